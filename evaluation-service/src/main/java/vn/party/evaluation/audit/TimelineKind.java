@@ -1,0 +1,13 @@
+package vn.party.evaluation.audit;
+
+/** What a timeline entry records. */
+public enum TimelineKind {
+  EVALUATION_STARTED,
+  TASK_CREATED,
+  TASK_ASSIGNED,
+  TASK_COMPLETED,
+  EVENT_RECEIVED,
+  RESIDENCE_FEEDBACK_MISSING,
+  CASE_RETURNED,
+  DECIDED
+}

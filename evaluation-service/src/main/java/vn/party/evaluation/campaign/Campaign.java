@@ -1,0 +1,25 @@
+package vn.party.evaluation.campaign;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A yearly evaluation campaign of one grassroots organization, as stored. */
+public record Campaign(
+    UUID id,
+    String organizationId,
+    int year,
+    String regulation,
+    OffsetDateTime selfReviewDue,
+    OffsetDateTime residenceFeedbackDue,
+    OffsetDateTime branchReviewDue,
+    OffsetDateTime decisionDue,
+    CampaignStatus status,
+    int membersTotal,
+    int membersStarted,
+    int membersDecided,
+    boolean rosterPrepared,
+    String processInstanceId,
+    String createdBy,
+    OffsetDateTime createdAt,
+    OffsetDateTime completedAt) {
+}

@@ -1,0 +1,43 @@
+package vn.party.evaluation.campaign;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+/** Request and response bodies of /api/v1/campaigns. */
+public final class CampaignApi {
+
+  @Schema(description = "Mở đợt kiểm điểm, đánh giá, xếp loại / open a yearly evaluation campaign")
+  public record CreateCampaignRequest(
+      @NotBlank @Size(max = 100) @Pattern(regexp = "[a-z0-9][a-z0-9-]*") String organizationId,
+      @NotNull @Min(2018) @Max(2100) Integer year,
+      @NotBlank @Size(max = 20) @Schema(example = "QD-366-2025") String regulation,
+      @NotNull OffsetDateTime selfReviewDue,
+      @NotNull OffsetDateTime residenceFeedbackDue,
+      @NotNull OffsetDateTime branchReviewDue,
+      @NotNull OffsetDateTime decisionDue) {
+  }
+
+  public record Deadlines(OffsetDateTime selfReviewDue, OffsetDateTime residenceFeedbackDue,
+      OffsetDateTime branchReviewDue, OffsetDateTime decisionDue) {
+  }
+
+  public record Progress(int membersTotal, int membersStarted, int membersDecided, boolean rosterPrepared,
+      Map<String, Integer> decidedByLevel) {
+  }
+
+  public record CampaignView(UUID id, String organizationId, int year, String regulation, String regulationTitle,
+      CampaignStatus status, Deadlines deadlines, Progress progress, String createdBy, OffsetDateTime createdAt,
+      OffsetDateTime completedAt) {
+  }
+
+  private CampaignApi() {
+  }
+}

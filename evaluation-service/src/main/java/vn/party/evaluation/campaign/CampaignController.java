@@ -1,0 +1,45 @@
+package vn.party.evaluation.campaign;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.party.evaluation.campaign.CampaignApi.CampaignView;
+import vn.party.evaluation.campaign.CampaignApi.CreateCampaignRequest;
+import vn.party.evaluation.security.CurrentUser;
+
+@RestController
+@RequestMapping("/api/v1/campaigns")
+@Tag(name = "Đợt đánh giá / campaigns")
+public class CampaignController {
+
+  private final CampaignService service;
+
+  public CampaignController(CampaignService service) {
+    this.service = service;
+  }
+
+  @PostMapping
+  @Operation(summary = "Mở đợt đánh giá của một tổ chức cơ sở đảng / open an organization's yearly campaign",
+      description = "201 with the campaign; 409 when the organization already has a campaign that year.")
+  public ResponseEntity<CampaignView> open(@Valid @RequestBody CreateCampaignRequest request,
+      @AuthenticationPrincipal CurrentUser user) {
+    CampaignView campaign = service.open(request, user);
+    return ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaign.id())).body(campaign);
+  }
+
+  @GetMapping("/{id}")
+  @Operation(summary = "Tiến độ đợt đánh giá / campaign progress")
+  public CampaignView get(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+    return service.get(id, user);
+  }
+}

@@ -1,0 +1,36 @@
+package vn.party.evaluation.campaign;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import vn.party.evaluation.campaign.CampaignApi.CampaignView;
+import vn.party.evaluation.campaign.CampaignApi.CreateCampaignRequest;
+import vn.party.evaluation.process.Level;
+import vn.party.evaluation.process.Regulation;
+
+@Mapper(componentModel = "spring")
+interface CampaignMapper {
+
+  NewCampaign toNewCampaign(CreateCampaignRequest request);
+
+  @Mapping(target = "regulationTitle", expression = "java(Regulation.fromCode(campaign.regulation()).title())")
+  @Mapping(target = "deadlines", source = "campaign")
+  @Mapping(target = "progress", expression = "java(progress(campaign, decidedByLevel))")
+  CampaignView toView(Campaign campaign, Map<Level, Integer> decidedByLevel);
+
+  @Mapping(target = "decidedByLevel", source = "decidedByLevel")
+  CampaignApi.Progress progress(Campaign campaign, Map<Level, Integer> decidedByLevel);
+
+  CampaignApi.Deadlines deadlines(Campaign campaign);
+
+  default Regulation regulation(String code) {
+    return Regulation.fromCode(code);
+  }
+
+  default Map<String, Integer> byLevel(Map<Level, Integer> counts) {
+    Map<String, Integer> result = new LinkedHashMap<>();
+    counts.forEach((level, n) -> result.put(level.name(), n));
+    return result;
+  }
+}

@@ -1,0 +1,115 @@
+package vn.party.evaluation.campaign;
+
+import static vn.party.evaluation.process.ProcessVariables.*;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.campaign.CampaignApi.CampaignView;
+import vn.party.evaluation.campaign.CampaignApi.CreateCampaignRequest;
+import vn.party.evaluation.directory.MemberDirectory;
+import vn.party.evaluation.process.BusinessKeys;
+import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.Regulation;
+import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.security.SystemAccess;
+import vn.party.evaluation.web.ApiException;
+import vn.party.evaluation.web.FieldProblem;
+
+/** Opens campaigns and reports their progress. */
+@Service
+public class CampaignService {
+
+  private final Campaigns campaigns;
+  private final MemberDirectory directory;
+  private final RuntimeService runtimeService;
+  private final CampaignMapper mapper;
+  private final SystemAccess systemAccess;
+
+  public CampaignService(Campaigns campaigns, MemberDirectory directory, RuntimeService runtimeService,
+      CampaignMapper mapper, SystemAccess systemAccess) {
+    this.systemAccess = systemAccess;
+    this.campaigns = campaigns;
+    this.directory = directory;
+    this.runtimeService = runtimeService;
+    this.mapper = mapper;
+  }
+
+  /**
+   * Stores the campaign and starts its process in one transaction; the process prepares the roster and starts
+   * the members' evaluations asynchronously, batch by batch, so this call returns at once whatever the size.
+   */
+  @Transactional
+  public CampaignView open(CreateCampaignRequest request, CurrentUser user) {
+    if (!user.isAdmin() && !user.inOrganizationCommittee(request.organizationId())) {
+      throw ApiException.forbidden();
+    }
+    validate(request);
+    if (campaigns.exists(request.organizationId(), request.year())) {
+      throw ApiException.conflict("error.campaign.exists", request.organizationId(), request.year());
+    }
+    NewCampaign campaign = mapper.toNewCampaign(request);
+    UUID id = UUID.randomUUID();
+    try {
+      campaigns.insert(id, campaign, user.userId());
+    } catch (DuplicateKeyException raced) {
+      throw ApiException.conflict("error.campaign.exists", request.organizationId(), request.year());
+    }
+    Map<String, Object> variables = Map.of(
+        CAMPAIGN_ID, id.toString(),
+        ORGANIZATION_ID, campaign.organizationId(),
+        YEAR, campaign.year(),
+        REGULATION, campaign.regulation().code(),
+        SELF_REVIEW_DUE, Date.from(campaign.selfReviewDue().toInstant()),
+        RESIDENCE_FEEDBACK_DUE, Date.from(campaign.residenceFeedbackDue().toInstant()),
+        BRANCH_REVIEW_DUE, Date.from(campaign.branchReviewDue().toInstant()),
+        DECISION_DUE, Date.from(campaign.decisionDue().toInstant()));
+    // Who may open a campaign is decided above, by the organization tree; the engine then acts for the system.
+    String processInstanceId = systemAccess.call(() -> runtimeService.startProcessInstanceByKey(
+        ProcessKeys.EVALUATION_CAMPAIGN, BusinessKeys.campaign(campaign.year(), campaign.organizationId()),
+        variables).getId());
+    campaigns.attachProcess(id, processInstanceId);
+    return view(id);
+  }
+
+  public CampaignView get(UUID id, CurrentUser user) {
+    Campaign campaign = campaigns.find(id).orElseThrow(() -> ApiException.notFound("error.campaign.not-found", id));
+    if (!user.isAdmin() && !user.isAuditor() && !user.inOrganizationCommittee(campaign.organizationId())) {
+      throw ApiException.forbidden();
+    }
+    return mapper.toView(campaign, campaigns.decidedByLevel(id));
+  }
+
+  private CampaignView view(UUID id) {
+    return mapper.toView(campaigns.find(id).orElseThrow(), campaigns.decidedByLevel(id));
+  }
+
+  private void validate(CreateCampaignRequest request) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (Arrays.stream(Regulation.values()).noneMatch(r -> r.code().equals(request.regulation()))) {
+      problems.add(new FieldProblem("regulation", "invalid-regulation", null));
+    }
+    if (!directory.organizationExists(request.organizationId())) {
+      problems.add(new FieldProblem("organizationId", "unknown", null));
+    }
+    if (request.residenceFeedbackDue().isBefore(request.selfReviewDue())) {
+      problems.add(new FieldProblem("residenceFeedbackDue", "out-of-order", null));
+    }
+    if (request.branchReviewDue().isBefore(request.residenceFeedbackDue())) {
+      problems.add(new FieldProblem("branchReviewDue", "out-of-order", null));
+    }
+    if (request.decisionDue().isBefore(request.branchReviewDue())) {
+      problems.add(new FieldProblem("decisionDue", "out-of-order", null));
+    }
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid(problems);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package vn.party.evaluation.campaign;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.process.Level;
+
+/** campaign and campaign_member rows. */
+@Component
+public class Campaigns {
+
+  private final JdbcClient jdbc;
+
+  public Campaigns(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Campaign> find(UUID id) {
+    return jdbc.sql("select * from evaluation.campaign where id = :id").param("id", id).query(Campaign.class).optional();
+  }
+
+  public boolean exists(String organizationId, int year) {
+    return jdbc.sql("select count(*) from evaluation.campaign where organization_id = :org and year = :year")
+        .param("org", organizationId).param("year", year).query(Integer.class).single() > 0;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  void insert(UUID id, NewCampaign campaign, String createdBy) {
+    jdbc.sql("""
+            insert into evaluation.campaign (id, organization_id, year, regulation, self_review_due, residence_feedback_due,
+                                  branch_review_due, decision_due, status, created_by)
+            values (:id, :org, :year, :regulation, :selfDue, :feedbackDue, :branchDue, :decisionDue, 'LAUNCHING', :by)""")
+        .param("id", id).param("org", campaign.organizationId()).param("year", campaign.year())
+        .param("regulation", campaign.regulation().code())
+        .param("selfDue", campaign.selfReviewDue()).param("feedbackDue", campaign.residenceFeedbackDue())
+        .param("branchDue", campaign.branchReviewDue()).param("decisionDue", campaign.decisionDue())
+        .param("by", createdBy)
+        .update();
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  void attachProcess(UUID id, String processInstanceId) {
+    jdbc.sql("update evaluation.campaign set process_instance_id = :pi where id = :id")
+        .param("pi", processInstanceId).param("id", id).update();
+  }
+
+  /**
+   * Puts every eligible member of the organization on the roster, once (re-running after a crash adds nobody
+   * twice). Eligibility for the walking skeleton: active members; the regulation's exclusions come with the rules.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  int prepareRoster(UUID id) {
+    jdbc.sql("""
+            insert into evaluation.campaign_member (campaign_id, member_id, status)
+            select c.id, m.id, 'PENDING' from evaluation.campaign c
+            join evaluation.branch b on b.organization_id = c.organization_id
+            join evaluation.party_member m on m.branch_id = b.id and m.status = 'ACTIVE'
+            where c.id = :id
+            on conflict do nothing""")
+        .param("id", id).update();
+    return jdbc.sql("""
+            update evaluation.campaign set roster_prepared = true,
+              members_total = (select count(*) from evaluation.campaign_member where campaign_id = :id)
+            where id = :id returning members_total""")
+        .param("id", id).query(Integer.class).single();
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  void markStarted(UUID id, int count, boolean rosterDone) {
+    jdbc.sql("""
+            update evaluation.campaign set members_started = members_started + :n,
+              status = case when :done and status = 'LAUNCHING' then 'RUNNING' else status end
+            where id = :id""")
+        .param("n", count).param("done", rosterDone).param("id", id).update();
+  }
+
+  /** Counts one more decided member; the row lock serializes concurrent decisions. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Campaign memberDecided(UUID id, String memberId) {
+    jdbc.sql("update evaluation.campaign_member set status = 'DECIDED' where campaign_id = :id and member_id = :member")
+        .param("id", id).param("member", memberId).update();
+    return jdbc.sql("update evaluation.campaign set members_decided = members_decided + 1 where id = :id returning *")
+        .param("id", id).query(Campaign.class).single();
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  void completed(UUID id) {
+    jdbc.sql("update evaluation.campaign set status = 'COMPLETED', completed_at = now() where id = :id").param("id", id)
+        .update();
+  }
+
+  public Map<Level, Integer> decidedByLevel(UUID id) {
+    Map<Level, Integer> counts = new EnumMap<>(Level.class);
+    for (Level level : Level.values()) {
+      counts.put(level, 0);
+    }
+    jdbc.sql("""
+            select decided_level, count(*) as n from evaluation.member_evaluation
+            where campaign_id = :id and decided_level is not null group by decided_level""")
+        .param("id", id)
+        .query((rs, i) -> counts.put(Level.valueOf(rs.getString("decided_level")), rs.getInt("n")))
+        .list();
+    return counts;
+  }
+}

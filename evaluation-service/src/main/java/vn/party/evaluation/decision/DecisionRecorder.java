@@ -1,0 +1,84 @@
+package vn.party.evaluation.decision;
+
+import static vn.party.evaluation.process.ProcessVariables.*;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.party.evaluation.audit.Timeline;
+import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.campaign.Campaign;
+import vn.party.evaluation.campaign.Campaigns;
+import vn.party.evaluation.directory.People;
+import vn.party.evaluation.directory.Recipient;
+import vn.party.evaluation.messaging.EventTypes;
+import vn.party.evaluation.messaging.Outbox;
+import vn.party.evaluation.process.BusinessKeys;
+import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.review.EvaluationRecords;
+
+/**
+ * Step record-decision: the grassroots committee's approval becomes the member's result — stored, counted for the
+ * campaign, told on Kafka; the last decision of a campaign lets the campaign complete.
+ */
+@Component("decisionRecorder")
+public class DecisionRecorder implements JavaDelegate {
+
+  private final EvaluationRecords records;
+  private final Campaigns campaigns;
+  private final Timeline timeline;
+  private final Outbox outbox;
+  private final People people;
+  private final Actors actors;
+  private final RuntimeService runtimeService;
+
+  public DecisionRecorder(EvaluationRecords records, Campaigns campaigns, Timeline timeline, Outbox outbox,
+      People people, Actors actors, RuntimeService runtimeService) {
+    this.records = records;
+    this.campaigns = campaigns;
+    this.timeline = timeline;
+    this.outbox = outbox;
+    this.people = people;
+    this.actors = actors;
+    this.runtimeService = runtimeService;
+  }
+
+  /** Data of vn.party.evaluation.member.decided. */
+  public record MemberDecided(String memberId, String memberName, int year, String organizationId,
+      String decidedLevel, String decisionComment, String decidedBy, String decidedAt, List<Recipient> recipients) {
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    int year = ((Number) execution.getVariable(YEAR)).intValue();
+    String memberId = (String) execution.getVariable(MEMBER_ID);
+    String level = (String) execution.getVariable(DECIDED_LEVEL);
+    String comment = (String) execution.getVariable(DECISION_COMMENT);
+    String decidedBy = actors.current();
+
+    records.decided(year, memberId, level, comment, decidedBy);
+    timeline.record(year, memberId, TimelineKind.DECIDED, null, null, decidedBy,
+        comment == null ? Map.of("decidedLevel", level) : Map.of("decidedLevel", level, "decisionComment", comment));
+    outbox.publish(EventTypes.MEMBER_DECIDED, memberId, new MemberDecided(memberId,
+        (String) execution.getVariable(MEMBER_NAME), year, (String) execution.getVariable(ORGANIZATION_ID), level,
+        comment, decidedBy, OffsetDateTime.now(ZoneOffset.UTC).toString(),
+        people.user((String) execution.getVariable(MEMBER_USER_ID))));
+
+    Campaign campaign = campaigns.memberDecided(UUID.fromString((String) execution.getVariable(CAMPAIGN_ID)),
+        memberId);
+    if (campaign.membersDecided() >= campaign.membersTotal() && campaign.rosterPrepared()) {
+      // correlateAll: while the last batch is still being started the campaign is not waiting yet; it then sees
+      // allMembersDecided itself
+      runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_ALL_MEMBERS_DECIDED)
+          .processInstanceBusinessKey(BusinessKeys.campaign(campaign.year(), campaign.organizationId()))
+          .correlateAll();
+    }
+  }
+}

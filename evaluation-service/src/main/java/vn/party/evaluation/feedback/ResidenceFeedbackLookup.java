@@ -1,0 +1,35 @@
+package vn.party.evaluation.feedback;
+
+import static vn.party.evaluation.process.ProcessVariables.*;
+
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.party.evaluation.review.EvaluationRecords;
+
+/** Step check-residence-feedback: has the comment already arrived? Then the process does not wait for it. */
+@Component("residenceFeedbackLookup")
+public class ResidenceFeedbackLookup implements JavaDelegate {
+
+  private final EvaluationRecords records;
+  private final ResidenceFeedbackStore store;
+
+  public ResidenceFeedbackLookup(EvaluationRecords records, ResidenceFeedbackStore store) {
+    this.records = records;
+    this.store = store;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    int year = ((Number) execution.getVariable(YEAR)).intValue();
+    String memberId = (String) execution.getVariable(MEMBER_ID);
+    records.lock(year, memberId);
+    Optional<ResidenceFeedback> feedback = store.latest(year, memberId);
+    feedback.ifPresent(f -> {
+      records.residenceFeedbackReceived(year, memberId, f.comment(), f.submittedBy());
+      execution.setVariable(RESIDENCE_COMMENT, f.comment());
+    });
+    execution.setVariable(RESIDENCE_FEEDBACK_RECEIVED, feedback.isPresent());
+  }
+}

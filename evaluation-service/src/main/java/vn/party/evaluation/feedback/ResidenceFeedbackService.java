@@ -1,0 +1,60 @@
+package vn.party.evaluation.feedback;
+
+import io.cloudevents.CloudEvent;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.audit.Timeline;
+import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.messaging.Inbox;
+import vn.party.evaluation.process.BusinessKeys;
+import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.ProcessVariables;
+import vn.party.evaluation.review.EvaluationRecords;
+
+/**
+ * Takes a residence-area comment in: stores it, tells the timeline, and advances the member's evaluation if it
+ * waits for the comment. A comment that arrives earlier is kept and picked up when the process gets there
+ * ({@link ResidenceFeedbackLookup}); both sides lock the evaluation row, so none slips through in between.
+ */
+@Service
+public class ResidenceFeedbackService {
+
+  private final Inbox inbox;
+  private final ResidenceFeedbackStore store;
+  private final EvaluationRecords records;
+  private final Timeline timeline;
+  private final RuntimeService runtimeService;
+
+  public ResidenceFeedbackService(Inbox inbox, ResidenceFeedbackStore store, EvaluationRecords records,
+      Timeline timeline, RuntimeService runtimeService) {
+    this.inbox = inbox;
+    this.store = store;
+    this.records = records;
+    this.timeline = timeline;
+    this.runtimeService = runtimeService;
+  }
+
+  /** @return false for a redelivered event, which changes nothing */
+  @Transactional
+  public boolean receive(CloudEvent event, ResidenceFeedback feedback) {
+    if (!inbox.firstDelivery(event)) {
+      return false;
+    }
+    boolean evaluationExists = records.lock(feedback.year(), feedback.memberId());
+    store.save(feedback, event.getSource().toString(), event.getId());
+    timeline.record(feedback.year(), feedback.memberId(), TimelineKind.EVENT_RECEIVED, null, null,
+        feedback.submittedBy(), Map.of("type", event.getType(), "eventId", event.getId(),
+            "comment", feedback.comment(), "evaluationStarted", evaluationExists));
+    if (evaluationExists) {
+      records.residenceFeedbackReceived(feedback.year(), feedback.memberId(), feedback.comment(),
+          feedback.submittedBy());
+      runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_RESIDENCE_FEEDBACK_RECEIVED)
+          .processInstanceBusinessKey(BusinessKeys.member(feedback.year(), feedback.memberId()))
+          .setVariable(ProcessVariables.RESIDENCE_COMMENT, feedback.comment())
+          .correlateAll(); // nothing waits yet: the lookup step will find the stored comment
+    }
+    return true;
+  }
+}

@@ -1,0 +1,18 @@
+package vn.party.evaluation.messaging;
+
+/** CloudEvent types on Kafka: a public contract (see docs/contracts.md). */
+public final class EventTypes {
+
+  public static final String CAMPAIGN_STARTED = "vn.party.evaluation.campaign.started";
+  public static final String TASK_ASSIGNED = "vn.party.evaluation.task.assigned";
+  public static final String SELF_REVIEW_SUBMITTED = "vn.party.evaluation.self-review.submitted";
+  public static final String BRANCH_REVIEW_COMPLETED = "vn.party.evaluation.branch-review.completed";
+  public static final String CASE_RETURNED = "vn.party.evaluation.case.returned";
+  public static final String MEMBER_DECIDED = "vn.party.evaluation.member.decided";
+  public static final String CAMPAIGN_COMPLETED = "vn.party.evaluation.campaign.completed";
+
+  public static final String RESIDENCE_FEEDBACK = "vn.party.member.residence-feedback";
+
+  private EventTypes() {
+  }
+}

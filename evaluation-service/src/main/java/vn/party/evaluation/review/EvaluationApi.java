@@ -1,0 +1,27 @@
+package vn.party.evaluation.review;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+/** Response bodies of /api/v1/evaluations. */
+public final class EvaluationApi {
+
+  public record Step(String level, String comment, String by, OffsetDateTime at) {
+  }
+
+  public record ResidenceFeedbackView(String status, String comment, String by, OffsetDateTime at) {
+  }
+
+  public record EvaluationView(int year, String memberId, String memberName, String organizationId,
+      String branchId, UUID campaignId, EvaluationStatus status, Step selfReview,
+      ResidenceFeedbackView residenceFeedback, Step branchReview, Step decision) {
+  }
+
+  public record HistoryEntry(long sequence, OffsetDateTime at, String kind, String taskKey, String taskId,
+      String actor, Map<String, Object> details) {
+  }
+
+  private EvaluationApi() {
+  }
+}

@@ -1,0 +1,36 @@
+package vn.party.evaluation.review;
+
+import java.util.List;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import vn.party.evaluation.audit.TimelineEntry;
+import vn.party.evaluation.review.EvaluationApi.EvaluationView;
+import vn.party.evaluation.review.EvaluationApi.HistoryEntry;
+
+@Mapper(componentModel = "spring")
+interface EvaluationMapper {
+
+  @Mapping(target = "selfReview.level", source = "selfProposedLevel")
+  @Mapping(target = "selfReview.comment", ignore = true)
+  @Mapping(target = "selfReview.by", source = "selfReviewedBy")
+  @Mapping(target = "selfReview.at", source = "selfReviewedAt")
+  @Mapping(target = "residenceFeedback.status", source = "residenceFeedback")
+  @Mapping(target = "residenceFeedback.comment", source = "residenceComment")
+  @Mapping(target = "residenceFeedback.by", source = "residenceCommentBy")
+  @Mapping(target = "residenceFeedback.at", source = "residenceCommentAt")
+  @Mapping(target = "branchReview.level", source = "branchProposedLevel")
+  @Mapping(target = "branchReview.comment", source = "branchComment")
+  @Mapping(target = "branchReview.by", source = "branchReviewedBy")
+  @Mapping(target = "branchReview.at", source = "branchReviewedAt")
+  @Mapping(target = "decision.level", source = "decidedLevel")
+  @Mapping(target = "decision.comment", source = "decisionComment")
+  @Mapping(target = "decision.by", source = "decidedBy")
+  @Mapping(target = "decision.at", source = "decidedAt")
+  EvaluationView toView(EvaluationRecord record);
+
+  @Mapping(target = "sequence", source = "id")
+  @Mapping(target = "at", source = "occurredAt")
+  HistoryEntry toHistoryEntry(TimelineEntry entry);
+
+  List<HistoryEntry> toHistory(List<TimelineEntry> entries);
+}

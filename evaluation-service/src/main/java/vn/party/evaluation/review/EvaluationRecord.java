@@ -1,0 +1,31 @@
+package vn.party.evaluation.review;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One member's evaluation in one year, as stored: the three levels and who/when for each. */
+public record EvaluationRecord(
+    int year,
+    String memberId,
+    String memberName,
+    UUID campaignId,
+    String organizationId,
+    String branchId,
+    String processInstanceId,
+    EvaluationStatus status,
+    String selfProposedLevel,
+    String selfReviewedBy,
+    OffsetDateTime selfReviewedAt,
+    String residenceFeedback,
+    String residenceComment,
+    String residenceCommentBy,
+    OffsetDateTime residenceCommentAt,
+    String branchProposedLevel,
+    String branchComment,
+    String branchReviewedBy,
+    OffsetDateTime branchReviewedAt,
+    String decidedLevel,
+    String decisionComment,
+    String decidedBy,
+    OffsetDateTime decidedAt) {
+}

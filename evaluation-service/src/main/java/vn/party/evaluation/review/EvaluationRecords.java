@@ -1,0 +1,105 @@
+package vn.party.evaluation.review;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads and writes member_evaluation rows. Each write names the step it records. */
+@Component
+public class EvaluationRecords {
+
+  private final JdbcClient jdbc;
+
+  public EvaluationRecords(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<EvaluationRecord> find(int year, String memberId) {
+    return jdbc.sql("""
+            select e.*, m.full_name as member_name from evaluation.member_evaluation e
+            join evaluation.party_member m on m.id = e.member_id
+            where e.year = :year and e.member_id = :member""")
+        .param("year", year).param("member", memberId)
+        .query(EvaluationRecord.class).optional();
+  }
+
+  /** @return false when the member already has an evaluation for that year (nothing is written then) */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean create(int year, String memberId, UUID campaignId, String organizationId, String branchId) {
+    return jdbc.sql("""
+            insert into evaluation.member_evaluation (year, member_id, campaign_id, organization_id, branch_id, status)
+            values (:year, :member, :campaign, :org, :branch, 'SELF_REVIEW') on conflict do nothing""")
+        .param("year", year).param("member", memberId).param("campaign", campaignId)
+        .param("org", organizationId).param("branch", branchId)
+        .update() == 1;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void attachProcess(int year, String memberId, String processInstanceId) {
+    update(year, memberId, "process_instance_id = :v1", processInstanceId);
+  }
+
+  /**
+   * Locks the row until the transaction ends. The residence-feedback consumer and the process step that checks
+   * for feedback both take this lock, so a comment can never slip between the check and the wait.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean lock(int year, String memberId) {
+    return jdbc.sql("select 1 from evaluation.member_evaluation where year = :year and member_id = :member for update")
+        .param("year", year).param("member", memberId).query(Integer.class).optional().isPresent();
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void status(int year, String memberId, EvaluationStatus status) {
+    update(year, memberId, "status = :v1", status.name());
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void selfReviewed(int year, String memberId, String level, String by) {
+    update(year, memberId, "self_proposed_level = :v1, self_reviewed_by = :v2, self_reviewed_at = now()", level, by);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void residenceFeedbackReceived(int year, String memberId, String comment, String by) {
+    update(year, memberId, """
+        residence_feedback = 'RECEIVED', residence_comment = :v1, residence_comment_by = :v2,
+        residence_comment_at = now()""", comment, by);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void residenceFeedbackMissing(int year, String memberId) {
+    update(year, memberId, "residence_feedback = 'MISSING'");
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void branchReviewed(int year, String memberId, String level, String comment, String by) {
+    update(year, memberId, """
+        branch_proposed_level = :v1, branch_comment = :v2, branch_reviewed_by = :v3, branch_reviewed_at = now()""",
+        level, comment, by);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void returned(int year, String memberId, String reason) {
+    update(year, memberId, "decision_comment = :v1", reason);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void decided(int year, String memberId, String level, String comment, String by) {
+    update(year, memberId, """
+        decided_level = :v1, decision_comment = :v2, decided_by = :v3, decided_at = now(), status = 'DECIDED'""",
+        level, comment, by);
+  }
+
+  private void update(int year, String memberId, String assignments, Object... values) {
+    var statement = jdbc.sql("update evaluation.member_evaluation set " + assignments
+            + ", updated_at = now() where year = :year and member_id = :member")
+        .param("year", year).param("member", memberId);
+    for (int i = 0; i < values.length; i++) {
+      statement = statement.param("v" + (i + 1), values[i]);
+    }
+    statement.update();
+  }
+}

@@ -1,0 +1,167 @@
+package vn.party.evaluation.review;
+
+import static vn.party.evaluation.process.ProcessVariables.*;
+
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import vn.party.evaluation.EvaluationProperties;
+import vn.party.evaluation.audit.Timeline;
+import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.directory.People;
+import vn.party.evaluation.directory.Recipient;
+import vn.party.evaluation.messaging.EventTypes;
+import vn.party.evaluation.messaging.Outbox;
+import vn.party.evaluation.process.Decision;
+import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.validation.TaskCompletionRules;
+
+/**
+ * Projects the engine's user-task lifecycle of {@code member-evaluation} into the domain: the evaluation record,
+ * its append-only timeline and the outgoing events. Runs inside the engine's transaction (Spring eventing bridge,
+ * not skippable), so the three always agree with the process state.
+ */
+@Component
+public class TaskLifecycleProjector {
+
+  private final EvaluationRecords records;
+  private final Timeline timeline;
+  private final Outbox outbox;
+  private final People people;
+  private final Actors actors;
+  private final EvaluationProperties properties;
+
+  public TaskLifecycleProjector(EvaluationRecords records, Timeline timeline, Outbox outbox, People people,
+      Actors actors, EvaluationProperties properties) {
+    this.records = records;
+    this.timeline = timeline;
+    this.outbox = outbox;
+    this.people = people;
+    this.actors = actors;
+    this.properties = properties;
+  }
+
+  @EventListener
+  public void on(DelegateTask task) {
+    if (task.getVariable(MEMBER_ID) == null || task.getVariable(YEAR) == null) {
+      return; // not a member's evaluation
+    }
+    switch (task.getEventName()) {
+      case TaskListener.EVENTNAME_CREATE -> created(task);
+      case TaskListener.EVENTNAME_ASSIGNMENT -> assigned(task);
+      case TaskListener.EVENTNAME_COMPLETE -> completed(task);
+      default -> {
+      }
+    }
+  }
+
+  private void created(DelegateTask task) {
+    int year = year(task);
+    String memberId = memberId(task);
+    String candidateGroup = candidateGroup(task);
+    records.status(year, memberId, statusWhileOpen(task.getTaskDefinitionKey()));
+
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("taskName", task.getName());
+    details.put("assignee", task.getAssignee());
+    details.put("candidateGroup", candidateGroup);
+    details.put("dueDate", task.getDueDate() == null ? null : task.getDueDate().toInstant().toString());
+    timeline.record(year, memberId, TimelineKind.TASK_CREATED, task.getTaskDefinitionKey(), task.getId(),
+        actors.current(), details);
+
+    List<Recipient> recipients = task.getAssignee() != null ? people.user(task.getAssignee())
+        : candidateGroup != null ? people.groupMembers(candidateGroup) : List.of();
+    outbox.publish(EventTypes.TASK_ASSIGNED, memberId, new TaskAssigned(task.getId(), task.getTaskDefinitionKey(),
+        task.getName(), task.getAssignee(), candidateGroup, memberId, (String) task.getVariable(MEMBER_NAME), year,
+        (String) task.getVariable(ORGANIZATION_ID), (String) task.getVariable(BRANCH_ID),
+        task.getDueDate() == null ? null : task.getDueDate().toInstant().atOffset(ZoneOffset.UTC).toString(),
+        properties.taskUrl(task.getId()), recipients));
+  }
+
+  private void assigned(DelegateTask task) {
+    // A claim or a hand-over; the first assignment of the member's own task is already told by TASK_CREATED.
+    if (task.getAssignee() == null || ProcessKeys.SELF_REVIEW.equals(task.getTaskDefinitionKey())) {
+      return;
+    }
+    timeline.record(year(task), memberId(task), TimelineKind.TASK_ASSIGNED, task.getTaskDefinitionKey(),
+        task.getId(), actors.current(), Map.of("assignee", task.getAssignee()));
+  }
+
+  private void completed(DelegateTask task) {
+    int year = year(task);
+    String memberId = memberId(task);
+    String actor = actors.current();
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (String field : TaskCompletionRules.fields(task.getTaskDefinitionKey())) {
+      values.put(field, task.getVariable(field));
+    }
+    timeline.record(year, memberId, TimelineKind.TASK_COMPLETED, task.getTaskDefinitionKey(), task.getId(), actor,
+        values);
+
+    switch (task.getTaskDefinitionKey()) {
+      case ProcessKeys.SELF_REVIEW -> {
+        String level = (String) task.getVariable(SELF_PROPOSED_LEVEL);
+        records.selfReviewed(year, memberId, level, actor);
+        records.status(year, memberId, EvaluationStatus.WAITING_RESIDENCE_FEEDBACK);
+        outbox.publish(EventTypes.SELF_REVIEW_SUBMITTED, memberId,
+            new StepEvents.SelfReviewSubmitted(memberId, year, level, actor, StepEvents.now()));
+      }
+      case ProcessKeys.BRANCH_REVIEW -> {
+        String level = (String) task.getVariable(BRANCH_PROPOSED_LEVEL);
+        String comment = (String) task.getVariable(BRANCH_COMMENT);
+        records.branchReviewed(year, memberId, level, comment, actor);
+        outbox.publish(EventTypes.BRANCH_REVIEW_COMPLETED, memberId,
+            new StepEvents.BranchReviewCompleted(memberId, year, level, comment, actor, StepEvents.now()));
+      }
+      case ProcessKeys.COMMITTEE_DECISION -> {
+        if (Decision.RETURN.name().equals(task.getVariable(DECISION))) {
+          String reason = (String) task.getVariable(DECISION_COMMENT);
+          records.returned(year, memberId, reason);
+          timeline.record(year, memberId, TimelineKind.CASE_RETURNED, task.getTaskDefinitionKey(), task.getId(),
+              actor, Map.of("reason", reason));
+          outbox.publish(EventTypes.CASE_RETURNED, memberId,
+              new StepEvents.CaseReturned(memberId, year, reason, actor, StepEvents.now()));
+        }
+        // an approval is made final by the record-decision step (DecisionRecorder)
+      }
+      default -> {
+      }
+    }
+  }
+
+  private static EvaluationStatus statusWhileOpen(String taskKey) {
+    return switch (taskKey) {
+      case ProcessKeys.SELF_REVIEW -> EvaluationStatus.SELF_REVIEW;
+      case ProcessKeys.BRANCH_REVIEW -> EvaluationStatus.BRANCH_REVIEW;
+      case ProcessKeys.COMMITTEE_DECISION -> EvaluationStatus.COMMITTEE_DECISION;
+      default -> throw new IllegalStateException("unknown task " + taskKey);
+    };
+  }
+
+  private static String candidateGroup(DelegateTask task) {
+    return task.getCandidates().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).findFirst().orElse(null);
+  }
+
+  private static int year(DelegateTask task) {
+    return ((Number) task.getVariable(YEAR)).intValue();
+  }
+
+  private static String memberId(DelegateTask task) {
+    return (String) task.getVariable(MEMBER_ID);
+  }
+
+  /** Data of vn.party.evaluation.task.assigned. */
+  public record TaskAssigned(String taskId, String taskKey, String taskName, String assignee, String candidateGroup,
+      String memberId, String memberName, int year, String organizationId, String branchId, String dueDate,
+      String taskUrl, List<Recipient> recipients) {
+  }
+}

@@ -1,0 +1,33 @@
+package vn.party.evaluation.security;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.party.evaluation.directory.People;
+import vn.party.evaluation.directory.Recipient;
+
+/** Who am I: also how notification-service checks the same users' credentials. */
+@RestController
+@Tag(name = "Người dùng / me")
+public class MeController {
+
+  public record Me(String userId, String displayName, String email, List<String> groups) {
+  }
+
+  private final People people;
+
+  public MeController(People people) {
+    this.people = people;
+  }
+
+  @GetMapping("/api/v1/me")
+  @Operation(summary = "Người dùng đang đăng nhập / the signed-in user and their groups")
+  public Me me(@AuthenticationPrincipal CurrentUser user) {
+    Recipient recipient = people.user(user.userId()).stream().findFirst()
+        .orElse(new Recipient(user.userId(), null, user.userId()));
+    return new Me(user.userId(), recipient.displayName(), recipient.email(), user.groups());
+  }
+}

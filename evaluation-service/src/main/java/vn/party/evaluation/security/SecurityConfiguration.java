@@ -1,0 +1,74 @@
+package vn.party.evaluation.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Three doors, the same users:
+ * <ul>
+ *   <li>{@code /api/**}: HTTP Basic (API clients), stateless, checked against the engine's identity store;</li>
+ *   <li>{@code /engine-rest/**}: the engine's own HTTP Basic filter, so the engine authorizations apply;</li>
+ *   <li>{@code /camunda/**}: the webapps, which keep their own session login and CSRF protection.</li>
+ * </ul>
+ */
+@Configuration
+public class SecurityConfiguration {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain domainApi(HttpSecurity http, IdentityService identityService) throws Exception {
+    return http.securityMatcher("/api/**")
+        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName("party-evaluation"))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Basic credentials are sent by the client on every call, never by a browser on its own: no CSRF risk.
+        .csrf(csrf -> csrf.disable())
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain engineAndWebapps(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/engine-rest/**", "/camunda/**", "/", "/actuator/health/**", "/actuator/health",
+            "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/error")
+        .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
+        .build();
+  }
+
+  @Bean
+  @Order(3)
+  SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
+    return http.authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(
+            CamundaIdentityAuthenticationProvider.GROUP_PREFIX + vn.party.evaluation.process.Groups.ADMINS))
+        .httpBasic(Customizer.withDefaults())
+        .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  /** The engine REST API answers 401 without valid credentials and runs each request as its user. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("engine-rest-authentication");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    return registration;
+  }
+}

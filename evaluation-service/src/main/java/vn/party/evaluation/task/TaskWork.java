@@ -1,0 +1,95 @@
+package vn.party.evaluation.task;
+
+import static vn.party.evaluation.process.ProcessVariables.*;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.process.validation.FieldError;
+import vn.party.evaluation.process.validation.TaskCompletionRules;
+import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.security.SystemAccess;
+import vn.party.evaluation.web.ApiException;
+import vn.party.evaluation.task.TaskApi.TaskView;
+import vn.party.evaluation.web.FieldProblem;
+
+/**
+ * Work on tasks through the domain API. The engine runs as the signed-in user here, so its authorizations decide
+ * who may see and work on which task; this class adds the form rules and clear refusals.
+ */
+@Service
+public class TaskWork {
+
+  private static final int MAX_TASKS = 500;
+
+  private final TaskService taskService;
+  private final SystemAccess systemAccess;
+
+  public TaskWork(TaskService taskService, SystemAccess systemAccess) {
+    this.taskService = taskService;
+    this.systemAccess = systemAccess;
+  }
+
+  public List<TaskView> visibleTasks() {
+    Date now = new Date();
+    return taskService.createTaskQuery().active().orderByDueDate().asc().listPage(0, MAX_TASKS).stream()
+        .map(task -> view(task, now)).toList();
+  }
+
+  @Transactional
+  public void claim(String taskId, CurrentUser user) {
+    visibleTask(taskId);
+    taskService.claim(taskId, user.userId());
+  }
+
+  @Transactional
+  public void complete(String taskId, Map<String, Object> values, CurrentUser user) {
+    Task task = visibleTask(taskId);
+    String taskKey = task.getTaskDefinitionKey();
+    if (!TaskCompletionRules.covers(taskKey)) {
+      throw ApiException.forbidden();
+    }
+    List<FieldProblem> problems = new ArrayList<>();
+    // Only the form's own fields: anything else could overwrite the process's variables (e.g. who the member is).
+    List<String> fields = TaskCompletionRules.fields(taskKey);
+    values.keySet().stream().filter(name -> !fields.contains(name))
+        .forEach(name -> problems.add(new FieldProblem(name, "unknown-field", null)));
+    for (FieldError error : TaskCompletionRules.check(taskKey, values)) {
+      problems.add(new FieldProblem(error.field(), error.reason(), error.message()));
+    }
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid(problems);
+    }
+    taskService.complete(taskId, values);
+  }
+
+  /** The task if the user may see it; 403 when it exists but is someone else's, 404 when there is none. */
+  private Task visibleTask(String taskId) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      throw existsForSystem(taskId) ? ApiException.forbidden() : ApiException.notFound("error.task.not-found", taskId);
+    }
+    return task;
+  }
+
+  private boolean existsForSystem(String taskId) {
+    return systemAccess.call(() -> taskService.createTaskQuery().taskId(taskId).count() > 0);
+  }
+
+  private TaskView view(Task task, Date now) {
+    Map<String, Object> variables = taskService.getVariables(task.getId(), List.of(MEMBER_ID, MEMBER_NAME, YEAR));
+    String candidateGroup = taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(link -> link.getGroupId()).findFirst().orElse(null);
+    return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+        (String) variables.get(MEMBER_ID), (String) variables.get(MEMBER_NAME), (Integer) variables.get(YEAR),
+        task.getAssignee(), candidateGroup, task.getCreateTime(), task.getDueDate(),
+        task.getDueDate() != null && task.getDueDate().before(now), task.getProcessInstanceId());
+  }
+}

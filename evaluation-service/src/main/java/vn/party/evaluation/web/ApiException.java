@@ -1,0 +1,53 @@
+package vn.party.evaluation.web;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+
+/** A refusal the API explains: status, a message key (see messages*.properties) and the fields at fault. */
+public class ApiException extends RuntimeException {
+
+  private final HttpStatus status;
+  private final String messageKey;
+  private final Object[] arguments;
+  private final List<FieldProblem> problems;
+
+  public ApiException(HttpStatus status, String messageKey, List<FieldProblem> problems, Object... arguments) {
+    super(messageKey);
+    this.status = status;
+    this.messageKey = messageKey;
+    this.arguments = arguments;
+    this.problems = problems;
+  }
+
+  public static ApiException notFound(String messageKey, Object... arguments) {
+    return new ApiException(HttpStatus.NOT_FOUND, messageKey, List.of(), arguments);
+  }
+
+  public static ApiException forbidden() {
+    return new ApiException(HttpStatus.FORBIDDEN, "error.forbidden", List.of());
+  }
+
+  public static ApiException conflict(String messageKey, Object... arguments) {
+    return new ApiException(HttpStatus.CONFLICT, messageKey, List.of(), arguments);
+  }
+
+  public static ApiException invalid(List<FieldProblem> problems) {
+    return new ApiException(HttpStatus.BAD_REQUEST, "error.invalid", problems);
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String messageKey() {
+    return messageKey;
+  }
+
+  public Object[] arguments() {
+    return arguments;
+  }
+
+  public List<FieldProblem> problems() {
+    return problems;
+  }
+}

@@ -1,0 +1,128 @@
+package vn.party.evaluation.web;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Every refusal of the domain API as RFC 7807 problem details with {@code errors: [{field, reason, message}]},
+ * messages in the caller's language (Vietnamese unless English is asked for).
+ */
+@RestControllerAdvice(basePackages = "vn.party.evaluation")
+public class ApiExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  private final MessageSource messages;
+
+  public ApiExceptionHandler(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  @ExceptionHandler(ApiException.class)
+  ResponseEntity<ProblemDetail> api(ApiException e) {
+    return problem(e.status(), message(e.messageKey(), e.arguments()), e.problems());
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+    List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
+        .map(error -> field(error.getField(), reasonOf(error.getCode()))).toList();
+    return problem(HttpStatus.BAD_REQUEST, message("error.invalid"), problems);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      String path = mismatch.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+          .collect(Collectors.joining(".")).replace(".[", "[");
+      String reason = mismatch instanceof InvalidFormatException ? "invalid-format" : "wrong-type";
+      return problem(HttpStatus.BAD_REQUEST, message("error.invalid"), List.of(field(path, reason)));
+    }
+    return problem(HttpStatus.BAD_REQUEST, message("error.malformed"), List.of(field("body", "malformed")));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> pathType(MethodArgumentTypeMismatchException e) {
+    return problem(HttpStatus.BAD_REQUEST, message("error.invalid"), List.of(field(e.getName(), "wrong-type")));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+    return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, message("error.media-type"), List.of());
+  }
+
+  @ExceptionHandler(FormFieldValidationException.class)
+  ResponseEntity<ProblemDetail> engineValidation(FormFieldValidationException e) {
+    return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ResponseEntity<ProblemDetail> engineForbidden(AuthorizationException e) {
+    return problem(HttpStatus.FORBIDDEN, message("error.forbidden"), List.of());
+  }
+
+  @ExceptionHandler({NotFoundException.class, NullValueException.class})
+  ResponseEntity<ProblemDetail> engineNotFound(RuntimeException e) {
+    return problem(HttpStatus.NOT_FOUND, message("error.not-found"), List.of());
+  }
+
+  @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+  ResponseEntity<ProblemDetail> databaseAway(RuntimeException e) {
+    log.warn("database unavailable: {}", e.getMessage());
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, message("error.unavailable"), List.of());
+  }
+
+  private FieldProblem field(String field, String reason) {
+    return new FieldProblem(field, reason, message("reason." + reason, field));
+  }
+
+  /** Bean Validation constraint names → the API's reason codes. */
+  private static String reasonOf(String constraint) {
+    if (constraint == null) {
+      return "invalid";
+    }
+    return switch (constraint) {
+      case "NotNull", "NotBlank", "NotEmpty" -> "required";
+      case "Size" -> "too-long";
+      case "Pattern" -> "invalid-format";
+      case "Min", "Max", "Range" -> "out-of-range";
+      default -> "invalid";
+    };
+  }
+
+  private String message(String key, Object... arguments) {
+    Locale locale = LocaleContextHolder.getLocale();
+    return messages.getMessage(key, arguments, key, locale);
+  }
+
+  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldProblem> errors) {
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
+    if (!errors.isEmpty()) {
+      body.setProperty("errors", errors);
+    }
+    return ResponseEntity.status(status).body(body);
+  }
+}

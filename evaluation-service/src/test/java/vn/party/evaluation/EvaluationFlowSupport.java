@@ -1,0 +1,71 @@
+package vn.party.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Steps of the evaluation as its users take them over HTTP. */
+public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
+
+  protected static final String ORG = "thanh-khe-tay";
+
+  protected ResponseEntity<String> openCampaign(String user, int year, OffsetDateTime residenceFeedbackDue) {
+    OffsetDateTime now = OffsetDateTime.now();
+    Map<String, Object> body = Map.of(
+        "organizationId", ORG, "year", year, "regulation", "QD-366-2025",
+        "selfReviewDue", now.plusDays(10).toString(),
+        "residenceFeedbackDue", residenceFeedbackDue.toString(),
+        "branchReviewDue", now.plusDays(40).toString(),
+        "decisionDue", now.plusDays(50).toString());
+    return as(user).post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON).body(body)
+        .retrieve().toEntity(String.class);
+  }
+
+  /** Opens the campaign as the grassroots committee and waits until every member's evaluation has started. */
+  protected String launchedCampaign(int year) {
+    ResponseEntity<String> created = openCampaign("committee", year, OffsetDateTime.now().plusDays(30));
+    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+    String id = json(created.getBody()).get("id").asText();
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      JsonNode campaign = json(as("committee").get().uri("/api/v1/campaigns/" + id).retrieve().body(String.class));
+      assertThat(campaign.at("/progress/membersStarted").asInt()).isEqualTo(15);
+      assertThat(campaign.get("status").asText()).isEqualTo("RUNNING");
+    });
+    return id;
+  }
+
+  /** The id of the open task of that kind for the member, as the given user sees it; waits for it to appear. */
+  protected String taskOf(String user, String taskKey, String memberId, int year) {
+    String[] id = new String[1];
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      JsonNode tasks = json(as(user).get().uri("/api/v1/tasks").retrieve().body(String.class));
+      id[0] = StreamSupport.stream(tasks.spliterator(), false)
+          .filter(t -> t.get("taskKey").asText().equals(taskKey) && t.get("memberId").asText().equals(memberId)
+              && t.get("year").asInt() == year)
+          .map(t -> t.get("id").asText()).findFirst().orElse(null);
+      assertThat(id[0]).as("%s task of %s in %s visible to %s", taskKey, memberId, year, user).isNotNull();
+    });
+    return id[0];
+  }
+
+  protected ResponseEntity<String> complete(String user, String taskId, Map<String, ?> values) {
+    return as(user).post().uri("/api/v1/tasks/" + taskId + "/complete").contentType(MediaType.APPLICATION_JSON)
+        .body(values).retrieve().toEntity(String.class);
+  }
+
+  protected void completeOk(String user, String taskId, Map<String, ?> values) {
+    ResponseEntity<String> response = complete(user, taskId, values);
+    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(204);
+  }
+
+  protected JsonNode evaluation(String user, int year, String memberId) {
+    return json(as(user).get().uri("/api/v1/evaluations/{y}/{m}", year, memberId).retrieve().body(String.class));
+  }
+}

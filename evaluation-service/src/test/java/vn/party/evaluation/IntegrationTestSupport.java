@@ -1,0 +1,159 @@
+package vn.party.evaluation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The whole service on real parts: PostgreSQL (embedded binaries, one server per test JVM) and a real Kafka broker
+ * in KRaft mode, with the demo organization loaded. Test classes share one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "evaluation.outbox.poll-interval-ms=100",
+    "evaluation.campaign.launch-batch-size=4",
+    "camunda.bpm.job-execution.wait-time-in-millis=200",
+    "camunda.bpm.job-execution.max-wait=1000"})
+@EmbeddedKafka(kraft = true, partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+    topics = {"evaluation.events", "party.member-events", "party.member-events.DLT"})
+@ActiveProfiles("demo")
+public abstract class IntegrationTestSupport {
+
+  protected static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+  private static EmbeddedPostgres postgres;
+
+  @LocalServerPort
+  protected int port;
+  @Autowired
+  protected JdbcClient jdbc;
+  @Autowired
+  protected EmbeddedKafkaBroker kafka;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    synchronized (IntegrationTestSupport.class) {
+      if (postgres == null) {
+        try {
+          postgres = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+  }
+
+  /** An HTTP client signed in as the given demo user (password "demo", or "admin" for admin). */
+  protected RestClient as(String user) {
+    String password = "admin".equals(user) ? "admin" : "demo";
+    return RestClient.builder().baseUrl("http://localhost:" + port)
+        .defaultHeaders(h -> h.setBasicAuth(user, password, StandardCharsets.UTF_8))
+        .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+        .defaultStatusHandler(status -> true, (request, response) -> { })
+        .build();
+  }
+
+  protected RestClient anonymous() {
+    return RestClient.builder().baseUrl("http://localhost:" + port)
+        .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+  }
+
+  protected static JsonNode json(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  protected KafkaProducer<String, byte[]> producer() {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString());
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+    return new KafkaProducer<>(config);
+  }
+
+  /** Publishes a residence-area comment as a structured CloudEvent; returns the event. */
+  protected CloudEvent sendResidenceFeedback(String memberId, int year, String comment) {
+    CloudEvent event = CloudEventBuilder.v1()
+        .withId(UUID.randomUUID().toString())
+        .withSource(URI.create("/residence-committee/test"))
+        .withType("vn.party.member.residence-feedback")
+        .withDataContentType("application/json")
+        .withData(("{\"memberId\":\"" + memberId + "\",\"year\":" + year + ",\"comment\":\"" + comment
+            + "\",\"submittedBy\":\"Chi ủy khu dân cư số 1\"}").getBytes(StandardCharsets.UTF_8))
+        .build();
+    send(memberId, EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event));
+    return event;
+  }
+
+  protected void send(String key, byte[] value) {
+    try (var producer = producer()) {
+      producer.send(new ProducerRecord<>("party.member-events", key, value)).get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Reads every record of a topic from the beginning, for up to the given time. */
+  protected List<ConsumerRecord<String, byte[]>> readAll(String topic, Duration within) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    try (Consumer<String, byte[]> consumer = new KafkaConsumer<>(config)) {
+      consumer.subscribe(List.of(topic));
+      long end = System.currentTimeMillis() + within.toMillis();
+      while (System.currentTimeMillis() < end) {
+        consumer.poll(Duration.ofMillis(300)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+
+  protected static JsonNode cloudEvent(ConsumerRecord<String, byte[]> record) {
+    return json(new String(record.value(), StandardCharsets.UTF_8));
+  }
+}

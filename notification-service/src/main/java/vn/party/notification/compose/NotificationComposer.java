@@ -1,0 +1,189 @@
+package vn.party.notification.compose;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+import vn.party.notification.config.NotificationProperties;
+
+/**
+ * Builds every text a person reads about an event from the message bundles. All values coming
+ * from events are treated as plain text: the HTML part escapes them and links only http(s) URLs.
+ */
+@Component
+public class NotificationComposer {
+
+  private final MessageSource messages;
+  private final ZoneId zone;
+
+  @Autowired
+  public NotificationComposer(MessageSource messages, NotificationProperties properties) {
+    this(messages, properties.timeZone());
+  }
+
+  public NotificationComposer(MessageSource messages, ZoneId zone) {
+    this.messages = messages;
+    this.zone = zone;
+  }
+
+  public RenderedText inApp(NotificationKind kind, Map<String, String> params, Locale locale) {
+    return switch (kind) {
+      case TASK_ASSIGNED -> new RenderedText(
+          msg("task-assigned.title", locale, p(params, Params.TASK_NAME), p(params, Params.MEMBER_NAME)),
+          msg("task-assigned.body", locale, p(params, Params.YEAR), p(params, Params.TASK_NAME),
+              p(params, Params.MEMBER_NAME), due(params, locale)));
+      case MEMBER_DECIDED -> new RenderedText(
+          msg("member-decided.title", locale, p(params, Params.YEAR), level(params, locale)),
+          msg("member-decided.body", locale, p(params, Params.MEMBER_NAME), p(params, Params.YEAR),
+              level(params, locale)));
+    };
+  }
+
+  /**
+   * @param recipientName how the greeting addresses the recipient
+   * @param link an http(s) URL or null; see {@link #safeLink(String)}
+   */
+  public EmailContent email(NotificationKind kind, Map<String, String> params, String recipientName,
+      String link, Locale locale) {
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new Block(msg("email.greeting", locale, recipientName), null));
+    String subject;
+    switch (kind) {
+      case TASK_ASSIGNED -> {
+        subject = msg("task-assigned.subject", locale, p(params, Params.YEAR),
+            p(params, Params.TASK_NAME), p(params, Params.MEMBER_NAME));
+        blocks.add(new Block(msg("task-assigned.email.intro", locale, p(params, Params.YEAR)), null));
+        blocks.add(new Block(String.join("\n",
+            msg("task-assigned.email.task", locale, p(params, Params.TASK_NAME)),
+            msg("task-assigned.email.member", locale, p(params, Params.MEMBER_NAME)),
+            msg("task-assigned.email.due", locale, due(params, locale))), null));
+        blocks.add(new Block(action(params.get(Params.TASK_KEY), locale), null));
+        if (link != null) {
+          blocks.add(new Block(msg("task-assigned.email.link", locale), link));
+        }
+      }
+      case MEMBER_DECIDED -> {
+        subject = msg("member-decided.subject", locale, p(params, Params.YEAR));
+        blocks.add(new Block(msg("member-decided.email.intro", locale, p(params, Params.YEAR),
+            p(params, Params.MEMBER_NAME)), null));
+        String comment = params.get(Params.COMMENT);
+        blocks.add(new Block(String.join("\n",
+            msg("member-decided.email.level", locale, level(params, locale)),
+            comment == null || comment.isBlank()
+                ? msg("member-decided.email.no-comment", locale)
+                : msg("member-decided.email.comment", locale, comment)), null));
+        if (link != null) {
+          blocks.add(new Block("", link));
+        }
+      }
+      default -> throw new IllegalArgumentException("Unknown kind " + kind);
+    }
+    blocks.add(new Block(msg("email.signature", locale), null));
+    blocks.add(new Block(msg("email.footer", locale), null));
+    return new EmailContent(oneLine(subject), text(blocks), html(blocks, locale));
+  }
+
+  /** Returns the URL when it is an absolute http(s) URL, else null: anything else could run script. */
+  public static String safeLink(String url) {
+    if (url == null || url.isBlank()) {
+      return null;
+    }
+    try {
+      URI uri = URI.create(url.trim());
+      String scheme = uri.getScheme();
+      if (uri.getHost() != null && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+        return uri.toString();
+      }
+    } catch (IllegalArgumentException e) {
+      // not a URL at all
+    }
+    return null;
+  }
+
+  private String action(String taskKey, Locale locale) {
+    String[] codes = taskKey == null
+        ? new String[] {"task-assigned.action.default"}
+        : new String[] {"task-assigned.action." + taskKey, "task-assigned.action.default"};
+    return messages.getMessage(new DefaultMessageSourceResolvable(codes), locale);
+  }
+
+  private String due(Map<String, String> params, Locale locale) {
+    String due = params.get(Params.DUE_DATE);
+    if (due == null || due.isBlank()) {
+      return msg("task-assigned.no-due", locale);
+    }
+    try {
+      return DateTimeFormatter.ofPattern(msg("format.date-time", locale), locale)
+          .withZone(zone)
+          .format(Instant.parse(due));
+    } catch (DateTimeParseException e) {
+      return due;
+    }
+  }
+
+  private String level(Map<String, String> params, Locale locale) {
+    String level = p(params, Params.LEVEL);
+    return messages.getMessage("level." + level, null, level, locale);
+  }
+
+  private String msg(String code, Locale locale, Object... args) {
+    return messages.getMessage(code, args, locale);
+  }
+
+  private static String p(Map<String, String> params, String name) {
+    String value = params.get(name);
+    return value == null ? "" : value;
+  }
+
+  /** A line break in a subject would let event text add mail headers. */
+  private static String oneLine(String text) {
+    return text.replaceAll("[\\r\\n\\t]+", " ").strip();
+  }
+
+  private static String text(List<Block> blocks) {
+    StringBuilder out = new StringBuilder();
+    for (Block block : blocks) {
+      if (!out.isEmpty()) {
+        out.append("\n\n");
+      }
+      out.append(block.text());
+      if (block.link() != null) {
+        out.append(block.text().isEmpty() ? "" : "\n").append(block.link());
+      }
+    }
+    return out.append('\n').toString();
+  }
+
+  private static String html(List<Block> blocks, Locale locale) {
+    StringBuilder out = new StringBuilder()
+        .append("<!DOCTYPE html><html lang=\"").append(HtmlUtils.htmlEscape(locale.getLanguage()))
+        .append("\"><head><meta charset=\"UTF-8\"></head>")
+        .append("<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5\">");
+    for (Block block : blocks) {
+      out.append("<p>").append(escape(block.text()));
+      if (block.link() != null) {
+        String href = HtmlUtils.htmlEscape(block.link(), "UTF-8");
+        out.append(block.text().isEmpty() ? "" : "<br>")
+            .append("<a href=\"").append(href).append("\">").append(href).append("</a>");
+      }
+      out.append("</p>");
+    }
+    return out.append("</body></html>").toString();
+  }
+
+  private static String escape(String text) {
+    return HtmlUtils.htmlEscape(text, "UTF-8").replace("\n", "<br>");
+  }
+
+  private record Block(String text, String link) {}
+}

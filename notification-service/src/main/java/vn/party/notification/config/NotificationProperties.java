@@ -1,0 +1,43 @@
+package vn.party.notification.config;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/** Settings under {@code notification.*}; the defaults live in application.yml. */
+@Validated
+@ConfigurationProperties("notification")
+public record NotificationProperties(
+    @NotNull URI identityUrl,
+    @NotNull Duration identityTimeout,
+    @NotNull Duration identityCacheTtl,
+    @Min(1) int identityCacheMaxEntries,
+    @NotNull URI publicUrl,
+    @NotNull Locale locale,
+    @NotNull ZoneId timeZone,
+    @NotNull @Valid Mail mail,
+    @NotNull @Valid Kafka kafka) {
+
+  public record Mail(
+      @NotBlank String from,
+      @NotNull Duration pollInterval,
+      @Min(1) int batchSize,
+      @Min(1) int maxAttempts,
+      @NotNull Duration retryBackoff,
+      @NotNull Duration maxBackoff) {}
+
+  public record Kafka(
+      @NotBlank String topic,
+      @NotBlank String deadLetterTopic,
+      @Min(1) int partitions,
+      @NotNull Duration retryInitialInterval,
+      @NotNull Duration retryMaxInterval,
+      @Min(0) int retryMaxAttempts) {}
+}

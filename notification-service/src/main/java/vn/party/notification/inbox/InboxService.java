@@ -1,0 +1,117 @@
+package vn.party.notification.inbox;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.party.notification.compose.EmailContent;
+import vn.party.notification.compose.NotificationComposer;
+import vn.party.notification.compose.NotificationKind;
+import vn.party.notification.compose.Params;
+import vn.party.notification.compose.RenderedText;
+import vn.party.notification.config.NotificationProperties;
+import vn.party.notification.email.EmailOutboxRepository;
+import vn.party.notification.inapp.Notification;
+import vn.party.notification.inapp.NotificationRepository;
+
+/**
+ * Turns one event into in-app notifications and queued e-mails, exactly once per event: the
+ * processed-event mark, the notifications and the outbox rows commit together or not at all.
+ */
+@Service
+public class InboxService {
+
+  private static final Logger log = LoggerFactory.getLogger(InboxService.class);
+
+  private final ProcessedEventRepository processedEvents;
+  private final NotificationRepository notifications;
+  private final EmailOutboxRepository outbox;
+  private final NotificationComposer composer;
+  private final Locale locale;
+
+  InboxService(ProcessedEventRepository processedEvents, NotificationRepository notifications,
+      EmailOutboxRepository outbox, NotificationComposer composer, NotificationProperties properties) {
+    this.processedEvents = processedEvents;
+    this.notifications = notifications;
+    this.outbox = outbox;
+    this.composer = composer;
+    this.locale = properties.locale();
+  }
+
+  /** Returns how many notifications were created: 0 for an event seen before. */
+  @Transactional
+  public int accept(InboundEvent event) {
+    Draft draft = draft(event);
+    if (draft == null) {
+      return 0;
+    }
+    if (!processedEvents.markProcessed(event.source(), event.id(), event.type())) {
+      log.info("Event {} from {} was already processed; ignoring the redelivery", event.id(), event.source());
+      return 0;
+    }
+    // One notification per person even if the producer lists someone twice.
+    Map<String, RecipientData> recipients = new LinkedHashMap<>();
+    draft.recipients().forEach(r -> recipients.putIfAbsent(r.userId().strip(), r));
+    if (recipients.isEmpty()) {
+      log.warn("Event {} ({}) names no recipients; nobody is notified", event.id(), event.type());
+    }
+    RenderedText text = composer.inApp(draft.kind(), draft.params(), locale);
+    for (Map.Entry<String, RecipientData> entry : recipients.entrySet()) {
+      RecipientData recipient = entry.getValue();
+      UUID notificationId = UUID.randomUUID();
+      notifications.insert(new Notification(notificationId, entry.getKey(), draft.kind(), text.title(),
+          text.body(), draft.link(), draft.params(), event.source(), event.id(), null, null));
+      if (recipient.hasEmail()) {
+        EmailContent email = composer.email(draft.kind(), draft.params(), recipient.nameForGreeting(),
+            draft.link(), locale);
+        outbox.enqueue(notificationId, recipient.email().strip(), email);
+      }
+    }
+    log.info("Event {} ({}) from {}: {} notification(s) created", event.id(), event.type(), event.source(),
+        recipients.size());
+    return recipients.size();
+  }
+
+  private Draft draft(InboundEvent event) {
+    if (event.payload() instanceof TaskAssignedData task) {
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put(Params.YEAR, String.valueOf(task.year()));
+      putIfPresent(params, Params.TASK_KEY, task.taskKey());
+      params.put(Params.TASK_NAME, task.taskName().strip());
+      params.put(Params.MEMBER_NAME, task.memberName().strip());
+      putIfPresent(params, Params.DUE_DATE, task.dueDate());
+      return new Draft(NotificationKind.TASK_ASSIGNED, params, link(event, task.taskUrl()), task.recipients());
+    }
+    if (event.payload() instanceof MemberDecidedData decided) {
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put(Params.YEAR, String.valueOf(decided.year()));
+      params.put(Params.MEMBER_NAME, decided.memberName().strip());
+      params.put(Params.LEVEL, decided.decidedLevel().name());
+      putIfPresent(params, Params.COMMENT, decided.decisionComment());
+      return new Draft(NotificationKind.MEMBER_DECIDED, params, null, decided.recipients());
+    }
+    return null;
+  }
+
+  private static String link(InboundEvent event, String url) {
+    String link = NotificationComposer.safeLink(url);
+    if (link == null) {
+      log.warn("Event {} carries a link that is not an http(s) URL; it is left out", event.id());
+    }
+    return link;
+  }
+
+  private static void putIfPresent(Map<String, String> params, String name, String value) {
+    if (value != null && !value.isBlank()) {
+      params.put(name, value.strip());
+    }
+  }
+
+  private record Draft(NotificationKind kind, Map<String, String> params, String link,
+      List<RecipientData> recipients) {}
+}

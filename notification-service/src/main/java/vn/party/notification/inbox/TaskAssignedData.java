@@ -1,0 +1,24 @@
+package vn.party.notification.inbox;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.util.List;
+
+/** Data of {@code vn.party.evaluation.task.assigned}. */
+public record TaskAssignedData(
+    @NotBlank String taskId,
+    String taskKey,
+    @NotBlank String taskName,
+    String assignee,
+    String candidateGroup,
+    @NotBlank String memberId,
+    @NotBlank String memberName,
+    @NotNull @Positive Integer year,
+    String organizationId,
+    String branchId,
+    /** ISO-8601; checked and normalised by {@link EvaluationEventDeserializer}. */
+    String dueDate,
+    @NotBlank String taskUrl,
+    @NotNull @Valid List<RecipientData> recipients) implements EventPayload {}

@@ -1,0 +1,232 @@
+package vn.party.notification.inapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.party.notification.compose.NotificationKind;
+import vn.party.notification.compose.Params;
+import vn.party.notification.support.IntegrationTest;
+import vn.party.notification.support.TestIdentityProvider;
+import vn.party.notification.support.TestInfrastructure;
+
+/**
+ * The HTTP API over real HTTP, with users verified by a real identity endpoint
+ * ({@link TestIdentityProvider}) the way evaluation-service verifies them.
+ */
+class NotificationApiTest extends IntegrationTest {
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  NotificationRepository notifications;
+
+  private UUID olderTask;
+  private UUID newerDecision;
+  private UUID othersNotification;
+
+  @BeforeEach
+  void notifications() {
+    Instant now = Instant.now();
+    olderTask = insert("member1", NotificationKind.TASK_ASSIGNED, Map.of(Params.YEAR, "2025",
+        Params.TASK_NAME, "Tự kiểm điểm", Params.MEMBER_NAME, "Nguyễn Văn An", Params.TASK_KEY, "self-review",
+        Params.DUE_DATE, "2025-12-15T10:00:00Z"), now.minusSeconds(60));
+    newerDecision = insert("member1", NotificationKind.MEMBER_DECIDED, Map.of(Params.YEAR, "2025",
+        Params.MEMBER_NAME, "Nguyễn Văn An", Params.LEVEL, "EXCELLENT"), now);
+    othersNotification = insert("member2", NotificationKind.TASK_ASSIGNED, Map.of(Params.YEAR, "2025",
+        Params.TASK_NAME, "Tự kiểm điểm", Params.MEMBER_NAME, "Trần Thị Bình"), now);
+  }
+
+  @Test
+  void withoutCredentialsTheAnswerIs401WithABasicChallengeAsAProblem() throws Exception {
+    HttpResponse<String> response = send(get("/api/v1/notifications").build());
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        v -> assertThat(v).startsWith("application/problem+json"));
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.path("status").asInt()).isEqualTo(401);
+    assertThat(problem.path("title").asText()).isEqualTo("Chưa đăng nhập");
+  }
+
+  @Test
+  void aWrongPasswordIs401InTheCallersLanguage() throws Exception {
+    HttpResponse<String> response = send(get("/api/v1/notifications")
+        .header("Authorization", basic("member1", "wrong"))
+        .header("Accept-Language", "en")
+        .build());
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.path("title").asText()).isEqualTo("Not signed in");
+    assertThat(problem.path("detail").asText()).isEqualTo("Wrong user name or password.");
+  }
+
+  @Test
+  void aUserSeesOnlyOwnNotificationsNewestFirstWithTheUnreadCount() throws Exception {
+    JsonNode list = json(send(get("/api/v1/notifications").header("Authorization", basic("member1")).build()), 200);
+
+    assertThat(list.path("unreadCount").asLong()).isEqualTo(2);
+    assertThat(list.path("items")).hasSize(2);
+    JsonNode first = list.path("items").get(0);
+    assertThat(first.path("id").asText()).isEqualTo(newerDecision.toString());
+    assertThat(first.path("kind").asText()).isEqualTo("MEMBER_DECIDED");
+    assertThat(first.path("title").asText()).isEqualTo("Kết quả xếp loại năm 2025: Hoàn thành xuất sắc nhiệm vụ");
+    assertThat(first.path("read").asBoolean()).isFalse();
+    JsonNode second = list.path("items").get(1);
+    assertThat(second.path("id").asText()).isEqualTo(olderTask.toString());
+    assertThat(second.path("title").asText()).isEqualTo("Việc mới: Tự kiểm điểm – Nguyễn Văn An");
+    assertThat(second.path("body").asText()).contains("15/12/2025 17:00");
+    assertThat(second.path("link").asText()).isEqualTo("http://localhost:8080/tasks/1");
+  }
+
+  @Test
+  void textsFollowAcceptLanguage() throws Exception {
+    JsonNode list = json(send(get("/api/v1/notifications")
+        .header("Authorization", basic("member1")).header("Accept-Language", "en").build()), 200);
+
+    assertThat(list.path("items").get(0).path("title").asText()).isEqualTo("Rating 2025: Excellently fulfilled duties");
+    assertThat(list.path("items").get(1).path("title").asText()).isEqualTo("New task: Tự kiểm điểm – Nguyễn Văn An");
+  }
+
+  @Test
+  void markingOwnNotificationReadLowersTheUnreadCount() throws Exception {
+    JsonNode read = json(send(post("/api/v1/notifications/" + olderTask + "/read", "member1")), 200);
+    assertThat(read.path("read").asBoolean()).isTrue();
+    assertThat(read.path("readAt").asText()).isNotBlank();
+
+    JsonNode all = json(send(get("/api/v1/notifications").header("Authorization", basic("member1")).build()), 200);
+    assertThat(all.path("unreadCount").asLong()).isEqualTo(1);
+    assertThat(all.path("items")).hasSize(2);
+    JsonNode unread = json(send(get("/api/v1/notifications?unreadOnly=true")
+        .header("Authorization", basic("member1")).build()), 200);
+    assertThat(unread.path("unreadCount").asLong()).isEqualTo(1);
+    assertThat(unread.path("items")).hasSize(1);
+    assertThat(unread.path("items").get(0).path("id").asText()).isEqualTo(newerDecision.toString());
+
+    // Marking again keeps the first read time.
+    JsonNode again = json(send(post("/api/v1/notifications/" + olderTask + "/read", "member1")), 200);
+    assertThat(again.path("readAt").asText()).isEqualTo(read.path("readAt").asText());
+  }
+
+  @Test
+  void someoneElsesNotificationIsNotFoundAndStaysUnread() throws Exception {
+    HttpResponse<String> response = send(post("/api/v1/notifications/" + othersNotification + "/read", "member1"));
+
+    JsonNode problem = json(response, 404);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(problem.path("title").asText()).isEqualTo("Không tìm thấy thông báo");
+    assertThat(problem.path("detail").asText()).contains(othersNotification.toString());
+    JsonNode others = json(send(get("/api/v1/notifications").header("Authorization", basic("member2")).build()), 200);
+    assertThat(others.path("unreadCount").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void aBadIdIs400AsAProblem() throws Exception {
+    JsonNode problem = json(send(post("/api/v1/notifications/not-a-uuid/read", "member1")), 400);
+    assertThat(problem.path("title").asText()).isEqualTo("Tham số không hợp lệ");
+  }
+
+  @Test
+  void groupsComeFromTheIdentityServiceAndVerifiedCredentialsAreCachedBriefly() throws Exception {
+    int before = TestInfrastructure.IDENTITY.calls("secretary1");
+
+    json(send(get("/api/v1/notifications").header("Authorization", basic("secretary1")).build()), 200);
+    json(send(get("/api/v1/notifications").header("Authorization", basic("secretary1")).build()), 200);
+
+    assertThat(TestInfrastructure.IDENTITY.calls("secretary1") - before).isEqualTo(1);
+  }
+
+  @Test
+  void aWrongPasswordIsCheckedEveryTime() throws Exception {
+    int before = TestInfrastructure.IDENTITY.calls("member2");
+
+    assertThat(send(get("/api/v1/notifications").header("Authorization", basic("member2", "x")).build()).statusCode())
+        .isEqualTo(401);
+    assertThat(send(get("/api/v1/notifications").header("Authorization", basic("member2", "x")).build()).statusCode())
+        .isEqualTo(401);
+
+    assertThat(TestInfrastructure.IDENTITY.calls("member2") - before).isEqualTo(2);
+  }
+
+  @Test
+  void whenTheIdentityServiceFailsTheAnswerIs503NotA500() throws Exception {
+    HttpResponse<String> response = send(get("/api/v1/notifications").header("Authorization", basic("outage")).build());
+
+    JsonNode problem = json(response, 503);
+    assertThat(response.headers().firstValue("Retry-After")).isPresent();
+    assertThat(problem.path("title").asText()).isEqualTo("Tạm thời không kiểm tra được tài khoản");
+    assertThat(response.body()).doesNotContain("Exception");
+  }
+
+  @Test
+  void healthAndTheOpenApiDocumentAreOpen() throws Exception {
+    HttpResponse<String> health = send(get("/actuator/health").build());
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(health.body()).path("status").asText()).isEqualTo("UP");
+
+    HttpResponse<String> api = send(get("/v3/api-docs").build());
+    assertThat(api.statusCode()).isEqualTo(200);
+    JsonNode document = JSON.readTree(api.body());
+    assertThat(document.path("paths").has("/api/v1/notifications")).isTrue();
+    assertThat(document.path("paths").has("/api/v1/notifications/{id}/read")).isTrue();
+  }
+
+  private UUID insert(String userId, NotificationKind kind, Map<String, String> params, Instant createdAt) {
+    UUID id = UUID.randomUUID();
+    notifications.insert(new Notification(id, userId, kind, "stored title", "stored body",
+        kind == NotificationKind.TASK_ASSIGNED ? "http://localhost:8080/tasks/1" : null,
+        new LinkedHashMap<>(params), "/evaluation-service", UUID.randomUUID().toString(), null, null));
+    jdbc.sql("update notification.notification set created_at = :createdAt where id = :id")
+        .param("createdAt", java.sql.Timestamp.from(createdAt)).param("id", id).update();
+    return id;
+  }
+
+  private HttpRequest.Builder get(String path) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+  }
+
+  private HttpRequest post(String path, String user) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", basic(user))
+        .POST(HttpRequest.BodyPublishers.noBody())
+        .build();
+  }
+
+  private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static JsonNode json(HttpResponse<String> response, int expectedStatus) throws IOException {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+    return JSON.readTree(response.body());
+  }
+
+  private static String basic(String user) {
+    return basic(user, TestIdentityProvider.PASSWORD);
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,133 @@
+package vn.party.notification.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.cloudevents.CloudEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.party.notification.support.Events;
+import vn.party.notification.support.IntegrationTest;
+import vn.party.notification.support.Mails;
+import vn.party.notification.support.TestInfrastructure;
+
+/** Records that can never be processed go to evaluation.events.DLT at once, and the consumer goes on. */
+class PoisonRecordsTest extends IntegrationTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
+  @Autowired
+  MeterRegistry meterRegistry;
+
+  private KafkaConsumer<String, byte[]> deadLetters;
+
+  @BeforeEach
+  void readDeadLetters() {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.KAFKA.getBrokersAsString());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    deadLetters = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    deadLetters.subscribe(List.of(Events.DEAD_LETTER_TOPIC));
+  }
+
+  @AfterEach
+  void close() {
+    deadLetters.close();
+  }
+
+  @Test
+  void notJsonGoesToTheDeadLetterTopicAndTheNextEventIsStillProcessed() {
+    String key = "poison-" + UUID.randomUUID();
+    double before = deadLettered();
+
+    Events.publishRaw(key, "not json".getBytes(StandardCharsets.UTF_8));
+    Events.publish(key, Events.event(EventTypes.TASK_ASSIGNED, Events.taskAssignedData("Tự kiểm điểm",
+        "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An")))));
+
+    ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetter(key);
+    assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("not json");
+    assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(Events.TOPIC);
+    assertThat(header(deadLetter, "kafka_dlt-exception-cause-fqcn")).isEqualTo(InvalidEventException.class.getName());
+    await().atMost(WAIT).until(() -> Mails.receivedBy("member1@thanhkhetay.example.vn").size() == 1);
+    await().atMost(WAIT).until(() -> deadLettered() == before + 1);
+  }
+
+  @Test
+  void aWrongSpecVersionGoesToTheDeadLetterTopic() {
+    String key = "poison-" + UUID.randomUUID();
+    String json = """
+        {"specversion":"0.1","id":"%s","source":"/evaluation-service","type":"%s","data":{}}"""
+        .formatted(UUID.randomUUID(), EventTypes.TASK_ASSIGNED);
+
+    Events.publishRaw(key, json.getBytes(StandardCharsets.UTF_8));
+
+    ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetter(key);
+    assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo(json);
+  }
+
+  @Test
+  void missingRequiredDataFieldsGoToTheDeadLetterTopicAndNothingIsSent() {
+    String key = "poison-" + UUID.randomUUID();
+    Map<String, Object> data = Events.taskAssignedData("Tự kiểm điểm", "Nguyễn Văn An",
+        List.of(Events.recipient("member1", "Nguyễn Văn An")));
+    data.remove("taskName");
+    data.remove("recipients");
+    CloudEvent invalid = Events.event(EventTypes.TASK_ASSIGNED, data);
+    CloudEvent valid = Events.event(EventTypes.TASK_ASSIGNED, Events.taskAssignedData("Việc sau",
+        "Nguyễn Văn An", List.of(Events.recipient("member2", "Trần Thị Bình"))));
+
+    Events.publish(key, invalid);
+    Events.publish(key, valid);
+
+    ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetter(key);
+    assertThat(header(deadLetter, "content-type")).startsWith("application/cloudevents+json");
+    assertThat(header(deadLetter, "kafka_dlt-exception-cause-fqcn")).isEqualTo(InvalidEventException.class.getName());
+    assertThat(header(deadLetter, "kafka_dlt-exception-message")).contains("recipients").contains("taskName");
+    await().atMost(WAIT).until(() -> Mails.received().size() == 1);
+    assertThat(Mails.receivedBy("member2@thanhkhetay.example.vn")).hasSize(1);
+    assertThat(jdbc.sql("select count(*) from notification.processed_event where event_id = :id")
+        .param("id", invalid.getId()).query(Long.class).single()).isZero();
+  }
+
+  private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
+    List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+    await().atMost(WAIT).until(() -> {
+      deadLetters.poll(Duration.ofMillis(200)).forEach(record -> {
+        if (key.equals(record.key())) {
+          found.add(record);
+        }
+      });
+      return !found.isEmpty();
+    });
+    assertThat(found).hasSize(1);
+    return found.get(0);
+  }
+
+  private double deadLettered() {
+    Counter counter = meterRegistry.find(DeadLetters.COUNTER).tag("reason", "invalid").counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private static String header(ConsumerRecord<?, ?> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,47 @@
+package vn.party.notification.support;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that run the whole service against the real servers of
+ * {@link TestInfrastructure}. All subclasses share one Spring context.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+        "notification.mail.poll-interval=100ms",
+        "notification.mail.retry-backoff=300ms",
+        "notification.mail.max-attempts=3",
+        "notification.kafka.retry-initial-interval=100ms",
+        "notification.kafka.retry-max-attempts=2",
+        "notification.identity-timeout=3s",
+        "logging.level.vn.party.notification=DEBUG"
+    })
+public abstract class IntegrationTest {
+
+  @Autowired
+  protected JdbcClient jdbc;
+
+  @DynamicPropertySource
+  static void infrastructure(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", TestInfrastructure::jdbcUrl);
+    registry.add("spring.datasource.username", () -> TestInfrastructure.DB_USER);
+    registry.add("spring.datasource.password", () -> TestInfrastructure.DB_PASSWORD);
+    registry.add("spring.kafka.bootstrap-servers", TestInfrastructure.KAFKA::getBrokersAsString);
+    registry.add("spring.mail.host", () -> "127.0.0.1");
+    registry.add("spring.mail.port", () -> TestInfrastructure.SMTP_PORT);
+    registry.add("notification.identity-url", TestInfrastructure.IDENTITY::url);
+  }
+
+  @BeforeEach
+  void startFromEmptyState() throws Exception {
+    TestInfrastructure.ensureSmtpRunning();
+    jdbc.sql("truncate notification.email_outbox, notification.notification, notification.processed_event").update();
+    TestInfrastructure.SMTP.purgeEmailFromAllMailboxes();
+  }
+}

@@ -1,0 +1,22 @@
+package vn.party.evaluation.process;
+
+import java.util.Objects;
+
+/**
+ * Business keys of the process instances. Messages are correlated by business key, so the format
+ * is part of the contract: {@code {year}:{memberId}} and {@code {year}:{organizationId}}.
+ */
+public final class BusinessKeys {
+
+  /** Business key of a {@code member-evaluation} instance, e.g. {@code 2026:member1}. */
+  public static String member(int year, String memberId) {
+    return year + ":" + Objects.requireNonNull(memberId, "memberId");
+  }
+
+  /** Business key of an {@code evaluation-campaign} instance, e.g. {@code 2026:thanh-khe-tay}. */
+  public static String campaign(int year, String organizationId) {
+    return year + ":" + Objects.requireNonNull(organizationId, "organizationId");
+  }
+
+  private BusinessKeys() {}
+}

@@ -1,0 +1,21 @@
+package vn.party.evaluation.process;
+
+/**
+ * Names under which the deploying application must provide the delegates that the BPMN files
+ * reference with {@code camunda:delegateExpression} (for example Spring beans with these names).
+ *
+ * <p>What each one reads and must set is described in this module's README; the processes fail
+ * loudly when a delegate does not set a variable that a gateway reads.
+ */
+public final class DelegateNames {
+
+  public static final String RESIDENCE_FEEDBACK_LOOKUP = "residenceFeedbackLookup";
+  public static final String RESIDENCE_FEEDBACK_MISSING = "residenceFeedbackMissing";
+  public static final String DECISION_RECORDER = "decisionRecorder";
+
+  public static final String ROSTER_PREPARER = "rosterPreparer";
+  public static final String MEMBER_BATCH_STARTER = "memberBatchStarter";
+  public static final String CAMPAIGN_COMPLETER = "campaignCompleter";
+
+  private DelegateNames() {}
+}

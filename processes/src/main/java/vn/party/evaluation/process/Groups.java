@@ -1,0 +1,26 @@
+package vn.party.evaluation.process;
+
+import java.util.Objects;
+
+/** Camunda group ids. This is the only place that builds them (see {@code docs/contracts.md}). */
+public final class Groups {
+
+  /** Every party member. */
+  public static final String MEMBERS = "members";
+  /** The inspection committee (ủy ban kiểm tra): reads everything, decides nothing. */
+  public static final String AUDITORS = "auditors";
+  /** Camunda's own administrators group. */
+  public static final String ADMINS = "camunda-admin";
+
+  /** The branch committee (chi ủy) of a branch, e.g. {@code branch-committee-thanh-khe-tay-cb1}. */
+  public static String branchCommittee(String branchId) {
+    return "branch-committee-" + Objects.requireNonNull(branchId, "branchId");
+  }
+
+  /** The grassroots party committee (đảng ủy cơ sở), e.g. {@code org-committee-thanh-khe-tay}. */
+  public static String organizationCommittee(String organizationId) {
+    return "org-committee-" + Objects.requireNonNull(organizationId, "organizationId");
+  }
+
+  private Groups() {}
+}

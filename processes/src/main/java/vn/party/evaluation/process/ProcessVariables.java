@@ -1,0 +1,55 @@
+package vn.party.evaluation.process;
+
+/** Names of the process variables of both processes (types as in {@code docs/contracts.md}). */
+public final class ProcessVariables {
+
+  // --- start variables of member-evaluation (set by the campaign's batch starter) ---------------
+  public static final String CAMPAIGN_ID = "campaignId";
+  /** Integer. */
+  public static final String YEAR = "year";
+  public static final String MEMBER_ID = "memberId";
+  public static final String MEMBER_NAME = "memberName";
+  public static final String MEMBER_USER_ID = "memberUserId";
+  public static final String ORGANIZATION_ID = "organizationId";
+  public static final String BRANCH_ID = "branchId";
+  /** A {@link Regulation#code()}. */
+  public static final String REGULATION = "regulation";
+  /** Built by {@link Groups#branchCommittee(String)}. */
+  public static final String BRANCH_COMMITTEE_GROUP = "branchCommitteeGroup";
+  /** Built by {@link Groups#organizationCommittee(String)}. */
+  public static final String ORGANIZATION_COMMITTEE_GROUP = "organizationCommitteeGroup";
+  /** java.util.Date; also start variables of evaluation-campaign, like the three below. */
+  public static final String SELF_REVIEW_DUE = "selfReviewDue";
+  public static final String RESIDENCE_FEEDBACK_DUE = "residenceFeedbackDue";
+  public static final String BRANCH_REVIEW_DUE = "branchReviewDue";
+  public static final String DECISION_DUE = "decisionDue";
+
+  // --- residence feedback (chi ủy nơi cư trú) -----------------------------------------------------
+  /** Boolean, set by the {@link DelegateNames#RESIDENCE_FEEDBACK_LOOKUP} delegate. */
+  public static final String RESIDENCE_FEEDBACK_RECEIVED = "residenceFeedbackReceived";
+  /** String, the comment itself; shown read-only in the branch-review form. */
+  public static final String RESIDENCE_COMMENT = "residenceComment";
+
+  // --- completion variables of the user tasks (checked by TaskCompletionRules) ------------------
+  /** A {@link Level} name. */
+  public static final String SELF_PROPOSED_LEVEL = "selfProposedLevel";
+  public static final String STRENGTHS = "strengths";
+  public static final String LIMITATIONS = "limitations";
+  public static final String REMEDIAL_MEASURES = "remedialMeasures";
+  /** A {@link Level} name. */
+  public static final String BRANCH_PROPOSED_LEVEL = "branchProposedLevel";
+  public static final String BRANCH_COMMENT = "branchComment";
+  /** A {@link Decision} name. */
+  public static final String DECISION = "decision";
+  /** A {@link Level} name. */
+  public static final String DECIDED_LEVEL = "decidedLevel";
+  public static final String DECISION_COMMENT = "decisionComment";
+
+  // --- evaluation-campaign ------------------------------------------------------------------------
+  /** Integer, set by the {@link DelegateNames#MEMBER_BATCH_STARTER} delegate on every pass. */
+  public static final String REMAINING_MEMBERS = "remainingMembers";
+  /** Boolean, set by the {@link DelegateNames#MEMBER_BATCH_STARTER} delegate on every pass. */
+  public static final String ALL_MEMBERS_DECIDED = "allMembersDecided";
+
+  private ProcessVariables() {}
+}

@@ -1,0 +1,159 @@
+package vn.party.evaluation.process.validation;
+
+import static vn.party.evaluation.process.ProcessVariables.BRANCH_COMMENT;
+import static vn.party.evaluation.process.ProcessVariables.BRANCH_PROPOSED_LEVEL;
+import static vn.party.evaluation.process.ProcessVariables.DECIDED_LEVEL;
+import static vn.party.evaluation.process.ProcessVariables.DECISION;
+import static vn.party.evaluation.process.ProcessVariables.DECISION_COMMENT;
+import static vn.party.evaluation.process.ProcessVariables.LIMITATIONS;
+import static vn.party.evaluation.process.ProcessVariables.REMEDIAL_MEASURES;
+import static vn.party.evaluation.process.ProcessVariables.SELF_PROPOSED_LEVEL;
+import static vn.party.evaluation.process.ProcessVariables.STRENGTHS;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import vn.party.evaluation.process.Decision;
+import vn.party.evaluation.process.Level;
+import vn.party.evaluation.process.ProcessKeys;
+
+/**
+ * Which variables each user task needs to be completed, and which values they may take.
+ *
+ * <p>The one place that knows this: the engine applies it through {@link
+ * TaskCompletionValidator}, a REST layer may call {@link #check} before completing, and the form
+ * tests read {@link #fields} to prove every form asks for every variable. Engine-free on purpose.
+ */
+public final class TaskCompletionRules {
+
+  /**
+   * Longest accepted text. Not the 10 000 of the first draft of the contract: Camunda 7 keeps a
+   * String variable in a {@code varchar(4000)} column ({@code ACT_RU_VARIABLE.TEXT_}), so a longer
+   * text would pass here and then fail in the database with an unhelpful error.
+   */
+  public static final int MAX_TEXT_LENGTH = 4000;
+
+  private static final Map<String, List<FieldRule>> RULES =
+      Map.of(
+          ProcessKeys.SELF_REVIEW,
+          List.of(
+              FieldRule.level(SELF_PROPOSED_LEVEL, always()),
+              FieldRule.text(STRENGTHS, never()),
+              FieldRule.text(LIMITATIONS, never()),
+              FieldRule.text(REMEDIAL_MEASURES, never())),
+          ProcessKeys.BRANCH_REVIEW,
+          List.of(
+              FieldRule.level(BRANCH_PROPOSED_LEVEL, always()),
+              FieldRule.text(BRANCH_COMMENT, never())),
+          ProcessKeys.COMMITTEE_DECISION,
+          List.of(
+              FieldRule.decision(DECISION),
+              FieldRule.level(DECIDED_LEVEL, decisionIs(Decision.APPROVE)),
+              FieldRule.text(DECISION_COMMENT, decisionIs(Decision.RETURN))));
+
+  private TaskCompletionRules() {}
+
+  /** Whether there are rules for this task definition key. */
+  public static boolean covers(String taskKey) {
+    return RULES.containsKey(taskKey);
+  }
+
+  /**
+   * The completion variables of a task, required or optional, in form order.
+   *
+   * @throws IllegalArgumentException for a task without rules
+   */
+  public static List<String> fields(String taskKey) {
+    return rulesFor(taskKey).stream().map(FieldRule::field).toList();
+  }
+
+  /**
+   * Checks the variables a task would be completed with.
+   *
+   * @param taskKey the task definition key, e.g. {@code self-review}
+   * @param variables the variables visible to the task at completion (values may be null)
+   * @return the refused fields, in form order; empty when the completion may go ahead
+   * @throws IllegalArgumentException for a task without rules
+   */
+  public static List<FieldError> check(String taskKey, Map<String, ?> variables) {
+    List<FieldError> errors = new ArrayList<>();
+    for (FieldRule rule : rulesFor(taskKey)) {
+      String reason = rule.check(variables);
+      if (reason != null) {
+        errors.add(new FieldError(rule.field(), reason));
+      }
+    }
+    return errors;
+  }
+
+  private static List<FieldRule> rulesFor(String taskKey) {
+    List<FieldRule> rules = RULES.get(taskKey);
+    if (rules == null) {
+      throw new IllegalArgumentException("No completion rules for task '" + taskKey + "'");
+    }
+    return rules;
+  }
+
+  private static Predicate<Map<String, ?>> always() {
+    return variables -> true;
+  }
+
+  private static Predicate<Map<String, ?>> never() {
+    return variables -> false;
+  }
+
+  private static Predicate<Map<String, ?>> decisionIs(Decision decision) {
+    return variables -> decision.name().equals(variables.get(DECISION));
+  }
+
+  private enum Kind {
+    LEVEL,
+    DECISION,
+    TEXT
+  }
+
+  /** One variable: its kind decides the allowed values, {@code requiredWhen} whether it may be absent. */
+  private record FieldRule(String field, Kind kind, Predicate<Map<String, ?>> requiredWhen) {
+
+    static FieldRule level(String field, Predicate<Map<String, ?>> requiredWhen) {
+      return new FieldRule(field, Kind.LEVEL, requiredWhen);
+    }
+
+    static FieldRule decision(String field) {
+      return new FieldRule(field, Kind.DECISION, always());
+    }
+
+    static FieldRule text(String field, Predicate<Map<String, ?>> requiredWhen) {
+      return new FieldRule(field, Kind.TEXT, requiredWhen);
+    }
+
+    /** The reason the value is refused, or null when it is acceptable. */
+    String check(Map<String, ?> variables) {
+      Object value = variables.get(field);
+      // A form sends an untouched field as "" (or whitespace): treat it like a missing value.
+      if (value == null || value instanceof String text && text.isBlank()) {
+        return requiredWhen.test(variables) ? FieldError.REQUIRED : null;
+      }
+      return switch (kind) {
+        case LEVEL -> value instanceof String name && Level.parse(name).isPresent()
+            ? null : FieldError.INVALID_LEVEL;
+        case DECISION -> value instanceof String name && Decision.parse(name).isPresent()
+            ? null : FieldError.INVALID_DECISION;
+        case TEXT -> checkText(value);
+      };
+    }
+
+    private static String checkText(Object value) {
+      if (!(value instanceof String text)) {
+        return FieldError.NOT_TEXT;
+      }
+      if (text.length() > MAX_TEXT_LENGTH) {
+        return FieldError.TOO_LONG;
+      }
+      boolean hasControlCharacter =
+          text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
+      return hasControlCharacter ? FieldError.CONTROL_CHARACTERS : null;
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package vn.party.evaluation.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static vn.party.evaluation.process.ProcessKeys.ALL_MEMBERS_DECIDED;
+import static vn.party.evaluation.process.ProcessKeys.COMPLETE_CAMPAIGN;
+import static vn.party.evaluation.process.ProcessKeys.PREPARE_ROSTER;
+import static vn.party.evaluation.process.ProcessKeys.START_MEMBER_BATCH;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** evaluation-campaign: members are started in batches, one job (transaction) per batch. */
+@Deployment(resources = {
+    "bpmn/evaluation-campaign.bpmn",
+    MemberEvaluationProcessTest.BPMN,
+    MemberEvaluationProcessTest.SELF_REVIEW_FORM,
+    MemberEvaluationProcessTest.BRANCH_REVIEW_FORM,
+    MemberEvaluationProcessTest.COMMITTEE_DECISION_FORM})
+class EvaluationCampaignProcessTest {
+
+  private static final List<String> SEVEN_MEMBERS =
+      IntStream.rangeClosed(1, 7).mapToObj(i -> "member" + i).toList();
+  private static final int BATCH_SIZE = 3;
+
+  @RegisterExtension
+  static final ProcessEngineExtension engine = PostgresProcessEngine.extension();
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine.getProcessEngine());
+  }
+
+  @AfterEach
+  void tearDown() {
+    Mocks.reset();
+    BpmnAwareTests.reset();
+  }
+
+  @Test
+  void sevenMembersAreStartedInBatchesOfThreeThenTheCampaignWaitsForTheirDecisions() {
+    FakeCampaignDelegates delegates = new FakeCampaignDelegates(SEVEN_MEMBERS, BATCH_SIZE);
+    delegates.register();
+    ProcessInstance campaign = startCampaign();
+    assertThat(campaign).isWaitingAt(PREPARE_ROSTER);
+
+    execute(job(campaign));
+    assertThat(campaign).hasPassed(PREPARE_ROSTER).isWaitingAt(START_MEMBER_BATCH);
+    assertThat(memberEvaluations()).isZero();
+
+    execute(job(campaign));
+    assertThat(memberEvaluations()).isEqualTo(3);
+    assertThat(campaign).isWaitingAt(START_MEMBER_BATCH);
+
+    execute(job(campaign));
+    assertThat(memberEvaluations()).isEqualTo(6);
+    assertThat(campaign).isWaitingAt(START_MEMBER_BATCH);
+
+    execute(job(campaign));
+    assertThat(memberEvaluations()).isEqualTo(7);
+    assertThat(delegates.batches).containsExactly(3, 3, 1);
+    assertThat(campaign).isWaitingAtExactly(ALL_MEMBERS_DECIDED);
+    assertThat(processInstanceQuery().processInstanceBusinessKey("2026:member7").count()).isOne();
+
+    runtimeService().createMessageCorrelation(ProcessKeys.MESSAGE_ALL_MEMBERS_DECIDED)
+        .processInstanceBusinessKey(BusinessKeys.campaign(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID))
+        .correlate();
+
+    assertThat(campaign).hasPassedInOrder(ALL_MEMBERS_DECIDED, COMPLETE_CAMPAIGN).isEnded();
+    assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
+  }
+
+  @Test
+  void aCampaignWithoutMembersGoesStraightToCompletion() {
+    FakeCampaignDelegates delegates = new FakeCampaignDelegates(List.of(), BATCH_SIZE);
+    delegates.register();
+    ProcessInstance campaign = startCampaign();
+
+    execute(job(campaign));
+    execute(job(campaign));
+
+    assertThat(delegates.batches).containsExactly(0);
+    assertThat(campaign).hasPassed(COMPLETE_CAMPAIGN).hasNotPassed(ALL_MEMBERS_DECIDED).isEnded();
+    assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
+  }
+
+  @Test
+  void aFailedBatchIsRetriedAloneAndKeepsTheBatchesBeforeIt() {
+    FakeCampaignDelegates delegates = new FakeCampaignDelegates(SEVEN_MEMBERS, BATCH_SIZE);
+    delegates.register();
+    ProcessInstance campaign = startCampaign();
+    execute(job(campaign)); // prepare-roster
+    execute(job(campaign)); // first batch: 3 members
+
+    delegates.failNextBatch = true;
+    Job secondBatch = job(campaign);
+    assertThatThrownBy(() -> managementService().executeJob(secondBatch.getId()))
+        .hasMessageContaining("roster store unavailable");
+
+    assertThat(memberEvaluations()).as("the first batch stays committed").isEqualTo(3);
+    assertThat(job(campaign)).hasActivityId(START_MEMBER_BATCH).hasRetries(4); // R5/PT30S
+    execute(job(campaign));
+    assertThat(memberEvaluations()).isEqualTo(6);
+  }
+
+  private static ProcessInstance startCampaign() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ProcessVariables.CAMPAIGN_ID, MemberFixtures.CAMPAIGN_ID);
+    variables.put(ProcessVariables.ORGANIZATION_ID, MemberFixtures.ORGANIZATION_ID);
+    variables.put(ProcessVariables.YEAR, MemberFixtures.YEAR);
+    variables.put(ProcessVariables.REGULATION, Regulation.QD_366_2025.code());
+    variables.put(ProcessVariables.SELF_REVIEW_DUE, MemberFixtures.SELF_REVIEW_DUE);
+    variables.put(ProcessVariables.RESIDENCE_FEEDBACK_DUE, MemberFixtures.RESIDENCE_FEEDBACK_DUE);
+    variables.put(ProcessVariables.BRANCH_REVIEW_DUE, MemberFixtures.BRANCH_REVIEW_DUE);
+    variables.put(ProcessVariables.DECISION_DUE, MemberFixtures.DECISION_DUE);
+    return runtimeService().startProcessInstanceByKey(
+        ProcessKeys.EVALUATION_CAMPAIGN,
+        BusinessKeys.campaign(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID),
+        variables);
+  }
+
+  private static long memberEvaluations() {
+    return processInstanceQuery().processDefinitionKey(ProcessKeys.MEMBER_EVALUATION).count();
+  }
+}

@@ -1,0 +1,82 @@
+package vn.party.evaluation.process;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.test.mock.Mocks;
+
+/**
+ * Test stand-ins for the delegates evaluation-campaign needs. The batch starter really starts
+ * member-evaluation instances, so the tests can see each batch land in its own transaction.
+ */
+final class FakeCampaignDelegates {
+
+  private final List<String> organizationMembers;
+  private final int batchSize;
+  private final Deque<String> notStarted = new ArrayDeque<>();
+  private int started;
+
+  /** How many members each pass of start-member-batch started, in order. */
+  final List<Integer> batches = new ArrayList<>();
+  /** Campaign ids that complete-campaign summed up. */
+  final List<String> completedCampaigns = new ArrayList<>();
+  /** Makes the next pass of start-member-batch fail before it starts anyone. */
+  boolean failNextBatch;
+
+  FakeCampaignDelegates(List<String> organizationMembers, int batchSize) {
+    this.organizationMembers = organizationMembers;
+    this.batchSize = batchSize;
+  }
+
+  void register() {
+    Mocks.register(DelegateNames.ROSTER_PREPARER, (JavaDelegate) this::prepareRoster);
+    Mocks.register(DelegateNames.MEMBER_BATCH_STARTER, (JavaDelegate) this::startBatch);
+    Mocks.register(DelegateNames.CAMPAIGN_COMPLETER, (JavaDelegate) this::completeCampaign);
+  }
+
+  private void prepareRoster(DelegateExecution execution) {
+    notStarted.addAll(organizationMembers);
+  }
+
+  private void startBatch(DelegateExecution execution) {
+    if (failNextBatch) {
+      failNextBatch = false;
+      throw new IllegalStateException("roster store unavailable");
+    }
+    int year = (Integer) execution.getVariable(ProcessVariables.YEAR);
+    int startedNow = 0;
+    while (startedNow < batchSize && !notStarted.isEmpty()) {
+      String memberId = notStarted.poll();
+      execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(
+          ProcessKeys.MEMBER_EVALUATION,
+          BusinessKeys.member(year, memberId),
+          MemberFixtures.startVariables(memberId));
+      startedNow++;
+    }
+    started += startedNow;
+    batches.add(startedNow);
+    execution.setVariable(ProcessVariables.REMAINING_MEMBERS, notStarted.size());
+    execution.setVariable(
+        ProcessVariables.ALL_MEMBERS_DECIDED,
+        notStarted.isEmpty() && decidedMembers(execution) == started);
+  }
+
+  /** Members whose evaluation has ended (committed earlier, so a history query sees them). */
+  private static long decidedMembers(DelegateExecution execution) {
+    ProcessEngineServices engine = execution.getProcessEngineServices();
+    return engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(ProcessKeys.MEMBER_EVALUATION)
+        .variableValueEquals(
+            ProcessVariables.CAMPAIGN_ID, execution.getVariable(ProcessVariables.CAMPAIGN_ID))
+        .finished()
+        .count();
+  }
+
+  private void completeCampaign(DelegateExecution execution) {
+    completedCampaigns.add((String) execution.getVariable(ProcessVariables.CAMPAIGN_ID));
+  }
+}

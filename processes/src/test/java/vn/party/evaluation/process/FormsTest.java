@@ -1,0 +1,83 @@
+package vn.party.evaluation.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import vn.party.evaluation.process.validation.TaskCompletionRules;
+
+/**
+ * Every form a user task references exists, is a form Camunda 7.24 Tasklist can render, and asks
+ * for every completion variable that {@link TaskCompletionRules} checks, with the same values.
+ */
+class FormsTest {
+
+  /** The form-js viewer bundled with the Camunda 7.24 webapps reads schemas up to version 16. */
+  private static final int TASKLIST_SCHEMA_VERSION = 16;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final BpmnModelInstance MEMBER_EVALUATION =
+      Bpmn.readModelFromStream(resource("bpmn/member-evaluation.bpmn"));
+
+  static Stream<String> userTasks() {
+    return MEMBER_EVALUATION.getModelElementsByType(UserTask.class).stream().map(UserTask::getId);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("userTasks")
+  void theTaskFormAsksForEveryCompletionVariable(String taskId) throws IOException {
+    UserTask task = MEMBER_EVALUATION.getModelElementById(taskId);
+    String formId = task.getCamundaFormRef();
+    assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
+    JsonNode form = JSON.readTree(resource("forms/" + formId + ".form"));
+
+    assertThat(form.path("id").asText()).isEqualTo(formId);
+    assertThat(form.path("schemaVersion").asInt()).isBetween(1, TASKLIST_SCHEMA_VERSION);
+    List<JsonNode> components = new ArrayList<>();
+    form.path("components").forEach(components::add);
+    for (String field : TaskCompletionRules.fields(taskId)) {
+      JsonNode component = components.stream()
+          .filter(c -> field.equals(c.path("key").asText()))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError(formId + " has no component for " + field));
+      assertThat(component.path("disabled").asBoolean()).as(field + " is editable").isFalse();
+      assertAllowedValues(field, component);
+    }
+  }
+
+  private static void assertAllowedValues(String field, JsonNode component) {
+    switch (component.path("type").asText()) {
+      case "select" -> assertThat(options(component)).as(field).containsExactlyElementsOf(
+          Arrays.stream(Level.values()).map(l -> l.name() + "=" + l.label()).toList());
+      case "radio" -> assertThat(options(component)).as(field).containsExactlyElementsOf(
+          Arrays.stream(Decision.values()).map(d -> d.name() + "=" + d.label()).toList());
+      case "textarea" -> assertThat(component.path("validate").path("maxLength").asInt())
+          .as(field).isEqualTo(TaskCompletionRules.MAX_TEXT_LENGTH);
+      default -> throw new AssertionError(field + " has unexpected type " + component.path("type"));
+    }
+  }
+
+  private static List<String> options(JsonNode component) {
+    List<String> options = new ArrayList<>();
+    component.path("values").forEach(v -> options.add(v.path("value").asText() + "=" + v.path("label").asText()));
+    return options;
+  }
+
+  private static InputStream resource(String name) {
+    InputStream stream = FormsTest.class.getClassLoader().getResourceAsStream(name);
+    assertThat(stream).as(name).isNotNull();
+    return stream;
+  }
+}

@@ -1,0 +1,187 @@
+package vn.party.evaluation.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static vn.party.evaluation.process.ProcessKeys.BRANCH_REVIEW;
+import static vn.party.evaluation.process.ProcessKeys.CHECK_RESIDENCE_FEEDBACK;
+import static vn.party.evaluation.process.ProcessKeys.COMMITTEE_DECISION;
+import static vn.party.evaluation.process.ProcessKeys.RECORD_DECISION;
+import static vn.party.evaluation.process.ProcessKeys.RECORD_MISSING_FEEDBACK;
+import static vn.party.evaluation.process.ProcessKeys.RESIDENCE_FEEDBACK_DEADLINE;
+import static vn.party.evaluation.process.ProcessKeys.RESIDENCE_FEEDBACK_RECEIVED;
+import static vn.party.evaluation.process.ProcessKeys.RESIDENCE_FEEDBACK_WAIT;
+import static vn.party.evaluation.process.ProcessKeys.SELF_REVIEW;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** member-evaluation, one test per path through the diagram. */
+@Deployment(resources = {
+    MemberEvaluationProcessTest.BPMN,
+    MemberEvaluationProcessTest.SELF_REVIEW_FORM,
+    MemberEvaluationProcessTest.BRANCH_REVIEW_FORM,
+    MemberEvaluationProcessTest.COMMITTEE_DECISION_FORM})
+class MemberEvaluationProcessTest {
+
+  static final String BPMN = "bpmn/member-evaluation.bpmn";
+  static final String SELF_REVIEW_FORM = "forms/self-review-form.form";
+  static final String BRANCH_REVIEW_FORM = "forms/branch-review-form.form";
+  static final String COMMITTEE_DECISION_FORM = "forms/committee-decision-form.form";
+
+  static final String MEMBER = "member1";
+
+  @RegisterExtension
+  static final ProcessEngineExtension engine = PostgresProcessEngine.extension();
+
+  private final FakeMemberDelegates delegates = new FakeMemberDelegates();
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine.getProcessEngine());
+    delegates.register();
+  }
+
+  @AfterEach
+  void tearDown() {
+    Mocks.reset();
+    BpmnAwareTests.reset();
+  }
+
+  @Test
+  void selfReviewIsTheMembersOwnTaskWithItsDueDateAndForm() throws IOException {
+    ProcessInstance evaluation = startEvaluation(MEMBER);
+
+    assertThat(evaluation).isWaitingAtExactly(SELF_REVIEW);
+    assertThat(evaluation.getBusinessKey()).isEqualTo("2026:member1");
+    Task selfReview = taskQuery().processInstanceId(evaluation.getId()).initializeFormKeys().singleResult();
+    assertThat(selfReview).isAssignedTo(MEMBER).hasDueDate(MemberFixtures.SELF_REVIEW_DUE);
+    assertThat(selfReview.getCamundaFormRef().getKey()).isEqualTo(ProcessKeys.SELF_REVIEW_FORM);
+    try (InputStream form = engine.getFormService().getDeployedTaskForm(selfReview.getId())) {
+      assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8))
+          .contains("\"id\": \"self-review-form\"");
+    }
+  }
+
+  @Test
+  void approvedCaseEndsWithTheDecisionRecorded() {
+    delegates.receivedResidenceComments.put(MEMBER, "Gương mẫu nơi cư trú.");
+    ProcessInstance evaluation = startEvaluation(MEMBER);
+
+    complete(task(SELF_REVIEW, evaluation), withVariables("selfProposedLevel", "GOOD"));
+    Task branchReview = task(BRANCH_REVIEW, evaluation);
+    assertThat(branchReview)
+        .hasCandidateGroup("branch-committee-thanh-khe-tay-cb1")
+        .hasDueDate(MemberFixtures.BRANCH_REVIEW_DUE);
+    complete(branchReview, withVariables("branchProposedLevel", "GOOD"));
+    Task decision = task(COMMITTEE_DECISION, evaluation);
+    assertThat(decision)
+        .hasCandidateGroup("org-committee-thanh-khe-tay")
+        .hasDueDate(MemberFixtures.DECISION_DUE);
+    complete(decision, withVariables("decision", "APPROVE", "decidedLevel", "GOOD"));
+
+    assertThat(evaluation)
+        .hasPassedInOrder(SELF_REVIEW, BRANCH_REVIEW, COMMITTEE_DECISION, RECORD_DECISION)
+        .isEnded();
+    assertThat(delegates.decidedLevels).containsEntry(MEMBER, "GOOD");
+  }
+
+  @Test
+  void feedbackThatArrivedBeforeTheCheckIsNotWaitedFor() {
+    delegates.receivedResidenceComments.put(MEMBER, "Chấp hành tốt quy định nơi cư trú.");
+    ProcessInstance evaluation = startEvaluation(MEMBER);
+
+    complete(task(SELF_REVIEW, evaluation), withVariables("selfProposedLevel", "GOOD"));
+
+    assertThat(evaluation)
+        .hasPassed(CHECK_RESIDENCE_FEEDBACK)
+        .isWaitingAtExactly(BRANCH_REVIEW)
+        .variables()
+        .containsEntry("residenceComment", "Chấp hành tốt quy định nơi cư trú.");
+    assertThat(jobQuery().processInstanceId(evaluation.getId()).count())
+        .as("no deadline timer").isZero();
+  }
+
+  @Test
+  void feedbackArrivingWhileWaitingContinuesToBranchReview() {
+    ProcessInstance evaluation = startEvaluation(MEMBER);
+    complete(task(SELF_REVIEW, evaluation), withVariables("selfProposedLevel", "GOOD"));
+    assertThat(evaluation).isWaitingAtExactly(RESIDENCE_FEEDBACK_WAIT);
+
+    runtimeService().createMessageCorrelation(ProcessKeys.MESSAGE_RESIDENCE_FEEDBACK_RECEIVED)
+        .processInstanceBusinessKey(BusinessKeys.member(2026, MEMBER))
+        .setVariable("residenceComment", "Tham gia đầy đủ sinh hoạt khu dân cư.")
+        .setVariable("residenceFeedbackReceived", true)
+        .correlate();
+
+    assertThat(evaluation)
+        .hasPassed(RESIDENCE_FEEDBACK_RECEIVED)
+        .hasNotPassed(RECORD_MISSING_FEEDBACK)
+        .isWaitingAtExactly(BRANCH_REVIEW);
+    assertThat(jobQuery().processInstanceId(evaluation.getId()).count())
+        .as("deadline timer cancelled").isZero();
+  }
+
+  @Test
+  void deadlineWithoutFeedbackIsRecordedAsMissingAndTheBranchGoesOn() {
+    ProcessInstance evaluation = startEvaluation(MEMBER);
+    complete(task(SELF_REVIEW, evaluation), withVariables("selfProposedLevel", "GOOD"));
+    assertThat(evaluation).isWaitingAtExactly(RESIDENCE_FEEDBACK_WAIT);
+
+    assertThat(job(evaluation)).hasDueDate(MemberFixtures.RESIDENCE_FEEDBACK_DUE);
+    execute(job(evaluation));
+
+    assertThat(evaluation)
+        .hasPassedInOrder(RESIDENCE_FEEDBACK_DEADLINE, RECORD_MISSING_FEEDBACK)
+        .hasNotPassed(RESIDENCE_FEEDBACK_RECEIVED)
+        .isWaitingAtExactly(BRANCH_REVIEW);
+    assertThat(delegates.missingFeedback).containsExactly(MEMBER);
+  }
+
+  @Test
+  void committeeReturnsTheCaseToTheBranchThenApprovesIt() {
+    delegates.receivedResidenceComments.put(MEMBER, "Không có ý kiến.");
+    ProcessInstance evaluation = startEvaluation(MEMBER);
+    complete(task(SELF_REVIEW, evaluation), withVariables("selfProposedLevel", "EXCELLENT"));
+    complete(task(BRANCH_REVIEW, evaluation), withVariables("branchProposedLevel", "EXCELLENT"));
+
+    complete(task(COMMITTEE_DECISION, evaluation), withVariables(
+        "decision", "RETURN", "decisionComment", "Vượt tỷ lệ 20% hoàn thành xuất sắc nhiệm vụ."));
+
+    assertThat(evaluation).isWaitingAtExactly(BRANCH_REVIEW);
+    complete(task(BRANCH_REVIEW, evaluation), withVariables("branchProposedLevel", "GOOD"));
+    complete(task(COMMITTEE_DECISION, evaluation),
+        withVariables("decision", "APPROVE", "decidedLevel", "GOOD"));
+
+    assertThat(evaluation).hasPassed(RECORD_DECISION).isEnded();
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery()
+        .processInstanceId(evaluation.getId()).taskDefinitionKey(BRANCH_REVIEW).count())
+        .isEqualTo(2);
+    assertThat(delegates.decidedLevels).containsEntry(MEMBER, "GOOD");
+  }
+
+  static ProcessInstance startEvaluation(String memberId) {
+    return runtimeService().startProcessInstanceByKey(
+        ProcessKeys.MEMBER_EVALUATION,
+        BusinessKeys.member(MemberFixtures.YEAR, memberId),
+        MemberFixtures.startVariables(memberId));
+  }
+}

@@ -1,0 +1,47 @@
+package vn.party.evaluation.process;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Start variables of a member-evaluation as the campaign launcher sets them (contracts.md). */
+final class MemberFixtures {
+
+  static final int YEAR = 2026;
+  static final String CAMPAIGN_ID = "campaign-2026-thanh-khe-tay";
+  static final String ORGANIZATION_ID = "thanh-khe-tay";
+  static final String BRANCH_ID = "thanh-khe-tay-cb1";
+
+  static final Date SELF_REVIEW_DUE = inDays(14);
+  static final Date RESIDENCE_FEEDBACK_DUE = inDays(21);
+  static final Date BRANCH_REVIEW_DUE = inDays(28);
+  static final Date DECISION_DUE = inDays(35);
+
+  private MemberFixtures() {}
+
+  static Map<String, Object> startVariables(String memberId) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(ProcessVariables.CAMPAIGN_ID, CAMPAIGN_ID);
+    variables.put(ProcessVariables.YEAR, YEAR);
+    variables.put(ProcessVariables.MEMBER_ID, memberId);
+    variables.put(ProcessVariables.MEMBER_NAME, "Đảng viên " + memberId);
+    variables.put(ProcessVariables.MEMBER_USER_ID, memberId);
+    variables.put(ProcessVariables.ORGANIZATION_ID, ORGANIZATION_ID);
+    variables.put(ProcessVariables.BRANCH_ID, BRANCH_ID);
+    variables.put(ProcessVariables.REGULATION, Regulation.QD_366_2025.code());
+    variables.put(ProcessVariables.BRANCH_COMMITTEE_GROUP, Groups.branchCommittee(BRANCH_ID));
+    variables.put(
+        ProcessVariables.ORGANIZATION_COMMITTEE_GROUP, Groups.organizationCommittee(ORGANIZATION_ID));
+    variables.put(ProcessVariables.SELF_REVIEW_DUE, SELF_REVIEW_DUE);
+    variables.put(ProcessVariables.RESIDENCE_FEEDBACK_DUE, RESIDENCE_FEEDBACK_DUE);
+    variables.put(ProcessVariables.BRANCH_REVIEW_DUE, BRANCH_REVIEW_DUE);
+    variables.put(ProcessVariables.DECISION_DUE, DECISION_DUE);
+    return variables;
+  }
+
+  private static Date inDays(int days) {
+    return Date.from(Instant.parse("2026-11-01T08:00:00Z").plus(Duration.ofDays(days)));
+  }
+}

@@ -1,0 +1,147 @@
+package vn.party.evaluation.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static vn.party.evaluation.process.ProcessKeys.BRANCH_REVIEW;
+import static vn.party.evaluation.process.ProcessKeys.COMMITTEE_DECISION;
+import static vn.party.evaluation.process.ProcessKeys.SELF_REVIEW;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.party.evaluation.process.validation.FieldError;
+import vn.party.evaluation.process.validation.TaskCompletionRules;
+
+/**
+ * Completions the TaskCompletionValidator listener refuses: the caller gets a
+ * FormFieldValidationException naming the field, the task stays open, nothing is stored.
+ */
+@Deployment(resources = {
+    MemberEvaluationProcessTest.BPMN,
+    MemberEvaluationProcessTest.SELF_REVIEW_FORM,
+    MemberEvaluationProcessTest.BRANCH_REVIEW_FORM,
+    MemberEvaluationProcessTest.COMMITTEE_DECISION_FORM})
+class RefusedCompletionTest {
+
+  private static final String MEMBER = "member2";
+
+  @RegisterExtension
+  static final ProcessEngineExtension engine = PostgresProcessEngine.extension();
+
+  private final FakeMemberDelegates delegates = new FakeMemberDelegates();
+  private ProcessInstance evaluation;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine.getProcessEngine());
+    delegates.register();
+    delegates.receivedResidenceComments.put(MEMBER, "Không có ý kiến.");
+  }
+
+  @AfterEach
+  void tearDown() {
+    Mocks.reset();
+    BpmnAwareTests.reset();
+  }
+
+  @Test
+  void selfReviewWithoutAProposedLevel() {
+    assertRefused(selfReviewTask(),
+        withVariables("strengths", "Hoàn thành tốt nhiệm vụ được giao."),
+        "selfProposedLevel: required");
+  }
+
+  @Test
+  void selfReviewWithAnUnknownLevel() {
+    assertRefused(selfReviewTask(),
+        withVariables("selfProposedLevel", "SUPER"),
+        "selfProposedLevel: invalid-level");
+  }
+
+  @Test
+  void selfReviewTextLongerThanTheLimit() {
+    assertRefused(selfReviewTask(),
+        withVariables("selfProposedLevel", "GOOD",
+            "strengths", "a".repeat(TaskCompletionRules.MAX_TEXT_LENGTH + 1)),
+        "strengths: too-long");
+  }
+
+  @Test
+  void selfReviewTextWithControlCharacters() {
+    assertRefused(selfReviewTask(),
+        withVariables("selfProposedLevel", "GOOD", "limitations", "Chậm\u0000 nộp báo cáo."),
+        "limitations: control-characters");
+  }
+
+  /** The limit matches the database: the longest accepted text really fits into PostgreSQL. */
+  @Test
+  void selfReviewTextOfExactlyTheLimitIsStored() {
+    String longest = "ư".repeat(TaskCompletionRules.MAX_TEXT_LENGTH);
+
+    complete(selfReviewTask(), withVariables(
+        "selfProposedLevel", "GOOD", "strengths", longest, "limitations", "Dòng 1\r\nDòng 2\tcuối"));
+
+    assertThat(evaluation).isWaitingAt(BRANCH_REVIEW).variables().containsEntry("strengths", longest);
+  }
+
+  @Test
+  void approvalWithoutADecidedLevel() {
+    assertRefused(taskAtCommitteeDecision(), withVariables("decision", "APPROVE"),
+        "decidedLevel: required");
+  }
+
+  @Test
+  void returnWithoutAReason() {
+    assertRefused(taskAtCommitteeDecision(), withVariables("decision", "RETURN"),
+        "decisionComment: required");
+  }
+
+  @Test
+  void unknownDecision() {
+    assertRefused(taskAtCommitteeDecision(),
+        withVariables("decision", "MAYBE", "decisionComment", "Chưa rõ."),
+        "decision: invalid-decision");
+  }
+
+  /** Starts the evaluation here, not in setUp: the deployment is made after setUp. */
+  private Task selfReviewTask() {
+    evaluation = MemberEvaluationProcessTest.startEvaluation(MEMBER);
+    return task(SELF_REVIEW, evaluation);
+  }
+
+  private Task taskAtCommitteeDecision() {
+    complete(selfReviewTask(), withVariables("selfProposedLevel", "GOOD"));
+    complete(task(BRANCH_REVIEW, evaluation), withVariables("branchProposedLevel", "GOOD"));
+    return task(COMMITTEE_DECISION, evaluation);
+  }
+
+  private void assertRefused(Task task, Map<String, Object> variables, String expectedError) {
+    assertThatThrownBy(() -> taskService().complete(task.getId(), variables))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessage(expectedError)
+        .satisfies(e -> assertThat(((FormFieldValidationException) e).<List<FieldError>>getDetail())
+            .extracting(FieldError::toString).containsExactly(expectedError));
+
+    assertThat(taskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
+    assertThat(evaluation).isWaitingAtExactly(task.getTaskDefinitionKey());
+    assertThat(runtimeService().getVariables(evaluation.getId()))
+        .as("submitted variables rolled back").doesNotContainKeys(variables.keySet().toArray(String[]::new));
+  }
+}
