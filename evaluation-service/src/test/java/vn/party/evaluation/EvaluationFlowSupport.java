@@ -45,7 +45,9 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
   protected String taskOf(String user, String taskKey, String memberId, int year) {
     String[] id = new String[1];
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      JsonNode tasks = json(as(user).get().uri("/api/v1/tasks").retrieve().body(String.class));
+      ResponseEntity<String> response = as(user).get().uri("/api/v1/tasks").retrieve().toEntity(String.class);
+      assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+      JsonNode tasks = json(response.getBody());
       id[0] = StreamSupport.stream(tasks.spliterator(), false)
           .filter(t -> t.get("taskKey").asText().equals(taskKey) && t.get("memberId").asText().equals(memberId)
               && t.get("year").asInt() == year)

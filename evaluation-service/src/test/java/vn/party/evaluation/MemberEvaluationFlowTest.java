@@ -40,6 +40,16 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
     assertThat(complete("auditor", selfReview, Map.of("selfProposedLevel", "GOOD")).getStatusCode().value())
         .isEqualTo(403);
     assertThat(taskOf("member1", "self-review", "member1", YEAR)).isEqualTo(selfReview);
+    // the same rules through the engine's own REST API (as Tasklist submits forms)
+    ResponseEntity<String> viaEngine = as("member1").post().uri("/engine-rest/task/{id}/complete", selfReview)
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .body(Map.of("variables", Map.of("selfProposedLevel", Map.of("value", "SUPER", "type", "String"))))
+        .retrieve().toEntity(String.class);
+    assertThat(viaEngine.getStatusCode().value()).as(viaEngine.getBody()).isEqualTo(400);
+    assertThat(viaEngine.getBody()).contains("selfProposedLevel");
+    assertThat(as("auditor").post().uri("/engine-rest/task/{id}/complete", selfReview)
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(Map.of("variables", Map.of()))
+        .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(403);
 
     completeOk("member1", selfReview, Map.of("selfProposedLevel", "GOOD",
         "strengths", "Hoàn thành tốt nhiệm vụ chuyên môn.", "limitations", "Đôi khi chậm báo cáo.",

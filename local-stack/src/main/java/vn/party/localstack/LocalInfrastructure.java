@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -31,6 +32,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.utils.Exit;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +84,8 @@ public final class LocalInfrastructure implements AutoCloseable {
     private int smtpPort;
     private int imapPort;
     private Thread shutdownHook;
+    /** Kafka's own JVM-exit hooks (deleting its temporary directories), run by {@link #close()} after the broker. */
+    private final List<Runnable> kafkaExitHooks = new CopyOnWriteArrayList<>();
     private boolean closed;
 
     private LocalInfrastructure(Builder config) {
@@ -258,6 +262,9 @@ public final class LocalInfrastructure implements AutoCloseable {
         broker.adminTimeout(60);
         // do not publish spring.kafka.bootstrap-servers as a system property of this JVM
         broker.brokerListProperty(null);
+        // The test kit registers JVM shutdown hooks that delete the broker's directories; run concurrently with an
+        // orderly close they make the still-running broker log storage errors. Collect them and run them in close().
+        Exit.setShutdownHookAdder((name, hook) -> kafkaExitHooks.add(hook));
         try {
             broker.afterPropertiesSet();
         }
@@ -268,10 +275,12 @@ public final class LocalInfrastructure implements AutoCloseable {
             catch (RuntimeException ignored) {
                 // already failing
             }
+            Exit.resetShutdownHookAdder();
             throw new IllegalStateException("Cannot start the embedded Kafka broker"
                     + (config.kafkaPort != 0 ? " on port " + config.kafkaPort + " (is another Kafka running there?)" : "")
                     + ": " + rootMessage(e), e);
         }
+        Exit.resetShutdownHookAdder();
         kafka = broker;
         kafkaBootstrapServers = broker.getBrokersAsString();
         awaitKafkaReady();
@@ -367,6 +376,14 @@ public final class LocalInfrastructure implements AutoCloseable {
             }
             catch (RuntimeException e) {
                 log.warn("Stopping Kafka failed: {}", e.toString());
+            }
+        }
+        for (Runnable hook : kafkaExitHooks) {
+            try {
+                hook.run();
+            }
+            catch (RuntimeException e) {
+                log.debug("Kafka clean-up hook failed: {}", e.toString());
             }
         }
         if (postgres != null) {

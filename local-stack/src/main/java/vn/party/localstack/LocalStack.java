@@ -209,12 +209,18 @@ public final class LocalStack {
             runner.start();
         }
         catch (RuntimeException e) {
+            if (runner.shuttingDown) {
+                return; // Ctrl-C during start-up: the shutdown hook is stopping everything
+            }
             System.err.println();
             System.err.println("KHÔNG KHỞI ĐỘNG ĐƯỢC / STARTUP FAILED: " + e.getMessage());
             if (!(e instanceof IllegalStateException)) {
                 e.printStackTrace();
             }
             System.exit(1);
+            return;
+        }
+        if (runner.shuttingDown) {
             return;
         }
         System.out.println(runner.banner());
@@ -226,10 +232,10 @@ public final class LocalStack {
         private final Options options;
         private final CountDownLatch stopped = new CountDownLatch(1);
         private volatile boolean shuttingDown;
-        private LocalInfrastructure infra;
-        private MailboxWebServer mailbox;
-        private ServiceProcess evaluation;
-        private ServiceProcess notification;
+        private volatile LocalInfrastructure infra;
+        private volatile MailboxWebServer mailbox;
+        private volatile ServiceProcess evaluation;
+        private volatile ServiceProcess notification;
         private Path logDir;
 
         Runner(Options options) {
@@ -256,36 +262,47 @@ public final class LocalStack {
                         + "\nStop whatever uses them (an earlier run?) or choose other ports with the options shown.");
             }
 
+            // Each start is made under the lock that shutdown() takes, so that Ctrl-C during start-up either comes
+            // before it (nothing more is started) or after it (shutdown() sees it and stops it): nothing is orphaned.
             log.info("Starting local infrastructure (PostgreSQL data in {}, logs in {})", dataDir, logDir);
-            infra = LocalInfrastructure.forLocalRun()
-                    .dbPort(options.dbPort)
-                    .kafkaPort(options.kafkaPort)
-                    .smtpPort(options.smtpPort)
-                    .imapPort(options.imapPort)
-                    .dataDirectory(dataDir)
-                    .cleanDataDirectory(options.fresh)
-                    .logDirectory(logDir)
-                    .registerShutdownHook(false) // our own hook stops the services first
-                    .start();
-            if (shuttingDown) {
-                return;
+            synchronized (this) {
+                if (shuttingDown) {
+                    return;
+                }
+                infra = LocalInfrastructure.forLocalRun()
+                        .dbPort(options.dbPort)
+                        .kafkaPort(options.kafkaPort)
+                        .smtpPort(options.smtpPort)
+                        .imapPort(options.imapPort)
+                        .dataDirectory(dataDir)
+                        .cleanDataDirectory(options.fresh)
+                        .logDirectory(logDir)
+                        .registerShutdownHook(false) // shutdown() stops the services first
+                        .start();
+                mailbox = MailboxWebServer.start(infra.greenMail(), options.mailboxPort);
             }
-            mailbox = MailboxWebServer.start(infra.greenMail(), options.mailboxPort);
 
             log.info("Starting evaluation-service on port {}{} (log {})", options.evaluationPort,
                     options.demo ? " with demo data" : "", logDir.resolve("evaluation-service.log"));
-            evaluation = evaluationService(infra, evaluationJar, options.evaluationPort, options.demo)
-                    .logDir(logDir).workingDirectory(root).start();
-            evaluation.awaitHealthy(EVALUATION_START_TIMEOUT);
-            if (shuttingDown) {
-                return;
+            synchronized (this) {
+                if (shuttingDown) {
+                    return;
+                }
+                evaluation = evaluationService(infra, evaluationJar, options.evaluationPort, options.demo)
+                        .logDir(logDir).workingDirectory(root).stopOnJvmExit(false).start();
             }
+            evaluation.awaitHealthy(EVALUATION_START_TIMEOUT);
 
             log.info("Starting notification-service on port {} (log {})", options.notificationPort,
                     logDir.resolve("notification-service.log"));
-            notification = notificationService(infra, notificationJar, options.notificationPort,
-                    "http://localhost:" + options.evaluationPort)
-                    .logDir(logDir).workingDirectory(root).start();
+            synchronized (this) {
+                if (shuttingDown) {
+                    return;
+                }
+                notification = notificationService(infra, notificationJar, options.notificationPort,
+                        "http://localhost:" + options.evaluationPort)
+                        .logDir(logDir).workingDirectory(root).stopOnJvmExit(false).start();
+            }
             notification.awaitHealthy(NOTIFICATION_START_TIMEOUT);
 
             Thread watchdog = new Thread(this::watch, "local-stack-watchdog");

@@ -45,7 +45,6 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static final String DEFAULT_MAX_HEAP = "768m";
     public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(30);
-    private static final int TAIL_LINES = 80;
 
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
@@ -60,6 +59,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final Path logFile;
     private final Path workingDirectory;
+    private final boolean stopOnJvmExit;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private volatile Process process;
@@ -71,6 +71,7 @@ public final class ServiceProcess implements AutoCloseable {
         this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
         this.logFile = b.logDir.resolve(b.name + ".log");
         this.workingDirectory = b.workingDirectory;
+        this.stopOnJvmExit = b.stopOnJvmExit;
         List<String> cmd = new ArrayList<>();
         cmd.add(b.javaExecutable.toString());
         if (b.maxHeap != null) {
@@ -112,7 +113,9 @@ public final class ServiceProcess implements AutoCloseable {
             }
             pb.environment().putAll(environment);
             Process started = pb.start();
-            RUNNING.add(started);
+            if (stopOnJvmExit) {
+                RUNNING.add(started);
+            }
             process = started;
             log.info("Started {} (pid {}, port {}), log: {}", name, started.pid(), port, logFile);
         }
@@ -139,8 +142,7 @@ public final class ServiceProcess implements AutoCloseable {
             Process p = process;
             if (p == null || !p.isAlive()) {
                 String exit = p == null ? "was never started" : "exited with code " + p.exitValue();
-                throw new IllegalStateException(name + " " + exit + " before it became healthy. Last lines of "
-                        + logFile + ":\n" + logTail(TAIL_LINES));
+                throw new IllegalStateException(name + " " + exit + " before it became healthy.\n" + diagnostics());
             }
             try {
                 HttpResponse<String> response = probe();
@@ -159,7 +161,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException(name + " did not become healthy within " + timeout + " ("
-                        + lastProblem + "). Last lines of " + logFile + ":\n" + logTail(TAIL_LINES));
+                        + lastProblem + ").\n" + diagnostics());
             }
             sleep(Duration.ofMillis(500));
         }
@@ -346,6 +348,40 @@ public final class ServiceProcess implements AutoCloseable {
         return String.join(System.lineSeparator(), tail);
     }
 
+    /**
+     * What to show when the service failed: the log's error lines (exceptions, "Caused by", Spring Boot's failure
+     * analysis, ERROR entries; a stack trace's frames are left out) and then its last lines.
+     */
+    public String diagnostics() {
+        List<String> key = new ArrayList<>();
+        if (Files.exists(logFile)) {
+            try (Stream<String> all = Files.lines(logFile, StandardCharsets.UTF_8)) {
+                all.filter(ServiceProcess::isKeyLine).forEach(line -> {
+                    if (key.isEmpty() || !key.get(key.size() - 1).equals(line)) {
+                        key.add(line);
+                    }
+                });
+            }
+            catch (IOException | UncheckedIOException e) {
+                // the tail below says why
+            }
+        }
+        StringBuilder b = new StringBuilder("Log: ").append(logFile).append('\n');
+        if (!key.isEmpty()) {
+            b.append("Error lines:\n")
+                    .append(String.join(System.lineSeparator(), key.subList(Math.max(0, key.size() - 25), key.size())))
+                    .append('\n');
+        }
+        return b.append("Last lines:\n").append(logTail(40)).toString();
+    }
+
+    private static boolean isKeyLine(String line) {
+        String t = line.strip();
+        return t.startsWith("Caused by:") || t.startsWith("Exception in thread") || t.contains(" ERROR ")
+                || t.startsWith("APPLICATION FAILED TO START") || t.startsWith("Description:") || t.startsWith("Action:")
+                || t.startsWith("Reason:") || (!t.startsWith("at ") && t.matches("^[\\w.$]+(Exception|Error)(: .*)?$"));
+    }
+
     /** The whole log file as text. */
     public String logText() {
         try {
@@ -394,6 +430,7 @@ public final class ServiceProcess implements AutoCloseable {
         private Path workingDirectory;
         private Path javaExecutable = Path.of(System.getProperty("java.home"), "bin", "java");
         private String maxHeap = DEFAULT_MAX_HEAP;
+        private boolean stopOnJvmExit = true;
 
         private Builder(String name, Path jar) {
             this.name = Objects.requireNonNull(name, "name");
@@ -453,6 +490,15 @@ public final class ServiceProcess implements AutoCloseable {
 
         public Builder javaExecutable(Path java) {
             this.javaExecutable = java;
+            return this;
+        }
+
+        /**
+         * Whether a JVM shutdown hook stops the process if it is still running when this JVM exits (default true).
+         * Set false when the caller stops its processes itself, in its own order.
+         */
+        public Builder stopOnJvmExit(boolean stop) {
+            this.stopOnJvmExit = stop;
             return this;
         }
 

@@ -1,5 +1,6 @@
 package vn.party.evaluation.security;
 
+import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -14,6 +15,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Three doors, the same users:
@@ -29,7 +33,7 @@ public class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain domainApi(HttpSecurity http, IdentityService identityService) throws Exception {
-    return http.securityMatcher("/api/**")
+    return http.securityMatcher(anyOf("/api/**"))
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName("party-evaluation"))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -42,8 +46,9 @@ public class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain engineAndWebapps(HttpSecurity http) throws Exception {
-    return http.securityMatcher("/engine-rest/**", "/camunda/**", "/", "/actuator/health/**", "/actuator/health",
-            "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/error")
+    // Plain path matchers: the engine REST API and the webapps are served by servlets other than Spring MVC's.
+    return http.securityMatcher(anyOf("/engine-rest/**", "/camunda/**", "/", "/actuator/health/**",
+            "/actuator/health", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/error"))
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
@@ -60,6 +65,11 @@ public class SecurityConfiguration {
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         .build();
+  }
+
+  private static RequestMatcher anyOf(String... patterns) {
+    return new OrRequestMatcher(Arrays.stream(patterns)
+        .map(pattern -> (RequestMatcher) AntPathRequestMatcher.antMatcher(pattern)).toList());
   }
 
   /** The engine REST API answers 401 without valid credentials and runs each request as its user. */

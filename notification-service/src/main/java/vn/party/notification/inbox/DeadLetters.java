@@ -12,6 +12,8 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 public class DeadLetters implements ConsumerRecordRecoverer {
 
   public static final String COUNTER = "notification.events.dead_lettered";
+  /** Header of a dead letter saying in plain words why it could not be processed. */
+  public static final String REASON_HEADER = "notification_dlt-reason";
 
   private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
@@ -30,12 +32,18 @@ public class DeadLetters implements ConsumerRecordRecoverer {
   @Override
   public void accept(ConsumerRecord<?, ?> record, Exception exception) {
     InvalidEventException invalidEvent = find(exception, InvalidEventException.class);
-    String reason = invalidEvent != null ? invalidEvent.getMessage() : mostSpecific(exception).toString();
+    String reason = reason(exception);
     log.warn("Dead-lettering record {}-{}@{} (key {}): {}", record.topic(), record.partition(),
         record.offset(), record.key(), reason);
     // Throws when the dead letter cannot be written; the record is then retried, not lost.
     publisher.accept(record, exception);
     (invalidEvent != null ? invalid : failed).increment();
+  }
+
+  /** The InvalidEventException's message, else the innermost cause. */
+  static String reason(Exception exception) {
+    InvalidEventException invalidEvent = find(exception, InvalidEventException.class);
+    return invalidEvent != null ? invalidEvent.getMessage() : mostSpecific(exception).toString();
   }
 
   private static <T extends Throwable> T find(Throwable e, Class<T> type) {

@@ -3,15 +3,19 @@ package vn.party.notification.inbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.kafka.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -52,6 +56,21 @@ class KafkaConfig {
             new EvaluationEventDeserializer(objectMapper, validator, properties.timeZone())));
   }
 
+  /**
+   * Boot's own container factory would ask for a {@code ConsumerFactory<Object, Object>} and, not
+   * finding one, build a consumer with plain String values; this one uses the factory above and
+   * still takes every spring.kafka.listener.* setting and the error handler from Boot's configurer.
+   */
+  @Bean
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  ConcurrentKafkaListenerContainerFactory<String, InboundEvent> kafkaListenerContainerFactory(
+      ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+      ConsumerFactory<String, InboundEvent> evaluationEventConsumerFactory) {
+    ConcurrentKafkaListenerContainerFactory<String, InboundEvent> factory = new ConcurrentKafkaListenerContainerFactory<>();
+    configurer.configure((ConcurrentKafkaListenerContainerFactory) factory, (ConsumerFactory) evaluationEventConsumerFactory);
+    return factory;
+  }
+
   @Bean
   ProducerFactory<String, Object> deadLetterProducerFactory(KafkaProperties kafka,
       ObjectProvider<SslBundles> sslBundles) {
@@ -71,6 +90,8 @@ class KafkaConfig {
     int partitions = properties.kafka().partitions();
     DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetterTemplate,
         (record, exception) -> new TopicPartition(topic, record.partition() < partitions ? record.partition() : -1));
+    publisher.setHeadersFunction((record, exception) -> new RecordHeaders().add(DeadLetters.REASON_HEADER,
+        DeadLetters.reason(exception).getBytes(StandardCharsets.UTF_8)));
     return new DeadLetters(publisher, meterRegistry);
   }
 

@@ -190,6 +190,9 @@ class NotificationApiTest extends IntegrationTest {
     JsonNode document = JSON.readTree(api.body());
     assertThat(document.path("paths").has("/api/v1/notifications")).isTrue();
     assertThat(document.path("paths").has("/api/v1/notifications/{id}/read")).isTrue();
+    assertThat(document.path("paths").path("/api/v1/notifications").path("get").path("parameters"))
+        .extracting(parameter -> parameter.path("name").asText())
+        .containsExactly("unreadOnly", "limit");
   }
 
   private UUID insert(String userId, NotificationKind kind, Map<String, String> params, Instant createdAt) {

@@ -9,7 +9,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.ConsumerFactory;
 import vn.party.notification.support.Events;
 import vn.party.notification.support.IntegrationTest;
 import vn.party.notification.support.Mails;
@@ -145,6 +148,30 @@ class EvaluationEventsTest extends IntegrationTest {
     assertThat(countNotifications(started.getId())).isZero();
     assertThat(jdbc.sql("select count(*) from notification.processed_event where event_id = :id")
         .param("id", started.getId()).query(Long.class).single()).isZero();
+  }
+
+  @Test
+  void aRecipientWithoutEmailAddressGetsOnlyTheInAppNotification() {
+    Map<String, Object> withoutEmail = Events.recipient("member3", "Hoàng Văn Em");
+    withoutEmail.remove("email");
+    CloudEvent event = Events.event(EventTypes.TASK_ASSIGNED, Events.taskAssignedData("Tự kiểm điểm",
+        "Nguyễn Văn An", List.of(withoutEmail, Events.recipient("member1", "Nguyễn Văn An"))));
+
+    Events.publish("member1", event);
+
+    awaitOneMailFor("member1@thanhkhetay.example.vn");
+    assertThat(countNotifications(event.getId())).isEqualTo(2);
+    assertThat(jdbc.sql("select count(*) from notification.email_outbox").query(Long.class).single()).isEqualTo(1);
+    assertThat(Mails.received()).hasSize(1);
+  }
+
+  @Test
+  void theConsumerReadsOnlyCommittedRecordsAndCommitsOffsetsItself(
+      @Autowired ConsumerFactory<String, InboundEvent> consumerFactory) {
+    assertThat(consumerFactory.getConfigurationProperties())
+        .containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
+        .containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)
+        .containsEntry(ConsumerConfig.GROUP_ID_CONFIG, "notification-service");
   }
 
   private long countNotifications(String eventId) {

@@ -65,7 +65,7 @@ class PoisonRecordsTest extends IntegrationTest {
     ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetter(key);
     assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("not json");
     assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(Events.TOPIC);
-    assertThat(header(deadLetter, "kafka_dlt-exception-cause-fqcn")).isEqualTo(InvalidEventException.class.getName());
+    assertThat(header(deadLetter, DeadLetters.REASON_HEADER)).startsWith("not a readable CloudEvent");
     await().atMost(WAIT).until(() -> Mails.receivedBy("member1@thanhkhetay.example.vn").size() == 1);
     await().atMost(WAIT).until(() -> deadLettered() == before + 1);
   }
@@ -81,6 +81,7 @@ class PoisonRecordsTest extends IntegrationTest {
 
     ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetter(key);
     assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo(json);
+    assertThat(header(deadLetter, DeadLetters.REASON_HEADER)).startsWith("not a readable CloudEvent").contains("0.1");
   }
 
   @Test
@@ -99,8 +100,8 @@ class PoisonRecordsTest extends IntegrationTest {
 
     ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetter(key);
     assertThat(header(deadLetter, "content-type")).startsWith("application/cloudevents+json");
-    assertThat(header(deadLetter, "kafka_dlt-exception-cause-fqcn")).isEqualTo(InvalidEventException.class.getName());
-    assertThat(header(deadLetter, "kafka_dlt-exception-message")).contains("recipients").contains("taskName");
+    assertThat(header(deadLetter, DeadLetters.REASON_HEADER))
+        .isEqualTo(EventTypes.TASK_ASSIGNED + " " + invalid.getId() + ": recipients must not be null; taskName must not be blank");
     await().atMost(WAIT).until(() -> Mails.received().size() == 1);
     assertThat(Mails.receivedBy("member2@thanhkhetay.example.vn")).hasSize(1);
     assertThat(jdbc.sql("select count(*) from notification.processed_event where event_id = :id")

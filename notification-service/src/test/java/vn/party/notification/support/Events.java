@@ -59,7 +59,8 @@ public final class Events {
     data.put("organizationId", "thanh-khe-tay");
     data.put("branchId", "thanh-khe-tay-cb1");
     data.put("dueDate", "2025-12-15T10:00:00Z");
-    data.put("taskUrl", "http://localhost:8080/tasks/" + data.get("taskId"));
+    // As evaluation-service builds it: a Camunda Tasklist link.
+    data.put("taskUrl", "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + data.get("taskId"));
     data.put("recipients", recipients);
     return data;
   }

@@ -1,0 +1,16 @@
+package vn.party.evaluation.engine;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import vn.party.evaluation.process.validation.TaskCompletionValidationPlugin;
+
+/** Engine plugins this application needs (the Spring Boot starter registers every plugin bean). */
+@Configuration
+public class EngineConfiguration {
+
+  /** A refused task completion reaches engine REST and Tasklist as 400 naming the field, not as a 500. */
+  @Bean
+  TaskCompletionValidationPlugin taskCompletionValidationPlugin() {
+    return new TaskCompletionValidationPlugin();
+  }
+}

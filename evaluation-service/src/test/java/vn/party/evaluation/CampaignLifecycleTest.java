@@ -1,0 +1,108 @@
+package vn.party.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Opening a campaign, refusing a second one, and closing it when the last member is decided. */
+class CampaignLifecycleTest extends EvaluationFlowSupport {
+
+  @Test
+  void a_campaign_completes_when_every_member_is_decided() {
+    int year = 2024;
+    String campaignId = launchedCampaign(year);
+    assertThat(jdbc.sql("select count(*) from evaluation.member_evaluation where year = :y").param("y", year)
+        .query(Integer.class).single()).isEqualTo(15);
+
+    for (int n = 1; n <= 15; n++) {
+      String member = "member" + n;
+      String secretary = "secretary" + ((n - 1) / 5 + 1);
+      completeOk(member, taskOf(member, "self-review", member, year), Map.of("selfProposedLevel", "GOOD"));
+      sendResidenceFeedback(member, year, "Tốt");
+      completeOk(secretary, taskOf(secretary, "branch-review", member, year), Map.of("branchProposedLevel",
+          n <= 2 ? "EXCELLENT" : "GOOD"));
+      completeOk("committee", taskOf("committee", "committee-decision", member, year),
+          Map.of("decision", "APPROVE", "decidedLevel", n <= 2 ? "EXCELLENT" : "GOOD"));
+    }
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      JsonNode campaign = json(as("auditor").get().uri("/api/v1/campaigns/" + campaignId).retrieve()
+          .body(String.class));
+      assertThat(campaign.get("status").asText()).isEqualTo("COMPLETED");
+      assertThat(campaign.at("/progress/membersDecided").asInt()).isEqualTo(15);
+      assertThat(campaign.at("/progress/decidedByLevel/EXCELLENT").asInt()).isEqualTo(2);
+      assertThat(campaign.at("/progress/decidedByLevel/GOOD").asInt()).isEqualTo(13);
+    });
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+        readAll("evaluation.events", Duration.ofSeconds(2)).stream().map(IntegrationTestSupport::cloudEvent)
+            .filter(e -> e.get("type").asText().equals("vn.party.evaluation.campaign.completed"))
+            .filter(e -> e.at("/data/year").asInt() == year)
+            .map(e -> e.at("/data/countsByLevel/GOOD").asInt()))
+        .containsExactly(13));
+  }
+
+  @Test
+  void the_same_organization_and_year_twice_is_refused_and_creates_nothing() {
+    int year = 2022;
+    assertThat(openCampaign("committee", year, OffsetDateTime.now().plusDays(20)).getStatusCode().value())
+        .isEqualTo(201);
+    int processes = campaignProcesses();
+    ResponseEntity<String> second = openCampaign("committee", year, OffsetDateTime.now().plusDays(20));
+    assertThat(second.getStatusCode().value()).isEqualTo(409);
+    assertThat(jdbc.sql("select count(*) from evaluation.campaign where year = :y").param("y", year)
+        .query(Integer.class).single()).isEqualTo(1);
+    assertThat(campaignProcesses()).isEqualTo(processes);
+  }
+
+  @Test
+  void only_the_organizations_committee_or_an_administrator_opens_a_campaign() {
+    assertThat(openCampaign("member1", 2021, OffsetDateTime.now().plusDays(20)).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(openCampaign("auditor", 2021, OffsetDateTime.now().plusDays(20)).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(anonymous().post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON).body("{}")
+        .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(401);
+  }
+
+  @Test
+  void bad_campaign_input_is_refused_with_the_field_named() {
+    OffsetDateTime now = OffsetDateTime.now();
+    assertField(post(Map.of("organizationId", "thanh-khe-tay", "year", 2020, "regulation", "QD-999",
+        "selfReviewDue", now.plusDays(5).toString(), "residenceFeedbackDue", now.plusDays(6).toString(),
+        "branchReviewDue", now.plusDays(7).toString(), "decisionDue", now.plusDays(8).toString())), "regulation");
+    assertField(post(Map.of("organizationId", "thanh-khe-tay", "year", 2020, "regulation", "QD-366-2025",
+        "selfReviewDue", now.plusDays(5).toString(), "residenceFeedbackDue", now.plusDays(6).toString(),
+        "branchReviewDue", now.plusDays(7).toString(), "decisionDue", now.plusDays(1).toString())), "decisionDue");
+    assertField(post(Map.of("organizationId", "thanh-khe-tay", "year", "twenty")), "year");
+    assertField(post(Map.of("organizationId", "thanh-khe-tay", "regulation", "QD-366-2025")), "year");
+    ResponseEntity<String> malformed = as("admin").post().uri("/api/v1/campaigns")
+        .contentType(MediaType.APPLICATION_JSON).body("{\"organizationId\": ").retrieve().toEntity(String.class);
+    assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+    assertThat(jdbc.sql("select count(*) from evaluation.campaign where year = 2020").query(Integer.class).single())
+        .isZero();
+  }
+
+  private ResponseEntity<String> post(Map<String, ?> body) {
+    return as("admin").post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON).body(body)
+        .retrieve().toEntity(String.class);
+  }
+
+  private static void assertField(ResponseEntity<String> response, String field) {
+    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+    assertThat(StreamSupport.stream(json(response.getBody()).get("errors").spliterator(), false)
+        .anyMatch(e -> e.get("field").asText().equals(field))).as(response.getBody()).isTrue();
+  }
+
+  private int campaignProcesses() {
+    return jdbc.sql("select count(*) from public.act_hi_procinst where proc_def_key_ = 'evaluation-campaign'")
+        .query(Integer.class).single();
+  }
+}
