@@ -183,6 +183,19 @@ public final class MailboxWebServer implements AutoCloseable {
         return mails;
     }
 
+    /**
+     * Reads a received message the way the page shows it: plain-text and HTML bodies found in any multipart
+     * structure. Handy in tests: {@code MailboxWebServer.read(greenMail.getReceivedMessages()[0]).html()}.
+     */
+    public static Mail read(MimeMessage message) {
+        return toMail(0, message);
+    }
+
+    /** The plain-text body of a message, or its HTML body reduced to text when it has no plain part. */
+    public static String text(MimeMessage message) {
+        return bodyText(read(message));
+    }
+
     static Mail toMail(int index, MimeMessage m) {
         try {
             Date received = m.getReceivedDate() != null ? m.getReceivedDate() : m.getSentDate();
@@ -284,7 +297,7 @@ public final class MailboxWebServer implements AutoCloseable {
     }
 
     /** The plain-text body, or the HTML body reduced to text when there is no plain part. */
-    static String bodyText(Mail m) {
+    public static String bodyText(Mail m) {
         if (m.text() != null && !m.text().isBlank()) {
             return m.text().strip();
         }

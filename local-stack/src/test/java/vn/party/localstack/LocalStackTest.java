@@ -85,6 +85,22 @@ class LocalStackTest {
                     "--spring.mail.port=" + infra.smtpPort(),
                     "--notification.identity-url=http://localhost:18080",
                     "--notification.public-url=http://localhost:18081");
+
+            // every property the launcher passes exists in the service's application.yml (a rename breaks this)
+            assertPropertiesExist(ServiceJars.EVALUATION_SERVICE,
+                    LocalStack.evaluationService(infra, fakeJar, 18080, true).build().command());
+            assertPropertiesExist(ServiceJars.NOTIFICATION_SERVICE, notification.command());
         }
+    }
+
+    private static void assertPropertiesExist(String module, java.util.List<String> command) throws Exception {
+        java.util.Map<String, String> flat = new java.util.LinkedHashMap<>();
+        DockerComposeConsistencyTest.flatten("", DockerComposeConsistencyTest.readYaml(
+                ServiceJars.repositoryRoot().resolve(module).resolve("src/main/resources/application.yml")), flat);
+        java.util.List<String> keys = command.stream().filter(a -> a.startsWith("--") && a.contains("="))
+                .map(a -> a.substring(2, a.indexOf('='))).toList();
+        assertThat(keys).isNotEmpty();
+        assertThat(keys).as(module + " properties passed by the launcher")
+                .allMatch(k -> flat.containsKey(k) || DockerComposeConsistencyTest.BOOT_KEYS.contains(k));
     }
 }

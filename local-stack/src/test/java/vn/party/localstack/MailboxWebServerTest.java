@@ -79,6 +79,13 @@ class MailboxWebServerTest {
         assertThat(filtered.get(0).get("subject").asText()).isEqualTo("<script>alert('tiêu đề')</script>");
         assertThat(filtered.get(0).get("to").get(0).asText()).isEqualTo("member3@thanhkhetay.example.vn");
         assertThat(filtered.get(0).get("receivedAt").asText()).isNotBlank();
+
+        // the same reading for tests that look at GreenMail directly
+        MimeMessage html = java.util.Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> { try { return m.getSubject().equals("Chi bộ cb1"); } catch (Exception e) { return false; } })
+                .findFirst().orElseThrow();
+        assertThat(MailboxWebServer.read(html).html()).contains("<b>đồng chí</b>");
+        assertThat(MailboxWebServer.text(html)).startsWith("Kính gửi đồng chí,").doesNotContain("<");
     }
 
     private HttpResponse<String> get(String path) throws Exception {
