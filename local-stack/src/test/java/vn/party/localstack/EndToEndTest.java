@@ -99,6 +99,9 @@ class EndToEndTest {
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
     String campaignId = json(opened.body()).get("id").asText();
 
+    // the member signs in to Tasklist and gets the Vietnamese self-review form
+    assertTasklistShowsTheSelfReviewForm(MEMBER);
+
     // the member writes the self-review
     completeTask("self-review", MEMBER, Map.of("selfProposedLevel", "GOOD",
         "strengths", "Hoàn thành 100% nhiệm vụ đúng hạn.", "limitations", "Còn ngại phát biểu trong sinh hoạt."));
@@ -146,10 +149,10 @@ class EndToEndTest {
       assertThat(mails.stream().map(EndToEndTest::subject).toList())
           .anyMatch(s -> s.contains("Tự kiểm điểm"))
           .anyMatch(s -> s.contains("Kết quả xếp loại"));
-      String taskMail = mails.stream().filter(m -> subject(m).contains("Tự kiểm điểm")).map(EndToEndTest::text)
+      String taskMail = mails.stream().filter(m -> subject(m).contains("Tự kiểm điểm")).map(MailboxWebServer::text)
           .findFirst().orElseThrow();
       assertThat(taskMail).contains(evaluationUrl + "/camunda/app/tasklist/default/#/?task=");
-      String resultMail = mails.stream().filter(m -> subject(m).contains("Kết quả")).map(EndToEndTest::text)
+      String resultMail = mails.stream().filter(m -> subject(m).contains("Kết quả")).map(MailboxWebServer::text)
           .findFirst().orElseThrow();
       assertThat(resultMail).contains("Hoàn thành nhiệm vụ");
     });
@@ -166,6 +169,35 @@ class EndToEndTest {
     assertThat(campaign.at("/progress/membersTotal").asInt()).isEqualTo(15);
     assertThat(campaign.at("/progress/membersDecided").asInt()).isEqualTo(1);
     assertThat(campaign.at("/progress/decidedByLevel/COMPLETED").asInt()).isEqualTo(1);
+  }
+
+  private static void assertTasklistShowsTheSelfReviewForm(String user) throws Exception {
+    var browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    String webapp = evaluationUrl + "/camunda";
+    browser.send(HttpRequest.newBuilder(URI.create(webapp + "/app/tasklist/default/")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    String xsrf = ((java.net.CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies()
+        .stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(java.net.HttpCookie::getValue)
+        .findFirst().orElse("");
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+            URI.create(webapp + "/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    String[] taskId = new String[1];
+    await().atMost(Duration.ofSeconds(60)).until(() -> {
+      JsonNode tasks = json(browser.send(HttpRequest.newBuilder(URI.create(webapp
+          + "/api/engine/engine/default/task?assignee=" + user)).header("Accept", "application/json").build(),
+          HttpResponse.BodyHandlers.ofString()).body());
+      taskId[0] = tasks.size() > 0 ? tasks.get(0).get("id").asText() : null;
+      return taskId[0] != null;
+    });
+    HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create(webapp
+        + "/api/engine/engine/default/task/" + taskId[0] + "/deployed-form")).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(form.statusCode()).as(form.body()).isEqualTo(200);
+    assertThat(form.body()).contains("selfProposedLevel", "Hoàn thành xuất sắc nhiệm vụ");
   }
 
   private static void completeTask(String taskKey, String user, Map<String, String> values) throws Exception {
@@ -239,31 +271,6 @@ class EndToEndTest {
   private static String subject(MimeMessage message) {
     try {
       return message.getSubject();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The decoded text of every part of the message. */
-  private static String text(MimeMessage message) {
-    try {
-      Object content = message.getContent();
-      if (content instanceof String s) {
-        return s;
-      }
-      var multipart = (jakarta.mail.Multipart) content;
-      StringBuilder all = new StringBuilder();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        Object part = multipart.getBodyPart(i).getContent();
-        if (part instanceof jakarta.mail.Multipart nested) {
-          for (int j = 0; j < nested.getCount(); j++) {
-            all.append(nested.getBodyPart(j).getContent());
-          }
-        } else {
-          all.append(part);
-        }
-      }
-      return all.toString();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
