@@ -85,6 +85,8 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
     assertThat(result.at("/decision/level").asText()).isEqualTo("EXCELLENT");
     assertThat(result.at("/decision/by").asText()).isEqualTo("committee");
     assertThat(result.at("/decision/at").isMissingNode()).isFalse();
+    assertThat(result.at("/decision/comment").isMissingNode()).as("the earlier return reason is not the approval's")
+        .isTrue();
 
     // a member of another branch may not read it; an auditor may
     assertThat(as("member2").get().uri("/api/v1/evaluations/{y}/member1", YEAR).retrieve().toBodilessEntity()

@@ -57,8 +57,8 @@ public class DecisionRecorder implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int year = ((Number) execution.getVariable(YEAR)).intValue();
-    String memberId = (String) execution.getVariable(MEMBER_ID);
+    int year = year(execution);
+    String memberId = memberId(execution);
     String level = (String) execution.getVariable(DECIDED_LEVEL);
     String comment = (String) execution.getVariable(DECISION_COMMENT);
     String decidedBy = actors.current();

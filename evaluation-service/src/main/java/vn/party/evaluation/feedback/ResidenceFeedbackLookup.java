@@ -22,8 +22,8 @@ public class ResidenceFeedbackLookup implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int year = ((Number) execution.getVariable(YEAR)).intValue();
-    String memberId = (String) execution.getVariable(MEMBER_ID);
+    int year = year(execution);
+    String memberId = memberId(execution);
     records.lock(year, memberId);
     Optional<ResidenceFeedback> feedback = store.latest(year, memberId);
     feedback.ifPresent(f -> {

@@ -25,8 +25,8 @@ public class ResidenceFeedbackMissing implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int year = ((Number) execution.getVariable(YEAR)).intValue();
-    String memberId = (String) execution.getVariable(MEMBER_ID);
+    int year = year(execution);
+    String memberId = memberId(execution);
     records.residenceFeedbackMissing(year, memberId);
     Object due = execution.getVariable(RESIDENCE_FEEDBACK_DUE);
     timeline.record(year, memberId, TimelineKind.RESIDENCE_FEEDBACK_MISSING, null, null, Actors.SYSTEM,

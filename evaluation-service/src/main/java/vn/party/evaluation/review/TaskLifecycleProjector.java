@@ -151,14 +151,6 @@ public class TaskLifecycleProjector {
         .map(IdentityLink::getGroupId).findFirst().orElse(null);
   }
 
-  private static int year(DelegateTask task) {
-    return ((Number) task.getVariable(YEAR)).intValue();
-  }
-
-  private static String memberId(DelegateTask task) {
-    return (String) task.getVariable(MEMBER_ID);
-  }
-
   /** Data of vn.party.evaluation.task.assigned. */
   public record TaskAssigned(String taskId, String taskKey, String taskName, String assignee, String candidateGroup,
       String memberId, String memberName, int year, String organizationId, String branchId, String dueDate,

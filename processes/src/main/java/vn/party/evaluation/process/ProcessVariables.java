@@ -1,5 +1,7 @@
 package vn.party.evaluation.process;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+
 /** Names of the process variables of both processes (types as in {@code docs/contracts.md}). */
 public final class ProcessVariables {
 
@@ -50,6 +52,16 @@ public final class ProcessVariables {
   public static final String REMAINING_MEMBERS = "remainingMembers";
   /** Boolean, set by the {@link DelegateNames#MEMBER_BATCH_STARTER} delegate on every pass. */
   public static final String ALL_MEMBERS_DECIDED = "allMembersDecided";
+
+  /** The evaluated year of a member-evaluation or evaluation-campaign instance. */
+  public static int year(VariableScope scope) {
+    return ((Number) scope.getVariable(YEAR)).intValue();
+  }
+
+  /** The evaluated member of a member-evaluation instance. */
+  public static String memberId(VariableScope scope) {
+    return (String) scope.getVariable(MEMBER_ID);
+  }
 
   private ProcessVariables() {}
 }

@@ -168,6 +168,9 @@ class MemberEvaluationProcessTest {
 
     assertThat(evaluation).isWaitingAtExactly(BRANCH_REVIEW);
     complete(task(BRANCH_REVIEW, evaluation), withVariables("branchProposedLevel", "GOOD"));
+    // the second decision starts blank: the earlier RETURN and its reason are not pre-filled
+    assertThat(runtimeService().getVariables(evaluation.getId()))
+        .doesNotContainKeys("decision", "decidedLevel", "decisionComment");
     complete(task(COMMITTEE_DECISION, evaluation),
         withVariables("decision", "APPROVE", "decidedLevel", "GOOD"));
 
