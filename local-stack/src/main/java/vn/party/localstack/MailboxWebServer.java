@@ -247,7 +247,10 @@ public final class MailboxWebServer implements AutoCloseable {
     }
 
     private static List<String> addresses(Address[] addresses) {
-        return addresses == null ? List.of() : Arrays.stream(addresses).map(Address::toString).toList();
+        // toUnicodeString decodes RFC 2047 display names ("=?UTF-8?Q?...?=") into readable Vietnamese
+        return addresses == null ? List.of() : Arrays.stream(addresses)
+                .map(a -> a instanceof jakarta.mail.internet.InternetAddress ia ? ia.toUnicodeString() : a.toString())
+                .toList();
     }
 
     private static String join(Address[] addresses) {

@@ -18,9 +18,11 @@ public class MeController {
   }
 
   private final People people;
+  private final MeMapper mapper;
 
-  public MeController(People people) {
+  public MeController(People people, MeMapper mapper) {
     this.people = people;
+    this.mapper = mapper;
   }
 
   @GetMapping("/api/v1/me")
@@ -28,6 +30,6 @@ public class MeController {
   public Me me(@AuthenticationPrincipal CurrentUser user) {
     Recipient recipient = people.user(user.userId()).stream().findFirst()
         .orElse(new Recipient(user.userId(), null, user.userId()));
-    return new Me(user.userId(), recipient.displayName(), recipient.email(), user.groups());
+    return mapper.toMe(user, recipient);
   }
 }

@@ -15,8 +15,8 @@ import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.security.SystemAccess;
-import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.task.TaskApi.TaskView;
+import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldProblem;
 
 /**
@@ -30,16 +30,18 @@ public class TaskWork {
 
   private final TaskService taskService;
   private final SystemAccess systemAccess;
+  private final TaskMapper mapper;
 
-  public TaskWork(TaskService taskService, SystemAccess systemAccess) {
+  public TaskWork(TaskService taskService, SystemAccess systemAccess, TaskMapper mapper) {
     this.taskService = taskService;
     this.systemAccess = systemAccess;
+    this.mapper = mapper;
   }
 
   public List<TaskView> visibleTasks() {
     Date now = new Date();
     return taskService.createTaskQuery().active().orderByDueDate().asc().listPage(0, MAX_TASKS).stream()
-        .map(task -> view(task, now)).toList();
+        .map(task -> mapper.toView(openTask(task), now)).toList();
   }
 
   @Transactional
@@ -82,14 +84,14 @@ public class TaskWork {
     return systemAccess.call(() -> taskService.createTaskQuery().taskId(taskId).count() > 0);
   }
 
-  private TaskView view(Task task, Date now) {
+  private OpenTask openTask(Task task) {
     Map<String, Object> variables = taskService.getVariables(task.getId(), List.of(MEMBER_ID, MEMBER_NAME, YEAR));
     String candidateGroup = taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(link -> link.getGroupId()).findFirst().orElse(null);
-    return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getName(),
-        (String) variables.get(MEMBER_ID), (String) variables.get(MEMBER_NAME), (Integer) variables.get(YEAR),
-        task.getAssignee(), candidateGroup, task.getCreateTime(), task.getDueDate(),
-        task.getDueDate() != null && task.getDueDate().before(now), task.getProcessInstanceId());
+    return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), (String) variables.get(MEMBER_ID),
+        (String) variables.get(MEMBER_NAME), (Integer) variables.get(YEAR), task.getAssignee(), candidateGroup,
+        task.getCreateTime(), task.getDueDate(), task.getProcessInstanceId());
   }
+
 }

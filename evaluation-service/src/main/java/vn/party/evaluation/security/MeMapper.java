@@ -1,0 +1,16 @@
+package vn.party.evaluation.security;
+
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+import vn.party.evaluation.directory.Recipient;
+import vn.party.evaluation.security.MeController.Me;
+
+@Mapper(componentModel = "spring")
+interface MeMapper {
+
+  @Mapping(target = "userId", source = "user.userId")
+  @Mapping(target = "groups", source = "user.groups")
+  @Mapping(target = "displayName", source = "person.displayName")
+  @Mapping(target = "email", source = "person.email")
+  Me toMe(CurrentUser user, Recipient person);
+}
