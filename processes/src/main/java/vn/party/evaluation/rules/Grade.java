@@ -1,0 +1,50 @@
+package vn.party.evaluation.rules;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Optional;
+
+/**
+ * The grade of one criterion (cấp độ của một tiêu chí) under 124-QĐ/TW and 132-QĐ/TW, best first.
+ * Not to be confused with {@link vn.party.evaluation.process.Level}, the overall rating.
+ */
+public enum Grade {
+  EXCELLENT("Xuất sắc", "excellent"),
+  GOOD("Tốt", "good"),
+  AVERAGE("Trung bình", "average"),
+  WEAK("Kém", "weak");
+
+  private final String label;
+  private final String englishLabel;
+
+  Grade(String label, String englishLabel) {
+    this.label = label;
+    this.englishLabel = englishLabel;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public String englishLabel() {
+    return englishLabel;
+  }
+
+  /**
+   * The weakest of some grades: what decides a group of criteria ("all task criteria Xuất sắc",
+   * "the rest at least Tốt", "any criterion Kém").
+   *
+   * @throws IllegalArgumentException when there is no grade
+   */
+  public static Grade weakest(Collection<Grade> grades) {
+    return grades.stream()
+        .max(Comparator.naturalOrder())
+        .orElseThrow(() -> new IllegalArgumentException("No grade given"));
+  }
+
+  /** The grade with this {@link #name()}, or empty. */
+  public static Optional<Grade> parse(String name) {
+    return Arrays.stream(values()).filter(grade -> grade.name().equals(name)).findFirst();
+  }
+}

@@ -1,0 +1,60 @@
+package vn.party.evaluation.rules;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Why a rule applied: the {@code reasonCode} outputs of the eligibility and caps decisions. Each
+ * with the Vietnamese label shown to users and an English one for logs and developers.
+ */
+public enum ReasonCode {
+  // --- member-eligibility
+  EXEMPTED("Được miễn công tác và sinh hoạt đảng", "Exempted from work and party activities"),
+  SUSPENDED("Bị đình chỉ sinh hoạt đảng", "Suspended from party activities"),
+  ADMITTED_UNDER_6_MONTHS(
+      "Mới kết nạp chưa đủ 6 tháng", "Admitted less than 6 months before the end of the year"),
+  PROBATIONARY_MEMBER("Đảng viên dự bị (mẫu kiểm điểm riêng)", "Probationary member (own review form)"),
+  OFFICIAL_MEMBER("Đảng viên chính thức", "Official member"),
+  // --- organization-eligibility
+  ORGANIZATION_UNDER_6_MONTHS(
+      "Tổ chức đảng mới thành lập chưa đủ 6 tháng", "Organization set up less than 6 months ago"),
+  ORGANIZATION_RATED("Tổ chức đảng thuộc diện xếp loại", "Organization is rated"),
+  // --- member-caps
+  DISCIPLINED("Bị kỷ luật trong năm", "Disciplined in the year"),
+  DEGRADATION(
+      "Được kết luận suy thoái về tư tưởng chính trị, đạo đức, lối sống, \"tự diễn biến\", \"tự chuyển hóa\"",
+      "Concluded finding of political, ethical or lifestyle degradation"),
+  FORBIDDEN_CONDUCT(
+      "Được kết luận vi phạm những điều đảng viên không được làm",
+      "Concluded finding of conduct forbidden to party members"),
+  FAILED_TO_SET_EXAMPLE(
+      "Được kết luận vi phạm trách nhiệm nêu gương", "Concluded failure of the duty to set an example"),
+  TASKS_UNDER_50_PERCENT(
+      "Chỉ hoàn thành dưới 50% chỉ tiêu, nhiệm vụ", "Completed less than 50% of the year's tasks"),
+  SICK_LEAVE_3_MONTHS("Nghỉ ốm từ 3 tháng trở lên", "Sick leave of 3 months or more"),
+  CIVIL_SERVICE_LEVEL(
+      "Không cao hơn mức xếp loại cán bộ, công chức, viên chức",
+      "Not above the civil-service rating");
+
+  private final String label;
+  private final String englishLabel;
+
+  ReasonCode(String label, String englishLabel) {
+    this.label = label;
+    this.englishLabel = englishLabel;
+  }
+
+  /** Vietnamese, as shown to users. */
+  public String label() {
+    return label;
+  }
+
+  public String englishLabel() {
+    return englishLabel;
+  }
+
+  /** The code with this {@link #name()}, or empty. */
+  public static Optional<ReasonCode> parse(String name) {
+    return Arrays.stream(values()).filter(code -> code.name().equals(name)).findFirst();
+  }
+}
