@@ -17,6 +17,7 @@ public record Campaign(
     int membersTotal,
     int membersStarted,
     int membersDecided,
+    int membersNotRated,
     boolean rosterPrepared,
     String processInstanceId,
     String createdBy,

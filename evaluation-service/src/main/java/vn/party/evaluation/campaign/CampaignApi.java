@@ -29,8 +29,13 @@ public final class CampaignApi {
       OffsetDateTime branchReviewDue, OffsetDateTime decisionDue) {
   }
 
+  /**
+   * @param membersTotal members rated in this campaign
+   * @param membersNotRated members of the organization the regulation excludes (exempted, suspended, admitted
+   *                        less than six months before the year's end), counted by reason in notRatedByReason
+   */
   public record Progress(int membersTotal, int membersStarted, int membersDecided, boolean rosterPrepared,
-      Map<String, Integer> decidedByLevel) {
+      Map<String, Integer> decidedByLevel, int membersNotRated, Map<String, Integer> notRatedByReason) {
   }
 
   public record CampaignView(UUID id, String organizationId, int year, String regulation, String regulationTitle,

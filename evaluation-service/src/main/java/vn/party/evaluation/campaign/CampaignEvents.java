@@ -12,7 +12,7 @@ final class CampaignEvents {
   }
 
   record Started(UUID campaignId, String organizationId, int year, String regulation, int membersTotal,
-      Deadlines deadlines) {
+      int membersNotRated, Deadlines deadlines) {
   }
 
   record Completed(UUID campaignId, String organizationId, int year, int membersTotal,

@@ -16,11 +16,13 @@ interface CampaignMapper {
 
   @Mapping(target = "regulationTitle", expression = "java(Regulation.fromCode(campaign.regulation()).title())")
   @Mapping(target = "deadlines", source = "campaign")
-  @Mapping(target = "progress", expression = "java(progress(campaign, decidedByLevel))")
-  CampaignView toView(Campaign campaign, Map<Level, Integer> decidedByLevel);
+  @Mapping(target = "progress", expression = "java(progress(campaign, decidedByLevel, notRatedByReason))")
+  CampaignView toView(Campaign campaign, Map<Level, Integer> decidedByLevel, Map<String, Integer> notRatedByReason);
 
   @Mapping(target = "decidedByLevel", source = "decidedByLevel")
-  CampaignApi.Progress progress(Campaign campaign, Map<Level, Integer> decidedByLevel);
+  @Mapping(target = "notRatedByReason", source = "notRatedByReason")
+  CampaignApi.Progress progress(Campaign campaign, Map<Level, Integer> decidedByLevel,
+      Map<String, Integer> notRatedByReason);
 
   CampaignApi.Deadlines deadlines(Campaign campaign);
 

@@ -84,11 +84,12 @@ public class CampaignService {
     if (!user.isAdmin() && !user.isAuditor() && !user.inOrganizationCommittee(campaign.organizationId())) {
       throw ApiException.forbidden();
     }
-    return mapper.toView(campaign, campaigns.decidedByLevel(id));
+    return mapper.toView(campaign, campaigns.decidedByLevel(id), campaigns.notRatedByReason(id));
   }
 
   private CampaignView view(UUID id) {
-    return mapper.toView(campaigns.find(id).orElseThrow(), campaigns.decidedByLevel(id));
+    return mapper.toView(campaigns.find(id).orElseThrow(), campaigns.decidedByLevel(id),
+        campaigns.notRatedByReason(id));
   }
 
   private void validate(CreateCampaignRequest request) {

@@ -1,9 +1,11 @@
 package vn.party.evaluation.campaign;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,9 +17,11 @@ import vn.party.evaluation.process.Level;
 public class Campaigns {
 
   private final JdbcClient jdbc;
+  private final JdbcTemplate batch;
 
-  public Campaigns(JdbcClient jdbc) {
+  public Campaigns(JdbcClient jdbc, JdbcTemplate batch) {
     this.jdbc = jdbc;
+    this.batch = batch;
   }
 
   public Optional<Campaign> find(UUID id) {
@@ -49,25 +53,60 @@ public class Campaigns {
         .param("pi", processInstanceId).param("id", id).update();
   }
 
-  /**
-   * Puts every eligible member of the organization on the roster, once (re-running after a crash adds nobody
-   * twice). Eligibility for the walking skeleton: active members; the regulation's exclusions come with the rules.
-   */
-  @Transactional(propagation = Propagation.MANDATORY)
-  int prepareRoster(UUID id) {
-    jdbc.sql("""
-            insert into evaluation.campaign_member (campaign_id, member_id, status)
-            select c.id, m.id, 'PENDING' from evaluation.campaign c
+  /** A member of the campaign's organization, with the facts the eligibility rules read. */
+  record Candidate(String memberId, String membership, boolean exempted, boolean suspended,
+      java.time.LocalDate admittedOn) {
+  }
+
+  /** What the eligibility rules said of one member. */
+  record RosterEntry(String memberId, boolean rated, String reason, String formKind, String ruleId) {
+  }
+
+  List<Candidate> candidates(UUID id) {
+    return jdbc.sql("""
+            select m.id as member_id, m.membership, m.exempted, m.suspended, m.admitted_on
+            from evaluation.campaign c
             join evaluation.branch b on b.organization_id = c.organization_id
             join evaluation.party_member m on m.branch_id = b.id and m.status = 'ACTIVE'
-            where c.id = :id
-            on conflict do nothing""")
-        .param("id", id).update();
+            where c.id = :id order by m.id""")
+        .param("id", id).query(Candidate.class).list();
+  }
+
+  /**
+   * Puts every member on the roster once — rated ones PENDING, the others NOT_RATED with the reason — so that
+   * re-running after a crash adds nobody twice; then counts both.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  int prepareRoster(UUID id, List<RosterEntry> entries) {
+    batch.batchUpdate("""
+            insert into evaluation.campaign_member (campaign_id, member_id, status, reason, form_kind, rule_id)
+            values (?, ?, ?, ?, ?, ?) on conflict do nothing""", entries, 1000, (ps, entry) -> {
+          ps.setObject(1, id);
+          ps.setString(2, entry.memberId());
+          ps.setString(3, entry.rated() ? "PENDING" : "NOT_RATED");
+          ps.setString(4, entry.reason());
+          ps.setString(5, entry.formKind());
+          ps.setString(6, entry.ruleId());
+        });
     return jdbc.sql("""
             update evaluation.campaign set roster_prepared = true,
-              members_total = (select count(*) from evaluation.campaign_member where campaign_id = :id)
+              members_total = (select count(*) from evaluation.campaign_member
+                               where campaign_id = :id and status <> 'NOT_RATED'),
+              members_not_rated = (select count(*) from evaluation.campaign_member
+                                   where campaign_id = :id and status = 'NOT_RATED')
             where id = :id returning members_total""")
         .param("id", id).query(Integer.class).single();
+  }
+
+  public Map<String, Integer> notRatedByReason(UUID id) {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    jdbc.sql("""
+            select reason, count(*) as n from evaluation.campaign_member
+            where campaign_id = :id and status = 'NOT_RATED' group by reason""")
+        .param("id", id)
+        .query((rs, i) -> counts.put(rs.getString("reason"), rs.getInt("n")))
+        .list();
+    return counts;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

@@ -16,6 +16,8 @@ public final class ProcessVariables {
   public static final String BRANCH_ID = "branchId";
   /** A {@link Regulation#code()}. */
   public static final String REGULATION = "regulation";
+  /** OFFICIAL | PROBATIONARY: which self-review form the member fills in (member-eligibility decision). */
+  public static final String FORM_KIND = "formKind";
   /** Built by {@link Groups#branchCommittee(String)}. */
   public static final String BRANCH_COMMITTEE_GROUP = "branchCommitteeGroup";
   /** Built by {@link Groups#organizationCommittee(String)}. */
