@@ -1,0 +1,119 @@
+package vn.party.bench;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Self-review tasks completed through the public, secured domain API by {@code users} concurrent virtual users, each
+ * acting as one member at a time: {@code GET /api/v1/tasks} (their work list), then
+ * {@code POST /api/v1/tasks/{id}/complete} with {@code {"selfProposedLevel":"GOOD"}} — HTTP Basic checked against
+ * the engine's identity store, engine authorizations, form validation, the domain writes and the outbox, as for a
+ * real member.
+ *
+ * <p>The members need engine users to sign in: they are created first, as {@code admin}, through the engine REST
+ * API ({@code POST /engine-rest/user/create}, password {@value #PASSWORD}); that set-up is timed separately. No
+ * group memberships are needed (a member's rights on their own task come from being its assignee).
+ */
+final class ApiCompletion {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiCompletion.class);
+    static final String PASSWORD = "bench";
+    static final String TASK_KEY = "self-review";
+
+    private ApiCompletion() {
+    }
+
+    static void run(EvaluationClient client, String admin, List<String> members, int users, Results results,
+            CpuMeter cpu) {
+        Load.Measurement created = Load.run(members.size(), users, i -> createUser(client, admin, members.get(i)));
+        failOnErrors("creating engine users", created);
+        results.add(Figure.of("setup.engine-users-created", created.perSecond(), "users/s",
+                members.size() + " users via POST /engine-rest/user/create, " + users + " threads (set-up, no target)"));
+
+        int warmup = Math.min(100, members.size() / 10);
+        Load.Measurement warm = Load.run(warmup, users, i -> completeSelfReview(client, members.get(i), null, null));
+        failOnErrors("warm-up", warm);
+
+        List<String> measured = members.subList(warmup, members.size());
+        Latencies list = new Latencies();
+        Latencies complete = new Latencies();
+        log.info("Completing {} self-review tasks through the API with {} concurrent users ({} more as warm-up)",
+                measured.size(), users, warmup);
+        long c0 = cpu == null ? 0 : cpu.cpuNanos();
+        Load.Measurement m = Load.run(measured.size(), users,
+                i -> completeSelfReview(client, measured.get(i), list, complete));
+        double cpuPerCompletion = cpu == null ? Double.NaN : cpu.msPerOperation(c0, m.operations() - m.errors());
+        log.info("  {} completions in {} s, {} errors{}", m.operations() - m.errors(), Results.number(m.seconds()),
+                m.errors(), m.firstError() == null ? "" : ", first: " + m.firstError());
+
+        String t = users + "t";
+        String baselineRef = "baseline.full.complete." + t;
+        results.add(Figure.of("api.complete." + t, m.perSecond(), "completions/s",
+                measured.size() + " members, each GET /api/v1/tasks + POST complete, " + users + " users; "
+                        + m.errors() + " errors").against(results.get(baselineRef)).targetRatioAtLeast(0.5));
+        for (int p : new int[] { 50, 95, 99 }) {
+            Figure f = Figure.of("api.complete." + t + ".p" + p, complete.percentileMillis(p), "ms",
+                    "POST /api/v1/tasks/{id}/complete latency").against(results.get(baselineRef + ".p" + p));
+            results.add(p == 95 ? f.targetValueAtMost(100) : f);
+        }
+        if (cpu != null) {
+            results.add(Figure.of("api.complete." + t + ".cpu", cpuPerCompletion, "cpu-ms/op",
+                    "CPU of " + cpu.description() + " per member (GET /tasks + POST complete; the client not counted)")
+                    .against(results.get(baselineRef + ".cpu")));
+        }
+        for (int p : new int[] { 50, 95, 99 }) {
+            results.add(Figure.of("api.tasks-list." + t + ".p" + p, list.percentileMillis(p), "ms",
+                    "GET /api/v1/tasks latency (one open task per member)"));
+        }
+        results.add(Figure.of("api.errors", m.errors(), "requests",
+                m.firstError() == null ? "none" : "first: " + m.firstError()));
+    }
+
+    private static void createUser(EvaluationClient client, String admin, String memberId) throws Exception {
+        Map<String, Object> body = Map.of(
+                "profile", Map.of("id", memberId, "firstName", "Đảng viên", "lastName", memberId,
+                        "email", memberId + "@bench.example.vn"),
+                "credentials", Map.of("password", PASSWORD));
+        EvaluationClient.expect(client.post("/engine-rest/user/create", admin, body), 204, "create user " + memberId);
+    }
+
+    private static void completeSelfReview(EvaluationClient client, String memberId, Latencies list, Latencies complete)
+            throws Exception {
+        String auth = EvaluationClient.basic(memberId, PASSWORD);
+        long t0 = System.nanoTime();
+        HttpResponse<String> tasks = client.get("/api/v1/tasks", auth);
+        long t1 = System.nanoTime();
+        EvaluationClient.expect(tasks, 200, "GET /api/v1/tasks as " + memberId);
+        String taskId = null;
+        for (JsonNode task : EvaluationClient.JSON.readTree(tasks.body())) {
+            if (TASK_KEY.equals(task.path("taskKey").asText()) && memberId.equals(task.path("memberId").asText())) {
+                taskId = task.path("id").asText();
+                break;
+            }
+        }
+        if (taskId == null) {
+            throw new IllegalStateException("no open self-review task for " + memberId + ": " + tasks.body());
+        }
+        long t2 = System.nanoTime();
+        HttpResponse<String> done = client.post("/api/v1/tasks/" + taskId + "/complete", auth,
+                Map.of("selfProposedLevel", "GOOD"));
+        long t3 = System.nanoTime();
+        EvaluationClient.expect(done, 204, "complete " + taskId + " as " + memberId);
+        if (list != null) {
+            list.record(t1 - t0);
+            complete.record(t3 - t2);
+        }
+    }
+
+    private static void failOnErrors(String what, Load.Measurement m) {
+        if (m.errors() > 0) {
+            throw new IllegalStateException(what + ": " + m.errors() + " of " + m.operations() + " failed, first: "
+                    + m.firstError());
+        }
+    }
+}

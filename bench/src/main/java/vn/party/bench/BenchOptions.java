@@ -1,0 +1,158 @@
+package vn.party.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Command-line options of {@link Bench}; {@code --help} prints {@link #USAGE}. */
+public final class BenchOptions {
+
+    static final String USAGE = """
+            Usage: ./bench.sh [options]      (or: java -jar bench/target/bench-<version>-exec.jar [options])
+
+              --members N[,N...]        organization sizes to launch campaigns for (default 1000,10000)
+              --full                    also 100000 members (adds several minutes)
+              --baseline-n N            process instances per baseline measurement (default 2000)
+              --warmup N                untimed instances before each baseline level (default 200)
+              --users N                 concurrent virtual users, API completions and 'Nt' baselines (default 20)
+              --api-members N           self-review tasks completed through the API (default 1000; taken from the
+                                        smallest organization, capped at its size; 0 skips the API figures)
+              --launch-warmup N         members of an unmeasured launch first, to warm the service up (default 200)
+              --branch-size N           members per generated branch (default 30)
+              --jdbc-url URL            external PostgreSQL server, e.g. jdbc:postgresql://127.0.0.1:5432/postgres;
+                                        a fresh database party_bench_<time> is created there and dropped afterwards
+              --jdbc-user U             (default postgres)     --jdbc-password P   (default empty)
+              --keep-db                 do not drop that database at the end
+              --skip-baseline           no bare-engine figures (then no ratios)
+              --audit-baseline=false    only history level full for the baseline (default: full and audit)
+              --service-heap SIZE       -Xmx of evaluation-service (default 768m, as run-local.sh)
+              --service-property K=V    extra Spring property for evaluation-service (repeatable),
+                                        e.g. evaluation.campaign.launch-batch-size=500
+              --evaluation-jar PATH     the evaluation-service exec jar (default: found by ServiceJars)
+              --results-dir DIR         where bench-<date>-<time>.csv goes (default bench/results)
+              --log-dir DIR             service and PostgreSQL logs (default bench/target/bench-logs)
+              --year Y                  campaign year (default: next year)
+              --help
+            """;
+
+    List<Integer> members = new ArrayList<>(List.of(1_000, 10_000));
+    boolean full;
+    int baselineN = 2_000;
+    int warmup = 200;
+    int users = 20;
+    int apiMembers = 1_000;
+    int branchSize = 30;
+    int launchWarmup = 200;
+    String jdbcUrl;
+    String jdbcUser = "postgres";
+    String jdbcPassword = "";
+    boolean keepDb;
+    boolean baseline = true;
+    boolean auditBaseline = true;
+    String serviceHeap = "768m";
+    Map<String, String> serviceProperties = new LinkedHashMap<>();
+    Path evaluationJar;
+    Path resultsDir;
+    Path logDir;
+    Integer year;
+    boolean help;
+
+    static BenchOptions parse(String... args) {
+        BenchOptions o = new BenchOptions();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            switch (name) {
+                case "--help", "-h" -> o.help = true;
+                case "--full" -> o.full = true;
+                case "--keep-db" -> o.keepDb = true;
+                case "--skip-baseline" -> o.baseline = false;
+                case "--audit-baseline" -> o.auditBaseline = value == null || Boolean.parseBoolean(value);
+                default -> {
+                    if (value == null) {
+                        if (i + 1 >= args.length) {
+                            throw new IllegalArgumentException(name + " needs a value (see --help)");
+                        }
+                        value = args[++i];
+                    }
+                    o.set(name, value);
+                }
+            }
+        }
+        if (o.full && !o.members.contains(100_000)) {
+            o.members.add(100_000);
+        }
+        o.members.sort(Integer::compare);
+        return o;
+    }
+
+    private void set(String name, String value) {
+        switch (name) {
+            case "--members" -> {
+                members = new ArrayList<>();
+                for (String s : value.split(",")) {
+                    members.add(positive(name, s.trim().replace("_", "")));
+                }
+            }
+            case "--baseline-n" -> baselineN = positive(name, value);
+            case "--warmup" -> warmup = nonNegative(name, value);
+            case "--users" -> users = positive(name, value);
+            case "--api-members" -> apiMembers = nonNegative(name, value);
+            case "--branch-size" -> branchSize = positive(name, value);
+            case "--launch-warmup" -> launchWarmup = nonNegative(name, value);
+            case "--jdbc-url" -> jdbcUrl = value;
+            case "--jdbc-user" -> jdbcUser = value;
+            case "--jdbc-password" -> jdbcPassword = value;
+            case "--service-heap" -> serviceHeap = value;
+            case "--service-property" -> {
+                int eq = value.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("--service-property needs KEY=VALUE, got " + value);
+                }
+                serviceProperties.put(value.substring(0, eq), value.substring(eq + 1));
+            }
+            case "--evaluation-jar" -> evaluationJar = Path.of(value).toAbsolutePath();
+            case "--results-dir" -> resultsDir = Path.of(value).toAbsolutePath();
+            case "--log-dir" -> logDir = Path.of(value).toAbsolutePath();
+            case "--year" -> year = positive(name, value);
+            default -> throw new IllegalArgumentException("Unknown option " + name + " (see --help)");
+        }
+    }
+
+    private static int positive(String name, String value) {
+        int n = nonNegative(name, value);
+        if (n == 0) {
+            throw new IllegalArgumentException(name + " must be > 0");
+        }
+        return n;
+    }
+
+    private static int nonNegative(String name, String value) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < 0) {
+                throw new IllegalArgumentException(name + " must be >= 0");
+            }
+            return n;
+        }
+        catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs a number, got " + value);
+        }
+    }
+
+    /** A one-line account of the options that shape the figures (kept with the results). */
+    String describe() {
+        return "members=" + members + " baseline-n=" + baselineN + " warmup=" + warmup + " users=" + users
+                + " api-members=" + apiMembers + " launch-warmup=" + launchWarmup + " branch-size=" + branchSize + " db="
+                + (jdbcUrl == null ? "embedded" : "external") + " service-heap=" + serviceHeap
+                + (serviceProperties.isEmpty() ? "" : " service-properties=" + serviceProperties);
+    }
+}

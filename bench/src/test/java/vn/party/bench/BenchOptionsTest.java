@@ -1,0 +1,48 @@
+package vn.party.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void defaults() {
+        BenchOptions o = BenchOptions.parse();
+        assertThat(o.members).containsExactly(1_000, 10_000);
+        assertThat(o.baselineN).isEqualTo(2_000);
+        assertThat(o.users).isEqualTo(20);
+        assertThat(o.baseline).isTrue();
+        assertThat(o.auditBaseline).isTrue();
+        assertThat(o.jdbcUrl).isNull();
+    }
+
+    @Test
+    void full_adds_one_hundred_thousand_and_values_come_either_way() {
+        BenchOptions o = BenchOptions.parse("--members=10000,1_000", "--full", "--users", "8",
+                "--service-property", "evaluation.campaign.launch-batch-size=500", "--jdbc-url",
+                "jdbc:postgresql://127.0.0.1:5432/postgres", "--audit-baseline=false");
+        assertThat(o.members).containsExactly(1_000, 10_000, 100_000);
+        assertThat(o.users).isEqualTo(8);
+        assertThat(o.serviceProperties).containsEntry("evaluation.campaign.launch-batch-size", "500");
+        assertThat(o.jdbcUrl).isEqualTo("jdbc:postgresql://127.0.0.1:5432/postgres");
+        assertThat(o.auditBaseline).isFalse();
+    }
+
+    @Test
+    void mistakes_are_named() {
+        assertThatThrownBy(() -> BenchOptions.parse("--members", "0")).hasMessageContaining("--members");
+        assertThatThrownBy(() -> BenchOptions.parse("--bogus", "1")).hasMessageContaining("--bogus");
+        assertThatThrownBy(() -> BenchOptions.parse("--users")).hasMessageContaining("needs a value");
+    }
+
+    @Test
+    void the_external_database_name_is_replaced_in_the_url() {
+        assertThat(TargetDatabase.withDatabase("jdbc:postgresql://127.0.0.1:5432/postgres", "party_bench_1"))
+                .isEqualTo("jdbc:postgresql://127.0.0.1:5432/party_bench_1");
+        assertThat(TargetDatabase.withDatabase("jdbc:postgresql://h/postgres?sslmode=disable", "b"))
+                .isEqualTo("jdbc:postgresql://h/b?sslmode=disable");
+        assertThat(TargetDatabase.withDatabase("jdbc:postgresql://h:1", "b")).isEqualTo("jdbc:postgresql://h:1/b");
+    }
+}

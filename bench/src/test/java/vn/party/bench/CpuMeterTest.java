@@ -1,0 +1,22 @@
+package vn.party.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class CpuMeterTest {
+
+    @Test
+    void reads_utime_stime_and_reaped_children_after_a_command_name_with_spaces() {
+        String stat = "4242 (postgres: evaluation party_evaluation 127.0.0.1(5) idle) S 4200 4200 4200 0 -1 4194560"
+                + " 1234 0 0 0 150 30 7 3 20 0 1 0 12345 123456789 1234 18446744073709551615";
+        assertThat(CpuMeter.ticksOf(stat, false)).isEqualTo(180);
+        assertThat(CpuMeter.ticksOf(stat, true)).isEqualTo(190);
+    }
+
+    @Test
+    void this_process_uses_some_cpu_where_proc_exists() {
+        CpuMeter.of("self", ProcessHandle.current().pid(), null)
+                .ifPresent(meter -> assertThat(meter.cpuNanos()).isPositive());
+    }
+}
