@@ -30,8 +30,8 @@ public class TaskController {
   @GetMapping
   @Operation(summary = "Việc của tôi / my work list",
       description = "The open tasks the signed-in user may see: their own, their committee's; auditors see all.")
-  public List<TaskView> list() {
-    return work.visibleTasks();
+  public List<TaskView> list(@AuthenticationPrincipal CurrentUser user) {
+    return work.visibleTasks(user);
   }
 
   @PostMapping("/{taskId}/claim")
