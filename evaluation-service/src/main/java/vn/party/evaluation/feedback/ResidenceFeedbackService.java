@@ -11,6 +11,7 @@ import vn.party.evaluation.messaging.Inbox;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
+import vn.party.evaluation.review.Actors;
 import vn.party.evaluation.review.EvaluationRecords;
 
 /**
@@ -44,9 +45,11 @@ public class ResidenceFeedbackService {
     }
     boolean evaluationExists = records.lock(feedback.year(), feedback.memberId());
     store.save(feedback, event.getSource().toString(), event.getId());
-    timeline.record(feedback.year(), feedback.memberId(), TimelineKind.EVENT_RECEIVED, null, null,
-        feedback.submittedBy(), Map.of("type", event.getType(), "eventId", event.getId(),
-            "comment", feedback.comment(), "evaluationStarted", evaluationExists));
+    // the system took the event in; who wrote the comment (free text from outside) is part of the details
+    timeline.record(feedback.year(), feedback.memberId(), TimelineKind.EVENT_RECEIVED, null, null, Actors.SYSTEM,
+        Map.of("type", event.getType(), "eventId", event.getId(), "source", event.getSource().toString(),
+            "comment", feedback.comment(), "submittedBy", feedback.submittedBy(),
+            "evaluationStarted", evaluationExists));
     if (evaluationExists) {
       records.residenceFeedbackReceived(feedback.year(), feedback.memberId(), feedback.comment(),
           feedback.submittedBy());

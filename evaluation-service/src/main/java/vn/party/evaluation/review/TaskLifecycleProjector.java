@@ -22,6 +22,7 @@ import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.Decision;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
+import vn.party.evaluation.process.validation.TaskCompletionValidator;
 
 /**
  * Projects the engine's user-task lifecycle of {@code member-evaluation} into the domain: the evaluation record,
@@ -30,6 +31,8 @@ import vn.party.evaluation.process.validation.TaskCompletionRules;
  */
 @Component
 public class TaskLifecycleProjector {
+
+  private static final TaskCompletionValidator COMPLETION_RULES = new TaskCompletionValidator();
 
   private final EvaluationRecords records;
   private final Timeline timeline;
@@ -95,6 +98,9 @@ public class TaskLifecycleProjector {
   }
 
   private void completed(DelegateTask task) {
+    // The engine may call this listener before the one declared in the BPMN: refuse bad values here too, before
+    // they reach the record (the same rules, the same 400 naming the field).
+    COMPLETION_RULES.notify(task);
     int year = year(task);
     String memberId = memberId(task);
     String actor = actors.current();

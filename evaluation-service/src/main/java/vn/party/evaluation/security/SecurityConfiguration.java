@@ -1,7 +1,9 @@
 package vn.party.evaluation.security;
 
 import java.util.Arrays;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -30,6 +32,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 public class SecurityConfiguration {
 
+  private static final int ENGINE_AUTHENTICATION_ORDER = 100;
+
   @Bean
   @Order(1)
   SecurityFilterChain domainApi(HttpSecurity http, IdentityService identityService) throws Exception {
@@ -43,8 +47,23 @@ public class SecurityConfiguration {
         .build();
   }
 
+  /**
+   * The engine's own filter lets the list of engine names through without credentials; nothing of the engine REST
+   * API answers anonymous requests here.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain engineNames(HttpSecurity http) throws Exception {
+    return http.securityMatcher(anyOf("/engine-rest/engine", "/engine-rest/engine/"))
+        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName("party-evaluation"))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain engineAndWebapps(HttpSecurity http) throws Exception {
     // Plain path matchers: the engine REST API and the webapps are served by servlets other than Spring MVC's.
     return http.securityMatcher(anyOf("/engine-rest/**", "/camunda/**", "/", "/actuator/health/**",
@@ -56,7 +75,7 @@ public class SecurityConfiguration {
   }
 
   @Bean
-  @Order(3)
+  @Order(4)
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
     return http.authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(
             CamundaIdentityAuthenticationProvider.GROUP_PREFIX + vn.party.evaluation.process.Groups.ADMINS))
@@ -72,6 +91,18 @@ public class SecurityConfiguration {
         .map(pattern -> (RequestMatcher) AntPathRequestMatcher.antMatcher(pattern)).toList());
   }
 
+  /** After the engine's authentication: completions carry only the form's fields (see the filter). */
+  @Bean
+  FilterRegistrationBean<EngineTaskCompletionFilter> engineTaskCompletionFilter(TaskService taskService,
+      SystemAccess systemAccess, ObjectMapper objectMapper) {
+    var registration = new FilterRegistrationBean<>(
+        new EngineTaskCompletionFilter(taskService, systemAccess, objectMapper));
+    registration.setName("engine-task-completion");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(ENGINE_AUTHENTICATION_ORDER + 10);
+    return registration;
+  }
+
   /** The engine REST API answers 401 without valid credentials and runs each request as its user. */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -79,6 +110,7 @@ public class SecurityConfiguration {
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.setOrder(ENGINE_AUTHENTICATION_ORDER);
     return registration;
   }
 }

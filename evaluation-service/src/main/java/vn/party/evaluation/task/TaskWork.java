@@ -64,6 +64,9 @@ public class TaskWork {
   @Transactional
   public void complete(String taskId, Map<String, Object> values, CurrentUser user) {
     Task task = visibleTask(taskId);
+    if (user.isAuditor() && !user.isAdmin()) {
+      throw ApiException.forbidden(); // auditors read and change nothing, whatever the body says
+    }
     String taskKey = task.getTaskDefinitionKey();
     if (!TaskCompletionRules.covers(taskKey)) {
       throw ApiException.forbidden();

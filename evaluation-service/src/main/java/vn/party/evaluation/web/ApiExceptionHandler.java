@@ -1,11 +1,13 @@
 package vn.party.evaluation.web;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -54,7 +56,7 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
-    if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+    if (e.getCause() instanceof JsonMappingException mismatch && !mismatch.getPath().isEmpty()) {
       String path = mismatch.getPath().stream()
           .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
           .collect(Collectors.joining(".")).replace(".[", "[");
@@ -79,6 +81,11 @@ public class ApiExceptionHandler {
     return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
   }
 
+  @ExceptionHandler(TaskAlreadyClaimedException.class)
+  ResponseEntity<ProblemDetail> alreadyClaimed(TaskAlreadyClaimedException e) {
+    return problem(HttpStatus.CONFLICT, message("error.task.claimed"), List.of());
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<ProblemDetail> engineForbidden(AuthorizationException e) {
     return problem(HttpStatus.FORBIDDEN, message("error.forbidden"), List.of());
@@ -87,6 +94,17 @@ public class ApiExceptionHandler {
   @ExceptionHandler({NotFoundException.class, NullValueException.class})
   ResponseEntity<ProblemDetail> engineNotFound(RuntimeException e) {
     return problem(HttpStatus.NOT_FOUND, message("error.not-found"), List.of());
+  }
+
+  /**
+   * Two requests changed the same thing at the same instant (e.g. the same task completed through two nodes): the
+   * engine lets one commit and rolls the other back whole. The loser answered 500 until the resilience test
+   * TwoEvaluationNodesTest (local-stack) raced completions on two nodes; it is a conflict, not a server error.
+   */
+  @ExceptionHandler(OptimisticLockingException.class)
+  ResponseEntity<ProblemDetail> concurrentChange(OptimisticLockingException e) {
+    log.info("concurrent change refused: {}", e.getMessage());
+    return problem(HttpStatus.CONFLICT, message("error.concurrent-change"), List.of());
   }
 
   @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
