@@ -78,7 +78,10 @@ public final class LocalInfrastructure implements AutoCloseable {
 
     private final Builder config;
     private EmbeddedPostgres postgres;
+    /** The port PostgreSQL listens on (kept while it is stopped, so that it comes back where the services look). */
+    private int postgresPort;
     private EmbeddedKafkaKraftBroker kafka;
+    private boolean kafkaBrokerStopped;
     private GreenMail greenMail;
     private String kafkaBootstrapServers;
     private int smtpPort;
@@ -112,7 +115,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     private LocalInfrastructure startAll() {
         long t0 = System.nanoTime();
         try {
-            startPostgres();
+            startPostgres(true);
             startKafka();
             startMail();
         }
@@ -131,11 +134,14 @@ public final class LocalInfrastructure implements AutoCloseable {
         return this;
     }
 
-    private void startPostgres() {
+    private void startPostgres(boolean firstStart) {
         long t0 = System.nanoTime();
+        if (postgresPort == 0) {
+            postgresPort = config.dbPort == 0 ? freePort() : config.dbPort;
+        }
         try {
             EmbeddedPostgres.Builder pg = EmbeddedPostgres.builder()
-                    .setPort(config.dbPort == 0 ? freePort() : config.dbPort)
+                    .setPort(postgresPort)
                     .setRegisterShutdownHook(config.registerShutdownHook)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // the services together keep up to ~40 connections open; leave head room for tools and tests
@@ -144,7 +150,7 @@ public final class LocalInfrastructure implements AutoCloseable {
                     .setServerConfig("listen_addresses", "localhost");
             if (config.dataDirectory != null) {
                 Path dir = config.dataDirectory.toAbsolutePath();
-                if (config.cleanDataDirectory) {
+                if (config.cleanDataDirectory && firstStart) {
                     deleteRecursively(dir);
                 }
                 failIfPostmasterStillRuns(dir);
@@ -397,6 +403,86 @@ public final class LocalInfrastructure implements AutoCloseable {
         log.info("Local infrastructure stopped");
     }
 
+    // ------------------------------------------------------------------ fault injection (resilience tests)
+
+    /**
+     * Stops PostgreSQL ({@code pg_ctl stop -m fast}: open connections are cut, open transactions roll back), keeping
+     * its data directory and port, so that {@link #startPostgresAgain()} brings the same database back where the
+     * services look for it. Needs a data directory of this infrastructure ({@link Builder#dataDirectory(Path)}): a
+     * throw-away one is deleted on stop.
+     */
+    public synchronized void stopPostgres() {
+        if (config.dataDirectory == null) {
+            throw new IllegalStateException("stopPostgres() needs a data directory that outlives the server: "
+                    + "build the infrastructure with dataDirectory(...)");
+        }
+        EmbeddedPostgres pg = postgres;
+        if (pg == null) {
+            return;
+        }
+        postgres = null;
+        try {
+            pg.close();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("Cannot stop PostgreSQL: " + e.getMessage(), e);
+        }
+        log.info("PostgreSQL stopped (fault injection); data kept in {}, port {}", config.dataDirectory, postgresPort);
+    }
+
+    /** Starts PostgreSQL again after {@link #stopPostgres()}: same data directory, same port. */
+    public synchronized void startPostgresAgain() {
+        if (postgres != null) {
+            throw new IllegalStateException("PostgreSQL is running");
+        }
+        startPostgres(false);
+    }
+
+    /** Whether PostgreSQL is running (false after {@link #stopPostgres()}). */
+    public synchronized boolean postgresRunning() {
+        return postgres != null;
+    }
+
+    /**
+     * Stops the Kafka broker as {@code kafka-server-stop} would (controlled shutdown; its port stops answering), while
+     * its log directories and the KRaft controller of this single-node cluster stay: {@link #startKafkaBrokerAgain()}
+     * brings back the same topics, records, committed consumer offsets and producer state on the same port. Needs a
+     * fixed Kafka port ({@link Builder#kafkaPort(int)} other than 0): a broker on a random port would come back
+     * elsewhere.
+     */
+    public synchronized void stopKafkaBroker() {
+        if (config.kafkaPort == 0) {
+            throw new IllegalStateException("stopKafkaBroker() needs a fixed Kafka port: build the infrastructure "
+                    + "with kafkaPort(LocalInfrastructure.freePort())");
+        }
+        if (kafkaBrokerStopped) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        kafkaBroker().getCluster().brokers().values().forEach(broker -> broker.shutdown());
+        kafkaBrokerStopped = true;
+        log.info("Kafka broker stopped in {} ms (fault injection); controller and log directories kept",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+    }
+
+    /** Starts the broker again after {@link #stopKafkaBroker()} and waits until every topic has a leader. */
+    public synchronized void startKafkaBrokerAgain() {
+        if (!kafkaBrokerStopped) {
+            throw new IllegalStateException("The Kafka broker is running");
+        }
+        long t0 = System.nanoTime();
+        kafkaBroker().getCluster().brokers().values().forEach(broker -> broker.startup());
+        kafkaBrokerStopped = false;
+        awaitKafkaReady();
+        log.info("Kafka broker started again in {} ms at {}", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
+                kafkaBootstrapServers);
+    }
+
+    /** Whether the Kafka broker is up (false after {@link #stopKafkaBroker()}). */
+    public synchronized boolean kafkaBrokerRunning() {
+        return kafka != null && !kafkaBrokerStopped;
+    }
+
     // ------------------------------------------------------------------ accessors
 
     /** {@code jdbc:postgresql://localhost:{port}/party_evaluation}. */
@@ -417,7 +503,10 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     public int dbPort() {
-        return postgres().getPort();
+        if (postgresPort == 0) {
+            throw new IllegalStateException("PostgreSQL was never started");
+        }
+        return postgresPort;
     }
 
     /** Connections to {@value #DATABASE} as {@value #DB_USER}. */

@@ -49,7 +49,13 @@ public final class LocalStack {
      * if {@code demo}. Call {@code .logDir(..)} etc. and {@code .start()}.
      */
     public static ServiceProcess.Builder evaluationService(LocalInfrastructure infra, Path jar, int port, boolean demo) {
-        ServiceProcess.Builder b = ServiceProcess.builder(ServiceJars.EVALUATION_SERVICE, jar).port(port);
+        return evaluationService(ServiceJars.EVALUATION_SERVICE, infra, jar, port, demo);
+    }
+
+    /** The same, under another {@code name} (its log file), e.g. a second node of evaluation-service. */
+    public static ServiceProcess.Builder evaluationService(String name, LocalInfrastructure infra, Path jar, int port,
+            boolean demo) {
+        ServiceProcess.Builder b = ServiceProcess.builder(name, jar).port(port);
         if (demo) {
             b.property("spring.profiles.active", "demo");
         }

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.process.validation.FieldError;
@@ -32,11 +33,13 @@ public class TaskWork {
   private final TaskService taskService;
   private final SystemAccess systemAccess;
   private final TaskMapper mapper;
+  private final JdbcClient jdbc;
 
-  public TaskWork(TaskService taskService, SystemAccess systemAccess, TaskMapper mapper) {
+  public TaskWork(TaskService taskService, SystemAccess systemAccess, TaskMapper mapper, JdbcClient jdbc) {
     this.taskService = taskService;
     this.systemAccess = systemAccess;
     this.mapper = mapper;
+    this.jdbc = jdbc;
   }
 
   /**
@@ -63,6 +66,7 @@ public class TaskWork {
 
   @Transactional
   public void complete(String taskId, Map<String, Object> values, CurrentUser user) {
+    lockTask(taskId);
     Task task = visibleTask(taskId);
     if (user.isAuditor() && !user.isAdmin()) {
       throw ApiException.forbidden(); // auditors read and change nothing, whatever the body says
@@ -83,6 +87,19 @@ public class TaskWork {
       throw ApiException.invalid(problems);
     }
     taskService.complete(taskId, values);
+  }
+
+  /**
+   * Takes the task's row lock before anything else, so that two completions of the same task (two nodes, a double
+   * click) run one after the other and the second finds no task (404). Without it the second read the first's
+   * changes half-way through its own command and failed in arbitrary ways — the resilience test
+   * TwoEvaluationNodesTest (local-stack) saw 500 "Unknown property used in expression: ${decision == 'RETURN'}" and
+   * 403 on one's own task; the engine's optimistic locking still rolled it back, so nothing was completed twice.
+   * (The engine's tables are found through the same search path as the engine's own statements.)
+   */
+  private void lockTask(String taskId) {
+    jdbc.sql("select id_ from act_ru_task where id_ = :id for update").param("id", taskId).query(String.class)
+        .optional();
   }
 
   /** The task if the user may see it; 403 when it exists but is someone else's, 404 when there is none. */

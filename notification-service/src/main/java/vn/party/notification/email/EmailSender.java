@@ -16,6 +16,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.party.notification.config.NotificationProperties;
 
@@ -58,8 +59,10 @@ public class EmailSender {
       while (taken < settings.batchSize() && Boolean.TRUE.equals(transaction.execute(status -> sendNext()))) {
         taken++;
       }
-    } catch (DataAccessException e) {
-      // The database is shared and may be briefly away; the next run tries again.
+    } catch (DataAccessException | TransactionException e) {
+      // The database is shared and may be briefly away; the next run tries again. (TransactionException too: with
+      // PostgreSQL stopped the transaction cannot begin or roll back, which logged an ERROR with a stack trace on
+      // every run before the resilience test DatabaseOutageTest showed it.)
       log.warn("E-mail outbox not reachable: {}", e.getMostSpecificCause().getMessage());
     }
     return taken;
@@ -121,10 +124,22 @@ public class EmailSender {
       } else {
         helper.setText(email.body(), false);
       }
+      // One Message-ID per outbox row, kept on every attempt. A crash between the SMTP server's acceptance and the
+      // commit of "SENT" makes the next run send the row again (SMTP has no idempotent submission); with the same
+      // Message-ID that copy is the same message to the recipient's mail store, not a second notice. (Found by the
+      // resilience test NotificationServiceCrashTest: each send used to get a fresh Message-ID.)
+      message.setHeader("Message-ID", messageId(email));
     } catch (MessagingException e) {
       throw new MailParseException(e);
     }
     return message;
+  }
+
+  private String messageId(OutboxEmail email) {
+    String address = from.getAddress();
+    String domain = address == null || address.indexOf('@') < 0 ? "notification-service"
+        : address.substring(address.indexOf('@') + 1);
+    return "<" + email.id() + "@" + domain + ">";
   }
 
   private static String describe(Exception e) {
