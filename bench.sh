@@ -17,8 +17,9 @@ if [[ "${SKIP_BUILD:-}" != "1" ]]; then
   mvn -B -q -DskipTests install
 fi
 
-jar=$(ls bench/target/bench-*-exec.jar 2>/dev/null | head -n 1)
-if [[ -z "$jar" ]]; then
+jars=(bench/target/bench-*-exec.jar)
+jar="${jars[0]}"
+if [[ ! -f "$jar" ]]; then
   echo "No bench/target/bench-*-exec.jar: run without SKIP_BUILD=1 (or mvn -DskipTests install) first." >&2
   exit 1
 fi
