@@ -3,11 +3,17 @@ package vn.party.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** party.member-events: unreadable records go to the dead-letter topic and the consumer keeps going. */
+/**
+ * party.member-events: unreadable records go to the dead-letter topic and the consumer keeps going; events that
+ * match nothing are kept, once, and listed for the administrator.
+ */
 class MemberEventsConsumerTest extends IntegrationTestSupport {
 
   @Test
@@ -39,5 +45,60 @@ class MemberEventsConsumerTest extends IntegrationTestSupport {
     assertThat(jdbc.sql("select details->>'evaluationStarted' from evaluation.timeline_entry "
         + "where year = 2018 and member_id = 'member14' and kind = 'EVENT_RECEIVED'").query(String.class).single())
         .isEqualTo("false");
+  }
+
+  @Test
+  void events_that_match_nothing_are_kept_once_and_listed_for_the_administrator() {
+    String unknownMember = sendResidenceFeedback("no-such-member", 2018, "for nobody").getId();
+    String early = sendResidenceFeedback("member15", 2018, "before the evaluation starts").getId();
+    byte[] unsupported = """
+        {"specversion":"1.0","id":"address-1","source":"/registry","type":"vn.party.member.address-changed",
+         "subject":"member2","datacontenttype":"application/json","data":{"memberId":"member2"}}"""
+        .getBytes(StandardCharsets.UTF_8);
+    send("member2", unsupported);
+    send("member2", unsupported); // redelivered: kept once
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      List<JsonNode> listed = unmatched("");
+      assertThat(listed).filteredOn(e -> e.path("eventId").asText().equals(unknownMember)).singleElement()
+          .satisfies(e -> {
+            assertThat(e.path("reason").asText()).isEqualTo("UNKNOWN_MEMBER");
+            assertThat(e.path("reasonText").asText()).contains("không có trong danh sách");
+            assertThat(e.path("evaluationStarted").asBoolean()).isFalse();
+          });
+      assertThat(listed).filteredOn(e -> e.path("eventId").asText().equals(early)).singleElement()
+          .satisfies(e -> assertThat(e.path("reason").asText()).isEqualTo("NO_EVALUATION_YET"));
+      assertThat(listed).filteredOn(e -> e.path("eventId").asText().equals("address-1")).singleElement()
+          .satisfies(e -> {
+            assertThat(e.path("reason").asText()).isEqualTo("UNSUPPORTED_TYPE");
+            assertThat(e.path("type").asText()).isEqualTo("vn.party.member.address-changed");
+            assertThat(e.path("data").asText()).contains("member2");
+          });
+    });
+    assertThat(unmatched("?reason=UNSUPPORTED_TYPE")).allSatisfy(
+        e -> assertThat(e.path("reason").asText()).isEqualTo("UNSUPPORTED_TYPE"));
+
+    assertThat(as("member1").get().uri("/api/v1/admin/unmatched-events").retrieve().toBodilessEntity()
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(as("auditor").get().uri("/api/v1/admin/unmatched-events").retrieve().toBodilessEntity()
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(anonymous().get().uri("/api/v1/admin/unmatched-events").retrieve().toBodilessEntity()
+        .getStatusCode().value()).isEqualTo(401);
+    var badLimit = as("admin").get().uri("/api/v1/admin/unmatched-events?limit=0").retrieve()
+        .toEntity(String.class);
+    assertThat(badLimit.getStatusCode().value()).isEqualTo(400);
+    assertThat(json(badLimit.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("limit");
+    var badReason = as("admin").get().uri("/api/v1/admin/unmatched-events?reason=LOST").retrieve()
+        .toEntity(String.class);
+    assertThat(badReason.getStatusCode().value()).isEqualTo(400);
+    assertThat(json(badReason.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("reason");
+  }
+
+  private List<JsonNode> unmatched(String query) {
+    var response = as("admin").get().uri("/api/v1/admin/unmatched-events" + query).retrieve().toEntity(String.class);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    List<JsonNode> events = new ArrayList<>();
+    json(response.getBody()).forEach(events::add);
+    return events;
   }
 }

@@ -7,6 +7,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.directory.MemberDirectory;
+import vn.party.evaluation.inbound.UnmatchedEvents;
+import vn.party.evaluation.inbound.UnmatchedReason;
 import vn.party.evaluation.messaging.Inbox;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.ProcessKeys;
@@ -27,10 +30,14 @@ public class ResidenceFeedbackService {
   private final EvaluationRecords records;
   private final Timeline timeline;
   private final RuntimeService runtimeService;
+  private final MemberDirectory directory;
+  private final UnmatchedEvents unmatched;
 
   public ResidenceFeedbackService(Inbox inbox, ResidenceFeedbackStore store, EvaluationRecords records,
-      Timeline timeline, RuntimeService runtimeService) {
+      Timeline timeline, RuntimeService runtimeService, MemberDirectory directory, UnmatchedEvents unmatched) {
     this.inbox = inbox;
+    this.directory = directory;
+    this.unmatched = unmatched;
     this.store = store;
     this.records = records;
     this.timeline = timeline;
@@ -50,7 +57,11 @@ public class ResidenceFeedbackService {
         Map.of("type", event.getType(), "eventId", event.getId(), "source", event.getSource().toString(),
             "comment", feedback.comment(), "submittedBy", feedback.submittedBy(),
             "evaluationStarted", evaluationExists));
-    if (evaluationExists) {
+    if (!evaluationExists) {
+      // kept and visible to the administrator; a comment for a known member is picked up when the evaluation starts
+      unmatched.keep(event, feedback.year(), feedback.memberId(), directory.member(feedback.memberId()).isPresent()
+          ? UnmatchedReason.NO_EVALUATION_YET : UnmatchedReason.UNKNOWN_MEMBER);
+    } else {
       records.residenceFeedbackReceived(feedback.year(), feedback.memberId(), feedback.comment(),
           feedback.submittedBy());
       runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_RESIDENCE_FEEDBACK_RECEIVED)

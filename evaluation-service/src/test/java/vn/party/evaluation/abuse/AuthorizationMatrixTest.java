@@ -78,6 +78,7 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
       | GET  /api/v1/campaigns/{campaign}                                | 401  | 403     | 403     | 403        | 403        | 200       | 200     | 200   |
       | GET  /api/v1/evaluations/{year}/member1                          | 401  | 200     | 403     | 403        | 200        | 200       | 200     | 200   |
       | GET  /api/v1/evaluations/{year}/member1/history                  | 401  | 200     | 403     | 403        | 200        | 200       | 200     | 200   |
+      | GET  /api/v1/admin/unmatched-events                              | 401  | 403     | 403     | 403        | 403        | 403       | 403     | 200   |
       | GET  /api/v1/tasks                                               | 401  | 200     | 200     | 200        | 200        | 200       | 200     | 200   |
       | GET  /api/v1/tasks shows member1's self-review                   | -    | yes     | no      | no         | no         | no        | yes     | yes   |
       | GET  /api/v1/tasks shows a cb1 branch review                     | -    | no      | no      | no         | yes        | no        | yes     | yes   |
@@ -254,6 +255,7 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
     p.put("GET /api/v1/evaluations/{year}/member1", role -> get("/api/v1/evaluations/" + YEAR + "/member1", role));
     p.put("GET /api/v1/evaluations/{year}/member1/history",
         role -> get("/api/v1/evaluations/" + YEAR + "/member1/history", role));
+    p.put("GET /api/v1/admin/unmatched-events", role -> get("/api/v1/admin/unmatched-events", role));
     p.put("GET /api/v1/tasks", role -> get("/api/v1/tasks", role));
     p.put("GET /api/v1/tasks shows member1's self-review", role -> shows("/api/v1/tasks", role, task));
     p.put("GET /api/v1/tasks shows a cb1 branch review", role -> shows("/api/v1/tasks", role, branchReview));

@@ -2,38 +2,34 @@ package vn.party.evaluation.feedback;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import vn.party.evaluation.messaging.CloudEventReader;
+import vn.party.evaluation.inbound.InboundEventHandler;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.UnreadableEventException;
 
-/** Listens to {@code party.member-events}; unreadable records are dead-lettered by the container's error handler. */
+/** {@code vn.party.member.residence-feedback}: reads the comment; data it cannot read is dead-lettered. */
 @Component
-public class ResidenceFeedbackConsumer {
+public class ResidenceFeedbackHandler implements InboundEventHandler {
 
-  private static final Logger log = LoggerFactory.getLogger(ResidenceFeedbackConsumer.class);
+  private static final Logger log = LoggerFactory.getLogger(ResidenceFeedbackHandler.class);
   static final int MAX_COMMENT = 10_000;
 
-  private final CloudEventReader reader;
   private final ResidenceFeedbackService service;
 
-  public ResidenceFeedbackConsumer(CloudEventReader reader, ResidenceFeedbackService service) {
-    this.reader = reader;
+  public ResidenceFeedbackHandler(ResidenceFeedbackService service) {
     this.service = service;
   }
 
-  @KafkaListener(topics = "${evaluation.kafka.topics.inbound}")
-  public void onMemberEvent(ConsumerRecord<String, byte[]> record) {
-    CloudEvent event = reader.read(record);
-    if (!EventTypes.RESIDENCE_FEEDBACK.equals(event.getType())) {
-      log.debug("ignoring event type {} ({})", event.getType(), event.getId());
-      return;
-    }
-    ResidenceFeedback feedback = feedback(event, reader.data(event));
+  @Override
+  public String eventType() {
+    return EventTypes.RESIDENCE_FEEDBACK;
+  }
+
+  @Override
+  public void handle(CloudEvent event, JsonNode data) {
+    ResidenceFeedback feedback = feedback(event, data);
     boolean first = service.receive(event, feedback);
     log.info("residence feedback {} for {}/{}{}", event.getId(), feedback.year(), feedback.memberId(),
         first ? "" : " (duplicate, ignored)");

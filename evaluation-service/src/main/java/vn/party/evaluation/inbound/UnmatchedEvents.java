@@ -1,0 +1,73 @@
+package vn.party.evaluation.inbound;
+
+import io.cloudevents.CloudEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.messaging.Inbox;
+
+/** The store of inbound events that matched nothing on arrival. */
+@Component
+public class UnmatchedEvents {
+
+  /** Enough of the payload for an administrator to recognise the event; the full text stays upstream. */
+  static final int MAX_DATA = 20_000;
+
+  private final JdbcClient jdbc;
+  private final Inbox inbox;
+
+  public UnmatchedEvents(JdbcClient jdbc, Inbox inbox) {
+    this.jdbc = jdbc;
+    this.inbox = inbox;
+  }
+
+  /** An event of a type no handler takes: kept once, however often it is delivered. */
+  @Transactional
+  public void keepUnsupported(CloudEvent event) {
+    if (inbox.firstDelivery(event)) {
+      keep(event, null, null, UnmatchedReason.UNSUPPORTED_TYPE);
+    }
+  }
+
+  /** Keeps the event, once per (source, id), in the caller's transaction (the one that wrote the inbox row). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void keep(CloudEvent event, Integer year, String memberId, UnmatchedReason reason) {
+    String data = event.getData() == null ? null : new String(event.getData().toBytes(), StandardCharsets.UTF_8);
+    if (data != null && data.length() > MAX_DATA) {
+      data = data.substring(0, MAX_DATA);
+    }
+    jdbc.sql("""
+            insert into evaluation.unmatched_event (source, event_id, type, subject, member_id, year, reason, data)
+            values (:source, :id, :type, :subject, :member, :year, :reason, :data) on conflict do nothing""")
+        .param("source", event.getSource().toString()).param("id", event.getId()).param("type", event.getType())
+        .param("subject", event.getSubject()).param("member", memberId).param("year", year)
+        .param("reason", reason.name()).param("data", data)
+        .update();
+  }
+
+  /**
+   * The latest unmatched events, newest first, optionally of one reason. {@code evaluationStarted} tells whether
+   * the member has an evaluation for the year by now (then an early comment has been picked up).
+   */
+  public List<UnmatchedEvent> latest(UnmatchedReason reason, int limit) {
+    return jdbc.sql("""
+            select u.id, u.source, u.event_id, u.type, u.subject, u.member_id, u.year, u.reason, u.data,
+                   u.received_at,
+                   exists (select 1 from evaluation.member_evaluation e
+                           where e.year = u.year and e.member_id = u.member_id) as evaluation_started
+            from evaluation.unmatched_event u
+            where cast(:reason as varchar) is null or u.reason = cast(:reason as varchar)
+            order by u.received_at desc, u.id desc limit :limit""")
+        .param("reason", reason == null ? null : reason.name()).param("limit", limit)
+        .query(UnmatchedEvent.class).list();
+  }
+
+  public record UnmatchedEvent(long id, String source, String eventId, String type, String subject,
+      String memberId, Integer year, UnmatchedReason reason, String data, OffsetDateTime receivedAt,
+      boolean evaluationStarted) {
+  }
+}
