@@ -12,19 +12,18 @@ import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.review.EvaluationApi.EvaluationView;
 import vn.party.evaluation.review.EvaluationApi.HistoryEntry;
 import vn.party.evaluation.security.CurrentUser;
-import vn.party.evaluation.web.ApiException;
 
 @RestController
 @RequestMapping("/api/v1/evaluations")
 @Tag(name = "Kết quả đánh giá / evaluations")
 public class EvaluationController {
 
-  private final EvaluationRecords records;
+  private final EvaluationAccess access;
   private final Timeline timeline;
   private final EvaluationMapper mapper;
 
-  public EvaluationController(EvaluationRecords records, Timeline timeline, EvaluationMapper mapper) {
-    this.records = records;
+  public EvaluationController(EvaluationAccess access, Timeline timeline, EvaluationMapper mapper) {
+    this.access = access;
     this.timeline = timeline;
     this.mapper = mapper;
   }
@@ -46,15 +45,7 @@ public class EvaluationController {
     return mapper.toHistory(timeline.of(year, memberId));
   }
 
-  /** The member, their branch committee, their grassroots committee, auditors and administrators may read. */
   private EvaluationRecord readable(int year, String memberId, CurrentUser user) {
-    EvaluationRecord record = records.find(year, memberId)
-        .orElseThrow(() -> ApiException.notFound("error.evaluation.not-found", year, memberId));
-    boolean allowed = user.userId().equals(memberId) || user.isAuditor() || user.isAdmin()
-        || user.inBranchCommittee(record.branchId()) || user.inOrganizationCommittee(record.organizationId());
-    if (!allowed) {
-      throw ApiException.forbidden();
-    }
-    return record;
+    return access.readable(year, memberId, user);
   }
 }

@@ -26,6 +26,16 @@ public class EvaluationRecords {
         .query(EvaluationRecord.class).optional();
   }
 
+  /** A member's evaluations of every year, newest first. */
+  public java.util.List<EvaluationRecord> ofMember(String memberId) {
+    return jdbc.sql("""
+            select e.*, m.full_name as member_name from evaluation.member_evaluation e
+            join evaluation.party_member m on m.id = e.member_id
+            where e.member_id = :member order by e.year desc""")
+        .param("member", memberId)
+        .query(EvaluationRecord.class).list();
+  }
+
   /** @return false when the member already has an evaluation for that year (nothing is written then) */
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean create(int year, String memberId, UUID campaignId, String organizationId, String branchId) {

@@ -15,6 +15,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
@@ -22,8 +23,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Three doors, the same users:
+ * Four doors, the same users:
  * <ul>
+ *   <li>{@code /app/**}: the people's pages, session login with CSRF protection;</li>
  *   <li>{@code /api/**}: HTTP Basic (API clients), stateless, checked against the engine's identity store;</li>
  *   <li>{@code /engine-rest/**}: the engine's own HTTP Basic filter, so the engine authorizations apply;</li>
  *   <li>{@code /camunda/**}: the webapps, which keep their own session login and CSRF protection.</li>
@@ -33,6 +35,25 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 public class SecurityConfiguration {
 
   private static final int ENGINE_AUTHENTICATION_ORDER = 100;
+
+  /**
+   * The people's pages: a session with form login, CSRF tokens on every form (Thymeleaf adds them), a session that
+   * expires ({@code server.servlet.session.timeout}), and the engine running as the signed-in user.
+   */
+  @Bean
+  @Order(0)
+  SecurityFilterChain pages(HttpSecurity http, IdentityService identityService) throws Exception {
+    return http.securityMatcher(anyOf("/app", "/app/**", "/login", "/logout", "/assets/**"))
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers(anyOf("/login", "/assets/**")).permitAll()
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/app", true).failureUrl("/login?error"))
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+        .headers(headers -> headers.frameOptions(frame -> frame.deny()))
+        .addFilterAfter(new EngineAuthenticationFilter(identityService), AnonymousAuthenticationFilter.class)
+        .build();
+  }
 
   @Bean
   @Order(1)

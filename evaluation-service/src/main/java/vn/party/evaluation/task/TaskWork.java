@@ -34,12 +34,65 @@ public class TaskWork {
   private final SystemAccess systemAccess;
   private final TaskMapper mapper;
   private final JdbcClient jdbc;
+  private final TaskDrafts drafts;
 
-  public TaskWork(TaskService taskService, SystemAccess systemAccess, TaskMapper mapper, JdbcClient jdbc) {
+  public TaskWork(TaskService taskService, SystemAccess systemAccess, TaskMapper mapper, JdbcClient jdbc,
+      TaskDrafts drafts) {
     this.taskService = taskService;
     this.systemAccess = systemAccess;
     this.mapper = mapper;
     this.jdbc = jdbc;
+    this.drafts = drafts;
+  }
+
+  /**
+   * A task with its form and the values to show: the saved draft if there is one, else what the process holds
+   * (a case returned to the branch shows the branch's earlier proposal).
+   */
+  public TaskForm form(String taskId, CurrentUser user) {
+    Task task = visibleTask(taskId);
+    OpenTask open = openTask(task);
+    List<TaskCompletionRules.FormField> fields = TaskCompletionRules.covers(task.getTaskDefinitionKey())
+        ? TaskCompletionRules.form(task.getTaskDefinitionKey()) : List.of();
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    if (!fields.isEmpty()) {
+      taskService.getVariables(taskId, fields.stream().map(TaskCompletionRules.FormField::name).toList())
+          .forEach((name, value) -> {
+            if (value != null) {
+              values.put(name, value);
+            }
+          });
+    }
+    var draft = drafts.find(taskId);
+    draft.ifPresent(saved -> values.putAll(saved.values()));
+    boolean mayWork = mayWork(open, user);
+    return new TaskForm(mapper.toView(open, new Date()), fields, values, draft.map(d -> d.savedAt()).orElse(null),
+        mayWork);
+  }
+
+  /**
+   * Keeps the values without completing the task. Checked like a completion except that nothing is required yet:
+   * a draft with a wrong level or an over-long text is refused, so what is kept can later be submitted.
+   */
+  @Transactional
+  public void saveDraft(String taskId, Map<String, Object> values, CurrentUser user) {
+    lockTask(taskId);
+    Task task = workableTask(taskId, user);
+    List<FieldProblem> problems = problems(task.getTaskDefinitionKey(), values).stream()
+        .filter(problem -> !FieldError.REQUIRED.equals(problem.reason())).toList();
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid(problems);
+    }
+    drafts.save(openTask(task), values, user.userId());
+  }
+
+  @Transactional
+  public void unclaim(String taskId, CurrentUser user) {
+    Task task = visibleTask(taskId);
+    if (!user.userId().equals(task.getAssignee()) && !user.isAdmin()) {
+      throw ApiException.forbidden();
+    }
+    taskService.setAssignee(taskId, null);
   }
 
   /**
@@ -67,14 +120,28 @@ public class TaskWork {
   @Transactional
   public void complete(String taskId, Map<String, Object> values, CurrentUser user) {
     lockTask(taskId);
+    Task task = workableTask(taskId, user);
+    List<FieldProblem> problems = problems(task.getTaskDefinitionKey(), values);
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid(problems);
+    }
+    taskService.complete(taskId, values);
+    drafts.discard(taskId);
+  }
+
+  /** The task, if the user may see it and work on it: auditors read and change nothing, whatever they send. */
+  private Task workableTask(String taskId, CurrentUser user) {
     Task task = visibleTask(taskId);
     if (user.isAuditor() && !user.isAdmin()) {
-      throw ApiException.forbidden(); // auditors read and change nothing, whatever the body says
-    }
-    String taskKey = task.getTaskDefinitionKey();
-    if (!TaskCompletionRules.covers(taskKey)) {
       throw ApiException.forbidden();
     }
+    if (!TaskCompletionRules.covers(task.getTaskDefinitionKey())) {
+      throw ApiException.forbidden();
+    }
+    return task;
+  }
+
+  private static List<FieldProblem> problems(String taskKey, Map<String, Object> values) {
     List<FieldProblem> problems = new ArrayList<>();
     // Only the form's own fields: anything else could overwrite the process's variables (e.g. who the member is).
     List<String> fields = TaskCompletionRules.fields(taskKey);
@@ -83,10 +150,16 @@ public class TaskWork {
     for (FieldError error : TaskCompletionRules.check(taskKey, values)) {
       problems.add(new FieldProblem(error.field(), error.reason(), error.message()));
     }
-    if (!problems.isEmpty()) {
-      throw ApiException.invalid(problems);
+    return problems;
+  }
+
+  /** Whether the page should offer the buttons that change the task (the engine still checks on use). */
+  private static boolean mayWork(OpenTask task, CurrentUser user) {
+    if (user.isAuditor() && !user.isAdmin()) {
+      return false;
     }
-    taskService.complete(taskId, values);
+    return user.isAdmin() || user.userId().equals(task.assignee())
+        || task.assignee() == null && task.candidateGroup() != null && user.groups().contains(task.candidateGroup());
   }
 
   /**

@@ -31,7 +31,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Every refusal of the domain API as RFC 7807 problem details with {@code errors: [{field, reason, message}]},
  * messages in the caller's language (Vietnamese unless English is asked for).
  */
-@RestControllerAdvice(basePackages = "vn.party.evaluation")
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 public class ApiExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
@@ -44,7 +44,9 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
-    return problem(e.status(), message(e.messageKey(), e.arguments()), e.problems());
+    List<FieldProblem> problems = e.problems().stream()
+        .map(p -> p.message() != null ? p : field(p.field(), p.reason())).toList();
+    return problem(e.status(), message(e.messageKey(), e.arguments()), problems);
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)

@@ -107,10 +107,23 @@ public final class TaskCompletionRules {
     return variables -> decision.name().equals(variables.get(DECISION));
   }
 
-  private enum Kind {
+  /** What a form field holds: a {@code Level} name, a {@code Decision} name, or free text. */
+  public enum Kind {
     LEVEL,
     DECISION,
     TEXT
+  }
+
+  /** A form field: its variable name and kind, for a client that draws the form (e.g. the people's pages). */
+  public record FormField(String name, Kind kind) {}
+
+  /**
+   * The form of a task, in form order.
+   *
+   * @throws IllegalArgumentException for a task without rules
+   */
+  public static List<FormField> form(String taskKey) {
+    return rulesFor(taskKey).stream().map(rule -> new FormField(rule.field(), rule.kind())).toList();
   }
 
   /** One variable: its kind decides the allowed values, {@code requiredWhen} whether it may be absent. */

@@ -1,0 +1,47 @@
+package vn.party.evaluation.audit;
+
+import java.util.Arrays;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.party.evaluation.portal.PortalPage;
+import vn.party.evaluation.process.Level;
+import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.web.ApiException;
+
+/**
+ * The inspection committee's search (ủy ban kiểm tra): every evaluation of any year, running or finished. A GET
+ * form only: nothing on these pages changes anything.
+ */
+@Controller
+@PortalPage
+public class AuditPageController {
+
+  private final EvaluationSearch search;
+
+  public AuditPageController(EvaluationSearch search) {
+    this.search = search;
+  }
+
+  @GetMapping("/app/audit")
+  public String search(@RequestParam(required = false) Integer year, @RequestParam(required = false) String member,
+      @RequestParam(required = false) String branch, @RequestParam(required = false) String organization,
+      @RequestParam(required = false) String level, @RequestParam(defaultValue = "false") boolean differs,
+      @AuthenticationPrincipal CurrentUser user, Model model) {
+    if (!user.isAuditor() && !user.isAdmin()) {
+      throw ApiException.forbidden();
+    }
+    if (level != null && !level.isBlank() && Level.parse(level).isEmpty()) {
+      throw ApiException.invalid(java.util.List.of(
+          new vn.party.evaluation.web.FieldProblem("level", "invalid-level", null)));
+    }
+    var criteria = new EvaluationSearch.Criteria(year, member, branch, organization, level, differs);
+    model.addAttribute("criteria", criteria);
+    model.addAttribute("levels", Arrays.stream(Level.values()).map(Level::name).toList());
+    model.addAttribute("rows", search.find(criteria));
+    model.addAttribute("maxRows", EvaluationSearch.MAX_ROWS);
+    return "audit/search";
+  }
+}

@@ -1,0 +1,58 @@
+package vn.party.evaluation.portal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import vn.party.evaluation.web.ApiException;
+
+/** Refusals on the people's pages: a page saying what happened, with the HTTP status the API would give. */
+@ControllerAdvice(annotations = PortalPage.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class PageExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(PageExceptionHandler.class);
+
+  private final MessageSource messages;
+
+  public PageExceptionHandler(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  @ExceptionHandler(ApiException.class)
+  String refused(ApiException e, Model model, HttpServletResponse response) {
+    return page(e.status().value(), e.messageKey(), e.arguments(), model, response);
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  String forbidden(AuthorizationException e, Model model, HttpServletResponse response) {
+    log.info("page refused by the engine: {}", e.getMessage());
+    return page(403, "error.forbidden", new Object[0], model, response);
+  }
+
+  @ExceptionHandler(TaskAlreadyClaimedException.class)
+  String claimed(Model model, HttpServletResponse response) {
+    return page(409, "error.task.claimed", new Object[0], model, response);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  String badPath(Model model, HttpServletResponse response) {
+    return page(400, "error.invalid", new Object[0], model, response);
+  }
+
+  private String page(int status, String key, Object[] arguments, Model model, HttpServletResponse response) {
+    response.setStatus(status);
+    model.addAttribute("status", status);
+    model.addAttribute("message", messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale()));
+    return "portal/error";
+  }
+}

@@ -1,0 +1,29 @@
+package vn.party.evaluation.portal;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import vn.party.evaluation.directory.People;
+import vn.party.evaluation.security.CurrentUser;
+
+/** What every page's header needs: who is signed in and what they may open. */
+@ControllerAdvice(annotations = PortalPage.class)
+public class PortalModel {
+
+  private final People people;
+
+  public PortalModel(People people) {
+    this.people = people;
+  }
+
+  public record Me(String userId, String displayName, boolean auditor, boolean admin) {
+  }
+
+  @ModelAttribute("me")
+  public Me me(@AuthenticationPrincipal CurrentUser user) {
+    if (user == null) {
+      return null;
+    }
+    return new Me(user.userId(), people.displayName(user.userId()), user.isAuditor(), user.isAdmin());
+  }
+}

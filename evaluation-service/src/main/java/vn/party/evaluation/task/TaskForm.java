@@ -1,0 +1,18 @@
+package vn.party.evaluation.task;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import vn.party.evaluation.process.validation.TaskCompletionRules.FormField;
+import vn.party.evaluation.task.TaskApi.TaskView;
+
+/**
+ * A task as its form page shows it.
+ *
+ * @param values the saved draft over the process's values, by field name
+ * @param draftSavedAt when the draft was saved, null without one
+ * @param mayWork whether the user may claim, save or submit (an auditor never may)
+ */
+public record TaskForm(TaskView task, List<FormField> fields, Map<String, Object> values, OffsetDateTime draftSavedAt,
+    boolean mayWork) {
+}

@@ -1,0 +1,195 @@
+package vn.party.evaluation.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import vn.party.evaluation.EvaluationFlowSupport;
+
+/**
+ * The people's pages in real headless Chromium (Debian packages {@code chromium} and {@code chromium-driver}, which
+ * {@code .ci/run} installs; skipped where they are absent): a member drafts, leaves, returns and submits their
+ * self-review, in Vietnamese and in English; sees the decided level; an auditor finds the finished evaluation and
+ * reads its timeline, with no button that changes anything. Screenshots of each page go to
+ * {@code target/screenshots/}.
+ */
+class PeoplesPagesBrowserTest extends EvaluationFlowSupport {
+
+  private static final int YEAR = 2071;
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  /** Markup in a self-review must be shown as text, never run. */
+  private static final String STRENGTHS = "Hoàn thành tốt nhiệm vụ được giao <script>window.hacked=1</script>";
+
+  private static WebDriver browser;
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+        "needs the Debian packages chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+    Files.createDirectories(SCREENSHOTS);
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
+        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
+            "--lang=vi");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void a_member_drafts_returns_submits_and_an_auditor_reads_the_finished_evaluation() {
+    launchedCampaign(YEAR);
+
+    // The member signs in and finds the self-review among "my tasks".
+    signIn("member1", "demo");
+    assertThat(browser.getCurrentUrl()).endsWith("/app/tasks");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Công việc của tôi");
+    screenshot("01-member-tasks");
+    row("self-review", "member1").findElement(By.tagName("a")).click();
+    assertThat(browser.findElement(By.cssSelector("label[for=strengths]")).getText()).isEqualTo("Ưu điểm");
+    assertThat(browser.findElement(By.id("strengths-help")).getText()).contains("tư tưởng chính trị");
+
+    // Drafts, leaves, comes back: the draft is there.
+    browser.findElement(By.id("strengths")).sendKeys(STRENGTHS);
+    new Select(browser.findElement(By.id("selfProposedLevel"))).selectByValue("GOOD");
+    browser.findElement(By.id("save-draft")).click();
+    assertThat(browser.findElement(By.id("notice")).getText()).contains("Đã lưu nháp");
+    assertThat(browser.findElement(By.id("draft-saved-at")).getText()).startsWith("Bản nháp đã lưu lúc");
+    screenshot("02-member-draft-saved");
+    browser.findElement(By.id("nav-mine")).click();
+    browser.findElement(By.id("nav-tasks")).click();
+    row("self-review", "member1").findElement(By.tagName("a")).click();
+    assertThat(browser.findElement(By.id("strengths")).getAttribute("value")).isEqualTo(STRENGTHS);
+    assertThat(new Select(browser.findElement(By.id("selfProposedLevel"))).getFirstSelectedOption()
+        .getAttribute("value")).isEqualTo("GOOD");
+    assertThat(evaluation("member1", YEAR, "member1").get("status").asText()).isEqualTo("SELF_REVIEW");
+
+    // Submitting without a level: refused, the reason next to the field, in Vietnamese; then in English.
+    new Select(browser.findElement(By.id("selfProposedLevel"))).selectByValue("");
+    browser.findElement(By.id("submit")).click();
+    assertThat(browser.findElement(By.id("selfProposedLevel-error")).getText())
+        .isEqualTo("Trường Mức xếp loại tự nhận là bắt buộc.");
+    screenshot("03-member-validation-vi");
+    assertThat(evaluation("member1", YEAR, "member1").get("status").asText()).isEqualTo("SELF_REVIEW");
+    browser.findElement(By.id("lang-en")).click();
+    assertThat(browser.findElement(By.cssSelector("label[for=strengths]")).getText()).isEqualTo("Strengths");
+    assertThat(browser.findElement(By.id("submit")).getText()).isEqualTo("Submit");
+    browser.findElement(By.id("lang-vi")).click();
+
+    // Submits: the evaluation moves on, the submitted values are kept.
+    new Select(browser.findElement(By.id("selfProposedLevel"))).selectByValue("GOOD");
+    browser.findElement(By.id("submit")).click();
+    assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Đã gửi. Cảm ơn bạn.");
+    assertThat(browser.findElements(By.cssSelector("tr[data-task-key=self-review][data-member=member1]"))).isEmpty();
+    assertThat(evaluation("member1", YEAR, "member1").at("/selfReview/level").asText()).isEqualTo("GOOD");
+    screenshot("04-member-submitted");
+
+    // The branch and the committee finish the case (through the API; their pages are tested elsewhere).
+    sendResidenceFeedback("member1", YEAR, "Gương mẫu ở nơi cư trú");
+    completeOk("secretary1", taskOf("secretary1", "branch-review", "member1", YEAR),
+        Map.of("branchProposedLevel", "GOOD", "branchComment", "Chi bộ thống nhất."));
+    // The committee opens the decision with the organization's counts and the quota gauge in view.
+    String decision = taskOf("committee", "committee-decision", "member1", YEAR);
+    signOut();
+    signIn("committee", "demo");
+    browser.get("http://localhost:" + port + "/app/tasks/" + decision);
+    assertThat(browser.findElement(By.id("quota")).getText()).contains("Hoàn thành xuất sắc: 0 / tối đa 0");
+    assertThat(browser.findElement(By.cssSelector("#tally td[data-level=EXCELLENT]")).getText()).isEqualTo("0");
+    screenshot("05-committee-decision-quota");
+    signOut();
+    signIn("member1", "demo");
+    completeOk("committee", decision,
+        Map.of("decision", "APPROVE", "decidedLevel", "EXCELLENT", "decisionComment", "Nhiều đóng góp nổi bật."));
+    await().atMost(Duration.ofSeconds(30)).until(
+        () -> "DECIDED".equals(evaluation("member1", YEAR, "member1").get("status").asText()));
+
+    // The member sees the decided level and the committee's comment.
+    browser.findElement(By.id("nav-mine")).click();
+    WebElement mine = browser.findElement(By.id("my-evaluations"));
+    assertThat(mine.getText()).contains("Hoàn thành xuất sắc nhiệm vụ");
+    mine.findElement(By.linkText("Xem hồ sơ")).click();
+    assertThat(browser.findElement(By.id("decision-comment")).getText()).isEqualTo("Nhiều đóng góp nổi bật.");
+    screenshot("06-member-result");
+    signOut();
+
+    // The auditor searches for decisions that differ from the proposal and reads the timeline.
+    signIn("auditor", "demo");
+    assertThat(browser.getCurrentUrl()).contains("/app/audit");
+    browser.findElement(By.id("year")).sendKeys(String.valueOf(YEAR));
+    browser.findElement(By.id("differs")).click();
+    browser.findElement(By.id("search-button")).click();
+    WebElement found = browser.findElement(By.cssSelector("#results tr[data-member=member1]"));
+    assertThat(found.findElements(By.cssSelector("td.differs"))).hasSize(1);
+    assertThat(browser.findElements(By.cssSelector("#results tbody tr"))).hasSize(1);
+    screenshot("07-auditor-search");
+    found.findElement(By.tagName("a")).click();
+    assertThat(browser.findElement(By.id("level-decision")).getAttribute("class")).contains("differs");
+    String timeline = browser.findElement(By.id("timeline")).getText();
+    assertThat(timeline).contains("Tự kiểm điểm", "Chi bộ đánh giá, đề xuất xếp loại", "Đảng ủy quyết định xếp loại",
+        "Nhận sự kiện", "Quyết định xếp loại", STRENGTHS);
+    assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.hacked"))
+        .as("markup in a self-review is shown as text, never run").isNull();
+    assertThat(browser.findElements(By.cssSelector("main form[method=post], main button"))).isEmpty();
+    screenshot("08-auditor-timeline");
+    signOut();
+  }
+
+  private void signIn(String user, String password) {
+    browser.get("http://localhost:" + port + "/login?lang=vi");
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.id("sign-in")).click();
+  }
+
+  private void signOut() {
+    browser.findElement(By.id("sign-out")).click();
+    assertThat(browser.getCurrentUrl()).contains("/login");
+  }
+
+  /** The task row, waiting for the task to appear (the engine creates it asynchronously after the launch). */
+  private WebElement row(String taskKey, String memberId) {
+    By selector = By.cssSelector("tr[data-task-key=" + taskKey + "][data-member=" + memberId + "]");
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      if (browser.findElements(selector).isEmpty()) {
+        browser.navigate().refresh();
+        return false;
+      }
+      return true;
+    });
+    return browser.findElement(selector);
+  }
+
+  private static void screenshot(String name) {
+    byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    try {
+      Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
