@@ -3,7 +3,9 @@ package vn.party.evaluation.portal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import java.util.Optional;
 import vn.party.evaluation.directory.People;
+import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.security.CurrentUser;
 
 /** What every page's header needs: who is signed in and what they may open. */
@@ -16,7 +18,12 @@ public class PortalModel {
     this.people = people;
   }
 
-  public record Me(String userId, String displayName, boolean auditor, boolean admin) {
+  /** @param committeeOf the organization whose grassroots committee the user sits on, null if none */
+  public record Me(String userId, String displayName, boolean auditor, boolean admin, String committeeOf) {
+
+    public boolean mayReadReports() {
+      return auditor || admin || committeeOf != null;
+    }
   }
 
   @ModelAttribute("me")
@@ -24,6 +31,8 @@ public class PortalModel {
     if (user == null) {
       return null;
     }
-    return new Me(user.userId(), people.displayName(user.userId()), user.isAuditor(), user.isAdmin());
+    String committeeOf = user.groups().stream().map(Groups::organizationOfCommittee).flatMap(Optional::stream)
+        .findFirst().orElse(null);
+    return new Me(user.userId(), people.displayName(user.userId()), user.isAuditor(), user.isAdmin(), committeeOf);
   }
 }

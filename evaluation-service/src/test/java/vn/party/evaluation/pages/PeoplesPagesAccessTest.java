@@ -2,16 +2,10 @@ package vn.party.evaluation.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.party.evaluation.EvaluationFlowSupport;
@@ -53,8 +47,7 @@ class PeoplesPagesAccessTest extends EvaluationFlowSupport {
 
   @Test
   void a_wrong_password_is_refused_without_a_session() throws Exception {
-    Session session = new Session();
-    session.port = port;
+    PageSession session = new PageSession(port);
     HttpResponse<String> response = session.login("no-such-user", "wrong");
     assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/login?error");
     assertThat(session.get("/app/tasks").statusCode()).isEqualTo(302);
@@ -63,7 +56,7 @@ class PeoplesPagesAccessTest extends EvaluationFlowSupport {
   @Test
   void each_role_sees_only_its_own_scope() throws Exception {
     launchOnce();
-    Session member2 = Session.of(this, "member2");
+    PageSession member2 = PageSession.of(port, "member2");
     assertThat(member2.get("/app/evaluations/" + YEAR + "/member1").statusCode()).isEqualTo(403);
     assertThat(member2.get("/app/evaluations/" + YEAR + "/member2").statusCode()).isEqualTo(200);
     assertThat(member2.get("/app/audit").statusCode()).isEqualTo(403);
@@ -71,19 +64,19 @@ class PeoplesPagesAccessTest extends EvaluationFlowSupport {
     assertThat(member2.get("/app/tasks/" + member1Task).statusCode()).isEqualTo(403);
     assertThat(member2.get("/app/tasks").body()).doesNotContain(member1Task);
 
-    Session otherBranch = Session.of(this, "secretary2");
+    PageSession otherBranch = PageSession.of(port, "secretary2");
     assertThat(otherBranch.get("/app/evaluations/" + YEAR + "/member1").statusCode()).isEqualTo(403);
-    Session ownBranch = Session.of(this, "secretary1");
+    PageSession ownBranch = PageSession.of(port, "secretary1");
     assertThat(ownBranch.get("/app/evaluations/" + YEAR + "/member1").statusCode()).isEqualTo(200);
     assertThat(ownBranch.get("/app/audit").statusCode()).isEqualTo(403);
-    assertThat(Session.of(this, "auditor").get("/app/audit?year=" + YEAR).body()).contains("data-member=\"member1\"");
+    assertThat(PageSession.of(port, "auditor").get("/app/audit?year=" + YEAR).body()).contains("data-member=\"member1\"");
   }
 
   @Test
   void an_auditor_gets_no_button_and_cannot_save_or_submit() throws Exception {
     launchOnce();
     String task = taskOf("member1", "self-review", "member1", YEAR);
-    Session auditor = Session.of(this, "auditor");
+    PageSession auditor = PageSession.of(port, "auditor");
     HttpResponse<String> page = auditor.get("/app/tasks/" + task);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("id=\"read-only\"").doesNotContain("id=\"submit\"")
@@ -102,7 +95,7 @@ class PeoplesPagesAccessTest extends EvaluationFlowSupport {
   void a_form_post_without_the_csrf_token_is_refused() throws Exception {
     launchOnce();
     String task = taskOf("member1", "self-review", "member1", YEAR);
-    Session member1 = Session.of(this, "member1");
+    PageSession member1 = PageSession.of(port, "member1");
     HttpResponse<String> refused = member1.post("/app/tasks/" + task, "action=draft&selfProposedLevel=GOOD");
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(jdbc.sql("select count(*) from evaluation.task_draft where task_id = :t").param("t", task)
@@ -111,51 +104,5 @@ class PeoplesPagesAccessTest extends EvaluationFlowSupport {
 
   private HttpRequest get(String path) {
     return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build();
-  }
-
-  /** A browser-like session: cookies kept, redirects not followed, the CSRF token read from the page. */
-  private static final class Session {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
-    private int port;
-
-    static Session of(PeoplesPagesAccessTest test, String user) throws Exception {
-      Session session = new Session();
-      session.port = test.port;
-      HttpResponse<String> response = session.login(user, "demo");
-      assertThat(response.headers().firstValue("Location").orElse("")).as("login of " + user).endsWith("/app");
-      return session;
-    }
-
-    HttpResponse<String> login(String user, String password) throws Exception {
-      if (port == 0) {
-        throw new IllegalStateException("port not set");
-      }
-      String token = csrf(get("/login").body());
-      return post("/login", "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(token));
-    }
-
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-      return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-          HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-      return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    String csrf(String html) {
-      Matcher matcher = CSRF.matcher(html);
-      assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
-      return matcher.group(1);
-    }
-
-    private static String enc(String value) {
-      return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
   }
 }

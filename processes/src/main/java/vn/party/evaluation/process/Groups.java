@@ -22,5 +22,12 @@ public final class Groups {
     return "org-committee-" + Objects.requireNonNull(organizationId, "organizationId");
   }
 
+  /** The organization whose grassroots committee this group is, if it is one. */
+  public static java.util.Optional<String> organizationOfCommittee(String groupId) {
+    String prefix = organizationCommittee("");
+    return groupId != null && groupId.startsWith(prefix) && groupId.length() > prefix.length()
+        ? java.util.Optional.of(groupId.substring(prefix.length())) : java.util.Optional.empty();
+  }
+
   private Groups() {}
 }

@@ -1,0 +1,123 @@
+package vn.party.evaluation.report;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.BaseFont;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import vn.party.evaluation.process.Level;
+import vn.party.evaluation.report.OrganizationReport.BranchLine;
+
+/**
+ * The summary table as a PDF, landscape A4. The font is Liberation Sans, embedded: the PDF standard fonts have no
+ * Vietnamese letters (ắ, ộ, ữ …).
+ */
+final class PdfReport {
+
+  private static final String FONT = "liberation/LiberationSans-Regular.ttf";
+  private static final String BOLD_FONT = "liberation/LiberationSans-Bold.ttf";
+
+  private PdfReport() {
+  }
+
+  static byte[] write(OrganizationReport report, ReportLabels labels) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
+    PdfWriter.getInstance(document, out);
+    document.open();
+    Font text = new Font(font(FONT), 9);
+    Font bold = new Font(font(BOLD_FONT), 9);
+    Font title = new Font(font(BOLD_FONT), 13);
+    Paragraph heading = new Paragraph(labels.text("report.title", report.year()), title);
+    heading.setAlignment(Element.ALIGN_CENTER);
+    document.add(heading);
+    Paragraph subtitle = new Paragraph(labels.text("report.subtitle", report.organizationName(),
+        report.regulation()), text);
+    subtitle.setAlignment(Element.ALIGN_CENTER);
+    subtitle.setSpacingAfter(10);
+    document.add(subtitle);
+
+    List<String> columns = XlsxReport.columns(labels);
+    PdfPTable table = new PdfPTable(columns.size());
+    table.setWidthPercentage(100);
+    float[] widths = new float[columns.size()];
+    java.util.Arrays.fill(widths, 1f);
+    widths[0] = 0.5f;
+    widths[1] = 3f;
+    table.setWidths(widths);
+    table.setHeaderRows(1);
+    for (String column : columns) {
+      PdfPCell cell = new PdfPCell(new Phrase(column, bold));
+      cell.setHorizontalAlignment(Element.ALIGN_CENTER);
+      cell.setBackgroundColor(new java.awt.Color(239, 239, 234));
+      table.addCell(cell);
+    }
+    int number = 1;
+    for (BranchLine line : report.branches()) {
+      line(table, String.valueOf(number++), line.branchName(), line, text);
+    }
+    line(table, "", labels.text("report.total"), report.total(), bold);
+    document.add(table);
+
+    Paragraph quota = new Paragraph(labels.text("report.quota", report.quota().excellent(),
+        report.quota().maxExcellent(), report.quota().good()), text);
+    quota.setSpacingBefore(8);
+    document.add(quota);
+    if (!report.total().notRatedByReason().isEmpty()) {
+      document.add(new Paragraph(labels.text("report.not-rated"), bold));
+      report.total().notRatedByReason().forEach((reason, n) ->
+          document.add(new Paragraph("– " + labels.reason(reason) + ": " + n, text)));
+    }
+    if (report.previousYear() != null) {
+      document.add(new Paragraph(labels.text("report.previous", report.year() - 1), bold));
+      for (Level level : Level.values()) {
+        document.add(new Paragraph("– " + labels.level(level) + ": " + report.previousYear().of(level) + " ("
+            + ReportLabels.percent(report.previousYear().percent(level)) + " %) → "
+            + report.total().counts().of(level) + " ("
+            + ReportLabels.percent(report.total().counts().percent(level)) + " %)", text));
+      }
+    }
+    document.close();
+    return out.toByteArray();
+  }
+
+  private static void line(PdfPTable table, String number, String name, BranchLine line, Font font) {
+    table.addCell(new Phrase(number, font));
+    table.addCell(new Phrase(name, font));
+    table.addCell(right(String.valueOf(line.members()), font));
+    table.addCell(right(String.valueOf(line.notRated()), font));
+    table.addCell(right(String.valueOf(line.counts().evaluated()), font));
+    for (Level level : Level.values()) {
+      table.addCell(right(String.valueOf(line.counts().of(level)), font));
+      table.addCell(right(ReportLabels.percent(line.counts().percent(level)), font));
+    }
+    table.addCell(right(String.valueOf(line.counts().undecided()), font));
+  }
+
+  private static PdfPCell right(String value, Font font) {
+    PdfPCell cell = new PdfPCell(new Phrase(value, font));
+    cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
+    return cell;
+  }
+
+  private static BaseFont font(String resource) {
+    try (InputStream in = PdfReport.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("font " + resource + " not on the classpath (openpdf-fonts-extra)");
+      }
+      return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package vn.party.evaluation.report;
+
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import vn.party.evaluation.process.Level;
+import vn.party.evaluation.rules.ReasonCode;
+
+/** The texts of a report in one language (Vietnamese first), for the exporters. */
+public final class ReportLabels {
+
+  private final MessageSource messages;
+  private final Locale locale;
+
+  ReportLabels(MessageSource messages, Locale locale) {
+    this.messages = messages;
+    this.locale = locale;
+  }
+
+  public String text(String key, Object... arguments) {
+    return messages.getMessage(key, arguments, key, locale);
+  }
+
+  public String level(Level level) {
+    return text("level." + level.name());
+  }
+
+  public String reason(String code) {
+    boolean english = "en".equals(locale.getLanguage());
+    return ReasonCode.parse(code).map(r -> english ? r.englishLabel() : r.label()).orElse(code);
+  }
+
+  static String percent(double value) {
+    return String.format(Locale.ROOT, "%.1f", value);
+  }
+}

@@ -1,0 +1,101 @@
+package vn.party.evaluation.report;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Year;
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import vn.party.evaluation.portal.PortalPage;
+import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.process.Level;
+import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.web.ApiException;
+import vn.party.evaluation.web.FieldProblem;
+
+/**
+ * An organization's yearly summary: per branch and in total, counts and shares per level, those not rated and why,
+ * the EXCELLENT quota, the year before; as a page, a spreadsheet and a PDF.
+ */
+@Controller
+@PortalPage
+public class ReportPageController {
+
+  private static final MediaType XLSX =
+      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+  private final ReportAccess access;
+  private final MessageSource messages;
+
+  public ReportPageController(ReportAccess access, MessageSource messages) {
+    this.access = access;
+    this.messages = messages;
+  }
+
+  /** The chooser; a committee member finds their own organization filled in. */
+  @GetMapping("/app/reports")
+  public String choose(@RequestParam(required = false) String organization, @RequestParam(required = false) Integer year,
+      @AuthenticationPrincipal CurrentUser user, Model model) {
+    if (organization != null && !organization.isBlank() && year != null) {
+      if (!organization.trim().matches("[a-z0-9][a-z0-9-]{0,99}")) {
+        throw ApiException.invalid(List.of(new FieldProblem("organization", "invalid-format", null)));
+      }
+      return "redirect:/app/reports/" + organization.trim() + "/" + checkedYear(year);
+    }
+    model.addAttribute("organization", organization != null ? organization : user.groups().stream()
+        .map(Groups::organizationOfCommittee).flatMap(java.util.Optional::stream).findFirst().orElse(""));
+    model.addAttribute("year", year != null ? year : Year.now().getValue());
+    return "report/choose";
+  }
+
+  @GetMapping("/app/reports/{organization}/{year}")
+  public String show(@PathVariable String organization, @PathVariable int year,
+      @AuthenticationPrincipal CurrentUser user, Model model) {
+    OrganizationReport report = access.readable(organization, checkedYear(year), user);
+    model.addAttribute("report", report);
+    model.addAttribute("levels", Level.values());
+    model.addAttribute("labels", labels());
+    return "report/organization";
+  }
+
+  @GetMapping("/app/reports/{organization}/{year}.xlsx")
+  public ResponseEntity<byte[]> xlsx(@PathVariable String organization, @PathVariable int year,
+      @AuthenticationPrincipal CurrentUser user) {
+    OrganizationReport report = access.readable(organization, checkedYear(year), user);
+    return file(XlsxReport.write(report, labels()), XLSX, organization + "-" + year + ".xlsx");
+  }
+
+  @GetMapping("/app/reports/{organization}/{year}.pdf")
+  public ResponseEntity<byte[]> pdf(@PathVariable String organization, @PathVariable int year,
+      @AuthenticationPrincipal CurrentUser user) {
+    OrganizationReport report = access.readable(organization, checkedYear(year), user);
+    return file(PdfReport.write(report, labels()), MediaType.APPLICATION_PDF, organization + "-" + year + ".pdf");
+  }
+
+  private ReportLabels labels() {
+    return new ReportLabels(messages, LocaleContextHolder.getLocale());
+  }
+
+  private static int checkedYear(int year) {
+    if (year < 2018 || year > 2100) {
+      throw ApiException.invalid(List.of(new FieldProblem("year", "out-of-range", null)));
+    }
+    return year;
+  }
+
+  private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String name) {
+    return ResponseEntity.ok().contentType(type)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+        .body(content);
+  }
+}

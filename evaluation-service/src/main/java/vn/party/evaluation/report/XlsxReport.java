@@ -1,0 +1,133 @@
+package vn.party.evaluation.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import vn.party.evaluation.process.Level;
+import vn.party.evaluation.report.OrganizationReport.BranchLine;
+
+/** The summary table as a spreadsheet: numbers as numbers, so that a secretary can add up and chart them. */
+final class XlsxReport {
+
+  private XlsxReport() {
+  }
+
+  static byte[] write(OrganizationReport report, ReportLabels labels) {
+    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = book.createSheet(labels.text("report.sheet", report.year()));
+      CellStyle title = book.createCellStyle();
+      Font bold = book.createFont();
+      bold.setBold(true);
+      title.setFont(bold);
+      CellStyle header = book.createCellStyle();
+      header.setFont(bold);
+      header.setWrapText(true);
+      header.setAlignment(HorizontalAlignment.CENTER);
+      border(header);
+      CellStyle cell = book.createCellStyle();
+      border(cell);
+      CellStyle percent = book.createCellStyle();
+      border(percent);
+      percent.setDataFormat(book.createDataFormat().getFormat("0.0"));
+
+      int r = 0;
+      sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.title", report.year()));
+      sheet.getRow(0).getCell(0).setCellStyle(title);
+      sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.subtitle", report.organizationName(),
+          report.regulation()));
+      r++;
+      List<String> columns = columns(labels);
+      Row head = sheet.createRow(r++);
+      for (int c = 0; c < columns.size(); c++) {
+        head.createCell(c).setCellValue(columns.get(c));
+        head.getCell(c).setCellStyle(header);
+      }
+      int number = 1;
+      for (BranchLine line : report.branches()) {
+        line(sheet.createRow(r++), String.valueOf(number++), line.branchName(), line, cell, percent);
+      }
+      Row total = sheet.createRow(r++);
+      line(total, "", labels.text("report.total"), report.total(), header, percent);
+      r++;
+      sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.quota", report.quota().excellent(),
+          report.quota().maxExcellent(), report.quota().good()));
+      if (!report.total().notRatedByReason().isEmpty()) {
+        sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.not-rated"));
+        for (var reason : report.total().notRatedByReason().entrySet()) {
+          Row row = sheet.createRow(r++);
+          row.createCell(1).setCellValue(labels.reason(reason.getKey()));
+          row.createCell(2).setCellValue(reason.getValue());
+        }
+      }
+      if (report.previousYear() != null) {
+        r++;
+        sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.previous", report.year() - 1));
+        for (Level level : Level.values()) {
+          Row row = sheet.createRow(r++);
+          row.createCell(1).setCellValue(labels.level(level));
+          row.createCell(2).setCellValue(report.previousYear().of(level));
+          row.createCell(3).setCellValue(report.previousYear().percent(level));
+          row.createCell(4).setCellValue(report.total().counts().of(level));
+          row.createCell(5).setCellValue(report.total().counts().percent(level));
+        }
+      }
+      sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, columns.size() - 1));
+      sheet.setColumnWidth(1, 30 * 256);
+      for (int c = 2; c < columns.size(); c++) {
+        sheet.setColumnWidth(c, 14 * 256);
+      }
+      book.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** STT, branch, members, not rated, evaluated, then count and % per level, then not decided yet. */
+  static List<String> columns(ReportLabels labels) {
+    List<String> columns = new ArrayList<>(List.of(labels.text("report.col.number"), labels.text("report.col.branch"),
+        labels.text("report.col.members"), labels.text("report.col.not-rated"), labels.text("report.col.evaluated")));
+    for (Level level : Level.values()) {
+      columns.add(labels.level(level));
+      columns.add("%");
+    }
+    columns.add(labels.text("report.col.undecided"));
+    return columns;
+  }
+
+  private static void line(Row row, String number, String name, BranchLine line, CellStyle style,
+      CellStyle percent) {
+    int c = 0;
+    row.createCell(c++).setCellValue(number);
+    row.createCell(c++).setCellValue(name);
+    row.createCell(c++).setCellValue(line.members());
+    row.createCell(c++).setCellValue(line.notRated());
+    row.createCell(c++).setCellValue(line.counts().evaluated());
+    for (Level level : Level.values()) {
+      row.createCell(c++).setCellValue(line.counts().of(level));
+      row.createCell(c++).setCellValue(line.counts().percent(level));
+    }
+    row.createCell(c).setCellValue(line.counts().undecided());
+    for (int i = 0; i <= c; i++) {
+      boolean isPercent = i >= 5 && i < 5 + 2 * Level.values().length && (i - 5) % 2 == 1;
+      row.getCell(i).setCellStyle(isPercent ? percent : style);
+    }
+  }
+
+  private static void border(CellStyle style) {
+    style.setBorderTop(BorderStyle.THIN);
+    style.setBorderBottom(BorderStyle.THIN);
+    style.setBorderLeft(BorderStyle.THIN);
+    style.setBorderRight(BorderStyle.THIN);
+  }
+}

@@ -1,0 +1,133 @@
+package vn.party.evaluation.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import vn.party.evaluation.EvaluationFlowSupport;
+
+/**
+ * The organization's yearly summary as a page, a spreadsheet and a PDF: the counts per branch and level match the
+ * decisions taken, and only the grassroots committee, auditors and administrators may read it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportsTest extends EvaluationFlowSupport {
+
+  private static final int YEAR = 2074;
+  private static final String REPORT = "/app/reports/" + ORG + "/" + YEAR;
+
+  @BeforeAll
+  void threeMembersDecided() {
+    launchedCampaign(YEAR);
+    decide("member1", "EXCELLENT");
+    decide("member2", "GOOD");
+    decide("member6", "COMPLETED"); // branch cb2
+  }
+
+  private void decide(String member, String level) {
+    completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", level));
+    sendResidenceFeedback(member, YEAR, "Tốt");
+    String secretary = "secretary" + ((Integer.parseInt(member.substring(6)) - 1) / 5 + 1); // five per branch
+    completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), Map.of("branchProposedLevel", level));
+    completeOk("committee", taskOf("committee", "committee-decision", member, YEAR),
+        Map.of("decision", "APPROVE", "decidedLevel", level));
+    await().atMost(Duration.ofSeconds(30)).until(
+        () -> "DECIDED".equals(evaluation("committee", YEAR, member).get("status").asText()));
+  }
+
+  @Test
+  void the_page_shows_counts_per_branch_and_level_and_the_quota() throws Exception {
+    HttpResponse<String> page = PageSession.of(port, "committee").get(REPORT);
+    assertThat(page.statusCode()).isEqualTo(200);
+    String html = page.body();
+    assertThat(html).contains("BIỂU TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM " + YEAR);
+    assertThat(html).containsPattern("data-level=\"EXCELLENT\">1<").containsPattern("data-level=\"GOOD\">1<")
+        .containsPattern("data-level=\"COMPLETED\">1<").containsPattern("data-level=\"NOT_COMPLETED\">0<");
+    // one EXCELLENT against one GOOD: 20 % of 1 rounds down to 0 allowed, so the page warns
+    assertThat(html).contains("tối đa được phép 0").contains("vượt tỷ lệ cho phép 1 người");
+  }
+
+  @Test
+  void the_spreadsheet_has_a_line_per_branch_and_the_total() throws Exception {
+    HttpResponse<byte[]> file = PageSession.of(port, "committee").download(REPORT + ".xlsx");
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
+    assertThat(file.headers().firstValue("Content-Disposition").orElse("")).contains(ORG + "-" + YEAR + ".xlsx");
+    keep(file.body(), "report.xlsx");
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
+      Sheet sheet = book.getSheetAt(0);
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("NĂM " + YEAR);
+      Row header = sheet.getRow(3);
+      assertThat(header.getCell(1).getStringCellValue()).isEqualTo("Chi bộ");
+      assertThat(header.getCell(5).getStringCellValue()).isEqualTo("Hoàn thành xuất sắc nhiệm vụ");
+      Row total = null;
+      int branches = 0;
+      for (int r = 4; r <= sheet.getLastRowNum(); r++) {
+        Row row = sheet.getRow(r);
+        if (row == null || row.getCell(1) == null) {
+          continue;
+        }
+        if ("Cộng".equals(row.getCell(1).getStringCellValue())) {
+          total = row;
+          break;
+        }
+        branches++;
+      }
+      assertThat(branches).isEqualTo(3);
+      assertThat(total).isNotNull();
+      assertThat(total.getCell(4).getNumericCellValue()).isEqualTo(15); // evaluated
+      assertThat(total.getCell(5).getNumericCellValue()).isEqualTo(1); // EXCELLENT
+      assertThat(total.getCell(6).getNumericCellValue()).isEqualTo(6.7); // 1 of 15, in %
+      assertThat(total.getCell(7).getNumericCellValue()).isEqualTo(1); // GOOD
+      assertThat(total.getCell(9).getNumericCellValue()).isEqualTo(1); // COMPLETED
+      assertThat(total.getCell(13).getNumericCellValue()).isEqualTo(12); // not decided yet
+    }
+  }
+
+  @Test
+  void the_pdf_carries_the_vietnamese_table() throws Exception {
+    HttpResponse<byte[]> file = PageSession.of(port, "auditor").download(REPORT + ".pdf");
+    assertThat(file.statusCode()).isEqualTo(200);
+    assertThat(file.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
+    keep(file.body(), "report.pdf");
+    assertThat(new String(file.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    PdfReader reader = new PdfReader(file.body());
+    try {
+      assertThat(reader.getNumberOfPages()).isEqualTo(1);
+      String text = new PdfTextExtractor(reader).getTextFromPage(1);
+      assertThat(text).contains("XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN").contains("Cộng");
+    } finally {
+      reader.close();
+    }
+  }
+
+  @Test
+  void only_the_committee_auditors_and_administrators_may_read_it() throws Exception {
+    assertThat(PageSession.of(port, "member1").get(REPORT).statusCode()).isEqualTo(403);
+    assertThat(PageSession.of(port, "secretary1").get(REPORT + ".xlsx").statusCode()).isEqualTo(403);
+    assertThat(PageSession.of(port, "auditor").get(REPORT).statusCode()).isEqualTo(200);
+    PageSession committee = PageSession.of(port, "committee");
+    assertThat(committee.get("/app/reports/" + ORG + "/2099").statusCode()).isEqualTo(404);
+    assertThat(committee.get("/app/reports/" + ORG + "/1999").statusCode()).isEqualTo(400);
+    assertThat(committee.get("/app/reports?organization=..%2Fevil&year=2074").statusCode()).isEqualTo(400);
+    assertThat(committee.get("/app/reports").body()).contains("value=\"" + ORG + "\"");
+  }
+
+  /** Kept under target/reports/ for a person to open in a spreadsheet and a PDF viewer. */
+  private static void keep(byte[] content, String name) throws java.io.IOException {
+    java.nio.file.Path dir = java.nio.file.Path.of("target", "reports");
+    java.nio.file.Files.createDirectories(dir);
+    java.nio.file.Files.write(dir.resolve(name), content);
+  }
+}
