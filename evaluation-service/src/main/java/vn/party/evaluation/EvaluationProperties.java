@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("evaluation")
 public record EvaluationProperties(String publicUrl) {
 
+  /** The task's page among the people's pages (sign-in first if needed); Tasklist stays available too. */
   public String taskUrl(String taskId) {
-    return publicUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
+    return publicUrl + "/app/tasks/" + taskId;
   }
 }

@@ -122,6 +122,10 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
       assertThat(decided.get("specversion").asText()).isEqualTo("1.0");
       assertThat(decided.at("/data/decidedLevel").asText()).isEqualTo("EXCELLENT");
       assertThat(decided.at("/data/recipients/0/email").asText()).isEqualTo("member1@thanhkhetay.example.vn");
+      JsonNode returned = records.stream().map(IntegrationTestSupport::cloudEvent)
+          .filter(e -> e.get("type").asText().equals("vn.party.evaluation.case.returned")).findFirst().orElseThrow();
+      assertThat(returned.at("/data/branchId").asText()).isEqualTo("thanh-khe-tay-cb1");
+      assertThat(returned.at("/data/recipients/0/userId").asText()).isEqualTo("secretary1");
     });
   }
 

@@ -151,7 +151,7 @@ class EndToEndTest {
           .anyMatch(s -> s.contains("Kết quả xếp loại"));
       String taskMail = mails.stream().filter(m -> subject(m).contains("Tự kiểm điểm")).map(MailboxWebServer::text)
           .findFirst().orElseThrow();
-      assertThat(taskMail).contains(evaluationUrl + "/camunda/app/tasklist/default/#/?task=");
+      assertThat(taskMail).contains(evaluationUrl + "/app/tasks/");
       String resultMail = mails.stream().filter(m -> subject(m).contains("Kết quả")).map(MailboxWebServer::text)
           .findFirst().orElseThrow();
       assertThat(resultMail).contains("Hoàn thành nhiệm vụ");

@@ -5,6 +5,8 @@ public final class EventTypes {
 
   public static final String CAMPAIGN_STARTED = "vn.party.evaluation.campaign.started";
   public static final String TASK_ASSIGNED = "vn.party.evaluation.task.assigned";
+  public static final String TASK_REMINDER = "vn.party.evaluation.task.reminder";
+  public static final String TASK_OVERDUE = "vn.party.evaluation.task.overdue";
   public static final String SELF_REVIEW_SUBMITTED = "vn.party.evaluation.self-review.submitted";
   public static final String BRANCH_REVIEW_COMPLETED = "vn.party.evaluation.branch-review.completed";
   public static final String CASE_RETURNED = "vn.party.evaluation.case.returned";

@@ -20,6 +20,7 @@ import vn.party.evaluation.directory.Recipient;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.Decision;
+import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.process.validation.TaskCompletionValidator;
@@ -132,8 +133,11 @@ public class TaskLifecycleProjector {
           records.returned(year, memberId, reason);
           timeline.record(year, memberId, TimelineKind.CASE_RETURNED, task.getTaskDefinitionKey(), task.getId(),
               actor, Map.of("reason", reason));
+          String branchId = (String) task.getVariable(BRANCH_ID);
           outbox.publish(EventTypes.CASE_RETURNED, memberId,
-              new StepEvents.CaseReturned(memberId, year, reason, actor, StepEvents.now()));
+              new StepEvents.CaseReturned(memberId, year, reason, actor, StepEvents.now(),
+                  (String) task.getVariable(MEMBER_NAME), (String) task.getVariable(ORGANIZATION_ID), branchId,
+                  people.groupMembers(Groups.branchCommittee(branchId))));
         }
         // an approval is made final by the record-decision step (DecisionRecorder)
       }
