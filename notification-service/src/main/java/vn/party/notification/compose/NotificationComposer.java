@@ -42,6 +42,18 @@ public class NotificationComposer {
           msg("task-assigned.title", locale, p(params, Params.TASK_NAME), p(params, Params.MEMBER_NAME)),
           msg("task-assigned.body", locale, p(params, Params.YEAR), p(params, Params.TASK_NAME),
               p(params, Params.MEMBER_NAME), due(params, locale)));
+      case TASK_REMINDER -> new RenderedText(
+          msg("task-reminder.title", locale, p(params, Params.TASK_NAME), p(params, Params.MEMBER_NAME)),
+          msg("task-reminder.body", locale, p(params, Params.YEAR), p(params, Params.TASK_NAME),
+              p(params, Params.MEMBER_NAME), due(params, locale)));
+      case TASK_OVERDUE -> new RenderedText(
+          msg("task-overdue.title", locale, p(params, Params.TASK_NAME), p(params, Params.MEMBER_NAME)),
+          sentences(msg("task-overdue.body", locale, p(params, Params.YEAR), p(params, Params.TASK_NAME),
+              p(params, Params.MEMBER_NAME), due(params, locale)), escalation(params, locale)));
+      case CASE_RETURNED -> new RenderedText(
+          msg("case-returned.title", locale, p(params, Params.MEMBER_NAME)),
+          sentences(msg("case-returned.body", locale, p(params, Params.YEAR), p(params, Params.MEMBER_NAME)),
+              reason(params, locale)));
       case MEMBER_DECIDED -> new RenderedText(
           msg("member-decided.title", locale, p(params, Params.YEAR), level(params, locale)),
           msg("member-decided.body", locale, p(params, Params.MEMBER_NAME), p(params, Params.YEAR),
@@ -59,17 +71,37 @@ public class NotificationComposer {
     blocks.add(new Block(msg("email.greeting", locale, recipientName), null));
     String subject;
     switch (kind) {
-      case TASK_ASSIGNED -> {
-        subject = msg("task-assigned.subject", locale, p(params, Params.YEAR),
+      case TASK_ASSIGNED, TASK_REMINDER, TASK_OVERDUE -> {
+        String prefix = switch (kind) {
+          case TASK_REMINDER -> "task-reminder";
+          case TASK_OVERDUE -> "task-overdue";
+          default -> "task-assigned";
+        };
+        subject = msg(prefix + ".subject", locale, p(params, Params.YEAR),
             p(params, Params.TASK_NAME), p(params, Params.MEMBER_NAME));
-        blocks.add(new Block(msg("task-assigned.email.intro", locale, p(params, Params.YEAR)), null));
+        blocks.add(new Block(msg(prefix + ".email.intro", locale, p(params, Params.YEAR)), null));
         blocks.add(new Block(String.join("\n",
             msg("task-assigned.email.task", locale, p(params, Params.TASK_NAME)),
             msg("task-assigned.email.member", locale, p(params, Params.MEMBER_NAME)),
-            msg("task-assigned.email.due", locale, due(params, locale))), null));
+            msg(kind == NotificationKind.TASK_OVERDUE ? "task-overdue.email.due" : "task-assigned.email.due",
+                locale, due(params, locale))), null));
+        String escalation = kind == NotificationKind.TASK_OVERDUE ? escalation(params, locale) : null;
+        if (escalation != null) {
+          blocks.add(new Block(escalation, null));
+        }
         blocks.add(new Block(action(params.get(Params.TASK_KEY), locale), null));
         if (link != null) {
           blocks.add(new Block(msg("task-assigned.email.link", locale), link));
+        }
+      }
+      case CASE_RETURNED -> {
+        subject = msg("case-returned.subject", locale, p(params, Params.YEAR), p(params, Params.MEMBER_NAME));
+        blocks.add(new Block(msg("case-returned.email.intro", locale, p(params, Params.YEAR),
+            p(params, Params.MEMBER_NAME)), null));
+        blocks.add(new Block(reason(params, locale), null));
+        blocks.add(new Block(msg("case-returned.email.action", locale), null));
+        if (link != null) {
+          blocks.add(new Block("", link));
         }
       }
       case MEMBER_DECIDED -> {
@@ -129,6 +161,30 @@ public class NotificationComposer {
     } catch (DateTimeParseException e) {
       return due;
     }
+  }
+
+  /** Who was told of an overdue task, from the group it was escalated to; null when it was not escalated. */
+  private String escalation(Map<String, String> params, Locale locale) {
+    String group = params.get(Params.ESCALATED_TO);
+    if (group == null || group.isBlank()) {
+      return null;
+    }
+    // Group ids as docs/contracts.md (and Groups in module processes) build them.
+    String committee = group.startsWith("branch-committee-") ? "branch"
+        : group.startsWith("org-committee-") ? "organization"
+        : "other";
+    return msg("task-overdue.escalated." + committee, locale);
+  }
+
+  private String reason(Map<String, String> params, Locale locale) {
+    String reason = params.get(Params.REASON);
+    return reason == null || reason.isBlank()
+        ? msg("case-returned.no-reason", locale)
+        : msg("case-returned.reason", locale, reason);
+  }
+
+  private static String sentences(String first, String second) {
+    return second == null ? first : first + " " + second;
   }
 
   private String level(Map<String, String> params, Locale locale) {

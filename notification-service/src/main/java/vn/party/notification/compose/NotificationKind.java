@@ -3,5 +3,11 @@ package vn.party.notification.compose;
 /** What a notification is about; stored in {@code notification.kind}. */
 public enum NotificationKind {
   TASK_ASSIGNED,
+  /** A task is due soon (event task.reminder). */
+  TASK_REMINDER,
+  /** A task is past its due date and escalated (event task.overdue). */
+  TASK_OVERDUE,
+  /** The grassroots committee returned a case to the branch (event case.returned). */
+  CASE_RETURNED,
   MEMBER_DECIDED
 }

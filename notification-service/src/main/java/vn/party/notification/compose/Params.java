@@ -15,6 +15,10 @@ public final class Params {
   /** One of EXCELLENT, GOOD, COMPLETED, NOT_COMPLETED. */
   public static final String LEVEL = "level";
   public static final String COMMENT = "comment";
+  /** The group an overdue task was escalated to, e.g. branch-committee-{branchId}. */
+  public static final String ESCALATED_TO = "escalatedTo";
+  /** Why the grassroots committee returned a case to the branch. */
+  public static final String REASON = "reason";
 
   private Params() {}
 }

@@ -78,6 +78,9 @@ public class EvaluationEventDeserializer implements Deserializer<InboundEvent> {
     }
     EventPayload payload = switch (event.getType()) {
       case EventTypes.TASK_ASSIGNED -> normalise(readData(event, TaskAssignedData.class));
+      case EventTypes.TASK_REMINDER -> normalise(readData(event, TaskReminderData.class));
+      case EventTypes.TASK_OVERDUE -> normalise(readData(event, TaskOverdueData.class));
+      case EventTypes.CASE_RETURNED -> check(event, readData(event, CaseReturnedData.class));
       case EventTypes.MEMBER_DECIDED -> readData(event, MemberDecidedData.class);
       default -> new UnhandledEvent();
     };
@@ -126,14 +129,23 @@ public class EvaluationEventDeserializer implements Deserializer<InboundEvent> {
   }
 
   /** Due dates become ISO instants, so later formatting does not depend on how they were written. */
-  private TaskAssignedData normalise(TaskAssignedData data) {
+  private TaskEvent normalise(TaskEvent data) {
     if (data.dueDate() == null || data.dueDate().isBlank()) {
       return data;
     }
-    Instant due = parseInstant(data.dueDate());
-    return new TaskAssignedData(data.taskId(), data.taskKey(), data.taskName(), data.assignee(),
-        data.candidateGroup(), data.memberId(), data.memberName(), data.year(), data.organizationId(),
-        data.branchId(), due.toString(), data.taskUrl(), data.recipients());
+    return data.withDueDate(parseInstant(data.dueDate()).toString());
+  }
+
+  /**
+   * An older producer sends case.returned without recipients and without memberName (nobody is notified then);
+   * one that names recipients must say whose case it is.
+   */
+  private static CaseReturnedData check(CloudEvent event, CaseReturnedData data) {
+    if (!data.recipientsOrNone().isEmpty() && (data.memberName() == null || data.memberName().isBlank())) {
+      throw new InvalidEventException(event.getType() + " " + event.getId()
+          + ": memberName must not be blank when recipients are given");
+    }
+    return data;
   }
 
   private Instant parseInstant(String text) {

@@ -1,4 +1,4 @@
 package vn.party.notification.inbox;
 
 /** The {@code data} of an event, read into the shape its type promises. */
-public sealed interface EventPayload permits TaskAssignedData, MemberDecidedData, UnhandledEvent {}
+public sealed interface EventPayload permits TaskEvent, MemberDecidedData, CaseReturnedData, UnhandledEvent {}

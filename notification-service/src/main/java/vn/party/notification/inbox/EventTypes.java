@@ -4,6 +4,12 @@ package vn.party.notification.inbox;
 public final class EventTypes {
 
   public static final String TASK_ASSIGNED = "vn.party.evaluation.task.assigned";
+  /** A task is due soon and not done yet; data as {@link #TASK_ASSIGNED}. */
+  public static final String TASK_REMINDER = "vn.party.evaluation.task.reminder";
+  /** A task is past its due date and escalated; data as {@link #TASK_ASSIGNED} plus {@code escalatedTo}. */
+  public static final String TASK_OVERDUE = "vn.party.evaluation.task.overdue";
+  /** The grassroots committee returned a member's case to the branch. */
+  public static final String CASE_RETURNED = "vn.party.evaluation.case.returned";
   public static final String MEMBER_DECIDED = "vn.party.evaluation.member.decided";
 
   private EventTypes() {}

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +19,12 @@ import vn.party.notification.config.NotificationProperties;
 import vn.party.notification.email.EmailOutboxRepository;
 import vn.party.notification.inapp.Notification;
 import vn.party.notification.inapp.NotificationRepository;
+import vn.party.notification.preference.PreferenceService;
 
 /**
  * Turns one event into in-app notifications and queued e-mails, exactly once per event: the
- * processed-event mark, the notifications and the outbox rows commit together or not at all.
+ * processed-event mark, the notifications and the outbox rows commit together or not at all. A recipient
+ * who chose in-app notifications only ({@link PreferenceService}) gets no e-mail.
  */
 @Service
 public class InboxService {
@@ -32,14 +35,17 @@ public class InboxService {
   private final NotificationRepository notifications;
   private final EmailOutboxRepository outbox;
   private final NotificationComposer composer;
+  private final PreferenceService preferences;
   private final Locale locale;
 
   InboxService(ProcessedEventRepository processedEvents, NotificationRepository notifications,
-      EmailOutboxRepository outbox, NotificationComposer composer, NotificationProperties properties) {
+      EmailOutboxRepository outbox, NotificationComposer composer, PreferenceService preferences,
+      NotificationProperties properties) {
     this.processedEvents = processedEvents;
     this.notifications = notifications;
     this.outbox = outbox;
     this.composer = composer;
+    this.preferences = preferences;
     this.locale = properties.locale();
   }
 
@@ -60,13 +66,16 @@ public class InboxService {
     if (recipients.isEmpty()) {
       log.warn("Event {} ({}) names no recipients; nobody is notified", event.id(), event.type());
     }
+    Set<String> inAppOnly = preferences.emailDisabledAmong(recipients.keySet());
     RenderedText text = composer.inApp(draft.kind(), draft.params(), locale);
     for (Map.Entry<String, RecipientData> entry : recipients.entrySet()) {
       RecipientData recipient = entry.getValue();
       UUID notificationId = UUID.randomUUID();
       notifications.insert(new Notification(notificationId, entry.getKey(), draft.kind(), text.title(),
           text.body(), draft.link(), draft.params(), event.source(), event.id(), null, null));
-      if (recipient.hasEmail()) {
+      if (recipient.hasEmail() && inAppOnly.contains(entry.getKey())) {
+        log.debug("Event {}: {} chose in-app notifications only; no e-mail", event.id(), entry.getKey());
+      } else if (recipient.hasEmail()) {
         EmailContent email = composer.email(draft.kind(), draft.params(), recipient.nameForGreeting(),
             draft.link(), locale);
         outbox.enqueue(notificationId, recipient.email().strip(), email);
@@ -78,14 +87,32 @@ public class InboxService {
   }
 
   private Draft draft(InboundEvent event) {
-    if (event.payload() instanceof TaskAssignedData task) {
+    if (event.payload() instanceof TaskEvent task) {
       Map<String, String> params = new LinkedHashMap<>();
       params.put(Params.YEAR, String.valueOf(task.year()));
       putIfPresent(params, Params.TASK_KEY, task.taskKey());
       params.put(Params.TASK_NAME, task.taskName().strip());
       params.put(Params.MEMBER_NAME, task.memberName().strip());
       putIfPresent(params, Params.DUE_DATE, task.dueDate());
-      return new Draft(NotificationKind.TASK_ASSIGNED, params, link(event, task.taskUrl()), task.recipients());
+      NotificationKind kind = NotificationKind.TASK_ASSIGNED;
+      if (task instanceof TaskReminderData) {
+        kind = NotificationKind.TASK_REMINDER;
+      } else if (task instanceof TaskOverdueData overdue) {
+        kind = NotificationKind.TASK_OVERDUE;
+        putIfPresent(params, Params.ESCALATED_TO, overdue.escalatedTo());
+      }
+      return new Draft(kind, params, link(event, task.taskUrl()), task.recipients());
+    }
+    if (event.payload() instanceof CaseReturnedData returned) {
+      if (returned.recipientsOrNone().isEmpty()) {
+        // An older producer names nobody (and no memberName): logged below, marked processed, not dead-lettered.
+        return new Draft(NotificationKind.CASE_RETURNED, Map.of(), null, List.of());
+      }
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put(Params.YEAR, String.valueOf(returned.year()));
+      params.put(Params.MEMBER_NAME, returned.memberName().strip());
+      putIfPresent(params, Params.REASON, returned.reason());
+      return new Draft(NotificationKind.CASE_RETURNED, params, null, returned.recipients());
     }
     if (event.payload() instanceof MemberDecidedData decided) {
       Map<String, String> params = new LinkedHashMap<>();

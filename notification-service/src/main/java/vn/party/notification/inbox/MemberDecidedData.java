@@ -16,4 +16,4 @@ public record MemberDecidedData(
     String decisionComment,
     String decidedBy,
     String decidedAt,
-    @NotNull @Valid List<RecipientData> recipients) implements EventPayload {}
+    @NotNull List<@NotNull @Valid RecipientData> recipients) implements EventPayload {}

@@ -21,4 +21,11 @@ public record TaskAssignedData(
     /** ISO-8601; checked and normalised by {@link EvaluationEventDeserializer}. */
     String dueDate,
     @NotBlank String taskUrl,
-    @NotNull @Valid List<RecipientData> recipients) implements EventPayload {}
+    @NotNull List<@NotNull @Valid RecipientData> recipients) implements TaskEvent {
+
+  @Override
+  public TaskAssignedData withDueDate(String dueDate) {
+    return new TaskAssignedData(taskId, taskKey, taskName, assignee, candidateGroup, memberId, memberName, year,
+        organizationId, branchId, dueDate, taskUrl, recipients);
+  }
+}

@@ -1,23 +1,37 @@
 package vn.party.notification.web;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.NestedRuntimeException;
 import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error of the API is an RFC 7807 problem in the caller's language. Spring MVC's own
  * exceptions and {@code ErrorResponseException}s are handled by the base class, with texts from
- * the message bundles ({@code problemDetail.*}); the rest never shows a stack trace.
+ * the message bundles ({@code problemDetail.*}); the rest never shows a stack trace. A refused request
+ * body is a 400 naming each field in {@code errors: [{field, reason, message}]}, as evaluation-service
+ * answers.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -44,10 +58,69 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.SERVICE_UNAVAILABLE, "error.database", locale);
   }
 
+  /** A body that breaks a Bean Validation rule, e.g. a required field left out or null. */
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Locale locale = LocaleContextHolder.getLocale();
+    List<FieldProblem> problems = ex.getBindingResult().getFieldErrors().stream()
+        .map(error -> field(error.getField(), reasonOf(error.getCode()), locale))
+        .distinct()
+        .toList();
+    return handleExceptionInternal(ex, invalid("error.invalid", problems, locale), headers, status, request);
+  }
+
+  /** A body that is not JSON, or has a value of the wrong type (named by its JSON path). */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Locale locale = LocaleContextHolder.getLocale();
+    ProblemDetail body;
+    if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+        && !(mapping.getCause() instanceof StreamReadException)) {
+      String path = mapping.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+          .collect(Collectors.joining(".")).replace(".[", "[");
+      String reason = mapping instanceof MismatchedInputException mismatch && isBoolean(mismatch.getTargetType())
+          ? "not-boolean" : "wrong-type";
+      body = invalid("error.invalid", List.of(field(path, reason, locale)), locale);
+    } else {
+      body = invalid("error.malformed", List.of(field("body", "malformed", locale)), locale);
+    }
+    return handleExceptionInternal(ex, body, headers, status, request);
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e, Locale locale) {
     log.error("Unexpected error while serving a request", e);
     return problem(HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected", locale);
+  }
+
+  private ProblemDetail invalid(String detailCode, List<FieldProblem> problems, Locale locale) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+        messages.getMessage(detailCode, null, locale));
+    problem.setTitle(messages.getMessage("error.invalid.title", null, locale));
+    problem.setProperty("errors", problems);
+    return problem;
+  }
+
+  private FieldProblem field(String field, String reason, Locale locale) {
+    return new FieldProblem(field, reason, messages.getMessage("reason." + reason, new Object[] {field}, locale));
+  }
+
+  /** Bean Validation constraint names → the API's reason codes (the same as evaluation-service's). */
+  private static String reasonOf(String constraint) {
+    if (constraint == null) {
+      return "invalid";
+    }
+    return switch (constraint) {
+      case "NotNull", "NotBlank", "NotEmpty" -> "required";
+      default -> "invalid";
+    };
+  }
+
+  private static boolean isBoolean(Class<?> type) {
+    return type == Boolean.class || type == boolean.class;
   }
 
   private ProblemDetail problem(HttpStatus status, String code, Locale locale) {

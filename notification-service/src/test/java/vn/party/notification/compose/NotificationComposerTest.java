@@ -83,6 +83,89 @@ class NotificationComposerTest {
     assertThat(text.body()).endsWith("Hạn hoàn thành: chưa quy định.");
   }
 
+  @Test
+  void aReminderSaysTheDueDateAndLinksTheTaskInVietnameseAndEnglish() {
+    EmailContent vi = composer.email(NotificationKind.TASK_REMINDER, task, "Lê Văn Cường",
+        "https://danhgia.example.vn/tasks/42", VI);
+    EmailContent en = composer.email(NotificationKind.TASK_REMINDER, task, "Lê Văn Cường",
+        "https://danhgia.example.vn/tasks/42", Locale.ENGLISH);
+
+    assertThat(vi.subject())
+        .isEqualTo("[Đánh giá, xếp loại 2025] Nhắc việc: Đảng ủy cơ sở quyết định xếp loại – Nguyễn Văn An");
+    assertThat(vi.text())
+        .contains("sắp đến hạn mà chưa hoàn thành")
+        .contains("Hạn hoàn thành: 10/01/2026 00:30\n")
+        .contains("Mở việc tại địa chỉ sau:\nhttps://danhgia.example.vn/tasks/42");
+    assertThat(vi.html()).contains("<a href=\"https://danhgia.example.vn/tasks/42\">");
+    assertThat(en.subject()).isEqualTo("[Evaluation 2025] Reminder: Đảng ủy cơ sở quyết định xếp loại – Nguyễn Văn An");
+    assertThat(en.text()).contains("is due soon").contains("Due: 10/01/2026 00:30");
+    assertThat(composer.inApp(NotificationKind.TASK_REMINDER, task, VI)).isEqualTo(new RenderedText(
+        "Nhắc việc: Đảng ủy cơ sở quyết định xếp loại – Nguyễn Văn An",
+        "Đánh giá, xếp loại năm 2025: việc \"Đảng ủy cơ sở quyết định xếp loại\" đối với đảng viên Nguyễn Văn An"
+            + " sắp đến hạn. Hạn hoàn thành: 10/01/2026 00:30."));
+  }
+
+  @Test
+  void anOverdueTaskSaysWhichCommitteeWasInformed() {
+    Map<String, String> branch = with(task, Params.ESCALATED_TO, "branch-committee-thanh-khe-tay-cb1");
+    Map<String, String> organization = with(task, Params.ESCALATED_TO, "org-committee-thanh-khe-tay");
+    Map<String, String> other = with(task, Params.ESCALATED_TO, "auditors");
+
+    EmailContent email = composer.email(NotificationKind.TASK_OVERDUE, branch, "An", null, VI);
+    assertThat(email.subject())
+        .isEqualTo("[Đánh giá, xếp loại 2025] Quá hạn: Đảng ủy cơ sở quyết định xếp loại – Nguyễn Văn An");
+    assertThat(email.text())
+        .contains("đã quá hạn mà chưa hoàn thành")
+        .contains("Hạn hoàn thành: 10/01/2026 00:30 (đã quá hạn)")
+        .contains("Chi ủy chi bộ đã được thông báo về việc quá hạn này.");
+    assertThat(composer.inApp(NotificationKind.TASK_OVERDUE, branch, VI).body())
+        .isEqualTo("Đánh giá, xếp loại năm 2025: việc \"Đảng ủy cơ sở quyết định xếp loại\" đối với đảng viên"
+            + " Nguyễn Văn An đã quá hạn (hạn hoàn thành: 10/01/2026 00:30)."
+            + " Chi ủy chi bộ đã được thông báo về việc quá hạn này.");
+    assertThat(composer.inApp(NotificationKind.TASK_OVERDUE, organization, VI).body())
+        .endsWith(" Đảng ủy cơ sở đã được thông báo về việc quá hạn này.");
+    assertThat(composer.inApp(NotificationKind.TASK_OVERDUE, other, VI).body())
+        .endsWith(" Cấp ủy có thẩm quyền đã được thông báo về việc quá hạn này.");
+    assertThat(composer.inApp(NotificationKind.TASK_OVERDUE, task, VI).body())
+        .endsWith("đã quá hạn (hạn hoàn thành: 10/01/2026 00:30).");
+    assertThat(composer.email(NotificationKind.TASK_OVERDUE, task, "An", null, VI).text())
+        .doesNotContain("đã được thông báo");
+    assertThat(composer.inApp(NotificationKind.TASK_OVERDUE, organization, Locale.ENGLISH).title())
+        .isEqualTo("Overdue: Đảng ủy cơ sở quyết định xếp loại – Nguyễn Văn An");
+    assertThat(composer.email(NotificationKind.TASK_OVERDUE, organization, "An", null, Locale.ENGLISH).text())
+        .contains("Due: 10/01/2026 00:30 (overdue)")
+        .contains("The grassroots party committee has been informed that this task is overdue.");
+  }
+
+  @Test
+  void aReturnedCaseGivesTheCommitteesReasonAsPlainText() {
+    Map<String, String> returned = Map.of(Params.YEAR, "2025", Params.MEMBER_NAME, "Nguyễn Văn An\r\nBcc: x@example.com",
+        Params.REASON, "Thiếu <i>nhận xét</i>\nnơi cư trú");
+
+    EmailContent email = composer.email(NotificationKind.CASE_RETURNED, returned, "Lê Văn Cường", null, VI);
+
+    assertThat(email.subject()).isEqualTo("[Đánh giá, xếp loại 2025] Trả lại chi bộ: Nguyễn Văn An Bcc: x@example.com");
+    assertThat(email.text())
+        .contains("Lý do của Đảng ủy: Thiếu <i>nhận xét</i>\nnơi cư trú")
+        .contains("Đề nghị chi bộ xem xét lại");
+    assertThat(email.html()).contains("Lý do của Đảng ủy: Thiếu &lt;i&gt;nhận xét&lt;/i&gt;<br>nơi cư trú")
+        .doesNotContain("<i>");
+    RenderedText inApp = composer.inApp(NotificationKind.CASE_RETURNED,
+        Map.of(Params.YEAR, "2025", Params.MEMBER_NAME, "Nguyễn Văn An"), VI);
+    assertThat(inApp).isEqualTo(new RenderedText("Trả lại chi bộ: Nguyễn Văn An",
+        "Đảng ủy cơ sở trả lại chi bộ hồ sơ đánh giá, xếp loại chất lượng năm 2025 của đảng viên Nguyễn Văn An."
+            + " Lý do của Đảng ủy: không nêu."));
+    assertThat(composer.email(NotificationKind.CASE_RETURNED, returned, "An", null, Locale.ENGLISH).text())
+        .contains("Committee's reason: Thiếu")
+        .contains("taking the committee's reason into account");
+  }
+
+  private static Map<String, String> with(Map<String, String> params, String name, String value) {
+    Map<String, String> copy = new java.util.LinkedHashMap<>(params);
+    copy.put(name, value);
+    return copy;
+  }
+
   private static ResourceBundleMessageSource messages() {
     ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
     messages.setBasename("messages");

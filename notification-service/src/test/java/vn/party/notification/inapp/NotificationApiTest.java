@@ -109,6 +109,35 @@ class NotificationApiTest extends IntegrationTest {
   }
 
   @Test
+  void remindersOverdueTasksAndReturnedCasesAreWrittenAgainInTheReadersLanguage() throws Exception {
+    jdbc.sql("delete from notification.notification").update();
+    Instant now = Instant.now();
+    Map<String, String> task = Map.of(Params.YEAR, "2025", Params.TASK_NAME, "Tự kiểm điểm",
+        Params.MEMBER_NAME, "Nguyễn Văn An", Params.DUE_DATE, "2025-12-15T10:00:00Z");
+    Map<String, String> overdue = new LinkedHashMap<>(task);
+    overdue.put(Params.ESCALATED_TO, "branch-committee-thanh-khe-tay-cb1");
+    insert("member1", NotificationKind.TASK_REMINDER, task, now.minusSeconds(2));
+    insert("member1", NotificationKind.TASK_OVERDUE, overdue, now.minusSeconds(1));
+    insert("member1", NotificationKind.CASE_RETURNED, Map.of(Params.YEAR, "2025", Params.MEMBER_NAME, "Nguyễn Văn An",
+        Params.REASON, "Thiếu nhận xét"), now);
+
+    JsonNode vi = json(send(get("/api/v1/notifications").header("Authorization", basic("member1")).build()), 200);
+    JsonNode en = json(send(get("/api/v1/notifications")
+        .header("Authorization", basic("member1")).header("Accept-Language", "en").build()), 200);
+
+    assertThat(vi.path("items")).extracting(item -> item.path("title").asText()).containsExactly(
+        "Trả lại chi bộ: Nguyễn Văn An", "Quá hạn: Tự kiểm điểm – Nguyễn Văn An", "Nhắc việc: Tự kiểm điểm – Nguyễn Văn An");
+    assertThat(en.path("items")).extracting(item -> item.path("title").asText()).containsExactly(
+        "Returned to the branch: Nguyễn Văn An", "Overdue: Tự kiểm điểm – Nguyễn Văn An",
+        "Reminder: Tự kiểm điểm – Nguyễn Văn An");
+    assertThat(en.path("items").get(0).path("body").asText()).endsWith("Committee's reason: Thiếu nhận xét");
+    assertThat(en.path("items").get(1).path("body").asText())
+        .isEqualTo("Evaluation 2025: task \"Tự kiểm điểm\" for party member Nguyễn Văn An is overdue"
+            + " (due: 15/12/2025 17:00). The branch committee has been informed that this task is overdue.");
+    assertThat(en.path("items").get(1).path("kind").asText()).isEqualTo("TASK_OVERDUE");
+  }
+
+  @Test
   void markingOwnNotificationReadLowersTheUnreadCount() throws Exception {
     JsonNode read = json(send(post("/api/v1/notifications/" + olderTask + "/read", "member1")), 200);
     assertThat(read.path("read").asBoolean()).isTrue();

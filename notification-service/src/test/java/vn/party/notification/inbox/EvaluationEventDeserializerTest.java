@@ -77,6 +77,96 @@ class EvaluationEventDeserializerTest {
   }
 
   @Test
+  void aReminderIsReadLikeATaskAssignmentWithItsDueDateNormalised() {
+    Map<String, Object> data = Events.taskReminderData("Tự kiểm điểm", "A", List.of(Events.recipient("member1", "A")));
+    data.put("dueDate", "2025-12-15T17:00:00");
+
+    InboundEvent event = read(Events.event(EventTypes.TASK_REMINDER, data), "BINARY");
+
+    assertThat(event.payload()).isInstanceOf(TaskReminderData.class);
+    TaskReminderData reminder = (TaskReminderData) event.payload();
+    assertThat(reminder.dueDate()).isEqualTo("2025-12-15T10:00:00Z");
+    assertThat(reminder.taskUrl()).isEqualTo(data.get("taskUrl"));
+  }
+
+  @Test
+  void anOverdueTaskKeepsWhereItWasEscalatedAndMayHaveNone() {
+    Map<String, Object> escalated = Events.taskOverdueData("Tự kiểm điểm", "A", "branch-committee-thanh-khe-tay-cb1",
+        List.of(Events.recipient("member1", "A"), Events.recipient("secretary1", "B")));
+    Map<String, Object> notEscalated = Events.taskOverdueData("Tự kiểm điểm", "A", null,
+        List.of(Events.recipient("member1", "A")));
+
+    TaskOverdueData overdue = (TaskOverdueData) read(Events.event(EventTypes.TASK_OVERDUE, escalated), "STRUCTURED")
+        .payload();
+
+    assertThat(overdue.escalatedTo()).isEqualTo("branch-committee-thanh-khe-tay-cb1");
+    assertThat(overdue.dueDate()).isEqualTo("2025-12-15T10:00:00Z");
+    assertThat(overdue.recipients()).extracting(RecipientData::userId).containsExactly("member1", "secretary1");
+    assertThat(((TaskOverdueData) read(Events.event(EventTypes.TASK_OVERDUE, notEscalated), "STRUCTURED").payload())
+        .escalatedTo()).isNull();
+  }
+
+  @Test
+  void reminderAndOverdueNeedWhatTaskAssignedNeeds() {
+    for (String type : List.of(EventTypes.TASK_REMINDER, EventTypes.TASK_OVERDUE)) {
+      Map<String, Object> data = Events.taskAssignedData("Tự kiểm điểm", "A", List.of(Events.recipient("member1", "A")));
+      data.remove("taskUrl");
+      data.put("year", 0);
+      CloudEvent event = Events.event(type, data);
+      assertThatThrownBy(() -> read(event, "STRUCTURED")).as(type)
+          .isInstanceOf(InvalidEventException.class)
+          .hasMessage(type + " " + event.getId() + ": taskUrl must not be blank; year must be greater than 0");
+    }
+    Map<String, Object> badDue = Events.taskReminderData("Tự kiểm điểm", "A", List.of(Events.recipient("member1", "A")));
+    badDue.put("dueDate", "tomorrow");
+    assertThatThrownBy(() -> read(Events.event(EventTypes.TASK_REMINDER, badDue), "STRUCTURED"))
+        .isInstanceOf(InvalidEventException.class).hasMessageContaining("tomorrow");
+  }
+
+  @Test
+  void aReturnedCaseFromAnOlderProducerIsReadWithNobodyToNotify() {
+    InboundEvent event = read(Events.event(EventTypes.CASE_RETURNED,
+        Events.caseReturnedDataOfAnOlderProducer("Thiếu nhận xét")), "STRUCTURED");
+
+    CaseReturnedData returned = (CaseReturnedData) event.payload();
+    assertThat(returned.memberId()).isEqualTo("member1");
+    assertThat(returned.memberName()).isNull();
+    assertThat(returned.recipients()).isNull();
+    assertThat(returned.recipientsOrNone()).isEmpty();
+  }
+
+  @Test
+  void aReturnedCaseWithRecipientsIsReadAndMustNameTheMember() {
+    Map<String, Object> data = Events.caseReturnedData("Nguyễn Văn An", "Thiếu nhận xét",
+        List.of(Events.recipient("secretary1", "Lê Văn Cường")));
+    CaseReturnedData returned = (CaseReturnedData) read(Events.event(EventTypes.CASE_RETURNED, data), "BINARY").payload();
+    assertThat(returned.memberName()).isEqualTo("Nguyễn Văn An");
+    assertThat(returned.reason()).isEqualTo("Thiếu nhận xét");
+    assertThat(returned.branchId()).isEqualTo("thanh-khe-tay-cb1");
+    assertThat(returned.recipients()).extracting(RecipientData::email).containsExactly("secretary1@thanhkhetay.example.vn");
+
+    data.remove("memberName");
+    CloudEvent nameless = Events.event(EventTypes.CASE_RETURNED, data);
+    assertThatThrownBy(() -> read(nameless, "STRUCTURED"))
+        .isInstanceOf(InvalidEventException.class)
+        .hasMessage(EventTypes.CASE_RETURNED + " " + nameless.getId()
+            + ": memberName must not be blank when recipients are given");
+    data.put("memberName", "Nguyễn Văn An");
+    data.remove("year");
+    assertThatThrownBy(() -> read(Events.event(EventTypes.CASE_RETURNED, data), "STRUCTURED"))
+        .isInstanceOf(InvalidEventException.class).hasMessageEndingWith("year must not be null");
+  }
+
+  @Test
+  void aRecipientThatIsNullIsRefused() {
+    List<Map<String, Object>> recipients = new java.util.ArrayList<>();
+    recipients.add(null);
+    Map<String, Object> data = Events.caseReturnedData("A", "r", recipients);
+    assertThatThrownBy(() -> read(Events.event(EventTypes.CASE_RETURNED, data), "STRUCTURED"))
+        .isInstanceOf(InvalidEventException.class).hasMessageContaining("recipients[0]");
+  }
+
+  @Test
   void notJsonIsRefused() {
     assertThatThrownBy(() -> deserializer.deserialize("evaluation.events", new RecordHeaders(),
         "not json".getBytes(StandardCharsets.UTF_8)))

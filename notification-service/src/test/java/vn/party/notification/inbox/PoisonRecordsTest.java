@@ -108,6 +108,48 @@ class PoisonRecordsTest extends IntegrationTest {
         .param("id", invalid.getId()).query(Long.class).single()).isZero();
   }
 
+  @Test
+  void aFollowUpEventBreakingTheContractGoesToTheDeadLetterTopicAndNothingIsSent() {
+    String key = "poison-" + UUID.randomUUID();
+    Map<String, Object> nameless = Events.caseReturnedData("Nguyễn Văn An", "Thiếu nhận xét",
+        List.of(Events.recipient("secretary1", "Lê Văn Cường")));
+    nameless.remove("memberName");
+    Map<String, Object> noTask = Events.taskReminderData("Tự kiểm điểm", "Nguyễn Văn An",
+        List.of(Events.recipient("member1", "Nguyễn Văn An")));
+    noTask.remove("taskId");
+    CloudEvent returned = Events.event(EventTypes.CASE_RETURNED, nameless);
+    CloudEvent reminder = Events.event(EventTypes.TASK_REMINDER, noTask);
+    CloudEvent valid = Events.event(EventTypes.TASK_OVERDUE, Events.taskOverdueData("Việc sau", "Nguyễn Văn An",
+        null, List.of(Events.recipient("member2", "Trần Thị Bình"))));
+
+    Events.publish(key, returned);
+    Events.publish(key, reminder);
+    Events.publish(key, valid);
+
+    List<ConsumerRecord<String, byte[]>> deadLetters = awaitDeadLetters(key, 2);
+    assertThat(deadLetters).extracting(record -> header(record, DeadLetters.REASON_HEADER)).containsExactly(
+        EventTypes.CASE_RETURNED + " " + returned.getId() + ": memberName must not be blank when recipients are given",
+        EventTypes.TASK_REMINDER + " " + reminder.getId() + ": taskId must not be blank");
+    await().atMost(WAIT).until(() -> Mails.received().size() == 1);
+    assertThat(Mails.receivedBy("member2@thanhkhetay.example.vn")).hasSize(1);
+    assertThat(jdbc.sql("select count(*) from notification.processed_event where event_id in (:ids)")
+        .param("ids", List.of(returned.getId(), reminder.getId())).query(Long.class).single()).isZero();
+  }
+
+  private List<ConsumerRecord<String, byte[]>> awaitDeadLetters(String key, int count) {
+    List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+    await().atMost(WAIT).until(() -> {
+      deadLetters.poll(Duration.ofMillis(200)).forEach(record -> {
+        if (key.equals(record.key())) {
+          found.add(record);
+        }
+      });
+      return found.size() >= count;
+    });
+    assertThat(found).hasSize(count);
+    return found;
+  }
+
   private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
     List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
     await().atMost(WAIT).until(() -> {

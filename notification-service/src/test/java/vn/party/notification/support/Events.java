@@ -65,6 +65,40 @@ public final class Events {
     return data;
   }
 
+  /** task.reminder carries exactly the fields of task.assigned. */
+  public static Map<String, Object> taskReminderData(String taskName, String memberName, List<Map<String, Object>> recipients) {
+    return taskAssignedData(taskName, memberName, recipients);
+  }
+
+  /** task.overdue: the fields of task.assigned plus escalatedTo (a group id, or null). */
+  public static Map<String, Object> taskOverdueData(String taskName, String memberName, String escalatedTo,
+      List<Map<String, Object>> recipients) {
+    Map<String, Object> data = taskAssignedData(taskName, memberName, recipients);
+    data.put("escalatedTo", escalatedTo);
+    return data;
+  }
+
+  /** case.returned as the producer now sends it: with memberName, organizationId, branchId and recipients. */
+  public static Map<String, Object> caseReturnedData(String memberName, String reason, List<Map<String, Object>> recipients) {
+    Map<String, Object> data = caseReturnedDataOfAnOlderProducer(reason);
+    data.put("memberName", memberName);
+    data.put("organizationId", "thanh-khe-tay");
+    data.put("branchId", "thanh-khe-tay-cb1");
+    data.put("recipients", recipients);
+    return data;
+  }
+
+  /** case.returned as first specified: memberId, year, reason, returnedBy, returnedAt; nobody to notify. */
+  public static Map<String, Object> caseReturnedDataOfAnOlderProducer(String reason) {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("memberId", "member1");
+    data.put("year", 2025);
+    data.put("reason", reason);
+    data.put("returnedBy", "committee");
+    data.put("returnedAt", OffsetDateTime.now().toString());
+    return data;
+  }
+
   public static Map<String, Object> memberDecidedData(String level, String comment, List<Map<String, Object>> recipients) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("memberId", "member1");

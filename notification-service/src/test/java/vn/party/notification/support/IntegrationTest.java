@@ -41,7 +41,8 @@ public abstract class IntegrationTest {
   @BeforeEach
   void startFromEmptyState() throws Exception {
     TestInfrastructure.ensureSmtpRunning();
-    jdbc.sql("truncate notification.email_outbox, notification.notification, notification.processed_event").update();
+    jdbc.sql("truncate notification.email_outbox, notification.notification, notification.processed_event,"
+        + " notification.preference").update();
     TestInfrastructure.SMTP.purgeEmailFromAllMailboxes();
   }
 }
