@@ -155,7 +155,10 @@ public final class TaskCompletionRules {
     return variables -> decision.name().equals(variables.get(DECISION));
   }
 
-  /** What a form field holds: a {@code Level} name, a {@code Decision} name, or free text. */
+  /**
+   * What a form field holds: a {@code Level} name, a {@code Decision} name, free text, a number of months ({@link
+   * #MIN_MONTHS}–{@link #MAX_MONTHS}, a Number) or a flag (a Boolean, a checkbox).
+   */
   public enum Kind {
     LEVEL,
     DECISION,
