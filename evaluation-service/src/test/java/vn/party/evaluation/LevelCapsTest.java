@@ -8,7 +8,12 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -232,6 +240,43 @@ class LevelCapsTest extends EvaluationFlowSupport {
   }
 
   @Test
+  void the_task_page_shows_the_cap_asks_for_the_branchs_facts_and_refuses_above_the_cap() throws Exception {
+    sendUnitAssessment("member7", "GOOD");
+    await().atMost(Duration.ofSeconds(30)).until(() -> "GOOD".equals(
+        evaluation("member7", YEAR, "member7").at("/levelCap/level").asText(null)));
+    sendResidenceFeedback("member7", YEAR, "Tốt.");
+    completeOk("member7", taskOf("member7", "self-review", "member7", YEAR), Map.of("selfProposedLevel", "GOOD"));
+    String branchReview = taskOf("secretary2", "branch-review", "member7", YEAR);
+
+    PageSession page = new PageSession("secretary2");
+    page.post("/app/tasks/" + branchReview + "/claim", Map.of());
+    HttpResponse<String> form = page.get("/app/tasks/" + branchReview);
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.body()).contains("id=\"level-cap\"").contains("Hoàn thành tốt nhiệm vụ")
+        .contains("Mức xếp loại cán bộ, công chức, viên chức: Hoàn thành tốt nhiệm vụ")
+        .contains("type=\"number\"").contains("id=\"sickLeaveMonths\"")
+        .contains("type=\"checkbox\"").contains("id=\"concludedDegradation\"");
+
+    // four and a half months typed the Vietnamese way, and GOOD: above the cap of the sick leave just recorded
+    HttpResponse<String> refused = page.post("/app/tasks/" + branchReview, Map.of("action", "submit",
+        "branchProposedLevel", "GOOD", "sickLeaveMonths", "4,5"));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("id=\"branchProposedLevel-error\"")
+        .contains("không được cao hơn mức &quot;Hoàn thành nhiệm vụ&quot;: Nghỉ ốm từ 3 tháng trở lên");
+    HttpResponse<String> submitted = page.post("/app/tasks/" + branchReview, Map.of("action", "submit",
+        "branchProposedLevel", "NOT_COMPLETED", "sickLeaveMonths", "4,5", "concludedDegradation", "true"));
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(302);
+
+    String decision = taskOf("committee", "committee-decision", "member7", YEAR);
+    JsonNode variables = formVariables("committee", decision);
+    assertThat(variables.at("/sickLeaveMonths/value").asDouble()).isEqualTo(4.5);
+    assertThat(variables.at("/concludedDegradation/value").asBoolean()).isTrue();
+    assertThat(variables.at("/concludedForbiddenConduct/value").isBoolean()).isTrue();
+    assertThat(variables.at("/levelCap/value").asText()).isEqualTo("NOT_COMPLETED");
+    assertThat(entry(history("member7"), "ABOVE_CAP_REFUSED").get("actor").asText()).isEqualTo("secretary2");
+  }
+
+  @Test
   void a_fact_received_before_the_evaluation_started_caps_it_from_the_first_task() {
     String selfReview = taskOf("member5", "self-review", "member5", YEAR);
     JsonNode form = formVariables("member5", selfReview);
@@ -396,6 +441,43 @@ class LevelCapsTest extends EvaluationFlowSupport {
     List<JsonNode> events = new ArrayList<>();
     json(response.getBody()).forEach(events::add);
     return events;
+  }
+
+  /** A signed-in browser session on the people's pages: cookies kept, the CSRF token read from each page. */
+  private final class PageSession {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        .followRedirects(HttpClient.Redirect.NEVER).build();
+    private String token;
+
+    PageSession(String user) throws Exception {
+      token = csrf(get("/login").body());
+      HttpResponse<String> login = post("/login", Map.of("username", user, "password", "demo"));
+      assertThat(login.headers().firstValue("Location").orElse("")).as("login of " + user).endsWith("/app");
+      token = csrf(get("/app/tasks").body());
+    }
+
+    HttpResponse<String> get(String path) throws Exception {
+      return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+          HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+      Map<String, String> fields = new LinkedHashMap<>(form);
+      fields.put("_csrf", token);
+      String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+      return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String csrf(String html) {
+      Matcher matcher = CSRF.matcher(html);
+      assertThat(matcher.find()).as("a CSRF token in the page").isTrue();
+      return matcher.group(1);
+    }
   }
 
   private static JsonNode assertRefused(ResponseEntity<String> response, String field, String reason) {
