@@ -11,5 +11,11 @@ public enum TimelineKind {
   CASE_RETURNED,
   REMINDER_SENT,
   OVERDUE_ESCALATED,
-  DECIDED
+  DECIDED,
+  /** A level cap now applies to the evaluation, or a different one (details: the cap, why, the rule). */
+  LEVEL_CAP_APPLIED,
+  /** No cap applies any more (e.g. a corrected discipline decision). */
+  LEVEL_CAP_LIFTED,
+  /** A completion proposing or deciding a level above the cap was refused (details: the level, the cap). */
+  ABOVE_CAP_REFUSED
 }

@@ -14,6 +14,10 @@ public final class EventTypes {
   public static final String CAMPAIGN_COMPLETED = "vn.party.evaluation.campaign.completed";
 
   public static final String RESIDENCE_FEEDBACK = "vn.party.member.residence-feedback";
+  /** The unit leadership's assessment of a member, with the civil-service level (a fact for the caps). */
+  public static final String UNIT_ASSESSMENT = "vn.party.member.unit-assessment";
+  /** A discipline decision against a member (a fact for the caps). */
+  public static final String DISCIPLINED = "vn.party.member.disciplined";
 
   private EventTypes() {
   }

@@ -6,6 +6,8 @@ import org.mapstruct.Mapping;
 import vn.party.evaluation.audit.TimelineEntry;
 import vn.party.evaluation.review.EvaluationApi.EvaluationView;
 import vn.party.evaluation.review.EvaluationApi.HistoryEntry;
+import vn.party.evaluation.review.EvaluationApi.LevelCapView;
+import vn.party.evaluation.rules.ReasonCode;
 
 @Mapper(componentModel = "spring")
 interface EvaluationMapper {
@@ -26,7 +28,17 @@ interface EvaluationMapper {
   @Mapping(target = "decision.comment", source = "decisionComment")
   @Mapping(target = "decision.by", source = "decidedBy")
   @Mapping(target = "decision.at", source = "decidedAt")
+  @Mapping(target = "levelCap", source = "record")
   EvaluationView toView(EvaluationRecord record);
+
+  /** Null when no cap is in force, so the view leaves it out. */
+  default LevelCapView toLevelCap(EvaluationRecord record) {
+    if (record.levelCap() == null) {
+      return null;
+    }
+    return new LevelCapView(record.levelCap(), record.levelCapReason(),
+        ReasonCode.parse(record.levelCapReason()).map(ReasonCode::label).orElse(null), record.levelCapRule());
+  }
 
   @Mapping(target = "sequence", source = "id")
   @Mapping(target = "at", source = "occurredAt")

@@ -3,7 +3,10 @@ package vn.party.evaluation.review;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One member's evaluation in one year, as stored: the three levels and who/when for each. */
+/**
+ * One member's evaluation in one year, as stored: the three levels and who/when for each, and the level cap in force
+ * (null: none) with its reason code and member-caps rule.
+ */
 public record EvaluationRecord(
     int year,
     String memberId,
@@ -27,5 +30,8 @@ public record EvaluationRecord(
     String decidedLevel,
     String decisionComment,
     String decidedBy,
-    OffsetDateTime decidedAt) {
+    OffsetDateTime decidedAt,
+    String levelCap,
+    String levelCapReason,
+    String levelCapRule) {
 }

@@ -103,6 +103,13 @@ public class EvaluationRecords {
         level, comment, by);
   }
 
+  /** The strictest cap now in force (all null: none), with the member-caps rule that set it. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void levelCap(int year, String memberId, String level, String reasonCode, String ruleId) {
+    update(year, memberId, "level_cap = :v1, level_cap_reason = :v2, level_cap_rule = :v3", level, reasonCode,
+        ruleId);
+  }
+
   private void update(int year, String memberId, String assignments, Object... values) {
     var statement = jdbc.sql("update evaluation.member_evaluation set " + assignments
             + ", updated_at = now() where year = :year and member_id = :member")

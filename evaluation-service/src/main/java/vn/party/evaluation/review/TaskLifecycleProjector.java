@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.event.EventListener;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 import vn.party.evaluation.EvaluationProperties;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.caps.CapRefusals;
 import vn.party.evaluation.directory.People;
 import vn.party.evaluation.directory.Recipient;
 import vn.party.evaluation.messaging.EventTypes;
@@ -22,6 +24,7 @@ import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.Decision;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.process.validation.TaskCompletionValidator;
 
@@ -41,15 +44,17 @@ public class TaskLifecycleProjector {
   private final People people;
   private final Actors actors;
   private final EvaluationProperties properties;
+  private final CapRefusals capRefusals;
 
   public TaskLifecycleProjector(EvaluationRecords records, Timeline timeline, Outbox outbox, People people,
-      Actors actors, EvaluationProperties properties) {
+      Actors actors, EvaluationProperties properties, CapRefusals capRefusals) {
     this.records = records;
     this.timeline = timeline;
     this.outbox = outbox;
     this.people = people;
     this.actors = actors;
     this.properties = properties;
+    this.capRefusals = capRefusals;
   }
 
   @EventListener
@@ -101,10 +106,23 @@ public class TaskLifecycleProjector {
   private void completed(DelegateTask task) {
     // The engine may call this listener before the one declared in the BPMN: refuse bad values here too, before
     // they reach the record (the same rules, the same 400 naming the field).
-    COMPLETION_RULES.notify(task);
     int year = year(task);
     String memberId = memberId(task);
     String actor = actors.current();
+    try {
+      COMPLETION_RULES.notify(task);
+    } catch (FormFieldValidationException refusal) {
+      // through the engine REST API or Tasklist (the domain API refuses before the engine and records it itself)
+      if (refusal.getDetail() instanceof List<?> errors && !errors.isEmpty()
+          && errors.stream().allMatch(FieldError.class::isInstance)) {
+        List<FieldError> fieldErrors = errors.stream().map(FieldError.class::cast).toList();
+        if (CapRefusals.anyAboveCap(fieldErrors)) {
+          capRefusals.record(year, memberId, task.getTaskDefinitionKey(), task.getId(), actor, fieldErrors,
+              task.getVariables());
+        }
+      }
+      throw refusal;
+    }
     Map<String, Object> values = new LinkedHashMap<>();
     for (String field : TaskCompletionRules.fields(task.getTaskDefinitionKey())) {
       values.put(field, task.getVariable(field));

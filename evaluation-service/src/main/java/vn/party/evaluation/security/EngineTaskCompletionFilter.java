@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
@@ -26,7 +28,8 @@ import org.springframework.web.util.UriUtils;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 
 /**
- * Task completions through the engine REST API and Tasklist carry only the task form's own fields, as text.
+ * Task completions through the engine REST API and Tasklist carry only the task form's own fields, with values the
+ * form's rules accept (text, or a number or true/false where the form has one).
  * Without this, a member completing their own self-review could send any process variable along (who the member
  * is, which committee decides) and re-route their own evaluation; the domain API refuses the same. Unknown tasks
  * are a 404 here rather than the engine's 500.
@@ -36,6 +39,7 @@ public class EngineTaskCompletionFilter extends OncePerRequestFilter {
   private static final Pattern COMPLETION = Pattern.compile(
       "^(?:/engine-rest|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:complete|submit-form|resolve)/?$");
   private static final int MAX_BODY = 1 << 20;
+  private static final Set<String> NUMBER_TYPES = Set.of("integer", "long", "short", "double");
 
   private final TaskService taskService;
   private final SystemAccess systemAccess;
@@ -96,19 +100,40 @@ public class EngineTaskCompletionFilter extends OncePerRequestFilter {
         problems.add(variable.getKey() + ": unknown-field");
         continue;
       }
-      JsonNode value = variable.getValue().get("value");
-      JsonNode type = variable.getValue().get("type");
-      boolean text = type == null || type.isNull() || "string".equalsIgnoreCase(type.asText());
-      // anything but text is handed to the rules as it is, and they refuse it for that field
-      values.put(variable.getKey(), value == null || value.isNull() ? null
-          : text && value.isTextual() ? value.asText() : value);
+      values.put(variable.getKey(), value(variable.getValue()));
     }
     if (!fields.isEmpty()) {
-      // the form's rules, for the fields sent; a required field left out is refused by the engine's own listener
+      // the form's rules, for the fields sent; a required field left out is refused by the engine's own listener.
+      // So is a level above the member's cap: only the values sent are checked here, before the engine has checked
+      // that the user may work on the task, and a cap would tell a stranger about the member's discipline.
       TaskCompletionRules.check(taskKey, values).stream().filter(error -> values.containsKey(error.field()))
           .forEach(error -> problems.add(error.toString()));
     }
     return problems;
+  }
+
+  /**
+   * The value as the engine would store it, for the rules to judge: text, a boolean (a checkbox) or a number (sent
+   * without a type, as Tasklist does, or with a matching one). Anything else is handed to the rules as it is, and
+   * they refuse it for that field.
+   */
+  private static Object value(JsonNode variable) {
+    JsonNode value = variable.get("value");
+    JsonNode typeNode = variable.get("type");
+    String type = typeNode == null || typeNode.isNull() ? null : typeNode.asText().toLowerCase(Locale.ROOT);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (value.isTextual() && (type == null || "string".equals(type))) {
+      return value.asText();
+    }
+    if (value.isBoolean() && (type == null || "boolean".equals(type))) {
+      return value.booleanValue();
+    }
+    if (value.isNumber() && (type == null || NUMBER_TYPES.contains(type))) {
+      return value.numberValue();
+    }
+    return value;
   }
 
   private void refuse(HttpServletResponse response, int status, String message) throws IOException {

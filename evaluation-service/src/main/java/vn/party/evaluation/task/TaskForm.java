@@ -12,7 +12,9 @@ import vn.party.evaluation.task.TaskApi.TaskView;
  * @param values the saved draft over the process's values, by field name
  * @param draftSavedAt when the draft was saved, null without one
  * @param mayWork whether the user may claim, save or submit (an auditor never may)
+ * @param levelCap the level cap in force (a level name), null when none
+ * @param levelCapReason why, in Vietnamese with the rules' sources; null for a task that does not show the cap
  */
 public record TaskForm(TaskView task, List<FormField> fields, Map<String, Object> values, OffsetDateTime draftSavedAt,
-    boolean mayWork) {
+    boolean mayWork, String levelCap, String levelCapReason) {
 }

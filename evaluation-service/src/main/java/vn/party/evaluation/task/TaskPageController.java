@@ -1,6 +1,7 @@
 package vn.party.evaluation.task;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.party.evaluation.process.validation.TaskCompletionRules.FormField;
+import vn.party.evaluation.process.validation.TaskCompletionRules.Kind;
 import vn.party.evaluation.decision.OrganizationTally;
 import vn.party.evaluation.portal.PortalPage;
 import vn.party.evaluation.process.ProcessKeys;
@@ -84,8 +86,10 @@ public class TaskPageController {
     Map<String, Object> values = new LinkedHashMap<>();
     for (FormField field : form.fields()) {
       String value = params.getFirst(field.name());
-      if (value != null && !value.isBlank()) {
-        values.put(field.name(), value.replace("\r\n", "\n"));
+      if (field.kind() == Kind.FLAG) {
+        values.put(field.name(), value != null); // an unticked checkbox sends nothing
+      } else if (value != null && !value.isBlank()) {
+        values.put(field.name(), field.kind() == Kind.MONTHS ? number(value) : value.replace("\r\n", "\n"));
       }
     }
     try {
@@ -103,7 +107,7 @@ public class TaskPageController {
       }
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("form", new TaskForm(form.task(), form.fields(), values, form.draftSavedAt(),
-          form.mayWork()));
+          form.mayWork(), form.levelCap(), form.levelCapReason()));
       model.addAttribute("errors", errors(refused.problems()));
       addTally(form, model);
       return "tasks/form";
@@ -124,17 +128,31 @@ public class TaskPageController {
     model.addAttribute("levels", vn.party.evaluation.process.Level.values());
     model.addAttribute("decisions", vn.party.evaluation.process.Decision.values());
     model.addAttribute("maxText", vn.party.evaluation.process.validation.TaskCompletionRules.MAX_TEXT_LENGTH);
+    model.addAttribute("maxMonths", vn.party.evaluation.process.validation.TaskCompletionRules.MAX_MONTHS);
   }
 
-  /** field → the reason in the user's language, naming the field by its label. */
+  /**
+   * field → the reason in the user's language, naming the field by its label: the rules' own message where the API
+   * made one (a refusal above the cap names the cap and why), else the reason's text.
+   */
   private Map<String, String> errors(List<FieldProblem> problems) {
     var locale = LocaleContextHolder.getLocale();
     Map<String, String> errors = new LinkedHashMap<>();
     for (FieldProblem problem : problems) {
       String label = messages.getMessage("field." + problem.field(), null, problem.field(), locale);
-      errors.putIfAbsent(problem.field(),
-          messages.getMessage("reason." + problem.reason(), new Object[] {label}, problem.reason(), locale));
+      errors.putIfAbsent(problem.field(), problem.message() != null ? problem.message()
+          : messages.getMessage("reason." + problem.reason(), new Object[] {label}, problem.reason(), locale));
     }
     return errors;
+  }
+
+  /** Months as typed (a comma or a point before the decimals); what is not a number goes to the rules as text. */
+  private static Object number(String value) {
+    try {
+      BigDecimal number = new BigDecimal(value.trim().replace(',', '.')).stripTrailingZeros();
+      return number.scale() <= 0 ? (Object) number.intValueExact() : (Object) number.doubleValue();
+    } catch (NumberFormatException | ArithmeticException e) {
+      return value;
+    }
   }
 }

@@ -4,6 +4,7 @@ import static vn.party.evaluation.process.ProcessVariables.*;
 
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
@@ -13,12 +14,14 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.caps.CapRefusals;
 import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.security.SystemAccess;
 import vn.party.evaluation.task.TaskApi.TaskView;
 import vn.party.evaluation.web.ApiException;
+import vn.party.evaluation.web.FieldErrorProblems;
 import vn.party.evaluation.web.FieldProblem;
 
 /**
@@ -35,14 +38,18 @@ public class TaskWork {
   private final TaskMapper mapper;
   private final JdbcClient jdbc;
   private final TaskDrafts drafts;
+  private final FieldErrorProblems fieldErrors;
+  private final CapRefusals capRefusals;
 
   public TaskWork(TaskService taskService, SystemAccess systemAccess, TaskMapper mapper, JdbcClient jdbc,
-      TaskDrafts drafts) {
+      TaskDrafts drafts, FieldErrorProblems fieldErrors, CapRefusals capRefusals) {
     this.taskService = taskService;
     this.systemAccess = systemAccess;
     this.mapper = mapper;
     this.jdbc = jdbc;
     this.drafts = drafts;
+    this.fieldErrors = fieldErrors;
+    this.capRefusals = capRefusals;
   }
 
   /**
@@ -66,8 +73,10 @@ public class TaskWork {
     var draft = drafts.find(taskId);
     draft.ifPresent(saved -> values.putAll(saved.values()));
     boolean mayWork = mayWork(open, user);
+    // the cap and why, as the Tasklist forms show it (set for each task of a member's evaluation)
+    Map<String, Object> cap = taskService.getVariables(taskId, List.of(LEVEL_CAP, LEVEL_CAP_REASON));
     return new TaskForm(mapper.toView(open, new Date()), fields, values, draft.map(d -> d.savedAt()).orElse(null),
-        mayWork);
+        mayWork, (String) cap.get(LEVEL_CAP), (String) cap.get(LEVEL_CAP_REASON));
   }
 
   /**
@@ -78,7 +87,7 @@ public class TaskWork {
   public void saveDraft(String taskId, Map<String, Object> values, CurrentUser user) {
     lockTask(taskId);
     Task task = workableTask(taskId, user);
-    List<FieldProblem> problems = problems(task.getTaskDefinitionKey(), values).stream()
+    List<FieldProblem> problems = check(task, values).problems().stream()
         .filter(problem -> !FieldError.REQUIRED.equals(problem.reason())).toList();
     if (!problems.isEmpty()) {
       throw ApiException.invalid(problems);
@@ -121,9 +130,14 @@ public class TaskWork {
   public void complete(String taskId, Map<String, Object> values, CurrentUser user) {
     lockTask(taskId);
     Task task = workableTask(taskId, user);
-    List<FieldProblem> problems = problems(task.getTaskDefinitionKey(), values);
-    if (!problems.isEmpty()) {
-      throw ApiException.invalid(problems);
+    Checked checked = check(task, values);
+    if (!checked.problems().isEmpty()) {
+      if (CapRefusals.anyAboveCap(checked.errors())) {
+        Map<String, Object> context = checked.context();
+        capRefusals.record(((Number) context.get(YEAR)).intValue(), (String) context.get(MEMBER_ID),
+            task.getTaskDefinitionKey(), taskId, user.userId(), checked.errors(), values);
+      }
+      throw ApiException.invalid(checked.problems());
     }
     taskService.complete(taskId, values);
     drafts.discard(taskId);
@@ -141,16 +155,41 @@ public class TaskWork {
     return task;
   }
 
-  private static List<FieldProblem> problems(String taskKey, Map<String, Object> values) {
+  /** What a check of submitted values found, and the task's variables it read besides them. */
+  private record Checked(List<FieldProblem> problems, List<FieldError> errors, Map<String, Object> context) {
+  }
+
+  /**
+   * The submitted values against the form's rules. The rules also read the task's regulation and the member's facts
+   * (the level caps): the same check the engine makes, here to answer with the fields at fault.
+   */
+  private Checked check(Task task, Map<String, Object> values) {
+    String taskKey = task.getTaskDefinitionKey();
     List<FieldProblem> problems = new ArrayList<>();
     // Only the form's own fields: anything else could overwrite the process's variables (e.g. who the member is).
     List<String> fields = TaskCompletionRules.fields(taskKey);
     values.keySet().stream().filter(name -> !fields.contains(name))
         .forEach(name -> problems.add(new FieldProblem(name, "unknown-field", null)));
-    for (FieldError error : TaskCompletionRules.check(taskKey, values)) {
-      problems.add(new FieldProblem(error.field(), error.reason(), error.message()));
+    Map<String, Object> context = taskVariables(task.getId(), TaskCompletionRules.reads(taskKey));
+    Map<String, Object> checked = new HashMap<>(context);
+    values.forEach((name, value) -> {
+      if (fields.contains(name)) {
+        checked.put(name, value);
+      }
+    });
+    List<FieldError> errors = TaskCompletionRules.check(taskKey, checked);
+    problems.addAll(fieldErrors.of(errors));
+    return new Checked(problems, errors, context);
+  }
+
+  /** The task's current values of the given variables and who and which year it is about, read as the system. */
+  private Map<String, Object> taskVariables(String taskId, List<String> names) {
+    if (names.isEmpty()) {
+      return Map.of();
     }
-    return problems;
+    List<String> wanted = new ArrayList<>(names);
+    wanted.addAll(List.of(MEMBER_ID, YEAR));
+    return systemAccess.call(() -> taskService.getVariables(taskId, wanted));
   }
 
   /** Whether the page should offer the buttons that change the task (the engine still checks on use). */

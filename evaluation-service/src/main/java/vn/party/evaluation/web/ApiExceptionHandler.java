@@ -26,6 +26,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import vn.party.evaluation.process.validation.FieldError;
 
 /**
  * Every refusal of the domain API as RFC 7807 problem details with {@code errors: [{field, reason, message}]},
@@ -37,9 +38,11 @@ public class ApiExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   private final MessageSource messages;
+  private final FieldErrorProblems fieldErrors;
 
-  public ApiExceptionHandler(MessageSource messages) {
+  public ApiExceptionHandler(MessageSource messages, FieldErrorProblems fieldErrors) {
     this.messages = messages;
+    this.fieldErrors = fieldErrors;
   }
 
   @ExceptionHandler(ApiException.class)
@@ -78,8 +81,17 @@ public class ApiExceptionHandler {
     return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, message("error.media-type"), List.of());
   }
 
+  /**
+   * The engine's own completion check refused (the API checked first, but a fact may have arrived in between): the
+   * same fields and reasons as the API's check would give.
+   */
   @ExceptionHandler(FormFieldValidationException.class)
   ResponseEntity<ProblemDetail> engineValidation(FormFieldValidationException e) {
+    Object detail = e.getDetail();
+    if (detail instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(FieldError.class::isInstance)) {
+      return problem(HttpStatus.BAD_REQUEST, message("error.invalid"),
+          fieldErrors.of(list.stream().map(FieldError.class::cast).toList()));
+    }
     return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
   }
 

@@ -49,6 +49,31 @@ public final class ProcessVariables {
   public static final String DECIDED_LEVEL = "decidedLevel";
   public static final String DECISION_COMMENT = "decisionComment";
 
+  // --- facts that cap the level (member-caps decision; same names as its inputs, RuleVariables) ---
+  // Set by the deploying application from facts received as events, when each user task is created and
+  // again when a fact arrives; always present from the first task on (false / null when nothing is known).
+  /** Boolean: disciplined in the evaluated year (a discipline decision was received). */
+  public static final String DISCIPLINED = "disciplined";
+  /** Boolean: every discipline of the year was for a violation self-detected and remedied. */
+  public static final String DISCIPLINE_SELF_DETECTED_AND_REMEDIED = "disciplineSelfDetectedAndRemedied";
+  /** String, a {@link Level} name, or null: the civil-service level from the unit leadership's assessment. */
+  public static final String CIVIL_SERVICE_LEVEL = "civilServiceLevel";
+  // Recorded by the branch on the branch-review form (optional completion variables).
+  /** Number 0–12: total months of sick leave in the year. */
+  public static final String SICK_LEAVE_MONTHS = "sickLeaveMonths";
+  /** Boolean: a competent body concluded degradation ("suy thoái", "tự diễn biến", "tự chuyển hóa"). */
+  public static final String CONCLUDED_DEGRADATION = "concludedDegradation";
+  /** Boolean: a competent body concluded a breach of what party members must not do. */
+  public static final String CONCLUDED_FORBIDDEN_CONDUCT = "concludedForbiddenConduct";
+  /** Boolean: a competent body concluded a failure of the duty to set an example. */
+  public static final String CONCLUDED_FAILED_TO_SET_EXAMPLE = "concludedFailedToSetExample";
+  // Shown read-only on the forms; set together with the system facts above. Not what is enforced:
+  // TaskCompletionRules computes the cap from the facts themselves at completion.
+  /** String, the {@link Level} name of the strictest cap, or null when no cap applies. */
+  public static final String LEVEL_CAP = "levelCap";
+  /** String, Vietnamese: which caps apply, why, and the source of each rule. */
+  public static final String LEVEL_CAP_REASON = "levelCapReason";
+
   // --- evaluation-campaign ------------------------------------------------------------------------
   /** Integer, set by the {@link DelegateNames#MEMBER_BATCH_STARTER} delegate on every pass. */
   public static final String REMAINING_MEMBERS = "remainingMembers";

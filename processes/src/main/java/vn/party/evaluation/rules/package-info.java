@@ -9,8 +9,9 @@
  * but in {@link vn.party.evaluation.rules.RuleSettings}, configuration with documented defaults.
  *
  * <p>Engine-light: needs the Camunda DMN engine ({@code camunda-engine-dmn}, which comes with
- * {@code camunda-engine}) and nothing else; no process engine, no database. Not yet called from
- * the BPMN: a business rule task can later use {@code decisionRef="member-level-${regulation}"}
- * (ids in {@link vn.party.evaluation.rules.DecisionKeys}).
+ * {@code camunda-engine}) and nothing else; no process engine, no database. Not called from the
+ * BPMN: the caps are applied by {@code process.validation.TaskCompletionRules} (through {@code
+ * LevelCaps}), eligibility by the application at launch; a business rule task can later use {@code
+ * decisionRef="member-level-${regulation}"} (ids in {@link vn.party.evaluation.rules.DecisionKeys}).
  */
 package vn.party.evaluation.rules;

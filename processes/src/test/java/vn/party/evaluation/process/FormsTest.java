@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -57,6 +58,21 @@ class FormsTest {
     }
   }
 
+  /** The member (self-review) and both approvers see the cap and why, read-only (not submitted). */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("userTasks")
+  void theTaskFormShowsTheLevelCapReadOnly(String taskId) throws IOException {
+    UserTask task = MEMBER_EVALUATION.getModelElementById(taskId);
+    JsonNode form = JSON.readTree(resource("forms/" + task.getCamundaFormRef() + ".form"));
+    for (String shown : List.of(ProcessVariables.LEVEL_CAP, ProcessVariables.LEVEL_CAP_REASON)) {
+      JsonNode component = StreamSupport.stream(form.path("components").spliterator(), false)
+          .filter(c -> shown.equals(c.path("key").asText()))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError(task.getCamundaFormRef() + " does not show " + shown));
+      assertThat(component.path("disabled").asBoolean()).as(shown + " is read-only").isTrue();
+    }
+  }
+
   private static void assertAllowedValues(String field, JsonNode component) {
     switch (component.path("type").asText()) {
       case "select" -> assertThat(options(component)).as(field).containsExactlyElementsOf(
@@ -65,6 +81,13 @@ class FormsTest {
           Arrays.stream(Decision.values()).map(d -> d.name() + "=" + d.label()).toList());
       case "textarea" -> assertThat(component.path("validate").path("maxLength").asInt())
           .as(field).isEqualTo(TaskCompletionRules.MAX_TEXT_LENGTH);
+      case "number" -> {
+        assertThat(component.path("validate").path("min").asInt()).as(field)
+            .isEqualTo(TaskCompletionRules.MIN_MONTHS);
+        assertThat(component.path("validate").path("max").asInt()).as(field)
+            .isEqualTo(TaskCompletionRules.MAX_MONTHS);
+      }
+      case "checkbox" -> assertThat(component.has("values")).as(field).isFalse();
       default -> throw new AssertionError(field + " has unexpected type " + component.path("type"));
     }
   }

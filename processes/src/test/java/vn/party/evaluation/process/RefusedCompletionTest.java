@@ -120,6 +120,40 @@ class RefusedCompletionTest {
         "decision: invalid-decision");
   }
 
+  /** The branch records four months of sick leave and proposes GOOD in the same completion. */
+  @Test
+  void branchProposalAboveTheCapOfTheFactsItRecords() {
+    complete(selfReviewTask(), withVariables("selfProposedLevel", "GOOD"));
+
+    assertRefused(task(BRANCH_REVIEW, evaluation),
+        withVariables("branchProposedLevel", "GOOD", "sickLeaveMonths", 4),
+        "branchProposedLevel: above-cap (không được cao hơn mức \"Hoàn thành nhiệm vụ\": "
+            + "Nghỉ ốm từ 3 tháng trở lên; quy tắc member-caps-QD-366-2025-sick-leave)");
+  }
+
+  /** A fact the application set on the instance (a discipline decision) caps the approval. */
+  @Test
+  void approvalAboveTheCapOfAFactSetByTheApplication() {
+    Task decision = taskAtCommitteeDecision();
+    runtimeService().setVariable(evaluation.getId(), ProcessVariables.DISCIPLINED, true);
+
+    assertRefused(decision, withVariables("decision", "APPROVE", "decidedLevel", "COMPLETED"),
+        "decidedLevel: above-cap (không được cao hơn mức \"Không hoàn thành nhiệm vụ\": "
+            + "Bị kỷ luật trong năm; quy tắc member-caps-QD-366-2025-discipline)");
+  }
+
+  @Test
+  void levelsAtTheCapAreAccepted() {
+    complete(selfReviewTask(), withVariables("selfProposedLevel", "GOOD"));
+    complete(task(BRANCH_REVIEW, evaluation),
+        withVariables("branchProposedLevel", "COMPLETED", "sickLeaveMonths", 4.5, "concludedDegradation", false));
+    complete(task(COMMITTEE_DECISION, evaluation),
+        withVariables("decision", "APPROVE", "decidedLevel", "COMPLETED"));
+
+    assertThat(evaluation).isEnded();
+    assertThat(delegates.decidedLevels).containsEntry(MEMBER, "COMPLETED");
+  }
+
   /** Starts the evaluation here, not in setUp: the deployment is made after setUp. */
   private Task selfReviewTask() {
     evaluation = MemberEvaluationProcessTest.startEvaluation(MEMBER);

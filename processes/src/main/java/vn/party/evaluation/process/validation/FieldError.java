@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 import vn.party.evaluation.process.Decision;
 import vn.party.evaluation.process.Level;
+import vn.party.evaluation.rules.Cap;
 
 /**
  * One refused completion variable.
@@ -11,8 +12,10 @@ import vn.party.evaluation.process.Level;
  * @param field the variable name, e.g. {@code decidedLevel}
  * @param reason a short, stable key a client can map to its own wording: one of the constants
  *     below
+ * @param cap for {@link #ABOVE_CAP}, the cap the level breaks (the strictest that applies, with its
+ *     reason and rule); null for every other reason
  */
-public record FieldError(String field, String reason) {
+public record FieldError(String field, String reason, Cap cap) {
 
   public static final String REQUIRED = "required";
   public static final String INVALID_LEVEL = "invalid-level";
@@ -20,6 +23,15 @@ public record FieldError(String field, String reason) {
   public static final String NOT_TEXT = "not-text";
   public static final String TOO_LONG = "too-long";
   public static final String CONTROL_CHARACTERS = "control-characters";
+  public static final String NOT_A_NUMBER = "not-a-number";
+  public static final String OUT_OF_RANGE = "out-of-range";
+  public static final String NOT_A_FLAG = "not-a-flag";
+  /** The level is above the strictest cap of the member-caps decision ({@link #cap()}). */
+  public static final String ABOVE_CAP = "above-cap";
+
+  public FieldError(String field, String reason) {
+    this(field, reason, null);
+  }
 
   /** An English sentence for logs and API error bodies, e.g. "decidedLevel is required". */
   public String message() {
@@ -30,13 +42,27 @@ public record FieldError(String field, String reason) {
       case NOT_TEXT -> "must be text";
       case TOO_LONG -> "must be at most " + TaskCompletionRules.MAX_TEXT_LENGTH + " characters";
       case CONTROL_CHARACTERS -> "must not contain control characters other than line breaks and tabs";
+      case NOT_A_NUMBER -> "must be a number";
+      case OUT_OF_RANGE -> "must be between " + TaskCompletionRules.MIN_MONTHS + " and "
+          + TaskCompletionRules.MAX_MONTHS;
+      case NOT_A_FLAG -> "must be true or false";
+      case ABOVE_CAP -> cap == null ? "is above the level cap"
+          : "must not be above " + cap.maxLevel().name() + ": " + cap.reason().englishLabel()
+              + " (rule " + cap.rule().ruleId() + ")";
       default -> "is invalid (" + reason + ")";
     };
   }
 
-  /** {@code field: reason}, the form used in the validation exception's message. */
+  /**
+   * {@code field: reason}, the form used in the validation exception's message. A refusal above the
+   * cap also says, in Vietnamese (Tasklist shows this text to the user), which cap and why.
+   */
   @Override
   public String toString() {
+    if (ABOVE_CAP.equals(reason) && cap != null) {
+      return field + ": " + reason + " (không được cao hơn mức \"" + cap.maxLevel().label() + "\": "
+          + cap.reason().label() + "; quy tắc " + cap.rule().ruleId() + ")";
+    }
     return field + ": " + reason;
   }
 

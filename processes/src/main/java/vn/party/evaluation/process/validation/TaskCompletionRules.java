@@ -2,28 +2,43 @@ package vn.party.evaluation.process.validation;
 
 import static vn.party.evaluation.process.ProcessVariables.BRANCH_COMMENT;
 import static vn.party.evaluation.process.ProcessVariables.BRANCH_PROPOSED_LEVEL;
+import static vn.party.evaluation.process.ProcessVariables.CONCLUDED_DEGRADATION;
+import static vn.party.evaluation.process.ProcessVariables.CONCLUDED_FAILED_TO_SET_EXAMPLE;
+import static vn.party.evaluation.process.ProcessVariables.CONCLUDED_FORBIDDEN_CONDUCT;
 import static vn.party.evaluation.process.ProcessVariables.DECIDED_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.DECISION;
 import static vn.party.evaluation.process.ProcessVariables.DECISION_COMMENT;
 import static vn.party.evaluation.process.ProcessVariables.LIMITATIONS;
 import static vn.party.evaluation.process.ProcessVariables.REMEDIAL_MEASURES;
 import static vn.party.evaluation.process.ProcessVariables.SELF_PROPOSED_LEVEL;
+import static vn.party.evaluation.process.ProcessVariables.SICK_LEAVE_MONTHS;
 import static vn.party.evaluation.process.ProcessVariables.STRENGTHS;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import vn.party.evaluation.process.Decision;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.rules.Cap;
+import vn.party.evaluation.rules.RuleBook;
 
 /**
  * Which variables each user task needs to be completed, and which values they may take.
  *
  * <p>The one place that knows this: the engine applies it through {@link
  * TaskCompletionValidator}, a REST layer may call {@link #check} before completing, and the form
- * tests read {@link #fields} to prove every form asks for every variable. Engine-free on purpose.
+ * tests read {@link #fields} to prove every form asks for every variable. Engine-free on purpose
+ * (the caps need the standalone DMN engine of {@link RuleBook}, not the process engine).
+ *
+ * <p><strong>Level caps.</strong> The level the branch proposes and the level the committee
+ * approves must not be above the strictest cap of the member-caps decision ({@link LevelCaps}),
+ * computed here from the facts in the variables ({@link #reads}) together with the facts the
+ * branch submits in the same completion: refused as {@link FieldError#ABOVE_CAP}, naming the cap.
+ * Computed, not read from the displayed {@code levelCap} variable, so a completion can never slip
+ * past a fact that arrived after the form was drawn.
  */
 public final class TaskCompletionRules {
 
@@ -33,6 +48,10 @@ public final class TaskCompletionRules {
    * text would pass here and then fail in the database with an unhelpful error.
    */
   public static final int MAX_TEXT_LENGTH = 4000;
+
+  /** Sick-leave months the branch may record: a year's worth at most. */
+  public static final int MIN_MONTHS = 0;
+  public static final int MAX_MONTHS = 12;
 
   private static final Map<String, List<FieldRule>> RULES =
       Map.of(
@@ -45,12 +64,22 @@ public final class TaskCompletionRules {
           ProcessKeys.BRANCH_REVIEW,
           List.of(
               FieldRule.level(BRANCH_PROPOSED_LEVEL, always()),
-              FieldRule.text(BRANCH_COMMENT, never())),
+              FieldRule.text(BRANCH_COMMENT, never()),
+              FieldRule.months(SICK_LEAVE_MONTHS),
+              FieldRule.flag(CONCLUDED_DEGRADATION),
+              FieldRule.flag(CONCLUDED_FORBIDDEN_CONDUCT),
+              FieldRule.flag(CONCLUDED_FAILED_TO_SET_EXAMPLE)),
           ProcessKeys.COMMITTEE_DECISION,
           List.of(
               FieldRule.decision(DECISION),
               FieldRule.level(DECIDED_LEVEL, decisionIs(Decision.APPROVE)),
               FieldRule.text(DECISION_COMMENT, decisionIs(Decision.RETURN))));
+
+  /** Which level of which task is capped, and when: the branch's proposal always, the decision on approval. */
+  private static final Map<String, CapRule> CAPPED =
+      Map.of(
+          ProcessKeys.BRANCH_REVIEW, new CapRule(BRANCH_PROPOSED_LEVEL, always()),
+          ProcessKeys.COMMITTEE_DECISION, new CapRule(DECIDED_LEVEL, decisionIs(Decision.APPROVE)));
 
   private TaskCompletionRules() {}
 
@@ -69,12 +98,27 @@ public final class TaskCompletionRules {
   }
 
   /**
+   * The variables other than the task's own {@link #fields} that {@link #check} reads: the
+   * regulation and the facts behind the level caps ({@link LevelCaps#INPUTS}) for the capped tasks,
+   * none for the others. A REST layer checking a request before completing passes the task's
+   * current values of these along with the submitted fields (the submitted ones win).
+   *
+   * @throws IllegalArgumentException for a task without rules
+   */
+  public static List<String> reads(String taskKey) {
+    rulesFor(taskKey);
+    return CAPPED.containsKey(taskKey) ? LevelCaps.INPUTS : List.of();
+  }
+
+  /**
    * Checks the variables a task would be completed with.
    *
    * @param taskKey the task definition key, e.g. {@code self-review}
-   * @param variables the variables visible to the task at completion (values may be null)
+   * @param variables the variables visible to the task at completion (values may be null),
+   *     including those it {@link #reads}
    * @return the refused fields, in form order; empty when the completion may go ahead
-   * @throws IllegalArgumentException for a task without rules
+   * @throws IllegalArgumentException for a task without rules, or a {@code regulation} variable
+   *     that names no regulation
    */
   public static List<FieldError> check(String taskKey, Map<String, ?> variables) {
     List<FieldError> errors = new ArrayList<>();
@@ -83,6 +127,10 @@ public final class TaskCompletionRules {
       if (reason != null) {
         errors.add(new FieldError(rule.field(), reason));
       }
+    }
+    CapRule capped = CAPPED.get(taskKey);
+    if (capped != null) {
+      capped.check(variables, errors).ifPresent(errors::add);
     }
     return errors;
   }
@@ -107,11 +155,42 @@ public final class TaskCompletionRules {
     return variables -> decision.name().equals(variables.get(DECISION));
   }
 
-  /** What a form field holds: a {@code Level} name, a {@code Decision} name, or free text. */
+  /**
+   * What a form field holds: a {@code Level} name, a {@code Decision} name, free text, a number of months ({@link
+   * #MIN_MONTHS}–{@link #MAX_MONTHS}, a Number) or a flag (a Boolean, a checkbox).
+   */
   public enum Kind {
     LEVEL,
     DECISION,
-    TEXT
+    TEXT,
+    MONTHS,
+    FLAG
+  }
+
+  /** The member-caps decision, parsed once on first use. Caps read no RuleSettings: the defaults are exact. */
+  private static final class CapRules {
+    static final RuleBook RULES = new RuleBook();
+  }
+
+  /** A level that must not be above the member's strictest cap, when {@code appliesWhen} holds. */
+  private record CapRule(String levelField, Predicate<Map<String, ?>> appliesWhen) {
+
+    /** The refusal, if the level is above the cap; nothing while the level or a fact is itself refused. */
+    Optional<FieldError> check(Map<String, ?> variables, List<FieldError> errors) {
+      boolean factsOrLevelRefused = errors.stream().anyMatch(error -> error.field().equals(levelField)
+          || LevelCaps.BRANCH_FACTS.contains(error.field()));
+      if (factsOrLevelRefused || !appliesWhen.test(variables)
+          || !(variables.get(levelField) instanceof String name)) {
+        return Optional.empty();
+      }
+      Optional<Level> level = Level.parse(name);
+      if (level.isEmpty()) {
+        return Optional.empty();
+      }
+      return LevelCaps.strictest(CapRules.RULES, variables)
+          .filter(cap -> cap.lowers(level.get()))
+          .map((Cap cap) -> new FieldError(levelField, FieldError.ABOVE_CAP, cap));
+    }
   }
 
   /** A form field: its variable name and kind, for a client that draws the form (e.g. the people's pages). */
@@ -141,6 +220,16 @@ public final class TaskCompletionRules {
       return new FieldRule(field, Kind.TEXT, requiredWhen);
     }
 
+    /** An optional number of months, {@link #MIN_MONTHS}–{@link #MAX_MONTHS}. */
+    static FieldRule months(String field) {
+      return new FieldRule(field, Kind.MONTHS, never());
+    }
+
+    /** An optional true/false (a checkbox). */
+    static FieldRule flag(String field) {
+      return new FieldRule(field, Kind.FLAG, never());
+    }
+
     /** The reason the value is refused, or null when it is acceptable. */
     String check(Map<String, ?> variables) {
       Object value = variables.get(field);
@@ -154,7 +243,18 @@ public final class TaskCompletionRules {
         case DECISION -> value instanceof String name && Decision.parse(name).isPresent()
             ? null : FieldError.INVALID_DECISION;
         case TEXT -> checkText(value);
+        case MONTHS -> checkMonths(value);
+        case FLAG -> value instanceof Boolean ? null : FieldError.NOT_A_FLAG;
       };
+    }
+
+    private static String checkMonths(Object value) {
+      // a number, not its text: "4" would be kept as a String variable and read as no sick leave
+      if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
+        return FieldError.NOT_A_NUMBER;
+      }
+      double months = number.doubleValue();
+      return months >= MIN_MONTHS && months <= MAX_MONTHS ? null : FieldError.OUT_OF_RANGE;
     }
 
     private static String checkText(Object value) {

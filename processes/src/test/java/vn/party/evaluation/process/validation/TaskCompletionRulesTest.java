@@ -11,11 +11,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import vn.party.evaluation.process.Level;
+import vn.party.evaluation.rules.ReasonCode;
 
 class TaskCompletionRulesTest {
 
   private static final String LONGEST = "x".repeat(TaskCompletionRules.MAX_TEXT_LENGTH);
   private static final String TOO_LONG = LONGEST + "x";
+  private static final String REGULATION = "regulation";
+  private static final String QD_366 = "QD-366-2025";
+  private static final String QD_124 = "QD-124-2023";
+  private static final String QD_132 = "QD-132-2018";
 
   /** task, variables (name, value, name, value …), expected errors ("field: reason"). */
   static Stream<Arguments> table() {
@@ -52,14 +58,66 @@ class TaskCompletionRulesTest {
         row("committee-decision", vars("decision", "RETURN", "decisionComment", " "),
             "decisionComment: required"),
         row("committee-decision", vars("decision", "RETURN", "decisionComment", TOO_LONG),
-            "decisionComment: too-long"));
+            "decisionComment: too-long"),
+        // facts the branch records: optional, months 0–12 as a number, flags as booleans
+        row("branch-review", vars("branchProposedLevel", "GOOD", "sickLeaveMonths", 2.5,
+            "concludedDegradation", false, "concludedForbiddenConduct", null, "concludedFailedToSetExample", "")),
+        row("branch-review", vars("branchProposedLevel", "COMPLETED", "sickLeaveMonths", 12)),
+        row("branch-review", vars("branchProposedLevel", "COMPLETED", "sickLeaveMonths", 13),
+            "sickLeaveMonths: out-of-range"),
+        row("branch-review", vars("branchProposedLevel", "COMPLETED", "sickLeaveMonths", -1),
+            "sickLeaveMonths: out-of-range"),
+        row("branch-review", vars("branchProposedLevel", "COMPLETED", "sickLeaveMonths", "4"),
+            "sickLeaveMonths: not-a-number"),
+        row("branch-review", vars("branchProposedLevel", "COMPLETED", "sickLeaveMonths", Double.NaN),
+            "sickLeaveMonths: not-a-number"),
+        row("branch-review", vars("branchProposedLevel", "COMPLETED", "concludedDegradation", "true"),
+            "concludedDegradation: not-a-flag"),
+        // caps: computed from the facts under the regulation; the branch's own facts count at once
+        row("branch-review", vars(REGULATION, QD_366, "branchProposedLevel", "GOOD", "sickLeaveMonths", 3),
+            "branchProposedLevel: above-cap"),
+        row("branch-review", vars(REGULATION, QD_366, "branchProposedLevel", "COMPLETED", "sickLeaveMonths", 3)),
+        row("branch-review", vars(REGULATION, QD_366, "branchProposedLevel", "EXCELLENT", "sickLeaveMonths", 2.9)),
+        row("branch-review", vars(REGULATION, QD_366, "branchProposedLevel", "COMPLETED",
+            "concludedForbiddenConduct", true), "branchProposedLevel: above-cap"),
+        row("branch-review", vars(REGULATION, QD_366, "branchProposedLevel", "NOT_COMPLETED",
+            "concludedForbiddenConduct", true, "concludedDegradation", true, "concludedFailedToSetExample", true)),
+        row("branch-review", vars(REGULATION, QD_366, "branchProposedLevel", "COMPLETED", "disciplined", true),
+            "branchProposedLevel: above-cap"),
+        row("branch-review", vars(REGULATION, QD_366, "branchProposedLevel", "GOOD", "disciplined", true,
+            "disciplineSelfDetectedAndRemedied", true)),
+        row("branch-review", vars(REGULATION, QD_132, "branchProposedLevel", "GOOD", "disciplined", true,
+            "disciplineSelfDetectedAndRemedied", true), "branchProposedLevel: above-cap"),
+        row("branch-review", vars(REGULATION, QD_124, "branchProposedLevel", "EXCELLENT",
+            "civilServiceLevel", "GOOD"), "branchProposedLevel: above-cap"),
+        row("branch-review", vars(REGULATION, QD_124, "branchProposedLevel", "GOOD", "civilServiceLevel", "GOOD")),
+        row("branch-review", vars(REGULATION, QD_366, "branchProposedLevel", "GOOD", "civilServiceLevel", null)),
+        // without a regulation there is nothing to decide caps by
+        row("branch-review", vars("branchProposedLevel", "GOOD", "sickLeaveMonths", 6)),
+        // a refused level or fact is reported alone: the cap waits until they are valid
+        row("branch-review", vars(REGULATION, QD_366, "branchProposedLevel", "BEST", "disciplined", true),
+            "branchProposedLevel: invalid-level"),
+        row("branch-review", vars(REGULATION, QD_366, "branchProposedLevel", "GOOD", "sickLeaveMonths", 13,
+            "disciplined", true), "sickLeaveMonths: out-of-range"),
+        row("committee-decision", vars(REGULATION, QD_366, "decision", "APPROVE", "decidedLevel", "GOOD",
+            "sickLeaveMonths", 4), "decidedLevel: above-cap"),
+        row("committee-decision", vars(REGULATION, QD_366, "decision", "APPROVE", "decidedLevel", "COMPLETED",
+            "sickLeaveMonths", 4)),
+        row("committee-decision", vars(REGULATION, QD_366, "decision", "APPROVE", "decidedLevel", "GOOD",
+            "civilServiceLevel", "COMPLETED", "disciplined", true, "disciplineSelfDetectedAndRemedied", true),
+            "decidedLevel: above-cap"),
+        // a return decides no level: a level left in the form is not held against it
+        row("committee-decision", vars(REGULATION, QD_366, "decision", "RETURN", "decisionComment", "Làm rõ",
+            "decidedLevel", "EXCELLENT", "disciplined", true)),
+        // the member's own proposal is not capped: the member sees the cap, the approvers apply it
+        row("self-review", vars(REGULATION, QD_366, "selfProposedLevel", "EXCELLENT", "disciplined", true)));
   }
 
   @ParameterizedTest(name = "[{index}] {0} -> {2}")
   @MethodSource("table")
   void checksTheCompletionVariables(String task, Map<String, Object> variables, List<String> errors) {
     assertThat(TaskCompletionRules.check(task, variables))
-        .extracting(FieldError::toString)
+        .extracting(error -> error.field() + ": " + error.reason())
         .containsExactlyElementsOf(errors);
   }
 
@@ -68,9 +126,44 @@ class TaskCompletionRulesTest {
     assertThat(TaskCompletionRules.fields("self-review"))
         .containsExactly("selfProposedLevel", "strengths", "limitations", "remedialMeasures");
     assertThat(TaskCompletionRules.fields("branch-review"))
-        .containsExactly("branchProposedLevel", "branchComment");
+        .containsExactly("branchProposedLevel", "branchComment", "sickLeaveMonths", "concludedDegradation",
+            "concludedForbiddenConduct", "concludedFailedToSetExample");
     assertThat(TaskCompletionRules.fields("committee-decision"))
         .containsExactly("decision", "decidedLevel", "decisionComment");
+  }
+
+  @Test
+  void knowsWhatElseTheCappedTasksRead() {
+    List<String> capInputs = List.of("regulation", "disciplined", "disciplineSelfDetectedAndRemedied",
+        "civilServiceLevel", "sickLeaveMonths", "concludedDegradation", "concludedForbiddenConduct",
+        "concludedFailedToSetExample");
+    assertThat(TaskCompletionRules.reads("branch-review")).containsExactlyElementsOf(capInputs);
+    assertThat(TaskCompletionRules.reads("committee-decision")).containsExactlyElementsOf(capInputs);
+    assertThat(TaskCompletionRules.reads("self-review")).isEmpty();
+  }
+
+  @Test
+  void aRefusalAboveTheCapNamesTheStrictestCapAndWhy() {
+    List<FieldError> errors = TaskCompletionRules.check("committee-decision", vars(REGULATION, QD_366,
+        "decision", "APPROVE", "decidedLevel", "GOOD", "sickLeaveMonths", 5, "disciplined", true));
+
+    assertThat(errors).singleElement().satisfies(error -> {
+      assertThat(error.cap().maxLevel()).isEqualTo(Level.NOT_COMPLETED);
+      assertThat(error.cap().reason()).isEqualTo(ReasonCode.DISCIPLINED);
+      assertThat(error.cap().rule().ruleId()).isEqualTo("member-caps-QD-366-2025-discipline");
+      assertThat(error.toString()).isEqualTo("decidedLevel: above-cap (không được cao hơn mức "
+          + "\"Không hoàn thành nhiệm vụ\": Bị kỷ luật trong năm; quy tắc member-caps-QD-366-2025-discipline)");
+      assertThat(error.message()).isEqualTo("decidedLevel must not be above NOT_COMPLETED: Disciplined in the "
+          + "year (rule member-caps-QD-366-2025-discipline)");
+    });
+  }
+
+  @Test
+  void anUnknownRegulationIsAnErrorNotAMissingCap() {
+    assertThatThrownBy(() -> TaskCompletionRules.check("branch-review",
+        vars(REGULATION, "QD-999", "branchProposedLevel", "GOOD")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("QD-999");
   }
 
   @Test
@@ -89,6 +182,8 @@ class TaskCompletionRulesTest {
         .isEqualTo("decision must be one of APPROVE, RETURN");
     assertThat(new FieldError("strengths", FieldError.TOO_LONG).message())
         .isEqualTo("strengths must be at most 4000 characters");
+    assertThat(new FieldError("sickLeaveMonths", FieldError.OUT_OF_RANGE).message())
+        .isEqualTo("sickLeaveMonths must be between 0 and 12");
   }
 
   private static Arguments row(String task, Map<String, Object> variables, String... errors) {

@@ -1,0 +1,92 @@
+package vn.party.evaluation.caps;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudevents.CloudEvent;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Function;
+import vn.party.evaluation.messaging.UnreadableEventException;
+
+/**
+ * Reads the data fields of an inbound fact event. Anything it cannot read is an {@link UnreadableEventException}
+ * (dead-lettered with the reason): a fact read wrongly would cap, or fail to cap, a member's level.
+ */
+final class EventFields {
+
+  static final int MAX_MEMBER_ID = 100;
+  static final int MAX_NAME = 300;
+  static final int MAX_TEXT = 10_000;
+
+  private final CloudEvent event;
+  private final JsonNode data;
+
+  EventFields(CloudEvent event, JsonNode data) {
+    this.event = event;
+    this.data = data;
+  }
+
+  String text(String field, int maxLength) {
+    JsonNode node = data.get(field);
+    if (node == null || !node.isTextual() || node.asText().isBlank()) {
+      throw unreadable(field + " missing or not text");
+    }
+    if (node.asText().length() > maxLength) {
+      throw unreadable(field + " longer than " + maxLength);
+    }
+    return node.asText();
+  }
+
+  int year() {
+    JsonNode year = data.get("year");
+    if (year == null || !year.canConvertToInt() || year.isFloatingPointNumber() || year.asInt() < 2000
+        || year.asInt() > 2100) {
+      throw unreadable("year missing or invalid");
+    }
+    return year.asInt();
+  }
+
+  /** A boolean that may be left out (false); anything else than true/false is refused, not guessed. */
+  boolean optionalFlag(String field) {
+    JsonNode node = data.get(field);
+    if (node == null || node.isNull()) {
+      return false;
+    }
+    if (!node.isBoolean()) {
+      throw unreadable(field + " must be true or false");
+    }
+    return node.booleanValue();
+  }
+
+  LocalDate date(String field) {
+    String text = text(field, 10);
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw unreadable(field + " must be a date (yyyy-mm-dd)");
+    }
+  }
+
+  /** One of the enum's names, exactly; {@code required} false lets it be absent or null (then empty). */
+  <E extends Enum<E>> Optional<E> oneOf(String field, Class<E> type, boolean required) {
+    JsonNode node = data.get(field);
+    if (node == null || node.isNull()) {
+      if (required) {
+        throw unreadable(field + " missing");
+      }
+      return Optional.empty();
+    }
+    Function<String, Optional<E>> parse = name -> Arrays.stream(type.getEnumConstants())
+        .filter(constant -> constant.name().equals(name)).findFirst();
+    return Optional.of(node)
+        .filter(JsonNode::isTextual).map(JsonNode::asText).flatMap(parse)
+        .or(() -> {
+          throw unreadable(field + " must be one of " + Arrays.toString(type.getEnumConstants()));
+        });
+  }
+
+  private UnreadableEventException unreadable(String problem) {
+    return new UnreadableEventException("event " + event.getId() + ": " + problem);
+  }
+}

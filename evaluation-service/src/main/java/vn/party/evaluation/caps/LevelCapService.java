@@ -1,0 +1,184 @@
+package vn.party.evaluation.caps;
+
+import static vn.party.evaluation.process.ProcessVariables.LEVEL_CAP;
+import static vn.party.evaluation.process.ProcessVariables.LEVEL_CAP_REASON;
+import static vn.party.evaluation.process.ProcessVariables.SICK_LEAVE_MONTHS;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.audit.Timeline;
+import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.process.ProcessVariables;
+import vn.party.evaluation.process.validation.LevelCaps;
+import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.review.EvaluationRecord;
+import vn.party.evaluation.review.EvaluationRecords;
+import vn.party.evaluation.rules.Cap;
+import vn.party.evaluation.rules.RuleBook;
+
+/**
+ * Keeps a running evaluation's cap facts and displayed cap up to date: the facts received as events become the
+ * process variables the completion rules read ({@link LevelCaps#SYSTEM_FACTS}), and the strictest cap with its
+ * reasons becomes {@code levelCap} / {@code levelCapReason}, which the forms show. Done when each user task is created
+ * and when a fact arrives; a change of the cap is recorded on the evaluation and its timeline.
+ *
+ * <p>The cap is computed by {@link LevelCaps} — the same computation the completion rules enforce — on the
+ * instance's variables with the stored facts laid over them, so the forms show exactly what is enforced.
+ */
+@Component
+public class LevelCapService {
+
+  /** Process variables hold Vietnamese text: the forms are Vietnamese, whoever opens them. */
+  private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+  /** Camunda keeps a String variable in a varchar(4000) column. */
+  private static final int MAX_REASON = 4000;
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+  private final MemberFactStore store;
+  private final RuleBook rules;
+  private final EvaluationRecords records;
+  private final Timeline timeline;
+  private final RuntimeService runtimeService;
+  private final MessageSource messages;
+  private final Actors actors;
+
+  public LevelCapService(MemberFactStore store, RuleBook rules, EvaluationRecords records, Timeline timeline,
+      RuntimeService runtimeService, MessageSource messages, Actors actors) {
+    this.store = store;
+    this.rules = rules;
+    this.records = records;
+    this.timeline = timeline;
+    this.runtimeService = runtimeService;
+    this.messages = messages;
+    this.actors = actors;
+  }
+
+  /**
+   * When a user task of the evaluation is created (in the engine's transaction). The first task sets every cap
+   * variable, so that later refreshes only update existing variables (never two transactions creating the same one).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void refresh(DelegateExecution execution, String taskKey) {
+    int year = ProcessVariables.year(execution);
+    String memberId = ProcessVariables.memberId(execution);
+    records.lock(year, memberId); // serialises with the fact consumer
+    Map<String, Object> current = execution.getVariables();
+    Map<String, Object> updates = apply(year, memberId, current, taskKey);
+    if (!updates.isEmpty()) {
+      execution.setVariables(updates);
+    }
+  }
+
+  /**
+   * When a fact arrives for a member whose evaluation exists; the caller holds the evaluation's row lock. An
+   * evaluation already decided is left as it is (re-rating is a step of its own).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void refreshRunning(int year, String memberId, String eventType) {
+    EvaluationRecord record = records.find(year, memberId).orElseThrow();
+    String processInstanceId = record.processInstanceId();
+    if (processInstanceId == null
+        || runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+      return;
+    }
+    List<String> names = new ArrayList<>(LevelCaps.INPUTS);
+    names.addAll(List.of(LEVEL_CAP, LEVEL_CAP_REASON));
+    Map<String, Object> current = runtimeService.getVariables(processInstanceId, names);
+    Map<String, Object> updates = apply(year, memberId, current, eventType);
+    if (!updates.isEmpty()) {
+      runtimeService.setVariables(processInstanceId, updates);
+    }
+  }
+
+  /** The variables to change (absent or different ones only: every update is kept in the engine's history). */
+  private Map<String, Object> apply(int year, String memberId, Map<String, Object> current, String trigger) {
+    KnownFacts facts = store.facts(year, memberId);
+    Map<String, Object> wanted = new HashMap<>(facts.variables());
+    Map<String, Object> merged = new HashMap<>(current);
+    merged.putAll(wanted);
+    List<Cap> caps = LevelCaps.caps(rules, merged);
+    Cap strictest = caps.isEmpty() ? null : caps.get(0);
+    wanted.put(LEVEL_CAP, strictest == null ? null : strictest.maxLevel().name());
+    wanted.put(LEVEL_CAP_REASON, explain(caps, facts, merged));
+
+    Map<String, Object> updates = new HashMap<>();
+    wanted.forEach((name, value) -> {
+      if (!current.containsKey(name) || !Objects.equals(current.get(name), value)) {
+        updates.put(name, value);
+      }
+    });
+    if (updates.containsKey(LEVEL_CAP) || updates.containsKey(LEVEL_CAP_REASON)) {
+      capChanged(year, memberId, (String) current.get(LEVEL_CAP), strictest, caps, trigger);
+    }
+    return updates;
+  }
+
+  private void capChanged(int year, String memberId, String previous, Cap strictest, List<Cap> caps,
+      String trigger) {
+    if (strictest == null && previous == null) {
+      return; // no cap before, none now: the text only said so for the first time
+    }
+    records.levelCap(year, memberId, strictest == null ? null : strictest.maxLevel().name(),
+        strictest == null ? null : strictest.reason().name(), strictest == null ? null : strictest.rule().ruleId());
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("trigger", trigger);
+    details.put("previousLevelCap", previous);
+    if (strictest != null) {
+      details.put("levelCap", strictest.maxLevel().name());
+      details.put("reasonCode", strictest.reason().name());
+      details.put("reason", strictest.reason().label());
+      details.put("ruleId", strictest.rule().ruleId());
+      details.put("source", strictest.rule().source());
+      details.put("allCaps", caps.stream().map(cap -> cap.rule().ruleId()).toList());
+    }
+    timeline.record(year, memberId, strictest == null ? TimelineKind.LEVEL_CAP_LIFTED
+        : TimelineKind.LEVEL_CAP_APPLIED, null, null, actors.current(), details);
+  }
+
+  /** Vietnamese: the strictest cap, then every cap with the facts behind it and the rule's source. */
+  String explain(List<Cap> caps, KnownFacts facts, Map<String, Object> variables) {
+    if (caps.isEmpty()) {
+      return text("cap.none");
+    }
+    List<String> lines = new ArrayList<>();
+    Cap strictest = caps.get(0);
+    lines.add(text("cap.strictest", strictest.maxLevel().label(), strictest.maxLevel().shortCode()));
+    for (Cap cap : caps) {
+      lines.add(text("cap.item", cap.reason().label(), cap.maxLevel().shortCode(), because(cap, facts, variables),
+          cap.rule().source(), cap.rule().ruleId()));
+    }
+    String text = String.join("\n", lines);
+    return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
+  }
+
+  /** The facts behind a cap, where the system knows more than the rule's name. */
+  private String because(Cap cap, KnownFacts facts, Map<String, Object> variables) {
+    return switch (cap.reason()) {
+      case DISCIPLINED -> text("cap.because.disciplined", facts.disciplines().stream()
+          .map(d -> text("cap.because.decision", d.decisionId(), d.form().label(), DATE.format(d.decidedOn()),
+              d.decidedBy()))
+          .collect(Collectors.joining("; ")));
+      case CIVIL_SERVICE_LEVEL -> facts.civilServiceLevel() == null ? ""
+          : text("cap.because.civil-service", facts.civilServiceLevel().label());
+      case SICK_LEAVE_3_MONTHS -> text("cap.because.sick-leave", String.valueOf(variables.get(SICK_LEAVE_MONTHS)));
+      default -> "";
+    };
+  }
+
+  private String text(String key, Object... arguments) {
+    return messages.getMessage(key, arguments, VIETNAMESE);
+  }
+}

@@ -1,0 +1,99 @@
+package vn.party.evaluation.caps;
+
+import io.cloudevents.CloudEvent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.audit.Timeline;
+import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.directory.MemberDirectory;
+import vn.party.evaluation.inbound.UnmatchedEvents;
+import vn.party.evaluation.inbound.UnmatchedReason;
+import vn.party.evaluation.messaging.Inbox;
+import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.review.EvaluationRecords;
+
+/**
+ * Takes facts that cap a level in: stores them, tells the timeline, and brings the cap of the member's running
+ * evaluation up to date. A fact for an evaluation not started yet is kept and used when it starts (the first task
+ * reads the stored facts); both sides lock the evaluation row, so none slips through in between.
+ */
+@Service
+public class MemberFactService {
+
+  private final Inbox inbox;
+  private final MemberFactStore store;
+  private final EvaluationRecords records;
+  private final Timeline timeline;
+  private final LevelCapService caps;
+  private final MemberDirectory directory;
+  private final UnmatchedEvents unmatched;
+
+  public MemberFactService(Inbox inbox, MemberFactStore store, EvaluationRecords records, Timeline timeline,
+      LevelCapService caps, MemberDirectory directory, UnmatchedEvents unmatched) {
+    this.inbox = inbox;
+    this.store = store;
+    this.records = records;
+    this.timeline = timeline;
+    this.caps = caps;
+    this.directory = directory;
+    this.unmatched = unmatched;
+  }
+
+  /** @return false for a redelivered event, which changes nothing */
+  @Transactional
+  public boolean receive(CloudEvent event, DisciplineDecision decision) {
+    if (!inbox.firstDelivery(event)) {
+      return false;
+    }
+    boolean evaluationExists = records.lock(decision.year(), decision.memberId());
+    store.save(decision, event.getSource().toString(), event.getId());
+    Map<String, Object> details = received(event, evaluationExists);
+    details.put("decisionId", decision.decisionId());
+    details.put("form", decision.form().name());
+    details.put("selfDetectedAndRemedied", decision.selfDetectedAndRemedied());
+    details.put("decidedOn", decision.decidedOn().toString());
+    details.put("decidedBy", decision.decidedBy());
+    applied(event, decision.year(), decision.memberId(), evaluationExists, details);
+    return true;
+  }
+
+  /** @return false for a redelivered event, which changes nothing */
+  @Transactional
+  public boolean receive(CloudEvent event, UnitAssessment assessment) {
+    if (!inbox.firstDelivery(event)) {
+      return false;
+    }
+    boolean evaluationExists = records.lock(assessment.year(), assessment.memberId());
+    store.save(assessment, event.getSource().toString(), event.getId());
+    Map<String, Object> details = received(event, evaluationExists);
+    details.put("civilServiceLevel", assessment.civilServiceLevel() == null ? null
+        : assessment.civilServiceLevel().name());
+    details.put("comment", assessment.comment());
+    details.put("assessedBy", assessment.assessedBy());
+    applied(event, assessment.year(), assessment.memberId(), evaluationExists, details);
+    return true;
+  }
+
+  private static Map<String, Object> received(CloudEvent event, boolean evaluationExists) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("type", event.getType());
+    details.put("eventId", event.getId());
+    details.put("source", event.getSource().toString());
+    details.put("evaluationStarted", evaluationExists);
+    return details;
+  }
+
+  private void applied(CloudEvent event, int year, String memberId, boolean evaluationExists,
+      Map<String, Object> details) {
+    // the system took the event in; who decided or assessed (free text from outside) is part of the details
+    timeline.record(year, memberId, TimelineKind.EVENT_RECEIVED, null, null, Actors.SYSTEM, details);
+    if (!evaluationExists) {
+      unmatched.keep(event, year, memberId, directory.member(memberId).isPresent()
+          ? UnmatchedReason.NO_EVALUATION_YET : UnmatchedReason.UNKNOWN_MEMBER);
+    } else {
+      caps.refreshRunning(year, memberId, event.getType());
+    }
+  }
+}

@@ -1,0 +1,65 @@
+package vn.party.evaluation.caps;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.process.Level;
+
+/** Facts that cap a member's level, as received; kept whether or not an evaluation exists for them (yet). */
+@Component
+public class MemberFactStore {
+
+  private final JdbcClient jdbc;
+
+  public MemberFactStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** Stores the decision; the same decision number again (a correction) replaces the earlier values. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void save(DisciplineDecision decision, String eventSource, String eventId) {
+    jdbc.sql("""
+            insert into evaluation.discipline_decision (year, member_id, decision_id, form, self_detected_and_remedied,
+              decided_on, decided_by, event_source, event_id)
+            values (:year, :member, :decision, :form, :self, :on, :by, :source, :id)
+            on conflict (year, member_id, decision_id) do update set form = excluded.form,
+              self_detected_and_remedied = excluded.self_detected_and_remedied, decided_on = excluded.decided_on,
+              decided_by = excluded.decided_by, event_source = excluded.event_source, event_id = excluded.event_id,
+              received_at = now()""")
+        .param("year", decision.year()).param("member", decision.memberId())
+        .param("decision", decision.decisionId()).param("form", decision.form().name())
+        .param("self", decision.selfDetectedAndRemedied()).param("on", decision.decidedOn())
+        .param("by", decision.decidedBy()).param("source", eventSource).param("id", eventId)
+        .update();
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  void save(UnitAssessment assessment, String eventSource, String eventId) {
+    jdbc.sql("""
+            insert into evaluation.unit_assessment (year, member_id, civil_service_level, comment, assessed_by,
+              event_source, event_id)
+            values (:year, :member, :level, :comment, :by, :source, :id)""")
+        .param("year", assessment.year()).param("member", assessment.memberId())
+        .param("level", assessment.civilServiceLevel() == null ? null : assessment.civilServiceLevel().name())
+        .param("comment", assessment.comment()).param("by", assessment.assessedBy())
+        .param("source", eventSource).param("id", eventId)
+        .update();
+  }
+
+  /** The discipline decisions of the year and the civil-service level of the latest unit assessment. */
+  public KnownFacts facts(int year, String memberId) {
+    List<DisciplineDecision> disciplines = jdbc.sql("""
+            select member_id, year, decision_id, form, self_detected_and_remedied, decided_on, decided_by
+            from evaluation.discipline_decision where year = :year and member_id = :member order by decided_on, id""")
+        .param("year", year).param("member", memberId)
+        .query(DisciplineDecision.class).list();
+    Level civilServiceLevel = jdbc.sql("""
+            select civil_service_level from evaluation.unit_assessment
+            where year = :year and member_id = :member order by id desc limit 1""")
+        .param("year", year).param("member", memberId)
+        .query(String.class).optional().flatMap(Level::parse).orElse(null);
+    return new KnownFacts(disciplines, civilServiceLevel);
+  }
+}

@@ -1,0 +1,13 @@
+package vn.party.evaluation.caps;
+
+import vn.party.evaluation.process.Level;
+
+/**
+ * The unit leadership's assessment of a member (nhận xét của lãnh đạo đơn vị), as received
+ * ({@code vn.party.member.unit-assessment}).
+ *
+ * @param civilServiceLevel the member's civil-service level for the year, or null for a member without one (not in
+ *     the state apparatus): the party level may not be above it
+ */
+public record UnitAssessment(String memberId, int year, Level civilServiceLevel, String comment, String assessedBy) {
+}

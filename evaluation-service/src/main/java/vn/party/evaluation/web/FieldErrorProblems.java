@@ -1,0 +1,41 @@
+package vn.party.evaluation.web;
+
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import vn.party.evaluation.process.validation.FieldError;
+import vn.party.evaluation.rules.Cap;
+
+/**
+ * The completion rules' refusals ({@link FieldError}) as the domain API's problems, with a message in the caller's
+ * language ({@code reason.*} in messages*.properties, naming the field by its label {@code field.*}; the rules'
+ * English sentence when a reason has no entry). The people's pages show the same messages.
+ */
+@Component
+public class FieldErrorProblems {
+
+  private final MessageSource messages;
+
+  public FieldErrorProblems(MessageSource messages) {
+    this.messages = messages;
+  }
+
+  public FieldProblem of(FieldError error) {
+    Locale locale = LocaleContextHolder.getLocale();
+    // the field as the forms name it (field.*), else its variable name
+    String field = messages.getMessage("field." + error.field(), null, error.field(), locale);
+    Cap cap = error.cap();
+    // {0} the field; for a cap also {1} its level (vi), {2} its level (code), {3} why (vi), {4} why (en), {5} rule
+    Object[] arguments = cap == null ? new Object[] {field}
+        : new Object[] {field, cap.maxLevel().label(), cap.maxLevel().name(), cap.reason().label(),
+            cap.reason().englishLabel(), cap.rule().ruleId()};
+    String message = messages.getMessage("reason." + error.reason(), arguments, error.message(), locale);
+    return new FieldProblem(error.field(), error.reason(), message);
+  }
+
+  public List<FieldProblem> of(List<FieldError> errors) {
+    return errors.stream().map(this::of).toList();
+  }
+}
