@@ -19,7 +19,8 @@ public class PortalModel {
   }
 
   /** @param committeeOf the organization whose grassroots committee the user sits on, null if none */
-  public record Me(String userId, String displayName, boolean auditor, boolean admin, String committeeOf) {
+  public record Me(String userId, String displayName, boolean auditor, boolean admin, String committeeOf,
+      boolean branchCommittee) {
 
     public boolean mayReadReports() {
       return auditor || admin || committeeOf != null;
@@ -33,6 +34,8 @@ public class PortalModel {
     }
     String committeeOf = user.groups().stream().map(Groups::organizationOfCommittee).flatMap(Optional::stream)
         .findFirst().orElse(null);
-    return new Me(user.userId(), people.displayName(user.userId()), user.isAuditor(), user.isAdmin(), committeeOf);
+    boolean branchCommittee = user.groups().stream().anyMatch(g -> Groups.branchOfCommittee(g).isPresent());
+    return new Me(user.userId(), people.displayName(user.userId()), user.isAuditor(), user.isAdmin(), committeeOf,
+        branchCommittee);
   }
 }

@@ -25,7 +25,8 @@ import vn.party.evaluation.EvaluationFlowSupport;
 /**
  * The people's pages in real headless Chromium (Debian packages {@code chromium} and {@code chromium-driver}, which
  * {@code .ci/run} installs; skipped where they are absent): a member drafts, leaves, returns and submits their
- * self-review, in Vietnamese and in English; sees the decided level; an auditor finds the finished evaluation and
+ * self-review, in Vietnamese and in English; the branch secretary runs the branch meeting; the member sees the
+ * decided level; an auditor finds the finished evaluation and
  * reads its timeline, with no button that changes anything. Screenshots of each page go to
  * {@code target/screenshots/}.
  */
@@ -111,10 +112,27 @@ class PeoplesPagesBrowserTest extends EvaluationFlowSupport {
     assertThat(evaluation("member1", YEAR, "member1").at("/selfReview/level").asText()).isEqualTo("GOOD");
     screenshot("04-member-submitted");
 
-    // The branch and the committee finish the case (through the API; their pages are tested elsewhere).
+    // The branch secretary holds the meeting: attendance once, then member1's criticism, votes and proposal.
     sendResidenceFeedback("member1", YEAR, "Gương mẫu ở nơi cư trú");
-    completeOk("secretary1", taskOf("secretary1", "branch-review", "member1", YEAR),
-        Map.of("branchProposedLevel", "GOOD", "branchComment", "Chi bộ thống nhất."));
+    String review = taskOf("secretary1", "branch-review", "member1", YEAR);
+    signOut();
+    signIn("secretary1", "demo");
+    browser.findElement(By.id("nav-meetings")).click();
+    browser.findElement(By.linkText("Năm " + YEAR)).click();
+    // a date input's typing order follows the browser's locale; set the value as the picker would
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "document.getElementById('heldOn').value = arguments[0]", java.time.LocalDate.now().toString());
+    browser.findElement(By.id("place")).sendKeys("Nhà văn hóa khu dân cư số 1");
+    browser.findElement(By.id("officialMembers")).sendKeys("5");
+    browser.findElement(By.id("present")).sendKeys("5");
+    browser.findElement(By.id("criticism_" + review)).sendKeys("Chi bộ thống nhất.");
+    browser.findElement(By.id("votesGOOD_" + review)).sendKeys("5");
+    new Select(browser.findElement(By.id("level_" + review))).selectByValue("GOOD");
+    screenshot("05-secretary-branch-meeting");
+    browser.findElement(By.id("record-meeting")).click();
+    assertThat(browser.findElement(By.id("notice")).getText()).contains("Đã ghi biên bản họp chi bộ");
+    await().atMost(Duration.ofSeconds(20)).until(
+        () -> "GOOD".equals(evaluation("member1", YEAR, "member1").at("/branchReview/level").asText()));
     // The committee opens the decision with the organization's counts and the quota gauge in view.
     String decision = taskOf("committee", "committee-decision", "member1", YEAR);
     signOut();
@@ -122,7 +140,7 @@ class PeoplesPagesBrowserTest extends EvaluationFlowSupport {
     browser.get("http://localhost:" + port + "/app/tasks/" + decision);
     assertThat(browser.findElement(By.id("quota")).getText()).contains("Hoàn thành xuất sắc: 0 / tối đa 0");
     assertThat(browser.findElement(By.cssSelector("#tally td[data-level=EXCELLENT]")).getText()).isEqualTo("0");
-    screenshot("05-committee-decision-quota");
+    screenshot("06-committee-decision-quota");
     signOut();
     signIn("member1", "demo");
     completeOk("committee", decision,
@@ -137,7 +155,7 @@ class PeoplesPagesBrowserTest extends EvaluationFlowSupport {
     // this year's: other test classes leave member1 evaluations of other years, listed newest first
     mine.findElement(By.cssSelector("a[href*='/app/evaluations/" + YEAR + "/member1']")).click();
     assertThat(browser.findElement(By.id("decision-comment")).getText()).isEqualTo("Nhiều đóng góp nổi bật.");
-    screenshot("06-member-result");
+    screenshot("07-member-result");
     signOut();
 
     // The auditor searches for decisions that differ from the proposal and reads the timeline.
@@ -149,7 +167,7 @@ class PeoplesPagesBrowserTest extends EvaluationFlowSupport {
     WebElement found = browser.findElement(By.cssSelector("#results tr[data-member=member1]"));
     assertThat(found.findElements(By.cssSelector("td.differs"))).hasSize(1);
     assertThat(browser.findElements(By.cssSelector("#results tbody tr"))).hasSize(1);
-    screenshot("07-auditor-search");
+    screenshot("08-auditor-search");
     found.findElement(By.tagName("a")).click();
     assertThat(browser.findElement(By.id("level-decision")).getAttribute("class")).contains("differs");
     String timeline = browser.findElement(By.id("timeline")).getText();
@@ -158,7 +176,7 @@ class PeoplesPagesBrowserTest extends EvaluationFlowSupport {
     assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.hacked"))
         .as("markup in a self-review is shown as text, never run").isNull();
     assertThat(browser.findElements(By.cssSelector("main form[method=post], main button"))).isEmpty();
-    screenshot("08-auditor-timeline");
+    screenshot("09-auditor-timeline");
     signOut();
   }
 

@@ -29,5 +29,12 @@ public final class Groups {
         ? java.util.Optional.of(groupId.substring(prefix.length())) : java.util.Optional.empty();
   }
 
+  /** The branch whose committee this group is, if it is one. */
+  public static java.util.Optional<String> branchOfCommittee(String groupId) {
+    String prefix = branchCommittee("");
+    return groupId != null && groupId.startsWith(prefix) && groupId.length() > prefix.length()
+        ? java.util.Optional.of(groupId.substring(prefix.length())) : java.util.Optional.empty();
+  }
+
   private Groups() {}
 }

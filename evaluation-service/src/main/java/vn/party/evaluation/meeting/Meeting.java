@@ -1,0 +1,26 @@
+package vn.party.evaluation.meeting;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import vn.party.evaluation.process.Level;
+
+/**
+ * What the branch secretary records at the review meeting: attendance once, then for each member on the agenda the
+ * criticism, the vote per level and the proposal (a member left without a proposal stays on the agenda).
+ */
+public record Meeting(LocalDate heldOn, String place, Integer officialMembers, Integer exemptedMembers,
+    Integer present, String absentNames, List<Entry> entries) {
+
+  /** @param votes votes cast for each level; {@code proposedLevel} null = not decided at this meeting */
+  public record Entry(String taskId, String criticism, Map<Level, Integer> votes, Level proposedLevel) {
+
+    int votesFor(Level level) {
+      return votes.getOrDefault(level, 0);
+    }
+
+    int totalVotes() {
+      return votes.values().stream().mapToInt(Integer::intValue).sum();
+    }
+  }
+}

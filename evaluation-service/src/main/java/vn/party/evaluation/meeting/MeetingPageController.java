@@ -1,0 +1,156 @@
+package vn.party.evaluation.meeting;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.party.evaluation.portal.PortalPage;
+import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.process.Level;
+import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.web.ApiException;
+import vn.party.evaluation.web.FieldProblem;
+
+/** The branch meeting view: all members of the branch in one sitting. */
+@Controller
+@PortalPage
+public class MeetingPageController {
+
+  private final MeetingService meetings;
+  private final MessageSource messages;
+
+  public MeetingPageController(MeetingService meetings, MessageSource messages) {
+    this.meetings = meetings;
+    this.messages = messages;
+  }
+
+  /** The branches the user is the committee of, with the years that have members waiting for the meeting. */
+  @GetMapping("/app/meetings")
+  public String choose(@AuthenticationPrincipal CurrentUser user, Model model) {
+    Map<String, List<Integer>> years = new LinkedHashMap<>();
+    user.groups().stream().map(Groups::branchOfCommittee).flatMap(java.util.Optional::stream)
+        .forEach(branch -> years.put(branch, meetings.openYears(branch, user)));
+    model.addAttribute("branches", years);
+    return "meeting/choose";
+  }
+
+  @GetMapping("/app/meetings/{branchId}/{year}")
+  public String form(@PathVariable String branchId, @PathVariable int year, @AuthenticationPrincipal CurrentUser user,
+      Model model) {
+    model.addAttribute("values", Map.of());
+    return page(branchId, year, user, model, Map.of());
+  }
+
+  @PostMapping("/app/meetings/{branchId}/{year}")
+  public String record(@PathVariable String branchId, @PathVariable int year,
+      @RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal CurrentUser user, Model model,
+      RedirectAttributes flash, HttpServletResponse response) {
+    List<FieldProblem> parseProblems = new ArrayList<>();
+    Meeting meeting = meeting(params, parseProblems);
+    try {
+      if (!parseProblems.isEmpty()) {
+        throw ApiException.invalid(parseProblems);
+      }
+      meetings.record(branchId, year, meeting, user);
+      flash.addFlashAttribute("notice", "notice.meeting-recorded");
+      return "redirect:/app/meetings/" + branchId + "/" + year;
+    } catch (ApiException refused) {
+      if (refused.problems().isEmpty()) {
+        throw refused;
+      }
+      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+      model.addAttribute("values", params.toSingleValueMap());
+      return page(branchId, year, user, model, errors(refused.problems()));
+    }
+  }
+
+  private String page(String branchId, int year, CurrentUser user, Model model, Map<String, String> errors) {
+    model.addAttribute("branchId", branchId);
+    model.addAttribute("year", year);
+    model.addAttribute("agenda", meetings.agenda(branchId, year, user));
+    model.addAttribute("levels", Level.values());
+    model.addAttribute("errors", errors);
+    return "meeting/form";
+  }
+
+  /** Reads the form; numbers and dates that do not parse are reported like any other refusal. */
+  private static Meeting meeting(MultiValueMap<String, String> params, List<FieldProblem> problems) {
+    List<Meeting.Entry> entries = new ArrayList<>();
+    for (String taskId : params.getOrDefault("taskId", List.of())) {
+      Map<Level, Integer> votes = new EnumMap<>(Level.class);
+      for (Level level : Level.values()) {
+        Integer n = number(params, "votes" + level.name() + "_" + taskId,
+            "entries[" + taskId + "].votes" + level.name(), problems);
+        votes.put(level, n == null ? 0 : n);
+      }
+      String level = text(params, "level_" + taskId);
+      Level proposed = null;
+      if (level != null) {
+        proposed = Level.parse(level).orElse(null);
+        if (proposed == null) {
+          problems.add(new FieldProblem("entries[" + taskId + "].branchProposedLevel", "invalid-level", null));
+        }
+      }
+      entries.add(new Meeting.Entry(taskId, text(params, "criticism_" + taskId), votes, proposed));
+    }
+    LocalDate heldOn = null;
+    String date = text(params, "heldOn");
+    if (date != null) {
+      try {
+        heldOn = LocalDate.parse(date);
+      } catch (DateTimeParseException e) {
+        problems.add(new FieldProblem("heldOn", "invalid-format", null));
+      }
+    }
+    return new Meeting(heldOn, text(params, "place"), number(params, "officialMembers", "officialMembers", problems),
+        number(params, "exemptedMembers", "exemptedMembers", problems),
+        number(params, "present", "present", problems), text(params, "absentNames"), entries);
+  }
+
+  private static String text(MultiValueMap<String, String> params, String name) {
+    String value = params.getFirst(name);
+    return value == null || value.isBlank() ? null : value.replace("\r\n", "\n").trim();
+  }
+
+  private static Integer number(MultiValueMap<String, String> params, String name, String field,
+      List<FieldProblem> problems) {
+    String value = text(params, name);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value);
+    } catch (NumberFormatException e) {
+      problems.add(new FieldProblem(field, "wrong-type", null));
+      return null;
+    }
+  }
+
+  private Map<String, String> errors(List<FieldProblem> problems) {
+    var locale = LocaleContextHolder.getLocale();
+    Map<String, String> errors = new LinkedHashMap<>();
+    for (FieldProblem problem : problems) {
+      String field = problem.field();
+      String name = field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : field;
+      String label = messages.getMessage("field." + name, null, name, locale);
+      errors.putIfAbsent(field, problem.message() != null ? problem.message()
+          : messages.getMessage("reason." + problem.reason(), new Object[] {label}, problem.reason(), locale));
+    }
+    return errors;
+  }
+}

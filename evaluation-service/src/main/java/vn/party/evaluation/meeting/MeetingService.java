@@ -1,0 +1,224 @@
+package vn.party.evaluation.meeting;
+
+import static vn.party.evaluation.process.ProcessVariables.BRANCH_COMMENT;
+import static vn.party.evaluation.process.ProcessVariables.BRANCH_PROPOSED_LEVEL;
+import static vn.party.evaluation.process.ProcessVariables.LEVEL_CAP;
+import static vn.party.evaluation.process.ProcessVariables.LEVEL_CAP_REASON;
+import static vn.party.evaluation.process.ProcessVariables.MEMBER_ID;
+import static vn.party.evaluation.process.ProcessVariables.MEMBER_NAME;
+import static vn.party.evaluation.process.ProcessVariables.SELF_PROPOSED_LEVEL;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.audit.Timeline;
+import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.process.Level;
+import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.validation.TaskCompletionRules;
+import vn.party.evaluation.rules.RuleBook;
+import vn.party.evaluation.rules.VoteTally;
+import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.task.TaskWork;
+import vn.party.evaluation.web.ApiException;
+import vn.party.evaluation.web.FieldProblem;
+
+/**
+ * The branch's review meeting in one sitting: checks the whole record first (attendance, every member's votes
+ * against the configured vote rule, every proposal against the form's rules and caps), then writes the minutes and
+ * completes each member's branch review, all in one transaction: a meeting is recorded whole or not at all.
+ */
+@Service
+public class MeetingService {
+
+  static final int MAX_MEMBERS = 1000;
+
+  private final TaskService taskService;
+  private final TaskWork work;
+  private final RuleBook rules;
+  private final BranchMeetings meetings;
+  private final Timeline timeline;
+  private final MessageSource messages;
+
+  public MeetingService(TaskService taskService, TaskWork work, RuleBook rules, BranchMeetings meetings,
+      Timeline timeline, MessageSource messages) {
+    this.taskService = taskService;
+    this.work = work;
+    this.rules = rules;
+    this.meetings = meetings;
+    this.timeline = timeline;
+    this.messages = messages;
+  }
+
+  /** The years in which the branch has open branch reviews, newest first. */
+  public List<Integer> openYears(String branchId, CurrentUser user) {
+    allowed(branchId, user);
+    TreeSet<Integer> years = new TreeSet<>(java.util.Comparator.reverseOrder());
+    openReviews(branchId, null).forEach(task -> years.add(Integer.parseInt(
+        taskService.getVariable(task.getId(), vn.party.evaluation.process.ProcessVariables.YEAR).toString())));
+    return new ArrayList<>(years);
+  }
+
+  public List<AgendaItem> agenda(String branchId, int year, CurrentUser user) {
+    allowed(branchId, user);
+    List<AgendaItem> items = new ArrayList<>();
+    for (Task task : openReviews(branchId, year)) {
+      Map<String, Object> v = taskService.getVariables(task.getId(),
+          List.of(MEMBER_ID, MEMBER_NAME, SELF_PROPOSED_LEVEL, LEVEL_CAP, LEVEL_CAP_REASON));
+      items.add(new AgendaItem(task.getId(), (String) v.get(MEMBER_ID), (String) v.get(MEMBER_NAME),
+          (String) v.get(SELF_PROPOSED_LEVEL), (String) v.get(LEVEL_CAP), (String) v.get(LEVEL_CAP_REASON)));
+    }
+    items.sort(java.util.Comparator.comparing(AgendaItem::memberName, java.text.Collator.getInstance(
+        java.util.Locale.forLanguageTag("vi"))));
+    return items;
+  }
+
+  /** @return the meeting's id; refused (nothing written) with every problem found, per field */
+  @Transactional
+  public UUID record(String branchId, int year, Meeting meeting, CurrentUser user) {
+    List<AgendaItem> agenda = agenda(branchId, year, user);
+    Map<String, AgendaItem> byTask = new LinkedHashMap<>();
+    agenda.forEach(item -> byTask.put(item.taskId(), item));
+    List<FieldProblem> problems = new ArrayList<>(attendanceProblems(meeting));
+    boolean anyProposal = false;
+    for (Meeting.Entry entry : meeting.entries()) {
+      AgendaItem item = byTask.get(entry.taskId());
+      String prefix = "entries[" + entry.taskId() + "].";
+      if (item == null) {
+        problems.add(new FieldProblem(prefix + "taskId", "unknown", null));
+        continue;
+      }
+      if (entry.proposedLevel() == null) {
+        continue;
+      }
+      anyProposal = true;
+      problems.addAll(entryProblems(prefix, meeting, entry));
+      work.wouldRefuse(entry.taskId(), completion(entry), user).forEach(problem -> problems.add(
+          new FieldProblem(prefix + problem.field(), problem.reason(), problem.message())));
+    }
+    if (!anyProposal && problems.isEmpty()) {
+      problems.add(new FieldProblem("entries", "required", null));
+    }
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid(problems);
+    }
+    UUID id = meetings.save(branchId, year, meeting, user.userId());
+    for (Meeting.Entry entry : meeting.entries()) {
+      if (entry.proposedLevel() == null) {
+        continue;
+      }
+      AgendaItem item = byTask.get(entry.taskId());
+      meetings.saveVote(id, item.memberId(), entry);
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("meetingId", id.toString());
+      details.put("heldOn", meeting.heldOn().toString());
+      details.put("place", meeting.place());
+      details.put("present", meeting.present() + "/" + meeting.officialMembers());
+      entry.votes().forEach((level, n) -> details.put("votes" + level.name(), n));
+      timeline.record(year, item.memberId(), TimelineKind.BRANCH_MEETING, ProcessKeys.BRANCH_REVIEW,
+          entry.taskId(), user.userId(), details);
+      if (taskService.createTaskQuery().taskId(entry.taskId()).singleResult().getAssignee() == null) {
+        work.claim(entry.taskId(), user);
+      }
+      work.complete(entry.taskId(), completion(entry), user);
+    }
+    return id;
+  }
+
+  private static Map<String, Object> completion(Meeting.Entry entry) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put(BRANCH_PROPOSED_LEVEL, entry.proposedLevel().name());
+    if (entry.criticism() != null && !entry.criticism().isBlank()) {
+      values.put(BRANCH_COMMENT, entry.criticism());
+    }
+    return values;
+  }
+
+  private List<FieldProblem> attendanceProblems(Meeting meeting) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (meeting.heldOn() == null) {
+      problems.add(new FieldProblem("heldOn", "required", null));
+    } else if (meeting.heldOn().isAfter(LocalDate.now().plusDays(1))) {
+      problems.add(new FieldProblem("heldOn", "out-of-range", null));
+    }
+    if (meeting.place() == null || meeting.place().isBlank()) {
+      problems.add(new FieldProblem("place", "required", null));
+    } else if (meeting.place().length() > 300) {
+      problems.add(new FieldProblem("place", "too-long", null));
+    }
+    if (meeting.officialMembers() == null) {
+      problems.add(new FieldProblem("officialMembers", "required", null));
+    } else if (meeting.officialMembers() < 1 || meeting.officialMembers() > MAX_MEMBERS) {
+      problems.add(new FieldProblem("officialMembers", "out-of-range", null));
+    }
+    int official = meeting.officialMembers() == null ? MAX_MEMBERS : meeting.officialMembers();
+    if (meeting.exemptedMembers() == null) {
+      problems.add(new FieldProblem("exemptedMembers", "required", null));
+    } else if (meeting.exemptedMembers() < 0 || meeting.exemptedMembers() > official) {
+      problems.add(new FieldProblem("exemptedMembers", "out-of-range", null));
+    }
+    if (meeting.present() == null) {
+      problems.add(new FieldProblem("present", "required", null));
+    } else if (meeting.present() < 0 || meeting.present() > official) {
+      problems.add(new FieldProblem("present", "out-of-range", null));
+    }
+    if (meeting.absentNames() != null && meeting.absentNames().length() > TaskCompletionRules.MAX_TEXT_LENGTH) {
+      problems.add(new FieldProblem("absentNames", "too-long", null));
+    }
+    return problems;
+  }
+
+  private List<FieldProblem> entryProblems(String prefix, Meeting meeting, Meeting.Entry entry) {
+    List<FieldProblem> problems = new ArrayList<>();
+    int present = meeting.present() == null ? 0 : meeting.present();
+    for (Level level : Level.values()) {
+      int n = entry.votesFor(level);
+      if (n < 0 || n > present) {
+        problems.add(new FieldProblem(prefix + "votes" + level.name(), "out-of-range", null));
+      }
+    }
+    if (entry.totalVotes() > present) {
+      problems.add(new FieldProblem(prefix + "votes", "more-votes-than-present", null));
+    }
+    if (meeting.officialMembers() != null && meeting.exemptedMembers() != null
+        && meeting.exemptedMembers() <= meeting.officialMembers() && problems.isEmpty()) {
+      VoteTally tally = new VoteTally(meeting.officialMembers(), meeting.exemptedMembers(),
+          entry.votesFor(entry.proposedLevel()));
+      if (!rules.voteSupports(entry.proposedLevel(), tally)) {
+        String threshold = rules.voteThreshold(entry.proposedLevel()).map(Object::toString).orElse("");
+        problems.add(new FieldProblem(prefix + BRANCH_PROPOSED_LEVEL, "vote-not-supported",
+            messages.getMessage("reason.vote-not-supported", new Object[] {tally.votesFor(),
+                tally.eligibleVoters(), threshold,
+                messages.getMessage("level." + entry.proposedLevel().name(), null, LocaleContextHolder.getLocale())},
+                LocaleContextHolder.getLocale())));
+      }
+    }
+    return problems;
+  }
+
+  private List<Task> openReviews(String branchId, Integer year) {
+    var query = taskService.createTaskQuery().active().taskDefinitionKey(ProcessKeys.BRANCH_REVIEW)
+        .taskCandidateGroup(Groups.branchCommittee(branchId)).includeAssignedTasks();
+    if (year != null) {
+      query = query.processInstanceBusinessKeyLike(year + ":%");
+    }
+    return query.listPage(0, MAX_MEMBERS);
+  }
+
+  private static void allowed(String branchId, CurrentUser user) {
+    if (!user.isAdmin() && !user.inBranchCommittee(branchId)) {
+      throw ApiException.forbidden();
+    }
+  }
+}

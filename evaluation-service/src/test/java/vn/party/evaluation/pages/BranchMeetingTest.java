@@ -1,0 +1,113 @@
+package vn.party.evaluation.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import vn.party.evaluation.EvaluationFlowSupport;
+
+/**
+ * The branch meeting in one sitting: attendance once, then each member's criticism, votes and proposal; a proposal
+ * the vote does not support (configured rule: EXCELLENT needs ≥ 2/3, GOOD > 1/2 of the eligible voters) is refused
+ * with the reason and nothing of the meeting is written; a supported one completes the member's branch review.
+ */
+class BranchMeetingTest extends EvaluationFlowSupport {
+
+  private static final int YEAR = 2076;
+  private static final String BRANCH = ORG + "-cb1";
+  private static final String MEETING = "/app/meetings/" + BRANCH + "/" + YEAR;
+
+  @Test
+  void the_secretary_records_the_meeting_and_the_vote_rule_is_applied() throws Exception {
+    launchedCampaign(YEAR);
+    for (String member : List.of("member1", "member2", "member3")) {
+      completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", "GOOD"));
+      sendResidenceFeedback(member, YEAR, "Tốt");
+    }
+    String review1 = taskOf("secretary1", "branch-review", "member1", YEAR);
+    String review2 = taskOf("secretary1", "branch-review", "member2", YEAR);
+    String review3 = taskOf("secretary1", "branch-review", "member3", YEAR);
+
+    PageSession secretary = PageSession.of(port, "secretary1");
+    assertThat(secretary.get("/app/meetings").body()).contains(MEETING);
+    HttpResponse<String> page = secretary.get(MEETING);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("data-member=\"member1\"", "data-member=\"member2\"", "data-member=\"member3\"");
+    assertThat(PageSession.of(port, "secretary2").get(MEETING).statusCode()).isEqualTo(403);
+
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("heldOn", LocalDate.now().toString());
+    form.put("place", "Nhà văn hóa khu dân cư số 1");
+    form.put("officialMembers", "5");
+    form.put("exemptedMembers", "0");
+    form.put("present", "4");
+    form.put("absentNames", "Nguyễn Văn B (ốm)");
+    entry(form, review1, "EXCELLENT", Map.of("EXCELLENT", "2", "GOOD", "2"), "Nhiều sáng kiến.");
+    entry(form, review2, "GOOD", Map.of("GOOD", "3", "COMPLETED", "1"), "Cần chủ động hơn.");
+    entry(form, review3, "", Map.of(), "");
+
+    // EXCELLENT with 2 of 5 votes: refused, the reason next to member1, nothing written
+    HttpResponse<String> refused = secretary.post(MEETING, encode(form, secretary.csrf(page.body())));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("chỉ được 2/5 phiếu tán thành").contains("&gt;=2/3");
+    assertThat(meetings()).isZero();
+    assertThat(evaluation("secretary1", YEAR, "member1").get("status").asText()).isEqualTo("BRANCH_REVIEW");
+
+    // more votes than members present: refused too
+    entry(form, review1, "EXCELLENT", Map.of("EXCELLENT", "4", "GOOD", "1"), "Nhiều sáng kiến.");
+    assertThat(secretary.post(MEETING, encode(form, secretary.csrf(page.body()))).body())
+        .contains("Tổng số phiếu nhiều hơn số đảng viên có mặt");
+    assertThat(meetings()).isZero();
+
+    // 4 of 5 for EXCELLENT, 3 of 5 for GOOD: recorded, both proposals go to the committee; member3 waits
+    entry(form, review1, "EXCELLENT", Map.of("EXCELLENT", "4"), "Nhiều sáng kiến.");
+    HttpResponse<String> recorded = secretary.post(MEETING, encode(form, secretary.csrf(page.body())));
+    assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(302);
+    assertThat(meetings()).isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from evaluation.branch_meeting_vote v join evaluation.branch_meeting m "
+        + "on m.id = v.meeting_id where m.year = :y").param("y", YEAR).query(Integer.class).single()).isEqualTo(2);
+    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+      assertThat(evaluation("secretary1", YEAR, "member1").at("/branchReview/level").asText()).isEqualTo("EXCELLENT");
+      assertThat(evaluation("secretary1", YEAR, "member1").at("/branchReview/comment").asText())
+          .isEqualTo("Nhiều sáng kiến.");
+      assertThat(evaluation("secretary1", YEAR, "member2").at("/branchReview/level").asText()).isEqualTo("GOOD");
+      assertThat(evaluation("secretary1", YEAR, "member3").get("status").asText()).isEqualTo("BRANCH_REVIEW");
+    });
+    assertThat(jdbc.sql("select count(*) from evaluation.timeline_entry where year = :y and member_id = 'member1' "
+        + "and kind = 'BRANCH_MEETING' and details->>'votesEXCELLENT' = '4'").param("y", YEAR)
+        .query(Integer.class).single()).isEqualTo(1);
+    assertThat(secretary.get(MEETING).body()).contains("data-member=\"member3\"")
+        .doesNotContain("data-member=\"member1\"");
+  }
+
+  private static void entry(Map<String, String> form, String taskId, String level, Map<String, String> votes,
+      String criticism) {
+    form.put("taskId#" + taskId, taskId);
+    for (String l : List.of("EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED")) {
+      form.put("votes" + l + "_" + taskId, votes.getOrDefault(l, ""));
+    }
+    form.put("level_" + taskId, level);
+    form.put("criticism_" + taskId, criticism);
+  }
+
+  private static String encode(Map<String, String> form, String csrf) {
+    return form.entrySet().stream()
+        .map(e -> (e.getKey().startsWith("taskId#") ? "taskId" : e.getKey()) + "="
+            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&")) + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
+  }
+
+  private int meetings() {
+    return jdbc.sql("select count(*) from evaluation.branch_meeting where year = :y").param("y", YEAR)
+        .query(Integer.class).single();
+  }
+}
