@@ -31,6 +31,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.pages.PageSession;
 
 /**
  * Issue 5, "security": who may do what, as an exact table. Every role (anonymous, a member, another member of the
@@ -125,6 +126,13 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
       | webapp sign-in: Cockpit                                          | -    | 403     | 403     | 403        | 403        | 403       | 200     | 200   |
       | webapp sign-in: Admin                                            | -    | 403     | 403     | 403        | 403        | 403       | 403     | 200   |
       | webapp session: Tasklist shows member1's self-review             | -    | yes     | no      | no         | no         | no        | yes     | yes   |
+      | page GET  /app/tasks                    (anonymous: to login)    | 302  | 200     | 200     | 200        | 200        | 200       | 200     | 200   |
+      | page GET  /app/evaluations/{year}/member1                        | 302  | 200     | 403     | 403        | 200        | 200       | 200     | 200   |
+      | page GET  /app/audit                                             | 302  | 403     | 403     | 403        | 403        | 403       | 200     | 200   |
+      | page GET  /app/reports/{org}/{year}                              | 302  | 403     | 403     | 403        | 403        | 200       | 200     | 200   |
+      | page GET  /app/reports/{org}/{year}.xlsx                         | 302  | 403     | 403     | 403        | 403        | 200       | 200     | 200   |
+      | page GET  /app/meetings/{cb1}/{year}                             | 302  | 403     | 403     | 403        | 200        | 403       | 403     | 200   |
+      | page POST /app/tasks/{task}             (save a draft)           | 403  | 302     | 403     | 403        | 403        | 403       | 403     | 302   |
       | GET  /actuator/health                                            | 200  | 200     | 200     | 200        | 200        | 200       | 200     | 200   |
       | GET  /actuator/prometheus               (not installed: 404)     | 401  | 403     | 403     | 403        | 403        | 403       | 403     | 404   |
       | GET  /actuator/metrics                                           | 401  | 403     | 403     | 403        | 403        | 403       | 403     | 200   |
@@ -337,6 +345,14 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
     p.put("POST /api/v1/tasks/{decision}/complete", role -> post("/api/v1/tasks/"
         + (role == Role.ADMIN ? decisionForAdmin : decision) + "/complete", role,
         "{\"decision\":\"APPROVE\",\"decidedLevel\":\"GOOD\"}"));
+    String pageYear = "/" + YEAR;
+    p.put("page GET /app/tasks (anonymous: to login)", role -> page(role, "/app/tasks"));
+    p.put("page GET /app/evaluations/{year}/member1", role -> page(role, "/app/evaluations" + pageYear + "/member1"));
+    p.put("page GET /app/audit", role -> page(role, "/app/audit"));
+    p.put("page GET /app/reports/{org}/{year}", role -> page(role, "/app/reports/" + ORG + pageYear));
+    p.put("page GET /app/reports/{org}/{year}.xlsx", role -> page(role, "/app/reports/" + ORG + pageYear + ".xlsx"));
+    p.put("page GET /app/meetings/{cb1}/{year}", role -> page(role, "/app/meetings/" + ORG + "-cb1" + pageYear));
+    p.put("page POST /app/tasks/{task} (save a draft)", role -> pageDraft(role));
     p.put("POST /api/v1/tasks/{task}/claim (assigned to member1)",
         role -> post("/api/v1/tasks/" + task + "/claim", role, null));
     p.put("POST /api/v1/tasks/{task}/complete", role -> post("/api/v1/tasks/"
@@ -346,6 +362,42 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
 
   private String get(String path, Role role) {
     return status(http.get(path, role.user));
+  }
+
+  private final Map<Role, PageSession> pageSessions = new java.util.EnumMap<>(Role.class);
+
+  /** The people's pages take a session (form login), not Basic credentials: one signed-in session per role. */
+  private PageSession pageSession(Role role) {
+    return pageSessions.computeIfAbsent(role, r -> {
+      try {
+        return r.user == null ? new PageSession(port) : PageSession.of(port, r.user, Http.passwordOf(r.user));
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  private String page(Role role, String path) {
+    try {
+      return String.valueOf(pageSession(role).get(path).statusCode());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A draft of member1's self-review, with the CSRF token of the session's own form page when it has one. */
+  private String pageDraft(Role role) {
+    try {
+      PageSession session = pageSession(role);
+      var form = session.get("/app/tasks/" + task);
+      java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+          .matcher(form.body());
+      String csrf = token.find() ? "&_csrf=" + token.group(1) : "";
+      return String.valueOf(session.post("/app/tasks/" + task, "action=draft&selfProposedLevel=GOOD" + csrf)
+          .statusCode());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private String post(String path, Role role, String body) {

@@ -27,8 +27,12 @@ public final class PageSession {
 
   /** Signed in as a demo user (password "demo"). */
   public static PageSession of(int port, String user) throws Exception {
+    return of(port, user, "demo");
+  }
+
+  public static PageSession of(int port, String user, String password) throws Exception {
     PageSession session = new PageSession(port);
-    HttpResponse<String> response = session.login(user, "demo");
+    HttpResponse<String> response = session.login(user, password);
     assertThat(response.headers().firstValue("Location").orElse("")).as("login of " + user).endsWith("/app");
     return session;
   }
