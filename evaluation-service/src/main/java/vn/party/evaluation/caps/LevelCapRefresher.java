@@ -19,7 +19,8 @@ import vn.party.evaluation.process.ProcessKeys;
 class LevelCapRefresher {
 
   private static final Set<String> TASKS_SHOWING_THE_CAP =
-      Set.of(ProcessKeys.SELF_REVIEW, ProcessKeys.BRANCH_REVIEW, ProcessKeys.COMMITTEE_DECISION);
+      Set.of(ProcessKeys.SELF_REVIEW, ProcessKeys.BRANCH_REVIEW, ProcessKeys.COMMITTEE_DECISION,
+          ProcessKeys.RERATING_DECISION);
 
   private final LevelCapService caps;
 

@@ -7,10 +7,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.campaign.Campaigns;
 import vn.party.evaluation.directory.MemberDirectory;
 import vn.party.evaluation.inbound.UnmatchedEvents;
 import vn.party.evaluation.inbound.UnmatchedReason;
 import vn.party.evaluation.messaging.Inbox;
+import vn.party.evaluation.rerating.ReratingStarter;
 import vn.party.evaluation.review.Actors;
 import vn.party.evaluation.review.EvaluationRecords;
 
@@ -29,9 +31,14 @@ public class MemberFactService {
   private final LevelCapService caps;
   private final MemberDirectory directory;
   private final UnmatchedEvents unmatched;
+  private final ReratingStarter rerating;
+  private final Campaigns campaigns;
 
   public MemberFactService(Inbox inbox, MemberFactStore store, EvaluationRecords records, Timeline timeline,
-      LevelCapService caps, MemberDirectory directory, UnmatchedEvents unmatched) {
+      LevelCapService caps, MemberDirectory directory, UnmatchedEvents unmatched, ReratingStarter rerating,
+      Campaigns campaigns) {
+    this.rerating = rerating;
+    this.campaigns = campaigns;
     this.inbox = inbox;
     this.store = store;
     this.records = records;
@@ -56,6 +63,11 @@ public class MemberFactService {
     details.put("decidedOn", decision.decidedOn().toString());
     details.put("decidedBy", decision.decidedBy());
     applied(event, decision.year(), decision.memberId(), evaluationExists, details);
+    if (evaluationExists) {
+      // a discipline for a year already decided: the committee re-rates (xếp loại lại), the original stays
+      records.find(decision.year(), decision.memberId()).ifPresent(evaluation -> rerating.onDiscipline(evaluation,
+          decision.decisionId(), campaigns.find(evaluation.campaignId()).orElseThrow().regulation()));
+    }
     return true;
   }
 

@@ -11,6 +11,7 @@ public final class EventTypes {
   public static final String BRANCH_REVIEW_COMPLETED = "vn.party.evaluation.branch-review.completed";
   public static final String CASE_RETURNED = "vn.party.evaluation.case.returned";
   public static final String MEMBER_DECIDED = "vn.party.evaluation.member.decided";
+  public static final String MEMBER_RERATED = "vn.party.evaluation.member.rerated";
   public static final String CAMPAIGN_COMPLETED = "vn.party.evaluation.campaign.completed";
 
   public static final String RESIDENCE_FEEDBACK = "vn.party.member.residence-feedback";

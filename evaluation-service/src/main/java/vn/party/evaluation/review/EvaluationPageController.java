@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.portal.PortalPage;
+import vn.party.evaluation.rerating.Reratings;
 import vn.party.evaluation.security.CurrentUser;
 
 /**
@@ -21,11 +22,14 @@ public class EvaluationPageController {
   private final EvaluationAccess access;
   private final EvaluationRecords records;
   private final Timeline timeline;
+  private final Reratings reratings;
 
-  public EvaluationPageController(EvaluationAccess access, EvaluationRecords records, Timeline timeline) {
+  public EvaluationPageController(EvaluationAccess access, EvaluationRecords records, Timeline timeline,
+      Reratings reratings) {
     this.access = access;
     this.records = records;
     this.timeline = timeline;
+    this.reratings = reratings;
   }
 
   @GetMapping("/app/evaluations")
@@ -39,6 +43,7 @@ public class EvaluationPageController {
       @AuthenticationPrincipal CurrentUser user, Model model) {
     model.addAttribute("evaluation", access.readable(year, memberId, user));
     model.addAttribute("timeline", timeline.of(year, memberId));
+    model.addAttribute("reratings", reratings.of(year, memberId));
     return "review/evaluation";
   }
 }

@@ -75,7 +75,10 @@ public class TaskLifecycleProjector {
     int year = year(task);
     String memberId = memberId(task);
     String candidateGroup = candidateGroup(task);
-    records.status(year, memberId, statusWhileOpen(task.getTaskDefinitionKey()));
+    EvaluationStatus status = statusWhileOpen(task.getTaskDefinitionKey());
+    if (status != null) {
+      records.status(year, memberId, status);
+    }
 
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("taskName", task.getName());
@@ -169,6 +172,7 @@ public class TaskLifecycleProjector {
       case ProcessKeys.SELF_REVIEW -> EvaluationStatus.SELF_REVIEW;
       case ProcessKeys.BRANCH_REVIEW -> EvaluationStatus.BRANCH_REVIEW;
       case ProcessKeys.COMMITTEE_DECISION -> EvaluationStatus.COMMITTEE_DECISION;
+      case ProcessKeys.RERATING_DECISION -> null; // the year's result stays DECIDED; the re-rating has its own record
       default -> throw new IllegalStateException("unknown task " + taskKey);
     };
   }

@@ -14,6 +14,11 @@ public final class BusinessKeys {
   }
 
   /** Business key of an {@code evaluation-campaign} instance, e.g. {@code 2026:thanh-khe-tay}. */
+  /** {@code {year}:{memberId}:rerating:{disciplineDecisionId}}: one re-rating per discipline decision. */
+  public static String rerating(int year, String memberId, String disciplineDecisionId) {
+    return member(year, memberId) + ":rerating:" + disciplineDecisionId;
+  }
+
   public static String campaign(int year, String organizationId) {
     return year + ":" + Objects.requireNonNull(organizationId, "organizationId");
   }

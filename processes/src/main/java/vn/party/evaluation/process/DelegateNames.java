@@ -12,6 +12,8 @@ public final class DelegateNames {
   public static final String RESIDENCE_FEEDBACK_LOOKUP = "residenceFeedbackLookup";
   public static final String RESIDENCE_FEEDBACK_MISSING = "residenceFeedbackMissing";
   public static final String DECISION_RECORDER = "decisionRecorder";
+  /** member-rerating: records the new level beside the original one. */
+  public static final String RERATING_RECORDER = "reratingRecorder";
 
   public static final String ROSTER_PREPARER = "rosterPreparer";
   public static final String MEMBER_BATCH_STARTER = "memberBatchStarter";

@@ -25,6 +25,12 @@ public final class ProcessKeys {
   public static final String BRANCH_REVIEW_FORM = "branch-review-form";
   public static final String COMMITTEE_DECISION_FORM = "committee-decision-form";
 
+  /** Re-rating (xếp loại lại) of a final evaluation after a discipline decision; business key {@link BusinessKeys#rerating}. */
+  public static final String MEMBER_RERATING = "member-rerating";
+  public static final String RERATING_DECISION = "rerating-decision";
+  public static final String RECORD_RERATING = "record-rerating";
+  public static final String RERATING_FORM = "rerating-form";
+
   // --- evaluation-campaign: the yearly campaign of one grassroots organization ------------------
   public static final String EVALUATION_CAMPAIGN = "evaluation-campaign";
 

@@ -49,6 +49,12 @@ public final class ProcessVariables {
   public static final String DECIDED_LEVEL = "decidedLevel";
   public static final String DECISION_COMMENT = "decisionComment";
 
+  /** member-rerating: the level decided at first, the new level and why, and the discipline that caused it. */
+  public static final String ORIGINAL_LEVEL = "originalLevel";
+  public static final String RERATED_LEVEL = "reratedLevel";
+  public static final String RERATING_COMMENT = "reratingComment";
+  public static final String DISCIPLINE_DECISION_ID = "disciplineDecisionId";
+
   // --- facts that cap the level (member-caps decision; same names as its inputs, RuleVariables) ---
   // Set by the deploying application from facts received as events, when each user task is created and
   // again when a fact arrives; always present from the first task on (false / null when nothing is known).

@@ -32,14 +32,23 @@ class FormsTest {
   private static final BpmnModelInstance MEMBER_EVALUATION =
       Bpmn.readModelFromStream(resource("bpmn/member-evaluation.bpmn"));
 
+  private static final BpmnModelInstance MEMBER_RERATING =
+      Bpmn.readModelFromStream(resource("bpmn/member-rerating.bpmn"));
+
   static Stream<String> userTasks() {
-    return MEMBER_EVALUATION.getModelElementsByType(UserTask.class).stream().map(UserTask::getId);
+    return Stream.of(MEMBER_EVALUATION, MEMBER_RERATING)
+        .flatMap(model -> model.getModelElementsByType(UserTask.class).stream()).map(UserTask::getId);
+  }
+
+  private static UserTask task(String taskId) {
+    UserTask task = MEMBER_EVALUATION.getModelElementById(taskId);
+    return task != null ? task : MEMBER_RERATING.getModelElementById(taskId);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("userTasks")
   void theTaskFormAsksForEveryCompletionVariable(String taskId) throws IOException {
-    UserTask task = MEMBER_EVALUATION.getModelElementById(taskId);
+    UserTask task = task(taskId);
     String formId = task.getCamundaFormRef();
     assertThat(task.getCamundaFormRefBinding()).isEqualTo("deployment");
     JsonNode form = JSON.readTree(resource("forms/" + formId + ".form"));
@@ -62,7 +71,7 @@ class FormsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("userTasks")
   void theTaskFormShowsTheLevelCapReadOnly(String taskId) throws IOException {
-    UserTask task = MEMBER_EVALUATION.getModelElementById(taskId);
+    UserTask task = task(taskId);
     JsonNode form = JSON.readTree(resource("forms/" + task.getCamundaFormRef() + ".form"));
     for (String shown : List.of(ProcessVariables.LEVEL_CAP, ProcessVariables.LEVEL_CAP_REASON)) {
       JsonNode component = StreamSupport.stream(form.path("components").spliterator(), false)

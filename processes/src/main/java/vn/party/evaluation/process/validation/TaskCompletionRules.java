@@ -10,6 +10,8 @@ import static vn.party.evaluation.process.ProcessVariables.DECISION;
 import static vn.party.evaluation.process.ProcessVariables.DECISION_COMMENT;
 import static vn.party.evaluation.process.ProcessVariables.LIMITATIONS;
 import static vn.party.evaluation.process.ProcessVariables.REMEDIAL_MEASURES;
+import static vn.party.evaluation.process.ProcessVariables.RERATED_LEVEL;
+import static vn.party.evaluation.process.ProcessVariables.RERATING_COMMENT;
 import static vn.party.evaluation.process.ProcessVariables.SELF_PROPOSED_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.SICK_LEAVE_MONTHS;
 import static vn.party.evaluation.process.ProcessVariables.STRENGTHS;
@@ -73,13 +75,18 @@ public final class TaskCompletionRules {
           List.of(
               FieldRule.decision(DECISION),
               FieldRule.level(DECIDED_LEVEL, decisionIs(Decision.APPROVE)),
-              FieldRule.text(DECISION_COMMENT, decisionIs(Decision.RETURN))));
+              FieldRule.text(DECISION_COMMENT, decisionIs(Decision.RETURN))),
+          ProcessKeys.RERATING_DECISION,
+          List.of(
+              FieldRule.level(RERATED_LEVEL, always()),
+              FieldRule.text(RERATING_COMMENT, always())));
 
   /** Which level of which task is capped, and when: the branch's proposal always, the decision on approval. */
   private static final Map<String, CapRule> CAPPED =
       Map.of(
           ProcessKeys.BRANCH_REVIEW, new CapRule(BRANCH_PROPOSED_LEVEL, always()),
-          ProcessKeys.COMMITTEE_DECISION, new CapRule(DECIDED_LEVEL, decisionIs(Decision.APPROVE)));
+          ProcessKeys.COMMITTEE_DECISION, new CapRule(DECIDED_LEVEL, decisionIs(Decision.APPROVE)),
+          ProcessKeys.RERATING_DECISION, new CapRule(RERATED_LEVEL, always()));
 
   private TaskCompletionRules() {}
 
