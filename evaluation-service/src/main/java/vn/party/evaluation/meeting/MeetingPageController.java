@@ -98,7 +98,9 @@ public class MeetingPageController {
             "entries[" + taskId + "].votes" + level.name(), problems);
         votes.put(level, n == null ? 0 : n);
       }
-      String level = text(params, "level_" + taskId);
+      // not trimmed: " GOOD" is not a level, as everywhere else
+      String level = params.getFirst("level_" + taskId);
+      level = level == null || level.isEmpty() ? null : level;
       Level proposed = null;
       if (level != null) {
         proposed = Level.parse(level).orElse(null);
@@ -124,7 +126,8 @@ public class MeetingPageController {
 
   private static String text(MultiValueMap<String, String> params, String name) {
     String value = params.getFirst(name);
-    return value == null || value.isBlank() ? null : value.replace("\r\n", "\n").trim();
+    // strip(), not trim(): trim() would silently drop control characters at the ends, which must be refused
+    return value == null || value.isBlank() ? null : value.replace("\r\n", "\n").strip();
   }
 
   private static Integer number(MultiValueMap<String, String> params, String name, String field,
@@ -133,12 +136,12 @@ public class MeetingPageController {
     if (value == null) {
       return null;
     }
-    try {
-      return Integer.valueOf(value);
-    } catch (NumberFormatException e) {
+    // ASCII digits only: Integer.valueOf would also read "９" (a full-width nine) as 9
+    if (!value.matches("-?[0-9]{1,9}")) {
       problems.add(new FieldProblem(field, "wrong-type", null));
       return null;
     }
+    return Integer.valueOf(value);
   }
 
   private Map<String, String> errors(List<FieldProblem> problems) {

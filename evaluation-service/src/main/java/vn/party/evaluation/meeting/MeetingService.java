@@ -91,6 +91,7 @@ public class MeetingService {
     Map<String, AgendaItem> byTask = new LinkedHashMap<>();
     agenda.forEach(item -> byTask.put(item.taskId(), item));
     List<FieldProblem> problems = new ArrayList<>(attendanceProblems(meeting));
+    boolean attendanceValid = problems.isEmpty();
     boolean anyProposal = false;
     for (Meeting.Entry entry : meeting.entries()) {
       AgendaItem item = byTask.get(entry.taskId());
@@ -103,7 +104,7 @@ public class MeetingService {
         continue;
       }
       anyProposal = true;
-      problems.addAll(entryProblems(prefix, meeting, entry));
+      problems.addAll(entryProblems(prefix, meeting, entry, attendanceValid));
       work.wouldRefuse(entry.taskId(), completion(entry), user).forEach(problem -> problems.add(
           new FieldProblem(prefix + problem.field(), problem.reason(), problem.message())));
     }
@@ -179,7 +180,9 @@ public class MeetingService {
     return problems;
   }
 
-  private List<FieldProblem> entryProblems(String prefix, Meeting meeting, Meeting.Entry entry) {
+  /** @param attendanceValid the vote rule is only applied to a valid attendance (it divides by the voters) */
+  private List<FieldProblem> entryProblems(String prefix, Meeting meeting, Meeting.Entry entry,
+      boolean attendanceValid) {
     List<FieldProblem> problems = new ArrayList<>();
     int present = meeting.present() == null ? 0 : meeting.present();
     for (Level level : Level.values()) {
@@ -191,8 +194,16 @@ public class MeetingService {
     if (entry.totalVotes() > present) {
       problems.add(new FieldProblem(prefix + "votes", "more-votes-than-present", null));
     }
-    if (meeting.officialMembers() != null && meeting.exemptedMembers() != null
-        && meeting.exemptedMembers() <= meeting.officialMembers() && problems.isEmpty()) {
+    if (attendanceValid) {
+      // exempted members attend but do not count: no level can have more votes than members entitled to vote
+      int eligible = meeting.officialMembers() - meeting.exemptedMembers();
+      for (Level level : Level.values()) {
+        if (entry.votesFor(level) > eligible) {
+          problems.add(new FieldProblem(prefix + "votes" + level.name(), "out-of-range", null));
+        }
+      }
+    }
+    if (attendanceValid && problems.isEmpty()) {
       VoteTally tally = new VoteTally(meeting.officialMembers(), meeting.exemptedMembers(),
           entry.votesFor(entry.proposedLevel()));
       if (!rules.voteSupports(entry.proposedLevel(), tally)) {
