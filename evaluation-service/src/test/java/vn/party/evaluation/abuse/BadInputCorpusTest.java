@@ -144,14 +144,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
   private final Map<String, String> tasks = new LinkedHashMap<>();
   /** Self-reviews used once each by the engine REST cases that would complete a task if wrongly accepted. */
   private final Deque<String> spareSelfReviews = new ArrayDeque<>();
-  private final Map<String, Integer> byStatus = new TreeMap<>();
-  private int tried;
-  private int answered4xx;
-  private int answered5xx;
-  private int answered2xx;
-  private int answeredOther;
-  private int halfWritten;
-  private int notNamed;
+  private final BadInputTally tally = new BadInputTally();
   private int engineBlankMessages;
   private int markupVerbatim;
 
@@ -680,25 +673,9 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     String body = response.body() == null ? "" : response.body();
     String after = snapshot();
 
-    tried++;
-    byStatus.merge(String.valueOf(status), 1, Integer::sum);
-    if (status >= 400 && status < 500) {
-      answered4xx++;
-    } else if (status >= 500) {
-      answered5xx++;
-    } else if (status >= 200 && status < 300) {
-      answered2xx++;
-    } else {
-      answeredOther++;
-    }
     boolean unchanged = before.equals(after);
-    if (!unchanged && status >= 400) {
-      halfWritten++;
-    }
     String problem = namesTheProblem(c, body);
-    if (problem != null) {
-      notNamed++;
-    }
+    tally.answered(status, !unchanged, problem == null);
 
     String shownBody = body.length() > 1500 ? body.substring(0, 1500) + "…" : body;
     String label = "[" + group + " / " + c.name() + " as " + c.user() + "] " + c.method() + " "
@@ -859,16 +836,8 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
 
   @AfterAll
   void figures() {
-    Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("badInputs.tried", tried);
-    figures.put("badInputs.answered4xx", answered4xx);
-    figures.put("badInputs.answered5xx", answered5xx);
-    figures.put("badInputs.answered2xx", answered2xx);
-    figures.put("badInputs.answeredOther", answeredOther);
-    figures.put("badInputs.halfWritten", halfWritten);
-    figures.put("badInputs.problemNotNamed", notNamed);
+    Map<String, Object> figures = tally.figures();
     figures.put("badInputs.engineBlankMessages", engineBlankMessages);
-    byStatus.forEach((status, count) -> figures.put("badInputs.status." + status, count));
     figures.put("markup.acceptedVerbatim", markupVerbatim);
     Figures.write(getClass(), figures);
   }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -47,14 +46,7 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
   private PageSession secretary1;
   private String selfReview;
   private String branchReview;
-  private final Map<Integer, Integer> byStatus = new TreeMap<>();
-  private int tried;
-  private int answered4xx;
-  private int answered5xx;
-  private int answered2xx;
-  private int answeredOther;
-  private int halfWritten;
-  private int notNamed;
+  private final BadInputTally tally = new BadInputTally();
 
   @BeforeAll
   void prepare() throws Exception {
@@ -162,7 +154,6 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
   }
 
   private void run(Case c) throws Exception {
-    tried++;
     String before = snapshot();
     String body = c.form().entrySet().stream()
         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
@@ -175,25 +166,10 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
     }
     HttpResponse<String> response = c.session().post(c.path(), body);
     int status = response.statusCode();
-    byStatus.merge(status, 1, Integer::sum);
-    if (status >= 500) {
-      answered5xx++;
-    } else if (status >= 400) {
-      answered4xx++;
-    } else if (status >= 200 && status < 300) {
-      answered2xx++;
-    } else {
-      answeredOther++;
-    }
     boolean named = c.markedField() == null || response.body().contains("id=\"" + c.markedField() + "-error\"")
         || response.body().contains("data-field=\"" + c.markedField() + "\"");
-    if (!named) {
-      notNamed++;
-    }
     String after = snapshot();
-    if (!before.equals(after)) {
-      halfWritten++;
-    }
+    tally.answered(status, !before.equals(after), named);
     assertThat(status).as(c.name()).isBetween(400, 499);
     assertThat(named).as(c.name() + ": the page marks " + c.markedField()).isTrue();
     assertThat(after).as(c.name() + ": nothing written").isEqualTo(before);
@@ -226,15 +202,6 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
 
   @AfterAll
   void figures() {
-    Map<String, Object> figures = new LinkedHashMap<>();
-    figures.put("badInputs.tried", tried);
-    figures.put("badInputs.answered4xx", answered4xx);
-    figures.put("badInputs.answered5xx", answered5xx);
-    figures.put("badInputs.answered2xx", answered2xx);
-    figures.put("badInputs.answeredOther", answeredOther);
-    figures.put("badInputs.halfWritten", halfWritten);
-    figures.put("badInputs.problemNotNamed", notNamed);
-    byStatus.forEach((status, count) -> figures.put("badInputs.status." + status, count));
-    Figures.write(getClass(), figures);
+    Figures.write(getClass(), tally.figures());
   }
 }
