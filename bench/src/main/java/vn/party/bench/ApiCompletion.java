@@ -29,7 +29,7 @@ final class ApiCompletion {
     }
 
     static void run(EvaluationClient client, String admin, List<String> members, int users, Results results,
-            CpuMeter cpu) {
+            CpuMeter cpu, javax.sql.DataSource data) throws InterruptedException {
         Load.Measurement created = Load.run(members.size(), users, i -> createUser(client, admin, members.get(i)));
         failOnErrors("creating engine users", created);
         results.add(Figure.of("setup.engine-users-created", created.perSecond(), "users/s",

@@ -28,6 +28,11 @@ public class Campaigns {
     return jdbc.sql("select * from evaluation.campaign where id = :id").param("id", id).query(Campaign.class).optional();
   }
 
+  public Optional<UUID> idOf(String organizationId, int year) {
+    return jdbc.sql("select id from evaluation.campaign where organization_id = :org and year = :year")
+        .param("org", organizationId).param("year", year).query(UUID.class).optional();
+  }
+
   public boolean exists(String organizationId, int year) {
     return jdbc.sql("select count(*) from evaluation.campaign where organization_id = :org and year = :year")
         .param("org", organizationId).param("year", year).query(Integer.class).single() > 0;

@@ -113,6 +113,18 @@ class ReportsTest extends EvaluationFlowSupport {
   }
 
   @Test
+  void the_campaign_progress_page_shows_started_and_decided_members() throws Exception {
+    HttpResponse<String> page = PageSession.of(port, "committee").get("/app/campaigns/" + ORG + "/" + YEAR);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Đã mở hồ sơ cho 15 / 15 đảng viên", "Đã quyết định xếp loại 3 / 15 đảng viên")
+        .contains("id=\"decided\" max=\"15\" value=\"3\"").doesNotContain("http-equiv=\"refresh\"");
+    assertThat(PageSession.of(port, "member1").get("/app/campaigns/" + ORG + "/" + YEAR).statusCode())
+        .isEqualTo(403);
+    assertThat(PageSession.of(port, "committee").get("/app/campaigns/" + ORG + "/2099").statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
   void only_the_committee_auditors_and_administrators_may_read_it() throws Exception {
     assertThat(PageSession.of(port, "member1").get(REPORT).statusCode()).isEqualTo(403);
     assertThat(PageSession.of(port, "secretary1").get(REPORT + ".xlsx").statusCode()).isEqualTo(403);
