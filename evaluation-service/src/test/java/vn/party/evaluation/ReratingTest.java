@@ -73,6 +73,25 @@ class ReratingTest extends EvaluationFlowSupport {
     assertThat(page).contains("id=\"reratings\"", "KL-77/2077", "Không hoàn thành nhiệm vụ")
         .contains("id=\"decided-level\">Hoàn thành tốt nhiệm vụ<");
 
+    // the full record as a PDF, with the re-rating and the timeline
+    try {
+      var pdf = vn.party.evaluation.pages.PageSession.of(port, "auditor")
+          .download("/app/evaluations/" + YEAR + "/member3.pdf");
+      assertThat(pdf.statusCode()).isEqualTo(200);
+      com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf.body());
+      StringBuilder text = new StringBuilder();
+      for (int i = 1; i <= reader.getNumberOfPages(); i++) {
+        text.append(new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(i));
+      }
+      reader.close();
+      assertThat(text.toString()).contains("Hồ sơ đánh giá năm " + YEAR, "KL-77/2077", "Xếp loại lại",
+          "Không hoàn thành nhiệm vụ", "Diễn biến");
+      assertThat(vn.party.evaluation.pages.PageSession.of(port, "member2")
+          .download("/app/evaluations/" + YEAR + "/member3.pdf").statusCode()).isEqualTo(403);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+
     // the same event again, or a correction of the same decision: no second re-rating
     send("member3", structured(discipline));
     send("member3", structured(discipline("KL-77/2077")));

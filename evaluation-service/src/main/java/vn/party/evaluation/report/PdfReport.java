@@ -6,26 +6,19 @@ import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
+import vn.party.evaluation.portal.PdfFonts;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.report.OrganizationReport.BranchLine;
 
 /**
- * The summary table as a PDF, landscape A4. The font is Liberation Sans, embedded: the PDF standard fonts have no
- * Vietnamese letters (ắ, ộ, ữ …).
+ * The summary table as a PDF, landscape A4, in {@link PdfFonts}.
  */
 final class PdfReport {
-
-  private static final String FONT = "liberation/LiberationSans-Regular.ttf";
-  private static final String BOLD_FONT = "liberation/LiberationSans-Bold.ttf";
 
   private PdfReport() {
   }
@@ -35,9 +28,9 @@ final class PdfReport {
     Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
     PdfWriter.getInstance(document, out);
     document.open();
-    Font text = new Font(font(FONT), 9);
-    Font bold = new Font(font(BOLD_FONT), 9);
-    Font title = new Font(font(BOLD_FONT), 13);
+    Font text = PdfFonts.regular(9);
+    Font bold = PdfFonts.bold(9);
+    Font title = PdfFonts.bold(13);
     Paragraph heading = new Paragraph(labels.text("report.title", report.year()), title);
     heading.setAlignment(Element.ALIGN_CENTER);
     document.add(heading);
@@ -108,16 +101,5 @@ final class PdfReport {
     PdfPCell cell = new PdfPCell(new Phrase(value, font));
     cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
     return cell;
-  }
-
-  private static BaseFont font(String resource) {
-    try (InputStream in = PdfReport.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("font " + resource + " not on the classpath (openpdf-fonts-extra)");
-      }
-      return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -23,9 +23,14 @@ public class EvaluationPageController {
   private final EvaluationRecords records;
   private final Timeline timeline;
   private final Reratings reratings;
+  private final org.springframework.context.MessageSource messages;
+  private final vn.party.evaluation.portal.PortalTime time;
 
   public EvaluationPageController(EvaluationAccess access, EvaluationRecords records, Timeline timeline,
-      Reratings reratings) {
+      Reratings reratings, org.springframework.context.MessageSource messages,
+      vn.party.evaluation.portal.PortalTime time) {
+    this.messages = messages;
+    this.time = time;
     this.access = access;
     this.records = records;
     this.timeline = timeline;
@@ -45,5 +50,19 @@ public class EvaluationPageController {
     model.addAttribute("timeline", timeline.of(year, memberId));
     model.addAttribute("reratings", reratings.of(year, memberId));
     return "review/evaluation";
+  }
+
+  /** The member's full record of the year as a PDF, for the file or an inspection. */
+  @GetMapping("/app/evaluations/{year}/{memberId}.pdf")
+  public org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable int year, @PathVariable String memberId,
+      @AuthenticationPrincipal CurrentUser user) {
+    EvaluationRecord record = access.readable(year, memberId, user);
+    byte[] pdf = EvaluationRecordPdf.write(record, reratings.of(year, memberId), timeline.of(year, memberId),
+        messages, org.springframework.context.i18n.LocaleContextHolder.getLocale(), time);
+    return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+            org.springframework.http.ContentDisposition.attachment().filename(memberId + "-" + year + ".pdf")
+                .build().toString())
+        .body(pdf);
   }
 }

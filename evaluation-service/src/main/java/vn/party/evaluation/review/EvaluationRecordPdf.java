@@ -1,0 +1,96 @@
+package vn.party.evaluation.review;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.springframework.context.MessageSource;
+import vn.party.evaluation.audit.TimelineEntry;
+import vn.party.evaluation.portal.PdfFonts;
+import vn.party.evaluation.portal.PortalTime;
+import vn.party.evaluation.rerating.Reratings.Rerating;
+
+/** A member's full record of one year as a PDF: the levels side by side, re-ratings, the whole timeline. */
+final class EvaluationRecordPdf {
+
+  private EvaluationRecordPdf() {
+  }
+
+  static byte[] write(EvaluationRecord e, List<Rerating> reratings, List<TimelineEntry> timeline,
+      MessageSource messages, Locale locale, PortalTime time) {
+    Function<String, String> msg = key -> messages.getMessage(key, null, key, locale);
+    Function<String, String> level = code -> code == null ? "" : msg.apply("level." + code);
+    Font text = PdfFonts.regular(9);
+    Font bold = PdfFonts.bold(9);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Document document = new Document(PageSize.A4, 36, 36, 36, 36);
+    PdfWriter.getInstance(document, out);
+    document.open();
+    Paragraph title = new Paragraph(messages.getMessage("ui.evaluation.title", new Object[] {e.year(),
+        e.memberName()}, locale), PdfFonts.bold(13));
+    title.setAlignment(Element.ALIGN_CENTER);
+    document.add(title);
+    document.add(new Paragraph(msg.apply("ui.evaluation.status") + ": " + msg.apply("status." + e.status()), text));
+
+    PdfPTable levels = table(new float[] {2, 2, 3, 1.5f, 1.5f}, bold, msg.apply("ui.evaluation.step"),
+        msg.apply("ui.evaluation.level"), msg.apply("ui.evaluation.comment"), msg.apply("ui.evaluation.by"),
+        msg.apply("ui.evaluation.at"));
+    row(levels, text, msg.apply("ui.evaluation.self"), level.apply(e.selfProposedLevel()), "", e.selfReviewedBy(),
+        time.format(e.selfReviewedAt()));
+    row(levels, text, msg.apply("ui.evaluation.residence"), e.residenceFeedback(), e.residenceComment(),
+        e.residenceCommentBy(), time.format(e.residenceCommentAt()));
+    row(levels, text, msg.apply("ui.evaluation.branch"), level.apply(e.branchProposedLevel()), e.branchComment(),
+        e.branchReviewedBy(), time.format(e.branchReviewedAt()));
+    row(levels, text, msg.apply("ui.evaluation.decision"), level.apply(e.decidedLevel()), e.decisionComment(),
+        e.decidedBy(), time.format(e.decidedAt()));
+    for (Rerating r : reratings) {
+      row(levels, text, msg.apply("timeline.RERATED") + " (" + r.disciplineDecisionId() + ")",
+          level.apply(r.reratedLevel()), r.comment(), r.decidedBy(), time.format(r.decidedAt()));
+    }
+    document.add(levels);
+
+    document.add(new Paragraph(msg.apply("ui.evaluation.timeline"), PdfFonts.bold(11)));
+    PdfPTable steps = table(new float[] {1.5f, 2, 2, 1.5f, 4}, bold, msg.apply("ui.evaluation.at"),
+        msg.apply("ui.evaluation.step"), msg.apply("ui.tasks.task"), msg.apply("ui.evaluation.by"),
+        msg.apply("ui.evaluation.details"));
+    for (TimelineEntry entry : timeline) {
+      StringBuilder details = new StringBuilder();
+      entry.details().forEach((key, value) -> {
+        if (value != null) {
+          details.append(messages.getMessage("field." + key, null, key, locale)).append(": ")
+              .append(messages.getMessage("level." + value, null, String.valueOf(value), locale)).append('\n');
+        }
+      });
+      row(steps, text, time.format(entry.occurredAt()), msg.apply("timeline." + entry.kind()),
+          entry.taskKey() == null ? "" : msg.apply("task." + entry.taskKey()), entry.actor(), details.toString());
+    }
+    document.add(steps);
+    document.close();
+    return out.toByteArray();
+  }
+
+  private static PdfPTable table(float[] widths, Font font, String... headers) {
+    PdfPTable table = new PdfPTable(widths);
+    table.setWidthPercentage(100);
+    table.setSpacingBefore(8);
+    table.setHeaderRows(1);
+    for (String header : headers) {
+      table.addCell(new Phrase(header, font));
+    }
+    return table;
+  }
+
+  private static void row(PdfPTable table, Font font, String... cells) {
+    for (String cell : cells) {
+      table.addCell(new Phrase(cell == null ? "" : cell, font));
+    }
+  }
+}
