@@ -20,9 +20,25 @@ import vn.party.evaluation.web.ApiException;
 public class AuditPageController {
 
   private final EvaluationSearch search;
+  private final FormalitySignals signals;
 
-  public AuditPageController(EvaluationSearch search) {
+  public AuditPageController(EvaluationSearch search, FormalitySignals signals) {
     this.search = search;
+    this.signals = signals;
+  }
+
+  /** Signs of a formal review in a year, for the inspectors to look into. */
+  @GetMapping("/app/audit/signals")
+  public String signals(@RequestParam int year, @AuthenticationPrincipal CurrentUser user, Model model) {
+    if (!user.isAuditor() && !user.isAdmin()) {
+      throw ApiException.forbidden();
+    }
+    if (year < 2018 || year > 2100) {
+      throw ApiException.invalid(java.util.List.of(
+          new vn.party.evaluation.web.FieldProblem("year", "out-of-range", null)));
+    }
+    model.addAttribute("signals", signals.of(year));
+    return "audit/signals";
   }
 
   @GetMapping("/app/audit")

@@ -35,8 +35,15 @@ class ReportsTest extends EvaluationFlowSupport {
     decide("member6", "COMPLETED"); // branch cb2
   }
 
+  /** member1 and member2 hand in the same text, one retyped without care for case and accents. */
+  private static final Map<String, String> STRENGTHS = Map.of(
+      "member1", "Luôn giữ vững lập trường tư tưởng chính trị, chấp hành tốt chủ trương của Đảng, hoàn thành tốt nhiệm vụ được giao.",
+      "member2", "luon giu vung lap truong tu tuong chinh tri, chap hanh tot chu truong cua dang, hoan thanh tot nhiem vu duoc giao",
+      "member6", "Tích cực tham gia công tác khu dân cư, vận động nhân dân thực hiện nếp sống văn minh, giữ gìn vệ sinh môi trường.");
+
   private void decide(String member, String level) {
-    completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", level));
+    completeOk(member, taskOf(member, "self-review", member, YEAR),
+        Map.of("selfProposedLevel", level, "strengths", STRENGTHS.get(member)));
     sendResidenceFeedback(member, YEAR, "Tốt");
     String secretary = "secretary" + ((Integer.parseInt(member.substring(6)) - 1) / 5 + 1); // five per branch
     completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), Map.of("branchProposedLevel", level));
@@ -122,6 +129,22 @@ class ReportsTest extends EvaluationFlowSupport {
         .isEqualTo(403);
     assertThat(PageSession.of(port, "committee").get("/app/campaigns/" + ORG + "/2099").statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void inspectors_see_the_signs_of_a_formal_review() throws Exception {
+    HttpResponse<String> page = PageSession.of(port, "auditor").get("/app/audit/signals?year=" + YEAR);
+    assertThat(page.statusCode()).isEqualTo(200);
+    String html = page.body();
+    // the retyped copy is found, the different text is not
+    String copies = html.substring(html.indexOf("id=\"near-copies\""), html.indexOf("id=\"same-as-self\""));
+    assertThat(copies).contains("/member1\"", "/member2\"").doesNotContain("/member6\"");
+    // branch 1 proposed exactly what both members proposed themselves; branch 2 had one proposal only
+    assertThat(html).contains("data-branch=\"" + ORG + "-cb1\"").doesNotContain("data-branch=\"" + ORG + "-cb2\"");
+    // the test's committee decides within seconds
+    assertThat(html).contains("id=\"quick-decisions\"", "data-member=\"member1\"", "data-member=\"member6\"");
+    assertThat(PageSession.of(port, "committee").get("/app/audit/signals?year=" + YEAR).statusCode())
+        .isEqualTo(403);
   }
 
   @Test

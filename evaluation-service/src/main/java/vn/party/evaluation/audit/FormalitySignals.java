@@ -1,0 +1,166 @@
+package vn.party.evaluation.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs of a formal, box-ticking review (bệnh hình thức) for inspectors: self-reviews that are near copies of each
+ * other, branches whose proposals always equal what members proposed for themselves, decisions taken in moments.
+ * Signals to look at, not verdicts.
+ */
+@Component
+public class FormalitySignals {
+
+  /** Word-triple overlap (Jaccard) from which two self-reviews count as near copies. */
+  static final double NEAR_COPY = 0.8;
+  /** Texts shorter than this say too little to compare. */
+  static final int MIN_TEXT = 40;
+  /** A branch is flagged when at least this many of its proposals all equal the self-proposed levels. */
+  static final int MIN_PROPOSALS = 2;
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper objectMapper;
+  private final Duration quickDecision;
+
+  public FormalitySignals(JdbcClient jdbc, ObjectMapper objectMapper,
+      @Value("${evaluation.audit.quick-decision:PT2M}") Duration quickDecision) {
+    this.jdbc = jdbc;
+    this.objectMapper = objectMapper;
+    this.quickDecision = quickDecision;
+  }
+
+  public record NearCopy(String organizationId, String memberA, String nameA, String memberB, String nameB,
+      int similarityPercent) {
+  }
+
+  public record SameAsSelf(String branchId, String branchName, int proposals) {
+  }
+
+  public record QuickDecision(String memberId, String memberName, String decidedBy, long seconds) {
+  }
+
+  public record Signals(int year, List<NearCopy> nearCopies, List<SameAsSelf> sameAsSelf,
+      List<QuickDecision> quickDecisions, Duration quickDecisionThreshold) {
+  }
+
+  public Signals of(int year) {
+    return new Signals(year, nearCopies(year), sameAsSelf(year), quickDecisions(year), quickDecision);
+  }
+
+  private record SelfReview(String organizationId, String memberId, String memberName, String details) {
+  }
+
+  private List<NearCopy> nearCopies(int year) {
+    List<SelfReview> reviews = jdbc.sql("""
+            select e.organization_id, t.member_id, m.full_name as member_name, t.details::text as details
+            from evaluation.timeline_entry t
+            join evaluation.member_evaluation e on e.year = t.year and e.member_id = t.member_id
+            join evaluation.party_member m on m.id = t.member_id
+            where t.year = :year and t.kind = 'TASK_COMPLETED' and t.task_key = 'self-review'
+            order by e.organization_id, t.member_id, t.id""")
+        .param("year", year).query(SelfReview.class).list();
+    List<String> members = new ArrayList<>();
+    List<SelfReview> latest = new ArrayList<>();
+    for (SelfReview review : reviews) { // the last submission per member (a returned case may submit again)
+      int at = members.indexOf(review.memberId());
+      if (at >= 0) {
+        latest.set(at, review);
+      } else {
+        members.add(review.memberId());
+        latest.add(review);
+      }
+    }
+    List<Set<String>> shingles = latest.stream().map(r -> shingles(text(r.details()))).toList();
+    List<NearCopy> copies = new ArrayList<>();
+    for (int i = 0; i < latest.size(); i++) {
+      for (int j = i + 1; j < latest.size(); j++) {
+        if (!latest.get(i).organizationId().equals(latest.get(j).organizationId())
+            || shingles.get(i).isEmpty() || shingles.get(j).isEmpty()) {
+          continue;
+        }
+        double similarity = jaccard(shingles.get(i), shingles.get(j));
+        if (similarity >= NEAR_COPY) {
+          copies.add(new NearCopy(latest.get(i).organizationId(), latest.get(i).memberId(),
+              latest.get(i).memberName(), latest.get(j).memberId(), latest.get(j).memberName(),
+              (int) Math.round(similarity * 100)));
+        }
+      }
+    }
+    return copies;
+  }
+
+  private List<SameAsSelf> sameAsSelf(int year) {
+    return jdbc.sql("""
+            select e.branch_id, b.name as branch_name, count(*) as proposals
+            from evaluation.member_evaluation e join evaluation.branch b on b.id = e.branch_id
+            where e.year = :year and e.branch_proposed_level is not null
+            group by e.branch_id, b.name
+            having count(*) >= :min and bool_and(e.branch_proposed_level = e.self_proposed_level)
+            order by b.name""")
+        .param("year", year).param("min", MIN_PROPOSALS).query(SameAsSelf.class).list();
+  }
+
+  private List<QuickDecision> quickDecisions(int year) {
+    return jdbc.sql("""
+            select c.member_id, m.full_name as member_name, c.actor as decided_by,
+                   cast(extract(epoch from c.occurred_at - o.occurred_at) as bigint) as seconds
+            from evaluation.timeline_entry c
+            join evaluation.timeline_entry o on o.task_id = c.task_id and o.kind = 'TASK_CREATED'
+            join evaluation.party_member m on m.id = c.member_id
+            where c.year = :year and c.kind = 'TASK_COMPLETED' and c.task_key = 'committee-decision'
+              and c.occurred_at - o.occurred_at < cast(:threshold as interval)
+            order by seconds, c.member_id""")
+        .param("year", year).param("threshold", quickDecision.toSeconds() + " seconds")
+        .query(QuickDecision.class).list();
+  }
+
+  /** The self-review's texts, as submitted (the timeline keeps the values of each completion). */
+  private String text(String details) {
+    try {
+      Map<?, ?> values = objectMapper.readValue(details, Map.class);
+      StringBuilder text = new StringBuilder();
+      for (String field : List.of("strengths", "limitations", "remedialMeasures")) {
+        Object value = values.get(field);
+        if (value instanceof String s) {
+          text.append(s).append(' ');
+        }
+      }
+      return text.toString();
+    } catch (Exception e) {
+      return "";
+    }
+  }
+
+  /** Word triples of the text, lower-cased and without accents, so that retyping a copy does not hide it. */
+  static Set<String> shingles(String text) {
+    String plain = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "").replace('đ', 'd').replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    Set<String> shingles = new HashSet<>();
+    if (plain.length() < MIN_TEXT) {
+      return shingles;
+    }
+    String[] words = plain.split(" ");
+    for (int i = 0; i + 2 < words.length; i++) {
+      shingles.add(words[i] + " " + words[i + 1] + " " + words[i + 2]);
+    }
+    return shingles;
+  }
+
+  static double jaccard(Set<String> a, Set<String> b) {
+    Set<String> both = new HashSet<>(a);
+    both.retainAll(b);
+    Set<String> either = new HashSet<>(a);
+    either.addAll(b);
+    return either.isEmpty() ? 0 : (double) both.size() / either.size();
+  }
+}
