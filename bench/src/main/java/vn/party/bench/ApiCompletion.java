@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 final class ApiCompletion {
 
     private static final Logger log = LoggerFactory.getLogger(ApiCompletion.class);
-    static final String PASSWORD = "bench";
+    static final String PASSWORD = EngineDirectory.PASSWORD;
     static final String TASK_KEY = "self-review";
 
     private ApiCompletion() {
@@ -30,7 +30,8 @@ final class ApiCompletion {
 
     static void run(EvaluationClient client, String admin, List<String> members, int users, Results results,
             CpuMeter cpu) {
-        Load.Measurement created = Load.run(members.size(), users, i -> createUser(client, admin, members.get(i)));
+        Load.Measurement created = Load.run(members.size(), users, 
+                i -> EngineDirectory.createUser(client, admin, members.get(i), members.get(i) + "@bench.example.vn"));
         failOnErrors("creating engine users", created);
         results.add(Figure.of("setup.engine-users-created", created.perSecond(), "users/s",
                 members.size() + " users via POST /engine-rest/user/create, " + users + " threads (set-up, no target)"));
@@ -72,14 +73,6 @@ final class ApiCompletion {
         }
         results.add(Figure.of("api.errors", m.errors(), "requests",
                 m.firstError() == null ? "none" : "first: " + m.firstError()));
-    }
-
-    private static void createUser(EvaluationClient client, String admin, String memberId) throws Exception {
-        Map<String, Object> body = Map.of(
-                "profile", Map.of("id", memberId, "firstName", "Đảng viên", "lastName", memberId,
-                        "email", memberId + "@bench.example.vn"),
-                "credentials", Map.of("password", PASSWORD));
-        EvaluationClient.expect(client.post("/engine-rest/user/create", admin, body), 204, "create user " + memberId);
     }
 
     private static void completeSelfReview(EvaluationClient client, String memberId, Latencies list, Latencies complete)
