@@ -46,9 +46,11 @@ final class ApiCompletion {
         log.info("Completing {} self-review tasks through the API with {} concurrent users ({} more as warm-up)",
                 measured.size(), users, warmup);
         long c0 = cpu == null ? 0 : cpu.cpuNanos();
+        long[] s0 = cpu == null ? null : cpu.cpuNanosByRoot();
         Load.Measurement m = Load.run(measured.size(), users,
                 i -> completeSelfReview(client, measured.get(i), list, complete));
         double cpuPerCompletion = cpu == null ? Double.NaN : cpu.msPerOperation(c0, m.operations() - m.errors());
+        String shares = cpu == null ? "" : cpu.shares(s0);
         log.info("  {} completions in {} s, {} errors{}", m.operations() - m.errors(), Results.number(m.seconds()),
                 m.errors(), m.firstError() == null ? "" : ", first: " + m.firstError());
 
@@ -64,7 +66,7 @@ final class ApiCompletion {
         }
         if (cpu != null) {
             results.add(Figure.of("api.complete." + t + ".cpu", cpuPerCompletion, "cpu-ms/op",
-                    "CPU of " + cpu.description() + " per member (GET /tasks + POST complete; the client not counted)")
+                    "CPU of " + cpu.description() + " per member (GET /tasks + POST complete; the client not counted); " + shares)
                     .against(results.get(baselineRef + ".cpu")));
         }
         for (int p : new int[] { 50, 95, 99 }) {

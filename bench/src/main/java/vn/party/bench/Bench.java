@@ -121,6 +121,15 @@ public final class Bench {
         return exitCode;
     }
 
+    /** A CPU meter over named processes: name, pid, name, pid, ... (null when /proc cannot be read). */
+    static CpuMeter meter(Object... namesAndPids) {
+        Map<String, Long> named = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndPids.length; i += 2) {
+            named.put((String) namesAndPids[i], (Long) namesAndPids[i + 1]);
+        }
+        return CpuMeter.named(named).orElse(null);
+    }
+
     static final String NODE_A = "node-a";
     static final String NODE_B = "node-b";
 
@@ -193,8 +202,8 @@ public final class Bench {
             notification.awaitHealthy(LocalStack.NOTIFICATION_START_TIMEOUT);
             KafkaGroups.awaitMembers(infra.kafkaBootstrapServers(), group, 1, java.time.Duration.ofMinutes(2));
             if (one != null) {
-                CpuMeter cpu = CpuMeter.of("evaluation-service + notification-service + PostgreSQL", nodeA.pid(),
-                        notification.pid(), postgresPid).orElse(null);
+                CpuMeter cpu = meter("evaluation-service", nodeA.pid(), "notification-service", notification.pid(),
+                        "PostgreSQL", postgresPid);
                 Lifecycle.run("lifecycle.1node", List.of(new Lifecycle.Node(NODE_A, clientA)), one, ADMIN, data,
                         events, infra.kafkaBootstrapServers(), infra.greenMail(), year, options.users, results, cpu);
             }
@@ -220,8 +229,8 @@ public final class Bench {
                 Lifecycle.run("warmup.2nodes", nodes, warmup, ADMIN, data, events, infra.kafkaBootstrapServers(),
                         infra.greenMail(), year, options.users,
                         new Results(results.runAt(), results.cores(), Double.NaN), null);
-                CpuMeter cpu = CpuMeter.of("2 × evaluation-service + notification-service + PostgreSQL", nodeA.pid(),
-                        nodeB.pid(), notification.pid(), postgresPid).orElse(null);
+                CpuMeter cpu = meter("evaluation-service A", nodeA.pid(), "evaluation-service B", nodeB.pid(),
+                        "notification-service", notification.pid(), "PostgreSQL", postgresPid);
                 Lifecycle.run("lifecycle.2nodes", nodes, two, ADMIN, data, events, infra.kafkaBootstrapServers(),
                         infra.greenMail(), year, options.users, results, cpu);
             }
@@ -251,7 +260,7 @@ public final class Bench {
         try (HikariDataSource data = db.pool("bench-data", 2, null)) {
             service.awaitHealthy(LocalStack.EVALUATION_START_TIMEOUT);
             EvaluationClient client = new EvaluationClient(service.baseUrl());
-            CpuMeter cpu = CpuMeter.of("evaluation-service + PostgreSQL", service.pid(), postgresPid).orElse(null);
+            CpuMeter cpu = meter("evaluation-service", service.pid(), "PostgreSQL", postgresPid);
             Figure heap = results.add(Figure.of("service.heap.after-start", client.heapUsedMb(ADMIN), "MB",
                     HEAP_NOTE + "; -Xmx" + options.serviceHeap));
             Figure live = results.add(Figure.of("service.heap-live.after-start", liveHeapMb(service, client), "MB",
@@ -272,15 +281,18 @@ public final class Bench {
                 log.info("Generated organization {}: {} members in branches of {} ({} ms)", organization, size,
                         options.branchSize, (System.nanoTime() - g0) / 1_000_000);
                 long c0 = cpu == null ? 0 : cpu.cpuNanos();
+                long[] s0 = cpu == null ? null : cpu.cpuNanosByRoot();
                 CampaignLaunch.Outcome launch = CampaignLaunch.launch(client, ADMIN, organization, year, size);
                 double launchCpu = cpu == null ? Double.NaN : cpu.msPerOperation(c0, size);
+                String launchShares = cpu == null ? "" : cpu.shares(s0);
                 results.add(Figure.of("launch." + size + ".rate", launch.membersPerSecond(), "members/s",
                         "POST /campaigns to membersStarted == " + size + " (poll " + CampaignLaunch.POLL_MS + " ms)")
                         .against(results.get("baseline.full.start.1t")).targetRatioAtLeast(0.8));
                 results.add(Figure.of("launch." + size + ".time", launch.seconds(), "s", organization));
                 if (cpu != null) {
                     results.add(Figure.of("launch." + size + ".cpu", launchCpu, "cpu-ms/op",
-                            "CPU of " + cpu.description() + " per member started (includes the roster and polling)")
+                            "CPU of " + cpu.description() + " per member started (includes the roster and polling); "
+                                    + launchShares)
                             .against(results.get("baseline.full.start.1t.cpu")));
                 }
                 double drain = OrganizationGenerator.awaitOutboxDrained(data, java.time.Duration.ofMinutes(10));

@@ -96,10 +96,15 @@ final class EventToTask {
         log.info("Event to task at {} events/s offered: {} events ({} s of sending)", rate, n,
                 Results.number(n / (double) rate));
         long c0 = cpu == null ? 0 : cpu.cpuNanos();
+        long[] s0 = cpu == null ? null : cpu.cpuNanosByRoot();
+        PgStats.Snapshot pg0 = PgStats.take(data);
         OpenLoop.Sent sent = send(events, members, year, rate);
         Duration timeout = Duration.ofSeconds(60).plusMillis(100L * n);
         boolean all = awaitTasks(data, year, members, timeout);
         double cpuPerEvent = cpu == null ? Double.NaN : cpu.msPerOperation(c0, n);
+        String shares = cpu == null ? "" : cpu.shares(s0);
+        String database = PgStats.since(data, pg0, n);
+        log.info("  {}", database);
         Map<String, Created> created = new HashMap<>();
         for (Created c : createdTasks(data, year, members, commitTimes)) {
             created.put(c.businessKey(), c);
@@ -144,7 +149,7 @@ final class EventToTask {
                 .against(results.get("baseline.full.complete.1t")));
         if (cpu != null) {
             results.add(Figure.of(prefix + "cpu", cpuPerEvent, "cpu-ms/op",
-                    "CPU of " + cpu.description() + " per event, from the first send until the last task was created")
+                    "CPU of " + cpu.description() + " per event, from the first send until the last task was created; " + shares + ". " + database)
                     .against(results.get("baseline.full.complete.1t.cpu")));
         }
         results.add(Figure.of(prefix + "lost", lost, "events", "no branch-review task within " + timeout.toSeconds()

@@ -148,6 +148,8 @@ final class Lifecycle {
         });
 
         long c0 = cpu == null ? 0 : cpu.cpuNanos();
+        long[] s0 = cpu == null ? null : cpu.cpuNanosByRoot();
+        PgStats.Snapshot pg0 = PgStats.take(data);
         long t0 = System.nanoTime();
         int expectedMails = MAILS_PER_MEMBER * total;
         long tEnd;
@@ -191,6 +193,9 @@ final class Lifecycle {
         }
         double seconds = (tEnd - t0) / 1e9;
         double cpuPerMember = cpu == null ? Double.NaN : cpu.msPerOperation(c0, total);
+        String shares = cpu == null ? "" : cpu.shares(s0);
+        String database = PgStats.since(data, pg0, total);
+        log.info("  {}", database);
         Latencies memberTimes = new Latencies();
         noticed.forEach((member, at) -> {
             Long done = decided.get(member);
@@ -212,7 +217,7 @@ final class Lifecycle {
         results.add(Figure.of(prefix + ".time", seconds, "s", organizationIds.toString()));
         if (cpu != null) {
             results.add(Figure.of(prefix + ".cpu", cpuPerMember, "cpu-ms/op", "CPU of " + cpu.description()
-                    + " per member, launch to last e-mail").against(results.get(oneNode
+                    + " per member, launch to last e-mail; " + shares + ". " + database).against(results.get(oneNode
                             ? "baseline.full.complete." + users + "t.cpu" : "lifecycle.1node.cpu")));
         }
         results.add(Figure.of(prefix + ".member.p50", memberTimes.percentileMillis(50) / 1000, "s",
