@@ -29,7 +29,7 @@ final class ApiCompletion {
     }
 
     static void run(EvaluationClient client, String admin, List<String> members, int users, Results results,
-            CpuMeter cpu) {
+            CpuMeter cpu, javax.sql.DataSource data) throws InterruptedException {
         Load.Measurement created = Load.run(members.size(), users, 
                 i -> EngineDirectory.createUser(client, admin, members.get(i), members.get(i) + "@bench.example.vn"));
         failOnErrors("creating engine users", created);
@@ -47,10 +47,13 @@ final class ApiCompletion {
                 measured.size(), users, warmup);
         long c0 = cpu == null ? 0 : cpu.cpuNanos();
         long[] s0 = cpu == null ? null : cpu.cpuNanosByRoot();
+        PgStats.Snapshot pg0 = PgStats.take(data);
         Load.Measurement m = Load.run(measured.size(), users,
                 i -> completeSelfReview(client, measured.get(i), list, complete));
         double cpuPerCompletion = cpu == null ? Double.NaN : cpu.msPerOperation(c0, m.operations() - m.errors());
         String shares = cpu == null ? "" : cpu.shares(s0);
+        String database = PgStats.since(data, pg0, m.operations() - m.errors());
+        log.info("  {}", database);
         log.info("  {} completions in {} s, {} errors{}", m.operations() - m.errors(), Results.number(m.seconds()),
                 m.errors(), m.firstError() == null ? "" : ", first: " + m.firstError());
 
@@ -66,7 +69,7 @@ final class ApiCompletion {
         }
         if (cpu != null) {
             results.add(Figure.of("api.complete." + t + ".cpu", cpuPerCompletion, "cpu-ms/op",
-                    "CPU of " + cpu.description() + " per member (GET /tasks + POST complete; the client not counted); " + shares)
+                    "CPU of " + cpu.description() + " per member (GET /tasks + POST complete; the client not counted); " + shares + ". " + database)
                     .against(results.get(baselineRef + ".cpu")));
         }
         for (int p : new int[] { 50, 95, 99 }) {

@@ -314,7 +314,7 @@ public final class Bench {
 
             if (options.apiMembers > 0 && firstOrganization != null) {
                 List<String> members = OrganizationGenerator.memberIds(data, firstOrganization, options.apiMembers);
-                ApiCompletion.run(client, ADMIN, members, options.users, results, cpu);
+                ApiCompletion.run(client, ADMIN, members, options.users, results, cpu, data);
                 results.add(Figure.of("service.heap.end", client.heapUsedMb(ADMIN), "MB",
                         "after the API completions, min of 2 reads, no GC forced"));
             }

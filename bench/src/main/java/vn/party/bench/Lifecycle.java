@@ -215,6 +215,12 @@ final class Lifecycle {
         results.add(oneNode ? rateFigure.against(results.get("baseline.full.complete." + users + "t"))
                 .targetValueAtLeast(50) : rateFigure.against(results.get("lifecycle.1node.rate")));
         results.add(Figure.of(prefix + ".time", seconds, "s", organizationIds.toString()));
+        long lastDecided = decided.values().stream().mapToLong(Long::longValue).max().orElse(tEnd);
+        Figure decidedRate = Figure.of(prefix + ".decided-rate", decided.size() >= total
+                ? total / ((lastDecided - t0) / 1e9) : Double.NaN, "members/s", "campaign POST → the last"
+                        + " member.decided event, not waiting for the e-mails: what the evaluation side did; the rest"
+                        + " of .rate's time is notification-service's e-mails");
+        results.add(oneNode ? decidedRate : decidedRate.against(results.get("lifecycle.1node.decided-rate")));
         if (cpu != null) {
             results.add(Figure.of(prefix + ".cpu", cpuPerMember, "cpu-ms/op", "CPU of " + cpu.description()
                     + " per member, launch to last e-mail; " + shares + ". " + database).against(results.get(oneNode
