@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 final class ApiCompletion {
 
     private static final Logger log = LoggerFactory.getLogger(ApiCompletion.class);
-    static final String PASSWORD = "bench";
+    static final String PASSWORD = EngineDirectory.PASSWORD;
     static final String TASK_KEY = "self-review";
 
     private ApiCompletion() {
@@ -30,7 +30,8 @@ final class ApiCompletion {
 
     static void run(EvaluationClient client, String admin, List<String> members, int users, Results results,
             CpuMeter cpu, javax.sql.DataSource data) throws InterruptedException {
-        Load.Measurement created = Load.run(members.size(), users, i -> createUser(client, admin, members.get(i)));
+        Load.Measurement created = Load.run(members.size(), users, 
+                i -> EngineDirectory.createUser(client, admin, members.get(i), members.get(i) + "@bench.example.vn"));
         failOnErrors("creating engine users", created);
         results.add(Figure.of("setup.engine-users-created", created.perSecond(), "users/s",
                 members.size() + " users via POST /engine-rest/user/create, " + users + " threads (set-up, no target)"));
@@ -45,9 +46,14 @@ final class ApiCompletion {
         log.info("Completing {} self-review tasks through the API with {} concurrent users ({} more as warm-up)",
                 measured.size(), users, warmup);
         long c0 = cpu == null ? 0 : cpu.cpuNanos();
+        long[] s0 = cpu == null ? null : cpu.cpuNanosByRoot();
+        PgStats.Snapshot pg0 = PgStats.take(data);
         Load.Measurement m = Load.run(measured.size(), users,
                 i -> completeSelfReview(client, measured.get(i), list, complete));
         double cpuPerCompletion = cpu == null ? Double.NaN : cpu.msPerOperation(c0, m.operations() - m.errors());
+        String shares = cpu == null ? "" : cpu.shares(s0);
+        String database = PgStats.since(data, pg0, m.operations() - m.errors());
+        log.info("  {}", database);
         log.info("  {} completions in {} s, {} errors{}", m.operations() - m.errors(), Results.number(m.seconds()),
                 m.errors(), m.firstError() == null ? "" : ", first: " + m.firstError());
 
@@ -63,7 +69,7 @@ final class ApiCompletion {
         }
         if (cpu != null) {
             results.add(Figure.of("api.complete." + t + ".cpu", cpuPerCompletion, "cpu-ms/op",
-                    "CPU of " + cpu.description() + " per member (GET /tasks + POST complete; the client not counted)")
+                    "CPU of " + cpu.description() + " per member (GET /tasks + POST complete; the client not counted); " + shares + ". " + database)
                     .against(results.get(baselineRef + ".cpu")));
         }
         for (int p : new int[] { 50, 95, 99 }) {
@@ -72,14 +78,6 @@ final class ApiCompletion {
         }
         results.add(Figure.of("api.errors", m.errors(), "requests",
                 m.firstError() == null ? "none" : "first: " + m.firstError()));
-    }
-
-    private static void createUser(EvaluationClient client, String admin, String memberId) throws Exception {
-        Map<String, Object> body = Map.of(
-                "profile", Map.of("id", memberId, "firstName", "Đảng viên", "lastName", memberId,
-                        "email", memberId + "@bench.example.vn"),
-                "credentials", Map.of("password", PASSWORD));
-        EvaluationClient.expect(client.post("/engine-rest/user/create", admin, body), 204, "create user " + memberId);
     }
 
     private static void completeSelfReview(EvaluationClient client, String memberId, Latencies list, Latencies complete)

@@ -77,6 +77,10 @@ final class Baseline {
                     n + " starts, 1 thread, p50 " + ms(starts.latencies().percentileMillis(50)) + " ms"));
             results.add(Figure.of(prefix + "complete.1t", completions.perSecond(), "completions/s",
                     n + " completions, 1 thread, p50 " + ms(completions.latencies().percentileMillis(50)) + " ms"));
+            for (int p : new int[] { 50, 99 }) {
+                results.add(Figure.of(prefix + "complete.1t.p" + p, completions.latencies().percentileMillis(p), "ms",
+                        "TaskService.complete latency, 1 thread: one bare step of a process"));
+            }
             results.add(Figure.of(prefix + "start." + t, startsParallel.perSecond(), "instances/s",
                     n + " starts, " + options.users + " threads"));
             results.add(Figure.of(prefix + "complete." + t, completionsParallel.perSecond(), "completions/s",

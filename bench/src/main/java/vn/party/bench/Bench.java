@@ -87,7 +87,9 @@ public final class Bench {
 
         int exitCode = 0;
         long t0 = System.nanoTime();
-        try (LocalInfrastructure infra = LocalInfrastructure.forTests().logDirectory(logDir).start();
+        // track_commit_timestamp: the event-to-task figures read when each task's transaction committed
+        try (LocalInfrastructure infra = LocalInfrastructure.forTests().logDirectory(logDir)
+                .serverConfig("track_commit_timestamp", "on").start();
                 TargetDatabase db = options.jdbcUrl == null ? TargetDatabase.embedded(infra)
                         : TargetDatabase.external(options.jdbcUrl, options.jdbcUser, options.jdbcPassword, options.keepDb)) {
             Long postgresPid;
@@ -119,27 +121,146 @@ public final class Bench {
         return exitCode;
     }
 
-    private static void runAgainstService(LocalInfrastructure infra, TargetDatabase db, Path jar, Path logDir, int year,
-            BenchOptions options, Results results, Long postgresPid) throws Exception {
-        int port = LocalInfrastructure.freePort();
+    /** A CPU meter over named processes: name, pid, name, pid, ... (null when /proc cannot be read). */
+    static CpuMeter meter(Object... namesAndPids) {
+        Map<String, Long> named = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndPids.length; i += 2) {
+            named.put((String) namesAndPids[i], (Long) namesAndPids[i + 1]);
+        }
+        return CpuMeter.named(named).orElse(null);
+    }
+
+    static final String NODE_A = "node-a";
+    static final String NODE_B = "node-b";
+
+    /**
+     * An evaluation-service process on this run's database and broker, with the bench's options; {@code node} is its
+     * Camunda host name (act_hi_job_log.hostname_), so that the two-node phase can tell who executed which job.
+     */
+    private static ServiceProcess.Builder evaluationService(String name, LocalInfrastructure infra, TargetDatabase db,
+            Path jar, int port, Path logDir, BenchOptions options, String node) {
         ServiceProcess.Builder builder = db.isExternal()
-                ? ServiceProcess.builder(ServiceJars.EVALUATION_SERVICE, jar).port(port)
+                ? ServiceProcess.builder(name, jar).port(port)
                         .property("spring.datasource.url", db.jdbcUrl())
                         .property("spring.datasource.username", db.user())
                         .property("spring.datasource.password", db.password())
                         .property("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers())
                         .property("evaluation.public-url", "http://localhost:" + port)
-                : LocalStack.evaluationService(infra, jar, port, false);
-        builder.logDir(logDir).maxHeap(options.serviceHeap);
+                : LocalStack.evaluationService(name, infra, jar, port, false);
+        builder.logDir(logDir).maxHeap(options.serviceHeap)
+                .property("camunda.bpm.generic-properties.properties.hostname", node);
         for (Map.Entry<String, String> p : options.serviceProperties.entrySet()) {
             builder.property(p.getKey(), p.getValue());
         }
+        options.serviceJvmArgs.forEach(arg -> builder.jvmArg(arg.replace("{node}", node)));
+        return builder;
+    }
+
+    /** notification-service on this run's database, broker and SMTP server, with the bench's options. */
+    private static ServiceProcess.Builder notificationService(LocalInfrastructure infra, TargetDatabase db, Path jar,
+            int port, String evaluationUrl, Path logDir, BenchOptions options) {
+        ServiceProcess.Builder builder = ServiceProcess.builder(ServiceJars.NOTIFICATION_SERVICE, jar).port(port)
+                .property("spring.datasource.url", db.jdbcUrl())
+                .property("spring.datasource.username", db.user())
+                .property("spring.datasource.password", db.password())
+                .property("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers())
+                .property("spring.mail.host", "localhost")
+                .property("spring.mail.port", infra.smtpPort())
+                .property("notification.identity-url", evaluationUrl)
+                .property("notification.public-url", "http://localhost:" + port)
+                .logDir(logDir);
+        for (Map.Entry<String, String> p : options.notificationProperties.entrySet()) {
+            builder.property(p.getKey(), p.getValue());
+        }
+        return builder;
+    }
+
+    /**
+     * Steps 5 and the two-node case: notification-service is started (its consumer group first set to the end of
+     * {@code evaluation.events}, so that it does not work through the notices of the earlier phases' members, who
+     * have no e-mail address and get no e-mail), then the whole lifecycle runs on node A alone and then on nodes A
+     * and B together — B started for it, on the same database and broker, and stopped after it.
+     */
+    private static void lifecycles(LocalInfrastructure infra, TargetDatabase db, Path jar, Path logDir, int year,
+            String tag, BenchOptions options, Results results, Long postgresPid, ServiceProcess nodeA,
+            EvaluationClient clientA, javax.sql.DataSource data, MemberEvents events) throws Exception {
+        Path notificationJar = options.notificationJar != null ? options.notificationJar
+                : ServiceJars.locate().notificationService();
+        String group = options.notificationProperties.getOrDefault("spring.kafka.consumer.group-id",
+                "notification-service");
+        OrganizationGenerator.awaitOutboxDrained(data, java.time.Duration.ofMinutes(5));
+        KafkaGroups.commitEndOffsets(infra.kafkaBootstrapServers(), group, Notices.TOPIC);
+        int notificationPort = LocalInfrastructure.freePort();
+        log.info("Starting notification-service on port {}", notificationPort);
+        ServiceProcess notification = notificationService(infra, db, notificationJar, notificationPort,
+                clientA.baseUrl(), logDir, options).start();
+        ServiceProcess nodeB = null;
+        try {
+            Lifecycle.Prepared one = options.lifecycleMembers == 0 ? null
+                    : Lifecycle.prepare(clientA, ADMIN, data, List.of("bench-" + tag + "-life"),
+                            options.lifecycleMembers, options.branchSize, options.users, results, "lifecycle.1node");
+            notification.awaitHealthy(LocalStack.NOTIFICATION_START_TIMEOUT);
+            KafkaGroups.awaitMembers(infra.kafkaBootstrapServers(), group, 1, java.time.Duration.ofMinutes(2));
+            if (one != null) {
+                CpuMeter cpu = meter("evaluation-service", nodeA.pid(), "notification-service", notification.pid(),
+                        "PostgreSQL", postgresPid);
+                Lifecycle.run("lifecycle.1node", List.of(new Lifecycle.Node(NODE_A, clientA)), one, ADMIN, data,
+                        events, infra.kafkaBootstrapServers(), infra.greenMail(), year, options.users, results, cpu);
+            }
+            if (options.twoNodesMembers > 0) {
+                int portB = LocalInfrastructure.freePort();
+                log.info("Starting a second evaluation-service node on port {} (same database and broker)", portB);
+                nodeB = evaluationService(ServiceJars.EVALUATION_SERVICE + "-b", infra, db, jar, portB, logDir, options,
+                        NODE_B).start();
+                int half = Math.max(1, options.twoNodesMembers / 2);
+                int warm = Math.max(5, half / 10);
+                Lifecycle.Prepared warmup = Lifecycle.prepare(clientA, ADMIN, data,
+                        List.of("bench-" + tag + "-two-wa", "bench-" + tag + "-two-wb"), warm, options.branchSize,
+                        options.users, new Results(results.runAt(), results.cores(), Double.NaN), "warmup");
+                Lifecycle.Prepared two = Lifecycle.prepare(clientA, ADMIN, data,
+                        List.of("bench-" + tag + "-two-a", "bench-" + tag + "-two-b"), half, options.branchSize,
+                        options.users, results, "lifecycle.2nodes");
+                nodeB.awaitHealthy(LocalStack.EVALUATION_START_TIMEOUT);
+                KafkaGroups.awaitMembers(infra.kafkaBootstrapServers(), "evaluation-service", 2,
+                        java.time.Duration.ofMinutes(2));
+                List<Lifecycle.Node> nodes = List.of(new Lifecycle.Node(NODE_A, clientA),
+                        new Lifecycle.Node(NODE_B, new EvaluationClient(nodeB.baseUrl())));
+                log.info("Two nodes: warm-up lifecycle of {} members (not measured; node B starts cold)", 2 * warm);
+                Lifecycle.run("warmup.2nodes", nodes, warmup, ADMIN, data, events, infra.kafkaBootstrapServers(),
+                        infra.greenMail(), year, options.users,
+                        new Results(results.runAt(), results.cores(), Double.NaN), null);
+                CpuMeter cpu = meter("evaluation-service A", nodeA.pid(), "evaluation-service B", nodeB.pid(),
+                        "notification-service", notification.pid(), "PostgreSQL", postgresPid);
+                Lifecycle.run("lifecycle.2nodes", nodes, two, ADMIN, data, events, infra.kafkaBootstrapServers(),
+                        infra.greenMail(), year, options.users, results, cpu);
+            }
+        }
+        catch (Exception | AssertionError e) {
+            log.error("notification-service log tail:\n{}", notification.logTail(30));
+            if (nodeB != null) {
+                log.error("node B log tail:\n{}", nodeB.logTail(30));
+            }
+            throw e;
+        }
+        finally {
+            if (nodeB != null) {
+                nodeB.stop();
+            }
+            notification.stop();
+        }
+    }
+
+    private static void runAgainstService(LocalInfrastructure infra, TargetDatabase db, Path jar, Path logDir, int year,
+            BenchOptions options, Results results, Long postgresPid) throws Exception {
+        int port = LocalInfrastructure.freePort();
+        ServiceProcess.Builder builder = evaluationService(ServiceJars.EVALUATION_SERVICE, infra, db, jar, port, logDir,
+                options, NODE_A);
         log.info("Starting evaluation-service (no demo data) on port {}", port);
         ServiceProcess service = builder.start();
         try (HikariDataSource data = db.pool("bench-data", 2, null)) {
             service.awaitHealthy(LocalStack.EVALUATION_START_TIMEOUT);
             EvaluationClient client = new EvaluationClient(service.baseUrl());
-            CpuMeter cpu = CpuMeter.of("evaluation-service + PostgreSQL", service.pid(), postgresPid).orElse(null);
+            CpuMeter cpu = meter("evaluation-service", service.pid(), "PostgreSQL", postgresPid);
             Figure heap = results.add(Figure.of("service.heap.after-start", client.heapUsedMb(ADMIN), "MB",
                     HEAP_NOTE + "; -Xmx" + options.serviceHeap));
             Figure live = results.add(Figure.of("service.heap-live.after-start", liveHeapMb(service, client), "MB",
@@ -160,15 +281,18 @@ public final class Bench {
                 log.info("Generated organization {}: {} members in branches of {} ({} ms)", organization, size,
                         options.branchSize, (System.nanoTime() - g0) / 1_000_000);
                 long c0 = cpu == null ? 0 : cpu.cpuNanos();
+                long[] s0 = cpu == null ? null : cpu.cpuNanosByRoot();
                 CampaignLaunch.Outcome launch = CampaignLaunch.launch(client, ADMIN, organization, year, size);
                 double launchCpu = cpu == null ? Double.NaN : cpu.msPerOperation(c0, size);
+                String launchShares = cpu == null ? "" : cpu.shares(s0);
                 results.add(Figure.of("launch." + size + ".rate", launch.membersPerSecond(), "members/s",
                         "POST /campaigns to membersStarted == " + size + " (poll " + CampaignLaunch.POLL_MS + " ms)")
                         .against(results.get("baseline.full.start.1t")).targetRatioAtLeast(0.8));
                 results.add(Figure.of("launch." + size + ".time", launch.seconds(), "s", organization));
                 if (cpu != null) {
                     results.add(Figure.of("launch." + size + ".cpu", launchCpu, "cpu-ms/op",
-                            "CPU of " + cpu.description() + " per member started (includes the roster and polling)")
+                            "CPU of " + cpu.description() + " per member started (includes the roster and polling); "
+                                    + launchShares)
                             .against(results.get("baseline.full.start.1t.cpu")));
                 }
                 double drain = OrganizationGenerator.awaitOutboxDrained(data, java.time.Duration.ofMinutes(10));
@@ -193,6 +317,16 @@ public final class Bench {
                 ApiCompletion.run(client, ADMIN, members, options.users, results, cpu, data);
                 results.add(Figure.of("service.heap.end", client.heapUsedMb(ADMIN), "MB",
                         "after the API completions, min of 2 reads, no GC forced"));
+            }
+
+            try (MemberEvents events = new MemberEvents(infra.kafkaBootstrapServers())) {
+                if (!options.eventRates.isEmpty()) {
+                    EventToTask.run(client, ADMIN, data, events, year, "bench-" + tag + "-", options, results, cpu);
+                }
+                if (options.lifecycleMembers > 0 || options.twoNodesMembers > 0) {
+                    lifecycles(infra, db, jar, logDir, year, tag, options, results, postgresPid, service, client, data,
+                            events);
+                }
             }
         }
         catch (Exception | AssertionError e) {

@@ -21,6 +21,15 @@ public final class BenchOptions {
                                         smallest organization, capped at its size; 0 skips the API figures)
               --launch-warmup N         members of an unmeasured launch first, to warm the service up (default 200)
               --branch-size N           members per generated branch (default 30)
+              --event-rates R[,R...]    event to task: offered rates in events/s (default 50,200,1000; 0 skips)
+              --event-seconds S         seconds of sending at each rate (default 10) ...
+              --event-max N             ... but at most N events per rate (default 600)
+              --event-warmup N          unmeasured events before the first rate (default 100)
+              --lifecycle-members N     members through the whole lifecycle on one node (default 300; 0 skips)
+              --two-nodes-members N     the same on two evaluation-service nodes, two organizations, after an
+                                        unmeasured warm-up of a tenth as many (default 300; 0 skips)
+              --notification-jar PATH   the notification-service exec jar (default: found by ServiceJars)
+              --notification-property K=V  extra Spring property for notification-service (repeatable)
               --jdbc-url URL            external PostgreSQL server, e.g. jdbc:postgresql://127.0.0.1:5432/postgres;
                                         a fresh database party_bench_<time> is created there and dropped afterwards
               --jdbc-user U             (default postgres)     --jdbc-password P   (default empty)
@@ -30,6 +39,8 @@ public final class BenchOptions {
               --service-heap SIZE       -Xmx of evaluation-service (default 768m, as run-local.sh)
               --service-property K=V    extra Spring property for evaluation-service (repeatable),
                                         e.g. evaluation.campaign.launch-batch-size=500
+              --service-jvm-arg ARG     extra JVM argument for evaluation-service (repeatable), e.g.
+                                        -XX:StartFlightRecording=filename=/tmp/eval.jfr to profile a run
               --evaluation-jar PATH     the evaluation-service exec jar (default: found by ServiceJars)
               --results-dir DIR         where bench-<date>-<time>.csv goes (default bench/results)
               --log-dir DIR             service and PostgreSQL logs (default bench/target/bench-logs)
@@ -45,6 +56,15 @@ public final class BenchOptions {
     int apiMembers = 1_000;
     int branchSize = 30;
     int launchWarmup = 200;
+    List<Integer> eventRates = new ArrayList<>(List.of(50, 200, 1_000));
+    int eventSeconds = 10;
+    int eventMax = 600;
+    int eventWarmup = 100;
+    int lifecycleMembers = 300;
+    int twoNodesMembers = 300;
+    List<String> serviceJvmArgs = new ArrayList<>();
+    Path notificationJar;
+    Map<String, String> notificationProperties = new LinkedHashMap<>();
     String jdbcUrl;
     String jdbcUser = "postgres";
     String jdbcPassword = "";
@@ -96,12 +116,16 @@ public final class BenchOptions {
 
     private void set(String name, String value) {
         switch (name) {
-            case "--members" -> {
-                members = new ArrayList<>();
-                for (String s : value.split(",")) {
-                    members.add(positive(name, s.trim().replace("_", "")));
-                }
-            }
+            case "--members" -> members = positives(name, value);
+            case "--event-rates" -> eventRates = "0".equals(value.trim()) ? new ArrayList<>() : positives(name, value);
+            case "--event-seconds" -> eventSeconds = positive(name, value);
+            case "--event-max" -> eventMax = positive(name, value);
+            case "--event-warmup" -> eventWarmup = nonNegative(name, value);
+            case "--lifecycle-members" -> lifecycleMembers = nonNegative(name, value);
+            case "--two-nodes-members" -> twoNodesMembers = nonNegative(name, value);
+            case "--service-jvm-arg" -> serviceJvmArgs.add(value);
+            case "--notification-jar" -> notificationJar = Path.of(value).toAbsolutePath();
+            case "--notification-property" -> put(notificationProperties, name, value);
             case "--baseline-n" -> baselineN = positive(name, value);
             case "--warmup" -> warmup = nonNegative(name, value);
             case "--users" -> users = positive(name, value);
@@ -112,19 +136,34 @@ public final class BenchOptions {
             case "--jdbc-user" -> jdbcUser = value;
             case "--jdbc-password" -> jdbcPassword = value;
             case "--service-heap" -> serviceHeap = value;
-            case "--service-property" -> {
-                int eq = value.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException("--service-property needs KEY=VALUE, got " + value);
-                }
-                serviceProperties.put(value.substring(0, eq), value.substring(eq + 1));
-            }
+            case "--service-property" -> put(serviceProperties, name, value);
             case "--evaluation-jar" -> evaluationJar = Path.of(value).toAbsolutePath();
             case "--results-dir" -> resultsDir = Path.of(value).toAbsolutePath();
             case "--log-dir" -> logDir = Path.of(value).toAbsolutePath();
             case "--year" -> year = positive(name, value);
             default -> throw new IllegalArgumentException("Unknown option " + name + " (see --help)");
         }
+    }
+
+    private static void put(Map<String, String> properties, String name, String value) {
+        int eq = value.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException(name + " needs KEY=VALUE, got " + value);
+        }
+        properties.put(value.substring(0, eq), value.substring(eq + 1));
+    }
+
+    private static List<Integer> positives(String name, String value) {
+        List<Integer> list = new ArrayList<>();
+        for (String s : value.split(",")) {
+            list.add(positive(name, s.trim().replace("_", "")));
+        }
+        return list;
+    }
+
+    /** Events sent at {@code rate}: {@link #eventSeconds} of sending, at most {@link #eventMax}, at least 1. */
+    int eventsAt(int rate) {
+        return (int) Math.max(1, Math.min((long) rate * eventSeconds, eventMax));
     }
 
     private static int positive(String name, String value) {
@@ -153,6 +192,11 @@ public final class BenchOptions {
         return "members=" + members + " baseline-n=" + baselineN + " warmup=" + warmup + " users=" + users
                 + " api-members=" + apiMembers + " launch-warmup=" + launchWarmup + " branch-size=" + branchSize + " db="
                 + (jdbcUrl == null ? "embedded" : "external") + " service-heap=" + serviceHeap
-                + (serviceProperties.isEmpty() ? "" : " service-properties=" + serviceProperties);
+                + " event-rates=" + eventRates + " event-seconds=" + eventSeconds + " event-max=" + eventMax
+                + " event-warmup=" + eventWarmup + " lifecycle-members=" + lifecycleMembers + " two-nodes-members="
+                + twoNodesMembers
+                + (serviceProperties.isEmpty() ? "" : " service-properties=" + serviceProperties)
+                + (serviceJvmArgs.isEmpty() ? "" : " service-jvm-args=" + serviceJvmArgs)
+                + (notificationProperties.isEmpty() ? "" : " notification-properties=" + notificationProperties);
     }
 }

@@ -32,11 +32,61 @@ final class CpuMeter {
     private final List<Long> roots;
     private final String description;
     private final long nanosPerTick;
+    /** A name per root, for {@link #shares(long[])}; null when not named. */
+    private final List<String> names;
 
-    private CpuMeter(List<Long> roots, String description, long nanosPerTick) {
+    private CpuMeter(List<Long> roots, String description, long nanosPerTick, List<String> names) {
         this.roots = roots;
         this.description = description;
         this.nanosPerTick = nanosPerTick;
+        this.names = names;
+    }
+
+    /**
+     * A meter over named process trees (a null pid is left out), described as their names joined by " + ";
+     * {@link #shares(long[])} tells how the CPU time split between them.
+     */
+    static Optional<CpuMeter> named(java.util.Map<String, Long> pidsByName) {
+        if (!Files.isReadable(PROC.resolve("self").resolve("stat"))) {
+            return Optional.empty();
+        }
+        List<Long> roots = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        pidsByName.forEach((name, pid) -> {
+            if (pid != null) {
+                roots.add(pid);
+                names.add(name);
+            }
+        });
+        return Optional.of(new CpuMeter(roots, String.join(" + ", names), 1_000_000_000L / clockTicksPerSecond(),
+                names));
+    }
+
+    /** CPU nanoseconds used so far by each tree, in the order the trees were given. */
+    long[] cpuNanosByRoot() {
+        long[] out = new long[roots.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = treeTicks(roots.get(i)) * nanosPerTick;
+        }
+        return out;
+    }
+
+    /** "evaluation-service 41 %, PostgreSQL 59 %" since {@code start} (a {@link #cpuNanosByRoot()} reading). */
+    String shares(long[] start) {
+        long[] now = cpuNanosByRoot();
+        long total = 0;
+        for (int i = 0; i < now.length; i++) {
+            total += now[i] - start[i];
+        }
+        if (names == null || total <= 0) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < now.length; i++) {
+            b.append(i == 0 ? "" : ", ").append(names.get(i)).append(' ')
+                    .append(Math.round(100.0 * (now[i] - start[i]) / total)).append(" %");
+        }
+        return b.toString();
     }
 
     /** A meter over the trees of {@code pids}; empty when {@code /proc} cannot be read. */
@@ -50,7 +100,7 @@ final class CpuMeter {
                 roots.add(pid);
             }
         }
-        return Optional.of(new CpuMeter(roots, description, 1_000_000_000L / clockTicksPerSecond()));
+        return Optional.of(new CpuMeter(roots, description, 1_000_000_000L / clockTicksPerSecond(), null));
     }
 
     /** The postmaster of the server behind {@code ds} (parent of a backend), if it runs on this machine. */
@@ -75,15 +125,20 @@ final class CpuMeter {
     long cpuNanos() {
         long ticks = 0;
         for (long root : roots) {
-            ticks += ticks(root, true);
-            Optional<ProcessHandle> handle = ProcessHandle.of(root);
-            if (handle.isPresent()) {
-                for (ProcessHandle child : (Iterable<ProcessHandle>) handle.get().descendants()::iterator) {
-                    ticks += ticks(child.pid(), false);
-                }
-            }
+            ticks += treeTicks(root);
         }
         return ticks * nanosPerTick;
+    }
+
+    private static long treeTicks(long root) {
+        long ticks = ticks(root, true);
+        Optional<ProcessHandle> handle = ProcessHandle.of(root);
+        if (handle.isPresent()) {
+            for (ProcessHandle child : (Iterable<ProcessHandle>) handle.get().descendants()::iterator) {
+                ticks += ticks(child.pid(), false);
+            }
+        }
+        return ticks;
     }
 
     /** CPU milliseconds per operation since {@code startNanos} (a {@link #cpuNanos()} reading); NaN for none. */

@@ -45,6 +45,16 @@ final class EvaluationClient {
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    HttpResponse<String> put(String path, String authorization) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", authorization).PUT(HttpRequest.BodyPublishers.noBody()).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
     /** GET that must answer 200; its JSON body. */
     JsonNode getJson(String path, String authorization) throws IOException, InterruptedException {
         HttpResponse<String> response = get(path, authorization);

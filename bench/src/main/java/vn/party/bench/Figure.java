@@ -32,6 +32,12 @@ public record Figure(String name, double value, String unit, String comparedTo, 
                 ratio == null ? null : ratio <= max, note);
     }
 
+    /** Target "value ≥ min" in the figure's own unit (e.g. lifecycle ≥ 50 members/s). */
+    public Figure targetValueAtLeast(double min) {
+        return new Figure(name, value, unit, comparedTo, ratio, ">= " + Results.number(min) + " " + unit,
+                Double.isNaN(value) ? null : value >= min, note);
+    }
+
     /** Target "value ≤ max" in the figure's own unit (e.g. p95 ≤ 100 ms). */
     public Figure targetValueAtMost(double max) {
         return new Figure(name, value, unit, comparedTo, ratio, "<= " + Results.number(max) + " " + unit,

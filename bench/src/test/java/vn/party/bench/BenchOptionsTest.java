@@ -31,6 +31,34 @@ class BenchOptionsTest {
     }
 
     @Test
+    void event_lifecycle_and_two_node_options() {
+        BenchOptions d = BenchOptions.parse();
+        assertThat(d.eventRates).containsExactly(50, 200, 1_000);
+        assertThat(d.eventsAt(50)).isEqualTo(500);
+        assertThat(d.eventsAt(200)).isEqualTo(600);
+        assertThat(d.eventsAt(1_000)).isEqualTo(600);
+        assertThat(d.lifecycleMembers).isEqualTo(300);
+        assertThat(d.twoNodesMembers).isEqualTo(300);
+
+        BenchOptions o = BenchOptions.parse("--event-rates", "20,100", "--event-seconds", "3", "--event-max", "250",
+                "--event-warmup", "0", "--lifecycle-members", "0", "--two-nodes-members=40",
+                "--notification-property", "notification.mail.batch-size=100", "--service-jvm-arg", "-Xint");
+        assertThat(o.serviceJvmArgs).containsExactly("-Xint");
+        assertThat(o.eventRates).containsExactly(20, 100);
+        assertThat(o.eventsAt(20)).isEqualTo(60);
+        assertThat(o.eventsAt(100)).isEqualTo(250);
+        assertThat(o.eventWarmup).isZero();
+        assertThat(o.lifecycleMembers).isZero();
+        assertThat(o.twoNodesMembers).isEqualTo(40);
+        assertThat(o.notificationProperties).containsEntry("notification.mail.batch-size", "100");
+        assertThat(BenchOptions.parse("--event-rates", "0").eventRates).isEmpty();
+        assertThat(o.describe()).contains("event-rates=[20, 100]", "two-nodes-members=40",
+                "notification-properties={notification.mail.batch-size=100}");
+        assertThatThrownBy(() -> BenchOptions.parse("--notification-property", "x"))
+                .hasMessageContaining("KEY=VALUE");
+    }
+
+    @Test
     void mistakes_are_named() {
         assertThatThrownBy(() -> BenchOptions.parse("--members", "0")).hasMessageContaining("--members");
         assertThatThrownBy(() -> BenchOptions.parse("--bogus", "1")).hasMessageContaining("--bogus");

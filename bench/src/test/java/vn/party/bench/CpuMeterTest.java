@@ -19,4 +19,25 @@ class CpuMeterTest {
         CpuMeter.of("self", ProcessHandle.current().pid(), null)
                 .ifPresent(meter -> assertThat(meter.cpuNanos()).isPositive());
     }
+
+    @Test
+    void named_meters_tell_each_process_share() {
+        java.util.Map<String, Long> named = new java.util.LinkedHashMap<>();
+        named.put("self", ProcessHandle.current().pid());
+        named.put("absent", null);
+        CpuMeter.named(named).ifPresent(meter -> {
+            assertThat(meter.description()).isEqualTo("self");
+            long[] start = meter.cpuNanosByRoot();
+            assertThat(start).hasSize(1);
+            long spin = System.nanoTime() + 50_000_000L;
+            double x = 0;
+            while (System.nanoTime() < spin) {
+                x += Math.sqrt(x + 1);
+            }
+            assertThat(x).isPositive();
+            String shares = meter.shares(start);
+            // nothing measurable within a clock tick gives no shares; otherwise all of it is ours
+            assertThat(shares).isIn("", "self 100 %");
+        });
+    }
 }

@@ -148,6 +148,7 @@ public final class LocalInfrastructure implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "UTC")
                     .setServerConfig("listen_addresses", "localhost");
+            config.serverConfig.forEach(pg::setServerConfig);
             if (config.dataDirectory != null) {
                 Path dir = config.dataDirectory.toAbsolutePath();
                 if (config.cleanDataDirectory && firstStart) {
@@ -648,6 +649,7 @@ public final class LocalInfrastructure implements AutoCloseable {
         private String dbUser = DB_USER;
         private String dbPassword = DB_PASSWORD;
         private final List<String> topics = new ArrayList<>(TOPICS);
+        private final Map<String, String> serverConfig = new java.util.LinkedHashMap<>();
         private boolean registerShutdownHook = true;
 
         private Builder(int dbPort, int kafkaPort, int smtpPort, int imapPort) {
@@ -709,6 +711,15 @@ public final class LocalInfrastructure implements AutoCloseable {
         public Builder topics(List<String> names) {
             topics.clear();
             topics.addAll(names);
+            return this;
+        }
+
+        /**
+         * An extra PostgreSQL server setting ({@code postgres -c name=value}), e.g. {@code track_commit_timestamp=on}
+         * for the benchmark, which reads when each row became visible.
+         */
+        public Builder serverConfig(String name, String value) {
+            serverConfig.put(name, value);
             return this;
         }
 

@@ -13,4 +13,10 @@ public class EngineConfiguration {
   TaskCompletionValidationPlugin taskCompletionValidationPlugin() {
     return new TaskCompletionValidationPlugin();
   }
+
+  /** The index a task completion needs on ACT_RU_TASK.PARENT_TASK_ID_ (see {@link EngineIndexes}). */
+  @Bean
+  EngineIndexes engineIndexes() {
+    return new EngineIndexes();
+  }
 }
