@@ -30,8 +30,8 @@ final class CampaignLaunch {
     private CampaignLaunch() {
     }
 
-    static Outcome launch(EvaluationClient client, String admin, String organizationId, int year, int expected)
-            throws Exception {
+    /** The body of {@code POST /api/v1/campaigns}: regulation QD-366-2025, deadlines 10–40 days ahead. */
+    static Map<String, Object> body(String organizationId, int year) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("organizationId", organizationId);
@@ -42,6 +42,12 @@ final class CampaignLaunch {
         body.put("residenceFeedbackDue", now.plusDays(20).toString());
         body.put("branchReviewDue", now.plusDays(30).toString());
         body.put("decisionDue", now.plusDays(40).toString());
+        return body;
+    }
+
+    static Outcome launch(EvaluationClient client, String admin, String organizationId, int year, int expected)
+            throws Exception {
+        Map<String, Object> body = body(organizationId, year);
 
         long t0 = System.nanoTime();
         var created = client.post("/api/v1/campaigns", admin, body);

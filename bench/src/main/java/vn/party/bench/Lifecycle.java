@@ -4,8 +4,6 @@ import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -157,7 +155,7 @@ final class Lifecycle {
             for (int i = 0; i < prepared.organizations().size(); i++) {
                 EngineDirectory.People o = prepared.organizations().get(i);
                 Node node = nodes.get(i % nodes.size());
-                EvaluationClient.expect(node.client().post("/api/v1/campaigns", admin, campaign(o.organizationId(), year)),
+                EvaluationClient.expect(node.client().post("/api/v1/campaigns", admin, CampaignLaunch.body(o.organizationId(), year)),
                         201, "POST /api/v1/campaigns for " + o.organizationId() + " to " + node.name());
             }
             log.info("{}: {} members of {} launched through {}; the bench plays every person with {} threads",
@@ -262,19 +260,6 @@ final class Lifecycle {
         if ("self-review".equals(notice.taskKey())) {
             events.sendResidenceFeedback(notice.memberId(), year);
         }
-    }
-
-    static Map<String, Object> campaign(String organizationId, int year) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("organizationId", organizationId);
-        body.put("year", year);
-        body.put("regulation", "QD-366-2025");
-        body.put("selfReviewDue", now.plusDays(10).toString());
-        body.put("residenceFeedbackDue", now.plusDays(20).toString());
-        body.put("branchReviewDue", now.plusDays(30).toString());
-        body.put("decisionDue", now.plusDays(40).toString());
-        return body;
     }
 
     /** E-mails received for addresses in {@code domains}: how many, and how many distinct (Message-ID, recipient). */
