@@ -60,6 +60,8 @@ public class DemoData implements ApplicationRunner {
     group(Groups.AUDITORS, "Ủy ban kiểm tra", "WORKFLOW");
     String committeeGroup = Groups.organizationCommittee(ORGANIZATION);
     group(committeeGroup, "Đảng ủy phường Thanh Khê Tây", "WORKFLOW");
+    String superiorGroup = Groups.superiorCommittee(ORGANIZATION);
+    group(superiorGroup, "Ban Thường vụ Quận ủy Thanh Khê", "WORKFLOW");
 
     for (int b = 1; b <= 3; b++) {
       String branchId = ORGANIZATION + "-cb" + b;
@@ -84,6 +86,7 @@ public class DemoData implements ApplicationRunner {
     }
     user("committee", "Thường trực", "Đảng ủy", committeeGroup);
     user("auditor", "Ủy ban", "Kiểm tra", Groups.AUDITORS);
+    user("district", "Ban Thường vụ", "Quận ủy", superiorGroup);
     log.info("demo data loaded: organization {} with 3 branches and 15 members (passwords: {})", ORGANIZATION,
         PASSWORD);
   }

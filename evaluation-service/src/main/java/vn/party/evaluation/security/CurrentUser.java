@@ -21,4 +21,8 @@ public record CurrentUser(String userId, List<String> groups) {
   public boolean inOrganizationCommittee(String organizationId) {
     return groups.contains(Groups.organizationCommittee(organizationId));
   }
+
+  public boolean inSuperiorCommitteeOf(String organizationId) {
+    return groups.contains(Groups.superiorCommittee(organizationId));
+  }
 }

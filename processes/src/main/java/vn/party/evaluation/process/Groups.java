@@ -22,6 +22,23 @@ public final class Groups {
     return "org-committee-" + Objects.requireNonNull(organizationId, "organizationId");
   }
 
+  /**
+   * The standing committee of the party committee above a grassroots organization (ban thường vụ quận ủy /
+   * huyện ủy …), e.g. {@code superior-committee-thanh-khe-tay}: it rates the organization as a collective and
+   * re-appraises its members' results after a complaint. One group per supervised organization, so a district
+   * committee that supervises many organizations is a member of each of their groups.
+   */
+  public static String superiorCommittee(String organizationId) {
+    return "superior-committee-" + Objects.requireNonNull(organizationId, "organizationId");
+  }
+
+  /** The organization this group supervises from above, if it is a superior committee's group. */
+  public static java.util.Optional<String> organizationOfSuperiorCommittee(String groupId) {
+    String prefix = superiorCommittee("");
+    return groupId != null && groupId.startsWith(prefix) && groupId.length() > prefix.length()
+        ? java.util.Optional.of(groupId.substring(prefix.length())) : java.util.Optional.empty();
+  }
+
   /** The organization whose grassroots committee this group is, if it is one. */
   public static java.util.Optional<String> organizationOfCommittee(String groupId) {
     String prefix = organizationCommittee("");
