@@ -23,7 +23,7 @@ import vn.party.notification.config.NotificationProperties;
 /**
  * Sends the e-mails of the outbox. Each e-mail is sent inside its own transaction that holds the
  * row lock, so a crash can repeat at most the one e-mail being sent, and two instances never
- * send the same row.
+ * send the same row. The e-mails of one batch share one SMTP connection ({@link SmtpConnection}).
  */
 @Component
 public class EmailSender {
@@ -38,6 +38,7 @@ public class EmailSender {
   private final Counter sent;
   private final Counter retried;
   private final Counter failed;
+  private final Counter connections;
 
   public EmailSender(EmailOutboxRepository outbox, JavaMailSender mailSender,
       PlatformTransactionManager transactionManager, NotificationProperties properties,
@@ -50,13 +51,16 @@ public class EmailSender {
     this.sent = Counter.builder("notification.emails").tag("outcome", "sent").register(meterRegistry);
     this.retried = Counter.builder("notification.emails").tag("outcome", "retried").register(meterRegistry);
     this.failed = Counter.builder("notification.emails").tag("outcome", "failed").register(meterRegistry);
+    this.connections = Counter.builder("notification.smtp.connections")
+        .description("SMTP connections opened by the e-mail outbox").register(meterRegistry);
   }
 
   /** Sends up to {@code notification.mail.batch-size} due e-mails; returns how many were taken. */
   public int sendDue() {
     int taken = 0;
-    try {
-      while (taken < settings.batchSize() && Boolean.TRUE.equals(transaction.execute(status -> sendNext()))) {
+    try (SmtpConnection smtp = new SmtpConnection(mailSender, connections::increment)) {
+      while (taken < settings.batchSize()
+          && Boolean.TRUE.equals(transaction.execute(status -> sendNext(smtp)))) {
         taken++;
       }
     } catch (DataAccessException | TransactionException e) {
@@ -68,14 +72,14 @@ public class EmailSender {
     return taken;
   }
 
-  private boolean sendNext() {
+  private boolean sendNext(SmtpConnection smtp) {
     Optional<OutboxEmail> next = outbox.lockNextDue();
     if (next.isEmpty()) {
       return false;
     }
     OutboxEmail email = next.get();
     try {
-      mailSender.send(message(email));
+      smtp.send(message(email));
     } catch (MailParseException | MailPreparationException e) {
       // The message itself is wrong (e.g. a malformed address): sending again cannot help.
       outbox.markFailed(email.id(), describe(e));

@@ -109,6 +109,31 @@ class EmailSenderTest extends IntegrationTest {
   }
 
   @Test
+  void oneBatchGoesOverOneSmtpConnectionAndKeepsEachMessageId() throws Exception {
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      ids.add(enqueue("batch" + i + "@thanhkhetay.example.vn", "Thư lô " + i));
+    }
+    SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    EmailSender sender = new EmailSender(outbox, mailSender, transactionManager, properties, meters);
+
+    int taken = sender.sendDue();
+
+    // The service's own scheduled sender may take a few rows first; whatever this batch took went over one connection.
+    assertThat(taken).isPositive();
+    assertThat(meters.counter("notification.smtp.connections").count()).isEqualTo(1.0);
+    await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from notification.email_outbox where status = 'SENT'")
+        .query(Long.class).single() == ids.size());
+    await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> Mails.received().size() == ids.size());
+    List<String> messageIds = new ArrayList<>();
+    for (jakarta.mail.internet.MimeMessage message : Mails.received()) {
+      messageIds.add(message.getMessageID());
+    }
+    assertThat(messageIds).doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(ids.stream().map(id -> "<" + id + "@" + senderDomain() + ">").toList());
+  }
+
+  @Test
   void backoffDoublesUpToTheMaximum() {
     EmailSender sender = newSender();
     Duration base = properties.mail().retryBackoff();
@@ -116,6 +141,12 @@ class EmailSenderTest extends IntegrationTest {
     assertThat(sender.backoff(2)).isEqualTo(base.multipliedBy(2));
     assertThat(sender.backoff(3)).isEqualTo(base.multipliedBy(4));
     assertThat(sender.backoff(60)).isEqualTo(properties.mail().maxBackoff());
+  }
+
+  private String senderDomain() {
+    String from = properties.mail().from();
+    String address = from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>')) : from;
+    return address.substring(address.indexOf('@') + 1);
   }
 
   private EmailSender newSender() {
