@@ -222,5 +222,4 @@ public class ComplaintService {
   private static String clip(String text) {
     return text.length() <= MAX_VARIABLE_TEXT ? text : text.substring(0, MAX_VARIABLE_TEXT - 1) + "…";
   }
-
 }
