@@ -12,26 +12,21 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** Opening a campaign, refusing a second one, and closing it when the last member is decided. */
+/**
+ * Opening a campaign, refusing a second one, and closing it once the last member is decided and the complaint window
+ * has passed.
+ */
 class CampaignLifecycleTest extends EvaluationFlowSupport {
 
   @Test
-  void a_campaign_completes_when_every_member_is_decided() {
+  void a_campaign_completes_when_every_member_is_decided_and_the_complaint_window_has_passed() {
     int year = 2024;
     String campaignId = launchedCampaign(year);
     assertThat(jdbc.sql("select count(*) from evaluation.member_evaluation where year = :y").param("y", year)
         .query(Integer.class).single()).isEqualTo(15);
 
-    for (int n = 1; n <= 15; n++) {
-      String member = "member" + n;
-      String secretary = "secretary" + ((n - 1) / 5 + 1);
-      completeOk(member, taskOf(member, "self-review", member, year), Map.of("selfProposedLevel", "GOOD"));
-      sendResidenceFeedback(member, year, "Tốt");
-      completeOk(secretary, taskOf(secretary, "branch-review", member, year), Map.of("branchProposedLevel",
-          n <= 2 ? "EXCELLENT" : "GOOD"));
-      completeOk("committee", taskOf("committee", "committee-decision", member, year),
-          Map.of("decision", "APPROVE", "decidedLevel", n <= 2 ? "EXCELLENT" : "GOOD"));
-    }
+    decideAllMembers(year, n -> n <= 2 ? "EXCELLENT" : "GOOD");
+    closeComplaintWindow(year); // nobody complained
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       JsonNode campaign = json(as("auditor").get().uri("/api/v1/campaigns/" + campaignId).retrieve()

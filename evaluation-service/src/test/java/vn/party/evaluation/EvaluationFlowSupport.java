@@ -8,6 +8,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
@@ -15,6 +19,11 @@ import org.springframework.http.ResponseEntity;
 public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
 
   protected static final String ORG = "thanh-khe-tay";
+
+  @Autowired
+  protected ManagementService managementService;
+  @Autowired
+  protected RuntimeService runtimeService;
 
   protected ResponseEntity<String> openCampaign(String user, int year, OffsetDateTime residenceFeedbackDue) {
     OffsetDateTime now = OffsetDateTime.now();
@@ -69,5 +78,39 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
 
   protected JsonNode evaluation(String user, int year, String memberId) {
     return json(as(user).get().uri("/api/v1/evaluations/{y}/{m}", year, memberId).retrieve().body(String.class));
+  }
+
+  /**
+   * Every member through self-review, residence comment, branch review and the committee's approval, at the level
+   * {@code levels} gives for member n (1–15).
+   */
+  protected void decideAllMembers(int year, java.util.function.IntFunction<String> levels) {
+    for (int n = 1; n <= 15; n++) {
+      String member = "member" + n;
+      String secretary = "secretary" + ((n - 1) / 5 + 1);
+      completeOk(member, taskOf(member, "self-review", member, year), Map.of("selfProposedLevel", "GOOD"));
+      sendResidenceFeedback(member, year, "Tốt");
+      completeOk(secretary, taskOf(secretary, "branch-review", member, year),
+          Map.of("branchProposedLevel", levels.apply(n)));
+      completeOk("committee", taskOf("committee", "committee-decision", member, year),
+          Map.of("decision", "APPROVE", "decidedLevel", levels.apply(n)));
+    }
+  }
+
+  /**
+   * The announcement-and-complaints phase of the campaign (issue 3): waits until the results are announced, then
+   * closes the complaint window now, as its timer would at the window's end. With no re-appraisal open the campaign
+   * then goes on; otherwise it waits for them.
+   */
+  protected void closeComplaintWindow(int year) {
+    Job[] timer = new Job[1];
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      var campaign = runtimeService.createProcessInstanceQuery().processDefinitionKey("evaluation-campaign")
+          .processInstanceBusinessKey(year + ":" + ORG).singleResult();
+      timer[0] = campaign == null ? null : managementService.createJobQuery().timers()
+          .activityId("complaint-window-closed").processInstanceId(campaign.getId()).singleResult();
+      assertThat(timer[0]).as("the complaint window of %s is open", year).isNotNull();
+    });
+    managementService.executeJob(timer[0].getId());
   }
 }

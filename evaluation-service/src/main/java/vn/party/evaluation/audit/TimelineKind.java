@@ -12,6 +12,12 @@ public enum TimelineKind {
   BRANCH_MEETING,
   RERATING_STARTED,
   RERATED,
+  /** The year's results were announced; the complaint window is open (details: the level, the window's end). */
+  RESULT_ANNOUNCED,
+  /** A complaint in the window (details: channel, who, grounds, whether it started the re-appraisal). */
+  COMPLAINT_RECEIVED,
+  /** The committee above re-appraised the result (details: original and new level, grounds). */
+  REAPPRAISED,
   REMINDER_SENT,
   OVERDUE_ESCALATED,
   DECIDED,

@@ -20,7 +20,7 @@ class LevelCapRefresher {
 
   private static final Set<String> TASKS_SHOWING_THE_CAP =
       Set.of(ProcessKeys.SELF_REVIEW, ProcessKeys.BRANCH_REVIEW, ProcessKeys.COMMITTEE_DECISION,
-          ProcessKeys.RERATING_DECISION);
+          ProcessKeys.RERATING_DECISION, ProcessKeys.REAPPRAISAL_DECISION);
 
   private final LevelCapService caps;
 

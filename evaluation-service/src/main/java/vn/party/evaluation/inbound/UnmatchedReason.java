@@ -7,5 +7,9 @@ public enum UnmatchedReason {
   /** The member is known but has no evaluation for that year yet; the event is picked up when it starts. */
   NO_EVALUATION_YET,
   /** No handler for this CloudEvent type. */
-  UNSUPPORTED_TYPE
+  UNSUPPORTED_TYPE,
+  /** A complaint for an evaluation whose result has not been announced yet. */
+  NOT_ANNOUNCED,
+  /** A complaint after the complaint window closed. */
+  COMPLAINT_WINDOW_CLOSED
 }

@@ -12,6 +12,10 @@ public final class EventTypes {
   public static final String CASE_RETURNED = "vn.party.evaluation.case.returned";
   public static final String MEMBER_DECIDED = "vn.party.evaluation.member.decided";
   public static final String MEMBER_RERATED = "vn.party.evaluation.member.rerated";
+  /** One per decided member when the results are announced (the complaint window opens). */
+  public static final String RESULT_ANNOUNCED = "vn.party.evaluation.result.announced";
+  /** The committee above re-appraised a member's result after a complaint. */
+  public static final String MEMBER_REAPPRAISED = "vn.party.evaluation.member.reappraised";
   public static final String CAMPAIGN_COMPLETED = "vn.party.evaluation.campaign.completed";
 
   public static final String RESIDENCE_FEEDBACK = "vn.party.member.residence-feedback";
@@ -19,6 +23,8 @@ public final class EventTypes {
   public static final String UNIT_ASSESSMENT = "vn.party.member.unit-assessment";
   /** A discipline decision against a member (a fact for the caps). */
   public static final String DISCIPLINED = "vn.party.member.disciplined";
+  /** A complaint (or denunciation, sign of violation) about a member's announced result. */
+  public static final String MEMBER_COMPLAINT = "vn.party.member.complaint";
 
   private EventTypes() {
   }

@@ -14,12 +14,16 @@ public class EvaluationAccess {
     this.records = records;
   }
 
-  /** The member, their branch committee, their grassroots committee, auditors and administrators may read. */
+  /**
+   * The member, their branch committee, their grassroots committee, the committee above (it re-appraises after a
+   * complaint), auditors and administrators may read.
+   */
   public EvaluationRecord readable(int year, String memberId, CurrentUser user) {
     EvaluationRecord record = records.find(year, memberId)
         .orElseThrow(() -> ApiException.notFound("error.evaluation.not-found", year, memberId));
     boolean allowed = user.userId().equals(memberId) || user.isAuditor() || user.isAdmin()
-        || user.inBranchCommittee(record.branchId()) || user.inOrganizationCommittee(record.organizationId());
+        || user.inBranchCommittee(record.branchId()) || user.inOrganizationCommittee(record.organizationId())
+        || user.inSuperiorCommitteeOf(record.organizationId());
     if (!allowed) {
       throw ApiException.forbidden();
     }

@@ -20,9 +20,27 @@ public final class EvaluationApi {
   public record LevelCapView(String level, String reason, String reasonText, String ruleId) {
   }
 
+  /** A complaint about the announced result (channel API: the member; EVENT: received elsewhere). */
+  public record ComplaintEntry(long id, String grounds, String submittedBy, String channel,
+      OffsetDateTime receivedAt) {
+  }
+
+  /**
+   * The committee above's re-appraisal after a complaint, beside the original decision (which stays as it was):
+   * level, changed, comment, by and at are null while it is open.
+   */
+  public record ReappraisalView(String originalLevel, String level, Boolean changed, String comment, String by,
+      OffsetDateTime startedAt, OffsetDateTime at) {
+  }
+
+  /**
+   * @param complaints complaints received in the complaint window, oldest first (empty: none)
+   * @param reappraisal the re-appraisal they started; absent without complaints
+   */
   public record EvaluationView(int year, String memberId, String memberName, String organizationId,
       String branchId, UUID campaignId, EvaluationStatus status, Step selfReview,
-      ResidenceFeedbackView residenceFeedback, Step branchReview, Step decision, LevelCapView levelCap) {
+      ResidenceFeedbackView residenceFeedback, Step branchReview, Step decision, LevelCapView levelCap,
+      java.util.List<ComplaintEntry> complaints, ReappraisalView reappraisal) {
   }
 
   public record HistoryEntry(long sequence, OffsetDateTime at, String kind, String taskKey, String taskId,

@@ -22,7 +22,11 @@ public class EvaluationController {
   private final Timeline timeline;
   private final EvaluationMapper mapper;
 
-  public EvaluationController(EvaluationAccess access, Timeline timeline, EvaluationMapper mapper) {
+  private final vn.party.evaluation.complaint.ComplaintFile.Reader complaintFiles;
+
+  public EvaluationController(EvaluationAccess access, Timeline timeline, EvaluationMapper mapper,
+      vn.party.evaluation.complaint.ComplaintFile.Reader complaintFiles) {
+    this.complaintFiles = complaintFiles;
     this.access = access;
     this.timeline = timeline;
     this.mapper = mapper;
@@ -33,7 +37,7 @@ public class EvaluationController {
       description = "Status, the self-proposed, branch-proposed and decided levels, and who/when for each.")
   public EvaluationView get(@PathVariable int year, @PathVariable String memberId,
       @AuthenticationPrincipal CurrentUser user) {
-    return mapper.toView(readable(year, memberId, user));
+    return mapper.toView(readable(year, memberId, user), complaintFiles.of(year, memberId));
   }
 
   @GetMapping("/{year}/{memberId}/history")

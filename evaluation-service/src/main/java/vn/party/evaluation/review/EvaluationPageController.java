@@ -23,12 +23,17 @@ public class EvaluationPageController {
   private final EvaluationRecords records;
   private final Timeline timeline;
   private final Reratings reratings;
+  private final vn.party.evaluation.complaint.ComplaintFile.Reader complaintFiles;
+  private final vn.party.evaluation.complaint.ComplaintIntake complaintIntake;
   private final org.springframework.context.MessageSource messages;
   private final vn.party.evaluation.portal.PortalTime time;
 
   public EvaluationPageController(EvaluationAccess access, EvaluationRecords records, Timeline timeline,
       Reratings reratings, org.springframework.context.MessageSource messages,
-      vn.party.evaluation.portal.PortalTime time) {
+      vn.party.evaluation.portal.PortalTime time, vn.party.evaluation.complaint.ComplaintFile.Reader complaintFiles,
+      vn.party.evaluation.complaint.ComplaintIntake complaintIntake) {
+    this.complaintFiles = complaintFiles;
+    this.complaintIntake = complaintIntake;
     this.messages = messages;
     this.time = time;
     this.access = access;
@@ -46,10 +51,28 @@ public class EvaluationPageController {
   @GetMapping("/app/evaluations/{year}/{memberId}")
   public String show(@PathVariable int year, @PathVariable String memberId,
       @AuthenticationPrincipal CurrentUser user, Model model) {
-    model.addAttribute("evaluation", access.readable(year, memberId, user));
+    EvaluationRecord evaluation = access.readable(year, memberId, user);
+    model.addAttribute("evaluation", evaluation);
     model.addAttribute("timeline", timeline.of(year, memberId));
     model.addAttribute("reratings", reratings.of(year, memberId));
+    model.addAttribute("complaintFile", complaintFiles.of(year, memberId));
+    // the member sees the complaint form while the window is open
+    var announcement = complaintFiles.announcement(evaluation.campaignId());
+    model.addAttribute("complaintOpen", user.userId().equals(memberId) && announcement
+        .filter(a -> a.open(java.time.OffsetDateTime.now())).isPresent());
+    model.addAttribute("complaintWindowEnd", announcement.map(a -> a.windowEnd()).orElse(null));
     return "review/evaluation";
+  }
+
+  /** The member's complaint from the page (the same rules as the API); back to the record with a notice. */
+  @org.springframework.web.bind.annotation.PostMapping("/app/evaluations/{year}/{memberId}/complaints")
+  public String complain(@PathVariable int year, @PathVariable String memberId,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String grounds,
+      @AuthenticationPrincipal CurrentUser user,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+    complaintIntake.complain(year, memberId, grounds == null ? null : grounds.replace("\r\n", "\n"), user);
+    flash.addFlashAttribute("notice", "notice.complaint-received");
+    return "redirect:/app/evaluations/" + year + "/" + memberId;
   }
 
   /** The member's full record of the year as a PDF, for the file or an inspection. */
@@ -57,7 +80,8 @@ public class EvaluationPageController {
   public org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable int year, @PathVariable String memberId,
       @AuthenticationPrincipal CurrentUser user) {
     EvaluationRecord record = access.readable(year, memberId, user);
-    byte[] pdf = EvaluationRecordPdf.write(record, reratings.of(year, memberId), timeline.of(year, memberId),
+    byte[] pdf = EvaluationRecordPdf.write(record, reratings.of(year, memberId),
+        complaintFiles.of(year, memberId), timeline.of(year, memberId),
         messages, org.springframework.context.i18n.LocaleContextHolder.getLocale(), time);
     return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
         .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import vn.party.evaluation.audit.TimelineEntry;
+import vn.party.evaluation.complaint.ComplaintFile;
 import vn.party.evaluation.portal.PdfFonts;
 import vn.party.evaluation.portal.PortalTime;
 import vn.party.evaluation.rerating.Reratings.Rerating;
@@ -24,7 +25,8 @@ final class EvaluationRecordPdf {
   private EvaluationRecordPdf() {
   }
 
-  static byte[] write(EvaluationRecord e, List<Rerating> reratings, List<TimelineEntry> timeline,
+  static byte[] write(EvaluationRecord e, List<Rerating> reratings, ComplaintFile complaints,
+      List<TimelineEntry> timeline,
       MessageSource messages, Locale locale, PortalTime time) {
     Function<String, String> msg = key -> messages.getMessage(key, null, key, locale);
     Function<String, String> level = code -> code == null ? "" : msg.apply("level." + code);
@@ -55,7 +57,23 @@ final class EvaluationRecordPdf {
       row(levels, text, msg.apply("timeline.RERATED") + " (" + r.disciplineDecisionId() + ")",
           level.apply(r.reratedLevel()), r.comment(), r.decidedBy(), time.format(r.decidedAt()));
     }
+    if (complaints.reappraisal() != null) {
+      var r = complaints.reappraisal();
+      row(levels, text, msg.apply("timeline.REAPPRAISED"), r.reappraisedLevel() == null
+              ? msg.apply("ui.complaints.pending") : level.apply(r.reappraisedLevel()), r.comment(), r.decidedBy(),
+          time.format(r.decidedAt()));
+    }
     document.add(levels);
+
+    if (!complaints.complaints().isEmpty()) {
+      document.add(new Paragraph(msg.apply("ui.complaints.title"), PdfFonts.bold(11)));
+      PdfPTable rows = table(new float[] {1.5f, 2, 6}, bold, msg.apply("ui.evaluation.at"),
+          msg.apply("ui.evaluation.by"), msg.apply("field.grounds"));
+      for (var c : complaints.complaints()) {
+        row(rows, text, time.format(c.receivedAt()), c.submittedBy(), c.grounds());
+      }
+      document.add(rows);
+    }
 
     document.add(new Paragraph(msg.apply("ui.evaluation.timeline"), PdfFonts.bold(11)));
     PdfPTable steps = table(new float[] {1.5f, 2, 2, 1.5f, 4}, bold, msg.apply("ui.evaluation.at"),

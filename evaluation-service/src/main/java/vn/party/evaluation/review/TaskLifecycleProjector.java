@@ -173,6 +173,7 @@ public class TaskLifecycleProjector {
       case ProcessKeys.BRANCH_REVIEW -> EvaluationStatus.BRANCH_REVIEW;
       case ProcessKeys.COMMITTEE_DECISION -> EvaluationStatus.COMMITTEE_DECISION;
       case ProcessKeys.RERATING_DECISION -> null; // the year's result stays DECIDED; the re-rating has its own record
+      case ProcessKeys.REAPPRAISAL_DECISION -> null; // likewise: the re-appraisal has its own record
       default -> throw new IllegalStateException("unknown task " + taskKey);
     };
   }

@@ -136,6 +136,7 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
       | GET  /actuator/health                                            | 200  | 200     | 200     | 200        | 200        | 200       | 200     | 200   |
       | GET  /actuator/prometheus               (not installed: 404)     | 401  | 403     | 403     | 403        | 403        | 403       | 403     | 404   |
       | GET  /actuator/metrics                                           | 401  | 403     | 403     | 403        | 403        | 403       | 403     | 200   |
+      | POST /api/v1/evaluations/{year}/member1/complaints (not yet: 409) | 401 | 409     | 403     | 403        | 403        | 403       | 403     | 403   |
       | POST /api/v1/tasks/{branch review}/claim                         | 401  | 403     | 403     | 403        | 204        | 403       | 403     | 204   |
       | POST /api/v1/tasks/{branch review}/complete                      | 401  | 403     | 403     | 403        | 204        | 403       | 403     | 204   |
       | POST /api/v1/tasks/{decision}/claim                              | 401  | 403     | 403     | 403        | 403        | 204       | 403     | 204   |
@@ -264,6 +265,8 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
     p.put("GET /api/v1/evaluations/{year}/member1/history",
         role -> get("/api/v1/evaluations/" + YEAR + "/member1/history", role));
     p.put("GET /api/v1/admin/unmatched-events", role -> get("/api/v1/admin/unmatched-events", role));
+    p.put("POST /api/v1/evaluations/{year}/member1/complaints (not yet: 409)", role -> post(
+        "/api/v1/evaluations/" + YEAR + "/member1/complaints", role, write(Map.of("grounds", "Không đồng ý."))));
     p.put("GET /api/v1/tasks", role -> get("/api/v1/tasks", role));
     p.put("GET /api/v1/tasks shows member1's self-review", role -> shows("/api/v1/tasks", role, task));
     p.put("GET /api/v1/tasks shows a cb1 branch review", role -> shows("/api/v1/tasks", role, branchReview));

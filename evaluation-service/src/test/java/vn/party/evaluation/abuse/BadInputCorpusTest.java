@@ -217,6 +217,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     }
     groups.add(group("engine: variables that are not on the form (would overwrite process variables)",
         engineNonFormVariables()));
+    groups.add(group("complaint: grounds, body, who complains, not announced yet", complaintCases()));
     return groups.stream();
   }
 
@@ -344,6 +345,55 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     cases.add(new Case("year = 2099.5 (not an integer)", Api.DOMAIN, "POST", "/api/v1/campaigns", "admin", JSON_TYPE,
         utf8(campaignBody(Map.of()).replace("\"year\":" + FREE_YEAR, "\"year\":2099.5")),
         Expect.field(400, "year", null)));
+    return cases;
+  }
+
+  /**
+   * POST /api/v1/evaluations/{year}/{memberId}/complaints: the grounds are checked before anything else is (so a
+   * bad one is a 400 even before the announcement); a good one before the announcement is a 409 naming the year.
+   */
+  private List<Case> complaintCases() {
+    String path = "/api/v1/evaluations/" + YEAR + "/member1/complaints";
+    List<Case> cases = new ArrayList<>();
+    for (String body : concat(MALFORMED_JSON, NOT_AN_OBJECT)) {
+      cases.add(new Case("body " + shown(body), Api.DOMAIN, "POST", path, "member1", JSON_TYPE, utf8(body),
+          Expect.mentioning(Set.of(400))));
+    }
+    cases.add(new Case("grounds missing", Api.DOMAIN, "POST", path, "member1", JSON_TYPE, utf8("{}"),
+        Expect.field(400, "grounds", "required")));
+    cases.add(new Case("grounds = null", Api.DOMAIN, "POST", path, "member1", JSON_TYPE,
+        utf8("{\"grounds\":null}"), Expect.field(400, "grounds", "required")));
+    for (String blank : BLANKS) {
+      cases.add(new Case("grounds = " + shown(blank), Api.DOMAIN, "POST", path, "member1", JSON_TYPE,
+          utf8(write(Map.of("grounds", blank))), Expect.field(400, "grounds", "required")));
+    }
+    for (Object wrong : List.of(List.of(), List.of("x"), Map.of(), Map.of("value", "x"))) {
+      cases.add(new Case("grounds = " + shown(write(wrong)), Api.DOMAIN, "POST", path, "member1", JSON_TYPE,
+          utf8(write(Map.of("grounds", wrong))), Expect.field(400, "grounds", null)));
+    }
+    for (String longText : List.of("a".repeat(4001), "ệ".repeat(4001), "c".repeat(100_000))) {
+      cases.add(new Case("grounds = " + longText.length() + " chars", Api.DOMAIN, "POST", path, "member1",
+          JSON_TYPE, utf8(write(Map.of("grounds", longText))), Expect.field(400, "grounds", "too-long")));
+    }
+    for (String control : CONTROL) {
+      cases.add(new Case("grounds contains " + shown(control), Api.DOMAIN, "POST", path, "member1", JSON_TYPE,
+          utf8(write(Map.of("grounds", "Khiếu nại " + control + " tiếp"))),
+          Expect.field(400, "grounds", "control-characters")));
+    }
+    cases.addAll(contentTypes(Api.DOMAIN, path, "member1", write(Map.of("grounds", "Không đồng ý"))));
+    String good = write(Map.of("grounds", "Tôi không đồng ý với kết quả."));
+    cases.add(new Case("before the announcement", Api.DOMAIN, "POST", path, "member1", JSON_TYPE, utf8(good),
+        Expect.mentioning(Set.of(409), String.valueOf(YEAR))));
+    for (String user : List.of("member2", "secretary1", "committee", "auditor", "admin")) {
+      cases.add(new Case(user + " complains about member1's result", Api.DOMAIN, "POST", path, user, JSON_TYPE,
+          utf8(good), Expect.mentioning(Set.of(403))));
+    }
+    cases.add(new Case("year not a number", Api.DOMAIN, "POST", "/api/v1/evaluations/two/member1/complaints",
+        "member1", JSON_TYPE, utf8(good), Expect.field(400, "year", "wrong-type")));
+    // 2035: a year kept free of campaigns for this case (the complaint helper's range, 2033–2035)
+    cases.add(new Case("a year without an evaluation", Api.DOMAIN, "POST",
+        "/api/v1/evaluations/2035/member1/complaints", "member1", JSON_TYPE, utf8(good),
+        Expect.mentioning(Set.of(404), "member1")));
     return cases;
   }
 

@@ -58,6 +58,18 @@ public class NotificationComposer {
           msg("member-decided.title", locale, p(params, Params.YEAR), level(params, locale)),
           msg("member-decided.body", locale, p(params, Params.MEMBER_NAME), p(params, Params.YEAR),
               level(params, locale)));
+      case RESULT_ANNOUNCED -> new RenderedText(
+          msg("result-announced.title", locale, p(params, Params.YEAR), level(params, locale)),
+          msg("result-announced.body", locale, p(params, Params.YEAR), level(params, locale),
+              windowEnd(params, locale)));
+      case MEMBER_RERATED -> new RenderedText(
+          msg("member-rerated.title", locale, p(params, Params.YEAR), level(params, locale)),
+          msg("member-rerated.body", locale, p(params, Params.MEMBER_NAME), p(params, Params.YEAR),
+              level(params, Params.ORIGINAL_LEVEL, locale), level(params, locale)));
+      case MEMBER_REAPPRAISED -> new RenderedText(
+          msg("member-reappraised.title", locale, p(params, Params.YEAR), level(params, locale)),
+          msg(changed(params) ? "member-reappraised.body.changed" : "member-reappraised.body.kept", locale,
+              p(params, Params.YEAR), level(params, Params.ORIGINAL_LEVEL, locale), level(params, locale)));
     };
   }
 
@@ -116,6 +128,39 @@ public class NotificationComposer {
                 : msg("member-decided.email.comment", locale, comment)), null));
         if (link != null) {
           blocks.add(new Block("", link));
+        }
+      }
+      case RESULT_ANNOUNCED -> {
+        subject = msg("result-announced.subject", locale, p(params, Params.YEAR));
+        blocks.add(new Block(msg("result-announced.email.intro", locale, p(params, Params.YEAR)), null));
+        blocks.add(new Block(String.join("\n",
+            msg("member-decided.email.level", locale, level(params, locale)),
+            comment(params, locale)), null));
+        blocks.add(new Block(msg("result-announced.email.complaints", locale, windowEnd(params, locale)), null));
+        if (link != null) {
+          blocks.add(new Block(msg("result-announced.email.link", locale), link));
+        }
+      }
+      case MEMBER_RERATED -> {
+        subject = msg("member-rerated.subject", locale, p(params, Params.YEAR));
+        blocks.add(new Block(msg("member-rerated.email.intro", locale, p(params, Params.YEAR),
+            p(params, Params.REASON).isEmpty() ? msg("member-rerated.no-decision", locale)
+                : p(params, Params.REASON)), null));
+        blocks.add(new Block(String.join("\n",
+            msg("member-rerated.email.original", locale, level(params, Params.ORIGINAL_LEVEL, locale)),
+            msg("member-rerated.email.level", locale, level(params, locale)),
+            comment(params, locale)), null));
+      }
+      case MEMBER_REAPPRAISED -> {
+        subject = msg("member-reappraised.subject", locale, p(params, Params.YEAR));
+        blocks.add(new Block(msg("member-reappraised.email.intro", locale, p(params, Params.YEAR)), null));
+        blocks.add(new Block(String.join("\n",
+            msg("member-rerated.email.original", locale, level(params, Params.ORIGINAL_LEVEL, locale)),
+            msg(changed(params) ? "member-reappraised.email.changed" : "member-reappraised.email.kept", locale,
+                level(params, locale)),
+            comment(params, locale)), null));
+        if (link != null) {
+          blocks.add(new Block(msg("result-announced.email.link", locale), link));
         }
       }
       default -> throw new IllegalArgumentException("Unknown kind " + kind);
@@ -188,8 +233,34 @@ public class NotificationComposer {
   }
 
   private String level(Map<String, String> params, Locale locale) {
-    String level = p(params, Params.LEVEL);
+    return level(params, Params.LEVEL, locale);
+  }
+
+  private String level(Map<String, String> params, String name, Locale locale) {
+    String level = p(params, name);
     return messages.getMessage("level." + level, null, level, locale);
+  }
+
+  private static boolean changed(Map<String, String> params) {
+    return !p(params, Params.LEVEL).equals(p(params, Params.ORIGINAL_LEVEL));
+  }
+
+  private String comment(Map<String, String> params, Locale locale) {
+    String comment = params.get(Params.COMMENT);
+    return comment == null || comment.isBlank()
+        ? msg("member-decided.email.no-comment", locale)
+        : msg("member-decided.email.comment", locale, comment);
+  }
+
+  /** The complaint window's end, in the recipients' time zone. */
+  private String windowEnd(Map<String, String> params, Locale locale) {
+    String end = params.get(Params.COMPLAINT_WINDOW_END);
+    try {
+      return DateTimeFormatter.ofPattern(msg("format.date-time", locale), locale).withZone(zone)
+          .format(Instant.parse(end));
+    } catch (RuntimeException e) {
+      return p(params, Params.COMPLAINT_WINDOW_END);
+    }
   }
 
   private String msg(String code, Locale locale, Object... args) {

@@ -9,5 +9,11 @@ public enum NotificationKind {
   TASK_OVERDUE,
   /** The grassroots committee returned a case to the branch (event case.returned). */
   CASE_RETURNED,
-  MEMBER_DECIDED
+  MEMBER_DECIDED,
+  /** The results are announced and the complaint window is open (event result.announced). */
+  RESULT_ANNOUNCED,
+  /** A re-rating after a discipline decision (event member.rerated). */
+  MEMBER_RERATED,
+  /** The committee above re-appraised the result after a complaint (event member.reappraised). */
+  MEMBER_REAPPRAISED
 }

@@ -19,6 +19,10 @@ public final class Params {
   public static final String ESCALATED_TO = "escalatedTo";
   /** Why the grassroots committee returned a case to the branch. */
   public static final String REASON = "reason";
+  /** The level decided first, when a re-rating or re-appraisal gives another one (LEVEL). */
+  public static final String ORIGINAL_LEVEL = "originalLevel";
+  /** ISO-8601 instant: complaints are received until then. */
+  public static final String COMPLAINT_WINDOW_END = "complaintWindowEnd";
 
   private Params() {}
 }

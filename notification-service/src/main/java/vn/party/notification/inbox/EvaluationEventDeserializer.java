@@ -82,6 +82,9 @@ public class EvaluationEventDeserializer implements Deserializer<InboundEvent> {
       case EventTypes.TASK_OVERDUE -> normalise(readData(event, TaskOverdueData.class));
       case EventTypes.CASE_RETURNED -> check(event, readData(event, CaseReturnedData.class));
       case EventTypes.MEMBER_DECIDED -> readData(event, MemberDecidedData.class);
+      case EventTypes.RESULT_ANNOUNCED -> normalise(event, readData(event, ResultAnnouncedData.class));
+      case EventTypes.MEMBER_RERATED -> readData(event, MemberReratedData.class);
+      case EventTypes.MEMBER_REAPPRAISED -> readData(event, MemberReappraisedData.class);
       default -> new UnhandledEvent();
     };
     return new InboundEvent(event.getId(), event.getSource().toString(), event.getType(),
@@ -126,6 +129,19 @@ public class EvaluationEventDeserializer implements Deserializer<InboundEvent> {
           .collect(Collectors.joining("; ")));
     }
     return data;
+  }
+
+  /** The window's end must be a time (it is what the member is told); kept as an ISO instant. */
+  private ResultAnnouncedData normalise(CloudEvent event, ResultAnnouncedData data) {
+    String end;
+    try {
+      end = parseInstant(data.complaintWindowEnd()).toString();
+    } catch (RuntimeException e) {
+      throw new InvalidEventException(event.getType() + " " + event.getId() + ": complaintWindowEnd is not a time");
+    }
+    return new ResultAnnouncedData(data.memberId(), data.memberName(), data.year(), data.organizationId(),
+        data.decidedLevel(), data.decisionComment(), data.announcedAt(), end, data.evaluationUrl(),
+        data.recipients());
   }
 
   /** Due dates become ISO instants, so later formatting does not depend on how they were written. */

@@ -11,6 +11,12 @@ public final class EventTypes {
   /** The grassroots committee returned a member's case to the branch. */
   public static final String CASE_RETURNED = "vn.party.evaluation.case.returned";
   public static final String MEMBER_DECIDED = "vn.party.evaluation.member.decided";
+  /** The results are announced; the complaint window is open. */
+  public static final String RESULT_ANNOUNCED = "vn.party.evaluation.result.announced";
+  /** A re-rating after a discipline decision. */
+  public static final String MEMBER_RERATED = "vn.party.evaluation.member.rerated";
+  /** The committee above re-appraised a result after a complaint. */
+  public static final String MEMBER_REAPPRAISED = "vn.party.evaluation.member.reappraised";
 
   private EventTypes() {}
 }

@@ -122,6 +122,36 @@ public class InboxService {
       putIfPresent(params, Params.COMMENT, decided.decisionComment());
       return new Draft(NotificationKind.MEMBER_DECIDED, params, null, decided.recipients());
     }
+    if (event.payload() instanceof ResultAnnouncedData announced) {
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put(Params.YEAR, String.valueOf(announced.year()));
+      params.put(Params.MEMBER_NAME, announced.memberName().strip());
+      params.put(Params.LEVEL, announced.decidedLevel().name());
+      putIfPresent(params, Params.COMMENT, announced.decisionComment());
+      params.put(Params.COMPLAINT_WINDOW_END, announced.complaintWindowEnd());
+      return new Draft(NotificationKind.RESULT_ANNOUNCED, params, link(event, announced.evaluationUrl()),
+          announced.recipients());
+    }
+    if (event.payload() instanceof MemberReratedData rerated) {
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put(Params.YEAR, String.valueOf(rerated.year()));
+      params.put(Params.MEMBER_NAME, rerated.memberName().strip());
+      params.put(Params.ORIGINAL_LEVEL, rerated.originalLevel().name());
+      params.put(Params.LEVEL, rerated.reratedLevel().name());
+      putIfPresent(params, Params.COMMENT, rerated.comment());
+      putIfPresent(params, Params.REASON, rerated.disciplineDecisionId());
+      return new Draft(NotificationKind.MEMBER_RERATED, params, null, rerated.recipients());
+    }
+    if (event.payload() instanceof MemberReappraisedData reappraised) {
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put(Params.YEAR, String.valueOf(reappraised.year()));
+      params.put(Params.MEMBER_NAME, reappraised.memberName().strip());
+      params.put(Params.ORIGINAL_LEVEL, reappraised.originalLevel().name());
+      params.put(Params.LEVEL, reappraised.reappraisedLevel().name());
+      putIfPresent(params, Params.COMMENT, reappraised.comment());
+      return new Draft(NotificationKind.MEMBER_REAPPRAISED, params, link(event, reappraised.evaluationUrl()),
+          reappraised.recipients());
+    }
     return null;
   }
 

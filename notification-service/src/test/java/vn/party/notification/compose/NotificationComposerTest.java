@@ -160,6 +160,20 @@ class NotificationComposerTest {
         .contains("taking the committee's reason into account");
   }
 
+  @Test
+  void theAnnouncementAndTheReappraisalHaveTheirEnglishText() {
+    Map<String, String> announced = Map.of(Params.YEAR, "2025", Params.MEMBER_NAME, "Nguyễn Văn An",
+        Params.LEVEL, "GOOD", Params.COMPLAINT_WINDOW_END, "2026-01-20T10:00:00Z");
+    EmailContent email = composer.email(NotificationKind.RESULT_ANNOUNCED, announced, "An",
+        "https://danhgia.example.vn/app/evaluations/2025/member1", Locale.ENGLISH);
+    assertThat(email.subject()).isEqualTo("[Evaluation 2025] The 2025 rating results have been announced");
+    assertThat(email.text()).contains("you may complain until 20/01/2026 17:00")
+        .contains("Your evaluation record:\nhttps://danhgia.example.vn/app/evaluations/2025/member1");
+    assertThat(composer.inApp(NotificationKind.MEMBER_REAPPRAISED, Map.of(Params.YEAR, "2025",
+        Params.ORIGINAL_LEVEL, "GOOD", Params.LEVEL, "GOOD"), Locale.ENGLISH).body())
+        .isEqualTo("The committee above has re-appraised your 2025 rating and kept it at Well fulfilled duties.");
+  }
+
   private static Map<String, String> with(Map<String, String> params, String name, String value) {
     Map<String, String> copy = new java.util.LinkedHashMap<>(params);
     copy.put(name, value);

@@ -19,6 +19,11 @@ public final class BusinessKeys {
     return member(year, memberId) + ":rerating:" + disciplineDecisionId;
   }
 
+  /** {@code {year}:{memberId}:reappraisal}: one re-appraisal per member and year, however many complaints. */
+  public static String reappraisal(int year, String memberId) {
+    return member(year, memberId) + ":reappraisal";
+  }
+
   public static String campaign(int year, String organizationId) {
     return year + ":" + Objects.requireNonNull(organizationId, "organizationId");
   }

@@ -15,6 +15,14 @@ public final class DelegateNames {
   /** member-rerating: records the new level beside the original one. */
   public static final String RERATING_RECORDER = "reratingRecorder";
 
+  /** member-reappraisal: records the committee above's outcome beside the original decision. */
+  public static final String REAPPRAISAL_RECORDER = "reappraisalRecorder";
+
+  /** evaluation-campaign: announces the results and opens the complaint window (sets complaintWindowEnd). */
+  public static final String RESULTS_ANNOUNCER = "resultsAnnouncer";
+  /** evaluation-campaign: closes the complaint window (sets openReappraisals). */
+  public static final String COMPLAINT_WINDOW_CLOSER = "complaintWindowCloser";
+
   public static final String ROSTER_PREPARER = "rosterPreparer";
   public static final String MEMBER_BATCH_STARTER = "memberBatchStarter";
   public static final String CAMPAIGN_COMPLETER = "campaignCompleter";

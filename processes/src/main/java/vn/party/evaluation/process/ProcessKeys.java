@@ -31,6 +31,17 @@ public final class ProcessKeys {
   public static final String RECORD_RERATING = "record-rerating";
   public static final String RERATING_FORM = "rerating-form";
 
+  /**
+   * Re-appraisal (thẩm định lại) by the committee above after a complaint in the complaint window; business key
+   * {@link BusinessKeys#reappraisal}. One per member and year: later complaints are attached to it.
+   */
+  public static final String MEMBER_REAPPRAISAL = "member-reappraisal";
+  public static final String COMPLAINT_RECEIVED = "complaint-received";
+  public static final String REAPPRAISAL_DECISION = "reappraisal-decision";
+  public static final String RECORD_REAPPRAISAL = "record-reappraisal";
+  public static final String MEMBER_REAPPRAISED = "member-reappraised";
+  public static final String REAPPRAISAL_FORM = "reappraisal-form";
+
   // --- evaluation-campaign: the yearly campaign of one grassroots organization ------------------
   public static final String EVALUATION_CAMPAIGN = "evaluation-campaign";
 
@@ -38,10 +49,20 @@ public final class ProcessKeys {
   public static final String START_MEMBER_BATCH = "start-member-batch";
   /** Message catch event; the message it waits for has the same name. */
   public static final String ALL_MEMBERS_DECIDED = "all-members-decided";
+  /** Announcement and complaint window (after every member is decided, before complete-campaign). */
+  public static final String ANNOUNCE_RESULTS = "announce-results";
+  /** Timer catch event at {@code ${complaintWindowEnd}}. */
+  public static final String COMPLAINT_WINDOW_CLOSED = "complaint-window-closed";
+  public static final String CLOSE_COMPLAINT_WINDOW = "close-complaint-window";
+  public static final String REAPPRAISALS_OPEN_CHECK = "reappraisals-open-check";
+  /** Message catch event; the message it waits for has the same name. */
+  public static final String ALL_REAPPRAISALS_DONE = "all-reappraisals-done";
   public static final String COMPLETE_CAMPAIGN = "complete-campaign";
   public static final String CAMPAIGN_COMPLETED = "campaign-completed";
 
   public static final String MESSAGE_ALL_MEMBERS_DECIDED = "all-members-decided";
+  /** Correlated by campaign business key when the last open re-appraisal of a closed window is decided. */
+  public static final String MESSAGE_ALL_REAPPRAISALS_DONE = "all-reappraisals-done";
 
   private ProcessKeys() {}
 }

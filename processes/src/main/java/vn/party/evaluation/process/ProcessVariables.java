@@ -55,6 +55,16 @@ public final class ProcessVariables {
   public static final String RERATING_COMMENT = "reratingComment";
   public static final String DISCIPLINE_DECISION_ID = "disciplineDecisionId";
 
+  /**
+   * member-reappraisal: the committee above (built by {@link Groups#superiorCommittee}), the complaints' grounds as
+   * one text (updated when another complaint is attached), the outcome and its grounds. Also shown:
+   * {@link #ORIGINAL_LEVEL} (the decided level), {@link #SELF_PROPOSED_LEVEL}, {@link #BRANCH_PROPOSED_LEVEL}.
+   */
+  public static final String SUPERIOR_COMMITTEE_GROUP = "superiorCommitteeGroup";
+  public static final String COMPLAINTS = "complaints";
+  public static final String REAPPRAISED_LEVEL = "reappraisedLevel";
+  public static final String REAPPRAISAL_COMMENT = "reappraisalComment";
+
   // --- facts that cap the level (member-caps decision; same names as its inputs, RuleVariables) ---
   // Set by the deploying application from facts received as events, when each user task is created and
   // again when a fact arrives; always present from the first task on (false / null when nothing is known).
@@ -85,6 +95,11 @@ public final class ProcessVariables {
   public static final String REMAINING_MEMBERS = "remainingMembers";
   /** Boolean, set by the {@link DelegateNames#MEMBER_BATCH_STARTER} delegate on every pass. */
   public static final String ALL_MEMBERS_DECIDED = "allMembersDecided";
+
+  /** java.util.Date, set by the {@link DelegateNames#RESULTS_ANNOUNCER} delegate: when the complaint window closes. */
+  public static final String COMPLAINT_WINDOW_END = "complaintWindowEnd";
+  /** Integer, set by the {@link DelegateNames#COMPLAINT_WINDOW_CLOSER} delegate: re-appraisals not decided yet. */
+  public static final String OPEN_REAPPRAISALS = "openReappraisals";
 
   /** The evaluated year of a member-evaluation or evaluation-campaign instance. */
   public static int year(VariableScope scope) {

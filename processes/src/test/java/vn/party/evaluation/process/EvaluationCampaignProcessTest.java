@@ -84,7 +84,11 @@ class EvaluationCampaignProcessTest {
         .processInstanceBusinessKey(BusinessKeys.campaign(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID))
         .correlate();
 
-    assertThat(campaign).hasPassedInOrder(ALL_MEMBERS_DECIDED, COMPLETE_CAMPAIGN).isEnded();
+    assertThat(campaign).hasPassed(ALL_MEMBERS_DECIDED).isWaitingAt(ProcessKeys.ANNOUNCE_RESULTS);
+    ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
+
+    assertThat(campaign).hasPassedInOrder(ALL_MEMBERS_DECIDED, ProcessKeys.ANNOUNCE_RESULTS, COMPLETE_CAMPAIGN)
+        .isEnded();
     assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
   }
 
@@ -98,6 +102,7 @@ class EvaluationCampaignProcessTest {
     execute(job(campaign));
 
     assertThat(delegates.batches).containsExactly(0);
+    ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
     assertThat(campaign).hasPassed(COMPLETE_CAMPAIGN).hasNotPassed(ALL_MEMBERS_DECIDED).isEnded();
     assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
   }

@@ -24,6 +24,12 @@ final class FakeCampaignDelegates {
   final List<Integer> batches = new ArrayList<>();
   /** Campaign ids that complete-campaign summed up. */
   final List<String> completedCampaigns = new ArrayList<>();
+  /** Campaigns whose results were announced. */
+  final List<String> announcedCampaigns = new ArrayList<>();
+  /** When the complaint window ends: the announcer sets it, as the application does from its configuration. */
+  java.util.Date complaintWindowEnd = java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(15)));
+  /** Set once close-complaint-window ran: re-appraisals decided after it tell the campaign. */
+  boolean windowClosed;
   /** Makes the next pass of start-member-batch fail before it starts anyone. */
   boolean failNextBatch;
 
@@ -36,6 +42,9 @@ final class FakeCampaignDelegates {
     Mocks.register(DelegateNames.ROSTER_PREPARER, (JavaDelegate) this::prepareRoster);
     Mocks.register(DelegateNames.MEMBER_BATCH_STARTER, (JavaDelegate) this::startBatch);
     Mocks.register(DelegateNames.CAMPAIGN_COMPLETER, (JavaDelegate) this::completeCampaign);
+    Mocks.register(DelegateNames.RESULTS_ANNOUNCER, (JavaDelegate) this::announceResults);
+    Mocks.register(DelegateNames.COMPLAINT_WINDOW_CLOSER, (JavaDelegate) this::closeComplaintWindow);
+    Mocks.register(DelegateNames.REAPPRAISAL_RECORDER, (JavaDelegate) this::recordReappraisal);
   }
 
   private void prepareRoster(DelegateExecution execution) {
@@ -74,6 +83,32 @@ final class FakeCampaignDelegates {
             ProcessVariables.CAMPAIGN_ID, execution.getVariable(ProcessVariables.CAMPAIGN_ID))
         .finished()
         .count();
+  }
+
+  private void announceResults(DelegateExecution execution) {
+    announcedCampaigns.add((String) execution.getVariable(ProcessVariables.CAMPAIGN_ID));
+    execution.setVariable(ProcessVariables.COMPLAINT_WINDOW_END, complaintWindowEnd);
+  }
+
+  /** Re-appraisals still open are the running member-reappraisal instances (the application keeps a table). */
+  private void closeComplaintWindow(DelegateExecution execution) {
+    windowClosed = true;
+    execution.setVariable(ProcessVariables.OPEN_REAPPRAISALS, (int) openReappraisals(execution));
+  }
+
+  /** As the application does: the last re-appraisal decided after the window closed lets the campaign go on. */
+  private void recordReappraisal(DelegateExecution execution) {
+    if (windowClosed && openReappraisals(execution) == 1) { // this one ends with this transaction
+      execution.getProcessEngineServices().getRuntimeService()
+          .createMessageCorrelation(ProcessKeys.MESSAGE_ALL_REAPPRAISALS_DONE)
+          .processInstanceBusinessKey(BusinessKeys.campaign(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID))
+          .correlate();
+    }
+  }
+
+  private static long openReappraisals(DelegateExecution execution) {
+    return execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(ProcessKeys.MEMBER_REAPPRAISAL).active().count();
   }
 
   private void completeCampaign(DelegateExecution execution) {

@@ -35,14 +35,18 @@ class FormsTest {
   private static final BpmnModelInstance MEMBER_RERATING =
       Bpmn.readModelFromStream(resource("bpmn/member-rerating.bpmn"));
 
+  private static final BpmnModelInstance MEMBER_REAPPRAISAL =
+      Bpmn.readModelFromStream(resource("bpmn/member-reappraisal.bpmn"));
+
   static Stream<String> userTasks() {
-    return Stream.of(MEMBER_EVALUATION, MEMBER_RERATING)
+    return Stream.of(MEMBER_EVALUATION, MEMBER_RERATING, MEMBER_REAPPRAISAL)
         .flatMap(model -> model.getModelElementsByType(UserTask.class).stream()).map(UserTask::getId);
   }
 
   private static UserTask task(String taskId) {
-    UserTask task = MEMBER_EVALUATION.getModelElementById(taskId);
-    return task != null ? task : MEMBER_RERATING.getModelElementById(taskId);
+    return Stream.of(MEMBER_EVALUATION, MEMBER_RERATING, MEMBER_REAPPRAISAL)
+        .map(model -> (UserTask) model.getModelElementById(taskId)).filter(java.util.Objects::nonNull)
+        .findFirst().orElseThrow();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -9,6 +9,8 @@ import static vn.party.evaluation.process.ProcessVariables.DECIDED_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.DECISION;
 import static vn.party.evaluation.process.ProcessVariables.DECISION_COMMENT;
 import static vn.party.evaluation.process.ProcessVariables.LIMITATIONS;
+import static vn.party.evaluation.process.ProcessVariables.REAPPRAISAL_COMMENT;
+import static vn.party.evaluation.process.ProcessVariables.REAPPRAISED_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.REMEDIAL_MEASURES;
 import static vn.party.evaluation.process.ProcessVariables.RERATED_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.RERATING_COMMENT;
@@ -79,14 +81,20 @@ public final class TaskCompletionRules {
           ProcessKeys.RERATING_DECISION,
           List.of(
               FieldRule.level(RERATED_LEVEL, always()),
-              FieldRule.text(RERATING_COMMENT, always())));
+              FieldRule.text(RERATING_COMMENT, always())),
+          // keep the level or change it, always with the grounds
+          ProcessKeys.REAPPRAISAL_DECISION,
+          List.of(
+              FieldRule.level(REAPPRAISED_LEVEL, always()),
+              FieldRule.text(REAPPRAISAL_COMMENT, always())));
 
   /** Which level of which task is capped, and when: the branch's proposal always, the decision on approval. */
   private static final Map<String, CapRule> CAPPED =
       Map.of(
           ProcessKeys.BRANCH_REVIEW, new CapRule(BRANCH_PROPOSED_LEVEL, always()),
           ProcessKeys.COMMITTEE_DECISION, new CapRule(DECIDED_LEVEL, decisionIs(Decision.APPROVE)),
-          ProcessKeys.RERATING_DECISION, new CapRule(RERATED_LEVEL, always()));
+          ProcessKeys.RERATING_DECISION, new CapRule(RERATED_LEVEL, always()),
+          ProcessKeys.REAPPRAISAL_DECISION, new CapRule(REAPPRAISED_LEVEL, always()));
 
   private TaskCompletionRules() {}
 

@@ -1,0 +1,56 @@
+package vn.party.evaluation.complaint;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.time.format.DateTimeFormatter;
+import org.springframework.stereotype.Component;
+import vn.party.evaluation.complaint.ComplaintApi.ComplaintView;
+import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.web.ApiException;
+import vn.party.evaluation.web.FieldProblem;
+
+/**
+ * Who may complain through the API and what a refusal says; one rule for the API and the member's page. Only the
+ * member about their own result: complaints by others (denunciations, the inspection committee's findings) come in
+ * as {@code vn.party.member.complaint} events from the systems that receive them.
+ */
+@Component
+public class ComplaintIntake {
+
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
+      .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+  private final ComplaintService service;
+  private final ComplaintMapper mapper;
+
+  public ComplaintIntake(ComplaintService service, ComplaintMapper mapper) {
+    this.service = service;
+    this.mapper = mapper;
+  }
+
+  /** Longest grounds: kept whole in the process variable the committee above reads (varchar(4000)). */
+  public static final int MAX_GROUNDS = 4000;
+
+  public ComplaintView complain(int year, String memberId, String grounds, CurrentUser user) {
+    if (!user.userId().equals(memberId)) {
+      throw ApiException.forbidden();
+    }
+    String problem = grounds == null || grounds.isBlank() ? "required"
+        : grounds.length() > MAX_GROUNDS ? "too-long"
+        : grounds.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
+            ? "control-characters" : null;
+    if (problem != null) {
+      throw ApiException.invalid(List.of(new FieldProblem("grounds", problem, null)));
+    }
+    ComplaintService.Outcome outcome = service.fromApi(year, memberId, grounds.strip(), user.userId());
+    if (outcome.refusal() != null) {
+      throw switch (outcome.refusal()) {
+        case NO_EVALUATION -> ApiException.notFound("error.evaluation.not-found", year, memberId);
+        case NOT_ANNOUNCED -> ApiException.conflict("error.complaint.not-announced", year);
+        case WINDOW_CLOSED -> ApiException.conflict("error.complaint.window-closed",
+            WHEN.format(outcome.announcement().windowEnd()));
+      };
+    }
+    return mapper.toView(outcome);
+  }
+}
