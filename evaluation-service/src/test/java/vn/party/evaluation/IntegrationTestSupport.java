@@ -79,6 +79,22 @@ public abstract class IntegrationTestSupport {
     registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "");
+    // notification-service is not part of these tests: a port nobody listens on, so the pages meet it "down"
+    // (the two services together: local-stack's PortalNotificationsEndToEndTest)
+    registry.add("evaluation.notifications.url", () -> "http://127.0.0.1:" + closedPort());
+  }
+
+  private static int closedPort;
+
+  private static synchronized int closedPort() {
+    if (closedPort == 0) {
+      try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+        closedPort = socket.getLocalPort();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return closedPort;
   }
 
   /** An HTTP client signed in as the given demo user (password "demo", or "admin" for admin). */

@@ -295,6 +295,8 @@ public final class LocalStack {
                     return;
                 }
                 evaluation = evaluationService(infra, evaluationJar, options.evaluationPort, options.demo)
+                        // the pages show the signed-in person's notifications from notification-service
+                        .property("evaluation.notifications.url", "http://localhost:" + options.notificationPort)
                         .logDir(logDir).workingDirectory(root).stopOnJvmExit(false).start();
             }
             evaluation.awaitHealthy(EVALUATION_START_TIMEOUT);

@@ -33,6 +33,15 @@ public class Campaigns {
         .param("org", organizationId).param("year", year).query(UUID.class).optional();
   }
 
+  /** Campaigns newest first, of one organization or (null) of all; at most {@code limit}. */
+  public List<Campaign> list(String organizationId, int limit) {
+    return jdbc.sql("select * from evaluation.campaign"
+            + (organizationId == null ? "" : " where organization_id = :org")
+            + " order by year desc, organization_id limit :limit")
+        .params(organizationId == null ? Map.of("limit", limit) : Map.of("org", organizationId, "limit", limit))
+        .query(Campaign.class).list();
+  }
+
   public boolean exists(String organizationId, int year) {
     return jdbc.sql("select count(*) from evaluation.campaign where organization_id = :org and year = :year")
         .param("org", organizationId).param("year", year).query(Integer.class).single() > 0;

@@ -30,6 +30,9 @@ public class PortalTime {
     if (when instanceof Date date) {
       return FORMAT.format(date.toInstant().atZone(zone));
     }
+    if (when instanceof java.time.Instant instant) {
+      return FORMAT.format(instant.atZone(zone));
+    }
     if (when instanceof OffsetDateTime time) {
       return FORMAT.format(time.atZoneSameInstant(zone));
     }

@@ -84,6 +84,57 @@ final class PdfReport {
     return out.toByteArray();
   }
 
+  /** One branch, portrait A4: the figures, a line per level against the year before, those not rated. */
+  static byte[] writeBranch(BranchReport report, ReportLabels labels) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Document document = new Document(PageSize.A4, 36, 36, 36, 36);
+    PdfWriter.getInstance(document, out);
+    document.open();
+    Font text = PdfFonts.regular(10);
+    Font bold = PdfFonts.bold(10);
+    Paragraph heading = new Paragraph(labels.text("report.branch-title", report.year()), PdfFonts.bold(13));
+    heading.setAlignment(Element.ALIGN_CENTER);
+    document.add(heading);
+    Paragraph subtitle = new Paragraph(labels.text("report.branch-subtitle", report.branchName(),
+        report.organizationName(), report.regulation()), text);
+    subtitle.setAlignment(Element.ALIGN_CENTER);
+    subtitle.setSpacingAfter(10);
+    document.add(subtitle);
+    BranchLine line = report.line();
+    document.add(new Paragraph(labels.text("report.col.members") + ": " + line.members() + " · "
+        + labels.text("report.col.not-rated") + ": " + line.notRated() + " · "
+        + labels.text("report.col.evaluated") + ": " + line.counts().evaluated() + " ("
+        + ReportLabels.percent(report.evaluatedPercent()) + " %) · "
+        + labels.text("report.col.undecided") + ": " + line.counts().undecided(), text));
+    PdfPTable table = new PdfPTable(5);
+    table.setWidthPercentage(100);
+    table.setSpacingBefore(8);
+    table.setWidths(new float[] {3f, 1f, 1f, 1f, 1f});
+    for (String column : List.of(labels.text("report.col.level"), labels.text("report.col.count"), "%",
+        labels.text("report.col.previous", report.year() - 1), "% " + (report.year() - 1))) {
+      PdfPCell cell = new PdfPCell(new Phrase(column, bold));
+      cell.setBackgroundColor(new java.awt.Color(239, 239, 234));
+      table.addCell(cell);
+    }
+    for (Level level : Level.values()) {
+      table.addCell(new Phrase(labels.level(level), text));
+      table.addCell(right(String.valueOf(line.counts().of(level)), text));
+      table.addCell(right(ReportLabels.percent(line.counts().percent(level)), text));
+      table.addCell(right(report.previousYear() == null ? "–"
+          : String.valueOf(report.previousYear().counts().of(level)), text));
+      table.addCell(right(report.previousYear() == null ? "–"
+          : ReportLabels.percent(report.previousYear().counts().percent(level)), text));
+    }
+    document.add(table);
+    if (!line.notRatedByReason().isEmpty()) {
+      document.add(new Paragraph(labels.text("report.not-rated"), bold));
+      line.notRatedByReason().forEach((reason, n) ->
+          document.add(new Paragraph("– " + labels.reason(reason) + ": " + n, text)));
+    }
+    document.close();
+    return out.toByteArray();
+  }
+
   private static void line(PdfPTable table, String number, String name, BranchLine line, Font font) {
     table.addCell(new Phrase(number, font));
     table.addCell(new Phrase(name, font));

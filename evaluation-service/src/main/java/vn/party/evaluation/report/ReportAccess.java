@@ -6,7 +6,8 @@ import vn.party.evaluation.web.ApiException;
 
 /**
  * Who may read an organization's yearly report: its grassroots committee, auditors and administrators. A branch
- * committee or a member may not (their own records are on the evaluation pages).
+ * committee may not (it reads its own branch's report); a member may read neither (their own records are on the
+ * evaluation pages).
  */
 @Component
 class ReportAccess {
@@ -15,6 +16,21 @@ class ReportAccess {
 
   ReportAccess(Reports reports) {
     this.reports = reports;
+  }
+
+  /**
+   * A branch's report: its own branch committee, the grassroots committee of its organization, auditors and
+   * administrators. An unknown branch is 403 to others than auditors and administrators, who get 404.
+   */
+  BranchReport readableBranch(String branchId, int year, CurrentUser user) {
+    boolean everywhere = user.isAuditor() || user.isAdmin();
+    String organization = reports.organizationOfBranch(branchId).orElse(null);
+    if (!everywhere && !user.inBranchCommittee(branchId)
+        && (organization == null || !user.inOrganizationCommittee(organization))) {
+      throw ApiException.forbidden();
+    }
+    return reports.ofBranch(branchId, year)
+        .orElseThrow(() -> ApiException.notFound("error.report.branch-not-found", branchId, year));
   }
 
   OrganizationReport readable(String organizationId, int year, CurrentUser user) {

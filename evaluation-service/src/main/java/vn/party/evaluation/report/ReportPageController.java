@@ -2,7 +2,9 @@ package vn.party.evaluation.report;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Year;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -34,17 +36,29 @@ public class ReportPageController {
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final ReportAccess access;
+  private final Reports reports;
   private final MessageSource messages;
 
-  public ReportPageController(ReportAccess access, MessageSource messages) {
+  public ReportPageController(ReportAccess access, Reports reports, MessageSource messages) {
     this.access = access;
+    this.reports = reports;
     this.messages = messages;
   }
 
-  /** The chooser; a committee member finds their own organization filled in. */
+  /**
+   * The chooser; a committee member finds their own organization filled in, a branch committee its branches (an
+   * organization's report is for the grassroots committee, auditors and administrators; a branch's also for the
+   * branch committee).
+   */
   @GetMapping("/app/reports")
   public String choose(@RequestParam(required = false) String organization, @RequestParam(required = false) Integer year,
-      @AuthenticationPrincipal CurrentUser user, Model model) {
+      @RequestParam(required = false) String branch, @AuthenticationPrincipal CurrentUser user, Model model) {
+    if (branch != null && !branch.isBlank() && year != null) {
+      if (!branch.trim().matches("[a-z0-9][a-z0-9-]{0,99}")) {
+        throw ApiException.invalid(List.of(new FieldProblem("branch", "invalid-format", null)));
+      }
+      return "redirect:/app/reports/branches/" + branch.trim() + "/" + checkedYear(year);
+    }
     if (organization != null && !organization.isBlank() && year != null) {
       if (!organization.trim().matches("[a-z0-9][a-z0-9-]{0,99}")) {
         throw ApiException.invalid(List.of(new FieldProblem("organization", "invalid-format", null)));
@@ -54,6 +68,9 @@ public class ReportPageController {
     model.addAttribute("organization", organization != null ? organization : user.groups().stream()
         .map(Groups::organizationOfCommittee).flatMap(java.util.Optional::stream).findFirst().orElse(""));
     model.addAttribute("year", year != null ? year : Year.now().getValue());
+    model.addAttribute("mayReadOrganizations", user.isAuditor() || user.isAdmin() || user.groups().stream()
+        .anyMatch(g -> Groups.organizationOfCommittee(g).isPresent()));
+    model.addAttribute("branches", readableBranches(user));
     return "report/choose";
   }
 
@@ -79,6 +96,43 @@ public class ReportPageController {
       @AuthenticationPrincipal CurrentUser user) {
     OrganizationReport report = access.readable(organization, checkedYear(year), user);
     return file(PdfReport.write(report, labels()), MediaType.APPLICATION_PDF, organization + "-" + year + ".pdf");
+  }
+
+  @GetMapping("/app/reports/branches/{branch}/{year}")
+  public String branch(@PathVariable String branch, @PathVariable int year, @AuthenticationPrincipal CurrentUser user,
+      Model model) {
+    model.addAttribute("report", access.readableBranch(branch, checkedYear(year), user));
+    model.addAttribute("levels", Level.values());
+    model.addAttribute("labels", labels());
+    return "report/branch";
+  }
+
+  @GetMapping("/app/reports/branches/{branch}/{year}.xlsx")
+  public ResponseEntity<byte[]> branchXlsx(@PathVariable String branch, @PathVariable int year,
+      @AuthenticationPrincipal CurrentUser user) {
+    BranchReport report = access.readableBranch(branch, checkedYear(year), user);
+    return file(XlsxReport.writeBranch(report, labels()), XLSX, branch + "-" + year + ".xlsx");
+  }
+
+  @GetMapping("/app/reports/branches/{branch}/{year}.pdf")
+  public ResponseEntity<byte[]> branchPdf(@PathVariable String branch, @PathVariable int year,
+      @AuthenticationPrincipal CurrentUser user) {
+    BranchReport report = access.readableBranch(branch, checkedYear(year), user);
+    return file(PdfReport.writeBranch(report, labels()), MediaType.APPLICATION_PDF, branch + "-" + year + ".pdf");
+  }
+
+  /** Branch id → name of the branches whose report the user may read. */
+  private Map<String, String> readableBranches(CurrentUser user) {
+    if (user.isAuditor() || user.isAdmin()) {
+      return reports.branches(null);
+    }
+    Map<String, String> branches = new LinkedHashMap<>();
+    user.groups().stream().map(Groups::organizationOfCommittee).flatMap(java.util.Optional::stream)
+        .forEach(org -> branches.putAll(reports.branches(org)));
+    user.groups().stream().map(Groups::branchOfCommittee).flatMap(java.util.Optional::stream)
+        .forEach(b -> branches.putIfAbsent(b, reports.organizationOfBranch(b).map(reports::branches)
+            .map(all -> all.getOrDefault(b, b)).orElse(b)));
+    return branches;
   }
 
   private ReportLabels labels() {

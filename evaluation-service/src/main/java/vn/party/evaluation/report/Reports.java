@@ -74,6 +74,40 @@ public class Reports {
         rules.quota(total.excellent(), total.good()), previous));
   }
 
+  /**
+   * A branch's report for the year, cut from its organization's (so both always agree), with the branch's line the
+   * year before; empty when the branch is unknown or its organization had no campaign that year.
+   */
+  public Optional<BranchReport> ofBranch(String branchId, int year) {
+    Optional<String> organization = organizationOfBranch(branchId);
+    if (organization.isEmpty()) {
+      return Optional.empty();
+    }
+    return of(organization.get(), year).flatMap(report -> line(report, branchId).map(line ->
+        new BranchReport(report.organizationId(), report.organizationName(), branchId, line.branchName(), year,
+            report.regulation(), line,
+            of(report.organizationId(), year - 1).flatMap(previous -> line(previous, branchId)).orElse(null))));
+  }
+
+  public Optional<String> organizationOfBranch(String branchId) {
+    return jdbc.sql("select organization_id from evaluation.branch where id = :id").param("id", branchId)
+        .query(String.class).optional();
+  }
+
+  /** Branch id → name, ordered by name: of one organization, or (null) of all. */
+  public Map<String, String> branches(String organizationId) {
+    Map<String, String> branches = new LinkedHashMap<>();
+    jdbc.sql("select id, name from evaluation.branch" + (organizationId == null ? "" : " where organization_id = :org")
+            + " order by organization_id, name")
+        .params(organizationId == null ? Map.of() : Map.of("org", organizationId))
+        .query((rs, n) -> branches.put(rs.getString("id"), rs.getString("name"))).list();
+    return branches;
+  }
+
+  private static Optional<BranchLine> line(OrganizationReport report, String branchId) {
+    return report.branches().stream().filter(b -> b.branchId().equals(branchId)).findFirst();
+  }
+
   private List<Row> rows(String organizationId, int year) {
     return jdbc.sql("""
             select b.id as branch_id, b.name as branch_name,

@@ -93,6 +93,90 @@ final class XlsxReport {
     }
   }
 
+  /**
+   * One branch: members, not rated, share evaluated; then a line per level with this year's count and share and
+   * the year before's; then those not rated by reason.
+   */
+  static byte[] writeBranch(BranchReport report, ReportLabels labels) {
+    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = book.createSheet(labels.text("report.sheet", report.year()));
+      Font bold = book.createFont();
+      bold.setBold(true);
+      CellStyle header = book.createCellStyle();
+      header.setFont(bold);
+      header.setWrapText(true);
+      border(header);
+      CellStyle cell = book.createCellStyle();
+      border(cell);
+      CellStyle percent = book.createCellStyle();
+      border(percent);
+      percent.setDataFormat(book.createDataFormat().getFormat("0.0"));
+      int r = 0;
+      sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.branch-title", report.year()));
+      sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.branch-subtitle", report.branchName(),
+          report.organizationName(), report.regulation()));
+      r++;
+      BranchLine line = report.line();
+      r = figure(sheet, r, labels.text("report.col.members"), line.members(), cell);
+      r = figure(sheet, r, labels.text("report.col.not-rated"), line.notRated(), cell);
+      r = figure(sheet, r, labels.text("report.col.evaluated"), line.counts().evaluated(), cell);
+      Row share = sheet.createRow(r++);
+      share.createCell(0).setCellValue(labels.text("report.evaluated-share"));
+      share.createCell(1).setCellValue(report.evaluatedPercent());
+      share.getCell(1).setCellStyle(percent);
+      r = figure(sheet, r, labels.text("report.col.undecided"), line.counts().undecided(), cell);
+      r++;
+      Row head = sheet.createRow(r++);
+      List<String> columns = List.of(labels.text("report.col.level"), labels.text("report.col.count"), "%",
+          labels.text("report.col.previous", report.year() - 1), "% " + (report.year() - 1));
+      for (int c = 0; c < columns.size(); c++) {
+        head.createCell(c).setCellValue(columns.get(c));
+        head.getCell(c).setCellStyle(header);
+      }
+      for (Level level : Level.values()) {
+        Row row = sheet.createRow(r++);
+        row.createCell(0).setCellValue(labels.level(level));
+        row.createCell(1).setCellValue(line.counts().of(level));
+        row.createCell(2).setCellValue(line.counts().percent(level));
+        if (report.previousYear() != null) {
+          row.createCell(3).setCellValue(report.previousYear().counts().of(level));
+          row.createCell(4).setCellValue(report.previousYear().counts().percent(level));
+        } else {
+          row.createCell(3).setCellValue("–");
+          row.createCell(4).setCellValue("–");
+        }
+        for (int c = 0; c < 5; c++) {
+          row.getCell(c).setCellStyle(c == 2 || c == 4 ? percent : cell);
+        }
+      }
+      if (!line.notRatedByReason().isEmpty()) {
+        r++;
+        sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.not-rated"));
+        for (var reason : line.notRatedByReason().entrySet()) {
+          Row row = sheet.createRow(r++);
+          row.createCell(0).setCellValue(labels.reason(reason.getKey()));
+          row.createCell(1).setCellValue(reason.getValue());
+        }
+      }
+      sheet.setColumnWidth(0, 34 * 256);
+      for (int c = 1; c < 5; c++) {
+        sheet.setColumnWidth(c, 14 * 256);
+      }
+      book.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int figure(Sheet sheet, int r, String label, int value, CellStyle style) {
+    Row row = sheet.createRow(r);
+    row.createCell(0).setCellValue(label);
+    row.createCell(1).setCellValue(value);
+    row.getCell(1).setCellStyle(style);
+    return r + 1;
+  }
+
   /** STT, branch, members, not rated, evaluated, then count and % per level, then not decided yet. */
   static List<String> columns(ReportLabels labels) {
     List<String> columns = new ArrayList<>(List.of(labels.text("report.col.number"), labels.text("report.col.branch"),

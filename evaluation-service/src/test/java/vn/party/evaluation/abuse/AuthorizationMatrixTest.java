@@ -132,7 +132,15 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
       | page GET  /app/reports/{org}/{year}                              | 302  | 403     | 403     | 403        | 403        | 200       | 200     | 200   |
       | page GET  /app/reports/{org}/{year}.xlsx                         | 302  | 403     | 403     | 403        | 403        | 200       | 200     | 200   |
       | page GET  /app/meetings/{cb1}/{year}                             | 302  | 403     | 403     | 403        | 200        | 403       | 403     | 200   |
+      | page GET  /app/reports/branches/{cb1}/{year}                     | 302  | 403     | 403     | 403        | 200        | 200       | 200     | 200   |
+      | page GET  /app/reports/branches/{cb1}/{year}.pdf                 | 302  | 403     | 403     | 403        | 200        | 200       | 200     | 200   |
+      | page GET  /app/campaigns                                         | 302  | 403     | 403     | 403        | 403        | 200       | 200     | 200   |
+      | page GET  /app/campaigns/new                                     | 302  | 403     | 403     | 403        | 403        | 200       | 403     | 200   |
+      | page GET  /app/notifications            (service down: 503)      | 302  | 503     | 503     | 503        | 503        | 503       | 503     | 503   |
+      | page GET  /app/notifications/preferences (service down: 503)     | 302  | 503     | 503     | 503        | 503        | 503       | 503     | 503   |
       | page POST /app/tasks/{task}             (save a draft)           | 403  | 302     | 403     | 403        | 403        | 403       | 403     | 302   |
+      | page POST /app/campaigns/new            (its year already open)  | 403  | 403     | 403     | 403        | 403        | 409       | 403     | 409   |
+      | page POST /app/notifications/read-all   (service down: 503)      | 403  | 503     | 503     | 503        | 503        | 503       | 503     | 503   |
       | GET  /actuator/health                                            | 200  | 200     | 200     | 200        | 200        | 200       | 200     | 200   |
       | GET  /actuator/prometheus               (not installed: 404)     | 401  | 403     | 403     | 403        | 403        | 403       | 403     | 404   |
       | GET  /actuator/metrics                                           | 401  | 403     | 403     | 403        | 403        | 403       | 403     | 200   |
@@ -356,6 +364,23 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
     p.put("page GET /app/reports/{org}/{year}.xlsx", role -> page(role, "/app/reports/" + ORG + pageYear + ".xlsx"));
     p.put("page GET /app/meetings/{cb1}/{year}", role -> page(role, "/app/meetings/" + ORG + "-cb1" + pageYear));
     p.put("page POST /app/tasks/{task} (save a draft)", role -> pageDraft(role));
+    p.put("page GET /app/reports/branches/{cb1}/{year}", role -> page(role, "/app/reports/branches/" + ORG + "-cb1"
+        + pageYear));
+    p.put("page GET /app/reports/branches/{cb1}/{year}.pdf", role -> page(role, "/app/reports/branches/" + ORG
+        + "-cb1" + pageYear + ".pdf"));
+    p.put("page GET /app/campaigns", role -> page(role, "/app/campaigns"));
+    p.put("page GET /app/campaigns/new", role -> page(role, "/app/campaigns/new"));
+    p.put("page GET /app/notifications (service down: 503)", role -> page(role, "/app/notifications"));
+    p.put("page GET /app/notifications/preferences (service down: 503)",
+        role -> page(role, "/app/notifications/preferences"));
+    // a valid form for the matrix's year, which is open already: those allowed are refused as a duplicate (409), so
+    // nothing is opened by any role
+    p.put("page POST /app/campaigns/new (its year already open)", role -> pagePost(role, "/app/campaigns/new",
+        "organizationId=" + ORG + "&year=" + YEAR + "&regulation=QD-366-2025&selfReviewDue=2083-12-10T17%3A00"
+            + "&residenceFeedbackDue=2083-12-12T17%3A00&branchReviewDue=2083-12-20T17%3A00"
+            + "&decisionDue=2083-12-28T17%3A00"));
+    p.put("page POST /app/notifications/read-all (service down: 503)", role -> pagePost(role,
+        "/app/notifications/read-all", ""));
     p.put("POST /api/v1/tasks/{task}/claim (assigned to member1)",
         role -> post("/api/v1/tasks/" + task + "/claim", role, null));
     p.put("POST /api/v1/tasks/{task}/complete", role -> post("/api/v1/tasks/"
@@ -383,6 +408,22 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
   private String page(Role role, String path) {
     try {
       return String.valueOf(pageSession(role).get(path).statusCode());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A form post with the CSRF token of the session's task list (every page carries one), when signed in. */
+  private String pagePost(Role role, String path, String form) {
+    try {
+      PageSession session = pageSession(role);
+      String csrf = "";
+      if (role.user != null) {
+        csrf = "_csrf=" + java.net.URLEncoder.encode(session.csrf(session.get("/app/tasks").body()),
+            java.nio.charset.StandardCharsets.UTF_8);
+      }
+      String body = form.isEmpty() ? csrf : csrf.isEmpty() ? form : form + "&" + csrf;
+      return String.valueOf(session.post(path, body).statusCode());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

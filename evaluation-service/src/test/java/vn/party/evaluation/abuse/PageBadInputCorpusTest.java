@@ -22,7 +22,7 @@ import vn.party.evaluation.pages.PageSession;
 
 /**
  * Issue 5, "bad input tried", for the write endpoints of the people's pages: the task form (save a draft, submit),
- * claim, and the branch meeting. Each case must be answered 4xx with the field marked on the page (or refused
+ * claim, the branch meeting, opening a campaign, the notification preferences and marking a notification read. Each case must be answered 4xx with the field marked on the page (or refused
  * outright), never 5xx, and must leave nothing behind: drafts, meetings, open tasks and the timeline of the year are
  * compared before and after. Figures go to target/figures like {@link BadInputCorpusTest}'s.
  */
@@ -44,6 +44,7 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
 
   private PageSession member1;
   private PageSession secretary1;
+  private PageSession committee;
   private String selfReview;
   private String branchReview;
   private final BadInputTally tally = new BadInputTally();
@@ -57,6 +58,7 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
     branchReview = taskOf("secretary1", "branch-review", "member2", YEAR);
     member1 = PageSession.of(port, "member1");
     secretary1 = PageSession.of(port, "secretary1");
+    committee = PageSession.of(port, "committee");
   }
 
   private record Case(String name, PageSession session, String path, Map<String, String> form, boolean csrf,
@@ -129,7 +131,61 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
     cases.add(new Case("another branch's meeting", secretary1(), "/app/meetings/" + ORG + "-cb2/" + YEAR,
         validMeeting(), true, null));
 
+    campaignCases(cases);
+    for (String channel : List.of("", "SMS", "email", " EMAIL", "IN_APP ", "true", "EMAIL\u0000")) {
+      cases.add(new Case("preferences: channel '" + channel + "'", member1(), "/app/notifications/preferences",
+          form("channel", channel), true, "channel"));
+    }
+    cases.add(new Case("preferences: no channel", member1(), "/app/notifications/preferences", form(), true,
+        "channel"));
+    cases.add(new Case("preferences without the CSRF token", member1(), "/app/notifications/preferences",
+        form("channel", "IN_APP"), false, null));
+    for (String wrong : List.of("nope", "1", "%3Cscript%3E", "00000000-0000-0000-0000-00000000000g")) {
+      cases.add(new Case("mark read: id " + wrong, member1(), "/app/notifications/" + wrong + "/read", form(), true,
+          null));
+    }
+    cases.add(new Case("mark all read without the CSRF token", member1(), "/app/notifications/read-all", form(),
+        false, null));
+
     return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> run(c)));
+  }
+
+  /** The campaign form: every field broken in turn, the rest valid (a campaign of a year no other case opens). */
+  private void campaignCases(List<Case> cases) {
+    for (String year : List.of("", "abc", "２０４２", "2017", "2101", "20 42", "99999999999", "-2042")) {
+      cases.add(campaignCase("year " + year, Map.of("year", year), "year"));
+    }
+    for (String regulation : List.of("", "QD-999-2030", " QD-366-2025", "qd-366-2025", "<script>", "QD-366-2025\u0000")) {
+      cases.add(campaignCase("regulation " + regulation, Map.of("regulation", regulation), "regulation"));
+    }
+    for (String field : List.of("selfReviewDue", "residenceFeedbackDue", "branchReviewDue", "decisionDue")) {
+      for (String due : List.of("", "27/11/2042", "2042-13-01T10:00", "2042-02-30T10:00", "tomorrow", "2042-12-10",
+          "2042-12-10T25:00")) {
+        cases.add(campaignCase(field + " " + due, Map.of(field, due), field));
+      }
+    }
+    cases.add(campaignCase("residence comment due before the self-review",
+        Map.of("residenceFeedbackDue", "2040-12-01T17:00"), "residenceFeedbackDue"));
+    cases.add(campaignCase("decision due before the branch review", Map.of("decisionDue", "2040-12-15T17:00"),
+        "decisionDue"));
+    cases.add(new Case("campaign: by a member", member1(), "/app/campaigns/new", validCampaign(), true, null));
+    cases.add(new Case("campaign: by a branch committee", secretary1(), "/app/campaigns/new", validCampaign(), true,
+        null));
+    cases.add(new Case("campaign: without the CSRF token", committee, "/app/campaigns/new", validCampaign(), false,
+        null));
+  }
+
+  private Case campaignCase(String name, Map<String, String> change, String field) {
+    Map<String, String> form = validCampaign();
+    form.putAll(change);
+    return new Case("campaign: " + name, committee, "/app/campaigns/new", form, true, field);
+  }
+
+  /** A campaign the page would open (the year of this class, already open: a valid form would be 409, not 302). */
+  private Map<String, String> validCampaign() {
+    return form("organizationId", ORG, "year", String.valueOf(YEAR), "regulation", "QD-366-2025",
+        "selfReviewDue", "2040-12-10T17:00", "residenceFeedbackDue", "2040-12-12T17:00",
+        "branchReviewDue", "2040-12-20T17:00", "decisionDue", "2040-12-28T17:00");
   }
 
   private PageSession member1() {
@@ -159,7 +215,8 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
     if (c.csrf()) {
-      String page = c.session().get(c.path().endsWith("/claim") ? "/app/tasks" : c.path().startsWith("/app/tasks/")
+      String page = c.session().get(c.path().endsWith("/claim") || !c.path().startsWith("/app/tasks/")
+          && !c.path().startsWith("/app/meetings/") ? "/app/tasks" : c.path().startsWith("/app/tasks/")
           ? "/app/tasks/" + selfReview : "/app/meetings/" + BRANCH + "/" + YEAR).body();
       body = body + (body.isEmpty() ? "" : "&") + "_csrf=" + URLEncoder.encode(c.session().csrf(page),
           StandardCharsets.UTF_8);
@@ -188,7 +245,8 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
           || '/' || (select count(*) from act_ru_task t join act_hi_procinst p on p.id_ = t.proc_inst_id_
                      where p.business_key_ like :key)
           || '/' || (select count(*) from act_ru_task t join act_hi_procinst p on p.id_ = t.proc_inst_id_
-                     where p.business_key_ like :key and t.assignee_ is not null)""")
+                     where p.business_key_ like :key and t.assignee_ is not null)
+          || '/' || (select count(*) from evaluation.campaign)""")
         .param("y", YEAR).param("key", YEAR + ":%").query(String.class).single();
   }
 

@@ -27,7 +27,8 @@ import vn.party.evaluation.EvaluationFlowSupport;
  * {@code .ci/run} installs; skipped where they are absent): a member drafts, leaves, returns and submits their
  * self-review, in Vietnamese and in English; the branch secretary runs the branch meeting; the member sees the
  * decided level; an auditor finds the finished evaluation and
- * reads its timeline, with no button that changes anything. Screenshots of each page go to
+ * reads its timeline, with no button that changes anything; the grassroots committee opens a campaign on its page
+ * (a refusal next to the field, then the progress). Screenshots of each page go to
  * {@code target/screenshots/}.
  */
 class PeoplesPagesBrowserTest extends EvaluationFlowSupport {
@@ -178,6 +179,49 @@ class PeoplesPagesBrowserTest extends EvaluationFlowSupport {
     assertThat(browser.findElements(By.cssSelector("main form[method=post], main button"))).isEmpty();
     screenshot("09-auditor-timeline");
     signOut();
+  }
+
+  /** The grassroots committee opens a campaign on the page: a refusal next to the field first, then the progress. */
+  @Test
+  void the_committee_opens_a_campaign_through_the_page() {
+    int year = 2042;
+    signIn("committee", "demo");
+    browser.findElement(By.id("nav-open-campaign")).click();
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mở đợt kiểm điểm, đánh giá, xếp loại");
+    assertThat(browser.findElement(By.id("organizationId")).getAttribute("value")).isEqualTo(ORG);
+    WebElement yearField = browser.findElement(By.id("year"));
+    yearField.clear();
+    yearField.sendKeys(String.valueOf(year));
+    new Select(browser.findElement(By.id("regulation"))).selectByValue("QD-124-2023");
+    // the committee's decision due before the branch's review: refused next to the field, what was typed kept
+    Map<String, String> dues = Map.of("selfReviewDue", year + "-12-10T17:00", "residenceFeedbackDue",
+        year + "-12-15T17:00", "branchReviewDue", year + "-12-20T17:00", "decisionDue", year + "-12-18T17:00");
+    dues.forEach(this::typeDue);
+    screenshot("10-committee-opens-campaign");
+    browser.findElement(By.id("open-campaign")).click();
+    assertThat(browser.findElement(By.id("decisionDue-error")).getText()).contains("không đúng thứ tự");
+    assertThat(browser.findElement(By.id("branchReviewDue")).getAttribute("value")).isEqualTo(year + "-12-20T17:00");
+    assertThat(new Select(browser.findElement(By.id("regulation"))).getFirstSelectedOption().getAttribute("value"))
+        .isEqualTo("QD-124-2023");
+    screenshot("11-campaign-refused-field");
+    typeDue("decisionDue", year + "-12-28T17:00");
+    browser.findElement(By.id("open-campaign")).click();
+    // lands on the progress page, which follows the launch by itself
+    assertThat(browser.getCurrentUrl()).endsWith("/app/campaigns/" + ORG + "/" + year);
+    assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Đã mở đợt đánh giá.");
+    await().atMost(Duration.ofSeconds(90)).until(() -> {
+      browser.navigate().refresh();
+      return browser.findElement(By.id("campaign-status")).getText().equals("Đang đánh giá");
+    });
+    assertThat(browser.findElement(By.id("started")).getAttribute("value")).isEqualTo("15");
+    screenshot("12-campaign-progress");
+    signOut();
+  }
+
+  private void typeDue(String field, String value) {
+    // a datetime-local field's segments follow the browser's locale: set the value as the form sends it
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
+        browser.findElement(By.id(field)), value);
   }
 
   private void signIn(String user, String password) {

@@ -23,7 +23,17 @@ public record NotificationProperties(
     @NotNull Locale locale,
     @NotNull ZoneId timeZone,
     @NotNull @Valid Mail mail,
-    @NotNull @Valid Kafka kafka) {
+    @NotNull @Valid Kafka kafka,
+    @NotNull @Valid OnBehalf onBehalf) {
+
+  /**
+   * The tokens evaluation-service's pages call with for the signed-in person.
+   *
+   * @param secret      shared with evaluation-service ({@code evaluation.notifications.on-behalf-secret}); blank: no
+   *                    token is accepted
+   * @param maxLifetime a token claiming to live longer is refused
+   */
+  public record OnBehalf(String secret, @NotNull Duration maxLifetime) {}
 
   public record Mail(
       @NotBlank String from,

@@ -37,6 +37,12 @@ class NotificationController {
     return notifications.list(user.userId(), unreadOnly, limit, locale);
   }
 
+  @PostMapping("/read-all")
+  @Operation(summary = "Đánh dấu mọi thông báo của mình là đã đọc / mark all of one's notifications read")
+  ReadAllResponse markAllRead(@AuthenticationPrincipal SignedInUser user) {
+    return notifications.markAllRead(user.userId());
+  }
+
   @PostMapping("/{id}/read")
   @Operation(summary = "Đánh dấu một thông báo của mình là đã đọc")
   NotificationResponse markRead(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID id, Locale locale) {

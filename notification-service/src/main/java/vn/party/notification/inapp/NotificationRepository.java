@@ -75,6 +75,13 @@ public class NotificationRepository {
         .optional();
   }
 
+  /** Marks every unread notification of the user read; the number marked. */
+  public int markAllRead(String userId) {
+    return jdbc.sql("update notification.notification set read_at = now() where user_id = :userId and read_at is null")
+        .param("userId", userId)
+        .update();
+  }
+
   private Notification map(ResultSet rs, int row) throws SQLException {
     OffsetDateTime readAt = rs.getObject("read_at", OffsetDateTime.class);
     return new Notification(

@@ -36,6 +36,11 @@ public class NotificationService {
     return mapper.toResponse(notification, text(notification, locale));
   }
 
+  @Transactional
+  public ReadAllResponse markAllRead(String userId) {
+    return new ReadAllResponse(repository.markAllRead(userId), repository.countUnread(userId));
+  }
+
   private RenderedText text(Notification notification, Locale locale) {
     if (notification.params() == null || notification.params().isEmpty()) {
       return new RenderedText(notification.title(), notification.body());
