@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
 /**
@@ -26,6 +27,10 @@ final class FakeCampaignDelegates {
   final List<String> completedCampaigns = new ArrayList<>();
   /** Makes the next pass of start-member-batch fail before it starts anyone. */
   boolean failNextBatch;
+  /** The organization's live figures the quota listener reports: EXCELLENT, GOOD, most EXCELLENT allowed. */
+  int excellent;
+  int good;
+  int excellentAllowed;
 
   FakeCampaignDelegates(List<String> organizationMembers, int batchSize) {
     this.organizationMembers = organizationMembers;
@@ -36,6 +41,18 @@ final class FakeCampaignDelegates {
     Mocks.register(DelegateNames.ROSTER_PREPARER, (JavaDelegate) this::prepareRoster);
     Mocks.register(DelegateNames.MEMBER_BATCH_STARTER, (JavaDelegate) this::startBatch);
     Mocks.register(DelegateNames.CAMPAIGN_COMPLETER, (JavaDelegate) this::completeCampaign);
+    Mocks.register(DelegateNames.FINALIZATION_QUOTA, (TaskListener) task -> {
+      task.setVariable(ProcessVariables.EXCELLENT_COUNT, excellent);
+      task.setVariable(ProcessVariables.GOOD_COUNT, good);
+      task.setVariable(ProcessVariables.EXCELLENT_ALLOWED, excellentAllowed);
+    });
+  }
+
+  /** What the organization's members are decided now (the quota listener reads these). */
+  void decided(int excellent, int good, int excellentAllowed) {
+    this.excellent = excellent;
+    this.good = good;
+    this.excellentAllowed = excellentAllowed;
   }
 
   private void prepareRoster(DelegateExecution execution) {
