@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** Opening a campaign, refusing a second one, and closing it when the last member is decided. */
+/** Opening a campaign, refusing a second one, and closing it once the last member is decided and results are final. */
 class CampaignLifecycleTest extends EvaluationFlowSupport {
 
   @Test
-  void a_campaign_completes_when_every_member_is_decided() {
+  void a_campaign_completes_when_every_member_is_decided_and_the_results_are_finalized() {
     int year = 2024;
     String campaignId = launchedCampaign(year);
     assertThat(jdbc.sql("select count(*) from evaluation.member_evaluation where year = :y").param("y", year)
@@ -32,6 +32,9 @@ class CampaignLifecycleTest extends EvaluationFlowSupport {
       completeOk("committee", taskOf("committee", "committee-decision", member, year),
           Map.of("decision", "APPROVE", "decidedLevel", n <= 2 ? "EXCELLENT" : "GOOD"));
     }
+
+    // two EXCELLENT of thirteen GOOD: within the quota (at most 2), so the committee finalizes at once
+    finalizeResults(year);
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       JsonNode campaign = json(as("auditor").get().uri("/api/v1/campaigns/" + campaignId).retrieve()

@@ -19,10 +19,13 @@ public class CampaignPageController {
 
   private final Campaigns campaigns;
   private final CampaignService service;
+  private final vn.party.evaluation.finalization.Finalizations finalizations;
 
-  public CampaignPageController(Campaigns campaigns, CampaignService service) {
+  public CampaignPageController(Campaigns campaigns, CampaignService service,
+      vn.party.evaluation.finalization.Finalizations finalizations) {
     this.campaigns = campaigns;
     this.service = service;
+    this.finalizations = finalizations;
   }
 
   @GetMapping("/app/campaigns/{organizationId}/{year}")
@@ -31,6 +34,7 @@ public class CampaignPageController {
     var id = campaigns.idOf(organizationId, year)
         .orElseThrow(() -> ApiException.notFound("error.report.not-found", organizationId, year));
     model.addAttribute("campaign", service.get(id, user));
+    model.addAttribute("finalization", finalizations.of(id).orElse(null));
     return "campaign/progress";
   }
 }

@@ -12,6 +12,10 @@ public final class EventTypes {
   public static final String CASE_RETURNED = "vn.party.evaluation.case.returned";
   public static final String MEMBER_DECIDED = "vn.party.evaluation.member.decided";
   public static final String MEMBER_RERATED = "vn.party.evaluation.member.rerated";
+  /** The grassroots committee adjusted a decided level with a reason while finalizing (keyed by memberId). */
+  public static final String MEMBER_LEVEL_ADJUSTED = "vn.party.evaluation.member.level-adjusted";
+  /** The grassroots committee finalized its members' results within the quota (keyed by organizationId). */
+  public static final String RESULTS_FINALIZED = "vn.party.evaluation.campaign.results-finalized";
   public static final String CAMPAIGN_COMPLETED = "vn.party.evaluation.campaign.completed";
 
   public static final String RESIDENCE_FEEDBACK = "vn.party.member.residence-feedback";

@@ -23,12 +23,14 @@ public class EvaluationPageController {
   private final EvaluationRecords records;
   private final Timeline timeline;
   private final Reratings reratings;
+  private final vn.party.evaluation.finalization.LevelAdjustments adjustments;
   private final org.springframework.context.MessageSource messages;
   private final vn.party.evaluation.portal.PortalTime time;
 
   public EvaluationPageController(EvaluationAccess access, EvaluationRecords records, Timeline timeline,
       Reratings reratings, org.springframework.context.MessageSource messages,
-      vn.party.evaluation.portal.PortalTime time) {
+      vn.party.evaluation.portal.PortalTime time, vn.party.evaluation.finalization.LevelAdjustments adjustments) {
+    this.adjustments = adjustments;
     this.messages = messages;
     this.time = time;
     this.access = access;
@@ -49,6 +51,7 @@ public class EvaluationPageController {
     model.addAttribute("evaluation", access.readable(year, memberId, user));
     model.addAttribute("timeline", timeline.of(year, memberId));
     model.addAttribute("reratings", reratings.of(year, memberId));
+    model.addAttribute("adjustments", adjustments.of(year, memberId));
     return "review/evaluation";
   }
 
@@ -57,7 +60,7 @@ public class EvaluationPageController {
   public org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable int year, @PathVariable String memberId,
       @AuthenticationPrincipal CurrentUser user) {
     EvaluationRecord record = access.readable(year, memberId, user);
-    byte[] pdf = EvaluationRecordPdf.write(record, reratings.of(year, memberId), timeline.of(year, memberId),
+    byte[] pdf = EvaluationRecordPdf.write(record, adjustments.of(year, memberId), reratings.of(year, memberId), timeline.of(year, memberId),
         messages, org.springframework.context.i18n.LocaleContextHolder.getLocale(), time);
     return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
         .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
