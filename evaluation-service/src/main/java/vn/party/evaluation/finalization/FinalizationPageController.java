@@ -83,7 +83,7 @@ public class FinalizationPageController {
       @RequestParam(required = false) String memberId, @RequestParam(required = false) String level,
       @RequestParam(required = false) String reason, @AuthenticationPrincipal CurrentUser user, Model model,
       RedirectAttributes flash, HttpServletResponse response) {
-    Campaign campaign = readable(organizationId, year, user);
+    Campaign campaign = workable(organizationId, year, user);
     try {
       if (memberId == null || !memberOf(organizationId, year, memberId)) {
         throw ApiException.invalid(List.of(fieldErrors.of(new FieldError("memberId", "unknown"))));
@@ -105,7 +105,7 @@ public class FinalizationPageController {
   public String finalizeResults(@PathVariable String organizationId, @PathVariable int year,
       @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash,
       HttpServletResponse response) {
-    Campaign campaign = readable(organizationId, year, user);
+    Campaign campaign = workable(organizationId, year, user);
     String taskId = openTask(campaign);
     if (taskId == null) {
       throw ApiException.conflict("error.finalization.not-open", organizationId, year);
@@ -140,6 +140,15 @@ public class FinalizationPageController {
       throw ApiException.forbidden();
     }
     return campaigns.find(id).orElseThrow();
+  }
+
+  /** Only the organization's own committee changes anything here (auditors and administrators read). */
+  private Campaign workable(String organizationId, int year, CurrentUser user) {
+    Campaign campaign = readable(organizationId, year, user);
+    if (!user.inOrganizationCommittee(organizationId)) {
+      throw ApiException.forbidden();
+    }
+    return campaign;
   }
 
   private void fill(Campaign campaign, CurrentUser user, Model model, Map<String, String> errors, String errorMember,

@@ -79,6 +79,8 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
       | GET  /api/v1/campaigns/{campaign}                                | 401  | 403     | 403     | 403        | 403        | 200       | 200     | 200   |
       | GET  /api/v1/evaluations/{year}/member1                          | 401  | 200     | 403     | 403        | 200        | 200       | 200     | 200   |
       | GET  /api/v1/evaluations/{year}/member1/history                  | 401  | 200     | 403     | 403        | 200        | 200       | 200     | 200   |
+      | GET  /api/v1/evaluations/{year}/member1/adjustments              | 401  | 200     | 403     | 403        | 200        | 200       | 200     | 200   |
+      | POST /api/v1/evaluations/{year}/member1/adjustments (not finalizing: 409) | 401 | 403 | 403 | 403      | 403        | 409       | 403     | 403   |
       | GET  /api/v1/admin/unmatched-events                              | 401  | 403     | 403     | 403        | 403        | 403       | 403     | 200   |
       | GET  /api/v1/tasks                                               | 401  | 200     | 200     | 200        | 200        | 200       | 200     | 200   |
       | GET  /api/v1/tasks shows member1's self-review                   | -    | yes     | no      | no         | no         | no        | yes     | yes   |
@@ -131,6 +133,9 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
       | page GET  /app/audit                                             | 302  | 403     | 403     | 403        | 403        | 403       | 200     | 200   |
       | page GET  /app/reports/{org}/{year}                              | 302  | 403     | 403     | 403        | 403        | 200       | 200     | 200   |
       | page GET  /app/reports/{org}/{year}.xlsx                         | 302  | 403     | 403     | 403        | 403        | 200       | 200     | 200   |
+      | page GET  /app/campaigns/{org}/{year}/finalization               | 302  | 403     | 403     | 403        | 403        | 200       | 200     | 200   |
+      | page POST /app/campaigns/{org}/{year}/finalization (not open: 409) | 403 | 403    | 403     | 403        | 403        | 409       | 403     | 403   |
+      | page POST /app/campaigns/{org}/{year}/finalization/adjustments   | 403  | 403     | 403     | 403        | 403        | 409       | 403     | 403   |
       | page GET  /app/meetings/{cb1}/{year}                             | 302  | 403     | 403     | 403        | 200        | 403       | 403     | 200   |
       | page POST /app/tasks/{task}             (save a draft)           | 403  | 302     | 403     | 403        | 403        | 403       | 403     | 302   |
       | GET  /actuator/health                                            | 200  | 200     | 200     | 200        | 200        | 200       | 200     | 200   |
@@ -263,6 +268,11 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
     p.put("GET /api/v1/evaluations/{year}/member1", role -> get("/api/v1/evaluations/" + YEAR + "/member1", role));
     p.put("GET /api/v1/evaluations/{year}/member1/history",
         role -> get("/api/v1/evaluations/" + YEAR + "/member1/history", role));
+    p.put("GET /api/v1/evaluations/{year}/member1/adjustments",
+        role -> get("/api/v1/evaluations/" + YEAR + "/member1/adjustments", role));
+    p.put("POST /api/v1/evaluations/{year}/member1/adjustments (not finalizing: 409)",
+        role -> post("/api/v1/evaluations/" + YEAR + "/member1/adjustments", role,
+            "{\"level\":\"EXCELLENT\",\"reason\":\"Thử quyền.\"}"));
     p.put("GET /api/v1/admin/unmatched-events", role -> get("/api/v1/admin/unmatched-events", role));
     p.put("GET /api/v1/tasks", role -> get("/api/v1/tasks", role));
     p.put("GET /api/v1/tasks shows member1's self-review", role -> shows("/api/v1/tasks", role, task));
@@ -351,6 +361,13 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
     p.put("page GET /app/audit", role -> page(role, "/app/audit"));
     p.put("page GET /app/reports/{org}/{year}", role -> page(role, "/app/reports/" + ORG + pageYear));
     p.put("page GET /app/reports/{org}/{year}.xlsx", role -> page(role, "/app/reports/" + ORG + pageYear + ".xlsx"));
+    String finalization = "/app/campaigns/" + ORG + pageYear + "/finalization";
+    p.put("page GET /app/campaigns/{org}/{year}/finalization", role -> page(role, finalization));
+    p.put("page POST /app/campaigns/{org}/{year}/finalization (not open: 409)",
+        role -> pagePost(role, finalization, ""));
+    p.put("page POST /app/campaigns/{org}/{year}/finalization/adjustments", role -> pagePost(role,
+        finalization + "/adjustments", "memberId=member1&level=EXCELLENT&reason=" + URLEncoder.encode("Thử quyền.",
+            StandardCharsets.UTF_8)));
     p.put("page GET /app/meetings/{cb1}/{year}", role -> page(role, "/app/meetings/" + ORG + "-cb1" + pageYear));
     p.put("page POST /app/tasks/{task} (save a draft)", role -> pageDraft(role));
     p.put("POST /api/v1/tasks/{task}/claim (assigned to member1)",
@@ -395,6 +412,19 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
       String csrf = token.find() ? "&_csrf=" + token.group(1) : "";
       return String.valueOf(session.post("/app/tasks/" + task, "action=draft&selfProposedLevel=GOOD" + csrf)
           .statusCode());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A form post with the CSRF token of the session's work list (the sign-out form carries one), when signed in. */
+  private String pagePost(Role role, String path, String body) {
+    try {
+      PageSession session = pageSession(role);
+      java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+          .matcher(session.get("/app/tasks").body());
+      String csrf = token.find() ? "_csrf=" + token.group(1) : "";
+      return String.valueOf(session.post(path, body.isEmpty() ? csrf : body + "&" + csrf).statusCode());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -44,6 +44,7 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
 
   private PageSession member1;
   private PageSession secretary1;
+  private PageSession committee;
   private String selfReview;
   private String branchReview;
   private final BadInputTally tally = new BadInputTally();
@@ -57,6 +58,7 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
     branchReview = taskOf("secretary1", "branch-review", "member2", YEAR);
     member1 = PageSession.of(port, "member1");
     secretary1 = PageSession.of(port, "secretary1");
+    committee = PageSession.of(port, "committee");
   }
 
   private record Case(String name, PageSession session, String path, Map<String, String> form, boolean csrf,
@@ -129,6 +131,29 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
     cases.add(new Case("another branch's meeting", secretary1(), "/app/meetings/" + ORG + "-cb2/" + YEAR,
         validMeeting(), true, null));
 
+    // level adjustments on the finalization page: the form is checked before anything else
+    String adjust = "/app/campaigns/" + ORG + "/" + YEAR + "/finalization/adjustments";
+    for (String level : List.of("SUPER", "good", "<script>alert(1)</script>", "' OR '1'='1")) {
+      cases.add(new Case("adjust: level " + level, committee, adjust,
+          form("memberId", "member1", "level", level, "reason", "Vượt tỷ lệ."), true, "level"));
+    }
+    cases.add(new Case("adjust: no level", committee, adjust, form("memberId", "member1", "reason", "Vượt tỷ lệ."),
+        true, "level"));
+    cases.add(new Case("adjust: blank reason", committee, adjust,
+        form("memberId", "member1", "level", "GOOD", "reason", "  "), true, "reason"));
+    cases.add(new Case("adjust: reason of 4001 characters", committee, adjust,
+        form("memberId", "member1", "level", "GOOD", "reason", "x".repeat(4001)), true, "reason"));
+    cases.add(new Case("adjust: reason with U+0007", committee, adjust,
+        form("memberId", "member1", "level", "GOOD", "reason", "lý do\u0007"), true, "reason"));
+    cases.add(new Case("adjust: a member of no evaluation here", committee, adjust,
+        form("memberId", "nobody", "level", "GOOD", "reason", "Vượt tỷ lệ."), true, "memberId"));
+    cases.add(new Case("adjust: no member", committee, adjust, form("level", "GOOD", "reason", "Vượt tỷ lệ."),
+        true, "memberId"));
+    cases.add(new Case("adjust without the CSRF token", committee, adjust,
+        form("memberId", "member1", "level", "GOOD", "reason", "Vượt tỷ lệ."), false, null));
+    cases.add(new Case("adjust as a member", member1(), adjust,
+        form("memberId", "member1", "level", "EXCELLENT", "reason", "Tự nâng."), true, null));
+
     return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> run(c)));
   }
 
@@ -159,7 +184,8 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
         .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&"));
     if (c.csrf()) {
-      String page = c.session().get(c.path().endsWith("/claim") ? "/app/tasks" : c.path().startsWith("/app/tasks/")
+      String page = c.session().get(c.path().endsWith("/claim") || c.path().contains("/finalization")
+          ? "/app/tasks" : c.path().startsWith("/app/tasks/")
           ? "/app/tasks/" + selfReview : "/app/meetings/" + BRANCH + "/" + YEAR).body();
       body = body + (body.isEmpty() ? "" : "&") + "_csrf=" + URLEncoder.encode(c.session().csrf(page),
           StandardCharsets.UTF_8);
@@ -183,6 +209,7 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
                      where year = :y)
           || '/' || (select count(*) from evaluation.branch_meeting where year = :y)
           || '/' || (select count(*) from evaluation.timeline_entry where year = :y)
+          || '/' || (select count(*) from evaluation.level_adjustment where year = :y)
           || '/' || (select coalesce(string_agg(status || coalesce(branch_proposed_level, ''), ',' order by member_id), '')
                      from evaluation.member_evaluation where year = :y)
           || '/' || (select count(*) from act_ru_task t join act_hi_procinst p on p.id_ = t.proc_inst_id_
