@@ -89,6 +89,10 @@ class FinalizationTest extends EvaluationFlowSupport {
       assertThat(entry.at("/details/originalLevel").asText()).isEqualTo("EXCELLENT");
     });
 
+    // the record as a PDF: the committee's original decision and the adjustment with its reason
+    assertThat(pdfText("member3")).contains("Đảng ủy quyết định", "Hoàn thành xuất sắc nhiệm vụ",
+        "Đảng ủy điều chỉnh khi chốt kết quả", "Hoàn thành tốt nhiệm vụ", "Vượt tỷ lệ 20%");
+
     // 2 EXCELLENT, 12 GOOD: within; the committee finalizes and the campaign completes
     finalizeResults(YEAR);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
@@ -149,6 +153,23 @@ class FinalizationTest extends EvaluationFlowSupport {
   private List<JsonNode> adjustments(String member) {
     return StreamSupport.stream(json(as("committee").get().uri("/api/v1/evaluations/{y}/{m}/adjustments", YEAR,
         member).retrieve().body(String.class)).spliterator(), false).toList();
+  }
+
+  private String pdfText(String member) {
+    try {
+      var pdf = vn.party.evaluation.pages.PageSession.of(port, "auditor")
+          .download("/app/evaluations/" + YEAR + "/" + member + ".pdf");
+      assertThat(pdf.statusCode()).isEqualTo(200);
+      com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf.body());
+      StringBuilder text = new StringBuilder();
+      for (int i = 1; i <= reader.getNumberOfPages(); i++) {
+        text.append(new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(i));
+      }
+      reader.close();
+      return text.toString().replaceAll("\\s+", " "); // the table wraps long cells
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private List<JsonNode> history(String member) {
