@@ -13,19 +13,21 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Opening a campaign, refusing a second one, and closing it once the last member is decided and the complaint window
- * has passed.
+ * Opening a campaign, refusing a second one, and closing it once the last member is decided, the results are
+ * finalized and the complaint window has passed.
  */
 class CampaignLifecycleTest extends EvaluationFlowSupport {
 
   @Test
-  void a_campaign_completes_when_every_member_is_decided_and_the_complaint_window_has_passed() {
+  void a_campaign_completes_when_every_member_is_decided_the_results_are_finalized_and_the_window_has_passed() {
     int year = 2024;
     String campaignId = launchedCampaign(year);
     assertThat(jdbc.sql("select count(*) from evaluation.member_evaluation where year = :y").param("y", year)
         .query(Integer.class).single()).isEqualTo(15);
 
     decideAllMembers(year, n -> n <= 2 ? "EXCELLENT" : "GOOD");
+    // two EXCELLENT of thirteen GOOD: within the quota (at most 2), so the committee finalizes at once
+    finalizeResults(year);
     closeComplaintWindow(year); // nobody complained
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -66,6 +66,27 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
     return id[0];
   }
 
+  /** The id of the organization's open finalize-results task of the year, as the grassroots committee sees it. */
+  protected String finalizeResultsTask(int year) {
+    String[] id = new String[1];
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      JsonNode tasks = json(as("committee").get().uri("/api/v1/tasks").retrieve().body(String.class));
+      id[0] = StreamSupport.stream(tasks.spliterator(), false)
+          .filter(t -> t.get("taskKey").asText().equals("finalize-results") && t.get("year").asInt() == year)
+          .map(t -> t.get("id").asText()).findFirst().orElse(null);
+      assertThat(id[0]).as("finalize-results task of %s", year).isNotNull();
+    });
+    return id[0];
+  }
+
+  /**
+   * Phase "finalize-results" of the campaign (after every member is decided): the grassroots committee finalizes
+   * its members' results. Succeeds only within the EXCELLENT quota; see FinalizationTest for adjusting first.
+   */
+  protected void finalizeResults(int year) {
+    completeOk("committee", finalizeResultsTask(year), Map.of());
+  }
+
   protected ResponseEntity<String> complete(String user, String taskId, Map<String, ?> values) {
     return as(user).post().uri("/api/v1/tasks/" + taskId + "/complete").contentType(MediaType.APPLICATION_JSON)
         .body(values).retrieve().toEntity(String.class);

@@ -21,6 +21,12 @@ public enum TimelineKind {
   REMINDER_SENT,
   OVERDUE_ESCALATED,
   DECIDED,
+  /**
+   * The decided level changed from another: at decision, the committee approved another level than the branch
+   * proposed (details: branchProposedLevel, decidedLevel, reason); while finalizing, the committee adjusted a decided
+   * level (details: fromLevel, toLevel, reason, originalLevel).
+   */
+  LEVEL_ADJUSTED,
   /** A level cap now applies to the evaluation, or a different one (details: the cap, why, the rule). */
   LEVEL_CAP_APPLIED,
   /** No cap applies any more (e.g. a corrected discipline decision). */

@@ -51,14 +51,17 @@ public class CampaignPageController {
   private final Validator validator;
   private final MessageSource messages;
   private final ZoneId zone;
+  private final vn.party.evaluation.finalization.Finalizations finalizations;
 
   public CampaignPageController(Campaigns campaigns, CampaignService service, Validator validator,
-      MessageSource messages, @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+      MessageSource messages, @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone,
+      vn.party.evaluation.finalization.Finalizations finalizations) {
     this.campaigns = campaigns;
     this.service = service;
     this.validator = validator;
     this.messages = messages;
     this.zone = ZoneId.of(zone);
+    this.finalizations = finalizations;
   }
 
   /** The campaigns the user may follow: their organization's, or every one for auditors and administrators. */
@@ -138,6 +141,7 @@ public class CampaignPageController {
     var id = campaigns.idOf(organizationId, year)
         .orElseThrow(() -> ApiException.notFound("error.report.not-found", organizationId, year));
     model.addAttribute("campaign", service.get(id, user));
+    model.addAttribute("finalization", finalizations.of(id).orElse(null));
     return "campaign/progress";
   }
 

@@ -70,7 +70,9 @@ public class CampaignService {
         SELF_REVIEW_DUE, Date.from(campaign.selfReviewDue().toInstant()),
         RESIDENCE_FEEDBACK_DUE, Date.from(campaign.residenceFeedbackDue().toInstant()),
         BRANCH_REVIEW_DUE, Date.from(campaign.branchReviewDue().toInstant()),
-        DECISION_DUE, Date.from(campaign.decisionDue().toInstant()));
+        DECISION_DUE, Date.from(campaign.decisionDue().toInstant()),
+        ORGANIZATION_COMMITTEE_GROUP, vn.party.evaluation.process.Groups.organizationCommittee(
+            campaign.organizationId()));
     // Who may open a campaign is decided above, by the organization tree; the engine then acts for the system.
     String processInstanceId = systemAccess.call(() -> runtimeService.startProcessInstanceByKey(
         ProcessKeys.EVALUATION_CAMPAIGN, BusinessKeys.campaign(campaign.year(), campaign.organizationId()),

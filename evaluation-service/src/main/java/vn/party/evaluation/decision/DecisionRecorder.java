@@ -66,6 +66,12 @@ public class DecisionRecorder implements JavaDelegate {
     records.decided(year, memberId, level, comment, decidedBy);
     timeline.record(year, memberId, TimelineKind.DECIDED, null, null, decidedBy,
         comment == null ? Map.of("decidedLevel", level) : Map.of("decidedLevel", level, "decisionComment", comment));
+    String proposed = (String) execution.getVariable(BRANCH_PROPOSED_LEVEL);
+    if (proposed != null && !proposed.equals(level)) {
+      // approved another level than the branch proposed: an adjustment, its reason required by the completion rules
+      timeline.record(year, memberId, TimelineKind.LEVEL_ADJUSTED, ProcessKeys.COMMITTEE_DECISION, null, decidedBy,
+          Map.of("branchProposedLevel", proposed, "decidedLevel", level, "reason", comment == null ? "" : comment));
+    }
     outbox.publish(EventTypes.MEMBER_DECIDED, memberId, new MemberDecided(memberId,
         (String) execution.getVariable(MEMBER_NAME), year, (String) execution.getVariable(ORGANIZATION_ID), level,
         comment, decidedBy, OffsetDateTime.now(ZoneOffset.UTC).toString(),

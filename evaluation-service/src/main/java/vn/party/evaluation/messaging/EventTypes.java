@@ -16,6 +16,10 @@ public final class EventTypes {
   public static final String RESULT_ANNOUNCED = "vn.party.evaluation.result.announced";
   /** The committee above re-appraised a member's result after a complaint. */
   public static final String MEMBER_REAPPRAISED = "vn.party.evaluation.member.reappraised";
+  /** The grassroots committee adjusted a decided level with a reason while finalizing (keyed by memberId). */
+  public static final String MEMBER_LEVEL_ADJUSTED = "vn.party.evaluation.member.level-adjusted";
+  /** The grassroots committee finalized its members' results within the quota (keyed by organizationId). */
+  public static final String RESULTS_FINALIZED = "vn.party.evaluation.campaign.results-finalized";
   public static final String CAMPAIGN_COMPLETED = "vn.party.evaluation.campaign.completed";
 
   public static final String RESIDENCE_FEEDBACK = "vn.party.member.residence-feedback";

@@ -25,15 +25,18 @@ public class EvaluationPageController {
   private final Reratings reratings;
   private final vn.party.evaluation.complaint.ComplaintFile.Reader complaintFiles;
   private final vn.party.evaluation.complaint.ComplaintIntake complaintIntake;
+  private final vn.party.evaluation.finalization.LevelAdjustments adjustments;
   private final org.springframework.context.MessageSource messages;
   private final vn.party.evaluation.portal.PortalTime time;
 
   public EvaluationPageController(EvaluationAccess access, EvaluationRecords records, Timeline timeline,
       Reratings reratings, org.springframework.context.MessageSource messages,
       vn.party.evaluation.portal.PortalTime time, vn.party.evaluation.complaint.ComplaintFile.Reader complaintFiles,
-      vn.party.evaluation.complaint.ComplaintIntake complaintIntake) {
+      vn.party.evaluation.complaint.ComplaintIntake complaintIntake,
+      vn.party.evaluation.finalization.LevelAdjustments adjustments) {
     this.complaintFiles = complaintFiles;
     this.complaintIntake = complaintIntake;
+    this.adjustments = adjustments;
     this.messages = messages;
     this.time = time;
     this.access = access;
@@ -61,6 +64,7 @@ public class EvaluationPageController {
     model.addAttribute("complaintOpen", user.userId().equals(memberId) && announcement
         .filter(a -> a.open(java.time.OffsetDateTime.now())).isPresent());
     model.addAttribute("complaintWindowEnd", announcement.map(a -> a.windowEnd()).orElse(null));
+    model.addAttribute("adjustments", adjustments.of(year, memberId));
     return "review/evaluation";
   }
 
@@ -80,7 +84,7 @@ public class EvaluationPageController {
   public org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable int year, @PathVariable String memberId,
       @AuthenticationPrincipal CurrentUser user) {
     EvaluationRecord record = access.readable(year, memberId, user);
-    byte[] pdf = EvaluationRecordPdf.write(record, reratings.of(year, memberId),
+    byte[] pdf = EvaluationRecordPdf.write(record, adjustments.of(year, memberId), reratings.of(year, memberId),
         complaintFiles.of(year, memberId), timeline.of(year, memberId),
         messages, org.springframework.context.i18n.LocaleContextHolder.getLocale(), time);
     return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)

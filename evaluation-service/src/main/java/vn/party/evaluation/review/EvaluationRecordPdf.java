@@ -17,6 +17,7 @@ import vn.party.evaluation.audit.TimelineEntry;
 import vn.party.evaluation.complaint.ComplaintFile;
 import vn.party.evaluation.portal.PdfFonts;
 import vn.party.evaluation.portal.PortalTime;
+import vn.party.evaluation.finalization.LevelAdjustments.LevelAdjustment;
 import vn.party.evaluation.rerating.Reratings.Rerating;
 
 /** A member's full record of one year as a PDF: the levels side by side, re-ratings, the whole timeline. */
@@ -25,9 +26,8 @@ final class EvaluationRecordPdf {
   private EvaluationRecordPdf() {
   }
 
-  static byte[] write(EvaluationRecord e, List<Rerating> reratings, ComplaintFile complaints,
-      List<TimelineEntry> timeline,
-      MessageSource messages, Locale locale, PortalTime time) {
+  static byte[] write(EvaluationRecord e, List<LevelAdjustment> adjustments, List<Rerating> reratings,
+      ComplaintFile complaints, List<TimelineEntry> timeline, MessageSource messages, Locale locale, PortalTime time) {
     Function<String, String> msg = key -> messages.getMessage(key, null, key, locale);
     Function<String, String> level = code -> code == null ? "" : msg.apply("level." + code);
     Font text = PdfFonts.regular(9);
@@ -51,8 +51,14 @@ final class EvaluationRecordPdf {
         e.residenceCommentBy(), time.format(e.residenceCommentAt()));
     row(levels, text, msg.apply("ui.evaluation.branch"), level.apply(e.branchProposedLevel()), e.branchComment(),
         e.branchReviewedBy(), time.format(e.branchReviewedAt()));
-    row(levels, text, msg.apply("ui.evaluation.decision"), level.apply(e.decidedLevel()), e.decisionComment(),
+    // an adjusted result: the committee's original decision, then each adjustment with its reason
+    row(levels, text, msg.apply("ui.evaluation.decision"),
+        level.apply(adjustments.isEmpty() ? e.decidedLevel() : adjustments.get(0).fromLevel()), e.decisionComment(),
         e.decidedBy(), time.format(e.decidedAt()));
+    for (LevelAdjustment a : adjustments) {
+      row(levels, text, msg.apply("ui.evaluation.adjusted"), level.apply(a.toLevel()), a.reason(), a.adjustedBy(),
+          time.format(a.adjustedAt()));
+    }
     for (Rerating r : reratings) {
       row(levels, text, msg.apply("timeline.RERATED") + " (" + r.disciplineDecisionId() + ")",
           level.apply(r.reratedLevel()), r.comment(), r.decidedBy(), time.format(r.decidedAt()));

@@ -103,6 +103,12 @@ public class EvaluationRecords {
         level, comment, by);
   }
 
+  /** The committee adjusted the decided level while finalizing; who decided and the decision's comment stay. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void levelAdjusted(int year, String memberId, String level) {
+    update(year, memberId, "decided_level = :v1", level);
+  }
+
   /** The strictest cap now in force (all null: none), with the member-caps rule that set it. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void levelCap(int year, String memberId, String level, String reasonCode, String ruleId) {

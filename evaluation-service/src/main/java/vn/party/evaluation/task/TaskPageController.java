@@ -56,6 +56,10 @@ public class TaskPageController {
   @GetMapping("/app/tasks/{id}")
   public String form(@PathVariable String id, @AuthenticationPrincipal CurrentUser user, Model model) {
     TaskForm form = work.form(id, user);
+    if (ProcessKeys.FINALIZE_RESULTS.equals(form.task().taskKey())) {
+      // finalizing is done on the organization's finalization page (counts, gauge, adjustments)
+      return "redirect:/app/campaigns/" + work.organizationOf(id) + "/" + form.task().year() + "/finalization";
+    }
     model.addAttribute("form", form);
     model.addAttribute("errors", Map.of());
     addTally(form, model);

@@ -79,6 +79,12 @@ public class TaskWork {
         mayWork, (String) cap.get(LEVEL_CAP), (String) cap.get(LEVEL_CAP_REASON));
   }
 
+  /** The organization a task belongs to (a campaign task has no member), read as the user who may see it. */
+  public String organizationOf(String taskId) {
+    visibleTask(taskId);
+    return (String) taskService.getVariable(taskId, ORGANIZATION_ID);
+  }
+
   /**
    * Keeps the values without completing the task. Checked like a completion except that nothing is required yet:
    * a draft with a wrong level or an over-long text is refused, so what is kept can later be submitted.

@@ -28,9 +28,13 @@ public class FieldErrorProblems {
     String field = messages.getMessage("field." + error.field(), null, error.field(), locale);
     Cap cap = error.cap();
     // {0} the field; for a cap also {1} its level (vi), {2} its level (code), {3} why (vi), {4} why (en), {5} rule
-    Object[] arguments = cap == null ? new Object[] {field}
-        : new Object[] {field, cap.maxLevel().label(), cap.maxLevel().name(), cap.reason().label(),
-            cap.reason().englishLabel(), cap.rule().ruleId()};
+    // for the quota: {1} EXCELLENT, {2} GOOD, {3} the most EXCELLENT allowed
+    Object[] arguments = cap != null
+        ? new Object[] {field, cap.maxLevel().label(), cap.maxLevel().name(), cap.reason().label(),
+            cap.reason().englishLabel(), cap.rule().ruleId()}
+        : error.quota() != null
+            ? new Object[] {field, error.quota().excellent(), error.quota().good(), error.quota().maxExcellent()}
+            : new Object[] {field};
     String message = messages.getMessage("reason." + error.reason(), arguments, error.message(), locale);
     return new FieldProblem(error.field(), error.reason(), message);
   }

@@ -79,6 +79,8 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
       | GET  /api/v1/campaigns/{campaign}                                | 401  | 403     | 403     | 403        | 403        | 200       | 200     | 200   |
       | GET  /api/v1/evaluations/{year}/member1                          | 401  | 200     | 403     | 403        | 200        | 200       | 200     | 200   |
       | GET  /api/v1/evaluations/{year}/member1/history                  | 401  | 200     | 403     | 403        | 200        | 200       | 200     | 200   |
+      | GET  /api/v1/evaluations/{year}/member1/adjustments              | 401  | 200     | 403     | 403        | 200        | 200       | 200     | 200   |
+      | POST /api/v1/evaluations/{year}/member1/adjustments (not finalizing: 409) | 401 | 403 | 403 | 403      | 403        | 409       | 403     | 403   |
       | GET  /api/v1/admin/unmatched-events                              | 401  | 403     | 403     | 403        | 403        | 403       | 403     | 200   |
       | GET  /api/v1/tasks                                               | 401  | 200     | 200     | 200        | 200        | 200       | 200     | 200   |
       | GET  /api/v1/tasks shows member1's self-review                   | -    | yes     | no      | no         | no         | no        | yes     | yes   |
@@ -131,6 +133,9 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
       | page GET  /app/audit                                             | 302  | 403     | 403     | 403        | 403        | 403       | 200     | 200   |
       | page GET  /app/reports/{org}/{year}                              | 302  | 403     | 403     | 403        | 403        | 200       | 200     | 200   |
       | page GET  /app/reports/{org}/{year}.xlsx                         | 302  | 403     | 403     | 403        | 403        | 200       | 200     | 200   |
+      | page GET  /app/campaigns/{org}/{year}/finalization               | 302  | 403     | 403     | 403        | 403        | 200       | 200     | 200   |
+      | page POST /app/campaigns/{org}/{year}/finalization (not open: 409) | 403 | 403    | 403     | 403        | 403        | 409       | 403     | 403   |
+      | page POST /app/campaigns/{org}/{year}/finalization/adjustments   | 403  | 403     | 403     | 403        | 403        | 409       | 403     | 403   |
       | page GET  /app/meetings/{cb1}/{year}                             | 302  | 403     | 403     | 403        | 200        | 403       | 403     | 200   |
       | page GET  /app/reports/branches/{cb1}/{year}                     | 302  | 403     | 403     | 403        | 200        | 200       | 200     | 200   |
       | page GET  /app/reports/branches/{cb1}/{year}.pdf                 | 302  | 403     | 403     | 403        | 200        | 200       | 200     | 200   |
@@ -272,6 +277,11 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
     p.put("GET /api/v1/evaluations/{year}/member1", role -> get("/api/v1/evaluations/" + YEAR + "/member1", role));
     p.put("GET /api/v1/evaluations/{year}/member1/history",
         role -> get("/api/v1/evaluations/" + YEAR + "/member1/history", role));
+    p.put("GET /api/v1/evaluations/{year}/member1/adjustments",
+        role -> get("/api/v1/evaluations/" + YEAR + "/member1/adjustments", role));
+    p.put("POST /api/v1/evaluations/{year}/member1/adjustments (not finalizing: 409)",
+        role -> post("/api/v1/evaluations/" + YEAR + "/member1/adjustments", role,
+            "{\"level\":\"EXCELLENT\",\"reason\":\"Thử quyền.\"}"));
     p.put("GET /api/v1/admin/unmatched-events", role -> get("/api/v1/admin/unmatched-events", role));
     p.put("POST /api/v1/evaluations/{year}/member1/complaints (not yet: 409)", role -> post(
         "/api/v1/evaluations/" + YEAR + "/member1/complaints", role, write(Map.of("grounds", "Không đồng ý."))));
@@ -362,6 +372,13 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
     p.put("page GET /app/audit", role -> page(role, "/app/audit"));
     p.put("page GET /app/reports/{org}/{year}", role -> page(role, "/app/reports/" + ORG + pageYear));
     p.put("page GET /app/reports/{org}/{year}.xlsx", role -> page(role, "/app/reports/" + ORG + pageYear + ".xlsx"));
+    String finalization = "/app/campaigns/" + ORG + pageYear + "/finalization";
+    p.put("page GET /app/campaigns/{org}/{year}/finalization", role -> page(role, finalization));
+    p.put("page POST /app/campaigns/{org}/{year}/finalization (not open: 409)",
+        role -> pagePost(role, finalization, ""));
+    p.put("page POST /app/campaigns/{org}/{year}/finalization/adjustments", role -> pagePost(role,
+        finalization + "/adjustments", "memberId=member1&level=EXCELLENT&reason=" + URLEncoder.encode("Thử quyền.",
+            StandardCharsets.UTF_8)));
     p.put("page GET /app/meetings/{cb1}/{year}", role -> page(role, "/app/meetings/" + ORG + "-cb1" + pageYear));
     p.put("page POST /app/tasks/{task} (save a draft)", role -> pageDraft(role));
     p.put("page GET /app/reports/branches/{cb1}/{year}", role -> page(role, "/app/reports/branches/" + ORG + "-cb1"

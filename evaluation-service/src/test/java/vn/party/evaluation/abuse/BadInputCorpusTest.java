@@ -218,6 +218,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     groups.add(group("engine: variables that are not on the form (would overwrite process variables)",
         engineNonFormVariables()));
     groups.add(group("complaint: grounds, body, who complains, not announced yet", complaintCases()));
+    groups.add(group("domain level adjustment: fields, malformed JSON, wrong content type", adjustmentCases()));
     return groups.stream();
   }
 
@@ -579,6 +580,41 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
       cases.add(new Case("Content-Type " + type, api, "POST", path, user, type, utf8(body),
           api == Api.DOMAIN ? Expect.mentioning(Set.of(415)) : Expect.mentioning(Set.of(415), "415")));
     }
+    return cases;
+  }
+
+  // ------------------------------------------------------------------------------- level adjustment cases
+
+  /** POST /api/v1/evaluations/{year}/{memberId}/adjustments by the grassroots committee: the body is checked first. */
+  private List<Case> adjustmentCases() {
+    String path = "/api/v1/evaluations/" + YEAR + "/member1/adjustments";
+    List<Case> cases = new ArrayList<>();
+    Object[][] bodies = {
+        {"{}", "level", "required"},
+        {"{\"reason\":\"Vượt tỷ lệ.\"}", "level", "required"},
+        {"{\"level\":null,\"reason\":\"Vượt tỷ lệ.\"}", "level", "required"},
+        {"{\"level\":\"BEST\",\"reason\":\"Vượt tỷ lệ.\"}", "level", "invalid-level"},
+        {"{\"level\":\"good\",\"reason\":\"Vượt tỷ lệ.\"}", "level", "invalid-level"},
+        {"{\"level\":\"GOOD\"}", "reason", "required"},
+        {"{\"level\":\"GOOD\",\"reason\":\"   \"}", "reason", "required"},
+        {"{\"level\":\"GOOD\",\"reason\":\"" + "x".repeat(4001) + "\"}", "reason", "too-long"},
+        {"{\"level\":\"GOOD\",\"reason\":\"a\\u0007b\"}", "reason", "control-characters"},
+        {"{\"level\":[],\"reason\":\"Vượt tỷ lệ.\"}", "level", "wrong-type"},
+        {"{\"level\":\"GOOD\",\"reason\":{}}", "reason", "wrong-type"}};
+    for (Object[] body : bodies) {
+      cases.add(new Case("adjustment " + shown((String) body[0]), Api.DOMAIN, "POST", path, "committee", JSON_TYPE,
+          utf8((String) body[0]), Expect.field(400, (String) body[1], (String) body[2])));
+    }
+    for (String body : concat(MALFORMED_JSON, NOT_AN_OBJECT)) {
+      cases.add(new Case("adjustment body " + shown(body), Api.DOMAIN, "POST", path, "committee", JSON_TYPE,
+          utf8(body), Expect.field(400, "body", "malformed")));
+    }
+    cases.add(new Case("adjustment year = \"abc\"", Api.DOMAIN, "POST", "/api/v1/evaluations/abc/member1/adjustments",
+        "committee", JSON_TYPE, utf8("{\"level\":\"GOOD\",\"reason\":\"x\"}"), Expect.field(400, "year", "wrong-type")));
+    cases.add(new Case("adjustment of an unknown member", Api.DOMAIN, "POST",
+        "/api/v1/evaluations/" + YEAR + "/nobody/adjustments", "committee", JSON_TYPE,
+        utf8("{\"level\":\"GOOD\",\"reason\":\"x\"}"), Expect.mentioning(Set.of(404))));
+    cases.addAll(contentTypes(Api.DOMAIN, path, "committee", "{\"level\":\"GOOD\",\"reason\":\"x\"}"));
     return cases;
   }
 

@@ -146,6 +146,28 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
     }
     cases.add(new Case("mark all read without the CSRF token", member1(), "/app/notifications/read-all", form(),
         false, null));
+    // level adjustments on the finalization page: the form is checked before anything else
+    String adjust = "/app/campaigns/" + ORG + "/" + YEAR + "/finalization/adjustments";
+    for (String level : List.of("SUPER", "good", "<script>alert(1)</script>", "' OR '1'='1")) {
+      cases.add(new Case("adjust: level " + level, committee, adjust,
+          form("memberId", "member1", "level", level, "reason", "Vượt tỷ lệ."), true, "level"));
+    }
+    cases.add(new Case("adjust: no level", committee, adjust, form("memberId", "member1", "reason", "Vượt tỷ lệ."),
+        true, "level"));
+    cases.add(new Case("adjust: blank reason", committee, adjust,
+        form("memberId", "member1", "level", "GOOD", "reason", "  "), true, "reason"));
+    cases.add(new Case("adjust: reason of 4001 characters", committee, adjust,
+        form("memberId", "member1", "level", "GOOD", "reason", "x".repeat(4001)), true, "reason"));
+    cases.add(new Case("adjust: reason with U+0007", committee, adjust,
+        form("memberId", "member1", "level", "GOOD", "reason", "lý do\u0007"), true, "reason"));
+    cases.add(new Case("adjust: a member of no evaluation here", committee, adjust,
+        form("memberId", "nobody", "level", "GOOD", "reason", "Vượt tỷ lệ."), true, "memberId"));
+    cases.add(new Case("adjust: no member", committee, adjust, form("level", "GOOD", "reason", "Vượt tỷ lệ."),
+        true, "memberId"));
+    cases.add(new Case("adjust without the CSRF token", committee, adjust,
+        form("memberId", "member1", "level", "GOOD", "reason", "Vượt tỷ lệ."), false, null));
+    cases.add(new Case("adjust as a member", member1(), adjust,
+        form("memberId", "member1", "level", "EXCELLENT", "reason", "Tự nâng."), true, null));
 
     return cases.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> run(c)));
   }
@@ -240,6 +262,7 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
                      where year = :y)
           || '/' || (select count(*) from evaluation.branch_meeting where year = :y)
           || '/' || (select count(*) from evaluation.timeline_entry where year = :y)
+          || '/' || (select count(*) from evaluation.level_adjustment where year = :y)
           || '/' || (select coalesce(string_agg(status || coalesce(branch_proposed_level, ''), ',' order by member_id), '')
                      from evaluation.member_evaluation where year = :y)
           || '/' || (select count(*) from act_ru_task t join act_hi_procinst p on p.id_ = t.proc_inst_id_

@@ -3,24 +3,12 @@ package vn.party.evaluation.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
-import vn.party.evaluation.EvaluationFlowSupport;
 
 /**
  * The people's pages in real headless Chromium (Debian packages {@code chromium} and {@code chromium-driver}, which
@@ -31,37 +19,11 @@ import vn.party.evaluation.EvaluationFlowSupport;
  * (a refusal next to the field, then the progress). Screenshots of each page go to
  * {@code target/screenshots/}.
  */
-class PeoplesPagesBrowserTest extends EvaluationFlowSupport {
+class PeoplesPagesBrowserTest extends BrowserTestSupport {
 
   private static final int YEAR = 2071;
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   /** Markup in a self-review must be shown as text, never run. */
   private static final String STRENGTHS = "Hoàn thành tốt nhiệm vụ được giao <script>window.hacked=1</script>";
-
-  private static WebDriver browser;
-
-  @BeforeAll
-  static void startBrowser() throws IOException {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
-        "needs the Debian packages chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
-    Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
-        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
-            "--lang=vi");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
-  }
-
-  @AfterAll
-  static void stopBrowser() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void a_member_drafts_returns_submits_and_an_auditor_reads_the_finished_evaluation() {
@@ -222,43 +184,5 @@ class PeoplesPagesBrowserTest extends EvaluationFlowSupport {
     // a datetime-local field's segments follow the browser's locale: set the value as the form sends it
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
         browser.findElement(By.id(field)), value);
-  }
-
-  private void signIn(String user, String password) {
-    browser.get("http://localhost:" + port + "/login?lang=vi");
-    browser.findElement(By.id("username")).sendKeys(user);
-    browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.id("sign-in")).click();
-  }
-
-  private void signOut() {
-    browser.findElement(By.id("sign-out")).click();
-    assertThat(browser.getCurrentUrl()).contains("/login");
-  }
-
-  private static By rowSelector(String taskId) {
-    return By.cssSelector("tr[data-task-id='" + taskId + "']");
-  }
-
-  /** The task row, waiting for the task to appear (the engine creates it asynchronously after the launch). */
-  private WebElement row(String taskId) {
-    By selector = rowSelector(taskId);
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      if (browser.findElements(selector).isEmpty()) {
-        browser.navigate().refresh();
-        return false;
-      }
-      return true;
-    });
-    return browser.findElement(selector);
-  }
-
-  private static void screenshot(String name) {
-    byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-    try {
-      Files.write(SCREENSHOTS.resolve(name + ".png"), png);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -26,6 +26,11 @@ public final class DelegateNames {
   public static final String ROSTER_PREPARER = "rosterPreparer";
   public static final String MEMBER_BATCH_STARTER = "memberBatchStarter";
   public static final String CAMPAIGN_COMPLETER = "campaignCompleter";
+  /**
+   * Task listener of finalize-results ({@code create} and {@code complete}): sets {@code excellentCount},
+   * {@code goodCount} and {@code excellentAllowed} from the organization's live counts.
+   */
+  public static final String FINALIZATION_QUOTA = "finalizationQuota";
 
   private DelegateNames() {}
 }

@@ -57,6 +57,11 @@ public final class ProcessKeys {
   public static final String REAPPRAISALS_OPEN_CHECK = "reappraisals-open-check";
   /** Message catch event; the message it waits for has the same name. */
   public static final String ALL_REAPPRAISALS_DONE = "all-reappraisals-done";
+  /**
+   * User task of the grassroots committee: finalize the members' results (chốt kết quả). Refused while the
+   * organization is over the EXCELLENT quota ({@code over-quota}, TaskCompletionRules).
+   */
+  public static final String FINALIZE_RESULTS = "finalize-results";
   public static final String COMPLETE_CAMPAIGN = "complete-campaign";
   public static final String CAMPAIGN_COMPLETED = "campaign-completed";
 

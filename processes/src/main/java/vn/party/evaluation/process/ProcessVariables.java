@@ -95,6 +95,16 @@ public final class ProcessVariables {
   public static final String REMAINING_MEMBERS = "remainingMembers";
   /** Boolean, set by the {@link DelegateNames#MEMBER_BATCH_STARTER} delegate on every pass. */
   public static final String ALL_MEMBERS_DECIDED = "allMembersDecided";
+  // The organization's live quota figures at finalize-results (RuleBook#quota), set by the
+  // {@link DelegateNames#FINALIZATION_QUOTA} listener when the task is created, before every completion, and by the
+  // deploying application whenever a level is adjusted. Completion variables sent with the same names are
+  // overwritten before the check, so nobody can complete with figures of their own.
+  /** Integer: members of the organization decided EXCELLENT. */
+  public static final String EXCELLENT_COUNT = "excellentCount";
+  /** Integer: members decided GOOD. */
+  public static final String GOOD_COUNT = "goodCount";
+  /** Integer: the most EXCELLENT allowed, ⌊ratio × GOOD⌋ (RuleBook#quota). */
+  public static final String EXCELLENT_ALLOWED = "excellentAllowed";
 
   /** java.util.Date, set by the {@link DelegateNames#RESULTS_ANNOUNCER} delegate: when the complaint window closes. */
   public static final String COMPLAINT_WINDOW_END = "complaintWindowEnd";

@@ -10,6 +10,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.process
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static vn.party.evaluation.process.ProcessKeys.ALL_MEMBERS_DECIDED;
 import static vn.party.evaluation.process.ProcessKeys.COMPLETE_CAMPAIGN;
+import static vn.party.evaluation.process.ProcessKeys.FINALIZE_RESULTS;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.party.evaluation.process.ProcessKeys.PREPARE_ROSTER;
 import static vn.party.evaluation.process.ProcessKeys.START_MEMBER_BATCH;
 
@@ -17,7 +22,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -80,16 +87,61 @@ class EvaluationCampaignProcessTest {
     assertThat(campaign).isWaitingAtExactly(ALL_MEMBERS_DECIDED);
     assertThat(processInstanceQuery().processInstanceBusinessKey("2026:member7").count()).isOne();
 
+    lastMemberDecided();
+    assertThat(campaign).isWaitingAtExactly(FINALIZE_RESULTS);
+
+    delegates.decided(1, 6, 1);
+    complete(task(FINALIZE_RESULTS, campaign));
+    assertThat(campaign).isWaitingAt(ProcessKeys.ANNOUNCE_RESULTS);
+    ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
+    assertThat(campaign)
+        .hasPassedInOrder(ALL_MEMBERS_DECIDED, FINALIZE_RESULTS, ProcessKeys.ANNOUNCE_RESULTS, COMPLETE_CAMPAIGN)
+        .isEnded();
+    assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
+  }
+
+  @Test
+  void quotaExceededAtFinalizeResultsThenResolvedByTheCommittee() {
+    FakeCampaignDelegates delegates = new FakeCampaignDelegates(SEVEN_MEMBERS, 10);
+    delegates.register();
+    ProcessInstance campaign = startCampaign();
+    execute(job(campaign)); // prepare-roster
+    execute(job(campaign)); // one batch: all seven
+    lastMemberDecided();
+
+    // the grassroots committee finalizes its members' results
+    Task finalize = task(FINALIZE_RESULTS, campaign);
+    assertThat(finalize).hasCandidateGroup("org-committee-thanh-khe-tay");
+    assertThat(taskService().getVariables(finalize.getId()))
+        .containsEntry(ProcessVariables.EXCELLENT_COUNT, 0); // the listener ran at creation
+
+    // two EXCELLENT of five GOOD: at 20 % only one is allowed
+    delegates.decided(2, 5, 1);
+    assertThatThrownBy(() -> taskService().complete(finalize.getId()))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessageContaining("excellentCount: over-quota (vượt tỷ lệ: 2 đảng viên Hoàn thành xuất sắc nhiệm vụ, "
+            + "5 Hoàn thành tốt nhiệm vụ, tối đa được 1)");
+    assertThat(campaign).isWaitingAtExactly(FINALIZE_RESULTS);
+    assertThat(delegates.completedCampaigns).isEmpty();
+
+    // figures sent along with the completion are no way round: the listener sets the live ones first
+    assertThatThrownBy(() -> taskService().complete(finalize.getId(),
+        withVariables(ProcessVariables.EXCELLENT_COUNT, 0, ProcessVariables.EXCELLENT_ALLOWED, 9)))
+        .isInstanceOf(FormFieldValidationException.class);
+    assertThat(campaign).isWaitingAtExactly(FINALIZE_RESULTS);
+
+    // the committee adjusts one member from EXCELLENT to GOOD, with a reason: within the quota
+    delegates.decided(1, 6, 1);
+    complete(finalize);
+    ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
+    assertThat(campaign).hasPassedInOrder(ALL_MEMBERS_DECIDED, FINALIZE_RESULTS, COMPLETE_CAMPAIGN).isEnded();
+    assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
+  }
+
+  private static void lastMemberDecided() {
     runtimeService().createMessageCorrelation(ProcessKeys.MESSAGE_ALL_MEMBERS_DECIDED)
         .processInstanceBusinessKey(BusinessKeys.campaign(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID))
         .correlate();
-
-    assertThat(campaign).hasPassed(ALL_MEMBERS_DECIDED).isWaitingAt(ProcessKeys.ANNOUNCE_RESULTS);
-    ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
-
-    assertThat(campaign).hasPassedInOrder(ALL_MEMBERS_DECIDED, ProcessKeys.ANNOUNCE_RESULTS, COMPLETE_CAMPAIGN)
-        .isEnded();
-    assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
   }
 
   @Test
@@ -102,6 +154,7 @@ class EvaluationCampaignProcessTest {
     execute(job(campaign));
 
     assertThat(delegates.batches).containsExactly(0);
+    complete(task(FINALIZE_RESULTS, campaign)); // nobody decided: within the quota
     ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
     assertThat(campaign).hasPassed(COMPLETE_CAMPAIGN).hasNotPassed(ALL_MEMBERS_DECIDED).isEnded();
     assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
@@ -130,6 +183,8 @@ class EvaluationCampaignProcessTest {
     Map<String, Object> variables = new HashMap<>();
     variables.put(ProcessVariables.CAMPAIGN_ID, MemberFixtures.CAMPAIGN_ID);
     variables.put(ProcessVariables.ORGANIZATION_ID, MemberFixtures.ORGANIZATION_ID);
+    variables.put(ProcessVariables.ORGANIZATION_COMMITTEE_GROUP,
+        Groups.organizationCommittee(MemberFixtures.ORGANIZATION_ID));
     variables.put(ProcessVariables.YEAR, MemberFixtures.YEAR);
     variables.put(ProcessVariables.REGULATION, Regulation.QD_366_2025.code());
     variables.put(ProcessVariables.SELF_REVIEW_DUE, MemberFixtures.SELF_REVIEW_DUE);

@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.test.mock.Mocks;
 
 /**
@@ -32,6 +33,10 @@ final class FakeCampaignDelegates {
   boolean windowClosed;
   /** Makes the next pass of start-member-batch fail before it starts anyone. */
   boolean failNextBatch;
+  /** The organization's live figures the quota listener reports: EXCELLENT, GOOD, most EXCELLENT allowed. */
+  int excellent;
+  int good;
+  int excellentAllowed;
 
   FakeCampaignDelegates(List<String> organizationMembers, int batchSize) {
     this.organizationMembers = organizationMembers;
@@ -45,6 +50,18 @@ final class FakeCampaignDelegates {
     Mocks.register(DelegateNames.RESULTS_ANNOUNCER, (JavaDelegate) this::announceResults);
     Mocks.register(DelegateNames.COMPLAINT_WINDOW_CLOSER, (JavaDelegate) this::closeComplaintWindow);
     Mocks.register(DelegateNames.REAPPRAISAL_RECORDER, (JavaDelegate) this::recordReappraisal);
+    Mocks.register(DelegateNames.FINALIZATION_QUOTA, (TaskListener) task -> {
+      task.setVariable(ProcessVariables.EXCELLENT_COUNT, excellent);
+      task.setVariable(ProcessVariables.GOOD_COUNT, good);
+      task.setVariable(ProcessVariables.EXCELLENT_ALLOWED, excellentAllowed);
+    });
+  }
+
+  /** What the organization's members are decided now (the quota listener reads these). */
+  void decided(int excellent, int good, int excellentAllowed) {
+    this.excellent = excellent;
+    this.good = good;
+    this.excellentAllowed = excellentAllowed;
   }
 
   private void prepareRoster(DelegateExecution execution) {

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import vn.party.evaluation.process.Decision;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.rules.Cap;
+import vn.party.evaluation.rules.QuotaCheck;
 
 /**
  * One refused completion variable.
@@ -14,8 +15,9 @@ import vn.party.evaluation.rules.Cap;
  *     below
  * @param cap for {@link #ABOVE_CAP}, the cap the level breaks (the strictest that applies, with its
  *     reason and rule); null for every other reason
+ * @param quota for {@link #OVER_QUOTA}, the organization's figures (its ratio may be null); null otherwise
  */
-public record FieldError(String field, String reason, Cap cap) {
+public record FieldError(String field, String reason, Cap cap, QuotaCheck quota) {
 
   public static final String REQUIRED = "required";
   public static final String INVALID_LEVEL = "invalid-level";
@@ -28,9 +30,17 @@ public record FieldError(String field, String reason, Cap cap) {
   public static final String NOT_A_FLAG = "not-a-flag";
   /** The level is above the strictest cap of the member-caps decision ({@link #cap()}). */
   public static final String ABOVE_CAP = "above-cap";
+  /** Approving another level than the branch proposed, without the reason in {@code decisionComment}. */
+  public static final String ADJUSTMENT_REASON_REQUIRED = "adjustment-reason-required";
+  /** Finalizing the organization's results while more members are EXCELLENT than the quota allows ({@link #quota()}). */
+  public static final String OVER_QUOTA = "over-quota";
 
   public FieldError(String field, String reason) {
-    this(field, reason, null);
+    this(field, reason, null, null);
+  }
+
+  public FieldError(String field, String reason, Cap cap) {
+    this(field, reason, cap, null);
   }
 
   /** An English sentence for logs and API error bodies, e.g. "decidedLevel is required". */
@@ -49,6 +59,10 @@ public record FieldError(String field, String reason, Cap cap) {
       case ABOVE_CAP -> cap == null ? "is above the level cap"
           : "must not be above " + cap.maxLevel().name() + ": " + cap.reason().englishLabel()
               + " (rule " + cap.rule().ruleId() + ")";
+      case ADJUSTMENT_REASON_REQUIRED -> "is required: the decided level differs from the branch's proposal";
+      case OVER_QUOTA -> quota == null ? "is over the EXCELLENT quota"
+          : "is over the EXCELLENT quota: EXCELLENT " + quota.excellent() + ", GOOD " + quota.good()
+              + ", allowed " + quota.maxExcellent();
       default -> "is invalid (" + reason + ")";
     };
   }
@@ -62,6 +76,10 @@ public record FieldError(String field, String reason, Cap cap) {
     if (ABOVE_CAP.equals(reason) && cap != null) {
       return field + ": " + reason + " (không được cao hơn mức \"" + cap.maxLevel().label() + "\": "
           + cap.reason().label() + "; quy tắc " + cap.rule().ruleId() + ")";
+    }
+    if (OVER_QUOTA.equals(reason) && quota != null) {
+      return field + ": " + reason + " (vượt tỷ lệ: " + quota.excellent() + " đảng viên Hoàn thành xuất sắc nhiệm vụ, "
+          + quota.good() + " Hoàn thành tốt nhiệm vụ, tối đa được " + quota.maxExcellent() + ")";
     }
     return field + ": " + reason;
   }

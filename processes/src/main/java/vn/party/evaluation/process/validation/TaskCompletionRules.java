@@ -8,6 +8,9 @@ import static vn.party.evaluation.process.ProcessVariables.CONCLUDED_FORBIDDEN_C
 import static vn.party.evaluation.process.ProcessVariables.DECIDED_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.DECISION;
 import static vn.party.evaluation.process.ProcessVariables.DECISION_COMMENT;
+import static vn.party.evaluation.process.ProcessVariables.EXCELLENT_ALLOWED;
+import static vn.party.evaluation.process.ProcessVariables.EXCELLENT_COUNT;
+import static vn.party.evaluation.process.ProcessVariables.GOOD_COUNT;
 import static vn.party.evaluation.process.ProcessVariables.LIMITATIONS;
 import static vn.party.evaluation.process.ProcessVariables.REAPPRAISAL_COMMENT;
 import static vn.party.evaluation.process.ProcessVariables.REAPPRAISED_LEVEL;
@@ -27,6 +30,7 @@ import vn.party.evaluation.process.Decision;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.rules.Cap;
+import vn.party.evaluation.rules.QuotaCheck;
 import vn.party.evaluation.rules.RuleBook;
 
 /**
@@ -86,7 +90,20 @@ public final class TaskCompletionRules {
           ProcessKeys.REAPPRAISAL_DECISION,
           List.of(
               FieldRule.level(REAPPRAISED_LEVEL, always()),
-              FieldRule.text(REAPPRAISAL_COMMENT, always())));
+              FieldRule.text(REAPPRAISAL_COMMENT, always())),
+          // nothing to fill in: the check is the organization's quota (QUOTA_INPUTS)
+          ProcessKeys.FINALIZE_RESULTS,
+          List.of());
+
+  /** The organization's live quota figures that finalize-results reads (set by the application, never the user). */
+  public static final List<String> QUOTA_INPUTS = List.of(EXCELLENT_COUNT, GOOD_COUNT, EXCELLENT_ALLOWED);
+
+  /** Body fields of a level adjustment while the results are being finalized: the new level and why. */
+  public static final String ADJUSTED_LEVEL = "level";
+  public static final String ADJUSTMENT_REASON = "reason";
+
+  private static final List<FieldRule> ADJUSTMENT =
+      List.of(FieldRule.level(ADJUSTED_LEVEL, always()), FieldRule.text(ADJUSTMENT_REASON, always()));
 
   /** Which level of which task is capped, and when: the branch's proposal always, the decision on approval. */
   private static final Map<String, CapRule> CAPPED =
@@ -122,6 +139,15 @@ public final class TaskCompletionRules {
    */
   public static List<String> reads(String taskKey) {
     rulesFor(taskKey);
+    if (ProcessKeys.FINALIZE_RESULTS.equals(taskKey)) {
+      return QUOTA_INPUTS;
+    }
+    if (ProcessKeys.COMMITTEE_DECISION.equals(taskKey)) {
+      // approving another level than the branch proposed needs a reason
+      List<String> reads = new ArrayList<>(LevelCaps.INPUTS);
+      reads.add(BRANCH_PROPOSED_LEVEL);
+      return List.copyOf(reads);
+    }
     return CAPPED.containsKey(taskKey) ? LevelCaps.INPUTS : List.of();
   }
 
@@ -147,7 +173,67 @@ public final class TaskCompletionRules {
     if (capped != null) {
       capped.check(variables, errors).ifPresent(errors::add);
     }
+    if (ProcessKeys.COMMITTEE_DECISION.equals(taskKey)) {
+      adjustmentWithoutReason(variables, errors).ifPresent(errors::add);
+    }
+    if (ProcessKeys.FINALIZE_RESULTS.equals(taskKey)) {
+      overQuota(variables).ifPresent(errors::add);
+    }
     return errors;
+  }
+
+  /**
+   * Checks a level adjustment made while the organization's results are being finalized: a level and a reason (the
+   * same text rules as the forms), and never above the member's strictest cap, computed from the member's
+   * evaluation variables ({@link LevelCaps#INPUTS}) passed along.
+   *
+   * @param variables {@link #ADJUSTED_LEVEL}, {@link #ADJUSTMENT_REASON} and the cap inputs
+   */
+  public static List<FieldError> checkAdjustment(Map<String, ?> variables) {
+    List<FieldError> errors = new ArrayList<>();
+    for (FieldRule rule : ADJUSTMENT) {
+      String reason = rule.check(variables);
+      if (reason != null) {
+        errors.add(new FieldError(rule.field(), reason));
+      }
+    }
+    new CapRule(ADJUSTED_LEVEL, always()).check(variables, errors).ifPresent(errors::add);
+    return errors;
+  }
+
+  /**
+   * Approving another level than the branch proposed is an adjustment: it needs the reason in {@code
+   * decisionComment} ({@link FieldError#ADJUSTMENT_REASON_REQUIRED}). Silent while the decision or level is itself
+   * refused, or when there is no proposal to compare with.
+   */
+  private static Optional<FieldError> adjustmentWithoutReason(Map<String, ?> variables, List<FieldError> errors) {
+    boolean refusedAlready = errors.stream().anyMatch(error -> error.field().equals(DECISION)
+        || error.field().equals(DECIDED_LEVEL) || error.field().equals(DECISION_COMMENT));
+    if (refusedAlready || !decisionIs(Decision.APPROVE).test(variables)
+        || !(variables.get(DECIDED_LEVEL) instanceof String decided)
+        || !(variables.get(BRANCH_PROPOSED_LEVEL) instanceof String proposed) || proposed.equals(decided)) {
+      return Optional.empty();
+    }
+    Object comment = variables.get(DECISION_COMMENT);
+    boolean blank = comment == null || comment instanceof String text && text.isBlank();
+    return blank ? Optional.of(new FieldError(DECISION_COMMENT, FieldError.ADJUSTMENT_REASON_REQUIRED))
+        : Optional.empty();
+  }
+
+  /**
+   * The organization over its EXCELLENT quota ({@link QuotaCheck#withinQuota}) cannot be finalized: refused as
+   * {@link FieldError#OVER_QUOTA} on {@code excellentCount}, with the figures. Missing figures are refused too (the
+   * application sets them; without them nothing is known to be within the quota).
+   */
+  private static Optional<FieldError> overQuota(Map<String, ?> variables) {
+    if (!(variables.get(EXCELLENT_COUNT) instanceof Number excellent)
+        || !(variables.get(GOOD_COUNT) instanceof Number good)
+        || !(variables.get(EXCELLENT_ALLOWED) instanceof Number allowed)) {
+      return Optional.of(new FieldError(EXCELLENT_COUNT, FieldError.REQUIRED));
+    }
+    QuotaCheck quota = new QuotaCheck(excellent.intValue(), good.intValue(), null, allowed.intValue());
+    return quota.withinQuota() ? Optional.empty()
+        : Optional.of(new FieldError(EXCELLENT_COUNT, FieldError.OVER_QUOTA, null, quota));
   }
 
   private static List<FieldRule> rulesFor(String taskKey) {

@@ -110,7 +110,48 @@ class TaskCompletionRulesTest {
         row("committee-decision", vars(REGULATION, QD_366, "decision", "RETURN", "decisionComment", "Làm rõ",
             "decidedLevel", "EXCELLENT", "disciplined", true)),
         // the member's own proposal is not capped: the member sees the cap, the approvers apply it
-        row("self-review", vars(REGULATION, QD_366, "selfProposedLevel", "EXCELLENT", "disciplined", true)));
+        row("self-review", vars(REGULATION, QD_366, "selfProposedLevel", "EXCELLENT", "disciplined", true)),
+        // adjust with a reason: approving another level than the branch proposed needs decisionComment
+        row("committee-decision", vars("branchProposedLevel", "GOOD", "decision", "APPROVE", "decidedLevel", "GOOD")),
+        row("committee-decision", vars("branchProposedLevel", "EXCELLENT", "decision", "APPROVE",
+            "decidedLevel", "GOOD"), "decisionComment: adjustment-reason-required"),
+        row("committee-decision", vars("branchProposedLevel", "EXCELLENT", "decision", "APPROVE",
+            "decidedLevel", "GOOD", "decisionComment", "  "), "decisionComment: adjustment-reason-required"),
+        row("committee-decision", vars("branchProposedLevel", "EXCELLENT", "decision", "APPROVE",
+            "decidedLevel", "GOOD", "decisionComment", "Vượt tỷ lệ 20%.")),
+        row("committee-decision", vars("branchProposedLevel", "EXCELLENT", "decision", "APPROVE",
+            "decidedLevel", "TOP"), "decidedLevel: invalid-level"),
+        // finalize-results: the organization's figures, within or over the quota
+        row("finalize-results", vars("excellentCount", 2, "goodCount", 10, "excellentAllowed", 2)),
+        row("finalize-results", vars("excellentCount", 3, "goodCount", 10, "excellentAllowed", 2),
+            "excellentCount: over-quota"),
+        row("finalize-results", vars("excellentCount", 0, "goodCount", 0, "excellentAllowed", 0)),
+        row("finalize-results", vars(), "excellentCount: required"));
+  }
+
+  @Test
+  void anOverQuotaRefusalGivesTheFigures() {
+    assertThat(TaskCompletionRules.check("finalize-results",
+        vars("excellentCount", 3, "goodCount", 12, "excellentAllowed", 2))).singleElement().satisfies(error -> {
+          assertThat(error.quota().excellent()).isEqualTo(3);
+          assertThat(error.quota().maxExcellent()).isEqualTo(2);
+          assertThat(error.message()).isEqualTo("excellentCount is over the EXCELLENT quota: EXCELLENT 3, GOOD 12, "
+              + "allowed 2");
+          assertThat(error.toString()).isEqualTo("excellentCount: over-quota (vượt tỷ lệ: 3 đảng viên Hoàn thành "
+              + "xuất sắc nhiệm vụ, 12 Hoàn thành tốt nhiệm vụ, tối đa được 2)");
+        });
+  }
+
+  @Test
+  void anAdjustmentNeedsALevelAReasonAndStaysUnderTheCap() {
+    assertThat(TaskCompletionRules.checkAdjustment(vars("level", "GOOD", "reason", "Vượt tỷ lệ."))).isEmpty();
+    assertThat(TaskCompletionRules.checkAdjustment(vars("level", "GOOD")))
+        .extracting(error -> error.field() + ": " + error.reason()).containsExactly("reason: required");
+    assertThat(TaskCompletionRules.checkAdjustment(vars("level", "BEST", "reason", "x")))
+        .extracting(error -> error.field() + ": " + error.reason()).containsExactly("level: invalid-level");
+    assertThat(TaskCompletionRules.checkAdjustment(vars(REGULATION, QD_366, "level", "GOOD", "reason", "x",
+        "sickLeaveMonths", 4)))
+        .extracting(error -> error.field() + ": " + error.reason()).containsExactly("level: above-cap");
   }
 
   @ParameterizedTest(name = "[{index}] {0} -> {2}")
@@ -138,8 +179,13 @@ class TaskCompletionRulesTest {
         "civilServiceLevel", "sickLeaveMonths", "concludedDegradation", "concludedForbiddenConduct",
         "concludedFailedToSetExample");
     assertThat(TaskCompletionRules.reads("branch-review")).containsExactlyElementsOf(capInputs);
-    assertThat(TaskCompletionRules.reads("committee-decision")).containsExactlyElementsOf(capInputs);
+    List<String> decisionInputs = new java.util.ArrayList<>(capInputs);
+    decisionInputs.add("branchProposedLevel");
+    assertThat(TaskCompletionRules.reads("committee-decision")).containsExactlyElementsOf(decisionInputs);
     assertThat(TaskCompletionRules.reads("self-review")).isEmpty();
+    assertThat(TaskCompletionRules.reads("finalize-results"))
+        .containsExactly("excellentCount", "goodCount", "excellentAllowed");
+    assertThat(TaskCompletionRules.fields("finalize-results")).isEmpty();
   }
 
   @Test

@@ -1,0 +1,98 @@
+package vn.party.evaluation.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import vn.party.evaluation.EvaluationFlowSupport;
+
+/**
+ * Real headless Chromium for the people's pages (Debian packages {@code chromium} and {@code chromium-driver}, which
+ * {@code .ci/run} installs; the test class is skipped where they are absent): one browser per test class, signing in
+ * and out, the task rows of "my tasks", and screenshots of each page into {@code target/screenshots/}.
+ */
+public abstract class BrowserTestSupport extends EvaluationFlowSupport {
+
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  protected static WebDriver browser;
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+        "needs the Debian packages chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+    Files.createDirectories(SCREENSHOTS);
+    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
+        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
+            "--lang=vi");
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .build();
+    browser = new ChromeDriver(service, options);
+    browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+      browser = null;
+    }
+  }
+
+  protected void signIn(String user, String password) {
+    browser.get("http://localhost:" + port + "/login?lang=vi");
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.id("sign-in")).click();
+  }
+
+  protected void signOut() {
+    browser.findElement(By.id("sign-out")).click();
+    assertThat(browser.getCurrentUrl()).contains("/login");
+  }
+
+  protected void open(String path) {
+    browser.get("http://localhost:" + port + path);
+  }
+
+  protected static By rowSelector(String taskId) {
+    return By.cssSelector("tr[data-task-id='" + taskId + "']");
+  }
+
+  /** The task row, waiting for the task to appear (the engine creates it asynchronously after the launch). */
+  protected WebElement row(String taskId) {
+    By selector = rowSelector(taskId);
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      if (browser.findElements(selector).isEmpty()) {
+        browser.navigate().refresh();
+        return false;
+      }
+      return true;
+    });
+    return browser.findElement(selector);
+  }
+
+  protected static void screenshot(String name) {
+    byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    try {
+      Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
