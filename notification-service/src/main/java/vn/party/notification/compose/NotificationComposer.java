@@ -70,6 +70,10 @@ public class NotificationComposer {
           msg("member-reappraised.title", locale, p(params, Params.YEAR), level(params, locale)),
           msg(changed(params) ? "member-reappraised.body.changed" : "member-reappraised.body.kept", locale,
               p(params, Params.YEAR), level(params, Params.ORIGINAL_LEVEL, locale), level(params, locale)));
+      case MEMBER_LEVEL_ADJUSTED -> new RenderedText(
+          msg("member-level-adjusted.title", locale, p(params, Params.YEAR), level(params, locale)),
+          msg("member-level-adjusted.body", locale, p(params, Params.MEMBER_NAME), p(params, Params.YEAR),
+              level(params, Params.ORIGINAL_LEVEL, locale), level(params, locale)));
     };
   }
 
@@ -162,6 +166,14 @@ public class NotificationComposer {
         if (link != null) {
           blocks.add(new Block(msg("result-announced.email.link", locale), link));
         }
+      }
+      case MEMBER_LEVEL_ADJUSTED -> {
+        subject = msg("member-level-adjusted.subject", locale, p(params, Params.YEAR));
+        blocks.add(new Block(msg("member-level-adjusted.email.intro", locale, p(params, Params.YEAR)), null));
+        blocks.add(new Block(String.join("\n",
+            msg("member-rerated.email.original", locale, level(params, Params.ORIGINAL_LEVEL, locale)),
+            msg("member-level-adjusted.email.level", locale, level(params, locale)),
+            msg("member-level-adjusted.email.reason", locale, p(params, Params.REASON))), null));
       }
       default -> throw new IllegalArgumentException("Unknown kind " + kind);
     }

@@ -15,5 +15,7 @@ public enum NotificationKind {
   /** A re-rating after a discipline decision (event member.rerated). */
   MEMBER_RERATED,
   /** The committee above re-appraised the result after a complaint (event member.reappraised). */
-  MEMBER_REAPPRAISED
+  MEMBER_REAPPRAISED,
+  /** The grassroots committee adjusted a decided level while finalizing (event member.level-adjusted). */
+  MEMBER_LEVEL_ADJUSTED
 }

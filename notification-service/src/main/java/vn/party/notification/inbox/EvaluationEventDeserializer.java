@@ -85,6 +85,7 @@ public class EvaluationEventDeserializer implements Deserializer<InboundEvent> {
       case EventTypes.RESULT_ANNOUNCED -> normalise(event, readData(event, ResultAnnouncedData.class));
       case EventTypes.MEMBER_RERATED -> readData(event, MemberReratedData.class);
       case EventTypes.MEMBER_REAPPRAISED -> readData(event, MemberReappraisedData.class);
+      case EventTypes.MEMBER_LEVEL_ADJUSTED -> readData(event, MemberLevelAdjustedData.class);
       default -> new UnhandledEvent();
     };
     return new InboundEvent(event.getId(), event.getSource().toString(), event.getType(),

@@ -15,6 +15,7 @@ public final class EventTypes {
   public static final String RESULT_ANNOUNCED = "vn.party.evaluation.result.announced";
   /** A re-rating after a discipline decision. */
   public static final String MEMBER_RERATED = "vn.party.evaluation.member.rerated";
+  public static final String MEMBER_LEVEL_ADJUSTED = "vn.party.evaluation.member.level-adjusted";
   /** The committee above re-appraised a result after a complaint. */
   public static final String MEMBER_REAPPRAISED = "vn.party.evaluation.member.reappraised";
 

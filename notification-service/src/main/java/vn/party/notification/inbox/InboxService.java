@@ -152,6 +152,15 @@ public class InboxService {
       return new Draft(NotificationKind.MEMBER_REAPPRAISED, params, link(event, reappraised.evaluationUrl()),
           reappraised.recipients());
     }
+    if (event.payload() instanceof MemberLevelAdjustedData adjusted) {
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put(Params.YEAR, String.valueOf(adjusted.year()));
+      params.put(Params.MEMBER_NAME, adjusted.memberName().strip());
+      params.put(Params.ORIGINAL_LEVEL, adjusted.fromLevel().name());
+      params.put(Params.LEVEL, adjusted.toLevel().name());
+      putIfPresent(params, Params.REASON, adjusted.reason());
+      return new Draft(NotificationKind.MEMBER_LEVEL_ADJUSTED, params, null, adjusted.recipients());
+    }
     return null;
   }
 

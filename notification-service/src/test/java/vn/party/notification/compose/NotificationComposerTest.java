@@ -174,6 +174,18 @@ class NotificationComposerTest {
         .isEqualTo("The committee above has re-appraised your 2025 rating and kept it at Well fulfilled duties.");
   }
 
+  @Test
+  void theAdjustmentHasItsEnglishText() {
+    Map<String, String> adjusted = Map.of(Params.YEAR, "2025", Params.MEMBER_NAME, "Nguyễn Văn An",
+        Params.ORIGINAL_LEVEL, "EXCELLENT", Params.LEVEL, "GOOD", Params.REASON, "Over the 20 % quota");
+    EmailContent email = composer.email(NotificationKind.MEMBER_LEVEL_ADJUSTED, adjusted, "An", null, Locale.ENGLISH);
+    assertThat(email.subject()).isEqualTo("[Evaluation 2025] The grassroots party committee adjusted your rating");
+    assertThat(email.text()).contains("Level after the adjustment: Well fulfilled duties")
+        .contains("Reason: Over the 20 % quota");
+    assertThat(composer.inApp(NotificationKind.MEMBER_LEVEL_ADJUSTED, adjusted, Locale.ENGLISH).title())
+        .isEqualTo("Rating adjusted for 2025: Well fulfilled duties");
+  }
+
   private static Map<String, String> with(Map<String, String> params, String name, String value) {
     Map<String, String> copy = new java.util.LinkedHashMap<>(params);
     copy.put(name, value);

@@ -90,6 +90,36 @@ class ResultEventsTest extends IntegrationTest {
   }
 
   @Test
+  void anAdjustmentWhileFinalizingIsToldToTheMemberWithTheReason() {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("memberId", "member1");
+    data.put("memberName", "Nguyễn Văn An");
+    data.put("year", 2025);
+    data.put("organizationId", "thanh-khe-tay");
+    data.put("fromLevel", "EXCELLENT");
+    data.put("toLevel", "GOOD");
+    data.put("reason", "Vượt tỷ lệ 20% Hoàn thành xuất sắc nhiệm vụ.");
+    data.put("adjustedBy", "committee");
+    data.put("adjustedAt", "2026-01-10T09:00:00Z");
+    data.put("recipients", List.of(Events.recipient("member1", "Nguyễn Văn An")));
+    CloudEvent event = Events.event(EventTypes.MEMBER_LEVEL_ADJUSTED, data);
+
+    Events.publish("member1", event);
+
+    MimeMessage mail = awaitOneMailFor(MEMBER1);
+    assertThat(Mails.subject(mail)).isEqualTo("[Đánh giá, xếp loại 2025] Đảng ủy cơ sở điều chỉnh mức xếp loại");
+    assertThat(text(mail))
+        .contains("Khi chốt kết quả xếp loại chất lượng năm 2025, Đảng ủy cơ sở đã điều chỉnh mức xếp loại của đồng chí.")
+        .contains("Mức xếp loại ban đầu: Hoàn thành xuất sắc nhiệm vụ")
+        .contains("Mức sau điều chỉnh: Hoàn thành tốt nhiệm vụ")
+        .contains("Lý do điều chỉnh: Vượt tỷ lệ 20% Hoàn thành xuất sắc nhiệm vụ.");
+    assertThat(notificationOf(event)).containsEntry("kind", "MEMBER_LEVEL_ADJUSTED")
+        .containsEntry("title", "Điều chỉnh mức xếp loại năm 2025: Hoàn thành tốt nhiệm vụ");
+    assertThat((String) notificationOf(event).get("body")).isEqualTo("Đảng ủy cơ sở đã điều chỉnh mức xếp loại năm "
+        + "2025 của đảng viên Nguyễn Văn An: từ Hoàn thành xuất sắc nhiệm vụ thành Hoàn thành tốt nhiệm vụ.");
+  }
+
+  @Test
   void aReratingIsToldToTheMemberWithTheDisciplineDecision() {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("memberId", "member1");

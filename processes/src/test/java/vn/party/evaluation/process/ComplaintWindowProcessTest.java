@@ -128,7 +128,7 @@ class ComplaintWindowProcessTest {
     execute(job(campaign));
   }
 
-  /** An empty roster: the campaign reaches the announcement right after its batch pass. */
+  /** An empty roster: the campaign reaches the announcement right after its batch pass and the finalization. */
   private static ProcessInstance campaignWithEveryoneDecided() {
     Map<String, Object> variables = new HashMap<>(MemberFixtures.startVariables("unused"));
     variables.remove(ProcessVariables.MEMBER_ID);
@@ -136,6 +136,7 @@ class ComplaintWindowProcessTest {
         BusinessKeys.campaign(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID), variables);
     execute(job(campaign)); // prepare-roster
     execute(job(campaign)); // start-member-batch: nobody left, everyone decided
+    complete(task(ProcessKeys.FINALIZE_RESULTS, campaign)); // nobody decided: within the quota
     assertThat(campaign).isWaitingAt(ANNOUNCE_RESULTS);
     return campaign;
   }
