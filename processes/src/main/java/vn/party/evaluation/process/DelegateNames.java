@@ -18,6 +18,12 @@ public final class DelegateNames {
   public static final String ROSTER_PREPARER = "rosterPreparer";
   public static final String MEMBER_BATCH_STARTER = "memberBatchStarter";
   public static final String CAMPAIGN_COMPLETER = "campaignCompleter";
+  /** evaluation-campaign: sets {@code ratedBranches} and {@code organizationRated}. */
+  public static final String COLLECTIVE_ROSTER_PREPARER = "collectiveRosterPreparer";
+  /** collective-evaluation: sets the two groups and the collective-cap facts, stores the record. */
+  public static final String COLLECTIVE_EVALUATION_OPENER = "collectiveEvaluationOpener";
+  /** collective-evaluation: records the approved level. */
+  public static final String COLLECTIVE_DECISION_RECORDER = "collectiveDecisionRecorder";
 
   private DelegateNames() {}
 }

@@ -34,7 +34,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     MemberEvaluationProcessTest.BPMN,
     MemberEvaluationProcessTest.SELF_REVIEW_FORM,
     MemberEvaluationProcessTest.BRANCH_REVIEW_FORM,
-    MemberEvaluationProcessTest.COMMITTEE_DECISION_FORM})
+    MemberEvaluationProcessTest.COMMITTEE_DECISION_FORM,
+    CollectiveEvaluationProcessTest.BPMN,
+    CollectiveEvaluationProcessTest.SELF_REVIEW_FORM,
+    CollectiveEvaluationProcessTest.DECISION_FORM})
 class EvaluationCampaignProcessTest {
 
   private static final List<String> SEVEN_MEMBERS =
@@ -83,8 +86,11 @@ class EvaluationCampaignProcessTest {
     runtimeService().createMessageCorrelation(ProcessKeys.MESSAGE_ALL_MEMBERS_DECIDED)
         .processInstanceBusinessKey(BusinessKeys.campaign(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID))
         .correlate();
+    assertThat(campaign).isWaitingAt(ProcessKeys.PREPARE_COLLECTIVES);
+    execute(job(campaign)); // no branch rated, nor the organization (the fakes' defaults)
 
-    assertThat(campaign).hasPassedInOrder(ALL_MEMBERS_DECIDED, COMPLETE_CAMPAIGN).isEnded();
+    assertThat(campaign).hasPassedInOrder(ALL_MEMBERS_DECIDED, ProcessKeys.PREPARE_COLLECTIVES, COMPLETE_CAMPAIGN)
+        .isEnded();
     assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
   }
 
@@ -96,10 +102,59 @@ class EvaluationCampaignProcessTest {
 
     execute(job(campaign));
     execute(job(campaign));
+    execute(job(campaign)); // prepare-collectives
 
     assertThat(delegates.batches).containsExactly(0);
     assertThat(campaign).hasPassed(COMPLETE_CAMPAIGN).hasNotPassed(ALL_MEMBERS_DECIDED).isEnded();
     assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
+  }
+
+  /** Members, then every branch, then the organization: the order of 366-QĐ/TW. */
+  @Test
+  void afterTheMembersEachBranchIsRatedThenTheOrganizationThenTheCampaignCompletes() {
+    FakeCampaignDelegates delegates = new FakeCampaignDelegates(List.of(), BATCH_SIZE);
+    delegates.ratedBranches = List.of("cb1", "cb2");
+    delegates.organizationRated = true;
+    delegates.register();
+    ProcessInstance campaign = startCampaign();
+    execute(job(campaign)); // prepare-roster
+    execute(job(campaign)); // no members
+    execute(job(campaign)); // prepare-collectives
+
+    assertThat(campaign).isWaitingAt(ProcessKeys.RATE_BRANCHES);
+    assertThat(collectives()).containsExactlyInAnyOrder("2026:collective:cb1", "2026:collective:cb2");
+    CollectiveEvaluationProcessTest.approve("2026:collective:cb1", "GOOD");
+    assertThat(campaign).as("one branch still open").isWaitingAt(ProcessKeys.RATE_BRANCHES);
+    CollectiveEvaluationProcessTest.approve("2026:collective:cb2", "COMPLETED");
+
+    assertThat(campaign).isWaitingAtExactly(ProcessKeys.RATE_ORGANIZATION);
+    CollectiveEvaluationProcessTest.approve(
+        BusinessKeys.collective(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID), "GOOD");
+
+    assertThat(campaign).hasPassedInOrder(ProcessKeys.RATE_BRANCHES, ProcessKeys.RATE_ORGANIZATION, COMPLETE_CAMPAIGN)
+        .isEnded();
+    assertThat(delegates.decidedCollectives)
+        .containsExactly("cb1=GOOD", "cb2=COMPLETED", MemberFixtures.ORGANIZATION_ID + "=GOOD");
+  }
+
+  /** An organization set up less than six months ago is not rated; its branches are. */
+  @Test
+  void anOrganizationNotRatedSkipsItsOwnRating() {
+    FakeCampaignDelegates delegates = new FakeCampaignDelegates(List.of(), BATCH_SIZE);
+    delegates.ratedBranches = List.of("cb1");
+    delegates.register();
+    ProcessInstance campaign = startCampaign();
+    execute(job(campaign));
+    execute(job(campaign));
+    execute(job(campaign));
+    CollectiveEvaluationProcessTest.approve("2026:collective:cb1", "GOOD");
+
+    assertThat(campaign).hasPassed(ProcessKeys.RATE_BRANCHES).hasNotPassed(ProcessKeys.RATE_ORGANIZATION).isEnded();
+  }
+
+  private static List<String> collectives() {
+    return processInstanceQuery().processDefinitionKey(ProcessKeys.COLLECTIVE_EVALUATION).active().list().stream()
+        .map(ProcessInstance::getBusinessKey).toList();
   }
 
   @Test

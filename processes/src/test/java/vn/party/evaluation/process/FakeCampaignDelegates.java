@@ -24,6 +24,11 @@ final class FakeCampaignDelegates {
   final List<Integer> batches = new ArrayList<>();
   /** Campaign ids that complete-campaign summed up. */
   final List<String> completedCampaigns = new ArrayList<>();
+  /** What prepare-collectives answers: the branches rated as collectives, and whether the organization is. */
+  List<String> ratedBranches = List.of();
+  boolean organizationRated;
+  /** Collective ids that record-collective-decision recorded, with their level, in order. */
+  final List<String> decidedCollectives = new ArrayList<>();
   /** Makes the next pass of start-member-batch fail before it starts anyone. */
   boolean failNextBatch;
 
@@ -36,6 +41,24 @@ final class FakeCampaignDelegates {
     Mocks.register(DelegateNames.ROSTER_PREPARER, (JavaDelegate) this::prepareRoster);
     Mocks.register(DelegateNames.MEMBER_BATCH_STARTER, (JavaDelegate) this::startBatch);
     Mocks.register(DelegateNames.CAMPAIGN_COMPLETER, (JavaDelegate) this::completeCampaign);
+    Mocks.register(DelegateNames.COLLECTIVE_ROSTER_PREPARER, (JavaDelegate) execution -> {
+      execution.setVariable(ProcessVariables.RATED_BRANCHES, new ArrayList<>(ratedBranches));
+      execution.setVariable(ProcessVariables.ORGANIZATION_RATED, organizationRated);
+    });
+    Mocks.register(DelegateNames.COLLECTIVE_EVALUATION_OPENER, (JavaDelegate) FakeCampaignDelegates::openCollective);
+    Mocks.register(DelegateNames.COLLECTIVE_DECISION_RECORDER, (JavaDelegate) execution -> decidedCollectives.add(
+        execution.getVariable(ProcessVariables.COLLECTIVE_ID) + "=" + execution.getVariable(ProcessVariables.DECIDED_LEVEL)));
+  }
+
+  /** What the application's opener sets: the two groups by the collective's kind, and no cap facts. */
+  static void openCollective(DelegateExecution execution) {
+    String organizationId = (String) execution.getVariable(ProcessVariables.ORGANIZATION_ID);
+    String collectiveId = (String) execution.getVariable(ProcessVariables.COLLECTIVE_ID);
+    boolean branch = CollectiveKind.BRANCH.name().equals(execution.getVariable(ProcessVariables.COLLECTIVE_KIND));
+    execution.setVariable(ProcessVariables.COLLECTIVE_REVIEWER_GROUP,
+        branch ? Groups.branchCommittee(collectiveId) : Groups.organizationCommittee(organizationId));
+    execution.setVariable(ProcessVariables.COLLECTIVE_RATER_GROUP,
+        branch ? Groups.organizationCommittee(organizationId) : Groups.superiorCommittee(organizationId));
   }
 
   private void prepareRoster(DelegateExecution execution) {
