@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-/** Opening a campaign, refusing a second one, and closing it when the last member is decided. */
+/** Opening a campaign, refusing a second one, and closing it when the last member and then the collectives are decided. */
 class CampaignLifecycleTest extends EvaluationFlowSupport {
 
   @Test
-  void a_campaign_completes_when_every_member_is_decided() {
+  void a_campaign_completes_when_every_member_and_every_collective_is_decided() {
     int year = 2024;
     String campaignId = launchedCampaign(year);
     assertThat(jdbc.sql("select count(*) from evaluation.member_evaluation where year = :y").param("y", year)
@@ -32,6 +32,8 @@ class CampaignLifecycleTest extends EvaluationFlowSupport {
       completeOk("committee", taskOf("committee", "committee-decision", member, year),
           Map.of("decision", "APPROVE", "decidedLevel", n <= 2 ? "EXCELLENT" : "GOOD"));
     }
+    // every member decided: the branches and then the organization are rated before the campaign completes
+    rateCollectives(year, "GOOD");
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       JsonNode campaign = json(as("auditor").get().uri("/api/v1/campaigns/" + campaignId).retrieve()

@@ -12,6 +12,8 @@ public final class EventTypes {
   public static final String CASE_RETURNED = "vn.party.evaluation.case.returned";
   public static final String MEMBER_DECIDED = "vn.party.evaluation.member.decided";
   public static final String MEMBER_RERATED = "vn.party.evaluation.member.rerated";
+  /** A collective (branch, grassroots organization) rated; keyed by organizationId. */
+  public static final String COLLECTIVE_DECIDED = "vn.party.evaluation.collective.decided";
   public static final String CAMPAIGN_COMPLETED = "vn.party.evaluation.campaign.completed";
 
   public static final String RESIDENCE_FEEDBACK = "vn.party.member.residence-feedback";
