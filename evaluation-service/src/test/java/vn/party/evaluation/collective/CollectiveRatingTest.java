@@ -9,6 +9,7 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.pages.PageSession;
 
 /**
  * A small campaign through its collective ratings: after every member is decided, each branch reviews itself and is
@@ -33,7 +35,7 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
   private static final String CB3 = ORG + "-cb3";
 
   @Test
-  void branches_then_the_organization_are_rated_with_their_caps_enforced() {
+  void branches_then_the_organization_are_rated_with_their_caps_enforced() throws Exception {
     // member6 sits on the branch committee of cb2 (demo data): a warning caps cb2 at NOT_COMPLETED (21-HD)
     sendDiscipline("member6", "QĐ-36/UBKT", "WARNING");
     String campaignId = launchedCampaign(YEAR);
@@ -59,8 +61,16 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
     assertThat(tasksOf("secretary1")).as("another branch's self-review is not secretary1's")
         .noneMatch(task -> task.get("memberName").asText().equals(collective("committee", YEAR, CB2)
             .get("name").asText()));
-    completeOk("secretary2", collectiveTaskOf("secretary2", "collective-self-review", CB2, YEAR),
-        collectiveSelfReview("COMPLETED"));
+    String cb2SelfReview = collectiveTaskOf("secretary2", "collective-self-review", CB2, YEAR);
+    // the branch committee's work list and form: the collective's task, its cap and why
+    PageSession secretary2 = PageSession.of(port, "secretary2");
+    assertThat(secretary2.get("/app/tasks").body()).contains("Tập thể tự kiểm điểm (Mẫu 01)")
+        .contains("Chi bộ Khu dân cư số 2");
+    HttpResponse<String> form = secretary2.get("/app/tasks/" + cb2SelfReview);
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.body()).contains("Tập thể lãnh đạo có thành viên bị kỷ luật từ cảnh cáo trở lên trong năm")
+        .contains("collective-caps-QD-366-2025-leadership-disciplined-warning");
+    completeOk("secretary2", cb2SelfReview, collectiveSelfReview("COMPLETED"));
     String cb2Decision = collectiveTaskOf("committee", "collective-decision", CB2, YEAR);
     assertRefused(complete("committee", cb2Decision, Map.of("decision", "APPROVE", "decidedLevel", "COMPLETED")),
         "decidedLevel", "above-cap");
@@ -111,6 +121,25 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
     assertThat(organization.at("/decision/level").asText()).isEqualTo("COMPLETED");
     assertThat(organization.at("/decision/by").asText()).isEqualTo("district");
     assertThat(organization.at("/levelCap/reason").asText()).isEqualTo("SUBORDINATE_SHORTFALL");
+
+    // the report: each branch's level, the branches per level, the organization's own level; and the downloads
+    PageSession auditor = PageSession.of(port, "auditor");
+    String report = auditor.get("/app/reports/" + ORG + "/" + YEAR).body();
+    assertThat(report).contains("Xếp loại chất lượng tập thể").contains("data-collective=\"" + CB2 + "\"");
+    String counts = report.substring(report.indexOf("id=\"collective-counts\""));
+    assertThat(counts).containsPattern("data-level=\"GOOD\">1<").containsPattern("data-level=\"COMPLETED\">1<")
+        .containsPattern("data-level=\"NOT_COMPLETED\">1<").containsPattern("data-level=\"EXCELLENT\">0<")
+        .contains("33,3"); // Vietnamese decimal comma
+    assertThat(report.substring(report.indexOf("id=\"organization-level\""))).contains("Hoàn thành nhiệm vụ");
+    assertThat(auditor.download("/app/reports/" + ORG + "/" + YEAR + ".xlsx").statusCode()).isEqualTo(200);
+    assertThat(auditor.download("/app/reports/" + ORG + "/" + YEAR + ".pdf").statusCode()).isEqualTo(200);
+    // the auditors' page of one collective, with its history
+    HttpResponse<String> page = auditor.get("/app/collectives/" + YEAR + "/" + CB2);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Chi bộ Khu dân cư số 2").contains("data-kind=\"ABOVE_CAP_REFUSED\"")
+        .contains("Chi ủy viên bị kỷ luật cảnh cáo trong năm.");
+    assertThat(PageSession.of(port, "secretary1").get("/app/collectives/" + YEAR + "/" + CB2).statusCode())
+        .isEqualTo(403);
 
     // who may read a collective's rating
     assertThat(status("secretary2", CB2)).isEqualTo(200);
