@@ -203,6 +203,12 @@ public class TaskWork {
     return systemAccess.call(() -> taskService.getVariables(taskId, wanted));
   }
 
+  /** The collective a visible task rates (a collective-evaluation's task), if it is one. */
+  public java.util.Optional<String> collectiveOf(String taskId) {
+    visibleTask(taskId);
+    return java.util.Optional.ofNullable((String) taskService.getVariable(taskId, COLLECTIVE_ID));
+  }
+
   /** Whether the page should offer the buttons that change the task (the engine still checks on use). */
   private static boolean mayWork(OpenTask task, CurrentUser user) {
     if (user.isAuditor() && !user.isAdmin()) {

@@ -72,6 +72,10 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
         .contains("collective-caps-QD-366-2025-leadership-disciplined-warning");
     completeOk("secretary2", cb2SelfReview, collectiveSelfReview("COMPLETED"));
     String cb2Decision = collectiveTaskOf("committee", "collective-decision", CB2, YEAR);
+    // the raters' form shows the collective's self-review and links to its record
+    String decisionForm = PageSession.of(port, "committee").get("/app/tasks/" + cb2Decision).body();
+    assertThat(decisionForm).contains("Sinh hoạt chuyên đề chưa đều; nguyên nhân: chưa chủ động.")
+        .contains("/app/collectives/" + YEAR + "/" + CB2);
     assertRefused(complete("committee", cb2Decision, Map.of("decision", "APPROVE", "decidedLevel", "COMPLETED")),
         "decidedLevel", "above-cap");
     completeOk("committee", cb2Decision, Map.of("decision", "APPROVE", "decidedLevel", "NOT_COMPLETED",
