@@ -3,6 +3,8 @@ package vn.party.evaluation.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
@@ -70,6 +72,9 @@ class CollectiveEvaluationProcessTest {
     assertThat(rating).isWaitingAtExactly(COLLECTIVE_DECISION);
     assertThat(candidateGroup(rating)).isEqualTo(Groups.organizationCommittee(MemberFixtures.ORGANIZATION_ID));
     decide(rating, Map.of("decision", "APPROVE", "decidedLevel", "GOOD"));
+    assertThat(delegates.decidedCollectives).as("recorded in the approver's transaction").containsExactly(BRANCH + "=GOOD");
+    assertThat(rating).as("ends in a job of its own").isWaitingAt(COLLECTIVE_DECIDED);
+    execute(job(rating));
 
     assertThat(rating).hasPassedInOrder(COLLECTIVE_SELF_REVIEW, COLLECTIVE_DECISION, RECORD_COLLECTIVE_DECISION,
         COLLECTIVE_DECIDED).isEnded();
@@ -84,6 +89,7 @@ class CollectiveEvaluationProcessTest {
     selfReview(rating, "EXCELLENT");
     assertThat(candidateGroup(rating)).isEqualTo(Groups.superiorCommittee(MemberFixtures.ORGANIZATION_ID));
     decide(rating, Map.of("decision", "APPROVE", "decidedLevel", "GOOD", "decisionComment", "Chưa đạt tiêu chí xuất sắc"));
+    execute(job(rating));
 
     assertThat(rating).isEnded();
   }
@@ -97,6 +103,7 @@ class CollectiveEvaluationProcessTest {
     assertThat(rating).isWaitingAtExactly(COLLECTIVE_SELF_REVIEW);
     selfReview(rating, "GOOD");
     decide(rating, Map.of("decision", "APPROVE", "decidedLevel", "GOOD"));
+    execute(job(rating));
     assertThat(rating).isEnded();
   }
 
@@ -120,14 +127,16 @@ class CollectiveEvaluationProcessTest {
             "decisionComment", "Cao hơn mức tự nhận")))
         .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("decidedLevel: above-cap");
     decide(rating, Map.of("decision", "APPROVE", "decidedLevel", "NOT_COMPLETED"));
+    execute(job(rating));
     assertThat(rating).isEnded();
   }
 
-  /** Completes the collective's open self-review and then its decision with an approval at {@code level}. */
+  /** Completes the collective's open self-review and then its decision with an approval at {@code level}; ends it. */
   static void approve(String businessKey, String level) {
     ProcessInstance rating = processInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
     selfReview(rating, level);
     decide(rating, Map.of("decision", "APPROVE", "decidedLevel", level));
+    execute(job(rating));
   }
 
   private static ProcessInstance start(CollectiveKind kind, String collectiveId) {
