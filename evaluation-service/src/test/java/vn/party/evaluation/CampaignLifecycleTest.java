@@ -14,12 +14,12 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * Opening a campaign, refusing a second one, and closing it once the last member is decided, the results are
- * finalized and the complaint window has passed.
+ * finalized, the branches and the organization are rated and the complaint window has passed.
  */
 class CampaignLifecycleTest extends EvaluationFlowSupport {
 
   @Test
-  void a_campaign_completes_when_every_member_is_decided_the_results_are_finalized_and_the_window_has_passed() {
+  void a_campaign_completes_after_members_finalization_collectives_and_the_complaint_window() {
     int year = 2024;
     String campaignId = launchedCampaign(year);
     assertThat(jdbc.sql("select count(*) from evaluation.member_evaluation where year = :y").param("y", year)
@@ -28,6 +28,8 @@ class CampaignLifecycleTest extends EvaluationFlowSupport {
     decideAllMembers(year, n -> n <= 2 ? "EXCELLENT" : "GOOD");
     // two EXCELLENT of thirteen GOOD: within the quota (at most 2), so the committee finalizes at once
     finalizeResults(year);
+    // then the branches and the organization are rated
+    rateCollectives(year, "GOOD");
     closeComplaintWindow(year); // nobody complained
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {

@@ -49,6 +49,7 @@ class ComplaintWindowTest extends EvaluationFlowSupport {
 
     decideAllMembers(YEAR, n -> "GOOD");
     finalizeResults(YEAR); // all GOOD: within the quota
+    rateCollectives(YEAR, "GOOD");
 
     // the announcement: one event per member, with the level, the window's end and the link to the record
     await().atMost(Duration.ofSeconds(60)).until(() -> announced().size() == 15);

@@ -97,6 +97,59 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
     assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(204);
   }
 
+  // --- collective ratings (after every member is decided: the campaign's rate-branches, then rate-organization) ---
+
+  /** The three demo branches, in the order the campaign lists them. */
+  protected static final java.util.List<String> BRANCHES = java.util.List.of(ORG + "-cb1", ORG + "-cb2", ORG + "-cb3");
+
+  /**
+   * The campaign's collective-rating phase, all approved: each branch's committee reviews the branch proposing
+   * {@code level} and the grassroots committee approves it, then the grassroots committee reviews the organization and
+   * the committee above (district) approves it. Call once every member is decided.
+   */
+  protected void rateCollectives(int year, String level) {
+    for (int b = 1; b <= BRANCHES.size(); b++) {
+      String branch = BRANCHES.get(b - 1);
+      completeOk("secretary" + b, collectiveTaskOf("secretary" + b, "collective-self-review", branch, year),
+          collectiveSelfReview(level));
+      completeOk("committee", collectiveTaskOf("committee", "collective-decision", branch, year),
+          Map.of("decision", "APPROVE", "decidedLevel", level));
+    }
+    completeOk("committee", collectiveTaskOf("committee", "collective-self-review", ORG, year),
+        collectiveSelfReview(level));
+    completeOk("district", collectiveTaskOf("district", "collective-decision", ORG, year),
+        Map.of("decision", "APPROVE", "decidedLevel", level));
+  }
+
+  /** A complete Mẫu 01 self-review proposing {@code level}. */
+  protected static Map<String, Object> collectiveSelfReview(String level) {
+    return Map.of("selfProposedLevel", level, "strengths", "Lãnh đạo hoàn thành các chỉ tiêu nghị quyết năm.",
+        "limitations", "Sinh hoạt chuyên đề chưa đều; nguyên nhân: chưa chủ động.",
+        "remedialMeasures", "Xây dựng kế hoạch sinh hoạt chuyên đề hằng quý.");
+  }
+
+  /** The open task of that kind in the collective's rating, as the given user sees it; waits for it to appear. */
+  protected String collectiveTaskOf(String user, String taskKey, String collectiveId, int year) {
+    String[] id = new String[1];
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      java.util.List<String> instances = jdbc.sql("""
+              select id_ from public.act_ru_execution where business_key_ = :key and parent_id_ is null""")
+          .param("key", year + ":collective:" + collectiveId).query(String.class).list();
+      assertThat(instances).as("collective rating of %s in %s", collectiveId, year).hasSize(1);
+      JsonNode tasks = json(as(user).get().uri("/api/v1/tasks").retrieve().body(String.class));
+      id[0] = StreamSupport.stream(tasks.spliterator(), false)
+          .filter(t -> t.get("taskKey").asText().equals(taskKey)
+              && t.get("processInstanceId").asText().equals(instances.get(0)))
+          .map(t -> t.get("id").asText()).findFirst().orElse(null);
+      assertThat(id[0]).as("%s task of %s in %s visible to %s", taskKey, collectiveId, year, user).isNotNull();
+    });
+    return id[0];
+  }
+
+  protected JsonNode collective(String user, int year, String collectiveId) {
+    return json(as(user).get().uri("/api/v1/collectives/{y}/{c}", year, collectiveId).retrieve().body(String.class));
+  }
+
   protected JsonNode evaluation(String user, int year, String memberId) {
     return json(as(user).get().uri("/api/v1/evaluations/{y}/{m}", year, memberId).retrieve().body(String.class));
   }

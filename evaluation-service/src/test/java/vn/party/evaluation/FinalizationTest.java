@@ -96,6 +96,7 @@ class FinalizationTest extends EvaluationFlowSupport {
     // 2 EXCELLENT, 12 GOOD: within; the committee finalizes, the results are announced and, the complaint window
     // passed, the campaign completes
     finalizeResults(YEAR);
+    rateCollectives(YEAR, "GOOD");
     closeComplaintWindow(YEAR);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
         jdbc.sql("select status from evaluation.campaign where organization_id = :o and year = :y")

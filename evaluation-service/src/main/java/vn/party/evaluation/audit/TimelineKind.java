@@ -32,5 +32,9 @@ public enum TimelineKind {
   /** No cap applies any more (e.g. a corrected discipline decision). */
   LEVEL_CAP_LIFTED,
   /** A completion proposing or deciding a level above the cap was refused (details: the level, the cap). */
-  ABOVE_CAP_REFUSED
+  ABOVE_CAP_REFUSED,
+  /** A collective's rating (branch, grassroots organization) opened (details: kind, who reviews, who rates). */
+  COLLECTIVE_RATING_STARTED,
+  /** A collective not rated this year (details: the organization-eligibility reason and rule). */
+  COLLECTIVE_NOT_RATED
 }

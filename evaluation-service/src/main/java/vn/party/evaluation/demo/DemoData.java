@@ -17,7 +17,8 @@ import vn.party.evaluation.process.Groups;
 
 /**
  * Demo data for a local run (profile {@code demo}): the ward party committee of Thanh Khê Tây with three branches
- * of five fictional members each, their secretaries, the grassroots committee and an auditor. All people are
+ * of five fictional members each, their secretaries, the grassroots committee and an auditor. member1, member6 and member11 sit on their branch committees,
+ * member2 on the grassroots committee (leadership collectives, for the collective caps). All people are
  * invented; every demo password is {@code demo}. Loaded once: a second start finds the organization and skips.
  */
 @Component
@@ -78,9 +79,10 @@ public class DemoData implements ApplicationRunner {
         String[] name = MEMBER_NAMES.get(n - 1);
         user(memberId, name[0], name[1], Groups.MEMBERS);
         jdbc.sql("""
-                insert into evaluation.party_member (id, full_name, email, branch_id, membership, status, admitted_on)
-                values (:id, :name, :email, :branch, 'OFFICIAL', 'ACTIVE', date '2010-05-19')""")
-            .param("id", memberId).param("name", name[0] + " " + name[1]).param("email", memberId + MAIL_DOMAIN)
+                insert into evaluation.party_member (id, full_name, email, branch_id, membership, status, admitted_on,
+                  leadership)
+                values (:id, :name, :email, :branch, 'OFFICIAL', 'ACTIVE', date '2010-05-19', :leadership)""")
+            .param("id", memberId).param("leadership", leadership(n, m)).param("name", name[0] + " " + name[1]).param("email", memberId + MAIL_DOMAIN)
             .param("branch", branchId).update();
       }
     }
@@ -89,6 +91,14 @@ public class DemoData implements ApplicationRunner {
     user("district", "Ban Thường vụ", "Quận ủy", superiorGroup);
     log.info("demo data loaded: organization {} with 3 branches and 15 members (passwords: {})", ORGANIZATION,
         PASSWORD);
+  }
+
+  /**
+   * Leadership collectives, for the collective caps: the first member of each branch sits on its branch committee
+   * (phó bí thư chi bộ), member2 also on the grassroots committee.
+   */
+  private static String leadership(int n, int m) {
+    return n == 2 ? "ORGANIZATION_COMMITTEE" : m == 1 ? "BRANCH_COMMITTEE" : null;
   }
 
   private void group(String id, String name, String type) {

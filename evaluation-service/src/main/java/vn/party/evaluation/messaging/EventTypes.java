@@ -20,6 +20,8 @@ public final class EventTypes {
   public static final String MEMBER_LEVEL_ADJUSTED = "vn.party.evaluation.member.level-adjusted";
   /** The grassroots committee finalized its members' results within the quota (keyed by organizationId). */
   public static final String RESULTS_FINALIZED = "vn.party.evaluation.campaign.results-finalized";
+  /** A collective (branch, grassroots organization) rated; keyed by organizationId. */
+  public static final String COLLECTIVE_DECIDED = "vn.party.evaluation.collective.decided";
   public static final String CAMPAIGN_COMPLETED = "vn.party.evaluation.campaign.completed";
 
   public static final String RESIDENCE_FEEDBACK = "vn.party.member.residence-feedback";

@@ -71,6 +71,25 @@ final class PdfReport {
       report.total().notRatedByReason().forEach((reason, n) ->
           document.add(new Paragraph("– " + labels.reason(reason) + ": " + n, text)));
     }
+    OrganizationReport.Collectives collectives = report.collectives();
+    if (!collectives.isEmpty()) {
+      Paragraph heading2 = new Paragraph(labels.text("report.collectives"), bold);
+      heading2.setSpacingBefore(8);
+      document.add(heading2);
+      for (OrganizationReport.CollectiveLine line : collectives.branches()) {
+        document.add(new Paragraph("– " + line.name() + ": " + labels.collective(line), text));
+      }
+      StringBuilder perLevel = new StringBuilder(labels.text("report.collectives.branches") + ": ");
+      for (Level level : Level.values()) {
+        perLevel.append(labels.level(level)).append(" ").append(collectives.branchCounts().of(level)).append(" (")
+            .append(ReportLabels.percent(collectives.branchCounts().percent(level))).append(" %); ");
+      }
+      document.add(new Paragraph(perLevel.toString(), text));
+      if (collectives.organization() != null) {
+        document.add(new Paragraph(labels.text("report.collectives.organization") + ": "
+            + collectives.organization().name() + " — " + labels.collective(collectives.organization()), text));
+      }
+    }
     if (report.previousYear() != null) {
       document.add(new Paragraph(labels.text("report.previous", report.year() - 1), bold));
       for (Level level : Level.values()) {

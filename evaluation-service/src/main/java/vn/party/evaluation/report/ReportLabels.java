@@ -29,6 +29,12 @@ public final class ReportLabels {
     return ReasonCode.parse(code).map(r -> english ? r.englishLabel() : r.label()).orElse(code);
   }
 
+  /** A collective's result: its decided level, else its status (not rated, not decided yet…). */
+  public String collective(OrganizationReport.CollectiveLine line) {
+    return line.decidedLevel() != null ? text("level." + line.decidedLevel())
+        : text("collective.status." + line.status());
+  }
+
   static String percent(double value) {
     return String.format(Locale.ROOT, "%.1f", value);
   }

@@ -1,5 +1,7 @@
 package vn.party.evaluation.report;
 
+import vn.party.evaluation.collective.CollectiveEvaluation;
+import vn.party.evaluation.collective.CollectiveEvaluations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +18,12 @@ public class Reports {
 
   private final JdbcClient jdbc;
   private final RuleBook rules;
+  private final CollectiveEvaluations collectives;
 
-  public Reports(JdbcClient jdbc, RuleBook rules) {
+  public Reports(JdbcClient jdbc, RuleBook rules, CollectiveEvaluations collectives) {
     this.jdbc = jdbc;
     this.rules = rules;
+    this.collectives = collectives;
   }
 
   private record Campaign(String organizationName, String regulation) {
@@ -71,7 +75,31 @@ public class Reports {
             .reduce(LevelCounts.NONE, LevelCounts::plus);
     return Optional.of(new OrganizationReport(organizationId, campaign.get().organizationName(), year,
         campaign.get().regulation(), branches, new BranchLine(null, null, total, totalNotRated),
-        rules.quota(total.excellent(), total.good()), previous));
+        rules.quota(total.excellent(), total.good()), previous, collectives(organizationId, year)));
+  }
+
+  private OrganizationReport.Collectives collectives(String organizationId, int year) {
+    List<OrganizationReport.CollectiveLine> branches = new ArrayList<>();
+    OrganizationReport.CollectiveLine organization = null;
+    LevelCounts counts = LevelCounts.NONE;
+    int notRated = 0;
+    for (CollectiveEvaluation collective : collectives.ofOrganization(organizationId, year)) {
+      OrganizationReport.CollectiveLine line = new OrganizationReport.CollectiveLine(collective.collectiveId(),
+          collective.name(), collective.status(), collective.decidedLevel());
+      if ("ORGANIZATION".equals(collective.kind())) {
+        organization = line;
+        continue;
+      }
+      branches.add(line);
+      if ("NOT_RATED".equals(collective.status())) {
+        notRated++;
+      } else {
+        String level = collective.decidedLevel();
+        counts = counts.plus(new LevelCounts("EXCELLENT".equals(level) ? 1 : 0, "GOOD".equals(level) ? 1 : 0,
+            "COMPLETED".equals(level) ? 1 : 0, "NOT_COMPLETED".equals(level) ? 1 : 0, level == null ? 1 : 0));
+      }
+    }
+    return new OrganizationReport.Collectives(branches, counts, notRated, organization);
   }
 
   /**

@@ -69,6 +69,7 @@ final class XlsxReport {
           row.createCell(2).setCellValue(reason.getValue());
         }
       }
+      r = collectives(sheet, r, report.collectives(), labels, header, cell, percent);
       if (report.previousYear() != null) {
         r++;
         sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.previous", report.year() - 1));
@@ -206,6 +207,48 @@ final class XlsxReport {
       boolean isPercent = i >= 5 && i < 5 + 2 * Level.values().length && (i - 5) % 2 == 1;
       row.getCell(i).setCellStyle(isPercent ? percent : style);
     }
+  }
+
+  /** The collective ratings: each branch's level, the branches per level (count, %), the organization's own level. */
+  private static int collectives(Sheet sheet, int r, OrganizationReport.Collectives collectives, ReportLabels labels,
+      CellStyle header, CellStyle cell, CellStyle percent) {
+    if (collectives.isEmpty()) {
+      return r;
+    }
+    r++;
+    sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.collectives"));
+    int number = 1;
+    for (OrganizationReport.CollectiveLine line : collectives.branches()) {
+      Row row = sheet.createRow(r++);
+      row.createCell(0).setCellValue(number++);
+      row.createCell(1).setCellValue(line.name());
+      row.createCell(2).setCellValue(labels.collective(line));
+    }
+    Row head = sheet.createRow(r++);
+    Row counts = sheet.createRow(r++);
+    head.createCell(1).setCellValue(labels.text("report.collectives.branches"));
+    head.getCell(1).setCellStyle(header);
+    counts.createCell(1).setCellValue(collectives.branchCounts().evaluated());
+    counts.getCell(1).setCellStyle(cell);
+    int c = 2;
+    for (Level level : Level.values()) {
+      head.createCell(c).setCellValue(labels.level(level));
+      head.createCell(c + 1).setCellValue("%");
+      head.getCell(c).setCellStyle(header);
+      head.getCell(c + 1).setCellStyle(header);
+      counts.createCell(c).setCellValue(collectives.branchCounts().of(level));
+      counts.createCell(c + 1).setCellValue(collectives.branchCounts().percent(level));
+      counts.getCell(c).setCellStyle(cell);
+      counts.getCell(c + 1).setCellStyle(percent);
+      c += 2;
+    }
+    if (collectives.organization() != null) {
+      Row row = sheet.createRow(r++);
+      row.createCell(1).setCellValue(labels.text("report.collectives.organization") + ": "
+          + collectives.organization().name());
+      row.createCell(2).setCellValue(labels.collective(collectives.organization()));
+    }
+    return r;
   }
 
   private static void border(CellStyle style) {

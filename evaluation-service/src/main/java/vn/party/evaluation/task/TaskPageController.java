@@ -38,13 +38,15 @@ public class TaskPageController {
   private final MessageSource messages;
   private final EvaluationRecords records;
   private final OrganizationTally tally;
+  private final vn.party.evaluation.collective.CollectiveAccess collectives;
 
   public TaskPageController(TaskWork work, MessageSource messages, EvaluationRecords records,
-      OrganizationTally tally) {
+      OrganizationTally tally, vn.party.evaluation.collective.CollectiveAccess collectives) {
     this.work = work;
     this.messages = messages;
     this.records = records;
     this.tally = tally;
+    this.collectives = collectives;
   }
 
   @GetMapping("/app/tasks")
@@ -63,6 +65,9 @@ public class TaskPageController {
     model.addAttribute("form", form);
     model.addAttribute("errors", Map.of());
     addTally(form, model);
+    // a collective's task: its self-review (Mẫu 01) in view for the raters, with a link to its record
+    work.collectiveOf(id).ifPresent(collective -> model.addAttribute("collective",
+        collectives.view(form.task().year(), collective, user)));
     return "tasks/form";
   }
 

@@ -140,7 +140,10 @@ public class TaskWork {
     if (!checked.problems().isEmpty()) {
       if (CapRefusals.anyAboveCap(checked.errors())) {
         Map<String, Object> context = checked.context();
-        capRefusals.record(((Number) context.get(YEAR)).intValue(), (String) context.get(MEMBER_ID),
+        // a member's evaluation, or a collective's rating (its timeline subject)
+        String subject = context.get(MEMBER_ID) != null ? (String) context.get(MEMBER_ID)
+            : vn.party.evaluation.collective.CollectiveEvaluation.timelineSubject((String) context.get(COLLECTIVE_ID));
+        capRefusals.record(((Number) context.get(YEAR)).intValue(), subject,
             task.getTaskDefinitionKey(), taskId, user.userId(), checked.errors(), values);
       }
       throw ApiException.invalid(checked.problems());
@@ -202,8 +205,14 @@ public class TaskWork {
       return Map.of();
     }
     List<String> wanted = new ArrayList<>(names);
-    wanted.addAll(List.of(MEMBER_ID, YEAR));
+    wanted.addAll(List.of(MEMBER_ID, COLLECTIVE_ID, YEAR));
     return systemAccess.call(() -> taskService.getVariables(taskId, wanted));
+  }
+
+  /** The collective a visible task rates (a collective-evaluation's task), if it is one. */
+  public java.util.Optional<String> collectiveOf(String taskId) {
+    visibleTask(taskId);
+    return java.util.Optional.ofNullable((String) taskService.getVariable(taskId, COLLECTIVE_ID));
   }
 
   /** Whether the page should offer the buttons that change the task (the engine still checks on use). */
@@ -242,12 +251,15 @@ public class TaskWork {
   }
 
   private OpenTask openTask(Task task) {
-    Map<String, Object> variables = taskService.getVariables(task.getId(), List.of(MEMBER_ID, MEMBER_NAME, YEAR));
+    Map<String, Object> variables =
+        taskService.getVariables(task.getId(), List.of(MEMBER_ID, MEMBER_NAME, YEAR, COLLECTIVE_NAME));
+    // a collective's rating has no member: the list shows the collective's name in its place
+    Object name = variables.get(MEMBER_NAME) != null ? variables.get(MEMBER_NAME) : variables.get(COLLECTIVE_NAME);
     String candidateGroup = taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(link -> link.getGroupId()).findFirst().orElse(null);
     return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), (String) variables.get(MEMBER_ID),
-        (String) variables.get(MEMBER_NAME), (Integer) variables.get(YEAR), task.getAssignee(), candidateGroup,
+        (String) name, (Integer) variables.get(YEAR), task.getAssignee(), candidateGroup,
         task.getCreateTime(), task.getDueDate(), task.getProcessInstanceId());
   }
 

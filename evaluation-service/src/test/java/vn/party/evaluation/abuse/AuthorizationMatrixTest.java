@@ -143,6 +143,10 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
       | page GET  /app/campaigns/new                                     | 302  | 403     | 403     | 403        | 403        | 200       | 403     | 200   |
       | page GET  /app/notifications            (service down: 503)      | 302  | 503     | 503     | 503        | 503        | 503       | 503     | 503   |
       | page GET  /app/notifications/preferences (service down: 503)     | 302  | 503     | 503     | 503        | 503        | 503       | 503     | 503   |
+      | page GET  /app/collectives/{year}/{cb1}                          | 302  | 403     | 403     | 403        | 200        | 200       | 200     | 200   |
+      | GET  /api/v1/collectives/{year}/{cb1}                            | 401  | 403     | 403     | 403        | 200        | 200       | 200     | 200   |
+      | GET  /api/v1/collectives/{year}/{org}                            | 401  | 403     | 403     | 403        | 403        | 200       | 200     | 200   |
+      | GET  /api/v1/collectives/{year}/{none}                           | 401  | 404     | 404     | 404        | 404        | 404       | 404     | 404   |
       | page POST /app/tasks/{task}             (save a draft)           | 403  | 302     | 403     | 403        | 403        | 403       | 403     | 302   |
       | page POST /app/campaigns/new            (its year already open)  | 403  | 403     | 403     | 403        | 403        | 409       | 403     | 409   |
       | page POST /app/notifications/read-all   (service down: 503)      | 403  | 503     | 503     | 503        | 503        | 503       | 503     | 503   |
@@ -197,6 +201,15 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
     }
     decision = taskOf("committee", "committee-decision", "member6", YEAR);
     decisionForAdmin = taskOf("committee", "committee-decision", "member7", YEAR);
+    // the collective ratings of the year, as the campaign's prepare-collectives step enrolls them (the members of this
+    // campaign are never all decided, so the step itself does not run here)
+    for (String[] collective : List.of(new String[] {ORG + "-cb1", "BRANCH"}, new String[] {ORG, "ORGANIZATION"})) {
+      jdbc.sql("""
+              insert into evaluation.collective_evaluation (year, collective_id, kind, organization_id, campaign_id, name,
+                status) values (:y, :c, :k, :o, cast(:campaign as uuid), :c, 'PENDING')""")
+          .param("y", YEAR).param("c", collective[0]).param("k", collective[1]).param("o", ORG)
+          .param("campaign", campaignId).update();
+    }
     waitingMember = "member11";
     completeOk(waitingMember, taskOf(waitingMember, "self-review", waitingMember, YEAR),
         Map.of("selfProposedLevel", "GOOD"));
@@ -380,6 +393,10 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
         finalization + "/adjustments", "memberId=member1&level=EXCELLENT&reason=" + URLEncoder.encode("Thử quyền.",
             StandardCharsets.UTF_8)));
     p.put("page GET /app/meetings/{cb1}/{year}", role -> page(role, "/app/meetings/" + ORG + "-cb1" + pageYear));
+    p.put("page GET /app/collectives/{year}/{cb1}", role -> page(role, "/app/collectives" + pageYear + "/" + ORG + "-cb1"));
+    p.put("GET /api/v1/collectives/{year}/{cb1}", role -> get("/api/v1/collectives" + pageYear + "/" + ORG + "-cb1", role));
+    p.put("GET /api/v1/collectives/{year}/{org}", role -> get("/api/v1/collectives" + pageYear + "/" + ORG, role));
+    p.put("GET /api/v1/collectives/{year}/{none}", role -> get("/api/v1/collectives" + pageYear + "/no-such-unit", role));
     p.put("page POST /app/tasks/{task} (save a draft)", role -> pageDraft(role));
     p.put("page GET /app/reports/branches/{cb1}/{year}", role -> page(role, "/app/reports/branches/" + ORG + "-cb1"
         + pageYear));

@@ -89,6 +89,7 @@ class QuotaBrowserTest extends BrowserTestSupport {
     assertThat(browser.findElement(By.id("finalization-state")).getAttribute("data-state")).isEqualTo("FINALIZED");
     assertThat(browser.findElements(By.id("finalize"))).isEmpty();
     screenshot("quota-06-finalized");
+    rateCollectives(YEAR, "GOOD");
     closeComplaintWindow(YEAR); // announced; nobody complains
     await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(jdbc.sql(
         "select status from evaluation.campaign where organization_id = 'thanh-khe-tay' and year = :y")

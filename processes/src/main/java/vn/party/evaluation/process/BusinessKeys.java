@@ -24,6 +24,11 @@ public final class BusinessKeys {
     return member(year, memberId) + ":reappraisal";
   }
 
+  /** Business key of a {@code collective-evaluation} instance, e.g. {@code 2026:collective:thanh-khe-tay-cb1}. */
+  public static String collective(int year, String collectiveId) {
+    return year + ":collective:" + Objects.requireNonNull(collectiveId, "collectiveId");
+  }
+
   public static String campaign(int year, String organizationId) {
     return year + ":" + Objects.requireNonNull(organizationId, "organizationId");
   }

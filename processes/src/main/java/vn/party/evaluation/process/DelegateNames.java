@@ -31,6 +31,12 @@ public final class DelegateNames {
    * {@code goodCount} and {@code excellentAllowed} from the organization's live counts.
    */
   public static final String FINALIZATION_QUOTA = "finalizationQuota";
+  /** evaluation-campaign: sets {@code ratedBranches} and {@code organizationRated}. */
+  public static final String COLLECTIVE_ROSTER_PREPARER = "collectiveRosterPreparer";
+  /** collective-evaluation: sets the two groups and the collective-cap facts, stores the record. */
+  public static final String COLLECTIVE_EVALUATION_OPENER = "collectiveEvaluationOpener";
+  /** collective-evaluation: records the approved level. */
+  public static final String COLLECTIVE_DECISION_RECORDER = "collectiveDecisionRecorder";
 
   private DelegateNames() {}
 }

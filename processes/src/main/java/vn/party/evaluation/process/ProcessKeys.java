@@ -41,6 +41,19 @@ public final class ProcessKeys {
   public static final String RECORD_REAPPRAISAL = "record-reappraisal";
   public static final String MEMBER_REAPPRAISED = "member-reappraised";
   public static final String REAPPRAISAL_FORM = "reappraisal-form";
+  // --- collective-evaluation: one collective (a branch or the grassroots organization) --------------
+  /** Started once per rated collective by the campaign; business key {@link BusinessKeys#collective}. */
+  public static final String COLLECTIVE_EVALUATION = "collective-evaluation";
+  /** Service task: who reviews and who rates, the collective caps, the stored record. */
+  public static final String OPEN_COLLECTIVE_EVALUATION = "open-collective-evaluation";
+  /** Mẫu 01: the collective's self-review, by its own committee. */
+  public static final String COLLECTIVE_SELF_REVIEW = "collective-self-review";
+  /** The rating, by the committee above the collective. */
+  public static final String COLLECTIVE_DECISION = "collective-decision";
+  public static final String RECORD_COLLECTIVE_DECISION = "record-collective-decision";
+  public static final String COLLECTIVE_DECIDED = "collective-decided";
+  public static final String COLLECTIVE_SELF_REVIEW_FORM = "collective-self-review-form";
+  public static final String COLLECTIVE_DECISION_FORM = "collective-decision-form";
 
   // --- evaluation-campaign: the yearly campaign of one grassroots organization ------------------
   public static final String EVALUATION_CAMPAIGN = "evaluation-campaign";
@@ -62,6 +75,12 @@ public final class ProcessKeys {
    * organization is over the EXCELLENT quota ({@code over-quota}, TaskCompletionRules).
    */
   public static final String FINALIZE_RESULTS = "finalize-results";
+  /** Service task: which branches are rated and whether the organization is (organization-eligibility). */
+  public static final String PREPARE_COLLECTIVES = "prepare-collectives";
+  /** Multi-instance call activity of {@link #COLLECTIVE_EVALUATION}, one per rated branch. */
+  public static final String RATE_BRANCHES = "rate-branches";
+  /** Call activity of {@link #COLLECTIVE_EVALUATION} for the grassroots organization, after its branches. */
+  public static final String RATE_ORGANIZATION = "rate-organization";
   public static final String COMPLETE_CAMPAIGN = "complete-campaign";
   public static final String CAMPAIGN_COMPLETED = "campaign-completed";
 

@@ -111,6 +111,36 @@ public final class ProcessVariables {
   /** Integer, set by the {@link DelegateNames#COMPLAINT_WINDOW_CLOSER} delegate: re-appraisals not decided yet. */
   public static final String OPEN_REAPPRAISALS = "openReappraisals";
 
+  /** List of branch ids, set by {@link DelegateNames#COLLECTIVE_ROSTER_PREPARER}: the branches rated as collectives. */
+  public static final String RATED_BRANCHES = "ratedBranches";
+  /** Boolean, set by {@link DelegateNames#COLLECTIVE_ROSTER_PREPARER}: whether the organization itself is rated. */
+  public static final String ORGANIZATION_RATED = "organizationRated";
+
+  // --- collective-evaluation (a branch or the grassroots organization as a collective) ---------------
+  /** The branch id or the organization id. Start variable, with {@link #COLLECTIVE_KIND}, year, organization, regulation. */
+  public static final String COLLECTIVE_ID = "collectiveId";
+  /** {@link CollectiveKind} name: BRANCH | ORGANIZATION. */
+  public static final String COLLECTIVE_KIND = "collectiveKind";
+  /** The collective's name, shown on the forms; set by the opener. */
+  public static final String COLLECTIVE_NAME = "collectiveName";
+  /** Who writes the self-review: the branch committee, or the grassroots committee for the organization. */
+  public static final String COLLECTIVE_REVIEWER_GROUP = "collectiveReviewerGroup";
+  /** Who rates: the grassroots committee for a branch, the committee above ({@link Groups#superiorCommittee}) for the organization. */
+  public static final String COLLECTIVE_RATER_GROUP = "collectiveRaterGroup";
+  // The collective's self-review (Mẫu 01) reuses STRENGTHS (I, strengths and results per area), LIMITATIONS (II, with causes), REMEDIAL_MEASURES (III) and
+  // SELF_PROPOSED_LEVEL (IV); the decision reuses DECISION, DECIDED_LEVEL and DECISION_COMMENT.
+  // Collective-cap facts (collective-caps decision, RuleVariables): set by the opener from stored facts.
+  /** Boolean: a member of the collective's leadership was disciplined in the year at WARNING (cảnh cáo) or above. */
+  public static final String LEADERSHIP_DISCIPLINED_WARNING_OR_ABOVE = "leadershipDisciplinedWarningOrAbove";
+  /** Boolean: a member of the collective's leadership was disciplined in the year, at any form. */
+  public static final String LEADERSHIP_DISCIPLINED = "leadershipDisciplined";
+  /** Boolean: a subordinate unit of the collective was disciplined in the year. */
+  public static final String SUBORDINATE_UNIT_DISCIPLINED = "subordinateUnitDisciplined";
+  /** Double 0–100: share of the collective's subordinates disciplined or rated NOT_COMPLETED. */
+  public static final String SUBORDINATE_SHORTFALL_PERCENT = "subordinateShortfallPercent";
+  /** Double 0–100: the configured share above which the collective is capped (unverified, configuration). */
+  public static final String SUBORDINATE_SHORTFALL_THRESHOLD = "subordinateShortfallThreshold";
+
   /** The evaluated year of a member-evaluation or evaluation-campaign instance. */
   public static int year(VariableScope scope) {
     return ((Number) scope.getVariable(YEAR)).intValue();

@@ -26,9 +26,12 @@ public final class DecisionKeys {
   /** Whether an organization (branch, grassroots organization) is rated: hit policy UNIQUE. */
   public static final String ORGANIZATION_ELIGIBILITY = "organization-eligibility";
 
+  /** The highest level a collective (branch, grassroots organization) may get, every applicable cap: RULE ORDER. */
+  public static final String COLLECTIVE_CAPS = "collective-caps";
+
   /** Every kind of decision; each regulation's file has exactly one decision of each. */
   public static final List<String> KINDS =
-      List.of(MEMBER_ELIGIBILITY, MEMBER_CAPS, MEMBER_LEVEL, ORGANIZATION_ELIGIBILITY);
+      List.of(MEMBER_ELIGIBILITY, MEMBER_CAPS, MEMBER_LEVEL, ORGANIZATION_ELIGIBILITY, COLLECTIVE_CAPS);
 
   private DecisionKeys() {}
 

@@ -34,7 +34,17 @@ public enum ReasonCode {
   SICK_LEAVE_3_MONTHS("Nghỉ ốm từ 3 tháng trở lên", "Sick leave of 3 months or more"),
   CIVIL_SERVICE_LEVEL(
       "Không cao hơn mức xếp loại cán bộ, công chức, viên chức",
-      "Not above the civil-service rating");
+      "Not above the civil-service rating"),
+  // --- collective-caps
+  LEADERSHIP_DISCIPLINED_WARNING(
+      "Tập thể lãnh đạo có thành viên bị kỷ luật từ cảnh cáo trở lên trong năm",
+      "A leadership member disciplined at warning or above in the year"),
+  SUBORDINATE_SHORTFALL(
+      "Tỷ lệ cấp dưới bị kỷ luật hoặc không hoàn thành nhiệm vụ vượt ngưỡng",
+      "Share of subordinates disciplined or not completed above the threshold"),
+  LEADERSHIP_OR_UNIT_DISCIPLINED(
+      "Có tổ chức đảng trực thuộc hoặc thành viên tập thể lãnh đạo bị kỷ luật trong năm",
+      "A subordinate unit or a leadership member disciplined in the year");
 
   private final String label;
   private final String englishLabel;

@@ -168,6 +168,24 @@ public final class RuleBook {
     return new Rating(eligibility, computed, caps, level);
   }
 
+  // --- collectives ---------------------------------------------------------------------------
+
+  /** Every cap that applies to a collective (branch, grassroots organization), strictest first (collective-caps). */
+  public List<Cap> collectiveCaps(Regulation regulation, CollectiveFacts facts) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(RuleVariables.LEADERSHIP_DISCIPLINED_WARNING_OR_ABOVE, facts.leadershipDisciplinedWarningOrAbove());
+    variables.put(RuleVariables.LEADERSHIP_DISCIPLINED, facts.leadershipDisciplined());
+    variables.put(RuleVariables.SUBORDINATE_UNIT_DISCIPLINED, facts.subordinateUnitDisciplined());
+    variables.put(RuleVariables.SUBORDINATE_SHORTFALL_PERCENT, facts.subordinateShortfallPercent());
+    variables.put(RuleVariables.SUBORDINATE_SHORTFALL_THRESHOLD, facts.subordinateShortfallThreshold());
+    List<Cap> caps = new ArrayList<>();
+    for (RuleMatch match : evaluate(DecisionKeys.id(DecisionKeys.COLLECTIVE_CAPS, regulation), variables)) {
+      caps.add(new Cap(parse(match, RuleVariables.MAX_LEVEL, Level::parse, false), reason(match), match.rule()));
+    }
+    caps.sort((a, b) -> Integer.compare(b.maxLevel().ordinal(), a.maxLevel().ordinal()));
+    return Collections.unmodifiableList(caps);
+  }
+
   // --- organizations --------------------------------------------------------------------------
 
   /**

@@ -50,6 +50,18 @@ public final class RuleVariables {
   /** String, a {@link Grade} name: the weakest grade among the other criteria. */
   public static final String OTHER_CRITERIA_GRADE = "otherCriteriaGrade";
 
+  // --- collective-caps ------------------------------------------------------------------------
+  /** Boolean: a leadership member of the collective disciplined in the year at WARNING (cảnh cáo) or above. */
+  public static final String LEADERSHIP_DISCIPLINED_WARNING_OR_ABOVE = "leadershipDisciplinedWarningOrAbove";
+  /** Boolean: a leadership member of the collective disciplined in the year, any form. */
+  public static final String LEADERSHIP_DISCIPLINED = "leadershipDisciplined";
+  /** Boolean: a subordinate unit of the collective disciplined in the year. */
+  public static final String SUBORDINATE_UNIT_DISCIPLINED = "subordinateUnitDisciplined";
+  /** Double 0–100: share of the subordinates disciplined or rated NOT_COMPLETED. */
+  public static final String SUBORDINATE_SHORTFALL_PERCENT = "subordinateShortfallPercent";
+  /** Double 0–100: the configured threshold of that share (unverified; {@link CollectiveFacts}). */
+  public static final String SUBORDINATE_SHORTFALL_THRESHOLD = "subordinateShortfallThreshold";
+
   // --- outputs --------------------------------------------------------------------------------
   public static final String RATED = "rated";
   public static final String REASON_CODE = "reasonCode";

@@ -128,7 +128,10 @@ class ComplaintWindowProcessTest {
     execute(job(campaign));
   }
 
-  /** An empty roster: the campaign reaches the announcement right after its batch pass and the finalization. */
+  /**
+   * An empty roster: the campaign reaches the announcement right after its batch pass, the finalization and the
+   * collectives (none).
+   */
   private static ProcessInstance campaignWithEveryoneDecided() {
     Map<String, Object> variables = new HashMap<>(MemberFixtures.startVariables("unused"));
     variables.remove(ProcessVariables.MEMBER_ID);
@@ -137,6 +140,7 @@ class ComplaintWindowProcessTest {
     execute(job(campaign)); // prepare-roster
     execute(job(campaign)); // start-member-batch: nobody left, everyone decided
     complete(task(ProcessKeys.FINALIZE_RESULTS, campaign)); // nobody decided: within the quota
+    execute(job(campaign)); // prepare-collectives: none rated (the fakes' defaults)
     assertThat(campaign).isWaitingAt(ANNOUNCE_RESULTS);
     return campaign;
   }

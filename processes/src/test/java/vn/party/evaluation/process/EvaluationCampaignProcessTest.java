@@ -41,7 +41,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
     MemberEvaluationProcessTest.BPMN,
     MemberEvaluationProcessTest.SELF_REVIEW_FORM,
     MemberEvaluationProcessTest.BRANCH_REVIEW_FORM,
-    MemberEvaluationProcessTest.COMMITTEE_DECISION_FORM})
+    MemberEvaluationProcessTest.COMMITTEE_DECISION_FORM,
+    CollectiveEvaluationProcessTest.BPMN,
+    CollectiveEvaluationProcessTest.SELF_REVIEW_FORM,
+    CollectiveEvaluationProcessTest.DECISION_FORM})
 class EvaluationCampaignProcessTest {
 
   private static final List<String> SEVEN_MEMBERS =
@@ -92,11 +95,12 @@ class EvaluationCampaignProcessTest {
 
     delegates.decided(1, 6, 1);
     complete(task(FINALIZE_RESULTS, campaign));
+    assertThat(campaign).isWaitingAt(ProcessKeys.PREPARE_COLLECTIVES);
+    execute(job(campaign)); // no branch rated, nor the organization (the fakes' defaults)
     assertThat(campaign).isWaitingAt(ProcessKeys.ANNOUNCE_RESULTS);
     ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
-    assertThat(campaign)
-        .hasPassedInOrder(ALL_MEMBERS_DECIDED, FINALIZE_RESULTS, ProcessKeys.ANNOUNCE_RESULTS, COMPLETE_CAMPAIGN)
-        .isEnded();
+    assertThat(campaign).hasPassedInOrder(ALL_MEMBERS_DECIDED, FINALIZE_RESULTS, ProcessKeys.PREPARE_COLLECTIVES,
+        ProcessKeys.ANNOUNCE_RESULTS, COMPLETE_CAMPAIGN).isEnded();
     assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
   }
 
@@ -133,6 +137,7 @@ class EvaluationCampaignProcessTest {
     // the committee adjusts one member from EXCELLENT to GOOD, with a reason: within the quota
     delegates.decided(1, 6, 1);
     complete(finalize);
+    execute(job(campaign)); // prepare-collectives: none rated
     ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
     assertThat(campaign).hasPassedInOrder(ALL_MEMBERS_DECIDED, FINALIZE_RESULTS, COMPLETE_CAMPAIGN).isEnded();
     assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
@@ -155,9 +160,62 @@ class EvaluationCampaignProcessTest {
 
     assertThat(delegates.batches).containsExactly(0);
     complete(task(FINALIZE_RESULTS, campaign)); // nobody decided: within the quota
+    execute(job(campaign)); // prepare-collectives: none rated
     ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
     assertThat(campaign).hasPassed(COMPLETE_CAMPAIGN).hasNotPassed(ALL_MEMBERS_DECIDED).isEnded();
     assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
+  }
+
+  /** Members, then every branch, then the organization: the order of 366-QĐ/TW. */
+  @Test
+  void afterTheMembersEachBranchIsRatedThenTheOrganizationThenTheCampaignCompletes() {
+    FakeCampaignDelegates delegates = new FakeCampaignDelegates(List.of(), BATCH_SIZE);
+    delegates.ratedBranches = List.of("cb1", "cb2");
+    delegates.organizationRated = true;
+    delegates.register();
+    ProcessInstance campaign = startCampaign();
+    execute(job(campaign)); // prepare-roster
+    execute(job(campaign)); // no members
+    complete(task(FINALIZE_RESULTS, campaign)); // the members' results first
+    execute(job(campaign)); // prepare-collectives
+
+    assertThat(campaign).isWaitingAt(ProcessKeys.RATE_BRANCHES);
+    assertThat(collectives()).containsExactlyInAnyOrder("2026:collective:cb1", "2026:collective:cb2");
+    CollectiveEvaluationProcessTest.approve("2026:collective:cb1", "GOOD");
+    assertThat(campaign).as("one branch still open").isWaitingAt(ProcessKeys.RATE_BRANCHES);
+    CollectiveEvaluationProcessTest.approve("2026:collective:cb2", "COMPLETED");
+
+    assertThat(campaign).isWaitingAtExactly(ProcessKeys.RATE_ORGANIZATION);
+    CollectiveEvaluationProcessTest.approve(
+        BusinessKeys.collective(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID), "GOOD");
+
+    ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
+    assertThat(campaign).hasPassedInOrder(FINALIZE_RESULTS, ProcessKeys.RATE_BRANCHES, ProcessKeys.RATE_ORGANIZATION,
+        ProcessKeys.ANNOUNCE_RESULTS, COMPLETE_CAMPAIGN).isEnded();
+    assertThat(delegates.decidedCollectives)
+        .containsExactly("cb1=GOOD", "cb2=COMPLETED", MemberFixtures.ORGANIZATION_ID + "=GOOD");
+  }
+
+  /** An organization set up less than six months ago is not rated; its branches are. */
+  @Test
+  void anOrganizationNotRatedSkipsItsOwnRating() {
+    FakeCampaignDelegates delegates = new FakeCampaignDelegates(List.of(), BATCH_SIZE);
+    delegates.ratedBranches = List.of("cb1");
+    delegates.register();
+    ProcessInstance campaign = startCampaign();
+    execute(job(campaign));
+    execute(job(campaign));
+    complete(task(FINALIZE_RESULTS, campaign));
+    execute(job(campaign)); // prepare-collectives
+    CollectiveEvaluationProcessTest.approve("2026:collective:cb1", "GOOD");
+    ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
+
+    assertThat(campaign).hasPassed(ProcessKeys.RATE_BRANCHES).hasNotPassed(ProcessKeys.RATE_ORGANIZATION).isEnded();
+  }
+
+  private static List<String> collectives() {
+    return processInstanceQuery().processDefinitionKey(ProcessKeys.COLLECTIVE_EVALUATION).active().list().stream()
+        .map(ProcessInstance::getBusinessKey).toList();
   }
 
   @Test

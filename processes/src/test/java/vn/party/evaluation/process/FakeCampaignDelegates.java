@@ -31,6 +31,11 @@ final class FakeCampaignDelegates {
   java.util.Date complaintWindowEnd = java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(15)));
   /** Set once close-complaint-window ran: re-appraisals decided after it tell the campaign. */
   boolean windowClosed;
+  /** What prepare-collectives answers: the branches rated as collectives, and whether the organization is. */
+  List<String> ratedBranches = List.of();
+  boolean organizationRated;
+  /** Collective ids that record-collective-decision recorded, with their level, in order. */
+  final List<String> decidedCollectives = new ArrayList<>();
   /** Makes the next pass of start-member-batch fail before it starts anyone. */
   boolean failNextBatch;
   /** The organization's live figures the quota listener reports: EXCELLENT, GOOD, most EXCELLENT allowed. */
@@ -55,6 +60,13 @@ final class FakeCampaignDelegates {
       task.setVariable(ProcessVariables.GOOD_COUNT, good);
       task.setVariable(ProcessVariables.EXCELLENT_ALLOWED, excellentAllowed);
     });
+    Mocks.register(DelegateNames.COLLECTIVE_ROSTER_PREPARER, (JavaDelegate) execution -> {
+      execution.setVariable(ProcessVariables.RATED_BRANCHES, new ArrayList<>(ratedBranches));
+      execution.setVariable(ProcessVariables.ORGANIZATION_RATED, organizationRated);
+    });
+    Mocks.register(DelegateNames.COLLECTIVE_EVALUATION_OPENER, (JavaDelegate) FakeCampaignDelegates::openCollective);
+    Mocks.register(DelegateNames.COLLECTIVE_DECISION_RECORDER, (JavaDelegate) execution -> decidedCollectives.add(
+        execution.getVariable(ProcessVariables.COLLECTIVE_ID) + "=" + execution.getVariable(ProcessVariables.DECIDED_LEVEL)));
   }
 
   /** What the organization's members are decided now (the quota listener reads these). */
@@ -62,6 +74,17 @@ final class FakeCampaignDelegates {
     this.excellent = excellent;
     this.good = good;
     this.excellentAllowed = excellentAllowed;
+  }
+
+  /** What the application's opener sets: the two groups by the collective's kind, and no cap facts. */
+  static void openCollective(DelegateExecution execution) {
+    String organizationId = (String) execution.getVariable(ProcessVariables.ORGANIZATION_ID);
+    String collectiveId = (String) execution.getVariable(ProcessVariables.COLLECTIVE_ID);
+    boolean branch = CollectiveKind.BRANCH.name().equals(execution.getVariable(ProcessVariables.COLLECTIVE_KIND));
+    execution.setVariable(ProcessVariables.COLLECTIVE_REVIEWER_GROUP,
+        branch ? Groups.branchCommittee(collectiveId) : Groups.organizationCommittee(organizationId));
+    execution.setVariable(ProcessVariables.COLLECTIVE_RATER_GROUP,
+        branch ? Groups.organizationCommittee(organizationId) : Groups.superiorCommittee(organizationId));
   }
 
   private void prepareRoster(DelegateExecution execution) {

@@ -41,7 +41,8 @@ class DmnFilesTest {
       DecisionKeys.MEMBER_ELIGIBILITY, HitPolicy.FIRST,
       DecisionKeys.MEMBER_CAPS, HitPolicy.RULE_ORDER,
       DecisionKeys.MEMBER_LEVEL, HitPolicy.FIRST,
-      DecisionKeys.ORGANIZATION_ELIGIBILITY, HitPolicy.UNIQUE);
+      DecisionKeys.ORGANIZATION_ELIGIBILITY, HitPolicy.UNIQUE,
+      DecisionKeys.COLLECTIVE_CAPS, HitPolicy.RULE_ORDER);
 
   private static final Pattern QUOTED_NAME = Pattern.compile("\"([A-Z_0-9]+)\"");
 
@@ -137,7 +138,12 @@ class DmnFilesTest {
   @ParameterizedTest
   @EnumSource(Regulation.class)
   void capsAreListedStrictestFirstAndNonePermitsEveryLevel(Regulation regulation) {
-    DecisionTable table = DmnFiles.table(DmnFiles.decision(regulation, DecisionKeys.MEMBER_CAPS));
+    for (String kind : List.of(DecisionKeys.MEMBER_CAPS, DecisionKeys.COLLECTIVE_CAPS)) {
+      capsAreListedStrictestFirst(DmnFiles.table(DmnFiles.decision(regulation, kind)));
+    }
+  }
+
+  private static void capsAreListedStrictestFirst(DecisionTable table) {
     List<Integer> strictness = new ArrayList<>();
     for (Rule rule : table.getRules()) {
       String text = rule.getOutputEntries().iterator().next().getText().getTextContent().strip();

@@ -63,6 +63,18 @@ public final class TaskCompletionRules {
 
   private static final Map<String, List<FieldRule>> RULES =
       Map.of(
+          ProcessKeys.COLLECTIVE_SELF_REVIEW,
+          List.of(
+              FieldRule.level(SELF_PROPOSED_LEVEL, always()),
+              FieldRule.text(STRENGTHS, always()),
+              FieldRule.text(LIMITATIONS, always()),
+              FieldRule.text(REMEDIAL_MEASURES, always())),
+          ProcessKeys.COLLECTIVE_DECISION,
+          List.of(
+              FieldRule.decision(DECISION),
+              FieldRule.level(DECIDED_LEVEL, decisionIs(Decision.APPROVE)),
+              // a return says why; so does a level other than the one the collective proposed for itself
+              FieldRule.text(DECISION_COMMENT, decisionIs(Decision.RETURN).or(levelDiffersFrom(SELF_PROPOSED_LEVEL)))),
           ProcessKeys.SELF_REVIEW,
           List.of(
               FieldRule.level(SELF_PROPOSED_LEVEL, always()),
@@ -111,7 +123,12 @@ public final class TaskCompletionRules {
           ProcessKeys.BRANCH_REVIEW, new CapRule(BRANCH_PROPOSED_LEVEL, always()),
           ProcessKeys.COMMITTEE_DECISION, new CapRule(DECIDED_LEVEL, decisionIs(Decision.APPROVE)),
           ProcessKeys.RERATING_DECISION, new CapRule(RERATED_LEVEL, always()),
-          ProcessKeys.REAPPRAISAL_DECISION, new CapRule(REAPPRAISED_LEVEL, always()));
+          ProcessKeys.REAPPRAISAL_DECISION, new CapRule(REAPPRAISED_LEVEL, always()),
+          ProcessKeys.COLLECTIVE_DECISION,
+          new CapRule(DECIDED_LEVEL, decisionIs(Decision.APPROVE), CollectiveCaps::strictest, List.of()));
+
+  /** What the collective decision reads besides its fields: the caps' facts and the self-proposed level. */
+  private static final List<String> COLLECTIVE_DECISION_READS = concat(CollectiveCaps.INPUTS, SELF_PROPOSED_LEVEL);
 
   private TaskCompletionRules() {}
 
@@ -147,6 +164,9 @@ public final class TaskCompletionRules {
       List<String> reads = new ArrayList<>(LevelCaps.INPUTS);
       reads.add(BRANCH_PROPOSED_LEVEL);
       return List.copyOf(reads);
+    }
+    if (ProcessKeys.COLLECTIVE_DECISION.equals(taskKey)) {
+      return COLLECTIVE_DECISION_READS;
     }
     return CAPPED.containsKey(taskKey) ? LevelCaps.INPUTS : List.of();
   }
@@ -256,6 +276,19 @@ public final class TaskCompletionRules {
     return variables -> decision.name().equals(variables.get(DECISION));
   }
 
+  /** An approval with a decided level other than the one in {@code otherField}. */
+  private static Predicate<Map<String, ?>> levelDiffersFrom(String otherField) {
+    return variables -> Decision.APPROVE.name().equals(variables.get(DECISION))
+        && variables.get(DECIDED_LEVEL) instanceof String decided && !decided.isBlank()
+        && !decided.equals(variables.get(otherField));
+  }
+
+  private static List<String> concat(List<String> list, String more) {
+    List<String> all = new ArrayList<>(list);
+    all.add(more);
+    return List.copyOf(all);
+  }
+
   /**
    * What a form field holds: a {@code Level} name, a {@code Decision} name, free text, a number of months ({@link
    * #MIN_MONTHS}–{@link #MAX_MONTHS}, a Number) or a flag (a Boolean, a checkbox).
@@ -273,13 +306,22 @@ public final class TaskCompletionRules {
     static final RuleBook RULES = new RuleBook();
   }
 
-  /** A level that must not be above the member's strictest cap, when {@code appliesWhen} holds. */
-  private record CapRule(String levelField, Predicate<Map<String, ?>> appliesWhen) {
+  /**
+   * A level that must not be above the strictest cap ({@code capOf}: a member's by default, or a collective's), when
+   * {@code appliesWhen} holds; {@code facts} are fields the same completion submits that the cap reads.
+   */
+  private record CapRule(String levelField, Predicate<Map<String, ?>> appliesWhen,
+      java.util.function.BiFunction<RuleBook, Map<String, ?>, Optional<Cap>> capOf, List<String> facts) {
+
+    CapRule(String levelField, Predicate<Map<String, ?>> appliesWhen) {
+      this(levelField, appliesWhen, LevelCaps::strictest, LevelCaps.BRANCH_FACTS);
+    }
+
 
     /** The refusal, if the level is above the cap; nothing while the level or a fact is itself refused. */
     Optional<FieldError> check(Map<String, ?> variables, List<FieldError> errors) {
       boolean factsOrLevelRefused = errors.stream().anyMatch(error -> error.field().equals(levelField)
-          || LevelCaps.BRANCH_FACTS.contains(error.field()));
+          || facts.contains(error.field()));
       if (factsOrLevelRefused || !appliesWhen.test(variables)
           || !(variables.get(levelField) instanceof String name)) {
         return Optional.empty();
@@ -288,7 +330,7 @@ public final class TaskCompletionRules {
       if (level.isEmpty()) {
         return Optional.empty();
       }
-      return LevelCaps.strictest(CapRules.RULES, variables)
+      return capOf.apply(CapRules.RULES, variables)
           .filter(cap -> cap.lowers(level.get()))
           .map((Cap cap) -> new FieldError(levelField, FieldError.ABOVE_CAP, cap));
     }

@@ -126,7 +126,33 @@ class TaskCompletionRulesTest {
         row("finalize-results", vars("excellentCount", 3, "goodCount", 10, "excellentAllowed", 2),
             "excellentCount: over-quota"),
         row("finalize-results", vars("excellentCount", 0, "goodCount", 0, "excellentAllowed", 0)),
-        row("finalize-results", vars(), "excellentCount: required"));
+        row("finalize-results", vars(), "excellentCount: required"),
+        // collectives: Mẫu 01 has every section; the proposal itself is not capped
+        row("collective-self-review", vars("selfProposedLevel", "GOOD", "strengths", "Kết quả",
+            "limitations", "Hạn chế", "remedialMeasures", "Biện pháp", "leadershipDisciplinedWarningOrAbove", true)),
+        row("collective-self-review", vars("selfProposedLevel", "GOOD"),
+            "strengths: required", "limitations: required", "remedialMeasures: required"),
+        row("collective-decision", vars(REGULATION, QD_366, "selfProposedLevel", "GOOD", "decision", "APPROVE",
+            "decidedLevel", "GOOD")),
+        // another level than the collective proposed needs a reason
+        row("collective-decision", vars(REGULATION, QD_366, "selfProposedLevel", "GOOD", "decision", "APPROVE",
+            "decidedLevel", "COMPLETED"), "decisionComment: required"),
+        row("collective-decision", vars(REGULATION, QD_124, "selfProposedLevel", "GOOD", "decision", "APPROVE",
+            "decidedLevel", "NOT_COMPLETED", "decisionComment", "Lý do", "leadershipDisciplinedWarningOrAbove", true)),
+        row("collective-decision", vars(REGULATION, QD_132, "selfProposedLevel", "COMPLETED", "decision", "APPROVE",
+            "decidedLevel", "COMPLETED", "leadershipDisciplinedWarningOrAbove", true), "decidedLevel: above-cap"),
+        // the threshold is the instance's configured value: 25 % is above 20 %, within 30 %
+        row("collective-decision", vars(REGULATION, QD_366, "selfProposedLevel", "GOOD", "decision", "APPROVE",
+            "decidedLevel", "GOOD", "subordinateShortfallPercent", 25.0, "subordinateShortfallThreshold", 20.0),
+            "decidedLevel: above-cap"),
+        row("collective-decision", vars(REGULATION, QD_366, "selfProposedLevel", "GOOD", "decision", "APPROVE",
+            "decidedLevel", "GOOD", "subordinateShortfallPercent", 25.0, "subordinateShortfallThreshold", 30.0)),
+        // under 366 only: a leadership member reprimanded rules out EXCELLENT
+        row("collective-decision", vars(REGULATION, QD_366, "selfProposedLevel", "EXCELLENT", "decision", "APPROVE",
+            "decidedLevel", "EXCELLENT", "leadershipDisciplined", true), "decidedLevel: above-cap"),
+        row("collective-decision", vars(REGULATION, QD_124, "selfProposedLevel", "EXCELLENT", "decision", "APPROVE",
+            "decidedLevel", "EXCELLENT", "leadershipDisciplined", true)),
+        row("collective-decision", vars(REGULATION, QD_366, "decision", "RETURN"), "decisionComment: required"));
   }
 
   @Test
@@ -186,6 +212,10 @@ class TaskCompletionRulesTest {
     assertThat(TaskCompletionRules.reads("finalize-results"))
         .containsExactly("excellentCount", "goodCount", "excellentAllowed");
     assertThat(TaskCompletionRules.fields("finalize-results")).isEmpty();
+    assertThat(TaskCompletionRules.reads("collective-decision")).containsExactly("regulation",
+        "leadershipDisciplinedWarningOrAbove", "leadershipDisciplined", "subordinateUnitDisciplined",
+        "subordinateShortfallPercent", "subordinateShortfallThreshold", "selfProposedLevel");
+    assertThat(TaskCompletionRules.reads("collective-self-review")).isEmpty();
   }
 
   @Test

@@ -1,0 +1,26 @@
+package vn.party.evaluation.collective;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import vn.party.evaluation.review.EvaluationApi.HistoryEntry;
+import vn.party.evaluation.review.EvaluationApi.LevelCapView;
+
+/** Response bodies of /api/v1/collectives. */
+public final class CollectiveApi {
+
+  /** A collective's rating in a year: its self-review (Mẫu 01), the decision, the cap in force and its history. */
+  public record CollectiveView(int year, String collectiveId, String kind, String organizationId, String name,
+      String status, String notRatedReason, SelfReview selfReview, Decision decision, LevelCapView levelCap,
+      List<HistoryEntry> history) {
+  }
+
+  public record SelfReview(String strengths, String limitations, String remedialMeasures, String level, String by,
+      OffsetDateTime at) {
+  }
+
+  public record Decision(String level, String comment, String by, OffsetDateTime at) {
+  }
+
+  private CollectiveApi() {
+  }
+}

@@ -1,0 +1,128 @@
+package vn.party.evaluation.collective;
+
+import static vn.party.evaluation.process.ProcessVariables.*;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.audit.Timeline;
+import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.process.validation.CollectiveCaps;
+import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.rules.Cap;
+import vn.party.evaluation.rules.RuleBook;
+
+/**
+ * Keeps a collective's cap facts and its displayed cap up to date: computed from stored facts (discipline decisions of
+ * its leadership members, the results of its subordinates) into the process variables {@link CollectiveCaps#INPUTS},
+ * and the strictest cap with its reasons into {@code levelCap} / {@code levelCapReason} for the forms. Done when the
+ * rating opens and when each of its tasks is created, so the decision sees the facts as they are then. The cap is
+ * computed by {@link CollectiveCaps}, the computation the completion rules enforce.
+ */
+@Component
+public class CollectiveCapService {
+
+  private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
+  private final CollectiveEvaluations evaluations;
+  private final CollectiveProperties properties;
+  private final RuleBook rules;
+  private final Timeline timeline;
+  private final MessageSource messages;
+  private final Actors actors;
+
+  public CollectiveCapService(CollectiveEvaluations evaluations, CollectiveProperties properties, RuleBook rules,
+      Timeline timeline, MessageSource messages, Actors actors) {
+    this.evaluations = evaluations;
+    this.properties = properties;
+    this.rules = rules;
+    this.timeline = timeline;
+    this.messages = messages;
+    this.actors = actors;
+  }
+
+  /** Recomputes the facts and the cap on the instance (an execution or a task); changes only what differs. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void refresh(VariableScope scope, String trigger) {
+    int year = year(scope);
+    String collectiveId = (String) scope.getVariable(COLLECTIVE_ID);
+    String kind = (String) scope.getVariable(COLLECTIVE_KIND);
+    UUID campaignId = UUID.fromString((String) scope.getVariable(CAMPAIGN_ID));
+    boolean[] leadership = evaluations.leadershipDisciplined(year, kind, collectiveId);
+
+    Map<String, Object> wanted = new HashMap<>();
+    wanted.put(LEADERSHIP_DISCIPLINED, leadership[0]);
+    wanted.put(LEADERSHIP_DISCIPLINED_WARNING_OR_ABOVE, leadership[1]);
+    // No event tells of a unit's (a branch's) own discipline yet: false until one does (see processes/README.md).
+    wanted.put(SUBORDINATE_UNIT_DISCIPLINED, false);
+    wanted.put(SUBORDINATE_SHORTFALL_PERCENT, evaluations.subordinateShortfallPercent(year, campaignId, kind,
+        collectiveId));
+    wanted.put(SUBORDINATE_SHORTFALL_THRESHOLD, properties.subordinateShortfallThresholdPercent());
+    Map<String, Object> merged = new HashMap<>(scope.getVariables());
+    merged.putAll(wanted);
+    List<Cap> caps = CollectiveCaps.caps(rules, merged);
+    Cap strictest = caps.isEmpty() ? null : caps.get(0);
+    wanted.put(LEVEL_CAP, strictest == null ? null : strictest.maxLevel().name());
+    wanted.put(LEVEL_CAP_REASON, explain(caps, merged));
+
+    String previous = (String) scope.getVariable(LEVEL_CAP);
+    boolean capChanged = !scope.hasVariable(LEVEL_CAP) || !Objects.equals(previous, wanted.get(LEVEL_CAP));
+    wanted.forEach((name, value) -> {
+      if (!scope.hasVariable(name) || !Objects.equals(scope.getVariable(name), value)) {
+        scope.setVariable(name, value);
+      }
+    });
+    if (capChanged && (strictest != null || previous != null)) {
+      evaluations.cap(year, collectiveId, strictest);
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("trigger", trigger);
+      details.put("previousLevelCap", previous);
+      if (strictest != null) {
+        details.put("levelCap", strictest.maxLevel().name());
+        details.put("reasonCode", strictest.reason().name());
+        details.put("reason", strictest.reason().label());
+        details.put("ruleId", strictest.rule().ruleId());
+        details.put("source", strictest.rule().source());
+        details.put("allCaps", caps.stream().map(cap -> cap.rule().ruleId()).toList());
+      }
+      timeline.record(year, CollectiveEvaluation.timelineSubject(collectiveId),
+          strictest == null ? TimelineKind.LEVEL_CAP_LIFTED : TimelineKind.LEVEL_CAP_APPLIED, null, null,
+          actors.current(), details);
+    }
+  }
+
+  /** Vietnamese: the strictest cap, then every cap with the figures behind it and the rule's source. */
+  private String explain(List<Cap> caps, Map<String, Object> variables) {
+    if (caps.isEmpty()) {
+      return text("cap.none");
+    }
+    List<String> lines = new ArrayList<>();
+    Cap strictest = caps.get(0);
+    lines.add(text("cap.strictest", strictest.maxLevel().label(), strictest.maxLevel().shortCode()));
+    for (Cap cap : caps) {
+      String because = switch (cap.reason()) {
+        case SUBORDINATE_SHORTFALL -> text("collective.cap.because.shortfall",
+            variables.get(SUBORDINATE_SHORTFALL_PERCENT), variables.get(SUBORDINATE_SHORTFALL_THRESHOLD));
+        default -> "";
+      };
+      lines.add(text("cap.item", cap.reason().label(), cap.maxLevel().shortCode(), because, cap.rule().source(),
+          cap.rule().ruleId()));
+    }
+    String text = String.join("\n", lines);
+    return text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
+  }
+
+  private String text(String key, Object... arguments) {
+    return messages.getMessage(key, arguments, VIETNAMESE);
+  }
+}

@@ -1,0 +1,218 @@
+package vn.party.evaluation.collective;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
+import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.pages.PageSession;
+
+/**
+ * A small campaign through its collective ratings: after every member is decided, each branch reviews itself and is
+ * rated by the grassroots committee, then the organization is rated by the committee above — with a return, a level
+ * other than the proposed one needing a reason, and the collective caps refusing a level they do not allow.
+ */
+class CollectiveRatingTest extends EvaluationFlowSupport {
+
+  private static final int YEAR = 2036;
+  private static final String CB1 = ORG + "-cb1";
+  private static final String CB2 = ORG + "-cb2";
+  private static final String CB3 = ORG + "-cb3";
+
+  @Test
+  void branches_then_the_organization_are_rated_with_their_caps_enforced() throws Exception {
+    // member6 sits on the branch committee of cb2 (demo data): a warning caps cb2 at NOT_COMPLETED (21-HD)
+    sendDiscipline("member6", "QĐ-36/UBKT", "WARNING");
+    String campaignId = launchedCampaign(YEAR);
+    for (int n = 1; n <= 15; n++) {
+      // member6 is capped by the discipline; two of cb3's five members are not completed: 40 % > 20 %
+      decideMember(n, n == 6 || n == 11 || n == 12 ? "NOT_COMPLETED" : "GOOD");
+    }
+    finalizeResults(YEAR); // no EXCELLENT: within the quota; the collectives come next
+
+    // cb1: the grassroots committee returns the self-review; a level other than the proposed one needs a reason
+    completeOk("secretary1", collectiveTaskOf("secretary1", "collective-self-review", CB1, YEAR),
+        collectiveSelfReview("GOOD"));
+    completeOk("committee", collectiveTaskOf("committee", "collective-decision", CB1, YEAR),
+        Map.of("decision", "RETURN", "decisionComment", "Bổ sung kết quả từng lĩnh vực."));
+    completeOk("secretary1", collectiveTaskOf("secretary1", "collective-self-review", CB1, YEAR),
+        collectiveSelfReview("EXCELLENT"));
+    String cb1Decision = collectiveTaskOf("committee", "collective-decision", CB1, YEAR);
+    assertRefused(complete("committee", cb1Decision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD")),
+        "decisionComment", "required");
+    completeOk("committee", cb1Decision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD",
+        "decisionComment", "Chưa đủ tiêu chí hoàn thành xuất sắc."));
+
+    // cb2: capped at NOT_COMPLETED by its disciplined leadership member; the refusal is on its history
+    assertThat(tasksOf("secretary1")).as("another branch's self-review is not secretary1's")
+        .noneMatch(task -> task.get("memberName").asText().equals(collective("committee", YEAR, CB2)
+            .get("name").asText()));
+    String cb2SelfReview = collectiveTaskOf("secretary2", "collective-self-review", CB2, YEAR);
+    // the branch committee's work list and form: the collective's task, its cap and why
+    PageSession secretary2 = PageSession.of(port, "secretary2");
+    assertThat(secretary2.get("/app/tasks").body()).contains("Tập thể tự kiểm điểm (Mẫu 01)")
+        .contains("Chi bộ Khu dân cư số 2");
+    HttpResponse<String> form = secretary2.get("/app/tasks/" + cb2SelfReview);
+    assertThat(form.statusCode()).isEqualTo(200);
+    assertThat(form.body()).contains("Tập thể lãnh đạo có thành viên bị kỷ luật từ cảnh cáo trở lên trong năm")
+        .contains("collective-caps-QD-366-2025-leadership-disciplined-warning");
+    completeOk("secretary2", cb2SelfReview, collectiveSelfReview("COMPLETED"));
+    String cb2Decision = collectiveTaskOf("committee", "collective-decision", CB2, YEAR);
+    // the raters' form shows the collective's self-review and links to its record
+    String decisionForm = PageSession.of(port, "committee").get("/app/tasks/" + cb2Decision).body();
+    assertThat(decisionForm).contains("Sinh hoạt chuyên đề chưa đều; nguyên nhân: chưa chủ động.")
+        .contains("/app/collectives/" + YEAR + "/" + CB2);
+    assertRefused(complete("committee", cb2Decision, Map.of("decision", "APPROVE", "decidedLevel", "COMPLETED")),
+        "decidedLevel", "above-cap");
+    completeOk("committee", cb2Decision, Map.of("decision", "APPROVE", "decidedLevel", "NOT_COMPLETED",
+        "decisionComment", "Chi ủy viên bị kỷ luật cảnh cáo trong năm."));
+
+    // cb3: 40 % of its members not completed, above the 20 % threshold: at most COMPLETED
+    completeOk("secretary3", collectiveTaskOf("secretary3", "collective-self-review", CB3, YEAR),
+        collectiveSelfReview("GOOD"));
+    String cb3Decision = collectiveTaskOf("committee", "collective-decision", CB3, YEAR);
+    assertRefused(complete("committee", cb3Decision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD")),
+        "decidedLevel", "above-cap");
+    completeOk("committee", cb3Decision, Map.of("decision", "APPROVE", "decidedLevel", "COMPLETED",
+        "decisionComment", "Hai trong năm đảng viên không hoàn thành nhiệm vụ."));
+
+    // the organization, after its branches: reviewed by its committee, rated by the committee above; one branch of
+    // three not completed (33 %) caps it at COMPLETED
+    completeOk("committee", collectiveTaskOf("committee", "collective-self-review", ORG, YEAR),
+        collectiveSelfReview("GOOD"));
+    String organizationDecision = collectiveTaskOf("district", "collective-decision", ORG, YEAR);
+    assertRefused(complete("committee", organizationDecision, Map.of("decision", "APPROVE", "decidedLevel",
+        "COMPLETED", "decisionComment", "x")), null, null);
+    assertRefused(complete("district", organizationDecision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD")),
+        "decidedLevel", "above-cap");
+    completeOk("district", organizationDecision, Map.of("decision", "APPROVE", "decidedLevel", "COMPLETED",
+        "decisionComment", "Một chi bộ không hoàn thành nhiệm vụ."));
+
+    closeComplaintWindow(YEAR); // announced; nobody complains
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(as("auditor").get()
+        .uri("/api/v1/campaigns/" + campaignId).retrieve().body(String.class)).get("status").asText())
+        .isEqualTo("COMPLETED"));
+
+    JsonNode cb2 = collective("auditor", YEAR, CB2);
+    assertThat(cb2.get("kind").asText()).isEqualTo("BRANCH");
+    assertThat(cb2.get("status").asText()).isEqualTo("DECIDED");
+    assertThat(cb2.at("/selfReview/level").asText()).isEqualTo("COMPLETED");
+    assertThat(cb2.at("/selfReview/by").asText()).isEqualTo("secretary2");
+    assertThat(cb2.at("/decision/level").asText()).isEqualTo("NOT_COMPLETED");
+    assertThat(cb2.at("/decision/by").asText()).isEqualTo("committee");
+    assertThat(cb2.at("/levelCap/level").asText()).isEqualTo("NOT_COMPLETED");
+    assertThat(cb2.at("/levelCap/reason").asText()).isEqualTo("LEADERSHIP_DISCIPLINED_WARNING");
+    assertThat(cb2.at("/levelCap/ruleId").asText()).isEqualTo("collective-caps-QD-366-2025-leadership-disciplined-warning");
+    assertThat(kinds(cb2)).containsSubsequence("COLLECTIVE_RATING_STARTED", "LEVEL_CAP_APPLIED", "TASK_CREATED",
+        "TASK_COMPLETED", "TASK_CREATED", "ABOVE_CAP_REFUSED", "TASK_COMPLETED", "DECIDED");
+    assertThat(kinds(collective("auditor", YEAR, CB1))).containsSubsequence("TASK_COMPLETED", "CASE_RETURNED",
+        "TASK_COMPLETED", "TASK_COMPLETED", "DECIDED");
+    JsonNode organization = collective("district", YEAR, ORG);
+    assertThat(organization.get("kind").asText()).isEqualTo("ORGANIZATION");
+    assertThat(organization.at("/decision/level").asText()).isEqualTo("COMPLETED");
+    assertThat(organization.at("/decision/by").asText()).isEqualTo("district");
+    assertThat(organization.at("/levelCap/reason").asText()).isEqualTo("SUBORDINATE_SHORTFALL");
+
+    // the report: each branch's level, the branches per level, the organization's own level; and the downloads
+    PageSession auditor = PageSession.of(port, "auditor");
+    String report = auditor.get("/app/reports/" + ORG + "/" + YEAR).body();
+    assertThat(report).contains("Xếp loại chất lượng tập thể").contains("data-collective=\"" + CB2 + "\"");
+    String counts = report.substring(report.indexOf("id=\"collective-counts\""));
+    assertThat(counts).containsPattern("data-level=\"GOOD\">1<").containsPattern("data-level=\"COMPLETED\">1<")
+        .containsPattern("data-level=\"NOT_COMPLETED\">1<").containsPattern("data-level=\"EXCELLENT\">0<")
+        .contains("33,3"); // Vietnamese decimal comma
+    assertThat(report.substring(report.indexOf("id=\"organization-level\""))).contains("Hoàn thành nhiệm vụ");
+    assertThat(auditor.download("/app/reports/" + ORG + "/" + YEAR + ".xlsx").statusCode()).isEqualTo(200);
+    assertThat(auditor.download("/app/reports/" + ORG + "/" + YEAR + ".pdf").statusCode()).isEqualTo(200);
+    // the auditors' page of one collective, with its history
+    HttpResponse<String> page = auditor.get("/app/collectives/" + YEAR + "/" + CB2);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Chi bộ Khu dân cư số 2").contains("data-kind=\"ABOVE_CAP_REFUSED\"")
+        .contains("Chi ủy viên bị kỷ luật cảnh cáo trong năm.");
+    assertThat(PageSession.of(port, "secretary1").get("/app/collectives/" + YEAR + "/" + CB2).statusCode())
+        .isEqualTo(403);
+
+    // who may read a collective's rating
+    assertThat(status("secretary2", CB2)).isEqualTo(200);
+    assertThat(status("secretary1", CB2)).isEqualTo(403);
+    assertThat(status("member6", CB2)).isEqualTo(403);
+    assertThat(status("committee", ORG)).isEqualTo(200);
+    assertThat(status("auditor", "no-such-branch")).isEqualTo(404);
+
+    // told on Kafka, keyed by the organization: the three branches and the organization
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      List<ConsumerRecord<String, byte[]>> decided = readAll("evaluation.events", Duration.ofSeconds(2)).stream()
+          .filter(r -> cloudEvent(r).get("type").asText().equals("vn.party.evaluation.collective.decided")
+              && cloudEvent(r).at("/data/year").asInt() == YEAR).toList();
+      assertThat(decided).extracting(ConsumerRecord::key).containsOnly(ORG);
+      assertThat(decided.stream().map(r -> cloudEvent(r).at("/data/collectiveId").asText() + "="
+          + cloudEvent(r).at("/data/decidedLevel").asText()))
+          .containsExactly(CB1 + "=GOOD", CB2 + "=NOT_COMPLETED", CB3 + "=COMPLETED", ORG + "=COMPLETED");
+    });
+  }
+
+  private void decideMember(int n, String level) {
+    String member = "member" + n;
+    String secretary = "secretary" + ((n - 1) / 5 + 1);
+    completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", level));
+    sendResidenceFeedback(member, YEAR, "Tốt");
+    completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), Map.of("branchProposedLevel", level));
+    completeOk("committee", taskOf("committee", "committee-decision", member, YEAR),
+        Map.of("decision", "APPROVE", "decidedLevel", level));
+  }
+
+  private int status(String user, String collectiveId) {
+    return as(user).get().uri("/api/v1/collectives/{y}/{c}", YEAR, collectiveId).retrieve().toBodilessEntity()
+        .getStatusCode().value();
+  }
+
+  private List<JsonNode> tasksOf(String user) {
+    return StreamSupport.stream(json(as(user).get().uri("/api/v1/tasks").retrieve().body(String.class))
+        .spliterator(), false).toList();
+  }
+
+  private static List<String> kinds(JsonNode collective) {
+    return StreamSupport.stream(collective.get("history").spliterator(), false).map(e -> e.get("kind").asText())
+        .toList();
+  }
+
+  /** 400 naming the field and reason; a null field: refused at all (403 for someone else's task). */
+  private static void assertRefused(ResponseEntity<String> response, String field, String reason) {
+    if (field == null) {
+      assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(403);
+      return;
+    }
+    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+    assertThat(StreamSupport.stream(json(response.getBody()).get("errors").spliterator(), false)
+        .anyMatch(e -> e.get("field").asText().equals(field) && e.get("reason").asText().equals(reason)))
+        .as(response.getBody()).isTrue();
+  }
+
+  private void sendDiscipline(String memberId, String decisionId, String form) {
+    String data = "{\"memberId\":\"" + memberId + "\",\"year\":" + YEAR + ",\"decisionId\":\"" + decisionId
+        + "\",\"form\":\"" + form + "\",\"selfDetectedAndRemedied\":false,\"decidedOn\":\"" + YEAR
+        + "-03-01\",\"decidedBy\":\"Ủy ban kiểm tra Đảng ủy phường\"}";
+    CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+        .withSource(URI.create("/inspection-committee/test")).withType("vn.party.member.disciplined")
+        .withDataContentType("application/json").withData(data.getBytes(StandardCharsets.UTF_8)).build();
+    send(memberId, EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event));
+    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+            "select count(*) from evaluation.discipline_decision where year = :y and member_id = :m")
+        .param("y", YEAR).param("m", memberId).query(Integer.class).single() > 0);
+  }
+}

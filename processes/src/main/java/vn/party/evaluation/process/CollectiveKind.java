@@ -1,0 +1,27 @@
+package vn.party.evaluation.process;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What a collective-evaluation rates: a branch (chi bộ) or the grassroots organization (tổ chức cơ sở đảng). */
+public enum CollectiveKind {
+  /** Rated by the grassroots committee; reviewed by the branch committee. */
+  BRANCH("Chi bộ"),
+  /** Rated by the committee above; reviewed by the grassroots committee. */
+  ORGANIZATION("Tổ chức cơ sở đảng");
+
+  private final String label;
+
+  CollectiveKind(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** The kind with this {@link #name()}, or empty (never throws). */
+  public static Optional<CollectiveKind> parse(String name) {
+    return Arrays.stream(values()).filter(kind -> kind.name().equals(name)).findFirst();
+  }
+}

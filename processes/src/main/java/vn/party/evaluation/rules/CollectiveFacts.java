@@ -1,0 +1,34 @@
+package vn.party.evaluation.rules;
+
+/**
+ * What the collective-caps decision reads about one collective (a branch or a grassroots organization) in a year.
+ * Computed by the deploying application from stored facts (discipline decisions, the subordinates' results).
+ *
+ * @param leadershipDisciplinedWarningOrAbove a member of its leadership (branch committee, grassroots committee)
+ *     was disciplined in the year at WARNING (cảnh cáo) or above — 21-HD/BTCTW: the collective is NOT_COMPLETED
+ * @param leadershipDisciplined a member of its leadership was disciplined in the year, any form
+ * @param subordinateUnitDisciplined a subordinate unit was disciplined in the year
+ * @param subordinateShortfallPercent 0–100: share of its subordinates (a branch: its rated members; the
+ *     organization: its rated branches) disciplined in the year or rated NOT_COMPLETED
+ * @param subordinateShortfallThreshold 0–100: above this share the collective is capped. <em>Unverified</em>:
+ *     configuration (default {@link #DEFAULT_SUBORDINATE_SHORTFALL_THRESHOLD}), not a constant
+ */
+public record CollectiveFacts(
+    boolean leadershipDisciplinedWarningOrAbove,
+    boolean leadershipDisciplined,
+    boolean subordinateUnitDisciplined,
+    double subordinateShortfallPercent,
+    double subordinateShortfallThreshold) {
+
+  /** 20 %, by analogy with the 20 % figures of the regulations — unverified. */
+  public static final double DEFAULT_SUBORDINATE_SHORTFALL_THRESHOLD = 20;
+
+  public CollectiveFacts {
+    if (!(subordinateShortfallPercent >= 0 && subordinateShortfallPercent <= 100)) {
+      throw new IllegalArgumentException("subordinateShortfallPercent must be within 0–100");
+    }
+    if (!(subordinateShortfallThreshold >= 0 && subordinateShortfallThreshold <= 100)) {
+      throw new IllegalArgumentException("subordinateShortfallThreshold must be within 0–100");
+    }
+  }
+}
