@@ -8,6 +8,8 @@ public enum TimelineKind {
   TASK_COMPLETED,
   EVENT_RECEIVED,
   RESIDENCE_FEEDBACK_MISSING,
+  /** The unit leadership's assessment did not arrive by its deadline (details: the deadline). */
+  UNIT_ASSESSMENT_MISSING,
   CASE_RETURNED,
   BRANCH_MEETING,
   RERATING_STARTED,

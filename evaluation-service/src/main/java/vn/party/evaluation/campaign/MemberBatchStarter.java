@@ -104,6 +104,7 @@ public class MemberBatchStarter implements JavaDelegate {
     variables.put(ORGANIZATION_COMMITTEE_GROUP, Groups.organizationCommittee(entry.organizationId()));
     variables.put(SELF_REVIEW_DUE, Date.from(campaign.selfReviewDue().toInstant()));
     variables.put(RESIDENCE_FEEDBACK_DUE, Date.from(campaign.residenceFeedbackDue().toInstant()));
+    variables.put(UNIT_ASSESSMENT_DUE, Date.from(campaign.unitAssessmentDue().toInstant()));
     variables.put(BRANCH_REVIEW_DUE, Date.from(campaign.branchReviewDue().toInstant()));
     variables.put(DECISION_DUE, Date.from(campaign.decisionDue().toInstant()));
     String processInstanceId = runtimeService.startProcessInstanceByKey(ProcessKeys.MEMBER_EVALUATION,

@@ -47,6 +47,8 @@ final class EvaluationRecordPdf {
         time.format(e.selfReviewedAt()));
     row(levels, text, msg.apply("ui.evaluation.residence"), e.residenceFeedback(), e.residenceComment(),
         e.residenceCommentBy(), time.format(e.residenceCommentAt()));
+    row(levels, text, msg.apply("ui.evaluation.unit"), msg.apply("unit-assessment." + e.unitAssessment()),
+        e.unitComment(), e.unitCommentBy(), time.format(e.unitCommentAt()));
     row(levels, text, msg.apply("ui.evaluation.branch"), level.apply(e.branchProposedLevel()), e.branchComment(),
         e.branchReviewedBy(), time.format(e.branchReviewedAt()));
     row(levels, text, msg.apply("ui.evaluation.decision"), level.apply(e.decidedLevel()), e.decisionComment(),

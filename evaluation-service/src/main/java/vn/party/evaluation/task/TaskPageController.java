@@ -114,8 +114,16 @@ public class TaskPageController {
     }
   }
 
-  /** The committee decides with the organization's live counts and the quota gauge in view. */
+  /**
+   * The committee decides with the organization's live counts and the quota gauge in view; the branch and the
+   * committee see the comments from outside the branch (or that they are missing) beside the member's own review.
+   */
   private void addTally(TaskForm form, Model model) {
+    if (ProcessKeys.BRANCH_REVIEW.equals(form.task().taskKey())
+        || ProcessKeys.COMMITTEE_DECISION.equals(form.task().taskKey())) {
+      records.find(form.task().year(), form.task().memberId())
+          .ifPresent(record -> model.addAttribute("evaluation", record));
+    }
     if (ProcessKeys.COMMITTEE_DECISION.equals(form.task().taskKey())) {
       records.find(form.task().year(), form.task().memberId()).ifPresent(
           record -> model.addAttribute("tally", tally.of(record.organizationId(), record.year())));

@@ -27,12 +27,33 @@ public final class ProcessVariables {
   public static final String RESIDENCE_FEEDBACK_DUE = "residenceFeedbackDue";
   public static final String BRANCH_REVIEW_DUE = "branchReviewDue";
   public static final String DECISION_DUE = "decisionDue";
+  /**
+   * java.util.Date: until when member-evaluation waits for the unit leadership's assessment
+   * ({@code vn.party.member.unit-assessment}); also a start variable of evaluation-campaign.
+   */
+  public static final String UNIT_ASSESSMENT_DUE = "unitAssessmentDue";
 
   // --- residence feedback (chi ủy nơi cư trú) -----------------------------------------------------
   /** Boolean, set by the {@link DelegateNames#RESIDENCE_FEEDBACK_LOOKUP} delegate. */
   public static final String RESIDENCE_FEEDBACK_RECEIVED = "residenceFeedbackReceived";
   /** String, the comment itself; shown read-only in the branch-review form. */
   public static final String RESIDENCE_COMMENT = "residenceComment";
+
+  // --- unit leadership assessment (nhận xét của lãnh đạo đơn vị, with the civil-service level) ---
+  /**
+   * Boolean, set by the {@link DelegateNames#UNIT_ASSESSMENT_LOOKUP} delegate: whether the member
+   * holds a post in the state apparatus (a civil servant), so an assessment is expected at all.
+   */
+  public static final String UNIT_ASSESSMENT_EXPECTED = "unitAssessmentExpected";
+  /** Boolean, set by the {@link DelegateNames#UNIT_ASSESSMENT_LOOKUP} delegate. */
+  public static final String UNIT_ASSESSMENT_RECEIVED = "unitAssessmentReceived";
+  /** String, the unit's comment; shown read-only in the branch-review form. */
+  public static final String UNIT_COMMENT = "unitComment";
+  /**
+   * String, shown read-only on the branch-review and committee-decision forms: RECEIVED, MISSING
+   * (deadline passed) or NOT_EXPECTED (no civil-service post).
+   */
+  public static final String UNIT_ASSESSMENT_STATUS = "unitAssessmentStatus";
 
   // --- completion variables of the user tasks (checked by TaskCompletionRules) ------------------
   /** A {@link Level} name. */
@@ -64,6 +85,11 @@ public final class ProcessVariables {
   public static final String DISCIPLINE_SELF_DETECTED_AND_REMEDIED = "disciplineSelfDetectedAndRemedied";
   /** String, a {@link Level} name, or null: the civil-service level from the unit leadership's assessment. */
   public static final String CIVIL_SERVICE_LEVEL = "civilServiceLevel";
+  /**
+   * Number 0–100, or null: share of the year's tasks the member completed, from the unit
+   * assessment ({@code tasksCompletedPercent} of the event). A cap input of 132-QĐ/TW.
+   */
+  public static final String TASKS_COMPLETED_PERCENT = "tasksCompletedPercent";
   // Recorded by the branch on the branch-review form (optional completion variables).
   /** Number 0–12: total months of sick leave in the year. */
   public static final String SICK_LEAVE_MONTHS = "sickLeaveMonths";
