@@ -18,6 +18,11 @@ public final class ProcessVariables {
   public static final String REGULATION = "regulation";
   /** OFFICIAL | PROBATIONARY: which self-review form the member fills in (member-eligibility decision). */
   public static final String FORM_KIND = "formKind";
+  /**
+   * Boolean: the member holds a leadership or management post (party_member.leadership_post), so
+   * the self-review has the leader's items of Mẫu 02B. Absent counts as false.
+   */
+  public static final String LEADERSHIP_POST = "leadershipPost";
   /** Built by {@link Groups#branchCommittee(String)}. */
   public static final String BRANCH_COMMITTEE_GROUP = "branchCommitteeGroup";
   /** Built by {@link Groups#organizationCommittee(String)}. */
@@ -61,6 +66,20 @@ public final class ProcessVariables {
   public static final String STRENGTHS = "strengths";
   public static final String LIMITATIONS = "limitations";
   public static final String REMEDIAL_MEASURES = "remedialMeasures";
+  // self-review under 366-QĐ/TW: the task conditions of the levels (names as the member-level inputs)
+  /** Boolean: 100 % of the tasks completed on time, with quality. */
+  public static final String ALL_TASKS_ON_TIME = "allTasksOnTime";
+  /** Number 0–100: share of tasks completed beyond requirements. */
+  public static final String EXCEEDING_TASKS_PERCENT = "exceedingTasksPercent";
+  /** Boolean: every shortcoming pointed out earlier has been remedied. */
+  public static final String SHORTCOMINGS_REMEDIED = "shortcomingsRemedied";
+  // set by the application when it keeps the submitted self-review (table evaluation.self_review)
+  /** Number or null: the self-review's total points (366), shown to the branch and the committee. */
+  public static final String SELF_REVIEW_SCORE = "selfReviewScore";
+  /** A {@link Level} name or null: the level the member's own grades or points give (before caps). */
+  public static final String SELF_REVIEW_LEVEL = "selfReviewLevel";
+  /** Integer: version of the kept self-review (evaluation.self_review). */
+  public static final String SELF_REVIEW_VERSION = "selfReviewVersion";
   /** A {@link Level} name. */
   public static final String BRANCH_PROPOSED_LEVEL = "branchProposedLevel";
   public static final String BRANCH_COMMENT = "branchComment";

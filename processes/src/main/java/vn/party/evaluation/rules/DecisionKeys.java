@@ -26,9 +26,15 @@ public final class DecisionKeys {
   /** Whether an organization (branch, grassroots organization) is rated: hit policy UNIQUE. */
   public static final String ORGANIZATION_ELIGIBILITY = "organization-eligibility";
 
+  /**
+   * The most points a group of self-review criteria can get (366: general 30, task results 70;
+   * 124 and 132 score nothing): hit policy UNIQUE.
+   */
+  public static final String CRITERION_POINTS = "criterion-points";
+
   /** Every kind of decision; each regulation's file has exactly one decision of each. */
   public static final List<String> KINDS =
-      List.of(MEMBER_ELIGIBILITY, MEMBER_CAPS, MEMBER_LEVEL, ORGANIZATION_ELIGIBILITY);
+      List.of(MEMBER_ELIGIBILITY, MEMBER_CAPS, MEMBER_LEVEL, ORGANIZATION_ELIGIBILITY, CRITERION_POINTS);
 
   private DecisionKeys() {}
 
