@@ -25,10 +25,12 @@ public class EvaluationPageController {
   private final Reratings reratings;
   private final org.springframework.context.MessageSource messages;
   private final vn.party.evaluation.portal.PortalTime time;
+  private final vn.party.evaluation.selfreview.SelfReviews selfReviews;
 
   public EvaluationPageController(EvaluationAccess access, EvaluationRecords records, Timeline timeline,
       Reratings reratings, org.springframework.context.MessageSource messages,
-      vn.party.evaluation.portal.PortalTime time) {
+      vn.party.evaluation.portal.PortalTime time, vn.party.evaluation.selfreview.SelfReviews selfReviews) {
+    this.selfReviews = selfReviews;
     this.messages = messages;
     this.time = time;
     this.access = access;
@@ -49,6 +51,9 @@ public class EvaluationPageController {
     model.addAttribute("evaluation", access.readable(year, memberId, user));
     model.addAttribute("timeline", timeline.of(year, memberId));
     model.addAttribute("reratings", reratings.of(year, memberId));
+    model.addAttribute("selfReview", selfReviews.latest(year, memberId).orElse(null));
+    model.addAttribute("selfReviewFields", vn.party.evaluation.process.validation.TaskCompletionRules.fields(
+        vn.party.evaluation.process.ProcessKeys.SELF_REVIEW));
     return "review/evaluation";
   }
 
@@ -58,7 +63,7 @@ public class EvaluationPageController {
       @AuthenticationPrincipal CurrentUser user) {
     EvaluationRecord record = access.readable(year, memberId, user);
     byte[] pdf = EvaluationRecordPdf.write(record, reratings.of(year, memberId), timeline.of(year, memberId),
-        messages, org.springframework.context.i18n.LocaleContextHolder.getLocale(), time);
+        selfReviews.latest(year, memberId).orElse(null), messages, org.springframework.context.i18n.LocaleContextHolder.getLocale(), time);
     return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
         .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
             org.springframework.http.ContentDisposition.attachment().filename(memberId + "-" + year + ".pdf")

@@ -38,9 +38,11 @@ public class TaskPageController {
   private final MessageSource messages;
   private final EvaluationRecords records;
   private final OrganizationTally tally;
+  private final vn.party.evaluation.selfreview.SelfReviews selfReviews;
 
   public TaskPageController(TaskWork work, MessageSource messages, EvaluationRecords records,
-      OrganizationTally tally) {
+      OrganizationTally tally, vn.party.evaluation.selfreview.SelfReviews selfReviews) {
+    this.selfReviews = selfReviews;
     this.work = work;
     this.messages = messages;
     this.records = records;
@@ -89,7 +91,8 @@ public class TaskPageController {
       if (field.kind() == Kind.FLAG) {
         values.put(field.name(), value != null); // an unticked checkbox sends nothing
       } else if (value != null && !value.isBlank()) {
-        values.put(field.name(), field.kind() == Kind.MONTHS ? number(value) : value.replace("\r\n", "\n"));
+        boolean numeric = field.kind() == Kind.MONTHS || field.kind() == Kind.POINTS || field.kind() == Kind.PERCENT;
+        values.put(field.name(), numeric ? number(value) : value.replace("\r\n", "\n"));
       }
     }
     try {
@@ -107,7 +110,7 @@ public class TaskPageController {
       }
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("form", new TaskForm(form.task(), form.fields(), values, form.draftSavedAt(),
-          form.mayWork(), form.levelCap(), form.levelCapReason()));
+          form.mayWork(), form.levelCap(), form.levelCapReason(), form.selfReviewOutcome()));
       model.addAttribute("errors", errors(refused.problems()));
       addTally(form, model);
       return "tasks/form";
@@ -123,6 +126,9 @@ public class TaskPageController {
         || ProcessKeys.COMMITTEE_DECISION.equals(form.task().taskKey())) {
       records.find(form.task().year(), form.task().memberId())
           .ifPresent(record -> model.addAttribute("evaluation", record));
+      // the member's own review beside the proposal: the self-proposed level, the points and the level they give
+      selfReviews.latest(form.task().year(), form.task().memberId())
+          .ifPresent(review -> model.addAttribute("selfReview", review));
     }
     if (ProcessKeys.COMMITTEE_DECISION.equals(form.task().taskKey())) {
       records.find(form.task().year(), form.task().memberId()).ifPresent(
@@ -134,6 +140,8 @@ public class TaskPageController {
   @org.springframework.web.bind.annotation.ModelAttribute
   void formChoices(Model model) {
     model.addAttribute("levels", vn.party.evaluation.process.Level.values());
+    model.addAttribute("grades", vn.party.evaluation.rules.Grade.values());
+    model.addAttribute("maxLongText", vn.party.evaluation.process.validation.SelfReviewRules.MAX_LONG_TEXT_LENGTH);
     model.addAttribute("decisions", vn.party.evaluation.process.Decision.values());
     model.addAttribute("maxText", vn.party.evaluation.process.validation.TaskCompletionRules.MAX_TEXT_LENGTH);
     model.addAttribute("maxMonths", vn.party.evaluation.process.validation.TaskCompletionRules.MAX_MONTHS);

@@ -101,7 +101,18 @@ public final class SelfReviewRules {
   }
 
   /** What the grades and points give: the totals per group and overall (null when not scored) and the level. */
-  public record Outcome(Map<CriterionGroup, Double> points, Double total, Level level, String ruleId) {}
+  public record Outcome(Map<CriterionGroup, Double> points, Double total, Level level, String ruleId) {
+
+    /** Points of the general criteria (out of 30 under 366), null when not scored. */
+    public Double generalPoints() {
+      return points.get(CriterionGroup.GENERAL);
+    }
+
+    /** Points of the task results (out of 70 under 366), null when not scored. */
+    public Double taskPoints() {
+      return points.get(CriterionGroup.TASK_RESULTS);
+    }
+  }
 
   /**
    * The totals and the level that follow from a complete section I; empty while it is not complete
