@@ -112,6 +112,13 @@ class SelfReviewTest extends EvaluationFlowSupport {
       assertThat(selfReview(reader, "member12").get("contentSha256").asText())
           .isEqualTo(kept.get("contentSha256").asText());
     }
+    JsonNode history = json(as("auditor").get().uri("/api/v1/evaluations/{y}/{m}/history", YEAR, "member12")
+        .retrieve().body(String.class));
+    JsonNode keptEntry = StreamSupport.stream(history.spliterator(), false)
+        .filter(e -> e.get("kind").asText().equals("SELF_REVIEW_KEPT")).findFirst().orElseThrow();
+    assertThat(keptEntry.get("actor").asText()).isEqualTo("member12");
+    assertThat(keptEntry.at("/details/contentSha256").asText()).isEqualTo(kept.get("contentSha256").asText());
+    assertThat(keptEntry.at("/details/derivedLevel").asText()).isEqualTo("EXCELLENT");
     assertThat(as("member13").get().uri("/api/v1/evaluations/{y}/{m}/self-review", YEAR, "member12")
         .retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(403);
 
@@ -212,6 +219,24 @@ class SelfReviewTest extends EvaluationFlowSupport {
     assertThat(kept.get("form").asText()).isEqualTo("02B");
     assertThat(kept.get("totalPoints").asDouble()).isEqualTo(96.0);
     assertThat(kept.at("/content/antiCorruptionGrade").asText()).isEqualTo("GOOD");
+  }
+
+  @Test
+  void a_review_submitted_through_tasklist_is_kept_too() {
+    String task = taskOf("member14", "self-review", "member14", YEAR);
+    Map<String, Object> values = form02a("Hoàn thành nhiệm vụ chuyên môn.");
+    values.put("dutiesResultsPoints", 45); // 25 + 45 = 70 points, all on time: GOOD
+    values.put("selfProposedLevel", "GOOD");
+    Map<String, Object> variables = new LinkedHashMap<>();
+    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    ResponseEntity<String> submitted = as("member14").post().uri("/engine-rest/task/{id}/submit-form", task)
+        .contentType(MediaType.APPLICATION_JSON).body(Map.of("variables", variables)).retrieve()
+        .toEntity(String.class);
+    assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isIn(200, 204);
+    JsonNode kept = selfReview("auditor", "member14");
+    assertThat(kept.get("totalPoints").asDouble()).isEqualTo(70.0);
+    assertThat(kept.get("derivedLevel").asText()).isEqualTo("GOOD");
+    assertThat(kept.at("/content/dutiesResults").asText()).isEqualTo("Hoàn thành nhiệm vụ chuyên môn.");
   }
 
   private JsonNode selfReview(String user, String memberId) {

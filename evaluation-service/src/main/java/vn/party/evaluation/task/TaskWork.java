@@ -43,13 +43,13 @@ public class TaskWork {
   private final TaskDrafts drafts;
   private final FieldErrorProblems fieldErrors;
   private final CapRefusals capRefusals;
-  private final vn.party.evaluation.selfreview.SelfReviews selfReviews;
+  private final vn.party.evaluation.selfreview.SelfReviewKeeper selfReviewKeeper;
   private final vn.party.evaluation.rules.RuleBook rules;
 
   public TaskWork(TaskService taskService, SystemAccess systemAccess, TaskMapper mapper, JdbcClient jdbc,
       TaskDrafts drafts, FieldErrorProblems fieldErrors, CapRefusals capRefusals,
-      vn.party.evaluation.selfreview.SelfReviews selfReviews, vn.party.evaluation.rules.RuleBook rules) {
-    this.selfReviews = selfReviews;
+      vn.party.evaluation.selfreview.SelfReviewKeeper selfReviewKeeper, vn.party.evaluation.rules.RuleBook rules) {
+    this.selfReviewKeeper = selfReviewKeeper;
     this.rules = rules;
     this.taskService = taskService;
     this.systemAccess = systemAccess;
@@ -177,25 +177,7 @@ public class TaskWork {
    */
   private Map<String, Object> keepSelfReview(Task task, Map<String, Object> values, Map<String, Object> context,
       CurrentUser user) {
-    Map<String, Object> all = new HashMap<>(context);
-    all.putAll(values);
-    Optional<SelfReviewRules.Outcome> outcome = SelfReviewRules.outcome(rules, all);
-    int year = ((Number) context.get(YEAR)).intValue();
-    String memberId = (String) context.get(MEMBER_ID);
-    int version = selfReviews.keep(year, memberId, task.getId(), (String) context.get(REGULATION),
-        Boolean.TRUE.equals(context.get(LEADERSHIP_POST)), values, outcome,
-        (String) values.get(SELF_PROPOSED_LEVEL), user.userId());
-    Map<String, Object> engine = new HashMap<>();
-    for (String name : List.of(SELF_PROPOSED_LEVEL, STRENGTHS, LIMITATIONS, REMEDIAL_MEASURES,
-        SelfReviewRules.CIVIL_SERVICE_SELF_PROPOSED_LEVEL)) {
-      if (values.containsKey(name)) {
-        engine.put(name, values.get(name));
-      }
-    }
-    engine.put(SELF_REVIEW_SCORE, outcome.map(SelfReviewRules.Outcome::total).orElse(null));
-    engine.put(SELF_REVIEW_LEVEL, outcome.map(o -> o.level().name()).orElse(null));
-    engine.put(SELF_REVIEW_VERSION, version);
-    return engine;
+    return selfReviewKeeper.keep(task.getId(), context, values, user.userId(), false);
   }
 
   /**
