@@ -142,6 +142,27 @@ public abstract class IntegrationTestSupport {
     return event;
   }
 
+  /**
+   * Publishes the unit leadership's assessment as a structured CloudEvent; civilServiceLevel and
+   * tasksCompletedPercent may be null (left out).
+   */
+  protected CloudEvent sendUnitAssessment(String memberId, int year, String civilServiceLevel,
+      Double tasksCompletedPercent, String comment) {
+    String data = "{\"memberId\":\"" + memberId + "\",\"year\":" + year
+        + (civilServiceLevel == null ? "" : ",\"civilServiceLevel\":\"" + civilServiceLevel + "\"")
+        + (tasksCompletedPercent == null ? "" : ",\"tasksCompletedPercent\":" + tasksCompletedPercent)
+        + ",\"comment\":\"" + comment + "\",\"assessedBy\":\"Thủ trưởng đơn vị\"}";
+    CloudEvent event = CloudEventBuilder.v1()
+        .withId(UUID.randomUUID().toString())
+        .withSource(URI.create("/unit-leadership/test"))
+        .withType("vn.party.member.unit-assessment")
+        .withDataContentType("application/json")
+        .withData(data.getBytes(StandardCharsets.UTF_8))
+        .build();
+    send(memberId, EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event));
+    return event;
+  }
+
   protected void send(String key, byte[] value) {
     try (var producer = producer()) {
       producer.send(new ProducerRecord<>("party.member-events", key, value)).get();

@@ -8,6 +8,10 @@ public enum TimelineKind {
   TASK_COMPLETED,
   EVENT_RECEIVED,
   RESIDENCE_FEEDBACK_MISSING,
+  /** The unit leadership's assessment did not arrive by its deadline (details: the deadline). */
+  UNIT_ASSESSMENT_MISSING,
+  /** The submitted self-review was kept (details: version, form, hash, points, the level they give). */
+  SELF_REVIEW_KEPT,
   CASE_RETURNED,
   BRANCH_MEETING,
   RERATING_STARTED,

@@ -11,6 +11,7 @@ public record Campaign(
     String regulation,
     OffsetDateTime selfReviewDue,
     OffsetDateTime residenceFeedbackDue,
+    OffsetDateTime unitAssessmentDue,
     OffsetDateTime branchReviewDue,
     OffsetDateTime decisionDue,
     CampaignStatus status,

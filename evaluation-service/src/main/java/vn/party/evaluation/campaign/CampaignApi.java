@@ -21,12 +21,15 @@ public final class CampaignApi {
       @NotBlank @Size(max = 20) @Schema(example = "QD-366-2025") String regulation,
       @NotNull OffsetDateTime selfReviewDue,
       @NotNull OffsetDateTime residenceFeedbackDue,
+      @Schema(description = "Hạn nhận xét của lãnh đạo đơn vị (mức xếp loại CBCCVC) / deadline of the unit leadership's"
+          + " assessment; absent: the residence-feedback deadline")
+      OffsetDateTime unitAssessmentDue,
       @NotNull OffsetDateTime branchReviewDue,
       @NotNull OffsetDateTime decisionDue) {
   }
 
   public record Deadlines(OffsetDateTime selfReviewDue, OffsetDateTime residenceFeedbackDue,
-      OffsetDateTime branchReviewDue, OffsetDateTime decisionDue) {
+      OffsetDateTime unitAssessmentDue, OffsetDateTime branchReviewDue, OffsetDateTime decisionDue) {
   }
 
   /**

@@ -12,7 +12,16 @@ import vn.party.evaluation.process.Regulation;
 @Mapper(componentModel = "spring")
 interface CampaignMapper {
 
+  @Mapping(target = "unitAssessmentDue", expression = "java(unitAssessmentDue(request))")
   NewCampaign toNewCampaign(CreateCampaignRequest request);
+
+  /**
+   * Both comments from outside the branch are collected in the same weeks before the branch meeting, so without a
+   * date of its own the unit assessment is due when the residence comment is.
+   */
+  default java.time.OffsetDateTime unitAssessmentDue(CreateCampaignRequest request) {
+    return request.unitAssessmentDue() != null ? request.unitAssessmentDue() : request.residenceFeedbackDue();
+  }
 
   @Mapping(target = "regulationTitle", expression = "java(Regulation.fromCode(campaign.regulation()).title())")
   @Mapping(target = "deadlines", source = "campaign")

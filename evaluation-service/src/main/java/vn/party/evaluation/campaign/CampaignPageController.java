@@ -43,8 +43,9 @@ import vn.party.evaluation.web.FieldProblem;
 @PortalPage
 public class CampaignPageController {
 
-  private static final List<String> DUE_FIELDS = List.of("selfReviewDue", "residenceFeedbackDue", "branchReviewDue",
-      "decisionDue");
+  /** unitAssessmentDue may stay empty: the API then takes the residence-feedback deadline. */
+  private static final List<String> DUE_FIELDS = List.of("selfReviewDue", "residenceFeedbackDue", "unitAssessmentDue",
+      "branchReviewDue", "decisionDue");
 
   private final Campaigns campaigns;
   private final CampaignService service;
@@ -106,8 +107,8 @@ public class CampaignPageController {
     String regulation = values.get("regulation") == null || values.get("regulation").isEmpty() ? null
         : values.get("regulation");
     CreateCampaignRequest request = new CreateCampaignRequest(organization, year, regulation,
-        dues.get("selfReviewDue"), dues.get("residenceFeedbackDue"), dues.get("branchReviewDue"),
-        dues.get("decisionDue"));
+        dues.get("selfReviewDue"), dues.get("residenceFeedbackDue"), dues.get("unitAssessmentDue"),
+        dues.get("branchReviewDue"), dues.get("decisionDue"));
     for (ConstraintViolation<CreateCampaignRequest> violation : validator.validate(request)) {
       String field = violation.getPropertyPath().toString();
       if (problems.stream().noneMatch(p -> p.field().equals(field))) {

@@ -62,17 +62,18 @@ public class CampaignService {
     } catch (DuplicateKeyException raced) {
       throw ApiException.conflict("error.campaign.exists", request.organizationId(), request.year());
     }
-    Map<String, Object> variables = Map.of(
-        CAMPAIGN_ID, id.toString(),
-        ORGANIZATION_ID, campaign.organizationId(),
-        YEAR, campaign.year(),
-        REGULATION, campaign.regulation().code(),
-        SELF_REVIEW_DUE, Date.from(campaign.selfReviewDue().toInstant()),
-        RESIDENCE_FEEDBACK_DUE, Date.from(campaign.residenceFeedbackDue().toInstant()),
-        BRANCH_REVIEW_DUE, Date.from(campaign.branchReviewDue().toInstant()),
-        DECISION_DUE, Date.from(campaign.decisionDue().toInstant()),
-        ORGANIZATION_COMMITTEE_GROUP, vn.party.evaluation.process.Groups.organizationCommittee(
-            campaign.organizationId()));
+    Map<String, Object> variables = Map.ofEntries(
+        Map.entry(UNIT_ASSESSMENT_DUE, Date.from(campaign.unitAssessmentDue().toInstant())),
+        Map.entry(CAMPAIGN_ID, id.toString()),
+        Map.entry(ORGANIZATION_ID, campaign.organizationId()),
+        Map.entry(YEAR, campaign.year()),
+        Map.entry(REGULATION, campaign.regulation().code()),
+        Map.entry(SELF_REVIEW_DUE, Date.from(campaign.selfReviewDue().toInstant())),
+        Map.entry(RESIDENCE_FEEDBACK_DUE, Date.from(campaign.residenceFeedbackDue().toInstant())),
+        Map.entry(BRANCH_REVIEW_DUE, Date.from(campaign.branchReviewDue().toInstant())),
+        Map.entry(DECISION_DUE, Date.from(campaign.decisionDue().toInstant())),
+        Map.entry(ORGANIZATION_COMMITTEE_GROUP, vn.party.evaluation.process.Groups.organizationCommittee(
+            campaign.organizationId())));
     // Who may open a campaign is decided above, by the organization tree; the engine then acts for the system.
     String processInstanceId = systemAccess.call(() -> runtimeService.startProcessInstanceByKey(
         ProcessKeys.EVALUATION_CAMPAIGN, BusinessKeys.campaign(campaign.year(), campaign.organizationId()),
@@ -104,6 +105,10 @@ public class CampaignService {
     }
     if (request.residenceFeedbackDue().isBefore(request.selfReviewDue())) {
       problems.add(new FieldProblem("residenceFeedbackDue", "out-of-order", null));
+    }
+    if (request.unitAssessmentDue() != null && (request.unitAssessmentDue().isBefore(request.selfReviewDue())
+        || request.unitAssessmentDue().isAfter(request.branchReviewDue()))) {
+      problems.add(new FieldProblem("unitAssessmentDue", "out-of-order", null));
     }
     if (request.branchReviewDue().isBefore(request.residenceFeedbackDue())) {
       problems.add(new FieldProblem("branchReviewDue", "out-of-order", null));

@@ -51,11 +51,13 @@ public class Campaigns {
   void insert(UUID id, NewCampaign campaign, String createdBy) {
     jdbc.sql("""
             insert into evaluation.campaign (id, organization_id, year, regulation, self_review_due, residence_feedback_due,
-                                  branch_review_due, decision_due, status, created_by)
-            values (:id, :org, :year, :regulation, :selfDue, :feedbackDue, :branchDue, :decisionDue, 'LAUNCHING', :by)""")
+                                  unit_assessment_due, branch_review_due, decision_due, status, created_by)
+            values (:id, :org, :year, :regulation, :selfDue, :feedbackDue, :unitDue, :branchDue, :decisionDue, 'LAUNCHING',
+                    :by)""")
         .param("id", id).param("org", campaign.organizationId()).param("year", campaign.year())
         .param("regulation", campaign.regulation().code())
         .param("selfDue", campaign.selfReviewDue()).param("feedbackDue", campaign.residenceFeedbackDue())
+        .param("unitDue", campaign.unitAssessmentDue())
         .param("branchDue", campaign.branchReviewDue()).param("decisionDue", campaign.decisionDue())
         .param("by", createdBy)
         .update();

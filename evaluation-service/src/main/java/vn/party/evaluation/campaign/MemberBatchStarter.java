@@ -46,7 +46,7 @@ public class MemberBatchStarter implements JavaDelegate {
   }
 
   private record RosterEntry(String memberId, String fullName, String branchId, String organizationId,
-      String formKind) {
+      String formKind, boolean leadershipPost) {
   }
 
   @Override
@@ -54,7 +54,7 @@ public class MemberBatchStarter implements JavaDelegate {
     UUID campaignId = UUID.fromString((String) execution.getVariable(CAMPAIGN_ID));
     Campaign campaign = campaigns.find(campaignId).orElseThrow();
     List<RosterEntry> batch = jdbc.sql("""
-            select cm.member_id, m.full_name, m.branch_id, b.organization_id, cm.form_kind
+            select cm.member_id, m.full_name, m.branch_id, b.organization_id, cm.form_kind, m.leadership_post
             from evaluation.campaign_member cm
             join evaluation.party_member m on m.id = cm.member_id
             join evaluation.branch b on b.id = m.branch_id
@@ -100,10 +100,12 @@ public class MemberBatchStarter implements JavaDelegate {
     variables.put(BRANCH_ID, entry.branchId());
     variables.put(REGULATION, campaign.regulation());
     variables.put(FORM_KIND, entry.formKind());
+    variables.put(LEADERSHIP_POST, entry.leadershipPost()); // Mẫu 02B
     variables.put(BRANCH_COMMITTEE_GROUP, Groups.branchCommittee(entry.branchId()));
     variables.put(ORGANIZATION_COMMITTEE_GROUP, Groups.organizationCommittee(entry.organizationId()));
     variables.put(SELF_REVIEW_DUE, Date.from(campaign.selfReviewDue().toInstant()));
     variables.put(RESIDENCE_FEEDBACK_DUE, Date.from(campaign.residenceFeedbackDue().toInstant()));
+    variables.put(UNIT_ASSESSMENT_DUE, Date.from(campaign.unitAssessmentDue().toInstant()));
     variables.put(BRANCH_REVIEW_DUE, Date.from(campaign.branchReviewDue().toInstant()));
     variables.put(DECISION_DUE, Date.from(campaign.decisionDue().toInstant()));
     String processInstanceId = runtimeService.startProcessInstanceByKey(ProcessKeys.MEMBER_EVALUATION,

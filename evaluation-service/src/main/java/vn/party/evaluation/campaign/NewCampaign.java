@@ -5,5 +5,6 @@ import vn.party.evaluation.process.Regulation;
 
 /** What it takes to open a campaign (validated). */
 public record NewCampaign(String organizationId, int year, Regulation regulation, OffsetDateTime selfReviewDue,
-    OffsetDateTime residenceFeedbackDue, OffsetDateTime branchReviewDue, OffsetDateTime decisionDue) {
+    OffsetDateTime residenceFeedbackDue, OffsetDateTime unitAssessmentDue, OffsetDateTime branchReviewDue,
+    OffsetDateTime decisionDue) {
 }

@@ -59,6 +59,19 @@ final class EventFields {
     return node.booleanValue();
   }
 
+  /** A number 0–100 that may be left out (null); text, or a number out of range, is refused. */
+  Double optionalPercent(String field) {
+    JsonNode node = data.get(field);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isNumber() || !Double.isFinite(node.doubleValue()) || node.doubleValue() < 0
+        || node.doubleValue() > 100) {
+      throw unreadable(field + " must be a number from 0 to 100");
+    }
+    return node.doubleValue();
+  }
+
   LocalDate date(String field) {
     String text = text(field, 10);
     try {

@@ -3,6 +3,7 @@ package vn.party.evaluation.caps;
 import static vn.party.evaluation.process.ProcessVariables.CIVIL_SERVICE_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.DISCIPLINED;
 import static vn.party.evaluation.process.ProcessVariables.DISCIPLINE_SELF_DETECTED_AND_REMEDIED;
+import static vn.party.evaluation.process.ProcessVariables.TASKS_COMPLETED_PERCENT;
 
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,8 @@ import vn.party.evaluation.process.Level;
  * What the system has received about a member's year that can cap the level: the discipline decisions and the civil
  * -service level of the latest unit assessment (null: none received, or the member has none).
  */
-public record KnownFacts(List<DisciplineDecision> disciplines, Level civilServiceLevel) {
+public record KnownFacts(List<DisciplineDecision> disciplines, Level civilServiceLevel,
+    Double tasksCompletedPercent) {
 
   /**
    * The facts as the member-caps decision reads them: disciplined when any decision was received; the 124
@@ -25,6 +27,7 @@ public record KnownFacts(List<DisciplineDecision> disciplines, Level civilServic
     variables.put(DISCIPLINE_SELF_DETECTED_AND_REMEDIED,
         !disciplines.isEmpty() && disciplines.stream().allMatch(DisciplineDecision::selfDetectedAndRemedied));
     variables.put(CIVIL_SERVICE_LEVEL, civilServiceLevel == null ? null : civilServiceLevel.name());
+    variables.put(TASKS_COMPLETED_PERCENT, tasksCompletedPercent);
     return variables;
   }
 }

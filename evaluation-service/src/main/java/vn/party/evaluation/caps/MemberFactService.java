@@ -3,6 +3,7 @@ package vn.party.evaluation.caps;
 import io.cloudevents.CloudEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
@@ -12,6 +13,9 @@ import vn.party.evaluation.directory.MemberDirectory;
 import vn.party.evaluation.inbound.UnmatchedEvents;
 import vn.party.evaluation.inbound.UnmatchedReason;
 import vn.party.evaluation.messaging.Inbox;
+import vn.party.evaluation.process.BusinessKeys;
+import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.rerating.ReratingStarter;
 import vn.party.evaluation.review.Actors;
 import vn.party.evaluation.review.EvaluationRecords;
@@ -33,10 +37,12 @@ public class MemberFactService {
   private final UnmatchedEvents unmatched;
   private final ReratingStarter rerating;
   private final Campaigns campaigns;
+  private final RuntimeService runtimeService;
 
   public MemberFactService(Inbox inbox, MemberFactStore store, EvaluationRecords records, Timeline timeline,
       LevelCapService caps, MemberDirectory directory, UnmatchedEvents unmatched, ReratingStarter rerating,
-      Campaigns campaigns) {
+      Campaigns campaigns, RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
     this.rerating = rerating;
     this.campaigns = campaigns;
     this.inbox = inbox;
@@ -84,7 +90,17 @@ public class MemberFactService {
         : assessment.civilServiceLevel().name());
     details.put("comment", assessment.comment());
     details.put("assessedBy", assessment.assessedBy());
+    details.put("tasksCompletedPercent", assessment.tasksCompletedPercent());
     applied(event, assessment.year(), assessment.memberId(), evaluationExists, details);
+    if (evaluationExists) {
+      records.unitAssessmentReceived(assessment.year(), assessment.memberId(), assessment.comment(),
+          assessment.assessedBy());
+      runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_UNIT_ASSESSMENT_RECEIVED)
+          .processInstanceBusinessKey(BusinessKeys.member(assessment.year(), assessment.memberId()))
+          .setVariable(ProcessVariables.UNIT_COMMENT, assessment.comment())
+          .setVariable(ProcessVariables.UNIT_ASSESSMENT_STATUS, "RECEIVED")
+          .correlateAll(); // nothing waits yet: the lookup step will find the stored assessment
+    }
     return true;
   }
 

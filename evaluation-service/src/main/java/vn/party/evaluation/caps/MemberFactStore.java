@@ -39,27 +39,41 @@ public class MemberFactStore {
   void save(UnitAssessment assessment, String eventSource, String eventId) {
     jdbc.sql("""
             insert into evaluation.unit_assessment (year, member_id, civil_service_level, comment, assessed_by,
-              event_source, event_id)
-            values (:year, :member, :level, :comment, :by, :source, :id)""")
+              tasks_completed_percent, event_source, event_id)
+            values (:year, :member, :level, :comment, :by, :percent, :source, :id)""")
         .param("year", assessment.year()).param("member", assessment.memberId())
         .param("level", assessment.civilServiceLevel() == null ? null : assessment.civilServiceLevel().name())
         .param("comment", assessment.comment()).param("by", assessment.assessedBy())
+        .param("percent", assessment.tasksCompletedPercent())
         .param("source", eventSource).param("id", eventId)
         .update();
   }
 
-  /** The discipline decisions of the year and the civil-service level of the latest unit assessment. */
+  /** The latest unit assessment of the year, if any arrived. */
+  public java.util.Optional<UnitAssessment> latestUnitAssessment(int year, String memberId) {
+    return jdbc.sql("""
+            select member_id, year, civil_service_level, comment, assessed_by,
+              tasks_completed_percent::float8 as tasks_completed_percent
+            from evaluation.unit_assessment where year = :year and member_id = :member order by id desc limit 1""")
+        .param("year", year).param("member", memberId)
+        .query((rs, row) -> new UnitAssessment(rs.getString("member_id"), rs.getInt("year"),
+            Level.parse(rs.getString("civil_service_level")).orElse(null), rs.getString("comment"),
+            rs.getString("assessed_by"), rs.getObject("tasks_completed_percent", Double.class)))
+        .optional();
+  }
+
+  /**
+   * The discipline decisions of the year, and the civil-service level and share of tasks completed of the latest
+   * unit assessment.
+   */
   public KnownFacts facts(int year, String memberId) {
     List<DisciplineDecision> disciplines = jdbc.sql("""
             select member_id, year, decision_id, form, self_detected_and_remedied, decided_on, decided_by
             from evaluation.discipline_decision where year = :year and member_id = :member order by decided_on, id""")
         .param("year", year).param("member", memberId)
         .query(DisciplineDecision.class).list();
-    Level civilServiceLevel = jdbc.sql("""
-            select civil_service_level from evaluation.unit_assessment
-            where year = :year and member_id = :member order by id desc limit 1""")
-        .param("year", year).param("member", memberId)
-        .query(String.class).optional().flatMap(Level::parse).orElse(null);
-    return new KnownFacts(disciplines, civilServiceLevel);
+    java.util.Optional<UnitAssessment> unit = latestUnitAssessment(year, memberId);
+    return new KnownFacts(disciplines, unit.map(UnitAssessment::civilServiceLevel).orElse(null),
+        unit.map(UnitAssessment::tasksCompletedPercent).orElse(null));
   }
 }

@@ -12,7 +12,7 @@ import vn.party.evaluation.process.Level;
 /**
  * {@code vn.party.member.unit-assessment}: the unit leadership's comment with the member's civil-service level, a
  * fact that caps the party level. Data: memberId, year, civilServiceLevel (a level name; null or absent for a member
- * without one), comment, assessedBy.
+ * without one), comment, assessedBy, tasksCompletedPercent (optional number 0–100).
  */
 @Component
 public class UnitAssessmentHandler implements InboundEventHandler {
@@ -38,7 +38,8 @@ public class UnitAssessmentHandler implements InboundEventHandler {
         fields.year(),
         fields.oneOf("civilServiceLevel", Level.class, false).orElse(null),
         fields.text("comment", EventFields.MAX_TEXT),
-        fields.text("assessedBy", EventFields.MAX_NAME));
+        fields.text("assessedBy", EventFields.MAX_NAME),
+        fields.optionalPercent("tasksCompletedPercent"));
     boolean first = service.receive(event, assessment);
     log.info("unit assessment {} for {}/{}{}", event.getId(), assessment.year(), assessment.memberId(),
         first ? "" : " (duplicate, ignored)");

@@ -13,6 +13,10 @@ public final class EvaluationApi {
   public record ResidenceFeedbackView(String status, String comment, String by, OffsetDateTime at) {
   }
 
+  /** The unit leadership's assessment: PENDING, RECEIVED, MISSING (deadline passed) or NOT_EXPECTED. */
+  public record UnitAssessmentView(String status, String comment, String by, OffsetDateTime at) {
+  }
+
   /**
    * The strictest level cap in force: the highest level the member may be rated, why (a member-caps reason code and
    * its Vietnamese text) and the rule row that says so. Absent when no cap applies.
@@ -39,8 +43,8 @@ public final class EvaluationApi {
    */
   public record EvaluationView(int year, String memberId, String memberName, String organizationId,
       String branchId, UUID campaignId, EvaluationStatus status, Step selfReview,
-      ResidenceFeedbackView residenceFeedback, Step branchReview, Step decision, LevelCapView levelCap,
-      java.util.List<ComplaintEntry> complaints, ReappraisalView reappraisal) {
+      ResidenceFeedbackView residenceFeedback, UnitAssessmentView unitAssessment, Step branchReview, Step decision,
+      LevelCapView levelCap, java.util.List<ComplaintEntry> complaints, ReappraisalView reappraisal) {
   }
 
   public record HistoryEntry(long sequence, OffsetDateTime at, String kind, String taskKey, String taskId,

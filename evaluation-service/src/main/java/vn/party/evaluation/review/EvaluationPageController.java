@@ -28,15 +28,18 @@ public class EvaluationPageController {
   private final vn.party.evaluation.finalization.LevelAdjustments adjustments;
   private final org.springframework.context.MessageSource messages;
   private final vn.party.evaluation.portal.PortalTime time;
+  private final vn.party.evaluation.selfreview.SelfReviews selfReviews;
 
   public EvaluationPageController(EvaluationAccess access, EvaluationRecords records, Timeline timeline,
       Reratings reratings, org.springframework.context.MessageSource messages,
       vn.party.evaluation.portal.PortalTime time, vn.party.evaluation.complaint.ComplaintFile.Reader complaintFiles,
       vn.party.evaluation.complaint.ComplaintIntake complaintIntake,
-      vn.party.evaluation.finalization.LevelAdjustments adjustments) {
+      vn.party.evaluation.finalization.LevelAdjustments adjustments,
+      vn.party.evaluation.selfreview.SelfReviews selfReviews) {
     this.complaintFiles = complaintFiles;
     this.complaintIntake = complaintIntake;
     this.adjustments = adjustments;
+    this.selfReviews = selfReviews;
     this.messages = messages;
     this.time = time;
     this.access = access;
@@ -65,6 +68,9 @@ public class EvaluationPageController {
         .filter(a -> a.open(java.time.OffsetDateTime.now())).isPresent());
     model.addAttribute("complaintWindowEnd", announcement.map(a -> a.windowEnd()).orElse(null));
     model.addAttribute("adjustments", adjustments.of(year, memberId));
+    model.addAttribute("selfReview", selfReviews.latest(year, memberId).orElse(null));
+    model.addAttribute("selfReviewFields", vn.party.evaluation.process.validation.TaskCompletionRules.fields(
+        vn.party.evaluation.process.ProcessKeys.SELF_REVIEW));
     return "review/evaluation";
   }
 
@@ -85,7 +91,7 @@ public class EvaluationPageController {
       @AuthenticationPrincipal CurrentUser user) {
     EvaluationRecord record = access.readable(year, memberId, user);
     byte[] pdf = EvaluationRecordPdf.write(record, adjustments.of(year, memberId), reratings.of(year, memberId),
-        complaintFiles.of(year, memberId), timeline.of(year, memberId),
+        complaintFiles.of(year, memberId), timeline.of(year, memberId), selfReviews.latest(year, memberId).orElse(null),
         messages, org.springframework.context.i18n.LocaleContextHolder.getLocale(), time);
     return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
         .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,

@@ -27,7 +27,8 @@ final class EvaluationRecordPdf {
   }
 
   static byte[] write(EvaluationRecord e, List<LevelAdjustment> adjustments, List<Rerating> reratings,
-      ComplaintFile complaints, List<TimelineEntry> timeline, MessageSource messages, Locale locale, PortalTime time) {
+      ComplaintFile complaints, List<TimelineEntry> timeline, vn.party.evaluation.selfreview.SelfReview selfReview,
+      MessageSource messages, Locale locale, PortalTime time) {
     Function<String, String> msg = key -> messages.getMessage(key, null, key, locale);
     Function<String, String> level = code -> code == null ? "" : msg.apply("level." + code);
     Font text = PdfFonts.regular(9);
@@ -49,6 +50,8 @@ final class EvaluationRecordPdf {
         time.format(e.selfReviewedAt()));
     row(levels, text, msg.apply("ui.evaluation.residence"), e.residenceFeedback(), e.residenceComment(),
         e.residenceCommentBy(), time.format(e.residenceCommentAt()));
+    row(levels, text, msg.apply("ui.evaluation.unit"), msg.apply("unit-assessment." + e.unitAssessment()),
+        e.unitComment(), e.unitCommentBy(), time.format(e.unitCommentAt()));
     row(levels, text, msg.apply("ui.evaluation.branch"), level.apply(e.branchProposedLevel()), e.branchComment(),
         e.branchReviewedBy(), time.format(e.branchReviewedAt()));
     // an adjusted result: the committee's original decision, then each adjustment with its reason
@@ -79,6 +82,31 @@ final class EvaluationRecordPdf {
         row(rows, text, time.format(c.receivedAt()), c.submittedBy(), c.grounds());
       }
       document.add(rows);
+    }
+    if (selfReview != null) {
+      // the submitted self-review as kept, sections I–VII in form order, with its version and hash
+      document.add(new Paragraph(msg.apply("ui.self-review.summary"), PdfFonts.bold(11)));
+      document.add(new Paragraph(messages.getMessage("ui.self-review.kept", new Object[] {selfReview.version(),
+          selfReview.contentSha256(), time.format(selfReview.submittedAt()), selfReview.form()}, locale), text));
+      if (selfReview.totalPoints() != null || selfReview.derivedLevel() != null) {
+        document.add(new Paragraph(msg.apply("ui.self-review.points.total") + ": "
+            + (selfReview.totalPoints() == null ? "—" : selfReview.totalPoints() + "/100") + " · "
+            + msg.apply("ui.self-review.derived-level") + ": " + level.apply(selfReview.derivedLevel()), text));
+      }
+      PdfPTable review = table(new float[] {2, 5}, bold, msg.apply("ui.evaluation.step"),
+          msg.apply("ui.evaluation.comment"));
+      for (String field : vn.party.evaluation.process.validation.TaskCompletionRules.fields(
+          vn.party.evaluation.process.ProcessKeys.SELF_REVIEW)) {
+        Object value = selfReview.content().get(field);
+        if (value != null && !(value instanceof Boolean)) {
+          String shown = messages.getMessage((field.endsWith("Grade") ? "grade." : "level.") + value, null,
+              String.valueOf(value), locale);
+          row(review, text, msg.apply("field." + field), shown);
+        } else if (value instanceof Boolean flag) {
+          row(review, text, msg.apply("field." + field), flag ? "✓" : "—");
+        }
+      }
+      document.add(review);
     }
 
     document.add(new Paragraph(msg.apply("ui.evaluation.timeline"), PdfFonts.bold(11)));

@@ -85,6 +85,19 @@ public class EvaluationRecords {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
+  public void unitAssessmentReceived(int year, String memberId, String comment, String by) {
+    update(year, memberId, """
+        unit_assessment = 'RECEIVED', unit_comment = :v1, unit_comment_by = :v2, unit_comment_at = now()""",
+        comment, by);
+  }
+
+  /** MISSING (the deadline passed) or NOT_EXPECTED (no civil-service post). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void unitAssessmentNotReceived(int year, String memberId, String status) {
+    update(year, memberId, "unit_assessment = :v1", status);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
   public void branchReviewed(int year, String memberId, String level, String comment, String by) {
     update(year, memberId, """
         branch_proposed_level = :v1, branch_comment = :v2, branch_reviewed_by = :v3, branch_reviewed_at = now()""",

@@ -3,6 +3,7 @@ package vn.party.evaluation.review;
 import static vn.party.evaluation.process.ProcessVariables.*;
 
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +46,12 @@ public class TaskLifecycleProjector {
   private final Actors actors;
   private final EvaluationProperties properties;
   private final CapRefusals capRefusals;
+  private final vn.party.evaluation.selfreview.SelfReviewKeeper selfReviewKeeper;
 
   public TaskLifecycleProjector(EvaluationRecords records, Timeline timeline, Outbox outbox, People people,
-      Actors actors, EvaluationProperties properties, CapRefusals capRefusals) {
+      Actors actors, EvaluationProperties properties, CapRefusals capRefusals,
+      vn.party.evaluation.selfreview.SelfReviewKeeper selfReviewKeeper) {
+    this.selfReviewKeeper = selfReviewKeeper;
     this.records = records;
     this.timeline = timeline;
     this.outbox = outbox;
@@ -135,6 +139,14 @@ public class TaskLifecycleProjector {
 
     switch (task.getTaskDefinitionKey()) {
       case ProcessKeys.SELF_REVIEW -> {
+        if (task.getVariable(SELF_REVIEW_VERSION) == null) {
+          // submitted through Tasklist or the engine REST API: kept as well (the texts stay engine variables too)
+          Map<String, Object> context = new HashMap<>();
+          for (String name : List.of(YEAR, MEMBER_ID, REGULATION, LEADERSHIP_POST, CIVIL_SERVICE_LEVEL)) {
+            context.put(name, task.getVariable(name));
+          }
+          task.getExecution().setVariables(selfReviewKeeper.keep(task.getId(), context, values, actor, true));
+        }
         String level = (String) task.getVariable(SELF_PROPOSED_LEVEL);
         records.selfReviewed(year, memberId, level, actor);
         records.status(year, memberId, EvaluationStatus.WAITING_RESIDENCE_FEEDBACK);

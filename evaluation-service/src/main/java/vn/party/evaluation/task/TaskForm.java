@@ -14,7 +14,10 @@ import vn.party.evaluation.task.TaskApi.TaskView;
  * @param mayWork whether the user may claim, save or submit (an auditor never may)
  * @param levelCap the level cap in force (a level name), null when none
  * @param levelCapReason why, in Vietnamese with the rules' sources; null for a task that does not show the cap
+ * @param selfReviewOutcome self-review: the totals and the level the member's grades and points give, null until
+ *     section I is complete
  */
 public record TaskForm(TaskView task, List<FormField> fields, Map<String, Object> values, OffsetDateTime draftSavedAt,
-    boolean mayWork, String levelCap, String levelCapReason) {
+    boolean mayWork, String levelCap, String levelCapReason,
+    vn.party.evaluation.process.validation.SelfReviewRules.Outcome selfReviewOutcome) {
 }

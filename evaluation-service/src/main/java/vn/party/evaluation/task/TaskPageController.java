@@ -39,9 +39,12 @@ public class TaskPageController {
   private final EvaluationRecords records;
   private final OrganizationTally tally;
   private final vn.party.evaluation.collective.CollectiveAccess collectives;
+  private final vn.party.evaluation.selfreview.SelfReviews selfReviews;
 
   public TaskPageController(TaskWork work, MessageSource messages, EvaluationRecords records,
-      OrganizationTally tally, vn.party.evaluation.collective.CollectiveAccess collectives) {
+      OrganizationTally tally, vn.party.evaluation.collective.CollectiveAccess collectives,
+      vn.party.evaluation.selfreview.SelfReviews selfReviews) {
+    this.selfReviews = selfReviews;
     this.work = work;
     this.messages = messages;
     this.records = records;
@@ -98,7 +101,8 @@ public class TaskPageController {
       if (field.kind() == Kind.FLAG) {
         values.put(field.name(), value != null); // an unticked checkbox sends nothing
       } else if (value != null && !value.isBlank()) {
-        values.put(field.name(), field.kind() == Kind.MONTHS ? number(value) : value.replace("\r\n", "\n"));
+        boolean numeric = field.kind() == Kind.MONTHS || field.kind() == Kind.POINTS || field.kind() == Kind.PERCENT;
+        values.put(field.name(), numeric ? number(value) : value.replace("\r\n", "\n"));
       }
     }
     try {
@@ -116,15 +120,26 @@ public class TaskPageController {
       }
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("form", new TaskForm(form.task(), form.fields(), values, form.draftSavedAt(),
-          form.mayWork(), form.levelCap(), form.levelCapReason()));
+          form.mayWork(), form.levelCap(), form.levelCapReason(), form.selfReviewOutcome()));
       model.addAttribute("errors", errors(refused.problems()));
       addTally(form, model);
       return "tasks/form";
     }
   }
 
-  /** The committee decides with the organization's live counts and the quota gauge in view. */
+  /**
+   * The committee decides with the organization's live counts and the quota gauge in view; the branch and the
+   * committee see the comments from outside the branch (or that they are missing) beside the member's own review.
+   */
   private void addTally(TaskForm form, Model model) {
+    if (ProcessKeys.BRANCH_REVIEW.equals(form.task().taskKey())
+        || ProcessKeys.COMMITTEE_DECISION.equals(form.task().taskKey())) {
+      records.find(form.task().year(), form.task().memberId())
+          .ifPresent(record -> model.addAttribute("evaluation", record));
+      // the member's own review beside the proposal: the self-proposed level, the points and the level they give
+      selfReviews.latest(form.task().year(), form.task().memberId())
+          .ifPresent(review -> model.addAttribute("selfReview", review));
+    }
     if (ProcessKeys.COMMITTEE_DECISION.equals(form.task().taskKey())) {
       records.find(form.task().year(), form.task().memberId()).ifPresent(
           record -> model.addAttribute("tally", tally.of(record.organizationId(), record.year())));
@@ -135,6 +150,8 @@ public class TaskPageController {
   @org.springframework.web.bind.annotation.ModelAttribute
   void formChoices(Model model) {
     model.addAttribute("levels", vn.party.evaluation.process.Level.values());
+    model.addAttribute("grades", vn.party.evaluation.rules.Grade.values());
+    model.addAttribute("maxLongText", vn.party.evaluation.process.validation.SelfReviewRules.MAX_LONG_TEXT_LENGTH);
     model.addAttribute("decisions", vn.party.evaluation.process.Decision.values());
     model.addAttribute("maxText", vn.party.evaluation.process.validation.TaskCompletionRules.MAX_TEXT_LENGTH);
     model.addAttribute("maxMonths", vn.party.evaluation.process.validation.TaskCompletionRules.MAX_MONTHS);

@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -15,7 +16,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.caps.CapRefusals;
+import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.validation.FieldError;
+import vn.party.evaluation.process.validation.SelfReviewRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.security.SystemAccess;
@@ -40,9 +43,14 @@ public class TaskWork {
   private final TaskDrafts drafts;
   private final FieldErrorProblems fieldErrors;
   private final CapRefusals capRefusals;
+  private final vn.party.evaluation.selfreview.SelfReviewKeeper selfReviewKeeper;
+  private final vn.party.evaluation.rules.RuleBook rules;
 
   public TaskWork(TaskService taskService, SystemAccess systemAccess, TaskMapper mapper, JdbcClient jdbc,
-      TaskDrafts drafts, FieldErrorProblems fieldErrors, CapRefusals capRefusals) {
+      TaskDrafts drafts, FieldErrorProblems fieldErrors, CapRefusals capRefusals,
+      vn.party.evaluation.selfreview.SelfReviewKeeper selfReviewKeeper, vn.party.evaluation.rules.RuleBook rules) {
+    this.selfReviewKeeper = selfReviewKeeper;
+    this.rules = rules;
     this.taskService = taskService;
     this.systemAccess = systemAccess;
     this.mapper = mapper;
@@ -59,8 +67,11 @@ public class TaskWork {
   public TaskForm form(String taskId, CurrentUser user) {
     Task task = visibleTask(taskId);
     OpenTask open = openTask(task);
+    // the form as this case shows it: 02B items for a leader, points under a regulation that scores
+    Map<String, Object> context = TaskCompletionRules.covers(task.getTaskDefinitionKey())
+        ? taskVariables(taskId, TaskCompletionRules.reads(task.getTaskDefinitionKey())) : Map.of();
     List<TaskCompletionRules.FormField> fields = TaskCompletionRules.covers(task.getTaskDefinitionKey())
-        ? TaskCompletionRules.form(task.getTaskDefinitionKey()) : List.of();
+        ? TaskCompletionRules.form(task.getTaskDefinitionKey(), context) : List.of();
     Map<String, Object> values = new java.util.LinkedHashMap<>();
     if (!fields.isEmpty()) {
       taskService.getVariables(taskId, fields.stream().map(TaskCompletionRules.FormField::name).toList())
@@ -76,7 +87,19 @@ public class TaskWork {
     // the cap and why, as the Tasklist forms show it (set for each task of a member's evaluation)
     Map<String, Object> cap = taskService.getVariables(taskId, List.of(LEVEL_CAP, LEVEL_CAP_REASON));
     return new TaskForm(mapper.toView(open, new Date()), fields, values, draft.map(d -> d.savedAt()).orElse(null),
-        mayWork, (String) cap.get(LEVEL_CAP), (String) cap.get(LEVEL_CAP_REASON));
+        mayWork, (String) cap.get(LEVEL_CAP), (String) cap.get(LEVEL_CAP_REASON),
+        outcome(task, context, values).orElse(null));
+  }
+
+  /** What the member's grades and points give so far (self-review only; empty until section I is complete). */
+  public Optional<SelfReviewRules.Outcome> outcome(Task task, Map<String, Object> context, Map<String, Object> values) {
+    if (!ProcessKeys.SELF_REVIEW.equals(task.getTaskDefinitionKey())) {
+      return Optional.empty();
+    }
+    Map<String, Object> all = new HashMap<>(context);
+    all.putAll(values);
+    return TaskCompletionRules.checkKeptByApplication(ProcessKeys.SELF_REVIEW, all).isEmpty()
+        ? SelfReviewRules.outcome(rules, all) : Optional.empty();
   }
 
   /** The organization a task belongs to (a campaign task has no member), read as the user who may see it. */
@@ -148,8 +171,22 @@ public class TaskWork {
       }
       throw ApiException.invalid(checked.problems());
     }
-    taskService.complete(taskId, values);
+    Map<String, Object> engineValues = values;
+    if (ProcessKeys.SELF_REVIEW.equals(task.getTaskDefinitionKey())) {
+      engineValues = keepSelfReview(task, values, checked.context(), user);
+    }
+    taskService.complete(taskId, engineValues);
     drafts.discard(taskId);
+  }
+
+  /**
+   * Keeps the whole self-review in the application's table, unchanged from now on, and gives the engine only what
+   * the process and the later forms need: the level proposals, the older short sections, and what followed from the
+   * grades and points. The long texts and the grades never become engine variables.
+   */
+  private Map<String, Object> keepSelfReview(Task task, Map<String, Object> values, Map<String, Object> context,
+      CurrentUser user) {
+    return selfReviewKeeper.keep(task.getId(), context, values, user.userId(), false);
   }
 
   /**
@@ -194,16 +231,14 @@ public class TaskWork {
         checked.put(name, value);
       }
     });
-    List<FieldError> errors = TaskCompletionRules.check(taskKey, checked);
+    // the application keeps what it is given here (the self-review's long texts in its own table), so the longer limit
+    List<FieldError> errors = TaskCompletionRules.checkKeptByApplication(taskKey, checked);
     problems.addAll(fieldErrors.of(errors));
     return new Checked(problems, errors, context);
   }
 
   /** The task's current values of the given variables and who and which year it is about, read as the system. */
   private Map<String, Object> taskVariables(String taskId, List<String> names) {
-    if (names.isEmpty()) {
-      return Map.of();
-    }
     List<String> wanted = new ArrayList<>(names);
     wanted.addAll(List.of(MEMBER_ID, COLLECTIVE_ID, YEAR));
     return systemAccess.call(() -> taskService.getVariables(taskId, wanted));

@@ -201,6 +201,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     for (Target target : List.of(self, branch, decision)) {
       groups.add(group("domain " + target.label() + ": fields", domainFieldCases(target)));
     }
+    groups.add(group("domain self-review: grades, points, 02B items, long texts, the proposal", selfReviewCases()));
     groups.add(group("domain task: malformed or non-object JSON", domainMalformed()));
     groups.add(group("domain task: wrong content type", contentTypes(Api.DOMAIN, taskPath(self, "complete"),
         "member1", "{\"selfProposedLevel\":\"GOOD\"}")));
@@ -234,6 +235,65 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     body.put("residenceFeedbackDue", now.plusDays(20).toString());
     body.put("branchReviewDue", now.plusDays(30).toString());
     body.put("decisionDue", now.plusDays(40).toString());
+    return body;
+  }
+
+  /**
+   * The fields of Mẫu 02A under 366 (member1 holds no leadership post): each case a complete, valid review with one
+   * thing wrong, so the refusal names exactly that field.
+   */
+  private List<Case> selfReviewCases() {
+    List<Case> cases = new ArrayList<>();
+    List<Object[]> wrong = List.of(
+        new Object[] {"a grade that is not a grade", "workStyleGrade", "Tốt", "invalid-grade"},
+        new Object[] {"a grade in lower case", "workStyleGrade", "good", "invalid-grade"},
+        new Object[] {"a grade as a number", "workStyleGrade", 1, "invalid-grade"},
+        new Object[] {"negative points", "workStylePoints", -1, "points-out-of-range"},
+        new Object[] {"points above the group maximum", "workStylePoints", 31, "points-out-of-range"},
+        new Object[] {"points as text", "workStylePoints", "5", "not-a-number"},
+        new Object[] {"points as a flag", "workStylePoints", true, "not-a-number"},
+        new Object[] {"general points adding up to 31", "politicalIdeologyPoints", 11, "group-total-too-high"},
+        new Object[] {"task points above 70", "dutiesResultsPoints", 71, "points-out-of-range"},
+        new Object[] {"exceeding share 101 %", "exceedingTasksPercent", 101, "out-of-range"},
+        new Object[] {"exceeding share as text", "exceedingTasksPercent", "30%", "not-a-number"},
+        new Object[] {"on-time flag as text", "allTasksOnTime", "yes", "not-a-flag"},
+        new Object[] {"a 02B item without a leadership post", "leadershipResults", "Lãnh đạo tốt.", "not-on-this-form"},
+        new Object[] {"a 02B grade without a leadership post", "antiCorruptionGrade", "GOOD", "not-on-this-form"},
+        new Object[] {"a criterion text over 20,000 characters", "dutiesResults", "x".repeat(20_001), "too-long"},
+        new Object[] {"a criterion text with control characters", "workStyle", "a\u0007b", "control-characters"},
+        new Object[] {"section III as a number", "shortcomingsFixed", 3, "not-text"},
+        new Object[] {"civil-service self-proposal not a level", "civilServiceSelfProposedLevel", "BEST",
+            "invalid-level"},
+        new Object[] {"a grade left out once section I is graded", "workStyleGrade", null, "required"},
+        new Object[] {"proposing more than one's own points give", "allTasksOnTime", false, "above-own-assessment"});
+    for (Object[] w : wrong) {
+      Map<String, Object> body = validSelfReview();
+      if (w[2] == null) {
+        body.remove((String) w[1]);
+      } else {
+        body.put((String) w[1], w[2]);
+      }
+      String field = "above-own-assessment".equals(w[3]) ? "selfProposedLevel" : (String) w[1];
+      cases.add(new Case("self-review: " + w[0], Api.DOMAIN, "POST", taskPath(self, "complete"), "member1",
+          JSON_TYPE, utf8(write(body)), Expect.field(400, field, (String) w[3])));
+    }
+    return cases;
+  }
+
+  /** Mẫu 02A under 366: general 25/30, task results 65/70, every condition of EXCELLENT. */
+  private static Map<String, Object> validSelfReview() {
+    Map<String, Object> body = new LinkedHashMap<>();
+    for (String item : List.of("politicalIdeology", "ethicsLifestyle", "organizationDiscipline", "workStyle",
+        "selfImprovementCommitment")) {
+      body.put(item + "Grade", "EXCELLENT");
+      body.put(item + "Points", 5);
+    }
+    body.put("dutiesResultsGrade", "EXCELLENT");
+    body.put("dutiesResultsPoints", 65);
+    body.put("allTasksOnTime", true);
+    body.put("exceedingTasksPercent", 30);
+    body.put("shortcomingsRemedied", true);
+    body.put("selfProposedLevel", "EXCELLENT");
     return body;
   }
 
@@ -296,6 +356,14 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
         now.plusDays(5).toString()), "residenceFeedbackDue", "out-of-order"));
     cases.add(campaign("branch review due before residence feedback due", Map.of("branchReviewDue",
         now.plusDays(15).toString()), "branchReviewDue", "out-of-order"));
+    for (Object bad : List.of("yesterday", "2026-02-30T10:00:00+07:00", "2026-12-10", true)) {
+      cases.add(campaign("unitAssessmentDue = " + shown(String.valueOf(bad)), Map.of("unitAssessmentDue", bad),
+          "unitAssessmentDue", null));
+    }
+    cases.add(campaign("unit assessment due before self-review due", Map.of("unitAssessmentDue",
+        now.plusDays(5).toString()), "unitAssessmentDue", "out-of-order"));
+    cases.add(campaign("unit assessment due after branch review due", Map.of("unitAssessmentDue",
+        now.plusDays(35).toString()), "unitAssessmentDue", "out-of-order"));
     cases.add(campaign("decision due before branch review due", Map.of("decisionDue", now.plusDays(25).toString()),
         "decisionDue", "out-of-order"));
     for (String regulation : List.of("QD-999", "qd-366-2025", "QD-366-2025 ", "QD 366 2025", "QD-366-2025\u0000",

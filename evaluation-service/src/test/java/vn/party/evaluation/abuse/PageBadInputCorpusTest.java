@@ -79,6 +79,19 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
             member1(), task + selfReview, form("action", action, "selfProposedLevel", "GOOD", "strengths",
                 "Ưu điểm" + control + "x"), true, "strengths"));
       }
+      // Mẫu 02A under 366 (member1 holds no leadership post): grades, points and items of another form
+      cases.add(new Case(action + ": a grade that is not a grade", member1(), task + selfReview,
+          form("action", action, "selfProposedLevel", "GOOD", "workStyleGrade", "Tốt"), true, "workStyleGrade"));
+      cases.add(new Case(action + ": points as text", member1(), task + selfReview,
+          form("action", action, "selfProposedLevel", "GOOD", "workStylePoints", "năm"), true, "workStylePoints"));
+      cases.add(new Case(action + ": points above the group maximum", member1(), task + selfReview,
+          form("action", action, "selfProposedLevel", "GOOD", "workStylePoints", "31"), true, "workStylePoints"));
+      cases.add(new Case(action + ": exceeding share 150 %", member1(), task + selfReview,
+          form("action", action, "selfProposedLevel", "GOOD", "exceedingTasksPercent", "150"), true,
+          "exceedingTasksPercent"));
+      cases.add(new Case(action + ": a criterion text of 20,001 characters", member1(), task + selfReview,
+          form("action", action, "selfProposedLevel", "GOOD", "dutiesResults", "x".repeat(20_001)), true,
+          "dutiesResults"));
       cases.add(new Case(action + ": text of 4001 characters", member1(), task + selfReview,
           form("action", action, "selfProposedLevel", "GOOD", "limitations", "x".repeat(4001)), true, "limitations"));
     }

@@ -58,12 +58,24 @@ public abstract class BrowserTestSupport extends EvaluationFlowSupport {
     browser.get("http://localhost:" + port + "/login?lang=vi");
     browser.findElement(By.id("username")).sendKeys(user);
     browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.id("sign-in")).click();
+    clickAndLoad(browser.findElement(By.id("sign-in")));
   }
 
   protected void signOut() {
-    browser.findElement(By.id("sign-out")).click();
+    clickAndLoad(browser.findElement(By.id("sign-out")));
     assertThat(browser.getCurrentUrl()).contains("/login");
+  }
+
+  /**
+   * Clicks a link or a submit button and waits for the page it loads. Under load chromedriver may return from the click
+   * before the navigation has begun, and the next look-up would then read the old page (a stale element, or the old
+   * URL): waiting for the old document to go away removes that race.
+   */
+  protected static void clickAndLoad(WebElement element) {
+    WebElement page = browser.findElement(By.tagName("html"));
+    element.click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
   }
 
   protected void open(String path) {

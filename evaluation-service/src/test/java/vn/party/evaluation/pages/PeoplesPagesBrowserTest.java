@@ -36,20 +36,20 @@ class PeoplesPagesBrowserTest extends BrowserTestSupport {
     screenshot("01-member-tasks");
     // by its id: other test classes may leave member1's self-review of another year open
     String selfReview = taskOf("member1", "self-review", "member1", YEAR);
-    row(selfReview).findElement(By.tagName("a")).click();
+    clickAndLoad(row(selfReview).findElement(By.tagName("a")));
     assertThat(browser.findElement(By.cssSelector("label[for=strengths]")).getText()).isEqualTo("Ưu điểm");
     assertThat(browser.findElement(By.id("strengths-help")).getText()).contains("tư tưởng chính trị");
 
     // Drafts, leaves, comes back: the draft is there.
     browser.findElement(By.id("strengths")).sendKeys(STRENGTHS);
     new Select(browser.findElement(By.id("selfProposedLevel"))).selectByValue("GOOD");
-    browser.findElement(By.id("save-draft")).click();
+    clickAndLoad(browser.findElement(By.id("save-draft")));
     assertThat(browser.findElement(By.id("notice")).getText()).contains("Đã lưu nháp");
     assertThat(browser.findElement(By.id("draft-saved-at")).getText()).startsWith("Bản nháp đã lưu lúc");
     screenshot("02-member-draft-saved");
-    browser.findElement(By.id("nav-mine")).click();
-    browser.findElement(By.id("nav-tasks")).click();
-    row(selfReview).findElement(By.tagName("a")).click();
+    clickAndLoad(browser.findElement(By.id("nav-mine")));
+    clickAndLoad(browser.findElement(By.id("nav-tasks")));
+    clickAndLoad(row(selfReview).findElement(By.tagName("a")));
     assertThat(browser.findElement(By.id("strengths")).getAttribute("value")).isEqualTo(STRENGTHS);
     assertThat(new Select(browser.findElement(By.id("selfProposedLevel"))).getFirstSelectedOption()
         .getAttribute("value")).isEqualTo("GOOD");
@@ -57,19 +57,19 @@ class PeoplesPagesBrowserTest extends BrowserTestSupport {
 
     // Submitting without a level: refused, the reason next to the field, in Vietnamese; then in English.
     new Select(browser.findElement(By.id("selfProposedLevel"))).selectByValue("");
-    browser.findElement(By.id("submit")).click();
+    clickAndLoad(browser.findElement(By.id("submit")));
     assertThat(browser.findElement(By.id("selfProposedLevel-error")).getText())
         .isEqualTo("Trường Mức xếp loại tự nhận là bắt buộc.");
     screenshot("03-member-validation-vi");
     assertThat(evaluation("member1", YEAR, "member1").get("status").asText()).isEqualTo("SELF_REVIEW");
-    browser.findElement(By.id("lang-en")).click();
+    clickAndLoad(browser.findElement(By.id("lang-en")));
     assertThat(browser.findElement(By.cssSelector("label[for=strengths]")).getText()).isEqualTo("Strengths");
     assertThat(browser.findElement(By.id("submit")).getText()).isEqualTo("Submit");
-    browser.findElement(By.id("lang-vi")).click();
+    clickAndLoad(browser.findElement(By.id("lang-vi")));
 
     // Submits: the evaluation moves on, the submitted values are kept.
     new Select(browser.findElement(By.id("selfProposedLevel"))).selectByValue("GOOD");
-    browser.findElement(By.id("submit")).click();
+    clickAndLoad(browser.findElement(By.id("submit")));
     assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Đã gửi. Cảm ơn bạn.");
     assertThat(browser.findElements(rowSelector(selfReview))).isEmpty();
     assertThat(evaluation("member1", YEAR, "member1").at("/selfReview/level").asText()).isEqualTo("GOOD");
@@ -80,8 +80,8 @@ class PeoplesPagesBrowserTest extends BrowserTestSupport {
     String review = taskOf("secretary1", "branch-review", "member1", YEAR);
     signOut();
     signIn("secretary1", "demo");
-    browser.findElement(By.id("nav-meetings")).click();
-    browser.findElement(By.linkText("Năm " + YEAR)).click();
+    clickAndLoad(browser.findElement(By.id("nav-meetings")));
+    clickAndLoad(browser.findElement(By.linkText("Năm " + YEAR)));
     // a date input's typing order follows the browser's locale; set the value as the picker would
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
         "document.getElementById('heldOn').value = arguments[0]", java.time.LocalDate.now().toString());
@@ -92,7 +92,7 @@ class PeoplesPagesBrowserTest extends BrowserTestSupport {
     browser.findElement(By.id("votesGOOD_" + review)).sendKeys("5");
     new Select(browser.findElement(By.id("level_" + review))).selectByValue("GOOD");
     screenshot("05-secretary-branch-meeting");
-    browser.findElement(By.id("record-meeting")).click();
+    clickAndLoad(browser.findElement(By.id("record-meeting")));
     assertThat(browser.findElement(By.id("notice")).getText()).contains("Đã ghi biên bản họp chi bộ");
     await().atMost(Duration.ofSeconds(20)).until(
         () -> "GOOD".equals(evaluation("member1", YEAR, "member1").at("/branchReview/level").asText()));
@@ -112,11 +112,11 @@ class PeoplesPagesBrowserTest extends BrowserTestSupport {
         () -> "DECIDED".equals(evaluation("member1", YEAR, "member1").get("status").asText()));
 
     // The member sees the decided level and the committee's comment.
-    browser.findElement(By.id("nav-mine")).click();
+    clickAndLoad(browser.findElement(By.id("nav-mine")));
     WebElement mine = browser.findElement(By.id("my-evaluations"));
     assertThat(mine.getText()).contains("Hoàn thành xuất sắc nhiệm vụ");
     // this year's: other test classes leave member1 evaluations of other years, listed newest first
-    mine.findElement(By.cssSelector("a[href*='/app/evaluations/" + YEAR + "/member1']")).click();
+    clickAndLoad(mine.findElement(By.cssSelector("a[href*='/app/evaluations/" + YEAR + "/member1']")));
     assertThat(browser.findElement(By.id("decision-comment")).getText()).isEqualTo("Nhiều đóng góp nổi bật.");
     screenshot("07-member-result");
     signOut();
@@ -126,12 +126,12 @@ class PeoplesPagesBrowserTest extends BrowserTestSupport {
     assertThat(browser.getCurrentUrl()).contains("/app/audit");
     browser.findElement(By.id("year")).sendKeys(String.valueOf(YEAR));
     browser.findElement(By.id("differs")).click();
-    browser.findElement(By.id("search-button")).click();
+    clickAndLoad(browser.findElement(By.id("search-button")));
     WebElement found = browser.findElement(By.cssSelector("#results tr[data-member=member1]"));
     assertThat(found.findElements(By.cssSelector("td.differs"))).hasSize(1);
     assertThat(browser.findElements(By.cssSelector("#results tbody tr"))).hasSize(1);
     screenshot("08-auditor-search");
-    found.findElement(By.tagName("a")).click();
+    clickAndLoad(found.findElement(By.tagName("a")));
     assertThat(browser.findElement(By.id("level-decision")).getAttribute("class")).contains("differs");
     String timeline = browser.findElement(By.id("timeline")).getText();
     assertThat(timeline).contains("Tự kiểm điểm", "Chi bộ đánh giá, đề xuất xếp loại", "Đảng ủy quyết định xếp loại",
@@ -148,7 +148,7 @@ class PeoplesPagesBrowserTest extends BrowserTestSupport {
   void the_committee_opens_a_campaign_through_the_page() {
     int year = 2042;
     signIn("committee", "demo");
-    browser.findElement(By.id("nav-open-campaign")).click();
+    clickAndLoad(browser.findElement(By.id("nav-open-campaign")));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Mở đợt kiểm điểm, đánh giá, xếp loại");
     assertThat(browser.findElement(By.id("organizationId")).getAttribute("value")).isEqualTo(ORG);
     WebElement yearField = browser.findElement(By.id("year"));
@@ -160,14 +160,14 @@ class PeoplesPagesBrowserTest extends BrowserTestSupport {
         year + "-12-15T17:00", "branchReviewDue", year + "-12-20T17:00", "decisionDue", year + "-12-18T17:00");
     dues.forEach(this::typeDue);
     screenshot("10-committee-opens-campaign");
-    browser.findElement(By.id("open-campaign")).click();
+    clickAndLoad(browser.findElement(By.id("open-campaign")));
     assertThat(browser.findElement(By.id("decisionDue-error")).getText()).contains("không đúng thứ tự");
     assertThat(browser.findElement(By.id("branchReviewDue")).getAttribute("value")).isEqualTo(year + "-12-20T17:00");
     assertThat(new Select(browser.findElement(By.id("regulation"))).getFirstSelectedOption().getAttribute("value"))
         .isEqualTo("QD-124-2023");
     screenshot("11-campaign-refused-field");
     typeDue("decisionDue", year + "-12-28T17:00");
-    browser.findElement(By.id("open-campaign")).click();
+    clickAndLoad(browser.findElement(By.id("open-campaign")));
     // lands on the progress page, which follows the launch by itself
     assertThat(browser.getCurrentUrl()).endsWith("/app/campaigns/" + ORG + "/" + year);
     assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Đã mở đợt đánh giá.");

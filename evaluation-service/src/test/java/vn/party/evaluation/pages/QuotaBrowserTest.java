@@ -36,20 +36,20 @@ class QuotaBrowserTest extends BrowserTestSupport {
 
     // The committee decides member15 on its page, with the live counts and the gauge in view: the quota is full.
     signIn("committee", "demo");
-    row(decision).findElement(By.tagName("a")).click();
+    clickAndLoad(row(decision).findElement(By.tagName("a")));
     assertThat(browser.findElement(By.cssSelector("#tally td[data-level=EXCELLENT]")).getText()).isEqualTo("2");
     assertThat(browser.findElement(By.cssSelector("#tally td[data-level=GOOD]")).getText()).isEqualTo("12");
     screenshot("quota-01-committee-decision-quota-full");
-    browser.findElement(By.id("claim")).click();
+    clickAndLoad(browser.findElement(By.id("claim")));
     new Select(browser.findElement(By.id("decision"))).selectByValue("APPROVE");
     new Select(browser.findElement(By.id("decidedLevel"))).selectByValue("EXCELLENT");
-    browser.findElement(By.id("submit")).click();
+    clickAndLoad(browser.findElement(By.id("submit")));
     assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Đã gửi. Cảm ơn bạn.");
 
     // Every member decided: the finalize-results task appears and leads to the finalization page.
     String finalize = finalizeResultsTask(YEAR);
-    browser.findElement(By.id("nav-tasks")).click();
-    row(finalize).findElement(By.tagName("a")).click();
+    clickAndLoad(browser.findElement(By.id("nav-tasks")));
+    clickAndLoad(row(finalize).findElement(By.tagName("a")));
     assertThat(browser.getCurrentUrl()).endsWith("/app/campaigns/thanh-khe-tay/" + YEAR + "/finalization");
     assertThat(browser.findElement(By.tagName("h1")).getText())
         .isEqualTo("Chốt kết quả xếp loại đảng viên năm " + YEAR);
@@ -60,7 +60,7 @@ class QuotaBrowserTest extends BrowserTestSupport {
     screenshot("quota-02-finalization-over-quota");
 
     // Finalizing over the quota is refused, the reason next to the button; nothing is finalized.
-    browser.findElement(By.id("finalize")).click();
+    clickAndLoad(browser.findElement(By.id("finalize")));
     assertThat(browser.findElement(By.id("finalize-refused")).getText())
         .contains("3 đảng viên hoàn thành xuất sắc nhiệm vụ, 12 hoàn thành tốt nhiệm vụ").contains("tối đa 2");
     assertThat(browser.findElement(By.id("finalization-state")).getAttribute("data-state")).isEqualTo("OPEN");
@@ -69,14 +69,14 @@ class QuotaBrowserTest extends BrowserTestSupport {
     // An adjustment without a reason is refused next to the member; with a reason it goes through.
     WebElement member15 = memberRow("member15");
     new Select(member15.findElement(By.name("level"))).selectByValue("GOOD");
-    member15.findElement(By.className("adjust-button")).click();
+    clickAndLoad(member15.findElement(By.className("adjust-button")));
     assertThat(memberRow("member15").findElement(By.className("error")).getText())
         .isEqualTo("Trường Lý do điều chỉnh là bắt buộc.");
     screenshot("quota-04-adjust-without-reason");
     member15 = memberRow("member15");
     new Select(member15.findElement(By.name("level"))).selectByValue("GOOD");
     member15.findElement(By.name("reason")).sendKeys(REASON);
-    member15.findElement(By.className("adjust-button")).click();
+    clickAndLoad(member15.findElement(By.className("adjust-button")));
     assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Đã điều chỉnh mức xếp loại và ghi lý do.");
     assertThat(memberRow("member15").getAttribute("data-level")).isEqualTo("GOOD");
     assertThat(browser.findElement(By.id("quota-gauge")).getAttribute("data-within")).isEqualTo("true");
@@ -84,7 +84,7 @@ class QuotaBrowserTest extends BrowserTestSupport {
     screenshot("quota-05-adjusted-within-quota");
 
     // Finalized: the page and the campaign's progress say so, and the campaign completes.
-    browser.findElement(By.id("finalize")).click();
+    clickAndLoad(browser.findElement(By.id("finalize")));
     assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Đã chốt kết quả xếp loại đảng viên.");
     assertThat(browser.findElement(By.id("finalization-state")).getAttribute("data-state")).isEqualTo("FINALIZED");
     assertThat(browser.findElements(By.id("finalize"))).isEmpty();

@@ -11,6 +11,9 @@ public final class DelegateNames {
 
   public static final String RESIDENCE_FEEDBACK_LOOKUP = "residenceFeedbackLookup";
   public static final String RESIDENCE_FEEDBACK_MISSING = "residenceFeedbackMissing";
+  /** Sets unitAssessmentExpected and unitAssessmentReceived (and unitComment when received). */
+  public static final String UNIT_ASSESSMENT_LOOKUP = "unitAssessmentLookup";
+  public static final String UNIT_ASSESSMENT_MISSING = "unitAssessmentMissing";
   public static final String DECISION_RECORDER = "decisionRecorder";
   /** member-rerating: records the new level beside the original one. */
   public static final String RERATING_RECORDER = "reratingRecorder";

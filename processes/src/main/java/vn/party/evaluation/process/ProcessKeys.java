@@ -14,12 +14,21 @@ public final class ProcessKeys {
   public static final String RESIDENCE_FEEDBACK_RECEIVED = "residence-feedback-received";
   public static final String RESIDENCE_FEEDBACK_DEADLINE = "residence-feedback-deadline";
   public static final String RECORD_MISSING_FEEDBACK = "record-missing-feedback";
+  /** Checks for the unit leadership's assessment; then waits for it, like the residence comment. */
+  public static final String CHECK_UNIT_ASSESSMENT = "check-unit-assessment";
+  /** Event-based gateway: where an instance waits for the unit assessment or its deadline. */
+  public static final String UNIT_ASSESSMENT_WAIT = "unit-assessment-wait";
+  /** Message catch event; the message it waits for has the same name. */
+  public static final String UNIT_ASSESSMENT_RECEIVED = "unit-assessment-received";
+  public static final String UNIT_ASSESSMENT_DEADLINE = "unit-assessment-deadline";
+  public static final String RECORD_MISSING_UNIT_ASSESSMENT = "record-missing-unit-assessment";
   public static final String BRANCH_REVIEW = "branch-review";
   public static final String COMMITTEE_DECISION = "committee-decision";
   public static final String RECORD_DECISION = "record-decision";
   public static final String MEMBER_DECIDED = "member-decided";
 
   public static final String MESSAGE_RESIDENCE_FEEDBACK_RECEIVED = "residence-feedback-received";
+  public static final String MESSAGE_UNIT_ASSESSMENT_RECEIVED = "unit-assessment-received";
 
   public static final String SELF_REVIEW_FORM = "self-review-form";
   public static final String BRANCH_REVIEW_FORM = "branch-review-form";

@@ -18,6 +18,11 @@ public final class ProcessVariables {
   public static final String REGULATION = "regulation";
   /** OFFICIAL | PROBATIONARY: which self-review form the member fills in (member-eligibility decision). */
   public static final String FORM_KIND = "formKind";
+  /**
+   * Boolean: the member holds a leadership or management post (party_member.leadership_post), so
+   * the self-review has the leader's items of Mẫu 02B. Absent counts as false.
+   */
+  public static final String LEADERSHIP_POST = "leadershipPost";
   /** Built by {@link Groups#branchCommittee(String)}. */
   public static final String BRANCH_COMMITTEE_GROUP = "branchCommitteeGroup";
   /** Built by {@link Groups#organizationCommittee(String)}. */
@@ -27,6 +32,11 @@ public final class ProcessVariables {
   public static final String RESIDENCE_FEEDBACK_DUE = "residenceFeedbackDue";
   public static final String BRANCH_REVIEW_DUE = "branchReviewDue";
   public static final String DECISION_DUE = "decisionDue";
+  /**
+   * java.util.Date: until when member-evaluation waits for the unit leadership's assessment
+   * ({@code vn.party.member.unit-assessment}); also a start variable of evaluation-campaign.
+   */
+  public static final String UNIT_ASSESSMENT_DUE = "unitAssessmentDue";
 
   // --- residence feedback (chi ủy nơi cư trú) -----------------------------------------------------
   /** Boolean, set by the {@link DelegateNames#RESIDENCE_FEEDBACK_LOOKUP} delegate. */
@@ -34,12 +44,42 @@ public final class ProcessVariables {
   /** String, the comment itself; shown read-only in the branch-review form. */
   public static final String RESIDENCE_COMMENT = "residenceComment";
 
+  // --- unit leadership assessment (nhận xét của lãnh đạo đơn vị, with the civil-service level) ---
+  /**
+   * Boolean, set by the {@link DelegateNames#UNIT_ASSESSMENT_LOOKUP} delegate: whether the member
+   * holds a post in the state apparatus (a civil servant), so an assessment is expected at all.
+   */
+  public static final String UNIT_ASSESSMENT_EXPECTED = "unitAssessmentExpected";
+  /** Boolean, set by the {@link DelegateNames#UNIT_ASSESSMENT_LOOKUP} delegate. */
+  public static final String UNIT_ASSESSMENT_RECEIVED = "unitAssessmentReceived";
+  /** String, the unit's comment; shown read-only in the branch-review form. */
+  public static final String UNIT_COMMENT = "unitComment";
+  /**
+   * String, shown read-only on the branch-review and committee-decision forms: RECEIVED, MISSING
+   * (deadline passed) or NOT_EXPECTED (no civil-service post).
+   */
+  public static final String UNIT_ASSESSMENT_STATUS = "unitAssessmentStatus";
+
   // --- completion variables of the user tasks (checked by TaskCompletionRules) ------------------
   /** A {@link Level} name. */
   public static final String SELF_PROPOSED_LEVEL = "selfProposedLevel";
   public static final String STRENGTHS = "strengths";
   public static final String LIMITATIONS = "limitations";
   public static final String REMEDIAL_MEASURES = "remedialMeasures";
+  // self-review under 366-QĐ/TW: the task conditions of the levels (names as the member-level inputs)
+  /** Boolean: 100 % of the tasks completed on time, with quality. */
+  public static final String ALL_TASKS_ON_TIME = "allTasksOnTime";
+  /** Number 0–100: share of tasks completed beyond requirements. */
+  public static final String EXCEEDING_TASKS_PERCENT = "exceedingTasksPercent";
+  /** Boolean: every shortcoming pointed out earlier has been remedied. */
+  public static final String SHORTCOMINGS_REMEDIED = "shortcomingsRemedied";
+  // set by the application when it keeps the submitted self-review (table evaluation.self_review)
+  /** Number or null: the self-review's total points (366), shown to the branch and the committee. */
+  public static final String SELF_REVIEW_SCORE = "selfReviewScore";
+  /** A {@link Level} name or null: the level the member's own grades or points give (before caps). */
+  public static final String SELF_REVIEW_LEVEL = "selfReviewLevel";
+  /** Integer: version of the kept self-review (evaluation.self_review). */
+  public static final String SELF_REVIEW_VERSION = "selfReviewVersion";
   /** A {@link Level} name. */
   public static final String BRANCH_PROPOSED_LEVEL = "branchProposedLevel";
   public static final String BRANCH_COMMENT = "branchComment";
@@ -74,6 +114,11 @@ public final class ProcessVariables {
   public static final String DISCIPLINE_SELF_DETECTED_AND_REMEDIED = "disciplineSelfDetectedAndRemedied";
   /** String, a {@link Level} name, or null: the civil-service level from the unit leadership's assessment. */
   public static final String CIVIL_SERVICE_LEVEL = "civilServiceLevel";
+  /**
+   * Number 0–100, or null: share of the year's tasks the member completed, from the unit
+   * assessment ({@code tasksCompletedPercent} of the event). A cap input of 132-QĐ/TW.
+   */
+  public static final String TASKS_COMPLETED_PERCENT = "tasksCompletedPercent";
   // Recorded by the branch on the branch-review form (optional completion variables).
   /** Number 0–12: total months of sick leave in the year. */
   public static final String SICK_LEAVE_MONTHS = "sickLeaveMonths";

@@ -29,9 +29,16 @@ public final class DecisionKeys {
   /** The highest level a collective (branch, grassroots organization) may get, every applicable cap: RULE ORDER. */
   public static final String COLLECTIVE_CAPS = "collective-caps";
 
+  /**
+   * The most points a group of self-review criteria can get (366: general 30, task results 70;
+   * 124 and 132 score nothing): hit policy UNIQUE.
+   */
+  public static final String CRITERION_POINTS = "criterion-points";
+
   /** Every kind of decision; each regulation's file has exactly one decision of each. */
   public static final List<String> KINDS =
-      List.of(MEMBER_ELIGIBILITY, MEMBER_CAPS, MEMBER_LEVEL, ORGANIZATION_ELIGIBILITY, COLLECTIVE_CAPS);
+      List.of(MEMBER_ELIGIBILITY, MEMBER_CAPS, MEMBER_LEVEL, ORGANIZATION_ELIGIBILITY, COLLECTIVE_CAPS,
+          CRITERION_POINTS);
 
   private DecisionKeys() {}
 

@@ -186,6 +186,18 @@ public final class RuleBook {
     return Collections.unmodifiableList(caps);
   }
 
+  /**
+   * The most points the group of self-review criteria can get (criterion-points): 30 and 70 under
+   * 366-QĐ/TW; empty under a regulation without a score (124, 132: the level follows from the
+   * criteria's grades).
+   */
+  public java.util.OptionalInt maxPoints(Regulation regulation, CriterionGroup group) {
+    RuleMatch match = single(DecisionKeys.id(DecisionKeys.CRITERION_POINTS, regulation),
+        Map.of(RuleVariables.CRITERION_GROUP, group.name()));
+    Object points = match.outputs().get(RuleVariables.MAX_POINTS);
+    return points instanceof Number number ? java.util.OptionalInt.of(number.intValue()) : java.util.OptionalInt.empty();
+  }
+
   // --- organizations --------------------------------------------------------------------------
 
   /**

@@ -68,6 +68,10 @@ public final class RuleVariables {
   public static final String FORM_KIND = "formKind";
   public static final String MAX_LEVEL = "maxLevel";
   public static final String LEVEL = "level";
+  /** Input of criterion-points: a {@link CriterionGroup} name. */
+  public static final String CRITERION_GROUP = "criterionGroup";
+  /** Output of criterion-points: Integer, or null when the regulation scores nothing. */
+  public static final String MAX_POINTS = "maxPoints";
 
   private RuleVariables() {}
 }

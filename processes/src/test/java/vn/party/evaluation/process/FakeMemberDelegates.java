@@ -19,12 +19,21 @@ final class FakeMemberDelegates {
   final Map<String, String> receivedResidenceComments = new HashMap<>();
   /** Members whose residence comment was recorded as missing. */
   final List<String> missingFeedback = new ArrayList<>();
+  /** Members holding a civil-service post: their unit assessment is expected. */
+  final java.util.Set<String> civilServants = new java.util.HashSet<>();
+  /** Unit assessments that have already arrived: the unit's comment by member id. */
+  final Map<String, String> receivedUnitComments = new HashMap<>();
+  /** Members whose unit assessment was recorded as missing. */
+  final List<String> missingUnitAssessments = new ArrayList<>();
   /** Decided level by member id, as recorded. */
   final Map<String, String> decidedLevels = new LinkedHashMap<>();
 
   void register() {
     Mocks.register(DelegateNames.RESIDENCE_FEEDBACK_LOOKUP, (JavaDelegate) this::lookUpFeedback);
     Mocks.register(DelegateNames.RESIDENCE_FEEDBACK_MISSING, (JavaDelegate) this::recordMissing);
+    Mocks.register(DelegateNames.UNIT_ASSESSMENT_LOOKUP, (JavaDelegate) this::lookUpUnitAssessment);
+    Mocks.register(DelegateNames.UNIT_ASSESSMENT_MISSING,
+        (JavaDelegate) execution -> missingUnitAssessments.add(memberId(execution)));
     Mocks.register(DelegateNames.DECISION_RECORDER, (JavaDelegate) this::recordDecision);
   }
 
@@ -33,6 +42,15 @@ final class FakeMemberDelegates {
     execution.setVariable(ProcessVariables.RESIDENCE_FEEDBACK_RECEIVED, comment != null);
     if (comment != null) {
       execution.setVariable(ProcessVariables.RESIDENCE_COMMENT, comment);
+    }
+  }
+
+  private void lookUpUnitAssessment(DelegateExecution execution) {
+    String comment = receivedUnitComments.get(memberId(execution));
+    execution.setVariable(ProcessVariables.UNIT_ASSESSMENT_EXPECTED, civilServants.contains(memberId(execution)));
+    execution.setVariable(ProcessVariables.UNIT_ASSESSMENT_RECEIVED, comment != null);
+    if (comment != null) {
+      execution.setVariable(ProcessVariables.UNIT_COMMENT, comment);
     }
   }
 

@@ -17,6 +17,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
+import vn.party.evaluation.rules.Grade;
 
 /**
  * Every form a user task references exists, is a form Camunda 7.24 Tasklist can render, and asks
@@ -70,7 +71,18 @@ class FormsTest {
           .findFirst()
           .orElseThrow(() -> new AssertionError(formId + " has no component for " + field));
       assertThat(component.path("disabled").asBoolean()).as(field + " is editable").isFalse();
-      assertAllowedValues(field, component);
+      TaskCompletionRules.Kind kind = TaskCompletionRules.form(taskId).stream()
+          .filter(f -> f.name().equals(field)).findFirst().orElseThrow().kind();
+      switch (kind) {
+        case GRADE -> assertThat(options(component)).as(field).containsExactlyElementsOf(
+            Arrays.stream(Grade.values()).map(g -> g.name() + "=" + g.label()).toList());
+        case POINTS, PERCENT -> {
+          assertThat(component.path("type").asText()).as(field).isEqualTo("number");
+          assertThat(component.path("validate").path("min").asInt()).as(field).isZero();
+          assertThat(component.path("validate").path("max").asInt()).as(field).isBetween(30, 100);
+        }
+        default -> assertAllowedValues(field, component);
+      }
     }
   }
 

@@ -157,6 +157,60 @@ class MemberEvaluationProcessTest {
   }
 
   @Test
+  void aCivilServantsUnitAssessmentIsWaitedForAfterTheResidenceComment() {
+    delegates.receivedResidenceComments.put(MEMBER, "Tốt.");
+    delegates.civilServants.add(MEMBER);
+    ProcessInstance evaluation = startEvaluation(MEMBER);
+    complete(task(SELF_REVIEW, evaluation), withVariables("selfProposedLevel", "GOOD"));
+    assertThat(evaluation).hasPassed(ProcessKeys.CHECK_UNIT_ASSESSMENT)
+        .isWaitingAtExactly(ProcessKeys.UNIT_ASSESSMENT_WAIT);
+
+    runtimeService().createMessageCorrelation(ProcessKeys.MESSAGE_UNIT_ASSESSMENT_RECEIVED)
+        .processInstanceBusinessKey(BusinessKeys.member(2026, MEMBER))
+        .setVariable("unitComment", "Hoàn thành tốt nhiệm vụ.")
+        .correlate();
+
+    assertThat(evaluation).hasPassed(ProcessKeys.UNIT_ASSESSMENT_RECEIVED)
+        .hasNotPassed(ProcessKeys.RECORD_MISSING_UNIT_ASSESSMENT)
+        .isWaitingAtExactly(BRANCH_REVIEW);
+    assertThat(jobQuery().processInstanceId(evaluation.getId()).count()).as("deadline timer cancelled").isZero();
+  }
+
+  @Test
+  void aMissingUnitAssessmentIsRecordedAtItsDeadlineAndTheBranchGoesOn() {
+    delegates.receivedResidenceComments.put(MEMBER, "Tốt.");
+    delegates.civilServants.add(MEMBER);
+    ProcessInstance evaluation = startEvaluation(MEMBER);
+    complete(task(SELF_REVIEW, evaluation), withVariables("selfProposedLevel", "GOOD"));
+
+    assertThat(job(evaluation)).hasDueDate(MemberFixtures.UNIT_ASSESSMENT_DUE);
+    execute(job(evaluation));
+
+    assertThat(evaluation)
+        .hasPassedInOrder(ProcessKeys.UNIT_ASSESSMENT_DEADLINE, ProcessKeys.RECORD_MISSING_UNIT_ASSESSMENT)
+        .isWaitingAtExactly(BRANCH_REVIEW);
+    assertThat(delegates.missingUnitAssessments).containsExactly(MEMBER);
+  }
+
+  @Test
+  void anAssessmentAlreadyReceivedOrNotExpectedIsNotWaitedFor() {
+    delegates.receivedResidenceComments.put(MEMBER, "Tốt.");
+    delegates.receivedResidenceComments.put("member2", "Tốt.");
+    delegates.civilServants.add(MEMBER);
+    delegates.receivedUnitComments.put(MEMBER, "Hoàn thành xuất sắc nhiệm vụ.");
+    ProcessInstance civilServant = startEvaluation(MEMBER);
+    ProcessInstance noPost = startEvaluation("member2");
+    complete(task(SELF_REVIEW, civilServant), withVariables("selfProposedLevel", "GOOD"));
+    complete(task(SELF_REVIEW, noPost), withVariables("selfProposedLevel", "GOOD"));
+
+    assertThat(civilServant).isWaitingAtExactly(BRANCH_REVIEW).variables()
+        .containsEntry("unitComment", "Hoàn thành xuất sắc nhiệm vụ.");
+    assertThat(noPost).hasPassed(ProcessKeys.CHECK_UNIT_ASSESSMENT).isWaitingAtExactly(BRANCH_REVIEW)
+        .variables().containsEntry("unitAssessmentExpected", false);
+    assertThat(delegates.missingUnitAssessments).isEmpty();
+  }
+
+  @Test
   void committeeReturnsTheCaseToTheBranchThenApprovesIt() {
     delegates.receivedResidenceComments.put(MEMBER, "Không có ý kiến.");
     ProcessInstance evaluation = startEvaluation(MEMBER);

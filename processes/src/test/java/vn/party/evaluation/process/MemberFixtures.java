@@ -16,6 +16,7 @@ final class MemberFixtures {
 
   static final Date SELF_REVIEW_DUE = inDays(14);
   static final Date RESIDENCE_FEEDBACK_DUE = inDays(21);
+  static final Date UNIT_ASSESSMENT_DUE = inDays(24);
   static final Date BRANCH_REVIEW_DUE = inDays(28);
   static final Date DECISION_DUE = inDays(35);
 
@@ -36,6 +37,7 @@ final class MemberFixtures {
         ProcessVariables.ORGANIZATION_COMMITTEE_GROUP, Groups.organizationCommittee(ORGANIZATION_ID));
     variables.put(ProcessVariables.SELF_REVIEW_DUE, SELF_REVIEW_DUE);
     variables.put(ProcessVariables.RESIDENCE_FEEDBACK_DUE, RESIDENCE_FEEDBACK_DUE);
+    variables.put(ProcessVariables.UNIT_ASSESSMENT_DUE, UNIT_ASSESSMENT_DUE);
     variables.put(ProcessVariables.BRANCH_REVIEW_DUE, BRANCH_REVIEW_DUE);
     variables.put(ProcessVariables.DECISION_DUE, DECISION_DUE);
     return variables;

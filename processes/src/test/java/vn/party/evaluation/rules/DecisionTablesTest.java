@@ -38,6 +38,7 @@ class DecisionTablesTest {
     FILES.put("member-level-criteria.csv", DecisionKeys.MEMBER_LEVEL);
     FILES.put("organization-eligibility.csv", DecisionKeys.ORGANIZATION_ELIGIBILITY);
     FILES.put("collective-caps.csv", DecisionKeys.COLLECTIVE_CAPS);
+    FILES.put("criterion-points.csv", DecisionKeys.CRITERION_POINTS);
   }
 
   private static final RuleBook RULES = new RuleBook();

@@ -42,7 +42,8 @@ class DmnFilesTest {
       DecisionKeys.MEMBER_CAPS, HitPolicy.RULE_ORDER,
       DecisionKeys.MEMBER_LEVEL, HitPolicy.FIRST,
       DecisionKeys.ORGANIZATION_ELIGIBILITY, HitPolicy.UNIQUE,
-      DecisionKeys.COLLECTIVE_CAPS, HitPolicy.RULE_ORDER);
+      DecisionKeys.COLLECTIVE_CAPS, HitPolicy.RULE_ORDER,
+      DecisionKeys.CRITERION_POINTS, HitPolicy.UNIQUE);
 
   private static final Pattern QUOTED_NAME = Pattern.compile("\"([A-Z_0-9]+)\"");
 
@@ -120,7 +121,9 @@ class DmnFilesTest {
           String name = outputs.get(i).getName();
           String text = entries.get(i).getText().getTextContent().strip();
           String where = rule.getId() + " output " + name;
-          if (name.equals(RuleVariables.RATED)) {
+          if (name.equals(RuleVariables.MAX_POINTS)) {
+            assertThat(text).as(where + ": whole points or null").matches("null|\\d+");
+          } else if (name.equals(RuleVariables.RATED)) {
             assertThat(text).as(where).isIn("true", "false");
           } else if (name.equals(RuleVariables.FORM_KIND) && text.isEmpty()) {
             continue; // no form for a member who is not rated

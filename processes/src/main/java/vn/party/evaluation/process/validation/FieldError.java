@@ -34,6 +34,16 @@ public record FieldError(String field, String reason, Cap cap, QuotaCheck quota)
   public static final String ADJUSTMENT_REASON_REQUIRED = "adjustment-reason-required";
   /** Finalizing the organization's results while more members are EXCELLENT than the quota allows ({@link #quota()}). */
   public static final String OVER_QUOTA = "over-quota";
+  /** Not a criterion grade (Grade: EXCELLENT, GOOD, AVERAGE, WEAK). */
+  public static final String INVALID_GRADE = "invalid-grade";
+  /** Points below 0 or above the group's maximum (criterion-points). */
+  public static final String POINTS_OUT_OF_RANGE = "points-out-of-range";
+  /** The points of a criterion group add up to more than the group's maximum. */
+  public static final String GROUP_TOTAL_TOO_HIGH = "group-total-too-high";
+  /** A field of another form: 02B items for a member without a leadership post, points without a score. */
+  public static final String NOT_ON_THIS_FORM = "not-on-this-form";
+  /** The self-proposed level is above the level the member's own grades or points give. */
+  public static final String ABOVE_OWN_ASSESSMENT = "above-own-assessment";
 
   public FieldError(String field, String reason) {
     this(field, reason, null, null);
@@ -56,6 +66,11 @@ public record FieldError(String field, String reason, Cap cap, QuotaCheck quota)
       case OUT_OF_RANGE -> "must be between " + TaskCompletionRules.MIN_MONTHS + " and "
           + TaskCompletionRules.MAX_MONTHS;
       case NOT_A_FLAG -> "must be true or false";
+      case INVALID_GRADE -> "must be one of EXCELLENT, GOOD, AVERAGE, WEAK";
+      case POINTS_OUT_OF_RANGE -> "must be between 0 and the group's maximum points";
+      case GROUP_TOTAL_TOO_HIGH -> "and the other points of its group add up to more than the group's maximum";
+      case NOT_ON_THIS_FORM -> "is not on this member's form";
+      case ABOVE_OWN_ASSESSMENT -> "must not be above the level the member's own grades or points give";
       case ABOVE_CAP -> cap == null ? "is above the level cap"
           : "must not be above " + cap.maxLevel().name() + ": " + cap.reason().englishLabel()
               + " (rule " + cap.rule().ruleId() + ")";

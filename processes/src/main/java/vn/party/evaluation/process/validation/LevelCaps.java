@@ -8,6 +8,7 @@ import static vn.party.evaluation.process.ProcessVariables.DISCIPLINED;
 import static vn.party.evaluation.process.ProcessVariables.DISCIPLINE_SELF_DETECTED_AND_REMEDIED;
 import static vn.party.evaluation.process.ProcessVariables.REGULATION;
 import static vn.party.evaluation.process.ProcessVariables.SICK_LEAVE_MONTHS;
+import static vn.party.evaluation.process.ProcessVariables.TASKS_COMPLETED_PERCENT;
 
 import java.util.List;
 import java.util.Map;
@@ -26,9 +27,12 @@ import vn.party.evaluation.rules.RuleBook;
  */
 public final class LevelCaps {
 
-  /** Facts the deploying application sets from events (discipline, unit assessment). */
+  /**
+   * Facts the deploying application sets from events (discipline; unit assessment: the
+   * civil-service level and the share of tasks completed).
+   */
   public static final List<String> SYSTEM_FACTS =
-      List.of(DISCIPLINED, DISCIPLINE_SELF_DETECTED_AND_REMEDIED, CIVIL_SERVICE_LEVEL);
+      List.of(DISCIPLINED, DISCIPLINE_SELF_DETECTED_AND_REMEDIED, CIVIL_SERVICE_LEVEL, TASKS_COMPLETED_PERCENT);
 
   /** Facts the branch records on the branch-review form. */
   public static final List<String> BRANCH_FACTS =
@@ -45,6 +49,7 @@ public final class LevelCaps {
           DISCIPLINED,
           DISCIPLINE_SELF_DETECTED_AND_REMEDIED,
           CIVIL_SERVICE_LEVEL,
+          TASKS_COMPLETED_PERCENT,
           SICK_LEAVE_MONTHS,
           CONCLUDED_DEGRADATION,
           CONCLUDED_FORBIDDEN_CONDUCT,
@@ -93,11 +98,23 @@ public final class LevelCaps {
         .sickLeaveMonths(months(variables.get(SICK_LEAVE_MONTHS)))
         .civilServiceLevel(variables.get(CIVIL_SERVICE_LEVEL) instanceof String name
             ? Level.parse(name).orElse(null) : null)
+        .tasksCompletedPercent(percent(variables.get(TASKS_COMPLETED_PERCENT)))
         .build();
   }
 
   private static boolean flag(Object value) {
     return Boolean.TRUE.equals(value);
+  }
+
+  /** A share 0–100, or null (not known; the unit assessment is the only source and checks the range). */
+  private static Double percent(Object value) {
+    if (value instanceof Number number) {
+      double percent = number.doubleValue();
+      if (percent >= 0 && percent <= 100) {
+        return percent;
+      }
+    }
+    return null;
   }
 
   private static double months(Object value) {

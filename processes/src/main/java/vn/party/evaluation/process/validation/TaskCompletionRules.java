@@ -1,6 +1,12 @@
 package vn.party.evaluation.process.validation;
 
+import static vn.party.evaluation.process.ProcessVariables.ALL_TASKS_ON_TIME;
 import static vn.party.evaluation.process.ProcessVariables.BRANCH_COMMENT;
+import static vn.party.evaluation.process.ProcessVariables.CIVIL_SERVICE_LEVEL;
+import static vn.party.evaluation.process.ProcessVariables.EXCEEDING_TASKS_PERCENT;
+import static vn.party.evaluation.process.ProcessVariables.LEADERSHIP_POST;
+import static vn.party.evaluation.process.ProcessVariables.REGULATION;
+import static vn.party.evaluation.process.ProcessVariables.SHORTCOMINGS_REMEDIED;
 import static vn.party.evaluation.process.ProcessVariables.BRANCH_PROPOSED_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.CONCLUDED_DEGRADATION;
 import static vn.party.evaluation.process.ProcessVariables.CONCLUDED_FAILED_TO_SET_EXAMPLE;
@@ -31,6 +37,7 @@ import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.rules.Cap;
 import vn.party.evaluation.rules.QuotaCheck;
+import vn.party.evaluation.rules.Grade;
 import vn.party.evaluation.rules.RuleBook;
 
 /**
@@ -76,11 +83,7 @@ public final class TaskCompletionRules {
               // a return says why; so does a level other than the one the collective proposed for itself
               FieldRule.text(DECISION_COMMENT, decisionIs(Decision.RETURN).or(levelDiffersFrom(SELF_PROPOSED_LEVEL)))),
           ProcessKeys.SELF_REVIEW,
-          List.of(
-              FieldRule.level(SELF_PROPOSED_LEVEL, always()),
-              FieldRule.text(STRENGTHS, never()),
-              FieldRule.text(LIMITATIONS, never()),
-              FieldRule.text(REMEDIAL_MEASURES, never())),
+          selfReview(),
           ProcessKeys.BRANCH_REVIEW,
           List.of(
               FieldRule.level(BRANCH_PROPOSED_LEVEL, always()),
@@ -132,6 +135,35 @@ public final class TaskCompletionRules {
 
   private TaskCompletionRules() {}
 
+  /**
+   * Mẫu 02A/02B in form order: I (the summary, then each criterion's text, grade and — under 366 —
+   * points; the task conditions of the 366 levels), II–VI, VII. Only the self-proposed level is
+   * required; the cross-field checks are {@link SelfReviewRules}'.
+   */
+  private static List<FieldRule> selfReview() {
+    List<FieldRule> rules = new ArrayList<>();
+    rules.add(FieldRule.text(STRENGTHS, never()));
+    Predicate<Map<String, ?>> scored = variables -> SelfReviewRules.regulation(variables)
+        .map(regulation -> SelfReviewRules.scored(CapRules.RULES, regulation)).orElse(true);
+    for (SelfReviewRules.Criterion criterion : SelfReviewRules.CRITERIA) {
+      Predicate<Map<String, ?>> onForm = criterion.leadersOnly() ? SelfReviewRules::leader : always();
+      rules.add(new FieldRule(criterion.field(), Kind.LONG_TEXT, never(), onForm));
+      rules.add(new FieldRule(criterion.gradeField(), Kind.GRADE, never(), onForm));
+      rules.add(new FieldRule(criterion.pointsField(), Kind.POINTS, never(), onForm.and(scored)));
+    }
+    rules.add(new FieldRule(ALL_TASKS_ON_TIME, Kind.FLAG, never(), scored));
+    rules.add(new FieldRule(EXCEEDING_TASKS_PERCENT, Kind.PERCENT, never(), scored));
+    rules.add(new FieldRule(SHORTCOMINGS_REMEDIED, Kind.FLAG, never(), scored));
+    rules.add(FieldRule.text(LIMITATIONS, never()));
+    rules.add(new FieldRule(SelfReviewRules.SHORTCOMINGS_FIXED, Kind.LONG_TEXT, never(), always()));
+    rules.add(new FieldRule(SelfReviewRules.REVIEW_ISSUES_ANSWERS, Kind.LONG_TEXT, never(), always()));
+    rules.add(new FieldRule(SelfReviewRules.COLLECTIVE_RESPONSIBILITY, Kind.LONG_TEXT, never(), always()));
+    rules.add(FieldRule.text(REMEDIAL_MEASURES, never()));
+    rules.add(FieldRule.level(SELF_PROPOSED_LEVEL, always()));
+    rules.add(FieldRule.level(SelfReviewRules.CIVIL_SERVICE_SELF_PROPOSED_LEVEL, never()));
+    return List.copyOf(rules);
+  }
+
   /** Whether there are rules for this task definition key. */
   public static boolean covers(String taskKey) {
     return RULES.containsKey(taskKey);
@@ -168,6 +200,9 @@ public final class TaskCompletionRules {
     if (ProcessKeys.COLLECTIVE_DECISION.equals(taskKey)) {
       return COLLECTIVE_DECISION_READS;
     }
+    if (ProcessKeys.SELF_REVIEW.equals(taskKey)) {
+      return List.of(REGULATION, LEADERSHIP_POST, CIVIL_SERVICE_LEVEL);
+    }
     return CAPPED.containsKey(taskKey) ? LevelCaps.INPUTS : List.of();
   }
 
@@ -182,9 +217,27 @@ public final class TaskCompletionRules {
    *     that names no regulation
    */
   public static List<FieldError> check(String taskKey, Map<String, ?> variables) {
+    return check(taskKey, variables, MAX_TEXT_LENGTH);
+  }
+
+  /**
+   * {@link #check}, for values the application keeps in its own tables rather than as engine
+   * variables (the self-review on the people's pages and the domain API): the long texts of the
+   * self-review may then have up to {@link SelfReviewRules#MAX_LONG_TEXT_LENGTH} characters.
+   */
+  public static List<FieldError> checkKeptByApplication(String taskKey, Map<String, ?> variables) {
+    return check(taskKey, variables, SelfReviewRules.MAX_LONG_TEXT_LENGTH);
+  }
+
+  /** The names of the long texts (kept by the application, never engine variables on its own paths). */
+  public static List<String> longTexts(String taskKey) {
+    return rulesFor(taskKey).stream().filter(rule -> rule.kind() == Kind.LONG_TEXT).map(FieldRule::field).toList();
+  }
+
+  private static List<FieldError> check(String taskKey, Map<String, ?> variables, int longTextLimit) {
     List<FieldError> errors = new ArrayList<>();
     for (FieldRule rule : rulesFor(taskKey)) {
-      String reason = rule.check(variables);
+      String reason = rule.check(variables, longTextLimit);
       if (reason != null) {
         errors.add(new FieldError(rule.field(), reason));
       }
@@ -199,6 +252,9 @@ public final class TaskCompletionRules {
     if (ProcessKeys.FINALIZE_RESULTS.equals(taskKey)) {
       overQuota(variables).ifPresent(errors::add);
     }
+    if (ProcessKeys.SELF_REVIEW.equals(taskKey)) {
+      errors.addAll(SelfReviewRules.check(CapRules.RULES, variables, errors));
+    }
     return errors;
   }
 
@@ -212,7 +268,7 @@ public final class TaskCompletionRules {
   public static List<FieldError> checkAdjustment(Map<String, ?> variables) {
     List<FieldError> errors = new ArrayList<>();
     for (FieldRule rule : ADJUSTMENT) {
-      String reason = rule.check(variables);
+      String reason = rule.check(variables, MAX_TEXT_LENGTH);
       if (reason != null) {
         errors.add(new FieldError(rule.field(), reason));
       }
@@ -298,7 +354,15 @@ public final class TaskCompletionRules {
     DECISION,
     TEXT,
     MONTHS,
-    FLAG
+    FLAG,
+    /** Free text that may be longer than an engine variable when the application keeps it. */
+    LONG_TEXT,
+    /** A criterion grade ({@link Grade} name). */
+    GRADE,
+    /** Points of one criterion: a number from 0 (its group's maximum is checked by SelfReviewRules). */
+    POINTS,
+    /** A share, 0–100. */
+    PERCENT
   }
 
   /** The member-caps decision, parsed once on first use. Caps read no RuleSettings: the defaults are exact. */
@@ -348,8 +412,23 @@ public final class TaskCompletionRules {
     return rulesFor(taskKey).stream().map(rule -> new FormField(rule.field(), rule.kind())).toList();
   }
 
+  /**
+   * The form of a task as this case shows it ({@link #reads} among the variables): without the
+   * 02B items for a member who holds no leadership post, without points under a regulation that
+   * scores nothing.
+   */
+  public static List<FormField> form(String taskKey, Map<String, ?> variables) {
+    return rulesFor(taskKey).stream().filter(rule -> rule.shownWhen().test(variables))
+        .map(rule -> new FormField(rule.field(), rule.kind())).toList();
+  }
+
   /** One variable: its kind decides the allowed values, {@code requiredWhen} whether it may be absent. */
-  private record FieldRule(String field, Kind kind, Predicate<Map<String, ?>> requiredWhen) {
+  private record FieldRule(String field, Kind kind, Predicate<Map<String, ?>> requiredWhen,
+      Predicate<Map<String, ?>> shownWhen) {
+
+    FieldRule(String field, Kind kind, Predicate<Map<String, ?>> requiredWhen) {
+      this(field, kind, requiredWhen, always());
+    }
 
     static FieldRule level(String field, Predicate<Map<String, ?>> requiredWhen) {
       return new FieldRule(field, Kind.LEVEL, requiredWhen);
@@ -374,7 +453,7 @@ public final class TaskCompletionRules {
     }
 
     /** The reason the value is refused, or null when it is acceptable. */
-    String check(Map<String, ?> variables) {
+    String check(Map<String, ?> variables, int longTextLimit) {
       Object value = variables.get(field);
       // A form sends an untouched field as "" (or whitespace): treat it like a missing value.
       if (value == null || value instanceof String text && text.isBlank()) {
@@ -385,9 +464,16 @@ public final class TaskCompletionRules {
             ? null : FieldError.INVALID_LEVEL;
         case DECISION -> value instanceof String name && Decision.parse(name).isPresent()
             ? null : FieldError.INVALID_DECISION;
-        case TEXT -> checkText(value);
+        case TEXT -> checkText(value, MAX_TEXT_LENGTH);
+        case LONG_TEXT -> checkText(value, longTextLimit);
         case MONTHS -> checkMonths(value);
         case FLAG -> value instanceof Boolean ? null : FieldError.NOT_A_FLAG;
+        case GRADE -> value instanceof String name && Grade.parse(name).isPresent() ? null : FieldError.INVALID_GRADE;
+        case POINTS -> !(value instanceof Number number) || !Double.isFinite(number.doubleValue())
+            ? FieldError.NOT_A_NUMBER : number.doubleValue() < 0 ? FieldError.POINTS_OUT_OF_RANGE : null;
+        case PERCENT -> !(value instanceof Number number) || !Double.isFinite(number.doubleValue())
+            ? FieldError.NOT_A_NUMBER
+            : number.doubleValue() < 0 || number.doubleValue() > 100 ? FieldError.OUT_OF_RANGE : null;
       };
     }
 
@@ -400,11 +486,11 @@ public final class TaskCompletionRules {
       return months >= MIN_MONTHS && months <= MAX_MONTHS ? null : FieldError.OUT_OF_RANGE;
     }
 
-    private static String checkText(Object value) {
+    private static String checkText(Object value, int maxLength) {
       if (!(value instanceof String text)) {
         return FieldError.NOT_TEXT;
       }
-      if (text.length() > MAX_TEXT_LENGTH) {
+      if (text.length() > maxLength) {
         return FieldError.TOO_LONG;
       }
       boolean hasControlCharacter =

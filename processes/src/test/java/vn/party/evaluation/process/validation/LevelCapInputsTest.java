@@ -18,7 +18,7 @@ class LevelCapInputsTest {
   void theFactVariablesAreTheDecisionsInputs() {
     assertThat(LevelCaps.INPUTS).containsExactly("regulation",
         RuleVariables.DISCIPLINED, RuleVariables.DISCIPLINE_SELF_DETECTED_AND_REMEDIED,
-        RuleVariables.CIVIL_SERVICE_LEVEL, RuleVariables.SICK_LEAVE_MONTHS, RuleVariables.CONCLUDED_DEGRADATION,
+        RuleVariables.CIVIL_SERVICE_LEVEL, RuleVariables.TASKS_COMPLETED_PERCENT, RuleVariables.SICK_LEAVE_MONTHS, RuleVariables.CONCLUDED_DEGRADATION,
         RuleVariables.CONCLUDED_FORBIDDEN_CONDUCT, RuleVariables.CONCLUDED_FAILED_TO_SET_EXAMPLE);
     assertThat(LevelCaps.INPUTS).containsAll(LevelCaps.SYSTEM_FACTS).containsAll(LevelCaps.BRANCH_FACTS);
   }

@@ -43,7 +43,7 @@ class TaskCompletionRulesTest {
             "remedialMeasures: control-characters"),
         row("self-review", vars("selfProposedLevel", "GOOD", "strengths", 42), "strengths: not-text"),
         row("self-review", vars("strengths", TOO_LONG),
-            "selfProposedLevel: required", "strengths: too-long"),
+            "strengths: too-long", "selfProposedLevel: required"),
         row("branch-review", vars("branchProposedLevel", "NOT_COMPLETED", "branchComment", null)),
         row("branch-review", vars("branchComment", "Tốt"), "branchProposedLevel: required"),
         row("branch-review", vars("branchProposedLevel", "BEST"), "branchProposedLevel: invalid-level"),
@@ -191,7 +191,12 @@ class TaskCompletionRulesTest {
   @Test
   void knowsTheFieldsOfEachTask() {
     assertThat(TaskCompletionRules.fields("self-review"))
-        .containsExactly("selfProposedLevel", "strengths", "limitations", "remedialMeasures");
+        .startsWith("strengths", "politicalIdeology", "politicalIdeologyGrade", "politicalIdeologyPoints")
+        .contains("antiCorruptionPoints", "allTasksOnTime", "exceedingTasksPercent", "shortcomingsRemedied",
+            "shortcomingsFixed", "reviewIssuesAnswers", "collectiveResponsibility")
+        .endsWith("limitations", "shortcomingsFixed", "reviewIssuesAnswers", "collectiveResponsibility",
+            "remedialMeasures", "selfProposedLevel", "civilServiceSelfProposedLevel")
+        .hasSize(1 + 10 * 3 + 3 + 7);
     assertThat(TaskCompletionRules.fields("branch-review"))
         .containsExactly("branchProposedLevel", "branchComment", "sickLeaveMonths", "concludedDegradation",
             "concludedForbiddenConduct", "concludedFailedToSetExample");
@@ -202,13 +207,14 @@ class TaskCompletionRulesTest {
   @Test
   void knowsWhatElseTheCappedTasksRead() {
     List<String> capInputs = List.of("regulation", "disciplined", "disciplineSelfDetectedAndRemedied",
-        "civilServiceLevel", "sickLeaveMonths", "concludedDegradation", "concludedForbiddenConduct",
+        "civilServiceLevel", "tasksCompletedPercent", "sickLeaveMonths", "concludedDegradation", "concludedForbiddenConduct",
         "concludedFailedToSetExample");
     assertThat(TaskCompletionRules.reads("branch-review")).containsExactlyElementsOf(capInputs);
     List<String> decisionInputs = new java.util.ArrayList<>(capInputs);
     decisionInputs.add("branchProposedLevel");
     assertThat(TaskCompletionRules.reads("committee-decision")).containsExactlyElementsOf(decisionInputs);
-    assertThat(TaskCompletionRules.reads("self-review")).isEmpty();
+    assertThat(TaskCompletionRules.reads("self-review"))
+        .containsExactly("regulation", "leadershipPost", "civilServiceLevel");
     assertThat(TaskCompletionRules.reads("finalize-results"))
         .containsExactly("excellentCount", "goodCount", "excellentAllowed");
     assertThat(TaskCompletionRules.fields("finalize-results")).isEmpty();

@@ -1,0 +1,49 @@
+package vn.party.evaluation.caps;
+
+import static vn.party.evaluation.process.ProcessVariables.*;
+
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.party.evaluation.directory.MemberDirectory;
+import vn.party.evaluation.review.EvaluationRecords;
+
+/**
+ * Step check-unit-assessment: is the unit leadership's assessment expected at all (the member holds a civil-service
+ * post, {@link MemberDirectory#civilServant}), and has it already arrived? Then the process does not wait for it.
+ */
+@Component("unitAssessmentLookup")
+public class UnitAssessmentLookup implements JavaDelegate {
+
+  private final EvaluationRecords records;
+  private final MemberFactStore store;
+  private final MemberDirectory directory;
+
+  public UnitAssessmentLookup(EvaluationRecords records, MemberFactStore store, MemberDirectory directory) {
+    this.records = records;
+    this.store = store;
+    this.directory = directory;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    int year = year(execution);
+    String memberId = memberId(execution);
+    records.lock(year, memberId); // serialises with the consumer: an assessment cannot slip between check and wait
+    Optional<UnitAssessment> assessment = store.latestUnitAssessment(year, memberId);
+    // an assessment that came anyway is used even for a member not marked as a civil servant
+    boolean expected = directory.civilServant(memberId) || assessment.isPresent();
+    assessment.ifPresent(a -> {
+      records.unitAssessmentReceived(year, memberId, a.comment(), a.assessedBy());
+      execution.setVariable(UNIT_COMMENT, a.comment());
+    });
+    if (!expected) {
+      records.unitAssessmentNotReceived(year, memberId, "NOT_EXPECTED");
+    }
+    execution.setVariable(UNIT_ASSESSMENT_EXPECTED, expected);
+    execution.setVariable(UNIT_ASSESSMENT_RECEIVED, assessment.isPresent());
+    execution.setVariable(UNIT_ASSESSMENT_STATUS,
+        assessment.isPresent() ? "RECEIVED" : expected ? "PENDING" : "NOT_EXPECTED");
+  }
+}

@@ -1,0 +1,40 @@
+package vn.party.evaluation.caps;
+
+import static vn.party.evaluation.process.ProcessVariables.*;
+
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import vn.party.evaluation.audit.Timeline;
+import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.review.EvaluationRecords;
+
+/**
+ * Step record-missing-unit-assessment: the deadline passed without the unit leadership's assessment; recorded as
+ * missing on the record and the timeline, and shown to the branch, not waited on.
+ */
+@Component("unitAssessmentMissing")
+public class UnitAssessmentMissing implements JavaDelegate {
+
+  private final EvaluationRecords records;
+  private final Timeline timeline;
+
+  public UnitAssessmentMissing(EvaluationRecords records, Timeline timeline) {
+    this.records = records;
+    this.timeline = timeline;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    int year = year(execution);
+    String memberId = memberId(execution);
+    records.unitAssessmentNotReceived(year, memberId, "MISSING");
+    execution.setVariable(UNIT_ASSESSMENT_STATUS, "MISSING");
+    Object due = execution.getVariable(UNIT_ASSESSMENT_DUE);
+    timeline.record(year, memberId, TimelineKind.UNIT_ASSESSMENT_MISSING, null, null, Actors.SYSTEM,
+        Map.of("deadline", String.valueOf(due instanceof Date d ? d.toInstant() : due)));
+  }
+}

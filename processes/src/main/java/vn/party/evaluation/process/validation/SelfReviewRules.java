@@ -1,0 +1,247 @@
+package vn.party.evaluation.process.validation;
+
+import static vn.party.evaluation.process.ProcessVariables.ALL_TASKS_ON_TIME;
+import static vn.party.evaluation.process.ProcessVariables.CIVIL_SERVICE_LEVEL;
+import static vn.party.evaluation.process.ProcessVariables.EXCEEDING_TASKS_PERCENT;
+import static vn.party.evaluation.process.ProcessVariables.LEADERSHIP_POST;
+import static vn.party.evaluation.process.ProcessVariables.REGULATION;
+import static vn.party.evaluation.process.ProcessVariables.SELF_PROPOSED_LEVEL;
+import static vn.party.evaluation.process.ProcessVariables.SHORTCOMINGS_REMEDIED;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import vn.party.evaluation.process.Level;
+import vn.party.evaluation.process.Regulation;
+import vn.party.evaluation.rules.CriteriaAssessment;
+import vn.party.evaluation.rules.CriterionGroup;
+import vn.party.evaluation.rules.Grade;
+import vn.party.evaluation.rules.LevelResult;
+import vn.party.evaluation.rules.RuleBook;
+import vn.party.evaluation.rules.ScoreAssessment;
+
+/**
+ * The self-review of Mẫu 02A (and the leader's extra items of Mẫu 02B): its criteria, and what
+ * follows from the member's grades and points — the totals and the level the rules give ({@link
+ * RuleBook#level}, before caps). Used by {@link TaskCompletionRules}, which owns every check.
+ *
+ * <p><strong>Decisions</strong> (documented in processes/README.md):
+ * <ul>
+ *   <li>Section I is graded all or nothing: a member who grades one criterion grades every
+ *       criterion of their form (and, under 366, gives each its points), so the level that follows
+ *       is never computed from half a review. A review without grades stays possible (the level
+ *       then follows from nothing and is not shown).
+ *   <li>The self-proposed level may not be above the level the member's own grades or points give:
+ *       proposing more than one's own assessment supports is a contradiction within the review.
+ *       The caps (discipline, civil-service level…) are not applied to the member's proposal; they
+ *       bind the branch and the committee.
+ *   <li>Who gets the 02B items: members holding a leadership or management post ({@code
+ *       leadershipPost}, from {@code party_member.leadership_post}).
+ * </ul>
+ */
+public final class SelfReviewRules {
+
+  /** One criterion of section I: its text field, its group, and whether only leaders have it (02B). */
+  public record Criterion(String field, CriterionGroup group, boolean leadersOnly) {
+
+    public String gradeField() {
+      return field + "Grade";
+    }
+
+    public String pointsField() {
+      return field + "Points";
+    }
+  }
+
+  /** Section I in the order of the forms: 02A's six criteria, then the four of 02B. */
+  public static final List<Criterion> CRITERIA = List.of(
+      new Criterion("politicalIdeology", CriterionGroup.GENERAL, false),
+      new Criterion("ethicsLifestyle", CriterionGroup.GENERAL, false),
+      new Criterion("organizationDiscipline", CriterionGroup.GENERAL, false),
+      new Criterion("workStyle", CriterionGroup.GENERAL, false),
+      new Criterion("dutiesResults", CriterionGroup.TASK_RESULTS, false),
+      new Criterion("selfImprovementCommitment", CriterionGroup.GENERAL, false),
+      new Criterion("leadershipResults", CriterionGroup.TASK_RESULTS, true),
+      new Criterion("responsibilityInnovation", CriterionGroup.GENERAL, true),
+      new Criterion("settingExample", CriterionGroup.GENERAL, true),
+      new Criterion("antiCorruption", CriterionGroup.GENERAL, true));
+
+  /** Sections III–V (II and VI are the older {@code limitations} and {@code remedialMeasures}). */
+  public static final String SHORTCOMINGS_FIXED = "shortcomingsFixed";
+  public static final String REVIEW_ISSUES_ANSWERS = "reviewIssuesAnswers";
+  public static final String COLLECTIVE_RESPONSIBILITY = "collectiveResponsibility";
+  /** Section VII, as a civil servant (optional: members without a civil-service post have none). */
+  public static final String CIVIL_SERVICE_SELF_PROPOSED_LEVEL = "civilServiceSelfProposedLevel";
+
+  /** Not an engine variable on the people's pages and the domain API: kept in the application's table. */
+  public static final int MAX_LONG_TEXT_LENGTH = 20_000;
+
+  private SelfReviewRules() {}
+
+  /** Whether the regulation scores the self-review (366): from the criterion-points decision. */
+  public static boolean scored(RuleBook rules, Regulation regulation) {
+    return rules.maxPoints(regulation, CriterionGroup.GENERAL).isPresent();
+  }
+
+  /** The criteria of the member's form: 02A, plus 02B's for a leader. */
+  public static List<Criterion> criteriaFor(boolean leader) {
+    return CRITERIA.stream().filter(c -> leader || !c.leadersOnly()).toList();
+  }
+
+  static Optional<Regulation> regulation(Map<String, ?> variables) {
+    return variables.get(REGULATION) instanceof String code && !code.isBlank()
+        ? Optional.of(Regulation.fromCode(code)) : Optional.empty();
+  }
+
+  static boolean leader(Map<String, ?> variables) {
+    return Boolean.TRUE.equals(variables.get(LEADERSHIP_POST));
+  }
+
+  /** What the grades and points give: the totals per group and overall (null when not scored) and the level. */
+  public record Outcome(Map<CriterionGroup, Double> points, Double total, Level level, String ruleId) {
+
+    /** Points of the general criteria (out of 30 under 366), null when not scored. */
+    public Double generalPoints() {
+      return points.get(CriterionGroup.GENERAL);
+    }
+
+    /** Points of the task results (out of 70 under 366), null when not scored. */
+    public Double taskPoints() {
+      return points.get(CriterionGroup.TASK_RESULTS);
+    }
+  }
+
+  /**
+   * The totals and the level that follow from a complete section I; empty while it is not complete
+   * (or the variables name no regulation). Reads the values as the checks accept them.
+   */
+  public static Optional<Outcome> outcome(RuleBook rules, Map<String, ?> variables) {
+    Optional<Regulation> regulation = regulation(variables);
+    if (regulation.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Criterion> criteria = criteriaFor(leader(variables));
+    boolean scored = scored(rules, regulation.get());
+    Map<CriterionGroup, Double> points = new EnumMap<>(CriterionGroup.class);
+    Map<CriterionGroup, List<Grade>> grades = new EnumMap<>(CriterionGroup.class);
+    for (Criterion criterion : criteria) {
+      Optional<Grade> grade = variables.get(criterion.gradeField()) instanceof String name
+          ? Grade.parse(name) : Optional.empty();
+      if (grade.isEmpty()) {
+        return Optional.empty();
+      }
+      grades.computeIfAbsent(criterion.group(), g -> new ArrayList<>()).add(grade.get());
+      if (scored) {
+        if (!(variables.get(criterion.pointsField()) instanceof Number number)) {
+          return Optional.empty();
+        }
+        points.merge(criterion.group(), number.doubleValue(), Double::sum);
+      }
+    }
+    LevelResult result;
+    Double total = null;
+    if (scored) {
+      total = points.values().stream().mapToDouble(Double::doubleValue).sum();
+      if (total > 100) {
+        return Optional.empty(); // refused by the group totals; nothing to derive
+      }
+      result = rules.level(regulation.get(), new ScoreAssessment(total,
+          Boolean.TRUE.equals(variables.get(ALL_TASKS_ON_TIME)),
+          variables.get(EXCEEDING_TASKS_PERCENT) instanceof Number percent
+              && percent.doubleValue() >= 0 && percent.doubleValue() <= 100 ? percent.doubleValue() : 0,
+          Boolean.TRUE.equals(variables.get(SHORTCOMINGS_REMEDIED))));
+    } else {
+      Level civilService = variables.get(CIVIL_SERVICE_LEVEL) instanceof String name
+          ? Level.parse(name).orElse(null) : null;
+      result = rules.level(regulation.get(), CriteriaAssessment.ofGrades(
+          grades.get(CriterionGroup.TASK_RESULTS), grades.get(CriterionGroup.GENERAL), civilService));
+    }
+    return Optional.of(new Outcome(points, total, result.level(), result.rule().ruleId()));
+  }
+
+  /**
+   * The checks across fields: section I all or nothing, points within their group's maximum, and
+   * the self-proposed level not above what the member's own assessment gives. Field-by-field
+   * checks (kinds, lengths) are {@link TaskCompletionRules}'.
+   */
+  static List<FieldError> check(RuleBook rules, Map<String, ?> variables, List<FieldError> fieldErrors) {
+    List<FieldError> errors = new ArrayList<>();
+    Optional<Regulation> regulation = regulation(variables);
+    if (regulation.isEmpty()) {
+      return errors;
+    }
+    boolean leader = leader(variables);
+    boolean scored = scored(rules, regulation.get());
+    // fields not on this member's form: the 02B items for a non-leader, points and task conditions without a score
+    for (Criterion criterion : CRITERIA) {
+      List<String> fields = new ArrayList<>(List.of(criterion.field(), criterion.gradeField()));
+      fields.add(criterion.pointsField());
+      for (String field : fields) {
+        boolean offForm = criterion.leadersOnly() && !leader
+            || field.equals(criterion.pointsField()) && !scored;
+        if (offForm && present(variables.get(field))) {
+          errors.add(new FieldError(field, FieldError.NOT_ON_THIS_FORM));
+        }
+      }
+    }
+    if (!scored) {
+      for (String field : List.of(ALL_TASKS_ON_TIME, EXCEEDING_TASKS_PERCENT, SHORTCOMINGS_REMEDIED)) {
+        if (present(variables.get(field)) && !Boolean.FALSE.equals(variables.get(field))) {
+          errors.add(new FieldError(field, FieldError.NOT_ON_THIS_FORM));
+        }
+      }
+    }
+    List<Criterion> criteria = criteriaFor(leader);
+    boolean anyGraded = criteria.stream().anyMatch(c -> present(variables.get(c.gradeField()))
+        || scored && present(variables.get(c.pointsField())));
+    if (anyGraded) {
+      for (Criterion criterion : criteria) {
+        if (!present(variables.get(criterion.gradeField()))) {
+          errors.add(new FieldError(criterion.gradeField(), FieldError.REQUIRED));
+        }
+        if (scored && !present(variables.get(criterion.pointsField()))) {
+          errors.add(new FieldError(criterion.pointsField(), FieldError.REQUIRED));
+        }
+      }
+    }
+    if (scored) {
+      for (CriterionGroup group : CriterionGroup.values()) {
+        OptionalInt max = rules.maxPoints(regulation.get(), group);
+        List<Criterion> inGroup = criteria.stream().filter(c -> c.group() == group).toList();
+        double sum = 0;
+        for (Criterion criterion : inGroup) {
+          if (variables.get(criterion.pointsField()) instanceof Number number) {
+            if (number.doubleValue() > max.getAsInt()) {
+              errors.add(new FieldError(criterion.pointsField(), FieldError.POINTS_OUT_OF_RANGE));
+            }
+            sum += number.doubleValue();
+          }
+        }
+        if (sum > max.getAsInt() && !inGroup.isEmpty()) {
+          errors.add(new FieldError(inGroup.get(0).pointsField(), FieldError.GROUP_TOTAL_TOO_HIGH));
+        }
+      }
+    }
+    List<FieldError> all = new ArrayList<>(fieldErrors);
+    all.addAll(errors);
+    boolean proposalOrAssessmentRefused = all.stream().anyMatch(e -> e.field().equals(SELF_PROPOSED_LEVEL)
+        || CRITERIA.stream().anyMatch(c -> e.field().equals(c.gradeField()) || e.field().equals(c.pointsField()))
+        || List.of(ALL_TASKS_ON_TIME, EXCEEDING_TASKS_PERCENT, SHORTCOMINGS_REMEDIED).contains(e.field()));
+    if (!proposalOrAssessmentRefused && variables.get(SELF_PROPOSED_LEVEL) instanceof String name) {
+      Optional<Level> proposed = Level.parse(name);
+      outcome(rules, variables).ifPresent(outcome -> {
+        if (proposed.isPresent() && proposed.get().ordinal() < outcome.level().ordinal()) {
+          errors.add(new FieldError(SELF_PROPOSED_LEVEL, FieldError.ABOVE_OWN_ASSESSMENT));
+        }
+      });
+    }
+    return errors;
+  }
+
+  private static boolean present(Object value) {
+    return value != null && !(value instanceof String text && text.isBlank());
+  }
+}
