@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,21 @@ class CampaignLifecycleTest extends EvaluationFlowSupport {
             .filter(e -> e.at("/data/year").asInt() == year)
             .map(e -> e.at("/data/countsByLevel/GOOD").asInt()))
         .containsExactly(13));
+
+    // the committees were told of their tasks about no single member, keyed by the organization, named by subject
+    List<String> committeeNotices = readAll("evaluation.events", Duration.ofSeconds(2)).stream()
+        .filter(record -> ORG.equals(record.key())).map(IntegrationTestSupport::cloudEvent)
+        .filter(e -> e.get("type").asText().equals("vn.party.evaluation.task.assigned"))
+        .filter(e -> e.at("/data/year").asInt() == year)
+        .map(e -> e.at("/data/taskKey").asText() + " | " + e.at("/data/subjectName").asText() + " | "
+            + StreamSupport.stream(e.at("/data/recipients").spliterator(), false)
+                .map(r -> r.get("userId").asText()).sorted().toList())
+        .toList();
+    assertThat(committeeNotices)
+        .anyMatch(n -> n.startsWith("finalize-results | Đảng bộ phường Thanh Khê Tây | ") && n.contains("committee"))
+        .anyMatch(n -> n.startsWith("collective-self-review | Chi bộ Khu dân cư số 1 | ") && n.contains("secretary1"))
+        .anyMatch(n -> n.startsWith("collective-decision | Chi bộ Khu dân cư số 1 | ") && n.contains("committee"))
+        .anyMatch(n -> n.startsWith("collective-decision | Đảng bộ phường Thanh Khê Tây | ") && n.contains("district"));
   }
 
   @Test

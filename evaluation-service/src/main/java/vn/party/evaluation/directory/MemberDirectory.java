@@ -36,6 +36,11 @@ public class MemberDirectory {
         .query(Integer.class).single() > 0;
   }
 
+  public Optional<String> organizationName(String organizationId) {
+    return jdbc.sql("select name from evaluation.organization where id = :id").param("id", organizationId)
+        .query(String.class).optional();
+  }
+
   public Optional<String> organizationOfBranch(String branchId) {
     return jdbc.sql("select organization_id from evaluation.branch where id = :id").param("id", branchId)
         .query(String.class).optional();

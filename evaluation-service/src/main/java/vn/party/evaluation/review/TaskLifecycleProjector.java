@@ -98,7 +98,7 @@ public class TaskLifecycleProjector {
         task.getName(), task.getAssignee(), candidateGroup, memberId, (String) task.getVariable(MEMBER_NAME), year,
         (String) task.getVariable(ORGANIZATION_ID), (String) task.getVariable(BRANCH_ID),
         task.getDueDate() == null ? null : task.getDueDate().toInstant().atOffset(ZoneOffset.UTC).toString(),
-        properties.taskUrl(task.getId()), recipients));
+        properties.taskUrl(task.getId()), recipients, null));
   }
 
   private void assigned(DelegateTask task) {
@@ -190,15 +190,19 @@ public class TaskLifecycleProjector {
     };
   }
 
-  private static String candidateGroup(DelegateTask task) {
+  /** The task's first candidate group, or null. */
+  public static String candidateGroup(DelegateTask task) {
     return task.getCandidates().stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(IdentityLink::getGroupId).findFirst().orElse(null);
   }
 
-  /** Data of vn.party.evaluation.task.assigned. */
+  /**
+   * Data of vn.party.evaluation.task.assigned. A member's task names the member; a committee's task about a collective
+   * or the whole organization (collective ratings, finalize-results) has no member and names its subject instead.
+   */
   public record TaskAssigned(String taskId, String taskKey, String taskName, String assignee, String candidateGroup,
       String memberId, String memberName, int year, String organizationId, String branchId, String dueDate,
-      String taskUrl, List<Recipient> recipients) {
+      String taskUrl, List<Recipient> recipients, String subjectName) {
   }
 }

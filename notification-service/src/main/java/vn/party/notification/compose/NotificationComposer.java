@@ -40,8 +40,8 @@ public class NotificationComposer {
     return switch (kind) {
       case TASK_ASSIGNED -> new RenderedText(
           msg("task-assigned.title", locale, p(params, Params.TASK_NAME), p(params, Params.MEMBER_NAME)),
-          msg("task-assigned.body", locale, p(params, Params.YEAR), p(params, Params.TASK_NAME),
-              p(params, Params.MEMBER_NAME), due(params, locale)));
+          msg(params.containsKey(Params.SUBJECT_NAME) ? "task-assigned.body.subject" : "task-assigned.body", locale,
+              p(params, Params.YEAR), p(params, Params.TASK_NAME), p(params, Params.MEMBER_NAME), due(params, locale)));
       case TASK_REMINDER -> new RenderedText(
           msg("task-reminder.title", locale, p(params, Params.TASK_NAME), p(params, Params.MEMBER_NAME)),
           msg("task-reminder.body", locale, p(params, Params.YEAR), p(params, Params.TASK_NAME),
@@ -98,7 +98,8 @@ public class NotificationComposer {
         blocks.add(new Block(msg(prefix + ".email.intro", locale, p(params, Params.YEAR)), null));
         blocks.add(new Block(String.join("\n",
             msg("task-assigned.email.task", locale, p(params, Params.TASK_NAME)),
-            msg("task-assigned.email.member", locale, p(params, Params.MEMBER_NAME)),
+            msg(params.containsKey(Params.SUBJECT_NAME) ? "task-assigned.email.subject-name" : "task-assigned.email.member",
+                locale, p(params, Params.MEMBER_NAME)),
             msg(kind == NotificationKind.TASK_OVERDUE ? "task-overdue.email.due" : "task-assigned.email.due",
                 locale, due(params, locale))), null));
         String escalation = kind == NotificationKind.TASK_OVERDUE ? escalation(params, locale) : null;

@@ -19,6 +19,8 @@ public final class Params {
   public static final String ESCALATED_TO = "escalatedTo";
   /** Why the grassroots committee returned a case to the branch. */
   public static final String REASON = "reason";
+  /** Set when a task is about a collective or the organization, not a member (its name is also MEMBER_NAME). */
+  public static final String SUBJECT_NAME = "subjectName";
   /** The level decided first, when a re-rating or re-appraisal gives another one (LEVEL). */
   public static final String ORIGINAL_LEVEL = "originalLevel";
   /** ISO-8601 instant: complaints are received until then. */

@@ -92,7 +92,13 @@ public class InboxService {
       params.put(Params.YEAR, String.valueOf(task.year()));
       putIfPresent(params, Params.TASK_KEY, task.taskKey());
       params.put(Params.TASK_NAME, task.taskName().strip());
-      params.put(Params.MEMBER_NAME, task.memberName().strip());
+      if (task.memberName() != null && !task.memberName().isBlank()) {
+        params.put(Params.MEMBER_NAME, task.memberName().strip());
+      } else {
+        // a committee's task about a collective or the organization: named by its subject
+        params.put(Params.MEMBER_NAME, task.subjectName().strip());
+        params.put(Params.SUBJECT_NAME, task.subjectName().strip());
+      }
       putIfPresent(params, Params.DUE_DATE, task.dueDate());
       NotificationKind kind = NotificationKind.TASK_ASSIGNED;
       if (task instanceof TaskReminderData) {

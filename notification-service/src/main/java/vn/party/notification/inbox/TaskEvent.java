@@ -27,6 +27,11 @@ public sealed interface TaskEvent extends EventPayload permits TaskAssignedData,
 
   List<RecipientData> recipients();
 
+  /** What a committee's task is about when it is about no single member (a collective, the organization). */
+  default String subjectName() {
+    return null;
+  }
+
   /** The same data with another due date (the deserializer writes every due date as an ISO instant). */
   TaskEvent withDueDate(String dueDate);
 }

@@ -107,6 +107,21 @@ class EvaluationEventDeserializerTest {
   }
 
   @Test
+  void aCommitteeTaskNamesAMemberOrItsSubject() {
+    Map<String, Object> collective = Events.taskAssignedData("Tập thể tự kiểm điểm (Mẫu 01)", null,
+        List.of(Events.recipient("secretary1", "Lê Văn Cường")));
+    collective.put("memberId", null);
+    collective.put("subjectName", "Chi bộ Khu dân cư số 1");
+    assertThat(((TaskAssignedData) read(Events.event(EventTypes.TASK_ASSIGNED, collective), "STRUCTURED").payload())
+        .subjectName()).isEqualTo("Chi bộ Khu dân cư số 1");
+
+    collective.remove("subjectName");
+    CloudEvent nobody = Events.event(EventTypes.TASK_ASSIGNED, collective);
+    assertThatThrownBy(() -> read(nobody, "STRUCTURED")).isInstanceOf(InvalidEventException.class)
+        .hasMessageContaining("names a member (memberId, memberName) or a subjectName");
+  }
+
+  @Test
   void reminderAndOverdueNeedWhatTaskAssignedNeeds() {
     for (String type : List.of(EventTypes.TASK_REMINDER, EventTypes.TASK_OVERDUE)) {
       Map<String, Object> data = Events.taskAssignedData("Tự kiểm điểm", "A", List.of(Events.recipient("member1", "A")));

@@ -61,6 +61,28 @@ class EvaluationEventsTest extends IntegrationTest {
   }
 
   @Test
+  void aCommitteeTaskAboutACollectiveNamesTheCollectiveAndSaysWhatToDo() {
+    Map<String, Object> data = Events.taskAssignedData("Tập thể tự kiểm điểm (Mẫu 01)", null,
+        List.of(Events.recipient("secretary1", "Lê Văn Cường")));
+    data.put("taskKey", "collective-self-review");
+    data.put("memberId", null);
+    data.put("subjectName", "Chi bộ Khu dân cư số 1");
+    CloudEvent event = Events.event(EventTypes.TASK_ASSIGNED, data);
+
+    Events.publish("thanh-khe-tay", event);
+
+    MimeMessage mail = awaitOneMailFor("secretary1@thanhkhetay.example.vn");
+    assertThat(Mails.subject(mail))
+        .isEqualTo("[Đánh giá, xếp loại 2025] Việc mới: Tập thể tự kiểm điểm (Mẫu 01) – Chi bộ Khu dân cư số 1");
+    assertThat(Mails.text(mail)).contains("Tập thể, đơn vị: Chi bộ Khu dân cư số 1")
+        .doesNotContain("Đảng viên:")
+        .contains("Tập thể viết bản tự kiểm điểm (Mẫu 01)");
+    assertThat(jdbc.sql("select body from notification.notification where event_id = :id")
+        .param("id", event.getId()).query(String.class).single())
+        .startsWith("Đánh giá, xếp loại năm 2025: việc \"Tập thể tự kiểm điểm (Mẫu 01)\" của Chi bộ Khu dân cư số 1.");
+  }
+
+  @Test
   void theSameEventDeliveredTwiceSendsOneEmailAndStoresOneNotification() {
     CloudEvent event = Events.event(EventTypes.TASK_ASSIGNED, Events.taskAssignedData("Tự kiểm điểm",
         "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An"))));
