@@ -67,6 +67,7 @@ public final class Bench {
             System.out.println(BenchOptions.USAGE);
             return;
         }
+        options.command = "./bench.sh" + (args.length == 0 ? "" : " " + String.join(" ", args));
         System.exit(run(options));
     }
 
@@ -118,6 +119,7 @@ public final class Bench {
         System.out.println(results.table());
         Path csv = results.writeCsv(resultsDir);
         System.out.println("CSV: " + csv);
+        System.out.println("README table (Markdown): " + results.writeMarkdown(resultsDir, options.command));
         return exitCode;
     }
 

@@ -188,6 +188,9 @@ public final class BenchOptions {
     }
 
     /** A one-line account of the options that shape the figures (kept with the results). */
+    /** The command line as typed, for the README table's heading. */
+    String command = "./bench.sh";
+
     String describe() {
         return "members=" + members + " baseline-n=" + baselineN + " warmup=" + warmup + " users=" + users
                 + " api-members=" + apiMembers + " launch-warmup=" + launchWarmup + " branch-size=" + branchSize + " db="

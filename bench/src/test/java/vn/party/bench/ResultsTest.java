@@ -43,6 +43,22 @@ class ResultsTest {
     }
 
     @Test
+    void markdown_is_the_readme_table_with_the_machine_and_the_command(@TempDir Path dir) throws Exception {
+        results.add(Figure.of("baseline.full.start.1t", 200, "instances/s", null));
+        results.add(Figure.of("launch.1000.rate", 100, "members/s", null)
+                .against(results.get("baseline.full.start.1t")).targetRatioAtLeast(0.8));
+        results.add(Figure.of("odd|name", 1, "x", null));
+        Path file = results.writeMarkdown(dir, "./bench.sh --members 1000");
+        assertThat(file.getFileName().toString()).isEqualTo("bench-2026-01-02-030405.md");
+        var lines = Files.readAllLines(file);
+        assertThat(lines.get(0)).isEqualTo("**2026-01-02, 2 cores, load average 1.5 at the start, `./bench.sh --members 1000`**");
+        assertThat(lines.get(2)).isEqualTo("| figure | value | unit | ratio | to | target | met |");
+        assertThat(lines.get(5)).startsWith("| launch.1000.rate | 100 | members/s | 0.50 | baseline.full.start.1t |")
+                .endsWith("| **missed** |");
+        assertThat(lines.get(6)).startsWith("| odd\\|name |");
+    }
+
+    @Test
     void table_lines_up_its_columns() {
         results.add(Figure.of("baseline.full.complete.1t", 300, "completions/s", null));
         results.add(Figure.of("api.complete.20t", 120, "completions/s", null)
