@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs of a formal, box-ticking review (bệnh hình thức) for inspectors: self-reviews that are near copies of each
- * other, branches whose proposals always equal what members proposed for themselves, decisions taken in moments.
+ * other, branches whose proposals always equal what members proposed for themselves, branch proposals that no
+ * recorded meeting vote supports (made through the API or Tasklist instead of the branch meeting), decisions taken in
+ * moments.
  * Signals to look at, not verdicts.
  */
 @Component
@@ -49,12 +51,40 @@ public class FormalitySignals {
   public record QuickDecision(String memberId, String memberName, String decidedBy, long seconds) {
   }
 
+  /** A branch whose proposals of the year, {@code withoutVote} of {@code proposals}, have no recorded meeting vote. */
+  public record WithoutVote(String branchId, String branchName, int withoutVote, int proposals) {
+  }
+
   public record Signals(int year, List<NearCopy> nearCopies, List<SameAsSelf> sameAsSelf,
-      List<QuickDecision> quickDecisions, Duration quickDecisionThreshold) {
+      List<WithoutVote> withoutVote, List<QuickDecision> quickDecisions, Duration quickDecisionThreshold) {
   }
 
   public Signals of(int year) {
-    return new Signals(year, nearCopies(year), sameAsSelf(year), quickDecisions(year), quickDecision);
+    return new Signals(year, nearCopies(year), sameAsSelf(year), withoutVote(year), quickDecisions(year),
+        quickDecision);
+  }
+
+  /**
+   * The configured vote rule is checked where the branch meeting is recorded; a proposal completed through the API or
+   * Tasklist carries no tally, so inspectors see, per branch, how many proposals no meeting vote stands behind.
+   */
+  private List<WithoutVote> withoutVote(int year) {
+    return jdbc.sql("""
+            select e.branch_id, b.name as branch_name,
+                   count(*) filter (where not exists (
+                     select 1 from evaluation.branch_meeting_vote v
+                     join evaluation.branch_meeting m on m.id = v.meeting_id
+                     where m.branch_id = e.branch_id and m.year = e.year and v.member_id = e.member_id)) as without_vote,
+                   count(*) as proposals
+            from evaluation.member_evaluation e join evaluation.branch b on b.id = e.branch_id
+            where e.year = :year and e.branch_proposed_level is not null
+            group by e.branch_id, b.name
+            having count(*) filter (where not exists (
+                     select 1 from evaluation.branch_meeting_vote v
+                     join evaluation.branch_meeting m on m.id = v.meeting_id
+                     where m.branch_id = e.branch_id and m.year = e.year and v.member_id = e.member_id)) > 0
+            order by b.name""")
+        .param("year", year).query(WithoutVote.class).list();
   }
 
   private record SelfReview(String organizationId, String memberId, String memberName, String details) {

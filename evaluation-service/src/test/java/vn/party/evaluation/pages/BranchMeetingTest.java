@@ -87,6 +87,17 @@ class BranchMeetingTest extends EvaluationFlowSupport {
         .query(Integer.class).single()).isEqualTo(1);
     assertThat(secretary.get(MEETING).body()).contains("data-member=\"member3\"")
         .doesNotContain("data-member=\"member1\"");
+
+    // both proposals stand on a recorded vote: no formality signal for the branch; member3's, sent through the API
+    // without a meeting, is one
+    String signals = PageSession.of(port, "auditor").get("/app/audit/signals?year=" + YEAR).body();
+    assertThat(signals).contains("Đề xuất của chi bộ không có biểu quyết được ghi nhận")
+        .doesNotContain("id=\"without-vote\"");
+    completeOk("secretary1", review3, Map.of("branchProposedLevel", "GOOD"));
+    signals = PageSession.of(port, "auditor").get("/app/audit/signals?year=" + YEAR).body();
+    String withoutVote = signals.substring(signals.indexOf("id=\"without-vote\""));
+    assertThat(withoutVote.substring(0, withoutVote.indexOf("</table>")))
+        .contains("data-branch=\"thanh-khe-tay-cb1\"").contains("<td>1</td><td>3</td>");
   }
 
   private static void entry(Map<String, String> form, String taskId, String level, Map<String, String> votes,
