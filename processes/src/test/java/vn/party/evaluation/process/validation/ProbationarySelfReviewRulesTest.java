@@ -130,6 +130,26 @@ class ProbationarySelfReviewRulesTest {
   }
 
   @Test
+  void tasklistsFormHidesWhatIsNotOnTheMembersForm() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode form;
+    try (var in = getClass().getClassLoader().getResourceAsStream("forms/self-review-form.form")) {
+      form = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+    }
+    Map<String, String> hide = new HashMap<>();
+    form.path("components").forEach(c -> hide.put(c.path("key").asText(), c.path("conditional").path("hide").asText()));
+    // the same split as SelfReviewRules: whatever 10-KNĐ lacks is hidden from a probationary member, and back
+    for (SelfReviewRules.Criterion criterion : SelfReviewRules.CRITERIA) {
+      for (String field : List.of(criterion.field(), criterion.gradeField(), criterion.pointsField())) {
+        assertThat(hide.get(field)).as(field).contains(criterion.on(Form.F10_KND)
+            ? (criterion.on(Form.F02A) ? "" : "formKind != \"PROBATIONARY\"") : "formKind = \"PROBATIONARY\"");
+      }
+    }
+    for (String field : SelfReviewRules.OFFICIAL_ONLY_FIELDS) {
+      assertThat(hide.get(field)).as(field).contains("formKind = \"PROBATIONARY\"");
+    }
+  }
+
+  @Test
   void underTheOlderRegulationsTheGradesGiveTheLevel() {
     Map<String, Object> values = new HashMap<>(Map.of("regulation", "QD-124-2023", "formKind", "PROBATIONARY",
         "selfProposedLevel", "EXCELLENT"));
