@@ -142,7 +142,7 @@ public class TaskLifecycleProjector {
         if (task.getVariable(SELF_REVIEW_VERSION) == null) {
           // submitted through Tasklist or the engine REST API: kept as well (the texts stay engine variables too)
           Map<String, Object> context = new HashMap<>();
-          for (String name : List.of(YEAR, MEMBER_ID, REGULATION, LEADERSHIP_POST, CIVIL_SERVICE_LEVEL)) {
+          for (String name : List.of(YEAR, MEMBER_ID, REGULATION, LEADERSHIP_POST, CIVIL_SERVICE_LEVEL, FORM_KIND)) {
             context.put(name, task.getVariable(name));
           }
           task.getExecution().setVariables(selfReviewKeeper.keep(task.getId(), context, values, actor, true));

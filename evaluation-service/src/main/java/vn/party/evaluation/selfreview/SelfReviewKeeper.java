@@ -42,7 +42,7 @@ public class SelfReviewKeeper {
    * Keeps the review and returns the variables to give the engine: {@code selfReviewScore}, {@code selfReviewLevel},
    * {@code selfReviewVersion}, and (for {@code keepTextsInEngine} false) only the short fields of {@code values}.
    *
-   * @param context the task's regulation, leadershipPost, civilServiceLevel, year and memberId
+   * @param context the task's regulation, leadershipPost, civilServiceLevel, formKind, year and memberId
    * @param values the submitted fields (null values are left out)
    */
   @Transactional(propagation = Propagation.MANDATORY)
@@ -59,14 +59,15 @@ public class SelfReviewKeeper {
     Optional<SelfReviewRules.Outcome> outcome = SelfReviewRules.outcome(rules, all);
     int year = ((Number) context.get(YEAR)).intValue();
     String memberId = (String) context.get(MEMBER_ID);
-    boolean leader = Boolean.TRUE.equals(context.get(LEADERSHIP_POST));
+    // 10-KNĐ for a probationary member (formKind), else 02B for a leader, else 02A
+    String form = SelfReviewRules.formOf(all).code();
     String proposed = (String) content.get(SELF_PROPOSED_LEVEL);
-    int version = reviews.keep(year, memberId, taskId, (String) context.get(REGULATION), leader, content, outcome,
+    int version = reviews.keep(year, memberId, taskId, (String) context.get(REGULATION), form, content, outcome,
         proposed, actor);
 
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("version", version);
-    details.put("form", leader ? "02B" : "02A");
+    details.put("form", form);
     details.put("contentSha256", SelfReviews.sha256(SelfReviews.canonical(content)));
     details.put("totalPoints", outcome.map(SelfReviewRules.Outcome::total).orElse(null));
     details.put("derivedLevel", outcome.map(o -> o.level().name()).orElse(null));

@@ -40,7 +40,7 @@ public class SelfReviews {
    * @return the version kept
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public int keep(int year, String memberId, String taskId, String regulation, boolean leader,
+  public int keep(int year, String memberId, String taskId, String regulation, String form,
       Map<String, Object> content, Optional<SelfReviewRules.Outcome> outcome, String selfProposedLevel,
       String submittedBy) {
     int version = jdbc.sql("""
@@ -54,7 +54,7 @@ public class SelfReviews {
             values (:year, :member, :version, :task, :regulation, :form, cast(:content as jsonb), :sha, :general, :tasks,
               :total, :level, :rule, :proposed, :by)""")
         .param("year", year).param("member", memberId).param("version", version).param("task", taskId)
-        .param("regulation", regulation).param("form", leader ? "02B" : "02A").param("content", canonical)
+        .param("regulation", regulation).param("form", form).param("content", canonical)
         .param("sha", sha256(canonical))
         .param("general", outcome.map(o -> o.points().get(CriterionGroup.GENERAL)).map(BigDecimal::valueOf)
             .orElse(null))

@@ -16,8 +16,10 @@ import vn.party.evaluation.task.TaskApi.TaskView;
  * @param levelCapReason why, in Vietnamese with the rules' sources; null for a task that does not show the cap
  * @param selfReviewOutcome self-review: the totals and the level the member's grades and points give, null until
  *     section I is complete
+ * @param selfReviewForm self-review: the member's form ({@code SelfReviewRules.Form} name, e.g. F10_KND); null for
+ *     other tasks
  */
 public record TaskForm(TaskView task, List<FormField> fields, Map<String, Object> values, OffsetDateTime draftSavedAt,
     boolean mayWork, String levelCap, String levelCapReason,
-    vn.party.evaluation.process.validation.SelfReviewRules.Outcome selfReviewOutcome) {
+    vn.party.evaluation.process.validation.SelfReviewRules.Outcome selfReviewOutcome, String selfReviewForm) {
 }

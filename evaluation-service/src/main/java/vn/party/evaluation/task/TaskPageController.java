@@ -120,7 +120,8 @@ public class TaskPageController {
       }
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("form", new TaskForm(form.task(), form.fields(), values, form.draftSavedAt(),
-          form.mayWork(), form.levelCap(), form.levelCapReason(), form.selfReviewOutcome()));
+          form.mayWork(), form.levelCap(), form.levelCapReason(), form.selfReviewOutcome(),
+          form.selfReviewForm()));
       model.addAttribute("errors", errors(refused.problems()));
       addTally(form, model);
       return "tasks/form";

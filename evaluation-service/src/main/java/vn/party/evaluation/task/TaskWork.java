@@ -88,7 +88,8 @@ public class TaskWork {
     Map<String, Object> cap = taskService.getVariables(taskId, List.of(LEVEL_CAP, LEVEL_CAP_REASON));
     return new TaskForm(mapper.toView(open, new Date()), fields, values, draft.map(d -> d.savedAt()).orElse(null),
         mayWork, (String) cap.get(LEVEL_CAP), (String) cap.get(LEVEL_CAP_REASON),
-        outcome(task, context, values).orElse(null));
+        outcome(task, context, values).orElse(null),
+        ProcessKeys.SELF_REVIEW.equals(task.getTaskDefinitionKey()) ? SelfReviewRules.formOf(context).name() : null);
   }
 
   /** What the member's grades and points give so far (self-review only; empty until section I is complete). */

@@ -99,7 +99,9 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
 
   private static final List<String> UNKNOWN_FIELDS = List.of("memberUserId", "memberId", "year", "campaignId",
       "branchCommitteeGroup", "organizationCommitteeGroup", "__proto__", "constructor", "<script>alert(1)</script>",
-      "' OR '1'='1", "SelfProposedLevel", "selfProposedLevel ", "");
+      "' OR '1'='1", "SelfProposedLevel", "selfProposedLevel ", "",
+      // the form follows from the member's membership, never from what the member sends (10-KNĐ or 02A/02B)
+      "formKind");
 
   private static final List<String> WRONG_TASK_IDS = List.of(UUID.randomUUID().toString(), "nope", "0",
       "'%20OR%20'1'='1", "%3Cscript%3E", "x".repeat(2000), "%E1%BB%87", "..", "%2e%2e%2fengine-rest%2fuser");
@@ -259,6 +261,11 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
         new Object[] {"on-time flag as text", "allTasksOnTime", "yes", "not-a-flag"},
         new Object[] {"a 02B item without a leadership post", "leadershipResults", "Lãnh đạo tốt.", "not-on-this-form"},
         new Object[] {"a 02B grade without a leadership post", "antiCorruptionGrade", "GOOD", "not-on-this-form"},
+        new Object[] {"a 10-KNĐ item on an official member's form", "probationDuties", "Dự sinh hoạt đầy đủ.",
+            "not-on-this-form"},
+        new Object[] {"a 10-KNĐ grade on an official member's form", "probationDutiesGrade", "GOOD",
+            "not-on-this-form"},
+        new Object[] {"10-KNĐ points on an official member's form", "probationDutiesPoints", 5, "not-on-this-form"},
         new Object[] {"a criterion text over 20,000 characters", "dutiesResults", "x".repeat(20_001), "too-long"},
         new Object[] {"a criterion text with control characters", "workStyle", "a\u0007b", "control-characters"},
         new Object[] {"section III as a number", "shortcomingsFixed", 3, "not-text"},

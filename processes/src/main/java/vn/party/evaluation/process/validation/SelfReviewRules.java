@@ -3,6 +3,7 @@ package vn.party.evaluation.process.validation;
 import static vn.party.evaluation.process.ProcessVariables.ALL_TASKS_ON_TIME;
 import static vn.party.evaluation.process.ProcessVariables.CIVIL_SERVICE_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.EXCEEDING_TASKS_PERCENT;
+import static vn.party.evaluation.process.ProcessVariables.FORM_KIND;
 import static vn.party.evaluation.process.ProcessVariables.LEADERSHIP_POST;
 import static vn.party.evaluation.process.ProcessVariables.REGULATION;
 import static vn.party.evaluation.process.ProcessVariables.SELF_PROPOSED_LEVEL;
@@ -14,17 +15,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.Regulation;
 import vn.party.evaluation.rules.CriteriaAssessment;
 import vn.party.evaluation.rules.CriterionGroup;
+import vn.party.evaluation.rules.FormKind;
 import vn.party.evaluation.rules.Grade;
 import vn.party.evaluation.rules.LevelResult;
 import vn.party.evaluation.rules.RuleBook;
 import vn.party.evaluation.rules.ScoreAssessment;
 
 /**
- * The self-review of Mẫu 02A (and the leader's extra items of Mẫu 02B): its criteria, and what
+ * The self-review of Mẫu 02A (and the leader's extra items of Mẫu 02B), or of Mẫu 10-KNĐ for a
+ * probationary member: its criteria, and what
  * follows from the member's grades and points — the totals and the level the rules give ({@link
  * RuleBook#level}, before caps). Used by {@link TaskCompletionRules}, which owns every check.
  *
@@ -44,8 +48,44 @@ import vn.party.evaluation.rules.ScoreAssessment;
  */
 public final class SelfReviewRules {
 
-  /** One criterion of section I: its text field, its group, and whether only leaders have it (02B). */
-  public record Criterion(String field, CriterionGroup group, boolean leadersOnly) {
+  /**
+   * The self-review forms: which one a member fills in follows from {@code formKind} (member-eligibility) and {@code
+   * leadershipPost} ({@link #formOf}); {@link #code} is what the kept submission records.
+   */
+  public enum Form {
+    /** Đảng viên chính thức without a leadership post. */
+    F02A("02A"),
+    /** Đảng viên chính thức holding a leadership or management post: 02A plus the leader's items. */
+    F02B("02B"),
+    /** Đảng viên dự bị (whatever post they hold): the probationary member's own form. */
+    F10_KND("10-KNĐ");
+
+    private final String code;
+
+    Form(String code) {
+      this.code = code;
+    }
+
+    /** The form's number as printed on it, e.g. {@code 02A}, {@code 10-KNĐ}. */
+    public String code() {
+      return code;
+    }
+  }
+
+  private static final Set<Form> OFFICIAL_FORMS = Set.of(Form.F02A, Form.F02B);
+  private static final Set<Form> ALL_FORMS = Set.of(Form.F02A, Form.F02B, Form.F10_KND);
+
+  /** One criterion of section I: its text field, its group, and the forms that have it. */
+  public record Criterion(String field, CriterionGroup group, Set<Form> forms) {
+
+    /** Whether only the leader's form (02B) has it. */
+    public boolean leadersOnly() {
+      return forms.equals(Set.of(Form.F02B));
+    }
+
+    public boolean on(Form form) {
+      return forms.contains(form);
+    }
 
     public String gradeField() {
       return field + "Grade";
@@ -56,18 +96,30 @@ public final class SelfReviewRules {
     }
   }
 
-  /** Section I in the order of the forms: 02A's six criteria, then the four of 02B. */
+  /**
+   * Section I in the order of the forms: 02A's six criteria, then the four of 02B; the probationary member's 10-KNĐ
+   * shares four of 02A's and adds {@code probationDuties} after the task results.
+   *
+   * <p><strong>Our reading of Mẫu 10-KNĐ</strong> (the notes we work from name its parts, not its full text; change
+   * the sets here when the printed form says otherwise): political ideology and awareness; ethics and lifestyle; sense
+   * of organization and discipline; results of the assigned work and tasks; carrying out the party member's duties
+   * during probation (attending party activities, studying the party's documents, the tasks the branch assigned);
+   * then strengths, limitations and causes, remedial measures and the self-proposed level. Under 366 its criteria map
+   * onto the two groups without a remainder: the task results (70 points) are the assigned work; the general criteria
+   * (30 points) are the other four, the probation duties being party duties rather than work results.
+   */
   public static final List<Criterion> CRITERIA = List.of(
-      new Criterion("politicalIdeology", CriterionGroup.GENERAL, false),
-      new Criterion("ethicsLifestyle", CriterionGroup.GENERAL, false),
-      new Criterion("organizationDiscipline", CriterionGroup.GENERAL, false),
-      new Criterion("workStyle", CriterionGroup.GENERAL, false),
-      new Criterion("dutiesResults", CriterionGroup.TASK_RESULTS, false),
-      new Criterion("selfImprovementCommitment", CriterionGroup.GENERAL, false),
-      new Criterion("leadershipResults", CriterionGroup.TASK_RESULTS, true),
-      new Criterion("responsibilityInnovation", CriterionGroup.GENERAL, true),
-      new Criterion("settingExample", CriterionGroup.GENERAL, true),
-      new Criterion("antiCorruption", CriterionGroup.GENERAL, true));
+      new Criterion("politicalIdeology", CriterionGroup.GENERAL, ALL_FORMS),
+      new Criterion("ethicsLifestyle", CriterionGroup.GENERAL, ALL_FORMS),
+      new Criterion("organizationDiscipline", CriterionGroup.GENERAL, ALL_FORMS),
+      new Criterion("workStyle", CriterionGroup.GENERAL, OFFICIAL_FORMS),
+      new Criterion("dutiesResults", CriterionGroup.TASK_RESULTS, ALL_FORMS),
+      new Criterion("probationDuties", CriterionGroup.GENERAL, Set.of(Form.F10_KND)),
+      new Criterion("selfImprovementCommitment", CriterionGroup.GENERAL, OFFICIAL_FORMS),
+      new Criterion("leadershipResults", CriterionGroup.TASK_RESULTS, Set.of(Form.F02B)),
+      new Criterion("responsibilityInnovation", CriterionGroup.GENERAL, Set.of(Form.F02B)),
+      new Criterion("settingExample", CriterionGroup.GENERAL, Set.of(Form.F02B)),
+      new Criterion("antiCorruption", CriterionGroup.GENERAL, Set.of(Form.F02B)));
 
   /** Sections III–V (II and VI are the older {@code limitations} and {@code remedialMeasures}). */
   public static final String SHORTCOMINGS_FIXED = "shortcomingsFixed";
@@ -75,6 +127,13 @@ public final class SelfReviewRules {
   public static final String COLLECTIVE_RESPONSIBILITY = "collectiveResponsibility";
   /** Section VII, as a civil servant (optional: members without a civil-service post have none). */
   public static final String CIVIL_SERVICE_SELF_PROPOSED_LEVEL = "civilServiceSelfProposedLevel";
+
+  /**
+   * The fields outside section I that only the official members' forms have (our reading of 10-KNĐ: it has no
+   * sections III–V and one self-proposed level, as a party member).
+   */
+  public static final List<String> OFFICIAL_ONLY_FIELDS = List.of(SHORTCOMINGS_FIXED, REVIEW_ISSUES_ANSWERS,
+      COLLECTIVE_RESPONSIBILITY, CIVIL_SERVICE_SELF_PROPOSED_LEVEL);
 
   /** Not an engine variable on the people's pages and the domain API: kept in the application's table. */
   public static final int MAX_LONG_TEXT_LENGTH = 20_000;
@@ -86,9 +145,27 @@ public final class SelfReviewRules {
     return rules.maxPoints(regulation, CriterionGroup.GENERAL).isPresent();
   }
 
-  /** The criteria of the member's form: 02A, plus 02B's for a leader. */
+  /** The criteria of an official member's form: 02A, plus 02B's for a leader. */
   public static List<Criterion> criteriaFor(boolean leader) {
-    return CRITERIA.stream().filter(c -> leader || !c.leadersOnly()).toList();
+    return criteriaFor(leader ? Form.F02B : Form.F02A);
+  }
+
+  /** The criteria of a form, in form order. */
+  public static List<Criterion> criteriaFor(Form form) {
+    return CRITERIA.stream().filter(c -> c.on(form)).toList();
+  }
+
+  /** The member's form: 10-KNĐ for a probationary member, else 02B for a leader, else 02A. */
+  public static Form formOf(Map<String, ?> variables) {
+    if (FormKind.PROBATIONARY.name().equals(variables.get(FORM_KIND))) {
+      return Form.F10_KND;
+    }
+    return leader(variables) ? Form.F02B : Form.F02A;
+  }
+
+  /** Whether a field outside section I is on the member's form ({@link #OFFICIAL_ONLY_FIELDS}). */
+  static boolean onForm(String field, Map<String, ?> variables) {
+    return !OFFICIAL_ONLY_FIELDS.contains(field) || formOf(variables) != Form.F10_KND;
   }
 
   static Optional<Regulation> regulation(Map<String, ?> variables) {
@@ -123,7 +200,7 @@ public final class SelfReviewRules {
     if (regulation.isEmpty()) {
       return Optional.empty();
     }
-    List<Criterion> criteria = criteriaFor(leader(variables));
+    List<Criterion> criteria = criteriaFor(formOf(variables));
     boolean scored = scored(rules, regulation.get());
     Map<CriterionGroup, Double> points = new EnumMap<>(CriterionGroup.class);
     Map<CriterionGroup, List<Grade>> grades = new EnumMap<>(CriterionGroup.class);
@@ -173,18 +250,24 @@ public final class SelfReviewRules {
     if (regulation.isEmpty()) {
       return errors;
     }
-    boolean leader = leader(variables);
+    Form form = formOf(variables);
     boolean scored = scored(rules, regulation.get());
-    // fields not on this member's form: the 02B items for a non-leader, points and task conditions without a score
+    // fields not on this member's form: the criteria of the other forms (the 02B items for a non-leader, 02A's and
+    // 02B's for a probationary member and back), points and task conditions without a score
     for (Criterion criterion : CRITERIA) {
       List<String> fields = new ArrayList<>(List.of(criterion.field(), criterion.gradeField()));
       fields.add(criterion.pointsField());
       for (String field : fields) {
-        boolean offForm = criterion.leadersOnly() && !leader
+        boolean offForm = !criterion.on(form)
             || field.equals(criterion.pointsField()) && !scored;
         if (offForm && present(variables.get(field))) {
           errors.add(new FieldError(field, FieldError.NOT_ON_THIS_FORM));
         }
+      }
+    }
+    for (String field : OFFICIAL_ONLY_FIELDS) {
+      if (!onForm(field, variables) && present(variables.get(field))) {
+        errors.add(new FieldError(field, FieldError.NOT_ON_THIS_FORM));
       }
     }
     if (!scored) {
@@ -194,7 +277,7 @@ public final class SelfReviewRules {
         }
       }
     }
-    List<Criterion> criteria = criteriaFor(leader);
+    List<Criterion> criteria = criteriaFor(form);
     boolean anyGraded = criteria.stream().anyMatch(c -> present(variables.get(c.gradeField()))
         || scored && present(variables.get(c.pointsField())));
     if (anyGraded) {

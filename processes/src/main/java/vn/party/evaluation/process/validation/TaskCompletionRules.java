@@ -5,6 +5,7 @@ import static vn.party.evaluation.process.ProcessVariables.BRANCH_COMMENT;
 import static vn.party.evaluation.process.ProcessVariables.CIVIL_SERVICE_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.EXCEEDING_TASKS_PERCENT;
 import static vn.party.evaluation.process.ProcessVariables.LEADERSHIP_POST;
+import static vn.party.evaluation.process.ProcessVariables.FORM_KIND;
 import static vn.party.evaluation.process.ProcessVariables.REGULATION;
 import static vn.party.evaluation.process.ProcessVariables.SHORTCOMINGS_REMEDIED;
 import static vn.party.evaluation.process.ProcessVariables.BRANCH_PROPOSED_LEVEL;
@@ -136,7 +137,8 @@ public final class TaskCompletionRules {
   private TaskCompletionRules() {}
 
   /**
-   * Mẫu 02A/02B in form order: I (the summary, then each criterion's text, grade and — under 366 —
+   * Mẫu 02A/02B (and the probationary member's 10-KNĐ, which has its own criteria and no III–V: {@link
+   * SelfReviewRules#formOf}) in form order: I (the summary, then each criterion's text, grade and — under 366 —
    * points; the task conditions of the 366 levels), II–VI, VII. Only the self-proposed level is
    * required; the cross-field checks are {@link SelfReviewRules}'.
    */
@@ -146,7 +148,7 @@ public final class TaskCompletionRules {
     Predicate<Map<String, ?>> scored = variables -> SelfReviewRules.regulation(variables)
         .map(regulation -> SelfReviewRules.scored(CapRules.RULES, regulation)).orElse(true);
     for (SelfReviewRules.Criterion criterion : SelfReviewRules.CRITERIA) {
-      Predicate<Map<String, ?>> onForm = criterion.leadersOnly() ? SelfReviewRules::leader : always();
+      Predicate<Map<String, ?>> onForm = variables -> criterion.on(SelfReviewRules.formOf(variables));
       rules.add(new FieldRule(criterion.field(), Kind.LONG_TEXT, never(), onForm));
       rules.add(new FieldRule(criterion.gradeField(), Kind.GRADE, never(), onForm));
       rules.add(new FieldRule(criterion.pointsField(), Kind.POINTS, never(), onForm.and(scored)));
@@ -155,13 +157,22 @@ public final class TaskCompletionRules {
     rules.add(new FieldRule(EXCEEDING_TASKS_PERCENT, Kind.PERCENT, never(), scored));
     rules.add(new FieldRule(SHORTCOMINGS_REMEDIED, Kind.FLAG, never(), scored));
     rules.add(FieldRule.text(LIMITATIONS, never()));
-    rules.add(new FieldRule(SelfReviewRules.SHORTCOMINGS_FIXED, Kind.LONG_TEXT, never(), always()));
-    rules.add(new FieldRule(SelfReviewRules.REVIEW_ISSUES_ANSWERS, Kind.LONG_TEXT, never(), always()));
-    rules.add(new FieldRule(SelfReviewRules.COLLECTIVE_RESPONSIBILITY, Kind.LONG_TEXT, never(), always()));
+    rules.add(new FieldRule(SelfReviewRules.SHORTCOMINGS_FIXED, Kind.LONG_TEXT, never(),
+        officialForm(SelfReviewRules.SHORTCOMINGS_FIXED)));
+    rules.add(new FieldRule(SelfReviewRules.REVIEW_ISSUES_ANSWERS, Kind.LONG_TEXT, never(),
+        officialForm(SelfReviewRules.REVIEW_ISSUES_ANSWERS)));
+    rules.add(new FieldRule(SelfReviewRules.COLLECTIVE_RESPONSIBILITY, Kind.LONG_TEXT, never(),
+        officialForm(SelfReviewRules.COLLECTIVE_RESPONSIBILITY)));
     rules.add(FieldRule.text(REMEDIAL_MEASURES, never()));
     rules.add(FieldRule.level(SELF_PROPOSED_LEVEL, always()));
-    rules.add(FieldRule.level(SelfReviewRules.CIVIL_SERVICE_SELF_PROPOSED_LEVEL, never()));
+    rules.add(new FieldRule(SelfReviewRules.CIVIL_SERVICE_SELF_PROPOSED_LEVEL, Kind.LEVEL, never(),
+        officialForm(SelfReviewRules.CIVIL_SERVICE_SELF_PROPOSED_LEVEL)));
     return List.copyOf(rules);
+  }
+
+  /** Shown only on the official members' forms (02A/02B), not on the probationary member's 10-KNĐ. */
+  private static Predicate<Map<String, ?>> officialForm(String field) {
+    return variables -> SelfReviewRules.onForm(field, variables);
   }
 
   /** Whether there are rules for this task definition key. */
@@ -201,7 +212,7 @@ public final class TaskCompletionRules {
       return COLLECTIVE_DECISION_READS;
     }
     if (ProcessKeys.SELF_REVIEW.equals(taskKey)) {
-      return List.of(REGULATION, LEADERSHIP_POST, CIVIL_SERVICE_LEVEL);
+      return List.of(REGULATION, LEADERSHIP_POST, CIVIL_SERVICE_LEVEL, FORM_KIND);
     }
     return CAPPED.containsKey(taskKey) ? LevelCaps.INPUTS : List.of();
   }

@@ -196,7 +196,7 @@ class TaskCompletionRulesTest {
             "shortcomingsFixed", "reviewIssuesAnswers", "collectiveResponsibility")
         .endsWith("limitations", "shortcomingsFixed", "reviewIssuesAnswers", "collectiveResponsibility",
             "remedialMeasures", "selfProposedLevel", "civilServiceSelfProposedLevel")
-        .hasSize(1 + 10 * 3 + 3 + 7);
+        .hasSize(1 + 11 * 3 + 3 + 7); // 02A's six criteria, 02B's four, 10-KNĐ's probationDuties
     assertThat(TaskCompletionRules.fields("branch-review"))
         .containsExactly("branchProposedLevel", "branchComment", "sickLeaveMonths", "concludedDegradation",
             "concludedForbiddenConduct", "concludedFailedToSetExample");
@@ -214,7 +214,7 @@ class TaskCompletionRulesTest {
     decisionInputs.add("branchProposedLevel");
     assertThat(TaskCompletionRules.reads("committee-decision")).containsExactlyElementsOf(decisionInputs);
     assertThat(TaskCompletionRules.reads("self-review"))
-        .containsExactly("regulation", "leadershipPost", "civilServiceLevel");
+        .containsExactly("regulation", "leadershipPost", "civilServiceLevel", "formKind");
     assertThat(TaskCompletionRules.reads("finalize-results"))
         .containsExactly("excellentCount", "goodCount", "excellentAllowed");
     assertThat(TaskCompletionRules.fields("finalize-results")).isEmpty();
