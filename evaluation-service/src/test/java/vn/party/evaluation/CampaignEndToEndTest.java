@@ -85,8 +85,38 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
     await().atMost(Duration.ofSeconds(30)).until(() -> "MISSING".equals(
         evaluation("secretary3", year, "member15").at("/residenceFeedback/status").asText()));
 
-    // 3. the branches propose; member13's cap binds the branch
-    for (int n = 1; n <= 15; n++) {
+    // 3. the branches propose. cb1 in its meeting (5 official members, all present): EXCELLENT needs ≥ 2/3 of the
+    // votes, so 3 of 5 is refused with the reason and nothing is written; 4 of 5 carries it
+    PageSession secretary1 = PageSession.of(port, "secretary1");
+    String meeting = "/app/meetings/" + ORG + "-cb1/" + year;
+    String meetingPage = secretary1.get(meeting).body();
+    Map<String, String> minutes = new java.util.LinkedHashMap<>();
+    minutes.put("heldOn", java.time.LocalDate.now().toString());
+    minutes.put("place", "Nhà văn hóa khu dân cư số 1");
+    minutes.put("officialMembers", "5");
+    minutes.put("exemptedMembers", "0");
+    minutes.put("present", "5");
+    minutes.put("absentNames", "");
+    for (int n = 1; n <= 5; n++) {
+      String task = taskOf("secretary1", "branch-review", "member" + n, year);
+      Map<String, String> votes = switch (proposed366(n)) {
+        case EXCELLENT -> n == 2 ? Map.of(EXCELLENT, "3", GOOD, "2") : Map.of(EXCELLENT, "4", GOOD, "1");
+        case GOOD -> Map.of(GOOD, "4", COMPLETED, "1");
+        default -> Map.of(COMPLETED, "3", GOOD, "2");
+      };
+      meetingEntry(minutes, task, proposed366(n), votes, "Ý kiến phê bình của chi bộ đối với đồng chí số " + n + ".");
+    }
+    var refusedMeeting = secretary1.post(meeting, meetingForm(minutes, secretary1.csrf(meetingPage)));
+    assertThat(refusedMeeting.statusCode()).isEqualTo(400);
+    assertThat(refusedMeeting.body()).contains("chỉ được 3/5 phiếu tán thành");
+    assertThat(evaluation("secretary1", year, "member1").at("/branchReview/level").isMissingNode()
+        || evaluation("secretary1", year, "member1").at("/branchReview/level").isNull()).isTrue();
+    String task2 = taskOf("secretary1", "branch-review", "member2", year);
+    meetingEntry(minutes, task2, EXCELLENT, Map.of(EXCELLENT, "4", GOOD, "1"), "Nhiều sáng kiến được công nhận.");
+    var recorded = secretary1.post(meeting, meetingForm(minutes, secretary1.csrf(meetingPage)));
+    assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(302);
+    // cb2 and cb3 through the API; member13's cap binds the branch
+    for (int n = 6; n <= 15; n++) {
       String member = "member" + n;
       String task = taskOf(secretaryOf(n), "branch-review", member, year);
       if (n == 13) {
@@ -168,6 +198,7 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
     });
     JsonNode member5 = evaluation("auditor", year, "member5");
     assertThat(member5.at("/branchReview/level").asText()).isEqualTo(COMPLETED);
+    assertThat(member5.at("/branchReview/comment").asText()).isEqualTo("Ý kiến phê bình của chi bộ đối với đồng chí số 5.");
     assertThat(member5.at("/decision/level").asText()).isEqualTo(GOOD);
     JsonNode member13 = evaluation("auditor", year, "member13");
     assertThat(member13.at("/decision/level").asText()).isEqualTo(NOT_COMPLETED);
@@ -182,6 +213,8 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
     // the timelines
     assertThat(timelineKinds(year, "member6")).containsSubsequence("EVALUATION_STARTED", "SELF_REVIEW_KEPT",
         "EVENT_RECEIVED", "DECIDED", "LEVEL_ADJUSTED", "RESULT_ANNOUNCED", "COMPLAINT_RECEIVED", "REAPPRAISED");
+    assertThat(timelineKinds(year, "member2")).containsSubsequence("SELF_REVIEW_KEPT", "BRANCH_MEETING", "DECIDED",
+        "RESULT_ANNOUNCED");
     assertThat(timelineKinds(year, "member13")).containsSubsequence("EVALUATION_STARTED", "LEVEL_CAP_APPLIED",
         "SELF_REVIEW_KEPT", "ABOVE_CAP_REFUSED", "DECIDED", "RESULT_ANNOUNCED");
     assertThat(timelineKinds(year, "member15")).containsSubsequence("SELF_REVIEW_KEPT",

@@ -245,6 +245,29 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
     return values;
   }
 
+  /**
+   * One member's line in the branch meeting's form ({@code /app/meetings/{branch}/{year}}): the branch-review task,
+   * the proposed level, the votes per level and the criticism. The attendance goes in the same form.
+   */
+  protected static void meetingEntry(Map<String, String> form, String taskId, String level,
+      Map<String, String> votes, String criticism) {
+    form.put("taskId#" + taskId, taskId);
+    for (String l : java.util.List.of("EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED")) {
+      form.put("votes" + l + "_" + taskId, votes.getOrDefault(l, ""));
+    }
+    form.put("level_" + taskId, level);
+    form.put("criticism_" + taskId, criticism);
+  }
+
+  /** The branch meeting's form, URL-encoded with the page's CSRF token (one taskId parameter per member). */
+  protected static String meetingForm(Map<String, String> form, String csrf) {
+    return form.entrySet().stream()
+        .map(e -> (e.getKey().startsWith("taskId#") ? "taskId" : e.getKey()) + "="
+            + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+        .collect(java.util.stream.Collectors.joining("&")) + "&_csrf="
+        + java.net.URLEncoder.encode(csrf, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   /** The CloudEvents of that type the service wrote to its outbox for the year, oldest first. */
   protected java.util.List<JsonNode> outboxEvents(String type, int year) {
     return jdbc.sql("select convert_from(payload, 'UTF8') from evaluation.outbox where event_type = :type "
