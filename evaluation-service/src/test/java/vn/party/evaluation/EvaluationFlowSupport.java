@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonFormat;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -26,9 +30,14 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
   protected RuntimeService runtimeService;
 
   protected ResponseEntity<String> openCampaign(String user, int year, OffsetDateTime residenceFeedbackDue) {
+    return openCampaign(user, year, residenceFeedbackDue, "QD-366-2025");
+  }
+
+  protected ResponseEntity<String> openCampaign(String user, int year, OffsetDateTime residenceFeedbackDue,
+      String regulation) {
     OffsetDateTime now = OffsetDateTime.now();
     Map<String, Object> body = Map.of(
-        "organizationId", ORG, "year", year, "regulation", "QD-366-2025",
+        "organizationId", ORG, "year", year, "regulation", regulation,
         "selfReviewDue", now.plusDays(10).toString(),
         "residenceFeedbackDue", residenceFeedbackDue.toString(),
         "branchReviewDue", now.plusDays(40).toString(),
@@ -39,7 +48,12 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
 
   /** Opens the campaign as the grassroots committee and waits until every member's evaluation has started. */
   protected String launchedCampaign(int year) {
-    ResponseEntity<String> created = openCampaign("committee", year, OffsetDateTime.now().plusDays(30));
+    return launchedCampaign(year, "QD-366-2025");
+  }
+
+  /** The same under the given regulation (QD-132-2018, QD-124-2023, QD-366-2025). */
+  protected String launchedCampaign(int year, String regulation) {
+    ResponseEntity<String> created = openCampaign("committee", year, OffsetDateTime.now().plusDays(30), regulation);
     assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
     String id = json(created.getBody()).get("id").asText();
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
@@ -160,15 +174,113 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
    */
   protected void decideAllMembers(int year, java.util.function.IntFunction<String> levels) {
     for (int n = 1; n <= 15; n++) {
-      String member = "member" + n;
-      String secretary = "secretary" + ((n - 1) / 5 + 1);
-      completeOk(member, taskOf(member, "self-review", member, year), Map.of("selfProposedLevel", "GOOD"));
-      sendResidenceFeedback(member, year, "Tốt");
-      completeOk(secretary, taskOf(secretary, "branch-review", member, year),
-          Map.of("branchProposedLevel", levels.apply(n)));
-      completeOk("committee", taskOf("committee", "committee-decision", member, year),
-          Map.of("decision", "APPROVE", "decidedLevel", levels.apply(n)));
+      decideMember(year, n, levels.apply(n));
     }
+  }
+
+  /** One member (1–15) through a short self-review, residence comment, branch review and approval at {@code level}. */
+  protected void decideMember(int year, int n, String level) {
+    String member = "member" + n;
+    completeOk(member, taskOf(member, "self-review", member, year), Map.of("selfProposedLevel", "GOOD"));
+    sendResidenceFeedback(member, year, "Tốt");
+    completeOk(secretaryOf(n), taskOf(secretaryOf(n), "branch-review", member, year),
+        Map.of("branchProposedLevel", level));
+    completeOk("committee", taskOf("committee", "committee-decision", member, year),
+        Map.of("decision", "APPROVE", "decidedLevel", level));
+  }
+
+  /** The secretary of member n's branch in the demo data (five members per branch). */
+  protected static String secretaryOf(int n) {
+    return "secretary" + ((n - 1) / 5 + 1);
+  }
+
+  /** Publishes a discipline decision of the year (form REPRIMAND, WARNING…) as a structured CloudEvent. */
+  protected CloudEvent sendDiscipline(String memberId, int year, String decisionId, String form,
+      boolean selfDetectedAndRemedied) {
+    String data = "{\"memberId\":\"" + memberId + "\",\"year\":" + year + ",\"decisionId\":\"" + decisionId
+        + "\",\"form\":\"" + form + "\",\"selfDetectedAndRemedied\":" + selfDetectedAndRemedied
+        + ",\"decidedOn\":\"" + year + "-03-01\",\"decidedBy\":\"Ủy ban kiểm tra Đảng ủy phường\"}";
+    CloudEvent event = CloudEventBuilder.v1().withId(java.util.UUID.randomUUID().toString())
+        .withSource(java.net.URI.create("/inspection-committee/test")).withType("vn.party.member.disciplined")
+        .withDataContentType("application/json").withData(data.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .build();
+    send(memberId, EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event));
+    return event;
+  }
+
+  /**
+   * A complete Mẫu 02A self-review: the five general criteria graded {@code generalGrade} with {@code generalEach}
+   * points each (null: not scored, as before 366), the duties graded {@code taskGrade} with {@code taskPoints}; when
+   * scored, every task on time and earlier shortcomings remedied, with {@code exceedingTasksPercent} of the tasks
+   * beyond requirements (366's EXCELLENT needs 30); and the member's own proposal.
+   */
+  protected static Map<String, Object> form02a(String generalGrade, Integer generalEach, String taskGrade,
+      Integer taskPoints, int exceedingTasksPercent, String proposed) {
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    values.put("strengths", "Chấp hành nghiêm chủ trương, đường lối của Đảng.");
+    for (String item : new String[] {"politicalIdeology", "ethicsLifestyle", "organizationDiscipline", "workStyle",
+        "selfImprovementCommitment"}) {
+      values.put(item, "Tự đánh giá: " + item + ".");
+      values.put(item + "Grade", generalGrade);
+      if (generalEach != null) {
+        values.put(item + "Points", generalEach);
+      }
+    }
+    values.put("dutiesResults", "Kết quả thực hiện nhiệm vụ được giao trong năm.");
+    values.put("dutiesResultsGrade", taskGrade);
+    if (taskPoints != null) {
+      values.put("dutiesResultsPoints", taskPoints);
+    }
+    if (generalEach != null) {
+      values.put("allTasksOnTime", true);
+      values.put("exceedingTasksPercent", exceedingTasksPercent);
+      values.put("shortcomingsRemedied", true);
+    }
+    values.put("limitations", "Có lúc chưa chủ động.");
+    values.put("shortcomingsFixed", "Đã khắc phục hạn chế năm trước.");
+    values.put("reviewIssuesAnswers", "Không có.");
+    values.put("collectiveResponsibility", "Cùng chịu trách nhiệm với tập thể.");
+    values.put("remedialMeasures", "Chủ động hơn trong công việc.");
+    values.put("selfProposedLevel", proposed);
+    return values;
+  }
+
+  /**
+   * One member's line in the branch meeting's form ({@code /app/meetings/{branch}/{year}}): the branch-review task,
+   * the proposed level, the votes per level and the criticism. The attendance goes in the same form.
+   */
+  protected static void meetingEntry(Map<String, String> form, String taskId, String level,
+      Map<String, String> votes, String criticism) {
+    form.put("taskId#" + taskId, taskId);
+    for (String l : java.util.List.of("EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED")) {
+      form.put("votes" + l + "_" + taskId, votes.getOrDefault(l, ""));
+    }
+    form.put("level_" + taskId, level);
+    form.put("criticism_" + taskId, criticism);
+  }
+
+  /** The branch meeting's form, URL-encoded with the page's CSRF token (one taskId parameter per member). */
+  protected static String meetingForm(Map<String, String> form, String csrf) {
+    return form.entrySet().stream()
+        .map(e -> (e.getKey().startsWith("taskId#") ? "taskId" : e.getKey()) + "="
+            + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+        .collect(java.util.stream.Collectors.joining("&")) + "&_csrf="
+        + java.net.URLEncoder.encode(csrf, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** The CloudEvents of that type the service wrote to its outbox for the year, oldest first. */
+  protected java.util.List<JsonNode> outboxEvents(String type, int year) {
+    return jdbc.sql("select convert_from(payload, 'UTF8') from evaluation.outbox where event_type = :type "
+            + "and position(:y in convert_from(payload, 'UTF8')) > 0 order by id")
+        .param("type", type).param("y", "\"year\":" + year).query(String.class).list().stream()
+        .map(IntegrationTestSupport::json).toList();
+  }
+
+  /** The timeline kinds of the member's evaluation of the year, in order. */
+  protected java.util.List<String> timelineKinds(int year, String memberId) {
+    JsonNode history = json(as("auditor").get().uri("/api/v1/evaluations/{y}/{m}/history", year, memberId)
+        .retrieve().body(String.class));
+    return StreamSupport.stream(history.spliterator(), false).map(e -> e.get("kind").asText()).toList();
   }
 
   /**

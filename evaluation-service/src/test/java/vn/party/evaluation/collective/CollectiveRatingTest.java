@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.cloudevents.CloudEvent;
-import io.cloudevents.core.builder.CloudEventBuilder;
-import io.cloudevents.core.provider.EventFormatProvider;
-import io.cloudevents.jackson.JsonFormat;
-import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -204,13 +197,7 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
   }
 
   private void sendDiscipline(String memberId, String decisionId, String form) {
-    String data = "{\"memberId\":\"" + memberId + "\",\"year\":" + YEAR + ",\"decisionId\":\"" + decisionId
-        + "\",\"form\":\"" + form + "\",\"selfDetectedAndRemedied\":false,\"decidedOn\":\"" + YEAR
-        + "-03-01\",\"decidedBy\":\"Ủy ban kiểm tra Đảng ủy phường\"}";
-    CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
-        .withSource(URI.create("/inspection-committee/test")).withType("vn.party.member.disciplined")
-        .withDataContentType("application/json").withData(data.getBytes(StandardCharsets.UTF_8)).build();
-    send(memberId, EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event));
+    sendDiscipline(memberId, YEAR, decisionId, form, false);
     await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
             "select count(*) from evaluation.discipline_decision where year = :y and member_id = :m")
         .param("y", YEAR).param("m", memberId).query(Integer.class).single() > 0);

@@ -3,15 +3,12 @@ package vn.party.evaluation.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import vn.party.evaluation.EvaluationFlowSupport;
 
@@ -51,26 +48,26 @@ class BranchMeetingTest extends EvaluationFlowSupport {
     form.put("exemptedMembers", "0");
     form.put("present", "4");
     form.put("absentNames", "Nguyễn Văn B (ốm)");
-    entry(form, review1, "EXCELLENT", Map.of("EXCELLENT", "2", "GOOD", "2"), "Nhiều sáng kiến.");
-    entry(form, review2, "GOOD", Map.of("GOOD", "3", "COMPLETED", "1"), "Cần chủ động hơn.");
-    entry(form, review3, "", Map.of(), "");
+    meetingEntry(form, review1, "EXCELLENT", Map.of("EXCELLENT", "2", "GOOD", "2"), "Nhiều sáng kiến.");
+    meetingEntry(form, review2, "GOOD", Map.of("GOOD", "3", "COMPLETED", "1"), "Cần chủ động hơn.");
+    meetingEntry(form, review3, "", Map.of(), "");
 
     // EXCELLENT with 2 of 5 votes: refused, the reason next to member1, nothing written
-    HttpResponse<String> refused = secretary.post(MEETING, encode(form, secretary.csrf(page.body())));
+    HttpResponse<String> refused = secretary.post(MEETING, meetingForm(form, secretary.csrf(page.body())));
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("chỉ được 2/5 phiếu tán thành").contains("&gt;=2/3");
     assertThat(meetings()).isZero();
     assertThat(evaluation("secretary1", YEAR, "member1").get("status").asText()).isEqualTo("BRANCH_REVIEW");
 
     // more votes than members present: refused too
-    entry(form, review1, "EXCELLENT", Map.of("EXCELLENT", "4", "GOOD", "1"), "Nhiều sáng kiến.");
-    assertThat(secretary.post(MEETING, encode(form, secretary.csrf(page.body()))).body())
+    meetingEntry(form, review1, "EXCELLENT", Map.of("EXCELLENT", "4", "GOOD", "1"), "Nhiều sáng kiến.");
+    assertThat(secretary.post(MEETING, meetingForm(form, secretary.csrf(page.body()))).body())
         .contains("Tổng số phiếu nhiều hơn số đảng viên có mặt");
     assertThat(meetings()).isZero();
 
     // 4 of 5 for EXCELLENT, 3 of 5 for GOOD: recorded, both proposals go to the committee; member3 waits
-    entry(form, review1, "EXCELLENT", Map.of("EXCELLENT", "4"), "Nhiều sáng kiến.");
-    HttpResponse<String> recorded = secretary.post(MEETING, encode(form, secretary.csrf(page.body())));
+    meetingEntry(form, review1, "EXCELLENT", Map.of("EXCELLENT", "4"), "Nhiều sáng kiến.");
+    HttpResponse<String> recorded = secretary.post(MEETING, meetingForm(form, secretary.csrf(page.body())));
     assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(302);
     assertThat(meetings()).isEqualTo(1);
     assertThat(jdbc.sql("select count(*) from evaluation.branch_meeting_vote v join evaluation.branch_meeting m "
@@ -98,23 +95,6 @@ class BranchMeetingTest extends EvaluationFlowSupport {
     String withoutVote = signals.substring(signals.indexOf("id=\"without-vote\""));
     assertThat(withoutVote.substring(0, withoutVote.indexOf("</table>")))
         .contains("data-branch=\"thanh-khe-tay-cb1\"").contains("<td>1</td><td>3</td>");
-  }
-
-  private static void entry(Map<String, String> form, String taskId, String level, Map<String, String> votes,
-      String criticism) {
-    form.put("taskId#" + taskId, taskId);
-    for (String l : List.of("EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED")) {
-      form.put("votes" + l + "_" + taskId, votes.getOrDefault(l, ""));
-    }
-    form.put("level_" + taskId, level);
-    form.put("criticism_" + taskId, criticism);
-  }
-
-  private static String encode(Map<String, String> form, String csrf) {
-    return form.entrySet().stream()
-        .map(e -> (e.getKey().startsWith("taskId#") ? "taskId" : e.getKey()) + "="
-            + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&")) + "&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
   }
 
   private int meetings() {
