@@ -13,21 +13,21 @@ import vn.party.evaluation.messaging.UnreadableEventException;
  * Reads the data fields of an inbound fact event. Anything it cannot read is an {@link UnreadableEventException}
  * (dead-lettered with the reason): a fact read wrongly would cap, or fail to cap, a member's level.
  */
-final class EventFields {
+public final class EventFields {
 
-  static final int MAX_MEMBER_ID = 100;
-  static final int MAX_NAME = 300;
-  static final int MAX_TEXT = 10_000;
+  public static final int MAX_MEMBER_ID = 100;
+  public static final int MAX_NAME = 300;
+  public static final int MAX_TEXT = 10_000;
 
   private final CloudEvent event;
   private final JsonNode data;
 
-  EventFields(CloudEvent event, JsonNode data) {
+  public EventFields(CloudEvent event, JsonNode data) {
     this.event = event;
     this.data = data;
   }
 
-  String text(String field, int maxLength) {
+  public String text(String field, int maxLength) {
     JsonNode node = data.get(field);
     if (node == null || !node.isTextual() || node.asText().isBlank()) {
       throw unreadable(field + " missing or not text");
@@ -38,7 +38,7 @@ final class EventFields {
     return node.asText();
   }
 
-  int year() {
+  public int year() {
     JsonNode year = data.get("year");
     if (year == null || !year.canConvertToInt() || year.isFloatingPointNumber() || year.asInt() < 2000
         || year.asInt() > 2100) {
@@ -48,7 +48,7 @@ final class EventFields {
   }
 
   /** A boolean that may be left out (false); anything else than true/false is refused, not guessed. */
-  boolean optionalFlag(String field) {
+  public boolean optionalFlag(String field) {
     JsonNode node = data.get(field);
     if (node == null || node.isNull()) {
       return false;
@@ -60,7 +60,7 @@ final class EventFields {
   }
 
   /** A number 0–100 that may be left out (null); text, or a number out of range, is refused. */
-  Double optionalPercent(String field) {
+  public Double optionalPercent(String field) {
     JsonNode node = data.get(field);
     if (node == null || node.isNull()) {
       return null;
@@ -72,7 +72,7 @@ final class EventFields {
     return node.doubleValue();
   }
 
-  LocalDate date(String field) {
+  public LocalDate date(String field) {
     String text = text(field, 10);
     try {
       return LocalDate.parse(text);
@@ -82,7 +82,7 @@ final class EventFields {
   }
 
   /** One of the enum's names, exactly; {@code required} false lets it be absent or null (then empty). */
-  <E extends Enum<E>> Optional<E> oneOf(String field, Class<E> type, boolean required) {
+  public <E extends Enum<E>> Optional<E> oneOf(String field, Class<E> type, boolean required) {
     JsonNode node = data.get(field);
     if (node == null || node.isNull()) {
       if (required) {

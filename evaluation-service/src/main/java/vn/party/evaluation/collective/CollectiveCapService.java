@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -40,9 +42,11 @@ public class CollectiveCapService {
   private final Timeline timeline;
   private final MessageSource messages;
   private final Actors actors;
+  private final RuntimeService runtimeService;
 
   public CollectiveCapService(CollectiveEvaluations evaluations, CollectiveProperties properties, RuleBook rules,
-      Timeline timeline, MessageSource messages, Actors actors) {
+      Timeline timeline, MessageSource messages, Actors actors, RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
     this.evaluations = evaluations;
     this.properties = properties;
     this.rules = rules;
@@ -54,32 +58,50 @@ public class CollectiveCapService {
   /** Recomputes the facts and the cap on the instance (an execution or a task); changes only what differs. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void refresh(VariableScope scope, String trigger) {
-    int year = year(scope);
-    String collectiveId = (String) scope.getVariable(COLLECTIVE_ID);
-    String kind = (String) scope.getVariable(COLLECTIVE_KIND);
-    UUID campaignId = UUID.fromString((String) scope.getVariable(CAMPAIGN_ID));
+    apply(year(scope), scope.getVariables(), scope::setVariable, trigger);
+  }
+
+  /**
+   * Recomputes the facts and the cap of the collective's rating of the year if it is open (a fact arrived while it
+   * runs, e.g. a branch disciplined): the open task then shows, and its completion enforces, the new cap at once.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void refreshRunning(int year, String collectiveId, String trigger) {
+    String processInstanceId = evaluations.find(year, collectiveId).map(CollectiveEvaluation::processInstanceId)
+        .orElse(null);
+    if (processInstanceId == null
+        || runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+      return;
+    }
+    apply(year, runtimeService.getVariables(processInstanceId),
+        (name, value) -> runtimeService.setVariable(processInstanceId, name, value), trigger);
+  }
+
+  private void apply(int year, Map<String, Object> current, BiConsumer<String, Object> set, String trigger) {
+    String collectiveId = (String) current.get(COLLECTIVE_ID);
+    String kind = (String) current.get(COLLECTIVE_KIND);
+    UUID campaignId = UUID.fromString((String) current.get(CAMPAIGN_ID));
     boolean[] leadership = evaluations.leadershipDisciplined(year, kind, collectiveId);
 
     Map<String, Object> wanted = new HashMap<>();
     wanted.put(LEADERSHIP_DISCIPLINED, leadership[0]);
     wanted.put(LEADERSHIP_DISCIPLINED_WARNING_OR_ABOVE, leadership[1]);
-    // No event tells of a unit's (a branch's) own discipline yet: false until one does (see processes/README.md).
-    wanted.put(SUBORDINATE_UNIT_DISCIPLINED, false);
+    wanted.put(SUBORDINATE_UNIT_DISCIPLINED, evaluations.subordinateUnitDisciplined(year, kind, collectiveId));
     wanted.put(SUBORDINATE_SHORTFALL_PERCENT, evaluations.subordinateShortfallPercent(year, campaignId, kind,
         collectiveId));
     wanted.put(SUBORDINATE_SHORTFALL_THRESHOLD, properties.subordinateShortfallThresholdPercent());
-    Map<String, Object> merged = new HashMap<>(scope.getVariables());
+    Map<String, Object> merged = new HashMap<>(current);
     merged.putAll(wanted);
     List<Cap> caps = CollectiveCaps.caps(rules, merged);
     Cap strictest = caps.isEmpty() ? null : caps.get(0);
     wanted.put(LEVEL_CAP, strictest == null ? null : strictest.maxLevel().name());
     wanted.put(LEVEL_CAP_REASON, explain(caps, merged));
 
-    String previous = (String) scope.getVariable(LEVEL_CAP);
-    boolean capChanged = !scope.hasVariable(LEVEL_CAP) || !Objects.equals(previous, wanted.get(LEVEL_CAP));
+    String previous = (String) current.get(LEVEL_CAP);
+    boolean capChanged = !current.containsKey(LEVEL_CAP) || !Objects.equals(previous, wanted.get(LEVEL_CAP));
     wanted.forEach((name, value) -> {
-      if (!scope.hasVariable(name) || !Objects.equals(scope.getVariable(name), value)) {
-        scope.setVariable(name, value);
+      if (!current.containsKey(name) || !Objects.equals(current.get(name), value)) {
+        set.accept(name, value);
       }
     });
     if (capChanged && (strictest != null || previous != null)) {

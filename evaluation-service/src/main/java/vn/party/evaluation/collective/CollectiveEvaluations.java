@@ -116,6 +116,21 @@ public class CollectiveEvaluations {
   }
 
   /**
+   * Whether a subordinate unit of the collective was disciplined in the year: for the grassroots organization, one of
+   * its branches ({@code vn.party.organization.disciplined}); a branch has no subordinate units.
+   */
+  public boolean subordinateUnitDisciplined(int year, String kind, String collectiveId) {
+    if ("BRANCH".equals(kind)) {
+      return false;
+    }
+    return jdbc.sql("""
+            select exists (select 1 from evaluation.organization_discipline_decision d
+                           join evaluation.branch b on b.id = d.organization_id
+                           where d.year = :y and b.organization_id = :c)""")
+        .param("y", year).param("c", collectiveId).query(Boolean.class).single();
+  }
+
+  /**
    * Share (0–100) of the collective's subordinates disciplined in the year or rated NOT_COMPLETED: a branch's members
    * rated in the campaign; the organization's branches rated in the campaign. 0 when there are none.
    */
@@ -131,10 +146,13 @@ public class CollectiveEvaluations {
             from evaluation.member_evaluation e where e.year = :y and e.campaign_id = :campaign and e.branch_id = :c""")
             .param("y", year).param("campaign", campaignId).param("c", collectiveId).query(Share.class).single()
         : jdbc.sql("""
-            select count(*) as total, count(*) filter (where decided_level = 'NOT_COMPLETED') as shortfall
-            from evaluation.collective_evaluation
-            where campaign_id = :campaign and kind = 'BRANCH' and status <> 'NOT_RATED'""")
-            .param("campaign", campaignId).query(Share.class).single();
+            select count(*) as total,
+                   count(*) filter (where c.decided_level = 'NOT_COMPLETED' or exists (
+                     select 1 from evaluation.organization_discipline_decision d
+                     where d.year = :y and d.organization_id = c.collective_id)) as shortfall
+            from evaluation.collective_evaluation c
+            where c.campaign_id = :campaign and c.kind = 'BRANCH' and c.status <> 'NOT_RATED'""")
+            .param("y", year).param("campaign", campaignId).query(Share.class).single();
     return share.total() == 0 ? 0 : Math.round(share.shortfall() * 1000.0 / share.total()) / 10.0;
   }
 }

@@ -11,5 +11,7 @@ public enum UnmatchedReason {
   /** A complaint for an evaluation whose result has not been announced yet. */
   NOT_ANNOUNCED,
   /** A complaint after the complaint window closed. */
-  COMPLAINT_WINDOW_CLOSED
+  COMPLAINT_WINDOW_CLOSED,
+  /** The organization (branch or grassroots organization) id is not in the directory. */
+  UNKNOWN_ORGANIZATION
 }

@@ -29,6 +29,8 @@ public final class EventTypes {
   public static final String UNIT_ASSESSMENT = "vn.party.member.unit-assessment";
   /** A discipline decision against a member (a fact for the caps). */
   public static final String DISCIPLINED = "vn.party.member.disciplined";
+  /** A discipline decision against a party organization, a branch or a grassroots one (a fact for collective caps). */
+  public static final String ORGANIZATION_DISCIPLINED = "vn.party.organization.disciplined";
   /** A complaint (or denunciation, sign of violation) about a member's announced result. */
   public static final String MEMBER_COMPLAINT = "vn.party.member.complaint";
 
