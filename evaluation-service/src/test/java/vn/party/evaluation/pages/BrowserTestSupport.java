@@ -11,12 +11,15 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.party.evaluation.EvaluationFlowSupport;
 
 /**
@@ -68,14 +71,20 @@ public abstract class BrowserTestSupport extends EvaluationFlowSupport {
 
   /**
    * Clicks a link or a submit button and waits for the page it loads. Under load chromedriver may return from the click
-   * before the navigation has begun, and the next look-up would then read the old page (a stale element, or the old
-   * URL): waiting for the old document to go away removes that race.
+   * before the navigation has begun, and the next look-up would then read the old page. Each document is marked before
+   * the click and the wait ends when a complete document without the mark is shown. While the old document is being
+   * torn down chromedriver answers with transient errors (a stale element, or "Node with given id does not belong to
+   * the document", which Selenium does not classify as stale), so every {@link WebDriverException} during the wait
+   * means "not yet".
    */
   protected static void clickAndLoad(WebElement element) {
-    WebElement page = browser.findElement(By.tagName("html"));
+    String mark = java.util.UUID.randomUUID().toString();
+    JavascriptExecutor script = (JavascriptExecutor) browser;
+    script.executeScript("window.__pageMark = arguments[0];", mark);
     element.click();
-    new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
+        .until(driver -> Boolean.TRUE.equals(script.executeScript(
+            "return document.readyState === 'complete' && window.__pageMark !== arguments[0];", mark)));
   }
 
   protected void open(String path) {
