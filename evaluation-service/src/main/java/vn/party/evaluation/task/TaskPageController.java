@@ -101,7 +101,8 @@ public class TaskPageController {
       if (field.kind() == Kind.FLAG) {
         values.put(field.name(), value != null); // an unticked checkbox sends nothing
       } else if (value != null && !value.isBlank()) {
-        boolean numeric = field.kind() == Kind.MONTHS || field.kind() == Kind.POINTS || field.kind() == Kind.PERCENT;
+        boolean numeric = field.kind() == Kind.MONTHS || field.kind() == Kind.POINTS || field.kind() == Kind.PERCENT
+            || field.kind() == Kind.COUNT || field.kind() == Kind.VOTERS;
         values.put(field.name(), numeric ? number(value) : value.replace("\r\n", "\n"));
       }
     }
@@ -156,6 +157,7 @@ public class TaskPageController {
     model.addAttribute("decisions", vn.party.evaluation.process.Decision.values());
     model.addAttribute("maxText", vn.party.evaluation.process.validation.TaskCompletionRules.MAX_TEXT_LENGTH);
     model.addAttribute("maxMonths", vn.party.evaluation.process.validation.TaskCompletionRules.MAX_MONTHS);
+    model.addAttribute("maxVoters", vn.party.evaluation.process.validation.BranchVote.MAX_VOTERS);
   }
 
   /**

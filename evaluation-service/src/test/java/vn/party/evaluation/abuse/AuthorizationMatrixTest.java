@@ -197,7 +197,7 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
     branchReviewForAdmin = taskOf("secretary1", "branch-review", "member5", YEAR);
     for (String member : List.of("member6", "member7")) {
       completeOk("secretary2", taskOf("secretary2", "branch-review", member, YEAR),
-          Map.of("branchProposedLevel", "GOOD"));
+          branchProposes("GOOD"));
     }
     decision = taskOf("committee", "committee-decision", "member6", YEAR);
     decisionForAdmin = taskOf("committee", "committee-decision", "member7", YEAR);
@@ -373,7 +373,7 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
         + (role == Role.ADMIN ? branchReviewForAdmin : branchReview) + "/claim", role, null));
     p.put("POST /api/v1/tasks/{branch review}/complete", role -> post("/api/v1/tasks/"
         + (role == Role.ADMIN ? branchReviewForAdmin : branchReview) + "/complete", role,
-        "{\"branchProposedLevel\":\"GOOD\",\"branchComment\":\"Nhất trí\"}"));
+        write(branchProposes("GOOD", "branchComment", "Nhất trí"))));
     p.put("POST /api/v1/tasks/{decision}/claim", role -> post("/api/v1/tasks/"
         + (role == Role.ADMIN ? decisionForAdmin : decision) + "/claim", role, null));
     p.put("POST /api/v1/tasks/{decision}/complete", role -> post("/api/v1/tasks/"

@@ -164,7 +164,7 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
     String secretary = "secretary" + ((n - 1) / 5 + 1);
     completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", level));
     sendResidenceFeedback(member, YEAR, "Tốt");
-    completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), Map.of("branchProposedLevel", level));
+    completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), branchProposes(level));
     completeOk("committee", taskOf("committee", "committee-decision", member, YEAR),
         Map.of("decision", "APPROVE", "decidedLevel", level));
   }

@@ -323,7 +323,7 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
     completeOk(member, taskOf(member, "self-review", member, year), Map.of("selfProposedLevel", level));
     sendResidenceFeedback(member, year, "Tốt");
     String secretary = "secretary" + ((Integer.parseInt(member.substring(6)) - 1) / 5 + 1); // five per branch
-    completeOk(secretary, taskOf(secretary, "branch-review", member, year), Map.of("branchProposedLevel", level));
+    completeOk(secretary, taskOf(secretary, "branch-review", member, year), branchProposes(level));
     completeOk("committee", taskOf("committee", "committee-decision", member, year),
         Map.of("decision", "APPROVE", "decidedLevel", level));
     await().atMost(Duration.ofSeconds(30)).until(

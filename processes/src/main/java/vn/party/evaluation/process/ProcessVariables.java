@@ -119,6 +119,25 @@ public final class ProcessVariables {
    * assessment ({@code tasksCompletedPercent} of the event). A cap input of 132-QĐ/TW.
    */
   public static final String TASKS_COMPLETED_PERCENT = "tasksCompletedPercent";
+  // The branch meeting's vote on the member (required completion variables of branch-review, whatever door the
+  // completion comes through: the meeting page, the domain API, engine REST or Tasklist).
+  /** Integer ≥ 1: the branch's official members entitled to vote, i.e. not exempted (the base of the vote rule). */
+  public static final String ELIGIBLE_VOTERS = "eligibleVoters";
+  /** Integer ≥ 0: votes for EXCELLENT. */
+  public static final String VOTES_EXCELLENT = "votesExcellent";
+  /** Integer ≥ 0: votes for GOOD. */
+  public static final String VOTES_GOOD = "votesGood";
+  /** Integer ≥ 0: votes for COMPLETED. */
+  public static final String VOTES_COMPLETED = "votesCompleted";
+  /** Integer ≥ 0: votes for NOT_COMPLETED. */
+  public static final String VOTES_NOT_COMPLETED = "votesNotCompleted";
+  /**
+   * String, set by the application on the branch-review task (never by the user): the configured share of the vote an
+   * EXCELLENT / a GOOD proposal needs, e.g. {@code ">=2/3"} ({@code VoteThreshold}); absent, the defaults apply.
+   */
+  public static final String EXCELLENT_VOTE_RULE = "excellentVoteRule";
+  public static final String GOOD_VOTE_RULE = "goodVoteRule";
+
   // Recorded by the branch on the branch-review form (optional completion variables).
   /** Number 0–12: total months of sick leave in the year. */
   public static final String SICK_LEAVE_MONTHS = "sickLeaveMonths";

@@ -238,17 +238,9 @@ public final class RuleBook {
     return new QuotaCheck(excellent, good, ratio, max);
   }
 
-  /**
-   * The share of the branch's vote a proposal of this level needs: EXCELLENT {@link
-   * RuleSettings#excellentVote()}, GOOD {@link RuleSettings#goodVote()}; none for COMPLETED and
-   * NOT_COMPLETED, for which the sources give no threshold.
-   */
+  /** The share of the branch's vote a proposal of this level needs ({@link RuleSettings#voteThreshold}). */
   public Optional<VoteThreshold> voteThreshold(Level level) {
-    return switch (level) {
-      case EXCELLENT -> Optional.of(settings.excellentVote());
-      case GOOD -> Optional.of(settings.goodVote());
-      case COMPLETED, NOT_COMPLETED -> Optional.empty();
-    };
+    return settings.voteThreshold(level);
   }
 
   /**
