@@ -193,6 +193,19 @@ public final class ProcessVariables {
   public static final String COLLECTIVE_RATER_GROUP = "collectiveRaterGroup";
   // The collective's self-review (Mẫu 01) reuses STRENGTHS (I, strengths and results per area), LIMITATIONS (II, with causes), REMEDIAL_MEASURES (III) and
   // SELF_PROPOSED_LEVEL (IV); the decision reuses DECISION, DECIDED_LEVEL and DECISION_COMMENT.
+  // The collective's task results, recorded by the collective itself in Mẫu 01 I (optional completion variables of
+  // collective-self-review) and read by the collective caps of 366-QĐ/TW ("HTNV: all tasks done, ≤ 20 % late").
+  // Their own names: the member's ALL_TASKS_ON_TIME / TASKS_COMPLETED_PERCENT mean other things.
+  /**
+   * Boolean or null: every task of the year done (late or not). False caps the collective at NOT_COMPLETED under
+   * 366; null (not stated) caps nothing.
+   */
+  public static final String ALL_TASKS_DONE = "allTasksDone";
+  /**
+   * Number 0–100 or null: share of the collective's tasks of the year done late. Above 20 caps it at NOT_COMPLETED,
+   * above 0 at COMPLETED (GOOD needs 100 % on time) under 366; null (not stated) caps nothing.
+   */
+  public static final String LATE_TASKS_PERCENT = "lateTasksPercent";
   // Collective-cap facts (collective-caps decision, RuleVariables): set by the opener from stored facts.
   /** Boolean: a member of the collective's leadership was disciplined in the year at WARNING (cảnh cáo) or above. */
   public static final String LEADERSHIP_DISCIPLINED_WARNING_OR_ABOVE = "leadershipDisciplinedWarningOrAbove";

@@ -90,6 +90,15 @@ class FormsTest {
           assertThat(component.path("validate").path("min").asInt()).as(field).isEqualTo(kind == Kind.VOTERS ? 1 : 0);
           assertThat(component.path("validate").path("max").asInt()).as(field).isEqualTo(BranchVote.MAX_VOTERS);
         }
+        // "no" caps the level: a choice that can stay empty, never a checkbox (its untouched false would say "no")
+        case YES_NO -> {
+          assertThat(component.path("type").asText()).as(field).isEqualTo("radio");
+          assertThat(component.path("validate").path("required").asBoolean()).as(field + " optional").isFalse();
+          List<JsonNode> values = new ArrayList<>();
+          component.path("values").forEach(values::add);
+          assertThat(values).as(field + " values").extracting(v -> v.path("value"))
+              .allMatch(JsonNode::isBoolean).extracting(JsonNode::booleanValue).containsExactly(true, false);
+        }
         default -> assertAllowedValues(field, component);
       }
     }

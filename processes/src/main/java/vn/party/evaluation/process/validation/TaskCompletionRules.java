@@ -1,9 +1,11 @@
 package vn.party.evaluation.process.validation;
 
+import static vn.party.evaluation.process.ProcessVariables.ALL_TASKS_DONE;
 import static vn.party.evaluation.process.ProcessVariables.ALL_TASKS_ON_TIME;
 import static vn.party.evaluation.process.ProcessVariables.BRANCH_COMMENT;
 import static vn.party.evaluation.process.ProcessVariables.CIVIL_SERVICE_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.EXCEEDING_TASKS_PERCENT;
+import static vn.party.evaluation.process.ProcessVariables.LATE_TASKS_PERCENT;
 import static vn.party.evaluation.process.ProcessVariables.LEADERSHIP_POST;
 import static vn.party.evaluation.process.ProcessVariables.FORM_KIND;
 import static vn.party.evaluation.process.ProcessVariables.REGULATION;
@@ -80,6 +82,9 @@ public final class TaskCompletionRules {
           List.of(
               FieldRule.level(SELF_PROPOSED_LEVEL, always()),
               FieldRule.text(STRENGTHS, always()),
+              // the year's task results (part of I), optional: unstated, they cap nothing (CollectiveCaps)
+              new FieldRule(ALL_TASKS_DONE, Kind.YES_NO, never()),
+              new FieldRule(LATE_TASKS_PERCENT, Kind.PERCENT, never()),
               FieldRule.text(LIMITATIONS, always()),
               FieldRule.text(REMEDIAL_MEASURES, always())),
           ProcessKeys.COLLECTIVE_DECISION,
@@ -401,7 +406,12 @@ public final class TaskCompletionRules {
     /** A whole number of votes, 0–{@link BranchVote#MAX_VOTERS}. */
     COUNT,
     /** A whole number of voters, 1–{@link BranchVote#MAX_VOTERS}. */
-    VOTERS
+    VOTERS,
+    /**
+     * A Boolean that may be left unstated (null), offered as a choice of yes / no rather than a checkbox: its "no"
+     * caps the level, so an untouched field must send nothing rather than the false of an unticked box.
+     */
+    YES_NO
   }
 
   /** The member-caps decision, parsed once on first use. Caps read no RuleSettings: the defaults are exact. */
@@ -506,7 +516,7 @@ public final class TaskCompletionRules {
         case TEXT -> checkText(value, MAX_TEXT_LENGTH);
         case LONG_TEXT -> checkText(value, longTextLimit);
         case MONTHS -> checkMonths(value);
-        case FLAG -> value instanceof Boolean ? null : FieldError.NOT_A_FLAG;
+        case FLAG, YES_NO -> value instanceof Boolean ? null : FieldError.NOT_A_FLAG;
         case GRADE -> value instanceof String name && Grade.parse(name).isPresent() ? null : FieldError.INVALID_GRADE;
         case POINTS -> !(value instanceof Number number) || !Double.isFinite(number.doubleValue())
             ? FieldError.NOT_A_NUMBER : number.doubleValue() < 0 ? FieldError.POINTS_OUT_OF_RANGE : null;

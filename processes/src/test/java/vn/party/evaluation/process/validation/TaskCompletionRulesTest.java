@@ -166,6 +166,23 @@ class TaskCompletionRulesTest {
             "limitations", "Hạn chế", "remedialMeasures", "Biện pháp", "leadershipDisciplinedWarningOrAbove", true)),
         row("collective-self-review", vars("selfProposedLevel", "GOOD"),
             "strengths: required", "limitations: required", "remedialMeasures: required"),
+        // the collective's task results (366): optional, a yes/no and a share
+        row("collective-self-review", vars("selfProposedLevel", "GOOD", "strengths", "Kết quả",
+            "limitations", "Hạn chế", "remedialMeasures", "Biện pháp", "allTasksDone", true, "lateTasksPercent", 10)),
+        row("collective-self-review", vars("selfProposedLevel", "GOOD", "strengths", "Kết quả",
+            "limitations", "Hạn chế", "remedialMeasures", "Biện pháp", "allTasksDone", null, "lateTasksPercent", null)),
+        row("collective-self-review", vars("selfProposedLevel", "GOOD", "strengths", "Kết quả",
+            "limitations", "Hạn chế", "remedialMeasures", "Biện pháp", "allTasksDone", "yes", "lateTasksPercent", "10"),
+            "allTasksDone: not-a-flag", "lateTasksPercent: not-a-number"),
+        row("collective-self-review", vars("selfProposedLevel", "GOOD", "strengths", "Kết quả",
+            "limitations", "Hạn chế", "remedialMeasures", "Biện pháp", "lateTasksPercent", 120.5),
+            "lateTasksPercent: out-of-range"),
+        row("collective-self-review", vars("selfProposedLevel", "GOOD", "strengths", "Kết quả",
+            "limitations", "Hạn chế", "remedialMeasures", "Biện pháp", "lateTasksPercent", -1),
+            "lateTasksPercent: out-of-range"),
+        // the collective's own proposal is not capped by what it states, as a member's is not
+        row("collective-self-review", vars(REGULATION, QD_366, "selfProposedLevel", "EXCELLENT", "strengths", "Kết quả",
+            "limitations", "Hạn chế", "remedialMeasures", "Biện pháp", "allTasksDone", false)),
         row("collective-decision", vars(REGULATION, QD_366, "selfProposedLevel", "GOOD", "decision", "APPROVE",
             "decidedLevel", "GOOD")),
         // another level than the collective proposed needs a reason
@@ -186,6 +203,23 @@ class TaskCompletionRulesTest {
             "decidedLevel", "EXCELLENT", "leadershipDisciplined", true), "decidedLevel: above-cap"),
         row("collective-decision", vars(REGULATION, QD_124, "selfProposedLevel", "EXCELLENT", "decision", "APPROVE",
             "decidedLevel", "EXCELLENT", "leadershipDisciplined", true)),
+        // 366: the task results the collective stated bind the decision above it
+        row("collective-decision", vars(REGULATION, QD_366, "selfProposedLevel", "GOOD", "decision", "APPROVE",
+            "decidedLevel", "GOOD", "allTasksDone", true, "lateTasksPercent", 10.0), "decidedLevel: above-cap"),
+        row("collective-decision", vars(REGULATION, QD_366, "selfProposedLevel", "GOOD", "decision", "APPROVE",
+            "decidedLevel", "COMPLETED", "decisionComment", "Có nhiệm vụ chậm.", "allTasksDone", true,
+            "lateTasksPercent", 10.0)),
+        row("collective-decision", vars(REGULATION, QD_366, "selfProposedLevel", "COMPLETED", "decision", "APPROVE",
+            "decidedLevel", "COMPLETED", "allTasksDone", true, "lateTasksPercent", 25), "decidedLevel: above-cap"),
+        row("collective-decision", vars(REGULATION, QD_366, "selfProposedLevel", "COMPLETED", "decision", "APPROVE",
+            "decidedLevel", "COMPLETED", "allTasksDone", false), "decidedLevel: above-cap"),
+        row("collective-decision", vars(REGULATION, QD_366, "selfProposedLevel", "EXCELLENT", "decision", "APPROVE",
+            "decidedLevel", "EXCELLENT", "allTasksDone", true, "lateTasksPercent", 0)),
+        // not stated: nothing capped; before 366 the figures cap nothing
+        row("collective-decision", vars(REGULATION, QD_366, "selfProposedLevel", "EXCELLENT", "decision", "APPROVE",
+            "decidedLevel", "EXCELLENT", "allTasksDone", null, "lateTasksPercent", null)),
+        row("collective-decision", vars(REGULATION, QD_124, "selfProposedLevel", "GOOD", "decision", "APPROVE",
+            "decidedLevel", "GOOD", "allTasksDone", false, "lateTasksPercent", 50)),
         row("collective-decision", vars(REGULATION, QD_366, "decision", "RETURN"), "decisionComment: required"));
   }
 
@@ -257,7 +291,10 @@ class TaskCompletionRulesTest {
     assertThat(TaskCompletionRules.fields("finalize-results")).isEmpty();
     assertThat(TaskCompletionRules.reads("collective-decision")).containsExactly("regulation",
         "leadershipDisciplinedWarningOrAbove", "leadershipDisciplined", "subordinateUnitDisciplined",
-        "subordinateShortfallPercent", "subordinateShortfallThreshold", "selfProposedLevel");
+        "subordinateShortfallPercent", "subordinateShortfallThreshold", "allTasksDone", "lateTasksPercent",
+        "selfProposedLevel");
+    assertThat(TaskCompletionRules.fields("collective-self-review")).containsExactly("selfProposedLevel",
+        "strengths", "allTasksDone", "lateTasksPercent", "limitations", "remedialMeasures");
     assertThat(TaskCompletionRules.reads("collective-self-review")).isEmpty();
   }
 
