@@ -234,6 +234,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
         engineNonFormVariables()));
     groups.add(group("complaint: grounds, body, who complains, not announced yet", complaintCases()));
     groups.add(group("domain level adjustment: fields, malformed JSON, wrong content type", adjustmentCases()));
+    groups.add(group("member roster: fields, malformed JSON, wrong content type, unknown member", rosterCases()));
     return groups.stream();
   }
 
@@ -834,6 +835,58 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
 
   // ------------------------------------------------------------------------------------------------ running
 
+  /**
+   * PATCH /api/v1/members/{memberId} as the grassroots committee (allowed): each body with one thing wrong, refused
+   * naming the field, and nothing written (the snapshot holds member1's row and the count of recorded changes).
+   */
+  private List<Case> rosterCases() {
+    String path = "/api/v1/members/member1";
+    String future = java.time.LocalDate.now().plusDays(3).toString();
+    List<Case> cases = new ArrayList<>();
+    Object[][] bodies = {
+        {"{\"exempted\":true}", "reason", "required"},
+        {"{\"exempted\":true,\"reason\":\"\\t \"}", "reason", "required"},
+        {"{\"exempted\":true,\"reason\":\"" + "x".repeat(4001) + "\"}", "reason", "too-long"},
+        {"{\"exempted\":true,\"reason\":\"a\\u0000b\"}", "reason", "control-characters"},
+        {"{\"exempted\":true,\"reason\":[\"QĐ 15\"]}", "reason", "not-text"},
+        {"{\"reason\":\"QĐ 15\"}", "body", "nothing-to-change"},
+        {"{\"exempted\":\"true\",\"reason\":\"QĐ 15\"}", "exempted", "not-a-flag"},
+        {"{\"suspended\":null,\"reason\":\"QĐ 15\"}", "suspended", "not-a-flag"},
+        {"{\"leadershipPost\":1,\"reason\":\"QĐ 15\"}", "leadershipPost", "not-a-flag"},
+        {"{\"membership\":\"official\",\"reason\":\"QĐ 15\"}", "membership", "invalid-membership"},
+        {"{\"membership\":null,\"reason\":\"QĐ 15\"}", "membership", "required"},
+        {"{\"membership\":{},\"reason\":\"QĐ 15\"}", "membership", "wrong-type"},
+        // member1 sits on the branch committee in the demo data
+        {"{\"membership\":\"PROBATIONARY\",\"reason\":\"QĐ 15\"}", "membership", "probationary-on-committee"},
+        {"{\"leadership\":\"BRANCH_COMMITTEE \",\"reason\":\"QĐ 15\"}", "leadership", "invalid-leadership"},
+        {"{\"leadership\":\"' OR '1'='1\",\"reason\":\"QĐ 15\"}", "leadership", "invalid-leadership"},
+        {"{\"admittedOn\":\"" + future + "\",\"reason\":\"QĐ 15\"}", "admittedOn", "in-future"},
+        {"{\"admittedOn\":\"2010-05-19T00:00:00+07:00\",\"reason\":\"QĐ 15\"}", "admittedOn", "invalid-format"},
+        {"{\"admittedOn\":\"1900-01-01\",\"reason\":\"QĐ 15\"}", "admittedOn", "out-of-range"},
+        {"{\"admittedOn\":true,\"reason\":\"QĐ 15\"}", "admittedOn", "wrong-type"},
+        {"{\"civilServant\":true,\"status\":\"LEFT\",\"reason\":\"QĐ 15\"}", "status", "unknown-field"},
+        {"{\"civilServant\":true,\"branchId\":\"thanh-khe-tay-cb2\",\"reason\":\"QĐ 15\"}", "branchId",
+            "unknown-field"},
+        {"{\"civilServant\":true,\"__proto__\":{},\"reason\":\"QĐ 15\"}", "__proto__", "unknown-field"}};
+    for (Object[] body : bodies) {
+      cases.add(new Case("roster " + shown((String) body[0]), Api.DOMAIN, "PATCH", path, "committee", JSON_TYPE,
+          utf8((String) body[0]), Expect.field(400, (String) body[1], (String) body[2])));
+    }
+    for (String body : concat(MALFORMED_JSON, NOT_AN_OBJECT)) {
+      cases.add(new Case("roster body " + shown(body), Api.DOMAIN, "PATCH", path, "committee", JSON_TYPE,
+          utf8(body), Expect.field(400, "body", "malformed")));
+    }
+    for (String type : Arrays.asList("text/plain", "application/x-www-form-urlencoded", "application/xml", null)) {
+      cases.add(new Case("roster Content-Type " + type, Api.DOMAIN, "PATCH", path, "committee", type,
+          utf8("{\"civilServant\":true,\"reason\":\"QĐ 15\"}"), Expect.mentioning(Set.of(415))));
+    }
+    cases.add(new Case("roster of an unknown member", Api.DOMAIN, "PATCH", "/api/v1/members/nobody", "committee",
+        JSON_TYPE, utf8("{\"civilServant\":true,\"reason\":\"QĐ 15\"}"), Expect.mentioning(Set.of(404))));
+    cases.add(new Case("roster changed by an auditor", Api.DOMAIN, "PATCH", path, "auditor", JSON_TYPE,
+        utf8("{\"civilServant\":true,\"reason\":\"QĐ 15\"}"), Expect.mentioning(Set.of(403))));
+    return cases;
+  }
+
   private DynamicNode group(String name, List<Case> cases) {
     return dynamicContainer(name + " (" + cases.size() + ")",
         cases.stream().map(c -> dynamicTest(c.name(), () -> run(name, c))));
@@ -929,7 +982,11 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
             where p.business_key_ like :bk""").param("bk", businessKeys).query(Long.class).single()).append('|');
     state.append(jdbc.sql("""
             select count(*) from public.act_hi_op_log o join public.act_hi_procinst p on p.id_ = o.proc_inst_id_
-            where p.business_key_ like :bk""").param("bk", businessKeys).query(Long.class).single());
+            where p.business_key_ like :bk""").param("bk", businessKeys).query(Long.class).single()).append('|');
+    // the member roster's cases: member1's facts and the record of changes
+    state.append(jdbc.sql("select * from evaluation.party_member where id = 'member1'").query().listOfRows())
+        .append('|');
+    state.append(jdbc.sql("select count(*) from evaluation.member_roster_change").query(Long.class).single());
     return state.toString();
   }
 
