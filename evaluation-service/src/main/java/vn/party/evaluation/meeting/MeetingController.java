@@ -64,6 +64,7 @@ public class MeetingController {
           + "with every problem (fields of an entry as entries[taskId].field) and nothing written.")
   public ResponseEntity<MeetingRecorded> record(@PathVariable String branchId, @PathVariable int year,
       @RequestBody JsonNode body, @AuthenticationPrincipal CurrentUser user) {
+    MeetingService.allowed(branchId, user); // a stranger learns nothing from the body's problems
     MeetingRequest request = read(body);
     Meeting meeting = mapper.toMeeting(request);
     UUID id = meetings.record(branchId, year, meeting, user);

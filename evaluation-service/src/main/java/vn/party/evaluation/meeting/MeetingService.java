@@ -213,7 +213,8 @@ public class MeetingService {
     return query.listPage(0, MAX_MEMBERS);
   }
 
-  private static void allowed(String branchId, CurrentUser user) {
+  /** The branch's committee (or an administrator) only: checked before a body is even read. */
+  static void allowed(String branchId, CurrentUser user) {
     if (!user.isAdmin() && !user.inBranchCommittee(branchId)) {
       throw ApiException.forbidden();
     }

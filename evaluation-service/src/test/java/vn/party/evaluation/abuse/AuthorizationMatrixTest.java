@@ -147,6 +147,8 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
       | GET  /api/v1/collectives/{year}/{cb1}                            | 401  | 403     | 403     | 403        | 200        | 200       | 200     | 200   |
       | GET  /api/v1/collectives/{year}/{org}                            | 401  | 403     | 403     | 403        | 403        | 200       | 200     | 200   |
       | GET  /api/v1/collectives/{year}/{none}                           | 401  | 404     | 404     | 404        | 404        | 404       | 404     | 404   |
+      | GET  /api/v1/branches/cb1/meetings/{year}/agenda                 | 401  | 403     | 403     | 403        | 200        | 403       | 403     | 200   |
+      | POST /api/v1/branches/cb1/meetings/{year} (no entries: 400)      | 401  | 403     | 403     | 403        | 400        | 403       | 403     | 400   |
       | GET  /api/v1/members/member1                                     | 401  | 200     | 403     | 403        | 200        | 200       | 200     | 200   |
       | GET  /api/v1/members/member1/changes                             | 401  | 200     | 403     | 403        | 200        | 200       | 200     | 200   |
       | GET  /api/v1/members/nobody                                      | 401  | 404     | 404     | 404        | 404        | 404       | 404     | 404   |
@@ -406,6 +408,10 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
     p.put("GET /api/v1/collectives/{year}/{none}", role -> get("/api/v1/collectives" + pageYear + "/no-such-unit", role));
     p.put("page POST /app/tasks/{task} (save a draft)", role -> pageDraft(role));
     // member roster: the values member1 already has, so an allowed change records nothing
+    p.put("GET /api/v1/branches/cb1/meetings/{year}/agenda",
+        role -> get("/api/v1/branches/" + ORG + "-cb1/meetings/" + YEAR + "/agenda", role));
+    p.put("POST /api/v1/branches/cb1/meetings/{year} (no entries: 400)",
+        role -> post("/api/v1/branches/" + ORG + "-cb1/meetings/" + YEAR, role, "{}"));
     p.put("GET /api/v1/members/member1", role -> get("/api/v1/members/member1", role));
     p.put("GET /api/v1/members/member1/changes", role -> get("/api/v1/members/member1/changes", role));
     p.put("GET /api/v1/members/nobody", role -> get("/api/v1/members/nobody", role));

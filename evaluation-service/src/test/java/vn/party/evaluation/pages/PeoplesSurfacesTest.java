@@ -220,13 +220,13 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
     Map<String, List<String>> menus = Map.of(
         "member1", List.of("nav-tasks", "nav-mine", "nav-notifications", "nav-preferences"),
         "secretary1", List.of("nav-tasks", "nav-mine", "nav-meetings", "nav-reports", "nav-notifications",
-            "nav-preferences"),
+            "nav-preferences", "nav-members"),
         "committee", List.of("nav-tasks", "nav-mine", "nav-open-campaign", "nav-campaigns", "nav-reports",
-            "nav-notifications", "nav-preferences"),
+            "nav-notifications", "nav-preferences", "nav-members"),
         "auditor", List.of("nav-tasks", "nav-mine", "nav-audit", "nav-signals", "nav-campaigns", "nav-reports",
-            "nav-notifications", "nav-preferences"));
+            "nav-notifications", "nav-preferences", "nav-members"));
     List<String> all = List.of("nav-tasks", "nav-mine", "nav-audit", "nav-signals", "nav-meetings", "nav-reports",
-        "nav-open-campaign", "nav-campaigns", "nav-notifications", "nav-preferences");
+        "nav-open-campaign", "nav-campaigns", "nav-notifications", "nav-preferences", "nav-members");
     Pattern link = Pattern.compile("<a href=\"([^\"]+)\"[^>]*id=\"(nav-[a-z-]+)\"");
     for (var menu : menus.entrySet()) {
       PageSession session = PageSession.of(port, menu.getKey());
