@@ -244,7 +244,8 @@ final class Lifecycle {
         String auth = EvaluationClient.basic(user, EngineDirectory.PASSWORD);
         Map<String, Object> values = switch (notice.taskKey()) {
             case "self-review" -> Map.of("selfProposedLevel", "GOOD");
-            case "branch-review" -> Map.of("branchProposedLevel", "GOOD");
+            case "branch-review" -> Map.of("branchProposedLevel", "GOOD", "eligibleVoters", 9, "votesExcellent", 0,
+                    "votesGood", 9, "votesCompleted", 0, "votesNotCompleted", 0);
             case "committee-decision" -> Map.of("decision", "APPROVE", "decidedLevel", "GOOD");
             default -> throw new IllegalStateException("unexpected task " + notice.taskKey());
         };

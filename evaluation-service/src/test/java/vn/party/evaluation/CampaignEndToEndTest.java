@@ -120,10 +120,10 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
       String member = "member" + n;
       String task = taskOf(secretaryOf(n), "branch-review", member, year);
       if (n == 13) {
-        assertRefused(complete(secretaryOf(n), task, Map.of("branchProposedLevel", GOOD)),
+        assertRefused(complete(secretaryOf(n), task, branchProposes(GOOD)),
             "branchProposedLevel", "above-cap");
       }
-      completeOk(secretaryOf(n), task, Map.of("branchProposedLevel", proposed366(n)));
+      completeOk(secretaryOf(n), task, branchProposes(proposed366(n)));
     }
 
     // 4. the committee decides: approves, and lifts member5 to GOOD with a reason
@@ -279,7 +279,7 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
       String level = n == 1 ? NOT_COMPLETED : n == 6 ? EXCELLENT : GOOD;
       sendResidenceFeedback("member" + n, year, "Tốt.");
       completeOk(secretaryOf(n), taskOf(secretaryOf(n), "branch-review", "member" + n, year),
-          Map.of("branchProposedLevel", level));
+          branchProposes(level));
       completeOk("committee", taskOf("committee", "committee-decision", "member" + n, year),
           Map.of("decision", "APPROVE", "decidedLevel", level));
     }
@@ -304,10 +304,10 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
       completeOk("member9", taskOf("member9", "self-review", "member9", year), Map.of("selfProposedLevel", GOOD));
       sendResidenceFeedback("member9", year, "Tốt.");
       String branchReview = taskOf("secretary2", "branch-review", "member9", year);
-      ResponseEntity<String> refused = complete("secretary2", branchReview, Map.of("branchProposedLevel", COMPLETED));
+      ResponseEntity<String> refused = complete("secretary2", branchReview, branchProposes(COMPLETED));
       assertRefused(refused, "branchProposedLevel", "above-cap");
       assertThat(refused.getBody()).contains("member-caps-QD-132-2018-tasks-under-50");
-      completeOk("secretary2", branchReview, Map.of("branchProposedLevel", NOT_COMPLETED));
+      completeOk("secretary2", branchReview, branchProposes(NOT_COMPLETED));
       completeOk("committee", taskOf("committee", "committee-decision", "member9", year),
           Map.of("decision", "APPROVE", "decidedLevel", NOT_COMPLETED));
       for (int n = 1; n <= 15; n++) {

@@ -136,6 +136,21 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
   }
 
   /** A complete Mẫu 01 self-review proposing {@code level}. */
+  /**
+   * A branch review's completion: the proposal carried by a unanimous vote of nine eligible voters (so the vote rule
+   * accepts it), and any more variables (name, value, …), which may replace the votes.
+   */
+  public static Map<String, Object> branchProposes(String level, Object... more) {
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    values.put("branchProposedLevel", level);
+    values.putAll(vn.party.evaluation.process.validation.BranchVote.variables(9,
+        Map.of(vn.party.evaluation.process.Level.valueOf(level), 9)));
+    for (int i = 0; i < more.length; i += 2) {
+      values.put((String) more[i], more[i + 1]);
+    }
+    return values;
+  }
+
   protected static Map<String, Object> collectiveSelfReview(String level) {
     return Map.of("selfProposedLevel", level, "strengths", "Lãnh đạo hoàn thành các chỉ tiêu nghị quyết năm.",
         "limitations", "Sinh hoạt chuyên đề chưa đều; nguyên nhân: chưa chủ động.",
@@ -184,7 +199,7 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
     completeOk(member, taskOf(member, "self-review", member, year), Map.of("selfProposedLevel", "GOOD"));
     sendResidenceFeedback(member, year, "Tốt");
     completeOk(secretaryOf(n), taskOf(secretaryOf(n), "branch-review", member, year),
-        Map.of("branchProposedLevel", level));
+        branchProposes(level));
     completeOk("committee", taskOf("committee", "committee-decision", member, year),
         Map.of("decision", "APPROVE", "decidedLevel", level));
   }

@@ -130,7 +130,7 @@ class FinalizationTest extends EvaluationFlowSupport {
     completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", proposed));
     sendResidenceFeedback(member, YEAR, "Tốt");
     Map<String, Object> branch = new HashMap<>(facts);
-    branch.put("branchProposedLevel", proposed);
+    branch.putAll(branchProposes(proposed));
     completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), branch);
     String decision = taskOf("committee", "committee-decision", member, YEAR);
     if (reason == null) {

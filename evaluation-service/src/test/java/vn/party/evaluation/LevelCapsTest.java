@@ -85,19 +85,19 @@ class LevelCapsTest extends EvaluationFlowSupport {
     completeOk("member1", selfReview, Map.of("selfProposedLevel", "GOOD"));
 
     String branchReview = taskOf("secretary1", "branch-review", "member1", YEAR);
-    ResponseEntity<String> refused = complete("secretary1", branchReview, Map.of("branchProposedLevel", "GOOD"));
+    ResponseEntity<String> refused = complete("secretary1", branchReview, branchProposes("GOOD"));
     JsonNode error = assertRefused(refused, "branchProposedLevel", "above-cap");
     assertThat(error.get("message").asText())
         .isEqualTo("Trường Mức xếp loại chi bộ đề xuất không được cao hơn mức \"Không hoàn thành nhiệm vụ\": "
             + "Bị kỷ luật trong năm (quy tắc member-caps-QD-366-2025-discipline).");
     ResponseEntity<String> inEnglish = as("secretary1").post().uri("/api/v1/tasks/" + branchReview + "/complete")
         .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("branchProposedLevel", "COMPLETED")).retrieve().toEntity(String.class);
+        .body(branchProposes("COMPLETED")).retrieve().toEntity(String.class);
     assertThat(assertRefused(inEnglish, "branchProposedLevel", "above-cap").get("message").asText())
         .isEqualTo("Level proposed by the branch must not be above NOT_COMPLETED: Disciplined in the year "
             + "(rule member-caps-QD-366-2025-discipline).");
     assertThat(taskOf("secretary1", "branch-review", "member1", YEAR)).as("still open").isEqualTo(branchReview);
-    completeOk("secretary1", branchReview, Map.of("branchProposedLevel", "NOT_COMPLETED"));
+    completeOk("secretary1", branchReview, branchProposes("NOT_COMPLETED"));
 
     String decision = taskOf("committee", "committee-decision", "member1", YEAR);
     assertThat(formVariables("committee", decision).at("/levelCap/value").asText()).isEqualTo("NOT_COMPLETED");
@@ -132,7 +132,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
         .isEqualTo("Không có trường hợp giới hạn mức xếp loại theo các căn cứ đã có.");
     completeOk("member2", selfReview, Map.of("selfProposedLevel", "GOOD"));
     completeOk("secretary1", taskOf("secretary1", "branch-review", "member2", YEAR),
-        Map.of("branchProposedLevel", "GOOD"));
+        branchProposes("GOOD"));
     assertThat(evaluation("member2", YEAR, "member2").has("levelCap")).isFalse();
     assertThat(kinds(history("member2"))).doesNotContain("LEVEL_CAP_APPLIED", "ABOVE_CAP_REFUSED");
   }
@@ -149,20 +149,20 @@ class LevelCapsTest extends EvaluationFlowSupport {
     assertThat(formVariables("secretary1", branchReview).at("/levelCapReason/value").asText())
         .contains("Không cao hơn mức xếp loại cán bộ, công chức, viên chức")
         .contains("Mức xếp loại cán bộ, công chức, viên chức: Hoàn thành nhiệm vụ");
-    assertRefused(complete("secretary1", branchReview, Map.of("branchProposedLevel", "EXCELLENT")),
+    assertRefused(complete("secretary1", branchReview, branchProposes("EXCELLENT")),
         "branchProposedLevel", "above-cap");
-    assertRefused(complete("secretary1", branchReview, Map.of("branchProposedLevel", "GOOD")),
+    assertRefused(complete("secretary1", branchReview, branchProposes("GOOD")),
         "branchProposedLevel", "above-cap");
     // as Tasklist submits: the engine's own check refuses it, 400 naming the field, the cap and why
     ResponseEntity<String> viaEngine = engineComplete("secretary1", branchReview,
-        Map.of("branchProposedLevel", "GOOD"));
+        branchProposes("GOOD"));
     assertThat(viaEngine.getStatusCode().value()).as(viaEngine.getBody()).isEqualTo(400);
     assertThat(json(viaEngine.getBody()).get("message").asText())
         .contains("branchProposedLevel: above-cap").contains("Hoàn thành nhiệm vụ")
         .contains("member-caps-QD-366-2025-civil-service-completed");
     assertThat(taskOf("secretary1", "branch-review", "member3", YEAR)).as("still open").isEqualTo(branchReview);
     ResponseEntity<String> accepted = engineComplete("secretary1", branchReview,
-        Map.of("branchProposedLevel", "COMPLETED"));
+        branchProposes("COMPLETED"));
     assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(204);
 
     String decision = taskOf("committee", "committee-decision", "member3", YEAR);
@@ -189,20 +189,20 @@ class LevelCapsTest extends EvaluationFlowSupport {
     completeOk("member4", taskOf("member4", "self-review", "member4", YEAR), Map.of("selfProposedLevel", "GOOD"));
     String branchReview = taskOf("secretary1", "branch-review", "member4", YEAR);
 
-    assertRefused(complete("secretary1", branchReview, Map.of("branchProposedLevel", "GOOD", "sickLeaveMonths", 4)),
+    assertRefused(complete("secretary1", branchReview, branchProposes("GOOD", "sickLeaveMonths", 4)),
         "branchProposedLevel", "above-cap");
     assertRefused(complete("secretary1", branchReview,
-        Map.of("branchProposedLevel", "COMPLETED", "sickLeaveMonths", 13)), "sickLeaveMonths", "out-of-range");
+        branchProposes("COMPLETED", "sickLeaveMonths", 13)), "sickLeaveMonths", "out-of-range");
     assertRefused(complete("secretary1", branchReview,
-        Map.of("branchProposedLevel", "COMPLETED", "concludedDegradation", "có")), "concludedDegradation",
+        branchProposes("COMPLETED", "concludedDegradation", "có")), "concludedDegradation",
         "not-a-flag");
     // Tasklist sends numbers and checkboxes without a type
     ResponseEntity<String> viaEngine = engineComplete("secretary1", branchReview,
-        Map.of("branchProposedLevel", "GOOD", "sickLeaveMonths", 4.5, "concludedDegradation", false));
+        branchProposes("GOOD", "sickLeaveMonths", 4.5, "concludedDegradation", false));
     assertThat(viaEngine.getStatusCode().value()).as(viaEngine.getBody()).isEqualTo(400);
     assertThat(viaEngine.getBody()).contains("branchProposedLevel: above-cap").contains("member-caps-QD-366-2025-sick-leave");
     ResponseEntity<String> accepted = engineComplete("secretary1", branchReview,
-        Map.of("branchProposedLevel", "COMPLETED", "sickLeaveMonths", 4.5, "concludedDegradation", false,
+        branchProposes("COMPLETED", "sickLeaveMonths", 4.5, "concludedDegradation", false,
             "concludedForbiddenConduct", false, "concludedFailedToSetExample", false));
     assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(204);
 
@@ -224,7 +224,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
     sendResidenceFeedback("member6", YEAR, "Tốt.");
     completeOk("member6", taskOf("member6", "self-review", "member6", YEAR), Map.of("selfProposedLevel", "GOOD"));
     completeOk("secretary2", taskOf("secretary2", "branch-review", "member6", YEAR),
-        Map.of("branchProposedLevel", "GOOD"));
+        branchProposes("GOOD"));
     String decision = taskOf("committee", "committee-decision", "member6", YEAR);
     assertThat(formVariables("committee", decision).at("/levelCap/value").isNull()).isTrue();
 
@@ -236,7 +236,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
     // a return is not a level: still possible
     completeOk("committee", decision, Map.of("decision", "RETURN", "decisionComment", "Xem lại theo nhận xét đơn vị."));
     assertRefused(complete("secretary2", taskOf("secretary2", "branch-review", "member6", YEAR),
-        Map.of("branchProposedLevel", "COMPLETED")), "branchProposedLevel", "above-cap");
+        branchProposes("COMPLETED")), "branchProposedLevel", "above-cap");
   }
 
   @Test
@@ -255,16 +255,21 @@ class LevelCapsTest extends EvaluationFlowSupport {
     assertThat(form.body()).contains("id=\"level-cap\"").contains("Hoàn thành tốt nhiệm vụ")
         .contains("Mức xếp loại cán bộ, công chức, viên chức: Hoàn thành tốt nhiệm vụ")
         .contains("type=\"number\"").contains("id=\"sickLeaveMonths\"")
-        .contains("type=\"checkbox\"").contains("id=\"concludedDegradation\"");
+        .contains("type=\"checkbox\"").contains("id=\"concludedDegradation\"")
+        .contains("id=\"eligibleVoters\"").contains("id=\"votesGood\"");
 
     // four and a half months typed the Vietnamese way, and GOOD: above the cap of the sick leave just recorded
     HttpResponse<String> refused = page.post("/app/tasks/" + branchReview, Map.of("action", "submit",
         "branchProposedLevel", "GOOD", "sickLeaveMonths", "4,5"));
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("id=\"branchProposedLevel-error\"")
-        .contains("không được cao hơn mức &quot;Hoàn thành nhiệm vụ&quot;: Nghỉ ốm từ 3 tháng trở lên");
+        .contains("không được cao hơn mức &quot;Hoàn thành nhiệm vụ&quot;: Nghỉ ốm từ 3 tháng trở lên")
+        // and the meeting's vote was left out
+        .contains("id=\"eligibleVoters-error\"").contains("id=\"votesNotCompleted-error\"");
     HttpResponse<String> submitted = page.post("/app/tasks/" + branchReview, Map.of("action", "submit",
-        "branchProposedLevel", "NOT_COMPLETED", "sickLeaveMonths", "4,5", "concludedDegradation", "true"));
+        "branchProposedLevel", "NOT_COMPLETED", "sickLeaveMonths", "4,5", "concludedDegradation", "true",
+        "eligibleVoters", "9", "votesExcellent", "0", "votesGood", "1", "votesCompleted", "0",
+        "votesNotCompleted", "8"));
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(302);
 
     String decision = taskOf("committee", "committee-decision", "member7", YEAR);

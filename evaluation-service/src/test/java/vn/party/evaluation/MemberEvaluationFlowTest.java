@@ -58,9 +58,9 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
     // the early comment was found: no waiting, straight to the branch
     String branchReview = taskOf("secretary1", "branch-review", "member1", YEAR);
     assertThat(evaluation("member1", YEAR, "member1").at("/residenceFeedback/status").asText()).isEqualTo("RECEIVED");
-    assertThat(complete("secretary2", branchReview, Map.of("branchProposedLevel", "GOOD")).getStatusCode().value())
+    assertThat(complete("secretary2", branchReview, branchProposes("GOOD")).getStatusCode().value())
         .isEqualTo(403);
-    completeOk("secretary1", branchReview, Map.of("branchProposedLevel", "GOOD", "branchComment", "Nhất trí."));
+    completeOk("secretary1", branchReview, branchProposes("GOOD", "branchComment", "Nhất trí."));
 
     String decision = taskOf("committee", "committee-decision", "member1", YEAR);
     assertRefused(complete("committee", decision, Map.of("decision", "RETURN")), "decisionComment", "required");
@@ -71,7 +71,7 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
 
     String secondBranchReview = taskOf("secretary1", "branch-review", "member1", YEAR);
     assertThat(secondBranchReview).isNotEqualTo(branchReview);
-    completeOk("secretary1", secondBranchReview, Map.of("branchProposedLevel", "EXCELLENT",
+    completeOk("secretary1", secondBranchReview, branchProposes("EXCELLENT",
         "branchComment", "Đã làm rõ: vượt chỉ tiêu 35%."));
     completeOk("committee", taskOf("committee", "committee-decision", "member1", YEAR),
         Map.of("decision", "APPROVE", "decidedLevel", "EXCELLENT"));

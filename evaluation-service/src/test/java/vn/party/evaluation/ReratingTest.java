@@ -31,7 +31,7 @@ class ReratingTest extends EvaluationFlowSupport {
     completeOk("member3", taskOf("member3", "self-review", "member3", YEAR), Map.of("selfProposedLevel", "GOOD"));
     sendResidenceFeedback("member3", YEAR, "Tốt");
     completeOk("secretary1", taskOf("secretary1", "branch-review", "member3", YEAR),
-        Map.of("branchProposedLevel", "GOOD"));
+        branchProposes("GOOD"));
     completeOk("committee", taskOf("committee", "committee-decision", "member3", YEAR),
         Map.of("decision", "APPROVE", "decidedLevel", "GOOD"));
     await().atMost(Duration.ofSeconds(30)).until(

@@ -72,10 +72,10 @@ class UnitAssessmentDeadlineTest extends EvaluationFlowSupport {
     assertThat(unit.get("by").asText()).isEqualTo("Thủ trưởng đơn vị");
 
     // under 50 % of tasks: 132-QĐ/TW caps at NOT_COMPLETED (stricter than the civil-service level GOOD)
-    ResponseEntity<String> refused = complete("secretary2", branchReview, Map.of("branchProposedLevel", "COMPLETED"));
+    ResponseEntity<String> refused = complete("secretary2", branchReview, branchProposes("COMPLETED"));
     assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
     assertThat(refused.getBody()).contains("above-cap").contains("member-caps-QD-132-2018-tasks-under-50");
-    completeOk("secretary2", branchReview, Map.of("branchProposedLevel", "NOT_COMPLETED"));
+    completeOk("secretary2", branchReview, branchProposes("NOT_COMPLETED"));
     assertThat(kinds("member9", WAITED)).doesNotContain("UNIT_ASSESSMENT_MISSING");
   }
 

@@ -113,11 +113,13 @@ class EndToEndTest {
     publishResidenceFeedback(MEMBER, "Gương mẫu chấp hành quy định nơi cư trú.");
 
     // branch proposes, the committee returns it with a reason, the branch proposes again, the committee approves
-    completeTask("branch-review", "secretary1", Map.of("branchProposedLevel", "GOOD", "branchComment", "Nhất trí"));
+    completeTask("branch-review", "secretary1", Map.of("branchProposedLevel", "GOOD", "branchComment", "Nhất trí",
+        "eligibleVoters", 12, "votesExcellent", 1, "votesGood", 10, "votesCompleted", 1, "votesNotCompleted", 0));
     completeTask("committee-decision", "committee", Map.of("decision", "RETURN",
         "decisionComment", "Chi bộ bổ sung ý kiến về hạn chế đã nêu."));
     completeTask("branch-review", "secretary1", Map.of("branchProposedLevel", "COMPLETED",
-        "branchComment", "Đã bổ sung: còn hạn chế trong sinh hoạt."));
+        "branchComment", "Đã bổ sung: còn hạn chế trong sinh hoạt.", "eligibleVoters", 12, "votesExcellent", 0,
+        "votesGood", 2, "votesCompleted", 10, "votesNotCompleted", 0));
     completeTask("committee-decision", "committee", Map.of("decision", "APPROVE", "decidedLevel", "COMPLETED"));
 
     // the stored result
@@ -200,7 +202,7 @@ class EndToEndTest {
     assertThat(form.body()).contains("selfProposedLevel", "Hoàn thành xuất sắc nhiệm vụ");
   }
 
-  private static void completeTask(String taskKey, String user, Map<String, String> values) throws Exception {
+  private static void completeTask(String taskKey, String user, Map<String, ?> values) throws Exception {
     String[] taskId = new String[1];
     await().atMost(Duration.ofSeconds(60)).until(() -> {
       JsonNode tasks = json(get(evaluationUrl + "/api/v1/tasks", user).body());

@@ -14,8 +14,9 @@ public final class CollectiveApi {
       List<HistoryEntry> history) {
   }
 
-  public record SelfReview(String strengths, String limitations, String remedialMeasures, String level, String by,
-      OffsetDateTime at) {
+  /** Mẫu 01 as submitted; {@code allTasksDone} and {@code lateTasksPercent} are null when the collective did not state them. */
+  public record SelfReview(String strengths, String limitations, String remedialMeasures, Boolean allTasksDone,
+      Double lateTasksPercent, String level, String by, OffsetDateTime at) {
   }
 
   public record Decision(String level, String comment, String by, OffsetDateTime at) {

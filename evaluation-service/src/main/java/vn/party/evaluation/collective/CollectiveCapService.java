@@ -29,7 +29,9 @@ import vn.party.evaluation.rules.RuleBook;
  * its leadership members, the results of its subordinates) into the process variables {@link CollectiveCaps#INPUTS},
  * and the strictest cap with its reasons into {@code levelCap} / {@code levelCapReason} for the forms. Done when the
  * rating opens and when each of its tasks is created, so the decision sees the facts as they are then. The cap is
- * computed by {@link CollectiveCaps}, the computation the completion rules enforce.
+ * computed by {@link CollectiveCaps}, the computation the completion rules enforce. The task results the collective
+ * states in its self-review ({@code allTasksDone}, {@code lateTasksPercent}) are its own completion variables: read
+ * here with the instance's other variables, never set (nor cleared) by this service.
  */
 @Component
 public class CollectiveCapService {
@@ -135,6 +137,8 @@ public class CollectiveCapService {
       String because = switch (cap.reason()) {
         case SUBORDINATE_SHORTFALL -> text("collective.cap.because.shortfall",
             variables.get(SUBORDINATE_SHORTFALL_PERCENT), variables.get(SUBORDINATE_SHORTFALL_THRESHOLD));
+        case LATE_TASKS, LATE_TASKS_OVER_20_PERCENT -> text("collective.cap.because.late",
+            variables.get(LATE_TASKS_PERCENT));
         default -> "";
       };
       lines.add(text("cap.item", cap.reason().label(), cap.maxLevel().shortCode(), because, cap.rule().source(),

@@ -62,16 +62,18 @@ public class CollectiveEvaluations {
         .param("s", status).param("y", year).param("c", collectiveId).update();
   }
 
+  /** The self-review as submitted (again, after a return): the task results too, null when not stated. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void selfReviewed(int year, String collectiveId, String strengths, String limitations, String remedies,
-      String level, String by) {
+      String level, Boolean allTasksDone, Double lateTasksPercent, String by) {
     jdbc.sql("""
             update evaluation.collective_evaluation set strengths = :s, limitations = :l, remedial_measures = :r,
-              self_proposed_level = :level, self_reviewed_by = :by, self_reviewed_at = now(), status = 'DECISION',
-              updated_at = now()
+              self_proposed_level = :level, all_tasks_done = :done, late_tasks_percent = :late,
+              self_reviewed_by = :by, self_reviewed_at = now(), status = 'DECISION', updated_at = now()
             where year = :y and collective_id = :c""")
-        .param("s", strengths).param("l", limitations).param("r", remedies).param("level", level).param("by", by)
-        .param("y", year).param("c", collectiveId).update();
+        .param("s", strengths).param("l", limitations).param("r", remedies).param("level", level)
+        .param("done", allTasksDone, java.sql.Types.BOOLEAN).param("late", lateTasksPercent, java.sql.Types.DOUBLE)
+        .param("by", by).param("y", year).param("c", collectiveId).update();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

@@ -15,6 +15,8 @@ interface CollectiveMapper {
   @Mapping(target = "selfReview.strengths", source = "evaluation.strengths")
   @Mapping(target = "selfReview.limitations", source = "evaluation.limitations")
   @Mapping(target = "selfReview.remedialMeasures", source = "evaluation.remedialMeasures")
+  @Mapping(target = "selfReview.allTasksDone", source = "evaluation.allTasksDone")
+  @Mapping(target = "selfReview.lateTasksPercent", source = "evaluation.lateTasksPercent")
   @Mapping(target = "selfReview.level", source = "evaluation.selfProposedLevel")
   @Mapping(target = "selfReview.by", source = "evaluation.selfReviewedBy")
   @Mapping(target = "selfReview.at", source = "evaluation.selfReviewedAt")

@@ -16,10 +16,12 @@ import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.caps.CapRefusals;
 import vn.party.evaluation.process.Decision;
 import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.validation.CollectiveCaps;
 import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.process.validation.TaskCompletionValidator;
 import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.rules.CollectiveFacts;
 
 /**
  * Projects the user tasks of {@code collective-evaluation} into the collective's record and timeline, inside the
@@ -99,9 +101,11 @@ public class CollectiveTaskProjector {
     timeline.record(year, subject, TimelineKind.TASK_COMPLETED, task.getTaskDefinitionKey(), task.getId(), actor,
         values);
     if (ProcessKeys.COLLECTIVE_SELF_REVIEW.equals(task.getTaskDefinitionKey())) {
+      // the task results as the caps read them (null: not stated), so the record shows what bound the decision
+      CollectiveFacts facts = CollectiveCaps.facts(task.getVariables());
       evaluations.selfReviewed(year, collectiveId, (String) task.getVariable(STRENGTHS),
           (String) task.getVariable(LIMITATIONS), (String) task.getVariable(REMEDIAL_MEASURES),
-          (String) task.getVariable(SELF_PROPOSED_LEVEL), actor);
+          (String) task.getVariable(SELF_PROPOSED_LEVEL), facts.allTasksDone(), facts.lateTasksPercent(), actor);
     } else if (Decision.RETURN.name().equals(task.getVariable(DECISION))) {
       timeline.record(year, subject, TimelineKind.CASE_RETURNED, task.getTaskDefinitionKey(), task.getId(), actor,
           Map.of("reason", String.valueOf(task.getVariable(DECISION_COMMENT))));

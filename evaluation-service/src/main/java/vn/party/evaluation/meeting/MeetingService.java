@@ -2,6 +2,7 @@ package vn.party.evaluation.meeting;
 
 import static vn.party.evaluation.process.ProcessVariables.BRANCH_COMMENT;
 import static vn.party.evaluation.process.ProcessVariables.BRANCH_PROPOSED_LEVEL;
+import static vn.party.evaluation.process.ProcessVariables.ELIGIBLE_VOTERS;
 import static vn.party.evaluation.process.ProcessVariables.LEVEL_CAP;
 import static vn.party.evaluation.process.ProcessVariables.LEVEL_CAP_REASON;
 import static vn.party.evaluation.process.ProcessVariables.MEMBER_ID;
@@ -17,8 +18,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
@@ -26,9 +25,8 @@ import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.validation.BranchVote;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
-import vn.party.evaluation.rules.RuleBook;
-import vn.party.evaluation.rules.VoteTally;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.task.TaskWork;
 import vn.party.evaluation.web.ApiException;
@@ -46,19 +44,14 @@ public class MeetingService {
 
   private final TaskService taskService;
   private final TaskWork work;
-  private final RuleBook rules;
   private final BranchMeetings meetings;
   private final Timeline timeline;
-  private final MessageSource messages;
 
-  public MeetingService(TaskService taskService, TaskWork work, RuleBook rules, BranchMeetings meetings,
-      Timeline timeline, MessageSource messages) {
+  public MeetingService(TaskService taskService, TaskWork work, BranchMeetings meetings, Timeline timeline) {
     this.taskService = taskService;
     this.work = work;
-    this.rules = rules;
     this.meetings = meetings;
     this.timeline = timeline;
-    this.messages = messages;
   }
 
   /** The years in which the branch has open branch reviews, newest first. */
@@ -104,9 +97,15 @@ public class MeetingService {
         continue;
       }
       anyProposal = true;
-      problems.addAll(entryProblems(prefix, meeting, entry, attendanceValid));
-      work.wouldRefuse(entry.taskId(), completion(entry), user).forEach(problem -> problems.add(
-          new FieldProblem(prefix + problem.field(), problem.reason(), problem.message())));
+      List<FieldProblem> entryProblems = entryProblems(prefix, meeting, entry);
+      problems.addAll(entryProblems);
+      if (attendanceValid && entryProblems.isEmpty()) {
+        // the form's rules, the caps and the vote rule: the completion rules, as on every other door
+        // the voters are the meeting's attendance, not a field of the entry: their refusal concerns the entry's votes
+        work.wouldRefuse(entry.taskId(), completion(meeting, entry), user).forEach(problem -> problems.add(
+            new FieldProblem(prefix + (ELIGIBLE_VOTERS.equals(problem.field()) ? "votes" : problem.field()),
+                problem.reason(), problem.message())));
+      }
     }
     if (!anyProposal && problems.isEmpty()) {
       problems.add(new FieldProblem("entries", "required", null));
@@ -132,14 +131,20 @@ public class MeetingService {
       if (taskService.createTaskQuery().taskId(entry.taskId()).singleResult().getAssignee() == null) {
         work.claim(entry.taskId(), user);
       }
-      work.complete(entry.taskId(), completion(entry), user);
+      work.complete(entry.taskId(), completion(meeting, entry), user);
     }
     return id;
   }
 
-  private static Map<String, Object> completion(Meeting.Entry entry) {
+  /** The member's branch review: the proposal, the meeting's vote on it (against the eligible voters), the criticism. */
+  private static Map<String, Object> completion(Meeting meeting, Meeting.Entry entry) {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put(BRANCH_PROPOSED_LEVEL, entry.proposedLevel().name());
+    Map<Level, Integer> votes = new java.util.EnumMap<>(Level.class);
+    for (Level level : Level.values()) {
+      votes.put(level, entry.votesFor(level));
+    }
+    values.putAll(BranchVote.variables(meeting.officialMembers() - meeting.exemptedMembers(), votes));
     if (entry.criticism() != null && !entry.criticism().isBlank()) {
       values.put(BRANCH_COMMENT, entry.criticism());
     }
@@ -168,6 +173,9 @@ public class MeetingService {
       problems.add(new FieldProblem("exemptedMembers", "required", null));
     } else if (meeting.exemptedMembers() < 0 || meeting.exemptedMembers() > official) {
       problems.add(new FieldProblem("exemptedMembers", "out-of-range", null));
+    } else if (meeting.exemptedMembers() == official) {
+      // the vote counts against the members entitled to vote: with none, no proposal can be carried
+      problems.add(new FieldProblem("exemptedMembers", "no-eligible-voters", null));
     }
     if (meeting.present() == null) {
       problems.add(new FieldProblem("present", "required", null));
@@ -180,9 +188,8 @@ public class MeetingService {
     return problems;
   }
 
-  /** @param attendanceValid the vote rule is only applied to a valid attendance (it divides by the voters) */
-  private List<FieldProblem> entryProblems(String prefix, Meeting meeting, Meeting.Entry entry,
-      boolean attendanceValid) {
+  /** What only the meeting knows: no more votes than members present (the completion rules check the rest). */
+  private List<FieldProblem> entryProblems(String prefix, Meeting meeting, Meeting.Entry entry) {
     List<FieldProblem> problems = new ArrayList<>();
     int present = meeting.present() == null ? 0 : meeting.present();
     for (Level level : Level.values()) {
@@ -193,27 +200,6 @@ public class MeetingService {
     }
     if (entry.totalVotes() > present) {
       problems.add(new FieldProblem(prefix + "votes", "more-votes-than-present", null));
-    }
-    if (attendanceValid) {
-      // exempted members attend but do not count: no level can have more votes than members entitled to vote
-      int eligible = meeting.officialMembers() - meeting.exemptedMembers();
-      for (Level level : Level.values()) {
-        if (entry.votesFor(level) > eligible) {
-          problems.add(new FieldProblem(prefix + "votes" + level.name(), "out-of-range", null));
-        }
-      }
-    }
-    if (attendanceValid && problems.isEmpty()) {
-      VoteTally tally = new VoteTally(meeting.officialMembers(), meeting.exemptedMembers(),
-          entry.votesFor(entry.proposedLevel()));
-      if (!rules.voteSupports(entry.proposedLevel(), tally)) {
-        String threshold = rules.voteThreshold(entry.proposedLevel()).map(Object::toString).orElse("");
-        problems.add(new FieldProblem(prefix + BRANCH_PROPOSED_LEVEL, "vote-not-supported",
-            messages.getMessage("reason.vote-not-supported", new Object[] {tally.votesFor(),
-                tally.eligibleVoters(), threshold,
-                messages.getMessage("level." + entry.proposedLevel().name(), null, LocaleContextHolder.getLocale())},
-                LocaleContextHolder.getLocale())));
-      }
     }
     return problems;
   }
@@ -227,7 +213,8 @@ public class MeetingService {
     return query.listPage(0, MAX_MEMBERS);
   }
 
-  private static void allowed(String branchId, CurrentUser user) {
+  /** The branch's committee (or an administrator) only: checked before a body is even read. */
+  static void allowed(String branchId, CurrentUser user) {
     if (!user.isAdmin() && !user.inBranchCommittee(branchId)) {
       throw ApiException.forbidden();
     }

@@ -25,7 +25,9 @@ import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.Decision;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.validation.BranchVote;
 import vn.party.evaluation.process.validation.FieldError;
+import vn.party.evaluation.rules.RuleBook;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.process.validation.TaskCompletionValidator;
 
@@ -47,11 +49,13 @@ public class TaskLifecycleProjector {
   private final EvaluationProperties properties;
   private final CapRefusals capRefusals;
   private final vn.party.evaluation.selfreview.SelfReviewKeeper selfReviewKeeper;
+  private final Map<String, Object> voteRule;
 
   public TaskLifecycleProjector(EvaluationRecords records, Timeline timeline, Outbox outbox, People people,
       Actors actors, EvaluationProperties properties, CapRefusals capRefusals,
-      vn.party.evaluation.selfreview.SelfReviewKeeper selfReviewKeeper) {
+      vn.party.evaluation.selfreview.SelfReviewKeeper selfReviewKeeper, RuleBook rules) {
     this.selfReviewKeeper = selfReviewKeeper;
+    this.voteRule = BranchVote.ruleVariables(rules.settings());
     this.records = records;
     this.timeline = timeline;
     this.outbox = outbox;
@@ -76,6 +80,10 @@ public class TaskLifecycleProjector {
   }
 
   private void created(DelegateTask task) {
+    if (ProcessKeys.BRANCH_REVIEW.equals(task.getTaskDefinitionKey())) {
+      // the configured vote rule, which the completion rules read (task-local: engine REST cannot send it)
+      task.setVariablesLocal(voteRule);
+    }
     int year = year(task);
     String memberId = memberId(task);
     String candidateGroup = candidateGroup(task);

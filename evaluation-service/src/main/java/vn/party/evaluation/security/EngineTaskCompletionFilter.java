@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriUtils;
+import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 
 /**
@@ -106,7 +107,9 @@ public class EngineTaskCompletionFilter extends OncePerRequestFilter {
       // the form's rules, for the fields sent; a required field left out is refused by the engine's own listener.
       // So is a level above the member's cap: only the values sent are checked here, before the engine has checked
       // that the user may work on the task, and a cap would tell a stranger about the member's discipline.
+      // The vote rule too: its thresholds are configuration the application sets on the task, not in this body.
       TaskCompletionRules.check(taskKey, values).stream().filter(error -> values.containsKey(error.field()))
+          .filter(error -> !FieldError.VOTE_NOT_SUPPORTED.equals(error.reason()))
           .forEach(error -> problems.add(error.toString()));
     }
     return problems;

@@ -100,8 +100,15 @@ public class TaskPageController {
       String value = params.getFirst(field.name());
       if (field.kind() == Kind.FLAG) {
         values.put(field.name(), value != null); // an unticked checkbox sends nothing
+      } else if (field.kind() == Kind.YES_NO) {
+        // "not stated" is null, sent as such: it clears what an earlier round (a returned case) stated
+        values.put(field.name(), "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE
+            : value == null || value.isBlank() ? null : value);
+      } else if (field.kind() == Kind.PERCENT && (value == null || value.isBlank())) {
+        values.put(field.name(), null); // left empty: not stated, and no longer what an earlier round stated
       } else if (value != null && !value.isBlank()) {
-        boolean numeric = field.kind() == Kind.MONTHS || field.kind() == Kind.POINTS || field.kind() == Kind.PERCENT;
+        boolean numeric = field.kind() == Kind.MONTHS || field.kind() == Kind.POINTS || field.kind() == Kind.PERCENT
+            || field.kind() == Kind.COUNT || field.kind() == Kind.VOTERS;
         values.put(field.name(), numeric ? number(value) : value.replace("\r\n", "\n"));
       }
     }
@@ -156,6 +163,7 @@ public class TaskPageController {
     model.addAttribute("decisions", vn.party.evaluation.process.Decision.values());
     model.addAttribute("maxText", vn.party.evaluation.process.validation.TaskCompletionRules.MAX_TEXT_LENGTH);
     model.addAttribute("maxMonths", vn.party.evaluation.process.validation.TaskCompletionRules.MAX_MONTHS);
+    model.addAttribute("maxVoters", vn.party.evaluation.process.validation.BranchVote.MAX_VOTERS);
   }
 
   /**

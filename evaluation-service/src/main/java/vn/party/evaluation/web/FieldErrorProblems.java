@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import vn.party.evaluation.process.validation.BranchVote;
 import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.rules.Cap;
 
@@ -29,12 +30,18 @@ public class FieldErrorProblems {
     Cap cap = error.cap();
     // {0} the field; for a cap also {1} its level (vi), {2} its level (code), {3} why (vi), {4} why (en), {5} rule
     // for the quota: {1} EXCELLENT, {2} GOOD, {3} the most EXCELLENT allowed
+    // for a vote short of its share: {1} the votes for the level, {2} the eligible voters, {3} the share needed,
+    // {4} the level in the caller's language
+    BranchVote.Shortfall vote = error.vote();
     Object[] arguments = cap != null
         ? new Object[] {field, cap.maxLevel().label(), cap.maxLevel().name(), cap.reason().label(),
             cap.reason().englishLabel(), cap.rule().ruleId()}
         : error.quota() != null
             ? new Object[] {field, error.quota().excellent(), error.quota().good(), error.quota().maxExcellent()}
-            : new Object[] {field};
+            : vote != null
+                ? new Object[] {field, vote.votesFor(), vote.eligibleVoters(), vote.threshold().toString(),
+                    messages.getMessage("level." + vote.level().name(), null, vote.level().name(), locale)}
+                : new Object[] {field};
     String message = messages.getMessage("reason." + error.reason(), arguments, error.message(), locale);
     return new FieldProblem(error.field(), error.reason(), message);
   }

@@ -68,13 +68,13 @@ class AuditTrailTest extends EvaluationFlowSupport {
     String branchReview = taskOf("secretary1", "branch-review", "member1", YEAR);
     assertThat(as("secretary1").post().uri("/api/v1/tasks/" + branchReview + "/claim").retrieve()
         .toBodilessEntity().getStatusCode().value()).isEqualTo(204);
-    completeOk("secretary1", branchReview, Map.of("branchProposedLevel", "GOOD", "branchComment", "Nhất trí."));
+    completeOk("secretary1", branchReview, branchProposes("GOOD", "branchComment", "Nhất trí."));
     String decision = taskOf("committee", "committee-decision", "member1", YEAR);
     assertThat(as("committee").post().uri("/api/v1/tasks/" + decision + "/claim").retrieve()
         .toBodilessEntity().getStatusCode().value()).isEqualTo(204);
     completeOk("committee", decision, Map.of("decision", "RETURN", "decisionComment", "Làm rõ kết quả."));
     completeOk("secretary1", taskOf("secretary1", "branch-review", "member1", YEAR),
-        Map.of("branchProposedLevel", "EXCELLENT", "branchComment", "Đã làm rõ."));
+        branchProposes("EXCELLENT", "branchComment", "Đã làm rõ."));
     completeOk("committee", taskOf("committee", "committee-decision", "member1", YEAR),
         Map.of("decision", "APPROVE", "decidedLevel", "EXCELLENT"));
     await().atMost(Duration.ofSeconds(20)).until(() ->
@@ -83,7 +83,7 @@ class AuditTrailTest extends EvaluationFlowSupport {
     completeOk("member2", taskOf("member2", "self-review", "member2", YEAR), Map.of("selfProposedLevel", "GOOD"));
     // the comment never comes: at its deadline the timer (a job, run by nobody) moves on to the branch
     completeOk("secretary1", taskOf("secretary1", "branch-review", "member2", YEAR),
-        Map.of("branchProposedLevel", "GOOD"));
+        branchProposes("GOOD"));
     await().atMost(Duration.ofSeconds(20)).until(() -> kinds().contains("RESIDENCE_FEEDBACK_MISSING"));
   }
 

@@ -147,6 +147,15 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
       | GET  /api/v1/collectives/{year}/{cb1}                            | 401  | 403     | 403     | 403        | 200        | 200       | 200     | 200   |
       | GET  /api/v1/collectives/{year}/{org}                            | 401  | 403     | 403     | 403        | 403        | 200       | 200     | 200   |
       | GET  /api/v1/collectives/{year}/{none}                           | 401  | 404     | 404     | 404        | 404        | 404       | 404     | 404   |
+      | GET  /api/v1/branches/cb1/meetings/{year}/agenda                 | 401  | 403     | 403     | 403        | 200        | 403       | 403     | 200   |
+      | POST /api/v1/branches/cb1/meetings/{year} (no entries: 400)      | 401  | 403     | 403     | 403        | 400        | 403       | 403     | 400   |
+      | GET  /api/v1/members/member1                                     | 401  | 200     | 403     | 403        | 200        | 200       | 200     | 200   |
+      | GET  /api/v1/members/member1/changes                             | 401  | 200     | 403     | 403        | 200        | 200       | 200     | 200   |
+      | GET  /api/v1/members/nobody                                      | 401  | 404     | 404     | 404        | 404        | 404       | 404     | 404   |
+      | PATCH /api/v1/members/member1           (same values: 200)       | 401  | 403     | 403     | 403        | 403        | 200       | 403     | 200   |
+      | page GET  /app/members/member1                                   | 302  | 200     | 403     | 403        | 200        | 200       | 200     | 200   |
+      | page GET  /app/members?branch={cb1}                              | 302  | 403     | 403     | 403        | 200        | 200       | 200     | 200   |
+      | page POST /app/members/member1          (same values: 302)       | 403  | 403     | 403     | 403        | 403        | 302       | 403     | 302   |
       | page POST /app/tasks/{task}             (save a draft)           | 403  | 302     | 403     | 403        | 403        | 403       | 403     | 302   |
       | page POST /app/campaigns/new            (its year already open)  | 403  | 403     | 403     | 403        | 403        | 409       | 403     | 409   |
       | page POST /app/notifications/read-all   (service down: 503)      | 403  | 503     | 503     | 503        | 503        | 503       | 503     | 503   |
@@ -197,7 +206,7 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
     branchReviewForAdmin = taskOf("secretary1", "branch-review", "member5", YEAR);
     for (String member : List.of("member6", "member7")) {
       completeOk("secretary2", taskOf("secretary2", "branch-review", member, YEAR),
-          Map.of("branchProposedLevel", "GOOD"));
+          branchProposes("GOOD"));
     }
     decision = taskOf("committee", "committee-decision", "member6", YEAR);
     decisionForAdmin = taskOf("committee", "committee-decision", "member7", YEAR);
@@ -373,7 +382,7 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
         + (role == Role.ADMIN ? branchReviewForAdmin : branchReview) + "/claim", role, null));
     p.put("POST /api/v1/tasks/{branch review}/complete", role -> post("/api/v1/tasks/"
         + (role == Role.ADMIN ? branchReviewForAdmin : branchReview) + "/complete", role,
-        "{\"branchProposedLevel\":\"GOOD\",\"branchComment\":\"Nhất trí\"}"));
+        write(branchProposes("GOOD", "branchComment", "Nhất trí"))));
     p.put("POST /api/v1/tasks/{decision}/claim", role -> post("/api/v1/tasks/"
         + (role == Role.ADMIN ? decisionForAdmin : decision) + "/claim", role, null));
     p.put("POST /api/v1/tasks/{decision}/complete", role -> post("/api/v1/tasks/"
@@ -398,6 +407,21 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
     p.put("GET /api/v1/collectives/{year}/{org}", role -> get("/api/v1/collectives" + pageYear + "/" + ORG, role));
     p.put("GET /api/v1/collectives/{year}/{none}", role -> get("/api/v1/collectives" + pageYear + "/no-such-unit", role));
     p.put("page POST /app/tasks/{task} (save a draft)", role -> pageDraft(role));
+    // member roster: the values member1 already has, so an allowed change records nothing
+    p.put("GET /api/v1/branches/cb1/meetings/{year}/agenda",
+        role -> get("/api/v1/branches/" + ORG + "-cb1/meetings/" + YEAR + "/agenda", role));
+    p.put("POST /api/v1/branches/cb1/meetings/{year} (no entries: 400)",
+        role -> post("/api/v1/branches/" + ORG + "-cb1/meetings/" + YEAR, role, "{}"));
+    p.put("GET /api/v1/members/member1", role -> get("/api/v1/members/member1", role));
+    p.put("GET /api/v1/members/member1/changes", role -> get("/api/v1/members/member1/changes", role));
+    p.put("GET /api/v1/members/nobody", role -> get("/api/v1/members/nobody", role));
+    p.put("PATCH /api/v1/members/member1 (same values: 200)", role -> status(http.send("PATCH",
+        "/api/v1/members/member1", role.user, "application/json", "{\"civilServant\":false,\"reason\":\"Thử quyền.\"}")));
+    p.put("page GET /app/members/member1", role -> page(role, "/app/members/member1"));
+    p.put("page GET /app/members?branch={cb1}", role -> page(role, "/app/members?branch=" + ORG + "-cb1"));
+    p.put("page POST /app/members/member1 (same values: 302)", role -> pagePost(role, "/app/members/member1",
+        "membership=OFFICIAL&admittedOn=2010-05-19&leadership=BRANCH_COMMITTEE&reason="
+            + URLEncoder.encode("Thử quyền.", StandardCharsets.UTF_8)));
     p.put("page GET /app/reports/branches/{cb1}/{year}", role -> page(role, "/app/reports/branches/" + ORG + "-cb1"
         + pageYear));
     p.put("page GET /app/reports/branches/{cb1}/{year}.pdf", role -> page(role, "/app/reports/branches/" + ORG

@@ -106,7 +106,13 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
   private static final List<String> WRONG_TASK_IDS = List.of(UUID.randomUUID().toString(), "nope", "0",
       "'%20OR%20'1'='1", "%3Cscript%3E", "x".repeat(2000), "%E1%BB%87", "..", "%2e%2e%2fengine-rest%2fuser");
 
-  private enum Kind { LEVEL, DECISION, TEXT }
+  private enum Kind { LEVEL, DECISION, TEXT, COUNT }
+
+  /** Not a whole number of votes 0–10 000: text, a fraction, negative, too many, a flag, a list, an object. */
+  private static final List<Object> NOT_COUNTS = List.of("9", true, 2.5, -1, 10_001, List.of(9), Map.of("value", 9));
+
+  private static final List<String> VOTE_FIELDS =
+      List.of("eligibleVoters", "votesExcellent", "votesGood", "votesCompleted", "votesNotCompleted");
 
   private record Field(String name, Kind kind, boolean required) {
   }
@@ -164,7 +170,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     }
     tasks.put("branch-review", taskOf("secretary1", "branch-review", "member4", YEAR));
     completeOk("secretary1", taskOf("secretary1", "branch-review", "member5", YEAR),
-        Map.of("branchProposedLevel", "GOOD"));
+        branchProposes("GOOD"));
     tasks.put("committee-decision", taskOf("committee", "committee-decision", "member5", YEAR));
     for (String member : List.of("member2", "member3", "member10", "member11", "member12", "member13", "member14",
         "member15")) {
@@ -176,10 +182,16 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
         new Field("limitations", Kind.TEXT, false), new Field("remedialMeasures", Kind.TEXT, false)),
         field -> field.equals("selfProposedLevel") ? new LinkedHashMap<>()
             : new LinkedHashMap<>(Map.of("selfProposedLevel", "GOOD")));
-    branch = new Target("branch-review", "branch-review", "secretary1", List.of(
-        new Field("branchProposedLevel", Kind.LEVEL, true), new Field("branchComment", Kind.TEXT, false)),
-        field -> field.equals("branchProposedLevel") ? new LinkedHashMap<>()
-            : new LinkedHashMap<>(Map.of("branchProposedLevel", "GOOD")));
+    List<Field> branchFields = new ArrayList<>(List.of(new Field("branchProposedLevel", Kind.LEVEL, true),
+        new Field("branchComment", Kind.TEXT, false)));
+    VOTE_FIELDS.forEach(vote -> branchFields.add(new Field(vote, Kind.COUNT, true)));
+    branch = new Target("branch-review", "branch-review", "secretary1", branchFields,
+        field -> {
+          // everything else valid: a field the case is about is missing from the base
+          Map<String, Object> base = new LinkedHashMap<>(branchProposes("GOOD"));
+          base.remove(field);
+          return base;
+        });
     decision = new Target("committee-decision", "committee-decision", "committee", List.of(
         new Field("decision", Kind.DECISION, true), new Field("decidedLevel", Kind.LEVEL, true),
         new Field("decisionComment", Kind.TEXT, true)),
@@ -222,6 +234,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
         engineNonFormVariables()));
     groups.add(group("complaint: grounds, body, who complains, not announced yet", complaintCases()));
     groups.add(group("domain level adjustment: fields, malformed JSON, wrong content type", adjustmentCases()));
+    groups.add(group("member roster: fields, malformed JSON, wrong content type, unknown member", rosterCases()));
     return groups.stream();
   }
 
@@ -511,8 +524,9 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
         case LEVEL -> "invalid-level";
         case DECISION -> "invalid-decision";
         case TEXT -> "not-text";
+        case COUNT -> "not-a-count";
       };
-      for (Object wrong : WRONG_TYPES) {
+      for (Object wrong : field.kind() == Kind.COUNT ? NOT_COUNTS : WRONG_TYPES) {
         bodies.put(field.name() + " = " + shown(write(wrong)) + "\u241F" + field.name() + "\u241F" + invalid,
             with(target, field, wrong));
       }
@@ -528,7 +542,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
       List<String> unknown = switch (field.kind()) {
         case LEVEL -> concat(UNKNOWN_LEVELS, INJECTIONS);
         case DECISION -> concat(UNKNOWN_DECISIONS, INJECTIONS);
-        case TEXT -> List.of();
+        case TEXT, COUNT -> List.of();
       };
       for (String value : unknown) {
         bodies.put(field.name() + " = " + shown(value) + "\u241F" + field.name() + "\u241F" + invalid,
@@ -589,7 +603,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
           Expect.field(400, name, "unknown-field")));
     }
     cases.add(new Case("branch review with memberId", Api.DOMAIN, "POST", taskPath(branch, "complete"), "secretary1",
-        JSON_TYPE, utf8(write(Map.of("branchProposedLevel", "GOOD", "memberId", "member2"))),
+        JSON_TYPE, utf8(write(branchProposes("GOOD", "memberId", "member2"))),
         Expect.field(400, "memberId", "unknown-field")));
     cases.add(new Case("committee decision with selfProposedLevel", Api.DOMAIN, "POST",
         taskPath(decision, "complete"), "committee", JSON_TYPE,
@@ -614,7 +628,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
 
   private List<Case> domainOtherPeople() {
     String valid = "{\"selfProposedLevel\":\"GOOD\"}";
-    String validBranch = "{\"branchProposedLevel\":\"GOOD\"}";
+    String validBranch = write(branchProposes("GOOD"));
     String validDecision = "{\"decision\":\"APPROVE\",\"decidedLevel\":\"GOOD\"}";
     List<Case> cases = new ArrayList<>();
     cases.add(other("another member completes member1's self-review", "member2", self, "complete", valid, 403));
@@ -778,7 +792,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     cases.add(new Case("the auditor completes member1's self-review", Api.ENGINE, "POST", enginePath(self, action),
         "auditor", JSON_TYPE, utf8(body), Expect.mentioning(Set.of(403), "auditor")));
     cases.add(new Case("another branch's committee completes a cb1 branch review", Api.ENGINE, "POST",
-        enginePath(branch, action), "secretary2", JSON_TYPE, utf8(variables(Map.of("branchProposedLevel", "GOOD"))),
+        enginePath(branch, action), "secretary2", JSON_TYPE, utf8(variables(branchProposes("GOOD"))),
         Expect.mentioning(Set.of(403), "secretary2")));
     cases.add(new Case("a member completes the committee decision", Api.ENGINE, "POST", enginePath(decision, action),
         "member1", JSON_TYPE, utf8(variables(Map.of("decision", "APPROVE", "decidedLevel", "GOOD"))),
@@ -820,6 +834,58 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
   }
 
   // ------------------------------------------------------------------------------------------------ running
+
+  /**
+   * PATCH /api/v1/members/{memberId} as the grassroots committee (allowed): each body with one thing wrong, refused
+   * naming the field, and nothing written (the snapshot holds member1's row and the count of recorded changes).
+   */
+  private List<Case> rosterCases() {
+    String path = "/api/v1/members/member1";
+    String future = java.time.LocalDate.now().plusDays(3).toString();
+    List<Case> cases = new ArrayList<>();
+    Object[][] bodies = {
+        {"{\"exempted\":true}", "reason", "required"},
+        {"{\"exempted\":true,\"reason\":\"\\t \"}", "reason", "required"},
+        {"{\"exempted\":true,\"reason\":\"" + "x".repeat(4001) + "\"}", "reason", "too-long"},
+        {"{\"exempted\":true,\"reason\":\"a\\u0000b\"}", "reason", "control-characters"},
+        {"{\"exempted\":true,\"reason\":[\"QĐ 15\"]}", "reason", "not-text"},
+        {"{\"reason\":\"QĐ 15\"}", "body", "nothing-to-change"},
+        {"{\"exempted\":\"true\",\"reason\":\"QĐ 15\"}", "exempted", "not-a-flag"},
+        {"{\"suspended\":null,\"reason\":\"QĐ 15\"}", "suspended", "not-a-flag"},
+        {"{\"leadershipPost\":1,\"reason\":\"QĐ 15\"}", "leadershipPost", "not-a-flag"},
+        {"{\"membership\":\"official\",\"reason\":\"QĐ 15\"}", "membership", "invalid-membership"},
+        {"{\"membership\":null,\"reason\":\"QĐ 15\"}", "membership", "required"},
+        {"{\"membership\":{},\"reason\":\"QĐ 15\"}", "membership", "wrong-type"},
+        // member1 sits on the branch committee in the demo data
+        {"{\"membership\":\"PROBATIONARY\",\"reason\":\"QĐ 15\"}", "membership", "probationary-on-committee"},
+        {"{\"leadership\":\"BRANCH_COMMITTEE \",\"reason\":\"QĐ 15\"}", "leadership", "invalid-leadership"},
+        {"{\"leadership\":\"' OR '1'='1\",\"reason\":\"QĐ 15\"}", "leadership", "invalid-leadership"},
+        {"{\"admittedOn\":\"" + future + "\",\"reason\":\"QĐ 15\"}", "admittedOn", "in-future"},
+        {"{\"admittedOn\":\"2010-05-19T00:00:00+07:00\",\"reason\":\"QĐ 15\"}", "admittedOn", "invalid-format"},
+        {"{\"admittedOn\":\"1900-01-01\",\"reason\":\"QĐ 15\"}", "admittedOn", "out-of-range"},
+        {"{\"admittedOn\":true,\"reason\":\"QĐ 15\"}", "admittedOn", "wrong-type"},
+        {"{\"civilServant\":true,\"status\":\"LEFT\",\"reason\":\"QĐ 15\"}", "status", "unknown-field"},
+        {"{\"civilServant\":true,\"branchId\":\"thanh-khe-tay-cb2\",\"reason\":\"QĐ 15\"}", "branchId",
+            "unknown-field"},
+        {"{\"civilServant\":true,\"__proto__\":{},\"reason\":\"QĐ 15\"}", "__proto__", "unknown-field"}};
+    for (Object[] body : bodies) {
+      cases.add(new Case("roster " + shown((String) body[0]), Api.DOMAIN, "PATCH", path, "committee", JSON_TYPE,
+          utf8((String) body[0]), Expect.field(400, (String) body[1], (String) body[2])));
+    }
+    for (String body : concat(MALFORMED_JSON, NOT_AN_OBJECT)) {
+      cases.add(new Case("roster body " + shown(body), Api.DOMAIN, "PATCH", path, "committee", JSON_TYPE,
+          utf8(body), Expect.field(400, "body", "malformed")));
+    }
+    for (String type : Arrays.asList("text/plain", "application/x-www-form-urlencoded", "application/xml", null)) {
+      cases.add(new Case("roster Content-Type " + type, Api.DOMAIN, "PATCH", path, "committee", type,
+          utf8("{\"civilServant\":true,\"reason\":\"QĐ 15\"}"), Expect.mentioning(Set.of(415))));
+    }
+    cases.add(new Case("roster of an unknown member", Api.DOMAIN, "PATCH", "/api/v1/members/nobody", "committee",
+        JSON_TYPE, utf8("{\"civilServant\":true,\"reason\":\"QĐ 15\"}"), Expect.mentioning(Set.of(404))));
+    cases.add(new Case("roster changed by an auditor", Api.DOMAIN, "PATCH", path, "auditor", JSON_TYPE,
+        utf8("{\"civilServant\":true,\"reason\":\"QĐ 15\"}"), Expect.mentioning(Set.of(403))));
+    return cases;
+  }
 
   private DynamicNode group(String name, List<Case> cases) {
     return dynamicContainer(name + " (" + cases.size() + ")",
@@ -916,7 +982,11 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
             where p.business_key_ like :bk""").param("bk", businessKeys).query(Long.class).single()).append('|');
     state.append(jdbc.sql("""
             select count(*) from public.act_hi_op_log o join public.act_hi_procinst p on p.id_ = o.proc_inst_id_
-            where p.business_key_ like :bk""").param("bk", businessKeys).query(Long.class).single());
+            where p.business_key_ like :bk""").param("bk", businessKeys).query(Long.class).single()).append('|');
+    // the member roster's cases: member1's facts and the record of changes
+    state.append(jdbc.sql("select * from evaluation.party_member where id = 'member1'").query().listOfRows())
+        .append('|');
+    state.append(jdbc.sql("select count(*) from evaluation.member_roster_change").query(Long.class).single());
     return state.toString();
   }
 
@@ -955,7 +1025,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     completeOk("member7", taskOf("member7", "self-review", "member7", YEAR), Map.of("selfProposedLevel", "GOOD"));
     sendResidenceFeedback("member7", YEAR, "Tốt");
     completeOk("secretary2", taskOf("secretary2", "branch-review", "member7", YEAR),
-        Map.of("branchProposedLevel", "GOOD", "branchComment", branchComment));
+        branchProposes("GOOD", "branchComment", branchComment));
     assertThat(evaluation("member7", YEAR, "member7").at("/branchReview/comment").asText()).isEqualTo(branchComment);
     String event = jdbc.sql("""
             select convert_from(payload, 'UTF8') from evaluation.outbox
@@ -969,7 +1039,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     completeOk("member8", taskOf("member8", "self-review", "member8", YEAR), Map.of("selfProposedLevel", "GOOD"));
     sendResidenceFeedback("member8", YEAR, "Tốt");
     completeOk("secretary2", taskOf("secretary2", "branch-review", "member8", YEAR),
-        Map.of("branchProposedLevel", "GOOD"));
+        branchProposes("GOOD"));
     completeOk("committee", taskOf("committee", "committee-decision", "member8", YEAR),
         Map.of("decision", "RETURN", "decisionComment", returnReason));
     assertThat(evaluation("committee", YEAR, "member8").at("/decision/comment").asText()).isEqualTo(returnReason);

@@ -126,9 +126,9 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
     cases.add(meetingCase("more exempted than members", Map.of("exemptedMembers", "6"), "exemptedMembers"));
     cases.add(meetingCase("more present than members", Map.of("present", "6"), "present"));
     cases.add(meetingCase("more votes than members entitled to vote", Map.of("exemptedMembers", "2",
-        "votesGOOD_" + branchReview, "4"), "entries[" + branchReview + "].votesGOOD"));
+        "votesGOOD_" + branchReview, "4"), "entries[" + branchReview + "].votes"));
     cases.add(meetingCase("everyone exempted", Map.of("exemptedMembers", "5", "votesGOOD_" + branchReview, "0"),
-        "entries[" + branchReview + "].branchProposedLevel"));
+        "exemptedMembers"));
     cases.add(meetingCase("more votes than present", Map.of("votesGOOD_" + branchReview, "5",
         "votesCOMPLETED_" + branchReview, "1"), "entries[" + branchReview + "].votes"));
     cases.add(meetingCase("GOOD without a majority", Map.of("votesGOOD_" + branchReview, "2"),

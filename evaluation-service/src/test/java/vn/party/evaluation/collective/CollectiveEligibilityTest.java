@@ -31,7 +31,7 @@ class CollectiveEligibilityTest extends EvaluationFlowSupport {
         String secretary = "secretary" + ((n - 1) / 5 + 1);
         completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", "GOOD"));
         sendResidenceFeedback(member, YEAR, "Tốt");
-        completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), Map.of("branchProposedLevel", "GOOD"));
+        completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), branchProposes("GOOD"));
         completeOk("committee", taskOf("committee", "committee-decision", member, YEAR),
             Map.of("decision", "APPROVE", "decidedLevel", "GOOD"));
       }

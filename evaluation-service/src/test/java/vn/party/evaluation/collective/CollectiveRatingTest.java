@@ -38,18 +38,48 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
     }
     finalizeResults(YEAR); // no EXCELLENT: within the quota; the collectives come next
 
-    // cb1: the grassroots committee returns the self-review; a level other than the proposed one needs a reason
-    completeOk("secretary1", collectiveTaskOf("secretary1", "collective-self-review", CB1, YEAR),
-        collectiveSelfReview("GOOD"));
-    completeOk("committee", collectiveTaskOf("committee", "collective-decision", CB1, YEAR),
+    // cb1 states its task results (366): a quarter of its tasks done late, above the notes' 20 %, so not even
+    // COMPLETED; the grassroots committee returns the self-review
+    Map<String, Object> lateQuarter = new java.util.HashMap<>(collectiveSelfReview("GOOD"));
+    lateQuarter.putAll(Map.of("allTasksDone", true, "lateTasksPercent", 25));
+    completeOk("secretary1", collectiveTaskOf("secretary1", "collective-self-review", CB1, YEAR), lateQuarter);
+    String cb1Returned = collectiveTaskOf("committee", "collective-decision", CB1, YEAR);
+    ResponseEntity<String> overTwenty = complete("committee", cb1Returned, Map.of("decision", "APPROVE",
+        "decidedLevel", "COMPLETED", "decisionComment", "Còn nhiệm vụ chậm."));
+    assertRefused(overTwenty, "decidedLevel", "above-cap");
+    assertThat(overTwenty.getBody()).contains("Tập thể có trên 20% nhiệm vụ hoàn thành chậm");
+    completeOk("committee", cb1Returned,
         Map.of("decision", "RETURN", "decisionComment", "Bổ sung kết quả từng lĩnh vực."));
-    completeOk("secretary1", collectiveTaskOf("secretary1", "collective-self-review", CB1, YEAR),
-        collectiveSelfReview("EXCELLENT"));
+
+    // resubmitted on the branch committee's page: every task done, a tenth late — the page offers both, unstated
+    // by default; a level other than the proposed one needs a reason, and GOOD (100 % on time) is above the cap
+    PageSession secretary1 = PageSession.of(port, "secretary1");
+    String cb1SelfReview = collectiveTaskOf("secretary1", "collective-self-review", CB1, YEAR);
+    String page = secretary1.get("/app/tasks/" + cb1SelfReview).body();
+    secretary1.post("/app/tasks/" + cb1SelfReview + "/claim", "_csrf=" + secretary1.csrf(page));
+    page = secretary1.get("/app/tasks/" + cb1SelfReview).body();
+    assertThat(page).contains("Tập thể hoàn thành tất cả các nhiệm vụ trong năm")
+        .contains("Tỷ lệ % nhiệm vụ của tập thể hoàn thành chậm").contains("<select id=\"allTasksDone\"")
+        .contains("id=\"lateTasksPercent\"").contains("— Không khai —");
+    HttpResponse<String> resubmitted = secretary1.post("/app/tasks/" + cb1SelfReview, form(Map.of(
+        "selfProposedLevel", "EXCELLENT", "strengths", "Lãnh đạo hoàn thành các chỉ tiêu nghị quyết năm.",
+        "allTasksDone", "true", "lateTasksPercent", "10", "limitations", "Một số nhiệm vụ hoàn thành chậm.",
+        "remedialMeasures", "Theo dõi tiến độ hằng tháng.", "action", "submit"), secretary1.csrf(page)));
+    assertThat(resubmitted.statusCode()).as(resubmitted.body()).isEqualTo(302);
     String cb1Decision = collectiveTaskOf("committee", "collective-decision", CB1, YEAR);
     assertRefused(complete("committee", cb1Decision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD")),
         "decisionComment", "required");
-    completeOk("committee", cb1Decision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD",
-        "decisionComment", "Chưa đủ tiêu chí hoàn thành xuất sắc."));
+    ResponseEntity<String> late = complete("committee", cb1Decision, Map.of("decision", "APPROVE",
+        "decidedLevel", "GOOD", "decisionComment", "Chưa đủ tiêu chí hoàn thành xuất sắc."));
+    assertRefused(late, "decidedLevel", "above-cap");
+    assertThat(late.getBody()).contains("Tập thể có nhiệm vụ hoàn thành chậm (chưa đạt 100% đúng hạn)")
+        .contains("collective-caps-QD-366-2025-tasks-late");
+    // the raters see what the collective stated, and the cap it gives
+    assertThat(PageSession.of(port, "committee").get("/app/tasks/" + cb1Decision).body())
+        .contains("id=\"collective-all-tasks-done\">Có<").contains("id=\"collective-late-tasks-percent\">10,0%<")
+        .contains("Tỷ lệ nhiệm vụ hoàn thành chậm (tập thể tự khai): 10%.");
+    completeOk("committee", cb1Decision, Map.of("decision", "APPROVE", "decidedLevel", "COMPLETED",
+        "decisionComment", "Một phần mười nhiệm vụ hoàn thành chậm."));
 
     // cb2: capped at NOT_COMPLETED by its disciplined leadership member; the refusal is on its history
     assertThat(tasksOf("secretary1")).as("another branch's self-review is not secretary1's")
@@ -113,8 +143,17 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
     assertThat(cb2.at("/levelCap/ruleId").asText()).isEqualTo("collective-caps-QD-366-2025-leadership-disciplined-warning");
     assertThat(kinds(cb2)).containsSubsequence("COLLECTIVE_RATING_STARTED", "LEVEL_CAP_APPLIED", "TASK_CREATED",
         "TASK_COMPLETED", "TASK_CREATED", "ABOVE_CAP_REFUSED", "TASK_COMPLETED", "DECIDED");
-    assertThat(kinds(collective("auditor", YEAR, CB1))).containsSubsequence("TASK_COMPLETED", "CASE_RETURNED",
-        "TASK_COMPLETED", "TASK_COMPLETED", "DECIDED");
+    JsonNode cb1 = collective("auditor", YEAR, CB1);
+    assertThat(kinds(cb1)).containsSubsequence("TASK_COMPLETED", "LEVEL_CAP_APPLIED", "ABOVE_CAP_REFUSED",
+        "CASE_RETURNED", "TASK_COMPLETED", "LEVEL_CAP_APPLIED", "ABOVE_CAP_REFUSED", "TASK_COMPLETED", "DECIDED");
+    // the resubmitted task results, and the cap they gave
+    assertThat(cb1.at("/selfReview/allTasksDone").asBoolean()).isTrue();
+    assertThat(cb1.at("/selfReview/lateTasksPercent").asDouble()).isEqualTo(10.0);
+    assertThat(cb1.at("/levelCap/reason").asText()).isEqualTo("LATE_TASKS");
+    assertThat(cb1.at("/levelCap/ruleId").asText()).isEqualTo("collective-caps-QD-366-2025-tasks-late");
+    assertThat(cb1.at("/decision/level").asText()).isEqualTo("COMPLETED");
+    // a branch that stated nothing has none (nulls are left out of the body)
+    assertThat(collective("auditor", YEAR, CB3).path("selfReview").has("allTasksDone")).isFalse();
     JsonNode organization = collective("district", YEAR, ORG);
     assertThat(organization.get("kind").asText()).isEqualTo("ORGANIZATION");
     assertThat(organization.at("/decision/level").asText()).isEqualTo("COMPLETED");
@@ -126,17 +165,20 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
     String report = auditor.get("/app/reports/" + ORG + "/" + YEAR).body();
     assertThat(report).contains("Xếp loại chất lượng tập thể").contains("data-collective=\"" + CB2 + "\"");
     String counts = report.substring(report.indexOf("id=\"collective-counts\""));
-    assertThat(counts).containsPattern("data-level=\"GOOD\">1<").containsPattern("data-level=\"COMPLETED\">1<")
+    assertThat(counts).containsPattern("data-level=\"GOOD\">0<").containsPattern("data-level=\"COMPLETED\">2<")
         .containsPattern("data-level=\"NOT_COMPLETED\">1<").containsPattern("data-level=\"EXCELLENT\">0<")
         .contains("33,3"); // Vietnamese decimal comma
     assertThat(report.substring(report.indexOf("id=\"organization-level\""))).contains("Hoàn thành nhiệm vụ");
     assertThat(auditor.download("/app/reports/" + ORG + "/" + YEAR + ".xlsx").statusCode()).isEqualTo(200);
     assertThat(auditor.download("/app/reports/" + ORG + "/" + YEAR + ".pdf").statusCode()).isEqualTo(200);
     // the auditors' page of one collective, with its history
-    HttpResponse<String> page = auditor.get("/app/collectives/" + YEAR + "/" + CB2);
-    assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Chi bộ Khu dân cư số 2").contains("data-kind=\"ABOVE_CAP_REFUSED\"")
-        .contains("Chi ủy viên bị kỷ luật cảnh cáo trong năm.");
+    HttpResponse<String> record = auditor.get("/app/collectives/" + YEAR + "/" + CB2);
+    assertThat(record.statusCode()).isEqualTo(200);
+    assertThat(record.body()).contains("Chi bộ Khu dân cư số 2").contains("data-kind=\"ABOVE_CAP_REFUSED\"")
+        .contains("Chi ủy viên bị kỷ luật cảnh cáo trong năm.").contains("id=\"all-tasks-done\">— Không khai —<");
+    assertThat(auditor.get("/app/collectives/" + YEAR + "/" + CB1).body())
+        .contains("Tập thể hoàn thành tất cả các nhiệm vụ trong năm").contains("id=\"all-tasks-done\">Có<")
+        .contains("id=\"late-tasks-percent\">10,0%<");
     assertThat(PageSession.of(port, "secretary1").get("/app/collectives/" + YEAR + "/" + CB2).statusCode())
         .isEqualTo(403);
 
@@ -155,7 +197,7 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
       assertThat(decided).extracting(ConsumerRecord::key).containsOnly(ORG);
       assertThat(decided.stream().map(r -> cloudEvent(r).at("/data/collectiveId").asText() + "="
           + cloudEvent(r).at("/data/decidedLevel").asText()))
-          .containsExactly(CB1 + "=GOOD", CB2 + "=NOT_COMPLETED", CB3 + "=COMPLETED", ORG + "=COMPLETED");
+          .containsExactly(CB1 + "=COMPLETED", CB2 + "=NOT_COMPLETED", CB3 + "=COMPLETED", ORG + "=COMPLETED");
     });
   }
 
@@ -164,9 +206,19 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
     String secretary = "secretary" + ((n - 1) / 5 + 1);
     completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", level));
     sendResidenceFeedback(member, YEAR, "Tốt");
-    completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), Map.of("branchProposedLevel", level));
+    completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), branchProposes(level));
     completeOk("committee", taskOf("committee", "committee-decision", member, YEAR),
         Map.of("decision", "APPROVE", "decidedLevel", level));
+  }
+
+  /** A page form's body: the fields, then the CSRF token. */
+  private static String form(Map<String, String> fields, String csrf) {
+    return fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        .collect(java.util.stream.Collectors.joining("&")) + "&_csrf=" + enc(csrf);
+  }
+
+  private static String enc(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private int status(String user, String collectiveId) {

@@ -82,15 +82,20 @@ class BranchMeetingTest extends EvaluationFlowSupport {
     assertThat(jdbc.sql("select count(*) from evaluation.timeline_entry where year = :y and member_id = 'member1' "
         + "and kind = 'BRANCH_MEETING' and details->>'votesEXCELLENT' = '4'").param("y", YEAR)
         .query(Integer.class).single()).isEqualTo(1);
+    // the branch review itself carries the tally, counted against the five members entitled to vote
+    assertThat(jdbc.sql("select count(*) from evaluation.timeline_entry where year = :y and member_id = 'member1' "
+        + "and kind = 'TASK_COMPLETED' and task_key = 'branch-review' and details->>'eligibleVoters' = '5' "
+        + "and details->>'votesExcellent' = '4' and details->>'votesGood' = '0'").param("y", YEAR)
+        .query(Integer.class).single()).isEqualTo(1);
     assertThat(secretary.get(MEETING).body()).contains("data-member=\"member3\"")
         .doesNotContain("data-member=\"member1\"");
 
-    // both proposals stand on a recorded vote: no formality signal for the branch; member3's, sent through the API
-    // without a meeting, is one
+    // both proposals stand on recorded minutes: no formality signal for the branch; member3's, sent through the API
+    // with its tally but without minutes of a meeting, is one
     String signals = PageSession.of(port, "auditor").get("/app/audit/signals?year=" + YEAR).body();
-    assertThat(signals).contains("Đề xuất của chi bộ không có biểu quyết được ghi nhận")
+    assertThat(signals).contains("Đề xuất của chi bộ không có biên bản họp được ghi nhận")
         .doesNotContain("id=\"without-vote\"");
-    completeOk("secretary1", review3, Map.of("branchProposedLevel", "GOOD"));
+    completeOk("secretary1", review3, branchProposes("GOOD"));
     signals = PageSession.of(port, "auditor").get("/app/audit/signals?year=" + YEAR).body();
     String withoutVote = signals.substring(signals.indexOf("id=\"without-vote\""));
     assertThat(withoutVote.substring(0, withoutVote.indexOf("</table>")))

@@ -220,13 +220,13 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
     Map<String, List<String>> menus = Map.of(
         "member1", List.of("nav-tasks", "nav-mine", "nav-notifications", "nav-preferences"),
         "secretary1", List.of("nav-tasks", "nav-mine", "nav-meetings", "nav-reports", "nav-notifications",
-            "nav-preferences"),
+            "nav-preferences", "nav-members"),
         "committee", List.of("nav-tasks", "nav-mine", "nav-open-campaign", "nav-campaigns", "nav-reports",
-            "nav-notifications", "nav-preferences"),
+            "nav-notifications", "nav-preferences", "nav-members"),
         "auditor", List.of("nav-tasks", "nav-mine", "nav-audit", "nav-signals", "nav-campaigns", "nav-reports",
-            "nav-notifications", "nav-preferences"));
+            "nav-notifications", "nav-preferences", "nav-members"));
     List<String> all = List.of("nav-tasks", "nav-mine", "nav-audit", "nav-signals", "nav-meetings", "nav-reports",
-        "nav-open-campaign", "nav-campaigns", "nav-notifications", "nav-preferences");
+        "nav-open-campaign", "nav-campaigns", "nav-notifications", "nav-preferences", "nav-members");
     Pattern link = Pattern.compile("<a href=\"([^\"]+)\"[^>]*id=\"(nav-[a-z-]+)\"");
     for (var menu : menus.entrySet()) {
       PageSession session = PageSession.of(port, menu.getKey());
@@ -323,7 +323,7 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
     completeOk(member, taskOf(member, "self-review", member, year), Map.of("selfProposedLevel", level));
     sendResidenceFeedback(member, year, "Tốt");
     String secretary = "secretary" + ((Integer.parseInt(member.substring(6)) - 1) / 5 + 1); // five per branch
-    completeOk(secretary, taskOf(secretary, "branch-review", member, year), Map.of("branchProposedLevel", level));
+    completeOk(secretary, taskOf(secretary, "branch-review", member, year), branchProposes(level));
     completeOk("committee", taskOf("committee", "committee-decision", member, year),
         Map.of("decision", "APPROVE", "decidedLevel", level));
     await().atMost(Duration.ofSeconds(30)).until(

@@ -124,7 +124,7 @@ class QuotaBrowserTest extends BrowserTestSupport {
     String secretary = "secretary" + ((n - 1) / 5 + 1);
     completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", level));
     sendResidenceFeedback(member, YEAR, "Tốt");
-    completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), Map.of("branchProposedLevel", level));
+    completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), branchProposes(level));
   }
 
   private static WebElement memberRow(String memberId) {

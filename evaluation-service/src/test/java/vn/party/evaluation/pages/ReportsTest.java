@@ -46,7 +46,7 @@ class ReportsTest extends EvaluationFlowSupport {
         Map.of("selfProposedLevel", level, "strengths", STRENGTHS.get(member)));
     sendResidenceFeedback(member, YEAR, "Tốt");
     String secretary = "secretary" + ((Integer.parseInt(member.substring(6)) - 1) / 5 + 1); // five per branch
-    completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), Map.of("branchProposedLevel", level));
+    completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), branchProposes(level));
     completeOk("committee", taskOf("committee", "committee-decision", member, YEAR),
         Map.of("decision", "APPROVE", "decidedLevel", level));
     await().atMost(Duration.ofSeconds(30)).until(

@@ -119,6 +119,25 @@ public final class ProcessVariables {
    * assessment ({@code tasksCompletedPercent} of the event). A cap input of 132-QĐ/TW.
    */
   public static final String TASKS_COMPLETED_PERCENT = "tasksCompletedPercent";
+  // The branch meeting's vote on the member (required completion variables of branch-review, whatever door the
+  // completion comes through: the meeting page, the domain API, engine REST or Tasklist).
+  /** Integer ≥ 1: the branch's official members entitled to vote, i.e. not exempted (the base of the vote rule). */
+  public static final String ELIGIBLE_VOTERS = "eligibleVoters";
+  /** Integer ≥ 0: votes for EXCELLENT. */
+  public static final String VOTES_EXCELLENT = "votesExcellent";
+  /** Integer ≥ 0: votes for GOOD. */
+  public static final String VOTES_GOOD = "votesGood";
+  /** Integer ≥ 0: votes for COMPLETED. */
+  public static final String VOTES_COMPLETED = "votesCompleted";
+  /** Integer ≥ 0: votes for NOT_COMPLETED. */
+  public static final String VOTES_NOT_COMPLETED = "votesNotCompleted";
+  /**
+   * String, set by the application on the branch-review task (never by the user): the configured share of the vote an
+   * EXCELLENT / a GOOD proposal needs, e.g. {@code ">=2/3"} ({@code VoteThreshold}); absent, the defaults apply.
+   */
+  public static final String EXCELLENT_VOTE_RULE = "excellentVoteRule";
+  public static final String GOOD_VOTE_RULE = "goodVoteRule";
+
   // Recorded by the branch on the branch-review form (optional completion variables).
   /** Number 0–12: total months of sick leave in the year. */
   public static final String SICK_LEAVE_MONTHS = "sickLeaveMonths";
@@ -174,6 +193,19 @@ public final class ProcessVariables {
   public static final String COLLECTIVE_RATER_GROUP = "collectiveRaterGroup";
   // The collective's self-review (Mẫu 01) reuses STRENGTHS (I, strengths and results per area), LIMITATIONS (II, with causes), REMEDIAL_MEASURES (III) and
   // SELF_PROPOSED_LEVEL (IV); the decision reuses DECISION, DECIDED_LEVEL and DECISION_COMMENT.
+  // The collective's task results, recorded by the collective itself in Mẫu 01 I (optional completion variables of
+  // collective-self-review) and read by the collective caps of 366-QĐ/TW ("HTNV: all tasks done, ≤ 20 % late").
+  // Their own names: the member's ALL_TASKS_ON_TIME / TASKS_COMPLETED_PERCENT mean other things.
+  /**
+   * Boolean or null: every task of the year done (late or not). False caps the collective at NOT_COMPLETED under
+   * 366; null (not stated) caps nothing.
+   */
+  public static final String ALL_TASKS_DONE = "allTasksDone";
+  /**
+   * Number 0–100 or null: share of the collective's tasks of the year done late. Above 20 caps it at NOT_COMPLETED,
+   * above 0 at COMPLETED (GOOD needs 100 % on time) under 366; null (not stated) caps nothing.
+   */
+  public static final String LATE_TASKS_PERCENT = "lateTasksPercent";
   // Collective-cap facts (collective-caps decision, RuleVariables): set by the opener from stored facts.
   /** Boolean: a member of the collective's leadership was disciplined in the year at WARNING (cảnh cáo) or above. */
   public static final String LEADERSHIP_DISCIPLINED_WARNING_OR_ABOVE = "leadershipDisciplinedWarningOrAbove";

@@ -44,7 +44,16 @@ public enum ReasonCode {
       "Share of subordinates disciplined or not completed above the threshold"),
   LEADERSHIP_OR_UNIT_DISCIPLINED(
       "Có tổ chức đảng trực thuộc hoặc thành viên tập thể lãnh đạo bị kỷ luật trong năm",
-      "A subordinate unit or a leadership member disciplined in the year");
+      "A subordinate unit or a leadership member disciplined in the year"),
+  NOT_ALL_TASKS_DONE(
+      "Tập thể không hoàn thành tất cả các nhiệm vụ trong năm",
+      "The collective did not complete all of the year's tasks"),
+  LATE_TASKS_OVER_20_PERCENT(
+      "Tập thể có trên 20% nhiệm vụ hoàn thành chậm",
+      "More than 20% of the collective's tasks completed late"),
+  LATE_TASKS(
+      "Tập thể có nhiệm vụ hoàn thành chậm (chưa đạt 100% đúng hạn)",
+      "Some of the collective's tasks completed late (not 100% on time)");
 
   private final String label;
   private final String englishLabel;

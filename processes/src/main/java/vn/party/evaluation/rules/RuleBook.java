@@ -178,6 +178,8 @@ public final class RuleBook {
     variables.put(RuleVariables.SUBORDINATE_UNIT_DISCIPLINED, facts.subordinateUnitDisciplined());
     variables.put(RuleVariables.SUBORDINATE_SHORTFALL_PERCENT, facts.subordinateShortfallPercent());
     variables.put(RuleVariables.SUBORDINATE_SHORTFALL_THRESHOLD, facts.subordinateShortfallThreshold());
+    variables.put(RuleVariables.ALL_TASKS_DONE, facts.allTasksDone()); // null: not stated, no row matches
+    variables.put(RuleVariables.LATE_TASKS_PERCENT, facts.lateTasksPercent());
     List<Cap> caps = new ArrayList<>();
     for (RuleMatch match : evaluate(DecisionKeys.id(DecisionKeys.COLLECTIVE_CAPS, regulation), variables)) {
       caps.add(new Cap(parse(match, RuleVariables.MAX_LEVEL, Level::parse, false), reason(match), match.rule()));
@@ -238,17 +240,9 @@ public final class RuleBook {
     return new QuotaCheck(excellent, good, ratio, max);
   }
 
-  /**
-   * The share of the branch's vote a proposal of this level needs: EXCELLENT {@link
-   * RuleSettings#excellentVote()}, GOOD {@link RuleSettings#goodVote()}; none for COMPLETED and
-   * NOT_COMPLETED, for which the sources give no threshold.
-   */
+  /** The share of the branch's vote a proposal of this level needs ({@link RuleSettings#voteThreshold}). */
   public Optional<VoteThreshold> voteThreshold(Level level) {
-    return switch (level) {
-      case EXCELLENT -> Optional.of(settings.excellentVote());
-      case GOOD -> Optional.of(settings.goodVote());
-      case COMPLETED, NOT_COMPLETED -> Optional.empty();
-    };
+    return settings.voteThreshold(level);
   }
 
   /**

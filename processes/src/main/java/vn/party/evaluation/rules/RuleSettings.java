@@ -2,6 +2,8 @@ package vn.party.evaluation.rules;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import java.util.Optional;
+import vn.party.evaluation.process.Level;
 
 /**
  * The rule values that are <strong>not verified</strong> against the text in force, so they are
@@ -56,6 +58,18 @@ public record RuleSettings(
         DEFAULT_NOT_COMPLETED_BELOW,
         DEFAULT_EXCELLENT_VOTE,
         DEFAULT_GOOD_VOTE);
+  }
+
+  /**
+   * The share of the branch's vote a proposal of this level needs: EXCELLENT {@link #excellentVote()}, GOOD {@link
+   * #goodVote()}; none for COMPLETED and NOT_COMPLETED, for which the sources give no threshold.
+   */
+  public Optional<VoteThreshold> voteThreshold(Level level) {
+    return switch (level) {
+      case EXCELLENT -> Optional.of(excellentVote);
+      case GOOD -> Optional.of(goodVote);
+      case COMPLETED, NOT_COMPLETED -> Optional.empty();
+    };
   }
 
   public RuleSettings withExcellentQuotaRatio(BigDecimal value) {

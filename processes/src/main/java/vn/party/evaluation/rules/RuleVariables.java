@@ -61,6 +61,10 @@ public final class RuleVariables {
   public static final String SUBORDINATE_SHORTFALL_PERCENT = "subordinateShortfallPercent";
   /** Double 0–100: the configured threshold of that share (unverified; {@link CollectiveFacts}). */
   public static final String SUBORDINATE_SHORTFALL_THRESHOLD = "subordinateShortfallThreshold";
+  /** Boolean or null (not stated): every task of the collective's year done, on time or late (366). */
+  public static final String ALL_TASKS_DONE = "allTasksDone";
+  /** Double 0–100 or null (not stated): share of the collective's tasks done late (366). */
+  public static final String LATE_TASKS_PERCENT = "lateTasksPercent";
 
   // --- outputs --------------------------------------------------------------------------------
   public static final String RATED = "rated";

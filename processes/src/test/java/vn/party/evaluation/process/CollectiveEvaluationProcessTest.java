@@ -131,6 +131,25 @@ class CollectiveEvaluationProcessTest {
     assertThat(rating).isEnded();
   }
 
+  @Test
+  void theTaskResultsTheCollectiveStatesInItsSelfReviewCapTheDecisionAbove() {
+    ProcessInstance rating = start(CollectiveKind.BRANCH, BRANCH);
+    // 366: a tenth of the tasks done late — not GOOD (100 % on time), still within the 20 % of COMPLETED
+    Map<String, Object> review = new HashMap<>(selfReviewValues("GOOD"));
+    review.put(ProcessVariables.ALL_TASKS_DONE, true);
+    review.put(ProcessVariables.LATE_TASKS_PERCENT, 10);
+    complete(rating, COLLECTIVE_SELF_REVIEW, review);
+
+    assertThatThrownBy(() -> decide(rating, Map.of("decision", "APPROVE", "decidedLevel", "GOOD")))
+        .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("decidedLevel: above-cap")
+        .hasMessageContaining("Tập thể có nhiệm vụ hoàn thành chậm")
+        .hasMessageContaining("collective-caps-QD-366-2025-tasks-late");
+    decide(rating, Map.of("decision", "APPROVE", "decidedLevel", "COMPLETED",
+        "decisionComment", "Một phần mười nhiệm vụ hoàn thành chậm."));
+    execute(job(rating));
+    assertThat(rating).isEnded();
+  }
+
   /** Completes the collective's open self-review and then its decision with an approval at {@code level}; ends it. */
   static void approve(String businessKey, String level) {
     ProcessInstance rating = processInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
@@ -152,9 +171,13 @@ class CollectiveEvaluationProcessTest {
   }
 
   private static void selfReview(ProcessInstance rating, String level) {
-    complete(rating, COLLECTIVE_SELF_REVIEW, Map.of("selfProposedLevel", level,
+    complete(rating, COLLECTIVE_SELF_REVIEW, selfReviewValues(level));
+  }
+
+  private static Map<String, Object> selfReviewValues(String level) {
+    return Map.of("selfProposedLevel", level,
         "strengths", "Lãnh đạo hoàn thành nhiệm vụ chính trị", "limitations", "Sinh hoạt chưa đều",
-        "remedialMeasures", "Duy trì sinh hoạt định kỳ"));
+        "remedialMeasures", "Duy trì sinh hoạt định kỳ");
   }
 
   private static void decide(ProcessInstance rating, Map<String, Object> values) {

@@ -16,7 +16,9 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import vn.party.evaluation.process.validation.BranchVote;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
+import vn.party.evaluation.process.validation.TaskCompletionRules.Kind;
 import vn.party.evaluation.rules.Grade;
 
 /**
@@ -80,6 +82,22 @@ class FormsTest {
           assertThat(component.path("type").asText()).as(field).isEqualTo("number");
           assertThat(component.path("validate").path("min").asInt()).as(field).isZero();
           assertThat(component.path("validate").path("max").asInt()).as(field).isBetween(30, 100);
+        }
+        case COUNT, VOTERS -> {
+          assertThat(component.path("type").asText()).as(field).isEqualTo("number");
+          assertThat(component.path("decimalDigits").asInt()).as(field + " whole").isZero();
+          assertThat(component.path("validate").path("required").asBoolean()).as(field + " required").isTrue();
+          assertThat(component.path("validate").path("min").asInt()).as(field).isEqualTo(kind == Kind.VOTERS ? 1 : 0);
+          assertThat(component.path("validate").path("max").asInt()).as(field).isEqualTo(BranchVote.MAX_VOTERS);
+        }
+        // "no" caps the level: a choice that can stay empty, never a checkbox (its untouched false would say "no")
+        case YES_NO -> {
+          assertThat(component.path("type").asText()).as(field).isEqualTo("radio");
+          assertThat(component.path("validate").path("required").asBoolean()).as(field + " optional").isFalse();
+          List<JsonNode> values = new ArrayList<>();
+          component.path("values").forEach(values::add);
+          assertThat(values).as(field + " values").extracting(v -> v.path("value"))
+              .allMatch(JsonNode::isBoolean).extracting(JsonNode::booleanValue).containsExactly(true, false);
         }
         default -> assertAllowedValues(field, component);
       }

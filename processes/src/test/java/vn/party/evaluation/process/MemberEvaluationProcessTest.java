@@ -91,7 +91,7 @@ class MemberEvaluationProcessTest {
     assertThat(branchReview)
         .hasCandidateGroup("branch-committee-thanh-khe-tay-cb1")
         .hasDueDate(MemberFixtures.BRANCH_REVIEW_DUE);
-    complete(branchReview, withVariables("branchProposedLevel", "GOOD"));
+    complete(branchReview, MemberFixtures.branchProposes("GOOD"));
     Task decision = task(COMMITTEE_DECISION, evaluation);
     assertThat(decision)
         .hasCandidateGroup("org-committee-thanh-khe-tay")
@@ -215,13 +215,13 @@ class MemberEvaluationProcessTest {
     delegates.receivedResidenceComments.put(MEMBER, "Không có ý kiến.");
     ProcessInstance evaluation = startEvaluation(MEMBER);
     complete(task(SELF_REVIEW, evaluation), withVariables("selfProposedLevel", "EXCELLENT"));
-    complete(task(BRANCH_REVIEW, evaluation), withVariables("branchProposedLevel", "EXCELLENT"));
+    complete(task(BRANCH_REVIEW, evaluation), MemberFixtures.branchProposes("EXCELLENT"));
 
     complete(task(COMMITTEE_DECISION, evaluation), withVariables(
         "decision", "RETURN", "decisionComment", "Vượt tỷ lệ 20% hoàn thành xuất sắc nhiệm vụ."));
 
     assertThat(evaluation).isWaitingAtExactly(BRANCH_REVIEW);
-    complete(task(BRANCH_REVIEW, evaluation), withVariables("branchProposedLevel", "GOOD"));
+    complete(task(BRANCH_REVIEW, evaluation), MemberFixtures.branchProposes("GOOD"));
     // the second decision starts blank: the earlier RETURN and its reason are not pre-filled
     assertThat(runtimeService().getVariables(evaluation.getId()))
         .doesNotContainKeys("decision", "decidedLevel", "decisionComment");

@@ -43,6 +43,21 @@ final class MemberFixtures {
     return variables;
   }
 
+  /**
+   * The branch's completion of branch-review: the proposal, carried by a unanimous vote of a branch of nine voters, and
+   * any more variables (name, value, …).
+   */
+  static Map<String, Object> branchProposes(String level, Object... more) {
+    Map<String, Object> variables = new java.util.LinkedHashMap<>();
+    variables.put(ProcessVariables.BRANCH_PROPOSED_LEVEL, level);
+    variables.putAll(vn.party.evaluation.process.validation.BranchVote.variables(9,
+        Map.of(Level.valueOf(level), 9)));
+    for (int i = 0; i < more.length; i += 2) {
+      variables.put((String) more[i], more[i + 1]);
+    }
+    return variables;
+  }
+
   private static Date inDays(int days) {
     return Date.from(Instant.parse("2026-11-01T08:00:00Z").plus(Duration.ofDays(days)));
   }

@@ -126,9 +126,38 @@ class RefusedCompletionTest {
     complete(selfReviewTask(), withVariables("selfProposedLevel", "GOOD"));
 
     assertRefused(task(BRANCH_REVIEW, evaluation),
-        withVariables("branchProposedLevel", "GOOD", "sickLeaveMonths", 4),
+        MemberFixtures.branchProposes("GOOD", "sickLeaveMonths", 4),
         "branchProposedLevel: above-cap (không được cao hơn mức \"Hoàn thành nhiệm vụ\": "
             + "Nghỉ ốm từ 3 tháng trở lên; quy tắc member-caps-QD-366-2025-sick-leave)");
+  }
+
+  /** Five of nine votes are short of the two thirds EXCELLENT needs; six of nine carry GOOD (more than half). */
+  @Test
+  void branchProposalItsVoteDoesNotSupport() {
+    complete(selfReviewTask(), withVariables("selfProposedLevel", "EXCELLENT"));
+    Map<String, Object> fiveOfNine = MemberFixtures.branchProposes("EXCELLENT", "votesExcellent", 5, "votesGood", 4);
+
+    assertRefused(task(BRANCH_REVIEW, evaluation), fiveOfNine,
+        "branchProposedLevel: vote-not-supported (mức \"Hoàn thành xuất sắc nhiệm vụ\" chỉ được 5/9 phiếu, "
+            + "cần >=2/3)");
+    Map<String, Object> sixOfNineForGood =
+        MemberFixtures.branchProposes("GOOD", "votesExcellent", 3, "votesGood", 6);
+    complete(task(BRANCH_REVIEW, evaluation), sixOfNineForGood);
+    assertThat(evaluation).isWaitingAt(COMMITTEE_DECISION).variables().containsEntry("votesGood", 6)
+        .containsEntry("eligibleVoters", 9);
+  }
+
+  /** A branch review without the meeting's vote is refused: every door records the tally. */
+  @Test
+  void branchProposalWithoutAVote() {
+    complete(selfReviewTask(), withVariables("selfProposedLevel", "GOOD"));
+
+    Task branchReview = task(BRANCH_REVIEW, evaluation);
+    assertThatThrownBy(() -> taskService().complete(branchReview.getId(), withVariables("branchProposedLevel", "GOOD")))
+        .isInstanceOf(FormFieldValidationException.class)
+        .hasMessage("eligibleVoters: required; votesExcellent: required; votesGood: required; "
+            + "votesCompleted: required; votesNotCompleted: required");
+    assertThat(evaluation).isWaitingAtExactly(BRANCH_REVIEW);
   }
 
   /** A fact the application set on the instance (a discipline decision) caps the approval. */
@@ -146,7 +175,7 @@ class RefusedCompletionTest {
   void levelsAtTheCapAreAccepted() {
     complete(selfReviewTask(), withVariables("selfProposedLevel", "GOOD"));
     complete(task(BRANCH_REVIEW, evaluation),
-        withVariables("branchProposedLevel", "COMPLETED", "sickLeaveMonths", 4.5, "concludedDegradation", false));
+        MemberFixtures.branchProposes("COMPLETED", "sickLeaveMonths", 4.5, "concludedDegradation", false));
     complete(task(COMMITTEE_DECISION, evaluation),
         withVariables("decision", "APPROVE", "decidedLevel", "COMPLETED"));
 
@@ -162,7 +191,7 @@ class RefusedCompletionTest {
 
   private Task taskAtCommitteeDecision() {
     complete(selfReviewTask(), withVariables("selfProposedLevel", "GOOD"));
-    complete(task(BRANCH_REVIEW, evaluation), withVariables("branchProposedLevel", "GOOD"));
+    complete(task(BRANCH_REVIEW, evaluation), MemberFixtures.branchProposes("GOOD"));
     return task(COMMITTEE_DECISION, evaluation);
   }
 

@@ -1,5 +1,7 @@
 package vn.party.evaluation.process.validation;
 
+import static vn.party.evaluation.process.ProcessVariables.ALL_TASKS_DONE;
+import static vn.party.evaluation.process.ProcessVariables.LATE_TASKS_PERCENT;
 import static vn.party.evaluation.process.ProcessVariables.LEADERSHIP_DISCIPLINED;
 import static vn.party.evaluation.process.ProcessVariables.LEADERSHIP_DISCIPLINED_WARNING_OR_ABOVE;
 import static vn.party.evaluation.process.ProcessVariables.REGULATION;
@@ -22,7 +24,11 @@ import vn.party.evaluation.rules.RuleBook;
  */
 public final class CollectiveCaps {
 
-  /** Every variable a collective cap is computed from, the regulation first; all set by the application. */
+  /**
+   * Every variable a collective cap is computed from, the regulation first: those the application sets, then the task
+   * results the collective recorded in its self-review (completion variables of collective-self-review, so process
+   * variables the decision sees).
+   */
   public static final List<String> INPUTS =
       List.of(
           REGULATION,
@@ -30,7 +36,9 @@ public final class CollectiveCaps {
           LEADERSHIP_DISCIPLINED,
           SUBORDINATE_UNIT_DISCIPLINED,
           SUBORDINATE_SHORTFALL_PERCENT,
-          SUBORDINATE_SHORTFALL_THRESHOLD);
+          SUBORDINATE_SHORTFALL_THRESHOLD,
+          ALL_TASKS_DONE,
+          LATE_TASKS_PERCENT);
 
   private CollectiveCaps() {}
 
@@ -49,7 +57,8 @@ public final class CollectiveCaps {
 
   /**
    * The facts as the decision reads them; missing values count as "nothing known" (false, 0 %), a missing
-   * threshold as the documented default.
+   * threshold as the documented default. The collective's own task results stay null when it did not state them
+   * (or stated something the completion rules refuse): "not stated" must not read as "not done".
    */
   public static CollectiveFacts facts(Map<String, ?> variables) {
     return new CollectiveFacts(
@@ -57,16 +66,24 @@ public final class CollectiveCaps {
         Boolean.TRUE.equals(variables.get(LEADERSHIP_DISCIPLINED)),
         Boolean.TRUE.equals(variables.get(SUBORDINATE_UNIT_DISCIPLINED)),
         percent(variables.get(SUBORDINATE_SHORTFALL_PERCENT), 0),
-        percent(variables.get(SUBORDINATE_SHORTFALL_THRESHOLD), CollectiveFacts.DEFAULT_SUBORDINATE_SHORTFALL_THRESHOLD));
+        percent(variables.get(SUBORDINATE_SHORTFALL_THRESHOLD), CollectiveFacts.DEFAULT_SUBORDINATE_SHORTFALL_THRESHOLD),
+        variables.get(ALL_TASKS_DONE) instanceof Boolean done ? done : null,
+        percent(variables.get(LATE_TASKS_PERCENT)));
   }
 
   private static double percent(Object value, double otherwise) {
+    Double percent = percent(value);
+    return percent == null ? otherwise : percent;
+  }
+
+  /** A share within 0–100, or null. */
+  private static Double percent(Object value) {
     if (value instanceof Number number) {
       double percent = number.doubleValue();
       if (percent >= 0 && percent <= 100) {
         return percent;
       }
     }
-    return otherwise;
+    return null;
   }
 }

@@ -16,8 +16,9 @@ import vn.party.evaluation.rules.QuotaCheck;
  * @param cap for {@link #ABOVE_CAP}, the cap the level breaks (the strictest that applies, with its
  *     reason and rule); null for every other reason
  * @param quota for {@link #OVER_QUOTA}, the organization's figures (its ratio may be null); null otherwise
+ * @param vote for {@link #VOTE_NOT_SUPPORTED}, the votes the proposal got and the share it needed; null otherwise
  */
-public record FieldError(String field, String reason, Cap cap, QuotaCheck quota) {
+public record FieldError(String field, String reason, Cap cap, QuotaCheck quota, BranchVote.Shortfall vote) {
 
   public static final String REQUIRED = "required";
   public static final String INVALID_LEVEL = "invalid-level";
@@ -45,12 +46,27 @@ public record FieldError(String field, String reason, Cap cap, QuotaCheck quota)
   /** The self-proposed level is above the level the member's own grades or points give. */
   public static final String ABOVE_OWN_ASSESSMENT = "above-own-assessment";
 
+  /** A whole number of votes or voters below 0 or above {@link BranchVote#MAX_VOTERS}. */
+  public static final String NOT_A_COUNT = "not-a-count";
+  /** The votes on a member add up to more than the members entitled to vote. */
+  public static final String MORE_VOTES_THAN_VOTERS = "more-votes-than-voters";
+  /** The branch proposes a level its vote does not support under the configured vote rule ({@link #vote()}). */
+  public static final String VOTE_NOT_SUPPORTED = "vote-not-supported";
+
   public FieldError(String field, String reason) {
-    this(field, reason, null, null);
+    this(field, reason, null, null, null);
   }
 
   public FieldError(String field, String reason, Cap cap) {
-    this(field, reason, cap, null);
+    this(field, reason, cap, null, null);
+  }
+
+  public FieldError(String field, String reason, Cap cap, QuotaCheck quota) {
+    this(field, reason, cap, quota, null);
+  }
+
+  public FieldError(String field, String reason, BranchVote.Shortfall vote) {
+    this(field, reason, null, null, vote);
   }
 
   /** An English sentence for logs and API error bodies, e.g. "decidedLevel is required". */
@@ -75,6 +91,11 @@ public record FieldError(String field, String reason, Cap cap, QuotaCheck quota)
           : "must not be above " + cap.maxLevel().name() + ": " + cap.reason().englishLabel()
               + " (rule " + cap.rule().ruleId() + ")";
       case ADJUSTMENT_REASON_REQUIRED -> "is required: the decided level differs from the branch's proposal";
+      case NOT_A_COUNT -> "must be a whole number up to " + BranchVote.MAX_VOTERS + " (votes from 0, voters from 1)";
+      case MORE_VOTES_THAN_VOTERS -> "is less than the votes cast on the member";
+      case VOTE_NOT_SUPPORTED -> vote == null ? "is not supported by the branch's vote"
+          : "is not supported by the branch's vote: " + vote.votesFor() + " of " + vote.eligibleVoters()
+              + " votes, the rule needs " + vote.threshold();
       case OVER_QUOTA -> quota == null ? "is over the EXCELLENT quota"
           : "is over the EXCELLENT quota: EXCELLENT " + quota.excellent() + ", GOOD " + quota.good()
               + ", allowed " + quota.maxExcellent();
@@ -95,6 +116,10 @@ public record FieldError(String field, String reason, Cap cap, QuotaCheck quota)
     if (OVER_QUOTA.equals(reason) && quota != null) {
       return field + ": " + reason + " (vượt tỷ lệ: " + quota.excellent() + " đảng viên Hoàn thành xuất sắc nhiệm vụ, "
           + quota.good() + " Hoàn thành tốt nhiệm vụ, tối đa được " + quota.maxExcellent() + ")";
+    }
+    if (VOTE_NOT_SUPPORTED.equals(reason) && vote != null) {
+      return field + ": " + reason + " (mức \"" + vote.level().label() + "\" chỉ được " + vote.votesFor() + "/"
+          + vote.eligibleVoters() + " phiếu, cần " + vote.threshold() + ")";
     }
     return field + ": " + reason;
   }

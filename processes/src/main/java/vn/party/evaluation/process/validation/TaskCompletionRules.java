@@ -1,9 +1,11 @@
 package vn.party.evaluation.process.validation;
 
+import static vn.party.evaluation.process.ProcessVariables.ALL_TASKS_DONE;
 import static vn.party.evaluation.process.ProcessVariables.ALL_TASKS_ON_TIME;
 import static vn.party.evaluation.process.ProcessVariables.BRANCH_COMMENT;
 import static vn.party.evaluation.process.ProcessVariables.CIVIL_SERVICE_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.EXCEEDING_TASKS_PERCENT;
+import static vn.party.evaluation.process.ProcessVariables.LATE_TASKS_PERCENT;
 import static vn.party.evaluation.process.ProcessVariables.LEADERSHIP_POST;
 import static vn.party.evaluation.process.ProcessVariables.FORM_KIND;
 import static vn.party.evaluation.process.ProcessVariables.REGULATION;
@@ -15,6 +17,7 @@ import static vn.party.evaluation.process.ProcessVariables.CONCLUDED_FORBIDDEN_C
 import static vn.party.evaluation.process.ProcessVariables.DECIDED_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.DECISION;
 import static vn.party.evaluation.process.ProcessVariables.DECISION_COMMENT;
+import static vn.party.evaluation.process.ProcessVariables.ELIGIBLE_VOTERS;
 import static vn.party.evaluation.process.ProcessVariables.EXCELLENT_ALLOWED;
 import static vn.party.evaluation.process.ProcessVariables.EXCELLENT_COUNT;
 import static vn.party.evaluation.process.ProcessVariables.GOOD_COUNT;
@@ -27,6 +30,10 @@ import static vn.party.evaluation.process.ProcessVariables.RERATING_COMMENT;
 import static vn.party.evaluation.process.ProcessVariables.SELF_PROPOSED_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.SICK_LEAVE_MONTHS;
 import static vn.party.evaluation.process.ProcessVariables.STRENGTHS;
+import static vn.party.evaluation.process.ProcessVariables.VOTES_COMPLETED;
+import static vn.party.evaluation.process.ProcessVariables.VOTES_EXCELLENT;
+import static vn.party.evaluation.process.ProcessVariables.VOTES_GOOD;
+import static vn.party.evaluation.process.ProcessVariables.VOTES_NOT_COMPLETED;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +82,9 @@ public final class TaskCompletionRules {
           List.of(
               FieldRule.level(SELF_PROPOSED_LEVEL, always()),
               FieldRule.text(STRENGTHS, always()),
+              // the year's task results (part of I), optional: unstated, they cap nothing (CollectiveCaps)
+              new FieldRule(ALL_TASKS_DONE, Kind.YES_NO, never()),
+              new FieldRule(LATE_TASKS_PERCENT, Kind.PERCENT, never()),
               FieldRule.text(LIMITATIONS, always()),
               FieldRule.text(REMEDIAL_MEASURES, always())),
           ProcessKeys.COLLECTIVE_DECISION,
@@ -88,6 +98,12 @@ public final class TaskCompletionRules {
           ProcessKeys.BRANCH_REVIEW,
           List.of(
               FieldRule.level(BRANCH_PROPOSED_LEVEL, always()),
+              // the meeting's vote on the member: the proposal must have its share (BranchVote)
+              new FieldRule(ELIGIBLE_VOTERS, Kind.VOTERS, always()),
+              new FieldRule(VOTES_EXCELLENT, Kind.COUNT, always()),
+              new FieldRule(VOTES_GOOD, Kind.COUNT, always()),
+              new FieldRule(VOTES_COMPLETED, Kind.COUNT, always()),
+              new FieldRule(VOTES_NOT_COMPLETED, Kind.COUNT, always()),
               FieldRule.text(BRANCH_COMMENT, never()),
               FieldRule.months(SICK_LEAVE_MONTHS),
               FieldRule.flag(CONCLUDED_DEGRADATION),
@@ -133,6 +149,9 @@ public final class TaskCompletionRules {
 
   /** What the collective decision reads besides its fields: the caps' facts and the self-proposed level. */
   private static final List<String> COLLECTIVE_DECISION_READS = concat(CollectiveCaps.INPUTS, SELF_PROPOSED_LEVEL);
+
+  /** What the branch review reads besides its fields: the caps' facts and the configured vote rule. */
+  private static final List<String> BRANCH_REVIEW_READS = concat(LevelCaps.INPUTS, BranchVote.RULE_INPUTS);
 
   private TaskCompletionRules() {}
 
@@ -214,6 +233,9 @@ public final class TaskCompletionRules {
     if (ProcessKeys.SELF_REVIEW.equals(taskKey)) {
       return List.of(REGULATION, LEADERSHIP_POST, CIVIL_SERVICE_LEVEL, FORM_KIND);
     }
+    if (ProcessKeys.BRANCH_REVIEW.equals(taskKey)) {
+      return BRANCH_REVIEW_READS;
+    }
     return CAPPED.containsKey(taskKey) ? LevelCaps.INPUTS : List.of();
   }
 
@@ -256,6 +278,9 @@ public final class TaskCompletionRules {
     CapRule capped = CAPPED.get(taskKey);
     if (capped != null) {
       capped.check(variables, errors).ifPresent(errors::add);
+    }
+    if (ProcessKeys.BRANCH_REVIEW.equals(taskKey)) {
+      BranchVote.check(variables, errors).ifPresent(errors::add);
     }
     if (ProcessKeys.COMMITTEE_DECISION.equals(taskKey)) {
       adjustmentWithoutReason(variables, errors).ifPresent(errors::add);
@@ -351,8 +376,12 @@ public final class TaskCompletionRules {
   }
 
   private static List<String> concat(List<String> list, String more) {
+    return concat(list, List.of(more));
+  }
+
+  private static List<String> concat(List<String> list, List<String> more) {
     List<String> all = new ArrayList<>(list);
-    all.add(more);
+    all.addAll(more);
     return List.copyOf(all);
   }
 
@@ -373,7 +402,16 @@ public final class TaskCompletionRules {
     /** Points of one criterion: a number from 0 (its group's maximum is checked by SelfReviewRules). */
     POINTS,
     /** A share, 0–100. */
-    PERCENT
+    PERCENT,
+    /** A whole number of votes, 0–{@link BranchVote#MAX_VOTERS}. */
+    COUNT,
+    /** A whole number of voters, 1–{@link BranchVote#MAX_VOTERS}. */
+    VOTERS,
+    /**
+     * A Boolean that may be left unstated (null), offered as a choice of yes / no rather than a checkbox: its "no"
+     * caps the level, so an untouched field must send nothing rather than the false of an unticked box.
+     */
+    YES_NO
   }
 
   /** The member-caps decision, parsed once on first use. Caps read no RuleSettings: the defaults are exact. */
@@ -478,13 +516,15 @@ public final class TaskCompletionRules {
         case TEXT -> checkText(value, MAX_TEXT_LENGTH);
         case LONG_TEXT -> checkText(value, longTextLimit);
         case MONTHS -> checkMonths(value);
-        case FLAG -> value instanceof Boolean ? null : FieldError.NOT_A_FLAG;
+        case FLAG, YES_NO -> value instanceof Boolean ? null : FieldError.NOT_A_FLAG;
         case GRADE -> value instanceof String name && Grade.parse(name).isPresent() ? null : FieldError.INVALID_GRADE;
         case POINTS -> !(value instanceof Number number) || !Double.isFinite(number.doubleValue())
             ? FieldError.NOT_A_NUMBER : number.doubleValue() < 0 ? FieldError.POINTS_OUT_OF_RANGE : null;
         case PERCENT -> !(value instanceof Number number) || !Double.isFinite(number.doubleValue())
             ? FieldError.NOT_A_NUMBER
             : number.doubleValue() < 0 || number.doubleValue() > 100 ? FieldError.OUT_OF_RANGE : null;
+        case COUNT -> BranchVote.isCount(value) ? null : FieldError.NOT_A_COUNT;
+        case VOTERS -> BranchVote.isCount(value) && ((Number) value).doubleValue() >= 1 ? null : FieldError.NOT_A_COUNT;
       };
     }
 

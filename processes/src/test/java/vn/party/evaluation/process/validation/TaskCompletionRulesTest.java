@@ -92,6 +92,40 @@ class TaskCompletionRulesTest {
             "civilServiceLevel", "GOOD"), "branchProposedLevel: above-cap"),
         row("branch-review", vars(REGULATION, QD_124, "branchProposedLevel", "GOOD", "civilServiceLevel", "GOOD")),
         row("branch-review", vars(REGULATION, QD_366, "branchProposedLevel", "GOOD", "civilServiceLevel", null)),
+        // the branch's vote (BranchVote): the tally is required and the proposal needs its share of the eligible voters
+        row("branch-review", vars("branchProposedLevel", "GOOD", "eligibleVoters", null),
+            "eligibleVoters: required", "votesExcellent: required", "votesGood: required", "votesCompleted: required",
+            "votesNotCompleted: required"),
+        row("branch-review", with(tally(9, 6, 3, 0, 0), "branchProposedLevel", "EXCELLENT")),
+        row("branch-review", with(tally(9, 5, 4, 0, 0), "branchProposedLevel", "EXCELLENT"),
+            "branchProposedLevel: vote-not-supported"),
+        row("branch-review", with(tally(9, 0, 5, 4, 0), "branchProposedLevel", "GOOD")),
+        row("branch-review", with(tally(10, 0, 5, 5, 0), "branchProposedLevel", "GOOD"),
+            "branchProposedLevel: vote-not-supported"),
+        // counted against the eligible voters, not the votes cast: 5 of 5 present is not more than half of 11
+        row("branch-review", with(tally(11, 0, 5, 0, 0), "branchProposedLevel", "GOOD"),
+            "branchProposedLevel: vote-not-supported"),
+        row("branch-review", with(tally(9, 0, 0, 0, 0), "branchProposedLevel", "COMPLETED")),
+        row("branch-review", with(tally(9, 0, 0, 0, 1), "branchProposedLevel", "NOT_COMPLETED")),
+        row("branch-review", with(tally(9, 5, 5, 0, 0), "branchProposedLevel", "EXCELLENT"),
+            "eligibleVoters: more-votes-than-voters"),
+        row("branch-review", with(tally(9, 2.5, 0, 0, 0), "branchProposedLevel", "COMPLETED"),
+            "votesExcellent: not-a-count"),
+        row("branch-review", with(tally(9, 0, -1, 0, 0), "branchProposedLevel", "COMPLETED"),
+            "votesGood: not-a-count"),
+        row("branch-review", with(tally(9, 0, 0, "3", 0), "branchProposedLevel", "COMPLETED"),
+            "votesCompleted: not-a-count"),
+        row("branch-review", with(tally(9, 0, 0, 0, BranchVote.MAX_VOTERS + 1), "branchProposedLevel", "COMPLETED"),
+            "votesNotCompleted: not-a-count"),
+        row("branch-review", with(tally(0, 0, 0, 0, 0), "branchProposedLevel", "COMPLETED"),
+            "eligibleVoters: not-a-count"),
+        // the configured thresholds, set on the task by the application, replace the defaults
+        row("branch-review", with(tally(9, 6, 3, 0, 0), "branchProposedLevel", "EXCELLENT", "excellentVoteRule",
+            ">=3/4"), "branchProposedLevel: vote-not-supported"),
+        row("branch-review", with(tally(9, 0, 3, 6, 0), "branchProposedLevel", "GOOD", "goodVoteRule", ">=1/3")),
+        // the cap and the vote are both checked: a supported proposal above the cap is still refused
+        row("branch-review", with(tally(9, 0, 9, 0, 0), REGULATION, QD_366, "branchProposedLevel", "GOOD",
+            "sickLeaveMonths", 4), "branchProposedLevel: above-cap"),
         // without a regulation there is nothing to decide caps by
         row("branch-review", vars("branchProposedLevel", "GOOD", "sickLeaveMonths", 6)),
         // a refused level or fact is reported alone: the cap waits until they are valid
@@ -132,6 +166,23 @@ class TaskCompletionRulesTest {
             "limitations", "Hạn chế", "remedialMeasures", "Biện pháp", "leadershipDisciplinedWarningOrAbove", true)),
         row("collective-self-review", vars("selfProposedLevel", "GOOD"),
             "strengths: required", "limitations: required", "remedialMeasures: required"),
+        // the collective's task results (366): optional, a yes/no and a share
+        row("collective-self-review", vars("selfProposedLevel", "GOOD", "strengths", "Kết quả",
+            "limitations", "Hạn chế", "remedialMeasures", "Biện pháp", "allTasksDone", true, "lateTasksPercent", 10)),
+        row("collective-self-review", vars("selfProposedLevel", "GOOD", "strengths", "Kết quả",
+            "limitations", "Hạn chế", "remedialMeasures", "Biện pháp", "allTasksDone", null, "lateTasksPercent", null)),
+        row("collective-self-review", vars("selfProposedLevel", "GOOD", "strengths", "Kết quả",
+            "limitations", "Hạn chế", "remedialMeasures", "Biện pháp", "allTasksDone", "yes", "lateTasksPercent", "10"),
+            "allTasksDone: not-a-flag", "lateTasksPercent: not-a-number"),
+        row("collective-self-review", vars("selfProposedLevel", "GOOD", "strengths", "Kết quả",
+            "limitations", "Hạn chế", "remedialMeasures", "Biện pháp", "lateTasksPercent", 120.5),
+            "lateTasksPercent: out-of-range"),
+        row("collective-self-review", vars("selfProposedLevel", "GOOD", "strengths", "Kết quả",
+            "limitations", "Hạn chế", "remedialMeasures", "Biện pháp", "lateTasksPercent", -1),
+            "lateTasksPercent: out-of-range"),
+        // the collective's own proposal is not capped by what it states, as a member's is not
+        row("collective-self-review", vars(REGULATION, QD_366, "selfProposedLevel", "EXCELLENT", "strengths", "Kết quả",
+            "limitations", "Hạn chế", "remedialMeasures", "Biện pháp", "allTasksDone", false)),
         row("collective-decision", vars(REGULATION, QD_366, "selfProposedLevel", "GOOD", "decision", "APPROVE",
             "decidedLevel", "GOOD")),
         // another level than the collective proposed needs a reason
@@ -152,6 +203,23 @@ class TaskCompletionRulesTest {
             "decidedLevel", "EXCELLENT", "leadershipDisciplined", true), "decidedLevel: above-cap"),
         row("collective-decision", vars(REGULATION, QD_124, "selfProposedLevel", "EXCELLENT", "decision", "APPROVE",
             "decidedLevel", "EXCELLENT", "leadershipDisciplined", true)),
+        // 366: the task results the collective stated bind the decision above it
+        row("collective-decision", vars(REGULATION, QD_366, "selfProposedLevel", "GOOD", "decision", "APPROVE",
+            "decidedLevel", "GOOD", "allTasksDone", true, "lateTasksPercent", 10.0), "decidedLevel: above-cap"),
+        row("collective-decision", vars(REGULATION, QD_366, "selfProposedLevel", "GOOD", "decision", "APPROVE",
+            "decidedLevel", "COMPLETED", "decisionComment", "Có nhiệm vụ chậm.", "allTasksDone", true,
+            "lateTasksPercent", 10.0)),
+        row("collective-decision", vars(REGULATION, QD_366, "selfProposedLevel", "COMPLETED", "decision", "APPROVE",
+            "decidedLevel", "COMPLETED", "allTasksDone", true, "lateTasksPercent", 25), "decidedLevel: above-cap"),
+        row("collective-decision", vars(REGULATION, QD_366, "selfProposedLevel", "COMPLETED", "decision", "APPROVE",
+            "decidedLevel", "COMPLETED", "allTasksDone", false), "decidedLevel: above-cap"),
+        row("collective-decision", vars(REGULATION, QD_366, "selfProposedLevel", "EXCELLENT", "decision", "APPROVE",
+            "decidedLevel", "EXCELLENT", "allTasksDone", true, "lateTasksPercent", 0)),
+        // not stated: nothing capped; before 366 the figures cap nothing
+        row("collective-decision", vars(REGULATION, QD_366, "selfProposedLevel", "EXCELLENT", "decision", "APPROVE",
+            "decidedLevel", "EXCELLENT", "allTasksDone", null, "lateTasksPercent", null)),
+        row("collective-decision", vars(REGULATION, QD_124, "selfProposedLevel", "GOOD", "decision", "APPROVE",
+            "decidedLevel", "GOOD", "allTasksDone", false, "lateTasksPercent", 50)),
         row("collective-decision", vars(REGULATION, QD_366, "decision", "RETURN"), "decisionComment: required"));
   }
 
@@ -198,7 +266,8 @@ class TaskCompletionRulesTest {
             "remedialMeasures", "selfProposedLevel", "civilServiceSelfProposedLevel")
         .hasSize(1 + 11 * 3 + 3 + 7); // 02A's six criteria, 02B's four, 10-KNĐ's probationDuties
     assertThat(TaskCompletionRules.fields("branch-review"))
-        .containsExactly("branchProposedLevel", "branchComment", "sickLeaveMonths", "concludedDegradation",
+        .containsExactly("branchProposedLevel", "eligibleVoters", "votesExcellent", "votesGood", "votesCompleted",
+            "votesNotCompleted", "branchComment", "sickLeaveMonths", "concludedDegradation",
             "concludedForbiddenConduct", "concludedFailedToSetExample");
     assertThat(TaskCompletionRules.fields("committee-decision"))
         .containsExactly("decision", "decidedLevel", "decisionComment");
@@ -209,7 +278,9 @@ class TaskCompletionRulesTest {
     List<String> capInputs = List.of("regulation", "disciplined", "disciplineSelfDetectedAndRemedied",
         "civilServiceLevel", "tasksCompletedPercent", "sickLeaveMonths", "concludedDegradation", "concludedForbiddenConduct",
         "concludedFailedToSetExample");
-    assertThat(TaskCompletionRules.reads("branch-review")).containsExactlyElementsOf(capInputs);
+    List<String> branchInputs = new java.util.ArrayList<>(capInputs);
+    branchInputs.addAll(List.of("excellentVoteRule", "goodVoteRule"));
+    assertThat(TaskCompletionRules.reads("branch-review")).containsExactlyElementsOf(branchInputs);
     List<String> decisionInputs = new java.util.ArrayList<>(capInputs);
     decisionInputs.add("branchProposedLevel");
     assertThat(TaskCompletionRules.reads("committee-decision")).containsExactlyElementsOf(decisionInputs);
@@ -220,7 +291,10 @@ class TaskCompletionRulesTest {
     assertThat(TaskCompletionRules.fields("finalize-results")).isEmpty();
     assertThat(TaskCompletionRules.reads("collective-decision")).containsExactly("regulation",
         "leadershipDisciplinedWarningOrAbove", "leadershipDisciplined", "subordinateUnitDisciplined",
-        "subordinateShortfallPercent", "subordinateShortfallThreshold", "selfProposedLevel");
+        "subordinateShortfallPercent", "subordinateShortfallThreshold", "allTasksDone", "lateTasksPercent",
+        "selfProposedLevel");
+    assertThat(TaskCompletionRules.fields("collective-self-review")).containsExactly("selfProposedLevel",
+        "strengths", "allTasksDone", "lateTasksPercent", "limitations", "remedialMeasures");
     assertThat(TaskCompletionRules.reads("collective-self-review")).isEmpty();
   }
 
@@ -268,8 +342,26 @@ class TaskCompletionRulesTest {
         .isEqualTo("sickLeaveMonths must be between 0 and 12");
   }
 
+  /** A branch-review row without a tally gets a unanimous one for its proposal: the rows above it test the rest. */
   private static Arguments row(String task, Map<String, Object> variables, String... errors) {
+    if (task.equals("branch-review") && !variables.containsKey("eligibleVoters")) {
+      Level proposed = variables.get("branchProposedLevel") instanceof String name
+          ? Level.parse(name).orElse(null) : null;
+      variables.putAll(BranchVote.variables(9, proposed == null ? Map.of() : Map.of(proposed, 9)));
+    }
     return Arguments.of(task, variables, List.of(errors));
+  }
+
+  /** A vote: voters, then the votes for EXCELLENT, GOOD, COMPLETED, NOT_COMPLETED. */
+  private static Map<String, Object> tally(Object voters, Object excellent, Object good, Object completed,
+      Object notCompleted) {
+    return vars("eligibleVoters", voters, "votesExcellent", excellent, "votesGood", good, "votesCompleted", completed,
+        "votesNotCompleted", notCompleted);
+  }
+
+  private static Map<String, Object> with(Map<String, Object> variables, Object... namesAndValues) {
+    variables.putAll(vars(namesAndValues));
+    return variables;
   }
 
   private static Map<String, Object> vars(Object... namesAndValues) {

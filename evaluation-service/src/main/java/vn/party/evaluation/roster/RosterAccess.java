@@ -1,0 +1,51 @@
+package vn.party.evaluation.roster;
+
+import org.springframework.stereotype.Component;
+import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.web.ApiException;
+
+/**
+ * Who may read and who may change a member's roster facts; one rule for the API and the pages. 404 when there is no
+ * such member, 403 when the caller may not.
+ */
+@Component
+public class RosterAccess {
+
+  private final Rosters rosters;
+
+  public RosterAccess(Rosters rosters) {
+    this.rosters = rosters;
+  }
+
+  /** Administrators, auditors, the grassroots committee of the member's organization, the member's branch committee, the member. */
+  public MemberRoster readable(String memberId, CurrentUser user) {
+    MemberRoster roster = rosters.find(memberId)
+        .orElseThrow(() -> ApiException.notFound("error.member.not-found", memberId));
+    if (!mayRead(roster, user)) {
+      throw ApiException.forbidden();
+    }
+    return roster;
+  }
+
+  public static boolean mayRead(MemberRoster roster, CurrentUser user) {
+    return user.isAdmin() || user.isAuditor() || user.inOrganizationCommittee(roster.organizationId())
+        || user.inBranchCommittee(roster.branchId()) || user.userId().equals(roster.id());
+  }
+
+  /**
+   * Administrators and the grassroots committee of the member's organization (it keeps its members' records and
+   * decides their results). Never auditors (they read, they change nothing), nor the branch committee or the member.
+   */
+  public static boolean mayChange(MemberRoster roster, CurrentUser user) {
+    if (user.isAuditor() && !user.isAdmin()) {
+      return false;
+    }
+    return user.isAdmin() || user.inOrganizationCommittee(roster.organizationId());
+  }
+
+  /** Branches' member lists: administrators, auditors, the branch's grassroots committee and its own committee. */
+  public static boolean mayListBranch(Rosters.Branch branch, CurrentUser user) {
+    return user.isAdmin() || user.isAuditor() || user.inOrganizationCommittee(branch.organizationId())
+        || user.inBranchCommittee(branch.id());
+  }
+}

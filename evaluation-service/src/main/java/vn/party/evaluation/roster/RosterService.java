@@ -1,0 +1,89 @@
+package vn.party.evaluation.roster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.roster.RosterChange.FieldChange;
+import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.web.ApiException;
+
+/**
+ * Changes a member's roster facts: checked ({@link RosterEditRules}), then written with the record of the change (who,
+ * when, why, each changed field before and after) in one transaction, so there is never a change without its record.
+ *
+ * <p>What a change reaches: campaigns launched afterwards. A campaign that has already prepared its roster keeps the
+ * eligibility and the form it decided then (exempted, suspended, membership, admittedOn), and a started evaluation
+ * keeps {@code leadershipPost} (Mẫu 02B), an engine variable set when it started. Two facts are read later, when a
+ * running evaluation gets to them: {@code civilServant} at the unit-assessment check (after the residence comment),
+ * {@code leadership} whenever a collective's caps are computed (the collective ratings, after every member is decided).
+ */
+@Service
+public class RosterService {
+
+  private final Rosters rosters;
+  private final RosterAccess access;
+  private final RosterProblems problems;
+  private final ZoneId zone;
+
+  public RosterService(Rosters rosters, RosterAccess access, RosterProblems problems,
+      @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+    this.rosters = rosters;
+    this.access = access;
+    this.problems = problems;
+    this.zone = ZoneId.of(zone);
+  }
+
+  public MemberRoster roster(String memberId, CurrentUser user) {
+    return access.readable(memberId, user);
+  }
+
+  public List<RosterChange> changes(String memberId, CurrentUser user) {
+    access.readable(memberId, user);
+    return rosters.changes(memberId);
+  }
+
+  public List<Integer> runningCampaignYears(String memberId) {
+    return rosters.runningCampaignYears(memberId);
+  }
+
+  /**
+   * 404 no such member; 403 neither an administrator nor the grassroots committee of the member's organization (an
+   * auditor never); 400 with the fields at fault. Values equal to the member's current ones change nothing and are
+   * not recorded (a repeated request is harmless).
+   */
+  @Transactional
+  public RosterUpdate change(String memberId, JsonNode body, CurrentUser user) {
+    MemberRoster seen = rosters.find(memberId)
+        .orElseThrow(() -> ApiException.notFound("error.member.not-found", memberId));
+    if (!RosterAccess.mayChange(seen, user)) {
+      throw ApiException.forbidden();
+    }
+    MemberRoster current = rosters.lock(memberId).orElseThrow();
+    RosterEditRules.Checked checked = RosterEditRules.check(body, current, LocalDate.now(zone));
+    if (!checked.problems().isEmpty()) {
+      throw ApiException.invalid(problems.of(checked.problems()));
+    }
+    RosterEdit edit = checked.edit();
+    MemberRoster after = edit.applyTo(current);
+    List<FieldChange> changes = new ArrayList<>();
+    for (String field : RosterFields.CHANGEABLE) {
+      Object from = RosterFields.valueOf(current, field);
+      Object to = RosterFields.valueOf(after, field);
+      if (edit.values().containsKey(field) && !Objects.equals(from, to)) {
+        changes.add(new FieldChange(field, from, to));
+      }
+    }
+    RosterChange change = null;
+    if (!changes.isEmpty()) {
+      rosters.update(after);
+      change = rosters.record(memberId, user.userId(), edit.reason(), changes);
+    }
+    return new RosterUpdate(after, change, rosters.runningCampaignYears(memberId));
+  }
+}

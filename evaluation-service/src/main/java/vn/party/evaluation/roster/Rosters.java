@@ -1,0 +1,130 @@
+package vn.party.evaluation.roster;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.roster.RosterChange.FieldChange;
+
+/** The roster facts in {@code party_member} and their changes in {@code member_roster_change} (append-only). */
+@Component
+public class Rosters {
+
+  private static final String SELECT = """
+      select m.id, m.full_name, m.email, m.branch_id, b.organization_id, m.membership, m.status, m.admitted_on,
+             m.exempted, m.suspended, m.leadership, m.civil_servant, m.leadership_post
+      from evaluation.party_member m join evaluation.branch b on b.id = m.branch_id""";
+  private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() {
+  };
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper objectMapper;
+
+  public Rosters(JdbcClient jdbc, ObjectMapper objectMapper) {
+    this.jdbc = jdbc;
+    this.objectMapper = objectMapper;
+  }
+
+  public Optional<MemberRoster> find(String memberId) {
+    return jdbc.sql(SELECT + " where m.id = :id").param("id", memberId).query(MemberRoster.class).optional();
+  }
+
+  /** The member's row, locked until the transaction ends: two changes at once are applied one after the other. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  Optional<MemberRoster> lock(String memberId) {
+    return jdbc.sql(SELECT + " where m.id = :id for update of m").param("id", memberId).query(MemberRoster.class)
+        .optional();
+  }
+
+  /** The members of a branch, by name. */
+  public List<MemberRoster> ofBranch(String branchId) {
+    return jdbc.sql(SELECT + " where m.branch_id = :branch order by m.full_name, m.id").param("branch", branchId)
+        .query(MemberRoster.class).list();
+  }
+
+  /** A branch of the tree, for the members' list page. */
+  public record Branch(String id, String name, String organizationId, String organizationName) {
+  }
+
+  public Optional<Branch> branch(String branchId) {
+    return jdbc.sql("""
+            select b.id, b.name, b.organization_id, o.name as organization_name
+            from evaluation.branch b join evaluation.organization o on o.id = b.organization_id where b.id = :id""")
+        .param("id", branchId).query(Branch.class).optional();
+  }
+
+  public List<Branch> branches() {
+    return jdbc.sql("""
+            select b.id, b.name, b.organization_id, o.name as organization_name
+            from evaluation.branch b join evaluation.organization o on o.id = b.organization_id
+            order by o.name, b.organization_id, b.name, b.id""")
+        .query(Branch.class).list();
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  void update(MemberRoster roster) {
+    jdbc.sql("""
+            update evaluation.party_member set membership = :membership, admitted_on = :admittedOn,
+              exempted = :exempted, suspended = :suspended, leadership = :leadership, civil_servant = :civilServant,
+              leadership_post = :leadershipPost
+            where id = :id""")
+        .param("membership", roster.membership()).param("admittedOn", roster.admittedOn())
+        .param("exempted", roster.exempted()).param("suspended", roster.suspended())
+        .param("leadership", roster.leadership()).param("civilServant", roster.civilServant())
+        .param("leadershipPost", roster.leadershipPost()).param("id", roster.id())
+        .update();
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  RosterChange record(String memberId, String changedBy, String reason, List<FieldChange> changes) {
+    return jdbc.sql("""
+            insert into evaluation.member_roster_change (member_id, changed_by, reason, changes)
+            values (:member, :by, :reason, cast(:changes as jsonb))
+            returning id, member_id, changed_at, changed_by, reason, changes::text as changes""")
+        .param("member", memberId).param("by", changedBy).param("reason", reason).param("changes", json(changes))
+        .query((rs, n) -> change(rs)).single();
+  }
+
+  /** The member's recorded changes, oldest first. */
+  public List<RosterChange> changes(String memberId) {
+    return jdbc.sql("""
+            select id, member_id, changed_at, changed_by, reason, changes::text as changes
+            from evaluation.member_roster_change where member_id = :member order by id""")
+        .param("member", memberId).query((rs, n) -> change(rs)).list();
+  }
+
+  /**
+   * The years of the campaigns not yet completed that have the member on their roster (rated or not): their
+   * eligibility and form were decided from the facts as they were at launch.
+   */
+  public List<Integer> runningCampaignYears(String memberId) {
+    return jdbc.sql("""
+            select c.year from evaluation.campaign_member cm join evaluation.campaign c on c.id = cm.campaign_id
+            where cm.member_id = :member and c.status <> 'COMPLETED' order by c.year""")
+        .param("member", memberId).query(Integer.class).list();
+  }
+
+  private RosterChange change(java.sql.ResultSet rs) throws java.sql.SQLException {
+    try {
+      return new RosterChange(rs.getLong("id"), rs.getString("member_id"),
+          rs.getObject("changed_at", OffsetDateTime.class), rs.getString("changed_by"), rs.getString("reason"),
+          objectMapper.readValue(rs.getString("changes"), CHANGES));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable roster change " + rs.getLong("id"), e);
+    }
+  }
+
+  private String json(List<FieldChange> changes) {
+    try {
+      return objectMapper.writeValueAsString(changes);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

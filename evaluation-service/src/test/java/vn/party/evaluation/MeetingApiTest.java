@@ -1,0 +1,117 @@
+package vn.party.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The branch meeting through the API: the agenda, then the minutes with each member's votes and proposal, checked
+ * whole (unknown fields, counts, levels, the vote rule) before anything is written; recorded, it completes the
+ * members' branch reviews with their tallies, as the meeting page does (BranchMeetingTest).
+ */
+class MeetingApiTest extends EvaluationFlowSupport {
+
+  private static final int YEAR = 2059;
+  private static final String BRANCH = ORG + "-cb1";
+  private static final String PATH = "/api/v1/branches/" + BRANCH + "/meetings/" + YEAR;
+
+  @Test
+  void a_branch_records_its_meeting_through_the_api() {
+    launchedCampaign(YEAR);
+    for (String member : List.of("member1", "member2")) {
+      completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", "EXCELLENT"));
+      sendResidenceFeedback(member, YEAR, "Tốt");
+    }
+    String review1 = taskOf("secretary1", "branch-review", "member1", YEAR);
+    String review2 = taskOf("secretary1", "branch-review", "member2", YEAR);
+
+    // the agenda: the branch's own committee only
+    JsonNode agenda = json(as("secretary1").get().uri(PATH + "/agenda").retrieve().body(String.class));
+    assertThat(agenda.findValuesAsText("taskId")).contains(review1, review2);
+    assertThat(agenda.findValuesAsText("memberId")).contains("member1", "member2");
+    assertThat(as("secretary2").get().uri(PATH + "/agenda").retrieve().toBodilessEntity().getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(as("auditor").get().uri(PATH + "/agenda").retrieve().toBodilessEntity().getStatusCode().value())
+        .isEqualTo(403);
+
+    // a misspelt field, a fraction of a vote, an unknown level: all named, nothing written
+    Map<String, Object> sloppy = meeting(entry(review1, "EXCELLENT", Map.of("EXCELLENT", 2.5)));
+    sloppy.put("palce", "Hội trường");
+    ((Map<String, Object>) ((List<?>) sloppy.get("entries")).get(0)).put("proposedlevel", "GOOD");
+    sloppy.put("entries", List.of(((List<?>) sloppy.get("entries")).get(0), entry(review2, "BEST", Map.of("BEST", 1))));
+    JsonNode refused = problems(post("secretary1", sloppy), 400);
+    assertThat(refused.findValuesAsText("field")).contains("palce", "entries[" + review1 + "].proposedlevel",
+        "entries[" + review1 + "].votesEXCELLENT", "entries[" + review2 + "].branchProposedLevel",
+        "entries[" + review2 + "].votes.BEST");
+    assertThat(refused.findValuesAsText("reason")).contains("unknown-field", "not-a-count", "invalid-level");
+    assertThat(meetings()).isZero();
+
+    // EXCELLENT with two of five votes: short of two thirds, with the figures
+    JsonNode shortVote = problems(post("secretary1", meeting(entry(review1, "EXCELLENT", Map.of("EXCELLENT", 2,
+        "GOOD", 2)))), 400);
+    assertThat(shortVote.at("/errors/0/field").asText()).isEqualTo("entries[" + review1 + "].branchProposedLevel");
+    assertThat(shortVote.at("/errors/0/reason").asText()).isEqualTo("vote-not-supported");
+    assertThat(shortVote.at("/errors/0/message").asText()).contains("2/5").contains(">=2/3");
+    assertThat(meetings()).isZero();
+
+    // another branch's committee and the auditor cannot record it
+    Map<String, Object> valid = meeting(entry(review1, "EXCELLENT", Map.of("EXCELLENT", 4)),
+        entry(review2, "GOOD", Map.of("GOOD", 3, "COMPLETED", 1)));
+    assertThat(post("secretary2", valid).getStatusCode().value()).isEqualTo(403);
+    assertThat(post("auditor", valid).getStatusCode().value()).isEqualTo(403);
+
+    ResponseEntity<String> recorded = post("secretary1", valid);
+    assertThat(recorded.getStatusCode().value()).as(recorded.getBody()).isEqualTo(201);
+    assertThat(json(recorded.getBody()).get("completedTasks")).extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder(review1, review2);
+    assertThat(meetings()).isEqualTo(1);
+    assertThat(evaluation("secretary1", YEAR, "member1").at("/branchReview/level").asText()).isEqualTo("EXCELLENT");
+    assertThat(evaluation("secretary1", YEAR, "member2").at("/branchReview/level").asText()).isEqualTo("GOOD");
+    assertThat(jdbc.sql("select count(*) from evaluation.timeline_entry where year = :y and member_id = 'member2' "
+        + "and kind = 'TASK_COMPLETED' and task_key = 'branch-review' and details->>'eligibleVoters' = '5' "
+        + "and details->>'votesGood' = '3'").param("y", YEAR).query(Integer.class).single()).isEqualTo(1);
+  }
+
+  private static Map<String, Object> meeting(Map<String, Object>... entries) {
+    Map<String, Object> meeting = new LinkedHashMap<>();
+    meeting.put("heldOn", LocalDate.now().toString());
+    meeting.put("place", "Hội trường khu phố 3");
+    meeting.put("officialMembers", 5);
+    meeting.put("exemptedMembers", 0);
+    meeting.put("present", 4);
+    meeting.put("absentNames", "Trần Văn C (công tác)");
+    meeting.put("entries", List.of(entries));
+    return meeting;
+  }
+
+  private static Map<String, Object> entry(String taskId, String level, Map<String, ?> votes) {
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("taskId", taskId);
+    entry.put("criticism", "Ý kiến của chi bộ.");
+    entry.put("votes", votes);
+    entry.put("proposedLevel", level);
+    return entry;
+  }
+
+  private ResponseEntity<String> post(String user, Map<String, Object> body) {
+    return as(user).post().uri(PATH).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+        .toEntity(String.class);
+  }
+
+  private static JsonNode problems(ResponseEntity<String> response, int status) {
+    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(status);
+    return json(response.getBody());
+  }
+
+  private int meetings() {
+    return jdbc.sql("select count(*) from evaluation.branch_meeting where year = :y").param("y", YEAR)
+        .query(Integer.class).single();
+  }
+}
