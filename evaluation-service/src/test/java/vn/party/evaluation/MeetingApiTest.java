@@ -44,13 +44,16 @@ class MeetingApiTest extends EvaluationFlowSupport {
     // a misspelt field, a fraction of a vote, an unknown level: all named, nothing written
     Map<String, Object> sloppy = meeting(entry(review1, "EXCELLENT", Map.of("EXCELLENT", 2.5)));
     sloppy.put("palce", "Hội trường");
+    sloppy.put("heldOn", "hôm qua");
     ((Map<String, Object>) ((List<?>) sloppy.get("entries")).get(0)).put("proposedlevel", "GOOD");
     sloppy.put("entries", List.of(((List<?>) sloppy.get("entries")).get(0), entry(review2, "BEST", Map.of("BEST", 1))));
     JsonNode refused = problems(post("secretary1", sloppy), 400);
-    assertThat(refused.findValuesAsText("field")).contains("palce", "entries[" + review1 + "].proposedlevel",
+    assertThat(refused.findValuesAsText("field")).contains("palce", "heldOn",
+        "entries[" + review1 + "].proposedlevel",
         "entries[" + review1 + "].votesEXCELLENT", "entries[" + review2 + "].branchProposedLevel",
         "entries[" + review2 + "].votes.BEST");
-    assertThat(refused.findValuesAsText("reason")).contains("unknown-field", "not-a-count", "invalid-level");
+    assertThat(refused.findValuesAsText("reason"))
+        .contains("unknown-field", "invalid-format", "not-a-count", "invalid-level");
     assertThat(meetings()).isZero();
 
     // EXCELLENT with two of five votes: short of two thirds, with the figures

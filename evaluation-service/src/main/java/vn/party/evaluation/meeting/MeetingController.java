@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +25,7 @@ import vn.party.evaluation.meeting.MeetingApi.MeetingRequest;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
+import vn.party.evaluation.web.ApiExceptionHandler;
 import vn.party.evaluation.web.FieldProblem;
 
 /**
@@ -115,12 +115,9 @@ public class MeetingController {
     try {
       request = json.treeToValue(body, MeetingRequest.class);
     } catch (JsonMappingException mismatch) {
-      String path = mismatch.getPath().stream()
-          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-          .collect(Collectors.joining(".")).replace(".[", "[");
-      problems.add(new FieldProblem(path.isEmpty() ? "body" : path,
-          mismatch instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException ? "invalid-format"
-              : "wrong-type", null));
+      String path = ApiExceptionHandler.fieldPath(mismatch);
+      problems.add(new FieldProblem(path.isEmpty() ? "body" : path, ApiExceptionHandler.mismatchReason(mismatch),
+          null));
     } catch (JsonProcessingException malformed) {
       problems.add(new FieldProblem("body", "malformed", null));
     }

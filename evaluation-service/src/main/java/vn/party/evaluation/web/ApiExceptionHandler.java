@@ -62,13 +62,22 @@ public class ApiExceptionHandler {
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
     if (e.getCause() instanceof JsonMappingException mismatch && !mismatch.getPath().isEmpty()) {
-      String path = mismatch.getPath().stream()
-          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-          .collect(Collectors.joining(".")).replace(".[", "[");
-      String reason = mismatch instanceof InvalidFormatException ? "invalid-format" : "wrong-type";
-      return problem(HttpStatus.BAD_REQUEST, message("error.invalid"), List.of(field(path, reason)));
+      return problem(HttpStatus.BAD_REQUEST, message("error.invalid"), List.of(field(fieldPath(mismatch),
+          mismatchReason(mismatch))));
     }
     return problem(HttpStatus.BAD_REQUEST, message("error.malformed"), List.of(field("body", "malformed")));
+  }
+
+  /** Where in the body a value did not fit, as the problems name fields: {@code entries[0].votes}. */
+  public static String fieldPath(JsonMappingException mismatch) {
+    return mismatch.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining(".")).replace(".[", "[");
+  }
+
+  /** {@code invalid-format} for a value of the right kind in the wrong shape (a date), else {@code wrong-type}. */
+  public static String mismatchReason(JsonMappingException mismatch) {
+    return mismatch instanceof InvalidFormatException ? "invalid-format" : "wrong-type";
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -103,7 +103,8 @@ class KafkaBrokerOutageTest {
       String member = "member" + m;
       String secretary = "secretary" + ((m - 1) / 5 + 1);
       submissions.put("branch-review " + member, complete(db, "branch-review", member, secretary,
-          Map.of("branchProposedLevel", "GOOD", "branchComment", "Chi bộ nhất trí.", "eligibleVoters", 12, "votesExcellent", 1, "votesGood", 10, "votesCompleted", 1, "votesNotCompleted", 0)));
+          Map.of("branchProposedLevel", "GOOD", "branchComment", "Chi bộ nhất trí.", "eligibleVoters", 12,
+              "votesExcellent", 1, "votesGood", 10, "votesCompleted", 1, "votesNotCompleted", 0)));
     }
     for (int m = 1; m <= MEMBERS; m++) {
       String member = "member" + m;

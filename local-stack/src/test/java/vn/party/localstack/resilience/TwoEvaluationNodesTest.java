@@ -149,7 +149,8 @@ class TwoEvaluationNodesTest {
     }
     for (int m = 1; m <= DEMO_MEMBERS; m++) {
       races.add(race(db, pool, "branch-review", "member" + m, "secretary" + ((m - 1) / 5 + 1),
-          Map.of("branchProposedLevel", "GOOD", "branchComment", "Nhất trí.", "eligibleVoters", 12, "votesExcellent", 1, "votesGood", 10, "votesCompleted", 1, "votesNotCompleted", 0)));
+          Map.of("branchProposedLevel", "GOOD", "branchComment", "Nhất trí.", "eligibleVoters", 12,
+              "votesExcellent", 1, "votesGood", 10, "votesCompleted", 1, "votesNotCompleted", 0)));
     }
     for (int m = 1; m <= DEMO_MEMBERS; m++) {
       races.add(race(db, pool, "committee-decision", "member" + m, "committee",
