@@ -8,7 +8,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.party.evaluation.rules.RuleBook;
 
@@ -84,13 +83,5 @@ class BranchVoteTest extends EvaluationFlowSupport {
     ResponseEntity<String> accepted = engineComplete("secretary1", review2,
         branchProposes("GOOD", "votesGood", 5, "votesCompleted", 4));
     assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(204);
-  }
-
-  /** Completes through the engine REST API as Tasklist does: values without a type. */
-  private ResponseEntity<String> engineComplete(String user, String taskId, Map<String, ?> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-    return as(user).post().uri("/engine-rest/task/{id}/complete", taskId).contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("variables", variables)).retrieve().toEntity(String.class);
   }
 }

@@ -397,14 +397,6 @@ class LevelCapsTest extends EvaluationFlowSupport {
     return EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event);
   }
 
-  /** Completes through the engine REST API as Tasklist does: values without a type. */
-  private ResponseEntity<String> engineComplete(String user, String taskId, Map<String, ?> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-    return as(user).post().uri("/engine-rest/task/{id}/complete", taskId).contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("variables", variables)).retrieve().toEntity(String.class);
-  }
-
   /** What Tasklist loads into the form. */
   private JsonNode formVariables(String user, String taskId) {
     ResponseEntity<String> response = as(user).get().uri("/engine-rest/task/{id}/form-variables", taskId)
