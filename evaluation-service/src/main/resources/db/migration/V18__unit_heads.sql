@@ -12,9 +12,7 @@ alter table evaluation.campaign_member
   add column head_of varchar(20) check (head_of in ('BRANCH', 'ORGANIZATION'));
 
 -- Which member decisions the campaign is waiting for now: MEMBERS (everyone but the heads, before the branches are
--- rated), BRANCH_HEADS (then the branch heads, before the organization), ALL (then the organization's head, before
--- finalizing). members_awaited is how many decisions complete that stage; null for a campaign launched before this
--- migration, whose process still waits for all its members.
+-- rated), BRANCH_HEADS (the branch heads too, before the organization), ALL (the organization's head too, before
+-- finalizing). Null for a campaign launched before this migration, whose process waits for all its members.
 alter table evaluation.campaign
-  add column decision_stage varchar(20) check (decision_stage in ('MEMBERS', 'BRANCH_HEADS', 'ALL')),
-  add column members_awaited integer;
+  add column decision_stage varchar(20) check (decision_stage in ('MEMBERS', 'BRANCH_HEADS', 'ALL'));

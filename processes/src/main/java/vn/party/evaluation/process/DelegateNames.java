@@ -14,6 +14,8 @@ public final class DelegateNames {
   /** Sets unitAssessmentExpected and unitAssessmentReceived (and unitComment when received). */
   public static final String UNIT_ASSESSMENT_LOOKUP = "unitAssessmentLookup";
   public static final String UNIT_ASSESSMENT_MISSING = "unitAssessmentMissing";
+  /** Step check-headed-unit-rating: sets {@code headedUnitRated} (and {@code headedUnitLevel}). */
+  public static final String HEADED_UNIT_LOOKUP = "headedUnitLookup";
   public static final String DECISION_RECORDER = "decisionRecorder";
   /** member-rerating: records the new level beside the original one. */
   public static final String RERATING_RECORDER = "reratingRecorder";
@@ -28,6 +30,8 @@ public final class DelegateNames {
 
   public static final String ROSTER_PREPARER = "rosterPreparer";
   public static final String MEMBER_BATCH_STARTER = "memberBatchStarter";
+  /** Steps await-members / await-branch-heads / await-all-members ({@link DecisionStage}): sets {@code stageDecided}. */
+  public static final String DECISION_STAGE_OPENER = "decisionStageOpener";
   public static final String CAMPAIGN_COMPLETER = "campaignCompleter";
   /**
    * Task listener of finalize-results ({@code create} and {@code complete}): sets {@code excellentCount},

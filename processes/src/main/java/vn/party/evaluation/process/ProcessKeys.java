@@ -23,12 +23,21 @@ public final class ProcessKeys {
   public static final String UNIT_ASSESSMENT_DEADLINE = "unit-assessment-deadline";
   public static final String RECORD_MISSING_UNIT_ASSESSMENT = "record-missing-unit-assessment";
   public static final String BRANCH_REVIEW = "branch-review";
+  /**
+   * Service task before committee-decision: a member who heads a unit (bí thư) is decided after the unit is rated;
+   * has its rating (or its not being rated) arrived?
+   */
+  public static final String CHECK_HEADED_UNIT_RATING = "check-headed-unit-rating";
+  /** Message catch event: the unit the member heads has been rated; the message has the same name. */
+  public static final String HEADED_UNIT_RATED = "headed-unit-rated";
   public static final String COMMITTEE_DECISION = "committee-decision";
   public static final String RECORD_DECISION = "record-decision";
   public static final String MEMBER_DECIDED = "member-decided";
 
   public static final String MESSAGE_RESIDENCE_FEEDBACK_RECEIVED = "residence-feedback-received";
   public static final String MESSAGE_UNIT_ASSESSMENT_RECEIVED = "unit-assessment-received";
+  /** Correlated by member business key when the unit the member heads is rated (or found not to be rated). */
+  public static final String MESSAGE_HEADED_UNIT_RATED = "headed-unit-rated";
 
   public static final String SELF_REVIEW_FORM = "self-review-form";
   public static final String BRANCH_REVIEW_FORM = "branch-review-form";
@@ -69,7 +78,17 @@ public final class ProcessKeys {
 
   public static final String PREPARE_ROSTER = "prepare-roster";
   public static final String START_MEMBER_BATCH = "start-member-batch";
-  /** Message catch event; the message it waits for has the same name. */
+  /**
+   * Service tasks that open a stage of the member decisions (a collective before its head): {@link #AWAIT_MEMBERS}
+   * everyone but the heads, before the branches are rated; {@link #AWAIT_BRANCH_HEADS} the branch heads too, before
+   * the organization is rated; {@link #AWAIT_ALL_MEMBERS} everyone, before the results are finalized.
+   */
+  public static final String AWAIT_MEMBERS = "await-members";
+  public static final String AWAIT_BRANCH_HEADS = "await-branch-heads";
+  public static final String AWAIT_ALL_MEMBERS = "await-all-members";
+  /** Message catch events of the three stages; each message has the same name as its event. */
+  public static final String MEMBERS_DECIDED = "members-decided";
+  public static final String BRANCH_HEADS_DECIDED = "branch-heads-decided";
   public static final String ALL_MEMBERS_DECIDED = "all-members-decided";
   /** Announcement and complaint window (after every member is decided, before complete-campaign). */
   public static final String ANNOUNCE_RESULTS = "announce-results";
@@ -93,6 +112,8 @@ public final class ProcessKeys {
   public static final String COMPLETE_CAMPAIGN = "complete-campaign";
   public static final String CAMPAIGN_COMPLETED = "campaign-completed";
 
+  public static final String MESSAGE_MEMBERS_DECIDED = "members-decided";
+  public static final String MESSAGE_BRANCH_HEADS_DECIDED = "branch-heads-decided";
   public static final String MESSAGE_ALL_MEMBERS_DECIDED = "all-members-decided";
   /** Correlated by campaign business key when the last open re-appraisal of a closed window is decided. */
   public static final String MESSAGE_ALL_REAPPRAISALS_DONE = "all-reappraisals-done";

@@ -38,6 +38,22 @@ public final class ProcessVariables {
    */
   public static final String UNIT_ASSESSMENT_DUE = "unitAssessmentDue";
 
+  // --- unit heads (bí thư chi bộ, bí thư đảng ủy cơ sở): a collective before its head --------------
+  /** String BRANCH / ORGANIZATION, or absent: the unit the member heads, fixed at launch. */
+  public static final String HEAD_OF = "headOf";
+  /** String, the id of the branch or organization the member heads; absent when {@link #HEAD_OF} is. */
+  public static final String HEADED_UNIT_ID = "headedUnitId";
+  /**
+   * Boolean, set by the {@link DelegateNames#HEADED_UNIT_LOOKUP} delegate (and the message that ends the wait): true
+   * once the headed unit is rated or known not to be rated, and for a member who heads nothing.
+   */
+  public static final String HEADED_UNIT_RATED = "headedUnitRated";
+  /**
+   * String level, or absent: the rating of the unit the member heads. An input of member-caps (the head's level is
+   * tied to the unit's), so a system fact the completion rules never take from a user.
+   */
+  public static final String HEADED_UNIT_LEVEL = "headedUnitLevel";
+
   // --- residence feedback (chi ủy nơi cư trú) -----------------------------------------------------
   /** Boolean, set by the {@link DelegateNames#RESIDENCE_FEEDBACK_LOOKUP} delegate. */
   public static final String RESIDENCE_FEEDBACK_RECEIVED = "residenceFeedbackReceived";
@@ -157,8 +173,13 @@ public final class ProcessVariables {
   // --- evaluation-campaign ------------------------------------------------------------------------
   /** Integer, set by the {@link DelegateNames#MEMBER_BATCH_STARTER} delegate on every pass. */
   public static final String REMAINING_MEMBERS = "remainingMembers";
-  /** Boolean, set by the {@link DelegateNames#MEMBER_BATCH_STARTER} delegate on every pass. */
+  /**
+   * Boolean, set by the {@link DelegateNames#MEMBER_BATCH_STARTER} delegate on every pass; read by instances started
+   * before the decision stages existed.
+   */
   public static final String ALL_MEMBERS_DECIDED = "allMembersDecided";
+  /** Boolean, set by the {@link DelegateNames#DECISION_STAGE_OPENER} delegate: every member of the stage is decided. */
+  public static final String STAGE_DECIDED = "stageDecided";
   // The organization's live quota figures at finalize-results (RuleBook#quota), set by the
   // {@link DelegateNames#FINALIZATION_QUOTA} listener when the task is created, before every completion, and by the
   // deploying application whenever a level is adjusted. Completion variables sent with the same names are

@@ -30,6 +30,9 @@ import vn.party.evaluation.process.Level;
  *     outside the state apparatus (or not yet rated there)
  * @param tasksCompletedPercent share of the year's tasks completed, 0–100, or null when there is
  *     no such figure; read under 132-QĐ/TW only
+ * @param headedUnitLevel the rating of the branch or organization the member heads (bí thư), or
+ *     null for a member who heads nothing or whose unit is not rated: the head is rated after the
+ *     collective, and not above it
  */
 public record MemberFacts(
     boolean exempted,
@@ -43,7 +46,8 @@ public record MemberFacts(
     boolean concludedFailedToSetExample,
     double sickLeaveMonths,
     Level civilServiceLevel,
-    Double tasksCompletedPercent) {
+    Double tasksCompletedPercent,
+    Level headedUnitLevel) {
 
   public MemberFacts {
     if (monthsSinceAdmission < 0) {
@@ -85,6 +89,7 @@ public record MemberFacts(
     private double sickLeaveMonths;
     private Level civilServiceLevel;
     private Double tasksCompletedPercent;
+    private Level headedUnitLevel;
 
     private Builder() {}
 
@@ -153,6 +158,11 @@ public record MemberFacts(
       return this;
     }
 
+    public Builder headedUnitLevel(Level value) {
+      headedUnitLevel = value;
+      return this;
+    }
+
     /** @throws IllegalStateException when {@code monthsSinceAdmission} was not set */
     public MemberFacts build() {
       if (monthsSinceAdmission == null) {
@@ -170,7 +180,8 @@ public record MemberFacts(
           concludedFailedToSetExample,
           sickLeaveMonths,
           civilServiceLevel,
-          tasksCompletedPercent);
+          tasksCompletedPercent,
+          headedUnitLevel);
     }
   }
 }

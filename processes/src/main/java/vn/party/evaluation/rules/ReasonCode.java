@@ -35,6 +35,9 @@ public enum ReasonCode {
   CIVIL_SERVICE_LEVEL(
       "Không cao hơn mức xếp loại cán bộ, công chức, viên chức",
       "Not above the civil-service rating"),
+  HEADED_UNIT_LEVEL(
+      "Người đứng đầu không cao hơn mức xếp loại của tập thể do mình đứng đầu",
+      "A head not above the rating of the unit he or she heads"),
   // --- collective-caps
   LEADERSHIP_DISCIPLINED_WARNING(
       "Tập thể lãnh đạo có thành viên bị kỷ luật từ cảnh cáo trở lên trong năm",

@@ -350,6 +350,7 @@ public final class RuleBook {
     variables.put(RuleVariables.SICK_LEAVE_MONTHS, facts.sickLeaveMonths());
     variables.put(RuleVariables.CIVIL_SERVICE_LEVEL, name(facts.civilServiceLevel()));
     variables.put(RuleVariables.TASKS_COMPLETED_PERCENT, facts.tasksCompletedPercent());
+    variables.put(RuleVariables.HEADED_UNIT_LEVEL, name(facts.headedUnitLevel()));
     return variables;
   }
 

@@ -33,6 +33,8 @@ public final class RuleVariables {
   public static final String CIVIL_SERVICE_LEVEL = "civilServiceLevel";
   /** Double 0–100 or null (no figure): share of the year's tasks completed; read by 132 only. */
   public static final String TASKS_COMPLETED_PERCENT = "tasksCompletedPercent";
+  /** String, a {@code Level} name, or null: the rating of the unit the member heads (none, or not rated). */
+  public static final String HEADED_UNIT_LEVEL = "headedUnitLevel";
 
   // --- member-level, 366 (score) --------------------------------------------------------------
   /** Double 0–100: the 100-point score. */

@@ -129,8 +129,8 @@ class ComplaintWindowProcessTest {
   }
 
   /**
-   * An empty roster: the campaign reaches the announcement right after its batch pass, the finalization and the
-   * collectives (none).
+   * An empty roster: the campaign reaches the announcement right after its batch pass, the collectives (none) and the
+   * finalization.
    */
   private static ProcessInstance campaignWithEveryoneDecided() {
     Map<String, Object> variables = new HashMap<>(MemberFixtures.startVariables("unused"));
@@ -139,8 +139,8 @@ class ComplaintWindowProcessTest {
         BusinessKeys.campaign(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID), variables);
     execute(job(campaign)); // prepare-roster
     execute(job(campaign)); // start-member-batch: nobody left, everyone decided
-    complete(task(ProcessKeys.FINALIZE_RESULTS, campaign)); // nobody decided: within the quota
     execute(job(campaign)); // prepare-collectives: none rated (the fakes' defaults)
+    complete(task(ProcessKeys.FINALIZE_RESULTS, campaign)); // nobody decided: within the quota
     assertThat(campaign).isWaitingAt(ANNOUNCE_RESULTS);
     return campaign;
   }

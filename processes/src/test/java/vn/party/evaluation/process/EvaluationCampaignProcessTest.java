@@ -9,6 +9,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managem
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static vn.party.evaluation.process.ProcessKeys.ALL_MEMBERS_DECIDED;
+import static vn.party.evaluation.process.ProcessKeys.BRANCH_HEADS_DECIDED;
+import static vn.party.evaluation.process.ProcessKeys.MEMBERS_DECIDED;
 import static vn.party.evaluation.process.ProcessKeys.COMPLETE_CAMPAIGN;
 import static vn.party.evaluation.process.ProcessKeys.FINALIZE_RESULTS;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -87,19 +89,19 @@ class EvaluationCampaignProcessTest {
     execute(job(campaign));
     assertThat(memberEvaluations()).isEqualTo(7);
     assertThat(delegates.batches).containsExactly(3, 3, 1);
-    assertThat(campaign).isWaitingAtExactly(ALL_MEMBERS_DECIDED);
+    assertThat(campaign).isWaitingAtExactly(MEMBERS_DECIDED);
     assertThat(processInstanceQuery().processInstanceBusinessKey("2026:member7").count()).isOne();
 
-    lastMemberDecided();
+    delegates.everyoneDecided();
+    assertThat(campaign).isWaitingAt(ProcessKeys.PREPARE_COLLECTIVES);
+    execute(job(campaign)); // no branch rated, nor the organization (the fakes' defaults)
     assertThat(campaign).isWaitingAtExactly(FINALIZE_RESULTS);
 
     delegates.decided(1, 6, 1);
     complete(task(FINALIZE_RESULTS, campaign));
-    assertThat(campaign).isWaitingAt(ProcessKeys.PREPARE_COLLECTIVES);
-    execute(job(campaign)); // no branch rated, nor the organization (the fakes' defaults)
     assertThat(campaign).isWaitingAt(ProcessKeys.ANNOUNCE_RESULTS);
     ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
-    assertThat(campaign).hasPassedInOrder(ALL_MEMBERS_DECIDED, FINALIZE_RESULTS, ProcessKeys.PREPARE_COLLECTIVES,
+    assertThat(campaign).hasPassedInOrder(MEMBERS_DECIDED, ProcessKeys.PREPARE_COLLECTIVES, FINALIZE_RESULTS,
         ProcessKeys.ANNOUNCE_RESULTS, COMPLETE_CAMPAIGN).isEnded();
     assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
   }
@@ -111,7 +113,8 @@ class EvaluationCampaignProcessTest {
     ProcessInstance campaign = startCampaign();
     execute(job(campaign)); // prepare-roster
     execute(job(campaign)); // one batch: all seven
-    lastMemberDecided();
+    delegates.everyoneDecided();
+    execute(job(campaign)); // prepare-collectives: none rated
 
     // the grassroots committee finalizes its members' results
     Task finalize = task(FINALIZE_RESULTS, campaign);
@@ -137,16 +140,9 @@ class EvaluationCampaignProcessTest {
     // the committee adjusts one member from EXCELLENT to GOOD, with a reason: within the quota
     delegates.decided(1, 6, 1);
     complete(finalize);
-    execute(job(campaign)); // prepare-collectives: none rated
     ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
-    assertThat(campaign).hasPassedInOrder(ALL_MEMBERS_DECIDED, FINALIZE_RESULTS, COMPLETE_CAMPAIGN).isEnded();
+    assertThat(campaign).hasPassedInOrder(MEMBERS_DECIDED, FINALIZE_RESULTS, COMPLETE_CAMPAIGN).isEnded();
     assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
-  }
-
-  private static void lastMemberDecided() {
-    runtimeService().createMessageCorrelation(ProcessKeys.MESSAGE_ALL_MEMBERS_DECIDED)
-        .processInstanceBusinessKey(BusinessKeys.campaign(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID))
-        .correlate();
   }
 
   @Test
@@ -159,16 +155,17 @@ class EvaluationCampaignProcessTest {
     execute(job(campaign));
 
     assertThat(delegates.batches).containsExactly(0);
-    complete(task(FINALIZE_RESULTS, campaign)); // nobody decided: within the quota
     execute(job(campaign)); // prepare-collectives: none rated
+    complete(task(FINALIZE_RESULTS, campaign)); // nobody decided: within the quota
     ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
-    assertThat(campaign).hasPassed(COMPLETE_CAMPAIGN).hasNotPassed(ALL_MEMBERS_DECIDED).isEnded();
+    assertThat(campaign).hasPassed(COMPLETE_CAMPAIGN)
+        .hasNotPassed(MEMBERS_DECIDED, BRANCH_HEADS_DECIDED, ALL_MEMBERS_DECIDED).isEnded();
     assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
   }
 
-  /** Members, then every branch, then the organization: the order of 366-QĐ/TW. */
+  /** Members, then every branch, then the organization, then the results are finalized: the order of 366-QĐ/TW. */
   @Test
-  void afterTheMembersEachBranchIsRatedThenTheOrganizationThenTheCampaignCompletes() {
+  void afterTheMembersEachBranchIsRatedThenTheOrganizationThenTheResultsAreFinalized() {
     FakeCampaignDelegates delegates = new FakeCampaignDelegates(List.of(), BATCH_SIZE);
     delegates.ratedBranches = List.of("cb1", "cb2");
     delegates.organizationRated = true;
@@ -176,7 +173,6 @@ class EvaluationCampaignProcessTest {
     ProcessInstance campaign = startCampaign();
     execute(job(campaign)); // prepare-roster
     execute(job(campaign)); // no members
-    complete(task(FINALIZE_RESULTS, campaign)); // the members' results first
     execute(job(campaign)); // prepare-collectives
 
     assertThat(campaign).isWaitingAt(ProcessKeys.RATE_BRANCHES);
@@ -189,11 +185,45 @@ class EvaluationCampaignProcessTest {
     CollectiveEvaluationProcessTest.approve(
         BusinessKeys.collective(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID), "GOOD");
 
+    complete(task(FINALIZE_RESULTS, campaign));
     ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
-    assertThat(campaign).hasPassedInOrder(FINALIZE_RESULTS, ProcessKeys.RATE_BRANCHES, ProcessKeys.RATE_ORGANIZATION,
+    assertThat(campaign).hasPassedInOrder(ProcessKeys.RATE_BRANCHES, ProcessKeys.RATE_ORGANIZATION, FINALIZE_RESULTS,
         ProcessKeys.ANNOUNCE_RESULTS, COMPLETE_CAMPAIGN).isEnded();
     assertThat(delegates.decidedCollectives)
         .containsExactly("cb1=GOOD", "cb2=COMPLETED", MemberFixtures.ORGANIZATION_ID + "=GOOD");
+  }
+
+  /**
+   * A collective before its head: the branches are rated once everyone but the heads is decided; the organization
+   * once the branch heads are too; the results are finalized once the organization's head is.
+   */
+  @Test
+  void theHeadsAreDecidedAfterTheirUnitsAndTheResultsFinalizedAfterTheOrganizationsHead() {
+    FakeCampaignDelegates delegates = new FakeCampaignDelegates(SEVEN_MEMBERS, 10);
+    delegates.ratedBranches = List.of("cb1");
+    delegates.organizationRated = true;
+    delegates.register();
+    ProcessInstance campaign = startCampaign();
+    execute(job(campaign)); // prepare-roster
+    execute(job(campaign)); // all seven started
+    assertThat(campaign).isWaitingAtExactly(MEMBERS_DECIDED);
+
+    delegates.stageDecided(DecisionStage.MEMBERS); // all but the heads
+    execute(job(campaign)); // prepare-collectives
+    CollectiveEvaluationProcessTest.approve("2026:collective:cb1", "GOOD");
+    assertThat(campaign).as("the branch head is not decided yet").isWaitingAtExactly(BRANCH_HEADS_DECIDED);
+    assertThat(collectives()).as("nor is the organization rated").isEmpty();
+
+    delegates.stageDecided(DecisionStage.BRANCH_HEADS);
+    assertThat(campaign).isWaitingAtExactly(ProcessKeys.RATE_ORGANIZATION);
+    CollectiveEvaluationProcessTest.approve(
+        BusinessKeys.collective(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID), "GOOD");
+    assertThat(campaign).as("the organization's head is not decided yet").isWaitingAtExactly(ALL_MEMBERS_DECIDED);
+
+    delegates.stageDecided(DecisionStage.ALL);
+    assertThat(campaign).isWaitingAtExactly(FINALIZE_RESULTS);
+    assertThat(campaign).hasPassedInOrder(MEMBERS_DECIDED, ProcessKeys.RATE_BRANCHES, BRANCH_HEADS_DECIDED,
+        ProcessKeys.RATE_ORGANIZATION, ALL_MEMBERS_DECIDED);
   }
 
   /** An organization set up less than six months ago is not rated; its branches are. */
@@ -205,9 +235,9 @@ class EvaluationCampaignProcessTest {
     ProcessInstance campaign = startCampaign();
     execute(job(campaign));
     execute(job(campaign));
-    complete(task(FINALIZE_RESULTS, campaign));
     execute(job(campaign)); // prepare-collectives
     CollectiveEvaluationProcessTest.approve("2026:collective:cb1", "GOOD");
+    complete(task(FINALIZE_RESULTS, campaign));
     ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
 
     assertThat(campaign).hasPassed(ProcessKeys.RATE_BRANCHES).hasNotPassed(ProcessKeys.RATE_ORGANIZATION).isEnded();

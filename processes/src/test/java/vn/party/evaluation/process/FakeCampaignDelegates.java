@@ -36,6 +36,8 @@ final class FakeCampaignDelegates {
   boolean organizationRated;
   /** Collective ids that record-collective-decision recorded, with their level, in order. */
   final List<String> decidedCollectives = new ArrayList<>();
+  /** Stages the test declared decided (the application counts its roster; these fakes cannot tell heads apart). */
+  final java.util.Set<DecisionStage> decidedStages = java.util.EnumSet.noneOf(DecisionStage.class);
   /** Makes the next pass of start-member-batch fail before it starts anyone. */
   boolean failNextBatch;
   /** The organization's live figures the quota listener reports: EXCELLENT, GOOD, most EXCELLENT allowed. */
@@ -51,6 +53,7 @@ final class FakeCampaignDelegates {
   void register() {
     Mocks.register(DelegateNames.ROSTER_PREPARER, (JavaDelegate) this::prepareRoster);
     Mocks.register(DelegateNames.MEMBER_BATCH_STARTER, (JavaDelegate) this::startBatch);
+    Mocks.register(DelegateNames.DECISION_STAGE_OPENER, (JavaDelegate) this::openStage);
     Mocks.register(DelegateNames.CAMPAIGN_COMPLETER, (JavaDelegate) this::completeCampaign);
     Mocks.register(DelegateNames.RESULTS_ANNOUNCER, (JavaDelegate) this::announceResults);
     Mocks.register(DelegateNames.COMPLAINT_WINDOW_CLOSER, (JavaDelegate) this::closeComplaintWindow);
@@ -112,6 +115,29 @@ final class FakeCampaignDelegates {
     execution.setVariable(
         ProcessVariables.ALL_MEMBERS_DECIDED,
         notStarted.isEmpty() && decidedMembers(execution) == started);
+  }
+
+  /** Decided: declared so by the test, or every member started has been decided (none, for an empty roster). */
+  private void openStage(DelegateExecution execution) {
+    DecisionStage stage = DecisionStage.openedBy(execution.getCurrentActivityId());
+    execution.setVariable(ProcessVariables.STAGE_DECIDED,
+        decidedStages.contains(stage) || (notStarted.isEmpty() && decidedMembers(execution) == started));
+  }
+
+  /** The test's word that the members of {@code stage} are decided: the campaign hears it as the application says it. */
+  void stageDecided(DecisionStage stage) {
+    decidedStages.add(stage);
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService()
+        .createMessageCorrelation(stage.message())
+        .processInstanceBusinessKey(BusinessKeys.campaign(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID))
+        .correlateAll();
+  }
+
+  /** Every stage decided at once (a roster without heads). */
+  void everyoneDecided() {
+    for (DecisionStage stage : DecisionStage.values()) {
+      stageDecided(stage);
+    }
   }
 
   /** Members whose evaluation has ended (committed earlier, so a history query sees them). */

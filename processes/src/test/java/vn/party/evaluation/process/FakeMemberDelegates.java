@@ -25,6 +25,8 @@ final class FakeMemberDelegates {
   final Map<String, String> receivedUnitComments = new HashMap<>();
   /** Members whose unit assessment was recorded as missing. */
   final List<String> missingUnitAssessments = new ArrayList<>();
+  /** Units already rated: level by unit id (null: known not to be rated). */
+  final Map<String, String> ratedUnits = new HashMap<>();
   /** Decided level by member id, as recorded. */
   final Map<String, String> decidedLevels = new LinkedHashMap<>();
 
@@ -34,6 +36,7 @@ final class FakeMemberDelegates {
     Mocks.register(DelegateNames.UNIT_ASSESSMENT_LOOKUP, (JavaDelegate) this::lookUpUnitAssessment);
     Mocks.register(DelegateNames.UNIT_ASSESSMENT_MISSING,
         (JavaDelegate) execution -> missingUnitAssessments.add(memberId(execution)));
+    Mocks.register(DelegateNames.HEADED_UNIT_LOOKUP, (JavaDelegate) this::lookUpHeadedUnit);
     Mocks.register(DelegateNames.DECISION_RECORDER, (JavaDelegate) this::recordDecision);
   }
 
@@ -51,6 +54,16 @@ final class FakeMemberDelegates {
     execution.setVariable(ProcessVariables.UNIT_ASSESSMENT_RECEIVED, comment != null);
     if (comment != null) {
       execution.setVariable(ProcessVariables.UNIT_COMMENT, comment);
+    }
+  }
+
+  /** A member who heads nothing passes; a head passes once the unit's rating is known. */
+  private void lookUpHeadedUnit(DelegateExecution execution) {
+    String unit = (String) execution.getVariable(ProcessVariables.HEADED_UNIT_ID);
+    boolean known = unit == null || ratedUnits.containsKey(unit);
+    execution.setVariable(ProcessVariables.HEADED_UNIT_RATED, known);
+    if (unit != null && known) {
+      execution.setVariable(ProcessVariables.HEADED_UNIT_LEVEL, ratedUnits.get(unit));
     }
   }
 

@@ -9,8 +9,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.party.evaluation.process.ProcessKeys.BRANCH_REVIEW;
+import static vn.party.evaluation.process.ProcessKeys.CHECK_HEADED_UNIT_RATING;
+import static vn.party.evaluation.process.ProcessKeys.HEADED_UNIT_RATED;
 import static vn.party.evaluation.process.ProcessKeys.CHECK_RESIDENCE_FEEDBACK;
 import static vn.party.evaluation.process.ProcessKeys.COMMITTEE_DECISION;
 import static vn.party.evaluation.process.ProcessKeys.RECORD_DECISION;
@@ -233,6 +236,63 @@ class MemberEvaluationProcessTest {
         .processInstanceId(evaluation.getId()).taskDefinitionKey(BRANCH_REVIEW).count())
         .isEqualTo(2);
     assertThat(delegates.decidedLevels).containsEntry(MEMBER, "GOOD");
+  }
+
+  /**
+   * A collective before its head: the branch reviews its secretary with everyone else, but the committee decides the
+   * secretary only once the branch is rated, and not above the branch's level (member-caps, HEADED_UNIT_LEVEL).
+   */
+  @Test
+  void aHeadIsDecidedAfterTheUnitIsRatedAndNotAboveIt() {
+    delegates.receivedResidenceComments.put(MEMBER, "Gương mẫu nơi cư trú.");
+    java.util.Map<String, Object> variables = new java.util.HashMap<>(MemberFixtures.startVariables(MEMBER));
+    variables.put(ProcessVariables.HEAD_OF, "BRANCH");
+    variables.put(ProcessVariables.HEADED_UNIT_ID, "thanh-khe-tay-cb1");
+    ProcessInstance evaluation = runtimeService().startProcessInstanceByKey(ProcessKeys.MEMBER_EVALUATION,
+        BusinessKeys.member(MemberFixtures.YEAR, MEMBER), variables);
+    complete(task(SELF_REVIEW, evaluation), withVariables("selfProposedLevel", "EXCELLENT"));
+    complete(task(BRANCH_REVIEW, evaluation), MemberFixtures.branchProposes("EXCELLENT"));
+
+    assertThat(evaluation).isWaitingAtExactly(HEADED_UNIT_RATED);
+    assertThat(taskQuery().processInstanceId(evaluation.getId()).count()).as("no decision yet").isZero();
+
+    // the grassroots committee rates the branch GOOD: the application tells the head's evaluation
+    runtimeService().createMessageCorrelation(ProcessKeys.MESSAGE_HEADED_UNIT_RATED)
+        .processInstanceBusinessKey(BusinessKeys.member(MemberFixtures.YEAR, MEMBER))
+        .setVariable(ProcessVariables.HEADED_UNIT_RATED, true)
+        .setVariable(ProcessVariables.HEADED_UNIT_LEVEL, "GOOD")
+        .correlate();
+    Task decision = task(COMMITTEE_DECISION, evaluation);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService().complete(decision.getId(),
+            withVariables("decision", "APPROVE", "decidedLevel", "EXCELLENT")))
+        .isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+        .hasMessageContaining("decidedLevel: above-cap");
+    complete(decision, withVariables("decision", "APPROVE", "decidedLevel", "GOOD",
+        "decisionComment", "Chi bộ được xếp loại Hoàn thành tốt nhiệm vụ; bí thư không xếp cao hơn."));
+
+    assertThat(evaluation)
+        .hasPassedInOrder(BRANCH_REVIEW, CHECK_HEADED_UNIT_RATING, HEADED_UNIT_RATED, COMMITTEE_DECISION,
+            RECORD_DECISION)
+        .isEnded();
+    assertThat(delegates.decidedLevels).containsEntry(MEMBER, "GOOD");
+  }
+
+  /** A head whose unit was rated before the branch review (or is not rated) is not held up. */
+  @Test
+  void aHeadWhoseUnitIsAlreadyRatedGoesStraightToTheDecision() {
+    delegates.receivedResidenceComments.put(MEMBER, "Tốt.");
+    delegates.ratedUnits.put("thanh-khe-tay-cb1", "COMPLETED");
+    java.util.Map<String, Object> variables = new java.util.HashMap<>(MemberFixtures.startVariables(MEMBER));
+    variables.put(ProcessVariables.HEAD_OF, "BRANCH");
+    variables.put(ProcessVariables.HEADED_UNIT_ID, "thanh-khe-tay-cb1");
+    ProcessInstance evaluation = runtimeService().startProcessInstanceByKey(ProcessKeys.MEMBER_EVALUATION,
+        BusinessKeys.member(MemberFixtures.YEAR, MEMBER), variables);
+    complete(task(SELF_REVIEW, evaluation), withVariables("selfProposedLevel", "GOOD"));
+    complete(task(BRANCH_REVIEW, evaluation), MemberFixtures.branchProposes("GOOD"));
+
+    assertThat(evaluation).isWaitingAtExactly(COMMITTEE_DECISION).hasNotPassed(HEADED_UNIT_RATED);
+    assertThat(runtimeService().getVariable(evaluation.getId(), ProcessVariables.HEADED_UNIT_LEVEL))
+        .isEqualTo("COMPLETED");
   }
 
   static ProcessInstance startEvaluation(String memberId) {

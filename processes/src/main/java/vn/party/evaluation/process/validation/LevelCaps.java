@@ -6,6 +6,7 @@ import static vn.party.evaluation.process.ProcessVariables.CONCLUDED_FAILED_TO_S
 import static vn.party.evaluation.process.ProcessVariables.CONCLUDED_FORBIDDEN_CONDUCT;
 import static vn.party.evaluation.process.ProcessVariables.DISCIPLINED;
 import static vn.party.evaluation.process.ProcessVariables.DISCIPLINE_SELF_DETECTED_AND_REMEDIED;
+import static vn.party.evaluation.process.ProcessVariables.HEADED_UNIT_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.REGULATION;
 import static vn.party.evaluation.process.ProcessVariables.SICK_LEAVE_MONTHS;
 import static vn.party.evaluation.process.ProcessVariables.TASKS_COMPLETED_PERCENT;
@@ -29,10 +30,12 @@ public final class LevelCaps {
 
   /**
    * Facts the deploying application sets from events (discipline; unit assessment: the
-   * civil-service level and the share of tasks completed).
+   * civil-service level and the share of tasks completed) and from the collective ratings (the
+   * level of the unit the member heads).
    */
   public static final List<String> SYSTEM_FACTS =
-      List.of(DISCIPLINED, DISCIPLINE_SELF_DETECTED_AND_REMEDIED, CIVIL_SERVICE_LEVEL, TASKS_COMPLETED_PERCENT);
+      List.of(DISCIPLINED, DISCIPLINE_SELF_DETECTED_AND_REMEDIED, CIVIL_SERVICE_LEVEL, TASKS_COMPLETED_PERCENT,
+          HEADED_UNIT_LEVEL);
 
   /** Facts the branch records on the branch-review form. */
   public static final List<String> BRANCH_FACTS =
@@ -50,6 +53,7 @@ public final class LevelCaps {
           DISCIPLINE_SELF_DETECTED_AND_REMEDIED,
           CIVIL_SERVICE_LEVEL,
           TASKS_COMPLETED_PERCENT,
+          HEADED_UNIT_LEVEL,
           SICK_LEAVE_MONTHS,
           CONCLUDED_DEGRADATION,
           CONCLUDED_FORBIDDEN_CONDUCT,
@@ -99,6 +103,8 @@ public final class LevelCaps {
         .civilServiceLevel(variables.get(CIVIL_SERVICE_LEVEL) instanceof String name
             ? Level.parse(name).orElse(null) : null)
         .tasksCompletedPercent(percent(variables.get(TASKS_COMPLETED_PERCENT)))
+        .headedUnitLevel(variables.get(HEADED_UNIT_LEVEL) instanceof String name
+            ? Level.parse(name).orElse(null) : null)
         .build();
   }
 

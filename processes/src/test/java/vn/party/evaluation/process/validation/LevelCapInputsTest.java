@@ -18,7 +18,8 @@ class LevelCapInputsTest {
   void theFactVariablesAreTheDecisionsInputs() {
     assertThat(LevelCaps.INPUTS).containsExactly("regulation",
         RuleVariables.DISCIPLINED, RuleVariables.DISCIPLINE_SELF_DETECTED_AND_REMEDIED,
-        RuleVariables.CIVIL_SERVICE_LEVEL, RuleVariables.TASKS_COMPLETED_PERCENT, RuleVariables.SICK_LEAVE_MONTHS, RuleVariables.CONCLUDED_DEGRADATION,
+        RuleVariables.CIVIL_SERVICE_LEVEL, RuleVariables.TASKS_COMPLETED_PERCENT, RuleVariables.HEADED_UNIT_LEVEL,
+        RuleVariables.SICK_LEAVE_MONTHS, RuleVariables.CONCLUDED_DEGRADATION,
         RuleVariables.CONCLUDED_FORBIDDEN_CONDUCT, RuleVariables.CONCLUDED_FAILED_TO_SET_EXAMPLE);
     assertThat(LevelCaps.INPUTS).containsAll(LevelCaps.SYSTEM_FACTS).containsAll(LevelCaps.BRANCH_FACTS);
   }
@@ -29,6 +30,7 @@ class LevelCapInputsTest {
     variables.put("disciplined", "true");
     variables.put("sickLeaveMonths", 40);
     variables.put("civilServiceLevel", "BEST");
+    variables.put("headedUnitLevel", "FIRST");
     variables.put("concludedDegradation", null);
 
     assertThat(LevelCaps.facts(variables)).isEqualTo(MemberFacts.builder().monthsSinceAdmission(12).build());
@@ -37,7 +39,8 @@ class LevelCapInputsTest {
   @Test
   void theFactsAreReadAsGiven() {
     MemberFacts facts = LevelCaps.facts(Map.of("disciplined", true, "disciplineSelfDetectedAndRemedied", true,
-        "sickLeaveMonths", 3.5, "civilServiceLevel", "GOOD", "concludedFailedToSetExample", true));
+        "sickLeaveMonths", 3.5, "civilServiceLevel", "GOOD", "concludedFailedToSetExample", true,
+        "headedUnitLevel", "COMPLETED"));
 
     assertThat(facts.disciplined()).isTrue();
     assertThat(facts.disciplineSelfDetectedAndRemedied()).isTrue();
@@ -45,6 +48,7 @@ class LevelCapInputsTest {
     assertThat(facts.civilServiceLevel()).isEqualTo(Level.GOOD);
     assertThat(facts.concludedFailedToSetExample()).isTrue();
     assertThat(facts.concludedDegradation()).isFalse();
+    assertThat(facts.headedUnitLevel()).isEqualTo(Level.COMPLETED);
   }
 
   @Test

@@ -1,0 +1,46 @@
+package vn.party.evaluation.process;
+
+import java.util.Arrays;
+
+/**
+ * The stages of the member decisions in a campaign, in the regulation's order (a collective before its head; members
+ * and branches before the organization): which members must be decided before the campaign moves on, the step that
+ * opens the stage and the message that ends its wait.
+ */
+public enum DecisionStage {
+  /** Everyone who heads no unit: then the branches are rated. */
+  MEMBERS(ProcessKeys.AWAIT_MEMBERS, ProcessKeys.MESSAGE_MEMBERS_DECIDED),
+  /** The branch heads too: then the organization is rated. */
+  BRANCH_HEADS(ProcessKeys.AWAIT_BRANCH_HEADS, ProcessKeys.MESSAGE_BRANCH_HEADS_DECIDED),
+  /** Everyone, the organization's head included: then the results are finalized. */
+  ALL(ProcessKeys.AWAIT_ALL_MEMBERS, ProcessKeys.MESSAGE_ALL_MEMBERS_DECIDED);
+
+  private final String activityId;
+  private final String message;
+
+  DecisionStage(String activityId, String message) {
+    this.activityId = activityId;
+    this.message = message;
+  }
+
+  /** The service task of evaluation-campaign that opens the stage. */
+  public String activityId() {
+    return activityId;
+  }
+
+  /** The message the campaign waits for while members of the stage are undecided. */
+  public String message() {
+    return message;
+  }
+
+  /** Whether a member who heads {@code headOf} (BRANCH, ORGANIZATION or null) must be decided in this stage. */
+  public boolean includes(String headOf) {
+    return headOf == null || this == ALL || (this == BRANCH_HEADS && "BRANCH".equals(headOf));
+  }
+
+  /** @throws IllegalArgumentException for an activity that opens no stage */
+  public static DecisionStage openedBy(String activityId) {
+    return Arrays.stream(values()).filter(stage -> stage.activityId.equals(activityId)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no decision stage opens at " + activityId));
+  }
+}
