@@ -276,7 +276,8 @@ class TaskCompletionRulesTest {
   @Test
   void knowsWhatElseTheCappedTasksRead() {
     List<String> capInputs = List.of("regulation", "disciplined", "disciplineSelfDetectedAndRemedied",
-        "civilServiceLevel", "tasksCompletedPercent", "sickLeaveMonths", "concludedDegradation", "concludedForbiddenConduct",
+        "civilServiceLevel", "tasksCompletedPercent", "headedUnitLevel", "sickLeaveMonths", "concludedDegradation",
+        "concludedForbiddenConduct",
         "concludedFailedToSetExample");
     List<String> branchInputs = new java.util.ArrayList<>(capInputs);
     branchInputs.addAll(List.of("excellentVoteRule", "goodVoteRule"));
