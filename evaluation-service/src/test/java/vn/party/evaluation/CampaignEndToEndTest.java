@@ -18,8 +18,9 @@ import vn.party.evaluation.pages.PageSession;
 /**
  * Issue 3, "done": a campaign for the demo organization (15 members, 3 branches) under each regulation runs to the
  * end, with the rules visibly applied. Under QD-366-2025 every phase: scored self-reviews, residence comments (one
- * missing at its deadline), a discipline cap, branch proposals, the committee's decisions, finalization refused
- * over the EXCELLENT quota then adjusted, collective ratings with a cap, the announcement, a complaint re-appraised
+ * missing at its deadline), a discipline cap, branch proposals, the committee's decisions, collective ratings with a
+ * cap, each before its head (a secretary capped by the branch), finalization refused over the EXCELLENT quota then
+ * adjusted, the announcement, a complaint re-appraised
  * by the committee above, the campaign completed; then the records, timelines, report and events. Shorter runs under
  * QD-124-2023 (levels from the criteria grades) and QD-132-2018 (the unit's task share caps a civil servant).
  */
@@ -36,6 +37,17 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
 
   @Test
   void a_campaign_under_366_runs_through_every_phase_with_the_rules_applied() throws Exception {
+    // member11 is the secretary of cb3, member7 of the organization: each is decided after the unit they head
+    jdbc.sql("update evaluation.party_member set head_of = 'BRANCH' where id = 'member11'").update();
+    jdbc.sql("update evaluation.party_member set head_of = 'ORGANIZATION' where id = 'member7'").update();
+    try {
+      runUnder366();
+    } finally {
+      jdbc.sql("update evaluation.party_member set head_of = null where id in ('member7', 'member11')").update();
+    }
+  }
+
+  private void runUnder366() throws Exception {
     final int year = YEAR_366;
     String campaignId = launchedCampaign(year, "QD-366-2025");
 
@@ -126,9 +138,15 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
       completeOk(secretaryOf(n), task, branchProposes(proposed366(n)));
     }
 
-    // 4. the committee decides: approves, and lifts member5 to GOOD with a reason
+    // 4. the committee decides: approves, and lifts member5 to GOOD with a reason. The two heads are reviewed by
+    // their branches like everyone, but their decision waits for the rating of the unit they head
     for (int n = 1; n <= 15; n++) {
       String member = "member" + n;
+      if (n == 7 || n == 11) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> "WAITING_UNIT_RATING".equals(
+            evaluation("committee", year, member).get("status").asText()));
+        continue;
+      }
       String task = taskOf("committee", "committee-decision", member, year);
       if (n == 5) {
         assertRefused(complete("committee", task, Map.of("decision", "APPROVE", "decidedLevel", GOOD)),
@@ -139,21 +157,10 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
         completeOk("committee", task, Map.of("decision", "APPROVE", "decidedLevel", proposed366(n)));
       }
     }
+    assertThat(openTasks(year, "member7", "member11")).as("no decision for the heads yet").isZero();
 
-    // 5. finalization: 3 EXCELLENT for 10 GOOD, at most ⌊0.2 × 10⌋ = 2; refused with the figures
-    String finalize = finalizeResultsTask(year);
-    ResponseEntity<String> overQuota = complete("committee", finalize, Map.of());
-    assertRefused(overQuota, "excellentCount", "over-quota");
-    assertThat(overQuota.getBody()).contains("3 đảng viên hoàn thành xuất sắc nhiệm vụ, 10 hoàn thành tốt nhiệm vụ")
-        .contains("tối đa 2");
-    ResponseEntity<String> adjusted = as("committee").post().uri("/api/v1/evaluations/{y}/{m}/adjustments", year,
-            "member6").contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("level", GOOD, "reason", "Vượt tỷ lệ 20%: đảng ủy xếp hoàn thành tốt nhiệm vụ."))
-        .retrieve().toEntity(String.class);
-    assertThat(adjusted.getStatusCode().value()).as(adjusted.getBody()).isEqualTo(201);
-    finalizeResults(year);
-
-    // 6. collective ratings: cb3 has 2 of 5 members not completed (40 % > 20 %): capped at COMPLETED
+    // 5. collective ratings, everyone but the heads decided: cb3 has 2 of 5 members not completed (40 % > 20 %),
+    // capped at COMPLETED
     for (int b = 1; b <= 3; b++) {
       String branch = BRANCHES.get(b - 1);
       String level = b == 3 ? COMPLETED : GOOD;
@@ -166,10 +173,37 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
       }
       completeOk("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", level));
     }
+    // cb3's secretary now: not above cb3's COMPLETED; the organization waits for him
+    String member11Decision = taskOf("committee", "committee-decision", "member11", year);
+    assertThat(evaluation("committee", year, "member11").at("/levelCap/ruleId").asText())
+        .isEqualTo("member-caps-QD-366-2025-head-unit-completed");
+    assertThat(jdbc.sql("select count(*) from public.act_ru_execution where business_key_ = :k")
+        .param("k", year + ":collective:" + ORG).query(Integer.class).single())
+        .as("the organization is rated after its branches' heads").isZero();
+    assertRefused(complete("committee", member11Decision, Map.of("decision", "APPROVE", "decidedLevel", GOOD)),
+        "decidedLevel", "above-cap");
+    completeOk("committee", member11Decision, Map.of("decision", "APPROVE", "decidedLevel", COMPLETED,
+        "decisionComment", "Chi bộ Khu dân cư số 3 hoàn thành nhiệm vụ; bí thư không xếp cao hơn chi bộ."));
+    // then the organization, and after it its secretary
     completeOk("committee", collectiveTaskOf("committee", "collective-self-review", ORG, year),
         collectiveSelfReview(GOOD));
     completeOk("district", collectiveTaskOf("district", "collective-decision", ORG, year),
         Map.of("decision", "APPROVE", "decidedLevel", GOOD));
+    completeOk("committee", taskOf("committee", "committee-decision", "member7", year),
+        Map.of("decision", "APPROVE", "decidedLevel", GOOD));
+
+    // 6. finalization, everyone decided: 3 EXCELLENT for 9 GOOD, at most ⌊0.2 × 9⌋ = 1; refused with the figures
+    String finalize = finalizeResultsTask(year);
+    ResponseEntity<String> overQuota = complete("committee", finalize, Map.of());
+    assertRefused(overQuota, "excellentCount", "over-quota");
+    assertThat(overQuota.getBody()).contains("3 đảng viên hoàn thành xuất sắc nhiệm vụ, 9 hoàn thành tốt nhiệm vụ")
+        .contains("tối đa 1");
+    ResponseEntity<String> adjusted = as("committee").post().uri("/api/v1/evaluations/{y}/{m}/adjustments", year,
+            "member6").contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("level", GOOD, "reason", "Vượt tỷ lệ 20%: đảng ủy xếp hoàn thành tốt nhiệm vụ."))
+        .retrieve().toEntity(String.class);
+    assertThat(adjusted.getStatusCode().value()).as(adjusted.getBody()).isEqualTo(201);
+    finalizeResults(year); // 2 EXCELLENT for 10 GOOD: within
 
     // 7. the announcement, one event per member; member6 complains; the committee above re-appraises
     await().atMost(Duration.ofSeconds(60)).until(
@@ -209,6 +243,9 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
     assertThat(cb3.at("/decision/level").asText()).isEqualTo(COMPLETED);
     assertThat(cb3.at("/levelCap/level").asText()).isEqualTo(COMPLETED);
     assertThat(collective("auditor", year, ORG).at("/decision/by").asText()).isEqualTo("district");
+    JsonNode member11 = evaluation("auditor", year, "member11");
+    assertThat(member11.at("/branchReview/level").asText()).isEqualTo(GOOD);
+    assertThat(member11.at("/decision/level").asText()).isEqualTo(COMPLETED);
 
     // the timelines
     assertThat(timelineKinds(year, "member6")).containsSubsequence("EVALUATION_STARTED", "SELF_REVIEW_KEPT",
@@ -219,13 +256,16 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
         "SELF_REVIEW_KEPT", "ABOVE_CAP_REFUSED", "DECIDED", "RESULT_ANNOUNCED");
     assertThat(timelineKinds(year, "member15")).containsSubsequence("SELF_REVIEW_KEPT",
         "RESIDENCE_FEEDBACK_MISSING", "DECIDED", "RESULT_ANNOUNCED");
+    assertThat(timelineKinds(year, "member11")).containsSubsequence("SELF_REVIEW_KEPT", "HEADED_UNIT_RATED",
+        "LEVEL_CAP_APPLIED", "ABOVE_CAP_REFUSED", "DECIDED", "LEVEL_ADJUSTED", "RESULT_ANNOUNCED");
+    assertThat(timelineKinds(year, "member7")).containsSubsequence("HEADED_UNIT_RATED", "DECIDED");
 
     // the organization's report: members per level, the quota, the branches per level, the organization's level
     String report = PageSession.of(port, "auditor").get("/app/reports/" + ORG + "/" + year).body();
     String members = report.substring(report.indexOf("id=\"total\""), report.indexOf("id=\"chart\""));
-    assertThat(members).contains("data-level=\"EXCELLENT\">2<", "data-level=\"GOOD\">11<",
-        "data-level=\"COMPLETED\">0<", "data-level=\"NOT_COMPLETED\">2<");
-    assertThat(report).contains("Hoàn thành xuất sắc nhiệm vụ: 2, tối đa được phép 2 (theo tỷ lệ trên 11 đảng viên");
+    assertThat(members).contains("data-level=\"EXCELLENT\">2<", "data-level=\"GOOD\">10<",
+        "data-level=\"COMPLETED\">1<", "data-level=\"NOT_COMPLETED\">2<");
+    assertThat(report).contains("Hoàn thành xuất sắc nhiệm vụ: 2, tối đa được phép 2 (theo tỷ lệ trên 10 đảng viên");
     String collectives = report.substring(report.indexOf("id=\"collective-counts\""));
     assertThat(collectives).contains("data-level=\"GOOD\">2<", "data-level=\"COMPLETED\">1<");
     assertThat(collectives.substring(collectives.indexOf("id=\"organization-level\"")))
@@ -244,7 +284,8 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
                   assertThat(r.key()).isEqualTo(ORG);
                   JsonNode counts = cloudEvent(r).at("/data/countsByLevel");
                   assertThat(counts.get(EXCELLENT).asInt()).isEqualTo(2);
-                  assertThat(counts.get(GOOD).asInt()).isEqualTo(11);
+                  assertThat(counts.get(GOOD).asInt()).isEqualTo(10);
+                  assertThat(counts.get(COMPLETED).asInt()).isEqualTo(1);
                   assertThat(counts.get(NOT_COMPLETED).asInt()).isEqualTo(2);
                 }));
   }
@@ -328,6 +369,15 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
 
   // --- helpers -------------------------------------------------------------------------------------------------
 
+  /** Open tasks of the members' evaluations in the year. */
+  private int openTasks(int year, String... members) {
+    return jdbc.sql("""
+            select count(*) from public.act_ru_task t join public.act_ru_execution e on e.id_ = t.proc_inst_id_
+            where e.business_key_ in (:keys)""")
+        .param("keys", java.util.Arrays.stream(members).map(m -> year + ":" + m).toList())
+        .query(Integer.class).single();
+  }
+
   /** The branch's proposal under 366: the derived levels, member13 at its cap, member5 proposed lower. */
   private static String proposed366(int n) {
     return switch (n) {
@@ -338,10 +388,10 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
     };
   }
 
-  /** Finalization (within the quota), collective ratings, announcement, the window closed: COMPLETED. */
+  /** Collective ratings, finalization (within the quota), announcement, the window closed: COMPLETED. */
   private void runToTheEnd(int year, String campaignId) {
-    finalizeResults(year);
     rateCollectives(year, GOOD);
+    finalizeResults(year);
     await().atMost(Duration.ofSeconds(60)).until(
         () -> outboxEvents("vn.party.evaluation.result.announced", year).size() == 15);
     closeComplaintWindow(year);

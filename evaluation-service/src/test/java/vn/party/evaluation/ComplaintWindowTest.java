@@ -48,8 +48,8 @@ class ComplaintWindowTest extends EvaluationFlowSupport {
     awaitUnmatched(unknown, "UNKNOWN_MEMBER");
 
     decideAllMembers(YEAR, n -> "GOOD");
-    finalizeResults(YEAR); // all GOOD: within the quota
     rateCollectives(YEAR, "GOOD");
+    finalizeResults(YEAR); // all GOOD: within the quota
 
     // the announcement: one event per member, with the level, the window's end and the link to the record
     await().atMost(Duration.ofSeconds(60)).until(() -> announced().size() == 15);

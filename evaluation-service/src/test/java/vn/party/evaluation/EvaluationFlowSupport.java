@@ -94,8 +94,8 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
   }
 
   /**
-   * Phase "finalize-results" of the campaign (after every member is decided): the grassroots committee finalizes
-   * its members' results. Succeeds only within the EXCELLENT quota; see FinalizationTest for adjusting first.
+   * Phase "finalize-results" of the campaign (after every member and collective is decided): the grassroots committee
+   * finalizes its members' results. Succeeds only within the EXCELLENT quota; see FinalizationTest for adjusting first.
    */
   protected void finalizeResults(int year) {
     completeOk("committee", finalizeResultsTask(year), Map.of());
@@ -119,7 +119,7 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
     assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(204);
   }
 
-  // --- collective ratings (after every member is decided: the campaign's rate-branches, then rate-organization) ---
+  // --- collective ratings (after the members who head no unit: rate-branches, then rate-organization) ------------
 
   /** The three demo branches, in the order the campaign lists them. */
   protected static final java.util.List<String> BRANCHES = java.util.List.of(ORG + "-cb1", ORG + "-cb2", ORG + "-cb3");
@@ -127,7 +127,8 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
   /**
    * The campaign's collective-rating phase, all approved: each branch's committee reviews the branch proposing
    * {@code level} and the grassroots committee approves it, then the grassroots committee reviews the organization and
-   * the committee above (district) approves it. Call once every member is decided.
+   * the committee above (district) approves it. Call once every member is decided (no demo member heads a unit in
+   * the tests' data, so no decision waits for these ratings).
    */
   protected void rateCollectives(int year, String level) {
     for (int b = 1; b <= BRANCHES.size(); b++) {

@@ -46,6 +46,8 @@ class FinalizationTest extends EvaluationFlowSupport {
       assertThat(entry.at("/details/reason").asText()).startsWith("Vượt chỉ tiêu 40%");
     });
 
+    // the collectives are rated before the finalization (a collective before its head; none heads one here)
+    rateCollectives(YEAR, "GOOD");
     // 3 EXCELLENT, 11 GOOD: at most ⌊0.2 × 11⌋ = 2
     String finalize = finalizeResultsTask(YEAR);
     ResponseEntity<String> refused = complete("committee", finalize, Map.of());
@@ -96,7 +98,6 @@ class FinalizationTest extends EvaluationFlowSupport {
     // 2 EXCELLENT, 12 GOOD: within; the committee finalizes, the results are announced and, the complaint window
     // passed, the campaign completes
     finalizeResults(YEAR);
-    rateCollectives(YEAR, "GOOD");
     closeComplaintWindow(YEAR);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
         jdbc.sql("select status from evaluation.campaign where organization_id = :o and year = :y")

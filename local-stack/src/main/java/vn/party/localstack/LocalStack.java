@@ -297,6 +297,8 @@ public final class LocalStack {
                 evaluation = evaluationService(infra, evaluationJar, options.evaluationPort, options.demo)
                         // the pages show the signed-in person's notifications from notification-service
                         .property("evaluation.notifications.url", "http://localhost:" + options.notificationPort)
+                        // the demo's secretaries head their units, so a campaign shows "a collective before its head"
+                        .property("evaluation.demo.unit-heads", String.valueOf(options.demo))
                         .logDir(logDir).workingDirectory(root).stopOnJvmExit(false).start();
             }
             evaluation.awaitHealthy(EVALUATION_START_TIMEOUT);
@@ -430,6 +432,8 @@ public final class LocalStack {
             b.append("  Tài khoản thử nghiệm (mật khẩu: demo, trừ admin/admin):\n");
             b.append("    admin / admin                 quản trị hệ thống (Camunda Admin)\n");
             b.append("    member1 … member15            đảng viên (1–5 chi bộ cb1, 6–10 cb2, 11–15 cb3)\n");
+            b.append("    member1, member6, member11    bí thư chi bộ cb1 … cb3; member2 bí thư đảng ủy\n");
+            b.append("                                  (được xếp loại sau tập thể mình đứng đầu)\n");
             b.append("    secretary1 … secretary3       chi ủy chi bộ thanh-khe-tay-cb1 … cb3\n");
             b.append("    committee                     Đảng ủy cơ sở (Đảng bộ phường Thanh Khê Tây)\n");
             b.append("    auditor                       Ủy ban kiểm tra\n");
@@ -460,6 +464,8 @@ public final class LocalStack {
             b.append("  Demo logins (password: demo, except admin/admin):\n");
             b.append("    admin / admin                 administrator (Camunda Admin)\n");
             b.append("    member1 … member15            party members (1–5 branch cb1, 6–10 cb2, 11–15 cb3)\n");
+            b.append("    member1, member6, member11    secretaries of cb1 … cb3; member2 secretary of the organization\n");
+            b.append("                                  (rated after the unit they head)\n");
             b.append("    secretary1 … secretary3       branch committees thanh-khe-tay-cb1 … cb3\n");
             b.append("    committee                     grassroots party committee (thanh-khe-tay)\n");
             b.append("    auditor                       inspection committee\n");

@@ -40,5 +40,10 @@ public enum TimelineKind {
   /** A collective's rating (branch, grassroots organization) opened (details: kind, who reviews, who rates). */
   COLLECTIVE_RATING_STARTED,
   /** A collective not rated this year (details: the organization-eligibility reason and rule). */
-  COLLECTIVE_NOT_RATED
+  COLLECTIVE_NOT_RATED,
+  /**
+   * On a head's evaluation: the unit the member heads was rated, or found not to be (details: unitId, unitKind,
+   * unitLevel or null); the committee may now decide the head, not above the unit.
+   */
+  HEADED_UNIT_RATED
 }

@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.process.DecisionStage;
 import vn.party.evaluation.process.Level;
 
 /** campaign and campaign_member rows. */
@@ -71,16 +72,16 @@ public class Campaigns {
 
   /** A member of the campaign's organization, with the facts the eligibility rules read. */
   record Candidate(String memberId, String membership, boolean exempted, boolean suspended,
-      java.time.LocalDate admittedOn) {
+      java.time.LocalDate admittedOn, String headOf) {
   }
 
-  /** What the eligibility rules said of one member. */
-  record RosterEntry(String memberId, boolean rated, String reason, String formKind, String ruleId) {
+  /** What the eligibility rules said of one member, and the unit the member heads (null: none). */
+  record RosterEntry(String memberId, boolean rated, String reason, String formKind, String ruleId, String headOf) {
   }
 
   List<Candidate> candidates(UUID id) {
     return jdbc.sql("""
-            select m.id as member_id, m.membership, m.exempted, m.suspended, m.admitted_on
+            select m.id as member_id, m.membership, m.exempted, m.suspended, m.admitted_on, m.head_of
             from evaluation.campaign c
             join evaluation.branch b on b.organization_id = c.organization_id
             join evaluation.party_member m on m.branch_id = b.id and m.status = 'ACTIVE'
@@ -95,14 +96,15 @@ public class Campaigns {
   @Transactional(propagation = Propagation.MANDATORY)
   int prepareRoster(UUID id, List<RosterEntry> entries) {
     batch.batchUpdate("""
-            insert into evaluation.campaign_member (campaign_id, member_id, status, reason, form_kind, rule_id)
-            values (?, ?, ?, ?, ?, ?) on conflict do nothing""", entries, 1000, (ps, entry) -> {
+            insert into evaluation.campaign_member (campaign_id, member_id, status, reason, form_kind, rule_id, head_of)
+            values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", entries, 1000, (ps, entry) -> {
           ps.setObject(1, id);
           ps.setString(2, entry.memberId());
           ps.setString(3, entry.rated() ? "PENDING" : "NOT_RATED");
           ps.setString(4, entry.reason());
           ps.setString(5, entry.formKind());
           ps.setString(6, entry.ruleId());
+          ps.setString(7, entry.headOf());
         });
     return jdbc.sql("""
             update evaluation.campaign set roster_prepared = true,
@@ -132,6 +134,46 @@ public class Campaigns {
               status = case when :done and status = 'LAUNCHING' then 'RUNNING' else status end
             where id = :id""")
         .param("n", count).param("done", rosterDone).param("id", id).update();
+  }
+
+  /**
+   * Opens a stage of the member decisions: records it on the campaign (so that the decision completing it sends the
+   * stage's message) and says whether every member of the stage is decided already. The campaign row's lock orders
+   * this with {@link #memberDecided}: whichever comes second sees the other.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public boolean openStage(UUID id, DecisionStage stage) {
+    jdbc.sql("update evaluation.campaign set decision_stage = :stage where id = :id")
+        .param("stage", stage.name()).param("id", id).update();
+    return undecided(id, stage) == 0;
+  }
+
+  /**
+   * The stage whose members are all decided now, if the campaign has opened one and it is complete (call after
+   * {@link #memberDecided}, in the same transaction). A campaign launched before the stages existed has none open and
+   * waits for all its members: then ALL, once every member is decided.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Optional<DecisionStage> completedStage(Campaign campaign) {
+    String open = jdbc.sql("select decision_stage from evaluation.campaign where id = :id")
+        .param("id", campaign.id()).query(String.class).optional().orElse(null);
+    if (open == null) {
+      return campaign.rosterPrepared() && campaign.membersDecided() >= campaign.membersTotal()
+          ? Optional.of(DecisionStage.ALL) : Optional.empty();
+    }
+    DecisionStage stage = DecisionStage.valueOf(open);
+    return undecided(campaign.id(), stage) == 0 ? Optional.of(stage) : Optional.empty();
+  }
+
+  /** Rated members of the stage not decided yet ({@link DecisionStage#includes} says who belongs to it). */
+  private int undecided(UUID id, DecisionStage stage) {
+    record Undecided(String headOf, int count) {
+    }
+    return jdbc.sql("""
+            select head_of, count(*) as count from evaluation.campaign_member
+            where campaign_id = :id and status in ('PENDING', 'STARTED') group by head_of""")
+        .param("id", id).query(Undecided.class).list().stream()
+        .filter(undecided -> stage.includes(undecided.headOf())).mapToInt(Undecided::count).sum();
   }
 
   /** Counts one more decided member; the row lock serializes concurrent decisions. */

@@ -46,7 +46,7 @@ public class MemberBatchStarter implements JavaDelegate {
   }
 
   private record RosterEntry(String memberId, String fullName, String branchId, String organizationId,
-      String formKind, boolean leadershipPost) {
+      String formKind, boolean leadershipPost, String headOf) {
   }
 
   @Override
@@ -54,7 +54,8 @@ public class MemberBatchStarter implements JavaDelegate {
     UUID campaignId = UUID.fromString((String) execution.getVariable(CAMPAIGN_ID));
     Campaign campaign = campaigns.find(campaignId).orElseThrow();
     List<RosterEntry> batch = jdbc.sql("""
-            select cm.member_id, m.full_name, m.branch_id, b.organization_id, cm.form_kind, m.leadership_post
+            select cm.member_id, m.full_name, m.branch_id, b.organization_id, cm.form_kind, m.leadership_post,
+                   cm.head_of
             from evaluation.campaign_member cm
             join evaluation.party_member m on m.id = cm.member_id
             join evaluation.branch b on b.id = m.branch_id
@@ -80,6 +81,7 @@ public class MemberBatchStarter implements JavaDelegate {
     Campaign now = campaigns.find(campaignId).orElseThrow();
 
     execution.setVariable(REMAINING_MEMBERS, remaining);
+    // read only by campaigns started before the decision stages (they wait for all members after the last batch)
     execution.setVariable(ALL_MEMBERS_DECIDED, remaining == 0 && now.membersDecided() >= now.membersTotal());
   }
 
@@ -101,6 +103,10 @@ public class MemberBatchStarter implements JavaDelegate {
     variables.put(REGULATION, campaign.regulation());
     variables.put(FORM_KIND, entry.formKind());
     variables.put(LEADERSHIP_POST, entry.leadershipPost()); // Mẫu 02B
+    if (entry.headOf() != null) { // a collective before its head: decided after the unit is rated
+      variables.put(HEAD_OF, entry.headOf());
+      variables.put(HEADED_UNIT_ID, "BRANCH".equals(entry.headOf()) ? entry.branchId() : entry.organizationId());
+    }
     variables.put(BRANCH_COMMITTEE_GROUP, Groups.branchCommittee(entry.branchId()));
     variables.put(ORGANIZATION_COMMITTEE_GROUP, Groups.organizationCommittee(entry.organizationId()));
     variables.put(SELF_REVIEW_DUE, Date.from(campaign.selfReviewDue().toInstant()));

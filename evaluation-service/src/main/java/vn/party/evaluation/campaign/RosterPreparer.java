@@ -58,6 +58,6 @@ public class RosterPreparer implements JavaDelegate {
         : facts.admittedOn(candidate.admittedOn(), year);
     Eligibility eligibility = rules.eligibility(regulation, facts.build());
     return new Campaigns.RosterEntry(candidate.memberId(), eligibility.rated(), eligibility.reason().name(),
-        eligibility.form().map(Enum::name).orElse(null), eligibility.rule().ruleId());
+        eligibility.form().map(Enum::name).orElse(null), eligibility.rule().ruleId(), candidate.headOf());
   }
 }

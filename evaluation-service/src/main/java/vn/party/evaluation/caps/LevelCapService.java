@@ -174,6 +174,10 @@ public class LevelCapService {
       case CIVIL_SERVICE_LEVEL -> facts.civilServiceLevel() == null ? ""
           : text("cap.because.civil-service", facts.civilServiceLevel().label());
       case SICK_LEAVE_3_MONTHS -> text("cap.because.sick-leave", String.valueOf(variables.get(SICK_LEAVE_MONTHS)));
+      case HEADED_UNIT_LEVEL -> variables.get(ProcessVariables.HEADED_UNIT_LEVEL) instanceof String name
+          ? vn.party.evaluation.process.Level.parse(name).map(level -> text("cap.because.headed-unit", level.label()))
+              .orElse("")
+          : "";
       default -> "";
     };
   }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,11 +15,16 @@ import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.directory.People;
 import vn.party.evaluation.directory.Recipient;
+import vn.party.evaluation.heads.UnitHeads;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
+import vn.party.evaluation.process.CollectiveKind;
 import vn.party.evaluation.review.Actors;
 
-/** Step record-collective-decision: the approved level becomes the collective's result — stored, on the timeline, told. */
+/**
+ * Step record-collective-decision: the approved level becomes the collective's result — stored, on the timeline, told
+ * — and the collective's head may now be decided.
+ */
 @Component("collectiveDecisionRecorder")
 public class CollectiveDecisionRecorder implements JavaDelegate {
 
@@ -27,14 +33,16 @@ public class CollectiveDecisionRecorder implements JavaDelegate {
   private final Outbox outbox;
   private final People people;
   private final Actors actors;
+  private final UnitHeads heads;
 
   public CollectiveDecisionRecorder(CollectiveEvaluations evaluations, Timeline timeline, Outbox outbox,
-      People people, Actors actors) {
+      People people, Actors actors, UnitHeads heads) {
     this.evaluations = evaluations;
     this.timeline = timeline;
     this.outbox = outbox;
     this.people = people;
     this.actors = actors;
+    this.heads = heads;
   }
 
   /** Data of vn.party.evaluation.collective.decided; recipients: the collective's own committee. */
@@ -65,5 +73,8 @@ public class CollectiveDecisionRecorder implements JavaDelegate {
         organizationId, (String) execution.getVariable(SELF_PROPOSED_LEVEL), level, comment, decidedBy,
         OffsetDateTime.now(ZoneOffset.UTC).toString(),
         people.groupMembers((String) execution.getVariable(COLLECTIVE_REVIEWER_GROUP))));
+    // a collective before its head: now the committee may decide the head, not above this level
+    heads.unitRated(year, UUID.fromString((String) execution.getVariable(CAMPAIGN_ID)),
+        CollectiveKind.valueOf((String) execution.getVariable(COLLECTIVE_KIND)), collectiveId, level);
   }
 }

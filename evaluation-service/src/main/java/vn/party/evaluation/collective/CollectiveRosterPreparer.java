@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.heads.UnitHeads;
 import vn.party.evaluation.process.CollectiveKind;
 import vn.party.evaluation.process.Regulation;
 import vn.party.evaluation.review.Actors;
@@ -23,7 +24,8 @@ import vn.party.evaluation.rules.RuleBook;
 /**
  * Step prepare-collectives: which of the organization's branches are rated as collectives this year, and whether the
  * organization itself is — the organization-eligibility decision of the campaign's regulation (less than six months
- * since founding: not rated). Each collective gets its row, rated or not and why.
+ * since founding: not rated). Each collective gets its row, rated or not and why; the head of a collective not rated
+ * waits no longer.
  */
 @Component("collectiveRosterPreparer")
 public class CollectiveRosterPreparer implements JavaDelegate {
@@ -36,14 +38,16 @@ public class CollectiveRosterPreparer implements JavaDelegate {
   private final CollectiveEvaluations evaluations;
   private final Timeline timeline;
   private final Actors actors;
+  private final UnitHeads heads;
 
   public CollectiveRosterPreparer(JdbcClient jdbc, RuleBook rules, CollectiveEvaluations evaluations,
-      Timeline timeline, Actors actors) {
+      Timeline timeline, Actors actors, UnitHeads heads) {
     this.jdbc = jdbc;
     this.rules = rules;
     this.evaluations = evaluations;
     this.timeline = timeline;
     this.actors = actors;
+    this.heads = heads;
   }
 
   private record Unit(String id, String name, LocalDate establishedOn) {
@@ -83,6 +87,7 @@ public class CollectiveRosterPreparer implements JavaDelegate {
       timeline.record(year, CollectiveEvaluation.timelineSubject(unit.id()), TimelineKind.COLLECTIVE_NOT_RATED, null,
           null, actors.current(), Map.of("reasonCode", eligibility.reason().name(),
               "reason", eligibility.reason().label(), "ruleId", eligibility.rule().ruleId()));
+      heads.unitRated(year, campaignId, kind, unit.id(), null); // nothing to wait for: the head is decided alone
     }
     return eligibility.rated();
   }

@@ -26,7 +26,8 @@ import vn.party.evaluation.review.EvaluationRecords;
 
 /**
  * Step record-decision: the grassroots committee's approval becomes the member's result — stored, counted for the
- * campaign, told on Kafka; the last decision of a campaign lets the campaign complete.
+ * campaign, told on Kafka; the decision that completes the campaign's open stage (everyone but the heads, the branch
+ * heads, everyone) lets the campaign go on.
  */
 @Component("decisionRecorder")
 public class DecisionRecorder implements JavaDelegate {
@@ -79,12 +80,10 @@ public class DecisionRecorder implements JavaDelegate {
 
     Campaign campaign = campaigns.memberDecided(UUID.fromString((String) execution.getVariable(CAMPAIGN_ID)),
         memberId);
-    if (campaign.membersDecided() >= campaign.membersTotal() && campaign.rosterPrepared()) {
-      // correlateAll: while the last batch is still being started the campaign is not waiting yet; it then sees
-      // allMembersDecided itself
-      runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_ALL_MEMBERS_DECIDED)
-          .processInstanceBusinessKey(BusinessKeys.campaign(campaign.year(), campaign.organizationId()))
-          .correlateAll();
-    }
+    // correlateAll: while the last batch is still being started, or before the campaign opens the stage, it is not
+    // waiting yet; it then counts the decisions itself (DecisionStageOpener)
+    campaigns.completedStage(campaign).ifPresent(stage -> runtimeService.createMessageCorrelation(stage.message())
+        .processInstanceBusinessKey(BusinessKeys.campaign(campaign.year(), campaign.organizationId()))
+        .correlateAll());
   }
 }

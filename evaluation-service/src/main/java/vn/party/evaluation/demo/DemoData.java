@@ -17,9 +17,10 @@ import vn.party.evaluation.process.Groups;
 
 /**
  * Demo data for a local run (profile {@code demo}): the ward party committee of Thanh Khê Tây with three branches
- * of five fictional members each, their secretaries, the grassroots committee and an auditor. member1, member6 and member11 sit on their branch committees,
- * member2 on the grassroots committee (leadership collectives, for the collective caps). All people are
- * invented; every demo password is {@code demo}. Loaded once: a second start finds the organization and skips.
+ * of five fictional members each, their secretaries, the grassroots committee and an auditor. member1, member6 and
+ * member11 sit on their branch committees, member2 on the grassroots committee (leadership collectives, for the
+ * collective caps); in the local run they also head their units. All people are invented; every demo password is
+ * {@code demo}. Loaded once: a second start finds the organization and skips.
  */
 @Component
 @Profile("demo")
@@ -42,10 +43,17 @@ public class DemoData implements ApplicationRunner {
 
   private final JdbcClient jdbc;
   private final IdentityService identity;
+  private final boolean unitHeads;
 
-  public DemoData(JdbcClient jdbc, IdentityService identity) {
+  /**
+   * @param unitHeads whether the demo's secretaries head their units ({@link #headOf}): on for the local run, off for
+   *     the tests that share this data (a head's decision waits for the unit's rating; those tests run their own)
+   */
+  public DemoData(JdbcClient jdbc, IdentityService identity,
+      @org.springframework.beans.factory.annotation.Value("${evaluation.demo.unit-heads:false}") boolean unitHeads) {
     this.jdbc = jdbc;
     this.identity = identity;
+    this.unitHeads = unitHeads;
   }
 
   @Override
@@ -80,9 +88,11 @@ public class DemoData implements ApplicationRunner {
         user(memberId, name[0], name[1], Groups.MEMBERS);
         jdbc.sql("""
                 insert into evaluation.party_member (id, full_name, email, branch_id, membership, status, admitted_on,
-                  leadership)
-                values (:id, :name, :email, :branch, 'OFFICIAL', 'ACTIVE', date '2010-05-19', :leadership)""")
-            .param("id", memberId).param("leadership", leadership(n, m)).param("name", name[0] + " " + name[1]).param("email", memberId + MAIL_DOMAIN)
+                  leadership, head_of)
+                values (:id, :name, :email, :branch, 'OFFICIAL', 'ACTIVE', date '2010-05-19', :leadership, :headOf)""")
+            .param("id", memberId).param("leadership", leadership(n, m))
+            .param("headOf", unitHeads ? headOf(n, m) : null)
+            .param("name", name[0] + " " + name[1]).param("email", memberId + MAIL_DOMAIN)
             .param("branch", branchId).update();
       }
     }
@@ -99,6 +109,14 @@ public class DemoData implements ApplicationRunner {
    */
   private static String leadership(int n, int m) {
     return n == 2 ? "ORGANIZATION_COMMITTEE" : m == 1 ? "BRANCH_COMMITTEE" : null;
+  }
+
+  /**
+   * Who heads which unit, when {@code evaluation.demo.unit-heads} is on: the first member of each branch is its
+   * secretary (bí thư chi bộ), member2 the organization's (bí thư đảng ủy).
+   */
+  private static String headOf(int n, int m) {
+    return n == 2 ? "ORGANIZATION" : m == 1 ? "BRANCH" : null;
   }
 
   private void group(String id, String name, String type) {

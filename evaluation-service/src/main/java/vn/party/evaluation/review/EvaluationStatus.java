@@ -5,6 +5,8 @@ public enum EvaluationStatus {
   SELF_REVIEW,
   WAITING_RESIDENCE_FEEDBACK,
   BRANCH_REVIEW,
+  /** A head (bí thư) reviewed by the branch, waiting for the unit's rating before the committee decides. */
+  WAITING_UNIT_RATING,
   COMMITTEE_DECISION,
   DECIDED
 }

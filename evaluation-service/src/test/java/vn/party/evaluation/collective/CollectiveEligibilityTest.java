@@ -35,7 +35,6 @@ class CollectiveEligibilityTest extends EvaluationFlowSupport {
         completeOk("committee", taskOf("committee", "committee-decision", member, YEAR),
             Map.of("decision", "APPROVE", "decidedLevel", "GOOD"));
       }
-      finalizeResults(YEAR);
       for (int b = 1; b <= 2; b++) {
         String branch = BRANCHES.get(b - 1);
         completeOk("secretary" + b, collectiveTaskOf("secretary" + b, "collective-self-review", branch, YEAR),
@@ -55,6 +54,7 @@ class CollectiveEligibilityTest extends EvaluationFlowSupport {
           collectiveSelfReview("GOOD"));
       completeOk("district", collectiveTaskOf("district", "collective-decision", ORG, YEAR),
           Map.of("decision", "APPROVE", "decidedLevel", "GOOD"));
+      finalizeResults(YEAR);
       closeComplaintWindow(YEAR);
       await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(as("auditor").get()
           .uri("/api/v1/campaigns/" + campaignId).retrieve().body(String.class)).get("status").asText())

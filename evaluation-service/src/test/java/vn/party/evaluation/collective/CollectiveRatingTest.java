@@ -36,7 +36,7 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
       // member6 is capped by the discipline; two of cb3's five members are not completed: 40 % > 20 %
       decideMember(n, n == 6 || n == 11 || n == 12 ? "NOT_COMPLETED" : "GOOD");
     }
-    finalizeResults(YEAR); // no EXCELLENT: within the quota; the collectives come next
+    // every member decided (none heads a unit here): the collectives come next, then the finalization
 
     // cb1 states its task results (366): a quarter of its tasks done late, above the notes' 20 %, so not even
     // COMPLETED; the grassroots committee returns the self-review
@@ -126,6 +126,7 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
     completeOk("district", organizationDecision, Map.of("decision", "APPROVE", "decidedLevel", "COMPLETED",
         "decisionComment", "Một chi bộ không hoàn thành nhiệm vụ."));
 
+    finalizeResults(YEAR); // no EXCELLENT: within the quota
     closeComplaintWindow(YEAR); // announced; nobody complains
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(as("auditor").get()
         .uri("/api/v1/campaigns/" + campaignId).retrieve().body(String.class)).get("status").asText())

@@ -38,7 +38,6 @@ class OrganizationDisciplineTest extends EvaluationFlowSupport {
   void a_disciplined_branch_caps_the_open_rating_of_its_organization() throws Exception {
     launchedCampaign(YEAR);
     decideAllMembers(YEAR, n -> "GOOD");
-    finalizeResults(YEAR);
     for (int b = 1; b <= BRANCHES.size(); b++) {
       String branch = BRANCHES.get(b - 1);
       completeOk("secretary" + b, collectiveTaskOf("secretary" + b, "collective-self-review", branch, YEAR),

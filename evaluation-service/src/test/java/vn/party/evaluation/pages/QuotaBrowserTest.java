@@ -46,7 +46,9 @@ class QuotaBrowserTest extends BrowserTestSupport {
     clickAndLoad(browser.findElement(By.id("submit")));
     assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Đã gửi. Cảm ơn bạn.");
 
-    // Every member decided: the finalize-results task appears and leads to the finalization page.
+    // Every member decided, then the collectives rated: the finalize-results task appears and leads to the
+    // finalization page.
+    rateCollectives(YEAR, "GOOD");
     String finalize = finalizeResultsTask(YEAR);
     clickAndLoad(browser.findElement(By.id("nav-tasks")));
     clickAndLoad(row(finalize).findElement(By.tagName("a")));
@@ -89,7 +91,6 @@ class QuotaBrowserTest extends BrowserTestSupport {
     assertThat(browser.findElement(By.id("finalization-state")).getAttribute("data-state")).isEqualTo("FINALIZED");
     assertThat(browser.findElements(By.id("finalize"))).isEmpty();
     screenshot("quota-06-finalized");
-    rateCollectives(YEAR, "GOOD");
     closeComplaintWindow(YEAR); // announced; nobody complains
     await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(jdbc.sql(
         "select status from evaluation.campaign where organization_id = 'thanh-khe-tay' and year = :y")
