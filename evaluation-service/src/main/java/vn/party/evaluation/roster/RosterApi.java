@@ -20,7 +20,10 @@ public final class RosterApi {
       @Schema(description = "đình chỉ sinh hoạt đảng: not rated") boolean suspended,
       @Schema(description = "BRANCH_COMMITTEE | ORGANIZATION_COMMITTEE | null (collective caps)") String leadership,
       @Schema(description = "holds a post in the state apparatus: a unit assessment is expected") boolean civilServant,
-      @Schema(description = "holds a leadership or management post: Mẫu 02B") boolean leadershipPost) {
+      @Schema(description = "holds a leadership or management post: Mẫu 02B") boolean leadershipPost,
+      @Schema(description = "BRANCH (bí thư chi bộ: heads the member's branch) | ORGANIZATION (bí thư đảng ủy cơ sở: "
+          + "heads the member's grassroots organization) | null (heads nothing); one head per unit")
+      String headOf) {
   }
 
   /** One recorded change: who, when, why, and the changed fields before and after. */
@@ -34,10 +37,15 @@ public final class RosterApi {
 
   /**
    * The answer to a change: the facts now; the recorded change (absent when nothing differed from the record); the
-   * years of the member's campaigns still running and, when there is one, a note of what the change does not reach.
+   * member whose headship passed to this one (absent when none did); the years of the member's campaigns still
+   * running and, when there is one, a note of what the change does not reach.
    */
-  public record RosterUpdateView(MemberRosterView member, RosterChangeView change, List<Integer> runningCampaignYears,
-      String notice) {
+  public record RosterUpdateView(MemberRosterView member, RosterChangeView change, PreviousHeadView previousHead,
+      List<Integer> runningCampaignYears, String notice) {
+  }
+
+  /** The unit's previous head, who heads nothing now: the change recorded on his or her roster. */
+  public record PreviousHeadView(String memberId, String fullName, RosterChangeView change) {
   }
 
   private RosterApi() {

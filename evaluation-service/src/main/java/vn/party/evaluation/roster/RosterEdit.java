@@ -22,6 +22,7 @@ public record RosterEdit(Map<String, Object> values, String reason) {
         values.containsKey(RosterFields.LEADERSHIP) ? (String) values.get(RosterFields.LEADERSHIP)
             : current.leadership(),
         (Boolean) values.getOrDefault(RosterFields.CIVIL_SERVANT, current.civilServant()),
-        (Boolean) values.getOrDefault(RosterFields.LEADERSHIP_POST, current.leadershipPost()));
+        (Boolean) values.getOrDefault(RosterFields.LEADERSHIP_POST, current.leadershipPost()),
+        values.containsKey(RosterFields.HEAD_OF) ? (String) values.get(RosterFields.HEAD_OF) : current.headOf());
   }
 }

@@ -17,10 +17,12 @@ import vn.party.evaluation.process.validation.TaskCompletionRules;
  * What a change of roster facts must satisfy. Only rules that are clearly right:
  * <ul>
  *   <li>only the changeable facts and {@code reason}; each of its type (flags true/false, a date {@code yyyy-MM-dd});</li>
- *   <li>membership OFFICIAL or PROBATIONARY; leadership BRANCH_COMMITTEE, ORGANIZATION_COMMITTEE or null;</li>
+ *   <li>membership OFFICIAL or PROBATIONARY; leadership BRANCH_COMMITTEE, ORGANIZATION_COMMITTEE or null; headOf
+ *       BRANCH, ORGANIZATION or null;</li>
  *   <li>admittedOn not in the future and not before the Party was founded (3 February 1930); null: not on file;</li>
- *   <li>a probationary member sits on no committee: a probationary member has no right to stand for election to the
- *       Party's leadership bodies (Điều lệ Đảng, Điều 5);</li>
+ *   <li>a probationary member sits on no committee and heads no unit: a probationary member has no right to stand
+ *       for election to the Party's leadership bodies (Điều lệ Đảng, Điều 5), and a secretary is elected by and from
+ *       the committee;</li>
  *   <li>a reason, with the same text rules as the forms' texts (at most 4 000 characters, no control characters).</li>
  * </ul>
  */
@@ -31,6 +33,7 @@ final class RosterEditRules {
   static final String INVALID_FORMAT = "invalid-format";
   static final String INVALID_MEMBERSHIP = "invalid-membership";
   static final String INVALID_LEADERSHIP = "invalid-leadership";
+  static final String INVALID_HEAD_OF = "invalid-head-of";
   static final String IN_FUTURE = "in-future";
   static final String PROBATIONARY_ON_COMMITTEE = "probationary-on-committee";
   /** A body naming no fact to change (only a reason, or nothing). */
@@ -59,6 +62,7 @@ final class RosterEditRules {
         case EXEMPTED, SUSPENDED, CIVIL_SERVANT, LEADERSHIP_POST -> flag(name, value, values);
         case MEMBERSHIP -> membership(value, values);
         case LEADERSHIP -> leadership(value, values);
+        case HEAD_OF -> headOf(value, values);
         case ADMITTED_ON -> admittedOn(value, today, values);
         case REASON -> null; // below
         default -> UNKNOWN_FIELD;
@@ -81,6 +85,8 @@ final class RosterEditRules {
         // on the field the request set to break the rule
         problems.add(new FieldError(values.get(LEADERSHIP) != null ? LEADERSHIP : MEMBERSHIP,
             PROBATIONARY_ON_COMMITTEE));
+      } else if ("PROBATIONARY".equals(after.membership()) && after.headOf() != null) {
+        problems.add(new FieldError(values.get(HEAD_OF) != null ? HEAD_OF : MEMBERSHIP, PROBATIONARY_ON_COMMITTEE));
       }
       if (problems.isEmpty()) {
         return new Checked(edit, List.of());
@@ -123,6 +129,21 @@ final class RosterEditRules {
       return INVALID_LEADERSHIP;
     }
     values.put(LEADERSHIP, value.textValue());
+    return null;
+  }
+
+  private static String headOf(JsonNode value, Map<String, Object> values) {
+    if (value.isNull()) {
+      values.put(HEAD_OF, null); // heads no unit
+      return null;
+    }
+    if (!value.isTextual()) {
+      return WRONG_TYPE;
+    }
+    if (!HEADS.contains(value.textValue())) {
+      return INVALID_HEAD_OF;
+    }
+    values.put(HEAD_OF, value.textValue());
     return null;
   }
 

@@ -70,16 +70,18 @@ public class RosterPageController {
   }
 
   /**
-   * The form sends every fact (an unticked box is false, an empty date or committee is none); only those that differ
-   * from the record are changed and recorded.
+   * The form sends every fact (an unticked box is false, an empty date, committee or unit headed is none); only those
+   * that differ from the record are changed and recorded. A post without {@code headOf} at all leaves the headship
+   * as it is: the select always sends it, so only a form that does not show it omits it, and that one must not take
+   * the headship away.
    */
   @PostMapping("/app/members/{memberId}")
   public String change(@PathVariable String memberId, @RequestParam(required = false) String membership,
       @RequestParam(required = false) String admittedOn, @RequestParam(required = false) String exempted,
       @RequestParam(required = false) String suspended, @RequestParam(required = false) String leadership,
       @RequestParam(required = false) String civilServant, @RequestParam(required = false) String leadershipPost,
-      @RequestParam(required = false) String reason, @AuthenticationPrincipal CurrentUser user, Model model,
-      RedirectAttributes flash, HttpServletResponse response) {
+      @RequestParam(required = false) String headOf, @RequestParam(required = false) String reason,
+      @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash, HttpServletResponse response) {
     ObjectNode body = objectMapper.createObjectNode();
     body.put(RosterFields.MEMBERSHIP, blankToNull(membership));
     body.put(RosterFields.ADMITTED_ON, blankToNull(admittedOn));
@@ -88,6 +90,9 @@ public class RosterPageController {
     body.put(RosterFields.LEADERSHIP, blankToNull(leadership));
     body.put(RosterFields.CIVIL_SERVANT, ticked(civilServant));
     body.put(RosterFields.LEADERSHIP_POST, ticked(leadershipPost));
+    if (headOf != null) {
+      body.put(RosterFields.HEAD_OF, blankToNull(headOf));
+    }
     body.put(RosterFields.REASON, reason == null ? null : reason.replace("\r\n", "\n"));
     RosterUpdate update;
     try {
@@ -97,14 +102,16 @@ public class RosterPageController {
         throw refused;
       }
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      Map<String, String> submitted = new HashMap<>();
+      MemberRoster roster = service.roster(memberId, user);
+      Map<String, String> submitted = values(roster); // what the post did not name stays as on record
       body.fields().forEachRemaining(f -> submitted.put(f.getKey(), f.getValue().isNull() ? "" : f.getValue().asText()));
-      fill(service.roster(memberId, user), user, model, submitted, messages(refused.problems()));
+      fill(roster, user, model, submitted, messages(refused.problems()));
       return "roster/show";
     }
     flash.addFlashAttribute("notice", update.change() == null ? "notice.roster-unchanged" : "notice.roster-changed");
     if (update.change() != null) {
       flash.addFlashAttribute("runningNotice", notices.running(update.runningCampaignYears()));
+      flash.addFlashAttribute("transferNotice", notices.transferred(update));
     }
     return "redirect:/app/members/" + memberId;
   }
@@ -122,6 +129,7 @@ public class RosterPageController {
     model.addAttribute("errors", errors);
     model.addAttribute("memberships", RosterFields.MEMBERSHIPS);
     model.addAttribute("leaderships", RosterFields.LEADERSHIPS);
+    model.addAttribute("heads", RosterFields.HEADS);
     model.addAttribute("flags", List.of(RosterFields.EXEMPTED, RosterFields.SUSPENDED, RosterFields.CIVIL_SERVANT,
         RosterFields.LEADERSHIP_POST));
   }

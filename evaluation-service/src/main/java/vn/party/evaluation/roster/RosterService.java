@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.roster.RosterChange.FieldChange;
+import vn.party.evaluation.roster.RosterUpdate.PreviousHead;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 
@@ -22,6 +23,12 @@ import vn.party.evaluation.web.ApiException;
  * keeps {@code leadershipPost} (Mẫu 02B), an engine variable set when it started. Two facts are read later, when a
  * running evaluation gets to them: {@code civilServant} at the unit-assessment check (after the residence comment),
  * {@code leadership} whenever a collective's caps are computed (the collective ratings, after every member is decided).
+ * {@code headOf} is fixed at launch too: the campaign copies it into {@code campaign_member.head_of} when it prepares
+ * its roster (it decides the heads after their unit), so a new head is one for the campaigns launched afterwards.
+ *
+ * <p>A unit has one head. Making a member the head of a unit that has another one transfers the headship: the previous
+ * head's {@code headOf} becomes null in the same transaction, with a change record of its own (same reason, same
+ * author). The organization's row is locked before any member's, so two transfers at once cannot leave two heads.
  */
 @Service
 public class RosterService {
@@ -64,6 +71,11 @@ public class RosterService {
     if (!RosterAccess.mayChange(seen, user)) {
       throw ApiException.forbidden();
     }
+    if (body != null && body.has(RosterFields.HEAD_OF)) {
+      // the organization before the members, always in that order (Rosters.lockOrganization); the member's branch,
+      // and so the organization, is not a roster fact: it cannot have changed since it was read
+      rosters.lockOrganization(seen.organizationId());
+    }
     MemberRoster current = rosters.lock(memberId).orElseThrow();
     RosterEditRules.Checked checked = RosterEditRules.check(body, current, LocalDate.now(zone));
     if (!checked.problems().isEmpty()) {
@@ -80,10 +92,32 @@ public class RosterService {
       }
     }
     RosterChange change = null;
+    PreviousHead previousHead = null;
     if (!changes.isEmpty()) {
+      if (after.headOf() != null && !Objects.equals(current.headOf(), after.headOf())) {
+        previousHead = transferHeadship(after, edit.reason(), user);
+      }
       rosters.update(after);
       change = rosters.record(memberId, user.userId(), edit.reason(), changes);
     }
-    return new RosterUpdate(after, change, rosters.runningCampaignYears(memberId));
+    return new RosterUpdate(after, change, previousHead, rosters.runningCampaignYears(memberId));
+  }
+
+  /**
+   * Whoever else heads the unit the member is to head heads nothing any more, each with a change record; before the
+   * member's own row is written (the unique index allows one head per branch at every statement). The first of them
+   * (there is one in a sound record), or null.
+   */
+  private PreviousHead transferHeadship(MemberRoster newHead, String reason, CurrentUser user) {
+    PreviousHead first = null;
+    for (MemberRoster previous : rosters.lockHeads(newHead, newHead.headOf())) {
+      rosters.clearHead(previous.id());
+      RosterChange recorded = rosters.record(previous.id(), user.userId(), reason,
+          List.of(new FieldChange(RosterFields.HEAD_OF, previous.headOf(), null)));
+      if (first == null) {
+        first = new PreviousHead(previous.id(), previous.fullName(), recorded);
+      }
+    }
+    return first;
   }
 }

@@ -18,7 +18,7 @@ public class Rosters {
 
   private static final String SELECT = """
       select m.id, m.full_name, m.email, m.branch_id, b.organization_id, m.membership, m.status, m.admitted_on,
-             m.exempted, m.suspended, m.leadership, m.civil_servant, m.leadership_post
+             m.exempted, m.suspended, m.leadership, m.civil_servant, m.leadership_post, m.head_of
       from evaluation.party_member m join evaluation.branch b on b.id = m.branch_id""";
   private static final TypeReference<List<FieldChange>> CHANGES = new TypeReference<>() {
   };
@@ -40,6 +40,36 @@ public class Rosters {
   Optional<MemberRoster> lock(String memberId) {
     return jdbc.sql(SELECT + " where m.id = :id for update of m").param("id", memberId).query(MemberRoster.class)
         .optional();
+  }
+
+  /**
+   * The organization's row, locked until the transaction ends. Every change of a head takes it before any member's
+   * row, so two changes of heads in one organization run one after the other: the unique index keeps one head per
+   * branch, nothing in the schema keeps one per organization (a member reaches it through the branch).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void lockOrganization(String organizationId) {
+    jdbc.sql("select id from evaluation.organization where id = :id for update").param("id", organizationId)
+        .query(String.class).optional();
+  }
+
+  /**
+   * The members other than {@code memberId} who head the unit {@code headOf} names for that member (BRANCH: the
+   * member's branch, ORGANIZATION: the member's grassroots organization), locked; at most one in a sound record.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  List<MemberRoster> lockHeads(MemberRoster member, String headOf) {
+    String unit = "BRANCH".equals(headOf) ? "m.branch_id = :branch" : "b.organization_id = :organization";
+    return jdbc.sql(SELECT + " where m.head_of = :headOf and " + unit + " and m.id <> :id"
+            + " order by m.full_name, m.id for update of m")
+        .param("headOf", headOf).param("branch", member.branchId()).param("organization", member.organizationId())
+        .param("id", member.id()).query(MemberRoster.class).list();
+  }
+
+  /** The member heads nothing any more (the headship went to another member). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  void clearHead(String memberId) {
+    jdbc.sql("update evaluation.party_member set head_of = null where id = :id").param("id", memberId).update();
   }
 
   /** The members of a branch, by name. */
@@ -72,12 +102,12 @@ public class Rosters {
     jdbc.sql("""
             update evaluation.party_member set membership = :membership, admitted_on = :admittedOn,
               exempted = :exempted, suspended = :suspended, leadership = :leadership, civil_servant = :civilServant,
-              leadership_post = :leadershipPost
+              leadership_post = :leadershipPost, head_of = :headOf
             where id = :id""")
         .param("membership", roster.membership()).param("admittedOn", roster.admittedOn())
         .param("exempted", roster.exempted()).param("suspended", roster.suspended())
         .param("leadership", roster.leadership()).param("civilServant", roster.civilServant())
-        .param("leadershipPost", roster.leadershipPost()).param("id", roster.id())
+        .param("leadershipPost", roster.leadershipPost()).param("headOf", roster.headOf()).param("id", roster.id())
         .update();
   }
 
