@@ -32,6 +32,7 @@ class UnitHeadsTest extends EvaluationFlowSupport {
   private static final String WARD = "order-ward";
   private static final String RATED_BRANCH = "order-cb1";
   private static final String NEW_BRANCH = "order-cb2";
+  private static final String COMMITTEE = "order-committee";
 
   @Autowired
   TaskService taskService;
@@ -51,14 +52,17 @@ class UnitHeadsTest extends EvaluationFlowSupport {
     member("hw-head1", RATED_BRANCH, "BRANCH");
     member("hw-secretary", RATED_BRANCH, "ORGANIZATION");
     member("hw-head2", NEW_BRANCH, "BRANCH");
-    // the demo account "committee" also sits on this organization's committee, to use the APIs below
-    if (identityService.createGroupQuery().groupId(Groups.organizationCommittee(WARD)).count() == 0) {
-      org.camunda.bpm.engine.identity.Group group = identityService.newGroup(Groups.organizationCommittee(WARD));
-      group.setName("Đảng ủy xã thử nghiệm");
-      group.setType("WORKFLOW");
-      identityService.saveGroup(group);
-      identityService.createMembership("committee", Groups.organizationCommittee(WARD));
-    }
+    // a committee account of this organization's own (the demo's "committee" sits on one committee only)
+    org.camunda.bpm.engine.identity.Group group = identityService.newGroup(Groups.organizationCommittee(WARD));
+    group.setName("Đảng ủy xã thử nghiệm");
+    group.setType("WORKFLOW");
+    identityService.saveGroup(group);
+    org.camunda.bpm.engine.identity.User user = identityService.newUser(COMMITTEE);
+    user.setFirstName("Thường trực");
+    user.setLastName("Đảng ủy xã");
+    user.setPassword("demo");
+    identityService.saveUser(user);
+    identityService.createMembership(COMMITTEE, Groups.organizationCommittee(WARD));
 
     String campaignId = launch();
     for (String member : List.of("hw-member", "hw-head1", "hw-secretary", "hw-head2")) {
@@ -100,11 +104,11 @@ class UnitHeadsTest extends EvaluationFlowSupport {
         "decisionComment", "Nâng mức.")))
         .hasMessageContaining("decidedLevel: above-cap").hasMessageContaining("head-unit-completed");
     // the unit's level is a fact of the system: the committee cannot send its own along, through either API
-    ResponseEntity<String> viaApi = complete("committee", head1Decision.getId(), Map.of("decision", "APPROVE",
+    ResponseEntity<String> viaApi = complete(COMMITTEE, head1Decision.getId(), Map.of("decision", "APPROVE",
         "decidedLevel", "GOOD", "decisionComment", "x", "headedUnitLevel", "EXCELLENT"));
     assertThat(viaApi.getStatusCode().value()).as(viaApi.getBody()).isEqualTo(400);
     assertThat(viaApi.getBody()).contains("headedUnitLevel");
-    ResponseEntity<String> viaEngine = engineComplete("committee", head1Decision.getId(), Map.of("decision",
+    ResponseEntity<String> viaEngine = engineComplete(COMMITTEE, head1Decision.getId(), Map.of("decision",
         "APPROVE", "decidedLevel", "GOOD", "decisionComment", "x", "headedUnitLevel", "EXCELLENT"));
     assertThat(viaEngine.getStatusCode().value()).as(viaEngine.getBody()).isEqualTo(400);
     assertThat(viaEngine.getBody()).contains("headedUnitLevel: unknown-field");
