@@ -3,7 +3,10 @@ package vn.party.evaluation.campaign;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A yearly evaluation campaign of one grassroots organization, as stored. */
+/**
+ * A yearly evaluation campaign of one grassroots organization, as stored. {@code decisionStage}: which members'
+ * decisions it waits for now (a {@code DecisionStage} name), null before the last batch has started.
+ */
 public record Campaign(
     UUID id,
     String organizationId,
@@ -23,5 +26,6 @@ public record Campaign(
     String processInstanceId,
     String createdBy,
     OffsetDateTime createdAt,
-    OffsetDateTime completedAt) {
+    OffsetDateTime completedAt,
+    String decisionStage) {
 }

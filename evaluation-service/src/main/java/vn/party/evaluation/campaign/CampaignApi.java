@@ -36,9 +36,12 @@ public final class CampaignApi {
    * @param membersTotal members rated in this campaign
    * @param membersNotRated members of the organization the regulation excludes (exempted, suspended, admitted
    *                        less than six months before the year's end), counted by reason in notRatedByReason
+   * @param decisionStage   whose decisions the campaign waits for now, in the regulation's order (a collective before
+   *                        its head): MEMBERS (those who head no unit), BRANCH_HEADS, ALL; null while launching
    */
   public record Progress(int membersTotal, int membersStarted, int membersDecided, boolean rosterPrepared,
-      Map<String, Integer> decidedByLevel, int membersNotRated, Map<String, Integer> notRatedByReason) {
+      Map<String, Integer> decidedByLevel, int membersNotRated, Map<String, Integer> notRatedByReason,
+      String decisionStage) {
   }
 
   public record CampaignView(UUID id, String organizationId, int year, String regulation, String regulationTitle,

@@ -40,7 +40,7 @@ class UnitHeadsTest extends EvaluationFlowSupport {
   IdentityService identityService;
 
   @Test
-  void each_head_is_decided_after_the_unit_and_not_above_it() {
+  void each_head_is_decided_after_the_unit_and_not_above_it() throws Exception {
     jdbc.sql("insert into evaluation.organization (id, name, established_on) values (:id, 'Đảng bộ xã thử nghiệm', "
         + "date '1990-01-01')").param("id", WARD).update();
     jdbc.sql("insert into evaluation.branch (id, organization_id, name, established_on) values (:id, :o, 'Chi bộ thôn "
@@ -100,6 +100,10 @@ class UnitHeadsTest extends EvaluationFlowSupport {
     assertThat(head1.at("/levelCap/ruleId").asText()).isEqualTo("member-caps-QD-366-2025-head-unit-completed");
     assertThat(timeline("hw-head1", "HEADED_UNIT_RATED").at("/details/unitLevel").asText()).isEqualTo("COMPLETED");
     assertThat(collectiveInstances()).as("the organization waits for the branch heads").isZero();
+    assertThat(json(as("auditor").get().uri("/api/v1/campaigns/" + campaignId).retrieve().body(String.class))
+        .at("/progress/decisionStage").asText()).isEqualTo("BRANCH_HEADS");
+    assertThat(vn.party.evaluation.pages.PageSession.of(port, "auditor").get("/app/campaigns/" + WARD + "/" + YEAR)
+        .body()).contains("data-stage=\"BRANCH_HEADS\"").contains("đang xếp loại bí thư chi bộ");
     assertThatThrownBy(() -> complete(head1Decision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD",
         "decisionComment", "Nâng mức.")))
         .hasMessageContaining("decidedLevel: above-cap").hasMessageContaining("head-unit-completed");
