@@ -16,3 +16,6 @@ alter table evaluation.campaign_member
 -- finalizing). Null for a campaign launched before this migration, whose process waits for all its members.
 alter table evaluation.campaign
   add column decision_stage varchar(20) check (decision_stage in ('MEMBERS', 'BRANCH_HEADS', 'ALL'));
+-- Each decision asks whether a member of the open stage is still undecided: only the undecided rows are indexed.
+create index campaign_member_undecided on evaluation.campaign_member (campaign_id)
+  where status in ('PENDING', 'STARTED');

@@ -145,7 +145,7 @@ public class Campaigns {
   public boolean openStage(UUID id, DecisionStage stage) {
     jdbc.sql("update evaluation.campaign set decision_stage = :stage where id = :id")
         .param("stage", stage.name()).param("id", id).update();
-    return undecided(id, stage) == 0;
+    return !anyUndecided(id, stage);
   }
 
   /**
@@ -162,18 +162,20 @@ public class Campaigns {
           ? Optional.of(DecisionStage.ALL) : Optional.empty();
     }
     DecisionStage stage = DecisionStage.valueOf(open);
-    return undecided(campaign.id(), stage) == 0 ? Optional.of(stage) : Optional.empty();
+    return anyUndecided(campaign.id(), stage) ? Optional.empty() : Optional.of(stage);
   }
 
-  /** Rated members of the stage not decided yet ({@link DecisionStage#includes} says who belongs to it). */
-  private int undecided(UUID id, DecisionStage stage) {
-    record Undecided(String headOf, int count) {
-    }
+  /**
+   * Whether a rated member of the stage is not decided yet ({@link DecisionStage#heads} says which heads belong to
+   * it). Every decision asks, so the first one found answers (index campaign_member_undecided), not a count.
+   */
+  private boolean anyUndecided(UUID id, DecisionStage stage) {
     return jdbc.sql("""
-            select head_of, count(*) as count from evaluation.campaign_member
-            where campaign_id = :id and status in ('PENDING', 'STARTED') group by head_of""")
-        .param("id", id).query(Undecided.class).list().stream()
-        .filter(undecided -> stage.includes(undecided.headOf())).mapToInt(Undecided::count).sum();
+            select exists (select 1 from evaluation.campaign_member
+              where campaign_id = :id and status in ('PENDING', 'STARTED')
+                and (head_of is null or head_of = any(:heads)))""")
+        .param("id", id).param("heads", stage.heads().toArray(String[]::new))
+        .query(Boolean.class).single();
   }
 
   /** Counts one more decided member; the row lock serializes concurrent decisions. */

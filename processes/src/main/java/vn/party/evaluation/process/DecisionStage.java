@@ -1,6 +1,7 @@
 package vn.party.evaluation.process;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The stages of the member decisions in a campaign, in the regulation's order (a collective before its head; members
@@ -9,18 +10,20 @@ import java.util.Arrays;
  */
 public enum DecisionStage {
   /** Everyone who heads no unit: then the branches are rated. */
-  MEMBERS(ProcessKeys.AWAIT_MEMBERS, ProcessKeys.MESSAGE_MEMBERS_DECIDED),
+  MEMBERS(ProcessKeys.AWAIT_MEMBERS, ProcessKeys.MESSAGE_MEMBERS_DECIDED, List.of()),
   /** The branch heads too: then the organization is rated. */
-  BRANCH_HEADS(ProcessKeys.AWAIT_BRANCH_HEADS, ProcessKeys.MESSAGE_BRANCH_HEADS_DECIDED),
+  BRANCH_HEADS(ProcessKeys.AWAIT_BRANCH_HEADS, ProcessKeys.MESSAGE_BRANCH_HEADS_DECIDED, List.of("BRANCH")),
   /** Everyone, the organization's head included: then the results are finalized. */
-  ALL(ProcessKeys.AWAIT_ALL_MEMBERS, ProcessKeys.MESSAGE_ALL_MEMBERS_DECIDED);
+  ALL(ProcessKeys.AWAIT_ALL_MEMBERS, ProcessKeys.MESSAGE_ALL_MEMBERS_DECIDED, List.of("BRANCH", "ORGANIZATION"));
 
   private final String activityId;
   private final String message;
+  private final List<String> heads;
 
-  DecisionStage(String activityId, String message) {
+  DecisionStage(String activityId, String message, List<String> heads) {
     this.activityId = activityId;
     this.message = message;
+    this.heads = heads;
   }
 
   /** The service task of evaluation-campaign that opens the stage. */
@@ -33,9 +36,14 @@ public enum DecisionStage {
     return message;
   }
 
+  /** The heads (BRANCH, ORGANIZATION) who must be decided in this stage, besides everyone who heads no unit. */
+  public List<String> heads() {
+    return heads;
+  }
+
   /** Whether a member who heads {@code headOf} (BRANCH, ORGANIZATION or null) must be decided in this stage. */
   public boolean includes(String headOf) {
-    return headOf == null || this == ALL || (this == BRANCH_HEADS && "BRANCH".equals(headOf));
+    return headOf == null || heads.contains(headOf);
   }
 
   /** @throws IllegalArgumentException for an activity that opens no stage */
