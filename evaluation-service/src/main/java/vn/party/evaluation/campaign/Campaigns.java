@@ -149,19 +149,18 @@ public class Campaigns {
   }
 
   /**
-   * The stage whose members are all decided now, if the campaign has opened one and it is complete (call after
-   * {@link #memberDecided}, in the same transaction). A campaign launched before the stages existed has none open and
-   * waits for all its members: then ALL, once every member is decided.
+   * The stage whose members are all decided now, if the campaign has opened one and it is complete; {@code campaign}
+   * as {@link #memberDecided} returned it, in the same transaction (its row locked, its stage current). A campaign
+   * launched before the stages existed has none open and waits for all its members: then ALL, once every member is
+   * decided.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public Optional<DecisionStage> completedStage(Campaign campaign) {
-    String open = jdbc.sql("select decision_stage from evaluation.campaign where id = :id")
-        .param("id", campaign.id()).query(String.class).optional().orElse(null);
-    if (open == null) {
+    if (campaign.decisionStage() == null) {
       return campaign.rosterPrepared() && campaign.membersDecided() >= campaign.membersTotal()
           ? Optional.of(DecisionStage.ALL) : Optional.empty();
     }
-    DecisionStage stage = DecisionStage.valueOf(open);
+    DecisionStage stage = DecisionStage.valueOf(campaign.decisionStage());
     return anyUndecided(campaign.id(), stage) ? Optional.empty() : Optional.of(stage);
   }
 
