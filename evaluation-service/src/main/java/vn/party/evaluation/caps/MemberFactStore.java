@@ -5,16 +5,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.heads.UnitHeads;
 import vn.party.evaluation.process.Level;
 
-/** Facts that cap a member's level, as received; kept whether or not an evaluation exists for them (yet). */
+/**
+ * Facts that cap a member's level, as received (kept whether or not an evaluation exists for them yet), and the
+ * rating of the unit the member heads.
+ */
 @Component
 public class MemberFactStore {
 
   private final JdbcClient jdbc;
+  private final UnitHeads heads;
 
-  public MemberFactStore(JdbcClient jdbc) {
+  public MemberFactStore(JdbcClient jdbc, UnitHeads heads) {
     this.jdbc = jdbc;
+    this.heads = heads;
   }
 
   /** Stores the decision; the same decision number again (a correction) replaces the earlier values. */
@@ -74,6 +80,7 @@ public class MemberFactStore {
         .query(DisciplineDecision.class).list();
     java.util.Optional<UnitAssessment> unit = latestUnitAssessment(year, memberId);
     return new KnownFacts(disciplines, unit.map(UnitAssessment::civilServiceLevel).orElse(null),
-        unit.map(UnitAssessment::tasksCompletedPercent).orElse(null));
+        unit.map(UnitAssessment::tasksCompletedPercent).orElse(null),
+        heads.headedUnitLevel(year, memberId).orElse(null));
   }
 }

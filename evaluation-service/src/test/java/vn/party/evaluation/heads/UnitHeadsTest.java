@@ -18,7 +18,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.caps.MemberFactStore;
 import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.process.Level;
 
 /**
  * A collective before its head, on an organization of its own: two branches, one founded this autumn (not rated).
@@ -38,6 +40,8 @@ class UnitHeadsTest extends EvaluationFlowSupport {
   TaskService taskService;
   @Autowired
   IdentityService identityService;
+  @Autowired
+  MemberFactStore facts;
 
   @Test
   void each_head_is_decided_after_the_unit_and_not_above_it() throws Exception {
@@ -139,6 +143,27 @@ class UnitHeadsTest extends EvaluationFlowSupport {
     assertThat(decided.at("/progress/membersDecided").asInt()).isEqualTo(4);
     assertThat(collectiveLevels()).containsExactlyInAnyOrder(RATED_BRANCH + "=COMPLETED", NEW_BRANCH + "=null",
         WARD + "=GOOD");
+
+    // while finalizing, the committee cannot lift a head above the unit either (nor anywhere a cap is computed: the
+    // unit's level is one of the member's known facts)
+    assertThat(facts.facts(YEAR, "hw-head1").headedUnitLevel()).isEqualTo(Level.COMPLETED);
+    assertThat(facts.facts(YEAR, "hw-member").headedUnitLevel()).isNull();
+    assertThat(facts.facts(YEAR, "hw-head2").headedUnitLevel()).as("the branch not rated").isNull();
+    ResponseEntity<String> lifted = adjust("hw-head1", "GOOD");
+    assertThat(lifted.getStatusCode().value()).as(lifted.getBody()).isEqualTo(400);
+    assertThat(lifted.getBody()).contains("above-cap");
+    // 1 EXCELLENT for 2 GOOD: ⌊0.4⌋ = 0 allowed; hw-head2 adjusted to GOOD, then the results are finalized
+    ResponseEntity<String> adjusted = adjust("hw-head2", "GOOD");
+    assertThat(adjusted.getStatusCode().value()).as(adjusted.getBody()).isEqualTo(201);
+    completeOk(COMMITTEE, taskService.createTaskQuery().processInstanceBusinessKey(YEAR + ":" + WARD)
+        .taskDefinitionKey("finalize-results").singleResult().getId(), Map.of());
+  }
+
+  private ResponseEntity<String> adjust(String memberId, String level) {
+    return as(COMMITTEE).post().uri("/api/v1/evaluations/{y}/{m}/adjustments", YEAR, memberId)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("level", level, "reason", "Vượt tỷ lệ 20%: đảng ủy cân nhắc lại mức xếp loại."))
+        .retrieve().toEntity(String.class);
   }
 
   private void member(String id, String branch, String headOf) {
