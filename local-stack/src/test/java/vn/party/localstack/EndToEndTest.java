@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,11 +40,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The whole system as it runs in production, on real parts: PostgreSQL, a Kafka broker and an SMTP server
  * (embedded, but the real thing), and the two service jars started as separate processes. One member goes
- * through every step over HTTP — including a return to the branch and a residence-area comment from Kafka.
+ * through every step over HTTP — including a return to the branch and a residence-area comment from Kafka. Then a
+ * whole campaign under each regulation, with the demo's secretaries heading their units as in the local run.
  */
 class EndToEndTest {
 
@@ -51,6 +55,7 @@ class EndToEndTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final int YEAR = 2026;
   private static final String MEMBER = "member3";
+  private static final Duration POLL = Duration.ofMillis(100);
 
   private static LocalInfrastructure infra;
   private static ServiceProcess evaluation;
@@ -67,6 +72,8 @@ class EndToEndTest {
     evaluationUrl = "http://localhost:" + evaluationPort;
     evaluation = LocalStack.evaluationService(infra, jars.jar(ServiceJars.EVALUATION_SERVICE), evaluationPort, true)
         .property("evaluation.outbox.poll-interval-ms", 100)
+        // as in the local run (LocalStack): member1, member6, member11 head their branches, member2 the organization
+        .property("evaluation.demo.unit-heads", true)
         .logDir(logs).start().awaitHealthy(Duration.ofMinutes(4));
     int notificationPort = LocalInfrastructure.freePort();
     notificationUrl = "http://localhost:" + notificationPort;
@@ -110,7 +117,7 @@ class EndToEndTest {
             .get("status").asText().equals("WAITING_RESIDENCE_FEEDBACK"));
 
     // the residence-area committee's comment arrives on Kafka and advances the evaluation
-    publishResidenceFeedback(MEMBER, "Gương mẫu chấp hành quy định nơi cư trú.");
+    publishResidenceFeedback(YEAR, "Gương mẫu chấp hành quy định nơi cư trú.", MEMBER);
 
     // branch proposes, the committee returns it with a reason, the branch proposes again, the committee approves
     completeTask("branch-review", "secretary1", Map.of("branchProposedLevel", "GOOD", "branchComment", "Nhất trí",
@@ -147,7 +154,7 @@ class EndToEndTest {
     // the e-mails received by the SMTP server: the task notice and the result, in Vietnamese, with the task link
     String address = MEMBER + "@thanhkhetay.example.vn";
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-      List<MimeMessage> mails = mailsTo(address);
+      List<MimeMessage> mails = mailsTo(address, YEAR);
       assertThat(mails.stream().map(EndToEndTest::subject).toList())
           .anyMatch(s -> s.contains("Tự kiểm điểm"))
           .anyMatch(s -> s.contains("Kết quả xếp loại"));
@@ -159,11 +166,11 @@ class EndToEndTest {
       assertThat(resultMail).contains("Hoàn thành nhiệm vụ");
     });
     // a candidate-group task reaches every user of the group
-    await().atMost(Duration.ofSeconds(60)).until(() -> !mailsTo("secretary1@thanhkhetay.example.vn").isEmpty());
+    await().atMost(Duration.ofSeconds(60)).until(() -> !mailsTo("secretary1@thanhkhetay.example.vn", YEAR).isEmpty());
 
     // the in-app notifications of the signed-in member, through notification-service with the same credentials
     JsonNode notifications = json(get(notificationUrl + "/api/v1/notifications", MEMBER).body());
-    assertThat(notifications.toString()).contains("Kết quả xếp loại");
+    assertThat(notifications.toString()).contains("Kết quả xếp loại năm " + YEAR);
     assertThat(get(notificationUrl + "/api/v1/notifications", null).statusCode()).isEqualTo(401);
 
     // the campaign's progress counts the decision
@@ -171,6 +178,335 @@ class EndToEndTest {
     assertThat(campaign.at("/progress/membersTotal").asInt()).isEqualTo(15);
     assertThat(campaign.at("/progress/membersDecided").asInt()).isEqualTo(1);
     assertThat(campaign.at("/progress/decidedByLevel/COMPLETED").asInt()).isEqualTo(1);
+  }
+
+  // --- a whole campaign under each regulation, a collective before its head --------------------------------------
+
+  private static final String ORG = "thanh-khe-tay";
+  private static final List<String> BRANCHES = List.of(ORG + "-cb1", ORG + "-cb2", ORG + "-cb3");
+  /** The heads in the local run's demo data: the first member of each branch heads it, member2 the organization. */
+  private static final List<String> BRANCH_HEADS = List.of("member1", "member6", "member11");
+  private static final String ORGANIZATION_HEAD = "member2";
+  private static final String GOOD = "GOOD";
+  private static final String COMPLETED = "COMPLETED";
+
+  /**
+   * Issue 3, "done": a campaign of the demo organization under each regulation runs from its opening to COMPLETED
+   * over HTTP and Kafka only, with the rule "a collective before its head" visibly applied. Under each regulation
+   * another branch is rated COMPLETED while the branch proposed GOOD for its secretary: the secretary is capped.
+   */
+  @ParameterizedTest(name = "{0} ({1})")
+  @CsvSource({"QD-366-2025, 2064, 1", "QD-124-2023, 2065, 2", "QD-132-2018, 2066, 3"})
+  void a_campaign_runs_to_the_end_with_each_collective_rated_before_its_head(String regulation, int year,
+      int cappedBranch) throws Exception {
+    String campaignId = launchedCampaign(year, regulation);
+    assertThat(campaign(campaignId).at("/progress/decisionStage").asText()).isEqualTo("MEMBERS");
+    // a comment that comes before the process asks for it is kept and picked up after the self-review
+    publishResidenceFeedback(year, "Gương mẫu chấp hành quy định nơi cư trú.",
+        IntStream.rangeClosed(1, 15).mapToObj(n -> "member" + n).toArray(String[]::new));
+
+    // every member writes a short self-review; each branch proposes GOOD, COMPLETED for its fourth member
+    for (int n = 1; n <= 15; n++) {
+      String member = "member" + n;
+      completeOk(member, taskOf(member, "self-review", member, year), Map.of("selfProposedLevel", GOOD));
+    }
+    for (int n = 1; n <= 15; n++) {
+      completeOk(secretaryOf(n), taskOf(secretaryOf(n), "branch-review", "member" + n, year),
+          branchProposes(proposed(n)));
+    }
+
+    // reviewed by their branches like everyone, the heads wait for the rating of the unit they head
+    List<String> heads = new ArrayList<>(BRANCH_HEADS);
+    heads.add(ORGANIZATION_HEAD);
+    for (String head : heads) {
+      await().atMost(Duration.ofSeconds(30)).pollInterval(POLL).until(() -> "WAITING_UNIT_RATING".equals(
+          evaluation(year, head).get("status").asText()));
+    }
+
+    // the committee decides everyone else; no collective is rated before the last of them is decided
+    List<String> others = IntStream.rangeClosed(1, 15).mapToObj(n -> "member" + n)
+        .filter(m -> !heads.contains(m)).toList();
+    for (String member : others) {
+      if (member.equals(others.get(others.size() - 1))) {
+        assertThat(collectiveRatings(year)).as("no collective rated before its members").isEmpty();
+      }
+      completeOk("committee", taskOf("committee", "committee-decision", member, year), approve(proposed(member)));
+    }
+    assertThat(openTasks("committee", "committee-decision", year))
+        .as("no decision on a head before the unit is rated").isEmpty();
+
+    // the branches, each while its head still waits; then the head's decision, not above the branch
+    String cappedDecision = null;
+    for (int b = 1; b <= 3; b++) {
+      String branch = BRANCHES.get(b - 1);
+      String secretary = "secretary" + b;
+      String head = BRANCH_HEADS.get(b - 1);
+      String level = b == cappedBranch ? COMPLETED : GOOD;
+      completeOk(secretary, collectiveTaskOf(secretary, "collective-self-review", branch, year),
+          collectiveSelfReview(level));
+      assertThat(evaluation(year, head).get("status").asText()).as("%s waits for the decision on %s", head, branch)
+          .isEqualTo("WAITING_UNIT_RATING");
+      completeOk("committee", collectiveTaskOf("committee", "collective-decision", branch, year), approve(level));
+
+      String decision = taskOf("committee", "committee-decision", head, year);
+      JsonNode capped = evaluation(year, head);
+      assertThat(capped.at("/levelCap/level").asText()).isEqualTo(level);
+      assertThat(capped.at("/levelCap/ruleId").asText())
+          .isEqualTo("member-caps-" + regulation + "-head-unit-" + level.toLowerCase(java.util.Locale.ROOT));
+      if (b == cappedBranch) {
+        cappedDecision = decision;
+      } else {
+        completeOk("committee", decision, approve(GOOD));
+      }
+    }
+    // every branch rated: the campaign waits for the branch heads, the organization is not rated before them
+    await().atMost(Duration.ofSeconds(30)).pollInterval(POLL).until(() -> "BRANCH_HEADS".equals(
+        campaign(campaignId).at("/progress/decisionStage").asText()));
+    assertThat(collectiveRatings(year)).as("the organization is rated after the branch heads")
+        .containsExactlyInAnyOrderElementsOf(BRANCHES.stream().map(b -> year + ":collective:" + b).toList());
+    // the branch proposed GOOD for its secretary, above the branch's COMPLETED: refused; then decided with a reason
+    assertRefused(complete("committee", cappedDecision, approve(GOOD)), "decidedLevel", "above-cap");
+    assertRefused(complete("committee", cappedDecision, approve(COMPLETED)),
+        "decisionComment", "adjustment-reason-required");
+    completeOk("committee", cappedDecision, Map.of("decision", "APPROVE", "decidedLevel", COMPLETED,
+        "decisionComment", "Chi bộ hoàn thành nhiệm vụ; bí thư chi bộ không xếp cao hơn chi bộ."));
+
+    // the organization after its branch heads, while its own head waits; nothing finalized before that head
+    completeOk("committee", collectiveTaskOf("committee", "collective-self-review", ORG, year),
+        collectiveSelfReview(GOOD));
+    assertThat(evaluation(year, ORGANIZATION_HEAD).get("status").asText()).isEqualTo("WAITING_UNIT_RATING");
+    completeOk("district", collectiveTaskOf("district", "collective-decision", ORG, year), approve(GOOD));
+    String secretaryDecision = taskOf("committee", "committee-decision", ORGANIZATION_HEAD, year);
+    assertThat(evaluation(year, ORGANIZATION_HEAD).at("/levelCap/ruleId").asText())
+        .isEqualTo("member-caps-" + regulation + "-head-unit-good");
+    assertRefused(complete("committee", secretaryDecision, Map.of("decision", "APPROVE", "decidedLevel", "EXCELLENT",
+        "decisionComment", "Nâng mức.")), "decidedLevel", "above-cap");
+    await().atMost(Duration.ofSeconds(30)).pollInterval(POLL).until(() -> "ALL".equals(
+        campaign(campaignId).at("/progress/decisionStage").asText()));
+    assertThat(openTasks("committee", "finalize-results", year)).as("finalized only once everyone is decided")
+        .isEmpty();
+    completeOk("committee", secretaryDecision, approve(GOOD));
+
+    // everyone decided: the results are finalized and announced, the complaint window closes, the campaign ends
+    String[] finalize = new String[1];
+    await().atMost(Duration.ofSeconds(30)).pollInterval(POLL).until(() -> {
+      List<String> tasks = openTasks("committee", "finalize-results", year);
+      finalize[0] = tasks.isEmpty() ? null : tasks.get(0);
+      return finalize[0] != null;
+    });
+    completeOk("committee", finalize[0], Map.of());
+    closeComplaintWindow(year);
+    await().atMost(Duration.ofSeconds(60)).pollInterval(POLL).until(() -> "COMPLETED".equals(
+        campaign(campaignId).get("status").asText()));
+
+    // the records: every level as decided, the capped secretary's below the branch's proposal
+    String cappedHead = BRANCH_HEADS.get(cappedBranch - 1);
+    for (int n = 1; n <= 15; n++) {
+      String member = "member" + n;
+      assertThat(evaluation(year, member).at("/decision/level").asText()).as(member)
+          .isEqualTo(member.equals(cappedHead) ? COMPLETED : proposed(n));
+    }
+    JsonNode head = evaluation(year, cappedHead);
+    assertThat(head.at("/branchReview/level").asText()).isEqualTo(GOOD);
+    assertThat(head.at("/decision/comment").asText()).startsWith("Chi bộ hoàn thành nhiệm vụ");
+    assertThat(kinds(history(year, cappedHead))).containsSubsequence("HEADED_UNIT_RATED", "LEVEL_CAP_APPLIED",
+        "ABOVE_CAP_REFUSED", "DECIDED");
+    for (int b = 1; b <= 3; b++) {
+      assertThat(collective(year, BRANCHES.get(b - 1)).at("/decision/level").asText()).as(BRANCHES.get(b - 1))
+          .isEqualTo(b == cappedBranch ? COMPLETED : GOOD);
+    }
+    JsonNode organization = collective(year, ORG);
+    assertThat(organization.at("/decision/level").asText()).isEqualTo(GOOD);
+    assertThat(organization.at("/decision/by").asText()).isEqualTo("district");
+    // the order, as recorded: members, then the branches, then their heads, then the organization, then its head
+    OffsetDateTime lastMember = others.stream().map(m -> decidedAt(evaluation(year, m)))
+        .max(OffsetDateTime::compareTo).orElseThrow();
+    for (int b = 1; b <= 3; b++) {
+      JsonNode branch = collective(year, BRANCHES.get(b - 1));
+      assertThat(OffsetDateTime.parse(branch.at("/selfReview/at").asText())).isAfter(lastMember);
+      assertThat(decidedAt(evaluation(year, BRANCH_HEADS.get(b - 1)))).isAfter(decidedAt(branch));
+      assertThat(OffsetDateTime.parse(organization.at("/selfReview/at").asText()))
+          .isAfter(decidedAt(evaluation(year, BRANCH_HEADS.get(b - 1))));
+    }
+    assertThat(decidedAt(evaluation(year, ORGANIZATION_HEAD))).isAfter(decidedAt(organization));
+    JsonNode progress = campaign(campaignId).get("progress");
+    assertThat(progress.get("membersDecided").asInt()).isEqualTo(15);
+    assertThat(progress.at("/decidedByLevel/GOOD").asInt()).isEqualTo(11);
+    assertThat(progress.at("/decidedByLevel/COMPLETED").asInt()).isEqualTo(4);
+  }
+
+  /** What the branch proposes for member n: COMPLETED for the fourth member of each branch, GOOD otherwise. */
+  private static String proposed(int n) {
+    return n % 5 == 4 ? COMPLETED : GOOD;
+  }
+
+  private static String proposed(String member) {
+    return proposed(Integer.parseInt(member.substring("member".length())));
+  }
+
+  /** The secretary of member n's branch in the demo data (five members per branch). */
+  private static String secretaryOf(int n) {
+    return "secretary" + ((n - 1) / 5 + 1);
+  }
+
+  private static Map<String, Object> approve(String level) {
+    return Map.of("decision", "APPROVE", "decidedLevel", level);
+  }
+
+  /** A branch proposal carried by all nine eligible voters. */
+  private static Map<String, Object> branchProposes(String level) {
+    Map<String, Object> values = new HashMap<>(Map.of("branchProposedLevel", level, "eligibleVoters", 9,
+        "votesExcellent", 0, "votesGood", 0, "votesCompleted", 0, "votesNotCompleted", 0));
+    values.put("votes" + switch (level) {
+      case "EXCELLENT" -> "Excellent";
+      case GOOD -> "Good";
+      case COMPLETED -> "Completed";
+      default -> "NotCompleted";
+    }, 9);
+    return values;
+  }
+
+  /** A complete Mẫu 01 self-review of a collective proposing {@code level}. */
+  private static Map<String, Object> collectiveSelfReview(String level) {
+    return Map.of("selfProposedLevel", level, "strengths", "Lãnh đạo hoàn thành các chỉ tiêu nghị quyết năm.",
+        "limitations", "Sinh hoạt chuyên đề chưa đều; nguyên nhân: chưa chủ động.",
+        "remedialMeasures", "Xây dựng kế hoạch sinh hoạt chuyên đề hằng quý.");
+  }
+
+  /** Opens the campaign as the grassroots committee and waits until every member's evaluation has started. */
+  private static String launchedCampaign(int year, String regulation) throws Exception {
+    OffsetDateTime now = OffsetDateTime.now();
+    HttpResponse<String> opened = post(evaluationUrl + "/api/v1/campaigns", "committee", Map.of(
+        "organizationId", ORG, "year", year, "regulation", regulation,
+        "selfReviewDue", now.plusDays(10).toString(), "residenceFeedbackDue", now.plusDays(20).toString(),
+        "branchReviewDue", now.plusDays(30).toString(), "decisionDue", now.plusDays(40).toString()));
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String id = json(opened.body()).get("id").asText();
+    await().atMost(Duration.ofSeconds(60)).pollInterval(POLL).untilAsserted(() -> {
+      JsonNode campaign = campaign(id);
+      assertThat(campaign.at("/progress/membersStarted").asInt()).isEqualTo(15);
+      assertThat(campaign.get("status").asText()).isEqualTo("RUNNING");
+    });
+    return id;
+  }
+
+  private static JsonNode campaign(String campaignId) {
+    return json(get(evaluationUrl + "/api/v1/campaigns/" + campaignId, "committee").body());
+  }
+
+  private static JsonNode evaluation(int year, String memberId) {
+    return json(get(evaluationUrl + "/api/v1/evaluations/" + year + "/" + memberId, "auditor").body());
+  }
+
+  private static JsonNode history(int year, String memberId) {
+    return json(get(evaluationUrl + "/api/v1/evaluations/" + year + "/" + memberId + "/history", "auditor").body());
+  }
+
+  private static List<String> kinds(JsonNode history) {
+    return StreamSupport.stream(history.spliterator(), false).map(e -> e.get("kind").asText()).toList();
+  }
+
+  private static JsonNode collective(int year, String collectiveId) {
+    return json(get(evaluationUrl + "/api/v1/collectives/" + year + "/" + collectiveId, "auditor").body());
+  }
+
+  private static OffsetDateTime decidedAt(JsonNode evaluationOrCollective) {
+    return OffsetDateTime.parse(evaluationOrCollective.at("/decision/at").asText());
+  }
+
+  /** The ids of the user's open tasks of that kind in the year's campaign. */
+  private static List<String> openTasks(String user, String taskKey, int year) {
+    HttpResponse<String> response = get(evaluationUrl + "/api/v1/tasks", user);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return StreamSupport.stream(json(response.body()).spliterator(), false)
+        .filter(t -> taskKey.equals(t.path("taskKey").asText()) && t.path("year").asInt() == year)
+        .map(t -> t.get("id").asText()).toList();
+  }
+
+  /** The id of the member's open task of that kind, as the given user sees it; waits for it to appear. */
+  private static String taskOf(String user, String taskKey, String memberId, int year) {
+    String[] id = new String[1];
+    await().atMost(Duration.ofSeconds(30)).pollInterval(POLL).until(() -> {
+      JsonNode tasks = json(get(evaluationUrl + "/api/v1/tasks", user).body());
+      id[0] = StreamSupport.stream(tasks.spliterator(), false)
+          .filter(t -> taskKey.equals(t.path("taskKey").asText()) && memberId.equals(t.path("memberId").asText())
+              && t.path("year").asInt() == year)
+          .map(t -> t.get("id").asText()).findFirst().orElse(null);
+      return id[0] != null;
+    });
+    return id[0];
+  }
+
+  /**
+   * The open task of that kind in the collective's rating, as the given user sees it; waits for it to appear. The
+   * rating's process instance (business key {@code year:collective:id}) is looked up in the engine REST API as admin.
+   */
+  private static String collectiveTaskOf(String user, String taskKey, String collectiveId, int year) {
+    String[] id = new String[1];
+    await().atMost(Duration.ofSeconds(30)).pollInterval(POLL).until(() -> {
+      JsonNode instances = json(get(evaluationUrl + "/engine-rest/process-instance?businessKey="
+          + year + ":collective:" + collectiveId, "admin").body());
+      if (instances.size() != 1) {
+        return false;
+      }
+      String instance = instances.get(0).get("id").asText();
+      JsonNode tasks = json(get(evaluationUrl + "/api/v1/tasks", user).body());
+      id[0] = StreamSupport.stream(tasks.spliterator(), false)
+          .filter(t -> taskKey.equals(t.path("taskKey").asText())
+              && instance.equals(t.path("processInstanceId").asText()))
+          .map(t -> t.get("id").asText()).findFirst().orElse(null);
+      return id[0] != null;
+    });
+    return id[0];
+  }
+
+  /** The business keys of the year's collective ratings started so far, running or ended (engine history, as admin). */
+  private static List<String> collectiveRatings(int year) {
+    HttpResponse<String> response = get(evaluationUrl + "/engine-rest/history/process-instance?processInstanceBusinessKeyLike="
+        + year + ":collective:%25", "admin");
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return StreamSupport.stream(json(response.body()).spliterator(), false)
+        .map(i -> i.get("businessKey").asText()).toList();
+  }
+
+  /**
+   * The announcement-and-complaints phase: waits until the results are announced and the complaint window is open,
+   * then closes it now, as its timer would at the window's end (the timer job executed through the engine REST API).
+   */
+  private static void closeComplaintWindow(int year) {
+    String[] job = new String[1];
+    await().atMost(Duration.ofSeconds(60)).pollInterval(POLL).until(() -> {
+      JsonNode campaigns = json(get(evaluationUrl + "/engine-rest/process-instance?processDefinitionKey="
+          + "evaluation-campaign&businessKey=" + year + ":" + ORG, "admin").body());
+      if (campaigns.size() != 1) {
+        return false;
+      }
+      JsonNode jobs = json(get(evaluationUrl + "/engine-rest/job?timers=true&activityId=complaint-window-closed"
+          + "&processInstanceId=" + campaigns.get(0).get("id").asText(), "admin").body());
+      job[0] = jobs.size() == 1 ? jobs.get(0).get("id").asText() : null;
+      return job[0] != null;
+    });
+    HttpResponse<String> executed = send(authorized(HttpRequest.newBuilder(URI.create(
+        evaluationUrl + "/engine-rest/job/" + job[0] + "/execute")), "admin")
+        .POST(HttpRequest.BodyPublishers.noBody()).build());
+    assertThat(executed.statusCode()).as(executed.body()).isEqualTo(204);
+  }
+
+  private static HttpResponse<String> complete(String user, String taskId, Map<String, ?> values) throws IOException {
+    return post(evaluationUrl + "/api/v1/tasks/" + taskId + "/complete", user, values);
+  }
+
+  private static void completeOk(String user, String taskId, Map<String, ?> values) throws IOException {
+    HttpResponse<String> done = complete(user, taskId, values);
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+  }
+
+  /** Refused 400 with the given field and reason among the errors. */
+  private static void assertRefused(HttpResponse<String> response, String field, String reason) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(StreamSupport.stream(json(response.body()).path("errors").spliterator(), false)
+        .anyMatch(e -> field.equals(e.path("field").asText()) && reason.equals(e.path("reason").asText())))
+        .as(response.body()).isTrue();
   }
 
   private static void assertTasklistShowsTheSelfReviewForm(String user) throws Exception {
@@ -219,22 +555,25 @@ class EndToEndTest {
         .contains(taskId[0]));
   }
 
-  private static void publishResidenceFeedback(String memberId, String comment) throws Exception {
-    CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
-        .withSource(URI.create("/residence/khu-dan-cu-1")).withType("vn.party.member.residence-feedback")
-        .withDataContentType("application/json")
-        .withData(JSON.writeValueAsBytes(Map.of("memberId", memberId, "year", YEAR, "comment", comment,
-            "submittedBy", "Chi ủy khu dân cư số 1")))
-        .build();
+  /** One residence-area comment per member, as the residence-area committees' system sends them. */
+  private static void publishResidenceFeedback(int year, String comment, String... memberIds) throws Exception {
     Map<String, Object> config = new HashMap<>();
     config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
     config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
     try (var producer = new KafkaProducer<String, byte[]>(config)) {
-      var record = new ProducerRecord<>(LocalInfrastructure.TOPIC_MEMBER_EVENTS, memberId,
-          EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event));
-      record.headers().add("content-type", JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-      producer.send(record).get();
+      for (String memberId : memberIds) {
+        CloudEvent event = CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
+            .withSource(URI.create("/residence/khu-dan-cu-1")).withType("vn.party.member.residence-feedback")
+            .withDataContentType("application/json")
+            .withData(JSON.writeValueAsBytes(Map.of("memberId", memberId, "year", year, "comment", comment,
+                "submittedBy", "Chi ủy khu dân cư số 1")))
+            .build();
+        var record = new ProducerRecord<>(LocalInfrastructure.TOPIC_MEMBER_EVENTS, memberId,
+            EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event));
+        record.headers().add("content-type", JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        producer.send(record).get();
+      }
     }
   }
 
@@ -260,10 +599,12 @@ class EndToEndTest {
     return types;
   }
 
-  private static List<MimeMessage> mailsTo(String address) {
+  /** The e-mails to {@code address} about the campaign of {@code year} (their subject names it). */
+  private static List<MimeMessage> mailsTo(String address, int year) {
     return List.of(infra.greenMail().getReceivedMessages()).stream().filter(m -> {
       try {
-        return m.getAllRecipients() != null && List.of(m.getAllRecipients()).toString().contains(address);
+        return m.getAllRecipients() != null && List.of(m.getAllRecipients()).toString().contains(address)
+            && subject(m).contains("xếp loại " + year + "]");
       } catch (Exception e) {
         return false;
       }
