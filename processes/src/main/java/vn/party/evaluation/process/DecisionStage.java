@@ -41,11 +41,6 @@ public enum DecisionStage {
     return heads;
   }
 
-  /** Whether a member who heads {@code headOf} (BRANCH, ORGANIZATION or null) must be decided in this stage. */
-  public boolean includes(String headOf) {
-    return headOf == null || heads.contains(headOf);
-  }
-
   /** @throws IllegalArgumentException for an activity that opens no stage */
   public static DecisionStage openedBy(String activityId) {
     return Arrays.stream(values()).filter(stage -> stage.activityId.equals(activityId)).findFirst()
