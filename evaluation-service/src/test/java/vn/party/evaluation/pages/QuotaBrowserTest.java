@@ -43,7 +43,11 @@ class QuotaBrowserTest extends BrowserTestSupport {
     clickAndLoad(browser.findElement(By.id("claim")));
     new Select(browser.findElement(By.id("decision"))).selectByValue("APPROVE");
     new Select(browser.findElement(By.id("decidedLevel"))).selectByValue("EXCELLENT");
-    clickAndLoad(browser.findElement(By.id("submit")));
+    // above the quota of the moment: approved only with a confirmation and its reason (issue 14), after "Gửi" asks
+    browser.findElement(By.id("quotaConfirmed")).click();
+    browser.findElement(By.id("quotaReason")).sendKeys("Đảng ủy sẽ cân nhắc lại khi chốt kết quả.");
+    browser.findElement(By.id("submit")).click();
+    clickAndLoad(browser.findElement(By.id("confirm-submit")));
     assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Đã gửi. Cảm ơn bạn.");
 
     // Every member decided, then the collectives rated: the finalize-results task appears and leads to the
