@@ -140,7 +140,9 @@ public class TaskWork {
     if (!user.userId().equals(task.getAssignee()) && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
-    taskService.setAssignee(taskId, null);
+    // claim(id, null) gives the task back to its group: it needs the user's TASK_WORK, which a committee member
+    // holds, where setAssignee needs TASK_ASSIGN, which only administrators hold
+    taskService.claim(taskId, null);
   }
 
   /**

@@ -78,6 +78,8 @@ class DecideWithFactsBrowserTest extends BrowserTestSupport {
     screenshot("decide-02-returned-branch-task-phone");
     desktop();
     clickAndLoad(browser.findElement(By.id("unclaim")));
+    assertThat(browser.findElement(By.id("notice")).getText())
+        .isEqualTo("Bạn đã bỏ nhận công việc này; người khác trong cấp ủy có thể nhận.");
 
     // The meeting page: member4's file with the committee's reason; the three groups.
     open(MEETING);
