@@ -125,5 +125,18 @@ class SelfCriticismBrowserTest extends BrowserTestSupport {
     assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Đã gửi. Cảm ơn bạn.");
     assertThat(evaluation(MEMBER, YEAR, MEMBER).at("/selfReview/level").asText()).isEqualTo("COMPLETED");
     signOut();
+
+    // the branch's meeting reads the member's file: the points and the level they give, the texts in short
+    sendResidenceFeedback(MEMBER, YEAR, "Tích cực tham gia sinh hoạt khu phố.");
+    taskOf("secretary2", "branch-review", MEMBER, YEAR);
+    signIn("secretary2", "demo");
+    open("/app/meetings/" + ORG + "-cb2/" + YEAR);
+    WebElement file = browser.findElement(By.cssSelector(".member-entry[data-member=" + MEMBER + "]"));
+    assertThat(file.findElement(By.className("self-review-points")).getText()).isEqualTo("Tổng điểm tự chấm: 90,0/100");
+    assertThat(file.findElement(By.className("derived-level")).getText()).isEqualTo("Hoàn thành nhiệm vụ");
+    assertThat(file.findElement(By.className("self-review-strengths")).getText()).isEqualTo(STRENGTHS);
+    DecideWithFactsBrowserTest.scrollTo(file);
+    screenshot("self-criticism-08-meeting-reads-the-file");
+    signOut();
   }
 }
