@@ -169,7 +169,7 @@ class SelfReviewTest extends EvaluationFlowSupport {
     values.put("politicalIdeologyPoints", 10);
     values.put("ethicsLifestylePoints", 10);
     values.put("organizationDisciplinePoints", 10); // general criteria 10+10+10+5+5 = 40 > 30
-    JsonNode error = refused(complete("member13", task, values), "politicalIdeologyPoints", "group-total-too-high");
+    JsonNode error = refused(complete("member13", task, values), "workStylePoints", "group-total-too-high");
     assertThat(error.get("message").asText()).contains("tổng điểm của nhóm tiêu chí vượt điểm tối đa");
     values.put("politicalIdeologyPoints", 31);
     refused(complete("member13", task, values), "politicalIdeologyPoints", "points-out-of-range");

@@ -87,12 +87,15 @@ public class FormalitySignals {
         .param("year", year).query(WithoutVote.class).list();
   }
 
-  private record SelfReview(String organizationId, String memberId, String memberName, String details) {
+  private record SelfReview(String organizationId, String memberId, String memberName, String details, int year) {
   }
+
+  /** The texts compared (the self-review's short sections, kept in the timeline with each completion). */
+  static final List<String> TEXTS = List.of("strengths", "limitations", "remedialMeasures");
 
   private List<NearCopy> nearCopies(int year) {
     List<SelfReview> reviews = jdbc.sql("""
-            select e.organization_id, t.member_id, m.full_name as member_name, t.details::text as details
+            select e.organization_id, t.member_id, m.full_name as member_name, t.details::text as details, t.year
             from evaluation.timeline_entry t
             join evaluation.member_evaluation e on e.year = t.year and e.member_id = t.member_id
             join evaluation.party_member m on m.id = t.member_id
@@ -129,6 +132,48 @@ public class FormalitySignals {
     return copies;
   }
 
+  /**
+   * The closest earlier self-review to a text a member is about to submit, when it is a near copy by the same measure
+   * as {@link #nearCopies}: the member's own of an earlier year, or another member's of this year in the same
+   * organization. Lets the member see the signal before submitting, not only the inspectors after.
+   *
+   * @param values the self-review's values as the form sends them (the compared texts: {@link #TEXTS})
+   * @return empty when the text is too short to compare or nothing is a near copy
+   */
+  public java.util.Optional<Resemblance> resemblance(int year, String memberId, String organizationId,
+      Map<String, ?> values) {
+    Set<String> mine = shingles(text(values));
+    if (mine.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    List<SelfReview> others = jdbc.sql("""
+            select e.organization_id, t.member_id, m.full_name as member_name, t.details::text as details, t.year
+            from evaluation.timeline_entry t
+            join evaluation.member_evaluation e on e.year = t.year and e.member_id = t.member_id
+            join evaluation.party_member m on m.id = t.member_id
+            where t.kind = 'TASK_COMPLETED' and t.task_key = 'self-review'
+              and ((t.member_id = :member and t.year < :year)
+                or (t.member_id <> :member and t.year = :year and e.organization_id = :org))
+            order by t.id""")
+        .param("year", year).param("member", memberId).param("org", organizationId)
+        .query((rs, n) -> new SelfReview(rs.getString("organization_id"), rs.getString("member_id"),
+            rs.getString("member_name"), rs.getString("details"), rs.getInt("year")))
+        .list();
+    Resemblance closest = null;
+    for (SelfReview other : others) {
+      double similarity = jaccard(mine, shingles(text(other.details())));
+      if (similarity >= NEAR_COPY && (closest == null || similarity * 100 > closest.similarityPercent())) {
+        closest = new Resemblance(other.memberId().equals(memberId), other.year(),
+            (int) Math.round(similarity * 100));
+      }
+    }
+    return java.util.Optional.ofNullable(closest);
+  }
+
+  /** A near copy found before submitting: of the member's own earlier review (which year), or of another member's. */
+  public record Resemblance(boolean ownEarlierYear, int year, int similarityPercent) {
+  }
+
   private List<SameAsSelf> sameAsSelf(int year) {
     return jdbc.sql("""
             select e.branch_id, b.name as branch_name, count(*) as proposals
@@ -157,18 +202,21 @@ public class FormalitySignals {
   /** The self-review's texts, as submitted (the timeline keeps the values of each completion). */
   private String text(String details) {
     try {
-      Map<?, ?> values = objectMapper.readValue(details, Map.class);
-      StringBuilder text = new StringBuilder();
-      for (String field : List.of("strengths", "limitations", "remedialMeasures")) {
-        Object value = values.get(field);
-        if (value instanceof String s) {
-          text.append(s).append(' ');
-        }
-      }
-      return text.toString();
+      return text((Map<?, ?>) objectMapper.readValue(details, Map.class));
     } catch (Exception e) {
       return "";
     }
+  }
+
+  private static String text(Map<?, ?> values) {
+    StringBuilder text = new StringBuilder();
+    for (String field : TEXTS) {
+      Object value = values.get(field);
+      if (value instanceof String s) {
+        text.append(s).append(' ');
+      }
+    }
+    return text.toString();
   }
 
   /** Word triples of the text, lower-cased and without accents, so that retyping a copy does not hide it. */

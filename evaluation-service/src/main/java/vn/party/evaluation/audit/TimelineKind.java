@@ -45,5 +45,7 @@ public enum TimelineKind {
    * On a head's evaluation: the unit the member heads was rated, or found not to be (details: unitId, unitKind,
    * unitLevel or null); the committee may now decide the head, not above the unit.
    */
-  HEADED_UNIT_RATED
+  HEADED_UNIT_RATED,
+  /** The grassroots committee approved EXCELLENT above the quota of the moment, confirmed with its reason. */
+  QUOTA_EXCEEDED_CONFIRMED
 }

@@ -33,8 +33,10 @@ public class MeetingPageController {
 
   private final MeetingService meetings;
   private final MessageSource messages;
+  private final BranchRoll roll;
 
-  public MeetingPageController(MeetingService meetings, MessageSource messages) {
+  public MeetingPageController(MeetingService meetings, MessageSource messages, BranchRoll roll) {
+    this.roll = roll;
     this.meetings = meetings;
     this.messages = messages;
   }
@@ -82,7 +84,11 @@ public class MeetingPageController {
   private String page(String branchId, int year, CurrentUser user, Model model, Map<String, String> errors) {
     model.addAttribute("branchId", branchId);
     model.addAttribute("year", year);
-    model.addAttribute("agenda", meetings.agenda(branchId, year, user));
+    List<AgendaItem> agenda = meetings.agenda(branchId, year, user); // checks the user's access to the branch
+    model.addAttribute("agenda", agenda);
+    // what the meeting deliberates on, and who it cannot take yet
+    model.addAttribute("files", roll.deliberations(year, agenda));
+    model.addAttribute("roll", roll.roll(branchId, year));
     model.addAttribute("levels", Level.values());
     model.addAttribute("errors", errors);
     return "meeting/form";

@@ -21,6 +21,7 @@ import vn.party.evaluation.process.validation.TaskCompletionRules.Kind;
 import vn.party.evaluation.decision.OrganizationTally;
 import vn.party.evaluation.portal.PortalPage;
 import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.review.EvaluationRecords;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
@@ -40,10 +41,21 @@ public class TaskPageController {
   private final OrganizationTally tally;
   private final vn.party.evaluation.collective.CollectiveAccess collectives;
   private final vn.party.evaluation.selfreview.SelfReviews selfReviews;
+  private final Decide decide;
+
+  /** What the issue-14 additions need: the case's facts, the quota at decision, the required sections. */
+  @org.springframework.stereotype.Component
+  public record Decide(vn.party.evaluation.decision.CaseFacts facts,
+      vn.party.evaluation.decision.QuotaAtDecision quota,
+      vn.party.evaluation.selfreview.RequiredSections sections,
+      vn.party.evaluation.audit.FormalitySignals signals,
+      vn.party.evaluation.rules.RuleBook rules) {
+  }
 
   public TaskPageController(TaskWork work, MessageSource messages, EvaluationRecords records,
       OrganizationTally tally, vn.party.evaluation.collective.CollectiveAccess collectives,
-      vn.party.evaluation.selfreview.SelfReviews selfReviews) {
+      vn.party.evaluation.selfreview.SelfReviews selfReviews, Decide decide) {
+    this.decide = decide;
     this.selfReviews = selfReviews;
     this.work = work;
     this.messages = messages;
@@ -64,6 +76,15 @@ public class TaskPageController {
     if (ProcessKeys.FINALIZE_RESULTS.equals(form.task().taskKey())) {
       // finalizing is done on the organization's finalization page (counts, gauge, adjustments)
       return "redirect:/app/campaigns/" + work.organizationOf(id) + "/" + form.task().year() + "/finalization";
+    }
+    if (ProcessKeys.COMMITTEE_DECISION.equals(form.task().taskKey())
+        && !form.values().containsKey(ProcessVariables.DECIDED_LEVEL)) {
+      // the committee starts from the branch's proposal: the level is filled in, a change needs its reason
+      records.find(form.task().year(), form.task().memberId()).map(r -> r.branchProposedLevel())
+          .ifPresent(level -> {
+            form.values().put(ProcessVariables.DECIDED_LEVEL, level);
+            model.addAttribute("prefilled", true);
+          });
     }
     model.addAttribute("form", form);
     model.addAttribute("errors", Map.of());
@@ -114,7 +135,26 @@ public class TaskPageController {
     }
     try {
       if ("submit".equals(action)) {
-        work.complete(id, values, user);
+        String key = form.task().taskKey();
+        if (form.mayWork() && ProcessKeys.SELF_REVIEW.equals(key)) {
+          checkSelfCriticism(id, form, values, params, user, model);
+        }
+        if (form.mayWork() && ProcessKeys.COMMITTEE_DECISION.equals(key)) {
+          var record = records.find(form.task().year(), form.task().memberId()).orElseThrow();
+          String reason = params.getFirst(vn.party.evaluation.decision.QuotaAtDecision.REASON);
+          boolean confirmed = "true".equals(params.getFirst(vn.party.evaluation.decision.QuotaAtDecision.CONFIRMED));
+          List<FieldProblem> quota = decide.quota().problems(record.organizationId(), record.year(), values,
+              confirmed, reason);
+          if (!quota.isEmpty()) {
+            List<FieldProblem> all = new java.util.ArrayList<>(work.wouldRefuse(id, values, user));
+            all.addAll(quota);
+            throw ApiException.invalid(all);
+          }
+          decide.quota().decide(id, record.organizationId(), record.year(), record.memberId(), values,
+              reason == null ? null : reason.replace("\r\n", "\n").strip(), user);
+        } else {
+          work.complete(id, values, user);
+        }
         flash.addFlashAttribute("notice", "notice.submitted");
         return "redirect:/app/tasks";
       }
@@ -130,6 +170,9 @@ public class TaskPageController {
           form.mayWork(), form.levelCap(), form.levelCapReason(), form.selfReviewOutcome(),
           form.selfReviewForm()));
       model.addAttribute("errors", errors(refused.problems()));
+      model.addAttribute("quotaReason", params.getFirst(vn.party.evaluation.decision.QuotaAtDecision.REASON));
+      model.addAttribute("quotaConfirmed",
+          "true".equals(params.getFirst(vn.party.evaluation.decision.QuotaAtDecision.CONFIRMED)));
       addTally(form, model);
       return "tasks/form";
     }
@@ -149,10 +192,60 @@ public class TaskPageController {
           .ifPresent(review -> model.addAttribute("selfReview", review));
     }
     if (ProcessKeys.COMMITTEE_DECISION.equals(form.task().taskKey())) {
-      records.find(form.task().year(), form.task().memberId()).ifPresent(
-          record -> model.addAttribute("tally", tally.of(record.organizationId(), record.year())));
+      records.find(form.task().year(), form.task().memberId()).ifPresent(record -> {
+        OrganizationTally.Tally now = tally.of(record.organizationId(), record.year());
+        model.addAttribute("tally", now);
+        // approving one more EXCELLENT now would go above the quota of the moment: the page asks to confirm
+        model.addAttribute("quotaIfExcellent", decide.quota().withOneMore(now));
+        // the facts the committee decides on: the branch's proposal, its vote, its comment and the minutes
+        decide.facts().proposal(record).ifPresent(proposal -> model.addAttribute("proposal", proposal));
+      });
+    }
+    if (ProcessKeys.BRANCH_REVIEW.equals(form.task().taskKey())
+        || ProcessKeys.COMMITTEE_DECISION.equals(form.task().taskKey())) {
+      decide.facts().openReturn(form.task().year(), form.task().memberId())
+          .ifPresent(returned -> model.addAttribute("returned", returned));
+    }
+    if (ProcessKeys.SELF_REVIEW.equals(form.task().taskKey())) {
+      model.addAttribute("layout", SelfReviewLayout.of(form.fields(),
+          java.util.Optional.ofNullable(work.regulationOf(form.task().id())), decide.rules()));
+      model.addAttribute("requiredSections", vn.party.evaluation.selfreview.RequiredSections.SECTIONS);
     }
   }
+
+  /**
+   * A self-review is a self-criticism: the sections the regulation requires must say something (their minimum
+   * lengths are a setting), and a text that is a near copy of the member's own earlier review or of another member's
+   * is shown to the member, who revises it or confirms it. Refused like any other check, every problem at once.
+   */
+  private void checkSelfCriticism(String id, TaskForm form, Map<String, Object> values,
+      MultiValueMap<String, String> params, CurrentUser user, Model model) {
+    List<FieldProblem> sections = decide.sections().problems(form.fields(), values);
+    if (!sections.isEmpty()) {
+      // the rules' own refusals first (a control character says more than "too short"), then the empty sections
+      List<FieldProblem> problems = new java.util.ArrayList<>(work.wouldRefuse(id, values, user));
+      sections.stream().filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
+          .forEach(problems::add);
+      // the summary lists them in the form's order
+      List<String> order = form.fields().stream().map(FormField::name).toList();
+      problems.sort(java.util.Comparator.comparingInt(p -> order.indexOf(p.field()) < 0 ? Integer.MAX_VALUE
+          : order.indexOf(p.field())));
+      throw ApiException.invalid(problems);
+    }
+    if (!"true".equals(params.getFirst(SIMILARITY_ACKNOWLEDGED))) {
+      var record = records.find(form.task().year(), form.task().memberId()).orElseThrow();
+      decide.signals().resemblance(record.year(), record.memberId(), record.organizationId(), values)
+          .ifPresent(resemblance -> {
+            model.addAttribute("resemblance", resemblance);
+            List<FieldProblem> all = new java.util.ArrayList<>(work.wouldRefuse(id, values, user));
+            all.add(new FieldProblem(SIMILARITY_ACKNOWLEDGED, "near-copy-unacknowledged", null));
+            throw ApiException.invalid(all);
+          });
+    }
+  }
+
+  /** The member's confirmation that a near copy is what they mean to submit (a form field, never a variable). */
+  static final String SIMILARITY_ACKNOWLEDGED = "similarityAcknowledged";
 
   /** What every rendering of a task form needs besides the task. */
   @org.springframework.web.bind.annotation.ModelAttribute
@@ -175,6 +268,12 @@ public class TaskPageController {
     Map<String, String> errors = new LinkedHashMap<>();
     for (FieldProblem problem : problems) {
       String label = messages.getMessage("field." + problem.field(), null, problem.field(), locale);
+      if ("section-too-short".equals(problem.reason())) {
+        String section = messages.getMessage("self-review.section." + problem.field(), null, label, locale);
+        errors.putIfAbsent(problem.field(), messages.getMessage("reason.section-too-short",
+            new Object[] {section, decide.sections().minLength(problem.field())}, locale));
+        continue;
+      }
       errors.putIfAbsent(problem.field(), problem.message() != null ? problem.message()
           : messages.getMessage("reason." + problem.reason(), new Object[] {label}, problem.reason(), locale));
     }

@@ -103,6 +103,15 @@ public class TaskWork {
         ? SelfReviewRules.outcome(rules, all) : Optional.empty();
   }
 
+  /** The regulation of a visible task's campaign (null when the task names none). */
+  public vn.party.evaluation.process.Regulation regulationOf(String taskId) {
+    visibleTask(taskId);
+    Object code = systemAccess.call(() -> taskService.getVariable(taskId,
+        vn.party.evaluation.process.ProcessVariables.REGULATION));
+    return code instanceof String name && !name.isBlank() ? vn.party.evaluation.process.Regulation.fromCode(name)
+        : null;
+  }
+
   /** The organization a task belongs to (a campaign task has no member), read as the user who may see it. */
   public String organizationOf(String taskId) {
     visibleTask(taskId);
@@ -131,7 +140,9 @@ public class TaskWork {
     if (!user.userId().equals(task.getAssignee()) && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
-    taskService.setAssignee(taskId, null);
+    // claim(id, null) gives the task back to its group: it needs the user's TASK_WORK, which a committee member
+    // holds, where setAssignee needs TASK_ASSIGN, which only administrators hold
+    taskService.claim(taskId, null);
   }
 
   /**

@@ -267,7 +267,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
         new Object[] {"points above the group maximum", "workStylePoints", 31, "points-out-of-range"},
         new Object[] {"points as text", "workStylePoints", "5", "not-a-number"},
         new Object[] {"points as a flag", "workStylePoints", true, "not-a-number"},
-        new Object[] {"general points adding up to 31", "politicalIdeologyPoints", 11, "group-total-too-high"},
+        new Object[] {"general points adding up to 31", "selfImprovementCommitmentPoints", 11, "group-total-too-high"},
         new Object[] {"task points above 70", "dutiesResultsPoints", 71, "points-out-of-range"},
         new Object[] {"exceeding share 101 %", "exceedingTasksPercent", 101, "out-of-range"},
         new Object[] {"exceeding share as text", "exceedingTasksPercent", "30%", "not-a-number"},

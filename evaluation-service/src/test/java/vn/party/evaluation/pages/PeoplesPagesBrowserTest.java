@@ -37,7 +37,8 @@ class PeoplesPagesBrowserTest extends BrowserTestSupport {
     // by its id: other test classes may leave member1's self-review of another year open
     String selfReview = taskOf("member1", "self-review", "member1", YEAR);
     clickAndLoad(row(selfReview).findElement(By.tagName("a")));
-    assertThat(browser.findElement(By.cssSelector("label[for=strengths]")).getText()).isEqualTo("Ưu điểm");
+    assertThat(browser.findElement(By.cssSelector("label[for=strengths]")).getText())
+        .isEqualTo("Tóm tắt ưu điểm, kết quả đạt được *");
     assertThat(browser.findElement(By.id("strengths-help")).getText()).contains("tư tưởng chính trị");
 
     // Drafts, leaves, comes back: the draft is there.
@@ -57,19 +58,26 @@ class PeoplesPagesBrowserTest extends BrowserTestSupport {
 
     // Submitting without a level: refused, the reason next to the field, in Vietnamese; then in English.
     new Select(browser.findElement(By.id("selfProposedLevel"))).selectByValue("");
-    clickAndLoad(browser.findElement(By.id("submit")));
+    browser.findElement(By.id("submit")).click(); // "Gửi" asks for confirmation first (issue 14)
+    clickAndLoad(browser.findElement(By.id("confirm-submit")));
     assertThat(browser.findElement(By.id("selfProposedLevel-error")).getText())
         .isEqualTo("Trường Mức xếp loại tự nhận là bắt buộc.");
     screenshot("03-member-validation-vi");
     assertThat(evaluation("member1", YEAR, "member1").get("status").asText()).isEqualTo("SELF_REVIEW");
     clickAndLoad(browser.findElement(By.id("lang-en")));
-    assertThat(browser.findElement(By.cssSelector("label[for=strengths]")).getText()).isEqualTo("Strengths");
+    assertThat(browser.findElement(By.cssSelector("label[for=strengths]")).getText())
+        .isEqualTo("Summary of strengths and results *");
     assertThat(browser.findElement(By.id("submit")).getText()).isEqualTo("Submit");
     clickAndLoad(browser.findElement(By.id("lang-vi")));
 
     // Submits: the evaluation moves on, the submitted values are kept.
     new Select(browser.findElement(By.id("selfProposedLevel"))).selectByValue("GOOD");
-    clickAndLoad(browser.findElement(By.id("submit")));
+    // the sections a self-criticism requires (issue 14)
+    browser.findElement(By.id("limitations")).sendKeys("Có lúc chưa chủ động; nguyên nhân: sắp xếp thời gian chưa tốt.");
+    browser.findElement(By.id("shortcomingsFixed")).sendKeys("Đã khắc phục việc chậm báo cáo mà chi bộ nêu năm trước.");
+    browser.findElement(By.id("remedialMeasures")).sendKeys("Lập kế hoạch công việc hằng tuần và báo cáo chi bộ.");
+    browser.findElement(By.id("submit")).click();
+    clickAndLoad(browser.findElement(By.id("confirm-submit")));
     assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Đã gửi. Cảm ơn bạn.");
     assertThat(browser.findElements(rowSelector(selfReview))).isEmpty();
     assertThat(evaluation("member1", YEAR, "member1").at("/selfReview/level").asText()).isEqualTo("GOOD");

@@ -43,8 +43,13 @@ class QuotaBrowserTest extends BrowserTestSupport {
     clickAndLoad(browser.findElement(By.id("claim")));
     new Select(browser.findElement(By.id("decision"))).selectByValue("APPROVE");
     new Select(browser.findElement(By.id("decidedLevel"))).selectByValue("EXCELLENT");
-    clickAndLoad(browser.findElement(By.id("submit")));
+    // above the quota of the moment: approved only with a confirmation and its reason (issue 14), after "Gửi" asks
+    browser.findElement(By.id("quotaConfirmed")).click();
+    browser.findElement(By.id("quotaReason")).sendKeys("Đảng ủy sẽ cân nhắc lại khi chốt kết quả.");
+    browser.findElement(By.id("submit")).click();
+    clickAndLoad(browser.findElement(By.id("confirm-submit")));
     assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Đã gửi. Cảm ơn bạn.");
+    assertThat(timelineKinds(YEAR, "member15")).contains("QUOTA_EXCEEDED_CONFIRMED");
 
     // Every member decided, then the collectives rated: the finalize-results task appears and leads to the
     // finalization page.
@@ -57,6 +62,9 @@ class QuotaBrowserTest extends BrowserTestSupport {
         .isEqualTo("Chốt kết quả xếp loại đảng viên năm " + YEAR);
     assertThat(browser.findElement(By.cssSelector("#tally td[data-level=EXCELLENT]")).getText()).isEqualTo("3");
     assertThat(browser.findElement(By.id("quota-gauge")).getAttribute("data-within")).isEqualTo("false");
+    assertThat(browser.findElement(By.id("quota-base")).getText()) // the gauge says its base (issue 14)
+        .startsWith("Tỷ lệ tối đa 20% tính trên số đảng viên đã được quyết định mức Hoàn thành tốt nhiệm vụ đến nay "
+            + "(12 người)");
     assertThat(browser.findElement(By.id("quota-exceeded")).getText())
         .isEqualTo("Số đảng viên hoàn thành xuất sắc nhiệm vụ đang vượt tỷ lệ cho phép 1 người.");
     screenshot("quota-02-finalization-over-quota");

@@ -295,16 +295,22 @@ public final class SelfReviewRules {
         OptionalInt max = rules.maxPoints(regulation.get(), group);
         List<Criterion> inGroup = criteria.stream().filter(c -> c.group() == group).toList();
         double sum = 0;
+        // the group's total is refused on the criterion whose points take it over the maximum: the member reads the
+        // error where the total went wrong, not under the group's first criterion
+        Criterion crossing = null;
         for (Criterion criterion : inGroup) {
           if (variables.get(criterion.pointsField()) instanceof Number number) {
             if (number.doubleValue() > max.getAsInt()) {
               errors.add(new FieldError(criterion.pointsField(), FieldError.POINTS_OUT_OF_RANGE));
             }
             sum += number.doubleValue();
+            if (crossing == null && sum > max.getAsInt()) {
+              crossing = criterion;
+            }
           }
         }
-        if (sum > max.getAsInt() && !inGroup.isEmpty()) {
-          errors.add(new FieldError(inGroup.get(0).pointsField(), FieldError.GROUP_TOTAL_TOO_HIGH));
+        if (crossing != null) {
+          errors.add(new FieldError(crossing.pointsField(), FieldError.GROUP_TOTAL_TOO_HIGH));
         }
       }
     }

@@ -96,7 +96,7 @@ class ProbationarySelfReviewRulesTest {
     assertThat(outcome.level()).isEqualTo(Level.EXCELLENT);
 
     values.put("probationDutiesPoints", 13); // 6 + 6 + 6 + 13 = 31 > 30
-    assertThat(errors(values)).containsExactly("politicalIdeologyPoints:group-total-too-high");
+    assertThat(errors(values)).containsExactly("probationDutiesPoints:group-total-too-high");
     values.put("probationDutiesPoints", 1); // 85 points: GOOD, so EXCELLENT is above the member's own assessment
     assertThat(SelfReviewRules.outcome(RULES, values).orElseThrow().level()).isEqualTo(Level.GOOD);
     assertThat(errors(values)).containsExactly("selfProposedLevel:above-own-assessment");

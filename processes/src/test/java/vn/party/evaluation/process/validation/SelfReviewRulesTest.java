@@ -66,7 +66,8 @@ class SelfReviewRulesTest {
     values.put("politicalIdeologyPoints", 10); // each within 30, together 30 + 1 = 31
     values.put("ethicsLifestylePoints", 10);
     values.put("organizationDisciplinePoints", 6);
-    assertThat(errors(values)).containsExactly("politicalIdeologyPoints:group-total-too-high");
+    // refused where the running total goes over 30: 10 + 10 + 6 + 5 (work style) = 31
+    assertThat(errors(values)).containsExactly("workStylePoints:group-total-too-high");
     values.put("dutiesResultsPoints", 70.5);
     assertThat(errors(values)).contains("dutiesResultsPoints:points-out-of-range");
     values.put("dutiesResultsPoints", -1);

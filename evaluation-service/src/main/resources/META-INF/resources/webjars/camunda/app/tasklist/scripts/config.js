@@ -1,0 +1,16 @@
+// Tasklist configuration of this system (replaces the webapp's default config.js, which only has comments and the
+// keyboard shortcuts). Dates as Vietnamese write them, day first; Tasklist shows them in the browser's time zone.
+export default {
+  dateFormat: {
+    normal: 'DD/MM/YYYY HH:mm',
+    long: 'DD/MM/YYYY HH:mm:ss'
+  },
+  disableWelcomeMessage: true,
+  shortcuts: {
+    claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},
+    focusFilter: {key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list'},
+    focusList: {key: 'ctrl+alt+l', description: 'sets the focus to the first task in the list'},
+    focusForm: {key: 'ctrl+alt+f', description: 'sets the focus to the first input field in a task form'},
+    startProcess: {key: 'ctrl+alt+p', description: 'opens the start process modal dialog'}
+  }
+};
