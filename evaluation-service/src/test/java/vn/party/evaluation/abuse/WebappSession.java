@@ -43,10 +43,9 @@ final class WebappSession {
   HttpResponse<String> send(String method, String path, String contentType, String body) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .timeout(Duration.ofSeconds(60)).header("Accept", "application/json, text/html");
-    if (xsrf.isEmpty()) {
-      xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-          .map(HttpCookie::getValue).findFirst().orElse("");
-    }
+    // the latest token the webapp handed out, as its own pages send it back
+    xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).reduce((first, last) -> last).orElse(xsrf);
     if (!xsrf.isEmpty()) {
       request.header("X-XSRF-TOKEN", xsrf);
     }
@@ -58,7 +57,6 @@ final class WebappSession {
     try {
       HttpResponse<String> response = browser.send(request.build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      response.headers().firstValue("X-XSRF-TOKEN").ifPresent(token -> xsrf = token);
       return response;
     } catch (IOException e) {
       throw new IllegalStateException(e);
