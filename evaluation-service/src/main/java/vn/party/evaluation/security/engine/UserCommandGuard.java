@@ -27,9 +27,9 @@ import vn.party.evaluation.process.validation.TaskCompletionRules;
  * correlating a message, a listener setting a figure) is the application at work. The application's own calls run
  * without an authentication ({@code SystemAccess}) and are not judged either.
  *
- * <p>A completion's values are judged by the completion listener the process declares ({@code
- * TaskCompletionValidator}: the whole form with the caps, once); here only which variables it carries. {@code
- * resolve} meets no listener, so its values are judged here.
+ * <p>Here each value sent is judged by the form's rules on its own; the completion listener the process declares
+ * ({@code TaskCompletionValidator}) then judges the whole form with the caps and what is required. {@code resolve}
+ * meets no listener, so for it this is the only check.
  */
 public class UserCommandGuard extends CommandInterceptor {
 
@@ -66,7 +66,9 @@ public class UserCommandGuard extends CommandInterceptor {
       return; // no such task: the engine's own answer
     }
     List<FieldError> errors = TaskCompletionRules.unowned(taskKey, write.values().keySet());
-    if (errors.isEmpty() && !write.completion()) {
+    if (errors.isEmpty()) {
+      // each value sent, by the form's rules, before the engine stores or deserializes anything (a value of a type
+      // the form does not take, e.g. a serialized object, never reaches the process)
       errors = TaskCompletionRules.checkSent(taskKey, write.values());
     }
     if (!errors.isEmpty()) {
