@@ -14,6 +14,12 @@ public class EngineConfiguration {
     return new TaskCompletionValidationPlugin();
   }
 
+  /** Every variable a person writes, through any door, is checked by the engine (issue 12). */
+  @Bean
+  vn.party.evaluation.security.engine.UserCommandGuardPlugin userCommandGuardPlugin() {
+    return new vn.party.evaluation.security.engine.UserCommandGuardPlugin();
+  }
+
   /** The index a task completion needs on ACT_RU_TASK.PARENT_TASK_ID_ (see {@link EngineIndexes}). */
   @Bean
   EngineIndexes engineIndexes() {

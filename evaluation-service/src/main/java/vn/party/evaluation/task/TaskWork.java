@@ -22,6 +22,7 @@ import vn.party.evaluation.process.validation.SelfReviewRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.security.SystemAccess;
+import vn.party.evaluation.security.engine.VariableRefusedException;
 import vn.party.evaluation.task.TaskApi.TaskView;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldErrorProblems;
@@ -187,7 +188,23 @@ public class TaskWork {
     if (ProcessKeys.SELF_REVIEW.equals(task.getTaskDefinitionKey())) {
       engineValues = keepSelfReview(task, values, checked.context(), user);
     }
-    taskService.complete(taskId, engineValues);
+    // the person's completion carries only the form's fields, through the engine's one check of every door
+    // (UserCommandGuard); what the application derived from the review is the application's own write
+    List<String> fields = TaskCompletionRules.fields(task.getTaskDefinitionKey());
+    Map<String, Object> derived = new HashMap<>();
+    Map<String, Object> submitted = new HashMap<>();
+    engineValues.forEach((name, value) -> (fields.contains(name) ? submitted : derived).put(name, value));
+    if (!derived.isEmpty()) {
+      systemAccess.call(() -> {
+        taskService.setVariables(taskId, derived);
+        return null;
+      });
+    }
+    try {
+      taskService.complete(taskId, submitted);
+    } catch (VariableRefusedException refused) {
+      throw ApiException.invalid(fieldErrors.of(refused.errors()));
+    }
     drafts.discard(taskId);
   }
 
@@ -234,8 +251,7 @@ public class TaskWork {
     List<FieldProblem> problems = new ArrayList<>();
     // Only the form's own fields: anything else could overwrite the process's variables (e.g. who the member is).
     List<String> fields = TaskCompletionRules.fields(taskKey);
-    values.keySet().stream().filter(name -> !fields.contains(name))
-        .forEach(name -> problems.add(new FieldProblem(name, "unknown-field", null)));
+    problems.addAll(fieldErrors.of(TaskCompletionRules.unowned(taskKey, values.keySet())));
     Map<String, Object> context = taskVariables(task.getId(), TaskCompletionRules.reads(taskKey));
     Map<String, Object> checked = new HashMap<>(context);
     values.forEach((name, value) -> {

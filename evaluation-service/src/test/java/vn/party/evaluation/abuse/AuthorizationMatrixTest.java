@@ -91,7 +91,7 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
       | GET  /engine-rest/task shows a cb1 branch review                 | -    | no      | no      | no         | yes        | no        | yes     | yes   |
       | GET  /engine-rest/task/{task}                                    | 401  | 200     | 404     | 404        | 404        | 404       | 200     | 200   |
       | POST /engine-rest/task/{task}/complete  (no variables: 400)      | 401  | 400     | 403     | 403        | 403        | 403       | 403     | 400   |
-      | PUT  /engine-rest/task/{task}/variables/memberUserId             | 401  | 403     | 403     | 403        | 403        | 403       | 403     | 204   |
+      | PUT  /engine-rest/task/{task}/variables/memberUserId (no form: 400) | 401 | 400  | 400     | 400        | 400        | 400       | 400     | 400   |
       | POST /engine-rest/task/{task}/assignee  (to member1 again)       | 401  | 403     | 403     | 403        | 403        | 403       | 403     | 204   |
       | GET  /engine-rest/process-instance                               | 401  | 200     | 200     | 200        | 200        | 200       | 200     | 200   |
       | GET  /engine-rest/process-instance shows the year's evaluations  | -    | no      | no      | no         | no         | no        | yes     | yes   |
@@ -102,7 +102,7 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
       | GET  /engine-rest/authorization                                  | 401  | 200     | 200     | 200        | 200        | 200       | 200     | 200   |
       | GET  /engine-rest/authorization shows any                        | -    | no      | no      | no         | no         | no        | no      | yes   |
       | POST /engine-rest/user/create                                    | 401  | 403     | 403     | 403        | 403        | 403       | 403     | 204   |
-      | POST /engine-rest/process-definition/key/member-evaluation/start | 401  | 403     | 403     | 403        | 403        | 403       | 403     | 200   |
+      | POST /engine-rest/process-definition/key/member-evaluation/start (with variables: 400) | 401 | 400 | 400 | 400 | 400 | 400 | 400 | 400 |
       | POST /engine-rest/message               (a waiting evaluation)   | 401  | 403     | 403     | 403        | 403        | 403       | 403     | 204   |
       | GET  /engine-rest/engine                                         | 401|403 | -     | -       | -          | -          | -         | -       | -     |
       | GET  /engine-rest/engine/                                        | 401|403 | -     | -       | -          | -          | -         | -       | -     |
@@ -318,7 +318,7 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
     p.put("GET /engine-rest/task/{task}", role -> get("/engine-rest/task/" + task, role));
     p.put("POST /engine-rest/task/{task}/complete (no variables: 400)",
         role -> post("/engine-rest/task/" + task + "/complete", role, "{\"variables\":{}}"));
-    p.put("PUT /engine-rest/task/{task}/variables/memberUserId", role -> status(http.send("PUT",
+    p.put("PUT /engine-rest/task/{task}/variables/memberUserId (no form: 400)", role -> status(http.send("PUT",
         "/engine-rest/task/" + task + "/variables/memberUserId", role.user, "application/json",
         "{\"value\":\"member1\",\"type\":\"String\"}")));
     p.put("POST /engine-rest/task/{task}/assignee (to member1 again)",
@@ -335,7 +335,8 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
     p.put("GET /engine-rest/authorization", role -> get("/engine-rest/authorization", role));
     p.put("GET /engine-rest/authorization shows any", role -> nonEmpty("/engine-rest/authorization", role));
     p.put("POST /engine-rest/user/create", this::createUser);
-    p.put("POST /engine-rest/process-definition/key/member-evaluation/start", this::startEvaluation);
+    p.put("POST /engine-rest/process-definition/key/member-evaluation/start (with variables: 400)",
+        this::startEvaluation);
     p.put("POST /engine-rest/message (a waiting evaluation)", role -> post("/engine-rest/message", role,
         write(Map.of("messageName", "residence-feedback-received", "businessKey", YEAR + ":" + waitingMember))));
     p.put("GET /camunda/api/engine/engine/ (engine names for login)", role -> {

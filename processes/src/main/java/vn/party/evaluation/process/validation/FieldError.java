@@ -21,6 +21,8 @@ import vn.party.evaluation.rules.QuotaCheck;
 public record FieldError(String field, String reason, Cap cap, QuotaCheck quota, BranchVote.Shortfall vote) {
 
   public static final String REQUIRED = "required";
+  /** A variable the task's form does not own (or any variable written outside a task form by a person). */
+  public static final String UNKNOWN_FIELD = "unknown-field";
   public static final String INVALID_LEVEL = "invalid-level";
   public static final String INVALID_DECISION = "invalid-decision";
   public static final String NOT_TEXT = "not-text";

@@ -240,6 +240,31 @@ public final class TaskCompletionRules {
   }
 
   /**
+   * The variables among {@code names} that the task's form does not own, refused as {@link FieldError#UNKNOWN_FIELD}:
+   * all of them for a task without rules. The one answer to "may a person write this variable through this task",
+   * asked by the engine for every door (engine REST in both path forms, the webapps, the domain API, Java callers).
+   */
+  public static List<FieldError> unowned(String taskKey, java.util.Collection<String> names) {
+    List<String> fields = covers(taskKey) ? fields(taskKey) : List.of();
+    return names.stream().filter(name -> !fields.contains(name)).sorted()
+        .map(name -> new FieldError(name, FieldError.UNKNOWN_FIELD)).toList();
+  }
+
+  /**
+   * The form's rules for the values sent, and only those: the refusals that name a sent field, except the ones that
+   * need the whole completion (required fields, the vote's share, which reads the rule the application sets). For a
+   * write that is not a completion and so never meets the completion listener (e.g. {@code resolve}).
+   */
+  public static List<FieldError> checkSent(String taskKey, Map<String, ?> values) {
+    if (!covers(taskKey)) {
+      return unowned(taskKey, values.keySet());
+    }
+    return check(taskKey, values).stream().filter(error -> values.containsKey(error.field()))
+        .filter(error -> !FieldError.VOTE_NOT_SUPPORTED.equals(error.reason()))
+        .filter(error -> !FieldError.REQUIRED.equals(error.reason())).toList();
+  }
+
+  /**
    * Checks the variables a task would be completed with.
    *
    * @param taskKey the task definition key, e.g. {@code self-review}

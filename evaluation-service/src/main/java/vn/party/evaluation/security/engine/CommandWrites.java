@@ -1,0 +1,138 @@
+package vn.party.evaluation.security.engine;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+/**
+ * Which variables an engine command writes, read from the command object itself, so that every door that ends in
+ * the command (engine REST in both path forms, the webapps, the domain API, Java callers) is seen alike.
+ *
+ * <p>Generic on purpose: instead of a list of commands to keep up with each Camunda release, any variable map the
+ * command carries counts — a field whose name speaks of variables ({@code variables}, {@code processVariables},
+ * {@code variablesLocal}, {@code properties} of a form submission, a patch's {@code deletions}…), found in the
+ * command or in the builder or instructions it holds (process instance modification, message correlation, start,
+ * restart, signals, external tasks, batches). Queries carry value filters, not maps of names, and are left alone;
+ * so are entities (a saved filter's properties) and the engine's own machinery.
+ */
+final class CommandWrites {
+
+  /** A write: the task whose form it goes through (null: no task form, e.g. a process instance's variables). */
+  record Write(String taskId, boolean completion, Map<String, Object> values) {
+  }
+
+  private static final int MAX_DEPTH = 4;
+  private static final Set<String> SKIPPED_PACKAGES = Set.of("org.camunda.bpm.engine.impl.persistence",
+      "org.camunda.bpm.engine.impl.interceptor", "org.camunda.bpm.engine.impl.cfg", "org.camunda.bpm.engine.impl.db",
+      "org.camunda.bpm.engine.impl.context", "org.camunda.bpm.engine.impl.jobexecutor",
+      "org.camunda.bpm.engine.impl.pvm", "org.camunda.bpm.engine.impl.bpmn");
+
+  private CommandWrites() {
+  }
+
+  /** The variables the command writes (names with their values; a removal has a null value), or null: none. */
+  static Write of(Command<?> command) {
+    if (command.getClass().getSimpleName().startsWith("Evaluate") && command.getClass().getSimpleName()
+        .contains("Decision")) {
+      return null; // a decision evaluated with inputs writes nothing
+    }
+    Map<String, Object> values = new LinkedHashMap<>();
+    collect(command, 0, values, new IdentityHashMap<>());
+    if (command instanceof AbstractRemoveVariableCmd || command instanceof AbstractPatchVariablesCmd) {
+      for (String name : List.of("variableNames", "deletions")) {
+        if (field(command, name) instanceof Collection<?> names) {
+          names.forEach(n -> values.putIfAbsent(String.valueOf(n), null));
+        }
+      }
+    }
+    if (values.isEmpty()) {
+      return null;
+    }
+    boolean completion = command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd;
+    String taskId = completion ? (String) field(command, "taskId") : null;
+    return new Write(taskId, completion, values);
+  }
+
+  private static void collect(Object target, int depth, Map<String, Object> values, Map<Object, Boolean> seen) {
+    if (target == null || depth > MAX_DEPTH || seen.put(target, Boolean.TRUE) != null) {
+      return;
+    }
+    for (Class<?> type = target.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+      for (Field field : type.getDeclaredFields()) {
+        if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()) {
+          continue;
+        }
+        Object value = read(field, target);
+        if (value instanceof Map<?, ?> map) {
+          if (namesVariables(field.getName())) {
+            map.keySet().forEach(key -> values.put(String.valueOf(key), unwrap(map.get(key))));
+          }
+        } else if (value instanceof Collection<?> items) {
+          new ArrayList<>(items).stream().filter(CommandWrites::engineObject)
+              .forEach(item -> collect(item, depth + 1, values, seen));
+        } else if (engineObject(value)) {
+          collect(value, depth + 1, values, seen);
+        }
+      }
+    }
+  }
+
+  private static boolean namesVariables(String fieldName) {
+    String name = fieldName.toLowerCase(java.util.Locale.ROOT);
+    return name.contains("variable") || name.equals("properties") || name.equals("modifications");
+  }
+
+  /** An engine object worth looking into: a command, builder or instruction, not the engine's machinery. */
+  private static boolean engineObject(Object value) {
+    if (value == null) {
+      return false;
+    }
+    String name = value.getClass().getName();
+    return name.startsWith("org.camunda.bpm.engine.impl.") && SKIPPED_PACKAGES.stream().noneMatch(name::startsWith)
+        && !name.contains("CommandExecutor") && !name.contains("Observer") && !name.contains("Listener");
+  }
+
+  /** The value as the rules judge it: a typed value's own value (a serialized object as it came). */
+  private static Object unwrap(Object value) {
+    if (value instanceof TypedValue typed) {
+      try {
+        return typed.getValue();
+      } catch (RuntimeException notDeserialized) {
+        return typed;
+      }
+    }
+    return value;
+  }
+
+  private static Object field(Object target, String name) {
+    for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+      try {
+        return read(type.getDeclaredField(name), target);
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      }
+    }
+    return null;
+  }
+
+  private static Object read(Field field, Object target) {
+    try {
+      field.setAccessible(true);
+      return field.get(target);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package vn.party.evaluation.security.engine;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import vn.party.evaluation.process.validation.FieldError;
+import vn.party.evaluation.process.validation.TaskCompletionRules;
+
+/**
+ * The engine's own check of every variable a person writes, whatever the door: a person (the engine's current
+ * authentication is set — the engine REST API, the webapps and the domain API run as the signed-in user) writes
+ * variables only by completing, submitting or resolving a task, and only the variables that task's form owns; each
+ * value is judged by the form's rules. Any other variable write by a person (a task's or an execution's variables,
+ * local or not, a modification, a start, a message, a signal…) is refused, naming the variables.
+ *
+ * <p>Why here and not at URLs: the same command is reachable at {@code /engine-rest/task/{id}/complete}, {@code
+ * /engine-rest/engine/default/task/{id}/complete}, {@code /camunda/api/engine/engine/default/...}, as {@code
+ * submit-form} or {@code resolve}, and from Java; a URL filter missed the named-engine form and a member re-routed
+ * their own evaluation to themselves (issue 12).
+ *
+ * <p>Only the outermost command is judged: a command run by the process itself inside a person's command (a delegate
+ * correlating a message, a listener setting a figure) is the application at work. The application's own calls run
+ * without an authentication ({@code SystemAccess}) and are not judged either.
+ *
+ * <p>Here each value sent is judged by the form's rules on its own; the completion listener the process declares
+ * ({@code TaskCompletionValidator}) then judges the whole form with the caps and what is required. {@code resolve}
+ * meets no listener, so for it this is the only check.
+ */
+public class UserCommandGuard extends CommandInterceptor {
+
+  private final ProcessEngineConfigurationImpl configuration;
+
+  public UserCommandGuard(ProcessEngineConfigurationImpl configuration) {
+    this.configuration = configuration;
+  }
+
+  @Override
+  public <T> T execute(Command<T> command) {
+    if (Context.getCommandContext() == null && byPerson()) {
+      check(command);
+    }
+    return next.execute(command);
+  }
+
+  private boolean byPerson() {
+    Authentication authentication = configuration.getIdentityService().getCurrentAuthentication();
+    return authentication != null && authentication.getUserId() != null;
+  }
+
+  private void check(Command<?> command) {
+    CommandWrites.Write write = CommandWrites.of(command);
+    if (write == null) {
+      return;
+    }
+    if (write.taskId() == null) {
+      // outside a task form: no variable at all
+      throw new VariableRefusedException(TaskCompletionRules.unowned("", write.values().keySet()));
+    }
+    String taskKey = taskKey(write.taskId());
+    if (taskKey == null) {
+      return; // no such task: the engine's own answer
+    }
+    List<FieldError> errors = TaskCompletionRules.unowned(taskKey, write.values().keySet());
+    if (errors.isEmpty()) {
+      // each value sent, by the form's rules, before the engine stores or deserializes anything (a value of a type
+      // the form does not take, e.g. a serialized object, never reaches the process)
+      errors = TaskCompletionRules.checkSent(taskKey, write.values());
+    }
+    if (!errors.isEmpty()) {
+      throw new VariableRefusedException(errors);
+    }
+  }
+
+  /** The task's definition key, read as the engine (whether the person may see the task is the command's check). */
+  private String taskKey(String taskId) {
+    return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
+      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+      return task == null ? null : task.getTaskDefinitionKey();
+    }));
+  }
+
+  /** For tests of the adapter: the write a command carries, as {@code name → value}. */
+  static Map<String, Object> writesOf(Command<?> command) {
+    CommandWrites.Write write = CommandWrites.of(command);
+    return write == null ? Map.of() : write.values();
+  }
+}

@@ -1,0 +1,24 @@
+package vn.party.evaluation.security.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+
+/**
+ * Installs {@link UserCommandGuard} before the transaction of every command (a refused command starts nothing).
+ * A Spring bean of this type is picked up by the Camunda Spring Boot starter.
+ */
+public class UserCommandGuardPlugin extends AbstractProcessEnginePlugin {
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<CommandInterceptor> interceptors = new ArrayList<>();
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
+      interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
+    }
+    interceptors.add(new UserCommandGuard(configuration));
+    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+  }
+}
