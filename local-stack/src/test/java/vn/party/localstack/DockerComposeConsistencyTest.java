@@ -46,7 +46,14 @@ class DockerComposeConsistencyTest {
     static final List<String> SPRING_ENV_PREFIXES = List.of("SPRING_", "SERVER_", "MANAGEMENT_", "EVALUATION_",
             "NOTIFICATION_", "CAMUNDA_");
     /** Keys Spring Boot itself reads that no application.yml needs to declare. */
-    static final Set<String> BOOT_KEYS = Set.of("spring.profiles.active");
+    static final Set<String> BOOT_KEYS = Set.of("spring.profiles.active", "spring.kafka.security.protocol",
+            "spring.kafka.properties.sasl.mechanism", "spring.kafka.properties.sasl.jaas.config");
+    /**
+     * Secrets that have no default in any application.yml, by design (issue 12): each service refuses to start
+     * without them ({@code OnBehalfSecretCheck}).
+     */
+    static final Set<String> REQUIRED_WITHOUT_DEFAULT = Set.of("evaluation.notifications.on-behalf-secret",
+            "notification.on-behalf.secret");
 
     static Path root;
     static Map<String, Object> services;
@@ -145,7 +152,7 @@ class DockerComposeConsistencyTest {
         String user = pg.get("POSTGRES_USER");
         assertThat(db).isEqualTo(LocalInfrastructure.DATABASE);
         assertThat(user).isEqualTo(LocalInfrastructure.DB_USER);
-        assertThat(pg.get("POSTGRES_PASSWORD")).as("local default, overridable").startsWith("${POSTGRES_PASSWORD:-");
+        assertThat(pg.get("POSTGRES_PASSWORD")).as("from .env, no default").startsWith("${POSTGRES_PASSWORD:?");
         for (String app : APPS) {
             Map<String, String> env = env(app);
             Jdbc url = Jdbc.parse(env.get("SPRING_DATASOURCE_URL"));
@@ -187,6 +194,7 @@ class DockerComposeConsistencyTest {
                     continue;
                 }
                 boolean bound = BOOT_KEYS.stream().anyMatch(p -> bindsTo(key, p))
+                        || REQUIRED_WITHOUT_DEFAULT.stream().anyMatch(p -> bindsTo(key, p))
                         || properties.stream().anyMatch(p -> bindsTo(key, p));
                 if (!bound) {
                     unbound.add(key);
@@ -267,6 +275,53 @@ class DockerComposeConsistencyTest {
             String test = String.join(" ", strings(map(map(services.get(app), app).get("healthcheck"), app).get("test")));
             assertThat(test).contains("/" + port).contains("/actuator/health").contains("\"status\":\"UP\"");
         }
+    }
+
+    // ------------------------------------------------------------------ secrets (issue 12)
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:?[-?+])?([^}]*)}");
+
+    /**
+     * Every secret of the compose file comes from {@code .env}: each {@code ${VAR}} in it is required
+     * ({@code ${VAR:?message}}, no default), and each is listed, without a value, in the committed
+     * {@code .env.example}; {@code .env} itself is git-ignored. Both services get the same on-behalf secret.
+     */
+    @Test
+    void secretsComeFromTheEnvFileWithoutDefaults() throws IOException {
+        String compose = Files.readString(root.resolve("docker-compose.yml"), StandardCharsets.UTF_8);
+        Set<String> used = new TreeSet<>();
+        for (String line : compose.split("\n")) {
+            if (line.strip().startsWith("#")) {
+                continue;
+            }
+            Matcher m = VARIABLE.matcher(line);
+            while (m.find()) {
+                assertThat(m.group(2)).as("${" + m.group(1) + "} must be required (:?), never defaulted: " + line.strip())
+                        .isEqualTo(":?");
+                assertThat(m.group(3)).as("the message names .env.example").contains(".env");
+                used.add(m.group(1));
+            }
+        }
+        assertThat(used).contains("POSTGRES_PASSWORD", "ON_BEHALF_SECRET");
+
+        Path example = root.resolve(".env.example");
+        assertThat(example).as(".env.example is committed beside docker-compose.yml").isRegularFile();
+        Map<String, String> listed = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(example, StandardCharsets.UTF_8)) {
+            if (!line.isBlank() && !line.strip().startsWith("#")) {
+                int eq = line.indexOf('=');
+                assertThat(eq).as(".env.example line " + line).isPositive();
+                listed.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            }
+        }
+        assertThat(listed.keySet()).as("every variable docker-compose.yml needs is in .env.example")
+                .containsExactlyInAnyOrderElementsOf(used);
+        assertThat(listed.values()).as(".env.example carries no value (each installation makes its own)")
+                .allMatch(String::isEmpty);
+        assertThat(Files.readAllLines(root.resolve(".gitignore"))).as(".env is git-ignored").contains(".env");
+
+        assertThat(env(EVALUATION).get("EVALUATION_NOTIFICATIONS_ON_BEHALF_SECRET"))
+                .isEqualTo(env(NOTIFICATION).get("NOTIFICATION_ON_BEHALF_SECRET")).startsWith("${ON_BEHALF_SECRET:?");
     }
 
     // ------------------------------------------------------------------ relaxed binding
