@@ -171,6 +171,7 @@ public final class Bench {
                 .property("spring.mail.port", infra.smtpPort())
                 .property("notification.identity-url", evaluationUrl)
                 .property("notification.public-url", "http://localhost:" + port)
+                .property("notification.evaluation-public-url", evaluationUrl)
                 .env(LocalStack.NOTIFICATION_ON_BEHALF_SECRET_VARIABLE, infra.onBehalfSecret())
                 .logDir(logDir);
         for (Map.Entry<String, String> p : options.notificationProperties.entrySet()) {

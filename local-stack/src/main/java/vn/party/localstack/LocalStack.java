@@ -87,6 +87,8 @@ public final class LocalStack {
                 .property("spring.mail.port", infra.smtpPort())
                 .property("notification.identity-url", evaluationServiceUrl)
                 .property("notification.public-url", "http://localhost:" + port)
+                // links in notices are kept only under evaluation-service's public URL (issue 12)
+                .property("notification.evaluation-public-url", evaluationServiceUrl)
                 .env(NOTIFICATION_ON_BEHALF_SECRET_VARIABLE, infra.onBehalfSecret());
     }
 
