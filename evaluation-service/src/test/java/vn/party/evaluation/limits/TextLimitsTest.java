@@ -102,6 +102,32 @@ class TextLimitsTest extends EvaluationFlowSupport {
     assertThat(evaluation("secretary1", year, "member3").at("/branchReview/comment").asText()).isEqualTo(atLimit);
   }
 
+  /**
+   * The people's pages offer each text with the limit the server applies (the browser stops typing there): the same
+   * constants, rendered. The server's refusal one past the limit on these forms is PageBadInputCorpusTest's.
+   */
+  @Test
+  void the_pages_offer_each_text_with_its_limit() throws Exception {
+    int year = YEAR + 3;
+    launchedCampaign(year);
+    vn.party.evaluation.pages.PageSession member = vn.party.evaluation.pages.PageSession.of(port, "member7");
+    String selfReview = member.get("/app/tasks/" + taskOf("member7", "self-review", "member7", year)).body();
+    assertThat(maxLengthOf(selfReview, "limitations")).isEqualTo(TextLimits.FORM_TEXT);
+    assertThat(maxLengthOf(selfReview, "politicalIdeology")).isEqualTo(TextLimits.SELF_REVIEW_LONG_TEXT);
+    vn.party.evaluation.pages.PageSession committee = vn.party.evaluation.pages.PageSession.of(port, "committee");
+    assertThat(maxLengthOf(committee.get("/app/campaigns/new").body(), "organizationId")).isEqualTo(TextLimits.ID);
+    assertThat(maxLengthOf(committee.get("/app/members/member7").body(), "reason")).isEqualTo(TextLimits.REASON);
+  }
+
+  private static int maxLengthOf(String html, String name) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<(?:input|textarea)[^>]*name=\"" + name
+        + "\"[^>]*>").matcher(html);
+    assertThat(m.find()).as("a field named " + name).isTrue();
+    java.util.regex.Matcher length = java.util.regex.Pattern.compile("maxlength=\"(\\d+)\"").matcher(m.group());
+    assertThat(length.find()).as(name + " has a maxlength: " + m.group()).isTrue();
+    return Integer.parseInt(length.group(1));
+  }
+
   /** Every text field of every inbound event: at its limit taken, one past it dead-lettered. */
   @Test
   void every_text_of_every_inbound_event_is_taken_at_its_limit_and_refused_one_past_it() {

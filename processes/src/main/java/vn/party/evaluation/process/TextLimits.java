@@ -26,7 +26,10 @@ public final class TextLimits {
   public static final int ID = 100;
   /** A decision's number ({@code decisionId} of the discipline events). */
   public static final int DECISION_ID = 200;
-  /** Who sent or decided something, by name ({@code submittedBy}, {@code assessedBy}, {@code decidedBy}). */
+  /**
+   * A name: who sent or decided something ({@code submittedBy}, {@code assessedBy}, {@code decidedBy}), a meeting's
+   * place.
+   */
   public static final int NAME = 300;
 
   // ------------------------------------------------------------------------------------ texts from outside (events)
