@@ -148,6 +148,7 @@ public final class Bench {
                         .property("spring.datasource.password", db.password())
                         .property("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers())
                         .property("evaluation.public-url", "http://localhost:" + port)
+                        .env(LocalStack.EVALUATION_ON_BEHALF_SECRET_VARIABLE, infra.onBehalfSecret())
                 : LocalStack.evaluationService(name, infra, jar, port, false);
         builder.logDir(logDir).maxHeap(options.serviceHeap)
                 .property("camunda.bpm.generic-properties.properties.hostname", node);
@@ -170,6 +171,8 @@ public final class Bench {
                 .property("spring.mail.port", infra.smtpPort())
                 .property("notification.identity-url", evaluationUrl)
                 .property("notification.public-url", "http://localhost:" + port)
+                .property("notification.evaluation-public-url", evaluationUrl)
+                .env(LocalStack.NOTIFICATION_ON_BEHALF_SECRET_VARIABLE, infra.onBehalfSecret())
                 .logDir(logDir);
         for (Map.Entry<String, String> p : options.notificationProperties.entrySet()) {
             builder.property(p.getKey(), p.getValue());

@@ -90,6 +90,11 @@ public final class LocalInfrastructure implements AutoCloseable {
     /** Kafka's own JVM-exit hooks (deleting its temporary directories), run by {@link #close()} after the broker. */
     private final List<Runnable> kafkaExitHooks = new CopyOnWriteArrayList<>();
     private boolean closed;
+    /**
+     * The on-behalf secret shared by the two services of this run (issue 12): made up fresh for every run, never
+     * written anywhere, so no token signed elsewhere is accepted.
+     */
+    private final String onBehalfSecret = randomSecret();
 
     private LocalInfrastructure(Builder config) {
         this.config = config;
@@ -485,6 +490,17 @@ public final class LocalInfrastructure implements AutoCloseable {
     }
 
     // ------------------------------------------------------------------ accessors
+
+    /** This run's on-behalf secret, for both services (environment, not the command line other users can read). */
+    public String onBehalfSecret() {
+        return onBehalfSecret;
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[33];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
 
     /** {@code jdbc:postgresql://localhost:{port}/party_evaluation}. */
     public String jdbcUrl() {

@@ -39,6 +39,10 @@ public final class LocalStack {
     public static final Duration EVALUATION_START_TIMEOUT = Duration.ofMinutes(6);
     public static final Duration NOTIFICATION_START_TIMEOUT = Duration.ofMinutes(4);
 
+    /** Where each service reads the on-behalf secret it shares with the other (no default: issue 12). */
+    public static final String EVALUATION_ON_BEHALF_SECRET_VARIABLE = "EVALUATION_NOTIFICATIONS_ON_BEHALF_SECRET";
+    public static final String NOTIFICATION_ON_BEHALF_SECRET_VARIABLE = "NOTIFICATION_ON_BEHALF_SECRET";
+
     private LocalStack() {
     }
 
@@ -63,7 +67,9 @@ public final class LocalStack {
                 .property("spring.datasource.username", infra.dbUser())
                 .property("spring.datasource.password", infra.dbPassword())
                 .property("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers())
-                .property("evaluation.public-url", "http://localhost:" + port);
+                .property("evaluation.public-url", "http://localhost:" + port)
+                // the run's own random secret, in the environment (the command line is visible to other users)
+                .env(EVALUATION_ON_BEHALF_SECRET_VARIABLE, infra.onBehalfSecret());
     }
 
     /**
@@ -80,7 +86,10 @@ public final class LocalStack {
                 .property("spring.mail.host", "localhost")
                 .property("spring.mail.port", infra.smtpPort())
                 .property("notification.identity-url", evaluationServiceUrl)
-                .property("notification.public-url", "http://localhost:" + port);
+                .property("notification.public-url", "http://localhost:" + port)
+                // links in notices are kept only under evaluation-service's public URL (issue 12)
+                .property("notification.evaluation-public-url", evaluationServiceUrl)
+                .env(NOTIFICATION_ON_BEHALF_SECRET_VARIABLE, infra.onBehalfSecret());
     }
 
     // ------------------------------------------------------------------ options

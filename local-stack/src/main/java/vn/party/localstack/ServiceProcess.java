@@ -328,6 +328,11 @@ public final class ServiceProcess implements AutoCloseable {
         return command;
     }
 
+    /** The variables added to the inherited environment (secrets go here, not on the command line). */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
     /** The last {@code lines} lines of the log file (empty if there is none yet). */
     public String logTail(int lines) {
         if (!Files.exists(logFile)) {

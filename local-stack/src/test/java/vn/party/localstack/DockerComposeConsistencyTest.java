@@ -46,7 +46,14 @@ class DockerComposeConsistencyTest {
     static final List<String> SPRING_ENV_PREFIXES = List.of("SPRING_", "SERVER_", "MANAGEMENT_", "EVALUATION_",
             "NOTIFICATION_", "CAMUNDA_");
     /** Keys Spring Boot itself reads that no application.yml needs to declare. */
-    static final Set<String> BOOT_KEYS = Set.of("spring.profiles.active");
+    static final Set<String> BOOT_KEYS = Set.of("spring.profiles.active", "spring.kafka.security.protocol",
+            "spring.kafka.properties.sasl.mechanism", "spring.kafka.properties.sasl.jaas.config");
+    /**
+     * Secrets that have no default in any application.yml, by design (issue 12): each service refuses to start
+     * without them ({@code OnBehalfSecretCheck}).
+     */
+    static final Set<String> REQUIRED_WITHOUT_DEFAULT = Set.of("evaluation.notifications.on-behalf-secret",
+            "notification.on-behalf.secret");
 
     static Path root;
     static Map<String, Object> services;
@@ -145,7 +152,7 @@ class DockerComposeConsistencyTest {
         String user = pg.get("POSTGRES_USER");
         assertThat(db).isEqualTo(LocalInfrastructure.DATABASE);
         assertThat(user).isEqualTo(LocalInfrastructure.DB_USER);
-        assertThat(pg.get("POSTGRES_PASSWORD")).as("local default, overridable").startsWith("${POSTGRES_PASSWORD:-");
+        assertThat(pg.get("POSTGRES_PASSWORD")).as("from .env, no default").startsWith("${POSTGRES_PASSWORD:?");
         for (String app : APPS) {
             Map<String, String> env = env(app);
             Jdbc url = Jdbc.parse(env.get("SPRING_DATASOURCE_URL"));
@@ -187,6 +194,7 @@ class DockerComposeConsistencyTest {
                     continue;
                 }
                 boolean bound = BOOT_KEYS.stream().anyMatch(p -> bindsTo(key, p))
+                        || REQUIRED_WITHOUT_DEFAULT.stream().anyMatch(p -> bindsTo(key, p))
                         || properties.stream().anyMatch(p -> bindsTo(key, p));
                 if (!bound) {
                     unbound.add(key);
@@ -267,6 +275,197 @@ class DockerComposeConsistencyTest {
             String test = String.join(" ", strings(map(map(services.get(app), app).get("healthcheck"), app).get("test")));
             assertThat(test).contains("/" + port).contains("/actuator/health").contains("\"status\":\"UP\"");
         }
+    }
+
+    // ------------------------------------------------------------------ secrets (issue 12)
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(:?[-?+])?([^}]*)}");
+
+    /**
+     * Every secret of the compose file comes from {@code .env}: each {@code ${VAR}} in it is required
+     * ({@code ${VAR:?message}}, no default), and each is listed, without a value, in the committed
+     * {@code .env.example}; {@code .env} itself is git-ignored. Both services get the same on-behalf secret.
+     */
+    @Test
+    void secretsComeFromTheEnvFileWithoutDefaults() throws IOException {
+        String compose = Files.readString(root.resolve("docker-compose.yml"), StandardCharsets.UTF_8);
+        Set<String> used = new TreeSet<>();
+        for (String line : compose.split("\n")) {
+            if (line.strip().startsWith("#")) {
+                continue;
+            }
+            Matcher m = VARIABLE.matcher(line);
+            while (m.find()) {
+                assertThat(m.group(2)).as("${" + m.group(1) + "} must be required (:?), never defaulted: " + line.strip())
+                        .isEqualTo(":?");
+                assertThat(m.group(3)).as("the message names .env.example").contains(".env");
+                used.add(m.group(1));
+            }
+        }
+        assertThat(used).contains("POSTGRES_PASSWORD", "ON_BEHALF_SECRET");
+
+        Path example = root.resolve(".env.example");
+        assertThat(example).as(".env.example is committed beside docker-compose.yml").isRegularFile();
+        Map<String, String> listed = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(example, StandardCharsets.UTF_8)) {
+            if (!line.isBlank() && !line.strip().startsWith("#")) {
+                int eq = line.indexOf('=');
+                assertThat(eq).as(".env.example line " + line).isPositive();
+                listed.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            }
+        }
+        assertThat(listed.keySet()).as("every variable docker-compose.yml needs is in .env.example")
+                .containsExactlyInAnyOrderElementsOf(used);
+        assertThat(listed.values()).as(".env.example carries no value (each installation makes its own)")
+                .allMatch(String::isEmpty);
+        assertThat(Files.readAllLines(root.resolve(".gitignore"))).as(".env is git-ignored").contains(".env");
+
+        assertThat(env(EVALUATION).get("EVALUATION_NOTIFICATIONS_ON_BEHALF_SECRET"))
+                .isEqualTo(env(NOTIFICATION).get("NOTIFICATION_ON_BEHALF_SECRET")).startsWith("${ON_BEHALF_SECRET:?");
+    }
+
+    // ------------------------------------------------------------------ Kafka authentication (issue 12)
+
+    static final String KAFKA_SETUP = "kafka-setup";
+    static final Set<String> AUTHENTICATED = Set.of("SASL_PLAINTEXT", "SASL_SSL", "SSL");
+
+    /** Every listener authenticates, ACLs decide, nobody is trusted by default, and topics are not made on first use. */
+    @Test
+    void kafkaAuthenticatesEveryClientAndAuthorizesByAcl() {
+        Map<String, String> kafka = env(KAFKA);
+        for (String entry : kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").split(",")) {
+            String[] nameAndProtocol = entry.trim().split(":");
+            assertThat(AUTHENTICATED).as("listener " + nameAndProtocol[0] + " authenticates").contains(nameAndProtocol[1]);
+        }
+        assertThat(kafka.get("KAFKA_AUTHORIZER_CLASS_NAME"))
+                .isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        assertThat(kafka.get("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND")).isEqualTo("false");
+        assertThat(kafka.get("KAFKA_SUPER_USERS")).isEqualTo("User:admin");
+        assertThat(kafka.get("KAFKA_AUTO_CREATE_TOPICS_ENABLE")).isEqualTo("false");
+        // the super user's own listener is not published on the host
+        Map<String, URI> listeners = listeners(kafka.get("KAFKA_LISTENERS"));
+        int brokerPort = listeners.get(kafka.get("KAFKA_INTER_BROKER_LISTENER_NAME")).getPort();
+        assertThat(publishedPorts(KAFKA)).noneMatch(p -> p[1] == brokerPort);
+        for (String name : listeners.keySet()) {
+            String prefix = "KAFKA_LISTENER_NAME_" + name + "_";
+            assertThat(kafka.get(prefix + "SASL_ENABLED_MECHANISMS")).as(name + " mechanisms").isNotBlank();
+        }
+    }
+
+    /** Each service signs in to Kafka as its own SCRAM principal, with the password from .env. */
+    @Test
+    void eachServiceHasItsOwnKafkaPrincipal() {
+        for (String app : APPS) {
+            Map<String, String> env = env(app);
+            assertThat(env.get("SPRING_KAFKA_SECURITY_PROTOCOL")).as(app).isIn(AUTHENTICATED);
+            assertThat(env.get("SPRING_KAFKA_PROPERTIES_SASL_MECHANISM")).as(app).isEqualTo("SCRAM-SHA-512");
+            String jaas = env.get("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG");
+            assertThat(jaas).as(app).contains("ScramLoginModule required").contains("username=\"" + app + "\"")
+                    .contains("password=\"${" + passwordVariable(app) + ":?");
+            assertThat(dependsOn(app, KAFKA_SETUP)).as(app + " starts after kafka-setup")
+                    .isEqualTo("service_completed_successfully");
+        }
+        assertThat(env(EVALUATION)).as("docker-compose believes outside producers only on their own topics")
+                .containsEntry("EVALUATION_KAFKA_SHARED_TOPIC_TRUSTED", "false");
+    }
+
+    /**
+     * The ACLs (docker/kafka/acls.txt) say what issue 12 asks: only evaluation-service writes {@code evaluation.events};
+     * each outside producer of evaluation-service's {@code evaluation.kafka.producers} — and nobody else — writes its
+     * own topic; nobody writes the shared inbound topic; every principal has its password in kafka-setup's
+     * environment; every topic named exists in topics.txt.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void topicAclsGiveEachProducerItsOwnTopic() throws IOException {
+        List<String[]> acls = table(root.resolve("docker/kafka/acls.txt"));
+        Set<String> topics = new TreeSet<>();
+        table(root.resolve("docker/kafka/topics.txt")).forEach(row -> topics.add(row[0]));
+        Map<String, Set<String>> writers = new LinkedHashMap<>();
+        for (String[] acl : acls) {
+            assertThat(acl[1]).as(String.join(" ", acl)).isIn("produce", "consume");
+            assertThat(acl[2].endsWith("*") || topics.contains(acl[2])).as(acl[2] + " in topics.txt").isTrue();
+            if (acl[1].equals("produce")) {
+                assertThat(acl[2]).as("a writer's topic is named exactly").doesNotEndWith("*");
+                writers.computeIfAbsent(acl[2], t -> new TreeSet<>()).add(acl[0]);
+            } else {
+                assertThat(acl).as("a consumer names its group").hasSize(4);
+            }
+        }
+        assertThat(writers.get("evaluation.events")).containsExactly(EVALUATION);
+        assertThat(writers).doesNotContainKey("party.member-events");
+
+        Map<String, Object> producers = (Map<String, Object>) map(map(map(appYaml.get(EVALUATION).get("evaluation"),
+                "evaluation").get("kafka"), "evaluation.kafka").get("producers"), "evaluation.kafka.producers");
+        assertThat(producers).isNotEmpty();
+        producers.forEach((principal, definition) -> {
+            String topic = String.valueOf(map(definition, principal).get("topic"));
+            assertThat(topics).as(principal + "'s topic exists").contains(topic);
+            assertThat(writers.get(topic)).as("only " + principal + " writes " + topic).containsExactly(principal);
+        });
+        assertThat(topics).as("topics.txt has each inbound topic of the service")
+                .contains(LocalInfrastructure.TOPICS.toArray(String[]::new));
+
+        Map<String, String> setup = env(KAFKA_SETUP);
+        acls.stream().map(acl -> acl[0]).distinct().forEach(principal -> assertThat(setup.get(
+                passwordVariable(principal))).as(principal + "'s password").startsWith("${" + passwordVariable(principal)
+                        + ":?"));
+        assertThat(setup.get("BROKER_ADMIN_PASSWORD")).isEqualTo(env(KAFKA).get("BROKER_ADMIN_PASSWORD"));
+        assertThat(dependsOn(KAFKA_SETUP, KAFKA)).isEqualTo("service_healthy");
+    }
+
+    /** {@code KAFKA_<PRINCIPAL>_PASSWORD}, the name docker/kafka/setup.sh reads. */
+    static String passwordVariable(String principal) {
+        return "KAFKA_" + principal.toUpperCase(Locale.ROOT).replace('-', '_') + "_PASSWORD";
+    }
+
+    /** Whitespace-separated rows of a text file, without comments and blank lines. */
+    static List<String[]> table(Path file) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank() && !line.strip().startsWith("#")) {
+                rows.add(line.strip().split("\\s+"));
+            }
+        }
+        return rows;
+    }
+
+    /** The condition under which {@code service} waits for {@code dependency}, or null. */
+    static String dependsOn(String service, String dependency) {
+        Object dependsOn = map(services.get(service), service).get("depends_on");
+        if (dependsOn instanceof Map<?, ?> m && m.get(dependency) instanceof Map<?, ?> c) {
+            return String.valueOf(c.get("condition"));
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ Compose Specification
+
+    /**
+     * The file is a valid Compose file: it validates against the Compose Specification's JSON schema (committed under
+     * test resources, compose-spec/README.md says where it comes from). A misspelt key fails here, not at
+     * {@code docker compose up}.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theComposeFileValidatesAgainstTheComposeSpecification() throws IOException {
+        assertThat(DockerComposeConsistencyTest.class.getResource("/compose-spec/compose-spec.json"))
+                .as("compose-spec.json on the test class path").isNotNull();
+        // loaded by location: the schema's relative $id resolves against it
+        com.networknt.schema.JsonSchema schema = com.networknt.schema.JsonSchemaFactory.getInstance(
+                com.networknt.schema.SpecVersion.VersionFlag.V7).getSchema(
+                com.networknt.schema.SchemaLocation.of("classpath:compose-spec/compose-spec.json"));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        Map<String, Object> compose = readYaml(root.resolve("docker-compose.yml"));
+        assertThat(schema.validate(json.valueToTree(compose))).as("docker-compose.yml against the Compose schema")
+                .isEmpty();
+
+        // and the check can fail: a misspelt key and a wrong type are found
+        Map<String, Object> broken = readYaml(root.resolve("docker-compose.yml"));
+        ((Map<String, Object>) map(map(broken.get("services"), "services").get(KAFKA), KAFKA)).put("helthcheck",
+                Map.of("test", List.of("CMD", "true")));
+        ((Map<String, Object>) map(map(broken.get("services"), "services").get(MAILPIT), MAILPIT)).put("ports", 8025);
+        assertThat(schema.validate(json.valueToTree(broken))).hasSizeGreaterThanOrEqualTo(2);
     }
 
     // ------------------------------------------------------------------ relaxed binding

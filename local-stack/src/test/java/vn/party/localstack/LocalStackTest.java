@@ -86,6 +86,18 @@ class LocalStackTest {
                     "--notification.identity-url=http://localhost:18080",
                     "--notification.public-url=http://localhost:18081");
 
+            // issue 12: one fresh random on-behalf secret per run, the same for both services, in their environment
+            // and never on the command line (which other users of the machine can read)
+            String secret = evaluation.environment().get(LocalStack.EVALUATION_ON_BEHALF_SECRET_VARIABLE);
+            assertThat(secret).hasSizeGreaterThanOrEqualTo(32).isEqualTo(infra.onBehalfSecret())
+                    .isNotEqualTo("local-default-on-behalf-secret");
+            assertThat(notification.environment()).containsEntry(LocalStack.NOTIFICATION_ON_BEHALF_SECRET_VARIABLE, secret);
+            assertThat(evaluation.command()).noneMatch(a -> a.contains(secret));
+            assertThat(notification.command()).noneMatch(a -> a.contains(secret));
+            try (LocalInfrastructure another = LocalInfrastructure.forTests().start()) {
+                assertThat(another.onBehalfSecret()).isNotEqualTo(secret);
+            }
+
             // every property the launcher passes exists in the service's application.yml (a rename breaks this)
             assertPropertiesExist(ServiceJars.EVALUATION_SERVICE,
                     LocalStack.evaluationService(infra, fakeJar, 18080, true).build().command());

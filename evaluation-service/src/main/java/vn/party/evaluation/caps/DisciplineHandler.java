@@ -35,7 +35,7 @@ public class DisciplineHandler implements InboundEventHandler {
     DisciplineDecision decision = new DisciplineDecision(
         fields.text("memberId", EventFields.MAX_MEMBER_ID),
         fields.year(),
-        fields.text("decisionId", 200),
+        fields.text("decisionId", EventFields.MAX_DECISION_ID),
         fields.oneOf("form", DisciplineForm.class, true).orElseThrow(),
         fields.optionalFlag("selfDetectedAndRemedied"),
         fields.date("decidedOn"),

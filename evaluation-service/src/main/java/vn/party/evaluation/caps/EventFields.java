@@ -15,9 +15,10 @@ import vn.party.evaluation.messaging.UnreadableEventException;
  */
 public final class EventFields {
 
-  public static final int MAX_MEMBER_ID = 100;
-  public static final int MAX_NAME = 300;
-  public static final int MAX_TEXT = 10_000;
+  // the limits live in TextLimits (one length per text, issue 12); these names stay for the handlers
+  public static final int MAX_MEMBER_ID = vn.party.evaluation.process.TextLimits.ID;
+  public static final int MAX_NAME = vn.party.evaluation.process.TextLimits.NAME;
+  public static final int MAX_DECISION_ID = vn.party.evaluation.process.TextLimits.DECISION_ID;
 
   private final CloudEvent event;
   private final JsonNode data;

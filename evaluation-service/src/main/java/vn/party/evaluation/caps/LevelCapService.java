@@ -44,7 +44,7 @@ public class LevelCapService {
   /** Process variables hold Vietnamese text: the forms are Vietnamese, whoever opens them. */
   private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
   /** Camunda keeps a String variable in a varchar(4000) column. */
-  private static final int MAX_REASON = 4000;
+  private static final int MAX_REASON = vn.party.evaluation.process.TextLimits.ENGINE_VARIABLE;
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final MemberFactStore store;

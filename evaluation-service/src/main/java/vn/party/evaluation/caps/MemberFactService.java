@@ -97,7 +97,8 @@ public class MemberFactService {
           assessment.assessedBy());
       runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_UNIT_ASSESSMENT_RECEIVED)
           .processInstanceBusinessKey(BusinessKeys.member(assessment.year(), assessment.memberId()))
-          .setVariable(ProcessVariables.UNIT_COMMENT, assessment.comment())
+          // kept whole on the evaluation record; the engine variable gets what fits (issue 12)
+          .setVariable(ProcessVariables.UNIT_COMMENT, vn.party.evaluation.process.TextLimits.forEngine(assessment.comment()))
           .setVariable(ProcessVariables.UNIT_ASSESSMENT_STATUS, "RECEIVED")
           .correlateAll(); // nothing waits yet: the lookup step will find the stored assessment
     }

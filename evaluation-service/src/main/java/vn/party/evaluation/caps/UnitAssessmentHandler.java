@@ -37,7 +37,7 @@ public class UnitAssessmentHandler implements InboundEventHandler {
         fields.text("memberId", EventFields.MAX_MEMBER_ID),
         fields.year(),
         fields.oneOf("civilServiceLevel", Level.class, false).orElse(null),
-        fields.text("comment", EventFields.MAX_TEXT),
+        fields.text("comment", vn.party.evaluation.process.TextLimits.UNIT_ASSESSMENT_COMMENT),
         fields.text("assessedBy", EventFields.MAX_NAME),
         fields.optionalPercent("tasksCompletedPercent"));
     boolean first = service.receive(event, assessment);

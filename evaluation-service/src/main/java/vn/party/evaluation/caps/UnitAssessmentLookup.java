@@ -36,7 +36,8 @@ public class UnitAssessmentLookup implements JavaDelegate {
     boolean expected = directory.civilServant(memberId) || assessment.isPresent();
     assessment.ifPresent(a -> {
       records.unitAssessmentReceived(year, memberId, a.comment(), a.assessedBy());
-      execution.setVariable(UNIT_COMMENT, a.comment());
+      // kept whole on the evaluation record; the engine variable gets what fits (issue 12)
+      execution.setVariable(UNIT_COMMENT, vn.party.evaluation.process.TextLimits.forEngine(a.comment()));
     });
     if (!expected) {
       records.unitAssessmentNotReceived(year, memberId, "NOT_EXPECTED");

@@ -145,7 +145,8 @@ public class CollectiveCapService {
           cap.rule().ruleId()));
     }
     String text = String.join("\n", lines);
-    return text.length() <= 4000 ? text : text.substring(0, 3999) + "…";
+    int max = vn.party.evaluation.process.TextLimits.ENGINE_VARIABLE;
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
   private String text(String key, Object... arguments) {

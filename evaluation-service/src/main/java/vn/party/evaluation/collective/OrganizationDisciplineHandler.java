@@ -36,7 +36,7 @@ public class OrganizationDisciplineHandler implements InboundEventHandler {
     OrganizationDiscipline decision = new OrganizationDiscipline(
         fields.text("organizationId", EventFields.MAX_MEMBER_ID),
         fields.year(),
-        fields.text("decisionId", 200),
+        fields.text("decisionId", EventFields.MAX_DECISION_ID),
         fields.oneOf("form", OrganizationDisciplineForm.class, true).orElseThrow(),
         fields.date("decidedOn"),
         fields.text("decidedBy", EventFields.MAX_NAME));

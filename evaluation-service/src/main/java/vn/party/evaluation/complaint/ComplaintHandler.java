@@ -19,9 +19,9 @@ import vn.party.evaluation.messaging.UnreadableEventException;
 public class ComplaintHandler implements InboundEventHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ComplaintHandler.class);
-  private static final int MAX_MEMBER_ID = 100;
-  private static final int MAX_NAME = 300;
-  private static final int MAX_GROUNDS = 4000;
+  private static final int MAX_MEMBER_ID = vn.party.evaluation.process.TextLimits.ID;
+  private static final int MAX_NAME = vn.party.evaluation.process.TextLimits.NAME;
+  private static final int MAX_GROUNDS = vn.party.evaluation.process.TextLimits.COMPLAINT_GROUNDS;
 
   private final ComplaintService service;
 

@@ -29,7 +29,7 @@ public class ComplaintIntake {
   }
 
   /** Longest grounds: kept whole in the process variable the committee above reads (varchar(4000)). */
-  public static final int MAX_GROUNDS = 4000;
+  public static final int MAX_GROUNDS = vn.party.evaluation.process.TextLimits.COMPLAINT_GROUNDS;
 
   public ComplaintView complain(int year, String memberId, String grounds, CurrentUser user) {
     if (!user.userId().equals(memberId)) {

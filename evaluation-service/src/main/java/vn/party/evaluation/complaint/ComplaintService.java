@@ -49,7 +49,7 @@ public class ComplaintService {
 
   private static final Logger log = LoggerFactory.getLogger(ComplaintService.class);
   /** Camunda keeps a String variable in a varchar(4000) column. */
-  private static final int MAX_VARIABLE_TEXT = 4000;
+  private static final int MAX_VARIABLE_TEXT = vn.party.evaluation.process.TextLimits.ENGINE_VARIABLE;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
   private final EvaluationRecords records;

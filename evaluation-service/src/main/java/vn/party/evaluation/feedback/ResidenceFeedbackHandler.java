@@ -8,13 +8,14 @@ import org.springframework.stereotype.Component;
 import vn.party.evaluation.inbound.InboundEventHandler;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.UnreadableEventException;
+import vn.party.evaluation.process.TextLimits;
 
 /** {@code vn.party.member.residence-feedback}: reads the comment; data it cannot read is dead-lettered. */
 @Component
 public class ResidenceFeedbackHandler implements InboundEventHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ResidenceFeedbackHandler.class);
-  static final int MAX_COMMENT = 10_000;
+  static final int MAX_COMMENT = TextLimits.RESIDENCE_COMMENT;
 
   private final ResidenceFeedbackService service;
 
@@ -36,9 +37,9 @@ public class ResidenceFeedbackHandler implements InboundEventHandler {
   }
 
   private static ResidenceFeedback feedback(CloudEvent event, JsonNode data) {
-    String memberId = text(event, data, "memberId", 100);
+    String memberId = text(event, data, "memberId", TextLimits.ID);
     String comment = text(event, data, "comment", MAX_COMMENT);
-    String submittedBy = text(event, data, "submittedBy", 300);
+    String submittedBy = text(event, data, "submittedBy", TextLimits.NAME);
     JsonNode year = data.get("year");
     if (year == null || !year.canConvertToInt() || year.asInt() < 2000 || year.asInt() > 2100) {
       throw new UnreadableEventException("event " + event.getId() + ": year missing or invalid");

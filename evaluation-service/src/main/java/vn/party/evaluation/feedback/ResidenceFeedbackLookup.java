@@ -28,7 +28,8 @@ public class ResidenceFeedbackLookup implements JavaDelegate {
     Optional<ResidenceFeedback> feedback = store.latest(year, memberId);
     feedback.ifPresent(f -> {
       records.residenceFeedbackReceived(year, memberId, f.comment(), f.submittedBy());
-      execution.setVariable(RESIDENCE_COMMENT, f.comment());
+      // kept whole in the domain tables; the engine variable gets what fits (issue 12)
+      execution.setVariable(RESIDENCE_COMMENT, vn.party.evaluation.process.TextLimits.forEngine(f.comment()));
     });
     execution.setVariable(RESIDENCE_FEEDBACK_RECEIVED, feedback.isPresent());
   }

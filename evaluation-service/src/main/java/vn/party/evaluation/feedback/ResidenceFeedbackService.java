@@ -14,6 +14,7 @@ import vn.party.evaluation.messaging.Inbox;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
+import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.review.Actors;
 import vn.party.evaluation.review.EvaluationRecords;
 
@@ -66,7 +67,8 @@ public class ResidenceFeedbackService {
           feedback.submittedBy());
       runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_RESIDENCE_FEEDBACK_RECEIVED)
           .processInstanceBusinessKey(BusinessKeys.member(feedback.year(), feedback.memberId()))
-          .setVariable(ProcessVariables.RESIDENCE_COMMENT, feedback.comment())
+          // kept whole in the domain tables; the engine variable gets what fits (issue 12)
+          .setVariable(ProcessVariables.RESIDENCE_COMMENT, TextLimits.forEngine(feedback.comment()))
           .correlateAll(); // nothing waits yet: the lookup step will find the stored comment
     }
     return true;

@@ -33,6 +33,17 @@ public class UnmatchedEvents {
     }
   }
 
+  /**
+   * An event from a producer that may not send its type (issue 12): kept once, changes nothing. The member id, when
+   * the data names one, helps the administrator find it; the data stays as it came.
+   */
+  @Transactional
+  public void keepNotAllowed(CloudEvent event, String memberId) {
+    if (inbox.firstDelivery(event)) {
+      keep(event, null, memberId, UnmatchedReason.PRODUCER_NOT_ALLOWED);
+    }
+  }
+
   /** Keeps the event, once per (source, id), in the caller's transaction (the one that wrote the inbox row). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void keep(CloudEvent event, Integer year, String memberId, UnmatchedReason reason) {

@@ -13,5 +13,10 @@ public enum UnmatchedReason {
   /** A complaint after the complaint window closed. */
   COMPLAINT_WINDOW_CLOSED,
   /** The organization (branch or grassroots organization) id is not in the directory. */
-  UNKNOWN_ORGANIZATION
+  UNKNOWN_ORGANIZATION,
+  /**
+   * Issue 12: the event came from a producer that may not send its type (read on another producer's topic, or on
+   * the shared topic where that is not trusted): kept for the administrator, believed nowhere.
+   */
+  PRODUCER_NOT_ALLOWED
 }

@@ -26,7 +26,6 @@ import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.validation.BranchVote;
-import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.task.TaskWork;
 import vn.party.evaluation.web.ApiException;
@@ -160,7 +159,7 @@ public class MeetingService {
     }
     if (meeting.place() == null || meeting.place().isBlank()) {
       problems.add(new FieldProblem("place", "required", null));
-    } else if (meeting.place().length() > 300) {
+    } else if (meeting.place().length() > vn.party.evaluation.process.TextLimits.NAME) {
       problems.add(new FieldProblem("place", "too-long", null));
     }
     if (meeting.officialMembers() == null) {
@@ -182,7 +181,7 @@ public class MeetingService {
     } else if (meeting.present() < 0 || meeting.present() > official) {
       problems.add(new FieldProblem("present", "out-of-range", null));
     }
-    if (meeting.absentNames() != null && meeting.absentNames().length() > TaskCompletionRules.MAX_TEXT_LENGTH) {
+    if (meeting.absentNames() != null && meeting.absentNames().length() > vn.party.evaluation.process.TextLimits.FORM_TEXT) {
       problems.add(new FieldProblem("absentNames", "too-long", null));
     }
     return problems;

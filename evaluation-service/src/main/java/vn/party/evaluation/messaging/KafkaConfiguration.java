@@ -33,6 +33,14 @@ public class KafkaConfiguration {
     return TopicBuilder.name(topics.topics().inbound()).partitions(topics.partitions()).build();
   }
 
+  /** Each outside producer's own topic (issue 12), with as many partitions as the shared one. */
+  @Bean
+  org.springframework.kafka.core.KafkaAdmin.NewTopics producerTopics(KafkaTopicsProperties topics) {
+    return new org.springframework.kafka.core.KafkaAdmin.NewTopics(topics.producers().values().stream()
+        .map(producer -> TopicBuilder.name(producer.topic()).partitions(topics.partitions()).build())
+        .toArray(NewTopic[]::new));
+  }
+
   @Bean
   NewTopic memberEventsDeadLetterTopic(KafkaTopicsProperties topics) {
     return TopicBuilder.name(topics.topics().inboundDeadLetter()).partitions(topics.partitions()).build();
@@ -51,7 +59,8 @@ public class KafkaConfiguration {
       deadLettered.increment();
       log.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
           rootMessage(ex));
-      return new TopicPartition(record.topic() + ".DLT", record.partition());
+      // every inbound topic (the shared one and each producer's) has the one dead-letter topic administrators watch
+      return new TopicPartition(topics.topics().inboundDeadLetter(), record.partition());
     });
     var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 3));
     handler.addNotRetryableExceptions(UnreadableEventException.class);

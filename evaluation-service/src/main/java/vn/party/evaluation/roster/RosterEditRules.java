@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import vn.party.evaluation.process.validation.FieldError;
-import vn.party.evaluation.process.validation.TaskCompletionRules;
 
 /**
  * What a change of roster facts must satisfy. Only rules that are clearly right:
@@ -180,7 +179,7 @@ final class RosterEditRules {
       return FieldError.NOT_TEXT;
     }
     String text = value.textValue();
-    if (text.length() > TaskCompletionRules.MAX_TEXT_LENGTH) {
+    if (text.length() > vn.party.evaluation.process.TextLimits.REASON) {
       return FieldError.TOO_LONG;
     }
     boolean control = text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');

@@ -11,7 +11,10 @@ import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
-/** Settings under {@code notification.*}; the defaults live in application.yml. */
+/**
+ * Settings under {@code notification.*}; the defaults live in application.yml. {@code evaluationPublicUrl}: where
+ * people reach evaluation-service; a link in an event is shown and mailed only if it is under it (issue 12).
+ */
 @Validated
 @ConfigurationProperties("notification")
 public record NotificationProperties(
@@ -20,6 +23,7 @@ public record NotificationProperties(
     @NotNull Duration identityCacheTtl,
     @Min(1) int identityCacheMaxEntries,
     @NotNull URI publicUrl,
+    @NotNull URI evaluationPublicUrl,
     @NotNull Locale locale,
     @NotNull ZoneId timeZone,
     @NotNull @Valid Mail mail,

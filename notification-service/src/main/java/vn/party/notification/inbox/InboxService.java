@@ -11,11 +11,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.notification.compose.EmailContent;
+import vn.party.notification.compose.Links;
 import vn.party.notification.compose.NotificationComposer;
 import vn.party.notification.compose.NotificationKind;
 import vn.party.notification.compose.Params;
 import vn.party.notification.compose.RenderedText;
 import vn.party.notification.config.NotificationProperties;
+import vn.party.notification.directory.UserDirectory;
+import vn.party.notification.directory.UserDirectory.DirectoryUser;
 import vn.party.notification.email.EmailOutboxRepository;
 import vn.party.notification.inapp.Notification;
 import vn.party.notification.inapp.NotificationRepository;
@@ -25,6 +28,10 @@ import vn.party.notification.preference.PreferenceService;
  * Turns one event into in-app notifications and queued e-mails, exactly once per event: the
  * processed-event mark, the notifications and the outbox rows commit together or not at all. A recipient
  * who chose in-app notifications only ({@link PreferenceService}) gets no e-mail.
+ *
+ * <p>Issue 12: an event names its recipients by user id only. Their names and e-mail addresses come from the
+ * {@link UserDirectory} (an {@code email} in the event is ignored, an id nobody has is dropped), and a link is kept
+ * only if it is under evaluation-service's public URL ({@link Links}).
  */
 @Service
 public class InboxService {
@@ -36,11 +43,15 @@ public class InboxService {
   private final EmailOutboxRepository outbox;
   private final NotificationComposer composer;
   private final PreferenceService preferences;
+  private final UserDirectory directory;
+  private final Links links;
   private final Locale locale;
 
   InboxService(ProcessedEventRepository processedEvents, NotificationRepository notifications,
       EmailOutboxRepository outbox, NotificationComposer composer, PreferenceService preferences,
-      NotificationProperties properties) {
+      UserDirectory directory, Links links, NotificationProperties properties) {
+    this.directory = directory;
+    this.links = links;
     this.processedEvents = processedEvents;
     this.notifications = notifications;
     this.outbox = outbox;
@@ -60,16 +71,27 @@ public class InboxService {
       log.info("Event {} from {} was already processed; ignoring the redelivery", event.id(), event.source());
       return 0;
     }
-    // One notification per person even if the producer lists someone twice.
-    Map<String, RecipientData> recipients = new LinkedHashMap<>();
-    draft.recipients().forEach(r -> recipients.putIfAbsent(r.userId().strip(), r));
+    // One notification per person even if the producer lists someone twice; who they are and where their e-mail
+    // goes is the directory's word, not the event's.
+    Set<String> named = new java.util.LinkedHashSet<>();
+    draft.recipients().forEach(r -> named.add(r.userId().strip()));
+    Map<String, DirectoryUser> found = directory.find(named);
+    Map<String, DirectoryUser> recipients = new LinkedHashMap<>();
+    for (String userId : named) {
+      if (found.containsKey(userId)) {
+        recipients.put(userId, found.get(userId));
+      } else {
+        log.warn("Event {} ({}) names user {}, who is not in the directory; not notified", event.id(), event.type(),
+            userId);
+      }
+    }
     if (recipients.isEmpty()) {
-      log.warn("Event {} ({}) names no recipients; nobody is notified", event.id(), event.type());
+      log.warn("Event {} ({}) names no known recipients; nobody is notified", event.id(), event.type());
     }
     Set<String> inAppOnly = preferences.emailDisabledAmong(recipients.keySet());
     RenderedText text = composer.inApp(draft.kind(), draft.params(), locale);
-    for (Map.Entry<String, RecipientData> entry : recipients.entrySet()) {
-      RecipientData recipient = entry.getValue();
+    for (Map.Entry<String, DirectoryUser> entry : recipients.entrySet()) {
+      DirectoryUser recipient = entry.getValue();
       UUID notificationId = UUID.randomUUID();
       notifications.insert(new Notification(notificationId, entry.getKey(), draft.kind(), text.title(),
           text.body(), draft.link(), draft.params(), event.source(), event.id(), null, null));
@@ -170,10 +192,11 @@ public class InboxService {
     return null;
   }
 
-  private static String link(InboundEvent event, String url) {
-    String link = NotificationComposer.safeLink(url);
-    if (link == null) {
-      log.warn("Event {} carries a link that is not an http(s) URL; it is left out", event.id());
+  private String link(InboundEvent event, String url) {
+    String link = links.allowed(url);
+    if (link == null && url != null && !url.isBlank()) {
+      log.warn("Event {} carries a link that is not under evaluation-service's public URL; it is left out",
+          event.id());
     }
     return link;
   }

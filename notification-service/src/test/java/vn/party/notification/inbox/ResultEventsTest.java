@@ -26,7 +26,7 @@ class ResultEventsTest extends IntegrationTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String MEMBER1 = "member1@thanhkhetay.example.vn";
-  private static final String RECORD = "https://danhgia.thanhkhetay.example.vn/app/evaluations/2025/member1";
+  private static final String RECORD = "http://localhost:8080/app/evaluations/2025/member1";
 
   @LocalServerPort
   int port;

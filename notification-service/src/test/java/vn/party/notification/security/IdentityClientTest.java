@@ -48,7 +48,7 @@ class IdentityClientTest {
 
   private static IdentityClient client(URI identityUrl) {
     NotificationProperties properties = new NotificationProperties(identityUrl, Duration.ofSeconds(2),
-        Duration.ofSeconds(60), 100, URI.create("http://localhost:8081"), Locale.forLanguageTag("vi"),
+        Duration.ofSeconds(60), 100, URI.create("http://localhost:8081"), URI.create("http://localhost:8080"), Locale.forLanguageTag("vi"),
         ZoneId.of("Asia/Ho_Chi_Minh"), null, null, null);
     return new IdentityClient(RestClient.builder(), properties, new IdentityMapperImpl());
   }

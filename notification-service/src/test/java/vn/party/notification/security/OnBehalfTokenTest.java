@@ -98,6 +98,22 @@ class OnBehalfTokenTest extends IntegrationTest {
     assertThat(get("/api/v1/notifications", swapped).statusCode()).isEqualTo(401);
   }
 
+  /**
+   * Issue 12: the secret that application.yml once held as its default is public. A token signed with it — reading and
+   * changing member1's notifications and preferences without a password — is refused, on reads and on writes.
+   */
+  @Test
+  void aTokenSignedWithTheFormerRepositoryDefaultIsRefused() {
+    String forged = token("local-default-on-behalf-secret", "v1|member1|" + (Instant.now().getEpochSecond() + 60));
+    assertThat(get("/api/v1/notifications", forged).statusCode()).isEqualTo(401);
+    assertThat(post("/api/v1/notifications/read-all", forged).statusCode()).isEqualTo(401);
+    assertThat(Http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+        + "/api/v1/notifications/preferences")).header("Authorization", "Bearer " + forged)
+        .header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString("{\"emailEnabled\":false}")).build()).statusCode()).isEqualTo(401);
+    assertThat(secret).isNotEqualTo("local-default-on-behalf-secret");
+  }
+
   static String token(String secret, String payload) {
     try {
       String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8));

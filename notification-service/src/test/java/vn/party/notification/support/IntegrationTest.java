@@ -20,9 +20,14 @@ import org.springframework.test.context.DynamicPropertySource;
         "notification.kafka.retry-initial-interval=100ms",
         "notification.kafka.retry-max-attempts=2",
         "notification.identity-timeout=3s",
-        "logging.level.vn.party.notification=DEBUG"
+        "logging.level.vn.party.notification=DEBUG",
+        // no default in application.yml (issue 12); here in the properties, which exist before the start-up check
+        "notification.on-behalf.secret=" + IntegrationTest.ON_BEHALF_SECRET
     })
 public abstract class IntegrationTest {
+
+  /** This test run's on-behalf secret (a test value; the services have no default). */
+  public static final String ON_BEHALF_SECRET = "test-only-on-behalf-secret-0123456789abcdef";
 
   @Autowired
   protected JdbcClient jdbc;

@@ -22,6 +22,14 @@ public final class TestInfrastructure {
   public static final String DB_USER = "evaluation";
   public static final String DB_PASSWORD = "evaluation";
 
+  /** The directory's users (id, first name, last name, e-mail), as evaluation-service's engine would hold them. */
+  public static final String[][] DIRECTORY = {
+      {"member1", "Nguyễn Văn", "An", "member1@thanhkhetay.example.vn"},
+      {"member2", "Trần Thị", "Bình", "member2@thanhkhetay.example.vn"},
+      {"member3", "Hoàng Văn", "Em", null},
+      {"secretary1", "Lê Văn", "Cường", "secretary1@thanhkhetay.example.vn"},
+      {"deputy1", "Phạm Thị", "Dung", "deputy1@thanhkhetay.example.vn"}};
+
   public static final EmbeddedPostgres POSTGRES = startPostgres();
   public static final EmbeddedKafkaKraftBroker KAFKA = startKafka();
   public static final int SMTP_PORT = freePort();
@@ -68,6 +76,15 @@ public final class TestInfrastructure {
         // evaluation-service's tables live in other schemas; Flyway here must leave them alone.
         statement.execute("create schema evaluation");
         statement.execute("create table evaluation.member_case (id text primary key)");
+        // the engine's user store, as evaluation-service's Camunda engine keeps it in schema public: the directory
+        // notification-service takes names and e-mail addresses from (issue 12). member3 has no address.
+        statement.execute("create table public.act_id_user (id_ varchar(64) primary key, rev_ integer,"
+            + " first_ varchar(255), last_ varchar(255), email_ varchar(255), pwd_ varchar(255), salt_ varchar(255))");
+        for (String[] user : DIRECTORY) {
+          statement.execute("insert into public.act_id_user (id_, rev_, first_, last_, email_) values ('" + user[0]
+              + "', 1, '" + user[1] + "', '" + user[2] + "', " + (user[3] == null ? "null" : "'" + user[3] + "'")
+              + ")");
+        }
       }
       return postgres;
     } catch (IOException e) {

@@ -136,7 +136,7 @@ public final class SelfReviewRules {
       COLLECTIVE_RESPONSIBILITY, CIVIL_SERVICE_SELF_PROPOSED_LEVEL);
 
   /** Not an engine variable on the people's pages and the domain API: kept in the application's table. */
-  public static final int MAX_LONG_TEXT_LENGTH = 20_000;
+  public static final int MAX_LONG_TEXT_LENGTH = vn.party.evaluation.process.TextLimits.SELF_REVIEW_LONG_TEXT;
 
   private SelfReviewRules() {}
 

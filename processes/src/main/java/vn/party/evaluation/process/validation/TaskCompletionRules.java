@@ -70,7 +70,7 @@ public final class TaskCompletionRules {
    * String variable in a {@code varchar(4000)} column ({@code ACT_RU_VARIABLE.TEXT_}), so a longer
    * text would pass here and then fail in the database with an unhelpful error.
    */
-  public static final int MAX_TEXT_LENGTH = 4000;
+  public static final int MAX_TEXT_LENGTH = vn.party.evaluation.process.TextLimits.FORM_TEXT;
 
   /** Sick-leave months the branch may record: a year's worth at most. */
   public static final int MIN_MONTHS = 0;
