@@ -35,7 +35,7 @@ public class SignInThrottle {
   private final Duration baseDelay;
   private final Duration maxDelay;
   private final Duration forgetAfter;
-  private final Clock clock;
+  private volatile Clock clock;
   private final SignInThrottleNotices notices;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
@@ -53,6 +53,11 @@ public class SignInThrottle {
     this.forgetAfter = forgetAfter;
     this.notices = notices;
     this.clock = Clock.systemUTC();
+  }
+
+  /** Time under a test's control (the waits are seconds to minutes; a loaded test machine is slower than that). */
+  void clock(Clock clock) {
+    this.clock = clock;
   }
 
   /** How long a sign-in as this user from this address must still wait; empty when it may be tried now. */
