@@ -18,10 +18,11 @@ public class AccountsWebConfiguration {
   /** Before Spring Security (-100), the webapps' and the engine REST API's own filters. */
   @Bean
   FilterRegistrationBean<SignInThrottleFilter> signInThrottleFilter(SignInThrottle throttle, MessageSource messages,
+      PasswordFlags flags, IdentityService identityService,
       @Value("${evaluation.sign-in-throttle.trusted-proxies:}") String trustedProxies) {
     Set<String> proxies = Arrays.stream(trustedProxies.split(",")).map(String::trim).filter(s -> !s.isEmpty())
         .collect(Collectors.toUnmodifiableSet());
-    var registration = new FilterRegistrationBean<>(new SignInThrottleFilter(throttle, proxies, messages));
+    var registration = new FilterRegistrationBean<>(new SignInThrottleFilter(throttle, proxies, messages, flags, identityService));
     registration.setName("sign-in-throttle");
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);

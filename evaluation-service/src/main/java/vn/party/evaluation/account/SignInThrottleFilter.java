@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.MessageSource;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,11 +39,16 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
   private final SignInThrottle throttle;
   private final Set<String> trustedProxies;
   private final MessageSource messages;
+  private final PasswordFlags flags;
+  private final IdentityService identityService;
 
-  public SignInThrottleFilter(SignInThrottle throttle, Set<String> trustedProxies, MessageSource messages) {
+  public SignInThrottleFilter(SignInThrottle throttle, Set<String> trustedProxies, MessageSource messages,
+      PasswordFlags flags, IdentityService identityService) {
     this.throttle = throttle;
     this.trustedProxies = trustedProxies;
     this.messages = messages;
+    this.flags = flags;
+    this.identityService = identityService;
   }
 
   @Override
@@ -63,6 +69,10 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
           BufferedBody buffered = BufferedBody.of(request);
           forward = buffered;
           userId = buffered.formValue("username");
+          if (userId != null && throttle.waitFor(userId, address).isEmpty() && flags.mustChange(userId)) {
+            webappSignInBeforeChange(userId, buffered.formValue("password"), request, response);
+            return;
+          }
         }
       }
       if (userId != null || pageForm) {
@@ -93,6 +103,27 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
     response.setCharacterEncoding("UTF-8");
     response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
         + "\"detail\":\"" + json(message) + "\",\"retryAfterSeconds\":" + seconds + "}");
+  }
+
+  /**
+   * The webapps keep their own session, which the first-sign-in rule cannot reach once it exists: an account that
+   * must change its password is not let in there. The password is checked here (once, counted by the throttle):
+   * wrong → 401 as the webapp would answer; right → 403 saying where to change it.
+   */
+  private void webappSignInBeforeChange(String userId, String password, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    if (password == null || !identityService.checkPassword(userId, password)) {
+      response.setStatus(401);
+      return;
+    }
+    Locale locale = request.getHeader("Accept-Language") == null ? Locale.forLanguageTag("vi") : request.getLocale();
+    String message = messages.getMessage("error.password-change-required", null, "Change your password first",
+        locale);
+    response.setStatus(403);
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\""
+        + json(message) + "\",\"reason\":\"password-change-required\",\"changePassword\":\"/app/password\"}");
   }
 
   private static long seconds(Duration wait) {

@@ -101,6 +101,13 @@ class PasswordsTest extends IntegrationTestSupport {
     assertThat(as("first-sign-in-probe", oneTime).get().uri("/engine-rest/task").retrieve().toEntity(String.class)
         .getBody()).contains("password-change-required");
 
+    // the webapps keep a session of their own: not opened before the change
+    var webapp = RawHttp.send("127.0.0.1", port, "POST", "/camunda/api/admin/auth/user/default/login/tasklist",
+        java.util.Map.of("Content-Type", "application/x-www-form-urlencoded"),
+        "username=first-sign-in-probe&password=" + java.net.URLEncoder.encode(oneTime, StandardCharsets.UTF_8));
+    assertThat(webapp.status()).isEqualTo(403);
+    assertThat(webapp.body()).contains("password-change-required");
+
     PageSession page = PageSession.of(port, "first-sign-in-probe", oneTime);
     HttpResponse<String> tasks = page.get("/app/tasks");
     assertThat(tasks.statusCode()).isEqualTo(302);
