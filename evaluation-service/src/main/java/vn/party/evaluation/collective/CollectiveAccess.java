@@ -2,13 +2,15 @@ package vn.party.evaluation.collective;
 
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.audit.Timeline;
+import vn.party.evaluation.directory.MemberDirectory;
 import vn.party.evaluation.collective.CollectiveApi.CollectiveView;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 
 /**
  * Who may read a collective's rating: administrators and auditors; the grassroots committee and the committee above
- * of its organization; for a branch, also its own branch committee. Anyone else: 403; none such: 404.
+ * of its organization; for a branch, also its own branch committee. Anyone else: 403, whether or not there is such a
+ * rating (a 404 told them there was none); 404 only for those who may read it (issue 12).
  */
 @Component
 public class CollectiveAccess {
@@ -16,23 +18,40 @@ public class CollectiveAccess {
   private final CollectiveEvaluations evaluations;
   private final Timeline timeline;
   private final CollectiveMapper mapper;
+  private final MemberDirectory directory;
 
-  public CollectiveAccess(CollectiveEvaluations evaluations, Timeline timeline, CollectiveMapper mapper) {
+  public CollectiveAccess(CollectiveEvaluations evaluations, Timeline timeline, CollectiveMapper mapper,
+      MemberDirectory directory) {
     this.evaluations = evaluations;
     this.timeline = timeline;
     this.mapper = mapper;
+    this.directory = directory;
   }
 
   public CollectiveView view(int year, String collectiveId, CurrentUser user) {
-    CollectiveEvaluation evaluation = evaluations.find(year, collectiveId)
-        .orElseThrow(() -> ApiException.notFound("error.collective.not-found", year, collectiveId));
-    String organization = evaluation.organizationId();
-    boolean allowed = user.isAdmin() || user.isAuditor() || user.inOrganizationCommittee(organization)
-        || user.inSuperiorCommitteeOf(organization)
-        || "BRANCH".equals(evaluation.kind()) && user.inBranchCommittee(collectiveId);
+    var found = evaluations.find(year, collectiveId);
+    boolean allowed = user.isAdmin() || user.isAuditor()
+        || found.map(e -> reads(user, e.organizationId(), "BRANCH".equals(e.kind()), collectiveId)).orElse(false)
+        || unitReads(user, collectiveId);
     if (!allowed) {
       throw ApiException.forbidden();
     }
+    CollectiveEvaluation evaluation = found
+        .orElseThrow(() -> ApiException.notFound("error.collective.not-found", year, collectiveId));
     return mapper.toView(evaluation, timeline.of(year, CollectiveEvaluation.timelineSubject(collectiveId)));
+  }
+
+  private static boolean reads(CurrentUser user, String organization, boolean branch, String collectiveId) {
+    return user.inOrganizationCommittee(organization) || user.inSuperiorCommitteeOf(organization)
+        || branch && user.inBranchCommittee(collectiveId);
+  }
+
+  /** The same rule from the directory, for a unit without a rating that year. */
+  private boolean unitReads(CurrentUser user, String collectiveId) {
+    var organizationOfBranch = directory.organizationOfBranch(collectiveId);
+    if (organizationOfBranch.isPresent()) {
+      return reads(user, organizationOfBranch.get(), true, collectiveId);
+    }
+    return directory.organizationExists(collectiveId) && reads(user, collectiveId, false, collectiveId);
   }
 }

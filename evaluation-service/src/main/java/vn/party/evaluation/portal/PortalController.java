@@ -10,8 +10,16 @@ import vn.party.evaluation.security.CurrentUser;
 @PortalPage
 public class PortalController {
 
+  private final org.springframework.core.env.Environment environment;
+
+  public PortalController(org.springframework.core.env.Environment environment) {
+    this.environment = environment;
+  }
+
+  /** The demo profile says on the sign-in page that its passwords need not be changed at first sign-in (issue 12). */
   @GetMapping("/login")
-  public String login() {
+  public String login(org.springframework.ui.Model model) {
+    model.addAttribute("demo", environment.acceptsProfiles(org.springframework.core.env.Profiles.of("demo")));
     return "portal/login";
   }
 

@@ -5,8 +5,9 @@ import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 
 /**
- * Who may read and who may change a member's roster facts; one rule for the API and the pages. 404 when there is no
- * such member, 403 when the caller may not.
+ * Who may read and who may change a member's roster facts; one rule for the API and the pages. 403 when the caller
+ * may not, and the same 403 for a member who does not exist unless the caller may read every member (administrators,
+ * auditors: 404), so that nobody learns from the answer whether an id is a member's (issue 12).
  */
 @Component
 public class RosterAccess {
@@ -19,12 +20,17 @@ public class RosterAccess {
 
   /** Administrators, auditors, the grassroots committee of the member's organization, the member's branch committee, the member. */
   public MemberRoster readable(String memberId, CurrentUser user) {
-    MemberRoster roster = rosters.find(memberId)
-        .orElseThrow(() -> ApiException.notFound("error.member.not-found", memberId));
+    MemberRoster roster = rosters.find(memberId).orElseThrow(() -> unknown(memberId, user));
     if (!mayRead(roster, user)) {
       throw ApiException.forbidden();
     }
     return roster;
+  }
+
+  /** For an id that is no member's: 404 to whoever may read every member, the forbidden answer to anyone else. */
+  public static ApiException unknown(String memberId, CurrentUser user) {
+    return user.isAdmin() || user.isAuditor() ? ApiException.notFound("error.member.not-found", memberId)
+        : ApiException.forbidden();
   }
 
   public static boolean mayRead(MemberRoster roster, CurrentUser user) {

@@ -66,8 +66,7 @@ public class RosterService {
    */
   @Transactional
   public RosterUpdate change(String memberId, JsonNode body, CurrentUser user) {
-    MemberRoster seen = rosters.find(memberId)
-        .orElseThrow(() -> ApiException.notFound("error.member.not-found", memberId));
+    MemberRoster seen = rosters.find(memberId).orElseThrow(() -> RosterAccess.unknown(memberId, user));
     if (!RosterAccess.mayChange(seen, user)) {
       throw ApiException.forbidden();
     }

@@ -139,8 +139,11 @@ class MemberRosterTest extends EvaluationFlowSupport {
       assertThat(status(user, "/api/v1/members/" + EXEMPTED + "/changes")).as("GET changes as %s", user)
           .isEqualTo(403);
     }
-    assertThat(status("committee", "/api/v1/members/nobody")).isEqualTo(404);
-    assertThat(patch("committee", "nobody", body).getStatusCode().value()).isEqualTo(404);
+    // an id that is no member's: the same 403 as another organization's member (issue 12: no oracle); 404 only for
+    // those who may read every member
+    assertThat(status("committee", "/api/v1/members/nobody")).isEqualTo(403);
+    assertThat(patch("committee", "nobody", body).getStatusCode().value()).isEqualTo(403);
+    assertThat(status("auditor", "/api/v1/members/nobody")).isEqualTo(404);
     assertThat(json(as("admin").get().uri("/api/v1/members/{m}", EXEMPTED).retrieve().body(String.class))
         .get("suspended").asBoolean()).isFalse();
     assertThat(changes("auditor", EXEMPTED)).hasSize(recorded);

@@ -7,12 +7,14 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import vn.party.notification.config.NotificationProperties;
 
 /**
  * Authenticates HTTP Basic credentials against evaluation-service, so this service has exactly
- * the same users and passwords without a user store of its own.
+ * the same users and passwords without a user store of its own. By default every call is checked there (no cache,
+ * {@code notification.identity-cache-ttl: 0s}): a changed password or a removed account is refused at once.
  */
 @Component
 class DelegatingAuthenticationProvider implements AuthenticationProvider {
@@ -35,7 +37,9 @@ class DelegatingAuthenticationProvider implements AuthenticationProvider {
     }
     SignedInUser user = cache.get(username, password);
     if (user == null) {
-      user = identity.verify(username, password);
+      String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+          ? details.getRemoteAddress() : null;
+      user = identity.verify(username, password, address);
       cache.put(username, password, user);
     }
     List<SimpleGrantedAuthority> authorities = user.groups().stream()

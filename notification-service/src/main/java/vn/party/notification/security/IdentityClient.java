@@ -37,15 +37,33 @@ class IdentityClient {
    * @throws AuthenticationServiceException when it cannot say (unreachable, other answers)
    */
   SignedInUser verify(String username, String password) {
+    return verify(username, password, null);
+  }
+
+  /**
+   * As {@link #verify(String, String)}, naming the caller's address in {@code X-Forwarded-For}: evaluation-service
+   * throttles failed sign-ins per client address, and without it every failure through this service would count
+   * against this service's own address (set {@code evaluation.sign-in-throttle.trusted-proxies} there to it).
+   */
+  SignedInUser verify(String username, String password, String clientAddress) {
     try {
       return restClient.get()
           .uri("/api/v1/me")
-          .headers(headers -> headers.setBasicAuth(username, password, StandardCharsets.UTF_8))
+          .headers(headers -> {
+            headers.setBasicAuth(username, password, StandardCharsets.UTF_8);
+            if (clientAddress != null && !clientAddress.isBlank()) {
+              headers.set("X-Forwarded-For", clientAddress);
+            }
+          })
           .accept(MediaType.APPLICATION_JSON)
           .exchange((request, response) -> {
             int status = response.getStatusCode().value();
-            if (status == 401) {
+            if (status == 401 || status == 403) {
+              // 403: the account must change its password first (evaluation-service says so); not signed in here
               throw new BadCredentialsException("Bad credentials");
+            }
+            if (status == 429) {
+              throw new BadCredentialsException("Too many failed sign-ins; try again later");
             }
             if (status != 200) {
               throw new AuthenticationServiceException("Identity service answered HTTP " + status);

@@ -177,13 +177,30 @@ class NotificationApiTest extends IntegrationTest {
   }
 
   @Test
-  void groupsComeFromTheIdentityServiceAndVerifiedCredentialsAreCachedBriefly() throws Exception {
+  void groupsComeFromTheIdentityServiceAndEveryCallIsCheckedThere() throws Exception {
     int before = TestInfrastructure.IDENTITY.calls("secretary1");
 
     json(send(get("/api/v1/notifications").header("Authorization", basic("secretary1")).build()), 200);
     json(send(get("/api/v1/notifications").header("Authorization", basic("secretary1")).build()), 200);
 
-    assertThat(TestInfrastructure.IDENTITY.calls("secretary1") - before).isEqualTo(1);
+    // no cache (issue 12): a password changed or an account removed there is refused here at once
+    assertThat(TestInfrastructure.IDENTITY.calls("secretary1") - before).isEqualTo(2);
+    assertThat(TestInfrastructure.IDENTITY.forwardedFor("secretary1")).as("the caller's address, for the throttle")
+        .isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void aChangedPasswordIsRefusedAtOnceAndTheNewOneAccepted() throws Exception {
+    try {
+      json(send(get("/api/v1/notifications").header("Authorization", basic("member2")).build()), 200);
+      TestInfrastructure.IDENTITY.password("member2", "Mật-khẩu-mới-2026");
+      assertThat(send(get("/api/v1/notifications").header("Authorization", basic("member2")).build()).statusCode())
+          .as("the old password, right after the change").isEqualTo(401);
+      json(send(get("/api/v1/notifications").header("Authorization", basic("member2", "Mật-khẩu-mới-2026"))
+          .build()), 200);
+    } finally {
+      TestInfrastructure.IDENTITY.password("member2", null);
+    }
   }
 
   @Test

@@ -33,6 +33,8 @@ public final class TestIdentityProvider {
 
   private final HttpServer server;
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final Map<String, String> passwords = new ConcurrentHashMap<>();
+  private final Map<String, String> forwardedFor = new ConcurrentHashMap<>();
 
   private TestIdentityProvider(HttpServer server) {
     this.server = server;
@@ -60,6 +62,20 @@ public final class TestIdentityProvider {
     return count == null ? 0 : count.get();
   }
 
+  /** The user's password changes (null: back to the shared one). */
+  public void password(String username, String password) {
+    if (password == null) {
+      passwords.remove(username);
+    } else {
+      passwords.put(username, password);
+    }
+  }
+
+  /** The X-Forwarded-For the last call about this user name carried, if any. */
+  public String forwardedFor(String username) {
+    return forwardedFor.get(username);
+  }
+
   void stop() {
     server.stop(0);
   }
@@ -76,12 +92,16 @@ public final class TestIdentityProvider {
         return;
       }
       calls.computeIfAbsent(credentials[0], name -> new AtomicInteger()).incrementAndGet();
+      String forwarded = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
+      if (forwarded != null) {
+        forwardedFor.put(credentials[0], forwarded);
+      }
       if (credentials[0].equals("outage")) {
         send(exchange, 500, "{\"error\":\"engine unavailable\"}");
         return;
       }
       String user = USERS.get(credentials[0]);
-      if (user == null || !PASSWORD.equals(credentials[1])) {
+      if (user == null || !passwords.getOrDefault(credentials[0], PASSWORD).equals(credentials[1])) {
         unauthorized(exchange);
         return;
       }

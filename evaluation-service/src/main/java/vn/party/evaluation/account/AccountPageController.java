@@ -1,0 +1,97 @@
+package vn.party.evaluation.account;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.party.evaluation.portal.PortalPage;
+import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.web.ApiException;
+import vn.party.evaluation.web.FieldProblem;
+
+/**
+ * Passwords on the people's pages: change one's own ({@code /app/password}, where an account that must change its
+ * password is sent), a one-time password for a member (administrators, the grassroots committee: a button on the
+ * member's page), and the administrators' list of throttled sign-ins ({@code /app/admin/sign-ins}).
+ */
+@Controller
+@PortalPage
+public class AccountPageController {
+
+  private final Accounts accounts;
+  private final SignInThrottle throttle;
+  private final SignInThrottleNotices notices;
+
+  public AccountPageController(Accounts accounts, SignInThrottle throttle, SignInThrottleNotices notices) {
+    this.accounts = accounts;
+    this.throttle = throttle;
+    this.notices = notices;
+  }
+
+  @GetMapping("/app/password")
+  public String form(@AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("required", accounts.mustChangePassword(user.userId()));
+    model.addAttribute("errors", Map.of());
+    return "account/password";
+  }
+
+  @PostMapping("/app/password")
+  public String change(@RequestParam(required = false) String currentPassword,
+      @RequestParam(required = false) String newPassword, @RequestParam(required = false) String confirmPassword,
+      @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+      RedirectAttributes redirect) {
+    Map<String, String> errors = new LinkedHashMap<>();
+    if (newPassword != null && !newPassword.equals(confirmPassword)) {
+      errors.put("confirmPassword", "reason.password-mismatch");
+    }
+    if (errors.isEmpty()) {
+      try {
+        accounts.changePassword(user.userId(), currentPassword, newPassword);
+        redirect.addFlashAttribute("notice", "ui.password.changed");
+        return "redirect:/app/password";
+      } catch (ApiException e) {
+        for (FieldProblem problem : e.problems()) {
+          errors.putIfAbsent(problem.field(), "reason." + problem.reason());
+        }
+      }
+    }
+    response.setStatus(400);
+    model.addAttribute("required", accounts.mustChangePassword(user.userId()));
+    model.addAttribute("errors", errors);
+    return "account/password";
+  }
+
+  @PostMapping("/app/members/{memberId}/password-reset")
+  public String reset(@PathVariable String memberId, @AuthenticationPrincipal CurrentUser user, Model model) {
+    model.addAttribute("userId", memberId);
+    model.addAttribute("oneTimePassword", accounts.resetPassword(memberId, user));
+    return "account/one-time";
+  }
+
+  @GetMapping("/app/admin/sign-ins")
+  public String signIns(@AuthenticationPrincipal CurrentUser user, Model model) {
+    requireAdmin(user);
+    model.addAttribute("notices", notices.latest(200));
+    return "account/sign-ins";
+  }
+
+  @PostMapping("/app/admin/sign-ins/release")
+  public String release(@RequestParam String userId, @AuthenticationPrincipal CurrentUser user) {
+    requireAdmin(user);
+    throttle.release(SignInThrottle.Kind.ACCOUNT, userId);
+    return "redirect:/app/admin/sign-ins";
+  }
+
+  private static void requireAdmin(CurrentUser user) {
+    if (!user.isAdmin()) {
+      throw ApiException.forbidden();
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package vn.party.evaluation.account;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.camunda.bpm.engine.identity.PasswordPolicyRule;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.messaging.Outbox;
+import vn.party.evaluation.roster.RosterAccess;
+import vn.party.evaluation.roster.Rosters;
+import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.security.SystemAccess;
+import vn.party.evaluation.web.ApiException;
+import vn.party.evaluation.web.FieldProblem;
+
+/**
+ * Passwords of the accounts, for every caller (our pages and API, a roster import or account creation to come):
+ * <ul>
+ *   <li>{@link #issueOneTimePassword}: a new random password for an account, which its holder must change at first
+ *   sign-in (flag in {@code account_password});</li>
+ *   <li>{@link #resetPassword}: the same, asked by an administrator or the grassroots committee of the member's
+ *   organization, for whom the answer is the same "not found" whether the account does not exist or is not theirs;</li>
+ *   <li>{@link #changePassword}: the holder sets their own, checked against the policy ({@link PartyPasswordPolicy});
+ *   the flag is cleared.</li>
+ * </ul>
+ * Every change is published as {@code vn.party.evaluation.account.changed} (key and data: the user id), for services
+ * that keep anything about an account.
+ */
+@Component
+public class Accounts {
+
+  public static final String ACCOUNT_CHANGED = "vn.party.evaluation.account.changed";
+
+  /** Letters and digits that cannot be mistaken for one another when read out or copied from paper. */
+  private static final char[] ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+  private static final int ONE_TIME_LENGTH = 14;
+
+  public record AccountChanged(String userId, String change) {
+  }
+
+  private final IdentityService identityService;
+  private final SystemAccess systemAccess;
+  private final PasswordFlags flags;
+  private final Rosters rosters;
+  private final Outbox outbox;
+  private final SecureRandom random = new SecureRandom();
+
+  public Accounts(IdentityService identityService, SystemAccess systemAccess, PasswordFlags flags, Rosters rosters,
+      Outbox outbox) {
+    this.identityService = identityService;
+    this.systemAccess = systemAccess;
+    this.flags = flags;
+    this.rosters = rosters;
+    this.outbox = outbox;
+  }
+
+  /**
+   * Sets a new random password for an existing account and makes its holder change it at first sign-in. For callers
+   * that have already decided this may be done (account creation, roster import); people go through
+   * {@link #resetPassword}. Returns the password, to be handed over once; it is kept nowhere.
+   *
+   * @throws ApiException 404 when there is no such account
+   */
+  @Transactional
+  public String issueOneTimePassword(String userId, String issuedBy) {
+    String password = generate(userId);
+    systemAccess.call(() -> {
+      User user = identityService.createUserQuery().userId(userId).singleResult();
+      if (user == null) {
+        throw ApiException.notFound("error.account.not-found", userId);
+      }
+      user.setPassword(password);
+      identityService.saveUser(user);
+      return null;
+    });
+    flags.set(userId, true, issuedBy);
+    outbox.publish(ACCOUNT_CHANGED, userId, new AccountChanged(userId, "ONE_TIME_PASSWORD"));
+    return password;
+  }
+
+  /**
+   * A one-time password for a member's account, asked by an administrator (any account) or by the grassroots
+   * committee of the member's organization. Anyone else, and an account that does not exist, get the same 404.
+   */
+  @Transactional
+  public String resetPassword(String userId, CurrentUser by) {
+    if (!mayReset(userId, by)) {
+      throw ApiException.notFound("error.account.not-found", userId);
+    }
+    return issueOneTimePassword(userId, by.userId());
+  }
+
+  public boolean mayReset(String userId, CurrentUser by) {
+    if (by.isAdmin()) {
+      return exists(userId);
+    }
+    return !by.userId().equals(userId)
+        && rosters.find(userId).map(roster -> RosterAccess.mayChange(roster, by)).orElse(false);
+  }
+
+  /**
+   * The holder changes their own password: the current one must be right, the new one must pass the policy and differ
+   * from the current one. Refusals name the field ({@code currentPassword}, {@code newPassword}) and the rule.
+   */
+  @Transactional
+  public void changePassword(String userId, String currentPassword, String newPassword) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (currentPassword == null || currentPassword.isEmpty()) {
+      problems.add(new FieldProblem("currentPassword", "required", null));
+    } else if (!identityService.checkPassword(userId, currentPassword)) {
+      problems.add(new FieldProblem("currentPassword", "wrong-password", null));
+    }
+    if (newPassword == null || newPassword.isEmpty()) {
+      problems.add(new FieldProblem("newPassword", "required", null));
+    } else {
+      problems.addAll(policyProblems(userId, newPassword));
+      if (newPassword.equals(currentPassword)) {
+        problems.add(new FieldProblem("newPassword", "same-password", null));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid(problems);
+    }
+    systemAccess.call(() -> {
+      User user = identityService.createUserQuery().userId(userId).singleResult();
+      user.setPassword(newPassword);
+      identityService.saveUser(user);
+      return null;
+    });
+    flags.set(userId, false, userId);
+    outbox.publish(ACCOUNT_CHANGED, userId, new AccountChanged(userId, "PASSWORD_CHANGED"));
+  }
+
+  /** The policy's refusals of a password for this account, as field problems of {@code newPassword}. */
+  public List<FieldProblem> policyProblems(String userId, String password) {
+    User user = systemAccess.call(() -> identityService.createUserQuery().userId(userId).singleResult());
+    PasswordPolicyResult result = identityService.checkPasswordAgainstPolicy(new PartyPasswordPolicy(), password,
+        user);
+    return result.getViolatedRules().stream().map(Accounts::problem).toList();
+  }
+
+  public boolean mustChangePassword(String userId) {
+    return flags.mustChange(userId);
+  }
+
+  private static FieldProblem problem(PasswordPolicyRule rule) {
+    String reason = switch (rule.getPlaceholder()) {
+      case "PASSWORD_POLICY_LENGTH" -> "password-too-short";
+      case PartyPasswordPolicy.NotUserIdRule.PLACEHOLDER -> "password-contains-user-id";
+      case PartyPasswordPolicy.CommonPasswordRule.PLACEHOLDER -> "password-too-common";
+      default -> "password-policy";
+    };
+    return new FieldProblem("newPassword", reason, null);
+  }
+
+  private boolean exists(String userId) {
+    return systemAccess.call(() -> identityService.createUserQuery().userId(userId).count() > 0);
+  }
+
+  private String generate(String userId) {
+    PartyPasswordPolicy policy = new PartyPasswordPolicy();
+    while (true) {
+      StringBuilder password = new StringBuilder(ONE_TIME_LENGTH);
+      for (int i = 0; i < ONE_TIME_LENGTH; i++) {
+        password.append(ALPHABET[random.nextInt(ALPHABET.length)]);
+      }
+      String candidate = password.toString();
+      if (policy.getRules().stream().allMatch(rule -> rule.execute(candidate)
+          && !candidate.toLowerCase(java.util.Locale.ROOT).contains(userId.toLowerCase(java.util.Locale.ROOT)))) {
+        return candidate;
+      }
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package vn.party.evaluation.account;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's side of the accounts: its password check throttled instead of locked
+ * ({@link ThrottledIdentityProvider}), and our password policy. The policy is switched on once the engine has
+ * started ({@link PasswordPolicyActivation}): the configured first administrator is created before, and must change
+ * that password at first sign-in. And the engine's metrics for administrators only ({@link AdministratorsOnlyCommands}).
+ */
+@Component
+public class AccountsEnginePlugin extends AbstractProcessEnginePlugin {
+
+  private final SignInThrottle throttle;
+
+  public AccountsEnginePlugin(SignInThrottle throttle) {
+    this.throttle = throttle;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    configuration.setIdentityProviderSessionFactory(new ThrottledIdentityProvider.Factory(throttle));
+    // belt and braces: should the provider above ever be replaced, the engine's lock still never becomes permanent
+    configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
+    configuration.setPasswordPolicy(new PartyPasswordPolicy());
+    configuration.setEnablePasswordPolicy(false);
+    var guard = new AdministratorsOnlyCommands(configuration::getIdentityService);
+    if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPreCommandInterceptorsTxRequired(new java.util.ArrayList<>());
+    }
+    configuration.getCustomPreCommandInterceptorsTxRequired().add(guard);
+  }
+}

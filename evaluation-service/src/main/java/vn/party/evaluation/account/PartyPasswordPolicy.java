@@ -1,0 +1,107 @@
+package vn.party.evaluation.account;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
+import org.camunda.bpm.engine.identity.PasswordPolicyRule;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.identity.PasswordPolicyLengthRuleImpl;
+
+/**
+ * The password policy, as the engine's {@link PasswordPolicy} so that every door that sets a password applies it:
+ * Camunda Admin and the engine REST API (the engine refuses a user saved with a weak password) and our own pages
+ * and API ({@link Accounts}). At least {@value #MIN_LENGTH} characters, not containing the user id, not a listed
+ * common password (resource {@code accounts/common-passwords.txt}). Each rule has a placeholder the messages
+ * translate: {@code password-policy.<placeholder>} in messages*.properties.
+ */
+public class PartyPasswordPolicy implements PasswordPolicy {
+
+  public static final int MIN_LENGTH = 10;
+
+  private final List<PasswordPolicyRule> rules = List.of(
+      new PasswordPolicyLengthRuleImpl(MIN_LENGTH), new NotUserIdRule(), new CommonPasswordRule());
+
+  @Override
+  public List<PasswordPolicyRule> getRules() {
+    return rules;
+  }
+
+  /** Not the user id, nor containing it (the first guess of anyone who knows the id, and ids are predictable). */
+  static final class NotUserIdRule implements PasswordPolicyRule {
+
+    static final String PLACEHOLDER = "PASSWORD_POLICY_USER_DATA";
+
+    @Override
+    public String getPlaceholder() {
+      return PLACEHOLDER;
+    }
+
+    @Override
+    public Map<String, String> getParameters() {
+      return Map.of();
+    }
+
+    @Override
+    public boolean execute(String password) {
+      return true;
+    }
+
+    @Override
+    public boolean execute(String password, User user) {
+      if (password == null || user == null || user.getId() == null || user.getId().isBlank()) {
+        return true;
+      }
+      return !password.toLowerCase(Locale.ROOT).contains(user.getId().trim().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /** Not a listed common password, also not one with digits or symbols added at its end ("password2026!"). */
+  static final class CommonPasswordRule implements PasswordPolicyRule {
+
+    static final String PLACEHOLDER = "PASSWORD_POLICY_COMMON";
+    private static final Set<String> COMMON = load();
+
+    @Override
+    public String getPlaceholder() {
+      return PLACEHOLDER;
+    }
+
+    @Override
+    public Map<String, String> getParameters() {
+      return Map.of();
+    }
+
+    @Override
+    public boolean execute(String password) {
+      if (password == null) {
+        return true;
+      }
+      String lower = password.trim().toLowerCase(Locale.ROOT);
+      String stem = lower.replaceAll("[^\\p{L}]+$", "");
+      return !COMMON.contains(lower) && !(stem.length() >= 4 && COMMON.contains(stem));
+    }
+
+    private static Set<String> load() {
+      var stream = PartyPasswordPolicy.class.getResourceAsStream("/accounts/common-passwords.txt");
+      if (stream == null) {
+        throw new IllegalStateException("accounts/common-passwords.txt is missing");
+      }
+      Set<String> words = new HashSet<>();
+      try (var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+        reader.lines().map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            .map(line -> line.toLowerCase(Locale.ROOT)).forEach(words::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return Set.copyOf(words);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package vn.party.evaluation.account;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import vn.party.evaluation.security.CurrentUser;
+
+/**
+ * An account whose password was set by someone else (initial, one-time, reset) does nothing else before changing it:
+ * the pages send it to {@code /app/password}; the domain API and the engine REST API answer 403 with the reason
+ * {@code password-change-required} and where to change it ({@code POST /api/v1/me/password}). Runs after the
+ * sign-in of each door (Spring Security for the pages and the API, the engine's filter for engine REST).
+ */
+public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
+
+  private final PasswordFlags flags;
+  private final IdentityService identityService;
+  private final MessageSource messages;
+
+  public PasswordChangeRequiredFilter(PasswordFlags flags, IdentityService identityService, MessageSource messages) {
+    this.flags = flags;
+    this.identityService = identityService;
+    this.messages = messages;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String userId = signedIn(path);
+    if (userId == null || allowed(path, request.getMethod()) || !flags.mustChange(userId)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (path.equals("/app") || path.startsWith("/app/")) {
+      response.sendRedirect(request.getContextPath() + "/app/password");
+      return;
+    }
+    Locale locale = request.getHeader("Accept-Language") == null ? Locale.forLanguageTag("vi") : request.getLocale();
+    String message = messages.getMessage("error.password-change-required", null, "Change your password first",
+        locale);
+    response.setStatus(403);
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\""
+        + message.replace("\\", "\\\\").replace("\"", "\\\"")
+        + "\",\"reason\":\"password-change-required\",\"changePassword\":\"/api/v1/me/password\"}");
+  }
+
+  private String signedIn(String path) {
+    if (path.startsWith("/engine-rest/")) {
+      Authentication engine = identityService.getCurrentAuthentication();
+      return engine == null ? null : engine.getUserId();
+    }
+    var authentication = SecurityContextHolder.getContext().getAuthentication();
+    return authentication != null && authentication.getPrincipal() instanceof CurrentUser user ? user.userId() : null;
+  }
+
+  private static boolean allowed(String path, String method) {
+    return path.equals("/app/password") || path.equals("/logout") || path.equals("/login")
+        || path.startsWith("/assets/") || path.equals("/error")
+        || (path.equals("/api/v1/me/password") && "POST".equals(method));
+  }
+}

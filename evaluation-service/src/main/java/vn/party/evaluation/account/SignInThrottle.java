@@ -1,0 +1,140 @@
+package vn.party.evaluation.account;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Slows password guessing down without ever locking an account for good (the engine's own lock did: ten wrong
+ * passwords, and {@code admin} had nobody left to unlock it). Failures are counted per account and per client
+ * address; past a number of free failures each further one makes that key wait, doubling from {@code base-delay}
+ * up to {@code max-delay}; while a key waits, sign-ins with it are refused without looking at the password (429,
+ * Retry-After), so a guess costs the guesser time, not the account its owner. A success clears the account's count;
+ * counts are forgotten after {@code forget-after} without a failure.
+ *
+ * <p>The state lives in this node's memory: with several nodes a guesser gets each node's allowance (documented;
+ * the delays still grow on every node). Crossing into a wait is recorded for administrators
+ * ({@link SignInThrottleNotices}).
+ */
+@Component
+public class SignInThrottle {
+
+  /** The key kinds: an account (user id, lower-cased) or a client address. */
+  public enum Kind { ACCOUNT, ADDRESS }
+
+  private static final int MAX_KEYS = 100_000;
+
+  private final int accountFreeFailures;
+  private final int addressFreeFailures;
+  private final Duration baseDelay;
+  private final Duration maxDelay;
+  private final Duration forgetAfter;
+  private volatile Clock clock;
+  private final SignInThrottleNotices notices;
+  private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+
+  public SignInThrottle(
+      @Value("${evaluation.sign-in-throttle.account-free-failures:5}") int accountFreeFailures,
+      @Value("${evaluation.sign-in-throttle.address-free-failures:20}") int addressFreeFailures,
+      @Value("${evaluation.sign-in-throttle.base-delay:1s}") Duration baseDelay,
+      @Value("${evaluation.sign-in-throttle.max-delay:15m}") Duration maxDelay,
+      @Value("${evaluation.sign-in-throttle.forget-after:1h}") Duration forgetAfter,
+      SignInThrottleNotices notices) {
+    this.accountFreeFailures = accountFreeFailures;
+    this.addressFreeFailures = addressFreeFailures;
+    this.baseDelay = baseDelay;
+    this.maxDelay = maxDelay;
+    this.forgetAfter = forgetAfter;
+    this.notices = notices;
+    this.clock = Clock.systemUTC();
+  }
+
+  /** Time under a test's control (the waits are seconds to minutes; a loaded test machine is slower than that). */
+  void clock(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** How long a sign-in as this user from this address must still wait; empty when it may be tried now. */
+  public Optional<Duration> waitFor(String userId, String address) {
+    Instant now = clock.instant();
+    Duration longest = Duration.ZERO;
+    for (String key : keys(userId, address)) {
+      Counter counter = counters.get(key);
+      if (counter != null && counter.blockedUntil.isAfter(now)) {
+        Duration left = Duration.between(now, counter.blockedUntil);
+        longest = left.compareTo(longest) > 0 ? left : longest;
+      }
+    }
+    return longest.isZero() ? Optional.empty() : Optional.of(longest);
+  }
+
+  /** A wrong password (or an unknown user): both keys count it; crossing into a wait is recorded once. */
+  public void failed(String userId, String address) {
+    Instant now = clock.instant();
+    if (counters.size() > MAX_KEYS) {
+      counters.values().removeIf(c -> c.lastFailure.plus(forgetAfter).isBefore(now));
+    }
+    if (userId != null) {
+      count(Kind.ACCOUNT, normalized(userId), accountFreeFailures, now);
+    }
+    if (address != null) {
+      count(Kind.ADDRESS, address, addressFreeFailures, now);
+    }
+  }
+
+  /** The right password: the account's count starts again (the address keeps its count of others' failures). */
+  public void succeeded(String userId) {
+    if (userId != null) {
+      counters.remove(key(Kind.ACCOUNT, normalized(userId)));
+    }
+  }
+
+  /** An administrator lifts an account's wait at once (the wait would end by itself anyway). */
+  public boolean release(Kind kind, String value) {
+    return counters.remove(key(kind, kind == Kind.ACCOUNT ? normalized(value) : value)) != null;
+  }
+
+  private void count(Kind kind, String value, int free, Instant now) {
+    Counter counter = counters.compute(key(kind, value), (key, old) -> {
+      Counter c = old == null || old.lastFailure.plus(forgetAfter).isBefore(now) ? new Counter() : old;
+      c.failures++;
+      c.lastFailure = now;
+      if (c.failures > free) {
+        int doublings = Math.min(c.failures - free - 1, 30);
+        Duration delay = baseDelay.multipliedBy(1L << doublings);
+        c.blockedUntil = now.plus(delay.compareTo(maxDelay) > 0 ? maxDelay : delay);
+      }
+      return c;
+    });
+    if (counter.failures == free + 1) {
+      notices.throttled(kind, value, counter.failures, counter.blockedUntil);
+    }
+  }
+
+  private static String[] keys(String userId, String address) {
+    return new String[] {
+        userId == null ? "-" : key(Kind.ACCOUNT, normalized(userId)),
+        address == null ? "-" : key(Kind.ADDRESS, address)};
+  }
+
+  private static String key(Kind kind, String value) {
+    return kind + ":" + value;
+  }
+
+  /** Counted without regard to case, so that a guesser cannot start a fresh count by changing the case. */
+  private static String normalized(String userId) {
+    return userId.trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static final class Counter {
+    int failures;
+    Instant lastFailure = Instant.EPOCH;
+    Instant blockedUntil = Instant.EPOCH;
+  }
+}

@@ -1,0 +1,161 @@
+package vn.party.evaluation.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+import vn.party.evaluation.IntegrationTestSupport;
+import vn.party.evaluation.pages.PageSession;
+
+/**
+ * Issue 12, items 2 and 3: the password policy on every door that sets a password (the engine, so Camunda Admin and
+ * engine REST; our API and page), one-time passwords that must be changed before anything else, resets by the
+ * administrator or the member's grassroots committee only.
+ */
+class PasswordsTest extends IntegrationTestSupport {
+
+  private static final String STRONG = "Sông-Hàn-chiều-thu-7";
+
+  @Autowired
+  IdentityService identityService;
+
+  private RestClient as(String user, String password) {
+    return RestClient.builder().baseUrl("http://localhost:" + port)
+        .defaultHeaders(h -> h.setBasicAuth(user, password, StandardCharsets.UTF_8))
+        .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+        .defaultStatusHandler(status -> true, (request, response) -> { })
+        .build();
+  }
+
+  private void account(String id, String password) {
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User user = identityService.newUser(id);
+      user.setFirstName("Thử");
+      user.setLastName("Mật khẩu");
+      user.setPassword(password);
+      identityService.saveUser(user);
+    }
+  }
+
+  private int createThroughEngineRest(String id, String password) {
+    return as("admin").post().uri("/engine-rest/user/create").contentType(MediaType.APPLICATION_JSON)
+        .body("{\"profile\":{\"id\":\"" + id + "\",\"firstName\":\"A\",\"lastName\":\"B\"},"
+            + "\"credentials\":{\"password\":\"" + password + "\"}}")
+        .retrieve().toBodilessEntity().getStatusCode().value();
+  }
+
+  @Test
+  void the_engine_refuses_weak_passwords_whoever_sets_them() {
+    // the administrator through engine REST (as Camunda Admin does): "a" was accepted before
+    assertThat(createThroughEngineRest("policy-probe-1", "a")).isEqualTo(400);
+    assertThat(createThroughEngineRest("policy-probe-1", "sunshine2026!")).as("a common word with digits").isEqualTo(400);
+    assertThat(createThroughEngineRest("policy-probe-1", "x-policy-probe-1-x")).as("contains the id").isEqualTo(400);
+    assertThat(identityService.createUserQuery().userId("policy-probe-1").count()).isZero();
+    assertThat(createThroughEngineRest("policy-probe-1", STRONG)).isEqualTo(204);
+    assertThat(as("policy-probe-1", STRONG).get().uri("/engine-rest/task").retrieve().toBodilessEntity()
+        .getStatusCode().value()).isEqualTo(200);
+  }
+
+  @Test
+  void a_new_password_is_checked_and_every_refusal_named_in_vietnamese_and_english() {
+    account("policy-probe-2", STRONG);
+    String vi = as("policy-probe-2", STRONG).post().uri("/api/v1/me/password").contentType(MediaType.APPLICATION_JSON)
+        .body("{\"currentPassword\":\"" + STRONG + "\",\"newPassword\":\"short\"}").retrieve().body(String.class);
+    assertThat(json(vi).get("status").asInt()).isEqualTo(400);
+    assertThat(vi).contains("\"field\":\"newPassword\"").contains("\"reason\":\"password-too-short\"")
+        .contains("ít nhất 10 ký tự");
+    var en = as("policy-probe-2", STRONG).post().uri("/api/v1/me/password").contentType(MediaType.APPLICATION_JSON)
+        .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+        .body("{\"currentPassword\":\"wrong\",\"newPassword\":\"iloveyou1234\"}").retrieve().body(String.class);
+    assertThat(en).contains("\"reason\":\"wrong-password\"").contains("\"reason\":\"password-too-common\"")
+        .contains("too common");
+    String id = as("policy-probe-2", STRONG).post().uri("/api/v1/me/password").contentType(MediaType.APPLICATION_JSON)
+        .body("{\"currentPassword\":\"" + STRONG + "\",\"newPassword\":\"POLICY-PROBE-2-mới\"}").retrieve()
+        .body(String.class);
+    assertThat(id).contains("\"reason\":\"password-contains-user-id\"");
+    // nothing changed: the old password still works
+    assertThat(as("policy-probe-2", STRONG).get().uri("/api/v1/me").retrieve().toBodilessEntity().getStatusCode()
+        .value()).isEqualTo(200);
+  }
+
+  @Test
+  void a_one_time_password_must_be_changed_before_anything_else_on_every_door() throws Exception {
+    account("first-sign-in-probe", STRONG);
+    String issued = as("admin").post().uri("/api/v1/accounts/first-sign-in-probe/password-reset").retrieve()
+        .body(String.class);
+    String oneTime = json(issued).get("oneTimePassword").asText();
+    assertThat(oneTime).hasSizeGreaterThanOrEqualTo(10);
+    assertThat(as("first-sign-in-probe", STRONG).get().uri("/api/v1/me").retrieve().toBodilessEntity()
+        .getStatusCode().value()).as("the old password is gone").isEqualTo(401);
+
+    var api = as("first-sign-in-probe", oneTime).get().uri("/api/v1/me").retrieve().toEntity(String.class);
+    assertThat(api.getStatusCode().value()).isEqualTo(403);
+    assertThat(api.getBody()).contains("\"reason\":\"password-change-required\"").contains("/api/v1/me/password");
+    assertThat(as("first-sign-in-probe", oneTime).get().uri("/engine-rest/task").retrieve().toEntity(String.class)
+        .getBody()).contains("password-change-required");
+
+    // the webapps keep a session of their own: not opened before the change
+    var webapp = RawHttp.send("127.0.0.1", port, "POST", "/camunda/api/admin/auth/user/default/login/tasklist",
+        java.util.Map.of("Content-Type", "application/x-www-form-urlencoded"),
+        "username=first-sign-in-probe&password=" + java.net.URLEncoder.encode(oneTime, StandardCharsets.UTF_8));
+    assertThat(webapp.status()).isEqualTo(403);
+    assertThat(webapp.body()).contains("password-change-required");
+
+    PageSession page = PageSession.of(port, "first-sign-in-probe", oneTime);
+    HttpResponse<String> tasks = page.get("/app/tasks");
+    assertThat(tasks.statusCode()).isEqualTo(302);
+    assertThat(tasks.headers().firstValue("Location").orElse("")).endsWith("/app/password");
+    HttpResponse<String> form = page.get("/app/password");
+    assertThat(form.body()).contains("id=\"password-required\"").contains("Đổi mật khẩu");
+    HttpResponse<String> refused = page.post("/app/password", "currentPassword=" + oneTime
+        + "&newPassword=abc&confirmPassword=abc&_csrf=" + page.csrf(form.body()));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("id=\"newPassword-error\"");
+    String strong = "Hoa-phượng-đỏ-" + System.nanoTime();
+    HttpResponse<String> changed = page.post("/app/password", "currentPassword=" + oneTime + "&newPassword="
+        + java.net.URLEncoder.encode(strong, StandardCharsets.UTF_8) + "&confirmPassword="
+        + java.net.URLEncoder.encode(strong, StandardCharsets.UTF_8) + "&_csrf=" + page.csrf(refused.body()));
+    assertThat(changed.statusCode()).isEqualTo(302);
+    assertThat(page.get("/app/tasks").statusCode()).isEqualTo(200);
+    assertThat(as("first-sign-in-probe", strong).get().uri("/api/v1/me").retrieve().toBodilessEntity()
+        .getStatusCode().value()).isEqualTo(200);
+    assertThat(as("first-sign-in-probe", oneTime).get().uri("/api/v1/me").retrieve().toBodilessEntity()
+        .getStatusCode().value()).isEqualTo(401);
+  }
+
+  @Test
+  void only_an_administrator_or_the_members_grassroots_committee_resets_and_others_learn_nothing() {
+    account("reset-probe", STRONG);
+    // a member, a branch committee, the auditor: the same 404 as for an account that does not exist
+    for (String who : new String[] {"member3", "secretary1", "auditor", "committee"}) {
+      var refused = as(who).post().uri("/api/v1/accounts/reset-probe/password-reset").retrieve()
+          .toEntity(String.class);
+      var absent = as(who).post().uri("/api/v1/accounts/no-such-account/password-reset").retrieve()
+          .toEntity(String.class);
+      assertThat(refused.getStatusCode().value()).as(who).isEqualTo(404);
+      assertThat(absent.getStatusCode().value()).as(who).isEqualTo(404);
+    }
+    // the committee may not reset an administrator either
+    assertThat(as("committee").post().uri("/api/v1/accounts/admin/password-reset").retrieve().toBodilessEntity()
+        .getStatusCode().value()).isEqualTo(404);
+    assertThat(as("reset-probe", STRONG).get().uri("/api/v1/me").retrieve().toBodilessEntity().getStatusCode()
+        .value()).as("nothing was reset").isEqualTo(200);
+    assertThat(as("admin").post().uri("/api/v1/accounts/reset-probe/password-reset").retrieve().toBodilessEntity()
+        .getStatusCode().value()).isEqualTo(200);
+  }
+
+  @Test
+  void the_demo_says_on_the_login_page_that_its_passwords_need_not_be_changed() throws Exception {
+    HttpResponse<String> login = new PageSession(port).get("/login");
+    assertThat(login.body()).contains("id=\"login-demo\"");
+    assertThat(as("member3").get().uri("/api/v1/me").retrieve().toBodilessEntity().getStatusCode().value())
+        .isEqualTo(200);
+  }
+}

@@ -1,0 +1,201 @@
+package vn.party.evaluation.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.party.evaluation.IntegrationTestSupport;
+
+/**
+ * Issue 12, item 5: wrong passwords slow the guesser down, per account and per client address, on every door, and
+ * never lock an account for good (the engine's lock did after ten: anyone could lock admin, for ever). Failures are
+ * sent from loopback addresses of their own (127.0.0.x), so the other tests' 127.0.0.1 never waits. The throttle's
+ * clock stands still during each test and moves when the test says: the waits do not depend on a loaded machine.
+ */
+class SignInThrottleTest extends IntegrationTestSupport {
+
+  private static final String RIGHT = "Mưa-rào-tháng-Chạp-42";
+
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  SignInThrottle throttle;
+
+  private final MovableClock clock = new MovableClock();
+
+  @BeforeEach
+  void stopTheClock() {
+    throttle.clock(clock);
+  }
+
+  @AfterEach
+  void restartTheClock() {
+    throttle.clock(Clock.systemUTC());
+  }
+
+  private void account(String id) {
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User user = identityService.newUser(id);
+      user.setFirstName("Thử");
+      user.setLastName("Nghiệm");
+      user.setPassword(RIGHT);
+      identityService.saveUser(user);
+    }
+  }
+
+  private RawHttp.Response me(String from, String user, String password) throws Exception {
+    return RawHttp.send(from, port, "GET", "/api/v1/me", Map.of("Authorization", RawHttp.basic(user, password),
+        "Accept", "application/json"), null);
+  }
+
+  private static int retryAfter(RawHttp.Response response) {
+    return Integer.parseInt(response.header("Retry-After"));
+  }
+
+  @Test
+  void after_a_few_wrong_passwords_the_account_waits_on_every_door_and_then_signs_in() throws Exception {
+    String id = "throttle-probe-a";
+    account(id);
+    for (int i = 1; i <= 6; i++) {
+      // six addresses: the account's count, not an address's, makes it wait
+      assertThat(me("127.0.0." + (10 + i), id, "wrong-" + i).status()).as("failure " + i).isEqualTo(401);
+    }
+    RawHttp.Response api = me("127.0.0.20", id, RIGHT);
+    assertThat(api.status()).as("the right password, while the account waits").isEqualTo(429);
+    assertThat(retryAfter(api)).isEqualTo(1);
+    assertThat(api.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(api.body()).contains("\"status\":429").contains("Đăng nhập sai quá nhiều lần");
+
+    assertThat(RawHttp.send("127.0.0.20", port, "GET", "/engine-rest/task",
+        Map.of("Authorization", RawHttp.basic(id, RIGHT)), null).status()).as("engine REST").isEqualTo(429);
+    assertThat(RawHttp.send("127.0.0.20", port, "GET", "/engine-rest/engine/default/task",
+        Map.of("Authorization", RawHttp.basic(id, RIGHT)), null).status()).as("named engine").isEqualTo(429);
+    assertThat(RawHttp.send("127.0.0.20", port, "POST", "/camunda/api/admin/auth/user/default/login/cockpit",
+        Map.of("Content-Type", "application/x-www-form-urlencoded"), "username=" + id + "&password=" + RIGHT)
+        .status()).as("the webapps' sign-in").isEqualTo(429);
+    RawHttp.Response form = RawHttp.send("127.0.0.20", port, "POST", "/login",
+        Map.of("Content-Type", "application/x-www-form-urlencoded"), "username=" + id + "&password=" + RIGHT);
+    assertThat(form.status()).as("the pages' sign-in").isEqualTo(302);
+    assertThat(form.header("Location")).contains("/login?throttled=1");
+
+    // the next failure after the wait doubles it
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(me("127.0.0.17", id, "wrong-7").status()).isEqualTo(401);
+    assertThat(retryAfter(me("127.0.0.20", id, RIGHT))).isEqualTo(2);
+
+    // and the wait ends by itself: the right password signs in
+    clock.advance(Duration.ofSeconds(2));
+    RawHttp.Response signedIn = me("127.0.0.20", id, RIGHT);
+    assertThat(signedIn.status()).isEqualTo(200);
+    assertThat(signedIn.body()).contains("\"userId\":\"" + id + "\"");
+  }
+
+  @Test
+  void no_number_of_wrong_passwords_locks_an_account_for_good() throws Exception {
+    String id = "throttle-probe-b";
+    account(id);
+    int failures = 0;
+    int address = 100;
+    int longest = 0;
+    while (failures < 25) {
+      RawHttp.Response response = me("127.0.1." + address++, id, "wrong-" + failures);
+      if (response.status() == 429) {
+        longest = Math.max(longest, retryAfter(response));
+        clock.advance(Duration.ofSeconds(retryAfter(response)));
+      } else {
+        assertThat(response.status()).isEqualTo(401);
+        failures++;
+      }
+    }
+    // 25 wrong passwords (the engine locked for good after 10): the wait grew, up to its ceiling of 15 minutes
+    assertThat(longest).isBetween(600, 900);
+    RawHttp.Response waiting = me("127.0.0.50", id, RIGHT);
+    assertThat(waiting.status()).isEqualTo(429);
+    clock.advance(Duration.ofSeconds(retryAfter(waiting)));
+    assertThat(me("127.0.0.50", id, RIGHT).status()).isEqualTo(200);
+    assertThat(jdbc.sql("select coalesce(attempts_, 0) from act_id_user where id_ = ?").param(id)
+        .query(Integer.class).single()).as("the engine's lock counts nothing").isZero();
+  }
+
+  @Test
+  void an_administrator_can_lift_a_wait_at_once() throws Exception {
+    String id = "throttle-probe-d";
+    account(id);
+    for (int i = 1; i <= 6; i++) {
+      me("127.0.0." + (80 + i), id, "wrong-" + i);
+    }
+    assertThat(me("127.0.0.90", id, RIGHT).status()).isEqualTo(429);
+    assertThat(as("committee").delete().uri("/api/v1/admin/sign-in-throttles/accounts/" + id).retrieve()
+        .toBodilessEntity().getStatusCode().value()).isEqualTo(403);
+    assertThat(as("admin").delete().uri("/api/v1/admin/sign-in-throttles/accounts/" + id).retrieve()
+        .toBodilessEntity().getStatusCode().value()).isEqualTo(204);
+    assertThat(me("127.0.0.90", id, RIGHT).status()).isEqualTo(200);
+  }
+
+  @Test
+  void many_wrong_passwords_from_one_address_make_that_address_wait_not_the_accounts() throws Exception {
+    String address = "127.0.0.60";
+    for (int i = 1; i <= 21; i++) {
+      assertThat(me(address, "nobody-" + i, "wrong").status()).as("failure " + i).isEqualTo(401);
+    }
+    // a real account with its right password, from that address: it waits too (nobody learns whether it was right)
+    assertThat(me(address, "member13", "demo").status()).isEqualTo(429);
+    // from anywhere else member13 signs in: its own count was never touched
+    assertThat(me("127.0.0.61", "member13", "demo").status()).isEqualTo(200);
+    // a forged X-Forwarded-For from an address that is not a configured proxy changes nothing
+    assertThat(RawHttp.send(address, port, "GET", "/api/v1/me", Map.of("Authorization",
+        RawHttp.basic("member13", "demo"), "X-Forwarded-For", "10.9.8.7"), null).status()).isEqualTo(429);
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(me(address, "member13", "demo").status()).isEqualTo(200);
+  }
+
+  @Test
+  void administrators_see_each_account_that_started_to_wait_and_nobody_else_does() throws Exception {
+    String id = "throttle-probe-c";
+    account(id);
+    for (int i = 1; i <= 6; i++) {
+      me("127.0.0." + (70 + i), id, "wrong-" + i);
+    }
+    String notices = as("admin").get().uri("/api/v1/admin/sign-in-throttles").retrieve().body(String.class);
+    assertThat(notices).contains("\"subject\":\"" + id + "\"").contains("\"kind\":\"ACCOUNT\"");
+    assertThat(as("committee").get().uri("/api/v1/admin/sign-in-throttles").retrieve().toBodilessEntity()
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(as("member1").get().uri("/api/v1/admin/sign-in-throttles").retrieve().toBodilessEntity()
+        .getStatusCode().value()).isEqualTo(403);
+  }
+
+  /** A clock that stands still until told to move. */
+  private static final class MovableClock extends Clock {
+
+    private volatile Instant now = Instant.now();
+
+    void advance(Duration duration) {
+      now = now.plus(duration).plusMillis(1);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
