@@ -79,8 +79,10 @@ public class OfficialDocuments {
     body.add(new Field("Thực hiện theo", regulation(facts.campaign(record.organizationId(), record.year())
         .map(DocumentFacts.Campaign::regulation).orElse(review.regulation()))));
 
+    // in the form's order; the criteria (text, grade, points) in one table where the first of them stands
     List<String> fields = TaskCompletionRules.fields(ProcessKeys.SELF_REVIEW);
     List<List<String>> criteria = new ArrayList<>();
+    int criteriaAt = -1;
     Map<String, Object> content = review.content();
     for (String field : fields) {
       if (field.endsWith("Grade") || field.endsWith("Points") || "selfProposedLevel".equals(field)) {
@@ -90,20 +92,23 @@ public class OfficialDocuments {
       boolean criterion = fields.contains(field + "Grade") || fields.contains(field + "Points");
       if (criterion) {
         if (value != null || content.get(field + "Grade") != null || content.get(field + "Points") != null) {
-          criteria.add(List.of(String.valueOf(criteria.size() + 1), label(field), text(value),
-              gradeOf(content.get(field + "Grade")), pointsOf(content.get(field + "Points"))));
+          criteriaAt = criteriaAt < 0 ? body.size() : criteriaAt;
+          criteria.add(List.of(String.valueOf(criteria.size() + 1), label(field).replaceFirst("^[IVX]+\\.\\s*", ""),
+              text(value), gradeOf(content.get(field + "Grade")), pointsOf(content.get(field + "Points"))));
         }
       } else if (value instanceof Boolean flag) {
         body.add(new Field(label(field), flag ? "Có" : "Không"));
+      } else if (value instanceof Number number) {
+        body.add(new Field(label(field), pointsOf(number).replaceFirst(",0$", "")));
       } else if (value != null && !String.valueOf(value).isBlank()) {
         body.add(new Heading(label(field)));
         body.add(Text.of(text(value)));
       }
     }
     if (!criteria.isEmpty()) {
-      body.add(new Heading("Tự đánh giá theo từng tiêu chí"));
-      body.add(new Table(new float[] {0.6f, 3, 5, 1.6f, 1.2f},
+      body.add(criteriaAt, new Table(new float[] {0.8f, 3, 5, 1.6f, 1.3f},
           List.of("STT", "Tiêu chí", "Tự nhận xét", "Cấp độ tự xếp", "Điểm tự chấm"), criteria));
+      body.add(criteriaAt, new Heading("Tự đánh giá theo từng tiêu chí"));
     }
     if (review.totalPoints() != null) {
       body.add(new Field("Tổng điểm tự chấm", VietnameseFormats.points(review.totalPoints()) + "/100"
@@ -167,7 +172,7 @@ public class OfficialDocuments {
         proposed.merge(Level.valueOf(vote.proposedLevel()), 1, Integer::sum);
       }
       body.add(new Heading("III. Kết quả biểu quyết (số phiếu)"));
-      body.add(new Table(new float[] {0.6f, 3.2f, 1.3f, 1.3f, 1.3f, 1.3f, 3},
+      body.add(new Table(new float[] {0.8f, 3.2f, 1.3f, 1.3f, 1.3f, 1.3f, 3},
           List.of("STT", "Họ và tên", "Hoàn thành xuất sắc", "Hoàn thành tốt", "Hoàn thành", "Không hoàn thành",
               "Chi bộ đề xuất"), rows));
       List<Vote> criticised = votes.stream().filter(v -> v.criticism() != null && !v.criticism().isBlank()).toList();
@@ -233,7 +238,7 @@ public class OfficialDocuments {
         for (Decided d : atLevel) {
           rows.add(List.of(String.valueOf(rows.size() + 1), d.memberName(), d.branchName()));
         }
-        body.add(new Table(new float[] {0.7f, 4, 4}, List.of("STT", "Họ và tên", "Chi bộ"), rows));
+        body.add(new Table(new float[] {0.8f, 4, 4}, List.of("STT", "Họ và tên", "Chi bộ"), rows));
       }
     }
     body.add(Text.of("Điều 2. Các chi bộ trực thuộc và các đồng chí có tên tại Điều 1 căn cứ Quyết định thi hành. "

@@ -79,10 +79,10 @@ final class OfficialDocx {
     XWPFTable table = borderless(docx, 1, 2);
     XWPFTableCell left = table.getRow(0).getCell(0);
     XWPFTableCell right = table.getRow(0).getCell(1);
-    width(left, 45);
-    width(right, 55);
-    run(first(left), doc.superiorUnit() == null ? "……………………" : doc.superiorUnit(), 13, false, false);
-    run(next(left), doc.issuingUnit(), 13, true, false);
+    width(left, 50);
+    width(right, 50);
+    run(first(left), doc.superiorUnit() == null ? "……………………" : doc.superiorUnit(), 12, false, false);
+    run(next(left), doc.issuingUnit(), 12, true, false);
     run(next(left), "*", 13, false, false);
     if (doc.number() != null) {
       run(next(left), doc.number(), 13, false, false);

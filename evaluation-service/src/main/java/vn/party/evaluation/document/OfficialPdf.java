@@ -70,12 +70,12 @@ final class OfficialPdf {
   }
 
   private static void header(Document pdf, OfficialDocument doc) {
-    PdfPTable header = new PdfPTable(new float[] {45, 55});
+    PdfPTable header = new PdfPTable(new float[] {50, 50});
     header.setWidthPercentage(100);
     PdfPCell left = cell();
     left.addElement(centered(doc.superiorUnit() == null ? "……………………" : doc.superiorUnit(),
-        PdfFonts.serif(13, Font.NORMAL)));
-    left.addElement(centered(doc.issuingUnit(), PdfFonts.serif(13, Font.BOLD)));
+        PdfFonts.serif(12, Font.NORMAL)));
+    left.addElement(centered(doc.issuingUnit(), PdfFonts.serif(12, Font.BOLD)));
     left.addElement(centered("*", PdfFonts.serif(13, Font.NORMAL)));
     if (doc.number() != null) {
       left.addElement(centered(doc.number(), PdfFonts.serif(13, Font.NORMAL)));

@@ -26,12 +26,14 @@ public final class VietnameseFormats {
       return "";
     }
     DecimalFormat format = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(VIETNAMESE));
+    format.setRoundingMode(java.math.RoundingMode.HALF_UP);
     return format.format(value);
   }
 
   /** A share in per cent with one decimal: 66.666 → "66,7%". */
   public static String percent(double value) {
     DecimalFormat format = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(VIETNAMESE));
+    format.setRoundingMode(java.math.RoundingMode.HALF_UP);
     return format.format(value) + "%";
   }
 

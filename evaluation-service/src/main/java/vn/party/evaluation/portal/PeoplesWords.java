@@ -133,6 +133,11 @@ public class PeoplesWords {
     if (value instanceof Boolean flag) {
       return yesNo(flag);
     }
+    if (value instanceof Number number && !(value instanceof Integer || value instanceof Long)) {
+      // 80.5 → "80,5" in Vietnamese
+      return new java.text.DecimalFormat("#,##0.##",
+          java.text.DecimalFormatSymbols.getInstance(LocaleContextHolder.getLocale())).format(number);
+    }
     String text = String.valueOf(value);
     if ("true".equals(text) || "false".equals(text)) {
       return yesNo(Boolean.parseBoolean(text));
