@@ -16,8 +16,12 @@ public class CollectiveAccess {
   private final CollectiveEvaluations evaluations;
   private final Timeline timeline;
   private final CollectiveMapper mapper;
+  /** The unit by name in a refusal, never by its code. */
+  private final vn.party.evaluation.portal.PeoplesWords unitNames;
 
-  public CollectiveAccess(CollectiveEvaluations evaluations, Timeline timeline, CollectiveMapper mapper) {
+  public CollectiveAccess(CollectiveEvaluations evaluations, Timeline timeline, CollectiveMapper mapper,
+      vn.party.evaluation.portal.PeoplesWords unitNames) {
+    this.unitNames = unitNames;
     this.evaluations = evaluations;
     this.timeline = timeline;
     this.mapper = mapper;
@@ -25,7 +29,7 @@ public class CollectiveAccess {
 
   public CollectiveView view(int year, String collectiveId, CurrentUser user) {
     CollectiveEvaluation evaluation = evaluations.find(year, collectiveId)
-        .orElseThrow(() -> ApiException.notFound("error.collective.not-found", year, collectiveId));
+        .orElseThrow(() -> ApiException.notFound("error.collective.not-found", year, unitNames.unit(collectiveId)));
     String organization = evaluation.organizationId();
     boolean allowed = user.isAdmin() || user.isAuditor() || user.inOrganizationCommittee(organization)
         || user.inSuperiorCommitteeOf(organization)

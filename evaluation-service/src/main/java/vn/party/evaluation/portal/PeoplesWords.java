@@ -30,12 +30,12 @@ public class PeoplesWords {
   private static final Set<String> HIDDEN = Set.of("campaignId", "processInstanceId", "eventId", "meetingId",
       "taskId", "candidateGroup", "recipients", "ruleId", "reasonCode", "contentSha256", "sha256", "trigger",
       "allCaps", "previousLevelCap", "unitKind", "taskName", "source", "org", "organizationId", "branchId",
-      "memberId", "year", "formKind", "regulationCode", "excellentVote", "goodVote");
+      "memberId", "year", "formKind", "regulationCode", "excellentVote", "goodVote", "reviewers", "raters");
   private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d.*");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d\\d-\\d\\d");
   /** Enum-like values translated by the first of these message prefixes that knows them. */
   private static final List<String> VALUE_PREFIXES = List.of("level.", "grade.", "decision.", "residence.",
-      "status.", "timeline.", "task.", "roster.headOf.", "event-type.");
+      "status.", "timeline.", "task.", "roster.headOf.", "collective.kind.", "event-type.");
 
   private final MessageSource messages;
   private final People people;
