@@ -160,12 +160,17 @@ final class OfficialDocx {
       }
     }
     at = columns - signatures.size();
+    int lines = signatures.stream().mapToInt(s -> s.capacity().size()).max().orElse(0);
     for (Signature signature : signatures) {
       XWPFTableCell cell = cells.get(at++);
       boolean firstLine = true;
       for (String line : signature.capacity()) {
         run(firstLine ? first(cell) : next(cell), line, 13, true, false);
         firstLine = false;
+      }
+      // the names side by side on one line
+      for (int i = signature.capacity().size(); i < lines; i++) {
+        next(cell);
       }
       if (signature.note() != null) {
         run(next(cell), signature.note(), 12, false, true);

@@ -162,10 +162,15 @@ final class OfficialPdf {
     for (int i = signatures.size() + (recipients ? 1 : 0); i < columns; i++) {
       table.addCell(cell());
     }
+    // the names side by side on one line: blocks with fewer capacity lines get empty ones
+    int lines = signatures.stream().mapToInt(s -> s.capacity().size()).max().orElse(0);
     for (Signature signature : signatures) {
       PdfPCell cell = cell();
       for (String line : signature.capacity()) {
         cell.addElement(centered(line, PdfFonts.serif(13, Font.BOLD)));
+      }
+      for (int i = signature.capacity().size(); i < lines; i++) {
+        cell.addElement(centered(" ", PdfFonts.serif(13, Font.BOLD)));
       }
       if (signature.note() != null) {
         cell.addElement(centered(signature.note(), PdfFonts.serif(12, Font.ITALIC)));

@@ -25,7 +25,7 @@ class DocumentsAndLanguageBrowserTest extends BrowserTestSupport {
 
   private static final int YEAR = 2066;
   /** Raw data a person must never read on a page (as whole words). */
-  private static final List<String> RAW = List.of("campaignId", "votesGOOD", "votesEXCELLENT", "eligibleVoters",
+  private static final List<String> RAW = List.of("campaignId", "votesGOOD", "votesEXCELLENT", "votesGood", "votesExcellent", "votesCompleted", "votesNotCompleted", "eligibleVoters",
       "APPROVE", "RETURN", "RECEIVED", "GOOD", "EXCELLENT", "COMPLETED", "NOT_COMPLETED", "true", "false",
       "QD-366-2025", "thanh-khe-tay-cb1", "thanh-khe-tay", "EVENT_RECEIVED", "TASK_COMPLETED", "secretary1",
       "committee", "vn.party.member.residence-feedback");

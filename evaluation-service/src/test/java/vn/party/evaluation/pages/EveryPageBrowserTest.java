@@ -199,7 +199,7 @@ class EveryPageBrowserTest extends BrowserTestSupport {
 
   private static List<String> rawWords() {
     List<String> words = new ArrayList<>(List.of("EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED", "APPROVE",
-        "RETURN", "RECEIVED", "PENDING", "MISSING", "campaignId", "votesGOOD", "votesEXCELLENT", "eligibleVoters",
+        "RETURN", "RECEIVED", "PENDING", "MISSING", "campaignId", "votesGOOD", "votesEXCELLENT", "votesGood", "votesExcellent", "votesCompleted", "votesNotCompleted", "eligibleVoters",
         "true", "false", "QD-366-2025", "QD-124-2023", "QD-132-2018", "null"));
     Arrays.stream(TimelineKind.values()).map(Enum::name).filter(n -> n.contains("_")).forEach(words::add);
     return words;
