@@ -3,6 +3,7 @@ package vn.party.evaluation.collective;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.directory.MemberDirectory;
+import vn.party.evaluation.portal.PeoplesWords;
 import vn.party.evaluation.collective.CollectiveApi.CollectiveView;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
@@ -19,9 +20,12 @@ public class CollectiveAccess {
   private final Timeline timeline;
   private final CollectiveMapper mapper;
   private final MemberDirectory directory;
+  /** The unit by name in a refusal, never by its code. */
+  private final PeoplesWords unitNames;
 
   public CollectiveAccess(CollectiveEvaluations evaluations, Timeline timeline, CollectiveMapper mapper,
-      MemberDirectory directory) {
+      MemberDirectory directory, PeoplesWords unitNames) {
+    this.unitNames = unitNames;
     this.evaluations = evaluations;
     this.timeline = timeline;
     this.mapper = mapper;
@@ -37,7 +41,7 @@ public class CollectiveAccess {
       throw ApiException.forbidden();
     }
     CollectiveEvaluation evaluation = found
-        .orElseThrow(() -> ApiException.notFound("error.collective.not-found", year, collectiveId));
+        .orElseThrow(() -> ApiException.notFound("error.collective.not-found", year, unitNames.unit(collectiveId)));
     return mapper.toView(evaluation, timeline.of(year, CollectiveEvaluation.timelineSubject(collectiveId)));
   }
 

@@ -1,6 +1,7 @@
 package vn.party.evaluation.portal;
 
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -10,20 +11,38 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * Language: Vietnamese first. A person switches with {@code ?lang=en} / {@code ?lang=vi} on any page, remembered in
- * a cookie; without the cookie an API client's Accept-Language is honoured, and without that, Vietnamese.
+ * Language: Vietnamese first. The people's pages (and the sign-in page) speak {@code evaluation.portal.default-locale}
+ * (Vietnamese) whatever the browser asks — office PCs are often set to English — and switch only on request,
+ * {@code ?lang=en} / {@code ?lang=vi} on any page, remembered in a cookie. API clients are answered in their
+ * Accept-Language, and without one in Vietnamese.
  */
 @Configuration
 public class PortalConfiguration implements WebMvcConfigurer {
 
   public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
+  private final Locale pagesLocale;
+
+  public PortalConfiguration(@Value("${evaluation.portal.default-locale:vi}") String pagesLocale) {
+    this.pagesLocale = Locale.forLanguageTag(pagesLocale);
+  }
+
   @Bean
   LocaleResolver localeResolver() {
     CookieLocaleResolver resolver = new CookieLocaleResolver("lang");
-    resolver.setDefaultLocaleFunction(request -> request.getHeader("Accept-Language") == null
-        ? VIETNAMESE : request.getLocale());
+    resolver.setDefaultLocaleFunction(request -> {
+      String path = request.getRequestURI().substring(request.getContextPath().length());
+      if (isPage(path)) {
+        return pagesLocale;
+      }
+      return request.getHeader("Accept-Language") == null ? VIETNAMESE : request.getLocale();
+    });
     return resolver;
+  }
+
+  /** The people's pages and the sign-in and sign-out pages. */
+  static boolean isPage(String path) {
+    return path.equals("/app") || path.startsWith("/app/") || path.startsWith("/login") || path.startsWith("/logout");
   }
 
   @Override

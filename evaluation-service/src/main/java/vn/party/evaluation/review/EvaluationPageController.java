@@ -29,13 +29,15 @@ public class EvaluationPageController {
   private final org.springframework.context.MessageSource messages;
   private final vn.party.evaluation.portal.PortalTime time;
   private final vn.party.evaluation.selfreview.SelfReviews selfReviews;
+  private final vn.party.evaluation.portal.PeoplesWords words;
 
   public EvaluationPageController(EvaluationAccess access, EvaluationRecords records, Timeline timeline,
       Reratings reratings, org.springframework.context.MessageSource messages,
       vn.party.evaluation.portal.PortalTime time, vn.party.evaluation.complaint.ComplaintFile.Reader complaintFiles,
       vn.party.evaluation.complaint.ComplaintIntake complaintIntake,
       vn.party.evaluation.finalization.LevelAdjustments adjustments,
-      vn.party.evaluation.selfreview.SelfReviews selfReviews) {
+      vn.party.evaluation.selfreview.SelfReviews selfReviews, vn.party.evaluation.portal.PeoplesWords words) {
+    this.words = words;
     this.complaintFiles = complaintFiles;
     this.complaintIntake = complaintIntake;
     this.adjustments = adjustments;
@@ -92,7 +94,7 @@ public class EvaluationPageController {
     EvaluationRecord record = access.readable(year, memberId, user);
     byte[] pdf = EvaluationRecordPdf.write(record, adjustments.of(year, memberId), reratings.of(year, memberId),
         complaintFiles.of(year, memberId), timeline.of(year, memberId), selfReviews.latest(year, memberId).orElse(null),
-        messages, org.springframework.context.i18n.LocaleContextHolder.getLocale(), time);
+        messages, org.springframework.context.i18n.LocaleContextHolder.getLocale(), time, words);
     return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
         .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
             org.springframework.http.ContentDisposition.attachment().filename(memberId + "-" + year + ".pdf")

@@ -28,7 +28,7 @@ final class EvaluationRecordPdf {
 
   static byte[] write(EvaluationRecord e, List<LevelAdjustment> adjustments, List<Rerating> reratings,
       ComplaintFile complaints, List<TimelineEntry> timeline, vn.party.evaluation.selfreview.SelfReview selfReview,
-      MessageSource messages, Locale locale, PortalTime time) {
+      MessageSource messages, Locale locale, PortalTime time, vn.party.evaluation.portal.PeoplesWords words) {
     Function<String, String> msg = key -> messages.getMessage(key, null, key, locale);
     Function<String, String> level = code -> code == null ? "" : msg.apply("level." + code);
     Font text = PdfFonts.regular(9);
@@ -46,30 +46,31 @@ final class EvaluationRecordPdf {
     PdfPTable levels = table(new float[] {2, 2, 3, 1.5f, 1.5f}, bold, msg.apply("ui.evaluation.step"),
         msg.apply("ui.evaluation.level"), msg.apply("ui.evaluation.comment"), msg.apply("ui.evaluation.by"),
         msg.apply("ui.evaluation.at"));
-    row(levels, text, msg.apply("ui.evaluation.self"), level.apply(e.selfProposedLevel()), "", e.selfReviewedBy(),
+    row(levels, text, msg.apply("ui.evaluation.self"), level.apply(e.selfProposedLevel()), "", words.person(e.selfReviewedBy()),
         time.format(e.selfReviewedAt()));
-    row(levels, text, msg.apply("ui.evaluation.residence"), e.residenceFeedback(), e.residenceComment(),
+    row(levels, text, msg.apply("ui.evaluation.residence"), msg.apply("residence." + e.residenceFeedback()),
+        e.residenceComment(),
         e.residenceCommentBy(), time.format(e.residenceCommentAt()));
     row(levels, text, msg.apply("ui.evaluation.unit"), msg.apply("unit-assessment." + e.unitAssessment()),
         e.unitComment(), e.unitCommentBy(), time.format(e.unitCommentAt()));
     row(levels, text, msg.apply("ui.evaluation.branch"), level.apply(e.branchProposedLevel()), e.branchComment(),
-        e.branchReviewedBy(), time.format(e.branchReviewedAt()));
+        words.person(e.branchReviewedBy()), time.format(e.branchReviewedAt()));
     // an adjusted result: the committee's original decision, then each adjustment with its reason
     row(levels, text, msg.apply("ui.evaluation.decision"),
         level.apply(adjustments.isEmpty() ? e.decidedLevel() : adjustments.get(0).fromLevel()), e.decisionComment(),
-        e.decidedBy(), time.format(e.decidedAt()));
+        words.person(e.decidedBy()), time.format(e.decidedAt()));
     for (LevelAdjustment a : adjustments) {
-      row(levels, text, msg.apply("ui.evaluation.adjusted"), level.apply(a.toLevel()), a.reason(), a.adjustedBy(),
+      row(levels, text, msg.apply("ui.evaluation.adjusted"), level.apply(a.toLevel()), a.reason(), words.person(a.adjustedBy()),
           time.format(a.adjustedAt()));
     }
     for (Rerating r : reratings) {
       row(levels, text, msg.apply("timeline.RERATED") + " (" + r.disciplineDecisionId() + ")",
-          level.apply(r.reratedLevel()), r.comment(), r.decidedBy(), time.format(r.decidedAt()));
+          level.apply(r.reratedLevel()), r.comment(), words.person(r.decidedBy()), time.format(r.decidedAt()));
     }
     if (complaints.reappraisal() != null) {
       var r = complaints.reappraisal();
       row(levels, text, msg.apply("timeline.REAPPRAISED"), r.reappraisedLevel() == null
-              ? msg.apply("ui.complaints.pending") : level.apply(r.reappraisedLevel()), r.comment(), r.decidedBy(),
+              ? msg.apply("ui.complaints.pending") : level.apply(r.reappraisedLevel()), r.comment(), words.person(r.decidedBy()),
           time.format(r.decidedAt()));
     }
     document.add(levels);
@@ -79,7 +80,7 @@ final class EvaluationRecordPdf {
       PdfPTable rows = table(new float[] {1.5f, 2, 6}, bold, msg.apply("ui.evaluation.at"),
           msg.apply("ui.evaluation.by"), msg.apply("field.grounds"));
       for (var c : complaints.complaints()) {
-        row(rows, text, time.format(c.receivedAt()), c.submittedBy(), c.grounds());
+        row(rows, text, time.format(c.receivedAt()), words.person(c.submittedBy()), c.grounds());
       }
       document.add(rows);
     }
@@ -90,7 +91,8 @@ final class EvaluationRecordPdf {
           selfReview.contentSha256(), time.format(selfReview.submittedAt()), selfReview.form()}, locale), text));
       if (selfReview.totalPoints() != null || selfReview.derivedLevel() != null) {
         document.add(new Paragraph(msg.apply("ui.self-review.points.total") + ": "
-            + (selfReview.totalPoints() == null ? "—" : selfReview.totalPoints() + "/100") + " · "
+            + (selfReview.totalPoints() == null ? "—"
+            : vn.party.evaluation.document.VietnameseFormats.points(selfReview.totalPoints()) + "/100") + " · "
             + msg.apply("ui.self-review.derived-level") + ": " + level.apply(selfReview.derivedLevel()), text));
       }
       PdfPTable review = table(new float[] {2, 5}, bold, msg.apply("ui.evaluation.step"),
@@ -114,15 +116,14 @@ final class EvaluationRecordPdf {
         msg.apply("ui.evaluation.step"), msg.apply("ui.tasks.task"), msg.apply("ui.evaluation.by"),
         msg.apply("ui.evaluation.details"));
     for (TimelineEntry entry : timeline) {
+      // the details worth reading, labelled and in words (names, levels, local times), never variable names
       StringBuilder details = new StringBuilder();
-      entry.details().forEach((key, value) -> {
-        if (value != null) {
-          details.append(messages.getMessage("field." + key, null, key, locale)).append(": ")
-              .append(messages.getMessage("level." + value, null, String.valueOf(value), locale)).append('\n');
-        }
-      });
+      for (var detail : words.details(entry.details())) {
+        details.append(detail.label()).append(": ").append(detail.value()).append('\n');
+      }
       row(steps, text, time.format(entry.occurredAt()), msg.apply("timeline." + entry.kind()),
-          entry.taskKey() == null ? "" : msg.apply("task." + entry.taskKey()), entry.actor(), details.toString());
+          entry.taskKey() == null ? "" : msg.apply("task." + entry.taskKey()), words.person(entry.actor()),
+          details.toString());
     }
     document.add(steps);
     document.close();

@@ -132,7 +132,8 @@ class PeoplesPagesBrowserTest extends BrowserTestSupport {
     // The auditor searches for decisions that differ from the proposal and reads the timeline.
     signIn("auditor", "demo");
     assertThat(browser.getCurrentUrl()).contains("/app/audit");
-    browser.findElement(By.id("year")).sendKeys(String.valueOf(YEAR));
+    // a picker, not a typed code: the years with a campaign
+    new Select(browser.findElement(By.id("year"))).selectByValue(String.valueOf(YEAR));
     browser.findElement(By.id("differs")).click();
     clickAndLoad(browser.findElement(By.id("search-button")));
     WebElement found = browser.findElement(By.cssSelector("#results tr[data-member=member1]"));

@@ -1,0 +1,199 @@
+package vn.party.evaluation.document;
+
+import com.lowagie.text.Chunk;
+import com.lowagie.text.Document;
+import com.lowagie.text.Element;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.Phrase;
+import com.lowagie.text.Rectangle;
+import com.lowagie.text.pdf.PdfPCell;
+import com.lowagie.text.pdf.PdfPTable;
+import com.lowagie.text.pdf.PdfWriter;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import vn.party.evaluation.document.OfficialDocument.Block;
+import vn.party.evaluation.document.OfficialDocument.Field;
+import vn.party.evaluation.document.OfficialDocument.Heading;
+import vn.party.evaluation.document.OfficialDocument.Signature;
+import vn.party.evaluation.document.OfficialDocument.Table;
+import vn.party.evaluation.document.OfficialDocument.Text;
+import vn.party.evaluation.portal.PdfFonts;
+
+/**
+ * An {@link OfficialDocument} as a PDF: A4 portrait, margins of the guidance (top and bottom 20 mm, left 30 mm, right
+ * 15 mm), Liberation Serif (Times New Roman's metrics), the header lines in two columns, the title centred, the
+ * signature blocks on the right and "Nơi nhận" on the left.
+ */
+final class OfficialPdf {
+
+  private static final float MM = 72f / 25.4f;
+  private static final float BODY = 13;
+
+  private OfficialPdf() {
+  }
+
+  static byte[] write(OfficialDocument doc) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Document pdf = new Document(PageSize.A4, 30 * MM, 15 * MM, 20 * MM, 20 * MM);
+    PdfWriter writer = PdfWriter.getInstance(pdf, out);
+    pdf.addTitle(doc.title() + (doc.subtitle() == null ? "" : " " + doc.subtitle()));
+    pdf.addCreator("evaluation-service");
+    pdf.open();
+    header(pdf, doc);
+    if (doc.draft()) {
+      Paragraph draft = new Paragraph("DỰ THẢO", PdfFonts.serif(12, Font.BOLD));
+      draft.setAlignment(Element.ALIGN_RIGHT);
+      pdf.add(draft);
+    }
+    Paragraph title = new Paragraph(doc.title(), PdfFonts.serif(15, Font.BOLD));
+    title.setAlignment(Element.ALIGN_CENTER);
+    title.setSpacingBefore(14);
+    pdf.add(title);
+    if (doc.subtitle() != null) {
+      Paragraph subtitle = new Paragraph(doc.subtitle(), PdfFonts.serif(14, Font.BOLD));
+      subtitle.setAlignment(Element.ALIGN_CENTER);
+      pdf.add(subtitle);
+    }
+    Paragraph rule = new Paragraph("-----", PdfFonts.serif(BODY, Font.NORMAL));
+    rule.setAlignment(Element.ALIGN_CENTER);
+    rule.setSpacingAfter(8);
+    pdf.add(rule);
+    for (Block block : doc.body()) {
+      pdf.add(block(block));
+    }
+    pdf.add(signatures(doc));
+    pdf.close();
+    writer.close();
+    return out.toByteArray();
+  }
+
+  private static void header(Document pdf, OfficialDocument doc) {
+    PdfPTable header = new PdfPTable(new float[] {50, 50});
+    header.setWidthPercentage(100);
+    PdfPCell left = cell();
+    left.addElement(centered(doc.superiorUnit() == null ? "……………………" : doc.superiorUnit(),
+        PdfFonts.serif(12, Font.NORMAL)));
+    left.addElement(centered(doc.issuingUnit(), PdfFonts.serif(12, Font.BOLD)));
+    left.addElement(centered("*", PdfFonts.serif(13, Font.NORMAL)));
+    if (doc.number() != null) {
+      left.addElement(centered(doc.number(), PdfFonts.serif(13, Font.NORMAL)));
+    }
+    PdfPCell right = cell();
+    right.addElement(centered("ĐẢNG CỘNG SẢN VIỆT NAM", PdfFonts.serif(14, Font.BOLD | Font.UNDERLINE)));
+    Paragraph date = centered(doc.placeAndDate(), PdfFonts.serif(13, Font.ITALIC));
+    date.setSpacingBefore(10);
+    right.addElement(date);
+    header.addCell(left);
+    header.addCell(right);
+    pdf.add(header);
+  }
+
+  private static Element block(Block block) {
+    if (block instanceof Heading h) {
+      Paragraph p = new Paragraph(h.text(), PdfFonts.serif(BODY, Font.BOLD));
+      p.setSpacingBefore(6);
+      p.setSpacingAfter(2);
+      return p;
+    }
+    if (block instanceof Text t) {
+      Paragraph p = new Paragraph(t.text(), PdfFonts.serif(BODY,
+          (t.italic() ? Font.ITALIC : Font.NORMAL) | (t.bold() ? Font.BOLD : Font.NORMAL)));
+      p.setAlignment(t.centered() ? Element.ALIGN_CENTER : Element.ALIGN_JUSTIFIED);
+      p.setFirstLineIndent(t.centered() ? 0 : 10 * MM);
+      p.setSpacingAfter(3);
+      return p;
+    }
+    if (block instanceof Field f) {
+      Paragraph p = new Paragraph();
+      p.add(new Chunk(f.label() + ": ", PdfFonts.serif(BODY, Font.NORMAL)));
+      p.add(new Chunk(f.value() == null || f.value().isBlank() ? "……………" : f.value(),
+          PdfFonts.serif(BODY, Font.NORMAL)));
+      p.setSpacingAfter(2);
+      return p;
+    }
+    return table((Table) block);
+  }
+
+  private static PdfPTable table(Table t) {
+    PdfPTable table = new PdfPTable(t.widths());
+    table.setWidthPercentage(100);
+    table.setSpacingBefore(4);
+    table.setSpacingAfter(6);
+    table.setHeaderRows(1);
+    for (String header : t.headers()) {
+      PdfPCell cell = new PdfPCell(new Phrase(header, PdfFonts.serif(11, Font.BOLD)));
+      cell.setHorizontalAlignment(Element.ALIGN_CENTER);
+      cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
+      cell.setPadding(4);
+      table.addCell(cell);
+    }
+    for (List<String> row : t.rows()) {
+      for (int i = 0; i < row.size(); i++) {
+        String value = row.get(i) == null ? "" : row.get(i);
+        PdfPCell cell = new PdfPCell(new Phrase(value, PdfFonts.serif(11, Font.NORMAL)));
+        cell.setPadding(4);
+        // numbers (STT, votes, points) centred, texts to the left
+        cell.setHorizontalAlignment(value.matches("[0-9.,%/ —-]*") ? Element.ALIGN_CENTER : Element.ALIGN_LEFT);
+        table.addCell(cell);
+      }
+    }
+    return table;
+  }
+
+  private static PdfPTable signatures(OfficialDocument doc) {
+    List<Signature> signatures = doc.signatures();
+    boolean recipients = !doc.recipients().isEmpty();
+    int columns = Math.max(2, signatures.size() + (recipients ? 1 : 0));
+    PdfPTable table = new PdfPTable(columns);
+    table.setWidthPercentage(100);
+    table.setSpacingBefore(14);
+    table.setKeepTogether(true);
+    if (recipients) {
+      PdfPCell cell = cell();
+      Paragraph heading = new Paragraph("Nơi nhận:", PdfFonts.serif(12, Font.BOLDITALIC | Font.UNDERLINE));
+      cell.addElement(heading);
+      for (String recipient : doc.recipients()) {
+        cell.addElement(new Paragraph("- " + recipient, PdfFonts.serif(11, Font.NORMAL)));
+      }
+      table.addCell(cell);
+    }
+    for (int i = signatures.size() + (recipients ? 1 : 0); i < columns; i++) {
+      table.addCell(cell());
+    }
+    // the names side by side on one line: blocks with fewer capacity lines get empty ones
+    int lines = signatures.stream().mapToInt(s -> s.capacity().size()).max().orElse(0);
+    for (Signature signature : signatures) {
+      PdfPCell cell = cell();
+      for (String line : signature.capacity()) {
+        cell.addElement(centered(line, PdfFonts.serif(13, Font.BOLD)));
+      }
+      for (int i = signature.capacity().size(); i < lines; i++) {
+        cell.addElement(centered(" ", PdfFonts.serif(13, Font.BOLD)));
+      }
+      if (signature.note() != null) {
+        cell.addElement(centered(signature.note(), PdfFonts.serif(12, Font.ITALIC)));
+      }
+      Paragraph name = centered(signature.name() == null ? "……………………" : signature.name(),
+          PdfFonts.serif(13, Font.BOLD));
+      name.setSpacingBefore(60);
+      cell.addElement(name);
+      table.addCell(cell);
+    }
+    return table;
+  }
+
+  private static PdfPCell cell() {
+    PdfPCell cell = new PdfPCell();
+    cell.setBorder(Rectangle.NO_BORDER);
+    return cell;
+  }
+
+  private static Paragraph centered(String text, Font font) {
+    Paragraph p = new Paragraph(text, font);
+    p.setAlignment(Element.ALIGN_CENTER);
+    p.setLeading(font.getSize() * 1.25f);
+    return p;
+  }
+}

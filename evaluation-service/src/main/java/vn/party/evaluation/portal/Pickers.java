@@ -1,0 +1,58 @@
+package vn.party.evaluation.portal;
+
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The choices of the report and audit filters ({@code ${@pickers…}} in a template), so that nobody types a code:
+ * organizations and branches by name, the years that have a campaign, the members by name.
+ */
+@Component("pickers")
+public class Pickers {
+
+  /** A choice: the value sent, the name shown, and the group it belongs to (a branch's organization). */
+  public record Choice(String value, String name, String group) {
+  }
+
+  private final JdbcClient jdbc;
+
+  public Pickers(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The organizations the person may read: all for auditors and administrators, else the committee's own. */
+  public List<Choice> organizations(PortalModel.Me me) {
+    return jdbc.sql("select id, name from evaluation.organization order by name")
+        .query((rs, n) -> new Choice(rs.getString("id"), rs.getString("name"), null)).list().stream()
+        .filter(c -> me == null || me.auditor() || me.admin() || c.value().equals(me.committeeOf())).toList();
+  }
+
+  /** Every branch with its organization, for the auditors' search. */
+  public List<Choice> branches() {
+    return jdbc.sql("""
+            select b.id, b.name, o.name as org from evaluation.branch b
+            join evaluation.organization o on o.id = b.organization_id order by o.name, b.name""")
+        .query((rs, n) -> new Choice(rs.getString("id"), rs.getString("name"), rs.getString("org"))).list();
+  }
+
+  /** The years with a campaign, newest first, and this year even before its campaign opens. */
+  public List<Integer> years() {
+    List<Integer> years = new ArrayList<>(jdbc.sql("select distinct year from evaluation.campaign order by year desc")
+        .query(Integer.class).list());
+    int now = Year.now().getValue();
+    if (!years.contains(now)) {
+      years.add(0, now);
+      years.sort(java.util.Comparator.reverseOrder());
+    }
+    return years;
+  }
+
+  /** The members' names, for a name search that suggests as one types. */
+  public List<String> memberNames() {
+    return jdbc.sql("select distinct full_name from evaluation.party_member order by full_name limit 2000")
+        .query(String.class).list();
+  }
+}

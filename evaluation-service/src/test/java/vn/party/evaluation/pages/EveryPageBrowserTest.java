@@ -1,0 +1,207 @@
+package vn.party.evaluation.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import vn.party.evaluation.audit.TimelineKind;
+
+/**
+ * Every page of the people's pages, for every demo role, in both languages, in real headless Chromium: the GET
+ * handlers under {@code /app} are taken from Spring's {@link RequestMappingHandlerMapping} (a new page is checked
+ * without changing this test), their path variables filled with real ids of a demo year. Each page must render
+ * without a {@code ??key??}, without Spring's Whitelabel page, and in Vietnamese without an enum value, a variable
+ * name, an event kind, a regulation code or a unit code; and axe-core (MPL-2.0, {@code src/test/resources/axe}) must
+ * find no WCAG 2 A/AA violation on it.
+ */
+class EveryPageBrowserTest extends BrowserTestSupport {
+
+  private static final int YEAR = 2067;
+  private static final List<String> ROLES = List.of("member1", "secretary1", "committee", "auditor", "district",
+      "admin");
+  private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
+  /** Never shown to a person in Vietnamese (as whole words). */
+  private static final List<String> RAW = rawWords();
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  private RequestMappingHandlerMapping mappings;
+
+  @Test
+  void every_page_for_every_role_in_both_languages() throws IOException {
+    demoYear();
+    List<String> patterns = pagePatterns();
+    assertThat(patterns).contains("/app/tasks", "/app/evaluations/{year}/{memberId}", "/app/audit");
+    String axe = axeScript();
+    List<String> problems = new ArrayList<>();
+    int pages = 0;
+    for (String role : ROLES) {
+      signIn(role, "admin".equals(role) ? "admin" : "demo");
+      Map<String, String> values = values(role);
+      for (String pattern : patterns) {
+        String path = fill(pattern, values);
+        if (path == null) {
+          continue;
+        }
+        for (String lang : List.of("vi", "en")) {
+          open(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
+          pages++;
+          String where = role + " " + lang + " " + path;
+          String source = browser.getPageSource();
+          String text = browser.findElement(By.tagName("body")).getText();
+          Matcher key = Pattern.compile("\\?\\?[^?\\s]+\\?\\?").matcher(source);
+          if (key.find()) {
+            problems.add(where + ": message key " + key.group());
+          }
+          if (source.contains("Whitelabel Error Page")) {
+            problems.add(where + ": Whitelabel page");
+          }
+          if ("vi".equals(lang)) {
+            for (String raw : RAW) {
+              if (Pattern.compile("(?<![\\w-])" + Pattern.quote(raw) + "(?![\\w-])").matcher(text).find()) {
+                problems.add(where + ": shows \"" + raw + "\"");
+              }
+            }
+            if (!"admin".equals(role) && text.contains(ORG + "-cb")) {
+              problems.add(where + ": shows a unit code");
+            }
+            problems.addAll(axe(where, axe));
+          }
+        }
+      }
+      // back to Vietnamese for the next role's sign-in
+      open("/app?lang=vi");
+      signOut();
+    }
+    assertThat(pages).isGreaterThan(100);
+    assertThat(problems).as("problems on %d pages", pages).isEmpty();
+  }
+
+  /** A year of the demo organization with something at every step: decided, at the committee, at the branch. */
+  private void demoYear() {
+    if (jdbc.sql("select count(*) from evaluation.campaign where year = :y").param("y", YEAR).query(Integer.class)
+        .single() > 0) {
+      return;
+    }
+    launchedCampaign(YEAR);
+    decideMember(YEAR, 1, "GOOD");
+    completeOk("member2", taskOf("member2", "self-review", "member2", YEAR),
+        Map.of("selfProposedLevel", "GOOD", "strengths", "Gương mẫu."));
+    sendResidenceFeedback("member2", YEAR, "Tốt");
+    completeOk("member3", taskOf("member3", "self-review", "member3", YEAR),
+        Map.of("selfProposedLevel", "GOOD", "strengths", "Tích cực."));
+    sendResidenceFeedback("member3", YEAR, "Tốt");
+    completeOk("secretary1", taskOf("secretary1", "branch-review", "member3", YEAR),
+        branchProposes("GOOD"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> !taskIds("committee").isEmpty());
+  }
+
+  /** The GET pages under /app, downloads left out (PDF, XLSX, DOCX are checked by their own tests). */
+  private List<String> pagePatterns() {
+    TreeSet<String> patterns = new TreeSet<>();
+    for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+      var methods = info.getMethodsCondition().getMethods();
+      if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
+        continue;
+      }
+      for (String pattern : info.getPatternValues()) {
+        if ((pattern.equals("/app") || pattern.startsWith("/app/")) && !pattern.matches(".*\\.(pdf|xlsx|docx)$")
+            && !pattern.contains("{format")) {
+          patterns.add(pattern);
+        }
+      }
+    }
+    return new ArrayList<>(patterns);
+  }
+
+  private Map<String, String> values(String role) {
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("year", String.valueOf(YEAR));
+    values.put("memberId", "member1");
+    values.put("branchId", ORG + "-cb1");
+    values.put("branch", ORG + "-cb1");
+    values.put("organizationId", ORG);
+    values.put("organization", ORG);
+    values.put("collectiveId", ORG + "-cb1");
+    List<String> tasks = taskIds(role);
+    if (!tasks.isEmpty()) {
+      values.put("id", tasks.get(0));
+    }
+    return values;
+  }
+
+  private static String fill(String pattern, Map<String, String> values) {
+    Matcher variable = VARIABLE.matcher(pattern);
+    StringBuilder path = new StringBuilder();
+    while (variable.find()) {
+      String value = values.get(variable.group(1));
+      if (value == null) {
+        return null;
+      }
+      variable.appendReplacement(path, Matcher.quoteReplacement(value));
+    }
+    variable.appendTail(path);
+    String filled = path.toString();
+    return filled.equals("/app/audit/signals") ? filled + "?year=" + YEAR : filled;
+  }
+
+  private List<String> taskIds(String user) {
+    try {
+      JsonNode tasks = json(as(user).get().uri("/api/v1/tasks").retrieve().body(String.class));
+      return StreamSupport.stream(tasks.spliterator(), false).filter(t -> t.path("year").asInt() == YEAR)
+          .map(t -> t.get("id").asText()).toList();
+    } catch (RuntimeException refused) {
+      return List.of();
+    }
+  }
+
+  /** axe-core's WCAG 2 A and AA rules on the page; each violation with the elements it names. */
+  @SuppressWarnings("unchecked")
+  private static List<String> axe(String where, String axe) {
+    JavascriptExecutor script = (JavascriptExecutor) browser;
+    script.executeScript(axe);
+    Object result = script.executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+          .then(r => done(r.violations.map(v => v.id + ' (' + v.impact + '): '
+             + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))
+          .catch(e => done(['axe failed: ' + e]));""");
+    return ((List<Object>) result).stream().map(v -> where + ": " + v).toList();
+  }
+
+  private static String axeScript() throws IOException {
+    try (InputStream in = EveryPageBrowserTest.class.getResourceAsStream("/axe/axe.min.js")) {
+      assertThat(in).as("axe-core on the test classpath").isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static List<String> rawWords() {
+    List<String> words = new ArrayList<>(List.of("EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED", "APPROVE",
+        "RETURN", "RECEIVED", "PENDING", "MISSING", "campaignId", "votesGOOD", "votesEXCELLENT", "votesGood", "votesExcellent", "votesCompleted", "votesNotCompleted", "eligibleVoters",
+        "true", "false", "QD-366-2025", "QD-124-2023", "QD-132-2018", "null"));
+    Arrays.stream(TimelineKind.values()).map(Enum::name).filter(n -> n.contains("_")).forEach(words::add);
+    return words;
+  }
+}
