@@ -14,6 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.unit.UnitApi.NewUnitRequest;
+import vn.party.evaluation.unit.UnitApi.SeatRequest;
+import vn.party.evaluation.unit.UnitService;
 
 /**
  * Demo data for a local run (profile {@code demo}): the ward party committee of Thanh Khê Tây with three branches
@@ -31,6 +35,7 @@ public class DemoData implements ApplicationRunner {
 
   static final String ORGANIZATION = "thanh-khe-tay";
   static final String PASSWORD = "demo";
+  static final String SUB_COMMITTEE = "thanh-khe-tay-kv2";
   private static final String MAIL_DOMAIN = "@thanhkhetay.example.vn";
   private static final List<String[]> MEMBER_NAMES = List.of(
       new String[] {"Nguyễn Văn", "An"}, new String[] {"Trần Thị", "Bình"}, new String[] {"Lê Văn", "Cường"},
@@ -44,13 +49,18 @@ public class DemoData implements ApplicationRunner {
   private final JdbcClient jdbc;
   private final IdentityService identity;
   private final boolean unitHeads;
+  private final UnitService units;
+  /** The loader acts as an administrator; its name is what the units' history shows. */
+  private static final CurrentUser LOADER = new CurrentUser("system", List.of(Groups.ADMINS));
 
   /**
    * @param unitHeads whether the demo's secretaries head their units ({@link #headOf}): on for the local run, off for
    *     the tests that share this data (a head's decision waits for the unit's rating; those tests run their own)
    */
   public DemoData(JdbcClient jdbc, IdentityService identity,
-      @org.springframework.beans.factory.annotation.Value("${evaluation.demo.unit-heads:false}") boolean unitHeads) {
+      @org.springframework.beans.factory.annotation.Value("${evaluation.demo.unit-heads:false}") boolean unitHeads,
+      UnitService units) {
+    this.units = units;
     this.jdbc = jdbc;
     this.identity = identity;
     this.unitHeads = unitHeads;
@@ -63,8 +73,14 @@ public class DemoData implements ApplicationRunner {
         .query(Integer.class).single() > 0) {
       return;
     }
-    jdbc.sql("insert into evaluation.organization (id, name, established_on) values (:id, :name, date '1997-01-01')")
-        .param("id", ORGANIZATION).param("name", "Đảng bộ phường Thanh Khê Tây").update();
+    // the tree through the same service as the pages: the district committee above, the ward's grassroots
+    // organization, one sub-committee (đảng bộ bộ phận) with branch 3 under it, branches 1 and 2 directly below
+    units.create(new NewUnitRequest("SUPERIOR_COMMITTEE", null, "Quận ủy Thanh Khê", "thanh-khe", "1997-01-01",
+        null), LOADER);
+    units.create(new NewUnitRequest("ORGANIZATION", "thanh-khe", "Đảng bộ phường Thanh Khê Tây", ORGANIZATION,
+        "1997-01-01", null), LOADER);
+    units.create(new NewUnitRequest("SUB_COMMITTEE", ORGANIZATION, "Đảng bộ bộ phận Khu vực 2", SUB_COMMITTEE,
+        "2005-03-01", null), LOADER);
     group(Groups.MEMBERS, "Đảng viên", "WORKFLOW");
     group(Groups.AUDITORS, "Ủy ban kiểm tra", "WORKFLOW");
     String committeeGroup = Groups.organizationCommittee(ORGANIZATION);
@@ -74,8 +90,8 @@ public class DemoData implements ApplicationRunner {
 
     for (int b = 1; b <= 3; b++) {
       String branchId = ORGANIZATION + "-cb" + b;
-      jdbc.sql("insert into evaluation.branch (id, organization_id, name) values (:id, :org, :name)")
-          .param("id", branchId).param("org", ORGANIZATION).param("name", "Chi bộ Khu dân cư số " + b).update();
+      units.create(new NewUnitRequest("BRANCH", b == 3 ? SUB_COMMITTEE : ORGANIZATION, "Chi bộ Khu dân cư số " + b,
+          branchId, null, null), LOADER);
       String branchGroup = Groups.branchCommittee(branchId);
       group(branchGroup, "Chi ủy Chi bộ Khu dân cư số " + b, "WORKFLOW");
       String[] secretary = SECRETARY_NAMES.get(b - 1);
@@ -99,8 +115,33 @@ public class DemoData implements ApplicationRunner {
     user("committee", "Thường trực", "Đảng ủy", committeeGroup);
     user("auditor", "Ủy ban", "Kiểm tra", Groups.AUDITORS);
     user("district", "Ban Thường vụ", "Quận ủy", superiorGroup);
+    seatCommittees();
     log.info("demo data loaded: organization {} with 3 branches and 15 members (passwords: {})", ORGANIZATION,
         PASSWORD);
+  }
+
+  /**
+   * The committees as seats of the tree (the engine groups above already hold the same people, so nothing changes
+   * there): each branch's secretary account and its first member, the committee account and member2 on the grassroots
+   * committee, the auditor on its inspection committee, the district account on the committee above. With unit heads
+   * on, the members are the secretaries (the accounts their deputies), so the seats say what the roster says.
+   */
+  private void seatCommittees() {
+    String reason = "Dữ liệu mẫu / demo data";
+    for (int b = 1; b <= 3; b++) {
+      String branchId = ORGANIZATION + "-cb" + b;
+      String firstMember = "member" + ((b - 1) * 5 + 1);
+      units.seat(branchId, new SeatRequest("secretary" + b, "COMMITTEE", unitHeads ? "DEPUTY" : "SECRETARY", reason),
+          LOADER);
+      units.seat(branchId, new SeatRequest(firstMember, "COMMITTEE", unitHeads ? "SECRETARY" : "DEPUTY", reason),
+          LOADER);
+    }
+    units.seat(ORGANIZATION, new SeatRequest("committee", "COMMITTEE", unitHeads ? "DEPUTY" : "SECRETARY", reason),
+        LOADER);
+    units.seat(ORGANIZATION, new SeatRequest("member2", "COMMITTEE", unitHeads ? "SECRETARY" : "MEMBER", reason),
+        LOADER);
+    units.seat(ORGANIZATION, new SeatRequest("auditor", "INSPECTION", "SECRETARY", reason), LOADER);
+    units.seat("thanh-khe", new SeatRequest("district", "COMMITTEE", "SECRETARY", reason), LOADER);
   }
 
   /**
