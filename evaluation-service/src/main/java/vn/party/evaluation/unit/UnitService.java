@@ -349,6 +349,24 @@ public class UnitService {
     syncFacts(seat.personId(), unit, reason, user);
   }
 
+  /**
+   * A person who moves away or leaves: the seats on the given unit (all seats when null) end, each in the unit's
+   * history, with the engine memberships they gave. The caller has checked who may do it; the roster facts are the
+   * caller's too.
+   */
+  @Transactional
+  public void endSeatsOf(String personId, String unitId, String reason, String actor) {
+    for (CommitteeSeat seat : units.seatsOf(personId)) {
+      if (unitId != null && !unitId.equals(seat.unitId())) {
+        continue;
+      }
+      Unit unit = units.find(seat.unitId()).orElseThrow();
+      units.unseat(unit.id(), seat.body(), personId);
+      units.record(unit.id(), actor, "UNSEATED", reason, details(personId, seat.body(), seat.role(), null));
+      groups.sync(personId, groups.groupsOf(unit, seat.body()));
+    }
+  }
+
   private void endSeats(Unit unit, String reason, CurrentUser user) {
     for (CommitteeSeat seat : units.seats(unit.id())) {
       unseat(unit, seat, reason, user);
