@@ -21,7 +21,9 @@ public enum ImportColumn {
   EXEMPTED("Miễn công tác và sinh hoạt đảng (Có/Không)", "Exempted from activities (Yes/No)", "exempted", false),
   SUSPENDED("Đình chỉ sinh hoạt đảng (Có/Không)", "Suspended (Yes/No)", "suspended", false),
   EMAIL("Thư điện tử", "E-mail", "email", false),
-  PHONE("Điện thoại", "Phone", "phone", false);
+  PHONE("Điện thoại", "Phone", "phone", false),
+  /** The sign-in of a new member; empty: "dv" and the card number. Read for new members only. */
+  ACCOUNT("Tài khoản (để trống: dv + số thẻ)", "Account (empty: dv + card number)", "account", false);
 
   private final String heading;
   private final String englishHeading;

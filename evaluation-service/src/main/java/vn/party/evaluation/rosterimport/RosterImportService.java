@@ -100,7 +100,7 @@ public class RosterImportService {
       throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "error.import.too-large", List.of(), MAX_BYTES);
     }
     String format = formatOf(name, content);
-    Checked checked = check(organizationId, format, content, null);
+    Checked checked = check(organizationId, format, content, null, user);
     UUID id = UUID.randomUUID();
     imports.save(id, organizationId, name, format, sha256(content), content, user.userId(), checked.rows,
         checked.checker.problems().size());
@@ -117,7 +117,7 @@ public class RosterImportService {
       return new Preview(id, kept.organizationId(), kept.fileName(), kept.format(), kept.status(), kept.rowsTotal(),
           kept.membersCreated(), kept.membersUpdated(), kept.membersUnchanged(), 0, List.of());
     }
-    Checked checked = check(kept.organizationId(), kept.format(), imports.content(id), null);
+    Checked checked = check(kept.organizationId(), kept.format(), imports.content(id), null, user);
     return new Preview(id, kept.organizationId(), kept.fileName(), kept.format(), kept.status(), checked.rows,
         checked.toCreate, checked.toUpdate, checked.unchanged, checked.checker.problems().size(),
         checked.checker.problems());
@@ -157,7 +157,7 @@ public class RosterImportService {
       String reason = messages.getMessage("import.reason", new Object[] {kept.fileName(),
           OffsetDateTime.now(zone).format(STAMP)}, Locale.forLanguageTag("vi"));
       Writer writer = new Writer(id, kept.rowsTotal(), user.userId(), reason);
-      Checked checked = check(kept.organizationId(), kept.format(), imports.content(id), writer);
+      Checked checked = check(kept.organizationId(), kept.format(), imports.content(id), writer, user);
       if (!checked.checker.problems().isEmpty()) {
         throw ApiException.invalid(checked.checker.problems().stream().limit(200)
             .map(p -> new FieldProblem("row " + p.row() + " " + p.column(), p.reason(), p.message())).toList());
@@ -181,10 +181,11 @@ public class RosterImportService {
    * Reads the file once, checking each row; with a writer, each good row is written as it is read (the transaction
    * is rolled back whole when a later row has a problem).
    */
-  private Checked check(String organizationId, String format, byte[] content, Writer writer) {
+  private Checked check(String organizationId, String format, byte[] content, Writer writer, CurrentUser user) {
     Map<String, ExistingMember> existing = imports.members(organizationId);
     RowChecker checker = new RowChecker(organizationId, imports.branches(organizationId), imports.cardHolders(),
-        this::problem, LocalDate.now(zone));
+        this::problem, LocalDate.now(zone),
+        id -> imports.memberIdTaken(id) ? "MEMBER" : accounts.exists(id) ? "USER" : null, user.isAdmin());
     Checked checked = new Checked();
     checked.checker = checker;
     Consumer<SheetRow> rows = row -> {
@@ -235,7 +236,7 @@ public class RosterImportService {
 
     void write(ExistingMember before, MemberRow row, List<Map<String, Object>> changes) {
       if (before == null) {
-        String memberId = newMemberId(row.cardNumber());
+        String memberId = row.account() != null ? row.account() : newMemberId(row.cardNumber());
         imports.insert(memberId, row);
         imports.record(memberId, by, reason, changes);
         String password = accounts.create(memberId, row.fullName(), row.email());

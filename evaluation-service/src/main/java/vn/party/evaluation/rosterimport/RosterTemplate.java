@@ -98,7 +98,7 @@ public class RosterTemplate {
     jdbc.sql("""
             select m.full_name, m.date_of_birth, m.sex, m.card_number, m.admitted_on, m.official_on,
                    coalesce(u.code, b.id) as branch, m.party_post, m.state_post, m.civil_servant, m.exempted,
-                   m.suspended, m.email, m.phone
+                   m.suspended, m.email, m.phone, m.id
             from evaluation.party_member m join evaluation.branch b on b.id = m.branch_id
             left join evaluation.unit u on u.id = b.id
             where b.organization_id = :o and m.status = 'ACTIVE' order by b.name, m.full_name, m.id""")
@@ -108,7 +108,7 @@ public class RosterTemplate {
               day(rs.getObject("admitted_on", LocalDate.class)), day(rs.getObject("official_on", LocalDate.class)),
               text(rs.getString("branch")), text(rs.getString("party_post")), text(rs.getString("state_post")),
               yes(rs.getBoolean("civil_servant")), yes(rs.getBoolean("exempted")), yes(rs.getBoolean("suspended")),
-              text(rs.getString("email")), text(rs.getString("phone"))));
+              text(rs.getString("email")), text(rs.getString("phone")), rs.getString("id")));
           return null;
         }).list();
   }

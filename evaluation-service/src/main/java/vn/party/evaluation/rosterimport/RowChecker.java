@@ -28,6 +28,7 @@ class RowChecker {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,63}");
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().\\-]{6,29}");
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+  private static final Pattern ACCOUNT = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
   private static final Set<String> YES = Set.of("có", "co", "x", "yes", "y", "true", "1");
   private static final Set<String> NO = Set.of("không", "khong", "no", "n", "false", "0", "");
 
@@ -45,6 +46,11 @@ class RowChecker {
   private final Messages messages;
   private final LocalDate today;
   private final Map<String, Integer> seen = new HashMap<>();
+  private final Map<String, Integer> seenAccounts = new HashMap<>();
+  /** Who holds an account id: "MEMBER" (a party member), "USER" (a sign-in without a member), null (free). */
+  private final java.util.function.Function<String, String> accounts;
+  /** Whether a sign-in without a member may become a new member's (administrators: the demo's accounts). */
+  private final boolean mayAdopt;
   private final List<ImportProblem> problems = new ArrayList<>();
   private Map<Integer, ImportColumn> columns;
   private int dataRows;
@@ -54,7 +60,9 @@ class RowChecker {
    * @param cards every card number on file, with its holder
    */
   RowChecker(String organizationId, Map<String, String> branches, Map<String, CardHolder> cards, Messages messages,
-      LocalDate today) {
+      LocalDate today, java.util.function.Function<String, String> accounts, boolean mayAdopt) {
+    this.accounts = accounts;
+    this.mayAdopt = mayAdopt;
     this.organizationId = organizationId;
     this.branches = branches;
     this.cards = cards;
@@ -145,11 +153,12 @@ class RowChecker {
     boolean suspended = check.yesNo(ImportColumn.SUSPENDED);
     String email = check.pattern(ImportColumn.EMAIL, EMAIL, 300, "invalid-email");
     String phone = check.pattern(ImportColumn.PHONE, PHONE, 30, "invalid-phone");
+    String account = check.account(card);
     if (problems.size() > before) {
       return null;
     }
     return new MemberRow(row.number(), fullName, dateOfBirth, sex, card, admittedOn, officialOn, branchId, partyPost,
-        statePost, civilServant, exempted, suspended, email, phone);
+        statePost, civilServant, exempted, suspended, email, phone, account);
   }
 
   private void heading(SheetRow row) {
@@ -292,6 +301,38 @@ class RowChecker {
       CardHolder holder = cards.get(value);
       if (holder != null && !organizationId.equals(holder.organizationId())) {
         problem(ImportColumn.CARD_NUMBER, "card-taken", holder.organizationId());
+        return null;
+      }
+      return value;
+    }
+
+    /**
+     * The account named for the row: a new member's sign-in (unique in the file, not another member's); for a known
+     * card it must be the member's own.
+     */
+    String account(String card) {
+      String value = cell(ImportColumn.ACCOUNT);
+      if (value == null) {
+        return null;
+      }
+      if (!ACCOUNT.matcher(value).matches()) {
+        problem(ImportColumn.ACCOUNT, "invalid-account", null);
+        return null;
+      }
+      Integer first = seenAccounts.putIfAbsent(value, row);
+      if (first != null) {
+        problem(ImportColumn.ACCOUNT, "account-duplicated", first);
+        return null;
+      }
+      String holder = accounts.apply(value);
+      CardHolder cardHolder = card == null ? null : cards.get(card);
+      boolean own = cardHolder != null && value.equals(cardHolder.memberId());
+      if (cardHolder != null && !own) {
+        problem(ImportColumn.ACCOUNT, "account-taken", null);   // a known card keeps its member's account
+        return null;
+      }
+      if (!own && ("MEMBER".equals(holder) || ("USER".equals(holder) && !mayAdopt))) {
+        problem(ImportColumn.ACCOUNT, "account-taken", null);
         return null;
       }
       return value;

@@ -51,7 +51,7 @@ class RosterImportApiTest extends EvaluationFlowSupport {
       assertThat(heading.getCell(0).getStringCellValue()).isEqualTo("Họ và tên");
       assertThat(heading.getCell(3).getStringCellValue()).isEqualTo("Số thẻ đảng viên");
       assertThat(heading.getCell(9).getStringCellValue()).isEqualTo("Cán bộ, công chức, viên chức (Có/Không)");
-      assertThat(heading.getLastCellNum()).isEqualTo((short) 14);
+      assertThat(heading.getLastCellNum()).isEqualTo((short) 15);
     }
     byte[] csv = as("member1").get().uri("/api/v1/roster-imports/template.csv").retrieve().body(byte[].class);
     assertThat(csv[0]).isEqualTo((byte) 0xEF);

@@ -46,11 +46,14 @@ class RosterImportCorpusTest extends EvaluationFlowSupport {
       admin.post().uri("/api/v1/units").contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "BRANCH",
           "parentId", WARD, "name", "Chi bộ Khối phố " + b, "code", "ri-cb" + b)).retrieve().toEntity(String.class);
     }
+    admin.post().uri("/api/v1/units").contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "ORGANIZATION",
+        "parentId", "thanh-khe", "name", "Đảng bộ phường Nơi Khác", "code", "ri-other")).retrieve()
+        .toEntity(String.class);
+    admin.post().uri("/api/v1/units").contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "BRANCH",
+        "parentId", "ri-other", "name", "Chi bộ Nơi khác", "code", "ri-other-cb")).retrieve().toEntity(String.class);
     jdbc.sql("""
         insert into evaluation.party_member (id, full_name, branch_id, card_number)
-        values ('ri-taken', 'Người giữ thẻ', 'thanh-khe-tay-cb1', 'TAKEN0001') on conflict do nothing""").update();
-    // never on a campaign's roster of the demo organization
-    jdbc.sql("update evaluation.party_member set status = 'LEFT' where id = 'ri-taken'").update();
+        values ('ri-taken', 'Người giữ thẻ', 'ri-other-cb', 'TAKEN0001') on conflict do nothing""").update();
   }
 
   @BeforeAll
@@ -89,7 +92,8 @@ class RosterImportCorpusTest extends EvaluationFlowSupport {
         new Bad(12, "x".repeat(310) + "@a.vn", "invalid-email"),
         new Bad(13, "abc", "invalid-phone"), new Bad(13, "12", "invalid-phone"),
         new Bad(13, "+84 (".repeat(10), "invalid-phone"),
-        new Bad(14, "thừa", "unexpected-column"));
+        new Bad(15, "thừa", "unexpected-column"), new Bad(14, "Có Dấu", "invalid-account"),
+        new Bad(14, "member1", "account-taken"));
   }
 
   @Test
@@ -162,7 +166,7 @@ class RosterImportCorpusTest extends EvaluationFlowSupport {
     expect(RosterFiles.csv(List.of(wrongHeading, good.get(1))), "heading.csv", 1, "A", "missing-column");
     List<String> twiceHeading = RosterFiles.heading();
     twiceHeading.add("Họ và tên");
-    expect(RosterFiles.xlsx(List.of(twiceHeading, good.get(1))), "heading.xlsx", 1, "O", "duplicated-heading");
+    expect(RosterFiles.xlsx(List.of(twiceHeading, good.get(1))), "heading.xlsx", 1, "P", "duplicated-heading");
     // XLSX cells that are not text: a formula, an error value, a boolean where a date belongs, a huge cell
     expect(RosterFiles.xlsx(good, sheet -> sheet.getRow(2).getCell(3).setCellFormula("\"RC\"&100002")),
         "formula.xlsx", 3, "D", "formula");

@@ -30,6 +30,24 @@ import vn.party.evaluation.EvaluationFlowSupport;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UnitsApiTest extends EvaluationFlowSupport {
 
+  /** The test's own organization, so the demo's stays as every other test expects it. */
+  static final String WARD = "ut-ward";
+  /** Its grassroots committee: an account made for the test and seated through the API. */
+  static final String BOSS = "ut-committee";
+
+  @org.junit.jupiter.api.BeforeAll
+  void ward() {
+    as("admin").post().uri("/engine-rest/user/create").contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("profile", Map.of("id", BOSS, "firstName", "Thường trực", "lastName", "Thử",
+            "email", BOSS + "@example.vn"), "credentials", Map.of("password", "demo")))
+        .retrieve().toEntity(String.class);
+    assertThat(create("admin", Map.of("kind", "ORGANIZATION", "parentId", "thanh-khe", "name",
+        "Đảng bộ phường Thử Cây", "code", WARD, "openedOn", "2000-01-01")).getStatusCode().value()).isEqualTo(201);
+    assertThat(as("admin").put().uri("/api/v1/units/{u}/committee", WARD).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("personId", BOSS, "role", "SECRETARY")).retrieve().toEntity(String.class).getStatusCode()
+        .value()).isEqualTo(200);
+  }
+
   @AfterAll
   void cleanUp() {
     // the test's own member leaves nothing on the demo branches
@@ -68,19 +86,19 @@ class UnitsApiTest extends EvaluationFlowSupport {
   @Test
   @Order(2)
   void the_grassroots_committee_sets_up_a_sub_committee_and_a_branch_below_it() {
-    ResponseEntity<String> sub = create("committee", Map.of("kind", "SUB_COMMITTEE", "parentId", ORG,
+    ResponseEntity<String> sub = create(BOSS, Map.of("kind", "SUB_COMMITTEE", "parentId", WARD,
         "name", "Đảng bộ bộ phận Khu vực 9", "code", "UT-BP9", "openedOn", "2020-01-15", "reason", "NQ 3/NQ-ĐU"));
     assertThat(sub.getStatusCode().value()).as(sub.getBody()).isEqualTo(201);
     assertThat(sub.getHeaders().getLocation()).hasToString("/api/v1/units/ut-bp9");
-    assertThat(json(sub.getBody()).get("organizationId").asText()).isEqualTo(ORG);
+    assertThat(json(sub.getBody()).get("organizationId").asText()).isEqualTo(WARD);
 
-    ResponseEntity<String> branch = create("committee", Map.of("kind", "BRANCH", "parentId", "ut-bp9",
+    ResponseEntity<String> branch = create(BOSS, Map.of("kind", "BRANCH", "parentId", "ut-bp9",
         "name", "Chi bộ Tổ 41", "code", "ut-cb41", "openedOn", LocalDate.now().minusMonths(2).toString()));
     assertThat(branch.getStatusCode().value()).as(branch.getBody()).isEqualTo(201);
     // a collective of the ward at any depth: campaigns, reports and quotas read branch.organization_id
     Map<String, Object> row = jdbc.sql("select organization_id, name, established_on from evaluation.branch where id = "
         + "'ut-cb41'").query().singleRow();
-    assertThat(row.get("organization_id")).isEqualTo(ORG);
+    assertThat(row.get("organization_id")).isEqualTo(WARD);
     assertThat(row.get("name")).isEqualTo("Chi bộ Tổ 41");
     assertThat(row.get("established_on").toString()).isEqualTo(LocalDate.now().minusMonths(2).toString());
     // the branch committee's engine group exists before anyone sits on it
@@ -91,14 +109,14 @@ class UnitsApiTest extends EvaluationFlowSupport {
     assertThat(detail.get("children").findValuesAsText("id")).containsExactly("ut-cb41");
     JsonNode created = detail.get("history").get(0);
     assertThat(created.get("action").asText()).isEqualTo("CREATED");
-    assertThat(created.get("actor").asText()).isEqualTo("committee");
+    assertThat(created.get("actor").asText()).isEqualTo(BOSS);
     assertThat(created.get("reason").asText()).isEqualTo("NQ 3/NQ-ĐU");
   }
 
   @Test
   @Order(3)
   void a_rename_and_a_new_opening_date_reach_the_collective_and_the_history() {
-    ResponseEntity<String> changed = as("committee").patch().uri("/api/v1/units/ut-cb41")
+    ResponseEntity<String> changed = as(BOSS).patch().uri("/api/v1/units/ut-cb41")
         .contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("name", "Chi bộ Tổ dân phố 41", "openedOn", "2019-06-01", "reason", "QĐ 12-QĐ/ĐU"))
         .retrieve().toEntity(String.class);
@@ -114,7 +132,7 @@ class UnitsApiTest extends EvaluationFlowSupport {
     assertThat(last.at("/details/openedOn/to").asText()).isEqualTo("2019-06-01");
     int entries = history("ut-cb41").size();
     // the same again records nothing
-    as("committee").patch().uri("/api/v1/units/ut-cb41").contentType(MediaType.APPLICATION_JSON)
+    as(BOSS).patch().uri("/api/v1/units/ut-cb41").contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("name", "Chi bộ Tổ dân phố 41", "reason", "lại")).retrieve().toEntity(String.class);
     assertThat(history("ut-cb41")).hasSize(entries);
     assertThatThrownBy(() -> jdbc.sql("update evaluation.unit_history set reason = 'x'").update())
@@ -136,31 +154,31 @@ class UnitsApiTest extends EvaluationFlowSupport {
         {Map.of("kind", "SUB_COMMITTEE", "parentId", "ut-bp9", "name", "x", "code", "ut-x"), "parentId",
             "wrong-parent-kind"},
         {Map.of("kind", "BRANCH", "parentId", "nowhere", "name", "x", "code", "ut-x"), "parentId", "unknown"},
-        {Map.of("kind", "BRANCH", "parentId", ORG, "code", "ut-x"), "name", "required"},
-        {Map.of("kind", "BRANCH", "parentId", ORG, "name", "x".repeat(301), "code", "ut-x"), "name", "too-long"},
-        {Map.of("kind", "BRANCH", "parentId", ORG, "name", "a\u0000b", "code", "ut-x"), "name",
+        {Map.of("kind", "BRANCH", "parentId", WARD, "code", "ut-x"), "name", "required"},
+        {Map.of("kind", "BRANCH", "parentId", WARD, "name", "x".repeat(301), "code", "ut-x"), "name", "too-long"},
+        {Map.of("kind", "BRANCH", "parentId", WARD, "name", "a\u0000b", "code", "ut-x"), "name",
             "control-characters"},
-        {Map.of("kind", "BRANCH", "parentId", ORG, "name", "x"), "code", "required"},
-        {Map.of("kind", "BRANCH", "parentId", ORG, "name", "x", "code", "có dấu"), "code", "invalid-format"},
-        {Map.of("kind", "BRANCH", "parentId", ORG, "name", "x", "code", "UT-CB41"), "code", "unit-taken"},
-        {Map.of("kind", "BRANCH", "parentId", ORG, "name", "x", "code", ORG + "-cb1"), "code", "unit-taken"},
-        {Map.of("kind", "BRANCH", "parentId", ORG, "name", "x", "code", "ut-x", "openedOn", "15/01/2020"),
+        {Map.of("kind", "BRANCH", "parentId", WARD, "name", "x"), "code", "required"},
+        {Map.of("kind", "BRANCH", "parentId", WARD, "name", "x", "code", "có dấu"), "code", "invalid-format"},
+        {Map.of("kind", "BRANCH", "parentId", WARD, "name", "x", "code", "UT-CB41"), "code", "unit-taken"},
+        {Map.of("kind", "BRANCH", "parentId", WARD, "name", "x", "code", ORG + "-cb1"), "code", "unit-taken"},
+        {Map.of("kind", "BRANCH", "parentId", WARD, "name", "x", "code", "ut-x", "openedOn", "15/01/2020"),
             "openedOn", "invalid-format"},
-        {Map.of("kind", "BRANCH", "parentId", ORG, "name", "x", "code", "ut-x", "openedOn",
+        {Map.of("kind", "BRANCH", "parentId", WARD, "name", "x", "code", "ut-x", "openedOn",
             LocalDate.now().plusDays(2).toString()), "openedOn", "in-future"},
     };
     for (Object[] c : cases) {
       @SuppressWarnings("unchecked")
-      ResponseEntity<String> refused = create("committee", (Map<String, Object>) c[0]);
+      ResponseEntity<String> refused = create(BOSS, (Map<String, Object>) c[0]);
       assertThat(refused.getStatusCode().value()).as("%s", c[0]).isEqualTo(400);
       JsonNode error = error(refused.getBody(), (String) c[1]);
       assertThat(error).as("%s → %s", c[0], refused.getBody()).isNotNull();
       assertThat(error.get("reason").asText()).as("%s", c[0]).isEqualTo(c[2]);
       assertThat(error.get("message").asText()).isNotBlank();
     }
-    ResponseEntity<String> english = as("committee").post().uri("/api/v1/units")
+    ResponseEntity<String> english = as(BOSS).post().uri("/api/v1/units")
         .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("kind", "BRANCH", "parentId", ORG, "code", "ut-x")).retrieve().toEntity(String.class);
+        .body(Map.of("kind", "BRANCH", "parentId", WARD, "code", "ut-x")).retrieve().toEntity(String.class);
     assertThat(error(english.getBody(), "name").get("message").asText()).contains("Name");
     assertThat(count()).isEqualTo(units);
   }
@@ -168,12 +186,12 @@ class UnitsApiTest extends EvaluationFlowSupport {
   @Test
   @Order(5)
   void only_administrators_and_the_organizations_committee_change_the_tree() {
-    Map<String, Object> branch = Map.of("kind", "BRANCH", "parentId", ORG, "name", "x", "code", "ut-denied");
-    for (String user : List.of("secretary1", "member1", "auditor", "district")) {
+    Map<String, Object> branch = Map.of("kind", "BRANCH", "parentId", WARD, "name", "x", "code", "ut-denied");
+    for (String user : List.of("committee", "secretary1", "member1", "auditor", "district")) {
       assertThat(create(user, branch).getStatusCode().value()).as("POST as %s", user).isEqualTo(403);
     }
     // an organization, or the committee above, is the administrators'
-    assertThat(create("committee", Map.of("kind", "ORGANIZATION", "parentId", "thanh-khe", "name", "x",
+    assertThat(create(BOSS, Map.of("kind", "ORGANIZATION", "parentId", "thanh-khe", "name", "x",
         "code", "ut-denied")).getStatusCode().value()).isEqualTo(403);
     assertThat(as("secretary1").patch().uri("/api/v1/units/{id}", ORG + "-cb1").contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("name", "x", "reason", "r")).retrieve().toEntity(String.class).getStatusCode().value())
@@ -186,7 +204,7 @@ class UnitsApiTest extends EvaluationFlowSupport {
   @Test
   @Order(6)
   void a_merger_moves_the_members_with_their_roster_history_and_closes_the_branch() {
-    assertThat(create("committee", Map.of("kind", "BRANCH", "parentId", ORG, "name", "Chi bộ Tổ 42",
+    assertThat(create(BOSS, Map.of("kind", "BRANCH", "parentId", WARD, "name", "Chi bộ Tổ 42",
         "code", "ut-cb42")).getStatusCode().value()).isEqualTo(201);
     jdbc.sql("""
         insert into evaluation.party_member (id, full_name, branch_id, membership, status, admitted_on, head_of,
@@ -194,20 +212,20 @@ class UnitsApiTest extends EvaluationFlowSupport {
         values ('ut-member', 'Trương Văn Thử', 'ut-cb42', 'OFFICIAL', 'ACTIVE', date '2015-01-01', 'BRANCH',
           'BRANCH_COMMITTEE')""").update();
 
-    ResponseEntity<String> notEmpty = post("committee", "/api/v1/units/ut-cb42/dissolution", Map.of("reason", "r"));
+    ResponseEntity<String> notEmpty = post(BOSS, "/api/v1/units/ut-cb42/dissolution", Map.of("reason", "r"));
     assertThat(error(notEmpty.getBody(), "id").get("reason").asText()).isEqualTo("unit-not-empty");
-    ResponseEntity<String> wrongKind = post("committee", "/api/v1/units/ut-cb42/merger",
+    ResponseEntity<String> wrongKind = post(BOSS, "/api/v1/units/ut-cb42/merger",
         Map.of("into", "ut-bp9", "reason", "r"));
     assertThat(error(wrongKind.getBody(), "into").get("reason").asText()).isEqualTo("merge-kind");
-    assertThat(error(post("committee", "/api/v1/units/ut-cb42/merger", Map.of("into", "ut-cb42", "reason", "r"))
+    assertThat(error(post(BOSS, "/api/v1/units/ut-cb42/merger", Map.of("into", "ut-cb42", "reason", "r"))
         .getBody(), "into").get("reason").asText()).isEqualTo("merge-self");
-    assertThat(error(post("committee", "/api/v1/units/ut-cb42/merger", Map.of("into", "ut-cb41")).getBody(),
+    assertThat(error(post(BOSS, "/api/v1/units/ut-cb42/merger", Map.of("into", "ut-cb41")).getBody(),
         "reason").get("reason").asText()).isEqualTo("required");
     assertThat(post("secretary1", "/api/v1/units/ut-cb42/merger", Map.of("into", "ut-cb41", "reason", "r"))
         .getStatusCode().value()).isEqualTo(403);
 
     String reason = "NQ 7/NQ-ĐU hợp nhất Tổ 42 vào Tổ 41";
-    ResponseEntity<String> merged = post("committee", "/api/v1/units/ut-cb42/merger",
+    ResponseEntity<String> merged = post(BOSS, "/api/v1/units/ut-cb42/merger",
         Map.of("into", "ut-cb41", "reason", reason));
     assertThat(merged.getStatusCode().value()).as(merged.getBody()).isEqualTo(200);
     assertThat(json(merged.getBody()).get("mergedInto").asText()).isEqualTo("ut-cb41");
@@ -218,7 +236,7 @@ class UnitsApiTest extends EvaluationFlowSupport {
     assertThat(member.get("branch_id")).isEqualTo("ut-cb41");
     assertThat(member.get("head_of")).isNull(); // the headship of the branch left behind does not travel
     assertThat(member.get("leadership")).isNull();
-    JsonNode change = last(json(as("committee").get().uri("/api/v1/members/ut-member/changes").retrieve()
+    JsonNode change = last(json(as(BOSS).get().uri("/api/v1/members/ut-member/changes").retrieve()
         .body(String.class)));
     assertThat(change.get("reason").asText()).isEqualTo(reason);
     assertThat(change.get("changes").findValuesAsText("field")).containsExactly("branchId", "headOf", "leadership");
@@ -230,28 +248,28 @@ class UnitsApiTest extends EvaluationFlowSupport {
     assertThat(last(history("ut-cb42")).get("action").asText()).isEqualTo("MERGED");
     assertThat(last(history("ut-cb41")).get("action").asText()).isEqualTo("MERGED_IN");
     // closed for good: no second merger, no dissolution, no seat
-    assertThat(error(post("committee", "/api/v1/units/ut-cb42/dissolution", Map.of("reason", "r")).getBody(), "id")
+    assertThat(error(post(BOSS, "/api/v1/units/ut-cb42/dissolution", Map.of("reason", "r")).getBody(), "id")
         .get("reason").asText()).isEqualTo("unit-dissolved");
   }
 
   @Test
   @Order(7)
   void an_empty_unit_is_dissolved_and_kept_with_its_history() {
-    assertThat(create("committee", Map.of("kind", "SUB_COMMITTEE", "parentId", ORG, "name", "Đảng bộ bộ phận tạm",
+    assertThat(create(BOSS, Map.of("kind", "SUB_COMMITTEE", "parentId", WARD, "name", "Đảng bộ bộ phận tạm",
         "code", "ut-bp-tmp", "openedOn", "2021-01-01")).getStatusCode().value()).isEqualTo(201);
-    assertThat(error(post("committee", "/api/v1/units/ut-bp-tmp/dissolution",
+    assertThat(error(post(BOSS, "/api/v1/units/ut-bp-tmp/dissolution",
         Map.of("on", "2020-12-31", "reason", "r")).getBody(), "on").get("reason").asText())
         .isEqualTo("before-opening");
-    ResponseEntity<String> dissolved = post("committee", "/api/v1/units/ut-bp-tmp/dissolution",
+    ResponseEntity<String> dissolved = post(BOSS, "/api/v1/units/ut-bp-tmp/dissolution",
         Map.of("on", "2022-06-30", "reason", "QĐ giải thể số 9"));
     assertThat(dissolved.getStatusCode().value()).as(dissolved.getBody()).isEqualTo(200);
     assertThat(json(dissolved.getBody()).get("dissolvedOn").asText()).isEqualTo("2022-06-30");
     JsonNode kept = json(as("member1").get().uri("/api/v1/units/ut-bp-tmp").retrieve().body(String.class));
     assertThat(kept.get("history").findValuesAsText("action")).containsExactly("CREATED", "DISSOLVED");
     // the ward itself is dissolved only by an administrator, and not while it has branches
-    assertThat(post("committee", "/api/v1/units/" + ORG + "/dissolution", Map.of("reason", "r")).getStatusCode()
+    assertThat(post(BOSS, "/api/v1/units/" + WARD + "/dissolution", Map.of("reason", "r")).getStatusCode()
         .value()).isEqualTo(403);
-    assertThat(error(post("admin", "/api/v1/units/" + ORG + "/dissolution", Map.of("reason", "r")).getBody(), "id")
+    assertThat(error(post("admin", "/api/v1/units/" + WARD + "/dissolution", Map.of("reason", "r")).getBody(), "id")
         .get("reason").asText()).isEqualTo("unit-not-empty");
   }
 
@@ -271,7 +289,7 @@ class UnitsApiTest extends EvaluationFlowSupport {
   }
 
   private JsonNode history(String unit) {
-    return json(as("committee").get().uri("/api/v1/units/{id}", unit).retrieve().body(String.class)).get("history");
+    return json(as(BOSS).get().uri("/api/v1/units/{id}", unit).retrieve().body(String.class)).get("history");
   }
 
   private static JsonNode last(JsonNode array) {
