@@ -62,7 +62,8 @@ public class CollectiveRosterPreparer implements JavaDelegate {
 
     List<String> ratedBranches = new ArrayList<>();
     for (Unit branch : jdbc.sql("""
-            select id, name, established_on from evaluation.branch where organization_id = :o order by name""")
+            select id, name, established_on from evaluation.branch
+            where organization_id = :o and dissolved_on is null order by name""")
         .param("o", organizationId).query(Unit.class).list()) {
       if (enroll(year, branch, CollectiveKind.BRANCH, organizationId, campaignId, regulation)) {
         ratedBranches.add(branch.id());

@@ -14,10 +14,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.rosterimport.RosterImportService;
+import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.unit.UnitApi.NewUnitRequest;
+import vn.party.evaluation.unit.UnitApi.SeatRequest;
+import vn.party.evaluation.unit.UnitService;
 
 /**
- * Demo data for a local run (profile {@code demo}): the ward party committee of Thanh Khê Tây with three branches
- * of five fictional members each, their secretaries, the grassroots committee and an auditor. member1, member6 and
+ * Demo data for a local run (profile {@code demo}): the ward party committee of Thanh Khê Tây (under the district
+ * committee above, with one sub-committee holding branch 3) with three branches of five fictional members each, loaded
+ * through the roster import from the template file {@link #ROSTER_FILE}, their secretaries, the grassroots committee and an auditor. member1, member6 and
  * member11 sit on their branch committees, member2 on the grassroots committee (leadership collectives, for the
  * collective caps); in the local run they also head their units. All people are invented; every demo password is
  * {@code demo}. Loaded once: a second start finds the organization and skips.
@@ -31,6 +37,8 @@ public class DemoData implements ApplicationRunner {
 
   static final String ORGANIZATION = "thanh-khe-tay";
   static final String PASSWORD = "demo";
+  static final String SUB_COMMITTEE = "thanh-khe-tay-kv2";
+  static final String ROSTER_FILE = "demo/danh-sach-dang-vien-thanh-khe-tay.csv";
   private static final String MAIL_DOMAIN = "@thanhkhetay.example.vn";
   private static final List<String[]> MEMBER_NAMES = List.of(
       new String[] {"Nguyễn Văn", "An"}, new String[] {"Trần Thị", "Bình"}, new String[] {"Lê Văn", "Cường"},
@@ -44,13 +52,20 @@ public class DemoData implements ApplicationRunner {
   private final JdbcClient jdbc;
   private final IdentityService identity;
   private final boolean unitHeads;
+  private final UnitService units;
+  private final RosterImportService imports;
+  /** The loader acts as an administrator; its name is what the units' history shows. */
+  private static final CurrentUser LOADER = new CurrentUser("system", List.of(Groups.ADMINS));
 
   /**
    * @param unitHeads whether the demo's secretaries head their units ({@link #headOf}): on for the local run, off for
    *     the tests that share this data (a head's decision waits for the unit's rating; those tests run their own)
    */
   public DemoData(JdbcClient jdbc, IdentityService identity,
-      @org.springframework.beans.factory.annotation.Value("${evaluation.demo.unit-heads:false}") boolean unitHeads) {
+      @org.springframework.beans.factory.annotation.Value("${evaluation.demo.unit-heads:false}") boolean unitHeads,
+      UnitService units, RosterImportService imports) {
+    this.units = units;
+    this.imports = imports;
     this.jdbc = jdbc;
     this.identity = identity;
     this.unitHeads = unitHeads;
@@ -63,8 +78,14 @@ public class DemoData implements ApplicationRunner {
         .query(Integer.class).single() > 0) {
       return;
     }
-    jdbc.sql("insert into evaluation.organization (id, name, established_on) values (:id, :name, date '1997-01-01')")
-        .param("id", ORGANIZATION).param("name", "Đảng bộ phường Thanh Khê Tây").update();
+    // the tree through the same service as the pages: the district committee above, the ward's grassroots
+    // organization, one sub-committee (đảng bộ bộ phận) with branch 3 under it, branches 1 and 2 directly below
+    units.create(new NewUnitRequest("SUPERIOR_COMMITTEE", null, "Quận ủy Thanh Khê", "thanh-khe", "1997-01-01",
+        null), LOADER);
+    units.create(new NewUnitRequest("ORGANIZATION", "thanh-khe", "Đảng bộ phường Thanh Khê Tây", ORGANIZATION,
+        "1997-01-01", null), LOADER);
+    units.create(new NewUnitRequest("SUB_COMMITTEE", ORGANIZATION, "Đảng bộ bộ phận Khu vực 2", SUB_COMMITTEE,
+        "2005-03-01", null), LOADER);
     group(Groups.MEMBERS, "Đảng viên", "WORKFLOW");
     group(Groups.AUDITORS, "Ủy ban kiểm tra", "WORKFLOW");
     String committeeGroup = Groups.organizationCommittee(ORGANIZATION);
@@ -74,8 +95,8 @@ public class DemoData implements ApplicationRunner {
 
     for (int b = 1; b <= 3; b++) {
       String branchId = ORGANIZATION + "-cb" + b;
-      jdbc.sql("insert into evaluation.branch (id, organization_id, name) values (:id, :org, :name)")
-          .param("id", branchId).param("org", ORGANIZATION).param("name", "Chi bộ Khu dân cư số " + b).update();
+      units.create(new NewUnitRequest("BRANCH", b == 3 ? SUB_COMMITTEE : ORGANIZATION, "Chi bộ Khu dân cư số " + b,
+          branchId, null, null), LOADER);
       String branchGroup = Groups.branchCommittee(branchId);
       group(branchGroup, "Chi ủy Chi bộ Khu dân cư số " + b, "WORKFLOW");
       String[] secretary = SECRETARY_NAMES.get(b - 1);
@@ -86,37 +107,59 @@ public class DemoData implements ApplicationRunner {
         String memberId = "member" + n;
         String[] name = MEMBER_NAMES.get(n - 1);
         user(memberId, name[0], name[1], Groups.MEMBERS);
-        jdbc.sql("""
-                insert into evaluation.party_member (id, full_name, email, branch_id, membership, status, admitted_on,
-                  leadership, head_of)
-                values (:id, :name, :email, :branch, 'OFFICIAL', 'ACTIVE', date '2010-05-19', :leadership, :headOf)""")
-            .param("id", memberId).param("leadership", leadership(n, m))
-            .param("headOf", unitHeads ? headOf(n, m) : null)
-            .param("name", name[0] + " " + name[1]).param("email", memberId + MAIL_DOMAIN)
-            .param("branch", branchId).update();
       }
     }
+    importRoster();
     user("committee", "Thường trực", "Đảng ủy", committeeGroup);
     user("auditor", "Ủy ban", "Kiểm tra", Groups.AUDITORS);
     user("district", "Ban Thường vụ", "Quận ủy", superiorGroup);
+    seatCommittees();
     log.info("demo data loaded: organization {} with 3 branches and 15 members (passwords: {})", ORGANIZATION,
         PASSWORD);
   }
 
   /**
-   * Leadership collectives, for the collective caps: the first member of each branch sits on its branch committee
-   * (phó bí thư chi bộ), member2 also on the grassroots committee.
+   * The members come in the way a real organization's do: the roster file kept in the repository
+   * ({@code demo/danh-sach-dang-vien-thanh-khe-tay.csv}, the template filled in), previewed and committed through the
+   * roster import. Their sign-ins exist already (password {@code demo}), so the file names them in its account column
+   * and the import hands out no one-time password.
    */
-  private static String leadership(int n, int m) {
-    return n == 2 ? "ORGANIZATION_COMMITTEE" : m == 1 ? "BRANCH_COMMITTEE" : null;
+  private void importRoster() {
+    byte[] file;
+    try (var in = new org.springframework.core.io.ClassPathResource(ROSTER_FILE).getInputStream()) {
+      file = in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    RosterImportService.Preview preview = imports.preview(ORGANIZATION, ROSTER_FILE.substring(5), file, LOADER);
+    if (preview.problemsTotal() > 0) {
+      throw new IllegalStateException("the demo roster file has problems: " + preview.problems());
+    }
+    imports.commit(preview.id(), LOADER);
   }
 
   /**
-   * Who heads which unit, when {@code evaluation.demo.unit-heads} is on: the first member of each branch is its
-   * secretary (bí thư chi bộ), member2 the organization's (bí thư đảng ủy).
+   * The committees as seats of the tree (the engine groups above already hold the same people, so nothing changes
+   * there): each branch's secretary account and its first member, the committee account and member2 on the grassroots
+   * committee, the auditor on its inspection committee, the district account on the committee above. With unit heads
+   * on, the members are the secretaries (the accounts their deputies), so the seats say what the roster says.
    */
-  private static String headOf(int n, int m) {
-    return n == 2 ? "ORGANIZATION" : m == 1 ? "BRANCH" : null;
+  private void seatCommittees() {
+    String reason = "Dữ liệu mẫu / demo data";
+    for (int b = 1; b <= 3; b++) {
+      String branchId = ORGANIZATION + "-cb" + b;
+      String firstMember = "member" + ((b - 1) * 5 + 1);
+      units.seat(branchId, new SeatRequest("secretary" + b, "COMMITTEE", unitHeads ? "DEPUTY" : "SECRETARY", reason),
+          LOADER);
+      units.seat(branchId, new SeatRequest(firstMember, "COMMITTEE", unitHeads ? "SECRETARY" : "DEPUTY", reason),
+          LOADER);
+    }
+    units.seat(ORGANIZATION, new SeatRequest("committee", "COMMITTEE", unitHeads ? "DEPUTY" : "SECRETARY", reason),
+        LOADER);
+    units.seat(ORGANIZATION, new SeatRequest("member2", "COMMITTEE", unitHeads ? "SECRETARY" : "MEMBER", reason),
+        LOADER);
+    units.seat(ORGANIZATION, new SeatRequest("auditor", "INSPECTION", "SECRETARY", reason), LOADER);
+    units.seat("thanh-khe", new SeatRequest("district", "COMMITTEE", "SECRETARY", reason), LOADER);
   }
 
   private void group(String id, String name, String type) {

@@ -111,6 +111,37 @@ public class Rosters {
         .update();
   }
 
+  /** The branch a member belongs to, as the API names it in a change record. */
+  public static final String BRANCH_ID = "branchId";
+
+  /**
+   * Moves a member to another branch (a merger of branches, a transfer), with the change record: the branch, and the
+   * headship and branch-committee seat of the branch left behind (they do not travel with the member; a branch has
+   * one head and the branch the member joins may have its own). The caller holds the transaction and has checked who
+   * may do it. Null when the member is already there.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public RosterChange moveToBranch(String memberId, String branchId, String changedBy, String reason) {
+    MemberRoster current = lock(memberId).orElseThrow();
+    if (current.branchId().equals(branchId)) {
+      return null;
+    }
+    List<FieldChange> changes = new java.util.ArrayList<>();
+    changes.add(new FieldChange(BRANCH_ID, current.branchId(), branchId));
+    if ("BRANCH".equals(current.headOf())) {
+      changes.add(new FieldChange(RosterFields.HEAD_OF, current.headOf(), null));
+    }
+    if ("BRANCH_COMMITTEE".equals(current.leadership())) {
+      changes.add(new FieldChange(RosterFields.LEADERSHIP, current.leadership(), null));
+    }
+    jdbc.sql("""
+            update evaluation.party_member set branch_id = :branch,
+              head_of = case when head_of = 'BRANCH' then null else head_of end,
+              leadership = case when leadership = 'BRANCH_COMMITTEE' then null else leadership end
+            where id = :id""").param("branch", branchId).param("id", memberId).update();
+    return record(memberId, changedBy, reason, changes);
+  }
+
   @Transactional(propagation = Propagation.MANDATORY)
   RosterChange record(String memberId, String changedBy, String reason, List<FieldChange> changes) {
     return jdbc.sql("""

@@ -1,0 +1,83 @@
+package vn.party.evaluation.accounts;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.security.SystemAccess;
+
+/**
+ * A member's sign-in (an engine user whose id is the member id, in group {@code members}), created with a one-time
+ * password; disabled, never deleted, when the member leaves (the record and its history stay readable). Runs in the
+ * caller's transaction, as the system: who may create accounts is the caller's rule.
+ */
+@Component
+public class MemberAccounts {
+
+  private final IdentityService identity;
+  private final SystemAccess system;
+  private final OneTimePasswords passwords;
+
+  public MemberAccounts(IdentityService identity, SystemAccess system, OneTimePasswords passwords) {
+    this.identity = identity;
+    this.system = system;
+    this.passwords = passwords;
+  }
+
+  public boolean exists(String memberId) {
+    return system.call(() -> identity.createUserQuery().userId(memberId).count() > 0);
+  }
+
+  /** Creates the account; its one-time password, or null when the account existed already. */
+  public String create(String memberId, String fullName, String email) {
+    return system.call(() -> {
+      if (identity.createUserQuery().userId(memberId).count() > 0) {
+        return null;
+      }
+      String password = passwords.generate();
+      User user = identity.newUser(memberId);
+      int space = fullName.lastIndexOf(' ');
+      user.setFirstName(space > 0 ? fullName.substring(0, space) : fullName);
+      user.setLastName(space > 0 ? fullName.substring(space + 1) : "");
+      user.setEmail(email);
+      user.setPassword(password);
+      identity.saveUser(user);
+      if (identity.createGroupQuery().groupId(Groups.MEMBERS).count() > 0) {
+        identity.createMembership(memberId, Groups.MEMBERS);
+      }
+      return password;
+    });
+  }
+
+  /**
+   * The member cannot sign in any more — out of every group, the password replaced by a random one nobody is told —
+   * but the account stays (CE has no "disabled" flag; the tasks' history and the timeline still name it).
+   */
+  public void disable(String memberId) {
+    system.call(() -> {
+      User user = identity.createUserQuery().userId(memberId).singleResult();
+      if (user == null) {
+        return null;
+      }
+      identity.createGroupQuery().groupMember(memberId).list()
+          .forEach(group -> identity.deleteMembership(memberId, group.getId()));
+      user.setPassword(passwords.generate() + passwords.generate() + passwords.generate());
+      identity.saveUser(user);
+      return null;
+    });
+  }
+
+  /** A new one-time password for an existing account (a reset by the committee or an administrator). */
+  public String reset(String memberId) {
+    return system.call(() -> {
+      User user = identity.createUserQuery().userId(memberId).singleResult();
+      if (user == null) {
+        return null;
+      }
+      String password = passwords.generate();
+      user.setPassword(password);
+      identity.saveUser(user);
+      return password;
+    });
+  }
+}

@@ -1,0 +1,221 @@
+package vn.party.evaluation.movement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import vn.party.evaluation.EvaluationFlowSupport;
+
+/**
+ * Movements during the year on an organization of its own (mv-ward, branches mv-cb1 and mv-cb2; mv-ward2 elsewhere),
+ * its members loaded through the roster import: the campaign of 2063 is opened, then a member is transferred to the
+ * other branch, one to another organization, one is recognized as official, one leaves and one dies. The running
+ * campaign keeps every one of them on its roster, evaluated in the unit where the launch found them; the roster and
+ * the movements list say what happened; who left or died cannot sign in but the account is still there.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MovementsApiTest extends EvaluationFlowSupport {
+
+  private static final int YEAR = 2063;
+  private final Map<String, String> ids = new HashMap<>();
+  private final Map<String, String> passwords = new HashMap<>();
+
+  @BeforeAll
+  void ward() {
+    unit("ORGANIZATION", "thanh-khe", "Đảng bộ phường Biến Động", "mv-ward");
+    unit("BRANCH", "mv-ward", "Chi bộ Biến động 1", "mv-cb1");
+    unit("BRANCH", "mv-ward", "Chi bộ Biến động 2", "mv-cb2");
+    unit("ORGANIZATION", "thanh-khe", "Đảng bộ phường Nơi Đến", "mv-ward2");
+    unit("BRANCH", "mv-ward2", "Chi bộ Nơi đến", "mv-cb9");
+    String heading = "Họ và tên,Số thẻ đảng viên,Ngày vào Đảng (dd/MM/yyyy),Ngày chính thức (dd/MM/yyyy),"
+        + "Chi bộ (mã hoặc tên)\r\n";
+    StringBuilder file = new StringBuilder(heading);
+    for (String[] m : List.of(new String[] {"Chuyển Trong", "MV000001", "19/05/2010"},
+        new String[] {"Chuyển Ngoài", "MV000002", "19/05/2010"}, new String[] {"Dự Bị", "MV000003", ""},
+        new String[] {"Ra Đảng", "MV000004", "19/05/2010"}, new String[] {"Từ Trần", "MV000005", "19/05/2010"})) {
+      file.append(m[0]).append(',').append(m[1]).append(",19/05/2009,").append(m[2]).append(",mv-cb1\r\n");
+    }
+    JsonNode preview = json(as("admin").post().uri("/api/v1/organizations/mv-ward/roster-imports?fileName=mv.csv")
+        .contentType(MediaType.APPLICATION_OCTET_STREAM).body(file.toString().getBytes(StandardCharsets.UTF_8))
+        .retrieve().body(String.class));
+    JsonNode result = json(as("admin").post().uri("/api/v1/roster-imports/{id}/commit", preview.get("id").asText())
+        .retrieve().body(String.class));
+    result.get("accounts").forEach(a -> {
+      ids.put(a.get("cardNumber").asText(), a.get("memberId").asText());
+      passwords.put(a.get("memberId").asText(), a.get("oneTimePassword").asText());
+    });
+    assertThat(ids).hasSize(5);
+    // the campaign is running before anyone moves
+    OffsetDateTime now = OffsetDateTime.now();
+    ResponseEntity<String> campaign = as("admin").post().uri("/api/v1/campaigns")
+        .contentType(MediaType.APPLICATION_JSON).body(Map.of("organizationId", "mv-ward", "year", YEAR,
+            "regulation", "QD-366-2025", "selfReviewDue", now.plusDays(10).toString(),
+            "residenceFeedbackDue", now.plusDays(30).toString(), "branchReviewDue", now.plusDays(40).toString(),
+            "decisionDue", now.plusDays(50).toString())).retrieve().toEntity(String.class);
+    assertThat(campaign.getStatusCode().value()).as(campaign.getBody()).isEqualTo(201);
+    String id = json(campaign.getBody()).get("id").asText();
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(json(as("admin").get()
+        .uri("/api/v1/campaigns/" + id).retrieve().body(String.class)).at("/progress/membersStarted").asInt())
+        .isEqualTo(5));
+  }
+
+  @Test
+  @Order(1)
+  void a_transfer_to_another_branch_after_the_launch() {
+    String member = ids.get("MV000001");
+    ResponseEntity<String> moved = move("admin", member, Map.of("kind", "TRANSFER", "toBranch", "mv-cb2",
+        "on", LocalDate.now().toString(), "reason", "QĐ chuyển sinh hoạt số 5"));
+    assertThat(moved.getStatusCode().value()).as(moved.getBody()).isEqualTo(201);
+    assertThat(json(moved.getBody()).get("fromBranch").asText()).isEqualTo("mv-cb1");
+    assertThat(branchOf(member)).isEqualTo("mv-cb2");
+    JsonNode last = lastChange(member);
+    assertThat(last.get("reason").asText()).isEqualTo("QĐ chuyển sinh hoạt số 5");
+    assertThat(last.at("/changes/0/field").asText()).isEqualTo("branchId");
+    // the running campaign keeps the member, evaluated by the branch the launch found
+    assertThat(evaluationBranch(member)).isEqualTo("mv-cb1");
+    assertThat(onRoster(member)).isTrue();
+  }
+
+  @Test
+  @Order(2)
+  void a_transfer_to_another_organization() {
+    String member = ids.get("MV000002");
+    assertThat(move("admin", member, Map.of("kind", "TRANSFER", "toBranch", "mv-cb9", "reason", "Giấy giới thiệu 12"))
+        .getStatusCode().value()).isEqualTo(201);
+    assertThat(branchOf(member)).isEqualTo("mv-cb9");
+    assertThat(onRoster(member)).isTrue();
+    assertThat(evaluationBranch(member)).isEqualTo("mv-cb1");
+  }
+
+  @Test
+  @Order(3)
+  void recognition_as_an_official_member() {
+    String member = ids.get("MV000003");
+    assertThat(move("admin", member, Map.of("kind", "RECOGNITION", "on", LocalDate.now().toString(),
+        "reason", "QĐ công nhận chính thức số 8")).getStatusCode().value()).isEqualTo(201);
+    Map<String, Object> row = jdbc.sql("select membership, official_on from evaluation.party_member where id = :m")
+        .param("m", member).query().singleRow();
+    assertThat(row.get("membership")).isEqualTo("OFFICIAL");
+    assertThat(row.get("official_on").toString()).isEqualTo(LocalDate.now().toString());
+    assertThat(error(move("admin", member, Map.of("kind", "RECOGNITION", "reason", "lại")), "kind"))
+        .isEqualTo("already-official");
+  }
+
+  @Test
+  @Order(4)
+  void leaving_and_death_disable_the_account_and_keep_everything() {
+    for (String[] c : List.of(new String[] {"MV000004", "LEAVING", "LEFT"}, new String[] {"MV000005", "DEATH",
+        "DECEASED"})) {
+      String member = ids.get(c[0]);
+      RestClient self = RestClient.builder().baseUrl("http://localhost:" + port)
+          .defaultHeaders(h -> h.setBasicAuth(member, passwords.get(member), StandardCharsets.UTF_8))
+          .defaultStatusHandler(s -> true, (q, r) -> { }).build();
+      assertThat(self.get().uri("/api/v1/me").retrieve().toEntity(String.class).getStatusCode().value())
+          .isEqualTo(200);
+      assertThat(move("admin", member, Map.of("kind", c[1], "reason", "Quyết định " + c[1])).getStatusCode().value())
+          .isEqualTo(201);
+      assertThat(jdbc.sql("select status from evaluation.party_member where id = :m").param("m", member)
+          .query(String.class).single()).isEqualTo(c[2]);
+      assertThat(self.get().uri("/api/v1/me").retrieve().toEntity(String.class).getStatusCode().value())
+          .isEqualTo(401);
+      assertThat(jdbc.sql("select count(*) from public.act_id_user where id_ = :m").param("m", member)
+          .query(Integer.class).single()).isEqualTo(1); // disabled, never deleted
+      assertThat(onRoster(member)).isTrue();
+      assertThat(lastChange(member).at("/changes/0/to").asText()).isEqualTo(c[2]);
+      assertThat(error(move("admin", member, Map.of("kind", "TRANSFER", "toBranch", "mv-cb2", "reason", "r")),
+          "kind")).isEqualTo("member-not-active");
+    }
+    JsonNode listed = json(as("auditor").get().uri("/api/v1/members/{m}/movements", ids.get("MV000005")).retrieve()
+        .body(String.class));
+    assertThat(listed.findValuesAsText("kind")).containsExactly("DEATH");
+  }
+
+  @Test
+  @Order(5)
+  void refusals_and_access() {
+    String member = ids.get("MV000001");
+    assertThat(error(move("admin", member, Map.of("reason", "r")), "kind")).isEqualTo("required");
+    assertThat(error(move("admin", member, Map.of("kind", "ESCAPE", "reason", "r")), "kind"))
+        .isEqualTo("invalid-movement");
+    assertThat(error(move("admin", member, Map.of("kind", "TRANSFER", "toBranch", "mv-cb2", "reason", "r")),
+        "toBranch")).isEqualTo("same-branch");
+    assertThat(error(move("admin", member, Map.of("kind", "TRANSFER", "toBranch", "nowhere", "reason", "r")),
+        "toBranch")).isEqualTo("unknown");
+    assertThat(error(move("admin", member, Map.of("kind", "TRANSFER", "reason", "r")), "toBranch"))
+        .isEqualTo("required");
+    assertThat(error(move("admin", member, Map.of("kind", "LEAVING", "on", LocalDate.now().plusDays(5).toString(),
+        "reason", "r")), "on")).isEqualTo("in-future");
+    assertThat(error(move("admin", member, Map.of("kind", "LEAVING")), "reason")).isEqualTo("required");
+    for (String user : List.of("committee", "secretary1", "auditor", "district", member)) {
+      assertThat(move(user, member, Map.of("kind", "LEAVING", "reason", "r")).getStatusCode().value()).as(user)
+          .isEqualTo(403);
+    }
+    assertThat(jdbc.sql("select status from evaluation.party_member where id = :m").param("m", member)
+        .query(String.class).single()).isEqualTo("ACTIVE");
+  }
+
+  private void unit(String kind, String parent, String name, String code) {
+    as("admin").post().uri("/api/v1/units").contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("kind", kind, "parentId", parent, "name", name, "code", code)).retrieve().toEntity(String.class);
+  }
+
+  private ResponseEntity<String> move(String user, String member, Map<String, ?> body) {
+    RestClient client = member.equals(user)
+        ? RestClient.builder().baseUrl("http://localhost:" + port)
+            .defaultHeaders(h -> h.setBasicAuth(member, passwords.get(member), StandardCharsets.UTF_8))
+            .defaultStatusHandler(s -> true, (q, r) -> { }).build()
+        : as(user);
+    return client.post().uri("/api/v1/members/{m}/movements", member).contentType(MediaType.APPLICATION_JSON)
+        .body(body).retrieve().toEntity(String.class);
+  }
+
+  private static String error(ResponseEntity<String> response, String field) {
+    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
+    for (JsonNode e : json(response.getBody()).get("errors")) {
+      if (field.equals(e.get("field").asText())) {
+        return e.get("reason").asText();
+      }
+    }
+    return null;
+  }
+
+  private String branchOf(String member) {
+    return jdbc.sql("select branch_id from evaluation.party_member where id = :m").param("m", member)
+        .query(String.class).single();
+  }
+
+  private String evaluationBranch(String member) {
+    return jdbc.sql("select branch_id from evaluation.member_evaluation where year = :y and member_id = :m")
+        .param("y", YEAR).param("m", member).query(String.class).single();
+  }
+
+  private boolean onRoster(String member) {
+    return jdbc.sql("""
+        select count(*) from evaluation.campaign_member cm join evaluation.campaign c on c.id = cm.campaign_id
+        where c.year = :y and c.organization_id = 'mv-ward' and cm.member_id = :m""")
+        .param("y", YEAR).param("m", member).query(Integer.class).single() > 0;
+  }
+
+  private JsonNode lastChange(String member) {
+    JsonNode changes = json(as("admin").get().uri("/api/v1/members/{m}/changes", member).retrieve()
+        .body(String.class));
+    return changes.get(changes.size() - 1);
+  }
+}

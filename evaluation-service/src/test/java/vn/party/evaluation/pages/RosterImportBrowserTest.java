@@ -1,0 +1,103 @@
+package vn.party.evaluation.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.http.MediaType;
+
+/**
+ * The roster import on its pages, in real headless Chromium, as a new ward would do it: the organization and its
+ * branch set up through the units, a first file with problems (a card number twice, a date the wrong way round) is
+ * shown row by row and column by column in Vietnamese and English with nothing to commit; the fixed file is
+ * committed with the progress bar, the one-time passwords are shown once, and a new member signs in with one.
+ * Screenshots go to {@code target/screenshots/import-*.png}.
+ */
+class RosterImportBrowserTest extends BrowserTestSupport {
+
+  private static final String WARD = "bt-ward";
+
+  @Test
+  void a_preview_full_of_errors_then_the_fixed_file_committed_and_a_first_sign_in() throws Exception {
+    as("admin").post().uri("/api/v1/units").contentType(MediaType.APPLICATION_JSON).body(Map.of("kind",
+        "ORGANIZATION", "parentId", "thanh-khe", "name", "Đảng bộ phường Thử Trang", "code", WARD)).retrieve()
+        .toEntity(String.class);
+    as("admin").post().uri("/api/v1/units").contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "BRANCH",
+        "parentId", WARD, "name", "Chi bộ Tổ 1", "code", "bt-cb1")).retrieve().toEntity(String.class);
+
+    String heading = "Họ và tên;Ngày sinh (dd/MM/yyyy);Giới tính (Nam/Nữ);Số thẻ đảng viên;Ngày vào Đảng (dd/MM/yyyy);"
+        + "Ngày chính thức (dd/MM/yyyy);Chi bộ (mã hoặc tên);Chức vụ Đảng;Chức vụ chính quyền, đoàn thể;"
+        + "Cán bộ, công chức, viên chức (Có/Không);Miễn công tác và sinh hoạt đảng (Có/Không);"
+        + "Đình chỉ sinh hoạt đảng (Có/Không);Thư điện tử;Điện thoại\r\n";
+    String good1 = "Hoàng Thị Yến;02/09/1980;Nữ;BT000001;19/05/2008;19/05/2009;bt-cb1;;;Không;Không;Không;;\r\n";
+    String dup = "Ngô Văn Tài;02/09/1981;Nam;BT000001;2009-05-19;;Chi bộ Tổ 1;;;Không;Không;Không;;\r\n";
+    String good2 = "Ngô Văn Tài;02/09/1981;Nam;BT000002;19/05/2009;;Chi bộ Tổ 1;;;Không;Không;Không;;\r\n";
+    Path bad = Files.createTempFile("danh-sach-loi", ".csv");
+    Files.write(bad, ("\uFEFF" + heading + good1 + dup).getBytes(StandardCharsets.UTF_8));
+    Path fixed = Files.createTempFile("danh-sach", ".csv");
+    Files.write(fixed, ("\uFEFF" + heading + good1 + good2).getBytes(StandardCharsets.UTF_8));
+
+    signIn("admin", "admin");
+    assertThat(browser.findElements(By.id("nav-roster-import"))).hasSize(1);
+    open("/app/roster-import?org=" + WARD);
+    browser.findElement(By.id("file")).sendKeys(bad.toString());
+    upload();
+    assertThat(browser.getCurrentUrl()).matches(".*/app/roster-import/[0-9a-f-]{36}$");
+    WebElement card = browser.findElement(By.cssSelector("#problems tr[data-row='3'][data-column='D']"));
+    assertThat(card.getAttribute("data-reason")).isEqualTo("card-duplicated");
+    assertThat(card.getText()).contains("Dòng 3, cột D (Số thẻ đảng viên): số thẻ trùng với dòng 2.")
+        .contains("Row 3, column D (Party card number)");
+    assertThat(browser.findElement(By.cssSelector("#problems tr[data-row='3'][data-column='E']"))
+        .getAttribute("data-reason")).isEqualTo("invalid-date");
+    assertThat(browser.findElements(By.id("commit"))).isEmpty();
+    screenshot("import-01-preview-with-problems");
+    assertThat(members()).isZero();
+
+    open("/app/roster-import?org=" + WARD);
+    browser.findElement(By.id("file")).sendKeys(fixed.toString());
+    upload();
+    assertThat(browser.findElement(By.id("no-problems")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.id("counts")).getAttribute("data-create")).isEqualTo("2");
+    browser.findElement(By.id("commit")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("result")).isDisplayed());
+    assertThat(browser.findElement(By.id("commit-progress")).getAttribute("value")).isEqualTo("100");
+    assertThat(browser.findElement(By.id("committed")).getText()).isEqualTo("Đã ghi: 2 mới, 0 cập nhật, 0 không đổi.");
+    List<WebElement> accounts = browser.findElements(By.cssSelector("#accounts tr"));
+    assertThat(accounts).hasSize(2);
+    String memberId = accounts.get(0).getAttribute("data-member");
+    String password = accounts.get(0).findElements(By.tagName("td")).get(3).getText();
+    screenshot("import-02-committed");
+    assertThat(members()).isEqualTo(2);
+    signOut();
+
+    // the member's first sign-in, with the one-time password handed over
+    signIn(memberId, password);
+    assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+    assertThat(browser.findElement(By.id("signed-in-as")).getText()).isNotBlank();
+    signOut();
+  }
+
+  /** Uploads the chosen file and waits for the preview page (or says what the page reported instead). */
+  private void upload() {
+    browser.findElement(By.id("upload")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().matches(".*/app/roster-import/[0-9a-f-]{36}$")
+        || !d.findElements(By.cssSelector("#upload-error:not([hidden])")).isEmpty());
+    assertThat(browser.findElements(By.cssSelector("#upload-error:not([hidden])")).stream().map(WebElement::getText)
+        .toList()).isEmpty();
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "complete".equals(
+        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+  }
+
+  private int members() {
+    return jdbc.sql("select count(*) from evaluation.party_member m join evaluation.branch b on b.id = m.branch_id "
+        + "where b.organization_id = :o").param("o", WARD).query(Integer.class).single();
+  }
+}

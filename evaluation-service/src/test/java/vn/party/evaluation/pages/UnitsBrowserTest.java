@@ -1,0 +1,88 @@
+package vn.party.evaluation.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The organization tree and its committees on the pages, in real headless Chromium: an administrator opens a branch
+ * under a sub-committee of a ward of the test's own (first without a name: refused next to the field, nothing
+ * written), seats an account as the branch's secretary, and that person, signing in, has the branch committee's pages
+ * (meetings);
+ * taking the seat away takes them away. A branch member reads the tree without forms. Screenshots go to
+ * {@code target/screenshots/units-*.png}.
+ */
+class UnitsBrowserTest extends BrowserTestSupport {
+
+  /** The test's own organization (the demo's stays as the other tests expect it) and a secretary's account. */
+  private static final String WARD = "ub-ward";
+  private static final String SECRETARY = "ub-secretary";
+
+  @org.junit.jupiter.api.BeforeEach
+  void ward() {
+    as("admin").post().uri("/api/v1/units").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .body(java.util.Map.of("kind", "ORGANIZATION", "parentId", "thanh-khe", "name", "Đảng bộ phường Thử Trang",
+            "code", WARD)).retrieve().toEntity(String.class);
+    as("admin").post().uri("/api/v1/units").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .body(java.util.Map.of("kind", "SUB_COMMITTEE", "parentId", WARD, "name", "Đảng bộ bộ phận Thử",
+            "code", "ub-bp1")).retrieve().toEntity(String.class);
+    as("admin").post().uri("/engine-rest/user/create").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .body(java.util.Map.of("profile", java.util.Map.of("id", SECRETARY, "firstName", "Bí thư", "lastName", "Thử",
+            "email", SECRETARY + "@example.vn"), "credentials", java.util.Map.of("password", "demo")))
+        .retrieve().toEntity(String.class);
+  }
+
+  @Test
+  void the_committee_opens_a_branch_and_names_its_secretary() {
+    signIn("admin", "admin");
+    clickAndLoad(browser.findElement(By.id("nav-units")));
+    assertThat(browser.findElement(By.cssSelector("tr[data-unit='thanh-khe-tay-kv2']")).getAttribute("data-parent"))
+        .isEqualTo(ORG);
+    new Select(browser.findElement(By.id("kind"))).selectByValue("BRANCH");
+    new Select(browser.findElement(By.id("parentId"))).selectByValue("ub-bp1");
+    browser.findElement(By.id("code")).sendKeys("ub-cb7");
+    clickAndLoad(browser.findElement(By.id("create-unit")));
+    assertThat(browser.findElement(By.cssSelector("#form-errors li[data-field=name]")).getText())
+        .isEqualTo("Trường Tên đơn vị là bắt buộc.");
+    assertThat(browser.findElement(By.id("code")).getAttribute("value")).isEqualTo("ub-cb7");
+    assertThat(jdbc.sql("select count(*) from evaluation.unit where id = 'ub-cb7'").query(Integer.class).single())
+        .isZero();
+    screenshot("units-01-refused");
+
+    browser.findElement(By.id("name")).sendKeys("Chi bộ Tổ dân phố 7");
+    browser.findElement(By.id("openedOn")).sendKeys("01032020");
+    clickAndLoad(browser.findElement(By.id("create-unit")));
+    assertThat(browser.getCurrentUrl()).endsWith("/app/units/ub-cb7");
+    assertThat(browser.findElement(By.id("unit-name")).getText()).isEqualTo("Chi bộ Tổ dân phố 7");
+    assertThat(browser.findElement(By.id("parent-link")).getText()).isEqualTo("Đảng bộ bộ phận Thử");
+    assertThat(browser.findElement(By.cssSelector("#history tr[data-action=CREATED]")).isDisplayed()).isTrue();
+
+    // an account becomes the new branch's secretary
+    browser.findElement(By.id("personId")).sendKeys(SECRETARY);
+    new Select(browser.findElement(By.id("role"))).selectByValue("SECRETARY");
+    browser.findElement(By.id("seat-reason")).sendKeys("NQ 21/NQ-ĐU");
+    clickAndLoad(browser.findElement(By.id("seat")));
+    assertThat(browser.findElement(By.cssSelector("#committee tr[data-person=" + SECRETARY + "]")).getAttribute("data-role"))
+        .isEqualTo("SECRETARY");
+    screenshot("units-02-secretary");
+    signOut();
+
+    signIn(SECRETARY, "demo");
+    assertThat(browser.findElements(By.id("nav-meetings"))).hasSize(1);
+    open("/app/units/ub-cb7");
+    assertThat(browser.findElements(By.id("seat-form"))).isEmpty();
+    assertThat(browser.findElement(By.id("read-only")).isDisplayed()).isTrue();
+    signOut();
+
+    signIn("admin", "admin");
+    open("/app/units/ub-cb7");
+    clickAndLoad(browser.findElement(By.cssSelector("#committee tr[data-person=" + SECRETARY + "] button.unseat")));
+    assertThat(browser.findElements(By.cssSelector("#committee tr[data-person=" + SECRETARY + "]"))).isEmpty();
+    signOut();
+    signIn(SECRETARY, "demo");
+    assertThat(browser.findElements(By.id("nav-meetings"))).isEmpty();
+    signOut();
+  }
+}

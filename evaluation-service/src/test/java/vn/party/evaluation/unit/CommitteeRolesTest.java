@@ -1,0 +1,204 @@
+package vn.party.evaluation.unit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import vn.party.evaluation.EvaluationFlowSupport;
+
+/**
+ * Roles set on the units, not in Camunda Admin: seating a person on a branch committee, the grassroots committee, the
+ * inspection committee or the committee above gives exactly the engine group the role needs — checked by what the
+ * person may then read (the rights of the existing authorization rules) and by the engine's memberships — and taking
+ * the seat away takes the rights away. A party member's roster follows: the committee seat ({@code leadership}) and,
+ * for a secretary, the headship ({@code headOf}), each with a change record.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CommitteeRolesTest extends EvaluationFlowSupport {
+
+  private static final String CB1 = ORG + "-cb1";
+  /** cb1, on no committee in the demo data. */
+  private static final String PERSON = "member3";
+
+  @AfterAll
+  void theDemoSeatsAgain() {
+    seat("admin", CB1, "secretary1", "COMMITTEE", "SECRETARY");
+    for (String[] seat : List.of(new String[] {CB1, "COMMITTEE"}, new String[] {ORG, "INSPECTION"},
+        new String[] {ORG, "COMMITTEE"})) {
+      as("admin").delete().uri("/api/v1/units/{u}/committee/{p}?body={b}", seat[0], PERSON, seat[1]).retrieve()
+          .toEntity(String.class);
+    }
+  }
+
+  @Test
+  @Order(1)
+  void a_seat_on_a_branch_committee_gives_the_branchs_rights_and_the_roster_says_so() {
+    assertThat(status(PERSON, "/api/v1/members/member4")).isEqualTo(403);
+    assertThat(memberOf(PERSON, "branch-committee-" + CB1)).isFalse();
+
+    ResponseEntity<String> seated = seat("committee", CB1, PERSON, "COMMITTEE", "MEMBER");
+    assertThat(seated.getStatusCode().value()).as(seated.getBody()).isEqualTo(200);
+    assertThat(json(seated.getBody()).get("role").asText()).isEqualTo("MEMBER");
+    assertThat(memberOf(PERSON, "branch-committee-" + CB1)).isTrue();
+    assertThat(status(PERSON, "/api/v1/members/member4")).isEqualTo(200);
+    assertThat(status(PERSON, "/api/v1/members/member7")).isEqualTo(403); // another branch
+    JsonNode roster = json(as("committee").get().uri("/api/v1/members/{m}", PERSON).retrieve().body(String.class));
+    assertThat(roster.get("leadership").asText()).isEqualTo("BRANCH_COMMITTEE");
+    assertThat(roster.get("headOf").isNull()).isTrue();
+    assertThat(lastChange(PERSON).get("changedBy").asText()).isEqualTo("committee");
+  }
+
+  @Test
+  @Order(2)
+  void a_new_secretary_takes_the_post_and_heads_the_branch() {
+    ResponseEntity<String> seated = seat("committee", CB1, PERSON, "COMMITTEE", "SECRETARY");
+    assertThat(seated.getStatusCode().value()).as(seated.getBody()).isEqualTo(200);
+    JsonNode unit = json(as("member1").get().uri("/api/v1/units/{u}", CB1).retrieve().body(String.class));
+    assertThat(role(unit, PERSON)).isEqualTo("SECRETARY");
+    assertThat(role(unit, "secretary1")).isEqualTo("MEMBER"); // still on the committee, no longer its secretary
+    assertThat(memberOf("secretary1", "branch-committee-" + CB1)).isTrue();
+    JsonNode roster = json(as("committee").get().uri("/api/v1/members/{m}", PERSON).retrieve().body(String.class));
+    assertThat(roster.get("headOf").asText()).isEqualTo("BRANCH");
+    JsonNode history = unit.get("history");
+    assertThat(history.findValuesAsText("action")).contains("SEATED", "ROLE_CHANGED");
+
+    // the previous secretary back in the post: the member heads nothing, stays on the committee
+    seat("committee", CB1, "secretary1", "COMMITTEE", "SECRETARY");
+    roster = json(as("committee").get().uri("/api/v1/members/{m}", PERSON).retrieve().body(String.class));
+    assertThat(roster.get("headOf").isNull()).isTrue();
+    assertThat(roster.get("leadership").asText()).isEqualTo("BRANCH_COMMITTEE");
+  }
+
+  @Test
+  @Order(3)
+  void leaving_the_committee_takes_the_rights_away() {
+    ResponseEntity<String> removed = as("committee").delete().uri("/api/v1/units/{u}/committee/{p}?reason={r}", CB1,
+        PERSON, "Thôi chi ủy viên theo NQ 4").retrieve().toEntity(String.class);
+    assertThat(removed.getStatusCode().value()).as(removed.getBody()).isEqualTo(204);
+    assertThat(memberOf(PERSON, "branch-committee-" + CB1)).isFalse();
+    assertThat(status(PERSON, "/api/v1/members/member4")).isEqualTo(403);
+    JsonNode roster = json(as("committee").get().uri("/api/v1/members/{m}", PERSON).retrieve().body(String.class));
+    assertThat(roster.get("leadership").isNull()).isTrue();
+    assertThat(lastChange(PERSON).get("reason").asText()).isEqualTo("Thôi chi ủy viên theo NQ 4");
+    assertThat(as("committee").delete().uri("/api/v1/units/{u}/committee/{p}", CB1, PERSON).retrieve()
+        .toEntity(String.class).getStatusCode().value()).isEqualTo(404);
+  }
+
+  @Test
+  @Order(4)
+  void the_inspection_committee_and_the_grassroots_committee() {
+    assertThat(status(PERSON, "/api/v1/members/member12")).isEqualTo(403);
+    assertThat(seat("committee", ORG, PERSON, "INSPECTION", "MEMBER").getStatusCode().value()).isEqualTo(200);
+    assertThat(memberOf(PERSON, "auditors")).isTrue();
+    assertThat(status(PERSON, "/api/v1/members/member12")).isEqualTo(200); // auditors read every member
+    as("committee").delete().uri("/api/v1/units/{u}/committee/{p}?body=INSPECTION", ORG, PERSON).retrieve()
+        .toEntity(String.class);
+    assertThat(memberOf(PERSON, "auditors")).isFalse();
+    assertThat(status(PERSON, "/api/v1/members/member12")).isEqualTo(403);
+
+    // on the grassroots committee: it may change the roster (PATCH), its leadership is the organization's
+    assertThat(seat("committee", ORG, PERSON, "COMMITTEE", "MEMBER").getStatusCode().value()).isEqualTo(200);
+    assertThat(memberOf(PERSON, "org-committee-" + ORG)).isTrue();
+    assertThat(json(as("committee").get().uri("/api/v1/members/{m}", PERSON).retrieve().body(String.class))
+        .get("leadership").asText()).isEqualTo("ORGANIZATION_COMMITTEE");
+    assertThat(status(PERSON, "/api/v1/members/member12")).isEqualTo(200);
+    as("committee").delete().uri("/api/v1/units/{u}/committee/{p}", ORG, PERSON).retrieve().toEntity(String.class);
+    assertThat(memberOf(PERSON, "org-committee-" + ORG)).isFalse();
+    assertThat(json(as("admin").get().uri("/api/v1/members/{m}", PERSON).retrieve().body(String.class))
+        .get("leadership").isNull()).isTrue();
+  }
+
+  @Test
+  @Order(5)
+  void the_committee_above_follows_its_organizations() {
+    // the district account sits on the committee above: a new organization under it is supervised at once
+    ResponseEntity<String> created = as("admin").post().uri("/api/v1/units").contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("kind", "ORGANIZATION", "parentId", "thanh-khe", "name", "Đảng bộ phường Thử Nghiệm",
+            "code", "cr-ward"))
+        .retrieve().toEntity(String.class);
+    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+    assertThat(memberOf("district", "superior-committee-cr-ward")).isTrue();
+    assertThat(jdbc.sql("select count(*) from evaluation.organization where id = 'cr-ward'").query(Integer.class)
+        .single()).isEqualTo(1);
+    // and a new seat on the committee above joins every organization's group under it
+    assertThat(seat("admin", "thanh-khe", "auditor", "COMMITTEE", "MEMBER").getStatusCode().value()).isEqualTo(200);
+    assertThat(memberOf("auditor", "superior-committee-cr-ward")).isTrue();
+    assertThat(memberOf("auditor", "superior-committee-" + ORG)).isTrue();
+    as("admin").delete().uri("/api/v1/units/thanh-khe/committee/auditor").retrieve().toEntity(String.class);
+    assertThat(memberOf("auditor", "superior-committee-cr-ward")).isFalse();
+    assertThat(memberOf("auditor", "superior-committee-" + ORG)).isFalse();
+    assertThat(memberOf("district", "superior-committee-" + ORG)).isTrue();
+  }
+
+  @Test
+  @Order(6)
+  void who_may_seat_whom() {
+    for (String user : List.of("secretary1", "member1", "auditor", "district")) {
+      assertThat(seat(user, CB1, PERSON, "COMMITTEE", "MEMBER").getStatusCode().value()).as("as %s", user)
+          .isEqualTo(403);
+    }
+    assertThat(seat("committee", "thanh-khe", PERSON, "COMMITTEE", "MEMBER").getStatusCode().value())
+        .isEqualTo(403);
+    Object[][] cases = {
+        {"nobody-such", "COMMITTEE", "MEMBER", "personId", "unknown-person"},
+        {PERSON, "BOARD", "MEMBER", "body", "invalid-body"},
+        {PERSON, "COMMITTEE", "CHAIR", "role", "invalid-role"},
+        {PERSON, "INSPECTION", "MEMBER", "body", "inspection-not-here"},
+        {"", "COMMITTEE", "MEMBER", "personId", "required"},
+    };
+    for (Object[] c : cases) {
+      ResponseEntity<String> refused = seat("committee", CB1, (String) c[0], (String) c[1], (String) c[2]);
+      assertThat(refused.getStatusCode().value()).as("%s", c[3]).isEqualTo(400);
+      assertThat(UnitsApiTest.error(refused.getBody(), (String) c[3]).get("reason").asText()).isEqualTo(c[4]);
+    }
+    // a probationary member is not elected to a committee (Điều lệ Đảng, Điều 5)
+    jdbc.sql("update evaluation.party_member set membership = 'PROBATIONARY' where id = 'member5'").update();
+    try {
+      ResponseEntity<String> refused = seat("committee", CB1, "member5", "COMMITTEE", "MEMBER");
+      assertThat(UnitsApiTest.error(refused.getBody(), "personId").get("reason").asText())
+          .isEqualTo("probationary-on-committee");
+    } finally {
+      jdbc.sql("update evaluation.party_member set membership = 'OFFICIAL' where id = 'member5'").update();
+    }
+    assertThat(memberOf("member5", "branch-committee-" + CB1)).isFalse();
+  }
+
+  private ResponseEntity<String> seat(String user, String unit, String person, String body, String role) {
+    return as(user).put().uri("/api/v1/units/{u}/committee", unit).contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("personId", person, "body", body, "role", role)).retrieve().toEntity(String.class);
+  }
+
+  private boolean memberOf(String user, String group) {
+    return jdbc.sql("select count(*) from public.act_id_membership where user_id_ = :u and group_id_ = :g")
+        .param("u", user).param("g", group).query(Integer.class).single() > 0;
+  }
+
+  private int status(String user, String uri) {
+    return as(user).get().uri(uri).retrieve().toEntity(String.class).getStatusCode().value();
+  }
+
+  private JsonNode lastChange(String member) {
+    JsonNode changes = json(as("admin").get().uri("/api/v1/members/{m}/changes", member).retrieve()
+        .body(String.class));
+    return changes.get(changes.size() - 1);
+  }
+
+  private static String role(JsonNode unit, String person) {
+    for (JsonNode seat : unit.get("committee")) {
+      if (seat.get("personId").asText().equals(person) && seat.get("body").asText().equals("COMMITTEE")) {
+        return seat.get("role").asText();
+      }
+    }
+    return null;
+  }
+}
