@@ -30,7 +30,7 @@ import vn.party.evaluation.messaging.KafkaTopicsProperties.Topics;
  */
 class InboundProducersTest extends IntegrationTestSupport {
 
-  private static final int YEAR = 2097;
+  private static final int YEAR = 2092;
 
   @Test
   void an_event_from_a_producer_not_allowed_its_type_is_kept_as_unmatched_and_changes_nothing() {
