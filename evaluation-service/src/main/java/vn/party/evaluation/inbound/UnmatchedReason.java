@@ -13,5 +13,7 @@ public enum UnmatchedReason {
   /** A complaint after the complaint window closed. */
   COMPLAINT_WINDOW_CLOSED,
   /** The organization (branch or grassroots organization) id is not in the directory. */
-  UNKNOWN_ORGANIZATION
+  UNKNOWN_ORGANIZATION,
+  /** The data does not match the type's JSON Schema (docs/asyncapi/schemas); the schema's message says why. */
+  INVALID_DATA
 }
