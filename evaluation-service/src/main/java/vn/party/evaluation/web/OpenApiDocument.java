@@ -191,6 +191,10 @@ public class OpenApiDocument {
       responses.addApiResponse("409", problem(operationId, 409, "Conflict",
           "Thao tác xung đột với trạng thái hiện tại (đã có, đã nhận, hay vừa được thay đổi).", List.of()));
     }
+    if (operation.getRequestBody() != null) {
+      responses.addApiResponse("415", problem(operationId, 415, "Unsupported Media Type",
+          "Chỉ nhận nội dung application/json.", List.of()));
+    }
     responses.addApiResponse("503", problem(operationId, 503, "Service Unavailable",
         "Hệ thống tạm thời không khả dụng, vui lòng thử lại sau.", List.of()));
   }

@@ -39,6 +39,22 @@ class AsyncApiDocumentTest {
     assertThat(Contracts.asyncApi().path("asyncapi").asText()).isEqualTo("3.0.0");
   }
 
+  /** The check above can fail: a document with a channel address that is not a string, or an unknown field, is refused. */
+  @Test
+  void a_broken_document_is_refused() throws Exception {
+    JsonNode asyncApiSchema;
+    try (var in = getClass().getResourceAsStream("/contracts/asyncapi-3.0.0.schema.json")) {
+      asyncApiSchema = Contracts.JSON.readTree(in);
+    }
+    var validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(asyncApiSchema);
+    var broken = (com.fasterxml.jackson.databind.node.ObjectNode) Contracts.asyncApi().deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) broken.at("/channels/evaluationEvents")).put("address", 42);
+    assertThat(validator.validate(broken)).isNotEmpty();
+    var unknown = (com.fasterxml.jackson.databind.node.ObjectNode) Contracts.asyncApi().deepCopy();
+    ((com.fasterxml.jackson.databind.node.ObjectNode) unknown.at("/info")).put("owner", "nobody");
+    assertThat(validator.validate(unknown)).isNotEmpty();
+  }
+
   @Test
   void every_schema_is_a_valid_json_schema() throws Exception {
     var metaSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
