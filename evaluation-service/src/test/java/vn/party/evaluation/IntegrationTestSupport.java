@@ -190,6 +190,39 @@ public abstract class IntegrationTestSupport {
     return records;
   }
 
+  /** The outbox rows already checked against the schemas (the context, and so the database, is shared). */
+  private static long outboxChecked;
+
+  /**
+   * Issue 16: every event the outbox holds (what is, or will be, published) matches the published contract — the
+   * CloudEvents envelope with its dataschema and its data against the type's JSON Schema (docs/asyncapi). Run after
+   * each test on the rows it added, so the test that produced a wrong event is the one that fails.
+   */
+  @org.junit.jupiter.api.AfterEach
+  void everyEventInTheOutboxMatchesItsSchema() {
+    synchronized (IntegrationTestSupport.class) {
+      record Row(long id, byte[] payload) {
+      }
+      List<Row> rows = jdbc.sql("select id, payload from evaluation.outbox where id > :after order by id")
+          .param("after", outboxChecked).query(Row.class).list();
+      List<String> problems = new ArrayList<>();
+      for (Row row : rows) {
+        JsonNode event = json(new String(row.payload(), StandardCharsets.UTF_8));
+        vn.party.evaluation.contracts.Contracts.problems(event)
+            .forEach(problem -> problems.add(event.path("type").asText() + " " + event.path("id").asText() + ": "
+                + problem));
+        if (!event.path("dataschema").asText().endsWith("/asyncapi/schemas/" + event.path("type").asText()
+            + ".json")) {
+          problems.add(event.path("id").asText() + ": dataschema " + event.path("dataschema"));
+        }
+      }
+      if (!rows.isEmpty()) {
+        outboxChecked = rows.get(rows.size() - 1).id();
+      }
+      org.assertj.core.api.Assertions.assertThat(problems).as("outbox events against docs/asyncapi").isEmpty();
+    }
+  }
+
   protected static JsonNode cloudEvent(ConsumerRecord<String, byte[]> record) {
     return json(new String(record.value(), StandardCharsets.UTF_8));
   }

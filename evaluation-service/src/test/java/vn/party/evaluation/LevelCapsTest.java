@@ -335,21 +335,40 @@ class LevelCapsTest extends EvaluationFlowSupport {
     assertThat(formVariables("member8", selfReview).at("/levelCap/value").isNull()).isTrue();
   }
 
+  /**
+   * Fact events whose data does not match the type's published schema (docs/asyncapi/schemas) reach no handler:
+   * they are kept as unmatched (INVALID_DATA) with the schema's message (issue 16; they were dead-lettered without
+   * a word before), and nothing is recorded.
+   */
   @Test
-  void unreadable_fact_events_are_dead_lettered() {
+  void fact_events_that_do_not_match_their_schema_are_kept_with_the_schemas_message() {
     String key = "caps-poison-" + YEAR;
-    send(key, structured(discipline("member9", "{\"memberId\":\"member9\",\"year\":" + YEAR
-        + ",\"form\":\"REPRIMAND\",\"decidedOn\":\"" + YEAR + "-03-01\",\"decidedBy\":\"UBKT\"}"))); // no decisionId
-    send(key, structured(discipline("member9", disciplineData("member9", "QĐ-09", "FINE", false))));
-    send(key, structured(discipline("member9", disciplineData("member9", "QĐ-09", "REPRIMAND", false)
-        .replace("\"" + YEAR + "-03-01\"", "\"1/3/" + YEAR + "\""))));
-    send(key, structured(assessment("member9", "{\"memberId\":\"member9\",\"year\":" + YEAR
-        + ",\"civilServiceLevel\":\"BEST\",\"comment\":\"c\",\"assessedBy\":\"u\"}")));
-    send(key, structured(assessment("member9", "{\"memberId\":\"member9\",\"year\":" + YEAR
-        + ",\"civilServiceLevel\":\"GOOD\",\"assessedBy\":\"u\"}"))); // no comment
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-        readAll("party.member-events.DLT", Duration.ofSeconds(2)).stream().filter(r -> key.equals(r.key())).count())
-        .isEqualTo(5));
+    List<CloudEvent> invalid = List.of(
+        discipline("member9", "{\"memberId\":\"member9\",\"year\":" + YEAR
+            + ",\"form\":\"REPRIMAND\",\"decidedOn\":\"" + YEAR + "-03-01\",\"decidedBy\":\"UBKT\"}"), // no decisionId
+        discipline("member9", disciplineData("member9", "QĐ-09", "FINE", false)),
+        discipline("member9", disciplineData("member9", "QĐ-09", "REPRIMAND", false)
+            .replace("\"" + YEAR + "-03-01\"", "\"1/3/" + YEAR + "\"")),
+        assessment("member9", "{\"memberId\":\"member9\",\"year\":" + YEAR
+            + ",\"civilServiceLevel\":\"BEST\",\"comment\":\"c\",\"assessedBy\":\"u\"}"),
+        assessment("member9", "{\"memberId\":\"member9\",\"year\":" + YEAR
+            + ",\"civilServiceLevel\":\"GOOD\",\"assessedBy\":\"u\"}")); // no comment
+    invalid.forEach(event -> send(key, structured(event)));
+    List<String> problemsNamed = List.of("decisionId", "form", "decidedOn", "civilServiceLevel", "comment");
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      List<JsonNode> listed = unmatched();
+      for (int i = 0; i < invalid.size(); i++) {
+        String id = invalid.get(i).getId();
+        assertThat(listed).filteredOn(e -> e.path("eventId").asText().equals(id)).singleElement()
+            .satisfies(e -> {
+              assertThat(e.path("reason").asText()).isEqualTo("INVALID_DATA");
+              assertThat(e.path("memberId").asText()).isEqualTo("member9");
+            })
+            .extracting(e -> e.path("problem").asText()).asString().contains(problemsNamed.get(i));
+      }
+    });
+    assertThat(readAll("party.member-events.DLT", Duration.ofSeconds(2)).stream()
+        .filter(r -> key.equals(r.key())).count()).isZero();
     assertThat(count("select count(*) from evaluation.discipline_decision where year = :y and member_id = 'member9'"))
         .isZero();
     assertThat(count("select count(*) from evaluation.unit_assessment where year = :y and member_id = 'member9'"))

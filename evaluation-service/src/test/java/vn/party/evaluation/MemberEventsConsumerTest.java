@@ -23,9 +23,8 @@ class MemberEventsConsumerTest extends IntegrationTestSupport {
         {"specversion":"0.3","id":"old-1","source":"/x","type":"vn.party.member.residence-feedback",
          "data":{"memberId":"member3","year":2019,"comment":"c","submittedBy":"s"}}""".getBytes(StandardCharsets.UTF_8));
     send("member3", """
-        {"specversion":"1.0","id":"no-year-1","source":"/x","type":"vn.party.member.residence-feedback",
-         "datacontenttype":"application/json","data":{"memberId":"member3","comment":"c","submittedBy":"s"}}"""
-        .getBytes(StandardCharsets.UTF_8));
+        {"specversion":"1.0","id":"no-data-1","source":"/x","type":"vn.party.member.residence-feedback",
+         "datacontenttype":"application/json"}""".getBytes(StandardCharsets.UTF_8));
     sendResidenceFeedback("member3", 2019, "processed after three poison records");
 
     await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
@@ -34,6 +33,44 @@ class MemberEventsConsumerTest extends IntegrationTestSupport {
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
         readAll("party.member-events.DLT", Duration.ofSeconds(2)).stream()
             .filter(r -> "member3".equals(r.key())).count()).isEqualTo(3));
+  }
+
+  /**
+   * Issue 16: data is checked against the type's published JSON Schema before any handler reads it; what does not
+   * match is kept as unmatched (INVALID_DATA) with the schema's message, once, and nothing is recorded.
+   */
+  @Test
+  void data_that_does_not_match_the_schema_is_kept_with_the_schemas_message() {
+    String tooLong = "x".repeat(10_001);
+    byte[] invalid = ("""
+        {"specversion":"1.0","id":"invalid-1","source":"/residence/khu-pho-9","type":"vn.party.member.residence-feedback",
+         "datacontenttype":"application/json","data":{"memberId":"member4","year":2017,"comment":"%s","submittedBy":" "}}"""
+        .formatted(tooLong)).getBytes(StandardCharsets.UTF_8);
+    send("member4", invalid);
+    send("member4", invalid); // redelivered: kept once
+    byte[] noYear = """
+        {"specversion":"1.0","id":"no-year-1","source":"/x","type":"vn.party.member.residence-feedback",
+         "datacontenttype":"application/json","data":{"memberId":"member4","comment":"c","submittedBy":"s"}}"""
+        .getBytes(StandardCharsets.UTF_8);
+    send("member4", noYear);
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      List<JsonNode> listed = unmatched("?reason=INVALID_DATA");
+      assertThat(listed).filteredOn(e -> e.path("eventId").asText().equals("invalid-1")).singleElement()
+          .satisfies(e -> {
+            assertThat(e.path("memberId").asText()).isEqualTo("member4");
+            assertThat(e.path("year").asInt()).isEqualTo(2017);
+            assertThat(e.path("problem").asText()).contains("/comment: must be at most 10,000 characters long")
+                .contains("/submittedBy");
+            assertThat(e.path("reasonText").asText()).contains("lược đồ");
+          });
+      assertThat(listed).filteredOn(e -> e.path("eventId").asText().equals("no-year-1")).singleElement()
+          .satisfies(e -> assertThat(e.path("problem").asText()).contains("year"));
+    });
+    assertThat(jdbc.sql("select count(*) from evaluation.residence_feedback where member_id = 'member4' "
+        + "and year = 2017").query(Integer.class).single()).isZero();
+    assertThat(jdbc.sql("select count(*) from evaluation.unmatched_event where event_id = 'invalid-1'")
+        .query(Integer.class).single()).isEqualTo(1);
   }
 
   @Test

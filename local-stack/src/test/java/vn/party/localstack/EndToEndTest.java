@@ -42,6 +42,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vn.party.evaluation.client.ApiClient;
+import vn.party.evaluation.client.ApiException;
+import vn.party.evaluation.client.api.DomainApi;
+import vn.party.evaluation.client.model.CampaignView;
+import vn.party.evaluation.client.model.CreateCampaignRequest;
+import vn.party.evaluation.client.model.EvaluationView;
+import vn.party.evaluation.client.model.FieldProblem;
+import vn.party.evaluation.client.model.ProblemDetail;
+import vn.party.evaluation.client.model.TaskView;
 
 /**
  * The whole system as it runs in production, on real parts: PostgreSQL, a Kafka broker and an SMTP server
@@ -82,8 +91,39 @@ class EndToEndTest {
         .logDir(logs).start().awaitHealthy(Duration.ofMinutes(4));
   }
 
+  /**
+   * Issue 16: every event evaluation-service published during these runs keeps the published contract — the
+   * envelope with its dataschema, the data against its type's schema (docs/asyncapi) — and every dataschema URL
+   * is served. Checked before the system stops; a broken contract fails the class.
+   */
   @AfterAll
   static void stopSystem() {
+    try {
+      everyPublishedEventKeepsTheContract();
+    } finally {
+      stopProcesses();
+    }
+  }
+
+  private static void everyPublishedEventKeepsTheContract() {
+    if (infra == null || evaluation == null) {
+      return;
+    }
+    EventContract contract = new EventContract(ServiceJars.locate().repositoryRootPath());
+    List<JsonNode> events = readAll(LocalInfrastructure.TOPIC_EVALUATION_EVENTS);
+    List<String> problems = new ArrayList<>();
+    events.forEach(event -> problems.addAll(contract.problems(event)));
+    events.stream().map(event -> event.path("dataschema").asText()).distinct().forEach(url -> {
+      int status = get(url, null).statusCode();
+      if (status != 200) {
+        problems.add("dataschema " + url + " answered " + status);
+      }
+    });
+    assertThat(events).as("events read from " + LocalInfrastructure.TOPIC_EVALUATION_EVENTS).hasSizeGreaterThan(50);
+    assertThat(problems).as("events against docs/asyncapi").isEmpty();
+  }
+
+  private static void stopProcesses() {
     if (notification != null) {
       notification.stop();
     }
@@ -178,6 +218,69 @@ class EndToEndTest {
     assertThat(campaign.at("/progress/membersTotal").asInt()).isEqualTo(15);
     assertThat(campaign.at("/progress/membersDecided").asInt()).isEqualTo(1);
     assertThat(campaign.at("/progress/decidedByLevel/COMPLETED").asInt()).isEqualTo(1);
+  }
+
+  // --- the client generated from docs/openapi.json (issue 16) ----------------------------------------------------
+
+  /**
+   * Issue 16: the Java client generated at build time from the committed docs/openapi.json (which evaluation-service's
+   * ContractsServedTest keeps equal to /v3/api-docs) drives the API: the grassroots committee opens a campaign and a
+   * member completes the self-review; a refusal comes back as the documented problem details. A document that
+   * drifts from the API fails here.
+   */
+  @Test
+  void the_client_generated_from_the_openapi_document_opens_a_campaign_and_completes_a_task() throws Exception {
+    int year = 2067;
+    String member = "member4";
+    OffsetDateTime now = OffsetDateTime.now();
+    CreateCampaignRequest request = new CreateCampaignRequest().organizationId(ORG).year(year)
+        .regulation("QD-366-2025").selfReviewDue(now.plusDays(10)).residenceFeedbackDue(now.plusDays(20))
+        .branchReviewDue(now.plusDays(30)).decisionDue(now.plusDays(40));
+    DomainApi committee = api("committee");
+    CampaignView campaign = committee.openCampaign(request);
+    assertThat(campaign.getYear()).isEqualTo(year);
+    assertThat(campaign.getOrganizationId()).isEqualTo(ORG);
+
+    DomainApi memberApi = api(member);
+    TaskView selfReview = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
+        .until(() -> memberApi.listMyTasks().stream().filter(t -> "self-review".equals(t.getTaskKey())
+            && Integer.valueOf(year).equals(t.getYear())).findFirst(), java.util.Optional::isPresent).orElseThrow();
+    memberApi.completeTask(selfReview.getId(), Map.of("selfProposedLevel", GOOD,
+        "strengths", "Hoàn thành nhiệm vụ được giao đúng hạn.", "limitations", "Còn ngại phát biểu."));
+    await().atMost(Duration.ofSeconds(30)).until(() -> memberApi.getEvaluation(year, member).getStatus()
+        == EvaluationView.StatusEnum.WAITING_RESIDENCE_FEEDBACK);
+    assertThat(committee.getCampaign(campaign.getId()).getYear()).isEqualTo(year);
+
+    // refusals as documented: RFC 9457 problem details, with the field and the reason
+    ApiException twice = org.assertj.core.api.Assertions.catchThrowableOfType(ApiException.class,
+        () -> committee.openCampaign(request));
+    assertThat(twice.getCode()).isEqualTo(409);
+    ProblemDetail conflict = new ApiClient().getObjectMapper().readValue(twice.getResponseBody(),
+        ProblemDetail.class);
+    assertThat(conflict.getStatus()).isEqualTo(409);
+    ApiException invalid = org.assertj.core.api.Assertions.catchThrowableOfType(ApiException.class,
+        () -> committee.openCampaign(new CreateCampaignRequest().organizationId(ORG).regulation("QD-366-2025")));
+    assertThat(invalid.getCode()).isEqualTo(400);
+    ProblemDetail refused = new ApiClient().getObjectMapper().readValue(invalid.getResponseBody(),
+        ProblemDetail.class);
+    assertThat(refused.getErrors()).extracting(FieldProblem::getField, FieldProblem::getReason)
+        .contains(org.assertj.core.groups.Tuple.tuple("year", "required"));
+    ApiException anonymous = org.assertj.core.api.Assertions.catchThrowableOfType(ApiException.class,
+        () -> api(null).listMyTasks());
+    assertThat(anonymous.getCode()).isEqualTo(401);
+  }
+
+  /** The generated client, signed in as a demo user (HTTP Basic, as the document's security scheme says). */
+  private static DomainApi api(String user) {
+    ApiClient client = new ApiClient();
+    client.updateBaseUri(evaluationUrl);
+    if (user == null) {
+      return new DomainApi(client);
+    }
+    String credentials = user + ":" + ("admin".equals(user) ? "admin" : "demo");
+    client.setRequestInterceptor(request -> request.header("Authorization",
+        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8))));
+    return new DomainApi(client);
   }
 
   // --- a whole campaign under each regulation, a collective before its head --------------------------------------
@@ -575,6 +678,26 @@ class EndToEndTest {
         producer.send(record).get();
       }
     }
+  }
+
+  /** Every record of the topic, from the beginning, as JSON (the outbox publishes structured CloudEvents). */
+  private static List<JsonNode> readAll(String topic) {
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafkaBootstrapServers());
+    config.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-contract-" + UUID.randomUUID());
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+    List<JsonNode> events = new ArrayList<>();
+    try (var consumer = new KafkaConsumer<String, byte[]>(config)) {
+      consumer.subscribe(List.of(topic));
+      long end = System.currentTimeMillis() + 5000;
+      while (System.currentTimeMillis() < end) {
+        consumer.poll(Duration.ofMillis(300)).forEach(r -> events.add(json(new String(r.value(),
+            StandardCharsets.UTF_8))));
+      }
+    }
+    return events;
   }
 
   private static List<String> memberEventTypes(String memberId) {

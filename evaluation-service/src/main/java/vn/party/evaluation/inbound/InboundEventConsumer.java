@@ -1,5 +1,6 @@
 package vn.party.evaluation.inbound;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +12,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import vn.party.evaluation.contracts.EventSchemas;
 import vn.party.evaluation.messaging.CloudEventReader;
 import vn.party.evaluation.process.TextLimits;
 
 /**
  * The one listener of the inbound topics ({@code party.member-events} and each outside producer's own
- * {@code party.member-events.<producer>}): reads each record as a CloudEvent, checks that the topic's producer may
- * send its type ({@link InboundProducers}; otherwise kept as unmatched) and hands it to the handler of its type. Unreadable records are dead-lettered by the container's error handler; a type
- * no handler takes is kept as unmatched, for the administrator, rather than dropped.
+ * {@code party.member-events.<producer>}). Each record is read as a CloudEvent, then, in this order:
+ * <ol>
+ *   <li>the topic's producer must be allowed to send its type ({@link InboundProducers}), else it is kept as
+ *   unmatched ({@code PRODUCER_NOT_ALLOWED});</li>
+ *   <li>a type no handler takes is kept as unmatched ({@code UNSUPPORTED_TYPE}) rather than dropped;</li>
+ *   <li>the data must match its type's published JSON Schema (docs/asyncapi/schemas), else it is kept as unmatched
+ *   ({@code INVALID_DATA}) with the schema's message, and no handler sees it.</li>
+ * </ol>
+ * Unreadable records are dead-lettered by the container's error handler.
  */
 @Component
 public class InboundEventConsumer {
@@ -29,13 +37,15 @@ public class InboundEventConsumer {
   private final Map<String, InboundEventHandler> handlers;
   private final UnmatchedEvents unmatched;
   private final InboundProducers producers;
+  private final EventSchemas schemas;
 
   public InboundEventConsumer(CloudEventReader reader, List<InboundEventHandler> handlers,
-      UnmatchedEvents unmatched, InboundProducers producers) {
+      UnmatchedEvents unmatched, InboundProducers producers, EventSchemas schemas) {
     this.reader = reader;
     this.handlers = handlers.stream().collect(Collectors.toMap(InboundEventHandler::eventType, Function.identity()));
     this.unmatched = unmatched;
     this.producers = producers;
+    this.schemas = schemas;
   }
 
   /** The shared topic and every producer's own topic ({@link InboundProducers}). */
@@ -57,15 +67,32 @@ public class InboundEventConsumer {
       unmatched.keepUnsupported(event);
       return;
     }
-    handler.handle(event, reader.data(event));
+    JsonNode data = reader.data(event);
+    List<String> problems = schemas.problems(event.getType(), data);
+    if (!problems.isEmpty()) {
+      log.warn("event {} from {} ({}) does not match its schema: {}", event.getId(), event.getSource(),
+          event.getType(), problems);
+      unmatched.keepInvalid(event, year(data), text(data, "memberId"), String.join("; ", problems));
+      return;
+    }
+    handler.handle(event, data);
   }
 
-  /** The data's memberId if it is readable text of a sane length; otherwise none (the data is kept anyway). */
+  /** The year, when it is one (the list shows it); anything else is left out, the problem says why. */
+  private static Integer year(JsonNode data) {
+    JsonNode year = data.get("year");
+    return year != null && year.isIntegralNumber() && year.canConvertToInt() ? year.intValue() : null;
+  }
+
+  /** A text field of the data when it is readable text of a sane length; otherwise none (the data is kept). */
+  private static String text(JsonNode data, String field) {
+    JsonNode node = data == null ? null : data.get(field);
+    return node != null && node.isTextual() && node.asText().length() <= TextLimits.ID ? node.asText() : null;
+  }
+
   private String memberIdOf(CloudEvent event) {
     try {
-      com.fasterxml.jackson.databind.JsonNode memberId = reader.data(event).get("memberId");
-      return memberId != null && memberId.isTextual() && memberId.asText().length() <= TextLimits.ID
-          ? memberId.asText() : null;
+      return text(reader.data(event), "memberId");
     } catch (RuntimeException unreadable) {
       return null;
     }

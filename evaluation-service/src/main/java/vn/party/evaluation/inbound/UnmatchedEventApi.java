@@ -13,7 +13,10 @@ public final class UnmatchedEventApi {
       String reasonText,
       @Schema(description = "Hồ sơ của đảng viên đã được mở từ đó / the member's evaluation has started since")
       boolean evaluationStarted,
-      String data, OffsetDateTime receivedAt) {
+      String data,
+      @Schema(description = "Lỗi so với lược đồ của sự kiện (INVALID_DATA) / what does not match the event's schema")
+      String problem,
+      OffsetDateTime receivedAt) {
   }
 
   private UnmatchedEventApi() {

@@ -35,7 +35,7 @@ public class UnmatchedEventController {
   @GetMapping
   @Operation(summary = "Sự kiện đến không khớp hồ sơ nào / inbound events that matched nothing",
       description = "Administrators only. Newest first; filter by reason (UNKNOWN_MEMBER, NO_EVALUATION_YET, "
-          + "UNSUPPORTED_TYPE, NOT_ANNOUNCED, COMPLAINT_WINDOW_CLOSED, UNKNOWN_ORGANIZATION); limit 1–" + MAX_LIMIT + ".")
+          + "UNSUPPORTED_TYPE, NOT_ANNOUNCED, COMPLAINT_WINDOW_CLOSED, UNKNOWN_ORGANIZATION, INVALID_DATA); limit 1–" + MAX_LIMIT + ".")
   public List<UnmatchedEventView> list(@RequestParam(required = false) UnmatchedReason reason,
       @RequestParam(defaultValue = "100") int limit, @AuthenticationPrincipal CurrentUser user) {
     if (!user.isAdmin()) {

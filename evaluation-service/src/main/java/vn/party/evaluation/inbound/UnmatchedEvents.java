@@ -16,6 +16,7 @@ public class UnmatchedEvents {
 
   /** Enough of the payload for an administrator to recognise the event; the full text stays upstream. */
   static final int MAX_DATA = 20_000;
+  static final int MAX_PROBLEM = 2_000;
 
   private final JdbcClient jdbc;
   private final Inbox inbox;
@@ -44,19 +45,36 @@ public class UnmatchedEvents {
     }
   }
 
+  /**
+   * An event whose data does not match its type's schema: kept once with the schema's message, so that the
+   * administrator (and the producer) can see what to fix. Member and year are taken when they are readable.
+   */
+  @Transactional
+  public void keepInvalid(CloudEvent event, Integer year, String memberId, String problem) {
+    if (inbox.firstDelivery(event)) {
+      insert(event, year, memberId, UnmatchedReason.INVALID_DATA,
+          problem.length() > MAX_PROBLEM ? problem.substring(0, MAX_PROBLEM) : problem);
+    }
+  }
+
   /** Keeps the event, once per (source, id), in the caller's transaction (the one that wrote the inbox row). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void keep(CloudEvent event, Integer year, String memberId, UnmatchedReason reason) {
+    insert(event, year, memberId, reason, null);
+  }
+
+  private void insert(CloudEvent event, Integer year, String memberId, UnmatchedReason reason, String problem) {
     String data = event.getData() == null ? null : new String(event.getData().toBytes(), StandardCharsets.UTF_8);
     if (data != null && data.length() > MAX_DATA) {
       data = data.substring(0, MAX_DATA);
     }
     jdbc.sql("""
-            insert into evaluation.unmatched_event (source, event_id, type, subject, member_id, year, reason, data)
-            values (:source, :id, :type, :subject, :member, :year, :reason, :data) on conflict do nothing""")
+            insert into evaluation.unmatched_event (source, event_id, type, subject, member_id, year, reason, data,
+                                                    problem)
+            values (:source, :id, :type, :subject, :member, :year, :reason, :data, :problem) on conflict do nothing""")
         .param("source", event.getSource().toString()).param("id", event.getId()).param("type", event.getType())
         .param("subject", event.getSubject()).param("member", memberId).param("year", year)
-        .param("reason", reason.name()).param("data", data)
+        .param("reason", reason.name()).param("data", data).param("problem", problem)
         .update();
   }
 
@@ -67,7 +85,7 @@ public class UnmatchedEvents {
   public List<UnmatchedEvent> latest(UnmatchedReason reason, int limit) {
     return jdbc.sql("""
             select u.id, u.source, u.event_id, u.type, u.subject, u.member_id, u.year, u.reason, u.data,
-                   u.received_at,
+                   u.problem, u.received_at,
                    exists (select 1 from evaluation.member_evaluation e
                            where e.year = u.year and e.member_id = u.member_id) as evaluation_started
             from evaluation.unmatched_event u
@@ -78,7 +96,7 @@ public class UnmatchedEvents {
   }
 
   public record UnmatchedEvent(long id, String source, String eventId, String type, String subject,
-      String memberId, Integer year, UnmatchedReason reason, String data, OffsetDateTime receivedAt,
+      String memberId, Integer year, UnmatchedReason reason, String data, String problem, OffsetDateTime receivedAt,
       boolean evaluationStarted) {
   }
 }

@@ -18,5 +18,7 @@ public enum UnmatchedReason {
    * Issue 12: the event came from a producer that may not send its type (read on another producer's topic, or on
    * the shared topic where that is not trusted): kept for the administrator, believed nowhere.
    */
-  PRODUCER_NOT_ALLOWED
+  PRODUCER_NOT_ALLOWED,
+  /** The data does not match the type's JSON Schema (docs/asyncapi/schemas); the schema's message says why. */
+  INVALID_DATA
 }

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.contracts.EventSchemas;
 
 /**
  * Writes outgoing events into the outbox table, inside the caller's transaction: an event exists if and only if
@@ -27,12 +28,14 @@ public class Outbox {
   private final JdbcClient jdbc;
   private final ObjectMapper objectMapper;
   private final KafkaTopicsProperties topics;
+  private final EventSchemas schemas;
   private final EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
-  public Outbox(JdbcClient jdbc, ObjectMapper objectMapper, KafkaTopicsProperties topics) {
+  public Outbox(JdbcClient jdbc, ObjectMapper objectMapper, KafkaTopicsProperties topics, EventSchemas schemas) {
     this.jdbc = jdbc;
     this.objectMapper = objectMapper;
     this.topics = topics;
+    this.schemas = schemas;
   }
 
   /**
@@ -49,6 +52,8 @@ public class Outbox {
         .withSubject(key)
         .withTime(OffsetDateTime.now(ZoneOffset.UTC))
         .withDataContentType("application/json")
+        // the JSON Schema of data (docs/asyncapi), served under the public URL: consumers can check before they read
+        .withDataSchema(schemas.dataSchema(type))
         .withData(toJson(data))
         .build();
     jdbc.sql("""

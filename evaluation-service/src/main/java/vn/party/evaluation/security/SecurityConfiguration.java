@@ -57,10 +57,14 @@ public class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain domainApi(HttpSecurity http, IdentityService identityService) throws Exception {
+  SecurityFilterChain domainApi(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper,
+      org.springframework.context.MessageSource messages) throws Exception {
+    // issue 16: the 401 is a problem document too, like every other refusal of the API
+    var problem401 = new ProblemAuthenticationEntryPoint(objectMapper, messages);
     return http.securityMatcher(anyOf("/api/**"))
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-        .httpBasic(basic -> basic.realmName("party-evaluation"))
+        .httpBasic(basic -> basic.realmName("party-evaluation").authenticationEntryPoint(problem401))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problem401))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Basic credentials are sent by the client on every call, never by a browser on its own: no CSRF risk.
         .csrf(csrf -> csrf.disable())
@@ -88,7 +92,9 @@ public class SecurityConfiguration {
   SecurityFilterChain engineAndWebapps(HttpSecurity http) throws Exception {
     // Plain path matchers: the engine REST API and the webapps are served by servlets other than Spring MVC's.
     return http.securityMatcher(anyOf("/engine-rest/**", "/camunda/**", "/", "/actuator/health/**",
-            "/actuator/health", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/error"))
+            "/actuator/health", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/error",
+            // issue 16: the published contracts (AsyncAPI, the events' JSON Schemas named in dataschema)
+            "/asyncapi/**"))
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))

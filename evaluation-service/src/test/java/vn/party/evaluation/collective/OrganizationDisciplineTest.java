@@ -25,7 +25,7 @@ import vn.party.evaluation.pages.PageSession;
  * A discipline decision against a party organization ({@code vn.party.organization.disciplined}): a disciplined
  * branch caps the rating of the grassroots organization above it (366: no subordinate unit disciplined for EXCELLENT),
  * at once if that rating is open; redelivery changes nothing, a correction replaces the decision, an unknown
- * organization is kept as unmatched and unreadable data is dead-lettered.
+ * organization is kept as unmatched, and so is data that does not match the published schema.
  */
 class OrganizationDisciplineTest extends EvaluationFlowSupport {
 
@@ -95,7 +95,7 @@ class OrganizationDisciplineTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void unknown_organizations_are_unmatched_and_unreadable_decisions_dead_lettered() {
+  void unknown_organizations_and_invalid_decisions_are_kept_as_unmatched() {
     CloudEvent unknown = event(data("no-such-branch", OTHER_YEAR, "QĐ-54/UBKT", "REPRIMAND"));
     send("no-such-branch", serialize(unknown));
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unmatched().stream()
@@ -105,15 +105,25 @@ class OrganizationDisciplineTest extends EvaluationFlowSupport {
     // a known branch with no campaign of the year yet: kept, on the branch's timeline, for when its rating opens
     send(CB2, serialize(event(data(CB2, OTHER_YEAR, "QĐ-54b/UBKT", "DISSOLUTION"))));
 
+    // data that does not match the published schema: kept as unmatched with the schema's message (issue 16)
     String key = "organization-discipline-poison-" + OTHER_YEAR;
-    send(key, serialize(event("{\"year\":" + OTHER_YEAR + ",\"decisionId\":\"QĐ-1\",\"form\":\"REPRIMAND\","
-        + "\"decidedOn\":\"" + OTHER_YEAR + "-03-01\",\"decidedBy\":\"UBKT\"}"))); // no organizationId
-    send(key, serialize(event(data(CB2, OTHER_YEAR, "QĐ-2", "EXPULSION")))); // a member's form, not a unit's
-    send(key, serialize(event(data(CB2, OTHER_YEAR, "QĐ-3", "WARNING")
-        .replace("\"" + OTHER_YEAR + "-03-01\"", "\"1/3/" + OTHER_YEAR + "\""))));
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
-        readAll("party.member-events.DLT", Duration.ofSeconds(2)).stream().filter(r -> key.equals(r.key())).count())
-        .isEqualTo(3));
+    List<CloudEvent> invalid = List.of(
+        event("{\"year\":" + OTHER_YEAR + ",\"decisionId\":\"QĐ-1\",\"form\":\"REPRIMAND\","
+            + "\"decidedOn\":\"" + OTHER_YEAR + "-03-01\",\"decidedBy\":\"UBKT\"}"), // no organizationId
+        event(data(CB2, OTHER_YEAR, "QĐ-2", "EXPULSION")), // a member's form, not a unit's
+        event(data(CB2, OTHER_YEAR, "QĐ-3", "WARNING")
+            .replace("\"" + OTHER_YEAR + "-03-01\"", "\"1/3/" + OTHER_YEAR + "\"")));
+    invalid.forEach(event -> send(key, serialize(event)));
+    List<String> named = List.of("organizationId", "form", "decidedOn");
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+      List<JsonNode> listed = unmatched();
+      for (int i = 0; i < invalid.size(); i++) {
+        String id = invalid.get(i).getId();
+        assertThat(listed).filteredOn(e -> e.path("eventId").asText().equals(id)).singleElement()
+            .satisfies(e -> assertThat(e.path("reason").asText()).isEqualTo("INVALID_DATA"))
+            .extracting(e -> e.path("problem").asText()).asString().contains(named.get(i));
+      }
+    });
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql("""
             select organization_id || ':' || kind || ':' || form from evaluation.organization_discipline_decision
             where year = :y""").param("y", OTHER_YEAR).query(String.class).list())

@@ -1,0 +1,258 @@
+package vn.party.evaluation.web;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.info.Contact;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * The domain API's OpenAPI document ({@code /v3/api-docs}), complete enough to generate a client from (issue 16):
+ * title, description, the project's version, contact and licence; HTTP Basic on every operation; a stable
+ * operationId per operation; an example for every request body; and every error answer as RFC 9457 problem details
+ * (Spring's {@code ProblemDetail}, with {@code errors[{field, reason, message}]}) with an example per operation.
+ * The document is kept in docs/openapi.json and checked against what is served (OpenApiDocumentTest), linted by
+ * Redocly in the build (redocly.yaml), and a Java client generated from it drives an end-to-end test.
+ */
+@Configuration
+public class OpenApiDocument {
+
+  static final String BASIC = "basicAuth";
+  static final String PROBLEM = "ProblemDetail";
+  static final String PROBLEM_JSON = "application/problem+json";
+
+  /** Stable operation ids (the client's method names), by controller method. */
+  private static final Map<String, String> OPERATION_IDS = Map.ofEntries(
+      Map.entry("CampaignController#open", "openCampaign"),
+      Map.entry("CampaignController#get", "getCampaign"),
+      Map.entry("TaskController#list", "listMyTasks"),
+      Map.entry("TaskController#claim", "claimTask"),
+      Map.entry("TaskController#complete", "completeTask"),
+      Map.entry("EvaluationController#get", "getEvaluation"),
+      Map.entry("EvaluationController#history", "getEvaluationHistory"),
+      Map.entry("SelfReviewController#get", "getSubmittedSelfReview"),
+      Map.entry("AdjustmentController#adjust", "adjustLevel"),
+      Map.entry("AdjustmentController#list", "listLevelAdjustments"),
+      Map.entry("ComplaintController#complain", "submitComplaint"),
+      Map.entry("CollectiveController#get", "getCollectiveRating"),
+      Map.entry("RosterController#get", "getMemberRoster"),
+      Map.entry("RosterController#change", "changeMemberRoster"),
+      Map.entry("RosterController#changes", "listRosterChanges"),
+      Map.entry("MeetingController#agenda", "getMeetingAgenda"),
+      Map.entry("MeetingController#record", "recordBranchMeeting"),
+      Map.entry("UnmatchedEventController#list", "listUnmatchedEvents"),
+      Map.entry("MeController#me", "getMe"));
+
+  private final Map<String, Object> requestExamples;
+
+  public OpenApiDocument(ObjectMapper objectMapper) {
+    try (InputStream in = OpenApiDocument.class.getResourceAsStream("/openapi/request-examples.json")) {
+      this.requestExamples = objectMapper.readValue(in, new TypeReference<LinkedHashMap<String, Object>>() { });
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Bean
+  OpenAPI domainApiDocument(@Value("${evaluation.api-version:0.0.0}") String version) {
+    return new OpenAPI()
+        .info(new Info()
+            .title("Kiểm điểm, đánh giá, xếp loại đảng viên — API nghiệp vụ / party evaluation domain API")
+            .version(version)
+            .description("""
+                API nghiệp vụ của hệ thống kiểm điểm, đánh giá, xếp loại chất lượng đảng viên và tổ chức đảng hằng \
+                năm: mở đợt đánh giá, làm việc được giao, xem kết quả, lịch sử, khiếu nại, hồ sơ đảng viên. \
+                The domain API of the annual review and quality classification of party members and organizations: \
+                campaigns, tasks, results and their history, complaints, the member roster. Every call takes HTTP \
+                Basic; every refusal is RFC 9457 problem details with errors[{field, reason, message}], messages in \
+                Vietnamese unless Accept-Language asks for English. The Kafka events: /asyncapi/asyncapi.yaml.""")
+            .contact(new Contact().name("Nhóm phát triển hệ thống đánh giá đảng viên / party evaluation team")
+                .email("party-evaluation@thanhkhetay.example.vn"))
+            .license(new License().name("Proprietary — internal use of the Party organizations")
+                .url("https://thanhkhetay.example.vn/license")))
+        // fixed, so that the document served is the document kept in docs/ (no host of the request in it)
+        .servers(List.of(new Server().url("/")
+            .description("evaluation-service, the host that serves this document (local run: http://localhost:8080)")))
+        .components(new Components()
+            .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")
+                .description("Tài khoản của hệ thống (kho người dùng của engine) / the engine's user store"))
+            .addSchemas("FieldProblem", fieldProblemSchema())
+            .addSchemas(PROBLEM, problemSchema()))
+        .addSecurityItem(new SecurityRequirement().addList(BASIC));
+  }
+
+  /**
+   * Every tag an operation uses declared once, in order, with its description (lint: operation-tag-defined,
+   * tag-description); each problem example's instance is its operation's path, with sample values.
+   */
+  @Bean
+  OpenApiCustomizer tagsAndInstances() {
+    return openApi -> {
+      java.util.TreeSet<String> names = new java.util.TreeSet<>();
+      openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
+        if (operation.getTags() != null) {
+          names.addAll(operation.getTags());
+        }
+        String instance = samplePath(path);
+        operation.getResponses().values().forEach(response -> Optional.ofNullable(response.getContent())
+            .map(content -> content.get(PROBLEM_JSON)).map(MediaType::getExamples)
+            .ifPresent(examples -> examples.values().forEach(example -> {
+              @SuppressWarnings("unchecked")
+              Map<String, Object> value = (Map<String, Object>) example.getValue();
+              value.put("instance", instance);
+            })));
+      }));
+      openApi.setTags(names.stream().map(name -> new Tag().name(name).description(name)).toList());
+    };
+  }
+
+  /** The path with sample values for its variables, as an instance in a problem example. */
+  static String samplePath(String path) {
+    return path.replace("{year}", "2026").replace("{memberId}", "member1").replace("{branchId}", "thanh-khe-tay-cb1")
+        .replace("{collectiveId}", "thanh-khe-tay-cb1").replace("{id}", "0f8e2b8a-5d7e-4a3c-9c1e-2b7f4d9a6e11")
+        .replace("{taskId}", "5c0d6f55-8f3e-11f0-9d41-0242ac120002").replaceAll("\\{[^}]*}", "x");
+  }
+
+  @Bean
+  OperationCustomizer contractOfEachOperation() {
+    return (operation, handler) -> {
+      String key = handler.getBeanType().getSimpleName() + "#" + handler.getMethod().getName();
+      String operationId = OPERATION_IDS.get(key);
+      if (operationId == null) {
+        throw new IllegalStateException("no operationId for " + key + ": add it to OpenApiDocument.OPERATION_IDS");
+      }
+      operation.setOperationId(operationId);
+      if (operation.getRequestBody() != null && requestExamples.containsKey(operationId)) {
+        operation.getRequestBody().getContent().values().forEach(media -> {
+          if (media.getExample() == null && media.getExamples() == null) {
+            media.setExample(requestExamples.get(operationId));
+          }
+        });
+      }
+      addErrors(operation, handler, operationId);
+      return operation;
+    };
+  }
+
+  private void addErrors(Operation operation, HandlerMethod handler, String operationId) {
+    ApiResponses responses = operation.getResponses();
+    String field = firstField(operation, operationId);
+    if (field != null) {
+      responses.addApiResponse("400", problem(operationId, 400, "Bad Request",
+          "Dữ liệu không hợp lệ: xem errors.", List.of(Map.of("field", field,
+              "reason", operation.getRequestBody() != null ? "required" : "wrong-type",
+              "message", operation.getRequestBody() != null ? "Cần nhập " + field + "." : field
+                  + " không đúng kiểu."))));
+    }
+    responses.addApiResponse("401", problem(operationId, 401, "Unauthorized",
+        "Cần đăng nhập (HTTP Basic).", List.of())
+        .addHeaderObject("WWW-Authenticate", new Header().description("Basic realm=\"party-evaluation\"")
+            .schema(new StringSchema())));
+    responses.addApiResponse("403", problem(operationId, 403, "Forbidden",
+        "Bạn không có quyền thực hiện thao tác này.", List.of()));
+    if (hasPathParameters(operation)) {
+      responses.addApiResponse("404", problem(operationId, 404, "Not Found", "Không tìm thấy.", List.of()));
+    }
+    if (handler.hasMethodAnnotation(PostMapping.class) || handler.hasMethodAnnotation(PatchMapping.class)) {
+      responses.addApiResponse("409", problem(operationId, 409, "Conflict",
+          "Thao tác xung đột với trạng thái hiện tại (đã có, đã nhận, hay vừa được thay đổi).", List.of()));
+    }
+    if (operation.getRequestBody() != null) {
+      responses.addApiResponse("415", problem(operationId, 415, "Unsupported Media Type",
+          "Chỉ nhận nội dung application/json.", List.of()));
+    }
+    responses.addApiResponse("503", problem(operationId, 503, "Service Unavailable",
+        "Hệ thống tạm thời không khả dụng, vui lòng thử lại sau.", List.of()));
+  }
+
+  /** The field a 400 example names: the request body's first field, else the first parameter. */
+  private String firstField(Operation operation, String operationId) {
+    if (operation.getRequestBody() != null) {
+      return Optional.ofNullable(requestExamples.get(operationId)).filter(Map.class::isInstance)
+          .map(example -> ((Map<?, ?>) example).keySet().iterator().next().toString()).orElse("body");
+    }
+    List<Parameter> parameters = operation.getParameters();
+    return parameters == null || parameters.isEmpty() ? null : parameters.get(0).getName();
+  }
+
+  private static boolean hasPathParameters(Operation operation) {
+    return operation.getParameters() != null
+        && operation.getParameters().stream().anyMatch(p -> "path".equals(p.getIn()));
+  }
+
+  private static ApiResponse problem(String operationId, int status, String title, String detail,
+      List<Map<String, String>> errors) {
+    Map<String, Object> example = new LinkedHashMap<>();
+    example.put("type", "about:blank");
+    example.put("title", title);
+    example.put("status", status);
+    example.put("detail", detail);
+    example.put("instance", "/api/v1"); // the operation's path, set by tagsAndInstances
+    if (!errors.isEmpty()) {
+      example.put("errors", errors);
+    }
+    return new ApiResponse().description(title + " — RFC 9457 problem details")
+        .content(new Content().addMediaType(PROBLEM_JSON, new MediaType()
+            .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))
+            .addExamples(operationId + status, new Example().summary(title).value(example))));
+  }
+
+  private static Schema<?> fieldProblemSchema() {
+    return new ObjectSchema().description("Một lỗi của một trường / one thing wrong with a request")
+        .addProperty("field", new StringSchema().description("Trường bị từ chối / the refused field")
+            .example("year"))
+        .addProperty("reason", new StringSchema()
+            .description("Mã lý do ổn định / a stable reason code: required, wrong-type, invalid-format, "
+                + "out-of-range, too-long, …").example("required"))
+        .addProperty("message", new StringSchema()
+            .description("Thông báo theo ngôn ngữ của người dùng / the message in the caller's language"))
+        .required(List.of("field", "reason"));
+  }
+
+  private static Schema<?> problemSchema() {
+    return new ObjectSchema()
+        .description("RFC 9457 problem details (Spring's ProblemDetail), with the refused fields")
+        .addProperty("type", new StringSchema().format("uri-reference").example("about:blank"))
+        .addProperty("title", new StringSchema().example("Bad Request"))
+        .addProperty("status", new IntegerSchema().format("int32").example(400))
+        .addProperty("detail", new StringSchema().description("In the caller's language"))
+        .addProperty("instance", new StringSchema().format("uri-reference"))
+        .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldProblem"))
+            .description("Each refused field with its reason; absent when no single field is at fault"))
+        .required(List.of("title", "status"));
+  }
+}
