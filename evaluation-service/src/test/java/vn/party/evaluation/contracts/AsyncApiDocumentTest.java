@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.party.evaluation.messaging.EventTypes;
+import vn.party.evaluation.process.TextLimits;
 
 /**
  * docs/asyncapi/asyncapi.yaml is a valid AsyncAPI 3.0 document (its official JSON Schema, committed in
@@ -101,18 +102,19 @@ class AsyncApiDocumentTest {
    */
   @Test
   void inbound_lengths_are_the_limits_the_handlers_enforce() throws Exception {
-    int memberId = constant("vn.party.evaluation.caps.EventFields", "MAX_MEMBER_ID");
-    int name = constant("vn.party.evaluation.caps.EventFields", "MAX_NAME");
-    int text = constant("vn.party.evaluation.caps.EventFields", "MAX_TEXT");
-    int residenceComment = constant("vn.party.evaluation.feedback.ResidenceFeedbackHandler", "MAX_COMMENT");
-    int grounds = constant("vn.party.evaluation.complaint.ComplaintHandler", "MAX_GROUNDS");
+    // one length per text: the service's limits are TextLimits' constants (issue 12), and the schemas state them
+    int memberId = TextLimits.ID;
+    int name = TextLimits.NAME;
+    int text = TextLimits.UNIT_ASSESSMENT_COMMENT;
+    int residenceComment = TextLimits.RESIDENCE_COMMENT;
+    int grounds = TextLimits.COMPLAINT_GROUNDS;
     assertMaxLength(EventTypes.RESIDENCE_FEEDBACK, Map.of("memberId", memberId, "comment", residenceComment,
         "submittedBy", name));
     assertMaxLength(EventTypes.UNIT_ASSESSMENT, Map.of("memberId", memberId, "comment", text, "assessedBy", name));
-    // decisionId: 200, a literal in DisciplineHandler and OrganizationDisciplineHandler; dates: yyyy-mm-dd
-    assertMaxLength(EventTypes.DISCIPLINED, Map.of("memberId", memberId, "decisionId", 200, "decidedOn", 10,
+    // dates: yyyy-mm-dd
+    assertMaxLength(EventTypes.DISCIPLINED, Map.of("memberId", memberId, "decisionId", TextLimits.DECISION_ID, "decidedOn", 10,
         "decidedBy", name));
-    assertMaxLength(EventTypes.ORGANIZATION_DISCIPLINED, Map.of("organizationId", memberId, "decisionId", 200,
+    assertMaxLength(EventTypes.ORGANIZATION_DISCIPLINED, Map.of("organizationId", memberId, "decisionId", TextLimits.DECISION_ID,
         "decidedOn", 10, "decidedBy", name));
     assertMaxLength(EventTypes.MEMBER_COMPLAINT, Map.of("memberId", memberId, "grounds", grounds,
         "submittedBy", name));
@@ -141,12 +143,6 @@ class AsyncApiDocumentTest {
     JsonNode schema = Contracts.read(Contracts.SCHEMAS.resolve(type + ".json"));
     assertThat(schema.at("/properties/" + field + "/enum").toString()).isEqualTo(Arrays.stream(values)
         .map(v -> "\"" + v.name() + "\"").collect(Collectors.joining(",", "[", "]")));
-  }
-
-  private static int constant(String className, String field) throws Exception {
-    Field f = Class.forName(className).getDeclaredField(field);
-    f.setAccessible(true);
-    return f.getInt(null);
   }
 
   private static String value(Field field) {
