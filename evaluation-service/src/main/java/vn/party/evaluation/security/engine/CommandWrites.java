@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
 /**
@@ -77,7 +78,7 @@ final class CommandWrites {
         Object value = read(field, target);
         if (value instanceof Map<?, ?> map) {
           if (namesVariables(field.getName())) {
-            map.keySet().forEach(key -> values.put(String.valueOf(key), unwrap(map.get(key))));
+            map.keySet().forEach(key -> values.put(String.valueOf(key), valueOf(map, key)));
           }
         } else if (value instanceof Collection<?> items) {
           new ArrayList<>(items).stream().filter(CommandWrites::engineObject)
@@ -102,6 +103,18 @@ final class CommandWrites {
     String name = value.getClass().getName();
     return name.startsWith("org.camunda.bpm.engine.impl.") && SKIPPED_PACKAGES.stream().noneMatch(name::startsWith)
         && !name.contains("CommandExecutor") && !name.contains("Observer") && !name.contains("Listener");
+  }
+
+  /** A variable map hands out its values deserialized: read the typed value, so a serialized one stays as it came. */
+  private static Object valueOf(Map<?, ?> map, Object key) {
+    if (map instanceof VariableMap variables) {
+      return unwrap(variables.getValueTyped(String.valueOf(key)));
+    }
+    try {
+      return unwrap(map.get(key));
+    } catch (RuntimeException notDeserialized) {
+      return notDeserialized; // not a value any form takes: refused by the rules
+    }
   }
 
   /** The value as the rules judge it: a typed value's own value (a serialized object as it came). */

@@ -1,7 +1,6 @@
 package vn.party.evaluation.security.engine;
 
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -82,11 +81,5 @@ public class UserCommandGuard extends CommandInterceptor {
       TaskEntity task = context.getTaskManager().findTaskById(taskId);
       return task == null ? null : task.getTaskDefinitionKey();
     }));
-  }
-
-  /** For tests of the adapter: the write a command carries, as {@code name → value}. */
-  static Map<String, Object> writesOf(Command<?> command) {
-    CommandWrites.Write write = CommandWrites.of(command);
-    return write == null ? Map.of() : write.values();
   }
 }
