@@ -49,7 +49,11 @@ import org.springframework.web.client.RestClient;
     "evaluation.outbox.poll-interval-ms=100",
     "evaluation.campaign.launch-batch-size=4",
     "camunda.bpm.job-execution.wait-time-in-millis=200",
-    "camunda.bpm.job-execution.max-wait=1000"})
+    "camunda.bpm.job-execution.max-wait=1000",
+    // the corpora and matrices send thousands of wrong credentials from 127.0.0.1 on purpose; the throttle's own
+    // test (SignInThrottleTest) sets the real limits for its duration
+    "evaluation.sign-in-throttle.account-free-failures=1000000",
+    "evaluation.sign-in-throttle.address-free-failures=1000000"})
 @EmbeddedKafka(kraft = true, partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
     topics = {"evaluation.events", "party.member-events", "party.member-events.DLT"})
 @ActiveProfiles("demo")

@@ -30,8 +30,8 @@ public class SignInThrottle {
 
   private static final int MAX_KEYS = 100_000;
 
-  private final int accountFreeFailures;
-  private final int addressFreeFailures;
+  private volatile int accountFreeFailures;
+  private volatile int addressFreeFailures;
   private final Duration baseDelay;
   private final Duration maxDelay;
   private final Duration forgetAfter;
@@ -58,6 +58,12 @@ public class SignInThrottle {
   /** Time under a test's control (the waits are seconds to minutes; a loaded test machine is slower than that). */
   void clock(Clock clock) {
     this.clock = clock;
+  }
+
+  /** Free failures under a test's control (the other tests send wrong credentials on purpose, by the thousand). */
+  void freeFailures(int account, int address) {
+    this.accountFreeFailures = account;
+    this.addressFreeFailures = address;
   }
 
   /** How long a sign-in as this user from this address must still wait; empty when it may be tried now. */
