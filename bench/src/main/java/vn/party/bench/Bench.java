@@ -278,6 +278,10 @@ public final class Bench {
                 log.info("Warm-up launch of {} members (not measured)", options.launchWarmup);
                 CampaignLaunch.launch(client, ADMIN, organization, year, options.launchWarmup);
             }
+            if (options.importMembers > 0) {
+                RosterImportStep.run(client, ADMIN, data, service, tag, options.importMembers, options.branchSize,
+                        results);
+            }
             String firstOrganization = null;
             for (int size : options.members) {
                 String organization = "bench-" + tag + "-" + size;

@@ -20,6 +20,8 @@ public final class BenchOptions {
               --api-members N           self-review tasks completed through the API (default 1000; taken from the
                                         smallest organization, capped at its size; 0 skips the API figures)
               --launch-warmup N         members of an unmeasured launch first, to warm the service up (default 200)
+              --import-members N        members of the roster-import step, an XLSX through preview and commit
+                                        (default 50000; 0 skips it)
               --branch-size N           members per generated branch (default 30)
               --event-rates R[,R...]    event to task: offered rates in events/s (default 50,200,1000; 0 skips)
               --event-seconds S         seconds of sending at each rate (default 10) ...
@@ -56,6 +58,7 @@ public final class BenchOptions {
     int apiMembers = 1_000;
     int branchSize = 30;
     int launchWarmup = 200;
+    int importMembers = 50_000;
     List<Integer> eventRates = new ArrayList<>(List.of(50, 200, 1_000));
     int eventSeconds = 10;
     int eventMax = 600;
@@ -132,6 +135,7 @@ public final class BenchOptions {
             case "--api-members" -> apiMembers = nonNegative(name, value);
             case "--branch-size" -> branchSize = positive(name, value);
             case "--launch-warmup" -> launchWarmup = nonNegative(name, value);
+            case "--import-members" -> importMembers = nonNegative(name, value);
             case "--jdbc-url" -> jdbcUrl = value;
             case "--jdbc-user" -> jdbcUser = value;
             case "--jdbc-password" -> jdbcPassword = value;
@@ -193,7 +197,7 @@ public final class BenchOptions {
 
     String describe() {
         return "members=" + members + " baseline-n=" + baselineN + " warmup=" + warmup + " users=" + users
-                + " api-members=" + apiMembers + " launch-warmup=" + launchWarmup + " branch-size=" + branchSize + " db="
+                + " api-members=" + apiMembers + " launch-warmup=" + launchWarmup + " import-members=" + importMembers + " branch-size=" + branchSize + " db="
                 + (jdbcUrl == null ? "embedded" : "external") + " service-heap=" + serviceHeap
                 + " event-rates=" + eventRates + " event-seconds=" + eventSeconds + " event-max=" + eventMax
                 + " event-warmup=" + eventWarmup + " lifecycle-members=" + lifecycleMembers + " two-nodes-members="

@@ -54,6 +54,7 @@ public class DemoData implements ApplicationRunner {
   private final boolean unitHeads;
   private final UnitService units;
   private final RosterImportService imports;
+  private final vn.party.evaluation.roster.RosterService roster;
   /** The loader acts as an administrator; its name is what the units' history shows. */
   private static final CurrentUser LOADER = new CurrentUser("system", List.of(Groups.ADMINS));
 
@@ -63,7 +64,8 @@ public class DemoData implements ApplicationRunner {
    */
   public DemoData(JdbcClient jdbc, IdentityService identity,
       @org.springframework.beans.factory.annotation.Value("${evaluation.demo.unit-heads:false}") boolean unitHeads,
-      UnitService units, RosterImportService imports) {
+      UnitService units, RosterImportService imports, vn.party.evaluation.roster.RosterService roster) {
+    this.roster = roster;
     this.units = units;
     this.imports = imports;
     this.jdbc = jdbc;
@@ -139,27 +141,31 @@ public class DemoData implements ApplicationRunner {
   }
 
   /**
-   * The committees as seats of the tree (the engine groups above already hold the same people, so nothing changes
-   * there): each branch's secretary account and its first member, the committee account and member2 on the grassroots
-   * committee, the auditor on its inspection committee, the district account on the committee above. With unit heads
-   * on, the members are the secretaries (the accounts their deputies), so the seats say what the roster says.
+   * The committees as seats of the tree, held by the committee accounts as before (the engine groups above already
+   * hold the same people, so nothing changes there): each branch's secretary account, the committee account, the
+   * auditor on the inspection committee, the district account on the committee above. The members who sit on a
+   * committee or head a unit keep it as roster facts only, recorded like any change, not as engine groups: their own
+   * accounts stay members' accounts (the authorization tests rely on it). member1, member6 and member11 sit on their
+   * branch committees (phó bí thư), member2 on the grassroots committee; in the local run they also head their units.
    */
   private void seatCommittees() {
     String reason = "Dữ liệu mẫu / demo data";
     for (int b = 1; b <= 3; b++) {
-      String branchId = ORGANIZATION + "-cb" + b;
-      String firstMember = "member" + ((b - 1) * 5 + 1);
-      units.seat(branchId, new SeatRequest("secretary" + b, "COMMITTEE", unitHeads ? "DEPUTY" : "SECRETARY", reason),
-          LOADER);
-      units.seat(branchId, new SeatRequest(firstMember, "COMMITTEE", unitHeads ? "SECRETARY" : "DEPUTY", reason),
+      units.seat(ORGANIZATION + "-cb" + b, new SeatRequest("secretary" + b, "COMMITTEE", "SECRETARY", reason),
           LOADER);
     }
-    units.seat(ORGANIZATION, new SeatRequest("committee", "COMMITTEE", unitHeads ? "DEPUTY" : "SECRETARY", reason),
-        LOADER);
-    units.seat(ORGANIZATION, new SeatRequest("member2", "COMMITTEE", unitHeads ? "SECRETARY" : "MEMBER", reason),
-        LOADER);
+    units.seat(ORGANIZATION, new SeatRequest("committee", "COMMITTEE", "SECRETARY", reason), LOADER);
     units.seat(ORGANIZATION, new SeatRequest("auditor", "INSPECTION", "SECRETARY", reason), LOADER);
     units.seat("thanh-khe", new SeatRequest("district", "COMMITTEE", "SECRETARY", reason), LOADER);
+    for (int n : new int[] {1, 6, 11, 2}) {
+      var facts = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      facts.put("leadership", n == 2 ? "ORGANIZATION_COMMITTEE" : "BRANCH_COMMITTEE");
+      if (unitHeads) {
+        facts.put("headOf", n == 2 ? "ORGANIZATION" : "BRANCH");
+      }
+      facts.put("reason", reason);
+      roster.change("member" + n, facts, LOADER);
+    }
   }
 
   private void group(String id, String name, String type) {

@@ -218,15 +218,17 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
   @Test
   void each_role_reaches_its_pages_from_the_menu() throws Exception {
     Map<String, List<String>> menus = Map.of(
-        "member1", List.of("nav-tasks", "nav-mine", "nav-notifications", "nav-preferences"),
+        "member1", List.of("nav-tasks", "nav-mine", "nav-notifications", "nav-preferences", "nav-units"),
         "secretary1", List.of("nav-tasks", "nav-mine", "nav-meetings", "nav-reports", "nav-notifications",
-            "nav-preferences", "nav-members"),
+            "nav-preferences", "nav-members", "nav-units"),
         "committee", List.of("nav-tasks", "nav-mine", "nav-open-campaign", "nav-campaigns", "nav-reports",
-            "nav-notifications", "nav-preferences", "nav-members"),
+            "nav-notifications", "nav-preferences", "nav-members", "nav-units", "nav-roster-import"),
         "auditor", List.of("nav-tasks", "nav-mine", "nav-audit", "nav-signals", "nav-campaigns", "nav-reports",
-            "nav-notifications", "nav-preferences", "nav-members"));
+            "nav-notifications", "nav-preferences", "nav-members", "nav-units"));
+    // issue 13: the organization tree for everybody, the roster import for the grassroots committee
     List<String> all = List.of("nav-tasks", "nav-mine", "nav-audit", "nav-signals", "nav-meetings", "nav-reports",
-        "nav-open-campaign", "nav-campaigns", "nav-notifications", "nav-preferences", "nav-members");
+        "nav-open-campaign", "nav-campaigns", "nav-notifications", "nav-preferences", "nav-members", "nav-units",
+        "nav-roster-import");
     Pattern link = Pattern.compile("<a href=\"([^\"]+)\"[^>]*id=\"(nav-[a-z-]+)\"");
     for (var menu : menus.entrySet()) {
       PageSession session = PageSession.of(port, menu.getKey());

@@ -88,8 +88,23 @@ class RosterImportBrowserTest extends BrowserTestSupport {
   /** Uploads the chosen file and waits for the preview page (or says what the page reported instead). */
   private void upload() {
     browser.findElement(By.id("upload")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().matches(".*/app/roster-import/[0-9a-f-]{36}$")
-        || !d.findElements(By.cssSelector("#upload-error:not([hidden])")).isEmpty());
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl()
+          .matches(".*/app/roster-import/[0-9a-f-]{36}$")
+          || !d.findElements(By.cssSelector("#upload-error:not([hidden])")).isEmpty());
+    } catch (org.openqa.selenium.TimeoutException e) {
+      Object probe = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+          var x = new XMLHttpRequest();
+          x.open('POST', '/app/roster-import/upload?org=bt-ward&fileName=probe.csv', false);
+          x.setRequestHeader(document.querySelector('meta[name=csrf-header]').content,
+              document.querySelector('meta[name=csrf-token]').content);
+          x.setRequestHeader('Content-Type', 'application/octet-stream');
+          x.send('a');
+          return x.status + ' ' + x.responseURL + ' ' + x.responseText.substring(0, 500)
+              + ' | header=' + document.querySelector('meta[name=csrf-header]').content
+              + ' | script=' + document.querySelector('main script').textContent.substring(0, 700);""");
+      throw new AssertionError("no preview: " + probe, e);
+    }
     assertThat(browser.findElements(By.cssSelector("#upload-error:not([hidden])")).stream().map(WebElement::getText)
         .toList()).isEmpty();
     new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "complete".equals(
