@@ -186,7 +186,7 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
     // who may read a collective's rating
     assertThat(status("secretary2", CB2)).isEqualTo(200);
     assertThat(status("secretary1", CB2)).isEqualTo(403);
-    assertThat(status("member7", CB2)).isEqualTo(403);
+    assertThat(status("member6", CB2)).isEqualTo(403);
     assertThat(status("committee", ORG)).isEqualTo(200);
     assertThat(status("auditor", "no-such-branch")).isEqualTo(404);
 
