@@ -63,6 +63,8 @@ public final class LocalStack {
         if (demo) {
             b.property("spring.profiles.active", "demo");
         }
+        // a throw-away engine: the tools (bench, end-to-end tests) use the configured admin as it is (issue 12)
+        b.property("evaluation.accounts.initial-admin-must-change", "false");
         return b.property("spring.datasource.url", infra.jdbcUrl())
                 .property("spring.datasource.username", infra.dbUser())
                 .property("spring.datasource.password", infra.dbPassword())

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * Switches the password policy on once the engine has started. Before that the engine created the administrator
  * configured in {@code camunda.bpm.admin-user} (with whatever password the configuration gives, {@code admin} on a
  * developer machine); outside the demo profile that account must change its password at first sign-in, as long as
- * the configured password still works and nobody has set one since.
+ * the configured password still works and nobody has set one since ({@code evaluation.accounts.initial-admin-must-change},
+ * default true; the local launcher's throw-away engines used by the benchmark and the end-to-end tests set it false).
  */
 @Component
 public class PasswordPolicyActivation implements SmartInitializingSingleton {
@@ -27,21 +28,25 @@ public class PasswordPolicyActivation implements SmartInitializingSingleton {
   private final Environment environment;
   private final String adminId;
   private final String adminPassword;
+  private final boolean adminMustChange;
 
   public PasswordPolicyActivation(ProcessEngine engine, PasswordFlags flags, Environment environment,
       @Value("${camunda.bpm.admin-user.id:}") String adminId,
-      @Value("${camunda.bpm.admin-user.password:}") String adminPassword) {
+      @Value("${camunda.bpm.admin-user.password:}") String adminPassword,
+      @Value("${evaluation.accounts.initial-admin-must-change:true}") boolean adminMustChange) {
     this.engine = engine;
     this.flags = flags;
     this.environment = environment;
     this.adminId = adminId;
     this.adminPassword = adminPassword;
+    this.adminMustChange = adminMustChange;
   }
 
   @Override
   public void afterSingletonsInstantiated() {
     ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).setEnablePasswordPolicy(true);
-    if (adminId.isBlank() || adminPassword.isBlank() || environment.acceptsProfiles(Profiles.of("demo"))) {
+    if (!adminMustChange || adminId.isBlank() || adminPassword.isBlank()
+        || environment.acceptsProfiles(Profiles.of("demo"))) {
       return;
     }
     IdentityService identity = engine.getIdentityService();
