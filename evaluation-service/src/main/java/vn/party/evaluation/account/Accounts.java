@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.roster.RosterAccess;
 import vn.party.evaluation.roster.Rosters;
@@ -33,7 +34,7 @@ import vn.party.evaluation.web.FieldProblem;
 @Component
 public class Accounts {
 
-  public static final String ACCOUNT_CHANGED = "vn.party.evaluation.account.changed";
+  public static final String ACCOUNT_CHANGED = EventTypes.ACCOUNT_CHANGED;
 
   /** Letters and digits that cannot be mistaken for one another when read out or copied from paper. */
   private static final char[] ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();

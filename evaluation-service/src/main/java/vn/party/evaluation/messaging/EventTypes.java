@@ -23,6 +23,8 @@ public final class EventTypes {
   /** A collective (branch, grassroots organization) rated; keyed by organizationId. */
   public static final String COLLECTIVE_DECIDED = "vn.party.evaluation.collective.decided";
   public static final String CAMPAIGN_COMPLETED = "vn.party.evaluation.campaign.completed";
+  /** A sign-in's password was set by someone else or changed by its holder; keyed by userId (issue 12). */
+  public static final String ACCOUNT_CHANGED = "vn.party.evaluation.account.changed";
 
   public static final String RESIDENCE_FEEDBACK = "vn.party.member.residence-feedback";
   /** The unit leadership's assessment of a member, with the civil-service level (a fact for the caps). */
