@@ -3,6 +3,7 @@ package vn.party.evaluation.accounts;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
+import vn.party.evaluation.account.Accounts;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.security.SystemAccess;
 
@@ -17,24 +18,30 @@ public class MemberAccounts {
   private final IdentityService identity;
   private final SystemAccess system;
   private final OneTimePasswords passwords;
+  private final Accounts accounts;
 
-  public MemberAccounts(IdentityService identity, SystemAccess system, OneTimePasswords passwords) {
+  public MemberAccounts(IdentityService identity, SystemAccess system, OneTimePasswords passwords,
+      Accounts accounts) {
     this.identity = identity;
     this.system = system;
     this.passwords = passwords;
+    this.accounts = accounts;
   }
 
   public boolean exists(String memberId) {
     return system.call(() -> identity.createUserQuery().userId(memberId).count() > 0);
   }
 
-  /** Creates the account; its one-time password, or null when the account existed already. */
+  /**
+   * Creates the account; its one-time password, which must be changed at first sign-in ({@link Accounts}), or null
+   * when the account existed already.
+   */
   public String create(String memberId, String fullName, String email) {
-    return system.call(() -> {
+    boolean created = system.call(() -> {
       if (identity.createUserQuery().userId(memberId).count() > 0) {
-        return null;
+        return false;
       }
-      String password = passwords.generate();
+      String password = passwords.generate() + passwords.generate();
       User user = identity.newUser(memberId);
       int space = fullName.lastIndexOf(' ');
       user.setFirstName(space > 0 ? fullName.substring(0, space) : fullName);
@@ -45,8 +52,9 @@ public class MemberAccounts {
       if (identity.createGroupQuery().groupId(Groups.MEMBERS).count() > 0) {
         identity.createMembership(memberId, Groups.MEMBERS);
       }
-      return password;
+      return true;
     });
+    return created ? accounts.issueOneTimePassword(memberId, "roster-import") : null;
   }
 
   /**
@@ -64,20 +72,6 @@ public class MemberAccounts {
       user.setPassword(passwords.generate() + passwords.generate() + passwords.generate());
       identity.saveUser(user);
       return null;
-    });
-  }
-
-  /** A new one-time password for an existing account (a reset by the committee or an administrator). */
-  public String reset(String memberId) {
-    return system.call(() -> {
-      User user = identity.createUserQuery().userId(memberId).singleResult();
-      if (user == null) {
-        return null;
-      }
-      String password = passwords.generate();
-      user.setPassword(password);
-      identity.saveUser(user);
-      return password;
     });
   }
 }
