@@ -3,6 +3,7 @@ package vn.party.evaluation.account;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
@@ -171,7 +172,7 @@ public class Accounts {
       }
       String candidate = password.toString();
       if (policy.getRules().stream().allMatch(rule -> rule.execute(candidate)
-          && !candidate.toLowerCase(java.util.Locale.ROOT).contains(userId.toLowerCase(java.util.Locale.ROOT)))) {
+          && !candidate.toLowerCase(Locale.ROOT).contains(userId.toLowerCase(Locale.ROOT)))) {
         return candidate;
       }
     }

@@ -1,5 +1,6 @@
 package vn.party.evaluation.account;
 
+import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ public class AccountsEnginePlugin extends AbstractProcessEnginePlugin {
     configuration.setEnablePasswordPolicy(false);
     var guard = new AdministratorsOnlyCommands(configuration::getIdentityService);
     if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
-      configuration.setCustomPreCommandInterceptorsTxRequired(new java.util.ArrayList<>());
+      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>());
     }
     configuration.getCustomPreCommandInterceptorsTxRequired().add(guard);
   }

@@ -1,11 +1,12 @@
 package vn.party.evaluation.account;
 
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -27,9 +28,9 @@ class AdministratorsOnlyCommands extends CommandInterceptor {
       "DeleteMetricsCmd", "DeleteTaskMetricsCmd", "GetUniqueTaskWorkerCountCmd", "GetTelemetryDataCmd",
       "TelemetryConfigureCmd", "IsTelemetryEnabledCmd");
 
-  private final java.util.function.Supplier<IdentityService> identityService;
+  private final Supplier<IdentityService> identityService;
 
-  AdministratorsOnlyCommands(java.util.function.Supplier<IdentityService> identityService) {
+  AdministratorsOnlyCommands(Supplier<IdentityService> identityService) {
     this.identityService = identityService;
   }
 

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import vn.party.evaluation.process.Groups;
 
 /**
  * The engine's password check with {@link SignInThrottle} instead of the engine's own lock. Every door checks
@@ -69,7 +70,7 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
   private static boolean isAdmin(Authentication authentication) {
     return authentication.getGroupIds() != null
-        && authentication.getGroupIds().contains(vn.party.evaluation.process.Groups.ADMINS);
+        && authentication.getGroupIds().contains(Groups.ADMINS);
   }
 
   /** As stored, read past the engine's entity cache (the caller's copy may be the cached one, already changed). */

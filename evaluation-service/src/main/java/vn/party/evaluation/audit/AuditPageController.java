@@ -1,6 +1,7 @@
 package vn.party.evaluation.audit;
 
 import java.util.Arrays;
+import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,6 +11,7 @@ import vn.party.evaluation.portal.PortalPage;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
+import vn.party.evaluation.web.FieldProblem;
 
 /**
  * The inspection committee's search (ủy ban kiểm tra): every evaluation of any year, running or finished. A GET
@@ -34,8 +36,8 @@ public class AuditPageController {
       throw ApiException.forbidden();
     }
     if (year < 2018 || year > 2100) {
-      throw ApiException.invalid(java.util.List.of(
-          new vn.party.evaluation.web.FieldProblem("year", "out-of-range", null)));
+      throw ApiException.invalid(List.of(
+          new FieldProblem("year", "out-of-range", null)));
     }
     model.addAttribute("signals", signals.of(year));
     return "audit/signals";
@@ -50,8 +52,8 @@ public class AuditPageController {
       throw ApiException.forbidden();
     }
     if (level != null && !level.isBlank() && Level.parse(level).isEmpty()) {
-      throw ApiException.invalid(java.util.List.of(
-          new vn.party.evaluation.web.FieldProblem("level", "invalid-level", null)));
+      throw ApiException.invalid(List.of(
+          new FieldProblem("level", "invalid-level", null)));
     }
     var criteria = new EvaluationSearch.Criteria(year, member, branch, organization, level, differs);
     model.addAttribute("criteria", criteria);

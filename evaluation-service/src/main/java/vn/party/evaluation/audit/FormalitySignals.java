@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -140,11 +141,11 @@ public class FormalitySignals {
    * @param values the self-review's values as the form sends them (the compared texts: {@link #TEXTS})
    * @return empty when the text is too short to compare or nothing is a near copy
    */
-  public java.util.Optional<Resemblance> resemblance(int year, String memberId, String organizationId,
+  public Optional<Resemblance> resemblance(int year, String memberId, String organizationId,
       Map<String, ?> values) {
     Set<String> mine = shingles(text(values));
     if (mine.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     List<SelfReview> others = jdbc.sql("""
             select e.organization_id, t.member_id, m.full_name as member_name, t.details::text as details, t.year
@@ -167,7 +168,7 @@ public class FormalitySignals {
             (int) Math.round(similarity * 100));
       }
     }
-    return java.util.Optional.ofNullable(closest);
+    return Optional.ofNullable(closest);
   }
 
   /** A near copy found before submitting: of the member's own earlier review (which year), or of another member's. */

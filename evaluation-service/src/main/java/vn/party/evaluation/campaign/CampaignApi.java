@@ -10,13 +10,14 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
+import vn.party.evaluation.process.TextLimits;
 
 /** Request and response bodies of /api/v1/campaigns. */
 public final class CampaignApi {
 
   @Schema(description = "Mở đợt kiểm điểm, đánh giá, xếp loại / open a yearly evaluation campaign")
   public record CreateCampaignRequest(
-      @NotBlank @Size(max = vn.party.evaluation.process.TextLimits.ID) @Pattern(regexp = "[a-z0-9][a-z0-9-]*") String organizationId,
+      @NotBlank @Size(max = TextLimits.ID) @Pattern(regexp = "[a-z0-9][a-z0-9-]*") String organizationId,
       @NotNull @Min(2018) @Max(2100) Integer year,
       @NotBlank @Size(max = 20) @Schema(example = "QD-366-2025") String regulation,
       @NotNull OffsetDateTime selfReviewDue,

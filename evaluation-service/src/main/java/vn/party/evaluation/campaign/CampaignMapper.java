@@ -1,5 +1,6 @@
 package vn.party.evaluation.campaign;
 
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.mapstruct.Mapper;
@@ -19,7 +20,7 @@ interface CampaignMapper {
    * Both comments from outside the branch are collected in the same weeks before the branch meeting, so without a
    * date of its own the unit assessment is due when the residence comment is.
    */
-  default java.time.OffsetDateTime unitAssessmentDue(CreateCampaignRequest request) {
+  default OffsetDateTime unitAssessmentDue(CreateCampaignRequest request) {
     return request.unitAssessmentDue() != null ? request.unitAssessmentDue() : request.residenceFeedbackDue();
   }
 

@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.party.evaluation.campaign.CampaignApi.CreateCampaignRequest;
+import vn.party.evaluation.finalization.Finalizations;
 import vn.party.evaluation.portal.PortalPage;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.Regulation;
@@ -52,11 +53,11 @@ public class CampaignPageController {
   private final Validator validator;
   private final MessageSource messages;
   private final ZoneId zone;
-  private final vn.party.evaluation.finalization.Finalizations finalizations;
+  private final Finalizations finalizations;
 
   public CampaignPageController(Campaigns campaigns, CampaignService service, Validator validator,
       MessageSource messages, @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone,
-      vn.party.evaluation.finalization.Finalizations finalizations) {
+      Finalizations finalizations) {
     this.campaigns = campaigns;
     this.service = service;
     this.validator = validator;

@@ -16,6 +16,7 @@ import vn.party.evaluation.campaign.CampaignApi.CampaignView;
 import vn.party.evaluation.campaign.CampaignApi.CreateCampaignRequest;
 import vn.party.evaluation.directory.MemberDirectory;
 import vn.party.evaluation.process.BusinessKeys;
+import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.Regulation;
 import vn.party.evaluation.security.CurrentUser;
@@ -72,7 +73,7 @@ public class CampaignService {
         Map.entry(RESIDENCE_FEEDBACK_DUE, Date.from(campaign.residenceFeedbackDue().toInstant())),
         Map.entry(BRANCH_REVIEW_DUE, Date.from(campaign.branchReviewDue().toInstant())),
         Map.entry(DECISION_DUE, Date.from(campaign.decisionDue().toInstant())),
-        Map.entry(ORGANIZATION_COMMITTEE_GROUP, vn.party.evaluation.process.Groups.organizationCommittee(
+        Map.entry(ORGANIZATION_COMMITTEE_GROUP, Groups.organizationCommittee(
             campaign.organizationId())));
     // Who may open a campaign is decided above, by the organization tree; the engine then acts for the system.
     String processInstanceId = systemAccess.call(() -> runtimeService.startProcessInstanceByKey(

@@ -1,9 +1,11 @@
 package vn.party.evaluation.campaign;
 
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,7 +74,7 @@ public class Campaigns {
 
   /** A member of the campaign's organization, with the facts the eligibility rules read. */
   record Candidate(String memberId, String membership, boolean exempted, boolean suspended,
-      java.time.LocalDate admittedOn, String headOf) {
+      LocalDate admittedOn, String headOf) {
   }
 
   /** What the eligibility rules said of one member, and the unit the member heads (null: none). */
@@ -117,7 +119,7 @@ public class Campaigns {
   }
 
   public Map<String, Integer> notRatedByReason(UUID id) {
-    Map<String, Integer> counts = new java.util.TreeMap<>();
+    Map<String, Integer> counts = new TreeMap<>();
     jdbc.sql("""
             select reason, count(*) as n from evaluation.campaign_member
             where campaign_id = :id and status = 'NOT_RATED' group by reason""")

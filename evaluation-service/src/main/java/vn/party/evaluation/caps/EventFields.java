@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
 import vn.party.evaluation.messaging.UnreadableEventException;
+import vn.party.evaluation.process.TextLimits;
 
 /**
  * Reads the data fields of an inbound fact event. Anything it cannot read is an {@link UnreadableEventException}
@@ -16,9 +17,9 @@ import vn.party.evaluation.messaging.UnreadableEventException;
 public final class EventFields {
 
   // the limits live in TextLimits (one length per text, issue 12); these names stay for the handlers
-  public static final int MAX_MEMBER_ID = vn.party.evaluation.process.TextLimits.ID;
-  public static final int MAX_NAME = vn.party.evaluation.process.TextLimits.NAME;
-  public static final int MAX_DECISION_ID = vn.party.evaluation.process.TextLimits.DECISION_ID;
+  public static final int MAX_MEMBER_ID = TextLimits.ID;
+  public static final int MAX_NAME = TextLimits.NAME;
+  public static final int MAX_DECISION_ID = TextLimits.DECISION_ID;
 
   private final CloudEvent event;
   private final JsonNode data;

@@ -21,7 +21,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessVariables;
+import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.process.validation.LevelCaps;
 import vn.party.evaluation.review.Actors;
 import vn.party.evaluation.review.EvaluationRecord;
@@ -44,7 +46,7 @@ public class LevelCapService {
   /** Process variables hold Vietnamese text: the forms are Vietnamese, whoever opens them. */
   private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
   /** Camunda keeps a String variable in a varchar(4000) column. */
-  private static final int MAX_REASON = vn.party.evaluation.process.TextLimits.ENGINE_VARIABLE;
+  private static final int MAX_REASON = TextLimits.ENGINE_VARIABLE;
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final MemberFactStore store;
@@ -175,7 +177,7 @@ public class LevelCapService {
           : text("cap.because.civil-service", facts.civilServiceLevel().label());
       case SICK_LEAVE_3_MONTHS -> text("cap.because.sick-leave", String.valueOf(variables.get(SICK_LEAVE_MONTHS)));
       case HEADED_UNIT_LEVEL -> variables.get(ProcessVariables.HEADED_UNIT_LEVEL) instanceof String name
-          ? vn.party.evaluation.process.Level.parse(name).map(level -> text("cap.because.headed-unit", level.label()))
+          ? Level.parse(name).map(level -> text("cap.because.headed-unit", level.label()))
               .orElse("")
           : "";
       default -> "";

@@ -16,6 +16,7 @@ import vn.party.evaluation.messaging.Inbox;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
+import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.rerating.ReratingStarter;
 import vn.party.evaluation.review.Actors;
 import vn.party.evaluation.review.EvaluationRecords;
@@ -98,7 +99,7 @@ public class MemberFactService {
       runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_UNIT_ASSESSMENT_RECEIVED)
           .processInstanceBusinessKey(BusinessKeys.member(assessment.year(), assessment.memberId()))
           // kept whole on the evaluation record; the engine variable gets what fits (issue 12)
-          .setVariable(ProcessVariables.UNIT_COMMENT, vn.party.evaluation.process.TextLimits.forEngine(assessment.comment()))
+          .setVariable(ProcessVariables.UNIT_COMMENT, TextLimits.forEngine(assessment.comment()))
           .setVariable(ProcessVariables.UNIT_ASSESSMENT_STATUS, "RECEIVED")
           .correlateAll(); // nothing waits yet: the lookup step will find the stored assessment
     }

@@ -1,6 +1,7 @@
 package vn.party.evaluation.caps;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -56,7 +57,7 @@ public class MemberFactStore {
   }
 
   /** The latest unit assessment of the year, if any arrived. */
-  public java.util.Optional<UnitAssessment> latestUnitAssessment(int year, String memberId) {
+  public Optional<UnitAssessment> latestUnitAssessment(int year, String memberId) {
     return jdbc.sql("""
             select member_id, year, civil_service_level, comment, assessed_by,
               tasks_completed_percent::float8 as tasks_completed_percent
@@ -78,7 +79,7 @@ public class MemberFactStore {
             from evaluation.discipline_decision where year = :year and member_id = :member order by decided_on, id""")
         .param("year", year).param("member", memberId)
         .query(DisciplineDecision.class).list();
-    java.util.Optional<UnitAssessment> unit = latestUnitAssessment(year, memberId);
+    Optional<UnitAssessment> unit = latestUnitAssessment(year, memberId);
     return new KnownFacts(disciplines, unit.map(UnitAssessment::civilServiceLevel).orElse(null),
         unit.map(UnitAssessment::tasksCompletedPercent).orElse(null),
         heads.headedUnitLevel(year, memberId).orElse(null));

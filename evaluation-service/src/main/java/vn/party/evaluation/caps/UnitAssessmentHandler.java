@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import vn.party.evaluation.inbound.InboundEventHandler;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.process.Level;
+import vn.party.evaluation.process.TextLimits;
 
 /**
  * {@code vn.party.member.unit-assessment}: the unit leadership's comment with the member's civil-service level, a
@@ -37,7 +38,7 @@ public class UnitAssessmentHandler implements InboundEventHandler {
         fields.text("memberId", EventFields.MAX_MEMBER_ID),
         fields.year(),
         fields.oneOf("civilServiceLevel", Level.class, false).orElse(null),
-        fields.text("comment", vn.party.evaluation.process.TextLimits.UNIT_ASSESSMENT_COMMENT),
+        fields.text("comment", TextLimits.UNIT_ASSESSMENT_COMMENT),
         fields.text("assessedBy", EventFields.MAX_NAME),
         fields.optionalPercent("tasksCompletedPercent"));
     boolean first = service.receive(event, assessment);

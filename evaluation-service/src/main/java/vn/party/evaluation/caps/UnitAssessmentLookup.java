@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.directory.MemberDirectory;
+import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.review.EvaluationRecords;
 
 /**
@@ -37,7 +38,7 @@ public class UnitAssessmentLookup implements JavaDelegate {
     assessment.ifPresent(a -> {
       records.unitAssessmentReceived(year, memberId, a.comment(), a.assessedBy());
       // kept whole on the evaluation record; the engine variable gets what fits (issue 12)
-      execution.setVariable(UNIT_COMMENT, vn.party.evaluation.process.TextLimits.forEngine(a.comment()));
+      execution.setVariable(UNIT_COMMENT, TextLimits.forEngine(a.comment()));
     });
     if (!expected) {
       records.unitAssessmentNotReceived(year, memberId, "NOT_EXPECTED");

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.process.validation.CollectiveCaps;
 import vn.party.evaluation.review.Actors;
 import vn.party.evaluation.rules.Cap;
@@ -145,7 +146,7 @@ public class CollectiveCapService {
           cap.rule().ruleId()));
     }
     String text = String.join("\n", lines);
-    int max = vn.party.evaluation.process.TextLimits.ENGINE_VARIABLE;
+    int max = TextLimits.ENGINE_VARIABLE;
     return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 

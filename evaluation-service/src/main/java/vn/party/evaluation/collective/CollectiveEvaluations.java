@@ -1,5 +1,6 @@
 package vn.party.evaluation.collective;
 
+import java.sql.Types;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,7 +73,7 @@ public class CollectiveEvaluations {
               self_reviewed_by = :by, self_reviewed_at = now(), status = 'DECISION', updated_at = now()
             where year = :y and collective_id = :c""")
         .param("s", strengths).param("l", limitations).param("r", remedies).param("level", level)
-        .param("done", allTasksDone, java.sql.Types.BOOLEAN).param("late", lateTasksPercent, java.sql.Types.DOUBLE)
+        .param("done", allTasksDone, Types.BOOLEAN).param("late", lateTasksPercent, Types.DOUBLE)
         .param("by", by).param("y", year).param("c", collectiveId).update();
   }
 

@@ -1,6 +1,8 @@
 package vn.party.evaluation.complaint;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.complaint.Complaints.Complaint;
 import vn.party.evaluation.complaint.Reappraisals.Reappraisal;
@@ -27,7 +29,7 @@ public record ComplaintFile(List<Complaint> complaints, Reappraisal reappraisal)
     }
 
     /** The announcement of the campaign, if its results were announced (the window's end and whether closed). */
-    public java.util.Optional<Announcements.Announcement> announcement(java.util.UUID campaignId) {
+    public Optional<Announcements.Announcement> announcement(UUID campaignId) {
       return announcements.of(campaignId);
     }
   }

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import vn.party.evaluation.inbound.InboundEventHandler;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.UnreadableEventException;
+import vn.party.evaluation.process.TextLimits;
 
 /**
  * {@code vn.party.member.complaint}: a complaint, denunciation or sign of violation about a member's announced result,
@@ -19,9 +20,9 @@ import vn.party.evaluation.messaging.UnreadableEventException;
 public class ComplaintHandler implements InboundEventHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ComplaintHandler.class);
-  private static final int MAX_MEMBER_ID = vn.party.evaluation.process.TextLimits.ID;
-  private static final int MAX_NAME = vn.party.evaluation.process.TextLimits.NAME;
-  private static final int MAX_GROUNDS = vn.party.evaluation.process.TextLimits.COMPLAINT_GROUNDS;
+  private static final int MAX_MEMBER_ID = TextLimits.ID;
+  private static final int MAX_NAME = TextLimits.NAME;
+  private static final int MAX_GROUNDS = TextLimits.COMPLAINT_GROUNDS;
 
   private final ComplaintService service;
 

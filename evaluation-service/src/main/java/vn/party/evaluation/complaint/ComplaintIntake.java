@@ -1,10 +1,11 @@
 package vn.party.evaluation.complaint;
 
 import java.time.ZoneId;
-import java.util.List;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.complaint.ComplaintApi.ComplaintView;
+import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldProblem;
@@ -29,7 +30,7 @@ public class ComplaintIntake {
   }
 
   /** Longest grounds: kept whole in the process variable the committee above reads (varchar(4000)). */
-  public static final int MAX_GROUNDS = vn.party.evaluation.process.TextLimits.COMPLAINT_GROUNDS;
+  public static final int MAX_GROUNDS = TextLimits.COMPLAINT_GROUNDS;
 
   public ComplaintView complain(int year, String memberId, String grounds, CurrentUser user) {
     if (!user.userId().equals(memberId)) {

@@ -4,6 +4,7 @@ import static vn.party.evaluation.process.ProcessVariables.*;
 
 import io.cloudevents.CloudEvent;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -32,6 +33,7 @@ import vn.party.evaluation.messaging.Inbox;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.process.validation.LevelCaps;
 import vn.party.evaluation.review.Actors;
 import vn.party.evaluation.review.EvaluationRecord;
@@ -49,7 +51,7 @@ public class ComplaintService {
 
   private static final Logger log = LoggerFactory.getLogger(ComplaintService.class);
   /** Camunda keeps a String variable in a varchar(4000) column. */
-  private static final int MAX_VARIABLE_TEXT = vn.party.evaluation.process.TextLimits.ENGINE_VARIABLE;
+  private static final int MAX_VARIABLE_TEXT = TextLimits.ENGINE_VARIABLE;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
   private final EvaluationRecords records;
@@ -213,7 +215,7 @@ public class ComplaintService {
     for (int i = 0; i < all.size(); i++) {
       Complaint c = all.get(i);
       text.append(i + 1).append(". ").append(c.submittedBy()).append(" (")
-          .append(DAY.format(c.receivedAt().atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))))
+          .append(DAY.format(c.receivedAt().atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh"))))
           .append("): ").append(c.grounds()).append("\n");
     }
     return clip(text.toString().strip());

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +37,7 @@ public class EventSchemas {
   private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
   // messages in English whatever the machine's locale (they go to the producer, and into tests)
   private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-      .formatAssertionsEnabled(true).locale(java.util.Locale.ENGLISH).build();
+      .formatAssertionsEnabled(true).locale(Locale.ENGLISH).build();
   private final Map<String, Optional<JsonSchema>> schemas = new ConcurrentHashMap<>();
 
   public EventSchemas(ObjectMapper objectMapper, EvaluationProperties properties) {

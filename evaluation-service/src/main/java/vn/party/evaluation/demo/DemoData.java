@@ -1,19 +1,26 @@
 package vn.party.evaluation.demo;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.roster.RosterService;
 import vn.party.evaluation.rosterimport.RosterImportService;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.unit.UnitApi.NewUnitRequest;
@@ -54,7 +61,7 @@ public class DemoData implements ApplicationRunner {
   private final boolean unitHeads;
   private final UnitService units;
   private final RosterImportService imports;
-  private final vn.party.evaluation.roster.RosterService roster;
+  private final RosterService roster;
   /** The loader acts as an administrator; its name is what the units' history shows. */
   private static final CurrentUser LOADER = new CurrentUser("system", List.of(Groups.ADMINS));
 
@@ -63,8 +70,8 @@ public class DemoData implements ApplicationRunner {
    *     the tests that share this data (a head's decision waits for the unit's rating; those tests run their own)
    */
   public DemoData(JdbcClient jdbc, IdentityService identity,
-      @org.springframework.beans.factory.annotation.Value("${evaluation.demo.unit-heads:false}") boolean unitHeads,
-      UnitService units, RosterImportService imports, vn.party.evaluation.roster.RosterService roster) {
+      @Value("${evaluation.demo.unit-heads:false}") boolean unitHeads,
+      UnitService units, RosterImportService imports, RosterService roster) {
     this.roster = roster;
     this.units = units;
     this.imports = imports;
@@ -128,10 +135,10 @@ public class DemoData implements ApplicationRunner {
    */
   private void importRoster() {
     byte[] file;
-    try (var in = new org.springframework.core.io.ClassPathResource(ROSTER_FILE).getInputStream()) {
+    try (var in = new ClassPathResource(ROSTER_FILE).getInputStream()) {
       file = in.readAllBytes();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     RosterImportService.Preview preview = imports.preview(ORGANIZATION, ROSTER_FILE.substring(5), file, LOADER);
     if (preview.problemsTotal() > 0) {
@@ -158,7 +165,7 @@ public class DemoData implements ApplicationRunner {
     units.seat(ORGANIZATION, new SeatRequest("auditor", "INSPECTION", "SECRETARY", reason), LOADER);
     units.seat("thanh-khe", new SeatRequest("district", "COMMITTEE", "SECRETARY", reason), LOADER);
     for (int n : new int[] {1, 6, 11, 2}) {
-      var facts = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      var facts = JsonNodeFactory.instance.objectNode();
       facts.put("leadership", n == 2 ? "ORGANIZATION_COMMITTEE" : "BRANCH_COMMITTEE");
       if (unitHeads) {
         facts.put("headOf", n == 2 ? "ORGANIZATION" : "BRANCH");
@@ -186,7 +193,7 @@ public class DemoData implements ApplicationRunner {
       user.setEmail(id + MAIL_DOMAIN);
       user.setPassword(PASSWORD);
       // the demo's well-known password is below the password policy on purpose (the login page says so)
-      ((org.camunda.bpm.engine.impl.IdentityServiceImpl) identity).saveUser(user, true);
+      ((IdentityServiceImpl) identity).saveUser(user, true);
     }
     identity.createMembership(id, groupId);
   }

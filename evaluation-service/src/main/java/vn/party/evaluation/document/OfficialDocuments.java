@@ -1,6 +1,7 @@
 package vn.party.evaluation.document;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -387,8 +388,8 @@ public class OfficialDocuments {
 
   /** A file name in ASCII: "Chi bộ Khu dân cư số 1" → "chi-bo-khu-dan-cu-so-1". */
   static String slug(String text) {
-    String ascii = java.text.Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'),
-        java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    String ascii = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'),
+        Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
   }
 }

@@ -1,6 +1,7 @@
 package vn.party.evaluation.document;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
@@ -26,14 +27,14 @@ public final class VietnameseFormats {
       return "";
     }
     DecimalFormat format = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(VIETNAMESE));
-    format.setRoundingMode(java.math.RoundingMode.HALF_UP);
+    format.setRoundingMode(RoundingMode.HALF_UP);
     return format.format(value);
   }
 
   /** A share in per cent with one decimal: 66.666 → "66,7%". */
   public static String percent(double value) {
     DecimalFormat format = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(VIETNAMESE));
-    format.setRoundingMode(java.math.RoundingMode.HALF_UP);
+    format.setRoundingMode(RoundingMode.HALF_UP);
     return format.format(value) + "%";
   }
 

@@ -3,6 +3,7 @@ package vn.party.evaluation.engine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import vn.party.evaluation.process.validation.TaskCompletionValidationPlugin;
+import vn.party.evaluation.security.engine.UserCommandGuardPlugin;
 
 /** Engine plugins this application needs (the Spring Boot starter registers every plugin bean). */
 @Configuration
@@ -16,8 +17,8 @@ public class EngineConfiguration {
 
   /** Every variable a person writes, through any door, is checked by the engine (issue 12). */
   @Bean
-  vn.party.evaluation.security.engine.UserCommandGuardPlugin userCommandGuardPlugin() {
-    return new vn.party.evaluation.security.engine.UserCommandGuardPlugin();
+  UserCommandGuardPlugin userCommandGuardPlugin() {
+    return new UserCommandGuardPlugin();
   }
 
   /** The index a task completion needs on ACT_RU_TASK.PARENT_TASK_ID_ (see {@link EngineIndexes}). */

@@ -2,6 +2,7 @@ package vn.party.evaluation.errors;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.util.Map;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.MessageSource;
@@ -13,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
+import vn.party.evaluation.portal.PortalPage;
 
 /**
  * Every error that reaches the servlet container's error page ({@code /error}: no such page, method not allowed, a
@@ -22,7 +24,7 @@ import org.springframework.web.servlet.ModelAndView;
  * answers before any servlet (an encoded {@code %2F} in a path) get the same from {@link ApplicationErrorReportValve}.
  */
 @Controller
-@vn.party.evaluation.portal.PortalPage
+@PortalPage
 public class ApplicationErrorController implements ErrorController {
 
   private final MessageSource messages;
@@ -38,7 +40,7 @@ public class ApplicationErrorController implements ErrorController {
     String message = messages.getMessage(messageKey(status), null, LocaleContextHolder.getLocale());
     if (ErrorAnswers.wantsJson(path, request.getHeader("Accept"))) {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), message);
-      problem.setInstance(java.net.URI.create(ErrorAnswers.safePath(path)));
+      problem.setInstance(URI.create(ErrorAnswers.safePath(path)));
       return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
     ModelAndView page = new ModelAndView("portal/error", Map.of("status", status, "message", message));

@@ -10,6 +10,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.ExceptionUtils;
+import org.springframework.http.HttpStatus;
 
 /**
  * Tomcat's own error report, for errors it answers before the application sees the request (an encoded {@code %2F}
@@ -78,7 +79,7 @@ public class ApplicationErrorReportValve extends ErrorReportValve {
   }
 
   private static String reason(int status) {
-    var known = org.springframework.http.HttpStatus.resolve(status);
+    var known = HttpStatus.resolve(status);
     return known == null ? "Error" : known.getReasonPhrase();
   }
 

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.review.EvaluationRecords;
 
 /** Step check-residence-feedback: has the comment already arrived? Then the process does not wait for it. */
@@ -29,7 +30,7 @@ public class ResidenceFeedbackLookup implements JavaDelegate {
     feedback.ifPresent(f -> {
       records.residenceFeedbackReceived(year, memberId, f.comment(), f.submittedBy());
       // kept whole in the domain tables; the engine variable gets what fits (issue 12)
-      execution.setVariable(RESIDENCE_COMMENT, vn.party.evaluation.process.TextLimits.forEngine(f.comment()));
+      execution.setVariable(RESIDENCE_COMMENT, TextLimits.forEngine(f.comment()));
     });
     execution.setVariable(RESIDENCE_FEEDBACK_RECEIVED, feedback.isPresent());
   }

@@ -2,6 +2,7 @@ package vn.party.evaluation.feedback;
 
 import static vn.party.evaluation.process.ProcessVariables.*;
 
+import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -30,6 +31,6 @@ public class ResidenceFeedbackMissing implements JavaDelegate {
     records.residenceFeedbackMissing(year, memberId);
     Object due = execution.getVariable(RESIDENCE_FEEDBACK_DUE);
     timeline.record(year, memberId, TimelineKind.RESIDENCE_FEEDBACK_MISSING, null, null, Actors.SYSTEM,
-        Map.of("deadline", String.valueOf(due instanceof java.util.Date d ? d.toInstant() : due)));
+        Map.of("deadline", String.valueOf(due instanceof Date d ? d.toInstant() : due)));
   }
 }

@@ -1,10 +1,13 @@
 package vn.party.evaluation.meeting;
 
 import java.math.BigDecimal;
+import java.text.Collator;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,9 +94,9 @@ public class BranchRoll {
         waiting.add(new Waiting(row.memberId(), row.memberName(), "UNIT", row.unitAssessmentDue()));
       }
     }
-    java.text.Collator collator = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
-    waiting.sort(java.util.Comparator.comparing(Waiting::memberName, collator));
-    notSubmitted.sort(java.util.Comparator.comparing(Waiting::memberName, collator));
+    Collator collator = Collator.getInstance(Locale.forLanguageTag("vi"));
+    waiting.sort(Comparator.comparing(Waiting::memberName, collator));
+    notSubmitted.sort(Comparator.comparing(Waiting::memberName, collator));
     return new Roll(waiting, notSubmitted);
   }
 

@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,7 +46,7 @@ public class MeetingPageController {
   @GetMapping("/app/meetings")
   public String choose(@AuthenticationPrincipal CurrentUser user, Model model) {
     Map<String, List<Integer>> years = new LinkedHashMap<>();
-    user.groups().stream().map(Groups::branchOfCommittee).flatMap(java.util.Optional::stream)
+    user.groups().stream().map(Groups::branchOfCommittee).flatMap(Optional::stream)
         .forEach(branch -> years.put(branch, meetings.openYears(branch, user)));
     model.addAttribute("branches", years);
     return "meeting/choose";

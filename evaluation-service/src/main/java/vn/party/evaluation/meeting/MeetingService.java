@@ -9,10 +9,14 @@ import static vn.party.evaluation.process.ProcessVariables.MEMBER_ID;
 import static vn.party.evaluation.process.ProcessVariables.MEMBER_NAME;
 import static vn.party.evaluation.process.ProcessVariables.SELF_PROPOSED_LEVEL;
 
+import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -25,6 +29,8 @@ import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.ProcessVariables;
+import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.process.validation.BranchVote;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.task.TaskWork;
@@ -56,9 +62,9 @@ public class MeetingService {
   /** The years in which the branch has open branch reviews, newest first. */
   public List<Integer> openYears(String branchId, CurrentUser user) {
     allowed(branchId, user);
-    TreeSet<Integer> years = new TreeSet<>(java.util.Comparator.reverseOrder());
+    TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
     openReviews(branchId, null).forEach(task -> years.add(Integer.parseInt(
-        taskService.getVariable(task.getId(), vn.party.evaluation.process.ProcessVariables.YEAR).toString())));
+        taskService.getVariable(task.getId(), ProcessVariables.YEAR).toString())));
     return new ArrayList<>(years);
   }
 
@@ -71,8 +77,8 @@ public class MeetingService {
       items.add(new AgendaItem(task.getId(), (String) v.get(MEMBER_ID), (String) v.get(MEMBER_NAME),
           (String) v.get(SELF_PROPOSED_LEVEL), (String) v.get(LEVEL_CAP), (String) v.get(LEVEL_CAP_REASON)));
     }
-    items.sort(java.util.Comparator.comparing(AgendaItem::memberName, java.text.Collator.getInstance(
-        java.util.Locale.forLanguageTag("vi"))));
+    items.sort(Comparator.comparing(AgendaItem::memberName, Collator.getInstance(
+        Locale.forLanguageTag("vi"))));
     return items;
   }
 
@@ -139,7 +145,7 @@ public class MeetingService {
   private static Map<String, Object> completion(Meeting meeting, Meeting.Entry entry) {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put(BRANCH_PROPOSED_LEVEL, entry.proposedLevel().name());
-    Map<Level, Integer> votes = new java.util.EnumMap<>(Level.class);
+    Map<Level, Integer> votes = new EnumMap<>(Level.class);
     for (Level level : Level.values()) {
       votes.put(level, entry.votesFor(level));
     }
@@ -159,7 +165,7 @@ public class MeetingService {
     }
     if (meeting.place() == null || meeting.place().isBlank()) {
       problems.add(new FieldProblem("place", "required", null));
-    } else if (meeting.place().length() > vn.party.evaluation.process.TextLimits.NAME) {
+    } else if (meeting.place().length() > TextLimits.NAME) {
       problems.add(new FieldProblem("place", "too-long", null));
     }
     if (meeting.officialMembers() == null) {
@@ -181,7 +187,7 @@ public class MeetingService {
     } else if (meeting.present() < 0 || meeting.present() > official) {
       problems.add(new FieldProblem("present", "out-of-range", null));
     }
-    if (meeting.absentNames() != null && meeting.absentNames().length() > vn.party.evaluation.process.TextLimits.FORM_TEXT) {
+    if (meeting.absentNames() != null && meeting.absentNames().length() > TextLimits.FORM_TEXT) {
       problems.add(new FieldProblem("absentNames", "too-long", null));
     }
     return problems;

@@ -7,6 +7,7 @@ import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
+import java.io.IOException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.stereotype.Component;
 
@@ -56,7 +57,7 @@ public class CloudEventReader {
         throw new UnreadableEventException("event " + event.getId() + " data is not a JSON object");
       }
       return node;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new UnreadableEventException("event " + event.getId() + " data is not JSON", e);
     }
   }

@@ -1,6 +1,7 @@
 package vn.party.evaluation.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLTransientException;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -35,8 +37,8 @@ public class KafkaConfiguration {
 
   /** Each outside producer's own topic (issue 12), with as many partitions as the shared one. */
   @Bean
-  org.springframework.kafka.core.KafkaAdmin.NewTopics producerTopics(KafkaTopicsProperties topics) {
-    return new org.springframework.kafka.core.KafkaAdmin.NewTopics(topics.producers().values().stream()
+  KafkaAdmin.NewTopics producerTopics(KafkaTopicsProperties topics) {
+    return new KafkaAdmin.NewTopics(topics.producers().values().stream()
         .map(producer -> TopicBuilder.name(producer.topic()).partitions(topics.partitions()).build())
         .toArray(NewTopic[]::new));
   }
@@ -77,7 +79,7 @@ public class KafkaConfiguration {
   private static boolean isTransient(Throwable ex) {
     for (Throwable t = ex; t != null; t = t.getCause()) {
       if (t instanceof TransientDataAccessException || t instanceof CannotCreateTransactionException
-          || t instanceof java.sql.SQLTransientException) {
+          || t instanceof SQLTransientException) {
         return true;
       }
     }

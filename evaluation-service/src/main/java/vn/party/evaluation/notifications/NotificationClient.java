@@ -3,11 +3,13 @@ package vn.party.evaluation.notifications;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -105,13 +107,13 @@ public class NotificationClient {
       throw new NotificationsUnavailableException("evaluation.notifications.on-behalf-secret is not set", null);
     }
     headers.setBearerAuth(tokens.tokenFor(userId));
-    headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+    headers.setAccept(List.of(MediaType.APPLICATION_JSON));
     if (!locale.getLanguage().isEmpty()) {
       headers.set(HttpHeaders.ACCEPT_LANGUAGE, locale.toLanguageTag());
     }
   }
 
-  private <T> T call(java.util.function.Supplier<T> request) {
+  private <T> T call(Supplier<T> request) {
     try {
       T answer = request.get();
       if (answer == null) {

@@ -1,5 +1,7 @@
 package vn.party.evaluation.portal;
 
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,8 +16,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.party.evaluation.audit.TimelineEntry;
 import vn.party.evaluation.directory.People;
 import vn.party.evaluation.process.Regulation;
+import vn.party.evaluation.review.EvaluationApi;
 
 /**
  * What a person reads instead of the record's raw data ({@code ${@words…}} in a template): people's names instead of
@@ -80,10 +84,10 @@ public class PeoplesWords {
 
   /** When a timeline entry (of a member or of a collective) happened, in the users' time zone. */
   public String at(Object entry) {
-    if (entry instanceof vn.party.evaluation.audit.TimelineEntry timelineEntry) {
+    if (entry instanceof TimelineEntry timelineEntry) {
       return time.format(timelineEntry.occurredAt());
     }
-    if (entry instanceof vn.party.evaluation.review.EvaluationApi.HistoryEntry history) {
+    if (entry instanceof EvaluationApi.HistoryEntry history) {
       return time.format(history.at());
     }
     return "";
@@ -135,8 +139,8 @@ public class PeoplesWords {
     }
     if (value instanceof Number number && !(value instanceof Integer || value instanceof Long)) {
       // 80.5 → "80,5" in Vietnamese
-      return new java.text.DecimalFormat("#,##0.##",
-          java.text.DecimalFormatSymbols.getInstance(LocaleContextHolder.getLocale())).format(number);
+      return new DecimalFormat("#,##0.##",
+          DecimalFormatSymbols.getInstance(LocaleContextHolder.getLocale())).format(number);
     }
     String text = String.valueOf(value);
     if ("true".equals(text) || "false".equals(text)) {

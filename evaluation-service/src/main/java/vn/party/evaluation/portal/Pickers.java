@@ -2,6 +2,7 @@ package vn.party.evaluation.portal;
 
 import java.time.Year;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -45,7 +46,7 @@ public class Pickers {
     int now = Year.now().getValue();
     if (!years.contains(now)) {
       years.add(0, now);
-      years.sort(java.util.Comparator.reverseOrder());
+      years.sort(Comparator.reverseOrder());
     }
     return years;
   }

@@ -1,7 +1,10 @@
 package vn.party.evaluation.portal;
 
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import vn.party.evaluation.security.CurrentUser;
 
@@ -10,16 +13,16 @@ import vn.party.evaluation.security.CurrentUser;
 @PortalPage
 public class PortalController {
 
-  private final org.springframework.core.env.Environment environment;
+  private final Environment environment;
 
-  public PortalController(org.springframework.core.env.Environment environment) {
+  public PortalController(Environment environment) {
     this.environment = environment;
   }
 
   /** The demo profile says on the sign-in page that its passwords need not be changed at first sign-in (issue 12). */
   @GetMapping("/login")
-  public String login(org.springframework.ui.Model model) {
-    model.addAttribute("demo", environment.acceptsProfiles(org.springframework.core.env.Profiles.of("demo")));
+  public String login(Model model) {
+    model.addAttribute("demo", environment.acceptsProfiles(Profiles.of("demo")));
     return "portal/login";
   }
 

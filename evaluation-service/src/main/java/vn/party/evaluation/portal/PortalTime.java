@@ -1,5 +1,6 @@
 package vn.party.evaluation.portal;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -30,7 +31,7 @@ public class PortalTime {
     if (when instanceof Date date) {
       return FORMAT.format(date.toInstant().atZone(zone));
     }
-    if (when instanceof java.time.Instant instant) {
+    if (when instanceof Instant instant) {
       return FORMAT.format(instant.atZone(zone));
     }
     if (when instanceof OffsetDateTime time) {

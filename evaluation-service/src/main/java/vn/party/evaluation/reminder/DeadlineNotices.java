@@ -6,6 +6,7 @@ import static vn.party.evaluation.process.ProcessVariables.MEMBER_NAME;
 import static vn.party.evaluation.process.ProcessVariables.ORGANIZATION_ID;
 import static vn.party.evaluation.process.ProcessVariables.YEAR;
 
+import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -96,10 +97,10 @@ public class DeadlineNotices {
               and not exists (select 1 from evaluation.task_notice n where n.task_id = t.id_ and n.kind = :kind)
             order by t.due_date_ limit :limit""".formatted(condition))
         // as Timestamps: the engine writes its timestamp-without-time-zone columns in the JVM's zone
-        .param("now", java.sql.Timestamp.from(now.toInstant()))
-        .param("horizon", java.sql.Timestamp.from(horizon.toInstant())).param("kind", kind).param("limit", reminders.batchSize())
+        .param("now", Timestamp.from(now.toInstant()))
+        .param("horizon", Timestamp.from(horizon.toInstant())).param("kind", kind).param("limit", reminders.batchSize())
         .query((rs, i) -> new DueTask(rs.getString("id"), rs.getString("task_key"), rs.getString("name"),
-            rs.getString("assignee"), rs.getObject("due_date", java.sql.Timestamp.class).toInstant()
+            rs.getString("assignee"), rs.getObject("due_date", Timestamp.class).toInstant()
                 .atOffset(ZoneOffset.UTC), rs.getString("process_instance_id")))
         .list();
   }

@@ -9,7 +9,9 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import java.awt.Color;
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.List;
 import vn.party.evaluation.portal.PdfFonts;
 import vn.party.evaluation.process.Level;
@@ -44,7 +46,7 @@ final class PdfReport {
     PdfPTable table = new PdfPTable(columns.size());
     table.setWidthPercentage(100);
     float[] widths = new float[columns.size()];
-    java.util.Arrays.fill(widths, 1f);
+    Arrays.fill(widths, 1f);
     widths[0] = 0.5f;
     widths[1] = 3f;
     table.setWidths(widths);
@@ -52,7 +54,7 @@ final class PdfReport {
     for (String column : columns) {
       PdfPCell cell = new PdfPCell(new Phrase(column, bold));
       cell.setHorizontalAlignment(Element.ALIGN_CENTER);
-      cell.setBackgroundColor(new java.awt.Color(239, 239, 234));
+      cell.setBackgroundColor(new Color(239, 239, 234));
       table.addCell(cell);
     }
     int number = 1;
@@ -132,7 +134,7 @@ final class PdfReport {
     for (String column : List.of(labels.text("report.col.level"), labels.text("report.col.count"), "%",
         labels.text("report.col.previous", report.year() - 1), "% " + (report.year() - 1))) {
       PdfPCell cell = new PdfPCell(new Phrase(column, bold));
-      cell.setBackgroundColor(new java.awt.Color(239, 239, 234));
+      cell.setBackgroundColor(new Color(239, 239, 234));
       table.addCell(cell);
     }
     for (Level level : Level.values()) {

@@ -5,6 +5,7 @@ import java.time.Year;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -66,7 +67,7 @@ public class ReportPageController {
       return "redirect:/app/reports/" + organization.trim() + "/" + checkedYear(year);
     }
     model.addAttribute("organization", organization != null ? organization : user.groups().stream()
-        .map(Groups::organizationOfCommittee).flatMap(java.util.Optional::stream).findFirst().orElse(""));
+        .map(Groups::organizationOfCommittee).flatMap(Optional::stream).findFirst().orElse(""));
     model.addAttribute("year", year != null ? year : Year.now().getValue());
     model.addAttribute("mayReadOrganizations", user.isAuditor() || user.isAdmin() || user.groups().stream()
         .anyMatch(g -> Groups.organizationOfCommittee(g).isPresent()));
@@ -127,9 +128,9 @@ public class ReportPageController {
       return reports.branches(null);
     }
     Map<String, String> branches = new LinkedHashMap<>();
-    user.groups().stream().map(Groups::organizationOfCommittee).flatMap(java.util.Optional::stream)
+    user.groups().stream().map(Groups::organizationOfCommittee).flatMap(Optional::stream)
         .forEach(org -> branches.putAll(reports.branches(org)));
-    user.groups().stream().map(Groups::branchOfCommittee).flatMap(java.util.Optional::stream)
+    user.groups().stream().map(Groups::branchOfCommittee).flatMap(Optional::stream)
         .forEach(b -> branches.putIfAbsent(b, reports.organizationOfBranch(b).map(reports::branches)
             .map(all -> all.getOrDefault(b, b)).orElse(b)));
     return branches;

@@ -1,6 +1,7 @@
 package vn.party.evaluation.review;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -44,7 +45,7 @@ public final class EvaluationApi {
   public record EvaluationView(int year, String memberId, String memberName, String organizationId,
       String branchId, UUID campaignId, EvaluationStatus status, Step selfReview,
       ResidenceFeedbackView residenceFeedback, UnitAssessmentView unitAssessment, Step branchReview, Step decision,
-      LevelCapView levelCap, java.util.List<ComplaintEntry> complaints, ReappraisalView reappraisal) {
+      LevelCapView levelCap, List<ComplaintEntry> complaints, ReappraisalView reappraisal) {
   }
 
   public record HistoryEntry(long sequence, OffsetDateTime at, String kind, String taskKey, String taskId,

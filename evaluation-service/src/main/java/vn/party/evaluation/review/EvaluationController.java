@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.party.evaluation.audit.Timeline;
+import vn.party.evaluation.complaint.ComplaintFile;
 import vn.party.evaluation.review.EvaluationApi.EvaluationView;
 import vn.party.evaluation.review.EvaluationApi.HistoryEntry;
 import vn.party.evaluation.security.CurrentUser;
@@ -22,10 +23,10 @@ public class EvaluationController {
   private final Timeline timeline;
   private final EvaluationMapper mapper;
 
-  private final vn.party.evaluation.complaint.ComplaintFile.Reader complaintFiles;
+  private final ComplaintFile.Reader complaintFiles;
 
   public EvaluationController(EvaluationAccess access, Timeline timeline, EvaluationMapper mapper,
-      vn.party.evaluation.complaint.ComplaintFile.Reader complaintFiles) {
+      ComplaintFile.Reader complaintFiles) {
     this.complaintFiles = complaintFiles;
     this.access = access;
     this.timeline = timeline;

@@ -1,14 +1,32 @@
 package vn.party.evaluation.review;
 
+import java.time.OffsetDateTime;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.party.evaluation.audit.Timeline;
+import vn.party.evaluation.complaint.ComplaintFile;
+import vn.party.evaluation.complaint.ComplaintIntake;
+import vn.party.evaluation.finalization.LevelAdjustments;
+import vn.party.evaluation.portal.PeoplesWords;
 import vn.party.evaluation.portal.PortalPage;
+import vn.party.evaluation.portal.PortalTime;
+import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.rerating.Reratings;
 import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.selfreview.SelfReviews;
 
 /**
  * One evaluation as a page: the three levels side by side (differences marked), the comments, and the whole
@@ -23,20 +41,20 @@ public class EvaluationPageController {
   private final EvaluationRecords records;
   private final Timeline timeline;
   private final Reratings reratings;
-  private final vn.party.evaluation.complaint.ComplaintFile.Reader complaintFiles;
-  private final vn.party.evaluation.complaint.ComplaintIntake complaintIntake;
-  private final vn.party.evaluation.finalization.LevelAdjustments adjustments;
-  private final org.springframework.context.MessageSource messages;
-  private final vn.party.evaluation.portal.PortalTime time;
-  private final vn.party.evaluation.selfreview.SelfReviews selfReviews;
-  private final vn.party.evaluation.portal.PeoplesWords words;
+  private final ComplaintFile.Reader complaintFiles;
+  private final ComplaintIntake complaintIntake;
+  private final LevelAdjustments adjustments;
+  private final MessageSource messages;
+  private final PortalTime time;
+  private final SelfReviews selfReviews;
+  private final PeoplesWords words;
 
   public EvaluationPageController(EvaluationAccess access, EvaluationRecords records, Timeline timeline,
-      Reratings reratings, org.springframework.context.MessageSource messages,
-      vn.party.evaluation.portal.PortalTime time, vn.party.evaluation.complaint.ComplaintFile.Reader complaintFiles,
-      vn.party.evaluation.complaint.ComplaintIntake complaintIntake,
-      vn.party.evaluation.finalization.LevelAdjustments adjustments,
-      vn.party.evaluation.selfreview.SelfReviews selfReviews, vn.party.evaluation.portal.PeoplesWords words) {
+      Reratings reratings, MessageSource messages,
+      PortalTime time, ComplaintFile.Reader complaintFiles,
+      ComplaintIntake complaintIntake,
+      LevelAdjustments adjustments,
+      SelfReviews selfReviews, PeoplesWords words) {
     this.words = words;
     this.complaintFiles = complaintFiles;
     this.complaintIntake = complaintIntake;
@@ -67,21 +85,21 @@ public class EvaluationPageController {
     // the member sees the complaint form while the window is open
     var announcement = complaintFiles.announcement(evaluation.campaignId());
     model.addAttribute("complaintOpen", user.userId().equals(memberId) && announcement
-        .filter(a -> a.open(java.time.OffsetDateTime.now())).isPresent());
+        .filter(a -> a.open(OffsetDateTime.now())).isPresent());
     model.addAttribute("complaintWindowEnd", announcement.map(a -> a.windowEnd()).orElse(null));
     model.addAttribute("adjustments", adjustments.of(year, memberId));
     model.addAttribute("selfReview", selfReviews.latest(year, memberId).orElse(null));
-    model.addAttribute("selfReviewFields", vn.party.evaluation.process.validation.TaskCompletionRules.fields(
-        vn.party.evaluation.process.ProcessKeys.SELF_REVIEW));
+    model.addAttribute("selfReviewFields", TaskCompletionRules.fields(
+        ProcessKeys.SELF_REVIEW));
     return "review/evaluation";
   }
 
   /** The member's complaint from the page (the same rules as the API); back to the record with a notice. */
-  @org.springframework.web.bind.annotation.PostMapping("/app/evaluations/{year}/{memberId}/complaints")
+  @PostMapping("/app/evaluations/{year}/{memberId}/complaints")
   public String complain(@PathVariable int year, @PathVariable String memberId,
-      @org.springframework.web.bind.annotation.RequestParam(required = false) String grounds,
+      @RequestParam(required = false) String grounds,
       @AuthenticationPrincipal CurrentUser user,
-      org.springframework.web.servlet.mvc.support.RedirectAttributes flash) {
+      RedirectAttributes flash) {
     complaintIntake.complain(year, memberId, grounds == null ? null : grounds.replace("\r\n", "\n"), user);
     flash.addFlashAttribute("notice", "notice.complaint-received");
     return "redirect:/app/evaluations/" + year + "/" + memberId;
@@ -89,15 +107,15 @@ public class EvaluationPageController {
 
   /** The member's full record of the year as a PDF, for the file or an inspection. */
   @GetMapping("/app/evaluations/{year}/{memberId}.pdf")
-  public org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable int year, @PathVariable String memberId,
+  public ResponseEntity<byte[]> pdf(@PathVariable int year, @PathVariable String memberId,
       @AuthenticationPrincipal CurrentUser user) {
     EvaluationRecord record = access.readable(year, memberId, user);
     byte[] pdf = EvaluationRecordPdf.write(record, adjustments.of(year, memberId), reratings.of(year, memberId),
         complaintFiles.of(year, memberId), timeline.of(year, memberId), selfReviews.latest(year, memberId).orElse(null),
-        messages, org.springframework.context.i18n.LocaleContextHolder.getLocale(), time, words);
-    return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
-            org.springframework.http.ContentDisposition.attachment().filename(memberId + "-" + year + ".pdf")
+        messages, LocaleContextHolder.getLocale(), time, words);
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(memberId + "-" + year + ".pdf")
                 .build().toString())
         .body(pdf);
   }

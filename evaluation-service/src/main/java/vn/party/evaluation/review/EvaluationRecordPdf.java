@@ -15,10 +15,15 @@ import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import vn.party.evaluation.audit.TimelineEntry;
 import vn.party.evaluation.complaint.ComplaintFile;
-import vn.party.evaluation.portal.PdfFonts;
-import vn.party.evaluation.portal.PortalTime;
+import vn.party.evaluation.document.VietnameseFormats;
 import vn.party.evaluation.finalization.LevelAdjustments.LevelAdjustment;
+import vn.party.evaluation.portal.PdfFonts;
+import vn.party.evaluation.portal.PeoplesWords;
+import vn.party.evaluation.portal.PortalTime;
+import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.rerating.Reratings.Rerating;
+import vn.party.evaluation.selfreview.SelfReview;
 
 /** A member's full record of one year as a PDF: the levels side by side, re-ratings, the whole timeline. */
 final class EvaluationRecordPdf {
@@ -27,8 +32,8 @@ final class EvaluationRecordPdf {
   }
 
   static byte[] write(EvaluationRecord e, List<LevelAdjustment> adjustments, List<Rerating> reratings,
-      ComplaintFile complaints, List<TimelineEntry> timeline, vn.party.evaluation.selfreview.SelfReview selfReview,
-      MessageSource messages, Locale locale, PortalTime time, vn.party.evaluation.portal.PeoplesWords words) {
+      ComplaintFile complaints, List<TimelineEntry> timeline, SelfReview selfReview,
+      MessageSource messages, Locale locale, PortalTime time, PeoplesWords words) {
     Function<String, String> msg = key -> messages.getMessage(key, null, key, locale);
     Function<String, String> level = code -> code == null ? "" : msg.apply("level." + code);
     Font text = PdfFonts.regular(9);
@@ -92,13 +97,13 @@ final class EvaluationRecordPdf {
       if (selfReview.totalPoints() != null || selfReview.derivedLevel() != null) {
         document.add(new Paragraph(msg.apply("ui.self-review.points.total") + ": "
             + (selfReview.totalPoints() == null ? "—"
-            : vn.party.evaluation.document.VietnameseFormats.points(selfReview.totalPoints()) + "/100") + " · "
+            : VietnameseFormats.points(selfReview.totalPoints()) + "/100") + " · "
             + msg.apply("ui.self-review.derived-level") + ": " + level.apply(selfReview.derivedLevel()), text));
       }
       PdfPTable review = table(new float[] {2, 5}, bold, msg.apply("ui.evaluation.step"),
           msg.apply("ui.evaluation.comment"));
-      for (String field : vn.party.evaluation.process.validation.TaskCompletionRules.fields(
-          vn.party.evaluation.process.ProcessKeys.SELF_REVIEW)) {
+      for (String field : TaskCompletionRules.fields(
+          ProcessKeys.SELF_REVIEW)) {
         Object value = selfReview.content().get(field);
         if (value != null && !(value instanceof Boolean)) {
           String shown = messages.getMessage((field.endsWith("Grade") ? "grade." : "level.") + value, null,

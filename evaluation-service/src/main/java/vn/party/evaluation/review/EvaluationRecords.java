@@ -1,5 +1,6 @@
 package vn.party.evaluation.review;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +28,7 @@ public class EvaluationRecords {
   }
 
   /** A member's evaluations of every year, newest first. */
-  public java.util.List<EvaluationRecord> ofMember(String memberId) {
+  public List<EvaluationRecord> ofMember(String memberId) {
     return jdbc.sql("""
             select e.*, m.full_name as member_name from evaluation.member_evaluation e
             join evaluation.party_member m on m.id = e.member_id

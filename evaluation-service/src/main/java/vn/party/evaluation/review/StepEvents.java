@@ -2,6 +2,7 @@ package vn.party.evaluation.review;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import vn.party.evaluation.directory.Recipient;
 
 /** Data of the events that tell a step of a member's evaluation was taken (see docs/contracts.md). */
@@ -17,7 +18,7 @@ public final class StepEvents {
 
   /** @param recipients the branch committee, who take the case up again */
   public record CaseReturned(String memberId, int year, String reason, String returnedBy, String returnedAt,
-      String memberName, String organizationId, String branchId, java.util.List<Recipient> recipients) {
+      String memberName, String organizationId, String branchId, List<Recipient> recipients) {
   }
 
   static String now() {

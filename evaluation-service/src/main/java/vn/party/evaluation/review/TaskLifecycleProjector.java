@@ -27,9 +27,10 @@ import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.validation.BranchVote;
 import vn.party.evaluation.process.validation.FieldError;
-import vn.party.evaluation.rules.RuleBook;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.process.validation.TaskCompletionValidator;
+import vn.party.evaluation.rules.RuleBook;
+import vn.party.evaluation.selfreview.SelfReviewKeeper;
 
 /**
  * Projects the engine's user-task lifecycle of {@code member-evaluation} into the domain: the evaluation record,
@@ -48,12 +49,12 @@ public class TaskLifecycleProjector {
   private final Actors actors;
   private final EvaluationProperties properties;
   private final CapRefusals capRefusals;
-  private final vn.party.evaluation.selfreview.SelfReviewKeeper selfReviewKeeper;
+  private final SelfReviewKeeper selfReviewKeeper;
   private final Map<String, Object> voteRule;
 
   public TaskLifecycleProjector(EvaluationRecords records, Timeline timeline, Outbox outbox, People people,
       Actors actors, EvaluationProperties properties, CapRefusals capRefusals,
-      vn.party.evaluation.selfreview.SelfReviewKeeper selfReviewKeeper, RuleBook rules) {
+      SelfReviewKeeper selfReviewKeeper, RuleBook rules) {
     this.selfReviewKeeper = selfReviewKeeper;
     this.voteRule = BranchVote.ruleVariables(rules.settings());
     this.records = records;

@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.process.validation.FieldError;
 
 /**
@@ -179,7 +180,7 @@ final class RosterEditRules {
       return FieldError.NOT_TEXT;
     }
     String text = value.textValue();
-    if (text.length() > vn.party.evaluation.process.TextLimits.REASON) {
+    if (text.length() > TextLimits.REASON) {
       return FieldError.TOO_LONG;
     }
     boolean control = text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');

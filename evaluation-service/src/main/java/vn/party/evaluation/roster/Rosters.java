@@ -3,7 +3,10 @@ package vn.party.evaluation.roster;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -126,7 +129,7 @@ public class Rosters {
     if (current.branchId().equals(branchId)) {
       return null;
     }
-    List<FieldChange> changes = new java.util.ArrayList<>();
+    List<FieldChange> changes = new ArrayList<>();
     changes.add(new FieldChange(BRANCH_ID, current.branchId(), branchId));
     if ("BRANCH".equals(current.headOf())) {
       changes.add(new FieldChange(RosterFields.HEAD_OF, current.headOf(), null));
@@ -171,7 +174,7 @@ public class Rosters {
         .param("member", memberId).query(Integer.class).list();
   }
 
-  private RosterChange change(java.sql.ResultSet rs) throws java.sql.SQLException {
+  private RosterChange change(ResultSet rs) throws SQLException {
     try {
       return new RosterChange(rs.getLong("id"), rs.getString("member_id"),
           rs.getObject("changed_at", OffsetDateTime.class), rs.getString("changed_by"), rs.getString("reason"),

@@ -3,6 +3,7 @@ package vn.party.evaluation.rosterimport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -89,7 +90,7 @@ public class RosterImportController {
       case "xlsx" -> ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
           .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".xlsx\"")
           .body(template.xlsx(organizationId));
-      case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+      case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
           .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
           .body(template.csv(organizationId));
       default -> throw ApiException.notFound("error.not-found");

@@ -1,7 +1,10 @@
 package vn.party.evaluation.rosterimport;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -61,9 +64,9 @@ public class RosterImportPageController {
       default -> throw ApiException.notFound("error.not-found");
     };
     return ResponseEntity.ok()
-        .contentType(org.springframework.http.MediaType.parseMediaType("xlsx".equals(format)
+        .contentType(MediaType.parseMediaType("xlsx".equals(format)
             ? RosterImportController.XLSX : "text/csv;charset=UTF-8"))
-        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+        .header(HttpHeaders.CONTENT_DISPOSITION,
             "attachment; filename=\"" + name + "." + format + "\"")
         .body(body);
   }
@@ -81,7 +84,7 @@ public class RosterImportPageController {
       throw ApiException.forbidden();
     }
     String chosen = org != null ? org : user.groups().stream().map(Groups::organizationOfCommittee)
-        .flatMap(java.util.Optional::stream).findFirst().orElse(organizations.get(0).id());
+        .flatMap(Optional::stream).findFirst().orElse(organizations.get(0).id());
     if (organizations.stream().noneMatch(o -> o.id().equals(chosen))) {
       throw ApiException.forbidden();
     }

@@ -2,11 +2,13 @@ package vn.party.evaluation.rosterimport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -72,7 +74,7 @@ public class RosterTemplate {
   public byte[] csv(String organizationId) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-    try (CSVPrinter printer = new CSVPrinter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8),
+    try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
         CSVFormat.RFC4180)) {
       for (ImportColumn column : ImportColumn.values()) {
         printer.print(column.heading());
@@ -94,7 +96,7 @@ public class RosterTemplate {
   }
 
   /** The organization's members still on its roll, by branch and name, as the template's cells. */
-  private void each(String organizationId, java.util.function.Consumer<List<String>> rows) {
+  private void each(String organizationId, Consumer<List<String>> rows) {
     jdbc.sql("""
             select m.full_name, m.date_of_birth, m.sex, m.card_number, m.admitted_on, m.official_on,
                    coalesce(u.code, b.id) as branch, m.party_post, m.state_post, m.civil_servant, m.exempted,

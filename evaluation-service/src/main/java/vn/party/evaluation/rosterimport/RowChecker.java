@@ -8,10 +8,12 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -48,7 +50,7 @@ class RowChecker {
   private final Map<String, Integer> seen = new HashMap<>();
   private final Map<String, Integer> seenAccounts = new HashMap<>();
   /** Who holds an account id: "MEMBER" (a party member), "USER" (a sign-in without a member), null (free). */
-  private final java.util.function.Function<String, String> accounts;
+  private final Function<String, String> accounts;
   /** Whether a sign-in without a member may become a new member's (administrators: the demo's accounts). */
   private final boolean mayAdopt;
   private final List<ImportProblem> problems = new ArrayList<>();
@@ -60,7 +62,7 @@ class RowChecker {
    * @param cards every card number on file, with its holder
    */
   RowChecker(String organizationId, Map<String, String> branches, Map<String, CardHolder> cards, Messages messages,
-      LocalDate today, java.util.function.Function<String, String> accounts, boolean mayAdopt) {
+      LocalDate today, Function<String, String> accounts, boolean mayAdopt) {
     this.accounts = accounts;
     this.mayAdopt = mayAdopt;
     this.organizationId = organizationId;
@@ -124,7 +126,7 @@ class RowChecker {
       }
     }
     // a cell a spreadsheet would run as a formula when the roster is exported and opened again (CSV injection)
-    java.util.Set<Integer> flagged = new java.util.HashSet<>(row.issues().keySet());
+    Set<Integer> flagged = new HashSet<>(row.issues().keySet());
     columns.forEach((index, column) -> {
       String cell = cells.get(column);
       if (!flagged.contains(index) && CsvRosterReader.formula(cell)) {

@@ -1,12 +1,13 @@
 package vn.party.evaluation.security;
 
-import java.util.Arrays;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,6 +22,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import vn.party.evaluation.process.Groups;
 
 /**
  * Four doors, the same users:
@@ -58,7 +60,7 @@ public class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain domainApi(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper,
-      org.springframework.context.MessageSource messages) throws Exception {
+      MessageSource messages) throws Exception {
     // issue 16: the 401 is a problem document too, like every other refusal of the API
     var problem401 = new ProblemAuthenticationEntryPoint(objectMapper, messages);
     return http.securityMatcher(anyOf("/api/**"))
@@ -105,7 +107,7 @@ public class SecurityConfiguration {
   @Order(4)
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
     return http.authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(
-            CamundaIdentityAuthenticationProvider.GROUP_PREFIX + vn.party.evaluation.process.Groups.ADMINS))
+            CamundaIdentityAuthenticationProvider.GROUP_PREFIX + Groups.ADMINS))
         .httpBasic(Customizer.withDefaults())
         .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -3,6 +3,7 @@ package vn.party.evaluation.security;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /** The webapps' application APIs, each for the sessions signed in to that application ({@link WebappAppAccessFilter}). */
 @Configuration
@@ -14,7 +15,7 @@ public class WebappAccessConfiguration {
     registration.setName("webapp-app-access");
     registration.addUrlPatterns("/camunda/api/cockpit/*", "/camunda/api/admin/*");
     // after the webapps' own authentication filter has put the session's authentications in place
-    registration.setOrder(org.springframework.core.Ordered.LOWEST_PRECEDENCE - 10);
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
     return registration;
   }
 }

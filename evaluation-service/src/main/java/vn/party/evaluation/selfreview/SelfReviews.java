@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -81,7 +82,7 @@ public class SelfReviews {
             rs.getString("content_sha256"), rs.getBigDecimal("general_points"), rs.getBigDecimal("task_points"),
             rs.getBigDecimal("total_points"), rs.getString("derived_level"), rs.getString("derived_level_rule"),
             rs.getString("self_proposed_level"), rs.getString("submitted_by"),
-            rs.getObject("submitted_at", java.time.OffsetDateTime.class)))
+            rs.getObject("submitted_at", OffsetDateTime.class)))
         .optional();
   }
 

@@ -3,6 +3,7 @@ package vn.party.evaluation.task;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import vn.party.evaluation.process.validation.SelfReviewRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules.FormField;
 import vn.party.evaluation.task.TaskApi.TaskView;
 
@@ -21,5 +22,5 @@ import vn.party.evaluation.task.TaskApi.TaskView;
  */
 public record TaskForm(TaskView task, List<FormField> fields, Map<String, Object> values, OffsetDateTime draftSavedAt,
     boolean mayWork, String levelCap, String levelCapReason,
-    vn.party.evaluation.process.validation.SelfReviewRules.Outcome selfReviewOutcome, String selfReviewForm) {
+    SelfReviewRules.Outcome selfReviewOutcome, String selfReviewForm) {
 }

@@ -2,28 +2,46 @@ package vn.party.evaluation.task;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Component;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.party.evaluation.process.validation.TaskCompletionRules.FormField;
-import vn.party.evaluation.process.validation.TaskCompletionRules.Kind;
+import vn.party.evaluation.audit.FormalitySignals;
+import vn.party.evaluation.collective.CollectiveAccess;
+import vn.party.evaluation.decision.CaseFacts;
 import vn.party.evaluation.decision.OrganizationTally;
+import vn.party.evaluation.decision.QuotaAtDecision;
 import vn.party.evaluation.portal.PortalPage;
+import vn.party.evaluation.process.Decision;
+import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
+import vn.party.evaluation.process.validation.BranchVote;
+import vn.party.evaluation.process.validation.SelfReviewRules;
+import vn.party.evaluation.process.validation.TaskCompletionRules.FormField;
+import vn.party.evaluation.process.validation.TaskCompletionRules.Kind;
+import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.review.EvaluationRecords;
+import vn.party.evaluation.rules.Grade;
+import vn.party.evaluation.rules.RuleBook;
 import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.selfreview.RequiredSections;
+import vn.party.evaluation.selfreview.SelfReviews;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldProblem;
 
@@ -39,22 +57,22 @@ public class TaskPageController {
   private final MessageSource messages;
   private final EvaluationRecords records;
   private final OrganizationTally tally;
-  private final vn.party.evaluation.collective.CollectiveAccess collectives;
-  private final vn.party.evaluation.selfreview.SelfReviews selfReviews;
+  private final CollectiveAccess collectives;
+  private final SelfReviews selfReviews;
   private final Decide decide;
 
   /** What the issue-14 additions need: the case's facts, the quota at decision, the required sections. */
-  @org.springframework.stereotype.Component
-  public record Decide(vn.party.evaluation.decision.CaseFacts facts,
-      vn.party.evaluation.decision.QuotaAtDecision quota,
-      vn.party.evaluation.selfreview.RequiredSections sections,
-      vn.party.evaluation.audit.FormalitySignals signals,
-      vn.party.evaluation.rules.RuleBook rules) {
+  @Component
+  public record Decide(CaseFacts facts,
+      QuotaAtDecision quota,
+      RequiredSections sections,
+      FormalitySignals signals,
+      RuleBook rules) {
   }
 
   public TaskPageController(TaskWork work, MessageSource messages, EvaluationRecords records,
-      OrganizationTally tally, vn.party.evaluation.collective.CollectiveAccess collectives,
-      vn.party.evaluation.selfreview.SelfReviews selfReviews, Decide decide) {
+      OrganizationTally tally, CollectiveAccess collectives,
+      SelfReviews selfReviews, Decide decide) {
     this.decide = decide;
     this.selfReviews = selfReviews;
     this.work = work;
@@ -141,12 +159,12 @@ public class TaskPageController {
         }
         if (form.mayWork() && ProcessKeys.COMMITTEE_DECISION.equals(key)) {
           var record = records.find(form.task().year(), form.task().memberId()).orElseThrow();
-          String reason = params.getFirst(vn.party.evaluation.decision.QuotaAtDecision.REASON);
-          boolean confirmed = "true".equals(params.getFirst(vn.party.evaluation.decision.QuotaAtDecision.CONFIRMED));
+          String reason = params.getFirst(QuotaAtDecision.REASON);
+          boolean confirmed = "true".equals(params.getFirst(QuotaAtDecision.CONFIRMED));
           List<FieldProblem> quota = decide.quota().problems(record.organizationId(), record.year(), values,
               confirmed, reason);
           if (!quota.isEmpty()) {
-            List<FieldProblem> all = new java.util.ArrayList<>(work.wouldRefuse(id, values, user));
+            List<FieldProblem> all = new ArrayList<>(work.wouldRefuse(id, values, user));
             all.addAll(quota);
             throw ApiException.invalid(all);
           }
@@ -170,9 +188,9 @@ public class TaskPageController {
           form.mayWork(), form.levelCap(), form.levelCapReason(), form.selfReviewOutcome(),
           form.selfReviewForm()));
       model.addAttribute("errors", errors(refused.problems()));
-      model.addAttribute("quotaReason", params.getFirst(vn.party.evaluation.decision.QuotaAtDecision.REASON));
+      model.addAttribute("quotaReason", params.getFirst(QuotaAtDecision.REASON));
       model.addAttribute("quotaConfirmed",
-          "true".equals(params.getFirst(vn.party.evaluation.decision.QuotaAtDecision.CONFIRMED)));
+          "true".equals(params.getFirst(QuotaAtDecision.CONFIRMED)));
       addTally(form, model);
       return "tasks/form";
     }
@@ -208,8 +226,8 @@ public class TaskPageController {
     }
     if (ProcessKeys.SELF_REVIEW.equals(form.task().taskKey())) {
       model.addAttribute("layout", SelfReviewLayout.of(form.fields(),
-          java.util.Optional.ofNullable(work.regulationOf(form.task().id())), decide.rules()));
-      model.addAttribute("requiredSections", vn.party.evaluation.selfreview.RequiredSections.SECTIONS);
+          Optional.ofNullable(work.regulationOf(form.task().id())), decide.rules()));
+      model.addAttribute("requiredSections", RequiredSections.SECTIONS);
     }
   }
 
@@ -223,12 +241,12 @@ public class TaskPageController {
     List<FieldProblem> sections = decide.sections().problems(form.fields(), values);
     if (!sections.isEmpty()) {
       // the rules' own refusals first (a control character says more than "too short"), then the empty sections
-      List<FieldProblem> problems = new java.util.ArrayList<>(work.wouldRefuse(id, values, user));
+      List<FieldProblem> problems = new ArrayList<>(work.wouldRefuse(id, values, user));
       sections.stream().filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
           .forEach(problems::add);
       // the summary lists them in the form's order
       List<String> order = form.fields().stream().map(FormField::name).toList();
-      problems.sort(java.util.Comparator.comparingInt(p -> order.indexOf(p.field()) < 0 ? Integer.MAX_VALUE
+      problems.sort(Comparator.comparingInt(p -> order.indexOf(p.field()) < 0 ? Integer.MAX_VALUE
           : order.indexOf(p.field())));
       throw ApiException.invalid(problems);
     }
@@ -237,7 +255,7 @@ public class TaskPageController {
       decide.signals().resemblance(record.year(), record.memberId(), record.organizationId(), values)
           .ifPresent(resemblance -> {
             model.addAttribute("resemblance", resemblance);
-            List<FieldProblem> all = new java.util.ArrayList<>(work.wouldRefuse(id, values, user));
+            List<FieldProblem> all = new ArrayList<>(work.wouldRefuse(id, values, user));
             all.add(new FieldProblem(SIMILARITY_ACKNOWLEDGED, "near-copy-unacknowledged", null));
             throw ApiException.invalid(all);
           });
@@ -248,15 +266,15 @@ public class TaskPageController {
   static final String SIMILARITY_ACKNOWLEDGED = "similarityAcknowledged";
 
   /** What every rendering of a task form needs besides the task. */
-  @org.springframework.web.bind.annotation.ModelAttribute
+  @ModelAttribute
   void formChoices(Model model) {
-    model.addAttribute("levels", vn.party.evaluation.process.Level.values());
-    model.addAttribute("grades", vn.party.evaluation.rules.Grade.values());
-    model.addAttribute("maxLongText", vn.party.evaluation.process.validation.SelfReviewRules.MAX_LONG_TEXT_LENGTH);
-    model.addAttribute("decisions", vn.party.evaluation.process.Decision.values());
-    model.addAttribute("maxText", vn.party.evaluation.process.validation.TaskCompletionRules.MAX_TEXT_LENGTH);
-    model.addAttribute("maxMonths", vn.party.evaluation.process.validation.TaskCompletionRules.MAX_MONTHS);
-    model.addAttribute("maxVoters", vn.party.evaluation.process.validation.BranchVote.MAX_VOTERS);
+    model.addAttribute("levels", Level.values());
+    model.addAttribute("grades", Grade.values());
+    model.addAttribute("maxLongText", SelfReviewRules.MAX_LONG_TEXT_LENGTH);
+    model.addAttribute("decisions", Decision.values());
+    model.addAttribute("maxText", TaskCompletionRules.MAX_TEXT_LENGTH);
+    model.addAttribute("maxMonths", TaskCompletionRules.MAX_MONTHS);
+    model.addAttribute("maxVoters", BranchVote.MAX_VOTERS);
   }
 
   /**

@@ -5,6 +5,7 @@ import static vn.party.evaluation.process.ProcessVariables.*;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,13 +17,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.caps.CapRefusals;
+import vn.party.evaluation.collective.CollectiveEvaluation;
 import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.ProcessVariables;
+import vn.party.evaluation.process.Regulation;
 import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.SelfReviewRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
+import vn.party.evaluation.rules.RuleBook;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.security.SystemAccess;
 import vn.party.evaluation.security.engine.VariableRefusedException;
+import vn.party.evaluation.selfreview.SelfReviewKeeper;
 import vn.party.evaluation.task.TaskApi.TaskView;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldErrorProblems;
@@ -44,12 +50,12 @@ public class TaskWork {
   private final TaskDrafts drafts;
   private final FieldErrorProblems fieldErrors;
   private final CapRefusals capRefusals;
-  private final vn.party.evaluation.selfreview.SelfReviewKeeper selfReviewKeeper;
-  private final vn.party.evaluation.rules.RuleBook rules;
+  private final SelfReviewKeeper selfReviewKeeper;
+  private final RuleBook rules;
 
   public TaskWork(TaskService taskService, SystemAccess systemAccess, TaskMapper mapper, JdbcClient jdbc,
       TaskDrafts drafts, FieldErrorProblems fieldErrors, CapRefusals capRefusals,
-      vn.party.evaluation.selfreview.SelfReviewKeeper selfReviewKeeper, vn.party.evaluation.rules.RuleBook rules) {
+      SelfReviewKeeper selfReviewKeeper, RuleBook rules) {
     this.selfReviewKeeper = selfReviewKeeper;
     this.rules = rules;
     this.taskService = taskService;
@@ -73,7 +79,7 @@ public class TaskWork {
         ? taskVariables(taskId, TaskCompletionRules.reads(task.getTaskDefinitionKey())) : Map.of();
     List<TaskCompletionRules.FormField> fields = TaskCompletionRules.covers(task.getTaskDefinitionKey())
         ? TaskCompletionRules.form(task.getTaskDefinitionKey(), context) : List.of();
-    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    Map<String, Object> values = new LinkedHashMap<>();
     if (!fields.isEmpty()) {
       taskService.getVariables(taskId, fields.stream().map(TaskCompletionRules.FormField::name).toList())
           .forEach((name, value) -> {
@@ -105,11 +111,11 @@ public class TaskWork {
   }
 
   /** The regulation of a visible task's campaign (null when the task names none). */
-  public vn.party.evaluation.process.Regulation regulationOf(String taskId) {
+  public Regulation regulationOf(String taskId) {
     visibleTask(taskId);
     Object code = systemAccess.call(() -> taskService.getVariable(taskId,
-        vn.party.evaluation.process.ProcessVariables.REGULATION));
-    return code instanceof String name && !name.isBlank() ? vn.party.evaluation.process.Regulation.fromCode(name)
+        ProcessVariables.REGULATION));
+    return code instanceof String name && !name.isBlank() ? Regulation.fromCode(name)
         : null;
   }
 
@@ -178,7 +184,7 @@ public class TaskWork {
         Map<String, Object> context = checked.context();
         // a member's evaluation, or a collective's rating (its timeline subject)
         String subject = context.get(MEMBER_ID) != null ? (String) context.get(MEMBER_ID)
-            : vn.party.evaluation.collective.CollectiveEvaluation.timelineSubject((String) context.get(COLLECTIVE_ID));
+            : CollectiveEvaluation.timelineSubject((String) context.get(COLLECTIVE_ID));
         capRefusals.record(((Number) context.get(YEAR)).intValue(), subject,
             task.getTaskDefinitionKey(), taskId, user.userId(), checked.errors(), values);
       }
@@ -273,9 +279,9 @@ public class TaskWork {
   }
 
   /** The collective a visible task rates (a collective-evaluation's task), if it is one. */
-  public java.util.Optional<String> collectiveOf(String taskId) {
+  public Optional<String> collectiveOf(String taskId) {
     visibleTask(taskId);
-    return java.util.Optional.ofNullable((String) taskService.getVariable(taskId, COLLECTIVE_ID));
+    return Optional.ofNullable((String) taskService.getVariable(taskId, COLLECTIVE_ID));
   }
 
   /** Whether the page should offer the buttons that change the task (the engine still checks on use). */

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -112,7 +114,7 @@ public class UnitPageController {
   }
 
   private String act(String id, String formName, Map<String, String> form, CurrentUser user, Model model,
-      HttpServletResponse response, RedirectAttributes flash, java.util.function.Supplier<Object> action) {
+      HttpServletResponse response, RedirectAttributes flash, Supplier<Object> action) {
     try {
       action.get();
     } catch (ApiException refused) {
@@ -159,7 +161,7 @@ public class UnitPageController {
     model.addAttribute("mayRestructure", unit.open() && UnitAccess.mayRestructure(unit, user));
     model.addAttribute("mergeTargets", service.tree().stream().filter(Unit::open)
         .filter(u -> u.kind() == unit.kind() && !u.id().equals(unit.id()))
-        .filter(u -> java.util.Objects.equals(u.organizationId(), unit.organizationId())).toList());
+        .filter(u -> Objects.equals(u.organizationId(), unit.organizationId())).toList());
     model.addAttribute("bodies", unit.kind() == UnitKind.ORGANIZATION || unit.kind() == UnitKind.SUPERIOR_COMMITTEE
         ? List.of("COMMITTEE", "INSPECTION") : List.of("COMMITTEE"));
     model.addAttribute("roles", List.of("SECRETARY", "DEPUTY", "MEMBER"));

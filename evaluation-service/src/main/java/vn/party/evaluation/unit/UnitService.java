@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -115,7 +116,7 @@ public class UnitService {
     String reason = text("reason", request.reason(), REASON_MAX, false, found);
     found.throwIfAny();
 
-    String id = code.toLowerCase(java.util.Locale.ROOT);
+    String id = code.toLowerCase(Locale.ROOT);
     String organizationId = switch (kind) {
       case SUPERIOR_COMMITTEE -> null;
       case ORGANIZATION -> id;
@@ -477,7 +478,7 @@ public class UnitService {
     Optional<Unit> holder = units.byCode(code);
     boolean taken = holder.isPresent() && !holder.get().id().equals(ownId);
     if (ownId == null) {
-      String id = code.toLowerCase(java.util.Locale.ROOT);
+      String id = code.toLowerCase(Locale.ROOT);
       taken |= units.find(id).isPresent() || units.collectiveExists(id);
     }
     if (taken) {

@@ -1,13 +1,13 @@
 package vn.party.evaluation.web;
 
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -24,6 +24,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import vn.party.evaluation.process.validation.FieldError;
@@ -32,7 +33,7 @@ import vn.party.evaluation.process.validation.FieldError;
  * Every refusal of the domain API as RFC 7807 problem details with {@code errors: [{field, reason, message}]},
  * messages in the caller's language (Vietnamese unless English is asked for).
  */
-@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+@RestControllerAdvice(annotations = RestController.class)
 public class ApiExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -84,7 +85,7 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
     for (Throwable t = e; t != null && depth < 30; t = t.getCause() == t ? null : t.getCause(), depth++) {
       if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
           || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
-          || t instanceof java.net.ConnectException) {
+          || t instanceof ConnectException) {
         return true;
       }
       // SQLSTATE class 08: connection exception; 57P01..57P03: the server is shutting down or starting up

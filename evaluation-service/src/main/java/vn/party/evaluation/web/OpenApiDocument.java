@@ -31,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
@@ -122,7 +123,7 @@ public class OpenApiDocument {
   @Bean
   OpenApiCustomizer tagsAndInstances() {
     return openApi -> {
-      java.util.TreeSet<String> names = new java.util.TreeSet<>();
+      TreeSet<String> names = new TreeSet<>();
       openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
         if (operation.getTags() != null) {
           names.addAll(operation.getTags());

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
@@ -91,7 +92,7 @@ final class CommandWrites {
   }
 
   private static boolean namesVariables(String fieldName) {
-    String name = fieldName.toLowerCase(java.util.Locale.ROOT);
+    String name = fieldName.toLowerCase(Locale.ROOT);
     return name.contains("variable") || name.equals("properties") || name.equals("modifications");
   }
 
