@@ -123,6 +123,16 @@ public class OpenApiDocument {
   private static final java.util.Set<String> NO_CONFLICT =
       java.util.Set.of("changeOwnPassword", "resetAccountPassword", "uploadRosterFile");
 
+  /**
+   * The success status where it is not 200 (springdoc cannot read it from a ResponseEntity): 201 for what is
+   * created (with a Location), 204 for what answers nothing.
+   */
+  private static final Map<String, String> SUCCESS_STATUS = Map.ofEntries(
+      Map.entry("openCampaign", "201"), Map.entry("submitComplaint", "201"), Map.entry("recordBranchMeeting", "201"),
+      Map.entry("createUnit", "201"), Map.entry("uploadRosterFile", "201"),
+      Map.entry("claimTask", "204"), Map.entry("completeTask", "204"), Map.entry("changeOwnPassword", "204"),
+      Map.entry("releaseAccountSignInThrottle", "204"), Map.entry("unseatCommitteeMember", "204"));
+
   static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   static final String CSV = "text/csv";
 
@@ -238,12 +248,23 @@ public class OpenApiDocument {
           }
         });
       }
+      successStatus(operation, operationId);
       if (FILE_DOWNLOADS.contains(operationId)) {
         describeFileDownload(operation);
       }
       addErrors(operation, handler, operationId);
       return operation;
     };
+  }
+
+  private static void successStatus(Operation operation, String operationId) {
+    String status = SUCCESS_STATUS.get(operationId);
+    ApiResponse ok = status == null ? null : operation.getResponses().remove("200");
+    if (ok != null && "204".equals(status)) {
+      operation.getResponses().addApiResponse(status, ok.description("No Content").content(null));
+    } else if (ok != null) {
+      operation.getResponses().addApiResponse(status, ok.description("Created"));
+    }
   }
 
   /** "PUT /api/v1/units/{id}/committee", for the message of a missing operation id. */
