@@ -103,7 +103,8 @@ class AsyncApiDocumentTest {
   void inbound_lengths_are_the_limits_the_handlers_enforce() throws Exception {
     int memberId = constant("vn.party.evaluation.caps.EventFields", "MAX_MEMBER_ID");
     int name = constant("vn.party.evaluation.caps.EventFields", "MAX_NAME");
-    int text = constant("vn.party.evaluation.caps.EventFields", "MAX_TEXT");
+    // the unit assessment's comment: the limit UnitAssessmentHandler passes (TextLimits since issue 12)
+    int text = constant("vn.party.evaluation.process.TextLimits", "UNIT_ASSESSMENT_COMMENT");
     int residenceComment = constant("vn.party.evaluation.feedback.ResidenceFeedbackHandler", "MAX_COMMENT");
     int grounds = constant("vn.party.evaluation.complaint.ComplaintHandler", "MAX_GROUNDS");
     assertMaxLength(EventTypes.RESIDENCE_FEEDBACK, Map.of("memberId", memberId, "comment", residenceComment,
