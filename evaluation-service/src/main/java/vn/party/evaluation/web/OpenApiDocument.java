@@ -293,6 +293,9 @@ public class OpenApiDocument {
 
   /** The answer is a file: XLSX or CSV by the path's extension, as an attachment. */
   private static void describeFileDownload(Operation operation) {
+    operation.getParameters().stream().filter(p -> "format".equals(p.getName())).forEach(p -> p
+        .description("xlsx | csv (another extension: 404)")
+        .schema(new StringSchema()._enum(List.of("xlsx", "csv"))));
     ApiResponse ok = operation.getResponses().get("200");
     ok.description("Tệp theo mẫu, tải về (Content-Disposition: attachment) / the file, as an attachment")
         .content(new Content()
