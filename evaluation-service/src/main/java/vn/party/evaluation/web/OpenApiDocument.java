@@ -111,7 +111,8 @@ public class OpenApiDocument {
       Map.entry("mergeUnit", List.of("into", "required", "Cần chọn đơn vị hợp nhất vào.")),
       Map.entry("seatCommitteeMember", List.of("personId", "unknown-person", "Không có người này.")),
       Map.entry("unseatCommitteeMember", List.of("reason", "required", "Cần nêu lý do.")),
-      Map.entry("changeOwnPassword", List.of("newPassword", "too-short", "Mật khẩu mới cần ít nhất 10 ký tự.")),
+      Map.entry("changeOwnPassword",
+          List.of("newPassword", "password-too-short", "Mật khẩu mới cần ít nhất 10 ký tự.")),
       Map.entry("listMemberMovements", List.of()),
       Map.entry("resetAccountPassword", List.of()),
       Map.entry("releaseAccountSignInThrottle", List.of()),
@@ -230,8 +231,8 @@ public class OpenApiDocument {
       if (operationId == null) {
         // loud on purpose: an endpoint must not be served undocumented; the message says what to do
         throw new IllegalStateException("no operationId for " + key + " (" + mappingOf(handler) + "): add "
-            + "Map.entry(\"" + key + "\", \"<verbNoun>\") to OpenApiDocument.OPERATION_IDS (and, if it takes a JSON body, an example "
-            + "under that id to openapi/request-examples.json), then rewrite "
+            + "Map.entry(\"" + key + "\", \"<verbNoun>\") to OpenApiDocument.OPERATION_IDS (and, if it takes "
+            + "a JSON body, an example under that id to openapi/request-examples.json), then rewrite "
             + "docs/openapi.json with ContractsServedTest -Dopenapi.write=true");
       }
       operation.setOperationId(operationId);
@@ -284,7 +285,8 @@ public class OpenApiDocument {
             + "40 MB; tên tệp ở tham số fileName / the roster file itself as the body (not multipart), up to 40 MB: "
             + "XLSX, or CSV in UTF-8 (with or without BOM) or UTF-16 with BOM, separated by ',' or ';'")
         .content(new Content()
-            .addMediaType(XLSX, new MediaType().schema(binary("Bảng tính XLSX theo mẫu / the XLSX template filled in"))
+            .addMediaType(XLSX, new MediaType()
+                .schema(binary("Bảng tính XLSX theo mẫu / the XLSX template filled in"))
                 .addExamples("template", new Example().summary("Mẫu danh sách / the template, to fill in")
                     .externalValue("/api/v1/roster-imports/template.xlsx")))
             .addMediaType(CSV, new MediaType().schema(binary("CSV theo mẫu / the CSV template filled in"))
