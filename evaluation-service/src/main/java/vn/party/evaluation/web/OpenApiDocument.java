@@ -35,10 +35,12 @@ import java.util.TreeSet;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -76,7 +78,81 @@ public class OpenApiDocument {
       Map.entry("MeetingController#agenda", "getMeetingAgenda"),
       Map.entry("MeetingController#record", "recordBranchMeeting"),
       Map.entry("UnmatchedEventController#list", "listUnmatchedEvents"),
-      Map.entry("MeController#me", "getMe"));
+      Map.entry("MeController#me", "getMe"),
+      Map.entry("MovementController#list", "listMemberMovements"),
+      Map.entry("MovementController#record", "recordMemberMovement"),
+      Map.entry("AccountController#change", "changeOwnPassword"),
+      Map.entry("AccountController#reset", "resetAccountPassword"),
+      Map.entry("AccountController#throttled", "listSignInThrottles"),
+      Map.entry("AccountController#release", "releaseAccountSignInThrottle"),
+      Map.entry("UnitController#tree", "listUnits"),
+      Map.entry("UnitController#get", "getUnit"),
+      Map.entry("UnitController#create", "createUnit"),
+      Map.entry("UnitController#change", "changeUnit"),
+      Map.entry("UnitController#dissolve", "dissolveUnit"),
+      Map.entry("UnitController#merge", "mergeUnit"),
+      Map.entry("UnitController#seat", "seatCommitteeMember"),
+      Map.entry("UnitController#unseat", "unseatCommitteeMember"),
+      Map.entry("RosterImportController#template", "getRosterTemplate"),
+      Map.entry("RosterImportController#export", "exportRoster"),
+      Map.entry("RosterImportController#upload", "uploadRosterFile"),
+      Map.entry("RosterImportController#preview", "getRosterImportPreview"),
+      Map.entry("RosterImportController#progress", "getRosterImportProgress"),
+      Map.entry("RosterImportController#commit", "commitRosterImport"));
+
+  /**
+   * The 400 example where the general rule (the body's first field required, else the first parameter of a wrong
+   * type) is not what the service answers: field, reason, message; an empty list where the operation has no 400
+   * (a string path variable of any value is a 404, not a 400).
+   */
+  private static final Map<String, List<String>> BAD_REQUEST_EXAMPLES = Map.ofEntries(
+      Map.entry("uploadRosterFile", List.of("file", "required", "Cần chọn tệp danh sách đảng viên (XLSX hoặc CSV).")),
+      Map.entry("changeUnit", List.of("reason", "required", "Cần nêu lý do.")),
+      Map.entry("dissolveUnit", List.of("reason", "required", "Cần nêu lý do.")),
+      Map.entry("mergeUnit", List.of("into", "required", "Cần chọn đơn vị hợp nhất vào.")),
+      Map.entry("seatCommitteeMember", List.of("personId", "unknown-person", "Không có người này.")),
+      Map.entry("unseatCommitteeMember", List.of("reason", "required", "Cần nêu lý do.")),
+      Map.entry("changeOwnPassword",
+          List.of("newPassword", "password-too-short", "Mật khẩu mới cần ít nhất 10 ký tự.")),
+      Map.entry("listMemberMovements", List.of()),
+      Map.entry("resetAccountPassword", List.of()),
+      Map.entry("releaseAccountSignInThrottle", List.of()),
+      Map.entry("getUnit", List.of()),
+      Map.entry("getRosterTemplate", List.of()),
+      Map.entry("exportRoster", List.of()));
+
+  /** POST operations that cannot conflict with a state (no 409). */
+  private static final java.util.Set<String> NO_CONFLICT =
+      java.util.Set.of("changeOwnPassword", "resetAccountPassword", "uploadRosterFile");
+
+  /**
+   * The success status where it is not 200 (springdoc cannot read it from a ResponseEntity): 201 for what is
+   * created (with a Location), 204 for what answers nothing.
+   */
+  private static final Map<String, String> SUCCESS_STATUS = Map.ofEntries(
+      Map.entry("openCampaign", "201"), Map.entry("submitComplaint", "201"), Map.entry("recordBranchMeeting", "201"),
+      Map.entry("createUnit", "201"), Map.entry("uploadRosterFile", "201"),
+      Map.entry("claimTask", "204"), Map.entry("completeTask", "204"), Map.entry("changeOwnPassword", "204"),
+      Map.entry("releaseAccountSignInThrottle", "204"), Map.entry("unseatCommitteeMember", "204"));
+
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  static final String CSV = "text/csv";
+
+  /** Operations whose request body is a roster file (the file itself as the body, not multipart). */
+  private static final java.util.Set<String> FILE_UPLOADS = java.util.Set.of("uploadRosterFile");
+
+  /** Operations that answer a roster file (XLSX or CSV by the path's extension). */
+  private static final java.util.Set<String> FILE_DOWNLOADS = java.util.Set.of("getRosterTemplate", "exportRoster");
+
+  /** A roster file as a CSV example: the template's headings and one member. */
+  private static final String CSV_EXAMPLE = """
+      Họ và tên,Ngày sinh (dd/MM/yyyy),Giới tính (Nam/Nữ),Số thẻ đảng viên,Ngày vào Đảng (dd/MM/yyyy),\
+      Ngày chính thức (dd/MM/yyyy),Chi bộ (mã hoặc tên),Chức vụ Đảng,"Chức vụ chính quyền, đoàn thể",\
+      "Cán bộ, công chức, viên chức (Có/Không)",Miễn công tác và sinh hoạt đảng (Có/Không),\
+      Đình chỉ sinh hoạt đảng (Có/Không),Thư điện tử,Điện thoại,Tài khoản (để trống: dv + số thẻ)
+      Nguyễn Văn An,04/02/1971,Nam,48010001,19/05/2010,19/05/2011,thanh-khe-tay-cb1,Phó bí thư chi bộ,,Không,\
+      Không,Không,member1@thanhkhetay.example.vn,0905123456,member1
+      """;
 
   private final Map<String, Object> requestExamples;
 
@@ -154,25 +230,98 @@ public class OpenApiDocument {
       String key = handler.getBeanType().getSimpleName() + "#" + handler.getMethod().getName();
       String operationId = OPERATION_IDS.get(key);
       if (operationId == null) {
-        throw new IllegalStateException("no operationId for " + key + ": add it to OpenApiDocument.OPERATION_IDS");
+        // loud on purpose: an endpoint must not be served undocumented; the message says what to do
+        throw new IllegalStateException("no operationId for " + key + " (" + mappingOf(handler) + "): add "
+            + "Map.entry(\"" + key + "\", \"<verbNoun>\") to OpenApiDocument.OPERATION_IDS (and, if it takes "
+            + "a JSON body, an example under that id to openapi/request-examples.json), then rewrite "
+            + "docs/openapi.json with ContractsServedTest -Dopenapi.write=true");
       }
       operation.setOperationId(operationId);
-      if (operation.getRequestBody() != null && requestExamples.containsKey(operationId)) {
+      if (FILE_UPLOADS.contains(operationId)) {
+        describeFileUpload(operation);
+      } else if (operation.getRequestBody() != null) {
+        if (!requestExamples.containsKey(operationId)) {
+          throw new IllegalStateException("no request example for " + operationId + " (" + key + "): add one to "
+              + "openapi/request-examples.json");
+        }
         operation.getRequestBody().getContent().values().forEach(media -> {
           if (media.getExample() == null && media.getExamples() == null) {
             media.setExample(requestExamples.get(operationId));
           }
         });
       }
+      successStatus(operation, operationId);
+      if (FILE_DOWNLOADS.contains(operationId)) {
+        describeFileDownload(operation);
+      }
       addErrors(operation, handler, operationId);
       return operation;
     };
   }
 
+  private static void successStatus(Operation operation, String operationId) {
+    String status = SUCCESS_STATUS.get(operationId);
+    ApiResponse ok = status == null ? null : operation.getResponses().remove("200");
+    if (ok != null && "204".equals(status)) {
+      operation.getResponses().addApiResponse(status, ok.description("No Content").content(null));
+    } else if (ok != null) {
+      operation.getResponses().addApiResponse(status, ok.description("Created"));
+    }
+  }
+
+  /** "PUT /api/v1/units/{id}/committee", for the message of a missing operation id. */
+  private static String mappingOf(HandlerMethod handler) {
+    RequestMapping onType = AnnotatedElementUtils.findMergedAnnotation(handler.getBeanType(), RequestMapping.class);
+    RequestMapping onMethod = AnnotatedElementUtils.findMergedAnnotation(handler.getMethod(), RequestMapping.class);
+    String base = onType == null || onType.path().length == 0 ? "" : onType.path()[0];
+    String path = onMethod == null || onMethod.path().length == 0 ? "" : onMethod.path()[0];
+    String method = onMethod == null || onMethod.method().length == 0 ? "ANY" : onMethod.method()[0].name();
+    return method + " " + base + path;
+  }
+
+  /** The body is the file itself (XLSX or CSV), named by the fileName parameter: binary, not JSON, not multipart. */
+  private static void describeFileUpload(Operation operation) {
+    operation.getRequestBody().required(true)
+        .description("Tệp danh sách đảng viên theo mẫu, chính là nội dung yêu cầu (không phải multipart), tối đa "
+            + "40 MB; tên tệp ở tham số fileName / the roster file itself as the body (not multipart), up to 40 MB: "
+            + "XLSX, or CSV in UTF-8 (with or without BOM) or UTF-16 with BOM, separated by ',' or ';'")
+        .content(new Content()
+            .addMediaType(XLSX, new MediaType()
+                .schema(binary("Bảng tính XLSX theo mẫu / the XLSX template filled in"))
+                .addExamples("template", new Example().summary("Mẫu danh sách / the template, to fill in")
+                    .externalValue("/api/v1/roster-imports/template.xlsx")))
+            .addMediaType(CSV, new MediaType().schema(binary("CSV theo mẫu / the CSV template filled in"))
+                .example(CSV_EXAMPLE)));
+  }
+
+  /** The answer is a file: XLSX or CSV by the path's extension, as an attachment. */
+  private static void describeFileDownload(Operation operation) {
+    operation.getParameters().stream().filter(p -> "format".equals(p.getName())).forEach(p -> p
+        .description("xlsx | csv (another extension: 404)")
+        .schema(new StringSchema()._enum(List.of("xlsx", "csv"))));
+    ApiResponse ok = operation.getResponses().get("200");
+    ok.description("Tệp theo mẫu, tải về (Content-Disposition: attachment) / the file, as an attachment")
+        .content(new Content()
+            .addMediaType(XLSX, new MediaType().schema(binary("format xlsx")))
+            .addMediaType(CSV, new MediaType().schema(binary("format csv, UTF-8 with BOM")).example(CSV_EXAMPLE)))
+        .addHeaderObject("Content-Disposition", new Header().schema(new StringSchema())
+            .description("attachment; filename=\"mau-danh-sach-dang-vien.xlsx\""));
+  }
+
+  private static Schema<?> binary(String description) {
+    return new StringSchema().format("binary").description(description);
+  }
+
   private void addErrors(Operation operation, HandlerMethod handler, String operationId) {
     ApiResponses responses = operation.getResponses();
-    String field = firstField(operation, operationId);
-    if (field != null) {
+    List<String> badRequest = BAD_REQUEST_EXAMPLES.get(operationId);
+    String field = badRequest == null ? firstField(operation, operationId) : null;
+    if (badRequest != null) {
+      if (!badRequest.isEmpty()) {
+        responses.addApiResponse("400", problem(operationId, 400, "Bad Request", "Dữ liệu không hợp lệ: xem errors.",
+            List.of(Map.of("field", badRequest.get(0), "reason", badRequest.get(1), "message", badRequest.get(2)))));
+      }
+    } else if (field != null) {
       responses.addApiResponse("400", problem(operationId, 400, "Bad Request",
           "Dữ liệu không hợp lệ: xem errors.", List.of(Map.of("field", field,
               "reason", operation.getRequestBody() != null ? "required" : "wrong-type",
@@ -188,13 +337,18 @@ public class OpenApiDocument {
     if (hasPathParameters(operation)) {
       responses.addApiResponse("404", problem(operationId, 404, "Not Found", "Không tìm thấy.", List.of()));
     }
-    if (handler.hasMethodAnnotation(PostMapping.class) || handler.hasMethodAnnotation(PatchMapping.class)) {
+    if ((handler.hasMethodAnnotation(PostMapping.class) || handler.hasMethodAnnotation(PatchMapping.class))
+        && !NO_CONFLICT.contains(operationId)) {
       responses.addApiResponse("409", problem(operationId, 409, "Conflict",
           "Thao tác xung đột với trạng thái hiện tại (đã có, đã nhận, hay vừa được thay đổi).", List.of()));
     }
-    if (operation.getRequestBody() != null) {
+    if (FILE_UPLOADS.contains(operationId)) {
+      responses.addApiResponse("413", problem(operationId, 413, "Payload Too Large",
+          "Tệp quá lớn (tối đa 41943040 byte).", List.of()));
+    } else if (operation.getRequestBody() != null) {
       responses.addApiResponse("415", problem(operationId, 415, "Unsupported Media Type",
-          "Chỉ nhận nội dung application/json.", List.of()));
+          "Chỉ nhận nội dung " + String.join(" hoặc ", operation.getRequestBody().getContent().keySet()) + ".",
+          List.of()));
     }
     responses.addApiResponse("503", problem(operationId, 503, "Service Unavailable",
         "Hệ thống tạm thời không khả dụng, vui lòng thử lại sau.", List.of()));

@@ -70,7 +70,7 @@ class ContractsServedTest extends IntegrationTestSupport {
         }
       }
     }
-    assertThat(operations).isGreaterThanOrEqualTo(19);
+    assertThat(operations).isGreaterThanOrEqualTo(39);
   }
 
   @Test
