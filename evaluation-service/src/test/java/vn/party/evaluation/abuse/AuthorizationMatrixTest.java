@@ -146,12 +146,12 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
       | page GET  /app/collectives/{year}/{cb1}                          | 302  | 403     | 403     | 403        | 200        | 200       | 200     | 200   |
       | GET  /api/v1/collectives/{year}/{cb1}                            | 401  | 403     | 403     | 403        | 200        | 200       | 200     | 200   |
       | GET  /api/v1/collectives/{year}/{org}                            | 401  | 403     | 403     | 403        | 403        | 200       | 200     | 200   |
-      | GET  /api/v1/collectives/{year}/{none}                           | 401  | 404     | 404     | 404        | 404        | 404       | 404     | 404   |
+      | GET  /api/v1/collectives/{year}/{none}                           | 401  | 403     | 403     | 403        | 403        | 403       | 404     | 404   |
       | GET  /api/v1/branches/cb1/meetings/{year}/agenda                 | 401  | 403     | 403     | 403        | 200        | 403       | 403     | 200   |
       | POST /api/v1/branches/cb1/meetings/{year} (no entries: 400)      | 401  | 403     | 403     | 403        | 400        | 403       | 403     | 400   |
       | GET  /api/v1/members/member1                                     | 401  | 200     | 403     | 403        | 200        | 200       | 200     | 200   |
       | GET  /api/v1/members/member1/changes                             | 401  | 200     | 403     | 403        | 200        | 200       | 200     | 200   |
-      | GET  /api/v1/members/nobody                                      | 401  | 404     | 404     | 404        | 404        | 404       | 404     | 404   |
+      | GET  /api/v1/members/nobody                                      | 401  | 403     | 403     | 403        | 403        | 403       | 404     | 404   |
       | PATCH /api/v1/members/member1           (same values: 200)       | 401  | 403     | 403     | 403        | 403        | 200       | 403     | 200   |
       | page GET  /app/members/member1                                   | 302  | 200     | 403     | 403        | 200        | 200       | 200     | 200   |
       | page GET  /app/members?branch={cb1}                              | 302  | 403     | 403     | 403        | 200        | 200       | 200     | 200   |
