@@ -73,8 +73,14 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
   /** The webapps' own APIs: the sign-in resources are public (what a login page needs); the rest needs a session. */
   private static final Set<String> WEBAPP_ROOTS = Set.of("admin", "cockpit", "tasklist", "welcome", "engine");
 
-  /** Addresses anonymous may get a 2xx from: the webapps' sign-in and the list of engines for the login page. */
+  /**
+   * Addresses anonymous may get a 2xx from: the webapps' sign-in and the list of engines for the login page; the
+   * engine's password policy (its rules, and a check of a candidate password against them: no account's data), public
+   * in the webapps' own security rules for the setup and password pages, answering since the accounts branch enabled
+   * the policy.
+   */
   private static final List<Pattern> PUBLIC = List.of(
+      Pattern.compile("^(GET|POST) /camunda/api/engine/engine/\\{name}/identity/password-policy$"),
       Pattern.compile("^(GET|POST) /camunda/api/admin/auth/user/\\{engine}(/login/\\{appName})?(/logout)?$"),
       Pattern.compile("^POST /camunda/api/admin/auth/user/\\{engine}/logout$"),
       Pattern.compile("^GET /camunda/api/engine/engine$"),
@@ -88,6 +94,12 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
    */
   private static final Map<String, Set<Role>> WRITES = writes();
 
+  /**
+   * Page writes whose success is a page rather than a redirect (a refusal is an error page): the one-time password,
+   * shown once. A 2xx there is a grant.
+   */
+  private static final Set<String> PAGES_ANSWERING_A_WRITE = Set.of("POST /app/members/{memberId}/password-reset");
+
   /** The domain reads: any signed-in role may ask; what they show is judged by AuthorizationMatrixTest. */
   private static final Set<String> READS = new TreeSet<>();
 
@@ -96,6 +108,8 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
   private RequestMappingHandlerMapping mappings;
   @Autowired
   private TaskService taskService;
+  @Autowired
+  private org.camunda.bpm.engine.IdentityService identityService;
 
   private Http http;
   private String task;
@@ -105,6 +119,8 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
   private int wrongGrants;
   private final List<String> grants = new ArrayList<>();
   private final Map<String, Integer> perDoor = new TreeMap<>();
+  private String throwAwayMember;
+  private String throwAwayUnit;
 
   private static Map<String, Set<Role>> writes() {
     Map<String, Set<Role>> w = new LinkedHashMap<>();
@@ -134,6 +150,33 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
     w.put("POST /app/notifications/{id}/read", everyone); // one's own notifications
     w.put("POST /app/notifications/read-all", everyone);
     w.put("POST /app/notifications/preferences", everyone);
+    // accounts: one's own password; a one-time password for a member of one's organization (the grassroots
+    // committee, RosterAccess.mayChange; sent at the throw-away member, whose organization is no demo role's);
+    // sign-in waits: the administrator only
+    w.put("POST /api/v1/me/password", everyone);
+    w.put("POST /app/password", everyone);
+    w.put("POST /api/v1/accounts/{userId}/password-reset", Set.of(Role.GRASSROOTS));
+    w.put("POST /app/members/{memberId}/password-reset", Set.of(Role.GRASSROOTS));
+    w.put("DELETE /api/v1/admin/sign-in-throttles/accounts/{userId}", Set.of());
+    w.put("POST /app/admin/sign-ins/release", Set.of());
+    // movements: the member's grassroots committee; sent at the throw-away member (leaving and death disable the
+    // account)
+    w.put("POST /api/v1/members/{memberId}/movements", Set.of(Role.GRASSROOTS));
+    // the organization tree below the organization: its grassroots committee (UnitAccess); sent at the throw-away
+    // branch (a dissolution, a seat are for good)
+    Set<Role> grassroots = Set.of(Role.GRASSROOTS);
+    for (String unitWrite : List.of("POST /api/v1/units", "PATCH /api/v1/units/{id}",
+        "POST /api/v1/units/{id}/dissolution", "POST /api/v1/units/{id}/merger", "PUT /api/v1/units/{id}/committee",
+        "DELETE /api/v1/units/{id}/committee/{personId}", "POST /app/units", "POST /app/units/{id}",
+        "POST /app/units/{id}/seats", "POST /app/units/{id}/seats/remove", "POST /app/units/{id}/dissolution",
+        "POST /app/units/{id}/merger")) {
+      w.put(unitWrite, grassroots);
+    }
+    // the roster import: the organization's grassroots committee (RosterImportService.mayImport)
+    w.put("POST /api/v1/organizations/{organizationId}/roster-imports", grassroots);
+    w.put("POST /api/v1/roster-imports/{id}/commit", grassroots);
+    w.put("POST /app/roster-import/upload", grassroots);
+    w.put("POST /app/roster-import/{id}/commit", grassroots);
     return w;
   }
 
@@ -145,6 +188,8 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
     instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(YEAR + ":member1")
         .processDefinitionKey("member-evaluation").singleResult().getId();
     jobDefinition = managementService.createJobDefinitionQuery().list().get(0).getId();
+    throwAwayTargets(); // first: a new organization puts the district account on its superior committee
+    Map<String, Set<String>> demoUsers = demoUsers();
 
     List<Endpoints.Endpoint> engine = Endpoints.jaxRs("engine", "/engine-rest",
         CamundaRestResources.getResourceClasses());
@@ -205,6 +250,74 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
 
     assertThat(unclassified).as("served endpoints without a row (decide who may use them)").isEmpty();
     assertThat(grants).as("wrong grants").isEmpty();
+    // the tests after this one in the same JVM share the demo accounts: each still signs in with its password (no
+    // one-time password, no change, not disabled) and keeps its groups
+    demoUsers.forEach((user, groups) -> {
+      assertThat(http.get("/api/v1/me", user).statusCode()).as(user + " still signs in with the demo password")
+          .isEqualTo(200);
+      assertThat(groupsOf(user)).as(user + "'s groups").isEqualTo(groups);
+    });
+  }
+
+  /** The demo accounts (those that sign in with the demo password) and their groups, before anything is sent. */
+  private Map<String, Set<String>> demoUsers() {
+    Map<String, Set<String>> users = new TreeMap<>();
+    for (String user : List.of("admin", "member1", "member2", "member6", "member11", "secretary1", "secretary2",
+        "secretary3", "committee", "auditor", "district")) {
+      if (http.get("/api/v1/me", user).statusCode() == 200) {
+        users.put(user, groupsOf(user));
+      }
+    }
+    assertThat(users).as("demo accounts").containsKeys("admin", "member1", "member2", "secretary1", "secretary2",
+        "committee", "auditor");
+    return users;
+  }
+
+  private Set<String> groupsOf(String user) {
+    Set<String> groups = new TreeSet<>();
+    identityService.createGroupQuery().groupMember(user).list().forEach(g -> groups.add(g.getId()));
+    return groups;
+  }
+
+  /**
+   * Throw-away targets for the writes that change a person or a unit for good (a one-time password, a movement that
+   * disables the account, a committee seat, a dissolution): an organization of its own under the district (so no
+   * test's campaign or count in the demo organization meets them), with a branch and a member brought in by the
+   * roster import, all created by the administrator. No demo role but the administrator holds a right there, so
+   * every 2xx of another role on them is a wrong grant.
+   */
+  private void throwAwayTargets() throws Exception {
+    String ward = unit("ORGANIZATION", "thanh-khe", "Đảng bộ thử ma trận " + YEAR, "authz-ward-" + YEAR);
+    throwAwayUnit = unit("BRANCH", ward, "Chi bộ thử ma trận " + YEAR, "authz-cb-" + YEAR);
+    // the account exists first (as the demo's do), so the import issues no one-time password
+    throwAwayMember = "authz-member-" + YEAR;
+    org.camunda.bpm.engine.identity.User account = identityService.newUser(throwAwayMember);
+    account.setPassword("authz-" + java.util.UUID.randomUUID());
+    identityService.saveUser(account);
+    String file = "Họ và tên,Số thẻ đảng viên,Ngày vào Đảng (dd/MM/yyyy),Ngày chính thức (dd/MM/yyyy),"
+        + "Chi bộ (mã hoặc tên),Tài khoản (để trống: dv + số thẻ)\r\nThử Nghiệm Ma Trận,4899" + YEAR
+        + ",19/05/2009,19/05/2010,authz-cb-" + YEAR + "," + throwAwayMember + "\r\n";
+    HttpResponse<String> preview = http.send("POST", "/api/v1/organizations/" + ward
+        + "/roster-imports?fileName=authz.csv", "admin", "application/octet-stream",
+        file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(preview.statusCode()).as(preview.body()).isBetween(200, 201);
+    HttpResponse<String> commit = http.send("POST", "/api/v1/roster-imports/" + JSON.readTree(preview.body())
+        .get("id").asText() + "/commit", "admin", "application/json", "{}");
+    assertThat(commit.statusCode()).as(commit.body()).isBetween(200, 201);
+    assertThat(http.get("/api/v1/members/" + throwAwayMember, "admin").statusCode()).as("the throw-away member")
+        .isEqualTo(200);
+  }
+
+  private String unit(String kind, String parent, String name, String code) throws Exception {
+    HttpResponse<String> unit = http.send("POST", "/api/v1/units", "admin", "application/json", write(Map.of(
+        "kind", kind, "parentId", parent, "name", name, "code", code, "reason", "authz")));
+    assertThat(unit.statusCode()).as(unit.body()).isEqualTo(201);
+    return JSON.readTree(unit.body()).get("id").asText();
+  }
+
+  /** The writes that would change a demo member's account or membership for good go to the throw-away member. */
+  private static boolean destructive(String template) {
+    return template.contains("password-reset") || template.endsWith("/movements");
   }
 
   // ------------------------------------------------------------------------------------------------ engine REST
@@ -270,7 +383,14 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
   // ------------------------------------------------------------------------------------------------ domain API
 
   private void probeDomain(Endpoints.Endpoint e) throws Exception {
-    String path = e.template().replace("{year}", String.valueOf(YEAR)).replace("{memberId}", "member1")
+    String template = e.template();
+    if (destructive(template)) {
+      template = template.replace("{memberId}", throwAwayMember).replace("{userId}", throwAwayMember);
+    }
+    if (template.startsWith("/api/v1/units/{id}") || template.startsWith("/app/units/{id}")) {
+      template = template.replace("{id}", throwAwayUnit).replace("{personId}", "secretary1");
+    }
+    String path = template.replace("{year}", String.valueOf(YEAR)).replace("{memberId}", "member1")
         .replace("{taskId}", task).replace("{id}", task).replace("{organizationId}", ORG).replace("{org}", ORG)
         .replace("{branchId}", ORG + "-cb1").replace("{collectiveId}", ORG + "-cb1")
         .replaceAll("\\{[^}/]+}", "authz-none").replace("**", "x");
@@ -306,7 +426,7 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
       response = session.get(path);
     } else {
       String csrf = role.user == null ? "" : "_csrf=" + java.net.URLEncoder.encode(
-          session.csrf(session.get("/app/tasks").body()), java.nio.charset.StandardCharsets.UTF_8) + "&";
+          session.csrf(pageWithForm(session)), java.nio.charset.StandardCharsets.UTF_8) + "&";
       response = session.post(path, csrf + FOREIGN + "=members");
     }
     String location = response.headers().firstValue("Location").orElse("");
@@ -314,6 +434,20 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
       return location.contains("/login") ? "302-login" : "302";
     }
     return String.valueOf(response.statusCode());
+  }
+
+  /**
+   * A page of the session carrying its CSRF token: the task list, or where it sends the session (the password page of
+   * an account that must change its password first). A sign-in page is no such page: the session is gone.
+   */
+  private static String pageWithForm(PageSession session) throws Exception {
+    HttpResponse<String> page = session.get("/app/tasks");
+    for (int hops = 0; page.statusCode() / 100 == 3 && hops < 3; hops++) {
+      String location = page.headers().firstValue("Location").orElseThrow();
+      assertThat(location).as("the session was signed out").doesNotContain("/login");
+      page = session.get(java.net.URI.create(location).getPath());
+    }
+    return page.body();
   }
 
   // ------------------------------------------------------------------------------------------------ webapps
@@ -376,7 +510,8 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
   private void judge(Endpoints.Endpoint e, Role role, String answer, boolean mustRefuse) {
     cases++;
     perDoor.merge(e.door(), 1, Integer::sum);
-    boolean granted = e.template().startsWith("/app") && !e.method().equals("GET") ? answer.equals("302")
+    boolean granted = e.template().startsWith("/app") && !e.method().equals("GET")
+        && !PAGES_ANSWERING_A_WRITE.contains(e.toString()) ? answer.equals("302")
         : answer.startsWith("2") || answer.equals("302");
     if (mustRefuse && granted) {
       wrongGrants++;
