@@ -31,13 +31,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -122,8 +123,8 @@ public class OpenApiDocument {
       Map.entry("exportRoster", List.of()));
 
   /** POST operations that cannot conflict with a state (no 409). */
-  private static final java.util.Set<String> NO_CONFLICT =
-      java.util.Set.of("changeOwnPassword", "resetAccountPassword", "uploadRosterFile");
+  private static final Set<String> NO_CONFLICT =
+      Set.of("changeOwnPassword", "resetAccountPassword", "uploadRosterFile");
 
   /**
    * The success status where it is not 200 (springdoc cannot read it from a ResponseEntity): 201 for what is
@@ -139,10 +140,10 @@ public class OpenApiDocument {
   static final String CSV = "text/csv";
 
   /** Operations whose request body is a roster file (the file itself as the body, not multipart). */
-  private static final java.util.Set<String> FILE_UPLOADS = java.util.Set.of("uploadRosterFile");
+  private static final Set<String> FILE_UPLOADS = Set.of("uploadRosterFile");
 
   /** Operations that answer a roster file (XLSX or CSV by the path's extension). */
-  private static final java.util.Set<String> FILE_DOWNLOADS = java.util.Set.of("getRosterTemplate", "exportRoster");
+  private static final Set<String> FILE_DOWNLOADS = Set.of("getRosterTemplate", "exportRoster");
 
   /** A roster file as a CSV example: the template's headings and one member. */
   private static final String CSV_EXAMPLE = """
