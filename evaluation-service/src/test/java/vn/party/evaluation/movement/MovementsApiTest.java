@@ -127,8 +127,10 @@ class MovementsApiTest extends EvaluationFlowSupport {
       RestClient self = RestClient.builder().baseUrl("http://localhost:" + port)
           .defaultHeaders(h -> h.setBasicAuth(member, passwords.get(member), StandardCharsets.UTF_8))
           .defaultStatusHandler(s -> true, (q, r) -> { }).build();
-      assertThat(self.get().uri("/api/v1/me").retrieve().toEntity(String.class).getStatusCode().value())
-          .isEqualTo(200);
+      // the one-time password signs in (and must be changed first: 403, not 401)
+      ResponseEntity<String> before = self.get().uri("/api/v1/me").retrieve().toEntity(String.class);
+      assertThat(before.getStatusCode().value()).as(before.getBody()).isEqualTo(403);
+      assertThat(before.getBody()).contains("password-change-required");
       assertThat(move("admin", member, Map.of("kind", c[1], "reason", "Quyết định " + c[1])).getStatusCode().value())
           .isEqualTo(201);
       assertThat(jdbc.sql("select status from evaluation.party_member where id = :m").param("m", member)
