@@ -30,7 +30,7 @@ class UnitsBrowserTest extends BrowserTestSupport {
             "code", "ub-bp1")).retrieve().toEntity(String.class);
     as("admin").post().uri("/engine-rest/user/create").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
         .body(java.util.Map.of("profile", java.util.Map.of("id", SECRETARY, "firstName", "Bí thư", "lastName", "Thử",
-            "email", SECRETARY + "@example.vn"), "credentials", java.util.Map.of("password", "demo")))
+            "email", SECRETARY + "@example.vn"), "credentials", java.util.Map.of("password", "Bí-thư-thử-2026-mật-khẩu")))
         .retrieve().toEntity(String.class);
   }
 
@@ -69,7 +69,7 @@ class UnitsBrowserTest extends BrowserTestSupport {
     screenshot("units-02-secretary");
     signOut();
 
-    signIn(SECRETARY, "demo");
+    signIn(SECRETARY, "Bí-thư-thử-2026-mật-khẩu");
     assertThat(browser.findElements(By.id("nav-meetings"))).hasSize(1);
     open("/app/units/ub-cb7");
     assertThat(browser.findElements(By.id("seat-form"))).isEmpty();
@@ -81,7 +81,7 @@ class UnitsBrowserTest extends BrowserTestSupport {
     clickAndLoad(browser.findElement(By.cssSelector("#committee tr[data-person=" + SECRETARY + "] button.unseat")));
     assertThat(browser.findElements(By.cssSelector("#committee tr[data-person=" + SECRETARY + "]"))).isEmpty();
     signOut();
-    signIn(SECRETARY, "demo");
+    signIn(SECRETARY, "Bí-thư-thử-2026-mật-khẩu");
     assertThat(browser.findElements(By.id("nav-meetings"))).isEmpty();
     signOut();
   }

@@ -39,7 +39,7 @@ class UnitsApiTest extends EvaluationFlowSupport {
   void ward() {
     as("admin").post().uri("/engine-rest/user/create").contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("profile", Map.of("id", BOSS, "firstName", "Thường trực", "lastName", "Thử",
-            "email", BOSS + "@example.vn"), "credentials", Map.of("password", "demo")))
+            "email", BOSS + "@example.vn"), "credentials", Map.of("password", "Thử-Cây-2026-mật-khẩu")))
         .retrieve().toEntity(String.class);
     assertThat(create("admin", Map.of("kind", "ORGANIZATION", "parentId", "thanh-khe", "name",
         "Đảng bộ phường Thử Cây", "code", WARD, "openedOn", "2000-01-01")).getStatusCode().value()).isEqualTo(201);
