@@ -133,6 +133,15 @@ public class PeoplesWords {
     return at > 0 ? title.substring(0, at) : title;
   }
 
+  /** A roster change's value in words: yes and no, a branch by its name, a date as people write it. */
+  public String rosterValue(String field, String value) {
+    if (value == null) {
+      return "—";
+    }
+    String words = value("branchId".equals(field) || "toBranch".equals(field) ? "unitId" : field, value);
+    return words == null ? value : words;
+  }
+
   private String value(String key, Object value) {
     if (value instanceof Boolean flag) {
       return yesNo(flag);

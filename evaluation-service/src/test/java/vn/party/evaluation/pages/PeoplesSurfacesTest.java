@@ -218,17 +218,19 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
   @Test
   void each_role_reaches_its_pages_from_the_menu() throws Exception {
     Map<String, List<String>> menus = Map.of(
-        "member1", List.of("nav-tasks", "nav-mine", "nav-notifications", "nav-preferences", "nav-units"),
+        "member1", List.of("nav-tasks", "nav-mine", "nav-notifications", "nav-preferences", "nav-units",
+            "nav-password"),
         "secretary1", List.of("nav-tasks", "nav-mine", "nav-meetings", "nav-reports", "nav-notifications",
-            "nav-preferences", "nav-members", "nav-units"),
+            "nav-preferences", "nav-members", "nav-units", "nav-password"),
         "committee", List.of("nav-tasks", "nav-mine", "nav-open-campaign", "nav-campaigns", "nav-reports",
-            "nav-notifications", "nav-preferences", "nav-members", "nav-units", "nav-roster-import"),
+            "nav-notifications", "nav-preferences", "nav-members", "nav-units", "nav-roster-import", "nav-password"),
         "auditor", List.of("nav-tasks", "nav-mine", "nav-audit", "nav-signals", "nav-campaigns", "nav-reports",
-            "nav-notifications", "nav-preferences", "nav-members", "nav-units"));
+            "nav-notifications", "nav-preferences", "nav-members", "nav-units", "nav-password"));
     // issue 13: the organization tree for everybody, the roster import for the grassroots committee
     List<String> all = List.of("nav-tasks", "nav-mine", "nav-audit", "nav-signals", "nav-meetings", "nav-reports",
         "nav-open-campaign", "nav-campaigns", "nav-notifications", "nav-preferences", "nav-members", "nav-units",
-        "nav-roster-import");
+        "nav-roster-import", "nav-password");
+    // issue 12: everybody changes their own password from the menu
     Pattern link = Pattern.compile("<a href=\"([^\"]+)\"[^>]*id=\"(nav-[a-z-]+)\"");
     for (var menu : menus.entrySet()) {
       PageSession session = PageSession.of(port, menu.getKey());
