@@ -138,6 +138,12 @@ public class PeoplesWords {
     if (value == null) {
       return "—";
     }
+    if ("membership".equals(field)) {
+      String membership = message("roster.membership." + value);
+      if (membership != null) {
+        return membership;
+      }
+    }
     String words = value("branchId".equals(field) || "toBranch".equals(field) ? "unitId" : field, value);
     return words == null ? value : words;
   }
