@@ -58,6 +58,9 @@ public class OpenApiDocument {
   static final String BASIC = "basicAuth";
   static final String PROBLEM = "ProblemDetail";
   static final String PROBLEM_JSON = "application/problem+json";
+  /** The licence of the API and its documents: the repository's LICENSE file, and the AsyncAPI's info.license. */
+  static final String LICENCE_NAME = "Sử dụng nội bộ của các tổ chức đảng / internal use of the Party organizations";
+  static final String LICENCE_IDENTIFIER = "LicenseRef-Party-Evaluation-Internal";
 
   /** Stable operation ids (the client's method names), by controller method. */
   private static final Map<String, String> OPERATION_IDS = Map.ofEntries(
@@ -166,7 +169,9 @@ public class OpenApiDocument {
   }
 
   @Bean
-  OpenAPI domainApiDocument(@Value("${evaluation.api-version:0.0.0}") String version) {
+  OpenAPI domainApiDocument(@Value("${evaluation.api-version:0.0.0}") String version,
+      @Value("${evaluation.contracts.contact.name}") String contactName,
+      @Value("${evaluation.contracts.contact.email}") String contactEmail) {
     return new OpenAPI()
         .info(new Info()
             .title("Kiểm điểm, đánh giá, xếp loại đảng viên — API nghiệp vụ / party evaluation domain API")
@@ -178,10 +183,10 @@ public class OpenApiDocument {
                 campaigns, tasks, results and their history, complaints, the member roster. Every call takes HTTP \
                 Basic; every refusal is RFC 9457 problem details with errors[{field, reason, message}], messages in \
                 Vietnamese unless Accept-Language asks for English. The Kafka events: /asyncapi/asyncapi.yaml.""")
-            .contact(new Contact().name("Nhóm phát triển hệ thống đánh giá đảng viên / party evaluation team")
-                .email("party-evaluation@thanhkhetay.example.vn"))
-            .license(new License().name("Proprietary — internal use of the Party organizations")
-                .url("https://thanhkhetay.example.vn/license")))
+            // whom an integrator asks: the deployment's own team (evaluation.contracts.contact in application.yml)
+            .contact(new Contact().name(contactName).email(contactEmail))
+            // the terms are the repository's LICENSE file; an SPDX LicenseRef names them without a made-up URL
+            .license(new License().name(LICENCE_NAME).identifier(LICENCE_IDENTIFIER)))
         // fixed, so that the document served is the document kept in docs/ (no host of the request in it)
         .servers(List.of(new Server().url("/")
             .description("evaluation-service, the host that serves this document (local run: http://localhost:8080)")))

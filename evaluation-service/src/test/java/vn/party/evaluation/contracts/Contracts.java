@@ -56,7 +56,8 @@ public final class Contracts {
         .forEach(ref -> {
           String pointer = ref.getValue().path("$ref").asText().substring(1);
           JsonNode message = doc.at(pointer);
-          messages.put(message.path("name").asText(), new Message(message.path("name").asText(),
+          // the shared topic comes first; a producer's own topic (issue 12) carries the same message again
+          messages.putIfAbsent(message.path("name").asText(), new Message(message.path("name").asText(),
               channel.getValue().path("address").asText(), message));
         }));
     return messages;

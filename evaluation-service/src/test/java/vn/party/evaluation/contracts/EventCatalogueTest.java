@@ -50,7 +50,7 @@ class EventCatalogueTest {
         """);
     for (Contracts.Message message : Contracts.messages().values()) {
       String producers = message.inbound()
-          ? streamText(message.node().path("x-producers")).stream().collect(Collectors.joining("; "))
+          ? producers(message.node().path("x-producers"))
           : "evaluation-service (outbox)";
       out.append("| `").append(message.topic()).append(message.inbound() ? "` (in)" : "`")
           .append(" | `").append(message.type()).append("` | ")
@@ -92,6 +92,14 @@ class EventCatalogueTest {
       fields.add(text.toString());
     });
     return String.join(", ", fields);
+  }
+
+  /** Who may produce an inbound type, with their Kafka principal and own topic. */
+  private static String producers(JsonNode producers) {
+    List<String> texts = new ArrayList<>();
+    producers.forEach(p -> texts.add(p.path("who").asText() + ": principal `" + p.path("principal").asText()
+        + "`, topic `" + p.path("topic").asText() + "`"));
+    return String.join("; ", texts);
   }
 
   private static List<String> streamText(JsonNode array) {
