@@ -1,6 +1,5 @@
 package vn.party.evaluation.process;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** What a collective-evaluation rates: a branch (chi bộ) or the grassroots organization (tổ chức cơ sở đảng). */
@@ -22,6 +21,6 @@ public enum CollectiveKind {
 
   /** The kind with this {@link #name()}, or empty (never throws). */
   public static Optional<CollectiveKind> parse(String name) {
-    return Arrays.stream(values()).filter(kind -> kind.name().equals(name)).findFirst();
+    return Names.parse(CollectiveKind.class, name);
   }
 }

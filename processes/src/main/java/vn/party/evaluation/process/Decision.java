@@ -1,6 +1,5 @@
 package vn.party.evaluation.process;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /** What the grassroots committee decides in {@code committee-decision}. */
@@ -22,6 +21,6 @@ public enum Decision {
 
   /** The decision with this {@link #name()}, or empty (unlike {@code valueOf}, never throws). */
   public static Optional<Decision> parse(String name) {
-    return Arrays.stream(values()).filter(decision -> decision.name().equals(name)).findFirst();
+    return Names.parse(Decision.class, name);
   }
 }

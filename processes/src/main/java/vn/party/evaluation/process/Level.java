@@ -1,6 +1,5 @@
 package vn.party.evaluation.process;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -33,6 +32,6 @@ public enum Level {
 
   /** The level with this {@link #name()}, or empty (unlike {@code valueOf}, never throws). */
   public static Optional<Level> parse(String name) {
-    return Arrays.stream(values()).filter(level -> level.name().equals(name)).findFirst();
+    return Names.parse(Level.class, name);
   }
 }

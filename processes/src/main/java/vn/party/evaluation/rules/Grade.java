@@ -1,34 +1,30 @@
 package vn.party.evaluation.rules;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
+import vn.party.evaluation.process.Names;
+import vn.party.evaluation.process.Names.Named;
 
 /**
  * The grade of one criterion (cấp độ của một tiêu chí) under 124-QĐ/TW and 132-QĐ/TW, best first.
  * Not to be confused with {@link vn.party.evaluation.process.Level}, the overall rating.
  */
-public enum Grade {
+public enum Grade implements Named {
   EXCELLENT("Xuất sắc", "excellent"),
   GOOD("Tốt", "good"),
   AVERAGE("Trung bình", "average"),
   WEAK("Kém", "weak");
 
-  private final String label;
-  private final String englishLabel;
+  private final Names names;
 
   Grade(String label, String englishLabel) {
-    this.label = label;
-    this.englishLabel = englishLabel;
+    this.names = new Names(label, englishLabel);
   }
 
-  public String label() {
-    return label;
-  }
-
-  public String englishLabel() {
-    return englishLabel;
+  @Override
+  public Names names() {
+    return names;
   }
 
   /**
@@ -45,6 +41,6 @@ public enum Grade {
 
   /** The grade with this {@link #name()}, or empty. */
   public static Optional<Grade> parse(String name) {
-    return Arrays.stream(values()).filter(grade -> grade.name().equals(name)).findFirst();
+    return Names.parse(Grade.class, name);
   }
 }

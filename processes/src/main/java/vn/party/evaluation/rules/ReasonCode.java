@@ -1,13 +1,14 @@
 package vn.party.evaluation.rules;
 
-import java.util.Arrays;
 import java.util.Optional;
+import vn.party.evaluation.process.Names;
+import vn.party.evaluation.process.Names.Named;
 
 /**
  * Why a rule applied: the {@code reasonCode} outputs of the eligibility and caps decisions. Each
  * with the Vietnamese label shown to users and an English one for logs and developers.
  */
-public enum ReasonCode {
+public enum ReasonCode implements Named {
   // --- member-eligibility
   EXEMPTED("Được miễn công tác và sinh hoạt đảng", "Exempted from work and party activities"),
   SUSPENDED("Bị đình chỉ sinh hoạt đảng", "Suspended from party activities"),
@@ -58,25 +59,19 @@ public enum ReasonCode {
       "Tập thể có nhiệm vụ hoàn thành chậm (chưa đạt 100% đúng hạn)",
       "Some of the collective's tasks completed late (not 100% on time)");
 
-  private final String label;
-  private final String englishLabel;
+  private final Names names;
 
   ReasonCode(String label, String englishLabel) {
-    this.label = label;
-    this.englishLabel = englishLabel;
+    this.names = new Names(label, englishLabel);
   }
 
-  /** Vietnamese, as shown to users. */
-  public String label() {
-    return label;
-  }
-
-  public String englishLabel() {
-    return englishLabel;
+  @Override
+  public Names names() {
+    return names;
   }
 
   /** The code with this {@link #name()}, or empty. */
   public static Optional<ReasonCode> parse(String name) {
-    return Arrays.stream(values()).filter(code -> code.name().equals(name)).findFirst();
+    return Names.parse(ReasonCode.class, name);
   }
 }

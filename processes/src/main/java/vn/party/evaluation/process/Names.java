@@ -1,0 +1,35 @@
+package vn.party.evaluation.process;
+
+import java.util.Optional;
+
+/**
+ * What a person reads for an enum value, Vietnamese first and English second, and the lenient parse every enum of
+ * the rules offers (written once here instead of in each enum).
+ */
+public record Names(String vietnamese, String english) {
+
+  /** The constant of {@code type} with this {@link Enum#name()}, or empty: unlike {@code valueOf}, never throws. */
+  public static <E extends Enum<E>> Optional<E> parse(Class<E> type, String name) {
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(name)) {
+        return Optional.of(constant);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** An enum whose values have {@link Names}. */
+  public interface Named {
+
+    Names names();
+
+    /** Vietnamese, as shown to users. */
+    default String label() {
+      return names().vietnamese();
+    }
+
+    default String englishLabel() {
+      return names().english();
+    }
+  }
+}
