@@ -1,5 +1,6 @@
 package vn.party.evaluation.web;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.Components;
@@ -27,6 +28,8 @@ import io.swagger.v3.oas.models.tags.Tag;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +40,11 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -223,6 +229,49 @@ public class OpenApiDocument {
     };
   }
 
+  /**
+   * The views that show a value that is not on file as null rather than leaving it out ({@code JsonInclude.ALWAYS}):
+   * their object and text properties are typed "or null", so that a strict generated client reads them.
+   */
+  @Bean
+  OpenApiCustomizer nullableWhereNullIsShown() {
+    return openApi -> nullShowingViews().forEach(view -> {
+      Schema<?> schema = openApi.getComponents().getSchemas().get(view.getSimpleName());
+      if (schema == null || schema.getProperties() == null) {
+        return;
+      }
+      for (RecordComponent component : view.getRecordComponents()) {
+        Schema<?> property = schema.getProperties().get(component.getName());
+        if (property != null && !component.getType().isPrimitive() && property.get$ref() == null) {
+          Set<String> types = new LinkedHashSet<>();
+          if (property.getType() != null) {
+            types.add(property.getType());
+          } else if (property.getTypes() != null) {
+            types.addAll(property.getTypes());
+          }
+          if (!types.isEmpty()) {
+            types.add("null");
+            property.setTypes(types);
+            property.setType(null);
+          }
+        }
+      }
+    });
+  }
+
+  /** The records of the application annotated {@code @JsonInclude(ALWAYS)}, found where they are declared. */
+  private static List<Class<?>> nullShowingViews() {
+    ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter(new AnnotationTypeFilter(JsonInclude.class));
+    return scanner.findCandidateComponents("vn.party.evaluation").stream()
+        .map(candidate -> ClassUtils.resolveClassName(candidate.getBeanClassName(),
+            OpenApiDocument.class.getClassLoader()))
+        .filter(Class::isRecord)
+        .filter(type -> type.getAnnotation(JsonInclude.class).value() == JsonInclude.Include.ALWAYS)
+        .<Class<?>>map(type -> type)
+        .toList();
+  }
+
   /** The path with sample values for its variables, as an instance in a problem example. */
   static String samplePath(String path) {
     return path.replace("{year}", "2026").replace("{memberId}", "member1").replace("{branchId}", "thanh-khe-tay-cb1")
@@ -356,8 +405,23 @@ public class OpenApiDocument {
           "Chỉ nhận nội dung " + String.join(" hoặc ", operation.getRequestBody().getContent().keySet()) + ".",
           List.of()));
     }
+    responses.addApiResponse("406", problem(operationId, 406, "Not Acceptable",
+        "Chỉ trả lời application/json hoặc application/problem+json.", List.of()));
+    // every call signs in: too many wrong passwords for the account or from the address slow the caller down
+    ApiResponse throttled = problem(operationId, 429, "Too Many Requests",
+        "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 60 giây.", List.of())
+        .addHeaderObject("Retry-After", new Header().description("Giây phải chờ / seconds to wait")
+            .schema(new IntegerSchema()));
+    throttled.getContent().get(PROBLEM_JSON).getExamples().values()
+        .forEach(example -> exampleMap(example).put("retryAfterSeconds", 60));
+    responses.addApiResponse("429", throttled);
     responses.addApiResponse("503", problem(operationId, 503, "Service Unavailable",
         "Hệ thống tạm thời không khả dụng, vui lòng thử lại sau.", List.of()));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> exampleMap(Example example) {
+    return (Map<String, Object>) example.getValue();
   }
 
   /** The field a 400 example names: the request body's first field, else the first parameter. */
@@ -414,6 +478,8 @@ public class OpenApiDocument {
         .addProperty("instance", new StringSchema().format("uri-reference"))
         .addProperty("errors", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/FieldProblem"))
             .description("Each refused field with its reason; absent when no single field is at fault"))
+        .addProperty("retryAfterSeconds", new IntegerSchema().format("int64")
+            .description("429 only: seconds to wait before signing in again (also the Retry-After header)"))
         .required(List.of("title", "status"));
   }
 }

@@ -80,6 +80,25 @@ class ContractsServedTest extends IntegrationTestSupport {
     assertThat(response.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
     assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
     assertThat(json(response.getBody()).path("status").asInt()).isEqualTo(401);
+    // in Vietnamese unless the caller asks for English, as the document's examples say
+    assertThat(json(response.getBody()).path("detail").asText()).isEqualTo("Cần đăng nhập (HTTP Basic) để dùng API.");
+    var english = anonymous().get().uri("/api/v1/tasks").header("Accept-Language", "en").retrieve()
+        .toEntity(String.class);
+    assertThat(json(english.getBody()).path("detail").asText()).isEqualTo("Sign in (HTTP Basic) to use the API.");
+  }
+
+  /** A strict client generated from the document reads the nulls the views show ("not on file"). */
+  @Test
+  void the_views_that_show_null_say_so_in_the_document() {
+    JsonNode doc = json(anonymous().get().uri("/v3/api-docs").retrieve().body(String.class));
+    JsonNode unit = doc.at("/components/schemas/UnitView/properties");
+    for (String field : List.of("parentId", "organizationId", "openedOn", "dissolvedOn", "mergedInto")) {
+      assertThat(unit.path(field).path("type").toString()).as(field).contains("\"null\"");
+    }
+    assertThat(doc.at("/components/schemas/MemberRosterView/properties/exempted/type").asText())
+        .isEqualTo("boolean");
+    assertThat(doc.at("/paths/~1api~1v1~1tasks/get/responses/429/headers/Retry-After")
+        .isMissingNode()).isFalse();
   }
 
   @Test
