@@ -154,6 +154,7 @@ public class Accounts {
       case "PASSWORD_POLICY_LENGTH" -> "password-too-short";
       case PartyPasswordPolicy.NotUserIdRule.PLACEHOLDER -> "password-contains-user-id";
       case PartyPasswordPolicy.CommonPasswordRule.PLACEHOLDER -> "password-too-common";
+      case PartyPasswordPolicy.VarietyRule.PLACEHOLDER -> "password-too-simple";
       default -> "password-policy";
     };
     return new FieldProblem("newPassword", reason, null);

@@ -19,7 +19,8 @@ import org.camunda.bpm.engine.impl.identity.PasswordPolicyLengthRuleImpl;
  * The password policy, as the engine's {@link PasswordPolicy} so that every door that sets a password applies it:
  * Camunda Admin and the engine REST API (the engine refuses a user saved with a weak password) and our own pages
  * and API ({@link Accounts}). At least {@value #MIN_LENGTH} characters, not containing the user id, not a listed
- * common password (resource {@code accounts/common-passwords.txt}). Each rule has a placeholder the messages
+ * common password (resource {@code accounts/common-passwords.txt}), at least 5 different characters other than
+ * spaces. Each rule has a placeholder the messages
  * translate: {@code password-policy.<placeholder>} in messages*.properties.
  */
 public class PartyPasswordPolicy implements PasswordPolicy {
@@ -27,11 +28,37 @@ public class PartyPasswordPolicy implements PasswordPolicy {
   public static final int MIN_LENGTH = 10;
 
   private final List<PasswordPolicyRule> rules = List.of(
-      new PasswordPolicyLengthRuleImpl(MIN_LENGTH), new NotUserIdRule(), new CommonPasswordRule());
+      new PasswordPolicyLengthRuleImpl(MIN_LENGTH), new VarietyRule(), new NotUserIdRule(), new CommonPasswordRule());
 
   @Override
   public List<PasswordPolicyRule> getRules() {
     return rules;
+  }
+
+  /**
+   * At least {@value #MIN_DISTINCT} different characters other than spaces: ten spaces or "aaaaaaaaaa" pass the
+   * length rule and nothing else should let them through.
+   */
+  static final class VarietyRule implements PasswordPolicyRule {
+
+    static final String PLACEHOLDER = "PASSWORD_POLICY_VARIETY";
+    static final int MIN_DISTINCT = 5;
+
+    @Override
+    public String getPlaceholder() {
+      return PLACEHOLDER;
+    }
+
+    @Override
+    public Map<String, String> getParameters() {
+      return Map.of("minDistinct", Integer.toString(MIN_DISTINCT));
+    }
+
+    @Override
+    public boolean execute(String password) {
+      return password == null
+          || password.codePoints().filter(c -> !Character.isWhitespace(c)).distinct().count() >= MIN_DISTINCT;
+    }
   }
 
   /** Not the user id, nor containing it (the first guess of anyone who knows the id, and ids are predictable). */
