@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.MessageSource;
@@ -37,12 +36,12 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
   private static final int MAX_LOGIN_BODY = 8 * 1024;
 
   private final SignInThrottle throttle;
-  private final Set<String> trustedProxies;
+  private final ClientAddress.TrustedProxies trustedProxies;
   private final MessageSource messages;
   private final PasswordFlags flags;
   private final IdentityService identityService;
 
-  public SignInThrottleFilter(SignInThrottle throttle, Set<String> trustedProxies, MessageSource messages,
+  public SignInThrottleFilter(SignInThrottle throttle, ClientAddress.TrustedProxies trustedProxies, MessageSource messages,
       PasswordFlags flags, IdentityService identityService) {
     this.throttle = throttle;
     this.trustedProxies = trustedProxies;

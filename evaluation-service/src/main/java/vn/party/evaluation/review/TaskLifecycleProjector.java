@@ -30,6 +30,7 @@ import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.process.validation.TaskCompletionValidator;
 import vn.party.evaluation.rules.RuleBook;
+import vn.party.evaluation.security.engine.WholeTexts;
 import vn.party.evaluation.selfreview.SelfReviewKeeper;
 
 /**
@@ -149,12 +150,15 @@ public class TaskLifecycleProjector {
     switch (task.getTaskDefinitionKey()) {
       case ProcessKeys.SELF_REVIEW -> {
         if (task.getVariable(SELF_REVIEW_VERSION) == null) {
-          // submitted through Tasklist or the engine REST API: kept as well (the texts stay engine variables too)
+          // submitted through Tasklist or the engine REST API: kept as well, whole (the engine variables got what
+          // fits of a text longer than one holds, TextLimits.forEngine; the guard kept the whole texts: WholeTexts)
           Map<String, Object> context = new HashMap<>();
           for (String name : List.of(YEAR, MEMBER_ID, REGULATION, LEADERSHIP_POST, CIVIL_SERVICE_LEVEL, FORM_KIND)) {
             context.put(name, task.getVariable(name));
           }
-          task.getExecution().setVariables(selfReviewKeeper.keep(task.getId(), context, values, actor, true));
+          Map<String, Object> kept = new LinkedHashMap<>(values);
+          kept.putAll(WholeTexts.of(task.getId()));
+          task.getExecution().setVariables(selfReviewKeeper.keep(task.getId(), context, kept, actor, true));
         }
         String level = (String) task.getVariable(SELF_PROPOSED_LEVEL);
         records.selfReviewed(year, memberId, level, actor);
