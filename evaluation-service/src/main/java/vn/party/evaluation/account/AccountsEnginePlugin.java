@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,17 +18,22 @@ import org.springframework.stereotype.Component;
 public class AccountsEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final SignInThrottle throttle;
-  private final ObjectProvider<PasswordsSetInEngine> passwordsSet;
+  private ObjectProvider<PasswordsSetInEngine> passwordsSet;
 
-  public AccountsEnginePlugin(SignInThrottle throttle, ObjectProvider<PasswordsSetInEngine> passwordsSet) {
+  public AccountsEnginePlugin(SignInThrottle throttle) {
     this.throttle = throttle;
+  }
+
+  /** Looked up when a password is saved: the bean needs the outbox, which the engine's plugins must not wait for. */
+  @Autowired
+  void passwordsSet(ObjectProvider<PasswordsSetInEngine> passwordsSet) {
     this.passwordsSet = passwordsSet;
   }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setIdentityProviderSessionFactory(
-        new ThrottledIdentityProvider.Factory(throttle, passwordsSet::getObject));
+        new ThrottledIdentityProvider.Factory(throttle, () -> passwordsSet.getIfAvailable()));
     // belt and braces: should the provider above ever be replaced, the engine's lock still never becomes permanent
     configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
     configuration.setPasswordPolicy(new PartyPasswordPolicy());

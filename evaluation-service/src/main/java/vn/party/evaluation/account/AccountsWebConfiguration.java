@@ -1,5 +1,8 @@
 package vn.party.evaluation.account;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -18,7 +21,8 @@ public class AccountsWebConfiguration {
       PasswordFlags flags, IdentityService identityService,
       @Value("${evaluation.sign-in-throttle.trusted-proxies:}") String trustedProxies) {
     // addresses or CIDR ranges; none by default: the socket's address counts (ClientAddress)
-    ClientAddress.TrustedProxies proxies = ClientAddress.TrustedProxies.parse(trustedProxies);
+    Set<String> proxies = Arrays.stream(trustedProxies.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
     var registration = new FilterRegistrationBean<>(
         new SignInThrottleFilter(throttle, proxies, messages, flags, identityService));
     registration.setName("sign-in-throttle");

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -83,9 +84,12 @@ public final class ClientAddress {
      * trust nobody, or everybody).
      */
     static TrustedProxies parse(String setting) {
-      List<Range> ranges = Arrays.stream(setting == null ? new String[0] : setting.split(","))
-          .map(String::trim).filter(entry -> !entry.isEmpty()).map(TrustedProxies::range).toList();
-      return new TrustedProxies(ranges);
+      return of(Arrays.asList(setting == null ? new String[0] : setting.split(",")));
+    }
+
+    static TrustedProxies of(Collection<String> entries) {
+      return new TrustedProxies(entries.stream().map(String::trim).filter(entry -> !entry.isEmpty())
+          .map(TrustedProxies::range).toList());
     }
 
     boolean isEmpty() {

@@ -2,6 +2,7 @@ package vn.party.evaluation.account;
 
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.messaging.Outbox;
+import vn.party.evaluation.security.engine.PasswordSetters;
 
 /**
  * Passwords a person set through the engine's own doors — {@code POST /engine-rest/user/create}, {@code PUT
@@ -24,10 +25,10 @@ public class PasswordsSetInEngine {
   }
 
   /** Runs inside the engine's command (and its transaction): the flag and the event commit with the password. */
-  void saved(String userId, String byUserId) {
-    boolean byOther = !userId.equals(byUserId);
-    flags.set(userId, byOther, byUserId);
-    outbox.publish(Accounts.ACCOUNT_CHANGED, userId,
-        new Accounts.AccountChanged(userId, byOther ? "ONE_TIME_PASSWORD" : "PASSWORD_CHANGED"));
+  void saved(PasswordSetters.PasswordSet password) {
+    boolean byOther = password.bySomeoneElse();
+    flags.set(password.userId(), byOther, password.byUserId());
+    outbox.publish(Accounts.ACCOUNT_CHANGED, password.userId(),
+        new Accounts.AccountChanged(password.userId(), byOther ? "ONE_TIME_PASSWORD" : "PASSWORD_CHANGED"));
   }
 }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.MessageSource;
@@ -41,10 +42,11 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
   private final PasswordFlags flags;
   private final IdentityService identityService;
 
-  public SignInThrottleFilter(SignInThrottle throttle, ClientAddress.TrustedProxies trustedProxies, MessageSource messages,
+  public SignInThrottleFilter(SignInThrottle throttle, Set<String> trustedProxies, MessageSource messages,
       PasswordFlags flags, IdentityService identityService) {
     this.throttle = throttle;
-    this.trustedProxies = trustedProxies;
+    // addresses or CIDR ranges (ClientAddress); an entry that is neither stops the start
+    this.trustedProxies = ClientAddress.TrustedProxies.of(trustedProxies);
     this.messages = messages;
     this.flags = flags;
     this.identityService = identityService;

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.security.engine.PasswordSetters;
 
 /**
  * The engine's password check with {@link SignInThrottle} instead of the engine's own lock. Every door checks
@@ -39,10 +41,13 @@ import vn.party.evaluation.process.Groups;
 public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
   private final SignInThrottle throttle;
-  private final Supplier<PasswordsSetInEngine> passwordsSet;
+  private Supplier<PasswordsSetInEngine> passwordsSet = () -> null;
 
-  ThrottledIdentityProvider(SignInThrottle throttle, Supplier<PasswordsSetInEngine> passwordsSet) {
+  ThrottledIdentityProvider(SignInThrottle throttle) {
     this.throttle = throttle;
+  }
+
+  void passwordsSet(Supplier<PasswordsSetInEngine> passwordsSet) {
     this.passwordsSet = passwordsSet;
   }
 
@@ -74,10 +79,11 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
     }
     // a person setting a password through the engine (the policy was checked by the engine's SaveUserCmd): someone
     // else's must be changed at first sign-in, one's own is changed (issue 12)
-    boolean newPassword = user instanceof UserEntity entity && entity.hasNewPassword();
+    Optional<PasswordSetters.PasswordSet> password = PasswordSetters.of(user);
     IdentityOperationResult result = super.saveUser(user);
-    if (newPassword && authentication != null && authentication.getUserId() != null) {
-      passwordsSet.get().saved(user.getId(), authentication.getUserId());
+    PasswordsSetInEngine told = passwordsSet.get();
+    if (password.isPresent() && told != null) {
+      told.saved(password.get());
     }
     return result;
   }
@@ -129,7 +135,9 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
     @Override
     public Session openSession() {
-      return new ThrottledIdentityProvider(throttle, passwordsSet);
+      ThrottledIdentityProvider provider = new ThrottledIdentityProvider(throttle);
+      provider.passwordsSet(passwordsSet);
+      return provider;
     }
   }
 }

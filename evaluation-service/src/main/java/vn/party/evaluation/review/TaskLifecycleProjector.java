@@ -30,7 +30,6 @@ import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.process.validation.TaskCompletionValidator;
 import vn.party.evaluation.rules.RuleBook;
-import vn.party.evaluation.security.engine.WholeTexts;
 import vn.party.evaluation.selfreview.SelfReviewKeeper;
 
 /**
@@ -156,9 +155,7 @@ public class TaskLifecycleProjector {
           for (String name : List.of(YEAR, MEMBER_ID, REGULATION, LEADERSHIP_POST, CIVIL_SERVICE_LEVEL, FORM_KIND)) {
             context.put(name, task.getVariable(name));
           }
-          Map<String, Object> kept = new LinkedHashMap<>(values);
-          kept.putAll(WholeTexts.of(task.getId()));
-          task.getExecution().setVariables(selfReviewKeeper.keep(task.getId(), context, kept, actor, true));
+          task.getExecution().setVariables(selfReviewKeeper.keep(task.getId(), context, values, actor, true));
         }
         String level = (String) task.getVariable(SELF_PROPOSED_LEVEL);
         records.selfReviewed(year, memberId, level, actor);
