@@ -3,26 +3,37 @@ package vn.party.evaluation.account;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The engine's side of the accounts: its password check throttled instead of locked
  * ({@link ThrottledIdentityProvider}), and our password policy. The policy is switched on once the engine has
  * started ({@link PasswordPolicyActivation}): the configured first administrator is created before, and must change
- * that password at first sign-in. And the engine's metrics for administrators only ({@link AdministratorsOnlyCommands}).
+ * that password at first sign-in; so must every account whose password a person set for someone else through the
+ * engine ({@link PasswordsSetInEngine}). And the engine's metrics for administrators only ({@link AdministratorsOnlyCommands}).
  */
 @Component
 public class AccountsEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final SignInThrottle throttle;
+  private ObjectProvider<PasswordsSetInEngine> passwordsSet;
 
   public AccountsEnginePlugin(SignInThrottle throttle) {
     this.throttle = throttle;
   }
 
+  /** Looked up when a password is saved: the bean needs the outbox, which the engine's plugins must not wait for. */
+  @Autowired
+  void passwordsSet(ObjectProvider<PasswordsSetInEngine> passwordsSet) {
+    this.passwordsSet = passwordsSet;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
-    configuration.setIdentityProviderSessionFactory(new ThrottledIdentityProvider.Factory(throttle));
+    configuration.setIdentityProviderSessionFactory(
+        new ThrottledIdentityProvider.Factory(throttle, () -> passwordsSet.getIfAvailable()));
     // belt and braces: should the provider above ever be replaced, the engine's lock still never becomes permanent
     configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
     configuration.setPasswordPolicy(new PartyPasswordPolicy());

@@ -20,9 +20,11 @@ public class AccountsWebConfiguration {
   FilterRegistrationBean<SignInThrottleFilter> signInThrottleFilter(SignInThrottle throttle, MessageSource messages,
       PasswordFlags flags, IdentityService identityService,
       @Value("${evaluation.sign-in-throttle.trusted-proxies:}") String trustedProxies) {
+    // addresses or CIDR ranges; none by default: the socket's address counts (ClientAddress)
     Set<String> proxies = Arrays.stream(trustedProxies.split(",")).map(String::trim).filter(s -> !s.isEmpty())
         .collect(Collectors.toUnmodifiableSet());
-    var registration = new FilterRegistrationBean<>(new SignInThrottleFilter(throttle, proxies, messages, flags, identityService));
+    var registration = new FilterRegistrationBean<>(
+        new SignInThrottleFilter(throttle, proxies, messages, flags, identityService));
     registration.setName("sign-in-throttle");
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);

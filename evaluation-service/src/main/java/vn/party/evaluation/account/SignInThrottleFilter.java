@@ -37,7 +37,7 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
   private static final int MAX_LOGIN_BODY = 8 * 1024;
 
   private final SignInThrottle throttle;
-  private final Set<String> trustedProxies;
+  private final ClientAddress.TrustedProxies trustedProxies;
   private final MessageSource messages;
   private final PasswordFlags flags;
   private final IdentityService identityService;
@@ -45,7 +45,8 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
   public SignInThrottleFilter(SignInThrottle throttle, Set<String> trustedProxies, MessageSource messages,
       PasswordFlags flags, IdentityService identityService) {
     this.throttle = throttle;
-    this.trustedProxies = trustedProxies;
+    // addresses or CIDR ranges (ClientAddress); an entry that is neither stops the start
+    this.trustedProxies = ClientAddress.TrustedProxies.of(trustedProxies);
     this.messages = messages;
     this.flags = flags;
     this.identityService = identityService;

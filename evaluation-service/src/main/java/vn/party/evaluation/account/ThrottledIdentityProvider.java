@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.User;
@@ -16,6 +18,7 @@ import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.security.engine.PasswordSetters;
 
 /**
  * The engine's password check with {@link SignInThrottle} instead of the engine's own lock. Every door checks
@@ -30,13 +33,22 @@ import vn.party.evaluation.process.Groups;
  * change them, whatever the door ({@code PUT /engine-rest/user/{id}/profile}, the named-engine form, Camunda Admin's
  * {@code /camunda/api/admin/...} and {@code /camunda/api/engine/...}, Java callers). A member may still set their own
  * password (the password policy applies).
+ *
+ * <p>And the place that sees every password a person sets through the engine: one set for someone else (Camunda
+ * Admin, {@code POST /engine-rest/user/create}, {@code PUT /engine-rest/user/{id}/credentials}) must be changed at
+ * first sign-in ({@link PasswordsSetInEngine}).
  */
 public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
   private final SignInThrottle throttle;
+  private Supplier<PasswordsSetInEngine> passwordsSet = () -> null;
 
   ThrottledIdentityProvider(SignInThrottle throttle) {
     this.throttle = throttle;
+  }
+
+  void passwordsSet(Supplier<PasswordsSetInEngine> passwordsSet) {
+    this.passwordsSet = passwordsSet;
   }
 
   @Override
@@ -65,7 +77,15 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
             + " (e-mail, names) is kept by administrators: " + authentication.getUserId() + " may not change it");
       }
     }
-    return super.saveUser(user);
+    // a person setting a password through the engine (the policy was checked by the engine's SaveUserCmd): someone
+    // else's must be changed at first sign-in, one's own is changed (issue 12)
+    Optional<PasswordSetters.PasswordSet> password = PasswordSetters.of(user);
+    IdentityOperationResult result = super.saveUser(user);
+    PasswordsSetInEngine told = passwordsSet.get();
+    if (password.isPresent() && told != null) {
+      told.saved(password.get());
+    }
+    return result;
   }
 
   private static boolean isAdmin(Authentication authentication) {
@@ -101,9 +121,11 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
   static final class Factory implements SessionFactory {
 
     private final SignInThrottle throttle;
+    private final Supplier<PasswordsSetInEngine> passwordsSet;
 
-    Factory(SignInThrottle throttle) {
+    Factory(SignInThrottle throttle, Supplier<PasswordsSetInEngine> passwordsSet) {
       this.throttle = throttle;
+      this.passwordsSet = passwordsSet;
     }
 
     @Override
@@ -113,7 +135,9 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
     @Override
     public Session openSession() {
-      return new ThrottledIdentityProvider(throttle);
+      ThrottledIdentityProvider provider = new ThrottledIdentityProvider(throttle);
+      provider.passwordsSet(passwordsSet);
+      return provider;
     }
   }
 }

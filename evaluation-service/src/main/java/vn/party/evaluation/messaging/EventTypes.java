@@ -25,6 +25,11 @@ public final class EventTypes {
   public static final String CAMPAIGN_COMPLETED = "vn.party.evaluation.campaign.completed";
   /** A sign-in's password was set by someone else or changed by its holder; keyed by userId (issue 12). */
   public static final String ACCOUNT_CHANGED = "vn.party.evaluation.account.changed";
+  /**
+   * An existing account started to wait after wrong passwords (issue 12); keyed by userId. Names no recipient:
+   * notification-service tells the administrators it finds in the directory. Once per account per period of waiting.
+   */
+  public static final String ACCOUNT_SIGN_IN_THROTTLED = "vn.party.evaluation.account.sign-in-throttled";
 
   public static final String RESIDENCE_FEEDBACK = "vn.party.member.residence-feedback";
   /** The unit leadership's assessment of a member, with the civil-service level (a fact for the caps). */

@@ -149,7 +149,8 @@ public class TaskLifecycleProjector {
     switch (task.getTaskDefinitionKey()) {
       case ProcessKeys.SELF_REVIEW -> {
         if (task.getVariable(SELF_REVIEW_VERSION) == null) {
-          // submitted through Tasklist or the engine REST API: kept as well (the texts stay engine variables too)
+          // submitted through Tasklist or the engine REST API: kept as well, whole (the engine variables got what
+          // fits of a text longer than one holds, TextLimits.forEngine; the guard kept the whole texts: WholeTexts)
           Map<String, Object> context = new HashMap<>();
           for (String name : List.of(YEAR, MEMBER_ID, REGULATION, LEADERSHIP_POST, CIVIL_SERVICE_LEVEL, FORM_KIND)) {
             context.put(name, task.getVariable(name));

@@ -15,10 +15,11 @@ import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.validation.SelfReviewRules;
 import vn.party.evaluation.rules.RuleBook;
+import vn.party.evaluation.security.engine.WholeTexts;
 
 /**
  * Keeps a submitted self-review, whichever way it was submitted (the pages and the domain API, or Tasklist and the
- * engine REST API): the whole review in {@link SelfReviews}, a {@code SELF_REVIEW_KEPT} timeline entry with its hash,
+ * engine REST API): the whole review in {@link SelfReviews} (a long text cut for the engine whole, {@link WholeTexts}), a {@code SELF_REVIEW_KEPT} timeline entry with its hash,
  * and the short variables the later forms show.
  */
 @Component
@@ -54,6 +55,11 @@ public class SelfReviewKeeper {
         content.put(name, value);
       }
     });
+    if (keepTextsInEngine) {
+      // through Tasklist or the engine REST API: the engine variables hold what fits of a text longer than one holds
+      // (TextLimits.forEngine); the engine's guard kept the whole texts of this completion
+      content.putAll(WholeTexts.of(taskId));
+    }
     Map<String, Object> all = new HashMap<>(context);
     all.putAll(content);
     Optional<SelfReviewRules.Outcome> outcome = SelfReviewRules.outcome(rules, all);

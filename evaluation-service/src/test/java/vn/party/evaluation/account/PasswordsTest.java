@@ -25,6 +25,8 @@ class PasswordsTest extends IntegrationTestSupport {
 
   @Autowired
   IdentityService identityService;
+  @Autowired
+  PasswordFlags flags;
 
   private RestClient as(String user, String password) {
     return RestClient.builder().baseUrl("http://localhost:" + port)
@@ -59,8 +61,64 @@ class PasswordsTest extends IntegrationTestSupport {
     assertThat(createThroughEngineRest("policy-probe-1", "x-policy-probe-1-x")).as("contains the id").isEqualTo(400);
     assertThat(identityService.createUserQuery().userId("policy-probe-1").count()).isZero();
     assertThat(createThroughEngineRest("policy-probe-1", STRONG)).isEqualTo(204);
-    assertThat(as("policy-probe-1", STRONG).get().uri("/engine-rest/task").retrieve().toBodilessEntity()
+    // made by someone else: the password must be changed at first sign-in, as a one-time password
+    var engine = as("policy-probe-1", STRONG).get().uri("/engine-rest/task").retrieve().toEntity(String.class);
+    assertThat(engine.getStatusCode().value()).isEqualTo(403);
+    assertThat(engine.getBody()).contains("password-change-required");
+    String own = "Sóng-vỗ-Mỹ-Khê-" + System.nanoTime();
+    changeOwn("policy-probe-1", STRONG, own);
+    assertThat(as("policy-probe-1", own).get().uri("/engine-rest/task").retrieve().toBodilessEntity()
         .getStatusCode().value()).isEqualTo(200);
+  }
+
+  /**
+   * Issue 12: a password an administrator sets for another account through the engine (engine REST in both path
+   * forms, as Camunda Admin does) is a one-time password: the account must change it first; the policy holds there
+   * too; a person setting their own password through the engine has changed it.
+   */
+  @Test
+  void a_password_an_administrator_sets_through_the_engine_must_be_changed_at_first_sign_in() {
+    account("engine-set-probe", STRONG);
+    assertThat(as("engine-set-probe", STRONG).get().uri("/engine-rest/task").retrieve().toBodilessEntity()
+        .getStatusCode().value()).as("the account's own password").isEqualTo(200);
+    for (String path : new String[] {"/engine-rest/user/engine-set-probe/credentials",
+        "/engine-rest/engine/default/user/engine-set-probe/credentials"}) {
+      assertThat(setCredentials("admin", "admin", path, "abc")).as(path + ": the policy").isEqualTo(400);
+    }
+    assertThat(flags.mustChange("engine-set-probe")).as("a refused password flags nothing").isFalse();
+    String byAdmin = "Gió-Lào-tháng-Sáu-" + System.nanoTime();
+    assertThat(setCredentials("admin", "admin", "/engine-rest/engine/default/user/engine-set-probe/credentials",
+        byAdmin)).isEqualTo(204);
+    var api = as("engine-set-probe", byAdmin).get().uri("/api/v1/me").retrieve().toEntity(String.class);
+    assertThat(api.getStatusCode().value()).isEqualTo(403);
+    assertThat(api.getBody()).contains("password-change-required");
+    assertThat(as("engine-set-probe", byAdmin).get().uri("/engine-rest/engine/default/task").retrieve()
+        .toEntity(String.class).getBody()).contains("password-change-required");
+    assertThat(jdbc.sql("select count(*) from evaluation.outbox where event_type = :type and message_key = :key "
+            + "and convert_from(payload, 'UTF8') like '%ONE_TIME_PASSWORD%'")
+        .param("type", Accounts.ACCOUNT_CHANGED).param("key", "engine-set-probe")
+        .query(Integer.class).single()).as("told like a one-time password").isPositive();
+
+    String own = "Trăng-rằm-Hội-An-" + System.nanoTime();
+    changeOwn("engine-set-probe", byAdmin, own);
+    // then the account sets its own password through the engine: no change required afterwards
+    String again = "Cầu-Rồng-phun-lửa-" + System.nanoTime();
+    assertThat(setCredentials("engine-set-probe", own, "/engine-rest/user/engine-set-probe/credentials", again))
+        .isEqualTo(204);
+    assertThat(as("engine-set-probe", again).get().uri("/api/v1/me").retrieve().toBodilessEntity().getStatusCode()
+        .value()).isEqualTo(200);
+  }
+
+  private int setCredentials(String by, String byPassword, String path, String password) {
+    return as(by, byPassword).put().uri(path).contentType(MediaType.APPLICATION_JSON)
+        .body(java.util.Map.of("password", password, "authenticatedUserPassword", byPassword)).retrieve()
+        .toBodilessEntity().getStatusCode().value();
+  }
+
+  private void changeOwn(String id, String current, String next) {
+    assertThat(as(id, current).post().uri("/api/v1/me/password").contentType(MediaType.APPLICATION_JSON)
+        .body(java.util.Map.of("currentPassword", current, "newPassword", next)).retrieve().toBodilessEntity()
+        .getStatusCode().value()).isEqualTo(204);
   }
 
   @Test

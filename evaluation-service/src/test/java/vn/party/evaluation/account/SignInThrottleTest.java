@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.party.evaluation.IntegrationTestSupport;
+import vn.party.evaluation.messaging.EventTypes;
 
 /**
  * Issue 12, item 5: wrong passwords slow the guesser down, per account and per client address, on every door, and
@@ -159,6 +161,79 @@ class SignInThrottleTest extends IntegrationTestSupport {
         RawHttp.basic("member13", "demo"), "X-Forwarded-For", "10.9.8.7"), null).status()).isEqualTo(429);
     clock.advance(Duration.ofSeconds(1));
     assertThat(me(address, "member13", "demo").status()).isEqualTo(200);
+  }
+
+  /**
+   * Issue 12: no trusted proxy is configured here (the default), so the socket's address counts whatever
+   * {@code X-Forwarded-For} says: a guesser cannot spread the count over invented addresses (and dodge it), nor make
+   * someone else's address wait by naming it.
+   */
+  @Test
+  void a_forged_forwarded_for_neither_spreads_nor_dodges_the_count_nor_makes_another_address_wait() throws Exception {
+    String guesser = "127.0.0.120";
+    String victim = "127.0.0.121";
+    for (int i = 1; i <= 21; i++) {
+      // each failure claims another client, the last one the victim's address
+      String forged = i == 21 ? victim : "203.0.113." + i + ", " + victim;
+      RawHttp.Response response = RawHttp.send(guesser, port, "GET", "/api/v1/me", Map.of("Authorization",
+          RawHttp.basic("nobody-xff-" + i, "wrong"), "X-Forwarded-For", forged), null);
+      assertThat(response.status()).as("failure " + i).isEqualTo(401);
+    }
+    // the guesser's own address waits, whatever it claims to be
+    assertThat(RawHttp.send(guesser, port, "GET", "/api/v1/me", Map.of("Authorization",
+        RawHttp.basic("member14", "demo"), "X-Forwarded-For", "198.51.100.7"), null).status()).isEqualTo(429);
+    assertThat(me(guesser, "member14", "demo").status()).isEqualTo(429);
+    // the address it named was never counted
+    assertThat(me(victim, "member14", "demo").status()).isEqualTo(200);
+    assertThat(throttle.waitFor(null, victim)).isEmpty();
+    assertThat(throttle.waitFor(null, "203.0.113.1")).isEmpty();
+  }
+
+  /**
+   * Issue 12: the administrators are told by e-mail, not only on a page: an event for notification-service, which
+   * mails the administrators of the directory ({@code AccountThrottledNoticeTest} there). Once per account per period
+   * of waiting, not per failed attempt; an id that names no account mails nobody.
+   */
+  @Test
+  void administrators_are_told_once_per_period_of_waiting_by_an_event_for_existing_accounts_only() throws Exception {
+    String id = "throttle-probe-e";
+    account(id);
+    for (int i = 1; i <= 6; i++) {
+      assertThat(me("127.0.0." + (130 + i), id, "wrong-" + i).status()).isEqualTo(401);
+    }
+    assertThat(throttledEvents(id)).hasSize(1);
+    assertThat(json(throttledEvents(id).get(0)).at("/data/userId").asText()).isEqualTo(id);
+    assertThat(json(throttledEvents(id).get(0)).at("/data/failures").asInt()).isEqualTo(6);
+    // more failures in the same period of waiting: no more notices
+    for (int i = 7; i <= 9; i++) {
+      RawHttp.Response waiting = me("127.0.0.140", id, RIGHT);
+      clock.advance(Duration.ofSeconds(retryAfter(waiting)));
+      assertThat(me("127.0.0." + (130 + i), id, "wrong-" + i).status()).isEqualTo(401);
+    }
+    assertThat(throttledEvents(id)).hasSize(1);
+    // the right password ends the period; a new run of failures is a new notice
+    clock.advance(Duration.ofMinutes(20));
+    assertThat(me("127.0.0.140", id, RIGHT).status()).isEqualTo(200);
+    for (int i = 1; i <= 6; i++) {
+      me("127.0.0." + (150 + i), id, "again-" + i);
+    }
+    assertThat(throttledEvents(id)).hasSize(2);
+
+    // a guessed id that names no account: recorded for the page, mailed to nobody
+    for (int i = 1; i <= 6; i++) {
+      me("127.0.0." + (160 + i), "no-such-account-e", "wrong-" + i);
+    }
+    assertThat(jdbc.sql("select count(*) from evaluation.sign_in_throttle_event where subject = 'no-such-account-e'")
+        .query(Integer.class).single()).isEqualTo(1);
+    assertThat(throttledEvents("no-such-account-e")).isEmpty();
+  }
+
+  /** The CloudEvents of account.sign-in-throttled about this account, oldest first, from the outbox. */
+  private List<String> throttledEvents(String userId) {
+    return jdbc.sql("select convert_from(payload, 'UTF8') from evaluation.outbox where event_type = :type "
+            + "and message_key = :key order by id")
+        .param("type", EventTypes.ACCOUNT_SIGN_IN_THROTTLED).param("key", userId)
+        .query(String.class).list();
   }
 
   @Test

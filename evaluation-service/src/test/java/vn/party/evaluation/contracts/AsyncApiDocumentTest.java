@@ -68,7 +68,7 @@ class AsyncApiDocumentTest {
   @Test
   void every_message_has_its_data_schema_and_an_example_that_matches() {
     Map<String, Contracts.Message> messages = Contracts.messages();
-    assertThat(messages).hasSize(21);
+    assertThat(messages).hasSize(22);
     messages.values().forEach(message -> {
       assertThat(message.dataSchemaFile()).as(message.type()).exists()
           .isEqualTo(Contracts.SCHEMAS.resolve(message.type() + ".json").normalize());

@@ -25,6 +25,12 @@ public class Links {
     this.base = base;
   }
 
+  /** A page of evaluation-service under its public URL, e.g. {@code app/admin/sign-ins}. */
+  public String page(String relativePath) {
+    String root = base.toString().endsWith("/") ? base.toString() : base + "/";
+    return root + relativePath;
+  }
+
   /** The link as it may be shown, or null when it is not under the public URL. */
   public String allowed(String url) {
     String link = NotificationComposer.safeLink(url);

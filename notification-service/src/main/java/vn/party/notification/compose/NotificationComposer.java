@@ -74,6 +74,10 @@ public class NotificationComposer {
           msg("member-level-adjusted.title", locale, p(params, Params.YEAR), level(params, locale)),
           msg("member-level-adjusted.body", locale, p(params, Params.MEMBER_NAME), p(params, Params.YEAR),
               level(params, Params.ORIGINAL_LEVEL, locale), level(params, locale)));
+      case ACCOUNT_SIGN_IN_THROTTLED -> new RenderedText(
+          msg("account-throttled.title", locale, p(params, Params.ACCOUNT)),
+          msg("account-throttled.body", locale, p(params, Params.ACCOUNT), p(params, Params.FAILURES),
+              time(params.get(Params.BLOCKED_UNTIL), locale)));
     };
   }
 
@@ -176,6 +180,15 @@ public class NotificationComposer {
             msg("member-level-adjusted.email.level", locale, level(params, locale)),
             msg("member-level-adjusted.email.reason", locale, p(params, Params.REASON))), null));
       }
+      case ACCOUNT_SIGN_IN_THROTTLED -> {
+        subject = msg("account-throttled.subject", locale, p(params, Params.ACCOUNT));
+        blocks.add(new Block(msg("account-throttled.email.intro", locale, p(params, Params.ACCOUNT),
+            p(params, Params.FAILURES), time(params.get(Params.BLOCKED_UNTIL), locale)), null));
+        blocks.add(new Block(msg("account-throttled.email.action", locale), null));
+        if (link != null) {
+          blocks.add(new Block(msg("account-throttled.email.link", locale), link));
+        }
+      }
       default -> throw new IllegalArgumentException("Unknown kind " + kind);
     }
     blocks.add(new Block(msg("email.signature", locale), null));
@@ -212,6 +225,12 @@ public class NotificationComposer {
     if (due == null || due.isBlank()) {
       return msg("task-assigned.no-due", locale);
     }
+    return time(due, locale);
+  }
+
+  /** An ISO instant in local time, as people read it; as it came when it is not one. */
+  private String time(String instant, Locale locale) {
+    String due = instant == null ? "" : instant;
     try {
       return DateTimeFormatter.ofPattern(msg("format.date-time", locale), locale)
           .withZone(zone)

@@ -17,5 +17,7 @@ public enum NotificationKind {
   /** The committee above re-appraised the result after a complaint (event member.reappraised). */
   MEMBER_REAPPRAISED,
   /** The grassroots committee adjusted a decided level while finalizing (event member.level-adjusted). */
-  MEMBER_LEVEL_ADJUSTED
+  MEMBER_LEVEL_ADJUSTED,
+  /** An account waits after wrong passwords; for the administrators (event account.sign-in-throttled, issue 12). */
+  ACCOUNT_SIGN_IN_THROTTLED
 }

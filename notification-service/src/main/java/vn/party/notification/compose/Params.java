@@ -25,6 +25,10 @@ public final class Params {
   public static final String ORIGINAL_LEVEL = "originalLevel";
   /** ISO-8601 instant: complaints are received until then. */
   public static final String COMPLAINT_WINDOW_END = "complaintWindowEnd";
+  /** The account an administrators' notice is about: its holder's name and sign-in id. */
+  public static final String ACCOUNT = "account";
+  public static final String FAILURES = "failures";
+  public static final String BLOCKED_UNTIL = "blockedUntil";
 
   private Params() {}
 }

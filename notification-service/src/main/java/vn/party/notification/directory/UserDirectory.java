@@ -2,6 +2,7 @@ package vn.party.notification.directory;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class UserDirectory {
+
+  /** The engine's group of administrators (Camunda's own name, {@code Groups.ADMINS} of evaluation-service). */
+  public static final String ADMINISTRATORS_GROUP = "admins";
 
   private final JdbcClient jdbc;
 
@@ -34,6 +38,22 @@ public class UserDirectory {
         .list()
         .forEach(user -> found.put(user.userId(), user));
     return found;
+  }
+
+  /**
+   * The administrators, by id: the members of the engine's administrators' group ({@code admins}, as
+   * evaluation-service's Camunda engine keeps it in {@code public.act_id_membership}).
+   */
+  public List<String> administrators() {
+    return jdbc.sql("select m.user_id_ from public.act_id_membership m where m.group_id_ = :group order by m.user_id_")
+        .param("group", ADMINISTRATORS_GROUP).query(String.class).list();
+  }
+
+  /** The name of an account as people read it: the holder's name and the sign-in id, or the id alone. */
+  public String accountName(String userId) {
+    DirectoryUser user = find(List.of(userId)).get(userId);
+    return user == null || user.displayName() == null || user.displayName().isBlank() ? userId
+        : user.displayName() + " (" + userId + ")";
   }
 
   private static String name(String first, String last) {

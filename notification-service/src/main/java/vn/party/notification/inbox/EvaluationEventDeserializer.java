@@ -86,6 +86,7 @@ public class EvaluationEventDeserializer implements Deserializer<InboundEvent> {
       case EventTypes.MEMBER_RERATED -> readData(event, MemberReratedData.class);
       case EventTypes.MEMBER_REAPPRAISED -> readData(event, MemberReappraisedData.class);
       case EventTypes.MEMBER_LEVEL_ADJUSTED -> readData(event, MemberLevelAdjustedData.class);
+      case EventTypes.ACCOUNT_SIGN_IN_THROTTLED -> normalise(event, readData(event, AccountSignInThrottledData.class));
       default -> new UnhandledEvent();
     };
     return new InboundEvent(event.getId(), event.getSource().toString(), event.getType(),
@@ -143,6 +144,17 @@ public class EvaluationEventDeserializer implements Deserializer<InboundEvent> {
     return new ResultAnnouncedData(data.memberId(), data.memberName(), data.year(), data.organizationId(),
         data.decidedLevel(), data.decisionComment(), data.announcedAt(), end, data.evaluationUrl(),
         data.recipients());
+  }
+
+  /** The end of the wait must be a time (it is what the administrators are told); kept as an ISO instant. */
+  private AccountSignInThrottledData normalise(CloudEvent event, AccountSignInThrottledData data) {
+    String until;
+    try {
+      until = parseInstant(data.blockedUntil()).toString();
+    } catch (RuntimeException e) {
+      throw new InvalidEventException(event.getType() + " " + event.getId() + ": blockedUntil is not a time");
+    }
+    return new AccountSignInThrottledData(data.userId().strip(), data.failures(), until, data.occurredAt());
   }
 
   /** Due dates become ISO instants, so later formatting does not depend on how they were written. */

@@ -18,6 +18,11 @@ public final class EventTypes {
   public static final String MEMBER_LEVEL_ADJUSTED = "vn.party.evaluation.member.level-adjusted";
   /** The committee above re-appraised a result after a complaint. */
   public static final String MEMBER_REAPPRAISED = "vn.party.evaluation.member.reappraised";
+  /**
+   * An account started to wait after wrong passwords (issue 12): the administrators are told, the ones the
+   * directory names, never addresses from the event.
+   */
+  public static final String ACCOUNT_SIGN_IN_THROTTLED = "vn.party.evaluation.account.sign-in-throttled";
 
   private EventTypes() {}
 }

@@ -189,6 +189,17 @@ public class InboxService {
       putIfPresent(params, Params.REASON, adjusted.reason());
       return new Draft(NotificationKind.MEMBER_LEVEL_ADJUSTED, params, null, adjusted.recipients());
     }
+    if (event.payload() instanceof AccountSignInThrottledData throttled) {
+      // for the administrators the directory names: the event names nobody
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put(Params.ACCOUNT, directory.accountName(throttled.userId()));
+      params.put(Params.FAILURES, String.valueOf(throttled.failures()));
+      params.put(Params.BLOCKED_UNTIL, throttled.blockedUntil());
+      List<RecipientData> administrators = directory.administrators().stream()
+          .map(id -> new RecipientData(id, null, null)).toList();
+      return new Draft(NotificationKind.ACCOUNT_SIGN_IN_THROTTLED, params, links.page("app/admin/sign-ins"),
+          administrators);
+    }
     return null;
   }
 

@@ -28,7 +28,11 @@ public final class TestInfrastructure {
       {"member2", "Trần Thị", "Bình", "member2@thanhkhetay.example.vn"},
       {"member3", "Hoàng Văn", "Em", null},
       {"secretary1", "Lê Văn", "Cường", "secretary1@thanhkhetay.example.vn"},
-      {"deputy1", "Phạm Thị", "Dung", "deputy1@thanhkhetay.example.vn"}};
+      {"deputy1", "Phạm Thị", "Dung", "deputy1@thanhkhetay.example.vn"},
+      {"admin1", "Võ Văn", "Quản", "admin1@thanhkhetay.example.vn"}};
+
+  /** The engine group of administrators and who is in it (issue 12: they are told of throttled accounts). */
+  public static final String[][] MEMBERSHIPS = {{"admin1", "admins"}, {"member1", "members"}};
 
   public static final EmbeddedPostgres POSTGRES = startPostgres();
   public static final EmbeddedKafkaKraftBroker KAFKA = startKafka();
@@ -84,6 +88,12 @@ public final class TestInfrastructure {
           statement.execute("insert into public.act_id_user (id_, rev_, first_, last_, email_) values ('" + user[0]
               + "', 1, '" + user[1] + "', '" + user[2] + "', " + (user[3] == null ? "null" : "'" + user[3] + "'")
               + ")");
+        }
+        statement.execute("create table public.act_id_membership (user_id_ varchar(64), group_id_ varchar(64),"
+            + " primary key (user_id_, group_id_))");
+        for (String[] membership : MEMBERSHIPS) {
+          statement.execute("insert into public.act_id_membership (user_id_, group_id_) values ('" + membership[0]
+              + "', '" + membership[1] + "')");
         }
       }
       return postgres;

@@ -60,9 +60,11 @@ public final class TextLimits {
    */
   public static final int FORM_TEXT = ENGINE_VARIABLE;
   /**
-   * The self-review's long texts (Mẫu 02A/02B section I per criterion, II–IV): kept in the application's own table
-   * on the people's pages and the domain API. The engine REST API cannot store more than {@link #FORM_TEXT} in a
-   * variable, so there they are refused above that, naming the field (the pages take the longer text).
+   * The self-review's long texts (Mẫu 02A/02B section I per criterion, II–IV), the same through every door: the
+   * people's pages, the domain API, Tasklist and the engine REST API. Kept whole in the application's own table
+   * ({@code evaluation.self_review}); a completion through Tasklist or the engine REST API hands the engine only
+   * {@link #forEngine} of a longer text than {@link #ENGINE_VARIABLE} (the engine's guard cuts it and keeps the whole
+   * text for the table).
    */
   public static final int SELF_REVIEW_LONG_TEXT = 20_000;
   /** A reason given with a change (a level adjustment, a roster change, a return): the engine may carry it. */

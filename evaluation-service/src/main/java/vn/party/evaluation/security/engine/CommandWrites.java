@@ -10,13 +10,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import vn.party.evaluation.process.TextLimits;
+import vn.party.evaluation.process.validation.TaskCompletionRules;
 
 /**
  * Which variables an engine command writes, read from the command object itself, so that every door that ends in
@@ -65,6 +69,57 @@ final class CommandWrites {
     boolean completion = command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd;
     String taskId = completion ? (String) field(command, "taskId") : null;
     return new Write(taskId, completion, values);
+  }
+
+  /** Long texts cut for the engine in a completion's variables: the task and the whole texts by variable name. */
+  record Cut(String taskId, Map<String, String> whole) {
+  }
+
+  /**
+   * Cuts, in a task completion's own variables ({@code complete}, {@code resolve}, {@code submit-form}), every long
+   * text of the task's form ({@link TaskCompletionRules#longTexts}) that an engine variable cannot hold to {@link
+   * TextLimits#forEngine}; returns the whole texts, or null when there was nothing to cut (the usual case: no string
+   * longer than an engine variable, found without asking the database).
+   */
+  static Cut cutLongTexts(Command<?> command, Function<String, String> taskKeyOf) {
+    if (!(command instanceof CompleteTaskCmd) && !(command instanceof SubmitTaskFormCmd)) {
+      return null;
+    }
+    String mapField = command instanceof CompleteTaskCmd ? "variables" : "properties";
+    if (!(field(command, mapField) instanceof Map<?, ?> raw) || raw.keySet().stream()
+        .noneMatch(name -> tooLongForEngine(valueOf(raw, name)))) {
+      return null;
+    }
+    String taskId = (String) field(command, "taskId");
+    String taskKey = taskId == null ? null : taskKeyOf.apply(taskId);
+    if (taskKey == null || !TaskCompletionRules.covers(taskKey)) {
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> variables = (Map<String, Object>) raw;
+    Map<String, String> whole = new LinkedHashMap<>();
+    Map<String, Object> cut = new LinkedHashMap<>();
+    for (String name : TaskCompletionRules.longTexts(taskKey)) {
+      if (variables.containsKey(name) && valueOf(variables, name) instanceof String text && tooLongForEngine(text)) {
+        whole.put(name, text);
+        cut.put(name, TextLimits.forEngine(text));
+      }
+    }
+    if (whole.isEmpty()) {
+      return null;
+    }
+    try {
+      variables.putAll(cut);
+    } catch (UnsupportedOperationException immutable) {
+      VariableMap copy = Variables.fromMap(variables);
+      copy.putAll(cut);
+      write(command, mapField, copy);
+    }
+    return new Cut(taskId, whole);
+  }
+
+  private static boolean tooLongForEngine(Object value) {
+    return value instanceof String text && text.length() > TextLimits.ENGINE_VARIABLE;
   }
 
   private static void collect(Object target, int depth, Map<String, Object> values, Map<Object, Boolean> seen) {
@@ -139,6 +194,21 @@ final class CommandWrites {
       }
     }
     return null;
+  }
+
+  private static void write(Object target, String name, Object value) {
+    for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+      try {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        field.set(target, value);
+        return;
+      } catch (NoSuchFieldException e) {
+        // look in the superclass
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        throw new IllegalStateException("could not hand the engine the cut texts of " + target.getClass(), e);
+      }
+    }
   }
 
   private static Object read(Field field, Object target) {

@@ -26,6 +26,10 @@ import vn.party.evaluation.process.validation.TaskCompletionRules;
  * correlating a message, a listener setting a figure) is the application at work. The application's own calls run
  * without an authentication ({@code SystemAccess}) and are not judged either.
  *
+ * <p>A long text the form takes beyond what an engine variable holds (the self-review's, {@code
+ * TextLimits.SELF_REVIEW_LONG_TEXT}) is handed to the engine cut ({@code TextLimits.forEngine}) and kept whole for the
+ * domain table ({@link WholeTexts}), whoever completes the task: every door takes the same length.
+ *
  * <p>Here each value sent is judged by the form's rules on its own; the completion listener the process declares
  * ({@code TaskCompletionValidator}) then judges the whole form with the caps and what is required. {@code resolve}
  * meets no listener, so for it this is the only check.
@@ -40,10 +44,24 @@ public class UserCommandGuard extends CommandInterceptor {
 
   @Override
   public <T> T execute(Command<T> command) {
-    if (Context.getCommandContext() == null && byPerson()) {
+    if (Context.getCommandContext() != null) {
+      return next.execute(command);
+    }
+    if (byPerson()) {
       check(command);
     }
-    return next.execute(command);
+    // one length per text at every door: a long text the form takes (the self-review's, up to
+    // TextLimits.SELF_REVIEW_LONG_TEXT) goes to the engine as what fits, whole to the domain table (WholeTexts)
+    CommandWrites.Cut cut = CommandWrites.cutLongTexts(command, this::taskKey);
+    if (cut == null) {
+      return next.execute(command);
+    }
+    WholeTexts.set(cut.taskId(), cut.whole());
+    try {
+      return next.execute(command);
+    } finally {
+      WholeTexts.clear();
+    }
   }
 
   private boolean byPerson() {

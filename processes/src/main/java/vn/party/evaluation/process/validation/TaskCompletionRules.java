@@ -253,13 +253,15 @@ public final class TaskCompletionRules {
   /**
    * The form's rules for the values sent, and only those: the refusals that name a sent field, except the ones that
    * need the whole completion (required fields, the vote's share, which reads the rule the application sets). For a
-   * write that is not a completion and so never meets the completion listener (e.g. {@code resolve}).
+   * write that is not a completion and so never meets the completion listener (e.g. {@code resolve}). The long texts
+   * are judged by {@link SelfReviewRules#MAX_LONG_TEXT_LENGTH}, as on the pages and the domain API: the engine gets
+   * what fits of them and the application keeps them whole, whatever the door.
    */
   public static List<FieldError> checkSent(String taskKey, Map<String, ?> values) {
     if (!covers(taskKey)) {
       return unowned(taskKey, values.keySet());
     }
-    return check(taskKey, values).stream().filter(error -> values.containsKey(error.field()))
+    return check(taskKey, values, SelfReviewRules.MAX_LONG_TEXT_LENGTH).stream().filter(error -> values.containsKey(error.field()))
         .filter(error -> !FieldError.VOTE_NOT_SUPPORTED.equals(error.reason()))
         .filter(error -> !FieldError.REQUIRED.equals(error.reason())).toList();
   }

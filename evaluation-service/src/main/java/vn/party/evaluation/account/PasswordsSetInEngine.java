@@ -1,0 +1,34 @@
+package vn.party.evaluation.account;
+
+import org.springframework.stereotype.Component;
+import vn.party.evaluation.messaging.Outbox;
+import vn.party.evaluation.security.engine.PasswordSetters;
+
+/**
+ * Passwords a person set through the engine's own doors — {@code POST /engine-rest/user/create}, {@code PUT
+ * /engine-rest/user/{id}/credentials} (both path forms), Camunda Admin, a Java caller running as a person — told by
+ * {@link ThrottledIdentityProvider#saveUser}, the one place where the engine saves a user. A password set by someone
+ * else (an administrator for another account) must be changed at first sign-in, like the one-time passwords of
+ * {@link Accounts}; a person who sets their own has changed it. Both are published as {@code account.changed}, as
+ * {@link Accounts} does. The application's own writes (one-time passwords, the roster import, the demo) run without a
+ * person ({@code SystemAccess}) and say so themselves.
+ */
+@Component
+public class PasswordsSetInEngine {
+
+  private final PasswordFlags flags;
+  private final Outbox outbox;
+
+  public PasswordsSetInEngine(PasswordFlags flags, Outbox outbox) {
+    this.flags = flags;
+    this.outbox = outbox;
+  }
+
+  /** Runs inside the engine's command (and its transaction): the flag and the event commit with the password. */
+  void saved(PasswordSetters.PasswordSet password) {
+    boolean byOther = password.bySomeoneElse();
+    flags.set(password.userId(), byOther, password.byUserId());
+    outbox.publish(Accounts.ACCOUNT_CHANGED, password.userId(),
+        new Accounts.AccountChanged(password.userId(), byOther ? "ONE_TIME_PASSWORD" : "PASSWORD_CHANGED"));
+  }
+}
