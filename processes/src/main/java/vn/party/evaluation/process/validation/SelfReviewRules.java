@@ -9,6 +9,7 @@ import static vn.party.evaluation.process.ProcessVariables.LIMITATIONS;
 import static vn.party.evaluation.process.ProcessVariables.REMEDIAL_MEASURES;
 import static vn.party.evaluation.process.ProcessVariables.REGULATION;
 import static vn.party.evaluation.process.ProcessVariables.SELF_PROPOSED_LEVEL;
+import static vn.party.evaluation.process.ProcessVariables.SELF_REVIEW_VERSION;
 import static vn.party.evaluation.process.ProcessVariables.SHORTCOMINGS_REMEDIED;
 import static vn.party.evaluation.process.ProcessVariables.STRENGTHS;
 
@@ -176,9 +177,15 @@ public final class SelfReviewRules {
         ? number.intValue() : DEFAULT_MIN_LENGTH;
   }
 
-  /** Whether {@code field} is a section this member's form requires ({@link #REQUIRED_SECTIONS} on the form). */
+  /**
+   * Whether {@code field} is a section this member's form requires ({@link #REQUIRED_SECTIONS} on the form). Not
+   * once the application has checked the review by these rules and kept it whole in its own table ({@code
+   * selfReviewVersion} set, which no person may write): its long texts are then not engine variables, so the engine's
+   * own check of the completion does not find them.
+   */
   public static boolean requiredSection(String field, Map<String, ?> variables) {
-    return REQUIRED_SECTIONS.contains(field) && onForm(field, variables);
+    return REQUIRED_SECTIONS.contains(field) && onForm(field, variables)
+        && variables.get(SELF_REVIEW_VERSION) == null;
   }
 
   /** A text's length as the minimum counts it: characters (code points) after trimming. */
