@@ -42,7 +42,7 @@ final class PdfReport {
     heading.setSpacingBefore(8);
     document.add(heading);
     Paragraph subtitle = new Paragraph(labels.text("report.subtitle", report.organizationName(),
-        report.regulation()), text);
+        labels.regulation(report.regulation())), text);
     subtitle.setAlignment(Element.ALIGN_CENTER);
     subtitle.setSpacingAfter(10);
     document.add(subtitle);
@@ -124,7 +124,7 @@ final class PdfReport {
     heading.setSpacingBefore(8);
     document.add(heading);
     Paragraph subtitle = new Paragraph(labels.text("report.branch-subtitle", report.branchName(),
-        report.organizationName(), report.regulation()), text);
+        report.organizationName(), labels.regulation(report.regulation())), text);
     subtitle.setAlignment(Element.ALIGN_CENTER);
     subtitle.setSpacingAfter(10);
     document.add(subtitle);

@@ -84,13 +84,13 @@ public class TaskLifecycleProjector {
   }
 
   private void created(DelegateTask task) {
-    if (ProcessKeys.BRANCH_REVIEW.equals(task.getTaskDefinitionKey())) {
-      // the configured vote rule, which the completion rules read (task-local: engine REST cannot send it)
-      task.setVariablesLocal(voteRule);
-    }
-    if (ProcessKeys.SELF_REVIEW.equals(task.getTaskDefinitionKey())) {
-      // the sections' minimum lengths, which the completion rules read at every door (task-local, like the vote rule)
-      task.setVariablesLocal(sectionMinimums);
+    // settings the completion rules read at every door, task-local (engine REST cannot send them): the configured
+    // vote rule of the branch review, the minimum lengths of the self-criticism's sections
+    String taskKey = task.getTaskDefinitionKey();
+    Map<String, Object> settings = ProcessKeys.BRANCH_REVIEW.equals(taskKey) ? voteRule
+        : ProcessKeys.SELF_REVIEW.equals(taskKey) ? sectionMinimums : null;
+    if (settings != null) {
+      task.setVariablesLocal(settings);
     }
     int year = year(task);
     String memberId = memberId(task);
