@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Self-review tasks completed through the public, secured domain API by {@code users} concurrent virtual users, each
  * acting as one member at a time: {@code GET /api/v1/tasks} (their work list), then
- * {@code POST /api/v1/tasks/{id}/complete} with {@code {"selfProposedLevel":"GOOD"}} — HTTP Basic checked against
+ * {@code POST /api/v1/tasks/{id}/complete} with a self-review proposing GOOD and the sections a self-criticism
+ * requires ({@code EvaluationClient.SELF_REVIEW}) — HTTP Basic checked against
  * the engine's identity store, engine authorizations, form validation, the domain writes and the outbox, as for a
  * real member.
  *
@@ -99,7 +100,7 @@ final class ApiCompletion {
         }
         long t2 = System.nanoTime();
         HttpResponse<String> done = client.post("/api/v1/tasks/" + taskId + "/complete", auth,
-                Map.of("selfProposedLevel", "GOOD"));
+                EvaluationClient.SELF_REVIEW);
         long t3 = System.nanoTime();
         EvaluationClient.expect(done, 204, "complete " + taskId + " as " + memberId);
         if (list != null) {

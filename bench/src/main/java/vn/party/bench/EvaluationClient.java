@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class EvaluationClient {
 
     static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
+
+    /**
+     * A member's self-review proposing GOOD, with the sections a self-criticism requires (issue 14: strengths,
+     * limitations and causes, remedies of earlier shortcomings, direction; each at least 20 characters by default).
+     */
+    static final Map<String, Object> SELF_REVIEW = Map.of("selfProposedLevel", "GOOD",
+            "strengths", "Hoàn thành tốt nhiệm vụ chuyên môn được giao trong năm.",
+            "limitations", "Đôi lúc chậm nộp báo cáo; nguyên nhân: chưa sắp xếp thời gian hợp lý.",
+            "shortcomingsFixed", "Đã khắc phục việc đi họp muộn được chỉ ra ở kỳ kiểm điểm trước.",
+            "remedialMeasures", "Lập kế hoạch công việc hằng tuần, nộp báo cáo đúng hạn.");
 
     private final String baseUrl;
     private final HttpClient http;

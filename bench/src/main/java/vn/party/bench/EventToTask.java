@@ -192,7 +192,7 @@ final class EventToTask {
                 rs -> rs.getString(1), keyPattern, count);
         log.info("Event to task: completing {} self-reviews through the API as admin (set-up)", tasks.size());
         Load.Measurement m = Load.run(tasks.size(), threads, i -> EvaluationClient.expect(
-                client.post("/api/v1/tasks/" + tasks.get(i) + "/complete", admin, Map.of("selfProposedLevel", "GOOD")),
+                client.post("/api/v1/tasks/" + tasks.get(i) + "/complete", admin, EvaluationClient.SELF_REVIEW),
                 204, "complete self-review " + tasks.get(i)));
         EngineDirectory.failOnErrors("completing self-reviews", m);
         results.add(Figure.of("setup.event.self-reviews", m.perSecond(), "completions/s", tasks.size()

@@ -243,7 +243,7 @@ final class Lifecycle {
             Latencies posts) throws Exception {
         String auth = EvaluationClient.basic(user, EngineDirectory.PASSWORD);
         Map<String, Object> values = switch (notice.taskKey()) {
-            case "self-review" -> Map.of("selfProposedLevel", "GOOD");
+            case "self-review" -> EvaluationClient.SELF_REVIEW;
             case "branch-review" -> Map.of("branchProposedLevel", "GOOD", "eligibleVoters", 9, "votesExcellent", 0,
                     "votesGood", 9, "votesCompleted", 0, "votesNotCompleted", 0);
             case "committee-decision" -> Map.of("decision", "APPROVE", "decidedLevel", "GOOD");

@@ -30,7 +30,7 @@ class BranchVoteTest extends EvaluationFlowSupport {
   void a_proposal_its_vote_does_not_support_is_refused_through_the_api_and_the_engine() {
     launchedCampaign(YEAR);
     for (String member : new String[] {"member1", "member2"}) {
-      completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", "EXCELLENT"));
+      completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism("EXCELLENT"));
       sendResidenceFeedback(member, YEAR, "Gương mẫu");
     }
     String review1 = taskOf("secretary1", "branch-review", "member1", YEAR);

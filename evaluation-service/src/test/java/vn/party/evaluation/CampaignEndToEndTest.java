@@ -342,7 +342,7 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
     try {
       String campaignId = launchedCampaign(year, "QD-132-2018");
       sendUnitAssessment("member9", year, GOOD, 40.0, "Hoàn thành 40% chỉ tiêu được giao.");
-      completeOk("member9", taskOf("member9", "self-review", "member9", year), Map.of("selfProposedLevel", GOOD));
+      completeOk("member9", taskOf("member9", "self-review", "member9", year), selfCriticism(GOOD));
       sendResidenceFeedback("member9", year, "Tốt.");
       String branchReview = taskOf("secretary2", "branch-review", "member9", year);
       ResponseEntity<String> refused = complete("secretary2", branchReview, branchProposes(COMPLETED));

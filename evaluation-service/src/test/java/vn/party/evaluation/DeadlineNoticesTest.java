@@ -39,7 +39,7 @@ class DeadlineNoticesTest extends EvaluationFlowSupport {
         "select count(*) from evaluation.member_evaluation where year = :y").param("y", YEAR)
         .query(Integer.class).single() == 15);
     // member2 submits in time: their task is gone before any notice
-    completeOk("member2", taskOf("member2", "self-review", "member2", YEAR), Map.of("selfProposedLevel", "GOOD"));
+    completeOk("member2", taskOf("member2", "self-review", "member2", YEAR), selfCriticism("GOOD"));
 
     notices.remind(now);
     notices.remind(now.plusMinutes(5)); // a second scan, or a second node: nothing twice

@@ -3,7 +3,9 @@ package vn.party.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.provider.EventFormatProvider;
@@ -160,6 +162,33 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
     return values;
   }
 
+  /**
+   * A member's self-review as the API takes it: the self-proposed level and the sections a self-criticism requires
+   * (SelfReviewRules.REQUIRED_SECTIONS, each longer than the default minimum), then any more values (name, value, …;
+   * they win). For a probationary member (10-KNĐ, no section III) remove {@code shortcomingsFixed}.
+   */
+  protected static Map<String, Object> selfCriticism(String level, Object... more) {
+    Map<String, Object> values = new java.util.LinkedHashMap<>();
+    values.put("strengths", "Hoàn thành tốt nhiệm vụ chuyên môn được giao trong năm.");
+    values.put("limitations", "Đôi lúc chậm nộp báo cáo; nguyên nhân: chưa sắp xếp thời gian hợp lý.");
+    values.put("shortcomingsFixed", "Đã khắc phục việc đi họp muộn được chỉ ra ở kỳ kiểm điểm trước.");
+    values.put("remedialMeasures", "Lập kế hoạch công việc hằng tuần, nộp báo cáo đúng hạn.");
+    values.put("selfProposedLevel", level);
+    for (int i = 0; i < more.length; i += 2) {
+      values.put((String) more[i], more[i + 1]);
+    }
+    return values;
+  }
+
+  /** {@link #selfCriticism} as a JSON body of the domain API. */
+  protected static String selfCriticismJson(String level) {
+    try {
+      return new ObjectMapper().writeValueAsString(selfCriticism(level));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   protected static Map<String, Object> collectiveSelfReview(String level) {
     return Map.of("selfProposedLevel", level, "strengths", "Lãnh đạo hoàn thành các chỉ tiêu nghị quyết năm.",
         "limitations", "Sinh hoạt chuyên đề chưa đều; nguyên nhân: chưa chủ động.",
@@ -205,7 +234,7 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
   /** One member (1–15) through a short self-review, residence comment, branch review and approval at {@code level}. */
   protected void decideMember(int year, int n, String level) {
     String member = "member" + n;
-    completeOk(member, taskOf(member, "self-review", member, year), Map.of("selfProposedLevel", "GOOD"));
+    completeOk(member, taskOf(member, "self-review", member, year), selfCriticism("GOOD"));
     sendResidenceFeedback(member, year, "Tốt");
     completeOk(secretaryOf(n), taskOf(secretaryOf(n), "branch-review", member, year),
         branchProposes(level));

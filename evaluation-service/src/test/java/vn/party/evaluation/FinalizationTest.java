@@ -128,7 +128,7 @@ class FinalizationTest extends EvaluationFlowSupport {
   private void decide(String member, String proposed, String decided, String reason, Map<String, Object> facts) {
     int n = Integer.parseInt(member.substring(6));
     String secretary = "secretary" + ((n - 1) / 5 + 1);
-    completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", proposed));
+    completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism(proposed));
     sendResidenceFeedback(member, YEAR, "Tốt");
     Map<String, Object> branch = new HashMap<>(facts);
     branch.putAll(branchProposes(proposed));

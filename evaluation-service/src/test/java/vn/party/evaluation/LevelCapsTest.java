@@ -82,7 +82,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
 
     // the member's own proposal is theirs: not capped
     sendResidenceFeedback("member1", YEAR, "Chấp hành tốt nơi cư trú.");
-    completeOk("member1", selfReview, Map.of("selfProposedLevel", "GOOD"));
+    completeOk("member1", selfReview, selfCriticism("GOOD"));
 
     String branchReview = taskOf("secretary1", "branch-review", "member1", YEAR);
     ResponseEntity<String> refused = complete("secretary1", branchReview, branchProposes("GOOD"));
@@ -130,7 +130,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
     String selfReview = taskOf("member2", "self-review", "member2", YEAR);
     assertThat(formVariables("member2", selfReview).at("/levelCapReason/value").asText())
         .isEqualTo("Không có trường hợp giới hạn mức xếp loại theo các căn cứ đã có.");
-    completeOk("member2", selfReview, Map.of("selfProposedLevel", "GOOD"));
+    completeOk("member2", selfReview, selfCriticism("GOOD"));
     completeOk("secretary1", taskOf("secretary1", "branch-review", "member2", YEAR),
         branchProposes("GOOD"));
     assertThat(evaluation("member2", YEAR, "member2").has("levelCap")).isFalse();
@@ -143,7 +143,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
     await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(
         evaluation("member3", YEAR, "member3").at("/levelCap/level").asText(null)));
     sendResidenceFeedback("member3", YEAR, "Tốt.");
-    completeOk("member3", taskOf("member3", "self-review", "member3", YEAR), Map.of("selfProposedLevel", "EXCELLENT"));
+    completeOk("member3", taskOf("member3", "self-review", "member3", YEAR), selfCriticism("EXCELLENT"));
 
     String branchReview = taskOf("secretary1", "branch-review", "member3", YEAR);
     assertThat(formVariables("secretary1", branchReview).at("/levelCapReason/value").asText())
@@ -186,7 +186,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
   @Test
   void sick_leave_recorded_by_the_branch_caps_its_own_proposal_and_the_decision() {
     sendResidenceFeedback("member4", YEAR, "Tốt.");
-    completeOk("member4", taskOf("member4", "self-review", "member4", YEAR), Map.of("selfProposedLevel", "GOOD"));
+    completeOk("member4", taskOf("member4", "self-review", "member4", YEAR), selfCriticism("GOOD"));
     String branchReview = taskOf("secretary1", "branch-review", "member4", YEAR);
 
     assertRefused(complete("secretary1", branchReview, branchProposes("GOOD", "sickLeaveMonths", 4)),
@@ -222,7 +222,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
   @Test
   void a_fact_arriving_while_the_committee_decides_caps_the_decision() {
     sendResidenceFeedback("member6", YEAR, "Tốt.");
-    completeOk("member6", taskOf("member6", "self-review", "member6", YEAR), Map.of("selfProposedLevel", "GOOD"));
+    completeOk("member6", taskOf("member6", "self-review", "member6", YEAR), selfCriticism("GOOD"));
     completeOk("secretary2", taskOf("secretary2", "branch-review", "member6", YEAR),
         branchProposes("GOOD"));
     String decision = taskOf("committee", "committee-decision", "member6", YEAR);
@@ -245,7 +245,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
     await().atMost(Duration.ofSeconds(30)).until(() -> "GOOD".equals(
         evaluation("member7", YEAR, "member7").at("/levelCap/level").asText(null)));
     sendResidenceFeedback("member7", YEAR, "Tốt.");
-    completeOk("member7", taskOf("member7", "self-review", "member7", YEAR), Map.of("selfProposedLevel", "GOOD"));
+    completeOk("member7", taskOf("member7", "self-review", "member7", YEAR), selfCriticism("GOOD"));
     String branchReview = taskOf("secretary2", "branch-review", "member7", YEAR);
 
     PageSession page = new PageSession("secretary2");

@@ -26,7 +26,7 @@ class MeetingApiTest extends EvaluationFlowSupport {
   void a_branch_records_its_meeting_through_the_api() {
     launchedCampaign(YEAR);
     for (String member : List.of("member1", "member2")) {
-      completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", "EXCELLENT"));
+      completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism("EXCELLENT"));
       sendResidenceFeedback(member, YEAR, "Tốt");
     }
     String review1 = taskOf("secretary1", "branch-review", "member1", YEAR);

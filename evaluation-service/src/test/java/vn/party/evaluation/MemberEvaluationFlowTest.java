@@ -31,13 +31,13 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
 
     // refusals name the field, and the task stays open
     assertRefused(complete("member1", selfReview, Map.of()), "selfProposedLevel", "required");
-    assertRefused(complete("member1", selfReview, Map.of("selfProposedLevel", "SUPER")), "selfProposedLevel",
+    assertRefused(complete("member1", selfReview, selfCriticism("SUPER")), "selfProposedLevel",
         "invalid-level");
-    assertRefused(complete("member1", selfReview, Map.of("selfProposedLevel", "GOOD", "memberUserId", "member2")),
+    assertRefused(complete("member1", selfReview, selfCriticism("GOOD", "memberUserId", "member2")),
         "memberUserId", "unknown-field");
-    assertThat(complete("member2", selfReview, Map.of("selfProposedLevel", "GOOD")).getStatusCode().value())
+    assertThat(complete("member2", selfReview, selfCriticism("GOOD")).getStatusCode().value())
         .isEqualTo(403);
-    assertThat(complete("auditor", selfReview, Map.of("selfProposedLevel", "GOOD")).getStatusCode().value())
+    assertThat(complete("auditor", selfReview, selfCriticism("GOOD")).getStatusCode().value())
         .isEqualTo(403);
     assertThat(taskOf("member1", "self-review", "member1", YEAR)).isEqualTo(selfReview);
     // the same rules through the engine's own REST API (as Tasklist submits forms)
@@ -51,7 +51,7 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
         .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(Map.of("variables", Map.of()))
         .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(403);
 
-    completeOk("member1", selfReview, Map.of("selfProposedLevel", "GOOD",
+    completeOk("member1", selfReview, selfCriticism("GOOD",
         "strengths", "Hoàn thành tốt nhiệm vụ chuyên môn.", "limitations", "Đôi khi chậm báo cáo.",
         "remedialMeasures", "Lập kế hoạch công việc hằng tuần."));
 
@@ -133,7 +133,7 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
   void a_comment_that_arrives_while_the_process_waits_advances_it() {
     int year = 2023;
     launchedCampaign(year);
-    completeOk("member6", taskOf("member6", "self-review", "member6", year), Map.of("selfProposedLevel", "COMPLETED"));
+    completeOk("member6", taskOf("member6", "self-review", "member6", year), selfCriticism("COMPLETED"));
     await().atMost(Duration.ofSeconds(10)).until(() ->
         evaluation("member6", year, "member6").get("status").asText().equals("WAITING_RESIDENCE_FEEDBACK"));
 

@@ -50,7 +50,7 @@ class ProbationarySelfReviewTest extends EvaluationFlowSupport {
   /** 10-KNĐ under 366: four general criteria 6 points each (24/30), the assigned work 66/70: 90 points. */
   private static Map<String, Object> form10Knd() {
     Map<String, Object> values = new LinkedHashMap<>();
-    values.put("strengths", "Chấp hành tốt.");
+    values.put("strengths", "Chấp hành tốt chủ trương, nghị quyết của Đảng.");
     for (String item : new String[] {"politicalIdeology", "ethicsLifestyle", "organizationDiscipline",
         "probationDuties"}) {
       values.put(item, "Tự đánh giá về " + item + ".");
@@ -170,7 +170,7 @@ class ProbationarySelfReviewTest extends EvaluationFlowSupport {
     String page = member.get("/app/tasks/" + task).body();
     assertThat(page).contains("data-form=\"F02A\"").contains("name=\"workStyle\"")
         .doesNotContain("name=\"probationDuties");
-    Map<String, Object> values = new LinkedHashMap<>(Map.of("selfProposedLevel", "GOOD",
+    Map<String, Object> values = new LinkedHashMap<>(selfCriticism("GOOD",
         "probationDuties", "Không phải đảng viên dự bị."));
     assertThat(fieldsRefused(complete("member13", task, values))).contains("probationDuties:not-on-this-form");
   }

@@ -28,7 +28,7 @@ class ReratingTest extends EvaluationFlowSupport {
   @Test
   void a_discipline_after_the_decision_is_rerated_by_the_committee_and_the_original_stays() {
     launchedCampaign(YEAR);
-    completeOk("member3", taskOf("member3", "self-review", "member3", YEAR), Map.of("selfProposedLevel", "GOOD"));
+    completeOk("member3", taskOf("member3", "self-review", "member3", YEAR), selfCriticism("GOOD"));
     sendResidenceFeedback("member3", YEAR, "Tốt");
     completeOk("secretary1", taskOf("secretary1", "branch-review", "member3", YEAR),
         branchProposes("GOOD"));

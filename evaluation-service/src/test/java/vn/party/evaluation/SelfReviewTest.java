@@ -52,7 +52,7 @@ class SelfReviewTest extends EvaluationFlowSupport {
   /** 02A under 366: general criteria 5 points each (25/30), task results 65/70, all conditions of EXCELLENT. */
   private static Map<String, Object> form02a(String longText) {
     Map<String, Object> values = new LinkedHashMap<>();
-    values.put("strengths", "Hoàn thành tốt nhiệm vụ.");
+    values.put("strengths", "Hoàn thành tốt nhiệm vụ được giao trong năm.");
     for (String item : new String[] {"politicalIdeology", "ethicsLifestyle", "organizationDiscipline", "workStyle",
         "selfImprovementCommitment"}) {
       values.put(item, "Tự đánh giá về " + item + ".");
@@ -66,10 +66,10 @@ class SelfReviewTest extends EvaluationFlowSupport {
     values.put("exceedingTasksPercent", 30);
     values.put("shortcomingsRemedied", true);
     values.put("limitations", "Đôi khi chưa chủ động.");
-    values.put("shortcomingsFixed", "Đã khắc phục.");
+    values.put("shortcomingsFixed", "Đã khắc phục việc chậm báo cáo năm trước.");
     values.put("reviewIssuesAnswers", "Không có.");
     values.put("collectiveResponsibility", "Cùng chịu trách nhiệm.");
-    values.put("remedialMeasures", "Chủ động hơn.");
+    values.put("remedialMeasures", "Chủ động hơn, lập kế hoạch hằng tuần.");
     values.put("selfProposedLevel", "EXCELLENT");
     return values;
   }
@@ -133,9 +133,9 @@ class SelfReviewTest extends EvaluationFlowSupport {
         .variableName("selfReviewLevel").singleResult().getValue()).isEqualTo("EXCELLENT");
 
     // later edits are refused: the task is gone, and the kept row cannot be changed even from the database
-    assertThat(complete("member12", task, Map.of("selfProposedLevel", "COMPLETED")).getStatusCode().value())
+    assertThat(complete("member12", task, selfCriticism("COMPLETED")).getStatusCode().value())
         .isEqualTo(404);
-    assertThat(member.post("/app/tasks/" + task, encode(Map.of("selfProposedLevel", "COMPLETED"), "draft",
+    assertThat(member.post("/app/tasks/" + task, encode(selfCriticism("COMPLETED"), "draft",
         member.csrf(member.get("/app/tasks").body()))).statusCode()).isEqualTo(404);
     assertThatThrownBy(() -> jdbc.sql("update evaluation.self_review set self_proposed_level = 'NOT_COMPLETED' "
         + "where year = :y and member_id = 'member12'").param("y", YEAR).update()).hasMessageContaining("append-only");

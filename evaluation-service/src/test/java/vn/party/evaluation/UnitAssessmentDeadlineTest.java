@@ -58,7 +58,7 @@ class UnitAssessmentDeadlineTest extends EvaluationFlowSupport {
     assertThat(deadlines(id).get("unitAssessmentDue").asText()).isNotEmpty();
 
     sendResidenceFeedback("member9", WAITED, "Tốt.");
-    completeOk("member9", taskOf("member9", "self-review", "member9", WAITED), Map.of("selfProposedLevel", "GOOD"));
+    completeOk("member9", taskOf("member9", "self-review", "member9", WAITED), selfCriticism("GOOD"));
     await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService.createProcessInstanceQuery()
         .processInstanceBusinessKey(WAITED + ":member9").activityIdIn("unit-assessment-wait").count() == 1);
     assertThat(evaluation("secretary2", WAITED, "member9").at("/unitAssessment/status").asText())
@@ -86,8 +86,8 @@ class UnitAssessmentDeadlineTest extends EvaluationFlowSupport {
     assertThat(deadlines(id).get("unitAssessmentDue").asText()).isNotEmpty();
 
     completeOk("member10", taskOf("member10", "self-review", "member10", MISSED),
-        Map.of("selfProposedLevel", "GOOD"));
-    completeOk("member1", taskOf("member1", "self-review", "member1", MISSED), Map.of("selfProposedLevel", "GOOD"));
+        selfCriticism("GOOD"));
+    completeOk("member1", taskOf("member1", "self-review", "member1", MISSED), selfCriticism("GOOD"));
     String branchReview = taskOf("secretary2", "branch-review", "member10", MISSED);
     taskOf("secretary1", "branch-review", "member1", MISSED);
 

@@ -150,7 +150,7 @@ class EndToEndTest {
     assertTasklistShowsTheSelfReviewForm(MEMBER);
 
     // the member writes the self-review
-    completeTask("self-review", MEMBER, Map.of("selfProposedLevel", "GOOD",
+    completeTask("self-review", MEMBER, SelfCriticism.of("GOOD",
         "strengths", "Hoàn thành 100% nhiệm vụ đúng hạn.", "limitations", "Còn ngại phát biểu trong sinh hoạt."));
     await().atMost(Duration.ofSeconds(30)).until(() ->
         json(get(evaluationUrl + "/api/v1/evaluations/" + YEAR + "/" + MEMBER, MEMBER).body())
@@ -245,8 +245,8 @@ class EndToEndTest {
     TaskView selfReview = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
         .until(() -> memberApi.listMyTasks().stream().filter(t -> "self-review".equals(t.getTaskKey())
             && Integer.valueOf(year).equals(t.getYear())).findFirst(), java.util.Optional::isPresent).orElseThrow();
-    memberApi.completeTask(selfReview.getId(), Map.of("selfProposedLevel", GOOD,
-        "strengths", "Hoàn thành nhiệm vụ được giao đúng hạn.", "limitations", "Còn ngại phát biểu."));
+    memberApi.completeTask(selfReview.getId(), SelfCriticism.of(GOOD,
+        "strengths", "Hoàn thành nhiệm vụ được giao đúng hạn."));
     await().atMost(Duration.ofSeconds(30)).until(() -> memberApi.getEvaluation(year, member).getStatus()
         == EvaluationView.StatusEnum.WAITING_RESIDENCE_FEEDBACK);
     assertThat(committee.getCampaign(campaign.getId()).getYear()).isEqualTo(year);
@@ -311,7 +311,7 @@ class EndToEndTest {
     // every member writes a short self-review; each branch proposes GOOD, COMPLETED for its fourth member
     for (int n = 1; n <= 15; n++) {
       String member = "member" + n;
-      completeOk(member, taskOf(member, "self-review", member, year), Map.of("selfProposedLevel", GOOD));
+      completeOk(member, taskOf(member, "self-review", member, year), SelfCriticism.of(GOOD));
     }
     for (int n = 1; n <= 15; n++) {
       completeOk(secretaryOf(n), taskOf(secretaryOf(n), "branch-review", "member" + n, year),

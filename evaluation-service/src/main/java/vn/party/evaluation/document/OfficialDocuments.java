@@ -309,6 +309,32 @@ public class OfficialDocuments {
         List.of());
   }
 
+  /**
+   * The header lines of a paper a branch issues on {@code day} (the member's record, the branch's report): the
+   * organization above it, the branch, and the organization's place with the date in words.
+   */
+  public PartyHeader branchHeader(String branchId, LocalDate day) {
+    Unit branch = branch(branchId);
+    return new PartyHeader(VietnameseFormats.upper(branch.organizationName()), VietnameseFormats.upper(branch.name()),
+        null, placeAndDate(branch.organizationId(), day));
+  }
+
+  /**
+   * The header lines of a paper the grassroots committee issues on {@code day} (the organization's report): the
+   * superior unit of its letterhead, the committee, its place and the date in words.
+   */
+  public PartyHeader organizationHeader(String organizationId, LocalDate day) {
+    Unit organization = facts.organization(organizationId)
+        .orElseThrow(() -> ApiException.notFound("error.document.no-organization", organizationId));
+    return new PartyHeader(upperOrNull(register.letterhead(organizationId).superiorName()),
+        VietnameseFormats.upper(committeeName(organization.name())), null, placeAndDate(organizationId, day));
+  }
+
+  /** Today in the users' time zone: the date of a paper printed now. */
+  public LocalDate today() {
+    return LocalDate.now(zone);
+  }
+
   private Unit branch(String branchId) {
     return facts.branch(branchId).orElseThrow(() -> ApiException.notFound("error.document.no-branch", branchId));
   }

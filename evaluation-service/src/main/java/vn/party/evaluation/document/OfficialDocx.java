@@ -17,6 +17,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import vn.party.evaluation.document.OfficialDocument.Block;
 import vn.party.evaluation.document.OfficialDocument.Field;
 import vn.party.evaluation.document.OfficialDocument.Heading;
@@ -29,6 +30,9 @@ import vn.party.evaluation.document.OfficialDocument.Text;
  * {@link OfficialPdf} in Times New Roman, the header lines and the signature blocks in tables without borders.
  */
 final class OfficialDocx {
+
+  /** The text's width on A4 between the guidance's margins (210 − 30 − 15 mm), in twips (1/1440 inch). */
+  private static final long TEXT_WIDTH_TWIPS = Math.round(165 / 25.4 * 1440);
 
   private static final String FONT = "Times New Roman";
   /** Twentieths of a point per millimetre. */
@@ -120,6 +124,16 @@ final class OfficialDocx {
     float total = 0;
     for (float w : t.widths()) {
       total += w;
+    }
+    // the grid's columns in twips: Word and LibreOffice lay the table out from them (a cell's width alone is not
+    // enough for LibreOffice, which then gives every column the same width)
+    CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
+        : table.getCTTbl().addNewTblGrid();
+    while (grid.sizeOfGridColArray() < t.headers().size()) {
+      grid.addNewGridCol();
+    }
+    for (int c = 0; c < t.headers().size(); c++) {
+      grid.getGridColArray(c).setW(BigInteger.valueOf(Math.round(TEXT_WIDTH_TWIPS * t.widths()[c] / total)));
     }
     List<XWPFTableRow> rows = table.getRows();
     for (int c = 0; c < t.headers().size(); c++) {

@@ -70,24 +70,7 @@ final class OfficialPdf {
   }
 
   private static void header(Document pdf, OfficialDocument doc) {
-    PdfPTable header = new PdfPTable(new float[] {50, 50});
-    header.setWidthPercentage(100);
-    PdfPCell left = cell();
-    left.addElement(centered(doc.superiorUnit() == null ? "……………………" : doc.superiorUnit(),
-        PdfFonts.serif(12, Font.NORMAL)));
-    left.addElement(centered(doc.issuingUnit(), PdfFonts.serif(12, Font.BOLD)));
-    left.addElement(centered("*", PdfFonts.serif(13, Font.NORMAL)));
-    if (doc.number() != null) {
-      left.addElement(centered(doc.number(), PdfFonts.serif(13, Font.NORMAL)));
-    }
-    PdfPCell right = cell();
-    right.addElement(centered("ĐẢNG CỘNG SẢN VIỆT NAM", PdfFonts.serif(14, Font.BOLD | Font.UNDERLINE)));
-    Paragraph date = centered(doc.placeAndDate(), PdfFonts.serif(13, Font.ITALIC));
-    date.setSpacingBefore(10);
-    right.addElement(date);
-    header.addCell(left);
-    header.addCell(right);
-    pdf.add(header);
+    new PartyHeader(doc.superiorUnit(), doc.issuingUnit(), doc.number(), doc.placeAndDate()).writeTo(pdf);
   }
 
   private static Element block(Block block) {

@@ -31,6 +31,13 @@ public final class VietnameseFormats {
     return format.format(value);
   }
 
+  /** A number with one decimal, comma: 66.666 → "66,7" (a share in a table whose column says "%"). */
+  public static String decimal(double value) {
+    DecimalFormat format = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(VIETNAMESE));
+    format.setRoundingMode(RoundingMode.HALF_UP);
+    return format.format(value);
+  }
+
   /** A share in per cent with one decimal: 66.666 → "66,7%". */
   public static String percent(double value) {
     DecimalFormat format = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(VIETNAMESE));

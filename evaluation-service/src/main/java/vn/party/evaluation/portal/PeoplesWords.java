@@ -126,7 +126,17 @@ public class PeoplesWords {
 
   /** A regulation's short name ("Quy định số 366-QĐ/TW"). */
   public String regulationShort(String code) {
-    String title = regulation(code);
+    return shortTitle(code);
+  }
+
+  /** {@link #regulationShort}, for the exporters that have no bean at hand (the report PDF and XLSX). */
+  public static String shortTitle(String code) {
+    String title;
+    try {
+      title = Regulation.fromCode(code).title();
+    } catch (IllegalArgumentException | NullPointerException unknown) {
+      return code == null ? "" : code;
+    }
     int cut = title.indexOf(" ngày ");
     int year = title.indexOf(" năm ");
     int at = cut > 0 ? cut : year;

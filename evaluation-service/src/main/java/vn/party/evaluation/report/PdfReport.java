@@ -13,31 +13,36 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.List;
+import vn.party.evaluation.document.PartyHeader;
+import vn.party.evaluation.document.VietnameseFormats;
 import vn.party.evaluation.portal.PdfFonts;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.report.OrganizationReport.BranchLine;
 
 /**
- * The summary table as a PDF, landscape A4, in {@link PdfFonts}.
+ * The summary table as a PDF, landscape A4, in {@link PdfFonts}, under the party's header (the committee or the
+ * branch, place and date in words: {@link PartyHeader}); numbers with a decimal comma.
  */
 final class PdfReport {
 
   private PdfReport() {
   }
 
-  static byte[] write(OrganizationReport report, ReportLabels labels) {
+  static byte[] write(PartyHeader header, OrganizationReport report, ReportLabels labels) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
     PdfWriter.getInstance(document, out);
     document.open();
+    header.writeTo(document);
     Font text = PdfFonts.regular(9);
     Font bold = PdfFonts.bold(9);
     Font title = PdfFonts.bold(13);
     Paragraph heading = new Paragraph(labels.text("report.title", report.year()), title);
     heading.setAlignment(Element.ALIGN_CENTER);
+    heading.setSpacingBefore(8);
     document.add(heading);
     Paragraph subtitle = new Paragraph(labels.text("report.subtitle", report.organizationName(),
-        report.regulation()), text);
+        labels.regulation(report.regulation())), text);
     subtitle.setAlignment(Element.ALIGN_CENTER);
     subtitle.setSpacingAfter(10);
     document.add(subtitle);
@@ -84,7 +89,7 @@ final class PdfReport {
       StringBuilder perLevel = new StringBuilder(labels.text("report.collectives.branches") + ": ");
       for (Level level : Level.values()) {
         perLevel.append(labels.level(level)).append(" ").append(collectives.branchCounts().of(level)).append(" (")
-            .append(ReportLabels.percent(collectives.branchCounts().percent(level))).append(" %); ");
+            .append(percent(collectives.branchCounts().percent(level))).append(" %); ");
       }
       document.add(new Paragraph(perLevel.toString(), text));
       if (collectives.organization() != null) {
@@ -96,9 +101,9 @@ final class PdfReport {
       document.add(new Paragraph(labels.text("report.previous", report.year() - 1), bold));
       for (Level level : Level.values()) {
         document.add(new Paragraph("– " + labels.level(level) + ": " + report.previousYear().of(level) + " ("
-            + ReportLabels.percent(report.previousYear().percent(level)) + " %) → "
+            + percent(report.previousYear().percent(level)) + " %) → "
             + report.total().counts().of(level) + " ("
-            + ReportLabels.percent(report.total().counts().percent(level)) + " %)", text));
+            + percent(report.total().counts().percent(level)) + " %)", text));
       }
     }
     document.close();
@@ -106,18 +111,20 @@ final class PdfReport {
   }
 
   /** One branch, portrait A4: the figures, a line per level against the year before, those not rated. */
-  static byte[] writeBranch(BranchReport report, ReportLabels labels) {
+  static byte[] writeBranch(PartyHeader header, BranchReport report, ReportLabels labels) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Document document = new Document(PageSize.A4, 36, 36, 36, 36);
     PdfWriter.getInstance(document, out);
     document.open();
+    header.writeTo(document);
     Font text = PdfFonts.regular(10);
     Font bold = PdfFonts.bold(10);
     Paragraph heading = new Paragraph(labels.text("report.branch-title", report.year()), PdfFonts.bold(13));
     heading.setAlignment(Element.ALIGN_CENTER);
+    heading.setSpacingBefore(8);
     document.add(heading);
     Paragraph subtitle = new Paragraph(labels.text("report.branch-subtitle", report.branchName(),
-        report.organizationName(), report.regulation()), text);
+        report.organizationName(), labels.regulation(report.regulation())), text);
     subtitle.setAlignment(Element.ALIGN_CENTER);
     subtitle.setSpacingAfter(10);
     document.add(subtitle);
@@ -125,7 +132,7 @@ final class PdfReport {
     document.add(new Paragraph(labels.text("report.col.members") + ": " + line.members() + " · "
         + labels.text("report.col.not-rated") + ": " + line.notRated() + " · "
         + labels.text("report.col.evaluated") + ": " + line.counts().evaluated() + " ("
-        + ReportLabels.percent(report.evaluatedPercent()) + " %) · "
+        + percent(report.evaluatedPercent()) + " %) · "
         + labels.text("report.col.undecided") + ": " + line.counts().undecided(), text));
     PdfPTable table = new PdfPTable(5);
     table.setWidthPercentage(100);
@@ -140,11 +147,11 @@ final class PdfReport {
     for (Level level : Level.values()) {
       table.addCell(new Phrase(labels.level(level), text));
       table.addCell(right(String.valueOf(line.counts().of(level)), text));
-      table.addCell(right(ReportLabels.percent(line.counts().percent(level)), text));
+      table.addCell(right(percent(line.counts().percent(level)), text));
       table.addCell(right(report.previousYear() == null ? "–"
           : String.valueOf(report.previousYear().counts().of(level)), text));
       table.addCell(right(report.previousYear() == null ? "–"
-          : ReportLabels.percent(report.previousYear().counts().percent(level)), text));
+          : percent(report.previousYear().counts().percent(level)), text));
     }
     document.add(table);
     if (!line.notRatedByReason().isEmpty()) {
@@ -164,9 +171,14 @@ final class PdfReport {
     table.addCell(right(String.valueOf(line.counts().evaluated()), font));
     for (Level level : Level.values()) {
       table.addCell(right(String.valueOf(line.counts().of(level)), font));
-      table.addCell(right(ReportLabels.percent(line.counts().percent(level)), font));
+      table.addCell(right(percent(line.counts().percent(level)), font));
     }
     table.addCell(right(String.valueOf(line.counts().undecided()), font));
+  }
+
+  /** A share as Vietnamese writes it on paper: "66,7" (the column or the text says "%"). */
+  private static String percent(double value) {
+    return VietnameseFormats.decimal(value);
   }
 
   private static PdfPCell right(String value, Font font) {

@@ -2,6 +2,7 @@ package vn.party.evaluation.report;
 
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import vn.party.evaluation.portal.PeoplesWords;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.rules.ReasonCode;
 
@@ -18,6 +19,11 @@ public final class ReportLabels {
 
   public String text(String key, Object... arguments) {
     return messages.getMessage(key, arguments, key, locale);
+  }
+
+  /** A regulation by its short name ("Quy định số 366-QĐ/TW"), never its code. */
+  public String regulation(String code) {
+    return PeoplesWords.shortTitle(code);
   }
 
   public String level(Level level) {

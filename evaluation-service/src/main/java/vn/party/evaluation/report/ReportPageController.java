@@ -18,6 +18,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import vn.party.evaluation.document.OfficialDocuments;
 import vn.party.evaluation.portal.PortalPage;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.Level;
@@ -39,8 +40,11 @@ public class ReportPageController {
   private final ReportAccess access;
   private final Reports reports;
   private final MessageSource messages;
+  private final OfficialDocuments documents;
 
-  public ReportPageController(ReportAccess access, Reports reports, MessageSource messages) {
+  public ReportPageController(ReportAccess access, Reports reports, MessageSource messages,
+      OfficialDocuments documents) {
+    this.documents = documents;
     this.access = access;
     this.reports = reports;
     this.messages = messages;
@@ -96,7 +100,7 @@ public class ReportPageController {
   public ResponseEntity<byte[]> pdf(@PathVariable String organization, @PathVariable int year,
       @AuthenticationPrincipal CurrentUser user) {
     OrganizationReport report = access.readable(organization, checkedYear(year), user);
-    return file(PdfReport.write(report, labels()), MediaType.APPLICATION_PDF, organization + "-" + year + ".pdf");
+    return file(PdfReport.write(documents.organizationHeader(organization, documents.today()), report, labels()), MediaType.APPLICATION_PDF, organization + "-" + year + ".pdf");
   }
 
   @GetMapping("/app/reports/branches/{branch}/{year}")
@@ -119,7 +123,8 @@ public class ReportPageController {
   public ResponseEntity<byte[]> branchPdf(@PathVariable String branch, @PathVariable int year,
       @AuthenticationPrincipal CurrentUser user) {
     BranchReport report = access.readableBranch(branch, checkedYear(year), user);
-    return file(PdfReport.writeBranch(report, labels()), MediaType.APPLICATION_PDF, branch + "-" + year + ".pdf");
+    return file(PdfReport.writeBranch(documents.branchHeader(branch, documents.today()), report,
+        labels()), MediaType.APPLICATION_PDF, branch + "-" + year + ".pdf");
   }
 
   /** Branch id → name of the branches whose report the user may read. */

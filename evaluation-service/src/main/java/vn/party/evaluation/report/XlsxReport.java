@@ -44,7 +44,7 @@ final class XlsxReport {
       sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.title", report.year()));
       sheet.getRow(0).getCell(0).setCellStyle(title);
       sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.subtitle", report.organizationName(),
-          report.regulation()));
+          labels.regulation(report.regulation())));
       r++;
       List<String> columns = columns(labels);
       Row head = sheet.createRow(r++);
@@ -115,7 +115,7 @@ final class XlsxReport {
       int r = 0;
       sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.branch-title", report.year()));
       sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.branch-subtitle", report.branchName(),
-          report.organizationName(), report.regulation()));
+          report.organizationName(), labels.regulation(report.regulation())));
       r++;
       BranchLine line = report.line();
       r = figure(sheet, r, labels.text("report.col.members"), line.members(), cell);

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.complaint.ComplaintFile;
 import vn.party.evaluation.complaint.ComplaintIntake;
+import vn.party.evaluation.document.OfficialDocuments;
 import vn.party.evaluation.finalization.LevelAdjustments;
 import vn.party.evaluation.portal.PeoplesWords;
 import vn.party.evaluation.portal.PortalPage;
@@ -48,13 +49,15 @@ public class EvaluationPageController {
   private final PortalTime time;
   private final SelfReviews selfReviews;
   private final PeoplesWords words;
+  private final OfficialDocuments documents;
 
   public EvaluationPageController(EvaluationAccess access, EvaluationRecords records, Timeline timeline,
       Reratings reratings, MessageSource messages,
       PortalTime time, ComplaintFile.Reader complaintFiles,
       ComplaintIntake complaintIntake,
       LevelAdjustments adjustments,
-      SelfReviews selfReviews, PeoplesWords words) {
+      SelfReviews selfReviews, PeoplesWords words, OfficialDocuments documents) {
+    this.documents = documents;
     this.words = words;
     this.complaintFiles = complaintFiles;
     this.complaintIntake = complaintIntake;
@@ -110,7 +113,8 @@ public class EvaluationPageController {
   public ResponseEntity<byte[]> pdf(@PathVariable int year, @PathVariable String memberId,
       @AuthenticationPrincipal CurrentUser user) {
     EvaluationRecord record = access.readable(year, memberId, user);
-    byte[] pdf = EvaluationRecordPdf.write(record, adjustments.of(year, memberId), reratings.of(year, memberId),
+    byte[] pdf = EvaluationRecordPdf.write(documents.branchHeader(record.branchId(), documents.today()), record,
+        adjustments.of(year, memberId), reratings.of(year, memberId),
         complaintFiles.of(year, memberId), timeline.of(year, memberId), selfReviews.latest(year, memberId).orElse(null),
         messages, LocaleContextHolder.getLocale(), time, words);
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import vn.party.evaluation.audit.TimelineEntry;
 import vn.party.evaluation.complaint.ComplaintFile;
+import vn.party.evaluation.document.PartyHeader;
 import vn.party.evaluation.document.VietnameseFormats;
 import vn.party.evaluation.finalization.LevelAdjustments.LevelAdjustment;
 import vn.party.evaluation.portal.PdfFonts;
@@ -25,14 +26,17 @@ import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.rerating.Reratings.Rerating;
 import vn.party.evaluation.selfreview.SelfReview;
 
-/** A member's full record of one year as a PDF: the levels side by side, re-ratings, the whole timeline. */
+/**
+ * A member's full record of one year as a PDF: the party's header (the branch, place and date in words), the levels
+ * side by side, re-ratings, the whole timeline; times local and day first.
+ */
 final class EvaluationRecordPdf {
 
   private EvaluationRecordPdf() {
   }
 
-  static byte[] write(EvaluationRecord e, List<LevelAdjustment> adjustments, List<Rerating> reratings,
-      ComplaintFile complaints, List<TimelineEntry> timeline, SelfReview selfReview,
+  static byte[] write(PartyHeader header, EvaluationRecord e, List<LevelAdjustment> adjustments,
+      List<Rerating> reratings, ComplaintFile complaints, List<TimelineEntry> timeline, SelfReview selfReview,
       MessageSource messages, Locale locale, PortalTime time, PeoplesWords words) {
     Function<String, String> msg = key -> messages.getMessage(key, null, key, locale);
     Function<String, String> level = code -> code == null ? "" : msg.apply("level." + code);
@@ -42,9 +46,12 @@ final class EvaluationRecordPdf {
     Document document = new Document(PageSize.A4, 36, 36, 36, 36);
     PdfWriter.getInstance(document, out);
     document.open();
+    // the party's header, as on the official papers: the branch, the organization above it, place and date in words
+    header.writeTo(document);
     Paragraph title = new Paragraph(messages.getMessage("ui.evaluation.title", new Object[] {e.year(),
         e.memberName()}, locale), PdfFonts.bold(13));
     title.setAlignment(Element.ALIGN_CENTER);
+    title.setSpacingBefore(10);
     document.add(title);
     document.add(new Paragraph(msg.apply("ui.evaluation.status") + ": " + msg.apply("status." + e.status()), text));
 

@@ -30,6 +30,7 @@ import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.process.validation.TaskCompletionValidator;
 import vn.party.evaluation.rules.RuleBook;
+import vn.party.evaluation.selfreview.RequiredSections;
 import vn.party.evaluation.selfreview.SelfReviewKeeper;
 
 /**
@@ -51,11 +52,13 @@ public class TaskLifecycleProjector {
   private final CapRefusals capRefusals;
   private final SelfReviewKeeper selfReviewKeeper;
   private final Map<String, Object> voteRule;
+  private final Map<String, Object> sectionMinimums;
 
   public TaskLifecycleProjector(EvaluationRecords records, Timeline timeline, Outbox outbox, People people,
       Actors actors, EvaluationProperties properties, CapRefusals capRefusals,
-      SelfReviewKeeper selfReviewKeeper, RuleBook rules) {
+      SelfReviewKeeper selfReviewKeeper, RuleBook rules, RequiredSections sections) {
     this.selfReviewKeeper = selfReviewKeeper;
+    this.sectionMinimums = sections.taskVariables();
     this.voteRule = BranchVote.ruleVariables(rules.settings());
     this.records = records;
     this.timeline = timeline;
@@ -81,9 +84,13 @@ public class TaskLifecycleProjector {
   }
 
   private void created(DelegateTask task) {
-    if (ProcessKeys.BRANCH_REVIEW.equals(task.getTaskDefinitionKey())) {
-      // the configured vote rule, which the completion rules read (task-local: engine REST cannot send it)
-      task.setVariablesLocal(voteRule);
+    // settings the completion rules read at every door, task-local (engine REST cannot send them): the configured
+    // vote rule of the branch review, the minimum lengths of the self-criticism's sections
+    String taskKey = task.getTaskDefinitionKey();
+    Map<String, Object> settings = ProcessKeys.BRANCH_REVIEW.equals(taskKey) ? voteRule
+        : ProcessKeys.SELF_REVIEW.equals(taskKey) ? sectionMinimums : null;
+    if (settings != null) {
+      task.setVariablesLocal(settings);
     }
     int year = year(task);
     String memberId = memberId(task);

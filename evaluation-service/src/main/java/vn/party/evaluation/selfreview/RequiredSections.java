@@ -1,32 +1,28 @@
 package vn.party.evaluation.selfreview;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.process.validation.SelfReviewRules;
-import vn.party.evaluation.process.validation.TaskCompletionRules.FormField;
-import vn.party.evaluation.web.FieldProblem;
 
 /**
- * The sections of a self-criticism the regulation requires, required when a member submits on the people's pages:
- * strengths (I), limitations and their causes (II), the results of remedying earlier shortcomings (III, on the
- * official members' forms) and the direction and remedies (VI). A blank or near-blank section is the formal, empty
- * self-review the process exists to stop.
+ * The settings of the sections a self-criticism requires ({@link SelfReviewRules#REQUIRED_SECTIONS}: strengths,
+ * limitations and their causes, remedies of earlier shortcomings, direction). The rule itself is the completion
+ * rules' ({@code SelfReviewRules}, checked by {@code TaskCompletionRules} at every door: the people's pages, the
+ * domain API, engine REST, Tasklist); this class only reads the minimum lengths and puts them on each self-review task
+ * ({@link #taskVariables}), where the rule reads them.
  *
  * <p>Each section's minimum length is a setting, {@code evaluation.self-review.min-length.<field>} (default {@code
- * evaluation.self-review.min-length.default}, 20 characters): the regulation requires the content, not a length, so
- * the number is the organization's choice. Drafts are not held to it. Not applied to the domain API, Tasklist or the
- * engine REST API (their clients and the load tests submit the level alone): see evaluation-service/README.md.
+ * evaluation.self-review.min-length.default}, {@value SelfReviewRules#DEFAULT_MIN_LENGTH} characters): the regulation
+ * requires the content, not a length, so the number is the organization's choice. Drafts are not held to it.
  */
 @Component
 public class RequiredSections {
 
   /** The required sections, in form order. */
-  public static final List<String> SECTIONS = List.of(ProcessVariables.STRENGTHS, ProcessVariables.LIMITATIONS,
-      SelfReviewRules.SHORTCOMINGS_FIXED, ProcessVariables.REMEDIAL_MEASURES);
+  public static final List<String> SECTIONS = SelfReviewRules.REQUIRED_SECTIONS;
 
   private final Environment environment;
 
@@ -34,33 +30,19 @@ public class RequiredSections {
     this.environment = environment;
   }
 
-  /** The minimum length of a section (characters, after trimming). */
+  /** The minimum length of a section (characters, after trimming), as set. */
   public int minLength(String section) {
-    int fallback = environment.getProperty("evaluation.self-review.min-length.default", Integer.class, 20);
+    int fallback = environment.getProperty("evaluation.self-review.min-length.default", Integer.class,
+        SelfReviewRules.DEFAULT_MIN_LENGTH);
     return environment.getProperty("evaluation.self-review.min-length." + section, Integer.class, fallback);
   }
 
-  /** Whether the field is one of the required sections. */
-  public boolean required(String field) {
-    return SECTIONS.contains(field);
-  }
-
-  /**
-   * The required sections of this member's form that are missing or shorter than their minimum, as refusals whose
-   * reason is {@code section-too-short} (the message names the section and the minimum).
-   */
-  public List<FieldProblem> problems(List<FormField> form, Map<String, Object> values) {
-    List<FieldProblem> problems = new ArrayList<>();
-    for (FormField field : form) {
-      if (!SECTIONS.contains(field.name())) {
-        continue;
-      }
-      Object value = values.get(field.name());
-      int length = value instanceof String text ? text.strip().codePointCount(0, text.strip().length()) : 0;
-      if (length < minLength(field.name())) {
-        problems.add(new FieldProblem(field.name(), "section-too-short", null));
-      }
+  /** The task-local variables a self-review task gets when it is created: each section's minimum length. */
+  public Map<String, Object> taskVariables() {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (String section : SECTIONS) {
+      variables.put(SelfReviewRules.minLengthVariable(section), minLength(section));
     }
-    return problems;
+    return variables;
   }
 }

@@ -32,6 +32,7 @@ import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.process.validation.BranchVote;
+import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.SelfReviewRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules.FormField;
 import vn.party.evaluation.process.validation.TaskCompletionRules.Kind;
@@ -232,18 +233,15 @@ public class TaskPageController {
   }
 
   /**
-   * A self-review is a self-criticism: the sections the regulation requires must say something (their minimum
-   * lengths are a setting), and a text that is a near copy of the member's own earlier review or of another member's
-   * is shown to the member, who revises it or confirms it. Refused like any other check, every problem at once.
+   * A self-review is a self-criticism: the sections the regulation requires must say something — the completion
+   * rules' check, the same at every door (SelfReviewRules), here before anything else so every problem shows at once —
+   * and a text that is a near copy of the member's own earlier review or of another member's is shown to the member,
+   * who revises it or confirms it.
    */
   private void checkSelfCriticism(String id, TaskForm form, Map<String, Object> values,
       MultiValueMap<String, String> params, CurrentUser user, Model model) {
-    List<FieldProblem> sections = decide.sections().problems(form.fields(), values);
-    if (!sections.isEmpty()) {
-      // the rules' own refusals first (a control character says more than "too short"), then the empty sections
-      List<FieldProblem> problems = new ArrayList<>(work.wouldRefuse(id, values, user));
-      sections.stream().filter(p -> problems.stream().noneMatch(q -> q.field().equals(p.field())))
-          .forEach(problems::add);
+    List<FieldProblem> problems = new ArrayList<>(work.wouldRefuse(id, values, user));
+    if (!problems.isEmpty()) {
       // the summary lists them in the form's order
       List<String> order = form.fields().stream().map(FormField::name).toList();
       problems.sort(Comparator.comparingInt(p -> order.indexOf(p.field()) < 0 ? Integer.MAX_VALUE
@@ -255,9 +253,8 @@ public class TaskPageController {
       decide.signals().resemblance(record.year(), record.memberId(), record.organizationId(), values)
           .ifPresent(resemblance -> {
             model.addAttribute("resemblance", resemblance);
-            List<FieldProblem> all = new ArrayList<>(work.wouldRefuse(id, values, user));
-            all.add(new FieldProblem(SIMILARITY_ACKNOWLEDGED, "near-copy-unacknowledged", null));
-            throw ApiException.invalid(all);
+            throw ApiException.invalid(List.of(
+                new FieldProblem(SIMILARITY_ACKNOWLEDGED, "near-copy-unacknowledged", null)));
           });
     }
   }
@@ -286,7 +283,10 @@ public class TaskPageController {
     Map<String, String> errors = new LinkedHashMap<>();
     for (FieldProblem problem : problems) {
       String label = messages.getMessage("field." + problem.field(), null, problem.field(), locale);
-      if ("section-too-short".equals(problem.reason())) {
+      boolean emptySection = RequiredSections.SECTIONS.contains(problem.field())
+          && (FieldError.SECTION_TOO_SHORT.equals(problem.reason()) || FieldError.REQUIRED.equals(problem.reason()));
+      if (emptySection) {
+        // blank or too short, one message: the section is required and needs its minimum length
         String section = messages.getMessage("self-review.section." + problem.field(), null, label, locale);
         errors.putIfAbsent(problem.field(), messages.getMessage("reason.section-too-short",
             new Object[] {section, decide.sections().minLength(problem.field())}, locale));

@@ -106,8 +106,14 @@ public class TaskWork {
     }
     Map<String, Object> all = new HashMap<>(context);
     all.putAll(values);
-    return TaskCompletionRules.checkKeptByApplication(ProcessKeys.SELF_REVIEW, all).isEmpty()
+    // the sections a self-criticism requires do not change what the grades and points give
+    return TaskCompletionRules.checkKeptByApplication(ProcessKeys.SELF_REVIEW, all).stream()
+        .allMatch(error -> SelfReviewRules.requiredSection(error.field(), all) && requiredOrTooShort(error))
         ? SelfReviewRules.outcome(rules, all) : Optional.empty();
+  }
+
+  private static boolean requiredOrTooShort(FieldError error) {
+    return FieldError.REQUIRED.equals(error.reason()) || FieldError.SECTION_TOO_SHORT.equals(error.reason());
   }
 
   /** The regulation of a visible task's campaign (null when the task names none). */
@@ -126,7 +132,7 @@ public class TaskWork {
   }
 
   /**
-   * Keeps the values without completing the task. Checked like a completion except that nothing is required yet:
+   * Keeps the values without completing the task. Checked like a completion except that nothing is required yet (nor a section's minimum length):
    * a draft with a wrong level or an over-long text is refused, so what is kept can later be submitted.
    */
   @Transactional
@@ -134,7 +140,8 @@ public class TaskWork {
     lockTask(taskId);
     Task task = workableTask(taskId, user);
     List<FieldProblem> problems = check(task, values).problems().stream()
-        .filter(problem -> !FieldError.REQUIRED.equals(problem.reason())).toList();
+        .filter(problem -> !FieldError.REQUIRED.equals(problem.reason())
+            && !FieldError.SECTION_TOO_SHORT.equals(problem.reason())).toList();
     if (!problems.isEmpty()) {
       throw ApiException.invalid(problems);
     }

@@ -42,6 +42,11 @@ public class FieldErrorProblems {
                 ? new Object[] {field, vote.votesFor(), vote.eligibleVoters(), vote.threshold().toString(),
                     messages.getMessage("level." + vote.level().name(), null, vote.level().name(), locale)}
                 : new Object[] {field};
+    if (error.minLength() != null) {
+      // a section of the self-criticism too short: {0} the section as the form titles it, {1} its minimum length
+      String section = messages.getMessage("self-review.section." + error.field(), null, field, locale);
+      arguments = new Object[] {section, error.minLength()};
+    }
     String message = messages.getMessage("reason." + error.reason(), arguments, error.message(), locale);
     return new FieldProblem(error.field(), error.reason(), message);
   }

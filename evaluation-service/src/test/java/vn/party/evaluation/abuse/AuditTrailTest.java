@@ -63,7 +63,7 @@ class AuditTrailTest extends EvaluationFlowSupport {
     sendResidenceFeedback("member1", YEAR, "Gương mẫu nơi cư trú.");
     await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from evaluation.residence_feedback "
         + "where year = :y and member_id = 'member1'").param("y", YEAR).query(Integer.class).single() == 1);
-    completeOk("member1", taskOf("member1", "self-review", "member1", YEAR), Map.of("selfProposedLevel", "GOOD",
+    completeOk("member1", taskOf("member1", "self-review", "member1", YEAR), selfCriticism("GOOD",
         "strengths", "Hoàn thành nhiệm vụ."));
     String branchReview = taskOf("secretary1", "branch-review", "member1", YEAR);
     assertThat(as("secretary1").post().uri("/api/v1/tasks/" + branchReview + "/claim").retrieve()
@@ -80,7 +80,7 @@ class AuditTrailTest extends EvaluationFlowSupport {
     await().atMost(Duration.ofSeconds(20)).until(() ->
         evaluation("member1", YEAR, "member1").path("status").asText().equals("DECIDED"));
 
-    completeOk("member2", taskOf("member2", "self-review", "member2", YEAR), Map.of("selfProposedLevel", "GOOD"));
+    completeOk("member2", taskOf("member2", "self-review", "member2", YEAR), selfCriticism("GOOD"));
     // the comment never comes: at its deadline the timer (a job, run by nobody) moves on to the branch
     completeOk("secretary1", taskOf("secretary1", "branch-review", "member2", YEAR),
         branchProposes("GOOD"));

@@ -199,7 +199,7 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
     task = taskOf("member1", "self-review", "member1", YEAR);
     taskForAdmin = taskOf("member3", "self-review", "member3", YEAR);
     for (String member : List.of("member4", "member5", "member6", "member7")) {
-      completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", "GOOD"));
+      completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism("GOOD"));
       sendResidenceFeedback(member, YEAR, "Tốt");
     }
     branchReview = taskOf("secretary1", "branch-review", "member4", YEAR);
@@ -221,7 +221,7 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
     }
     waitingMember = "member11";
     completeOk(waitingMember, taskOf(waitingMember, "self-review", waitingMember, YEAR),
-        Map.of("selfProposedLevel", "GOOD"));
+        selfCriticism("GOOD"));
   }
 
   @TestFactory
@@ -443,7 +443,7 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
     p.put("POST /api/v1/tasks/{task}/claim (assigned to member1)",
         role -> post("/api/v1/tasks/" + task + "/claim", role, null));
     p.put("POST /api/v1/tasks/{task}/complete", role -> post("/api/v1/tasks/"
-        + (role == Role.ADMIN ? taskForAdmin : task) + "/complete", role, "{\"selfProposedLevel\":\"GOOD\"}"));
+        + (role == Role.ADMIN ? taskForAdmin : task) + "/complete", role, selfCriticismJson("GOOD")));
     return p;
   }
 

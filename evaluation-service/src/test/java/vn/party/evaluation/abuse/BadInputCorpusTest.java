@@ -165,7 +165,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     launchedCampaign(YEAR);
     tasks.put("self-review", taskOf("member1", "self-review", "member1", YEAR));
     for (String member : List.of("member4", "member5")) {
-      completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", "GOOD"));
+      completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism("GOOD"));
       sendResidenceFeedback(member, YEAR, "Tốt");
     }
     tasks.put("branch-review", taskOf("secretary1", "branch-review", "member4", YEAR));
@@ -178,10 +178,14 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     }
 
     self = new Target("self-review", "self-review", "member1", List.of(
-        new Field("selfProposedLevel", Kind.LEVEL, true), new Field("strengths", Kind.TEXT, false),
-        new Field("limitations", Kind.TEXT, false), new Field("remedialMeasures", Kind.TEXT, false)),
-        field -> field.equals("selfProposedLevel") ? new LinkedHashMap<>()
-            : new LinkedHashMap<>(Map.of("selfProposedLevel", "GOOD")));
+        new Field("selfProposedLevel", Kind.LEVEL, true), new Field("strengths", Kind.TEXT, true),
+        new Field("limitations", Kind.TEXT, true), new Field("remedialMeasures", Kind.TEXT, true)),
+        // a self-criticism's required sections (issue 14) are in the base, except the field the case is about
+        field -> {
+          Map<String, Object> base = new LinkedHashMap<>(selfCriticism("GOOD"));
+          base.remove(field);
+          return base;
+        });
     List<Field> branchFields = new ArrayList<>(List.of(new Field("branchProposedLevel", Kind.LEVEL, true),
         new Field("branchComment", Kind.TEXT, false)));
     VOTE_FIELDS.forEach(vote -> branchFields.add(new Field(vote, Kind.COUNT, true)));
@@ -591,7 +595,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
   private List<Case> domainUnknownFields() {
     List<Case> cases = new ArrayList<>();
     for (String name : UNKNOWN_FIELDS) {
-      Map<String, Object> body = new LinkedHashMap<>(Map.of("selfProposedLevel", "GOOD"));
+      Map<String, Object> body = new LinkedHashMap<>(selfCriticism("GOOD"));
       body.put(name, "member2");
       cases.add(new Case("self-review with " + shown(name), Api.DOMAIN, "POST", taskPath(self, "complete"),
           "member1", JSON_TYPE, utf8(write(body)), Expect.field(400, name, "unknown-field")));
@@ -599,7 +603,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     for (String name : List.of("decidedLevel", "decision", "branchProposedLevel")) {
       cases.add(new Case("self-review with another step's field " + name, Api.DOMAIN, "POST",
           taskPath(self, "complete"), "member1", JSON_TYPE,
-          utf8(write(Map.of("selfProposedLevel", "GOOD", name, "EXCELLENT"))),
+          utf8(write(selfCriticism("GOOD", name, "EXCELLENT"))),
           Expect.field(400, name, "unknown-field")));
     }
     cases.add(new Case("branch review with memberId", Api.DOMAIN, "POST", taskPath(branch, "complete"), "secretary1",
@@ -775,13 +779,13 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
       cases.add(new Case("body " + shown(body), Api.ENGINE, "POST", path, "member1", JSON_TYPE, utf8(body),
           Expect.mentioning(Set.of(400))));
     }
-    cases.addAll(contentTypes(Api.ENGINE, path, "member1", variables(Map.of("selfProposedLevel", "GOOD"))));
+    cases.addAll(contentTypes(Api.ENGINE, path, "member1", variables(selfCriticism("GOOD"))));
     return cases;
   }
 
   private List<Case> engineWrongIds(String action) {
     List<Case> cases = new ArrayList<>();
-    String body = variables(Map.of("selfProposedLevel", "GOOD"));
+    String body = variables(selfCriticism("GOOD"));
     for (String id : List.of(UUID.randomUUID().toString(), "nope", "'%20OR%20'1'='1")) {
       cases.add(new Case(action + " unknown task " + shown(id), Api.ENGINE, "POST",
           "/engine-rest/task/" + id + "/" + action, "member1", JSON_TYPE, utf8(body),
@@ -1028,7 +1032,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     }
 
     String branchComment = "<script>alert('chi bộ')</script><a href=\"javascript:alert(1)\">xem</a>";
-    completeOk("member7", taskOf("member7", "self-review", "member7", YEAR), Map.of("selfProposedLevel", "GOOD"));
+    completeOk("member7", taskOf("member7", "self-review", "member7", YEAR), selfCriticism("GOOD"));
     sendResidenceFeedback("member7", YEAR, "Tốt");
     completeOk("secretary2", taskOf("secretary2", "branch-review", "member7", YEAR),
         branchProposes("GOOD", "branchComment", branchComment));
@@ -1042,7 +1046,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     markupVerbatim++;
 
     String returnReason = "<b>Trả lại</b><iframe src=\"javascript:alert(1)\"></iframe> ' OR 1=1 --";
-    completeOk("member8", taskOf("member8", "self-review", "member8", YEAR), Map.of("selfProposedLevel", "GOOD"));
+    completeOk("member8", taskOf("member8", "self-review", "member8", YEAR), selfCriticism("GOOD"));
     sendResidenceFeedback("member8", YEAR, "Tốt");
     completeOk("secretary2", taskOf("secretary2", "branch-review", "member8", YEAR),
         branchProposes("GOOD"));
@@ -1058,7 +1062,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     // the longest text accepted, in letters that take three bytes each in UTF-8
     String longest = "ệ".repeat(4000);
     completeOk("member9", taskOf("member9", "self-review", "member9", YEAR),
-        Map.of("selfProposedLevel", "GOOD", "strengths", longest));
+        selfCriticism("GOOD", "strengths", longest));
     JsonNode member9 = StreamSupport.stream(json(http.get("/api/v1/evaluations/" + YEAR + "/member9/history",
             "member9").body()).spliterator(), false)
         .filter(e -> e.path("kind").asText().equals("TASK_COMPLETED")).findFirst().orElseThrow();

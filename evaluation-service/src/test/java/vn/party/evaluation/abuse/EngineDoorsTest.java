@@ -48,7 +48,7 @@ class EngineDoorsTest extends EvaluationFlowSupport {
   @Test
   void a_member_cannot_route_their_own_evaluation_to_themselves_through_any_door() {
     String task = taskOf("member1", "self-review", "member1", YEAR);
-    String body = variables(Map.of("selfProposedLevel", "GOOD", "organizationCommitteeGroup", "members",
+    String body = variables(selfCriticism("GOOD", "organizationCommitteeGroup", "members",
         "branchCommitteeGroup", "members"));
     for (String door : DOORS) {
       for (String action : List.of("complete", "submit-form", "resolve")) {
@@ -63,7 +63,7 @@ class EngineDoorsTest extends EvaluationFlowSupport {
           "webapp " + action, "organizationCommitteeGroup", "branchCommitteeGroup");
     }
     // the domain API refuses the same, naming the same fields
-    var viaApi = complete("member1", task, Map.of("selfProposedLevel", "GOOD", "branchCommitteeGroup", "members"));
+    var viaApi = complete("member1", task, selfCriticism("GOOD", "branchCommitteeGroup", "members"));
     assertThat(viaApi.getStatusCode().value()).isEqualTo(400);
     assertThat(viaApi.getBody()).contains("branchCommitteeGroup", "unknown-field");
 
@@ -73,7 +73,7 @@ class EngineDoorsTest extends EvaluationFlowSupport {
     assertThat(runtimeService.getVariable(instance, "organizationCommitteeGroup")).isNotEqualTo("members");
     // and the form's own fields still go through the named-engine door
     assertThat(http.send("POST", "/engine-rest/engine/default/task/" + task + "/complete", "member1",
-        "application/json", variables(Map.of("selfProposedLevel", "GOOD"))).statusCode()).isEqualTo(204);
+        "application/json", variables(selfCriticism("GOOD"))).statusCode()).isEqualTo(204);
   }
 
   @Test
@@ -83,7 +83,7 @@ class EngineDoorsTest extends EvaluationFlowSupport {
       String instance = instanceOf(member);
       await().atMost(Duration.ofSeconds(30))
           .until(() -> Boolean.TRUE.equals(runtimeService.getVariable(instance, "disciplined")));
-      completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", "GOOD"));
+      completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism("GOOD"));
       sendResidenceFeedback(member, YEAR, "Tốt");
     }
     String review = taskOf("secretary1", "branch-review", "member4", YEAR);

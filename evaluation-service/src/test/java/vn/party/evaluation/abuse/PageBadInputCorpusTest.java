@@ -53,7 +53,7 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
   void prepare() throws Exception {
     launchedCampaign(YEAR);
     selfReview = taskOf("member1", "self-review", "member1", YEAR);
-    completeOk("member2", taskOf("member2", "self-review", "member2", YEAR), Map.of("selfProposedLevel", "GOOD"));
+    completeOk("member2", taskOf("member2", "self-review", "member2", YEAR), selfCriticism("GOOD"));
     sendResidenceFeedback("member2", YEAR, "Tốt");
     branchReview = taskOf("secretary1", "branch-review", "member2", YEAR);
     member1 = PageSession.of(port, "member1");

@@ -29,7 +29,7 @@ class CollectiveEligibilityTest extends EvaluationFlowSupport {
       for (int n = 1; n <= 15; n++) {
         String member = "member" + n;
         String secretary = "secretary" + ((n - 1) / 5 + 1);
-        completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", "GOOD"));
+        completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism("GOOD"));
         sendResidenceFeedback(member, YEAR, "Tốt");
         completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), branchProposes("GOOD"));
         completeOk("committee", taskOf("committee", "committee-decision", member, YEAR),

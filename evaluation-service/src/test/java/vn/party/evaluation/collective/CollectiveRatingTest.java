@@ -205,7 +205,7 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
   private void decideMember(int n, String level) {
     String member = "member" + n;
     String secretary = "secretary" + ((n - 1) / 5 + 1);
-    completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", level));
+    completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism(level));
     sendResidenceFeedback(member, YEAR, "Tốt");
     completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), branchProposes(level));
     completeOk("committee", taskOf("committee", "committee-decision", member, YEAR),

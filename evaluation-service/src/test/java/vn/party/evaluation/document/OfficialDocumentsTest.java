@@ -140,6 +140,71 @@ class OfficialDocumentsTest extends EvaluationFlowSupport {
     assertThat(organization).contains("ĐẢNG BỘ QUẬN THANH KHÊ", "ĐẢNG ỦY PHƯỜNG THANH KHÊ TÂY", "T/M ĐẢNG ỦY");
   }
 
+  /**
+   * The member's record and the reports are printed under the same party header as the papers (issue 14): the units
+   * by name, place and date in words, numbers with a decimal comma; their pages turn into images too.
+   */
+  @Test
+  void the_record_and_the_reports_carry_the_party_header_and_vietnamese_numbers() throws Exception {
+    String today = "Thanh Khê, " + VietnameseFormats.dateInWords(java.time.LocalDate.now(
+        java.time.ZoneId.of("Asia/Ho_Chi_Minh")));
+    String record = pdf("member1", "/app/evaluations/" + YEAR + "/member1.pdf?lang=vi", "record");
+    assertThat(record).contains("ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ PHƯỜNG THANH KHÊ TÂY", "CHI BỘ KHU DÂN CƯ SỐ 1",
+        today, fullName("member1"), "80,0/100").doesNotContain("80.0");
+    String report = pdf("committee", "/app/reports/" + ORG + "/" + YEAR + ".pdf?lang=vi", "report");
+    assertThat(report).contains("ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ QUẬN THANH KHÊ", "ĐẢNG ỦY PHƯỜNG THANH KHÊ TÂY",
+        today, "93,3", "6,7").doesNotContain("93.3", "6.7 ");
+    noRawData(report);
+    String branch = pdf("secretary1", "/app/reports/branches/" + ORG + "-cb1/" + YEAR + ".pdf?lang=vi",
+        "report-branch");
+    assertThat(branch).contains("ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ PHƯỜNG THANH KHÊ TÂY", "CHI BỘ KHU DÂN CƯ SỐ 1",
+        today, "100,0").doesNotContain("100.0");
+    noRawData(branch);
+  }
+
+  /**
+   * The DOCX papers officers edit before signing open as the same documents: each is converted by LibreOffice
+   * (headless, the Debian package {@code libreoffice-writer-nogui} that {@code .ci/run} installs; skipped where it is
+   * absent), its first page turned into an image (kept as {@code target/documents/docx/<name>-1.png}) that is not blank,
+   * has the header lines at its top, and reads the party's header and the paper's title.
+   */
+  @Test
+  void the_docx_papers_open_as_images_with_the_party_header() throws Exception {
+    Path soffice = Path.of("/usr/bin/soffice");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(soffice),
+        "needs LibreOffice (apt-get install -y --no-install-recommends libreoffice-writer-nogui)");
+    Map<String, String[]> papers = new LinkedHashMap<>();
+    papers.put("self-review", new String[] {"member1", "/app/documents/self-review/" + YEAR + "/member1.docx",
+        "BẢN KIỂM ĐIỂM CÁ NHÂN", "CHI BỘ KHU DÂN CƯ SỐ 1"});
+    papers.put("minutes", new String[] {"secretary1", "/app/documents/minutes/" + ORG + "-cb1/" + YEAR + ".docx",
+        "BIÊN BẢN HỌP CHI BỘ", "CHI BỘ KHU DÂN CƯ SỐ 1"});
+    papers.put("decision", new String[] {"committee", "/app/documents/decision/" + ORG + "/" + YEAR + ".docx",
+        "QUYẾT ĐỊNH", "ĐẢNG ỦY PHƯỜNG THANH KHÊ TÂY"});
+    papers.put("collective", new String[] {"secretary1", "/app/documents/collective/" + YEAR + "/" + ORG
+        + "-cb1.docx", "BÁO CÁO KIỂM ĐIỂM TẬP THỂ", "CHI BỘ KHU DÂN CƯ SỐ 1"});
+    Path out = OUT.resolve("docx");
+    Files.createDirectories(out);
+    for (Map.Entry<String, String[]> paper : papers.entrySet()) {
+      String name = paper.getKey();
+      String[] p = paper.getValue();
+      docx(p[0], p[1], "docx/" + name);
+      Path pdf = LibreOffice.toPdf(soffice, out.resolve(name + ".docx"));
+      try (PDDocument document = Loader.loadPDF(Files.readAllBytes(pdf))) {
+        BufferedImage first = new PDFRenderer(document).renderImageWithDPI(0, 80);
+        ImageIO.write(first, "png", out.resolve(name + "-1.png").toFile());
+        assertThat(inkShare(first)).as("page 1 of %s.docx has text on it", name).isGreaterThan(0.005);
+        assertThat(inkShare(first.getSubimage(0, 0, first.getWidth(), first.getHeight() / 8)))
+            .as("the header lines at the top of %s.docx", name).isGreaterThan(0.005);
+        PDFTextStripper firstPage = new PDFTextStripper();
+        firstPage.setEndPage(1);
+        String text = firstPage.getText(document).replaceAll("\\s+", " ");
+        assertThat(text).as(name + ".docx, page 1").contains("ĐẢNG CỘNG SẢN VIỆT NAM", p[2], p[3])
+            .containsPattern("Thanh Khê, ngày \\d\\d tháng \\d{1,2} năm \\d{4}");
+        noRawData(text);
+      }
+    }
+  }
+
   @Test
   void only_those_who_may_read_the_record_may_download_its_document() throws Exception {
     assertThat(PageSession.of(port, "member2").download("/app/documents/self-review/" + YEAR + "/member1.pdf")

@@ -71,7 +71,7 @@ class UnitHeadsTest extends EvaluationFlowSupport {
 
     String campaignId = launch();
     for (String member : List.of("hw-member", "hw-head1", "hw-secretary", "hw-head2")) {
-      complete(task(member, "self-review"), Map.of("selfProposedLevel", member.equals("hw-member") ? "GOOD"
+      complete(task(member, "self-review"), selfCriticism(member.equals("hw-member") ? "GOOD"
           : "EXCELLENT"));
       sendResidenceFeedback(member, YEAR, "Gương mẫu nơi cư trú.");
       complete(task(member, "branch-review"), branchProposes(member.equals("hw-member") ? "GOOD" : "EXCELLENT"));

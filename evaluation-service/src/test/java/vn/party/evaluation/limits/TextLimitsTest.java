@@ -49,7 +49,7 @@ class TextLimitsTest extends EvaluationFlowSupport {
     await().atMost(WAIT).until(() -> stored("residence_feedback", "member4") == 1
         && stored("unit_assessment", "member4") == 1);
     ResponseEntity<String> selfReview = complete("member4", taskOf("member4", "self-review", "member4", YEAR),
-        Map.of("selfProposedLevel", "GOOD"));
+        selfCriticism("GOOD"));
     assertThat(selfReview.getStatusCode().value()).as(selfReview.getBody()).isEqualTo(204);
     taskOf("secretary1", "branch-review", "member4", YEAR);
     JsonNode record = evaluation("member4", YEAR, "member4");
@@ -59,7 +59,7 @@ class TextLimitsTest extends EvaluationFlowSupport {
     assertEngineGotWhatFits("member4", "unitComment", longestUnit);
 
     // arriving while the evaluation waits for it: it used to be dead-lettered and lost
-    completeOk("member5", taskOf("member5", "self-review", "member5", YEAR), Map.of("selfProposedLevel", "GOOD"));
+    completeOk("member5", taskOf("member5", "self-review", "member5", YEAR), selfCriticism("GOOD"));
     CloudEvent waited = sendResidenceFeedback("member5", YEAR, longest);
     taskOf("secretary1", "branch-review", "member5", YEAR);
     assertThat(evaluation("member5", YEAR, "member5").at("/residenceFeedback/comment").asText()).isEqualTo(longest);
@@ -80,8 +80,8 @@ class TextLimitsTest extends EvaluationFlowSupport {
     launchedCampaign(year);
     sendResidenceFeedback("member2", year, "Tốt.");
     sendResidenceFeedback("member3", year, "Tốt.");
-    completeOk("member2", taskOf("member2", "self-review", "member2", year), Map.of("selfProposedLevel", "GOOD"));
-    completeOk("member3", taskOf("member3", "self-review", "member3", year), Map.of("selfProposedLevel", "GOOD"));
+    completeOk("member2", taskOf("member2", "self-review", "member2", year), selfCriticism("GOOD"));
+    completeOk("member3", taskOf("member3", "self-review", "member3", year), selfCriticism("GOOD"));
     String atLimit = "ệ".repeat(TextLimits.FORM_TEXT);
     String review2 = taskOf("secretary1", "branch-review", "member2", year);
     String review3 = taskOf("secretary1", "branch-review", "member3", year);

@@ -27,7 +27,7 @@ class BranchMeetingTest extends EvaluationFlowSupport {
   void the_secretary_records_the_meeting_and_the_vote_rule_is_applied() throws Exception {
     launchedCampaign(YEAR);
     for (String member : List.of("member1", "member2", "member3")) {
-      completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", "GOOD"));
+      completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism("GOOD"));
       sendResidenceFeedback(member, YEAR, "Tốt");
     }
     String review1 = taskOf("secretary1", "branch-review", "member1", YEAR);

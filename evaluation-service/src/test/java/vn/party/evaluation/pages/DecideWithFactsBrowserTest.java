@@ -167,14 +167,6 @@ class DecideWithFactsBrowserTest extends BrowserTestSupport {
     signOut();
   }
 
-  /** A self-review with the sections the regulation requires (through the API: the page is tested elsewhere). */
-  static Map<String, Object> selfCriticism(String level) {
-    return Map.of("selfProposedLevel", level,
-        "strengths", "Chấp hành nghiêm chủ trương, đường lối của Đảng; hoàn thành công việc được giao đúng hạn.",
-        "limitations", "Có lúc chưa chủ động trong công việc; nguyên nhân chủ quan là sắp xếp thời gian chưa hợp lý.",
-        "remedialMeasures", "Lập kế hoạch công việc hằng tuần, báo cáo chi bộ kết quả khắc phục mỗi quý.");
-  }
-
   private void claimIfOffered() {
     if (!browser.findElements(By.id("claim")).isEmpty()) {
       clickAndLoad(browser.findElement(By.id("claim")));

@@ -20,6 +20,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -33,11 +34,13 @@ import vn.party.evaluation.audit.TimelineKind;
  * without changing this test), their path variables filled with real ids of a demo year. Each page must render
  * without a {@code ??key??}, without Spring's Whitelabel page, and in Vietnamese without an enum value, a variable
  * name, an event kind, a regulation code or a unit code; and axe-core (MPL-2.0, {@code src/test/resources/axe}) must
- * find no WCAG 2 A/AA violation on it.
+ * find no WCAG 2 A/AA violation on it; laid out on a 390 px phone, it must not be wider than the phone (no sideways
+ * scrolling; a page too wide is kept as {@code target/screenshots/every-page-too-wide-*.png}).
  */
 class EveryPageBrowserTest extends BrowserTestSupport {
 
   private static final int YEAR = 2067;
+  private static final int PHONE_WIDTH = 390;
   private static final List<String> ROLES = List.of("member1", "secretary1", "committee", "auditor", "district",
       "admin");
   private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
@@ -91,6 +94,11 @@ class EveryPageBrowserTest extends BrowserTestSupport {
               problems.add(where + ": shows a unit code");
             }
             problems.addAll(axe(where, axe));
+            // on a phone (390 px): nothing wider than the screen, the page never scrolls sideways (issue 14)
+            long width = phoneWidth("every-page-too-wide-" + role + path.replaceAll("[^\\w-]+", "_"));
+            if (width > PHONE_WIDTH) {
+              problems.add(where + ": " + width + " px wide on a " + PHONE_WIDTH + " px phone");
+            }
           }
         }
       }
@@ -102,6 +110,26 @@ class EveryPageBrowserTest extends BrowserTestSupport {
     assertThat(problems).as("problems on %d pages", pages).isEmpty();
   }
 
+  /**
+   * The page's width as a 390 px phone lays it out ({@code document.documentElement.scrollWidth}, the width a person
+   * scrolls across), then the desktop again; a page too wide is kept as a screenshot named {@code shot}.
+   */
+  private long phoneWidth(String shot) {
+    ChromeDriver chrome = (ChromeDriver) browser;
+    chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH, "height", 844,
+        "deviceScaleFactor", 1, "mobile", true));
+    try {
+      long width = ((Number) ((JavascriptExecutor) browser).executeScript(
+          "return document.documentElement.scrollWidth")).longValue();
+      if (width > PHONE_WIDTH) {
+        screenshot(shot);
+      }
+      return width;
+    } finally {
+      chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+  }
+
   /** A year of the demo organization with something at every step: decided, at the committee, at the branch. */
   private void demoYear() {
     if (jdbc.sql("select count(*) from evaluation.campaign where year = :y").param("y", YEAR).query(Integer.class)
@@ -111,10 +139,10 @@ class EveryPageBrowserTest extends BrowserTestSupport {
     launchedCampaign(YEAR);
     decideMember(YEAR, 1, "GOOD");
     completeOk("member2", taskOf("member2", "self-review", "member2", YEAR),
-        Map.of("selfProposedLevel", "GOOD", "strengths", "Gương mẫu."));
+        selfCriticism("GOOD", "strengths", "Gương mẫu trong công tác và sinh hoạt."));
     sendResidenceFeedback("member2", YEAR, "Tốt");
     completeOk("member3", taskOf("member3", "self-review", "member3", YEAR),
-        Map.of("selfProposedLevel", "GOOD", "strengths", "Tích cực."));
+        selfCriticism("GOOD", "strengths", "Tích cực tham gia công tác đoàn thể."));
     sendResidenceFeedback("member3", YEAR, "Tốt");
     completeOk("secretary1", taskOf("secretary1", "branch-review", "member3", YEAR),
         branchProposes("GOOD"));

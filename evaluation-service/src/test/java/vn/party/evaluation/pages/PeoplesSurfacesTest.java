@@ -324,7 +324,7 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
   }
 
   private void decide(String member, String level, int year) {
-    completeOk(member, taskOf(member, "self-review", member, year), Map.of("selfProposedLevel", level));
+    completeOk(member, taskOf(member, "self-review", member, year), selfCriticism(level));
     sendResidenceFeedback(member, year, "Tốt");
     String secretary = "secretary" + ((Integer.parseInt(member.substring(6)) - 1) / 5 + 1); // five per branch
     completeOk(secretary, taskOf(secretary, "branch-review", member, year), branchProposes(level));

@@ -131,7 +131,7 @@ class QuotaBrowserTest extends BrowserTestSupport {
   private void proposed(String member, String level) {
     int n = Integer.parseInt(member.substring(6));
     String secretary = "secretary" + ((n - 1) / 5 + 1);
-    completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", level));
+    completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism(level));
     sendResidenceFeedback(member, YEAR, "Tốt");
     completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), branchProposes(level));
   }

@@ -43,7 +43,7 @@ class ReportsTest extends EvaluationFlowSupport {
 
   private void decide(String member, String level) {
     completeOk(member, taskOf(member, "self-review", member, YEAR),
-        Map.of("selfProposedLevel", level, "strengths", STRENGTHS.get(member)));
+        selfCriticism(level, "strengths", STRENGTHS.get(member)));
     sendResidenceFeedback(member, YEAR, "Tốt");
     String secretary = "secretary" + ((Integer.parseInt(member.substring(6)) - 1) / 5 + 1); // five per branch
     completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), branchProposes(level));

@@ -32,7 +32,7 @@ class SelfCriticismBrowserTest extends BrowserTestSupport {
   void the_self_review_is_a_self_criticism_laid_out_as_the_official_form() {
     // last year's review of the same member, with the same texts
     launchedCampaign(YEAR - 1);
-    completeOk(MEMBER, taskOf(MEMBER, "self-review", MEMBER, YEAR - 1), Map.of("selfProposedLevel", "GOOD",
+    completeOk(MEMBER, taskOf(MEMBER, "self-review", MEMBER, YEAR - 1), selfCriticism("GOOD",
         "strengths", STRENGTHS, "limitations", LIMITATIONS, "remedialMeasures", REMEDIES));
     launchedCampaign(YEAR);
     String task = taskOf(MEMBER, "self-review", MEMBER, YEAR);

@@ -3,20 +3,29 @@ package vn.party.evaluation.pages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Camunda Tasklist as members use it, in real headless Chromium (issue 14): each task's name carries the year and the
  * member's name (four "Tự kiểm điểm" of four years are no longer alike), dates are written day first, and the
- * "migrate to Camunda 8" banner is not shown. Screenshot: {@code target/screenshots/tasklist-01-member.png}.
+ * "migrate to Camunda 8" banner is not shown, and times are Vietnam's (Asia/Ho_Chi_Minh) in a browser set to another
+ * zone. Screenshot: {@code target/screenshots/tasklist-01-member.png}.
  */
 class TasklistBrowserTest extends BrowserTestSupport {
 
   private static final int YEAR = 2098;
+  /** How the engine REST API writes dates, e.g. 2098-12-10T10:00:00.000+0000. */
+  private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
   @Test
   void tasklist_names_the_year_and_the_member_and_shows_no_migration_banner() {
@@ -28,7 +37,15 @@ class TasklistBrowserTest extends BrowserTestSupport {
     assertThat(json(as("member9").get().uri("/engine-rest/task/{id}", task).retrieve().body(String.class))
         .get("name").asText()).isEqualTo("Tự kiểm điểm năm " + YEAR + ": " + name);
 
+    // the due date as the engine keeps it, and as a person in Vietnam reads it
+    String due = json(as("member9").get().uri("/engine-rest/task/{id}", task).retrieve().body(String.class))
+        .get("due").asText();
+    String dueInVietnam = OffsetDateTime.parse(due, ENGINE_DATE).atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh"))
+        .format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss"));
+
     DecideWithFactsBrowserTest.desktop();
+    // a browser far from Vietnam: New York (12 hours behind in December), whatever the machine's zone
+    ((HasCdp) browser).executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "America/New_York"));
     open("/camunda/app/tasklist/default/");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
     wait.ignoring(WebDriverException.class)
@@ -43,6 +60,16 @@ class TasklistBrowserTest extends BrowserTestSupport {
     assertThat(((JavascriptExecutor) browser).executeScript(
         "return getComputedStyle(document.querySelector('.ce-eol-banner')).display")).isEqualTo("none");
     assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("migrate to Camunda 8");
+
+    // times in Vietnam's time (issue 14): the due date's tooltip says 17:00 where the browser's own clock says 05:00
+    assertThat(((JavascriptExecutor) browser).executeScript(
+        "return Intl.DateTimeFormat().resolvedOptions().timeZone")).isEqualTo("America/New_York");
+    wait.until(driver -> !driver.findElements(By.cssSelector("[uib-tooltip][am-time-ago]")).isEmpty());
+    List<String> tooltips = browser.findElements(By.cssSelector("[uib-tooltip][am-time-ago]")).stream()
+        .map(element -> element.getAttribute("uib-tooltip")).toList();
+    assertThat(tooltips).as("the due date in Vietnam's time, day first").contains(dueInVietnam);
     screenshot("tasklist-01-member");
+    // an empty zone ends the override
+    ((HasCdp) browser).executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));
   }
 }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import vn.party.localstack.LocalInfrastructure;
 import vn.party.localstack.ServiceProcess;
 import vn.party.localstack.resilience.Fixture.Reply;
+import vn.party.localstack.SelfCriticism;
 
 /**
  * PostgreSQL stops (pg_ctl stop -m fast: connections cut, open transactions rolled back) while members submit their
@@ -280,7 +281,7 @@ class DatabaseOutageTest {
 
   private static Reply completeSelfReview(String member, String taskId) {
     return post(evaluationUrl + "/api/v1/tasks/" + taskId + "/complete", member,
-        Map.of("selfProposedLevel", "GOOD", "strengths", "Hoàn thành nhiệm vụ được giao."));
+        SelfCriticism.of("GOOD"));
   }
 
   private static String basic(String user) {

@@ -21,6 +21,7 @@ import vn.party.localstack.LocalInfrastructure;
 import vn.party.localstack.ServiceProcess;
 import vn.party.localstack.resilience.Fixture.OutboxEvent;
 import vn.party.localstack.resilience.Fixture.Reply;
+import vn.party.localstack.SelfCriticism;
 
 /**
  * The Kafka broker stops (controlled shutdown; its port stops answering) while the 15 demo members submit their
@@ -96,8 +97,7 @@ class KafkaBrokerOutageTest {
     for (int m = 1; m <= MEMBERS; m++) {
       String member = "member" + m;
       submissions.put("self-review " + member, complete(db, "self-review", member, member,
-          Map.of("selfProposedLevel", m % 3 == 0 ? "EXCELLENT" : "GOOD",
-              "strengths", "Hoàn thành tốt nhiệm vụ.", "limitations", "Còn ngại phát biểu.")));
+          SelfCriticism.of(m % 3 == 0 ? "EXCELLENT" : "GOOD")));
     }
     for (int m = 1; m <= MEMBERS; m++) {
       String member = "member" + m;

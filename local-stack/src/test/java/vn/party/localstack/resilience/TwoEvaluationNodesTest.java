@@ -28,6 +28,7 @@ import vn.party.localstack.LocalInfrastructure;
 import vn.party.localstack.ServiceProcess;
 import vn.party.localstack.resilience.Fixture.OutboxEvent;
 import vn.party.localstack.resilience.Fixture.Reply;
+import vn.party.localstack.SelfCriticism;
 
 /**
  * Two evaluation-service nodes on the same database and the same topics (one consumer group), as a scaled-out
@@ -145,7 +146,7 @@ class TwoEvaluationNodesTest {
     for (int m = 1; m <= DEMO_MEMBERS; m++) {
       String member = "member" + m;
       races.add(race(db, pool, "self-review", member, member,
-          Map.of("selfProposedLevel", "GOOD", "strengths", "Hoàn thành tốt nhiệm vụ.")));
+          SelfCriticism.of("GOOD")));
     }
     for (int m = 1; m <= DEMO_MEMBERS; m++) {
       races.add(race(db, pool, "branch-review", "member" + m, "secretary" + ((m - 1) / 5 + 1),

@@ -14,9 +14,11 @@ import java.util.stream.StreamSupport;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.party.evaluation.process.validation.BranchVote;
+import vn.party.evaluation.process.validation.SelfReviewRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules.Kind;
 import vn.party.evaluation.rules.Grade;
@@ -102,6 +104,25 @@ class FormsTest {
         default -> assertAllowedValues(field, component);
       }
     }
+  }
+
+  /**
+   * Issue 14: Tasklist marks the sections a self-criticism requires as required (the engine refuses them empty or too
+   * short anyway, naming the field); the other long texts stay optional.
+   */
+  @Test
+  void theSelfReviewFormMarksTheRequiredSections() throws IOException {
+    JsonNode form = JSON.readTree(resource("forms/self-review-form.form"));
+    for (JsonNode component : form.path("components")) {
+      String key = component.path("key").asText();
+      if (!"textarea".equals(component.path("type").asText())) {
+        continue;
+      }
+      assertThat(component.path("validate").path("required").asBoolean()).as(key + " required")
+          .isEqualTo(SelfReviewRules.REQUIRED_SECTIONS.contains(key));
+    }
+    assertThat(SelfReviewRules.REQUIRED_SECTIONS).allMatch(section -> StreamSupport.stream(
+        form.path("components").spliterator(), false).anyMatch(c -> section.equals(c.path("key").asText())));
   }
 
   /** The member (self-review) and both approvers see the cap and why, read-only (not submitted). */

@@ -89,7 +89,7 @@ class MemberEvaluationProcessTest {
     delegates.receivedResidenceComments.put(MEMBER, "Gương mẫu nơi cư trú.");
     ProcessInstance evaluation = startEvaluation(MEMBER);
 
-    complete(task(SELF_REVIEW, evaluation), withVariables("selfProposedLevel", "GOOD"));
+    complete(task(SELF_REVIEW, evaluation), MemberFixtures.selfReview("GOOD"));
     Task branchReview = task(BRANCH_REVIEW, evaluation);
     assertThat(branchReview)
         .hasCandidateGroup("branch-committee-thanh-khe-tay-cb1")
@@ -112,7 +112,7 @@ class MemberEvaluationProcessTest {
     delegates.receivedResidenceComments.put(MEMBER, "Chấp hành tốt quy định nơi cư trú.");
     ProcessInstance evaluation = startEvaluation(MEMBER);
 
-    complete(task(SELF_REVIEW, evaluation), withVariables("selfProposedLevel", "GOOD"));
+    complete(task(SELF_REVIEW, evaluation), MemberFixtures.selfReview("GOOD"));
 
     assertThat(evaluation)
         .hasPassed(CHECK_RESIDENCE_FEEDBACK)
@@ -126,7 +126,7 @@ class MemberEvaluationProcessTest {
   @Test
   void feedbackArrivingWhileWaitingContinuesToBranchReview() {
     ProcessInstance evaluation = startEvaluation(MEMBER);
-    complete(task(SELF_REVIEW, evaluation), withVariables("selfProposedLevel", "GOOD"));
+    complete(task(SELF_REVIEW, evaluation), MemberFixtures.selfReview("GOOD"));
     assertThat(evaluation).isWaitingAtExactly(RESIDENCE_FEEDBACK_WAIT);
 
     runtimeService().createMessageCorrelation(ProcessKeys.MESSAGE_RESIDENCE_FEEDBACK_RECEIVED)
@@ -146,7 +146,7 @@ class MemberEvaluationProcessTest {
   @Test
   void deadlineWithoutFeedbackIsRecordedAsMissingAndTheBranchGoesOn() {
     ProcessInstance evaluation = startEvaluation(MEMBER);
-    complete(task(SELF_REVIEW, evaluation), withVariables("selfProposedLevel", "GOOD"));
+    complete(task(SELF_REVIEW, evaluation), MemberFixtures.selfReview("GOOD"));
     assertThat(evaluation).isWaitingAtExactly(RESIDENCE_FEEDBACK_WAIT);
 
     assertThat(job(evaluation)).hasDueDate(MemberFixtures.RESIDENCE_FEEDBACK_DUE);
@@ -164,7 +164,7 @@ class MemberEvaluationProcessTest {
     delegates.receivedResidenceComments.put(MEMBER, "Tốt.");
     delegates.civilServants.add(MEMBER);
     ProcessInstance evaluation = startEvaluation(MEMBER);
-    complete(task(SELF_REVIEW, evaluation), withVariables("selfProposedLevel", "GOOD"));
+    complete(task(SELF_REVIEW, evaluation), MemberFixtures.selfReview("GOOD"));
     assertThat(evaluation).hasPassed(ProcessKeys.CHECK_UNIT_ASSESSMENT)
         .isWaitingAtExactly(ProcessKeys.UNIT_ASSESSMENT_WAIT);
 
@@ -184,7 +184,7 @@ class MemberEvaluationProcessTest {
     delegates.receivedResidenceComments.put(MEMBER, "Tốt.");
     delegates.civilServants.add(MEMBER);
     ProcessInstance evaluation = startEvaluation(MEMBER);
-    complete(task(SELF_REVIEW, evaluation), withVariables("selfProposedLevel", "GOOD"));
+    complete(task(SELF_REVIEW, evaluation), MemberFixtures.selfReview("GOOD"));
 
     assertThat(job(evaluation)).hasDueDate(MemberFixtures.UNIT_ASSESSMENT_DUE);
     execute(job(evaluation));
@@ -203,8 +203,8 @@ class MemberEvaluationProcessTest {
     delegates.receivedUnitComments.put(MEMBER, "Hoàn thành xuất sắc nhiệm vụ.");
     ProcessInstance civilServant = startEvaluation(MEMBER);
     ProcessInstance noPost = startEvaluation("member2");
-    complete(task(SELF_REVIEW, civilServant), withVariables("selfProposedLevel", "GOOD"));
-    complete(task(SELF_REVIEW, noPost), withVariables("selfProposedLevel", "GOOD"));
+    complete(task(SELF_REVIEW, civilServant), MemberFixtures.selfReview("GOOD"));
+    complete(task(SELF_REVIEW, noPost), MemberFixtures.selfReview("GOOD"));
 
     assertThat(civilServant).isWaitingAtExactly(BRANCH_REVIEW).variables()
         .containsEntry("unitComment", "Hoàn thành xuất sắc nhiệm vụ.");
@@ -217,7 +217,7 @@ class MemberEvaluationProcessTest {
   void committeeReturnsTheCaseToTheBranchThenApprovesIt() {
     delegates.receivedResidenceComments.put(MEMBER, "Không có ý kiến.");
     ProcessInstance evaluation = startEvaluation(MEMBER);
-    complete(task(SELF_REVIEW, evaluation), withVariables("selfProposedLevel", "EXCELLENT"));
+    complete(task(SELF_REVIEW, evaluation), MemberFixtures.selfReview("EXCELLENT"));
     complete(task(BRANCH_REVIEW, evaluation), MemberFixtures.branchProposes("EXCELLENT"));
 
     complete(task(COMMITTEE_DECISION, evaluation), withVariables(
@@ -250,7 +250,7 @@ class MemberEvaluationProcessTest {
     variables.put(ProcessVariables.HEADED_UNIT_ID, "thanh-khe-tay-cb1");
     ProcessInstance evaluation = runtimeService().startProcessInstanceByKey(ProcessKeys.MEMBER_EVALUATION,
         BusinessKeys.member(MemberFixtures.YEAR, MEMBER), variables);
-    complete(task(SELF_REVIEW, evaluation), withVariables("selfProposedLevel", "EXCELLENT"));
+    complete(task(SELF_REVIEW, evaluation), MemberFixtures.selfReview("EXCELLENT"));
     complete(task(BRANCH_REVIEW, evaluation), MemberFixtures.branchProposes("EXCELLENT"));
 
     assertThat(evaluation).isWaitingAtExactly(HEADED_UNIT_RATED);
@@ -287,7 +287,7 @@ class MemberEvaluationProcessTest {
     variables.put(ProcessVariables.HEADED_UNIT_ID, "thanh-khe-tay-cb1");
     ProcessInstance evaluation = runtimeService().startProcessInstanceByKey(ProcessKeys.MEMBER_EVALUATION,
         BusinessKeys.member(MemberFixtures.YEAR, MEMBER), variables);
-    complete(task(SELF_REVIEW, evaluation), withVariables("selfProposedLevel", "GOOD"));
+    complete(task(SELF_REVIEW, evaluation), MemberFixtures.selfReview("GOOD"));
     complete(task(BRANCH_REVIEW, evaluation), MemberFixtures.branchProposes("GOOD"));
 
     assertThat(evaluation).isWaitingAtExactly(COMMITTEE_DECISION).hasNotPassed(HEADED_UNIT_RATED);

@@ -4,10 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.party.evaluation.process.validation.SelfReviewRules;
 
 /** Start variables of a member-evaluation as the campaign launcher sets them (contracts.md). */
-final class MemberFixtures {
+public final class MemberFixtures {
 
   static final int YEAR = 2026;
   static final String CAMPAIGN_ID = "campaign-2026-thanh-khe-tay";
@@ -41,6 +43,29 @@ final class MemberFixtures {
     variables.put(ProcessVariables.BRANCH_REVIEW_DUE, BRANCH_REVIEW_DUE);
     variables.put(ProcessVariables.DECISION_DUE, DECISION_DUE);
     return variables;
+  }
+
+  /**
+   * A member's completion of self-review: the self-proposed level and the sections a self-criticism requires
+   * (SelfReviewRules.REQUIRED_SECTIONS, each longer than the default minimum), and any more variables (name, value, …;
+   * they win).
+   */
+  static Map<String, Object> selfReview(String level, Object... more) {
+    Map<String, Object> variables = new LinkedHashMap<>(selfCriticism());
+    variables.put(ProcessVariables.SELF_PROPOSED_LEVEL, level);
+    for (int i = 0; i < more.length; i += 2) {
+      variables.put((String) more[i], more[i + 1]);
+    }
+    return variables;
+  }
+
+  /** The four required sections of a self-criticism, each a sentence longer than the default minimum. */
+  public static Map<String, Object> selfCriticism() {
+    return Map.of(ProcessVariables.STRENGTHS, "Hoàn thành tốt nhiệm vụ chuyên môn được giao trong năm.",
+        ProcessVariables.LIMITATIONS, "Đôi lúc chậm nộp báo cáo; nguyên nhân: chưa sắp xếp thời gian hợp lý.",
+        SelfReviewRules.SHORTCOMINGS_FIXED,
+        "Đã khắc phục việc đi họp muộn được chỉ ra ở kỳ kiểm điểm trước.",
+        ProcessVariables.REMEDIAL_MEASURES, "Lập kế hoạch công việc hằng tuần, nộp báo cáo đúng hạn.");
   }
 
   /**

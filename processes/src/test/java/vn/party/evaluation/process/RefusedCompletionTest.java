@@ -2,6 +2,7 @@ package vn.party.evaluation.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -63,22 +64,51 @@ class RefusedCompletionTest {
 
   @Test
   void selfReviewWithoutAProposedLevel() {
-    assertRefused(selfReviewTask(),
-        withVariables("strengths", "Hoàn thành tốt nhiệm vụ được giao."),
-        "selfProposedLevel: required");
+    assertRefused(selfReviewTask(), MemberFixtures.selfReview(null), "selfProposedLevel: required");
+  }
+
+  /** Issue 14: the sections a self-criticism requires, refused in the engine itself (Tasklist, engine REST). */
+  @Test
+  void selfReviewWithAnEmptySection() {
+    assertRefused(selfReviewTask(), MemberFixtures.selfReview("GOOD", "limitations", "  "),
+        "limitations: required (mục bắt buộc của bản tự kiểm điểm: nêu cụ thể, không để trống)");
+  }
+
+  @Test
+  void selfReviewWithTheLevelAlone() {
+    Task task = selfReviewTask();
+    assertThatThrownBy(() -> taskService().complete(task.getId(), withVariables("selfProposedLevel", "GOOD")))
+        .isInstanceOf(FormFieldValidationException.class)
+        .satisfies(e -> assertThat(((FormFieldValidationException) e).<List<FieldError>>getDetail())
+            .extracting(FieldError::field, FieldError::reason).containsExactly(
+                tuple("strengths", "required"), tuple("limitations", "required"),
+                tuple("shortcomingsFixed", "required"), tuple("remedialMeasures", "required")));
+    assertThat(evaluation).isWaitingAtExactly(SELF_REVIEW);
+  }
+
+  /** The minimum length is the task's setting (the application puts it on the task); 20 characters without one. */
+  @Test
+  void selfReviewWithASectionShorterThanItsMinimum() {
+    Task task = selfReviewTask();
+    assertRefused(task, MemberFixtures.selfReview("GOOD", "strengths", "Tốt."),
+        "strengths: section-too-short (mục bắt buộc, cần ít nhất 20 ký tự: nêu cụ thể, không để trống hay ghi chung "
+            + "chung)");
+    taskService().setVariableLocal(task.getId(), "strengthsMinLength", 4);
+    complete(task, MemberFixtures.selfReview("GOOD", "strengths", "Tốt."));
+    assertThat(evaluation).isWaitingAt(BRANCH_REVIEW);
   }
 
   @Test
   void selfReviewWithAnUnknownLevel() {
     assertRefused(selfReviewTask(),
-        withVariables("selfProposedLevel", "SUPER"),
+        MemberFixtures.selfReview("SUPER"),
         "selfProposedLevel: invalid-level");
   }
 
   @Test
   void selfReviewTextLongerThanTheLimit() {
     assertRefused(selfReviewTask(),
-        withVariables("selfProposedLevel", "GOOD",
+        MemberFixtures.selfReview("GOOD",
             "strengths", "a".repeat(TaskCompletionRules.MAX_TEXT_LENGTH + 1)),
         "strengths: too-long");
   }
@@ -86,7 +116,7 @@ class RefusedCompletionTest {
   @Test
   void selfReviewTextWithControlCharacters() {
     assertRefused(selfReviewTask(),
-        withVariables("selfProposedLevel", "GOOD", "limitations", "Chậm\u0000 nộp báo cáo."),
+        MemberFixtures.selfReview("GOOD", "limitations", "Chậm\u0000 nộp báo cáo."),
         "limitations: control-characters");
   }
 
@@ -95,8 +125,8 @@ class RefusedCompletionTest {
   void selfReviewTextOfExactlyTheLimitIsStored() {
     String longest = "ư".repeat(TaskCompletionRules.MAX_TEXT_LENGTH);
 
-    complete(selfReviewTask(), withVariables(
-        "selfProposedLevel", "GOOD", "strengths", longest, "limitations", "Dòng 1\r\nDòng 2\tcuối"));
+    complete(selfReviewTask(), MemberFixtures.selfReview(
+        "GOOD", "strengths", longest, "limitations", "Dòng 1: chậm báo cáo\r\nDòng 2\tcuối"));
 
     assertThat(evaluation).isWaitingAt(BRANCH_REVIEW).variables().containsEntry("strengths", longest);
   }
@@ -123,7 +153,7 @@ class RefusedCompletionTest {
   /** The branch records four months of sick leave and proposes GOOD in the same completion. */
   @Test
   void branchProposalAboveTheCapOfTheFactsItRecords() {
-    complete(selfReviewTask(), withVariables("selfProposedLevel", "GOOD"));
+    complete(selfReviewTask(), MemberFixtures.selfReview("GOOD"));
 
     assertRefused(task(BRANCH_REVIEW, evaluation),
         MemberFixtures.branchProposes("GOOD", "sickLeaveMonths", 4),
@@ -134,7 +164,7 @@ class RefusedCompletionTest {
   /** Five of nine votes are short of the two thirds EXCELLENT needs; six of nine carry GOOD (more than half). */
   @Test
   void branchProposalItsVoteDoesNotSupport() {
-    complete(selfReviewTask(), withVariables("selfProposedLevel", "EXCELLENT"));
+    complete(selfReviewTask(), MemberFixtures.selfReview("EXCELLENT"));
     Map<String, Object> fiveOfNine = MemberFixtures.branchProposes("EXCELLENT", "votesExcellent", 5, "votesGood", 4);
 
     assertRefused(task(BRANCH_REVIEW, evaluation), fiveOfNine,
@@ -150,7 +180,7 @@ class RefusedCompletionTest {
   /** A branch review without the meeting's vote is refused: every door records the tally. */
   @Test
   void branchProposalWithoutAVote() {
-    complete(selfReviewTask(), withVariables("selfProposedLevel", "GOOD"));
+    complete(selfReviewTask(), MemberFixtures.selfReview("GOOD"));
 
     Task branchReview = task(BRANCH_REVIEW, evaluation);
     assertThatThrownBy(() -> taskService().complete(branchReview.getId(), withVariables("branchProposedLevel", "GOOD")))
@@ -173,7 +203,7 @@ class RefusedCompletionTest {
 
   @Test
   void levelsAtTheCapAreAccepted() {
-    complete(selfReviewTask(), withVariables("selfProposedLevel", "GOOD"));
+    complete(selfReviewTask(), MemberFixtures.selfReview("GOOD"));
     complete(task(BRANCH_REVIEW, evaluation),
         MemberFixtures.branchProposes("COMPLETED", "sickLeaveMonths", 4.5, "concludedDegradation", false));
     complete(task(COMMITTEE_DECISION, evaluation),
@@ -190,7 +220,7 @@ class RefusedCompletionTest {
   }
 
   private Task taskAtCommitteeDecision() {
-    complete(selfReviewTask(), withVariables("selfProposedLevel", "GOOD"));
+    complete(selfReviewTask(), MemberFixtures.selfReview("GOOD"));
     complete(task(BRANCH_REVIEW, evaluation), MemberFixtures.branchProposes("GOOD"));
     return task(COMMITTEE_DECISION, evaluation);
   }

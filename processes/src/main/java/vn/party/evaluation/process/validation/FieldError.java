@@ -17,8 +17,10 @@ import vn.party.evaluation.rules.QuotaCheck;
  *     reason and rule); null for every other reason
  * @param quota for {@link #OVER_QUOTA}, the organization's figures (its ratio may be null); null otherwise
  * @param vote for {@link #VOTE_NOT_SUPPORTED}, the votes the proposal got and the share it needed; null otherwise
+ * @param minLength for {@link #SECTION_TOO_SHORT}, the section's minimum length (characters); null otherwise
  */
-public record FieldError(String field, String reason, Cap cap, QuotaCheck quota, BranchVote.Shortfall vote) {
+public record FieldError(String field, String reason, Cap cap, QuotaCheck quota, BranchVote.Shortfall vote,
+    Integer minLength) {
 
   public static final String REQUIRED = "required";
   /** A variable the task's form does not own (or any variable written outside a task form by a person). */
@@ -55,20 +57,31 @@ public record FieldError(String field, String reason, Cap cap, QuotaCheck quota,
   /** The branch proposes a level its vote does not support under the configured vote rule ({@link #vote()}). */
   public static final String VOTE_NOT_SUPPORTED = "vote-not-supported";
 
+  /**
+   * A section a self-criticism requires says too little: fewer than {@code minLength} characters after trimming
+   * ({@link SelfReviewRules#REQUIRED_SECTIONS}; a blank one is {@link #REQUIRED}).
+   */
+  public static final String SECTION_TOO_SHORT = "section-too-short";
+
   public FieldError(String field, String reason) {
-    this(field, reason, null, null, null);
+    this(field, reason, null, null, null, null);
   }
 
   public FieldError(String field, String reason, Cap cap) {
-    this(field, reason, cap, null, null);
+    this(field, reason, cap, null, null, null);
   }
 
   public FieldError(String field, String reason, Cap cap, QuotaCheck quota) {
-    this(field, reason, cap, quota, null);
+    this(field, reason, cap, quota, null, null);
   }
 
   public FieldError(String field, String reason, BranchVote.Shortfall vote) {
-    this(field, reason, null, null, vote);
+    this(field, reason, null, null, vote, null);
+  }
+
+  /** {@link #SECTION_TOO_SHORT} of a section, with its minimum. */
+  public static FieldError sectionTooShort(String section, int minLength) {
+    return new FieldError(section, SECTION_TOO_SHORT, null, null, null, minLength);
   }
 
   /** An English sentence for logs and API error bodies, e.g. "decidedLevel is required". */
@@ -98,6 +111,8 @@ public record FieldError(String field, String reason, Cap cap, QuotaCheck quota,
       case VOTE_NOT_SUPPORTED -> vote == null ? "is not supported by the branch's vote"
           : "is not supported by the branch's vote: " + vote.votesFor() + " of " + vote.eligibleVoters()
               + " votes, the rule needs " + vote.threshold();
+      case SECTION_TOO_SHORT -> "is required and must have at least " + minLength
+          + " characters: be specific, not empty or generic";
       case OVER_QUOTA -> quota == null ? "is over the EXCELLENT quota"
           : "is over the EXCELLENT quota: EXCELLENT " + quota.excellent() + ", GOOD " + quota.good()
               + ", allowed " + quota.maxExcellent();
@@ -118,6 +133,13 @@ public record FieldError(String field, String reason, Cap cap, QuotaCheck quota,
     if (OVER_QUOTA.equals(reason) && quota != null) {
       return field + ": " + reason + " (vượt tỷ lệ: " + quota.excellent() + " đảng viên Hoàn thành xuất sắc nhiệm vụ, "
           + quota.good() + " Hoàn thành tốt nhiệm vụ, tối đa được " + quota.maxExcellent() + ")";
+    }
+    if (SECTION_TOO_SHORT.equals(reason) && minLength != null) {
+      return field + ": " + reason + " (mục bắt buộc, cần ít nhất " + minLength
+          + " ký tự: nêu cụ thể, không để trống hay ghi chung chung)";
+    }
+    if (REQUIRED.equals(reason) && SelfReviewRules.REQUIRED_SECTIONS.contains(field)) {
+      return field + ": " + reason + " (mục bắt buộc của bản tự kiểm điểm: nêu cụ thể, không để trống)";
     }
     if (VOTE_NOT_SUPPORTED.equals(reason) && vote != null) {
       return field + ": " + reason + " (mức \"" + vote.level().label() + "\" chỉ được " + vote.votesFor() + "/"

@@ -5,9 +5,13 @@ import static vn.party.evaluation.process.ProcessVariables.CIVIL_SERVICE_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.EXCEEDING_TASKS_PERCENT;
 import static vn.party.evaluation.process.ProcessVariables.FORM_KIND;
 import static vn.party.evaluation.process.ProcessVariables.LEADERSHIP_POST;
+import static vn.party.evaluation.process.ProcessVariables.LIMITATIONS;
+import static vn.party.evaluation.process.ProcessVariables.REMEDIAL_MEASURES;
 import static vn.party.evaluation.process.ProcessVariables.REGULATION;
 import static vn.party.evaluation.process.ProcessVariables.SELF_PROPOSED_LEVEL;
+import static vn.party.evaluation.process.ProcessVariables.SELF_REVIEW_VERSION;
 import static vn.party.evaluation.process.ProcessVariables.SHORTCOMINGS_REMEDIED;
+import static vn.party.evaluation.process.ProcessVariables.STRENGTHS;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -135,10 +139,60 @@ public final class SelfReviewRules {
   public static final List<String> OFFICIAL_ONLY_FIELDS = List.of(SHORTCOMINGS_FIXED, REVIEW_ISSUES_ANSWERS,
       COLLECTIVE_RESPONSIBILITY, CIVIL_SERVICE_SELF_PROPOSED_LEVEL);
 
+  /**
+   * The sections a self-criticism requires (issue 14; Quy định 366 art. on the self-review's content): strengths (I),
+   * limitations and their causes (II), the results of remedying earlier shortcomings (III, on the official members'
+   * forms only) and the direction and remedies (VI), in form order. A blank or near-blank section is the formal, empty
+   * self-review the process exists to stop: each is required and at least {@link #minLength} characters at every door
+   * (the people's pages, the domain API, engine REST, Tasklist), checked by {@link TaskCompletionRules}.
+   */
+  public static final List<String> REQUIRED_SECTIONS =
+      List.of(STRENGTHS, LIMITATIONS, SHORTCOMINGS_FIXED, REMEDIAL_MEASURES);
+
+  /** A section's minimum length where the application set none ({@link #minLengthVariable}). */
+  public static final int DEFAULT_MIN_LENGTH = 20;
+
   /** Not an engine variable on the people's pages and the domain API: kept in the application's table. */
   public static final int MAX_LONG_TEXT_LENGTH = vn.party.evaluation.process.TextLimits.SELF_REVIEW_LONG_TEXT;
 
   private SelfReviewRules() {}
+
+  /**
+   * The task-local Integer variable holding a required section's minimum length, e.g. {@code strengthsMinLength}:
+   * the application sets it on each self-review task from its settings (never a user: no form owns it); absent, the
+   * minimum is {@link #DEFAULT_MIN_LENGTH}.
+   */
+  public static String minLengthVariable(String section) {
+    return section + "MinLength";
+  }
+
+  /** The variables {@link #minLengthVariable} of every required section (what the check reads besides the form). */
+  public static List<String> minLengthVariables() {
+    return REQUIRED_SECTIONS.stream().map(SelfReviewRules::minLengthVariable).toList();
+  }
+
+  /** The minimum length of a required section for this task (characters, after trimming). */
+  public static int minLength(String section, Map<String, ?> variables) {
+    return variables.get(minLengthVariable(section)) instanceof Number number && number.intValue() >= 0
+        ? number.intValue() : DEFAULT_MIN_LENGTH;
+  }
+
+  /**
+   * Whether {@code field} is a section this member's form requires ({@link #REQUIRED_SECTIONS} on the form). Not
+   * once the application has checked the review by these rules and kept it whole in its own table ({@code
+   * selfReviewVersion} set, which no person may write): its long texts are then not engine variables, so the engine's
+   * own check of the completion does not find them.
+   */
+  public static boolean requiredSection(String field, Map<String, ?> variables) {
+    return REQUIRED_SECTIONS.contains(field) && onForm(field, variables)
+        && variables.get(SELF_REVIEW_VERSION) == null;
+  }
+
+  /** A text's length as the minimum counts it: characters (code points) after trimming. */
+  static int sectionLength(String text) {
+    String stripped = text.strip();
+    return stripped.codePointCount(0, stripped.length());
+  }
 
   /** Whether the regulation scores the self-review (366): from the criterion-points decision. */
   public static boolean scored(RuleBook rules, Regulation regulation) {
@@ -246,6 +300,14 @@ public final class SelfReviewRules {
    */
   static List<FieldError> check(RuleBook rules, Map<String, ?> variables, List<FieldError> fieldErrors) {
     List<FieldError> errors = new ArrayList<>();
+    // a required section that says something, but too little (blank is the field rule's REQUIRED)
+    for (String section : REQUIRED_SECTIONS) {
+      boolean refusedAlready = fieldErrors.stream().anyMatch(error -> error.field().equals(section));
+      if (!refusedAlready && requiredSection(section, variables) && variables.get(section) instanceof String text
+          && sectionLength(text) < minLength(section, variables)) {
+        errors.add(FieldError.sectionTooShort(section, minLength(section, variables)));
+      }
+    }
     Optional<Regulation> regulation = regulation(variables);
     if (regulation.isEmpty()) {
       return errors;

@@ -153,17 +153,22 @@ public final class TaskCompletionRules {
   /** What the branch review reads besides its fields: the caps' facts and the configured vote rule. */
   private static final List<String> BRANCH_REVIEW_READS = concat(LevelCaps.INPUTS, BranchVote.RULE_INPUTS);
 
+  /** What the self-review reads besides its fields: the form's facts and the sections' minimum lengths. */
+  private static final List<String> SELF_REVIEW_READS = concat(
+      List.of(REGULATION, LEADERSHIP_POST, CIVIL_SERVICE_LEVEL, FORM_KIND), SelfReviewRules.minLengthVariables());
+
   private TaskCompletionRules() {}
 
   /**
    * Mẫu 02A/02B (and the probationary member's 10-KNĐ, which has its own criteria and no III–V: {@link
    * SelfReviewRules#formOf}) in form order: I (the summary, then each criterion's text, grade and — under 366 —
-   * points; the task conditions of the 366 levels), II–VI, VII. Only the self-proposed level is
-   * required; the cross-field checks are {@link SelfReviewRules}'.
+   * points; the task conditions of the 366 levels), II–VI, VII. Required: the self-proposed level and the sections a
+   * self-criticism requires ({@link SelfReviewRules#REQUIRED_SECTIONS}, their minimum lengths too); the cross-field
+   * checks are {@link SelfReviewRules}'.
    */
   private static List<FieldRule> selfReview() {
     List<FieldRule> rules = new ArrayList<>();
-    rules.add(FieldRule.text(STRENGTHS, never()));
+    rules.add(FieldRule.text(STRENGTHS, requiredSection(STRENGTHS)));
     Predicate<Map<String, ?>> scored = variables -> SelfReviewRules.regulation(variables)
         .map(regulation -> SelfReviewRules.scored(CapRules.RULES, regulation)).orElse(true);
     for (SelfReviewRules.Criterion criterion : SelfReviewRules.CRITERIA) {
@@ -175,18 +180,24 @@ public final class TaskCompletionRules {
     rules.add(new FieldRule(ALL_TASKS_ON_TIME, Kind.FLAG, never(), scored));
     rules.add(new FieldRule(EXCEEDING_TASKS_PERCENT, Kind.PERCENT, never(), scored));
     rules.add(new FieldRule(SHORTCOMINGS_REMEDIED, Kind.FLAG, never(), scored));
-    rules.add(FieldRule.text(LIMITATIONS, never()));
-    rules.add(new FieldRule(SelfReviewRules.SHORTCOMINGS_FIXED, Kind.LONG_TEXT, never(),
+    rules.add(FieldRule.text(LIMITATIONS, requiredSection(LIMITATIONS)));
+    rules.add(new FieldRule(SelfReviewRules.SHORTCOMINGS_FIXED, Kind.LONG_TEXT,
+        requiredSection(SelfReviewRules.SHORTCOMINGS_FIXED),
         officialForm(SelfReviewRules.SHORTCOMINGS_FIXED)));
     rules.add(new FieldRule(SelfReviewRules.REVIEW_ISSUES_ANSWERS, Kind.LONG_TEXT, never(),
         officialForm(SelfReviewRules.REVIEW_ISSUES_ANSWERS)));
     rules.add(new FieldRule(SelfReviewRules.COLLECTIVE_RESPONSIBILITY, Kind.LONG_TEXT, never(),
         officialForm(SelfReviewRules.COLLECTIVE_RESPONSIBILITY)));
-    rules.add(FieldRule.text(REMEDIAL_MEASURES, never()));
+    rules.add(FieldRule.text(REMEDIAL_MEASURES, requiredSection(REMEDIAL_MEASURES)));
     rules.add(FieldRule.level(SELF_PROPOSED_LEVEL, always()));
     rules.add(new FieldRule(SelfReviewRules.CIVIL_SERVICE_SELF_PROPOSED_LEVEL, Kind.LEVEL, never(),
         officialForm(SelfReviewRules.CIVIL_SERVICE_SELF_PROPOSED_LEVEL)));
     return List.copyOf(rules);
+  }
+
+  /** A section the member's form requires ({@link SelfReviewRules#requiredSection}). */
+  private static Predicate<Map<String, ?>> requiredSection(String field) {
+    return variables -> SelfReviewRules.requiredSection(field, variables);
   }
 
   /** Shown only on the official members' forms (02A/02B), not on the probationary member's 10-KNĐ. */
@@ -231,7 +242,7 @@ public final class TaskCompletionRules {
       return COLLECTIVE_DECISION_READS;
     }
     if (ProcessKeys.SELF_REVIEW.equals(taskKey)) {
-      return List.of(REGULATION, LEADERSHIP_POST, CIVIL_SERVICE_LEVEL, FORM_KIND);
+      return SELF_REVIEW_READS;
     }
     if (ProcessKeys.BRANCH_REVIEW.equals(taskKey)) {
       return BRANCH_REVIEW_READS;
@@ -252,17 +263,21 @@ public final class TaskCompletionRules {
 
   /**
    * The form's rules for the values sent, and only those: the refusals that name a sent field, except the ones that
-   * need the whole completion (required fields, the vote's share, which reads the rule the application sets). For a
-   * write that is not a completion and so never meets the completion listener (e.g. {@code resolve}). The long texts
-   * are judged by {@link SelfReviewRules#MAX_LONG_TEXT_LENGTH}, as on the pages and the domain API: the engine gets
-   * what fits of them and the application keeps them whole, whatever the door.
+   * need the whole completion (required fields, the vote's share and a section's minimum length, which read settings
+   * the application puts on the task). For a write that is not a completion and so never meets the completion
+   * listener (e.g. {@code resolve}). The long texts are judged by {@link SelfReviewRules#MAX_LONG_TEXT_LENGTH}, as on
+   * the pages and the domain API: the engine gets what fits of them and the application keeps them whole, whatever
+   * the door.
    */
   public static List<FieldError> checkSent(String taskKey, Map<String, ?> values) {
     if (!covers(taskKey)) {
       return unowned(taskKey, values.keySet());
     }
-    return check(taskKey, values, SelfReviewRules.MAX_LONG_TEXT_LENGTH).stream().filter(error -> values.containsKey(error.field()))
+    return check(taskKey, values, SelfReviewRules.MAX_LONG_TEXT_LENGTH).stream()
+        .filter(error -> values.containsKey(error.field()))
         .filter(error -> !FieldError.VOTE_NOT_SUPPORTED.equals(error.reason()))
+        // a section's minimum length is the task's setting, read at completion
+        .filter(error -> !FieldError.SECTION_TOO_SHORT.equals(error.reason()))
         .filter(error -> !FieldError.REQUIRED.equals(error.reason())).toList();
   }
 

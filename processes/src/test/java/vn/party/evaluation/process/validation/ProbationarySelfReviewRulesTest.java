@@ -36,7 +36,7 @@ class ProbationarySelfReviewRulesTest {
   }
 
   private static List<String> errors(Map<String, Object> values) {
-    return TaskCompletionRules.check(ProcessKeys.SELF_REVIEW, values).stream()
+    return TaskCompletionRules.check(ProcessKeys.SELF_REVIEW, SelfCriticismFixture.withSections(values)).stream()
         .map(e -> e.field() + ":" + e.reason()).toList();
   }
 

@@ -34,7 +34,7 @@ class SelfReviewRulesTest {
   }
 
   private static List<String> errors(Map<String, Object> values) {
-    return TaskCompletionRules.check(ProcessKeys.SELF_REVIEW, values).stream()
+    return TaskCompletionRules.check(ProcessKeys.SELF_REVIEW, SelfCriticismFixture.withSections(values)).stream()
         .map(e -> e.field() + ":" + e.reason()).toList();
   }
 
@@ -143,13 +143,13 @@ class SelfReviewRulesTest {
     Map<String, Object> values = new HashMap<>(Map.of("regulation", "QD-366-2025", "selfProposedLevel", "GOOD",
         "politicalIdeology", "x".repeat(5000)));
     assertThat(errors(values)).containsExactly("politicalIdeology:too-long");
-    assertThat(TaskCompletionRules.checkKeptByApplication(ProcessKeys.SELF_REVIEW, values)).isEmpty();
+    assertThat(TaskCompletionRules.checkKeptByApplication(ProcessKeys.SELF_REVIEW, SelfCriticismFixture.withSections(values))).isEmpty();
     values.put("politicalIdeology", "x".repeat(SelfReviewRules.MAX_LONG_TEXT_LENGTH + 1));
-    assertThat(TaskCompletionRules.checkKeptByApplication(ProcessKeys.SELF_REVIEW, values))
+    assertThat(TaskCompletionRules.checkKeptByApplication(ProcessKeys.SELF_REVIEW, SelfCriticismFixture.withSections(values)))
         .extracting(FieldError::reason).containsExactly("too-long");
     values.remove("politicalIdeology");
     values.put("strengths", "x".repeat(4001)); // the older section texts stay engine variables
-    assertThat(TaskCompletionRules.checkKeptByApplication(ProcessKeys.SELF_REVIEW, values))
+    assertThat(TaskCompletionRules.checkKeptByApplication(ProcessKeys.SELF_REVIEW, SelfCriticismFixture.withSections(values)))
         .extracting(FieldError::reason).containsExactly("too-long");
   }
 }

@@ -1,6 +1,12 @@
 // Tasklist configuration of this system (replaces the webapp's default config.js, which only has comments and the
-// keyboard shortcuts). Dates as Vietnamese write them, day first; Tasklist shows them in the browser's time zone.
+// keyboard shortcuts). Dates as Vietnamese write them, day first, in Vietnam's time (Asia/Ho_Chi_Minh) whatever the
+// browser's time zone: scripts/local-time/local-time.js decorates Tasklist's date filter (the formats below stay the
+// reference for the webapp's own date pickers).
 export default {
+  customScripts: ['scripts/local-time/local-time.js'],
+  requireJsConfig: {
+    ngDeps: ['vn.party.localTime']
+  },
   dateFormat: {
     normal: 'DD/MM/YYYY HH:mm',
     long: 'DD/MM/YYYY HH:mm:ss'
