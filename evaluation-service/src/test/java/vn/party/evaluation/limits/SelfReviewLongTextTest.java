@@ -37,7 +37,7 @@ class SelfReviewLongTextTest extends EvaluationFlowSupport {
   }
 
   private static Map<String, Object> review(String longText) {
-    return Map.of(FIELD, longText, "selfProposedLevel", "GOOD");
+    return selfCriticism("GOOD", FIELD, longText);
   }
 
   @Test
