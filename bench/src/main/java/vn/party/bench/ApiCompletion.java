@@ -30,7 +30,7 @@ final class ApiCompletion {
     }
 
     static void run(EvaluationClient client, String admin, List<String> members, int users, Results results,
-            CpuMeter cpu, javax.sql.DataSource data) throws InterruptedException {
+            CpuMeter cpu, javax.sql.DataSource data, Probe probe) throws InterruptedException {
         Load.Measurement created = Load.run(members.size(), users, 
                 i -> EngineDirectory.createUser(client, admin, members.get(i), members.get(i) + "@bench.example.vn"));
         failOnErrors("creating engine users", created);
@@ -49,9 +49,11 @@ final class ApiCompletion {
         long c0 = cpu == null ? 0 : cpu.cpuNanos();
         long[] s0 = cpu == null ? null : cpu.cpuNanosByRoot();
         PgStats.Snapshot pg0 = PgStats.take(data);
+        Probe.Phase phase = probe.begin("api-complete");
         Load.Measurement m = Load.run(measured.size(), users,
                 i -> completeSelfReview(client, measured.get(i), list, complete));
         double cpuPerCompletion = cpu == null ? Double.NaN : cpu.msPerOperation(c0, m.operations() - m.errors());
+        double sqlPerCompletion = phase.end(m.operations() - m.errors());
         String shares = cpu == null ? "" : cpu.shares(s0);
         String database = PgStats.since(data, pg0, m.operations() - m.errors());
         log.info("  {}", database);
@@ -73,6 +75,7 @@ final class ApiCompletion {
                     "CPU of " + cpu.description() + " per member (GET /tasks + POST complete; the client not counted); " + shares + ". " + database)
                     .against(results.get(baselineRef + ".cpu")));
         }
+        results.add(Probe.figure("api.complete." + t, sqlPerCompletion, results.get(baselineRef + ".sql")));
         for (int p : new int[] { 50, 95, 99 }) {
             results.add(Figure.of("api.tasks-list." + t + ".p" + p, list.percentileMillis(p), "ms",
                     "GET /api/v1/tasks latency (one open task per member)"));

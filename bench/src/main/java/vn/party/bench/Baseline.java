@@ -33,7 +33,7 @@ final class Baseline {
     }
 
     static void run(TargetDatabase db, String historyLevel, String schema, BenchOptions options, Results results,
-            Long postgresPid) {
+            Long postgresPid, Probe probe) {
         log.info("Baseline, history level {}{}: {} warm-up, then {} instances single-threaded and {} with {} threads",
                 historyLevel, schema == null ? "" : " (schema " + schema + ")", options.warmup, options.baselineN,
                 options.baselineN, options.users);
@@ -59,18 +59,26 @@ final class Baseline {
             String prefix = "baseline." + historyLevel + ".";
             int n = options.baselineN;
             CpuMeter cpu = CpuMeter.of("this JVM + PostgreSQL", ProcessHandle.current().pid(), postgresPid).orElse(null);
+            String t = options.users + "t";
             long c0 = cpu == null ? 0 : cpu.cpuNanos();
+            Probe.Phase phase = probe.begin("baseline-" + historyLevel + "-start-1t");
             Load.Measurement starts = Load.run(n, 1, i -> start(runtime, "s-" + i));
             double startCpu = cpu == null ? Double.NaN : cpu.msPerOperation(c0, n);
+            double startSql = phase.end(n);
+            List<String> ids = openTasks(tasks);
             c0 = cpu == null ? 0 : cpu.cpuNanos();
-            Load.Measurement completions = completeAll(tasks, 1);
+            phase = probe.begin("baseline-" + historyLevel + "-complete-1t");
+            Load.Measurement completions = complete(tasks, ids, 1);
             double completeCpu = cpu == null ? Double.NaN : cpu.msPerOperation(c0, completions.operations());
+            double completeSql = phase.end(completions.operations());
             Load.Measurement startsParallel = Load.run(n, options.users, i -> start(runtime, "p-" + i));
+            ids = openTasks(tasks);
             c0 = cpu == null ? 0 : cpu.cpuNanos();
-            Load.Measurement completionsParallel = completeAll(tasks, options.users);
+            phase = probe.begin("baseline-" + historyLevel + "-complete-" + t);
+            Load.Measurement completionsParallel = complete(tasks, ids, options.users);
             double completeParallelCpu = cpu == null ? Double.NaN
                     : cpu.msPerOperation(c0, completionsParallel.operations());
-            String t = options.users + "t";
+            double completeParallelSql = phase.end(completionsParallel.operations());
             checkNoErrors(starts, completions, startsParallel, completionsParallel);
 
             results.add(Figure.of(prefix + "start.1t", starts.perSecond(), "instances/s",
@@ -96,6 +104,9 @@ final class Baseline {
                 results.add(Figure.of(prefix + "complete.1t.cpu", completeCpu, "cpu-ms/op", note));
                 results.add(Figure.of(prefix + "complete." + t + ".cpu", completeParallelCpu, "cpu-ms/op", note));
             }
+            results.add(Probe.figure(prefix + "start.1t", startSql, null));
+            results.add(Probe.figure(prefix + "complete.1t", completeSql, null));
+            results.add(Probe.figure(prefix + "complete." + t, completeParallelSql, null));
         }
         finally {
             if (engine != null) {
@@ -155,8 +166,14 @@ final class Baseline {
 
     /** Completes every open task of the bench process (fetched first, untimed) with {@code threads} workers. */
     private static Load.Measurement completeAll(TaskService tasks, int threads) {
-        List<String> ids = tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY).list().stream().map(Task::getId)
-                .toList();
+        return complete(tasks, openTasks(tasks), threads);
+    }
+
+    private static List<String> openTasks(TaskService tasks) {
+        return tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY).list().stream().map(Task::getId).toList();
+    }
+
+    private static Load.Measurement complete(TaskService tasks, List<String> ids, int threads) {
         return Load.run(ids.size(), threads, i -> tasks.complete(ids.get(i)));
     }
 

@@ -89,21 +89,36 @@ public final class Bench {
         int exitCode = 0;
         long t0 = System.nanoTime();
         // track_commit_timestamp: the event-to-task figures read when each task's transaction committed
+        // pg_stat_statements: the SQL statements per operation (SqlStatements)
         try (LocalInfrastructure infra = LocalInfrastructure.forTests().logDirectory(logDir)
-                .serverConfig("track_commit_timestamp", "on").start();
+                .serverConfig("track_commit_timestamp", "on")
+                .serverConfig("shared_preload_libraries", "pg_stat_statements")
+                .serverConfig("pg_stat_statements.max", "10000").start();
                 TargetDatabase db = options.jdbcUrl == null ? TargetDatabase.embedded(infra)
                         : TargetDatabase.external(options.jdbcUrl, options.jdbcUser, options.jdbcPassword, options.keepDb)) {
             Long postgresPid;
-            try (HikariDataSource probe = db.pool("bench-probe", 1, null)) {
+            try (HikariDataSource probe = db.pool("bench-probe", 1, null);
+                    HikariDataSource statementsPool = db.pool("bench-statements", 1, null)) {
                 postgresPid = CpuMeter.postmasterPid(probe).orElse(null);
-            }
-            if (options.baseline) {
-                Baseline.run(db, "full", null, options, results, postgresPid);
-                if (options.auditBaseline) {
-                    Baseline.run(db, "audit", "bench_audit", options, results, postgresPid);
+                Profiler profiler = options.profile ? new Profiler(options.profileDir != null ? options.profileDir
+                        : resultsDir.resolve("profile-" + results.runAt().toLocalDateTime().withNano(0).toString()
+                                .replace(":", "").replace('T', '-'))) : null;
+                Path sqlDir = profiler != null ? profiler.dir() : logDir.resolve("sql");
+                // the extension and its reset need a superuser: the embedded server's postgres
+                SqlStatements statements = SqlStatements.on(db.isExternal() ? statementsPool
+                        : infra.superuserDataSource());
+                System.out.println("SQL statements per phase: " + (statements.available() ? sqlDir : "not available")
+                        + (profiler == null ? "" : "; profiles: " + profiler.dir()));
+                if (options.baseline) {
+                    Probe bare = new Probe(statements, sqlDir, null, null);
+                    Baseline.run(db, "full", null, options, results, postgresPid, bare);
+                    if (options.auditBaseline) {
+                        Baseline.run(db, "audit", "bench_audit", options, results, postgresPid, bare);
+                    }
                 }
+                runAgainstService(infra, db, jar, logDir, year, options, results, postgresPid, statements, sqlDir,
+                        profiler);
             }
-            runAgainstService(infra, db, jar, logDir, year, options, results, postgresPid);
         }
         catch (Exception | AssertionError e) {
             log.error("Benchmark failed: {}", e.toString(), e);
@@ -156,6 +171,9 @@ public final class Bench {
             builder.property(p.getKey(), p.getValue());
         }
         options.serviceJvmArgs.forEach(arg -> builder.jvmArg(arg.replace("{node}", node)));
+        if (options.profile) {
+            Profiler.JVM_ARGS.forEach(builder::jvmArg);
+        }
         return builder;
     }
 
@@ -188,7 +206,7 @@ public final class Bench {
      */
     private static void lifecycles(LocalInfrastructure infra, TargetDatabase db, Path jar, Path logDir, int year,
             String tag, BenchOptions options, Results results, Long postgresPid, ServiceProcess nodeA,
-            EvaluationClient clientA, javax.sql.DataSource data, MemberEvents events) throws Exception {
+            EvaluationClient clientA, javax.sql.DataSource data, MemberEvents events, Probe probe) throws Exception {
         Path notificationJar = options.notificationJar != null ? options.notificationJar
                 : ServiceJars.locate().notificationService();
         String group = options.notificationProperties.getOrDefault("spring.kafka.consumer.group-id",
@@ -210,7 +228,8 @@ public final class Bench {
                 CpuMeter cpu = meter("evaluation-service", nodeA.pid(), "notification-service", notification.pid(),
                         "PostgreSQL", postgresPid);
                 Lifecycle.run("lifecycle.1node", List.of(new Lifecycle.Node(NODE_A, clientA)), one, ADMIN, data,
-                        events, infra.kafkaBootstrapServers(), infra.greenMail(), year, options.users, results, cpu);
+                        events, infra.kafkaBootstrapServers(), infra.greenMail(), year, options.users, results, cpu,
+                        probe);
             }
             if (options.twoNodesMembers > 0) {
                 int portB = LocalInfrastructure.freePort();
@@ -233,11 +252,11 @@ public final class Bench {
                 log.info("Two nodes: warm-up lifecycle of {} members (not measured; node B starts cold)", 2 * warm);
                 Lifecycle.run("warmup.2nodes", nodes, warmup, ADMIN, data, events, infra.kafkaBootstrapServers(),
                         infra.greenMail(), year, options.users,
-                        new Results(results.runAt(), results.cores(), Double.NaN), null);
+                        new Results(results.runAt(), results.cores(), Double.NaN), null, null);
                 CpuMeter cpu = meter("evaluation-service A", nodeA.pid(), "evaluation-service B", nodeB.pid(),
                         "notification-service", notification.pid(), "PostgreSQL", postgresPid);
                 Lifecycle.run("lifecycle.2nodes", nodes, two, ADMIN, data, events, infra.kafkaBootstrapServers(),
-                        infra.greenMail(), year, options.users, results, cpu);
+                        infra.greenMail(), year, options.users, results, cpu, probe.withoutProfiler());
             }
         }
         catch (Exception | AssertionError e) {
@@ -256,7 +275,8 @@ public final class Bench {
     }
 
     private static void runAgainstService(LocalInfrastructure infra, TargetDatabase db, Path jar, Path logDir, int year,
-            BenchOptions options, Results results, Long postgresPid) throws Exception {
+            BenchOptions options, Results results, Long postgresPid, SqlStatements statements, Path sqlDir,
+            Profiler profiler) throws Exception {
         int port = LocalInfrastructure.freePort();
         ServiceProcess.Builder builder = evaluationService(ServiceJars.EVALUATION_SERVICE, infra, db, jar, port, logDir,
                 options, NODE_A);
@@ -266,6 +286,7 @@ public final class Bench {
             service.awaitHealthy(LocalStack.EVALUATION_START_TIMEOUT);
             EvaluationClient client = new EvaluationClient(service.baseUrl());
             CpuMeter cpu = meter("evaluation-service", service.pid(), "PostgreSQL", postgresPid);
+            Probe probe = new Probe(statements, sqlDir, profiler, service.pid());
             Figure heap = results.add(Figure.of("service.heap.after-start", client.heapUsedMb(ADMIN), "MB",
                     HEAP_NOTE + "; -Xmx" + options.serviceHeap));
             Figure live = results.add(Figure.of("service.heap-live.after-start", liveHeapMb(service, client), "MB",
@@ -291,13 +312,16 @@ public final class Bench {
                         options.branchSize, (System.nanoTime() - g0) / 1_000_000);
                 long c0 = cpu == null ? 0 : cpu.cpuNanos();
                 long[] s0 = cpu == null ? null : cpu.cpuNanosByRoot();
+                Probe.Phase phase = probe.begin("launch-" + size);
                 CampaignLaunch.Outcome launch = CampaignLaunch.launch(client, ADMIN, organization, year, size);
                 double launchCpu = cpu == null ? Double.NaN : cpu.msPerOperation(c0, size);
+                double launchSql = phase.end(size);
                 String launchShares = cpu == null ? "" : cpu.shares(s0);
                 results.add(Figure.of("launch." + size + ".rate", launch.membersPerSecond(), "members/s",
                         "POST /campaigns to membersStarted == " + size + " (poll " + CampaignLaunch.POLL_MS + " ms)")
                         .against(results.get("baseline.full.start.1t")).targetRatioAtLeast(0.8));
                 results.add(Figure.of("launch." + size + ".time", launch.seconds(), "s", organization));
+                results.add(Probe.figure("launch." + size, launchSql, results.get("baseline.full.start.1t.sql")));
                 if (cpu != null) {
                     results.add(Figure.of("launch." + size + ".cpu", launchCpu, "cpu-ms/op",
                             "CPU of " + cpu.description() + " per member started (includes the roster and polling); "
@@ -323,18 +347,19 @@ public final class Bench {
 
             if (options.apiMembers > 0 && firstOrganization != null) {
                 List<String> members = OrganizationGenerator.memberIds(data, firstOrganization, options.apiMembers);
-                ApiCompletion.run(client, ADMIN, members, options.users, results, cpu, data);
+                ApiCompletion.run(client, ADMIN, members, options.users, results, cpu, data, probe);
                 results.add(Figure.of("service.heap.end", client.heapUsedMb(ADMIN), "MB",
                         "after the API completions, min of 2 reads, no GC forced"));
             }
 
             try (MemberEvents events = new MemberEvents(infra.kafkaBootstrapServers())) {
                 if (!options.eventRates.isEmpty()) {
-                    EventToTask.run(client, ADMIN, data, events, year, "bench-" + tag + "-", options, results, cpu);
+                    EventToTask.run(client, ADMIN, data, events, year, "bench-" + tag + "-", options, results, cpu,
+                            probe);
                 }
                 if (options.lifecycleMembers > 0 || options.twoNodesMembers > 0) {
                     lifecycles(infra, db, jar, logDir, year, tag, options, results, postgresPid, service, client, data,
-                            events);
+                            events, probe);
                 }
             }
         }

@@ -41,6 +41,11 @@ public final class BenchOptions {
               --service-heap SIZE       -Xmx of evaluation-service (default 768m, as run-local.sh)
               --service-property K=V    extra Spring property for evaluation-service (repeatable),
                                         e.g. evaluation.campaign.launch-batch-size=500
+              --profile                 a JFR recording of evaluation-service per measured phase (launch, API
+                                        completion, each event rate, lifecycle), each turned into a flame graph
+                                        (SVG), folded stacks and a "where the time goes" table, next to the SQL
+                                        statements of each phase, in bench/results/profile-<date>-<time>/
+              --profile-dir DIR         ... in DIR instead (implies --profile)
               --service-jvm-arg ARG     extra JVM argument for evaluation-service (repeatable), e.g.
                                         -XX:StartFlightRecording=filename=/tmp/eval.jfr to profile a run
               --evaluation-jar PATH     the evaluation-service exec jar (default: found by ServiceJars)
@@ -81,6 +86,8 @@ public final class BenchOptions {
     Path logDir;
     Integer year;
     boolean help;
+    boolean profile;
+    Path profileDir;
 
     static BenchOptions parse(String... args) {
         BenchOptions o = new BenchOptions();
@@ -97,6 +104,7 @@ public final class BenchOptions {
                 case "--help", "-h" -> o.help = true;
                 case "--full" -> o.full = true;
                 case "--keep-db" -> o.keepDb = true;
+                case "--profile" -> o.profile = true;
                 case "--skip-baseline" -> o.baseline = false;
                 case "--audit-baseline" -> o.auditBaseline = value == null || Boolean.parseBoolean(value);
                 default -> {
@@ -145,6 +153,10 @@ public final class BenchOptions {
             case "--results-dir" -> resultsDir = Path.of(value).toAbsolutePath();
             case "--log-dir" -> logDir = Path.of(value).toAbsolutePath();
             case "--year" -> year = positive(name, value);
+            case "--profile-dir" -> {
+                profileDir = Path.of(value).toAbsolutePath();
+                profile = true;
+            }
             default -> throw new IllegalArgumentException("Unknown option " + name + " (see --help)");
         }
     }
@@ -204,6 +216,7 @@ public final class BenchOptions {
                 + twoNodesMembers
                 + (serviceProperties.isEmpty() ? "" : " service-properties=" + serviceProperties)
                 + (serviceJvmArgs.isEmpty() ? "" : " service-jvm-args=" + serviceJvmArgs)
-                + (notificationProperties.isEmpty() ? "" : " notification-properties=" + notificationProperties);
+                + (notificationProperties.isEmpty() ? "" : " notification-properties=" + notificationProperties)
+                + (profile ? " profile" : "");
     }
 }

@@ -44,7 +44,8 @@ final class EventToTask {
     }
 
     static void run(EvaluationClient client, String admin, DataSource data, MemberEvents events, int year,
-            String organizationPrefix, BenchOptions options, Results results, CpuMeter cpu) throws Exception {
+            String organizationPrefix, BenchOptions options, Results results, CpuMeter cpu, Probe probe)
+            throws Exception {
         String keyPattern = year + ":" + organizationPrefix + "%";
         boolean commitTimes = "on".equals(Sql.text(data, "show track_commit_timestamp"));
         List<Integer> rates = options.eventRates;
@@ -85,23 +86,25 @@ final class EventToTask {
             }
             List<String> members = waiting.subList(next, next + n);
             next += n;
-            measure(rate, members, data, events, year, commitTimes, results, cpu);
+            measure(rate, members, data, events, year, commitTimes, results, cpu, probe);
             OrganizationGenerator.awaitOutboxDrained(data, Duration.ofMinutes(2));
         }
     }
 
     private static void measure(int rate, List<String> members, DataSource data, MemberEvents events, int year,
-            boolean commitTimes, Results results, CpuMeter cpu) throws Exception {
+            boolean commitTimes, Results results, CpuMeter cpu, Probe probe) throws Exception {
         int n = members.size();
         log.info("Event to task at {} events/s offered: {} events ({} s of sending)", rate, n,
                 Results.number(n / (double) rate));
         long c0 = cpu == null ? 0 : cpu.cpuNanos();
         long[] s0 = cpu == null ? null : cpu.cpuNanosByRoot();
         PgStats.Snapshot pg0 = PgStats.take(data);
+        Probe.Phase phase = probe.begin("event-" + rate);
         OpenLoop.Sent sent = send(events, members, year, rate);
         Duration timeout = Duration.ofSeconds(60).plusMillis(100L * n);
         boolean all = awaitTasks(data, year, members, timeout);
         double cpuPerEvent = cpu == null ? Double.NaN : cpu.msPerOperation(c0, n);
+        double sqlPerEvent = phase.end(n);
         String shares = cpu == null ? "" : cpu.shares(s0);
         String database = PgStats.since(data, pg0, n);
         log.info("  {}", database);
@@ -152,6 +155,7 @@ final class EventToTask {
                     "CPU of " + cpu.description() + " per event, from the first send until the last task was created; " + shares + ". " + database)
                     .against(results.get("baseline.full.complete.1t.cpu")));
         }
+        results.add(Probe.figure("event." + rate, sqlPerEvent, results.get("baseline.full.complete.1t.sql")));
         results.add(Figure.of(prefix + "lost", lost, "events", "no branch-review task within " + timeout.toSeconds()
                 + " s").targetValueAtMost(0));
     }

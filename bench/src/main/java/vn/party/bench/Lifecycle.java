@@ -89,7 +89,7 @@ final class Lifecycle {
     /** Runs the lifecycle of every prepared member; organization i is launched through node i mod nodes. */
     static void run(String prefix, List<Node> nodes, Prepared prepared, String admin, DataSource data,
             MemberEvents events, String kafkaBootstrap, GreenMail greenMail, int year, int users, Results results,
-            CpuMeter cpu) throws Exception {
+            CpuMeter cpu, Probe probe) throws Exception {
         int total = prepared.members();
         Map<String, String> groupUser = new HashMap<>();
         Set<String> members = new HashSet<>();
@@ -148,6 +148,7 @@ final class Lifecycle {
         long c0 = cpu == null ? 0 : cpu.cpuNanos();
         long[] s0 = cpu == null ? null : cpu.cpuNanosByRoot();
         PgStats.Snapshot pg0 = PgStats.take(data);
+        Probe.Phase phase = probe == null ? null : probe.begin(prefix.replace('.', '-'));
         long t0 = System.nanoTime();
         int expectedMails = MAILS_PER_MEMBER * total;
         long tEnd;
@@ -191,6 +192,7 @@ final class Lifecycle {
         }
         double seconds = (tEnd - t0) / 1e9;
         double cpuPerMember = cpu == null ? Double.NaN : cpu.msPerOperation(c0, total);
+        double sqlPerMember = phase == null ? Double.NaN : phase.end(total);
         String shares = cpu == null ? "" : cpu.shares(s0);
         String database = PgStats.since(data, pg0, total);
         log.info("  {}", database);
@@ -223,6 +225,9 @@ final class Lifecycle {
             results.add(Figure.of(prefix + ".cpu", cpuPerMember, "cpu-ms/op", "CPU of " + cpu.description()
                     + " per member, launch to last e-mail; " + shares + ". " + database).against(results.get(oneNode
                             ? "baseline.full.complete." + users + "t.cpu" : "lifecycle.1node.cpu")));
+        }
+        if (phase != null) {
+            results.add(Probe.figure(prefix, sqlPerMember, null));
         }
         results.add(Figure.of(prefix + ".member.p50", memberTimes.percentileMillis(50) / 1000, "s",
                 "one member's time from its self-review notice to its member.decided event"));

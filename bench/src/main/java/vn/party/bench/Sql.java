@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -18,11 +19,26 @@ final class Sql {
         T map(ResultSet rs) throws SQLException;
     }
 
+    /**
+     * Leads every query of the bench's own, so that {@link SqlStatements} can leave them out of the system's
+     * statements ({@code pg_stat_statements} keeps the text with its comment).
+     */
+    static final String TAG = "/* bench */";
+
     private Sql() {
     }
 
+    static void execute(DataSource ds, String sql) {
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            st.execute(TAG + " " + sql);
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage() + " — " + sql, e);
+        }
+    }
+
     static <T> List<T> list(DataSource ds, String sql, Row<T> row, Object... args) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(TAG + " " + sql)) {
             bind(c, ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> out = new ArrayList<>();

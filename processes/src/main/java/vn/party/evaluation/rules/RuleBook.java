@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -273,6 +276,48 @@ public final class RuleBook {
     if (decision == null) {
       throw new IllegalArgumentException("No decision '" + decisionId + "'");
     }
+    if (!cacheable(variables)) {
+      return evaluate(decision, decisionId, variables);
+    }
+    MemoKey key = new MemoKey(decisionId, Collections.unmodifiableMap(new HashMap<>(variables)));
+    List<RuleMatch> known = memo.get(key);
+    if (known != null) {
+      return known;
+    }
+    List<RuleMatch> matches = evaluate(decision, decisionId, variables);
+    if (memo.size() >= MEMO_SIZE) {
+      memo.clear(); // bounded; the facts of a year's members repeat, so it fills again with what is asked
+    }
+    memo.put(key, matches);
+    return matches;
+  }
+
+  /**
+   * The tables are pure functions of their inputs (no dates of today, no randomness), and members' facts fall into
+   * few combinations; evaluating a table with FEEL costs ~0.1–1 ms of CPU (parsing every entry again), which was
+   * half of a campaign launch's CPU (bench/README.md, "Profiles"). So the results are remembered per decision and
+   * inputs, for inputs of immutable values only.
+   */
+  private static final int MEMO_SIZE = 10_000;
+
+  private record MemoKey(String decisionId, Map<String, ?> variables) {
+  }
+
+  private final Map<MemoKey, List<RuleMatch>> memo = new ConcurrentHashMap<>();
+
+  private static boolean cacheable(Map<String, ?> variables) {
+    for (Object value : variables.values()) {
+      if (!(value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
+          || value instanceof Long || value instanceof Short || value instanceof Byte || value instanceof Double
+          || value instanceof Float || value instanceof BigDecimal || value instanceof BigInteger
+          || value instanceof Character || value instanceof Enum<?> || value instanceof LocalDate)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private List<RuleMatch> evaluate(DmnDecision decision, String decisionId, Map<String, ?> variables) {
     List<DmnEvaluatedDecisionRule> rules;
     try {
       engine.evaluateDecision(decision, new HashMap<>(variables));
@@ -288,7 +333,7 @@ public final class RuleBook {
       }
       matches.add(new RuleMatch(new RuleRef(decisionId, rule.getId(), sources.get(rule.getId())), outputs));
     }
-    return matches;
+    return List.copyOf(matches);
   }
 
   /** The ids of every loaded decision. */

@@ -12,7 +12,9 @@ import static vn.party.evaluation.process.Regulation.QD_366_2025;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,24 @@ class RuleBookTest {
       assertThat(eligibility.form()).contains(FormKind.OFFICIAL);
       assertThat(eligibility.rule().decisionId()).isEqualTo("member-eligibility-" + regulation.code());
       assertThat(eligibility.rule().source()).startsWith("Nguồn:");
+    }
+
+    @Test
+    void aRememberedResultFollowsTheInputsNotTheMapItWasAskedWith() {
+      // the results are remembered per decision and inputs (a launch asks the same questions for most members)
+      MemberFacts capped = official().sickLeaveMonths(4).build();
+      List<Cap> first = RULES.caps(QD_124_2023, capped);
+      assertThat(RULES.caps(QD_124_2023, capped)).isEqualTo(first).isNotEmpty();
+      assertThat(RULES.caps(QD_124_2023, official().build())).isEmpty();
+
+      Map<String, Object> inputs = new HashMap<>();
+      inputs.put(RuleVariables.SICK_LEAVE_MONTHS, 4);
+      inputs.put(RuleVariables.MONTHS_SINCE_ADMISSION, 120);
+      List<RuleMatch> before = RULES.evaluate(DecisionKeys.id(DecisionKeys.MEMBER_CAPS, QD_124_2023), inputs);
+      inputs.put(RuleVariables.SICK_LEAVE_MONTHS, 0);
+      assertThat(RULES.evaluate(DecisionKeys.id(DecisionKeys.MEMBER_CAPS, QD_124_2023), inputs))
+          .isNotEqualTo(before);
+      assertThatThrownBy(() -> before.add(before.get(0))).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
