@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.account.Accounts;
+import vn.party.evaluation.accounts.flow.MembersGroup;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.security.SystemAccess;
 
@@ -19,9 +20,11 @@ public class MemberAccounts {
   private final SystemAccess system;
   private final OneTimePasswords passwords;
   private final Accounts accounts;
+  private final MembersGroup membersGroup;
 
   public MemberAccounts(IdentityService identity, SystemAccess system, OneTimePasswords passwords,
-      Accounts accounts) {
+      Accounts accounts, MembersGroup membersGroup) {
+    this.membersGroup = membersGroup;
     this.identity = identity;
     this.system = system;
     this.passwords = passwords;
@@ -49,9 +52,8 @@ public class MemberAccounts {
       user.setEmail(email);
       user.setPassword(password);
       identity.saveUser(user);
-      if (identity.createGroupQuery().groupId(Groups.MEMBERS).count() > 0) {
-        identity.createMembership(memberId, Groups.MEMBERS);
-      }
+      membersGroup.ensure(); // a database started without the demo has none before the first account
+      identity.createMembership(memberId, Groups.MEMBERS);
       return true;
     });
     return created ? accounts.issueOneTimePassword(memberId, "roster-import") : null;
