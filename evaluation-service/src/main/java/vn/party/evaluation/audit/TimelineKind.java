@@ -47,5 +47,11 @@ public enum TimelineKind {
    */
   HEADED_UNIT_RATED,
   /** The grassroots committee approved EXCELLENT above the quota of the moment, confirmed with its reason. */
-  QUOTA_EXCEEDED_CONFIRMED
+  QUOTA_EXCEEDED_CONFIRMED,
+  /** A movement ended the evaluation before a decision (details: movement, movedOn, reason, the units of a transfer). */
+  EVALUATION_ENDED,
+  /** A transfer moved the running evaluation to the member's new branch (details: the units, the rule applied). */
+  EVALUATION_MOVED,
+  /** A movement that left the running evaluation as it was (details: movement, movedOn, reason, the rule applied). */
+  MOVEMENT_RECORDED
 }

@@ -179,6 +179,41 @@ public class Campaigns {
         .query(Boolean.class).single();
   }
 
+  /**
+   * A movement takes a member off the rated roster before a decision (left the Party, died, transferred elsewhere):
+   * NOT_RATED with the reason, the campaign's counts follow. Empty when the member is not on a rated, undecided line
+   * of the campaign. The roster row is locked first, so a launch batch starting the member is waited for; the
+   * campaign row's lock then orders this with {@link #memberDecided}, so the caller may ask {@link #completedStage}.
+   *
+   * @return the campaign as it is now, and whether the member had been started
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Optional<Withdrawal> memberWithdrawn(UUID id, String memberId, String reasonCode) {
+    Optional<String> before = jdbc.sql("""
+            select status from evaluation.campaign_member
+            where campaign_id = :id and member_id = :member and status in ('PENDING', 'STARTED') for update""")
+        .param("id", id).param("member", memberId).query(String.class).optional();
+    if (before.isEmpty()) {
+      return Optional.empty();
+    }
+    jdbc.sql("""
+            update evaluation.campaign_member set status = 'NOT_RATED', reason = :reason, rule_id = 'movement'
+            where campaign_id = :id and member_id = :member""")
+        .param("reason", reasonCode).param("id", id).param("member", memberId).update();
+    boolean started = "STARTED".equals(before.get());
+    Campaign campaign = jdbc.sql("""
+            update evaluation.campaign set members_total = members_total - 1,
+              members_not_rated = members_not_rated + 1,
+              members_started = members_started - case when :started then 1 else 0 end
+            where id = :id returning *""")
+        .param("started", started).param("id", id).query(Campaign.class).single();
+    return Optional.of(new Withdrawal(campaign, started));
+  }
+
+  /** What {@link #memberWithdrawn} left: the campaign now, and whether the member's evaluation had been started. */
+  public record Withdrawal(Campaign campaign, boolean started) {
+  }
+
   /** Counts one more decided member; the row lock serializes concurrent decisions. */
   @Transactional(propagation = Propagation.MANDATORY)
   public Campaign memberDecided(UUID id, String memberId) {

@@ -36,7 +36,7 @@ import vn.party.evaluation.web.FieldProblem;
  *   <li>RECOGNITION (công nhận đảng viên chính thức): OFFICIAL from the date given.</li>
  * </ul>
  * Admission is a new member: the roster import (or its row in the next file). What a movement does to a running
- * campaign: see the README (the campaign keeps the roster, forms and units it decided at launch).
+ * campaign: {@link RunningCampaignEffects}, in the same transaction, and the README's table.
  */
 @Service
 public class MovementService {
@@ -46,8 +46,9 @@ public class MovementService {
   public record Request(String kind, String toBranch, String on, String reason) {
   }
 
+  /** @param campaignEffect what it did to a running campaign: NONE, ENDED, MOVED, KEPT, FORM_CHANGED */
   public record Movement(long id, String memberId, String kind, LocalDate occurredOn, String fromBranch,
-      String toBranch, String reason, String recordedBy, OffsetDateTime recordedAt) {
+      String toBranch, String reason, String recordedBy, OffsetDateTime recordedAt, String campaignEffect) {
   }
 
   private final Rosters rosters;
@@ -55,10 +56,13 @@ public class MovementService {
   private final MemberAccounts accounts;
   private final UnitService units;
   private final ObjectMapper objectMapper;
+  private final RunningCampaignEffects effects;
   private final ZoneId zone;
 
   public MovementService(Rosters rosters, JdbcClient jdbc, MemberAccounts accounts, UnitService units,
-      ObjectMapper objectMapper, @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+      ObjectMapper objectMapper, RunningCampaignEffects effects,
+      @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+    this.effects = effects;
     this.rosters = rosters;
     this.jdbc = jdbc;
     this.accounts = accounts;
@@ -74,7 +78,8 @@ public class MovementService {
       throw ApiException.forbidden();
     }
     return jdbc.sql("""
-            select id, member_id, kind, occurred_on, from_branch, to_branch, reason, recorded_by, recorded_at
+            select id, member_id, kind, occurred_on, from_branch, to_branch, reason, recorded_by, recorded_at,
+              campaign_effect
             from evaluation.member_movement where member_id = :m order by id""")
         .param("m", memberId).query(Movement.class).list();
   }
@@ -180,13 +185,17 @@ public class MovementService {
         accounts.disable(memberId);
       }
     }
+    RunningCampaignEffects.Effect effect = effects.apply(member, kind, on, toBranch, organizationTo, reason,
+        user.userId());
     return jdbc.sql("""
             insert into evaluation.member_movement (member_id, kind, occurred_on, from_branch, to_branch, reason,
-              recorded_by)
-            values (:m, :kind, :on, :from, :to, :reason, :by)
-            returning id, member_id, kind, occurred_on, from_branch, to_branch, reason, recorded_by, recorded_at""")
+              recorded_by, campaign_effect)
+            values (:m, :kind, :on, :from, :to, :reason, :by, :effect)
+            returning id, member_id, kind, occurred_on, from_branch, to_branch, reason, recorded_by, recorded_at,
+              campaign_effect""")
         .param("m", memberId).param("kind", kind).param("on", on).param("from", member.branchId())
-        .param("to", toBranch).param("reason", reason).param("by", user.userId()).query(Movement.class).single();
+        .param("to", toBranch).param("reason", reason).param("by", user.userId()).param("effect", effect.name())
+        .query(Movement.class).single();
   }
 
   /** Across organizations: the headship and committee seat of the organization left behind end. */

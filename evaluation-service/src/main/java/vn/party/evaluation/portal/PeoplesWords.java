@@ -39,7 +39,8 @@ public class PeoplesWords {
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d\\d-\\d\\d");
   /** Enum-like values translated by the first of these message prefixes that knows them. */
   private static final List<String> VALUE_PREFIXES = List.of("level.", "grade.", "decision.", "residence.",
-      "status.", "timeline.", "task.", "roster.headOf.", "collective.kind.", "event-type.");
+      "status.", "timeline.", "task.", "roster.headOf.", "collective.kind.", "event-type.",
+      "movement.", "movement-rule.");
 
   private final MessageSource messages;
   private final People people;

@@ -145,7 +145,7 @@ public class Reports {
                    count(*) filter (where e.decided_level = 'NOT_COMPLETED') as not_completed,
                    count(e.member_id) filter (where e.decided_level is null) as undecided
             from evaluation.branch b
-            left join evaluation.member_evaluation e on e.branch_id = b.id and e.year = :year
+            left join evaluation.member_evaluation e on e.branch_id = b.id and e.year = :year and e.status <> 'ENDED'
             where b.organization_id = :org
             group by b.id, b.name order by b.name""")
         .param("org", organizationId).param("year", year).query(Row.class).list();

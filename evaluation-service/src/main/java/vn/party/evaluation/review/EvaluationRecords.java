@@ -37,15 +37,42 @@ public class EvaluationRecords {
         .query(EvaluationRecord.class).list();
   }
 
-  /** @return false when the member already has an evaluation for that year (nothing is written then) */
+  /**
+   * A new evaluation, or a fresh start of one that a transfer ended in another organization's campaign (ENDED: the
+   * receiving organization's launch evaluates the member from the beginning; the history keeps both).
+   *
+   * @return false when the member already has an evaluation for that year (nothing is written then)
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean create(int year, String memberId, UUID campaignId, String organizationId, String branchId) {
     return jdbc.sql("""
             insert into evaluation.member_evaluation (year, member_id, campaign_id, organization_id, branch_id, status)
-            values (:year, :member, :campaign, :org, :branch, 'SELF_REVIEW') on conflict do nothing""")
+            values (:year, :member, :campaign, :org, :branch, 'SELF_REVIEW')
+            on conflict (year, member_id) do update set campaign_id = excluded.campaign_id,
+              organization_id = excluded.organization_id, branch_id = excluded.branch_id, status = 'SELF_REVIEW',
+              process_instance_id = null, self_proposed_level = null, self_reviewed_by = null, self_reviewed_at = null,
+              residence_feedback = 'PENDING', residence_comment = null, residence_comment_by = null,
+              residence_comment_at = null, branch_proposed_level = null, branch_comment = null,
+              branch_reviewed_by = null, branch_reviewed_at = null, decision_comment = null, decided_level = null,
+              decided_by = null, decided_at = null, level_cap = null, level_cap_reason = null, level_cap_rule = null,
+              unit_assessment = 'PENDING', unit_comment = null, unit_comment_by = null, unit_comment_at = null,
+              ended_reason = null, ended_at = null, updated_at = now()
+            where evaluation.member_evaluation.status = 'ENDED'""")
         .param("year", year).param("member", memberId).param("campaign", campaignId)
         .param("org", organizationId).param("branch", branchId)
         .update() == 1;
+  }
+
+  /** A movement ended the evaluation (leaving, death, a transfer): it stays, with the reason, and is not decided. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void ended(int year, String memberId, String reasonCode) {
+    update(year, memberId, "status = 'ENDED', ended_reason = :v1, ended_at = now()", reasonCode);
+  }
+
+  /** A transfer inside the organization moved the running evaluation to the member's new branch. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void movedToBranch(int year, String memberId, String branchId) {
+    update(year, memberId, "branch_id = :v1", branchId);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

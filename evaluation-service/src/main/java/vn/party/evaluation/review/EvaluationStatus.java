@@ -8,5 +8,7 @@ public enum EvaluationStatus {
   /** A head (bí thư) reviewed by the branch, waiting for the unit's rating before the committee decides. */
   WAITING_UNIT_RATING,
   COMMITTEE_DECISION,
-  DECIDED
+  DECIDED,
+  /** Ended by a movement before a decision (left the Party, died, transferred): not rated here, history kept. */
+  ENDED
 }

@@ -162,6 +162,7 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
     // movements: the member's grassroots committee; sent at the throw-away member (leaving and death disable the
     // account)
     w.put("POST /api/v1/members/{memberId}/movements", Set.of(Role.GRASSROOTS));
+    w.put("POST /app/movements", Set.of(Role.GRASSROOTS)); // the page: the same service, for the member chosen
     // the organization tree below the organization: its grassroots committee (UnitAccess); sent at the throw-away
     // branch (a dissolution, a seat are for good)
     Set<Role> grassroots = Set.of(Role.GRASSROOTS);

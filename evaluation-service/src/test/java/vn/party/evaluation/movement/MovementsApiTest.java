@@ -21,12 +21,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.rules.ReasonCode;
 
 /**
  * Movements during the year on an organization of its own (mv-ward, branches mv-cb1 and mv-cb2; mv-ward2 elsewhere),
  * its members loaded through the roster import: the campaign of 2063 is opened, then a member is transferred to the
- * other branch, one to another organization, one is recognized as official, one leaves and one dies. The running
- * campaign keeps every one of them on its roster, evaluated in the unit where the launch found them; the roster and
+ * other branch, one to another organization, one is recognized as official, one leaves and one dies. What each does to
+ * the running campaign (defaults of evaluation.movements; the transfers are dated before 2063, so the new unit has
+ * most of that year): the evaluation moves to the new branch; to another organization whose campaign is not open it
+ * ends here (that organization's launch evaluates the member); recognition keeps the form; leaving and death end the
+ * evaluation — process ended with the reason, evaluation ENDED and kept, not rated, in the timeline. The roster and
  * the movements list say what happened; who left or died cannot sign in but the account is still there.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -88,9 +92,14 @@ class MovementsApiTest extends EvaluationFlowSupport {
     JsonNode last = lastChange(member);
     assertThat(last.get("reason").asText()).isEqualTo("QĐ chuyển sinh hoạt số 5");
     assertThat(last.at("/changes/0/field").asText()).isEqualTo("branchId");
-    // the running campaign keeps the member, evaluated by the branch the launch found
-    assertThat(evaluationBranch(member)).isEqualTo("mv-cb1");
-    assertThat(onRoster(member)).isTrue();
+    // the new branch has most of the year: the running evaluation moves with the member
+    assertThat(json(moved.getBody()).get("campaignEffect").asText()).isEqualTo("MOVED");
+    assertThat(evaluationBranch(member)).isEqualTo("mv-cb2");
+    assertThat(rosterStatus(member)).isEqualTo("STARTED");
+    String process = process(member);
+    assertThat(runtimeService.getVariable(process, "branchId")).isEqualTo("mv-cb2");
+    assertThat(runtimeService.getVariable(process, "branchCommitteeGroup")).isEqualTo("branch-committee-mv-cb2");
+    assertThat(timelineKinds(YEAR, member)).contains("EVALUATION_MOVED");
   }
 
   @Test
@@ -100,8 +109,11 @@ class MovementsApiTest extends EvaluationFlowSupport {
     assertThat(move("admin", member, Map.of("kind", "TRANSFER", "toBranch", "mv-cb9", "reason", "Giấy giới thiệu 12"))
         .getStatusCode().value()).isEqualTo(201);
     assertThat(branchOf(member)).isEqualTo("mv-cb9");
+    // the receiving organization has no campaign for the year yet: ended here, its launch will evaluate the member
     assertThat(onRoster(member)).isTrue();
-    assertThat(evaluationBranch(member)).isEqualTo("mv-cb1");
+    assertThat(rosterStatus(member)).isEqualTo("NOT_RATED");
+    assertThat(rosterReason(member)).isEqualTo("TRANSFERRED_ELSEWHERE");
+    assertEnded(member);
   }
 
   @Test
@@ -116,6 +128,9 @@ class MovementsApiTest extends EvaluationFlowSupport {
     assertThat(row.get("official_on").toString()).isEqualTo(LocalDate.now().toString());
     assertThat(error(move("admin", member, Map.of("kind", "RECOGNITION", "reason", "lại")), "kind"))
         .isEqualTo("already-official");
+    // the form decided at launch stays (evaluation.movements.recognition-after-launch: KEEP_FORM), in the history
+    assertThat(runtimeService.getVariable(process(member), "formKind")).isEqualTo("PROBATIONARY");
+    assertThat(timelineKinds(YEAR, member)).contains("MOVEMENT_RECORDED");
   }
 
   @Test
@@ -140,6 +155,8 @@ class MovementsApiTest extends EvaluationFlowSupport {
       assertThat(jdbc.sql("select count(*) from public.act_id_user where id_ = :m").param("m", member)
           .query(Integer.class).single()).isEqualTo(1); // disabled, never deleted
       assertThat(onRoster(member)).isTrue();
+      assertThat(rosterReason(member)).isEqualTo("LEAVING".equals(c[1]) ? "LEFT_THE_PARTY" : "DECEASED");
+      assertEnded(member);
       assertThat(lastChange(member).at("/changes/0/to").asText()).isEqualTo(c[2]);
       assertThat(error(move("admin", member, Map.of("kind", "TRANSFER", "toBranch", "mv-cb2", "reason", "r")),
           "kind")).isEqualTo("member-not-active");
@@ -147,6 +164,13 @@ class MovementsApiTest extends EvaluationFlowSupport {
     JsonNode listed = json(as("auditor").get().uri("/api/v1/members/{m}/movements", ids.get("MV000005")).retrieve()
         .body(String.class));
     assertThat(listed.findValuesAsText("kind")).containsExactly("DEATH");
+    assertThat(listed.findValuesAsText("campaignEffect")).containsExactly("ENDED");
+    // the campaign counts only who is still rated: 5 launched, 3 ended
+    Map<String, Object> campaign = jdbc.sql("""
+        select members_total, members_not_rated, members_started from evaluation.campaign
+        where organization_id = 'mv-ward' and year = :y""").param("y", YEAR).query().singleRow();
+    assertThat(campaign).containsEntry("members_total", 2).containsEntry("members_not_rated", 3)
+        .containsEntry("members_started", 2);
   }
 
   @Test
@@ -213,6 +237,42 @@ class MovementsApiTest extends EvaluationFlowSupport {
         select count(*) from evaluation.campaign_member cm join evaluation.campaign c on c.id = cm.campaign_id
         where c.year = :y and c.organization_id = 'mv-ward' and cm.member_id = :m""")
         .param("y", YEAR).param("m", member).query(Integer.class).single() > 0;
+  }
+
+  /** The evaluation is kept, ENDED; its process ended with the reason; the timeline says so; the member's page too. */
+  private void assertEnded(String member) {
+    Map<String, Object> evaluation = jdbc.sql("""
+        select status, ended_reason, process_instance_id from evaluation.member_evaluation
+        where year = :y and member_id = :m""").param("y", YEAR).param("m", member).query().singleRow();
+    assertThat(evaluation.get("status")).isEqualTo("ENDED");
+    assertThat(evaluation.get("ended_reason")).isEqualTo(rosterReason(member));
+    String process = (String) evaluation.get("process_instance_id");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(process).count()).isZero();
+    assertThat(jdbc.sql("select delete_reason_ from public.act_hi_procinst where id_ = :p").param("p", process)
+        .query(String.class).single()).startsWith(ReasonCode.valueOf(rosterReason(member)).englishLabel() + ": ");
+    assertThat(timelineKinds(YEAR, member)).contains("EVALUATION_ENDED");
+    assertThat(json(as("admin").get().uri("/api/v1/evaluations/{y}/{m}", YEAR, member).retrieve()
+        .body(String.class)).get("status").asText()).isEqualTo("ENDED");
+  }
+
+  private String rosterStatus(String member) {
+    return rosterLine(member, "status");
+  }
+
+  private String rosterReason(String member) {
+    return rosterLine(member, "reason");
+  }
+
+  private String rosterLine(String member, String column) {
+    return jdbc.sql("select cm." + column + """
+         from evaluation.campaign_member cm join evaluation.campaign c on c.id = cm.campaign_id
+        where c.year = :y and c.organization_id = 'mv-ward' and cm.member_id = :m""")
+        .param("y", YEAR).param("m", member).query(String.class).single();
+  }
+
+  private String process(String member) {
+    return jdbc.sql("select process_instance_id from evaluation.member_evaluation where year = :y and member_id = :m")
+        .param("y", YEAR).param("m", member).query(String.class).single();
   }
 
   private JsonNode lastChange(String member) {

@@ -223,13 +223,14 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
         "secretary1", List.of("nav-tasks", "nav-mine", "nav-meetings", "nav-reports", "nav-notifications",
             "nav-preferences", "nav-members", "nav-units", "nav-password"),
         "committee", List.of("nav-tasks", "nav-mine", "nav-open-campaign", "nav-campaigns", "nav-reports",
-            "nav-notifications", "nav-preferences", "nav-members", "nav-units", "nav-roster-import", "nav-password"),
+            "nav-notifications", "nav-preferences", "nav-members", "nav-units", "nav-roster-import", "nav-movements",
+            "nav-password"),
         "auditor", List.of("nav-tasks", "nav-mine", "nav-audit", "nav-signals", "nav-campaigns", "nav-reports",
             "nav-notifications", "nav-preferences", "nav-members", "nav-units", "nav-password"));
     // issue 13: the organization tree for everybody, the roster import for the grassroots committee
     List<String> all = List.of("nav-tasks", "nav-mine", "nav-audit", "nav-signals", "nav-meetings", "nav-reports",
         "nav-open-campaign", "nav-campaigns", "nav-notifications", "nav-preferences", "nav-members", "nav-units",
-        "nav-roster-import", "nav-password");
+        "nav-roster-import", "nav-movements", "nav-password");
     // issue 12: everybody changes their own password from the menu
     Pattern link = Pattern.compile("<a href=\"([^\"]+)\"[^>]*id=\"(nav-[a-z-]+)\"");
     for (var menu : menus.entrySet()) {

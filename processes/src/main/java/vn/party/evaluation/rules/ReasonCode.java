@@ -20,6 +20,14 @@ public enum ReasonCode implements Named {
   ORGANIZATION_UNDER_6_MONTHS(
       "Tổ chức đảng mới thành lập chưa đủ 6 tháng", "Organization set up less than 6 months ago"),
   ORGANIZATION_RATED("Tổ chức đảng thuộc diện xếp loại", "Organization is rated"),
+  // --- movements during the year (issue 13): a running evaluation ended, the member not rated there
+  LEFT_THE_PARTY("Ra khỏi Đảng trong năm", "Left the Party during the year"),
+  DECEASED("Từ trần trong năm", "Died during the year"),
+  TRANSFERRED_OUT(
+      "Chuyển sinh hoạt đảng ra ngoài trong năm", "Transferred out of the system during the year"),
+  TRANSFERRED_ELSEWHERE(
+      "Chuyển sinh hoạt đảng, được đánh giá ở tổ chức đảng nơi sinh hoạt lâu hơn trong năm",
+      "Transferred; evaluated by the organization where he or she spent most of the year"),
   // --- member-caps
   DISCIPLINED("Bị kỷ luật trong năm", "Disciplined in the year"),
   DEGRADATION(
