@@ -1,6 +1,7 @@
 package vn.party.evaluation.audit;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -40,6 +41,13 @@ public class EvaluationSearch {
   }
 
   public List<Row> find(Criteria criteria) {
+    return find(criteria, null);
+  }
+
+  /**
+   * @param scope the organizations the reader inspects; null: every organization (global auditors, administrators)
+   */
+  public List<Row> find(Criteria criteria, Collection<String> scope) {
     return jdbc.sql("""
             select e.year, e.member_id, m.full_name as member_name, e.branch_id, b.name as branch_name,
                    e.organization_id, o.name as organization_name, e.status, e.self_proposed_level,
@@ -54,6 +62,7 @@ public class EvaluationSearch {
               and (cast(:branch as varchar) is null or e.branch_id = cast(:branch as varchar))
               and (cast(:org as varchar) is null or e.organization_id = cast(:org as varchar))
               and (cast(:level as varchar) is null or e.decided_level = cast(:level as varchar))
+              and (:everywhere or e.organization_id in (:scope))
               and (not :differs
                    or e.decided_level is distinct from e.branch_proposed_level and e.decided_level is not null
                    or e.branch_proposed_level is distinct from e.self_proposed_level
@@ -63,7 +72,8 @@ public class EvaluationSearch {
         .param("year", criteria.year()).param("member", blankToNull(criteria.member()))
         .param("branch", blankToNull(criteria.branchId())).param("org", blankToNull(criteria.organizationId()))
         .param("level", blankToNull(criteria.level())).param("differs", criteria.differs())
-        .param("limit", MAX_ROWS)
+        .param("limit", MAX_ROWS).param("everywhere", scope == null)
+        .param("scope", scope == null || scope.isEmpty() ? List.of("") : scope)
         .query(Row.class).list();
   }
 

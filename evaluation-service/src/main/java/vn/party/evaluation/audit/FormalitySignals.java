@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -61,15 +62,27 @@ public class FormalitySignals {
   }
 
   public Signals of(int year) {
-    return new Signals(year, nearCopies(year), sameAsSelf(year), withoutVote(year), quickDecisions(year),
-        quickDecision);
+    return of(year, null);
+  }
+
+  /**
+   * @param scope the organizations the reader inspects (an organization's inspection committee); null: every
+   *     organization (global auditors, administrators)
+   */
+  public Signals of(int year, Collection<String> scope) {
+    Scope in = new Scope(scope == null, scope == null || scope.isEmpty() ? List.of("") : scope);
+    return new Signals(year, nearCopies(year, in), sameAsSelf(year, in), withoutVote(year, in),
+        quickDecisions(year, in), quickDecision);
+  }
+
+  private record Scope(boolean everywhere, Collection<String> organizations) {
   }
 
   /**
    * The configured vote rule is checked where the branch meeting is recorded; a proposal completed through the API or
    * Tasklist carries no tally, so inspectors see, per branch, how many proposals no meeting vote stands behind.
    */
-  private List<WithoutVote> withoutVote(int year) {
+  private List<WithoutVote> withoutVote(int year, Scope scope) {
     return jdbc.sql("""
             select e.branch_id, b.name as branch_name,
                    count(*) filter (where not exists (
@@ -79,13 +92,15 @@ public class FormalitySignals {
                    count(*) as proposals
             from evaluation.member_evaluation e join evaluation.branch b on b.id = e.branch_id
             where e.year = :year and e.branch_proposed_level is not null
+              and (:everywhere or e.organization_id in (:scope))
             group by e.branch_id, b.name
             having count(*) filter (where not exists (
                      select 1 from evaluation.branch_meeting_vote v
                      join evaluation.branch_meeting m on m.id = v.meeting_id
                      where m.branch_id = e.branch_id and m.year = e.year and v.member_id = e.member_id)) > 0
             order by b.name""")
-        .param("year", year).query(WithoutVote.class).list();
+        .param("year", year).param("everywhere", scope.everywhere()).param("scope", scope.organizations())
+        .query(WithoutVote.class).list();
   }
 
   private record SelfReview(String organizationId, String memberId, String memberName, String details, int year) {
@@ -94,15 +109,17 @@ public class FormalitySignals {
   /** The texts compared (the self-review's short sections, kept in the timeline with each completion). */
   static final List<String> TEXTS = List.of("strengths", "limitations", "remedialMeasures");
 
-  private List<NearCopy> nearCopies(int year) {
+  private List<NearCopy> nearCopies(int year, Scope scope) {
     List<SelfReview> reviews = jdbc.sql("""
             select e.organization_id, t.member_id, m.full_name as member_name, t.details::text as details, t.year
             from evaluation.timeline_entry t
             join evaluation.member_evaluation e on e.year = t.year and e.member_id = t.member_id
             join evaluation.party_member m on m.id = t.member_id
             where t.year = :year and t.kind = 'TASK_COMPLETED' and t.task_key = 'self-review'
+              and (:everywhere or e.organization_id in (:scope))
             order by e.organization_id, t.member_id, t.id""")
-        .param("year", year).query(SelfReview.class).list();
+        .param("year", year).param("everywhere", scope.everywhere()).param("scope", scope.organizations())
+        .query(SelfReview.class).list();
     List<String> members = new ArrayList<>();
     List<SelfReview> latest = new ArrayList<>();
     for (SelfReview review : reviews) { // the last submission per member (a returned case may submit again)
@@ -175,18 +192,20 @@ public class FormalitySignals {
   public record Resemblance(boolean ownEarlierYear, int year, int similarityPercent) {
   }
 
-  private List<SameAsSelf> sameAsSelf(int year) {
+  private List<SameAsSelf> sameAsSelf(int year, Scope scope) {
     return jdbc.sql("""
             select e.branch_id, b.name as branch_name, count(*) as proposals
             from evaluation.member_evaluation e join evaluation.branch b on b.id = e.branch_id
             where e.year = :year and e.branch_proposed_level is not null
+              and (:everywhere or e.organization_id in (:scope))
             group by e.branch_id, b.name
             having count(*) >= :min and bool_and(e.branch_proposed_level = e.self_proposed_level)
             order by b.name""")
-        .param("year", year).param("min", MIN_PROPOSALS).query(SameAsSelf.class).list();
+        .param("year", year).param("min", MIN_PROPOSALS).param("everywhere", scope.everywhere())
+        .param("scope", scope.organizations()).query(SameAsSelf.class).list();
   }
 
-  private List<QuickDecision> quickDecisions(int year) {
+  private List<QuickDecision> quickDecisions(int year, Scope scope) {
     return jdbc.sql("""
             select c.member_id, m.full_name as member_name, c.actor as decided_by,
                    cast(extract(epoch from c.occurred_at - o.occurred_at) as bigint) as seconds
@@ -195,8 +214,11 @@ public class FormalitySignals {
             join evaluation.party_member m on m.id = c.member_id
             where c.year = :year and c.kind = 'TASK_COMPLETED' and c.task_key = 'committee-decision'
               and c.occurred_at - o.occurred_at < cast(:threshold as interval)
+              and (:everywhere or exists (select 1 from evaluation.member_evaluation e
+                   where e.year = c.year and e.member_id = c.member_id and e.organization_id in (:scope)))
             order by seconds, c.member_id""")
         .param("year", year).param("threshold", quickDecision.toSeconds() + " seconds")
+        .param("everywhere", scope.everywhere()).param("scope", scope.organizations())
         .query(QuickDecision.class).list();
   }
 

@@ -69,12 +69,13 @@ public class CampaignPageController {
   /** The campaigns the user may follow: their organization's, or every one for auditors and administrators. */
   @GetMapping("/app/campaigns")
   public String list(@AuthenticationPrincipal CurrentUser user, Model model) {
-    String organization = committeeOf(user).orElse(null);
+    String organization = committeeOf(user)
+        .or(() -> user.inspectedOrganizations().stream().findFirst()).orElse(null);
     if (organization == null && !user.isAuditor() && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
     model.addAttribute("campaigns", campaigns.list(user.isAuditor() || user.isAdmin() ? null : organization, 200));
-    model.addAttribute("mayOpen", organization != null || user.isAdmin());
+    model.addAttribute("mayOpen", committeeOf(user).isPresent() || user.isAdmin());
     return "campaign/list";
   }
 

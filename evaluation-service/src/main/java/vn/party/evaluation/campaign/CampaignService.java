@@ -85,7 +85,8 @@ public class CampaignService {
 
   public CampaignView get(UUID id, CurrentUser user) {
     Campaign campaign = campaigns.find(id).orElseThrow(() -> ApiException.notFound("error.campaign.not-found", id));
-    if (!user.isAdmin() && !user.isAuditor() && !user.inOrganizationCommittee(campaign.organizationId())) {
+    if (!user.isAdmin() && !user.inspects(campaign.organizationId())
+        && !user.inOrganizationCommittee(campaign.organizationId())) {
       throw ApiException.forbidden();
     }
     return mapper.toView(campaign, campaigns.decidedByLevel(id), campaigns.notRatedByReason(id));

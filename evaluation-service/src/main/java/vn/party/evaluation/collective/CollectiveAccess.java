@@ -9,8 +9,8 @@ import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 
 /**
- * Who may read a collective's rating: administrators and auditors; the grassroots committee and the committee above
- * of its organization; for a branch, also its own branch committee. Anyone else: 403, whether or not there is such a
+ * Who may read a collective's rating: administrators and auditors; the grassroots committee, the committee above and the
+ * inspection committee of its organization; for a branch, also its own branch committee. Anyone else: 403, whether or not there is such a
  * rating (a 404 told them there was none); 404 only for those who may read it (issue 12).
  */
 @Component
@@ -47,7 +47,7 @@ public class CollectiveAccess {
 
   private static boolean reads(CurrentUser user, String organization, boolean branch, String collectiveId) {
     return user.inOrganizationCommittee(organization) || user.inSuperiorCommitteeOf(organization)
-        || branch && user.inBranchCommittee(collectiveId);
+        || user.inspects(organization) || branch && user.inBranchCommittee(collectiveId);
   }
 
   /** The same rule from the directory, for a unit without a rating that year. */

@@ -149,8 +149,11 @@ public class DemoData implements ApplicationRunner {
 
   /**
    * The committees as seats of the tree, held by the committee accounts as before (the engine groups above already
-   * hold the same people, so nothing changes there): each branch's secretary account, the committee account, the
-   * auditor on the inspection committee, the district account on the committee above. The members who sit on a
+   * hold the same people, so nothing changes there): each branch's secretary account and the committee account (the
+   * demo's shared office accounts, on no roster: {@link UnitService#seatDemoAccount}, which no page or API reaches),
+   * the district account on the committee above. The auditor is a district/national inspection account in the
+   * global auditors group, on no organization's inspection committee (those seats are for the organization's own
+   * members). The members who sit on a
    * committee or head a unit keep it as roster facts only, recorded like any change, not as engine groups: their own
    * accounts stay members' accounts (the authorization tests rely on it). member1, member6 and member11 sit on their
    * branch committees (phó bí thư), member2 on the grassroots committee; in the local run they also head their units.
@@ -158,11 +161,10 @@ public class DemoData implements ApplicationRunner {
   private void seatCommittees() {
     String reason = "Dữ liệu mẫu / demo data";
     for (int b = 1; b <= 3; b++) {
-      units.seat(ORGANIZATION + "-cb" + b, new SeatRequest("secretary" + b, "COMMITTEE", "SECRETARY", reason),
-          LOADER);
+      units.seatDemoAccount(ORGANIZATION + "-cb" + b, new SeatRequest("secretary" + b, "COMMITTEE", "SECRETARY",
+          reason), LOADER);
     }
-    units.seat(ORGANIZATION, new SeatRequest("committee", "COMMITTEE", "SECRETARY", reason), LOADER);
-    units.seat(ORGANIZATION, new SeatRequest("auditor", "INSPECTION", "SECRETARY", reason), LOADER);
+    units.seatDemoAccount(ORGANIZATION, new SeatRequest("committee", "COMMITTEE", "SECRETARY", reason), LOADER);
     units.seat("thanh-khe", new SeatRequest("district", "COMMITTEE", "SECRETARY", reason), LOADER);
     for (int n : new int[] {1, 6, 11, 2}) {
       var facts = JsonNodeFactory.instance.objectNode();

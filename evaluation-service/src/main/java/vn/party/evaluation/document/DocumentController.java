@@ -60,7 +60,7 @@ public class DocumentController {
     String organization = facts.branch(branchId).map(DocumentFacts.Unit::organizationId).orElse(null);
     boolean allowed = user.isAuditor() || user.isAdmin() || user.inBranchCommittee(branchId)
         || organization != null && (user.inOrganizationCommittee(organization)
-        || user.inSuperiorCommitteeOf(organization));
+        || user.inSuperiorCommitteeOf(organization) || user.inspects(organization));
     if (!allowed) {
       throw ApiException.forbidden();
     }
@@ -70,7 +70,7 @@ public class DocumentController {
   @GetMapping("/app/documents/decision/{organizationId}/{year}.{format:pdf|docx}")
   public ResponseEntity<byte[]> decision(@PathVariable String organizationId, @PathVariable int year,
       @PathVariable String format, @AuthenticationPrincipal CurrentUser user) {
-    if (!user.isAuditor() && !user.isAdmin() && !user.inOrganizationCommittee(organizationId)
+    if (!user.inspects(organizationId) && !user.isAdmin() && !user.inOrganizationCommittee(organizationId)
         && !user.inSuperiorCommitteeOf(organizationId)) {
       throw ApiException.forbidden();
     }

@@ -136,7 +136,7 @@ public class FinalizationPageController {
   private Campaign readable(String organizationId, int year, CurrentUser user) {
     var id = campaigns.idOf(organizationId, year)
         .orElseThrow(() -> ApiException.notFound("error.report.not-found", organizationId, year));
-    if (!user.isAdmin() && !user.isAuditor() && !user.inOrganizationCommittee(organizationId)) {
+    if (!user.isAdmin() && !user.inspects(organizationId) && !user.inOrganizationCommittee(organizationId)) {
       throw ApiException.forbidden();
     }
     return campaigns.find(id).orElseThrow();

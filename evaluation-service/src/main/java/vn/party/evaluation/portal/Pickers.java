@@ -4,6 +4,7 @@ import java.time.Year;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -24,19 +25,24 @@ public class Pickers {
     this.jdbc = jdbc;
   }
 
-  /** The organizations the person may read: all for auditors and administrators, else the committee's own. */
+  /**
+   * The organizations the person may read: all for global auditors and administrators, else the committee's own and
+   * those whose inspection committee the person sits on.
+   */
   public List<Choice> organizations(PortalModel.Me me) {
     return jdbc.sql("select id, name from evaluation.organization order by name")
         .query((rs, n) -> new Choice(rs.getString("id"), rs.getString("name"), null)).list().stream()
-        .filter(c -> me == null || me.auditor() || me.admin() || c.value().equals(me.committeeOf())).toList();
+        .filter(c -> me == null || me.reads(c.value())).toList();
   }
 
-  /** Every branch with its organization, for the auditors' search. */
-  public List<Choice> branches() {
+  /** The branches with their organization, for the inspectors' search: of the organizations the person reads. */
+  public List<Choice> branches(PortalModel.Me me) {
     return jdbc.sql("""
-            select b.id, b.name, o.name as org from evaluation.branch b
+            select b.id, b.name, o.name as org, o.id as org_id from evaluation.branch b
             join evaluation.organization o on o.id = b.organization_id order by o.name, b.name""")
-        .query((rs, n) -> new Choice(rs.getString("id"), rs.getString("name"), rs.getString("org"))).list();
+        .query((rs, n) -> me == null || me.reads(rs.getString("org_id"))
+            ? new Choice(rs.getString("id"), rs.getString("name"), rs.getString("org")) : null)
+        .list().stream().filter(Objects::nonNull).toList();
   }
 
   /** The years with a campaign, newest first, and this year even before its campaign opens. */
@@ -51,9 +57,23 @@ public class Pickers {
     return years;
   }
 
-  /** The members' names, for a name search that suggests as one types. */
-  public List<String> memberNames() {
-    return jdbc.sql("select distinct full_name from evaluation.party_member order by full_name limit 2000")
-        .query(String.class).list();
+  /**
+   * The members' names, for a name search that suggests as one types: of the organizations the person reads (an
+   * organization's inspection committee sees no other organization's names).
+   */
+  public List<String> memberNames(PortalModel.Me me) {
+    if (me == null || me.everywhere()) {
+      return jdbc.sql("select distinct full_name from evaluation.party_member order by full_name limit 2000")
+          .query(String.class).list();
+    }
+    List<String> organizations = new ArrayList<>(me.inspects());
+    if (me.committeeOf() != null) {
+      organizations.add(me.committeeOf());
+    }
+    return organizations.isEmpty() ? List.of() : jdbc.sql("""
+            select distinct m.full_name from evaluation.party_member m
+            join evaluation.branch b on b.id = m.branch_id
+            where b.organization_id in (:organizations) order by m.full_name limit 2000""")
+        .param("organizations", organizations).query(String.class).list();
   }
 }

@@ -5,7 +5,8 @@ import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 
 /**
- * Who may read an organization's yearly report: its grassroots committee, auditors and administrators. A branch
+ * Who may read an organization's yearly report: its grassroots committee, its inspection committee, auditors and
+ * administrators. A branch
  * committee may not (it reads its own branch's report); a member may read neither (their own records are on the
  * evaluation pages).
  */
@@ -26,7 +27,7 @@ class ReportAccess {
     boolean everywhere = user.isAuditor() || user.isAdmin();
     String organization = reports.organizationOfBranch(branchId).orElse(null);
     if (!everywhere && !user.inBranchCommittee(branchId)
-        && (organization == null || !user.inOrganizationCommittee(organization))) {
+        && (organization == null || !user.inOrganizationCommittee(organization) && !user.inspects(organization))) {
       throw ApiException.forbidden();
     }
     return reports.ofBranch(branchId, year)
@@ -34,7 +35,7 @@ class ReportAccess {
   }
 
   OrganizationReport readable(String organizationId, int year, CurrentUser user) {
-    if (!user.isAuditor() && !user.isAdmin() && !user.inOrganizationCommittee(organizationId)) {
+    if (!user.inspects(organizationId) && !user.isAdmin() && !user.inOrganizationCommittee(organizationId)) {
       throw ApiException.forbidden();
     }
     return reports.of(organizationId, year)

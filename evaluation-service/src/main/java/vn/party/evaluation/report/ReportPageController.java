@@ -71,9 +71,10 @@ public class ReportPageController {
       return "redirect:/app/reports/" + organization.trim() + "/" + checkedYear(year);
     }
     model.addAttribute("organization", organization != null ? organization : user.groups().stream()
-        .map(Groups::organizationOfCommittee).flatMap(Optional::stream).findFirst().orElse(""));
+        .map(Groups::organizationOfCommittee).flatMap(Optional::stream).findFirst()
+        .or(() -> user.inspectedOrganizations().stream().findFirst()).orElse(""));
     model.addAttribute("year", year != null ? year : Year.now().getValue());
-    model.addAttribute("mayReadOrganizations", user.isAuditor() || user.isAdmin() || user.groups().stream()
+    model.addAttribute("mayReadOrganizations", user.isInspector() || user.isAdmin() || user.groups().stream()
         .anyMatch(g -> Groups.organizationOfCommittee(g).isPresent()));
     model.addAttribute("branches", readableBranches(user));
     return "report/choose";
@@ -135,6 +136,7 @@ public class ReportPageController {
     Map<String, String> branches = new LinkedHashMap<>();
     user.groups().stream().map(Groups::organizationOfCommittee).flatMap(Optional::stream)
         .forEach(org -> branches.putAll(reports.branches(org)));
+    user.inspectedOrganizations().forEach(org -> branches.putAll(reports.branches(org)));
     user.groups().stream().map(Groups::branchOfCommittee).flatMap(Optional::stream)
         .forEach(b -> branches.putIfAbsent(b, reports.organizationOfBranch(b).map(reports::branches)
             .map(all -> all.getOrDefault(b, b)).orElse(b)));

@@ -18,7 +18,10 @@ public class RosterAccess {
     this.rosters = rosters;
   }
 
-  /** Administrators, auditors, the grassroots committee of the member's organization, the member's branch committee, the member. */
+  /**
+   * Administrators, auditors, the inspection committee and the grassroots committee of the member's organization, the
+   * member's branch committee, the member.
+   */
   public MemberRoster readable(String memberId, CurrentUser user) {
     MemberRoster roster = rosters.find(memberId).orElseThrow(() -> unknown(memberId, user));
     if (!mayRead(roster, user)) {
@@ -34,7 +37,8 @@ public class RosterAccess {
   }
 
   public static boolean mayRead(MemberRoster roster, CurrentUser user) {
-    return user.isAdmin() || user.isAuditor() || user.inOrganizationCommittee(roster.organizationId())
+    return user.isAdmin() || user.inspects(roster.organizationId())
+        || user.inOrganizationCommittee(roster.organizationId())
         || user.inBranchCommittee(roster.branchId()) || user.userId().equals(roster.id());
   }
 
@@ -51,7 +55,7 @@ public class RosterAccess {
 
   /** Branches' member lists: administrators, auditors, the branch's grassroots committee and its own committee. */
   public static boolean mayListBranch(Rosters.Branch branch, CurrentUser user) {
-    return user.isAdmin() || user.isAuditor() || user.inOrganizationCommittee(branch.organizationId())
-        || user.inBranchCommittee(branch.id());
+    return user.isAdmin() || user.inspects(branch.organizationId())
+        || user.inOrganizationCommittee(branch.organizationId()) || user.inBranchCommittee(branch.id());
   }
 }

@@ -1,6 +1,7 @@
 package vn.party.evaluation.security;
 
 import java.util.List;
+import java.util.Optional;
 import vn.party.evaluation.process.Groups;
 
 /** The signed-in user and the groups (roles bound to the organization tree) they belong to. */
@@ -12,6 +13,24 @@ public record CurrentUser(String userId, List<String> groups) {
 
   public boolean isAuditor() {
     return groups.contains(Groups.AUDITORS);
+  }
+
+  /**
+   * Whether the user reads the organization as an inspector: a global auditor (every organization), or a member of
+   * that organization's inspection committee ({@code inspection-{organization}}).
+   */
+  public boolean inspects(String organizationId) {
+    return isAuditor() || organizationId != null && groups.contains(Groups.inspection(organizationId));
+  }
+
+  /** The organizations whose inspection committee the user sits on (not counting the global auditors group). */
+  public List<String> inspectedOrganizations() {
+    return groups.stream().map(Groups::organizationOfInspection).flatMap(Optional::stream).toList();
+  }
+
+  /** A global auditor or a member of some organization's inspection committee: the audit pages are theirs. */
+  public boolean isInspector() {
+    return isAuditor() || !inspectedOrganizations().isEmpty();
   }
 
   public boolean inBranchCommittee(String branchId) {

@@ -18,7 +18,9 @@ import vn.party.evaluation.security.SystemAccess;
  *       finalization, the roster);</li>
  *   <li>the committee above → {@code superior-committee-{organization}} of each organization directly under it
  *       (rates the organization, re-appraises after complaints);</li>
- *   <li>an inspection committee (ủy ban kiểm tra) → {@code auditors}, which reads everything and decides nothing;</li>
+ *   <li>an organization's inspection committee (ủy ban kiểm tra) → {@code inspection-{organization}}, which reads
+ *       that organization only and decides nothing; the committee above's → that group of each organization directly
+ *       under it. Never the global {@code auditors} group (the national and district inspection accounts);</li>
  *   <li>a sub-committee's committee → no group: no step of the regulations' processes is theirs.</li>
  * </ul>
  * The task rights come from the engine per task (candidate groups), the auditors' read rights from
@@ -42,7 +44,14 @@ class CommitteeGroups {
   Set<String> groupsOf(Unit unit, String body) {
     Set<String> groups = new LinkedHashSet<>();
     if ("INSPECTION".equals(body)) {
-      groups.add(Groups.AUDITORS);
+      switch (unit.kind()) {
+        case ORGANIZATION -> groups.add(Groups.inspection(unit.id()));
+        case SUPERIOR_COMMITTEE -> units.children(unit.id()).stream()
+            .filter(child -> child.kind() == UnitKind.ORGANIZATION)
+            .forEach(child -> groups.add(Groups.inspection(child.id())));
+        default -> {
+        }
+      }
       return groups;
     }
     switch (unit.kind()) {
@@ -66,6 +75,7 @@ class CommitteeGroups {
           group(Groups.organizationCommittee(unit.id()), "Cấp ủy " + unit.name());
           group(Groups.superiorCommittee(unit.id()),
               superiorName != null ? superiorName : "Cấp ủy cấp trên của " + unit.name());
+          group(Groups.inspection(unit.id()), "Ủy ban kiểm tra " + unit.name());
         }
         default -> {
         }
@@ -97,13 +107,14 @@ class CommitteeGroups {
     });
   }
 
-  /** The committee above's seat holders join the group of an organization newly placed under it. */
+  /**
+   * The committee above's seat holders join the group of an organization newly placed under it: its committee's the
+   * superior committee group, its inspection committee's the organization's inspection group.
+   */
   void joinSuperior(Unit organization, List<CommitteeSeat> superiorSeats) {
-    String group = Groups.superiorCommittee(organization.id());
     for (CommitteeSeat seat : superiorSeats) {
-      if ("COMMITTEE".equals(seat.body())) {
-        sync(seat.personId(), Set.of(group));
-      }
+      sync(seat.personId(), Set.of("INSPECTION".equals(seat.body()) ? Groups.inspection(organization.id())
+          : Groups.superiorCommittee(organization.id())));
     }
   }
 

@@ -32,7 +32,9 @@ public final class UnitApi {
       + "units") String into, @Schema(description = "yyyy-MM-dd, default today") String on, String reason) {
   }
 
-  public record SeatRequest(@Schema(description = "the account, e.g. a member id") String personId,
+  public record SeatRequest(@Schema(description = "the account: on a unit of a grassroots organization, an active, "
+      + "official, not suspended party member on its roster (e.g. a member id); on the committee above, any account")
+      String personId,
       @Schema(description = "COMMITTEE (cấp ủy, default) | INSPECTION (ủy ban kiểm tra)") String body,
       @Schema(description = "SECRETARY | DEPUTY | MEMBER (default)") String role, String reason) {
   }

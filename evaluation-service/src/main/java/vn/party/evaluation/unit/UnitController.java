@@ -34,7 +34,8 @@ public class UnitController {
   private static final String REFUSALS = " 400 with errors[{field, reason, message}]: required, unknown, invalid-kind, "
       + "wrong-parent-kind, unit-dissolved, unit-taken, invalid-format, in-future, too-long, control-characters, "
       + "unit-not-empty, merge-kind, merge-self, before-opening, invalid-body, invalid-role, inspection-not-here, "
-      + "unknown-person, probationary-on-committee, member-not-active, nothing-to-change. 403: administrators, and "
+      + "unknown-person, not-a-member-here, probationary-on-committee, member-not-active, member-suspended, "
+      + "nothing-to-change. 403: administrators, and "
       + "the grassroots committee for its own organization's units (not the organization's creation, merger or "
       + "dissolution; never the committee above); auditors never. Every change is in the unit's history.";
 

@@ -266,9 +266,31 @@ public class UnitService {
    * Seats a person on the unit's committee or inspection committee, or changes the role. A new secretary takes the
    * post from the previous one, who stays as a member (recorded). The engine groups and, for a party member of the
    * unit, the roster's committee seat and headship follow.
+   *
+   * <p>Who may sit (400 naming {@code personId} otherwise): on a unit of a grassroots organization (the organization,
+   * its sub-committees and branches), only a party member on that organization's roster who is active (not
+   * transferred out, left or deceased), official (not probationary) and not suspended from activities (đình chỉ sinh
+   * hoạt: the member's rights are suspended); a member exempted from activities (miễn sinh hoạt) keeps the right and
+   * may sit. So an auditor's, the committee above's or an administrator's account is refused unless it is such a
+   * member. On the committee above, whose people are on no roster kept here, any account, but a party member of this
+   * system only while active, official and not suspended.
    */
   @Transactional
   public CommitteeSeat seat(String id, SeatRequest request, CurrentUser user) {
+    return seat(id, request, user, true);
+  }
+
+  /**
+   * The demo's shared committee accounts ({@code secretary1…3}, {@code committee}), which stand for a committee's
+   * office rather than a person and are on no roster: seated without the roster check. Only the demo loader calls it
+   * (no page or API reaches it); everyone else goes through {@link #seat(String, SeatRequest, CurrentUser)}.
+   */
+  @Transactional
+  public CommitteeSeat seatDemoAccount(String id, SeatRequest request, CurrentUser user) {
+    return seat(id, request, user, false);
+  }
+
+  private CommitteeSeat seat(String id, SeatRequest request, CurrentUser user, boolean onlyMembers) {
     Unit unit = units.lock(id).orElseThrow(() -> ApiException.notFound("error.unit.not-found", id));
     if (!UnitAccess.mayEdit(unit, user)) {
       throw ApiException.forbidden();
@@ -290,10 +312,16 @@ public class UnitService {
       found.add("personId", "unknown-person");
     } else {
       Optional<MemberRoster> member = rosters.find(personId);
-      if (member.isPresent() && "PROBATIONARY".equals(member.get().membership())) {
-        found.add("personId", "probationary-on-committee");
+      if (onlyMembers && unit.organizationId() != null
+          && !member.map(m -> unit.organizationId().equals(m.organizationId())).orElse(false)) {
+        // an auditor's, the committee above's or an administrator's account, or a member of another organization
+        found.add("personId", "not-a-member-here");
       } else if (member.isPresent() && !"ACTIVE".equals(member.get().status())) {
         found.add("personId", "member-not-active");
+      } else if (member.isPresent() && "PROBATIONARY".equals(member.get().membership())) {
+        found.add("personId", "probationary-on-committee");
+      } else if (member.isPresent() && member.get().suspended()) {
+        found.add("personId", "member-suspended");
       }
     }
     String reason = text("reason", request.reason(), REASON_MAX, false, found);

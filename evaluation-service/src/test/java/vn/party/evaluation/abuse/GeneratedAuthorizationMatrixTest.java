@@ -50,7 +50,9 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
 
   private enum Role {
     ANONYMOUS(null), MEMBER("member1"), OTHER_MEMBER("member2"), OTHER_BRANCH("secretary2"),
-    OWN_BRANCH("secretary1"), GRASSROOTS("committee"), AUDITOR("auditor"), ADMIN("admin");
+    OWN_BRANCH("secretary1"), GRASSROOTS("committee"), AUDITOR("auditor"), ADMIN("admin"),
+    /** A member of another organization's inspection committee (the throw-away organization's). */
+    OTHER_INSPECTION("authz-inspector-" + YEAR);
 
     final String user;
 
@@ -146,7 +148,7 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
     w.put("POST /app/members/{memberId}", Set.of(Role.GRASSROOTS));
     w.put("POST /app/meetings/{branchId}/{year}", Set.of(Role.OWN_BRANCH));
     Set<Role> everyone = Set.of(Role.MEMBER, Role.OTHER_MEMBER, Role.OTHER_BRANCH, Role.OWN_BRANCH, Role.GRASSROOTS,
-        Role.AUDITOR);
+        Role.AUDITOR, Role.OTHER_INSPECTION);
     w.put("POST /app/notifications/{id}/read", everyone); // one's own notifications
     w.put("POST /app/notifications/read-all", everyone);
     w.put("POST /app/notifications/preferences", everyone);
@@ -292,12 +294,19 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
     throwAwayUnit = unit("BRANCH", ward, "Chi bộ thử ma trận " + YEAR, "authz-cb-" + YEAR);
     // the account exists first (as the demo's do), so the import issues no one-time password
     throwAwayMember = "authz-member-" + YEAR;
+    // a member of the throw-away organization on its inspection committee: the OTHER_INSPECTION role (the demo
+    // password, as the demo's accounts, so that it signs in like them)
+    String inspector = Role.OTHER_INSPECTION.user;
+    org.camunda.bpm.engine.identity.User inspectorAccount = identityService.newUser(inspector);
+    inspectorAccount.setPassword("demo");
+    ((org.camunda.bpm.engine.impl.IdentityServiceImpl) identityService).saveUser(inspectorAccount, true);
     org.camunda.bpm.engine.identity.User account = identityService.newUser(throwAwayMember);
     account.setPassword("authz-" + java.util.UUID.randomUUID());
     identityService.saveUser(account);
     String file = "Họ và tên,Số thẻ đảng viên,Ngày vào Đảng (dd/MM/yyyy),Ngày chính thức (dd/MM/yyyy),"
         + "Chi bộ (mã hoặc tên),Tài khoản (để trống: dv + số thẻ)\r\nThử Nghiệm Ma Trận,4899" + YEAR
-        + ",19/05/2009,19/05/2010,authz-cb-" + YEAR + "," + throwAwayMember + "\r\n";
+        + ",19/05/2009,19/05/2010,authz-cb-" + YEAR + "," + throwAwayMember + "\r\n"
+        + "Kiểm Tra Ma Trận,4898" + YEAR + ",19/05/2009,19/05/2010,authz-cb-" + YEAR + "," + inspector + "\r\n";
     HttpResponse<String> preview = http.send("POST", "/api/v1/organizations/" + ward
         + "/roster-imports?fileName=authz.csv", "admin", "application/octet-stream",
         file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -307,6 +316,11 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
     assertThat(commit.statusCode()).as(commit.body()).isBetween(200, 201);
     assertThat(http.get("/api/v1/members/" + throwAwayMember, "admin").statusCode()).as("the throw-away member")
         .isEqualTo(200);
+    HttpResponse<String> seated = http.send("PUT", "/api/v1/units/" + ward + "/committee", "admin",
+        "application/json", write(Map.of("personId", inspector, "body", "INSPECTION", "reason", "authz"))
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(seated.statusCode()).as(seated.body()).isEqualTo(200);
+    assertThat(groupsOf(inspector)).contains("inspection-" + ward).doesNotContain("auditors");
   }
 
   private String unit(String kind, String parent, String name, String code) throws Exception {
@@ -329,7 +343,8 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
     Body body = e.read() ? null : body(e.body(), null);
     for (Role role : Role.values()) {
       if (e.read()) {
-        boolean strangerOnSample = (role == Role.OTHER_MEMBER || role == Role.OTHER_BRANCH) && sampled;
+        boolean strangerOnSample = (role == Role.OTHER_MEMBER || role == Role.OTHER_BRANCH
+            || role == Role.OTHER_INSPECTION) && sampled;
         boolean adminOnly = ADMIN_READ_ROOTS.contains(engineRoot(e.template())) && role != Role.ADMIN;
         if (role == Role.ANONYMOUS || strangerOnSample || adminOnly) {
           judge(e, role, send(role, e.method(), path, e.method().equals("GET") ? null : "{}"), true);
@@ -400,6 +415,9 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
       if (e.method().equals("GET")) {
         if (role == Role.ANONYMOUS) {
           judge(e, role, page ? pageStatus(role, "GET", path) : status(http.get(path, null)), true);
+        } else if (role == Role.OTHER_INSPECTION && aboutTheDemoOrganization(e.template())) {
+          // another organization's inspection committee reads nothing of the demo organization
+          judge(e, role, page ? pageStatus(role, "GET", path) : status(http.get(path, role.user)), true);
         }
         continue;
       }
@@ -411,6 +429,16 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
           : status(http.send(e.method(), path, role.user, "application/json", "{\"" + FOREIGN + "\":\"members\"}"));
       judge(e, role, answer, !allowed);
     }
+  }
+
+  /**
+   * A read about the demo organization or one of its members, branches or collectives (member1, the organization,
+   * branch 1), not one sent at the throw-away targets (which are the inspector's own organization's).
+   */
+  private static boolean aboutTheDemoOrganization(String template) {
+    return !destructive(template) && !template.startsWith("/api/v1/units/{id}") && !template.startsWith(
+        "/app/units/{id}") && Pattern.compile("\\{(memberId|organizationId|organization|org|branchId|branch|"
+        + "collectiveId)}").matcher(template).find();
   }
 
   private final Map<Role, PageSession> sessions = new java.util.EnumMap<>(Role.class);

@@ -13,7 +13,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The organization tree and its committees on the pages, in real headless Chromium: an administrator opens a branch
  * under a sub-committee of a ward of the test's own (first without a name: refused next to the field, nothing
- * written), seats an account as the branch's secretary, and that person, signing in, has the branch committee's pages
+ * written), is refused seating the inspection account (no party member of the ward: the reason next to the field),
+ * seats a member of the ward as the branch's secretary, and that person, signing in, has the branch committee's pages
  * (meetings);
  * taking the seat away takes them away. A branch member reads the tree without forms. Screenshots go to
  * {@code target/screenshots/units-*.png}.
@@ -42,6 +43,14 @@ class UnitsBrowserTest extends BrowserTestSupport {
     account.setEmail(SECRETARY + "@example.vn");
     account.setPassword("demo");
     ((IdentityServiceImpl) identityService).saveUser(account, true);
+    // only a party member of the ward sits on its committees: the account is one, in another branch of the ward
+    as("admin").post().uri("/api/v1/units").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .body(java.util.Map.of("kind", "BRANCH", "parentId", WARD, "name", "Chi bộ Thử 0", "code", "ub-cb0"))
+        .retrieve().toEntity(String.class);
+    jdbc.sql("""
+        insert into evaluation.party_member (id, full_name, branch_id, membership, status, admitted_on)
+        values (:id, 'Bí thư Thử', 'ub-cb0', 'OFFICIAL', 'ACTIVE', date '2001-01-01') on conflict (id) do nothing""")
+        .param("id", SECRETARY).update();
   }
 
   @Test
@@ -69,7 +78,16 @@ class UnitsBrowserTest extends BrowserTestSupport {
     assertThat(browser.findElement(By.id("parent-link")).getText()).isEqualTo("Đảng bộ bộ phận Thử");
     assertThat(browser.findElement(By.cssSelector("#history tr[data-action=CREATED]")).isDisplayed()).isTrue();
 
-    // an account becomes the new branch's secretary
+    // the inspection account is no party member of the ward: refused next to the field, nobody seated
+    browser.findElement(By.id("personId")).sendKeys("auditor");
+    clickAndLoad(browser.findElement(By.id("seat")));
+    assertThat(browser.findElement(By.cssSelector("#form-errors li[data-field=personId]")).getText())
+        .startsWith("Trường Người được phân công: chỉ đảng viên đang sinh hoạt trong danh sách đảng viên");
+    assertThat(browser.findElements(By.cssSelector("#committee tr[data-person=auditor]"))).isEmpty();
+    screenshot("units-02-refused-seat");
+
+    // a member of the ward becomes the new branch's secretary
+    browser.findElement(By.id("personId")).clear();
     browser.findElement(By.id("personId")).sendKeys(SECRETARY);
     new Select(browser.findElement(By.id("role"))).selectByValue("SECRETARY");
     browser.findElement(By.id("seat-reason")).sendKeys("NQ 21/NQ-ĐU");

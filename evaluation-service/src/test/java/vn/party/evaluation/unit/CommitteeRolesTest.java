@@ -13,12 +13,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.beans.factory.annotation.Autowired;
 import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.unit.UnitApi.SeatRequest;
 
 /**
  * Roles set on the units, not in Camunda Admin: seating a person on a branch committee, the grassroots committee, the
  * inspection committee or the committee above gives exactly the engine group the role needs — checked by what the
- * person may then read (the rights of the existing authorization rules) and by the engine's memberships — and taking
+ * person may then read (the rights of the existing authorization rules) and by the engine's memberships (the
+ * inspection committee: the organization's own {@code inspection-{organization}} group) — and taking
  * the seat away takes the rights away. A party member's roster follows: the committee seat ({@code leadership}) and,
  * for a secretary, the headship ({@code headOf}), each with a change record.
  */
@@ -26,13 +31,16 @@ import vn.party.evaluation.EvaluationFlowSupport;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CommitteeRolesTest extends EvaluationFlowSupport {
 
+  @Autowired
+  private UnitService units;
+
   private static final String CB1 = ORG + "-cb1";
   /** cb1, on no committee in the demo data. */
   private static final String PERSON = "member3";
 
   @AfterAll
   void theDemoSeatsAgain() {
-    seat("admin", CB1, "secretary1", "COMMITTEE", "SECRETARY");
+    secretary1BackInThePost();
     for (String[] seat : List.of(new String[] {CB1, "COMMITTEE"}, new String[] {ORG, "INSPECTION"},
         new String[] {ORG, "COMMITTEE"})) {
       as("admin").delete().uri("/api/v1/units/{u}/committee/{p}?body={b}", seat[0], PERSON, seat[1]).retrieve()
@@ -73,7 +81,7 @@ class CommitteeRolesTest extends EvaluationFlowSupport {
     assertThat(history.findValuesAsText("action")).contains("SEATED", "ROLE_CHANGED");
 
     // the previous secretary back in the post: the member heads nothing, stays on the committee
-    seat("committee", CB1, "secretary1", "COMMITTEE", "SECRETARY");
+    secretary1BackInThePost();
     roster = json(as("committee").get().uri("/api/v1/members/{m}", PERSON).retrieve().body(String.class));
     assertThat(roster.get("headOf").isNull()).isTrue();
     assertThat(roster.get("leadership").asText()).isEqualTo("BRANCH_COMMITTEE");
@@ -99,11 +107,13 @@ class CommitteeRolesTest extends EvaluationFlowSupport {
   void the_inspection_committee_and_the_grassroots_committee() {
     assertThat(status(PERSON, "/api/v1/members/member12")).isEqualTo(403);
     assertThat(seat("committee", ORG, PERSON, "INSPECTION", "MEMBER").getStatusCode().value()).isEqualTo(200);
-    assertThat(memberOf(PERSON, "auditors")).isTrue();
-    assertThat(status(PERSON, "/api/v1/members/member12")).isEqualTo(200); // auditors read every member
+    // the organization's own inspection group, never the global auditors group
+    assertThat(memberOf(PERSON, "inspection-" + ORG)).isTrue();
+    assertThat(memberOf(PERSON, "auditors")).isFalse();
+    assertThat(status(PERSON, "/api/v1/members/member12")).isEqualTo(200); // the organization's every member
     as("committee").delete().uri("/api/v1/units/{u}/committee/{p}?body=INSPECTION", ORG, PERSON).retrieve()
         .toEntity(String.class);
-    assertThat(memberOf(PERSON, "auditors")).isFalse();
+    assertThat(memberOf(PERSON, "inspection-" + ORG)).isFalse();
     assertThat(status(PERSON, "/api/v1/members/member12")).isEqualTo(403);
 
     // on the grassroots committee: it may change the roster (PATCH), its leadership is the organization's
@@ -138,6 +148,15 @@ class CommitteeRolesTest extends EvaluationFlowSupport {
     assertThat(memberOf("auditor", "superior-committee-cr-ward")).isFalse();
     assertThat(memberOf("auditor", "superior-committee-" + ORG)).isFalse();
     assertThat(memberOf("district", "superior-committee-" + ORG)).isTrue();
+    // the committee above's inspection committee inspects each organization under it, not the whole country
+    assertThat(seat("admin", "thanh-khe", "auditor", "INSPECTION", "MEMBER").getStatusCode().value()).isEqualTo(200);
+    assertThat(memberOf("auditor", "inspection-cr-ward")).isTrue();
+    assertThat(memberOf("auditor", "inspection-" + ORG)).isTrue();
+    as("admin").delete().uri("/api/v1/units/thanh-khe/committee/auditor?body=INSPECTION").retrieve()
+        .toEntity(String.class);
+    assertThat(memberOf("auditor", "inspection-cr-ward")).isFalse();
+    assertThat(memberOf("auditor", "inspection-" + ORG)).isFalse();
+    assertThat(memberOf("auditor", "auditors")).isTrue(); // the demo's global account keeps its own group
   }
 
   @Test
@@ -171,6 +190,16 @@ class CommitteeRolesTest extends EvaluationFlowSupport {
       jdbc.sql("update evaluation.party_member set membership = 'OFFICIAL' where id = 'member5'").update();
     }
     assertThat(memberOf("member5", "branch-committee-" + CB1)).isFalse();
+  }
+
+  /**
+   * The demo's secretary account back as branch 1's secretary: it is the demo's shared office account, on no roster,
+   * which only the demo loader may seat ({@link UnitService#seatDemoAccount}); the API refuses it (see
+   * {@code SeatsAndInspectionTest}).
+   */
+  private void secretary1BackInThePost() {
+    units.seatDemoAccount(CB1, new SeatRequest("secretary1", "COMMITTEE", "SECRETARY", "Dữ liệu mẫu / demo data"),
+        new CurrentUser("admin", List.of(Groups.ADMINS)));
   }
 
   private ResponseEntity<String> seat(String user, String unit, String person, String body, String role) {

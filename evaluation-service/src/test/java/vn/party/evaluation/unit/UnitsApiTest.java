@@ -53,6 +53,13 @@ class UnitsApiTest extends EvaluationFlowSupport {
     ((IdentityServiceImpl) identityService).saveUser(account, true);
     assertThat(create("admin", Map.of("kind", "ORGANIZATION", "parentId", "thanh-khe", "name",
         "Đảng bộ phường Thử Cây", "code", WARD, "openedOn", "2000-01-01")).getStatusCode().value()).isEqualTo(201);
+    // only a party member of the organization sits on its committee: the account is one, in a branch of the ward
+    assertThat(create("admin", Map.of("kind", "BRANCH", "parentId", WARD, "name", "Chi bộ Tổ 40", "code", "ut-cb40",
+        "openedOn", "2000-01-01")).getStatusCode().value()).isEqualTo(201);
+    jdbc.sql("""
+        insert into evaluation.party_member (id, full_name, branch_id, membership, status, admitted_on)
+        values (:id, 'Thường trực Thử', 'ut-cb40', 'OFFICIAL', 'ACTIVE', date '2001-01-01')""").param("id", BOSS)
+        .update();
     assertThat(as("admin").put().uri("/api/v1/units/{u}/committee", WARD).contentType(MediaType.APPLICATION_JSON)
         .body(Map.of("personId", BOSS, "role", "SECRETARY")).retrieve().toEntity(String.class).getStatusCode()
         .value()).isEqualTo(200);

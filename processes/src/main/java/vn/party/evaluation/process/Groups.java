@@ -7,7 +7,10 @@ public final class Groups {
 
   /** Every party member. */
   public static final String MEMBERS = "members";
-  /** The inspection committee (ủy ban kiểm tra): reads everything, decides nothing. */
+  /**
+   * The national and district inspection accounts: read every organization, decide nothing. An organization's own
+   * inspection committee is {@link #inspection(String)}, scoped to it.
+   */
   public static final String AUDITORS = "auditors";
   /** Camunda's own administrators group. */
   public static final String ADMINS = "camunda-admin";
@@ -30,6 +33,23 @@ public final class Groups {
    */
   public static String superiorCommittee(String organizationId) {
     return "superior-committee-" + Objects.requireNonNull(organizationId, "organizationId");
+  }
+
+  /**
+   * The inspection committee (ủy ban kiểm tra) of a grassroots organization, e.g. {@code
+   * inspection-thanh-khe-tay}: its members read that organization's evaluations, history, reports and audit pages, and
+   * nothing of another organization (the global {@link #AUDITORS} group stays for the national and district inspection
+   * accounts). An inspection committee of the committee above joins the group of each organization directly under it.
+   */
+  public static String inspection(String organizationId) {
+    return "inspection-" + Objects.requireNonNull(organizationId, "organizationId");
+  }
+
+  /** The organization whose inspection committee this group is, if it is one. */
+  public static java.util.Optional<String> organizationOfInspection(String groupId) {
+    String prefix = inspection("");
+    return groupId != null && groupId.startsWith(prefix) && groupId.length() > prefix.length()
+        ? java.util.Optional.of(groupId.substring(prefix.length())) : java.util.Optional.empty();
   }
 
   /** The organization this group supervises from above, if it is a superior committee's group. */
