@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import vn.party.evaluation.account.flow.PartyPasswordPolicy;
 
 /**
  * The engine's side of the accounts: its password check throttled instead of locked

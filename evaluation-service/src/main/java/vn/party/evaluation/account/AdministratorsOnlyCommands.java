@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import vn.party.evaluation.account.flow.PartyPasswordPolicy;
 import vn.party.evaluation.process.Groups;
 
 /**

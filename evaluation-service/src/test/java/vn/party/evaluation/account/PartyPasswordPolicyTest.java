@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.junit.jupiter.api.Test;
+import vn.party.evaluation.account.flow.PartyPasswordPolicy;
 
 /** The policy's rules one by one, as the engine runs them for every door that sets a password. */
 class PartyPasswordPolicyTest {

@@ -272,19 +272,18 @@ public final class RuleBook {
    * @throws IllegalArgumentException for an unknown decision
    */
   public List<RuleMatch> evaluate(String decisionId, Map<String, ?> variables) {
-    DmnDecision decision = decisions.get(decisionId);
-    if (decision == null) {
+    if (!decisions.containsKey(decisionId)) {
       throw new IllegalArgumentException("No decision '" + decisionId + "'");
     }
     if (!cacheable(variables)) {
-      return evaluate(decision, decisionId, variables);
+      return evaluateTable(decisionId, variables);
     }
     MemoKey key = new MemoKey(decisionId, Collections.unmodifiableMap(new HashMap<>(variables)));
     List<RuleMatch> known = memo.get(key);
     if (known != null) {
       return known;
     }
-    List<RuleMatch> matches = evaluate(decision, decisionId, variables);
+    List<RuleMatch> matches = evaluateTable(decisionId, variables);
     if (memo.size() >= MEMO_SIZE) {
       memo.clear(); // bounded; the facts of a year's members repeat, so it fills again with what is asked
     }
@@ -317,10 +316,11 @@ public final class RuleBook {
     return true;
   }
 
-  private List<RuleMatch> evaluate(DmnDecision decision, String decisionId, Map<String, ?> variables) {
+  /** One evaluation of a table by the DMN engine (the decision is known to exist). */
+  private List<RuleMatch> evaluateTable(String decisionId, Map<String, ?> variables) {
     List<DmnEvaluatedDecisionRule> rules;
     try {
-      engine.evaluateDecision(decision, new HashMap<>(variables));
+      engine.evaluateDecision(decisions.get(decisionId), new HashMap<>(variables));
       rules = matched.get();
     } finally {
       matched.remove();

@@ -1,4 +1,4 @@
-package vn.party.evaluation.account;
+package vn.party.evaluation.account.flow;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.impl.identity.PasswordPolicyLengthRuleImpl;
 /**
  * The password policy, as the engine's {@link PasswordPolicy} so that every door that sets a password applies it:
  * Camunda Admin and the engine REST API (the engine refuses a user saved with a weak password) and our own pages
- * and API ({@link Accounts}). At least {@value #MIN_LENGTH} characters, not containing the user id, not a listed
+ * and API ({@code Accounts}). At least {@value #MIN_LENGTH} characters, not containing the user id, not a listed
  * common password (resource {@code accounts/common-passwords.txt}), at least 5 different characters other than
  * spaces. Each rule has a placeholder the messages
  * translate: {@code password-policy.<placeholder>} in messages*.properties.
@@ -39,10 +39,10 @@ public class PartyPasswordPolicy implements PasswordPolicy {
    * At least {@value #MIN_DISTINCT} different characters other than spaces: ten spaces or "aaaaaaaaaa" pass the
    * length rule and nothing else should let them through.
    */
-  static final class VarietyRule implements PasswordPolicyRule {
+  public static final class VarietyRule implements PasswordPolicyRule {
 
-    static final String PLACEHOLDER = "PASSWORD_POLICY_VARIETY";
-    static final int MIN_DISTINCT = 5;
+    public static final String PLACEHOLDER = "PASSWORD_POLICY_VARIETY";
+    public static final int MIN_DISTINCT = 5;
 
     @Override
     public String getPlaceholder() {
@@ -62,9 +62,9 @@ public class PartyPasswordPolicy implements PasswordPolicy {
   }
 
   /** Not the user id, nor containing it (the first guess of anyone who knows the id, and ids are predictable). */
-  static final class NotUserIdRule implements PasswordPolicyRule {
+  public static final class NotUserIdRule implements PasswordPolicyRule {
 
-    static final String PLACEHOLDER = "PASSWORD_POLICY_USER_DATA";
+    public static final String PLACEHOLDER = "PASSWORD_POLICY_USER_DATA";
 
     @Override
     public String getPlaceholder() {
@@ -91,9 +91,9 @@ public class PartyPasswordPolicy implements PasswordPolicy {
   }
 
   /** Not a listed common password, also not one with digits or symbols added at its end ("password2026!"). */
-  static final class CommonPasswordRule implements PasswordPolicyRule {
+  public static final class CommonPasswordRule implements PasswordPolicyRule {
 
-    static final String PLACEHOLDER = "PASSWORD_POLICY_COMMON";
+    public static final String PLACEHOLDER = "PASSWORD_POLICY_COMMON";
     private static final Set<String> COMMON = load();
 
     @Override
