@@ -59,11 +59,11 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable error) {
     Response engine = ExceptionHandlerHelper.getInstance().getResponse(error);
     if (has(error, AuthorizationException.class)) {
-      return problem(403, "Forbidden", FORBIDDEN);
+      return forbidden();
     }
     if (has(error, NullValueException.class) || has(error, NotFoundException.class)
         || (has(error, MismatchingMessageCorrelationException.class) && !administrator())) {
-      return administrator() ? problem(404, "Not Found", NOT_FOUND) : problem(403, "Forbidden", FORBIDDEN);
+      return administrator() ? problem(404, "Not Found", NOT_FOUND) : forbidden();
     }
     if (engine.getStatus() < 500) {
       return engine;
@@ -78,6 +78,13 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
     }
     log.info("engine REST: request refused ({}): {}", error.getClass().getSimpleName(), error.getMessage());
     return problem(400, "Bad Request", INVALID);
+  }
+
+  /** The same answer for "not allowed" and "no such thing": names only who asked (their own id), nothing else. */
+  private Response forbidden() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return problem(403, "Forbidden", authentication == null || authentication.getUserId() == null ? FORBIDDEN
+        : FORBIDDEN + " (" + authentication.getUserId() + ")");
   }
 
   private boolean administrator() {

@@ -88,7 +88,8 @@ public class TaskLifecycleProjector {
     int year = year(task);
     String memberId = memberId(task);
     String candidateGroup = candidateGroup(task);
-    EvaluationStatus status = statusWhileOpen(task.getTaskDefinitionKey());
+    String taskKey = task.getTaskDefinitionKey();
+    EvaluationStatus status = statusWhileOpen(taskKey);
     if (status != null) {
       records.status(year, memberId, status);
     }
@@ -103,7 +104,7 @@ public class TaskLifecycleProjector {
 
     List<Recipient> recipients = task.getAssignee() != null ? people.user(task.getAssignee())
         : candidateGroup != null ? people.groupMembers(candidateGroup) : List.of();
-    if (!ProcessKeys.SELF_REVIEW.equals(task.getTaskDefinitionKey())) {
+    if (!ProcessKeys.SELF_REVIEW.equals(taskKey)) {
       // recusal: a committee member is not asked to decide their own case (nor may they, see OwnCases)
       Object userId = task.getVariable(MEMBER_USER_ID);
       recipients = recipients.stream()

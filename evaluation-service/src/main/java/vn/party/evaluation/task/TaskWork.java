@@ -77,7 +77,7 @@ public class TaskWork {
    * (a case returned to the branch shows the branch's earlier proposal).
    */
   public TaskForm form(String taskId, CurrentUser user) {
-    Task task = visibleTask(taskId, user);
+    Task task = visibleTask(refusingOwnCase(taskId, user));
     OpenTask open = openTask(task);
     // the form as this case shows it: 02B items for a leader, points under a regulation that scores
     Map<String, Object> context = TaskCompletionRules.covers(task.getTaskDefinitionKey())
@@ -148,7 +148,7 @@ public class TaskWork {
 
   @Transactional
   public void unclaim(String taskId, CurrentUser user) {
-    Task task = visibleTask(taskId, user);
+    Task task = visibleTask(refusingOwnCase(taskId, user));
     if (!user.userId().equals(task.getAssignee()) && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
@@ -175,7 +175,7 @@ public class TaskWork {
 
   @Transactional
   public void claim(String taskId, CurrentUser user) {
-    visibleTask(taskId, user);
+    visibleTask(refusingOwnCase(taskId, user));
     taskService.claim(taskId, user.userId());
   }
 
@@ -239,7 +239,7 @@ public class TaskWork {
 
   /** The task, if the user may see it and work on it: auditors read and change nothing, whatever they send. */
   private Task workableTask(String taskId, CurrentUser user) {
-    Task task = visibleTask(taskId, user);
+    Task task = visibleTask(refusingOwnCase(taskId, user));
     if (user.isAuditor() && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
@@ -312,24 +312,23 @@ public class TaskWork {
   }
 
   /**
-   * The task if the user may see it; 403 when it exists but is someone else's (with the reason when it is about the
-   * user: nobody decides their own case, see {@link OwnCases}), 404 when there is none.
+   * The task id, unless the task is about the user: then 403 with the reason (nobody decides their own case, see
+   * {@link OwnCases}), which the engine would only answer as a task they may not see.
    */
-  private Task visibleTask(String taskId, CurrentUser user) {
-    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-    if (task == null) {
-      if (!existsForSystem(taskId)) {
-        throw ApiException.notFound("error.task.not-found", taskId);
-      }
-      throw user != null && ownCases.about(taskId, user.userId())
-          ? new ApiException(HttpStatus.FORBIDDEN, OwnCaseRefusedException.MESSAGE_KEY, List.of())
-          : ApiException.forbidden();
+  private String refusingOwnCase(String taskId, CurrentUser user) {
+    if (ownCases.about(taskId, user.userId())) {
+      throw new ApiException(HttpStatus.FORBIDDEN, OwnCaseRefusedException.MESSAGE_KEY, List.of());
     }
-    return task;
+    return taskId;
   }
 
+  /** The task if the user may see it; 403 when it exists but is someone else's, 404 when there is none. */
   private Task visibleTask(String taskId) {
-    return visibleTask(taskId, null);
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      throw existsForSystem(taskId) ? ApiException.forbidden() : ApiException.notFound("error.task.not-found", taskId);
+    }
+    return task;
   }
 
   private boolean existsForSystem(String taskId) {
