@@ -83,6 +83,8 @@ public final class ServiceProcess implements AutoCloseable {
         cmd.add(b.jar.toString());
         if (b.port > 0) {
             cmd.add("--server.port=" + b.port);
+            // this machine only: the local stack runs demo logins (admin/admin), never for the network (issue 12)
+            cmd.add("--server.address=127.0.0.1");
         }
         cmd.addAll(b.args);
         this.command = List.copyOf(cmd);

@@ -23,6 +23,14 @@ class ServiceProcessTest {
         jar = FakeServiceJar.build(tmp.resolve("fake"));
     }
 
+    /** Issue 12: run-local answered on every interface ({@code *:8080}, {@code *:8081}) with admin/admin. */
+    @Test
+    void servicesListenOnThisMachineOnly() {
+        ServiceProcess service = ServiceProcess.builder("fake-service", jar).port(18080).logDir(tmp.resolve("logs-bind"))
+                .build();
+        assertThat(service.command()).contains("--server.port=18080", "--server.address=127.0.0.1");
+    }
+
     @Test
     void startsAsASeparateProcessWaitsForHealthAndStopsGracefully() {
         int port = LocalInfrastructure.freePort();

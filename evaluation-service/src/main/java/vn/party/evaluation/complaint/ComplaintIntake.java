@@ -9,6 +9,7 @@ import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldProblem;
+import vn.party.evaluation.process.validation.TextCharacters;
 
 /**
  * Who may complain through the API and what a refusal says; one rule for the API and the member's page. Only the
@@ -38,8 +39,7 @@ public class ComplaintIntake {
     }
     String problem = grounds == null || grounds.isBlank() ? "required"
         : grounds.length() > MAX_GROUNDS ? "too-long"
-        : grounds.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
-            ? "control-characters" : null;
+        : TextCharacters.problem(grounds);
     if (problem != null) {
       throw ApiException.invalid(List.of(new FieldProblem("grounds", problem, null)));
     }

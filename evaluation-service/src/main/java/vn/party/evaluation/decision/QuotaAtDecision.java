@@ -16,6 +16,7 @@ import vn.party.evaluation.rules.QuotaCheck;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.task.TaskWork;
 import vn.party.evaluation.web.FieldProblem;
+import vn.party.evaluation.process.validation.TextCharacters;
 
 /**
  * The EXCELLENT quota at the moment of the committee's decision on the people's pages. Our choice (README): an
@@ -67,8 +68,9 @@ public class QuotaAtDecision {
     if (reason.length() > TaskCompletionRules.MAX_TEXT_LENGTH) {
       return List.of(new FieldProblem(REASON, "too-long", null));
     }
-    if (reason.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
-      return List.of(new FieldProblem(REASON, "control-characters", null));
+    String characters = TextCharacters.problem(reason);
+    if (characters != null) {
+      return List.of(new FieldProblem(REASON, characters, null));
     }
     return List.of();
   }

@@ -13,6 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import vn.party.evaluation.security.engine.OwnCaseRefusedException;
 import vn.party.evaluation.web.ApiException;
 
 /** Refusals on the people's pages: a page saying what happened, with the HTTP status the API would give. */
@@ -37,6 +38,11 @@ public class PageExceptionHandler {
   String forbidden(AuthorizationException e, Model model, HttpServletResponse response) {
     log.info("page refused by the engine: {}", e.getMessage());
     return page(403, "error.forbidden", new Object[0], model, response);
+  }
+
+  @ExceptionHandler(OwnCaseRefusedException.class)
+  String ownCase(Model model, HttpServletResponse response) {
+    return page(403, OwnCaseRefusedException.MESSAGE_KEY, new Object[0], model, response);
   }
 
   @ExceptionHandler(TaskAlreadyClaimedException.class)

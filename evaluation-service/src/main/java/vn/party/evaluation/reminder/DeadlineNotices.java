@@ -128,6 +128,9 @@ public class DeadlineNotices {
       escalatedTo = escalation.groupId((String) variables.get(BRANCH_ID), (String) variables.get(ORGANIZATION_ID));
       people.groupMembers(escalatedTo).forEach(r -> recipients.putIfAbsent(r.userId(), r));
     }
+    if (!ProcessKeys.SELF_REVIEW.equals(task.taskKey())) {
+      recipients.remove(memberId); // recusal: nobody is reminded to decide their own case
+    }
     outbox.publish(eventType, memberId, new DeadlineNotice(task.id(), task.taskKey(), task.name(), task.assignee(),
         candidateGroup, memberId, (String) variables.get(MEMBER_NAME), year,
         (String) variables.get(ORGANIZATION_ID), (String) variables.get(BRANCH_ID), task.dueDate().toString(),

@@ -95,7 +95,8 @@ public class TaskLifecycleProjector {
     int year = year(task);
     String memberId = memberId(task);
     String candidateGroup = candidateGroup(task);
-    EvaluationStatus status = statusWhileOpen(task.getTaskDefinitionKey());
+    String taskKey = task.getTaskDefinitionKey();
+    EvaluationStatus status = statusWhileOpen(taskKey);
     if (status != null) {
       records.status(year, memberId, status);
     }
@@ -110,6 +111,12 @@ public class TaskLifecycleProjector {
 
     List<Recipient> recipients = task.getAssignee() != null ? people.user(task.getAssignee())
         : candidateGroup != null ? people.groupMembers(candidateGroup) : List.of();
+    if (!ProcessKeys.SELF_REVIEW.equals(taskKey)) {
+      // recusal: a committee member is not asked to decide their own case (nor may they, see OwnCases)
+      Object userId = task.getVariable(MEMBER_USER_ID);
+      recipients = recipients.stream()
+          .filter(r -> !r.userId().equals(memberId) && !r.userId().equals(userId)).toList();
+    }
     outbox.publish(EventTypes.TASK_ASSIGNED, memberId, new TaskAssigned(task.getId(), task.getTaskDefinitionKey(),
         task.getName(), task.getAssignee(), candidateGroup, memberId, (String) task.getVariable(MEMBER_NAME), year,
         (String) task.getVariable(ORGANIZATION_ID), (String) task.getVariable(BRANCH_ID),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.process.validation.FieldError;
+import vn.party.evaluation.process.validation.TextCharacters;
 
 /**
  * What a change of roster facts must satisfy. Only rules that are clearly right:
@@ -183,8 +184,7 @@ final class RosterEditRules {
     if (text.length() > TextLimits.REASON) {
       return FieldError.TOO_LONG;
     }
-    boolean control = text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
-    return control ? FieldError.CONTROL_CHARACTERS : null;
+    return TextCharacters.problem(text);
   }
 
   private RosterEditRules() {

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import vn.party.evaluation.process.validation.TextCharacters;
+import vn.party.evaluation.process.validation.FieldError;
 
 /**
  * Checks the rows of one file, in order, against the template and the organization: the heading row names the columns
@@ -244,6 +246,10 @@ class RowChecker {
       }
       if (CONTROL.matcher(value).find()) {
         problem(column, "control-characters", null);
+        return null;
+      }
+      if (TextCharacters.invalid(value)) {
+        problem(column, FieldError.INVALID_CHARACTERS, null);
         return null;
       }
       return value;

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +28,8 @@ import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.rules.RuleBook;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.security.SystemAccess;
+import vn.party.evaluation.security.engine.OwnCaseRefusedException;
+import vn.party.evaluation.security.engine.OwnCases;
 import vn.party.evaluation.security.engine.VariableRefusedException;
 import vn.party.evaluation.selfreview.SelfReviewKeeper;
 import vn.party.evaluation.task.TaskApi.TaskView;
@@ -52,10 +55,12 @@ public class TaskWork {
   private final CapRefusals capRefusals;
   private final SelfReviewKeeper selfReviewKeeper;
   private final RuleBook rules;
+  private final OwnCases ownCases;
 
   public TaskWork(TaskService taskService, SystemAccess systemAccess, TaskMapper mapper, JdbcClient jdbc,
       TaskDrafts drafts, FieldErrorProblems fieldErrors, CapRefusals capRefusals,
-      SelfReviewKeeper selfReviewKeeper, RuleBook rules) {
+      SelfReviewKeeper selfReviewKeeper, RuleBook rules, OwnCases ownCases) {
+    this.ownCases = ownCases;
     this.selfReviewKeeper = selfReviewKeeper;
     this.rules = rules;
     this.taskService = taskService;
@@ -72,7 +77,7 @@ public class TaskWork {
    * (a case returned to the branch shows the branch's earlier proposal).
    */
   public TaskForm form(String taskId, CurrentUser user) {
-    Task task = visibleTask(taskId);
+    Task task = visibleTask(refusingOwnCase(taskId, user));
     OpenTask open = openTask(task);
     // the form as this case shows it: 02B items for a leader, points under a regulation that scores
     Map<String, Object> context = TaskCompletionRules.covers(task.getTaskDefinitionKey())
@@ -150,7 +155,7 @@ public class TaskWork {
 
   @Transactional
   public void unclaim(String taskId, CurrentUser user) {
-    Task task = visibleTask(taskId);
+    Task task = visibleTask(refusingOwnCase(taskId, user));
     if (!user.userId().equals(task.getAssignee()) && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
@@ -177,7 +182,7 @@ public class TaskWork {
 
   @Transactional
   public void claim(String taskId, CurrentUser user) {
-    visibleTask(taskId);
+    visibleTask(refusingOwnCase(taskId, user));
     taskService.claim(taskId, user.userId());
   }
 
@@ -241,7 +246,7 @@ public class TaskWork {
 
   /** The task, if the user may see it and work on it: auditors read and change nothing, whatever they send. */
   private Task workableTask(String taskId, CurrentUser user) {
-    Task task = visibleTask(taskId);
+    Task task = visibleTask(refusingOwnCase(taskId, user));
     if (user.isAuditor() && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
@@ -311,6 +316,17 @@ public class TaskWork {
   private void lockTask(String taskId) {
     jdbc.sql("select id_ from act_ru_task where id_ = :id for update").param("id", taskId).query(String.class)
         .optional();
+  }
+
+  /**
+   * The task id, unless the task is about the user: then 403 with the reason (nobody decides their own case, see
+   * {@link OwnCases}), which the engine would only answer as a task they may not see.
+   */
+  private String refusingOwnCase(String taskId, CurrentUser user) {
+    if (ownCases.about(taskId, user.userId())) {
+      throw new ApiException(HttpStatus.FORBIDDEN, OwnCaseRefusedException.MESSAGE_KEY, List.of());
+    }
+    return taskId;
   }
 
   /** The task if the user may see it; 403 when it exists but is someone else's, 404 when there is none. */

@@ -28,6 +28,8 @@ import vn.party.evaluation.unit.UnitApi.NewUnitRequest;
 import vn.party.evaluation.unit.UnitApi.SeatRequest;
 import vn.party.evaluation.unit.UnitApi.UnitChangeRequest;
 import vn.party.evaluation.web.ApiException;
+import vn.party.evaluation.process.validation.TextCharacters;
+import vn.party.evaluation.process.validation.FieldError;
 
 /**
  * Sets up and keeps the organization tree: creates units, renames them (name, code, opening date), merges and dissolves
@@ -527,6 +529,8 @@ public class UnitService {
       found.add(field, "too-long");
     } else if (CONTROL.matcher(text).find()) {
       found.add(field, "control-characters");
+    } else if (TextCharacters.invalid(text)) {
+      found.add(field, FieldError.INVALID_CHARACTERS);
     }
     return text;
   }

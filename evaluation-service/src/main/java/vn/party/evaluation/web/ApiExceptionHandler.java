@@ -1,5 +1,6 @@
 package vn.party.evaluation.web;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import vn.party.evaluation.security.engine.OwnCaseRefusedException;
 import vn.party.evaluation.process.validation.FieldError;
 
 /**
@@ -66,8 +68,18 @@ public class ApiExceptionHandler {
       return problem(HttpStatus.BAD_REQUEST, message("error.invalid"), List.of(field(fieldPath(mismatch),
           mismatchReason(mismatch))));
     }
+    if (e.getCause() instanceof JsonParseException parse && parse.getOriginalMessage() != null
+        && parse.getOriginalMessage().startsWith(DUPLICATE_FIELD)) {
+      // the same field twice ({"selfProposedLevel":"GOOD","selfProposedLevel":"EXCELLENT"}): refused, not "last wins"
+      String name = parse.getOriginalMessage().substring(DUPLICATE_FIELD.length()).replaceFirst("'$", "");
+      return problem(HttpStatus.BAD_REQUEST, message("error.invalid"),
+          List.of(field(name.length() > 100 ? name.substring(0, 100) : name, "duplicate-field")));
+    }
     return problem(HttpStatus.BAD_REQUEST, message("error.malformed"), List.of(field("body", "malformed")));
   }
+
+  /** How Jackson's strict duplicate detection names the field ({@code spring.jackson.parser}). */
+  private static final String DUPLICATE_FIELD = "Duplicate field '";
 
   /** Where in the body a value did not fit, as the problems name fields: {@code entries[0].votes}. */
   public static String fieldPath(JsonMappingException mismatch) {
@@ -108,6 +120,12 @@ public class ApiExceptionHandler {
   @ExceptionHandler(TaskAlreadyClaimedException.class)
   ResponseEntity<ProblemDetail> alreadyClaimed(TaskAlreadyClaimedException e) {
     return problem(HttpStatus.CONFLICT, message("error.task.claimed"), List.of());
+  }
+
+  /** Recusal: the person the task is about acted on it (through the engine, e.g. a meeting's completions). */
+  @ExceptionHandler(OwnCaseRefusedException.class)
+  ResponseEntity<ProblemDetail> ownCase(OwnCaseRefusedException e) {
+    return problem(HttpStatus.FORBIDDEN, message(OwnCaseRefusedException.MESSAGE_KEY), List.of());
   }
 
   @ExceptionHandler(AuthorizationException.class)

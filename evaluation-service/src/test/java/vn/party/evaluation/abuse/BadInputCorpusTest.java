@@ -96,6 +96,14 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
 
   private static final List<String> CONTROL = List.of("\u0000", "\u0001", "\u0007", "\b", "\u000B", "\f", "\u001B",
       "\u007F", "\u0085", "\u009B");
+  /**
+   * Stands for a lone surrogate ({@code \\ud800} in the JSON sent): Jackson will not write one, a hostile client
+   * will. The database kept it as "?", so the record's checksum was of an altered text (issue 12).
+   */
+  private static final String LONE_SURROGATE = "\uE000lone-surrogate\uE000";
+  /** A lone surrogate, and bidirectional override and isolate controls (a text that reads otherwise): refused. */
+  private static final List<String> INVALID_CHARACTERS = List.of(LONE_SURROGATE, "\u202A", "\u202E", "\u2066",
+      "\u2069");
 
   private static final List<String> UNKNOWN_FIELDS = List.of("memberUserId", "memberId", "year", "campaignId",
       "branchCommitteeGroup", "organizationCommitteeGroup", "__proto__", "constructor", "<script>alert(1)</script>",
@@ -285,6 +293,10 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
         new Object[] {"10-KNĐ points on an official member's form", "probationDutiesPoints", 5, "not-on-this-form"},
         new Object[] {"a criterion text over 20,000 characters", "dutiesResults", "x".repeat(20_001), "too-long"},
         new Object[] {"a criterion text with control characters", "workStyle", "a\u0007b", "control-characters"},
+        new Object[] {"a criterion text with a lone surrogate", "workStyle", "a" + LONE_SURROGATE + "b",
+            "invalid-characters"},
+        new Object[] {"a criterion text with a right-to-left override", "dutiesResults", "a\u202Eb",
+            "invalid-characters"},
         new Object[] {"section III as a number", "shortcomingsFixed", 3, "not-text"},
         new Object[] {"civil-service self-proposal not a level", "civilServiceSelfProposedLevel", "BEST",
             "invalid-level"},
@@ -301,6 +313,10 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
       cases.add(new Case("self-review: " + w[0], Api.DOMAIN, "POST", taskPath(self, "complete"), "member1",
           JSON_TYPE, utf8(write(body)), Expect.field(400, field, (String) w[3])));
     }
+    // the same field twice: refused, not "last wins"
+    cases.add(new Case("self-review: the same field twice", Api.DOMAIN, "POST", taskPath(self, "complete"),
+        "member1", JSON_TYPE, utf8("{\"selfProposedLevel\":\"GOOD\",\"selfProposedLevel\":\"EXCELLENT\"}"),
+        Expect.field(400, "selfProposedLevel", "duplicate-field")));
     return cases;
   }
 
@@ -562,6 +578,10 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
           bodies.put(field.name() + " contains " + shown(control) + "\u241F" + field.name()
               + "\u241Fcontrol-characters", with(target, field, "Nhận xét " + control + " tiếp"));
         }
+        for (String character : INVALID_CHARACTERS) {
+          bodies.put(field.name() + " contains " + shown(character) + "\u241F" + field.name()
+              + "\u241Finvalid-characters", with(target, field, "Nhận xét " + character + " tiếp"));
+        }
         // an injection string is valid text: refused here only for the invalid level beside it
         String other = target.fields().stream().filter(f -> f.kind() != Kind.TEXT).findFirst().orElseThrow().name();
         for (String injection : INJECTIONS.subList(0, 4)) {
@@ -692,6 +712,8 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
         {"{\"level\":\"GOOD\",\"reason\":\"   \"}", "reason", "required"},
         {"{\"level\":\"GOOD\",\"reason\":\"" + "x".repeat(4001) + "\"}", "reason", "too-long"},
         {"{\"level\":\"GOOD\",\"reason\":\"a\\u0007b\"}", "reason", "control-characters"},
+        {"{\"level\":\"GOOD\",\"reason\":\"a\\ud800b\"}", "reason", "invalid-characters"},
+        {"{\"level\":\"GOOD\",\"reason\":\"a\\u202Eb\"}", "reason", "invalid-characters"},
         {"{\"level\":[],\"reason\":\"Vượt tỷ lệ.\"}", "level", "wrong-type"},
         {"{\"level\":\"GOOD\",\"reason\":{}}", "reason", "wrong-type"}};
     for (Object[] body : bodies) {
@@ -852,6 +874,8 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
         {"{\"exempted\":true,\"reason\":\"\\t \"}", "reason", "required"},
         {"{\"exempted\":true,\"reason\":\"" + "x".repeat(4001) + "\"}", "reason", "too-long"},
         {"{\"exempted\":true,\"reason\":\"a\\u0000b\"}", "reason", "control-characters"},
+        {"{\"exempted\":true,\"reason\":\"a\\udc00b\"}", "reason", "invalid-characters"},
+        {"{\"exempted\":true,\"reason\":\"a\\u2066b\\u2069\"}", "reason", "invalid-characters"},
         {"{\"exempted\":true,\"reason\":[\"QĐ 15\"]}", "reason", "not-text"},
         {"{\"reason\":\"QĐ 15\"}", "body", "nothing-to-change"},
         {"{\"exempted\":\"true\",\"reason\":\"QĐ 15\"}", "exempted", "not-a-flag"},
@@ -1093,7 +1117,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
   }
 
   private static byte[] utf8(String text) {
-    return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    return text == null ? null : text.replace(LONE_SURROGATE, "\\ud800").getBytes(StandardCharsets.UTF_8);
   }
 
   @SafeVarargs

@@ -11,10 +11,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
+import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -37,6 +45,14 @@ final class CommandWrites {
 
   /** A write: the task whose form it goes through (null: no task form, e.g. a process instance's variables). */
   record Write(String taskId, boolean completion, Map<String, Object> values) {
+  }
+
+  /**
+   * An action on a task that decides or takes it: completing, submitting, resolving, throwing an error or escalation
+   * from it, claiming it, being handed it (assignee, owner, delegate, candidate) or saving it with a new assignee or
+   * owner. {@code users}: whom it hands the task to; {@code givesBack}: unclaiming, which anybody may do.
+   */
+  record TaskAction(String taskId, List<String> users, boolean givesBack) {
   }
 
   private static final int MAX_DEPTH = 4;
@@ -120,6 +136,31 @@ final class CommandWrites {
 
   private static boolean tooLongForEngine(Object value) {
     return value instanceof String text && text.length() > TextLimits.ENGINE_VARIABLE;
+  }
+
+  /** The action the command takes on a task, or null: none of those (see {@link TaskAction}). */
+  static TaskAction actionOf(Command<?> command) {
+    if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
+        || command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+      return new TaskAction((String) field(command, "taskId"), List.of(), false);
+    }
+    if (command instanceof ClaimTaskCmd || command instanceof DelegateTaskCmd
+        || command instanceof AbstractAddIdentityLinkCmd) {
+      String userId = (String) field(command, "userId");
+      boolean givesBack = userId == null && (command instanceof ClaimTaskCmd || command instanceof AssignTaskCmd);
+      return new TaskAction((String) field(command, "taskId"), userId == null ? List.of() : List.of(userId),
+          givesBack);
+    }
+    if (command instanceof SaveTaskCmd && field(command, "task") instanceof TaskEntity task && task.getId() != null) {
+      List<String> users = new ArrayList<>();
+      for (String userId : new String[] {task.getAssignee(), task.getOwner()}) {
+        if (userId != null) {
+          users.add(userId);
+        }
+      }
+      return new TaskAction(task.getId(), users, false);
+    }
+    return null;
   }
 
   private static void collect(Object target, int depth, Map<String, Object> values, Map<Object, Boolean> seen) {

@@ -1,6 +1,7 @@
 package vn.party.evaluation.security.engine;
 
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -26,13 +27,13 @@ import vn.party.evaluation.process.validation.TaskCompletionRules;
  * correlating a message, a listener setting a figure) is the application at work. The application's own calls run
  * without an authentication ({@code SystemAccess}) and are not judged either.
  *
- * <p>A long text the form takes beyond what an engine variable holds (the self-review's, {@code
- * TextLimits.SELF_REVIEW_LONG_TEXT}) is handed to the engine cut ({@code TextLimits.forEngine}) and kept whole for the
- * domain table ({@link WholeTexts}), whoever completes the task: every door takes the same length.
- *
  * <p>Here each value sent is judged by the form's rules on its own; the completion listener the process declares
  * ({@code TaskCompletionValidator}) then judges the whole form with the caps and what is required. {@code resolve}
  * meets no listener, so for it this is the only check.
+ *
+ * <p>Recusal ({@link OwnCases}): before anything else, a person may not claim, be handed (assignee, owner, delegate,
+ * candidate), complete, submit, resolve or throw from a task about themselves — their own branch review, committee
+ * decision, re-rating or re-appraisal — whatever group they sit in: 403, {@link OwnCaseRefusedException}.
  */
 public class UserCommandGuard extends CommandInterceptor {
 
@@ -47,8 +48,9 @@ public class UserCommandGuard extends CommandInterceptor {
     if (Context.getCommandContext() != null) {
       return next.execute(command);
     }
-    if (byPerson()) {
-      check(command);
+    String person = person();
+    if (person != null) {
+      check(command, person);
     }
     // one length per text at every door: a long text the form takes (the self-review's, up to
     // TextLimits.SELF_REVIEW_LONG_TEXT) goes to the engine as what fits, whole to the domain table (WholeTexts)
@@ -64,24 +66,38 @@ public class UserCommandGuard extends CommandInterceptor {
     }
   }
 
-  private boolean byPerson() {
-    Authentication authentication = configuration.getIdentityService().getCurrentAuthentication();
-    return authentication != null && authentication.getUserId() != null;
+  /** The task's definition key, or null: no such task. */
+  private String taskKey(String taskId) {
+    TaskFacts task = facts(taskId);
+    return task == null ? null : task.taskKey();
   }
 
-  private void check(Command<?> command) {
+  private String person() {
+    Authentication authentication = configuration.getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
+  private void check(Command<?> command, String person) {
+    CommandWrites.TaskAction action = CommandWrites.actionOf(command);
     CommandWrites.Write write = CommandWrites.of(command);
-    if (write == null) {
+    if (action == null && write == null) {
       return;
     }
-    if (write.taskId() == null) {
+    if (write != null && write.taskId() == null) {
       // outside a task form: no variable at all
       throw new VariableRefusedException(TaskCompletionRules.unowned("", write.values().keySet()));
     }
-    String taskKey = taskKey(write.taskId());
-    if (taskKey == null) {
+    TaskFacts task = facts(action != null ? action.taskId() : write.taskId());
+    if (task == null) {
       return; // no such task: the engine's own answer
     }
+    if (action != null && ownCase(action, person, task.subjects())) {
+      throw new OwnCaseRefusedException();
+    }
+    if (write == null) {
+      return;
+    }
+    String taskKey = task.taskKey();
     List<FieldError> errors = TaskCompletionRules.unowned(taskKey, write.values().keySet());
     if (errors.isEmpty()) {
       // each value sent, by the form's rules, before the engine stores or deserializes anything (a value of a type
@@ -93,11 +109,32 @@ public class UserCommandGuard extends CommandInterceptor {
     }
   }
 
-  /** The task's definition key, read as the engine (whether the person may see the task is the command's check). */
-  private String taskKey(String taskId) {
+  /**
+   * Recusal ({@link OwnCases}): the person the task is about neither acts on it nor has it handed to them; giving
+   * back a task one holds stays possible.
+   */
+  private static boolean ownCase(CommandWrites.TaskAction action, String person, Set<String> subjects) {
+    if (subjects.isEmpty()) {
+      return false;
+    }
+    return subjects.contains(person) && !action.givesBack() || action.users().stream().anyMatch(subjects::contains);
+  }
+
+  /** What the checks need of a task. */
+  private record TaskFacts(String taskKey, Set<String> subjects) {
+  }
+
+  /**
+   * The task's definition key and whom it is about, read as the engine (whether the person may see the task is the
+   * command's check); null: no such task.
+   */
+  private TaskFacts facts(String taskId) {
+    if (taskId == null) {
+      return null;
+    }
     return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
       TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      return task == null ? null : task.getTaskDefinitionKey();
+      return task == null ? null : new TaskFacts(task.getTaskDefinitionKey(), OwnCases.subjectsOf(task));
     }));
   }
 }

@@ -30,6 +30,8 @@ public record FieldError(String field, String reason, Cap cap, QuotaCheck quota,
   public static final String NOT_TEXT = "not-text";
   public static final String TOO_LONG = "too-long";
   public static final String CONTROL_CHARACTERS = "control-characters";
+  /** A lone surrogate or a bidirectional override/isolate control: see {@link TextCharacters}. */
+  public static final String INVALID_CHARACTERS = "invalid-characters";
   public static final String NOT_A_NUMBER = "not-a-number";
   public static final String OUT_OF_RANGE = "out-of-range";
   public static final String NOT_A_FLAG = "not-a-flag";
@@ -93,6 +95,7 @@ public record FieldError(String field, String reason, Cap cap, QuotaCheck quota,
       case NOT_TEXT -> "must be text";
       case TOO_LONG -> "must be at most " + TaskCompletionRules.MAX_TEXT_LENGTH + " characters";
       case CONTROL_CHARACTERS -> "must not contain control characters other than line breaks and tabs";
+      case INVALID_CHARACTERS -> "must not contain lone surrogates or bidirectional override characters";
       case NOT_A_NUMBER -> "must be a number";
       case OUT_OF_RANGE -> "must be between " + TaskCompletionRules.MIN_MONTHS + " and "
           + TaskCompletionRules.MAX_MONTHS;

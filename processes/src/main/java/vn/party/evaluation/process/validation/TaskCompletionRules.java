@@ -586,9 +586,7 @@ public final class TaskCompletionRules {
       if (text.length() > maxLength) {
         return FieldError.TOO_LONG;
       }
-      boolean hasControlCharacter =
-          text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t');
-      return hasControlCharacter ? FieldError.CONTROL_CHARACTERS : null;
+      return TextCharacters.problem(text);
     }
   }
 }

@@ -1,0 +1,39 @@
+package vn.party.evaluation.engine;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
+import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine REST API ({@code /engine-rest}) as the starter configures it, with the engine's error mappers replaced
+ * by {@link EngineRestProblems} (the starter steps back when a bean of this type exists).
+ */
+@Component
+public class EngineRestJerseyConfig extends CamundaJerseyResourceConfig {
+
+  private static final Set<Class<?>> REPLACED = Set.of(ProcessEngineExceptionHandler.class,
+      RestExceptionHandler.class, ExceptionHandler.class);
+
+  private final IdentityService identityService;
+
+  public EngineRestJerseyConfig(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  protected void registerCamundaRestResources() {
+    registerClasses(CamundaRestResources.getResourceClasses());
+    Set<Class<?>> configuration = new LinkedHashSet<>(CamundaRestResources.getConfigurationClasses());
+    configuration.removeAll(REPLACED);
+    registerClasses(configuration);
+    register(JacksonFeature.class);
+    register(new EngineRestProblems(identityService));
+  }
+}

@@ -1,0 +1,119 @@
+package vn.party.evaluation.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.ibatis.exceptions.PersistenceException;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import vn.party.evaluation.process.Groups;
+
+/**
+ * The engine REST API's answer to every error, in place of the engine's own mappers (issue 12, outsider's findings):
+ * <ul>
+ *   <li>no oracle: a refusal by the engine's authorizations names no resource (it named the process instance of
+ *       another member's evaluation), and for anyone but an administrator "no such thing" (an unknown process
+ *       instance, a business key no process waits on) is the same 403 — so a stranger cannot tell another member's
+ *       case from a missing one;</li>
+ *   <li>no 5xx for bad input: what the engine answered 500 for (a variable's data the declared type cannot read, deleting a
+ *       process's task, a signal to an execution not waiting for it, an unknown id) is a 4xx, without the engine's or
+ *       Jackson's internal text; a database failure stays a 500, without text;</li>
+ *   <li>everything else as the engine answers it (a completion refused naming its fields, say).</li>
+ * </ul>
+ * The body keeps the engine's {@code type} and {@code message} (Tasklist reads them) and adds the problem details'
+ * {@code status}, {@code title} and {@code detail} (RFC 9457).
+ */
+public class EngineRestProblems implements ExceptionMapper<Throwable> {
+
+  private static final Logger log = LoggerFactory.getLogger(EngineRestProblems.class);
+  static final String FORBIDDEN = "Không có quyền, hoặc không có đối tượng này / Not allowed, or no such thing";
+  static final String NOT_FOUND = "Không tìm thấy / Not found";
+  static final String INVALID = "Yêu cầu không hợp lệ với dữ liệu hoặc trạng thái hiện tại của quy trình / "
+      + "The request is not valid for this data or the process's current state";
+  static final String CONFLICT = "Việc này vừa được xử lý cùng lúc ở nơi khác; hãy thử lại / "
+      + "This was changed at the same moment elsewhere; try again";
+  static final String FAILURE = "Lỗi hệ thống, hãy thử lại sau / Internal error, try again later";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final IdentityService identityService;
+
+  public EngineRestProblems(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  @Override
+  public Response toResponse(Throwable error) {
+    Response engine = ExceptionHandlerHelper.getInstance().getResponse(error);
+    if (has(error, AuthorizationException.class)) {
+      return forbidden();
+    }
+    if (has(error, NullValueException.class) || has(error, NotFoundException.class)
+        || (has(error, MismatchingMessageCorrelationException.class) && !administrator())) {
+      return administrator() ? problem(404, "Not Found", NOT_FOUND) : forbidden();
+    }
+    if (engine.getStatus() < 500) {
+      return engine;
+    }
+    if (has(error, OptimisticLockingException.class)) {
+      return problem(409, "Conflict", CONFLICT);
+    }
+    if (has(error, SQLException.class) || has(error, DataAccessException.class)
+        || has(error, PersistenceException.class)) {
+      log.warn("engine REST: server failure", error);
+      return problem(500, "Internal Server Error", FAILURE);
+    }
+    log.info("engine REST: request refused ({}): {}", error.getClass().getSimpleName(), error.getMessage());
+    return problem(400, "Bad Request", INVALID);
+  }
+
+  /** The same answer for "not allowed" and "no such thing": names only who asked (their own id), nothing else. */
+  private Response forbidden() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return problem(403, "Forbidden", authentication == null || authentication.getUserId() == null ? FORBIDDEN
+        : FORBIDDEN + " (" + authentication.getUserId() + ")");
+  }
+
+  private boolean administrator() {
+    Authentication authentication = identityService.getCurrentAuthentication();
+    return authentication != null && authentication.getGroupIds() != null
+        && authentication.getGroupIds().contains(Groups.ADMINS);
+  }
+
+  private static boolean has(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Response problem(int status, String title, String detail) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", title.replace(" ", ""));
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail);
+    body.put("message", detail);
+    try {
+      return Response.status(status).type(MediaType.valueOf("application/problem+json"))
+          .entity(JSON.writeValueAsString(body)).build();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

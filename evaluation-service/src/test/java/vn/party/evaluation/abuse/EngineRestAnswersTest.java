@@ -1,0 +1,95 @@
+package vn.party.evaluation.abuse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import vn.party.evaluation.EvaluationFlowSupport;
+
+/**
+ * The engine REST API's error answers (issue 12, outsider's findings 2 and 3). Before: as member3, a message to
+ * another member's evaluation answered 403 naming its process instance id and an unknown business key 400; another
+ * member's process-instance variables 403 and an unknown id 500 — an oracle for who has a running evaluation. And
+ * bad input answered 500 with the engine's or Jackson's text (a variable's data its declared type cannot read,
+ * deleting a process's task, a signal to an execution that waits for none, an unknown process instance).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EngineRestAnswersTest extends EvaluationFlowSupport {
+
+  /** A year no other test uses. */
+  private static final int YEAR = 2055;
+  private static final List<String> DOORS = List.of("/engine-rest", "/engine-rest/engine/default");
+  private static final String UNKNOWN = "00000000-0000-0000-0000-000000000000";
+
+  private Http http;
+  private String member10;
+
+  @BeforeAll
+  void campaign() {
+    http = new Http(port);
+    launchedCampaign(YEAR);
+    member10 = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(YEAR + ":member10")
+        .processDefinitionKey("member-evaluation").singleResult().getId();
+  }
+
+  @Test
+  void a_stranger_gets_one_answer_for_another_members_case_and_for_none_and_no_id() {
+    for (String door : DOORS) {
+      HttpResponse<String> other = message(door, YEAR + ":member10");
+      HttpResponse<String> none = message(door, YEAR + ":nobody");
+      assertThat(other.statusCode()).as(other.body()).isEqualTo(403);
+      assertThat(none.statusCode()).as(none.body()).isEqualTo(403);
+      assertThat(other.body()).isEqualTo(none.body()).doesNotContain(member10);
+
+      HttpResponse<String> variables = http.get(door + "/process-instance/" + member10 + "/variables", "member3");
+      HttpResponse<String> unknown = http.get(door + "/process-instance/" + UNKNOWN + "/variables", "member3");
+      assertThat(variables.statusCode()).as(variables.body()).isEqualTo(403);
+      assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(403);
+      assertThat(variables.body()).isEqualTo(unknown.body()).doesNotContain(member10);
+    }
+    // the administrator is told what is missing, still without the engine's text
+    HttpResponse<String> unknown = http.get("/engine-rest/process-instance/" + UNKNOWN + "/variables", "admin");
+    assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+    assertThat(unknown.body()).doesNotContain(UNKNOWN, "doesn't exist");
+  }
+
+  @Test
+  void bad_input_gets_a_4xx_problem_without_internal_text_not_a_500() {
+    String task = taskOf("member10", "self-review", "member10", YEAR);
+    for (String door : DOORS) {
+      String boundary = "b0undary";
+      String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"x\"\r\n"
+          + "Content-Type: application/json\r\n\r\nnot json {\r\n--" + boundary + "\r\n"
+          + "Content-Disposition: form-data; name=\"type\"\r\n\r\njava.lang.String\r\n--" + boundary + "--\r\n";
+      assertBadInput(http.send("POST", door + "/process-instance/" + member10 + "/variables/probe/data", "admin",
+          "multipart/form-data; boundary=" + boundary, multipart.getBytes(StandardCharsets.UTF_8)),
+          door + " variable data");
+      assertBadInput(http.send("POST", door + "/task/" + task + "/variables/probe/data", "member10",
+          "multipart/form-data; boundary=" + boundary, multipart.getBytes(StandardCharsets.UTF_8)),
+          door + " task variable data");
+      assertBadInput(http.send("DELETE", door + "/task/" + task, "admin", null, (byte[]) null),
+          door + " delete a process's task");
+      assertBadInput(http.send("POST", door + "/signal", "admin", "application/json",
+          "{\"name\":\"no-such-signal\",\"executionId\":\"" + member10 + "\"}"), door + " signal");
+      assertBadInput(http.get(door + "/process-instance/" + UNKNOWN + "/variables", "admin"),
+          door + " unknown instance");
+    }
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(member10).count()).isEqualTo(1);
+    assertThat(runtimeService.getVariable(member10, "probe")).isNull();
+  }
+
+  private HttpResponse<String> message(String door, String businessKey) {
+    return http.send("POST", door + "/message", "member3", "application/json",
+        "{\"messageName\":\"residence-feedback-received\",\"businessKey\":\"" + businessKey + "\"}");
+  }
+
+  private static void assertBadInput(HttpResponse<String> response, String what) {
+    assertThat(response.statusCode()).as(what + ": " + response.body()).isBetween(400, 499);
+    assertThat(response.body()).as(what).contains("\"status\":" + response.statusCode())
+        .doesNotContain("Exception", "jackson", "Unrecognized token", "java.lang", "doesn't exist");
+  }
+}
