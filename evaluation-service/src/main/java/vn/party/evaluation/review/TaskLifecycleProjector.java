@@ -95,7 +95,6 @@ public class TaskLifecycleProjector {
     int year = year(task);
     String memberId = memberId(task);
     String candidateGroup = candidateGroup(task);
-    String taskKey = task.getTaskDefinitionKey();
     EvaluationStatus status = statusWhileOpen(taskKey);
     if (status != null) {
       records.status(year, memberId, status);
