@@ -1,5 +1,6 @@
 package vn.party.evaluation.account;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,13 @@ public class Accounts {
   private static final char[] ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
   private static final int ONE_TIME_LENGTH = 14;
 
-  public record AccountChanged(String userId, String change) {
+  /**
+   * Data of {@code account.changed}. {@code changedBy}: the user id of who set the password when it is not the
+   * holder (issue 12: notification-service tells the holder who it was); left out when the holder set it or when no
+   * person did (the roster import).
+   */
+  public record AccountChanged(String userId, String change,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String changedBy) {
   }
 
   private final IdentityService identityService;
@@ -49,10 +56,12 @@ public class Accounts {
   private final PasswordFlags flags;
   private final Rosters rosters;
   private final Outbox outbox;
+  private final PasswordResets resets;
   private final SecureRandom random = new SecureRandom();
 
   public Accounts(IdentityService identityService, SystemAccess systemAccess, PasswordFlags flags, Rosters rosters,
-      Outbox outbox) {
+      Outbox outbox, PasswordResets resets) {
+    this.resets = resets;
     this.identityService = identityService;
     this.systemAccess = systemAccess;
     this.flags = flags;
@@ -69,6 +78,10 @@ public class Accounts {
    */
   @Transactional
   public String issueOneTimePassword(String userId, String issuedBy) {
+    return issueOneTimePassword(userId, issuedBy, PasswordResets.Door.ROSTER_IMPORT);
+  }
+
+  private String issueOneTimePassword(String userId, String issuedBy, PasswordResets.Door door) {
     String password = generate(userId);
     systemAccess.call(() -> {
       User user = identityService.createUserQuery().userId(userId).singleResult();
@@ -80,7 +93,10 @@ public class Accounts {
       return null;
     });
     flags.set(userId, true, issuedBy);
-    outbox.publish(ACCOUNT_CHANGED, userId, new AccountChanged(userId, "ONE_TIME_PASSWORD"));
+    // issue 12: recorded for the administrators and auditors, and the holder is told (who, when), in this transaction
+    resets.record(userId, issuedBy, door);
+    outbox.publish(ACCOUNT_CHANGED, userId, new AccountChanged(userId, "ONE_TIME_PASSWORD",
+        door == PasswordResets.Door.ROSTER_IMPORT ? null : issuedBy));
     return password;
   }
 
@@ -93,7 +109,7 @@ public class Accounts {
     if (!mayReset(userId, by)) {
       throw ApiException.notFound("error.account.not-found", userId);
     }
-    return issueOneTimePassword(userId, by.userId());
+    return issueOneTimePassword(userId, by.userId(), PasswordResets.Door.RESET);
   }
 
   public boolean mayReset(String userId, CurrentUser by) {
@@ -134,7 +150,7 @@ public class Accounts {
       return null;
     });
     flags.set(userId, false, userId);
-    outbox.publish(ACCOUNT_CHANGED, userId, new AccountChanged(userId, "PASSWORD_CHANGED"));
+    outbox.publish(ACCOUNT_CHANGED, userId, new AccountChanged(userId, "PASSWORD_CHANGED", null));
   }
 
   /** The policy's refusals of a password for this account, as field problems of {@code newPassword}. */

@@ -10,7 +10,7 @@ import vn.party.evaluation.security.engine.PasswordSetters;
  * {@link ThrottledIdentityProvider#saveUser}, the one place where the engine saves a user. A password set by someone
  * else (an administrator for another account) must be changed at first sign-in, like the one-time passwords of
  * {@link Accounts}; a person who sets their own has changed it. Both are published as {@code account.changed}, as
- * {@link Accounts} does. The application's own writes (one-time passwords, the roster import, the demo) run without a
+ * {@link Accounts} does, and one set by someone else is recorded in {@link PasswordResets}. The application's own writes (one-time passwords, the roster import, the demo) run without a
  * person ({@code SystemAccess}) and say so themselves.
  */
 @Component
@@ -18,9 +18,11 @@ public class PasswordsSetInEngine {
 
   private final PasswordFlags flags;
   private final Outbox outbox;
+  private final PasswordResets resets;
 
-  public PasswordsSetInEngine(PasswordFlags flags, Outbox outbox) {
+  public PasswordsSetInEngine(PasswordFlags flags, Outbox outbox, PasswordResets resets) {
     this.flags = flags;
+    this.resets = resets;
     this.outbox = outbox;
   }
 
@@ -28,7 +30,12 @@ public class PasswordsSetInEngine {
   void saved(PasswordSetters.PasswordSet password) {
     boolean byOther = password.bySomeoneElse();
     flags.set(password.userId(), byOther, password.byUserId());
+    if (byOther) {
+      // issue 12: recorded for the administrators and auditors; the holder is told who set it
+      resets.record(password.userId(), password.byUserId(), PasswordResets.Door.ENGINE);
+    }
     outbox.publish(Accounts.ACCOUNT_CHANGED, password.userId(),
-        new Accounts.AccountChanged(password.userId(), byOther ? "ONE_TIME_PASSWORD" : "PASSWORD_CHANGED"));
+        new Accounts.AccountChanged(password.userId(), byOther ? "ONE_TIME_PASSWORD" : "PASSWORD_CHANGED",
+            byOther ? password.byUserId() : null));
   }
 }
