@@ -1,5 +1,6 @@
 package vn.party.evaluation.account;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -24,8 +25,10 @@ public class PasswordResets {
 
   /**
    * One reset as administrators and auditors read it: the names of the account's holder and of who reset it (null
-   * when the directory has none, e.g. the roster import), the time in the system's time zone.
+   * when the directory has none, e.g. the roster import, shown as null), when ({@code resetAt}) and the same in the
+   * system's time zone ({@code resetAtLocal}, as the page shows it).
    */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record PasswordReset(long id, String userId, String userName, String resetBy, String resetByName,
       Door door, Instant resetAt, LocalDateTime resetAtLocal) {
   }
