@@ -37,6 +37,8 @@ import vn.party.evaluation.web.FieldProblem;
 public class Accounts {
 
   public static final String ACCOUNT_CHANGED = EventTypes.ACCOUNT_CHANGED;
+  /** {@code issuedBy} of the one-time passwords of the roster import: no person, the system. */
+  public static final String ROSTER_IMPORT = "roster-import";
 
   /** Letters and digits that cannot be mistaken for one another when read out or copied from paper. */
   private static final char[] ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
@@ -56,12 +58,10 @@ public class Accounts {
   private final PasswordFlags flags;
   private final Rosters rosters;
   private final Outbox outbox;
-  private final PasswordResets resets;
   private final SecureRandom random = new SecureRandom();
 
   public Accounts(IdentityService identityService, SystemAccess systemAccess, PasswordFlags flags, Rosters rosters,
-      Outbox outbox, PasswordResets resets) {
-    this.resets = resets;
+      Outbox outbox) {
     this.identityService = identityService;
     this.systemAccess = systemAccess;
     this.flags = flags;
@@ -78,10 +78,6 @@ public class Accounts {
    */
   @Transactional
   public String issueOneTimePassword(String userId, String issuedBy) {
-    return issueOneTimePassword(userId, issuedBy, PasswordResets.Door.ROSTER_IMPORT);
-  }
-
-  private String issueOneTimePassword(String userId, String issuedBy, PasswordResets.Door door) {
     String password = generate(userId);
     systemAccess.call(() -> {
       User user = identityService.createUserQuery().userId(userId).singleResult();
@@ -92,11 +88,11 @@ public class Accounts {
       identityService.saveUser(user);
       return null;
     });
-    flags.set(userId, true, issuedBy);
     // issue 12: recorded for the administrators and auditors, and the holder is told (who, when), in this transaction
-    resets.record(userId, issuedBy, door);
+    boolean byImport = ROSTER_IMPORT.equals(issuedBy);
+    flags.setBySomeoneElse(userId, issuedBy, byImport ? PasswordResets.Door.ROSTER_IMPORT : PasswordResets.Door.RESET);
     outbox.publish(ACCOUNT_CHANGED, userId, new AccountChanged(userId, "ONE_TIME_PASSWORD",
-        door == PasswordResets.Door.ROSTER_IMPORT ? null : issuedBy));
+        byImport ? null : issuedBy));
     return password;
   }
 
@@ -109,7 +105,7 @@ public class Accounts {
     if (!mayReset(userId, by)) {
       throw ApiException.notFound("error.account.not-found", userId);
     }
-    return issueOneTimePassword(userId, by.userId(), PasswordResets.Door.RESET);
+    return issueOneTimePassword(userId, by.userId());
   }
 
   public boolean mayReset(String userId, CurrentUser by) {

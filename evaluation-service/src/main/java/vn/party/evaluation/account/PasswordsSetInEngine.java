@@ -18,21 +18,20 @@ public class PasswordsSetInEngine {
 
   private final PasswordFlags flags;
   private final Outbox outbox;
-  private final PasswordResets resets;
 
-  public PasswordsSetInEngine(PasswordFlags flags, Outbox outbox, PasswordResets resets) {
+  public PasswordsSetInEngine(PasswordFlags flags, Outbox outbox) {
     this.flags = flags;
-    this.resets = resets;
     this.outbox = outbox;
   }
 
   /** Runs inside the engine's command (and its transaction): the flag and the event commit with the password. */
   void saved(PasswordSetters.PasswordSet password) {
     boolean byOther = password.bySomeoneElse();
-    flags.set(password.userId(), byOther, password.byUserId());
     if (byOther) {
       // issue 12: recorded for the administrators and auditors; the holder is told who set it
-      resets.record(password.userId(), password.byUserId(), PasswordResets.Door.ENGINE);
+      flags.setBySomeoneElse(password.userId(), password.byUserId(), PasswordResets.Door.ENGINE);
+    } else {
+      flags.set(password.userId(), false, password.byUserId());
     }
     outbox.publish(Accounts.ACCOUNT_CHANGED, password.userId(),
         new Accounts.AccountChanged(password.userId(), byOther ? "ONE_TIME_PASSWORD" : "PASSWORD_CHANGED",

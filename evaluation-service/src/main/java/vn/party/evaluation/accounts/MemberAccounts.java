@@ -54,7 +54,7 @@ public class MemberAccounts {
       }
       return true;
     });
-    return created ? accounts.issueOneTimePassword(memberId, "roster-import") : null;
+    return created ? accounts.issueOneTimePassword(memberId, Accounts.ROSTER_IMPORT) : null;
   }
 
   /**
