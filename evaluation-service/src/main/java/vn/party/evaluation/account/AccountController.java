@@ -14,7 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 
-/** Passwords over the domain API: change one's own, reset a member's, and the administrators' sign-in notices. */
+/** Passwords over the domain API: change one's own, reset a member's, the administrators' sign-in notices, and the
+ * record of password resets (administrators and auditors). */
 @RestController
 @Tag(name = "Tài khoản / accounts")
 public class AccountController {
@@ -28,8 +29,11 @@ public class AccountController {
   private final Accounts accounts;
   private final SignInThrottle throttle;
   private final SignInThrottleNotices notices;
+  private final PasswordResets resets;
 
-  public AccountController(Accounts accounts, SignInThrottle throttle, SignInThrottleNotices notices) {
+  public AccountController(Accounts accounts, SignInThrottle throttle, SignInThrottleNotices notices,
+      PasswordResets resets) {
+    this.resets = resets;
     this.accounts = accounts;
     this.throttle = throttle;
     this.notices = notices;
@@ -63,6 +67,16 @@ public class AccountController {
     requireAdmin(user);
     throttle.release(SignInThrottle.Kind.ACCOUNT, userId);
     return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/api/v1/admin/password-resets")
+  @Operation(summary = "Mật khẩu được cấp lại / passwords set by someone else: who, for whom, when, newest first "
+      + "(administrators and auditors; issue 12)")
+  public List<PasswordResets.PasswordReset> passwordResets(@AuthenticationPrincipal CurrentUser user) {
+    if (!user.isAdmin() && !user.isAuditor()) {
+      throw ApiException.forbidden();
+    }
+    return resets.latest(200);
   }
 
   private static void requireAdmin(CurrentUser user) {

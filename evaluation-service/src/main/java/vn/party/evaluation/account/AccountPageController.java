@@ -19,7 +19,8 @@ import vn.party.evaluation.web.FieldProblem;
 /**
  * Passwords on the people's pages: change one's own ({@code /app/password}, where an account that must change its
  * password is sent), a one-time password for a member (administrators, the grassroots committee: a button on the
- * member's page), and the administrators' list of throttled sign-ins ({@code /app/admin/sign-ins}).
+ * member's page), and the administrators' list of throttled sign-ins ({@code /app/admin/sign-ins}), and the
+ * record of password resets for administrators and auditors ({@code /app/audit/password-resets}).
  */
 @Controller
 @PortalPage
@@ -28,8 +29,11 @@ public class AccountPageController {
   private final Accounts accounts;
   private final SignInThrottle throttle;
   private final SignInThrottleNotices notices;
+  private final PasswordResets resets;
 
-  public AccountPageController(Accounts accounts, SignInThrottle throttle, SignInThrottleNotices notices) {
+  public AccountPageController(Accounts accounts, SignInThrottle throttle, SignInThrottleNotices notices,
+      PasswordResets resets) {
+    this.resets = resets;
     this.accounts = accounts;
     this.throttle = throttle;
     this.notices = notices;
@@ -87,6 +91,16 @@ public class AccountPageController {
     requireAdmin(user);
     throttle.release(SignInThrottle.Kind.ACCOUNT, userId);
     return "redirect:/app/admin/sign-ins";
+  }
+
+  /** Issue 12: every password set by someone else, read only, for the administrators and the auditors. */
+  @GetMapping("/app/audit/password-resets")
+  public String passwordResets(@AuthenticationPrincipal CurrentUser user, Model model) {
+    if (!user.isAdmin() && !user.isAuditor()) {
+      throw ApiException.forbidden();
+    }
+    model.addAttribute("resets", resets.latest(200));
+    return "account/password-resets";
   }
 
   private static void requireAdmin(CurrentUser user) {

@@ -1,5 +1,6 @@
 package vn.party.evaluation.account;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,12 +38,20 @@ import vn.party.evaluation.web.FieldProblem;
 public class Accounts {
 
   public static final String ACCOUNT_CHANGED = EventTypes.ACCOUNT_CHANGED;
+  /** {@code issuedBy} of the one-time passwords of the roster import: no person, the system. */
+  public static final String ROSTER_IMPORT = "roster-import";
 
   /** Letters and digits that cannot be mistaken for one another when read out or copied from paper. */
   private static final char[] ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
   private static final int ONE_TIME_LENGTH = 14;
 
-  public record AccountChanged(String userId, String change) {
+  /**
+   * Data of {@code account.changed}. {@code changedBy}: the user id of who set the password when it is not the
+   * holder (issue 12: notification-service tells the holder who it was); left out when the holder set it or when no
+   * person did (the roster import).
+   */
+  public record AccountChanged(String userId, String change,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String changedBy) {
   }
 
   private final IdentityService identityService;
@@ -80,8 +89,11 @@ public class Accounts {
       identityService.saveUser(user);
       return null;
     });
-    flags.set(userId, true, issuedBy);
-    outbox.publish(ACCOUNT_CHANGED, userId, new AccountChanged(userId, "ONE_TIME_PASSWORD"));
+    // issue 12: recorded for the administrators and auditors, and the holder is told (who, when), in this transaction
+    boolean byImport = ROSTER_IMPORT.equals(issuedBy);
+    flags.setBySomeoneElse(userId, issuedBy, byImport ? PasswordResets.Door.ROSTER_IMPORT : PasswordResets.Door.RESET);
+    outbox.publish(ACCOUNT_CHANGED, userId, new AccountChanged(userId, "ONE_TIME_PASSWORD",
+        byImport ? null : issuedBy));
     return password;
   }
 
@@ -135,7 +147,7 @@ public class Accounts {
       return null;
     });
     flags.set(userId, false, userId);
-    outbox.publish(ACCOUNT_CHANGED, userId, new AccountChanged(userId, "PASSWORD_CHANGED"));
+    outbox.publish(ACCOUNT_CHANGED, userId, new AccountChanged(userId, "PASSWORD_CHANGED", null));
   }
 
   /** The policy's refusals of a password for this account, as field problems of {@code newPassword}. */

@@ -10,7 +10,7 @@ import vn.party.evaluation.security.engine.PasswordSetters;
  * {@link ThrottledIdentityProvider#saveUser}, the one place where the engine saves a user. A password set by someone
  * else (an administrator for another account) must be changed at first sign-in, like the one-time passwords of
  * {@link Accounts}; a person who sets their own has changed it. Both are published as {@code account.changed}, as
- * {@link Accounts} does. The application's own writes (one-time passwords, the roster import, the demo) run without a
+ * {@link Accounts} does, and one set by someone else is recorded in {@link PasswordResets}. The application's own writes (one-time passwords, the roster import, the demo) run without a
  * person ({@code SystemAccess}) and say so themselves.
  */
 @Component
@@ -27,8 +27,14 @@ public class PasswordsSetInEngine {
   /** Runs inside the engine's command (and its transaction): the flag and the event commit with the password. */
   void saved(PasswordSetters.PasswordSet password) {
     boolean byOther = password.bySomeoneElse();
-    flags.set(password.userId(), byOther, password.byUserId());
+    if (byOther) {
+      // issue 12: recorded for the administrators and auditors; the holder is told who set it
+      flags.setBySomeoneElse(password.userId(), password.byUserId(), PasswordResets.Door.ENGINE);
+    } else {
+      flags.set(password.userId(), false, password.byUserId());
+    }
     outbox.publish(Accounts.ACCOUNT_CHANGED, password.userId(),
-        new Accounts.AccountChanged(password.userId(), byOther ? "ONE_TIME_PASSWORD" : "PASSWORD_CHANGED"));
+        new Accounts.AccountChanged(password.userId(), byOther ? "ONE_TIME_PASSWORD" : "PASSWORD_CHANGED",
+            byOther ? password.byUserId() : null));
   }
 }

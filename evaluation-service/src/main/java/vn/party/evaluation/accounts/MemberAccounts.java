@@ -58,7 +58,7 @@ public class MemberAccounts {
       identity.createMembership(memberId, Groups.MEMBERS);
       return true;
     });
-    return created ? accounts.issueOneTimePassword(memberId, "roster-import") : null;
+    return created ? accounts.issueOneTimePassword(memberId, Accounts.ROSTER_IMPORT) : null;
   }
 
   /**

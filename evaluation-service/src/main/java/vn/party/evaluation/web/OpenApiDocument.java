@@ -95,6 +95,7 @@ public class OpenApiDocument {
       Map.entry("AccountController#reset", "resetAccountPassword"),
       Map.entry("AccountController#throttled", "listSignInThrottles"),
       Map.entry("AccountController#release", "releaseAccountSignInThrottle"),
+      Map.entry("AccountController#passwordResets", "listPasswordResets"),
       Map.entry("UnitController#tree", "listUnits"),
       Map.entry("UnitController#get", "getUnit"),
       Map.entry("UnitController#create", "createUnit"),

@@ -6,6 +6,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -207,6 +208,61 @@ class PasswordsTest extends IntegrationTestSupport {
         .value()).as("nothing was reset").isEqualTo(200);
     assertThat(as("admin").post().uri("/api/v1/accounts/reset-probe/password-reset").retrieve().toBodilessEntity()
         .getStatusCode().value()).isEqualTo(200);
+  }
+
+  /**
+   * Issue 12 (outsider's follow-up): the grassroots committee reset member3's password and nobody could see it. Now
+   * the reset is recorded (who, for whom, when) in its own transaction, readable by the administrators and the
+   * auditors (API and page) and nobody else, and {@code account.changed} names who did it, so notification-service
+   * tells the holder. A password an administrator sets through the engine is recorded too; one's own is not.
+   */
+  @Test
+  void every_reset_is_recorded_for_administrators_and_auditors_and_names_who_did_it() throws Exception {
+    try {
+      var reset = as("committee").post().uri("/api/v1/accounts/member3/password-reset").retrieve()
+          .toEntity(String.class);
+      assertThat(reset.getStatusCode().value()).isEqualTo(200);
+      var recorded = jdbc.sql("select reset_by, door from evaluation.password_reset where user_id = 'member3' "
+          + "order by id desc limit 1").query((rs, row) -> rs.getString(1) + " " + rs.getString(2)).single();
+      assertThat(recorded).isEqualTo("committee RESET");
+      String event = jdbc.sql("select convert_from(payload, 'UTF8') from evaluation.outbox where event_type = :type "
+              + "and message_key = 'member3' order by id desc limit 1")
+          .param("type", Accounts.ACCOUNT_CHANGED).query(String.class).single();
+      assertThat(event).contains("\"change\":\"ONE_TIME_PASSWORD\"").contains("\"changedBy\":\"committee\"");
+
+      for (String reader : new String[] {"admin", "auditor"}) {
+        var list = as(reader).get().uri("/api/v1/admin/password-resets").retrieve().toEntity(String.class);
+        assertThat(list.getStatusCode().value()).as(reader).isEqualTo(200);
+        assertThat(list.getBody()).as(reader).contains("\"userId\":\"member3\"").contains("\"resetBy\":\"committee\"")
+            .contains("\"door\":\"RESET\"");
+      }
+      for (String other : new String[] {"member1", "secretary1", "committee"}) {
+        assertThat(as(other).get().uri("/api/v1/admin/password-resets").retrieve().toBodilessEntity()
+            .getStatusCode().value()).as(other).isEqualTo(403);
+      }
+      HttpResponse<String> page = PageSession.of(port, "auditor").get("/app/audit/password-resets?lang=vi");
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("id=\"password-resets\"").contains("data-user=\"member3\"")
+          .contains("data-by=\"committee\"").contains("Trang hoặc API của hệ thống").doesNotContain(">RESET<");
+      assertThat(PageSession.of(port, "member1").get("/app/audit/password-resets").statusCode()).isEqualTo(403);
+    } finally {
+      // member3's demo password back, for the other tests (no person: nothing recorded)
+      User member3 = identityService.createUserQuery().userId("member3").singleResult();
+      member3.setPassword("demo");
+      ((IdentityServiceImpl) identityService).saveUser(member3, true);
+      flags.forget("member3");
+    }
+
+    // an administrator through the engine: recorded with the door; the holder setting their own: not recorded
+    account("reset-record-probe", STRONG);
+    String byAdmin = "Mưa-ngâu-tháng-Bảy-" + System.nanoTime();
+    assertThat(setCredentials("admin", "admin", "/engine-rest/user/reset-record-probe/credentials", byAdmin))
+        .isEqualTo(204);
+    String own = "Nắng-sớm-Sơn-Trà-" + System.nanoTime();
+    changeOwn("reset-record-probe", byAdmin, own);
+    assertThat(jdbc.sql("select reset_by || ' ' || door from evaluation.password_reset "
+        + "where user_id = 'reset-record-probe' order by id").query(String.class).list())
+        .containsExactly("admin ENGINE");
   }
 
   @Test

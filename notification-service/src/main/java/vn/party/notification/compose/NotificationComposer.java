@@ -78,6 +78,12 @@ public class NotificationComposer {
           msg("account-throttled.title", locale, p(params, Params.ACCOUNT)),
           msg("account-throttled.body", locale, p(params, Params.ACCOUNT), p(params, Params.FAILURES),
               time(params.get(Params.BLOCKED_UNTIL), locale)));
+      case ACCOUNT_PASSWORD_RESET -> new RenderedText(
+          msg("account-reset.title", locale),
+          msg("account-reset.body", locale, changedBy(params, locale), time(params.get(Params.CHANGED_AT), locale)));
+      case ACCOUNT_PASSWORD_CHANGED -> new RenderedText(
+          msg("account-changed.title", locale),
+          msg("account-changed.body", locale, time(params.get(Params.CHANGED_AT), locale)));
     };
   }
 
@@ -189,6 +195,19 @@ public class NotificationComposer {
           blocks.add(new Block(msg("account-throttled.email.link", locale), link));
         }
       }
+      case ACCOUNT_PASSWORD_RESET -> {
+        subject = msg("account-reset.subject", locale);
+        blocks.add(new Block(msg("account-reset.body", locale, changedBy(params, locale),
+            time(params.get(Params.CHANGED_AT), locale)), null));
+        blocks.add(new Block(msg("account-reset.email.action", locale), null));
+        if (link != null) {
+          blocks.add(new Block(msg("account-reset.email.link", locale), link));
+        }
+      }
+      case ACCOUNT_PASSWORD_CHANGED -> {
+        subject = msg("account-changed.subject", locale);
+        blocks.add(new Block(msg("account-changed.body", locale, time(params.get(Params.CHANGED_AT), locale)), null));
+      }
       default -> throw new IllegalArgumentException("Unknown kind " + kind);
     }
     blocks.add(new Block(msg("email.signature", locale), null));
@@ -251,6 +270,12 @@ public class NotificationComposer {
         : group.startsWith("org-committee-") ? "organization"
         : "other";
     return msg("task-overdue.escalated." + committee, locale);
+  }
+
+  /** Who set the password: their name from the directory, or "the system" when no person did (roster import). */
+  private String changedBy(Map<String, String> params, Locale locale) {
+    String by = params.get(Params.CHANGED_BY);
+    return by == null || by.isBlank() ? msg("account-reset.by-system", locale) : by;
   }
 
   private String reason(Map<String, String> params, Locale locale) {

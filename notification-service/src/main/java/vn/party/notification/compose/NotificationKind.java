@@ -19,5 +19,12 @@ public enum NotificationKind {
   /** The grassroots committee adjusted a decided level while finalizing (event member.level-adjusted). */
   MEMBER_LEVEL_ADJUSTED,
   /** An account waits after wrong passwords; for the administrators (event account.sign-in-throttled, issue 12). */
-  ACCOUNT_SIGN_IN_THROTTLED
+  ACCOUNT_SIGN_IN_THROTTLED,
+  /**
+   * The holder's password was set by someone else (event account.changed, change ONE_TIME_PASSWORD; issue 12): who
+   * and when, and whom to tell if the holder did not ask for it. Mailed whatever the holder's preference.
+   */
+  ACCOUNT_PASSWORD_RESET,
+  /** The holder changed their own password (account.changed, PASSWORD_CHANGED): a short confirmation, mailed too. */
+  ACCOUNT_PASSWORD_CHANGED
 }

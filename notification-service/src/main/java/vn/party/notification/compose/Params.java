@@ -29,6 +29,10 @@ public final class Params {
   public static final String ACCOUNT = "account";
   public static final String FAILURES = "failures";
   public static final String BLOCKED_UNTIL = "blockedUntil";
+  /** Who set a password for someone else: their name (and sign-in id) from the directory, empty for the system. */
+  public static final String CHANGED_BY = "changedBy";
+  /** ISO-8601 instant: when a password was set (the event's time). */
+  public static final String CHANGED_AT = "changedAt";
 
   private Params() {}
 }

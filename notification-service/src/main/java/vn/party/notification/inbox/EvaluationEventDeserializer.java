@@ -87,6 +87,7 @@ public class EvaluationEventDeserializer implements Deserializer<InboundEvent> {
       case EventTypes.MEMBER_REAPPRAISED -> readData(event, MemberReappraisedData.class);
       case EventTypes.MEMBER_LEVEL_ADJUSTED -> readData(event, MemberLevelAdjustedData.class);
       case EventTypes.ACCOUNT_SIGN_IN_THROTTLED -> normalise(event, readData(event, AccountSignInThrottledData.class));
+      case EventTypes.ACCOUNT_CHANGED -> readData(event, AccountChangedData.class);
       default -> new UnhandledEvent();
     };
     return new InboundEvent(event.getId(), event.getSource().toString(), event.getType(),

@@ -3,4 +3,4 @@ package vn.party.notification.inbox;
 /** The {@code data} of an event, read into the shape its type promises. */
 public sealed interface EventPayload permits TaskEvent, MemberDecidedData, CaseReturnedData,
     ResultAnnouncedData, MemberReratedData, MemberReappraisedData, MemberLevelAdjustedData,
-    AccountSignInThrottledData, UnhandledEvent {}
+    AccountSignInThrottledData, AccountChangedData, UnhandledEvent {}

@@ -23,6 +23,11 @@ public final class EventTypes {
    * directory names, never addresses from the event.
    */
   public static final String ACCOUNT_SIGN_IN_THROTTLED = "vn.party.evaluation.account.sign-in-throttled";
+  /**
+   * An account's password was set by someone else or changed by its holder (issue 12): the holder is told at once,
+   * at the address the directory has for them, who set it and when.
+   */
+  public static final String ACCOUNT_CHANGED = "vn.party.evaluation.account.changed";
 
   private EventTypes() {}
 }

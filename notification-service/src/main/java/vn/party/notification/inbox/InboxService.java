@@ -1,5 +1,6 @@
 package vn.party.notification.inbox;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +28,8 @@ import vn.party.notification.preference.PreferenceService;
 /**
  * Turns one event into in-app notifications and queued e-mails, exactly once per event: the
  * processed-event mark, the notifications and the outbox rows commit together or not at all. A recipient
- * who chose in-app notifications only ({@link PreferenceService}) gets no e-mail.
+ * who chose in-app notifications only ({@link PreferenceService}) gets no e-mail, except the notices about their own
+ * account's password (issue 12: a password set by someone else, or changed, is how a take-over would be noticed).
  *
  * <p>Issue 12: an event names its recipients by user id only. Their names and e-mail addresses come from the
  * {@link UserDirectory} (an {@code email} in the event is ignored, an id nobody has is dropped), and a link is kept
@@ -88,7 +90,8 @@ public class InboxService {
     if (recipients.isEmpty()) {
       log.warn("Event {} ({}) names no known recipients; nobody is notified", event.id(), event.type());
     }
-    Set<String> inAppOnly = preferences.emailDisabledAmong(recipients.keySet());
+    // a notice about one's own account (issue 12) is mailed whatever the preference: it is how a take-over is noticed
+    Set<String> inAppOnly = draft.mailAlways() ? Set.of() : preferences.emailDisabledAmong(recipients.keySet());
     RenderedText text = composer.inApp(draft.kind(), draft.params(), locale);
     for (Map.Entry<String, DirectoryUser> entry : recipients.entrySet()) {
       DirectoryUser recipient = entry.getValue();
@@ -129,18 +132,18 @@ public class InboxService {
         kind = NotificationKind.TASK_OVERDUE;
         putIfPresent(params, Params.ESCALATED_TO, overdue.escalatedTo());
       }
-      return new Draft(kind, params, link(event, task.taskUrl()), task.recipients());
+      return new Draft(kind, params, link(event, task.taskUrl()), task.recipients(), false);
     }
     if (event.payload() instanceof CaseReturnedData returned) {
       if (returned.recipientsOrNone().isEmpty()) {
         // An older producer names nobody (and no memberName): logged below, marked processed, not dead-lettered.
-        return new Draft(NotificationKind.CASE_RETURNED, Map.of(), null, List.of());
+        return new Draft(NotificationKind.CASE_RETURNED, Map.of(), null, List.of(), false);
       }
       Map<String, String> params = new LinkedHashMap<>();
       params.put(Params.YEAR, String.valueOf(returned.year()));
       params.put(Params.MEMBER_NAME, returned.memberName().strip());
       putIfPresent(params, Params.REASON, returned.reason());
-      return new Draft(NotificationKind.CASE_RETURNED, params, null, returned.recipients());
+      return new Draft(NotificationKind.CASE_RETURNED, params, null, returned.recipients(), false);
     }
     if (event.payload() instanceof MemberDecidedData decided) {
       Map<String, String> params = new LinkedHashMap<>();
@@ -148,7 +151,7 @@ public class InboxService {
       params.put(Params.MEMBER_NAME, decided.memberName().strip());
       params.put(Params.LEVEL, decided.decidedLevel().name());
       putIfPresent(params, Params.COMMENT, decided.decisionComment());
-      return new Draft(NotificationKind.MEMBER_DECIDED, params, null, decided.recipients());
+      return new Draft(NotificationKind.MEMBER_DECIDED, params, null, decided.recipients(), false);
     }
     if (event.payload() instanceof ResultAnnouncedData announced) {
       Map<String, String> params = new LinkedHashMap<>();
@@ -158,7 +161,7 @@ public class InboxService {
       putIfPresent(params, Params.COMMENT, announced.decisionComment());
       params.put(Params.COMPLAINT_WINDOW_END, announced.complaintWindowEnd());
       return new Draft(NotificationKind.RESULT_ANNOUNCED, params, link(event, announced.evaluationUrl()),
-          announced.recipients());
+          announced.recipients(), false);
     }
     if (event.payload() instanceof MemberReratedData rerated) {
       Map<String, String> params = new LinkedHashMap<>();
@@ -168,7 +171,7 @@ public class InboxService {
       params.put(Params.LEVEL, rerated.reratedLevel().name());
       putIfPresent(params, Params.COMMENT, rerated.comment());
       putIfPresent(params, Params.REASON, rerated.disciplineDecisionId());
-      return new Draft(NotificationKind.MEMBER_RERATED, params, null, rerated.recipients());
+      return new Draft(NotificationKind.MEMBER_RERATED, params, null, rerated.recipients(), false);
     }
     if (event.payload() instanceof MemberReappraisedData reappraised) {
       Map<String, String> params = new LinkedHashMap<>();
@@ -178,7 +181,7 @@ public class InboxService {
       params.put(Params.LEVEL, reappraised.reappraisedLevel().name());
       putIfPresent(params, Params.COMMENT, reappraised.comment());
       return new Draft(NotificationKind.MEMBER_REAPPRAISED, params, link(event, reappraised.evaluationUrl()),
-          reappraised.recipients());
+          reappraised.recipients(), false);
     }
     if (event.payload() instanceof MemberLevelAdjustedData adjusted) {
       Map<String, String> params = new LinkedHashMap<>();
@@ -187,7 +190,7 @@ public class InboxService {
       params.put(Params.ORIGINAL_LEVEL, adjusted.fromLevel().name());
       params.put(Params.LEVEL, adjusted.toLevel().name());
       putIfPresent(params, Params.REASON, adjusted.reason());
-      return new Draft(NotificationKind.MEMBER_LEVEL_ADJUSTED, params, null, adjusted.recipients());
+      return new Draft(NotificationKind.MEMBER_LEVEL_ADJUSTED, params, null, adjusted.recipients(), false);
     }
     if (event.payload() instanceof AccountSignInThrottledData throttled) {
       // for the administrators the directory names: the event names nobody
@@ -198,7 +201,21 @@ public class InboxService {
       List<RecipientData> administrators = directory.administrators().stream()
           .map(id -> new RecipientData(id, null, null)).toList();
       return new Draft(NotificationKind.ACCOUNT_SIGN_IN_THROTTLED, params, links.page("app/admin/sign-ins"),
-          administrators);
+          administrators, false);
+    }
+    if (event.payload() instanceof AccountChangedData changed) {
+      // the holder, at the directory's address; who set it is named from the directory too
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put(Params.CHANGED_AT, (event.time() == null ? Instant.now() : event.time().toInstant()).toString());
+      List<RecipientData> holder = List.of(new RecipientData(changed.userId().strip(), null, null));
+      if (changed.change() == AccountChangedData.Change.PASSWORD_CHANGED
+          && (changed.changedBy() == null || changed.changedBy().strip().equals(changed.userId().strip()))) {
+        return new Draft(NotificationKind.ACCOUNT_PASSWORD_CHANGED, params, null, holder, true);
+      }
+      if (changed.changedBy() != null && !changed.changedBy().isBlank()) {
+        params.put(Params.CHANGED_BY, directory.accountName(changed.changedBy().strip()));
+      }
+      return new Draft(NotificationKind.ACCOUNT_PASSWORD_RESET, params, links.page("app/password"), holder, true);
     }
     return null;
   }
@@ -219,5 +236,5 @@ public class InboxService {
   }
 
   private record Draft(NotificationKind kind, Map<String, String> params, String link,
-      List<RecipientData> recipients) {}
+      List<RecipientData> recipients, boolean mailAlways) {}
 }

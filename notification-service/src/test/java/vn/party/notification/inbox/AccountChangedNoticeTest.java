@@ -1,0 +1,94 @@
+package vn.party.notification.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import vn.party.notification.support.Events;
+import vn.party.notification.support.IntegrationTest;
+import vn.party.notification.support.Mails;
+
+/**
+ * Issue 12: a password reset is never silent. When someone else sets an account's password ({@code account.changed},
+ * {@code ONE_TIME_PASSWORD}, {@code changedBy}), its holder is told at once — in-app and by e-mail at the address the
+ * directory has for them, never one from the event, even if they chose in-app notices only — who did it (by name)
+ * and when (local time). Their own change gets a short confirmation.
+ */
+class AccountChangedNoticeTest extends IntegrationTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final String HOLDER = "member2@thanhkhetay.example.vn";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static CloudEvent event(Map<String, Object> data) throws Exception {
+    return CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withSource(URI.create(Events.SOURCE))
+        .withType(EventTypes.ACCOUNT_CHANGED).withSubject("member2")
+        .withTime(OffsetDateTime.parse("2026-12-05T03:20:11Z"))
+        .withData("application/json", JSON.writeValueAsBytes(data)).build();
+  }
+
+  @Test
+  void the_holder_is_told_who_reset_their_password_and_when_at_the_directorys_address() throws Exception {
+    // the holder chose in-app notices only: a notice about their own password is mailed all the same
+    jdbc.sql("insert into notification.preference (user_id, email_enabled) values ('member2', false) "
+        + "on conflict (user_id) do update set email_enabled = false").update();
+    try {
+      int before = Mails.receivedBy(HOLDER).size();
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("userId", "member2");
+      data.put("change", "ONE_TIME_PASSWORD");
+      data.put("changedBy", "secretary1");
+      // a forged address or recipient in the event is not believed
+      data.put("email", "taker@outside.example.com");
+      data.put("recipients", List.of(Map.of("userId", "member1", "email", "taker@outside.example.com")));
+      CloudEvent event = event(data);
+
+      Events.publish("member2", event);
+
+      await().atMost(WAIT).until(() -> Mails.receivedBy(HOLDER).size() == before + 1);
+      MimeMessage mail = Mails.receivedBy(HOLDER).get(before);
+      assertThat(Arrays.stream(mail.getAllRecipients()).map(Object::toString)).containsExactly(HOLDER);
+      assertThat(Mails.subject(mail)).isEqualTo("[Bảo mật] Mật khẩu tài khoản của bạn đã được đặt lại");
+      assertThat(Mails.text(mail)).contains("Kính gửi đồng chí Trần Thị Bình")
+          .contains("Mật khẩu tài khoản của bạn đã được Lê Văn Cường (secretary1) đặt lại lúc")
+          .contains("10:20") // 03:20 UTC in Hà Nội's time
+          .contains("Nếu bạn không yêu cầu, hãy báo ngay cho quản trị viên hệ thống")
+          .contains("http://localhost:8080/app/password");
+      assertThat(jdbc.sql("select user_id || ' ' || kind || ' ' || body from notification.notification "
+              + "where event_id = :id").param("id", event.getId()).query(String.class).list())
+          .singleElement().asString().startsWith("member2 ACCOUNT_PASSWORD_RESET Mật khẩu tài khoản của bạn đã được "
+              + "Lê Văn Cường (secretary1) đặt lại lúc");
+      assertThat(Mails.receivedBy("taker@outside.example.com")).isEmpty();
+    } finally {
+      jdbc.sql("delete from notification.preference where user_id = 'member2'").update();
+    }
+  }
+
+  @Test
+  void the_holders_own_change_gets_a_short_confirmation() throws Exception {
+    int before = Mails.receivedBy(HOLDER).size();
+    CloudEvent event = event(Map.of("userId", "member2", "change", "PASSWORD_CHANGED"));
+
+    Events.publish("member2", event);
+
+    await().atMost(WAIT).until(() -> Mails.receivedBy(HOLDER).size() == before + 1);
+    MimeMessage mail = Mails.receivedBy(HOLDER).get(before);
+    assertThat(Mails.subject(mail)).isEqualTo("[Bảo mật] Mật khẩu tài khoản của bạn đã được đổi");
+    assertThat(Mails.text(mail)).contains("đã được đổi lúc").contains("10:20")
+        .contains("Nếu không phải bạn đổi, hãy báo ngay cho quản trị viên hệ thống").doesNotContain("đặt lại");
+    assertThat(jdbc.sql("select kind from notification.notification where event_id = :id")
+        .param("id", event.getId()).query(String.class).list()).containsExactly("ACCOUNT_PASSWORD_CHANGED");
+  }
+}
