@@ -56,7 +56,7 @@ class RecusalTest extends EvaluationFlowSupport {
       assertThat(seated.getStatusCode().value()).as(seated.getBody()).isEqualTo(200);
     }
     for (String member : List.of(SELF, "member5")) {
-      completeOk(member, taskOf(member, "self-review", member, YEAR), Map.of("selfProposedLevel", "GOOD"));
+      completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism("GOOD"));
       sendResidenceFeedback(member, YEAR, "Tốt");
     }
   }
