@@ -1040,6 +1040,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     selfReview.put("remedialMeasures", "\"><img src=x onerror=alert(1)> {{7*7}} ${7*7} Đảng viên 🇻🇳\r\n\tTab & "
         + "<b>bold</b>");
     Map<String, Object> values = new LinkedHashMap<>(selfReview);
+    values.put("shortcomingsFixed", "Đã khắc phục việc chậm nộp báo cáo được chỉ ra năm trước.");
     values.put("selfProposedLevel", "GOOD");
     completeOk("member6", taskOf("member6", "self-review", "member6", YEAR), values);
 

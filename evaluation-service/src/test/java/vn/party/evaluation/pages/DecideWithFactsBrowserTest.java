@@ -38,7 +38,9 @@ class DecideWithFactsBrowserTest extends BrowserTestSupport {
     completeOk("member2", taskOf("member2", "self-review", "member2", YEAR), selfCriticism("GOOD"));
     for (String member : List.of("member3", "member4", "member5")) {
       completeOk(member, taskOf(member, "self-review", member, YEAR),
-          selfCriticism(member.equals("member3") ? "EXCELLENT" : "GOOD"));
+          selfCriticism(member.equals("member3") ? "EXCELLENT" : "GOOD",
+              "strengths", "Chấp hành nghiêm chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước.",
+              "limitations", "Có lúc chưa chủ động đề xuất công việc; nguyên nhân: chưa sắp xếp thời gian hợp lý."));
       sendResidenceFeedback(member, YEAR, "Gương mẫu ở khu dân cư số 1.");
     }
     String review3 = taskOf("secretary1", "branch-review", "member3", YEAR);
