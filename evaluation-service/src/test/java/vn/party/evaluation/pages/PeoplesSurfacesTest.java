@@ -225,13 +225,14 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
         "committee", List.of("nav-tasks", "nav-mine", "nav-open-campaign", "nav-campaigns", "nav-reports",
             "nav-notifications", "nav-preferences", "nav-members", "nav-units", "nav-roster-import", "nav-movements",
             "nav-password"),
-        "auditor", List.of("nav-tasks", "nav-mine", "nav-audit", "nav-signals", "nav-campaigns", "nav-reports",
-            "nav-notifications", "nav-preferences", "nav-members", "nav-units", "nav-password"));
+        "auditor", List.of("nav-tasks", "nav-mine", "nav-audit", "nav-signals", "nav-password-resets",
+            "nav-campaigns", "nav-reports", "nav-notifications", "nav-preferences", "nav-members", "nav-units",
+            "nav-password"));
     // issue 13: the organization tree for everybody, the roster import for the grassroots committee
     List<String> all = List.of("nav-tasks", "nav-mine", "nav-audit", "nav-signals", "nav-meetings", "nav-reports",
         "nav-open-campaign", "nav-campaigns", "nav-notifications", "nav-preferences", "nav-members", "nav-units",
-        "nav-roster-import", "nav-movements", "nav-password");
-    // issue 12: everybody changes their own password from the menu
+        "nav-roster-import", "nav-movements", "nav-password-resets", "nav-password");
+    // issue 12: everybody changes their own password from the menu; auditors read every password reset
     Pattern link = Pattern.compile("<a href=\"([^\"]+)\"[^>]*id=\"(nav-[a-z-]+)\"");
     for (var menu : menus.entrySet()) {
       PageSession session = PageSession.of(port, menu.getKey());
