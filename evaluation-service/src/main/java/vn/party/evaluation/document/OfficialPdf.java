@@ -168,15 +168,10 @@ final class OfficialPdf {
   }
 
   private static PdfPCell cell() {
-    PdfPCell cell = new PdfPCell();
-    cell.setBorder(Rectangle.NO_BORDER);
-    return cell;
+    return PartyHeader.cell();
   }
 
   private static Paragraph centered(String text, Font font) {
-    Paragraph p = new Paragraph(text, font);
-    p.setAlignment(Element.ALIGN_CENTER);
-    p.setLeading(font.getSize() * 1.25f);
-    return p;
+    return PartyHeader.centered(text, font);
   }
 }

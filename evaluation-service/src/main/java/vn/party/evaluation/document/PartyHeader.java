@@ -44,13 +44,15 @@ public record PartyHeader(String superiorUnit, String issuingUnit, String number
     pdf.add(header);
   }
 
-  private static PdfPCell cell() {
+  /** A table cell without borders, as the party's papers lay out their header and signature blocks. */
+  static PdfPCell cell() {
     PdfPCell cell = new PdfPCell();
     cell.setBorder(Rectangle.NO_BORDER);
     return cell;
   }
 
-  private static Paragraph centered(String text, Font font) {
+  /** A centred paragraph with the papers' line spacing. */
+  static Paragraph centered(String text, Font font) {
     Paragraph p = new Paragraph(text, font);
     p.setAlignment(Element.ALIGN_CENTER);
     p.setLeading(font.getSize() * 1.25f);
