@@ -46,7 +46,7 @@ class DockerComposeConsistencyTest {
     static final List<String> SPRING_ENV_PREFIXES = List.of("SPRING_", "SERVER_", "MANAGEMENT_", "EVALUATION_",
             "NOTIFICATION_", "CAMUNDA_");
     /** Keys Spring Boot itself reads that no application.yml needs to declare. */
-    static final Set<String> BOOT_KEYS = Set.of("spring.profiles.active", "spring.kafka.security.protocol",
+    static final Set<String> BOOT_KEYS = Set.of("spring.profiles.active", "server.address", "spring.kafka.security.protocol",
             "spring.kafka.properties.sasl.mechanism", "spring.kafka.properties.sasl.jaas.config");
     /**
      * Secrets that have no default in any application.yml, by design (issue 12): each service refuses to start
