@@ -1,10 +1,8 @@
 package vn.party.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,100 +20,167 @@ import org.slf4j.LoggerFactory;
  */
 final class ApiCompletion {
 
-    private static final Logger log = LoggerFactory.getLogger(ApiCompletion.class);
-    static final String PASSWORD = EngineDirectory.PASSWORD;
-    static final String TASK_KEY = "self-review";
+  private static final Logger log = LoggerFactory.getLogger(ApiCompletion.class);
+  static final String PASSWORD = EngineDirectory.PASSWORD;
+  static final String TASK_KEY = "self-review";
 
-    private ApiCompletion() {
+  private ApiCompletion() {}
+
+  static void run(
+      EvaluationClient client,
+      String admin,
+      List<String> members,
+      int users,
+      Results results,
+      CpuMeter cpu,
+      javax.sql.DataSource data,
+      Probe probe)
+      throws InterruptedException {
+    Load.Measurement created =
+        Load.run(
+            members.size(),
+            users,
+            i ->
+                EngineDirectory.createUser(
+                    client, admin, members.get(i), members.get(i) + "@bench.example.vn"));
+    failOnErrors("creating engine users", created);
+    results.add(
+        Figure.of(
+            "setup.engine-users-created",
+            created.perSecond(),
+            "users/s",
+            members.size()
+                + " users via POST /engine-rest/user/create, "
+                + users
+                + " threads (set-up, no target)"));
+
+    int warmup = Math.min(100, members.size() / 10);
+    Load.Measurement warm =
+        Load.run(warmup, users, i -> completeSelfReview(client, members.get(i), null, null));
+    failOnErrors("warm-up", warm);
+
+    List<String> measured = members.subList(warmup, members.size());
+    Latencies list = new Latencies();
+    Latencies complete = new Latencies();
+    log.info(
+        "Completing {} self-review tasks through the API with {} concurrent users ({} more as warm-up)",
+        measured.size(),
+        users,
+        warmup);
+    long c0 = cpu == null ? 0 : cpu.cpuNanos();
+    long[] s0 = cpu == null ? null : cpu.cpuNanosByRoot();
+    PgStats.Snapshot pg0 = PgStats.take(data);
+    Probe.Phase phase = probe.begin("api-complete");
+    Load.Measurement m =
+        Load.run(
+            measured.size(),
+            users,
+            i -> completeSelfReview(client, measured.get(i), list, complete));
+    double cpuPerCompletion =
+        cpu == null ? Double.NaN : cpu.msPerOperation(c0, m.operations() - m.errors());
+    double sqlPerCompletion = phase.end(m.operations() - m.errors());
+    String shares = cpu == null ? "" : cpu.shares(s0);
+    String database = PgStats.since(data, pg0, m.operations() - m.errors());
+    log.info("  {}", database);
+    log.info(
+        "  {} completions in {} s, {} errors{}",
+        m.operations() - m.errors(),
+        Results.number(m.seconds()),
+        m.errors(),
+        m.firstError() == null ? "" : ", first: " + m.firstError());
+
+    String t = users + "t";
+    String baselineRef = "baseline.full.complete." + t;
+    results.add(
+        Figure.of(
+                "api.complete." + t,
+                m.perSecond(),
+                "completions/s",
+                measured.size()
+                    + " members, each GET /api/v1/tasks + POST complete, "
+                    + users
+                    + " users; "
+                    + m.errors()
+                    + " errors")
+            .against(results.get(baselineRef))
+            .targetRatioAtLeast(0.5));
+    for (int p : new int[] {50, 95, 99}) {
+      Figure f =
+          Figure.of(
+                  "api.complete." + t + ".p" + p,
+                  complete.percentileMillis(p),
+                  "ms",
+                  "POST /api/v1/tasks/{id}/complete latency")
+              .against(results.get(baselineRef + ".p" + p));
+      results.add(p == 95 ? f.targetValueAtMost(100) : f);
     }
-
-    static void run(EvaluationClient client, String admin, List<String> members, int users, Results results,
-            CpuMeter cpu, javax.sql.DataSource data, Probe probe) throws InterruptedException {
-        Load.Measurement created = Load.run(members.size(), users, 
-                i -> EngineDirectory.createUser(client, admin, members.get(i), members.get(i) + "@bench.example.vn"));
-        failOnErrors("creating engine users", created);
-        results.add(Figure.of("setup.engine-users-created", created.perSecond(), "users/s",
-                members.size() + " users via POST /engine-rest/user/create, " + users + " threads (set-up, no target)"));
-
-        int warmup = Math.min(100, members.size() / 10);
-        Load.Measurement warm = Load.run(warmup, users, i -> completeSelfReview(client, members.get(i), null, null));
-        failOnErrors("warm-up", warm);
-
-        List<String> measured = members.subList(warmup, members.size());
-        Latencies list = new Latencies();
-        Latencies complete = new Latencies();
-        log.info("Completing {} self-review tasks through the API with {} concurrent users ({} more as warm-up)",
-                measured.size(), users, warmup);
-        long c0 = cpu == null ? 0 : cpu.cpuNanos();
-        long[] s0 = cpu == null ? null : cpu.cpuNanosByRoot();
-        PgStats.Snapshot pg0 = PgStats.take(data);
-        Probe.Phase phase = probe.begin("api-complete");
-        Load.Measurement m = Load.run(measured.size(), users,
-                i -> completeSelfReview(client, measured.get(i), list, complete));
-        double cpuPerCompletion = cpu == null ? Double.NaN : cpu.msPerOperation(c0, m.operations() - m.errors());
-        double sqlPerCompletion = phase.end(m.operations() - m.errors());
-        String shares = cpu == null ? "" : cpu.shares(s0);
-        String database = PgStats.since(data, pg0, m.operations() - m.errors());
-        log.info("  {}", database);
-        log.info("  {} completions in {} s, {} errors{}", m.operations() - m.errors(), Results.number(m.seconds()),
-                m.errors(), m.firstError() == null ? "" : ", first: " + m.firstError());
-
-        String t = users + "t";
-        String baselineRef = "baseline.full.complete." + t;
-        results.add(Figure.of("api.complete." + t, m.perSecond(), "completions/s",
-                measured.size() + " members, each GET /api/v1/tasks + POST complete, " + users + " users; "
-                        + m.errors() + " errors").against(results.get(baselineRef)).targetRatioAtLeast(0.5));
-        for (int p : new int[] { 50, 95, 99 }) {
-            Figure f = Figure.of("api.complete." + t + ".p" + p, complete.percentileMillis(p), "ms",
-                    "POST /api/v1/tasks/{id}/complete latency").against(results.get(baselineRef + ".p" + p));
-            results.add(p == 95 ? f.targetValueAtMost(100) : f);
-        }
-        if (cpu != null) {
-            results.add(Figure.of("api.complete." + t + ".cpu", cpuPerCompletion, "cpu-ms/op",
-                    "CPU of " + cpu.description() + " per member (GET /tasks + POST complete; the client not counted); " + shares + ". " + database)
-                    .against(results.get(baselineRef + ".cpu")));
-        }
-        results.add(Probe.figure("api.complete." + t, sqlPerCompletion, results.get(baselineRef + ".sql")));
-        for (int p : new int[] { 50, 95, 99 }) {
-            results.add(Figure.of("api.tasks-list." + t + ".p" + p, list.percentileMillis(p), "ms",
-                    "GET /api/v1/tasks latency (one open task per member)"));
-        }
-        results.add(Figure.of("api.errors", m.errors(), "requests",
-                m.firstError() == null ? "none" : "first: " + m.firstError()));
+    if (cpu != null) {
+      results.add(
+          Figure.of(
+                  "api.complete." + t + ".cpu",
+                  cpuPerCompletion,
+                  "cpu-ms/op",
+                  "CPU of "
+                      + cpu.description()
+                      + " per member (GET /tasks + POST complete; the client not counted); "
+                      + shares
+                      + ". "
+                      + database)
+              .against(results.get(baselineRef + ".cpu")));
     }
-
-    private static void completeSelfReview(EvaluationClient client, String memberId, Latencies list, Latencies complete)
-            throws Exception {
-        String auth = EvaluationClient.basic(memberId, PASSWORD);
-        long t0 = System.nanoTime();
-        HttpResponse<String> tasks = client.get("/api/v1/tasks", auth);
-        long t1 = System.nanoTime();
-        EvaluationClient.expect(tasks, 200, "GET /api/v1/tasks as " + memberId);
-        String taskId = null;
-        for (JsonNode task : EvaluationClient.JSON.readTree(tasks.body())) {
-            if (TASK_KEY.equals(task.path("taskKey").asText()) && memberId.equals(task.path("memberId").asText())) {
-                taskId = task.path("id").asText();
-                break;
-            }
-        }
-        if (taskId == null) {
-            throw new IllegalStateException("no open self-review task for " + memberId + ": " + tasks.body());
-        }
-        long t2 = System.nanoTime();
-        HttpResponse<String> done = client.post("/api/v1/tasks/" + taskId + "/complete", auth,
-                EvaluationClient.SELF_REVIEW);
-        long t3 = System.nanoTime();
-        EvaluationClient.expect(done, 204, "complete " + taskId + " as " + memberId);
-        if (list != null) {
-            list.record(t1 - t0);
-            complete.record(t3 - t2);
-        }
+    results.add(
+        Probe.figure("api.complete." + t, sqlPerCompletion, results.get(baselineRef + ".sql")));
+    for (int p : new int[] {50, 95, 99}) {
+      results.add(
+          Figure.of(
+              "api.tasks-list." + t + ".p" + p,
+              list.percentileMillis(p),
+              "ms",
+              "GET /api/v1/tasks latency (one open task per member)"));
     }
+    results.add(
+        Figure.of(
+            "api.errors",
+            m.errors(),
+            "requests",
+            m.firstError() == null ? "none" : "first: " + m.firstError()));
+  }
 
-    private static void failOnErrors(String what, Load.Measurement m) {
-        if (m.errors() > 0) {
-            throw new IllegalStateException(what + ": " + m.errors() + " of " + m.operations() + " failed, first: "
-                    + m.firstError());
-        }
+  private static void completeSelfReview(
+      EvaluationClient client, String memberId, Latencies list, Latencies complete)
+      throws Exception {
+    String auth = EvaluationClient.basic(memberId, PASSWORD);
+    long t0 = System.nanoTime();
+    HttpResponse<String> tasks = client.get("/api/v1/tasks", auth);
+    long t1 = System.nanoTime();
+    EvaluationClient.expect(tasks, 200, "GET /api/v1/tasks as " + memberId);
+    String taskId = null;
+    for (JsonNode task : EvaluationClient.JSON.readTree(tasks.body())) {
+      if (TASK_KEY.equals(task.path("taskKey").asText())
+          && memberId.equals(task.path("memberId").asText())) {
+        taskId = task.path("id").asText();
+        break;
+      }
     }
+    if (taskId == null) {
+      throw new IllegalStateException(
+          "no open self-review task for " + memberId + ": " + tasks.body());
+    }
+    long t2 = System.nanoTime();
+    HttpResponse<String> done =
+        client.post("/api/v1/tasks/" + taskId + "/complete", auth, EvaluationClient.SELF_REVIEW);
+    long t3 = System.nanoTime();
+    EvaluationClient.expect(done, 204, "complete " + taskId + " as " + memberId);
+    if (list != null) {
+      list.record(t1 - t0);
+      complete.record(t3 - t2);
+    }
+  }
+
+  private static void failOnErrors(String what, Load.Measurement m) {
+    if (m.errors() > 0) {
+      throw new IllegalStateException(
+          what + ": " + m.errors() + " of " + m.operations() + " failed, first: " + m.firstError());
+    }
+  }
 }

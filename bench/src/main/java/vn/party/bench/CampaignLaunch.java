@@ -1,12 +1,11 @@
 package vn.party.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,72 +17,87 @@ import org.slf4j.LoggerFactory;
  */
 final class CampaignLaunch {
 
-    private static final Logger log = LoggerFactory.getLogger(CampaignLaunch.class);
-    static final long POLL_MS = 200;
+  private static final Logger log = LoggerFactory.getLogger(CampaignLaunch.class);
+  static final long POLL_MS = 200;
 
-    record Outcome(String campaignId, int members, double seconds) {
-        double membersPerSecond() {
-            return members / seconds;
-        }
+  record Outcome(String campaignId, int members, double seconds) {
+    double membersPerSecond() {
+      return members / seconds;
     }
+  }
 
-    private CampaignLaunch() {
+  private CampaignLaunch() {}
+
+  /** The body of {@code POST /api/v1/campaigns}: regulation QD-366-2025, deadlines 10–40 days ahead. */
+  static Map<String, Object> body(String organizationId, int year) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("organizationId", organizationId);
+    body.put("year", year);
+    body.put("regulation", "QD-366-2025");
+    // far enough ahead that no deadline timer fires during the run
+    body.put("selfReviewDue", now.plusDays(10).toString());
+    body.put("residenceFeedbackDue", now.plusDays(20).toString());
+    body.put("branchReviewDue", now.plusDays(30).toString());
+    body.put("decisionDue", now.plusDays(40).toString());
+    return body;
+  }
+
+  static Outcome launch(
+      EvaluationClient client, String admin, String organizationId, int year, int expected)
+      throws Exception {
+    Map<String, Object> body = body(organizationId, year);
+
+    long t0 = System.nanoTime();
+    var created = client.post("/api/v1/campaigns", admin, body);
+    EvaluationClient.expect(created, 201, "POST /api/v1/campaigns for " + organizationId);
+    String id = EvaluationClient.JSON.readTree(created.body()).path("id").asText();
+
+    Duration timeout = Duration.ofMinutes(5).plusMillis(50L * expected);
+    long deadline = t0 + timeout.toNanos();
+    long nextReport = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      JsonNode campaign = client.getJson("/api/v1/campaigns/" + id, admin);
+      JsonNode progress = campaign.path("progress");
+      int total = progress.path("membersTotal").asInt();
+      int started = progress.path("membersStarted").asInt();
+      long now2 = System.nanoTime();
+      if (progress.path("rosterPrepared").asBoolean() && total == expected && started >= total) {
+        double seconds = (now2 - t0) / 1e9;
+        log.info(
+            "Launch of {} members done in {} s ({} members/s), status {}",
+            expected,
+            Results.number(seconds),
+            Results.number(expected / seconds),
+            campaign.path("status").asText());
+        return new Outcome(id, expected, seconds);
+      }
+      if (progress.path("rosterPrepared").asBoolean() && total != expected) {
+        throw new IllegalStateException(
+            "campaign " + id + " has " + total + " members on its roster, expected " + expected);
+      }
+      if (now2 > deadline) {
+        throw new IllegalStateException(
+            "launch of "
+                + expected
+                + " members not done after "
+                + timeout
+                + ": "
+                + started
+                + " started");
+      }
+      if (now2 > nextReport) {
+        double elapsed = (now2 - t0) / 1e9;
+        log.info(
+            "  launch {}: {}/{} started after {} s ({} members/s so far)",
+            organizationId,
+            started,
+            expected,
+            Results.number(elapsed),
+            Results.number(started / elapsed));
+        nextReport = now2 + Duration.ofSeconds(10).toNanos();
+      }
+      Thread.sleep(POLL_MS);
     }
-
-    /** The body of {@code POST /api/v1/campaigns}: regulation QD-366-2025, deadlines 10–40 days ahead. */
-    static Map<String, Object> body(String organizationId, int year) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("organizationId", organizationId);
-        body.put("year", year);
-        body.put("regulation", "QD-366-2025");
-        // far enough ahead that no deadline timer fires during the run
-        body.put("selfReviewDue", now.plusDays(10).toString());
-        body.put("residenceFeedbackDue", now.plusDays(20).toString());
-        body.put("branchReviewDue", now.plusDays(30).toString());
-        body.put("decisionDue", now.plusDays(40).toString());
-        return body;
-    }
-
-    static Outcome launch(EvaluationClient client, String admin, String organizationId, int year, int expected)
-            throws Exception {
-        Map<String, Object> body = body(organizationId, year);
-
-        long t0 = System.nanoTime();
-        var created = client.post("/api/v1/campaigns", admin, body);
-        EvaluationClient.expect(created, 201, "POST /api/v1/campaigns for " + organizationId);
-        String id = EvaluationClient.JSON.readTree(created.body()).path("id").asText();
-
-        Duration timeout = Duration.ofMinutes(5).plusMillis(50L * expected);
-        long deadline = t0 + timeout.toNanos();
-        long nextReport = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            JsonNode campaign = client.getJson("/api/v1/campaigns/" + id, admin);
-            JsonNode progress = campaign.path("progress");
-            int total = progress.path("membersTotal").asInt();
-            int started = progress.path("membersStarted").asInt();
-            long now2 = System.nanoTime();
-            if (progress.path("rosterPrepared").asBoolean() && total == expected && started >= total) {
-                double seconds = (now2 - t0) / 1e9;
-                log.info("Launch of {} members done in {} s ({} members/s), status {}", expected,
-                        Results.number(seconds), Results.number(expected / seconds), campaign.path("status").asText());
-                return new Outcome(id, expected, seconds);
-            }
-            if (progress.path("rosterPrepared").asBoolean() && total != expected) {
-                throw new IllegalStateException("campaign " + id + " has " + total + " members on its roster, expected "
-                        + expected);
-            }
-            if (now2 > deadline) {
-                throw new IllegalStateException("launch of " + expected + " members not done after " + timeout
-                        + ": " + started + " started");
-            }
-            if (now2 > nextReport) {
-                double elapsed = (now2 - t0) / 1e9;
-                log.info("  launch {}: {}/{} started after {} s ({} members/s so far)", organizationId, started, expected,
-                        Results.number(elapsed), Results.number(started / elapsed));
-                nextReport = now2 + Duration.ofSeconds(10).toNanos();
-            }
-            Thread.sleep(POLL_MS);
-        }
-    }
+  }
 }

@@ -8,46 +8,46 @@ import java.util.Arrays;
  */
 public final class Latencies {
 
-    private long[] values = new long[1024];
-    private int size;
+  private long[] values = new long[1024];
+  private int size;
 
-    public synchronized void record(long nanos) {
-        if (size == values.length) {
-            values = Arrays.copyOf(values, size * 2);
-        }
-        values[size++] = nanos;
+  public synchronized void record(long nanos) {
+    if (size == values.length) {
+      values = Arrays.copyOf(values, size * 2);
     }
+    values[size++] = nanos;
+  }
 
-    public synchronized int count() {
-        return size;
-    }
+  public synchronized int count() {
+    return size;
+  }
 
-    /** Nearest-rank percentile in nanoseconds; {@code p} in (0, 100]. NaN when nothing was recorded. */
-    public synchronized double percentileNanos(double p) {
-        if (p <= 0 || p > 100) {
-            throw new IllegalArgumentException("percentile must be in (0, 100]: " + p);
-        }
-        if (size == 0) {
-            return Double.NaN;
-        }
-        long[] sorted = Arrays.copyOf(values, size);
-        Arrays.sort(sorted);
-        int rank = (int) Math.ceil(p / 100.0 * size);
-        return sorted[Math.max(rank, 1) - 1];
+  /** Nearest-rank percentile in nanoseconds; {@code p} in (0, 100]. NaN when nothing was recorded. */
+  public synchronized double percentileNanos(double p) {
+    if (p <= 0 || p > 100) {
+      throw new IllegalArgumentException("percentile must be in (0, 100]: " + p);
     }
+    if (size == 0) {
+      return Double.NaN;
+    }
+    long[] sorted = Arrays.copyOf(values, size);
+    Arrays.sort(sorted);
+    int rank = (int) Math.ceil(p / 100.0 * size);
+    return sorted[Math.max(rank, 1) - 1];
+  }
 
-    public double percentileMillis(double p) {
-        return percentileNanos(p) / 1_000_000.0;
-    }
+  public double percentileMillis(double p) {
+    return percentileNanos(p) / 1_000_000.0;
+  }
 
-    public synchronized double meanMillis() {
-        if (size == 0) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (int i = 0; i < size; i++) {
-            sum += values[i];
-        }
-        return sum / size / 1_000_000.0;
+  public synchronized double meanMillis() {
+    if (size == 0) {
+      return Double.NaN;
     }
+    double sum = 0;
+    for (int i = 0; i < size; i++) {
+      sum += values[i];
+    }
+    return sum / size / 1_000_000.0;
+  }
 }

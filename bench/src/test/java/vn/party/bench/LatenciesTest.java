@@ -7,49 +7,55 @@ import org.junit.jupiter.api.Test;
 
 class LatenciesTest {
 
-    @Test
-    void nearest_rank_percentiles_of_one_to_one_hundred() {
-        Latencies l = new Latencies();
-        for (int i = 100; i >= 1; i--) {
-            l.record(i * 1_000_000L); // 1 … 100 ms, recorded out of order
-        }
-        assertThat(l.count()).isEqualTo(100);
-        assertThat(l.percentileMillis(50)).isEqualTo(50.0);
-        assertThat(l.percentileMillis(95)).isEqualTo(95.0);
-        assertThat(l.percentileMillis(99)).isEqualTo(99.0);
-        assertThat(l.percentileMillis(100)).isEqualTo(100.0);
-        assertThat(l.meanMillis()).isEqualTo(50.5);
+  @Test
+  void nearestRankPercentilesOfOneToOneHundred() {
+    Latencies l = new Latencies();
+    for (int i = 100; i >= 1; i--) {
+      l.record(i * 1_000_000L); // 1 … 100 ms, recorded out of order
     }
+    assertThat(l.count()).isEqualTo(100);
+    assertThat(l.percentileMillis(50)).isEqualTo(50.0);
+    assertThat(l.percentileMillis(95)).isEqualTo(95.0);
+    assertThat(l.percentileMillis(99)).isEqualTo(99.0);
+    assertThat(l.percentileMillis(100)).isEqualTo(100.0);
+    assertThat(l.meanMillis()).isEqualTo(50.5);
+  }
 
-    @Test
-    void small_samples_take_the_value_at_or_above_the_rank() {
-        Latencies l = new Latencies();
-        l.record(10);
-        l.record(20);
-        l.record(30);
-        assertThat(l.percentileNanos(50)).isEqualTo(20);
-        assertThat(l.percentileNanos(99)).isEqualTo(30);
-        assertThat(l.percentileNanos(1)).isEqualTo(10);
-    }
+  @Test
+  void smallSamplesTakeTheValueAtOrAboveTheRank() {
+    Latencies l = new Latencies();
+    l.record(10);
+    l.record(20);
+    l.record(30);
+    assertThat(l.percentileNanos(50)).isEqualTo(20);
+    assertThat(l.percentileNanos(99)).isEqualTo(30);
+    assertThat(l.percentileNanos(1)).isEqualTo(10);
+  }
 
-    @Test
-    void empty_is_nan_and_bad_percentiles_are_refused() {
-        assertThat(new Latencies().percentileMillis(50)).isNaN();
-        assertThatThrownBy(() -> new Latencies().percentileNanos(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Latencies().percentileNanos(101)).isInstanceOf(IllegalArgumentException.class);
-    }
+  @Test
+  void emptyIsNanAndBadPercentilesAreRefused() {
+    assertThat(new Latencies().percentileMillis(50)).isNaN();
+    assertThatThrownBy(() -> new Latencies().percentileNanos(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Latencies().percentileNanos(101))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 
-    @Test
-    void grows_past_its_initial_capacity_and_counts_failures_apart() {
-        Load.Measurement m = Load.run(5_000, 4, i -> {
-            if (i % 1000 == 0) {
+  @Test
+  void growsPastItsInitialCapacityAndCountsFailuresApart() {
+    Load.Measurement m =
+        Load.run(
+            5_000,
+            4,
+            i -> {
+              if (i % 1000 == 0) {
                 throw new IllegalStateException("boom " + i);
-            }
-        });
-        assertThat(m.operations()).isEqualTo(5_000);
-        assertThat(m.errors()).isEqualTo(5);
-        assertThat(m.latencies().count()).isEqualTo(4_995);
-        assertThat(m.firstError()).contains("boom");
-        assertThat(m.perSecond()).isPositive();
-    }
+              }
+            });
+    assertThat(m.operations()).isEqualTo(5_000);
+    assertThat(m.errors()).isEqualTo(5);
+    assertThat(m.latencies().count()).isEqualTo(4_995);
+    assertThat(m.firstError()).contains("boom");
+    assertThat(m.perSecond()).isPositive();
+  }
 }

@@ -20,14 +20,12 @@ class BranchVoteTest extends EvaluationFlowSupport {
 
   private static final int YEAR = 2056;
 
-  @Autowired
-  private TaskService taskService;
+  @Autowired private TaskService taskService;
 
-  @Autowired
-  private RuleBook rules;
+  @Autowired private RuleBook rules;
 
   @Test
-  void a_proposal_its_vote_does_not_support_is_refused_through_the_api_and_the_engine() {
+  void aProposalItsVoteDoesNotSupportIsRefusedThroughTheApiAndTheEngine() {
     launchedCampaign(YEAR);
     for (String member : new String[] {"member1", "member2"}) {
       completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism("EXCELLENT"));
@@ -38,50 +36,67 @@ class BranchVoteTest extends EvaluationFlowSupport {
 
     // the configured rule is on the task, where the completion rules read it
     assertThat(taskService.getVariableLocal(review1, "excellentVoteRule"))
-        .isEqualTo(rules.settings().excellentVote().toString()).isEqualTo(">=2/3");
+        .isEqualTo(rules.settings().excellentVote().toString())
+        .isEqualTo(">=2/3");
 
     // without the tally: every count is required
-    ResponseEntity<String> noTally = complete("secretary1", review1, Map.of("branchProposedLevel", "GOOD"));
+    ResponseEntity<String> noTally =
+        complete("secretary1", review1, Map.of("branchProposedLevel", "GOOD"));
     assertThat(noTally.getStatusCode().value()).isEqualTo(400);
     assertThat(json(noTally.getBody()).findValuesAsText("field"))
-        .contains("eligibleVoters", "votesExcellent", "votesGood", "votesCompleted", "votesNotCompleted");
+        .contains(
+            "eligibleVoters", "votesExcellent", "votesGood", "votesCompleted", "votesNotCompleted");
 
     // five of nine for EXCELLENT: short of two thirds, refused with the figures, nothing written
-    ResponseEntity<String> refused = complete("secretary1", review1,
-        branchProposes("EXCELLENT", "votesExcellent", 5, "votesGood", 4));
+    ResponseEntity<String> refused =
+        complete(
+            "secretary1",
+            review1,
+            branchProposes("EXCELLENT", "votesExcellent", 5, "votesGood", 4));
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     JsonNode error = json(refused.getBody()).at("/errors/0");
     assertThat(error.get("field").asText()).isEqualTo("branchProposedLevel");
     assertThat(error.get("reason").asText()).isEqualTo("vote-not-supported");
     assertThat(error.get("message").asText())
-        .isEqualTo("Mức Hoàn thành xuất sắc nhiệm vụ chỉ được 5/9 phiếu tán thành, chưa đạt tỷ lệ quy định (>=2/3).");
-    assertThat(evaluation("secretary1", YEAR, "member1").get("status").asText()).isEqualTo("BRANCH_REVIEW");
+        .isEqualTo(
+            "Mức Hoàn thành xuất sắc nhiệm vụ chỉ được 5/9 phiếu tán thành, chưa đạt tỷ lệ quy định (>=2/3).");
+    assertThat(evaluation("secretary1", YEAR, "member1").get("status").asText())
+        .isEqualTo("BRANCH_REVIEW");
 
     // more votes than voters
-    ResponseEntity<String> tooMany = complete("secretary1", review1,
-        branchProposes("GOOD", "votesExcellent", 1, "votesGood", 9));
+    ResponseEntity<String> tooMany =
+        complete(
+            "secretary1", review1, branchProposes("GOOD", "votesExcellent", 1, "votesGood", 9));
     assertThat(json(tooMany.getBody()).at("/errors/0/field").asText()).isEqualTo("eligibleVoters");
-    assertThat(json(tooMany.getBody()).at("/errors/0/reason").asText()).isEqualTo("more-votes-than-voters");
+    assertThat(json(tooMany.getBody()).at("/errors/0/reason").asText())
+        .isEqualTo("more-votes-than-voters");
 
     // six of nine carry it
-    completeOk("secretary1", review1, branchProposes("EXCELLENT", "votesExcellent", 6, "votesGood", 3));
-    assertThat(evaluation("secretary1", YEAR, "member1").at("/branchReview/level").asText()).isEqualTo("EXCELLENT");
+    completeOk(
+        "secretary1", review1, branchProposes("EXCELLENT", "votesExcellent", 6, "votesGood", 3));
+    assertThat(evaluation("secretary1", YEAR, "member1").at("/branchReview/level").asText())
+        .isEqualTo("EXCELLENT");
 
-    // through engine REST, as Tasklist sends it: the same rule, and the rule itself cannot be sent along
+    // through engine REST, as Tasklist sends it: the same rule, and the rule itself cannot be sent
+    // along
     Map<String, Object> short4of9 = branchProposes("GOOD", "votesGood", 4, "votesCompleted", 5);
     ResponseEntity<String> viaEngine = engineComplete("secretary1", review2, short4of9);
     assertThat(viaEngine.getStatusCode().value()).as(viaEngine.getBody()).isEqualTo(400);
-    assertThat(json(viaEngine.getBody()).get("message").asText()).contains("branchProposedLevel: vote-not-supported")
-        .contains("4/9").contains(">1/2");
+    assertThat(json(viaEngine.getBody()).get("message").asText())
+        .contains("branchProposedLevel: vote-not-supported")
+        .contains("4/9")
+        .contains(">1/2");
     Map<String, Object> lenient = new LinkedHashMap<>(short4of9);
     lenient.put("goodVoteRule", ">=1/3");
     ResponseEntity<String> overriding = engineComplete("secretary1", review2, lenient);
     assertThat(overriding.getStatusCode().value()).isEqualTo(400);
     assertThat(overriding.getBody()).contains("goodVoteRule: unknown-field");
-    assertThat(evaluation("secretary1", YEAR, "member2").get("status").asText()).isEqualTo("BRANCH_REVIEW");
+    assertThat(evaluation("secretary1", YEAR, "member2").get("status").asText())
+        .isEqualTo("BRANCH_REVIEW");
 
-    ResponseEntity<String> accepted = engineComplete("secretary1", review2,
-        branchProposes("GOOD", "votesGood", 5, "votesCompleted", 4));
+    ResponseEntity<String> accepted =
+        engineComplete(
+            "secretary1", review2, branchProposes("GOOD", "votesGood", 5, "votesCompleted", 4));
     assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(204);
   }
 }

@@ -20,104 +20,222 @@ import org.springframework.http.ResponseEntity;
 class CampaignLifecycleTest extends EvaluationFlowSupport {
 
   @Test
-  void a_campaign_completes_after_members_collectives_finalization_and_the_complaint_window() {
+  void aCampaignCompletesAfterMembersCollectivesFinalizationAndTheComplaintWindow() {
     int year = 2024;
     String campaignId = launchedCampaign(year);
-    assertThat(jdbc.sql("select count(*) from evaluation.member_evaluation where year = :y").param("y", year)
-        .query(Integer.class).single()).isEqualTo(15);
+    assertThat(
+            jdbc.sql("select count(*) from evaluation.member_evaluation where year = :y")
+                .param("y", year)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(15);
 
     decideAllMembers(year, n -> n <= 2 ? "EXCELLENT" : "GOOD");
-    // then the branches and the organization are rated (no demo member heads a unit in the tests' data)
+    // then the branches and the organization are rated (no demo member heads a unit in the tests'
+    // data)
     rateCollectives(year, "GOOD");
-    // two EXCELLENT of thirteen GOOD: within the quota (at most 2), so the committee finalizes at once
+    // two EXCELLENT of thirteen GOOD: within the quota (at most 2), so the committee finalizes at
+    // once
     finalizeResults(year);
     closeComplaintWindow(year); // nobody complained
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      JsonNode campaign = json(as("auditor").get().uri("/api/v1/campaigns/" + campaignId).retrieve()
-          .body(String.class));
-      assertThat(campaign.get("status").asText()).isEqualTo("COMPLETED");
-      assertThat(campaign.at("/progress/membersDecided").asInt()).isEqualTo(15);
-      assertThat(campaign.at("/progress/decidedByLevel/EXCELLENT").asInt()).isEqualTo(2);
-      assertThat(campaign.at("/progress/decidedByLevel/GOOD").asInt()).isEqualTo(13);
-    });
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-        readAll("evaluation.events", Duration.ofSeconds(2)).stream().map(IntegrationTestSupport::cloudEvent)
-            .filter(e -> e.get("type").asText().equals("vn.party.evaluation.campaign.completed"))
-            .filter(e -> e.at("/data/year").asInt() == year)
-            .map(e -> e.at("/data/countsByLevel/GOOD").asInt()))
-        .containsExactly(13));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode campaign =
+                  json(
+                      as("auditor")
+                          .get()
+                          .uri("/api/v1/campaigns/" + campaignId)
+                          .retrieve()
+                          .body(String.class));
+              assertThat(campaign.get("status").asText()).isEqualTo("COMPLETED");
+              assertThat(campaign.at("/progress/membersDecided").asInt()).isEqualTo(15);
+              assertThat(campaign.at("/progress/decidedByLevel/EXCELLENT").asInt()).isEqualTo(2);
+              assertThat(campaign.at("/progress/decidedByLevel/GOOD").asInt()).isEqualTo(13);
+            });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        readAll("evaluation.events", Duration.ofSeconds(2)).stream()
+                            .map(IntegrationTestSupport::cloudEvent)
+                            .filter(
+                                e ->
+                                    e.get("type")
+                                        .asText()
+                                        .equals("vn.party.evaluation.campaign.completed"))
+                            .filter(e -> e.at("/data/year").asInt() == year)
+                            .map(e -> e.at("/data/countsByLevel/GOOD").asInt()))
+                    .containsExactly(13));
 
-    // the committees were told of their tasks about no single member, keyed by the organization, named by subject
-    List<String> committeeNotices = readAll("evaluation.events", Duration.ofSeconds(2)).stream()
-        .filter(record -> ORG.equals(record.key())).map(IntegrationTestSupport::cloudEvent)
-        .filter(e -> e.get("type").asText().equals("vn.party.evaluation.task.assigned"))
-        .filter(e -> e.at("/data/year").asInt() == year)
-        .map(e -> e.at("/data/taskKey").asText() + " | " + e.at("/data/subjectName").asText() + " | "
-            + StreamSupport.stream(e.at("/data/recipients").spliterator(), false)
-                .map(r -> r.get("userId").asText()).sorted().toList())
-        .toList();
+    // the committees were told of their tasks about no single member, keyed by the organization,
+    // named by subject
+    List<String> committeeNotices =
+        readAll("evaluation.events", Duration.ofSeconds(2)).stream()
+            .filter(record -> ORG.equals(record.key()))
+            .map(IntegrationTestSupport::cloudEvent)
+            .filter(e -> e.get("type").asText().equals("vn.party.evaluation.task.assigned"))
+            .filter(e -> e.at("/data/year").asInt() == year)
+            .map(
+                e ->
+                    e.at("/data/taskKey").asText()
+                        + " | "
+                        + e.at("/data/subjectName").asText()
+                        + " | "
+                        + StreamSupport.stream(e.at("/data/recipients").spliterator(), false)
+                            .map(r -> r.get("userId").asText())
+                            .sorted()
+                            .toList())
+            .toList();
     assertThat(committeeNotices)
-        .anyMatch(n -> n.startsWith("finalize-results | Đảng bộ phường Thanh Khê Tây | ") && n.contains("committee"))
-        .anyMatch(n -> n.startsWith("collective-self-review | Chi bộ Khu dân cư số 1 | ") && n.contains("secretary1"))
-        .anyMatch(n -> n.startsWith("collective-decision | Chi bộ Khu dân cư số 1 | ") && n.contains("committee"))
-        .anyMatch(n -> n.startsWith("collective-decision | Đảng bộ phường Thanh Khê Tây | ") && n.contains("district"));
+        .anyMatch(
+            n ->
+                n.startsWith("finalize-results | Đảng bộ phường Thanh Khê Tây | ")
+                    && n.contains("committee"))
+        .anyMatch(
+            n ->
+                n.startsWith("collective-self-review | Chi bộ Khu dân cư số 1 | ")
+                    && n.contains("secretary1"))
+        .anyMatch(
+            n ->
+                n.startsWith("collective-decision | Chi bộ Khu dân cư số 1 | ")
+                    && n.contains("committee"))
+        .anyMatch(
+            n ->
+                n.startsWith("collective-decision | Đảng bộ phường Thanh Khê Tây | ")
+                    && n.contains("district"));
   }
 
   @Test
-  void the_same_organization_and_year_twice_is_refused_and_creates_nothing() {
+  void theSameOrganizationAndYearTwiceIsRefusedAndCreatesNothing() {
     int year = 2022;
-    assertThat(openCampaign("committee", year, OffsetDateTime.now().plusDays(20)).getStatusCode().value())
+    assertThat(
+            openCampaign("committee", year, OffsetDateTime.now().plusDays(20))
+                .getStatusCode()
+                .value())
         .isEqualTo(201);
     int processes = campaignProcesses();
-    ResponseEntity<String> second = openCampaign("committee", year, OffsetDateTime.now().plusDays(20));
+    ResponseEntity<String> second =
+        openCampaign("committee", year, OffsetDateTime.now().plusDays(20));
     assertThat(second.getStatusCode().value()).isEqualTo(409);
-    assertThat(jdbc.sql("select count(*) from evaluation.campaign where year = :y").param("y", year)
-        .query(Integer.class).single()).isEqualTo(1);
+    assertThat(
+            jdbc.sql("select count(*) from evaluation.campaign where year = :y")
+                .param("y", year)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
     assertThat(campaignProcesses()).isEqualTo(processes);
   }
 
   @Test
-  void only_the_organizations_committee_or_an_administrator_opens_a_campaign() {
-    assertThat(openCampaign("member1", 2021, OffsetDateTime.now().plusDays(20)).getStatusCode().value())
+  void onlyTheOrganizationsCommitteeOrAnAdministratorOpensACampaign() {
+    assertThat(
+            openCampaign("member1", 2021, OffsetDateTime.now().plusDays(20))
+                .getStatusCode()
+                .value())
         .isEqualTo(403);
-    assertThat(openCampaign("auditor", 2021, OffsetDateTime.now().plusDays(20)).getStatusCode().value())
+    assertThat(
+            openCampaign("auditor", 2021, OffsetDateTime.now().plusDays(20))
+                .getStatusCode()
+                .value())
         .isEqualTo(403);
-    assertThat(anonymous().post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON).body("{}")
-        .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(401);
+    assertThat(
+            anonymous()
+                .post()
+                .uri("/api/v1/campaigns")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("{}")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(401);
   }
 
   @Test
-  void bad_campaign_input_is_refused_with_the_field_named() {
+  void badCampaignInputIsRefusedWithTheFieldNamed() {
     OffsetDateTime now = OffsetDateTime.now();
-    assertField(post(Map.of("organizationId", "thanh-khe-tay", "year", 2020, "regulation", "QD-999",
-        "selfReviewDue", now.plusDays(5).toString(), "residenceFeedbackDue", now.plusDays(6).toString(),
-        "branchReviewDue", now.plusDays(7).toString(), "decisionDue", now.plusDays(8).toString())), "regulation");
-    assertField(post(Map.of("organizationId", "thanh-khe-tay", "year", 2020, "regulation", "QD-366-2025",
-        "selfReviewDue", now.plusDays(5).toString(), "residenceFeedbackDue", now.plusDays(6).toString(),
-        "branchReviewDue", now.plusDays(7).toString(), "decisionDue", now.plusDays(1).toString())), "decisionDue");
+    assertField(
+        post(
+            Map.of(
+                "organizationId",
+                "thanh-khe-tay",
+                "year",
+                2020,
+                "regulation",
+                "QD-999",
+                "selfReviewDue",
+                now.plusDays(5).toString(),
+                "residenceFeedbackDue",
+                now.plusDays(6).toString(),
+                "branchReviewDue",
+                now.plusDays(7).toString(),
+                "decisionDue",
+                now.plusDays(8).toString())),
+        "regulation");
+    assertField(
+        post(
+            Map.of(
+                "organizationId",
+                "thanh-khe-tay",
+                "year",
+                2020,
+                "regulation",
+                "QD-366-2025",
+                "selfReviewDue",
+                now.plusDays(5).toString(),
+                "residenceFeedbackDue",
+                now.plusDays(6).toString(),
+                "branchReviewDue",
+                now.plusDays(7).toString(),
+                "decisionDue",
+                now.plusDays(1).toString())),
+        "decisionDue");
     assertField(post(Map.of("organizationId", "thanh-khe-tay", "year", "twenty")), "year");
-    assertField(post(Map.of("organizationId", "thanh-khe-tay", "regulation", "QD-366-2025")), "year");
-    ResponseEntity<String> malformed = as("admin").post().uri("/api/v1/campaigns")
-        .contentType(MediaType.APPLICATION_JSON).body("{\"organizationId\": ").retrieve().toEntity(String.class);
+    assertField(
+        post(Map.of("organizationId", "thanh-khe-tay", "regulation", "QD-366-2025")), "year");
+    ResponseEntity<String> malformed =
+        as("admin")
+            .post()
+            .uri("/api/v1/campaigns")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body("{\"organizationId\": ")
+            .retrieve()
+            .toEntity(String.class);
     assertThat(malformed.getStatusCode().value()).isEqualTo(400);
-    assertThat(jdbc.sql("select count(*) from evaluation.campaign where year = 2020").query(Integer.class).single())
+    assertThat(
+            jdbc.sql("select count(*) from evaluation.campaign where year = 2020")
+                .query(Integer.class)
+                .single())
         .isZero();
   }
 
   private ResponseEntity<String> post(Map<String, ?> body) {
-    return as("admin").post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON).body(body)
-        .retrieve().toEntity(String.class);
+    return as("admin")
+        .post()
+        .uri("/api/v1/campaigns")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body)
+        .retrieve()
+        .toEntity(String.class);
   }
 
   private static void assertField(ResponseEntity<String> response, String field) {
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
-    assertThat(StreamSupport.stream(json(response.getBody()).get("errors").spliterator(), false)
-        .anyMatch(e -> e.get("field").asText().equals(field))).as(response.getBody()).isTrue();
+    assertThat(
+            StreamSupport.stream(json(response.getBody()).get("errors").spliterator(), false)
+                .anyMatch(e -> e.get("field").asText().equals(field)))
+        .as(response.getBody())
+        .isTrue();
   }
 
   private int campaignProcesses() {
-    return jdbc.sql("select count(*) from public.act_hi_procinst where proc_def_key_ = 'evaluation-campaign'")
-        .query(Integer.class).single();
+    return jdbc.sql(
+            "select count(*) from public.act_hi_procinst where proc_def_key_ = 'evaluation-campaign'")
+        .query(Integer.class)
+        .single();
   }
 }

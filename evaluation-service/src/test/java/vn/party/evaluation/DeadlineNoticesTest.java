@@ -22,22 +22,45 @@ class DeadlineNoticesTest extends EvaluationFlowSupport {
 
   private static final int YEAR = 2075;
 
-  @Autowired
-  DeadlineNotices notices;
+  @Autowired DeadlineNotices notices;
 
   @Test
-  void a_task_due_soon_is_reminded_once_and_escalated_once_when_overdue() {
+  void aTaskDueSoonIsRemindedOnceAndEscalatedOnceWhenOverdue() {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    var created = as("committee").post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("organizationId", ORG, "year", YEAR, "regulation", "QD-366-2025",
-            "selfReviewDue", now.plusHours(1).toString(), "residenceFeedbackDue", now.plusHours(2).toString(),
-            "branchReviewDue", now.plusHours(3).toString(), "decisionDue", now.plusHours(4).toString()))
-        .retrieve().toEntity(String.class);
+    var created =
+        as("committee")
+            .post()
+            .uri("/api/v1/campaigns")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(
+                Map.of(
+                    "organizationId",
+                    ORG,
+                    "year",
+                    YEAR,
+                    "regulation",
+                    "QD-366-2025",
+                    "selfReviewDue",
+                    now.plusHours(1).toString(),
+                    "residenceFeedbackDue",
+                    now.plusHours(2).toString(),
+                    "branchReviewDue",
+                    now.plusHours(3).toString(),
+                    "decisionDue",
+                    now.plusHours(4).toString()))
+            .retrieve()
+            .toEntity(String.class);
     assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
     String selfReview = taskOf("member1", "self-review", "member1", YEAR);
-    await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-        "select count(*) from evaluation.member_evaluation where year = :y").param("y", YEAR)
-        .query(Integer.class).single() == 15);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                jdbc.sql("select count(*) from evaluation.member_evaluation where year = :y")
+                        .param("y", YEAR)
+                        .query(Integer.class)
+                        .single()
+                    == 15);
     // member2 submits in time: their task is gone before any notice
     completeOk("member2", taskOf("member2", "self-review", "member2", YEAR), selfCriticism("GOOD"));
 
@@ -60,25 +83,47 @@ class DeadlineNoticesTest extends EvaluationFlowSupport {
     notices.escalate(now.plusHours(1).plusMinutes(6));
     List<JsonNode> overdue = events("vn.party.evaluation.task.overdue", "member1");
     assertThat(overdue).hasSize(1);
-    assertThat(overdue.get(0).get("escalatedTo").asText()).isEqualTo("branch-committee-thanh-khe-tay-cb1");
-    assertThat(overdue.get(0).get("recipients").findValuesAsText("userId")).containsExactly("member1", "secretary1");
+    assertThat(overdue.get(0).get("escalatedTo").asText())
+        .isEqualTo("branch-committee-thanh-khe-tay-cb1");
+    assertThat(overdue.get(0).get("recipients").findValuesAsText("userId"))
+        .containsExactly("member1", "secretary1");
 
-    List<String> kinds = jdbc.sql("select kind from evaluation.timeline_entry where year = :y and member_id = 'member1' "
-        + "order by id").param("y", YEAR).query(String.class).list();
+    List<String> kinds =
+        jdbc.sql(
+                "select kind from evaluation.timeline_entry where year = :y and member_id = 'member1' "
+                    + "order by id")
+            .param("y", YEAR)
+            .query(String.class)
+            .list();
     assertThat(kinds).containsSubsequence("TASK_CREATED", "REMINDER_SENT", "OVERDUE_ESCALATED");
   }
 
   /** The data of the queued events of a type for a member, this year. */
   private List<JsonNode> events(String type, String memberId) {
-    return jdbc.sql("select convert_from(payload, 'UTF8') from evaluation.outbox where event_type = :t "
-            + "and message_key = :m").param("t", type).param("m", memberId).query(String.class).list().stream()
-        .map(IntegrationTestSupport::json).map(e -> e.get("data"))
-        .filter(d -> d.get("year").asInt() == YEAR).toList();
+    return jdbc
+        .sql(
+            "select convert_from(payload, 'UTF8') from evaluation.outbox where event_type = :t "
+                + "and message_key = :m")
+        .param("t", type)
+        .param("m", memberId)
+        .query(String.class)
+        .list()
+        .stream()
+        .map(IntegrationTestSupport::json)
+        .map(e -> e.get("data"))
+        .filter(d -> d.get("year").asInt() == YEAR)
+        .toList();
   }
 
   private long eventsOfYear(String type) {
-    return jdbc.sql("select convert_from(payload, 'UTF8') from evaluation.outbox where event_type = :t")
-        .param("t", type).query(String.class).list().stream().map(IntegrationTestSupport::json)
-        .filter(e -> e.at("/data/year").asInt() == YEAR).count();
+    return jdbc
+        .sql("select convert_from(payload, 'UTF8') from evaluation.outbox where event_type = :t")
+        .param("t", type)
+        .query(String.class)
+        .list()
+        .stream()
+        .map(IntegrationTestSupport::json)
+        .filter(e -> e.at("/data/year").asInt() == YEAR)
+        .count();
   }
 }

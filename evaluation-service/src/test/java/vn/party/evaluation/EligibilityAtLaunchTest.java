@@ -22,11 +22,14 @@ class EligibilityAtLaunchTest extends IntegrationTestSupport {
   private static final int YEAR = 2026;
 
   @Test
-  void members_the_regulation_excludes_are_recorded_with_the_reason_and_not_started() {
-    jdbc.sql("insert into evaluation.organization (id, name) values (:id, 'Đảng bộ thử nghiệm')").param("id", ORG)
+  void membersTheRegulationExcludesAreRecordedWithTheReasonAndNotStarted() {
+    jdbc.sql("insert into evaluation.organization (id, name) values (:id, 'Đảng bộ thử nghiệm')")
+        .param("id", ORG)
         .update();
-    jdbc.sql("insert into evaluation.branch (id, organization_id, name) values ('eligibility-cb1', :org, 'Chi bộ 1')")
-        .param("org", ORG).update();
+    jdbc.sql(
+            "insert into evaluation.branch (id, organization_id, name) values ('eligibility-cb1', :org, 'Chi bộ 1')")
+        .param("org", ORG)
+        .update();
     member("elig-official", "OFFICIAL", false, false, LocalDate.of(2001, 3, 2));
     member("elig-probationary", "PROBATIONARY", false, false, LocalDate.of(2025, 9, 1));
     member("elig-exempted", "OFFICIAL", true, false, LocalDate.of(1990, 1, 1));
@@ -34,38 +37,85 @@ class EligibilityAtLaunchTest extends IntegrationTestSupport {
     member("elig-new", "PROBATIONARY", false, false, LocalDate.of(YEAR, 8, 1));
 
     OffsetDateTime now = OffsetDateTime.now();
-    ResponseEntity<String> opened = as("admin").post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("organizationId", ORG, "year", YEAR, "regulation", "QD-366-2025",
-            "selfReviewDue", now.plusDays(5).toString(), "residenceFeedbackDue", now.plusDays(6).toString(),
-            "branchReviewDue", now.plusDays(7).toString(), "decisionDue", now.plusDays(8).toString()))
-        .retrieve().toEntity(String.class);
+    ResponseEntity<String> opened =
+        as("admin")
+            .post()
+            .uri("/api/v1/campaigns")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(
+                Map.of(
+                    "organizationId",
+                    ORG,
+                    "year",
+                    YEAR,
+                    "regulation",
+                    "QD-366-2025",
+                    "selfReviewDue",
+                    now.plusDays(5).toString(),
+                    "residenceFeedbackDue",
+                    now.plusDays(6).toString(),
+                    "branchReviewDue",
+                    now.plusDays(7).toString(),
+                    "decisionDue",
+                    now.plusDays(8).toString()))
+            .retrieve()
+            .toEntity(String.class);
     assertThat(opened.getStatusCode().value()).as(opened.getBody()).isEqualTo(201);
     String id = json(opened.getBody()).get("id").asText();
 
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-      JsonNode progress = json(as("auditor").get().uri("/api/v1/campaigns/" + id).retrieve().body(String.class))
-          .get("progress");
-      assertThat(progress.get("membersTotal").asInt()).isEqualTo(2);
-      assertThat(progress.get("membersStarted").asInt()).isEqualTo(2);
-      assertThat(progress.get("membersNotRated").asInt()).isEqualTo(3);
-      assertThat(progress.at("/notRatedByReason/EXEMPTED").asInt()).isEqualTo(1);
-      assertThat(progress.at("/notRatedByReason/SUSPENDED").asInt()).isEqualTo(1);
-      assertThat(progress.at("/notRatedByReason/ADMITTED_UNDER_6_MONTHS").asInt()).isEqualTo(1);
-    });
-    assertThat(jdbc.sql("select member_id from evaluation.member_evaluation where year = :y and organization_id = :o "
-        + "order by member_id").param("y", YEAR).param("o", ORG).query(String.class).list())
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              JsonNode progress =
+                  json(as("auditor")
+                          .get()
+                          .uri("/api/v1/campaigns/" + id)
+                          .retrieve()
+                          .body(String.class))
+                      .get("progress");
+              assertThat(progress.get("membersTotal").asInt()).isEqualTo(2);
+              assertThat(progress.get("membersStarted").asInt()).isEqualTo(2);
+              assertThat(progress.get("membersNotRated").asInt()).isEqualTo(3);
+              assertThat(progress.at("/notRatedByReason/EXEMPTED").asInt()).isEqualTo(1);
+              assertThat(progress.at("/notRatedByReason/SUSPENDED").asInt()).isEqualTo(1);
+              assertThat(progress.at("/notRatedByReason/ADMITTED_UNDER_6_MONTHS").asInt())
+                  .isEqualTo(1);
+            });
+    assertThat(
+            jdbc.sql(
+                    "select member_id from evaluation.member_evaluation where year = :y and organization_id = :o "
+                        + "order by member_id")
+                .param("y", YEAR)
+                .param("o", ORG)
+                .query(String.class)
+                .list())
         .containsExactly("elig-official", "elig-probationary");
-    assertThat(jdbc.sql("select form_kind from evaluation.campaign_member where member_id = 'elig-probationary'")
-        .query(String.class).single()).isEqualTo("PROBATIONARY");
-    assertThat(jdbc.sql("select rule_id from evaluation.campaign_member where member_id = 'elig-suspended'")
-        .query(String.class).single()).startsWith("member-eligibility-QD-366-2025");
+    assertThat(
+            jdbc.sql(
+                    "select form_kind from evaluation.campaign_member where member_id = 'elig-probationary'")
+                .query(String.class)
+                .single())
+        .isEqualTo("PROBATIONARY");
+    assertThat(
+            jdbc.sql(
+                    "select rule_id from evaluation.campaign_member where member_id = 'elig-suspended'")
+                .query(String.class)
+                .single())
+        .startsWith("member-eligibility-QD-366-2025");
   }
 
-  private void member(String id, String membership, boolean exempted, boolean suspended, LocalDate admittedOn) {
-    jdbc.sql("""
+  private void member(
+      String id, String membership, boolean exempted, boolean suspended, LocalDate admittedOn) {
+    jdbc.sql(
+            """
             insert into evaluation.party_member (id, full_name, branch_id, membership, exempted, suspended, admitted_on)
             values (:id, :id, 'eligibility-cb1', :membership, :exempted, :suspended, :admitted)""")
-        .param("id", id).param("membership", membership).param("exempted", exempted).param("suspended", suspended)
-        .param("admitted", admittedOn).update();
+        .param("id", id)
+        .param("membership", membership)
+        .param("exempted", exempted)
+        .param("suspended", suspended)
+        .param("admitted", admittedOn)
+        .update();
   }
 }

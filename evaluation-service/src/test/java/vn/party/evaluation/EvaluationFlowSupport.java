@@ -26,26 +26,40 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
 
   protected static final String ORG = "thanh-khe-tay";
 
-  @Autowired
-  protected ManagementService managementService;
-  @Autowired
-  protected RuntimeService runtimeService;
+  @Autowired protected ManagementService managementService;
+  @Autowired protected RuntimeService runtimeService;
 
-  protected ResponseEntity<String> openCampaign(String user, int year, OffsetDateTime residenceFeedbackDue) {
+  protected ResponseEntity<String> openCampaign(
+      String user, int year, OffsetDateTime residenceFeedbackDue) {
     return openCampaign(user, year, residenceFeedbackDue, "QD-366-2025");
   }
 
-  protected ResponseEntity<String> openCampaign(String user, int year, OffsetDateTime residenceFeedbackDue,
-      String regulation) {
+  protected ResponseEntity<String> openCampaign(
+      String user, int year, OffsetDateTime residenceFeedbackDue, String regulation) {
     OffsetDateTime now = OffsetDateTime.now();
-    Map<String, Object> body = Map.of(
-        "organizationId", ORG, "year", year, "regulation", regulation,
-        "selfReviewDue", now.plusDays(10).toString(),
-        "residenceFeedbackDue", residenceFeedbackDue.toString(),
-        "branchReviewDue", now.plusDays(40).toString(),
-        "decisionDue", now.plusDays(50).toString());
-    return as(user).post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON).body(body)
-        .retrieve().toEntity(String.class);
+    Map<String, Object> body =
+        Map.of(
+            "organizationId",
+            ORG,
+            "year",
+            year,
+            "regulation",
+            regulation,
+            "selfReviewDue",
+            now.plusDays(10).toString(),
+            "residenceFeedbackDue",
+            residenceFeedbackDue.toString(),
+            "branchReviewDue",
+            now.plusDays(40).toString(),
+            "decisionDue",
+            now.plusDays(50).toString());
+    return as(user)
+        .post()
+        .uri("/api/v1/campaigns")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body)
+        .retrieve()
+        .toEntity(String.class);
   }
 
   /** Opens the campaign as the grassroots committee and waits until every member's evaluation has started. */
@@ -55,43 +69,75 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
 
   /** The same under the given regulation (QD-132-2018, QD-124-2023, QD-366-2025). */
   protected String launchedCampaign(int year, String regulation) {
-    ResponseEntity<String> created = openCampaign("committee", year, OffsetDateTime.now().plusDays(30), regulation);
+    ResponseEntity<String> created =
+        openCampaign("committee", year, OffsetDateTime.now().plusDays(30), regulation);
     assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
     String id = json(created.getBody()).get("id").asText();
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-      JsonNode campaign = json(as("committee").get().uri("/api/v1/campaigns/" + id).retrieve().body(String.class));
-      assertThat(campaign.at("/progress/membersStarted").asInt()).isEqualTo(15);
-      assertThat(campaign.get("status").asText()).isEqualTo("RUNNING");
-    });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              JsonNode campaign =
+                  json(
+                      as("committee")
+                          .get()
+                          .uri("/api/v1/campaigns/" + id)
+                          .retrieve()
+                          .body(String.class));
+              assertThat(campaign.at("/progress/membersStarted").asInt()).isEqualTo(15);
+              assertThat(campaign.get("status").asText()).isEqualTo("RUNNING");
+            });
     return id;
   }
 
   /** The id of the open task of that kind for the member, as the given user sees it; waits for it to appear. */
   protected String taskOf(String user, String taskKey, String memberId, int year) {
     String[] id = new String[1];
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      ResponseEntity<String> response = as(user).get().uri("/api/v1/tasks").retrieve().toEntity(String.class);
-      assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-      JsonNode tasks = json(response.getBody());
-      id[0] = StreamSupport.stream(tasks.spliterator(), false)
-          .filter(t -> t.get("taskKey").asText().equals(taskKey) && t.get("memberId").asText().equals(memberId)
-              && t.get("year").asInt() == year)
-          .map(t -> t.get("id").asText()).findFirst().orElse(null);
-      assertThat(id[0]).as("%s task of %s in %s visible to %s", taskKey, memberId, year, user).isNotNull();
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              ResponseEntity<String> response =
+                  as(user).get().uri("/api/v1/tasks").retrieve().toEntity(String.class);
+              assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+              JsonNode tasks = json(response.getBody());
+              id[0] =
+                  StreamSupport.stream(tasks.spliterator(), false)
+                      .filter(
+                          t ->
+                              t.get("taskKey").asText().equals(taskKey)
+                                  && t.get("memberId").asText().equals(memberId)
+                                  && t.get("year").asInt() == year)
+                      .map(t -> t.get("id").asText())
+                      .findFirst()
+                      .orElse(null);
+              assertThat(id[0])
+                  .as("%s task of %s in %s visible to %s", taskKey, memberId, year, user)
+                  .isNotNull();
+            });
     return id[0];
   }
 
   /** The id of the organization's open finalize-results task of the year, as the grassroots committee sees it. */
   protected String finalizeResultsTask(int year) {
     String[] id = new String[1];
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      JsonNode tasks = json(as("committee").get().uri("/api/v1/tasks").retrieve().body(String.class));
-      id[0] = StreamSupport.stream(tasks.spliterator(), false)
-          .filter(t -> t.get("taskKey").asText().equals("finalize-results") && t.get("year").asInt() == year)
-          .map(t -> t.get("id").asText()).findFirst().orElse(null);
-      assertThat(id[0]).as("finalize-results task of %s", year).isNotNull();
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              JsonNode tasks =
+                  json(as("committee").get().uri("/api/v1/tasks").retrieve().body(String.class));
+              id[0] =
+                  StreamSupport.stream(tasks.spliterator(), false)
+                      .filter(
+                          t ->
+                              t.get("taskKey").asText().equals("finalize-results")
+                                  && t.get("year").asInt() == year)
+                      .map(t -> t.get("id").asText())
+                      .findFirst()
+                      .orElse(null);
+              assertThat(id[0]).as("finalize-results task of %s", year).isNotNull();
+            });
     return id[0];
   }
 
@@ -104,27 +150,42 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
   }
 
   protected ResponseEntity<String> complete(String user, String taskId, Map<String, ?> values) {
-    return as(user).post().uri("/api/v1/tasks/" + taskId + "/complete").contentType(MediaType.APPLICATION_JSON)
-        .body(values).retrieve().toEntity(String.class);
+    return as(user)
+        .post()
+        .uri("/api/v1/tasks/" + taskId + "/complete")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(values)
+        .retrieve()
+        .toEntity(String.class);
   }
 
   /** Completes through the engine REST API as Tasklist does: values without a type. */
-  protected ResponseEntity<String> engineComplete(String user, String taskId, Map<String, ?> values) {
+  protected ResponseEntity<String> engineComplete(
+      String user, String taskId, Map<String, ?> values) {
     Map<String, Object> variables = new java.util.LinkedHashMap<>();
     values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-    return as(user).post().uri("/engine-rest/task/{id}/complete", taskId).contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("variables", variables)).retrieve().toEntity(String.class);
+    return as(user)
+        .post()
+        .uri("/engine-rest/task/{id}/complete", taskId)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("variables", variables))
+        .retrieve()
+        .toEntity(String.class);
   }
 
   protected void completeOk(String user, String taskId, Map<String, ?> values) {
     ResponseEntity<String> response = complete(user, taskId, values);
-    assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(204);
+    assertThat(response.getStatusCode().value())
+        .as(String.valueOf(response.getBody()))
+        .isEqualTo(204);
   }
 
-  // --- collective ratings (after the members who head no unit: rate-branches, then rate-organization) ------------
+  // --- collective ratings (after the members who head no unit: rate-branches, then
+  // rate-organization) ------------
 
   /** The three demo branches, in the order the campaign lists them. */
-  protected static final java.util.List<String> BRANCHES = java.util.List.of(ORG + "-cb1", ORG + "-cb2", ORG + "-cb3");
+  protected static final java.util.List<String> BRANCHES =
+      java.util.List.of(ORG + "-cb1", ORG + "-cb2", ORG + "-cb3");
 
   /**
    * The campaign's collective-rating phase, all approved: each branch's committee reviews the branch proposing
@@ -135,14 +196,22 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
   protected void rateCollectives(int year, String level) {
     for (int b = 1; b <= BRANCHES.size(); b++) {
       String branch = BRANCHES.get(b - 1);
-      completeOk("secretary" + b, collectiveTaskOf("secretary" + b, "collective-self-review", branch, year),
+      completeOk(
+          "secretary" + b,
+          collectiveTaskOf("secretary" + b, "collective-self-review", branch, year),
           collectiveSelfReview(level));
-      completeOk("committee", collectiveTaskOf("committee", "collective-decision", branch, year),
+      completeOk(
+          "committee",
+          collectiveTaskOf("committee", "collective-decision", branch, year),
           Map.of("decision", "APPROVE", "decidedLevel", level));
     }
-    completeOk("committee", collectiveTaskOf("committee", "collective-self-review", ORG, year),
+    completeOk(
+        "committee",
+        collectiveTaskOf("committee", "collective-self-review", ORG, year),
         collectiveSelfReview(level));
-    completeOk("district", collectiveTaskOf("district", "collective-decision", ORG, year),
+    completeOk(
+        "district",
+        collectiveTaskOf("district", "collective-decision", ORG, year),
         Map.of("decision", "APPROVE", "decidedLevel", level));
   }
 
@@ -154,8 +223,9 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
   public static Map<String, Object> branchProposes(String level, Object... more) {
     Map<String, Object> values = new java.util.LinkedHashMap<>();
     values.put("branchProposedLevel", level);
-    values.putAll(vn.party.evaluation.process.validation.BranchVote.variables(9,
-        Map.of(vn.party.evaluation.process.Level.valueOf(level), 9)));
+    values.putAll(
+        vn.party.evaluation.process.validation.BranchVote.variables(
+            9, Map.of(vn.party.evaluation.process.Level.valueOf(level), 9)));
     for (int i = 0; i < more.length; i += 2) {
       values.put((String) more[i], more[i + 1]);
     }
@@ -170,8 +240,10 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
   protected static Map<String, Object> selfCriticism(String level, Object... more) {
     Map<String, Object> values = new java.util.LinkedHashMap<>();
     values.put("strengths", "Hoàn thành tốt nhiệm vụ chuyên môn được giao trong năm.");
-    values.put("limitations", "Đôi lúc chậm nộp báo cáo; nguyên nhân: chưa sắp xếp thời gian hợp lý.");
-    values.put("shortcomingsFixed", "Đã khắc phục việc đi họp muộn được chỉ ra ở kỳ kiểm điểm trước.");
+    values.put(
+        "limitations", "Đôi lúc chậm nộp báo cáo; nguyên nhân: chưa sắp xếp thời gian hợp lý.");
+    values.put(
+        "shortcomingsFixed", "Đã khắc phục việc đi họp muộn được chỉ ra ở kỳ kiểm điểm trước.");
     values.put("remedialMeasures", "Lập kế hoạch công việc hằng tuần, nộp báo cáo đúng hạn.");
     values.put("selfProposedLevel", level);
     for (int i = 0; i < more.length; i += 2) {
@@ -190,35 +262,68 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
   }
 
   protected static Map<String, Object> collectiveSelfReview(String level) {
-    return Map.of("selfProposedLevel", level, "strengths", "Lãnh đạo hoàn thành các chỉ tiêu nghị quyết năm.",
-        "limitations", "Sinh hoạt chuyên đề chưa đều; nguyên nhân: chưa chủ động.",
-        "remedialMeasures", "Xây dựng kế hoạch sinh hoạt chuyên đề hằng quý.");
+    return Map.of(
+        "selfProposedLevel",
+        level,
+        "strengths",
+        "Lãnh đạo hoàn thành các chỉ tiêu nghị quyết năm.",
+        "limitations",
+        "Sinh hoạt chuyên đề chưa đều; nguyên nhân: chưa chủ động.",
+        "remedialMeasures",
+        "Xây dựng kế hoạch sinh hoạt chuyên đề hằng quý.");
   }
 
   /** The open task of that kind in the collective's rating, as the given user sees it; waits for it to appear. */
   protected String collectiveTaskOf(String user, String taskKey, String collectiveId, int year) {
     String[] id = new String[1];
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      java.util.List<String> instances = jdbc.sql("""
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              java.util.List<String> instances =
+                  jdbc.sql(
+                          """
               select id_ from public.act_ru_execution where business_key_ = :key and parent_id_ is null""")
-          .param("key", year + ":collective:" + collectiveId).query(String.class).list();
-      assertThat(instances).as("collective rating of %s in %s", collectiveId, year).hasSize(1);
-      JsonNode tasks = json(as(user).get().uri("/api/v1/tasks").retrieve().body(String.class));
-      id[0] = StreamSupport.stream(tasks.spliterator(), false)
-          .filter(t -> t.get("taskKey").asText().equals(taskKey)
-              && t.get("processInstanceId").asText().equals(instances.get(0)))
-          .map(t -> t.get("id").asText()).findFirst().orElse(null);
-      assertThat(id[0]).as("%s task of %s in %s visible to %s", taskKey, collectiveId, year, user).isNotNull();
-    });
+                      .param("key", year + ":collective:" + collectiveId)
+                      .query(String.class)
+                      .list();
+              assertThat(instances)
+                  .as("collective rating of %s in %s", collectiveId, year)
+                  .hasSize(1);
+              JsonNode tasks =
+                  json(as(user).get().uri("/api/v1/tasks").retrieve().body(String.class));
+              id[0] =
+                  StreamSupport.stream(tasks.spliterator(), false)
+                      .filter(
+                          t ->
+                              t.get("taskKey").asText().equals(taskKey)
+                                  && t.get("processInstanceId").asText().equals(instances.get(0)))
+                      .map(t -> t.get("id").asText())
+                      .findFirst()
+                      .orElse(null);
+              assertThat(id[0])
+                  .as("%s task of %s in %s visible to %s", taskKey, collectiveId, year, user)
+                  .isNotNull();
+            });
     return id[0];
   }
 
   protected JsonNode collective(String user, int year, String collectiveId) {
-    return json(as(user).get().uri("/api/v1/collectives/{y}/{c}", year, collectiveId).retrieve().body(String.class));
+    return json(
+        as(user)
+            .get()
+            .uri("/api/v1/collectives/{y}/{c}", year, collectiveId)
+            .retrieve()
+            .body(String.class));
   }
 
   protected JsonNode evaluation(String user, int year, String memberId) {
-    return json(as(user).get().uri("/api/v1/evaluations/{y}/{m}", year, memberId).retrieve().body(String.class));
+    return json(
+        as(user)
+            .get()
+            .uri("/api/v1/evaluations/{y}/{m}", year, memberId)
+            .retrieve()
+            .body(String.class));
   }
 
   /**
@@ -236,9 +341,13 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
     String member = "member" + n;
     completeOk(member, taskOf(member, "self-review", member, year), selfCriticism("GOOD"));
     sendResidenceFeedback(member, year, "Tốt");
-    completeOk(secretaryOf(n), taskOf(secretaryOf(n), "branch-review", member, year),
+    completeOk(
+        secretaryOf(n),
+        taskOf(secretaryOf(n), "branch-review", member, year),
         branchProposes(level));
-    completeOk("committee", taskOf("committee", "committee-decision", member, year),
+    completeOk(
+        "committee",
+        taskOf("committee", "committee-decision", member, year),
         Map.of("decision", "APPROVE", "decidedLevel", level));
   }
 
@@ -248,16 +357,33 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
   }
 
   /** Publishes a discipline decision of the year (form REPRIMAND, WARNING…) as a structured CloudEvent. */
-  protected CloudEvent sendDiscipline(String memberId, int year, String decisionId, String form,
-      boolean selfDetectedAndRemedied) {
-    String data = "{\"memberId\":\"" + memberId + "\",\"year\":" + year + ",\"decisionId\":\"" + decisionId
-        + "\",\"form\":\"" + form + "\",\"selfDetectedAndRemedied\":" + selfDetectedAndRemedied
-        + ",\"decidedOn\":\"" + year + "-03-01\",\"decidedBy\":\"Ủy ban kiểm tra Đảng ủy phường\"}";
-    CloudEvent event = CloudEventBuilder.v1().withId(java.util.UUID.randomUUID().toString())
-        .withSource(java.net.URI.create("/inspection-committee/test")).withType("vn.party.member.disciplined")
-        .withDataContentType("application/json").withData(data.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-        .build();
-    send(memberId, EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event));
+  protected CloudEvent sendDiscipline(
+      String memberId, int year, String decisionId, String form, boolean selfDetectedAndRemedied) {
+    String data =
+        "{\"memberId\":\""
+            + memberId
+            + "\",\"year\":"
+            + year
+            + ",\"decisionId\":\""
+            + decisionId
+            + "\",\"form\":\""
+            + form
+            + "\",\"selfDetectedAndRemedied\":"
+            + selfDetectedAndRemedied
+            + ",\"decidedOn\":\""
+            + year
+            + "-03-01\",\"decidedBy\":\"Ủy ban kiểm tra Đảng ủy phường\"}";
+    CloudEvent event =
+        CloudEventBuilder.v1()
+            .withId(java.util.UUID.randomUUID().toString())
+            .withSource(java.net.URI.create("/inspection-committee/test"))
+            .withType("vn.party.member.disciplined")
+            .withDataContentType("application/json")
+            .withData(data.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+            .build();
+    send(
+        memberId,
+        EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event));
     return event;
   }
 
@@ -267,12 +393,23 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
    * scored, every task on time and earlier shortcomings remedied, with {@code exceedingTasksPercent} of the tasks
    * beyond requirements (366's EXCELLENT needs 30); and the member's own proposal.
    */
-  protected static Map<String, Object> form02a(String generalGrade, Integer generalEach, String taskGrade,
-      Integer taskPoints, int exceedingTasksPercent, String proposed) {
+  protected static Map<String, Object> form02a(
+      String generalGrade,
+      Integer generalEach,
+      String taskGrade,
+      Integer taskPoints,
+      int exceedingTasksPercent,
+      String proposed) {
     Map<String, Object> values = new java.util.LinkedHashMap<>();
     values.put("strengths", "Chấp hành nghiêm chủ trương, đường lối của Đảng.");
-    for (String item : new String[] {"politicalIdeology", "ethicsLifestyle", "organizationDiscipline", "workStyle",
-        "selfImprovementCommitment"}) {
+    for (String item :
+        new String[] {
+          "politicalIdeology",
+          "ethicsLifestyle",
+          "organizationDiscipline",
+          "workStyle",
+          "selfImprovementCommitment"
+        }) {
       values.put(item, "Tự đánh giá: " + item + ".");
       values.put(item + "Grade", generalGrade);
       if (generalEach != null) {
@@ -302,8 +439,12 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
    * One member's line in the branch meeting's form ({@code /app/meetings/{branch}/{year}}): the branch-review task,
    * the proposed level, the votes per level and the criticism. The attendance goes in the same form.
    */
-  protected static void meetingEntry(Map<String, String> form, String taskId, String level,
-      Map<String, String> votes, String criticism) {
+  protected static void meetingEntry(
+      Map<String, String> form,
+      String taskId,
+      String level,
+      Map<String, String> votes,
+      String criticism) {
     form.put("taskId#" + taskId, taskId);
     for (String l : java.util.List.of("EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED")) {
       form.put("votes" + l + "_" + taskId, votes.getOrDefault(l, ""));
@@ -315,25 +456,44 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
   /** The branch meeting's form, URL-encoded with the page's CSRF token (one taskId parameter per member). */
   protected static String meetingForm(Map<String, String> form, String csrf) {
     return form.entrySet().stream()
-        .map(e -> (e.getKey().startsWith("taskId#") ? "taskId" : e.getKey()) + "="
-            + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
-        .collect(java.util.stream.Collectors.joining("&")) + "&_csrf="
+            .map(
+                e ->
+                    (e.getKey().startsWith("taskId#") ? "taskId" : e.getKey())
+                        + "="
+                        + java.net.URLEncoder.encode(
+                            e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+            .collect(java.util.stream.Collectors.joining("&"))
+        + "&_csrf="
         + java.net.URLEncoder.encode(csrf, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** The CloudEvents of that type the service wrote to its outbox for the year, oldest first. */
   protected java.util.List<JsonNode> outboxEvents(String type, int year) {
-    return jdbc.sql("select convert_from(payload, 'UTF8') from evaluation.outbox where event_type = :type "
-            + "and position(:y in convert_from(payload, 'UTF8')) > 0 order by id")
-        .param("type", type).param("y", "\"year\":" + year).query(String.class).list().stream()
-        .map(IntegrationTestSupport::json).toList();
+    return jdbc
+        .sql(
+            "select convert_from(payload, 'UTF8') from evaluation.outbox where event_type = :type "
+                + "and position(:y in convert_from(payload, 'UTF8')) > 0 order by id")
+        .param("type", type)
+        .param("y", "\"year\":" + year)
+        .query(String.class)
+        .list()
+        .stream()
+        .map(IntegrationTestSupport::json)
+        .toList();
   }
 
   /** The timeline kinds of the member's evaluation of the year, in order. */
   protected java.util.List<String> timelineKinds(int year, String memberId) {
-    JsonNode history = json(as("auditor").get().uri("/api/v1/evaluations/{y}/{m}/history", year, memberId)
-        .retrieve().body(String.class));
-    return StreamSupport.stream(history.spliterator(), false).map(e -> e.get("kind").asText()).toList();
+    JsonNode history =
+        json(
+            as("auditor")
+                .get()
+                .uri("/api/v1/evaluations/{y}/{m}/history", year, memberId)
+                .retrieve()
+                .body(String.class));
+    return StreamSupport.stream(history.spliterator(), false)
+        .map(e -> e.get("kind").asText())
+        .toList();
   }
 
   /**
@@ -343,13 +503,27 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
    */
   protected void closeComplaintWindow(int year) {
     Job[] timer = new Job[1];
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-      var campaign = runtimeService.createProcessInstanceQuery().processDefinitionKey("evaluation-campaign")
-          .processInstanceBusinessKey(year + ":" + ORG).singleResult();
-      timer[0] = campaign == null ? null : managementService.createJobQuery().timers()
-          .activityId("complaint-window-closed").processInstanceId(campaign.getId()).singleResult();
-      assertThat(timer[0]).as("the complaint window of %s is open", year).isNotNull();
-    });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              var campaign =
+                  runtimeService
+                      .createProcessInstanceQuery()
+                      .processDefinitionKey("evaluation-campaign")
+                      .processInstanceBusinessKey(year + ":" + ORG)
+                      .singleResult();
+              timer[0] =
+                  campaign == null
+                      ? null
+                      : managementService
+                          .createJobQuery()
+                          .timers()
+                          .activityId("complaint-window-closed")
+                          .processInstanceId(campaign.getId())
+                          .singleResult();
+              assertThat(timer[0]).as("the complaint window of %s is open", year).isNotNull();
+            });
     managementService.executeJob(timer[0].getId());
   }
 }

@@ -45,16 +45,23 @@ import org.springframework.web.client.RestClient;
  * The whole service on real parts: PostgreSQL (embedded binaries, one server per test JVM) and a real Kafka broker
  * in KRaft mode, with the demo organization loaded. Test classes share one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "evaluation.outbox.poll-interval-ms=100",
-    "evaluation.campaign.launch-batch-size=4",
-    "camunda.bpm.job-execution.wait-time-in-millis=200",
-    "camunda.bpm.job-execution.max-wait=1000",
-    // the corpora and matrices send thousands of wrong credentials from 127.0.0.1 on purpose; the throttle's own
-    // test (SignInThrottleTest) sets the real limits for its duration
-    "evaluation.sign-in-throttle.account-free-failures=1000000",
-    "evaluation.sign-in-throttle.address-free-failures=1000000"})
-@EmbeddedKafka(kraft = true, partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "evaluation.outbox.poll-interval-ms=100",
+      "evaluation.campaign.launch-batch-size=4",
+      "camunda.bpm.job-execution.wait-time-in-millis=200",
+      "camunda.bpm.job-execution.max-wait=1000",
+      // the corpora and matrices send thousands of wrong credentials from 127.0.0.1 on purpose; the
+      // throttle's own
+      // test (SignInThrottleTest) sets the real limits for its duration
+      "evaluation.sign-in-throttle.account-free-failures=1000000",
+      "evaluation.sign-in-throttle.address-free-failures=1000000"
+    })
+@EmbeddedKafka(
+    kraft = true,
+    partitions = 3,
+    bootstrapServersProperty = "spring.kafka.bootstrap-servers",
     topics = {"evaluation.events", "party.member-events", "party.member-events.DLT"})
 @ActiveProfiles("demo")
 public abstract class IntegrationTestSupport {
@@ -62,12 +69,9 @@ public abstract class IntegrationTestSupport {
   protected static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
   private static EmbeddedPostgres postgres;
 
-  @LocalServerPort
-  protected int port;
-  @Autowired
-  protected JdbcClient jdbc;
-  @Autowired
-  protected EmbeddedKafkaBroker kafka;
+  @LocalServerPort protected int port;
+  @Autowired protected JdbcClient jdbc;
+  @Autowired protected EmbeddedKafkaBroker kafka;
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -83,7 +87,8 @@ public abstract class IntegrationTestSupport {
     registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "");
-    // notification-service is not part of these tests: a port nobody listens on, so the pages meet it "down"
+    // notification-service is not part of these tests: a port nobody listens on, so the pages meet
+    // it "down"
     // (the two services together: local-stack's PortalNotificationsEndToEndTest)
     registry.add("evaluation.notifications.url", () -> "http://127.0.0.1:" + closedPort());
   }
@@ -104,16 +109,19 @@ public abstract class IntegrationTestSupport {
   /** An HTTP client signed in as the given demo user (password "demo", or "admin" for admin). */
   protected RestClient as(String user) {
     String password = "admin".equals(user) ? "admin" : "demo";
-    return RestClient.builder().baseUrl("http://localhost:" + port)
+    return RestClient.builder()
+        .baseUrl("http://localhost:" + port)
         .defaultHeaders(h -> h.setBasicAuth(user, password, StandardCharsets.UTF_8))
         .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-        .defaultStatusHandler(status -> true, (request, response) -> { })
+        .defaultStatusHandler(status -> true, (request, response) -> {})
         .build();
   }
 
   protected RestClient anonymous() {
-    return RestClient.builder().baseUrl("http://localhost:" + port)
-        .defaultStatusHandler(status -> true, (request, response) -> { }).build();
+    return RestClient.builder()
+        .baseUrl("http://localhost:" + port)
+        .defaultStatusHandler(status -> true, (request, response) -> {})
+        .build();
   }
 
   protected static JsonNode json(String body) {
@@ -134,15 +142,25 @@ public abstract class IntegrationTestSupport {
 
   /** Publishes a residence-area comment as a structured CloudEvent; returns the event. */
   protected CloudEvent sendResidenceFeedback(String memberId, int year, String comment) {
-    CloudEvent event = CloudEventBuilder.v1()
-        .withId(UUID.randomUUID().toString())
-        .withSource(URI.create("/residence-committee/test"))
-        .withType("vn.party.member.residence-feedback")
-        .withDataContentType("application/json")
-        .withData(("{\"memberId\":\"" + memberId + "\",\"year\":" + year + ",\"comment\":\"" + comment
-            + "\",\"submittedBy\":\"Chi ủy khu dân cư số 1\"}").getBytes(StandardCharsets.UTF_8))
-        .build();
-    send(memberId, EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event));
+    CloudEvent event =
+        CloudEventBuilder.v1()
+            .withId(UUID.randomUUID().toString())
+            .withSource(URI.create("/residence-committee/test"))
+            .withType("vn.party.member.residence-feedback")
+            .withDataContentType("application/json")
+            .withData(
+                ("{\"memberId\":\""
+                        + memberId
+                        + "\",\"year\":"
+                        + year
+                        + ",\"comment\":\""
+                        + comment
+                        + "\",\"submittedBy\":\"Chi ủy khu dân cư số 1\"}")
+                    .getBytes(StandardCharsets.UTF_8))
+            .build();
+    send(
+        memberId,
+        EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event));
     return event;
   }
 
@@ -150,20 +168,37 @@ public abstract class IntegrationTestSupport {
    * Publishes the unit leadership's assessment as a structured CloudEvent; civilServiceLevel and
    * tasksCompletedPercent may be null (left out).
    */
-  protected CloudEvent sendUnitAssessment(String memberId, int year, String civilServiceLevel,
-      Double tasksCompletedPercent, String comment) {
-    String data = "{\"memberId\":\"" + memberId + "\",\"year\":" + year
-        + (civilServiceLevel == null ? "" : ",\"civilServiceLevel\":\"" + civilServiceLevel + "\"")
-        + (tasksCompletedPercent == null ? "" : ",\"tasksCompletedPercent\":" + tasksCompletedPercent)
-        + ",\"comment\":\"" + comment + "\",\"assessedBy\":\"Thủ trưởng đơn vị\"}";
-    CloudEvent event = CloudEventBuilder.v1()
-        .withId(UUID.randomUUID().toString())
-        .withSource(URI.create("/unit-leadership/test"))
-        .withType("vn.party.member.unit-assessment")
-        .withDataContentType("application/json")
-        .withData(data.getBytes(StandardCharsets.UTF_8))
-        .build();
-    send(memberId, EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event));
+  protected CloudEvent sendUnitAssessment(
+      String memberId,
+      int year,
+      String civilServiceLevel,
+      Double tasksCompletedPercent,
+      String comment) {
+    String data =
+        "{\"memberId\":\""
+            + memberId
+            + "\",\"year\":"
+            + year
+            + (civilServiceLevel == null
+                ? ""
+                : ",\"civilServiceLevel\":\"" + civilServiceLevel + "\"")
+            + (tasksCompletedPercent == null
+                ? ""
+                : ",\"tasksCompletedPercent\":" + tasksCompletedPercent)
+            + ",\"comment\":\""
+            + comment
+            + "\",\"assessedBy\":\"Thủ trưởng đơn vị\"}";
+    CloudEvent event =
+        CloudEventBuilder.v1()
+            .withId(UUID.randomUUID().toString())
+            .withSource(URI.create("/unit-leadership/test"))
+            .withType("vn.party.member.unit-assessment")
+            .withDataContentType("application/json")
+            .withData(data.getBytes(StandardCharsets.UTF_8))
+            .build();
+    send(
+        memberId,
+        EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event));
     return event;
   }
 
@@ -205,25 +240,37 @@ public abstract class IntegrationTestSupport {
   @org.junit.jupiter.api.AfterEach
   void everyEventInTheOutboxMatchesItsSchema() {
     synchronized (IntegrationTestSupport.class) {
-      record Row(long id, byte[] payload) {
-      }
-      List<Row> rows = jdbc.sql("select id, payload from evaluation.outbox where id > :after order by id")
-          .param("after", outboxChecked).query(Row.class).list();
+      record Row(long id, byte[] payload) {}
+      List<Row> rows =
+          jdbc.sql("select id, payload from evaluation.outbox where id > :after order by id")
+              .param("after", outboxChecked)
+              .query(Row.class)
+              .list();
       List<String> problems = new ArrayList<>();
       for (Row row : rows) {
         JsonNode event = json(new String(row.payload(), StandardCharsets.UTF_8));
         vn.party.evaluation.contracts.Contracts.problems(event)
-            .forEach(problem -> problems.add(event.path("type").asText() + " " + event.path("id").asText() + ": "
-                + problem));
-        if (!event.path("dataschema").asText().endsWith("/asyncapi/schemas/" + event.path("type").asText()
-            + ".json")) {
+            .forEach(
+                problem ->
+                    problems.add(
+                        event.path("type").asText()
+                            + " "
+                            + event.path("id").asText()
+                            + ": "
+                            + problem));
+        if (!event
+            .path("dataschema")
+            .asText()
+            .endsWith("/asyncapi/schemas/" + event.path("type").asText() + ".json")) {
           problems.add(event.path("id").asText() + ": dataschema " + event.path("dataschema"));
         }
       }
       if (!rows.isEmpty()) {
         outboxChecked = rows.get(rows.size() - 1).id();
       }
-      org.assertj.core.api.Assertions.assertThat(problems).as("outbox events against docs/asyncapi").isEmpty();
+      org.assertj.core.api.Assertions.assertThat(problems)
+          .as("outbox events against docs/asyncapi")
+          .isEmpty();
     }
   }
 

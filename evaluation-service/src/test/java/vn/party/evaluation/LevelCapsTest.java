@@ -52,20 +52,37 @@ class LevelCapsTest extends EvaluationFlowSupport {
   @BeforeAll
   void factsBeforeTheCampaignThenTheCampaign() {
     earlyDiscipline = sendDiscipline("member5", "QĐ-05/UBKT", "WARNING", false).getId();
-    unknownMemberDiscipline = sendDiscipline("no-such-member", "QĐ-00/UBKT", "REPRIMAND", false).getId();
+    unknownMemberDiscipline =
+        sendDiscipline("no-such-member", "QĐ-00/UBKT", "REPRIMAND", false).getId();
     unknownMemberAssessment = sendUnitAssessment("no-such-member", "COMPLETED").getId();
-    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql(
+                            """
             select count(*) from evaluation.unmatched_event where year = :y and event_id in (:ids)""")
-        .param("y", YEAR).param("ids", List.of(earlyDiscipline, unknownMemberDiscipline, unknownMemberAssessment))
-        .query(Integer.class).single() == 3);
+                        .param("y", YEAR)
+                        .param(
+                            "ids",
+                            List.of(
+                                earlyDiscipline, unknownMemberDiscipline, unknownMemberAssessment))
+                        .query(Integer.class)
+                        .single()
+                    == 3);
     launchedCampaign(YEAR);
   }
 
   @Test
-  void a_discipline_caps_the_branch_and_the_decision_at_not_completed() {
+  void aDisciplineCapsTheBranchAndTheDecisionAtNotCompleted() {
     sendDiscipline("member1", "QĐ-01/UBKT", "REPRIMAND", false);
-    await().atMost(Duration.ofSeconds(30)).until(() -> "NOT_COMPLETED".equals(
-        evaluation("member1", YEAR, "member1").at("/levelCap/level").asText(null)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "NOT_COMPLETED"
+                    .equals(
+                        evaluation("member1", YEAR, "member1").at("/levelCap/level").asText(null)));
 
     // the member sees it on the self-review, with the decision and the rule's source
     String selfReview = taskOf("member1", "self-review", "member1", YEAR);
@@ -73,8 +90,11 @@ class LevelCapsTest extends EvaluationFlowSupport {
     assertThat(form.at("/levelCap/value").asText()).isEqualTo("NOT_COMPLETED");
     assertThat(form.at("/levelCapReason/value").asText())
         .contains("Mức cao nhất được xếp: Không hoàn thành nhiệm vụ (KHTNV)")
-        .contains("Bị kỷ luật trong năm").contains("QĐ-01/UBKT").contains("Khiển trách")
-        .contains("Nguồn:").contains("member-caps-QD-366-2025-discipline");
+        .contains("Bị kỷ luật trong năm")
+        .contains("QĐ-01/UBKT")
+        .contains("Khiển trách")
+        .contains("Nguồn:")
+        .contains("member-caps-QD-366-2025-discipline");
     JsonNode view = evaluation("member1", YEAR, "member1").get("levelCap");
     assertThat(view.get("reason").asText()).isEqualTo("DISCIPLINED");
     assertThat(view.get("reasonText").asText()).isEqualTo("Bị kỷ luật trong năm");
@@ -88,28 +108,51 @@ class LevelCapsTest extends EvaluationFlowSupport {
     ResponseEntity<String> refused = complete("secretary1", branchReview, branchProposes("GOOD"));
     JsonNode error = assertRefused(refused, "branchProposedLevel", "above-cap");
     assertThat(error.get("message").asText())
-        .isEqualTo("Trường Mức xếp loại chi bộ đề xuất không được cao hơn mức \"Không hoàn thành nhiệm vụ\": "
-            + "Bị kỷ luật trong năm (quy tắc member-caps-QD-366-2025-discipline).");
-    ResponseEntity<String> inEnglish = as("secretary1").post().uri("/api/v1/tasks/" + branchReview + "/complete")
-        .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
-        .body(branchProposes("COMPLETED")).retrieve().toEntity(String.class);
+        .isEqualTo(
+            "Trường Mức xếp loại chi bộ đề xuất không được cao hơn mức \"Không hoàn thành nhiệm vụ\": "
+                + "Bị kỷ luật trong năm (quy tắc member-caps-QD-366-2025-discipline).");
+    ResponseEntity<String> inEnglish =
+        as("secretary1")
+            .post()
+            .uri("/api/v1/tasks/" + branchReview + "/complete")
+            .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(branchProposes("COMPLETED"))
+            .retrieve()
+            .toEntity(String.class);
     assertThat(assertRefused(inEnglish, "branchProposedLevel", "above-cap").get("message").asText())
-        .isEqualTo("Level proposed by the branch must not be above NOT_COMPLETED: Disciplined in the year "
-            + "(rule member-caps-QD-366-2025-discipline).");
-    assertThat(taskOf("secretary1", "branch-review", "member1", YEAR)).as("still open").isEqualTo(branchReview);
+        .isEqualTo(
+            "Level proposed by the branch must not be above NOT_COMPLETED: Disciplined in the year "
+                + "(rule member-caps-QD-366-2025-discipline).");
+    assertThat(taskOf("secretary1", "branch-review", "member1", YEAR))
+        .as("still open")
+        .isEqualTo(branchReview);
     completeOk("secretary1", branchReview, branchProposes("NOT_COMPLETED"));
 
     String decision = taskOf("committee", "committee-decision", "member1", YEAR);
-    assertThat(formVariables("committee", decision).at("/levelCap/value").asText()).isEqualTo("NOT_COMPLETED");
-    assertRefused(complete("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", "COMPLETED")),
-        "decidedLevel", "above-cap");
-    completeOk("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", "NOT_COMPLETED"));
-    assertThat(evaluation("member1", YEAR, "member1").at("/decision/level").asText()).isEqualTo("NOT_COMPLETED");
+    assertThat(formVariables("committee", decision).at("/levelCap/value").asText())
+        .isEqualTo("NOT_COMPLETED");
+    assertRefused(
+        complete("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", "COMPLETED")),
+        "decidedLevel",
+        "above-cap");
+    completeOk(
+        "committee", decision, Map.of("decision", "APPROVE", "decidedLevel", "NOT_COMPLETED"));
+    assertThat(evaluation("member1", YEAR, "member1").at("/decision/level").asText())
+        .isEqualTo("NOT_COMPLETED");
 
     // auditors see the cap applied and both refusals, with who tried what
     List<JsonNode> history = history("member1");
-    assertThat(kinds(history)).containsSubsequence("EVENT_RECEIVED", "LEVEL_CAP_APPLIED", "ABOVE_CAP_REFUSED",
-        "ABOVE_CAP_REFUSED", "TASK_COMPLETED", "ABOVE_CAP_REFUSED", "TASK_COMPLETED", "DECIDED");
+    assertThat(kinds(history))
+        .containsSubsequence(
+            "EVENT_RECEIVED",
+            "LEVEL_CAP_APPLIED",
+            "ABOVE_CAP_REFUSED",
+            "ABOVE_CAP_REFUSED",
+            "TASK_COMPLETED",
+            "ABOVE_CAP_REFUSED",
+            "TASK_COMPLETED",
+            "DECIDED");
     JsonNode applied = entry(history, "LEVEL_CAP_APPLIED");
     assertThat(applied.at("/details/levelCap").asText()).isEqualTo("NOT_COMPLETED");
     assertThat(applied.at("/details/trigger").asText()).isEqualTo("vn.party.member.disciplined");
@@ -122,7 +165,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void a_violation_self_detected_and_remedied_caps_nothing() {
+  void aViolationSelfDetectedAndRemediedCapsNothing() {
     String eventId = sendDiscipline("member2", "QĐ-02/UBKT", "REPRIMAND", true).getId();
     await().atMost(Duration.ofSeconds(30)).until(() -> received("member2", eventId));
 
@@ -131,119 +174,197 @@ class LevelCapsTest extends EvaluationFlowSupport {
     assertThat(formVariables("member2", selfReview).at("/levelCapReason/value").asText())
         .isEqualTo("Không có trường hợp giới hạn mức xếp loại theo các căn cứ đã có.");
     completeOk("member2", selfReview, selfCriticism("GOOD"));
-    completeOk("secretary1", taskOf("secretary1", "branch-review", "member2", YEAR),
+    completeOk(
+        "secretary1",
+        taskOf("secretary1", "branch-review", "member2", YEAR),
         branchProposes("GOOD"));
     assertThat(evaluation("member2", YEAR, "member2").has("levelCap")).isFalse();
     assertThat(kinds(history("member2"))).doesNotContain("LEVEL_CAP_APPLIED", "ABOVE_CAP_REFUSED");
   }
 
   @Test
-  void the_civil_service_level_caps_the_branch_and_the_decision_through_both_apis() {
+  void theCivilServiceLevelCapsTheBranchAndTheDecisionThroughBothApis() {
     sendUnitAssessment("member3", "COMPLETED");
-    await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(
-        evaluation("member3", YEAR, "member3").at("/levelCap/level").asText(null)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "COMPLETED"
+                    .equals(
+                        evaluation("member3", YEAR, "member3").at("/levelCap/level").asText(null)));
     sendResidenceFeedback("member3", YEAR, "Tốt.");
-    completeOk("member3", taskOf("member3", "self-review", "member3", YEAR), selfCriticism("EXCELLENT"));
+    completeOk(
+        "member3", taskOf("member3", "self-review", "member3", YEAR), selfCriticism("EXCELLENT"));
 
     String branchReview = taskOf("secretary1", "branch-review", "member3", YEAR);
     assertThat(formVariables("secretary1", branchReview).at("/levelCapReason/value").asText())
         .contains("Không cao hơn mức xếp loại cán bộ, công chức, viên chức")
         .contains("Mức xếp loại cán bộ, công chức, viên chức: Hoàn thành nhiệm vụ");
-    assertRefused(complete("secretary1", branchReview, branchProposes("EXCELLENT")),
-        "branchProposedLevel", "above-cap");
-    assertRefused(complete("secretary1", branchReview, branchProposes("GOOD")),
-        "branchProposedLevel", "above-cap");
+    assertRefused(
+        complete("secretary1", branchReview, branchProposes("EXCELLENT")),
+        "branchProposedLevel",
+        "above-cap");
+    assertRefused(
+        complete("secretary1", branchReview, branchProposes("GOOD")),
+        "branchProposedLevel",
+        "above-cap");
     // as Tasklist submits: the engine's own check refuses it, 400 naming the field, the cap and why
-    ResponseEntity<String> viaEngine = engineComplete("secretary1", branchReview,
-        branchProposes("GOOD"));
+    ResponseEntity<String> viaEngine =
+        engineComplete("secretary1", branchReview, branchProposes("GOOD"));
     assertThat(viaEngine.getStatusCode().value()).as(viaEngine.getBody()).isEqualTo(400);
     assertThat(json(viaEngine.getBody()).get("message").asText())
-        .contains("branchProposedLevel: above-cap").contains("Hoàn thành nhiệm vụ")
+        .contains("branchProposedLevel: above-cap")
+        .contains("Hoàn thành nhiệm vụ")
         .contains("member-caps-QD-366-2025-civil-service-completed");
-    assertThat(taskOf("secretary1", "branch-review", "member3", YEAR)).as("still open").isEqualTo(branchReview);
-    ResponseEntity<String> accepted = engineComplete("secretary1", branchReview,
-        branchProposes("COMPLETED"));
+    assertThat(taskOf("secretary1", "branch-review", "member3", YEAR))
+        .as("still open")
+        .isEqualTo(branchReview);
+    ResponseEntity<String> accepted =
+        engineComplete("secretary1", branchReview, branchProposes("COMPLETED"));
     assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(204);
 
     String decision = taskOf("committee", "committee-decision", "member3", YEAR);
-    assertRefused(complete("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD")),
-        "decidedLevel", "above-cap");
-    ResponseEntity<String> decisionViaEngine = engineComplete("committee", decision,
-        Map.of("decision", "APPROVE", "decidedLevel", "EXCELLENT"));
-    assertThat(decisionViaEngine.getStatusCode().value()).as(decisionViaEngine.getBody()).isEqualTo(400);
+    assertRefused(
+        complete("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD")),
+        "decidedLevel",
+        "above-cap");
+    ResponseEntity<String> decisionViaEngine =
+        engineComplete(
+            "committee", decision, Map.of("decision", "APPROVE", "decidedLevel", "EXCELLENT"));
+    assertThat(decisionViaEngine.getStatusCode().value())
+        .as(decisionViaEngine.getBody())
+        .isEqualTo(400);
     assertThat(decisionViaEngine.getBody()).contains("decidedLevel: above-cap");
     completeOk("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", "COMPLETED"));
 
-    List<JsonNode> refusals = history("member3").stream()
-        .filter(e -> e.get("kind").asText().equals("ABOVE_CAP_REFUSED")).toList();
-    assertThat(refusals).extracting(e -> e.get("taskKey").asText() + ":" + e.at("/details/level").asText()
-            + ":" + e.get("actor").asText())
-        .containsExactly("branch-review:EXCELLENT:secretary1", "branch-review:GOOD:secretary1",
-            "branch-review:GOOD:secretary1", "committee-decision:GOOD:committee",
+    List<JsonNode> refusals =
+        history("member3").stream()
+            .filter(e -> e.get("kind").asText().equals("ABOVE_CAP_REFUSED"))
+            .toList();
+    assertThat(refusals)
+        .extracting(
+            e ->
+                e.get("taskKey").asText()
+                    + ":"
+                    + e.at("/details/level").asText()
+                    + ":"
+                    + e.get("actor").asText())
+        .containsExactly(
+            "branch-review:EXCELLENT:secretary1",
+            "branch-review:GOOD:secretary1",
+            "branch-review:GOOD:secretary1",
+            "committee-decision:GOOD:committee",
             "committee-decision:EXCELLENT:committee");
   }
 
   @Test
-  void sick_leave_recorded_by_the_branch_caps_its_own_proposal_and_the_decision() {
+  void sickLeaveRecordedByTheBranchCapsItsOwnProposalAndTheDecision() {
     sendResidenceFeedback("member4", YEAR, "Tốt.");
     completeOk("member4", taskOf("member4", "self-review", "member4", YEAR), selfCriticism("GOOD"));
     String branchReview = taskOf("secretary1", "branch-review", "member4", YEAR);
 
-    assertRefused(complete("secretary1", branchReview, branchProposes("GOOD", "sickLeaveMonths", 4)),
-        "branchProposedLevel", "above-cap");
-    assertRefused(complete("secretary1", branchReview,
-        branchProposes("COMPLETED", "sickLeaveMonths", 13)), "sickLeaveMonths", "out-of-range");
-    assertRefused(complete("secretary1", branchReview,
-        branchProposes("COMPLETED", "concludedDegradation", "có")), "concludedDegradation",
+    assertRefused(
+        complete("secretary1", branchReview, branchProposes("GOOD", "sickLeaveMonths", 4)),
+        "branchProposedLevel",
+        "above-cap");
+    assertRefused(
+        complete("secretary1", branchReview, branchProposes("COMPLETED", "sickLeaveMonths", 13)),
+        "sickLeaveMonths",
+        "out-of-range");
+    assertRefused(
+        complete(
+            "secretary1", branchReview, branchProposes("COMPLETED", "concludedDegradation", "có")),
+        "concludedDegradation",
         "not-a-flag");
     // Tasklist sends numbers and checkboxes without a type
-    ResponseEntity<String> viaEngine = engineComplete("secretary1", branchReview,
-        branchProposes("GOOD", "sickLeaveMonths", 4.5, "concludedDegradation", false));
+    ResponseEntity<String> viaEngine =
+        engineComplete(
+            "secretary1",
+            branchReview,
+            branchProposes("GOOD", "sickLeaveMonths", 4.5, "concludedDegradation", false));
     assertThat(viaEngine.getStatusCode().value()).as(viaEngine.getBody()).isEqualTo(400);
-    assertThat(viaEngine.getBody()).contains("branchProposedLevel: above-cap").contains("member-caps-QD-366-2025-sick-leave");
-    ResponseEntity<String> accepted = engineComplete("secretary1", branchReview,
-        branchProposes("COMPLETED", "sickLeaveMonths", 4.5, "concludedDegradation", false,
-            "concludedForbiddenConduct", false, "concludedFailedToSetExample", false));
+    assertThat(viaEngine.getBody())
+        .contains("branchProposedLevel: above-cap")
+        .contains("member-caps-QD-366-2025-sick-leave");
+    ResponseEntity<String> accepted =
+        engineComplete(
+            "secretary1",
+            branchReview,
+            branchProposes(
+                "COMPLETED",
+                "sickLeaveMonths",
+                4.5,
+                "concludedDegradation",
+                false,
+                "concludedForbiddenConduct",
+                false,
+                "concludedFailedToSetExample",
+                false));
     assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(204);
 
     String decision = taskOf("committee", "committee-decision", "member4", YEAR);
     JsonNode form = formVariables("committee", decision);
     assertThat(form.at("/sickLeaveMonths/value").asDouble()).isEqualTo(4.5);
     assertThat(form.at("/levelCap/value").asText()).isEqualTo("COMPLETED");
-    assertThat(form.at("/levelCapReason/value").asText()).contains("Nghỉ ốm từ 3 tháng trở lên")
+    assertThat(form.at("/levelCapReason/value").asText())
+        .contains("Nghỉ ốm từ 3 tháng trở lên")
         .contains("Số tháng nghỉ ốm chi bộ ghi nhận: 4.5");
-    assertRefused(complete("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD")),
-        "decidedLevel", "above-cap");
+    assertRefused(
+        complete("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD")),
+        "decidedLevel",
+        "above-cap");
     completeOk("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", "COMPLETED"));
     assertThat(evaluation("auditor", YEAR, "member4").at("/levelCap/reason").asText())
         .isEqualTo("SICK_LEAVE_3_MONTHS");
   }
 
   @Test
-  void a_fact_arriving_while_the_committee_decides_caps_the_decision() {
+  void aFactArrivingWhileTheCommitteeDecidesCapsTheDecision() {
     sendResidenceFeedback("member6", YEAR, "Tốt.");
     completeOk("member6", taskOf("member6", "self-review", "member6", YEAR), selfCriticism("GOOD"));
-    completeOk("secretary2", taskOf("secretary2", "branch-review", "member6", YEAR),
+    completeOk(
+        "secretary2",
+        taskOf("secretary2", "branch-review", "member6", YEAR),
         branchProposes("GOOD"));
     String decision = taskOf("committee", "committee-decision", "member6", YEAR);
     assertThat(formVariables("committee", decision).at("/levelCap/value").isNull()).isTrue();
 
     sendUnitAssessment("member6", "NOT_COMPLETED");
-    await().atMost(Duration.ofSeconds(30)).until(() -> "NOT_COMPLETED".equals(
-        formVariables("committee", decision).at("/levelCap/value").asText(null)));
-    assertRefused(complete("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD")),
-        "decidedLevel", "above-cap");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "NOT_COMPLETED"
+                    .equals(
+                        formVariables("committee", decision).at("/levelCap/value").asText(null)));
+    assertRefused(
+        complete("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD")),
+        "decidedLevel",
+        "above-cap");
     // a return is not a level: still possible
-    completeOk("committee", decision, Map.of("decision", "RETURN", "decisionComment", "Xem lại theo nhận xét đơn vị."));
-    assertRefused(complete("secretary2", taskOf("secretary2", "branch-review", "member6", YEAR),
-        branchProposes("COMPLETED")), "branchProposedLevel", "above-cap");
+    completeOk(
+        "committee",
+        decision,
+        Map.of("decision", "RETURN", "decisionComment", "Xem lại theo nhận xét đơn vị."));
+    assertRefused(
+        complete(
+            "secretary2",
+            taskOf("secretary2", "branch-review", "member6", YEAR),
+            branchProposes("COMPLETED")),
+        "branchProposedLevel",
+        "above-cap");
   }
 
   @Test
-  void the_task_page_shows_the_cap_asks_for_the_branchs_facts_and_refuses_above_the_cap() throws Exception {
+  void theTaskPageShowsTheCapAsksForTheBranchsFactsAndRefusesAboveTheCap() throws Exception {
     sendUnitAssessment("member7", "GOOD");
-    await().atMost(Duration.ofSeconds(30)).until(() -> "GOOD".equals(
-        evaluation("member7", YEAR, "member7").at("/levelCap/level").asText(null)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "GOOD"
+                    .equals(
+                        evaluation("member7", YEAR, "member7").at("/levelCap/level").asText(null)));
     sendResidenceFeedback("member7", YEAR, "Tốt.");
     completeOk("member7", taskOf("member7", "self-review", "member7", YEAR), selfCriticism("GOOD"));
     String branchReview = taskOf("secretary2", "branch-review", "member7", YEAR);
@@ -252,24 +373,53 @@ class LevelCapsTest extends EvaluationFlowSupport {
     page.post("/app/tasks/" + branchReview + "/claim", Map.of());
     HttpResponse<String> form = page.get("/app/tasks/" + branchReview);
     assertThat(form.statusCode()).isEqualTo(200);
-    assertThat(form.body()).contains("id=\"level-cap\"").contains("Hoàn thành tốt nhiệm vụ")
+    assertThat(form.body())
+        .contains("id=\"level-cap\"")
+        .contains("Hoàn thành tốt nhiệm vụ")
         .contains("Mức xếp loại cán bộ, công chức, viên chức: Hoàn thành tốt nhiệm vụ")
-        .contains("type=\"number\"").contains("id=\"sickLeaveMonths\"")
-        .contains("type=\"checkbox\"").contains("id=\"concludedDegradation\"")
-        .contains("id=\"eligibleVoters\"").contains("id=\"votesGood\"");
+        .contains("type=\"number\"")
+        .contains("id=\"sickLeaveMonths\"")
+        .contains("type=\"checkbox\"")
+        .contains("id=\"concludedDegradation\"")
+        .contains("id=\"eligibleVoters\"")
+        .contains("id=\"votesGood\"");
 
-    // four and a half months typed the Vietnamese way, and GOOD: above the cap of the sick leave just recorded
-    HttpResponse<String> refused = page.post("/app/tasks/" + branchReview, Map.of("action", "submit",
-        "branchProposedLevel", "GOOD", "sickLeaveMonths", "4,5"));
+    // four and a half months typed the Vietnamese way, and GOOD: above the cap of the sick leave
+    // just recorded
+    HttpResponse<String> refused =
+        page.post(
+            "/app/tasks/" + branchReview,
+            Map.of("action", "submit", "branchProposedLevel", "GOOD", "sickLeaveMonths", "4,5"));
     assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.body()).contains("id=\"branchProposedLevel-error\"")
-        .contains("không được cao hơn mức &quot;Hoàn thành nhiệm vụ&quot;: Nghỉ ốm từ 3 tháng trở lên")
+    assertThat(refused.body())
+        .contains("id=\"branchProposedLevel-error\"")
+        .contains(
+            "không được cao hơn mức &quot;Hoàn thành nhiệm vụ&quot;: Nghỉ ốm từ 3 tháng trở lên")
         // and the meeting's vote was left out
-        .contains("id=\"eligibleVoters-error\"").contains("id=\"votesNotCompleted-error\"");
-    HttpResponse<String> submitted = page.post("/app/tasks/" + branchReview, Map.of("action", "submit",
-        "branchProposedLevel", "NOT_COMPLETED", "sickLeaveMonths", "4,5", "concludedDegradation", "true",
-        "eligibleVoters", "9", "votesExcellent", "0", "votesGood", "1", "votesCompleted", "0",
-        "votesNotCompleted", "8"));
+        .contains("id=\"eligibleVoters-error\"")
+        .contains("id=\"votesNotCompleted-error\"");
+    HttpResponse<String> submitted =
+        page.post(
+            "/app/tasks/" + branchReview,
+            Map.of(
+                "action",
+                "submit",
+                "branchProposedLevel",
+                "NOT_COMPLETED",
+                "sickLeaveMonths",
+                "4,5",
+                "concludedDegradation",
+                "true",
+                "eligibleVoters",
+                "9",
+                "votesExcellent",
+                "0",
+                "votesGood",
+                "1",
+                "votesCompleted",
+                "0",
+                "votesNotCompleted",
+                "8"));
     assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(302);
 
     String decision = taskOf("committee", "committee-decision", "member7", YEAR);
@@ -278,19 +428,25 @@ class LevelCapsTest extends EvaluationFlowSupport {
     assertThat(variables.at("/concludedDegradation/value").asBoolean()).isTrue();
     assertThat(variables.at("/concludedForbiddenConduct/value").isBoolean()).isTrue();
     assertThat(variables.at("/levelCap/value").asText()).isEqualTo("NOT_COMPLETED");
-    assertThat(entry(history("member7"), "ABOVE_CAP_REFUSED").get("actor").asText()).isEqualTo("secretary2");
+    assertThat(entry(history("member7"), "ABOVE_CAP_REFUSED").get("actor").asText())
+        .isEqualTo("secretary2");
   }
 
   @Test
-  void a_fact_received_before_the_evaluation_started_caps_it_from_the_first_task() {
+  void aFactReceivedBeforeTheEvaluationStartedCapsItFromTheFirstTask() {
     String selfReview = taskOf("member5", "self-review", "member5", YEAR);
     JsonNode form = formVariables("member5", selfReview);
     assertThat(form.at("/levelCap/value").asText()).isEqualTo("NOT_COMPLETED");
-    assertThat(form.at("/levelCapReason/value").asText()).contains("QĐ-05/UBKT").contains("Cảnh cáo");
+    assertThat(form.at("/levelCapReason/value").asText())
+        .contains("QĐ-05/UBKT")
+        .contains("Cảnh cáo");
     assertThat(form.at("/disciplined/value").asBoolean()).isTrue();
 
-    JsonNode listed = unmatched().stream().filter(e -> e.path("eventId").asText().equals(earlyDiscipline))
-        .findFirst().orElseThrow();
+    JsonNode listed =
+        unmatched().stream()
+            .filter(e -> e.path("eventId").asText().equals(earlyDiscipline))
+            .findFirst()
+            .orElseThrow();
     assertThat(listed.path("reason").asText()).isEqualTo("NO_EVALUATION_YET");
     assertThat(listed.path("evaluationStarted").asBoolean()).isTrue();
     JsonNode applied = entry(history("member5"), "LEVEL_CAP_APPLIED");
@@ -298,39 +454,58 @@ class LevelCapsTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void facts_for_an_unknown_member_are_listed_for_the_administrator() {
+  void factsForAnUnknownMemberAreListedForTheAdministrator() {
     List<JsonNode> listed = unmatched();
     for (String eventId : List.of(unknownMemberDiscipline, unknownMemberAssessment)) {
-      assertThat(listed).filteredOn(e -> e.path("eventId").asText().equals(eventId)).singleElement()
-          .satisfies(e -> {
-            assertThat(e.path("reason").asText()).isEqualTo("UNKNOWN_MEMBER");
-            assertThat(e.path("memberId").asText()).isEqualTo("no-such-member");
-            assertThat(e.path("year").asInt()).isEqualTo(YEAR);
-          });
+      assertThat(listed)
+          .filteredOn(e -> e.path("eventId").asText().equals(eventId))
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.path("reason").asText()).isEqualTo("UNKNOWN_MEMBER");
+                assertThat(e.path("memberId").asText()).isEqualTo("no-such-member");
+                assertThat(e.path("year").asInt()).isEqualTo(YEAR);
+              });
     }
   }
 
   @Test
-  void a_duplicate_changes_nothing_and_a_correction_of_the_same_decision_replaces_it() {
+  void aDuplicateChangesNothingAndACorrectionOfTheSameDecisionReplacesIt() {
     CloudEvent discipline = sendDiscipline("member8", "QĐ-08/UBKT", "REPRIMAND", false);
-    await().atMost(Duration.ofSeconds(30)).until(() -> "NOT_COMPLETED".equals(
-        evaluation("member8", YEAR, "member8").at("/levelCap/level").asText(null)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "NOT_COMPLETED"
+                    .equals(
+                        evaluation("member8", YEAR, "member8").at("/levelCap/level").asText(null)));
 
     send("member8", structured(discipline)); // redelivered
     // a marker with the same key (same partition, so handled after the duplicate)
     String marker = sendUnitAssessment("member8", null).getId();
     await().atMost(Duration.ofSeconds(30)).until(() -> received("member8", marker));
-    assertThat(count("select count(*) from evaluation.discipline_decision where year = :y and member_id = 'member8'"))
+    assertThat(
+            count(
+                "select count(*) from evaluation.discipline_decision where year = :y and member_id = 'member8'"))
         .isEqualTo(1);
-    assertThat(kinds(history("member8")).stream().filter(k -> k.equals("EVENT_RECEIVED")).count()).isEqualTo(2);
-    assertThat(kinds(history("member8")).stream().filter(k -> k.equals("LEVEL_CAP_APPLIED")).count()).isEqualTo(1);
+    assertThat(kinds(history("member8")).stream().filter(k -> k.equals("EVENT_RECEIVED")).count())
+        .isEqualTo(2);
+    assertThat(
+            kinds(history("member8")).stream().filter(k -> k.equals("LEVEL_CAP_APPLIED")).count())
+        .isEqualTo(1);
 
-    // the same decision again under a new event id: a correction (self-detected and remedied after all)
+    // the same decision again under a new event id: a correction (self-detected and remedied after
+    // all)
     sendDiscipline("member8", "QĐ-08/UBKT", "REPRIMAND", true);
-    await().atMost(Duration.ofSeconds(30)).until(() -> !evaluation("member8", YEAR, "member8").has("levelCap"));
-    assertThat(count("select count(*) from evaluation.discipline_decision where year = :y and member_id = 'member8'"))
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !evaluation("member8", YEAR, "member8").has("levelCap"));
+    assertThat(
+            count(
+                "select count(*) from evaluation.discipline_decision where year = :y and member_id = 'member8'"))
         .isEqualTo(1);
-    assertThat(kinds(history("member8"))).containsSubsequence("LEVEL_CAP_APPLIED", "LEVEL_CAP_LIFTED");
+    assertThat(kinds(history("member8")))
+        .containsSubsequence("LEVEL_CAP_APPLIED", "LEVEL_CAP_LIFTED");
     String selfReview = taskOf("member8", "self-review", "member8", YEAR);
     assertThat(formVariables("member8", selfReview).at("/levelCap/value").isNull()).isTrue();
   }
@@ -341,61 +516,113 @@ class LevelCapsTest extends EvaluationFlowSupport {
    * a word before), and nothing is recorded.
    */
   @Test
-  void fact_events_that_do_not_match_their_schema_are_kept_with_the_schemas_message() {
+  void factEventsThatDoNotMatchTheirSchemaAreKeptWithTheSchemasMessage() {
     String key = "caps-poison-" + YEAR;
-    List<CloudEvent> invalid = List.of(
-        discipline("member9", "{\"memberId\":\"member9\",\"year\":" + YEAR
-            + ",\"form\":\"REPRIMAND\",\"decidedOn\":\"" + YEAR + "-03-01\",\"decidedBy\":\"UBKT\"}"), // no decisionId
-        discipline("member9", disciplineData("member9", "QĐ-09", "FINE", false)),
-        discipline("member9", disciplineData("member9", "QĐ-09", "REPRIMAND", false)
-            .replace("\"" + YEAR + "-03-01\"", "\"1/3/" + YEAR + "\"")),
-        assessment("member9", "{\"memberId\":\"member9\",\"year\":" + YEAR
-            + ",\"civilServiceLevel\":\"BEST\",\"comment\":\"c\",\"assessedBy\":\"u\"}"),
-        assessment("member9", "{\"memberId\":\"member9\",\"year\":" + YEAR
-            + ",\"civilServiceLevel\":\"GOOD\",\"assessedBy\":\"u\"}")); // no comment
+    List<CloudEvent> invalid =
+        List.of(
+            discipline(
+                "member9",
+                "{\"memberId\":\"member9\",\"year\":"
+                    + YEAR
+                    + ",\"form\":\"REPRIMAND\",\"decidedOn\":\""
+                    + YEAR
+                    + "-03-01\",\"decidedBy\":\"UBKT\"}"), // no decisionId
+            discipline("member9", disciplineData("member9", "QĐ-09", "FINE", false)),
+            discipline(
+                "member9",
+                disciplineData("member9", "QĐ-09", "REPRIMAND", false)
+                    .replace("\"" + YEAR + "-03-01\"", "\"1/3/" + YEAR + "\"")),
+            assessment(
+                "member9",
+                "{\"memberId\":\"member9\",\"year\":"
+                    + YEAR
+                    + ",\"civilServiceLevel\":\"BEST\",\"comment\":\"c\",\"assessedBy\":\"u\"}"),
+            assessment(
+                "member9",
+                "{\"memberId\":\"member9\",\"year\":"
+                    + YEAR
+                    + ",\"civilServiceLevel\":\"GOOD\",\"assessedBy\":\"u\"}")); // no comment
     invalid.forEach(event -> send(key, structured(event)));
-    List<String> problemsNamed = List.of("decisionId", "form", "decidedOn", "civilServiceLevel", "comment");
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-      List<JsonNode> listed = unmatched();
-      for (int i = 0; i < invalid.size(); i++) {
-        String id = invalid.get(i).getId();
-        assertThat(listed).filteredOn(e -> e.path("eventId").asText().equals(id)).singleElement()
-            .satisfies(e -> {
-              assertThat(e.path("reason").asText()).isEqualTo("INVALID_DATA");
-              assertThat(e.path("memberId").asText()).isEqualTo("member9");
-            })
-            .extracting(e -> e.path("problem").asText()).asString().contains(problemsNamed.get(i));
-      }
-    });
-    assertThat(readAll("party.member-events.DLT", Duration.ofSeconds(2)).stream()
-        .filter(r -> key.equals(r.key())).count()).isZero();
-    assertThat(count("select count(*) from evaluation.discipline_decision where year = :y and member_id = 'member9'"))
+    List<String> problemsNamed =
+        List.of("decisionId", "form", "decidedOn", "civilServiceLevel", "comment");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              List<JsonNode> listed = unmatched();
+              for (int i = 0; i < invalid.size(); i++) {
+                String id = invalid.get(i).getId();
+                assertThat(listed)
+                    .filteredOn(e -> e.path("eventId").asText().equals(id))
+                    .singleElement()
+                    .satisfies(
+                        e -> {
+                          assertThat(e.path("reason").asText()).isEqualTo("INVALID_DATA");
+                          assertThat(e.path("memberId").asText()).isEqualTo("member9");
+                        })
+                    .extracting(e -> e.path("problem").asText())
+                    .asString()
+                    .contains(problemsNamed.get(i));
+              }
+            });
+    assertThat(
+            readAll("party.member-events.DLT", Duration.ofSeconds(2)).stream()
+                .filter(r -> key.equals(r.key()))
+                .count())
         .isZero();
-    assertThat(count("select count(*) from evaluation.unit_assessment where year = :y and member_id = 'member9'"))
+    assertThat(
+            count(
+                "select count(*) from evaluation.discipline_decision where year = :y and member_id = 'member9'"))
+        .isZero();
+    assertThat(
+            count(
+                "select count(*) from evaluation.unit_assessment where year = :y and member_id = 'member9'"))
         .isZero();
   }
 
-  // --- helpers -------------------------------------------------------------------------------------------------
+  // --- helpers
+  // -------------------------------------------------------------------------------------------------
 
-  private CloudEvent sendDiscipline(String memberId, String decisionId, String form, boolean selfDetected) {
-    CloudEvent event = discipline(memberId, disciplineData(memberId, decisionId, form, selfDetected));
+  private CloudEvent sendDiscipline(
+      String memberId, String decisionId, String form, boolean selfDetected) {
+    CloudEvent event =
+        discipline(memberId, disciplineData(memberId, decisionId, form, selfDetected));
     send(memberId, structured(event));
     return event;
   }
 
   private CloudEvent sendUnitAssessment(String memberId, String civilServiceLevel) {
     String level = civilServiceLevel == null ? "null" : "\"" + civilServiceLevel + "\"";
-    CloudEvent event = assessment(memberId, "{\"memberId\":\"" + memberId + "\",\"year\":" + YEAR
-        + ",\"civilServiceLevel\":" + level + ",\"comment\":\"Hoàn thành nhiệm vụ chuyên môn.\","
-        + "\"assessedBy\":\"Thủ trưởng đơn vị\"}");
+    CloudEvent event =
+        assessment(
+            memberId,
+            "{\"memberId\":\""
+                + memberId
+                + "\",\"year\":"
+                + YEAR
+                + ",\"civilServiceLevel\":"
+                + level
+                + ",\"comment\":\"Hoàn thành nhiệm vụ chuyên môn.\","
+                + "\"assessedBy\":\"Thủ trưởng đơn vị\"}");
     send(memberId, structured(event));
     return event;
   }
 
-  private static String disciplineData(String memberId, String decisionId, String form, boolean selfDetected) {
-    return "{\"memberId\":\"" + memberId + "\",\"year\":" + YEAR + ",\"decisionId\":\"" + decisionId
-        + "\",\"form\":\"" + form + "\",\"selfDetectedAndRemedied\":" + selfDetected
-        + ",\"decidedOn\":\"" + YEAR + "-03-01\",\"decidedBy\":\"Ủy ban kiểm tra Đảng ủy phường\"}";
+  private static String disciplineData(
+      String memberId, String decisionId, String form, boolean selfDetected) {
+    return "{\"memberId\":\""
+        + memberId
+        + "\",\"year\":"
+        + YEAR
+        + ",\"decisionId\":\""
+        + decisionId
+        + "\",\"form\":\""
+        + form
+        + "\",\"selfDetectedAndRemedied\":"
+        + selfDetected
+        + ",\"decidedOn\":\""
+        + YEAR
+        + "-03-01\",\"decidedBy\":\"Ủy ban kiểm tra Đảng ủy phường\"}";
   }
 
   private static CloudEvent discipline(String memberId, String data) {
@@ -407,26 +634,41 @@ class LevelCapsTest extends EvaluationFlowSupport {
   }
 
   private static CloudEvent event(String type, String source, String data) {
-    return CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withSource(URI.create(source))
-        .withType(type).withDataContentType("application/json")
-        .withData(data.getBytes(StandardCharsets.UTF_8)).build();
+    return CloudEventBuilder.v1()
+        .withId(UUID.randomUUID().toString())
+        .withSource(URI.create(source))
+        .withType(type)
+        .withDataContentType("application/json")
+        .withData(data.getBytes(StandardCharsets.UTF_8))
+        .build();
   }
 
   private static byte[] structured(CloudEvent event) {
-    return EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event);
+    return EventFormatProvider.getInstance()
+        .resolveFormat(JsonFormat.CONTENT_TYPE)
+        .serialize(event);
   }
 
   /** What Tasklist loads into the form. */
   private JsonNode formVariables(String user, String taskId) {
-    ResponseEntity<String> response = as(user).get().uri("/engine-rest/task/{id}/form-variables", taskId)
-        .retrieve().toEntity(String.class);
+    ResponseEntity<String> response =
+        as(user)
+            .get()
+            .uri("/engine-rest/task/{id}/form-variables", taskId)
+            .retrieve()
+            .toEntity(String.class);
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
     return json(response.getBody());
   }
 
   private List<JsonNode> history(String memberId) {
-    JsonNode history = json(as("auditor").get().uri("/api/v1/evaluations/{y}/{m}/history", YEAR, memberId)
-        .retrieve().body(String.class));
+    JsonNode history =
+        json(
+            as("auditor")
+                .get()
+                .uri("/api/v1/evaluations/{y}/{m}/history", YEAR, memberId)
+                .retrieve()
+                .body(String.class));
     return StreamSupport.stream(history.spliterator(), false).toList();
   }
 
@@ -435,15 +677,23 @@ class LevelCapsTest extends EvaluationFlowSupport {
   }
 
   private static JsonNode entry(List<JsonNode> history, String kind) {
-    return history.stream().filter(e -> e.get("kind").asText().equals(kind)).findFirst()
+    return history.stream()
+        .filter(e -> e.get("kind").asText().equals(kind))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no " + kind + " in " + history));
   }
 
   private boolean received(String memberId, String eventId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+                """
             select count(*) from evaluation.timeline_entry where year = :y and member_id = :m
             and kind = 'EVENT_RECEIVED' and details->>'eventId' = :id""")
-        .param("y", YEAR).param("m", memberId).param("id", eventId).query(Integer.class).single() == 1;
+            .param("y", YEAR)
+            .param("m", memberId)
+            .param("id", eventId)
+            .query(Integer.class)
+            .single()
+        == 1;
   }
 
   private int count(String sql) {
@@ -451,8 +701,12 @@ class LevelCapsTest extends EvaluationFlowSupport {
   }
 
   private List<JsonNode> unmatched() {
-    ResponseEntity<String> response = as("admin").get().uri("/api/v1/admin/unmatched-events?limit=500").retrieve()
-        .toEntity(String.class);
+    ResponseEntity<String> response =
+        as("admin")
+            .get()
+            .uri("/api/v1/admin/unmatched-events?limit=500")
+            .retrieve()
+            .toEntity(String.class);
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     List<JsonNode> events = new ArrayList<>();
     json(response.getBody()).forEach(events::add);
@@ -463,30 +717,45 @@ class LevelCapsTest extends EvaluationFlowSupport {
   private final class PageSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private String token;
 
     PageSession(String user) throws Exception {
       token = csrf(get("/login").body());
       HttpResponse<String> login = post("/login", Map.of("username", user, "password", "demo"));
-      assertThat(login.headers().firstValue("Location").orElse("")).as("login of " + user).endsWith("/app");
+      assertThat(login.headers().firstValue("Location").orElse(""))
+          .as("login of " + user)
+          .endsWith("/app");
       token = csrf(get("/app/tasks").body());
     }
 
     HttpResponse<String> get(String path) throws Exception {
-      return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+      return client.send(
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
           HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
       Map<String, String> fields = new LinkedHashMap<>(form);
       fields.put("_csrf", token);
-      String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-      return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+      String body =
+          fields.entrySet().stream()
+              .map(
+                  e ->
+                      URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
+                          + "="
+                          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+              .collect(Collectors.joining("&"));
+      return client.send(
+          HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(body))
+              .build(),
+          HttpResponse.BodyHandlers.ofString());
     }
 
     private String csrf(String html) {
@@ -496,10 +765,14 @@ class LevelCapsTest extends EvaluationFlowSupport {
     }
   }
 
-  private static JsonNode assertRefused(ResponseEntity<String> response, String field, String reason) {
+  private static JsonNode assertRefused(
+      ResponseEntity<String> response, String field, String reason) {
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
     return StreamSupport.stream(json(response.getBody()).get("errors").spliterator(), false)
-        .filter(e -> e.get("field").asText().equals(field) && e.get("reason").asText().equals(reason))
-        .findFirst().orElseThrow(() -> new AssertionError(field + ": " + reason + " not in " + response.getBody()));
+        .filter(
+            e -> e.get("field").asText().equals(field) && e.get("reason").asText().equals(reason))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError(field + ": " + reason + " not in " + response.getBody()));
   }
 }

@@ -23,7 +23,7 @@ class MeetingApiTest extends EvaluationFlowSupport {
   private static final String PATH = "/api/v1/branches/" + BRANCH + "/meetings/" + YEAR;
 
   @Test
-  void a_branch_records_its_meeting_through_the_api() {
+  void aBranchRecordsItsMeetingThroughTheApi() {
     launchedCampaign(YEAR);
     for (String member : List.of("member1", "member2")) {
       completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism("EXCELLENT"));
@@ -33,12 +33,27 @@ class MeetingApiTest extends EvaluationFlowSupport {
     String review2 = taskOf("secretary1", "branch-review", "member2", YEAR);
 
     // the agenda: the branch's own committee only
-    JsonNode agenda = json(as("secretary1").get().uri(PATH + "/agenda").retrieve().body(String.class));
+    JsonNode agenda =
+        json(as("secretary1").get().uri(PATH + "/agenda").retrieve().body(String.class));
     assertThat(agenda.findValuesAsText("taskId")).contains(review1, review2);
     assertThat(agenda.findValuesAsText("memberId")).contains("member1", "member2");
-    assertThat(as("secretary2").get().uri(PATH + "/agenda").retrieve().toBodilessEntity().getStatusCode().value())
+    assertThat(
+            as("secretary2")
+                .get()
+                .uri(PATH + "/agenda")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
         .isEqualTo(403);
-    assertThat(as("auditor").get().uri(PATH + "/agenda").retrieve().toBodilessEntity().getStatusCode().value())
+    assertThat(
+            as("auditor")
+                .get()
+                .uri(PATH + "/agenda")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
         .isEqualTo(403);
 
     // a misspelt field, a fraction of a vote, an unknown level: all named, nothing written
@@ -46,40 +61,63 @@ class MeetingApiTest extends EvaluationFlowSupport {
     sloppy.put("palce", "Hội trường");
     sloppy.put("heldOn", "hôm qua");
     ((Map<String, Object>) ((List<?>) sloppy.get("entries")).get(0)).put("proposedlevel", "GOOD");
-    sloppy.put("entries", List.of(((List<?>) sloppy.get("entries")).get(0), entry(review2, "BEST", Map.of("BEST", 1))));
+    sloppy.put(
+        "entries",
+        List.of(
+            ((List<?>) sloppy.get("entries")).get(0), entry(review2, "BEST", Map.of("BEST", 1))));
     JsonNode refused = problems(post("secretary1", sloppy), 400);
-    assertThat(refused.findValuesAsText("field")).contains("palce", "heldOn",
-        "entries[" + review1 + "].proposedlevel",
-        "entries[" + review1 + "].votesEXCELLENT", "entries[" + review2 + "].branchProposedLevel",
-        "entries[" + review2 + "].votes.BEST");
+    assertThat(refused.findValuesAsText("field"))
+        .contains(
+            "palce",
+            "heldOn",
+            "entries[" + review1 + "].proposedlevel",
+            "entries[" + review1 + "].votesEXCELLENT",
+            "entries[" + review2 + "].branchProposedLevel",
+            "entries[" + review2 + "].votes.BEST");
     assertThat(refused.findValuesAsText("reason"))
         .contains("unknown-field", "invalid-format", "not-a-count", "invalid-level");
     assertThat(meetings()).isZero();
 
     // EXCELLENT with two of five votes: short of two thirds, with the figures
-    JsonNode shortVote = problems(post("secretary1", meeting(entry(review1, "EXCELLENT", Map.of("EXCELLENT", 2,
-        "GOOD", 2)))), 400);
-    assertThat(shortVote.at("/errors/0/field").asText()).isEqualTo("entries[" + review1 + "].branchProposedLevel");
+    JsonNode shortVote =
+        problems(
+            post(
+                "secretary1",
+                meeting(entry(review1, "EXCELLENT", Map.of("EXCELLENT", 2, "GOOD", 2)))),
+            400);
+    assertThat(shortVote.at("/errors/0/field").asText())
+        .isEqualTo("entries[" + review1 + "].branchProposedLevel");
     assertThat(shortVote.at("/errors/0/reason").asText()).isEqualTo("vote-not-supported");
     assertThat(shortVote.at("/errors/0/message").asText()).contains("2/5").contains(">=2/3");
     assertThat(meetings()).isZero();
 
     // another branch's committee and the auditor cannot record it
-    Map<String, Object> valid = meeting(entry(review1, "EXCELLENT", Map.of("EXCELLENT", 4)),
-        entry(review2, "GOOD", Map.of("GOOD", 3, "COMPLETED", 1)));
+    Map<String, Object> valid =
+        meeting(
+            entry(review1, "EXCELLENT", Map.of("EXCELLENT", 4)),
+            entry(review2, "GOOD", Map.of("GOOD", 3, "COMPLETED", 1)));
     assertThat(post("secretary2", valid).getStatusCode().value()).isEqualTo(403);
     assertThat(post("auditor", valid).getStatusCode().value()).isEqualTo(403);
 
     ResponseEntity<String> recorded = post("secretary1", valid);
     assertThat(recorded.getStatusCode().value()).as(recorded.getBody()).isEqualTo(201);
-    assertThat(json(recorded.getBody()).get("completedTasks")).extracting(JsonNode::asText)
+    assertThat(json(recorded.getBody()).get("completedTasks"))
+        .extracting(JsonNode::asText)
         .containsExactlyInAnyOrder(review1, review2);
     assertThat(meetings()).isEqualTo(1);
-    assertThat(evaluation("secretary1", YEAR, "member1").at("/branchReview/level").asText()).isEqualTo("EXCELLENT");
-    assertThat(evaluation("secretary1", YEAR, "member2").at("/branchReview/level").asText()).isEqualTo("GOOD");
-    assertThat(jdbc.sql("select count(*) from evaluation.timeline_entry where year = :y and member_id = 'member2' "
-        + "and kind = 'TASK_COMPLETED' and task_key = 'branch-review' and details->>'eligibleVoters' = '5' "
-        + "and details->>'votesGood' = '3'").param("y", YEAR).query(Integer.class).single()).isEqualTo(1);
+    assertThat(evaluation("secretary1", YEAR, "member1").at("/branchReview/level").asText())
+        .isEqualTo("EXCELLENT");
+    assertThat(evaluation("secretary1", YEAR, "member2").at("/branchReview/level").asText())
+        .isEqualTo("GOOD");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from evaluation.timeline_entry where year = :y and member_id = 'member2' "
+                        + "and kind = 'TASK_COMPLETED' and task_key = 'branch-review' and details->>'eligibleVoters' = '5' "
+                        + "and details->>'votesGood' = '3'")
+                .param("y", YEAR)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
   }
 
   private static Map<String, Object> meeting(Map<String, Object>... entries) {
@@ -104,7 +142,12 @@ class MeetingApiTest extends EvaluationFlowSupport {
   }
 
   private ResponseEntity<String> post(String user, Map<String, Object> body) {
-    return as(user).post().uri(PATH).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+    return as(user)
+        .post()
+        .uri(PATH)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body)
+        .retrieve()
         .toEntity(String.class);
   }
 
@@ -114,7 +157,9 @@ class MeetingApiTest extends EvaluationFlowSupport {
   }
 
   private int meetings() {
-    return jdbc.sql("select count(*) from evaluation.branch_meeting where year = :y").param("y", YEAR)
-        .query(Integer.class).single();
+    return jdbc.sql("select count(*) from evaluation.branch_meeting where year = :y")
+        .param("y", YEAR)
+        .query(Integer.class)
+        .single();
   }
 }

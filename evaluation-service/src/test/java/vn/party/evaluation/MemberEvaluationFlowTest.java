@@ -18,62 +18,114 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
   private static final int YEAR = 2025;
 
   @Test
-  void member_goes_through_self_review_branch_review_return_and_decision() {
+  void memberGoesThroughSelfReviewBranchReviewReturnAndDecision() {
     launchedCampaign(YEAR);
 
     // the residence-area comment arrives before the member has even submitted: it must not be lost
     sendResidenceFeedback("member1", YEAR, "Gương mẫu, tích cực tham gia sinh hoạt khu dân cư.");
-    await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-            "select count(*) from evaluation.residence_feedback where year = :y and member_id = 'member1'")
-        .param("y", YEAR).query(Integer.class).single() == 1);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from evaluation.residence_feedback where year = :y and member_id = 'member1'")
+                        .param("y", YEAR)
+                        .query(Integer.class)
+                        .single()
+                    == 1);
 
     String selfReview = taskOf("member1", "self-review", "member1", YEAR);
 
     // refusals name the field, and the task stays open
     assertRefused(complete("member1", selfReview, Map.of()), "selfProposedLevel", "required");
-    assertRefused(complete("member1", selfReview, selfCriticism("SUPER")), "selfProposedLevel",
+    assertRefused(
+        complete("member1", selfReview, selfCriticism("SUPER")),
+        "selfProposedLevel",
         "invalid-level");
-    assertRefused(complete("member1", selfReview, selfCriticism("GOOD", "memberUserId", "member2")),
-        "memberUserId", "unknown-field");
+    assertRefused(
+        complete("member1", selfReview, selfCriticism("GOOD", "memberUserId", "member2")),
+        "memberUserId",
+        "unknown-field");
     assertThat(complete("member2", selfReview, selfCriticism("GOOD")).getStatusCode().value())
         .isEqualTo(403);
     assertThat(complete("auditor", selfReview, selfCriticism("GOOD")).getStatusCode().value())
         .isEqualTo(403);
     assertThat(taskOf("member1", "self-review", "member1", YEAR)).isEqualTo(selfReview);
     // the same rules through the engine's own REST API (as Tasklist submits forms)
-    ResponseEntity<String> viaEngine = as("member1").post().uri("/engine-rest/task/{id}/complete", selfReview)
-        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-        .body(Map.of("variables", Map.of("selfProposedLevel", Map.of("value", "SUPER", "type", "String"))))
-        .retrieve().toEntity(String.class);
+    ResponseEntity<String> viaEngine =
+        as("member1")
+            .post()
+            .uri("/engine-rest/task/{id}/complete", selfReview)
+            .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+            .body(
+                Map.of(
+                    "variables",
+                    Map.of("selfProposedLevel", Map.of("value", "SUPER", "type", "String"))))
+            .retrieve()
+            .toEntity(String.class);
     assertThat(viaEngine.getStatusCode().value()).as(viaEngine.getBody()).isEqualTo(400);
     assertThat(viaEngine.getBody()).contains("selfProposedLevel");
-    assertThat(as("auditor").post().uri("/engine-rest/task/{id}/complete", selfReview)
-        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(Map.of("variables", Map.of()))
-        .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(403);
+    assertThat(
+            as("auditor")
+                .post()
+                .uri("/engine-rest/task/{id}/complete", selfReview)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(Map.of("variables", Map.of()))
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
 
-    completeOk("member1", selfReview, selfCriticism("GOOD",
-        "strengths", "Hoàn thành tốt nhiệm vụ chuyên môn.", "limitations", "Đôi khi chậm báo cáo.",
-        "remedialMeasures", "Lập kế hoạch công việc hằng tuần."));
+    completeOk(
+        "member1",
+        selfReview,
+        selfCriticism(
+            "GOOD",
+            "strengths",
+            "Hoàn thành tốt nhiệm vụ chuyên môn.",
+            "limitations",
+            "Đôi khi chậm báo cáo.",
+            "remedialMeasures",
+            "Lập kế hoạch công việc hằng tuần."));
 
     // the early comment was found: no waiting, straight to the branch
     String branchReview = taskOf("secretary1", "branch-review", "member1", YEAR);
-    assertThat(evaluation("member1", YEAR, "member1").at("/residenceFeedback/status").asText()).isEqualTo("RECEIVED");
+    assertThat(evaluation("member1", YEAR, "member1").at("/residenceFeedback/status").asText())
+        .isEqualTo("RECEIVED");
     assertThat(complete("secretary2", branchReview, branchProposes("GOOD")).getStatusCode().value())
         .isEqualTo(403);
     completeOk("secretary1", branchReview, branchProposes("GOOD", "branchComment", "Nhất trí."));
 
     String decision = taskOf("committee", "committee-decision", "member1", YEAR);
-    assertRefused(complete("committee", decision, Map.of("decision", "RETURN")), "decisionComment", "required");
-    assertRefused(complete("committee", decision, Map.of("decision", "APPROVE")), "decidedLevel", "required");
-    assertRefused(complete("committee", decision, Map.of("decision", "MAYBE")), "decision", "invalid-decision");
-    completeOk("committee", decision, Map.of("decision", "RETURN",
-        "decisionComment", "Đề nghị chi bộ làm rõ kết quả thực hiện nhiệm vụ."));
+    assertRefused(
+        complete("committee", decision, Map.of("decision", "RETURN")),
+        "decisionComment",
+        "required");
+    assertRefused(
+        complete("committee", decision, Map.of("decision", "APPROVE")), "decidedLevel", "required");
+    assertRefused(
+        complete("committee", decision, Map.of("decision", "MAYBE")),
+        "decision",
+        "invalid-decision");
+    completeOk(
+        "committee",
+        decision,
+        Map.of(
+            "decision",
+            "RETURN",
+            "decisionComment",
+            "Đề nghị chi bộ làm rõ kết quả thực hiện nhiệm vụ."));
 
     String secondBranchReview = taskOf("secretary1", "branch-review", "member1", YEAR);
     assertThat(secondBranchReview).isNotEqualTo(branchReview);
-    completeOk("secretary1", secondBranchReview, branchProposes("EXCELLENT",
-        "branchComment", "Đã làm rõ: vượt chỉ tiêu 35%."));
-    completeOk("committee", taskOf("committee", "committee-decision", "member1", YEAR),
+    completeOk(
+        "secretary1",
+        secondBranchReview,
+        branchProposes("EXCELLENT", "branchComment", "Đã làm rõ: vượt chỉ tiêu 35%."));
+    completeOk(
+        "committee",
+        taskOf("committee", "committee-decision", "member1", YEAR),
         Map.of("decision", "APPROVE", "decidedLevel", "EXCELLENT"));
 
     JsonNode result = evaluation("member1", YEAR, "member1");
@@ -85,57 +137,114 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
     assertThat(result.at("/decision/level").asText()).isEqualTo("EXCELLENT");
     assertThat(result.at("/decision/by").asText()).isEqualTo("committee");
     assertThat(result.at("/decision/at").isMissingNode()).isFalse();
-    assertThat(result.at("/decision/comment").isMissingNode()).as("the earlier return reason is not the approval's")
+    assertThat(result.at("/decision/comment").isMissingNode())
+        .as("the earlier return reason is not the approval's")
         .isTrue();
 
     // a member of another branch may not read it; an auditor may
-    assertThat(as("member2").get().uri("/api/v1/evaluations/{y}/member1", YEAR).retrieve().toBodilessEntity()
-        .getStatusCode().value()).isEqualTo(403);
-    JsonNode history = json(as("auditor").get().uri("/api/v1/evaluations/{y}/member1/history", YEAR).retrieve()
-        .body(String.class));
-    List<String> steps = StreamSupport.stream(history.spliterator(), false)
-        .map(e -> e.get("kind").asText() + (e.hasNonNull("taskKey") ? ":" + e.get("taskKey").asText() : ""))
-        .toList();
-    assertThat(steps).containsSubsequence("EVALUATION_STARTED", "TASK_CREATED:self-review", "EVENT_RECEIVED",
-        "TASK_COMPLETED:self-review", "TASK_CREATED:branch-review", "TASK_COMPLETED:branch-review",
-        "TASK_CREATED:committee-decision", "TASK_COMPLETED:committee-decision", "CASE_RETURNED:committee-decision",
-        "TASK_CREATED:branch-review", "TASK_COMPLETED:branch-review", "TASK_COMPLETED:committee-decision",
-        "DECIDED");
-    JsonNode selfCompleted = StreamSupport.stream(history.spliterator(), false)
-        .filter(e -> e.get("kind").asText().equals("TASK_COMPLETED")).findFirst().orElseThrow();
+    assertThat(
+            as("member2")
+                .get()
+                .uri("/api/v1/evaluations/{y}/member1", YEAR)
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
+    JsonNode history =
+        json(
+            as("auditor")
+                .get()
+                .uri("/api/v1/evaluations/{y}/member1/history", YEAR)
+                .retrieve()
+                .body(String.class));
+    List<String> steps =
+        StreamSupport.stream(history.spliterator(), false)
+            .map(
+                e ->
+                    e.get("kind").asText()
+                        + (e.hasNonNull("taskKey") ? ":" + e.get("taskKey").asText() : ""))
+            .toList();
+    assertThat(steps)
+        .containsSubsequence(
+            "EVALUATION_STARTED",
+            "TASK_CREATED:self-review",
+            "EVENT_RECEIVED",
+            "TASK_COMPLETED:self-review",
+            "TASK_CREATED:branch-review",
+            "TASK_COMPLETED:branch-review",
+            "TASK_CREATED:committee-decision",
+            "TASK_COMPLETED:committee-decision",
+            "CASE_RETURNED:committee-decision",
+            "TASK_CREATED:branch-review",
+            "TASK_COMPLETED:branch-review",
+            "TASK_COMPLETED:committee-decision",
+            "DECIDED");
+    JsonNode selfCompleted =
+        StreamSupport.stream(history.spliterator(), false)
+            .filter(e -> e.get("kind").asText().equals("TASK_COMPLETED"))
+            .findFirst()
+            .orElseThrow();
     assertThat(selfCompleted.get("actor").asText()).isEqualTo("member1");
     assertThat(selfCompleted.at("/details/selfProposedLevel").asText()).isEqualTo("GOOD");
 
     // the member's events, in order, on one partition (key = member id)
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      List<ConsumerRecord<String, byte[]>> records = readAll("evaluation.events", Duration.ofSeconds(2)).stream()
-          .filter(r -> "member1".equals(r.key()))
-          .filter(r -> cloudEvent(r).at("/data/year").asInt() == YEAR).toList();
-      assertThat(records.stream().map(r -> r.partition()).distinct()).hasSize(1);
-      assertThat(records.stream().map(r -> cloudEvent(r).get("type").asText()).toList()).containsSubsequence(
-          "vn.party.evaluation.task.assigned", "vn.party.evaluation.self-review.submitted",
-          "vn.party.evaluation.task.assigned", "vn.party.evaluation.branch-review.completed",
-          "vn.party.evaluation.case.returned", "vn.party.evaluation.branch-review.completed",
-          "vn.party.evaluation.member.decided");
-      JsonNode decided = records.stream().map(IntegrationTestSupport::cloudEvent)
-          .filter(e -> e.get("type").asText().equals("vn.party.evaluation.member.decided")).findFirst().orElseThrow();
-      assertThat(decided.get("specversion").asText()).isEqualTo("1.0");
-      assertThat(decided.at("/data/decidedLevel").asText()).isEqualTo("EXCELLENT");
-      assertThat(decided.at("/data/recipients/0/email").asText()).isEqualTo("member1@thanhkhetay.example.vn");
-      JsonNode returned = records.stream().map(IntegrationTestSupport::cloudEvent)
-          .filter(e -> e.get("type").asText().equals("vn.party.evaluation.case.returned")).findFirst().orElseThrow();
-      assertThat(returned.at("/data/branchId").asText()).isEqualTo("thanh-khe-tay-cb1");
-      assertThat(returned.at("/data/recipients/0/userId").asText()).isEqualTo("secretary1");
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              List<ConsumerRecord<String, byte[]>> records =
+                  readAll("evaluation.events", Duration.ofSeconds(2)).stream()
+                      .filter(r -> "member1".equals(r.key()))
+                      .filter(r -> cloudEvent(r).at("/data/year").asInt() == YEAR)
+                      .toList();
+              assertThat(records.stream().map(r -> r.partition()).distinct()).hasSize(1);
+              assertThat(records.stream().map(r -> cloudEvent(r).get("type").asText()).toList())
+                  .containsSubsequence(
+                      "vn.party.evaluation.task.assigned",
+                      "vn.party.evaluation.self-review.submitted",
+                      "vn.party.evaluation.task.assigned",
+                      "vn.party.evaluation.branch-review.completed",
+                      "vn.party.evaluation.case.returned",
+                      "vn.party.evaluation.branch-review.completed",
+                      "vn.party.evaluation.member.decided");
+              JsonNode decided =
+                  records.stream()
+                      .map(IntegrationTestSupport::cloudEvent)
+                      .filter(
+                          e -> e.get("type").asText().equals("vn.party.evaluation.member.decided"))
+                      .findFirst()
+                      .orElseThrow();
+              assertThat(decided.get("specversion").asText()).isEqualTo("1.0");
+              assertThat(decided.at("/data/decidedLevel").asText()).isEqualTo("EXCELLENT");
+              assertThat(decided.at("/data/recipients/0/email").asText())
+                  .isEqualTo("member1@thanhkhetay.example.vn");
+              JsonNode returned =
+                  records.stream()
+                      .map(IntegrationTestSupport::cloudEvent)
+                      .filter(
+                          e -> e.get("type").asText().equals("vn.party.evaluation.case.returned"))
+                      .findFirst()
+                      .orElseThrow();
+              assertThat(returned.at("/data/branchId").asText()).isEqualTo("thanh-khe-tay-cb1");
+              assertThat(returned.at("/data/recipients/0/userId").asText()).isEqualTo("secretary1");
+            });
   }
 
   @Test
-  void a_comment_that_arrives_while_the_process_waits_advances_it() {
+  void aCommentThatArrivesWhileTheProcessWaitsAdvancesIt() {
     int year = 2023;
     launchedCampaign(year);
-    completeOk("member6", taskOf("member6", "self-review", "member6", year), selfCriticism("COMPLETED"));
-    await().atMost(Duration.ofSeconds(10)).until(() ->
-        evaluation("member6", year, "member6").get("status").asText().equals("WAITING_RESIDENCE_FEEDBACK"));
+    completeOk(
+        "member6", taskOf("member6", "self-review", "member6", year), selfCriticism("COMPLETED"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                evaluation("member6", year, "member6")
+                    .get("status")
+                    .asText()
+                    .equals("WAITING_RESIDENCE_FEEDBACK"));
 
     var event = sendResidenceFeedback("member6", year, "Chấp hành tốt quy định nơi cư trú.");
     String branchReview = taskOf("secretary2", "branch-review", "member6", year);
@@ -144,21 +253,42 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
         .isEqualTo("Chấp hành tốt quy định nơi cư trú.");
 
     // the same event delivered again changes nothing
-    send("member6", io.cloudevents.core.provider.EventFormatProvider.getInstance()
-        .resolveFormat(io.cloudevents.jackson.JsonFormat.CONTENT_TYPE).serialize(event));
+    send(
+        "member6",
+        io.cloudevents.core.provider.EventFormatProvider.getInstance()
+            .resolveFormat(io.cloudevents.jackson.JsonFormat.CONTENT_TYPE)
+            .serialize(event));
     sendResidenceFeedback("member7", year, "marker: processed after the duplicate");
-    await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
-        "select count(*) from evaluation.residence_feedback where year = :y and member_id = 'member7'").param("y", year)
-        .query(Integer.class).single() == 1);
-    assertThat(jdbc.sql("select count(*) from evaluation.timeline_entry where year = :y and member_id = 'member6' "
-        + "and kind = 'EVENT_RECEIVED'").param("y", year).query(Integer.class).single()).isEqualTo(1);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from evaluation.residence_feedback where year = :y and member_id = 'member7'")
+                        .param("y", year)
+                        .query(Integer.class)
+                        .single()
+                    == 1);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from evaluation.timeline_entry where year = :y and member_id = 'member6' "
+                        + "and kind = 'EVENT_RECEIVED'")
+                .param("y", year)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
   }
 
   private static void assertRefused(ResponseEntity<String> response, String field, String reason) {
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
     JsonNode errors = json(response.getBody()).get("errors");
-    assertThat(StreamSupport.stream(errors.spliterator(), false)
-        .anyMatch(e -> e.get("field").asText().equals(field) && e.get("reason").asText().equals(reason)))
-        .as(response.getBody()).isTrue();
+    assertThat(
+            StreamSupport.stream(errors.spliterator(), false)
+                .anyMatch(
+                    e ->
+                        e.get("field").asText().equals(field)
+                            && e.get("reason").asText().equals(reason)))
+        .as(response.getBody())
+        .isTrue();
   }
 }

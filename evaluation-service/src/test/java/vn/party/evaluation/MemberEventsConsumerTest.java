@@ -17,22 +17,40 @@ import org.junit.jupiter.api.Test;
 class MemberEventsConsumerTest extends IntegrationTestSupport {
 
   @Test
-  void poison_records_are_dead_lettered_and_later_events_still_processed() {
+  void poisonRecordsAreDeadLetteredAndLaterEventsStillProcessed() {
     send("member3", "this is not json".getBytes(StandardCharsets.UTF_8));
-    send("member3", """
+    send(
+        "member3",
+        """
         {"specversion":"0.3","id":"old-1","source":"/x","type":"vn.party.member.residence-feedback",
-         "data":{"memberId":"member3","year":2019,"comment":"c","submittedBy":"s"}}""".getBytes(StandardCharsets.UTF_8));
-    send("member3", """
+         "data":{"memberId":"member3","year":2019,"comment":"c","submittedBy":"s"}}"""
+            .getBytes(StandardCharsets.UTF_8));
+    send(
+        "member3",
+        """
         {"specversion":"1.0","id":"no-data-1","source":"/x","type":"vn.party.member.residence-feedback",
-         "datacontenttype":"application/json"}""".getBytes(StandardCharsets.UTF_8));
+         "datacontenttype":"application/json"}"""
+            .getBytes(StandardCharsets.UTF_8));
     sendResidenceFeedback("member3", 2019, "processed after three poison records");
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-            "select count(*) from evaluation.residence_feedback where year = 2019 and member_id = 'member3'")
-        .query(Integer.class).single() == 1);
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-        readAll("party.member-events.DLT", Duration.ofSeconds(2)).stream()
-            .filter(r -> "member3".equals(r.key())).count()).isEqualTo(3));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from evaluation.residence_feedback where year = 2019 and member_id = 'member3'")
+                        .query(Integer.class)
+                        .single()
+                    == 1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        readAll("party.member-events.DLT", Duration.ofSeconds(2)).stream()
+                            .filter(r -> "member3".equals(r.key()))
+                            .count())
+                    .isEqualTo(3));
   }
 
   /**
@@ -40,99 +58,180 @@ class MemberEventsConsumerTest extends IntegrationTestSupport {
    * match is kept as unmatched (INVALID_DATA) with the schema's message, once, and nothing is recorded.
    */
   @Test
-  void data_that_does_not_match_the_schema_is_kept_with_the_schemas_message() {
+  void dataThatDoesNotMatchTheSchemaIsKeptWithTheSchemasMessage() {
     String tooLong = "x".repeat(10_001);
-    byte[] invalid = ("""
+    byte[] invalid =
+        ("""
         {"specversion":"1.0","id":"invalid-1","source":"/residence/khu-pho-9","type":"vn.party.member.residence-feedback",
          "datacontenttype":"application/json","data":{"memberId":"member4","year":2017,"comment":"%s","submittedBy":" "}}"""
-        .formatted(tooLong)).getBytes(StandardCharsets.UTF_8);
+                .formatted(tooLong))
+            .getBytes(StandardCharsets.UTF_8);
     send("member4", invalid);
     send("member4", invalid); // redelivered: kept once
-    byte[] noYear = """
+    byte[] noYear =
+        """
         {"specversion":"1.0","id":"no-year-1","source":"/x","type":"vn.party.member.residence-feedback",
          "datacontenttype":"application/json","data":{"memberId":"member4","comment":"c","submittedBy":"s"}}"""
-        .getBytes(StandardCharsets.UTF_8);
+            .getBytes(StandardCharsets.UTF_8);
     send("member4", noYear);
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      List<JsonNode> listed = unmatched("?reason=INVALID_DATA");
-      assertThat(listed).filteredOn(e -> e.path("eventId").asText().equals("invalid-1")).singleElement()
-          .satisfies(e -> {
-            assertThat(e.path("memberId").asText()).isEqualTo("member4");
-            assertThat(e.path("year").asInt()).isEqualTo(2017);
-            assertThat(e.path("problem").asText()).contains("/comment: must be at most 10,000 characters long")
-                .contains("/submittedBy");
-            assertThat(e.path("reasonText").asText()).contains("lược đồ");
-          });
-      assertThat(listed).filteredOn(e -> e.path("eventId").asText().equals("no-year-1")).singleElement()
-          .satisfies(e -> assertThat(e.path("problem").asText()).contains("year"));
-    });
-    assertThat(jdbc.sql("select count(*) from evaluation.residence_feedback where member_id = 'member4' "
-        + "and year = 2017").query(Integer.class).single()).isZero();
-    assertThat(jdbc.sql("select count(*) from evaluation.unmatched_event where event_id = 'invalid-1'")
-        .query(Integer.class).single()).isEqualTo(1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              List<JsonNode> listed = unmatched("?reason=INVALID_DATA");
+              assertThat(listed)
+                  .filteredOn(e -> e.path("eventId").asText().equals("invalid-1"))
+                  .singleElement()
+                  .satisfies(
+                      e -> {
+                        assertThat(e.path("memberId").asText()).isEqualTo("member4");
+                        assertThat(e.path("year").asInt()).isEqualTo(2017);
+                        assertThat(e.path("problem").asText())
+                            .contains("/comment: must be at most 10,000 characters long")
+                            .contains("/submittedBy");
+                        assertThat(e.path("reasonText").asText()).contains("lược đồ");
+                      });
+              assertThat(listed)
+                  .filteredOn(e -> e.path("eventId").asText().equals("no-year-1"))
+                  .singleElement()
+                  .satisfies(e -> assertThat(e.path("problem").asText()).contains("year"));
+            });
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from evaluation.residence_feedback where member_id = 'member4' "
+                        + "and year = 2017")
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("select count(*) from evaluation.unmatched_event where event_id = 'invalid-1'")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @Test
-  void a_comment_for_a_member_without_an_evaluation_is_kept_not_dropped() {
+  void aCommentForAMemberWithoutAnEvaluationIsKeptNotDropped() {
     sendResidenceFeedback("member14", 2018, "kept for later");
-    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-            "select count(*) from evaluation.residence_feedback where year = 2018 and member_id = 'member14'")
-        .query(Integer.class).single() == 1);
-    assertThat(jdbc.sql("select details->>'evaluationStarted' from evaluation.timeline_entry "
-        + "where year = 2018 and member_id = 'member14' and kind = 'EVENT_RECEIVED'").query(String.class).single())
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from evaluation.residence_feedback where year = 2018 and member_id = 'member14'")
+                        .query(Integer.class)
+                        .single()
+                    == 1);
+    assertThat(
+            jdbc.sql(
+                    "select details->>'evaluationStarted' from evaluation.timeline_entry "
+                        + "where year = 2018 and member_id = 'member14' and kind = 'EVENT_RECEIVED'")
+                .query(String.class)
+                .single())
         .isEqualTo("false");
   }
 
   @Test
-  void events_that_match_nothing_are_kept_once_and_listed_for_the_administrator() {
+  void eventsThatMatchNothingAreKeptOnceAndListedForTheAdministrator() {
     String unknownMember = sendResidenceFeedback("no-such-member", 2018, "for nobody").getId();
     String early = sendResidenceFeedback("member15", 2018, "before the evaluation starts").getId();
-    byte[] unsupported = """
+    byte[] unsupported =
+        """
         {"specversion":"1.0","id":"address-1","source":"/registry","type":"vn.party.member.address-changed",
          "subject":"member2","datacontenttype":"application/json","data":{"memberId":"member2"}}"""
-        .getBytes(StandardCharsets.UTF_8);
+            .getBytes(StandardCharsets.UTF_8);
     send("member2", unsupported);
     send("member2", unsupported); // redelivered: kept once
 
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      List<JsonNode> listed = unmatched("");
-      assertThat(listed).filteredOn(e -> e.path("eventId").asText().equals(unknownMember)).singleElement()
-          .satisfies(e -> {
-            assertThat(e.path("reason").asText()).isEqualTo("UNKNOWN_MEMBER");
-            assertThat(e.path("reasonText").asText()).contains("không có trong danh sách");
-            assertThat(e.path("evaluationStarted").asBoolean()).isFalse();
-          });
-      assertThat(listed).filteredOn(e -> e.path("eventId").asText().equals(early)).singleElement()
-          .satisfies(e -> assertThat(e.path("reason").asText()).isEqualTo("NO_EVALUATION_YET"));
-      assertThat(listed).filteredOn(e -> e.path("eventId").asText().equals("address-1")).singleElement()
-          .satisfies(e -> {
-            assertThat(e.path("reason").asText()).isEqualTo("UNSUPPORTED_TYPE");
-            assertThat(e.path("type").asText()).isEqualTo("vn.party.member.address-changed");
-            assertThat(e.path("data").asText()).contains("member2");
-          });
-    });
-    assertThat(unmatched("?reason=UNSUPPORTED_TYPE")).allSatisfy(
-        e -> assertThat(e.path("reason").asText()).isEqualTo("UNSUPPORTED_TYPE"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              List<JsonNode> listed = unmatched("");
+              assertThat(listed)
+                  .filteredOn(e -> e.path("eventId").asText().equals(unknownMember))
+                  .singleElement()
+                  .satisfies(
+                      e -> {
+                        assertThat(e.path("reason").asText()).isEqualTo("UNKNOWN_MEMBER");
+                        assertThat(e.path("reasonText").asText())
+                            .contains("không có trong danh sách");
+                        assertThat(e.path("evaluationStarted").asBoolean()).isFalse();
+                      });
+              assertThat(listed)
+                  .filteredOn(e -> e.path("eventId").asText().equals(early))
+                  .singleElement()
+                  .satisfies(
+                      e -> assertThat(e.path("reason").asText()).isEqualTo("NO_EVALUATION_YET"));
+              assertThat(listed)
+                  .filteredOn(e -> e.path("eventId").asText().equals("address-1"))
+                  .singleElement()
+                  .satisfies(
+                      e -> {
+                        assertThat(e.path("reason").asText()).isEqualTo("UNSUPPORTED_TYPE");
+                        assertThat(e.path("type").asText())
+                            .isEqualTo("vn.party.member.address-changed");
+                        assertThat(e.path("data").asText()).contains("member2");
+                      });
+            });
+    assertThat(unmatched("?reason=UNSUPPORTED_TYPE"))
+        .allSatisfy(e -> assertThat(e.path("reason").asText()).isEqualTo("UNSUPPORTED_TYPE"));
 
-    assertThat(as("member1").get().uri("/api/v1/admin/unmatched-events").retrieve().toBodilessEntity()
-        .getStatusCode().value()).isEqualTo(403);
-    assertThat(as("auditor").get().uri("/api/v1/admin/unmatched-events").retrieve().toBodilessEntity()
-        .getStatusCode().value()).isEqualTo(403);
-    assertThat(anonymous().get().uri("/api/v1/admin/unmatched-events").retrieve().toBodilessEntity()
-        .getStatusCode().value()).isEqualTo(401);
-    var badLimit = as("admin").get().uri("/api/v1/admin/unmatched-events?limit=0").retrieve()
-        .toEntity(String.class);
+    assertThat(
+            as("member1")
+                .get()
+                .uri("/api/v1/admin/unmatched-events")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
+    assertThat(
+            as("auditor")
+                .get()
+                .uri("/api/v1/admin/unmatched-events")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
+    assertThat(
+            anonymous()
+                .get()
+                .uri("/api/v1/admin/unmatched-events")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(401);
+    var badLimit =
+        as("admin")
+            .get()
+            .uri("/api/v1/admin/unmatched-events?limit=0")
+            .retrieve()
+            .toEntity(String.class);
     assertThat(badLimit.getStatusCode().value()).isEqualTo(400);
-    assertThat(json(badLimit.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("limit");
-    var badReason = as("admin").get().uri("/api/v1/admin/unmatched-events?reason=LOST").retrieve()
-        .toEntity(String.class);
+    assertThat(json(badLimit.getBody()).path("errors").get(0).path("field").asText())
+        .isEqualTo("limit");
+    var badReason =
+        as("admin")
+            .get()
+            .uri("/api/v1/admin/unmatched-events?reason=LOST")
+            .retrieve()
+            .toEntity(String.class);
     assertThat(badReason.getStatusCode().value()).isEqualTo(400);
-    assertThat(json(badReason.getBody()).path("errors").get(0).path("field").asText()).isEqualTo("reason");
+    assertThat(json(badReason.getBody()).path("errors").get(0).path("field").asText())
+        .isEqualTo("reason");
   }
 
   private List<JsonNode> unmatched(String query) {
-    var response = as("admin").get().uri("/api/v1/admin/unmatched-events" + query).retrieve().toEntity(String.class);
+    var response =
+        as("admin")
+            .get()
+            .uri("/api/v1/admin/unmatched-events" + query)
+            .retrieve()
+            .toEntity(String.class);
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     List<JsonNode> events = new ArrayList<>();
     json(response.getBody()).forEach(events::add);

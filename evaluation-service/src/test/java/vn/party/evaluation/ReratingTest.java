@@ -26,57 +26,100 @@ class ReratingTest extends EvaluationFlowSupport {
   private static final int YEAR = 2077;
 
   @Test
-  void a_discipline_after_the_decision_is_rerated_by_the_committee_and_the_original_stays() {
+  void aDisciplineAfterTheDecisionIsReratedByTheCommitteeAndTheOriginalStays() {
     launchedCampaign(YEAR);
     completeOk("member3", taskOf("member3", "self-review", "member3", YEAR), selfCriticism("GOOD"));
     sendResidenceFeedback("member3", YEAR, "Tốt");
-    completeOk("secretary1", taskOf("secretary1", "branch-review", "member3", YEAR),
+    completeOk(
+        "secretary1",
+        taskOf("secretary1", "branch-review", "member3", YEAR),
         branchProposes("GOOD"));
-    completeOk("committee", taskOf("committee", "committee-decision", "member3", YEAR),
+    completeOk(
+        "committee",
+        taskOf("committee", "committee-decision", "member3", YEAR),
         Map.of("decision", "APPROVE", "decidedLevel", "GOOD"));
-    await().atMost(Duration.ofSeconds(30)).until(
-        () -> "DECIDED".equals(evaluation("committee", YEAR, "member3").get("status").asText()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "DECIDED".equals(evaluation("committee", YEAR, "member3").get("status").asText()));
 
     CloudEvent discipline = discipline("KL-77/2077");
     send("member3", structured(discipline));
     String task = taskOf("committee", "rerating-decision", "member3", YEAR);
 
     // the cap the discipline sets applies: GOOD is refused, the grounds are required
-    ResponseEntity<String> aboveCap = complete("committee", task,
-        Map.of("reratedLevel", "GOOD", "reratingComment", "Giữ nguyên."));
+    ResponseEntity<String> aboveCap =
+        complete(
+            "committee", task, Map.of("reratedLevel", "GOOD", "reratingComment", "Giữ nguyên."));
     assertThat(aboveCap.getStatusCode().value()).isEqualTo(400);
     assertThat(json(aboveCap.getBody()).at("/errors/0/reason").asText()).isEqualTo("above-cap");
-    ResponseEntity<String> noGrounds = complete("committee", task, Map.of("reratedLevel", "NOT_COMPLETED"));
+    ResponseEntity<String> noGrounds =
+        complete("committee", task, Map.of("reratedLevel", "NOT_COMPLETED"));
     assertThat(noGrounds.getStatusCode().value()).isEqualTo(400);
-    assertThat(json(noGrounds.getBody()).at("/errors/0/field").asText()).isEqualTo("reratingComment");
+    assertThat(json(noGrounds.getBody()).at("/errors/0/field").asText())
+        .isEqualTo("reratingComment");
     // a member or a branch secretary cannot re-rate
-    assertThat(complete("secretary1", task, Map.of("reratedLevel", "NOT_COMPLETED", "reratingComment", "x"))
-        .getStatusCode().value()).isEqualTo(403);
+    assertThat(
+            complete(
+                    "secretary1",
+                    task,
+                    Map.of("reratedLevel", "NOT_COMPLETED", "reratingComment", "x"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
 
-    completeOk("committee", task, Map.of("reratedLevel", "NOT_COMPLETED",
-        "reratingComment", "Bị kỷ luật khiển trách theo quyết định KL-77/2077."));
+    completeOk(
+        "committee",
+        task,
+        Map.of(
+            "reratedLevel",
+            "NOT_COMPLETED",
+            "reratingComment",
+            "Bị kỷ luật khiển trách theo quyết định KL-77/2077."));
 
-    Map<String, Object> rerating = jdbc.sql("select original_level, rerated_level, decided_by from "
-        + "evaluation.rerating where year = :y and member_id = 'member3'").param("y", YEAR).query().singleRow();
-    assertThat(rerating).containsEntry("original_level", "GOOD").containsEntry("rerated_level", "NOT_COMPLETED")
+    Map<String, Object> rerating =
+        jdbc.sql(
+                "select original_level, rerated_level, decided_by from "
+                    + "evaluation.rerating where year = :y and member_id = 'member3'")
+            .param("y", YEAR)
+            .query()
+            .singleRow();
+    assertThat(rerating)
+        .containsEntry("original_level", "GOOD")
+        .containsEntry("rerated_level", "NOT_COMPLETED")
         .containsEntry("decided_by", "committee");
     assertThat(evaluation("committee", YEAR, "member3").at("/decision/level").asText())
-        .as("the original decision stays as it was").isEqualTo("GOOD");
-    List<String> kinds = jdbc.sql("select kind from evaluation.timeline_entry where year = :y and member_id = "
-        + "'member3' order by id").param("y", YEAR).query(String.class).list();
-    assertThat(kinds).containsSubsequence("DECIDED", "EVENT_RECEIVED", "RERATING_STARTED", "RERATED");
-    assertThat(jdbc.sql("select count(*) from evaluation.outbox where event_type = 'vn.party.evaluation.member.rerated'"
-        + " and message_key = 'member3'").query(Integer.class).single()).isEqualTo(1);
+        .as("the original decision stays as it was")
+        .isEqualTo("GOOD");
+    List<String> kinds =
+        jdbc.sql(
+                "select kind from evaluation.timeline_entry where year = :y and member_id = "
+                    + "'member3' order by id")
+            .param("y", YEAR)
+            .query(String.class)
+            .list();
+    assertThat(kinds)
+        .containsSubsequence("DECIDED", "EVENT_RECEIVED", "RERATING_STARTED", "RERATED");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from evaluation.outbox where event_type = 'vn.party.evaluation.member.rerated'"
+                        + " and message_key = 'member3'")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
 
     // the evaluation page shows both: the original decision and the re-rating beside it
     String page = pageAs("auditor", "/app/evaluations/" + YEAR + "/member3");
-    assertThat(page).contains("id=\"reratings\"", "KL-77/2077", "Không hoàn thành nhiệm vụ")
+    assertThat(page)
+        .contains("id=\"reratings\"", "KL-77/2077", "Không hoàn thành nhiệm vụ")
         .containsPattern("id=\"decided-level\"[^>]*>Hoàn thành tốt nhiệm vụ<");
 
     // the full record as a PDF, with the re-rating and the timeline
     try {
-      var pdf = vn.party.evaluation.pages.PageSession.of(port, "auditor")
-          .download("/app/evaluations/" + YEAR + "/member3.pdf");
+      var pdf =
+          vn.party.evaluation.pages.PageSession.of(port, "auditor")
+              .download("/app/evaluations/" + YEAR + "/member3.pdf");
       assertThat(pdf.statusCode()).isEqualTo(200);
       com.lowagie.text.pdf.PdfReader reader = new com.lowagie.text.pdf.PdfReader(pdf.body());
       StringBuilder text = new StringBuilder();
@@ -84,10 +127,18 @@ class ReratingTest extends EvaluationFlowSupport {
         text.append(new com.lowagie.text.pdf.parser.PdfTextExtractor(reader).getTextFromPage(i));
       }
       reader.close();
-      assertThat(text.toString()).contains("Hồ sơ đánh giá năm " + YEAR, "KL-77/2077", "Xếp loại lại",
-          "Không hoàn thành nhiệm vụ", "Diễn biến");
-      assertThat(vn.party.evaluation.pages.PageSession.of(port, "member2")
-          .download("/app/evaluations/" + YEAR + "/member3.pdf").statusCode()).isEqualTo(403);
+      assertThat(text.toString())
+          .contains(
+              "Hồ sơ đánh giá năm " + YEAR,
+              "KL-77/2077",
+              "Xếp loại lại",
+              "Không hoàn thành nhiệm vụ",
+              "Diễn biến");
+      assertThat(
+              vn.party.evaluation.pages.PageSession.of(port, "member2")
+                  .download("/app/evaluations/" + YEAR + "/member3.pdf")
+                  .statusCode())
+          .isEqualTo(403);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -96,12 +147,28 @@ class ReratingTest extends EvaluationFlowSupport {
     send("member3", structured(discipline));
     send("member3", structured(discipline("KL-77/2077")));
     CloudEvent marker = discipline("KL-78/2077-marker");
-    send("member3", structured(marker)); // a later, different decision shows the consumer got past the first two
-    await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-        "select count(*) from evaluation.rerating where year = :y and member_id = 'member3'").param("y", YEAR)
-        .query(Integer.class).single() == 2);
-    assertThat(jdbc.sql("select count(*) from evaluation.rerating where year = :y and member_id = 'member3' "
-        + "and discipline_decision_id = 'KL-77/2077'").param("y", YEAR).query(Integer.class).single()).isEqualTo(1);
+    send(
+        "member3",
+        structured(
+            marker)); // a later, different decision shows the consumer got past the first two
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from evaluation.rerating where year = :y and member_id = 'member3'")
+                        .param("y", YEAR)
+                        .query(Integer.class)
+                        .single()
+                    == 2);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from evaluation.rerating where year = :y and member_id = 'member3' "
+                        + "and discipline_decision_id = 'KL-77/2077'")
+                .param("y", YEAR)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
   }
 
   private String pageAs(String user, String path) {
@@ -115,15 +182,26 @@ class ReratingTest extends EvaluationFlowSupport {
   }
 
   private static CloudEvent discipline(String decisionId) {
-    String data = "{\"memberId\":\"member3\",\"year\":" + YEAR + ",\"decisionId\":\"" + decisionId
-        + "\",\"form\":\"REPRIMAND\",\"selfDetectedAndRemedied\":false,\"decidedOn\":\"" + (YEAR + 1)
-        + "-02-01\",\"decidedBy\":\"Ủy ban kiểm tra Đảng ủy phường\"}";
-    return CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
-        .withSource(URI.create("/inspection-committee/test")).withType("vn.party.member.disciplined")
-        .withDataContentType("application/json").withData(data.getBytes(StandardCharsets.UTF_8)).build();
+    String data =
+        "{\"memberId\":\"member3\",\"year\":"
+            + YEAR
+            + ",\"decisionId\":\""
+            + decisionId
+            + "\",\"form\":\"REPRIMAND\",\"selfDetectedAndRemedied\":false,\"decidedOn\":\""
+            + (YEAR + 1)
+            + "-02-01\",\"decidedBy\":\"Ủy ban kiểm tra Đảng ủy phường\"}";
+    return CloudEventBuilder.v1()
+        .withId(UUID.randomUUID().toString())
+        .withSource(URI.create("/inspection-committee/test"))
+        .withType("vn.party.member.disciplined")
+        .withDataContentType("application/json")
+        .withData(data.getBytes(StandardCharsets.UTF_8))
+        .build();
   }
 
   private static byte[] structured(CloudEvent event) {
-    return EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event);
+    return EventFormatProvider.getInstance()
+        .resolveFormat(JsonFormat.CONTENT_TYPE)
+        .serialize(event);
   }
 }

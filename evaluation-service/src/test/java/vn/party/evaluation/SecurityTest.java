@@ -9,42 +9,97 @@ import org.junit.jupiter.api.Test;
 class SecurityTest extends IntegrationTestSupport {
 
   @Test
-  void engine_rest_answers_401_without_credentials_and_serves_signed_in_users() {
-    assertThat(anonymous().get().uri("/engine-rest/task").retrieve().toBodilessEntity().getStatusCode().value())
+  void engineRestAnswers401WithoutCredentialsAndServesSignedInUsers() {
+    assertThat(
+            anonymous()
+                .get()
+                .uri("/engine-rest/task")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
         .isEqualTo(401);
-    assertThat(as("member1").get().uri("/engine-rest/task").retrieve().toBodilessEntity().getStatusCode().value())
+    assertThat(
+            as("member1")
+                .get()
+                .uri("/engine-rest/task")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
         .isEqualTo(200);
-    assertThat(as("member1").get().uri("/engine-rest/authorization").retrieve().toBodilessEntity()
-        .getStatusCode().value()).isEqualTo(200);
+    assertThat(
+            as("member1")
+                .get()
+                .uri("/engine-rest/authorization")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
   }
 
   @Test
-  void domain_api_needs_credentials_and_knows_the_user() {
-    assertThat(anonymous().get().uri("/api/v1/me").retrieve().toBodilessEntity().getStatusCode().value())
+  void domainApiNeedsCredentialsAndKnowsTheUser() {
+    assertThat(
+            anonymous()
+                .get()
+                .uri("/api/v1/me")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
         .isEqualTo(401);
-    // (a wrong password locks the user for a few seconds — the engine's brute-force guard — so not a demo user)
-    assertThat(as("member1").get().uri("/api/v1/me").headers(h -> h.setBasicAuth("nobody", "wrong"))
-        .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(401);
+    // (a wrong password locks the user for a few seconds — the engine's brute-force guard — so not
+    // a demo user)
+    assertThat(
+            as("member1")
+                .get()
+                .uri("/api/v1/me")
+                .headers(h -> h.setBasicAuth("nobody", "wrong"))
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(401);
     var me = json(as("secretary2").get().uri("/api/v1/me").retrieve().body(String.class));
     assertThat(me.get("userId").asText()).isEqualTo("secretary2");
     assertThat(me.get("groups").toString()).contains("branch-committee-thanh-khe-tay-cb2");
   }
 
   @Test
-  void the_timeline_cannot_be_rewritten_even_by_the_application() {
+  void theTimelineCannotBeRewrittenEvenByTheApplication() {
     sendResidenceFeedback("member15", 2017, "a fact to keep");
-    org.awaitility.Awaitility.await().until(() -> jdbc.sql(
-        "select count(*) from evaluation.timeline_entry where year = 2017 and member_id = 'member15'")
-        .query(Integer.class).single() == 1);
-    assertThatThrownBy(() -> jdbc.sql("update evaluation.timeline_entry set actor = 'someone else' "
-        + "where year = 2017").update()).hasMessageContaining("append-only");
-    assertThatThrownBy(() -> jdbc.sql("delete from evaluation.timeline_entry where year = 2017").update())
+    org.awaitility.Awaitility.await()
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from evaluation.timeline_entry where year = 2017 and member_id = 'member15'")
+                        .query(Integer.class)
+                        .single()
+                    == 1);
+    assertThatThrownBy(
+            () ->
+                jdbc.sql(
+                        "update evaluation.timeline_entry set actor = 'someone else' "
+                            + "where year = 2017")
+                    .update())
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(
+            () -> jdbc.sql("delete from evaluation.timeline_entry where year = 2017").update())
         .hasMessageContaining("append-only");
   }
 
   @Test
-  void health_and_api_docs_are_public() {
-    assertThat(anonymous().get().uri("/actuator/health").retrieve().toBodilessEntity().getStatusCode().value())
+  void healthAndApiDocsArePublic() {
+    assertThat(
+            anonymous()
+                .get()
+                .uri("/actuator/health")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
         .isEqualTo(200);
     String docs = anonymous().get().uri("/v3/api-docs").retrieve().body(String.class);
     assertThat(docs).contains("/api/v1/campaigns", "/api/v1/evaluations/{year}/{memberId}/history");

@@ -32,29 +32,39 @@ import vn.party.evaluation.selfreview.SelfReviews;
 class SelfReviewTest extends EvaluationFlowSupport {
 
   private static final int YEAR = 2046;
+
   /** Holds a leadership post (Mẫu 02B) when the campaign starts; branch cb3, secretary3. */
   private static final String LEADER = "member11";
 
-  @Autowired
-  private HistoryService historyService;
+  @Autowired private HistoryService historyService;
 
   @BeforeAll
   void campaignWithALeader() {
-    jdbc.sql("update evaluation.party_member set leadership_post = true where id = :id").param("id", LEADER).update();
+    jdbc.sql("update evaluation.party_member set leadership_post = true where id = :id")
+        .param("id", LEADER)
+        .update();
     launchedCampaign(YEAR);
   }
 
   @AfterAll
   void noMoreLeaders() {
-    jdbc.sql("update evaluation.party_member set leadership_post = false where id = :id").param("id", LEADER).update();
+    jdbc.sql("update evaluation.party_member set leadership_post = false where id = :id")
+        .param("id", LEADER)
+        .update();
   }
 
   /** 02A under 366: general criteria 5 points each (25/30), task results 65/70, all conditions of EXCELLENT. */
   private static Map<String, Object> form02a(String longText) {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("strengths", "Hoàn thành tốt nhiệm vụ được giao trong năm.");
-    for (String item : new String[] {"politicalIdeology", "ethicsLifestyle", "organizationDiscipline", "workStyle",
-        "selfImprovementCommitment"}) {
+    for (String item :
+        new String[] {
+          "politicalIdeology",
+          "ethicsLifestyle",
+          "organizationDiscipline",
+          "workStyle",
+          "selfImprovementCommitment"
+        }) {
       values.put(item, "Tự đánh giá về " + item + ".");
       values.put(item + "Grade", "EXCELLENT");
       values.put(item + "Points", 5);
@@ -75,23 +85,33 @@ class SelfReviewTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void a_long_draft_is_kept_then_the_submitted_review_is_kept_unchanged_and_read_by_everyone_entitled()
+  void aLongDraftIsKeptThenTheSubmittedReviewIsKeptUnchangedAndReadByEveryoneEntitled()
       throws Exception {
     String task = taskOf("member12", "self-review", "member12", YEAR);
-    String longText = "Kết quả công việc năm nay. ".repeat(300); // ≈ 8,100 characters: more than an engine variable
+    String longText =
+        "Kết quả công việc năm nay. "
+            .repeat(300); // ≈ 8,100 characters: more than an engine variable
     assertThat(longText.length()).isGreaterThan(4000);
 
     // a draft on the page, with the long text; the page shows the totals and the level that follows
     PageSession member = PageSession.of(port, "member12");
     String page = member.get("/app/tasks/" + task).body();
-    assertThat(page).contains("name=\"dutiesResultsPoints\"").doesNotContain("name=\"leadershipResults\"");
+    assertThat(page)
+        .contains("name=\"dutiesResultsPoints\"")
+        .doesNotContain("name=\"leadershipResults\"");
     Map<String, Object> values = form02a(longText);
     values.put("selfProposedLevel", "GOOD");
-    String saved = member.post("/app/tasks/" + task, encode(values, "draft", member.csrf(page))).headers()
-        .firstValue("Location").orElse("");
+    String saved =
+        member
+            .post("/app/tasks/" + task, encode(values, "draft", member.csrf(page)))
+            .headers()
+            .firstValue("Location")
+            .orElse("");
     assertThat(saved).endsWith("/app/tasks/" + task);
     page = member.get("/app/tasks/" + task).body();
-    assertThat(page).contains(longText.strip()).contains("id=\"points-total\">90.0<")
+    assertThat(page)
+        .contains(longText.strip())
+        .contains("id=\"points-total\">90.0<")
         .contains("id=\"derived-level\">Hoàn thành xuất sắc nhiệm vụ<");
 
     // submitted through the API
@@ -105,72 +125,141 @@ class SelfReviewTest extends EvaluationFlowSupport {
     assertThat(kept.get("taskPoints").asDouble()).isEqualTo(65.0);
     assertThat(kept.get("totalPoints").asDouble()).isEqualTo(90.0);
     assertThat(kept.get("derivedLevel").asText()).isEqualTo("EXCELLENT");
-    assertThat(kept.get("derivedLevelRule").asText()).isEqualTo("member-level-QD-366-2025-excellent");
-    Map<String, Object> content = JSON.convertValue(kept.get("content"), new TypeReference<Map<String, Object>>() {});
-    assertThat(kept.get("contentSha256").asText()).isEqualTo(SelfReviews.sha256(SelfReviews.canonical(content)));
+    assertThat(kept.get("derivedLevelRule").asText())
+        .isEqualTo("member-level-QD-366-2025-excellent");
+    Map<String, Object> content =
+        JSON.convertValue(kept.get("content"), new TypeReference<Map<String, Object>>() {});
+    assertThat(kept.get("contentSha256").asText())
+        .isEqualTo(SelfReviews.sha256(SelfReviews.canonical(content)));
     for (String reader : new String[] {"secretary3", "committee", "auditor"}) {
       assertThat(selfReview(reader, "member12").get("contentSha256").asText())
           .isEqualTo(kept.get("contentSha256").asText());
     }
-    JsonNode history = json(as("auditor").get().uri("/api/v1/evaluations/{y}/{m}/history", YEAR, "member12")
-        .retrieve().body(String.class));
-    JsonNode keptEntry = StreamSupport.stream(history.spliterator(), false)
-        .filter(e -> e.get("kind").asText().equals("SELF_REVIEW_KEPT")).findFirst().orElseThrow();
+    JsonNode history =
+        json(
+            as("auditor")
+                .get()
+                .uri("/api/v1/evaluations/{y}/{m}/history", YEAR, "member12")
+                .retrieve()
+                .body(String.class));
+    JsonNode keptEntry =
+        StreamSupport.stream(history.spliterator(), false)
+            .filter(e -> e.get("kind").asText().equals("SELF_REVIEW_KEPT"))
+            .findFirst()
+            .orElseThrow();
     assertThat(keptEntry.get("actor").asText()).isEqualTo("member12");
-    assertThat(keptEntry.at("/details/contentSha256").asText()).isEqualTo(kept.get("contentSha256").asText());
+    assertThat(keptEntry.at("/details/contentSha256").asText())
+        .isEqualTo(kept.get("contentSha256").asText());
     assertThat(keptEntry.at("/details/derivedLevel").asText()).isEqualTo("EXCELLENT");
-    assertThat(as("member13").get().uri("/api/v1/evaluations/{y}/{m}/self-review", YEAR, "member12")
-        .retrieve().toEntity(String.class).getStatusCode().value()).isEqualTo(403);
+    assertThat(
+            as("member13")
+                .get()
+                .uri("/api/v1/evaluations/{y}/{m}/self-review", YEAR, "member12")
+                .retrieve()
+                .toEntity(String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
 
     // the long texts and the grades never became engine variables; the score and the level did
     String processInstance =
-        historyService.createHistoricTaskInstanceQuery().taskId(task).singleResult().getProcessInstanceId();
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstance)
-        .variableName("dutiesResults").count()).isZero();
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstance)
-        .variableName("dutiesResultsGrade").count()).isZero();
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstance)
-        .variableName("selfReviewLevel").singleResult().getValue()).isEqualTo("EXCELLENT");
+        historyService
+            .createHistoricTaskInstanceQuery()
+            .taskId(task)
+            .singleResult()
+            .getProcessInstanceId();
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstance)
+                .variableName("dutiesResults")
+                .count())
+        .isZero();
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstance)
+                .variableName("dutiesResultsGrade")
+                .count())
+        .isZero();
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstance)
+                .variableName("selfReviewLevel")
+                .singleResult()
+                .getValue())
+        .isEqualTo("EXCELLENT");
 
-    // later edits are refused: the task is gone, and the kept row cannot be changed even from the database
+    // later edits are refused: the task is gone, and the kept row cannot be changed even from the
+    // database
     assertThat(complete("member12", task, selfCriticism("COMPLETED")).getStatusCode().value())
         .isEqualTo(404);
-    assertThat(member.post("/app/tasks/" + task, encode(selfCriticism("COMPLETED"), "draft",
-        member.csrf(member.get("/app/tasks").body()))).statusCode()).isEqualTo(404);
-    assertThatThrownBy(() -> jdbc.sql("update evaluation.self_review set self_proposed_level = 'NOT_COMPLETED' "
-        + "where year = :y and member_id = 'member12'").param("y", YEAR).update()).hasMessageContaining("append-only");
-    assertThatThrownBy(() -> jdbc.sql("delete from evaluation.self_review where year = :y and member_id = 'member12'")
-        .param("y", YEAR).update()).hasMessageContaining("append-only");
+    assertThat(
+            member
+                .post(
+                    "/app/tasks/" + task,
+                    encode(
+                        selfCriticism("COMPLETED"),
+                        "draft",
+                        member.csrf(member.get("/app/tasks").body())))
+                .statusCode())
+        .isEqualTo(404);
+    assertThatThrownBy(
+            () ->
+                jdbc.sql(
+                        "update evaluation.self_review set self_proposed_level = 'NOT_COMPLETED' "
+                            + "where year = :y and member_id = 'member12'")
+                    .param("y", YEAR)
+                    .update())
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(
+            () ->
+                jdbc.sql(
+                        "delete from evaluation.self_review where year = :y and member_id = 'member12'")
+                    .param("y", YEAR)
+                    .update())
+        .hasMessageContaining("append-only");
     assertThat(selfReview("auditor", "member12").get("contentSha256").asText())
         .isEqualTo(kept.get("contentSha256").asText());
 
-    // the record page and the PDF show it; the branch sees the score and the level beside the proposal
+    // the record page and the PDF show it; the branch sees the score and the level beside the
+    // proposal
     PageSession secretary = PageSession.of(port, "secretary3");
     assertThat(secretary.get("/app/evaluations/" + YEAR + "/member12").body())
-        .contains(kept.get("contentSha256").asText()).contains("data-field=\"dutiesResults\"")
+        .contains(kept.get("contentSha256").asText())
+        .contains("data-field=\"dutiesResults\"")
         .contains("Kết quả công việc năm nay.");
-    assertThat(secretary.download("/app/evaluations/" + YEAR + "/member12.pdf").statusCode()).isEqualTo(200);
+    assertThat(secretary.download("/app/evaluations/" + YEAR + "/member12.pdf").statusCode())
+        .isEqualTo(200);
     sendResidenceFeedback("member12", YEAR, "Tốt.");
     String branchReview = taskOf("secretary3", "branch-review", "member12", YEAR);
     assertThat(secretary.get("/app/tasks/" + branchReview).body())
         .contains("id=\"summary-self-proposed\">Hoàn thành xuất sắc nhiệm vụ<")
         .contains("id=\"summary-derived-level\">Hoàn thành xuất sắc nhiệm vụ<")
         .contains("id=\"summary-points\">90.00<");
-    JsonNode tasklist = json(as("secretary3").get().uri("/engine-rest/task/{id}/form-variables", branchReview)
-        .retrieve().body(String.class));
+    JsonNode tasklist =
+        json(
+            as("secretary3")
+                .get()
+                .uri("/engine-rest/task/{id}/form-variables", branchReview)
+                .retrieve()
+                .body(String.class));
     assertThat(tasklist.at("/selfReviewScore/value").asDouble()).isEqualTo(90.0);
     assertThat(tasklist.at("/selfReviewLevel/value").asText()).isEqualTo("EXCELLENT");
   }
 
   @Test
-  void points_grades_and_the_proposal_are_checked_next_to_their_fields_in_both_languages() {
+  void pointsGradesAndTheProposalAreCheckedNextToTheirFieldsInBothLanguages() {
     String task = taskOf("member13", "self-review", "member13", YEAR);
     Map<String, Object> values = form02a("Tốt.");
     values.put("politicalIdeologyPoints", 10);
     values.put("ethicsLifestylePoints", 10);
     values.put("organizationDisciplinePoints", 10); // general criteria 10+10+10+5+5 = 40 > 30
-    JsonNode error = refused(complete("member13", task, values), "workStylePoints", "group-total-too-high");
-    assertThat(error.get("message").asText()).contains("tổng điểm của nhóm tiêu chí vượt điểm tối đa");
+    JsonNode error =
+        refused(complete("member13", task, values), "workStylePoints", "group-total-too-high");
+    assertThat(error.get("message").asText())
+        .contains("tổng điểm của nhóm tiêu chí vượt điểm tối đa");
     values.put("politicalIdeologyPoints", 31);
     refused(complete("member13", task, values), "politicalIdeologyPoints", "points-out-of-range");
 
@@ -183,10 +272,17 @@ class SelfReviewTest extends EvaluationFlowSupport {
 
     values = form02a("Tốt.");
     values.put("allTasksOnTime", false); // 90 points without every task on time: COMPLETED
-    ResponseEntity<String> english = as("member13").post().uri("/api/v1/tasks/" + task + "/complete")
-        .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON).body(values)
-        .retrieve().toEntity(String.class);
-    assertThat(refused(english, "selfProposedLevel", "above-own-assessment").get("message").asText())
+    ResponseEntity<String> english =
+        as("member13")
+            .post()
+            .uri("/api/v1/tasks/" + task + "/complete")
+            .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(values)
+            .retrieve()
+            .toEntity(String.class);
+    assertThat(
+            refused(english, "selfProposedLevel", "above-own-assessment").get("message").asText())
         .contains("must not be above the level the member's own grades and points give");
 
     values.put("leadershipResults", "Lãnh đạo tốt.");
@@ -194,18 +290,21 @@ class SelfReviewTest extends EvaluationFlowSupport {
     values.remove("leadershipResults");
     values.put("selfProposedLevel", "COMPLETED");
     completeOk("member13", task, values);
-    assertThat(selfReview("member13", "member13").get("derivedLevel").asText()).isEqualTo("COMPLETED");
+    assertThat(selfReview("member13", "member13").get("derivedLevel").asText())
+        .isEqualTo("COMPLETED");
   }
 
   @Test
-  void a_leader_writes_the_02b_items_too() throws Exception {
+  void aLeaderWritesThe02bItemsToo() throws Exception {
     String task = taskOf(LEADER, "self-review", LEADER, YEAR);
     PageSession leader = PageSession.of(port, LEADER);
-    assertThat(leader.get("/app/tasks/" + task).body()).contains("name=\"leadershipResults\"")
+    assertThat(leader.get("/app/tasks/" + task).body())
+        .contains("name=\"leadershipResults\"")
         .contains("name=\"antiCorruptionPoints\"");
     Map<String, Object> values = form02a("Tốt.");
     refused(complete(LEADER, task, values), "leadershipResultsGrade", "required");
-    for (String item : new String[] {"responsibilityInnovation", "settingExample", "antiCorruption"}) {
+    for (String item :
+        new String[] {"responsibilityInnovation", "settingExample", "antiCorruption"}) {
       values.put(item, "Gương mẫu.");
       values.put(item + "Grade", "GOOD");
       values.put(item + "Points", 1);
@@ -222,26 +321,36 @@ class SelfReviewTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void a_review_submitted_through_tasklist_is_kept_too() {
+  void aReviewSubmittedThroughTasklistIsKeptToo() {
     String task = taskOf("member14", "self-review", "member14", YEAR);
     Map<String, Object> values = form02a("Hoàn thành nhiệm vụ chuyên môn.");
     values.put("dutiesResultsPoints", 45); // 25 + 45 = 70 points, all on time: GOOD
     values.put("selfProposedLevel", "GOOD");
     Map<String, Object> variables = new LinkedHashMap<>();
     values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-    ResponseEntity<String> submitted = as("member14").post().uri("/engine-rest/task/{id}/submit-form", task)
-        .contentType(MediaType.APPLICATION_JSON).body(Map.of("variables", variables)).retrieve()
-        .toEntity(String.class);
+    ResponseEntity<String> submitted =
+        as("member14")
+            .post()
+            .uri("/engine-rest/task/{id}/submit-form", task)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("variables", variables))
+            .retrieve()
+            .toEntity(String.class);
     assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isIn(200, 204);
     JsonNode kept = selfReview("auditor", "member14");
     assertThat(kept.get("totalPoints").asDouble()).isEqualTo(70.0);
     assertThat(kept.get("derivedLevel").asText()).isEqualTo("GOOD");
-    assertThat(kept.at("/content/dutiesResults").asText()).isEqualTo("Hoàn thành nhiệm vụ chuyên môn.");
+    assertThat(kept.at("/content/dutiesResults").asText())
+        .isEqualTo("Hoàn thành nhiệm vụ chuyên môn.");
   }
 
   private JsonNode selfReview(String user, String memberId) {
-    ResponseEntity<String> response = as(user).get().uri("/api/v1/evaluations/{y}/{m}/self-review", YEAR, memberId)
-        .retrieve().toEntity(String.class);
+    ResponseEntity<String> response =
+        as(user)
+            .get()
+            .uri("/api/v1/evaluations/{y}/{m}/self-review", YEAR, memberId)
+            .retrieve()
+            .toEntity(String.class);
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
     return json(response.getBody());
   }
@@ -249,15 +358,22 @@ class SelfReviewTest extends EvaluationFlowSupport {
   private static JsonNode refused(ResponseEntity<String> response, String field, String reason) {
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
     return StreamSupport.stream(json(response.getBody()).get("errors").spliterator(), false)
-        .filter(e -> e.get("field").asText().equals(field) && e.get("reason").asText().equals(reason))
-        .findFirst().orElseThrow(() -> new AssertionError(field + ": " + reason + " not in " + response.getBody()));
+        .filter(
+            e -> e.get("field").asText().equals(field) && e.get("reason").asText().equals(reason))
+        .findFirst()
+        .orElseThrow(
+            () -> new AssertionError(field + ": " + reason + " not in " + response.getBody()));
   }
 
   private static String encode(Map<String, Object> values, String action, String csrf) {
     return values.entrySet().stream()
-        .filter(e -> !(e.getValue() instanceof Boolean flag) || flag)
-        .map(e -> enc(e.getKey()) + "=" + enc(String.valueOf(e.getValue())))
-        .collect(Collectors.joining("&")) + "&action=" + action + "&_csrf=" + enc(csrf);
+            .filter(e -> !(e.getValue() instanceof Boolean flag) || flag)
+            .map(e -> enc(e.getKey()) + "=" + enc(String.valueOf(e.getValue())))
+            .collect(Collectors.joining("&"))
+        + "&action="
+        + action
+        + "&_csrf="
+        + enc(csrf);
   }
 
   private static String enc(String value) {

@@ -31,15 +31,17 @@ class UnitAssessmentDeadlineTest extends EvaluationFlowSupport {
 
   /** Campaign under 132-QĐ/TW with a far deadline: the assessment arrives while the evaluation waits. */
   private static final int WAITED = 2043;
+
   /** Campaign whose deadlines have passed by the time the evaluations wait. */
   private static final int MISSED = 2044;
+
   /** Campaign opened without a unit-assessment deadline. */
   private static final int DEFAULTED = 2045;
+
   /** Civil servants of branch cb2 (secretary2); the flag is put back afterwards so other classes never wait. */
   private static final List<String> CIVIL_SERVANTS = List.of("member9", "member10");
 
-  @Autowired
-  private RuntimeService runtimeService;
+  @Autowired private RuntimeService runtimeService;
 
   @BeforeAll
   void civilServants() {
@@ -52,15 +54,26 @@ class UnitAssessmentDeadlineTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void an_assessment_arriving_while_waiting_lets_the_branch_go_on_and_its_task_share_caps_under_132() {
+  void anAssessmentArrivingWhileWaitingLetsTheBranchGoOnAndItsTaskShareCapsUnder132() {
     OffsetDateTime now = OffsetDateTime.now();
-    String id = launched(campaign(WAITED, "QD-132-2018", now.plusDays(10), now.plusDays(20), now.plusDays(25)));
+    String id =
+        launched(
+            campaign(WAITED, "QD-132-2018", now.plusDays(10), now.plusDays(20), now.plusDays(25)));
     assertThat(deadlines(id).get("unitAssessmentDue").asText()).isNotEmpty();
 
     sendResidenceFeedback("member9", WAITED, "Tốt.");
-    completeOk("member9", taskOf("member9", "self-review", "member9", WAITED), selfCriticism("GOOD"));
-    await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(WAITED + ":member9").activityIdIn("unit-assessment-wait").count() == 1);
+    completeOk(
+        "member9", taskOf("member9", "self-review", "member9", WAITED), selfCriticism("GOOD"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                runtimeService
+                        .createProcessInstanceQuery()
+                        .processInstanceBusinessKey(WAITED + ":member9")
+                        .activityIdIn("unit-assessment-wait")
+                        .count()
+                    == 1);
     assertThat(evaluation("secretary2", WAITED, "member9").at("/unitAssessment/status").asText())
         .isEqualTo("PENDING");
 
@@ -71,30 +84,39 @@ class UnitAssessmentDeadlineTest extends EvaluationFlowSupport {
     assertThat(unit.get("comment").asText()).isEqualTo("Hoàn thành 40% chỉ tiêu.");
     assertThat(unit.get("by").asText()).isEqualTo("Thủ trưởng đơn vị");
 
-    // under 50 % of tasks: 132-QĐ/TW caps at NOT_COMPLETED (stricter than the civil-service level GOOD)
-    ResponseEntity<String> refused = complete("secretary2", branchReview, branchProposes("COMPLETED"));
+    // under 50 % of tasks: 132-QĐ/TW caps at NOT_COMPLETED (stricter than the civil-service level
+    // GOOD)
+    ResponseEntity<String> refused =
+        complete("secretary2", branchReview, branchProposes("COMPLETED"));
     assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
-    assertThat(refused.getBody()).contains("above-cap").contains("member-caps-QD-132-2018-tasks-under-50");
+    assertThat(refused.getBody())
+        .contains("above-cap")
+        .contains("member-caps-QD-132-2018-tasks-under-50");
     completeOk("secretary2", branchReview, branchProposes("NOT_COMPLETED"));
     assertThat(kinds("member9", WAITED)).doesNotContain("UNIT_ASSESSMENT_MISSING");
   }
 
   @Test
-  void a_missing_assessment_is_recorded_at_its_deadline_and_shown_to_the_branch() throws Exception {
+  void aMissingAssessmentIsRecordedAtItsDeadlineAndShownToTheBranch() throws Exception {
     OffsetDateTime now = OffsetDateTime.now();
-    String id = launched(campaign(MISSED, "QD-366-2025", now.plusSeconds(1), now.plusSeconds(2), now.plusSeconds(3)));
+    String id =
+        launched(
+            campaign(
+                MISSED, "QD-366-2025", now.plusSeconds(1), now.plusSeconds(2), now.plusSeconds(3)));
     assertThat(deadlines(id).get("unitAssessmentDue").asText()).isNotEmpty();
 
-    completeOk("member10", taskOf("member10", "self-review", "member10", MISSED),
-        selfCriticism("GOOD"));
-    completeOk("member1", taskOf("member1", "self-review", "member1", MISSED), selfCriticism("GOOD"));
+    completeOk(
+        "member10", taskOf("member10", "self-review", "member10", MISSED), selfCriticism("GOOD"));
+    completeOk(
+        "member1", taskOf("member1", "self-review", "member1", MISSED), selfCriticism("GOOD"));
     String branchReview = taskOf("secretary2", "branch-review", "member10", MISSED);
     taskOf("secretary1", "branch-review", "member1", MISSED);
 
     JsonNode civilServant = evaluation("secretary2", MISSED, "member10");
     assertThat(civilServant.at("/unitAssessment/status").asText()).isEqualTo("MISSING");
     assertThat(civilServant.at("/residenceFeedback/status").asText()).isEqualTo("MISSING");
-    assertThat(kinds("member10", MISSED)).contains("RESIDENCE_FEEDBACK_MISSING", "UNIT_ASSESSMENT_MISSING");
+    assertThat(kinds("member10", MISSED))
+        .contains("RESIDENCE_FEEDBACK_MISSING", "UNIT_ASSESSMENT_MISSING");
     // a member without a civil-service post is not waited for, and nothing is missing
     assertThat(evaluation("secretary1", MISSED, "member1").at("/unitAssessment/status").asText())
         .isEqualTo("NOT_EXPECTED");
@@ -105,17 +127,25 @@ class UnitAssessmentDeadlineTest extends EvaluationFlowSupport {
     String page = secretary.get("/app/tasks/" + branchReview).body();
     assertThat(page).contains("id=\"unit-assessment-status\">Không nhận được đúng hạn<");
     String record = secretary.get("/app/evaluations/" + MISSED + "/member10").body();
-    assertThat(record).contains("Nhận xét của lãnh đạo đơn vị").contains("Thiếu nhận xét của lãnh đạo đơn vị");
+    assertThat(record)
+        .contains("Nhận xét của lãnh đạo đơn vị")
+        .contains("Thiếu nhận xét của lãnh đạo đơn vị");
     // the Tasklist form shows it too
-    JsonNode variables = json(as("secretary2").get().uri("/engine-rest/task/{id}/form-variables", branchReview)
-        .retrieve().body(String.class));
+    JsonNode variables =
+        json(
+            as("secretary2")
+                .get()
+                .uri("/engine-rest/task/{id}/form-variables", branchReview)
+                .retrieve()
+                .body(String.class));
     assertThat(variables.at("/unitAssessmentStatus/value").asText()).isEqualTo("MISSING");
   }
 
   @Test
-  void without_a_date_of_its_own_the_assessment_is_due_with_the_residence_comment_and_never_out_of_order() {
+  void withoutADateOfItsOwnTheAssessmentIsDueWithTheResidenceCommentAndNeverOutOfOrder() {
     OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
-    Map<String, Object> body = campaign(DEFAULTED, "QD-366-2025", now.plusDays(10), now.plusDays(20), null);
+    Map<String, Object> body =
+        campaign(DEFAULTED, "QD-366-2025", now.plusDays(10), now.plusDays(20), null);
     body.put("unitAssessmentDue", now.plusDays(5).toString());
     ResponseEntity<String> early = post(body);
     assertThat(early.getStatusCode().value()).as(early.getBody()).isEqualTo(400);
@@ -128,16 +158,23 @@ class UnitAssessmentDeadlineTest extends EvaluationFlowSupport {
     assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
     JsonNode deadlines = json(created.getBody()).get("deadlines");
     assertThat(OffsetDateTime.parse(deadlines.get("unitAssessmentDue").asText()).toInstant())
-        .isEqualTo(OffsetDateTime.parse(deadlines.get("residenceFeedbackDue").asText()).toInstant());
+        .isEqualTo(
+            OffsetDateTime.parse(deadlines.get("residenceFeedbackDue").asText()).toInstant());
   }
 
   private void civilServant(boolean flag) {
     jdbc.sql("update evaluation.party_member set civil_servant = :flag where id in (:ids)")
-        .param("flag", flag).param("ids", CIVIL_SERVANTS).update();
+        .param("flag", flag)
+        .param("ids", CIVIL_SERVANTS)
+        .update();
   }
 
-  private static Map<String, Object> campaign(int year, String regulation, OffsetDateTime selfReviewDue,
-      OffsetDateTime residenceFeedbackDue, OffsetDateTime unitAssessmentDue) {
+  private static Map<String, Object> campaign(
+      int year,
+      String regulation,
+      OffsetDateTime selfReviewDue,
+      OffsetDateTime residenceFeedbackDue,
+      OffsetDateTime unitAssessmentDue) {
     OffsetDateTime now = OffsetDateTime.now();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("organizationId", ORG);
@@ -154,27 +191,50 @@ class UnitAssessmentDeadlineTest extends EvaluationFlowSupport {
   }
 
   private ResponseEntity<String> post(Map<String, Object> body) {
-    return as("committee").post().uri("/api/v1/campaigns").contentType(MediaType.APPLICATION_JSON).body(body)
-        .retrieve().toEntity(String.class);
+    return as("committee")
+        .post()
+        .uri("/api/v1/campaigns")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body)
+        .retrieve()
+        .toEntity(String.class);
   }
 
   private String launched(Map<String, Object> body) {
     ResponseEntity<String> created = post(body);
     assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
     String id = json(created.getBody()).get("id").asText();
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(as("committee").get()
-        .uri("/api/v1/campaigns/" + id).retrieve().body(String.class)).at("/progress/membersStarted").asInt())
-        .isEqualTo(15));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        json(as("committee")
+                                .get()
+                                .uri("/api/v1/campaigns/" + id)
+                                .retrieve()
+                                .body(String.class))
+                            .at("/progress/membersStarted")
+                            .asInt())
+                    .isEqualTo(15));
     return id;
   }
 
   private JsonNode deadlines(String id) {
-    return json(as("committee").get().uri("/api/v1/campaigns/" + id).retrieve().body(String.class)).get("deadlines");
+    return json(as("committee").get().uri("/api/v1/campaigns/" + id).retrieve().body(String.class))
+        .get("deadlines");
   }
 
   private List<String> kinds(String memberId, int year) {
-    JsonNode history = json(as("auditor").get().uri("/api/v1/evaluations/{y}/{m}/history", year, memberId)
-        .retrieve().body(String.class));
-    return StreamSupport.stream(history.spliterator(), false).map(e -> e.get("kind").asText()).toList();
+    JsonNode history =
+        json(
+            as("auditor")
+                .get()
+                .uri("/api/v1/evaluations/{y}/{m}/history", year, memberId)
+                .retrieve()
+                .body(String.class));
+    return StreamSupport.stream(history.spliterator(), false)
+        .map(e -> e.get("kind").asText())
+        .toList();
   }
 }

@@ -23,9 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class EventContract {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
-  private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-      .formatAssertionsEnabled(true).locale(Locale.ENGLISH).build();
+  private static final JsonSchemaFactory FACTORY =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+  private static final SchemaValidatorsConfig CONFIG =
+      SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).locale(Locale.ENGLISH).build();
   private final Path schemas;
   private final Map<String, JsonSchema> cache = new ConcurrentHashMap<>();
 
@@ -51,12 +52,15 @@ final class EventContract {
   }
 
   private JsonSchema schema(String name) {
-    return cache.computeIfAbsent(name, n -> {
-      try {
-        return FACTORY.getSchema(JSON.readTree(Files.readString(schemas.resolve(n + ".json"))), CONFIG);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return cache.computeIfAbsent(
+        name,
+        n -> {
+          try {
+            return FACTORY.getSchema(
+                JSON.readTree(Files.readString(schemas.resolve(n + ".json"))), CONFIG);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 }

@@ -10,7 +10,6 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
-
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 
@@ -22,7 +21,8 @@ import javax.tools.ToolProvider;
  */
 final class FakeServiceJar {
 
-    private static final String SOURCE = """
+  private static final String SOURCE =
+      """
             import com.sun.net.httpserver.HttpServer;
             import java.net.InetSocketAddress;
             import java.nio.charset.StandardCharsets;
@@ -54,36 +54,36 @@ final class FakeServiceJar {
             }
             """;
 
-    private FakeServiceJar() {
-    }
+  private FakeServiceJar() {}
 
-    static Path build(Path dir) throws IOException {
-        Path src = dir.resolve("src");
-        Path classes = dir.resolve("classes");
-        Files.createDirectories(src);
-        Files.createDirectories(classes);
-        Path java = src.resolve("FakeService.java");
-        Files.writeString(java, SOURCE, StandardCharsets.UTF_8);
-        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        if (compiler == null) {
-            throw new IllegalStateException("No Java compiler: run the tests on a JDK");
-        }
-        int rc = compiler.run(null, null, null, "-d", classes.toString(), java.toString());
-        if (rc != 0) {
-            throw new IllegalStateException("javac failed: " + rc);
-        }
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "FakeService");
-        Path jar = dir.resolve("fake-service-exec.jar");
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jos = new JarOutputStream(out, manifest);
-                Stream<Path> files = Files.list(classes)) {
-            for (Path cls : files.toList()) {
-                jos.putNextEntry(new JarEntry(cls.getFileName().toString()));
-                jos.write(Files.readAllBytes(cls));
-                jos.closeEntry();
-            }
-        }
-        return jar;
+  static Path build(Path dir) throws IOException {
+    Path src = dir.resolve("src");
+    Path classes = dir.resolve("classes");
+    Files.createDirectories(src);
+    Files.createDirectories(classes);
+    Path java = src.resolve("FakeService.java");
+    Files.writeString(java, SOURCE, StandardCharsets.UTF_8);
+    JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+    if (compiler == null) {
+      throw new IllegalStateException("No Java compiler: run the tests on a JDK");
     }
+    int rc = compiler.run(null, null, null, "-d", classes.toString(), java.toString());
+    if (rc != 0) {
+      throw new IllegalStateException("javac failed: " + rc);
+    }
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "FakeService");
+    Path jar = dir.resolve("fake-service-exec.jar");
+    try (OutputStream out = Files.newOutputStream(jar);
+        JarOutputStream jos = new JarOutputStream(out, manifest);
+        Stream<Path> files = Files.list(classes)) {
+      for (Path cls : files.toList()) {
+        jos.putNextEntry(new JarEntry(cls.getFileName().toString()));
+        jos.write(Files.readAllBytes(cls));
+        jos.closeEntry();
+      }
+    }
+    return jar;
+  }
 }

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,68 +19,94 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LocalInfrastructureFixedPortsTest {
 
-    @Test
-    void explicitPortsAreUsedAndTheDatabaseSurvivesARestart(@TempDir Path tmp) throws Exception {
-        int db = LocalInfrastructure.freePort();
-        int kafka = LocalInfrastructure.freePort();
-        int smtp = LocalInfrastructure.freePort();
-        int imap = LocalInfrastructure.freePort();
-        Path dataDir = tmp.resolve("data").resolve("postgres");
-        Path logDir = tmp.resolve("logs");
+  @Test
+  void explicitPortsAreUsedAndTheDatabaseSurvivesARestart(@TempDir Path tmp) throws Exception {
+    int db = LocalInfrastructure.freePort();
+    int kafka = LocalInfrastructure.freePort();
+    int smtp = LocalInfrastructure.freePort();
+    int imap = LocalInfrastructure.freePort();
+    Path dataDir = tmp.resolve("data").resolve("postgres");
+    Path logDir = tmp.resolve("logs");
 
-        try (LocalInfrastructure infra = LocalInfrastructure.forLocalRun().dbPort(db).kafkaPort(kafka).smtpPort(smtp)
-                .imapPort(imap).dataDirectory(dataDir).logDirectory(logDir).start()) {
-            assertThat(infra.dbPort()).isEqualTo(db);
-            assertThat(infra.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:" + db + "/party_evaluation");
-            assertThat(infra.kafkaBootstrapServers()).isEqualTo("localhost:" + kafka);
-            assertThat(infra.kafkaPort()).isEqualTo(kafka);
-            assertThat(infra.smtpPort()).isEqualTo(smtp);
-            assertThat(infra.imapPort()).isEqualTo(imap);
-            assertThat(infra.greenMail().getSmtp().getPort()).isEqualTo(smtp);
-            try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
-                    Statement st = c.createStatement()) {
-                st.execute("create table kept(id int)");
-                st.execute("insert into kept values (42)");
-            }
-            assertThat(dataDir.resolve("postgresql.conf")).exists();
-            assertThat(logDir.resolve("postgres.log")).exists();
-        }
-
-        // second run on the same data directory: the database and its rows are still there
-        try (LocalInfrastructure infra = LocalInfrastructure.forLocalRun().dbPort(db).kafkaPort(kafka).smtpPort(smtp)
-                .imapPort(imap).dataDirectory(dataDir).start()) {
-            try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
-                    Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select id from kept")) {
-                assertThat(rs.next()).isTrue();
-                assertThat(rs.getInt(1)).isEqualTo(42);
-            }
-        }
-
-        // --fresh: an empty database again
-        try (LocalInfrastructure infra = LocalInfrastructure.forLocalRun().dbPort(db).kafkaPort(kafka).smtpPort(smtp)
-                .imapPort(imap).dataDirectory(dataDir).cleanDataDirectory(true).start()) {
-            try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
-                    Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("select count(*) from pg_tables where tablename = 'kept'")) {
-                assertThat(rs.next()).isTrue();
-                assertThat(rs.getInt(1)).isZero();
-            }
-        }
-        assertThat(Files.exists(dataDir)).isTrue();
+    try (LocalInfrastructure infra =
+        LocalInfrastructure.forLocalRun()
+            .dbPort(db)
+            .kafkaPort(kafka)
+            .smtpPort(smtp)
+            .imapPort(imap)
+            .dataDirectory(dataDir)
+            .logDirectory(logDir)
+            .start()) {
+      assertThat(infra.dbPort()).isEqualTo(db);
+      assertThat(infra.jdbcUrl())
+          .isEqualTo("jdbc:postgresql://localhost:" + db + "/party_evaluation");
+      assertThat(infra.kafkaBootstrapServers()).isEqualTo("localhost:" + kafka);
+      assertThat(infra.kafkaPort()).isEqualTo(kafka);
+      assertThat(infra.smtpPort()).isEqualTo(smtp);
+      assertThat(infra.imapPort()).isEqualTo(imap);
+      assertThat(infra.greenMail().getSmtp().getPort()).isEqualTo(smtp);
+      try (Connection c =
+              DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
+          Statement st = c.createStatement()) {
+        st.execute("create table kept(id int)");
+        st.execute("insert into kept values (42)");
+      }
+      assertThat(dataDir.resolve("postgresql.conf")).exists();
+      assertThat(logDir.resolve("postgres.log")).exists();
     }
 
-    @Test
-    void aBusyPortFailsWithAClearMessageAndLeavesNothingRunning() throws Exception {
-        int db = LocalInfrastructure.freePort();
-        try (ServerSocket taken = new ServerSocket(0)) {
-            int smtp = taken.getLocalPort();
-            assertThat(LocalInfrastructure.isPortFree(smtp)).isFalse();
-            assertThatThrownBy(() -> LocalInfrastructure.forTests().dbPort(db).smtpPort(smtp).start())
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("GreenMail")
-                    .hasMessageContaining(String.valueOf(smtp));
-        }
-        // PostgreSQL, started before the failure, was stopped again
-        assertThat(LocalInfrastructure.isPortFree(db)).isTrue();
+    // second run on the same data directory: the database and its rows are still there
+    try (LocalInfrastructure infra =
+        LocalInfrastructure.forLocalRun()
+            .dbPort(db)
+            .kafkaPort(kafka)
+            .smtpPort(smtp)
+            .imapPort(imap)
+            .dataDirectory(dataDir)
+            .start()) {
+      try (Connection c =
+              DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
+          Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("select id from kept")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(42);
+      }
     }
+
+    // --fresh: an empty database again
+    try (LocalInfrastructure infra =
+        LocalInfrastructure.forLocalRun()
+            .dbPort(db)
+            .kafkaPort(kafka)
+            .smtpPort(smtp)
+            .imapPort(imap)
+            .dataDirectory(dataDir)
+            .cleanDataDirectory(true)
+            .start()) {
+      try (Connection c =
+              DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
+          Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery("select count(*) from pg_tables where tablename = 'kept'")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isZero();
+      }
+    }
+    assertThat(Files.exists(dataDir)).isTrue();
+  }
+
+  @Test
+  void aBusyPortFailsWithAClearMessageAndLeavesNothingRunning() throws Exception {
+    int db = LocalInfrastructure.freePort();
+    try (ServerSocket taken = new ServerSocket(0)) {
+      int smtp = taken.getLocalPort();
+      assertThat(LocalInfrastructure.isPortFree(smtp)).isFalse();
+      assertThatThrownBy(() -> LocalInfrastructure.forTests().dbPort(db).smtpPort(smtp).start())
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("GreenMail")
+          .hasMessageContaining(String.valueOf(smtp));
+    }
+    // PostgreSQL, started before the failure, was stopped again
+    assertThat(LocalInfrastructure.isPortFree(db)).isTrue();
+  }
 }

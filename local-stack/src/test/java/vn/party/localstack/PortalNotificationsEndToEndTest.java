@@ -65,23 +65,48 @@ class PortalNotificationsEndToEndTest {
     int notificationPort = LocalInfrastructure.freePort();
     evaluationUrl = "http://localhost:" + evaluationPort;
     notificationUrl = "http://localhost:" + notificationPort;
-    evaluation = LocalStack.evaluationService(infra, jars.jar(ServiceJars.EVALUATION_SERVICE), evaluationPort, true)
-        .property("evaluation.outbox.poll-interval-ms", 100)
-        .property("evaluation.notifications.url", notificationUrl)
-        .property("evaluation.notifications.pause-after-failure", "1s")
-        .logDir(logs).start().awaitHealthy(Duration.ofMinutes(4));
-    notification = LocalStack.notificationService(infra, jars.jar(ServiceJars.NOTIFICATION_SERVICE),
-            notificationPort, evaluationUrl)
-        .logDir(logs).start().awaitHealthy(Duration.ofMinutes(4));
+    evaluation =
+        LocalStack.evaluationService(
+                infra, jars.jar(ServiceJars.EVALUATION_SERVICE), evaluationPort, true)
+            .property("evaluation.outbox.poll-interval-ms", 100)
+            .property("evaluation.notifications.url", notificationUrl)
+            .property("evaluation.notifications.pause-after-failure", "1s")
+            .logDir(logs)
+            .start()
+            .awaitHealthy(Duration.ofMinutes(4));
+    notification =
+        LocalStack.notificationService(
+                infra, jars.jar(ServiceJars.NOTIFICATION_SERVICE), notificationPort, evaluationUrl)
+            .logDir(logs)
+            .start()
+            .awaitHealthy(Duration.ofMinutes(4));
     // the campaign gives every member a self-review, and so an in-app notice
     OffsetDateTime now = OffsetDateTime.now();
-    HttpResponse<String> opened = HTTP.send(HttpRequest.newBuilder(URI.create(evaluationUrl + "/api/v1/campaigns"))
-        .header("Authorization", basic("committee")).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(java.util.Map.of(
-            "organizationId", "thanh-khe-tay", "year", YEAR, "regulation", "QD-366-2025",
-            "selfReviewDue", now.plusDays(10).toString(), "residenceFeedbackDue", now.plusDays(20).toString(),
-            "branchReviewDue", now.plusDays(30).toString(), "decisionDue", now.plusDays(40).toString()))))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> opened =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(evaluationUrl + "/api/v1/campaigns"))
+                .header("Authorization", basic("committee"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        JSON.writeValueAsString(
+                            java.util.Map.of(
+                                "organizationId",
+                                "thanh-khe-tay",
+                                "year",
+                                YEAR,
+                                "regulation",
+                                "QD-366-2025",
+                                "selfReviewDue",
+                                now.plusDays(10).toString(),
+                                "residenceFeedbackDue",
+                                now.plusDays(20).toString(),
+                                "branchReviewDue",
+                                now.plusDays(30).toString(),
+                                "decisionDue",
+                                now.plusDays(40).toString()))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
   }
 
@@ -100,7 +125,7 @@ class PortalNotificationsEndToEndTest {
 
   @Test
   @Order(1)
-  void a_member_reads_and_marks_notifications_and_chooses_in_app_only_on_the_pages() throws Exception {
+  void aMemberReadsAndMarksNotificationsAndChoosesInAppOnlyOnThePages() throws Exception {
     String member = "member3";
     await().atMost(Duration.ofSeconds(90)).until(() -> unread(member) >= 1);
     long unread = unread(member);
@@ -108,13 +133,17 @@ class PortalNotificationsEndToEndTest {
 
     // the header's count, as notification-service has it
     String tasks = page.get("/app/tasks").body();
-    assertThat(tasks).containsPattern("id=\"unread-count\">" + unread + "<").doesNotContain("notifications-unavailable");
+    assertThat(tasks)
+        .containsPattern("id=\"unread-count\">" + unread + "<")
+        .doesNotContain("notifications-unavailable");
 
     // the list, in Vietnamese, with a button per unread notice
     HttpResponse<String> list = page.get("/app/notifications");
     assertThat(list.statusCode()).isEqualTo(200);
     assertThat(list.body()).contains("Việc mới: Tự kiểm điểm", "Chưa đọc: " + unread);
-    Matcher first = Pattern.compile("data-notification=\"([0-9a-f-]{36})\" data-read=\"false\"").matcher(list.body());
+    Matcher first =
+        Pattern.compile("data-notification=\"([0-9a-f-]{36})\" data-read=\"false\"")
+            .matcher(list.body());
     assertThat(first.find()).isTrue();
     assertThat(page.get("/app/notifications?lang=en").body()).contains("New task: Tự kiểm điểm");
 
@@ -130,7 +159,8 @@ class PortalNotificationsEndToEndTest {
     assertThat(read).isTrue();
     // someone else's notification cannot be marked through the pages either
     Page other = Page.signIn("member4");
-    assertThat(other.post("/app/notifications/" + first.group(1) + "/read", "").statusCode()).isEqualTo(404);
+    assertThat(other.post("/app/notifications/" + first.group(1) + "/read", "").statusCode())
+        .isEqualTo(404);
 
     // mark all read
     assertThat(page.post("/app/notifications/read-all", "").statusCode()).isEqualTo(302);
@@ -138,58 +168,87 @@ class PortalNotificationsEndToEndTest {
     assertThat(page.get("/app/tasks").body()).doesNotContain("id=\"unread-count\"");
 
     // in-app only: notification-service keeps the choice
-    assertThat(page.get("/app/notifications/preferences").body()).contains("id=\"channel-email\" checked");
-    assertThat(page.post("/app/notifications/preferences", "channel=IN_APP").statusCode()).isEqualTo(302);
-    assertThat(JSON.readTree(get(notificationUrl + "/api/v1/notifications/preferences", member).body())
-        .get("emailEnabled").asBoolean()).isFalse();
-    assertThat(page.get("/app/notifications/preferences").body()).contains("id=\"channel-in-app\" checked");
-    assertThat(page.post("/app/notifications/preferences", "channel=EMAIL").statusCode()).isEqualTo(302);
-    assertThat(JSON.readTree(get(notificationUrl + "/api/v1/notifications/preferences", member).body())
-        .get("emailEnabled").asBoolean()).isTrue();
+    assertThat(page.get("/app/notifications/preferences").body())
+        .contains("id=\"channel-email\" checked");
+    assertThat(page.post("/app/notifications/preferences", "channel=IN_APP").statusCode())
+        .isEqualTo(302);
+    assertThat(
+            JSON.readTree(get(notificationUrl + "/api/v1/notifications/preferences", member).body())
+                .get("emailEnabled")
+                .asBoolean())
+        .isFalse();
+    assertThat(page.get("/app/notifications/preferences").body())
+        .contains("id=\"channel-in-app\" checked");
+    assertThat(page.post("/app/notifications/preferences", "channel=EMAIL").statusCode())
+        .isEqualTo(302);
+    assertThat(
+            JSON.readTree(get(notificationUrl + "/api/v1/notifications/preferences", member).body())
+                .get("emailEnabled")
+                .asBoolean())
+        .isTrue();
   }
 
   @Test
   @Order(2)
-  void in_chromium_a_member_sees_the_count_opens_the_list_and_marks_one_read() throws Exception {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+  void inChromiumAMemberSeesTheCountOpensTheListAndMarksOneRead() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
         "needs the Debian packages chromium and chromium-driver");
     String member = "member8";
     await().atMost(Duration.ofSeconds(90)).until(() -> unread(member) >= 1);
     long unread = unread(member);
     Path screenshots = Path.of("target", "screenshots");
     Files.createDirectories(screenshots);
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
-        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
-            "--lang=vi");
-    WebDriver browser = new ChromeDriver(new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+    ChromeOptions options =
+        new ChromeOptions()
+            .setBinary(CHROMIUM.toString())
+            .addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,900",
+                "--lang=vi");
+    WebDriver browser =
+        new ChromeDriver(
+            new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
+            options);
     try {
       browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
       browser.get(evaluationUrl + "/login?lang=vi");
       browser.findElement(By.id("username")).sendKeys(member);
       browser.findElement(By.id("password")).sendKeys("demo");
       browser.findElement(By.id("sign-in")).click();
-      assertThat(browser.findElement(By.id("unread-count")).getText()).isEqualTo(String.valueOf(unread));
+      assertThat(browser.findElement(By.id("unread-count")).getText())
+          .isEqualTo(String.valueOf(unread));
       screenshot(browser, screenshots.resolve("notifications-1-unread-count.png"));
       browser.findElement(By.id("nav-notifications")).click();
       assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thông báo của tôi");
-      assertThat(browser.findElements(By.cssSelector("tr.notification.unread"))).hasSize((int) unread);
+      assertThat(browser.findElements(By.cssSelector("tr.notification.unread")))
+          .hasSize((int) unread);
       screenshot(browser, screenshots.resolve("notifications-2-list.png"));
       browser.findElement(By.cssSelector("tr.notification.unread button.mark-read")).click();
-      assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Đã đánh dấu thông báo là đã đọc.");
-      assertThat(browser.findElements(By.cssSelector("tr.notification.unread"))).hasSize((int) unread - 1);
+      assertThat(browser.findElement(By.id("notice")).getText())
+          .isEqualTo("Đã đánh dấu thông báo là đã đọc.");
+      assertThat(browser.findElements(By.cssSelector("tr.notification.unread")))
+          .hasSize((int) unread - 1);
       if (unread > 1) {
-        assertThat(browser.findElement(By.id("unread-count")).getText()).isEqualTo(String.valueOf(unread - 1));
+        assertThat(browser.findElement(By.id("unread-count")).getText())
+            .isEqualTo(String.valueOf(unread - 1));
       }
       screenshot(browser, screenshots.resolve("notifications-3-marked-read.png"));
       assertThat(unread(member)).isEqualTo(unread - 1);
       browser.findElement(By.id("nav-preferences")).click();
       browser.findElement(By.id("channel-in-app")).click();
       browser.findElement(By.id("save-preferences")).click();
-      assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Đã lưu tùy chọn nhận thông báo.");
+      assertThat(browser.findElement(By.id("notice")).getText())
+          .isEqualTo("Đã lưu tùy chọn nhận thông báo.");
       screenshot(browser, screenshots.resolve("notifications-4-preferences.png"));
-      assertThat(JSON.readTree(get(notificationUrl + "/api/v1/notifications/preferences", member).body())
-          .get("emailEnabled").asBoolean()).isFalse();
+      assertThat(
+              JSON.readTree(
+                      get(notificationUrl + "/api/v1/notifications/preferences", member).body())
+                  .get("emailEnabled")
+                  .asBoolean())
+          .isFalse();
     } finally {
       browser.quit();
     }
@@ -197,7 +256,7 @@ class PortalNotificationsEndToEndTest {
 
   @Test
   @Order(3)
-  void with_notification_service_stopped_the_pages_say_so_and_go_on() throws Exception {
+  void withNotificationServiceStoppedThePagesSaySoAndGoOn() throws Exception {
     Page page = Page.signIn("member5");
     notification.stop();
     HttpResponse<String> tasks = page.get("/app/tasks");
@@ -219,13 +278,16 @@ class PortalNotificationsEndToEndTest {
     return JSON.readTree(response.body());
   }
 
-  private static HttpResponse<String> get(String url, String user) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(user)).build(),
+  private static HttpResponse<String> get(String url, String user)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url)).header("Authorization", basic(user)).build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   private static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8));
   }
 
   private static void screenshot(WebDriver browser, Path file) throws IOException {
@@ -236,16 +298,23 @@ class PortalNotificationsEndToEndTest {
   private static final class Page {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-    private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private String csrf;
 
     static Page signIn(String user) throws Exception {
       Page page = new Page();
       page.csrf = page.token(page.get("/login").body());
-      HttpResponse<String> login = page.send(HttpRequest.newBuilder(URI.create(evaluationUrl + "/login"))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=demo&_csrf=" + enc(page.csrf))));
+      HttpResponse<String> login =
+          page.send(
+              HttpRequest.newBuilder(URI.create(evaluationUrl + "/login"))
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "username=" + user + "&password=demo&_csrf=" + enc(page.csrf))));
       assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/app");
       page.csrf = page.token(page.get("/app/evaluations").body());
       return page;
@@ -256,13 +325,18 @@ class PortalNotificationsEndToEndTest {
     }
 
     HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-      return send(HttpRequest.newBuilder(URI.create(evaluationUrl + path))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString((form.isEmpty() ? "" : form + "&") + "_csrf=" + enc(csrf))));
+      return send(
+          HttpRequest.newBuilder(URI.create(evaluationUrl + path))
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      (form.isEmpty() ? "" : form + "&") + "_csrf=" + enc(csrf))));
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-      return client.send(request.timeout(Duration.ofSeconds(30)).build(),
+    private HttpResponse<String> send(HttpRequest.Builder request)
+        throws IOException, InterruptedException {
+      return client.send(
+          request.timeout(Duration.ofSeconds(30)).build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

@@ -10,14 +10,15 @@ import java.util.Map;
  */
 public final class SelfCriticism {
 
-  private SelfCriticism() {
-  }
+  private SelfCriticism() {}
 
   public static Map<String, Object> of(String level, Object... more) {
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("strengths", "Hoàn thành tốt nhiệm vụ chuyên môn được giao trong năm.");
-    values.put("limitations", "Đôi lúc chậm nộp báo cáo; nguyên nhân: chưa sắp xếp thời gian hợp lý.");
-    values.put("shortcomingsFixed", "Đã khắc phục việc đi họp muộn được chỉ ra ở kỳ kiểm điểm trước.");
+    values.put(
+        "limitations", "Đôi lúc chậm nộp báo cáo; nguyên nhân: chưa sắp xếp thời gian hợp lý.");
+    values.put(
+        "shortcomingsFixed", "Đã khắc phục việc đi họp muộn được chỉ ra ở kỳ kiểm điểm trước.");
     values.put("remedialMeasures", "Lập kế hoạch công việc hằng tuần, nộp báo cáo đúng hạn.");
     values.put("selfProposedLevel", level);
     for (int i = 0; i < more.length; i += 2) {

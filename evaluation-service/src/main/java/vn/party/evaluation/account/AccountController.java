@@ -20,18 +20,19 @@ import vn.party.evaluation.web.ApiException;
 @Tag(name = "Tài khoản / accounts")
 public class AccountController {
 
-  public record PasswordChange(String currentPassword, String newPassword) {
-  }
+  public record PasswordChange(String currentPassword, String newPassword) {}
 
-  public record OneTimePassword(String userId, String oneTimePassword, boolean mustChange) {
-  }
+  public record OneTimePassword(String userId, String oneTimePassword, boolean mustChange) {}
 
   private final Accounts accounts;
   private final SignInThrottle throttle;
   private final SignInThrottleNotices notices;
   private final PasswordResets resets;
 
-  public AccountController(Accounts accounts, SignInThrottle throttle, SignInThrottleNotices notices,
+  public AccountController(
+      Accounts accounts,
+      SignInThrottle throttle,
+      SignInThrottleNotices notices,
       PasswordResets resets) {
     this.resets = resets;
     this.accounts = accounts;
@@ -40,22 +41,30 @@ public class AccountController {
   }
 
   @PostMapping("/api/v1/me/password")
-  @Operation(summary = "Đổi mật khẩu của mình / change one's own password (policy: ≥ 10 characters, not the user id, "
-      + "not a common password)")
-  public ResponseEntity<Void> change(@RequestBody PasswordChange change, @AuthenticationPrincipal CurrentUser user) {
+  @Operation(
+      summary =
+          "Đổi mật khẩu của mình / change one's own password (policy: ≥ 10 characters, not the user id, "
+              + "not a common password)")
+  public ResponseEntity<Void> change(
+      @RequestBody PasswordChange change, @AuthenticationPrincipal CurrentUser user) {
     accounts.changePassword(user.userId(), change.currentPassword(), change.newPassword());
     return ResponseEntity.noContent().build();
   }
 
   @PostMapping("/api/v1/accounts/{userId}/password-reset")
-  @Operation(summary = "Cấp mật khẩu dùng một lần / issue a one-time password (administrators; the grassroots "
-      + "committee for its members); 404 for an account that does not exist or is not the caller's to reset")
-  public OneTimePassword reset(@PathVariable String userId, @AuthenticationPrincipal CurrentUser user) {
+  @Operation(
+      summary =
+          "Cấp mật khẩu dùng một lần / issue a one-time password (administrators; the grassroots "
+              + "committee for its members); 404 for an account that does not exist or is not the caller's to reset")
+  public OneTimePassword reset(
+      @PathVariable String userId, @AuthenticationPrincipal CurrentUser user) {
     return new OneTimePassword(userId, accounts.resetPassword(userId, user), true);
   }
 
   @GetMapping("/api/v1/admin/sign-in-throttles")
-  @Operation(summary = "Đăng nhập bị làm chậm / accounts and addresses that started to wait (administrators)")
+  @Operation(
+      summary =
+          "Đăng nhập bị làm chậm / accounts and addresses that started to wait (administrators)")
   public List<SignInThrottleNotices.Notice> throttled(@AuthenticationPrincipal CurrentUser user) {
     requireAdmin(user);
     return notices.latest(200);
@@ -63,16 +72,20 @@ public class AccountController {
 
   @DeleteMapping("/api/v1/admin/sign-in-throttles/accounts/{userId}")
   @Operation(summary = "Bỏ chờ / lift an account's wait at once (administrators)")
-  public ResponseEntity<Void> release(@PathVariable String userId, @AuthenticationPrincipal CurrentUser user) {
+  public ResponseEntity<Void> release(
+      @PathVariable String userId, @AuthenticationPrincipal CurrentUser user) {
     requireAdmin(user);
     throttle.release(SignInThrottle.Kind.ACCOUNT, userId);
     return ResponseEntity.noContent().build();
   }
 
   @GetMapping("/api/v1/admin/password-resets")
-  @Operation(summary = "Mật khẩu được cấp lại / passwords set by someone else: who, for whom, when, newest first "
-      + "(administrators and auditors; issue 12)")
-  public List<PasswordResets.PasswordReset> passwordResets(@AuthenticationPrincipal CurrentUser user) {
+  @Operation(
+      summary =
+          "Mật khẩu được cấp lại / passwords set by someone else: who, for whom, when, newest first "
+              + "(administrators and auditors; issue 12)")
+  public List<PasswordResets.PasswordReset> passwordResets(
+      @AuthenticationPrincipal CurrentUser user) {
     if (!user.isAdmin() && !user.isAuditor()) {
       throw ApiException.forbidden();
     }

@@ -31,7 +31,10 @@ public class AccountPageController {
   private final SignInThrottleNotices notices;
   private final PasswordResets resets;
 
-  public AccountPageController(Accounts accounts, SignInThrottle throttle, SignInThrottleNotices notices,
+  public AccountPageController(
+      Accounts accounts,
+      SignInThrottle throttle,
+      SignInThrottleNotices notices,
       PasswordResets resets) {
     this.resets = resets;
     this.accounts = accounts;
@@ -47,9 +50,13 @@ public class AccountPageController {
   }
 
   @PostMapping("/app/password")
-  public String change(@RequestParam(required = false) String currentPassword,
-      @RequestParam(required = false) String newPassword, @RequestParam(required = false) String confirmPassword,
-      @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response,
+  public String change(
+      @RequestParam(required = false) String currentPassword,
+      @RequestParam(required = false) String newPassword,
+      @RequestParam(required = false) String confirmPassword,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      HttpServletResponse response,
       RedirectAttributes redirect) {
     Map<String, String> errors = new LinkedHashMap<>();
     if (newPassword != null && !newPassword.equals(confirmPassword)) {
@@ -73,7 +80,8 @@ public class AccountPageController {
   }
 
   @PostMapping("/app/members/{memberId}/password-reset")
-  public String reset(@PathVariable String memberId, @AuthenticationPrincipal CurrentUser user, Model model) {
+  public String reset(
+      @PathVariable String memberId, @AuthenticationPrincipal CurrentUser user, Model model) {
     model.addAttribute("userId", memberId);
     model.addAttribute("oneTimePassword", accounts.resetPassword(memberId, user));
     return "account/one-time";

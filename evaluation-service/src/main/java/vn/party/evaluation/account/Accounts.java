@@ -38,11 +38,14 @@ import vn.party.evaluation.web.FieldProblem;
 public class Accounts {
 
   public static final String ACCOUNT_CHANGED = EventTypes.ACCOUNT_CHANGED;
+
   /** {@code issuedBy} of the one-time passwords of the roster import: no person, the system. */
   public static final String ROSTER_IMPORT = "roster-import";
 
   /** Letters and digits that cannot be mistaken for one another when read out or copied from paper. */
-  private static final char[] ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+  private static final char[] ALPHABET =
+      "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+
   private static final int ONE_TIME_LENGTH = 14;
 
   /**
@@ -50,9 +53,8 @@ public class Accounts {
    * holder (issue 12: notification-service tells the holder who it was); left out when the holder set it or when no
    * person did (the roster import).
    */
-  public record AccountChanged(String userId, String change,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String changedBy) {
-  }
+  public record AccountChanged(
+      String userId, String change, @JsonInclude(JsonInclude.Include.NON_NULL) String changedBy) {}
 
   private final IdentityService identityService;
   private final SystemAccess systemAccess;
@@ -61,7 +63,11 @@ public class Accounts {
   private final Outbox outbox;
   private final SecureRandom random = new SecureRandom();
 
-  public Accounts(IdentityService identityService, SystemAccess systemAccess, PasswordFlags flags, Rosters rosters,
+  public Accounts(
+      IdentityService identityService,
+      SystemAccess systemAccess,
+      PasswordFlags flags,
+      Rosters rosters,
       Outbox outbox) {
     this.identityService = identityService;
     this.systemAccess = systemAccess;
@@ -80,20 +86,25 @@ public class Accounts {
   @Transactional
   public String issueOneTimePassword(String userId, String issuedBy) {
     String password = generate(userId);
-    systemAccess.call(() -> {
-      User user = identityService.createUserQuery().userId(userId).singleResult();
-      if (user == null) {
-        throw ApiException.notFound("error.account.not-found", userId);
-      }
-      user.setPassword(password);
-      identityService.saveUser(user);
-      return null;
-    });
-    // issue 12: recorded for the administrators and auditors, and the holder is told (who, when), in this transaction
+    systemAccess.call(
+        () -> {
+          User user = identityService.createUserQuery().userId(userId).singleResult();
+          if (user == null) {
+            throw ApiException.notFound("error.account.not-found", userId);
+          }
+          user.setPassword(password);
+          identityService.saveUser(user);
+          return null;
+        });
+    // issue 12: recorded for the administrators and auditors, and the holder is told (who, when),
+    // in this transaction
     boolean byImport = ROSTER_IMPORT.equals(issuedBy);
-    flags.setBySomeoneElse(userId, issuedBy, byImport ? PasswordResets.Door.ROSTER_IMPORT : PasswordResets.Door.RESET);
-    outbox.publish(ACCOUNT_CHANGED, userId, new AccountChanged(userId, "ONE_TIME_PASSWORD",
-        byImport ? null : issuedBy));
+    flags.setBySomeoneElse(
+        userId, issuedBy, byImport ? PasswordResets.Door.ROSTER_IMPORT : PasswordResets.Door.RESET);
+    outbox.publish(
+        ACCOUNT_CHANGED,
+        userId,
+        new AccountChanged(userId, "ONE_TIME_PASSWORD", byImport ? null : issuedBy));
     return password;
   }
 
@@ -140,21 +151,23 @@ public class Accounts {
     if (!problems.isEmpty()) {
       throw ApiException.invalid(problems);
     }
-    systemAccess.call(() -> {
-      User user = identityService.createUserQuery().userId(userId).singleResult();
-      user.setPassword(newPassword);
-      identityService.saveUser(user);
-      return null;
-    });
+    systemAccess.call(
+        () -> {
+          User user = identityService.createUserQuery().userId(userId).singleResult();
+          user.setPassword(newPassword);
+          identityService.saveUser(user);
+          return null;
+        });
     flags.set(userId, false, userId);
     outbox.publish(ACCOUNT_CHANGED, userId, new AccountChanged(userId, "PASSWORD_CHANGED", null));
   }
 
   /** The policy's refusals of a password for this account, as field problems of {@code newPassword}. */
   public List<FieldProblem> policyProblems(String userId, String password) {
-    User user = systemAccess.call(() -> identityService.createUserQuery().userId(userId).singleResult());
-    PasswordPolicyResult result = identityService.checkPasswordAgainstPolicy(new PartyPasswordPolicy(), password,
-        user);
+    User user =
+        systemAccess.call(() -> identityService.createUserQuery().userId(userId).singleResult());
+    PasswordPolicyResult result =
+        identityService.checkPasswordAgainstPolicy(new PartyPasswordPolicy(), password, user);
     return result.getViolatedRules().stream().map(Accounts::problem).toList();
   }
 
@@ -163,13 +176,14 @@ public class Accounts {
   }
 
   private static FieldProblem problem(PasswordPolicyRule rule) {
-    String reason = switch (rule.getPlaceholder()) {
-      case "PASSWORD_POLICY_LENGTH" -> "password-too-short";
-      case PartyPasswordPolicy.NotUserIdRule.PLACEHOLDER -> "password-contains-user-id";
-      case PartyPasswordPolicy.CommonPasswordRule.PLACEHOLDER -> "password-too-common";
-      case PartyPasswordPolicy.VarietyRule.PLACEHOLDER -> "password-too-simple";
-      default -> "password-policy";
-    };
+    String reason =
+        switch (rule.getPlaceholder()) {
+          case "PASSWORD_POLICY_LENGTH" -> "password-too-short";
+          case PartyPasswordPolicy.NotUserIdRule.PLACEHOLDER -> "password-contains-user-id";
+          case PartyPasswordPolicy.CommonPasswordRule.PLACEHOLDER -> "password-too-common";
+          case PartyPasswordPolicy.VarietyRule.PLACEHOLDER -> "password-too-simple";
+          default -> "password-policy";
+        };
     return new FieldProblem("newPassword", reason, null);
   }
 
@@ -185,8 +199,13 @@ public class Accounts {
         password.append(ALPHABET[random.nextInt(ALPHABET.length)]);
       }
       String candidate = password.toString();
-      if (policy.getRules().stream().allMatch(rule -> rule.execute(candidate)
-          && !candidate.toLowerCase(Locale.ROOT).contains(userId.toLowerCase(Locale.ROOT)))) {
+      if (policy.getRules().stream()
+          .allMatch(
+              rule ->
+                  rule.execute(candidate)
+                      && !candidate
+                          .toLowerCase(Locale.ROOT)
+                          .contains(userId.toLowerCase(Locale.ROOT)))) {
         return candidate;
       }
     }

@@ -35,7 +35,8 @@ public class AccountsEnginePlugin extends AbstractProcessEnginePlugin {
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setIdentityProviderSessionFactory(
         new ThrottledIdentityProvider.Factory(throttle, () -> passwordsSet.getIfAvailable()));
-    // belt and braces: should the provider above ever be replaced, the engine's lock still never becomes permanent
+    // belt and braces: should the provider above ever be replaced, the engine's lock still never
+    // becomes permanent
     configuration.setLoginMaxAttempts(Integer.MAX_VALUE);
     configuration.setPasswordPolicy(new PartyPasswordPolicy());
     configuration.setEnablePasswordPolicy(false);

@@ -17,14 +17,21 @@ public class AccountsWebConfiguration {
 
   /** Before Spring Security (-100), the webapps' and the engine REST API's own filters. */
   @Bean
-  FilterRegistrationBean<SignInThrottleFilter> signInThrottleFilter(SignInThrottle throttle, MessageSource messages,
-      PasswordFlags flags, IdentityService identityService,
+  FilterRegistrationBean<SignInThrottleFilter> signInThrottleFilter(
+      SignInThrottle throttle,
+      MessageSource messages,
+      PasswordFlags flags,
+      IdentityService identityService,
       @Value("${evaluation.sign-in-throttle.trusted-proxies:}") String trustedProxies) {
     // addresses or CIDR ranges; none by default: the socket's address counts (ClientAddress)
-    Set<String> proxies = Arrays.stream(trustedProxies.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-        .collect(Collectors.toUnmodifiableSet());
-    var registration = new FilterRegistrationBean<>(
-        new SignInThrottleFilter(throttle, proxies, messages, flags, identityService));
+    Set<String> proxies =
+        Arrays.stream(trustedProxies.split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
+    var registration =
+        new FilterRegistrationBean<>(
+            new SignInThrottleFilter(throttle, proxies, messages, flags, identityService));
     registration.setName("sign-in-throttle");
     registration.addUrlPatterns("/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
@@ -33,10 +40,11 @@ public class AccountsWebConfiguration {
 
   /** After Spring Security and after the engine REST API's authentication (order 100). */
   @Bean
-  FilterRegistrationBean<PasswordChangeRequiredFilter> passwordChangeRequiredFilter(PasswordFlags flags,
-      IdentityService identityService, MessageSource messages) {
-    var registration = new FilterRegistrationBean<>(
-        new PasswordChangeRequiredFilter(flags, identityService, messages));
+  FilterRegistrationBean<PasswordChangeRequiredFilter> passwordChangeRequiredFilter(
+      PasswordFlags flags, IdentityService identityService, MessageSource messages) {
+    var registration =
+        new FilterRegistrationBean<>(
+            new PasswordChangeRequiredFilter(flags, identityService, messages));
     registration.setName("password-change-required");
     registration.addUrlPatterns("/app", "/app/*", "/api/*", "/engine-rest/*");
     registration.setOrder(105);

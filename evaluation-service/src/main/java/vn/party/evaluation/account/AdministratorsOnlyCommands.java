@@ -25,9 +25,17 @@ import vn.party.evaluation.process.Groups;
 class AdministratorsOnlyCommands extends CommandInterceptor {
 
   /** By class name: some are not public; MetricsQueryImpl is itself the command of its sum() and interval(). */
-  private static final Set<String> GUARDED = Set.of("MetricsQueryImpl", "MetricsQuerySumCmd", "MetricsQueryIntervalCmd",
-      "DeleteMetricsCmd", "DeleteTaskMetricsCmd", "GetUniqueTaskWorkerCountCmd", "GetTelemetryDataCmd",
-      "TelemetryConfigureCmd", "IsTelemetryEnabledCmd");
+  private static final Set<String> GUARDED =
+      Set.of(
+          "MetricsQueryImpl",
+          "MetricsQuerySumCmd",
+          "MetricsQueryIntervalCmd",
+          "DeleteMetricsCmd",
+          "DeleteTaskMetricsCmd",
+          "GetUniqueTaskWorkerCountCmd",
+          "GetTelemetryDataCmd",
+          "TelemetryConfigureCmd",
+          "IsTelemetryEnabledCmd");
 
   private final Supplier<IdentityService> identityService;
 
@@ -42,19 +50,26 @@ class AdministratorsOnlyCommands extends CommandInterceptor {
         return next.execute(command);
       } catch (ProcessEngineException e) {
         if (e.getMessage() != null && e.getMessage().contains("does not match policy")) {
-          // the engine says so with a plain ProcessEngineException, which engine REST answers 500: it is a bad input
-          throw new BadUserRequestException("Password does not match policy: at least "
-              + PartyPasswordPolicy.MIN_LENGTH + " characters, not containing the user id, not a common password", e);
+          // the engine says so with a plain ProcessEngineException, which engine REST answers 500:
+          // it is a bad input
+          throw new BadUserRequestException(
+              "Password does not match policy: at least "
+                  + PartyPasswordPolicy.MIN_LENGTH
+                  + " characters, not containing the user id, not a common password",
+              e);
         }
         throw e;
       }
     }
     if (GUARDED.contains(command.getClass().getSimpleName())) {
       Authentication user = identityService.get().getCurrentAuthentication();
-      if (user != null && user.getUserId() != null
+      if (user != null
+          && user.getUserId() != null
           && (user.getGroupIds() == null || !user.getGroupIds().contains(Groups.ADMINS))) {
-        throw new AuthorizationException(user.getUserId() + " may not read or change the engine's metrics: "
-            + "administrators only");
+        throw new AuthorizationException(
+            user.getUserId()
+                + " may not read or change the engine's metrics: "
+                + "administrators only");
       }
     }
     return next.execute(command);

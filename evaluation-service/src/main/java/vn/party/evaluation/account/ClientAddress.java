@@ -25,11 +25,12 @@ import java.util.regex.Pattern;
 public final class ClientAddress {
 
   private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
-  /** An IPv4 or IPv6 literal: never a name, so reading it never asks DNS. */
-  private static final Pattern LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*");
 
-  private ClientAddress() {
-  }
+  /** An IPv4 or IPv6 literal: never a name, so reading it never asks DNS. */
+  private static final Pattern LITERAL =
+      Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9A-Fa-f.]*:[0-9A-Fa-f:.]*");
+
+  private ClientAddress() {}
 
   public static String current() {
     return CURRENT.get();
@@ -66,8 +67,7 @@ public final class ClientAddress {
   /** The configured trusted proxies: addresses or CIDR ranges, IPv4 or IPv6. */
   static final class TrustedProxies {
 
-    private record Range(byte[] network, int prefix) {
-    }
+    private record Range(byte[] network, int prefix) {}
 
     private final List<Range> ranges;
 
@@ -88,8 +88,12 @@ public final class ClientAddress {
     }
 
     static TrustedProxies of(Collection<String> entries) {
-      return new TrustedProxies(entries.stream().map(String::trim).filter(entry -> !entry.isEmpty())
-          .map(TrustedProxies::range).toList());
+      return new TrustedProxies(
+          entries.stream()
+              .map(String::trim)
+              .filter(entry -> !entry.isEmpty())
+              .map(TrustedProxies::range)
+              .toList());
     }
 
     boolean isEmpty() {
@@ -109,16 +113,19 @@ public final class ClientAddress {
       String address = slash < 0 ? entry : entry.substring(0, slash);
       byte[] network = LITERAL.matcher(address).matches() ? bytes(address) : null;
       if (network == null) {
-        throw new IllegalArgumentException("evaluation.sign-in-throttle.trusted-proxies: not an address: " + entry);
+        throw new IllegalArgumentException(
+            "evaluation.sign-in-throttle.trusted-proxies: not an address: " + entry);
       }
       int prefix;
       try {
         prefix = slash < 0 ? network.length * 8 : Integer.parseInt(entry.substring(slash + 1));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("evaluation.sign-in-throttle.trusted-proxies: not a range: " + entry, e);
+        throw new IllegalArgumentException(
+            "evaluation.sign-in-throttle.trusted-proxies: not a range: " + entry, e);
       }
       if (prefix < 0 || prefix > network.length * 8) {
-        throw new IllegalArgumentException("evaluation.sign-in-throttle.trusted-proxies: not a range: " + entry);
+        throw new IllegalArgumentException(
+            "evaluation.sign-in-throttle.trusted-proxies: not a range: " + entry);
       }
       return new Range(network, prefix);
     }
@@ -128,8 +135,8 @@ public final class ClientAddress {
         return false;
       }
       int bits = address.length * 8;
-      BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
-          .shiftRight(range.prefix()).not();
+      BigInteger mask =
+          BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE).shiftRight(range.prefix()).not();
       BigInteger a = new BigInteger(1, address).and(mask);
       BigInteger n = new BigInteger(1, range.network()).and(mask);
       return a.equals(n);

@@ -25,14 +25,16 @@ public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
   private final IdentityService identityService;
   private final MessageSource messages;
 
-  public PasswordChangeRequiredFilter(PasswordFlags flags, IdentityService identityService, MessageSource messages) {
+  public PasswordChangeRequiredFilter(
+      PasswordFlags flags, IdentityService identityService, MessageSource messages) {
     this.flags = flags;
     this.identityService = identityService;
     this.messages = messages;
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String userId = signedIn(path);
@@ -44,15 +46,22 @@ public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
       response.sendRedirect(request.getContextPath() + "/app/password");
       return;
     }
-    Locale locale = request.getHeader("Accept-Language") == null ? Locale.forLanguageTag("vi") : request.getLocale();
-    String message = messages.getMessage("error.password-change-required", null, "Change your password first",
-        locale);
+    Locale locale =
+        request.getHeader("Accept-Language") == null
+            ? Locale.forLanguageTag("vi")
+            : request.getLocale();
+    String message =
+        messages.getMessage(
+            "error.password-change-required", null, "Change your password first", locale);
     response.setStatus(403);
     response.setContentType("application/problem+json");
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\""
-        + message.replace("\\", "\\\\").replace("\"", "\\\"")
-        + "\",\"reason\":\"password-change-required\",\"changePassword\":\"/api/v1/me/password\"}");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\""
+                + message.replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\",\"reason\":\"password-change-required\",\"changePassword\":\"/api/v1/me/password\"}");
   }
 
   private String signedIn(String path) {
@@ -61,12 +70,17 @@ public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
       return engine == null ? null : engine.getUserId();
     }
     var authentication = SecurityContextHolder.getContext().getAuthentication();
-    return authentication != null && authentication.getPrincipal() instanceof CurrentUser user ? user.userId() : null;
+    return authentication != null && authentication.getPrincipal() instanceof CurrentUser user
+        ? user.userId()
+        : null;
   }
 
   private static boolean allowed(String path, String method) {
-    return path.equals("/app/password") || path.equals("/logout") || path.equals("/login")
-        || path.startsWith("/assets/") || path.equals("/error")
+    return path.equals("/app/password")
+        || path.equals("/logout")
+        || path.equals("/login")
+        || path.startsWith("/assets/")
+        || path.equals("/error")
         || (path.equals("/api/v1/me/password") && "POST".equals(method));
   }
 }

@@ -19,20 +19,28 @@ public class PasswordFlags {
   }
 
   public boolean mustChange(String userId) {
-    return jdbc.sql("select must_change from evaluation.account_password where user_id = ?").param(userId)
-        .query(Boolean.class).optional().orElse(false);
+    return jdbc.sql("select must_change from evaluation.account_password where user_id = ?")
+        .param(userId)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
   }
 
   public boolean known(String userId) {
-    return jdbc.sql("select count(*) from evaluation.account_password where user_id = ?").param(userId)
-        .query(Integer.class).single() > 0;
+    return jdbc.sql("select count(*) from evaluation.account_password where user_id = ?")
+            .param(userId)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   void set(String userId, boolean mustChange, String setBy) {
-    jdbc.sql("insert into evaluation.account_password (user_id, must_change, set_by, set_at) values (?, ?, ?, now()) "
-            + "on conflict (user_id) do update set must_change = excluded.must_change, set_by = excluded.set_by, "
-            + "set_at = excluded.set_at")
-        .params(userId, mustChange, setBy).update();
+    jdbc.sql(
+            "insert into evaluation.account_password (user_id, must_change, set_by, set_at) values (?, ?, ?, now()) "
+                + "on conflict (user_id) do update set must_change = excluded.must_change, set_by = excluded.set_by, "
+                + "set_at = excluded.set_at")
+        .params(userId, mustChange, setBy)
+        .update();
   }
 
   /**

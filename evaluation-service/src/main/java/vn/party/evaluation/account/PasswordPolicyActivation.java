@@ -30,7 +30,10 @@ public class PasswordPolicyActivation implements SmartInitializingSingleton {
   private final String adminPassword;
   private final boolean adminMustChange;
 
-  public PasswordPolicyActivation(ProcessEngine engine, PasswordFlags flags, Environment environment,
+  public PasswordPolicyActivation(
+      ProcessEngine engine,
+      PasswordFlags flags,
+      Environment environment,
       @Value("${camunda.bpm.admin-user.id:}") String adminId,
       @Value("${camunda.bpm.admin-user.password:}") String adminPassword,
       @Value("${evaluation.accounts.initial-admin-must-change:true}") boolean adminMustChange) {
@@ -44,15 +47,19 @@ public class PasswordPolicyActivation implements SmartInitializingSingleton {
 
   @Override
   public void afterSingletonsInstantiated() {
-    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).setEnablePasswordPolicy(true);
-    if (!adminMustChange || adminId.isBlank() || adminPassword.isBlank()
+    ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .setEnablePasswordPolicy(true);
+    if (!adminMustChange
+        || adminId.isBlank()
+        || adminPassword.isBlank()
         || environment.acceptsProfiles(Profiles.of("demo"))) {
       return;
     }
     IdentityService identity = engine.getIdentityService();
     if (!flags.known(adminId) && identity.checkPassword(adminId, adminPassword)) {
       flags.set(adminId, true, "configuration");
-      log.info("the configured administrator {} must change the password at first sign-in", adminId);
+      log.info(
+          "the configured administrator {} must change the password at first sign-in", adminId);
     }
   }
 }

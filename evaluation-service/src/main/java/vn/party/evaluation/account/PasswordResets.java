@@ -21,7 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class PasswordResets {
 
   /** How the password was set: the reset on the pages or the API, a roster import, the engine's own doors. */
-  public enum Door { RESET, ROSTER_IMPORT, ENGINE }
+  public enum Door {
+    RESET,
+    ROSTER_IMPORT,
+    ENGINE
+  }
 
   /**
    * One reset as administrators and auditors read it: the names of the account's holder and of who reset it (null
@@ -29,14 +33,21 @@ public class PasswordResets {
    * system's time zone ({@code resetAtLocal}, as the page shows it).
    */
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record PasswordReset(long id, String userId, String userName, String resetBy, String resetByName,
-      Door door, Instant resetAt, LocalDateTime resetAtLocal) {
-  }
+  public record PasswordReset(
+      long id,
+      String userId,
+      String userName,
+      String resetBy,
+      String resetByName,
+      Door door,
+      Instant resetAt,
+      LocalDateTime resetAtLocal) {}
 
   private final JdbcClient jdbc;
   private final ZoneId zone;
 
-  public PasswordResets(JdbcClient jdbc, @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+  public PasswordResets(
+      JdbcClient jdbc, @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone) {
     this.jdbc = jdbc;
     this.zone = ZoneId.of(zone);
   }
@@ -45,12 +56,14 @@ public class PasswordResets {
   @Transactional(propagation = Propagation.MANDATORY)
   void record(String userId, String resetBy, Door door) {
     jdbc.sql("insert into evaluation.password_reset (user_id, reset_by, door) values (?, ?, ?)")
-        .params(userId, resetBy, door.name()).update();
+        .params(userId, resetBy, door.name())
+        .update();
   }
 
   /** The latest {@code limit} resets, newest first. */
   public List<PasswordReset> latest(int limit) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select r.id, r.user_id, r.reset_by, r.door, r.reset_at,
                    trim(concat_ws(' ', u.first_, u.last_)) as user_name,
                    trim(concat_ws(' ', b.first_, b.last_)) as reset_by_name
@@ -60,12 +73,19 @@ public class PasswordResets {
             order by r.reset_at desc, r.id desc
             limit ?""")
         .param(limit)
-        .query((rs, row) -> {
-          Instant at = rs.getTimestamp("reset_at").toInstant();
-          return new PasswordReset(rs.getLong("id"), rs.getString("user_id"), blankToNull(rs.getString("user_name")),
-              rs.getString("reset_by"), blankToNull(rs.getString("reset_by_name")), Door.valueOf(rs.getString("door")),
-              at, LocalDateTime.ofInstant(at, zone));
-        })
+        .query(
+            (rs, row) -> {
+              Instant at = rs.getTimestamp("reset_at").toInstant();
+              return new PasswordReset(
+                  rs.getLong("id"),
+                  rs.getString("user_id"),
+                  blankToNull(rs.getString("user_name")),
+                  rs.getString("reset_by"),
+                  blankToNull(rs.getString("reset_by_name")),
+                  Door.valueOf(rs.getString("door")),
+                  at,
+                  LocalDateTime.ofInstant(at, zone));
+            })
         .list();
   }
 

@@ -33,8 +33,12 @@ public class PasswordsSetInEngine {
     } else {
       flags.set(password.userId(), false, password.byUserId());
     }
-    outbox.publish(Accounts.ACCOUNT_CHANGED, password.userId(),
-        new Accounts.AccountChanged(password.userId(), byOther ? "ONE_TIME_PASSWORD" : "PASSWORD_CHANGED",
+    outbox.publish(
+        Accounts.ACCOUNT_CHANGED,
+        password.userId(),
+        new Accounts.AccountChanged(
+            password.userId(),
+            byOther ? "ONE_TIME_PASSWORD" : "PASSWORD_CHANGED",
             byOther ? password.byUserId() : null));
   }
 }

@@ -26,7 +26,10 @@ import org.springframework.stereotype.Component;
 public class SignInThrottle {
 
   /** The key kinds: an account (user id, lower-cased) or a client address. */
-  public enum Kind { ACCOUNT, ADDRESS }
+  public enum Kind {
+    ACCOUNT,
+    ADDRESS
+  }
 
   private static final int MAX_KEYS = 100_000;
 
@@ -107,17 +110,23 @@ public class SignInThrottle {
   }
 
   private void count(Kind kind, String value, int free, Instant now) {
-    Counter counter = counters.compute(key(kind, value), (key, old) -> {
-      Counter c = old == null || old.lastFailure.plus(forgetAfter).isBefore(now) ? new Counter() : old;
-      c.failures++;
-      c.lastFailure = now;
-      if (c.failures > free) {
-        int doublings = Math.min(c.failures - free - 1, 30);
-        Duration delay = baseDelay.multipliedBy(1L << doublings);
-        c.blockedUntil = now.plus(delay.compareTo(maxDelay) > 0 ? maxDelay : delay);
-      }
-      return c;
-    });
+    Counter counter =
+        counters.compute(
+            key(kind, value),
+            (key, old) -> {
+              Counter c =
+                  old == null || old.lastFailure.plus(forgetAfter).isBefore(now)
+                      ? new Counter()
+                      : old;
+              c.failures++;
+              c.lastFailure = now;
+              if (c.failures > free) {
+                int doublings = Math.min(c.failures - free - 1, 30);
+                Duration delay = baseDelay.multipliedBy(1L << doublings);
+                c.blockedUntil = now.plus(delay.compareTo(maxDelay) > 0 ? maxDelay : delay);
+              }
+              return c;
+            });
     if (counter.failures == free + 1) {
       notices.throttled(kind, value, counter.failures, counter.blockedUntil);
     }
@@ -125,8 +134,9 @@ public class SignInThrottle {
 
   private static String[] keys(String userId, String address) {
     return new String[] {
-        userId == null ? "-" : key(Kind.ACCOUNT, normalized(userId)),
-        address == null ? "-" : key(Kind.ADDRESS, address)};
+      userId == null ? "-" : key(Kind.ACCOUNT, normalized(userId)),
+      address == null ? "-" : key(Kind.ADDRESS, address)
+    };
   }
 
   private static String key(Kind kind, String value) {

@@ -7,8 +7,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URLDecoder;
@@ -33,7 +33,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class SignInThrottleFilter extends OncePerRequestFilter {
 
-  private static final Pattern WEBAPP_LOGIN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?");
+  private static final Pattern WEBAPP_LOGIN =
+      Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?");
   private static final int MAX_LOGIN_BODY = 8 * 1024;
 
   private final SignInThrottle throttle;
@@ -42,8 +43,12 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
   private final PasswordFlags flags;
   private final IdentityService identityService;
 
-  public SignInThrottleFilter(SignInThrottle throttle, Set<String> trustedProxies, MessageSource messages,
-      PasswordFlags flags, IdentityService identityService) {
+  public SignInThrottleFilter(
+      SignInThrottle throttle,
+      Set<String> trustedProxies,
+      MessageSource messages,
+      PasswordFlags flags,
+      IdentityService identityService) {
     this.throttle = throttle;
     // addresses or CIDR ranges (ClientAddress); an entry that is neither stops the start
     this.trustedProxies = ClientAddress.TrustedProxies.of(trustedProxies);
@@ -53,7 +58,8 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String address = ClientAddress.of(request, trustedProxies);
     ClientAddress.set(address);
@@ -70,7 +76,9 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
           BufferedBody buffered = BufferedBody.of(request);
           forward = buffered;
           userId = buffered.formValue("username");
-          if (userId != null && throttle.waitFor(userId, address).isEmpty() && flags.mustChange(userId)) {
+          if (userId != null
+              && throttle.waitFor(userId, address).isEmpty()
+              && flags.mustChange(userId)) {
             webappSignInBeforeChange(userId, buffered.formValue("password"), request, response);
             return;
           }
@@ -89,21 +97,33 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
     }
   }
 
-  private void refuse(HttpServletRequest request, HttpServletResponse response, long seconds, boolean pageForm)
+  private void refuse(
+      HttpServletRequest request, HttpServletResponse response, long seconds, boolean pageForm)
       throws IOException {
     response.setHeader("Retry-After", Long.toString(seconds));
     if (pageForm) {
       response.sendRedirect(request.getContextPath() + "/login?throttled=" + seconds);
       return;
     }
-    Locale locale = request.getHeader("Accept-Language") == null ? Locale.forLanguageTag("vi") : request.getLocale();
-    String message = messages.getMessage("error.sign-in-throttled", new Object[] {seconds},
-        "Too many failed sign-ins", locale);
+    Locale locale =
+        request.getHeader("Accept-Language") == null
+            ? Locale.forLanguageTag("vi")
+            : request.getLocale();
+    String message =
+        messages.getMessage(
+            "error.sign-in-throttled", new Object[] {seconds}, "Too many failed sign-ins", locale);
     response.setStatus(429);
     response.setContentType("application/problem+json");
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-        + "\"detail\":\"" + json(message) + "\",\"retryAfterSeconds\":" + seconds + "}");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
+                + "\"detail\":\""
+                + json(message)
+                + "\",\"retryAfterSeconds\":"
+                + seconds
+                + "}");
   }
 
   /**
@@ -111,20 +131,29 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
    * must change its password is not let in there. The password is checked here (once, counted by the throttle):
    * wrong → 401 as the webapp would answer; right → 403 saying where to change it.
    */
-  private void webappSignInBeforeChange(String userId, String password, HttpServletRequest request,
-      HttpServletResponse response) throws IOException {
+  private void webappSignInBeforeChange(
+      String userId, String password, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     if (password == null || !identityService.checkPassword(userId, password)) {
       response.setStatus(401);
       return;
     }
-    Locale locale = request.getHeader("Accept-Language") == null ? Locale.forLanguageTag("vi") : request.getLocale();
-    String message = messages.getMessage("error.password-change-required", null, "Change your password first",
-        locale);
+    Locale locale =
+        request.getHeader("Accept-Language") == null
+            ? Locale.forLanguageTag("vi")
+            : request.getLocale();
+    String message =
+        messages.getMessage(
+            "error.password-change-required", null, "Change your password first", locale);
     response.setStatus(403);
     response.setContentType("application/problem+json");
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\""
-        + json(message) + "\",\"reason\":\"password-change-required\",\"changePassword\":\"/app/password\"}");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\""
+                + json(message)
+                + "\",\"reason\":\"password-change-required\",\"changePassword\":\"/app/password\"}");
   }
 
   private static long seconds(Duration wait) {
@@ -137,7 +166,9 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
       return null;
     }
     try {
-      String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+      String decoded =
+          new String(
+              Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
       return colon < 0 ? null : decoded.substring(0, colon);
     } catch (IllegalArgumentException e) {
@@ -167,7 +198,8 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
     String formValue(String name) {
       for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
         int eq = pair.indexOf('=');
-        if (eq > 0 && name.equals(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8))) {
+        if (eq > 0
+            && name.equals(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8))) {
           return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
         }
       }

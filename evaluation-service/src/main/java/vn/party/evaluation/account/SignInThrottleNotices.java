@@ -28,54 +28,89 @@ public class SignInThrottleNotices {
 
   private static final Logger log = LoggerFactory.getLogger(SignInThrottleNotices.class);
 
-  public record Notice(long id, String kind, String subject, int failures, Instant blockedUntil, Instant occurredAt) {
-  }
+  public record Notice(
+      long id,
+      String kind,
+      String subject,
+      int failures,
+      Instant blockedUntil,
+      Instant occurredAt) {}
 
   /** Data of {@link EventTypes#ACCOUNT_SIGN_IN_THROTTLED}. */
-  public record AccountSignInThrottled(String userId, int failures, String blockedUntil, String occurredAt) {
-  }
+  public record AccountSignInThrottled(
+      String userId, int failures, String blockedUntil, String occurredAt) {}
 
   private final JdbcClient jdbc;
   private final Outbox outbox;
   private final TransactionTemplate transaction;
 
-  public SignInThrottleNotices(JdbcClient jdbc, Outbox outbox, PlatformTransactionManager transactions) {
+  public SignInThrottleNotices(
+      JdbcClient jdbc, Outbox outbox, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.outbox = outbox;
     this.transaction = new TransactionTemplate(transactions);
   }
 
   void throttled(SignInThrottle.Kind kind, String subject, int failures, Instant blockedUntil) {
-    log.warn("sign-in throttled: {} {} after {} failed attempts, waits until {}", kind, subject, failures,
+    log.warn(
+        "sign-in throttled: {} {} after {} failed attempts, waits until {}",
+        kind,
+        subject,
+        failures,
         blockedUntil);
     try {
       // joins the engine's transaction of the password check when there is one
-      transaction.executeWithoutResult(status -> {
-        jdbc.sql("insert into evaluation.sign_in_throttle_event (kind, subject, failures, blocked_until) "
-                + "values (?, ?, ?, ?)")
-            .params(kind.name(), subject.length() > 200 ? subject.substring(0, 200) : subject, failures,
-                Timestamp.from(blockedUntil))
-            .update();
-        if (kind == SignInThrottle.Kind.ACCOUNT) {
-          // the account's own id (the throttle counts ids without regard to case); none: nobody to worry about
-          jdbc.sql("select id_ from act_id_user where lower(id_) = ? order by id_ limit 1").param(subject)
-              .query(String.class).optional()
-              .ifPresent(userId -> outbox.publish(EventTypes.ACCOUNT_SIGN_IN_THROTTLED, userId,
-                  new AccountSignInThrottled(userId, failures, blockedUntil.toString(), Instant.now().toString())));
-        }
-      });
+      transaction.executeWithoutResult(
+          status -> {
+            jdbc.sql(
+                    "insert into evaluation.sign_in_throttle_event (kind, subject, failures, blocked_until) "
+                        + "values (?, ?, ?, ?)")
+                .params(
+                    kind.name(),
+                    subject.length() > 200 ? subject.substring(0, 200) : subject,
+                    failures,
+                    Timestamp.from(blockedUntil))
+                .update();
+            if (kind == SignInThrottle.Kind.ACCOUNT) {
+              // the account's own id (the throttle counts ids without regard to case); none: nobody
+              // to worry about
+              jdbc.sql("select id_ from act_id_user where lower(id_) = ? order by id_ limit 1")
+                  .param(subject)
+                  .query(String.class)
+                  .optional()
+                  .ifPresent(
+                      userId ->
+                          outbox.publish(
+                              EventTypes.ACCOUNT_SIGN_IN_THROTTLED,
+                              userId,
+                              new AccountSignInThrottled(
+                                  userId,
+                                  failures,
+                                  blockedUntil.toString(),
+                                  Instant.now().toString())));
+            }
+          });
     } catch (RuntimeException e) {
-      // the throttle holds without the record; a database away must not turn a refusal into a server error
+      // the throttle holds without the record; a database away must not turn a refusal into a
+      // server error
       log.warn("sign-in throttle notice not recorded: {}", e.getMessage());
     }
   }
 
   public List<Notice> latest(int limit) {
-    return jdbc.sql("select id, kind, subject, failures, blocked_until, occurred_at "
-            + "from evaluation.sign_in_throttle_event order by id desc limit ?")
+    return jdbc.sql(
+            "select id, kind, subject, failures, blocked_until, occurred_at "
+                + "from evaluation.sign_in_throttle_event order by id desc limit ?")
         .param(limit)
-        .query((rs, n) -> new Notice(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-            rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant()))
+        .query(
+            (rs, n) ->
+                new Notice(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getInt(4),
+                    rs.getTimestamp(5).toInstant(),
+                    rs.getTimestamp(6).toInstant()))
         .list();
   }
 }

@@ -71,13 +71,20 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
     Authentication authentication = Context.getCommandContext().getAuthentication();
     if (authentication != null && authentication.getUserId() != null && !isAdmin(authentication)) {
       String[] stored = storedProfile(user.getId());
-      if (stored != null && !(Objects.equals(stored[0], user.getFirstName())
-          && Objects.equals(stored[1], user.getLastName()) && Objects.equals(stored[2], user.getEmail()))) {
-        throw new AuthorizationException("The profile of user " + user.getId()
-            + " (e-mail, names) is kept by administrators: " + authentication.getUserId() + " may not change it");
+      if (stored != null
+          && !(Objects.equals(stored[0], user.getFirstName())
+              && Objects.equals(stored[1], user.getLastName())
+              && Objects.equals(stored[2], user.getEmail()))) {
+        throw new AuthorizationException(
+            "The profile of user "
+                + user.getId()
+                + " (e-mail, names) is kept by administrators: "
+                + authentication.getUserId()
+                + " may not change it");
       }
     }
-    // a person setting a password through the engine (the policy was checked by the engine's SaveUserCmd): someone
+    // a person setting a password through the engine (the policy was checked by the engine's
+    // SaveUserCmd): someone
     // else's must be changed at first sign-in, one's own is changed (issue 12)
     Optional<PasswordSetters.PasswordSet> password = PasswordSetters.of(user);
     IdentityOperationResult result = super.saveUser(user);
@@ -95,12 +102,16 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
   /** As stored, read past the engine's entity cache (the caller's copy may be the cached one, already changed). */
   private static String[] storedProfile(String userId) {
-    Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
-    try (PreparedStatement select = connection.prepareStatement(
-        "select FIRST_, LAST_, EMAIL_ from ACT_ID_USER where ID_ = ?")) {
+    Connection connection =
+        Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "select FIRST_, LAST_, EMAIL_ from ACT_ID_USER where ID_ = ?")) {
       select.setString(1, userId);
       try (ResultSet row = select.executeQuery()) {
-        return row.next() ? new String[] {row.getString(1), row.getString(2), row.getString(3)} : null;
+        return row.next()
+            ? new String[] {row.getString(1), row.getString(2), row.getString(3)}
+            : null;
       }
     } catch (SQLException e) {
       throw new ProcessEngineException("could not read the stored profile of " + userId, e);

@@ -21,11 +21,14 @@ public class MemberAccounts {
   private final SystemAccess system;
   private final OneTimePasswords passwords;
   private final Accounts accounts;
-  /** Injected apart, so that the constructor (recorded in the engine-dependency freeze) keeps its signature. */
-  @Autowired
-  private MembersGroup membersGroup;
 
-  public MemberAccounts(IdentityService identity, SystemAccess system, OneTimePasswords passwords,
+  /** Injected apart, so that the constructor (recorded in the engine-dependency freeze) keeps its signature. */
+  @Autowired private MembersGroup membersGroup;
+
+  public MemberAccounts(
+      IdentityService identity,
+      SystemAccess system,
+      OneTimePasswords passwords,
       Accounts accounts) {
     this.identity = identity;
     this.system = system;
@@ -42,22 +45,26 @@ public class MemberAccounts {
    * when the account existed already.
    */
   public String create(String memberId, String fullName, String email) {
-    boolean created = system.call(() -> {
-      if (identity.createUserQuery().userId(memberId).count() > 0) {
-        return false;
-      }
-      String password = passwords.generate() + passwords.generate();
-      User user = identity.newUser(memberId);
-      int space = fullName.lastIndexOf(' ');
-      user.setFirstName(space > 0 ? fullName.substring(0, space) : fullName);
-      user.setLastName(space > 0 ? fullName.substring(space + 1) : "");
-      user.setEmail(email);
-      user.setPassword(password);
-      identity.saveUser(user);
-      membersGroup.ensure(); // a database started without the demo has none before the first account
-      identity.createMembership(memberId, Groups.MEMBERS);
-      return true;
-    });
+    boolean created =
+        system.call(
+            () -> {
+              if (identity.createUserQuery().userId(memberId).count() > 0) {
+                return false;
+              }
+              String password = passwords.generate() + passwords.generate();
+              User user = identity.newUser(memberId);
+              int space = fullName.lastIndexOf(' ');
+              user.setFirstName(space > 0 ? fullName.substring(0, space) : fullName);
+              user.setLastName(space > 0 ? fullName.substring(space + 1) : "");
+              user.setEmail(email);
+              user.setPassword(password);
+              identity.saveUser(user);
+              membersGroup
+                  .ensure(); // a database started without the demo has none before the first
+              // account
+              identity.createMembership(memberId, Groups.MEMBERS);
+              return true;
+            });
     return created ? accounts.issueOneTimePassword(memberId, Accounts.ROSTER_IMPORT) : null;
   }
 
@@ -66,16 +73,20 @@ public class MemberAccounts {
    * but the account stays (CE has no "disabled" flag; the tasks' history and the timeline still name it).
    */
   public void disable(String memberId) {
-    system.call(() -> {
-      User user = identity.createUserQuery().userId(memberId).singleResult();
-      if (user == null) {
-        return null;
-      }
-      identity.createGroupQuery().groupMember(memberId).list()
-          .forEach(group -> identity.deleteMembership(memberId, group.getId()));
-      user.setPassword(passwords.generate() + passwords.generate() + passwords.generate());
-      identity.saveUser(user);
-      return null;
-    });
+    system.call(
+        () -> {
+          User user = identity.createUserQuery().userId(memberId).singleResult();
+          if (user == null) {
+            return null;
+          }
+          identity
+              .createGroupQuery()
+              .groupMember(memberId)
+              .list()
+              .forEach(group -> identity.deleteMembership(memberId, group.getId()));
+          user.setPassword(passwords.generate() + passwords.generate() + passwords.generate());
+          identity.saveUser(user);
+          return null;
+        });
   }
 }

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class OneTimePasswords {
 
-  private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
+  private static final char[] ALPHABET =
+      "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789".toCharArray();
   private static final int LENGTH = 12;
 
   private final SecureRandom random = new SecureRandom();

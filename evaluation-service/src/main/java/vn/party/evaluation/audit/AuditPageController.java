@@ -32,13 +32,13 @@ public class AuditPageController {
 
   /** Signs of a formal review in a year, for the inspectors to look into. */
   @GetMapping("/app/audit/signals")
-  public String signals(@RequestParam int year, @AuthenticationPrincipal CurrentUser user, Model model) {
+  public String signals(
+      @RequestParam int year, @AuthenticationPrincipal CurrentUser user, Model model) {
     if (!user.isInspector() && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
     if (year < 2018 || year > 2100) {
-      throw ApiException.invalid(List.of(
-          new FieldProblem("year", "out-of-range", null)));
+      throw ApiException.invalid(List.of(new FieldProblem("year", "out-of-range", null)));
     }
     model.addAttribute("signals", signals.of(year, scope(user)));
     return "audit/signals";
@@ -53,18 +53,23 @@ public class AuditPageController {
   }
 
   @GetMapping("/app/audit")
-  public String search(@RequestParam(required = false) Integer year, @RequestParam(required = false) String member,
-      @RequestParam(required = false) String branch, @RequestParam(required = false) String organization,
-      @RequestParam(required = false) String level, @RequestParam(defaultValue = "false") boolean differs,
-      @AuthenticationPrincipal CurrentUser user, Model model) {
+  public String search(
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String member,
+      @RequestParam(required = false) String branch,
+      @RequestParam(required = false) String organization,
+      @RequestParam(required = false) String level,
+      @RequestParam(defaultValue = "false") boolean differs,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model) {
     if (!user.isInspector() && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
     if (level != null && !level.isBlank() && Level.parse(level).isEmpty()) {
-      throw ApiException.invalid(List.of(
-          new FieldProblem("level", "invalid-level", null)));
+      throw ApiException.invalid(List.of(new FieldProblem("level", "invalid-level", null)));
     }
-    var criteria = new EvaluationSearch.Criteria(year, member, branch, organization, level, differs);
+    var criteria =
+        new EvaluationSearch.Criteria(year, member, branch, organization, level, differs);
     model.addAttribute("criteria", criteria);
     model.addAttribute("levels", Arrays.stream(Level.values()).map(Level::name).toList());
     model.addAttribute("rows", search.find(criteria, scope(user)));

@@ -23,20 +23,38 @@ public class EvaluationSearch {
    * @param differs only evaluations whose decided level differs from the branch's proposal, or whose branch
    *                proposal differs from the self-proposed level
    */
-  public record Criteria(Integer year, String member, String branchId, String organizationId, String level,
-      boolean differs) {
-  }
+  public record Criteria(
+      Integer year,
+      String member,
+      String branchId,
+      String organizationId,
+      String level,
+      boolean differs) {}
 
-  public record Row(int year, String memberId, String memberName, String branchId, String branchName,
-      String organizationId, String organizationName, String status, String selfProposedLevel,
-      String branchProposedLevel, String decidedLevel, OffsetDateTime decidedAt) {
+  public record Row(
+      int year,
+      String memberId,
+      String memberName,
+      String branchId,
+      String branchName,
+      String organizationId,
+      String organizationName,
+      String status,
+      String selfProposedLevel,
+      String branchProposedLevel,
+      String decidedLevel,
+      OffsetDateTime decidedAt) {
 
     public boolean branchDiffersFromSelf() {
-      return branchProposedLevel != null && selfProposedLevel != null && !branchProposedLevel.equals(selfProposedLevel);
+      return branchProposedLevel != null
+          && selfProposedLevel != null
+          && !branchProposedLevel.equals(selfProposedLevel);
     }
 
     public boolean decisionDiffersFromBranch() {
-      return decidedLevel != null && branchProposedLevel != null && !decidedLevel.equals(branchProposedLevel);
+      return decidedLevel != null
+          && branchProposedLevel != null
+          && !decidedLevel.equals(branchProposedLevel);
     }
   }
 
@@ -48,7 +66,8 @@ public class EvaluationSearch {
    * @param scope the organizations the reader inspects; null: every organization (global auditors, administrators)
    */
   public List<Row> find(Criteria criteria, Collection<String> scope) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select e.year, e.member_id, m.full_name as member_name, e.branch_id, b.name as branch_name,
                    e.organization_id, o.name as organization_name, e.status, e.self_proposed_level,
                    e.branch_proposed_level, e.decided_level, e.decided_at
@@ -69,12 +88,17 @@ public class EvaluationSearch {
                       and e.branch_proposed_level is not null)
             order by e.year desc, o.name, b.name, m.full_name
             limit :limit""")
-        .param("year", criteria.year()).param("member", blankToNull(criteria.member()))
-        .param("branch", blankToNull(criteria.branchId())).param("org", blankToNull(criteria.organizationId()))
-        .param("level", blankToNull(criteria.level())).param("differs", criteria.differs())
-        .param("limit", MAX_ROWS).param("everywhere", scope == null)
+        .param("year", criteria.year())
+        .param("member", blankToNull(criteria.member()))
+        .param("branch", blankToNull(criteria.branchId()))
+        .param("org", blankToNull(criteria.organizationId()))
+        .param("level", blankToNull(criteria.level()))
+        .param("differs", criteria.differs())
+        .param("limit", MAX_ROWS)
+        .param("everywhere", scope == null)
         .param("scope", scope == null || scope.isEmpty() ? List.of("") : scope)
-        .query(Row.class).list();
+        .query(Row.class)
+        .list();
   }
 
   private static String blankToNull(String value) {

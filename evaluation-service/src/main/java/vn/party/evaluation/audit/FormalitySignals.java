@@ -27,8 +27,10 @@ public class FormalitySignals {
 
   /** Word-triple overlap (Jaccard) from which two self-reviews count as near copies. */
   static final double NEAR_COPY = 0.8;
+
   /** Texts shorter than this say too little to compare. */
   static final int MIN_TEXT = 40;
+
   /** A branch is flagged when at least this many of its proposals all equal the self-proposed levels. */
   static final int MIN_PROPOSALS = 2;
 
@@ -36,30 +38,37 @@ public class FormalitySignals {
   private final ObjectMapper objectMapper;
   private final Duration quickDecision;
 
-  public FormalitySignals(JdbcClient jdbc, ObjectMapper objectMapper,
+  public FormalitySignals(
+      JdbcClient jdbc,
+      ObjectMapper objectMapper,
       @Value("${evaluation.audit.quick-decision:PT2M}") Duration quickDecision) {
     this.jdbc = jdbc;
     this.objectMapper = objectMapper;
     this.quickDecision = quickDecision;
   }
 
-  public record NearCopy(String organizationId, String memberA, String nameA, String memberB, String nameB,
-      int similarityPercent) {
-  }
+  public record NearCopy(
+      String organizationId,
+      String memberA,
+      String nameA,
+      String memberB,
+      String nameB,
+      int similarityPercent) {}
 
-  public record SameAsSelf(String branchId, String branchName, int proposals) {
-  }
+  public record SameAsSelf(String branchId, String branchName, int proposals) {}
 
-  public record QuickDecision(String memberId, String memberName, String decidedBy, long seconds) {
-  }
+  public record QuickDecision(String memberId, String memberName, String decidedBy, long seconds) {}
 
   /** A branch whose proposals of the year, {@code withoutVote} of {@code proposals}, have no recorded meeting vote. */
-  public record WithoutVote(String branchId, String branchName, int withoutVote, int proposals) {
-  }
+  public record WithoutVote(String branchId, String branchName, int withoutVote, int proposals) {}
 
-  public record Signals(int year, List<NearCopy> nearCopies, List<SameAsSelf> sameAsSelf,
-      List<WithoutVote> withoutVote, List<QuickDecision> quickDecisions, Duration quickDecisionThreshold) {
-  }
+  public record Signals(
+      int year,
+      List<NearCopy> nearCopies,
+      List<SameAsSelf> sameAsSelf,
+      List<WithoutVote> withoutVote,
+      List<QuickDecision> quickDecisions,
+      Duration quickDecisionThreshold) {}
 
   public Signals of(int year) {
     return of(year, null);
@@ -71,19 +80,24 @@ public class FormalitySignals {
    */
   public Signals of(int year, Collection<String> scope) {
     Scope in = new Scope(scope == null, scope == null || scope.isEmpty() ? List.of("") : scope);
-    return new Signals(year, nearCopies(year, in), sameAsSelf(year, in), withoutVote(year, in),
-        quickDecisions(year, in), quickDecision);
+    return new Signals(
+        year,
+        nearCopies(year, in),
+        sameAsSelf(year, in),
+        withoutVote(year, in),
+        quickDecisions(year, in),
+        quickDecision);
   }
 
-  private record Scope(boolean everywhere, Collection<String> organizations) {
-  }
+  private record Scope(boolean everywhere, Collection<String> organizations) {}
 
   /**
    * The configured vote rule is checked where the branch meeting is recorded; a proposal completed through the API or
    * Tasklist carries no tally, so inspectors see, per branch, how many proposals no meeting vote stands behind.
    */
   private List<WithoutVote> withoutVote(int year, Scope scope) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select e.branch_id, b.name as branch_name,
                    count(*) filter (where not exists (
                      select 1 from evaluation.branch_meeting_vote v
@@ -99,18 +113,23 @@ public class FormalitySignals {
                      join evaluation.branch_meeting m on m.id = v.meeting_id
                      where m.branch_id = e.branch_id and m.year = e.year and v.member_id = e.member_id)) > 0
             order by b.name""")
-        .param("year", year).param("everywhere", scope.everywhere()).param("scope", scope.organizations())
-        .query(WithoutVote.class).list();
+        .param("year", year)
+        .param("everywhere", scope.everywhere())
+        .param("scope", scope.organizations())
+        .query(WithoutVote.class)
+        .list();
   }
 
-  private record SelfReview(String organizationId, String memberId, String memberName, String details, int year) {
-  }
+  private record SelfReview(
+      String organizationId, String memberId, String memberName, String details, int year) {}
 
   /** The texts compared (the self-review's short sections, kept in the timeline with each completion). */
   static final List<String> TEXTS = List.of("strengths", "limitations", "remedialMeasures");
 
   private List<NearCopy> nearCopies(int year, Scope scope) {
-    List<SelfReview> reviews = jdbc.sql("""
+    List<SelfReview> reviews =
+        jdbc.sql(
+                """
             select e.organization_id, t.member_id, m.full_name as member_name, t.details::text as details, t.year
             from evaluation.timeline_entry t
             join evaluation.member_evaluation e on e.year = t.year and e.member_id = t.member_id
@@ -118,11 +137,15 @@ public class FormalitySignals {
             where t.year = :year and t.kind = 'TASK_COMPLETED' and t.task_key = 'self-review'
               and (:everywhere or e.organization_id in (:scope))
             order by e.organization_id, t.member_id, t.id""")
-        .param("year", year).param("everywhere", scope.everywhere()).param("scope", scope.organizations())
-        .query(SelfReview.class).list();
+            .param("year", year)
+            .param("everywhere", scope.everywhere())
+            .param("scope", scope.organizations())
+            .query(SelfReview.class)
+            .list();
     List<String> members = new ArrayList<>();
     List<SelfReview> latest = new ArrayList<>();
-    for (SelfReview review : reviews) { // the last submission per member (a returned case may submit again)
+    for (SelfReview review :
+        reviews) { // the last submission per member (a returned case may submit again)
       int at = members.indexOf(review.memberId());
       if (at >= 0) {
         latest.set(at, review);
@@ -136,14 +159,20 @@ public class FormalitySignals {
     for (int i = 0; i < latest.size(); i++) {
       for (int j = i + 1; j < latest.size(); j++) {
         if (!latest.get(i).organizationId().equals(latest.get(j).organizationId())
-            || shingles.get(i).isEmpty() || shingles.get(j).isEmpty()) {
+            || shingles.get(i).isEmpty()
+            || shingles.get(j).isEmpty()) {
           continue;
         }
         double similarity = jaccard(shingles.get(i), shingles.get(j));
         if (similarity >= NEAR_COPY) {
-          copies.add(new NearCopy(latest.get(i).organizationId(), latest.get(i).memberId(),
-              latest.get(i).memberName(), latest.get(j).memberId(), latest.get(j).memberName(),
-              (int) Math.round(similarity * 100)));
+          copies.add(
+              new NearCopy(
+                  latest.get(i).organizationId(),
+                  latest.get(i).memberId(),
+                  latest.get(i).memberName(),
+                  latest.get(j).memberId(),
+                  latest.get(j).memberName(),
+                  (int) Math.round(similarity * 100)));
         }
       }
     }
@@ -158,13 +187,15 @@ public class FormalitySignals {
    * @param values the self-review's values as the form sends them (the compared texts: {@link #TEXTS})
    * @return empty when the text is too short to compare or nothing is a near copy
    */
-  public Optional<Resemblance> resemblance(int year, String memberId, String organizationId,
-      Map<String, ?> values) {
+  public Optional<Resemblance> resemblance(
+      int year, String memberId, String organizationId, Map<String, ?> values) {
     Set<String> mine = shingles(text(values));
     if (mine.isEmpty()) {
       return Optional.empty();
     }
-    List<SelfReview> others = jdbc.sql("""
+    List<SelfReview> others =
+        jdbc.sql(
+                """
             select e.organization_id, t.member_id, m.full_name as member_name, t.details::text as details, t.year
             from evaluation.timeline_entry t
             join evaluation.member_evaluation e on e.year = t.year and e.member_id = t.member_id
@@ -173,27 +204,39 @@ public class FormalitySignals {
               and ((t.member_id = :member and t.year < :year)
                 or (t.member_id <> :member and t.year = :year and e.organization_id = :org))
             order by t.id""")
-        .param("year", year).param("member", memberId).param("org", organizationId)
-        .query((rs, n) -> new SelfReview(rs.getString("organization_id"), rs.getString("member_id"),
-            rs.getString("member_name"), rs.getString("details"), rs.getInt("year")))
-        .list();
+            .param("year", year)
+            .param("member", memberId)
+            .param("org", organizationId)
+            .query(
+                (rs, n) ->
+                    new SelfReview(
+                        rs.getString("organization_id"),
+                        rs.getString("member_id"),
+                        rs.getString("member_name"),
+                        rs.getString("details"),
+                        rs.getInt("year")))
+            .list();
     Resemblance closest = null;
     for (SelfReview other : others) {
       double similarity = jaccard(mine, shingles(text(other.details())));
-      if (similarity >= NEAR_COPY && (closest == null || similarity * 100 > closest.similarityPercent())) {
-        closest = new Resemblance(other.memberId().equals(memberId), other.year(),
-            (int) Math.round(similarity * 100));
+      if (similarity >= NEAR_COPY
+          && (closest == null || similarity * 100 > closest.similarityPercent())) {
+        closest =
+            new Resemblance(
+                other.memberId().equals(memberId),
+                other.year(),
+                (int) Math.round(similarity * 100));
       }
     }
     return Optional.ofNullable(closest);
   }
 
   /** A near copy found before submitting: of the member's own earlier review (which year), or of another member's. */
-  public record Resemblance(boolean ownEarlierYear, int year, int similarityPercent) {
-  }
+  public record Resemblance(boolean ownEarlierYear, int year, int similarityPercent) {}
 
   private List<SameAsSelf> sameAsSelf(int year, Scope scope) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select e.branch_id, b.name as branch_name, count(*) as proposals
             from evaluation.member_evaluation e join evaluation.branch b on b.id = e.branch_id
             where e.year = :year and e.branch_proposed_level is not null
@@ -201,12 +244,17 @@ public class FormalitySignals {
             group by e.branch_id, b.name
             having count(*) >= :min and bool_and(e.branch_proposed_level = e.self_proposed_level)
             order by b.name""")
-        .param("year", year).param("min", MIN_PROPOSALS).param("everywhere", scope.everywhere())
-        .param("scope", scope.organizations()).query(SameAsSelf.class).list();
+        .param("year", year)
+        .param("min", MIN_PROPOSALS)
+        .param("everywhere", scope.everywhere())
+        .param("scope", scope.organizations())
+        .query(SameAsSelf.class)
+        .list();
   }
 
   private List<QuickDecision> quickDecisions(int year, Scope scope) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select c.member_id, m.full_name as member_name, c.actor as decided_by,
                    cast(extract(epoch from c.occurred_at - o.occurred_at) as bigint) as seconds
             from evaluation.timeline_entry c
@@ -217,9 +265,12 @@ public class FormalitySignals {
               and (:everywhere or exists (select 1 from evaluation.member_evaluation e
                    where e.year = c.year and e.member_id = c.member_id and e.organization_id in (:scope)))
             order by seconds, c.member_id""")
-        .param("year", year).param("threshold", quickDecision.toSeconds() + " seconds")
-        .param("everywhere", scope.everywhere()).param("scope", scope.organizations())
-        .query(QuickDecision.class).list();
+        .param("year", year)
+        .param("threshold", quickDecision.toSeconds() + " seconds")
+        .param("everywhere", scope.everywhere())
+        .param("scope", scope.organizations())
+        .query(QuickDecision.class)
+        .list();
   }
 
   /** The self-review's texts, as submitted (the timeline keeps the values of each completion). */
@@ -244,8 +295,12 @@ public class FormalitySignals {
 
   /** Word triples of the text, lower-cased and without accents, so that retyping a copy does not hide it. */
   static Set<String> shingles(String text) {
-    String plain = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
-        .replaceAll("\\p{M}", "").replace('đ', 'd').replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    String plain =
+        Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .replace('đ', 'd')
+            .replaceAll("[^\\p{L}\\p{N}]+", " ")
+            .trim();
     Set<String> shingles = new HashSet<>();
     if (plain.length() < MIN_TEXT) {
       return shingles;

@@ -17,8 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class Timeline {
 
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-  };
+  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final JdbcClient jdbc;
   private final ObjectMapper objectMapper;
@@ -29,9 +28,16 @@ public class Timeline {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  public void record(int year, String memberId, TimelineKind kind, String taskKey, String taskId, String actor,
+  public void record(
+      int year,
+      String memberId,
+      TimelineKind kind,
+      String taskKey,
+      String taskId,
+      String actor,
       Map<String, ?> details) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into evaluation.timeline_entry (year, member_id, kind, task_key, task_id, actor, details)
             values (:year, :member, :kind, :taskKey, :taskId, :actor, cast(:details as jsonb))""")
         .param("year", year)
@@ -45,14 +51,24 @@ public class Timeline {
   }
 
   public List<TimelineEntry> of(int year, String memberId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select id, year, member_id, occurred_at, kind, task_key, task_id, actor, details::text as details
             from evaluation.timeline_entry where year = :year and member_id = :member order by id""")
         .param("year", year)
         .param("member", memberId)
-        .query((rs, n) -> new TimelineEntry(rs.getLong("id"), rs.getInt("year"), rs.getString("member_id"),
-            rs.getObject("occurred_at", OffsetDateTime.class), TimelineKind.valueOf(rs.getString("kind")),
-            rs.getString("task_key"), rs.getString("task_id"), rs.getString("actor"), map(rs.getString("details"))))
+        .query(
+            (rs, n) ->
+                new TimelineEntry(
+                    rs.getLong("id"),
+                    rs.getInt("year"),
+                    rs.getString("member_id"),
+                    rs.getObject("occurred_at", OffsetDateTime.class),
+                    TimelineKind.valueOf(rs.getString("kind")),
+                    rs.getString("task_key"),
+                    rs.getString("task_id"),
+                    rs.getString("actor"),
+                    map(rs.getString("details"))))
         .list();
   }
 

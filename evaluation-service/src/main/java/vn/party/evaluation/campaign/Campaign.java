@@ -27,5 +27,4 @@ public record Campaign(
     String createdBy,
     OffsetDateTime createdAt,
     OffsetDateTime completedAt,
-    String decisionStage) {
-}
+    String decisionStage) {}

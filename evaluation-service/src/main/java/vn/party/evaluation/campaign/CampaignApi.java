@@ -17,21 +17,26 @@ public final class CampaignApi {
 
   @Schema(description = "Mở đợt kiểm điểm, đánh giá, xếp loại / open a yearly evaluation campaign")
   public record CreateCampaignRequest(
-      @NotBlank @Size(max = TextLimits.ID) @Pattern(regexp = "[a-z0-9][a-z0-9-]*") String organizationId,
+      @NotBlank @Size(max = TextLimits.ID) @Pattern(regexp = "[a-z0-9][a-z0-9-]*")
+          String organizationId,
       @NotNull @Min(2018) @Max(2100) Integer year,
       @NotBlank @Size(max = 20) @Schema(example = "QD-366-2025") String regulation,
       @NotNull OffsetDateTime selfReviewDue,
       @NotNull OffsetDateTime residenceFeedbackDue,
-      @Schema(description = "Hạn nhận xét của lãnh đạo đơn vị (mức xếp loại CBCCVC) / deadline of the unit leadership's"
-          + " assessment; absent: the residence-feedback deadline")
-      OffsetDateTime unitAssessmentDue,
+      @Schema(
+              description =
+                  "Hạn nhận xét của lãnh đạo đơn vị (mức xếp loại CBCCVC) / deadline of the unit leadership's"
+                      + " assessment; absent: the residence-feedback deadline")
+          OffsetDateTime unitAssessmentDue,
       @NotNull OffsetDateTime branchReviewDue,
-      @NotNull OffsetDateTime decisionDue) {
-  }
+      @NotNull OffsetDateTime decisionDue) {}
 
-  public record Deadlines(OffsetDateTime selfReviewDue, OffsetDateTime residenceFeedbackDue,
-      OffsetDateTime unitAssessmentDue, OffsetDateTime branchReviewDue, OffsetDateTime decisionDue) {
-  }
+  public record Deadlines(
+      OffsetDateTime selfReviewDue,
+      OffsetDateTime residenceFeedbackDue,
+      OffsetDateTime unitAssessmentDue,
+      OffsetDateTime branchReviewDue,
+      OffsetDateTime decisionDue) {}
 
   /**
    * @param membersTotal members rated in this campaign
@@ -40,16 +45,28 @@ public final class CampaignApi {
    * @param decisionStage   whose decisions the campaign waits for now, in the regulation's order (a collective before
    *                        its head): MEMBERS (those who head no unit), BRANCH_HEADS, ALL; null while launching
    */
-  public record Progress(int membersTotal, int membersStarted, int membersDecided, boolean rosterPrepared,
-      Map<String, Integer> decidedByLevel, int membersNotRated, Map<String, Integer> notRatedByReason,
-      String decisionStage) {
-  }
+  public record Progress(
+      int membersTotal,
+      int membersStarted,
+      int membersDecided,
+      boolean rosterPrepared,
+      Map<String, Integer> decidedByLevel,
+      int membersNotRated,
+      Map<String, Integer> notRatedByReason,
+      String decisionStage) {}
 
-  public record CampaignView(UUID id, String organizationId, int year, String regulation, String regulationTitle,
-      CampaignStatus status, Deadlines deadlines, Progress progress, String createdBy, OffsetDateTime createdAt,
-      OffsetDateTime completedAt) {
-  }
+  public record CampaignView(
+      UUID id,
+      String organizationId,
+      int year,
+      String regulation,
+      String regulationTitle,
+      CampaignStatus status,
+      Deadlines deadlines,
+      Progress progress,
+      String createdBy,
+      OffsetDateTime createdAt,
+      OffsetDateTime completedAt) {}
 
-  private CampaignApi() {
-  }
+  private CampaignApi() {}
 }

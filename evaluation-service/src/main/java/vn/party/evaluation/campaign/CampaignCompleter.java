@@ -30,7 +30,10 @@ public class CampaignCompleter implements JavaDelegate {
     Campaign campaign = campaigns.find(id).orElseThrow();
     Map<String, Integer> counts = new LinkedHashMap<>();
     campaigns.decidedByLevel(id).forEach((level, n) -> counts.put(level.name(), n));
-    outbox.publish(EventTypes.CAMPAIGN_COMPLETED, campaign.organizationId(), new CampaignEvents.Completed(id,
-        campaign.organizationId(), campaign.year(), campaign.membersTotal(), counts));
+    outbox.publish(
+        EventTypes.CAMPAIGN_COMPLETED,
+        campaign.organizationId(),
+        new CampaignEvents.Completed(
+            id, campaign.organizationId(), campaign.year(), campaign.membersTotal(), counts));
   }
 }

@@ -29,9 +29,13 @@ public class CampaignController {
   }
 
   @PostMapping
-  @Operation(summary = "Mở đợt đánh giá của một tổ chức cơ sở đảng / open an organization's yearly campaign",
-      description = "201 with the campaign; 409 when the organization already has a campaign that year.")
-  public ResponseEntity<CampaignView> open(@Valid @RequestBody CreateCampaignRequest request,
+  @Operation(
+      summary =
+          "Mở đợt đánh giá của một tổ chức cơ sở đảng / open an organization's yearly campaign",
+      description =
+          "201 with the campaign; 409 when the organization already has a campaign that year.")
+  public ResponseEntity<CampaignView> open(
+      @Valid @RequestBody CreateCampaignRequest request,
       @AuthenticationPrincipal CurrentUser user) {
     CampaignView campaign = service.open(request, user);
     return ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaign.id())).body(campaign);

@@ -21,18 +21,25 @@ interface CampaignMapper {
    * date of its own the unit assessment is due when the residence comment is.
    */
   default OffsetDateTime unitAssessmentDue(CreateCampaignRequest request) {
-    return request.unitAssessmentDue() != null ? request.unitAssessmentDue() : request.residenceFeedbackDue();
+    return request.unitAssessmentDue() != null
+        ? request.unitAssessmentDue()
+        : request.residenceFeedbackDue();
   }
 
-  @Mapping(target = "regulationTitle", expression = "java(Regulation.fromCode(campaign.regulation()).title())")
+  @Mapping(
+      target = "regulationTitle",
+      expression = "java(Regulation.fromCode(campaign.regulation()).title())")
   @Mapping(target = "deadlines", source = "campaign")
-  @Mapping(target = "progress", expression = "java(progress(campaign, decidedByLevel, notRatedByReason))")
-  CampaignView toView(Campaign campaign, Map<Level, Integer> decidedByLevel, Map<String, Integer> notRatedByReason);
+  @Mapping(
+      target = "progress",
+      expression = "java(progress(campaign, decidedByLevel, notRatedByReason))")
+  CampaignView toView(
+      Campaign campaign, Map<Level, Integer> decidedByLevel, Map<String, Integer> notRatedByReason);
 
   @Mapping(target = "decidedByLevel", source = "decidedByLevel")
   @Mapping(target = "notRatedByReason", source = "notRatedByReason")
-  CampaignApi.Progress progress(Campaign campaign, Map<Level, Integer> decidedByLevel,
-      Map<String, Integer> notRatedByReason);
+  CampaignApi.Progress progress(
+      Campaign campaign, Map<Level, Integer> decidedByLevel, Map<String, Integer> notRatedByReason);
 
   CampaignApi.Deadlines deadlines(Campaign campaign);
 

@@ -45,8 +45,13 @@ import vn.party.evaluation.web.FieldProblem;
 public class CampaignPageController {
 
   /** unitAssessmentDue may stay empty: the API then takes the residence-feedback deadline. */
-  private static final List<String> DUE_FIELDS = List.of("selfReviewDue", "residenceFeedbackDue", "unitAssessmentDue",
-      "branchReviewDue", "decisionDue");
+  private static final List<String> DUE_FIELDS =
+      List.of(
+          "selfReviewDue",
+          "residenceFeedbackDue",
+          "unitAssessmentDue",
+          "branchReviewDue",
+          "decisionDue");
 
   private final Campaigns campaigns;
   private final CampaignService service;
@@ -55,8 +60,12 @@ public class CampaignPageController {
   private final ZoneId zone;
   private final Finalizations finalizations;
 
-  public CampaignPageController(Campaigns campaigns, CampaignService service, Validator validator,
-      MessageSource messages, @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone,
+  public CampaignPageController(
+      Campaigns campaigns,
+      CampaignService service,
+      Validator validator,
+      MessageSource messages,
+      @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone,
       Finalizations finalizations) {
     this.campaigns = campaigns;
     this.service = service;
@@ -69,12 +78,13 @@ public class CampaignPageController {
   /** The campaigns the user may follow: their organization's, or every one for auditors and administrators. */
   @GetMapping("/app/campaigns")
   public String list(@AuthenticationPrincipal CurrentUser user, Model model) {
-    String organization = committeeOf(user)
-        .or(() -> user.inspectedOrganizations().stream().findFirst()).orElse(null);
+    String organization =
+        committeeOf(user).or(() -> user.inspectedOrganizations().stream().findFirst()).orElse(null);
     if (organization == null && !user.isAuditor() && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
-    model.addAttribute("campaigns", campaigns.list(user.isAuditor() || user.isAdmin() ? null : organization, 200));
+    model.addAttribute(
+        "campaigns", campaigns.list(user.isAuditor() || user.isAdmin() ? null : organization, 200));
     model.addAttribute("mayOpen", committeeOf(user).isPresent() || user.isAdmin());
     return "campaign/list";
   }
@@ -90,14 +100,21 @@ public class CampaignPageController {
   }
 
   @PostMapping("/app/campaigns/new")
-  public String open(@RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal CurrentUser user,
-      Model model, RedirectAttributes flash, HttpServletResponse response) {
+  public String open(
+      @RequestParam MultiValueMap<String, String> params,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      RedirectAttributes flash,
+      HttpServletResponse response) {
     String ownOrganization = mayOpen(user);
     Map<String, String> values = new LinkedHashMap<>(params.toSingleValueMap());
     values.remove("_csrf");
-    // a committee opens its own organization's campaign, whatever the form says; an administrator chooses
-    String organization = user.isAdmin() && ownOrganization.isEmpty() ? text(values.get("organizationId"))
-        : ownOrganization;
+    // a committee opens its own organization's campaign, whatever the form says; an administrator
+    // chooses
+    String organization =
+        user.isAdmin() && ownOrganization.isEmpty()
+            ? text(values.get("organizationId"))
+            : ownOrganization;
     values.put("organizationId", organization);
     List<FieldProblem> problems = new ArrayList<>();
     Integer year = year(values.get("year"), problems);
@@ -106,11 +123,20 @@ public class CampaignPageController {
       dues.put(field, due(field, values.get(field), problems));
     }
     // not trimmed: " QD-366-2025" is not a regulation code, as in the API
-    String regulation = values.get("regulation") == null || values.get("regulation").isEmpty() ? null
-        : values.get("regulation");
-    CreateCampaignRequest request = new CreateCampaignRequest(organization, year, regulation,
-        dues.get("selfReviewDue"), dues.get("residenceFeedbackDue"), dues.get("unitAssessmentDue"),
-        dues.get("branchReviewDue"), dues.get("decisionDue"));
+    String regulation =
+        values.get("regulation") == null || values.get("regulation").isEmpty()
+            ? null
+            : values.get("regulation");
+    CreateCampaignRequest request =
+        new CreateCampaignRequest(
+            organization,
+            year,
+            regulation,
+            dues.get("selfReviewDue"),
+            dues.get("residenceFeedbackDue"),
+            dues.get("unitAssessmentDue"),
+            dues.get("branchReviewDue"),
+            dues.get("decisionDue"));
     for (ConstraintViolation<CreateCampaignRequest> violation : validator.validate(request)) {
       String field = violation.getPropertyPath().toString();
       if (problems.stream().noneMatch(p -> p.field().equals(field))) {
@@ -127,7 +153,9 @@ public class CampaignPageController {
     } catch (ApiException refused) {
       if (refused.status().value() == 409) {
         response.setStatus(409);
-        String message = messages.getMessage(refused.messageKey(), refused.arguments(), LocaleContextHolder.getLocale());
+        String message =
+            messages.getMessage(
+                refused.messageKey(), refused.arguments(), LocaleContextHolder.getLocale());
         return page(model, values, Map.of("year", message), organization + "/" + year);
       }
       if (refused.problems().isEmpty()) {
@@ -139,10 +167,16 @@ public class CampaignPageController {
   }
 
   @GetMapping("/app/campaigns/{organizationId}/{year}")
-  public String progress(@PathVariable String organizationId, @PathVariable int year,
-      @AuthenticationPrincipal CurrentUser user, Model model) {
-    var id = campaigns.idOf(organizationId, year)
-        .orElseThrow(() -> ApiException.notFound("error.report.not-found", organizationId, year));
+  public String progress(
+      @PathVariable String organizationId,
+      @PathVariable int year,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model) {
+    var id =
+        campaigns
+            .idOf(organizationId, year)
+            .orElseThrow(
+                () -> ApiException.notFound("error.report.not-found", organizationId, year));
     model.addAttribute("campaign", service.get(id, user));
     model.addAttribute("finalization", finalizations.of(id).orElse(null));
     return "campaign/progress";
@@ -158,10 +192,14 @@ public class CampaignPageController {
   }
 
   private static Optional<String> committeeOf(CurrentUser user) {
-    return user.groups().stream().map(Groups::organizationOfCommittee).flatMap(Optional::stream).findFirst();
+    return user.groups().stream()
+        .map(Groups::organizationOfCommittee)
+        .flatMap(Optional::stream)
+        .findFirst();
   }
 
-  private String page(Model model, Map<String, String> values, Map<String, String> errors, String existing) {
+  private String page(
+      Model model, Map<String, String> values, Map<String, String> errors, String existing) {
     model.addAttribute("values", values);
     model.addAttribute("errors", errors);
     model.addAttribute("existing", existing);
@@ -202,7 +240,8 @@ public class CampaignPageController {
   }
 
   private static String reason(ConstraintViolation<?> violation) {
-    String constraint = violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+    String constraint =
+        violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
     return switch (constraint) {
       case "NotNull", "NotBlank" -> "required";
       case "Size" -> "too-long";
@@ -217,8 +256,12 @@ public class CampaignPageController {
     Map<String, String> errors = new LinkedHashMap<>();
     for (FieldProblem problem : problems) {
       String label = messages.getMessage("field." + problem.field(), null, problem.field(), locale);
-      errors.putIfAbsent(problem.field(), problem.message() != null ? problem.message()
-          : messages.getMessage("reason." + problem.reason(), new Object[] {label}, problem.reason(), locale));
+      errors.putIfAbsent(
+          problem.field(),
+          problem.message() != null
+              ? problem.message()
+              : messages.getMessage(
+                  "reason." + problem.reason(), new Object[] {label}, problem.reason(), locale));
     }
     return errors;
   }

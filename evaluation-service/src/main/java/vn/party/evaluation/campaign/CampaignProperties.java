@@ -4,5 +4,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** @param launchBatchSize members started per launch batch, each batch its own transaction */
 @ConfigurationProperties("evaluation.campaign")
-public record CampaignProperties(int launchBatchSize) {
-}
+public record CampaignProperties(int launchBatchSize) {}

@@ -34,8 +34,12 @@ public class CampaignService {
   private final CampaignMapper mapper;
   private final SystemAccess systemAccess;
 
-  public CampaignService(Campaigns campaigns, MemberDirectory directory, RuntimeService runtimeService,
-      CampaignMapper mapper, SystemAccess systemAccess) {
+  public CampaignService(
+      Campaigns campaigns,
+      MemberDirectory directory,
+      RuntimeService runtimeService,
+      CampaignMapper mapper,
+      SystemAccess systemAccess) {
     this.systemAccess = systemAccess;
     this.campaigns = campaigns;
     this.directory = directory;
@@ -54,38 +58,52 @@ public class CampaignService {
     }
     validate(request);
     if (campaigns.exists(request.organizationId(), request.year())) {
-      throw ApiException.conflict("error.campaign.exists", request.organizationId(), request.year());
+      throw ApiException.conflict(
+          "error.campaign.exists", request.organizationId(), request.year());
     }
     NewCampaign campaign = mapper.toNewCampaign(request);
     UUID id = UUID.randomUUID();
     try {
       campaigns.insert(id, campaign, user.userId());
     } catch (DuplicateKeyException raced) {
-      throw ApiException.conflict("error.campaign.exists", request.organizationId(), request.year());
+      throw ApiException.conflict(
+          "error.campaign.exists", request.organizationId(), request.year());
     }
-    Map<String, Object> variables = Map.ofEntries(
-        Map.entry(UNIT_ASSESSMENT_DUE, Date.from(campaign.unitAssessmentDue().toInstant())),
-        Map.entry(CAMPAIGN_ID, id.toString()),
-        Map.entry(ORGANIZATION_ID, campaign.organizationId()),
-        Map.entry(YEAR, campaign.year()),
-        Map.entry(REGULATION, campaign.regulation().code()),
-        Map.entry(SELF_REVIEW_DUE, Date.from(campaign.selfReviewDue().toInstant())),
-        Map.entry(RESIDENCE_FEEDBACK_DUE, Date.from(campaign.residenceFeedbackDue().toInstant())),
-        Map.entry(BRANCH_REVIEW_DUE, Date.from(campaign.branchReviewDue().toInstant())),
-        Map.entry(DECISION_DUE, Date.from(campaign.decisionDue().toInstant())),
-        Map.entry(ORGANIZATION_COMMITTEE_GROUP, Groups.organizationCommittee(
-            campaign.organizationId())));
-    // Who may open a campaign is decided above, by the organization tree; the engine then acts for the system.
-    String processInstanceId = systemAccess.call(() -> runtimeService.startProcessInstanceByKey(
-        ProcessKeys.EVALUATION_CAMPAIGN, BusinessKeys.campaign(campaign.year(), campaign.organizationId()),
-        variables).getId());
+    Map<String, Object> variables =
+        Map.ofEntries(
+            Map.entry(UNIT_ASSESSMENT_DUE, Date.from(campaign.unitAssessmentDue().toInstant())),
+            Map.entry(CAMPAIGN_ID, id.toString()),
+            Map.entry(ORGANIZATION_ID, campaign.organizationId()),
+            Map.entry(YEAR, campaign.year()),
+            Map.entry(REGULATION, campaign.regulation().code()),
+            Map.entry(SELF_REVIEW_DUE, Date.from(campaign.selfReviewDue().toInstant())),
+            Map.entry(
+                RESIDENCE_FEEDBACK_DUE, Date.from(campaign.residenceFeedbackDue().toInstant())),
+            Map.entry(BRANCH_REVIEW_DUE, Date.from(campaign.branchReviewDue().toInstant())),
+            Map.entry(DECISION_DUE, Date.from(campaign.decisionDue().toInstant())),
+            Map.entry(
+                ORGANIZATION_COMMITTEE_GROUP,
+                Groups.organizationCommittee(campaign.organizationId())));
+    // Who may open a campaign is decided above, by the organization tree; the engine then acts for
+    // the system.
+    String processInstanceId =
+        systemAccess.call(
+            () ->
+                runtimeService
+                    .startProcessInstanceByKey(
+                        ProcessKeys.EVALUATION_CAMPAIGN,
+                        BusinessKeys.campaign(campaign.year(), campaign.organizationId()),
+                        variables)
+                    .getId());
     campaigns.attachProcess(id, processInstanceId);
     return view(id);
   }
 
   public CampaignView get(UUID id, CurrentUser user) {
-    Campaign campaign = campaigns.find(id).orElseThrow(() -> ApiException.notFound("error.campaign.not-found", id));
-    if (!user.isAdmin() && !user.inspects(campaign.organizationId())
+    Campaign campaign =
+        campaigns.find(id).orElseThrow(() -> ApiException.notFound("error.campaign.not-found", id));
+    if (!user.isAdmin()
+        && !user.inspects(campaign.organizationId())
         && !user.inOrganizationCommittee(campaign.organizationId())) {
       throw ApiException.forbidden();
     }
@@ -93,7 +111,9 @@ public class CampaignService {
   }
 
   private CampaignView view(UUID id) {
-    return mapper.toView(campaigns.find(id).orElseThrow(), campaigns.decidedByLevel(id),
+    return mapper.toView(
+        campaigns.find(id).orElseThrow(),
+        campaigns.decidedByLevel(id),
         campaigns.notRatedByReason(id));
   }
 
@@ -108,8 +128,9 @@ public class CampaignService {
     if (request.residenceFeedbackDue().isBefore(request.selfReviewDue())) {
       problems.add(new FieldProblem("residenceFeedbackDue", "out-of-order", null));
     }
-    if (request.unitAssessmentDue() != null && (request.unitAssessmentDue().isBefore(request.selfReviewDue())
-        || request.unitAssessmentDue().isAfter(request.branchReviewDue()))) {
+    if (request.unitAssessmentDue() != null
+        && (request.unitAssessmentDue().isBefore(request.selfReviewDue())
+            || request.unitAssessmentDue().isAfter(request.branchReviewDue()))) {
       problems.add(new FieldProblem("unitAssessmentDue", "out-of-order", null));
     }
     if (request.branchReviewDue().isBefore(request.residenceFeedbackDue())) {

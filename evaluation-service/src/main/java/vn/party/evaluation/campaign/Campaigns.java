@@ -28,40 +28,62 @@ public class Campaigns {
   }
 
   public Optional<Campaign> find(UUID id) {
-    return jdbc.sql("select * from evaluation.campaign where id = :id").param("id", id).query(Campaign.class).optional();
+    return jdbc.sql("select * from evaluation.campaign where id = :id")
+        .param("id", id)
+        .query(Campaign.class)
+        .optional();
   }
 
   public Optional<UUID> idOf(String organizationId, int year) {
-    return jdbc.sql("select id from evaluation.campaign where organization_id = :org and year = :year")
-        .param("org", organizationId).param("year", year).query(UUID.class).optional();
+    return jdbc.sql(
+            "select id from evaluation.campaign where organization_id = :org and year = :year")
+        .param("org", organizationId)
+        .param("year", year)
+        .query(UUID.class)
+        .optional();
   }
 
   /** Campaigns newest first, of one organization or (null) of all; at most {@code limit}. */
   public List<Campaign> list(String organizationId, int limit) {
-    return jdbc.sql("select * from evaluation.campaign"
-            + (organizationId == null ? "" : " where organization_id = :org")
-            + " order by year desc, organization_id limit :limit")
-        .params(organizationId == null ? Map.of("limit", limit) : Map.of("org", organizationId, "limit", limit))
-        .query(Campaign.class).list();
+    return jdbc.sql(
+            "select * from evaluation.campaign"
+                + (organizationId == null ? "" : " where organization_id = :org")
+                + " order by year desc, organization_id limit :limit")
+        .params(
+            organizationId == null
+                ? Map.of("limit", limit)
+                : Map.of("org", organizationId, "limit", limit))
+        .query(Campaign.class)
+        .list();
   }
 
   public boolean exists(String organizationId, int year) {
-    return jdbc.sql("select count(*) from evaluation.campaign where organization_id = :org and year = :year")
-        .param("org", organizationId).param("year", year).query(Integer.class).single() > 0;
+    return jdbc.sql(
+                "select count(*) from evaluation.campaign where organization_id = :org and year = :year")
+            .param("org", organizationId)
+            .param("year", year)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   void insert(UUID id, NewCampaign campaign, String createdBy) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into evaluation.campaign (id, organization_id, year, regulation, self_review_due, residence_feedback_due,
                                   unit_assessment_due, branch_review_due, decision_due, status, created_by)
             values (:id, :org, :year, :regulation, :selfDue, :feedbackDue, :unitDue, :branchDue, :decisionDue, 'LAUNCHING',
                     :by)""")
-        .param("id", id).param("org", campaign.organizationId()).param("year", campaign.year())
+        .param("id", id)
+        .param("org", campaign.organizationId())
+        .param("year", campaign.year())
         .param("regulation", campaign.regulation().code())
-        .param("selfDue", campaign.selfReviewDue()).param("feedbackDue", campaign.residenceFeedbackDue())
+        .param("selfDue", campaign.selfReviewDue())
+        .param("feedbackDue", campaign.residenceFeedbackDue())
         .param("unitDue", campaign.unitAssessmentDue())
-        .param("branchDue", campaign.branchReviewDue()).param("decisionDue", campaign.decisionDue())
+        .param("branchDue", campaign.branchReviewDue())
+        .param("decisionDue", campaign.decisionDue())
         .param("by", createdBy)
         .update();
   }
@@ -69,26 +91,40 @@ public class Campaigns {
   @Transactional(propagation = Propagation.MANDATORY)
   void attachProcess(UUID id, String processInstanceId) {
     jdbc.sql("update evaluation.campaign set process_instance_id = :pi where id = :id")
-        .param("pi", processInstanceId).param("id", id).update();
+        .param("pi", processInstanceId)
+        .param("id", id)
+        .update();
   }
 
   /** A member of the campaign's organization, with the facts the eligibility rules read. */
-  record Candidate(String memberId, String membership, boolean exempted, boolean suspended,
-      LocalDate admittedOn, String headOf) {
-  }
+  record Candidate(
+      String memberId,
+      String membership,
+      boolean exempted,
+      boolean suspended,
+      LocalDate admittedOn,
+      String headOf) {}
 
   /** What the eligibility rules said of one member, and the unit the member heads (null: none). */
-  record RosterEntry(String memberId, boolean rated, String reason, String formKind, String ruleId, String headOf) {
-  }
+  record RosterEntry(
+      String memberId,
+      boolean rated,
+      String reason,
+      String formKind,
+      String ruleId,
+      String headOf) {}
 
   List<Candidate> candidates(UUID id) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select m.id as member_id, m.membership, m.exempted, m.suspended, m.admitted_on, m.head_of
             from evaluation.campaign c
             join evaluation.branch b on b.organization_id = c.organization_id
             join evaluation.party_member m on m.branch_id = b.id and m.status = 'ACTIVE'
             where c.id = :id order by m.id""")
-        .param("id", id).query(Candidate.class).list();
+        .param("id", id)
+        .query(Candidate.class)
+        .list();
   }
 
   /**
@@ -97,9 +133,13 @@ public class Campaigns {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   int prepareRoster(UUID id, List<RosterEntry> entries) {
-    batch.batchUpdate("""
+    batch.batchUpdate(
+        """
             insert into evaluation.campaign_member (campaign_id, member_id, status, reason, form_kind, rule_id, head_of)
-            values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", entries, 1000, (ps, entry) -> {
+            values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+        entries,
+        1000,
+        (ps, entry) -> {
           ps.setObject(1, id);
           ps.setString(2, entry.memberId());
           ps.setString(3, entry.rated() ? "PENDING" : "NOT_RATED");
@@ -108,19 +148,23 @@ public class Campaigns {
           ps.setString(6, entry.ruleId());
           ps.setString(7, entry.headOf());
         });
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             update evaluation.campaign set roster_prepared = true,
               members_total = (select count(*) from evaluation.campaign_member
                                where campaign_id = :id and status <> 'NOT_RATED'),
               members_not_rated = (select count(*) from evaluation.campaign_member
                                    where campaign_id = :id and status = 'NOT_RATED')
             where id = :id returning members_total""")
-        .param("id", id).query(Integer.class).single();
+        .param("id", id)
+        .query(Integer.class)
+        .single();
   }
 
   public Map<String, Integer> notRatedByReason(UUID id) {
     Map<String, Integer> counts = new TreeMap<>();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             select reason, count(*) as n from evaluation.campaign_member
             where campaign_id = :id and status = 'NOT_RATED' group by reason""")
         .param("id", id)
@@ -131,11 +175,15 @@ public class Campaigns {
 
   @Transactional(propagation = Propagation.MANDATORY)
   void markStarted(UUID id, int count, boolean rosterDone) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update evaluation.campaign set members_started = members_started + :n,
               status = case when :done and status = 'LAUNCHING' then 'RUNNING' else status end
             where id = :id""")
-        .param("n", count).param("done", rosterDone).param("id", id).update();
+        .param("n", count)
+        .param("done", rosterDone)
+        .param("id", id)
+        .update();
   }
 
   /**
@@ -146,7 +194,9 @@ public class Campaigns {
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean openStage(UUID id, DecisionStage stage) {
     jdbc.sql("update evaluation.campaign set decision_stage = :stage where id = :id")
-        .param("stage", stage.name()).param("id", id).update();
+        .param("stage", stage.name())
+        .param("id", id)
+        .update();
     return !anyUndecided(id, stage);
   }
 
@@ -160,7 +210,8 @@ public class Campaigns {
   public Optional<DecisionStage> completedStage(Campaign campaign) {
     if (campaign.decisionStage() == null) {
       return campaign.rosterPrepared() && campaign.membersDecided() >= campaign.membersTotal()
-          ? Optional.of(DecisionStage.ALL) : Optional.empty();
+          ? Optional.of(DecisionStage.ALL)
+          : Optional.empty();
     }
     DecisionStage stage = DecisionStage.valueOf(campaign.decisionStage());
     return anyUndecided(campaign.id(), stage) ? Optional.empty() : Optional.of(stage);
@@ -171,12 +222,15 @@ public class Campaigns {
    * it). Every decision asks, so the first one found answers (index campaign_member_undecided), not a count.
    */
   private boolean anyUndecided(UUID id, DecisionStage stage) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select exists (select 1 from evaluation.campaign_member
               where campaign_id = :id and status in ('PENDING', 'STARTED')
                 and (head_of is null or head_of = any(:heads)))""")
-        .param("id", id).param("heads", stage.heads().toArray(String[]::new))
-        .query(Boolean.class).single();
+        .param("id", id)
+        .param("heads", stage.heads().toArray(String[]::new))
+        .query(Boolean.class)
+        .single();
   }
 
   /**
@@ -189,43 +243,64 @@ public class Campaigns {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public Optional<Withdrawal> memberWithdrawn(UUID id, String memberId, String reasonCode) {
-    Optional<String> before = jdbc.sql("""
+    Optional<String> before =
+        jdbc.sql(
+                """
             select status from evaluation.campaign_member
             where campaign_id = :id and member_id = :member and status in ('PENDING', 'STARTED') for update""")
-        .param("id", id).param("member", memberId).query(String.class).optional();
+            .param("id", id)
+            .param("member", memberId)
+            .query(String.class)
+            .optional();
     if (before.isEmpty()) {
       return Optional.empty();
     }
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update evaluation.campaign_member set status = 'NOT_RATED', reason = :reason, rule_id = 'movement'
             where campaign_id = :id and member_id = :member""")
-        .param("reason", reasonCode).param("id", id).param("member", memberId).update();
+        .param("reason", reasonCode)
+        .param("id", id)
+        .param("member", memberId)
+        .update();
     boolean started = "STARTED".equals(before.get());
-    Campaign campaign = jdbc.sql("""
+    Campaign campaign =
+        jdbc.sql(
+                """
             update evaluation.campaign set members_total = members_total - 1,
               members_not_rated = members_not_rated + 1,
               members_started = members_started - case when :started then 1 else 0 end
             where id = :id returning *""")
-        .param("started", started).param("id", id).query(Campaign.class).single();
+            .param("started", started)
+            .param("id", id)
+            .query(Campaign.class)
+            .single();
     return Optional.of(new Withdrawal(campaign, started));
   }
 
   /** What {@link #memberWithdrawn} left: the campaign now, and whether the member's evaluation had been started. */
-  public record Withdrawal(Campaign campaign, boolean started) {
-  }
+  public record Withdrawal(Campaign campaign, boolean started) {}
 
   /** Counts one more decided member; the row lock serializes concurrent decisions. */
   @Transactional(propagation = Propagation.MANDATORY)
   public Campaign memberDecided(UUID id, String memberId) {
-    jdbc.sql("update evaluation.campaign_member set status = 'DECIDED' where campaign_id = :id and member_id = :member")
-        .param("id", id).param("member", memberId).update();
-    return jdbc.sql("update evaluation.campaign set members_decided = members_decided + 1 where id = :id returning *")
-        .param("id", id).query(Campaign.class).single();
+    jdbc.sql(
+            "update evaluation.campaign_member set status = 'DECIDED' where campaign_id = :id and member_id = :member")
+        .param("id", id)
+        .param("member", memberId)
+        .update();
+    return jdbc.sql(
+            "update evaluation.campaign set members_decided = members_decided + 1 where id = :id returning *")
+        .param("id", id)
+        .query(Campaign.class)
+        .single();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   void completed(UUID id) {
-    jdbc.sql("update evaluation.campaign set status = 'COMPLETED', completed_at = now() where id = :id").param("id", id)
+    jdbc.sql(
+            "update evaluation.campaign set status = 'COMPLETED', completed_at = now() where id = :id")
+        .param("id", id)
         .update();
   }
 
@@ -234,7 +309,8 @@ public class Campaigns {
     for (Level level : Level.values()) {
       counts.put(level, 0);
     }
-    jdbc.sql("""
+    jdbc.sql(
+            """
             select decided_level, count(*) as n from evaluation.member_evaluation
             where campaign_id = :id and decided_level is not null group by decided_level""")
         .param("id", id)

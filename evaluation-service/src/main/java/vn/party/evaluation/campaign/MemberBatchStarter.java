@@ -35,8 +35,13 @@ public class MemberBatchStarter implements JavaDelegate {
   private final RuntimeService runtimeService;
   private final CampaignProperties properties;
 
-  public MemberBatchStarter(JdbcClient jdbc, Campaigns campaigns, EvaluationRecords records, Timeline timeline,
-      RuntimeService runtimeService, CampaignProperties properties) {
+  public MemberBatchStarter(
+      JdbcClient jdbc,
+      Campaigns campaigns,
+      EvaluationRecords records,
+      Timeline timeline,
+      RuntimeService runtimeService,
+      CampaignProperties properties) {
     this.jdbc = jdbc;
     this.campaigns = campaigns;
     this.records = records;
@@ -45,15 +50,22 @@ public class MemberBatchStarter implements JavaDelegate {
     this.properties = properties;
   }
 
-  private record RosterEntry(String memberId, String fullName, String branchId, String organizationId,
-      String formKind, boolean leadershipPost, String headOf) {
-  }
+  private record RosterEntry(
+      String memberId,
+      String fullName,
+      String branchId,
+      String organizationId,
+      String formKind,
+      boolean leadershipPost,
+      String headOf) {}
 
   @Override
   public void execute(DelegateExecution execution) {
     UUID campaignId = UUID.fromString((String) execution.getVariable(CAMPAIGN_ID));
     Campaign campaign = campaigns.find(campaignId).orElseThrow();
-    List<RosterEntry> batch = jdbc.sql("""
+    List<RosterEntry> batch =
+        jdbc.sql(
+                """
             select cm.member_id, m.full_name, m.branch_id, b.organization_id, cm.form_kind, m.leadership_post,
                    cm.head_of
             from evaluation.campaign_member cm
@@ -62,35 +74,55 @@ public class MemberBatchStarter implements JavaDelegate {
             where cm.campaign_id = :id and cm.status = 'PENDING'
             order by cm.member_id limit :limit
             for update of cm skip locked""")
-        .param("id", campaignId).param("limit", properties.launchBatchSize())
-        .query(RosterEntry.class).list();
+            .param("id", campaignId)
+            .param("limit", properties.launchBatchSize())
+            .query(RosterEntry.class)
+            .list();
 
     for (RosterEntry entry : batch) {
       start(campaign, entry);
     }
     if (!batch.isEmpty()) {
-      jdbc.sql("""
+      jdbc.sql(
+              """
               update evaluation.campaign_member set status = 'STARTED'
               where campaign_id = :id and member_id in (:members)""")
-          .param("id", campaignId).param("members", batch.stream().map(RosterEntry::memberId).toList())
+          .param("id", campaignId)
+          .param("members", batch.stream().map(RosterEntry::memberId).toList())
           .update();
     }
-    int remaining = jdbc.sql("select count(*) from evaluation.campaign_member where campaign_id = :id and status = 'PENDING'")
-        .param("id", campaignId).query(Integer.class).single();
+    int remaining =
+        jdbc.sql(
+                "select count(*) from evaluation.campaign_member where campaign_id = :id and status = 'PENDING'")
+            .param("id", campaignId)
+            .query(Integer.class)
+            .single();
     campaigns.markStarted(campaignId, batch.size(), remaining == 0);
     Campaign now = campaigns.find(campaignId).orElseThrow();
 
     execution.setVariable(REMAINING_MEMBERS, remaining);
-    // read only by campaigns started before the decision stages (they wait for all members after the last batch)
-    execution.setVariable(ALL_MEMBERS_DECIDED, remaining == 0 && now.membersDecided() >= now.membersTotal());
+    // read only by campaigns started before the decision stages (they wait for all members after
+    // the last batch)
+    execution.setVariable(
+        ALL_MEMBERS_DECIDED, remaining == 0 && now.membersDecided() >= now.membersTotal());
   }
 
   private void start(Campaign campaign, RosterEntry entry) {
-    if (!records.create(campaign.year(), entry.memberId(), campaign.id(), entry.organizationId(),
+    if (!records.create(
+        campaign.year(),
+        entry.memberId(),
+        campaign.id(),
+        entry.organizationId(),
         entry.branchId())) {
       return; // already has this year's evaluation
     }
-    timeline.record(campaign.year(), entry.memberId(), TimelineKind.EVALUATION_STARTED, null, null, Actors.SYSTEM,
+    timeline.record(
+        campaign.year(),
+        entry.memberId(),
+        TimelineKind.EVALUATION_STARTED,
+        null,
+        null,
+        Actors.SYSTEM,
         Map.of("campaignId", campaign.id().toString(), "regulation", campaign.regulation()));
     Map<String, Object> variables = new HashMap<>();
     variables.put(CAMPAIGN_ID, campaign.id().toString());
@@ -105,17 +137,25 @@ public class MemberBatchStarter implements JavaDelegate {
     variables.put(LEADERSHIP_POST, entry.leadershipPost()); // Mẫu 02B
     if (entry.headOf() != null) { // a collective before its head: decided after the unit is rated
       variables.put(HEAD_OF, entry.headOf());
-      variables.put(HEADED_UNIT_ID, "BRANCH".equals(entry.headOf()) ? entry.branchId() : entry.organizationId());
+      variables.put(
+          HEADED_UNIT_ID,
+          "BRANCH".equals(entry.headOf()) ? entry.branchId() : entry.organizationId());
     }
     variables.put(BRANCH_COMMITTEE_GROUP, Groups.branchCommittee(entry.branchId()));
-    variables.put(ORGANIZATION_COMMITTEE_GROUP, Groups.organizationCommittee(entry.organizationId()));
+    variables.put(
+        ORGANIZATION_COMMITTEE_GROUP, Groups.organizationCommittee(entry.organizationId()));
     variables.put(SELF_REVIEW_DUE, Date.from(campaign.selfReviewDue().toInstant()));
     variables.put(RESIDENCE_FEEDBACK_DUE, Date.from(campaign.residenceFeedbackDue().toInstant()));
     variables.put(UNIT_ASSESSMENT_DUE, Date.from(campaign.unitAssessmentDue().toInstant()));
     variables.put(BRANCH_REVIEW_DUE, Date.from(campaign.branchReviewDue().toInstant()));
     variables.put(DECISION_DUE, Date.from(campaign.decisionDue().toInstant()));
-    String processInstanceId = runtimeService.startProcessInstanceByKey(ProcessKeys.MEMBER_EVALUATION,
-        BusinessKeys.member(campaign.year(), entry.memberId()), variables).getId();
+    String processInstanceId =
+        runtimeService
+            .startProcessInstanceByKey(
+                ProcessKeys.MEMBER_EVALUATION,
+                BusinessKeys.member(campaign.year(), entry.memberId()),
+                variables)
+            .getId();
     records.attachProcess(campaign.year(), entry.memberId(), processInstanceId);
   }
 }

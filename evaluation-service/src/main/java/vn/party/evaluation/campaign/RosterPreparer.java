@@ -38,26 +38,48 @@ public class RosterPreparer implements JavaDelegate {
     UUID id = UUID.fromString((String) execution.getVariable(CAMPAIGN_ID));
     Campaign campaign = campaigns.find(id).orElseThrow();
     Regulation regulation = Regulation.fromCode(campaign.regulation());
-    List<Campaigns.RosterEntry> roster = campaigns.candidates(id).stream()
-        .map(candidate -> entry(candidate, regulation, campaign.year())).toList();
+    List<Campaigns.RosterEntry> roster =
+        campaigns.candidates(id).stream()
+            .map(candidate -> entry(candidate, regulation, campaign.year()))
+            .toList();
     int total = campaigns.prepareRoster(id, roster);
-    outbox.publish(EventTypes.CAMPAIGN_STARTED, campaign.organizationId(), new CampaignEvents.Started(
-        id, campaign.organizationId(), campaign.year(), campaign.regulation(), total, roster.size() - total,
-        new CampaignEvents.Deadlines(campaign.selfReviewDue(), campaign.residenceFeedbackDue(),
-            campaign.branchReviewDue(), campaign.decisionDue())));
+    outbox.publish(
+        EventTypes.CAMPAIGN_STARTED,
+        campaign.organizationId(),
+        new CampaignEvents.Started(
+            id,
+            campaign.organizationId(),
+            campaign.year(),
+            campaign.regulation(),
+            total,
+            roster.size() - total,
+            new CampaignEvents.Deadlines(
+                campaign.selfReviewDue(),
+                campaign.residenceFeedbackDue(),
+                campaign.branchReviewDue(),
+                campaign.decisionDue())));
   }
 
   /** The member-eligibility decision of the campaign's regulation, for one member. */
-  private Campaigns.RosterEntry entry(Campaigns.Candidate candidate, Regulation regulation, int year) {
-    MemberFacts.Builder facts = MemberFacts.builder()
-        .exempted(candidate.exempted())
-        .suspended(candidate.suspended())
-        .probationary("PROBATIONARY".equals(candidate.membership()));
+  private Campaigns.RosterEntry entry(
+      Campaigns.Candidate candidate, Regulation regulation, int year) {
+    MemberFacts.Builder facts =
+        MemberFacts.builder()
+            .exempted(candidate.exempted())
+            .suspended(candidate.suspended())
+            .probationary("PROBATIONARY".equals(candidate.membership()));
     // no admission date on file: an established member, well past the six months
-    facts = candidate.admittedOn() == null ? facts.monthsSinceAdmission(MONTHS_OF_AN_ESTABLISHED_MEMBER)
-        : facts.admittedOn(candidate.admittedOn(), year);
+    facts =
+        candidate.admittedOn() == null
+            ? facts.monthsSinceAdmission(MONTHS_OF_AN_ESTABLISHED_MEMBER)
+            : facts.admittedOn(candidate.admittedOn(), year);
     Eligibility eligibility = rules.eligibility(regulation, facts.build());
-    return new Campaigns.RosterEntry(candidate.memberId(), eligibility.rated(), eligibility.reason().name(),
-        eligibility.form().map(Enum::name).orElse(null), eligibility.rule().ruleId(), candidate.headOf());
+    return new Campaigns.RosterEntry(
+        candidate.memberId(),
+        eligibility.rated(),
+        eligibility.reason().name(),
+        eligibility.form().map(Enum::name).orElse(null),
+        eligibility.rule().ruleId(),
+        candidate.headOf());
   }
 }

@@ -31,7 +31,13 @@ public class CapRefusals {
    * @param levels the submitted values, to name the refused level
    */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
-  public void record(int year, String memberId, String taskKey, String taskId, String actor, List<FieldError> errors,
+  public void record(
+      int year,
+      String memberId,
+      String taskKey,
+      String taskId,
+      String actor,
+      List<FieldError> errors,
       Map<String, ?> levels) {
     for (FieldError error : errors) {
       Cap cap = error.cap();
@@ -45,7 +51,8 @@ public class CapRefusals {
       details.put("reasonCode", cap.reason().name());
       details.put("reason", cap.reason().label());
       details.put("ruleId", cap.rule().ruleId());
-      timeline.record(year, memberId, TimelineKind.ABOVE_CAP_REFUSED, taskKey, taskId, actor, details);
+      timeline.record(
+          year, memberId, TimelineKind.ABOVE_CAP_REFUSED, taskKey, taskId, actor, details);
     }
   }
 

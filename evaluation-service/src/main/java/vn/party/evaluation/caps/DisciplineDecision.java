@@ -10,6 +10,11 @@ import java.time.LocalDate;
  * @param selfDetectedAndRemedied the violation was self-detected and its consequences remedied (the exception of
  *     124-QĐ/TW: no cap, where the regulation admits it)
  */
-public record DisciplineDecision(String memberId, int year, String decisionId, DisciplineForm form,
-    boolean selfDetectedAndRemedied, LocalDate decidedOn, String decidedBy) {
-}
+public record DisciplineDecision(
+    String memberId,
+    int year,
+    String decisionId,
+    DisciplineForm form,
+    boolean selfDetectedAndRemedied,
+    LocalDate decidedOn,
+    String decidedBy) {}

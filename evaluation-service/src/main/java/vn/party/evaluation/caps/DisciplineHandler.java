@@ -32,16 +32,22 @@ public class DisciplineHandler implements InboundEventHandler {
   @Override
   public void handle(CloudEvent event, JsonNode data) {
     EventFields fields = new EventFields(event, data);
-    DisciplineDecision decision = new DisciplineDecision(
-        fields.text("memberId", EventFields.MAX_MEMBER_ID),
-        fields.year(),
-        fields.text("decisionId", EventFields.MAX_DECISION_ID),
-        fields.oneOf("form", DisciplineForm.class, true).orElseThrow(),
-        fields.optionalFlag("selfDetectedAndRemedied"),
-        fields.date("decidedOn"),
-        fields.text("decidedBy", EventFields.MAX_NAME));
+    DisciplineDecision decision =
+        new DisciplineDecision(
+            fields.text("memberId", EventFields.MAX_MEMBER_ID),
+            fields.year(),
+            fields.text("decisionId", EventFields.MAX_DECISION_ID),
+            fields.oneOf("form", DisciplineForm.class, true).orElseThrow(),
+            fields.optionalFlag("selfDetectedAndRemedied"),
+            fields.date("decidedOn"),
+            fields.text("decidedBy", EventFields.MAX_NAME));
     boolean first = service.receive(event, decision);
-    log.info("discipline decision {} ({}) for {}/{}{}", decision.decisionId(), event.getId(), decision.year(),
-        decision.memberId(), first ? "" : " (duplicate, ignored)");
+    log.info(
+        "discipline decision {} ({}) for {}/{}{}",
+        decision.decisionId(),
+        event.getId(),
+        decision.year(),
+        decision.memberId(),
+        first ? "" : " (duplicate, ignored)");
   }
 }

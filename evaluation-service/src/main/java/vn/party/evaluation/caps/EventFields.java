@@ -16,7 +16,8 @@ import vn.party.evaluation.process.TextLimits;
  */
 public final class EventFields {
 
-  // the limits live in TextLimits (one length per text, issue 12); these names stay for the handlers
+  // the limits live in TextLimits (one length per text, issue 12); these names stay for the
+  // handlers
   public static final int MAX_MEMBER_ID = TextLimits.ID;
   public static final int MAX_NAME = TextLimits.NAME;
   public static final int MAX_DECISION_ID = TextLimits.DECISION_ID;
@@ -42,7 +43,10 @@ public final class EventFields {
 
   public int year() {
     JsonNode year = data.get("year");
-    if (year == null || !year.canConvertToInt() || year.isFloatingPointNumber() || year.asInt() < 2000
+    if (year == null
+        || !year.canConvertToInt()
+        || year.isFloatingPointNumber()
+        || year.asInt() < 2000
         || year.asInt() > 2100) {
       throw unreadable("year missing or invalid");
     }
@@ -67,7 +71,9 @@ public final class EventFields {
     if (node == null || node.isNull()) {
       return null;
     }
-    if (!node.isNumber() || !Double.isFinite(node.doubleValue()) || node.doubleValue() < 0
+    if (!node.isNumber()
+        || !Double.isFinite(node.doubleValue())
+        || node.doubleValue() < 0
         || node.doubleValue() > 100) {
       throw unreadable(field + " must be a number from 0 to 100");
     }
@@ -92,13 +98,20 @@ public final class EventFields {
       }
       return Optional.empty();
     }
-    Function<String, Optional<E>> parse = name -> Arrays.stream(type.getEnumConstants())
-        .filter(constant -> constant.name().equals(name)).findFirst();
+    Function<String, Optional<E>> parse =
+        name ->
+            Arrays.stream(type.getEnumConstants())
+                .filter(constant -> constant.name().equals(name))
+                .findFirst();
     return Optional.of(node)
-        .filter(JsonNode::isTextual).map(JsonNode::asText).flatMap(parse)
-        .or(() -> {
-          throw unreadable(field + " must be one of " + Arrays.toString(type.getEnumConstants()));
-        });
+        .filter(JsonNode::isTextual)
+        .map(JsonNode::asText)
+        .flatMap(parse)
+        .or(
+            () -> {
+              throw unreadable(
+                  field + " must be one of " + Arrays.toString(type.getEnumConstants()));
+            });
   }
 
   private UnreadableEventException unreadable(String problem) {

@@ -16,8 +16,11 @@ import vn.party.evaluation.process.Level;
  * level of the latest unit assessment (null: none received, or the member has none) and, for a member who heads a
  * unit, the unit's rating (null: heads none, or the unit is not rated yet).
  */
-public record KnownFacts(List<DisciplineDecision> disciplines, Level civilServiceLevel,
-    Double tasksCompletedPercent, Level headedUnitLevel) {
+public record KnownFacts(
+    List<DisciplineDecision> disciplines,
+    Level civilServiceLevel,
+    Double tasksCompletedPercent,
+    Level headedUnitLevel) {
 
   /**
    * The facts as the member-caps decision reads them: disciplined when any decision was received; the 124
@@ -26,8 +29,10 @@ public record KnownFacts(List<DisciplineDecision> disciplines, Level civilServic
   public Map<String, Object> variables() {
     Map<String, Object> variables = new HashMap<>(); // null values allowed
     variables.put(DISCIPLINED, !disciplines.isEmpty());
-    variables.put(DISCIPLINE_SELF_DETECTED_AND_REMEDIED,
-        !disciplines.isEmpty() && disciplines.stream().allMatch(DisciplineDecision::selfDetectedAndRemedied));
+    variables.put(
+        DISCIPLINE_SELF_DETECTED_AND_REMEDIED,
+        !disciplines.isEmpty()
+            && disciplines.stream().allMatch(DisciplineDecision::selfDetectedAndRemedied));
     variables.put(CIVIL_SERVICE_LEVEL, civilServiceLevel == null ? null : civilServiceLevel.name());
     variables.put(TASKS_COMPLETED_PERCENT, tasksCompletedPercent);
     variables.put(HEADED_UNIT_LEVEL, headedUnitLevel == null ? null : headedUnitLevel.name());

@@ -19,8 +19,12 @@ import vn.party.evaluation.process.ProcessKeys;
 class LevelCapRefresher {
 
   private static final Set<String> TASKS_SHOWING_THE_CAP =
-      Set.of(ProcessKeys.SELF_REVIEW, ProcessKeys.BRANCH_REVIEW, ProcessKeys.COMMITTEE_DECISION,
-          ProcessKeys.RERATING_DECISION, ProcessKeys.REAPPRAISAL_DECISION);
+      Set.of(
+          ProcessKeys.SELF_REVIEW,
+          ProcessKeys.BRANCH_REVIEW,
+          ProcessKeys.COMMITTEE_DECISION,
+          ProcessKeys.RERATING_DECISION,
+          ProcessKeys.REAPPRAISAL_DECISION);
 
   private final LevelCapService caps;
 
@@ -32,7 +36,8 @@ class LevelCapRefresher {
   public void on(DelegateTask task) {
     if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
         || !TASKS_SHOWING_THE_CAP.contains(task.getTaskDefinitionKey())
-        || task.getVariable(MEMBER_ID) == null || task.getVariable(YEAR) == null) {
+        || task.getVariable(MEMBER_ID) == null
+        || task.getVariable(YEAR) == null) {
       return;
     }
     caps.refresh(task.getExecution(), task.getTaskDefinitionKey());

@@ -45,8 +45,10 @@ public class LevelCapService {
 
   /** Process variables hold Vietnamese text: the forms are Vietnamese, whoever opens them. */
   private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+
   /** Camunda keeps a String variable in a varchar(4000) column. */
   private static final int MAX_REASON = TextLimits.ENGINE_VARIABLE;
+
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final MemberFactStore store;
@@ -57,8 +59,14 @@ public class LevelCapService {
   private final MessageSource messages;
   private final Actors actors;
 
-  public LevelCapService(MemberFactStore store, RuleBook rules, EvaluationRecords records, Timeline timeline,
-      RuntimeService runtimeService, MessageSource messages, Actors actors) {
+  public LevelCapService(
+      MemberFactStore store,
+      RuleBook rules,
+      EvaluationRecords records,
+      Timeline timeline,
+      RuntimeService runtimeService,
+      MessageSource messages,
+      Actors actors) {
     this.store = store;
     this.rules = rules;
     this.records = records;
@@ -93,7 +101,8 @@ public class LevelCapService {
     EvaluationRecord record = records.find(year, memberId).orElseThrow();
     String processInstanceId = record.processInstanceId();
     if (processInstanceId == null
-        || runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+        || runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count()
+            == 0) {
       return;
     }
     List<String> names = new ArrayList<>(LevelCaps.INPUTS);
@@ -106,7 +115,8 @@ public class LevelCapService {
   }
 
   /** The variables to change (absent or different ones only: every update is kept in the engine's history). */
-  private Map<String, Object> apply(int year, String memberId, Map<String, Object> current, String trigger) {
+  private Map<String, Object> apply(
+      int year, String memberId, Map<String, Object> current, String trigger) {
     KnownFacts facts = store.facts(year, memberId);
     Map<String, Object> wanted = new HashMap<>(facts.variables());
     Map<String, Object> merged = new HashMap<>(current);
@@ -117,24 +127,29 @@ public class LevelCapService {
     wanted.put(LEVEL_CAP_REASON, explain(caps, facts, merged));
 
     Map<String, Object> updates = new HashMap<>();
-    wanted.forEach((name, value) -> {
-      if (!current.containsKey(name) || !Objects.equals(current.get(name), value)) {
-        updates.put(name, value);
-      }
-    });
+    wanted.forEach(
+        (name, value) -> {
+          if (!current.containsKey(name) || !Objects.equals(current.get(name), value)) {
+            updates.put(name, value);
+          }
+        });
     if (updates.containsKey(LEVEL_CAP) || updates.containsKey(LEVEL_CAP_REASON)) {
       capChanged(year, memberId, (String) current.get(LEVEL_CAP), strictest, caps, trigger);
     }
     return updates;
   }
 
-  private void capChanged(int year, String memberId, String previous, Cap strictest, List<Cap> caps,
-      String trigger) {
+  private void capChanged(
+      int year, String memberId, String previous, Cap strictest, List<Cap> caps, String trigger) {
     if (strictest == null && previous == null) {
       return; // no cap before, none now: the text only said so for the first time
     }
-    records.levelCap(year, memberId, strictest == null ? null : strictest.maxLevel().name(),
-        strictest == null ? null : strictest.reason().name(), strictest == null ? null : strictest.rule().ruleId());
+    records.levelCap(
+        year,
+        memberId,
+        strictest == null ? null : strictest.maxLevel().name(),
+        strictest == null ? null : strictest.reason().name(),
+        strictest == null ? null : strictest.rule().ruleId());
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("trigger", trigger);
     details.put("previousLevelCap", previous);
@@ -146,8 +161,14 @@ public class LevelCapService {
       details.put("source", strictest.rule().source());
       details.put("allCaps", caps.stream().map(cap -> cap.rule().ruleId()).toList());
     }
-    timeline.record(year, memberId, strictest == null ? TimelineKind.LEVEL_CAP_LIFTED
-        : TimelineKind.LEVEL_CAP_APPLIED, null, null, actors.current(), details);
+    timeline.record(
+        year,
+        memberId,
+        strictest == null ? TimelineKind.LEVEL_CAP_LIFTED : TimelineKind.LEVEL_CAP_APPLIED,
+        null,
+        null,
+        actors.current(),
+        details);
   }
 
   /** Vietnamese: the strictest cap, then every cap with the facts behind it and the rule's source. */
@@ -157,10 +178,17 @@ public class LevelCapService {
     }
     List<String> lines = new ArrayList<>();
     Cap strictest = caps.get(0);
-    lines.add(text("cap.strictest", strictest.maxLevel().label(), strictest.maxLevel().shortCode()));
+    lines.add(
+        text("cap.strictest", strictest.maxLevel().label(), strictest.maxLevel().shortCode()));
     for (Cap cap : caps) {
-      lines.add(text("cap.item", cap.reason().label(), cap.maxLevel().shortCode(), because(cap, facts, variables),
-          cap.rule().source(), cap.rule().ruleId()));
+      lines.add(
+          text(
+              "cap.item",
+              cap.reason().label(),
+              cap.maxLevel().shortCode(),
+              because(cap, facts, variables),
+              cap.rule().source(),
+              cap.rule().ruleId()));
     }
     String text = String.join("\n", lines);
     return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
@@ -169,17 +197,31 @@ public class LevelCapService {
   /** The facts behind a cap, where the system knows more than the rule's name. */
   private String because(Cap cap, KnownFacts facts, Map<String, Object> variables) {
     return switch (cap.reason()) {
-      case DISCIPLINED -> text("cap.because.disciplined", facts.disciplines().stream()
-          .map(d -> text("cap.because.decision", d.decisionId(), d.form().label(), DATE.format(d.decidedOn()),
-              d.decidedBy()))
-          .collect(Collectors.joining("; ")));
-      case CIVIL_SERVICE_LEVEL -> facts.civilServiceLevel() == null ? ""
-          : text("cap.because.civil-service", facts.civilServiceLevel().label());
-      case SICK_LEAVE_3_MONTHS -> text("cap.because.sick-leave", String.valueOf(variables.get(SICK_LEAVE_MONTHS)));
-      case HEADED_UNIT_LEVEL -> variables.get(ProcessVariables.HEADED_UNIT_LEVEL) instanceof String name
-          ? Level.parse(name).map(level -> text("cap.because.headed-unit", level.label()))
-              .orElse("")
-          : "";
+      case DISCIPLINED ->
+          text(
+              "cap.because.disciplined",
+              facts.disciplines().stream()
+                  .map(
+                      d ->
+                          text(
+                              "cap.because.decision",
+                              d.decisionId(),
+                              d.form().label(),
+                              DATE.format(d.decidedOn()),
+                              d.decidedBy()))
+                  .collect(Collectors.joining("; ")));
+      case CIVIL_SERVICE_LEVEL ->
+          facts.civilServiceLevel() == null
+              ? ""
+              : text("cap.because.civil-service", facts.civilServiceLevel().label());
+      case SICK_LEAVE_3_MONTHS ->
+          text("cap.because.sick-leave", String.valueOf(variables.get(SICK_LEAVE_MONTHS)));
+      case HEADED_UNIT_LEVEL ->
+          variables.get(ProcessVariables.HEADED_UNIT_LEVEL) instanceof String name
+              ? Level.parse(name)
+                  .map(level -> text("cap.because.headed-unit", level.label()))
+                  .orElse("")
+              : "";
       default -> "";
     };
   }

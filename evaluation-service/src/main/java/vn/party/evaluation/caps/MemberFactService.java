@@ -40,9 +40,17 @@ public class MemberFactService {
   private final Campaigns campaigns;
   private final RuntimeService runtimeService;
 
-  public MemberFactService(Inbox inbox, MemberFactStore store, EvaluationRecords records, Timeline timeline,
-      LevelCapService caps, MemberDirectory directory, UnmatchedEvents unmatched, ReratingStarter rerating,
-      Campaigns campaigns, RuntimeService runtimeService) {
+  public MemberFactService(
+      Inbox inbox,
+      MemberFactStore store,
+      EvaluationRecords records,
+      Timeline timeline,
+      LevelCapService caps,
+      MemberDirectory directory,
+      UnmatchedEvents unmatched,
+      ReratingStarter rerating,
+      Campaigns campaigns,
+      RuntimeService runtimeService) {
     this.runtimeService = runtimeService;
     this.rerating = rerating;
     this.campaigns = campaigns;
@@ -71,9 +79,16 @@ public class MemberFactService {
     details.put("decidedBy", decision.decidedBy());
     applied(event, decision.year(), decision.memberId(), evaluationExists, details);
     if (evaluationExists) {
-      // a discipline for a year already decided: the committee re-rates (xếp loại lại), the original stays
-      records.find(decision.year(), decision.memberId()).ifPresent(evaluation -> rerating.onDiscipline(evaluation,
-          decision.decisionId(), campaigns.find(evaluation.campaignId()).orElseThrow().regulation()));
+      // a discipline for a year already decided: the committee re-rates (xếp loại lại), the
+      // original stays
+      records
+          .find(decision.year(), decision.memberId())
+          .ifPresent(
+              evaluation ->
+                  rerating.onDiscipline(
+                      evaluation,
+                      decision.decisionId(),
+                      campaigns.find(evaluation.campaignId()).orElseThrow().regulation()));
     }
     return true;
   }
@@ -87,16 +102,18 @@ public class MemberFactService {
     boolean evaluationExists = records.lock(assessment.year(), assessment.memberId());
     store.save(assessment, event.getSource().toString(), event.getId());
     Map<String, Object> details = received(event, evaluationExists);
-    details.put("civilServiceLevel", assessment.civilServiceLevel() == null ? null
-        : assessment.civilServiceLevel().name());
+    details.put(
+        "civilServiceLevel",
+        assessment.civilServiceLevel() == null ? null : assessment.civilServiceLevel().name());
     details.put("comment", assessment.comment());
     details.put("assessedBy", assessment.assessedBy());
     details.put("tasksCompletedPercent", assessment.tasksCompletedPercent());
     applied(event, assessment.year(), assessment.memberId(), evaluationExists, details);
     if (evaluationExists) {
-      records.unitAssessmentReceived(assessment.year(), assessment.memberId(), assessment.comment(),
-          assessment.assessedBy());
-      runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_UNIT_ASSESSMENT_RECEIVED)
+      records.unitAssessmentReceived(
+          assessment.year(), assessment.memberId(), assessment.comment(), assessment.assessedBy());
+      runtimeService
+          .createMessageCorrelation(ProcessKeys.MESSAGE_UNIT_ASSESSMENT_RECEIVED)
           .processInstanceBusinessKey(BusinessKeys.member(assessment.year(), assessment.memberId()))
           // kept whole on the evaluation record; the engine variable gets what fits (issue 12)
           .setVariable(ProcessVariables.UNIT_COMMENT, TextLimits.forEngine(assessment.comment()))
@@ -115,13 +132,24 @@ public class MemberFactService {
     return details;
   }
 
-  private void applied(CloudEvent event, int year, String memberId, boolean evaluationExists,
+  private void applied(
+      CloudEvent event,
+      int year,
+      String memberId,
+      boolean evaluationExists,
       Map<String, Object> details) {
-    // the system took the event in; who decided or assessed (free text from outside) is part of the details
-    timeline.record(year, memberId, TimelineKind.EVENT_RECEIVED, null, null, Actors.SYSTEM, details);
+    // the system took the event in; who decided or assessed (free text from outside) is part of the
+    // details
+    timeline.record(
+        year, memberId, TimelineKind.EVENT_RECEIVED, null, null, Actors.SYSTEM, details);
     if (!evaluationExists) {
-      unmatched.keep(event, year, memberId, directory.member(memberId).isPresent()
-          ? UnmatchedReason.NO_EVALUATION_YET : UnmatchedReason.UNKNOWN_MEMBER);
+      unmatched.keep(
+          event,
+          year,
+          memberId,
+          directory.member(memberId).isPresent()
+              ? UnmatchedReason.NO_EVALUATION_YET
+              : UnmatchedReason.UNKNOWN_MEMBER);
     } else {
       caps.refreshRunning(year, memberId, event.getType());
     }

@@ -27,7 +27,8 @@ public class MemberFactStore {
   /** Stores the decision; the same decision number again (a correction) replaces the earlier values. */
   @Transactional(propagation = Propagation.MANDATORY)
   void save(DisciplineDecision decision, String eventSource, String eventId) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into evaluation.discipline_decision (year, member_id, decision_id, form, self_detected_and_remedied,
               decided_on, decided_by, event_source, event_id)
             values (:year, :member, :decision, :form, :self, :on, :by, :source, :id)
@@ -35,37 +36,56 @@ public class MemberFactStore {
               self_detected_and_remedied = excluded.self_detected_and_remedied, decided_on = excluded.decided_on,
               decided_by = excluded.decided_by, event_source = excluded.event_source, event_id = excluded.event_id,
               received_at = now()""")
-        .param("year", decision.year()).param("member", decision.memberId())
-        .param("decision", decision.decisionId()).param("form", decision.form().name())
-        .param("self", decision.selfDetectedAndRemedied()).param("on", decision.decidedOn())
-        .param("by", decision.decidedBy()).param("source", eventSource).param("id", eventId)
+        .param("year", decision.year())
+        .param("member", decision.memberId())
+        .param("decision", decision.decisionId())
+        .param("form", decision.form().name())
+        .param("self", decision.selfDetectedAndRemedied())
+        .param("on", decision.decidedOn())
+        .param("by", decision.decidedBy())
+        .param("source", eventSource)
+        .param("id", eventId)
         .update();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   void save(UnitAssessment assessment, String eventSource, String eventId) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into evaluation.unit_assessment (year, member_id, civil_service_level, comment, assessed_by,
               tasks_completed_percent, event_source, event_id)
             values (:year, :member, :level, :comment, :by, :percent, :source, :id)""")
-        .param("year", assessment.year()).param("member", assessment.memberId())
-        .param("level", assessment.civilServiceLevel() == null ? null : assessment.civilServiceLevel().name())
-        .param("comment", assessment.comment()).param("by", assessment.assessedBy())
+        .param("year", assessment.year())
+        .param("member", assessment.memberId())
+        .param(
+            "level",
+            assessment.civilServiceLevel() == null ? null : assessment.civilServiceLevel().name())
+        .param("comment", assessment.comment())
+        .param("by", assessment.assessedBy())
         .param("percent", assessment.tasksCompletedPercent())
-        .param("source", eventSource).param("id", eventId)
+        .param("source", eventSource)
+        .param("id", eventId)
         .update();
   }
 
   /** The latest unit assessment of the year, if any arrived. */
   public Optional<UnitAssessment> latestUnitAssessment(int year, String memberId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select member_id, year, civil_service_level, comment, assessed_by,
               tasks_completed_percent::float8 as tasks_completed_percent
             from evaluation.unit_assessment where year = :year and member_id = :member order by id desc limit 1""")
-        .param("year", year).param("member", memberId)
-        .query((rs, row) -> new UnitAssessment(rs.getString("member_id"), rs.getInt("year"),
-            Level.parse(rs.getString("civil_service_level")).orElse(null), rs.getString("comment"),
-            rs.getString("assessed_by"), rs.getObject("tasks_completed_percent", Double.class)))
+        .param("year", year)
+        .param("member", memberId)
+        .query(
+            (rs, row) ->
+                new UnitAssessment(
+                    rs.getString("member_id"),
+                    rs.getInt("year"),
+                    Level.parse(rs.getString("civil_service_level")).orElse(null),
+                    rs.getString("comment"),
+                    rs.getString("assessed_by"),
+                    rs.getObject("tasks_completed_percent", Double.class)))
         .optional();
   }
 
@@ -74,13 +94,19 @@ public class MemberFactStore {
    * unit assessment.
    */
   public KnownFacts facts(int year, String memberId) {
-    List<DisciplineDecision> disciplines = jdbc.sql("""
+    List<DisciplineDecision> disciplines =
+        jdbc.sql(
+                """
             select member_id, year, decision_id, form, self_detected_and_remedied, decided_on, decided_by
             from evaluation.discipline_decision where year = :year and member_id = :member order by decided_on, id""")
-        .param("year", year).param("member", memberId)
-        .query(DisciplineDecision.class).list();
+            .param("year", year)
+            .param("member", memberId)
+            .query(DisciplineDecision.class)
+            .list();
     Optional<UnitAssessment> unit = latestUnitAssessment(year, memberId);
-    return new KnownFacts(disciplines, unit.map(UnitAssessment::civilServiceLevel).orElse(null),
+    return new KnownFacts(
+        disciplines,
+        unit.map(UnitAssessment::civilServiceLevel).orElse(null),
         unit.map(UnitAssessment::tasksCompletedPercent).orElse(null),
         heads.headedUnitLevel(year, memberId).orElse(null));
   }

@@ -11,6 +11,10 @@ import vn.party.evaluation.process.Level;
  * @param tasksCompletedPercent share of the year's tasks the member completed, 0–100, or null when the unit does not
  *     say: the cap input of 132-QĐ/TW (under 50 % → NOT_COMPLETED)
  */
-public record UnitAssessment(String memberId, int year, Level civilServiceLevel, String comment, String assessedBy,
-    Double tasksCompletedPercent) {
-}
+public record UnitAssessment(
+    String memberId,
+    int year,
+    Level civilServiceLevel,
+    String comment,
+    String assessedBy,
+    Double tasksCompletedPercent) {}

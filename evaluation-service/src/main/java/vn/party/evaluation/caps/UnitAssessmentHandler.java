@@ -34,15 +34,20 @@ public class UnitAssessmentHandler implements InboundEventHandler {
   @Override
   public void handle(CloudEvent event, JsonNode data) {
     EventFields fields = new EventFields(event, data);
-    UnitAssessment assessment = new UnitAssessment(
-        fields.text("memberId", EventFields.MAX_MEMBER_ID),
-        fields.year(),
-        fields.oneOf("civilServiceLevel", Level.class, false).orElse(null),
-        fields.text("comment", TextLimits.UNIT_ASSESSMENT_COMMENT),
-        fields.text("assessedBy", EventFields.MAX_NAME),
-        fields.optionalPercent("tasksCompletedPercent"));
+    UnitAssessment assessment =
+        new UnitAssessment(
+            fields.text("memberId", EventFields.MAX_MEMBER_ID),
+            fields.year(),
+            fields.oneOf("civilServiceLevel", Level.class, false).orElse(null),
+            fields.text("comment", TextLimits.UNIT_ASSESSMENT_COMMENT),
+            fields.text("assessedBy", EventFields.MAX_NAME),
+            fields.optionalPercent("tasksCompletedPercent"));
     boolean first = service.receive(event, assessment);
-    log.info("unit assessment {} for {}/{}{}", event.getId(), assessment.year(), assessment.memberId(),
+    log.info(
+        "unit assessment {} for {}/{}{}",
+        event.getId(),
+        assessment.year(),
+        assessment.memberId(),
         first ? "" : " (duplicate, ignored)");
   }
 }

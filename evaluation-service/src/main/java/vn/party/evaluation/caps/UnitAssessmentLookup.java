@@ -21,7 +21,8 @@ public class UnitAssessmentLookup implements JavaDelegate {
   private final MemberFactStore store;
   private final MemberDirectory directory;
 
-  public UnitAssessmentLookup(EvaluationRecords records, MemberFactStore store, MemberDirectory directory) {
+  public UnitAssessmentLookup(
+      EvaluationRecords records, MemberFactStore store, MemberDirectory directory) {
     this.records = records;
     this.store = store;
     this.directory = directory;
@@ -31,21 +32,25 @@ public class UnitAssessmentLookup implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     int year = year(execution);
     String memberId = memberId(execution);
-    records.lock(year, memberId); // serialises with the consumer: an assessment cannot slip between check and wait
+    records.lock(
+        year,
+        memberId); // serialises with the consumer: an assessment cannot slip between check and wait
     Optional<UnitAssessment> assessment = store.latestUnitAssessment(year, memberId);
     // an assessment that came anyway is used even for a member not marked as a civil servant
     boolean expected = directory.civilServant(memberId) || assessment.isPresent();
-    assessment.ifPresent(a -> {
-      records.unitAssessmentReceived(year, memberId, a.comment(), a.assessedBy());
-      // kept whole on the evaluation record; the engine variable gets what fits (issue 12)
-      execution.setVariable(UNIT_COMMENT, TextLimits.forEngine(a.comment()));
-    });
+    assessment.ifPresent(
+        a -> {
+          records.unitAssessmentReceived(year, memberId, a.comment(), a.assessedBy());
+          // kept whole on the evaluation record; the engine variable gets what fits (issue 12)
+          execution.setVariable(UNIT_COMMENT, TextLimits.forEngine(a.comment()));
+        });
     if (!expected) {
       records.unitAssessmentNotReceived(year, memberId, "NOT_EXPECTED");
     }
     execution.setVariable(UNIT_ASSESSMENT_EXPECTED, expected);
     execution.setVariable(UNIT_ASSESSMENT_RECEIVED, assessment.isPresent());
-    execution.setVariable(UNIT_ASSESSMENT_STATUS,
+    execution.setVariable(
+        UNIT_ASSESSMENT_STATUS,
         assessment.isPresent() ? "RECEIVED" : expected ? "PENDING" : "NOT_EXPECTED");
   }
 }

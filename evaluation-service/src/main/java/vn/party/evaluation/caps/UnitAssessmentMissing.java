@@ -34,7 +34,13 @@ public class UnitAssessmentMissing implements JavaDelegate {
     records.unitAssessmentNotReceived(year, memberId, "MISSING");
     execution.setVariable(UNIT_ASSESSMENT_STATUS, "MISSING");
     Object due = execution.getVariable(UNIT_ASSESSMENT_DUE);
-    timeline.record(year, memberId, TimelineKind.UNIT_ASSESSMENT_MISSING, null, null, Actors.SYSTEM,
+    timeline.record(
+        year,
+        memberId,
+        TimelineKind.UNIT_ASSESSMENT_MISSING,
+        null,
+        null,
+        Actors.SYSTEM,
         Map.of("deadline", String.valueOf(due instanceof Date d ? d.toInstant() : due)));
   }
 }

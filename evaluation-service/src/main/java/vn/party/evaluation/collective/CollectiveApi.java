@@ -9,19 +9,31 @@ import vn.party.evaluation.review.EvaluationApi.LevelCapView;
 public final class CollectiveApi {
 
   /** A collective's rating in a year: its self-review (Mẫu 01), the decision, the cap in force and its history. */
-  public record CollectiveView(int year, String collectiveId, String kind, String organizationId, String name,
-      String status, String notRatedReason, SelfReview selfReview, Decision decision, LevelCapView levelCap,
-      List<HistoryEntry> history) {
-  }
+  public record CollectiveView(
+      int year,
+      String collectiveId,
+      String kind,
+      String organizationId,
+      String name,
+      String status,
+      String notRatedReason,
+      SelfReview selfReview,
+      Decision decision,
+      LevelCapView levelCap,
+      List<HistoryEntry> history) {}
 
   /** Mẫu 01 as submitted; {@code allTasksDone} and {@code lateTasksPercent} are null when the collective did not state them. */
-  public record SelfReview(String strengths, String limitations, String remedialMeasures, Boolean allTasksDone,
-      Double lateTasksPercent, String level, String by, OffsetDateTime at) {
-  }
+  public record SelfReview(
+      String strengths,
+      String limitations,
+      String remedialMeasures,
+      Boolean allTasksDone,
+      Double lateTasksPercent,
+      String level,
+      String by,
+      OffsetDateTime at) {}
 
-  public record Decision(String level, String comment, String by, OffsetDateTime at) {
-  }
+  public record Decision(String level, String comment, String by, OffsetDateTime at) {}
 
-  private CollectiveApi() {
-  }
+  private CollectiveApi() {}
 }

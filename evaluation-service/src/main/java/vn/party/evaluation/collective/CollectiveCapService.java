@@ -47,8 +47,14 @@ public class CollectiveCapService {
   private final Actors actors;
   private final RuntimeService runtimeService;
 
-  public CollectiveCapService(CollectiveEvaluations evaluations, CollectiveProperties properties, RuleBook rules,
-      Timeline timeline, MessageSource messages, Actors actors, RuntimeService runtimeService) {
+  public CollectiveCapService(
+      CollectiveEvaluations evaluations,
+      CollectiveProperties properties,
+      RuleBook rules,
+      Timeline timeline,
+      MessageSource messages,
+      Actors actors,
+      RuntimeService runtimeService) {
     this.runtimeService = runtimeService;
     this.evaluations = evaluations;
     this.properties = properties;
@@ -70,17 +76,25 @@ public class CollectiveCapService {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void refreshRunning(int year, String collectiveId, String trigger) {
-    String processInstanceId = evaluations.find(year, collectiveId).map(CollectiveEvaluation::processInstanceId)
-        .orElse(null);
+    String processInstanceId =
+        evaluations
+            .find(year, collectiveId)
+            .map(CollectiveEvaluation::processInstanceId)
+            .orElse(null);
     if (processInstanceId == null
-        || runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+        || runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count()
+            == 0) {
       return;
     }
-    apply(year, runtimeService.getVariables(processInstanceId),
-        (name, value) -> runtimeService.setVariable(processInstanceId, name, value), trigger);
+    apply(
+        year,
+        runtimeService.getVariables(processInstanceId),
+        (name, value) -> runtimeService.setVariable(processInstanceId, name, value),
+        trigger);
   }
 
-  private void apply(int year, Map<String, Object> current, BiConsumer<String, Object> set, String trigger) {
+  private void apply(
+      int year, Map<String, Object> current, BiConsumer<String, Object> set, String trigger) {
     String collectiveId = (String) current.get(COLLECTIVE_ID);
     String kind = (String) current.get(COLLECTIVE_KIND);
     UUID campaignId = UUID.fromString((String) current.get(CAMPAIGN_ID));
@@ -89,9 +103,12 @@ public class CollectiveCapService {
     Map<String, Object> wanted = new HashMap<>();
     wanted.put(LEADERSHIP_DISCIPLINED, leadership[0]);
     wanted.put(LEADERSHIP_DISCIPLINED_WARNING_OR_ABOVE, leadership[1]);
-    wanted.put(SUBORDINATE_UNIT_DISCIPLINED, evaluations.subordinateUnitDisciplined(year, kind, collectiveId));
-    wanted.put(SUBORDINATE_SHORTFALL_PERCENT, evaluations.subordinateShortfallPercent(year, campaignId, kind,
-        collectiveId));
+    wanted.put(
+        SUBORDINATE_UNIT_DISCIPLINED,
+        evaluations.subordinateUnitDisciplined(year, kind, collectiveId));
+    wanted.put(
+        SUBORDINATE_SHORTFALL_PERCENT,
+        evaluations.subordinateShortfallPercent(year, campaignId, kind, collectiveId));
     wanted.put(SUBORDINATE_SHORTFALL_THRESHOLD, properties.subordinateShortfallThresholdPercent());
     Map<String, Object> merged = new HashMap<>(current);
     merged.putAll(wanted);
@@ -101,12 +118,14 @@ public class CollectiveCapService {
     wanted.put(LEVEL_CAP_REASON, explain(caps, merged));
 
     String previous = (String) current.get(LEVEL_CAP);
-    boolean capChanged = !current.containsKey(LEVEL_CAP) || !Objects.equals(previous, wanted.get(LEVEL_CAP));
-    wanted.forEach((name, value) -> {
-      if (!current.containsKey(name) || !Objects.equals(current.get(name), value)) {
-        set.accept(name, value);
-      }
-    });
+    boolean capChanged =
+        !current.containsKey(LEVEL_CAP) || !Objects.equals(previous, wanted.get(LEVEL_CAP));
+    wanted.forEach(
+        (name, value) -> {
+          if (!current.containsKey(name) || !Objects.equals(current.get(name), value)) {
+            set.accept(name, value);
+          }
+        });
     if (capChanged && (strictest != null || previous != null)) {
       evaluations.cap(year, collectiveId, strictest);
       Map<String, Object> details = new LinkedHashMap<>();
@@ -120,9 +139,14 @@ public class CollectiveCapService {
         details.put("source", strictest.rule().source());
         details.put("allCaps", caps.stream().map(cap -> cap.rule().ruleId()).toList());
       }
-      timeline.record(year, CollectiveEvaluation.timelineSubject(collectiveId),
-          strictest == null ? TimelineKind.LEVEL_CAP_LIFTED : TimelineKind.LEVEL_CAP_APPLIED, null, null,
-          actors.current(), details);
+      timeline.record(
+          year,
+          CollectiveEvaluation.timelineSubject(collectiveId),
+          strictest == null ? TimelineKind.LEVEL_CAP_LIFTED : TimelineKind.LEVEL_CAP_APPLIED,
+          null,
+          null,
+          actors.current(),
+          details);
     }
   }
 
@@ -133,17 +157,28 @@ public class CollectiveCapService {
     }
     List<String> lines = new ArrayList<>();
     Cap strictest = caps.get(0);
-    lines.add(text("cap.strictest", strictest.maxLevel().label(), strictest.maxLevel().shortCode()));
+    lines.add(
+        text("cap.strictest", strictest.maxLevel().label(), strictest.maxLevel().shortCode()));
     for (Cap cap : caps) {
-      String because = switch (cap.reason()) {
-        case SUBORDINATE_SHORTFALL -> text("collective.cap.because.shortfall",
-            variables.get(SUBORDINATE_SHORTFALL_PERCENT), variables.get(SUBORDINATE_SHORTFALL_THRESHOLD));
-        case LATE_TASKS, LATE_TASKS_OVER_20_PERCENT -> text("collective.cap.because.late",
-            variables.get(LATE_TASKS_PERCENT));
-        default -> "";
-      };
-      lines.add(text("cap.item", cap.reason().label(), cap.maxLevel().shortCode(), because, cap.rule().source(),
-          cap.rule().ruleId()));
+      String because =
+          switch (cap.reason()) {
+            case SUBORDINATE_SHORTFALL ->
+                text(
+                    "collective.cap.because.shortfall",
+                    variables.get(SUBORDINATE_SHORTFALL_PERCENT),
+                    variables.get(SUBORDINATE_SHORTFALL_THRESHOLD));
+            case LATE_TASKS, LATE_TASKS_OVER_20_PERCENT ->
+                text("collective.cap.because.late", variables.get(LATE_TASKS_PERCENT));
+            default -> "";
+          };
+      lines.add(
+          text(
+              "cap.item",
+              cap.reason().label(),
+              cap.maxLevel().shortCode(),
+              because,
+              cap.rule().source(),
+              cap.rule().ruleId()));
     }
     String text = String.join("\n", lines);
     int max = TextLimits.ENGINE_VARIABLE;

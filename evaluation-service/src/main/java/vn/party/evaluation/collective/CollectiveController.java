@@ -22,11 +22,15 @@ public class CollectiveController {
   }
 
   @GetMapping("/{year}/{collectiveId}")
-  @Operation(summary = "Kết quả xếp loại một tập thể trong năm / a collective's rating in a year",
-      description = "A branch (chi bộ) or a grassroots organization: its self-review (Mẫu 01), the decided level, "
-          + "the collective cap in force and the ordered history. Administrators, auditors, the organization's "
-          + "committee and the committee above, and a branch's own committee.")
-  public CollectiveView get(@PathVariable int year, @PathVariable String collectiveId,
+  @Operation(
+      summary = "Kết quả xếp loại một tập thể trong năm / a collective's rating in a year",
+      description =
+          "A branch (chi bộ) or a grassroots organization: its self-review (Mẫu 01), the decided level, "
+              + "the collective cap in force and the ordered history. Administrators, auditors, the organization's "
+              + "committee and the committee above, and a branch's own committee.")
+  public CollectiveView get(
+      @PathVariable int year,
+      @PathVariable String collectiveId,
       @AuthenticationPrincipal CurrentUser user) {
     return access.view(year, collectiveId, user);
   }

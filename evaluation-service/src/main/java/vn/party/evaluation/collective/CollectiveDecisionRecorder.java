@@ -35,8 +35,13 @@ public class CollectiveDecisionRecorder implements JavaDelegate {
   private final Actors actors;
   private final UnitHeads heads;
 
-  public CollectiveDecisionRecorder(CollectiveEvaluations evaluations, Timeline timeline, Outbox outbox,
-      People people, Actors actors, UnitHeads heads) {
+  public CollectiveDecisionRecorder(
+      CollectiveEvaluations evaluations,
+      Timeline timeline,
+      Outbox outbox,
+      People people,
+      Actors actors,
+      UnitHeads heads) {
     this.evaluations = evaluations;
     this.timeline = timeline;
     this.outbox = outbox;
@@ -46,10 +51,18 @@ public class CollectiveDecisionRecorder implements JavaDelegate {
   }
 
   /** Data of vn.party.evaluation.collective.decided; recipients: the collective's own committee. */
-  public record CollectiveDecided(String collectiveId, String collectiveKind, String collectiveName, int year,
-      String organizationId, String selfProposedLevel, String decidedLevel, String decisionComment, String decidedBy,
-      String decidedAt, List<Recipient> recipients) {
-  }
+  public record CollectiveDecided(
+      String collectiveId,
+      String collectiveKind,
+      String collectiveName,
+      int year,
+      String organizationId,
+      String selfProposedLevel,
+      String decidedLevel,
+      String decisionComment,
+      String decidedBy,
+      String decidedAt,
+      List<Recipient> recipients) {}
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -66,15 +79,35 @@ public class CollectiveDecisionRecorder implements JavaDelegate {
     if (comment != null) {
       details.put("decisionComment", comment);
     }
-    timeline.record(year, CollectiveEvaluation.timelineSubject(collectiveId), TimelineKind.DECIDED, null, null,
-        decidedBy, details);
-    outbox.publish(EventTypes.COLLECTIVE_DECIDED, organizationId, new CollectiveDecided(collectiveId,
-        (String) execution.getVariable(COLLECTIVE_KIND), (String) execution.getVariable(COLLECTIVE_NAME), year,
-        organizationId, (String) execution.getVariable(SELF_PROPOSED_LEVEL), level, comment, decidedBy,
-        OffsetDateTime.now(ZoneOffset.UTC).toString(),
-        people.groupMembers((String) execution.getVariable(COLLECTIVE_REVIEWER_GROUP))));
+    timeline.record(
+        year,
+        CollectiveEvaluation.timelineSubject(collectiveId),
+        TimelineKind.DECIDED,
+        null,
+        null,
+        decidedBy,
+        details);
+    outbox.publish(
+        EventTypes.COLLECTIVE_DECIDED,
+        organizationId,
+        new CollectiveDecided(
+            collectiveId,
+            (String) execution.getVariable(COLLECTIVE_KIND),
+            (String) execution.getVariable(COLLECTIVE_NAME),
+            year,
+            organizationId,
+            (String) execution.getVariable(SELF_PROPOSED_LEVEL),
+            level,
+            comment,
+            decidedBy,
+            OffsetDateTime.now(ZoneOffset.UTC).toString(),
+            people.groupMembers((String) execution.getVariable(COLLECTIVE_REVIEWER_GROUP))));
     // a collective before its head: now the committee may decide the head, not above this level
-    heads.unitRated(year, UUID.fromString((String) execution.getVariable(CAMPAIGN_ID)),
-        CollectiveKind.valueOf((String) execution.getVariable(COLLECTIVE_KIND)), collectiveId, level);
+    heads.unitRated(
+        year,
+        UUID.fromString((String) execution.getVariable(CAMPAIGN_ID)),
+        CollectiveKind.valueOf((String) execution.getVariable(COLLECTIVE_KIND)),
+        collectiveId,
+        level);
   }
 }

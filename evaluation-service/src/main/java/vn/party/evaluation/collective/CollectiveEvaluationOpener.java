@@ -25,7 +25,10 @@ public class CollectiveEvaluationOpener implements JavaDelegate {
   private final Timeline timeline;
   private final Actors actors;
 
-  public CollectiveEvaluationOpener(CollectiveEvaluations evaluations, CollectiveCapService caps, Timeline timeline,
+  public CollectiveEvaluationOpener(
+      CollectiveEvaluations evaluations,
+      CollectiveCapService caps,
+      Timeline timeline,
       Actors actors) {
     this.evaluations = evaluations;
     this.caps = caps;
@@ -38,19 +41,38 @@ public class CollectiveEvaluationOpener implements JavaDelegate {
     int year = year(execution);
     String collectiveId = (String) execution.getVariable(COLLECTIVE_ID);
     String organizationId = (String) execution.getVariable(ORGANIZATION_ID);
-    CollectiveKind kind = CollectiveKind.parse((String) execution.getVariable(COLLECTIVE_KIND))
-        .orElseThrow(() -> new IllegalStateException("collectiveKind must be BRANCH or ORGANIZATION"));
-    CollectiveEvaluation evaluation = evaluations.find(year, collectiveId)
-        .orElseThrow(() -> new IllegalStateException("collective " + collectiveId + " not enrolled for " + year));
+    CollectiveKind kind =
+        CollectiveKind.parse((String) execution.getVariable(COLLECTIVE_KIND))
+            .orElseThrow(
+                () -> new IllegalStateException("collectiveKind must be BRANCH or ORGANIZATION"));
+    CollectiveEvaluation evaluation =
+        evaluations
+            .find(year, collectiveId)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "collective " + collectiveId + " not enrolled for " + year));
     boolean branch = kind == CollectiveKind.BRANCH;
-    String reviewers = branch ? Groups.branchCommittee(collectiveId) : Groups.organizationCommittee(organizationId);
-    String raters = branch ? Groups.organizationCommittee(organizationId) : Groups.superiorCommittee(organizationId);
+    String reviewers =
+        branch
+            ? Groups.branchCommittee(collectiveId)
+            : Groups.organizationCommittee(organizationId);
+    String raters =
+        branch
+            ? Groups.organizationCommittee(organizationId)
+            : Groups.superiorCommittee(organizationId);
     execution.setVariable(COLLECTIVE_NAME, evaluation.name());
     execution.setVariable(COLLECTIVE_REVIEWER_GROUP, reviewers);
     execution.setVariable(COLLECTIVE_RATER_GROUP, raters);
     evaluations.opened(year, collectiveId, execution.getProcessInstanceId());
-    timeline.record(year, CollectiveEvaluation.timelineSubject(collectiveId), TimelineKind.COLLECTIVE_RATING_STARTED,
-        null, null, actors.current(), Map.of("kind", kind.name(), "reviewers", reviewers, "raters", raters));
+    timeline.record(
+        year,
+        CollectiveEvaluation.timelineSubject(collectiveId),
+        TimelineKind.COLLECTIVE_RATING_STARTED,
+        null,
+        null,
+        actors.current(),
+        Map.of("kind", kind.name(), "reviewers", reviewers, "raters", raters));
     caps.refresh(execution, "collective-rating-started");
   }
 }

@@ -21,100 +21,163 @@ public class CollectiveEvaluations {
   }
 
   public Optional<CollectiveEvaluation> find(int year, String collectiveId) {
-    return jdbc.sql("select * from evaluation.collective_evaluation where year = :y and collective_id = :c")
-        .param("y", year).param("c", collectiveId).query(CollectiveEvaluation.class).optional();
+    return jdbc.sql(
+            "select * from evaluation.collective_evaluation where year = :y and collective_id = :c")
+        .param("y", year)
+        .param("c", collectiveId)
+        .query(CollectiveEvaluation.class)
+        .optional();
   }
 
   /** The organization's collectives of the year: its branches by name, then the organization itself. */
   public List<CollectiveEvaluation> ofOrganization(String organizationId, int year) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select * from evaluation.collective_evaluation where organization_id = :o and year = :y
             order by kind, name""")
-        .param("o", organizationId).param("y", year).query(CollectiveEvaluation.class).list();
+        .param("o", organizationId)
+        .param("y", year)
+        .query(CollectiveEvaluation.class)
+        .list();
   }
 
   /** Whether it is rated (PENDING until its process opens it) or not (NOT_RATED, with the reason and rule). */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void enroll(int year, String collectiveId, String kind, String organizationId, UUID campaignId, String name,
-      boolean rated, String reason, String rule) {
-    jdbc.sql("""
+  public void enroll(
+      int year,
+      String collectiveId,
+      String kind,
+      String organizationId,
+      UUID campaignId,
+      String name,
+      boolean rated,
+      String reason,
+      String rule) {
+    jdbc.sql(
+            """
             insert into evaluation.collective_evaluation (year, collective_id, kind, organization_id, campaign_id, name,
               status, not_rated_reason, eligibility_rule)
             values (:y, :c, :kind, :o, :campaign, :name, :status, :reason, :rule)
             on conflict (year, collective_id) do nothing""")
-        .param("y", year).param("c", collectiveId).param("kind", kind).param("o", organizationId)
-        .param("campaign", campaignId).param("name", name).param("status", rated ? "PENDING" : "NOT_RATED")
-        .param("reason", rated ? null : reason).param("rule", rule).update();
+        .param("y", year)
+        .param("c", collectiveId)
+        .param("kind", kind)
+        .param("o", organizationId)
+        .param("campaign", campaignId)
+        .param("name", name)
+        .param("status", rated ? "PENDING" : "NOT_RATED")
+        .param("reason", rated ? null : reason)
+        .param("rule", rule)
+        .update();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void opened(int year, String collectiveId, String processInstanceId) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update evaluation.collective_evaluation set process_instance_id = :pi, status = 'SELF_REVIEW', updated_at = now()
             where year = :y and collective_id = :c""")
-        .param("pi", processInstanceId).param("y", year).param("c", collectiveId).update();
+        .param("pi", processInstanceId)
+        .param("y", year)
+        .param("c", collectiveId)
+        .update();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void status(int year, String collectiveId, String status) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update evaluation.collective_evaluation set status = :s, updated_at = now()
             where year = :y and collective_id = :c""")
-        .param("s", status).param("y", year).param("c", collectiveId).update();
+        .param("s", status)
+        .param("y", year)
+        .param("c", collectiveId)
+        .update();
   }
 
   /** The self-review as submitted (again, after a return): the task results too, null when not stated. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void selfReviewed(int year, String collectiveId, String strengths, String limitations, String remedies,
-      String level, Boolean allTasksDone, Double lateTasksPercent, String by) {
-    jdbc.sql("""
+  public void selfReviewed(
+      int year,
+      String collectiveId,
+      String strengths,
+      String limitations,
+      String remedies,
+      String level,
+      Boolean allTasksDone,
+      Double lateTasksPercent,
+      String by) {
+    jdbc.sql(
+            """
             update evaluation.collective_evaluation set strengths = :s, limitations = :l, remedial_measures = :r,
               self_proposed_level = :level, all_tasks_done = :done, late_tasks_percent = :late,
               self_reviewed_by = :by, self_reviewed_at = now(), status = 'DECISION', updated_at = now()
             where year = :y and collective_id = :c""")
-        .param("s", strengths).param("l", limitations).param("r", remedies).param("level", level)
-        .param("done", allTasksDone, Types.BOOLEAN).param("late", lateTasksPercent, Types.DOUBLE)
-        .param("by", by).param("y", year).param("c", collectiveId).update();
+        .param("s", strengths)
+        .param("l", limitations)
+        .param("r", remedies)
+        .param("level", level)
+        .param("done", allTasksDone, Types.BOOLEAN)
+        .param("late", lateTasksPercent, Types.DOUBLE)
+        .param("by", by)
+        .param("y", year)
+        .param("c", collectiveId)
+        .update();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void decided(int year, String collectiveId, String level, String comment, String by) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update evaluation.collective_evaluation set decided_level = :level, decision_comment = :comment,
               decided_by = :by, decided_at = now(), status = 'DECIDED', updated_at = now()
             where year = :y and collective_id = :c""")
-        .param("level", level).param("comment", comment).param("by", by).param("y", year).param("c", collectiveId)
+        .param("level", level)
+        .param("comment", comment)
+        .param("by", by)
+        .param("y", year)
+        .param("c", collectiveId)
         .update();
   }
 
   /** Keeps the strictest cap in force (null: none). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void cap(int year, String collectiveId, Cap cap) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update evaluation.collective_evaluation set level_cap = :level, level_cap_reason = :reason,
               level_cap_rule = :rule, updated_at = now()
             where year = :y and collective_id = :c""")
         .param("level", cap == null ? null : cap.maxLevel().name())
         .param("reason", cap == null ? null : cap.reason().name())
         .param("rule", cap == null ? null : cap.rule().ruleId())
-        .param("y", year).param("c", collectiveId).update();
+        .param("y", year)
+        .param("c", collectiveId)
+        .update();
   }
 
   // --- facts for the caps ----------------------------------------------------------------------
 
   /** Disciplines of the year of the leadership members: [any form, at WARNING or above]. */
   public boolean[] leadershipDisciplined(int year, String kind, String collectiveId) {
-    String leaders = "BRANCH".equals(kind)
-        ? "select id from evaluation.party_member where branch_id = :c and leadership is not null"
-        : """
+    String leaders =
+        "BRANCH".equals(kind)
+            ? "select id from evaluation.party_member where branch_id = :c and leadership is not null"
+            : """
           select m.id from evaluation.party_member m join evaluation.branch b on b.id = m.branch_id
           where b.organization_id = :c and m.leadership = 'ORGANIZATION_COMMITTEE'""";
-    record Counts(int any, int warning) {
-    }
-    Counts counts = jdbc.sql("""
+    record Counts(int any, int warning) {}
+    Counts counts =
+        jdbc.sql(
+                """
             select count(*) as any, count(*) filter (where form <> 'REPRIMAND') as warning
-            from evaluation.discipline_decision where year = :y and member_id in (""" + leaders + ")")
-        .param("y", year).param("c", collectiveId).query(Counts.class).single();
+            from evaluation.discipline_decision where year = :y and member_id in ("""
+                    + leaders
+                    + ")")
+            .param("y", year)
+            .param("c", collectiveId)
+            .query(Counts.class)
+            .single();
     return new boolean[] {counts.any() > 0, counts.warning() > 0};
   }
 
@@ -126,36 +189,50 @@ public class CollectiveEvaluations {
     if ("BRANCH".equals(kind)) {
       return false;
     }
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select exists (select 1 from evaluation.organization_discipline_decision d
                            join evaluation.branch b on b.id = d.organization_id
                            where d.year = :y and b.organization_id = :c)""")
-        .param("y", year).param("c", collectiveId).query(Boolean.class).single();
+        .param("y", year)
+        .param("c", collectiveId)
+        .query(Boolean.class)
+        .single();
   }
 
   /**
    * Share (0–100) of the collective's subordinates disciplined in the year or rated NOT_COMPLETED: a branch's members
    * rated in the campaign; the organization's branches rated in the campaign. 0 when there are none.
    */
-  public double subordinateShortfallPercent(int year, UUID campaignId, String kind, String collectiveId) {
-    record Share(int total, int shortfall) {
-    }
-    Share share = "BRANCH".equals(kind)
-        ? jdbc.sql("""
+  public double subordinateShortfallPercent(
+      int year, UUID campaignId, String kind, String collectiveId) {
+    record Share(int total, int shortfall) {}
+    Share share =
+        "BRANCH".equals(kind)
+            ? jdbc.sql(
+                    """
             select count(*) as total,
                    count(*) filter (where e.decided_level = 'NOT_COMPLETED' or exists (
                      select 1 from evaluation.discipline_decision d where d.year = :y and d.member_id = e.member_id))
                      as shortfall
             from evaluation.member_evaluation e where e.year = :y and e.campaign_id = :campaign and e.branch_id = :c""")
-            .param("y", year).param("campaign", campaignId).param("c", collectiveId).query(Share.class).single()
-        : jdbc.sql("""
+                .param("y", year)
+                .param("campaign", campaignId)
+                .param("c", collectiveId)
+                .query(Share.class)
+                .single()
+            : jdbc.sql(
+                    """
             select count(*) as total,
                    count(*) filter (where c.decided_level = 'NOT_COMPLETED' or exists (
                      select 1 from evaluation.organization_discipline_decision d
                      where d.year = :y and d.organization_id = c.collective_id)) as shortfall
             from evaluation.collective_evaluation c
             where c.campaign_id = :campaign and c.kind = 'BRANCH' and c.status <> 'NOT_RATED'""")
-            .param("y", year).param("campaign", campaignId).query(Share.class).single();
+                .param("y", year)
+                .param("campaign", campaignId)
+                .query(Share.class)
+                .single();
     return share.total() == 0 ? 0 : Math.round(share.shortfall() * 1000.0 / share.total()) / 10.0;
   }
 }

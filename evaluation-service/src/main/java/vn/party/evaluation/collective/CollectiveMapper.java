@@ -40,8 +40,11 @@ interface CollectiveMapper {
     if (evaluation.levelCap() == null) {
       return null;
     }
-    return new LevelCapView(evaluation.levelCap(), evaluation.levelCapReason(),
-        ReasonCode.parse(evaluation.levelCapReason()).map(ReasonCode::label).orElse(null), evaluation.levelCapRule());
+    return new LevelCapView(
+        evaluation.levelCap(),
+        evaluation.levelCapReason(),
+        ReasonCode.parse(evaluation.levelCapReason()).map(ReasonCode::label).orElse(null),
+        evaluation.levelCapRule());
   }
 
   @Mapping(target = "sequence", source = "id")

@@ -23,8 +23,11 @@ public class CollectivePageController {
   }
 
   @GetMapping("/app/collectives/{year}/{collectiveId}")
-  public String show(@PathVariable int year, @PathVariable String collectiveId,
-      @AuthenticationPrincipal CurrentUser user, Model model) {
+  public String show(
+      @PathVariable int year,
+      @PathVariable String collectiveId,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model) {
     model.addAttribute("collective", access.view(year, collectiveId, user));
     return "collective/show";
   }

@@ -11,11 +11,14 @@ import vn.party.evaluation.rules.CollectiveFacts;
  *     CollectiveFacts#DEFAULT_SUBORDINATE_SHORTFALL_THRESHOLD} (20), by analogy with the regulations' 20 % figures.
  */
 @ConfigurationProperties("evaluation.collectives")
-public record CollectiveProperties(@DefaultValue("20") double subordinateShortfallThresholdPercent) {
+public record CollectiveProperties(
+    @DefaultValue("20") double subordinateShortfallThresholdPercent) {
 
   public CollectiveProperties {
-    if (!(subordinateShortfallThresholdPercent >= 0 && subordinateShortfallThresholdPercent <= 100)) {
-      throw new IllegalArgumentException("evaluation.collectives.subordinate-shortfall-threshold-percent must be 0–100");
+    if (!(subordinateShortfallThresholdPercent >= 0
+        && subordinateShortfallThresholdPercent <= 100)) {
+      throw new IllegalArgumentException(
+          "evaluation.collectives.subordinate-shortfall-threshold-percent must be 0–100");
     }
   }
 }

@@ -40,8 +40,13 @@ public class CollectiveRosterPreparer implements JavaDelegate {
   private final Actors actors;
   private final UnitHeads heads;
 
-  public CollectiveRosterPreparer(JdbcClient jdbc, RuleBook rules, CollectiveEvaluations evaluations,
-      Timeline timeline, Actors actors, UnitHeads heads) {
+  public CollectiveRosterPreparer(
+      JdbcClient jdbc,
+      RuleBook rules,
+      CollectiveEvaluations evaluations,
+      Timeline timeline,
+      Actors actors,
+      UnitHeads heads) {
     this.jdbc = jdbc;
     this.rules = rules;
     this.evaluations = evaluations;
@@ -50,8 +55,7 @@ public class CollectiveRosterPreparer implements JavaDelegate {
     this.heads = heads;
   }
 
-  private record Unit(String id, String name, LocalDate establishedOn) {
-  }
+  private record Unit(String id, String name, LocalDate establishedOn) {}
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -61,34 +65,78 @@ public class CollectiveRosterPreparer implements JavaDelegate {
     Regulation regulation = Regulation.fromCode((String) execution.getVariable(REGULATION));
 
     List<String> ratedBranches = new ArrayList<>();
-    for (Unit branch : jdbc.sql("""
+    for (Unit branch :
+        jdbc.sql(
+                """
             select id, name, established_on from evaluation.branch
             where organization_id = :o and dissolved_on is null order by name""")
-        .param("o", organizationId).query(Unit.class).list()) {
+            .param("o", organizationId)
+            .query(Unit.class)
+            .list()) {
       if (enroll(year, branch, CollectiveKind.BRANCH, organizationId, campaignId, regulation)) {
         ratedBranches.add(branch.id());
       }
     }
-    Unit organization = jdbc.sql("select id, name, established_on from evaluation.organization where id = :o")
-        .param("o", organizationId).query(Unit.class).single();
+    Unit organization =
+        jdbc.sql("select id, name, established_on from evaluation.organization where id = :o")
+            .param("o", organizationId)
+            .query(Unit.class)
+            .single();
     boolean organizationRated =
-        enroll(year, organization, CollectiveKind.ORGANIZATION, organizationId, campaignId, regulation);
+        enroll(
+            year,
+            organization,
+            CollectiveKind.ORGANIZATION,
+            organizationId,
+            campaignId,
+            regulation);
     execution.setVariable(RATED_BRANCHES, ratedBranches);
     execution.setVariable(ORGANIZATION_RATED, organizationRated);
   }
 
-  private boolean enroll(int year, Unit unit, CollectiveKind kind, String organizationId, UUID campaignId,
+  private boolean enroll(
+      int year,
+      Unit unit,
+      CollectiveKind kind,
+      String organizationId,
+      UUID campaignId,
       Regulation regulation) {
-    int months = unit.establishedOn() == null ? MONTHS_OF_AN_ESTABLISHED_COLLECTIVE
-        : MemberFacts.monthsToYearEnd(unit.establishedOn(), year);
+    int months =
+        unit.establishedOn() == null
+            ? MONTHS_OF_AN_ESTABLISHED_COLLECTIVE
+            : MemberFacts.monthsToYearEnd(unit.establishedOn(), year);
     Eligibility eligibility = rules.organizationEligibility(regulation, Math.max(0, months));
-    evaluations.enroll(year, unit.id(), kind.name(), organizationId, campaignId, unit.name(), eligibility.rated(),
-        eligibility.reason().name(), eligibility.rule().ruleId());
+    evaluations.enroll(
+        year,
+        unit.id(),
+        kind.name(),
+        organizationId,
+        campaignId,
+        unit.name(),
+        eligibility.rated(),
+        eligibility.reason().name(),
+        eligibility.rule().ruleId());
     if (!eligibility.rated()) {
-      timeline.record(year, CollectiveEvaluation.timelineSubject(unit.id()), TimelineKind.COLLECTIVE_NOT_RATED, null,
-          null, actors.current(), Map.of("reasonCode", eligibility.reason().name(),
-              "reason", eligibility.reason().label(), "ruleId", eligibility.rule().ruleId()));
-      heads.unitRated(year, campaignId, kind, unit.id(), null); // nothing to wait for: the head is decided alone
+      timeline.record(
+          year,
+          CollectiveEvaluation.timelineSubject(unit.id()),
+          TimelineKind.COLLECTIVE_NOT_RATED,
+          null,
+          null,
+          actors.current(),
+          Map.of(
+              "reasonCode",
+              eligibility.reason().name(),
+              "reason",
+              eligibility.reason().label(),
+              "ruleId",
+              eligibility.rule().ruleId()));
+      heads.unitRated(
+          year,
+          campaignId,
+          kind,
+          unit.id(),
+          null); // nothing to wait for: the head is decided alone
     }
     return eligibility.rated();
   }

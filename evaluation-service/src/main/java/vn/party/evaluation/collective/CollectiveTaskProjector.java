@@ -39,8 +39,12 @@ public class CollectiveTaskProjector {
   private final Actors actors;
   private final CapRefusals capRefusals;
 
-  public CollectiveTaskProjector(CollectiveEvaluations evaluations, CollectiveCapService caps, Timeline timeline,
-      Actors actors, CapRefusals capRefusals) {
+  public CollectiveTaskProjector(
+      CollectiveEvaluations evaluations,
+      CollectiveCapService caps,
+      Timeline timeline,
+      Actors actors,
+      CapRefusals capRefusals) {
     this.evaluations = evaluations;
     this.caps = caps;
     this.timeline = timeline;
@@ -56,24 +60,39 @@ public class CollectiveTaskProjector {
     switch (task.getEventName()) {
       case TaskListener.EVENTNAME_CREATE -> created(task);
       case TaskListener.EVENTNAME_COMPLETE -> completed(task);
-      default -> {
-      }
+      default -> {}
     }
   }
 
   private void created(DelegateTask task) {
     int year = year(task);
     String collectiveId = (String) task.getVariable(COLLECTIVE_ID);
-    evaluations.status(year, collectiveId,
-        ProcessKeys.COLLECTIVE_SELF_REVIEW.equals(task.getTaskDefinitionKey()) ? "SELF_REVIEW" : "DECISION");
+    evaluations.status(
+        year,
+        collectiveId,
+        ProcessKeys.COLLECTIVE_SELF_REVIEW.equals(task.getTaskDefinitionKey())
+            ? "SELF_REVIEW"
+            : "DECISION");
     caps.refresh(task.getExecution(), task.getTaskDefinitionKey());
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("taskName", task.getName());
-    details.put("candidateGroup", task.getCandidates().stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(link -> link.getGroupId()).findFirst().orElse(null));
-    timeline.record(year, CollectiveEvaluation.timelineSubject(collectiveId), TimelineKind.TASK_CREATED,
-        task.getTaskDefinitionKey(), task.getId(), actors.current(), details);
+    details.put(
+        "candidateGroup",
+        task.getCandidates().stream()
+            .filter(
+                link ->
+                    IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+            .map(link -> link.getGroupId())
+            .findFirst()
+            .orElse(null));
+    timeline.record(
+        year,
+        CollectiveEvaluation.timelineSubject(collectiveId),
+        TimelineKind.TASK_CREATED,
+        task.getTaskDefinitionKey(),
+        task.getId(),
+        actors.current(),
+        details);
   }
 
   private void completed(DelegateTask task) {
@@ -82,13 +101,21 @@ public class CollectiveTaskProjector {
     String subject = CollectiveEvaluation.timelineSubject(collectiveId);
     String actor = actors.current();
     try {
-      COMPLETION_RULES.notify(task); // this listener may run before the BPMN's own: refuse before recording
+      COMPLETION_RULES.notify(
+          task); // this listener may run before the BPMN's own: refuse before recording
     } catch (FormFieldValidationException refusal) {
-      if (refusal.getDetail() instanceof List<?> errors && !errors.isEmpty()
+      if (refusal.getDetail() instanceof List<?> errors
+          && !errors.isEmpty()
           && errors.stream().allMatch(FieldError.class::isInstance)) {
         List<FieldError> fieldErrors = errors.stream().map(FieldError.class::cast).toList();
         if (CapRefusals.anyAboveCap(fieldErrors)) {
-          capRefusals.record(year, subject, task.getTaskDefinitionKey(), task.getId(), actor, fieldErrors,
+          capRefusals.record(
+              year,
+              subject,
+              task.getTaskDefinitionKey(),
+              task.getId(),
+              actor,
+              fieldErrors,
               task.getVariables());
         }
       }
@@ -98,16 +125,36 @@ public class CollectiveTaskProjector {
     for (String field : TaskCompletionRules.fields(task.getTaskDefinitionKey())) {
       values.put(field, task.getVariable(field));
     }
-    timeline.record(year, subject, TimelineKind.TASK_COMPLETED, task.getTaskDefinitionKey(), task.getId(), actor,
+    timeline.record(
+        year,
+        subject,
+        TimelineKind.TASK_COMPLETED,
+        task.getTaskDefinitionKey(),
+        task.getId(),
+        actor,
         values);
     if (ProcessKeys.COLLECTIVE_SELF_REVIEW.equals(task.getTaskDefinitionKey())) {
-      // the task results as the caps read them (null: not stated), so the record shows what bound the decision
+      // the task results as the caps read them (null: not stated), so the record shows what bound
+      // the decision
       CollectiveFacts facts = CollectiveCaps.facts(task.getVariables());
-      evaluations.selfReviewed(year, collectiveId, (String) task.getVariable(STRENGTHS),
-          (String) task.getVariable(LIMITATIONS), (String) task.getVariable(REMEDIAL_MEASURES),
-          (String) task.getVariable(SELF_PROPOSED_LEVEL), facts.allTasksDone(), facts.lateTasksPercent(), actor);
+      evaluations.selfReviewed(
+          year,
+          collectiveId,
+          (String) task.getVariable(STRENGTHS),
+          (String) task.getVariable(LIMITATIONS),
+          (String) task.getVariable(REMEDIAL_MEASURES),
+          (String) task.getVariable(SELF_PROPOSED_LEVEL),
+          facts.allTasksDone(),
+          facts.lateTasksPercent(),
+          actor);
     } else if (Decision.RETURN.name().equals(task.getVariable(DECISION))) {
-      timeline.record(year, subject, TimelineKind.CASE_RETURNED, task.getTaskDefinitionKey(), task.getId(), actor,
+      timeline.record(
+          year,
+          subject,
+          TimelineKind.CASE_RETURNED,
+          task.getTaskDefinitionKey(),
+          task.getId(),
+          actor,
           Map.of("reason", String.valueOf(task.getVariable(DECISION_COMMENT))));
     }
   }

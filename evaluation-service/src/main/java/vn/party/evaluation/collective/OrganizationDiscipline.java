@@ -9,6 +9,10 @@ import java.time.LocalDate;
  * @param year the evaluated year the discipline counts in
  * @param decisionId the decision's own number: one decision counts once, a correction replaces it
  */
-public record OrganizationDiscipline(String organizationId, int year, String decisionId,
-    OrganizationDisciplineForm form, LocalDate decidedOn, String decidedBy) {
-}
+public record OrganizationDiscipline(
+    String organizationId,
+    int year,
+    String decisionId,
+    OrganizationDisciplineForm form,
+    LocalDate decidedOn,
+    String decidedBy) {}

@@ -33,15 +33,21 @@ public class OrganizationDisciplineHandler implements InboundEventHandler {
   @Override
   public void handle(CloudEvent event, JsonNode data) {
     EventFields fields = new EventFields(event, data);
-    OrganizationDiscipline decision = new OrganizationDiscipline(
-        fields.text("organizationId", EventFields.MAX_MEMBER_ID),
-        fields.year(),
-        fields.text("decisionId", EventFields.MAX_DECISION_ID),
-        fields.oneOf("form", OrganizationDisciplineForm.class, true).orElseThrow(),
-        fields.date("decidedOn"),
-        fields.text("decidedBy", EventFields.MAX_NAME));
+    OrganizationDiscipline decision =
+        new OrganizationDiscipline(
+            fields.text("organizationId", EventFields.MAX_MEMBER_ID),
+            fields.year(),
+            fields.text("decisionId", EventFields.MAX_DECISION_ID),
+            fields.oneOf("form", OrganizationDisciplineForm.class, true).orElseThrow(),
+            fields.date("decidedOn"),
+            fields.text("decidedBy", EventFields.MAX_NAME));
     boolean first = service.receive(event, decision);
-    log.info("organization discipline decision {} ({}) for {}/{}{}", decision.decisionId(), event.getId(),
-        decision.year(), decision.organizationId(), first ? "" : " (duplicate, ignored)");
+    log.info(
+        "organization discipline decision {} ({}) for {}/{}{}",
+        decision.decisionId(),
+        event.getId(),
+        decision.year(),
+        decision.organizationId(),
+        first ? "" : " (duplicate, ignored)");
   }
 }

@@ -29,7 +29,11 @@ public class OrganizationDisciplineService {
   private final UnmatchedEvents unmatched;
   private final CollectiveCapService caps;
 
-  public OrganizationDisciplineService(Inbox inbox, JdbcClient jdbc, Timeline timeline, UnmatchedEvents unmatched,
+  public OrganizationDisciplineService(
+      Inbox inbox,
+      JdbcClient jdbc,
+      Timeline timeline,
+      UnmatchedEvents unmatched,
       CollectiveCapService caps) {
     this.caps = caps;
     this.inbox = inbox;
@@ -49,17 +53,23 @@ public class OrganizationDisciplineService {
       unmatched.keep(event, decision.year(), null, UnmatchedReason.UNKNOWN_ORGANIZATION);
       return true;
     }
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into evaluation.organization_discipline_decision (year, organization_id, kind, decision_id, form,
               decided_on, decided_by, event_source, event_id)
             values (:year, :org, :kind, :decision, :form, :on, :by, :source, :id)
             on conflict (year, organization_id, decision_id) do update set form = excluded.form,
               decided_on = excluded.decided_on, decided_by = excluded.decided_by,
               event_source = excluded.event_source, event_id = excluded.event_id, received_at = now()""")
-        .param("year", decision.year()).param("org", decision.organizationId()).param("kind", kind.get())
-        .param("decision", decision.decisionId()).param("form", decision.form().name())
-        .param("on", decision.decidedOn()).param("by", decision.decidedBy())
-        .param("source", event.getSource().toString()).param("id", event.getId())
+        .param("year", decision.year())
+        .param("org", decision.organizationId())
+        .param("kind", kind.get())
+        .param("decision", decision.decisionId())
+        .param("form", decision.form().name())
+        .param("on", decision.decidedOn())
+        .param("by", decision.decidedBy())
+        .param("source", event.getSource().toString())
+        .param("id", event.getId())
         .update();
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("type", event.getType());
@@ -70,25 +80,41 @@ public class OrganizationDisciplineService {
     details.put("decidedOn", decision.decidedOn().toString());
     details.put("decidedBy", decision.decidedBy());
     // the system took the event in; who decided (free text from outside) is part of the details
-    timeline.record(decision.year(), CollectiveEvaluation.timelineSubject(decision.organizationId()),
-        TimelineKind.EVENT_RECEIVED, null, null, Actors.SYSTEM, details);
+    timeline.record(
+        decision.year(),
+        CollectiveEvaluation.timelineSubject(decision.organizationId()),
+        TimelineKind.EVENT_RECEIVED,
+        null,
+        null,
+        Actors.SYSTEM,
+        details);
     if ("BRANCH".equals(kind.get())) {
-      // a subordinate unit of the organization above: its open rating sees the cap now, not at its next task
-      caps.refreshRunning(decision.year(), parentOrganization(decision.organizationId()), event.getType());
+      // a subordinate unit of the organization above: its open rating sees the cap now, not at its
+      // next task
+      caps.refreshRunning(
+          decision.year(), parentOrganization(decision.organizationId()), event.getType());
     }
     return true;
   }
 
   private String parentOrganization(String branchId) {
-    return jdbc.sql("select organization_id from evaluation.branch where id = :id").param("id", branchId)
-        .query(String.class).single();
+    return jdbc.sql("select organization_id from evaluation.branch where id = :id")
+        .param("id", branchId)
+        .query(String.class)
+        .single();
   }
 
   /** BRANCH or ORGANIZATION as the directory knows the id; empty for an unknown one. */
   private Optional<String> kind(String organizationId) {
-    return jdbc.sql("""
+    return jdbc
+        .sql(
+            """
             select 'BRANCH' from evaluation.branch where id = :id
             union all select 'ORGANIZATION' from evaluation.organization where id = :id""")
-        .param("id", organizationId).query(String.class).list().stream().findFirst();
+        .param("id", organizationId)
+        .query(String.class)
+        .list()
+        .stream()
+        .findFirst();
   }
 }

@@ -19,8 +19,13 @@ public class Announcements {
     this.jdbc = jdbc;
   }
 
-  public record Announcement(UUID campaignId, String organizationId, int year, OffsetDateTime announcedAt,
-      OffsetDateTime windowEnd, OffsetDateTime closedAt) {
+  public record Announcement(
+      UUID campaignId,
+      String organizationId,
+      int year,
+      OffsetDateTime announcedAt,
+      OffsetDateTime windowEnd,
+      OffsetDateTime closedAt) {
 
     /** Complaints are received until the window's end, and not after the window was closed. */
     public boolean open(OffsetDateTime now) {
@@ -29,16 +34,21 @@ public class Announcements {
   }
 
   /** A decided member as announced. */
-  record Announced(String memberId, String memberName, String decidedLevel, String decisionComment) {
-  }
+  record Announced(
+      String memberId, String memberName, String decidedLevel, String decisionComment) {}
 
   /** Records the announcement once: a retried step keeps the window end fixed the first time. */
   @Transactional(propagation = Propagation.MANDATORY)
-  Announcement announce(UUID campaignId, String organizationId, int year, OffsetDateTime windowEnd) {
-    jdbc.sql("""
+  Announcement announce(
+      UUID campaignId, String organizationId, int year, OffsetDateTime windowEnd) {
+    jdbc.sql(
+            """
             insert into evaluation.announcement (campaign_id, organization_id, year, window_end)
             values (:campaign, :org, :year, :end) on conflict do nothing""")
-        .param("campaign", campaignId).param("org", organizationId).param("year", year).param("end", windowEnd)
+        .param("campaign", campaignId)
+        .param("org", organizationId)
+        .param("year", year)
+        .param("end", windowEnd)
         .update();
     return lock(campaignId).orElseThrow();
   }
@@ -46,27 +56,37 @@ public class Announcements {
   /** Locks the announcement row until the transaction ends: intake, closing and re-appraisal decisions take turns. */
   @Transactional(propagation = Propagation.MANDATORY)
   Optional<Announcement> lock(UUID campaignId) {
-    return jdbc.sql("select * from evaluation.announcement where campaign_id = :campaign for update")
-        .param("campaign", campaignId).query(Announcement.class).optional();
+    return jdbc.sql(
+            "select * from evaluation.announcement where campaign_id = :campaign for update")
+        .param("campaign", campaignId)
+        .query(Announcement.class)
+        .optional();
   }
 
   public Optional<Announcement> of(UUID campaignId) {
     return jdbc.sql("select * from evaluation.announcement where campaign_id = :campaign")
-        .param("campaign", campaignId).query(Announcement.class).optional();
+        .param("campaign", campaignId)
+        .query(Announcement.class)
+        .optional();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   void close(UUID campaignId) {
-    jdbc.sql("update evaluation.announcement set closed_at = now() where campaign_id = :campaign and closed_at is null")
-        .param("campaign", campaignId).update();
+    jdbc.sql(
+            "update evaluation.announcement set closed_at = now() where campaign_id = :campaign and closed_at is null")
+        .param("campaign", campaignId)
+        .update();
   }
 
   /** The members of the campaign with a decided level, in member order. */
   List<Announced> decidedMembers(UUID campaignId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select e.member_id, m.full_name as member_name, e.decided_level, e.decision_comment
             from evaluation.member_evaluation e join evaluation.party_member m on m.id = e.member_id
             where e.campaign_id = :campaign and e.status = 'DECIDED' order by e.member_id""")
-        .param("campaign", campaignId).query(Announced.class).list();
+        .param("campaign", campaignId)
+        .query(Announced.class)
+        .list();
   }
 }

@@ -26,14 +26,20 @@ public class ComplaintController {
   }
 
   @PostMapping
-  @Operation(summary = "Khiếu nại kết quả xếp loại đã công bố / complain about one's announced result",
-      description = "Only the member about their own result, within the complaint window. 201 with the complaint; "
-          + "the first complaint sends the case to re-appraisal by the committee above, later ones are attached to "
-          + "it. 409 when the result is not announced yet or the window is closed; 404 without an evaluation.")
-  public ResponseEntity<ComplaintView> complain(@PathVariable int year, @PathVariable String memberId,
-      @RequestBody ComplaintRequest request, @AuthenticationPrincipal CurrentUser user) {
+  @Operation(
+      summary = "Khiếu nại kết quả xếp loại đã công bố / complain about one's announced result",
+      description =
+          "Only the member about their own result, within the complaint window. 201 with the complaint; "
+              + "the first complaint sends the case to re-appraisal by the committee above, later ones are attached to "
+              + "it. 409 when the result is not announced yet or the window is closed; 404 without an evaluation.")
+  public ResponseEntity<ComplaintView> complain(
+      @PathVariable int year,
+      @PathVariable String memberId,
+      @RequestBody ComplaintRequest request,
+      @AuthenticationPrincipal CurrentUser user) {
     ComplaintView view = intake.complain(year, memberId, request.grounds(), user);
-    return ResponseEntity.created(URI.create("/api/v1/evaluations/" + year + "/" + memberId + "/complaints/"
-        + view.id())).body(view);
+    return ResponseEntity.created(
+            URI.create("/api/v1/evaluations/" + year + "/" + memberId + "/complaints/" + view.id()))
+        .body(view);
   }
 }

@@ -25,7 +25,8 @@ public record ComplaintFile(List<Complaint> complaints, Reappraisal reappraisal)
     }
 
     public ComplaintFile of(int year, String memberId) {
-      return new ComplaintFile(complaints.of(year, memberId), reappraisals.of(year, memberId).orElse(null));
+      return new ComplaintFile(
+          complaints.of(year, memberId), reappraisals.of(year, memberId).orElse(null));
     }
 
     /** The announcement of the campaign, if its results were announced (the window's end and whether closed). */

@@ -39,25 +39,39 @@ public class ComplaintHandler implements InboundEventHandler {
   public void handle(CloudEvent event, JsonNode data) {
     String memberId = text(event, data, "memberId", MAX_MEMBER_ID);
     JsonNode year = data.get("year");
-    if (year == null || !year.canConvertToInt() || year.isFloatingPointNumber() || year.asInt() < 2000
+    if (year == null
+        || !year.canConvertToInt()
+        || year.isFloatingPointNumber()
+        || year.asInt() < 2000
         || year.asInt() > 2100) {
       throw new UnreadableEventException("event " + event.getId() + ": year missing or invalid");
     }
     String grounds = text(event, data, "grounds", MAX_GROUNDS);
     String submittedBy = text(event, data, "submittedBy", MAX_NAME);
-    service.fromEvent(event, year.asInt(), memberId, grounds.strip(), submittedBy).ifPresentOrElse(
-        outcome -> log.info("complaint {} about {}/{}: {}", event.getId(), year.asInt(), memberId,
-            outcome.refusal() == null ? "received" : "kept as unmatched (" + outcome.refusal() + ")"),
-        () -> log.info("complaint {} again (duplicate, ignored)", event.getId()));
+    service
+        .fromEvent(event, year.asInt(), memberId, grounds.strip(), submittedBy)
+        .ifPresentOrElse(
+            outcome ->
+                log.info(
+                    "complaint {} about {}/{}: {}",
+                    event.getId(),
+                    year.asInt(),
+                    memberId,
+                    outcome.refusal() == null
+                        ? "received"
+                        : "kept as unmatched (" + outcome.refusal() + ")"),
+            () -> log.info("complaint {} again (duplicate, ignored)", event.getId()));
   }
 
   private static String text(CloudEvent event, JsonNode data, String field, int maxLength) {
     JsonNode node = data.get(field);
     if (node == null || !node.isTextual() || node.asText().isBlank()) {
-      throw new UnreadableEventException("event " + event.getId() + ": " + field + " missing or not text");
+      throw new UnreadableEventException(
+          "event " + event.getId() + ": " + field + " missing or not text");
     }
     if (node.asText().length() > maxLength) {
-      throw new UnreadableEventException("event " + event.getId() + ": " + field + " longer than " + maxLength);
+      throw new UnreadableEventException(
+          "event " + event.getId() + ": " + field + " longer than " + maxLength);
     }
     return node.asText();
   }

@@ -6,10 +6,10 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.complaint.ComplaintApi.ComplaintView;
 import vn.party.evaluation.process.TextLimits;
+import vn.party.evaluation.process.validation.TextCharacters;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldProblem;
-import vn.party.evaluation.process.validation.TextCharacters;
 
 /**
  * Who may complain through the API and what a refusal says; one rule for the API and the member's page. Only the
@@ -19,8 +19,8 @@ import vn.party.evaluation.process.validation.TextCharacters;
 @Component
 public class ComplaintIntake {
 
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy")
-      .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
 
   private final ComplaintService service;
   private final ComplaintMapper mapper;
@@ -37,19 +37,22 @@ public class ComplaintIntake {
     if (!user.userId().equals(memberId)) {
       throw ApiException.forbidden();
     }
-    String problem = grounds == null || grounds.isBlank() ? "required"
-        : grounds.length() > MAX_GROUNDS ? "too-long"
-        : TextCharacters.problem(grounds);
+    String problem =
+        grounds == null || grounds.isBlank()
+            ? "required"
+            : grounds.length() > MAX_GROUNDS ? "too-long" : TextCharacters.problem(grounds);
     if (problem != null) {
       throw ApiException.invalid(List.of(new FieldProblem("grounds", problem, null)));
     }
-    ComplaintService.Outcome outcome = service.fromApi(year, memberId, grounds.strip(), user.userId());
+    ComplaintService.Outcome outcome =
+        service.fromApi(year, memberId, grounds.strip(), user.userId());
     if (outcome.refusal() != null) {
       throw switch (outcome.refusal()) {
         case NO_EVALUATION -> ApiException.notFound("error.evaluation.not-found", year, memberId);
         case NOT_ANNOUNCED -> ApiException.conflict("error.complaint.not-announced", year);
-        case WINDOW_CLOSED -> ApiException.conflict("error.complaint.window-closed",
-            WHEN.format(outcome.announcement().windowEnd()));
+        case WINDOW_CLOSED ->
+            ApiException.conflict(
+                "error.complaint.window-closed", WHEN.format(outcome.announcement().windowEnd()));
       };
     }
     return mapper.toView(outcome);

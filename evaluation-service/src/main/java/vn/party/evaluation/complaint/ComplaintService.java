@@ -50,8 +50,10 @@ import vn.party.evaluation.security.SystemAccess;
 public class ComplaintService {
 
   private static final Logger log = LoggerFactory.getLogger(ComplaintService.class);
+
   /** Camunda keeps a String variable in a varchar(4000) column. */
   private static final int MAX_VARIABLE_TEXT = TextLimits.ENGINE_VARIABLE;
+
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
   private final EvaluationRecords records;
@@ -67,9 +69,18 @@ public class ComplaintService {
   private final UnmatchedEvents unmatched;
   private final MemberDirectory directory;
 
-  public ComplaintService(EvaluationRecords records, Announcements announcements, Complaints complaints,
-      Reappraisals reappraisals, Campaigns campaigns, Timeline timeline, RuntimeService runtimeService,
-      HistoryService historyService, SystemAccess systemAccess, Inbox inbox, UnmatchedEvents unmatched,
+  public ComplaintService(
+      EvaluationRecords records,
+      Announcements announcements,
+      Complaints complaints,
+      Reappraisals reappraisals,
+      Campaigns campaigns,
+      Timeline timeline,
+      RuntimeService runtimeService,
+      HistoryService historyService,
+      SystemAccess systemAccess,
+      Inbox inbox,
+      UnmatchedEvents unmatched,
       MemberDirectory directory) {
     this.records = records;
     this.announcements = announcements;
@@ -86,11 +97,15 @@ public class ComplaintService {
   }
 
   /** Why a complaint was not taken in. */
-  public enum Refusal { NO_EVALUATION, NOT_ANNOUNCED, WINDOW_CLOSED }
+  public enum Refusal {
+    NO_EVALUATION,
+    NOT_ANNOUNCED,
+    WINDOW_CLOSED
+  }
 
   /** A complaint taken in, or why not; {@code reappraisalStarted} false: attached to the member's re-appraisal. */
-  public record Outcome(Complaint complaint, boolean reappraisalStarted, Announcement announcement,
-      Refusal refusal) {
+  public record Outcome(
+      Complaint complaint, boolean reappraisalStarted, Announcement announcement, Refusal refusal) {
 
     static Outcome refused(Refusal refusal, Announcement announcement) {
       return new Outcome(null, false, announcement, refusal);
@@ -105,27 +120,43 @@ public class ComplaintService {
 
   /** A {@code vn.party.member.complaint} event: idempotent by (source, id); a refused one is kept as unmatched. */
   @Transactional
-  public Optional<Outcome> fromEvent(CloudEvent event, int year, String memberId, String grounds,
-      String submittedBy) {
+  public Optional<Outcome> fromEvent(
+      CloudEvent event, int year, String memberId, String grounds, String submittedBy) {
     if (!inbox.firstDelivery(event)) {
       return Optional.empty();
     }
-    Outcome outcome = receive(year, memberId, grounds, submittedBy, Channel.EVENT, event.getSource().toString(),
-        event.getId());
+    Outcome outcome =
+        receive(
+            year,
+            memberId,
+            grounds,
+            submittedBy,
+            Channel.EVENT,
+            event.getSource().toString(),
+            event.getId());
     if (outcome.refusal() != null) {
-      UnmatchedReason reason = switch (outcome.refusal()) {
-        case NO_EVALUATION -> directory.member(memberId).isPresent() ? UnmatchedReason.NO_EVALUATION_YET
-            : UnmatchedReason.UNKNOWN_MEMBER;
-        case NOT_ANNOUNCED -> UnmatchedReason.NOT_ANNOUNCED;
-        case WINDOW_CLOSED -> UnmatchedReason.COMPLAINT_WINDOW_CLOSED;
-      };
+      UnmatchedReason reason =
+          switch (outcome.refusal()) {
+            case NO_EVALUATION ->
+                directory.member(memberId).isPresent()
+                    ? UnmatchedReason.NO_EVALUATION_YET
+                    : UnmatchedReason.UNKNOWN_MEMBER;
+            case NOT_ANNOUNCED -> UnmatchedReason.NOT_ANNOUNCED;
+            case WINDOW_CLOSED -> UnmatchedReason.COMPLAINT_WINDOW_CLOSED;
+          };
       unmatched.keep(event, year, memberId, reason);
     }
     return Optional.of(outcome);
   }
 
-  private Outcome receive(int year, String memberId, String grounds, String submittedBy, Channel channel,
-      String eventSource, String eventId) {
+  private Outcome receive(
+      int year,
+      String memberId,
+      String grounds,
+      String submittedBy,
+      Channel channel,
+      String eventSource,
+      String eventId) {
     Optional<EvaluationRecord> found = records.find(year, memberId);
     if (found.isEmpty()) {
       return Outcome.refused(Refusal.NO_EVALUATION, null);
@@ -144,18 +175,29 @@ public class ComplaintService {
     String processInstanceId;
     if (existing.isEmpty()) {
       processInstanceId = startReappraisal(evaluation, grounds, submittedBy);
-      reappraisals.start(year, memberId, evaluation.campaignId(), processInstanceId, evaluation.decidedLevel());
+      reappraisals.start(
+          year, memberId, evaluation.campaignId(), processInstanceId, evaluation.decidedLevel());
     } else {
       processInstanceId = existing.get().processInstanceId();
     }
-    Complaint complaint = complaints.add(year, memberId, evaluation.campaignId(), grounds, submittedBy, channel,
-        eventSource, eventId);
+    Complaint complaint =
+        complaints.add(
+            year,
+            memberId,
+            evaluation.campaignId(),
+            grounds,
+            submittedBy,
+            channel,
+            eventSource,
+            eventId);
     if (existing.isPresent() && !existing.get().decided()) {
       // the committee above sees every complaint on the open form
-      systemAccess.call(() -> {
-        runtimeService.setVariable(processInstanceId, COMPLAINTS, summary(complaints.of(year, memberId)));
-        return null;
-      });
+      systemAccess.call(
+          () -> {
+            runtimeService.setVariable(
+                processInstanceId, COMPLAINTS, summary(complaints.of(year, memberId)));
+            return null;
+          });
     }
 
     Map<String, Object> details = new LinkedHashMap<>();
@@ -168,7 +210,12 @@ public class ComplaintService {
     details.put("processInstanceId", processInstanceId);
     String actor = channel == Channel.API ? submittedBy : Actors.SYSTEM;
     timeline.record(year, memberId, TimelineKind.COMPLAINT_RECEIVED, null, null, actor, details);
-    log.info("complaint {} about {}/{} received by {}; re-appraisal {}", complaint.id(), year, memberId, channel,
+    log.info(
+        "complaint {} about {}/{} received by {}; re-appraisal {}",
+        complaint.id(),
+        year,
+        memberId,
+        channel,
         existing.isEmpty() ? "started" : "already there");
     return new Outcome(complaint, existing.isEmpty(), announcement, null);
   }
@@ -188,9 +235,13 @@ public class ComplaintService {
     variables.put(BRANCH_PROPOSED_LEVEL, evaluation.branchProposedLevel());
     variables.put(COMPLAINTS, clip("1. " + submittedBy + ": " + grounds));
     variables.putAll(branchFacts(evaluation.processInstanceId()));
-    ProcessInstance instance = systemAccess.call(() -> runtimeService.startProcessInstanceByKey(
-        ProcessKeys.MEMBER_REAPPRAISAL, BusinessKeys.reappraisal(evaluation.year(), evaluation.memberId()),
-        variables));
+    ProcessInstance instance =
+        systemAccess.call(
+            () ->
+                runtimeService.startProcessInstanceByKey(
+                    ProcessKeys.MEMBER_REAPPRAISAL,
+                    BusinessKeys.reappraisal(evaluation.year(), evaluation.memberId()),
+                    variables));
     return instance.getId();
   }
 
@@ -203,10 +254,17 @@ public class ComplaintService {
     if (evaluationInstanceId == null) {
       return facts;
     }
-    List<HistoricVariableInstance> variables = systemAccess.call(() -> historyService
-        .createHistoricVariableInstanceQuery().processInstanceId(evaluationInstanceId)
-        .variableNameIn(LevelCaps.BRANCH_FACTS.toArray(String[]::new)).list());
-    variables.stream().filter(v -> v.getValue() != null).forEach(v -> facts.put(v.getName(), v.getValue()));
+    List<HistoricVariableInstance> variables =
+        systemAccess.call(
+            () ->
+                historyService
+                    .createHistoricVariableInstanceQuery()
+                    .processInstanceId(evaluationInstanceId)
+                    .variableNameIn(LevelCaps.BRANCH_FACTS.toArray(String[]::new))
+                    .list());
+    variables.stream()
+        .filter(v -> v.getValue() != null)
+        .forEach(v -> facts.put(v.getName(), v.getValue()));
     return facts;
   }
 
@@ -214,14 +272,21 @@ public class ComplaintService {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < all.size(); i++) {
       Complaint c = all.get(i);
-      text.append(i + 1).append(". ").append(c.submittedBy()).append(" (")
+      text.append(i + 1)
+          .append(". ")
+          .append(c.submittedBy())
+          .append(" (")
           .append(DAY.format(c.receivedAt().atZoneSameInstant(ZoneId.of("Asia/Ho_Chi_Minh"))))
-          .append("): ").append(c.grounds()).append("\n");
+          .append("): ")
+          .append(c.grounds())
+          .append("\n");
     }
     return clip(text.toString().strip());
   }
 
   private static String clip(String text) {
-    return text.length() <= MAX_VARIABLE_TEXT ? text : text.substring(0, MAX_VARIABLE_TEXT - 1) + "…";
+    return text.length() <= MAX_VARIABLE_TEXT
+        ? text
+        : text.substring(0, MAX_VARIABLE_TEXT - 1) + "…";
   }
 }

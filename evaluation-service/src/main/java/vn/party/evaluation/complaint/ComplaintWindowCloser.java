@@ -35,6 +35,7 @@ public class ComplaintWindowCloser implements JavaDelegate {
     announcements.close(campaignId);
     int open = reappraisals.open(campaignId);
     execution.setVariable(OPEN_REAPPRAISALS, open);
-    log.info("complaint window of campaign {} closed; {} re-appraisals still open", campaignId, open);
+    log.info(
+        "complaint window of campaign {} closed; {} re-appraisals still open", campaignId, open);
   }
 }

@@ -18,7 +18,8 @@ public record ComplaintWindowProperties(Duration complaintWindow) {
       complaintWindow = DEFAULT_COMPLAINT_WINDOW;
     }
     if (complaintWindow.isNegative() || complaintWindow.isZero()) {
-      throw new IllegalArgumentException("evaluation.rules.complaint-window must be positive, was " + complaintWindow);
+      throw new IllegalArgumentException(
+          "evaluation.rules.complaint-window must be positive, was " + complaintWindow);
     }
   }
 }

@@ -40,8 +40,15 @@ public class ReappraisalRecorder implements JavaDelegate {
   private final RuntimeService runtimeService;
   private final EvaluationProperties properties;
 
-  public ReappraisalRecorder(Reappraisals reappraisals, Announcements announcements, Timeline timeline,
-      Outbox outbox, People people, Actors actors, RuntimeService runtimeService, EvaluationProperties properties) {
+  public ReappraisalRecorder(
+      Reappraisals reappraisals,
+      Announcements announcements,
+      Timeline timeline,
+      Outbox outbox,
+      People people,
+      Actors actors,
+      RuntimeService runtimeService,
+      EvaluationProperties properties) {
     this.reappraisals = reappraisals;
     this.announcements = announcements;
     this.timeline = timeline;
@@ -71,14 +78,28 @@ public class ReappraisalRecorder implements JavaDelegate {
     details.put("levelChanged", !level.equals(original));
     details.put("reappraisalComment", comment);
     timeline.record(year, memberId, TimelineKind.REAPPRAISED, null, null, by, details);
-    outbox.publish(EventTypes.MEMBER_REAPPRAISED, memberId, new ComplaintEvents.MemberReappraised(memberId,
-        (String) execution.getVariable(MEMBER_NAME), year, organizationId, original, level, !level.equals(original),
-        comment, by, OffsetDateTime.now(ZoneOffset.UTC).toString(),
-        ResultsAnnouncer.evaluationUrl(properties, year, memberId), people.user(memberId)));
+    outbox.publish(
+        EventTypes.MEMBER_REAPPRAISED,
+        memberId,
+        new ComplaintEvents.MemberReappraised(
+            memberId,
+            (String) execution.getVariable(MEMBER_NAME),
+            year,
+            organizationId,
+            original,
+            level,
+            !level.equals(original),
+            comment,
+            by,
+            OffsetDateTime.now(ZoneOffset.UTC).toString(),
+            ResultsAnnouncer.evaluationUrl(properties, year, memberId),
+            people.user(memberId)));
 
     if (announcement.closedAt() != null && reappraisals.open(campaignId) == 0) {
-      // the campaign waits at all-reappraisals-done since the closing committed (it saw this one open)
-      runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_ALL_REAPPRAISALS_DONE)
+      // the campaign waits at all-reappraisals-done since the closing committed (it saw this one
+      // open)
+      runtimeService
+          .createMessageCorrelation(ProcessKeys.MESSAGE_ALL_REAPPRAISALS_DONE)
           .processInstanceBusinessKey(BusinessKeys.campaign(year, organizationId))
           .correlate();
     }

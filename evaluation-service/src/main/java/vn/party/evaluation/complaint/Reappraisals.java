@@ -19,8 +19,16 @@ public class Reappraisals {
   }
 
   /** @param reappraisedLevel null while the committee above has not decided */
-  public record Reappraisal(int year, String memberId, UUID campaignId, String processInstanceId,
-      String originalLevel, String reappraisedLevel, String comment, String decidedBy, OffsetDateTime startedAt,
+  public record Reappraisal(
+      int year,
+      String memberId,
+      UUID campaignId,
+      String processInstanceId,
+      String originalLevel,
+      String reappraisedLevel,
+      String comment,
+      String decidedBy,
+      OffsetDateTime startedAt,
       OffsetDateTime decidedAt) {
 
     public boolean decided() {
@@ -34,33 +42,49 @@ public class Reappraisals {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  void start(int year, String memberId, UUID campaignId, String processInstanceId, String originalLevel) {
-    jdbc.sql("""
+  void start(
+      int year, String memberId, UUID campaignId, String processInstanceId, String originalLevel) {
+    jdbc.sql(
+            """
             insert into evaluation.reappraisal (year, member_id, campaign_id, process_instance_id, original_level)
             values (:year, :member, :campaign, :process, :original)""")
-        .param("year", year).param("member", memberId).param("campaign", campaignId)
-        .param("process", processInstanceId).param("original", originalLevel)
+        .param("year", year)
+        .param("member", memberId)
+        .param("campaign", campaignId)
+        .param("process", processInstanceId)
+        .param("original", originalLevel)
         .update();
   }
 
   public Optional<Reappraisal> of(int year, String memberId) {
-    return jdbc.sql("select * from evaluation.reappraisal where year = :year and member_id = :member")
-        .param("year", year).param("member", memberId).query(Reappraisal.class).optional();
+    return jdbc.sql(
+            "select * from evaluation.reappraisal where year = :year and member_id = :member")
+        .param("year", year)
+        .param("member", memberId)
+        .query(Reappraisal.class)
+        .optional();
   }
 
   int open(UUID campaignId) {
-    return jdbc.sql("select count(*) from evaluation.reappraisal where campaign_id = :campaign and decided_at is null")
-        .param("campaign", campaignId).query(Integer.class).single();
+    return jdbc.sql(
+            "select count(*) from evaluation.reappraisal where campaign_id = :campaign and decided_at is null")
+        .param("campaign", campaignId)
+        .query(Integer.class)
+        .single();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   void decided(int year, String memberId, String level, String comment, String by) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update evaluation.reappraisal set reappraised_level = :level, comment = :comment, decided_by = :by,
               decided_at = now()
             where year = :year and member_id = :member""")
-        .param("level", level).param("comment", comment).param("by", by)
-        .param("year", year).param("member", memberId)
+        .param("level", level)
+        .param("comment", comment)
+        .param("by", by)
+        .param("year", year)
+        .param("member", memberId)
         .update();
   }
 }

@@ -42,8 +42,14 @@ public class ResultsAnnouncer implements JavaDelegate {
   private final ComplaintWindowProperties window;
   private final EvaluationProperties properties;
 
-  public ResultsAnnouncer(Announcements announcements, Campaigns campaigns, Timeline timeline, Outbox outbox,
-      People people, ComplaintWindowProperties window, EvaluationProperties properties) {
+  public ResultsAnnouncer(
+      Announcements announcements,
+      Campaigns campaigns,
+      Timeline timeline,
+      Outbox outbox,
+      People people,
+      ComplaintWindowProperties window,
+      EvaluationProperties properties) {
     this.announcements = announcements;
     this.campaigns = campaigns;
     this.timeline = timeline;
@@ -58,25 +64,49 @@ public class ResultsAnnouncer implements JavaDelegate {
     UUID campaignId = UUID.fromString((String) execution.getVariable(CAMPAIGN_ID));
     Campaign campaign = campaigns.find(campaignId).orElseThrow();
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    Announcements.Announcement announcement = announcements.announce(campaignId, campaign.organizationId(),
-        campaign.year(), now.plus(window.complaintWindow()));
+    Announcements.Announcement announcement =
+        announcements.announce(
+            campaignId,
+            campaign.organizationId(),
+            campaign.year(),
+            now.plus(window.complaintWindow()));
     String windowEnd = announcement.windowEnd().toInstant().toString();
     int announced = 0;
     for (Announcements.Announced member : announcements.decidedMembers(campaignId)) {
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("decidedLevel", member.decidedLevel());
       details.put("complaintWindowEnd", windowEnd);
-      timeline.record(campaign.year(), member.memberId(), TimelineKind.RESULT_ANNOUNCED, null, null, Actors.SYSTEM,
+      timeline.record(
+          campaign.year(),
+          member.memberId(),
+          TimelineKind.RESULT_ANNOUNCED,
+          null,
+          null,
+          Actors.SYSTEM,
           details);
-      outbox.publish(EventTypes.RESULT_ANNOUNCED, member.memberId(), new ComplaintEvents.ResultAnnounced(
-          member.memberId(), member.memberName(), campaign.year(), campaign.organizationId(), member.decidedLevel(),
-          member.decisionComment(), announcement.announcedAt().toInstant().toString(), windowEnd,
-          evaluationUrl(properties, campaign.year(), member.memberId()), people.user(member.memberId())));
+      outbox.publish(
+          EventTypes.RESULT_ANNOUNCED,
+          member.memberId(),
+          new ComplaintEvents.ResultAnnounced(
+              member.memberId(),
+              member.memberName(),
+              campaign.year(),
+              campaign.organizationId(),
+              member.decidedLevel(),
+              member.decisionComment(),
+              announcement.announcedAt().toInstant().toString(),
+              windowEnd,
+              evaluationUrl(properties, campaign.year(), member.memberId()),
+              people.user(member.memberId())));
       announced++;
     }
     execution.setVariable(COMPLAINT_WINDOW_END, Date.from(announcement.windowEnd().toInstant()));
-    log.info("results of {}/{} announced to {} members; complaints until {}", campaign.year(),
-        campaign.organizationId(), announced, windowEnd);
+    log.info(
+        "results of {}/{} announced to {} members; complaints until {}",
+        campaign.year(),
+        campaign.organizationId(),
+        announced,
+        windowEnd);
   }
 
   /** The member's evaluation page (sign-in first if needed): the result, and the complaint form while open. */

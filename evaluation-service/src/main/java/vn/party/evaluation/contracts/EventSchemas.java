@@ -30,14 +30,16 @@ public class EventSchemas {
 
   /** Where the schemas are served, under the public URL. */
   public static final String PATH = "/asyncapi/schemas/";
+
   private static final String LOCATION = "static" + PATH;
 
   private final ObjectMapper objectMapper;
   private final String publicUrl;
-  private final JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+  private final JsonSchemaFactory factory =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
   // messages in English whatever the machine's locale (they go to the producer, and into tests)
-  private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
-      .formatAssertionsEnabled(true).locale(Locale.ENGLISH).build();
+  private final SchemaValidatorsConfig config =
+      SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).locale(Locale.ENGLISH).build();
   private final Map<String, Optional<JsonSchema>> schemas = new ConcurrentHashMap<>();
 
   public EventSchemas(ObjectMapper objectMapper, EvaluationProperties properties) {
@@ -59,8 +61,11 @@ public class EventSchemas {
    * {@code /comment: must be at most 10,000 characters long}); empty when it matches or the type has no schema.
    */
   public List<String> problems(String type, JsonNode data) {
-    return schema(type).map(schema -> schema.validate(data).stream().map(ValidationMessage::getMessage).sorted()
-        .toList()).orElse(List.of());
+    return schema(type)
+        .map(
+            schema ->
+                schema.validate(data).stream().map(ValidationMessage::getMessage).sorted().toList())
+        .orElse(List.of());
   }
 
   private Optional<JsonSchema> schema(String type) {
@@ -71,7 +76,8 @@ public class EventSchemas {
     if (!type.matches("[a-z0-9.-]+")) {
       return Optional.empty(); // a type from outside never names a path
     }
-    try (InputStream in = EventSchemas.class.getClassLoader().getResourceAsStream(LOCATION + type + ".json")) {
+    try (InputStream in =
+        EventSchemas.class.getClassLoader().getResourceAsStream(LOCATION + type + ".json")) {
       if (in == null) {
         return Optional.empty();
       }

@@ -27,9 +27,16 @@ import vn.party.evaluation.review.EvaluationRecord;
 public class CaseFacts {
 
   /** The timeline's name of each level's vote count (the branch review's completion values). */
-  private static final Map<Level, String> VOTES = Map.of(Level.EXCELLENT, ProcessVariables.VOTES_EXCELLENT,
-      Level.GOOD, ProcessVariables.VOTES_GOOD, Level.COMPLETED, ProcessVariables.VOTES_COMPLETED,
-      Level.NOT_COMPLETED, ProcessVariables.VOTES_NOT_COMPLETED);
+  private static final Map<Level, String> VOTES =
+      Map.of(
+          Level.EXCELLENT,
+          ProcessVariables.VOTES_EXCELLENT,
+          Level.GOOD,
+          ProcessVariables.VOTES_GOOD,
+          Level.COMPLETED,
+          ProcessVariables.VOTES_COMPLETED,
+          Level.NOT_COMPLETED,
+          ProcessVariables.VOTES_NOT_COMPLETED);
 
   private final Timeline timeline;
   private final JdbcClient jdbc;
@@ -42,9 +49,15 @@ public class CaseFacts {
   }
 
   /** The minutes of the branch meeting that voted on the member, and what it said of them. */
-  public record Minutes(LocalDate heldOn, String place, int officialMembers, int exemptedMembers, int present,
-      String absentNames, String recordedBy, String criticism) {
-  }
+  public record Minutes(
+      LocalDate heldOn,
+      String place,
+      int officialMembers,
+      int exemptedMembers,
+      int present,
+      String absentNames,
+      String recordedBy,
+      String criticism) {}
 
   /**
    * The branch's proposal.
@@ -53,13 +66,15 @@ public class CaseFacts {
    * @param votes per level, in the levels' order; empty without a tally
    * @param minutes empty when no meeting was recorded for it (the API or Tasklist)
    */
-  public record Proposal(String level, String comment, Integer eligibleVoters, Map<Level, Integer> votes,
-      Optional<Minutes> minutes) {
-  }
+  public record Proposal(
+      String level,
+      String comment,
+      Integer eligibleVoters,
+      Map<Level, Integer> votes,
+      Optional<Minutes> minutes) {}
 
   /** A return by the committee that is still open: the branch has not proposed again since. */
-  public record Returned(OffsetDateTime at, String by, String reason) {
-  }
+  public record Returned(OffsetDateTime at, String by, String reason) {}
 
   public Optional<Proposal> proposal(EvaluationRecord record) {
     if (record.branchProposedLevel() == null) {
@@ -68,10 +83,15 @@ public class CaseFacts {
     List<TimelineEntry> entries = timeline.of(record.year(), record.memberId());
     Integer voters = null;
     Map<Level, Integer> votes = new EnumMap<>(Level.class);
-    for (TimelineEntry entry : entries) { // the latest branch review (a returned case is reviewed again)
-      if (entry.kind() == TimelineKind.TASK_COMPLETED && ProcessKeys.BRANCH_REVIEW.equals(entry.taskKey())) {
+    for (TimelineEntry entry :
+        entries) { // the latest branch review (a returned case is reviewed again)
+      if (entry.kind() == TimelineKind.TASK_COMPLETED
+          && ProcessKeys.BRANCH_REVIEW.equals(entry.taskKey())) {
         votes.clear();
-        voters = entry.details().get(ProcessVariables.ELIGIBLE_VOTERS) instanceof Number n ? n.intValue() : null;
+        voters =
+            entry.details().get(ProcessVariables.ELIGIBLE_VOTERS) instanceof Number n
+                ? n.intValue()
+                : null;
         for (Level level : Level.values()) {
           if (entry.details().get(VOTES.get(level)) instanceof Number n) {
             votes.put(level, n.intValue());
@@ -79,23 +99,47 @@ public class CaseFacts {
         }
       }
     }
-    return Optional.of(new Proposal(record.branchProposedLevel(), record.branchComment(), voters, votes,
-        minutes(record.year(), record.memberId())));
+    return Optional.of(
+        new Proposal(
+            record.branchProposedLevel(),
+            record.branchComment(),
+            voters,
+            votes,
+            minutes(record.year(), record.memberId())));
   }
 
-  private record MinutesRow(LocalDate heldOn, String place, int officialMembers, int exemptedMembers, int present,
-      String absentNames, String recordedBy, String criticism) {
-  }
+  private record MinutesRow(
+      LocalDate heldOn,
+      String place,
+      int officialMembers,
+      int exemptedMembers,
+      int present,
+      String absentNames,
+      String recordedBy,
+      String criticism) {}
 
   private Optional<Minutes> minutes(int year, String memberId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select m.held_on, m.place, m.official_members, m.exempted_members, m.present, m.absent_names,
                    m.recorded_by, v.criticism
             from evaluation.branch_meeting m join evaluation.branch_meeting_vote v on v.meeting_id = m.id
             where m.year = :year and v.member_id = :member order by m.recorded_at desc limit 1""")
-        .param("year", year).param("member", memberId).query(MinutesRow.class).optional()
-        .map(row -> new Minutes(row.heldOn(), row.place(), row.officialMembers(), row.exemptedMembers(),
-            row.present(), row.absentNames(), people.displayName(row.recordedBy()), row.criticism()));
+        .param("year", year)
+        .param("member", memberId)
+        .query(MinutesRow.class)
+        .optional()
+        .map(
+            row ->
+                new Minutes(
+                    row.heldOn(),
+                    row.place(),
+                    row.officialMembers(),
+                    row.exemptedMembers(),
+                    row.present(),
+                    row.absentNames(),
+                    people.displayName(row.recordedBy()),
+                    row.criticism()));
   }
 
   /** The committee's last return, if the branch has not proposed again since. */
@@ -103,9 +147,13 @@ public class CaseFacts {
     Returned open = null;
     for (TimelineEntry entry : timeline.of(year, memberId)) {
       if (entry.kind() == TimelineKind.CASE_RETURNED) {
-        open = new Returned(entry.occurredAt(), people.displayName(entry.actor()),
-            String.valueOf(entry.details().getOrDefault("reason", "")));
-      } else if (entry.kind() == TimelineKind.TASK_COMPLETED && ProcessKeys.BRANCH_REVIEW.equals(entry.taskKey())) {
+        open =
+            new Returned(
+                entry.occurredAt(),
+                people.displayName(entry.actor()),
+                String.valueOf(entry.details().getOrDefault("reason", "")));
+      } else if (entry.kind() == TimelineKind.TASK_COMPLETED
+          && ProcessKeys.BRANCH_REVIEW.equals(entry.taskKey())) {
         open = null;
       }
     }

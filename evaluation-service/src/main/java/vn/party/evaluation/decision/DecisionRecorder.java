@@ -40,8 +40,14 @@ public class DecisionRecorder implements JavaDelegate {
   private final Actors actors;
   private final RuntimeService runtimeService;
 
-  public DecisionRecorder(EvaluationRecords records, Campaigns campaigns, Timeline timeline, Outbox outbox,
-      People people, Actors actors, RuntimeService runtimeService) {
+  public DecisionRecorder(
+      EvaluationRecords records,
+      Campaigns campaigns,
+      Timeline timeline,
+      Outbox outbox,
+      People people,
+      Actors actors,
+      RuntimeService runtimeService) {
     this.records = records;
     this.campaigns = campaigns;
     this.timeline = timeline;
@@ -52,9 +58,16 @@ public class DecisionRecorder implements JavaDelegate {
   }
 
   /** Data of vn.party.evaluation.member.decided. */
-  public record MemberDecided(String memberId, String memberName, int year, String organizationId,
-      String decidedLevel, String decisionComment, String decidedBy, String decidedAt, List<Recipient> recipients) {
-  }
+  public record MemberDecided(
+      String memberId,
+      String memberName,
+      int year,
+      String organizationId,
+      String decidedLevel,
+      String decisionComment,
+      String decidedBy,
+      String decidedAt,
+      List<Recipient> recipients) {}
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -65,25 +78,63 @@ public class DecisionRecorder implements JavaDelegate {
     String decidedBy = actors.current();
 
     records.decided(year, memberId, level, comment, decidedBy);
-    timeline.record(year, memberId, TimelineKind.DECIDED, null, null, decidedBy,
-        comment == null ? Map.of("decidedLevel", level) : Map.of("decidedLevel", level, "decisionComment", comment));
+    timeline.record(
+        year,
+        memberId,
+        TimelineKind.DECIDED,
+        null,
+        null,
+        decidedBy,
+        comment == null
+            ? Map.of("decidedLevel", level)
+            : Map.of("decidedLevel", level, "decisionComment", comment));
     String proposed = (String) execution.getVariable(BRANCH_PROPOSED_LEVEL);
     if (proposed != null && !proposed.equals(level)) {
-      // approved another level than the branch proposed: an adjustment, its reason required by the completion rules
-      timeline.record(year, memberId, TimelineKind.LEVEL_ADJUSTED, ProcessKeys.COMMITTEE_DECISION, null, decidedBy,
-          Map.of("branchProposedLevel", proposed, "decidedLevel", level, "reason", comment == null ? "" : comment));
+      // approved another level than the branch proposed: an adjustment, its reason required by the
+      // completion rules
+      timeline.record(
+          year,
+          memberId,
+          TimelineKind.LEVEL_ADJUSTED,
+          ProcessKeys.COMMITTEE_DECISION,
+          null,
+          decidedBy,
+          Map.of(
+              "branchProposedLevel",
+              proposed,
+              "decidedLevel",
+              level,
+              "reason",
+              comment == null ? "" : comment));
     }
-    outbox.publish(EventTypes.MEMBER_DECIDED, memberId, new MemberDecided(memberId,
-        (String) execution.getVariable(MEMBER_NAME), year, (String) execution.getVariable(ORGANIZATION_ID), level,
-        comment, decidedBy, OffsetDateTime.now(ZoneOffset.UTC).toString(),
-        people.user((String) execution.getVariable(MEMBER_USER_ID))));
+    outbox.publish(
+        EventTypes.MEMBER_DECIDED,
+        memberId,
+        new MemberDecided(
+            memberId,
+            (String) execution.getVariable(MEMBER_NAME),
+            year,
+            (String) execution.getVariable(ORGANIZATION_ID),
+            level,
+            comment,
+            decidedBy,
+            OffsetDateTime.now(ZoneOffset.UTC).toString(),
+            people.user((String) execution.getVariable(MEMBER_USER_ID))));
 
-    Campaign campaign = campaigns.memberDecided(UUID.fromString((String) execution.getVariable(CAMPAIGN_ID)),
-        memberId);
-    // correlateAll: while the last batch is still being started, or before the campaign opens the stage, it is not
+    Campaign campaign =
+        campaigns.memberDecided(
+            UUID.fromString((String) execution.getVariable(CAMPAIGN_ID)), memberId);
+    // correlateAll: while the last batch is still being started, or before the campaign opens the
+    // stage, it is not
     // waiting yet; it then counts the decisions itself (DecisionStageOpener)
-    campaigns.completedStage(campaign).ifPresent(stage -> runtimeService.createMessageCorrelation(stage.message())
-        .processInstanceBusinessKey(BusinessKeys.campaign(campaign.year(), campaign.organizationId()))
-        .correlateAll());
+    campaigns
+        .completedStage(campaign)
+        .ifPresent(
+            stage ->
+                runtimeService
+                    .createMessageCorrelation(stage.message())
+                    .processInstanceBusinessKey(
+                        BusinessKeys.campaign(campaign.year(), campaign.organizationId()))
+                    .correlateAll());
   }
 }

@@ -27,7 +27,12 @@ public class OrganizationTally {
    * @param decided members decided so far, per level (every level present, 0 when none)
    * @param undecided members of the year's campaign not decided yet
    */
-  public record Tally(String organizationId, int year, Map<Level, Integer> decided, int undecided, QuotaCheck quota) {
+  public record Tally(
+      String organizationId,
+      int year,
+      Map<Level, Integer> decided,
+      int undecided,
+      QuotaCheck quota) {
 
     /** The gauge's fill, 0–100: EXCELLENT so far against the most allowed (100 when none is allowed but some are). */
     public int quotaUsedPercent() {
@@ -38,8 +43,7 @@ public class OrganizationTally {
     }
   }
 
-  private record LevelCount(String level, int n) {
-  }
+  private record LevelCount(String level, int n) {}
 
   public Tally of(String organizationId, int year) {
     Map<Level, Integer> decided = new EnumMap<>(Level.class);
@@ -47,11 +51,15 @@ public class OrganizationTally {
       decided.put(level, 0);
     }
     int undecided = 0;
-    for (LevelCount row : jdbc.sql("""
+    for (LevelCount row :
+        jdbc.sql(
+                """
             select decided_level as level, count(*) as n from evaluation.member_evaluation
             where organization_id = :org and year = :year group by decided_level""")
-        .param("org", organizationId).param("year", year)
-        .query(LevelCount.class).list()) {
+            .param("org", organizationId)
+            .param("year", year)
+            .query(LevelCount.class)
+            .list()) {
       if (row.level() == null) {
         undecided += row.n();
       } else {

@@ -12,11 +12,11 @@ import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
+import vn.party.evaluation.process.validation.TextCharacters;
 import vn.party.evaluation.rules.QuotaCheck;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.task.TaskWork;
 import vn.party.evaluation.web.FieldProblem;
-import vn.party.evaluation.process.validation.TextCharacters;
 
 /**
  * The EXCELLENT quota at the moment of the committee's decision on the people's pages. Our choice (README): an
@@ -30,6 +30,7 @@ public class QuotaAtDecision {
 
   /** The form fields of the confirmation (not task variables: they never reach the engine). */
   public static final String CONFIRMED = "quotaConfirmed";
+
   public static final String REASON = "quotaReason";
 
   private final OrganizationTally tally;
@@ -57,7 +58,11 @@ public class QuotaAtDecision {
   /**
    * The refusals of a confirmation that is needed and missing or wrong; empty when none is needed or it is given.
    */
-  public List<FieldProblem> problems(String organizationId, int year, Map<String, Object> values, boolean confirmed,
+  public List<FieldProblem> problems(
+      String organizationId,
+      int year,
+      Map<String, Object> values,
+      boolean confirmed,
       String reason) {
     if (!approvesExcellent(values) || withOneMore(tally.of(organizationId, year)).withinQuota()) {
       return List.of();
@@ -80,8 +85,14 @@ public class QuotaAtDecision {
    * and its reason with the figures, in one transaction.
    */
   @Transactional
-  public void decide(String taskId, String organizationId, int year, String memberId, Map<String, Object> values,
-      String reason, CurrentUser user) {
+  public void decide(
+      String taskId,
+      String organizationId,
+      int year,
+      String memberId,
+      Map<String, Object> values,
+      String reason,
+      CurrentUser user) {
     QuotaCheck after = withOneMore(tally.of(organizationId, year));
     work.complete(taskId, values, user);
     if (approvesExcellent(values) && !after.withinQuota()) {
@@ -90,8 +101,14 @@ public class QuotaAtDecision {
       details.put("excellent", after.excellent());
       details.put("excellentAllowed", after.maxExcellent());
       details.put("good", after.good());
-      timeline.record(year, memberId, TimelineKind.QUOTA_EXCEEDED_CONFIRMED, ProcessKeys.COMMITTEE_DECISION, taskId,
-          user.userId(), details);
+      timeline.record(
+          year,
+          memberId,
+          TimelineKind.QUOTA_EXCEEDED_CONFIRMED,
+          ProcessKeys.COMMITTEE_DECISION,
+          taskId,
+          user.userId(),
+          details);
     }
   }
 }

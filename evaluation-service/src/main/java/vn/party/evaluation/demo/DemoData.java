@@ -47,14 +47,28 @@ public class DemoData implements ApplicationRunner {
   static final String SUB_COMMITTEE = "thanh-khe-tay-kv2";
   static final String ROSTER_FILE = "demo/danh-sach-dang-vien-thanh-khe-tay.csv";
   private static final String MAIL_DOMAIN = "@thanhkhetay.example.vn";
-  private static final List<String[]> MEMBER_NAMES = List.of(
-      new String[] {"Nguyễn Văn", "An"}, new String[] {"Trần Thị", "Bình"}, new String[] {"Lê Văn", "Cường"},
-      new String[] {"Phạm Thị", "Dung"}, new String[] {"Hoàng Văn", "Em"}, new String[] {"Võ Thị", "Giang"},
-      new String[] {"Đặng Văn", "Hải"}, new String[] {"Bùi Thị", "Hoa"}, new String[] {"Đỗ Văn", "Khánh"},
-      new String[] {"Hồ Thị", "Lan"}, new String[] {"Ngô Văn", "Minh"}, new String[] {"Dương Thị", "Nga"},
-      new String[] {"Lý Văn", "Phúc"}, new String[] {"Phan Thị", "Quỳnh"}, new String[] {"Vũ Văn", "Sơn"});
-  private static final List<String[]> SECRETARY_NAMES = List.of(
-      new String[] {"Trần Văn", "Tâm"}, new String[] {"Lê Thị", "Thu"}, new String[] {"Nguyễn Hữu", "Trí"});
+  private static final List<String[]> MEMBER_NAMES =
+      List.of(
+          new String[] {"Nguyễn Văn", "An"},
+          new String[] {"Trần Thị", "Bình"},
+          new String[] {"Lê Văn", "Cường"},
+          new String[] {"Phạm Thị", "Dung"},
+          new String[] {"Hoàng Văn", "Em"},
+          new String[] {"Võ Thị", "Giang"},
+          new String[] {"Đặng Văn", "Hải"},
+          new String[] {"Bùi Thị", "Hoa"},
+          new String[] {"Đỗ Văn", "Khánh"},
+          new String[] {"Hồ Thị", "Lan"},
+          new String[] {"Ngô Văn", "Minh"},
+          new String[] {"Dương Thị", "Nga"},
+          new String[] {"Lý Văn", "Phúc"},
+          new String[] {"Phan Thị", "Quỳnh"},
+          new String[] {"Vũ Văn", "Sơn"});
+  private static final List<String[]> SECRETARY_NAMES =
+      List.of(
+          new String[] {"Trần Văn", "Tâm"},
+          new String[] {"Lê Thị", "Thu"},
+          new String[] {"Nguyễn Hữu", "Trí"});
 
   private final JdbcClient jdbc;
   private final IdentityService identity;
@@ -62,6 +76,7 @@ public class DemoData implements ApplicationRunner {
   private final UnitService units;
   private final RosterImportService imports;
   private final RosterService roster;
+
   /** The loader acts as an administrator; its name is what the units' history shows. */
   private static final CurrentUser LOADER = new CurrentUser("system", List.of(Groups.ADMINS));
 
@@ -69,9 +84,13 @@ public class DemoData implements ApplicationRunner {
    * @param unitHeads whether the demo's secretaries head their units ({@link #headOf}): on for the local run, off for
    *     the tests that share this data (a head's decision waits for the unit's rating; those tests run their own)
    */
-  public DemoData(JdbcClient jdbc, IdentityService identity,
+  public DemoData(
+      JdbcClient jdbc,
+      IdentityService identity,
       @Value("${evaluation.demo.unit-heads:false}") boolean unitHeads,
-      UnitService units, RosterImportService imports, RosterService roster) {
+      UnitService units,
+      RosterImportService imports,
+      RosterService roster) {
     this.roster = roster;
     this.units = units;
     this.imports = imports;
@@ -83,18 +102,39 @@ public class DemoData implements ApplicationRunner {
   @Override
   @Transactional
   public void run(ApplicationArguments args) {
-    if (jdbc.sql("select count(*) from evaluation.organization where id = :id").param("id", ORGANIZATION)
-        .query(Integer.class).single() > 0) {
+    if (jdbc.sql("select count(*) from evaluation.organization where id = :id")
+            .param("id", ORGANIZATION)
+            .query(Integer.class)
+            .single()
+        > 0) {
       return;
     }
-    // the tree through the same service as the pages: the district committee above, the ward's grassroots
-    // organization, one sub-committee (đảng bộ bộ phận) with branch 3 under it, branches 1 and 2 directly below
-    units.create(new NewUnitRequest("SUPERIOR_COMMITTEE", null, "Quận ủy Thanh Khê", "thanh-khe", "1997-01-01",
-        null), LOADER);
-    units.create(new NewUnitRequest("ORGANIZATION", "thanh-khe", "Đảng bộ phường Thanh Khê Tây", ORGANIZATION,
-        "1997-01-01", null), LOADER);
-    units.create(new NewUnitRequest("SUB_COMMITTEE", ORGANIZATION, "Đảng bộ bộ phận Khu vực 2", SUB_COMMITTEE,
-        "2005-03-01", null), LOADER);
+    // the tree through the same service as the pages: the district committee above, the ward's
+    // grassroots
+    // organization, one sub-committee (đảng bộ bộ phận) with branch 3 under it, branches 1 and 2
+    // directly below
+    units.create(
+        new NewUnitRequest(
+            "SUPERIOR_COMMITTEE", null, "Quận ủy Thanh Khê", "thanh-khe", "1997-01-01", null),
+        LOADER);
+    units.create(
+        new NewUnitRequest(
+            "ORGANIZATION",
+            "thanh-khe",
+            "Đảng bộ phường Thanh Khê Tây",
+            ORGANIZATION,
+            "1997-01-01",
+            null),
+        LOADER);
+    units.create(
+        new NewUnitRequest(
+            "SUB_COMMITTEE",
+            ORGANIZATION,
+            "Đảng bộ bộ phận Khu vực 2",
+            SUB_COMMITTEE,
+            "2005-03-01",
+            null),
+        LOADER);
     group(Groups.MEMBERS, "Đảng viên", "WORKFLOW");
     group(Groups.AUDITORS, "Ủy ban kiểm tra", "WORKFLOW");
     String committeeGroup = Groups.organizationCommittee(ORGANIZATION);
@@ -104,8 +144,15 @@ public class DemoData implements ApplicationRunner {
 
     for (int b = 1; b <= 3; b++) {
       String branchId = ORGANIZATION + "-cb" + b;
-      units.create(new NewUnitRequest("BRANCH", b == 3 ? SUB_COMMITTEE : ORGANIZATION, "Chi bộ Khu dân cư số " + b,
-          branchId, null, null), LOADER);
+      units.create(
+          new NewUnitRequest(
+              "BRANCH",
+              b == 3 ? SUB_COMMITTEE : ORGANIZATION,
+              "Chi bộ Khu dân cư số " + b,
+              branchId,
+              null,
+              null),
+          LOADER);
       String branchGroup = Groups.branchCommittee(branchId);
       group(branchGroup, "Chi ủy Chi bộ Khu dân cư số " + b, "WORKFLOW");
       String[] secretary = SECRETARY_NAMES.get(b - 1);
@@ -123,7 +170,9 @@ public class DemoData implements ApplicationRunner {
     user("auditor", "Ủy ban", "Kiểm tra", Groups.AUDITORS);
     user("district", "Ban Thường vụ", "Quận ủy", superiorGroup);
     seatCommittees();
-    log.info("demo data loaded: organization {} with 3 branches and 15 members (passwords: {})", ORGANIZATION,
+    log.info(
+        "demo data loaded: organization {} with 3 branches and 15 members (passwords: {})",
+        ORGANIZATION,
         PASSWORD);
   }
 
@@ -140,7 +189,8 @@ public class DemoData implements ApplicationRunner {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    RosterImportService.Preview preview = imports.preview(ORGANIZATION, ROSTER_FILE.substring(5), file, LOADER);
+    RosterImportService.Preview preview =
+        imports.preview(ORGANIZATION, ROSTER_FILE.substring(5), file, LOADER);
     if (preview.problemsTotal() > 0) {
       throw new IllegalStateException("the demo roster file has problems: " + preview.problems());
     }
@@ -161,10 +211,13 @@ public class DemoData implements ApplicationRunner {
   private void seatCommittees() {
     String reason = "Dữ liệu mẫu / demo data";
     for (int b = 1; b <= 3; b++) {
-      units.seatDemoAccount(ORGANIZATION + "-cb" + b, new SeatRequest("secretary" + b, "COMMITTEE", "SECRETARY",
-          reason), LOADER);
+      units.seatDemoAccount(
+          ORGANIZATION + "-cb" + b,
+          new SeatRequest("secretary" + b, "COMMITTEE", "SECRETARY", reason),
+          LOADER);
     }
-    units.seatDemoAccount(ORGANIZATION, new SeatRequest("committee", "COMMITTEE", "SECRETARY", reason), LOADER);
+    units.seatDemoAccount(
+        ORGANIZATION, new SeatRequest("committee", "COMMITTEE", "SECRETARY", reason), LOADER);
     units.seat("thanh-khe", new SeatRequest("district", "COMMITTEE", "SECRETARY", reason), LOADER);
     for (int n : new int[] {1, 6, 11, 2}) {
       var facts = JsonNodeFactory.instance.objectNode();
@@ -194,7 +247,8 @@ public class DemoData implements ApplicationRunner {
       user.setLastName(lastName);
       user.setEmail(id + MAIL_DOMAIN);
       user.setPassword(PASSWORD);
-      // the demo's well-known password is below the password policy on purpose (the login page says so)
+      // the demo's well-known password is below the password policy on purpose (the login page says
+      // so)
       ((IdentityServiceImpl) identity).saveUser(user, true);
     }
     identity.createMembership(id, groupId);

@@ -7,14 +7,14 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.TaskService;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -38,7 +38,8 @@ public class AccessSetup implements ApplicationRunner {
   private final FilterService filters;
   private final TaskService taskService;
 
-  public AccessSetup(AuthorizationService authorizations, FilterService filters, TaskService taskService) {
+  public AccessSetup(
+      AuthorizationService authorizations, FilterService filters, TaskService taskService) {
     this.authorizations = authorizations;
     this.filters = filters;
     this.taskService = taskService;
@@ -51,23 +52,47 @@ public class AccessSetup implements ApplicationRunner {
     global(Resources.DEPLOYMENT, ANY, Permissions.READ);
 
     group(Groups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    group(Groups.AUDITORS, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY,
-        Permissions.READ_INSTANCE, Permissions.READ_TASK);
+    group(
+        Groups.AUDITORS,
+        Resources.PROCESS_DEFINITION,
+        ANY,
+        Permissions.READ,
+        Permissions.READ_HISTORY,
+        Permissions.READ_INSTANCE,
+        Permissions.READ_TASK);
     group(Groups.AUDITORS, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
     group(Groups.AUDITORS, Resources.TASK, ANY, Permissions.READ);
-    group(Groups.AUDITORS, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+    group(
+        Groups.AUDITORS,
+        Resources.DECISION_DEFINITION,
+        ANY,
+        Permissions.READ,
+        Permissions.READ_HISTORY);
     group(Groups.AUDITORS, Resources.USER, ANY, Permissions.READ);
     group(Groups.AUDITORS, Resources.GROUP, ANY, Permissions.READ);
 
-    filter("Việc của tôi / My tasks", taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"), 1);
-    filter("Việc của tập thể tôi / My committee's tasks",
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned(), 2);
+    filter(
+        "Việc của tôi / My tasks",
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
+        1);
+    filter(
+        "Việc của tập thể tôi / My committee's tasks",
+        taskService
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .taskUnassigned(),
+        2);
     filter("Tất cả việc tôi được xem / All tasks I may see", taskService.createTaskQuery(), 3);
   }
 
   private void global(Resource resource, String resourceId, Permission... permissions) {
-    if (authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL).resourceType(resource)
-        .resourceId(resourceId).count() > 0) {
+    if (authorizations
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GLOBAL)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .count()
+        > 0) {
       return;
     }
     Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
@@ -79,9 +104,15 @@ public class AccessSetup implements ApplicationRunner {
     authorizations.saveAuthorization(authorization);
   }
 
-  private void group(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    if (authorizations.createAuthorizationQuery().groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
-        .count() > 0) {
+  private void group(
+      String groupId, Resource resource, String resourceId, Permission... permissions) {
+    if (authorizations
+            .createAuthorizationQuery()
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .count()
+        > 0) {
       return;
     }
     Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
@@ -99,8 +130,12 @@ public class AccessSetup implements ApplicationRunner {
     if (existing != null) {
       return;
     }
-    Filter filter = filters.newTaskFilter(name).setOwner("admin").setQuery(query)
-        .setProperties(Map.of("priority", priority, "autoRefresh", true));
+    Filter filter =
+        filters
+            .newTaskFilter(name)
+            .setOwner("admin")
+            .setQuery(query)
+            .setProperties(Map.of("priority", priority, "autoRefresh", true));
     filters.saveFilter(filter);
     global(Resources.FILTER, filter.getId(), Permissions.READ);
   }

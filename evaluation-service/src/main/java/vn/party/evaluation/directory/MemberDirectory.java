@@ -15,11 +15,13 @@ public class MemberDirectory {
   }
 
   public Optional<Member> member(String memberId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select m.id, m.full_name, m.email, m.branch_id, b.organization_id, m.membership
             from evaluation.party_member m join evaluation.branch b on b.id = m.branch_id where m.id = :id""")
         .param("id", memberId)
-        .query(Member.class).optional();
+        .query(Member.class)
+        .optional();
   }
 
   /**
@@ -27,22 +29,32 @@ public class MemberDirectory {
    * rating from the unit leadership: {@code party_member.civil_servant}. False for an unknown member.
    */
   public boolean civilServant(String memberId) {
-    return jdbc.sql("select civil_servant from evaluation.party_member where id = :id").param("id", memberId)
-        .query(Boolean.class).optional().orElse(false);
+    return jdbc.sql("select civil_servant from evaluation.party_member where id = :id")
+        .param("id", memberId)
+        .query(Boolean.class)
+        .optional()
+        .orElse(false);
   }
 
   public boolean organizationExists(String organizationId) {
-    return jdbc.sql("select count(*) from evaluation.organization where id = :id").param("id", organizationId)
-        .query(Integer.class).single() > 0;
+    return jdbc.sql("select count(*) from evaluation.organization where id = :id")
+            .param("id", organizationId)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   public Optional<String> organizationName(String organizationId) {
-    return jdbc.sql("select name from evaluation.organization where id = :id").param("id", organizationId)
-        .query(String.class).optional();
+    return jdbc.sql("select name from evaluation.organization where id = :id")
+        .param("id", organizationId)
+        .query(String.class)
+        .optional();
   }
 
   public Optional<String> organizationOfBranch(String branchId) {
-    return jdbc.sql("select organization_id from evaluation.branch where id = :id").param("id", branchId)
-        .query(String.class).optional();
+    return jdbc.sql("select organization_id from evaluation.branch where id = :id")
+        .param("id", branchId)
+        .query(String.class)
+        .optional();
   }
 }

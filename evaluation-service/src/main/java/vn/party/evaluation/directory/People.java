@@ -23,15 +23,25 @@ public class People {
   }
 
   public List<Recipient> user(String userId) {
-    return systemAccess.call(() -> {
-      User user = identityService.createUserQuery().userId(userId).singleResult();
-      return user == null ? List.of() : List.of(recipient(user));
-    });
+    return systemAccess.call(
+        () -> {
+          User user = identityService.createUserQuery().userId(userId).singleResult();
+          return user == null ? List.of() : List.of(recipient(user));
+        });
   }
 
   public List<Recipient> groupMembers(String groupId) {
-    return systemAccess.call(() -> identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()
-        .stream().map(People::recipient).toList());
+    return systemAccess.call(
+        () ->
+            identityService
+                .createUserQuery()
+                .memberOfGroup(groupId)
+                .orderByUserId()
+                .asc()
+                .list()
+                .stream()
+                .map(People::recipient)
+                .toList());
   }
 
   public String displayName(String userId) {
@@ -39,8 +49,11 @@ public class People {
   }
 
   private static Recipient recipient(User user) {
-    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
-        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    String name =
+        ((user.getFirstName() == null ? "" : user.getFirstName())
+                + " "
+                + (user.getLastName() == null ? "" : user.getLastName()))
+            .trim();
     return new Recipient(user.getId(), user.getEmail(), name.isEmpty() ? user.getId() : name);
   }
 }

@@ -28,7 +28,8 @@ import vn.party.evaluation.web.ApiException;
 public class DocumentController {
 
   private static final MediaType DOCX =
-      MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+      MediaType.parseMediaType(
+          "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
   private final OfficialDocuments documents;
   private final EvaluationAccess evaluations;
@@ -37,8 +38,13 @@ public class DocumentController {
   private final CollectiveEvaluations collectives;
   private final DocumentFacts facts;
 
-  DocumentController(OfficialDocuments documents, EvaluationAccess evaluations, SelfReviews selfReviews,
-      CollectiveAccess collectiveAccess, CollectiveEvaluations collectives, DocumentFacts facts) {
+  DocumentController(
+      OfficialDocuments documents,
+      EvaluationAccess evaluations,
+      SelfReviews selfReviews,
+      CollectiveAccess collectiveAccess,
+      CollectiveEvaluations collectives,
+      DocumentFacts facts) {
     this.documents = documents;
     this.evaluations = evaluations;
     this.selfReviews = selfReviews;
@@ -48,19 +54,32 @@ public class DocumentController {
   }
 
   @GetMapping("/app/documents/self-review/{year}/{memberId}.{format:pdf|docx}")
-  public ResponseEntity<byte[]> selfReview(@PathVariable int year, @PathVariable String memberId,
-      @PathVariable String format, @AuthenticationPrincipal CurrentUser user) {
+  public ResponseEntity<byte[]> selfReview(
+      @PathVariable int year,
+      @PathVariable String memberId,
+      @PathVariable String format,
+      @AuthenticationPrincipal CurrentUser user) {
     EvaluationRecord record = evaluations.readable(year, memberId, user);
-    return send(documents.selfReview(record, selfReviews.latest(year, memberId).orElse(null)), format);
+    return send(
+        documents.selfReview(record, selfReviews.latest(year, memberId).orElse(null)), format);
   }
 
   @GetMapping("/app/documents/minutes/{branchId}/{year}.{format:pdf|docx}")
-  public ResponseEntity<byte[]> minutes(@PathVariable String branchId, @PathVariable int year,
-      @PathVariable String format, @AuthenticationPrincipal CurrentUser user) {
-    String organization = facts.branch(branchId).map(DocumentFacts.Unit::organizationId).orElse(null);
-    boolean allowed = user.isAuditor() || user.isAdmin() || user.inBranchCommittee(branchId)
-        || organization != null && (user.inOrganizationCommittee(organization)
-        || user.inSuperiorCommitteeOf(organization) || user.inspects(organization));
+  public ResponseEntity<byte[]> minutes(
+      @PathVariable String branchId,
+      @PathVariable int year,
+      @PathVariable String format,
+      @AuthenticationPrincipal CurrentUser user) {
+    String organization =
+        facts.branch(branchId).map(DocumentFacts.Unit::organizationId).orElse(null);
+    boolean allowed =
+        user.isAuditor()
+            || user.isAdmin()
+            || user.inBranchCommittee(branchId)
+            || organization != null
+                && (user.inOrganizationCommittee(organization)
+                    || user.inSuperiorCommitteeOf(organization)
+                    || user.inspects(organization));
     if (!allowed) {
       throw ApiException.forbidden();
     }
@@ -68,9 +87,14 @@ public class DocumentController {
   }
 
   @GetMapping("/app/documents/decision/{organizationId}/{year}.{format:pdf|docx}")
-  public ResponseEntity<byte[]> decision(@PathVariable String organizationId, @PathVariable int year,
-      @PathVariable String format, @AuthenticationPrincipal CurrentUser user) {
-    if (!user.inspects(organizationId) && !user.isAdmin() && !user.inOrganizationCommittee(organizationId)
+  public ResponseEntity<byte[]> decision(
+      @PathVariable String organizationId,
+      @PathVariable int year,
+      @PathVariable String format,
+      @AuthenticationPrincipal CurrentUser user) {
+    if (!user.inspects(organizationId)
+        && !user.isAdmin()
+        && !user.inOrganizationCommittee(organizationId)
         && !user.inSuperiorCommitteeOf(organizationId)) {
       throw ApiException.forbidden();
     }
@@ -78,8 +102,11 @@ public class DocumentController {
   }
 
   @GetMapping("/app/documents/collective/{year}/{collectiveId}.{format:pdf|docx}")
-  public ResponseEntity<byte[]> collective(@PathVariable int year, @PathVariable String collectiveId,
-      @PathVariable String format, @AuthenticationPrincipal CurrentUser user) {
+  public ResponseEntity<byte[]> collective(
+      @PathVariable int year,
+      @PathVariable String collectiveId,
+      @PathVariable String format,
+      @AuthenticationPrincipal CurrentUser user) {
     collectiveAccess.view(year, collectiveId, user);
     return send(documents.collective(collectives.find(year, collectiveId).orElseThrow()), format);
   }
@@ -87,9 +114,14 @@ public class DocumentController {
   private static ResponseEntity<byte[]> send(OfficialDocument document, String format) {
     boolean pdf = "pdf".equals(format);
     byte[] body = pdf ? OfficialPdf.write(document) : OfficialDocx.write(document);
-    return ResponseEntity.ok().contentType(pdf ? MediaType.APPLICATION_PDF : DOCX)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-            .filename(document.fileName() + "." + format).build().toString())
+    return ResponseEntity.ok()
+        .contentType(pdf ? MediaType.APPLICATION_PDF : DOCX)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(document.fileName() + "." + format)
+                .build()
+                .toString())
         .body(body);
   }
 }

@@ -11,26 +11,44 @@ import org.springframework.stereotype.Component;
 @Component
 class DocumentFacts {
 
-  record Unit(String id, String name, String organizationId, String organizationName) {
-  }
+  record Unit(String id, String name, String organizationId, String organizationName) {}
 
-  record Person(String id, String name, String branchId, String headOf, String leadership, String membership) {
-  }
+  record Person(
+      String id,
+      String name,
+      String branchId,
+      String headOf,
+      String leadership,
+      String membership) {}
 
-  record Sitting(String id, LocalDate heldOn, String place, int officialMembers, int exemptedMembers, int present,
-      String absentNames, String recordedBy, OffsetDateTime recordedAt) {
-  }
+  record Sitting(
+      String id,
+      LocalDate heldOn,
+      String place,
+      int officialMembers,
+      int exemptedMembers,
+      int present,
+      String absentNames,
+      String recordedBy,
+      OffsetDateTime recordedAt) {}
 
-  record Vote(String memberName, int excellent, int good, int completed, int notCompleted, String proposedLevel,
-      String criticism) {
-  }
+  record Vote(
+      String memberName,
+      int excellent,
+      int good,
+      int completed,
+      int notCompleted,
+      String proposedLevel,
+      String criticism) {}
 
-  record Decided(String memberName, String branchName, String level) {
-  }
+  record Decided(String memberName, String branchName, String level) {}
 
   /** @param finalizedAt null while the results are not finalized */
-  record Campaign(String regulation, String status, OffsetDateTime finalizedAt, OffsetDateTime lastDecisionAt) {
-  }
+  record Campaign(
+      String regulation,
+      String status,
+      OffsetDateTime finalizedAt,
+      OffsetDateTime lastDecisionAt) {}
 
   private final JdbcClient jdbc;
 
@@ -39,94 +57,162 @@ class DocumentFacts {
   }
 
   Optional<Unit> branch(String branchId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select b.id, b.name, o.id as org_id, o.name as org_name from evaluation.branch b
             join evaluation.organization o on o.id = b.organization_id where b.id = :id""")
         .param("id", branchId)
-        .query((rs, n) -> new Unit(rs.getString("id"), rs.getString("name"), rs.getString("org_id"),
-            rs.getString("org_name"))).optional();
+        .query(
+            (rs, n) ->
+                new Unit(
+                    rs.getString("id"),
+                    rs.getString("name"),
+                    rs.getString("org_id"),
+                    rs.getString("org_name")))
+        .optional();
   }
 
   Optional<Unit> organization(String organizationId) {
-    return jdbc.sql("select id, name from evaluation.organization where id = :id").param("id", organizationId)
-        .query((rs, n) -> new Unit(rs.getString("id"), rs.getString("name"), rs.getString("id"),
-            rs.getString("name"))).optional();
+    return jdbc.sql("select id, name from evaluation.organization where id = :id")
+        .param("id", organizationId)
+        .query(
+            (rs, n) ->
+                new Unit(
+                    rs.getString("id"),
+                    rs.getString("name"),
+                    rs.getString("id"),
+                    rs.getString("name")))
+        .optional();
   }
 
   Optional<Person> member(String memberId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select id, full_name, branch_id, head_of, leadership, membership from evaluation.party_member
-            where id = :id""").param("id", memberId)
-        .query((rs, n) -> new Person(rs.getString("id"), rs.getString("full_name"), rs.getString("branch_id"),
-            rs.getString("head_of"), rs.getString("leadership"), rs.getString("membership"))).optional();
+            where id = :id""")
+        .param("id", memberId)
+        .query(
+            (rs, n) ->
+                new Person(
+                    rs.getString("id"),
+                    rs.getString("full_name"),
+                    rs.getString("branch_id"),
+                    rs.getString("head_of"),
+                    rs.getString("leadership"),
+                    rs.getString("membership")))
+        .optional();
   }
 
   /** The branch's secretary (head_of = BRANCH), who signs for the branch. */
   Optional<String> branchSecretary(String branchId) {
-    return jdbc.sql("select full_name from evaluation.party_member where branch_id = :id and head_of = 'BRANCH'")
-        .param("id", branchId).query(String.class).optional();
+    return jdbc.sql(
+            "select full_name from evaluation.party_member where branch_id = :id and head_of = 'BRANCH'")
+        .param("id", branchId)
+        .query(String.class)
+        .optional();
   }
 
   /** The organization's secretary (head_of = ORGANIZATION), who signs for the committee. */
   Optional<String> organizationSecretary(String organizationId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select m.full_name from evaluation.party_member m join evaluation.branch b on b.id = m.branch_id
             where b.organization_id = :id and m.head_of = 'ORGANIZATION'""")
-        .param("id", organizationId).query(String.class).optional();
+        .param("id", organizationId)
+        .query(String.class)
+        .optional();
   }
 
   List<Sitting> sittings(String branchId, int year) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select id::text as id, held_on, place, official_members, exempted_members, present, absent_names,
               recorded_by, recorded_at
             from evaluation.branch_meeting where branch_id = :branch and year = :year order by held_on, recorded_at""")
-        .param("branch", branchId).param("year", year)
-        .query((rs, n) -> new Sitting(rs.getString("id"), rs.getObject("held_on", LocalDate.class),
-            rs.getString("place"), rs.getInt("official_members"), rs.getInt("exempted_members"),
-            rs.getInt("present"), rs.getString("absent_names"), rs.getString("recorded_by"),
-            rs.getObject("recorded_at", OffsetDateTime.class))).list();
+        .param("branch", branchId)
+        .param("year", year)
+        .query(
+            (rs, n) ->
+                new Sitting(
+                    rs.getString("id"),
+                    rs.getObject("held_on", LocalDate.class),
+                    rs.getString("place"),
+                    rs.getInt("official_members"),
+                    rs.getInt("exempted_members"),
+                    rs.getInt("present"),
+                    rs.getString("absent_names"),
+                    rs.getString("recorded_by"),
+                    rs.getObject("recorded_at", OffsetDateTime.class)))
+        .list();
   }
 
   List<Vote> votes(String sittingId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select coalesce(m.full_name, v.member_id) as name, v.votes_excellent, v.votes_good, v.votes_completed,
               v.votes_not_completed, v.proposed_level, v.criticism
             from evaluation.branch_meeting_vote v left join evaluation.party_member m on m.id = v.member_id
             where v.meeting_id = cast(:id as uuid) order by name""")
         .param("id", sittingId)
-        .query((rs, n) -> new Vote(rs.getString("name"), rs.getInt("votes_excellent"), rs.getInt("votes_good"),
-            rs.getInt("votes_completed"), rs.getInt("votes_not_completed"), rs.getString("proposed_level"),
-            rs.getString("criticism"))).list();
+        .query(
+            (rs, n) ->
+                new Vote(
+                    rs.getString("name"),
+                    rs.getInt("votes_excellent"),
+                    rs.getInt("votes_good"),
+                    rs.getInt("votes_completed"),
+                    rs.getInt("votes_not_completed"),
+                    rs.getString("proposed_level"),
+                    rs.getString("criticism")))
+        .list();
   }
 
   List<Decided> decided(String organizationId, int year) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select m.full_name, b.name as branch_name, e.decided_level
             from evaluation.member_evaluation e
             join evaluation.party_member m on m.id = e.member_id
             join evaluation.branch b on b.id = e.branch_id
             where e.organization_id = :org and e.year = :year and e.decided_level is not null
             order by b.name, m.full_name""")
-        .param("org", organizationId).param("year", year)
-        .query((rs, n) -> new Decided(rs.getString("full_name"), rs.getString("branch_name"),
-            rs.getString("decided_level"))).list();
+        .param("org", organizationId)
+        .param("year", year)
+        .query(
+            (rs, n) ->
+                new Decided(
+                    rs.getString("full_name"),
+                    rs.getString("branch_name"),
+                    rs.getString("decided_level")))
+        .list();
   }
 
   Optional<Campaign> campaign(String organizationId, int year) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select c.regulation, c.status, f.finalized_at,
               (select max(e.decided_at) from evaluation.member_evaluation e where e.campaign_id = c.id) as last_decision
             from evaluation.campaign c left join evaluation.result_finalization f on f.campaign_id = c.id
             where c.organization_id = :org and c.year = :year""")
-        .param("org", organizationId).param("year", year)
-        .query((rs, n) -> new Campaign(rs.getString("regulation"), rs.getString("status"),
-            rs.getObject("finalized_at", OffsetDateTime.class), rs.getObject("last_decision", OffsetDateTime.class)))
+        .param("org", organizationId)
+        .param("year", year)
+        .query(
+            (rs, n) ->
+                new Campaign(
+                    rs.getString("regulation"),
+                    rs.getString("status"),
+                    rs.getObject("finalized_at", OffsetDateTime.class),
+                    rs.getObject("last_decision", OffsetDateTime.class)))
         .optional();
   }
 
   /** The members of a branch waiting for the branch's proposal, rated at all in the year. */
   int ratedInBranch(String branchId, int year) {
-    return jdbc.sql("select count(*) from evaluation.member_evaluation where branch_id = :b and year = :y")
-        .param("b", branchId).param("y", year).query(Integer.class).single();
+    return jdbc.sql(
+            "select count(*) from evaluation.member_evaluation where branch_id = :b and year = :y")
+        .param("b", branchId)
+        .param("y", year)
+        .query(Integer.class)
+        .single();
   }
 }

@@ -13,8 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DocumentRegister {
 
   /** @param superiorName the superior party unit, null when not configured */
-  public record Letterhead(String superiorName, String place) {
-  }
+  public record Letterhead(String superiorName, String place) {}
 
   private final JdbcClient jdbc;
 
@@ -23,30 +22,41 @@ public class DocumentRegister {
   }
 
   public Letterhead letterhead(String organizationId) {
-    return jdbc.sql("select superior_name, place from evaluation.document_letterhead where organization_id = :id")
+    return jdbc.sql(
+            "select superior_name, place from evaluation.document_letterhead where organization_id = :id")
         .param("id", organizationId)
         .query((rs, n) -> new Letterhead(rs.getString("superior_name"), rs.getString("place")))
-        .optional().orElse(new Letterhead(null, null));
+        .optional()
+        .orElse(new Letterhead(null, null));
   }
 
   /** Sets an organization's letterhead (the demo data, an administrator's script). */
   @Transactional
   public void setLetterhead(String organizationId, String superiorName, String place) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into evaluation.document_letterhead (organization_id, superior_name, place)
             values (:id, :superior, :place)
             on conflict (organization_id) do update set superior_name = excluded.superior_name,
               place = excluded.place""")
-        .param("id", organizationId).param("superior", superiorName).param("place", place).update();
+        .param("id", organizationId)
+        .param("superior", superiorName)
+        .param("place", place)
+        .update();
   }
 
   /** The number a document already carries, if it was issued. */
   public Optional<Integer> number(String unitId, int year, String kind, String subject) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select number from evaluation.document_number
             where unit_id = :unit and year = :year and kind = :kind and subject = :subject""")
-        .param("unit", unitId).param("year", year).param("kind", kind).param("subject", subject)
-        .query(Integer.class).optional();
+        .param("unit", unitId)
+        .param("year", year)
+        .param("kind", kind)
+        .param("subject", subject)
+        .query(Integer.class)
+        .optional();
   }
 
   /**
@@ -60,13 +70,24 @@ public class DocumentRegister {
       return issued.get();
     }
     jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtext(:key))) locked")
-        .param("key", unitId + "/" + year + "/" + kind).query(Integer.class).single();
-    return number(unitId, year, kind, subject).orElseGet(() -> jdbc.sql("""
+        .param("key", unitId + "/" + year + "/" + kind)
+        .query(Integer.class)
+        .single();
+    return number(unitId, year, kind, subject)
+        .orElseGet(
+            () ->
+                jdbc.sql(
+                        """
             insert into evaluation.document_number (unit_id, year, kind, subject, number, issued_by)
             select :unit, :year, :kind, :subject, coalesce(max(number), 0) + 1, :by
             from evaluation.document_number where unit_id = :unit and year = :year and kind = :kind
             returning number""")
-        .param("unit", unitId).param("year", year).param("kind", kind).param("subject", subject).param("by", by)
-        .query(Integer.class).single());
+                    .param("unit", unitId)
+                    .param("year", year)
+                    .param("kind", kind)
+                    .param("subject", subject)
+                    .param("by", by)
+                    .query(Integer.class)
+                    .single());
   }
 }

@@ -16,17 +16,24 @@ import java.util.List;
  * @param subtitle what it is about ("Về việc xếp loại chất lượng đảng viên năm 2026"), may be null
  * @param draft a mark "DỰ THẢO" above the title while the facts it records are not final
  */
-public record OfficialDocument(String fileName, String superiorUnit, String issuingUnit, String number,
-    String placeAndDate, String title, String subtitle, boolean draft, List<Block> body,
-    List<Signature> signatures, List<String> recipients) {
+public record OfficialDocument(
+    String fileName,
+    String superiorUnit,
+    String issuingUnit,
+    String number,
+    String placeAndDate,
+    String title,
+    String subtitle,
+    boolean draft,
+    List<Block> body,
+    List<Signature> signatures,
+    List<String> recipients) {
 
   /** A part of the body. */
-  public sealed interface Block permits Heading, Text, Field, Table {
-  }
+  public sealed interface Block permits Heading, Text, Field, Table {}
 
   /** A section heading, bold ("I. Ưu điểm"). */
-  public record Heading(String text) implements Block {
-  }
+  public record Heading(String text) implements Block {}
 
   /** A paragraph; {@code italic} for the notes of a form, centred and bold for "QUYẾT ĐỊNH:". */
   public record Text(String text, boolean italic, boolean centered, boolean bold) implements Block {
@@ -45,17 +52,15 @@ public record OfficialDocument(String fileName, String superiorUnit, String issu
   }
 
   /** A labelled value on one line ("Họ và tên: Nguyễn Văn An"). */
-  public record Field(String label, String value) implements Block {
-  }
+  public record Field(String label, String value) implements Block {}
 
   /** A table with a header row; {@code widths} relative. */
-  public record Table(float[] widths, List<String> headers, List<List<String>> rows) implements Block {
-  }
+  public record Table(float[] widths, List<String> headers, List<List<String>> rows)
+      implements Block {}
 
   /**
    * A signature block: the capacity lines in bold ("T/M CHI BỘ", "BÍ THƯ"), a note in italics ("(ký, ghi rõ họ
    * tên)"), room to sign, then the name (null: a dotted line).
    */
-  public record Signature(List<String> capacity, String note, String name) {
-  }
+  public record Signature(List<String> capacity, String note, String name) {}
 }

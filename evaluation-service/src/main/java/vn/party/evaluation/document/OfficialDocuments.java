@@ -3,7 +3,6 @@ package vn.party.evaluation.document;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -54,7 +53,11 @@ public class OfficialDocuments {
   private final ZoneId zone;
   private final String decisionNumber;
 
-  OfficialDocuments(DocumentFacts facts, DocumentRegister register, People people, MessageSource messages,
+  OfficialDocuments(
+      DocumentFacts facts,
+      DocumentRegister register,
+      People people,
+      MessageSource messages,
       @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone,
       @Value("${evaluation.documents.decision-number:Số %s-QĐ/ĐU}") String decisionNumber) {
     this.facts = facts;
@@ -68,7 +71,8 @@ public class OfficialDocuments {
   /** The member's self-review as submitted, on its form (Mẫu 02A, 02B or 10-KNĐ). */
   public OfficialDocument selfReview(EvaluationRecord record, SelfReview review) {
     if (review == null) {
-      throw ApiException.notFound("error.document.no-self-review", record.year(), record.memberName());
+      throw ApiException.notFound(
+          "error.document.no-self-review", record.year(), record.memberName());
     }
     Unit branch = branch(record.branchId());
     var member = facts.member(record.memberId()).orElse(null);
@@ -77,25 +81,41 @@ public class OfficialDocuments {
     body.add(new Field("Họ và tên", record.memberName()));
     body.add(new Field("Chức vụ Đảng", member == null ? null : partyPost(member)));
     body.add(new Field("Chi bộ", branch.name() + ", " + branch.organizationName()));
-    body.add(new Field("Thực hiện theo", regulation(facts.campaign(record.organizationId(), record.year())
-        .map(DocumentFacts.Campaign::regulation).orElse(review.regulation()))));
+    body.add(
+        new Field(
+            "Thực hiện theo",
+            regulation(
+                facts
+                    .campaign(record.organizationId(), record.year())
+                    .map(DocumentFacts.Campaign::regulation)
+                    .orElse(review.regulation()))));
 
-    // in the form's order; the criteria (text, grade, points) in one table where the first of them stands
+    // in the form's order; the criteria (text, grade, points) in one table where the first of them
+    // stands
     List<String> fields = TaskCompletionRules.fields(ProcessKeys.SELF_REVIEW);
     List<List<String>> criteria = new ArrayList<>();
     int criteriaAt = -1;
     Map<String, Object> content = review.content();
     for (String field : fields) {
-      if (field.endsWith("Grade") || field.endsWith("Points") || "selfProposedLevel".equals(field)) {
+      if (field.endsWith("Grade")
+          || field.endsWith("Points")
+          || "selfProposedLevel".equals(field)) {
         continue;
       }
       Object value = content.get(field);
       boolean criterion = fields.contains(field + "Grade") || fields.contains(field + "Points");
       if (criterion) {
-        if (value != null || content.get(field + "Grade") != null || content.get(field + "Points") != null) {
+        if (value != null
+            || content.get(field + "Grade") != null
+            || content.get(field + "Points") != null) {
           criteriaAt = criteriaAt < 0 ? body.size() : criteriaAt;
-          criteria.add(List.of(String.valueOf(criteria.size() + 1), label(field).replaceFirst("^[IVX]+\\.\\s*", ""),
-              text(value), gradeOf(content.get(field + "Grade")), pointsOf(content.get(field + "Points"))));
+          criteria.add(
+              List.of(
+                  String.valueOf(criteria.size() + 1),
+                  label(field).replaceFirst("^[IVX]+\\.\\s*", ""),
+                  text(value),
+                  gradeOf(content.get(field + "Grade")),
+                  pointsOf(content.get(field + "Points"))));
         }
       } else if (value instanceof Boolean flag) {
         body.add(new Field(label(field), flag ? "Có" : "Không"));
@@ -107,15 +127,27 @@ public class OfficialDocuments {
       }
     }
     if (!criteria.isEmpty()) {
-      body.add(criteriaAt, new Table(new float[] {0.8f, 3, 5, 1.6f, 1.3f},
-          List.of("STT", "Tiêu chí", "Tự nhận xét", "Cấp độ tự xếp", "Điểm tự chấm"), criteria));
+      body.add(
+          criteriaAt,
+          new Table(
+              new float[] {0.8f, 3, 5, 1.6f, 1.3f},
+              List.of("STT", "Tiêu chí", "Tự nhận xét", "Cấp độ tự xếp", "Điểm tự chấm"),
+              criteria));
       body.add(criteriaAt, new Heading("Tự đánh giá theo từng tiêu chí"));
     }
     if (review.totalPoints() != null) {
-      body.add(new Field("Tổng điểm tự chấm", VietnameseFormats.points(review.totalPoints()) + "/100"
-          + (review.generalPoints() == null ? "" : " (tiêu chí chung: " + VietnameseFormats.points(
-          review.generalPoints()) + "; kết quả thực hiện nhiệm vụ: " + VietnameseFormats.points(review.taskPoints())
-          + ")")));
+      body.add(
+          new Field(
+              "Tổng điểm tự chấm",
+              VietnameseFormats.points(review.totalPoints())
+                  + "/100"
+                  + (review.generalPoints() == null
+                      ? ""
+                      : " (tiêu chí chung: "
+                          + VietnameseFormats.points(review.generalPoints())
+                          + "; kết quả thực hiện nhiệm vụ: "
+                          + VietnameseFormats.points(review.taskPoints())
+                          + ")")));
     }
     if (review.derivedLevel() != null) {
       body.add(new Field("Mức xếp loại theo kết quả tự chấm", level(review.derivedLevel())));
@@ -123,10 +155,19 @@ public class OfficialDocuments {
     body.add(new Heading("Tự nhận mức xếp loại chất lượng"));
     body.add(Text.of(level(review.selfProposedLevel())));
     LocalDate day = VietnameseFormats.day(review.submittedAt(), zone);
-    return new OfficialDocument("ban-tu-kiem-diem-" + slug(record.memberName()) + "-" + record.year(),
-        VietnameseFormats.upper(branch.organizationName()), VietnameseFormats.upper(branch.name()), null,
-        placeAndDate(branch.organizationId(), day), "BẢN KIỂM ĐIỂM CÁ NHÂN", "Năm " + record.year(), false, body,
-        List.of(new Signature(List.of("NGƯỜI TỰ KIỂM ĐIỂM"), "(Ký, ghi rõ họ tên)", record.memberName())),
+    return new OfficialDocument(
+        "ban-tu-kiem-diem-" + slug(record.memberName()) + "-" + record.year(),
+        VietnameseFormats.upper(branch.organizationName()),
+        VietnameseFormats.upper(branch.name()),
+        null,
+        placeAndDate(branch.organizationId(), day),
+        "BẢN KIỂM ĐIỂM CÁ NHÂN",
+        "Năm " + record.year(),
+        false,
+        body,
+        List.of(
+            new Signature(
+                List.of("NGƯỜI TỰ KIỂM ĐIỂM"), "(Ký, ghi rõ họ tên)", record.memberName())),
         List.of());
   }
 
@@ -137,8 +178,11 @@ public class OfficialDocuments {
     if (sittings.isEmpty()) {
       throw ApiException.notFound("error.document.no-meeting", branch.name(), year);
     }
-    String regulation = facts.campaign(branch.organizationId(), year).map(c -> regulation(c.regulation()))
-        .orElse(null);
+    String regulation =
+        facts
+            .campaign(branch.organizationId(), year)
+            .map(c -> regulation(c.regulation()))
+            .orElse(null);
     String secretary = facts.branchSecretary(branchId).orElse(null);
     List<Block> body = new ArrayList<>();
     Map<Level, Integer> proposed = new EnumMap<>(Level.class);
@@ -148,35 +192,73 @@ public class OfficialDocuments {
       if (sittings.size() > 1) {
         body.add(new Heading("Phiên họp thứ " + sittingNumber));
       }
-      body.add(Text.of("Hôm nay, " + VietnameseFormats.dateInWords(sitting.heldOn()) + ", tại " + sitting.place()
-          + ", " + branch.name() + " họp kiểm điểm, đánh giá, xếp loại chất lượng đảng viên năm " + year
-          + (regulation == null ? "." : " theo " + regulation + ".")));
+      body.add(
+          Text.of(
+              "Hôm nay, "
+                  + VietnameseFormats.dateInWords(sitting.heldOn())
+                  + ", tại "
+                  + sitting.place()
+                  + ", "
+                  + branch.name()
+                  + " họp kiểm điểm, đánh giá, xếp loại chất lượng đảng viên năm "
+                  + year
+                  + (regulation == null ? "." : " theo " + regulation + ".")));
       body.add(new Heading("I. Thành phần"));
-      body.add(new Field("Tổng số đảng viên chính thức của chi bộ", String.valueOf(sitting.officialMembers())));
-      body.add(new Field("Số đảng viên được miễn công tác và sinh hoạt đảng", String.valueOf(
-          sitting.exemptedMembers())));
-      body.add(new Field("Số đảng viên có mặt", sitting.present() + "/" + sitting.officialMembers()));
-      body.add(new Field("Vắng mặt", sitting.absentNames() == null || sitting.absentNames().isBlank()
-          ? "Không" : sitting.absentNames()));
-      body.add(new Field("Chủ trì", secretary == null ? null : "đồng chí " + secretary + ", Bí thư chi bộ"));
+      body.add(
+          new Field(
+              "Tổng số đảng viên chính thức của chi bộ",
+              String.valueOf(sitting.officialMembers())));
+      body.add(
+          new Field(
+              "Số đảng viên được miễn công tác và sinh hoạt đảng",
+              String.valueOf(sitting.exemptedMembers())));
+      body.add(
+          new Field("Số đảng viên có mặt", sitting.present() + "/" + sitting.officialMembers()));
+      body.add(
+          new Field(
+              "Vắng mặt",
+              sitting.absentNames() == null || sitting.absentNames().isBlank()
+                  ? "Không"
+                  : sitting.absentNames()));
+      body.add(
+          new Field(
+              "Chủ trì", secretary == null ? null : "đồng chí " + secretary + ", Bí thư chi bộ"));
       body.add(new Field("Thư ký", "đồng chí " + people.displayName(sitting.recordedBy())));
       body.add(new Heading("II. Nội dung"));
-      body.add(Text.of("Từng đảng viên trình bày bản tự kiểm điểm; chi bộ góp ý, phê bình, đánh giá và biểu quyết "
-          + "đề xuất mức xếp loại chất lượng đối với từng đồng chí."));
+      body.add(
+          Text.of(
+              "Từng đảng viên trình bày bản tự kiểm điểm; chi bộ góp ý, phê bình, đánh giá và biểu quyết "
+                  + "đề xuất mức xếp loại chất lượng đối với từng đồng chí."));
       List<Vote> votes = facts.votes(sitting.id());
       List<List<String>> rows = new ArrayList<>();
       int n = 0;
       for (Vote vote : votes) {
-        rows.add(List.of(String.valueOf(++n), vote.memberName(), String.valueOf(vote.excellent()),
-            String.valueOf(vote.good()), String.valueOf(vote.completed()), String.valueOf(vote.notCompleted()),
-            level(vote.proposedLevel())));
+        rows.add(
+            List.of(
+                String.valueOf(++n),
+                vote.memberName(),
+                String.valueOf(vote.excellent()),
+                String.valueOf(vote.good()),
+                String.valueOf(vote.completed()),
+                String.valueOf(vote.notCompleted()),
+                level(vote.proposedLevel())));
         proposed.merge(Level.valueOf(vote.proposedLevel()), 1, Integer::sum);
       }
       body.add(new Heading("III. Kết quả biểu quyết (số phiếu)"));
-      body.add(new Table(new float[] {0.8f, 3.2f, 1.3f, 1.3f, 1.3f, 1.3f, 3},
-          List.of("STT", "Họ và tên", "Hoàn thành xuất sắc", "Hoàn thành tốt", "Hoàn thành", "Không hoàn thành",
-              "Chi bộ đề xuất"), rows));
-      List<Vote> criticised = votes.stream().filter(v -> v.criticism() != null && !v.criticism().isBlank()).toList();
+      body.add(
+          new Table(
+              new float[] {0.8f, 3.2f, 1.3f, 1.3f, 1.3f, 1.3f, 3},
+              List.of(
+                  "STT",
+                  "Họ và tên",
+                  "Hoàn thành xuất sắc",
+                  "Hoàn thành tốt",
+                  "Hoàn thành",
+                  "Không hoàn thành",
+                  "Chi bộ đề xuất"),
+              rows));
+      List<Vote> criticised =
+          votes.stream().filter(v -> v.criticism() != null && !v.criticism().isBlank()).toList();
       if (!criticised.isEmpty()) {
         body.add(new Heading("IV. Ý kiến góp ý, phê bình"));
         for (Vote vote : criticised) {
@@ -188,16 +270,31 @@ public class OfficialDocuments {
     body.add(new Heading("Tổng hợp đề xuất của chi bộ"));
     for (Level level : Level.values()) {
       int count = proposed.getOrDefault(level, 0);
-      body.add(new Field(level(level.name()), count + " đồng chí"
-          + (total == 0 ? "" : " (" + VietnameseFormats.percent(100.0 * count / total) + ")")));
+      body.add(
+          new Field(
+              level(level.name()),
+              count
+                  + " đồng chí"
+                  + (total == 0
+                      ? ""
+                      : " (" + VietnameseFormats.percent(100.0 * count / total) + ")")));
     }
-    body.add(Text.of("Biên bản đã được thông qua trước chi bộ và được các đồng chí dự họp nhất trí."));
+    body.add(
+        Text.of("Biên bản đã được thông qua trước chi bộ và được các đồng chí dự họp nhất trí."));
     Sitting last = sittings.get(sittings.size() - 1);
-    return new OfficialDocument("bien-ban-hop-chi-bo-" + slug(branch.name()) + "-" + year,
-        VietnameseFormats.upper(branch.organizationName()), VietnameseFormats.upper(branch.name()), null,
-        placeAndDate(branch.organizationId(), last.heldOn()), "BIÊN BẢN HỌP CHI BỘ",
-        "Kiểm điểm, đánh giá, xếp loại chất lượng đảng viên năm " + year, false, body,
-        List.of(new Signature(List.of("THƯ KÝ"), "(Ký, ghi rõ họ tên)", people.displayName(last.recordedBy())),
+    return new OfficialDocument(
+        "bien-ban-hop-chi-bo-" + slug(branch.name()) + "-" + year,
+        VietnameseFormats.upper(branch.organizationName()),
+        VietnameseFormats.upper(branch.name()),
+        null,
+        placeAndDate(branch.organizationId(), last.heldOn()),
+        "BIÊN BẢN HỌP CHI BỘ",
+        "Kiểm điểm, đánh giá, xếp loại chất lượng đảng viên năm " + year,
+        false,
+        body,
+        List.of(
+            new Signature(
+                List.of("THƯ KÝ"), "(Ký, ghi rõ họ tên)", people.displayName(last.recordedBy())),
             new Signature(List.of("T/M CHI BỘ", "BÍ THƯ"), "(Ký, ghi rõ họ tên)", secretary)),
         List.of());
   }
@@ -207,33 +304,68 @@ public class OfficialDocuments {
    * register (the same number each time).
    */
   public OfficialDocument decision(String organizationId, int year, String by) {
-    Unit organization = facts.organization(organizationId)
-        .orElseThrow(() -> ApiException.notFound("error.document.no-organization", organizationId));
-    var campaign = facts.campaign(organizationId, year)
-        .orElseThrow(() -> ApiException.notFound("error.document.no-campaign", organization.name(), year));
+    Unit organization =
+        facts
+            .organization(organizationId)
+            .orElseThrow(
+                () -> ApiException.notFound("error.document.no-organization", organizationId));
+    var campaign =
+        facts
+            .campaign(organizationId, year)
+            .orElseThrow(
+                () ->
+                    ApiException.notFound("error.document.no-campaign", organization.name(), year));
     List<Decided> decided = facts.decided(organizationId, year);
     boolean finalized = campaign.finalizedAt() != null;
-    // numbers below 10 with a zero, as the guidance writes them; a draft leaves the number to be written in
-    String number = String.format(decisionNumber, finalized
-        ? String.format("%02d", register.issue(organizationId, year, DECISION, "members", by)) : "      ");
-    LocalDate day = finalized ? VietnameseFormats.day(campaign.finalizedAt(), zone) : LocalDate.now(zone);
+    // numbers below 10 with a zero, as the guidance writes them; a draft leaves the number to be
+    // written in
+    String number =
+        String.format(
+            decisionNumber,
+            finalized
+                ? String.format(
+                    "%02d", register.issue(organizationId, year, DECISION, "members", by))
+                : "      ");
+    LocalDate day =
+        finalized ? VietnameseFormats.day(campaign.finalizedAt(), zone) : LocalDate.now(zone);
     String committee = committeeName(organization.name());
     List<Block> body = new ArrayList<>();
     body.add(Text.centeredBold("BAN CHẤP HÀNH " + VietnameseFormats.upper(organization.name())));
     body.add(Text.of("- Căn cứ Điều lệ Đảng Cộng sản Việt Nam;"));
     body.add(Text.of("- Căn cứ " + regulation(campaign.regulation()) + ";"));
-    body.add(Text.of("- Xét đề nghị của các chi bộ trực thuộc và kết quả kiểm điểm, đánh giá, xếp loại chất lượng "
-        + "đảng viên năm " + year + ","));
+    body.add(
+        Text.of(
+            "- Xét đề nghị của các chi bộ trực thuộc và kết quả kiểm điểm, đánh giá, xếp loại chất lượng "
+                + "đảng viên năm "
+                + year
+                + ","));
     body.add(Text.centeredBold("QUYẾT ĐỊNH:"));
-    body.add(Text.of("Điều 1. Công nhận kết quả xếp loại chất lượng năm " + year + " đối với " + decided.size()
-        + " đồng chí đảng viên của " + organization.name() + " như sau:"));
+    body.add(
+        Text.of(
+            "Điều 1. Công nhận kết quả xếp loại chất lượng năm "
+                + year
+                + " đối với "
+                + decided.size()
+                + " đồng chí đảng viên của "
+                + organization.name()
+                + " như sau:"));
     int item = 0;
     for (Level level : Level.values()) {
       List<Decided> atLevel = decided.stream().filter(d -> level.name().equals(d.level())).toList();
       item++;
-      body.add(new Heading(item + ". " + level(level.name()) + ": " + atLevel.size() + " đồng chí"
-          + (decided.isEmpty() ? "" : " (" + VietnameseFormats.percent(100.0 * atLevel.size() / decided.size())
-          + ")")));
+      body.add(
+          new Heading(
+              item
+                  + ". "
+                  + level(level.name())
+                  + ": "
+                  + atLevel.size()
+                  + " đồng chí"
+                  + (decided.isEmpty()
+                      ? ""
+                      : " ("
+                          + VietnameseFormats.percent(100.0 * atLevel.size() / decided.size())
+                          + ")")));
       if (!atLevel.isEmpty()) {
         List<List<String>> rows = new ArrayList<>();
         for (Decided d : atLevel) {
@@ -242,20 +374,36 @@ public class OfficialDocuments {
         body.add(new Table(new float[] {0.8f, 4, 4}, List.of("STT", "Họ và tên", "Chi bộ"), rows));
       }
     }
-    body.add(Text.of("Điều 2. Các chi bộ trực thuộc và các đồng chí có tên tại Điều 1 căn cứ Quyết định thi hành. "
-        + "Quyết định có hiệu lực kể từ ngày ký."));
+    body.add(
+        Text.of(
+            "Điều 2. Các chi bộ trực thuộc và các đồng chí có tên tại Điều 1 căn cứ Quyết định thi hành. "
+                + "Quyết định có hiệu lực kể từ ngày ký."));
     Letterhead letterhead = register.letterhead(organizationId);
     List<String> recipients = new ArrayList<>();
-    recipients.add((letterhead.superiorName() == null ? "Cấp ủy cấp trên" : "Ban Thường vụ "
-        + letterhead.superiorName()) + " (để báo cáo),");
+    recipients.add(
+        (letterhead.superiorName() == null
+                ? "Cấp ủy cấp trên"
+                : "Ban Thường vụ " + letterhead.superiorName())
+            + " (để báo cáo),");
     recipients.add("Các chi bộ trực thuộc,");
     recipients.add("Như Điều 2,");
     recipients.add("Lưu Văn phòng " + committee + ".");
-    return new OfficialDocument("quyet-dinh-xep-loai-dang-vien-" + year, upperOrNull(letterhead.superiorName()),
-        VietnameseFormats.upper(committee), number, placeAndDate(organizationId, day), "QUYẾT ĐỊNH",
-        "Về việc công nhận kết quả xếp loại chất lượng đảng viên năm " + year, !finalized, body,
-        List.of(new Signature(List.of("T/M ĐẢNG ỦY", "BÍ THƯ"), null,
-            facts.organizationSecretary(organizationId).orElse(null))), recipients);
+    return new OfficialDocument(
+        "quyet-dinh-xep-loai-dang-vien-" + year,
+        upperOrNull(letterhead.superiorName()),
+        VietnameseFormats.upper(committee),
+        number,
+        placeAndDate(organizationId, day),
+        "QUYẾT ĐỊNH",
+        "Về việc công nhận kết quả xếp loại chất lượng đảng viên năm " + year,
+        !finalized,
+        body,
+        List.of(
+            new Signature(
+                List.of("T/M ĐẢNG ỦY", "BÍ THƯ"),
+                null,
+                facts.organizationSecretary(organizationId).orElse(null))),
+        recipients);
   }
 
   /** A collective's self-review (Mẫu 01), with the committee's decision once taken. */
@@ -286,10 +434,14 @@ public class OfficialDocuments {
     body.add(new Heading("I. Ưu điểm, kết quả thực hiện nhiệm vụ"));
     body.add(Text.of(text(c.strengths())));
     if (c.allTasksDone() != null) {
-      body.add(new Field("Hoàn thành tất cả các nhiệm vụ được giao", c.allTasksDone() ? "Có" : "Không"));
+      body.add(
+          new Field("Hoàn thành tất cả các nhiệm vụ được giao", c.allTasksDone() ? "Có" : "Không"));
     }
     if (c.lateTasksPercent() != null) {
-      body.add(new Field("Tỷ lệ nhiệm vụ hoàn thành chậm tiến độ", VietnameseFormats.percent(c.lateTasksPercent())));
+      body.add(
+          new Field(
+              "Tỷ lệ nhiệm vụ hoàn thành chậm tiến độ",
+              VietnameseFormats.percent(c.lateTasksPercent())));
     }
     body.add(new Heading("II. Hạn chế, khuyết điểm và nguyên nhân"));
     body.add(Text.of(text(c.limitations())));
@@ -299,13 +451,30 @@ public class OfficialDocuments {
     body.add(Text.of(level(c.selfProposedLevel())));
     if (c.decidedLevel() != null) {
       body.add(new Heading("V. Cấp ủy cấp trên xếp loại"));
-      body.add(Text.of(level(c.decidedLevel()) + (c.decisionComment() == null || c.decisionComment().isBlank()
-          ? "" : " — " + c.decisionComment()) + " (" + VietnameseFormats.momentInWords(c.decidedAt(), zone) + ")"));
+      body.add(
+          Text.of(
+              level(c.decidedLevel())
+                  + (c.decisionComment() == null || c.decisionComment().isBlank()
+                      ? ""
+                      : " — " + c.decisionComment())
+                  + " ("
+                  + VietnameseFormats.momentInWords(c.decidedAt(), zone)
+                  + ")"));
     }
-    return new OfficialDocument("bao-cao-kiem-diem-tap-the-" + slug(c.name()) + "-" + c.year(), superior, issuing,
-        null, placeAndDate(c.organizationId(), VietnameseFormats.day(c.selfReviewedAt(), zone)),
-        "BÁO CÁO KIỂM ĐIỂM TẬP THỂ", VietnameseFormats.upper(c.name().substring(0, 1)) + c.name().substring(1)
-        + " năm " + c.year(), false, body, List.of(new Signature(capacity, "(Ký, ghi rõ họ tên)", signer)),
+    return new OfficialDocument(
+        "bao-cao-kiem-diem-tap-the-" + slug(c.name()) + "-" + c.year(),
+        superior,
+        issuing,
+        null,
+        placeAndDate(c.organizationId(), VietnameseFormats.day(c.selfReviewedAt(), zone)),
+        "BÁO CÁO KIỂM ĐIỂM TẬP THỂ",
+        VietnameseFormats.upper(c.name().substring(0, 1))
+            + c.name().substring(1)
+            + " năm "
+            + c.year(),
+        false,
+        body,
+        List.of(new Signature(capacity, "(Ký, ghi rõ họ tên)", signer)),
         List.of());
   }
 
@@ -315,8 +484,11 @@ public class OfficialDocuments {
    */
   public PartyHeader branchHeader(String branchId, LocalDate day) {
     Unit branch = branch(branchId);
-    return new PartyHeader(VietnameseFormats.upper(branch.organizationName()), VietnameseFormats.upper(branch.name()),
-        null, placeAndDate(branch.organizationId(), day));
+    return new PartyHeader(
+        VietnameseFormats.upper(branch.organizationName()),
+        VietnameseFormats.upper(branch.name()),
+        null,
+        placeAndDate(branch.organizationId(), day));
   }
 
   /**
@@ -324,10 +496,16 @@ public class OfficialDocuments {
    * superior unit of its letterhead, the committee, its place and the date in words.
    */
   public PartyHeader organizationHeader(String organizationId, LocalDate day) {
-    Unit organization = facts.organization(organizationId)
-        .orElseThrow(() -> ApiException.notFound("error.document.no-organization", organizationId));
-    return new PartyHeader(upperOrNull(register.letterhead(organizationId).superiorName()),
-        VietnameseFormats.upper(committeeName(organization.name())), null, placeAndDate(organizationId, day));
+    Unit organization =
+        facts
+            .organization(organizationId)
+            .orElseThrow(
+                () -> ApiException.notFound("error.document.no-organization", organizationId));
+    return new PartyHeader(
+        upperOrNull(register.letterhead(organizationId).superiorName()),
+        VietnameseFormats.upper(committeeName(organization.name())),
+        null,
+        placeAndDate(organizationId, day));
   }
 
   /** Today in the users' time zone: the date of a paper printed now. */
@@ -336,7 +514,9 @@ public class OfficialDocuments {
   }
 
   private Unit branch(String branchId) {
-    return facts.branch(branchId).orElseThrow(() -> ApiException.notFound("error.document.no-branch", branchId));
+    return facts
+        .branch(branchId)
+        .orElseThrow(() -> ApiException.notFound("error.document.no-branch", branchId));
   }
 
   private String placeAndDate(String organizationId, LocalDate day) {
@@ -345,7 +525,8 @@ public class OfficialDocuments {
 
   /** "Đảng bộ phường Thanh Khê Tây" is led by "Đảng ủy phường Thanh Khê Tây", which signs its decisions. */
   static String committeeName(String organizationName) {
-    return organizationName.startsWith("Đảng bộ") ? "Đảng ủy" + organizationName.substring("Đảng bộ".length())
+    return organizationName.startsWith("Đảng bộ")
+        ? "Đảng ủy" + organizationName.substring("Đảng bộ".length())
         : "Đảng ủy " + organizationName;
   }
 
@@ -414,8 +595,9 @@ public class OfficialDocuments {
 
   /** A file name in ASCII: "Chi bộ Khu dân cư số 1" → "chi-bo-khu-dan-cu-so-1". */
   static String slug(String text) {
-    String ascii = Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'),
-        Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    String ascii =
+        Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "");
     return ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
   }
 }

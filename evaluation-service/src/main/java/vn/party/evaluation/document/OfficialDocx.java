@@ -35,14 +35,15 @@ final class OfficialDocx {
   private static final long TEXT_WIDTH_TWIPS = Math.round(165 / 25.4 * 1440);
 
   private static final String FONT = "Times New Roman";
+
   /** Twentieths of a point per millimetre. */
   private static final double TWIPS_PER_MM = 1440 / 25.4;
 
-  private OfficialDocx() {
-  }
+  private OfficialDocx() {}
 
   static byte[] write(OfficialDocument doc) {
-    try (XWPFDocument docx = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XWPFDocument docx = new XWPFDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       page(docx);
       docx.getProperties().getCoreProperties().setTitle(doc.title());
       header(docx, doc);
@@ -85,7 +86,12 @@ final class OfficialDocx {
     XWPFTableCell right = table.getRow(0).getCell(1);
     width(left, 50);
     width(right, 50);
-    run(first(left), doc.superiorUnit() == null ? "……………………" : doc.superiorUnit(), 12, false, false);
+    run(
+        first(left),
+        doc.superiorUnit() == null ? "……………………" : doc.superiorUnit(),
+        12,
+        false,
+        false);
     run(next(left), doc.issuingUnit(), 12, true, false);
     run(next(left), "*", 13, false, false);
     if (doc.number() != null) {
@@ -104,14 +110,19 @@ final class OfficialDocx {
       p.setSpacingBefore(120);
       run(p, h.text(), 13, true, false);
     } else if (block instanceof Text t) {
-      XWPFParagraph p = paragraph(docx, t.centered() ? ParagraphAlignment.CENTER : ParagraphAlignment.BOTH);
+      XWPFParagraph p =
+          paragraph(docx, t.centered() ? ParagraphAlignment.CENTER : ParagraphAlignment.BOTH);
       if (!t.centered()) {
         p.setIndentationFirstLine((int) Math.round(10 * TWIPS_PER_MM));
       }
       lines(p, t.text(), 13, t.bold(), t.italic());
     } else if (block instanceof Field f) {
       XWPFParagraph p = paragraph(docx, ParagraphAlignment.LEFT);
-      run(p, f.label() + ": " + (f.value() == null || f.value().isBlank() ? "……………" : f.value()), 13, false,
+      run(
+          p,
+          f.label() + ": " + (f.value() == null || f.value().isBlank() ? "……………" : f.value()),
+          13,
+          false,
           false);
     } else {
       table(docx, (Table) block);
@@ -125,15 +136,19 @@ final class OfficialDocx {
     for (float w : t.widths()) {
       total += w;
     }
-    // the grid's columns in twips: Word and LibreOffice lay the table out from them (a cell's width alone is not
+    // the grid's columns in twips: Word and LibreOffice lay the table out from them (a cell's width
+    // alone is not
     // enough for LibreOffice, which then gives every column the same width)
-    CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
-        : table.getCTTbl().addNewTblGrid();
+    CTTblGrid grid =
+        table.getCTTbl().getTblGrid() != null
+            ? table.getCTTbl().getTblGrid()
+            : table.getCTTbl().addNewTblGrid();
     while (grid.sizeOfGridColArray() < t.headers().size()) {
       grid.addNewGridCol();
     }
     for (int c = 0; c < t.headers().size(); c++) {
-      grid.getGridColArray(c).setW(BigInteger.valueOf(Math.round(TEXT_WIDTH_TWIPS * t.widths()[c] / total)));
+      grid.getGridColArray(c)
+          .setW(BigInteger.valueOf(Math.round(TEXT_WIDTH_TWIPS * t.widths()[c] / total)));
     }
     List<XWPFTableRow> rows = table.getRows();
     for (int c = 0; c < t.headers().size(); c++) {
@@ -149,7 +164,8 @@ final class OfficialDocx {
       for (int c = 0; c < row.size(); c++) {
         String value = row.get(c) == null ? "" : row.get(c);
         XWPFParagraph p = first(rows.get(r + 1).getCell(c));
-        p.setAlignment(value.matches("[0-9.,%/ —-]*") ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT);
+        p.setAlignment(
+            value.matches("[0-9.,%/ —-]*") ? ParagraphAlignment.CENTER : ParagraphAlignment.LEFT);
         lines(p, value, 11, false, false);
       }
     }

@@ -7,7 +7,6 @@ import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
 import com.lowagie.text.Phrase;
-import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
@@ -31,8 +30,7 @@ final class OfficialPdf {
   private static final float MM = 72f / 25.4f;
   private static final float BODY = 13;
 
-  private OfficialPdf() {
-  }
+  private OfficialPdf() {}
 
   static byte[] write(OfficialDocument doc) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -70,7 +68,8 @@ final class OfficialPdf {
   }
 
   private static void header(Document pdf, OfficialDocument doc) {
-    new PartyHeader(doc.superiorUnit(), doc.issuingUnit(), doc.number(), doc.placeAndDate()).writeTo(pdf);
+    new PartyHeader(doc.superiorUnit(), doc.issuingUnit(), doc.number(), doc.placeAndDate())
+        .writeTo(pdf);
   }
 
   private static Element block(Block block) {
@@ -81,8 +80,12 @@ final class OfficialPdf {
       return p;
     }
     if (block instanceof Text t) {
-      Paragraph p = new Paragraph(t.text(), PdfFonts.serif(BODY,
-          (t.italic() ? Font.ITALIC : Font.NORMAL) | (t.bold() ? Font.BOLD : Font.NORMAL)));
+      Paragraph p =
+          new Paragraph(
+              t.text(),
+              PdfFonts.serif(
+                  BODY,
+                  (t.italic() ? Font.ITALIC : Font.NORMAL) | (t.bold() ? Font.BOLD : Font.NORMAL)));
       p.setAlignment(t.centered() ? Element.ALIGN_CENTER : Element.ALIGN_JUSTIFIED);
       p.setFirstLineIndent(t.centered() ? 0 : 10 * MM);
       p.setSpacingAfter(3);
@@ -91,8 +94,10 @@ final class OfficialPdf {
     if (block instanceof Field f) {
       Paragraph p = new Paragraph();
       p.add(new Chunk(f.label() + ": ", PdfFonts.serif(BODY, Font.NORMAL)));
-      p.add(new Chunk(f.value() == null || f.value().isBlank() ? "……………" : f.value(),
-          PdfFonts.serif(BODY, Font.NORMAL)));
+      p.add(
+          new Chunk(
+              f.value() == null || f.value().isBlank() ? "……………" : f.value(),
+              PdfFonts.serif(BODY, Font.NORMAL)));
       p.setSpacingAfter(2);
       return p;
     }
@@ -118,7 +123,8 @@ final class OfficialPdf {
         PdfPCell cell = new PdfPCell(new Phrase(value, PdfFonts.serif(11, Font.NORMAL)));
         cell.setPadding(4);
         // numbers (STT, votes, points) centred, texts to the left
-        cell.setHorizontalAlignment(value.matches("[0-9.,%/ —-]*") ? Element.ALIGN_CENTER : Element.ALIGN_LEFT);
+        cell.setHorizontalAlignment(
+            value.matches("[0-9.,%/ —-]*") ? Element.ALIGN_CENTER : Element.ALIGN_LEFT);
         table.addCell(cell);
       }
     }
@@ -135,7 +141,8 @@ final class OfficialPdf {
     table.setKeepTogether(true);
     if (recipients) {
       PdfPCell cell = cell();
-      Paragraph heading = new Paragraph("Nơi nhận:", PdfFonts.serif(12, Font.BOLDITALIC | Font.UNDERLINE));
+      Paragraph heading =
+          new Paragraph("Nơi nhận:", PdfFonts.serif(12, Font.BOLDITALIC | Font.UNDERLINE));
       cell.addElement(heading);
       for (String recipient : doc.recipients()) {
         cell.addElement(new Paragraph("- " + recipient, PdfFonts.serif(11, Font.NORMAL)));
@@ -158,8 +165,10 @@ final class OfficialPdf {
       if (signature.note() != null) {
         cell.addElement(centered(signature.note(), PdfFonts.serif(12, Font.ITALIC)));
       }
-      Paragraph name = centered(signature.name() == null ? "……………………" : signature.name(),
-          PdfFonts.serif(13, Font.BOLD));
+      Paragraph name =
+          centered(
+              signature.name() == null ? "……………………" : signature.name(),
+              PdfFonts.serif(13, Font.BOLD));
       name.setSpacingBefore(60);
       cell.addElement(name);
       table.addCell(cell);

@@ -20,7 +20,8 @@ import vn.party.evaluation.portal.PdfFonts;
  * @param number the document's number, null for documents without one
  * @param placeAndDate "Thanh Khê, ngày 06 tháng 12 năm 2026"
  */
-public record PartyHeader(String superiorUnit, String issuingUnit, String number, String placeAndDate) {
+public record PartyHeader(
+    String superiorUnit, String issuingUnit, String number, String placeAndDate) {
 
   /** Adds the two columns of header lines to a PDF being written. */
   public void writeTo(Document pdf) {
@@ -28,14 +29,17 @@ public record PartyHeader(String superiorUnit, String issuingUnit, String number
     header.setWidthPercentage(100);
     header.setSpacingAfter(4);
     PdfPCell left = cell();
-    left.addElement(centered(superiorUnit == null ? "……………………" : superiorUnit, PdfFonts.serif(12, Font.NORMAL)));
+    left.addElement(
+        centered(
+            superiorUnit == null ? "……………………" : superiorUnit, PdfFonts.serif(12, Font.NORMAL)));
     left.addElement(centered(issuingUnit, PdfFonts.serif(12, Font.BOLD)));
     left.addElement(centered("*", PdfFonts.serif(13, Font.NORMAL)));
     if (number != null) {
       left.addElement(centered(number, PdfFonts.serif(13, Font.NORMAL)));
     }
     PdfPCell right = cell();
-    right.addElement(centered("ĐẢNG CỘNG SẢN VIỆT NAM", PdfFonts.serif(14, Font.BOLD | Font.UNDERLINE)));
+    right.addElement(
+        centered("ĐẢNG CỘNG SẢN VIỆT NAM", PdfFonts.serif(14, Font.BOLD | Font.UNDERLINE)));
     Paragraph date = centered(placeAndDate, PdfFonts.serif(13, Font.ITALIC));
     date.setSpacingBefore(10);
     right.addElement(date);

@@ -18,29 +18,31 @@ public final class VietnameseFormats {
 
   private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
-  private VietnameseFormats() {
-  }
+  private VietnameseFormats() {}
 
   /** One decimal, comma: 20 → "20,0", 7.25 → "7,3"; null → "". */
   public static String points(BigDecimal value) {
     if (value == null) {
       return "";
     }
-    DecimalFormat format = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(VIETNAMESE));
+    DecimalFormat format =
+        new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(VIETNAMESE));
     format.setRoundingMode(RoundingMode.HALF_UP);
     return format.format(value);
   }
 
   /** A number with one decimal, comma: 66.666 → "66,7" (a share in a table whose column says "%"). */
   public static String decimal(double value) {
-    DecimalFormat format = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(VIETNAMESE));
+    DecimalFormat format =
+        new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(VIETNAMESE));
     format.setRoundingMode(RoundingMode.HALF_UP);
     return format.format(value);
   }
 
   /** A share in per cent with one decimal: 66.666 → "66,7%". */
   public static String percent(double value) {
-    DecimalFormat format = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(VIETNAMESE));
+    DecimalFormat format =
+        new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(VIETNAMESE));
     format.setRoundingMode(RoundingMode.HALF_UP);
     return format.format(value) + "%";
   }
@@ -48,8 +50,12 @@ public final class VietnameseFormats {
   /** "ngày 06 tháng 12 năm 2026". */
   public static String dateInWords(LocalDate date) {
     int month = date.getMonthValue();
-    return "ngày " + String.format("%02d", date.getDayOfMonth()) + " tháng "
-        + (month <= 2 ? String.format("%02d", month) : String.valueOf(month)) + " năm " + date.getYear();
+    return "ngày "
+        + String.format("%02d", date.getDayOfMonth())
+        + " tháng "
+        + (month <= 2 ? String.format("%02d", month) : String.valueOf(month))
+        + " năm "
+        + date.getYear();
   }
 
   /** "Thanh Khê, ngày 06 tháng 12 năm 2026"; without a place, a dotted line to write it in. */
@@ -63,7 +69,8 @@ public final class VietnameseFormats {
       return "";
     }
     var local = when.atZoneSameInstant(zone);
-    return String.format("%d giờ %02d, ", local.getHour(), local.getMinute()) + dateInWords(local.toLocalDate());
+    return String.format("%d giờ %02d, ", local.getHour(), local.getMinute())
+        + dateInWords(local.toLocalDate());
   }
 
   /** The day of a moment in the users' time zone. */

@@ -29,19 +29,25 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    create(processEngine.getProcessEngineConfiguration().getDataSource(), TASK_PARENT,
-        "create index if not exists " + TASK_PARENT + " on act_ru_task (parent_task_id_)"
+    create(
+        processEngine.getProcessEngineConfiguration().getDataSource(),
+        TASK_PARENT,
+        "create index if not exists "
+            + TASK_PARENT
+            + " on act_ru_task (parent_task_id_)"
             + " where parent_task_id_ is not null");
   }
 
   static void create(DataSource dataSource, String name, String ddl) {
-    try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+    try (Connection c = dataSource.getConnection();
+        Statement st = c.createStatement()) {
       if (!c.getAutoCommit()) {
         c.setAutoCommit(true);
       }
       st.execute(ddl);
     } catch (SQLException e) {
-      // another node created it at the same moment ("duplicate key value ... pg_class"): it exists now
+      // another node created it at the same moment ("duplicate key value ... pg_class"): it exists
+      // now
       log.warn("index {} not created here: {}", name, e.getMessage());
     }
   }

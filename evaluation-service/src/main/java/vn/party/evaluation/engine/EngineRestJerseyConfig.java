@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineRestJerseyConfig extends CamundaJerseyResourceConfig {
 
-  private static final Set<Class<?>> REPLACED = Set.of(ProcessEngineExceptionHandler.class,
-      RestExceptionHandler.class, ExceptionHandler.class);
+  private static final Set<Class<?>> REPLACED =
+      Set.of(
+          ProcessEngineExceptionHandler.class, RestExceptionHandler.class, ExceptionHandler.class);
 
   private final IdentityService identityService;
 
@@ -30,7 +31,8 @@ public class EngineRestJerseyConfig extends CamundaJerseyResourceConfig {
   @Override
   protected void registerCamundaRestResources() {
     registerClasses(CamundaRestResources.getResourceClasses());
-    Set<Class<?>> configuration = new LinkedHashSet<>(CamundaRestResources.getConfigurationClasses());
+    Set<Class<?>> configuration =
+        new LinkedHashSet<>(CamundaRestResources.getConfigurationClasses());
     configuration.removeAll(REPLACED);
     registerClasses(configuration);
     register(JacksonFeature.class);

@@ -40,12 +40,15 @@ import vn.party.evaluation.process.Groups;
 public class EngineRestProblems implements ExceptionMapper<Throwable> {
 
   private static final Logger log = LoggerFactory.getLogger(EngineRestProblems.class);
-  static final String FORBIDDEN = "Không có quyền, hoặc không có đối tượng này / Not allowed, or no such thing";
+  static final String FORBIDDEN =
+      "Không có quyền, hoặc không có đối tượng này / Not allowed, or no such thing";
   static final String NOT_FOUND = "Không tìm thấy / Not found";
-  static final String INVALID = "Yêu cầu không hợp lệ với dữ liệu hoặc trạng thái hiện tại của quy trình / "
-      + "The request is not valid for this data or the process's current state";
-  static final String CONFLICT = "Việc này vừa được xử lý cùng lúc ở nơi khác; hãy thử lại / "
-      + "This was changed at the same moment elsewhere; try again";
+  static final String INVALID =
+      "Yêu cầu không hợp lệ với dữ liệu hoặc trạng thái hiện tại của quy trình / "
+          + "The request is not valid for this data or the process's current state";
+  static final String CONFLICT =
+      "Việc này vừa được xử lý cùng lúc ở nơi khác; hãy thử lại / "
+          + "This was changed at the same moment elsewhere; try again";
   static final String FAILURE = "Lỗi hệ thống, hãy thử lại sau / Internal error, try again later";
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,7 +64,8 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
     if (has(error, AuthorizationException.class)) {
       return forbidden();
     }
-    if (has(error, NullValueException.class) || has(error, NotFoundException.class)
+    if (has(error, NullValueException.class)
+        || has(error, NotFoundException.class)
         || (has(error, MismatchingMessageCorrelationException.class) && !administrator())) {
       return administrator() ? problem(404, "Not Found", NOT_FOUND) : forbidden();
     }
@@ -71,25 +75,34 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
     if (has(error, OptimisticLockingException.class)) {
       return problem(409, "Conflict", CONFLICT);
     }
-    if (has(error, SQLException.class) || has(error, DataAccessException.class)
+    if (has(error, SQLException.class)
+        || has(error, DataAccessException.class)
         || has(error, PersistenceException.class)) {
       log.warn("engine REST: server failure", error);
       return problem(500, "Internal Server Error", FAILURE);
     }
-    log.info("engine REST: request refused ({}): {}", error.getClass().getSimpleName(), error.getMessage());
+    log.info(
+        "engine REST: request refused ({}): {}",
+        error.getClass().getSimpleName(),
+        error.getMessage());
     return problem(400, "Bad Request", INVALID);
   }
 
   /** The same answer for "not allowed" and "no such thing": names only who asked (their own id), nothing else. */
   private Response forbidden() {
     Authentication authentication = identityService.getCurrentAuthentication();
-    return problem(403, "Forbidden", authentication == null || authentication.getUserId() == null ? FORBIDDEN
-        : FORBIDDEN + " (" + authentication.getUserId() + ")");
+    return problem(
+        403,
+        "Forbidden",
+        authentication == null || authentication.getUserId() == null
+            ? FORBIDDEN
+            : FORBIDDEN + " (" + authentication.getUserId() + ")");
   }
 
   private boolean administrator() {
     Authentication authentication = identityService.getCurrentAuthentication();
-    return authentication != null && authentication.getGroupIds() != null
+    return authentication != null
+        && authentication.getGroupIds() != null
         && authentication.getGroupIds().contains(Groups.ADMINS);
   }
 
@@ -110,8 +123,10 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
     body.put("detail", detail);
     body.put("message", detail);
     try {
-      return Response.status(status).type(MediaType.valueOf("application/problem+json"))
-          .entity(JSON.writeValueAsString(body)).build();
+      return Response.status(status)
+          .type(MediaType.valueOf("application/problem+json"))
+          .entity(JSON.writeValueAsString(body))
+          .build();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

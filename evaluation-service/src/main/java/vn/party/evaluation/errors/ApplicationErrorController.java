@@ -41,9 +41,12 @@ public class ApplicationErrorController implements ErrorController {
     if (ErrorAnswers.wantsJson(path, request.getHeader("Accept"))) {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status), message);
       problem.setInstance(URI.create(ErrorAnswers.safePath(path)));
-      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+      return ResponseEntity.status(status)
+          .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(problem);
     }
-    ModelAndView page = new ModelAndView("portal/error", Map.of("status", status, "message", message));
+    ModelAndView page =
+        new ModelAndView("portal/error", Map.of("status", status, "message", message));
     page.setStatus(HttpStatus.valueOf(status));
     return page;
   }

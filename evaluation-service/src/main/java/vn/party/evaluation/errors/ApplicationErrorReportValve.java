@@ -38,16 +38,35 @@ public class ApplicationErrorReportValve extends ErrorReportValve {
       }
       if (ErrorAnswers.wantsJson(uri, request.getHeader("Accept"))) {
         response.setContentType("application/problem+json");
-        writer.write("{\"type\":\"about:blank\",\"title\":\"" + reason(status) + "\",\"status\":" + status
-            + ",\"detail\":\"" + json(message) + "\",\"instance\":\"" + ErrorAnswers.safePath(uri) + "\"}");
+        writer.write(
+            "{\"type\":\"about:blank\",\"title\":\""
+                + reason(status)
+                + "\",\"status\":"
+                + status
+                + ",\"detail\":\""
+                + json(message)
+                + "\",\"instance\":\""
+                + ErrorAnswers.safePath(uri)
+                + "\"}");
       } else {
         response.setContentType("text/html;charset=UTF-8");
         String title = message("ui.error.title", english);
-        writer.write("<!DOCTYPE html><html lang=\"" + (english ? "en" : "vi") + "\"><head><meta charset=\"UTF-8\">"
-            + "<title>" + html(title) + "</title><link rel=\"stylesheet\" href=\"/assets/app.css\"></head><body>"
-            + "<main><h1>" + html(title) + "</h1><p class=\"alert\" id=\"error-message\">" + html(message)
-            + " (" + status + ")</p><p><a href=\"/app\">" + html(message("ui.error.home", english))
-            + "</a></p></main></body></html>");
+        writer.write(
+            "<!DOCTYPE html><html lang=\""
+                + (english ? "en" : "vi")
+                + "\"><head><meta charset=\"UTF-8\">"
+                + "<title>"
+                + html(title)
+                + "</title><link rel=\"stylesheet\" href=\"/assets/app.css\"></head><body>"
+                + "<main><h1>"
+                + html(title)
+                + "</h1><p class=\"alert\" id=\"error-message\">"
+                + html(message)
+                + " ("
+                + status
+                + ")</p><p><a href=\"/app\">"
+                + html(message("ui.error.home", english))
+                + "</a></p></main></body></html>");
       }
       response.finishResponse();
     } catch (IOException | IllegalStateException e) {
@@ -69,9 +88,13 @@ public class ApplicationErrorReportValve extends ErrorReportValve {
 
   private static String message(String key, boolean english) {
     try {
-      ResourceBundle bundle = ResourceBundle.getBundle("messages", english ? Locale.ENGLISH : Locale.ROOT,
-          ApplicationErrorReportValve.class.getClassLoader(),
-          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+      ResourceBundle bundle =
+          ResourceBundle.getBundle(
+              "messages",
+              english ? Locale.ENGLISH : Locale.ROOT,
+              ApplicationErrorReportValve.class.getClassLoader(),
+              ResourceBundle.Control.getNoFallbackControl(
+                  ResourceBundle.Control.FORMAT_PROPERTIES));
       return bundle.getString(key);
     } catch (MissingResourceException e) {
       return english ? "The request could not be served." : "Không thực hiện được yêu cầu.";
@@ -88,6 +111,9 @@ public class ApplicationErrorReportValve extends ErrorReportValve {
   }
 
   private static String html(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

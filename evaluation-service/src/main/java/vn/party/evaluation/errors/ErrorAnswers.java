@@ -3,12 +3,14 @@ package vn.party.evaluation.errors;
 /** Which kind of answer an error gets: problem details for the APIs, the error page for people. */
 final class ErrorAnswers {
 
-  private ErrorAnswers() {
-  }
+  private ErrorAnswers() {}
 
   static boolean wantsJson(String path, String accept) {
-    if (path.startsWith("/api/") || path.equals("/api") || path.startsWith("/engine-rest")
-        || path.startsWith("/v3/api-docs") || path.startsWith("/actuator")) {
+    if (path.startsWith("/api/")
+        || path.equals("/api")
+        || path.startsWith("/engine-rest")
+        || path.startsWith("/v3/api-docs")
+        || path.startsWith("/actuator")) {
       return true;
     }
     boolean page = path.equals("/app") || path.startsWith("/app/") || path.equals("/login");

@@ -7,14 +7,16 @@ import org.springframework.stereotype.Component;
 
 /** Puts {@link ApplicationErrorReportValve} in place of Tomcat's error report on the host. */
 @Component
-public class ErrorPagesConfiguration implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+public class ErrorPagesConfiguration
+    implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
   @Override
   public void customize(TomcatServletWebServerFactory factory) {
-    factory.addContextCustomizers(context -> {
-      if (context.getParent() instanceof StandardHost host) {
-        host.setErrorReportValveClass(ApplicationErrorReportValve.class.getName());
-      }
-    });
+    factory.addContextCustomizers(
+        context -> {
+          if (context.getParent() instanceof StandardHost host) {
+            host.setErrorReportValveClass(ApplicationErrorReportValve.class.getName());
+          }
+        });
   }
 }

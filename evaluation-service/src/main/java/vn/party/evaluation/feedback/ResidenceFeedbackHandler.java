@@ -32,7 +32,11 @@ public class ResidenceFeedbackHandler implements InboundEventHandler {
   public void handle(CloudEvent event, JsonNode data) {
     ResidenceFeedback feedback = feedback(event, data);
     boolean first = service.receive(event, feedback);
-    log.info("residence feedback {} for {}/{}{}", event.getId(), feedback.year(), feedback.memberId(),
+    log.info(
+        "residence feedback {} for {}/{}{}",
+        event.getId(),
+        feedback.year(),
+        feedback.memberId(),
         first ? "" : " (duplicate, ignored)");
   }
 
@@ -50,10 +54,12 @@ public class ResidenceFeedbackHandler implements InboundEventHandler {
   private static String text(CloudEvent event, JsonNode data, String field, int maxLength) {
     JsonNode node = data.get(field);
     if (node == null || !node.isTextual() || node.asText().isBlank()) {
-      throw new UnreadableEventException("event " + event.getId() + ": " + field + " missing or not text");
+      throw new UnreadableEventException(
+          "event " + event.getId() + ": " + field + " missing or not text");
     }
     if (node.asText().length() > maxLength) {
-      throw new UnreadableEventException("event " + event.getId() + ": " + field + " longer than " + maxLength);
+      throw new UnreadableEventException(
+          "event " + event.getId() + ": " + field + " longer than " + maxLength);
     }
     return node.asText();
   }

@@ -27,11 +27,12 @@ public class ResidenceFeedbackLookup implements JavaDelegate {
     String memberId = memberId(execution);
     records.lock(year, memberId);
     Optional<ResidenceFeedback> feedback = store.latest(year, memberId);
-    feedback.ifPresent(f -> {
-      records.residenceFeedbackReceived(year, memberId, f.comment(), f.submittedBy());
-      // kept whole in the domain tables; the engine variable gets what fits (issue 12)
-      execution.setVariable(RESIDENCE_COMMENT, TextLimits.forEngine(f.comment()));
-    });
+    feedback.ifPresent(
+        f -> {
+          records.residenceFeedbackReceived(year, memberId, f.comment(), f.submittedBy());
+          // kept whole in the domain tables; the engine variable gets what fits (issue 12)
+          execution.setVariable(RESIDENCE_COMMENT, TextLimits.forEngine(f.comment()));
+        });
     execution.setVariable(RESIDENCE_FEEDBACK_RECEIVED, feedback.isPresent());
   }
 }

@@ -30,7 +30,13 @@ public class ResidenceFeedbackMissing implements JavaDelegate {
     String memberId = memberId(execution);
     records.residenceFeedbackMissing(year, memberId);
     Object due = execution.getVariable(RESIDENCE_FEEDBACK_DUE);
-    timeline.record(year, memberId, TimelineKind.RESIDENCE_FEEDBACK_MISSING, null, null, Actors.SYSTEM,
+    timeline.record(
+        year,
+        memberId,
+        TimelineKind.RESIDENCE_FEEDBACK_MISSING,
+        null,
+        null,
+        Actors.SYSTEM,
         Map.of("deadline", String.valueOf(due instanceof Date d ? d.toInstant() : due)));
   }
 }

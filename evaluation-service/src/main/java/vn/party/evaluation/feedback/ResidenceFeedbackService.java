@@ -34,8 +34,14 @@ public class ResidenceFeedbackService {
   private final MemberDirectory directory;
   private final UnmatchedEvents unmatched;
 
-  public ResidenceFeedbackService(Inbox inbox, ResidenceFeedbackStore store, EvaluationRecords records,
-      Timeline timeline, RuntimeService runtimeService, MemberDirectory directory, UnmatchedEvents unmatched) {
+  public ResidenceFeedbackService(
+      Inbox inbox,
+      ResidenceFeedbackStore store,
+      EvaluationRecords records,
+      Timeline timeline,
+      RuntimeService runtimeService,
+      MemberDirectory directory,
+      UnmatchedEvents unmatched) {
     this.inbox = inbox;
     this.directory = directory;
     this.unmatched = unmatched;
@@ -53,19 +59,43 @@ public class ResidenceFeedbackService {
     }
     boolean evaluationExists = records.lock(feedback.year(), feedback.memberId());
     store.save(feedback, event.getSource().toString(), event.getId());
-    // the system took the event in; who wrote the comment (free text from outside) is part of the details
-    timeline.record(feedback.year(), feedback.memberId(), TimelineKind.EVENT_RECEIVED, null, null, Actors.SYSTEM,
-        Map.of("type", event.getType(), "eventId", event.getId(), "source", event.getSource().toString(),
-            "comment", feedback.comment(), "submittedBy", feedback.submittedBy(),
-            "evaluationStarted", evaluationExists));
+    // the system took the event in; who wrote the comment (free text from outside) is part of the
+    // details
+    timeline.record(
+        feedback.year(),
+        feedback.memberId(),
+        TimelineKind.EVENT_RECEIVED,
+        null,
+        null,
+        Actors.SYSTEM,
+        Map.of(
+            "type",
+            event.getType(),
+            "eventId",
+            event.getId(),
+            "source",
+            event.getSource().toString(),
+            "comment",
+            feedback.comment(),
+            "submittedBy",
+            feedback.submittedBy(),
+            "evaluationStarted",
+            evaluationExists));
     if (!evaluationExists) {
-      // kept and visible to the administrator; a comment for a known member is picked up when the evaluation starts
-      unmatched.keep(event, feedback.year(), feedback.memberId(), directory.member(feedback.memberId()).isPresent()
-          ? UnmatchedReason.NO_EVALUATION_YET : UnmatchedReason.UNKNOWN_MEMBER);
+      // kept and visible to the administrator; a comment for a known member is picked up when the
+      // evaluation starts
+      unmatched.keep(
+          event,
+          feedback.year(),
+          feedback.memberId(),
+          directory.member(feedback.memberId()).isPresent()
+              ? UnmatchedReason.NO_EVALUATION_YET
+              : UnmatchedReason.UNKNOWN_MEMBER);
     } else {
-      records.residenceFeedbackReceived(feedback.year(), feedback.memberId(), feedback.comment(),
-          feedback.submittedBy());
-      runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_RESIDENCE_FEEDBACK_RECEIVED)
+      records.residenceFeedbackReceived(
+          feedback.year(), feedback.memberId(), feedback.comment(), feedback.submittedBy());
+      runtimeService
+          .createMessageCorrelation(ProcessKeys.MESSAGE_RESIDENCE_FEEDBACK_RECEIVED)
           .processInstanceBusinessKey(BusinessKeys.member(feedback.year(), feedback.memberId()))
           // kept whole in the domain tables; the engine variable gets what fits (issue 12)
           .setVariable(ProcessVariables.RESIDENCE_COMMENT, TextLimits.forEngine(feedback.comment()))

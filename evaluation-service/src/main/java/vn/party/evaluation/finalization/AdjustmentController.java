@@ -27,7 +27,10 @@ public class AdjustmentController {
   private final EvaluationAccess access;
   private final AdjustmentMapper mapper;
 
-  public AdjustmentController(LevelAdjuster adjuster, LevelAdjustments adjustments, EvaluationAccess access,
+  public AdjustmentController(
+      LevelAdjuster adjuster,
+      LevelAdjustments adjustments,
+      EvaluationAccess access,
       AdjustmentMapper mapper) {
     this.adjuster = adjuster;
     this.adjustments = adjustments;
@@ -37,17 +40,26 @@ public class AdjustmentController {
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Điều chỉnh mức xếp loại khi chốt kết quả / adjust a decided level while finalizing",
-      description = "Only the member's grassroots committee, only while its finalize-results task is open (409 "
-          + "otherwise). 400: level missing or unknown, reason missing, the same level, or above the member's cap.")
-  public AdjustmentView adjust(@PathVariable int year, @PathVariable String memberId,
-      @RequestBody AdjustLevelRequest request, @AuthenticationPrincipal CurrentUser user) {
+  @Operation(
+      summary =
+          "Điều chỉnh mức xếp loại khi chốt kết quả / adjust a decided level while finalizing",
+      description =
+          "Only the member's grassroots committee, only while its finalize-results task is open (409 "
+              + "otherwise). 400: level missing or unknown, reason missing, the same level, or above the member's cap.")
+  public AdjustmentView adjust(
+      @PathVariable int year,
+      @PathVariable String memberId,
+      @RequestBody AdjustLevelRequest request,
+      @AuthenticationPrincipal CurrentUser user) {
     return mapper.toView(adjuster.adjust(year, memberId, request, user));
   }
 
   @GetMapping
-  @Operation(summary = "Các lần điều chỉnh mức xếp loại / the member's level adjustments, oldest first")
-  public List<AdjustmentView> list(@PathVariable int year, @PathVariable String memberId,
+  @Operation(
+      summary = "Các lần điều chỉnh mức xếp loại / the member's level adjustments, oldest first")
+  public List<AdjustmentView> list(
+      @PathVariable int year,
+      @PathVariable String memberId,
       @AuthenticationPrincipal CurrentUser user) {
     access.readable(year, memberId, user);
     return mapper.toViews(adjustments.of(year, memberId));

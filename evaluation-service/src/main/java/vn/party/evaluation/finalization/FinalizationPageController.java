@@ -52,9 +52,16 @@ public class FinalizationPageController {
   private final FieldErrorProblems fieldErrors;
   private final JdbcClient jdbc;
 
-  public FinalizationPageController(Campaigns campaigns, OrganizationTally tally, LevelAdjuster adjuster,
-      Finalizations finalizations, TaskWork work, TaskService taskService, SystemAccess systemAccess,
-      FieldErrorProblems fieldErrors, JdbcClient jdbc) {
+  public FinalizationPageController(
+      Campaigns campaigns,
+      OrganizationTally tally,
+      LevelAdjuster adjuster,
+      Finalizations finalizations,
+      TaskWork work,
+      TaskService taskService,
+      SystemAccess systemAccess,
+      FieldErrorProblems fieldErrors,
+      JdbcClient jdbc) {
     this.campaigns = campaigns;
     this.tally = tally;
     this.adjuster = adjuster;
@@ -67,22 +74,34 @@ public class FinalizationPageController {
   }
 
   /** A member at EXCELLENT or GOOD, as the page lists them. */
-  public record DecidedMember(String memberId, String memberName, String branchId, String decidedLevel,
-      String branchProposedLevel) {
-  }
+  public record DecidedMember(
+      String memberId,
+      String memberName,
+      String branchId,
+      String decidedLevel,
+      String branchProposedLevel) {}
 
   @GetMapping(PAGE)
-  public String show(@PathVariable String organizationId, @PathVariable int year,
-      @AuthenticationPrincipal CurrentUser user, Model model) {
+  public String show(
+      @PathVariable String organizationId,
+      @PathVariable int year,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model) {
     fill(readable(organizationId, year, user), user, model, Map.of(), null, null);
     return "campaign/finalization";
   }
 
   @PostMapping(PAGE + "/adjustments")
-  public String adjust(@PathVariable String organizationId, @PathVariable int year,
-      @RequestParam(required = false) String memberId, @RequestParam(required = false) String level,
-      @RequestParam(required = false) String reason, @AuthenticationPrincipal CurrentUser user, Model model,
-      RedirectAttributes flash, HttpServletResponse response) {
+  public String adjust(
+      @PathVariable String organizationId,
+      @PathVariable int year,
+      @RequestParam(required = false) String memberId,
+      @RequestParam(required = false) String level,
+      @RequestParam(required = false) String reason,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      RedirectAttributes flash,
+      HttpServletResponse response) {
     Campaign campaign = workable(organizationId, year, user);
     try {
       if (memberId == null || !memberOf(organizationId, year, memberId)) {
@@ -102,8 +121,12 @@ public class FinalizationPageController {
   }
 
   @PostMapping(PAGE)
-  public String finalizeResults(@PathVariable String organizationId, @PathVariable int year,
-      @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash,
+  public String finalizeResults(
+      @PathVariable String organizationId,
+      @PathVariable int year,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      RedirectAttributes flash,
       HttpServletResponse response) {
     Campaign campaign = workable(organizationId, year, user);
     String taskId = openTask(campaign);
@@ -122,9 +145,14 @@ public class FinalizationPageController {
       problems = refused.problems();
     } catch (FormFieldValidationException refused) {
       // the engine's own check (the counts changed between the page's check and the completion)
-      problems = refused.getDetail() instanceof List<?> list
-          ? fieldErrors.of(list.stream().filter(FieldError.class::isInstance).map(FieldError.class::cast).toList())
-          : List.of();
+      problems =
+          refused.getDetail() instanceof List<?> list
+              ? fieldErrors.of(
+                  list.stream()
+                      .filter(FieldError.class::isInstance)
+                      .map(FieldError.class::cast)
+                      .toList())
+              : List.of();
     }
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     String message = problems.stream().map(FieldProblem::message).findFirst().orElse(null);
@@ -134,9 +162,14 @@ public class FinalizationPageController {
 
   /** The organization's committee, auditors and administrators read the page (like the campaign's progress). */
   private Campaign readable(String organizationId, int year, CurrentUser user) {
-    var id = campaigns.idOf(organizationId, year)
-        .orElseThrow(() -> ApiException.notFound("error.report.not-found", organizationId, year));
-    if (!user.isAdmin() && !user.inspects(organizationId) && !user.inOrganizationCommittee(organizationId)) {
+    var id =
+        campaigns
+            .idOf(organizationId, year)
+            .orElseThrow(
+                () -> ApiException.notFound("error.report.not-found", organizationId, year));
+    if (!user.isAdmin()
+        && !user.inspects(organizationId)
+        && !user.inOrganizationCommittee(organizationId)) {
       throw ApiException.forbidden();
     }
     return campaigns.find(id).orElseThrow();
@@ -151,7 +184,12 @@ public class FinalizationPageController {
     return campaign;
   }
 
-  private void fill(Campaign campaign, CurrentUser user, Model model, Map<String, String> errors, String errorMember,
+  private void fill(
+      Campaign campaign,
+      CurrentUser user,
+      Model model,
+      Map<String, String> errors,
+      String errorMember,
       String finalizeError) {
     boolean open = adjuster.finalizationOpen(campaign);
     model.addAttribute("campaign", campaign);
@@ -167,35 +205,56 @@ public class FinalizationPageController {
   }
 
   private List<DecidedMember> decidedMembers(String organizationId, int year) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select e.member_id, m.full_name as member_name, e.branch_id, e.decided_level, e.branch_proposed_level
             from evaluation.member_evaluation e join evaluation.party_member m on m.id = e.member_id
             where e.organization_id = :org and e.year = :year and e.decided_level in ('EXCELLENT', 'GOOD')
             order by case e.decided_level when 'EXCELLENT' then 0 else 1 end, e.branch_id, e.member_id""")
-        .param("org", organizationId).param("year", year).query(DecidedMember.class).list();
+        .param("org", organizationId)
+        .param("year", year)
+        .query(DecidedMember.class)
+        .list();
   }
 
   private boolean memberOf(String organizationId, int year, String memberId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+                """
             select count(*) from evaluation.member_evaluation
             where organization_id = :org and year = :year and member_id = :member""")
-        .param("org", organizationId).param("year", year).param("member", memberId).query(Integer.class).single() > 0;
+            .param("org", organizationId)
+            .param("year", year)
+            .param("member", memberId)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   private String openTask(Campaign campaign) {
     if (campaign.processInstanceId() == null) {
       return null;
     }
-    return systemAccess.call(() -> taskService.createTaskQuery().processInstanceId(campaign.processInstanceId())
-        .taskDefinitionKey(ProcessKeys.FINALIZE_RESULTS).active().list().stream().map(task -> task.getId())
-        .findFirst().orElse(null));
+    return systemAccess.call(
+        () ->
+            taskService
+                .createTaskQuery()
+                .processInstanceId(campaign.processInstanceId())
+                .taskDefinitionKey(ProcessKeys.FINALIZE_RESULTS)
+                .active()
+                .list()
+                .stream()
+                .map(task -> task.getId())
+                .findFirst()
+                .orElse(null));
   }
 
   /** field → the message the API gave (its reason's text when it gave none). */
   private static Map<String, String> messages(List<FieldProblem> problems) {
     Map<String, String> errors = new LinkedHashMap<>();
-    problems.forEach(problem -> errors.putIfAbsent(problem.field(),
-        problem.message() != null ? problem.message() : problem.reason()));
+    problems.forEach(
+        problem ->
+            errors.putIfAbsent(
+                problem.field(), problem.message() != null ? problem.message() : problem.reason()));
     return errors;
   }
 

@@ -30,7 +30,8 @@ public class FinalizationQuota implements TaskListener {
   private final Outbox outbox;
   private final Actors actors;
 
-  public FinalizationQuota(OrganizationTally tally, Finalizations finalizations, Outbox outbox, Actors actors) {
+  public FinalizationQuota(
+      OrganizationTally tally, Finalizations finalizations, Outbox outbox, Actors actors) {
     this.tally = tally;
     this.finalizations = finalizations;
     this.outbox = outbox;
@@ -39,7 +40,12 @@ public class FinalizationQuota implements TaskListener {
 
   /** The three figures the completion rules read ({@code TaskCompletionRules.QUOTA_INPUTS}). */
   public static Map<String, Object> figures(QuotaCheck quota) {
-    return Map.of(EXCELLENT_COUNT, quota.excellent(), GOOD_COUNT, quota.good(), EXCELLENT_ALLOWED,
+    return Map.of(
+        EXCELLENT_COUNT,
+        quota.excellent(),
+        GOOD_COUNT,
+        quota.good(),
+        EXCELLENT_ALLOWED,
         quota.maxExcellent());
   }
 
@@ -56,16 +62,31 @@ public class FinalizationQuota implements TaskListener {
     // setVariable, not local: the figures replace any the caller sent with the completion
     figures(quota).forEach(task::setVariable);
     if (completing) {
-      COMPLETION_RULES.notify(task); // refuses over the quota; the listener in the BPMN checks the same again
+      COMPLETION_RULES.notify(
+          task); // refuses over the quota; the listener in the BPMN checks the same again
       String by = actors.current();
       finalizations.record(campaignId, quota, by);
-      outbox.publish(EventTypes.RESULTS_FINALIZED, organizationId, new ResultsFinalized(campaignId, organizationId,
-          year, quota.excellent(), quota.good(), quota.maxExcellent(), by));
+      outbox.publish(
+          EventTypes.RESULTS_FINALIZED,
+          organizationId,
+          new ResultsFinalized(
+              campaignId,
+              organizationId,
+              year,
+              quota.excellent(),
+              quota.good(),
+              quota.maxExcellent(),
+              by));
     }
   }
 
   /** Data of {@code vn.party.evaluation.campaign.results-finalized}. */
-  public record ResultsFinalized(UUID campaignId, String organizationId, int year, int excellent, int good,
-      int excellentAllowed, String finalizedBy) {
-  }
+  public record ResultsFinalized(
+      UUID campaignId,
+      String organizationId,
+      int year,
+      int excellent,
+      int good,
+      int excellentAllowed,
+      String finalizedBy) {}
 }

@@ -19,13 +19,19 @@ public class Finalizations {
     this.jdbc = jdbc;
   }
 
-  public record Finalization(UUID campaignId, int excellent, int good, int excellentAllowed, String finalizedBy,
-      OffsetDateTime finalizedAt) {
-  }
+  public record Finalization(
+      UUID campaignId,
+      int excellent,
+      int good,
+      int excellentAllowed,
+      String finalizedBy,
+      OffsetDateTime finalizedAt) {}
 
   public Optional<Finalization> of(UUID campaignId) {
-    return jdbc.sql("select * from evaluation.result_finalization where campaign_id = :id").param("id", campaignId)
-        .query(Finalization.class).optional();
+    return jdbc.sql("select * from evaluation.result_finalization where campaign_id = :id")
+        .param("id", campaignId)
+        .query(Finalization.class)
+        .optional();
   }
 
   /**
@@ -34,17 +40,23 @@ public class Finalizations {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   void lockCampaign(UUID campaignId) {
-    jdbc.sql("select id from evaluation.campaign where id = :id for update").param("id", campaignId)
-        .query(UUID.class).optional();
+    jdbc.sql("select id from evaluation.campaign where id = :id for update")
+        .param("id", campaignId)
+        .query(UUID.class)
+        .optional();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   void record(UUID campaignId, QuotaCheck quota, String by) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into evaluation.result_finalization (campaign_id, excellent, good, excellent_allowed, finalized_by)
             values (:id, :excellent, :good, :allowed, :by)""")
-        .param("id", campaignId).param("excellent", quota.excellent()).param("good", quota.good())
-        .param("allowed", quota.maxExcellent()).param("by", by)
+        .param("id", campaignId)
+        .param("excellent", quota.excellent())
+        .param("good", quota.good())
+        .param("allowed", quota.maxExcellent())
+        .param("by", by)
         .update();
   }
 }

@@ -60,10 +60,21 @@ public class LevelAdjuster {
   private final SystemAccess systemAccess;
   private final FieldErrorProblems fieldErrors;
 
-  public LevelAdjuster(EvaluationRecords records, Campaigns campaigns, LevelAdjustments adjustments,
-      Finalizations finalizations, MemberFactStore facts, OrganizationTally tally, Timeline timeline, Outbox outbox,
-      People people, HistoryService historyService, RuntimeService runtimeService, TaskService taskService,
-      SystemAccess systemAccess, FieldErrorProblems fieldErrors) {
+  public LevelAdjuster(
+      EvaluationRecords records,
+      Campaigns campaigns,
+      LevelAdjustments adjustments,
+      Finalizations finalizations,
+      MemberFactStore facts,
+      OrganizationTally tally,
+      Timeline timeline,
+      Outbox outbox,
+      People people,
+      HistoryService historyService,
+      RuntimeService runtimeService,
+      TaskService taskService,
+      SystemAccess systemAccess,
+      FieldErrorProblems fieldErrors) {
     this.records = records;
     this.campaigns = campaigns;
     this.adjustments = adjustments;
@@ -81,10 +92,17 @@ public class LevelAdjuster {
   }
 
   /** Data of {@code vn.party.evaluation.member.level-adjusted}. */
-  public record MemberLevelAdjusted(String memberId, String memberName, int year, String organizationId,
-      String fromLevel, String toLevel, String reason, String adjustedBy, String adjustedAt,
-      List<Recipient> recipients) {
-  }
+  public record MemberLevelAdjusted(
+      String memberId,
+      String memberName,
+      int year,
+      String organizationId,
+      String fromLevel,
+      String toLevel,
+      String reason,
+      String adjustedBy,
+      String adjustedAt,
+      List<Recipient> recipients) {}
 
   /**
    * 404 no such evaluation; 403 not the member's grassroots committee; 400 a missing or unknown level, a missing
@@ -92,9 +110,12 @@ public class LevelAdjuster {
    * member is not decided.
    */
   @Transactional
-  public LevelAdjustment adjust(int year, String memberId, AdjustLevelRequest request, CurrentUser user) {
-    EvaluationRecord record = records.find(year, memberId)
-        .orElseThrow(() -> ApiException.notFound("error.evaluation.not-found", year, memberId));
+  public LevelAdjustment adjust(
+      int year, String memberId, AdjustLevelRequest request, CurrentUser user) {
+    EvaluationRecord record =
+        records
+            .find(year, memberId)
+            .orElseThrow(() -> ApiException.notFound("error.evaluation.not-found", year, memberId));
     if (!user.inOrganizationCommittee(record.organizationId())) {
       throw ApiException.forbidden();
     }
@@ -116,37 +137,72 @@ public class LevelAdjuster {
     }
     String to = request.level();
     if (to.equals(from)) {
-      throw ApiException.invalid(List.of(fieldErrors.of(new FieldError(ADJUSTED_LEVEL, "unchanged"))));
+      throw ApiException.invalid(
+          List.of(fieldErrors.of(new FieldError(ADJUSTED_LEVEL, "unchanged"))));
     }
     String reason = request.reason().strip();
 
-    LevelAdjustment adjustment = adjustments.insert(year, memberId, campaign.id(), record.organizationId(), from, to,
-        reason, user.userId());
+    LevelAdjustment adjustment =
+        adjustments.insert(
+            year,
+            memberId,
+            campaign.id(),
+            record.organizationId(),
+            from,
+            to,
+            reason,
+            user.userId());
     records.levelAdjusted(year, memberId, to);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("fromLevel", from);
     details.put("toLevel", to);
     details.put("reason", reason);
     details.put("originalLevel", adjustments.of(year, memberId).get(0).fromLevel());
-    timeline.record(year, memberId, TimelineKind.LEVEL_ADJUSTED, ProcessKeys.FINALIZE_RESULTS, null, user.userId(),
+    timeline.record(
+        year,
+        memberId,
+        TimelineKind.LEVEL_ADJUSTED,
+        ProcessKeys.FINALIZE_RESULTS,
+        null,
+        user.userId(),
         details);
-    outbox.publish(EventTypes.MEMBER_LEVEL_ADJUSTED, memberId, new MemberLevelAdjusted(memberId, record.memberName(),
-        year, record.organizationId(), from, to, reason, user.userId(),
-        OffsetDateTime.now(ZoneOffset.UTC).toString(), people.user(memberId)));
+    outbox.publish(
+        EventTypes.MEMBER_LEVEL_ADJUSTED,
+        memberId,
+        new MemberLevelAdjusted(
+            memberId,
+            record.memberName(),
+            year,
+            record.organizationId(),
+            from,
+            to,
+            reason,
+            user.userId(),
+            OffsetDateTime.now(ZoneOffset.UTC).toString(),
+            people.user(memberId)));
     // the open task shows the figures it will be checked on (its completion counts again anyway)
     var quota = tally.of(record.organizationId(), year).quota();
-    systemAccess.call(() -> {
-      runtimeService.setVariables(campaign.processInstanceId(), FinalizationQuota.figures(quota));
-      return null;
-    });
+    systemAccess.call(
+        () -> {
+          runtimeService.setVariables(
+              campaign.processInstanceId(), FinalizationQuota.figures(quota));
+          return null;
+        });
     return adjustment;
   }
 
   /** Whether the campaign's finalize-results task is open. */
   public boolean finalizationOpen(Campaign campaign) {
-    return campaign.processInstanceId() != null && systemAccess.call(() -> taskService.createTaskQuery()
-        .processInstanceId(campaign.processInstanceId()).taskDefinitionKey(ProcessKeys.FINALIZE_RESULTS).active()
-        .count() > 0);
+    return campaign.processInstanceId() != null
+        && systemAccess.call(
+            () ->
+                taskService
+                        .createTaskQuery()
+                        .processInstanceId(campaign.processInstanceId())
+                        .taskDefinitionKey(ProcessKeys.FINALIZE_RESULTS)
+                        .active()
+                        .count()
+                    > 0);
   }
 
   /**
@@ -156,9 +212,14 @@ public class LevelAdjuster {
   private Map<String, Object> capInputs(EvaluationRecord record) {
     Map<String, Object> inputs = new HashMap<>();
     if (record.processInstanceId() != null) {
-      systemAccess.call(() -> historyService.createHistoricVariableInstanceQuery()
-              .processInstanceId(record.processInstanceId())
-              .variableNameIn(LevelCaps.INPUTS.toArray(String[]::new)).list())
+      systemAccess
+          .call(
+              () ->
+                  historyService
+                      .createHistoricVariableInstanceQuery()
+                      .processInstanceId(record.processInstanceId())
+                      .variableNameIn(LevelCaps.INPUTS.toArray(String[]::new))
+                      .list())
           .forEach(variable -> inputs.put(variable.getName(), variable.getValue()));
     }
     inputs.putAll(facts.facts(record.year(), record.memberId()).variables());

@@ -26,8 +26,7 @@ import vn.party.evaluation.review.EvaluationRecords;
 public class UnitHeads {
 
   /** The rating of a unit as its head's decision needs it: rated at {@code level}, or not rated (level null). */
-  public record UnitOutcome(String level) {
-  }
+  public record UnitOutcome(String level) {}
 
   private final JdbcClient jdbc;
   private final EvaluationRecords records;
@@ -35,7 +34,11 @@ public class UnitHeads {
   private final RuntimeService runtimeService;
   private final Actors actors;
 
-  public UnitHeads(JdbcClient jdbc, EvaluationRecords records, Timeline timeline, RuntimeService runtimeService,
+  public UnitHeads(
+      JdbcClient jdbc,
+      EvaluationRecords records,
+      Timeline timeline,
+      RuntimeService runtimeService,
       Actors actors) {
     this.jdbc = jdbc;
     this.records = records;
@@ -46,11 +49,14 @@ public class UnitHeads {
 
   /** The unit's rating once it is decided or known not to be rated; empty while it is still to come. */
   public Optional<UnitOutcome> outcome(int year, String unitId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select status, decided_level from evaluation.collective_evaluation
             where year = :y and collective_id = :c and status in ('DECIDED', 'NOT_RATED')""")
-        .param("y", year).param("c", unitId)
-        .query((rs, n) -> new UnitOutcome(rs.getString("decided_level"))).optional();
+        .param("y", year)
+        .param("c", unitId)
+        .query((rs, n) -> new UnitOutcome(rs.getString("decided_level")))
+        .optional();
   }
 
   /**
@@ -59,13 +65,18 @@ public class UnitHeads {
    * member who heads nothing, or whose unit is not rated (yet).
    */
   public Optional<Level> headedUnitLevel(int year, String memberId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select c.decided_level from evaluation.member_evaluation e
             join evaluation.campaign_member cm on cm.campaign_id = e.campaign_id and cm.member_id = e.member_id
             join evaluation.collective_evaluation c on c.year = e.year and c.status = 'DECIDED'
               and c.collective_id = (case when cm.head_of = 'BRANCH' then e.branch_id else e.organization_id end)
             where e.year = :y and e.member_id = :m and cm.head_of is not null""")
-        .param("y", year).param("m", memberId).query(String.class).optional().flatMap(Level::parse);
+        .param("y", year)
+        .param("m", memberId)
+        .query(String.class)
+        .optional()
+        .flatMap(Level::parse);
   }
 
   /**
@@ -74,7 +85,8 @@ public class UnitHeads {
    * locked first, as {@link HeadedUnitLookup} locks it: whichever comes second sees the other's work.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void unitRated(int year, UUID campaignId, CollectiveKind kind, String unitId, String level) {
+  public void unitRated(
+      int year, UUID campaignId, CollectiveKind kind, String unitId, String level) {
     for (String headId : heads(campaignId, kind, unitId)) {
       if (!records.lock(year, headId)) {
         continue;
@@ -83,12 +95,14 @@ public class UnitHeads {
       details.put("unitId", unitId);
       details.put("unitKind", kind.name());
       details.put("unitLevel", level); // null: the unit is not rated this year
-      timeline.record(year, headId, TimelineKind.HEADED_UNIT_RATED, null, null, actors.current(), details);
+      timeline.record(
+          year, headId, TimelineKind.HEADED_UNIT_RATED, null, null, actors.current(), details);
       Map<String, Object> variables = new HashMap<>();
       variables.put(ProcessVariables.HEADED_UNIT_RATED, true);
       variables.put(ProcessVariables.HEADED_UNIT_LEVEL, level);
       // correlateAll: an evaluation not yet at the wait finds the rating itself when it gets there
-      runtimeService.createMessageCorrelation(ProcessKeys.MESSAGE_HEADED_UNIT_RATED)
+      runtimeService
+          .createMessageCorrelation(ProcessKeys.MESSAGE_HEADED_UNIT_RATED)
           .processInstanceBusinessKey(BusinessKeys.member(year, headId))
           .setVariables(variables)
           .correlateAll();
@@ -96,13 +110,17 @@ public class UnitHeads {
   }
 
   private List<String> heads(UUID campaignId, CollectiveKind kind, String unitId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select cm.member_id from evaluation.campaign_member cm
             join evaluation.member_evaluation e on e.campaign_id = cm.campaign_id and e.member_id = cm.member_id
             where cm.campaign_id = :c and cm.head_of = :kind
               and (case when cm.head_of = 'BRANCH' then e.branch_id else e.organization_id end) = :unit
             order by cm.member_id""")
-        .param("c", campaignId).param("kind", kind.name()).param("unit", unitId)
-        .query(String.class).list();
+        .param("c", campaignId)
+        .param("kind", kind.name())
+        .param("unit", unitId)
+        .query(String.class)
+        .list();
   }
 }

@@ -39,10 +39,16 @@ public class InboundEventConsumer {
   private final InboundProducers producers;
   private final EventSchemas schemas;
 
-  public InboundEventConsumer(CloudEventReader reader, List<InboundEventHandler> handlers,
-      UnmatchedEvents unmatched, InboundProducers producers, EventSchemas schemas) {
+  public InboundEventConsumer(
+      CloudEventReader reader,
+      List<InboundEventHandler> handlers,
+      UnmatchedEvents unmatched,
+      InboundProducers producers,
+      EventSchemas schemas) {
     this.reader = reader;
-    this.handlers = handlers.stream().collect(Collectors.toMap(InboundEventHandler::eventType, Function.identity()));
+    this.handlers =
+        handlers.stream()
+            .collect(Collectors.toMap(InboundEventHandler::eventType, Function.identity()));
     this.unmatched = unmatched;
     this.producers = producers;
     this.schemas = schemas;
@@ -54,15 +60,23 @@ public class InboundEventConsumer {
     CloudEvent event = reader.read(record);
     Optional<String> refusal = producers.refusal(record.topic(), event.getType());
     if (refusal.isPresent()) {
-      // the topic says who wrote it (only that principal may); the event's own source proves nothing
-      log.warn("event {} of type {} on {}: {} may not send this type; kept as unmatched", event.getId(),
-          event.getType(), record.topic(), refusal.get());
+      // the topic says who wrote it (only that principal may); the event's own source proves
+      // nothing
+      log.warn(
+          "event {} of type {} on {}: {} may not send this type; kept as unmatched",
+          event.getId(),
+          event.getType(),
+          record.topic(),
+          refusal.get());
       unmatched.keepNotAllowed(event, memberIdOf(event));
       return;
     }
     InboundEventHandler handler = handlers.get(event.getType());
     if (handler == null) {
-      log.warn("no handler for event type {} ({} from {}): kept as unmatched", event.getType(), event.getId(),
+      log.warn(
+          "no handler for event type {} ({} from {}): kept as unmatched",
+          event.getType(),
+          event.getId(),
           event.getSource());
       unmatched.keepUnsupported(event);
       return;
@@ -70,8 +84,12 @@ public class InboundEventConsumer {
     JsonNode data = reader.data(event);
     List<String> problems = schemas.problems(event.getType(), data);
     if (!problems.isEmpty()) {
-      log.warn("event {} from {} ({}) does not match its schema: {}", event.getId(), event.getSource(),
-          event.getType(), problems);
+      log.warn(
+          "event {} from {} ({}) does not match its schema: {}",
+          event.getId(),
+          event.getSource(),
+          event.getType(),
+          problems);
       unmatched.keepInvalid(event, year(data), text(data, "memberId"), String.join("; ", problems));
       return;
     }
@@ -81,13 +99,17 @@ public class InboundEventConsumer {
   /** The year, when it is one (the list shows it); anything else is left out, the problem says why. */
   private static Integer year(JsonNode data) {
     JsonNode year = data.get("year");
-    return year != null && year.isIntegralNumber() && year.canConvertToInt() ? year.intValue() : null;
+    return year != null && year.isIntegralNumber() && year.canConvertToInt()
+        ? year.intValue()
+        : null;
   }
 
   /** A text field of the data when it is readable text of a sane length; otherwise none (the data is kept). */
   private static String text(JsonNode data, String field) {
     JsonNode node = data == null ? null : data.get(field);
-    return node != null && node.isTextual() && node.asText().length() <= TextLimits.ID ? node.asText() : null;
+    return node != null && node.isTextual() && node.asText().length() <= TextLimits.ID
+        ? node.asText()
+        : null;
   }
 
   private String memberIdOf(CloudEvent event) {

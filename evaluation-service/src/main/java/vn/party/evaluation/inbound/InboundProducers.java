@@ -21,22 +21,33 @@ public class InboundProducers {
 
   private final String sharedTopic;
   private final boolean sharedTopicTrusted;
+
   /** topic → (producer name, its producer). */
   private final Map<String, Map.Entry<String, Producer>> byTopic = new HashMap<>();
 
   public InboundProducers(KafkaTopicsProperties properties) {
     this.sharedTopic = properties.topics().inbound();
     this.sharedTopicTrusted = properties.sharedTopicTrusted();
-    properties.producers().forEach((name, producer) -> {
-      if (producer.topic() == null || producer.topic().isBlank() || producer.topic().equals(sharedTopic)
-          || producer.topic().endsWith(".DLT")) {
-        throw new IllegalStateException("evaluation.kafka.producers." + name + ".topic must name a topic of its own, "
-            + "not the shared topic or a dead-letter topic: " + producer.topic());
-      }
-      if (byTopic.put(producer.topic(), Map.entry(name, producer)) != null) {
-        throw new IllegalStateException("evaluation.kafka.producers: two producers write to " + producer.topic());
-      }
-    });
+    properties
+        .producers()
+        .forEach(
+            (name, producer) -> {
+              if (producer.topic() == null
+                  || producer.topic().isBlank()
+                  || producer.topic().equals(sharedTopic)
+                  || producer.topic().endsWith(".DLT")) {
+                throw new IllegalStateException(
+                    "evaluation.kafka.producers."
+                        + name
+                        + ".topic must name a topic of its own, "
+                        + "not the shared topic or a dead-letter topic: "
+                        + producer.topic());
+              }
+              if (byTopic.put(producer.topic(), Map.entry(name, producer)) != null) {
+                throw new IllegalStateException(
+                    "evaluation.kafka.producers: two producers write to " + producer.topic());
+              }
+            });
   }
 
   /** Every topic the inbound listener reads: the shared one and each producer's. */
@@ -64,6 +75,8 @@ public class InboundProducers {
     if (producer == null) {
       return Optional.of(topic + " (no producer)");
     }
-    return producer.getValue().types().contains(type) ? Optional.empty() : Optional.of(producer.getKey());
+    return producer.getValue().types().contains(type)
+        ? Optional.empty()
+        : Optional.of(producer.getKey());
   }
 }

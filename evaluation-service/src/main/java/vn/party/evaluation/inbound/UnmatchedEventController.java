@@ -26,18 +26,25 @@ public class UnmatchedEventController {
   private final UnmatchedEventMapper mapper;
   private final MessageSource messages;
 
-  public UnmatchedEventController(UnmatchedEvents events, UnmatchedEventMapper mapper, MessageSource messages) {
+  public UnmatchedEventController(
+      UnmatchedEvents events, UnmatchedEventMapper mapper, MessageSource messages) {
     this.events = events;
     this.mapper = mapper;
     this.messages = messages;
   }
 
   @GetMapping
-  @Operation(summary = "Sự kiện đến không khớp hồ sơ nào / inbound events that matched nothing",
-      description = "Administrators only. Newest first; filter by reason (UNKNOWN_MEMBER, NO_EVALUATION_YET, "
-          + "UNSUPPORTED_TYPE, NOT_ANNOUNCED, COMPLAINT_WINDOW_CLOSED, UNKNOWN_ORGANIZATION, INVALID_DATA); limit 1–" + MAX_LIMIT + ".")
-  public List<UnmatchedEventView> list(@RequestParam(required = false) UnmatchedReason reason,
-      @RequestParam(defaultValue = "100") int limit, @AuthenticationPrincipal CurrentUser user) {
+  @Operation(
+      summary = "Sự kiện đến không khớp hồ sơ nào / inbound events that matched nothing",
+      description =
+          "Administrators only. Newest first; filter by reason (UNKNOWN_MEMBER, NO_EVALUATION_YET, "
+              + "UNSUPPORTED_TYPE, NOT_ANNOUNCED, COMPLAINT_WINDOW_CLOSED, UNKNOWN_ORGANIZATION, INVALID_DATA); limit 1–"
+              + MAX_LIMIT
+              + ".")
+  public List<UnmatchedEventView> list(
+      @RequestParam(required = false) UnmatchedReason reason,
+      @RequestParam(defaultValue = "100") int limit,
+      @AuthenticationPrincipal CurrentUser user) {
     if (!user.isAdmin()) {
       throw ApiException.forbidden();
     }
@@ -45,8 +52,15 @@ public class UnmatchedEventController {
       throw ApiException.invalid(List.of(new FieldProblem("limit", "out-of-range", null)));
     }
     return events.latest(reason, limit).stream()
-        .map(event -> mapper.toView(event, messages.getMessage("unmatched." + event.reason().name(), null,
-            event.reason().name(), LocaleContextHolder.getLocale())))
+        .map(
+            event ->
+                mapper.toView(
+                    event,
+                    messages.getMessage(
+                        "unmatched." + event.reason().name(),
+                        null,
+                        event.reason().name(),
+                        LocaleContextHolder.getLocale())))
         .toList();
   }
 }

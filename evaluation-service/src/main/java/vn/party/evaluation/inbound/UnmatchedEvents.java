@@ -16,6 +16,7 @@ public class UnmatchedEvents {
 
   /** Enough of the payload for an administrator to recognise the event; the full text stays upstream. */
   static final int MAX_DATA = 20_000;
+
   static final int MAX_PROBLEM = 2_000;
 
   private final JdbcClient jdbc;
@@ -52,7 +53,11 @@ public class UnmatchedEvents {
   @Transactional
   public void keepInvalid(CloudEvent event, Integer year, String memberId, String problem) {
     if (inbox.firstDelivery(event)) {
-      insert(event, year, memberId, UnmatchedReason.INVALID_DATA,
+      insert(
+          event,
+          year,
+          memberId,
+          UnmatchedReason.INVALID_DATA,
           problem.length() > MAX_PROBLEM ? problem.substring(0, MAX_PROBLEM) : problem);
     }
   }
@@ -63,18 +68,29 @@ public class UnmatchedEvents {
     insert(event, year, memberId, reason, null);
   }
 
-  private void insert(CloudEvent event, Integer year, String memberId, UnmatchedReason reason, String problem) {
-    String data = event.getData() == null ? null : new String(event.getData().toBytes(), StandardCharsets.UTF_8);
+  private void insert(
+      CloudEvent event, Integer year, String memberId, UnmatchedReason reason, String problem) {
+    String data =
+        event.getData() == null
+            ? null
+            : new String(event.getData().toBytes(), StandardCharsets.UTF_8);
     if (data != null && data.length() > MAX_DATA) {
       data = data.substring(0, MAX_DATA);
     }
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into evaluation.unmatched_event (source, event_id, type, subject, member_id, year, reason, data,
                                                     problem)
             values (:source, :id, :type, :subject, :member, :year, :reason, :data, :problem) on conflict do nothing""")
-        .param("source", event.getSource().toString()).param("id", event.getId()).param("type", event.getType())
-        .param("subject", event.getSubject()).param("member", memberId).param("year", year)
-        .param("reason", reason.name()).param("data", data).param("problem", problem)
+        .param("source", event.getSource().toString())
+        .param("id", event.getId())
+        .param("type", event.getType())
+        .param("subject", event.getSubject())
+        .param("member", memberId)
+        .param("year", year)
+        .param("reason", reason.name())
+        .param("data", data)
+        .param("problem", problem)
         .update();
   }
 
@@ -83,7 +99,8 @@ public class UnmatchedEvents {
    * the member has an evaluation for the year by now (then an early comment has been picked up).
    */
   public List<UnmatchedEvent> latest(UnmatchedReason reason, int limit) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select u.id, u.source, u.event_id, u.type, u.subject, u.member_id, u.year, u.reason, u.data,
                    u.problem, u.received_at,
                    exists (select 1 from evaluation.member_evaluation e
@@ -91,12 +108,23 @@ public class UnmatchedEvents {
             from evaluation.unmatched_event u
             where cast(:reason as varchar) is null or u.reason = cast(:reason as varchar)
             order by u.received_at desc, u.id desc limit :limit""")
-        .param("reason", reason == null ? null : reason.name()).param("limit", limit)
-        .query(UnmatchedEvent.class).list();
+        .param("reason", reason == null ? null : reason.name())
+        .param("limit", limit)
+        .query(UnmatchedEvent.class)
+        .list();
   }
 
-  public record UnmatchedEvent(long id, String source, String eventId, String type, String subject,
-      String memberId, Integer year, UnmatchedReason reason, String data, String problem, OffsetDateTime receivedAt,
-      boolean evaluationStarted) {
-  }
+  public record UnmatchedEvent(
+      long id,
+      String source,
+      String eventId,
+      String type,
+      String subject,
+      String memberId,
+      Integer year,
+      UnmatchedReason reason,
+      String data,
+      String problem,
+      OffsetDateTime receivedAt,
+      boolean evaluationStarted) {}
 }

@@ -20,29 +20,40 @@ class BranchMeetings {
   @Transactional(propagation = Propagation.MANDATORY)
   UUID save(String branchId, int year, Meeting meeting, String by) {
     UUID id = UUID.randomUUID();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into evaluation.branch_meeting (id, branch_id, year, held_on, place, official_members,
               exempted_members, present, absent_names, recorded_by)
             values (:id, :branch, :year, :heldOn, :place, :official, :exempted, :present, :absent, :by)""")
-        .param("id", id).param("branch", branchId).param("year", year).param("heldOn", meeting.heldOn())
-        .param("place", meeting.place()).param("official", meeting.officialMembers())
-        .param("exempted", meeting.exemptedMembers()).param("present", meeting.present())
-        .param("absent", meeting.absentNames()).param("by", by)
+        .param("id", id)
+        .param("branch", branchId)
+        .param("year", year)
+        .param("heldOn", meeting.heldOn())
+        .param("place", meeting.place())
+        .param("official", meeting.officialMembers())
+        .param("exempted", meeting.exemptedMembers())
+        .param("present", meeting.present())
+        .param("absent", meeting.absentNames())
+        .param("by", by)
         .update();
     return id;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   void saveVote(UUID meetingId, String memberId, Meeting.Entry entry) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into evaluation.branch_meeting_vote (meeting_id, member_id, votes_excellent, votes_good,
               votes_completed, votes_not_completed, proposed_level, criticism)
             values (:meeting, :member, :excellent, :good, :completed, :notCompleted, :level, :criticism)""")
-        .param("meeting", meetingId).param("member", memberId)
-        .param("excellent", entry.votesFor(Level.EXCELLENT)).param("good", entry.votesFor(Level.GOOD))
+        .param("meeting", meetingId)
+        .param("member", memberId)
+        .param("excellent", entry.votesFor(Level.EXCELLENT))
+        .param("good", entry.votesFor(Level.GOOD))
         .param("completed", entry.votesFor(Level.COMPLETED))
         .param("notCompleted", entry.votesFor(Level.NOT_COMPLETED))
-        .param("level", entry.proposedLevel().name()).param("criticism", entry.criticism())
+        .param("level", entry.proposedLevel().name())
+        .param("criticism", entry.criticism())
         .update();
   }
 }

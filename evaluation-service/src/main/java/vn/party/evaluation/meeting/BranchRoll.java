@@ -34,7 +34,8 @@ public class BranchRoll {
   private final SelfReviews selfReviews;
   private final CaseFacts facts;
 
-  public BranchRoll(JdbcClient jdbc, EvaluationRecords records, SelfReviews selfReviews, CaseFacts facts) {
+  public BranchRoll(
+      JdbcClient jdbc, EvaluationRecords records, SelfReviews selfReviews, CaseFacts facts) {
     this.jdbc = jdbc;
     this.records = records;
     this.selfReviews = selfReviews;
@@ -42,16 +43,20 @@ public class BranchRoll {
   }
 
   /** A ready member's file, as the meeting reads it. */
-  public record Deliberation(String strengths, String limitations, String remedialMeasures, BigDecimal totalPoints,
-      String derivedLevel, EvaluationRecord record, Optional<CaseFacts.Returned> returned) {
-  }
+  public record Deliberation(
+      String strengths,
+      String limitations,
+      String remedialMeasures,
+      BigDecimal totalPoints,
+      String derivedLevel,
+      EvaluationRecord record,
+      Optional<CaseFacts.Returned> returned) {}
 
   /** A member the meeting cannot take yet: {@code waitingFor} RESIDENCE, UNIT or SELF_REVIEW, and its due date. */
-  public record Waiting(String memberId, String memberName, String waitingFor, OffsetDateTime due) {
-  }
+  public record Waiting(
+      String memberId, String memberName, String waitingFor, OffsetDateTime due) {}
 
-  public record Roll(List<Waiting> waitingForComment, List<Waiting> notSubmitted) {
-  }
+  public record Roll(List<Waiting> waitingForComment, List<Waiting> notSubmitted) {}
 
   /** The file of each member on the agenda, by member id. */
   public Map<String, Deliberation> deliberations(int year, List<AgendaItem> agenda) {
@@ -60,24 +65,37 @@ public class BranchRoll {
       EvaluationRecord record = records.find(year, item.memberId()).orElse(null);
       var review = selfReviews.latest(year, item.memberId());
       Map<String, Object> content = review.map(r -> r.content()).orElse(Map.of());
-      files.put(item.memberId(), new Deliberation(summary(content.get("strengths")),
-          summary(content.get("limitations")), summary(content.get("remedialMeasures")),
-          review.map(r -> r.totalPoints()).orElse(null), review.map(r -> r.derivedLevel()).orElse(null), record,
-          facts.openReturn(year, item.memberId())));
+      files.put(
+          item.memberId(),
+          new Deliberation(
+              summary(content.get("strengths")),
+              summary(content.get("limitations")),
+              summary(content.get("remedialMeasures")),
+              review.map(r -> r.totalPoints()).orElse(null),
+              review.map(r -> r.derivedLevel()).orElse(null),
+              record,
+              facts.openReturn(year, item.memberId())));
     }
     return files;
   }
 
-  private record Row(String memberId, String memberName, String status, String residenceFeedback,
-      String unitAssessment, OffsetDateTime selfReviewDue, OffsetDateTime residenceFeedbackDue,
-      OffsetDateTime unitAssessmentDue) {
-  }
+  private record Row(
+      String memberId,
+      String memberName,
+      String status,
+      String residenceFeedback,
+      String unitAssessment,
+      OffsetDateTime selfReviewDue,
+      OffsetDateTime residenceFeedbackDue,
+      OffsetDateTime unitAssessmentDue) {}
 
   /** The branch's members of the year who are not on the agenda because something is still missing. */
   public Roll roll(String branchId, int year) {
     List<Waiting> waiting = new ArrayList<>();
     List<Waiting> notSubmitted = new ArrayList<>();
-    for (Row row : jdbc.sql("""
+    for (Row row :
+        jdbc.sql(
+                """
             select e.member_id, m.full_name as member_name, e.status, e.residence_feedback, e.unit_assessment,
                    c.self_review_due, c.residence_feedback_due, c.unit_assessment_due
             from evaluation.member_evaluation e
@@ -85,11 +103,16 @@ public class BranchRoll {
             join evaluation.campaign c on c.id = e.campaign_id
             where e.branch_id = :branch and e.year = :year and e.status in ('SELF_REVIEW', 'WAITING_RESIDENCE_FEEDBACK')
             order by m.full_name, e.member_id""")
-        .param("branch", branchId).param("year", year).query(Row.class).list()) {
+            .param("branch", branchId)
+            .param("year", year)
+            .query(Row.class)
+            .list()) {
       if ("SELF_REVIEW".equals(row.status())) {
-        notSubmitted.add(new Waiting(row.memberId(), row.memberName(), "SELF_REVIEW", row.selfReviewDue()));
+        notSubmitted.add(
+            new Waiting(row.memberId(), row.memberName(), "SELF_REVIEW", row.selfReviewDue()));
       } else if (row.residenceFeedback() == null || "PENDING".equals(row.residenceFeedback())) {
-        waiting.add(new Waiting(row.memberId(), row.memberName(), "RESIDENCE", row.residenceFeedbackDue()));
+        waiting.add(
+            new Waiting(row.memberId(), row.memberName(), "RESIDENCE", row.residenceFeedbackDue()));
       } else {
         waiting.add(new Waiting(row.memberId(), row.memberName(), "UNIT", row.unitAssessmentDue()));
       }

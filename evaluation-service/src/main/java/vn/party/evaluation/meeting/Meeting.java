@@ -9,11 +9,18 @@ import vn.party.evaluation.process.Level;
  * What the branch secretary records at the review meeting: attendance once, then for each member on the agenda the
  * criticism, the vote per level and the proposal (a member left without a proposal stays on the agenda).
  */
-public record Meeting(LocalDate heldOn, String place, Integer officialMembers, Integer exemptedMembers,
-    Integer present, String absentNames, List<Entry> entries) {
+public record Meeting(
+    LocalDate heldOn,
+    String place,
+    Integer officialMembers,
+    Integer exemptedMembers,
+    Integer present,
+    String absentNames,
+    List<Entry> entries) {
 
   /** @param votes votes cast for each level; {@code proposedLevel} null = not decided at this meeting */
-  public record Entry(String taskId, String criticism, Map<Level, Integer> votes, Level proposedLevel) {
+  public record Entry(
+      String taskId, String criticism, Map<Level, Integer> votes, Level proposedLevel) {
 
     int votesFor(Level level) {
       return votes.getOrDefault(level, 0);

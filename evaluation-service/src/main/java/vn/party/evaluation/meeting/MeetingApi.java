@@ -12,39 +12,56 @@ public final class MeetingApi {
 
   /** The fields a meeting body may have; any other is refused as unknown, so a misspelt one is never dropped. */
   static final Set<String> MEETING_FIELDS =
-      Set.of("heldOn", "place", "officialMembers", "exemptedMembers", "present", "absentNames", "entries");
+      Set.of(
+          "heldOn",
+          "place",
+          "officialMembers",
+          "exemptedMembers",
+          "present",
+          "absentNames",
+          "entries");
+
   static final Set<String> ENTRY_FIELDS = Set.of("taskId", "criticism", "votes", "proposedLevel");
 
-  @Schema(description = "Biên bản họp chi bộ kiểm điểm / the minutes of the branch's review meeting")
+  @Schema(
+      description = "Biên bản họp chi bộ kiểm điểm / the minutes of the branch's review meeting")
   public record MeetingRequest(
       @Schema(description = "Ngày họp / date held (not in the future)") LocalDate heldOn,
       @Schema(description = "Địa điểm / place") String place,
-      @Schema(description = "Tổng số đảng viên chính thức / official members") Integer officialMembers,
-      @Schema(description = "Số được miễn công tác và sinh hoạt đảng / of them exempted") Integer exemptedMembers,
+      @Schema(description = "Tổng số đảng viên chính thức / official members")
+          Integer officialMembers,
+      @Schema(description = "Số được miễn công tác và sinh hoạt đảng / of them exempted")
+          Integer exemptedMembers,
       @Schema(description = "Số có mặt / present") Integer present,
-      @Schema(description = "Họ tên người vắng mặt, lý do / who was absent and why") String absentNames,
-      @Schema(description = "Từng đảng viên được kiểm điểm / each member reviewed") List<EntryRequest> entries) {
-  }
+      @Schema(description = "Họ tên người vắng mặt, lý do / who was absent and why")
+          String absentNames,
+      @Schema(description = "Từng đảng viên được kiểm điểm / each member reviewed")
+          List<EntryRequest> entries) {}
 
   @Schema(description = "Kiểm điểm một đảng viên tại cuộc họp / one member at the meeting")
   public record EntryRequest(
       @Schema(description = "The member's open branch-review task (see the agenda)") String taskId,
       @Schema(description = "Ý kiến phê bình / the criticism") String criticism,
-      @Schema(description = "Số phiếu theo mức / votes per level: EXCELLENT, GOOD, COMPLETED, NOT_COMPLETED; a "
-          + "level left out has 0") Map<String, Integer> votes,
+      @Schema(
+              description =
+                  "Số phiếu theo mức / votes per level: EXCELLENT, GOOD, COMPLETED, NOT_COMPLETED; a "
+                      + "level left out has 0")
+          Map<String, Integer> votes,
       @Schema(description = "Mức chi bộ đề xuất / the proposal; null: not decided at this meeting")
-      String proposedLevel) {
-  }
+          String proposedLevel) {}
 
   /** A member on the agenda: an open branch review. */
-  public record AgendaView(String taskId, String memberId, String memberName, String selfProposedLevel,
-      String levelCap, String levelCapReason) {
-  }
+  public record AgendaView(
+      String taskId,
+      String memberId,
+      String memberName,
+      String selfProposedLevel,
+      String levelCap,
+      String levelCapReason) {}
 
   /** @param completedTasks the branch reviews the meeting completed (its entries with a proposal) */
-  public record MeetingRecorded(UUID meetingId, String branchId, int year, List<String> completedTasks) {
-  }
+  public record MeetingRecorded(
+      UUID meetingId, String branchId, int year, List<String> completedTasks) {}
 
-  private MeetingApi() {
-  }
+  private MeetingApi() {}
 }

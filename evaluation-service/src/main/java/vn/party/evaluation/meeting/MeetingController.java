@@ -48,29 +48,42 @@ public class MeetingController {
   }
 
   @GetMapping("/agenda")
-  @Operation(summary = "Đảng viên chờ chi bộ kiểm điểm / the members whose branch review is open",
-      description = "The branch committee (or an administrator) only: each open branch-review task with the member, "
-          + "the self-proposed level and the level cap that applies.")
-  public List<AgendaView> agenda(@PathVariable String branchId, @PathVariable int year,
+  @Operation(
+      summary = "Đảng viên chờ chi bộ kiểm điểm / the members whose branch review is open",
+      description =
+          "The branch committee (or an administrator) only: each open branch-review task with the member, "
+              + "the self-proposed level and the level cap that applies.")
+  public List<AgendaView> agenda(
+      @PathVariable String branchId,
+      @PathVariable int year,
       @AuthenticationPrincipal CurrentUser user) {
     return mapper.toViews(meetings.agenda(branchId, year, user));
   }
 
   @PostMapping
-  @Operation(summary = "Ghi biên bản họp chi bộ / record the review meeting",
-      description = "Attendance once, then each member's criticism, votes per level and proposal. Checked whole "
-          + "first — attendance, the vote rule against the members entitled to vote, the form's rules and the caps — "
-          + "then the minutes and every branch review with a proposal are written in one transaction: 201, or 400 "
-          + "with every problem (fields of an entry as entries[taskId].field) and nothing written.")
-  public ResponseEntity<MeetingRecorded> record(@PathVariable String branchId, @PathVariable int year,
-      @RequestBody JsonNode body, @AuthenticationPrincipal CurrentUser user) {
+  @Operation(
+      summary = "Ghi biên bản họp chi bộ / record the review meeting",
+      description =
+          "Attendance once, then each member's criticism, votes per level and proposal. Checked whole "
+              + "first — attendance, the vote rule against the members entitled to vote, the form's rules and the caps — "
+              + "then the minutes and every branch review with a proposal are written in one transaction: 201, or 400 "
+              + "with every problem (fields of an entry as entries[taskId].field) and nothing written.")
+  public ResponseEntity<MeetingRecorded> record(
+      @PathVariable String branchId,
+      @PathVariable int year,
+      @RequestBody JsonNode body,
+      @AuthenticationPrincipal CurrentUser user) {
     MeetingService.allowed(branchId, user); // a stranger learns nothing from the body's problems
     MeetingRequest request = read(body);
     Meeting meeting = mapper.toMeeting(request);
     UUID id = meetings.record(branchId, year, meeting, user);
-    List<String> completed = meeting.entries().stream().filter(entry -> entry.proposedLevel() != null)
-        .map(Meeting.Entry::taskId).toList();
-    return ResponseEntity.created(URI.create("/api/v1/branches/" + branchId + "/meetings/" + year + "/" + id))
+    List<String> completed =
+        meeting.entries().stream()
+            .filter(entry -> entry.proposedLevel() != null)
+            .map(Meeting.Entry::taskId)
+            .toList();
+    return ResponseEntity.created(
+            URI.create("/api/v1/branches/" + branchId + "/meetings/" + year + "/" + id))
         .body(new MeetingRecorded(id, branchId, year, completed));
   }
 
@@ -90,7 +103,10 @@ public class MeetingController {
     } else if (entries.isArray()) {
       for (int i = 0; i < entries.size(); i++) {
         JsonNode entry = entries.get(i);
-        String prefix = "entries[" + (entry.path("taskId").isTextual() ? entry.get("taskId").asText() : i) + "].";
+        String prefix =
+            "entries["
+                + (entry.path("taskId").isTextual() ? entry.get("taskId").asText() : i)
+                + "].";
         if (!entry.isObject()) {
           continue; // a wrong type, named by the conversion below
         }
@@ -101,13 +117,17 @@ public class MeetingController {
         }
         JsonNode votes = entry.get("votes");
         if (votes != null && votes.isObject()) {
-          votes.fieldNames().forEachRemaining(name -> {
-            if (Level.parse(name).isEmpty()) {
-              problems.add(new FieldProblem(prefix + "votes." + name, "invalid-level", null));
-            } else {
-              wholeNumber(votes.get(name), prefix + "votes" + name, problems);
-            }
-          });
+          votes
+              .fieldNames()
+              .forEachRemaining(
+                  name -> {
+                    if (Level.parse(name).isEmpty()) {
+                      problems.add(
+                          new FieldProblem(prefix + "votes." + name, "invalid-level", null));
+                    } else {
+                      wholeNumber(votes.get(name), prefix + "votes" + name, problems);
+                    }
+                  });
         }
       }
     }
@@ -116,8 +136,9 @@ public class MeetingController {
       request = json.treeToValue(body, MeetingRequest.class);
     } catch (JsonMappingException mismatch) {
       String path = ApiExceptionHandler.fieldPath(mismatch);
-      problems.add(new FieldProblem(path.isEmpty() ? "body" : path, ApiExceptionHandler.mismatchReason(mismatch),
-          null));
+      problems.add(
+          new FieldProblem(
+              path.isEmpty() ? "body" : path, ApiExceptionHandler.mismatchReason(mismatch), null));
     } catch (JsonProcessingException malformed) {
       problems.add(new FieldProblem("body", "malformed", null));
     }
@@ -129,16 +150,22 @@ public class MeetingController {
 
   /** Jackson would read 2.5 as 2 and "4" as 4: a count must be a whole JSON number (or absent). */
   private static void wholeNumber(JsonNode value, String field, List<FieldProblem> problems) {
-    if (value != null && !value.isNull() && !(value.isIntegralNumber() && value.canConvertToInt())) {
+    if (value != null
+        && !value.isNull()
+        && !(value.isIntegralNumber() && value.canConvertToInt())) {
       problems.add(new FieldProblem(field, "not-a-count", null));
     }
   }
 
-  private static void unknown(JsonNode object, Set<String> known, String prefix, List<FieldProblem> problems) {
-    object.fieldNames().forEachRemaining(name -> {
-      if (!known.contains(name)) {
-        problems.add(new FieldProblem(prefix + name, "unknown-field", null));
-      }
-    });
+  private static void unknown(
+      JsonNode object, Set<String> known, String prefix, List<FieldProblem> problems) {
+    object
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!known.contains(name)) {
+                problems.add(new FieldProblem(prefix + name, "unknown-field", null));
+              }
+            });
   }
 }

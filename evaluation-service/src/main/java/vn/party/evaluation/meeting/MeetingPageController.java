@@ -46,23 +46,33 @@ public class MeetingPageController {
   @GetMapping("/app/meetings")
   public String choose(@AuthenticationPrincipal CurrentUser user, Model model) {
     Map<String, List<Integer>> years = new LinkedHashMap<>();
-    user.groups().stream().map(Groups::branchOfCommittee).flatMap(Optional::stream)
+    user.groups().stream()
+        .map(Groups::branchOfCommittee)
+        .flatMap(Optional::stream)
         .forEach(branch -> years.put(branch, meetings.openYears(branch, user)));
     model.addAttribute("branches", years);
     return "meeting/choose";
   }
 
   @GetMapping("/app/meetings/{branchId}/{year}")
-  public String form(@PathVariable String branchId, @PathVariable int year, @AuthenticationPrincipal CurrentUser user,
+  public String form(
+      @PathVariable String branchId,
+      @PathVariable int year,
+      @AuthenticationPrincipal CurrentUser user,
       Model model) {
     model.addAttribute("values", Map.of());
     return page(branchId, year, user, model, Map.of());
   }
 
   @PostMapping("/app/meetings/{branchId}/{year}")
-  public String record(@PathVariable String branchId, @PathVariable int year,
-      @RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal CurrentUser user, Model model,
-      RedirectAttributes flash, HttpServletResponse response) {
+  public String record(
+      @PathVariable String branchId,
+      @PathVariable int year,
+      @RequestParam MultiValueMap<String, String> params,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      RedirectAttributes flash,
+      HttpServletResponse response) {
     List<FieldProblem> parseProblems = new ArrayList<>();
     Meeting meeting = meeting(params, parseProblems);
     try {
@@ -82,10 +92,12 @@ public class MeetingPageController {
     }
   }
 
-  private String page(String branchId, int year, CurrentUser user, Model model, Map<String, String> errors) {
+  private String page(
+      String branchId, int year, CurrentUser user, Model model, Map<String, String> errors) {
     model.addAttribute("branchId", branchId);
     model.addAttribute("year", year);
-    List<AgendaItem> agenda = meetings.agenda(branchId, year, user); // checks the user's access to the branch
+    List<AgendaItem> agenda =
+        meetings.agenda(branchId, year, user); // checks the user's access to the branch
     model.addAttribute("agenda", agenda);
     // what the meeting deliberates on, and who it cannot take yet
     model.addAttribute("files", roll.deliberations(year, agenda));
@@ -96,13 +108,18 @@ public class MeetingPageController {
   }
 
   /** Reads the form; numbers and dates that do not parse are reported like any other refusal. */
-  private static Meeting meeting(MultiValueMap<String, String> params, List<FieldProblem> problems) {
+  private static Meeting meeting(
+      MultiValueMap<String, String> params, List<FieldProblem> problems) {
     List<Meeting.Entry> entries = new ArrayList<>();
     for (String taskId : params.getOrDefault("taskId", List.of())) {
       Map<Level, Integer> votes = new EnumMap<>(Level.class);
       for (Level level : Level.values()) {
-        Integer n = number(params, "votes" + level.name() + "_" + taskId,
-            "entries[" + taskId + "].votes" + level.name(), problems);
+        Integer n =
+            number(
+                params,
+                "votes" + level.name() + "_" + taskId,
+                "entries[" + taskId + "].votes" + level.name(),
+                problems);
         votes.put(level, n == null ? 0 : n);
       }
       // not trimmed: " GOOD" is not a level, as everywhere else
@@ -112,7 +129,9 @@ public class MeetingPageController {
       if (level != null) {
         proposed = Level.parse(level).orElse(null);
         if (proposed == null) {
-          problems.add(new FieldProblem("entries[" + taskId + "].branchProposedLevel", "invalid-level", null));
+          problems.add(
+              new FieldProblem(
+                  "entries[" + taskId + "].branchProposedLevel", "invalid-level", null));
         }
       }
       entries.add(new Meeting.Entry(taskId, text(params, "criticism_" + taskId), votes, proposed));
@@ -126,18 +145,27 @@ public class MeetingPageController {
         problems.add(new FieldProblem("heldOn", "invalid-format", null));
       }
     }
-    return new Meeting(heldOn, text(params, "place"), number(params, "officialMembers", "officialMembers", problems),
+    return new Meeting(
+        heldOn,
+        text(params, "place"),
+        number(params, "officialMembers", "officialMembers", problems),
         number(params, "exemptedMembers", "exemptedMembers", problems),
-        number(params, "present", "present", problems), text(params, "absentNames"), entries);
+        number(params, "present", "present", problems),
+        text(params, "absentNames"),
+        entries);
   }
 
   private static String text(MultiValueMap<String, String> params, String name) {
     String value = params.getFirst(name);
-    // strip(), not trim(): trim() would silently drop control characters at the ends, which must be refused
+    // strip(), not trim(): trim() would silently drop control characters at the ends, which must be
+    // refused
     return value == null || value.isBlank() ? null : value.replace("\r\n", "\n").strip();
   }
 
-  private static Integer number(MultiValueMap<String, String> params, String name, String field,
+  private static Integer number(
+      MultiValueMap<String, String> params,
+      String name,
+      String field,
       List<FieldProblem> problems) {
     String value = text(params, name);
     if (value == null) {
@@ -158,8 +186,12 @@ public class MeetingPageController {
       String field = problem.field();
       String name = field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : field;
       String label = messages.getMessage("field." + name, null, name, locale);
-      errors.putIfAbsent(field, problem.message() != null ? problem.message()
-          : messages.getMessage("reason." + problem.reason(), new Object[] {label}, problem.reason(), locale));
+      errors.putIfAbsent(
+          field,
+          problem.message() != null
+              ? problem.message()
+              : messages.getMessage(
+                  "reason." + problem.reason(), new Object[] {label}, problem.reason(), locale));
     }
     return errors;
   }

@@ -52,7 +52,8 @@ public class MeetingService {
   private final BranchMeetings meetings;
   private final Timeline timeline;
 
-  public MeetingService(TaskService taskService, TaskWork work, BranchMeetings meetings, Timeline timeline) {
+  public MeetingService(
+      TaskService taskService, TaskWork work, BranchMeetings meetings, Timeline timeline) {
     this.taskService = taskService;
     this.work = work;
     this.meetings = meetings;
@@ -63,8 +64,12 @@ public class MeetingService {
   public List<Integer> openYears(String branchId, CurrentUser user) {
     allowed(branchId, user);
     TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
-    openReviews(branchId, null).forEach(task -> years.add(Integer.parseInt(
-        taskService.getVariable(task.getId(), ProcessVariables.YEAR).toString())));
+    openReviews(branchId, null)
+        .forEach(
+            task ->
+                years.add(
+                    Integer.parseInt(
+                        taskService.getVariable(task.getId(), ProcessVariables.YEAR).toString())));
     return new ArrayList<>(years);
   }
 
@@ -72,13 +77,22 @@ public class MeetingService {
     allowed(branchId, user);
     List<AgendaItem> items = new ArrayList<>();
     for (Task task : openReviews(branchId, year)) {
-      Map<String, Object> v = taskService.getVariables(task.getId(),
-          List.of(MEMBER_ID, MEMBER_NAME, SELF_PROPOSED_LEVEL, LEVEL_CAP, LEVEL_CAP_REASON));
-      items.add(new AgendaItem(task.getId(), (String) v.get(MEMBER_ID), (String) v.get(MEMBER_NAME),
-          (String) v.get(SELF_PROPOSED_LEVEL), (String) v.get(LEVEL_CAP), (String) v.get(LEVEL_CAP_REASON)));
+      Map<String, Object> v =
+          taskService.getVariables(
+              task.getId(),
+              List.of(MEMBER_ID, MEMBER_NAME, SELF_PROPOSED_LEVEL, LEVEL_CAP, LEVEL_CAP_REASON));
+      items.add(
+          new AgendaItem(
+              task.getId(),
+              (String) v.get(MEMBER_ID),
+              (String) v.get(MEMBER_NAME),
+              (String) v.get(SELF_PROPOSED_LEVEL),
+              (String) v.get(LEVEL_CAP),
+              (String) v.get(LEVEL_CAP_REASON)));
     }
-    items.sort(Comparator.comparing(AgendaItem::memberName, Collator.getInstance(
-        Locale.forLanguageTag("vi"))));
+    items.sort(
+        Comparator.comparing(
+            AgendaItem::memberName, Collator.getInstance(Locale.forLanguageTag("vi"))));
     return items;
   }
 
@@ -105,11 +119,21 @@ public class MeetingService {
       List<FieldProblem> entryProblems = entryProblems(prefix, meeting, entry);
       problems.addAll(entryProblems);
       if (attendanceValid && entryProblems.isEmpty()) {
-        // the form's rules, the caps and the vote rule: the completion rules, as on every other door
-        // the voters are the meeting's attendance, not a field of the entry: their refusal concerns the entry's votes
-        work.wouldRefuse(entry.taskId(), completion(meeting, entry), user).forEach(problem -> problems.add(
-            new FieldProblem(prefix + (ELIGIBLE_VOTERS.equals(problem.field()) ? "votes" : problem.field()),
-                problem.reason(), problem.message())));
+        // the form's rules, the caps and the vote rule: the completion rules, as on every other
+        // door
+        // the voters are the meeting's attendance, not a field of the entry: their refusal concerns
+        // the entry's votes
+        work.wouldRefuse(entry.taskId(), completion(meeting, entry), user)
+            .forEach(
+                problem ->
+                    problems.add(
+                        new FieldProblem(
+                            prefix
+                                + (ELIGIBLE_VOTERS.equals(problem.field())
+                                    ? "votes"
+                                    : problem.field()),
+                            problem.reason(),
+                            problem.message())));
       }
     }
     if (!anyProposal && problems.isEmpty()) {
@@ -131,9 +155,16 @@ public class MeetingService {
       details.put("place", meeting.place());
       details.put("present", meeting.present() + "/" + meeting.officialMembers());
       entry.votes().forEach((level, n) -> details.put("votes" + level.name(), n));
-      timeline.record(year, item.memberId(), TimelineKind.BRANCH_MEETING, ProcessKeys.BRANCH_REVIEW,
-          entry.taskId(), user.userId(), details);
-      if (taskService.createTaskQuery().taskId(entry.taskId()).singleResult().getAssignee() == null) {
+      timeline.record(
+          year,
+          item.memberId(),
+          TimelineKind.BRANCH_MEETING,
+          ProcessKeys.BRANCH_REVIEW,
+          entry.taskId(),
+          user.userId(),
+          details);
+      if (taskService.createTaskQuery().taskId(entry.taskId()).singleResult().getAssignee()
+          == null) {
         work.claim(entry.taskId(), user);
       }
       work.complete(entry.taskId(), completion(meeting, entry), user);
@@ -149,7 +180,8 @@ public class MeetingService {
     for (Level level : Level.values()) {
       votes.put(level, entry.votesFor(level));
     }
-    values.putAll(BranchVote.variables(meeting.officialMembers() - meeting.exemptedMembers(), votes));
+    values.putAll(
+        BranchVote.variables(meeting.officialMembers() - meeting.exemptedMembers(), votes));
     if (entry.criticism() != null && !entry.criticism().isBlank()) {
       values.put(BRANCH_COMMENT, entry.criticism());
     }
@@ -210,8 +242,13 @@ public class MeetingService {
   }
 
   private List<Task> openReviews(String branchId, Integer year) {
-    var query = taskService.createTaskQuery().active().taskDefinitionKey(ProcessKeys.BRANCH_REVIEW)
-        .taskCandidateGroup(Groups.branchCommittee(branchId)).includeAssignedTasks();
+    var query =
+        taskService
+            .createTaskQuery()
+            .active()
+            .taskDefinitionKey(ProcessKeys.BRANCH_REVIEW)
+            .taskCandidateGroup(Groups.branchCommittee(branchId))
+            .includeAssignedTasks();
     if (year != null) {
       query = query.processInstanceBusinessKeyLike(year + ":%");
     }

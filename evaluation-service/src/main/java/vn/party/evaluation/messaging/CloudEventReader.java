@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class CloudEventReader {
 
-  private final EventFormat json = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
+  private final EventFormat json =
+      EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
   private final ObjectMapper objectMapper;
 
   public CloudEventReader(ObjectMapper objectMapper) {
@@ -30,13 +31,16 @@ public class CloudEventReader {
       throw new UnreadableEventException("empty record");
     }
     try {
-      boolean hasHeaders = record.headers().lastHeader("ce_specversion") != null
-          || record.headers().lastHeader("content-type") != null;
-      CloudEvent event = hasHeaders
-          ? KafkaMessageFactory.createReader(record.headers(), record.value()).toEvent()
-          : json.deserialize(record.value());
+      boolean hasHeaders =
+          record.headers().lastHeader("ce_specversion") != null
+              || record.headers().lastHeader("content-type") != null;
+      CloudEvent event =
+          hasHeaders
+              ? KafkaMessageFactory.createReader(record.headers(), record.value()).toEvent()
+              : json.deserialize(record.value());
       if (!"1.0".equals(event.getSpecVersion().toString())) {
-        throw new UnreadableEventException("unsupported CloudEvents specversion " + event.getSpecVersion());
+        throw new UnreadableEventException(
+            "unsupported CloudEvents specversion " + event.getSpecVersion());
       }
       return event;
     } catch (UnreadableEventException e) {

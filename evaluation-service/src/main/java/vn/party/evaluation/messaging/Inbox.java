@@ -19,12 +19,14 @@ public class Inbox {
   /** @return true the first time this event is seen, false for a redelivery (which must then change nothing) */
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean firstDelivery(CloudEvent event) {
-    return jdbc.sql("""
+    return jdbc.sql(
+                """
             insert into evaluation.inbox (source, event_id, type) values (:source, :id, :type)
             on conflict do nothing""")
-        .param("source", event.getSource().toString())
-        .param("id", event.getId())
-        .param("type", event.getType())
-        .update() == 1;
+            .param("source", event.getSource().toString())
+            .param("id", event.getId())
+            .param("type", event.getType())
+            .update()
+        == 1;
   }
 }

@@ -38,14 +38,19 @@ public class KafkaConfiguration {
   /** Each outside producer's own topic (issue 12), with as many partitions as the shared one. */
   @Bean
   KafkaAdmin.NewTopics producerTopics(KafkaTopicsProperties topics) {
-    return new KafkaAdmin.NewTopics(topics.producers().values().stream()
-        .map(producer -> TopicBuilder.name(producer.topic()).partitions(topics.partitions()).build())
-        .toArray(NewTopic[]::new));
+    return new KafkaAdmin.NewTopics(
+        topics.producers().values().stream()
+            .map(
+                producer ->
+                    TopicBuilder.name(producer.topic()).partitions(topics.partitions()).build())
+            .toArray(NewTopic[]::new));
   }
 
   @Bean
   NewTopic memberEventsDeadLetterTopic(KafkaTopicsProperties topics) {
-    return TopicBuilder.name(topics.topics().inboundDeadLetter()).partitions(topics.partitions()).build();
+    return TopicBuilder.name(topics.topics().inboundDeadLetter())
+        .partitions(topics.partitions())
+        .build();
   }
 
   /**
@@ -54,16 +59,24 @@ public class KafkaConfiguration {
    * times, then dead-lettered so that the partition moves on.
    */
   @Bean
-  DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> template, KafkaTopicsProperties topics,
-      MeterRegistry meters) {
+  DefaultErrorHandler kafkaErrorHandler(
+      KafkaTemplate<String, byte[]> template, KafkaTopicsProperties topics, MeterRegistry meters) {
     var deadLettered = meters.counter("evaluation.events.dead_lettered");
-    var recoverer = new DeadLetterPublishingRecoverer(template, (record, ex) -> {
-      deadLettered.increment();
-      log.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-          rootMessage(ex));
-      // every inbound topic (the shared one and each producer's) has the one dead-letter topic administrators watch
-      return new TopicPartition(topics.topics().inboundDeadLetter(), record.partition());
-    });
+    var recoverer =
+        new DeadLetterPublishingRecoverer(
+            template,
+            (record, ex) -> {
+              deadLettered.increment();
+              log.warn(
+                  "dead-lettering {}-{}@{}: {}",
+                  record.topic(),
+                  record.partition(),
+                  record.offset(),
+                  rootMessage(ex));
+              // every inbound topic (the shared one and each producer's) has the one dead-letter
+              // topic administrators watch
+              return new TopicPartition(topics.topics().inboundDeadLetter(), record.partition());
+            });
     var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(500L, 3));
     handler.addNotRetryableExceptions(UnreadableEventException.class);
     handler.setBackOffFunction((record, ex) -> isTransient(ex) ? transientBackOff() : null);
@@ -78,7 +91,8 @@ public class KafkaConfiguration {
 
   private static boolean isTransient(Throwable ex) {
     for (Throwable t = ex; t != null; t = t.getCause()) {
-      if (t instanceof TransientDataAccessException || t instanceof CannotCreateTransactionException
+      if (t instanceof TransientDataAccessException
+          || t instanceof CannotCreateTransactionException
           || t instanceof SQLTransientException) {
         return true;
       }

@@ -14,8 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                           only the per-producer topics count
  */
 @ConfigurationProperties("evaluation.kafka")
-public record KafkaTopicsProperties(Topics topics, int partitions, Map<String, Producer> producers,
-    Boolean sharedTopicTrusted) {
+public record KafkaTopicsProperties(
+    Topics topics, int partitions, Map<String, Producer> producers, Boolean sharedTopicTrusted) {
 
   public KafkaTopicsProperties {
     producers = producers == null ? Map.of() : Map.copyOf(producers);

@@ -29,9 +29,14 @@ public class Outbox {
   private final ObjectMapper objectMapper;
   private final KafkaTopicsProperties topics;
   private final EventSchemas schemas;
-  private final EventFormat format = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
+  private final EventFormat format =
+      EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
 
-  public Outbox(JdbcClient jdbc, ObjectMapper objectMapper, KafkaTopicsProperties topics, EventSchemas schemas) {
+  public Outbox(
+      JdbcClient jdbc,
+      ObjectMapper objectMapper,
+      KafkaTopicsProperties topics,
+      EventSchemas schemas) {
     this.jdbc = jdbc;
     this.objectMapper = objectMapper;
     this.topics = topics;
@@ -45,18 +50,21 @@ public class Outbox {
   @Transactional(propagation = Propagation.MANDATORY)
   public UUID publish(String type, String key, Object data) {
     UUID id = UUID.randomUUID();
-    CloudEvent event = CloudEventBuilder.v1()
-        .withId(id.toString())
-        .withSource(SOURCE)
-        .withType(type)
-        .withSubject(key)
-        .withTime(OffsetDateTime.now(ZoneOffset.UTC))
-        .withDataContentType("application/json")
-        // the JSON Schema of data (docs/asyncapi), served under the public URL: consumers can check before they read
-        .withDataSchema(schemas.dataSchema(type))
-        .withData(toJson(data))
-        .build();
-    jdbc.sql("""
+    CloudEvent event =
+        CloudEventBuilder.v1()
+            .withId(id.toString())
+            .withSource(SOURCE)
+            .withType(type)
+            .withSubject(key)
+            .withTime(OffsetDateTime.now(ZoneOffset.UTC))
+            .withDataContentType("application/json")
+            // the JSON Schema of data (docs/asyncapi), served under the public URL: consumers can
+            // check before they read
+            .withDataSchema(schemas.dataSchema(type))
+            .withData(toJson(data))
+            .build();
+    jdbc.sql(
+            """
             insert into evaluation.outbox (event_id, topic, message_key, event_type, payload)
             values (:id, :topic, :key, :type, :payload)""")
         .param("id", id)

@@ -35,8 +35,12 @@ public class OutboxPublisher {
   private final OutboxProperties properties;
   private final Counter published;
 
-  public OutboxPublisher(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka,
-      OutboxProperties properties, MeterRegistry meters) {
+  public OutboxPublisher(
+      JdbcClient jdbc,
+      TransactionTemplate tx,
+      KafkaTemplate<String, byte[]> kafka,
+      OutboxProperties properties,
+      MeterRegistry meters) {
     this.jdbc = jdbc;
     this.tx = tx;
     this.kafka = kafka;
@@ -44,8 +48,7 @@ public class OutboxPublisher {
     this.published = meters.counter("evaluation.outbox.published");
   }
 
-  private record Row(long id, String topic, String messageKey, byte[] payload) {
-  }
+  private record Row(long id, String topic, String messageKey, byte[] payload) {}
 
   @Scheduled(fixedDelayString = "${evaluation.outbox.poll-interval-ms}")
   public void publishPending() {
@@ -61,23 +64,32 @@ public class OutboxPublisher {
   }
 
   private int publishBatch() {
-    Boolean locked = jdbc.sql("select pg_try_advisory_xact_lock(:lock)").param("lock", PUBLISHER_LOCK)
-        .query(Boolean.class).single();
+    Boolean locked =
+        jdbc.sql("select pg_try_advisory_xact_lock(:lock)")
+            .param("lock", PUBLISHER_LOCK)
+            .query(Boolean.class)
+            .single();
     if (!Boolean.TRUE.equals(locked)) {
       return 0;
     }
-    List<Row> rows = jdbc.sql("""
+    List<Row> rows =
+        jdbc.sql(
+                """
             select id, topic, message_key, payload from evaluation.outbox
             where published_at is null order by id limit :limit""")
-        .param("limit", properties.batchSize())
-        .query(Row.class).list();
+            .param("limit", properties.batchSize())
+            .query(Row.class)
+            .list();
     if (rows.isEmpty()) {
       return 0;
     }
     List<CompletableFuture<SendResult<String, byte[]>>> sends = new ArrayList<>();
     for (Row row : rows) {
-      ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.messageKey(), row.payload());
-      record.headers().add("content-type", JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+      ProducerRecord<String, byte[]> record =
+          new ProducerRecord<>(row.topic(), row.messageKey(), row.payload());
+      record
+          .headers()
+          .add("content-type", JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
       sends.add(kafka.send(record));
     }
     List<Long> done = new ArrayList<>();
@@ -87,10 +99,13 @@ public class OutboxPublisher {
         done.add(rows.get(i).id());
       }
     } catch (Exception e) {
-      log.warn("outbox send failed after {} of {} events: {}", done.size(), rows.size(), e.toString());
+      log.warn(
+          "outbox send failed after {} of {} events: {}", done.size(), rows.size(), e.toString());
     } finally {
       if (!done.isEmpty()) {
-        jdbc.sql("update evaluation.outbox set published_at = now() where id in (:ids)").param("ids", done).update();
+        jdbc.sql("update evaluation.outbox set published_at = now() where id in (:ids)")
+            .param("ids", done)
+            .update();
         published.increment(done.size());
       }
     }

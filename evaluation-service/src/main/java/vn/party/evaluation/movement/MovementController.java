@@ -28,20 +28,26 @@ public class MovementController {
   }
 
   @GetMapping
-  @Operation(summary = "Các biến động của đảng viên / the member's movements, oldest first",
+  @Operation(
+      summary = "Các biến động của đảng viên / the member's movements, oldest first",
       description = "Whoever may read the member's roster.")
-  public List<Movement> list(@PathVariable String memberId, @AuthenticationPrincipal CurrentUser user) {
+  public List<Movement> list(
+      @PathVariable String memberId, @AuthenticationPrincipal CurrentUser user) {
     return service.of(memberId, user);
   }
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
-  @Operation(summary = "Ghi một biến động / record a movement",
-      description = "kind: TRANSFER (toBranch) | TRANSFER_OUT | RECOGNITION | LEAVING | DEATH; on (yyyy-MM-dd, "
-          + "default today); reason (required). Administrators and the member's grassroots committee. 400: required, "
-          + "invalid-movement, member-not-active, in-future, invalid-format, unknown, unit-dissolved, same-branch, "
-          + "already-official, too-long.")
-  public Movement record(@PathVariable String memberId, @RequestBody Request request,
+  @Operation(
+      summary = "Ghi một biến động / record a movement",
+      description =
+          "kind: TRANSFER (toBranch) | TRANSFER_OUT | RECOGNITION | LEAVING | DEATH; on (yyyy-MM-dd, "
+              + "default today); reason (required). Administrators and the member's grassroots committee. 400: required, "
+              + "invalid-movement, member-not-active, in-future, invalid-format, unknown, unit-dissolved, same-branch, "
+              + "already-official, too-long.")
+  public Movement record(
+      @PathVariable String memberId,
+      @RequestBody Request request,
       @AuthenticationPrincipal CurrentUser user) {
     return service.record(memberId, request, user);
   }

@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.party.evaluation.movement.MovementService.Movement;
 import vn.party.evaluation.movement.MovementService.Request;
 import vn.party.evaluation.portal.PortalPage;
 import vn.party.evaluation.security.CurrentUser;
@@ -37,19 +36,30 @@ import vn.party.evaluation.web.FieldProblem;
 public class MovementPageController {
 
   /** A member to choose: by name, grouped under the branch and organization. */
-  public record MemberChoice(String id, String fullName, String branchName, String organizationId,
-      String organizationName) {
-  }
+  public record MemberChoice(
+      String id,
+      String fullName,
+      String branchName,
+      String organizationId,
+      String organizationName) {}
 
   /** A branch to join: by name, grouped under its organization. */
-  public record BranchChoice(String id, String name, String organizationName) {
-  }
+  public record BranchChoice(String id, String name, String organizationName) {}
 
   /** A movement as the list shows it: names, never ids. */
-  public record Row(long id, LocalDate occurredOn, String memberName, String kind, String fromBranchName,
-      String toBranchName, String reason, String recordedBy, OffsetDateTime recordedAt, String campaignEffect,
-      String fromOrganizationId, String toOrganizationId) {
-  }
+  public record Row(
+      long id,
+      LocalDate occurredOn,
+      String memberName,
+      String kind,
+      String fromBranchName,
+      String toBranchName,
+      String reason,
+      String recordedBy,
+      OffsetDateTime recordedAt,
+      String campaignEffect,
+      String fromOrganizationId,
+      String toOrganizationId) {}
 
   private final MovementService service;
   private final JdbcClient jdbc;
@@ -62,7 +72,9 @@ public class MovementPageController {
   }
 
   @GetMapping("/app/movements")
-  public String page(@RequestParam(required = false) String member, @AuthenticationPrincipal CurrentUser user,
+  public String page(
+      @RequestParam(required = false) String member,
+      @AuthenticationPrincipal CurrentUser user,
       Model model) {
     Map<String, String> values = new LinkedHashMap<>();
     if (member != null) {
@@ -73,8 +85,12 @@ public class MovementPageController {
   }
 
   @PostMapping("/app/movements")
-  public String record(@RequestParam Map<String, String> form, @AuthenticationPrincipal CurrentUser user,
-      Model model, HttpServletResponse response, RedirectAttributes flash) {
+  public String record(
+      @RequestParam Map<String, String> form,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
     String memberId = form.getOrDefault("memberId", "");
     if (!mayRecordAny(user)) {
       throw ApiException.forbidden();
@@ -84,8 +100,14 @@ public class MovementPageController {
         throw ApiException.invalid(List.of(new FieldProblem("memberId", "required", null)));
       }
       String kind = form.get("kind");
-      service.record(memberId, new Request(kind, "TRANSFER".equals(kind) ? form.get("toBranch") : null,
-          form.get("on"), form.get("reason")), user);
+      service.record(
+          memberId,
+          new Request(
+              kind,
+              "TRANSFER".equals(kind) ? form.get("toBranch") : null,
+              form.get("on"),
+              form.get("reason")),
+          user);
     } catch (ApiException refused) {
       if (refused.problems().isEmpty()) {
         throw refused;
@@ -98,34 +120,69 @@ public class MovementPageController {
     return "redirect:/app/movements";
   }
 
-  private void fill(CurrentUser user, Model model, Map<String, String> values, Map<String, String> errors) {
-    List<MemberChoice> members = jdbc.sql("""
+  private void fill(
+      CurrentUser user, Model model, Map<String, String> values, Map<String, String> errors) {
+    List<MemberChoice> members =
+        jdbc
+            .sql(
+                """
             select m.id, m.full_name, b.name as branch_name, b.organization_id, o.name as organization_name
             from evaluation.party_member m join evaluation.branch b on b.id = m.branch_id
             join evaluation.organization o on o.id = b.organization_id
             where m.status = 'ACTIVE' order by o.name, b.name, m.full_name, m.id""")
-        .query(MemberChoice.class).list().stream().filter(m -> mayChange(m.organizationId(), user)).toList();
+            .query(MemberChoice.class)
+            .list()
+            .stream()
+            .filter(m -> mayChange(m.organizationId(), user))
+            .toList();
     if (!mayRecordAny(user)) {
       throw ApiException.forbidden();
     }
-    model.addAttribute("memberGroups", members.stream().collect(Collectors.groupingBy(
-        m -> m.branchName() + " — " + m.organizationName(), LinkedHashMap::new, Collectors.toList())));
-    model.addAttribute("branchGroups", jdbc.sql("""
+    model.addAttribute(
+        "memberGroups",
+        members.stream()
+            .collect(
+                Collectors.groupingBy(
+                    m -> m.branchName() + " — " + m.organizationName(),
+                    LinkedHashMap::new,
+                    Collectors.toList())));
+    model.addAttribute(
+        "branchGroups",
+        jdbc
+            .sql(
+                """
             select b.id, b.name, o.name as organization_name from evaluation.branch b
             join evaluation.organization o on o.id = b.organization_id
-            where b.dissolved_on is null order by o.name, b.name""").query(BranchChoice.class).list().stream()
-        .collect(Collectors.groupingBy(BranchChoice::organizationName, LinkedHashMap::new, Collectors.toList())));
-    model.addAttribute("kinds", List.of("TRANSFER", "TRANSFER_OUT", "RECOGNITION", "LEAVING", "DEATH"));
-    model.addAttribute("movements", jdbc.sql("""
+            where b.dissolved_on is null order by o.name, b.name""")
+            .query(BranchChoice.class)
+            .list()
+            .stream()
+            .collect(
+                Collectors.groupingBy(
+                    BranchChoice::organizationName, LinkedHashMap::new, Collectors.toList())));
+    model.addAttribute(
+        "kinds", List.of("TRANSFER", "TRANSFER_OUT", "RECOGNITION", "LEAVING", "DEATH"));
+    model.addAttribute(
+        "movements",
+        jdbc
+            .sql(
+                """
             select mv.id, mv.occurred_on, m.full_name as member_name, mv.kind, fb.name as from_branch_name,
                    tb.name as to_branch_name, mv.reason, mv.recorded_by, mv.recorded_at, mv.campaign_effect,
                    fb.organization_id as from_organization_id, tb.organization_id as to_organization_id
             from evaluation.member_movement mv join evaluation.party_member m on m.id = mv.member_id
             left join evaluation.branch fb on fb.id = mv.from_branch
             left join evaluation.branch tb on tb.id = mv.to_branch
-            order by mv.id desc limit 500""").query(Row.class).list().stream()
-        .filter(r -> mayChange(r.fromOrganizationId(), user) || mayChange(r.toOrganizationId(), user))
-        .limit(50).toList());
+            order by mv.id desc limit 500""")
+            .query(Row.class)
+            .list()
+            .stream()
+            .filter(
+                r ->
+                    mayChange(r.fromOrganizationId(), user)
+                        || mayChange(r.toOrganizationId(), user))
+            .limit(50)
+            .toList());
     model.addAttribute("today", LocalDate.now());
     model.addAttribute("values", values);
     model.addAttribute("errors", errors);
@@ -133,12 +190,14 @@ public class MovementPageController {
 
   /** Administrators, and whoever sits on a grassroots committee (for that organization's members). */
   private boolean mayRecordAny(CurrentUser user) {
-    return user.isAdmin() || jdbc.sql("select id from evaluation.organization").query(String.class).list().stream()
-        .anyMatch(user::inOrganizationCommittee);
+    return user.isAdmin()
+        || jdbc.sql("select id from evaluation.organization").query(String.class).list().stream()
+            .anyMatch(user::inOrganizationCommittee);
   }
 
   private static boolean mayChange(String organizationId, CurrentUser user) {
-    return organizationId != null && (user.isAdmin() || user.inOrganizationCommittee(organizationId));
+    return organizationId != null
+        && (user.isAdmin() || user.inOrganizationCommittee(organizationId));
   }
 
   /** field → the refusal in the reader's language, the field named as the form labels it. */
@@ -147,8 +206,13 @@ public class MovementPageController {
     Map<String, String> errors = new LinkedHashMap<>();
     for (FieldProblem p : problems) {
       String field = messages.getMessage("movement.field." + p.field(), null, p.field(), locale);
-      errors.putIfAbsent(p.field(), messages.getMessage("reason." + p.reason(), new Object[] {field},
-          p.message() != null ? p.message() : p.reason(), locale));
+      errors.putIfAbsent(
+          p.field(),
+          messages.getMessage(
+              "reason." + p.reason(),
+              new Object[] {field},
+              p.message() != null ? p.message() : p.reason(),
+              locale));
     }
     return errors;
   }

@@ -41,15 +41,23 @@ import vn.party.evaluation.web.FieldProblem;
 @Service
 public class MovementService {
 
-  public static final Set<String> KINDS = Set.of("TRANSFER", "TRANSFER_OUT", "RECOGNITION", "LEAVING", "DEATH");
+  public static final Set<String> KINDS =
+      Set.of("TRANSFER", "TRANSFER_OUT", "RECOGNITION", "LEAVING", "DEATH");
 
-  public record Request(String kind, String toBranch, String on, String reason) {
-  }
+  public record Request(String kind, String toBranch, String on, String reason) {}
 
   /** @param campaignEffect what it did to a running campaign: NONE, ENDED, MOVED, KEPT, FORM_CHANGED */
-  public record Movement(long id, String memberId, String kind, LocalDate occurredOn, String fromBranch,
-      String toBranch, String reason, String recordedBy, OffsetDateTime recordedAt, String campaignEffect) {
-  }
+  public record Movement(
+      long id,
+      String memberId,
+      String kind,
+      LocalDate occurredOn,
+      String fromBranch,
+      String toBranch,
+      String reason,
+      String recordedBy,
+      OffsetDateTime recordedAt,
+      String campaignEffect) {}
 
   private final Rosters rosters;
   private final JdbcClient jdbc;
@@ -59,8 +67,13 @@ public class MovementService {
   private final RunningCampaignEffects effects;
   private final ZoneId zone;
 
-  public MovementService(Rosters rosters, JdbcClient jdbc, MemberAccounts accounts, UnitService units,
-      ObjectMapper objectMapper, RunningCampaignEffects effects,
+  public MovementService(
+      Rosters rosters,
+      JdbcClient jdbc,
+      MemberAccounts accounts,
+      UnitService units,
+      ObjectMapper objectMapper,
+      RunningCampaignEffects effects,
       @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone) {
     this.effects = effects;
     this.rosters = rosters;
@@ -72,23 +85,30 @@ public class MovementService {
   }
 
   public List<Movement> of(String memberId, CurrentUser user) {
-    MemberRoster member = rosters.find(memberId)
-        .orElseThrow(() -> ApiException.notFound("error.member.not-found", memberId));
+    MemberRoster member =
+        rosters
+            .find(memberId)
+            .orElseThrow(() -> ApiException.notFound("error.member.not-found", memberId));
     if (!RosterAccess.mayRead(member, user)) {
       throw ApiException.forbidden();
     }
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select id, member_id, kind, occurred_on, from_branch, to_branch, reason, recorded_by, recorded_at,
               campaign_effect
             from evaluation.member_movement where member_id = :m order by id""")
-        .param("m", memberId).query(Movement.class).list();
+        .param("m", memberId)
+        .query(Movement.class)
+        .list();
   }
 
   /** 404 no such member; 403 neither an administrator nor the member's grassroots committee; 400 naming the fields. */
   @Transactional
   public Movement record(String memberId, Request request, CurrentUser user) {
-    MemberRoster member = rosters.find(memberId)
-        .orElseThrow(() -> ApiException.notFound("error.member.not-found", memberId));
+    MemberRoster member =
+        rosters
+            .find(memberId)
+            .orElseThrow(() -> ApiException.notFound("error.member.not-found", memberId));
     if (!RosterAccess.mayChange(member, user)) {
       throw ApiException.forbidden();
     }
@@ -125,9 +145,11 @@ public class MovementService {
       if (to.isEmpty()) {
         problems.add(new FieldProblem("toBranch", "required", null));
       } else {
-        List<Map<String, Object>> found = jdbc.sql(
-                "select organization_id, dissolved_on from evaluation.branch where id = :b")
-            .param("b", to).query().listOfRows();
+        List<Map<String, Object>> found =
+            jdbc.sql("select organization_id, dissolved_on from evaluation.branch where id = :b")
+                .param("b", to)
+                .query()
+                .listOfRows();
         Map<String, Object> branch = found.isEmpty() ? null : found.get(0);
         if (branch == null) {
           problems.add(new FieldProblem("toBranch", "unknown", null));
@@ -159,17 +181,26 @@ public class MovementService {
         }
       }
       case "RECOGNITION" -> {
-        jdbc.sql("update evaluation.party_member set membership = 'OFFICIAL', official_on = :on where id = :m")
-            .param("on", on).param("m", memberId).update();
-        record(memberId, user.userId(), reason, List.of(change("membership", "PROBATIONARY", "OFFICIAL"),
-            change("officialOn", null, on.toString())));
+        jdbc.sql(
+                "update evaluation.party_member set membership = 'OFFICIAL', official_on = :on where id = :m")
+            .param("on", on)
+            .param("m", memberId)
+            .update();
+        record(
+            memberId,
+            user.userId(),
+            reason,
+            List.of(
+                change("membership", "PROBATIONARY", "OFFICIAL"),
+                change("officialOn", null, on.toString())));
       }
       default -> {
-        String status = switch (kind) {
-          case "TRANSFER_OUT" -> "TRANSFERRED_OUT";
-          case "LEAVING" -> "LEFT";
-          default -> "DECEASED";
-        };
+        String status =
+            switch (kind) {
+              case "TRANSFER_OUT" -> "TRANSFERRED_OUT";
+              case "LEAVING" -> "LEFT";
+              default -> "DECEASED";
+            };
         units.endSeatsOf(memberId, null, reason, user.userId());
         List<Map<String, Object>> changes = new ArrayList<>();
         changes.add(change("status", member.status(), status));
@@ -179,23 +210,34 @@ public class MovementService {
         if (member.leadership() != null) {
           changes.add(change("leadership", member.leadership(), null));
         }
-        jdbc.sql("update evaluation.party_member set status = :s, head_of = null, leadership = null where id = :m")
-            .param("s", status).param("m", memberId).update();
+        jdbc.sql(
+                "update evaluation.party_member set status = :s, head_of = null, leadership = null where id = :m")
+            .param("s", status)
+            .param("m", memberId)
+            .update();
         record(memberId, user.userId(), reason, changes);
         accounts.disable(memberId);
       }
     }
-    RunningCampaignEffects.Effect effect = effects.apply(member, kind, on, toBranch, organizationTo, reason,
-        user.userId());
-    return jdbc.sql("""
+    RunningCampaignEffects.Effect effect =
+        effects.apply(member, kind, on, toBranch, organizationTo, reason, user.userId());
+    return jdbc.sql(
+            """
             insert into evaluation.member_movement (member_id, kind, occurred_on, from_branch, to_branch, reason,
               recorded_by, campaign_effect)
             values (:m, :kind, :on, :from, :to, :reason, :by, :effect)
             returning id, member_id, kind, occurred_on, from_branch, to_branch, reason, recorded_by, recorded_at,
               campaign_effect""")
-        .param("m", memberId).param("kind", kind).param("on", on).param("from", member.branchId())
-        .param("to", toBranch).param("reason", reason).param("by", user.userId()).param("effect", effect.name())
-        .query(Movement.class).single();
+        .param("m", memberId)
+        .param("kind", kind)
+        .param("on", on)
+        .param("from", member.branchId())
+        .param("to", toBranch)
+        .param("reason", reason)
+        .param("by", user.userId())
+        .param("effect", effect.name())
+        .query(Movement.class)
+        .single();
   }
 
   /** Across organizations: the headship and committee seat of the organization left behind end. */
@@ -209,22 +251,30 @@ public class MovementService {
       changes.add(change("leadership", "ORGANIZATION_COMMITTEE", null));
     }
     if (!changes.isEmpty()) {
-      jdbc.sql("""
+      jdbc.sql(
+              """
               update evaluation.party_member set
                 head_of = case when head_of = 'ORGANIZATION' then null else head_of end,
                 leadership = case when leadership = 'ORGANIZATION_COMMITTEE' then null else leadership end
-              where id = :m""").param("m", memberId).update();
+              where id = :m""")
+          .param("m", memberId)
+          .update();
       record(memberId, by, reason, changes);
     }
   }
 
-  private void record(String memberId, String by, String reason, List<Map<String, Object>> changes) {
+  private void record(
+      String memberId, String by, String reason, List<Map<String, Object>> changes) {
     try {
-      jdbc.sql("""
+      jdbc.sql(
+              """
               insert into evaluation.member_roster_change (member_id, changed_by, reason, changes)
               values (:m, :by, :reason, cast(:changes as jsonb))""")
-          .param("m", memberId).param("by", by).param("reason", reason)
-          .param("changes", objectMapper.writeValueAsString(changes)).update();
+          .param("m", memberId)
+          .param("by", by)
+          .param("reason", reason)
+          .param("changes", objectMapper.writeValueAsString(changes))
+          .update();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -14,14 +14,24 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     form, while the self-review is not yet submitted)
  */
 @ConfigurationProperties("evaluation.movements")
-public record MovementSettings(TransferRule transferAfterLaunch, RecognitionRule recognitionAfterLaunch) {
+public record MovementSettings(
+    TransferRule transferAfterLaunch, RecognitionRule recognitionAfterLaunch) {
 
-  public enum TransferRule { MOST_OF_YEAR, WHERE_STARTED, NEW_UNIT }
+  public enum TransferRule {
+    MOST_OF_YEAR,
+    WHERE_STARTED,
+    NEW_UNIT
+  }
 
-  public enum RecognitionRule { KEEP_FORM, OFFICIAL_FORM }
+  public enum RecognitionRule {
+    KEEP_FORM,
+    OFFICIAL_FORM
+  }
 
   public MovementSettings {
-    transferAfterLaunch = transferAfterLaunch == null ? TransferRule.MOST_OF_YEAR : transferAfterLaunch;
-    recognitionAfterLaunch = recognitionAfterLaunch == null ? RecognitionRule.KEEP_FORM : recognitionAfterLaunch;
+    transferAfterLaunch =
+        transferAfterLaunch == null ? TransferRule.MOST_OF_YEAR : transferAfterLaunch;
+    recognitionAfterLaunch =
+        recognitionAfterLaunch == null ? RecognitionRule.KEEP_FORM : recognitionAfterLaunch;
   }
 }

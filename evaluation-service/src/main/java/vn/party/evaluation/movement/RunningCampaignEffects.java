@@ -45,10 +45,16 @@ import vn.party.evaluation.rules.ReasonCode;
 public class RunningCampaignEffects {
 
   /** What the movement did to the running campaign (member_movement.campaign_effect). */
-  public enum Effect { NONE, ENDED, MOVED, KEPT, FORM_CHANGED }
-
-  private record Line(UUID campaignId, int year, String organizationId, String memberId, String status) {
+  public enum Effect {
+    NONE,
+    ENDED,
+    MOVED,
+    KEPT,
+    FORM_CHANGED
   }
+
+  private record Line(
+      UUID campaignId, int year, String organizationId, String memberId, String status) {}
 
   private final JdbcClient jdbc;
   private final Campaigns campaigns;
@@ -57,8 +63,13 @@ public class RunningCampaignEffects {
   private final RunningEvaluationProcesses processes;
   private final MovementSettings settings;
 
-  public RunningCampaignEffects(JdbcClient jdbc, Campaigns campaigns, EvaluationRecords records, Timeline timeline,
-      RunningEvaluationProcesses processes, MovementSettings settings) {
+  public RunningCampaignEffects(
+      JdbcClient jdbc,
+      Campaigns campaigns,
+      EvaluationRecords records,
+      Timeline timeline,
+      RunningEvaluationProcesses processes,
+      MovementSettings settings) {
     this.jdbc = jdbc;
     this.campaigns = campaigns;
     this.records = records;
@@ -72,14 +83,24 @@ public class RunningCampaignEffects {
    * @param toBranch, toOrganization the unit joined (TRANSFER), else null
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public Effect apply(MemberRoster before, String kind, LocalDate on, String toBranch, String toOrganization,
-      String reason, String by) {
+  public Effect apply(
+      MemberRoster before,
+      String kind,
+      LocalDate on,
+      String toBranch,
+      String toOrganization,
+      String reason,
+      String by) {
     Effect effect = Effect.NONE;
-    List<Line> lines = jdbc.sql("""
+    List<Line> lines =
+        jdbc.sql(
+                """
             select c.id as campaign_id, c.year, c.organization_id, cm.member_id, cm.status
             from evaluation.campaign_member cm join evaluation.campaign c on c.id = cm.campaign_id
             where cm.member_id = :m and c.status <> 'COMPLETED' order by c.year""")
-        .param("m", before.id()).query(Line.class).list();
+            .param("m", before.id())
+            .query(Line.class)
+            .list();
     for (Line line : lines) {
       if (!"PENDING".equals(line.status()) && !"STARTED".equals(line.status())) {
         continue; // decided, or not rated at launch: the movement changes nothing there
@@ -88,14 +109,16 @@ public class RunningCampaignEffects {
       details.put("movement", kind);
       details.put("movedOn", on.toString());
       details.put("movementReason", reason);
-      Effect here = switch (kind) {
-        case "LEAVING" -> end(line, ReasonCode.LEFT_THE_PARTY, reason, by, details);
-        case "DEATH" -> end(line, ReasonCode.DECEASED, reason, by, details);
-        case "TRANSFER_OUT" -> end(line, ReasonCode.TRANSFERRED_OUT, reason, by, details);
-        case "TRANSFER" -> transfer(line, before, on, toBranch, toOrganization, reason, by, details);
-        case "RECOGNITION" -> recognition(line, by, details);
-        default -> Effect.NONE;
-      };
+      Effect here =
+          switch (kind) {
+            case "LEAVING" -> end(line, ReasonCode.LEFT_THE_PARTY, reason, by, details);
+            case "DEATH" -> end(line, ReasonCode.DECEASED, reason, by, details);
+            case "TRANSFER_OUT" -> end(line, ReasonCode.TRANSFERRED_OUT, reason, by, details);
+            case "TRANSFER" ->
+                transfer(line, before, on, toBranch, toOrganization, reason, by, details);
+            case "RECOGNITION" -> recognition(line, by, details);
+            default -> Effect.NONE;
+          };
       effect = here == Effect.NONE ? effect : here;
     }
     return effect;
@@ -109,34 +132,52 @@ public class RunningCampaignEffects {
     return ChronoUnit.DAYS.between(clamped, end) > ChronoUnit.DAYS.between(first, clamped);
   }
 
-  private Effect transfer(Line line, MemberRoster before, LocalDate on, String toBranch, String toOrganization,
-      String reason, String by, Map<String, Object> details) {
+  private Effect transfer(
+      Line line,
+      MemberRoster before,
+      LocalDate on,
+      String toBranch,
+      String toOrganization,
+      String reason,
+      String by,
+      Map<String, Object> details) {
     details.put("fromUnitId", before.branchId());
     details.put("toUnitId", toBranch);
-    boolean newUnit = switch (settings.transferAfterLaunch()) {
-      case WHERE_STARTED -> false;
-      case NEW_UNIT -> true;
-      case MOST_OF_YEAR -> newUnitHasMostOfYear(line.year(), on);
-    };
-    details.put("movementRule", settings.transferAfterLaunch()
-        + (settings.transferAfterLaunch() == TransferRule.MOST_OF_YEAR ? (newUnit ? "_NEW" : "_OLD") : ""));
+    boolean newUnit =
+        switch (settings.transferAfterLaunch()) {
+          case WHERE_STARTED -> false;
+          case NEW_UNIT -> true;
+          case MOST_OF_YEAR -> newUnitHasMostOfYear(line.year(), on);
+        };
+    details.put(
+        "movementRule",
+        settings.transferAfterLaunch()
+            + (settings.transferAfterLaunch() == TransferRule.MOST_OF_YEAR
+                ? (newUnit ? "_NEW" : "_OLD")
+                : ""));
     if (!newUnit && "STARTED".equals(line.status())) {
       return kept(line, before.id(), by, details);
     }
     if (toOrganization.equals(line.organizationId())) {
       if ("PENDING".equals(line.status())) {
-        return Effect.NONE; // not started yet: its batch starts it in the branch the member is in by then
+        return Effect
+            .NONE; // not started yet: its batch starts it in the branch the member is in by then
       }
       EvaluationRecord evaluation = records.find(line.year(), before.id()).orElseThrow();
       records.movedToBranch(line.year(), before.id(), toBranch);
-      processes.moveToBranch(evaluation.processInstanceId(), toBranch, Groups.branchCommittee(evaluation.branchId()),
+      processes.moveToBranch(
+          evaluation.processInstanceId(),
+          toBranch,
+          Groups.branchCommittee(evaluation.branchId()),
           Groups.branchCommittee(toBranch));
-      timeline.record(line.year(), before.id(), TimelineKind.EVALUATION_MOVED, null, null, by, details);
+      timeline.record(
+          line.year(), before.id(), TimelineKind.EVALUATION_MOVED, null, null, by, details);
       return Effect.MOVED;
     }
     boolean receivingLaunched = campaigns.exists(toOrganization, line.year());
     if (receivingLaunched && "STARTED".equals(line.status())) {
-      // moving into a campaign that has taken its roster is not built: the evaluation stays where it started
+      // moving into a campaign that has taken its roster is not built: the evaluation stays where
+      // it started
       details.put("movementRule", "RECEIVING_CAMPAIGN_OPEN");
       return kept(line, before.id(), by, details);
     }
@@ -150,13 +191,17 @@ public class RunningCampaignEffects {
     EvaluationRecord evaluation = records.find(line.year(), line.memberId()).orElseThrow();
     if (settings.recognitionAfterLaunch() == RecognitionRule.OFFICIAL_FORM
         && evaluation.status() == EvaluationStatus.SELF_REVIEW) {
-      jdbc.sql("""
+      jdbc.sql(
+              """
               update evaluation.campaign_member set form_kind = 'OFFICIAL'
               where campaign_id = :c and member_id = :m""")
-          .param("c", line.campaignId()).param("m", line.memberId()).update();
+          .param("c", line.campaignId())
+          .param("m", line.memberId())
+          .update();
       processes.formKind(evaluation.processInstanceId(), "OFFICIAL");
       details.put("movementRule", "OFFICIAL_FORM");
-      timeline.record(line.year(), line.memberId(), TimelineKind.MOVEMENT_RECORDED, null, null, by, details);
+      timeline.record(
+          line.year(), line.memberId(), TimelineKind.MOVEMENT_RECORDED, null, null, by, details);
       return Effect.FORM_CHANGED;
     }
     details.put("movementRule", "KEEP_FORM");
@@ -169,21 +214,30 @@ public class RunningCampaignEffects {
   }
 
   /** Off the rated roster, the process ended with the reason, the evaluation ENDED; the stage may be complete now. */
-  private Effect end(Line line, ReasonCode code, String reason, String by, Map<String, Object> details) {
-    Optional<Campaigns.Withdrawal> withdrawal = campaigns.memberWithdrawn(line.campaignId(), line.memberId(),
-        code.name());
+  private Effect end(
+      Line line, ReasonCode code, String reason, String by, Map<String, Object> details) {
+    Optional<Campaigns.Withdrawal> withdrawal =
+        campaigns.memberWithdrawn(line.campaignId(), line.memberId(), code.name());
     if (withdrawal.isEmpty()) {
       return Effect.NONE;
     }
     if (withdrawal.get().started()) {
-      records.find(line.year(), line.memberId()).ifPresent(evaluation -> {
-        records.ended(line.year(), line.memberId(), code.name());
-        processes.end(evaluation.processInstanceId(), code.englishLabel() + ": " + reason);
-      });
+      records
+          .find(line.year(), line.memberId())
+          .ifPresent(
+              evaluation -> {
+                records.ended(line.year(), line.memberId(), code.name());
+                processes.end(evaluation.processInstanceId(), code.englishLabel() + ": " + reason);
+              });
     }
-    timeline.record(line.year(), line.memberId(), TimelineKind.EVALUATION_ENDED, null, null, by, details);
-    campaigns.completedStage(withdrawal.get().campaign()).ifPresent(stage -> processes.stageComplete(stage.message(),
-        BusinessKeys.campaign(line.year(), line.organizationId())));
+    timeline.record(
+        line.year(), line.memberId(), TimelineKind.EVALUATION_ENDED, null, null, by, details);
+    campaigns
+        .completedStage(withdrawal.get().campaign())
+        .ifPresent(
+            stage ->
+                processes.stageComplete(
+                    stage.message(), BusinessKeys.campaign(line.year(), line.organizationId())));
     return Effect.ENDED;
   }
 }

@@ -38,6 +38,7 @@ public class NotificationClient {
   private final OnBehalfTokens tokens;
   private final NotificationsProperties properties;
   private final Clock clock = Clock.systemUTC();
+
   /** Until when the header's count is not asked for, after a failure. */
   private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.MIN);
 
@@ -45,10 +46,13 @@ public class NotificationClient {
     HttpClient http = HttpClient.newBuilder().connectTimeout(properties.timeout()).build();
     JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
     factory.setReadTimeout(properties.timeout());
-    this.client = builder.clone().baseUrl(properties.url().toString()).requestFactory(factory).build();
+    this.client =
+        builder.clone().baseUrl(properties.url().toString()).requestFactory(factory).build();
     // without a secret the pages cannot speak for anyone: they say notifications are unavailable
-    this.tokens = properties.onBehalfSecret() == null || properties.onBehalfSecret().isBlank() ? null
-        : new OnBehalfTokens(properties.onBehalfSecret(), properties.tokenLifetime(), clock);
+    this.tokens =
+        properties.onBehalfSecret() == null || properties.onBehalfSecret().isBlank()
+            ? null
+            : new OnBehalfTokens(properties.onBehalfSecret(), properties.tokenLifetime(), clock);
     this.properties = properties;
   }
 
@@ -61,25 +65,45 @@ public class NotificationClient {
       return Optional.empty();
     }
     try {
-      return Optional.of(call(() -> client.get().uri("/api/v1/notifications?unreadOnly=true&limit=1")
-          .headers(h -> auth(h, userId, Locale.ROOT)).retrieve().body(Notifications.Page.class)).unreadCount());
+      return Optional.of(
+          call(() ->
+                  client
+                      .get()
+                      .uri("/api/v1/notifications?unreadOnly=true&limit=1")
+                      .headers(h -> auth(h, userId, Locale.ROOT))
+                      .retrieve()
+                      .body(Notifications.Page.class))
+              .unreadCount());
     } catch (NotificationsUnavailableException e) {
       return Optional.empty();
     }
   }
 
   public Notifications.Page list(String userId, Locale locale) {
-    return call(() -> client.get().uri("/api/v1/notifications?limit=100").headers(h -> auth(h, userId, locale))
-        .retrieve().body(Notifications.Page.class));
+    return call(
+        () ->
+            client
+                .get()
+                .uri("/api/v1/notifications?limit=100")
+                .headers(h -> auth(h, userId, locale))
+                .retrieve()
+                .body(Notifications.Page.class));
   }
 
   /** @throws ApiException 404 when the person has no such notification */
   public Notifications.Item markRead(String userId, UUID id, Locale locale) {
     try {
-      return call(() -> client.post().uri("/api/v1/notifications/{id}/read", id)
-          .headers(h -> auth(h, userId, locale)).retrieve().body(Notifications.Item.class));
+      return call(
+          () ->
+              client
+                  .post()
+                  .uri("/api/v1/notifications/{id}/read", id)
+                  .headers(h -> auth(h, userId, locale))
+                  .retrieve()
+                  .body(Notifications.Item.class));
     } catch (NotificationsUnavailableException e) {
-      if (e.getCause() instanceof RestClientResponseException answer && answer.getStatusCode().value() == 404) {
+      if (e.getCause() instanceof RestClientResponseException answer
+          && answer.getStatusCode().value() == 404) {
         throw ApiException.notFound("error.notification.not-found", id);
       }
       throw e;
@@ -87,24 +111,44 @@ public class NotificationClient {
   }
 
   public Notifications.ReadAll markAllRead(String userId) {
-    return call(() -> client.post().uri("/api/v1/notifications/read-all").headers(h -> auth(h, userId, Locale.ROOT))
-        .retrieve().body(Notifications.ReadAll.class));
+    return call(
+        () ->
+            client
+                .post()
+                .uri("/api/v1/notifications/read-all")
+                .headers(h -> auth(h, userId, Locale.ROOT))
+                .retrieve()
+                .body(Notifications.ReadAll.class));
   }
 
   public Notifications.Preference preference(String userId) {
-    return call(() -> client.get().uri("/api/v1/notifications/preferences").headers(h -> auth(h, userId, Locale.ROOT))
-        .retrieve().body(Notifications.Preference.class));
+    return call(
+        () ->
+            client
+                .get()
+                .uri("/api/v1/notifications/preferences")
+                .headers(h -> auth(h, userId, Locale.ROOT))
+                .retrieve()
+                .body(Notifications.Preference.class));
   }
 
   public Notifications.Preference choose(String userId, boolean emailEnabled) {
-    return call(() -> client.put().uri("/api/v1/notifications/preferences").headers(h -> auth(h, userId, Locale.ROOT))
-        .contentType(MediaType.APPLICATION_JSON).body(Map.of("emailEnabled", emailEnabled))
-        .retrieve().body(Notifications.Preference.class));
+    return call(
+        () ->
+            client
+                .put()
+                .uri("/api/v1/notifications/preferences")
+                .headers(h -> auth(h, userId, Locale.ROOT))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("emailEnabled", emailEnabled))
+                .retrieve()
+                .body(Notifications.Preference.class));
   }
 
   private void auth(HttpHeaders headers, String userId, Locale locale) {
     if (tokens == null) {
-      throw new NotificationsUnavailableException("evaluation.notifications.on-behalf-secret is not set", null);
+      throw new NotificationsUnavailableException(
+          "evaluation.notifications.on-behalf-secret is not set", null);
     }
     headers.setBearerAuth(tokens.tokenFor(userId));
     headers.setAccept(List.of(MediaType.APPLICATION_JSON));
@@ -117,7 +161,8 @@ public class NotificationClient {
     try {
       T answer = request.get();
       if (answer == null) {
-        throw new NotificationsUnavailableException("notification-service answered without a body", null);
+        throw new NotificationsUnavailableException(
+            "notification-service answered without a body", null);
       }
       return answer;
     } catch (RestClientResponseException answer) {
@@ -126,11 +171,13 @@ public class NotificationClient {
         pause();
       }
       log.warn("notification-service answered HTTP {}", status.value());
-      throw new NotificationsUnavailableException("notification-service answered HTTP " + status.value(), answer);
+      throw new NotificationsUnavailableException(
+          "notification-service answered HTTP " + status.value(), answer);
     } catch (RestClientException unreachable) {
       pause();
       log.warn("notification-service not reachable: {}", unreachable.getMessage());
-      throw new NotificationsUnavailableException("notification-service not reachable", unreachable);
+      throw new NotificationsUnavailableException(
+          "notification-service not reachable", unreachable);
     }
   }
 

@@ -32,7 +32,8 @@ public class NotificationPageController {
   }
 
   @GetMapping("/app/notifications")
-  public String list(@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response) {
+  public String list(
+      @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response) {
     try {
       model.addAttribute("page", client.list(user.userId(), LocaleContextHolder.getLocale()));
       return "notifications/list";
@@ -42,8 +43,12 @@ public class NotificationPageController {
   }
 
   @PostMapping("/app/notifications/{id}/read")
-  public String markRead(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash,
-      Model model, HttpServletResponse response) {
+  public String markRead(
+      @PathVariable UUID id,
+      @AuthenticationPrincipal CurrentUser user,
+      RedirectAttributes flash,
+      Model model,
+      HttpServletResponse response) {
     try {
       client.markRead(user.userId(), id, LocaleContextHolder.getLocale());
     } catch (NotificationsUnavailableException e) {
@@ -54,7 +59,10 @@ public class NotificationPageController {
   }
 
   @PostMapping("/app/notifications/read-all")
-  public String markAllRead(@AuthenticationPrincipal CurrentUser user, RedirectAttributes flash, Model model,
+  public String markAllRead(
+      @AuthenticationPrincipal CurrentUser user,
+      RedirectAttributes flash,
+      Model model,
       HttpServletResponse response) {
     try {
       client.markAllRead(user.userId());
@@ -66,7 +74,8 @@ public class NotificationPageController {
   }
 
   @GetMapping("/app/notifications/preferences")
-  public String preferences(@AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response) {
+  public String preferences(
+      @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response) {
     try {
       model.addAttribute("emailEnabled", client.preference(user.userId()).emailEnabled());
     } catch (NotificationsUnavailableException e) {
@@ -78,8 +87,12 @@ public class NotificationPageController {
 
   /** {@code channel}: {@code EMAIL} (e-mail and in-app) or {@code IN_APP} (in-app only); anything else is refused. */
   @PostMapping("/app/notifications/preferences")
-  public String choose(@RequestParam(required = false) String channel, @AuthenticationPrincipal CurrentUser user,
-      Model model, RedirectAttributes flash, HttpServletResponse response) {
+  public String choose(
+      @RequestParam(required = false) String channel,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      RedirectAttributes flash,
+      HttpServletResponse response) {
     if (!"EMAIL".equals(channel) && !"IN_APP".equals(channel)) {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("emailEnabled", null);

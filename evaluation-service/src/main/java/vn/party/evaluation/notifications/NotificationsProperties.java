@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tokenLifetime   how long a token is valid; within notification-service's {@code max-lifetime}
  */
 @ConfigurationProperties("evaluation.notifications")
-public record NotificationsProperties(URI url, Duration timeout, Duration pauseAfterFailure, String onBehalfSecret,
-    Duration tokenLifetime) {
-}
+public record NotificationsProperties(
+    URI url,
+    Duration timeout,
+    Duration pauseAfterFailure,
+    String onBehalfSecret,
+    Duration tokenLifetime) {}

@@ -27,33 +27,53 @@ public class OnBehalfSecretCheck implements EnvironmentPostProcessor, Ordered {
 
   public static final String PROPERTY = "evaluation.notifications.on-behalf-secret";
   public static final String VARIABLE = "EVALUATION_NOTIFICATIONS_ON_BEHALF_SECRET";
+
   /** 32 characters: as many bytes as the HMAC-SHA-256 output, so the key is not the weak link. */
   public static final int MIN_LENGTH = 32;
+
   /** Values that were written in this repository and are therefore known to everyone. */
   static final Set<String> PUBLISHED = Set.of("local-default-on-behalf-secret");
 
   @Override
-  public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+  public void postProcessEnvironment(
+      ConfigurableEnvironment environment, SpringApplication application) {
     String secret = environment.getProperty(PROPERTY);
     if (secret == null || secret.isBlank()) {
       if (Arrays.asList(environment.getActiveProfiles()).contains("demo")) {
-        environment.getPropertySources().addLast(new MapPropertySource("demoOnBehalfSecret",
-            Map.of(PROPERTY, randomSecret())));
+        environment
+            .getPropertySources()
+            .addLast(new MapPropertySource("demoOnBehalfSecret", Map.of(PROPERTY, randomSecret())));
         return;
       }
-      throw new IllegalStateException(PROPERTY + " (environment " + VARIABLE + ") is not set: it signs the tokens "
-          + "with which the pages call notification-service for the signed-in person and has no default. Set it to "
-          + "the same random value of at least " + MIN_LENGTH + " characters on both services (e.g. openssl rand "
-          + "-base64 33); ./run-local.sh and docker-compose (.env) do so.");
+      throw new IllegalStateException(
+          PROPERTY
+              + " (environment "
+              + VARIABLE
+              + ") is not set: it signs the tokens "
+              + "with which the pages call notification-service for the signed-in person and has no default. Set it to "
+              + "the same random value of at least "
+              + MIN_LENGTH
+              + " characters on both services (e.g. openssl rand "
+              + "-base64 33); ./run-local.sh and docker-compose (.env) do so.");
     }
     if (PUBLISHED.contains(secret.strip())) {
-      throw new IllegalStateException(PROPERTY + " (environment " + VARIABLE + ") is a value published in the "
-          + "repository: anyone could sign tokens with it. Set a random value of at least " + MIN_LENGTH
-          + " characters.");
+      throw new IllegalStateException(
+          PROPERTY
+              + " (environment "
+              + VARIABLE
+              + ") is a value published in the "
+              + "repository: anyone could sign tokens with it. Set a random value of at least "
+              + MIN_LENGTH
+              + " characters.");
     }
     if (secret.length() < MIN_LENGTH) {
-      throw new IllegalStateException(PROPERTY + " (environment " + VARIABLE + ") is too short: at least "
-          + MIN_LENGTH + " characters, random (e.g. openssl rand -base64 33).");
+      throw new IllegalStateException(
+          PROPERTY
+              + " (environment "
+              + VARIABLE
+              + ") is too short: at least "
+              + MIN_LENGTH
+              + " characters, random (e.g. openssl rand -base64 33).");
     }
   }
 

@@ -37,11 +37,14 @@ final class OnBehalfTokens {
       throw new IllegalArgumentException("a user id with '|' cannot be carried in a token");
     }
     long expires = clock.instant().plus(lifetime).getEpochSecond();
-    String payload = BASE64.encodeToString(("v1|" + userId + "|" + expires).getBytes(StandardCharsets.UTF_8));
+    String payload =
+        BASE64.encodeToString(("v1|" + userId + "|" + expires).getBytes(StandardCharsets.UTF_8));
     try {
       Mac mac = Mac.getInstance(ALGORITHM);
       mac.init(new SecretKeySpec(secret, ALGORITHM));
-      return payload + "." + BASE64.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
+      return payload
+          + "."
+          + BASE64.encodeToString(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

@@ -55,10 +55,12 @@ public class PageExceptionHandler {
     return page(400, "error.invalid", new Object[0], model, response);
   }
 
-  private String page(int status, String key, Object[] arguments, Model model, HttpServletResponse response) {
+  private String page(
+      int status, String key, Object[] arguments, Model model, HttpServletResponse response) {
     response.setStatus(status);
     model.addAttribute("status", status);
-    model.addAttribute("message", messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale()));
+    model.addAttribute(
+        "message", messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale()));
     return "portal/error";
   }
 }

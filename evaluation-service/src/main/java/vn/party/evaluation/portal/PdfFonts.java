@@ -20,8 +20,7 @@ public final class PdfFonts {
   private static final String SERIF_ITALIC = "liberation/LiberationSerif-Italic.ttf";
   private static final String SERIF_BOLD_ITALIC = "liberation/LiberationSerif-BoldItalic.ttf";
 
-  private PdfFonts() {
-  }
+  private PdfFonts() {}
 
   /**
    * Liberation Serif, metrically the Times New Roman of party documents (the guidance on their form names it), for
@@ -33,7 +32,8 @@ public final class PdfFonts {
   public static Font serif(float size, int style) {
     boolean bold = (style & Font.BOLD) != 0;
     boolean italic = (style & Font.ITALIC) != 0;
-    String resource = bold && italic ? SERIF_BOLD_ITALIC : bold ? SERIF_BOLD : italic ? SERIF_ITALIC : SERIF;
+    String resource =
+        bold && italic ? SERIF_BOLD_ITALIC : bold ? SERIF_BOLD : italic ? SERIF_ITALIC : SERIF;
     return new Font(base(resource), size, style & Font.UNDERLINE);
   }
 
@@ -48,9 +48,11 @@ public final class PdfFonts {
   private static BaseFont base(String resource) {
     try (InputStream in = PdfFonts.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("font " + resource + " not on the classpath (openpdf-fonts-extra)");
+        throw new IllegalStateException(
+            "font " + resource + " not on the classpath (openpdf-fonts-extra)");
       }
-      return BaseFont.createFont(resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
+      return BaseFont.createFont(
+          resource, BaseFont.IDENTITY_H, BaseFont.EMBEDDED, true, in.readAllBytes(), null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -31,16 +31,55 @@ import vn.party.evaluation.review.EvaluationApi;
 public class PeoplesWords {
 
   /** Technical details that mean nothing to a reader. */
-  private static final Set<String> HIDDEN = Set.of("campaignId", "processInstanceId", "eventId", "meetingId",
-      "taskId", "candidateGroup", "recipients", "ruleId", "reasonCode", "contentSha256", "sha256", "trigger",
-      "allCaps", "previousLevelCap", "unitKind", "taskName", "source", "org", "organizationId", "branchId",
-      "memberId", "year", "formKind", "regulationCode", "excellentVote", "goodVote", "reviewers", "raters");
+  private static final Set<String> HIDDEN =
+      Set.of(
+          "campaignId",
+          "processInstanceId",
+          "eventId",
+          "meetingId",
+          "taskId",
+          "candidateGroup",
+          "recipients",
+          "ruleId",
+          "reasonCode",
+          "contentSha256",
+          "sha256",
+          "trigger",
+          "allCaps",
+          "previousLevelCap",
+          "unitKind",
+          "taskName",
+          "source",
+          "org",
+          "organizationId",
+          "branchId",
+          "memberId",
+          "year",
+          "formKind",
+          "regulationCode",
+          "excellentVote",
+          "goodVote",
+          "reviewers",
+          "raters");
+
   private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d.*");
   private static final Pattern DATE = Pattern.compile("\\d{4}-\\d\\d-\\d\\d");
+
   /** Enum-like values translated by the first of these message prefixes that knows them. */
-  private static final List<String> VALUE_PREFIXES = List.of("level.", "grade.", "decision.", "residence.",
-      "status.", "timeline.", "task.", "roster.headOf.", "collective.kind.", "event-type.",
-      "movement.", "movement-rule.");
+  private static final List<String> VALUE_PREFIXES =
+      List.of(
+          "level.",
+          "grade.",
+          "decision.",
+          "residence.",
+          "status.",
+          "timeline.",
+          "task.",
+          "roster.headOf.",
+          "collective.kind.",
+          "event-type.",
+          "movement.",
+          "movement-rule.");
 
   private final MessageSource messages;
   private final People people;
@@ -55,8 +94,7 @@ public class PeoplesWords {
   }
 
   /** One detail as a person reads it. */
-  public record Detail(String label, String value) {
-  }
+  public record Detail(String label, String value) {}
 
   /** The details of a timeline entry worth reading, each labelled and in words. */
   public List<Detail> details(Map<String, Object> details) {
@@ -64,22 +102,23 @@ public class PeoplesWords {
     if (details == null) {
       return shown;
     }
-    details.forEach((key, value) -> {
-      if (value == null || HIDDEN.contains(key)) {
-        return;
-      }
-      String label = message("field." + key);
-      if (label == null) {
-        label = message("detail." + key);
-      }
-      if (label == null) {
-        return;
-      }
-      String text = value(key, value);
-      if (text != null && !text.isBlank()) {
-        shown.add(new Detail(label, text));
-      }
-    });
+    details.forEach(
+        (key, value) -> {
+          if (value == null || HIDDEN.contains(key)) {
+            return;
+          }
+          String label = message("field." + key);
+          if (label == null) {
+            label = message("detail." + key);
+          }
+          if (label == null) {
+            return;
+          }
+          String text = value(key, value);
+          if (text != null && !text.isBlank()) {
+            shown.add(new Detail(label, text));
+          }
+        });
     return shown;
   }
 
@@ -110,10 +149,14 @@ public class PeoplesWords {
     if (unitId == null) {
       return "";
     }
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select name from evaluation.branch where id = :id
             union all select name from evaluation.organization where id = :id limit 1""")
-        .param("id", unitId).query(String.class).optional().orElse(unitId);
+        .param("id", unitId)
+        .query(String.class)
+        .optional()
+        .orElse(unitId);
   }
 
   /** A regulation by its title. */
@@ -155,7 +198,8 @@ public class PeoplesWords {
         return membership;
       }
     }
-    String words = value("branchId".equals(field) || "toBranch".equals(field) ? "unitId" : field, value);
+    String words =
+        value("branchId".equals(field) || "toBranch".equals(field) ? "unitId" : field, value);
     return words == null ? value : words;
   }
 
@@ -165,14 +209,18 @@ public class PeoplesWords {
     }
     if (value instanceof Number number && !(value instanceof Integer || value instanceof Long)) {
       // 80.5 → "80,5" in Vietnamese
-      return new DecimalFormat("#,##0.##",
-          DecimalFormatSymbols.getInstance(LocaleContextHolder.getLocale())).format(number);
+      return new DecimalFormat(
+              "#,##0.##", DecimalFormatSymbols.getInstance(LocaleContextHolder.getLocale()))
+          .format(number);
     }
     String text = String.valueOf(value);
     if ("true".equals(text) || "false".equals(text)) {
       return yesNo(Boolean.parseBoolean(text));
     }
-    if (key.endsWith("By") || "actor".equals(key) || "escalatedTo".equals(key) || "assignee".equals(key)) {
+    if (key.endsWith("By")
+        || "actor".equals(key)
+        || "escalatedTo".equals(key)
+        || "assignee".equals(key)) {
       return person(text);
     }
     if ("unitId".equals(key) || key.endsWith("UnitId")) {
@@ -193,10 +241,15 @@ public class PeoplesWords {
     }
     if (value instanceof Map<?, ?> map) {
       StringBuilder joined = new StringBuilder();
-      map.forEach((k, v) -> {
-        String label = message("level." + k);
-        joined.append(joined.isEmpty() ? "" : "; ").append(label == null ? k : label).append(": ").append(v);
-      });
+      map.forEach(
+          (k, v) -> {
+            String label = message("level." + k);
+            joined
+                .append(joined.isEmpty() ? "" : "; ")
+                .append(label == null ? k : label)
+                .append(": ")
+                .append(v);
+          });
       return joined.toString();
     }
     if (text.matches("[A-Z][A-Z_]+|[a-z]+(-[a-z]+)+|vn\\.party\\.[a-z.-]+")) {

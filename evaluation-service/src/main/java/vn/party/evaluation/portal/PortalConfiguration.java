@@ -30,19 +30,23 @@ public class PortalConfiguration implements WebMvcConfigurer {
   @Bean
   LocaleResolver localeResolver() {
     CookieLocaleResolver resolver = new CookieLocaleResolver("lang");
-    resolver.setDefaultLocaleFunction(request -> {
-      String path = request.getRequestURI().substring(request.getContextPath().length());
-      if (isPage(path)) {
-        return pagesLocale;
-      }
-      return request.getHeader("Accept-Language") == null ? VIETNAMESE : request.getLocale();
-    });
+    resolver.setDefaultLocaleFunction(
+        request -> {
+          String path = request.getRequestURI().substring(request.getContextPath().length());
+          if (isPage(path)) {
+            return pagesLocale;
+          }
+          return request.getHeader("Accept-Language") == null ? VIETNAMESE : request.getLocale();
+        });
     return resolver;
   }
 
   /** The people's pages and the sign-in and sign-out pages. */
   static boolean isPage(String path) {
-    return path.equals("/app") || path.startsWith("/app/") || path.startsWith("/login") || path.startsWith("/logout");
+    return path.equals("/app")
+        || path.startsWith("/app/")
+        || path.startsWith("/login")
+        || path.startsWith("/logout");
   }
 
   @Override

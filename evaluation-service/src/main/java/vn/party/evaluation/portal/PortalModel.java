@@ -1,10 +1,10 @@
 package vn.party.evaluation.portal;
 
+import java.util.List;
+import java.util.Optional;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import java.util.List;
-import java.util.Optional;
 import vn.party.evaluation.directory.People;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.security.CurrentUser;
@@ -26,8 +26,14 @@ public class PortalModel {
    * @param inspects the organizations whose inspection committee the user sits on; empty for a global auditor (who
    *     reads every organization) and for whoever inspects none
    */
-  public record Me(String userId, String displayName, boolean auditor, boolean admin, String committeeOf,
-      boolean branchCommittee, List<String> inspects) {
+  public record Me(
+      String userId,
+      String displayName,
+      boolean auditor,
+      boolean admin,
+      String committeeOf,
+      boolean branchCommittee,
+      List<String> inspects) {
 
     /** Whether the user reads every organization (global auditors, administrators). */
     public boolean everywhere() {
@@ -36,7 +42,9 @@ public class PortalModel {
 
     /** Whether the user may read the organization on the audit and report pages' pickers. */
     public boolean reads(String organizationId) {
-      return everywhere() || organizationId.equals(committeeOf) || inspects.contains(organizationId);
+      return everywhere()
+          || organizationId.equals(committeeOf)
+          || inspects.contains(organizationId);
     }
 
     public boolean mayReadReports() {
@@ -49,10 +57,21 @@ public class PortalModel {
     if (user == null) {
       return null;
     }
-    String committeeOf = user.groups().stream().map(Groups::organizationOfCommittee).flatMap(Optional::stream)
-        .findFirst().orElse(null);
-    boolean branchCommittee = user.groups().stream().anyMatch(g -> Groups.branchOfCommittee(g).isPresent());
-    return new Me(user.userId(), people.displayName(user.userId()), user.isInspector(), user.isAdmin(), committeeOf,
-        branchCommittee, user.isAuditor() ? List.of() : user.inspectedOrganizations());
+    String committeeOf =
+        user.groups().stream()
+            .map(Groups::organizationOfCommittee)
+            .flatMap(Optional::stream)
+            .findFirst()
+            .orElse(null);
+    boolean branchCommittee =
+        user.groups().stream().anyMatch(g -> Groups.branchOfCommittee(g).isPresent());
+    return new Me(
+        user.userId(),
+        people.displayName(user.userId()),
+        user.isInspector(),
+        user.isAdmin(),
+        committeeOf,
+        branchCommittee,
+        user.isAuditor() ? List.of() : user.inspectedOrganizations());
   }
 }

@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a controller of the people's pages: its refusals are shown as a page, not as problem JSON. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface PortalPage {
-}
+public @interface PortalPage {}

@@ -51,8 +51,15 @@ public class DeadlineNotices {
   private final EvaluationProperties properties;
   private final ReminderProperties reminders;
 
-  public DeadlineNotices(JdbcClient jdbc, TaskService taskService, RuntimeService runtimeService, People people,
-      Outbox outbox, Timeline timeline, EvaluationProperties properties, ReminderProperties reminders) {
+  public DeadlineNotices(
+      JdbcClient jdbc,
+      TaskService taskService,
+      RuntimeService runtimeService,
+      People people,
+      Outbox outbox,
+      Timeline timeline,
+      EvaluationProperties properties,
+      ReminderProperties reminders) {
     this.jdbc = jdbc;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
@@ -64,17 +71,34 @@ public class DeadlineNotices {
   }
 
   /** Data of both events: task.assigned's fields, and for an escalation the group told. */
-  public record DeadlineNotice(String taskId, String taskKey, String taskName, String assignee, String candidateGroup,
-      String memberId, String memberName, int year, String organizationId, String branchId, String dueDate,
-      String taskUrl, String escalatedTo, List<Recipient> recipients) {
-  }
+  public record DeadlineNotice(
+      String taskId,
+      String taskKey,
+      String taskName,
+      String assignee,
+      String candidateGroup,
+      String memberId,
+      String memberName,
+      int year,
+      String organizationId,
+      String branchId,
+      String dueDate,
+      String taskUrl,
+      String escalatedTo,
+      List<Recipient> recipients) {}
 
   /** Reminds the people of tasks due within the configured time. @return reminders queued */
   @Transactional
   public int remind(OffsetDateTime now) {
-    List<DueTask> due = due("t.due_date_ > :now and t.due_date_ <= :horizon", "REMINDER", now,
-        now.plus(reminders.before()));
-    due.forEach(task -> notice(task, "REMINDER", EventTypes.TASK_REMINDER, TimelineKind.REMINDER_SENT, null));
+    List<DueTask> due =
+        due(
+            "t.due_date_ > :now and t.due_date_ <= :horizon",
+            "REMINDER",
+            now,
+            now.plus(reminders.before()));
+    due.forEach(
+        task ->
+            notice(task, "REMINDER", EventTypes.TASK_REMINDER, TimelineKind.REMINDER_SENT, null));
     return due.size();
   }
 
@@ -82,67 +106,124 @@ public class DeadlineNotices {
   @Transactional
   public int escalate(OffsetDateTime now) {
     List<DueTask> overdue = due("t.due_date_ <= :now", "OVERDUE", now, now);
-    overdue.forEach(task -> notice(task, "OVERDUE", EventTypes.TASK_OVERDUE, TimelineKind.OVERDUE_ESCALATED,
-        escalationGroup(task)));
+    overdue.forEach(
+        task ->
+            notice(
+                task,
+                "OVERDUE",
+                EventTypes.TASK_OVERDUE,
+                TimelineKind.OVERDUE_ESCALATED,
+                escalationGroup(task)));
     return overdue.size();
   }
 
-  private List<DueTask> due(String condition, String kind, OffsetDateTime now, OffsetDateTime horizon) {
-    // The engine's table, read where the engine keeps it (search path); only our own members' tasks have a due date.
-    return jdbc.sql("""
+  private List<DueTask> due(
+      String condition, String kind, OffsetDateTime now, OffsetDateTime horizon) {
+    // The engine's table, read where the engine keeps it (search path); only our own members' tasks
+    // have a due date.
+    return jdbc.sql(
+            """
             select t.id_ as id, t.task_def_key_ as task_key, t.name_ as name, t.assignee_ as assignee,
                    t.due_date_ as due_date, t.proc_inst_id_ as process_instance_id
             from act_ru_task t
             where t.suspension_state_ = 1 and t.due_date_ is not null and %s
               and not exists (select 1 from evaluation.task_notice n where n.task_id = t.id_ and n.kind = :kind)
-            order by t.due_date_ limit :limit""".formatted(condition))
-        // as Timestamps: the engine writes its timestamp-without-time-zone columns in the JVM's zone
+            order by t.due_date_ limit :limit"""
+                .formatted(condition))
+        // as Timestamps: the engine writes its timestamp-without-time-zone columns in the JVM's
+        // zone
         .param("now", Timestamp.from(now.toInstant()))
-        .param("horizon", Timestamp.from(horizon.toInstant())).param("kind", kind).param("limit", reminders.batchSize())
-        .query((rs, i) -> new DueTask(rs.getString("id"), rs.getString("task_key"), rs.getString("name"),
-            rs.getString("assignee"), rs.getObject("due_date", Timestamp.class).toInstant()
-                .atOffset(ZoneOffset.UTC), rs.getString("process_instance_id")))
+        .param("horizon", Timestamp.from(horizon.toInstant()))
+        .param("kind", kind)
+        .param("limit", reminders.batchSize())
+        .query(
+            (rs, i) ->
+                new DueTask(
+                    rs.getString("id"),
+                    rs.getString("task_key"),
+                    rs.getString("name"),
+                    rs.getString("assignee"),
+                    rs.getObject("due_date", Timestamp.class).toInstant().atOffset(ZoneOffset.UTC),
+                    rs.getString("process_instance_id")))
         .list();
   }
 
-  private void notice(DueTask task, String kind, String eventType, TimelineKind timelineKind,
-      GroupRef escalation) {
-    boolean first = jdbc.sql("insert into evaluation.task_notice (task_id, kind) values (:task, :kind) "
-            + "on conflict do nothing").param("task", task.id()).param("kind", kind).update() == 1;
+  private void notice(
+      DueTask task, String kind, String eventType, TimelineKind timelineKind, GroupRef escalation) {
+    boolean first =
+        jdbc.sql(
+                    "insert into evaluation.task_notice (task_id, kind) values (:task, :kind) "
+                        + "on conflict do nothing")
+                .param("task", task.id())
+                .param("kind", kind)
+                .update()
+            == 1;
     if (!first) {
       return; // another node got there first
     }
-    Map<String, Object> variables = runtimeService.getVariables(task.processInstanceId(),
-        List.of(MEMBER_ID, MEMBER_NAME, YEAR, ORGANIZATION_ID, BRANCH_ID));
+    Map<String, Object> variables =
+        runtimeService.getVariables(
+            task.processInstanceId(),
+            List.of(MEMBER_ID, MEMBER_NAME, YEAR, ORGANIZATION_ID, BRANCH_ID));
     String memberId = (String) variables.get(MEMBER_ID);
     int year = (Integer) variables.get(YEAR);
-    String candidateGroup = taskService.getIdentityLinksForTask(task.id()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(link -> link.getGroupId()).findFirst().orElse(null);
+    String candidateGroup =
+        taskService.getIdentityLinksForTask(task.id()).stream()
+            .filter(
+                link ->
+                    IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+            .map(link -> link.getGroupId())
+            .findFirst()
+            .orElse(null);
     Map<String, Recipient> recipients = new LinkedHashMap<>();
-    List<Recipient> doers = task.assignee() != null ? people.user(task.assignee())
-        : candidateGroup != null ? people.groupMembers(candidateGroup) : List.of();
+    List<Recipient> doers =
+        task.assignee() != null
+            ? people.user(task.assignee())
+            : candidateGroup != null ? people.groupMembers(candidateGroup) : List.of();
     doers.forEach(r -> recipients.putIfAbsent(r.userId(), r));
     String escalatedTo = null;
     if (escalation != null) {
-      escalatedTo = escalation.groupId((String) variables.get(BRANCH_ID), (String) variables.get(ORGANIZATION_ID));
+      escalatedTo =
+          escalation.groupId(
+              (String) variables.get(BRANCH_ID), (String) variables.get(ORGANIZATION_ID));
       people.groupMembers(escalatedTo).forEach(r -> recipients.putIfAbsent(r.userId(), r));
     }
     if (!ProcessKeys.SELF_REVIEW.equals(task.taskKey())) {
       recipients.remove(memberId); // recusal: nobody is reminded to decide their own case
     }
-    outbox.publish(eventType, memberId, new DeadlineNotice(task.id(), task.taskKey(), task.name(), task.assignee(),
-        candidateGroup, memberId, (String) variables.get(MEMBER_NAME), year,
-        (String) variables.get(ORGANIZATION_ID), (String) variables.get(BRANCH_ID), task.dueDate().toString(),
-        properties.taskUrl(task.id()), escalatedTo, new ArrayList<>(recipients.values())));
+    outbox.publish(
+        eventType,
+        memberId,
+        new DeadlineNotice(
+            task.id(),
+            task.taskKey(),
+            task.name(),
+            task.assignee(),
+            candidateGroup,
+            memberId,
+            (String) variables.get(MEMBER_NAME),
+            year,
+            (String) variables.get(ORGANIZATION_ID),
+            (String) variables.get(BRANCH_ID),
+            task.dueDate().toString(),
+            properties.taskUrl(task.id()),
+            escalatedTo,
+            new ArrayList<>(recipients.values())));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("dueDate", task.dueDate().toString());
     details.put("recipients", recipients.keySet().stream().toList());
     if (escalatedTo != null) {
       details.put("escalatedTo", escalatedTo);
     }
-    timeline.record(year, memberId, timelineKind, task.taskKey(), task.id(), Actors.SYSTEM, details);
-    log.info("{} for task {} ({} of {}/{}) to {}", kind, task.id(), task.taskKey(), year, memberId,
+    timeline.record(
+        year, memberId, timelineKind, task.taskKey(), task.id(), Actors.SYSTEM, details);
+    log.info(
+        "{} for task {} ({} of {}/{}) to {}",
+        kind,
+        task.id(),
+        task.taskKey(),
+        year,
+        memberId,
         recipients.keySet());
   }
 

@@ -23,7 +23,8 @@ public class DeadlineWatcher {
     this.properties = properties;
   }
 
-  @Scheduled(initialDelayString = "${evaluation.reminders.scan-interval:PT5M}",
+  @Scheduled(
+      initialDelayString = "${evaluation.reminders.scan-interval:PT5M}",
       fixedDelayString = "${evaluation.reminders.scan-interval:PT5M}")
   public void scan() {
     if (!properties.enabled()) {
@@ -37,7 +38,8 @@ public class DeadlineWatcher {
         log.info("deadline scan: {} reminder(s), {} escalation(s)", reminded, escalated);
       }
     } catch (RuntimeException e) {
-      // the database may be away; the next scan tries again and nothing was half-written (one transaction each)
+      // the database may be away; the next scan tries again and nothing was half-written (one
+      // transaction each)
       log.warn("deadline scan failed: {}", e.getMessage());
     }
   }

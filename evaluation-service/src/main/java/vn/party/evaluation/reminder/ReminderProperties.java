@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize at most this many notices per scan and kind (the rest follow at the next scan)
  */
 @ConfigurationProperties("evaluation.reminders")
-public record ReminderProperties(@DefaultValue("true") boolean enabled, @DefaultValue("P2D") Duration before,
-    @DefaultValue("PT5M") Duration scanInterval, @DefaultValue("500") int batchSize) {
-}
+public record ReminderProperties(
+    @DefaultValue("true") boolean enabled,
+    @DefaultValue("P2D") Duration before,
+    @DefaultValue("PT5M") Duration scanInterval,
+    @DefaultValue("500") int batchSize) {}

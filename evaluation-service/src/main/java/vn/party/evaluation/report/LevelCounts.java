@@ -27,7 +27,11 @@ public record LevelCounts(int excellent, int good, int completed, int notComplet
   }
 
   LevelCounts plus(LevelCounts other) {
-    return new LevelCounts(excellent + other.excellent, good + other.good, completed + other.completed,
-        notCompleted + other.notCompleted, undecided + other.undecided);
+    return new LevelCounts(
+        excellent + other.excellent,
+        good + other.good,
+        completed + other.completed,
+        notCompleted + other.notCompleted,
+        undecided + other.undecided);
   }
 }

@@ -10,8 +10,16 @@ import vn.party.evaluation.rules.QuotaCheck;
  * @param previousYear the organization's totals the year before, null when it had no campaign then
  * @param collectives the branches and the organization itself rated as collectives (empty before that phase)
  */
-public record OrganizationReport(String organizationId, String organizationName, int year, String regulation,
-    List<BranchLine> branches, BranchLine total, QuotaCheck quota, LevelCounts previousYear, Collectives collectives) {
+public record OrganizationReport(
+    String organizationId,
+    String organizationName,
+    int year,
+    String regulation,
+    List<BranchLine> branches,
+    BranchLine total,
+    QuotaCheck quota,
+    LevelCounts previousYear,
+    Collectives collectives) {
 
   /**
    * The collective ratings of the year: each branch's level, the branches' counts and shares per level (rated
@@ -19,7 +27,10 @@ public record OrganizationReport(String organizationId, String organizationName,
    *
    * @param organization null until the organization's rating is opened
    */
-  public record Collectives(List<CollectiveLine> branches, LevelCounts branchCounts, int branchesNotRated,
+  public record Collectives(
+      List<CollectiveLine> branches,
+      LevelCounts branchCounts,
+      int branchesNotRated,
       CollectiveLine organization) {
 
     public boolean isEmpty() {
@@ -28,13 +39,16 @@ public record OrganizationReport(String organizationId, String organizationName,
   }
 
   /** @param decidedLevel a {@code Level} name, null while not decided (or not rated: see status) */
-  public record CollectiveLine(String collectiveId, String name, String status, String decidedLevel) {
-  }
+  public record CollectiveLine(
+      String collectiveId, String name, String status, String decidedLevel) {}
 
   /**
    * @param notRatedByReason members the regulation excluded from rating, by reason code (e.g. SUSPENDED)
    */
-  public record BranchLine(String branchId, String branchName, LevelCounts counts,
+  public record BranchLine(
+      String branchId,
+      String branchName,
+      LevelCounts counts,
       Map<String, Integer> notRatedByReason) {
 
     public int notRated() {

@@ -25,8 +25,7 @@ import vn.party.evaluation.report.OrganizationReport.BranchLine;
  */
 final class PdfReport {
 
-  private PdfReport() {
-  }
+  private PdfReport() {}
 
   static byte[] write(PartyHeader header, OrganizationReport report, ReportLabels labels) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -41,8 +40,13 @@ final class PdfReport {
     heading.setAlignment(Element.ALIGN_CENTER);
     heading.setSpacingBefore(8);
     document.add(heading);
-    Paragraph subtitle = new Paragraph(labels.text("report.subtitle", report.organizationName(),
-        labels.regulation(report.regulation())), text);
+    Paragraph subtitle =
+        new Paragraph(
+            labels.text(
+                "report.subtitle",
+                report.organizationName(),
+                labels.regulation(report.regulation())),
+            text);
     subtitle.setAlignment(Element.ALIGN_CENTER);
     subtitle.setSpacingAfter(10);
     document.add(subtitle);
@@ -69,14 +73,24 @@ final class PdfReport {
     line(table, "", labels.text("report.total"), report.total(), bold);
     document.add(table);
 
-    Paragraph quota = new Paragraph(labels.text("report.quota", report.quota().excellent(),
-        report.quota().maxExcellent(), report.quota().good()), text);
+    Paragraph quota =
+        new Paragraph(
+            labels.text(
+                "report.quota",
+                report.quota().excellent(),
+                report.quota().maxExcellent(),
+                report.quota().good()),
+            text);
     quota.setSpacingBefore(8);
     document.add(quota);
     if (!report.total().notRatedByReason().isEmpty()) {
       document.add(new Paragraph(labels.text("report.not-rated"), bold));
-      report.total().notRatedByReason().forEach((reason, n) ->
-          document.add(new Paragraph("– " + labels.reason(reason) + ": " + n, text)));
+      report
+          .total()
+          .notRatedByReason()
+          .forEach(
+              (reason, n) ->
+                  document.add(new Paragraph("– " + labels.reason(reason) + ": " + n, text)));
     }
     OrganizationReport.Collectives collectives = report.collectives();
     if (!collectives.isEmpty()) {
@@ -88,22 +102,43 @@ final class PdfReport {
       }
       StringBuilder perLevel = new StringBuilder(labels.text("report.collectives.branches") + ": ");
       for (Level level : Level.values()) {
-        perLevel.append(labels.level(level)).append(" ").append(collectives.branchCounts().of(level)).append(" (")
-            .append(percent(collectives.branchCounts().percent(level))).append(" %); ");
+        perLevel
+            .append(labels.level(level))
+            .append(" ")
+            .append(collectives.branchCounts().of(level))
+            .append(" (")
+            .append(percent(collectives.branchCounts().percent(level)))
+            .append(" %); ");
       }
       document.add(new Paragraph(perLevel.toString(), text));
       if (collectives.organization() != null) {
-        document.add(new Paragraph(labels.text("report.collectives.organization") + ": "
-            + collectives.organization().name() + " — " + labels.collective(collectives.organization()), text));
+        document.add(
+            new Paragraph(
+                labels.text("report.collectives.organization")
+                    + ": "
+                    + collectives.organization().name()
+                    + " — "
+                    + labels.collective(collectives.organization()),
+                text));
       }
     }
     if (report.previousYear() != null) {
       document.add(new Paragraph(labels.text("report.previous", report.year() - 1), bold));
       for (Level level : Level.values()) {
-        document.add(new Paragraph("– " + labels.level(level) + ": " + report.previousYear().of(level) + " ("
-            + percent(report.previousYear().percent(level)) + " %) → "
-            + report.total().counts().of(level) + " ("
-            + percent(report.total().counts().percent(level)) + " %)", text));
+        document.add(
+            new Paragraph(
+                "– "
+                    + labels.level(level)
+                    + ": "
+                    + report.previousYear().of(level)
+                    + " ("
+                    + percent(report.previousYear().percent(level))
+                    + " %) → "
+                    + report.total().counts().of(level)
+                    + " ("
+                    + percent(report.total().counts().percent(level))
+                    + " %)",
+                text));
       }
     }
     document.close();
@@ -119,27 +154,54 @@ final class PdfReport {
     header.writeTo(document);
     Font text = PdfFonts.regular(10);
     Font bold = PdfFonts.bold(10);
-    Paragraph heading = new Paragraph(labels.text("report.branch-title", report.year()), PdfFonts.bold(13));
+    Paragraph heading =
+        new Paragraph(labels.text("report.branch-title", report.year()), PdfFonts.bold(13));
     heading.setAlignment(Element.ALIGN_CENTER);
     heading.setSpacingBefore(8);
     document.add(heading);
-    Paragraph subtitle = new Paragraph(labels.text("report.branch-subtitle", report.branchName(),
-        report.organizationName(), labels.regulation(report.regulation())), text);
+    Paragraph subtitle =
+        new Paragraph(
+            labels.text(
+                "report.branch-subtitle",
+                report.branchName(),
+                report.organizationName(),
+                labels.regulation(report.regulation())),
+            text);
     subtitle.setAlignment(Element.ALIGN_CENTER);
     subtitle.setSpacingAfter(10);
     document.add(subtitle);
     BranchLine line = report.line();
-    document.add(new Paragraph(labels.text("report.col.members") + ": " + line.members() + " · "
-        + labels.text("report.col.not-rated") + ": " + line.notRated() + " · "
-        + labels.text("report.col.evaluated") + ": " + line.counts().evaluated() + " ("
-        + percent(report.evaluatedPercent()) + " %) · "
-        + labels.text("report.col.undecided") + ": " + line.counts().undecided(), text));
+    document.add(
+        new Paragraph(
+            labels.text("report.col.members")
+                + ": "
+                + line.members()
+                + " · "
+                + labels.text("report.col.not-rated")
+                + ": "
+                + line.notRated()
+                + " · "
+                + labels.text("report.col.evaluated")
+                + ": "
+                + line.counts().evaluated()
+                + " ("
+                + percent(report.evaluatedPercent())
+                + " %) · "
+                + labels.text("report.col.undecided")
+                + ": "
+                + line.counts().undecided(),
+            text));
     PdfPTable table = new PdfPTable(5);
     table.setWidthPercentage(100);
     table.setSpacingBefore(8);
     table.setWidths(new float[] {3f, 1f, 1f, 1f, 1f});
-    for (String column : List.of(labels.text("report.col.level"), labels.text("report.col.count"), "%",
-        labels.text("report.col.previous", report.year() - 1), "% " + (report.year() - 1))) {
+    for (String column :
+        List.of(
+            labels.text("report.col.level"),
+            labels.text("report.col.count"),
+            "%",
+            labels.text("report.col.previous", report.year() - 1),
+            "% " + (report.year() - 1))) {
       PdfPCell cell = new PdfPCell(new Phrase(column, bold));
       cell.setBackgroundColor(new Color(239, 239, 234));
       table.addCell(cell);
@@ -148,22 +210,33 @@ final class PdfReport {
       table.addCell(new Phrase(labels.level(level), text));
       table.addCell(right(String.valueOf(line.counts().of(level)), text));
       table.addCell(right(percent(line.counts().percent(level)), text));
-      table.addCell(right(report.previousYear() == null ? "–"
-          : String.valueOf(report.previousYear().counts().of(level)), text));
-      table.addCell(right(report.previousYear() == null ? "–"
-          : percent(report.previousYear().counts().percent(level)), text));
+      table.addCell(
+          right(
+              report.previousYear() == null
+                  ? "–"
+                  : String.valueOf(report.previousYear().counts().of(level)),
+              text));
+      table.addCell(
+          right(
+              report.previousYear() == null
+                  ? "–"
+                  : percent(report.previousYear().counts().percent(level)),
+              text));
     }
     document.add(table);
     if (!line.notRatedByReason().isEmpty()) {
       document.add(new Paragraph(labels.text("report.not-rated"), bold));
-      line.notRatedByReason().forEach((reason, n) ->
-          document.add(new Paragraph("– " + labels.reason(reason) + ": " + n, text)));
+      line.notRatedByReason()
+          .forEach(
+              (reason, n) ->
+                  document.add(new Paragraph("– " + labels.reason(reason) + ": " + n, text)));
     }
     document.close();
     return out.toByteArray();
   }
 
-  private static void line(PdfPTable table, String number, String name, BranchLine line, Font font) {
+  private static void line(
+      PdfPTable table, String number, String name, BranchLine line, Font font) {
     table.addCell(new Phrase(number, font));
     table.addCell(new Phrase(name, font));
     table.addCell(right(String.valueOf(line.members()), font));

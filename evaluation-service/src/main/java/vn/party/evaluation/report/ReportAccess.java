@@ -26,19 +26,25 @@ class ReportAccess {
   BranchReport readableBranch(String branchId, int year, CurrentUser user) {
     boolean everywhere = user.isAuditor() || user.isAdmin();
     String organization = reports.organizationOfBranch(branchId).orElse(null);
-    if (!everywhere && !user.inBranchCommittee(branchId)
-        && (organization == null || !user.inOrganizationCommittee(organization) && !user.inspects(organization))) {
+    if (!everywhere
+        && !user.inBranchCommittee(branchId)
+        && (organization == null
+            || !user.inOrganizationCommittee(organization) && !user.inspects(organization))) {
       throw ApiException.forbidden();
     }
-    return reports.ofBranch(branchId, year)
+    return reports
+        .ofBranch(branchId, year)
         .orElseThrow(() -> ApiException.notFound("error.report.branch-not-found", branchId, year));
   }
 
   OrganizationReport readable(String organizationId, int year, CurrentUser user) {
-    if (!user.inspects(organizationId) && !user.isAdmin() && !user.inOrganizationCommittee(organizationId)) {
+    if (!user.inspects(organizationId)
+        && !user.isAdmin()
+        && !user.inOrganizationCommittee(organizationId)) {
       throw ApiException.forbidden();
     }
-    return reports.of(organizationId, year)
+    return reports
+        .of(organizationId, year)
         .orElseThrow(() -> ApiException.notFound("error.report.not-found", organizationId, year));
   }
 }

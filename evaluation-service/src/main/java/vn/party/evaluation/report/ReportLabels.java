@@ -37,7 +37,8 @@ public final class ReportLabels {
 
   /** A collective's result: its decided level, else its status (not rated, not decided yet…). */
   public String collective(OrganizationReport.CollectiveLine line) {
-    return line.decidedLevel() != null ? text("level." + line.decidedLevel())
+    return line.decidedLevel() != null
+        ? text("level." + line.decidedLevel())
         : text("collective.status." + line.status());
   }
 

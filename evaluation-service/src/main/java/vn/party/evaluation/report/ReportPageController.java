@@ -42,8 +42,8 @@ public class ReportPageController {
   private final MessageSource messages;
   private final OfficialDocuments documents;
 
-  public ReportPageController(ReportAccess access, Reports reports, MessageSource messages,
-      OfficialDocuments documents) {
+  public ReportPageController(
+      ReportAccess access, Reports reports, MessageSource messages, OfficialDocuments documents) {
     this.documents = documents;
     this.access = access;
     this.reports = reports;
@@ -56,8 +56,12 @@ public class ReportPageController {
    * branch committee).
    */
   @GetMapping("/app/reports")
-  public String choose(@RequestParam(required = false) String organization, @RequestParam(required = false) Integer year,
-      @RequestParam(required = false) String branch, @AuthenticationPrincipal CurrentUser user, Model model) {
+  public String choose(
+      @RequestParam(required = false) String organization,
+      @RequestParam(required = false) Integer year,
+      @RequestParam(required = false) String branch,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model) {
     if (branch != null && !branch.isBlank() && year != null) {
       if (!branch.trim().matches("[a-z0-9][a-z0-9-]{0,99}")) {
         throw ApiException.invalid(List.of(new FieldProblem("branch", "invalid-format", null)));
@@ -66,23 +70,37 @@ public class ReportPageController {
     }
     if (organization != null && !organization.isBlank() && year != null) {
       if (!organization.trim().matches("[a-z0-9][a-z0-9-]{0,99}")) {
-        throw ApiException.invalid(List.of(new FieldProblem("organization", "invalid-format", null)));
+        throw ApiException.invalid(
+            List.of(new FieldProblem("organization", "invalid-format", null)));
       }
       return "redirect:/app/reports/" + organization.trim() + "/" + checkedYear(year);
     }
-    model.addAttribute("organization", organization != null ? organization : user.groups().stream()
-        .map(Groups::organizationOfCommittee).flatMap(Optional::stream).findFirst()
-        .or(() -> user.inspectedOrganizations().stream().findFirst()).orElse(""));
+    model.addAttribute(
+        "organization",
+        organization != null
+            ? organization
+            : user.groups().stream()
+                .map(Groups::organizationOfCommittee)
+                .flatMap(Optional::stream)
+                .findFirst()
+                .or(() -> user.inspectedOrganizations().stream().findFirst())
+                .orElse(""));
     model.addAttribute("year", year != null ? year : Year.now().getValue());
-    model.addAttribute("mayReadOrganizations", user.isInspector() || user.isAdmin() || user.groups().stream()
-        .anyMatch(g -> Groups.organizationOfCommittee(g).isPresent()));
+    model.addAttribute(
+        "mayReadOrganizations",
+        user.isInspector()
+            || user.isAdmin()
+            || user.groups().stream().anyMatch(g -> Groups.organizationOfCommittee(g).isPresent()));
     model.addAttribute("branches", readableBranches(user));
     return "report/choose";
   }
 
   @GetMapping("/app/reports/{organization}/{year}")
-  public String show(@PathVariable String organization, @PathVariable int year,
-      @AuthenticationPrincipal CurrentUser user, Model model) {
+  public String show(
+      @PathVariable String organization,
+      @PathVariable int year,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model) {
     OrganizationReport report = access.readable(organization, checkedYear(year), user);
     model.addAttribute("report", report);
     model.addAttribute("levels", Level.values());
@@ -91,21 +109,32 @@ public class ReportPageController {
   }
 
   @GetMapping("/app/reports/{organization}/{year}.xlsx")
-  public ResponseEntity<byte[]> xlsx(@PathVariable String organization, @PathVariable int year,
+  public ResponseEntity<byte[]> xlsx(
+      @PathVariable String organization,
+      @PathVariable int year,
       @AuthenticationPrincipal CurrentUser user) {
     OrganizationReport report = access.readable(organization, checkedYear(year), user);
     return file(XlsxReport.write(report, labels()), XLSX, organization + "-" + year + ".xlsx");
   }
 
   @GetMapping("/app/reports/{organization}/{year}.pdf")
-  public ResponseEntity<byte[]> pdf(@PathVariable String organization, @PathVariable int year,
+  public ResponseEntity<byte[]> pdf(
+      @PathVariable String organization,
+      @PathVariable int year,
       @AuthenticationPrincipal CurrentUser user) {
     OrganizationReport report = access.readable(organization, checkedYear(year), user);
-    return file(PdfReport.write(documents.organizationHeader(organization, documents.today()), report, labels()), MediaType.APPLICATION_PDF, organization + "-" + year + ".pdf");
+    return file(
+        PdfReport.write(
+            documents.organizationHeader(organization, documents.today()), report, labels()),
+        MediaType.APPLICATION_PDF,
+        organization + "-" + year + ".pdf");
   }
 
   @GetMapping("/app/reports/branches/{branch}/{year}")
-  public String branch(@PathVariable String branch, @PathVariable int year, @AuthenticationPrincipal CurrentUser user,
+  public String branch(
+      @PathVariable String branch,
+      @PathVariable int year,
+      @AuthenticationPrincipal CurrentUser user,
       Model model) {
     model.addAttribute("report", access.readableBranch(branch, checkedYear(year), user));
     model.addAttribute("levels", Level.values());
@@ -114,18 +143,24 @@ public class ReportPageController {
   }
 
   @GetMapping("/app/reports/branches/{branch}/{year}.xlsx")
-  public ResponseEntity<byte[]> branchXlsx(@PathVariable String branch, @PathVariable int year,
+  public ResponseEntity<byte[]> branchXlsx(
+      @PathVariable String branch,
+      @PathVariable int year,
       @AuthenticationPrincipal CurrentUser user) {
     BranchReport report = access.readableBranch(branch, checkedYear(year), user);
     return file(XlsxReport.writeBranch(report, labels()), XLSX, branch + "-" + year + ".xlsx");
   }
 
   @GetMapping("/app/reports/branches/{branch}/{year}.pdf")
-  public ResponseEntity<byte[]> branchPdf(@PathVariable String branch, @PathVariable int year,
+  public ResponseEntity<byte[]> branchPdf(
+      @PathVariable String branch,
+      @PathVariable int year,
       @AuthenticationPrincipal CurrentUser user) {
     BranchReport report = access.readableBranch(branch, checkedYear(year), user);
-    return file(PdfReport.writeBranch(documents.branchHeader(branch, documents.today()), report,
-        labels()), MediaType.APPLICATION_PDF, branch + "-" + year + ".pdf");
+    return file(
+        PdfReport.writeBranch(documents.branchHeader(branch, documents.today()), report, labels()),
+        MediaType.APPLICATION_PDF,
+        branch + "-" + year + ".pdf");
   }
 
   /** Branch id → name of the branches whose report the user may read. */
@@ -134,12 +169,23 @@ public class ReportPageController {
       return reports.branches(null);
     }
     Map<String, String> branches = new LinkedHashMap<>();
-    user.groups().stream().map(Groups::organizationOfCommittee).flatMap(Optional::stream)
+    user.groups().stream()
+        .map(Groups::organizationOfCommittee)
+        .flatMap(Optional::stream)
         .forEach(org -> branches.putAll(reports.branches(org)));
     user.inspectedOrganizations().forEach(org -> branches.putAll(reports.branches(org)));
-    user.groups().stream().map(Groups::branchOfCommittee).flatMap(Optional::stream)
-        .forEach(b -> branches.putIfAbsent(b, reports.organizationOfBranch(b).map(reports::branches)
-            .map(all -> all.getOrDefault(b, b)).orElse(b)));
+    user.groups().stream()
+        .map(Groups::branchOfCommittee)
+        .flatMap(Optional::stream)
+        .forEach(
+            b ->
+                branches.putIfAbsent(
+                    b,
+                    reports
+                        .organizationOfBranch(b)
+                        .map(reports::branches)
+                        .map(all -> all.getOrDefault(b, b))
+                        .orElse(b)));
     return branches;
   }
 
@@ -155,9 +201,14 @@ public class ReportPageController {
   }
 
   private static ResponseEntity<byte[]> file(byte[] content, MediaType type, String name) {
-    return ResponseEntity.ok().contentType(type)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+    return ResponseEntity.ok()
+        .contentType(type)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(name, StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .body(content);
   }
 }

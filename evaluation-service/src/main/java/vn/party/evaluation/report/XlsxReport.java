@@ -19,11 +19,11 @@ import vn.party.evaluation.report.OrganizationReport.BranchLine;
 /** The summary table as a spreadsheet: numbers as numbers, so that a secretary can add up and chart them. */
 final class XlsxReport {
 
-  private XlsxReport() {
-  }
+  private XlsxReport() {}
 
   static byte[] write(OrganizationReport report, ReportLabels labels) {
-    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook book = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = book.createSheet(labels.text("report.sheet", report.year()));
       CellStyle title = book.createCellStyle();
       Font bold = book.createFont();
@@ -43,8 +43,14 @@ final class XlsxReport {
       int r = 0;
       sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.title", report.year()));
       sheet.getRow(0).getCell(0).setCellStyle(title);
-      sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.subtitle", report.organizationName(),
-          labels.regulation(report.regulation())));
+      sheet
+          .createRow(r++)
+          .createCell(0)
+          .setCellValue(
+              labels.text(
+                  "report.subtitle",
+                  report.organizationName(),
+                  labels.regulation(report.regulation())));
       r++;
       List<String> columns = columns(labels);
       Row head = sheet.createRow(r++);
@@ -54,13 +60,21 @@ final class XlsxReport {
       }
       int number = 1;
       for (BranchLine line : report.branches()) {
-        line(sheet.createRow(r++), String.valueOf(number++), line.branchName(), line, cell, percent);
+        line(
+            sheet.createRow(r++), String.valueOf(number++), line.branchName(), line, cell, percent);
       }
       Row total = sheet.createRow(r++);
       line(total, "", labels.text("report.total"), report.total(), header, percent);
       r++;
-      sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.quota", report.quota().excellent(),
-          report.quota().maxExcellent(), report.quota().good()));
+      sheet
+          .createRow(r++)
+          .createCell(0)
+          .setCellValue(
+              labels.text(
+                  "report.quota",
+                  report.quota().excellent(),
+                  report.quota().maxExcellent(),
+                  report.quota().good()));
       if (!report.total().notRatedByReason().isEmpty()) {
         sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.not-rated"));
         for (var reason : report.total().notRatedByReason().entrySet()) {
@@ -72,7 +86,10 @@ final class XlsxReport {
       r = collectives(sheet, r, report.collectives(), labels, header, cell, percent);
       if (report.previousYear() != null) {
         r++;
-        sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.previous", report.year() - 1));
+        sheet
+            .createRow(r++)
+            .createCell(0)
+            .setCellValue(labels.text("report.previous", report.year() - 1));
         for (Level level : Level.values()) {
           Row row = sheet.createRow(r++);
           row.createCell(1).setCellValue(labels.level(level));
@@ -99,7 +116,8 @@ final class XlsxReport {
    * the year before's; then those not rated by reason.
    */
   static byte[] writeBranch(BranchReport report, ReportLabels labels) {
-    try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook book = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = book.createSheet(labels.text("report.sheet", report.year()));
       Font bold = book.createFont();
       bold.setBold(true);
@@ -113,9 +131,19 @@ final class XlsxReport {
       border(percent);
       percent.setDataFormat(book.createDataFormat().getFormat("0.0"));
       int r = 0;
-      sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.branch-title", report.year()));
-      sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.branch-subtitle", report.branchName(),
-          report.organizationName(), labels.regulation(report.regulation())));
+      sheet
+          .createRow(r++)
+          .createCell(0)
+          .setCellValue(labels.text("report.branch-title", report.year()));
+      sheet
+          .createRow(r++)
+          .createCell(0)
+          .setCellValue(
+              labels.text(
+                  "report.branch-subtitle",
+                  report.branchName(),
+                  report.organizationName(),
+                  labels.regulation(report.regulation())));
       r++;
       BranchLine line = report.line();
       r = figure(sheet, r, labels.text("report.col.members"), line.members(), cell);
@@ -128,8 +156,13 @@ final class XlsxReport {
       r = figure(sheet, r, labels.text("report.col.undecided"), line.counts().undecided(), cell);
       r++;
       Row head = sheet.createRow(r++);
-      List<String> columns = List.of(labels.text("report.col.level"), labels.text("report.col.count"), "%",
-          labels.text("report.col.previous", report.year() - 1), "% " + (report.year() - 1));
+      List<String> columns =
+          List.of(
+              labels.text("report.col.level"),
+              labels.text("report.col.count"),
+              "%",
+              labels.text("report.col.previous", report.year() - 1),
+              "% " + (report.year() - 1));
       for (int c = 0; c < columns.size(); c++) {
         head.createCell(c).setCellValue(columns.get(c));
         head.getCell(c).setCellStyle(header);
@@ -180,8 +213,14 @@ final class XlsxReport {
 
   /** STT, branch, members, not rated, evaluated, then count and % per level, then not decided yet. */
   static List<String> columns(ReportLabels labels) {
-    List<String> columns = new ArrayList<>(List.of(labels.text("report.col.number"), labels.text("report.col.branch"),
-        labels.text("report.col.members"), labels.text("report.col.not-rated"), labels.text("report.col.evaluated")));
+    List<String> columns =
+        new ArrayList<>(
+            List.of(
+                labels.text("report.col.number"),
+                labels.text("report.col.branch"),
+                labels.text("report.col.members"),
+                labels.text("report.col.not-rated"),
+                labels.text("report.col.evaluated")));
     for (Level level : Level.values()) {
       columns.add(labels.level(level));
       columns.add("%");
@@ -190,8 +229,8 @@ final class XlsxReport {
     return columns;
   }
 
-  private static void line(Row row, String number, String name, BranchLine line, CellStyle style,
-      CellStyle percent) {
+  private static void line(
+      Row row, String number, String name, BranchLine line, CellStyle style, CellStyle percent) {
     int c = 0;
     row.createCell(c++).setCellValue(number);
     row.createCell(c++).setCellValue(name);
@@ -210,8 +249,14 @@ final class XlsxReport {
   }
 
   /** The collective ratings: each branch's level, the branches per level (count, %), the organization's own level. */
-  private static int collectives(Sheet sheet, int r, OrganizationReport.Collectives collectives, ReportLabels labels,
-      CellStyle header, CellStyle cell, CellStyle percent) {
+  private static int collectives(
+      Sheet sheet,
+      int r,
+      OrganizationReport.Collectives collectives,
+      ReportLabels labels,
+      CellStyle header,
+      CellStyle cell,
+      CellStyle percent) {
     if (collectives.isEmpty()) {
       return r;
     }
@@ -244,8 +289,11 @@ final class XlsxReport {
     }
     if (collectives.organization() != null) {
       Row row = sheet.createRow(r++);
-      row.createCell(1).setCellValue(labels.text("report.collectives.organization") + ": "
-          + collectives.organization().name());
+      row.createCell(1)
+          .setCellValue(
+              labels.text("report.collectives.organization")
+                  + ": "
+                  + collectives.organization().name());
       row.createCell(2).setCellValue(labels.collective(collectives.organization()));
     }
     return r;

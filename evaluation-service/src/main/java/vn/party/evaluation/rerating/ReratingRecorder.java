@@ -27,7 +27,8 @@ public class ReratingRecorder implements JavaDelegate {
   private final People people;
   private final Actors actors;
 
-  public ReratingRecorder(Reratings reratings, Timeline timeline, Outbox outbox, People people, Actors actors) {
+  public ReratingRecorder(
+      Reratings reratings, Timeline timeline, Outbox outbox, People people, Actors actors) {
     this.reratings = reratings;
     this.timeline = timeline;
     this.outbox = outbox;
@@ -36,10 +37,17 @@ public class ReratingRecorder implements JavaDelegate {
   }
 
   /** Data of {@code vn.party.evaluation.member.rerated}. */
-  public record MemberRerated(String memberId, String memberName, int year, String organizationId,
-      String disciplineDecisionId, String originalLevel, String reratedLevel, String comment, String decidedBy,
-      List<Recipient> recipients) {
-  }
+  public record MemberRerated(
+      String memberId,
+      String memberName,
+      int year,
+      String organizationId,
+      String disciplineDecisionId,
+      String originalLevel,
+      String reratedLevel,
+      String comment,
+      String decidedBy,
+      List<Recipient> recipients) {}
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -56,8 +64,19 @@ public class ReratingRecorder implements JavaDelegate {
     details.put("reratedLevel", level);
     details.put("reratingComment", comment);
     timeline.record(year, memberId, TimelineKind.RERATED, null, null, by, details);
-    outbox.publish(EventTypes.MEMBER_RERATED, memberId, new MemberRerated(memberId,
-        (String) execution.getVariable(MEMBER_NAME), year, (String) execution.getVariable(ORGANIZATION_ID),
-        decisionId, (String) execution.getVariable(ORIGINAL_LEVEL), level, comment, by, people.user(memberId)));
+    outbox.publish(
+        EventTypes.MEMBER_RERATED,
+        memberId,
+        new MemberRerated(
+            memberId,
+            (String) execution.getVariable(MEMBER_NAME),
+            year,
+            (String) execution.getVariable(ORGANIZATION_ID),
+            decisionId,
+            (String) execution.getVariable(ORIGINAL_LEVEL),
+            level,
+            comment,
+            by,
+            people.user(memberId)));
   }
 }

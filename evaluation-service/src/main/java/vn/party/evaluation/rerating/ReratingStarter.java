@@ -46,7 +46,8 @@ public class ReratingStarter {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean onDiscipline(EvaluationRecord evaluation, String decisionId, String regulation) {
-    if (evaluation.status() != EvaluationStatus.DECIDED || evaluation.decidedLevel() == null
+    if (evaluation.status() != EvaluationStatus.DECIDED
+        || evaluation.decidedLevel() == null
         || reratings.exists(evaluation.year(), evaluation.memberId(), decisionId)) {
       return false;
     }
@@ -57,17 +58,39 @@ public class ReratingStarter {
     variables.put(ORGANIZATION_ID, evaluation.organizationId());
     variables.put(BRANCH_ID, evaluation.branchId());
     variables.put(REGULATION, regulation);
-    variables.put(ORGANIZATION_COMMITTEE_GROUP, Groups.organizationCommittee(evaluation.organizationId()));
+    variables.put(
+        ORGANIZATION_COMMITTEE_GROUP, Groups.organizationCommittee(evaluation.organizationId()));
     variables.put(ORIGINAL_LEVEL, evaluation.decidedLevel());
     variables.put(DISCIPLINE_DECISION_ID, decisionId);
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(ProcessKeys.MEMBER_RERATING,
-        BusinessKeys.rerating(evaluation.year(), evaluation.memberId(), decisionId), variables);
-    reratings.start(evaluation.year(), evaluation.memberId(), decisionId, instance.getId(),
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey(
+            ProcessKeys.MEMBER_RERATING,
+            BusinessKeys.rerating(evaluation.year(), evaluation.memberId(), decisionId),
+            variables);
+    reratings.start(
+        evaluation.year(),
+        evaluation.memberId(),
+        decisionId,
+        instance.getId(),
         evaluation.decidedLevel());
-    timeline.record(evaluation.year(), evaluation.memberId(), TimelineKind.RERATING_STARTED, null, null,
-        Actors.SYSTEM, Map.of("disciplineDecisionId", decisionId, "originalLevel", evaluation.decidedLevel(),
-            "processInstanceId", instance.getId()));
-    log.info("re-rating of {}/{} started for discipline decision {}", evaluation.year(), evaluation.memberId(),
+    timeline.record(
+        evaluation.year(),
+        evaluation.memberId(),
+        TimelineKind.RERATING_STARTED,
+        null,
+        null,
+        Actors.SYSTEM,
+        Map.of(
+            "disciplineDecisionId",
+            decisionId,
+            "originalLevel",
+            evaluation.decidedLevel(),
+            "processInstanceId",
+            instance.getId()));
+    log.info(
+        "re-rating of {}/{} started for discipline decision {}",
+        evaluation.year(),
+        evaluation.memberId(),
         decisionId);
     return true;
   }

@@ -18,6 +18,8 @@ public class Actors {
 
   public String current() {
     Authentication authentication = identityService.getCurrentAuthentication();
-    return authentication == null || authentication.getUserId() == null ? SYSTEM : authentication.getUserId();
+    return authentication == null || authentication.getUserId() == null
+        ? SYSTEM
+        : authentication.getUserId();
   }
 }

@@ -27,17 +27,26 @@ public class EvaluationAccess {
    */
   public EvaluationRecord readable(int year, String memberId, CurrentUser user) {
     Optional<EvaluationRecord> record = records.find(year, memberId);
-    boolean allowed = user.userId().equals(memberId) || user.isAuditor() || user.isAdmin()
-        || record.map(r -> reads(user, r.branchId(), r.organizationId())).orElse(false)
-        || directory.member(memberId).map(m -> reads(user, m.branchId(), m.organizationId())).orElse(false);
+    boolean allowed =
+        user.userId().equals(memberId)
+            || user.isAuditor()
+            || user.isAdmin()
+            || record.map(r -> reads(user, r.branchId(), r.organizationId())).orElse(false)
+            || directory
+                .member(memberId)
+                .map(m -> reads(user, m.branchId(), m.organizationId()))
+                .orElse(false);
     if (!allowed) {
       throw ApiException.forbidden();
     }
-    return record.orElseThrow(() -> ApiException.notFound("error.evaluation.not-found", year, memberId));
+    return record.orElseThrow(
+        () -> ApiException.notFound("error.evaluation.not-found", year, memberId));
   }
 
   private static boolean reads(CurrentUser user, String branchId, String organizationId) {
-    return user.inBranchCommittee(branchId) || user.inOrganizationCommittee(organizationId)
-        || user.inSuperiorCommitteeOf(organizationId) || user.inspects(organizationId);
+    return user.inBranchCommittee(branchId)
+        || user.inOrganizationCommittee(organizationId)
+        || user.inSuperiorCommitteeOf(organizationId)
+        || user.inspects(organizationId);
   }
 }

@@ -25,7 +25,10 @@ public class EvaluationController {
 
   private final ComplaintFile.Reader complaintFiles;
 
-  public EvaluationController(EvaluationAccess access, Timeline timeline, EvaluationMapper mapper,
+  public EvaluationController(
+      EvaluationAccess access,
+      Timeline timeline,
+      EvaluationMapper mapper,
       ComplaintFile.Reader complaintFiles) {
     this.complaintFiles = complaintFiles;
     this.access = access;
@@ -34,17 +37,25 @@ public class EvaluationController {
   }
 
   @GetMapping("/{year}/{memberId}")
-  @Operation(summary = "Kết quả đánh giá của một đảng viên trong năm / a member's evaluation in a year",
-      description = "Status, the self-proposed, branch-proposed and decided levels, and who/when for each.")
-  public EvaluationView get(@PathVariable int year, @PathVariable String memberId,
+  @Operation(
+      summary = "Kết quả đánh giá của một đảng viên trong năm / a member's evaluation in a year",
+      description =
+          "Status, the self-proposed, branch-proposed and decided levels, and who/when for each.")
+  public EvaluationView get(
+      @PathVariable int year,
+      @PathVariable String memberId,
       @AuthenticationPrincipal CurrentUser user) {
     return mapper.toView(readable(year, memberId, user), complaintFiles.of(year, memberId));
   }
 
   @GetMapping("/{year}/{memberId}/history")
-  @Operation(summary = "Lịch sử đánh giá / the evaluation's ordered timeline",
-      description = "Every task created and completed, by whom, when, the values given, and the events received.")
-  public List<HistoryEntry> history(@PathVariable int year, @PathVariable String memberId,
+  @Operation(
+      summary = "Lịch sử đánh giá / the evaluation's ordered timeline",
+      description =
+          "Every task created and completed, by whom, when, the values given, and the events received.")
+  public List<HistoryEntry> history(
+      @PathVariable int year,
+      @PathVariable String memberId,
       @AuthenticationPrincipal CurrentUser user) {
     readable(year, memberId, user);
     return mapper.toHistory(timeline.of(year, memberId));

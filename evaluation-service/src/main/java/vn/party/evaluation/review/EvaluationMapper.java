@@ -9,9 +9,9 @@ import vn.party.evaluation.complaint.Complaints.Complaint;
 import vn.party.evaluation.complaint.Reappraisals.Reappraisal;
 import vn.party.evaluation.review.EvaluationApi.ComplaintEntry;
 import vn.party.evaluation.review.EvaluationApi.EvaluationView;
-import vn.party.evaluation.review.EvaluationApi.ReappraisalView;
 import vn.party.evaluation.review.EvaluationApi.HistoryEntry;
 import vn.party.evaluation.review.EvaluationApi.LevelCapView;
+import vn.party.evaluation.review.EvaluationApi.ReappraisalView;
 import vn.party.evaluation.rules.ReasonCode;
 
 @Mapper(componentModel = "spring")
@@ -55,8 +55,11 @@ interface EvaluationMapper {
     if (record.levelCap() == null) {
       return null;
     }
-    return new LevelCapView(record.levelCap(), record.levelCapReason(),
-        ReasonCode.parse(record.levelCapReason()).map(ReasonCode::label).orElse(null), record.levelCapRule());
+    return new LevelCapView(
+        record.levelCap(),
+        record.levelCapReason(),
+        ReasonCode.parse(record.levelCapReason()).map(ReasonCode::label).orElse(null),
+        record.levelCapRule());
   }
 
   @Mapping(target = "sequence", source = "id")

@@ -51,12 +51,19 @@ public class EvaluationPageController {
   private final PeoplesWords words;
   private final OfficialDocuments documents;
 
-  public EvaluationPageController(EvaluationAccess access, EvaluationRecords records, Timeline timeline,
-      Reratings reratings, MessageSource messages,
-      PortalTime time, ComplaintFile.Reader complaintFiles,
+  public EvaluationPageController(
+      EvaluationAccess access,
+      EvaluationRecords records,
+      Timeline timeline,
+      Reratings reratings,
+      MessageSource messages,
+      PortalTime time,
+      ComplaintFile.Reader complaintFiles,
       ComplaintIntake complaintIntake,
       LevelAdjustments adjustments,
-      SelfReviews selfReviews, PeoplesWords words, OfficialDocuments documents) {
+      SelfReviews selfReviews,
+      PeoplesWords words,
+      OfficialDocuments documents) {
     this.documents = documents;
     this.words = words;
     this.complaintFiles = complaintFiles;
@@ -78,8 +85,11 @@ public class EvaluationPageController {
   }
 
   @GetMapping("/app/evaluations/{year}/{memberId}")
-  public String show(@PathVariable int year, @PathVariable String memberId,
-      @AuthenticationPrincipal CurrentUser user, Model model) {
+  public String show(
+      @PathVariable int year,
+      @PathVariable String memberId,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model) {
     EvaluationRecord evaluation = access.readable(year, memberId, user);
     model.addAttribute("evaluation", evaluation);
     model.addAttribute("timeline", timeline.of(year, memberId));
@@ -87,40 +97,59 @@ public class EvaluationPageController {
     model.addAttribute("complaintFile", complaintFiles.of(year, memberId));
     // the member sees the complaint form while the window is open
     var announcement = complaintFiles.announcement(evaluation.campaignId());
-    model.addAttribute("complaintOpen", user.userId().equals(memberId) && announcement
-        .filter(a -> a.open(OffsetDateTime.now())).isPresent());
+    model.addAttribute(
+        "complaintOpen",
+        user.userId().equals(memberId)
+            && announcement.filter(a -> a.open(OffsetDateTime.now())).isPresent());
     model.addAttribute("complaintWindowEnd", announcement.map(a -> a.windowEnd()).orElse(null));
     model.addAttribute("adjustments", adjustments.of(year, memberId));
     model.addAttribute("selfReview", selfReviews.latest(year, memberId).orElse(null));
-    model.addAttribute("selfReviewFields", TaskCompletionRules.fields(
-        ProcessKeys.SELF_REVIEW));
+    model.addAttribute("selfReviewFields", TaskCompletionRules.fields(ProcessKeys.SELF_REVIEW));
     return "review/evaluation";
   }
 
   /** The member's complaint from the page (the same rules as the API); back to the record with a notice. */
   @PostMapping("/app/evaluations/{year}/{memberId}/complaints")
-  public String complain(@PathVariable int year, @PathVariable String memberId,
+  public String complain(
+      @PathVariable int year,
+      @PathVariable String memberId,
       @RequestParam(required = false) String grounds,
       @AuthenticationPrincipal CurrentUser user,
       RedirectAttributes flash) {
-    complaintIntake.complain(year, memberId, grounds == null ? null : grounds.replace("\r\n", "\n"), user);
+    complaintIntake.complain(
+        year, memberId, grounds == null ? null : grounds.replace("\r\n", "\n"), user);
     flash.addFlashAttribute("notice", "notice.complaint-received");
     return "redirect:/app/evaluations/" + year + "/" + memberId;
   }
 
   /** The member's full record of the year as a PDF, for the file or an inspection. */
   @GetMapping("/app/evaluations/{year}/{memberId}.pdf")
-  public ResponseEntity<byte[]> pdf(@PathVariable int year, @PathVariable String memberId,
+  public ResponseEntity<byte[]> pdf(
+      @PathVariable int year,
+      @PathVariable String memberId,
       @AuthenticationPrincipal CurrentUser user) {
     EvaluationRecord record = access.readable(year, memberId, user);
-    byte[] pdf = EvaluationRecordPdf.write(documents.branchHeader(record.branchId(), documents.today()), record,
-        adjustments.of(year, memberId), reratings.of(year, memberId),
-        complaintFiles.of(year, memberId), timeline.of(year, memberId), selfReviews.latest(year, memberId).orElse(null),
-        messages, LocaleContextHolder.getLocale(), time, words);
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(memberId + "-" + year + ".pdf")
-                .build().toString())
+    byte[] pdf =
+        EvaluationRecordPdf.write(
+            documents.branchHeader(record.branchId(), documents.today()),
+            record,
+            adjustments.of(year, memberId),
+            reratings.of(year, memberId),
+            complaintFiles.of(year, memberId),
+            timeline.of(year, memberId),
+            selfReviews.latest(year, memberId).orElse(null),
+            messages,
+            LocaleContextHolder.getLocale(),
+            time,
+            words);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(memberId + "-" + year + ".pdf")
+                .build()
+                .toString())
         .body(pdf);
   }
 }

@@ -37,5 +37,4 @@ public record EvaluationRecord(
     OffsetDateTime decidedAt,
     String levelCap,
     String levelCapReason,
-    String levelCapRule) {
-}
+    String levelCapRule) {}

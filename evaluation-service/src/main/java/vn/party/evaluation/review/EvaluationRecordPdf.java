@@ -32,12 +32,20 @@ import vn.party.evaluation.selfreview.SelfReview;
  */
 final class EvaluationRecordPdf {
 
-  private EvaluationRecordPdf() {
-  }
+  private EvaluationRecordPdf() {}
 
-  static byte[] write(PartyHeader header, EvaluationRecord e, List<LevelAdjustment> adjustments,
-      List<Rerating> reratings, ComplaintFile complaints, List<TimelineEntry> timeline, SelfReview selfReview,
-      MessageSource messages, Locale locale, PortalTime time, PeoplesWords words) {
+  static byte[] write(
+      PartyHeader header,
+      EvaluationRecord e,
+      List<LevelAdjustment> adjustments,
+      List<Rerating> reratings,
+      ComplaintFile complaints,
+      List<TimelineEntry> timeline,
+      SelfReview selfReview,
+      MessageSource messages,
+      Locale locale,
+      PortalTime time,
+      PeoplesWords words) {
     Function<String, String> msg = key -> messages.getMessage(key, null, key, locale);
     Function<String, String> level = code -> code == null ? "" : msg.apply("level." + code);
     Font text = PdfFonts.regular(9);
@@ -46,51 +54,115 @@ final class EvaluationRecordPdf {
     Document document = new Document(PageSize.A4, 36, 36, 36, 36);
     PdfWriter.getInstance(document, out);
     document.open();
-    // the party's header, as on the official papers: the branch, the organization above it, place and date in words
+    // the party's header, as on the official papers: the branch, the organization above it, place
+    // and date in words
     header.writeTo(document);
-    Paragraph title = new Paragraph(messages.getMessage("ui.evaluation.title", new Object[] {e.year(),
-        e.memberName()}, locale), PdfFonts.bold(13));
+    Paragraph title =
+        new Paragraph(
+            messages.getMessage(
+                "ui.evaluation.title", new Object[] {e.year(), e.memberName()}, locale),
+            PdfFonts.bold(13));
     title.setAlignment(Element.ALIGN_CENTER);
     title.setSpacingBefore(10);
     document.add(title);
-    document.add(new Paragraph(msg.apply("ui.evaluation.status") + ": " + msg.apply("status." + e.status()), text));
+    document.add(
+        new Paragraph(
+            msg.apply("ui.evaluation.status") + ": " + msg.apply("status." + e.status()), text));
 
-    PdfPTable levels = table(new float[] {2, 2, 3, 1.5f, 1.5f}, bold, msg.apply("ui.evaluation.step"),
-        msg.apply("ui.evaluation.level"), msg.apply("ui.evaluation.comment"), msg.apply("ui.evaluation.by"),
-        msg.apply("ui.evaluation.at"));
-    row(levels, text, msg.apply("ui.evaluation.self"), level.apply(e.selfProposedLevel()), "", words.person(e.selfReviewedBy()),
+    PdfPTable levels =
+        table(
+            new float[] {2, 2, 3, 1.5f, 1.5f},
+            bold,
+            msg.apply("ui.evaluation.step"),
+            msg.apply("ui.evaluation.level"),
+            msg.apply("ui.evaluation.comment"),
+            msg.apply("ui.evaluation.by"),
+            msg.apply("ui.evaluation.at"));
+    row(
+        levels,
+        text,
+        msg.apply("ui.evaluation.self"),
+        level.apply(e.selfProposedLevel()),
+        "",
+        words.person(e.selfReviewedBy()),
         time.format(e.selfReviewedAt()));
-    row(levels, text, msg.apply("ui.evaluation.residence"), msg.apply("residence." + e.residenceFeedback()),
+    row(
+        levels,
+        text,
+        msg.apply("ui.evaluation.residence"),
+        msg.apply("residence." + e.residenceFeedback()),
         e.residenceComment(),
-        e.residenceCommentBy(), time.format(e.residenceCommentAt()));
-    row(levels, text, msg.apply("ui.evaluation.unit"), msg.apply("unit-assessment." + e.unitAssessment()),
-        e.unitComment(), e.unitCommentBy(), time.format(e.unitCommentAt()));
-    row(levels, text, msg.apply("ui.evaluation.branch"), level.apply(e.branchProposedLevel()), e.branchComment(),
-        words.person(e.branchReviewedBy()), time.format(e.branchReviewedAt()));
+        e.residenceCommentBy(),
+        time.format(e.residenceCommentAt()));
+    row(
+        levels,
+        text,
+        msg.apply("ui.evaluation.unit"),
+        msg.apply("unit-assessment." + e.unitAssessment()),
+        e.unitComment(),
+        e.unitCommentBy(),
+        time.format(e.unitCommentAt()));
+    row(
+        levels,
+        text,
+        msg.apply("ui.evaluation.branch"),
+        level.apply(e.branchProposedLevel()),
+        e.branchComment(),
+        words.person(e.branchReviewedBy()),
+        time.format(e.branchReviewedAt()));
     // an adjusted result: the committee's original decision, then each adjustment with its reason
-    row(levels, text, msg.apply("ui.evaluation.decision"),
-        level.apply(adjustments.isEmpty() ? e.decidedLevel() : adjustments.get(0).fromLevel()), e.decisionComment(),
-        words.person(e.decidedBy()), time.format(e.decidedAt()));
+    row(
+        levels,
+        text,
+        msg.apply("ui.evaluation.decision"),
+        level.apply(adjustments.isEmpty() ? e.decidedLevel() : adjustments.get(0).fromLevel()),
+        e.decisionComment(),
+        words.person(e.decidedBy()),
+        time.format(e.decidedAt()));
     for (LevelAdjustment a : adjustments) {
-      row(levels, text, msg.apply("ui.evaluation.adjusted"), level.apply(a.toLevel()), a.reason(), words.person(a.adjustedBy()),
+      row(
+          levels,
+          text,
+          msg.apply("ui.evaluation.adjusted"),
+          level.apply(a.toLevel()),
+          a.reason(),
+          words.person(a.adjustedBy()),
           time.format(a.adjustedAt()));
     }
     for (Rerating r : reratings) {
-      row(levels, text, msg.apply("timeline.RERATED") + " (" + r.disciplineDecisionId() + ")",
-          level.apply(r.reratedLevel()), r.comment(), words.person(r.decidedBy()), time.format(r.decidedAt()));
+      row(
+          levels,
+          text,
+          msg.apply("timeline.RERATED") + " (" + r.disciplineDecisionId() + ")",
+          level.apply(r.reratedLevel()),
+          r.comment(),
+          words.person(r.decidedBy()),
+          time.format(r.decidedAt()));
     }
     if (complaints.reappraisal() != null) {
       var r = complaints.reappraisal();
-      row(levels, text, msg.apply("timeline.REAPPRAISED"), r.reappraisedLevel() == null
-              ? msg.apply("ui.complaints.pending") : level.apply(r.reappraisedLevel()), r.comment(), words.person(r.decidedBy()),
+      row(
+          levels,
+          text,
+          msg.apply("timeline.REAPPRAISED"),
+          r.reappraisedLevel() == null
+              ? msg.apply("ui.complaints.pending")
+              : level.apply(r.reappraisedLevel()),
+          r.comment(),
+          words.person(r.decidedBy()),
           time.format(r.decidedAt()));
     }
     document.add(levels);
 
     if (!complaints.complaints().isEmpty()) {
       document.add(new Paragraph(msg.apply("ui.complaints.title"), PdfFonts.bold(11)));
-      PdfPTable rows = table(new float[] {1.5f, 2, 6}, bold, msg.apply("ui.evaluation.at"),
-          msg.apply("ui.evaluation.by"), msg.apply("field.grounds"));
+      PdfPTable rows =
+          table(
+              new float[] {1.5f, 2, 6},
+              bold,
+              msg.apply("ui.evaluation.at"),
+              msg.apply("ui.evaluation.by"),
+              msg.apply("field.grounds"));
       for (var c : complaints.complaints()) {
         row(rows, text, time.format(c.receivedAt()), words.person(c.submittedBy()), c.grounds());
       }
@@ -99,22 +171,47 @@ final class EvaluationRecordPdf {
     if (selfReview != null) {
       // the submitted self-review as kept, sections I–VII in form order, with its version and hash
       document.add(new Paragraph(msg.apply("ui.self-review.summary"), PdfFonts.bold(11)));
-      document.add(new Paragraph(messages.getMessage("ui.self-review.kept", new Object[] {selfReview.version(),
-          selfReview.contentSha256(), time.format(selfReview.submittedAt()), selfReview.form()}, locale), text));
+      document.add(
+          new Paragraph(
+              messages.getMessage(
+                  "ui.self-review.kept",
+                  new Object[] {
+                    selfReview.version(),
+                    selfReview.contentSha256(),
+                    time.format(selfReview.submittedAt()),
+                    selfReview.form()
+                  },
+                  locale),
+              text));
       if (selfReview.totalPoints() != null || selfReview.derivedLevel() != null) {
-        document.add(new Paragraph(msg.apply("ui.self-review.points.total") + ": "
-            + (selfReview.totalPoints() == null ? "—"
-            : VietnameseFormats.points(selfReview.totalPoints()) + "/100") + " · "
-            + msg.apply("ui.self-review.derived-level") + ": " + level.apply(selfReview.derivedLevel()), text));
+        document.add(
+            new Paragraph(
+                msg.apply("ui.self-review.points.total")
+                    + ": "
+                    + (selfReview.totalPoints() == null
+                        ? "—"
+                        : VietnameseFormats.points(selfReview.totalPoints()) + "/100")
+                    + " · "
+                    + msg.apply("ui.self-review.derived-level")
+                    + ": "
+                    + level.apply(selfReview.derivedLevel()),
+                text));
       }
-      PdfPTable review = table(new float[] {2, 5}, bold, msg.apply("ui.evaluation.step"),
-          msg.apply("ui.evaluation.comment"));
-      for (String field : TaskCompletionRules.fields(
-          ProcessKeys.SELF_REVIEW)) {
+      PdfPTable review =
+          table(
+              new float[] {2, 5},
+              bold,
+              msg.apply("ui.evaluation.step"),
+              msg.apply("ui.evaluation.comment"));
+      for (String field : TaskCompletionRules.fields(ProcessKeys.SELF_REVIEW)) {
         Object value = selfReview.content().get(field);
         if (value != null && !(value instanceof Boolean)) {
-          String shown = messages.getMessage((field.endsWith("Grade") ? "grade." : "level.") + value, null,
-              String.valueOf(value), locale);
+          String shown =
+              messages.getMessage(
+                  (field.endsWith("Grade") ? "grade." : "level.") + value,
+                  null,
+                  String.valueOf(value),
+                  locale);
           row(review, text, msg.apply("field." + field), shown);
         } else if (value instanceof Boolean flag) {
           row(review, text, msg.apply("field." + field), flag ? "✓" : "—");
@@ -124,17 +221,29 @@ final class EvaluationRecordPdf {
     }
 
     document.add(new Paragraph(msg.apply("ui.evaluation.timeline"), PdfFonts.bold(11)));
-    PdfPTable steps = table(new float[] {1.5f, 2, 2, 1.5f, 4}, bold, msg.apply("ui.evaluation.at"),
-        msg.apply("ui.evaluation.step"), msg.apply("ui.tasks.task"), msg.apply("ui.evaluation.by"),
-        msg.apply("ui.evaluation.details"));
+    PdfPTable steps =
+        table(
+            new float[] {1.5f, 2, 2, 1.5f, 4},
+            bold,
+            msg.apply("ui.evaluation.at"),
+            msg.apply("ui.evaluation.step"),
+            msg.apply("ui.tasks.task"),
+            msg.apply("ui.evaluation.by"),
+            msg.apply("ui.evaluation.details"));
     for (TimelineEntry entry : timeline) {
-      // the details worth reading, labelled and in words (names, levels, local times), never variable names
+      // the details worth reading, labelled and in words (names, levels, local times), never
+      // variable names
       StringBuilder details = new StringBuilder();
       for (var detail : words.details(entry.details())) {
         details.append(detail.label()).append(": ").append(detail.value()).append('\n');
       }
-      row(steps, text, time.format(entry.occurredAt()), msg.apply("timeline." + entry.kind()),
-          entry.taskKey() == null ? "" : msg.apply("task." + entry.taskKey()), words.person(entry.actor()),
+      row(
+          steps,
+          text,
+          time.format(entry.occurredAt()),
+          msg.apply("timeline." + entry.kind()),
+          entry.taskKey() == null ? "" : msg.apply("task." + entry.taskKey()),
+          words.person(entry.actor()),
           details.toString());
     }
     document.add(steps);

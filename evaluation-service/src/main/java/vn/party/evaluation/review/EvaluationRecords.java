@@ -19,22 +19,27 @@ public class EvaluationRecords {
   }
 
   public Optional<EvaluationRecord> find(int year, String memberId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select e.*, m.full_name as member_name from evaluation.member_evaluation e
             join evaluation.party_member m on m.id = e.member_id
             where e.year = :year and e.member_id = :member""")
-        .param("year", year).param("member", memberId)
-        .query(EvaluationRecord.class).optional();
+        .param("year", year)
+        .param("member", memberId)
+        .query(EvaluationRecord.class)
+        .optional();
   }
 
   /** A member's evaluations of every year, newest first. */
   public List<EvaluationRecord> ofMember(String memberId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select e.*, m.full_name as member_name from evaluation.member_evaluation e
             join evaluation.party_member m on m.id = e.member_id
             where e.member_id = :member order by e.year desc""")
         .param("member", memberId)
-        .query(EvaluationRecord.class).list();
+        .query(EvaluationRecord.class)
+        .list();
   }
 
   /**
@@ -44,8 +49,10 @@ public class EvaluationRecords {
    * @return false when the member already has an evaluation for that year (nothing is written then)
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public boolean create(int year, String memberId, UUID campaignId, String organizationId, String branchId) {
-    return jdbc.sql("""
+  public boolean create(
+      int year, String memberId, UUID campaignId, String organizationId, String branchId) {
+    return jdbc.sql(
+                """
             insert into evaluation.member_evaluation (year, member_id, campaign_id, organization_id, branch_id, status)
             values (:year, :member, :campaign, :org, :branch, 'SELF_REVIEW')
             on conflict (year, member_id) do update set campaign_id = excluded.campaign_id,
@@ -58,9 +65,13 @@ public class EvaluationRecords {
               unit_assessment = 'PENDING', unit_comment = null, unit_comment_by = null, unit_comment_at = null,
               ended_reason = null, ended_at = null, updated_at = now()
             where evaluation.member_evaluation.status = 'ENDED'""")
-        .param("year", year).param("member", memberId).param("campaign", campaignId)
-        .param("org", organizationId).param("branch", branchId)
-        .update() == 1;
+            .param("year", year)
+            .param("member", memberId)
+            .param("campaign", campaignId)
+            .param("org", organizationId)
+            .param("branch", branchId)
+            .update()
+        == 1;
   }
 
   /** A movement ended the evaluation (leaving, death, a transfer): it stays, with the reason, and is not decided. */
@@ -86,8 +97,13 @@ public class EvaluationRecords {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean lock(int year, String memberId) {
-    return jdbc.sql("select 1 from evaluation.member_evaluation where year = :year and member_id = :member for update")
-        .param("year", year).param("member", memberId).query(Integer.class).optional().isPresent();
+    return jdbc.sql(
+            "select 1 from evaluation.member_evaluation where year = :year and member_id = :member for update")
+        .param("year", year)
+        .param("member", memberId)
+        .query(Integer.class)
+        .optional()
+        .isPresent();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -97,14 +113,24 @@ public class EvaluationRecords {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void selfReviewed(int year, String memberId, String level, String by) {
-    update(year, memberId, "self_proposed_level = :v1, self_reviewed_by = :v2, self_reviewed_at = now()", level, by);
+    update(
+        year,
+        memberId,
+        "self_proposed_level = :v1, self_reviewed_by = :v2, self_reviewed_at = now()",
+        level,
+        by);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void residenceFeedbackReceived(int year, String memberId, String comment, String by) {
-    update(year, memberId, """
+    update(
+        year,
+        memberId,
+        """
         residence_feedback = 'RECEIVED', residence_comment = :v1, residence_comment_by = :v2,
-        residence_comment_at = now()""", comment, by);
+        residence_comment_at = now()""",
+        comment,
+        by);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -114,9 +140,13 @@ public class EvaluationRecords {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void unitAssessmentReceived(int year, String memberId, String comment, String by) {
-    update(year, memberId, """
+    update(
+        year,
+        memberId,
+        """
         unit_assessment = 'RECEIVED', unit_comment = :v1, unit_comment_by = :v2, unit_comment_at = now()""",
-        comment, by);
+        comment,
+        by);
   }
 
   /** MISSING (the deadline passed) or NOT_EXPECTED (no civil-service post). */
@@ -127,9 +157,14 @@ public class EvaluationRecords {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void branchReviewed(int year, String memberId, String level, String comment, String by) {
-    update(year, memberId, """
+    update(
+        year,
+        memberId,
+        """
         branch_proposed_level = :v1, branch_comment = :v2, branch_reviewed_by = :v3, branch_reviewed_at = now()""",
-        level, comment, by);
+        level,
+        comment,
+        by);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -139,9 +174,14 @@ public class EvaluationRecords {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void decided(int year, String memberId, String level, String comment, String by) {
-    update(year, memberId, """
+    update(
+        year,
+        memberId,
+        """
         decided_level = :v1, decision_comment = :v2, decided_by = :v3, decided_at = now(), status = 'DECIDED'""",
-        level, comment, by);
+        level,
+        comment,
+        by);
   }
 
   /** The committee adjusted the decided level while finalizing; who decided and the decision's comment stay. */
@@ -153,14 +193,23 @@ public class EvaluationRecords {
   /** The strictest cap now in force (all null: none), with the member-caps rule that set it. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void levelCap(int year, String memberId, String level, String reasonCode, String ruleId) {
-    update(year, memberId, "level_cap = :v1, level_cap_reason = :v2, level_cap_rule = :v3", level, reasonCode,
+    update(
+        year,
+        memberId,
+        "level_cap = :v1, level_cap_reason = :v2, level_cap_rule = :v3",
+        level,
+        reasonCode,
         ruleId);
   }
 
   private void update(int year, String memberId, String assignments, Object... values) {
-    var statement = jdbc.sql("update evaluation.member_evaluation set " + assignments
-            + ", updated_at = now() where year = :year and member_id = :member")
-        .param("year", year).param("member", memberId);
+    var statement =
+        jdbc.sql(
+                "update evaluation.member_evaluation set "
+                    + assignments
+                    + ", updated_at = now() where year = :year and member_id = :member")
+            .param("year", year)
+            .param("member", memberId);
     for (int i = 0; i < values.length; i++) {
       statement = statement.param("v" + (i + 1), values[i]);
     }

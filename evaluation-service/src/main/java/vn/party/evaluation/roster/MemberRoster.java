@@ -18,7 +18,18 @@ import java.time.LocalDate;
  * @param headOf BRANCH | ORGANIZATION | null: the unit the member heads (bí thư chi bộ, bí thư đảng ủy cơ sở); one
  *     head per unit
  */
-public record MemberRoster(String id, String fullName, String email, String branchId, String organizationId,
-    String membership, String status, LocalDate admittedOn, boolean exempted, boolean suspended, String leadership,
-    boolean civilServant, boolean leadershipPost, String headOf) {
-}
+public record MemberRoster(
+    String id,
+    String fullName,
+    String email,
+    String branchId,
+    String organizationId,
+    String membership,
+    String status,
+    LocalDate admittedOn,
+    boolean exempted,
+    boolean suspended,
+    String leadership,
+    boolean civilServant,
+    boolean leadershipPost,
+    String headOf) {}

@@ -32,14 +32,17 @@ public class RosterAccess {
 
   /** For an id that is no member's: 404 to whoever may read every member, the forbidden answer to anyone else. */
   public static ApiException unknown(String memberId, CurrentUser user) {
-    return user.isAdmin() || user.isAuditor() ? ApiException.notFound("error.member.not-found", memberId)
+    return user.isAdmin() || user.isAuditor()
+        ? ApiException.notFound("error.member.not-found", memberId)
         : ApiException.forbidden();
   }
 
   public static boolean mayRead(MemberRoster roster, CurrentUser user) {
-    return user.isAdmin() || user.inspects(roster.organizationId())
+    return user.isAdmin()
+        || user.inspects(roster.organizationId())
         || user.inOrganizationCommittee(roster.organizationId())
-        || user.inBranchCommittee(roster.branchId()) || user.userId().equals(roster.id());
+        || user.inBranchCommittee(roster.branchId())
+        || user.userId().equals(roster.id());
   }
 
   /**
@@ -55,7 +58,9 @@ public class RosterAccess {
 
   /** Branches' member lists: administrators, auditors, the branch's grassroots committee and its own committee. */
   public static boolean mayListBranch(Rosters.Branch branch, CurrentUser user) {
-    return user.isAdmin() || user.inspects(branch.organizationId())
-        || user.inOrganizationCommittee(branch.organizationId()) || user.inBranchCommittee(branch.id());
+    return user.isAdmin()
+        || user.inspects(branch.organizationId())
+        || user.inOrganizationCommittee(branch.organizationId())
+        || user.inBranchCommittee(branch.id());
   }
 }

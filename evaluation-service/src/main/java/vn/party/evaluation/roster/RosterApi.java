@@ -11,43 +11,59 @@ public final class RosterApi {
 
   /** A member's roster facts; a fact that is not on file is shown as null, not left out. */
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record MemberRosterView(String id, String fullName, String email, String branchId, String organizationId,
+  public record MemberRosterView(
+      String id,
+      String fullName,
+      String email,
+      String branchId,
+      String organizationId,
       @Schema(description = "OFFICIAL | PROBATIONARY") String membership,
-      @Schema(description = "ACTIVE, …: only ACTIVE members are put on a campaign's roster (not changed here)")
-      String status,
-      @Schema(description = "yyyy-MM-dd; null: not on file (an established member)") LocalDate admittedOn,
+      @Schema(
+              description =
+                  "ACTIVE, …: only ACTIVE members are put on a campaign's roster (not changed here)")
+          String status,
+      @Schema(description = "yyyy-MM-dd; null: not on file (an established member)")
+          LocalDate admittedOn,
       @Schema(description = "miễn công tác và sinh hoạt đảng: not rated") boolean exempted,
       @Schema(description = "đình chỉ sinh hoạt đảng: not rated") boolean suspended,
-      @Schema(description = "BRANCH_COMMITTEE | ORGANIZATION_COMMITTEE | null (collective caps)") String leadership,
-      @Schema(description = "holds a post in the state apparatus: a unit assessment is expected") boolean civilServant,
-      @Schema(description = "holds a leadership or management post: Mẫu 02B") boolean leadershipPost,
-      @Schema(description = "BRANCH (bí thư chi bộ: heads the member's branch) | ORGANIZATION (bí thư đảng ủy cơ sở: "
-          + "heads the member's grassroots organization) | null (heads nothing); one head per unit")
-      String headOf) {
-  }
+      @Schema(description = "BRANCH_COMMITTEE | ORGANIZATION_COMMITTEE | null (collective caps)")
+          String leadership,
+      @Schema(description = "holds a post in the state apparatus: a unit assessment is expected")
+          boolean civilServant,
+      @Schema(description = "holds a leadership or management post: Mẫu 02B")
+          boolean leadershipPost,
+      @Schema(
+              description =
+                  "BRANCH (bí thư chi bộ: heads the member's branch) | ORGANIZATION (bí thư đảng ủy cơ sở: "
+                      + "heads the member's grassroots organization) | null (heads nothing); one head per unit")
+          String headOf) {}
 
   /** One recorded change: who, when, why, and the changed fields before and after. */
-  public record RosterChangeView(long id, String memberId, OffsetDateTime changedAt, String changedBy, String reason,
-      List<FieldChangeView> changes) {
-  }
+  public record RosterChangeView(
+      long id,
+      String memberId,
+      OffsetDateTime changedAt,
+      String changedBy,
+      String reason,
+      List<FieldChangeView> changes) {}
 
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  public record FieldChangeView(String field, Object from, Object to) {
-  }
+  public record FieldChangeView(String field, Object from, Object to) {}
 
   /**
    * The answer to a change: the facts now; the recorded change (absent when nothing differed from the record); the
    * member whose headship passed to this one (absent when none did); the years of the member's campaigns still
    * running and, when there is one, a note of what the change does not reach.
    */
-  public record RosterUpdateView(MemberRosterView member, RosterChangeView change, PreviousHeadView previousHead,
-      List<Integer> runningCampaignYears, String notice) {
-  }
+  public record RosterUpdateView(
+      MemberRosterView member,
+      RosterChangeView change,
+      PreviousHeadView previousHead,
+      List<Integer> runningCampaignYears,
+      String notice) {}
 
   /** The unit's previous head, who heads nothing now: the change recorded on his or her roster. */
-  public record PreviousHeadView(String memberId, String fullName, RosterChangeView change) {
-  }
+  public record PreviousHeadView(String memberId, String fullName, RosterChangeView change) {}
 
-  private RosterApi() {
-  }
+  private RosterApi() {}
 }

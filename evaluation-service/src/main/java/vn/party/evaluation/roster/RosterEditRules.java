@@ -37,8 +37,10 @@ final class RosterEditRules {
   static final String INVALID_HEAD_OF = "invalid-head-of";
   static final String IN_FUTURE = "in-future";
   static final String PROBATIONARY_ON_COMMITTEE = "probationary-on-committee";
+
   /** A body naming no fact to change (only a reason, or nothing). */
   static final String NOTHING_TO_CHANGE = "nothing-to-change";
+
   static final String BODY = "body";
   static final String MALFORMED = "malformed";
 
@@ -46,8 +48,7 @@ final class RosterEditRules {
   static final LocalDate PARTY_FOUNDED = LocalDate.of(1930, 2, 3);
 
   /** The checked edit, or the problems (field, reason) found. */
-  record Checked(RosterEdit edit, List<FieldError> problems) {
-  }
+  record Checked(RosterEdit edit, List<FieldError> problems) {}
 
   static Checked check(JsonNode body, MemberRoster current, LocalDate today) {
     List<FieldError> problems = new ArrayList<>();
@@ -59,15 +60,16 @@ final class RosterEditRules {
       Map.Entry<String, JsonNode> field = fields.next();
       String name = field.getKey();
       JsonNode value = field.getValue();
-      String problem = switch (name) {
-        case EXEMPTED, SUSPENDED, CIVIL_SERVANT, LEADERSHIP_POST -> flag(name, value, values);
-        case MEMBERSHIP -> membership(value, values);
-        case LEADERSHIP -> leadership(value, values);
-        case HEAD_OF -> headOf(value, values);
-        case ADMITTED_ON -> admittedOn(value, today, values);
-        case REASON -> null; // below
-        default -> UNKNOWN_FIELD;
-      };
+      String problem =
+          switch (name) {
+            case EXEMPTED, SUSPENDED, CIVIL_SERVANT, LEADERSHIP_POST -> flag(name, value, values);
+            case MEMBERSHIP -> membership(value, values);
+            case LEADERSHIP -> leadership(value, values);
+            case HEAD_OF -> headOf(value, values);
+            case ADMITTED_ON -> admittedOn(value, today, values);
+            case REASON -> null; // below
+            default -> UNKNOWN_FIELD;
+          };
       if (problem != null) {
         problems.add(new FieldError(name, problem));
       }
@@ -84,10 +86,14 @@ final class RosterEditRules {
       MemberRoster after = edit.applyTo(current);
       if ("PROBATIONARY".equals(after.membership()) && after.leadership() != null) {
         // on the field the request set to break the rule
-        problems.add(new FieldError(values.get(LEADERSHIP) != null ? LEADERSHIP : MEMBERSHIP,
-            PROBATIONARY_ON_COMMITTEE));
+        problems.add(
+            new FieldError(
+                values.get(LEADERSHIP) != null ? LEADERSHIP : MEMBERSHIP,
+                PROBATIONARY_ON_COMMITTEE));
       } else if ("PROBATIONARY".equals(after.membership()) && after.headOf() != null) {
-        problems.add(new FieldError(values.get(HEAD_OF) != null ? HEAD_OF : MEMBERSHIP, PROBATIONARY_ON_COMMITTEE));
+        problems.add(
+            new FieldError(
+                values.get(HEAD_OF) != null ? HEAD_OF : MEMBERSHIP, PROBATIONARY_ON_COMMITTEE));
       }
       if (problems.isEmpty()) {
         return new Checked(edit, List.of());
@@ -187,6 +193,5 @@ final class RosterEditRules {
     return TextCharacters.problem(text);
   }
 
-  private RosterEditRules() {
-  }
+  private RosterEditRules() {}
 }

@@ -13,17 +13,29 @@ public final class RosterFields {
   public static final String LEADERSHIP = "leadership";
   public static final String CIVIL_SERVANT = "civilServant";
   public static final String LEADERSHIP_POST = "leadershipPost";
+
   /** Which unit the member heads (its secretary): BRANCH, ORGANIZATION or null. */
   public static final String HEAD_OF = "headOf";
+
   /** Why the record changes (e.g. the decision number): required with every change. */
   public static final String REASON = "reason";
 
   /** The changeable facts, in the order the page and the change records list them. */
-  public static final List<String> CHANGEABLE = List.of(MEMBERSHIP, ADMITTED_ON, EXEMPTED, SUSPENDED, LEADERSHIP,
-      CIVIL_SERVANT, LEADERSHIP_POST, HEAD_OF);
+  public static final List<String> CHANGEABLE =
+      List.of(
+          MEMBERSHIP,
+          ADMITTED_ON,
+          EXEMPTED,
+          SUSPENDED,
+          LEADERSHIP,
+          CIVIL_SERVANT,
+          LEADERSHIP_POST,
+          HEAD_OF);
 
   public static final List<String> MEMBERSHIPS = List.of("OFFICIAL", "PROBATIONARY");
-  public static final List<String> LEADERSHIPS = List.of("BRANCH_COMMITTEE", "ORGANIZATION_COMMITTEE");
+  public static final List<String> LEADERSHIPS =
+      List.of("BRANCH_COMMITTEE", "ORGANIZATION_COMMITTEE");
+
   /** BRANCH: bí thư of the member's own branch; ORGANIZATION: bí thư of the member's grassroots organization. */
   public static final List<String> HEADS = List.of("BRANCH", "ORGANIZATION");
 
@@ -47,6 +59,5 @@ public final class RosterFields {
     return value instanceof LocalDate date ? date.toString() : value;
   }
 
-  private RosterFields() {
-  }
+  private RosterFields() {}
 }

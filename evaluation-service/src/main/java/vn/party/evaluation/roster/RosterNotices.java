@@ -26,7 +26,8 @@ class RosterNotices {
       return null;
     }
     String shown = years.stream().map(String::valueOf).collect(Collectors.joining(", "));
-    return messages.getMessage("roster.running-campaigns", new Object[] {shown}, LocaleContextHolder.getLocale());
+    return messages.getMessage(
+        "roster.running-campaigns", new Object[] {shown}, LocaleContextHolder.getLocale());
   }
 
   /** Null when the change passed no headship. */
@@ -37,8 +38,13 @@ class RosterNotices {
     }
     Locale locale = LocaleContextHolder.getLocale();
     // the select's label, in the middle of a sentence
-    String unit = messages.getMessage("roster.headOf." + update.member().headOf(), null, locale).toLowerCase(locale);
-    return messages.getMessage("roster.head-transferred",
-        new Object[] {unit, previous.fullName(), previous.memberId(), update.member().fullName()}, locale);
+    String unit =
+        messages
+            .getMessage("roster.headOf." + update.member().headOf(), null, locale)
+            .toLowerCase(locale);
+    return messages.getMessage(
+        "roster.head-transferred",
+        new Object[] {unit, previous.fullName(), previous.memberId(), update.member().fullName()},
+        locale);
   }
 }

@@ -35,8 +35,8 @@ public class RosterPageController {
   private final RosterNotices notices;
   private final ObjectMapper objectMapper;
 
-  public RosterPageController(RosterService service, Rosters rosters, RosterNotices notices,
-      ObjectMapper objectMapper) {
+  public RosterPageController(
+      RosterService service, Rosters rosters, RosterNotices notices, ObjectMapper objectMapper) {
     this.service = service;
     this.rosters = rosters;
     this.notices = notices;
@@ -45,15 +45,20 @@ public class RosterPageController {
 
   /** Without a branch: the branches the user may list; with one: its members. */
   @GetMapping("/app/members")
-  public String list(@RequestParam(required = false) String branch, @AuthenticationPrincipal CurrentUser user,
+  public String list(
+      @RequestParam(required = false) String branch,
+      @AuthenticationPrincipal CurrentUser user,
       Model model) {
     if (branch == null || branch.isBlank()) {
-      model.addAttribute("branches", rosters.branches().stream()
-          .filter(b -> RosterAccess.mayListBranch(b, user)).toList());
+      model.addAttribute(
+          "branches",
+          rosters.branches().stream().filter(b -> RosterAccess.mayListBranch(b, user)).toList());
       return "roster/list";
     }
-    Rosters.Branch found = rosters.branch(branch)
-        .orElseThrow(() -> ApiException.notFound("error.branch.not-found", branch));
+    Rosters.Branch found =
+        rosters
+            .branch(branch)
+            .orElseThrow(() -> ApiException.notFound("error.branch.not-found", branch));
     if (!RosterAccess.mayListBranch(found, user)) {
       throw ApiException.forbidden();
     }
@@ -63,7 +68,8 @@ public class RosterPageController {
   }
 
   @GetMapping("/app/members/{memberId}")
-  public String show(@PathVariable String memberId, @AuthenticationPrincipal CurrentUser user, Model model) {
+  public String show(
+      @PathVariable String memberId, @AuthenticationPrincipal CurrentUser user, Model model) {
     MemberRoster roster = service.roster(memberId, user);
     fill(roster, user, model, values(roster), Map.of());
     return "roster/show";
@@ -76,12 +82,21 @@ public class RosterPageController {
    * the headship away.
    */
   @PostMapping("/app/members/{memberId}")
-  public String change(@PathVariable String memberId, @RequestParam(required = false) String membership,
-      @RequestParam(required = false) String admittedOn, @RequestParam(required = false) String exempted,
-      @RequestParam(required = false) String suspended, @RequestParam(required = false) String leadership,
-      @RequestParam(required = false) String civilServant, @RequestParam(required = false) String leadershipPost,
-      @RequestParam(required = false) String headOf, @RequestParam(required = false) String reason,
-      @AuthenticationPrincipal CurrentUser user, Model model, RedirectAttributes flash, HttpServletResponse response) {
+  public String change(
+      @PathVariable String memberId,
+      @RequestParam(required = false) String membership,
+      @RequestParam(required = false) String admittedOn,
+      @RequestParam(required = false) String exempted,
+      @RequestParam(required = false) String suspended,
+      @RequestParam(required = false) String leadership,
+      @RequestParam(required = false) String civilServant,
+      @RequestParam(required = false) String leadershipPost,
+      @RequestParam(required = false) String headOf,
+      @RequestParam(required = false) String reason,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      RedirectAttributes flash,
+      HttpServletResponse response) {
     ObjectNode body = objectMapper.createObjectNode();
     body.put(RosterFields.MEMBERSHIP, blankToNull(membership));
     body.put(RosterFields.ADMITTED_ON, blankToNull(admittedOn));
@@ -103,12 +118,16 @@ public class RosterPageController {
       }
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       MemberRoster roster = service.roster(memberId, user);
-      Map<String, String> submitted = values(roster); // what the post did not name stays as on record
-      body.fields().forEachRemaining(f -> submitted.put(f.getKey(), f.getValue().isNull() ? "" : f.getValue().asText()));
+      Map<String, String> submitted =
+          values(roster); // what the post did not name stays as on record
+      body.fields()
+          .forEachRemaining(
+              f -> submitted.put(f.getKey(), f.getValue().isNull() ? "" : f.getValue().asText()));
       fill(roster, user, model, submitted, messages(refused.problems()));
       return "roster/show";
     }
-    flash.addFlashAttribute("notice", update.change() == null ? "notice.roster-unchanged" : "notice.roster-changed");
+    flash.addFlashAttribute(
+        "notice", update.change() == null ? "notice.roster-unchanged" : "notice.roster-changed");
     if (update.change() != null) {
       flash.addFlashAttribute("runningNotice", notices.running(update.runningCampaignYears()));
       flash.addFlashAttribute("transferNotice", notices.transferred(update));
@@ -116,22 +135,35 @@ public class RosterPageController {
     return "redirect:/app/members/" + memberId;
   }
 
-  private void fill(MemberRoster roster, CurrentUser user, Model model, Map<String, String> values,
+  private void fill(
+      MemberRoster roster,
+      CurrentUser user,
+      Model model,
+      Map<String, String> values,
       Map<String, String> errors) {
     model.addAttribute("roster", roster);
     model.addAttribute("branch", rosters.branch(roster.branchId()).orElse(null));
     model.addAttribute("changes", rosters.changes(roster.id()));
     model.addAttribute("runningYears", rosters.runningCampaignYears(roster.id()));
     model.addAttribute("mayChange", RosterAccess.mayChange(roster, user));
-    model.addAttribute("mayList", rosters.branch(roster.branchId()).map(b -> RosterAccess.mayListBranch(b, user))
-        .orElse(false));
+    model.addAttribute(
+        "mayList",
+        rosters
+            .branch(roster.branchId())
+            .map(b -> RosterAccess.mayListBranch(b, user))
+            .orElse(false));
     model.addAttribute("values", values);
     model.addAttribute("errors", errors);
     model.addAttribute("memberships", RosterFields.MEMBERSHIPS);
     model.addAttribute("leaderships", RosterFields.LEADERSHIPS);
     model.addAttribute("heads", RosterFields.HEADS);
-    model.addAttribute("flags", List.of(RosterFields.EXEMPTED, RosterFields.SUSPENDED, RosterFields.CIVIL_SERVANT,
-        RosterFields.LEADERSHIP_POST));
+    model.addAttribute(
+        "flags",
+        List.of(
+            RosterFields.EXEMPTED,
+            RosterFields.SUSPENDED,
+            RosterFields.CIVIL_SERVANT,
+            RosterFields.LEADERSHIP_POST));
   }
 
   /** The form's values as the record holds them. */
@@ -148,8 +180,10 @@ public class RosterPageController {
   /** field → the message the check gave (its reason's code when it gave none). */
   private static Map<String, String> messages(List<FieldProblem> problems) {
     Map<String, String> errors = new LinkedHashMap<>();
-    problems.forEach(problem -> errors.putIfAbsent(problem.field(),
-        problem.message() != null ? problem.message() : problem.reason()));
+    problems.forEach(
+        problem ->
+            errors.putIfAbsent(
+                problem.field(), problem.message() != null ? problem.message() : problem.reason()));
     return errors;
   }
 

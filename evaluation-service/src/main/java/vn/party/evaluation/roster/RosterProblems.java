@@ -24,10 +24,16 @@ class RosterProblems {
 
   List<FieldProblem> of(List<FieldError> errors) {
     Locale locale = LocaleContextHolder.getLocale();
-    return errors.stream().map(error -> {
-      String label = messages.getMessage("roster.field." + error.field(), null, error.field(), locale);
-      String message = messages.getMessage("reason." + error.reason(), new Object[] {label}, error.reason(), locale);
-      return new FieldProblem(error.field(), error.reason(), message);
-    }).toList();
+    return errors.stream()
+        .map(
+            error -> {
+              String label =
+                  messages.getMessage("roster.field." + error.field(), null, error.field(), locale);
+              String message =
+                  messages.getMessage(
+                      "reason." + error.reason(), new Object[] {label}, error.reason(), locale);
+              return new FieldProblem(error.field(), error.reason(), message);
+            })
+        .toList();
   }
 }

@@ -38,7 +38,10 @@ public class RosterService {
   private final RosterProblems problems;
   private final ZoneId zone;
 
-  public RosterService(Rosters rosters, RosterAccess access, RosterProblems problems,
+  public RosterService(
+      Rosters rosters,
+      RosterAccess access,
+      RosterProblems problems,
       @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone) {
     this.rosters = rosters;
     this.access = access;
@@ -66,12 +69,14 @@ public class RosterService {
    */
   @Transactional
   public RosterUpdate change(String memberId, JsonNode body, CurrentUser user) {
-    MemberRoster seen = rosters.find(memberId).orElseThrow(() -> RosterAccess.unknown(memberId, user));
+    MemberRoster seen =
+        rosters.find(memberId).orElseThrow(() -> RosterAccess.unknown(memberId, user));
     if (!RosterAccess.mayChange(seen, user)) {
       throw ApiException.forbidden();
     }
     if (body != null && body.has(RosterFields.HEAD_OF)) {
-      // the organization before the members, always in that order (Rosters.lockOrganization); the member's branch,
+      // the organization before the members, always in that order (Rosters.lockOrganization); the
+      // member's branch,
       // and so the organization, is not a roster fact: it cannot have changed since it was read
       rosters.lockOrganization(seen.organizationId());
     }
@@ -111,8 +116,12 @@ public class RosterService {
     PreviousHead first = null;
     for (MemberRoster previous : rosters.lockHeads(newHead, newHead.headOf())) {
       rosters.clearHead(previous.id());
-      RosterChange recorded = rosters.record(previous.id(), user.userId(), reason,
-          List.of(new FieldChange(RosterFields.HEAD_OF, previous.headOf(), null)));
+      RosterChange recorded =
+          rosters.record(
+              previous.id(),
+              user.userId(),
+              reason,
+              List.of(new FieldChange(RosterFields.HEAD_OF, previous.headOf(), null)));
       if (first == null) {
         first = new PreviousHead(previous.id(), previous.fullName(), recorded);
       }

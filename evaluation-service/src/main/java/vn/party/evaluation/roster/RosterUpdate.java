@@ -7,13 +7,15 @@ import java.util.List;
  * member's: nothing is recorded), the member whose headship passed to this one (null when none did), and the years of
  * the member's campaigns still running.
  */
-public record RosterUpdate(MemberRoster member, RosterChange change, PreviousHead previousHead,
+public record RosterUpdate(
+    MemberRoster member,
+    RosterChange change,
+    PreviousHead previousHead,
     List<Integer> runningCampaignYears) {
 
   /**
    * The member who headed the unit before: his or her {@code headOf} is now null, recorded as a change of its own
    * (same reason, same author).
    */
-  public record PreviousHead(String memberId, String fullName, RosterChange change) {
-  }
+  public record PreviousHead(String memberId, String fullName, RosterChange change) {}
 }

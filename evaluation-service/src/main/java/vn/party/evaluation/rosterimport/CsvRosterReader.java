@@ -32,7 +32,8 @@ class CsvRosterReader implements RosterFileReader {
       text = text.substring(1);
     }
     char delimiter = delimiter(text);
-    CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
+    CSVFormat format =
+        CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
     int number = 0;
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
       for (CSVRecord record : parser) {
@@ -71,13 +72,16 @@ class CsvRosterReader implements RosterFileReader {
     if (first == '=' || first == '@') {
       return true;
     }
-    return (first == '+' || first == '-') && cell.length() > 1 && !Character.isDigit(cell.charAt(1))
+    return (first == '+' || first == '-')
+        && cell.length() > 1
+        && !Character.isDigit(cell.charAt(1))
         && cell.charAt(1) != ' ';
   }
 
   private static String decode(byte[] content) {
-    if (content.length >= 2 && ((content[0] == (byte) 0xFF && content[1] == (byte) 0xFE)
-        || (content[0] == (byte) 0xFE && content[1] == (byte) 0xFF))) {
+    if (content.length >= 2
+        && ((content[0] == (byte) 0xFF && content[1] == (byte) 0xFE)
+            || (content[0] == (byte) 0xFE && content[1] == (byte) 0xFF))) {
       return strict(content, StandardCharsets.UTF_16.newDecoder());
     }
     return strict(content, StandardCharsets.UTF_8.newDecoder());
@@ -85,7 +89,9 @@ class CsvRosterReader implements RosterFileReader {
 
   /** Decodes, or names the line and the column (by separators before it) of the first byte that does not decode. */
   private static String strict(byte[] content, CharsetDecoder decoder) {
-    decoder.onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    decoder
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(content);
     CharBuffer out = CharBuffer.allocate(content.length + 1);
     CoderResult result = decoder.decode(in, out, true);

@@ -13,17 +13,25 @@ public enum ImportColumn {
   SEX("Giới tính (Nam/Nữ)", "Sex (Male/Female)", "sex", false),
   CARD_NUMBER("Số thẻ đảng viên", "Party card number", "cardNumber", true),
   ADMITTED_ON("Ngày vào Đảng (dd/MM/yyyy)", "Date admitted (dd/MM/yyyy)", "admittedOn", true),
-  OFFICIAL_ON("Ngày chính thức (dd/MM/yyyy)", "Date made official (dd/MM/yyyy)", "officialOn", false),
+  OFFICIAL_ON(
+      "Ngày chính thức (dd/MM/yyyy)", "Date made official (dd/MM/yyyy)", "officialOn", false),
   BRANCH("Chi bộ (mã hoặc tên)", "Branch (code or name)", "branch", true),
   PARTY_POST("Chức vụ Đảng", "Party post", "partyPost", false),
-  STATE_POST("Chức vụ chính quyền, đoàn thể", "Post in the state agency or unit", "statePost", false),
-  CIVIL_SERVANT("Cán bộ, công chức, viên chức (Có/Không)", "Civil servant (Yes/No)", "civilServant", false),
-  EXEMPTED("Miễn công tác và sinh hoạt đảng (Có/Không)", "Exempted from activities (Yes/No)", "exempted", false),
+  STATE_POST(
+      "Chức vụ chính quyền, đoàn thể", "Post in the state agency or unit", "statePost", false),
+  CIVIL_SERVANT(
+      "Cán bộ, công chức, viên chức (Có/Không)", "Civil servant (Yes/No)", "civilServant", false),
+  EXEMPTED(
+      "Miễn công tác và sinh hoạt đảng (Có/Không)",
+      "Exempted from activities (Yes/No)",
+      "exempted",
+      false),
   SUSPENDED("Đình chỉ sinh hoạt đảng (Có/Không)", "Suspended (Yes/No)", "suspended", false),
   EMAIL("Thư điện tử", "E-mail", "email", false),
   PHONE("Điện thoại", "Phone", "phone", false),
   /** The sign-in of a new member; empty: "dv" and the card number. Read for new members only. */
-  ACCOUNT("Tài khoản (để trống: dv + số thẻ)", "Account (empty: dv + card number)", "account", false);
+  ACCOUNT(
+      "Tài khoản (để trống: dv + số thẻ)", "Account (empty: dv + card number)", "account", false);
 
   private final String heading;
   private final String englishHeading;
@@ -69,13 +77,18 @@ public enum ImportColumn {
   /** Whether a heading as typed names this column: either language, case, accents' normal form and spaces aside. */
   public boolean matches(String typed) {
     String t = normal(typed);
-    return t.equals(normal(heading)) || t.equals(normal(englishHeading))
+    return t.equals(normal(heading))
+        || t.equals(normal(englishHeading))
         || t.equals(normal(heading.replaceAll("\\s*\\(.*\\)$", "")))
         || t.equals(normal(englishHeading.replaceAll("\\s*\\(.*\\)$", "")));
   }
 
   private static String normal(String text) {
-    return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ")
-        .toLowerCase(Locale.ROOT);
+    return text == null
+        ? ""
+        : Normalizer.normalize(text, Normalizer.Form.NFC)
+            .strip()
+            .replaceAll("\\s+", " ")
+            .toLowerCase(Locale.ROOT);
   }
 }

@@ -7,6 +7,7 @@ interface RosterFileReader {
 
   /** Longest cell read; a longer one is cut there and reported as too long (huge cells never fill the memory). */
   int MAX_CELL = 1000;
+
   /** The template's columns, and a few more so a misplaced column is reported where it is. */
   int MAX_COLUMNS = ImportColumn.values().length + 6;
 

@@ -42,9 +42,12 @@ public class RosterImportController {
   }
 
   @GetMapping("/api/v1/organizations/{organizationId}/roster.{format}")
-  @Operation(summary = "Xuất danh sách đảng viên theo mẫu / the roster in the template (xlsx | csv)",
+  @Operation(
+      summary = "Xuất danh sách đảng viên theo mẫu / the roster in the template (xlsx | csv)",
       description = "Administrators and the organization's grassroots committee.")
-  public ResponseEntity<byte[]> export(@PathVariable String organizationId, @PathVariable String format,
+  public ResponseEntity<byte[]> export(
+      @PathVariable String organizationId,
+      @PathVariable String format,
       @AuthenticationPrincipal CurrentUser user) {
     if (!RosterImportService.mayImport(organizationId, user)) {
       throw ApiException.forbidden();
@@ -52,21 +55,30 @@ public class RosterImportController {
     return file("danh-sach-dang-vien-" + organizationId, format, organizationId);
   }
 
-  @PostMapping(value = "/api/v1/organizations/{organizationId}/roster-imports", consumes = MediaType.ALL_VALUE)
-  @Operation(summary = "Tải tệp lên và xem trước / upload a roster file and preview it",
-      description = "The body is the file itself (XLSX or CSV: UTF-8 with or without BOM, or UTF-16 with BOM; ',' or "
-          + "';'), fileName as a parameter. Nothing of a member is written: 201 with the counts (toCreate, toUpdate, "
-          + "unchanged) and every problem {row, column, heading, field, reason, message (vi), messageEn}. 413 over "
-          + "40 MB.")
-  public ResponseEntity<Preview> upload(@PathVariable String organizationId,
-      @RequestParam(required = false) String fileName, @RequestBody(required = false) byte[] content,
+  @PostMapping(
+      value = "/api/v1/organizations/{organizationId}/roster-imports",
+      consumes = MediaType.ALL_VALUE)
+  @Operation(
+      summary = "Tải tệp lên và xem trước / upload a roster file and preview it",
+      description =
+          "The body is the file itself (XLSX or CSV: UTF-8 with or without BOM, or UTF-16 with BOM; ',' or "
+              + "';'), fileName as a parameter. Nothing of a member is written: 201 with the counts (toCreate, toUpdate, "
+              + "unchanged) and every problem {row, column, heading, field, reason, message (vi), messageEn}. 413 over "
+              + "40 MB.")
+  public ResponseEntity<Preview> upload(
+      @PathVariable String organizationId,
+      @RequestParam(required = false) String fileName,
+      @RequestBody(required = false) byte[] content,
       @AuthenticationPrincipal CurrentUser user) {
     Preview preview = service.preview(organizationId, fileName, content, user);
-    return ResponseEntity.created(URI.create("/api/v1/roster-imports/" + preview.id())).body(preview);
+    return ResponseEntity.created(URI.create("/api/v1/roster-imports/" + preview.id()))
+        .body(preview);
   }
 
   @GetMapping("/api/v1/roster-imports/{id}")
-  @Operation(summary = "Xem trước lại / the preview of a kept file, checked against the roster as it is now")
+  @Operation(
+      summary =
+          "Xem trước lại / the preview of a kept file, checked against the roster as it is now")
   public Preview preview(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
     return service.preview(id, user);
   }
@@ -78,21 +90,27 @@ public class RosterImportController {
   }
 
   @PostMapping("/api/v1/roster-imports/{id}/commit")
-  @Operation(summary = "Ghi toàn bộ / write all rows or none",
-      description = "400 with the problems if the file has any now; 409 if already committed. The answer lists the "
-          + "new accounts with their one-time passwords, once.")
+  @Operation(
+      summary = "Ghi toàn bộ / write all rows or none",
+      description =
+          "400 with the problems if the file has any now; 409 if already committed. The answer lists the "
+              + "new accounts with their one-time passwords, once.")
   public Result commit(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
     return service.commit(id, user);
   }
 
   private ResponseEntity<byte[]> file(String name, String format, String organizationId) {
     return switch (format) {
-      case "xlsx" -> ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
-          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".xlsx\"")
-          .body(template.xlsx(organizationId));
-      case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
-          .body(template.csv(organizationId));
+      case "xlsx" ->
+          ResponseEntity.ok()
+              .contentType(MediaType.parseMediaType(XLSX))
+              .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".xlsx\"")
+              .body(template.xlsx(organizationId));
+      case "csv" ->
+          ResponseEntity.ok()
+              .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+              .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
+              .body(template.csv(organizationId));
       default -> throw ApiException.notFound("error.not-found");
     };
   }

@@ -35,7 +35,8 @@ public class RosterImportPageController {
   private final JdbcClient jdbc;
   private final RosterTemplate template;
 
-  public RosterImportPageController(RosterImportService service, JdbcClient jdbc, RosterTemplate template) {
+  public RosterImportPageController(
+      RosterImportService service, JdbcClient jdbc, RosterTemplate template) {
     this.service = service;
     this.jdbc = jdbc;
     this.template = template;
@@ -49,7 +50,9 @@ public class RosterImportPageController {
 
   @GetMapping("/app/roster-import/export.{format}")
   @ResponseBody
-  public ResponseEntity<byte[]> export(@PathVariable String format, @RequestParam String org,
+  public ResponseEntity<byte[]> export(
+      @PathVariable String format,
+      @RequestParam String org,
       @AuthenticationPrincipal CurrentUser user) {
     if (!RosterImportService.mayImport(org, user)) {
       throw ApiException.forbidden();
@@ -58,33 +61,47 @@ public class RosterImportPageController {
   }
 
   private ResponseEntity<byte[]> file(String name, String format, String organizationId) {
-    byte[] body = switch (format) {
-      case "xlsx" -> template.xlsx(organizationId);
-      case "csv" -> template.csv(organizationId);
-      default -> throw ApiException.notFound("error.not-found");
-    };
+    byte[] body =
+        switch (format) {
+          case "xlsx" -> template.xlsx(organizationId);
+          case "csv" -> template.csv(organizationId);
+          default -> throw ApiException.notFound("error.not-found");
+        };
     return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType("xlsx".equals(format)
-            ? RosterImportController.XLSX : "text/csv;charset=UTF-8"))
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            "attachment; filename=\"" + name + "." + format + "\"")
+        .contentType(
+            MediaType.parseMediaType(
+                "xlsx".equals(format) ? RosterImportController.XLSX : "text/csv;charset=UTF-8"))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "." + format + "\"")
         .body(body);
   }
 
-  record Organization(String id, String name) {
-  }
+  record Organization(String id, String name) {}
 
   @GetMapping("/app/roster-import")
-  public String start(@RequestParam(required = false) String org, @AuthenticationPrincipal CurrentUser user,
+  public String start(
+      @RequestParam(required = false) String org,
+      @AuthenticationPrincipal CurrentUser user,
       Model model) {
-    List<Organization> organizations = jdbc.sql("select id, name from evaluation.organization order by name")
-        .query(Organization.class).list().stream()
-        .filter(o -> RosterImportService.mayImport(o.id(), user)).toList();
+    List<Organization> organizations =
+        jdbc
+            .sql("select id, name from evaluation.organization order by name")
+            .query(Organization.class)
+            .list()
+            .stream()
+            .filter(o -> RosterImportService.mayImport(o.id(), user))
+            .toList();
     if (organizations.isEmpty()) {
       throw ApiException.forbidden();
     }
-    String chosen = org != null ? org : user.groups().stream().map(Groups::organizationOfCommittee)
-        .flatMap(Optional::stream).findFirst().orElse(organizations.get(0).id());
+    String chosen =
+        org != null
+            ? org
+            : user.groups().stream()
+                .map(Groups::organizationOfCommittee)
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElse(organizations.get(0).id());
     if (organizations.stream().noneMatch(o -> o.id().equals(chosen))) {
       throw ApiException.forbidden();
     }
@@ -96,27 +113,32 @@ public class RosterImportPageController {
 
   @PostMapping("/app/roster-import/upload")
   @ResponseBody
-  public ResponseEntity<RosterImportService.Preview> upload(@RequestParam String org,
-      @RequestParam(required = false) String fileName, @RequestBody(required = false) byte[] content,
+  public ResponseEntity<RosterImportService.Preview> upload(
+      @RequestParam String org,
+      @RequestParam(required = false) String fileName,
+      @RequestBody(required = false) byte[] content,
       @AuthenticationPrincipal CurrentUser user) {
     return ResponseEntity.ok(service.preview(org, fileName, content, user));
   }
 
   @GetMapping("/app/roster-import/{id}")
-  public String preview(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
+  public String preview(
+      @PathVariable UUID id, @AuthenticationPrincipal CurrentUser user, Model model) {
     model.addAttribute("preview", service.preview(id, user));
     return "rosterimport/preview";
   }
 
   @GetMapping("/app/roster-import/{id}/progress")
   @ResponseBody
-  public RosterImportService.Progress progress(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+  public RosterImportService.Progress progress(
+      @PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
     return service.progress(id, user);
   }
 
   @PostMapping("/app/roster-import/{id}/commit")
   @ResponseBody
-  public RosterImportService.Result commit(@PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
+  public RosterImportService.Result commit(
+      @PathVariable UUID id, @AuthenticationPrincipal CurrentUser user) {
     return service.commit(id, user);
   }
 }

@@ -39,24 +39,37 @@ public class RosterImportService {
 
   /** Larger files are refused before reading: 50,000 rows of the template are about 5 MB as XLSX, 8 MB as CSV. */
   public static final int MAX_BYTES = 40 * 1024 * 1024;
+
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
   /** What a preview shows. {@code problems} holds every problem; {@code problemsTotal} counts them. */
-  public record Preview(UUID id, String organizationId, String fileName, String format, String status, int rows,
-      int toCreate, int toUpdate, int unchanged, int problemsTotal, List<ImportProblem> problems) {
-  }
+  public record Preview(
+      UUID id,
+      String organizationId,
+      String fileName,
+      String format,
+      String status,
+      int rows,
+      int toCreate,
+      int toUpdate,
+      int unchanged,
+      int problemsTotal,
+      List<ImportProblem> problems) {}
 
   /** An account created by the commit, with its one-time password: shown once, kept nowhere. */
-  public record NewAccount(String memberId, String fullName, String cardNumber, String oneTimePassword) {
-  }
+  public record NewAccount(
+      String memberId, String fullName, String cardNumber, String oneTimePassword) {}
 
-  public record Result(UUID id, String fileName, int created, int updated, int unchanged,
-      List<NewAccount> accounts) {
-  }
+  public record Result(
+      UUID id,
+      String fileName,
+      int created,
+      int updated,
+      int unchanged,
+      List<NewAccount> accounts) {}
 
   /** How far a running commit is: rows written of rows in the file. */
-  public record Progress(UUID id, int done, int total, boolean finished) {
-  }
+  public record Progress(UUID id, int done, int total, boolean finished) {}
 
   private final RosterImports imports;
   private final MessageSource messages;
@@ -64,7 +77,10 @@ public class RosterImportService {
   private final ZoneId zone;
   private final Map<UUID, Progress> progress = new ConcurrentHashMap<>();
 
-  public RosterImportService(RosterImports imports, MessageSource messages, MemberAccounts accounts,
+  public RosterImportService(
+      RosterImports imports,
+      MessageSource messages,
+      MemberAccounts accounts,
       @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone) {
     this.imports = imports;
     this.messages = messages;
@@ -97,29 +113,68 @@ public class RosterImportService {
       throw ApiException.invalid(List.of(new FieldProblem("file", "required", null)));
     }
     if (content.length > MAX_BYTES) {
-      throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "error.import.too-large", List.of(), MAX_BYTES);
+      throw new ApiException(
+          HttpStatus.PAYLOAD_TOO_LARGE, "error.import.too-large", List.of(), MAX_BYTES);
     }
     String format = formatOf(name, content);
     Checked checked = check(organizationId, format, content, null, user);
     UUID id = UUID.randomUUID();
-    imports.save(id, organizationId, name, format, sha256(content), content, user.userId(), checked.rows,
+    imports.save(
+        id,
+        organizationId,
+        name,
+        format,
+        sha256(content),
+        content,
+        user.userId(),
+        checked.rows,
         checked.checker.problems().size());
-    return new Preview(id, organizationId, name, format, "PREVIEWED", checked.rows, checked.toCreate,
-        checked.toUpdate, checked.unchanged, checked.checker.problems().size(), checked.checker.problems());
+    return new Preview(
+        id,
+        organizationId,
+        name,
+        format,
+        "PREVIEWED",
+        checked.rows,
+        checked.toCreate,
+        checked.toUpdate,
+        checked.unchanged,
+        checked.checker.problems().size(),
+        checked.checker.problems());
   }
 
   public Preview preview(UUID id, CurrentUser user) {
-    RosterImports.Import kept = imports.find(id).orElseThrow(() -> ApiException.notFound("error.import.not-found", id));
+    RosterImports.Import kept =
+        imports.find(id).orElseThrow(() -> ApiException.notFound("error.import.not-found", id));
     if (!mayImport(kept.organizationId(), user)) {
       throw ApiException.forbidden();
     }
     if ("COMMITTED".equals(kept.status())) {
-      return new Preview(id, kept.organizationId(), kept.fileName(), kept.format(), kept.status(), kept.rowsTotal(),
-          kept.membersCreated(), kept.membersUpdated(), kept.membersUnchanged(), 0, List.of());
+      return new Preview(
+          id,
+          kept.organizationId(),
+          kept.fileName(),
+          kept.format(),
+          kept.status(),
+          kept.rowsTotal(),
+          kept.membersCreated(),
+          kept.membersUpdated(),
+          kept.membersUnchanged(),
+          0,
+          List.of());
     }
     Checked checked = check(kept.organizationId(), kept.format(), imports.content(id), null, user);
-    return new Preview(id, kept.organizationId(), kept.fileName(), kept.format(), kept.status(), checked.rows,
-        checked.toCreate, checked.toUpdate, checked.unchanged, checked.checker.problems().size(),
+    return new Preview(
+        id,
+        kept.organizationId(),
+        kept.fileName(),
+        kept.format(),
+        kept.status(),
+        checked.rows,
+        checked.toCreate,
+        checked.toUpdate,
+        checked.unchanged,
+        checked.checker.problems().size(),
         checked.checker.problems());
   }
 
@@ -131,12 +186,18 @@ public class RosterImportService {
   }
 
   public Progress progress(UUID id, CurrentUser user) {
-    RosterImports.Import kept = imports.find(id).orElseThrow(() -> ApiException.notFound("error.import.not-found", id));
+    RosterImports.Import kept =
+        imports.find(id).orElseThrow(() -> ApiException.notFound("error.import.not-found", id));
     if (!mayImport(kept.organizationId(), user)) {
       throw ApiException.forbidden();
     }
-    return progress.getOrDefault(id, new Progress(id, "COMMITTED".equals(kept.status()) ? kept.rowsTotal() : 0,
-        kept.rowsTotal(), "COMMITTED".equals(kept.status())));
+    return progress.getOrDefault(
+        id,
+        new Progress(
+            id,
+            "COMMITTED".equals(kept.status()) ? kept.rowsTotal() : 0,
+            kept.rowsTotal(),
+            "COMMITTED".equals(kept.status())));
   }
 
   /**
@@ -145,7 +206,8 @@ public class RosterImportService {
    */
   @Transactional
   public Result commit(UUID id, CurrentUser user) {
-    RosterImports.Import kept = imports.lock(id).orElseThrow(() -> ApiException.notFound("error.import.not-found", id));
+    RosterImports.Import kept =
+        imports.lock(id).orElseThrow(() -> ApiException.notFound("error.import.not-found", id));
     if (!mayImport(kept.organizationId(), user)) {
       throw ApiException.forbidden();
     }
@@ -154,16 +216,32 @@ public class RosterImportService {
     }
     progress.put(id, new Progress(id, 0, kept.rowsTotal(), false));
     try {
-      String reason = messages.getMessage("import.reason", new Object[] {kept.fileName(),
-          OffsetDateTime.now(zone).format(STAMP)}, Locale.forLanguageTag("vi"));
+      String reason =
+          messages.getMessage(
+              "import.reason",
+              new Object[] {kept.fileName(), OffsetDateTime.now(zone).format(STAMP)},
+              Locale.forLanguageTag("vi"));
       Writer writer = new Writer(id, kept.rowsTotal(), user.userId(), reason);
-      Checked checked = check(kept.organizationId(), kept.format(), imports.content(id), writer, user);
+      Checked checked =
+          check(kept.organizationId(), kept.format(), imports.content(id), writer, user);
       if (!checked.checker.problems().isEmpty()) {
-        throw ApiException.invalid(checked.checker.problems().stream().limit(200)
-            .map(p -> new FieldProblem("row " + p.row() + " " + p.column(), p.reason(), p.message())).toList());
+        throw ApiException.invalid(
+            checked.checker.problems().stream()
+                .limit(200)
+                .map(
+                    p ->
+                        new FieldProblem(
+                            "row " + p.row() + " " + p.column(), p.reason(), p.message()))
+                .toList());
       }
       imports.committed(id, user.userId(), writer.created, writer.updated, writer.unchanged);
-      return new Result(id, kept.fileName(), writer.created, writer.updated, writer.unchanged, writer.newAccounts);
+      return new Result(
+          id,
+          kept.fileName(),
+          writer.created,
+          writer.updated,
+          writer.unchanged,
+          writer.newAccounts);
     } finally {
       progress.put(id, new Progress(id, kept.rowsTotal(), kept.rowsTotal(), true));
     }
@@ -181,31 +259,39 @@ public class RosterImportService {
    * Reads the file once, checking each row; with a writer, each good row is written as it is read (the transaction
    * is rolled back whole when a later row has a problem).
    */
-  private Checked check(String organizationId, String format, byte[] content, Writer writer, CurrentUser user) {
+  private Checked check(
+      String organizationId, String format, byte[] content, Writer writer, CurrentUser user) {
     Map<String, ExistingMember> existing = imports.members(organizationId);
-    RowChecker checker = new RowChecker(organizationId, imports.branches(organizationId), imports.cardHolders(),
-        this::problem, LocalDate.now(zone),
-        id -> imports.memberIdTaken(id) ? "MEMBER" : accounts.exists(id) ? "USER" : null, user.isAdmin());
+    RowChecker checker =
+        new RowChecker(
+            organizationId,
+            imports.branches(organizationId),
+            imports.cardHolders(),
+            this::problem,
+            LocalDate.now(zone),
+            id -> imports.memberIdTaken(id) ? "MEMBER" : accounts.exists(id) ? "USER" : null,
+            user.isAdmin());
     Checked checked = new Checked();
     checked.checker = checker;
-    Consumer<SheetRow> rows = row -> {
-      MemberRow member = checker.check(row);
-      if (member == null) {
-        return;
-      }
-      ExistingMember before = existing.get(member.cardNumber());
-      List<Map<String, Object>> changes = changes(before, member);
-      if (before == null) {
-        checked.toCreate++;
-      } else if (changes.isEmpty()) {
-        checked.unchanged++;
-      } else {
-        checked.toUpdate++;
-      }
-      if (writer != null && checker.problems().isEmpty()) {
-        writer.write(before, member, changes);
-      }
-    };
+    Consumer<SheetRow> rows =
+        row -> {
+          MemberRow member = checker.check(row);
+          if (member == null) {
+            return;
+          }
+          ExistingMember before = existing.get(member.cardNumber());
+          List<Map<String, Object>> changes = changes(before, member);
+          if (before == null) {
+            checked.toCreate++;
+          } else if (changes.isEmpty()) {
+            checked.unchanged++;
+          } else {
+            checked.toUpdate++;
+          }
+          if (writer != null && checker.problems().isEmpty()) {
+            writer.write(before, member, changes);
+          }
+        };
     try {
       ("XLSX".equals(format) ? new XlsxRosterReader() : new CsvRosterReader()).read(content, rows);
     } catch (RosterFileReader.UnreadableFile e) {
@@ -289,7 +375,8 @@ public class RosterImportService {
     diff(changes, "branchId", before == null ? null : before.branchId(), row.branchId());
     diff(changes, "partyPost", before == null ? null : before.partyPost(), row.partyPost());
     diff(changes, "statePost", before == null ? null : before.statePost(), row.statePost());
-    diff(changes, "civilServant", before == null ? null : before.civilServant(), row.civilServant());
+    diff(
+        changes, "civilServant", before == null ? null : before.civilServant(), row.civilServant());
     diff(changes, "exempted", before == null ? null : before.exempted(), row.exempted());
     diff(changes, "suspended", before == null ? null : before.suspended(), row.suspended());
     diff(changes, "email", before == null ? null : before.email(), row.email());
@@ -297,7 +384,8 @@ public class RosterImportService {
     return changes;
   }
 
-  private static void diff(List<Map<String, Object>> changes, String field, Object from, Object to) {
+  private static void diff(
+      List<Map<String, Object>> changes, String field, Object from, Object to) {
     if (!Objects.equals(from, to)) {
       changes.add(change(field, from, to));
     }
@@ -311,15 +399,21 @@ public class RosterImportService {
     return change;
   }
 
-  private ImportProblem problem(int row, int columnIndex, ImportColumn column, String reason, Object extra) {
+  private ImportProblem problem(
+      int row, int columnIndex, ImportColumn column, String reason, Object extra) {
     String letter = ImportColumn.letter(columnIndex);
     String vi = column == null ? letter : column.heading();
     String en = column == null ? letter : column.englishHeading();
     Object[] viArgs = {row, letter, vi, extra == null ? "" : extra};
     Object[] enArgs = {row, letter, en, extra == null ? "" : extra};
-    return new ImportProblem(row, letter, column == null ? null : column.heading(),
-        column == null ? null : column.field(), reason,
-        messages.getMessage("import.problem." + reason, viArgs, reason, Locale.forLanguageTag("vi")),
+    return new ImportProblem(
+        row,
+        letter,
+        column == null ? null : column.heading(),
+        column == null ? null : column.field(),
+        reason,
+        messages.getMessage(
+            "import.problem." + reason, viArgs, reason, Locale.forLanguageTag("vi")),
         messages.getMessage("import.problem." + reason, enArgs, reason, Locale.ENGLISH));
   }
 

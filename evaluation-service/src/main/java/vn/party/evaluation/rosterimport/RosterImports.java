@@ -18,12 +18,25 @@ import org.springframework.transaction.annotation.Transactional;
 class RosterImports {
 
   /** An import as kept. */
-  record Import(UUID id, String organizationId, String fileName, String format, String sha256, String uploadedBy,
-      OffsetDateTime uploadedAt, int rowsTotal, int problemsTotal, String status, String committedBy,
-      OffsetDateTime committedAt, Integer membersCreated, Integer membersUpdated, Integer membersUnchanged) {
-  }
+  record Import(
+      UUID id,
+      String organizationId,
+      String fileName,
+      String format,
+      String sha256,
+      String uploadedBy,
+      OffsetDateTime uploadedAt,
+      int rowsTotal,
+      int problemsTotal,
+      String status,
+      String committedBy,
+      OffsetDateTime committedAt,
+      Integer membersCreated,
+      Integer membersUpdated,
+      Integer membersUnchanged) {}
 
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       select id, organization_id, file_name, format, sha256, uploaded_by, uploaded_at, rows_total, problems_total,
              status, committed_by, committed_at, members_created, members_updated, members_unchanged
       from evaluation.roster_import""";
@@ -37,64 +50,98 @@ class RosterImports {
   }
 
   boolean organizationExists(String organizationId) {
-    return jdbc.sql("select count(*) from evaluation.organization where id = :o").param("o", organizationId)
-        .query(Integer.class).single() > 0;
+    return jdbc.sql("select count(*) from evaluation.organization where id = :o")
+            .param("o", organizationId)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   /** The organization's open branches by code (the tree's, else the id) and by name, as {@link RowChecker#key}. */
   Map<String, String> branches(String organizationId) {
     Map<String, String> branches = new HashMap<>();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             select b.id, b.name, coalesce(u.code, b.id) as code from evaluation.branch b
             left join evaluation.unit u on u.id = b.id
             where b.organization_id = :o and b.dissolved_on is null""")
-        .param("o", organizationId).query((rs, n) -> {
-          branches.putIfAbsent(RowChecker.key(rs.getString("name")), rs.getString("id"));
-          branches.put(RowChecker.key(rs.getString("code")), rs.getString("id"));
-          branches.put(RowChecker.key(rs.getString("id")), rs.getString("id"));
-          return null;
-        }).list();
+        .param("o", organizationId)
+        .query(
+            (rs, n) -> {
+              branches.putIfAbsent(RowChecker.key(rs.getString("name")), rs.getString("id"));
+              branches.put(RowChecker.key(rs.getString("code")), rs.getString("id"));
+              branches.put(RowChecker.key(rs.getString("id")), rs.getString("id"));
+              return null;
+            })
+        .list();
     return branches;
   }
 
   Map<String, RowChecker.CardHolder> cardHolders() {
     Map<String, RowChecker.CardHolder> holders = new HashMap<>();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             select m.card_number, m.id, b.organization_id from evaluation.party_member m
             join evaluation.branch b on b.id = m.branch_id where m.card_number is not null""")
-        .query((rs, n) -> holders.put(rs.getString("card_number"),
-            new RowChecker.CardHolder(rs.getString("id"), rs.getString("organization_id")))).list();
+        .query(
+            (rs, n) ->
+                holders.put(
+                    rs.getString("card_number"),
+                    new RowChecker.CardHolder(rs.getString("id"), rs.getString("organization_id"))))
+        .list();
     return holders;
   }
 
   Map<String, ExistingMember> members(String organizationId) {
     Map<String, ExistingMember> members = new HashMap<>();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             select m.id, m.card_number, m.full_name, m.date_of_birth, m.sex, m.admitted_on, m.official_on,
                    m.membership, m.branch_id, m.party_post, m.state_post, m.civil_servant, m.exempted, m.suspended,
                    m.email, m.phone, m.head_of, m.leadership
             from evaluation.party_member m join evaluation.branch b on b.id = m.branch_id
             where b.organization_id = :o and m.card_number is not null""")
-        .param("o", organizationId).query(ExistingMember.class).list()
+        .param("o", organizationId)
+        .query(ExistingMember.class)
+        .list()
         .forEach(member -> members.put(member.cardNumber(), member));
     return members;
   }
 
   boolean memberIdTaken(String id) {
-    return jdbc.sql("select count(*) from evaluation.party_member where id = :id").param("id", id)
-        .query(Integer.class).single() > 0;
+    return jdbc.sql("select count(*) from evaluation.party_member where id = :id")
+            .param("id", id)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  void save(UUID id, String organizationId, String fileName, String format, String sha256, byte[] content,
-      String uploadedBy, int rows, int problems) {
-    jdbc.sql("""
+  void save(
+      UUID id,
+      String organizationId,
+      String fileName,
+      String format,
+      String sha256,
+      byte[] content,
+      String uploadedBy,
+      int rows,
+      int problems) {
+    jdbc.sql(
+            """
             insert into evaluation.roster_import (id, organization_id, file_name, format, sha256, content,
               uploaded_by, rows_total, problems_total, status)
             values (:id, :o, :name, :format, :sha, :content, :by, :rows, :problems, 'PREVIEWED')""")
-        .param("id", id).param("o", organizationId).param("name", fileName).param("format", format)
-        .param("sha", sha256).param("content", content).param("by", uploadedBy).param("rows", rows)
-        .param("problems", problems).update();
+        .param("id", id)
+        .param("o", organizationId)
+        .param("name", fileName)
+        .param("format", format)
+        .param("sha", sha256)
+        .param("content", content)
+        .param("by", uploadedBy)
+        .param("rows", rows)
+        .param("problems", problems)
+        .update();
   }
 
   Optional<Import> find(UUID id) {
@@ -103,47 +150,73 @@ class RosterImports {
 
   @Transactional(propagation = Propagation.MANDATORY)
   Optional<Import> lock(UUID id) {
-    return jdbc.sql(SELECT + " where id = :id for update").param("id", id).query(Import.class).optional();
+    return jdbc.sql(SELECT + " where id = :id for update")
+        .param("id", id)
+        .query(Import.class)
+        .optional();
   }
 
   byte[] content(UUID id) {
-    return jdbc.sql("select content from evaluation.roster_import where id = :id").param("id", id)
-        .query(byte[].class).single();
+    return jdbc.sql("select content from evaluation.roster_import where id = :id")
+        .param("id", id)
+        .query(byte[].class)
+        .single();
   }
 
   List<Import> ofOrganization(String organizationId) {
     return jdbc.sql(SELECT + " where organization_id = :o order by uploaded_at desc limit 20")
-        .param("o", organizationId).query(Import.class).list();
+        .param("o", organizationId)
+        .query(Import.class)
+        .list();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   void committed(UUID id, String by, int created, int updated, int unchanged) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update evaluation.roster_import set status = 'COMMITTED', committed_by = :by, committed_at = now(),
               members_created = :c, members_updated = :u, members_unchanged = :n where id = :id""")
-        .param("by", by).param("c", created).param("u", updated).param("n", unchanged).param("id", id).update();
+        .param("by", by)
+        .param("c", created)
+        .param("u", updated)
+        .param("n", unchanged)
+        .param("id", id)
+        .update();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   void insert(String id, MemberRow row) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into evaluation.party_member (id, full_name, email, branch_id, membership, status, admitted_on,
               exempted, suspended, civil_servant, card_number, date_of_birth, sex, official_on, party_post, state_post,
               phone)
             values (:id, :name, :email, :branch, :membership, 'ACTIVE', :admitted, :exempted, :suspended, :civil,
               :card, :dob, :sex, :official, :partyPost, :statePost, :phone)""")
-        .param("id", id).param("name", row.fullName()).param("email", row.email()).param("branch", row.branchId())
-        .param("membership", row.membership()).param("admitted", row.admittedOn()).param("exempted", row.exempted())
-        .param("suspended", row.suspended()).param("civil", row.civilServant()).param("card", row.cardNumber())
-        .param("dob", row.dateOfBirth()).param("sex", row.sex()).param("official", row.officialOn())
-        .param("partyPost", row.partyPost()).param("statePost", row.statePost()).param("phone", row.phone())
+        .param("id", id)
+        .param("name", row.fullName())
+        .param("email", row.email())
+        .param("branch", row.branchId())
+        .param("membership", row.membership())
+        .param("admitted", row.admittedOn())
+        .param("exempted", row.exempted())
+        .param("suspended", row.suspended())
+        .param("civil", row.civilServant())
+        .param("card", row.cardNumber())
+        .param("dob", row.dateOfBirth())
+        .param("sex", row.sex())
+        .param("official", row.officialOn())
+        .param("partyPost", row.partyPost())
+        .param("statePost", row.statePost())
+        .param("phone", row.phone())
         .update();
   }
 
   /** The file's facts over the member's; a move to another branch leaves the old branch's headship and seat. */
   @Transactional(propagation = Propagation.MANDATORY)
   void update(String id, MemberRow row, boolean branchChanged) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update evaluation.party_member set full_name = :name, email = :email, branch_id = :branch,
               membership = :membership, admitted_on = :admitted, exempted = :exempted, suspended = :suspended,
               civil_servant = :civil, date_of_birth = :dob, sex = :sex, official_on = :official,
@@ -151,19 +224,36 @@ class RosterImports {
               head_of = case when :moved and head_of = 'BRANCH' then null else head_of end,
               leadership = case when :moved and leadership = 'BRANCH_COMMITTEE' then null else leadership end
             where id = :id""")
-        .param("id", id).param("name", row.fullName()).param("email", row.email()).param("branch", row.branchId())
-        .param("membership", row.membership()).param("admitted", row.admittedOn()).param("exempted", row.exempted())
-        .param("suspended", row.suspended()).param("civil", row.civilServant()).param("dob", row.dateOfBirth())
-        .param("sex", row.sex()).param("official", row.officialOn()).param("partyPost", row.partyPost())
-        .param("statePost", row.statePost()).param("phone", row.phone()).param("moved", branchChanged).update();
+        .param("id", id)
+        .param("name", row.fullName())
+        .param("email", row.email())
+        .param("branch", row.branchId())
+        .param("membership", row.membership())
+        .param("admitted", row.admittedOn())
+        .param("exempted", row.exempted())
+        .param("suspended", row.suspended())
+        .param("civil", row.civilServant())
+        .param("dob", row.dateOfBirth())
+        .param("sex", row.sex())
+        .param("official", row.officialOn())
+        .param("partyPost", row.partyPost())
+        .param("statePost", row.statePost())
+        .param("phone", row.phone())
+        .param("moved", branchChanged)
+        .update();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   void record(String memberId, String by, String reason, List<Map<String, Object>> changes) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into evaluation.member_roster_change (member_id, changed_by, reason, changes)
             values (:member, :by, :reason, cast(:changes as jsonb))""")
-        .param("member", memberId).param("by", by).param("reason", reason).param("changes", json(changes)).update();
+        .param("member", memberId)
+        .param("by", by)
+        .param("reason", reason)
+        .param("changes", json(changes))
+        .update();
   }
 
   private String json(Object value) {

@@ -36,7 +36,8 @@ public class RosterTemplate {
   }
 
   public byte[] xlsx(String organizationId) {
-    try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = workbook.createSheet("Danh sách đảng viên");
       CellStyle bold = workbook.createCellStyle();
       Font font = workbook.createFont();
@@ -54,14 +55,16 @@ public class RosterTemplate {
       }
       int[] n = {1};
       if (organizationId != null) {
-        each(organizationId, values -> {
-          Row row = sheet.createRow(n[0]++);
-          for (int i = 0; i < values.size(); i++) {
-            var cell = row.createCell(i);
-            cell.setCellStyle(text);
-            cell.setCellValue(values.get(i));
-          }
-        });
+        each(
+            organizationId,
+            values -> {
+              Row row = sheet.createRow(n[0]++);
+              for (int i = 0; i < values.size(); i++) {
+                var cell = row.createCell(i);
+                cell.setCellStyle(text);
+                cell.setCellValue(values.get(i));
+              }
+            });
       }
       workbook.write(out);
       workbook.dispose();
@@ -74,20 +77,22 @@ public class RosterTemplate {
   public byte[] csv(String organizationId) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-    try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
-        CSVFormat.RFC4180)) {
+    try (CSVPrinter printer =
+        new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.RFC4180)) {
       for (ImportColumn column : ImportColumn.values()) {
         printer.print(column.heading());
       }
       printer.println();
       if (organizationId != null) {
-        each(organizationId, values -> {
-          try {
-            printer.printRecord(values);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+        each(
+            organizationId,
+            values -> {
+              try {
+                printer.printRecord(values);
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -97,22 +102,37 @@ public class RosterTemplate {
 
   /** The organization's members still on its roll, by branch and name, as the template's cells. */
   private void each(String organizationId, Consumer<List<String>> rows) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             select m.full_name, m.date_of_birth, m.sex, m.card_number, m.admitted_on, m.official_on,
                    coalesce(u.code, b.id) as branch, m.party_post, m.state_post, m.civil_servant, m.exempted,
                    m.suspended, m.email, m.phone, m.id
             from evaluation.party_member m join evaluation.branch b on b.id = m.branch_id
             left join evaluation.unit u on u.id = b.id
             where b.organization_id = :o and m.status = 'ACTIVE' order by b.name, m.full_name, m.id""")
-        .param("o", organizationId).query((rs, i) -> {
-          rows.accept(List.of(text(rs.getString("full_name")), day(rs.getObject("date_of_birth", LocalDate.class)),
-              sex(rs.getString("sex")), text(rs.getString("card_number")),
-              day(rs.getObject("admitted_on", LocalDate.class)), day(rs.getObject("official_on", LocalDate.class)),
-              text(rs.getString("branch")), text(rs.getString("party_post")), text(rs.getString("state_post")),
-              yes(rs.getBoolean("civil_servant")), yes(rs.getBoolean("exempted")), yes(rs.getBoolean("suspended")),
-              text(rs.getString("email")), text(rs.getString("phone")), rs.getString("id")));
-          return null;
-        }).list();
+        .param("o", organizationId)
+        .query(
+            (rs, i) -> {
+              rows.accept(
+                  List.of(
+                      text(rs.getString("full_name")),
+                      day(rs.getObject("date_of_birth", LocalDate.class)),
+                      sex(rs.getString("sex")),
+                      text(rs.getString("card_number")),
+                      day(rs.getObject("admitted_on", LocalDate.class)),
+                      day(rs.getObject("official_on", LocalDate.class)),
+                      text(rs.getString("branch")),
+                      text(rs.getString("party_post")),
+                      text(rs.getString("state_post")),
+                      yes(rs.getBoolean("civil_servant")),
+                      yes(rs.getBoolean("exempted")),
+                      yes(rs.getBoolean("suspended")),
+                      text(rs.getString("email")),
+                      text(rs.getString("phone")),
+                      rs.getString("id")));
+              return null;
+            })
+        .list();
   }
 
   private static String text(String value) {

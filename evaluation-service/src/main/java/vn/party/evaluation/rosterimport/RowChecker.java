@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import vn.party.evaluation.process.validation.TextCharacters;
 import vn.party.evaluation.process.validation.FieldError;
+import vn.party.evaluation.process.validation.TextCharacters;
 
 /**
  * Checks the rows of one file, in order, against the template and the organization: the heading row names the columns
@@ -26,10 +26,11 @@ import vn.party.evaluation.process.validation.FieldError;
 class RowChecker {
 
   static final int MAX_ROWS = 100_000;
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/uuuu")
-      .withResolverStyle(ResolverStyle.STRICT);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
   private static final Pattern CARD = Pattern.compile("[0-9A-Za-z.\\-]{4,20}");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,63}");
+  private static final Pattern EMAIL =
+      Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,255}\\.[^@\\s.]{2,63}");
   private static final Pattern PHONE = Pattern.compile("\\+?[0-9 ().\\-]{6,29}");
   private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
   private static final Pattern ACCOUNT = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
@@ -37,11 +38,11 @@ class RowChecker {
   private static final Set<String> NO = Set.of("không", "khong", "no", "n", "false", "0", "");
 
   /** Who holds a card number already, outside this organization or inside it. */
-  record CardHolder(String memberId, String organizationId) {
-  }
+  record CardHolder(String memberId, String organizationId) {}
 
   interface Messages {
-    ImportProblem problem(int row, int columnIndex, ImportColumn column, String reason, Object extra);
+    ImportProblem problem(
+        int row, int columnIndex, ImportColumn column, String reason, Object extra);
   }
 
   private final String organizationId;
@@ -51,10 +52,13 @@ class RowChecker {
   private final LocalDate today;
   private final Map<String, Integer> seen = new HashMap<>();
   private final Map<String, Integer> seenAccounts = new HashMap<>();
+
   /** Who holds an account id: "MEMBER" (a party member), "USER" (a sign-in without a member), null (free). */
   private final Function<String, String> accounts;
+
   /** Whether a sign-in without a member may become a new member's (administrators: the demo's accounts). */
   private final boolean mayAdopt;
+
   private final List<ImportProblem> problems = new ArrayList<>();
   private Map<Integer, ImportColumn> columns;
   private int dataRows;
@@ -63,8 +67,14 @@ class RowChecker {
    * @param branches the organization's open branches by code and by name, both lower-cased and normalized
    * @param cards every card number on file, with its holder
    */
-  RowChecker(String organizationId, Map<String, String> branches, Map<String, CardHolder> cards, Messages messages,
-      LocalDate today, Function<String, String> accounts, boolean mayAdopt) {
+  RowChecker(
+      String organizationId,
+      Map<String, String> branches,
+      Map<String, CardHolder> cards,
+      Messages messages,
+      LocalDate today,
+      Function<String, String> accounts,
+      boolean mayAdopt) {
     this.accounts = accounts;
     this.mayAdopt = mayAdopt;
     this.organizationId = organizationId;
@@ -112,30 +122,40 @@ class RowChecker {
       return null;
     }
     int before = problems.size();
-    row.issues().forEach((index, reason) ->
-        problems.add(messages.problem(row.number(), index, columns.get(index), reason, null)));
+    row.issues()
+        .forEach(
+            (index, reason) ->
+                problems.add(
+                    messages.problem(row.number(), index, columns.get(index), reason, null)));
     Map<ImportColumn, String> cells = new EnumMap<>(ImportColumn.class);
     Map<ImportColumn, Integer> where = new EnumMap<>(ImportColumn.class);
-    columns.forEach((index, column) -> {
-      String cell = row.cell(index);
-      cells.put(column, cell == null ? "" : Normalizer.normalize(cell, Normalizer.Form.NFC).strip());
-      where.put(column, index);
-    });
+    columns.forEach(
+        (index, column) -> {
+          String cell = row.cell(index);
+          cells.put(
+              column, cell == null ? "" : Normalizer.normalize(cell, Normalizer.Form.NFC).strip());
+          where.put(column, index);
+        });
     for (int index = 0; index < row.cells().length; index++) {
       String cell = row.cell(index);
-      if (!columns.containsKey(index) && cell != null && !cell.isBlank() && !row.issues().containsKey(index)) {
+      if (!columns.containsKey(index)
+          && cell != null
+          && !cell.isBlank()
+          && !row.issues().containsKey(index)) {
         problems.add(messages.problem(row.number(), index, null, "unexpected-column", null));
       }
     }
-    // a cell a spreadsheet would run as a formula when the roster is exported and opened again (CSV injection)
+    // a cell a spreadsheet would run as a formula when the roster is exported and opened again (CSV
+    // injection)
     Set<Integer> flagged = new HashSet<>(row.issues().keySet());
-    columns.forEach((index, column) -> {
-      String cell = cells.get(column);
-      if (!flagged.contains(index) && CsvRosterReader.formula(cell)) {
-        problems.add(messages.problem(row.number(), index, column, "formula", null));
-        flagged.add(index);
-      }
-    });
+    columns.forEach(
+        (index, column) -> {
+          String cell = cells.get(column);
+          if (!flagged.contains(index) && CsvRosterReader.formula(cell)) {
+            problems.add(messages.problem(row.number(), index, column, "formula", null));
+            flagged.add(index);
+          }
+        });
     Check check = new Check(row.number(), cells, where, flagged);
     String fullName = check.text(ImportColumn.FULL_NAME, 300);
     LocalDate dateOfBirth = check.date(ImportColumn.DATE_OF_BIRTH);
@@ -161,8 +181,23 @@ class RowChecker {
     if (problems.size() > before) {
       return null;
     }
-    return new MemberRow(row.number(), fullName, dateOfBirth, sex, card, admittedOn, officialOn, branchId, partyPost,
-        statePost, civilServant, exempted, suspended, email, phone, account);
+    return new MemberRow(
+        row.number(),
+        fullName,
+        dateOfBirth,
+        sex,
+        card,
+        admittedOn,
+        officialOn,
+        branchId,
+        partyPost,
+        statePost,
+        civilServant,
+        exempted,
+        suspended,
+        email,
+        phone,
+        account);
   }
 
   private void heading(SheetRow row) {
@@ -195,7 +230,8 @@ class RowChecker {
     }
     for (ImportColumn column : ImportColumn.values()) {
       if (column.required() && !found.containsKey(column)) {
-        problems.add(messages.problem(row.number(), column.ordinal(), column, "missing-column", null));
+        problems.add(
+            messages.problem(row.number(), column.ordinal(), column, "missing-column", null));
       }
     }
   }
@@ -207,7 +243,11 @@ class RowChecker {
     private final Map<ImportColumn, Integer> where;
     private final Set<Integer> flagged;
 
-    Check(int row, Map<ImportColumn, String> cells, Map<ImportColumn, Integer> where, Set<Integer> flagged) {
+    Check(
+        int row,
+        Map<ImportColumn, String> cells,
+        Map<ImportColumn, Integer> where,
+        Set<Integer> flagged) {
       this.row = row;
       this.cells = cells;
       this.where = where;
@@ -216,7 +256,8 @@ class RowChecker {
 
     void problem(ImportColumn column, String reason, Object extra) {
       Integer index = where.get(column);
-      problems.add(messages.problem(row, index == null ? column.ordinal() : index, column, reason, extra));
+      problems.add(
+          messages.problem(row, index == null ? column.ordinal() : index, column, reason, extra));
     }
 
     /** The cell, or null when missing, empty or already reported by the reader. */
@@ -336,7 +377,8 @@ class RowChecker {
       CardHolder cardHolder = card == null ? null : cards.get(card);
       boolean own = cardHolder != null && value.equals(cardHolder.memberId());
       if (cardHolder != null && !own) {
-        problem(ImportColumn.ACCOUNT, "account-taken", null);   // a known card keeps its member's account
+        problem(
+            ImportColumn.ACCOUNT, "account-taken", null); // a known card keeps its member's account
         return null;
       }
       if (!own && ("MEMBER".equals(holder) || ("USER".equals(holder) && !mayAdopt))) {
@@ -353,7 +395,10 @@ class RowChecker {
       }
       String id = branches.get(key(value));
       if (id == null) {
-        problem(ImportColumn.BRANCH, "unknown-branch", value.length() > 100 ? value.substring(0, 100) : value);
+        problem(
+            ImportColumn.BRANCH,
+            "unknown-branch",
+            value.length() > 100 ? value.substring(0, 100) : value);
       }
       return id;
     }
@@ -388,6 +433,9 @@ class RowChecker {
 
   /** How branch codes and names are matched: NFC, lower case, spaces collapsed. */
   static String key(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    return Normalizer.normalize(text, Normalizer.Form.NFC)
+        .strip()
+        .replaceAll("\\s+", " ")
+        .toLowerCase(Locale.ROOT);
   }
 }

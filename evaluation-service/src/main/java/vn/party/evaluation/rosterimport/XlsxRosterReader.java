@@ -96,8 +96,7 @@ class XlsxRosterReader implements RosterFileReader {
         }
         case "f" -> formula = true;
         case "v", "t" -> inValue = true;
-        default -> {
-        }
+        default -> {}
       }
     }
 
@@ -120,8 +119,7 @@ class XlsxRosterReader implements RosterFileReader {
         case "row" -> {
           rows.accept(new SheetRow(rowNumber, cells, issues));
         }
-        default -> {
-        }
+        default -> {}
       }
     }
 
@@ -161,7 +159,8 @@ class XlsxRosterReader implements RosterFileReader {
         double number = Double.parseDouble(raw);
         if (style != null && !style.isEmpty()) {
           XSSFCellStyle cellStyle = styles.getStyleAt(Integer.parseInt(style));
-          if (cellStyle != null && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString())
+          if (cellStyle != null
+              && DateUtil.isADateFormat(cellStyle.getDataFormat(), cellStyle.getDataFormatString())
               && DateUtil.isValidExcelDate(number)) {
             return DateUtil.getLocalDateTime(number).toLocalDate().format(DAY);
           }

@@ -21,9 +21,11 @@ public class RulesConfiguration {
    * @param goodVote share a GOOD proposal needs (default "&gt;1/2"; unverified)
    */
   @ConfigurationProperties("evaluation.rules")
-  public record RulesProperties(BigDecimal excellentQuotaRatio, Integer notCompletedBelow, String excellentVote,
-      String goodVote) {
-  }
+  public record RulesProperties(
+      BigDecimal excellentQuotaRatio,
+      Integer notCompletedBelow,
+      String excellentVote,
+      String goodVote) {}
 
   @Bean
   RuleBook ruleBook(RulesProperties properties) {

@@ -29,13 +29,20 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (userId == null || credentials == null || !identityService.checkPassword(userId, credentials.toString())) {
+    if (userId == null
+        || credentials == null
+        || !identityService.checkPassword(userId, credentials.toString())) {
       throw new BadCredentialsException("bad credentials");
     }
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList();
-    var token = new UsernamePasswordAuthenticationToken(new CurrentUser(userId, groups), null,
-        groups.stream().map(g -> new SimpleGrantedAuthority(GROUP_PREFIX + g)).toList());
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .toList();
+    var token =
+        new UsernamePasswordAuthenticationToken(
+            new CurrentUser(userId, groups),
+            null,
+            groups.stream().map(g -> new SimpleGrantedAuthority(GROUP_PREFIX + g)).toList());
     return token;
   }
 

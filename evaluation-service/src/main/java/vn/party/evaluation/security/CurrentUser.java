@@ -20,7 +20,8 @@ public record CurrentUser(String userId, List<String> groups) {
    * that organization's inspection committee ({@code inspection-{organization}}).
    */
   public boolean inspects(String organizationId) {
-    return isAuditor() || organizationId != null && groups.contains(Groups.inspection(organizationId));
+    return isAuditor()
+        || organizationId != null && groups.contains(Groups.inspection(organizationId));
   }
 
   /** The organizations whose inspection committee the user sits on (not counting the global auditors group). */

@@ -30,15 +30,17 @@ import org.springframework.web.util.UriUtils;
  */
 public class EngineTaskCompletionFilter extends OncePerRequestFilter {
 
-  private static final Pattern COMPLETION = Pattern.compile(
-      "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:complete|submit-form|resolve)/?$");
+  private static final Pattern COMPLETION =
+      Pattern.compile(
+          "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/task/([^/]+)/(?:complete|submit-form|resolve)/?$");
   private static final int MAX_BODY = 1 << 20;
 
   private final TaskService taskService;
   private final SystemAccess systemAccess;
   private final ObjectMapper objectMapper;
 
-  public EngineTaskCompletionFilter(TaskService taskService, SystemAccess systemAccess, ObjectMapper objectMapper) {
+  public EngineTaskCompletionFilter(
+      TaskService taskService, SystemAccess systemAccess, ObjectMapper objectMapper) {
     this.taskService = taskService;
     this.systemAccess = systemAccess;
     this.objectMapper = objectMapper;
@@ -50,7 +52,8 @@ public class EngineTaskCompletionFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Matcher matcher = COMPLETION.matcher(path(request));
     matcher.matches();
@@ -60,7 +63,8 @@ public class EngineTaskCompletionFilter extends OncePerRequestFilter {
       refuse(response, 413, "request body too large");
       return;
     }
-    Task task = systemAccess.call(() -> taskService.createTaskQuery().taskId(taskId).singleResult());
+    Task task =
+        systemAccess.call(() -> taskService.createTaskQuery().taskId(taskId).singleResult());
     if (task == null) {
       refuse(response, 404, "Cannot find task " + taskId);
       return;
@@ -72,7 +76,8 @@ public class EngineTaskCompletionFilter extends OncePerRequestFilter {
     response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    objectMapper.writeValue(response.getOutputStream(), Map.of("type", "InvalidRequestException", "message", message));
+    objectMapper.writeValue(
+        response.getOutputStream(), Map.of("type", "InvalidRequestException", "message", message));
   }
 
   private static String path(HttpServletRequest request) {

@@ -14,8 +14,7 @@ import vn.party.evaluation.directory.Recipient;
 @Tag(name = "Người dùng / me")
 public class MeController {
 
-  public record Me(String userId, String displayName, String email, List<String> groups) {
-  }
+  public record Me(String userId, String displayName, String email, List<String> groups) {}
 
   private final People people;
   private final MeMapper mapper;
@@ -28,8 +27,10 @@ public class MeController {
   @GetMapping("/api/v1/me")
   @Operation(summary = "Người dùng đang đăng nhập / the signed-in user and their groups")
   public Me me(@AuthenticationPrincipal CurrentUser user) {
-    Recipient recipient = people.user(user.userId()).stream().findFirst()
-        .orElse(new Recipient(user.userId(), null, user.userId()));
+    Recipient recipient =
+        people.user(user.userId()).stream()
+            .findFirst()
+            .orElse(new Recipient(user.userId(), null, user.userId()));
     return mapper.toMe(user, recipient);
   }
 }

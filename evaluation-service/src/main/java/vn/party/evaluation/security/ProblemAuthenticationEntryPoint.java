@@ -27,10 +27,17 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
   }
 
   @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
       throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, messages.getMessage(
-        "error.unauthenticated", null, "Authentication required (HTTP Basic).", callersLocale(request)));
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.UNAUTHORIZED,
+            messages.getMessage(
+                "error.unauthenticated",
+                null,
+                "Authentication required (HTTP Basic).",
+                callersLocale(request)));
     problem.setInstance(URI.create(request.getRequestURI()));
     response.setStatus(HttpStatus.UNAUTHORIZED.value());
     response.setHeader("WWW-Authenticate", "Basic realm=\"party-evaluation\"");
@@ -44,6 +51,8 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
    * set the request's locale, where the JVM's default would answer in English.
    */
   private static Locale callersLocale(HttpServletRequest request) {
-    return request.getHeader("Accept-Language") == null ? Locale.forLanguageTag("vi") : request.getLocale();
+    return request.getHeader("Accept-Language") == null
+        ? Locale.forLanguageTag("vi")
+        : request.getLocale();
   }
 }

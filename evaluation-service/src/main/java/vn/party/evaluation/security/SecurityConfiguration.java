@@ -46,31 +46,45 @@ public class SecurityConfiguration {
   @Order(0)
   SecurityFilterChain pages(HttpSecurity http, IdentityService identityService) throws Exception {
     return http.securityMatcher(anyOf("/app", "/app/**", "/login", "/logout", "/assets/**"))
-        .authorizeHttpRequests(auth -> auth
-            .requestMatchers(anyOf("/login", "/assets/**")).permitAll()
-            .anyRequest().authenticated())
-        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/app", true).failureUrl("/login?error"))
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(anyOf("/login", "/assets/**"))
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(
+            form ->
+                form.loginPage("/login").defaultSuccessUrl("/app", true).failureUrl("/login?error"))
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-        .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+        .sessionManagement(
+            session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
         .headers(headers -> headers.frameOptions(frame -> frame.deny()))
-        .addFilterAfter(new EngineAuthenticationFilter(identityService), AnonymousAuthenticationFilter.class)
+        .addFilterAfter(
+            new EngineAuthenticationFilter(identityService), AnonymousAuthenticationFilter.class)
         .build();
   }
 
   @Bean
   @Order(1)
-  SecurityFilterChain domainApi(HttpSecurity http, IdentityService identityService, ObjectMapper objectMapper,
-      MessageSource messages) throws Exception {
+  SecurityFilterChain domainApi(
+      HttpSecurity http,
+      IdentityService identityService,
+      ObjectMapper objectMapper,
+      MessageSource messages)
+      throws Exception {
     // issue 16: the 401 is a problem document too, like every other refusal of the API
     var problem401 = new ProblemAuthenticationEntryPoint(objectMapper, messages);
     return http.securityMatcher(anyOf("/api/**"))
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-        .httpBasic(basic -> basic.realmName("party-evaluation").authenticationEntryPoint(problem401))
+        .httpBasic(
+            basic -> basic.realmName("party-evaluation").authenticationEntryPoint(problem401))
         .exceptionHandling(e -> e.authenticationEntryPoint(problem401))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // Basic credentials are sent by the client on every call, never by a browser on its own: no CSRF risk.
+        // Basic credentials are sent by the client on every call, never by a browser on its own: no
+        // CSRF risk.
         .csrf(csrf -> csrf.disable())
-        .addFilterAfter(new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+        .addFilterAfter(
+            new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
         .build();
   }
 
@@ -92,11 +106,23 @@ public class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain engineAndWebapps(HttpSecurity http) throws Exception {
-    // Plain path matchers: the engine REST API and the webapps are served by servlets other than Spring MVC's.
-    return http.securityMatcher(anyOf("/engine-rest/**", "/camunda/**", "/", "/actuator/health/**",
-            "/actuator/health", "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui/**", "/swagger-ui.html", "/error",
-            // issue 16: the published contracts (AsyncAPI, the events' JSON Schemas named in dataschema)
-            "/asyncapi/**"))
+    // Plain path matchers: the engine REST API and the webapps are served by servlets other than
+    // Spring MVC's.
+    return http.securityMatcher(
+            anyOf(
+                "/engine-rest/**",
+                "/camunda/**",
+                "/",
+                "/actuator/health/**",
+                "/actuator/health",
+                "/v3/api-docs/**",
+                "/v3/api-docs",
+                "/swagger-ui/**",
+                "/swagger-ui.html",
+                "/error",
+                // issue 16: the published contracts (AsyncAPI, the events' JSON Schemas named in
+                // dataschema)
+                "/asyncapi/**"))
         .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()))
@@ -106,26 +132,33 @@ public class SecurityConfiguration {
   @Bean
   @Order(4)
   SecurityFilterChain everythingElse(HttpSecurity http) throws Exception {
-    return http.authorizeHttpRequests(auth -> auth.anyRequest().hasAuthority(
-            CamundaIdentityAuthenticationProvider.GROUP_PREFIX + Groups.ADMINS))
+    return http.authorizeHttpRequests(
+            auth ->
+                auth.anyRequest()
+                    .hasAuthority(
+                        CamundaIdentityAuthenticationProvider.GROUP_PREFIX + Groups.ADMINS))
         .httpBasic(Customizer.withDefaults())
-        .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+        .exceptionHandling(
+            e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         .build();
   }
 
   private static RequestMatcher anyOf(String... patterns) {
-    return new OrRequestMatcher(Arrays.stream(patterns)
-        .map(pattern -> (RequestMatcher) AntPathRequestMatcher.antMatcher(pattern)).toList());
+    return new OrRequestMatcher(
+        Arrays.stream(patterns)
+            .map(pattern -> (RequestMatcher) AntPathRequestMatcher.antMatcher(pattern))
+            .toList());
   }
 
   /** After the engine's authentication: completions carry only the form's fields (see the filter). */
   @Bean
-  FilterRegistrationBean<EngineTaskCompletionFilter> engineTaskCompletionFilter(TaskService taskService,
-      SystemAccess systemAccess, ObjectMapper objectMapper) {
-    var registration = new FilterRegistrationBean<>(
-        new EngineTaskCompletionFilter(taskService, systemAccess, objectMapper));
+  FilterRegistrationBean<EngineTaskCompletionFilter> engineTaskCompletionFilter(
+      TaskService taskService, SystemAccess systemAccess, ObjectMapper objectMapper) {
+    var registration =
+        new FilterRegistrationBean<>(
+            new EngineTaskCompletionFilter(taskService, systemAccess, objectMapper));
     registration.setName("engine-task-completion");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(ENGINE_AUTHENTICATION_ORDER + 10);
@@ -138,7 +171,8 @@ public class SecurityConfiguration {
     var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("engine-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*");
-    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addInitParameter(
+        "authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.setOrder(ENGINE_AUTHENTICATION_ORDER);
     return registration;
   }

@@ -24,10 +24,14 @@ public class WebappAppAccessFilter extends OncePerRequestFilter {
   private static final Pattern APP_API = Pattern.compile("^/camunda/api/(cockpit|admin)/(.*)$");
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    Matcher matcher = APP_API.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-    if (matcher.matches() && !matcher.group(2).startsWith("auth/") && !matcher.group(2).startsWith("setup/")
+    Matcher matcher =
+        APP_API.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+    if (matcher.matches()
+        && !matcher.group(2).startsWith("auth/")
+        && !matcher.group(2).startsWith("setup/")
         && !mayUse(request.getSession(false), matcher.group(1))) {
       response.sendError(HttpServletResponse.SC_FORBIDDEN);
       return;
@@ -44,6 +48,7 @@ public class WebappAppAccessFilter extends OncePerRequestFilter {
     if (authentications == null || authentications.getAuthentications().isEmpty()) {
       return true;
     }
-    return authentications.getAuthentications().stream().allMatch(user -> user.isAuthorizedForApp(app));
+    return authentications.getAuthentications().stream()
+        .allMatch(user -> user.isAuthorizedForApp(app));
   }
 }

@@ -32,9 +32,13 @@ public class RequiredSections {
 
   /** The minimum length of a section (characters, after trimming), as set. */
   public int minLength(String section) {
-    int fallback = environment.getProperty("evaluation.self-review.min-length.default", Integer.class,
-        SelfReviewRules.DEFAULT_MIN_LENGTH);
-    return environment.getProperty("evaluation.self-review.min-length." + section, Integer.class, fallback);
+    int fallback =
+        environment.getProperty(
+            "evaluation.self-review.min-length.default",
+            Integer.class,
+            SelfReviewRules.DEFAULT_MIN_LENGTH);
+    return environment.getProperty(
+        "evaluation.self-review.min-length." + section, Integer.class, fallback);
   }
 
   /** The task-local variables a self-review task gets when it is created: each section's minimum length. */

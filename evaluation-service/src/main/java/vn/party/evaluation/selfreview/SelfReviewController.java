@@ -28,13 +28,19 @@ public class SelfReviewController {
   }
 
   @GetMapping("/{year}/{memberId}/self-review")
-  @Operation(summary = "Bản tự kiểm điểm đã nộp / the submitted self-review",
-      description = "Sections I–VII as submitted, kept unchanged, with the hash of the content, the points (366) and "
-          + "the level the member's own assessment gives. 404 before it is submitted.")
-  public SelfReviewView get(@PathVariable int year, @PathVariable String memberId,
+  @Operation(
+      summary = "Bản tự kiểm điểm đã nộp / the submitted self-review",
+      description =
+          "Sections I–VII as submitted, kept unchanged, with the hash of the content, the points (366) and "
+              + "the level the member's own assessment gives. 404 before it is submitted.")
+  public SelfReviewView get(
+      @PathVariable int year,
+      @PathVariable String memberId,
       @AuthenticationPrincipal CurrentUser user) {
     access.readable(year, memberId, user);
-    return reviews.latest(year, memberId).map(mapper::toView)
+    return reviews
+        .latest(year, memberId)
+        .map(mapper::toView)
         .orElseThrow(() -> ApiException.notFound("error.self-review.not-found", year, memberId));
   }
 }

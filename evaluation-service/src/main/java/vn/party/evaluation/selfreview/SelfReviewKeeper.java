@@ -26,8 +26,13 @@ import vn.party.evaluation.security.engine.WholeTexts;
 public class SelfReviewKeeper {
 
   /** What the engine keeps of a review submitted through the application: the proposals and the older sections. */
-  private static final List<String> ENGINE_FIELDS = List.of(SELF_PROPOSED_LEVEL, STRENGTHS, LIMITATIONS,
-      REMEDIAL_MEASURES, SelfReviewRules.CIVIL_SERVICE_SELF_PROPOSED_LEVEL);
+  private static final List<String> ENGINE_FIELDS =
+      List.of(
+          SELF_PROPOSED_LEVEL,
+          STRENGTHS,
+          LIMITATIONS,
+          REMEDIAL_MEASURES,
+          SelfReviewRules.CIVIL_SERVICE_SELF_PROPOSED_LEVEL);
 
   private final SelfReviews reviews;
   private final RuleBook rules;
@@ -47,16 +52,22 @@ public class SelfReviewKeeper {
    * @param values the submitted fields (null values are left out)
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public Map<String, Object> keep(String taskId, Map<String, Object> context, Map<String, Object> values,
-      String actor, boolean keepTextsInEngine) {
+  public Map<String, Object> keep(
+      String taskId,
+      Map<String, Object> context,
+      Map<String, Object> values,
+      String actor,
+      boolean keepTextsInEngine) {
     Map<String, Object> content = new LinkedHashMap<>();
-    values.forEach((name, value) -> {
-      if (value != null) {
-        content.put(name, value);
-      }
-    });
+    values.forEach(
+        (name, value) -> {
+          if (value != null) {
+            content.put(name, value);
+          }
+        });
     if (keepTextsInEngine) {
-      // through Tasklist or the engine REST API: the engine variables hold what fits of a text longer than one holds
+      // through Tasklist or the engine REST API: the engine variables hold what fits of a text
+      // longer than one holds
       // (TextLimits.forEngine); the engine's guard kept the whole texts of this completion
       content.putAll(WholeTexts.of(taskId));
     }
@@ -68,8 +79,17 @@ public class SelfReviewKeeper {
     // 10-KNĐ for a probationary member (formKind), else 02B for a leader, else 02A
     String form = SelfReviewRules.formOf(all).code();
     String proposed = (String) content.get(SELF_PROPOSED_LEVEL);
-    int version = reviews.keep(year, memberId, taskId, (String) context.get(REGULATION), form, content, outcome,
-        proposed, actor);
+    int version =
+        reviews.keep(
+            year,
+            memberId,
+            taskId,
+            (String) context.get(REGULATION),
+            form,
+            content,
+            outcome,
+            proposed,
+            actor);
 
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("version", version);
@@ -78,11 +98,20 @@ public class SelfReviewKeeper {
     details.put("totalPoints", outcome.map(SelfReviewRules.Outcome::total).orElse(null));
     details.put("derivedLevel", outcome.map(o -> o.level().name()).orElse(null));
     details.put(SELF_PROPOSED_LEVEL, proposed);
-    timeline.record(year, memberId, TimelineKind.SELF_REVIEW_KEPT, ProcessKeys.SELF_REVIEW, taskId, actor, details);
+    timeline.record(
+        year,
+        memberId,
+        TimelineKind.SELF_REVIEW_KEPT,
+        ProcessKeys.SELF_REVIEW,
+        taskId,
+        actor,
+        details);
 
     Map<String, Object> engine = new HashMap<>();
     if (!keepTextsInEngine) {
-      ENGINE_FIELDS.stream().filter(content::containsKey).forEach(name -> engine.put(name, content.get(name)));
+      ENGINE_FIELDS.stream()
+          .filter(content::containsKey)
+          .forEach(name -> engine.put(name, content.get(name)));
     }
     engine.put(SELF_REVIEW_SCORE, outcome.map(SelfReviewRules.Outcome::total).orElse(null));
     engine.put(SELF_REVIEW_LEVEL, outcome.map(o -> o.level().name()).orElse(null));

@@ -12,8 +12,19 @@ import java.util.Map;
  * @param contentSha256 SHA-256 of the content's canonical JSON (keys sorted, no spaces)
  * @param derivedLevel the level the member's own grades or points give, before caps; null without a graded section I
  */
-public record SelfReviewView(int year, String memberId, int version, String regulation, String form,
-    Map<String, Object> content, String contentSha256, BigDecimal generalPoints, BigDecimal taskPoints,
-    BigDecimal totalPoints, String derivedLevel, String derivedLevelRule, String selfProposedLevel,
-    String submittedBy, OffsetDateTime submittedAt) {
-}
+public record SelfReviewView(
+    int year,
+    String memberId,
+    int version,
+    String regulation,
+    String form,
+    Map<String, Object> content,
+    String contentSha256,
+    BigDecimal generalPoints,
+    BigDecimal taskPoints,
+    BigDecimal totalPoints,
+    String derivedLevel,
+    String derivedLevelRule,
+    String selfProposedLevel,
+    String submittedBy,
+    OffsetDateTime submittedAt) {}

@@ -41,48 +41,92 @@ public class SelfReviews {
    * @return the version kept
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public int keep(int year, String memberId, String taskId, String regulation, String form,
-      Map<String, Object> content, Optional<SelfReviewRules.Outcome> outcome, String selfProposedLevel,
+  public int keep(
+      int year,
+      String memberId,
+      String taskId,
+      String regulation,
+      String form,
+      Map<String, Object> content,
+      Optional<SelfReviewRules.Outcome> outcome,
+      String selfProposedLevel,
       String submittedBy) {
-    int version = jdbc.sql("""
+    int version =
+        jdbc.sql(
+                """
             select coalesce(max(version), 0) + 1 from evaluation.self_review where year = :year and member_id = :member""")
-        .param("year", year).param("member", memberId).query(Integer.class).single();
+            .param("year", year)
+            .param("member", memberId)
+            .query(Integer.class)
+            .single();
     String canonical = canonical(content);
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into evaluation.self_review (year, member_id, version, task_id, regulation, form, content,
               content_sha256, general_points, task_points, total_points, derived_level, derived_level_rule,
               self_proposed_level, submitted_by)
             values (:year, :member, :version, :task, :regulation, :form, cast(:content as jsonb), :sha, :general, :tasks,
               :total, :level, :rule, :proposed, :by)""")
-        .param("year", year).param("member", memberId).param("version", version).param("task", taskId)
-        .param("regulation", regulation).param("form", form).param("content", canonical)
+        .param("year", year)
+        .param("member", memberId)
+        .param("version", version)
+        .param("task", taskId)
+        .param("regulation", regulation)
+        .param("form", form)
+        .param("content", canonical)
         .param("sha", sha256(canonical))
-        .param("general", outcome.map(o -> o.points().get(CriterionGroup.GENERAL)).map(BigDecimal::valueOf)
-            .orElse(null))
-        .param("tasks", outcome.map(o -> o.points().get(CriterionGroup.TASK_RESULTS)).map(BigDecimal::valueOf)
-            .orElse(null))
-        .param("total", outcome.map(SelfReviewRules.Outcome::total).map(BigDecimal::valueOf).orElse(null))
+        .param(
+            "general",
+            outcome
+                .map(o -> o.points().get(CriterionGroup.GENERAL))
+                .map(BigDecimal::valueOf)
+                .orElse(null))
+        .param(
+            "tasks",
+            outcome
+                .map(o -> o.points().get(CriterionGroup.TASK_RESULTS))
+                .map(BigDecimal::valueOf)
+                .orElse(null))
+        .param(
+            "total",
+            outcome.map(SelfReviewRules.Outcome::total).map(BigDecimal::valueOf).orElse(null))
         .param("level", outcome.map(o -> o.level().name()).orElse(null))
         .param("rule", outcome.map(SelfReviewRules.Outcome::ruleId).orElse(null))
-        .param("proposed", selfProposedLevel).param("by", submittedBy)
+        .param("proposed", selfProposedLevel)
+        .param("by", submittedBy)
         .update();
     return version;
   }
 
   /** The latest submitted version, if any. */
   public Optional<SelfReview> latest(int year, String memberId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select year, member_id, version, task_id, regulation, form, content::text as content, content_sha256,
               general_points, task_points, total_points, derived_level, derived_level_rule, self_proposed_level,
               submitted_by, submitted_at
             from evaluation.self_review where year = :year and member_id = :member order by version desc limit 1""")
-        .param("year", year).param("member", memberId)
-        .query((rs, row) -> new SelfReview(rs.getInt("year"), rs.getString("member_id"), rs.getInt("version"),
-            rs.getString("task_id"), rs.getString("regulation"), rs.getString("form"), parse(rs.getString("content")),
-            rs.getString("content_sha256"), rs.getBigDecimal("general_points"), rs.getBigDecimal("task_points"),
-            rs.getBigDecimal("total_points"), rs.getString("derived_level"), rs.getString("derived_level_rule"),
-            rs.getString("self_proposed_level"), rs.getString("submitted_by"),
-            rs.getObject("submitted_at", OffsetDateTime.class)))
+        .param("year", year)
+        .param("member", memberId)
+        .query(
+            (rs, row) ->
+                new SelfReview(
+                    rs.getInt("year"),
+                    rs.getString("member_id"),
+                    rs.getInt("version"),
+                    rs.getString("task_id"),
+                    rs.getString("regulation"),
+                    rs.getString("form"),
+                    parse(rs.getString("content")),
+                    rs.getString("content_sha256"),
+                    rs.getBigDecimal("general_points"),
+                    rs.getBigDecimal("task_points"),
+                    rs.getBigDecimal("total_points"),
+                    rs.getString("derived_level"),
+                    rs.getString("derived_level_rule"),
+                    rs.getString("self_proposed_level"),
+                    rs.getString("submitted_by"),
+                    rs.getObject("submitted_at", OffsetDateTime.class)))
         .optional();
   }
 
@@ -97,7 +141,9 @@ public class SelfReviews {
 
   public static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -33,8 +33,8 @@ public class CommitteeTaskNotices {
   private final MemberDirectory directory;
   private final EvaluationProperties properties;
 
-  public CommitteeTaskNotices(Outbox outbox, People people, MemberDirectory directory,
-      EvaluationProperties properties) {
+  public CommitteeTaskNotices(
+      Outbox outbox, People people, MemberDirectory directory, EvaluationProperties properties) {
     this.outbox = outbox;
     this.people = people;
     this.directory = directory;
@@ -43,18 +43,40 @@ public class CommitteeTaskNotices {
 
   @EventListener
   public void on(DelegateTask task) {
-    if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName()) || task.getVariable(MEMBER_ID) != null
-        || !(task.getVariable(YEAR) instanceof Integer year) || !(task.getVariable(ORGANIZATION_ID) instanceof String org)) {
+    if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
+        || task.getVariable(MEMBER_ID) != null
+        || !(task.getVariable(YEAR) instanceof Integer year)
+        || !(task.getVariable(ORGANIZATION_ID) instanceof String org)) {
       return; // a member's task (TaskLifecycleProjector tells it) or none of the evaluation's
     }
     String candidateGroup = TaskLifecycleProjector.candidateGroup(task);
-    List<Recipient> recipients = task.getAssignee() != null ? people.user(task.getAssignee())
-        : candidateGroup != null ? people.groupMembers(candidateGroup) : List.of();
-    String subject = task.getVariable(COLLECTIVE_NAME) instanceof String collective ? collective
-        : directory.organizationName(org).orElse(org);
-    outbox.publish(EventTypes.TASK_ASSIGNED, org, new TaskAssigned(task.getId(), task.getTaskDefinitionKey(),
-        task.getName(), task.getAssignee(), candidateGroup, null, null, year, org, null,
-        task.getDueDate() == null ? null : task.getDueDate().toInstant().atOffset(ZoneOffset.UTC).toString(),
-        properties.taskUrl(task.getId()), recipients, subject));
+    List<Recipient> recipients =
+        task.getAssignee() != null
+            ? people.user(task.getAssignee())
+            : candidateGroup != null ? people.groupMembers(candidateGroup) : List.of();
+    String subject =
+        task.getVariable(COLLECTIVE_NAME) instanceof String collective
+            ? collective
+            : directory.organizationName(org).orElse(org);
+    outbox.publish(
+        EventTypes.TASK_ASSIGNED,
+        org,
+        new TaskAssigned(
+            task.getId(),
+            task.getTaskDefinitionKey(),
+            task.getName(),
+            task.getAssignee(),
+            candidateGroup,
+            null,
+            null,
+            year,
+            org,
+            null,
+            task.getDueDate() == null
+                ? null
+                : task.getDueDate().toInstant().atOffset(ZoneOffset.UTC).toString(),
+            properties.taskUrl(task.getId()),
+            recipients,
+            subject));
   }
 }

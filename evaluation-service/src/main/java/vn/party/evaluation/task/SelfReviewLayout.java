@@ -23,8 +23,12 @@ import vn.party.evaluation.rules.RuleBook;
  * @param pointsGroup a points field → its group's name ({@code CriterionGroup})
  * @param levelSection the numeral of the self-proposed level's section (the outcome's hint names it)
  */
-public record SelfReviewLayout(List<Section> sections, Map<String, String> criterionNumbers,
-    Map<String, Integer> pointsMax, Map<String, String> pointsGroup, String levelSection) {
+public record SelfReviewLayout(
+    List<Section> sections,
+    Map<String, String> criterionNumbers,
+    Map<String, Integer> pointsMax,
+    Map<String, String> pointsGroup,
+    String levelSection) {
 
   /**
    * One numbered section.
@@ -32,16 +36,21 @@ public record SelfReviewLayout(List<Section> sections, Map<String, String> crite
    * @param key the section's message key suffix ({@code self-review.section.<key>})
    * @param single whether the section is one text whose label is the section's title
    */
-  public record Section(String numeral, String key, List<FormField> fields, boolean single) {
-  }
+  public record Section(String numeral, String key, List<FormField> fields, boolean single) {}
 
-  private static final String[] NUMERALS = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"};
+  private static final String[] NUMERALS = {
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"
+  };
 
-  private static final List<String> TASK_CONDITIONS = List.of(ProcessVariables.ALL_TASKS_ON_TIME,
-      ProcessVariables.EXCEEDING_TASKS_PERCENT, ProcessVariables.SHORTCOMINGS_REMEDIED);
+  private static final List<String> TASK_CONDITIONS =
+      List.of(
+          ProcessVariables.ALL_TASKS_ON_TIME,
+          ProcessVariables.EXCEEDING_TASKS_PERCENT,
+          ProcessVariables.SHORTCOMINGS_REMEDIED);
 
   /** The layout of the member's form (its fields as the case shows them, see TaskCompletionRules#form). */
-  public static SelfReviewLayout of(List<FormField> fields, Optional<Regulation> regulation, RuleBook rules) {
+  public static SelfReviewLayout of(
+      List<FormField> fields, Optional<Regulation> regulation, RuleBook rules) {
     Map<String, FormField> byName = new LinkedHashMap<>();
     fields.forEach(field -> byName.put(field.name(), field));
     List<List<FormField>> parts = new ArrayList<>();
@@ -61,19 +70,26 @@ public record SelfReviewLayout(List<Section> sections, Map<String, String> crite
       take(byName, criterion.field(), first);
       take(byName, criterion.gradeField(), first);
       if (take(byName, criterion.pointsField(), first)) {
-        regulation.flatMap(r -> {
-          var max = rules.maxPoints(r, criterion.group());
-          return max.isPresent() ? Optional.of(max.getAsInt()) : Optional.empty();
-        }).ifPresent(max -> maxima.put(criterion.pointsField(), max));
+        regulation
+            .flatMap(
+                r -> {
+                  var max = rules.maxPoints(r, criterion.group());
+                  return max.isPresent() ? Optional.of(max.getAsInt()) : Optional.empty();
+                })
+            .ifPresent(max -> maxima.put(criterion.pointsField(), max));
         groups.put(criterion.pointsField(), criterion.group().name());
       }
     }
     TASK_CONDITIONS.forEach(name -> take(byName, name, first));
     parts.add(first);
     keys.add("strengths");
-    for (String single : List.of(ProcessVariables.LIMITATIONS, SelfReviewRules.SHORTCOMINGS_FIXED,
-        SelfReviewRules.REVIEW_ISSUES_ANSWERS, SelfReviewRules.COLLECTIVE_RESPONSIBILITY,
-        ProcessVariables.REMEDIAL_MEASURES)) {
+    for (String single :
+        List.of(
+            ProcessVariables.LIMITATIONS,
+            SelfReviewRules.SHORTCOMINGS_FIXED,
+            SelfReviewRules.REVIEW_ISSUES_ANSWERS,
+            SelfReviewRules.COLLECTIVE_RESPONSIBILITY,
+            ProcessVariables.REMEDIAL_MEASURES)) {
       List<FormField> part = new ArrayList<>();
       if (take(byName, single, part)) {
         parts.add(part);
@@ -85,7 +101,8 @@ public record SelfReviewLayout(List<Section> sections, Map<String, String> crite
     take(byName, SelfReviewRules.CIVIL_SERVICE_SELF_PROPOSED_LEVEL, level);
     parts.add(level);
     keys.add("selfProposedLevel");
-    // anything left (a field added to the rules but not placed here) still shows, in its own unnumbered part
+    // anything left (a field added to the rules but not placed here) still shows, in its own
+    // unnumbered part
     List<Section> sections = new ArrayList<>();
     String levelSection = null;
     for (int i = 0; i < parts.size(); i++) {

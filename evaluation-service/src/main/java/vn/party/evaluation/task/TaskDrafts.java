@@ -23,32 +23,43 @@ class TaskDrafts {
     this.objectMapper = objectMapper;
   }
 
-  record Draft(Map<String, Object> values, String savedBy, OffsetDateTime savedAt) {
-  }
+  record Draft(Map<String, Object> values, String savedBy, OffsetDateTime savedAt) {}
 
   @Transactional(propagation = Propagation.MANDATORY)
   void save(OpenTask task, Map<String, Object> values, String by) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into evaluation.task_draft (task_id, task_key, year, member_id, draft, saved_by)
             values (:task, :key, :year, :member, cast(:draft as jsonb), :by)
             on conflict (task_id) do update set draft = excluded.draft, saved_by = excluded.saved_by,
               saved_at = now()""")
-        .param("task", task.id()).param("key", task.taskKey()).param("year", task.year())
-        .param("member", task.memberId()).param("draft", json(values)).param("by", by)
+        .param("task", task.id())
+        .param("key", task.taskKey())
+        .param("year", task.year())
+        .param("member", task.memberId())
+        .param("draft", json(values))
+        .param("by", by)
         .update();
   }
 
   Optional<Draft> find(String taskId) {
-    return jdbc.sql("select draft, saved_by, saved_at from evaluation.task_draft where task_id = :task")
+    return jdbc.sql(
+            "select draft, saved_by, saved_at from evaluation.task_draft where task_id = :task")
         .param("task", taskId)
-        .query((rs, n) -> new Draft(values(rs.getString("draft")), rs.getString("saved_by"),
-            rs.getObject("saved_at", OffsetDateTime.class)))
+        .query(
+            (rs, n) ->
+                new Draft(
+                    values(rs.getString("draft")),
+                    rs.getString("saved_by"),
+                    rs.getObject("saved_at", OffsetDateTime.class)))
         .optional();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   void discard(String taskId) {
-    jdbc.sql("delete from evaluation.task_draft where task_id = :task").param("task", taskId).update();
+    jdbc.sql("delete from evaluation.task_draft where task_id = :task")
+        .param("task", taskId)
+        .update();
   }
 
   private String json(Map<String, Object> values) {
@@ -61,7 +72,7 @@ class TaskDrafts {
 
   private Map<String, Object> values(String json) {
     try {
-      return objectMapper.readValue(json, new TypeReference<>() { });
+      return objectMapper.readValue(json, new TypeReference<>() {});
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

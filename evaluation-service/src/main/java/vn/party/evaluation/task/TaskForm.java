@@ -20,7 +20,13 @@ import vn.party.evaluation.task.TaskApi.TaskView;
  * @param selfReviewForm self-review: the member's form ({@code SelfReviewRules.Form} name, e.g. F10_KND); null for
  *     other tasks
  */
-public record TaskForm(TaskView task, List<FormField> fields, Map<String, Object> values, OffsetDateTime draftSavedAt,
-    boolean mayWork, String levelCap, String levelCapReason,
-    SelfReviewRules.Outcome selfReviewOutcome, String selfReviewForm) {
-}
+public record TaskForm(
+    TaskView task,
+    List<FormField> fields,
+    Map<String, Object> values,
+    OffsetDateTime draftSavedAt,
+    boolean mayWork,
+    String levelCap,
+    String levelCapReason,
+    SelfReviewRules.Outcome selfReviewOutcome,
+    String selfReviewForm) {}

@@ -34,9 +34,9 @@ import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.process.validation.BranchVote;
 import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.SelfReviewRules;
+import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules.FormField;
 import vn.party.evaluation.process.validation.TaskCompletionRules.Kind;
-import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.review.EvaluationRecords;
 import vn.party.evaluation.rules.Grade;
 import vn.party.evaluation.rules.RuleBook;
@@ -64,16 +64,21 @@ public class TaskPageController {
 
   /** What the issue-14 additions need: the case's facts, the quota at decision, the required sections. */
   @Component
-  public record Decide(CaseFacts facts,
+  public record Decide(
+      CaseFacts facts,
       QuotaAtDecision quota,
       RequiredSections sections,
       FormalitySignals signals,
-      RuleBook rules) {
-  }
+      RuleBook rules) {}
 
-  public TaskPageController(TaskWork work, MessageSource messages, EvaluationRecords records,
-      OrganizationTally tally, CollectiveAccess collectives,
-      SelfReviews selfReviews, Decide decide) {
+  public TaskPageController(
+      TaskWork work,
+      MessageSource messages,
+      EvaluationRecords records,
+      OrganizationTally tally,
+      CollectiveAccess collectives,
+      SelfReviews selfReviews,
+      Decide decide) {
     this.decide = decide;
     this.selfReviews = selfReviews;
     this.work = work;
@@ -90,39 +95,57 @@ public class TaskPageController {
   }
 
   @GetMapping("/app/tasks/{id}")
-  public String form(@PathVariable String id, @AuthenticationPrincipal CurrentUser user, Model model) {
+  public String form(
+      @PathVariable String id, @AuthenticationPrincipal CurrentUser user, Model model) {
     TaskForm form = work.form(id, user);
     if (ProcessKeys.FINALIZE_RESULTS.equals(form.task().taskKey())) {
       // finalizing is done on the organization's finalization page (counts, gauge, adjustments)
-      return "redirect:/app/campaigns/" + work.organizationOf(id) + "/" + form.task().year() + "/finalization";
+      return "redirect:/app/campaigns/"
+          + work.organizationOf(id)
+          + "/"
+          + form.task().year()
+          + "/finalization";
     }
     if (ProcessKeys.COMMITTEE_DECISION.equals(form.task().taskKey())
         && !form.values().containsKey(ProcessVariables.DECIDED_LEVEL)) {
-      // the committee starts from the branch's proposal: the level is filled in, a change needs its reason
-      records.find(form.task().year(), form.task().memberId()).map(r -> r.branchProposedLevel())
-          .ifPresent(level -> {
-            form.values().put(ProcessVariables.DECIDED_LEVEL, level);
-            model.addAttribute("prefilled", true);
-          });
+      // the committee starts from the branch's proposal: the level is filled in, a change needs its
+      // reason
+      records
+          .find(form.task().year(), form.task().memberId())
+          .map(r -> r.branchProposedLevel())
+          .ifPresent(
+              level -> {
+                form.values().put(ProcessVariables.DECIDED_LEVEL, level);
+                model.addAttribute("prefilled", true);
+              });
     }
     model.addAttribute("form", form);
     model.addAttribute("errors", Map.of());
     addTally(form, model);
-    // a collective's task: its self-review (Mẫu 01) in view for the raters, with a link to its record
-    work.collectiveOf(id).ifPresent(collective -> model.addAttribute("collective",
-        collectives.view(form.task().year(), collective, user)));
+    // a collective's task: its self-review (Mẫu 01) in view for the raters, with a link to its
+    // record
+    work.collectiveOf(id)
+        .ifPresent(
+            collective ->
+                model.addAttribute(
+                    "collective", collectives.view(form.task().year(), collective, user)));
     return "tasks/form";
   }
 
   @PostMapping("/app/tasks/{id}/claim")
-  public String claim(@PathVariable String id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+  public String claim(
+      @PathVariable String id,
+      @AuthenticationPrincipal CurrentUser user,
+      RedirectAttributes flash) {
     work.claim(id, user);
     flash.addFlashAttribute("notice", "notice.claimed");
     return "redirect:/app/tasks/" + id;
   }
 
   @PostMapping("/app/tasks/{id}/unclaim")
-  public String unclaim(@PathVariable String id, @AuthenticationPrincipal CurrentUser user,
+  public String unclaim(
+      @PathVariable String id,
+      @AuthenticationPrincipal CurrentUser user,
       RedirectAttributes flash) {
     work.unclaim(id, user);
     flash.addFlashAttribute("notice", "notice.unclaimed");
@@ -131,9 +154,14 @@ public class TaskPageController {
 
   /** Save as draft ({@code action=draft}) or submit ({@code action=submit}); a refusal shows next to each field. */
   @PostMapping("/app/tasks/{id}")
-  public String save(@PathVariable String id, @RequestParam(defaultValue = "draft") String action,
-      @RequestParam MultiValueMap<String, String> params, @AuthenticationPrincipal CurrentUser user, Model model,
-      RedirectAttributes flash, HttpServletResponse response) {
+  public String save(
+      @PathVariable String id,
+      @RequestParam(defaultValue = "draft") String action,
+      @RequestParam MultiValueMap<String, String> params,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      RedirectAttributes flash,
+      HttpServletResponse response) {
     TaskForm form = work.form(id, user);
     Map<String, Object> values = new LinkedHashMap<>();
     for (FormField field : form.fields()) {
@@ -141,14 +169,26 @@ public class TaskPageController {
       if (field.kind() == Kind.FLAG) {
         values.put(field.name(), value != null); // an unticked checkbox sends nothing
       } else if (field.kind() == Kind.YES_NO) {
-        // "not stated" is null, sent as such: it clears what an earlier round (a returned case) stated
-        values.put(field.name(), "true".equals(value) ? Boolean.TRUE : "false".equals(value) ? Boolean.FALSE
-            : value == null || value.isBlank() ? null : value);
+        // "not stated" is null, sent as such: it clears what an earlier round (a returned case)
+        // stated
+        values.put(
+            field.name(),
+            "true".equals(value)
+                ? Boolean.TRUE
+                : "false".equals(value)
+                    ? Boolean.FALSE
+                    : value == null || value.isBlank() ? null : value);
       } else if (field.kind() == Kind.PERCENT && (value == null || value.isBlank())) {
-        values.put(field.name(), null); // left empty: not stated, and no longer what an earlier round stated
+        values.put(
+            field.name(),
+            null); // left empty: not stated, and no longer what an earlier round stated
       } else if (value != null && !value.isBlank()) {
-        boolean numeric = field.kind() == Kind.MONTHS || field.kind() == Kind.POINTS || field.kind() == Kind.PERCENT
-            || field.kind() == Kind.COUNT || field.kind() == Kind.VOTERS;
+        boolean numeric =
+            field.kind() == Kind.MONTHS
+                || field.kind() == Kind.POINTS
+                || field.kind() == Kind.PERCENT
+                || field.kind() == Kind.COUNT
+                || field.kind() == Kind.VOTERS;
         values.put(field.name(), numeric ? number(value) : value.replace("\r\n", "\n"));
       }
     }
@@ -162,15 +202,25 @@ public class TaskPageController {
           var record = records.find(form.task().year(), form.task().memberId()).orElseThrow();
           String reason = params.getFirst(QuotaAtDecision.REASON);
           boolean confirmed = "true".equals(params.getFirst(QuotaAtDecision.CONFIRMED));
-          List<FieldProblem> quota = decide.quota().problems(record.organizationId(), record.year(), values,
-              confirmed, reason);
+          List<FieldProblem> quota =
+              decide
+                  .quota()
+                  .problems(record.organizationId(), record.year(), values, confirmed, reason);
           if (!quota.isEmpty()) {
             List<FieldProblem> all = new ArrayList<>(work.wouldRefuse(id, values, user));
             all.addAll(quota);
             throw ApiException.invalid(all);
           }
-          decide.quota().decide(id, record.organizationId(), record.year(), record.memberId(), values,
-              reason == null ? null : reason.replace("\r\n", "\n").strip(), user);
+          decide
+              .quota()
+              .decide(
+                  id,
+                  record.organizationId(),
+                  record.year(),
+                  record.memberId(),
+                  values,
+                  reason == null ? null : reason.replace("\r\n", "\n").strip(),
+                  user);
         } else {
           work.complete(id, values, user);
         }
@@ -185,13 +235,22 @@ public class TaskPageController {
         throw refused;
       }
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      model.addAttribute("form", new TaskForm(form.task(), form.fields(), values, form.draftSavedAt(),
-          form.mayWork(), form.levelCap(), form.levelCapReason(), form.selfReviewOutcome(),
-          form.selfReviewForm()));
+      model.addAttribute(
+          "form",
+          new TaskForm(
+              form.task(),
+              form.fields(),
+              values,
+              form.draftSavedAt(),
+              form.mayWork(),
+              form.levelCap(),
+              form.levelCapReason(),
+              form.selfReviewOutcome(),
+              form.selfReviewForm()));
       model.addAttribute("errors", errors(refused.problems()));
       model.addAttribute("quotaReason", params.getFirst(QuotaAtDecision.REASON));
-      model.addAttribute("quotaConfirmed",
-          "true".equals(params.getFirst(QuotaAtDecision.CONFIRMED)));
+      model.addAttribute(
+          "quotaConfirmed", "true".equals(params.getFirst(QuotaAtDecision.CONFIRMED)));
       addTally(form, model);
       return "tasks/form";
     }
@@ -204,30 +263,47 @@ public class TaskPageController {
   private void addTally(TaskForm form, Model model) {
     if (ProcessKeys.BRANCH_REVIEW.equals(form.task().taskKey())
         || ProcessKeys.COMMITTEE_DECISION.equals(form.task().taskKey())) {
-      records.find(form.task().year(), form.task().memberId())
+      records
+          .find(form.task().year(), form.task().memberId())
           .ifPresent(record -> model.addAttribute("evaluation", record));
-      // the member's own review beside the proposal: the self-proposed level, the points and the level they give
-      selfReviews.latest(form.task().year(), form.task().memberId())
+      // the member's own review beside the proposal: the self-proposed level, the points and the
+      // level they give
+      selfReviews
+          .latest(form.task().year(), form.task().memberId())
           .ifPresent(review -> model.addAttribute("selfReview", review));
     }
     if (ProcessKeys.COMMITTEE_DECISION.equals(form.task().taskKey())) {
-      records.find(form.task().year(), form.task().memberId()).ifPresent(record -> {
-        OrganizationTally.Tally now = tally.of(record.organizationId(), record.year());
-        model.addAttribute("tally", now);
-        // approving one more EXCELLENT now would go above the quota of the moment: the page asks to confirm
-        model.addAttribute("quotaIfExcellent", decide.quota().withOneMore(now));
-        // the facts the committee decides on: the branch's proposal, its vote, its comment and the minutes
-        decide.facts().proposal(record).ifPresent(proposal -> model.addAttribute("proposal", proposal));
-      });
+      records
+          .find(form.task().year(), form.task().memberId())
+          .ifPresent(
+              record -> {
+                OrganizationTally.Tally now = tally.of(record.organizationId(), record.year());
+                model.addAttribute("tally", now);
+                // approving one more EXCELLENT now would go above the quota of the moment: the page
+                // asks to confirm
+                model.addAttribute("quotaIfExcellent", decide.quota().withOneMore(now));
+                // the facts the committee decides on: the branch's proposal, its vote, its comment
+                // and the minutes
+                decide
+                    .facts()
+                    .proposal(record)
+                    .ifPresent(proposal -> model.addAttribute("proposal", proposal));
+              });
     }
     if (ProcessKeys.BRANCH_REVIEW.equals(form.task().taskKey())
         || ProcessKeys.COMMITTEE_DECISION.equals(form.task().taskKey())) {
-      decide.facts().openReturn(form.task().year(), form.task().memberId())
+      decide
+          .facts()
+          .openReturn(form.task().year(), form.task().memberId())
           .ifPresent(returned -> model.addAttribute("returned", returned));
     }
     if (ProcessKeys.SELF_REVIEW.equals(form.task().taskKey())) {
-      model.addAttribute("layout", SelfReviewLayout.of(form.fields(),
-          Optional.ofNullable(work.regulationOf(form.task().id())), decide.rules()));
+      model.addAttribute(
+          "layout",
+          SelfReviewLayout.of(
+              form.fields(),
+              Optional.ofNullable(work.regulationOf(form.task().id())),
+              decide.rules()));
       model.addAttribute("requiredSections", RequiredSections.SECTIONS);
     }
   }
@@ -238,24 +314,35 @@ public class TaskPageController {
    * and a text that is a near copy of the member's own earlier review or of another member's is shown to the member,
    * who revises it or confirms it.
    */
-  private void checkSelfCriticism(String id, TaskForm form, Map<String, Object> values,
-      MultiValueMap<String, String> params, CurrentUser user, Model model) {
+  private void checkSelfCriticism(
+      String id,
+      TaskForm form,
+      Map<String, Object> values,
+      MultiValueMap<String, String> params,
+      CurrentUser user,
+      Model model) {
     List<FieldProblem> problems = new ArrayList<>(work.wouldRefuse(id, values, user));
     if (!problems.isEmpty()) {
       // the summary lists them in the form's order
       List<String> order = form.fields().stream().map(FormField::name).toList();
-      problems.sort(Comparator.comparingInt(p -> order.indexOf(p.field()) < 0 ? Integer.MAX_VALUE
-          : order.indexOf(p.field())));
+      problems.sort(
+          Comparator.comparingInt(
+              p -> order.indexOf(p.field()) < 0 ? Integer.MAX_VALUE : order.indexOf(p.field())));
       throw ApiException.invalid(problems);
     }
     if (!"true".equals(params.getFirst(SIMILARITY_ACKNOWLEDGED))) {
       var record = records.find(form.task().year(), form.task().memberId()).orElseThrow();
-      decide.signals().resemblance(record.year(), record.memberId(), record.organizationId(), values)
-          .ifPresent(resemblance -> {
-            model.addAttribute("resemblance", resemblance);
-            throw ApiException.invalid(List.of(
-                new FieldProblem(SIMILARITY_ACKNOWLEDGED, "near-copy-unacknowledged", null)));
-          });
+      decide
+          .signals()
+          .resemblance(record.year(), record.memberId(), record.organizationId(), values)
+          .ifPresent(
+              resemblance -> {
+                model.addAttribute("resemblance", resemblance);
+                throw ApiException.invalid(
+                    List.of(
+                        new FieldProblem(
+                            SIMILARITY_ACKNOWLEDGED, "near-copy-unacknowledged", null)));
+              });
     }
   }
 
@@ -283,17 +370,28 @@ public class TaskPageController {
     Map<String, String> errors = new LinkedHashMap<>();
     for (FieldProblem problem : problems) {
       String label = messages.getMessage("field." + problem.field(), null, problem.field(), locale);
-      boolean emptySection = RequiredSections.SECTIONS.contains(problem.field())
-          && (FieldError.SECTION_TOO_SHORT.equals(problem.reason()) || FieldError.REQUIRED.equals(problem.reason()));
+      boolean emptySection =
+          RequiredSections.SECTIONS.contains(problem.field())
+              && (FieldError.SECTION_TOO_SHORT.equals(problem.reason())
+                  || FieldError.REQUIRED.equals(problem.reason()));
       if (emptySection) {
         // blank or too short, one message: the section is required and needs its minimum length
-        String section = messages.getMessage("self-review.section." + problem.field(), null, label, locale);
-        errors.putIfAbsent(problem.field(), messages.getMessage("reason.section-too-short",
-            new Object[] {section, decide.sections().minLength(problem.field())}, locale));
+        String section =
+            messages.getMessage("self-review.section." + problem.field(), null, label, locale);
+        errors.putIfAbsent(
+            problem.field(),
+            messages.getMessage(
+                "reason.section-too-short",
+                new Object[] {section, decide.sections().minLength(problem.field())},
+                locale));
         continue;
       }
-      errors.putIfAbsent(problem.field(), problem.message() != null ? problem.message()
-          : messages.getMessage("reason." + problem.reason(), new Object[] {label}, problem.reason(), locale));
+      errors.putIfAbsent(
+          problem.field(),
+          problem.message() != null
+              ? problem.message()
+              : messages.getMessage(
+                  "reason." + problem.reason(), new Object[] {label}, problem.reason(), locale));
     }
     return errors;
   }

@@ -57,9 +57,17 @@ public class TaskWork {
   private final RuleBook rules;
   private final OwnCases ownCases;
 
-  public TaskWork(TaskService taskService, SystemAccess systemAccess, TaskMapper mapper, JdbcClient jdbc,
-      TaskDrafts drafts, FieldErrorProblems fieldErrors, CapRefusals capRefusals,
-      SelfReviewKeeper selfReviewKeeper, RuleBook rules, OwnCases ownCases) {
+  public TaskWork(
+      TaskService taskService,
+      SystemAccess systemAccess,
+      TaskMapper mapper,
+      JdbcClient jdbc,
+      TaskDrafts drafts,
+      FieldErrorProblems fieldErrors,
+      CapRefusals capRefusals,
+      SelfReviewKeeper selfReviewKeeper,
+      RuleBook rules,
+      OwnCases ownCases) {
     this.ownCases = ownCases;
     this.selfReviewKeeper = selfReviewKeeper;
     this.rules = rules;
@@ -80,32 +88,48 @@ public class TaskWork {
     Task task = visibleTask(refusingOwnCase(taskId, user));
     OpenTask open = openTask(task);
     // the form as this case shows it: 02B items for a leader, points under a regulation that scores
-    Map<String, Object> context = TaskCompletionRules.covers(task.getTaskDefinitionKey())
-        ? taskVariables(taskId, TaskCompletionRules.reads(task.getTaskDefinitionKey())) : Map.of();
-    List<TaskCompletionRules.FormField> fields = TaskCompletionRules.covers(task.getTaskDefinitionKey())
-        ? TaskCompletionRules.form(task.getTaskDefinitionKey(), context) : List.of();
+    Map<String, Object> context =
+        TaskCompletionRules.covers(task.getTaskDefinitionKey())
+            ? taskVariables(taskId, TaskCompletionRules.reads(task.getTaskDefinitionKey()))
+            : Map.of();
+    List<TaskCompletionRules.FormField> fields =
+        TaskCompletionRules.covers(task.getTaskDefinitionKey())
+            ? TaskCompletionRules.form(task.getTaskDefinitionKey(), context)
+            : List.of();
     Map<String, Object> values = new LinkedHashMap<>();
     if (!fields.isEmpty()) {
-      taskService.getVariables(taskId, fields.stream().map(TaskCompletionRules.FormField::name).toList())
-          .forEach((name, value) -> {
-            if (value != null) {
-              values.put(name, value);
-            }
-          });
+      taskService
+          .getVariables(taskId, fields.stream().map(TaskCompletionRules.FormField::name).toList())
+          .forEach(
+              (name, value) -> {
+                if (value != null) {
+                  values.put(name, value);
+                }
+              });
     }
     var draft = drafts.find(taskId);
     draft.ifPresent(saved -> values.putAll(saved.values()));
     boolean mayWork = mayWork(open, user);
     // the cap and why, as the Tasklist forms show it (set for each task of a member's evaluation)
-    Map<String, Object> cap = taskService.getVariables(taskId, List.of(LEVEL_CAP, LEVEL_CAP_REASON));
-    return new TaskForm(mapper.toView(open, new Date()), fields, values, draft.map(d -> d.savedAt()).orElse(null),
-        mayWork, (String) cap.get(LEVEL_CAP), (String) cap.get(LEVEL_CAP_REASON),
+    Map<String, Object> cap =
+        taskService.getVariables(taskId, List.of(LEVEL_CAP, LEVEL_CAP_REASON));
+    return new TaskForm(
+        mapper.toView(open, new Date()),
+        fields,
+        values,
+        draft.map(d -> d.savedAt()).orElse(null),
+        mayWork,
+        (String) cap.get(LEVEL_CAP),
+        (String) cap.get(LEVEL_CAP_REASON),
         outcome(task, context, values).orElse(null),
-        ProcessKeys.SELF_REVIEW.equals(task.getTaskDefinitionKey()) ? SelfReviewRules.formOf(context).name() : null);
+        ProcessKeys.SELF_REVIEW.equals(task.getTaskDefinitionKey())
+            ? SelfReviewRules.formOf(context).name()
+            : null);
   }
 
   /** What the member's grades and points give so far (self-review only; empty until section I is complete). */
-  public Optional<SelfReviewRules.Outcome> outcome(Task task, Map<String, Object> context, Map<String, Object> values) {
+  public Optional<SelfReviewRules.Outcome> outcome(
+      Task task, Map<String, Object> context, Map<String, Object> values) {
     if (!ProcessKeys.SELF_REVIEW.equals(task.getTaskDefinitionKey())) {
       return Optional.empty();
     }
@@ -113,21 +137,25 @@ public class TaskWork {
     all.putAll(values);
     // the sections a self-criticism requires do not change what the grades and points give
     return TaskCompletionRules.checkKeptByApplication(ProcessKeys.SELF_REVIEW, all).stream()
-        .allMatch(error -> SelfReviewRules.requiredSection(error.field(), all) && requiredOrTooShort(error))
-        ? SelfReviewRules.outcome(rules, all) : Optional.empty();
+            .allMatch(
+                error ->
+                    SelfReviewRules.requiredSection(error.field(), all)
+                        && requiredOrTooShort(error))
+        ? SelfReviewRules.outcome(rules, all)
+        : Optional.empty();
   }
 
   private static boolean requiredOrTooShort(FieldError error) {
-    return FieldError.REQUIRED.equals(error.reason()) || FieldError.SECTION_TOO_SHORT.equals(error.reason());
+    return FieldError.REQUIRED.equals(error.reason())
+        || FieldError.SECTION_TOO_SHORT.equals(error.reason());
   }
 
   /** The regulation of a visible task's campaign (null when the task names none). */
   public Regulation regulationOf(String taskId) {
     visibleTask(taskId);
-    Object code = systemAccess.call(() -> taskService.getVariable(taskId,
-        ProcessVariables.REGULATION));
-    return code instanceof String name && !name.isBlank() ? Regulation.fromCode(name)
-        : null;
+    Object code =
+        systemAccess.call(() -> taskService.getVariable(taskId, ProcessVariables.REGULATION));
+    return code instanceof String name && !name.isBlank() ? Regulation.fromCode(name) : null;
   }
 
   /** The organization a task belongs to (a campaign task has no member), read as the user who may see it. */
@@ -144,9 +172,13 @@ public class TaskWork {
   public void saveDraft(String taskId, Map<String, Object> values, CurrentUser user) {
     lockTask(taskId);
     Task task = workableTask(taskId, user);
-    List<FieldProblem> problems = check(task, values).problems().stream()
-        .filter(problem -> !FieldError.REQUIRED.equals(problem.reason())
-            && !FieldError.SECTION_TOO_SHORT.equals(problem.reason())).toList();
+    List<FieldProblem> problems =
+        check(task, values).problems().stream()
+            .filter(
+                problem ->
+                    !FieldError.REQUIRED.equals(problem.reason())
+                        && !FieldError.SECTION_TOO_SHORT.equals(problem.reason()))
+            .toList();
     if (!problems.isEmpty()) {
       throw ApiException.invalid(problems);
     }
@@ -159,7 +191,8 @@ public class TaskWork {
     if (!user.userId().equals(task.getAssignee()) && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
-    // claim(id, null) gives the task back to its group: it needs the user's TASK_WORK, which a committee member
+    // claim(id, null) gives the task back to its group: it needs the user's TASK_WORK, which a
+    // committee member
     // holds, where setAssignee needs TASK_ASSIGN, which only administrators hold
     taskService.claim(taskId, null);
   }
@@ -172,12 +205,20 @@ public class TaskWork {
   public List<TaskView> visibleTasks(CurrentUser user) {
     TaskQuery query = taskService.createTaskQuery().active();
     if (!user.isAuditor() && !user.isAdmin()) {
-      query = user.groups().isEmpty() ? query.taskAssignee(user.userId())
-          : query.or().taskAssignee(user.userId()).taskCandidateGroupIn(user.groups()).includeAssignedTasks().endOr();
+      query =
+          user.groups().isEmpty()
+              ? query.taskAssignee(user.userId())
+              : query
+                  .or()
+                  .taskAssignee(user.userId())
+                  .taskCandidateGroupIn(user.groups())
+                  .includeAssignedTasks()
+                  .endOr();
     }
     Date now = new Date();
     return query.orderByDueDate().asc().listPage(0, MAX_TASKS).stream()
-        .map(task -> mapper.toView(openTask(task), now)).toList();
+        .map(task -> mapper.toView(openTask(task), now))
+        .toList();
   }
 
   @Transactional
@@ -195,10 +236,18 @@ public class TaskWork {
       if (CapRefusals.anyAboveCap(checked.errors())) {
         Map<String, Object> context = checked.context();
         // a member's evaluation, or a collective's rating (its timeline subject)
-        String subject = context.get(MEMBER_ID) != null ? (String) context.get(MEMBER_ID)
-            : CollectiveEvaluation.timelineSubject((String) context.get(COLLECTIVE_ID));
-        capRefusals.record(((Number) context.get(YEAR)).intValue(), subject,
-            task.getTaskDefinitionKey(), taskId, user.userId(), checked.errors(), values);
+        String subject =
+            context.get(MEMBER_ID) != null
+                ? (String) context.get(MEMBER_ID)
+                : CollectiveEvaluation.timelineSubject((String) context.get(COLLECTIVE_ID));
+        capRefusals.record(
+            ((Number) context.get(YEAR)).intValue(),
+            subject,
+            task.getTaskDefinitionKey(),
+            taskId,
+            user.userId(),
+            checked.errors(),
+            values);
       }
       throw ApiException.invalid(checked.problems());
     }
@@ -206,17 +255,21 @@ public class TaskWork {
     if (ProcessKeys.SELF_REVIEW.equals(task.getTaskDefinitionKey())) {
       engineValues = keepSelfReview(task, values, checked.context(), user);
     }
-    // the person's completion carries only the form's fields, through the engine's one check of every door
-    // (UserCommandGuard); what the application derived from the review is the application's own write
+    // the person's completion carries only the form's fields, through the engine's one check of
+    // every door
+    // (UserCommandGuard); what the application derived from the review is the application's own
+    // write
     List<String> fields = TaskCompletionRules.fields(task.getTaskDefinitionKey());
     Map<String, Object> derived = new HashMap<>();
     Map<String, Object> submitted = new HashMap<>();
-    engineValues.forEach((name, value) -> (fields.contains(name) ? submitted : derived).put(name, value));
+    engineValues.forEach(
+        (name, value) -> (fields.contains(name) ? submitted : derived).put(name, value));
     if (!derived.isEmpty()) {
-      systemAccess.call(() -> {
-        taskService.setVariables(taskId, derived);
-        return null;
-      });
+      systemAccess.call(
+          () -> {
+            taskService.setVariables(taskId, derived);
+            return null;
+          });
     }
     try {
       taskService.complete(taskId, submitted);
@@ -231,8 +284,8 @@ public class TaskWork {
    * the process and the later forms need: the level proposals, the older short sections, and what followed from the
    * grades and points. The long texts and the grades never become engine variables.
    */
-  private Map<String, Object> keepSelfReview(Task task, Map<String, Object> values, Map<String, Object> context,
-      CurrentUser user) {
+  private Map<String, Object> keepSelfReview(
+      Task task, Map<String, Object> values, Map<String, Object> context, CurrentUser user) {
     return selfReviewKeeper.keep(task.getId(), context, values, user.userId(), false);
   }
 
@@ -240,7 +293,8 @@ public class TaskWork {
    * What completing the task with these values would be refused for, without completing it (empty: it would go
    * through, as far as the form's rules and caps tell). Lets a caller check several tasks before touching any.
    */
-  public List<FieldProblem> wouldRefuse(String taskId, Map<String, Object> values, CurrentUser user) {
+  public List<FieldProblem> wouldRefuse(
+      String taskId, Map<String, Object> values, CurrentUser user) {
     return check(workableTask(taskId, user), values).problems();
   }
 
@@ -257,8 +311,8 @@ public class TaskWork {
   }
 
   /** What a check of submitted values found, and the task's variables it read besides them. */
-  private record Checked(List<FieldProblem> problems, List<FieldError> errors, Map<String, Object> context) {
-  }
+  private record Checked(
+      List<FieldProblem> problems, List<FieldError> errors, Map<String, Object> context) {}
 
   /**
    * The submitted values against the form's rules. The rules also read the task's regulation and the member's facts
@@ -267,17 +321,20 @@ public class TaskWork {
   private Checked check(Task task, Map<String, Object> values) {
     String taskKey = task.getTaskDefinitionKey();
     List<FieldProblem> problems = new ArrayList<>();
-    // Only the form's own fields: anything else could overwrite the process's variables (e.g. who the member is).
+    // Only the form's own fields: anything else could overwrite the process's variables (e.g. who
+    // the member is).
     List<String> fields = TaskCompletionRules.fields(taskKey);
     problems.addAll(fieldErrors.of(TaskCompletionRules.unowned(taskKey, values.keySet())));
     Map<String, Object> context = taskVariables(task.getId(), TaskCompletionRules.reads(taskKey));
     Map<String, Object> checked = new HashMap<>(context);
-    values.forEach((name, value) -> {
-      if (fields.contains(name)) {
-        checked.put(name, value);
-      }
-    });
-    // the application keeps what it is given here (the self-review's long texts in its own table), so the longer limit
+    values.forEach(
+        (name, value) -> {
+          if (fields.contains(name)) {
+            checked.put(name, value);
+          }
+        });
+    // the application keeps what it is given here (the self-review's long texts in its own table),
+    // so the longer limit
     List<FieldError> errors = TaskCompletionRules.checkKeptByApplication(taskKey, checked);
     problems.addAll(fieldErrors.of(errors));
     return new Checked(problems, errors, context);
@@ -301,8 +358,11 @@ public class TaskWork {
     if (user.isAuditor() && !user.isAdmin()) {
       return false;
     }
-    return user.isAdmin() || user.userId().equals(task.assignee())
-        || task.assignee() == null && task.candidateGroup() != null && user.groups().contains(task.candidateGroup());
+    return user.isAdmin()
+        || user.userId().equals(task.assignee())
+        || task.assignee() == null
+            && task.candidateGroup() != null
+            && user.groups().contains(task.candidateGroup());
   }
 
   /**
@@ -314,7 +374,9 @@ public class TaskWork {
    * (The engine's tables are found through the same search path as the engine's own statements.)
    */
   private void lockTask(String taskId) {
-    jdbc.sql("select id_ from act_ru_task where id_ = :id for update").param("id", taskId).query(String.class)
+    jdbc.sql("select id_ from act_ru_task where id_ = :id for update")
+        .param("id", taskId)
+        .query(String.class)
         .optional();
   }
 
@@ -333,7 +395,9 @@ public class TaskWork {
   private Task visibleTask(String taskId) {
     Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
     if (task == null) {
-      throw existsForSystem(taskId) ? ApiException.forbidden() : ApiException.notFound("error.task.not-found", taskId);
+      throw existsForSystem(taskId)
+          ? ApiException.forbidden()
+          : ApiException.notFound("error.task.not-found", taskId);
     }
     return task;
   }
@@ -344,15 +408,32 @@ public class TaskWork {
 
   private OpenTask openTask(Task task) {
     Map<String, Object> variables =
-        taskService.getVariables(task.getId(), List.of(MEMBER_ID, MEMBER_NAME, YEAR, COLLECTIVE_NAME));
+        taskService.getVariables(
+            task.getId(), List.of(MEMBER_ID, MEMBER_NAME, YEAR, COLLECTIVE_NAME));
     // a collective's rating has no member: the list shows the collective's name in its place
-    Object name = variables.get(MEMBER_NAME) != null ? variables.get(MEMBER_NAME) : variables.get(COLLECTIVE_NAME);
-    String candidateGroup = taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(link -> link.getGroupId()).findFirst().orElse(null);
-    return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), (String) variables.get(MEMBER_ID),
-        (String) name, (Integer) variables.get(YEAR), task.getAssignee(), candidateGroup,
-        task.getCreateTime(), task.getDueDate(), task.getProcessInstanceId());
+    Object name =
+        variables.get(MEMBER_NAME) != null
+            ? variables.get(MEMBER_NAME)
+            : variables.get(COLLECTIVE_NAME);
+    String candidateGroup =
+        taskService.getIdentityLinksForTask(task.getId()).stream()
+            .filter(
+                link ->
+                    IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+            .map(link -> link.getGroupId())
+            .findFirst()
+            .orElse(null);
+    return new OpenTask(
+        task.getId(),
+        task.getTaskDefinitionKey(),
+        task.getName(),
+        (String) variables.get(MEMBER_ID),
+        (String) name,
+        (Integer) variables.get(YEAR),
+        task.getAssignee(),
+        candidateGroup,
+        task.getCreateTime(),
+        task.getDueDate(),
+        task.getProcessInstanceId());
   }
-
 }

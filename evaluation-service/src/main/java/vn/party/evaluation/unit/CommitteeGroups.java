@@ -46,42 +46,43 @@ class CommitteeGroups {
     if ("INSPECTION".equals(body)) {
       switch (unit.kind()) {
         case ORGANIZATION -> groups.add(Groups.inspection(unit.id()));
-        case SUPERIOR_COMMITTEE -> units.children(unit.id()).stream()
-            .filter(child -> child.kind() == UnitKind.ORGANIZATION)
-            .forEach(child -> groups.add(Groups.inspection(child.id())));
-        default -> {
-        }
+        case SUPERIOR_COMMITTEE ->
+            units.children(unit.id()).stream()
+                .filter(child -> child.kind() == UnitKind.ORGANIZATION)
+                .forEach(child -> groups.add(Groups.inspection(child.id())));
+        default -> {}
       }
       return groups;
     }
     switch (unit.kind()) {
       case BRANCH -> groups.add(Groups.branchCommittee(unit.id()));
       case ORGANIZATION -> groups.add(Groups.organizationCommittee(unit.id()));
-      case SUPERIOR_COMMITTEE -> units.children(unit.id()).stream()
-          .filter(child -> child.kind() == UnitKind.ORGANIZATION)
-          .forEach(child -> groups.add(Groups.superiorCommittee(child.id())));
-      case SUB_COMMITTEE -> {
-      }
+      case SUPERIOR_COMMITTEE ->
+          units.children(unit.id()).stream()
+              .filter(child -> child.kind() == UnitKind.ORGANIZATION)
+              .forEach(child -> groups.add(Groups.superiorCommittee(child.id())));
+      case SUB_COMMITTEE -> {}
     }
     return groups;
   }
 
   /** The groups a new unit brings (named after it), created if missing. */
   void createFor(Unit unit, String superiorName) {
-    system.call(() -> {
-      switch (unit.kind()) {
-        case BRANCH -> group(Groups.branchCommittee(unit.id()), "Chi ủy " + unit.name());
-        case ORGANIZATION -> {
-          group(Groups.organizationCommittee(unit.id()), "Cấp ủy " + unit.name());
-          group(Groups.superiorCommittee(unit.id()),
-              superiorName != null ? superiorName : "Cấp ủy cấp trên của " + unit.name());
-          group(Groups.inspection(unit.id()), "Ủy ban kiểm tra " + unit.name());
-        }
-        default -> {
-        }
-      }
-      return null;
-    });
+    system.call(
+        () -> {
+          switch (unit.kind()) {
+            case BRANCH -> group(Groups.branchCommittee(unit.id()), "Chi ủy " + unit.name());
+            case ORGANIZATION -> {
+              group(Groups.organizationCommittee(unit.id()), "Cấp ủy " + unit.name());
+              group(
+                  Groups.superiorCommittee(unit.id()),
+                  superiorName != null ? superiorName : "Cấp ủy cấp trên của " + unit.name());
+              group(Groups.inspection(unit.id()), "Ủy ban kiểm tra " + unit.name());
+            }
+            default -> {}
+          }
+          return null;
+        });
   }
 
   /**
@@ -91,20 +92,25 @@ class CommitteeGroups {
   void sync(String personId, Set<String> groups) {
     Set<String> wanted = new LinkedHashSet<>();
     for (CommitteeSeat seat : units.seatsOf(personId)) {
-      units.find(seat.unitId()).filter(Unit::open).ifPresent(unit -> wanted.addAll(groupsOf(unit, seat.body())));
+      units
+          .find(seat.unitId())
+          .filter(Unit::open)
+          .ifPresent(unit -> wanted.addAll(groupsOf(unit, seat.body())));
     }
-    system.call(() -> {
-      for (String group : groups) {
-        boolean member = identity.createUserQuery().userId(personId).memberOfGroup(group).count() > 0;
-        if (wanted.contains(group) && !member) {
-          group(group, group);
-          identity.createMembership(personId, group);
-        } else if (!wanted.contains(group) && member) {
-          identity.deleteMembership(personId, group);
-        }
-      }
-      return null;
-    });
+    system.call(
+        () -> {
+          for (String group : groups) {
+            boolean member =
+                identity.createUserQuery().userId(personId).memberOfGroup(group).count() > 0;
+            if (wanted.contains(group) && !member) {
+              group(group, group);
+              identity.createMembership(personId, group);
+            } else if (!wanted.contains(group) && member) {
+              identity.deleteMembership(personId, group);
+            }
+          }
+          return null;
+        });
   }
 
   /**
@@ -113,8 +119,12 @@ class CommitteeGroups {
    */
   void joinSuperior(Unit organization, List<CommitteeSeat> superiorSeats) {
     for (CommitteeSeat seat : superiorSeats) {
-      sync(seat.personId(), Set.of("INSPECTION".equals(seat.body()) ? Groups.inspection(organization.id())
-          : Groups.superiorCommittee(organization.id())));
+      sync(
+          seat.personId(),
+          Set.of(
+              "INSPECTION".equals(seat.body())
+                  ? Groups.inspection(organization.id())
+                  : Groups.superiorCommittee(organization.id())));
     }
   }
 

@@ -10,6 +10,10 @@ import java.time.OffsetDateTime;
  * @param body COMMITTEE | INSPECTION
  * @param role SECRETARY (bí thư / chủ nhiệm) | DEPUTY (phó bí thư / phó chủ nhiệm) | MEMBER (ủy viên)
  */
-public record CommitteeSeat(String unitId, String personId, String personName, String body, String role,
-    OffsetDateTime since) {
-}
+public record CommitteeSeat(
+    String unitId,
+    String personId,
+    String personName,
+    String body,
+    String role,
+    OffsetDateTime since) {}

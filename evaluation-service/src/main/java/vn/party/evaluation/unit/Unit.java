@@ -10,8 +10,16 @@ import java.time.LocalDate;
  * @param dissolvedOn set when dissolved or merged; the unit stays, with its history
  * @param mergedInto the unit it was merged into
  */
-public record Unit(String id, UnitKind kind, String parentId, String organizationId, String name, String code,
-    LocalDate openedOn, LocalDate dissolvedOn, String mergedInto) {
+public record Unit(
+    String id,
+    UnitKind kind,
+    String parentId,
+    String organizationId,
+    String name,
+    String code,
+    LocalDate openedOn,
+    LocalDate dissolvedOn,
+    String mergedInto) {
 
   public boolean open() {
     return dissolvedOn == null;

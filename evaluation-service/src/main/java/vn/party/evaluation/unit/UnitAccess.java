@@ -19,7 +19,8 @@ final class UnitAccess {
       return false;
     }
     if (parent == null || parent.organizationId() == null) {
-      // no (known) unit above, or one above the organizations: the request is refused for that, as long as the user keeps some organization
+      // no (known) unit above, or one above the organizations: the request is refused for that, as
+      // long as the user keeps some organization
       return user.groups().stream().anyMatch(g -> Groups.organizationOfCommittee(g).isPresent());
     }
     return user.inOrganizationCommittee(parent.organizationId());
@@ -44,6 +45,5 @@ final class UnitAccess {
     return unit.kind().insideOrganization() && mayEdit(unit, user);
   }
 
-  private UnitAccess() {
-  }
+  private UnitAccess() {}
 }

@@ -31,13 +31,14 @@ import vn.party.evaluation.unit.UnitApi.UnitView;
 @Tag(name = "Tổ chức đảng / organization tree")
 public class UnitController {
 
-  private static final String REFUSALS = " 400 with errors[{field, reason, message}]: required, unknown, invalid-kind, "
-      + "wrong-parent-kind, unit-dissolved, unit-taken, invalid-format, in-future, too-long, control-characters, "
-      + "unit-not-empty, merge-kind, merge-self, before-opening, invalid-body, invalid-role, inspection-not-here, "
-      + "unknown-person, not-a-member-here, probationary-on-committee, member-not-active, member-suspended, "
-      + "nothing-to-change. 403: administrators, and "
-      + "the grassroots committee for its own organization's units (not the organization's creation, merger or "
-      + "dissolution; never the committee above); auditors never. Every change is in the unit's history.";
+  private static final String REFUSALS =
+      " 400 with errors[{field, reason, message}]: required, unknown, invalid-kind, "
+          + "wrong-parent-kind, unit-dissolved, unit-taken, invalid-format, in-future, too-long, control-characters, "
+          + "unit-not-empty, merge-kind, merge-self, before-opening, invalid-body, invalid-role, inspection-not-here, "
+          + "unknown-person, not-a-member-here, probationary-on-committee, member-not-active, member-suspended, "
+          + "nothing-to-change. 403: administrators, and "
+          + "the grassroots committee for its own organization's units (not the organization's creation, merger or "
+          + "dissolution; never the committee above); auditors never. Every change is in the unit's history.";
 
   private final UnitService service;
   private final UnitMapper mapper;
@@ -48,66 +49,96 @@ public class UnitController {
   }
 
   @GetMapping
-  @Operation(summary = "Cây tổ chức / the organization tree, parents before children (dissolved units too)",
+  @Operation(
+      summary =
+          "Cây tổ chức / the organization tree, parents before children (dissolved units too)",
       description = "Everybody signed in.")
   public List<UnitView> tree() {
     return mapper.toViews(service.tree());
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "Một đơn vị: cấp ủy, đơn vị trực thuộc, lịch sử / a unit with its committees, children and "
-      + "history", description = "Everybody signed in.")
+  @Operation(
+      summary =
+          "Một đơn vị: cấp ủy, đơn vị trực thuộc, lịch sử / a unit with its committees, children and "
+              + "history",
+      description = "Everybody signed in.")
   public UnitDetailView get(@PathVariable String id) {
     Unit unit = service.get(id);
-    return new UnitDetailView(mapper.toView(unit), mapper.toSeatViews(service.committee(id)),
-        mapper.toViews(service.children(id)), mapper.toHistoryViews(service.history(id)));
+    return new UnitDetailView(
+        mapper.toView(unit),
+        mapper.toSeatViews(service.committee(id)),
+        mapper.toViews(service.children(id)),
+        mapper.toHistoryViews(service.history(id)));
   }
 
   @PostMapping
-  @Operation(summary = "Thành lập đơn vị / create a unit", description = "kind, parentId, name, code, openedOn, reason."
-      + REFUSALS)
-  public ResponseEntity<UnitView> create(@RequestBody NewUnitRequest request,
-      @AuthenticationPrincipal CurrentUser user) {
+  @Operation(
+      summary = "Thành lập đơn vị / create a unit",
+      description = "kind, parentId, name, code, openedOn, reason." + REFUSALS)
+  public ResponseEntity<UnitView> create(
+      @RequestBody NewUnitRequest request, @AuthenticationPrincipal CurrentUser user) {
     Unit unit = service.create(request, user);
-    return ResponseEntity.created(URI.create("/api/v1/units/" + unit.id())).body(mapper.toView(unit));
+    return ResponseEntity.created(URI.create("/api/v1/units/" + unit.id()))
+        .body(mapper.toView(unit));
   }
 
   @PatchMapping("/{id}")
-  @Operation(summary = "Đổi tên, mã, ngày thành lập / rename, change the code or opening date",
+  @Operation(
+      summary = "Đổi tên, mã, ngày thành lập / rename, change the code or opening date",
       description = "Fields left out stay; reason required." + REFUSALS)
-  public UnitView change(@PathVariable String id, @RequestBody UnitChangeRequest request,
+  public UnitView change(
+      @PathVariable String id,
+      @RequestBody UnitChangeRequest request,
       @AuthenticationPrincipal CurrentUser user) {
     return mapper.toView(service.change(id, request, user));
   }
 
   @PostMapping("/{id}/dissolution")
   @Operation(summary = "Giải thể / dissolve a unit with nothing left in it", description = REFUSALS)
-  public UnitView dissolve(@PathVariable String id, @RequestBody DissolutionRequest request,
+  public UnitView dissolve(
+      @PathVariable String id,
+      @RequestBody DissolutionRequest request,
       @AuthenticationPrincipal CurrentUser user) {
     return mapper.toView(service.dissolve(id, request, user));
   }
 
   @PostMapping("/{id}/merger")
-  @Operation(summary = "Hợp nhất vào đơn vị khác / merge into another unit of the same kind and organization",
-      description = "Members (branches) or units (sub-committees) go over, each move recorded." + REFUSALS)
-  public UnitView merge(@PathVariable String id, @RequestBody MergerRequest request,
+  @Operation(
+      summary =
+          "Hợp nhất vào đơn vị khác / merge into another unit of the same kind and organization",
+      description =
+          "Members (branches) or units (sub-committees) go over, each move recorded." + REFUSALS)
+  public UnitView merge(
+      @PathVariable String id,
+      @RequestBody MergerRequest request,
       @AuthenticationPrincipal CurrentUser user) {
     return mapper.toView(service.merge(id, request, user));
   }
 
   @PutMapping("/{id}/committee")
-  @Operation(summary = "Phân công cấp ủy, ủy ban kiểm tra / seat a person on the unit's committee",
-      description = "personId, body (COMMITTEE | INSPECTION), role (SECRETARY | DEPUTY | MEMBER), reason. The engine "
-          + "groups follow; a party member's roster leadership and headOf too." + REFUSALS)
-  public SeatView seat(@PathVariable String id, @RequestBody SeatRequest request,
+  @Operation(
+      summary = "Phân công cấp ủy, ủy ban kiểm tra / seat a person on the unit's committee",
+      description =
+          "personId, body (COMMITTEE | INSPECTION), role (SECRETARY | DEPUTY | MEMBER), reason. The engine "
+              + "groups follow; a party member's roster leadership and headOf too."
+              + REFUSALS)
+  public SeatView seat(
+      @PathVariable String id,
+      @RequestBody SeatRequest request,
       @AuthenticationPrincipal CurrentUser user) {
     return mapper.toView(service.seat(id, request, user));
   }
 
   @DeleteMapping("/{id}/committee/{personId}")
-  @Operation(summary = "Thôi cấp ủy / take a person off the unit's committee", description = REFUSALS)
-  public ResponseEntity<Void> unseat(@PathVariable String id, @PathVariable String personId,
-      @RequestParam(required = false) String body, @RequestParam(required = false) String reason,
+  @Operation(
+      summary = "Thôi cấp ủy / take a person off the unit's committee",
+      description = REFUSALS)
+  public ResponseEntity<Void> unseat(
+      @PathVariable String id,
+      @PathVariable String personId,
+      @RequestParam(required = false) String body,
+      @RequestParam(required = false) String reason,
       @AuthenticationPrincipal CurrentUser user) {
     service.unseat(id, personId, body, reason, user);
     return ResponseEntity.noContent().build();

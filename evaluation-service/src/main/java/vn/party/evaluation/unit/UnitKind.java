@@ -8,7 +8,10 @@ import java.util.Set;
  * phận); the committee above (cấp ủy cấp trên: quận ủy, huyện ủy, đảng ủy khối …) supervises organizations.
  */
 public enum UnitKind {
-  SUPERIOR_COMMITTEE, ORGANIZATION, SUB_COMMITTEE, BRANCH;
+  SUPERIOR_COMMITTEE,
+  ORGANIZATION,
+  SUB_COMMITTEE,
+  BRANCH;
 
   /** The kinds a unit of this kind may sit under; empty set plus {@link #mayBeRoot()}: at the top. */
   public Set<UnitKind> parents() {

@@ -43,8 +43,7 @@ public class UnitPageController {
   }
 
   /** A unit with its depth in the tree, for the indented list. */
-  public record Row(Unit unit, int depth) {
-  }
+  public record Row(Unit unit, int depth) {}
 
   @GetMapping("/app/units")
   public String tree(@AuthenticationPrincipal CurrentUser user, Model model) {
@@ -53,11 +52,23 @@ public class UnitPageController {
   }
 
   @PostMapping("/app/units")
-  public String create(@RequestParam Map<String, String> form, @AuthenticationPrincipal CurrentUser user, Model model,
-      HttpServletResponse response, RedirectAttributes flash) {
+  public String create(
+      @RequestParam Map<String, String> form,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
     try {
-      Unit unit = service.create(new NewUnitRequest(form.get("kind"), form.get("parentId"), form.get("name"),
-          form.get("code"), form.get("openedOn"), form.get("reason")), user);
+      Unit unit =
+          service.create(
+              new NewUnitRequest(
+                  form.get("kind"),
+                  form.get("parentId"),
+                  form.get("name"),
+                  form.get("code"),
+                  form.get("openedOn"),
+                  form.get("reason")),
+              user);
       flash.addFlashAttribute("notice", "notice.unit-saved");
       return "redirect:/app/units/" + unit.id();
     } catch (ApiException refused) {
@@ -71,50 +82,132 @@ public class UnitPageController {
   }
 
   @GetMapping("/app/units/{id}")
-  public String show(@PathVariable String id, @AuthenticationPrincipal CurrentUser user, Model model) {
+  public String show(
+      @PathVariable String id, @AuthenticationPrincipal CurrentUser user, Model model) {
     fillUnit(id, user, model, null, Map.of(), Map.of());
     return "units/show";
   }
 
   @PostMapping("/app/units/{id}")
-  public String change(@PathVariable String id, @RequestParam Map<String, String> form,
-      @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response, RedirectAttributes flash) {
-    return act(id, "change", form, user, model, response, flash, () -> service.change(id,
-        new UnitChangeRequest(form.get("name"), form.get("code"), form.get("openedOn"), form.get("reason")), user));
+  public String change(
+      @PathVariable String id,
+      @RequestParam Map<String, String> form,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    return act(
+        id,
+        "change",
+        form,
+        user,
+        model,
+        response,
+        flash,
+        () ->
+            service.change(
+                id,
+                new UnitChangeRequest(
+                    form.get("name"), form.get("code"), form.get("openedOn"), form.get("reason")),
+                user));
   }
 
   @PostMapping("/app/units/{id}/seats")
-  public String seat(@PathVariable String id, @RequestParam Map<String, String> form,
-      @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response, RedirectAttributes flash) {
-    return act(id, "seat", form, user, model, response, flash, () -> service.seat(id,
-        new SeatRequest(form.get("personId"), form.get("body"), form.get("role"), form.get("reason")), user));
+  public String seat(
+      @PathVariable String id,
+      @RequestParam Map<String, String> form,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    return act(
+        id,
+        "seat",
+        form,
+        user,
+        model,
+        response,
+        flash,
+        () ->
+            service.seat(
+                id,
+                new SeatRequest(
+                    form.get("personId"), form.get("body"), form.get("role"), form.get("reason")),
+                user));
   }
 
   @PostMapping("/app/units/{id}/seats/remove")
-  public String unseat(@PathVariable String id, @RequestParam Map<String, String> form,
-      @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response, RedirectAttributes flash) {
-    return act(id, "unseat", form, user, model, response, flash, () -> {
-      service.unseat(id, form.get("personId"), form.get("body"), form.get("reason"), user);
-      return null;
-    });
+  public String unseat(
+      @PathVariable String id,
+      @RequestParam Map<String, String> form,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    return act(
+        id,
+        "unseat",
+        form,
+        user,
+        model,
+        response,
+        flash,
+        () -> {
+          service.unseat(id, form.get("personId"), form.get("body"), form.get("reason"), user);
+          return null;
+        });
   }
 
   @PostMapping("/app/units/{id}/dissolution")
-  public String dissolve(@PathVariable String id, @RequestParam Map<String, String> form,
-      @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response, RedirectAttributes flash) {
-    return act(id, "dissolve", form, user, model, response, flash,
-        () -> service.dissolve(id, new DissolutionRequest(form.get("on"), form.get("reason")), user));
+  public String dissolve(
+      @PathVariable String id,
+      @RequestParam Map<String, String> form,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    return act(
+        id,
+        "dissolve",
+        form,
+        user,
+        model,
+        response,
+        flash,
+        () ->
+            service.dissolve(id, new DissolutionRequest(form.get("on"), form.get("reason")), user));
   }
 
   @PostMapping("/app/units/{id}/merger")
-  public String merge(@PathVariable String id, @RequestParam Map<String, String> form,
-      @AuthenticationPrincipal CurrentUser user, Model model, HttpServletResponse response, RedirectAttributes flash) {
-    return act(id, "merge", form, user, model, response, flash,
-        () -> service.merge(id, new MergerRequest(form.get("into"), form.get("on"), form.get("reason")), user));
+  public String merge(
+      @PathVariable String id,
+      @RequestParam Map<String, String> form,
+      @AuthenticationPrincipal CurrentUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    return act(
+        id,
+        "merge",
+        form,
+        user,
+        model,
+        response,
+        flash,
+        () ->
+            service.merge(
+                id, new MergerRequest(form.get("into"), form.get("on"), form.get("reason")), user));
   }
 
-  private String act(String id, String formName, Map<String, String> form, CurrentUser user, Model model,
-      HttpServletResponse response, RedirectAttributes flash, Supplier<Object> action) {
+  private String act(
+      String id,
+      String formName,
+      Map<String, String> form,
+      CurrentUser user,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash,
+      Supplier<Object> action) {
     try {
       action.get();
     } catch (ApiException refused) {
@@ -129,7 +222,8 @@ public class UnitPageController {
     return "redirect:/app/units/" + id;
   }
 
-  private void fillTree(CurrentUser user, Model model, Map<String, String> values, Map<String, String> errors) {
+  private void fillTree(
+      CurrentUser user, Model model, Map<String, String> values, Map<String, String> errors) {
     List<Unit> all = service.tree();
     Map<String, Integer> depth = new HashMap<>();
     List<Row> rows = new ArrayList<>();
@@ -138,18 +232,31 @@ public class UnitPageController {
       depth.put(unit.id(), d);
       rows.add(new Row(unit, d));
     }
-    List<Unit> parents = all.stream().filter(Unit::open).filter(u -> u.kind() != UnitKind.BRANCH)
-        .filter(u -> user.isAdmin() || (u.organizationId() != null && UnitAccess.mayEdit(u, user))).toList();
+    List<Unit> parents =
+        all.stream()
+            .filter(Unit::open)
+            .filter(u -> u.kind() != UnitKind.BRANCH)
+            .filter(
+                u -> user.isAdmin() || (u.organizationId() != null && UnitAccess.mayEdit(u, user)))
+            .toList();
     model.addAttribute("rows", rows);
     model.addAttribute("parents", parents);
     model.addAttribute("mayCreate", user.isAdmin() || !parents.isEmpty());
-    model.addAttribute("kinds", user.isAdmin() ? List.of(UnitKind.values())
-        : List.of(UnitKind.SUB_COMMITTEE, UnitKind.BRANCH));
+    model.addAttribute(
+        "kinds",
+        user.isAdmin()
+            ? List.of(UnitKind.values())
+            : List.of(UnitKind.SUB_COMMITTEE, UnitKind.BRANCH));
     model.addAttribute("values", values);
     model.addAttribute("errors", errors);
   }
 
-  private void fillUnit(String id, CurrentUser user, Model model, String formName, Map<String, String> values,
+  private void fillUnit(
+      String id,
+      CurrentUser user,
+      Model model,
+      String formName,
+      Map<String, String> values,
       Map<String, String> errors) {
     Unit unit = service.get(id);
     model.addAttribute("unit", unit);
@@ -159,11 +266,18 @@ public class UnitPageController {
     model.addAttribute("history", service.history(id));
     model.addAttribute("mayEdit", unit.open() && UnitAccess.mayEdit(unit, user));
     model.addAttribute("mayRestructure", unit.open() && UnitAccess.mayRestructure(unit, user));
-    model.addAttribute("mergeTargets", service.tree().stream().filter(Unit::open)
-        .filter(u -> u.kind() == unit.kind() && !u.id().equals(unit.id()))
-        .filter(u -> Objects.equals(u.organizationId(), unit.organizationId())).toList());
-    model.addAttribute("bodies", unit.kind() == UnitKind.ORGANIZATION || unit.kind() == UnitKind.SUPERIOR_COMMITTEE
-        ? List.of("COMMITTEE", "INSPECTION") : List.of("COMMITTEE"));
+    model.addAttribute(
+        "mergeTargets",
+        service.tree().stream()
+            .filter(Unit::open)
+            .filter(u -> u.kind() == unit.kind() && !u.id().equals(unit.id()))
+            .filter(u -> Objects.equals(u.organizationId(), unit.organizationId()))
+            .toList());
+    model.addAttribute(
+        "bodies",
+        unit.kind() == UnitKind.ORGANIZATION || unit.kind() == UnitKind.SUPERIOR_COMMITTEE
+            ? List.of("COMMITTEE", "INSPECTION")
+            : List.of("COMMITTEE"));
     model.addAttribute("roles", List.of("SECRETARY", "DEPUTY", "MEMBER"));
     model.addAttribute("form", formName);
     model.addAttribute("values", values);
@@ -173,7 +287,8 @@ public class UnitPageController {
   /** field → the message the check gave. */
   private static Map<String, String> messages(List<FieldProblem> problems) {
     Map<String, String> errors = new LinkedHashMap<>();
-    problems.forEach(p -> errors.putIfAbsent(p.field(), p.message() != null ? p.message() : p.reason()));
+    problems.forEach(
+        p -> errors.putIfAbsent(p.field(), p.message() != null ? p.message() : p.reason()));
     return errors;
   }
 }

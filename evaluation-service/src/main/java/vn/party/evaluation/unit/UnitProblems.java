@@ -57,7 +57,9 @@ class UnitProblems {
   FieldProblem problem(String field, String reason) {
     Locale locale = LocaleContextHolder.getLocale();
     String label = messages.getMessage("unit.field." + field, null, field, locale);
-    return new FieldProblem(field, reason, messages.getMessage("reason." + reason, new Object[] {label}, reason,
-        locale));
+    return new FieldProblem(
+        field,
+        reason,
+        messages.getMessage("reason." + reason, new Object[] {label}, reason, locale));
   }
 }

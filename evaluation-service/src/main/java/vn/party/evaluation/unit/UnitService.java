@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.process.validation.FieldError;
+import vn.party.evaluation.process.validation.TextCharacters;
 import vn.party.evaluation.roster.MemberRoster;
 import vn.party.evaluation.roster.RosterFields;
 import vn.party.evaluation.roster.RosterService;
@@ -28,8 +30,6 @@ import vn.party.evaluation.unit.UnitApi.NewUnitRequest;
 import vn.party.evaluation.unit.UnitApi.SeatRequest;
 import vn.party.evaluation.unit.UnitApi.UnitChangeRequest;
 import vn.party.evaluation.web.ApiException;
-import vn.party.evaluation.process.validation.TextCharacters;
-import vn.party.evaluation.process.validation.FieldError;
 
 /**
  * Sets up and keeps the organization tree: creates units, renames them (name, code, opening date), merges and dissolves
@@ -55,8 +55,13 @@ public class UnitService {
   private final ObjectMapper objectMapper;
   private final ZoneId zone;
 
-  public UnitService(Units units, UnitProblems problems, CommitteeGroups groups, Rosters rosters,
-      RosterService rosterService, ObjectMapper objectMapper,
+  public UnitService(
+      Units units,
+      UnitProblems problems,
+      CommitteeGroups groups,
+      Rosters rosters,
+      RosterService rosterService,
+      ObjectMapper objectMapper,
       @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone) {
     this.units = units;
     this.problems = problems;
@@ -119,13 +124,23 @@ public class UnitService {
     found.throwIfAny();
 
     String id = code.toLowerCase(Locale.ROOT);
-    String organizationId = switch (kind) {
-      case SUPERIOR_COMMITTEE -> null;
-      case ORGANIZATION -> id;
-      default -> parent.organizationId();
-    };
-    Unit unit = new Unit(id, kind, parent == null ? null : parent.id(), organizationId, name, code, openedOn, null,
-        null);
+    String organizationId =
+        switch (kind) {
+          case SUPERIOR_COMMITTEE -> null;
+          case ORGANIZATION -> id;
+          default -> parent.organizationId();
+        };
+    Unit unit =
+        new Unit(
+            id,
+            kind,
+            parent == null ? null : parent.id(),
+            organizationId,
+            name,
+            code,
+            openedOn,
+            null,
+            null);
     units.insert(unit);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("kind", kind.name());
@@ -134,8 +149,11 @@ public class UnitService {
     details.put("code", code);
     details.put("openedOn", openedOn == null ? null : openedOn.toString());
     units.record(id, user.userId(), "CREATED", reason, details);
-    groups.createFor(unit, parent != null && kind == UnitKind.ORGANIZATION ? "Cấp ủy cấp trên: " + parent.name()
-        : null);
+    groups.createFor(
+        unit,
+        parent != null && kind == UnitKind.ORGANIZATION
+            ? "Cấp ủy cấp trên: " + parent.name()
+            : null);
     if (kind == UnitKind.ORGANIZATION && parent != null) {
       groups.joinSuperior(unit, units.seats(parent.id()));
     }
@@ -145,14 +163,22 @@ public class UnitService {
   /** Rename, change the code or the opening date; fields left out (null) stay. Nothing different: nothing recorded. */
   @Transactional
   public Unit change(String id, UnitChangeRequest request, CurrentUser user) {
-    Unit current = units.lock(id).orElseThrow(() -> ApiException.notFound("error.unit.not-found", id));
+    Unit current =
+        units.lock(id).orElseThrow(() -> ApiException.notFound("error.unit.not-found", id));
     if (!UnitAccess.mayEdit(current, user)) {
       throw ApiException.forbidden();
     }
     UnitProblems.Collector found = problems.collector();
-    String name = request.name() == null ? current.name() : text("name", request.name(), NAME_MAX, true, found);
-    String code = request.code() == null ? current.code() : code(request.code(), current.id(), found);
-    LocalDate openedOn = request.openedOn() == null ? current.openedOn() : date("openedOn", request.openedOn(), found);
+    String name =
+        request.name() == null
+            ? current.name()
+            : text("name", request.name(), NAME_MAX, true, found);
+    String code =
+        request.code() == null ? current.code() : code(request.code(), current.id(), found);
+    LocalDate openedOn =
+        request.openedOn() == null
+            ? current.openedOn()
+            : date("openedOn", request.openedOn(), found);
     String reason = text("reason", request.reason(), REASON_MAX, true, found);
     if (request.name() == null && request.code() == null && request.openedOn() == null) {
       found.add("name", "nothing-to-change");
@@ -161,15 +187,28 @@ public class UnitService {
     Map<String, Object> changes = new LinkedHashMap<>();
     diff(changes, "name", current.name(), name);
     diff(changes, "code", current.code(), code);
-    diff(changes, "openedOn", current.openedOn() == null ? null : current.openedOn().toString(),
+    diff(
+        changes,
+        "openedOn",
+        current.openedOn() == null ? null : current.openedOn().toString(),
         openedOn == null ? null : openedOn.toString());
     if (changes.isEmpty()) {
       return current;
     }
-    Unit after = new Unit(current.id(), current.kind(), current.parentId(), current.organizationId(), name, code,
-        openedOn, current.dissolvedOn(), current.mergedInto());
+    Unit after =
+        new Unit(
+            current.id(),
+            current.kind(),
+            current.parentId(),
+            current.organizationId(),
+            name,
+            code,
+            openedOn,
+            current.dissolvedOn(),
+            current.mergedInto());
     units.update(after);
-    units.record(id, user.userId(), changes.containsKey("name") ? "RENAMED" : "CHANGED", reason, changes);
+    units.record(
+        id, user.userId(), changes.containsKey("name") ? "RENAMED" : "CHANGED", reason, changes);
     return after;
   }
 
@@ -179,7 +218,8 @@ public class UnitService {
    */
   @Transactional
   public Unit dissolve(String id, DissolutionRequest request, CurrentUser user) {
-    Unit current = units.lock(id).orElseThrow(() -> ApiException.notFound("error.unit.not-found", id));
+    Unit current =
+        units.lock(id).orElseThrow(() -> ApiException.notFound("error.unit.not-found", id));
     if (!UnitAccess.mayRestructure(current, user)) {
       throw ApiException.forbidden();
     }
@@ -206,11 +246,16 @@ public class UnitService {
    */
   @Transactional
   public Unit merge(String id, MergerRequest request, CurrentUser user) {
-    Unit source = units.find(id).orElseThrow(() -> ApiException.notFound("error.unit.not-found", id));
+    Unit source =
+        units.find(id).orElseThrow(() -> ApiException.notFound("error.unit.not-found", id));
     UnitProblems.Collector found = problems.collector();
     Unit target = blank(request.into()) ? null : units.find(request.into().strip()).orElse(null);
-    // both rows locked in the order of their ids, so two mergers crossing each other cannot deadlock
-    List.of(source, target == null ? source : target).stream().map(Unit::id).distinct().sorted()
+    // both rows locked in the order of their ids, so two mergers crossing each other cannot
+    // deadlock
+    List.of(source, target == null ? source : target).stream()
+        .map(Unit::id)
+        .distinct()
+        .sorted()
         .forEach(unitId -> units.lock(unitId));
     source = units.find(id).orElseThrow();
     if (!UnitAccess.mayRestructure(source, user)) {
@@ -227,7 +272,8 @@ public class UnitService {
       found.add("into", "unknown");
     } else if (target.id().equals(source.id())) {
       found.add("into", "merge-self");
-    } else if (target.kind() != source.kind() || !Objects.equals(target.organizationId(), source.organizationId())) {
+    } else if (target.kind() != source.kind()
+        || !Objects.equals(target.organizationId(), source.organizationId())) {
       found.add("into", "merge-kind");
     } else if (!target.open()) {
       found.add("into", "unit-dissolved");
@@ -249,7 +295,11 @@ public class UnitService {
       for (Unit child : units.children(source.id())) {
         if (child.open()) {
           units.reparent(child.id(), target.id());
-          units.record(child.id(), user.userId(), "MOVED", reason,
+          units.record(
+              child.id(),
+              user.userId(),
+              "MOVED",
+              reason,
               Map.of("from", source.id(), "to", target.id()));
           moved++;
         }
@@ -257,9 +307,17 @@ public class UnitService {
     }
     units.dissolve(source.id(), on, target.id());
     endSeats(source, reason, user);
-    units.record(source.id(), user.userId(), "MERGED", reason,
+    units.record(
+        source.id(),
+        user.userId(),
+        "MERGED",
+        reason,
         Map.of("into", target.id(), "on", on.toString(), "moved", moved));
-    units.record(target.id(), user.userId(), "MERGED_IN", reason,
+    units.record(
+        target.id(),
+        user.userId(),
+        "MERGED_IN",
+        reason,
         Map.of("from", source.id(), "on", on.toString(), "moved", moved));
     return units.find(id).orElseThrow();
   }
@@ -292,7 +350,8 @@ public class UnitService {
     return seat(id, request, user, false);
   }
 
-  private CommitteeSeat seat(String id, SeatRequest request, CurrentUser user, boolean onlyMembers) {
+  private CommitteeSeat seat(
+      String id, SeatRequest request, CurrentUser user, boolean onlyMembers) {
     Unit unit = units.lock(id).orElseThrow(() -> ApiException.notFound("error.unit.not-found", id));
     if (!UnitAccess.mayEdit(unit, user)) {
       throw ApiException.forbidden();
@@ -301,9 +360,12 @@ public class UnitService {
     if (!unit.open()) {
       found.add("id", "unit-dissolved");
     }
-    String body = choice("body", request.body(), "COMMITTEE", Set.of("COMMITTEE", "INSPECTION"), found);
-    String role = choice("role", request.role(), "MEMBER", Set.of("SECRETARY", "DEPUTY", "MEMBER"), found);
-    if ("INSPECTION".equals(body) && unit.kind() != UnitKind.ORGANIZATION
+    String body =
+        choice("body", request.body(), "COMMITTEE", Set.of("COMMITTEE", "INSPECTION"), found);
+    String role =
+        choice("role", request.role(), "MEMBER", Set.of("SECRETARY", "DEPUTY", "MEMBER"), found);
+    if ("INSPECTION".equals(body)
+        && unit.kind() != UnitKind.ORGANIZATION
         && unit.kind() != UnitKind.SUPERIOR_COMMITTEE) {
       found.add("body", "inspection-not-here");
     }
@@ -314,9 +376,11 @@ public class UnitService {
       found.add("personId", "unknown-person");
     } else {
       Optional<MemberRoster> member = rosters.find(personId);
-      if (onlyMembers && unit.organizationId() != null
+      if (onlyMembers
+          && unit.organizationId() != null
           && !member.map(m -> unit.organizationId().equals(m.organizationId())).orElse(false)) {
-        // an auditor's, the committee above's or an administrator's account, or a member of another organization
+        // an auditor's, the committee above's or an administrator's account, or a member of another
+        // organization
         found.add("personId", "not-a-member-here");
       } else if (member.isPresent() && !"ACTIVE".equals(member.get().status())) {
         found.add("personId", "member-not-active");
@@ -337,16 +401,26 @@ public class UnitService {
     String previousSecretary = null;
     if ("SECRETARY".equals(role)) {
       for (CommitteeSeat other : units.seats(id)) {
-        if (other.body().equals(body) && "SECRETARY".equals(other.role()) && !other.personId().equals(personId)) {
+        if (other.body().equals(body)
+            && "SECRETARY".equals(other.role())
+            && !other.personId().equals(personId)) {
           previousSecretary = other.personId();
           units.seat(id, body, previousSecretary, "MEMBER");
-          units.record(id, user.userId(), "ROLE_CHANGED", why, details(previousSecretary, body, "SECRETARY",
-              "MEMBER"));
+          units.record(
+              id,
+              user.userId(),
+              "ROLE_CHANGED",
+              why,
+              details(previousSecretary, body, "SECRETARY", "MEMBER"));
         }
       }
     }
     units.seat(id, body, personId, role);
-    units.record(id, user.userId(), before.isPresent() ? "ROLE_CHANGED" : "SEATED", why,
+    units.record(
+        id,
+        user.userId(),
+        before.isPresent() ? "ROLE_CHANGED" : "SEATED",
+        why,
         details(personId, body, before.map(CommitteeSeat::role).orElse(null), role));
     groups.sync(personId, groups.groupsOf(unit, body));
     syncFacts(personId, unit, why, user);
@@ -367,15 +441,21 @@ public class UnitService {
     String seatBody = choice("body", body, "COMMITTEE", Set.of("COMMITTEE", "INSPECTION"), found);
     String why = text("reason", reason, REASON_MAX, false, found);
     found.throwIfAny();
-    CommitteeSeat seat = units.seat(id, seatBody, personId)
-        .orElseThrow(() -> ApiException.notFound("error.unit.seat-not-found", personId, id));
+    CommitteeSeat seat =
+        units
+            .seat(id, seatBody, personId)
+            .orElseThrow(() -> ApiException.notFound("error.unit.seat-not-found", personId, id));
     unseat(unit, seat, why != null ? why : defaultReason(unit), user);
   }
 
   private void unseat(Unit unit, CommitteeSeat seat, String reason, CurrentUser user) {
     units.unseat(unit.id(), seat.body(), seat.personId());
-    units.record(unit.id(), user.userId(), "UNSEATED", reason, details(seat.personId(), seat.body(), seat.role(),
-        null));
+    units.record(
+        unit.id(),
+        user.userId(),
+        "UNSEATED",
+        reason,
+        details(seat.personId(), seat.body(), seat.role(), null));
     groups.sync(seat.personId(), groups.groupsOf(unit, seat.body()));
     syncFacts(seat.personId(), unit, reason, user);
   }
@@ -393,7 +473,8 @@ public class UnitService {
       }
       Unit unit = units.find(seat.unitId()).orElseThrow();
       units.unseat(unit.id(), seat.body(), personId);
-      units.record(unit.id(), actor, "UNSEATED", reason, details(personId, seat.body(), seat.role(), null));
+      units.record(
+          unit.id(), actor, "UNSEATED", reason, details(personId, seat.body(), seat.role(), null));
       groups.sync(personId, groups.groupsOf(unit, seat.body()));
     }
   }
@@ -434,9 +515,11 @@ public class UnitService {
         branchSecretary |= "SECRETARY".equals(seat.role());
       }
     }
-    String leadership = organizationSeat ? "ORGANIZATION_COMMITTEE" : branchSeat ? "BRANCH_COMMITTEE" : null;
+    String leadership =
+        organizationSeat ? "ORGANIZATION_COMMITTEE" : branchSeat ? "BRANCH_COMMITTEE" : null;
     String headOf = organizationSecretary ? "ORGANIZATION" : branchSecretary ? "BRANCH" : null;
-    if (Objects.equals(leadership, member.leadership()) && Objects.equals(headOf, member.headOf())) {
+    if (Objects.equals(leadership, member.leadership())
+        && Objects.equals(headOf, member.headOf())) {
       return;
     }
     ObjectNode change = objectMapper.createObjectNode();
@@ -483,7 +566,11 @@ public class UnitService {
     }
   }
 
-  private static String choice(String field, String value, String fallback, Set<String> allowed,
+  private static String choice(
+      String field,
+      String value,
+      String fallback,
+      Set<String> allowed,
       UnitProblems.Collector found) {
     if (blank(value)) {
       return fallback;
@@ -517,7 +604,8 @@ public class UnitService {
     return code;
   }
 
-  private static String text(String field, String value, int max, boolean required, UnitProblems.Collector found) {
+  private static String text(
+      String field, String value, int max, boolean required, UnitProblems.Collector found) {
     if (blank(value)) {
       if (required) {
         found.add(field, "required");

@@ -11,7 +11,8 @@ public class ApiException extends RuntimeException {
   private final Object[] arguments;
   private final List<FieldProblem> problems;
 
-  public ApiException(HttpStatus status, String messageKey, List<FieldProblem> problems, Object... arguments) {
+  public ApiException(
+      HttpStatus status, String messageKey, List<FieldProblem> problems, Object... arguments) {
     super(messageKey);
     this.status = status;
     this.messageKey = messageKey;

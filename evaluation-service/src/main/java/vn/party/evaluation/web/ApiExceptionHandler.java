@@ -28,8 +28,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import vn.party.evaluation.security.engine.OwnCaseRefusedException;
 import vn.party.evaluation.process.validation.FieldError;
+import vn.party.evaluation.security.engine.OwnCaseRefusedException;
 
 /**
  * Every refusal of the domain API as RFC 7807 problem details with {@code errors: [{field, reason, message}]},
@@ -50,32 +50,44 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(ApiException.class)
   ResponseEntity<ProblemDetail> api(ApiException e) {
-    List<FieldProblem> problems = e.problems().stream()
-        .map(p -> p.message() != null ? p : field(p.field(), p.reason())).toList();
+    List<FieldProblem> problems =
+        e.problems().stream()
+            .map(p -> p.message() != null ? p : field(p.field(), p.reason()))
+            .toList();
     return problem(e.status(), message(e.messageKey(), e.arguments()), problems);
   }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
-    List<FieldProblem> problems = e.getBindingResult().getFieldErrors().stream()
-        .map(error -> field(error.getField(), reasonOf(error.getCode()))).toList();
+    List<FieldProblem> problems =
+        e.getBindingResult().getFieldErrors().stream()
+            .map(error -> field(error.getField(), reasonOf(error.getCode())))
+            .toList();
     return problem(HttpStatus.BAD_REQUEST, message("error.invalid"), problems);
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
     if (e.getCause() instanceof JsonMappingException mismatch && !mismatch.getPath().isEmpty()) {
-      return problem(HttpStatus.BAD_REQUEST, message("error.invalid"), List.of(field(fieldPath(mismatch),
-          mismatchReason(mismatch))));
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          message("error.invalid"),
+          List.of(field(fieldPath(mismatch), mismatchReason(mismatch))));
     }
-    if (e.getCause() instanceof JsonParseException parse && parse.getOriginalMessage() != null
+    if (e.getCause() instanceof JsonParseException parse
+        && parse.getOriginalMessage() != null
         && parse.getOriginalMessage().startsWith(DUPLICATE_FIELD)) {
-      // the same field twice ({"selfProposedLevel":"GOOD","selfProposedLevel":"EXCELLENT"}): refused, not "last wins"
-      String name = parse.getOriginalMessage().substring(DUPLICATE_FIELD.length()).replaceFirst("'$", "");
-      return problem(HttpStatus.BAD_REQUEST, message("error.invalid"),
+      // the same field twice ({"selfProposedLevel":"GOOD","selfProposedLevel":"EXCELLENT"}):
+      // refused, not "last wins"
+      String name =
+          parse.getOriginalMessage().substring(DUPLICATE_FIELD.length()).replaceFirst("'$", "");
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          message("error.invalid"),
           List.of(field(name.length() > 100 ? name.substring(0, 100) : name, "duplicate-field")));
     }
-    return problem(HttpStatus.BAD_REQUEST, message("error.malformed"), List.of(field("body", "malformed")));
+    return problem(
+        HttpStatus.BAD_REQUEST, message("error.malformed"), List.of(field("body", "malformed")));
   }
 
   /** How Jackson's strict duplicate detection names the field ({@code spring.jackson.parser}). */
@@ -85,7 +97,8 @@ public class ApiExceptionHandler {
   public static String fieldPath(JsonMappingException mismatch) {
     return mismatch.getPath().stream()
         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-        .collect(Collectors.joining(".")).replace(".[", "[");
+        .collect(Collectors.joining("."))
+        .replace(".[", "[");
   }
 
   /** {@code invalid-format} for a value of the right kind in the wrong shape (a date), else {@code wrong-type}. */
@@ -95,7 +108,10 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> pathType(MethodArgumentTypeMismatchException e) {
-    return problem(HttpStatus.BAD_REQUEST, message("error.invalid"), List.of(field(e.getName(), "wrong-type")));
+    return problem(
+        HttpStatus.BAD_REQUEST,
+        message("error.invalid"),
+        List.of(field(e.getName(), "wrong-type")));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -110,8 +126,12 @@ public class ApiExceptionHandler {
   @ExceptionHandler(FormFieldValidationException.class)
   ResponseEntity<ProblemDetail> engineValidation(FormFieldValidationException e) {
     Object detail = e.getDetail();
-    if (detail instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(FieldError.class::isInstance)) {
-      return problem(HttpStatus.BAD_REQUEST, message("error.invalid"),
+    if (detail instanceof List<?> list
+        && !list.isEmpty()
+        && list.stream().allMatch(FieldError.class::isInstance)) {
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          message("error.invalid"),
           fieldErrors.of(list.stream().map(FieldError.class::cast).toList()));
     }
     return problem(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
@@ -149,7 +169,10 @@ public class ApiExceptionHandler {
     return problem(HttpStatus.CONFLICT, message("error.concurrent-change"), List.of());
   }
 
-  @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+  @ExceptionHandler({
+    DataAccessResourceFailureException.class,
+    CannotCreateTransactionException.class
+  })
   ResponseEntity<ProblemDetail> databaseAway(RuntimeException e) {
     log.warn("database unavailable: {}", e.getMessage());
     return problem(HttpStatus.SERVICE_UNAVAILABLE, message("error.unavailable"), List.of());
@@ -178,7 +201,8 @@ public class ApiExceptionHandler {
     return messages.getMessage(key, arguments, key, locale);
   }
 
-  private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail, List<FieldProblem> errors) {
+  private static ResponseEntity<ProblemDetail> problem(
+      HttpStatus status, String detail, List<FieldProblem> errors) {
     ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
     if (!errors.isEmpty()) {
       body.setProperty("errors", errors);

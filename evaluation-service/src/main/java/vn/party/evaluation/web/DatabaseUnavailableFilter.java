@@ -52,7 +52,8 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     try {
       chain.doFilter(request, response);
@@ -60,12 +61,17 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
       if (!isDatabaseUnavailable(e) || response.isCommitted()) {
         throw e;
       }
-      log.warn("database unavailable while serving {} {}: {}", request.getMethod(), request.getRequestURI(),
+      log.warn(
+          "database unavailable while serving {} {}: {}",
+          request.getMethod(),
+          request.getRequestURI(),
           rootMessage(e));
       String language = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
       Locale locale = language == null || language.isBlank() ? DEFAULT_LOCALE : request.getLocale();
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-          messages.getMessage("error.unavailable", null, "database unavailable", locale));
+      ProblemDetail problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              messages.getMessage("error.unavailable", null, "database unavailable", locale));
       problem.setInstance(URI.create(request.getRequestURI()));
       response.resetBuffer();
       response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
@@ -82,21 +88,29 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
   }
 
   private static boolean isDatabaseUnavailable(Throwable e, int depth) {
-    for (Throwable t = e; t != null && depth < 30; t = t.getCause() == t ? null : t.getCause(), depth++) {
-      if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
-          || t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+    for (Throwable t = e;
+        t != null && depth < 30;
+        t = t.getCause() == t ? null : t.getCause(), depth++) {
+      if (t instanceof CannotCreateTransactionException
+          || t instanceof DataAccessResourceFailureException
+          || t instanceof SQLTransientConnectionException
+          || t instanceof SQLNonTransientConnectionException
           || t instanceof ConnectException) {
         return true;
       }
-      // SQLSTATE class 08: connection exception; 57P01..57P03: the server is shutting down or starting up
-      if (t instanceof SQLException sql && sql.getSQLState() != null
+      // SQLSTATE class 08: connection exception; 57P01..57P03: the server is shutting down or
+      // starting up
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
         return true;
       }
       if (t instanceof TransactionSystemException tse) {
-        // a JDBC rollback fails only when the connection is gone; the original failure is kept aside
+        // a JDBC rollback fails only when the connection is gone; the original failure is kept
+        // aside
         if (tse.getCause() instanceof SQLException
-            || tse.getApplicationException() != null && isDatabaseUnavailable(tse.getApplicationException(), depth + 1)) {
+            || tse.getApplicationException() != null
+                && isDatabaseUnavailable(tse.getApplicationException(), depth + 1)) {
           return true;
         }
       }

@@ -28,26 +28,49 @@ public class FieldErrorProblems {
     // the field as the forms name it (field.*), else its variable name
     String field = messages.getMessage("field." + error.field(), null, error.field(), locale);
     Cap cap = error.cap();
-    // {0} the field; for a cap also {1} its level (vi), {2} its level (code), {3} why (vi), {4} why (en), {5} rule
+    // {0} the field; for a cap also {1} its level (vi), {2} its level (code), {3} why (vi), {4} why
+    // (en), {5} rule
     // for the quota: {1} EXCELLENT, {2} GOOD, {3} the most EXCELLENT allowed
-    // for a vote short of its share: {1} the votes for the level, {2} the eligible voters, {3} the share needed,
+    // for a vote short of its share: {1} the votes for the level, {2} the eligible voters, {3} the
+    // share needed,
     // {4} the level in the caller's language
     BranchVote.Shortfall vote = error.vote();
-    Object[] arguments = cap != null
-        ? new Object[] {field, cap.maxLevel().label(), cap.maxLevel().name(), cap.reason().label(),
-            cap.reason().englishLabel(), cap.rule().ruleId()}
-        : error.quota() != null
-            ? new Object[] {field, error.quota().excellent(), error.quota().good(), error.quota().maxExcellent()}
-            : vote != null
-                ? new Object[] {field, vote.votesFor(), vote.eligibleVoters(), vote.threshold().toString(),
-                    messages.getMessage("level." + vote.level().name(), null, vote.level().name(), locale)}
-                : new Object[] {field};
+    Object[] arguments =
+        cap != null
+            ? new Object[] {
+              field,
+              cap.maxLevel().label(),
+              cap.maxLevel().name(),
+              cap.reason().label(),
+              cap.reason().englishLabel(),
+              cap.rule().ruleId()
+            }
+            : error.quota() != null
+                ? new Object[] {
+                  field,
+                  error.quota().excellent(),
+                  error.quota().good(),
+                  error.quota().maxExcellent()
+                }
+                : vote != null
+                    ? new Object[] {
+                      field,
+                      vote.votesFor(),
+                      vote.eligibleVoters(),
+                      vote.threshold().toString(),
+                      messages.getMessage(
+                          "level." + vote.level().name(), null, vote.level().name(), locale)
+                    }
+                    : new Object[] {field};
     if (error.minLength() != null) {
-      // a section of the self-criticism too short: {0} the section as the form titles it, {1} its minimum length
-      String section = messages.getMessage("self-review.section." + error.field(), null, field, locale);
+      // a section of the self-criticism too short: {0} the section as the form titles it, {1} its
+      // minimum length
+      String section =
+          messages.getMessage("self-review.section." + error.field(), null, field, locale);
       arguments = new Object[] {section, error.minLength()};
     }
-    String message = messages.getMessage("reason." + error.reason(), arguments, error.message(), locale);
+    String message =
+        messages.getMessage("reason." + error.reason(), arguments, error.message(), locale);
     return new FieldProblem(error.field(), error.reason(), message);
   }
 

@@ -30,8 +30,13 @@ final class Endpoints {
     /** A read: GET, or a query sent by POST (the engine's {@code query…}, {@code count…}, filter executions). */
     boolean read() {
       String name = handler.getName();
-      return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS") || name.startsWith("query")
-          || name.startsWith("count") || name.startsWith("execute") || name.startsWith("get");
+      return method.equals("GET")
+          || method.equals("HEAD")
+          || method.equals("OPTIONS")
+          || name.startsWith("query")
+          || name.startsWith("count")
+          || name.startsWith("execute")
+          || name.startsWith("get");
     }
 
     @Override
@@ -40,8 +45,7 @@ final class Endpoints {
     }
   }
 
-  private Endpoints() {
-  }
+  private Endpoints() {}
 
   /** The JAX-RS endpoints of the root resource classes, under the servlet's prefix. */
   static List<Endpoint> jaxRs(String door, String prefix, Iterable<Class<?>> roots) {
@@ -55,7 +59,8 @@ final class Endpoints {
     return new ArrayList<>(endpoints.values());
   }
 
-  private static void walk(String door, String prefix, Class<?> type, Map<String, Endpoint> into, int depth) {
+  private static void walk(
+      String door, String prefix, Class<?> type, Map<String, Endpoint> into, int depth) {
     if (depth > 8) {
       return;
     }
@@ -68,8 +73,9 @@ final class Endpoints {
       String httpMethod = httpMethod(annotated);
       String template = path == null ? prefix : join(prefix, path.value());
       if (httpMethod != null) {
-        into.putIfAbsent(httpMethod + " " + template, new Endpoint(door, httpMethod, template, annotated,
-            bodyType(annotated)));
+        into.putIfAbsent(
+            httpMethod + " " + template,
+            new Endpoint(door, httpMethod, template, annotated, bodyType(annotated)));
       } else if (path != null) {
         walk(door, template, method.getReturnType(), into, depth + 1); // a sub-resource locator
       }
@@ -116,8 +122,9 @@ final class Endpoints {
   /** The parameter without a JAX-RS annotation is the request body. */
   private static Class<?> bodyType(Method method) {
     for (Parameter parameter : method.getParameters()) {
-      boolean bound = Arrays.stream(parameter.getAnnotations())
-          .anyMatch(a -> a.annotationType().getName().startsWith("jakarta.ws.rs."));
+      boolean bound =
+          Arrays.stream(parameter.getAnnotations())
+              .anyMatch(a -> a.annotationType().getName().startsWith("jakarta.ws.rs."));
       if (!bound) {
         return parameter.getType();
       }
@@ -128,7 +135,8 @@ final class Endpoints {
   /** Spring MVC's handler methods whose path starts with one of the prefixes. */
   static List<Endpoint> spring(RequestMappingHandlerMapping mapping, String... prefixes) {
     List<Endpoint> endpoints = new ArrayList<>();
-    for (Map.Entry<RequestMappingInfo, HandlerMethod> entry : mapping.getHandlerMethods().entrySet()) {
+    for (Map.Entry<RequestMappingInfo, HandlerMethod> entry :
+        mapping.getHandlerMethods().entrySet()) {
       Set<String> patterns = entry.getKey().getPatternValues();
       Set<String> methods = new LinkedHashSet<>();
       entry.getKey().getMethodsCondition().getMethods().forEach(m -> methods.add(m.name()));
@@ -136,11 +144,13 @@ final class Endpoints {
         methods.add("GET");
       }
       for (String pattern : patterns) {
-        if (Arrays.stream(prefixes).noneMatch(p -> pattern.equals(p) || pattern.startsWith(p + "/"))) {
+        if (Arrays.stream(prefixes)
+            .noneMatch(p -> pattern.equals(p) || pattern.startsWith(p + "/"))) {
           continue;
         }
         for (String method : methods) {
-          endpoints.add(new Endpoint("spring", method, pattern, entry.getValue().getMethod(), null));
+          endpoints.add(
+              new Endpoint("spring", method, pattern, entry.getValue().getMethod(), null));
         }
       }
     }
@@ -152,6 +162,8 @@ final class Endpoints {
     String joined = (prefix + "/" + path).replaceAll("/+", "/");
     // a template's own regular expressions ({id:.+}) are not part of the address
     joined = joined.replaceAll("\\{([^}:/]+?)\\s*:[^}]*}", "{$1}");
-    return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
+    return joined.length() > 1 && joined.endsWith("/")
+        ? joined.substring(0, joined.length() - 1)
+        : joined;
   }
 }

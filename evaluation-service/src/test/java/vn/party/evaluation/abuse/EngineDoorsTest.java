@@ -30,12 +30,13 @@ class EngineDoorsTest extends EvaluationFlowSupport {
 
   /** A year no other test uses. */
   private static final int YEAR = 2087;
+
   /** Both path forms of the engine REST API; the webapps' copy is tried with a signed-in session. */
   private static final List<String> DOORS = List.of("/engine-rest", "/engine-rest/engine/default");
+
   private static final String WEBAPP_DOOR = "/camunda/api/engine/engine/default";
 
-  @Autowired
-  private IdentityService identityService;
+  @Autowired private IdentityService identityService;
 
   private Http http;
 
@@ -46,42 +47,67 @@ class EngineDoorsTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void a_member_cannot_route_their_own_evaluation_to_themselves_through_any_door() {
+  void aMemberCannotRouteTheirOwnEvaluationToThemselvesThroughAnyDoor() {
     String task = taskOf("member1", "self-review", "member1", YEAR);
-    String body = variables(selfCriticism("GOOD", "organizationCommitteeGroup", "members",
-        "branchCommitteeGroup", "members"));
+    String body =
+        variables(
+            selfCriticism(
+                "GOOD",
+                "organizationCommitteeGroup",
+                "members",
+                "branchCommitteeGroup",
+                "members"));
     for (String door : DOORS) {
       for (String action : List.of("complete", "submit-form", "resolve")) {
-        assertRefused(http.send("POST", door + "/task/" + task + "/" + action, "member1", "application/json", body),
-            door + " " + action, "organizationCommitteeGroup", "branchCommitteeGroup");
+        assertRefused(
+            http.send(
+                "POST", door + "/task/" + task + "/" + action, "member1", "application/json", body),
+            door + " " + action,
+            "organizationCommitteeGroup",
+            "branchCommitteeGroup");
       }
     }
     WebappSession tasklist = new WebappSession(port);
     assertThat(tasklist.signIn("member1", "tasklist")).isEqualTo(200);
     for (String action : List.of("complete", "submit-form", "resolve")) {
-      assertRefused(tasklist.send("POST", WEBAPP_DOOR + "/task/" + task + "/" + action, "application/json", body),
-          "webapp " + action, "organizationCommitteeGroup", "branchCommitteeGroup");
+      assertRefused(
+          tasklist.send(
+              "POST", WEBAPP_DOOR + "/task/" + task + "/" + action, "application/json", body),
+          "webapp " + action,
+          "organizationCommitteeGroup",
+          "branchCommitteeGroup");
     }
     // the domain API refuses the same, naming the same fields
-    var viaApi = complete("member1", task, selfCriticism("GOOD", "branchCommitteeGroup", "members"));
+    var viaApi =
+        complete("member1", task, selfCriticism("GOOD", "branchCommitteeGroup", "members"));
     assertThat(viaApi.getStatusCode().value()).isEqualTo(400);
     assertThat(viaApi.getBody()).contains("branchCommitteeGroup", "unknown-field");
 
     assertThat(openTasks(task)).as("the self-review is still open").isEqualTo(1);
     String instance = instanceOf("member1");
-    assertThat(runtimeService.getVariable(instance, "branchCommitteeGroup")).isNotEqualTo("members");
-    assertThat(runtimeService.getVariable(instance, "organizationCommitteeGroup")).isNotEqualTo("members");
+    assertThat(runtimeService.getVariable(instance, "branchCommitteeGroup"))
+        .isNotEqualTo("members");
+    assertThat(runtimeService.getVariable(instance, "organizationCommitteeGroup"))
+        .isNotEqualTo("members");
     // and the form's own fields still go through the named-engine door
-    assertThat(http.send("POST", "/engine-rest/engine/default/task/" + task + "/complete", "member1",
-        "application/json", variables(selfCriticism("GOOD"))).statusCode()).isEqualTo(204);
+    assertThat(
+            http.send(
+                    "POST",
+                    "/engine-rest/engine/default/task/" + task + "/complete",
+                    "member1",
+                    "application/json",
+                    variables(selfCriticism("GOOD")))
+                .statusCode())
+        .isEqualTo(204);
   }
 
   @Test
-  void branch_and_committee_cannot_lift_a_discipline_cap_with_disciplined_false() {
+  void branchAndCommitteeCannotLiftADisciplineCapWithDisciplinedFalse() {
     for (String member : List.of("member4", "member5")) {
       sendDiscipline(member, YEAR, "KL-" + member, "WARNING", false);
       String instance = instanceOf(member);
-      await().atMost(Duration.ofSeconds(30))
+      await()
+          .atMost(Duration.ofSeconds(30))
           .until(() -> Boolean.TRUE.equals(runtimeService.getVariable(instance, "disciplined")));
       completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism("GOOD"));
       sendResidenceFeedback(member, YEAR, "Tốt");
@@ -89,92 +115,231 @@ class EngineDoorsTest extends EvaluationFlowSupport {
     String review = taskOf("secretary1", "branch-review", "member4", YEAR);
     for (String door : DOORS) {
       for (String action : List.of("complete", "submit-form")) {
-        assertRefused(http.send("POST", door + "/task/" + review + "/" + action, "secretary1", "application/json",
-            variables(branchProposes("EXCELLENT", "disciplined", false))), door + " " + action, "disciplined");
+        assertRefused(
+            http.send(
+                "POST",
+                door + "/task/" + review + "/" + action,
+                "secretary1",
+                "application/json",
+                variables(branchProposes("EXCELLENT", "disciplined", false))),
+            door + " " + action,
+            "disciplined");
       }
     }
     // what the branch may send: the cap holds, and its own fields go through the named-engine door
-    assertThat(http.send("POST", "/engine-rest/engine/default/task/" + review + "/complete", "secretary1",
-        "application/json", variables(branchProposes("EXCELLENT"))).body()).contains("above-cap");
-    assertThat(http.send("POST", "/engine-rest/engine/default/task/" + review + "/complete", "secretary1",
-        "application/json", variables(branchProposes("NOT_COMPLETED"))).statusCode()).isEqualTo(204);
+    assertThat(
+            http.send(
+                    "POST",
+                    "/engine-rest/engine/default/task/" + review + "/complete",
+                    "secretary1",
+                    "application/json",
+                    variables(branchProposes("EXCELLENT")))
+                .body())
+        .contains("above-cap");
+    assertThat(
+            http.send(
+                    "POST",
+                    "/engine-rest/engine/default/task/" + review + "/complete",
+                    "secretary1",
+                    "application/json",
+                    variables(branchProposes("NOT_COMPLETED")))
+                .statusCode())
+        .isEqualTo(204);
 
-    completeOk("secretary1", taskOf("secretary1", "branch-review", "member5", YEAR), branchProposes("NOT_COMPLETED"));
+    completeOk(
+        "secretary1",
+        taskOf("secretary1", "branch-review", "member5", YEAR),
+        branchProposes("NOT_COMPLETED"));
     String decision = taskOf("committee", "committee-decision", "member5", YEAR);
-    Map<String, Object> lifted = new LinkedHashMap<>(Map.of("decision", "APPROVE", "decidedLevel", "EXCELLENT",
-        "decisionComment", "Xuất sắc.", "disciplined", false));
+    Map<String, Object> lifted =
+        new LinkedHashMap<>(
+            Map.of(
+                "decision",
+                "APPROVE",
+                "decidedLevel",
+                "EXCELLENT",
+                "decisionComment",
+                "Xuất sắc.",
+                "disciplined",
+                false));
     for (String door : DOORS) {
       for (String action : List.of("complete", "submit-form", "resolve")) {
-        assertRefused(http.send("POST", door + "/task/" + decision + "/" + action, "committee", "application/json",
-            variables(lifted)), door + " " + action, "disciplined");
+        assertRefused(
+            http.send(
+                "POST",
+                door + "/task/" + decision + "/" + action,
+                "committee",
+                "application/json",
+                variables(lifted)),
+            door + " " + action,
+            "disciplined");
       }
     }
     assertThat(openTasks(decision)).as("the decision is still open").isEqualTo(1);
     assertThat(runtimeService.getVariable(instanceOf("member5"), "disciplined")).isEqualTo(true);
-    assertThat(evaluation("committee", YEAR, "member5").path("status").asText()).isNotEqualTo("DECIDED");
+    assertThat(evaluation("committee", YEAR, "member5").path("status").asText())
+        .isNotEqualTo("DECIDED");
   }
 
   @Test
-  void no_person_writes_process_variables_outside_a_task_form_whatever_the_door() {
+  void noPersonWritesProcessVariablesOutsideATaskFormWhateverTheDoor() {
     String task = taskOf("member2", "self-review", "member2", YEAR);
     String instance = instanceOf("member2");
     String value = "{\"value\":\"members\",\"type\":\"String\"}";
     String modifications = "{\"modifications\":{\"branchCommitteeGroup\":" + value + "}}";
-    String modification = "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"self-review\","
-        + "\"variables\":{\"branchCommitteeGroup\":" + value + "}}]}";
+    String modification =
+        "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"self-review\","
+            + "\"variables\":{\"branchCommitteeGroup\":"
+            + value
+            + "}}]}";
     for (String door : DOORS) {
-      // the member on their own task, the administrator (whom the engine's authorizations let do anything) on all
+      // the member on their own task, the administrator (whom the engine's authorizations let do
+      // anything) on all
       for (String user : List.of("member2", "admin")) {
         for (String scope : List.of("variables", "localVariables")) {
-          assertRefused(http.send("PUT", door + "/task/" + task + "/" + scope + "/branchCommitteeGroup", user,
-              "application/json", value), door + " PUT task " + scope + " as " + user, "branchCommitteeGroup");
-          assertRefused(http.send("POST", door + "/task/" + task + "/" + scope, user, "application/json",
-              modifications), door + " POST task " + scope + " as " + user, "branchCommitteeGroup");
+          assertRefused(
+              http.send(
+                  "PUT",
+                  door + "/task/" + task + "/" + scope + "/branchCommitteeGroup",
+                  user,
+                  "application/json",
+                  value),
+              door + " PUT task " + scope + " as " + user,
+              "branchCommitteeGroup");
+          assertRefused(
+              http.send(
+                  "POST",
+                  door + "/task/" + task + "/" + scope,
+                  user,
+                  "application/json",
+                  modifications),
+              door + " POST task " + scope + " as " + user,
+              "branchCommitteeGroup");
         }
-        assertRefused(http.send("DELETE", door + "/task/" + task + "/variables/memberUserId", user, null,
-            (byte[]) null), door + " DELETE task variable as " + user, "memberUserId");
+        assertRefused(
+            http.send(
+                "DELETE",
+                door + "/task/" + task + "/variables/memberUserId",
+                user,
+                null,
+                (byte[]) null),
+            door + " DELETE task variable as " + user,
+            "memberUserId");
       }
-      assertRefused(http.send("PUT", door + "/process-instance/" + instance + "/variables/branchCommitteeGroup",
-          "admin", "application/json", value), door + " PUT process-instance variable", "branchCommitteeGroup");
-      assertRefused(http.send("POST", door + "/process-instance/" + instance + "/variables", "admin",
-          "application/json", modifications), door + " POST process-instance variables", "branchCommitteeGroup");
-      assertRefused(http.send("DELETE", door + "/process-instance/" + instance + "/variables/memberUserId", "admin",
-          null, (byte[]) null), door + " DELETE process-instance variable", "memberUserId");
-      assertRefused(http.send("PUT", door + "/execution/" + instance + "/localVariables/branchCommitteeGroup",
-          "admin", "application/json", value), door + " PUT execution localVariable", "branchCommitteeGroup");
-      assertRefused(http.send("POST", door + "/execution/" + instance + "/localVariables", "admin",
-          "application/json", modifications), door + " POST execution localVariables", "branchCommitteeGroup");
-      assertRefused(http.send("POST", door + "/process-instance/" + instance + "/modification", "admin",
-          "application/json", modification), door + " modification", "branchCommitteeGroup");
-      assertRefused(http.send("POST", door + "/message", "admin", "application/json",
-          "{\"messageName\":\"residence-feedback-received\",\"businessKey\":\"" + YEAR + ":member2\","
-              + "\"processVariables\":{\"branchCommitteeGroup\":" + value + "}}"), door + " message",
+      assertRefused(
+          http.send(
+              "PUT",
+              door + "/process-instance/" + instance + "/variables/branchCommitteeGroup",
+              "admin",
+              "application/json",
+              value),
+          door + " PUT process-instance variable",
+          "branchCommitteeGroup");
+      assertRefused(
+          http.send(
+              "POST",
+              door + "/process-instance/" + instance + "/variables",
+              "admin",
+              "application/json",
+              modifications),
+          door + " POST process-instance variables",
+          "branchCommitteeGroup");
+      assertRefused(
+          http.send(
+              "DELETE",
+              door + "/process-instance/" + instance + "/variables/memberUserId",
+              "admin",
+              null,
+              (byte[]) null),
+          door + " DELETE process-instance variable",
+          "memberUserId");
+      assertRefused(
+          http.send(
+              "PUT",
+              door + "/execution/" + instance + "/localVariables/branchCommitteeGroup",
+              "admin",
+              "application/json",
+              value),
+          door + " PUT execution localVariable",
+          "branchCommitteeGroup");
+      assertRefused(
+          http.send(
+              "POST",
+              door + "/execution/" + instance + "/localVariables",
+              "admin",
+              "application/json",
+              modifications),
+          door + " POST execution localVariables",
+          "branchCommitteeGroup");
+      assertRefused(
+          http.send(
+              "POST",
+              door + "/process-instance/" + instance + "/modification",
+              "admin",
+              "application/json",
+              modification),
+          door + " modification",
+          "branchCommitteeGroup");
+      assertRefused(
+          http.send(
+              "POST",
+              door + "/message",
+              "admin",
+              "application/json",
+              "{\"messageName\":\"residence-feedback-received\",\"businessKey\":\""
+                  + YEAR
+                  + ":member2\","
+                  + "\"processVariables\":{\"branchCommitteeGroup\":"
+                  + value
+                  + "}}"),
+          door + " message",
           "branchCommitteeGroup");
     }
     WebappSession cockpit = new WebappSession(port);
     assertThat(cockpit.signIn("admin", "cockpit")).isEqualTo(200);
-    assertRefused(cockpit.send("PUT", WEBAPP_DOOR + "/process-instance/" + instance
-        + "/variables/branchCommitteeGroup", "application/json", value), "webapp PUT", "branchCommitteeGroup");
-    assertRefused(cockpit.send("POST", WEBAPP_DOOR + "/process-instance/" + instance + "/modification",
-        "application/json", modification), "webapp modification", "branchCommitteeGroup");
+    assertRefused(
+        cockpit.send(
+            "PUT",
+            WEBAPP_DOOR + "/process-instance/" + instance + "/variables/branchCommitteeGroup",
+            "application/json",
+            value),
+        "webapp PUT",
+        "branchCommitteeGroup");
+    assertRefused(
+        cockpit.send(
+            "POST",
+            WEBAPP_DOOR + "/process-instance/" + instance + "/modification",
+            "application/json",
+            modification),
+        "webapp modification",
+        "branchCommitteeGroup");
 
-    assertThat(runtimeService.getVariable(instance, "branchCommitteeGroup")).isNotEqualTo("members");
+    assertThat(runtimeService.getVariable(instance, "branchCommitteeGroup"))
+        .isNotEqualTo("members");
     assertThat(runtimeService.getVariable(instance, "memberUserId")).isEqualTo("member2");
-    assertThat(jdbc.sql("select count(*) from act_ru_task where proc_inst_id_ = :p").param("p", instance)
-        .query(Integer.class).single()).as("no second self-review").isEqualTo(1);
+    assertThat(
+            jdbc.sql("select count(*) from act_ru_task where proc_inst_id_ = :p")
+                .param("p", instance)
+                .query(Integer.class)
+                .single())
+        .as("no second self-review")
+        .isEqualTo(1);
   }
 
   @Test
-  void a_java_caller_running_as_a_person_meets_the_same_check_and_the_application_itself_does_not() {
+  void aJavaCallerRunningAsAPersonMeetsTheSameCheckAndTheApplicationItselfDoesNot() {
     String instance = instanceOf("member3");
     identityService.setAuthentication("admin", List.of("camunda-admin"));
     try {
-      assertThatThrownBy(() -> runtimeService.setVariable(instance, "branchCommitteeGroup", "members"))
-          .isInstanceOf(VariableRefusedException.class).hasMessageContaining("branchCommitteeGroup: unknown-field");
+      assertThatThrownBy(
+              () -> runtimeService.setVariable(instance, "branchCommitteeGroup", "members"))
+          .isInstanceOf(VariableRefusedException.class)
+          .hasMessageContaining("branchCommitteeGroup: unknown-field");
     } finally {
       identityService.clearAuthentication();
     }
-    assertThat(runtimeService.getVariable(instance, "branchCommitteeGroup")).isNotEqualTo("members");
+    assertThat(runtimeService.getVariable(instance, "branchCommitteeGroup"))
+        .isNotEqualTo("members");
     // the application's own writes (no person signed in to the engine) are the process at work
     runtimeService.setVariable(instance, "engineDoorsProbe", 1);
     assertThat(runtimeService.getVariable(instance, "engineDoorsProbe")).isEqualTo(1);
@@ -182,12 +347,18 @@ class EngineDoorsTest extends EvaluationFlowSupport {
   }
 
   private String instanceOf(String member) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(YEAR + ":" + member)
-        .processDefinitionKey("member-evaluation").singleResult().getId();
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(YEAR + ":" + member)
+        .processDefinitionKey("member-evaluation")
+        .singleResult()
+        .getId();
   }
 
   private int openTasks(String taskId) {
-    return jdbc.sql("select count(*) from act_ru_task where id_ = :id").param("id", taskId).query(Integer.class)
+    return jdbc.sql("select count(*) from act_ru_task where id_ = :id")
+        .param("id", taskId)
+        .query(Integer.class)
         .single();
   }
 

@@ -22,6 +22,7 @@ class EngineRestAnswersTest extends EvaluationFlowSupport {
 
   /** A year no other test uses. */
   private static final int YEAR = 2055;
+
   private static final List<String> DOORS = List.of("/engine-rest", "/engine-rest/engine/default");
   private static final String UNKNOWN = "00000000-0000-0000-0000-000000000000";
 
@@ -32,12 +33,17 @@ class EngineRestAnswersTest extends EvaluationFlowSupport {
   void campaign() {
     http = new Http(port);
     launchedCampaign(YEAR);
-    member10 = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(YEAR + ":member10")
-        .processDefinitionKey("member-evaluation").singleResult().getId();
+    member10 =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(YEAR + ":member10")
+            .processDefinitionKey("member-evaluation")
+            .singleResult()
+            .getId();
   }
 
   @Test
-  void a_stranger_gets_one_answer_for_another_members_case_and_for_none_and_no_id() {
+  void aStrangerGetsOneAnswerForAnotherMembersCaseAndForNoneAndNoId() {
     for (String door : DOORS) {
       HttpResponse<String> other = message(door, YEAR + ":member10");
       HttpResponse<String> none = message(door, YEAR + ":nobody");
@@ -45,51 +51,88 @@ class EngineRestAnswersTest extends EvaluationFlowSupport {
       assertThat(none.statusCode()).as(none.body()).isEqualTo(403);
       assertThat(other.body()).isEqualTo(none.body()).doesNotContain(member10);
 
-      HttpResponse<String> variables = http.get(door + "/process-instance/" + member10 + "/variables", "member3");
-      HttpResponse<String> unknown = http.get(door + "/process-instance/" + UNKNOWN + "/variables", "member3");
+      HttpResponse<String> variables =
+          http.get(door + "/process-instance/" + member10 + "/variables", "member3");
+      HttpResponse<String> unknown =
+          http.get(door + "/process-instance/" + UNKNOWN + "/variables", "member3");
       assertThat(variables.statusCode()).as(variables.body()).isEqualTo(403);
       assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(403);
       assertThat(variables.body()).isEqualTo(unknown.body()).doesNotContain(member10);
     }
     // the administrator is told what is missing, still without the engine's text
-    HttpResponse<String> unknown = http.get("/engine-rest/process-instance/" + UNKNOWN + "/variables", "admin");
+    HttpResponse<String> unknown =
+        http.get("/engine-rest/process-instance/" + UNKNOWN + "/variables", "admin");
     assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
     assertThat(unknown.body()).doesNotContain(UNKNOWN, "doesn't exist");
   }
 
   @Test
-  void bad_input_gets_a_4xx_problem_without_internal_text_not_a_500() {
+  void badInputGetsA4xxProblemWithoutInternalTextNotA500() {
     String task = taskOf("member10", "self-review", "member10", YEAR);
     for (String door : DOORS) {
       String boundary = "b0undary";
-      String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"x\"\r\n"
-          + "Content-Type: application/json\r\n\r\nnot json {\r\n--" + boundary + "\r\n"
-          + "Content-Disposition: form-data; name=\"type\"\r\n\r\njava.lang.String\r\n--" + boundary + "--\r\n";
-      assertBadInput(http.send("POST", door + "/process-instance/" + member10 + "/variables/probe/data", "admin",
-          "multipart/form-data; boundary=" + boundary, multipart.getBytes(StandardCharsets.UTF_8)),
+      String multipart =
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"x\"\r\n"
+              + "Content-Type: application/json\r\n\r\nnot json {\r\n--"
+              + boundary
+              + "\r\n"
+              + "Content-Disposition: form-data; name=\"type\"\r\n\r\njava.lang.String\r\n--"
+              + boundary
+              + "--\r\n";
+      assertBadInput(
+          http.send(
+              "POST",
+              door + "/process-instance/" + member10 + "/variables/probe/data",
+              "admin",
+              "multipart/form-data; boundary=" + boundary,
+              multipart.getBytes(StandardCharsets.UTF_8)),
           door + " variable data");
-      assertBadInput(http.send("POST", door + "/task/" + task + "/variables/probe/data", "member10",
-          "multipart/form-data; boundary=" + boundary, multipart.getBytes(StandardCharsets.UTF_8)),
+      assertBadInput(
+          http.send(
+              "POST",
+              door + "/task/" + task + "/variables/probe/data",
+              "member10",
+              "multipart/form-data; boundary=" + boundary,
+              multipart.getBytes(StandardCharsets.UTF_8)),
           door + " task variable data");
-      assertBadInput(http.send("DELETE", door + "/task/" + task, "admin", null, (byte[]) null),
+      assertBadInput(
+          http.send("DELETE", door + "/task/" + task, "admin", null, (byte[]) null),
           door + " delete a process's task");
-      assertBadInput(http.send("POST", door + "/signal", "admin", "application/json",
-          "{\"name\":\"no-such-signal\",\"executionId\":\"" + member10 + "\"}"), door + " signal");
-      assertBadInput(http.get(door + "/process-instance/" + UNKNOWN + "/variables", "admin"),
+      assertBadInput(
+          http.send(
+              "POST",
+              door + "/signal",
+              "admin",
+              "application/json",
+              "{\"name\":\"no-such-signal\",\"executionId\":\"" + member10 + "\"}"),
+          door + " signal");
+      assertBadInput(
+          http.get(door + "/process-instance/" + UNKNOWN + "/variables", "admin"),
           door + " unknown instance");
     }
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(member10).count()).isEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(member10).count())
+        .isEqualTo(1);
     assertThat(runtimeService.getVariable(member10, "probe")).isNull();
   }
 
   private HttpResponse<String> message(String door, String businessKey) {
-    return http.send("POST", door + "/message", "member3", "application/json",
-        "{\"messageName\":\"residence-feedback-received\",\"businessKey\":\"" + businessKey + "\"}");
+    return http.send(
+        "POST",
+        door + "/message",
+        "member3",
+        "application/json",
+        "{\"messageName\":\"residence-feedback-received\",\"businessKey\":\""
+            + businessKey
+            + "\"}");
   }
 
   private static void assertBadInput(HttpResponse<String> response, String what) {
     assertThat(response.statusCode()).as(what + ": " + response.body()).isBetween(400, 499);
-    assertThat(response.body()).as(what).contains("\"status\":" + response.statusCode())
+    assertThat(response.body())
+        .as(what)
+        .contains("\"status\":" + response.statusCode())
         .doesNotContain("Exception", "jackson", "Unrecognized token", "java.lang", "doesn't exist");
   }
 }

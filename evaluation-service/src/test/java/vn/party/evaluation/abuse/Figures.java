@@ -15,8 +15,7 @@ import java.util.TreeMap;
  */
 final class Figures {
 
-  private Figures() {
-  }
+  private Figures() {}
 
   /** Writes (replaces) the figures of this test class; returns the file. */
   static Path write(Class<?> testClass, Map<String, ?> figures) {

@@ -49,8 +49,14 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
   private static final String FOREIGN = "branchCommitteeGroup";
 
   private enum Role {
-    ANONYMOUS(null), MEMBER("member1"), OTHER_MEMBER("member2"), OTHER_BRANCH("secretary2"),
-    OWN_BRANCH("secretary1"), GRASSROOTS("committee"), AUDITOR("auditor"), ADMIN("admin"),
+    ANONYMOUS(null),
+    MEMBER("member1"),
+    OTHER_MEMBER("member2"),
+    OTHER_BRANCH("secretary2"),
+    OWN_BRANCH("secretary1"),
+    GRASSROOTS("committee"),
+    AUDITOR("auditor"),
+    ADMIN("admin"),
     /** A member of another organization's inspection committee (the throw-away organization's). */
     OTHER_INSPECTION("authz-inspector-" + YEAR);
 
@@ -62,18 +68,51 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
   }
 
   /** The engine REST resources (first segment after the engine), each a decision: the engine's authorizations. */
-  private static final Set<String> ENGINE_ROOTS = Set.of("authorization", "batch", "case-definition",
-      "case-execution", "case-instance", "condition", "decision-definition", "decision-requirements-definition",
-      "deployment", "engine", "event-subscription", "execution", "external-task", "filter", "group", "history",
-      "identity", "incident", "job", "job-definition", "message", "metrics", "migration", "modification", "optimize",
-      "process-definition", "process-instance", "schema", "signal", "task", "telemetry", "tenant", "user",
-      "variable-instance", "version", "");
+  private static final Set<String> ENGINE_ROOTS =
+      Set.of(
+          "authorization",
+          "batch",
+          "case-definition",
+          "case-execution",
+          "case-instance",
+          "condition",
+          "decision-definition",
+          "decision-requirements-definition",
+          "deployment",
+          "engine",
+          "event-subscription",
+          "execution",
+          "external-task",
+          "filter",
+          "group",
+          "history",
+          "identity",
+          "incident",
+          "job",
+          "job-definition",
+          "message",
+          "metrics",
+          "migration",
+          "modification",
+          "optimize",
+          "process-definition",
+          "process-instance",
+          "schema",
+          "signal",
+          "task",
+          "telemetry",
+          "tenant",
+          "user",
+          "variable-instance",
+          "version",
+          "");
 
   /** Engine resources only the administrator may read (Optimize's data export: every instance, task and variable). */
   private static final Set<String> ADMIN_READ_ROOTS = Set.of("optimize");
 
   /** The webapps' own APIs: the sign-in resources are public (what a login page needs); the rest needs a session. */
-  private static final Set<String> WEBAPP_ROOTS = Set.of("admin", "cockpit", "tasklist", "welcome", "engine");
+  private static final Set<String> WEBAPP_ROOTS =
+      Set.of("admin", "cockpit", "tasklist", "welcome", "engine");
 
   /**
    * Addresses anonymous may get a 2xx from: the webapps' sign-in and the list of engines for the login page; the
@@ -81,14 +120,19 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
    * in the webapps' own security rules for the setup and password pages, answering since the accounts branch enabled
    * the policy.
    */
-  private static final List<Pattern> PUBLIC = List.of(
-      Pattern.compile("^(GET|POST) /camunda/api/engine/engine/\\{name}/identity/password-policy$"),
-      Pattern.compile("^(GET|POST) /camunda/api/admin/auth/user/\\{engine}(/login/\\{appName})?(/logout)?$"),
-      Pattern.compile("^POST /camunda/api/admin/auth/user/\\{engine}/logout$"),
-      Pattern.compile("^GET /camunda/api/engine/engine$"),
-      Pattern.compile("^GET /camunda/api/admin/setup/\\{engine}/user/.*"),
-      Pattern.compile("^GET /camunda/api/(cockpit|tasklist|admin|welcome)/plugin/[^ ]*/static/.*"),
-      Pattern.compile("^GET /camunda/api/(cockpit|tasklist|admin|welcome)/plugin/[^ ]*/assets/.*"));
+  private static final List<Pattern> PUBLIC =
+      List.of(
+          Pattern.compile(
+              "^(GET|POST) /camunda/api/engine/engine/\\{name}/identity/password-policy$"),
+          Pattern.compile(
+              "^(GET|POST) /camunda/api/admin/auth/user/\\{engine}(/login/\\{appName})?(/logout)?$"),
+          Pattern.compile("^POST /camunda/api/admin/auth/user/\\{engine}/logout$"),
+          Pattern.compile("^GET /camunda/api/engine/engine$"),
+          Pattern.compile("^GET /camunda/api/admin/setup/\\{engine}/user/.*"),
+          Pattern.compile(
+              "^GET /camunda/api/(cockpit|tasklist|admin|welcome)/plugin/[^ ]*/static/.*"),
+          Pattern.compile(
+              "^GET /camunda/api/(cockpit|tasklist|admin|welcome)/plugin/[^ ]*/assets/.*"));
 
   /**
    * The writes (not carrying variables) a role other than the administrator may get a 2xx for, on the sampled
@@ -100,7 +144,8 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
    * Page writes whose success is a page rather than a redirect (a refusal is an error page): the one-time password,
    * shown once. A 2xx there is a grant.
    */
-  private static final Set<String> PAGES_ANSWERING_A_WRITE = Set.of("POST /app/members/{memberId}/password-reset");
+  private static final Set<String> PAGES_ANSWERING_A_WRITE =
+      Set.of("POST /app/members/{memberId}/password-reset");
 
   /** The domain reads: any signed-in role may ask; what they show is judged by AuthorizationMatrixTest. */
   private static final Set<String> READS = new TreeSet<>();
@@ -108,10 +153,9 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
   @Autowired
   @Qualifier("requestMappingHandlerMapping")
   private RequestMappingHandlerMapping mappings;
-  @Autowired
-  private TaskService taskService;
-  @Autowired
-  private org.camunda.bpm.engine.IdentityService identityService;
+
+  @Autowired private TaskService taskService;
+  @Autowired private org.camunda.bpm.engine.IdentityService identityService;
 
   private Http http;
   private String task;
@@ -129,8 +173,10 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
     // engine REST, path after the engine prefix: the member works on their own task
     w.put("POST /task/{id}/claim", Set.of(Role.MEMBER));
     w.put("POST /task/{id}/unclaim", Set.of(Role.MEMBER));
-    // the domain API and the pages: who may use each write (the administrator may use all); the bodies sent here carry
-    // only a foreign field, which no form keeps, so even they get a 2xx only where nothing is to be filled in
+    // the domain API and the pages: who may use each write (the administrator may use all); the
+    // bodies sent here carry
+    // only a foreign field, which no form keeps, so even they get a 2xx only where nothing is to be
+    // filled in
     w.put("POST /api/v1/campaigns", Set.of(Role.GRASSROOTS));
     w.put("POST /api/v1/tasks/{taskId}/claim", Set.of(Role.MEMBER));
     w.put("POST /api/v1/tasks/{taskId}/complete", Set.of(Role.MEMBER));
@@ -140,20 +186,31 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
     w.put("POST /api/v1/evaluations/{year}/{memberId}/complaints", Set.of(Role.MEMBER));
     w.put("POST /app/campaigns/new", Set.of(Role.GRASSROOTS));
     w.put("POST /app/campaigns/{organizationId}/{year}/finalization", Set.of(Role.GRASSROOTS));
-    w.put("POST /app/campaigns/{organizationId}/{year}/finalization/adjustments", Set.of(Role.GRASSROOTS));
+    w.put(
+        "POST /app/campaigns/{organizationId}/{year}/finalization/adjustments",
+        Set.of(Role.GRASSROOTS));
     w.put("POST /app/evaluations/{year}/{memberId}/complaints", Set.of(Role.MEMBER));
     w.put("POST /app/tasks/{id}", Set.of(Role.MEMBER));
     w.put("POST /app/tasks/{id}/claim", Set.of(Role.MEMBER));
     w.put("POST /app/tasks/{id}/unclaim", Set.of(Role.MEMBER));
     w.put("POST /app/members/{memberId}", Set.of(Role.GRASSROOTS));
     w.put("POST /app/meetings/{branchId}/{year}", Set.of(Role.OWN_BRANCH));
-    Set<Role> everyone = Set.of(Role.MEMBER, Role.OTHER_MEMBER, Role.OTHER_BRANCH, Role.OWN_BRANCH, Role.GRASSROOTS,
-        Role.AUDITOR, Role.OTHER_INSPECTION);
+    Set<Role> everyone =
+        Set.of(
+            Role.MEMBER,
+            Role.OTHER_MEMBER,
+            Role.OTHER_BRANCH,
+            Role.OWN_BRANCH,
+            Role.GRASSROOTS,
+            Role.AUDITOR,
+            Role.OTHER_INSPECTION);
     w.put("POST /app/notifications/{id}/read", everyone); // one's own notifications
     w.put("POST /app/notifications/read-all", everyone);
     w.put("POST /app/notifications/preferences", everyone);
-    // accounts: one's own password; a one-time password for a member of one's organization (the grassroots
-    // committee, RosterAccess.mayChange; sent at the throw-away member, whose organization is no demo role's);
+    // accounts: one's own password; a one-time password for a member of one's organization (the
+    // grassroots
+    // committee, RosterAccess.mayChange; sent at the throw-away member, whose organization is no
+    // demo role's);
     // sign-in waits: the administrator only
     w.put("POST /api/v1/me/password", everyone);
     w.put("POST /app/password", everyone);
@@ -161,18 +218,31 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
     w.put("POST /app/members/{memberId}/password-reset", Set.of(Role.GRASSROOTS));
     w.put("DELETE /api/v1/admin/sign-in-throttles/accounts/{userId}", Set.of());
     w.put("POST /app/admin/sign-ins/release", Set.of());
-    // movements: the member's grassroots committee; sent at the throw-away member (leaving and death disable the
+    // movements: the member's grassroots committee; sent at the throw-away member (leaving and
+    // death disable the
     // account)
     w.put("POST /api/v1/members/{memberId}/movements", Set.of(Role.GRASSROOTS));
-    w.put("POST /app/movements", Set.of(Role.GRASSROOTS)); // the page: the same service, for the member chosen
-    // the organization tree below the organization: its grassroots committee (UnitAccess); sent at the throw-away
+    w.put(
+        "POST /app/movements",
+        Set.of(Role.GRASSROOTS)); // the page: the same service, for the member chosen
+    // the organization tree below the organization: its grassroots committee (UnitAccess); sent at
+    // the throw-away
     // branch (a dissolution, a seat are for good)
     Set<Role> grassroots = Set.of(Role.GRASSROOTS);
-    for (String unitWrite : List.of("POST /api/v1/units", "PATCH /api/v1/units/{id}",
-        "POST /api/v1/units/{id}/dissolution", "POST /api/v1/units/{id}/merger", "PUT /api/v1/units/{id}/committee",
-        "DELETE /api/v1/units/{id}/committee/{personId}", "POST /app/units", "POST /app/units/{id}",
-        "POST /app/units/{id}/seats", "POST /app/units/{id}/seats/remove", "POST /app/units/{id}/dissolution",
-        "POST /app/units/{id}/merger")) {
+    for (String unitWrite :
+        List.of(
+            "POST /api/v1/units",
+            "PATCH /api/v1/units/{id}",
+            "POST /api/v1/units/{id}/dissolution",
+            "POST /api/v1/units/{id}/merger",
+            "PUT /api/v1/units/{id}/committee",
+            "DELETE /api/v1/units/{id}/committee/{personId}",
+            "POST /app/units",
+            "POST /app/units/{id}",
+            "POST /app/units/{id}/seats",
+            "POST /app/units/{id}/seats/remove",
+            "POST /app/units/{id}/dissolution",
+            "POST /app/units/{id}/merger")) {
       w.put(unitWrite, grassroots);
     }
     // the roster import: the organization's grassroots committee (RosterImportService.mayImport)
@@ -184,38 +254,50 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void no_role_gets_a_wrong_grant_on_any_served_endpoint() throws Exception {
+  void noRoleGetsAWrongGrantOnAnyServedEndpoint() throws Exception {
     http = new Http(port);
     launchedCampaign(YEAR);
     task = taskOf("member1", "self-review", "member1", YEAR);
-    instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(YEAR + ":member1")
-        .processDefinitionKey("member-evaluation").singleResult().getId();
+    instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(YEAR + ":member1")
+            .processDefinitionKey("member-evaluation")
+            .singleResult()
+            .getId();
     jobDefinition = managementService.createJobDefinitionQuery().list().get(0).getId();
-    throwAwayTargets(); // first: a new organization puts the district account on its superior committee
+    throwAwayTargets(); // first: a new organization puts the district account on its superior
+    // committee
     Map<String, Set<String>> demoUsers = demoUsers();
 
-    List<Endpoints.Endpoint> engine = Endpoints.jaxRs("engine", "/engine-rest",
-        CamundaRestResources.getResourceClasses());
+    List<Endpoints.Endpoint> engine =
+        Endpoints.jaxRs("engine", "/engine-rest", CamundaRestResources.getResourceClasses());
     List<Endpoints.Endpoint> spring = Endpoints.spring(mappings, "/api/v1", "/app");
     List<Endpoints.Endpoint> webapp = new ArrayList<>();
-    for (String[] app : List.of(new String[] {"admin", "org.camunda.bpm.admin.impl.web.AdminApplication"},
-        new String[] {"cockpit", "org.camunda.bpm.cockpit.impl.web.CockpitApplication"},
-        new String[] {"tasklist", "org.camunda.bpm.tasklist.impl.web.TasklistApplication"},
-        new String[] {"welcome", "org.camunda.bpm.welcome.impl.web.WelcomeApplication"},
-        new String[] {"engine", "org.camunda.bpm.webapp.impl.engine.EngineRestApplication"})) {
-      Application application = (Application) Class.forName(app[1]).getDeclaredConstructor().newInstance();
+    for (String[] app :
+        List.of(
+            new String[] {"admin", "org.camunda.bpm.admin.impl.web.AdminApplication"},
+            new String[] {"cockpit", "org.camunda.bpm.cockpit.impl.web.CockpitApplication"},
+            new String[] {"tasklist", "org.camunda.bpm.tasklist.impl.web.TasklistApplication"},
+            new String[] {"welcome", "org.camunda.bpm.welcome.impl.web.WelcomeApplication"},
+            new String[] {"engine", "org.camunda.bpm.webapp.impl.engine.EngineRestApplication"})) {
+      Application application =
+          (Application) Class.forName(app[1]).getDeclaredConstructor().newInstance();
       webapp.addAll(Endpoints.jaxRs("webapp", "/camunda/api/" + app[0], application.getClasses()));
     }
 
     Set<String> unclassified = new TreeSet<>();
-    engine.stream().filter(e -> !ENGINE_ROOTS.contains(engineRoot(e.template()))).forEach(e -> unclassified.add(
-        "engine resource without a row: " + e));
-    webapp.stream().filter(e -> !WEBAPP_ROOTS.contains(e.template().split("/")[3])).forEach(e -> unclassified.add(
-        "webapp resource without a row: " + e));
+    engine.stream()
+        .filter(e -> !ENGINE_ROOTS.contains(engineRoot(e.template())))
+        .forEach(e -> unclassified.add("engine resource without a row: " + e));
+    webapp.stream()
+        .filter(e -> !WEBAPP_ROOTS.contains(e.template().split("/")[3]))
+        .forEach(e -> unclassified.add("webapp resource without a row: " + e));
     for (Endpoints.Endpoint e : spring) {
       if (!WRITES.containsKey(e.toString()) && !READS.contains(e.toString())) {
         if (e.method().equals("GET")) {
-          READS.add(e.toString()); // reads: every GET handler is one (the method decides, not a list)
+          READS.add(
+              e.toString()); // reads: every GET handler is one (the method decides, not a list)
         } else {
           unclassified.add("domain handler without a row: " + e);
         }
@@ -236,9 +318,10 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
       wrongGrants++;
       grants.add(FOREIGN + " was written on member1's evaluation");
     }
-    System.out.printf("Generated authorization matrix: %d engine REST endpoints (both path forms), %d domain handlers,"
-        + " %d webapp API endpoints, %d cases, %d wrong grants%n", engine.size(), spring.size(), webapp.size(), cases,
-        wrongGrants);
+    System.out.printf(
+        "Generated authorization matrix: %d engine REST endpoints (both path forms), %d domain handlers,"
+            + " %d webapp API endpoints, %d cases, %d wrong grants%n",
+        engine.size(), spring.size(), webapp.size(), cases, wrongGrants);
     perDoor.forEach((door, n) -> System.out.printf("  %-10s %d cases%n", door, n));
     grants.forEach(g -> System.out.println("  WRONG GRANT " + g));
     Map<String, Object> figures = new LinkedHashMap<>();
@@ -251,28 +334,46 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
     figures.put("authz.wrongGrants", wrongGrants);
     Figures.write(getClass(), figures);
 
-    assertThat(unclassified).as("served endpoints without a row (decide who may use them)").isEmpty();
+    assertThat(unclassified)
+        .as("served endpoints without a row (decide who may use them)")
+        .isEmpty();
     assertThat(grants).as("wrong grants").isEmpty();
-    // the tests after this one in the same JVM share the demo accounts: each still signs in with its password (no
+    // the tests after this one in the same JVM share the demo accounts: each still signs in with
+    // its password (no
     // one-time password, no change, not disabled) and keeps its groups
-    demoUsers.forEach((user, groups) -> {
-      assertThat(http.get("/api/v1/me", user).statusCode()).as(user + " still signs in with the demo password")
-          .isEqualTo(200);
-      assertThat(groupsOf(user)).as(user + "'s groups").isEqualTo(groups);
-    });
+    demoUsers.forEach(
+        (user, groups) -> {
+          assertThat(http.get("/api/v1/me", user).statusCode())
+              .as(user + " still signs in with the demo password")
+              .isEqualTo(200);
+          assertThat(groupsOf(user)).as(user + "'s groups").isEqualTo(groups);
+        });
   }
 
   /** The demo accounts (those that sign in with the demo password) and their groups, before anything is sent. */
   private Map<String, Set<String>> demoUsers() {
     Map<String, Set<String>> users = new TreeMap<>();
-    for (String user : List.of("admin", "member1", "member2", "member6", "member11", "secretary1", "secretary2",
-        "secretary3", "committee", "auditor", "district")) {
+    for (String user :
+        List.of(
+            "admin",
+            "member1",
+            "member2",
+            "member6",
+            "member11",
+            "secretary1",
+            "secretary2",
+            "secretary3",
+            "committee",
+            "auditor",
+            "district")) {
       if (http.get("/api/v1/me", user).statusCode() == 200) {
         users.put(user, groupsOf(user));
       }
     }
-    assertThat(users).as("demo accounts").containsKeys("admin", "member1", "member2", "secretary1", "secretary2",
-        "committee", "auditor");
+    assertThat(users)
+        .as("demo accounts")
+        .containsKeys(
+            "admin", "member1", "member2", "secretary1", "secretary2", "committee", "auditor");
     return users;
   }
 
@@ -290,42 +391,90 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
    * every 2xx of another role on them is a wrong grant.
    */
   private void throwAwayTargets() throws Exception {
-    String ward = unit("ORGANIZATION", "thanh-khe", "Đảng bộ thử ma trận " + YEAR, "authz-ward-" + YEAR);
+    String ward =
+        unit("ORGANIZATION", "thanh-khe", "Đảng bộ thử ma trận " + YEAR, "authz-ward-" + YEAR);
     throwAwayUnit = unit("BRANCH", ward, "Chi bộ thử ma trận " + YEAR, "authz-cb-" + YEAR);
     // the account exists first (as the demo's do), so the import issues no one-time password
     throwAwayMember = "authz-member-" + YEAR;
-    // a member of the throw-away organization on its inspection committee: the OTHER_INSPECTION role (the demo
+    // a member of the throw-away organization on its inspection committee: the OTHER_INSPECTION
+    // role (the demo
     // password, as the demo's accounts, so that it signs in like them)
     String inspector = Role.OTHER_INSPECTION.user;
     org.camunda.bpm.engine.identity.User inspectorAccount = identityService.newUser(inspector);
     inspectorAccount.setPassword("demo");
-    ((org.camunda.bpm.engine.impl.IdentityServiceImpl) identityService).saveUser(inspectorAccount, true);
+    ((org.camunda.bpm.engine.impl.IdentityServiceImpl) identityService)
+        .saveUser(inspectorAccount, true);
     org.camunda.bpm.engine.identity.User account = identityService.newUser(throwAwayMember);
     account.setPassword("authz-" + java.util.UUID.randomUUID());
     identityService.saveUser(account);
-    String file = "Họ và tên,Số thẻ đảng viên,Ngày vào Đảng (dd/MM/yyyy),Ngày chính thức (dd/MM/yyyy),"
-        + "Chi bộ (mã hoặc tên),Tài khoản (để trống: dv + số thẻ)\r\nThử Nghiệm Ma Trận,4899" + YEAR
-        + ",19/05/2009,19/05/2010,authz-cb-" + YEAR + "," + throwAwayMember + "\r\n"
-        + "Kiểm Tra Ma Trận,4898" + YEAR + ",19/05/2009,19/05/2010,authz-cb-" + YEAR + "," + inspector + "\r\n";
-    HttpResponse<String> preview = http.send("POST", "/api/v1/organizations/" + ward
-        + "/roster-imports?fileName=authz.csv", "admin", "application/octet-stream",
-        file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String file =
+        "Họ và tên,Số thẻ đảng viên,Ngày vào Đảng (dd/MM/yyyy),Ngày chính thức (dd/MM/yyyy),"
+            + "Chi bộ (mã hoặc tên),Tài khoản (để trống: dv + số thẻ)\r\nThử Nghiệm Ma Trận,4899"
+            + YEAR
+            + ",19/05/2009,19/05/2010,authz-cb-"
+            + YEAR
+            + ","
+            + throwAwayMember
+            + "\r\n"
+            + "Kiểm Tra Ma Trận,4898"
+            + YEAR
+            + ",19/05/2009,19/05/2010,authz-cb-"
+            + YEAR
+            + ","
+            + inspector
+            + "\r\n";
+    HttpResponse<String> preview =
+        http.send(
+            "POST",
+            "/api/v1/organizations/" + ward + "/roster-imports?fileName=authz.csv",
+            "admin",
+            "application/octet-stream",
+            file.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(preview.statusCode()).as(preview.body()).isBetween(200, 201);
-    HttpResponse<String> commit = http.send("POST", "/api/v1/roster-imports/" + JSON.readTree(preview.body())
-        .get("id").asText() + "/commit", "admin", "application/json", "{}");
+    HttpResponse<String> commit =
+        http.send(
+            "POST",
+            "/api/v1/roster-imports/"
+                + JSON.readTree(preview.body()).get("id").asText()
+                + "/commit",
+            "admin",
+            "application/json",
+            "{}");
     assertThat(commit.statusCode()).as(commit.body()).isBetween(200, 201);
-    assertThat(http.get("/api/v1/members/" + throwAwayMember, "admin").statusCode()).as("the throw-away member")
+    assertThat(http.get("/api/v1/members/" + throwAwayMember, "admin").statusCode())
+        .as("the throw-away member")
         .isEqualTo(200);
-    HttpResponse<String> seated = http.send("PUT", "/api/v1/units/" + ward + "/committee", "admin",
-        "application/json", write(Map.of("personId", inspector, "body", "INSPECTION", "reason", "authz"))
-        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    HttpResponse<String> seated =
+        http.send(
+            "PUT",
+            "/api/v1/units/" + ward + "/committee",
+            "admin",
+            "application/json",
+            write(Map.of("personId", inspector, "body", "INSPECTION", "reason", "authz"))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertThat(seated.statusCode()).as(seated.body()).isEqualTo(200);
     assertThat(groupsOf(inspector)).contains("inspection-" + ward).doesNotContain("auditors");
   }
 
   private String unit(String kind, String parent, String name, String code) throws Exception {
-    HttpResponse<String> unit = http.send("POST", "/api/v1/units", "admin", "application/json", write(Map.of(
-        "kind", kind, "parentId", parent, "name", name, "code", code, "reason", "authz")));
+    HttpResponse<String> unit =
+        http.send(
+            "POST",
+            "/api/v1/units",
+            "admin",
+            "application/json",
+            write(
+                Map.of(
+                    "kind",
+                    kind,
+                    "parentId",
+                    parent,
+                    "name",
+                    name,
+                    "code",
+                    code,
+                    "reason",
+                    "authz")));
     assertThat(unit.statusCode()).as(unit.body()).isEqualTo(201);
     return JSON.readTree(unit.body()).get("id").asText();
   }
@@ -343,24 +492,41 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
     Body body = e.read() ? null : body(e.body(), null);
     for (Role role : Role.values()) {
       if (e.read()) {
-        boolean strangerOnSample = (role == Role.OTHER_MEMBER || role == Role.OTHER_BRANCH
-            || role == Role.OTHER_INSPECTION) && sampled;
-        boolean adminOnly = ADMIN_READ_ROOTS.contains(engineRoot(e.template())) && role != Role.ADMIN;
+        boolean strangerOnSample =
+            (role == Role.OTHER_MEMBER
+                    || role == Role.OTHER_BRANCH
+                    || role == Role.OTHER_INSPECTION)
+                && sampled;
+        boolean adminOnly =
+            ADMIN_READ_ROOTS.contains(engineRoot(e.template())) && role != Role.ADMIN;
         if (role == Role.ANONYMOUS || strangerOnSample || adminOnly) {
-          judge(e, role, send(role, e.method(), path, e.method().equals("GET") ? null : "{}"), true);
+          judge(
+              e, role, send(role, e.method(), path, e.method().equals("GET") ? null : "{}"), true);
         }
         continue;
       }
       Body mine = body(e.body(), role.user);
       if (role == Role.ADMIN && !mine.variables()) {
-        continue; // the administrator may change anything but variables; not tried on the shared targets
+        continue; // the administrator may change anything but variables; not tried on the shared
+        // targets
       }
-      boolean allowed = !mine.variables() && role != Role.ANONYMOUS
-          && WRITES.getOrDefault(e.method() + " " + engineTail(e.template()), Set.of()).contains(role);
+      boolean allowed =
+          !mine.variables()
+              && role != Role.ANONYMOUS
+              && WRITES
+                  .getOrDefault(e.method() + " " + engineTail(e.template()), Set.of())
+                  .contains(role);
       judge(e, role, send(role, e.method(), path, mine.json()), !allowed);
       if (mine.variables() && (role == Role.MEMBER || role == Role.ADMIN)) {
-        judge(e, role, send(role, e.method(), path, body(e.body(), role.user, "selfProposedLevel", "SUPREME")
-            .json()), true);
+        judge(
+            e,
+            role,
+            send(
+                role,
+                e.method(),
+                path,
+                body(e.body(), role.user, "selfProposedLevel", "SUPREME").json()),
+            true);
       }
     }
   }
@@ -379,10 +545,13 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
 
   private String engineAddress(String template) {
     String tail = engineTail(template);
-    String head = template.substring(0, template.length() - tail.length()).replace("{name}", "default");
+    String head =
+        template.substring(0, template.length() - tail.length()).replace("{name}", "default");
     String id = sampleId(engineRoot(template));
-    String address = tail.replace("/process-definition/key/{key}", "/process-definition/key/member-evaluation")
-        .replaceFirst("\\{id}", id).replace("{varName}", FOREIGN);
+    String address =
+        tail.replace("/process-definition/key/{key}", "/process-definition/key/member-evaluation")
+            .replaceFirst("\\{id}", id)
+            .replace("{varName}", FOREIGN);
     return head + address.replaceAll("\\{[^}/]+}", "authz-none");
   }
 
@@ -401,15 +570,24 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
   private void probeDomain(Endpoints.Endpoint e) throws Exception {
     String template = e.template();
     if (destructive(template)) {
-      template = template.replace("{memberId}", throwAwayMember).replace("{userId}", throwAwayMember);
+      template =
+          template.replace("{memberId}", throwAwayMember).replace("{userId}", throwAwayMember);
     }
     if (template.startsWith("/api/v1/units/{id}") || template.startsWith("/app/units/{id}")) {
       template = template.replace("{id}", throwAwayUnit).replace("{personId}", "secretary1");
     }
-    String path = template.replace("{year}", String.valueOf(YEAR)).replace("{memberId}", "member1")
-        .replace("{taskId}", task).replace("{id}", task).replace("{organizationId}", ORG).replace("{org}", ORG)
-        .replace("{branchId}", ORG + "-cb1").replace("{collectiveId}", ORG + "-cb1")
-        .replaceAll("\\{[^}/]+}", "authz-none").replace("**", "x");
+    String path =
+        template
+            .replace("{year}", String.valueOf(YEAR))
+            .replace("{memberId}", "member1")
+            .replace("{taskId}", task)
+            .replace("{id}", task)
+            .replace("{organizationId}", ORG)
+            .replace("{org}", ORG)
+            .replace("{branchId}", ORG + "-cb1")
+            .replace("{collectiveId}", ORG + "-cb1")
+            .replaceAll("\\{[^}/]+}", "authz-none")
+            .replace("**", "x");
     boolean page = path.startsWith("/app");
     for (Role role : Role.values()) {
       if (e.method().equals("GET")) {
@@ -417,7 +595,11 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
           judge(e, role, page ? pageStatus(role, "GET", path) : status(http.get(path, null)), true);
         } else if (role == Role.OTHER_INSPECTION && aboutTheDemoOrganization(e.template())) {
           // another organization's inspection committee reads nothing of the demo organization
-          judge(e, role, page ? pageStatus(role, "GET", path) : status(http.get(path, role.user)), true);
+          judge(
+              e,
+              role,
+              page ? pageStatus(role, "GET", path) : status(http.get(path, role.user)),
+              true);
         }
         continue;
       }
@@ -425,8 +607,16 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
         continue;
       }
       boolean allowed = WRITES.getOrDefault(e.toString(), Set.of()).contains(role);
-      String answer = page ? pageStatus(role, e.method(), path)
-          : status(http.send(e.method(), path, role.user, "application/json", "{\"" + FOREIGN + "\":\"members\"}"));
+      String answer =
+          page
+              ? pageStatus(role, e.method(), path)
+              : status(
+                  http.send(
+                      e.method(),
+                      path,
+                      role.user,
+                      "application/json",
+                      "{\"" + FOREIGN + "\":\"members\"}"));
       judge(e, role, answer, !allowed);
     }
   }
@@ -436,9 +626,13 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
    * branch 1), not one sent at the throw-away targets (which are the inspector's own organization's).
    */
   private static boolean aboutTheDemoOrganization(String template) {
-    return !destructive(template) && !template.startsWith("/api/v1/units/{id}") && !template.startsWith(
-        "/app/units/{id}") && Pattern.compile("\\{(memberId|organizationId|organization|org|branchId|branch|"
-        + "collectiveId)}").matcher(template).find();
+    return !destructive(template)
+        && !template.startsWith("/api/v1/units/{id}")
+        && !template.startsWith("/app/units/{id}")
+        && Pattern.compile(
+                "\\{(memberId|organizationId|organization|org|branchId|branch|" + "collectiveId)}")
+            .matcher(template)
+            .find();
   }
 
   private final Map<Role, PageSession> sessions = new java.util.EnumMap<>(Role.class);
@@ -447,15 +641,23 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
   private String pageStatus(Role role, String method, String path) throws Exception {
     PageSession session = sessions.get(role);
     if (session == null) {
-      session = role.user == null ? new PageSession(port) : PageSession.of(port, role.user, Http.passwordOf(role.user));
+      session =
+          role.user == null
+              ? new PageSession(port)
+              : PageSession.of(port, role.user, Http.passwordOf(role.user));
       sessions.put(role, session);
     }
     HttpResponse<String> response;
     if (method.equals("GET")) {
       response = session.get(path);
     } else {
-      String csrf = role.user == null ? "" : "_csrf=" + java.net.URLEncoder.encode(
-          session.csrf(pageWithForm(session)), java.nio.charset.StandardCharsets.UTF_8) + "&";
+      String csrf =
+          role.user == null
+              ? ""
+              : "_csrf="
+                  + java.net.URLEncoder.encode(
+                      session.csrf(pageWithForm(session)), java.nio.charset.StandardCharsets.UTF_8)
+                  + "&";
       response = session.post(path, csrf + FOREIGN + "=members");
     }
     String location = response.headers().firstValue("Location").orElse("");
@@ -490,23 +692,46 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
     assertThat(member.signIn("member1", "tasklist")).isEqualTo(200);
     for (Endpoints.Endpoint e : webapp) {
       String engineCopy = "/camunda/api/engine/engine/{name}";
-      String path = e.template().startsWith(engineCopy + "/")
-          ? "/camunda/api/engine/engine/default" + engineAddress("/engine-rest" + e.template().substring(
-              engineCopy.length())).substring("/engine-rest".length())
-          : e.template().replace("{engine}", "default").replace("{engineName}", "default")
-              .replace("{name}", "default").replace("{varName}", FOREIGN).replaceAll("\\{[^}/]+}", "authz-none");
+      String path =
+          e.template().startsWith(engineCopy + "/")
+              ? "/camunda/api/engine/engine/default"
+                  + engineAddress("/engine-rest" + e.template().substring(engineCopy.length()))
+                      .substring("/engine-rest".length())
+              : e.template()
+                  .replace("{engine}", "default")
+                  .replace("{engineName}", "default")
+                  .replace("{name}", "default")
+                  .replace("{varName}", FOREIGN)
+                  .replaceAll("\\{[^}/]+}", "authz-none");
       Body body = e.read() ? null : body(e.body(), "member1");
       String json = body == null ? (e.method().equals("GET") ? null : "{}") : body.json();
-      judge(e, Role.ANONYMOUS, send(Role.ANONYMOUS, e.method(), path, json),
+      judge(
+          e,
+          Role.ANONYMOUS,
+          send(Role.ANONYMOUS, e.method(), path, json),
           PUBLIC.stream().noneMatch(p -> p.matcher(e.toString()).matches()));
-      boolean othersApp = path.startsWith("/camunda/api/cockpit/") || path.startsWith("/camunda/api/admin/")
-          && !path.startsWith("/camunda/api/admin/auth/");
+      boolean othersApp =
+          path.startsWith("/camunda/api/cockpit/")
+              || path.startsWith("/camunda/api/admin/")
+                  && !path.startsWith("/camunda/api/admin/auth/");
       if (!e.read() || othersApp && !path.contains("/static/") && !path.contains("/assets/")) {
-        HttpResponse<String> answer = member.send(e.method(), path, json == null ? null : "application/json", json);
-        boolean allowed = !e.read() && body != null && !body.variables()
-            && WRITES.getOrDefault(e.method() + " " + path.replaceFirst("^/camunda/api/engine/engine/default", "")
-                .replace(task, "{id}"), Set.of()).contains(Role.MEMBER)
-            || e.toString().matches("^POST /camunda/api/admin/auth/user/\\{engine}/(login/\\{appName}|logout)$");
+        HttpResponse<String> answer =
+            member.send(e.method(), path, json == null ? null : "application/json", json);
+        boolean allowed =
+            !e.read()
+                    && body != null
+                    && !body.variables()
+                    && WRITES
+                        .getOrDefault(
+                            e.method()
+                                + " "
+                                + path.replaceFirst("^/camunda/api/engine/engine/default", "")
+                                    .replace(task, "{id}"),
+                            Set.of())
+                        .contains(Role.MEMBER)
+                || e.toString()
+                    .matches(
+                        "^POST /camunda/api/admin/auth/user/\\{engine}/(login/\\{appName}|logout)$");
         judge(e, Role.MEMBER, status(answer), !allowed);
         if (answer.statusCode() / 100 == 2) {
           restore();
@@ -518,8 +743,8 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
   // ------------------------------------------------------------------------------------------------ judging
 
   private String send(Role role, String method, String path, String json) {
-    HttpResponse<String> response = http.send(method, path, role.user, json == null ? null : "application/json",
-        json);
+    HttpResponse<String> response =
+        http.send(method, path, role.user, json == null ? null : "application/json", json);
     if (response.statusCode() / 100 == 2 && role != Role.ANONYMOUS) {
       restore();
     }
@@ -531,7 +756,12 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
     if (taskService.createTaskQuery().taskId(task).count() == 1) {
       taskService.setAssignee(task, "member1");
     }
-    if (managementService.createJobDefinitionQuery().jobDefinitionId(jobDefinition).suspended().count() > 0) {
+    if (managementService
+            .createJobDefinitionQuery()
+            .jobDefinitionId(jobDefinition)
+            .suspended()
+            .count()
+        > 0) {
       managementService.activateJobDefinitionById(jobDefinition, true);
     }
   }
@@ -539,9 +769,12 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
   private void judge(Endpoints.Endpoint e, Role role, String answer, boolean mustRefuse) {
     cases++;
     perDoor.merge(e.door(), 1, Integer::sum);
-    boolean granted = e.template().startsWith("/app") && !e.method().equals("GET")
-        && !PAGES_ANSWERING_A_WRITE.contains(e.toString()) ? answer.equals("302")
-        : answer.startsWith("2") || answer.equals("302");
+    boolean granted =
+        e.template().startsWith("/app")
+                && !e.method().equals("GET")
+                && !PAGES_ANSWERING_A_WRITE.contains(e.toString())
+            ? answer.equals("302")
+            : answer.startsWith("2") || answer.equals("302");
     if (mustRefuse && granted) {
       wrongGrants++;
       grants.add(e + " as " + (role.user == null ? "anonymous" : role.user) + ": " + answer);
@@ -553,8 +786,7 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
   }
 
   /** A request body for the endpoint's DTO: foreign variables wherever it carries variables. */
-  private record Body(String json, boolean variables) {
-  }
+  private record Body(String json, boolean variables) {}
 
   private Body body(Class<?> type, String user, String... variable) {
     Map<String, Object> values = new LinkedHashMap<>();
@@ -564,30 +796,47 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
       values.put(FOREIGN, Map.of("value", "members", "type", "String"));
       values.put("disciplined", Map.of("value", false, "type", "Boolean"));
     }
-    if (type == null || type.isPrimitive() || type.getName().startsWith("java.") || type.getName().contains("Multipart")) {
+    if (type == null
+        || type.isPrimitive()
+        || type.getName().startsWith("java.")
+        || type.getName().contains("Multipart")) {
       return new Body(type == null ? null : "{}", false);
     }
-    if (type.getSimpleName().equals("VariableValueDto") || type.getSimpleName().equals("TriggerVariableValueDto")) {
+    if (type.getSimpleName().equals("VariableValueDto")
+        || type.getSimpleName().equals("TriggerVariableValueDto")) {
       Map<?, ?> one = (Map<?, ?>) values.values().iterator().next();
       return new Body(write(one), true);
     }
     Map<String, Object> dto = new LinkedHashMap<>();
     boolean variables = false;
     for (Method setter : type.getMethods()) {
-      if (!setter.getName().startsWith("set") || setter.getParameterCount() != 1 || setter.getName().length() < 4) {
+      if (!setter.getName().startsWith("set")
+          || setter.getParameterCount() != 1
+          || setter.getName().length() < 4) {
         continue;
       }
-      String property = Character.toLowerCase(setter.getName().charAt(3)) + setter.getName().substring(4);
+      String property =
+          Character.toLowerCase(setter.getName().charAt(3)) + setter.getName().substring(4);
       Class<?> parameter = setter.getParameterTypes()[0];
       String lower = property.toLowerCase(Locale.ROOT);
-      if (Map.class.isAssignableFrom(parameter) && (lower.contains("variable") || lower.equals("modifications"))
+      if (Map.class.isAssignableFrom(parameter)
+          && (lower.contains("variable") || lower.equals("modifications"))
           && !lower.contains("correlation")) {
         dto.put(property, values);
         variables = true;
-      } else if (property.equals("instructions") && Collection.class.isAssignableFrom(parameter)
+      } else if (property.equals("instructions")
+          && Collection.class.isAssignableFrom(parameter)
           && type.getSimpleName().contains("Modification")) {
-        dto.put(property, List.of(Map.of("type", "startBeforeActivity", "activityId", "self-review",
-            "variables", values)));
+        dto.put(
+            property,
+            List.of(
+                Map.of(
+                    "type",
+                    "startBeforeActivity",
+                    "activityId",
+                    "self-review",
+                    "variables",
+                    values)));
         variables = true;
       } else if (property.equals("userId")) {
         dto.put(property, user == null ? "member1" : user);

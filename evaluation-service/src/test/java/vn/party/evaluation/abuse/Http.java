@@ -17,8 +17,12 @@ import java.util.Base64;
  */
 final class Http {
 
-  private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
 
   private final int port;
 
@@ -31,25 +35,32 @@ final class Http {
   }
 
   static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + passwordOf(user))
-        .getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + passwordOf(user)).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Sends a request; {@code user} null = anonymous, {@code contentType} null = no Content-Type header. */
-  HttpResponse<String> send(String method, String path, String user, String contentType, byte[] body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .timeout(Duration.ofSeconds(60))
-        .header("Accept", "application/json, application/problem+json");
+  HttpResponse<String> send(
+      String method, String path, String user, String contentType, byte[] body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Accept", "application/json, application/problem+json");
     if (user != null) {
       request.header("Authorization", basic(user));
     }
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofByteArray(body));
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(body));
     try {
-      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return CLIENT.send(
+          request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -58,8 +69,14 @@ final class Http {
     }
   }
 
-  HttpResponse<String> send(String method, String path, String user, String contentType, String body) {
-    return send(method, path, user, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+  HttpResponse<String> send(
+      String method, String path, String user, String contentType, String body) {
+    return send(
+        method,
+        path,
+        user,
+        contentType,
+        body == null ? null : body.getBytes(StandardCharsets.UTF_8));
   }
 
   HttpResponse<String> get(String path, String user) {

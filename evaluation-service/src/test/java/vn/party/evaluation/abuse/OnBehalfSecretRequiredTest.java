@@ -19,15 +19,21 @@ class OnBehalfSecretRequiredTest {
 
   @Test
   void theServiceRefusesToStartWithoutTheSecretOutsideDemo() {
-    assertThatThrownBy(() -> start()).hasMessageContaining("evaluation.notifications.on-behalf-secret")
-        .hasMessageContaining("EVALUATION_NOTIFICATIONS_ON_BEHALF_SECRET").hasMessageContaining("is not set");
+    assertThatThrownBy(() -> start())
+        .hasMessageContaining("evaluation.notifications.on-behalf-secret")
+        .hasMessageContaining("EVALUATION_NOTIFICATIONS_ON_BEHALF_SECRET")
+        .hasMessageContaining("is not set");
   }
 
   @Test
   void theFormerRepositoryDefaultAndShortSecretsAreRefusedEvenInDemo() {
-    assertThatThrownBy(() -> start("--spring.profiles.active=demo",
-        "--evaluation.notifications.on-behalf-secret=local-default-on-behalf-secret"))
-        .hasMessageContaining("evaluation.notifications.on-behalf-secret").hasMessageContaining("published");
+    assertThatThrownBy(
+            () ->
+                start(
+                    "--spring.profiles.active=demo",
+                    "--evaluation.notifications.on-behalf-secret=local-default-on-behalf-secret"))
+        .hasMessageContaining("evaluation.notifications.on-behalf-secret")
+        .hasMessageContaining("published");
     assertThatThrownBy(() -> start("--evaluation.notifications.on-behalf-secret=" + "x".repeat(31)))
         .hasMessageContaining("too short");
   }
@@ -41,10 +47,12 @@ class OnBehalfSecretRequiredTest {
     second.setActiveProfiles("demo");
     new OnBehalfSecretCheck().postProcessEnvironment(second, null);
     String one = first.getProperty(OnBehalfSecretCheck.PROPERTY);
-    assertThat(one).hasSizeGreaterThanOrEqualTo(OnBehalfSecretCheck.MIN_LENGTH)
+    assertThat(one)
+        .hasSizeGreaterThanOrEqualTo(OnBehalfSecretCheck.MIN_LENGTH)
         .isNotEqualTo(second.getProperty(OnBehalfSecretCheck.PROPERTY));
     // a value that is set is kept as it is
-    MockEnvironment configured = new MockEnvironment().withProperty(OnBehalfSecretCheck.PROPERTY, "y".repeat(40));
+    MockEnvironment configured =
+        new MockEnvironment().withProperty(OnBehalfSecretCheck.PROPERTY, "y".repeat(40));
     configured.setActiveProfiles("demo");
     new OnBehalfSecretCheck().postProcessEnvironment(configured, null);
     assertThat(configured.getProperty(OnBehalfSecretCheck.PROPERTY)).isEqualTo("y".repeat(40));

@@ -36,6 +36,7 @@ class RecusalTest extends EvaluationFlowSupport {
 
   /** A year no other test uses. */
   private static final int YEAR = 2052;
+
   private static final String CB1 = ORG + "-cb1";
   private static final String SELF = "member4";
   private static final List<String> DOORS = List.of("/engine-rest", "/engine-rest/engine/default");
@@ -50,9 +51,14 @@ class RecusalTest extends EvaluationFlowSupport {
     http = new Http(port);
     launchedCampaign(YEAR);
     for (String unit : List.of(CB1, ORG)) {
-      ResponseEntity<String> seated = as("committee").put().uri("/api/v1/units/{u}/committee", unit)
-          .contentType(MediaType.APPLICATION_JSON)
-          .body(Map.of("personId", SELF, "body", "COMMITTEE", "role", "MEMBER")).retrieve().toEntity(String.class);
+      ResponseEntity<String> seated =
+          as("committee")
+              .put()
+              .uri("/api/v1/units/{u}/committee", unit)
+              .contentType(MediaType.APPLICATION_JSON)
+              .body(Map.of("personId", SELF, "body", "COMMITTEE", "role", "MEMBER"))
+              .retrieve()
+              .toEntity(String.class);
       assertThat(seated.getStatusCode().value()).as(seated.getBody()).isEqualTo(200);
     }
     for (String member : List.of(SELF, "member5")) {
@@ -64,27 +70,38 @@ class RecusalTest extends EvaluationFlowSupport {
   @AfterAll
   void seatsAsInTheDemo() {
     for (String unit : List.of(CB1, ORG)) {
-      as("admin").delete().uri("/api/v1/units/{u}/committee/{p}?body=COMMITTEE", unit, SELF).retrieve()
+      as("admin")
+          .delete()
+          .uri("/api/v1/units/{u}/committee/{p}?body=COMMITTEE", unit, SELF)
+          .retrieve()
           .toEntity(String.class);
     }
   }
 
   @Test
   @Order(1)
-  void a_branch_committee_member_neither_sees_nor_takes_nor_completes_their_own_branch_review() throws Exception {
+  void aBranchCommitteeMemberNeitherSeesNorTakesNorCompletesTheirOwnBranchReview()
+      throws Exception {
     String own = taskOf("secretary1", "branch-review", SELF, YEAR);
     // seated: member4 works on the branch's other reviews...
     String other = taskOf(SELF, "branch-review", "member5", YEAR);
-    // ...but their own is in none of their lists: the domain API, the engine REST API, Tasklist's filters, the page
-    assertThat(taskIds(as(SELF).get().uri("/api/v1/tasks").retrieve().body(String.class))).contains(other)
+    // ...but their own is in none of their lists: the domain API, the engine REST API, Tasklist's
+    // filters, the page
+    assertThat(taskIds(as(SELF).get().uri("/api/v1/tasks").retrieve().body(String.class)))
+        .contains(other)
         .doesNotContain(own);
     for (String door : DOORS) {
       HttpResponse<String> listed = http.get(door + "/task?maxResults=500", SELF);
       assertThat(listed.statusCode()).isEqualTo(200);
       assertThat(listed.body()).contains(other).doesNotContain(own);
       for (JsonNode filter : json(http.get(door + "/filter", SELF).body())) {
-        HttpResponse<String> filtered = http.send("POST", door + "/filter/" + filter.get("id").asText()
-            + "/list?maxResults=500", SELF, "application/json", "{}");
+        HttpResponse<String> filtered =
+            http.send(
+                "POST",
+                door + "/filter/" + filter.get("id").asText() + "/list?maxResults=500",
+                SELF,
+                "application/json",
+                "{}");
         assertThat(filtered.statusCode()).as(filtered.body()).isEqualTo(200);
         assertThat(filtered.body()).as(filter.get("name").asText()).doesNotContain(own);
       }
@@ -96,35 +113,76 @@ class RecusalTest extends EvaluationFlowSupport {
     assertThat(ownPage.body()).contains(REASON_VI);
 
     // the domain API: 403 with the reason, in Vietnamese and in English
-    assertOwnCase(as(SELF).post().uri("/api/v1/tasks/{id}/claim", own).retrieve().toEntity(String.class), REASON_VI);
-    assertOwnCase(as(SELF).post().uri("/api/v1/tasks/{id}/claim", own)
-        .header("Accept-Language", "en").retrieve().toEntity(String.class), "your own evaluation");
+    assertOwnCase(
+        as(SELF).post().uri("/api/v1/tasks/{id}/claim", own).retrieve().toEntity(String.class),
+        REASON_VI);
+    assertOwnCase(
+        as(SELF)
+            .post()
+            .uri("/api/v1/tasks/{id}/claim", own)
+            .header("Accept-Language", "en")
+            .retrieve()
+            .toEntity(String.class),
+        "your own evaluation");
     assertOwnCase(complete(SELF, own, branchProposes("EXCELLENT")), REASON_VI);
 
     // the engine REST API, both path forms: claim, complete, submit-form, resolve
     String votes = variables(branchProposes("EXCELLENT"));
     for (String door : DOORS) {
-      assertEngineOwnCase(http.send("POST", door + "/task/" + own + "/claim", SELF, "application/json",
-          "{\"userId\":\"" + SELF + "\"}"), door + " claim");
+      assertEngineOwnCase(
+          http.send(
+              "POST",
+              door + "/task/" + own + "/claim",
+              SELF,
+              "application/json",
+              "{\"userId\":\"" + SELF + "\"}"),
+          door + " claim");
       for (String action : List.of("complete", "submit-form", "resolve")) {
-        assertEngineOwnCase(http.send("POST", door + "/task/" + own + "/" + action, SELF, "application/json",
-            votes), door + " " + action);
+        assertEngineOwnCase(
+            http.send(
+                "POST", door + "/task/" + own + "/" + action, SELF, "application/json", votes),
+            door + " " + action);
       }
       // nor may anyone hand it to them, the administrator included
-      assertEngineOwnCase(http.send("POST", door + "/task/" + own + "/assignee", "admin", "application/json",
-          "{\"userId\":\"" + SELF + "\"}"), door + " assignee");
-      assertEngineOwnCase(http.send("POST", door + "/task/" + own + "/delegate", "admin", "application/json",
-          "{\"userId\":\"" + SELF + "\"}"), door + " delegate");
-      assertEngineOwnCase(http.send("POST", door + "/task/" + own + "/identity-links", "admin", "application/json",
-          "{\"userId\":\"" + SELF + "\",\"type\":\"candidate\"}"), door + " candidate");
+      assertEngineOwnCase(
+          http.send(
+              "POST",
+              door + "/task/" + own + "/assignee",
+              "admin",
+              "application/json",
+              "{\"userId\":\"" + SELF + "\"}"),
+          door + " assignee");
+      assertEngineOwnCase(
+          http.send(
+              "POST",
+              door + "/task/" + own + "/delegate",
+              "admin",
+              "application/json",
+              "{\"userId\":\"" + SELF + "\"}"),
+          door + " delegate");
+      assertEngineOwnCase(
+          http.send(
+              "POST",
+              door + "/task/" + own + "/identity-links",
+              "admin",
+              "application/json",
+              "{\"userId\":\"" + SELF + "\",\"type\":\"candidate\"}"),
+          door + " candidate");
     }
     WebappSession tasklist = new WebappSession(port);
     assertThat(tasklist.signIn(SELF, "tasklist")).isEqualTo(200);
-    assertEngineOwnCase(tasklist.send("POST", WEBAPP_DOOR + "/task/" + own + "/complete", "application/json", votes),
+    assertEngineOwnCase(
+        tasklist.send(
+            "POST", WEBAPP_DOOR + "/task/" + own + "/complete", "application/json", votes),
         "Tasklist complete");
 
-    assertThat(jdbc.sql("select count(*) from act_ru_task where id_ = :id and assignee_ is null").param("id", own)
-        .query(Integer.class).single()).as("still open, nobody's").isEqualTo(1);
+    assertThat(
+            jdbc.sql("select count(*) from act_ru_task where id_ = :id and assignee_ is null")
+                .param("id", own)
+                .query(Integer.class)
+                .single())
+        .as("still open, nobody's")
+        .isEqualTo(1);
     // the notice of the branch review went to the branch committee, not to the member it is about
     assertThat(recipientsOf("branch-review", SELF)).contains("secretary1").doesNotContain(SELF);
     assertThat(recipientsOf("branch-review", "member5")).contains("secretary1", SELF);
@@ -136,21 +194,31 @@ class RecusalTest extends EvaluationFlowSupport {
 
   @Test
   @Order(2)
-  void a_grassroots_committee_member_cannot_decide_their_own_evaluation_through_the_engine_rest_api() {
+  void aGrassrootsCommitteeMemberCannotDecideTheirOwnEvaluationThroughTheEngineRestApi() {
     String own = taskOf("committee", "committee-decision", SELF, YEAR);
     String other = taskOf(SELF, "committee-decision", "member5", YEAR);
-    assertThat(taskIds(as(SELF).get().uri("/api/v1/tasks").retrieve().body(String.class))).contains(other)
+    assertThat(taskIds(as(SELF).get().uri("/api/v1/tasks").retrieve().body(String.class)))
+        .contains(other)
         .doesNotContain(own);
     String approve = variables(Map.of("decision", "APPROVE", "decidedLevel", "EXCELLENT"));
     for (String door : DOORS) {
       for (String action : List.of("complete", "submit-form", "resolve")) {
-        assertEngineOwnCase(http.send("POST", door + "/task/" + own + "/" + action, SELF, "application/json",
-            approve), door + " " + action);
+        assertEngineOwnCase(
+            http.send(
+                "POST", door + "/task/" + own + "/" + action, SELF, "application/json", approve),
+            door + " " + action);
       }
-      assertEngineOwnCase(http.send("POST", door + "/task/" + own + "/claim", SELF, "application/json",
-          "{\"userId\":\"" + SELF + "\"}"), door + " claim");
+      assertEngineOwnCase(
+          http.send(
+              "POST",
+              door + "/task/" + own + "/claim",
+              SELF,
+              "application/json",
+              "{\"userId\":\"" + SELF + "\"}"),
+          door + " claim");
     }
-    assertOwnCase(complete(SELF, own, Map.of("decision", "APPROVE", "decidedLevel", "EXCELLENT")), REASON_VI);
+    assertOwnCase(
+        complete(SELF, own, Map.of("decision", "APPROVE", "decidedLevel", "EXCELLENT")), REASON_VI);
     assertThat(evaluation("committee", YEAR, SELF).path("status").asText()).isNotEqualTo("DECIDED");
     assertThat(recipientsOf("committee-decision", SELF)).contains("committee").doesNotContain(SELF);
 
@@ -173,14 +241,19 @@ class RecusalTest extends EvaluationFlowSupport {
   private List<String> recipientsOf(String taskKey, String memberId) {
     return outboxEvents("vn.party.evaluation.task.assigned", YEAR).stream()
         .map(event -> event.get("data"))
-        .filter(data -> taskKey.equals(data.path("taskKey").asText()) && memberId.equals(data.path("memberId")
-            .asText()))
+        .filter(
+            data ->
+                taskKey.equals(data.path("taskKey").asText())
+                    && memberId.equals(data.path("memberId").asText()))
         .flatMap(data -> StreamSupport.stream(data.get("recipients").spliterator(), false))
-        .map(recipient -> recipient.get("userId").asText()).toList();
+        .map(recipient -> recipient.get("userId").asText())
+        .toList();
   }
 
   private static List<String> taskIds(String body) {
-    return StreamSupport.stream(json(body).spliterator(), false).map(t -> t.get("id").asText()).toList();
+    return StreamSupport.stream(json(body).spliterator(), false)
+        .map(t -> t.get("id").asText())
+        .toList();
   }
 
   private static String variables(Map<String, ?> values) {

@@ -45,50 +45,86 @@ class SecretsInConfigurationTest {
    * Credentials in main code that are known and accepted, with the reason (path suffix → the literal's line text).
    * Keep this list short; anything else found is a failure.
    */
-  private static final Map<String, String> ALLOWED = Map.of(
-      // documented demo data (README "Demo logins", docs/contracts.md): loaded only with profile "demo"
-      "evaluation-service/src/main/java/vn/party/evaluation/demo/DemoData.java",
-      "static final String PASSWORD = \"demo\";",
-      // the local launcher's throw-away embedded PostgreSQL (local-stack), the same local default as application.yml
-      "local-stack/src/main/java/vn/party/localstack/LocalInfrastructure.java",
-      "public static final String DB_PASSWORD = \"evaluation\";",
-      // the benchmark's own throw-away users (members, secretaries, committees), created in the throw-away engine it
-      // measures (bench, issue 6); it must leave this list (and take the password from its command line) if it is
-      // ever pointed at a shared database
-      "bench/src/main/java/vn/party/bench/EngineDirectory.java",
-      "static final String PASSWORD = \"bench-load-2026\";");
+  private static final Map<String, String> ALLOWED =
+      Map.of(
+          // documented demo data (README "Demo logins", docs/contracts.md): loaded only with
+          // profile "demo"
+          "evaluation-service/src/main/java/vn/party/evaluation/demo/DemoData.java",
+          "static final String PASSWORD = \"demo\";",
+          // the local launcher's throw-away embedded PostgreSQL (local-stack), the same local
+          // default as application.yml
+          "local-stack/src/main/java/vn/party/localstack/LocalInfrastructure.java",
+          "public static final String DB_PASSWORD = \"evaluation\";",
+          // the benchmark's own throw-away users (members, secretaries, committees), created in the
+          // throw-away engine it
+          // measures (bench, issue 6); it must leave this list (and take the password from its
+          // command line) if it is
+          // ever pointed at a shared database
+          "bench/src/main/java/vn/party/bench/EngineDirectory.java",
+          "static final String PASSWORD = \"bench-load-2026\";");
 
   private static final String CREDENTIAL_WORD =
       "(?:password|passwd|pwd|secret|token|api[-_]?key|apikey|access[-_]?key|private[-_]?key|credentials?)";
 
   /** {@code somethingPassword = "literal"}, {@code PASSWORD: "literal"}, {@code "password", "literal"} (map entries). */
-  private static final Pattern JAVA_ASSIGNED = Pattern.compile(
-      "(?i)\\b(\\w*" + CREDENTIAL_WORD + "\\w*)\\s*(?:=|:)\\s*\"([^\"]+)\"");
-  private static final Pattern JAVA_PASSED = Pattern.compile(
-      "(?i)\\b(?:set|with)?" + CREDENTIAL_WORD + "\\s*\\(\\s*\"([^\"]+)\"\\s*\\)"
-          + "|setBasicAuth\\s*\\([^,]+,\\s*\"([^\"]+)\""
-          + "|\"" + CREDENTIAL_WORD + "\"\\s*,\\s*\"([^\"]+)\"");
-  private static final Pattern CONFIG_KEY = Pattern.compile(
-      "(?i)^\\s*([\\w.-]*" + CREDENTIAL_WORD + ")\\s*[:=]\\s*(.*?)\\s*$");
-  private static final Pattern COMPOSE_VARIABLE = Pattern.compile(
-      "(?i)^\\s*-?\\s*(?:export\\s+)?([A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS?)"
-          + "[A-Z0-9_]*)\\s*[:=]\\s*(.*?)\\s*$");
-  private static final Pattern PLACEHOLDER_ONLY = Pattern.compile("^[\"']?\\$\\{[A-Za-z0-9_.-]+(?::?[?][^}]*)?}[\"']?$");
-  private static final Pattern PLACEHOLDER_WITH_DEFAULT = Pattern.compile("^[\"']?\\$\\{[A-Za-z0-9_.-]+:-?[^}]*}[\"']?$");
-  private static final Pattern LOCAL_DEFAULT_MARK = Pattern.compile("(?i)local[ -]defaults?");
-  private static final Map<String, Pattern> EVERYWHERE = Map.of(
-      "private key", Pattern.compile("-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----"),
-      "AWS access key", Pattern.compile("\\bAKIA[0-9A-Z]{16}\\b"),
-      "GitHub token", Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{36,}\\b"),
-      "Slack token", Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"),
-      "JSON web token", Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\."),
-      "credentials in a URL", Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^/\\s:@\"'$]+:[^/\\s@\"'$]+@[^\\s\"']+"),
-      "Maven password", Pattern.compile("<password>\\s*[^<$\\s][^<]*</password>"));
+  private static final Pattern JAVA_ASSIGNED =
+      Pattern.compile("(?i)\\b(\\w*" + CREDENTIAL_WORD + "\\w*)\\s*(?:=|:)\\s*\"([^\"]+)\"");
 
-  private static final Set<String> SKIPPED_DIRECTORIES = Set.of(".git", "target", "node_modules", ".idea", ".vscode",
-      ".mvn");
-  private static final Set<String> SCANNED_EXTENSIONS = Set.of("java", "yml", "yaml", "properties", "xml", "sh",
-      "json", "sql", "env", "conf", "cfg", "ini", "toml", "kts", "gradle", "bpmn", "dmn", "form", "txt");
+  private static final Pattern JAVA_PASSED =
+      Pattern.compile(
+          "(?i)\\b(?:set|with)?"
+              + CREDENTIAL_WORD
+              + "\\s*\\(\\s*\"([^\"]+)\"\\s*\\)"
+              + "|setBasicAuth\\s*\\([^,]+,\\s*\"([^\"]+)\""
+              + "|\""
+              + CREDENTIAL_WORD
+              + "\"\\s*,\\s*\"([^\"]+)\"");
+  private static final Pattern CONFIG_KEY =
+      Pattern.compile("(?i)^\\s*([\\w.-]*" + CREDENTIAL_WORD + ")\\s*[:=]\\s*(.*?)\\s*$");
+  private static final Pattern COMPOSE_VARIABLE =
+      Pattern.compile(
+          "(?i)^\\s*-?\\s*(?:export\\s+)?([A-Z0-9_]*(?:PASSWORD|PASSWD|SECRET|TOKEN|API_KEY|APIKEY|ACCESS_KEY|PRIVATE_KEY|CREDENTIALS?)"
+              + "[A-Z0-9_]*)\\s*[:=]\\s*(.*?)\\s*$");
+  private static final Pattern PLACEHOLDER_ONLY =
+      Pattern.compile("^[\"']?\\$\\{[A-Za-z0-9_.-]+(?::?[?][^}]*)?}[\"']?$");
+  private static final Pattern PLACEHOLDER_WITH_DEFAULT =
+      Pattern.compile("^[\"']?\\$\\{[A-Za-z0-9_.-]+:-?[^}]*}[\"']?$");
+  private static final Pattern LOCAL_DEFAULT_MARK = Pattern.compile("(?i)local[ -]defaults?");
+  private static final Map<String, Pattern> EVERYWHERE =
+      Map.of(
+          "private key",
+              Pattern.compile("-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY-----"),
+          "AWS access key", Pattern.compile("\\bAKIA[0-9A-Z]{16}\\b"),
+          "GitHub token", Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{36,}\\b"),
+          "Slack token", Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}"),
+          "JSON web token", Pattern.compile("\\beyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\."),
+          "credentials in a URL",
+              Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^/\\s:@\"'$]+:[^/\\s@\"'$]+@[^\\s\"']+"),
+          "Maven password", Pattern.compile("<password>\\s*[^<$\\s][^<]*</password>"));
+
+  private static final Set<String> SKIPPED_DIRECTORIES =
+      Set.of(".git", "target", "node_modules", ".idea", ".vscode", ".mvn");
+  private static final Set<String> SCANNED_EXTENSIONS =
+      Set.of(
+          "java",
+          "yml",
+          "yaml",
+          "properties",
+          "xml",
+          "sh",
+          "json",
+          "sql",
+          "env",
+          "conf",
+          "cfg",
+          "ini",
+          "toml",
+          "kts",
+          "gradle",
+          "bpmn",
+          "dmn",
+          "form",
+          "txt");
 
   private Path root;
   private final List<String> gitignored = new ArrayList<>();
@@ -107,21 +143,26 @@ class SecretsInConfigurationTest {
         }
       }
     }
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-        return !dir.equals(root) && (SKIPPED_DIRECTORIES.contains(dir.getFileName().toString()) || ignored(dir, true))
-            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-      }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+            return !dir.equals(root)
+                    && (SKIPPED_DIRECTORIES.contains(dir.getFileName().toString())
+                        || ignored(dir, true))
+                ? FileVisitResult.SKIP_SUBTREE
+                : FileVisitResult.CONTINUE;
+          }
 
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-        if (attributes.isRegularFile() && scanned(file) && !ignored(file, false)) {
-          check(file);
-        }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            if (attributes.isRegularFile() && scanned(file) && !ignored(file, false)) {
+              check(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+        });
   }
 
   /** The directory holding {@code .git}, or else the topmost one with a {@code pom.xml}. */
@@ -149,8 +190,11 @@ class SecretsInConfigurationTest {
       if (forDirectories && !directory) {
         continue;
       }
-      if (p.startsWith("/") ? relative.equals(p.substring(1))
-          : p.startsWith("*.") ? name.endsWith(p.substring(1)) : name.equals(p) || relative.equals(p)) {
+      if (p.startsWith("/")
+          ? relative.equals(p.substring(1))
+          : p.startsWith("*.")
+              ? name.endsWith(p.substring(1))
+              : name.equals(p) || relative.equals(p)) {
         return true;
       }
     }
@@ -160,14 +204,16 @@ class SecretsInConfigurationTest {
   private static boolean scanned(Path file) {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
-    return name.startsWith(".env") || name.equals("Dockerfile") || (dot > 0
-        && SCANNED_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase()))
+    return name.startsWith(".env")
+        || name.equals("Dockerfile")
+        || (dot > 0 && SCANNED_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase()))
         || (dot < 0 && isScript(file));
   }
 
   private static boolean isScript(Path file) {
     try {
-      return Files.size(file) < 1_000_000 && Files.readString(file, StandardCharsets.UTF_8).startsWith("#!");
+      return Files.size(file) < 1_000_000
+          && Files.readString(file, StandardCharsets.UTF_8).startsWith("#!");
     } catch (IOException | UncheckedIOException e) {
       return false;
     }
@@ -189,7 +235,8 @@ class SecretsInConfigurationTest {
     for (int i = 0; i < lines.size(); i++) {
       for (Map.Entry<String, Pattern> rule : EVERYWHERE.entrySet()) {
         if (rule.getValue().matcher(lines.get(i)).find()) {
-          findings.add(relative + ":" + (i + 1) + ": " + rule.getKey() + ": " + lines.get(i).strip());
+          findings.add(
+              relative + ":" + (i + 1) + ": " + rule.getKey() + ": " + lines.get(i).strip());
         }
       }
     }
@@ -246,11 +293,19 @@ class SecretsInConfigurationTest {
    */
   private static boolean looksLikeAName(String identifier, String literal) {
     String lower = literal.toLowerCase();
-    return literal.isBlank() || literal.contains(" ") || literal.startsWith("${") || lower.matches(
-        "[a-z0-9_.-]*" + CREDENTIAL_WORD + "[a-z0-9_.-]*") || literal.matches("[A-Z0-9_]+") && literal.contains("_")
-        || identifier.toLowerCase().matches(".*(?:message|key|header|param|name|label|field|column|property|"
-            + "prefix|suffix|pattern|path)s?")
-        || literal.contains("{0}") || literal.startsWith("reason.") || literal.startsWith("error.")
+    return literal.isBlank()
+        || literal.contains(" ")
+        || literal.startsWith("${")
+        || lower.matches("[a-z0-9_.-]*" + CREDENTIAL_WORD + "[a-z0-9_.-]*")
+        || literal.matches("[A-Z0-9_]+") && literal.contains("_")
+        || identifier
+            .toLowerCase()
+            .matches(
+                ".*(?:message|key|header|param|name|label|field|column|property|"
+                    + "prefix|suffix|pattern|path)s?")
+        || literal.contains("{0}")
+        || literal.startsWith("reason.")
+        || literal.startsWith("error.")
         || literal.startsWith("auth.");
   }
 
@@ -268,15 +323,25 @@ class SecretsInConfigurationTest {
         continue;
       }
       String value = key.group(2).replaceAll("\\s+#.*$", "");
-      if (value.isEmpty() || value.equals("\"\"") || value.equals("''") || PLACEHOLDER_ONLY.matcher(value).matches()
+      if (value.isEmpty()
+          || value.equals("\"\"")
+          || value.equals("''")
+          || PLACEHOLDER_ONLY.matcher(value).matches()
           || value.startsWith("${") && !value.contains(":")) {
         continue;
       }
-      boolean marked = !dotEnv && (headerMarks || markedAbove(lines, i) || LOCAL_DEFAULT_MARK.matcher(lines.get(i))
-          .find());
+      boolean marked =
+          !dotEnv
+              && (headerMarks
+                  || markedAbove(lines, i)
+                  || LOCAL_DEFAULT_MARK.matcher(lines.get(i)).find());
       if (!marked) {
-        findings.add(relative + ":" + (i + 1) + ": credential not marked as a local default: "
-            + lines.get(i).strip());
+        findings.add(
+            relative
+                + ":"
+                + (i + 1)
+                + ": credential not marked as a local default: "
+                + lines.get(i).strip());
       }
     }
   }
@@ -320,27 +385,43 @@ class SecretsInConfigurationTest {
         continue;
       }
       String value = variable.group(2).replaceAll("\\s+#.*$", "");
-      if (value.isEmpty() || PLACEHOLDER_ONLY.matcher(value).matches()
-          || PLACEHOLDER_WITH_DEFAULT.matcher(value).matches() || value.startsWith("$")) {
+      if (value.isEmpty()
+          || PLACEHOLDER_ONLY.matcher(value).matches()
+          || PLACEHOLDER_WITH_DEFAULT.matcher(value).matches()
+          || value.startsWith("$")) {
         continue;
       }
-      findings.add(relative + ":" + (i + 1) + ": credential not taken from the environment: " + line.strip());
+      findings.add(
+          relative
+              + ":"
+              + (i + 1)
+              + ": credential not taken from the environment: "
+              + line.strip());
     }
   }
 
   @Test
-  void no_credential_in_code_and_only_marked_local_defaults_in_configuration() {
+  void noCredentialInCodeAndOnlyMarkedLocalDefaultsInConfiguration() {
     assertThat(filesScanned).as("files scanned under %s", root).isGreaterThan(50);
-    assertThat(findings).as("credentials found (move them to configuration, or mark a local default)").isEmpty();
+    assertThat(findings)
+        .as("credentials found (move them to configuration, or mark a local default)")
+        .isEmpty();
   }
 
   @Test
-  void the_allow_list_is_still_needed() {
-    // an entry whose line is gone or changed must leave the list, so that the list never hides a new credential
+  void theAllowListIsStillNeeded() {
+    // an entry whose line is gone or changed must leave the list, so that the list never hides a
+    // new credential
     // (an entry for a module not in this checkout is not checked)
-    List<String> stale = ALLOWED.entrySet().stream().filter(e -> Files.exists(root.resolve(e.getKey())))
-        .filter(e -> allowed.stream().noneMatch(f -> f.startsWith(e.getKey() + ":") && f.endsWith(e.getValue())))
-        .map(Map.Entry::getKey).toList();
+    List<String> stale =
+        ALLOWED.entrySet().stream()
+            .filter(e -> Files.exists(root.resolve(e.getKey())))
+            .filter(
+                e ->
+                    allowed.stream()
+                        .noneMatch(f -> f.startsWith(e.getKey() + ":") && f.endsWith(e.getValue())))
+            .map(Map.Entry::getKey)
+            .toList();
     assertThat(stale).as("allow-list entries that no longer match a line").isEmpty();
   }
 

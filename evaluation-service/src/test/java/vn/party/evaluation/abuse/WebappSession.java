@@ -20,9 +20,13 @@ final class WebappSession {
 
   private final int port;
   private final CookieManager cookies = new CookieManager();
-  private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
-      .version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-      .connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient browser =
+      HttpClient.newBuilder()
+          .cookieHandler(cookies)
+          .version(HttpClient.Version.HTTP_1_1)
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
   private String xsrf = "";
 
   WebappSession(int port) {
@@ -32,31 +36,46 @@ final class WebappSession {
   /** Signs in at the app's own form; the status of the sign-in (200 when allowed into that app). */
   int signIn(String user, String app) {
     send("GET", "/camunda/app/" + app + "/default/", null, null);
-    HttpResponse<String> login = send("POST", "/camunda/api/admin/auth/user/default/login/" + app,
-        "application/x-www-form-urlencoded", "username=" + user + "&password="
-            + URLEncoder.encode(Http.passwordOf(user), StandardCharsets.UTF_8));
+    HttpResponse<String> login =
+        send(
+            "POST",
+            "/camunda/api/admin/auth/user/default/login/" + app,
+            "application/x-www-form-urlencoded",
+            "username="
+                + user
+                + "&password="
+                + URLEncoder.encode(Http.passwordOf(user), StandardCharsets.UTF_8));
     // the session (and with it the XSRF token) is new after the sign-in: fetch the token it expects
     send("GET", "/camunda/api/engine/engine/", null, null);
     return login.statusCode();
   }
 
   HttpResponse<String> send(String method, String path, String contentType, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .timeout(Duration.ofSeconds(60)).header("Accept", "application/json, text/html");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Accept", "application/json, text/html");
     // the latest token the webapp handed out, as its own pages send it back
-    xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue).reduce((first, last) -> last).orElse(xsrf);
+    xsrf =
+        cookies.getCookieStore().getCookies().stream()
+            .filter(c -> c.getName().equals("XSRF-TOKEN"))
+            .map(HttpCookie::getValue)
+            .reduce((first, last) -> last)
+            .orElse(xsrf);
     if (!xsrf.isEmpty()) {
       request.header("X-XSRF-TOKEN", xsrf);
     }
     if (contentType != null) {
       request.header("Content-Type", contentType);
     }
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     try {
-      HttpResponse<String> response = browser.send(request.build(),
-          HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      HttpResponse<String> response =
+          browser.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       return response;
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -22,19 +22,19 @@ class ClientAddressTest {
   }
 
   @Test
-  void by_default_nobody_is_trusted_and_the_socket_address_counts() {
+  void byDefaultNobodyIsTrustedAndTheSocketAddressCounts() {
     assertThat(ClientAddress.TrustedProxies.parse("").isEmpty()).isTrue();
     assertThat(of("198.51.100.20", "10.9.8.7", "")).isEqualTo("198.51.100.20");
     assertThat(of("127.0.0.1", "10.9.8.7", "")).as("not even loopback").isEqualTo("127.0.0.1");
   }
 
   @Test
-  void an_untrusted_client_cannot_name_another_address() {
+  void anUntrustedClientCannotNameAnotherAddress() {
     assertThat(of("198.51.100.20", "10.0.0.5", "10.0.0.0/8")).isEqualTo("198.51.100.20");
   }
 
   @Test
-  void a_trusted_proxy_names_the_client_read_from_the_right() {
+  void aTrustedProxyNamesTheClientReadFromTheRight() {
     // the client forged "1.2.3.4"; the proxy appended the address it saw
     assertThat(of("10.0.0.5", "1.2.3.4, 198.51.100.20", "10.0.0.5")).isEqualTo("198.51.100.20");
     // two proxies, both trusted (a range and an address)
@@ -48,10 +48,11 @@ class ClientAddressTest {
   }
 
   @Test
-  void a_setting_that_is_not_an_address_fails_the_start() {
-    assertThatThrownBy(() -> ClientAddress.TrustedProxies.parse("proxy.example")).isInstanceOf(
-        IllegalArgumentException.class).hasMessageContaining("proxy.example");
-    assertThatThrownBy(() -> ClientAddress.TrustedProxies.parse("10.0.0.0/33")).isInstanceOf(
-        IllegalArgumentException.class);
+  void aSettingThatIsNotAnAddressFailsTheStart() {
+    assertThatThrownBy(() -> ClientAddress.TrustedProxies.parse("proxy.example"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("proxy.example");
+    assertThatThrownBy(() -> ClientAddress.TrustedProxies.parse("10.0.0.0/33"))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -37,26 +37,38 @@ class NoOracleTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void another_member_cannot_tell_whether_a_member_has_an_evaluation_that_year() throws Exception {
+  void anotherMemberCannotTellWhetherAMemberHasAnEvaluationThatYear() throws Exception {
     launchOnce();
     for (String suffix : new String[] {"", "/history", "/self-review"}) {
-      ResponseEntity<String> exists = get("member2", "/api/v1/evaluations/" + YEAR + "/member1" + suffix);
-      ResponseEntity<String> none = get("member2", "/api/v1/evaluations/" + NO_CAMPAIGN + "/member1" + suffix);
-      ResponseEntity<String> nobody = get("member2", "/api/v1/evaluations/" + YEAR + "/no-such-member" + suffix);
+      ResponseEntity<String> exists =
+          get("member2", "/api/v1/evaluations/" + YEAR + "/member1" + suffix);
+      ResponseEntity<String> none =
+          get("member2", "/api/v1/evaluations/" + NO_CAMPAIGN + "/member1" + suffix);
+      ResponseEntity<String> nobody =
+          get("member2", "/api/v1/evaluations/" + YEAR + "/no-such-member" + suffix);
       assertThat(exists.getStatusCode().value()).as(suffix).isEqualTo(403);
       sameAnswer(exists, none, "no evaluation that year " + suffix);
       sameAnswer(exists, nobody, "no such member " + suffix);
     }
     // the branch committee of another branch alike; whoever may read learns that there is none
-    sameAnswer(get("secretary2", "/api/v1/evaluations/" + YEAR + "/member1"),
-        get("secretary2", "/api/v1/evaluations/" + NO_CAMPAIGN + "/member1"), "another branch");
-    assertThat(get("secretary1", "/api/v1/evaluations/" + NO_CAMPAIGN + "/member1").getStatusCode().value())
+    sameAnswer(
+        get("secretary2", "/api/v1/evaluations/" + YEAR + "/member1"),
+        get("secretary2", "/api/v1/evaluations/" + NO_CAMPAIGN + "/member1"),
+        "another branch");
+    assertThat(
+            get("secretary1", "/api/v1/evaluations/" + NO_CAMPAIGN + "/member1")
+                .getStatusCode()
+                .value())
         .isEqualTo(404);
-    assertThat(get("member1", "/api/v1/evaluations/" + NO_CAMPAIGN + "/member1").getStatusCode().value())
+    assertThat(
+            get("member1", "/api/v1/evaluations/" + NO_CAMPAIGN + "/member1")
+                .getStatusCode()
+                .value())
         .isEqualTo(404);
 
     PageSession member2 = PageSession.of(port, "member2");
-    for (String path : new String[] {"/app/evaluations/%d/member1", "/app/evaluations/%d/member1.pdf"}) {
+    for (String path :
+        new String[] {"/app/evaluations/%d/member1", "/app/evaluations/%d/member1.pdf"}) {
       HttpResponse<String> exists = member2.get(String.format(path, YEAR));
       HttpResponse<String> none = member2.get(String.format(path, NO_CAMPAIGN));
       assertThat(exists.statusCode()).as(path).isEqualTo(403);
@@ -66,18 +78,27 @@ class NoOracleTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void collectives_and_members_answer_alike_whether_they_exist_or_not() {
-    sameAnswer(get("secretary2", "/api/v1/collectives/" + NO_CAMPAIGN + "/thanh-khe-tay-cb1"),
-        get("secretary2", "/api/v1/collectives/" + NO_CAMPAIGN + "/no-such-unit"), "collectives");
-    assertThat(get("secretary2", "/api/v1/collectives/" + NO_CAMPAIGN + "/thanh-khe-tay-cb1").getStatusCode()
-        .value()).isEqualTo(403);
-    assertThat(get("committee", "/api/v1/collectives/" + NO_CAMPAIGN + "/thanh-khe-tay-cb1").getStatusCode()
-        .value()).isEqualTo(404);
+  void collectivesAndMembersAnswerAlikeWhetherTheyExistOrNot() {
+    sameAnswer(
+        get("secretary2", "/api/v1/collectives/" + NO_CAMPAIGN + "/thanh-khe-tay-cb1"),
+        get("secretary2", "/api/v1/collectives/" + NO_CAMPAIGN + "/no-such-unit"),
+        "collectives");
+    assertThat(
+            get("secretary2", "/api/v1/collectives/" + NO_CAMPAIGN + "/thanh-khe-tay-cb1")
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
+    assertThat(
+            get("committee", "/api/v1/collectives/" + NO_CAMPAIGN + "/thanh-khe-tay-cb1")
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
 
     ResponseEntity<String> member = get("member2", "/api/v1/members/member1");
     assertThat(member.getStatusCode().value()).isEqualTo(403);
     sameAnswer(member, get("member2", "/api/v1/members/no-such-member"), "members");
-    assertThat(get("auditor", "/api/v1/members/no-such-member").getStatusCode().value()).isEqualTo(404);
+    assertThat(get("auditor", "/api/v1/members/no-such-member").getStatusCode().value())
+        .isEqualTo(404);
   }
 
   /** The page's message (the rest differs by the CSRF token of the sign-out form). */

@@ -14,34 +14,41 @@ class PartyPasswordPolicyTest {
 
   private boolean accepted(String password) {
     UserEntity user = new UserEntity("nguyen.van.a");
-    return policy.getRules().stream().allMatch(rule -> rule.execute(password) && rule.execute(password, user));
+    return policy.getRules().stream()
+        .allMatch(rule -> rule.execute(password) && rule.execute(password, user));
   }
 
   private String refusedBy(String password) {
     UserEntity user = new UserEntity("nguyen.van.a");
-    return policy.getRules().stream().filter(rule -> !rule.execute(password) || !rule.execute(password, user))
-        .map(PasswordPolicyRule::getPlaceholder).findFirst().orElse("accepted");
+    return policy.getRules().stream()
+        .filter(rule -> !rule.execute(password) || !rule.execute(password, user))
+        .map(PasswordPolicyRule::getPlaceholder)
+        .findFirst()
+        .orElse("accepted");
   }
 
   @Test
-  void ten_spaces_or_one_letter_ten_times_are_refused_for_want_of_variety() {
+  void tenSpacesOrOneLetterTenTimesAreRefusedForWantOfVariety() {
     assertThat(refusedBy("          ")).isEqualTo(PartyPasswordPolicy.VarietyRule.PLACEHOLDER);
     assertThat(refusedBy("aaaaaaaaaa")).isEqualTo(PartyPasswordPolicy.VarietyRule.PLACEHOLDER);
     assertThat(refusedBy("abab abab abab")).isEqualTo(PartyPasswordPolicy.VarietyRule.PLACEHOLDER);
-    assertThat(refusedBy("abcd abcd abcd")).as("four different letters").isEqualTo(
-        PartyPasswordPolicy.VarietyRule.PLACEHOLDER);
+    assertThat(refusedBy("abcd abcd abcd"))
+        .as("four different letters")
+        .isEqualTo(PartyPasswordPolicy.VarietyRule.PLACEHOLDER);
   }
 
   @Test
-  void a_real_passphrase_passes_every_rule() {
+  void aRealPassphrasePassesEveryRule() {
     assertThat(accepted("Sông-Hàn-chiều-thu-7")).isTrue();
     assertThat(accepted("abcde abcde")).as("five different characters are enough").isTrue();
   }
 
   @Test
-  void the_other_rules_still_refuse_what_they_did() {
+  void theOtherRulesStillRefuseWhatTheyDid() {
     assertThat(refusedBy("short")).isEqualTo("PASSWORD_POLICY_LENGTH");
-    assertThat(refusedBy("x-nguyen.van.a-x")).isEqualTo(PartyPasswordPolicy.NotUserIdRule.PLACEHOLDER);
-    assertThat(refusedBy("sunshine2026!")).isEqualTo(PartyPasswordPolicy.CommonPasswordRule.PLACEHOLDER);
+    assertThat(refusedBy("x-nguyen.van.a-x"))
+        .isEqualTo(PartyPasswordPolicy.NotUserIdRule.PLACEHOLDER);
+    assertThat(refusedBy("sunshine2026!"))
+        .isEqualTo(PartyPasswordPolicy.CommonPasswordRule.PLACEHOLDER);
   }
 }

@@ -24,16 +24,15 @@ class PasswordsTest extends IntegrationTestSupport {
 
   private static final String STRONG = "Sông-Hàn-chiều-thu-7";
 
-  @Autowired
-  IdentityService identityService;
-  @Autowired
-  PasswordFlags flags;
+  @Autowired IdentityService identityService;
+  @Autowired PasswordFlags flags;
 
   private RestClient as(String user, String password) {
-    return RestClient.builder().baseUrl("http://localhost:" + port)
+    return RestClient.builder()
+        .baseUrl("http://localhost:" + port)
         .defaultHeaders(h -> h.setBasicAuth(user, password, StandardCharsets.UTF_8))
         .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-        .defaultStatusHandler(status -> true, (request, response) -> { })
+        .defaultStatusHandler(status -> true, (request, response) -> {})
         .build();
   }
 
@@ -48,28 +47,55 @@ class PasswordsTest extends IntegrationTestSupport {
   }
 
   private int createThroughEngineRest(String id, String password) {
-    return as("admin").post().uri("/engine-rest/user/create").contentType(MediaType.APPLICATION_JSON)
-        .body("{\"profile\":{\"id\":\"" + id + "\",\"firstName\":\"A\",\"lastName\":\"B\"},"
-            + "\"credentials\":{\"password\":\"" + password + "\"}}")
-        .retrieve().toBodilessEntity().getStatusCode().value();
+    return as("admin")
+        .post()
+        .uri("/engine-rest/user/create")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(
+            "{\"profile\":{\"id\":\""
+                + id
+                + "\",\"firstName\":\"A\",\"lastName\":\"B\"},"
+                + "\"credentials\":{\"password\":\""
+                + password
+                + "\"}}")
+        .retrieve()
+        .toBodilessEntity()
+        .getStatusCode()
+        .value();
   }
 
   @Test
-  void the_engine_refuses_weak_passwords_whoever_sets_them() {
+  void theEngineRefusesWeakPasswordsWhoeverSetsThem() {
     // the administrator through engine REST (as Camunda Admin does): "a" was accepted before
     assertThat(createThroughEngineRest("policy-probe-1", "a")).isEqualTo(400);
-    assertThat(createThroughEngineRest("policy-probe-1", "sunshine2026!")).as("a common word with digits").isEqualTo(400);
-    assertThat(createThroughEngineRest("policy-probe-1", "x-policy-probe-1-x")).as("contains the id").isEqualTo(400);
+    assertThat(createThroughEngineRest("policy-probe-1", "sunshine2026!"))
+        .as("a common word with digits")
+        .isEqualTo(400);
+    assertThat(createThroughEngineRest("policy-probe-1", "x-policy-probe-1-x"))
+        .as("contains the id")
+        .isEqualTo(400);
     assertThat(identityService.createUserQuery().userId("policy-probe-1").count()).isZero();
     assertThat(createThroughEngineRest("policy-probe-1", STRONG)).isEqualTo(204);
     // made by someone else: the password must be changed at first sign-in, as a one-time password
-    var engine = as("policy-probe-1", STRONG).get().uri("/engine-rest/task").retrieve().toEntity(String.class);
+    var engine =
+        as("policy-probe-1", STRONG)
+            .get()
+            .uri("/engine-rest/task")
+            .retrieve()
+            .toEntity(String.class);
     assertThat(engine.getStatusCode().value()).isEqualTo(403);
     assertThat(engine.getBody()).contains("password-change-required");
     String own = "Sóng-vỗ-Mỹ-Khê-" + System.nanoTime();
     changeOwn("policy-probe-1", STRONG, own);
-    assertThat(as("policy-probe-1", own).get().uri("/engine-rest/task").retrieve().toBodilessEntity()
-        .getStatusCode().value()).isEqualTo(200);
+    assertThat(
+            as("policy-probe-1", own)
+                .get()
+                .uri("/engine-rest/task")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
   }
 
   /**
@@ -78,92 +104,207 @@ class PasswordsTest extends IntegrationTestSupport {
    * too; a person setting their own password through the engine has changed it.
    */
   @Test
-  void a_password_an_administrator_sets_through_the_engine_must_be_changed_at_first_sign_in() {
+  void aPasswordAnAdministratorSetsThroughTheEngineMustBeChangedAtFirstSignIn() {
     account("engine-set-probe", STRONG);
-    assertThat(as("engine-set-probe", STRONG).get().uri("/engine-rest/task").retrieve().toBodilessEntity()
-        .getStatusCode().value()).as("the account's own password").isEqualTo(200);
-    for (String path : new String[] {"/engine-rest/user/engine-set-probe/credentials",
-        "/engine-rest/engine/default/user/engine-set-probe/credentials"}) {
-      assertThat(setCredentials("admin", "admin", path, "abc")).as(path + ": the policy").isEqualTo(400);
+    assertThat(
+            as("engine-set-probe", STRONG)
+                .get()
+                .uri("/engine-rest/task")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .as("the account's own password")
+        .isEqualTo(200);
+    for (String path :
+        new String[] {
+          "/engine-rest/user/engine-set-probe/credentials",
+          "/engine-rest/engine/default/user/engine-set-probe/credentials"
+        }) {
+      assertThat(setCredentials("admin", "admin", path, "abc"))
+          .as(path + ": the policy")
+          .isEqualTo(400);
     }
-    assertThat(flags.mustChange("engine-set-probe")).as("a refused password flags nothing").isFalse();
+    assertThat(flags.mustChange("engine-set-probe"))
+        .as("a refused password flags nothing")
+        .isFalse();
     String byAdmin = "Gió-Lào-tháng-Sáu-" + System.nanoTime();
-    assertThat(setCredentials("admin", "admin", "/engine-rest/engine/default/user/engine-set-probe/credentials",
-        byAdmin)).isEqualTo(204);
-    var api = as("engine-set-probe", byAdmin).get().uri("/api/v1/me").retrieve().toEntity(String.class);
+    assertThat(
+            setCredentials(
+                "admin",
+                "admin",
+                "/engine-rest/engine/default/user/engine-set-probe/credentials",
+                byAdmin))
+        .isEqualTo(204);
+    var api =
+        as("engine-set-probe", byAdmin).get().uri("/api/v1/me").retrieve().toEntity(String.class);
     assertThat(api.getStatusCode().value()).isEqualTo(403);
     assertThat(api.getBody()).contains("password-change-required");
-    assertThat(as("engine-set-probe", byAdmin).get().uri("/engine-rest/engine/default/task").retrieve()
-        .toEntity(String.class).getBody()).contains("password-change-required");
-    assertThat(jdbc.sql("select count(*) from evaluation.outbox where event_type = :type and message_key = :key "
-            + "and convert_from(payload, 'UTF8') like '%ONE_TIME_PASSWORD%'")
-        .param("type", Accounts.ACCOUNT_CHANGED).param("key", "engine-set-probe")
-        .query(Integer.class).single()).as("told like a one-time password").isPositive();
+    assertThat(
+            as("engine-set-probe", byAdmin)
+                .get()
+                .uri("/engine-rest/engine/default/task")
+                .retrieve()
+                .toEntity(String.class)
+                .getBody())
+        .contains("password-change-required");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from evaluation.outbox where event_type = :type and message_key = :key "
+                        + "and convert_from(payload, 'UTF8') like '%ONE_TIME_PASSWORD%'")
+                .param("type", Accounts.ACCOUNT_CHANGED)
+                .param("key", "engine-set-probe")
+                .query(Integer.class)
+                .single())
+        .as("told like a one-time password")
+        .isPositive();
 
     String own = "Trăng-rằm-Hội-An-" + System.nanoTime();
     changeOwn("engine-set-probe", byAdmin, own);
     // then the account sets its own password through the engine: no change required afterwards
     String again = "Cầu-Rồng-phun-lửa-" + System.nanoTime();
-    assertThat(setCredentials("engine-set-probe", own, "/engine-rest/user/engine-set-probe/credentials", again))
+    assertThat(
+            setCredentials(
+                "engine-set-probe", own, "/engine-rest/user/engine-set-probe/credentials", again))
         .isEqualTo(204);
-    assertThat(as("engine-set-probe", again).get().uri("/api/v1/me").retrieve().toBodilessEntity().getStatusCode()
-        .value()).isEqualTo(200);
+    assertThat(
+            as("engine-set-probe", again)
+                .get()
+                .uri("/api/v1/me")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
   }
 
   private int setCredentials(String by, String byPassword, String path, String password) {
-    return as(by, byPassword).put().uri(path).contentType(MediaType.APPLICATION_JSON)
-        .body(java.util.Map.of("password", password, "authenticatedUserPassword", byPassword)).retrieve()
-        .toBodilessEntity().getStatusCode().value();
+    return as(by, byPassword)
+        .put()
+        .uri(path)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(java.util.Map.of("password", password, "authenticatedUserPassword", byPassword))
+        .retrieve()
+        .toBodilessEntity()
+        .getStatusCode()
+        .value();
   }
 
   private void changeOwn(String id, String current, String next) {
-    assertThat(as(id, current).post().uri("/api/v1/me/password").contentType(MediaType.APPLICATION_JSON)
-        .body(java.util.Map.of("currentPassword", current, "newPassword", next)).retrieve().toBodilessEntity()
-        .getStatusCode().value()).isEqualTo(204);
+    assertThat(
+            as(id, current)
+                .post()
+                .uri("/api/v1/me/password")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(java.util.Map.of("currentPassword", current, "newPassword", next))
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(204);
   }
 
   @Test
-  void a_new_password_is_checked_and_every_refusal_named_in_vietnamese_and_english() {
+  void aNewPasswordIsCheckedAndEveryRefusalNamedInVietnameseAndEnglish() {
     account("policy-probe-2", STRONG);
-    String vi = as("policy-probe-2", STRONG).post().uri("/api/v1/me/password").contentType(MediaType.APPLICATION_JSON)
-        .body("{\"currentPassword\":\"" + STRONG + "\",\"newPassword\":\"short\"}").retrieve().body(String.class);
+    String vi =
+        as("policy-probe-2", STRONG)
+            .post()
+            .uri("/api/v1/me/password")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body("{\"currentPassword\":\"" + STRONG + "\",\"newPassword\":\"short\"}")
+            .retrieve()
+            .body(String.class);
     assertThat(json(vi).get("status").asInt()).isEqualTo(400);
-    assertThat(vi).contains("\"field\":\"newPassword\"").contains("\"reason\":\"password-too-short\"")
+    assertThat(vi)
+        .contains("\"field\":\"newPassword\"")
+        .contains("\"reason\":\"password-too-short\"")
         .contains("ít nhất 10 ký tự");
-    var en = as("policy-probe-2", STRONG).post().uri("/api/v1/me/password").contentType(MediaType.APPLICATION_JSON)
-        .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-        .body("{\"currentPassword\":\"wrong\",\"newPassword\":\"iloveyou1234\"}").retrieve().body(String.class);
-    assertThat(en).contains("\"reason\":\"wrong-password\"").contains("\"reason\":\"password-too-common\"")
+    var en =
+        as("policy-probe-2", STRONG)
+            .post()
+            .uri("/api/v1/me/password")
+            .contentType(MediaType.APPLICATION_JSON)
+            .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+            .body("{\"currentPassword\":\"wrong\",\"newPassword\":\"iloveyou1234\"}")
+            .retrieve()
+            .body(String.class);
+    assertThat(en)
+        .contains("\"reason\":\"wrong-password\"")
+        .contains("\"reason\":\"password-too-common\"")
         .contains("too common");
-    String id = as("policy-probe-2", STRONG).post().uri("/api/v1/me/password").contentType(MediaType.APPLICATION_JSON)
-        .body("{\"currentPassword\":\"" + STRONG + "\",\"newPassword\":\"POLICY-PROBE-2-mới\"}").retrieve()
-        .body(String.class);
+    String id =
+        as("policy-probe-2", STRONG)
+            .post()
+            .uri("/api/v1/me/password")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body("{\"currentPassword\":\"" + STRONG + "\",\"newPassword\":\"POLICY-PROBE-2-mới\"}")
+            .retrieve()
+            .body(String.class);
     assertThat(id).contains("\"reason\":\"password-contains-user-id\"");
     // nothing changed: the old password still works
-    assertThat(as("policy-probe-2", STRONG).get().uri("/api/v1/me").retrieve().toBodilessEntity().getStatusCode()
-        .value()).isEqualTo(200);
+    assertThat(
+            as("policy-probe-2", STRONG)
+                .get()
+                .uri("/api/v1/me")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
   }
 
   @Test
-  void a_one_time_password_must_be_changed_before_anything_else_on_every_door() throws Exception {
+  void aOneTimePasswordMustBeChangedBeforeAnythingElseOnEveryDoor() throws Exception {
     account("first-sign-in-probe", STRONG);
-    String issued = as("admin").post().uri("/api/v1/accounts/first-sign-in-probe/password-reset").retrieve()
-        .body(String.class);
+    String issued =
+        as("admin")
+            .post()
+            .uri("/api/v1/accounts/first-sign-in-probe/password-reset")
+            .retrieve()
+            .body(String.class);
     String oneTime = json(issued).get("oneTimePassword").asText();
     assertThat(oneTime).hasSizeGreaterThanOrEqualTo(10);
-    assertThat(as("first-sign-in-probe", STRONG).get().uri("/api/v1/me").retrieve().toBodilessEntity()
-        .getStatusCode().value()).as("the old password is gone").isEqualTo(401);
+    assertThat(
+            as("first-sign-in-probe", STRONG)
+                .get()
+                .uri("/api/v1/me")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .as("the old password is gone")
+        .isEqualTo(401);
 
-    var api = as("first-sign-in-probe", oneTime).get().uri("/api/v1/me").retrieve().toEntity(String.class);
+    var api =
+        as("first-sign-in-probe", oneTime)
+            .get()
+            .uri("/api/v1/me")
+            .retrieve()
+            .toEntity(String.class);
     assertThat(api.getStatusCode().value()).isEqualTo(403);
-    assertThat(api.getBody()).contains("\"reason\":\"password-change-required\"").contains("/api/v1/me/password");
-    assertThat(as("first-sign-in-probe", oneTime).get().uri("/engine-rest/task").retrieve().toEntity(String.class)
-        .getBody()).contains("password-change-required");
+    assertThat(api.getBody())
+        .contains("\"reason\":\"password-change-required\"")
+        .contains("/api/v1/me/password");
+    assertThat(
+            as("first-sign-in-probe", oneTime)
+                .get()
+                .uri("/engine-rest/task")
+                .retrieve()
+                .toEntity(String.class)
+                .getBody())
+        .contains("password-change-required");
 
     // the webapps keep a session of their own: not opened before the change
-    var webapp = RawHttp.send("127.0.0.1", port, "POST", "/camunda/api/admin/auth/user/default/login/tasklist",
-        java.util.Map.of("Content-Type", "application/x-www-form-urlencoded"),
-        "username=first-sign-in-probe&password=" + java.net.URLEncoder.encode(oneTime, StandardCharsets.UTF_8));
+    var webapp =
+        RawHttp.send(
+            "127.0.0.1",
+            port,
+            "POST",
+            "/camunda/api/admin/auth/user/default/login/tasklist",
+            java.util.Map.of("Content-Type", "application/x-www-form-urlencoded"),
+            "username=first-sign-in-probe&password="
+                + java.net.URLEncoder.encode(oneTime, StandardCharsets.UTF_8));
     assertThat(webapp.status()).isEqualTo(403);
     assertThat(webapp.body()).contains("password-change-required");
 
@@ -173,41 +314,98 @@ class PasswordsTest extends IntegrationTestSupport {
     assertThat(tasks.headers().firstValue("Location").orElse("")).endsWith("/app/password");
     HttpResponse<String> form = page.get("/app/password");
     assertThat(form.body()).contains("id=\"password-required\"").contains("Đổi mật khẩu");
-    HttpResponse<String> refused = page.post("/app/password", "currentPassword=" + oneTime
-        + "&newPassword=abc&confirmPassword=abc&_csrf=" + page.csrf(form.body()));
+    HttpResponse<String> refused =
+        page.post(
+            "/app/password",
+            "currentPassword="
+                + oneTime
+                + "&newPassword=abc&confirmPassword=abc&_csrf="
+                + page.csrf(form.body()));
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("id=\"newPassword-error\"");
     String strong = "Hoa-phượng-đỏ-" + System.nanoTime();
-    HttpResponse<String> changed = page.post("/app/password", "currentPassword=" + oneTime + "&newPassword="
-        + java.net.URLEncoder.encode(strong, StandardCharsets.UTF_8) + "&confirmPassword="
-        + java.net.URLEncoder.encode(strong, StandardCharsets.UTF_8) + "&_csrf=" + page.csrf(refused.body()));
+    HttpResponse<String> changed =
+        page.post(
+            "/app/password",
+            "currentPassword="
+                + oneTime
+                + "&newPassword="
+                + java.net.URLEncoder.encode(strong, StandardCharsets.UTF_8)
+                + "&confirmPassword="
+                + java.net.URLEncoder.encode(strong, StandardCharsets.UTF_8)
+                + "&_csrf="
+                + page.csrf(refused.body()));
     assertThat(changed.statusCode()).isEqualTo(302);
     assertThat(page.get("/app/tasks").statusCode()).isEqualTo(200);
-    assertThat(as("first-sign-in-probe", strong).get().uri("/api/v1/me").retrieve().toBodilessEntity()
-        .getStatusCode().value()).isEqualTo(200);
-    assertThat(as("first-sign-in-probe", oneTime).get().uri("/api/v1/me").retrieve().toBodilessEntity()
-        .getStatusCode().value()).isEqualTo(401);
+    assertThat(
+            as("first-sign-in-probe", strong)
+                .get()
+                .uri("/api/v1/me")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
+    assertThat(
+            as("first-sign-in-probe", oneTime)
+                .get()
+                .uri("/api/v1/me")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(401);
   }
 
   @Test
-  void only_an_administrator_or_the_members_grassroots_committee_resets_and_others_learn_nothing() {
+  void onlyAnAdministratorOrTheMembersGrassrootsCommitteeResetsAndOthersLearnNothing() {
     account("reset-probe", STRONG);
     // a member, a branch committee, the auditor: the same 404 as for an account that does not exist
     for (String who : new String[] {"member3", "secretary1", "auditor", "committee"}) {
-      var refused = as(who).post().uri("/api/v1/accounts/reset-probe/password-reset").retrieve()
-          .toEntity(String.class);
-      var absent = as(who).post().uri("/api/v1/accounts/no-such-account/password-reset").retrieve()
-          .toEntity(String.class);
+      var refused =
+          as(who)
+              .post()
+              .uri("/api/v1/accounts/reset-probe/password-reset")
+              .retrieve()
+              .toEntity(String.class);
+      var absent =
+          as(who)
+              .post()
+              .uri("/api/v1/accounts/no-such-account/password-reset")
+              .retrieve()
+              .toEntity(String.class);
       assertThat(refused.getStatusCode().value()).as(who).isEqualTo(404);
       assertThat(absent.getStatusCode().value()).as(who).isEqualTo(404);
     }
     // the committee may not reset an administrator either
-    assertThat(as("committee").post().uri("/api/v1/accounts/admin/password-reset").retrieve().toBodilessEntity()
-        .getStatusCode().value()).isEqualTo(404);
-    assertThat(as("reset-probe", STRONG).get().uri("/api/v1/me").retrieve().toBodilessEntity().getStatusCode()
-        .value()).as("nothing was reset").isEqualTo(200);
-    assertThat(as("admin").post().uri("/api/v1/accounts/reset-probe/password-reset").retrieve().toBodilessEntity()
-        .getStatusCode().value()).isEqualTo(200);
+    assertThat(
+            as("committee")
+                .post()
+                .uri("/api/v1/accounts/admin/password-reset")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
+    assertThat(
+            as("reset-probe", STRONG)
+                .get()
+                .uri("/api/v1/me")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .as("nothing was reset")
+        .isEqualTo(200);
+    assertThat(
+            as("admin")
+                .post()
+                .uri("/api/v1/accounts/reset-probe/password-reset")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
   }
 
   /**
@@ -217,34 +415,66 @@ class PasswordsTest extends IntegrationTestSupport {
    * tells the holder. A password an administrator sets through the engine is recorded too; one's own is not.
    */
   @Test
-  void every_reset_is_recorded_for_administrators_and_auditors_and_names_who_did_it() throws Exception {
+  void everyResetIsRecordedForAdministratorsAndAuditorsAndNamesWhoDidIt() throws Exception {
     try {
-      var reset = as("committee").post().uri("/api/v1/accounts/member3/password-reset").retrieve()
-          .toEntity(String.class);
+      var reset =
+          as("committee")
+              .post()
+              .uri("/api/v1/accounts/member3/password-reset")
+              .retrieve()
+              .toEntity(String.class);
       assertThat(reset.getStatusCode().value()).isEqualTo(200);
-      var recorded = jdbc.sql("select reset_by, door from evaluation.password_reset where user_id = 'member3' "
-          + "order by id desc limit 1").query((rs, row) -> rs.getString(1) + " " + rs.getString(2)).single();
+      var recorded =
+          jdbc.sql(
+                  "select reset_by, door from evaluation.password_reset where user_id = 'member3' "
+                      + "order by id desc limit 1")
+              .query((rs, row) -> rs.getString(1) + " " + rs.getString(2))
+              .single();
       assertThat(recorded).isEqualTo("committee RESET");
-      String event = jdbc.sql("select convert_from(payload, 'UTF8') from evaluation.outbox where event_type = :type "
-              + "and message_key = 'member3' order by id desc limit 1")
-          .param("type", Accounts.ACCOUNT_CHANGED).query(String.class).single();
-      assertThat(event).contains("\"change\":\"ONE_TIME_PASSWORD\"").contains("\"changedBy\":\"committee\"");
+      String event =
+          jdbc.sql(
+                  "select convert_from(payload, 'UTF8') from evaluation.outbox where event_type = :type "
+                      + "and message_key = 'member3' order by id desc limit 1")
+              .param("type", Accounts.ACCOUNT_CHANGED)
+              .query(String.class)
+              .single();
+      assertThat(event)
+          .contains("\"change\":\"ONE_TIME_PASSWORD\"")
+          .contains("\"changedBy\":\"committee\"");
 
       for (String reader : new String[] {"admin", "auditor"}) {
-        var list = as(reader).get().uri("/api/v1/admin/password-resets").retrieve().toEntity(String.class);
+        var list =
+            as(reader).get().uri("/api/v1/admin/password-resets").retrieve().toEntity(String.class);
         assertThat(list.getStatusCode().value()).as(reader).isEqualTo(200);
-        assertThat(list.getBody()).as(reader).contains("\"userId\":\"member3\"").contains("\"resetBy\":\"committee\"")
+        assertThat(list.getBody())
+            .as(reader)
+            .contains("\"userId\":\"member3\"")
+            .contains("\"resetBy\":\"committee\"")
             .contains("\"door\":\"RESET\"");
       }
       for (String other : new String[] {"member1", "secretary1", "committee"}) {
-        assertThat(as(other).get().uri("/api/v1/admin/password-resets").retrieve().toBodilessEntity()
-            .getStatusCode().value()).as(other).isEqualTo(403);
+        assertThat(
+                as(other)
+                    .get()
+                    .uri("/api/v1/admin/password-resets")
+                    .retrieve()
+                    .toBodilessEntity()
+                    .getStatusCode()
+                    .value())
+            .as(other)
+            .isEqualTo(403);
       }
-      HttpResponse<String> page = PageSession.of(port, "auditor").get("/app/audit/password-resets?lang=vi");
+      HttpResponse<String> page =
+          PageSession.of(port, "auditor").get("/app/audit/password-resets?lang=vi");
       assertThat(page.statusCode()).isEqualTo(200);
-      assertThat(page.body()).contains("id=\"password-resets\"").contains("data-user=\"member3\"")
-          .contains("data-by=\"committee\"").contains("Trang hoặc API của hệ thống").doesNotContain(">RESET<");
-      assertThat(PageSession.of(port, "member1").get("/app/audit/password-resets").statusCode()).isEqualTo(403);
+      assertThat(page.body())
+          .contains("id=\"password-resets\"")
+          .contains("data-user=\"member3\"")
+          .contains("data-by=\"committee\"")
+          .contains("Trang hoặc API của hệ thống")
+          .doesNotContain(">RESET<");
+      assertThat(PageSession.of(port, "member1").get("/app/audit/password-resets").statusCode())
+          .isEqualTo(403);
     } finally {
       // member3's demo password back, for the other tests (no person: nothing recorded)
       User member3 = identityService.createUserQuery().userId("member3").singleResult();
@@ -253,23 +483,37 @@ class PasswordsTest extends IntegrationTestSupport {
       flags.forget("member3");
     }
 
-    // an administrator through the engine: recorded with the door; the holder setting their own: not recorded
+    // an administrator through the engine: recorded with the door; the holder setting their own:
+    // not recorded
     account("reset-record-probe", STRONG);
     String byAdmin = "Mưa-ngâu-tháng-Bảy-" + System.nanoTime();
-    assertThat(setCredentials("admin", "admin", "/engine-rest/user/reset-record-probe/credentials", byAdmin))
+    assertThat(
+            setCredentials(
+                "admin", "admin", "/engine-rest/user/reset-record-probe/credentials", byAdmin))
         .isEqualTo(204);
     String own = "Nắng-sớm-Sơn-Trà-" + System.nanoTime();
     changeOwn("reset-record-probe", byAdmin, own);
-    assertThat(jdbc.sql("select reset_by || ' ' || door from evaluation.password_reset "
-        + "where user_id = 'reset-record-probe' order by id").query(String.class).list())
+    assertThat(
+            jdbc.sql(
+                    "select reset_by || ' ' || door from evaluation.password_reset "
+                        + "where user_id = 'reset-record-probe' order by id")
+                .query(String.class)
+                .list())
         .containsExactly("admin ENGINE");
   }
 
   @Test
-  void the_demo_says_on_the_login_page_that_its_passwords_need_not_be_changed() throws Exception {
+  void theDemoSaysOnTheLoginPageThatItsPasswordsNeedNotBeChanged() throws Exception {
     HttpResponse<String> login = new PageSession(port).get("/login");
     assertThat(login.body()).contains("id=\"login-demo\"");
-    assertThat(as("member3").get().uri("/api/v1/me").retrieve().toBodilessEntity().getStatusCode().value())
+    assertThat(
+            as("member3")
+                .get()
+                .uri("/api/v1/me")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
         .isEqualTo(200);
   }
 }

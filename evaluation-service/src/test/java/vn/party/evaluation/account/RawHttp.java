@@ -24,26 +24,37 @@ final class RawHttp {
     }
   }
 
-  private RawHttp() {
-  }
+  private RawHttp() {}
 
   static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
-  static Response send(String from, int port, String method, String path, Map<String, String> headers, String body)
+  static Response send(
+      String from, int port, String method, String path, Map<String, String> headers, String body)
       throws IOException {
     try (Socket socket = new Socket()) {
       socket.bind(new InetSocketAddress(from, 0));
       socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
       socket.setSoTimeout(30000);
       byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-      StringBuilder request = new StringBuilder()
-          .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-          .append("Host: localhost:").append(port).append("\r\n")
-          .append("Connection: close\r\n")
-          .append("Content-Length: ").append(content.length).append("\r\n");
-      headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+      StringBuilder request =
+          new StringBuilder()
+              .append(method)
+              .append(' ')
+              .append(path)
+              .append(" HTTP/1.1\r\n")
+              .append("Host: localhost:")
+              .append(port)
+              .append("\r\n")
+              .append("Connection: close\r\n")
+              .append("Content-Length: ")
+              .append(content.length)
+              .append("\r\n");
+      headers.forEach(
+          (name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
       request.append("\r\n");
       OutputStream out = socket.getOutputStream();
       out.write(request.toString().getBytes(StandardCharsets.UTF_8));
@@ -64,7 +75,9 @@ final class RawHttp {
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       if (colon > 0) {
-        headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+        headers.put(
+            lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+            lines[i].substring(colon + 1).trim());
       }
     }
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
@@ -82,8 +95,10 @@ final class RawHttp {
       if (lineEnd < 0) {
         break;
       }
-      int size = Integer.parseInt(new String(body, at, lineEnd - at, StandardCharsets.US_ASCII).trim()
-          .split(";")[0], 16);
+      int size =
+          Integer.parseInt(
+              new String(body, at, lineEnd - at, StandardCharsets.US_ASCII).trim().split(";")[0],
+              16);
       if (size == 0) {
         break;
       }

@@ -28,10 +28,8 @@ class SignInThrottleTest extends IntegrationTestSupport {
 
   private static final String RIGHT = "Mưa-rào-tháng-Chạp-42";
 
-  @Autowired
-  IdentityService identityService;
-  @Autowired
-  SignInThrottle throttle;
+  @Autowired IdentityService identityService;
+  @Autowired SignInThrottle throttle;
 
   private final MovableClock clock = new MovableClock();
 
@@ -58,8 +56,13 @@ class SignInThrottleTest extends IntegrationTestSupport {
   }
 
   private RawHttp.Response me(String from, String user, String password) throws Exception {
-    return RawHttp.send(from, port, "GET", "/api/v1/me", Map.of("Authorization", RawHttp.basic(user, password),
-        "Accept", "application/json"), null);
+    return RawHttp.send(
+        from,
+        port,
+        "GET",
+        "/api/v1/me",
+        Map.of("Authorization", RawHttp.basic(user, password), "Accept", "application/json"),
+        null);
   }
 
   private static int retryAfter(RawHttp.Response response) {
@@ -67,12 +70,14 @@ class SignInThrottleTest extends IntegrationTestSupport {
   }
 
   @Test
-  void after_a_few_wrong_passwords_the_account_waits_on_every_door_and_then_signs_in() throws Exception {
+  void afterAFewWrongPasswordsTheAccountWaitsOnEveryDoorAndThenSignsIn() throws Exception {
     String id = "throttle-probe-a";
     account(id);
     for (int i = 1; i <= 6; i++) {
       // six addresses: the account's count, not an address's, makes it wait
-      assertThat(me("127.0.0." + (10 + i), id, "wrong-" + i).status()).as("failure " + i).isEqualTo(401);
+      assertThat(me("127.0.0." + (10 + i), id, "wrong-" + i).status())
+          .as("failure " + i)
+          .isEqualTo(401);
     }
     RawHttp.Response api = me("127.0.0.20", id, RIGHT);
     assertThat(api.status()).as("the right password, while the account waits").isEqualTo(429);
@@ -80,15 +85,47 @@ class SignInThrottleTest extends IntegrationTestSupport {
     assertThat(api.header("Content-Type")).startsWith("application/problem+json");
     assertThat(api.body()).contains("\"status\":429").contains("Đăng nhập sai quá nhiều lần");
 
-    assertThat(RawHttp.send("127.0.0.20", port, "GET", "/engine-rest/task",
-        Map.of("Authorization", RawHttp.basic(id, RIGHT)), null).status()).as("engine REST").isEqualTo(429);
-    assertThat(RawHttp.send("127.0.0.20", port, "GET", "/engine-rest/engine/default/task",
-        Map.of("Authorization", RawHttp.basic(id, RIGHT)), null).status()).as("named engine").isEqualTo(429);
-    assertThat(RawHttp.send("127.0.0.20", port, "POST", "/camunda/api/admin/auth/user/default/login/cockpit",
-        Map.of("Content-Type", "application/x-www-form-urlencoded"), "username=" + id + "&password=" + RIGHT)
-        .status()).as("the webapps' sign-in").isEqualTo(429);
-    RawHttp.Response form = RawHttp.send("127.0.0.20", port, "POST", "/login",
-        Map.of("Content-Type", "application/x-www-form-urlencoded"), "username=" + id + "&password=" + RIGHT);
+    assertThat(
+            RawHttp.send(
+                    "127.0.0.20",
+                    port,
+                    "GET",
+                    "/engine-rest/task",
+                    Map.of("Authorization", RawHttp.basic(id, RIGHT)),
+                    null)
+                .status())
+        .as("engine REST")
+        .isEqualTo(429);
+    assertThat(
+            RawHttp.send(
+                    "127.0.0.20",
+                    port,
+                    "GET",
+                    "/engine-rest/engine/default/task",
+                    Map.of("Authorization", RawHttp.basic(id, RIGHT)),
+                    null)
+                .status())
+        .as("named engine")
+        .isEqualTo(429);
+    assertThat(
+            RawHttp.send(
+                    "127.0.0.20",
+                    port,
+                    "POST",
+                    "/camunda/api/admin/auth/user/default/login/cockpit",
+                    Map.of("Content-Type", "application/x-www-form-urlencoded"),
+                    "username=" + id + "&password=" + RIGHT)
+                .status())
+        .as("the webapps' sign-in")
+        .isEqualTo(429);
+    RawHttp.Response form =
+        RawHttp.send(
+            "127.0.0.20",
+            port,
+            "POST",
+            "/login",
+            Map.of("Content-Type", "application/x-www-form-urlencoded"),
+            "username=" + id + "&password=" + RIGHT);
     assertThat(form.status()).as("the pages' sign-in").isEqualTo(302);
     assertThat(form.header("Location")).contains("/login?throttled=1");
 
@@ -105,7 +142,7 @@ class SignInThrottleTest extends IntegrationTestSupport {
   }
 
   @Test
-  void no_number_of_wrong_passwords_locks_an_account_for_good() throws Exception {
+  void noNumberOfWrongPasswordsLocksAnAccountForGood() throws Exception {
     String id = "throttle-probe-b";
     account(id);
     int failures = 0;
@@ -121,44 +158,77 @@ class SignInThrottleTest extends IntegrationTestSupport {
         failures++;
       }
     }
-    // 25 wrong passwords (the engine locked for good after 10): the wait grew, up to its ceiling of 15 minutes
+    // 25 wrong passwords (the engine locked for good after 10): the wait grew, up to its ceiling of
+    // 15 minutes
     assertThat(longest).isBetween(600, 900);
     RawHttp.Response waiting = me("127.0.0.50", id, RIGHT);
     assertThat(waiting.status()).isEqualTo(429);
     clock.advance(Duration.ofSeconds(retryAfter(waiting)));
     assertThat(me("127.0.0.50", id, RIGHT).status()).isEqualTo(200);
-    assertThat(jdbc.sql("select coalesce(attempts_, 0) from act_id_user where id_ = ?").param(id)
-        .query(Integer.class).single()).as("the engine's lock counts nothing").isZero();
+    assertThat(
+            jdbc.sql("select coalesce(attempts_, 0) from act_id_user where id_ = ?")
+                .param(id)
+                .query(Integer.class)
+                .single())
+        .as("the engine's lock counts nothing")
+        .isZero();
   }
 
   @Test
-  void an_administrator_can_lift_a_wait_at_once() throws Exception {
+  void anAdministratorCanLiftAWaitAtOnce() throws Exception {
     String id = "throttle-probe-d";
     account(id);
     for (int i = 1; i <= 6; i++) {
       me("127.0.0." + (80 + i), id, "wrong-" + i);
     }
     assertThat(me("127.0.0.90", id, RIGHT).status()).isEqualTo(429);
-    assertThat(as("committee").delete().uri("/api/v1/admin/sign-in-throttles/accounts/" + id).retrieve()
-        .toBodilessEntity().getStatusCode().value()).isEqualTo(403);
-    assertThat(as("admin").delete().uri("/api/v1/admin/sign-in-throttles/accounts/" + id).retrieve()
-        .toBodilessEntity().getStatusCode().value()).isEqualTo(204);
+    assertThat(
+            as("committee")
+                .delete()
+                .uri("/api/v1/admin/sign-in-throttles/accounts/" + id)
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
+    assertThat(
+            as("admin")
+                .delete()
+                .uri("/api/v1/admin/sign-in-throttles/accounts/" + id)
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(204);
     assertThat(me("127.0.0.90", id, RIGHT).status()).isEqualTo(200);
   }
 
   @Test
-  void many_wrong_passwords_from_one_address_make_that_address_wait_not_the_accounts() throws Exception {
+  void manyWrongPasswordsFromOneAddressMakeThatAddressWaitNotTheAccounts() throws Exception {
     String address = "127.0.0.60";
     for (int i = 1; i <= 21; i++) {
       assertThat(me(address, "nobody-" + i, "wrong").status()).as("failure " + i).isEqualTo(401);
     }
-    // a real account with its right password, from that address: it waits too (nobody learns whether it was right)
+    // a real account with its right password, from that address: it waits too (nobody learns
+    // whether it was right)
     assertThat(me(address, "member13", "demo").status()).isEqualTo(429);
     // from anywhere else member13 signs in: its own count was never touched
     assertThat(me("127.0.0.61", "member13", "demo").status()).isEqualTo(200);
     // a forged X-Forwarded-For from an address that is not a configured proxy changes nothing
-    assertThat(RawHttp.send(address, port, "GET", "/api/v1/me", Map.of("Authorization",
-        RawHttp.basic("member13", "demo"), "X-Forwarded-For", "10.9.8.7"), null).status()).isEqualTo(429);
+    assertThat(
+            RawHttp.send(
+                    address,
+                    port,
+                    "GET",
+                    "/api/v1/me",
+                    Map.of(
+                        "Authorization",
+                        RawHttp.basic("member13", "demo"),
+                        "X-Forwarded-For",
+                        "10.9.8.7"),
+                    null)
+                .status())
+        .isEqualTo(429);
     clock.advance(Duration.ofSeconds(1));
     assertThat(me(address, "member13", "demo").status()).isEqualTo(200);
   }
@@ -169,19 +239,42 @@ class SignInThrottleTest extends IntegrationTestSupport {
    * someone else's address wait by naming it.
    */
   @Test
-  void a_forged_forwarded_for_neither_spreads_nor_dodges_the_count_nor_makes_another_address_wait() throws Exception {
+  void aForgedForwardedForNeitherSpreadsNorDodgesTheCountNorMakesAnotherAddressWait()
+      throws Exception {
     String guesser = "127.0.0.120";
     String victim = "127.0.0.121";
     for (int i = 1; i <= 21; i++) {
       // each failure claims another client, the last one the victim's address
       String forged = i == 21 ? victim : "203.0.113." + i + ", " + victim;
-      RawHttp.Response response = RawHttp.send(guesser, port, "GET", "/api/v1/me", Map.of("Authorization",
-          RawHttp.basic("nobody-xff-" + i, "wrong"), "X-Forwarded-For", forged), null);
+      RawHttp.Response response =
+          RawHttp.send(
+              guesser,
+              port,
+              "GET",
+              "/api/v1/me",
+              Map.of(
+                  "Authorization",
+                  RawHttp.basic("nobody-xff-" + i, "wrong"),
+                  "X-Forwarded-For",
+                  forged),
+              null);
       assertThat(response.status()).as("failure " + i).isEqualTo(401);
     }
     // the guesser's own address waits, whatever it claims to be
-    assertThat(RawHttp.send(guesser, port, "GET", "/api/v1/me", Map.of("Authorization",
-        RawHttp.basic("member14", "demo"), "X-Forwarded-For", "198.51.100.7"), null).status()).isEqualTo(429);
+    assertThat(
+            RawHttp.send(
+                    guesser,
+                    port,
+                    "GET",
+                    "/api/v1/me",
+                    Map.of(
+                        "Authorization",
+                        RawHttp.basic("member14", "demo"),
+                        "X-Forwarded-For",
+                        "198.51.100.7"),
+                    null)
+                .status())
+        .isEqualTo(429);
     assertThat(me(guesser, "member14", "demo").status()).isEqualTo(429);
     // the address it named was never counted
     assertThat(me(victim, "member14", "demo").status()).isEqualTo(200);
@@ -195,7 +288,8 @@ class SignInThrottleTest extends IntegrationTestSupport {
    * of waiting, not per failed attempt; an id that names no account mails nobody.
    */
   @Test
-  void administrators_are_told_once_per_period_of_waiting_by_an_event_for_existing_accounts_only() throws Exception {
+  void administratorsAreToldOncePerPeriodOfWaitingByAnEventForExistingAccountsOnly()
+      throws Exception {
     String id = "throttle-probe-e";
     account(id);
     for (int i = 1; i <= 6; i++) {
@@ -223,32 +317,54 @@ class SignInThrottleTest extends IntegrationTestSupport {
     for (int i = 1; i <= 6; i++) {
       me("127.0.0." + (160 + i), "no-such-account-e", "wrong-" + i);
     }
-    assertThat(jdbc.sql("select count(*) from evaluation.sign_in_throttle_event where subject = 'no-such-account-e'")
-        .query(Integer.class).single()).isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from evaluation.sign_in_throttle_event where subject = 'no-such-account-e'")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
     assertThat(throttledEvents("no-such-account-e")).isEmpty();
   }
 
   /** The CloudEvents of account.sign-in-throttled about this account, oldest first, from the outbox. */
   private List<String> throttledEvents(String userId) {
-    return jdbc.sql("select convert_from(payload, 'UTF8') from evaluation.outbox where event_type = :type "
-            + "and message_key = :key order by id")
-        .param("type", EventTypes.ACCOUNT_SIGN_IN_THROTTLED).param("key", userId)
-        .query(String.class).list();
+    return jdbc.sql(
+            "select convert_from(payload, 'UTF8') from evaluation.outbox where event_type = :type "
+                + "and message_key = :key order by id")
+        .param("type", EventTypes.ACCOUNT_SIGN_IN_THROTTLED)
+        .param("key", userId)
+        .query(String.class)
+        .list();
   }
 
   @Test
-  void administrators_see_each_account_that_started_to_wait_and_nobody_else_does() throws Exception {
+  void administratorsSeeEachAccountThatStartedToWaitAndNobodyElseDoes() throws Exception {
     String id = "throttle-probe-c";
     account(id);
     for (int i = 1; i <= 6; i++) {
       me("127.0.0." + (70 + i), id, "wrong-" + i);
     }
-    String notices = as("admin").get().uri("/api/v1/admin/sign-in-throttles").retrieve().body(String.class);
+    String notices =
+        as("admin").get().uri("/api/v1/admin/sign-in-throttles").retrieve().body(String.class);
     assertThat(notices).contains("\"subject\":\"" + id + "\"").contains("\"kind\":\"ACCOUNT\"");
-    assertThat(as("committee").get().uri("/api/v1/admin/sign-in-throttles").retrieve().toBodilessEntity()
-        .getStatusCode().value()).isEqualTo(403);
-    assertThat(as("member1").get().uri("/api/v1/admin/sign-in-throttles").retrieve().toBodilessEntity()
-        .getStatusCode().value()).isEqualTo(403);
+    assertThat(
+            as("committee")
+                .get()
+                .uri("/api/v1/admin/sign-in-throttles")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
+    assertThat(
+            as("member1")
+                .get()
+                .uri("/api/v1/admin/sign-in-throttles")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
   }
 
   /** A clock that stands still until told to move. */

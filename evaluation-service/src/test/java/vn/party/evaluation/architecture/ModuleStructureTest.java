@@ -38,8 +38,10 @@ class ModuleStructureTest {
 
   @BeforeAll
   static void importClasses() {
-    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages(ROOT);
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(ROOT);
   }
 
   /**
@@ -64,16 +66,22 @@ class ModuleStructureTest {
       }
     }
     Set<String> twoWay = new TreeSet<>();
-    uses.forEach((from, targets) -> targets.stream()
-        .filter(to -> from.compareTo(to) < 0 && uses.getOrDefault(to, Set.of()).contains(from))
-        .forEach(to -> twoWay.add(from + " <-> " + to)));
+    uses.forEach(
+        (from, targets) ->
+            targets.stream()
+                .filter(
+                    to -> from.compareTo(to) < 0 && uses.getOrDefault(to, Set.of()).contains(from))
+                .forEach(to -> twoWay.add(from + " <-> " + to)));
     Path listed = Path.of("src/test/resources/architecture/two-way-packages.txt");
     if (Boolean.getBoolean("architecture.write")) {
       Files.createDirectories(listed.getParent());
       Files.writeString(listed, String.join("\n", twoWay) + "\n");
     }
-    Set<String> known = new TreeSet<>(Files.readAllLines(listed).stream().filter(l -> !l.isBlank()).toList());
-    assertThat(twoWay).as("feature packages that use each other (new pairs are new cycles)").isSubsetOf(known);
+    Set<String> known =
+        new TreeSet<>(Files.readAllLines(listed).stream().filter(l -> !l.isBlank()).toList());
+    assertThat(twoWay)
+        .as("feature packages that use each other (new pairs are new cycles)")
+        .isSubsetOf(known);
     assertThat(known).as("pairs that are gone: strike them from " + listed).isSubsetOf(twoWay);
   }
 
@@ -88,20 +96,33 @@ class ModuleStructureTest {
 
   @Test
   void onlyEngineAdaptersTalkToTheEngine() {
-    // Camunda 7 CE is end of life: engine calls belong in thin adapters (a feature's `flow` package, the `engine`
+    // Camunda 7 CE is end of life: engine calls belong in thin adapters (a feature's `flow`
+    // package, the `engine`
     // and `security` set-up), so that moving to another engine is a bounded job.
-    FreezingArchRule.freeze(noClasses().that().resideOutsideOfPackages("..flow..", ROOT + ".engine..",
-            ROOT + ".security..", ROOT + ".demo..")
-        .should().dependOnClassesThat().resideInAPackage("org.camunda..")
-        .because("domain code does not depend on the engine")).check(classes);
+    FreezingArchRule.freeze(
+            noClasses()
+                .that()
+                .resideOutsideOfPackages(
+                    "..flow..", ROOT + ".engine..", ROOT + ".security..", ROOT + ".demo..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.camunda..")
+                .because("domain code does not depend on the engine"))
+        .check(classes);
   }
 
   @Test
   void theDomainRulesModuleDependsOnNoService() {
-    noClasses().that().resideInAPackage("vn.party.evaluation.process..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..")
-        .check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("vn.party.evaluation.process"));
+    noClasses()
+        .that()
+        .resideInAPackage("vn.party.evaluation.process..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.springframework..", "jakarta.servlet..")
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("vn.party.evaluation.process"));
   }
 
   /**
@@ -110,19 +131,24 @@ class ModuleStructureTest {
    */
   @Test
   void noInlineFullyQualifiedNames() throws IOException {
-    Pattern inline = Pattern.compile(
-        "(?<![\\w.\"/])((?:java|javax|jakarta|org|com|io|vn)(?:\\.[a-z_]\\w*)+)\\.([A-Z]\\w*)");
+    Pattern inline =
+        Pattern.compile(
+            "(?<![\\w.\"/])((?:java|javax|jakarta|org|com|io|vn)(?:\\.[a-z_]\\w*)+)\\.([A-Z]\\w*)");
     Pattern imported = Pattern.compile("^import ([\\w.]+)\\.(\\w+);");
     List<String> found = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
         List<String> lines = Files.readAllLines(file);
         Map<String, String> imports = new HashMap<>();
-        lines.stream().map(imported::matcher).filter(Matcher::find)
+        lines.stream()
+            .map(imported::matcher)
+            .filter(Matcher::find)
             .forEach(m -> imports.put(m.group(2), m.group(1) + "." + m.group(2)));
         for (int i = 0; i < lines.size(); i++) {
           String line = lines.get(i).trim();
-          if (line.startsWith("import ") || line.startsWith("package ") || line.startsWith("*")
+          if (line.startsWith("import ")
+              || line.startsWith("package ")
+              || line.startsWith("*")
               || line.startsWith("//")) {
             continue;
           }

@@ -21,8 +21,9 @@ class CollectiveEligibilityTest extends EvaluationFlowSupport {
   private static final String CB3 = ORG + "-cb3";
 
   @Test
-  void a_branch_set_up_in_september_is_not_rated_and_the_campaign_rates_the_others() throws Exception {
-    jdbc.sql("update evaluation.branch set established_on = date '2037-09-01' where id = :b").param("b", CB3)
+  void aBranchSetUpInSeptemberIsNotRatedAndTheCampaignRatesTheOthers() throws Exception {
+    jdbc.sql("update evaluation.branch set established_on = date '2037-09-01' where id = :b")
+        .param("b", CB3)
         .update();
     try {
       String campaignId = launchedCampaign(YEAR);
@@ -31,42 +32,75 @@ class CollectiveEligibilityTest extends EvaluationFlowSupport {
         String secretary = "secretary" + ((n - 1) / 5 + 1);
         completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism("GOOD"));
         sendResidenceFeedback(member, YEAR, "Tốt");
-        completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), branchProposes("GOOD"));
-        completeOk("committee", taskOf("committee", "committee-decision", member, YEAR),
+        completeOk(
+            secretary, taskOf(secretary, "branch-review", member, YEAR), branchProposes("GOOD"));
+        completeOk(
+            "committee",
+            taskOf("committee", "committee-decision", member, YEAR),
             Map.of("decision", "APPROVE", "decidedLevel", "GOOD"));
       }
       for (int b = 1; b <= 2; b++) {
         String branch = BRANCHES.get(b - 1);
-        completeOk("secretary" + b, collectiveTaskOf("secretary" + b, "collective-self-review", branch, YEAR),
+        completeOk(
+            "secretary" + b,
+            collectiveTaskOf("secretary" + b, "collective-self-review", branch, YEAR),
             collectiveSelfReview("GOOD"));
-        completeOk("committee", collectiveTaskOf("committee", "collective-decision", branch, YEAR),
+        completeOk(
+            "committee",
+            collectiveTaskOf("committee", "collective-decision", branch, YEAR),
             Map.of("decision", "APPROVE", "decidedLevel", "GOOD"));
       }
       JsonNode cb3 = collective("auditor", YEAR, CB3);
       assertThat(cb3.get("status").asText()).isEqualTo("NOT_RATED");
       assertThat(cb3.get("notRatedReason").asText()).isEqualTo("ORGANIZATION_UNDER_6_MONTHS");
-      assertThat(StreamSupport.stream(cb3.get("history").spliterator(), false).map(e -> e.get("kind").asText()))
+      assertThat(
+              StreamSupport.stream(cb3.get("history").spliterator(), false)
+                  .map(e -> e.get("kind").asText()))
           .containsExactly("COLLECTIVE_NOT_RATED");
-      assertThat(jdbc.sql("select count(*) from public.act_ru_execution where business_key_ = :k")
-          .param("k", YEAR + ":collective:" + CB3).query(Integer.class).single()).isZero();
+      assertThat(
+              jdbc.sql("select count(*) from public.act_ru_execution where business_key_ = :k")
+                  .param("k", YEAR + ":collective:" + CB3)
+                  .query(Integer.class)
+                  .single())
+          .isZero();
 
-      completeOk("committee", collectiveTaskOf("committee", "collective-self-review", ORG, YEAR),
+      completeOk(
+          "committee",
+          collectiveTaskOf("committee", "collective-self-review", ORG, YEAR),
           collectiveSelfReview("GOOD"));
-      completeOk("district", collectiveTaskOf("district", "collective-decision", ORG, YEAR),
+      completeOk(
+          "district",
+          collectiveTaskOf("district", "collective-decision", ORG, YEAR),
           Map.of("decision", "APPROVE", "decidedLevel", "GOOD"));
       finalizeResults(YEAR);
       closeComplaintWindow(YEAR);
-      await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(json(as("auditor").get()
-          .uri("/api/v1/campaigns/" + campaignId).retrieve().body(String.class)).get("status").asText())
-          .isEqualTo("COMPLETED"));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          json(as("auditor")
+                                  .get()
+                                  .uri("/api/v1/campaigns/" + campaignId)
+                                  .retrieve()
+                                  .body(String.class))
+                              .get("status")
+                              .asText())
+                      .isEqualTo("COMPLETED"));
 
-      String report = PageSession.of(port, "committee").get("/app/reports/" + ORG + "/" + YEAR).body();
+      String report =
+          PageSession.of(port, "committee").get("/app/reports/" + ORG + "/" + YEAR).body();
       String counts = report.substring(report.indexOf("id=\"collective-counts\""));
-      assertThat(counts).as("two rated branches, both GOOD").containsPattern("<td>2</td>")
+      assertThat(counts)
+          .as("two rated branches, both GOOD")
+          .containsPattern("<td>2</td>")
           .containsPattern("data-level=\"GOOD\">2<");
-      assertThat(report.substring(report.indexOf("data-collective=\"" + CB3 + "\""))).contains("Không xếp loại");
+      assertThat(report.substring(report.indexOf("data-collective=\"" + CB3 + "\"")))
+          .contains("Không xếp loại");
     } finally {
-      jdbc.sql("update evaluation.branch set established_on = null where id = :b").param("b", CB3).update();
+      jdbc.sql("update evaluation.branch set established_on = null where id = :b")
+          .param("b", CB3)
+          .update();
     }
   }
 }

@@ -35,21 +35,28 @@ class OrganizationDisciplineTest extends EvaluationFlowSupport {
   private static final String TYPE = "vn.party.organization.disciplined";
 
   @Test
-  void a_disciplined_branch_caps_the_open_rating_of_its_organization() throws Exception {
+  void aDisciplinedBranchCapsTheOpenRatingOfItsOrganization() throws Exception {
     launchedCampaign(YEAR);
     decideAllMembers(YEAR, n -> "GOOD");
     for (int b = 1; b <= BRANCHES.size(); b++) {
       String branch = BRANCHES.get(b - 1);
-      completeOk("secretary" + b, collectiveTaskOf("secretary" + b, "collective-self-review", branch, YEAR),
+      completeOk(
+          "secretary" + b,
+          collectiveTaskOf("secretary" + b, "collective-self-review", branch, YEAR),
           collectiveSelfReview("GOOD"));
-      completeOk("committee", collectiveTaskOf("committee", "collective-decision", branch, YEAR),
+      completeOk(
+          "committee",
+          collectiveTaskOf("committee", "collective-decision", branch, YEAR),
           Map.of("decision", "APPROVE", "decidedLevel", "GOOD"));
     }
-    completeOk("committee", collectiveTaskOf("committee", "collective-self-review", ORG, YEAR),
+    completeOk(
+        "committee",
+        collectiveTaskOf("committee", "collective-self-review", ORG, YEAR),
         collectiveSelfReview("EXCELLENT"));
     String decision = collectiveTaskOf("district", "collective-decision", ORG, YEAR);
     assertThat(collective("district", YEAR, ORG).path("levelCap").path("level").asText(""))
-        .as("no cap before the discipline").isEmpty();
+        .as("no cap before the discipline")
+        .isEmpty();
 
     // the decision arrives while the committee above has the organization's decision open
     CloudEvent reprimand = event(data(CB2, YEAR, "QĐ-53/UBKT", "REPRIMAND"));
@@ -57,100 +64,209 @@ class OrganizationDisciplineTest extends EvaluationFlowSupport {
     send(CB2, serialize(reprimand)); // redelivered: changes nothing
     // a correction of the same decision (new event id): replaces the form, still one decision
     send(CB2, serialize(event(data(CB2, YEAR, "QĐ-53/UBKT", "WARNING"))));
-    await().atMost(Duration.ofSeconds(30)).until(() -> "WARNING".equals(jdbc.sql("""
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "WARNING"
+                    .equals(
+                        jdbc.sql(
+                                """
             select form from evaluation.organization_discipline_decision where year = :y and organization_id = :o""")
-        .param("y", YEAR).param("o", CB2).query(String.class).optional().orElse(null)));
-    assertThat(jdbc.sql("""
+                            .param("y", YEAR)
+                            .param("o", CB2)
+                            .query(String.class)
+                            .optional()
+                            .orElse(null)));
+    assertThat(
+            jdbc.sql(
+                    """
             select count(*) from evaluation.organization_discipline_decision where year = :y and organization_id = :o""")
-        .param("y", YEAR).param("o", CB2).query(Integer.class).single()).isEqualTo(1);
-    assertThat(jdbc.sql("""
+                .param("y", YEAR)
+                .param("o", CB2)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    """
             select count(*) from evaluation.timeline_entry where year = :y and member_id = :s and kind = 'EVENT_RECEIVED'""")
-        .param("y", YEAR).param("s", "collective:" + CB2).query(Integer.class).single())
-        .as("the first delivery and the correction, not the redelivery").isEqualTo(2);
+                .param("y", YEAR)
+                .param("s", "collective:" + CB2)
+                .query(Integer.class)
+                .single())
+        .as("the first delivery and the correction, not the redelivery")
+        .isEqualTo(2);
 
-    // the open rating is capped at once: the disciplined branch rules out EXCELLENT, and as one of three branches
+    // the open rating is capped at once: the disciplined branch rules out EXCELLENT, and as one of
+    // three branches
     // disciplined (33 % > 20 %) it also counts as a subordinate shortfall: at most COMPLETED
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-        collective("district", YEAR, ORG).at("/levelCap/level").asText()).isEqualTo("COMPLETED"));
-    assertRefused(complete("district", decision, Map.of("decision", "APPROVE", "decidedLevel", "EXCELLENT")),
-        "decidedLevel", "above-cap");
-    assertRefused(complete("district", decision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD",
-        "decisionComment", "x")), "decidedLevel", "above-cap");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(collective("district", YEAR, ORG).at("/levelCap/level").asText())
+                    .isEqualTo("COMPLETED"));
+    assertRefused(
+        complete("district", decision, Map.of("decision", "APPROVE", "decidedLevel", "EXCELLENT")),
+        "decidedLevel",
+        "above-cap");
+    assertRefused(
+        complete(
+            "district",
+            decision,
+            Map.of("decision", "APPROVE", "decidedLevel", "GOOD", "decisionComment", "x")),
+        "decidedLevel",
+        "above-cap");
     // the raters' form shows the cap and every reason behind it, with the rules
     String form = PageSession.of(port, "district").get("/app/tasks/" + decision).body();
-    assertThat(form).contains("Có tổ chức đảng trực thuộc hoặc thành viên tập thể lãnh đạo bị kỷ luật trong năm")
+    assertThat(form)
+        .contains(
+            "Có tổ chức đảng trực thuộc hoặc thành viên tập thể lãnh đạo bị kỷ luật trong năm")
         .contains("collective-caps-QD-366-2025-subordinate-unit-disciplined")
         .contains("collective-caps-QD-366-2025-subordinate-shortfall");
-    JsonNode capApplied = json(jdbc.sql("""
+    JsonNode capApplied =
+        json(
+            jdbc.sql(
+                    """
             select details::text from evaluation.timeline_entry
             where year = :y and member_id = :s and kind = 'LEVEL_CAP_APPLIED' order by id desc limit 1""")
-        .param("y", YEAR).param("s", "collective:" + ORG).query(String.class).single());
+                .param("y", YEAR)
+                .param("s", "collective:" + ORG)
+                .query(String.class)
+                .single());
     assertThat(capApplied.get("trigger").asText()).isEqualTo(TYPE);
-    assertThat(capApplied.get("allCaps").toString()).contains("collective-caps-QD-366-2025-subordinate-unit-disciplined");
-    completeOk("district", decision, Map.of("decision", "APPROVE", "decidedLevel", "COMPLETED",
-        "decisionComment", "Chi bộ Khu dân cư số 2 bị kỷ luật cảnh cáo trong năm."));
+    assertThat(capApplied.get("allCaps").toString())
+        .contains("collective-caps-QD-366-2025-subordinate-unit-disciplined");
+    completeOk(
+        "district",
+        decision,
+        Map.of(
+            "decision",
+            "APPROVE",
+            "decidedLevel",
+            "COMPLETED",
+            "decisionComment",
+            "Chi bộ Khu dân cư số 2 bị kỷ luật cảnh cáo trong năm."));
     JsonNode organization = collective("auditor", YEAR, ORG);
     assertThat(organization.at("/decision/level").asText()).isEqualTo("COMPLETED");
     assertThat(organization.at("/levelCap/reason").asText()).isEqualTo("SUBORDINATE_SHORTFALL");
   }
 
   @Test
-  void unknown_organizations_and_invalid_decisions_are_kept_as_unmatched() {
+  void unknownOrganizationsAndInvalidDecisionsAreKeptAsUnmatched() {
     CloudEvent unknown = event(data("no-such-branch", OTHER_YEAR, "QĐ-54/UBKT", "REPRIMAND"));
     send("no-such-branch", serialize(unknown));
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(unmatched().stream()
-        .filter(e -> e.get("eventId").asText().equals(unknown.getId())).map(e -> e.get("reason").asText()).toList())
-        .containsExactly("UNKNOWN_ORGANIZATION"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        unmatched().stream()
+                            .filter(e -> e.get("eventId").asText().equals(unknown.getId()))
+                            .map(e -> e.get("reason").asText())
+                            .toList())
+                    .containsExactly("UNKNOWN_ORGANIZATION"));
 
-    // a known branch with no campaign of the year yet: kept, on the branch's timeline, for when its rating opens
+    // a known branch with no campaign of the year yet: kept, on the branch's timeline, for when its
+    // rating opens
     send(CB2, serialize(event(data(CB2, OTHER_YEAR, "QĐ-54b/UBKT", "DISSOLUTION"))));
 
-    // data that does not match the published schema: kept as unmatched with the schema's message (issue 16)
+    // data that does not match the published schema: kept as unmatched with the schema's message
+    // (issue 16)
     String key = "organization-discipline-poison-" + OTHER_YEAR;
-    List<CloudEvent> invalid = List.of(
-        event("{\"year\":" + OTHER_YEAR + ",\"decisionId\":\"QĐ-1\",\"form\":\"REPRIMAND\","
-            + "\"decidedOn\":\"" + OTHER_YEAR + "-03-01\",\"decidedBy\":\"UBKT\"}"), // no organizationId
-        event(data(CB2, OTHER_YEAR, "QĐ-2", "EXPULSION")), // a member's form, not a unit's
-        event(data(CB2, OTHER_YEAR, "QĐ-3", "WARNING")
-            .replace("\"" + OTHER_YEAR + "-03-01\"", "\"1/3/" + OTHER_YEAR + "\"")));
+    List<CloudEvent> invalid =
+        List.of(
+            event(
+                "{\"year\":"
+                    + OTHER_YEAR
+                    + ",\"decisionId\":\"QĐ-1\",\"form\":\"REPRIMAND\","
+                    + "\"decidedOn\":\""
+                    + OTHER_YEAR
+                    + "-03-01\",\"decidedBy\":\"UBKT\"}"), // no organizationId
+            event(data(CB2, OTHER_YEAR, "QĐ-2", "EXPULSION")), // a member's form, not a unit's
+            event(
+                data(CB2, OTHER_YEAR, "QĐ-3", "WARNING")
+                    .replace("\"" + OTHER_YEAR + "-03-01\"", "\"1/3/" + OTHER_YEAR + "\"")));
     invalid.forEach(event -> send(key, serialize(event)));
     List<String> named = List.of("organizationId", "form", "decidedOn");
-    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-      List<JsonNode> listed = unmatched();
-      for (int i = 0; i < invalid.size(); i++) {
-        String id = invalid.get(i).getId();
-        assertThat(listed).filteredOn(e -> e.path("eventId").asText().equals(id)).singleElement()
-            .satisfies(e -> assertThat(e.path("reason").asText()).isEqualTo("INVALID_DATA"))
-            .extracting(e -> e.path("problem").asText()).asString().contains(named.get(i));
-      }
-    });
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.sql("""
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () -> {
+              List<JsonNode> listed = unmatched();
+              for (int i = 0; i < invalid.size(); i++) {
+                String id = invalid.get(i).getId();
+                assertThat(listed)
+                    .filteredOn(e -> e.path("eventId").asText().equals(id))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.path("reason").asText()).isEqualTo("INVALID_DATA"))
+                    .extracting(e -> e.path("problem").asText())
+                    .asString()
+                    .contains(named.get(i));
+              }
+            });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        jdbc.sql(
+                                """
             select organization_id || ':' || kind || ':' || form from evaluation.organization_discipline_decision
-            where year = :y""").param("y", OTHER_YEAR).query(String.class).list())
-        .containsExactly(CB2 + ":BRANCH:DISSOLUTION"));
-    assertThat(jdbc.sql("""
+            where year = :y""")
+                            .param("y", OTHER_YEAR)
+                            .query(String.class)
+                            .list())
+                    .containsExactly(CB2 + ":BRANCH:DISSOLUTION"));
+    assertThat(
+            jdbc.sql(
+                    """
             select count(*) from evaluation.timeline_entry where year = :y and member_id = :s and kind = 'EVENT_RECEIVED'""")
-        .param("y", OTHER_YEAR).param("s", "collective:" + CB2).query(Integer.class).single()).isEqualTo(1);
+                .param("y", OTHER_YEAR)
+                .param("s", "collective:" + CB2)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
   }
 
   private static String data(String organizationId, int year, String decisionId, String form) {
-    return "{\"organizationId\":\"" + organizationId + "\",\"year\":" + year + ",\"decisionId\":\"" + decisionId
-        + "\",\"form\":\"" + form + "\",\"decidedOn\":\"" + year + "-03-01\",\"decidedBy\":\"Ủy ban kiểm tra Quận ủy\"}";
+    return "{\"organizationId\":\""
+        + organizationId
+        + "\",\"year\":"
+        + year
+        + ",\"decisionId\":\""
+        + decisionId
+        + "\",\"form\":\""
+        + form
+        + "\",\"decidedOn\":\""
+        + year
+        + "-03-01\",\"decidedBy\":\"Ủy ban kiểm tra Quận ủy\"}";
   }
 
   private static CloudEvent event(String data) {
-    return CloudEventBuilder.v1().withId(UUID.randomUUID().toString())
-        .withSource(URI.create("/inspection-committee/test")).withType(TYPE)
-        .withDataContentType("application/json").withData(data.getBytes(StandardCharsets.UTF_8)).build();
+    return CloudEventBuilder.v1()
+        .withId(UUID.randomUUID().toString())
+        .withSource(URI.create("/inspection-committee/test"))
+        .withType(TYPE)
+        .withDataContentType("application/json")
+        .withData(data.getBytes(StandardCharsets.UTF_8))
+        .build();
   }
 
   private static byte[] serialize(CloudEvent event) {
-    return EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event);
+    return EventFormatProvider.getInstance()
+        .resolveFormat(JsonFormat.CONTENT_TYPE)
+        .serialize(event);
   }
 
   private List<JsonNode> unmatched() {
-    ResponseEntity<String> response = as("admin").get().uri("/api/v1/admin/unmatched-events?limit=500").retrieve()
-        .toEntity(String.class);
+    ResponseEntity<String> response =
+        as("admin")
+            .get()
+            .uri("/api/v1/admin/unmatched-events?limit=500")
+            .retrieve()
+            .toEntity(String.class);
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     List<JsonNode> events = new ArrayList<>();
     json(response.getBody()).forEach(events::add);
@@ -160,8 +276,13 @@ class OrganizationDisciplineTest extends EvaluationFlowSupport {
   /** 400 naming the field and reason. */
   private static void assertRefused(ResponseEntity<String> response, String field, String reason) {
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
-    assertThat(StreamSupport.stream(json(response.getBody()).get("errors").spliterator(), false)
-        .anyMatch(e -> e.get("field").asText().equals(field) && e.get("reason").asText().equals(reason)))
-        .as(response.getBody()).isTrue();
+    assertThat(
+            StreamSupport.stream(json(response.getBody()).get("errors").spliterator(), false)
+                .anyMatch(
+                    e ->
+                        e.get("field").asText().equals(field)
+                            && e.get("reason").asText().equals(reason)))
+        .as(response.getBody())
+        .isTrue();
   }
 }

@@ -22,18 +22,22 @@ public final class Contracts {
 
   /** Surefire runs in the module's directory. */
   public static final Path ASYNCAPI_DIR = Path.of("..", "docs", "asyncapi");
+
   public static final Path SCHEMAS = ASYNCAPI_DIR.resolve("schemas");
   public static final Path REPOSITORY = Path.of("..");
 
   static final ObjectMapper JSON = new ObjectMapper();
   static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
-  private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-      .formatAssertionsEnabled(true).locale(java.util.Locale.ENGLISH).build();
+  private static final JsonSchemaFactory FACTORY =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+  private static final SchemaValidatorsConfig CONFIG =
+      SchemaValidatorsConfig.builder()
+          .formatAssertionsEnabled(true)
+          .locale(java.util.Locale.ENGLISH)
+          .build();
   private static final Map<Path, JsonSchema> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private Contracts() {
-  }
+  private Contracts() {}
 
   public static JsonNode asyncApi() {
     return read(ASYNCAPI_DIR.resolve("asyncapi.yaml"));
@@ -42,7 +46,8 @@ public final class Contracts {
   public static JsonNode read(Path file) {
     try {
       String name = file.getFileName().toString();
-      return (name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON).readTree(Files.readString(file));
+      return (name.endsWith(".yaml") || name.endsWith(".yml") ? YAML : JSON)
+          .readTree(Files.readString(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -52,14 +57,27 @@ public final class Contracts {
   public static Map<String, Message> messages() {
     JsonNode doc = asyncApi();
     Map<String, Message> messages = new LinkedHashMap<>();
-    doc.path("channels").properties().forEach(channel -> channel.getValue().path("messages").properties()
-        .forEach(ref -> {
-          String pointer = ref.getValue().path("$ref").asText().substring(1);
-          JsonNode message = doc.at(pointer);
-          // the shared topic comes first; a producer's own topic (issue 12) carries the same message again
-          messages.putIfAbsent(message.path("name").asText(), new Message(message.path("name").asText(),
-              channel.getValue().path("address").asText(), message));
-        }));
+    doc.path("channels")
+        .properties()
+        .forEach(
+            channel ->
+                channel
+                    .getValue()
+                    .path("messages")
+                    .properties()
+                    .forEach(
+                        ref -> {
+                          String pointer = ref.getValue().path("$ref").asText().substring(1);
+                          JsonNode message = doc.at(pointer);
+                          // the shared topic comes first; a producer's own topic (issue 12) carries
+                          // the same message again
+                          messages.putIfAbsent(
+                              message.path("name").asText(),
+                              new Message(
+                                  message.path("name").asText(),
+                                  channel.getValue().path("address").asText(),
+                                  message));
+                        }));
     return messages;
   }
 
@@ -71,8 +89,13 @@ public final class Contracts {
 
     public Path dataSchemaFile() {
       JsonNode parts = node.at("/payload/allOf");
-      String ref = StreamSupport.stream(parts.spliterator(), false).map(p -> p.at("/properties/data/$ref"))
-          .filter(JsonNode::isTextual).findFirst().orElseThrow().asText();
+      String ref =
+          StreamSupport.stream(parts.spliterator(), false)
+              .map(p -> p.at("/properties/data/$ref"))
+              .filter(JsonNode::isTextual)
+              .findFirst()
+              .orElseThrow()
+              .asText();
       return ASYNCAPI_DIR.resolve(ref).normalize();
     }
 
@@ -82,26 +105,35 @@ public final class Contracts {
   }
 
   public static JsonSchema schema(Path file) {
-    return CACHE.computeIfAbsent(file.toAbsolutePath().normalize(),
-        path -> FACTORY.getSchema(read(path), CONFIG));
+    return CACHE.computeIfAbsent(
+        file.toAbsolutePath().normalize(), path -> FACTORY.getSchema(read(path), CONFIG));
   }
 
   public static JsonSchema dataSchema(String type) {
     Path file = SCHEMAS.resolve(type + ".json");
     if (!Files.exists(file)) {
-      throw new AssertionError("no schema for event type " + type + ": add docs/asyncapi/schemas/" + type
-          + ".json and its message in docs/asyncapi/asyncapi.yaml");
+      throw new AssertionError(
+          "no schema for event type "
+              + type
+              + ": add docs/asyncapi/schemas/"
+              + type
+              + ".json and its message in docs/asyncapi/asyncapi.yaml");
     }
     return schema(file);
   }
 
   /** What is wrong with a whole CloudEvent (structured JSON): the envelope, then its data against its type. */
   public static List<String> problems(JsonNode event) {
-    List<String> problems = new java.util.ArrayList<>(schema(SCHEMAS.resolve("cloudevent.json")).validate(event)
-        .stream().map(ValidationMessage::getMessage).toList());
+    List<String> problems =
+        new java.util.ArrayList<>(
+            schema(SCHEMAS.resolve("cloudevent.json")).validate(event).stream()
+                .map(ValidationMessage::getMessage)
+                .toList());
     String type = event.path("type").asText();
-    problems.addAll(dataSchema(type).validate(event.path("data")).stream()
-        .map(m -> type + " " + m.getMessage()).toList());
+    problems.addAll(
+        dataSchema(type).validate(event.path("data")).stream()
+            .map(m -> type + " " + m.getMessage())
+            .toList());
     return problems;
   }
 }

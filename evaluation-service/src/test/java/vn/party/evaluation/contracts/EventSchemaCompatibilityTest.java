@@ -27,7 +27,7 @@ class EventSchemaCompatibilityTest {
   private static final Path BASELINES = Contracts.ASYNCAPI_DIR.resolve("baseline");
 
   @Test
-  void no_unannounced_breaking_change_since_the_previous_release() throws IOException {
+  void noUnannouncedBreakingChangeSinceThePreviousRelease() throws IOException {
     Path baseline = previousRelease();
     Set<String> announced = announced();
     List<String> breaking = new ArrayList<>();
@@ -39,40 +39,75 @@ class EventSchemaCompatibilityTest {
           breaking.add(type + ": schema removed");
           continue;
         }
-        boolean inbound = type.startsWith("vn.party.member.") || type.startsWith("vn.party.organization.");
+        boolean inbound =
+            type.startsWith("vn.party.member.") || type.startsWith("vn.party.organization.");
         compare(type, "$", Contracts.read(old), Contracts.read(now), inbound, breaking);
       }
     }
     breaking.removeIf(announced::contains);
-    assertThat(breaking).as("breaking changes against " + baseline + " not announced in "
-        + "docs/asyncapi/announced-changes.yaml (make a new type version instead: VERSIONING.md)").isEmpty();
+    assertThat(breaking)
+        .as(
+            "breaking changes against "
+                + baseline
+                + " not announced in "
+                + "docs/asyncapi/announced-changes.yaml (make a new type version instead: VERSIONING.md)")
+        .isEmpty();
   }
 
   /** The rule itself, on made-up schemas: each kind of breaking change is found, an optional field added is not. */
   @Test
-  void the_rule_finds_each_kind_of_breaking_change() throws IOException {
-    JsonNode old = Contracts.JSON.readTree("""
+  void theRuleFindsEachKindOfBreakingChange() throws IOException {
+    JsonNode old =
+        Contracts.JSON.readTree(
+            """
         {"type":"object","required":["a"],"properties":{"a":{"type":"string","maxLength":10},
          "b":{"type":"string","enum":["X","Y"]},"c":{"type":"integer"}}}""");
     List<String> found = new ArrayList<>();
-    compare("t", "$", old, Contracts.JSON.readTree("""
+    compare(
+        "t",
+        "$",
+        old,
+        Contracts.JSON.readTree(
+            """
         {"type":"object","required":["a"],"properties":{"a":{"type":"string","maxLength":10},
-         "b":{"type":"string","enum":["X","Y"]},"c":{"type":"integer"},"d":{"type":"string"}}}"""), true, found);
+         "b":{"type":"string","enum":["X","Y"]},"c":{"type":"integer"},"d":{"type":"string"}}}"""),
+        true,
+        found);
     assertThat(found).as("an optional field added is a minor change").isEmpty();
-    compare("t", "$", old, Contracts.JSON.readTree("""
+    compare(
+        "t",
+        "$",
+        old,
+        Contracts.JSON.readTree(
+            """
         {"type":"object","required":["a","c"],"properties":{"a":{"type":"string","maxLength":5},
-         "b":{"type":"string","enum":["X"]},"c":{"type":"string"}}}"""), true, found);
-    assertThat(found).containsExactlyInAnyOrder("t: $.a maxLength lowered 10 -> 5", "t: $.b enum value removed Y",
-        "t: $.c type changed \"integer\" -> \"string\"", "t: $.c newly required");
+         "b":{"type":"string","enum":["X"]},"c":{"type":"string"}}}"""),
+        true,
+        found);
+    assertThat(found)
+        .containsExactlyInAnyOrder(
+            "t: $.a maxLength lowered 10 -> 5",
+            "t: $.b enum value removed Y",
+            "t: $.c type changed \"integer\" -> \"string\"",
+            "t: $.c newly required");
     found.clear();
-    compare("t", "$", old, Contracts.JSON.readTree("""
+    compare(
+        "t",
+        "$",
+        old,
+        Contracts.JSON.readTree(
+            """
         {"type":"object","properties":{"a":{"type":"string","maxLength":10},
-         "b":{"type":"string","enum":["X","Y","Z"]}}}"""), false, found);
-    assertThat(found).containsExactlyInAnyOrder("t: $.c removed", "t: $.a no longer required",
-        "t: $.b enum value added Z");
+         "b":{"type":"string","enum":["X","Y","Z"]}}}"""),
+        false,
+        found);
+    assertThat(found)
+        .containsExactlyInAnyOrder(
+            "t: $.c removed", "t: $.a no longer required", "t: $.b enum value added Z");
   }
 
-  static void compare(String type, String path, JsonNode old, JsonNode now, boolean inbound, List<String> out) {
+  static void compare(
+      String type, String path, JsonNode old, JsonNode now, boolean inbound, List<String> out) {
     if (!old.path("type").equals(now.path("type"))) {
       out.add(type + ": " + path + " type changed " + old.path("type") + " -> " + now.path("type"));
       return;
@@ -84,17 +119,29 @@ class EventSchemaCompatibilityTest {
     Set<String> nowEnum = strings(now.path("enum"));
     if (old.has("enum")) {
       if (inbound) {
-        oldEnum.stream().filter(v -> !nowEnum.contains(v)).sorted()
+        oldEnum.stream()
+            .filter(v -> !nowEnum.contains(v))
+            .sorted()
             .forEach(v -> out.add(type + ": " + path + " enum value removed " + v));
       } else {
-        nowEnum.stream().filter(v -> !oldEnum.contains(v)).sorted()
+        nowEnum.stream()
+            .filter(v -> !oldEnum.contains(v))
+            .sorted()
             .forEach(v -> out.add(type + ": " + path + " enum value added " + v));
       }
     }
-    if (inbound && old.has("maxLength") && (!now.has("maxLength")
-        || now.path("maxLength").asInt() < old.path("maxLength").asInt())) {
-      out.add(type + ": " + path + " maxLength lowered " + old.path("maxLength").asInt() + " -> "
-          + now.path("maxLength").asInt());
+    if (inbound
+        && old.has("maxLength")
+        && (!now.has("maxLength")
+            || now.path("maxLength").asInt() < old.path("maxLength").asInt())) {
+      out.add(
+          type
+              + ": "
+              + path
+              + " maxLength lowered "
+              + old.path("maxLength").asInt()
+              + " -> "
+              + now.path("maxLength").asInt());
     }
     if (inbound && now.path("minLength").asInt() > old.path("minLength").asInt()) {
       out.add(type + ": " + path + " minLength raised");
@@ -102,20 +149,27 @@ class EventSchemaCompatibilityTest {
     Set<String> oldRequired = strings(old.path("required"));
     Set<String> nowRequired = strings(now.path("required"));
     if (inbound) {
-      nowRequired.stream().filter(f -> !oldRequired.contains(f)).sorted()
+      nowRequired.stream()
+          .filter(f -> !oldRequired.contains(f))
+          .sorted()
           .forEach(f -> out.add(type + ": " + path + "." + f + " newly required"));
     } else {
-      oldRequired.stream().filter(f -> !nowRequired.contains(f)).sorted()
+      oldRequired.stream()
+          .filter(f -> !nowRequired.contains(f))
+          .sorted()
           .forEach(f -> out.add(type + ": " + path + "." + f + " no longer required"));
     }
-    old.path("properties").properties().forEach(p -> {
-      JsonNode current = now.path("properties").get(p.getKey());
-      if (current == null) {
-        out.add(type + ": " + path + "." + p.getKey() + " removed");
-      } else {
-        compare(type, path + "." + p.getKey(), p.getValue(), current, inbound, out);
-      }
-    });
+    old.path("properties")
+        .properties()
+        .forEach(
+            p -> {
+              JsonNode current = now.path("properties").get(p.getKey());
+              if (current == null) {
+                out.add(type + ": " + path + "." + p.getKey() + " removed");
+              } else {
+                compare(type, path + "." + p.getKey(), p.getValue(), current, inbound, out);
+              }
+            });
     if (old.has("items")) {
       compare(type, path + "[]", old.path("items"), now.path("items"), inbound, out);
     }
@@ -130,8 +184,10 @@ class EventSchemaCompatibilityTest {
   /** The newest baseline: the schemas as the previous release published them. */
   private static Path previousRelease() throws IOException {
     try (Stream<Path> versions = Files.list(BASELINES)) {
-      return versions.filter(Files::isDirectory).max((a, b) -> compareVersions(a.getFileName().toString(),
-          b.getFileName().toString())).orElseThrow(() -> new AssertionError("no baseline in " + BASELINES));
+      return versions
+          .filter(Files::isDirectory)
+          .max((a, b) -> compareVersions(a.getFileName().toString(), b.getFileName().toString()))
+          .orElseThrow(() -> new AssertionError("no baseline in " + BASELINES));
     }
   }
 

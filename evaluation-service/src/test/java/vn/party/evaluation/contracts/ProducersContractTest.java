@@ -24,46 +24,82 @@ class ProducersContractTest {
   private static final Path ACLS = Path.of("../docker/kafka/acls.txt");
 
   @Test
-  void the_asyncapi_channels_name_each_producer_topic_with_exactly_the_types_the_service_believes_there() {
+  void theAsyncapiChannelsNameEachProducerTopicWithExactlyTheTypesTheServiceBelievesThere() {
     Map<String, Set<String>> configured = configuredTypesByTopic();
     assertThat(configured).as("evaluation.kafka.producers in application.yml").isNotEmpty();
 
     Map<String, Set<String>> documented = new TreeMap<>();
     JsonNode doc = Contracts.asyncApi();
-    doc.path("channels").properties().forEach(channel -> {
-      String topic = channel.getValue().path("address").asText();
-      if (topic.startsWith("party.member-events.")) {
-        Set<String> types = new TreeSet<>();
-        channel.getValue().path("messages").forEach(ref ->
-            types.add(doc.at(ref.path("$ref").asText().substring(1)).path("name").asText()));
-        documented.put(topic, types);
-      }
-    });
+    doc.path("channels")
+        .properties()
+        .forEach(
+            channel -> {
+              String topic = channel.getValue().path("address").asText();
+              if (topic.startsWith("party.member-events.")) {
+                Set<String> types = new TreeSet<>();
+                channel
+                    .getValue()
+                    .path("messages")
+                    .forEach(
+                        ref ->
+                            types.add(
+                                doc.at(ref.path("$ref").asText().substring(1))
+                                    .path("name")
+                                    .asText()));
+                documented.put(topic, types);
+              }
+            });
     assertThat(documented).isEqualTo(configured);
   }
 
   @Test
-  void each_inbound_message_names_the_principals_and_topics_allowed_to_send_it() {
+  void eachInboundMessageNamesThePrincipalsAndTopicsAllowedToSendIt() {
     Map<String, Set<String>> configured = new TreeMap<>();
-    producers().properties().forEach(producer -> producer.getValue().path("types").forEach(type ->
-        configured.computeIfAbsent(type.asText(), t -> new TreeSet<>())
-            .add(producer.getKey() + " → " + producer.getValue().path("topic").asText())));
+    producers()
+        .properties()
+        .forEach(
+            producer ->
+                producer
+                    .getValue()
+                    .path("types")
+                    .forEach(
+                        type ->
+                            configured
+                                .computeIfAbsent(type.asText(), t -> new TreeSet<>())
+                                .add(
+                                    producer.getKey()
+                                        + " → "
+                                        + producer.getValue().path("topic").asText())));
 
     Map<String, Set<String>> documented = new TreeMap<>();
-    Contracts.messages().values().stream().filter(Contracts.Message::inbound).forEach(message ->
-        message.node().path("x-producers").forEach(p -> {
-          assertThat(p.path("who").asText()).as("who produces " + message.type()).isNotBlank();
-          documented.computeIfAbsent(message.type(), t -> new TreeSet<>())
-              .add(p.path("principal").asText() + " → " + p.path("topic").asText());
-        }));
+    Contracts.messages().values().stream()
+        .filter(Contracts.Message::inbound)
+        .forEach(
+            message ->
+                message
+                    .node()
+                    .path("x-producers")
+                    .forEach(
+                        p -> {
+                          assertThat(p.path("who").asText())
+                              .as("who produces " + message.type())
+                              .isNotBlank();
+                          documented
+                              .computeIfAbsent(message.type(), t -> new TreeSet<>())
+                              .add(p.path("principal").asText() + " → " + p.path("topic").asText());
+                        }));
     assertThat(documented).isEqualTo(configured);
   }
 
   @Test
-  void the_compose_broker_lets_each_producer_write_its_own_topic_and_nothing_else() throws IOException {
+  void theComposeBrokerLetsEachProducerWriteItsOwnTopicAndNothingElse() throws IOException {
     Map<String, Set<String>> configured = new TreeMap<>();
-    producers().properties().forEach(producer -> configured.put(producer.getKey(),
-        Set.of(producer.getValue().path("topic").asText())));
+    producers()
+        .properties()
+        .forEach(
+            producer ->
+                configured.put(
+                    producer.getKey(), Set.of(producer.getValue().path("topic").asText())));
 
     Map<String, Set<String>> granted = new TreeMap<>();
     for (String line : Files.readAllLines(ACLS)) {
@@ -79,10 +115,15 @@ class ProducersContractTest {
 
   private static Map<String, Set<String>> configuredTypesByTopic() {
     Map<String, Set<String>> byTopic = new TreeMap<>();
-    producers().properties().forEach(producer -> {
-      Set<String> types = byTopic.computeIfAbsent(producer.getValue().path("topic").asText(), t -> new TreeSet<>());
-      producer.getValue().path("types").forEach(type -> types.add(type.asText()));
-    });
+    producers()
+        .properties()
+        .forEach(
+            producer -> {
+              Set<String> types =
+                  byTopic.computeIfAbsent(
+                      producer.getValue().path("topic").asText(), t -> new TreeSet<>());
+              producer.getValue().path("types").forEach(type -> types.add(type.asText()));
+            });
     return byTopic;
   }
 

@@ -11,8 +11,7 @@ import java.util.concurrent.TimeUnit;
 /** LibreOffice, headless, as a test's converter: a DOCX to a PDF beside it, as Word or Writer would print it. */
 final class LibreOffice {
 
-  private LibreOffice() {
-  }
+  private LibreOffice() {}
 
   /**
    * Converts {@code docx} to {@code <name>.pdf} in the same folder, with a profile of its own under {@code target/}
@@ -22,12 +21,26 @@ final class LibreOffice {
     Path folder = docx.toAbsolutePath().getParent();
     Path profile = Path.of("target", "libreoffice-profile").toAbsolutePath();
     Files.createDirectories(profile);
-    Process process = new ProcessBuilder(List.of(soffice.toString(), "-env:UserInstallation=" + profile.toUri(),
-        "--headless", "--norestore", "--convert-to", "pdf", "--outdir", folder.toString(),
-        docx.toAbsolutePath().toString()))
-        .redirectErrorStream(true).redirectOutput(folder.resolve("libreoffice.log").toFile()).start();
-    assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("LibreOffice converted %s in time", docx).isTrue();
-    assertThat(process.exitValue()).as("LibreOffice's exit code (log: %s)", folder.resolve("libreoffice.log"))
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    soffice.toString(),
+                    "-env:UserInstallation=" + profile.toUri(),
+                    "--headless",
+                    "--norestore",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    folder.toString(),
+                    docx.toAbsolutePath().toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(folder.resolve("libreoffice.log").toFile())
+            .start();
+    assertThat(process.waitFor(3, TimeUnit.MINUTES))
+        .as("LibreOffice converted %s in time", docx)
+        .isTrue();
+    assertThat(process.exitValue())
+        .as("LibreOffice's exit code (log: %s)", folder.resolve("libreoffice.log"))
         .isZero();
     String name = docx.getFileName().toString().replaceFirst("\\.docx$", ".pdf");
     Path pdf = folder.resolve(name);

@@ -12,34 +12,52 @@ import vn.party.evaluation.IntegrationTestSupport;
 /** The engine's tables carry the indexes this system's task completions need. */
 class EngineIndexesTest extends IntegrationTestSupport {
 
-  @Autowired
-  TransactionTemplate tx;
+  @Autowired TransactionTemplate tx;
 
-  @Autowired
-  DataSource dataSource;
+  @Autowired DataSource dataSource;
 
   @Test
-  void the_subtask_lookup_of_every_completion_uses_an_index_not_a_scan_of_all_open_tasks() {
-    assertThat(jdbc.sql("select indexdef from pg_indexes where schemaname = 'public' and indexname = ?")
-        .param(EngineIndexes.TASK_PARENT).query(String.class).optional())
-        .hasValueSatisfying(def -> assertThat(def).containsIgnoringCase("act_ru_task")
-            .containsIgnoringCase("parent_task_id_"));
+  void theSubtaskLookupOfEveryCompletionUsesAnIndexNotAScanOfAllOpenTasks() {
+    assertThat(
+            jdbc.sql(
+                    "select indexdef from pg_indexes where schemaname = 'public' and indexname = ?")
+                .param(EngineIndexes.TASK_PARENT)
+                .query(String.class)
+                .optional())
+        .hasValueSatisfying(
+            def ->
+                assertThat(def)
+                    .containsIgnoringCase("act_ru_task")
+                    .containsIgnoringCase("parent_task_id_"));
 
-    // the engine's own statement (Task.xml, selectTasksByParentTaskId); seq scans off so that the plan shows whether
+    // the engine's own statement (Task.xml, selectTasksByParentTaskId); seq scans off so that the
+    // plan shows whether
     // an index can serve it at all, whatever the size of the test's table
-    List<String> plan = tx.execute(status -> {
-      jdbc.sql("set local enable_seqscan = off").update();
-      return jdbc.sql("explain select * from act_ru_task where parent_task_id_ = 'some-task'")
-          .query(String.class).list();
-    });
+    List<String> plan =
+        tx.execute(
+            status -> {
+              jdbc.sql("set local enable_seqscan = off").update();
+              return jdbc.sql(
+                      "explain select * from act_ru_task where parent_task_id_ = 'some-task'")
+                  .query(String.class)
+                  .list();
+            });
     assertThat(String.join("\n", plan)).contains(EngineIndexes.TASK_PARENT);
   }
 
   @Test
-  void creating_it_again_changes_nothing() {
-    EngineIndexes.create(dataSource, EngineIndexes.TASK_PARENT, "create index if not exists "
-        + EngineIndexes.TASK_PARENT + " on act_ru_task (parent_task_id_) where parent_task_id_ is not null");
-    assertThat(jdbc.sql("select count(*) from pg_indexes where indexname = ?").param(EngineIndexes.TASK_PARENT)
-        .query(Long.class).single()).isEqualTo(1);
+  void creatingItAgainChangesNothing() {
+    EngineIndexes.create(
+        dataSource,
+        EngineIndexes.TASK_PARENT,
+        "create index if not exists "
+            + EngineIndexes.TASK_PARENT
+            + " on act_ru_task (parent_task_id_) where parent_task_id_ is not null");
+    assertThat(
+            jdbc.sql("select count(*) from pg_indexes where indexname = ?")
+                .param(EngineIndexes.TASK_PARENT)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
   }
 }

@@ -22,9 +22,13 @@ class ErrorPagesTest extends IntegrationTestSupport {
   private String raw(String path, String acceptLanguage) throws Exception {
     try (Socket socket = new Socket("localhost", port)) {
       OutputStream out = socket.getOutputStream();
-      out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-          + (acceptLanguage == null ? "" : "Accept-Language: " + acceptLanguage + "\r\n") + "\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("GET "
+                  + path
+                  + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                  + (acceptLanguage == null ? "" : "Accept-Language: " + acceptLanguage + "\r\n")
+                  + "\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       InputStream in = socket.getInputStream();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -32,15 +36,20 @@ class ErrorPagesTest extends IntegrationTestSupport {
   }
 
   private static void ours(String body) {
-    assertThat(body).doesNotContain("Whitelabel").doesNotContain("Apache Tomcat").doesNotContain("<h3>Status");
+    assertThat(body)
+        .doesNotContain("Whitelabel")
+        .doesNotContain("Apache Tomcat")
+        .doesNotContain("<h3>Status");
   }
 
   @Test
-  void pages_get_the_applications_page_for_404_and_405_in_vietnamese_and_english() throws Exception {
+  void pagesGetTheApplicationsPageFor404And405InVietnameseAndEnglish() throws Exception {
     PageSession member = PageSession.of(port, "member3");
     HttpResponse<String> missing = member.get("/app/no-such-page");
     assertThat(missing.statusCode()).isEqualTo(404);
-    assertThat(missing.body()).contains("id=\"error-message\"").contains("Không tìm thấy trang này");
+    assertThat(missing.body())
+        .contains("id=\"error-message\"")
+        .contains("Không tìm thấy trang này");
     ours(missing.body());
     HttpResponse<String> english = member.get("/app/no-such-page?lang=en");
     assertThat(english.statusCode()).isEqualTo(404);
@@ -55,27 +64,33 @@ class ErrorPagesTest extends IntegrationTestSupport {
   }
 
   @Test
-  void the_apis_answer_problem_details_for_404_and_405() {
-    ResponseEntity<String> missing = as("member3").get().uri("/api/v1/no-such-resource").retrieve()
-        .toEntity(String.class);
+  void theApisAnswerProblemDetailsFor404And405() {
+    ResponseEntity<String> missing =
+        as("member3").get().uri("/api/v1/no-such-resource").retrieve().toEntity(String.class);
     assertThat(missing.getStatusCode().value()).isEqualTo(404);
-    assertThat(missing.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-    assertThat(json(missing.getBody()).get("detail").asText()).isEqualTo("Không tìm thấy trang này.");
-    ResponseEntity<String> method = as("member3").delete().uri("/api/v1/me").retrieve().toEntity(String.class);
+    assertThat(missing.getHeaders().getContentType().toString())
+        .startsWith("application/problem+json");
+    assertThat(json(missing.getBody()).get("detail").asText())
+        .isEqualTo("Không tìm thấy trang này.");
+    ResponseEntity<String> method =
+        as("member3").delete().uri("/api/v1/me").retrieve().toEntity(String.class);
     assertThat(method.getStatusCode().value()).isEqualTo(405);
     assertThat(json(method.getBody()).get("status").asInt()).isEqualTo(405);
     ours(method.getBody());
   }
 
   @Test
-  void an_encoded_slash_gets_our_answer_not_tomcats() throws Exception {
+  void anEncodedSlashGetsOurAnswerNotTomcats() throws Exception {
     String page = raw("/app/evaluations/2026/member1%2Fx", null);
     assertThat(page).startsWith("HTTP/1.1 400");
     assertThat(page).contains("Yêu cầu không hợp lệ").contains("lang=\"vi\"");
     ours(page);
     assertThat(raw("/app/evaluations/2026/member1%2Fx", "en")).contains("Bad request.");
     String api = raw("/api/v1/evaluations/2026/member1%2Fx", null);
-    assertThat(api).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"status\":400");
+    assertThat(api)
+        .startsWith("HTTP/1.1 400")
+        .contains("application/problem+json")
+        .contains("\"status\":400");
     ours(api);
     String engine = raw("/engine-rest/task/a%2Fb", null);
     assertThat(engine).startsWith("HTTP/1.1 400").contains("application/problem+json");

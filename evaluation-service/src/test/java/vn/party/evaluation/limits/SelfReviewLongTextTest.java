@@ -33,7 +33,9 @@ class SelfReviewLongTextTest extends EvaluationFlowSupport {
 
   /** A text of exactly {@code length} characters, Vietnamese with its diacritics. */
   private static String text(int length) {
-    return "Kiên định lập trường chính trị, gương mẫu chấp hành. ".repeat(length / 40 + 1).substring(0, length);
+    return "Kiên định lập trường chính trị, gương mẫu chấp hành. "
+        .repeat(length / 40 + 1)
+        .substring(0, length);
   }
 
   private static Map<String, Object> review(String longText) {
@@ -41,20 +43,22 @@ class SelfReviewLongTextTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void the_engine_rest_api_takes_a_long_text_at_its_limit_keeps_it_whole_and_refuses_one_past_it() {
+  void theEngineRestApiTakesALongTextAtItsLimitKeepsItWholeAndRefusesOnePastIt() {
     String atLimit = text(TextLimits.SELF_REVIEW_LONG_TEXT);
     String task = taskOf("member2", "self-review", "member2", YEAR);
     ResponseEntity<String> taken = engineComplete("member2", task, review(atLimit));
     assertThat(taken.getStatusCode().value()).as(taken.getBody()).isEqualTo(204);
     assertThat(keptText("member2")).isEqualTo(atLimit);
     String variable = engineVariable("member2");
-    assertThat(variable).hasSize(TextLimits.ENGINE_VARIABLE).endsWith(TextLimits.CUT_MARK)
+    assertThat(variable)
+        .hasSize(TextLimits.ENGINE_VARIABLE)
+        .endsWith(TextLimits.CUT_MARK)
         .startsWith(atLimit.substring(0, 1000));
     assertThat(variable).isEqualTo(TextLimits.forEngine(atLimit));
 
     String other = taskOf("member3", "self-review", "member3", YEAR);
-    ResponseEntity<String> refused = engineComplete("member3", other, review(text(TextLimits.SELF_REVIEW_LONG_TEXT
-        + 1)));
+    ResponseEntity<String> refused =
+        engineComplete("member3", other, review(text(TextLimits.SELF_REVIEW_LONG_TEXT + 1)));
     assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
     assertThat(refused.getBody()).contains(FIELD).contains("too-long");
     assertNothingWritten("member3", other);
@@ -68,37 +72,54 @@ class SelfReviewLongTextTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void the_domain_api_takes_the_same_length_and_refuses_one_past_it() {
+  void theDomainApiTakesTheSameLengthAndRefusesOnePastIt() {
     String atLimit = text(TextLimits.SELF_REVIEW_LONG_TEXT);
     String task = taskOf("member7", "self-review", "member7", YEAR);
     completeOk("member7", task, review(atLimit));
     assertThat(keptText("member7")).isEqualTo(atLimit);
 
     String other = taskOf("member8", "self-review", "member8", YEAR);
-    ResponseEntity<String> refused = complete("member8", other, review(text(TextLimits.SELF_REVIEW_LONG_TEXT + 1)));
+    ResponseEntity<String> refused =
+        complete("member8", other, review(text(TextLimits.SELF_REVIEW_LONG_TEXT + 1)));
     assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
     assertThat(refused.getBody()).contains(FIELD).contains("too-long");
     assertNothingWritten("member8", other);
   }
 
   private String keptText(String memberId) {
-    ResponseEntity<String> response = as("auditor").get()
-        .uri("/api/v1/evaluations/{y}/{m}/self-review", YEAR, memberId).retrieve().toEntity(String.class);
+    ResponseEntity<String> response =
+        as("auditor")
+            .get()
+            .uri("/api/v1/evaluations/{y}/{m}/self-review", YEAR, memberId)
+            .retrieve()
+            .toEntity(String.class);
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
     JsonNode kept = json(response.getBody());
     return kept.at("/content/" + FIELD).asText();
   }
 
   private String engineVariable(String memberId) {
-    String instance = runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(BusinessKeys.member(YEAR, memberId)).singleResult().getId();
+    String instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(BusinessKeys.member(YEAR, memberId))
+            .singleResult()
+            .getId();
     return (String) runtimeService.getVariable(instance, FIELD);
   }
 
   private void assertNothingWritten(String memberId, String task) {
-    assertThat(taskOf(memberId, "self-review", memberId, YEAR)).as("the task is still open").isEqualTo(task);
-    assertThat(jdbc.sql("select count(*) from evaluation.self_review where year = :y and member_id = :m")
-        .param("y", YEAR).param("m", memberId).query(Integer.class).single()).isZero();
+    assertThat(taskOf(memberId, "self-review", memberId, YEAR))
+        .as("the task is still open")
+        .isEqualTo(task);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from evaluation.self_review where year = :y and member_id = :m")
+                .param("y", YEAR)
+                .param("m", memberId)
+                .query(Integer.class)
+                .single())
+        .isZero();
     assertThat(engineVariable(memberId)).isNull();
   }
 }

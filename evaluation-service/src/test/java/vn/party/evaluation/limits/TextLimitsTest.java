@@ -36,20 +36,29 @@ class TextLimitsTest extends EvaluationFlowSupport {
   private static final Duration WAIT = Duration.ofSeconds(60);
 
   @Test
-  void long_comments_from_outside_are_kept_whole_and_never_break_the_evaluation() {
+  void longCommentsFromOutsideAreKeptWholeAndNeverBreakTheEvaluation() {
     launchedCampaign(YEAR);
-    String longest = "Nhận xét nơi cư trú. ".repeat(TextLimits.RESIDENCE_COMMENT).substring(0,
-        TextLimits.RESIDENCE_COMMENT);
-    String longestUnit = "Nhận xét của lãnh đạo đơn vị. ".repeat(TextLimits.UNIT_ASSESSMENT_COMMENT).substring(0,
-        TextLimits.UNIT_ASSESSMENT_COMMENT);
+    String longest =
+        "Nhận xét nơi cư trú. "
+            .repeat(TextLimits.RESIDENCE_COMMENT)
+            .substring(0, TextLimits.RESIDENCE_COMMENT);
+    String longestUnit =
+        "Nhận xét của lãnh đạo đơn vị. "
+            .repeat(TextLimits.UNIT_ASSESSMENT_COMMENT)
+            .substring(0, TextLimits.UNIT_ASSESSMENT_COMMENT);
 
     // arriving early (before the self-review): the self-review used to answer 500 here
     sendResidenceFeedback("member4", YEAR, longest);
     sendUnitAssessment("member4", YEAR, null, null, longestUnit);
-    await().atMost(WAIT).until(() -> stored("residence_feedback", "member4") == 1
-        && stored("unit_assessment", "member4") == 1);
-    ResponseEntity<String> selfReview = complete("member4", taskOf("member4", "self-review", "member4", YEAR),
-        selfCriticism("GOOD"));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                stored("residence_feedback", "member4") == 1
+                    && stored("unit_assessment", "member4") == 1);
+    ResponseEntity<String> selfReview =
+        complete(
+            "member4", taskOf("member4", "self-review", "member4", YEAR), selfCriticism("GOOD"));
     assertThat(selfReview.getStatusCode().value()).as(selfReview.getBody()).isEqualTo(204);
     taskOf("secretary1", "branch-review", "member4", YEAR);
     JsonNode record = evaluation("member4", YEAR, "member4");
@@ -62,20 +71,25 @@ class TextLimitsTest extends EvaluationFlowSupport {
     completeOk("member5", taskOf("member5", "self-review", "member5", YEAR), selfCriticism("GOOD"));
     CloudEvent waited = sendResidenceFeedback("member5", YEAR, longest);
     taskOf("secretary1", "branch-review", "member5", YEAR);
-    assertThat(evaluation("member5", YEAR, "member5").at("/residenceFeedback/comment").asText()).isEqualTo(longest);
+    assertThat(evaluation("member5", YEAR, "member5").at("/residenceFeedback/comment").asText())
+        .isEqualTo(longest);
     assertEngineGotWhatFits("member5", "residenceComment", longest);
     assertThat(deadLettered(waited.getId(), Duration.ofSeconds(2))).isFalse();
 
-    // one character more is refused at the door (kept as unmatched, the schema naming the field), nothing
+    // one character more is refused at the door (kept as unmatched, the schema naming the field),
+    // nothing
     // half-written
     CloudEvent tooLong = sendResidenceFeedback("member9", YEAR, longest + "x");
-    await().atMost(WAIT).untilAsserted(() -> assertThat(invalid(tooLong.getId())).contains("comment"));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(invalid(tooLong.getId())).contains("comment"));
     assertThat(stored("residence_feedback", "member9")).isZero();
-    assertThat(evaluation("member9", YEAR, "member9").at("/residenceFeedback/status").asText()).isEqualTo("PENDING");
+    assertThat(evaluation("member9", YEAR, "member9").at("/residenceFeedback/status").asText())
+        .isEqualTo("PENDING");
   }
 
   @Test
-  void a_form_text_is_taken_at_its_limit_and_refused_one_past_it_through_the_api_and_the_engine_rest_api() {
+  void aFormTextIsTakenAtItsLimitAndRefusedOnePastItThroughTheApiAndTheEngineRestApi() {
     int year = 2068; // years of their own: other tests open campaigns in 2095 and 2097
     launchedCampaign(year);
     sendResidenceFeedback("member2", year, "Tốt.");
@@ -86,21 +100,24 @@ class TextLimitsTest extends EvaluationFlowSupport {
     String review2 = taskOf("secretary1", "branch-review", "member2", year);
     String review3 = taskOf("secretary1", "branch-review", "member3", year);
 
-    ResponseEntity<String> api = complete("secretary1", review2, branchProposes("GOOD", "branchComment",
-        atLimit + "x"));
+    ResponseEntity<String> api =
+        complete("secretary1", review2, branchProposes("GOOD", "branchComment", atLimit + "x"));
     assertThat(api.getStatusCode().value()).as(api.getBody()).isEqualTo(400);
     assertThat(api.getBody()).contains("branchComment").contains("too-long");
-    ResponseEntity<String> engine = engineComplete("secretary1", review3, branchProposes("GOOD", "branchComment",
-        atLimit + "x"));
+    ResponseEntity<String> engine =
+        engineComplete(
+            "secretary1", review3, branchProposes("GOOD", "branchComment", atLimit + "x"));
     assertThat(engine.getStatusCode().value()).as(engine.getBody()).isEqualTo(400);
     assertThat(engine.getBody()).contains("branchComment");
 
     completeOk("secretary1", review2, branchProposes("GOOD", "branchComment", atLimit));
-    ResponseEntity<String> viaEngine = engineComplete("secretary1", review3, branchProposes("GOOD", "branchComment",
-        atLimit));
+    ResponseEntity<String> viaEngine =
+        engineComplete("secretary1", review3, branchProposes("GOOD", "branchComment", atLimit));
     assertThat(viaEngine.getStatusCode().value()).as(viaEngine.getBody()).isEqualTo(204);
-    assertThat(evaluation("secretary1", year, "member2").at("/branchReview/comment").asText()).isEqualTo(atLimit);
-    assertThat(evaluation("secretary1", year, "member3").at("/branchReview/comment").asText()).isEqualTo(atLimit);
+    assertThat(evaluation("secretary1", year, "member2").at("/branchReview/comment").asText())
+        .isEqualTo(atLimit);
+    assertThat(evaluation("secretary1", year, "member3").at("/branchReview/comment").asText())
+        .isEqualTo(atLimit);
   }
 
   /**
@@ -108,85 +125,147 @@ class TextLimitsTest extends EvaluationFlowSupport {
    * constants, rendered. The server's refusal one past the limit on these forms is PageBadInputCorpusTest's.
    */
   @Test
-  void the_pages_offer_each_text_with_its_limit() throws Exception {
+  void thePagesOfferEachTextWithItsLimit() throws Exception {
     int year = 2069;
     launchedCampaign(year);
-    vn.party.evaluation.pages.PageSession member = vn.party.evaluation.pages.PageSession.of(port, "member7");
-    String selfReview = member.get("/app/tasks/" + taskOf("member7", "self-review", "member7", year)).body();
+    vn.party.evaluation.pages.PageSession member =
+        vn.party.evaluation.pages.PageSession.of(port, "member7");
+    String selfReview =
+        member.get("/app/tasks/" + taskOf("member7", "self-review", "member7", year)).body();
     assertThat(maxLengthOf(selfReview, "limitations")).isEqualTo(TextLimits.FORM_TEXT);
-    assertThat(maxLengthOf(selfReview, "politicalIdeology")).isEqualTo(TextLimits.SELF_REVIEW_LONG_TEXT);
-    vn.party.evaluation.pages.PageSession committee = vn.party.evaluation.pages.PageSession.of(port, "committee");
+    assertThat(maxLengthOf(selfReview, "politicalIdeology"))
+        .isEqualTo(TextLimits.SELF_REVIEW_LONG_TEXT);
+    vn.party.evaluation.pages.PageSession committee =
+        vn.party.evaluation.pages.PageSession.of(port, "committee");
     // the organization is picked from a list, not typed: nothing to limit
-    assertThat(committee.get("/app/campaigns/new").body()).containsPattern("<select[^>]*name=\"organizationId\"");
-    assertThat(maxLengthOf(committee.get("/app/members/member7").body(), "reason")).isEqualTo(TextLimits.REASON);
+    assertThat(committee.get("/app/campaigns/new").body())
+        .containsPattern("<select[^>]*name=\"organizationId\"");
+    assertThat(maxLengthOf(committee.get("/app/members/member7").body(), "reason"))
+        .isEqualTo(TextLimits.REASON);
   }
 
   private static int maxLengthOf(String html, String name) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<(?:input|textarea)[^>]*name=\"" + name
-        + "\"[^>]*>").matcher(html);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("<(?:input|textarea)[^>]*name=\"" + name + "\"[^>]*>")
+            .matcher(html);
     assertThat(m.find()).as("a field named " + name).isTrue();
-    java.util.regex.Matcher length = java.util.regex.Pattern.compile("maxlength=\"(\\d+)\"").matcher(m.group());
+    java.util.regex.Matcher length =
+        java.util.regex.Pattern.compile("maxlength=\"(\\d+)\"").matcher(m.group());
     assertThat(length.find()).as(name + " has a maxlength: " + m.group()).isTrue();
     return Integer.parseInt(length.group(1));
   }
 
   /** Every text field of every inbound event: at its limit taken, one past it refused by its schema. */
   @Test
-  void every_text_of_every_inbound_event_is_taken_at_its_limit_and_refused_one_past_it() {
+  void everyTextOfEveryInboundEventIsTakenAtItsLimitAndRefusedOnePastIt() {
     int year = 2070; // no campaign: the events are taken in and kept (unmatched), or refused
-    List<FieldCase> cases = List.of(
-        new FieldCase("vn.party.member.residence-feedback", "memberId", TextLimits.ID, residence(year)),
-        new FieldCase("vn.party.member.residence-feedback", "comment", TextLimits.RESIDENCE_COMMENT, residence(year)),
-        new FieldCase("vn.party.member.residence-feedback", "submittedBy", TextLimits.NAME, residence(year)),
-        new FieldCase("vn.party.member.unit-assessment", "memberId", TextLimits.ID, unit(year)),
-        new FieldCase("vn.party.member.unit-assessment", "comment", TextLimits.UNIT_ASSESSMENT_COMMENT, unit(year)),
-        new FieldCase("vn.party.member.unit-assessment", "assessedBy", TextLimits.NAME, unit(year)),
-        new FieldCase("vn.party.member.disciplined", "memberId", TextLimits.ID, discipline(year)),
-        new FieldCase("vn.party.member.disciplined", "decisionId", TextLimits.DECISION_ID, discipline(year)),
-        new FieldCase("vn.party.member.disciplined", "decidedBy", TextLimits.NAME, discipline(year)),
-        new FieldCase("vn.party.organization.disciplined", "organizationId", TextLimits.ID,
-            organizationDiscipline(year)),
-        new FieldCase("vn.party.organization.disciplined", "decisionId", TextLimits.DECISION_ID,
-            organizationDiscipline(year)),
-        new FieldCase("vn.party.organization.disciplined", "decidedBy", TextLimits.NAME,
-            organizationDiscipline(year)),
-        new FieldCase("vn.party.member.complaint", "memberId", TextLimits.ID, complaint(year)),
-        new FieldCase("vn.party.member.complaint", "grounds", TextLimits.COMPLAINT_GROUNDS, complaint(year)),
-        new FieldCase("vn.party.member.complaint", "submittedBy", TextLimits.NAME, complaint(year)));
+    List<FieldCase> cases =
+        List.of(
+            new FieldCase(
+                "vn.party.member.residence-feedback", "memberId", TextLimits.ID, residence(year)),
+            new FieldCase(
+                "vn.party.member.residence-feedback",
+                "comment",
+                TextLimits.RESIDENCE_COMMENT,
+                residence(year)),
+            new FieldCase(
+                "vn.party.member.residence-feedback",
+                "submittedBy",
+                TextLimits.NAME,
+                residence(year)),
+            new FieldCase("vn.party.member.unit-assessment", "memberId", TextLimits.ID, unit(year)),
+            new FieldCase(
+                "vn.party.member.unit-assessment",
+                "comment",
+                TextLimits.UNIT_ASSESSMENT_COMMENT,
+                unit(year)),
+            new FieldCase(
+                "vn.party.member.unit-assessment", "assessedBy", TextLimits.NAME, unit(year)),
+            new FieldCase(
+                "vn.party.member.disciplined", "memberId", TextLimits.ID, discipline(year)),
+            new FieldCase(
+                "vn.party.member.disciplined",
+                "decisionId",
+                TextLimits.DECISION_ID,
+                discipline(year)),
+            new FieldCase(
+                "vn.party.member.disciplined", "decidedBy", TextLimits.NAME, discipline(year)),
+            new FieldCase(
+                "vn.party.organization.disciplined",
+                "organizationId",
+                TextLimits.ID,
+                organizationDiscipline(year)),
+            new FieldCase(
+                "vn.party.organization.disciplined",
+                "decisionId",
+                TextLimits.DECISION_ID,
+                organizationDiscipline(year)),
+            new FieldCase(
+                "vn.party.organization.disciplined",
+                "decidedBy",
+                TextLimits.NAME,
+                organizationDiscipline(year)),
+            new FieldCase("vn.party.member.complaint", "memberId", TextLimits.ID, complaint(year)),
+            new FieldCase(
+                "vn.party.member.complaint",
+                "grounds",
+                TextLimits.COMPLAINT_GROUNDS,
+                complaint(year)),
+            new FieldCase(
+                "vn.party.member.complaint", "submittedBy", TextLimits.NAME, complaint(year)));
     List<String> taken = new ArrayList<>();
     List<String> refused = new ArrayList<>();
     for (FieldCase c : cases) {
       taken.add(send(c.type(), c.with("a".repeat(c.limit()))));
       refused.add(send(c.type(), c.with("a".repeat(c.limit() + 1))));
     }
-    await().atMost(WAIT).untilAsserted(() -> assertThat(inboxed(taken)).as("taken at the limit").isEqualTo(
-        taken.size()));
-    await().atMost(WAIT).untilAsserted(() -> {
-      for (int i = 0; i < cases.size(); i++) {
-        // refused before any handler: kept as unmatched with the schema's message naming the field
-        assertThat(invalid(refused.get(i))).as(cases.get(i) + " one past its limit").contains(cases.get(i).field());
-        assertThat(invalid(taken.get(i))).as(cases.get(i) + " at its limit").isNull();
-      }
-    });
-    assertThat(deadLettered(Duration.ofSeconds(2))).as("nothing of it dead-lettered").doesNotContainAnyElementsOf(
-        refused);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(inboxed(taken)).as("taken at the limit").isEqualTo(taken.size()));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              for (int i = 0; i < cases.size(); i++) {
+                // refused before any handler: kept as unmatched with the schema's message naming
+                // the field
+                assertThat(invalid(refused.get(i)))
+                    .as(cases.get(i) + " one past its limit")
+                    .contains(cases.get(i).field());
+                assertThat(invalid(taken.get(i))).as(cases.get(i) + " at its limit").isNull();
+              }
+            });
+    assertThat(deadLettered(Duration.ofSeconds(2)))
+        .as("nothing of it dead-lettered")
+        .doesNotContainAnyElementsOf(refused);
   }
 
   /** Storage holds the texts from outside to the same limits: the check constraints say what TextLimits says. */
   @Test
-  void storage_holds_each_text_to_the_same_limit() {
+  void storageHoldsEachTextToTheSameLimit() {
     Map<String, Integer> expected = new LinkedHashMap<>();
     expected.put("residence_feedback_comment_length", TextLimits.RESIDENCE_COMMENT);
     expected.put("member_evaluation_residence_comment_length", TextLimits.RESIDENCE_COMMENT);
     expected.put("member_evaluation_unit_comment_length", TextLimits.UNIT_ASSESSMENT_COMMENT);
     expected.put("unit_assessment_comment_length", TextLimits.UNIT_ASSESSMENT_COMMENT);
     expected.put("complaint_grounds_length", TextLimits.COMPLAINT_GROUNDS);
-    expected.forEach((constraint, limit) -> assertThat(jdbc.sql("""
+    expected.forEach(
+        (constraint, limit) ->
+            assertThat(
+                    jdbc.sql(
+                            """
             select pg_get_constraintdef(c.oid) from pg_constraint c join pg_namespace n on n.oid = c.connamespace
-            where n.nspname = 'evaluation' and c.conname = :name""").param("name", constraint)
-        .query(String.class).single()).as(constraint).contains("<= " + limit + ")"));
-    assertThat(TextLimits.forEngine("x".repeat(TextLimits.ENGINE_VARIABLE))).hasSize(TextLimits.ENGINE_VARIABLE);
-    assertThat(TextLimits.forEngine("x".repeat(TextLimits.ENGINE_VARIABLE + 1))).hasSize(TextLimits.ENGINE_VARIABLE)
+            where n.nspname = 'evaluation' and c.conname = :name""")
+                        .param("name", constraint)
+                        .query(String.class)
+                        .single())
+                .as(constraint)
+                .contains("<= " + limit + ")"));
+    assertThat(TextLimits.forEngine("x".repeat(TextLimits.ENGINE_VARIABLE)))
+        .hasSize(TextLimits.ENGINE_VARIABLE);
+    assertThat(TextLimits.forEngine("x".repeat(TextLimits.ENGINE_VARIABLE + 1)))
+        .hasSize(TextLimits.ENGINE_VARIABLE)
         .endsWith(TextLimits.CUT_MARK);
     assertThat(TextLimits.forEngine(null)).isNull();
   }
@@ -194,16 +273,27 @@ class TextLimitsTest extends EvaluationFlowSupport {
   // --------------------------------------------------------------------------------------------------- helpers
 
   private void assertEngineGotWhatFits(String memberId, String variable, String whole) {
-    String instance = runtimeService.createProcessInstanceQuery()
-        .processInstanceBusinessKey(BusinessKeys.member(YEAR, memberId)).singleResult().getId();
+    String instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(BusinessKeys.member(YEAR, memberId))
+            .singleResult()
+            .getId();
     String value = (String) runtimeService.getVariable(instance, variable);
-    assertThat(value).as(variable).hasSize(TextLimits.ENGINE_VARIABLE).endsWith(TextLimits.CUT_MARK)
+    assertThat(value)
+        .as(variable)
+        .hasSize(TextLimits.ENGINE_VARIABLE)
+        .endsWith(TextLimits.CUT_MARK)
         .startsWith(whole.substring(0, 1000));
   }
 
   private int stored(String table, String memberId) {
-    return jdbc.sql("select count(*) from evaluation." + table + " where year = :y and member_id = :m")
-        .param("y", YEAR).param("m", memberId).query(Integer.class).single();
+    return jdbc.sql(
+            "select count(*) from evaluation." + table + " where year = :y and member_id = :m")
+        .param("y", YEAR)
+        .param("m", memberId)
+        .query(Integer.class)
+        .single();
   }
 
   private boolean deadLettered(String eventId, Duration within) {
@@ -224,20 +314,33 @@ class TextLimitsTest extends EvaluationFlowSupport {
 
   /** The schema's message for an event kept as INVALID_DATA, or null when it was not refused so. */
   private String invalid(String eventId) {
-    return jdbc.sql("select problem from evaluation.unmatched_event where event_id = :id and reason = 'INVALID_DATA'")
-        .param("id", eventId).query(String.class).optional().orElse(null);
+    return jdbc.sql(
+            "select problem from evaluation.unmatched_event where event_id = :id and reason = 'INVALID_DATA'")
+        .param("id", eventId)
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   private int inboxed(List<String> ids) {
-    return jdbc.sql("select count(*) from evaluation.inbox where event_id in (:ids)").param("ids", ids)
-        .query(Integer.class).single();
+    return jdbc.sql("select count(*) from evaluation.inbox where event_id in (:ids)")
+        .param("ids", ids)
+        .query(Integer.class)
+        .single();
   }
 
   private String send(String type, Map<String, Object> data) {
     String id = UUID.randomUUID().toString();
-    CloudEvent event = CloudEventBuilder.v1().withId(id).withSource(URI.create("/text-limits/test")).withType(type)
-        .withDataContentType("application/json").withData(toJson(data)).build();
-    send(String.valueOf(data.getOrDefault("memberId", data.get("organizationId"))),
+    CloudEvent event =
+        CloudEventBuilder.v1()
+            .withId(id)
+            .withSource(URI.create("/text-limits/test"))
+            .withType(type)
+            .withDataContentType("application/json")
+            .withData(toJson(data))
+            .build();
+    send(
+        String.valueOf(data.getOrDefault("memberId", data.get("organizationId"))),
         EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE).serialize(event));
     return id;
   }
@@ -251,25 +354,64 @@ class TextLimitsTest extends EvaluationFlowSupport {
   }
 
   private static Map<String, Object> residence(int year) {
-    return Map.of("memberId", "member1", "year", year, "comment", "Tốt.", "submittedBy", "Chi ủy khu dân cư số 1");
+    return Map.of(
+        "memberId",
+        "member1",
+        "year",
+        year,
+        "comment",
+        "Tốt.",
+        "submittedBy",
+        "Chi ủy khu dân cư số 1");
   }
 
   private static Map<String, Object> unit(int year) {
-    return Map.of("memberId", "member1", "year", year, "comment", "Tốt.", "assessedBy", "Thủ trưởng đơn vị");
+    return Map.of(
+        "memberId", "member1", "year", year, "comment", "Tốt.", "assessedBy", "Thủ trưởng đơn vị");
   }
 
   private static Map<String, Object> discipline(int year) {
-    return Map.of("memberId", "member1", "year", year, "decisionId", "QĐ-01/UBKT", "form", "REPRIMAND",
-        "decidedOn", year + "-03-01", "decidedBy", "Ủy ban kiểm tra");
+    return Map.of(
+        "memberId",
+        "member1",
+        "year",
+        year,
+        "decisionId",
+        "QĐ-01/UBKT",
+        "form",
+        "REPRIMAND",
+        "decidedOn",
+        year + "-03-01",
+        "decidedBy",
+        "Ủy ban kiểm tra");
   }
 
   private static Map<String, Object> organizationDiscipline(int year) {
-    return Map.of("organizationId", "thanh-khe-tay-cb1", "year", year, "decisionId", "QĐ-02/UBKT",
-        "form", "REPRIMAND", "decidedOn", year + "-03-01", "decidedBy", "Ủy ban kiểm tra");
+    return Map.of(
+        "organizationId",
+        "thanh-khe-tay-cb1",
+        "year",
+        year,
+        "decisionId",
+        "QĐ-02/UBKT",
+        "form",
+        "REPRIMAND",
+        "decidedOn",
+        year + "-03-01",
+        "decidedBy",
+        "Ủy ban kiểm tra");
   }
 
   private static Map<String, Object> complaint(int year) {
-    return Map.of("memberId", "member1", "year", year, "grounds", "Chưa thỏa đáng.", "submittedBy", "member1");
+    return Map.of(
+        "memberId",
+        "member1",
+        "year",
+        year,
+        "grounds",
+        "Chưa thỏa đáng.",
+        "submittedBy",
+        "member1");
   }
 
   private record FieldCase(String type, String field, int limit, Map<String, Object> base) {

@@ -9,14 +9,21 @@ import org.junit.jupiter.api.Test;
 class MostOfTheYearTest {
 
   @Test
-  void the_unit_with_more_days_of_the_year_evaluates() {
-    assertThat(RunningCampaignEffects.newUnitHasMostOfYear(2038, LocalDate.of(2038, 3, 1))).isTrue();
-    assertThat(RunningCampaignEffects.newUnitHasMostOfYear(2038, LocalDate.of(2038, 11, 20))).isFalse();
+  void theUnitWithMoreDaysOfTheYearEvaluates() {
+    assertThat(RunningCampaignEffects.newUnitHasMostOfYear(2038, LocalDate.of(2038, 3, 1)))
+        .isTrue();
+    assertThat(RunningCampaignEffects.newUnitHasMostOfYear(2038, LocalDate.of(2038, 11, 20)))
+        .isFalse();
     // 2038: 365 days; joined on 2 July → 182 days before, 183 from then on
-    assertThat(RunningCampaignEffects.newUnitHasMostOfYear(2038, LocalDate.of(2038, 7, 2))).isTrue();
-    assertThat(RunningCampaignEffects.newUnitHasMostOfYear(2038, LocalDate.of(2038, 7, 3))).isFalse();
-    // a transfer recorded for a date before the year: the whole year in the new unit; after it: none
-    assertThat(RunningCampaignEffects.newUnitHasMostOfYear(2039, LocalDate.of(2026, 12, 6))).isTrue();
-    assertThat(RunningCampaignEffects.newUnitHasMostOfYear(2038, LocalDate.of(2039, 1, 5))).isFalse();
+    assertThat(RunningCampaignEffects.newUnitHasMostOfYear(2038, LocalDate.of(2038, 7, 2)))
+        .isTrue();
+    assertThat(RunningCampaignEffects.newUnitHasMostOfYear(2038, LocalDate.of(2038, 7, 3)))
+        .isFalse();
+    // a transfer recorded for a date before the year: the whole year in the new unit; after it:
+    // none
+    assertThat(RunningCampaignEffects.newUnitHasMostOfYear(2039, LocalDate.of(2026, 12, 6)))
+        .isTrue();
+    assertThat(RunningCampaignEffects.newUnitHasMostOfYear(2038, LocalDate.of(2039, 1, 5)))
+        .isFalse();
   }
 }

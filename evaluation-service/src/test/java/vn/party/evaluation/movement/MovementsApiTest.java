@@ -48,44 +48,107 @@ class MovementsApiTest extends EvaluationFlowSupport {
     unit("BRANCH", "mv-ward", "Chi bộ Biến động 2", "mv-cb2");
     unit("ORGANIZATION", "thanh-khe", "Đảng bộ phường Nơi Đến", "mv-ward2");
     unit("BRANCH", "mv-ward2", "Chi bộ Nơi đến", "mv-cb9");
-    String heading = "Họ và tên,Số thẻ đảng viên,Ngày vào Đảng (dd/MM/yyyy),Ngày chính thức (dd/MM/yyyy),"
-        + "Chi bộ (mã hoặc tên)\r\n";
+    String heading =
+        "Họ và tên,Số thẻ đảng viên,Ngày vào Đảng (dd/MM/yyyy),Ngày chính thức (dd/MM/yyyy),"
+            + "Chi bộ (mã hoặc tên)\r\n";
     StringBuilder file = new StringBuilder(heading);
-    for (String[] m : List.of(new String[] {"Chuyển Trong", "MV000001", "19/05/2010"},
-        new String[] {"Chuyển Ngoài", "MV000002", "19/05/2010"}, new String[] {"Dự Bị", "MV000003", ""},
-        new String[] {"Ra Đảng", "MV000004", "19/05/2010"}, new String[] {"Từ Trần", "MV000005", "19/05/2010"})) {
-      file.append(m[0]).append(',').append(m[1]).append(",19/05/2009,").append(m[2]).append(",mv-cb1\r\n");
+    for (String[] m :
+        List.of(
+            new String[] {"Chuyển Trong", "MV000001", "19/05/2010"},
+            new String[] {"Chuyển Ngoài", "MV000002", "19/05/2010"},
+            new String[] {"Dự Bị", "MV000003", ""},
+            new String[] {"Ra Đảng", "MV000004", "19/05/2010"},
+            new String[] {"Từ Trần", "MV000005", "19/05/2010"})) {
+      file.append(m[0])
+          .append(',')
+          .append(m[1])
+          .append(",19/05/2009,")
+          .append(m[2])
+          .append(",mv-cb1\r\n");
     }
-    JsonNode preview = json(as("admin").post().uri("/api/v1/organizations/mv-ward/roster-imports?fileName=mv.csv")
-        .contentType(MediaType.APPLICATION_OCTET_STREAM).body(file.toString().getBytes(StandardCharsets.UTF_8))
-        .retrieve().body(String.class));
-    JsonNode result = json(as("admin").post().uri("/api/v1/roster-imports/{id}/commit", preview.get("id").asText())
-        .retrieve().body(String.class));
-    result.get("accounts").forEach(a -> {
-      ids.put(a.get("cardNumber").asText(), a.get("memberId").asText());
-      passwords.put(a.get("memberId").asText(), a.get("oneTimePassword").asText());
-    });
+    JsonNode preview =
+        json(
+            as("admin")
+                .post()
+                .uri("/api/v1/organizations/mv-ward/roster-imports?fileName=mv.csv")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(file.toString().getBytes(StandardCharsets.UTF_8))
+                .retrieve()
+                .body(String.class));
+    JsonNode result =
+        json(
+            as("admin")
+                .post()
+                .uri("/api/v1/roster-imports/{id}/commit", preview.get("id").asText())
+                .retrieve()
+                .body(String.class));
+    result
+        .get("accounts")
+        .forEach(
+            a -> {
+              ids.put(a.get("cardNumber").asText(), a.get("memberId").asText());
+              passwords.put(a.get("memberId").asText(), a.get("oneTimePassword").asText());
+            });
     assertThat(ids).hasSize(5);
     // the campaign is running before anyone moves
     OffsetDateTime now = OffsetDateTime.now();
-    ResponseEntity<String> campaign = as("admin").post().uri("/api/v1/campaigns")
-        .contentType(MediaType.APPLICATION_JSON).body(Map.of("organizationId", "mv-ward", "year", YEAR,
-            "regulation", "QD-366-2025", "selfReviewDue", now.plusDays(10).toString(),
-            "residenceFeedbackDue", now.plusDays(30).toString(), "branchReviewDue", now.plusDays(40).toString(),
-            "decisionDue", now.plusDays(50).toString())).retrieve().toEntity(String.class);
+    ResponseEntity<String> campaign =
+        as("admin")
+            .post()
+            .uri("/api/v1/campaigns")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(
+                Map.of(
+                    "organizationId",
+                    "mv-ward",
+                    "year",
+                    YEAR,
+                    "regulation",
+                    "QD-366-2025",
+                    "selfReviewDue",
+                    now.plusDays(10).toString(),
+                    "residenceFeedbackDue",
+                    now.plusDays(30).toString(),
+                    "branchReviewDue",
+                    now.plusDays(40).toString(),
+                    "decisionDue",
+                    now.plusDays(50).toString()))
+            .retrieve()
+            .toEntity(String.class);
     assertThat(campaign.getStatusCode().value()).as(campaign.getBody()).isEqualTo(201);
     String id = json(campaign.getBody()).get("id").asText();
-    await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(json(as("admin").get()
-        .uri("/api/v1/campaigns/" + id).retrieve().body(String.class)).at("/progress/membersStarted").asInt())
-        .isEqualTo(5));
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        json(as("admin")
+                                .get()
+                                .uri("/api/v1/campaigns/" + id)
+                                .retrieve()
+                                .body(String.class))
+                            .at("/progress/membersStarted")
+                            .asInt())
+                    .isEqualTo(5));
   }
 
   @Test
   @Order(1)
-  void a_transfer_to_another_branch_after_the_launch() {
+  void aTransferToAnotherBranchAfterTheLaunch() {
     String member = ids.get("MV000001");
-    ResponseEntity<String> moved = move("admin", member, Map.of("kind", "TRANSFER", "toBranch", "mv-cb2",
-        "on", LocalDate.now().toString(), "reason", "QĐ chuyển sinh hoạt số 5"));
+    ResponseEntity<String> moved =
+        move(
+            "admin",
+            member,
+            Map.of(
+                "kind",
+                "TRANSFER",
+                "toBranch",
+                "mv-cb2",
+                "on",
+                LocalDate.now().toString(),
+                "reason",
+                "QĐ chuyển sinh hoạt số 5"));
     assertThat(moved.getStatusCode().value()).as(moved.getBody()).isEqualTo(201);
     assertThat(json(moved.getBody()).get("fromBranch").asText()).isEqualTo("mv-cb1");
     assertThat(branchOf(member)).isEqualTo("mv-cb2");
@@ -98,18 +161,27 @@ class MovementsApiTest extends EvaluationFlowSupport {
     assertThat(rosterStatus(member)).isEqualTo("STARTED");
     String process = process(member);
     assertThat(runtimeService.getVariable(process, "branchId")).isEqualTo("mv-cb2");
-    assertThat(runtimeService.getVariable(process, "branchCommitteeGroup")).isEqualTo("branch-committee-mv-cb2");
+    assertThat(runtimeService.getVariable(process, "branchCommitteeGroup"))
+        .isEqualTo("branch-committee-mv-cb2");
     assertThat(timelineKinds(YEAR, member)).contains("EVALUATION_MOVED");
   }
 
   @Test
   @Order(2)
-  void a_transfer_to_another_organization() {
+  void aTransferToAnotherOrganization() {
     String member = ids.get("MV000002");
-    assertThat(move("admin", member, Map.of("kind", "TRANSFER", "toBranch", "mv-cb9", "reason", "Giấy giới thiệu 12"))
-        .getStatusCode().value()).isEqualTo(201);
+    assertThat(
+            move(
+                    "admin",
+                    member,
+                    Map.of(
+                        "kind", "TRANSFER", "toBranch", "mv-cb9", "reason", "Giấy giới thiệu 12"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
     assertThat(branchOf(member)).isEqualTo("mv-cb9");
-    // the receiving organization has no campaign for the year yet: ended here, its launch will evaluate the member
+    // the receiving organization has no campaign for the year yet: ended here, its launch will
+    // evaluate the member
     assertThat(onRoster(member)).isTrue();
     assertThat(rosterStatus(member)).isEqualTo("NOT_RATED");
     assertThat(rosterReason(member)).isEqualTo("TRANSFERRED_ELSEWHERE");
@@ -118,98 +190,202 @@ class MovementsApiTest extends EvaluationFlowSupport {
 
   @Test
   @Order(3)
-  void recognition_as_an_official_member() {
+  void recognitionAsAnOfficialMember() {
     String member = ids.get("MV000003");
-    assertThat(move("admin", member, Map.of("kind", "RECOGNITION", "on", LocalDate.now().toString(),
-        "reason", "QĐ công nhận chính thức số 8")).getStatusCode().value()).isEqualTo(201);
-    Map<String, Object> row = jdbc.sql("select membership, official_on from evaluation.party_member where id = :m")
-        .param("m", member).query().singleRow();
+    assertThat(
+            move(
+                    "admin",
+                    member,
+                    Map.of(
+                        "kind",
+                        "RECOGNITION",
+                        "on",
+                        LocalDate.now().toString(),
+                        "reason",
+                        "QĐ công nhận chính thức số 8"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
+    Map<String, Object> row =
+        jdbc.sql("select membership, official_on from evaluation.party_member where id = :m")
+            .param("m", member)
+            .query()
+            .singleRow();
     assertThat(row.get("membership")).isEqualTo("OFFICIAL");
     assertThat(row.get("official_on").toString()).isEqualTo(LocalDate.now().toString());
     assertThat(error(move("admin", member, Map.of("kind", "RECOGNITION", "reason", "lại")), "kind"))
         .isEqualTo("already-official");
-    // the form decided at launch stays (evaluation.movements.recognition-after-launch: KEEP_FORM), in the history
+    // the form decided at launch stays (evaluation.movements.recognition-after-launch: KEEP_FORM),
+    // in the history
     assertThat(runtimeService.getVariable(process(member), "formKind")).isEqualTo("PROBATIONARY");
     assertThat(timelineKinds(YEAR, member)).contains("MOVEMENT_RECORDED");
   }
 
   @Test
   @Order(4)
-  void leaving_and_death_disable_the_account_and_keep_everything() {
-    for (String[] c : List.of(new String[] {"MV000004", "LEAVING", "LEFT"}, new String[] {"MV000005", "DEATH",
-        "DECEASED"})) {
+  void leavingAndDeathDisableTheAccountAndKeepEverything() {
+    for (String[] c :
+        List.of(
+            new String[] {"MV000004", "LEAVING", "LEFT"},
+            new String[] {"MV000005", "DEATH", "DECEASED"})) {
       String member = ids.get(c[0]);
-      RestClient self = RestClient.builder().baseUrl("http://localhost:" + port)
-          .defaultHeaders(h -> h.setBasicAuth(member, passwords.get(member), StandardCharsets.UTF_8))
-          .defaultStatusHandler(s -> true, (q, r) -> { }).build();
+      RestClient self =
+          RestClient.builder()
+              .baseUrl("http://localhost:" + port)
+              .defaultHeaders(
+                  h -> h.setBasicAuth(member, passwords.get(member), StandardCharsets.UTF_8))
+              .defaultStatusHandler(s -> true, (q, r) -> {})
+              .build();
       // the one-time password signs in (and must be changed first: 403, not 401)
-      ResponseEntity<String> before = self.get().uri("/api/v1/me").retrieve().toEntity(String.class);
+      ResponseEntity<String> before =
+          self.get().uri("/api/v1/me").retrieve().toEntity(String.class);
       assertThat(before.getStatusCode().value()).as(before.getBody()).isEqualTo(403);
       assertThat(before.getBody()).contains("password-change-required");
-      assertThat(move("admin", member, Map.of("kind", c[1], "reason", "Quyết định " + c[1])).getStatusCode().value())
+      assertThat(
+              move("admin", member, Map.of("kind", c[1], "reason", "Quyết định " + c[1]))
+                  .getStatusCode()
+                  .value())
           .isEqualTo(201);
-      assertThat(jdbc.sql("select status from evaluation.party_member where id = :m").param("m", member)
-          .query(String.class).single()).isEqualTo(c[2]);
-      assertThat(self.get().uri("/api/v1/me").retrieve().toEntity(String.class).getStatusCode().value())
+      assertThat(
+              jdbc.sql("select status from evaluation.party_member where id = :m")
+                  .param("m", member)
+                  .query(String.class)
+                  .single())
+          .isEqualTo(c[2]);
+      assertThat(
+              self.get()
+                  .uri("/api/v1/me")
+                  .retrieve()
+                  .toEntity(String.class)
+                  .getStatusCode()
+                  .value())
           .isEqualTo(401);
-      assertThat(jdbc.sql("select count(*) from public.act_id_user where id_ = :m").param("m", member)
-          .query(Integer.class).single()).isEqualTo(1); // disabled, never deleted
+      assertThat(
+              jdbc.sql("select count(*) from public.act_id_user where id_ = :m")
+                  .param("m", member)
+                  .query(Integer.class)
+                  .single())
+          .isEqualTo(1); // disabled, never deleted
       assertThat(onRoster(member)).isTrue();
-      assertThat(rosterReason(member)).isEqualTo("LEAVING".equals(c[1]) ? "LEFT_THE_PARTY" : "DECEASED");
+      assertThat(rosterReason(member))
+          .isEqualTo("LEAVING".equals(c[1]) ? "LEFT_THE_PARTY" : "DECEASED");
       assertEnded(member);
       assertThat(lastChange(member).at("/changes/0/to").asText()).isEqualTo(c[2]);
-      assertThat(error(move("admin", member, Map.of("kind", "TRANSFER", "toBranch", "mv-cb2", "reason", "r")),
-          "kind")).isEqualTo("member-not-active");
+      assertThat(
+              error(
+                  move(
+                      "admin",
+                      member,
+                      Map.of("kind", "TRANSFER", "toBranch", "mv-cb2", "reason", "r")),
+                  "kind"))
+          .isEqualTo("member-not-active");
     }
-    JsonNode listed = json(as("auditor").get().uri("/api/v1/members/{m}/movements", ids.get("MV000005")).retrieve()
-        .body(String.class));
+    JsonNode listed =
+        json(
+            as("auditor")
+                .get()
+                .uri("/api/v1/members/{m}/movements", ids.get("MV000005"))
+                .retrieve()
+                .body(String.class));
     assertThat(listed.findValuesAsText("kind")).containsExactly("DEATH");
     assertThat(listed.findValuesAsText("campaignEffect")).containsExactly("ENDED");
     // the campaign counts only who is still rated: 5 launched, 3 ended
-    Map<String, Object> campaign = jdbc.sql("""
+    Map<String, Object> campaign =
+        jdbc.sql(
+                """
         select members_total, members_not_rated, members_started from evaluation.campaign
-        where organization_id = 'mv-ward' and year = :y""").param("y", YEAR).query().singleRow();
-    assertThat(campaign).containsEntry("members_total", 2).containsEntry("members_not_rated", 3)
+        where organization_id = 'mv-ward' and year = :y""")
+            .param("y", YEAR)
+            .query()
+            .singleRow();
+    assertThat(campaign)
+        .containsEntry("members_total", 2)
+        .containsEntry("members_not_rated", 3)
         .containsEntry("members_started", 2);
   }
 
   @Test
   @Order(5)
-  void refusals_and_access() {
+  void refusalsAndAccess() {
     String member = ids.get("MV000001");
     assertThat(error(move("admin", member, Map.of("reason", "r")), "kind")).isEqualTo("required");
     assertThat(error(move("admin", member, Map.of("kind", "ESCAPE", "reason", "r")), "kind"))
         .isEqualTo("invalid-movement");
-    assertThat(error(move("admin", member, Map.of("kind", "TRANSFER", "toBranch", "mv-cb2", "reason", "r")),
-        "toBranch")).isEqualTo("same-branch");
-    assertThat(error(move("admin", member, Map.of("kind", "TRANSFER", "toBranch", "nowhere", "reason", "r")),
-        "toBranch")).isEqualTo("unknown");
+    assertThat(
+            error(
+                move(
+                    "admin",
+                    member,
+                    Map.of("kind", "TRANSFER", "toBranch", "mv-cb2", "reason", "r")),
+                "toBranch"))
+        .isEqualTo("same-branch");
+    assertThat(
+            error(
+                move(
+                    "admin",
+                    member,
+                    Map.of("kind", "TRANSFER", "toBranch", "nowhere", "reason", "r")),
+                "toBranch"))
+        .isEqualTo("unknown");
     assertThat(error(move("admin", member, Map.of("kind", "TRANSFER", "reason", "r")), "toBranch"))
         .isEqualTo("required");
-    assertThat(error(move("admin", member, Map.of("kind", "LEAVING", "on", LocalDate.now().plusDays(5).toString(),
-        "reason", "r")), "on")).isEqualTo("in-future");
-    assertThat(error(move("admin", member, Map.of("kind", "LEAVING")), "reason")).isEqualTo("required");
+    assertThat(
+            error(
+                move(
+                    "admin",
+                    member,
+                    Map.of(
+                        "kind",
+                        "LEAVING",
+                        "on",
+                        LocalDate.now().plusDays(5).toString(),
+                        "reason",
+                        "r")),
+                "on"))
+        .isEqualTo("in-future");
+    assertThat(error(move("admin", member, Map.of("kind", "LEAVING")), "reason"))
+        .isEqualTo("required");
     for (String user : List.of("committee", "secretary1", "auditor", "district", member)) {
-      assertThat(move(user, member, Map.of("kind", "LEAVING", "reason", "r")).getStatusCode().value()).as(user)
+      assertThat(
+              move(user, member, Map.of("kind", "LEAVING", "reason", "r")).getStatusCode().value())
+          .as(user)
           .isEqualTo(403);
     }
-    assertThat(jdbc.sql("select status from evaluation.party_member where id = :m").param("m", member)
-        .query(String.class).single()).isEqualTo("ACTIVE");
+    assertThat(
+            jdbc.sql("select status from evaluation.party_member where id = :m")
+                .param("m", member)
+                .query(String.class)
+                .single())
+        .isEqualTo("ACTIVE");
   }
 
   private void unit(String kind, String parent, String name, String code) {
-    as("admin").post().uri("/api/v1/units").contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("kind", kind, "parentId", parent, "name", name, "code", code)).retrieve().toEntity(String.class);
+    as("admin")
+        .post()
+        .uri("/api/v1/units")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("kind", kind, "parentId", parent, "name", name, "code", code))
+        .retrieve()
+        .toEntity(String.class);
   }
 
   private ResponseEntity<String> move(String user, String member, Map<String, ?> body) {
-    RestClient client = member.equals(user)
-        ? RestClient.builder().baseUrl("http://localhost:" + port)
-            .defaultHeaders(h -> h.setBasicAuth(member, passwords.get(member), StandardCharsets.UTF_8))
-            .defaultStatusHandler(s -> true, (q, r) -> { }).build()
-        : as(user);
-    return client.post().uri("/api/v1/members/{m}/movements", member).contentType(MediaType.APPLICATION_JSON)
-        .body(body).retrieve().toEntity(String.class);
+    RestClient client =
+        member.equals(user)
+            ? RestClient.builder()
+                .baseUrl("http://localhost:" + port)
+                .defaultHeaders(
+                    h -> h.setBasicAuth(member, passwords.get(member), StandardCharsets.UTF_8))
+                .defaultStatusHandler(s -> true, (q, r) -> {})
+                .build()
+            : as(user);
+    return client
+        .post()
+        .uri("/api/v1/members/{m}/movements", member)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body)
+        .retrieve()
+        .toEntity(String.class);
   }
 
   private static String error(ResponseEntity<String> response, String field) {
@@ -223,36 +399,65 @@ class MovementsApiTest extends EvaluationFlowSupport {
   }
 
   private String branchOf(String member) {
-    return jdbc.sql("select branch_id from evaluation.party_member where id = :m").param("m", member)
-        .query(String.class).single();
+    return jdbc.sql("select branch_id from evaluation.party_member where id = :m")
+        .param("m", member)
+        .query(String.class)
+        .single();
   }
 
   private String evaluationBranch(String member) {
-    return jdbc.sql("select branch_id from evaluation.member_evaluation where year = :y and member_id = :m")
-        .param("y", YEAR).param("m", member).query(String.class).single();
+    return jdbc.sql(
+            "select branch_id from evaluation.member_evaluation where year = :y and member_id = :m")
+        .param("y", YEAR)
+        .param("m", member)
+        .query(String.class)
+        .single();
   }
 
   private boolean onRoster(String member) {
-    return jdbc.sql("""
+    return jdbc.sql(
+                """
         select count(*) from evaluation.campaign_member cm join evaluation.campaign c on c.id = cm.campaign_id
         where c.year = :y and c.organization_id = 'mv-ward' and cm.member_id = :m""")
-        .param("y", YEAR).param("m", member).query(Integer.class).single() > 0;
+            .param("y", YEAR)
+            .param("m", member)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   /** The evaluation is kept, ENDED; its process ended with the reason; the timeline says so; the member's page too. */
   private void assertEnded(String member) {
-    Map<String, Object> evaluation = jdbc.sql("""
+    Map<String, Object> evaluation =
+        jdbc.sql(
+                """
         select status, ended_reason, process_instance_id from evaluation.member_evaluation
-        where year = :y and member_id = :m""").param("y", YEAR).param("m", member).query().singleRow();
+        where year = :y and member_id = :m""")
+            .param("y", YEAR)
+            .param("m", member)
+            .query()
+            .singleRow();
     assertThat(evaluation.get("status")).isEqualTo("ENDED");
     assertThat(evaluation.get("ended_reason")).isEqualTo(rosterReason(member));
     String process = (String) evaluation.get("process_instance_id");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(process).count()).isZero();
-    assertThat(jdbc.sql("select delete_reason_ from public.act_hi_procinst where id_ = :p").param("p", process)
-        .query(String.class).single()).startsWith(ReasonCode.valueOf(rosterReason(member)).englishLabel() + ": ");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(process).count())
+        .isZero();
+    assertThat(
+            jdbc.sql("select delete_reason_ from public.act_hi_procinst where id_ = :p")
+                .param("p", process)
+                .query(String.class)
+                .single())
+        .startsWith(ReasonCode.valueOf(rosterReason(member)).englishLabel() + ": ");
     assertThat(timelineKinds(YEAR, member)).contains("EVALUATION_ENDED");
-    assertThat(json(as("admin").get().uri("/api/v1/evaluations/{y}/{m}", YEAR, member).retrieve()
-        .body(String.class)).get("status").asText()).isEqualTo("ENDED");
+    assertThat(
+            json(as("admin")
+                    .get()
+                    .uri("/api/v1/evaluations/{y}/{m}", YEAR, member)
+                    .retrieve()
+                    .body(String.class))
+                .get("status")
+                .asText())
+        .isEqualTo("ENDED");
   }
 
   private String rosterStatus(String member) {
@@ -264,20 +469,35 @@ class MovementsApiTest extends EvaluationFlowSupport {
   }
 
   private String rosterLine(String member, String column) {
-    return jdbc.sql("select cm." + column + """
+    return jdbc.sql(
+            "select cm."
+                + column
+                + """
          from evaluation.campaign_member cm join evaluation.campaign c on c.id = cm.campaign_id
         where c.year = :y and c.organization_id = 'mv-ward' and cm.member_id = :m""")
-        .param("y", YEAR).param("m", member).query(String.class).single();
+        .param("y", YEAR)
+        .param("m", member)
+        .query(String.class)
+        .single();
   }
 
   private String process(String member) {
-    return jdbc.sql("select process_instance_id from evaluation.member_evaluation where year = :y and member_id = :m")
-        .param("y", YEAR).param("m", member).query(String.class).single();
+    return jdbc.sql(
+            "select process_instance_id from evaluation.member_evaluation where year = :y and member_id = :m")
+        .param("y", YEAR)
+        .param("m", member)
+        .query(String.class)
+        .single();
   }
 
   private JsonNode lastChange(String member) {
-    JsonNode changes = json(as("admin").get().uri("/api/v1/members/{m}/changes", member).retrieve()
-        .body(String.class));
+    JsonNode changes =
+        json(
+            as("admin")
+                .get()
+                .uri("/api/v1/members/{m}/changes", member)
+                .retrieve()
+                .body(String.class));
     return changes.get(changes.size() - 1);
   }
 }

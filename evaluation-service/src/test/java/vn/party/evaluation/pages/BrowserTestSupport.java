@@ -37,14 +37,21 @@ public abstract class BrowserTestSupport extends EvaluationFlowSupport {
 
   @BeforeAll
   static void startBrowser() throws IOException {
-    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
         "needs the Debian packages chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
     Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
-        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
-            "--lang=vi");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .build();
+    ChromeOptions options =
+        new ChromeOptions()
+            .setBinary(CHROMIUM.toString())
+            .addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,1000",
+                "--lang=vi");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
     browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
   }
@@ -82,9 +89,14 @@ public abstract class BrowserTestSupport extends EvaluationFlowSupport {
     JavascriptExecutor script = (JavascriptExecutor) browser;
     script.executeScript("window.__pageMark = arguments[0];", mark);
     element.click();
-    new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
-        .until(driver -> Boolean.TRUE.equals(script.executeScript(
-            "return document.readyState === 'complete' && window.__pageMark !== arguments[0];", mark)));
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(WebDriverException.class)
+        .until(
+            driver ->
+                Boolean.TRUE.equals(
+                    script.executeScript(
+                        "return document.readyState === 'complete' && window.__pageMark !== arguments[0];",
+                        mark)));
   }
 
   protected void open(String path) {
@@ -98,13 +110,16 @@ public abstract class BrowserTestSupport extends EvaluationFlowSupport {
   /** The task row, waiting for the task to appear (the engine creates it asynchronously after the launch). */
   protected WebElement row(String taskId) {
     By selector = rowSelector(taskId);
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      if (browser.findElements(selector).isEmpty()) {
-        browser.navigate().refresh();
-        return false;
-      }
-      return true;
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              if (browser.findElements(selector).isEmpty()) {
+                browser.navigate().refresh();
+                return false;
+              }
+              return true;
+            });
     return browser.findElement(selector);
   }
 

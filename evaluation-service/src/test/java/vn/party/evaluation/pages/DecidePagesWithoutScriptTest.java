@@ -21,9 +21,10 @@ class DecidePagesWithoutScriptTest extends EvaluationFlowSupport {
   private static final int YEAR = 2089;
 
   @Test
-  void the_required_sections_and_the_quota_confirmation_hold_without_a_script() throws Exception {
+  void theRequiredSectionsAndTheQuotaConfirmationHoldWithoutAScript() throws Exception {
     launchedCampaign(YEAR);
-    // a self-review with the level only: refused on the page, each empty section named; nothing submitted
+    // a self-review with the level only: refused on the page, each empty section named; nothing
+    // submitted
     String selfReview = taskOf("member13", "self-review", "member13", YEAR);
     PageSession member = PageSession.of(port, "member13");
     String page = member.get("/app/tasks/" + selfReview).body();
@@ -33,52 +34,77 @@ class DecidePagesWithoutScriptTest extends EvaluationFlowSupport {
     form.put("action", "submit");
     form.put("selfProposedLevel", "EXCELLENT");
     form.put("strengths", "Tốt.");
-    HttpResponse<String> refused = member.post("/app/tasks/" + selfReview, encode(form, member.csrf(page)));
+    HttpResponse<String> refused =
+        member.post("/app/tasks/" + selfReview, encode(form, member.csrf(page)));
     assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.body()).contains("id=\"strengths-error\"", "id=\"limitations-error\"",
-        "id=\"shortcomingsFixed-error\"", "id=\"remedialMeasures-error\"", "href=\"#strengths\"")
+    assertThat(refused.body())
+        .contains(
+            "id=\"strengths-error\"",
+            "id=\"limitations-error\"",
+            "id=\"shortcomingsFixed-error\"",
+            "id=\"remedialMeasures-error\"",
+            "href=\"#strengths\"")
         .contains("cần ít nhất 20 ký tự");
-    assertThat(evaluation("member13", YEAR, "member13").get("status").asText()).isEqualTo("SELF_REVIEW");
+    assertThat(evaluation("member13", YEAR, "member13").get("status").asText())
+        .isEqualTo("SELF_REVIEW");
     form.put("strengths", "Hoàn thành tốt công việc chuyên môn, tham gia đầy đủ sinh hoạt chi bộ.");
     form.put("limitations", "Đôi khi chậm báo cáo; nguyên nhân là chưa sắp xếp công việc hợp lý.");
     form.put("shortcomingsFixed", "Đã khắc phục việc đi họp muộn mà chi bộ nêu năm trước.");
     form.put("remedialMeasures", "Lập lịch báo cáo hằng tháng và nhắc việc trên điện thoại.");
-    assertThat(member.post("/app/tasks/" + selfReview, encode(form, member.csrf(page))).statusCode())
+    assertThat(
+            member.post("/app/tasks/" + selfReview, encode(form, member.csrf(page))).statusCode())
         .isEqualTo(302);
     sendResidenceFeedback("member13", YEAR, "Tốt.");
-    completeOk("secretary3", taskOf("secretary3", "branch-review", "member13", YEAR), branchProposes("EXCELLENT"));
+    completeOk(
+        "secretary3",
+        taskOf("secretary3", "branch-review", "member13", YEAR),
+        branchProposes("EXCELLENT"));
 
-    // EXCELLENT with no member decided GOOD yet: above the quota of the moment; refused until confirmed with a reason
+    // EXCELLENT with no member decided GOOD yet: above the quota of the moment; refused until
+    // confirmed with a reason
     String decision = taskOf("committee", "committee-decision", "member13", YEAR);
     PageSession committee = PageSession.of(port, "committee");
     String decisionPage = committee.get("/app/tasks/" + decision).body();
     assertThat(decisionPage).contains("id=\"quota-would-exceed\"", "id=\"quota-base\"");
-    committee.post("/app/tasks/" + decision + "/claim", "_csrf=" + enc(committee.csrf(decisionPage)));
+    committee.post(
+        "/app/tasks/" + decision + "/claim", "_csrf=" + enc(committee.csrf(decisionPage)));
     decisionPage = committee.get("/app/tasks/" + decision).body();
     Map<String, String> decide = new LinkedHashMap<>();
     decide.put("action", "submit");
     decide.put("decision", "APPROVE");
     decide.put("decidedLevel", "EXCELLENT");
     decide.put("quotaReason", "Còn nhiều đảng viên chưa được quyết định.");
-    HttpResponse<String> unconfirmed = committee.post("/app/tasks/" + decision,
-        encode(decide, committee.csrf(decisionPage)));
+    HttpResponse<String> unconfirmed =
+        committee.post("/app/tasks/" + decision, encode(decide, committee.csrf(decisionPage)));
     assertThat(unconfirmed.statusCode()).isEqualTo(400);
-    assertThat(unconfirmed.body()).contains("id=\"quotaReason-error\"")
+    assertThat(unconfirmed.body())
+        .contains("id=\"quotaReason-error\"")
         .contains("Phê duyệt vượt tỷ lệ hoàn thành xuất sắc cần được xác nhận và nêu lý do.");
     assertThat(timelineKinds(YEAR, "member13")).doesNotContain("DECIDED");
     decide.put("quotaConfirmed", "true");
-    assertThat(committee.post("/app/tasks/" + decision, encode(decide, committee.csrf(decisionPage))).statusCode())
+    assertThat(
+            committee
+                .post("/app/tasks/" + decision, encode(decide, committee.csrf(decisionPage)))
+                .statusCode())
         .isEqualTo(302);
-    assertThat(jdbc.sql("""
+    assertThat(
+            jdbc.sql(
+                    """
             select details->>'reason' || ' ' || (details->>'excellent') || '/' || (details->>'excellentAllowed')
             from evaluation.timeline_entry where year = :y and member_id = 'member13'
-              and kind = 'QUOTA_EXCEEDED_CONFIRMED'""").param("y", YEAR).query(String.class).single())
+              and kind = 'QUOTA_EXCEEDED_CONFIRMED'""")
+                .param("y", YEAR)
+                .query(String.class)
+                .single())
         .isEqualTo("Còn nhiều đảng viên chưa được quyết định. 1/0");
   }
 
   private static String encode(Map<String, String> form, String csrf) {
-    return form.entrySet().stream().map(e -> e.getKey() + "=" + enc(e.getValue()))
-        .collect(Collectors.joining("&")) + "&_csrf=" + enc(csrf);
+    return form.entrySet().stream()
+            .map(e -> e.getKey() + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"))
+        + "&_csrf="
+        + enc(csrf);
   }
 
   private static String enc(String value) {

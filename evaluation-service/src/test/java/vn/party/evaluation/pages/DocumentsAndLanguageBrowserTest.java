@@ -24,11 +24,35 @@ import org.openqa.selenium.support.ui.Select;
 class DocumentsAndLanguageBrowserTest extends BrowserTestSupport {
 
   private static final int YEAR = 2066;
+
   /** Raw data a person must never read on a page (as whole words). */
-  private static final List<String> RAW = List.of("campaignId", "votesGOOD", "votesEXCELLENT", "votesGood", "votesExcellent", "votesCompleted", "votesNotCompleted", "eligibleVoters",
-      "APPROVE", "RETURN", "RECEIVED", "GOOD", "EXCELLENT", "COMPLETED", "NOT_COMPLETED", "true", "false",
-      "QD-366-2025", "thanh-khe-tay-cb1", "thanh-khe-tay", "EVENT_RECEIVED", "TASK_COMPLETED", "secretary1",
-      "committee", "vn.party.member.residence-feedback");
+  private static final List<String> RAW =
+      List.of(
+          "campaignId",
+          "votesGOOD",
+          "votesEXCELLENT",
+          "votesGood",
+          "votesExcellent",
+          "votesCompleted",
+          "votesNotCompleted",
+          "eligibleVoters",
+          "APPROVE",
+          "RETURN",
+          "RECEIVED",
+          "GOOD",
+          "EXCELLENT",
+          "COMPLETED",
+          "NOT_COMPLETED",
+          "true",
+          "false",
+          "QD-366-2025",
+          "thanh-khe-tay-cb1",
+          "thanh-khe-tay",
+          "EVENT_RECEIVED",
+          "TASK_COMPLETED",
+          "secretary1",
+          "committee",
+          "vn.party.member.residence-feedback");
 
   @AfterEach
   void desktopAgain() {
@@ -39,10 +63,12 @@ class DocumentsAndLanguageBrowserTest extends BrowserTestSupport {
   }
 
   @Test
-  void a_browser_set_to_english_gets_vietnamese_until_it_asks_for_english() {
+  void aBrowserSetToEnglishGetsVietnameseUntilItAsksForEnglish() {
     browser.manage().deleteAllCookies();
     cdp("Network.enable", Map.of());
-    cdp("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Accept-Language", "en-US,en;q=0.9")));
+    cdp(
+        "Network.setExtraHTTPHeaders",
+        Map.of("headers", Map.of("Accept-Language", "en-US,en;q=0.9")));
     open("/login");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng nhập");
     assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("vi");
@@ -50,17 +76,22 @@ class DocumentsAndLanguageBrowserTest extends BrowserTestSupport {
     open("/login?lang=en");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
     open("/login");
-    assertThat(browser.findElement(By.tagName("h1")).getText()).as("remembered").isEqualTo("Sign in");
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .as("remembered")
+        .isEqualTo("Sign in");
     open("/login?lang=vi");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Đăng nhập");
   }
 
   @Test
-  void records_speak_in_words_link_their_documents_and_the_member_pages_fit_a_phone() {
+  void recordsSpeakInWordsLinkTheirDocumentsAndTheMemberPagesFitAPhone() {
     launchedCampaign(YEAR);
     decideMember(YEAR, 1, "GOOD");
-    await().atMost(Duration.ofSeconds(30)).until(
-        () -> "DECIDED".equals(evaluation("committee", YEAR, "member1").get("status").asText()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "DECIDED".equals(evaluation("committee", YEAR, "member1").get("status").asText()));
     String record = "/app/evaluations/" + YEAR + "/member1";
 
     // the auditor reads the record: names, words, local times; the documents to download
@@ -68,8 +99,14 @@ class DocumentsAndLanguageBrowserTest extends BrowserTestSupport {
     desktop();
     open(record);
     String timeline = browser.findElement(By.id("timeline")).getText();
-    assertThat(timeline).contains(displayName("member1"), displayName("secretary1"), displayName("committee"),
-        "Hoàn thành tốt nhiệm vụ", "Phê duyệt", "Nhận xét của chi ủy nơi cư trú");
+    assertThat(timeline)
+        .contains(
+            displayName("member1"),
+            displayName("secretary1"),
+            displayName("committee"),
+            "Hoàn thành tốt nhiệm vụ",
+            "Phê duyệt",
+            "Nhận xét của chi ủy nơi cư trú");
     noRawData(browser.findElement(By.tagName("main")).getText());
     assertThat(browser.findElement(By.id("document-self-review-pdf")).getAttribute("href"))
         .endsWith("/app/documents/self-review/" + YEAR + "/member1.pdf");
@@ -79,7 +116,9 @@ class DocumentsAndLanguageBrowserTest extends BrowserTestSupport {
     Select branch = new Select(browser.findElement(By.id("branch")));
     assertThat(branch.getOptions().stream().map(WebElement::getText))
         .contains("Chi bộ Khu dân cư số 1 — Đảng bộ phường Thanh Khê Tây");
-    assertThat(new Select(browser.findElement(By.id("organization"))).getOptions().stream().map(WebElement::getText))
+    assertThat(
+            new Select(browser.findElement(By.id("organization")))
+                .getOptions().stream().map(WebElement::getText))
         .contains("Đảng bộ phường Thanh Khê Tây");
     assertThat(new Select(browser.findElement(By.id("year"))).getFirstSelectedOption().getText())
         .isEqualTo(String.valueOf(YEAR));
@@ -96,10 +135,14 @@ class DocumentsAndLanguageBrowserTest extends BrowserTestSupport {
     assertThat(browser.findElement(By.id("document-decision-docx")).getAttribute("href"))
         .endsWith("/app/documents/decision/" + ORG + "/" + YEAR + ".docx");
     open("/app/reports");
-    assertThat(new Select(browser.findElement(By.id("organization"))).getFirstSelectedOption().getText())
+    assertThat(
+            new Select(browser.findElement(By.id("organization")))
+                .getFirstSelectedOption()
+                .getText())
         .isEqualTo("Đảng bộ phường Thanh Khê Tây");
     open("/app/reports/" + ORG + "/" + YEAR);
-    assertThat(browser.findElement(By.tagName("main")).getText()).contains("Quy định số 366-QĐ/TW")
+    assertThat(browser.findElement(By.tagName("main")).getText())
+        .contains("Quy định số 366-QĐ/TW")
         .doesNotContain("QD-366-2025");
     signOut();
 
@@ -109,7 +152,8 @@ class DocumentsAndLanguageBrowserTest extends BrowserTestSupport {
     signOut();
     signIn("member1", "demo");
     phone();
-    for (String page : List.of("/app/tasks", "/app/evaluations", record, "/app/notifications/preferences")) {
+    for (String page :
+        List.of("/app/tasks", "/app/evaluations", record, "/app/notifications/preferences")) {
       fitsThePhone(page, "member1");
     }
     signOut();
@@ -123,22 +167,30 @@ class DocumentsAndLanguageBrowserTest extends BrowserTestSupport {
   private void fitsThePhone(String page, String who) {
     open(page);
     JavascriptExecutor script = (JavascriptExecutor) browser;
-    long width = ((Number) script.executeScript("return document.documentElement.scrollWidth")).longValue();
-    long header = ((Number) script.executeScript(
-        "return document.querySelector('header.top').getBoundingClientRect().height")).longValue();
+    long width =
+        ((Number) script.executeScript("return document.documentElement.scrollWidth")).longValue();
+    long header =
+        ((Number)
+                script.executeScript(
+                    "return document.querySelector('header.top').getBoundingClientRect().height"))
+            .longValue();
     screenshot("14-phone-" + who + page.replace('/', '_'));
     assertThat(width).as("%s is no wider than the phone", page).isLessThanOrEqualTo(390);
-    assertThat(header).as("the header of %s takes at most a sixth of the screen", page).isLessThanOrEqualTo(844 / 6);
+    assertThat(header)
+        .as("the header of %s takes at most a sixth of the screen", page)
+        .isLessThanOrEqualTo(844 / 6);
   }
 
   private void desktop() {
-    cdp("Emulation.setDeviceMetricsOverride", Map.of("width", 1366, "height", 900, "deviceScaleFactor", 1,
-        "mobile", false));
+    cdp(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", 1366, "height", 900, "deviceScaleFactor", 1, "mobile", false));
   }
 
   private void phone() {
-    cdp("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844, "deviceScaleFactor", 1,
-        "mobile", true));
+    cdp(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
   }
 
   private static void cdp(String command, Map<String, Object> parameters) {
@@ -147,14 +199,18 @@ class DocumentsAndLanguageBrowserTest extends BrowserTestSupport {
 
   private static void noRawData(String text) {
     for (String raw : RAW) {
-      assertThat(text).as("no raw data on the page").doesNotContainPattern("(?<![\\w-])" + java.util.regex.Pattern.quote(raw)
-          + "(?![\\w-])");
+      assertThat(text)
+          .as("no raw data on the page")
+          .doesNotContainPattern("(?<![\\w-])" + java.util.regex.Pattern.quote(raw) + "(?![\\w-])");
     }
     assertThat(text).as("no ISO date-time").doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d");
   }
 
   private String displayName(String userId) {
-    return jdbc.sql("select trim(coalesce(first_ || ' ', '') || coalesce(last_, '')) from public.act_id_user where id_ = :id")
-        .param("id", userId).query(String.class).single();
+    return jdbc.sql(
+            "select trim(coalesce(first_ || ' ', '') || coalesce(last_, '')) from public.act_id_user where id_ = :id")
+        .param("id", userId)
+        .query(String.class)
+        .single();
   }
 }

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,15 +51,22 @@ import org.springframework.test.context.DynamicPropertySource;
  * finishing that campaign on the pages (self-reviews, meeting, decisions, collective ratings, finalization — each
  * page has its own browser test on the demo organization).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "evaluation.outbox.poll-interval-ms=100",
-    "camunda.bpm.job-execution.wait-time-in-millis=200",
-    "camunda.bpm.job-execution.max-wait=1000",
-    "evaluation.sign-in-throttle.account-free-failures=1000000",
-    "evaluation.sign-in-throttle.address-free-failures=1000000",
-    // as ./run-local.sh does without the demo profile: a random secret for the notification tokens
-    "evaluation.notifications.on-behalf-secret=${random.uuid}${random.uuid}"})
-@EmbeddedKafka(kraft = true, partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers",
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "evaluation.outbox.poll-interval-ms=100",
+      "camunda.bpm.job-execution.wait-time-in-millis=200",
+      "camunda.bpm.job-execution.max-wait=1000",
+      "evaluation.sign-in-throttle.account-free-failures=1000000",
+      "evaluation.sign-in-throttle.address-free-failures=1000000",
+      // as ./run-local.sh does without the demo profile: a random secret for the notification
+      // tokens
+      "evaluation.notifications.on-behalf-secret=${random.uuid}${random.uuid}"
+    })
+@EmbeddedKafka(
+    kraft = true,
+    partitions = 3,
+    bootstrapServersProperty = "spring.kafka.bootstrap-servers",
     topics = {"evaluation.events", "party.member-events", "party.member-events.DLT"})
 class EmptyDatabaseBrowserTest {
 
@@ -71,15 +77,15 @@ class EmptyDatabaseBrowserTest {
   private static EmbeddedPostgres postgres;
   private static WebDriver browser;
 
-  @LocalServerPort
-  private int port;
-  @Autowired
-  private JdbcClient jdbc;
+  @LocalServerPort private int port;
+  @Autowired private JdbcClient jdbc;
 
   @DynamicPropertySource
   static void emptyDatabase(DynamicPropertyRegistry registry) throws IOException {
     if (postgres == null) {
-      postgres = EmbeddedPostgres.builder().start(); // its own server: the other tests' database has the demo
+      postgres =
+          EmbeddedPostgres.builder()
+              .start(); // its own server: the other tests' database has the demo
     }
     registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
     registry.add("spring.datasource.username", () -> "postgres");
@@ -92,14 +98,23 @@ class EmptyDatabaseBrowserTest {
 
   @BeforeAll
   static void startBrowser() throws IOException {
-    Assumptions.assumeTrue(Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
+    Assumptions.assumeTrue(
+        Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
         "needs the Debian packages chromium and chromium-driver");
     Files.createDirectories(SCREENSHOTS);
-    ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toString())
-        .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000",
-            "--lang=vi");
-    browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .build(), options);
+    ChromeOptions options =
+        new ChromeOptions()
+            .setBinary(CHROMIUM.toString())
+            .addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-dev-shm-usage",
+                "--window-size=1280,1000",
+                "--lang=vi");
+    browser =
+        new ChromeDriver(
+            new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(),
+            options);
     browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
   }
 
@@ -112,9 +127,12 @@ class EmptyDatabaseBrowserTest {
   }
 
   @Test
-  void a_grassroots_committee_starts_from_nothing_and_opens_its_campaign_on_pages() throws IOException {
-    assertThat(jdbc.sql("select count(*) from evaluation.unit").query(Integer.class).single()).isZero();
-    assertThat(jdbc.sql("select count(*) from evaluation.party_member").query(Integer.class).single()).isZero();
+  void aGrassrootsCommitteeStartsFromNothingAndOpensItsCampaignOnPages() throws IOException {
+    assertThat(jdbc.sql("select count(*) from evaluation.unit").query(Integer.class).single())
+        .isZero();
+    assertThat(
+            jdbc.sql("select count(*) from evaluation.party_member").query(Integer.class).single())
+        .isZero();
 
     // 1. the administrator's first sign-in: a new password first
     String adminPassword = "Quan-tri-vien-" + YEAR + "!";
@@ -128,16 +146,22 @@ class EmptyDatabaseBrowserTest {
     createUnit("BRANCH", "kd-ward", "Chi bộ Khu 1", "kd-cb1", "2005-01-01");
     createUnit("BRANCH", "kd-bp2", "Chi bộ Khu 2", "kd-cb2", "2006-01-01");
     open("/app/units");
-    assertThat(browser.findElement(By.id("units")).getText()).contains("Quận ủy Rỗng", "Đảng bộ phường Khởi Đầu",
-        "Đảng bộ bộ phận Khu 2", "Chi bộ Khu 1", "Chi bộ Khu 2");
+    assertThat(browser.findElement(By.id("units")).getText())
+        .contains(
+            "Quận ủy Rỗng",
+            "Đảng bộ phường Khởi Đầu",
+            "Đảng bộ bộ phận Khu 2",
+            "Chi bộ Khu 1",
+            "Chi bộ Khu 2");
     screenshot("empty-01-units");
 
     // 3. the roster file, in the template's headings: preview, then all rows at once
-    String file = "\uFEFFHọ và tên,Ngày sinh (dd/MM/yyyy),Giới tính (Nam/Nữ),Số thẻ đảng viên,"
-        + "Ngày vào Đảng (dd/MM/yyyy),Ngày chính thức (dd/MM/yyyy),Chi bộ (mã hoặc tên),Thư điện tử\r\n"
-        + "Phạm Văn Bí Thư,01/01/1970,Nam,KD000001,19/05/1995,19/05/1996,Chi bộ Khu 1,bithu@kd.example.vn\r\n"
-        + "Đỗ Thị Chi Ủy,02/02/1975,Nữ,KD000002,19/05/2000,19/05/2001,Chi bộ Khu 1,chiuy@kd.example.vn\r\n"
-        + "Vũ Văn Đảng Viên,03/03/1980,Nam,KD000003,19/05/2005,19/05/2006,Chi bộ Khu 2,dangvien@kd.example.vn\r\n";
+    String file =
+        "\uFEFFHọ và tên,Ngày sinh (dd/MM/yyyy),Giới tính (Nam/Nữ),Số thẻ đảng viên,"
+            + "Ngày vào Đảng (dd/MM/yyyy),Ngày chính thức (dd/MM/yyyy),Chi bộ (mã hoặc tên),Thư điện tử\r\n"
+            + "Phạm Văn Bí Thư,01/01/1970,Nam,KD000001,19/05/1995,19/05/1996,Chi bộ Khu 1,bithu@kd.example.vn\r\n"
+            + "Đỗ Thị Chi Ủy,02/02/1975,Nữ,KD000002,19/05/2000,19/05/2001,Chi bộ Khu 1,chiuy@kd.example.vn\r\n"
+            + "Vũ Văn Đảng Viên,03/03/1980,Nam,KD000003,19/05/2005,19/05/2006,Chi bộ Khu 2,dangvien@kd.example.vn\r\n";
     Path roster = Files.createTempFile("danh-sach-kd", ".csv");
     Files.write(roster, file.getBytes(StandardCharsets.UTF_8));
     open("/app/roster-import?org=kd-ward");
@@ -145,14 +169,18 @@ class EmptyDatabaseBrowserTest {
     browser.findElement(By.id("upload")).click();
     new WebDriverWait(browser, Duration.ofSeconds(60))
         .until(d -> d.getCurrentUrl().matches(".*/app/roster-import/[0-9a-f-]{36}$"));
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("commit")).isEmpty());
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(d -> !d.findElements(By.id("commit")).isEmpty());
     assertThat(browser.findElement(By.id("counts")).getAttribute("data-create")).isEqualTo("3");
     browser.findElement(By.id("commit")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("result")).isDisplayed());
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(d -> d.findElement(By.id("result")).isDisplayed());
     Map<String, String[]> accounts = new LinkedHashMap<>(); // name → id, one-time password
     for (WebElement row : browser.findElements(By.cssSelector("#accounts tr"))) {
       List<WebElement> cells = row.findElements(By.tagName("td"));
-      accounts.put(cells.get(0).getText(), new String[] {row.getAttribute("data-member"), cells.get(3).getText()});
+      accounts.put(
+          cells.get(0).getText(),
+          new String[] {row.getAttribute("data-member"), cells.get(3).getText()});
     }
     assertThat(accounts).hasSize(3);
     screenshot("empty-02-roster-committed");
@@ -165,7 +193,8 @@ class EmptyDatabaseBrowserTest {
     seat("kd-cb1", branchSecretary, "SECRETARY");
     signOut();
 
-    // 5. the grassroots committee's secretary: first sign-in with the one-time password, then the campaign
+    // 5. the grassroots committee's secretary: first sign-in with the one-time password, then the
+    // campaign
     String secretaryPassword = "Bi-thu-dang-uy-" + YEAR + "!";
     signIn(secretary, accounts.get("Phạm Văn Bí Thư")[1]);
     changePassword(accounts.get("Phạm Văn Bí Thư")[1], secretaryPassword);
@@ -174,16 +203,35 @@ class EmptyDatabaseBrowserTest {
     year.clear();
     year.sendKeys(String.valueOf(YEAR));
     new Select(browser.findElement(By.id("regulation"))).selectByValue("QD-366-2025");
-    Map<String, String> dues = Map.of("selfReviewDue", YEAR + "-12-10T17:00", "residenceFeedbackDue",
-        YEAR + "-12-15T17:00", "branchReviewDue", YEAR + "-12-20T17:00", "decisionDue", YEAR + "-12-28T17:00");
-    dues.forEach((field, value) -> ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
-        browser.findElement(By.id(field)), value));
+    Map<String, String> dues =
+        Map.of(
+            "selfReviewDue",
+            YEAR + "-12-10T17:00",
+            "residenceFeedbackDue",
+            YEAR + "-12-15T17:00",
+            "branchReviewDue",
+            YEAR + "-12-20T17:00",
+            "decisionDue",
+            YEAR + "-12-28T17:00");
+    dues.forEach(
+        (field, value) ->
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "arguments[0].value = arguments[1];",
+                    browser.findElement(By.id(field)),
+                    value));
     clickAndLoad(browser.findElement(By.id("open-campaign")));
     assertThat(browser.getCurrentUrl()).endsWith("/app/campaigns/kd-ward/" + YEAR);
-    await().atMost(Duration.ofSeconds(90)).until(() -> {
-      browser.navigate().refresh();
-      return browser.findElement(By.id("campaign-status")).getText().equals("Đang đánh giá");
-    });
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () -> {
+              browser.navigate().refresh();
+              return browser
+                  .findElement(By.id("campaign-status"))
+                  .getText()
+                  .equals("Đang đánh giá");
+            });
     assertThat(browser.findElement(By.id("started")).getAttribute("value")).isEqualTo("3");
     screenshot("empty-03-campaign-running");
     signOut();
@@ -192,14 +240,18 @@ class EmptyDatabaseBrowserTest {
     signIn(member, accounts.get("Vũ Văn Đảng Viên")[1]);
     changePassword(accounts.get("Vũ Văn Đảng Viên")[1], "Dang-vien-moi-" + YEAR + "!");
     open("/app/tasks");
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      browser.navigate().refresh();
-      return browser.findElement(By.tagName("main")).getText().contains("Tự kiểm điểm");
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              browser.navigate().refresh();
+              return browser.findElement(By.tagName("main")).getText().contains("Tự kiểm điểm");
+            });
     screenshot("empty-04-member-tasks");
     signOut();
 
-    // 7. the branch secretary: the branch meeting page of the branch (nobody has submitted a self-review yet)
+    // 7. the branch secretary: the branch meeting page of the branch (nobody has submitted a
+    // self-review yet)
     signIn(branchSecretary, accounts.get("Đỗ Thị Chi Ủy")[1]);
     changePassword(accounts.get("Đỗ Thị Chi Ủy")[1], "Chi-uy-khu-mot-" + YEAR + "!");
     clickAndLoad(browser.findElement(By.id("nav-meetings")));
@@ -216,10 +268,12 @@ class EmptyDatabaseBrowserTest {
     }
     browser.findElement(By.id("name")).sendKeys(name);
     browser.findElement(By.id("code")).sendKeys(code);
-    ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
-        browser.findElement(By.id("openedOn")), openedOn);
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].value = arguments[1];", browser.findElement(By.id("openedOn")), openedOn);
     clickAndLoad(browser.findElement(By.id("create-unit")));
-    assertThat(browser.getCurrentUrl()).as(browser.findElement(By.tagName("main")).getText())
+    assertThat(browser.getCurrentUrl())
+        .as(browser.findElement(By.tagName("main")).getText())
         .endsWith("/app/units/" + code);
   }
 
@@ -230,8 +284,11 @@ class EmptyDatabaseBrowserTest {
     new Select(browser.findElement(By.id("role"))).selectByValue(role);
     browser.findElement(By.id("seat-reason")).sendKeys("Nghị quyết đại hội " + YEAR);
     clickAndLoad(browser.findElement(By.id("seat")));
-    assertThat(browser.findElement(By.cssSelector("#committee tr[data-person='" + person + "']"))
-        .getAttribute("data-role")).isEqualTo(role);
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#committee tr[data-person='" + person + "']"))
+                .getAttribute("data-role"))
+        .isEqualTo(role);
   }
 
   private void changePassword(String current, String next) {
@@ -267,14 +324,21 @@ class EmptyDatabaseBrowserTest {
     JavascriptExecutor script = (JavascriptExecutor) browser;
     script.executeScript("window.__pageMark = arguments[0];", mark);
     element.click();
-    new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(WebDriverException.class)
-        .until(driver -> Boolean.TRUE.equals(script.executeScript(
-            "return document.readyState === 'complete' && window.__pageMark !== arguments[0];", mark)));
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .ignoring(WebDriverException.class)
+        .until(
+            driver ->
+                Boolean.TRUE.equals(
+                    script.executeScript(
+                        "return document.readyState === 'complete' && window.__pageMark !== arguments[0];",
+                        mark)));
   }
 
   private static void screenshot(String name) {
     try {
-      Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+      Files.write(
+          SCREENSHOTS.resolve(name + ".png"),
+          ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

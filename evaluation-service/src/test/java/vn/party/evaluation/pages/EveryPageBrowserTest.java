@@ -41,9 +41,10 @@ class EveryPageBrowserTest extends BrowserTestSupport {
 
   private static final int YEAR = 2067;
   private static final int PHONE_WIDTH = 390;
-  private static final List<String> ROLES = List.of("member1", "secretary1", "committee", "auditor", "district",
-      "admin");
+  private static final List<String> ROLES =
+      List.of("member1", "secretary1", "committee", "auditor", "district", "admin");
   private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
+
   /** Never shown to a person in Vietnamese (as whole words). */
   private static final List<String> RAW = rawWords();
 
@@ -52,13 +53,14 @@ class EveryPageBrowserTest extends BrowserTestSupport {
   private RequestMappingHandlerMapping mappings;
 
   @Test
-  void every_page_for_every_role_in_both_languages() throws IOException {
+  void everyPageForEveryRoleInBothLanguages() throws IOException {
     demoYear();
     List<String> patterns = pagePatterns();
     assertThat(patterns).contains("/app/tasks", "/app/evaluations/{year}/{memberId}", "/app/audit");
     String axe = axeScript();
     // the check can fail: an image without a text alternative is a WCAG 2 A violation
-    browser.get("data:text/html;charset=utf-8,<html lang=vi><title>t</title><body><main><img src=x></main></body></html>");
+    browser.get(
+        "data:text/html;charset=utf-8,<html lang=vi><title>t</title><body><main><img src=x></main></body></html>");
     assertThat(axe("a bad page", axe)).anyMatch(problem -> problem.contains("image-alt"));
     List<String> problems = new ArrayList<>();
     int pages = 0;
@@ -85,17 +87,24 @@ class EveryPageBrowserTest extends BrowserTestSupport {
           }
           if ("vi".equals(lang)) {
             for (String raw : RAW) {
-              if (Pattern.compile("(?<![\\w-])" + Pattern.quote(raw) + "(?![\\w-])").matcher(text).find()) {
+              if (Pattern.compile("(?<![\\w-])" + Pattern.quote(raw) + "(?![\\w-])")
+                  .matcher(text)
+                  .find()) {
                 problems.add(where + ": shows \"" + raw + "\"");
               }
             }
-            // the organization tree's pages show each unit's code beside its name: there it is the thing managed
-            if (!"admin".equals(role) && !path.startsWith("/app/units") && text.contains(ORG + "-cb")) {
+            // the organization tree's pages show each unit's code beside its name: there it is the
+            // thing managed
+            if (!"admin".equals(role)
+                && !path.startsWith("/app/units")
+                && text.contains(ORG + "-cb")) {
               problems.add(where + ": shows a unit code");
             }
             problems.addAll(axe(where, axe));
-            // on a phone (390 px): nothing wider than the screen, the page never scrolls sideways (issue 14)
-            long width = phoneWidth("every-page-too-wide-" + role + path.replaceAll("[^\\w-]+", "_"));
+            // on a phone (390 px): nothing wider than the screen, the page never scrolls sideways
+            // (issue 14)
+            long width =
+                phoneWidth("every-page-too-wide-" + role + path.replaceAll("[^\\w-]+", "_"));
             if (width > PHONE_WIDTH) {
               problems.add(where + ": " + width + " px wide on a " + PHONE_WIDTH + " px phone");
             }
@@ -116,11 +125,15 @@ class EveryPageBrowserTest extends BrowserTestSupport {
    */
   private long phoneWidth(String shot) {
     ChromeDriver chrome = (ChromeDriver) browser;
-    chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", PHONE_WIDTH, "height", 844,
-        "deviceScaleFactor", 1, "mobile", true));
+    chrome.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", PHONE_WIDTH, "height", 844, "deviceScaleFactor", 1, "mobile", true));
     try {
-      long width = ((Number) ((JavascriptExecutor) browser).executeScript(
-          "return document.documentElement.scrollWidth")).longValue();
+      long width =
+          ((Number)
+                  ((JavascriptExecutor) browser)
+                      .executeScript("return document.documentElement.scrollWidth"))
+              .longValue();
       if (width > PHONE_WIDTH) {
         screenshot(shot);
       }
@@ -132,19 +145,28 @@ class EveryPageBrowserTest extends BrowserTestSupport {
 
   /** A year of the demo organization with something at every step: decided, at the committee, at the branch. */
   private void demoYear() {
-    if (jdbc.sql("select count(*) from evaluation.campaign where year = :y").param("y", YEAR).query(Integer.class)
-        .single() > 0) {
+    if (jdbc.sql("select count(*) from evaluation.campaign where year = :y")
+            .param("y", YEAR)
+            .query(Integer.class)
+            .single()
+        > 0) {
       return;
     }
     launchedCampaign(YEAR);
     decideMember(YEAR, 1, "GOOD");
-    completeOk("member2", taskOf("member2", "self-review", "member2", YEAR),
+    completeOk(
+        "member2",
+        taskOf("member2", "self-review", "member2", YEAR),
         selfCriticism("GOOD", "strengths", "Gương mẫu trong công tác và sinh hoạt."));
     sendResidenceFeedback("member2", YEAR, "Tốt");
-    completeOk("member3", taskOf("member3", "self-review", "member3", YEAR),
+    completeOk(
+        "member3",
+        taskOf("member3", "self-review", "member3", YEAR),
         selfCriticism("GOOD", "strengths", "Tích cực tham gia công tác đoàn thể."));
     sendResidenceFeedback("member3", YEAR, "Tốt");
-    completeOk("secretary1", taskOf("secretary1", "branch-review", "member3", YEAR),
+    completeOk(
+        "secretary1",
+        taskOf("secretary1", "branch-review", "member3", YEAR),
         branchProposes("GOOD"));
     await().atMost(Duration.ofSeconds(30)).until(() -> !taskIds("committee").isEmpty());
   }
@@ -158,7 +180,8 @@ class EveryPageBrowserTest extends BrowserTestSupport {
         continue;
       }
       for (String pattern : info.getPatternValues()) {
-        if ((pattern.equals("/app") || pattern.startsWith("/app/")) && !pattern.matches(".*\\.(pdf|xlsx|docx)$")
+        if ((pattern.equals("/app") || pattern.startsWith("/app/"))
+            && !pattern.matches(".*\\.(pdf|xlsx|docx)$")
             && !pattern.contains("{format")) {
           patterns.add(pattern);
         }
@@ -201,8 +224,10 @@ class EveryPageBrowserTest extends BrowserTestSupport {
   private List<String> taskIds(String user) {
     try {
       JsonNode tasks = json(as(user).get().uri("/api/v1/tasks").retrieve().body(String.class));
-      return StreamSupport.stream(tasks.spliterator(), false).filter(t -> t.path("year").asInt() == YEAR)
-          .map(t -> t.get("id").asText()).toList();
+      return StreamSupport.stream(tasks.spliterator(), false)
+          .filter(t -> t.path("year").asInt() == YEAR)
+          .map(t -> t.get("id").asText())
+          .toList();
     } catch (RuntimeException refused) {
       return List.of();
     }
@@ -213,7 +238,9 @@ class EveryPageBrowserTest extends BrowserTestSupport {
   private static List<String> axe(String where, String axe) {
     JavascriptExecutor script = (JavascriptExecutor) browser;
     script.executeScript(axe);
-    Object result = script.executeAsyncScript("""
+    Object result =
+        script.executeAsyncScript(
+            """
         const done = arguments[arguments.length - 1];
         axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
           .then(r => done(r.passes.length === 0 ? ['axe checked nothing']
@@ -231,10 +258,36 @@ class EveryPageBrowserTest extends BrowserTestSupport {
   }
 
   private static List<String> rawWords() {
-    List<String> words = new ArrayList<>(List.of("EXCELLENT", "GOOD", "COMPLETED", "NOT_COMPLETED", "APPROVE",
-        "RETURN", "RECEIVED", "PENDING", "MISSING", "campaignId", "votesGOOD", "votesEXCELLENT", "votesGood", "votesExcellent", "votesCompleted", "votesNotCompleted", "eligibleVoters",
-        "true", "false", "QD-366-2025", "QD-124-2023", "QD-132-2018", "null"));
-    Arrays.stream(TimelineKind.values()).map(Enum::name).filter(n -> n.contains("_")).forEach(words::add);
+    List<String> words =
+        new ArrayList<>(
+            List.of(
+                "EXCELLENT",
+                "GOOD",
+                "COMPLETED",
+                "NOT_COMPLETED",
+                "APPROVE",
+                "RETURN",
+                "RECEIVED",
+                "PENDING",
+                "MISSING",
+                "campaignId",
+                "votesGOOD",
+                "votesEXCELLENT",
+                "votesGood",
+                "votesExcellent",
+                "votesCompleted",
+                "votesNotCompleted",
+                "eligibleVoters",
+                "true",
+                "false",
+                "QD-366-2025",
+                "QD-124-2023",
+                "QD-132-2018",
+                "null"));
+    Arrays.stream(TimelineKind.values())
+        .map(Enum::name)
+        .filter(n -> n.contains("_"))
+        .forEach(words::add);
     return words;
   }
 }

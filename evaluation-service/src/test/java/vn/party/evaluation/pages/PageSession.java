@@ -17,8 +17,11 @@ import java.util.regex.Pattern;
 public final class PageSession {
 
   private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-  private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .cookieHandler(new CookieManager())
+          .followRedirects(HttpClient.Redirect.NEVER)
+          .build();
   private final int port;
 
   public PageSession(int port) {
@@ -33,13 +36,16 @@ public final class PageSession {
   public static PageSession of(int port, String user, String password) throws Exception {
     PageSession session = new PageSession(port);
     HttpResponse<String> response = session.login(user, password);
-    assertThat(response.headers().firstValue("Location").orElse("")).as("login of " + user).endsWith("/app");
+    assertThat(response.headers().firstValue("Location").orElse(""))
+        .as("login of " + user)
+        .endsWith("/app");
     return session;
   }
 
   public HttpResponse<String> login(String user, String password) throws Exception {
     String token = csrf(get("/login").body());
-    return post("/login", "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(token));
+    return post(
+        "/login", "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(token));
   }
 
   public HttpResponse<String> get(String path) throws IOException, InterruptedException {
@@ -50,9 +56,14 @@ public final class PageSession {
     return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
-  public HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-    return client.send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+  public HttpResponse<String> post(String path, String form)
+      throws IOException, InterruptedException {
+    return client.send(
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   public String csrf(String html) {

@@ -19,7 +19,8 @@ class PeoplesPagesAccessTest extends EvaluationFlowSupport {
   private static final int YEAR = 2072;
   private static boolean launched;
 
-  private final HttpClient anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final HttpClient anonymous =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @BeforeAll
   static void reset() {
@@ -34,19 +35,21 @@ class PeoplesPagesAccessTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void anonymous_requests_are_sent_to_the_login_page() throws Exception {
+  void anonymousRequestsAreSentToTheLoginPage() throws Exception {
     for (String path : new String[] {"/app", "/app/tasks", "/app/audit", "/app/evaluations"}) {
-      HttpResponse<String> response = anonymous.send(get(path), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          anonymous.send(get(path), HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).as(path).isEqualTo(302);
       assertThat(response.headers().firstValue("Location").orElse("")).as(path).endsWith("/login");
     }
-    HttpResponse<String> login = anonymous.send(get("/login"), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> login =
+        anonymous.send(get("/login"), HttpResponse.BodyHandlers.ofString());
     assertThat(login.statusCode()).isEqualTo(200);
     assertThat(login.body()).contains("Đăng nhập").contains("name=\"_csrf\"");
   }
 
   @Test
-  void a_wrong_password_is_refused_without_a_session() throws Exception {
+  void aWrongPasswordIsRefusedWithoutASession() throws Exception {
     PageSession session = new PageSession(port);
     HttpResponse<String> response = session.login("no-such-user", "wrong");
     assertThat(response.headers().firstValue("Location").orElse("")).endsWith("/login?error");
@@ -54,7 +57,7 @@ class PeoplesPagesAccessTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void each_role_sees_only_its_own_scope() throws Exception {
+  void eachRoleSeesOnlyItsOwnScope() throws Exception {
     launchOnce();
     PageSession member2 = PageSession.of(port, "member2");
     assertThat(member2.get("/app/evaluations/" + YEAR + "/member1").statusCode()).isEqualTo(403);
@@ -65,41 +68,58 @@ class PeoplesPagesAccessTest extends EvaluationFlowSupport {
     assertThat(member2.get("/app/tasks").body()).doesNotContain(member1Task);
 
     PageSession otherBranch = PageSession.of(port, "secretary2");
-    assertThat(otherBranch.get("/app/evaluations/" + YEAR + "/member1").statusCode()).isEqualTo(403);
+    assertThat(otherBranch.get("/app/evaluations/" + YEAR + "/member1").statusCode())
+        .isEqualTo(403);
     PageSession ownBranch = PageSession.of(port, "secretary1");
     assertThat(ownBranch.get("/app/evaluations/" + YEAR + "/member1").statusCode()).isEqualTo(200);
     assertThat(ownBranch.get("/app/audit").statusCode()).isEqualTo(403);
-    assertThat(PageSession.of(port, "auditor").get("/app/audit?year=" + YEAR).body()).contains("data-member=\"member1\"");
+    assertThat(PageSession.of(port, "auditor").get("/app/audit?year=" + YEAR).body())
+        .contains("data-member=\"member1\"");
   }
 
   @Test
-  void an_auditor_gets_no_button_and_cannot_save_or_submit() throws Exception {
+  void anAuditorGetsNoButtonAndCannotSaveOrSubmit() throws Exception {
     launchOnce();
     String task = taskOf("member1", "self-review", "member1", YEAR);
     PageSession auditor = PageSession.of(port, "auditor");
     HttpResponse<String> page = auditor.get("/app/tasks/" + task);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("id=\"read-only\"").doesNotContain("id=\"submit\"")
-        .doesNotContain("id=\"save-draft\"").doesNotContain("id=\"claim\"");
+    assertThat(page.body())
+        .contains("id=\"read-only\"")
+        .doesNotContain("id=\"submit\"")
+        .doesNotContain("id=\"save-draft\"")
+        .doesNotContain("id=\"claim\"");
     for (String action : new String[] {"draft", "submit"}) {
-      HttpResponse<String> refused = auditor.post("/app/tasks/" + task, "action=" + action
-          + "&selfProposedLevel=GOOD&_csrf=" + auditor.csrf(page.body()));
+      HttpResponse<String> refused =
+          auditor.post(
+              "/app/tasks/" + task,
+              "action=" + action + "&selfProposedLevel=GOOD&_csrf=" + auditor.csrf(page.body()));
       assertThat(refused.statusCode()).as(action).isEqualTo(403);
     }
-    assertThat(evaluation("member1", YEAR, "member1").get("status").asText()).isEqualTo("SELF_REVIEW");
-    assertThat(jdbc.sql("select count(*) from evaluation.task_draft where task_id = :t").param("t", task)
-        .query(Integer.class).single()).isZero();
+    assertThat(evaluation("member1", YEAR, "member1").get("status").asText())
+        .isEqualTo("SELF_REVIEW");
+    assertThat(
+            jdbc.sql("select count(*) from evaluation.task_draft where task_id = :t")
+                .param("t", task)
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 
   @Test
-  void a_form_post_without_the_csrf_token_is_refused() throws Exception {
+  void aFormPostWithoutTheCsrfTokenIsRefused() throws Exception {
     launchOnce();
     String task = taskOf("member1", "self-review", "member1", YEAR);
     PageSession member1 = PageSession.of(port, "member1");
-    HttpResponse<String> refused = member1.post("/app/tasks/" + task, "action=draft&selfProposedLevel=GOOD");
+    HttpResponse<String> refused =
+        member1.post("/app/tasks/" + task, "action=draft&selfProposedLevel=GOOD");
     assertThat(refused.statusCode()).isEqualTo(403);
-    assertThat(jdbc.sql("select count(*) from evaluation.task_draft where task_id = :t").param("t", task)
-        .query(Integer.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from evaluation.task_draft where task_id = :t")
+                .param("t", task)
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 
   private HttpRequest get(String path) {

@@ -35,8 +35,10 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
 
   /** Opened through the page; member1 decided GOOD. */
   private static final int EARLIER = 2040;
+
   /** Opened through the API; member1 decided GOOD, member2 COMPLETED. */
   private static final int YEAR = 2041;
+
   private static final String CB1 = ORG + "-cb1";
   private static final String BRANCH_REPORT = "/app/reports/branches/" + CB1 + "/" + YEAR;
 
@@ -48,10 +50,20 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
   @BeforeAll
   void twoYears() throws Exception {
     PageSession committee = PageSession.of(port, "committee");
-    opened = committee.post("/app/campaigns/new", form(committee, EARLIER, "QD-366-2025", 10, 20, 30, 40));
-    await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-            "select count(*) from evaluation.campaign where organization_id = :org and year = :y and status = 'RUNNING'")
-        .param("org", ORG).param("y", EARLIER).query(Integer.class).single() == 1);
+    opened =
+        committee.post(
+            "/app/campaigns/new", form(committee, EARLIER, "QD-366-2025", 10, 20, 30, 40));
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from evaluation.campaign where organization_id = :org and year = :y and status = 'RUNNING'")
+                        .param("org", ORG)
+                        .param("y", EARLIER)
+                        .query(Integer.class)
+                        .single()
+                    == 1);
     decide("member1", "GOOD", EARLIER);
     launchedCampaign(YEAR);
     decide("member1", "GOOD", YEAR);
@@ -59,49 +71,74 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void the_committee_opens_the_campaign_on_the_page_and_lands_on_its_progress() throws Exception {
+  void theCommitteeOpensTheCampaignOnThePageAndLandsOnItsProgress() throws Exception {
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(302);
-    assertThat(opened.headers().firstValue("Location").orElse("")).endsWith("/app/campaigns/" + ORG + "/" + EARLIER);
-    assertThat(jdbc.sql("select regulation from evaluation.campaign where organization_id = :org and year = :y")
-        .param("org", ORG).param("y", EARLIER).query(String.class).single()).isEqualTo("QD-366-2025");
-    // the due dates are read in the users' time zone: 10 days from now at the same wall-clock minute in Vietnam
-    assertThat(jdbc.sql("select self_review_due from evaluation.campaign where organization_id = :org and year = :y")
-            .param("org", ORG).param("y", EARLIER).query(java.time.OffsetDateTime.class).single()
-            .atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toLocalDateTime())
+    assertThat(opened.headers().firstValue("Location").orElse(""))
+        .endsWith("/app/campaigns/" + ORG + "/" + EARLIER);
+    assertThat(
+            jdbc.sql(
+                    "select regulation from evaluation.campaign where organization_id = :org and year = :y")
+                .param("org", ORG)
+                .param("y", EARLIER)
+                .query(String.class)
+                .single())
+        .isEqualTo("QD-366-2025");
+    // the due dates are read in the users' time zone: 10 days from now at the same wall-clock
+    // minute in Vietnam
+    assertThat(
+            jdbc.sql(
+                    "select self_review_due from evaluation.campaign where organization_id = :org and year = :y")
+                .param("org", ORG)
+                .param("y", EARLIER)
+                .query(java.time.OffsetDateTime.class)
+                .single()
+                .atZoneSameInstant(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+                .toLocalDateTime())
         .isEqualTo(BASE.plusDays(10));
 
     PageSession committee = PageSession.of(port, "committee");
     HttpResponse<String> form = committee.get("/app/campaigns/new");
     assertThat(form.statusCode()).isEqualTo(200);
-    assertThat(form.body()).contains("Mở đợt kiểm điểm, đánh giá, xếp loại", "QD-124-2023", "id=\"decisionDue\"")
+    assertThat(form.body())
+        .contains("Mở đợt kiểm điểm, đánh giá, xếp loại", "QD-124-2023", "id=\"decisionDue\"")
         .contains("value=\"" + ORG + "\"");
     HttpResponse<String> progress = committee.get("/app/campaigns/" + ORG + "/" + EARLIER);
-    assertThat(progress.body()).contains("Tiến độ đợt đánh giá, xếp loại năm " + EARLIER, "id=\"started\"");
-    assertThat(committee.get("/app/campaigns").body()).contains("data-campaign=\"" + ORG + "/" + EARLIER + "\"")
+    assertThat(progress.body())
+        .contains("Tiến độ đợt đánh giá, xếp loại năm " + EARLIER, "id=\"started\"");
+    assertThat(committee.get("/app/campaigns").body())
+        .contains("data-campaign=\"" + ORG + "/" + EARLIER + "\"")
         .contains("id=\"open-new-campaign\"");
   }
 
   @Test
-  void a_second_campaign_for_the_year_is_refused_next_to_the_year_with_a_link_to_the_open_one() throws Exception {
+  void aSecondCampaignForTheYearIsRefusedNextToTheYearWithALinkToTheOpenOne() throws Exception {
     PageSession committee = PageSession.of(port, "committee");
     int before = campaigns();
-    HttpResponse<String> again = committee.post("/app/campaigns/new",
-        form(committee, EARLIER, "QD-124-2023", 10, 20, 30, 40));
+    HttpResponse<String> again =
+        committee.post(
+            "/app/campaigns/new", form(committee, EARLIER, "QD-124-2023", 10, 20, 30, 40));
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(errorOf(again.body(), "year")).contains("đã được khởi tạo");
-    assertThat(again.body()).contains("id=\"existing-campaign\"", "/app/campaigns/" + ORG + "/" + EARLIER);
+    assertThat(again.body())
+        .contains("id=\"existing-campaign\"", "/app/campaigns/" + ORG + "/" + EARLIER);
     assertThat(campaigns()).isEqualTo(before);
   }
 
   @Test
-  void the_campaign_form_refuses_bad_input_next_to_each_field_and_writes_nothing() throws Exception {
+  void theCampaignFormRefusesBadInputNextToEachFieldAndWritesNothing() throws Exception {
     PageSession committee = PageSession.of(port, "committee");
     int before = campaigns();
     // what does not parse, or is missing
     String csrf = committee.csrf(committee.get("/app/campaigns/new").body());
-    HttpResponse<String> unreadable = committee.post("/app/campaigns/new", "_csrf=" + enc(csrf)
-        + "&year=" + enc("２０４２") + "&regulation=&selfReviewDue=10%2F12%2F2042&residenceFeedbackDue=&branchReviewDue=2042-12-20T17%3A00"
-        + "&decisionDue=2042-12-28T17%3A00");
+    HttpResponse<String> unreadable =
+        committee.post(
+            "/app/campaigns/new",
+            "_csrf="
+                + enc(csrf)
+                + "&year="
+                + enc("２０４２")
+                + "&regulation=&selfReviewDue=10%2F12%2F2042&residenceFeedbackDue=&branchReviewDue=2042-12-20T17%3A00"
+                + "&decisionDue=2042-12-28T17%3A00");
     assertThat(unreadable.statusCode()).isEqualTo(400);
     assertThat(errorOf(unreadable.body(), "year")).contains("sai kiểu dữ liệu");
     assertThat(errorOf(unreadable.body(), "regulation")).contains("bắt buộc");
@@ -109,49 +146,66 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
     assertThat(errorOf(unreadable.body(), "residenceFeedbackDue")).contains("bắt buộc");
     assertThat(unreadable.body()).doesNotContain("id=\"branchReviewDue-error\"");
     // what parses but breaks the rules: the same checks as the API
-    HttpResponse<String> wrong = committee.post("/app/campaigns/new", form(committee, 2017, "QD-999-2030", 10, 5, 30, 20));
+    HttpResponse<String> wrong =
+        committee.post("/app/campaigns/new", form(committee, 2017, "QD-999-2030", 10, 5, 30, 20));
     assertThat(wrong.statusCode()).isEqualTo(400);
     assertThat(errorOf(wrong.body(), "year")).contains("ngoài khoảng");
-    wrong = committee.post("/app/campaigns/new", form(committee, 2042, "QD-999-2030", 10, 5, 30, 20));
+    wrong =
+        committee.post("/app/campaigns/new", form(committee, 2042, "QD-999-2030", 10, 5, 30, 20));
     assertThat(errorOf(wrong.body(), "regulation")).contains("QD-366-2025");
     assertThat(errorOf(wrong.body(), "residenceFeedbackDue")).contains("không đúng thứ tự");
     assertThat(errorOf(wrong.body(), "decisionDue")).contains("không đúng thứ tự");
     // what was typed is kept
     assertThat(wrong.body()).contains("value=\"2042\"");
     // in English too
-    HttpResponse<String> english = committee.post("/app/campaigns/new?lang=en",
-        form(committee, 2042, "QD-366-2025", 10, 5, 30, 40));
+    HttpResponse<String> english =
+        committee.post(
+            "/app/campaigns/new?lang=en", form(committee, 2042, "QD-366-2025", 10, 5, 30, 40));
     assertThat(errorOf(english.body(), "residenceFeedbackDue")).contains("out of order");
     assertThat(campaigns()).isEqualTo(before);
   }
 
   @Test
-  void only_a_grassroots_committee_may_open_a_campaign_and_not_for_another_organization() throws Exception {
+  void onlyAGrassrootsCommitteeMayOpenACampaignAndNotForAnotherOrganization() throws Exception {
     for (String user : List.of("member1", "secretary1", "auditor", "district")) {
       PageSession session = PageSession.of(port, user);
       assertThat(session.get("/app/campaigns/new").statusCode()).as(user).isEqualTo(403);
       String csrf = session.csrf(session.get("/app/tasks").body());
-      assertThat(session.post("/app/campaigns/new", "_csrf=" + enc(csrf) + "&year=2042").statusCode()).as(user)
+      assertThat(
+              session.post("/app/campaigns/new", "_csrf=" + enc(csrf) + "&year=2042").statusCode())
+          .as(user)
           .isEqualTo(403);
     }
     // the organization named in the form is not the committee's choice to make: its own is used
     PageSession committee = PageSession.of(port, "committee");
-    HttpResponse<String> other = committee.post("/app/campaigns/new",
-        form(committee, EARLIER, "QD-366-2025", 10, 20, 30, 40).replace("organizationId=" + ORG, "organizationId=other-org"));
+    HttpResponse<String> other =
+        committee.post(
+            "/app/campaigns/new",
+            form(committee, EARLIER, "QD-366-2025", 10, 20, 30, 40)
+                .replace("organizationId=" + ORG, "organizationId=other-org"));
     assertThat(other.statusCode()).isEqualTo(409);
-    assertThat(jdbc.sql("select count(*) from evaluation.campaign where organization_id = 'other-org'")
-        .query(Integer.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from evaluation.campaign where organization_id = 'other-org'")
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 
   @Test
-  void the_branch_report_counts_the_branch_against_the_year_before() throws Exception {
+  void theBranchReportCountsTheBranchAgainstTheYearBefore() throws Exception {
     HttpResponse<String> page = PageSession.of(port, "secretary1").get(BRANCH_REPORT);
     assertThat(page.statusCode()).isEqualTo(200);
     String html = page.body();
-    assertThat(html).contains("TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN CỦA CHI BỘ NĂM " + YEAR);
-    assertThat(html).containsPattern("id=\"members\">5<").containsPattern("id=\"evaluated\">5<")
-        .containsPattern("id=\"evaluated-share\">100[.,]0 %<").containsPattern("id=\"undecided\">3<");
-    assertThat(row(html, "GOOD")).contains("class=\"count\">1<", "class=\"previous\">1<").containsPattern(">20[.,]0<");
+    assertThat(html)
+        .contains("TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI ĐẢNG VIÊN CỦA CHI BỘ NĂM " + YEAR);
+    assertThat(html)
+        .containsPattern("id=\"members\">5<")
+        .containsPattern("id=\"evaluated\">5<")
+        .containsPattern("id=\"evaluated-share\">100[.,]0 %<")
+        .containsPattern("id=\"undecided\">3<");
+    assertThat(row(html, "GOOD"))
+        .contains("class=\"count\">1<", "class=\"previous\">1<")
+        .containsPattern(">20[.,]0<");
     assertThat(row(html, "COMPLETED")).contains("class=\"count\">1<", "class=\"previous\">0<");
     assertThat(html).doesNotContain("id=\"no-previous\"");
     // no button that changes anything: the only form is signing out
@@ -159,15 +213,18 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
 
     HttpResponse<byte[]> xlsx = PageSession.of(port, "committee").download(BRANCH_REPORT + ".xlsx");
     assertThat(xlsx.statusCode()).isEqualTo(200);
-    assertThat(xlsx.headers().firstValue("Content-Disposition").orElse("")).contains(CB1 + "-" + YEAR + ".xlsx");
+    assertThat(xlsx.headers().firstValue("Content-Disposition").orElse(""))
+        .contains(CB1 + "-" + YEAR + ".xlsx");
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
       Sheet sheet = book.getSheetAt(0);
       assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains("CHI BỘ NĂM " + YEAR);
       assertThat(sheet.getRow(3).getCell(1).getNumericCellValue()).isEqualTo(5); // members
-      assertThat(sheet.getRow(6).getCell(1).getNumericCellValue()).isEqualTo(100.0); // evaluated share
+      assertThat(sheet.getRow(6).getCell(1).getNumericCellValue())
+          .isEqualTo(100.0); // evaluated share
       int good = -1;
       for (int r = 0; r <= sheet.getLastRowNum(); r++) {
-        if (sheet.getRow(r) != null && sheet.getRow(r).getCell(0) != null
+        if (sheet.getRow(r) != null
+            && sheet.getRow(r).getCell(0) != null
             && "Hoàn thành tốt nhiệm vụ".equals(sheet.getRow(r).getCell(0).getStringCellValue())) {
           good = r;
         }
@@ -175,14 +232,16 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
       assertThat(good).isPositive();
       assertThat(sheet.getRow(good).getCell(1).getNumericCellValue()).isEqualTo(1);
       assertThat(sheet.getRow(good).getCell(2).getNumericCellValue()).isEqualTo(20.0);
-      assertThat(sheet.getRow(good).getCell(3).getNumericCellValue()).isEqualTo(1); // the year before
+      assertThat(sheet.getRow(good).getCell(3).getNumericCellValue())
+          .isEqualTo(1); // the year before
     }
     HttpResponse<byte[]> pdf = PageSession.of(port, "auditor").download(BRANCH_REPORT + ".pdf");
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
     PdfReader reader = new PdfReader(pdf.body());
     try {
-      assertThat(new PdfTextExtractor(reader).getTextFromPage(1)).contains("CỦA CHI BỘ NĂM " + YEAR)
+      assertThat(new PdfTextExtractor(reader).getTextFromPage(1))
+          .contains("CỦA CHI BỘ NĂM " + YEAR)
           .contains("Hoàn thành tốt nhiệm vụ");
     } finally {
       reader.close();
@@ -190,23 +249,36 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void a_branch_committee_reads_only_its_own_branch_report() throws Exception {
+  void aBranchCommitteeReadsOnlyItsOwnBranchReport() throws Exception {
     PageSession secretary1 = PageSession.of(port, "secretary1");
-    assertThat(secretary1.get("/app/reports/branches/" + ORG + "-cb2/" + YEAR).statusCode()).isEqualTo(403);
-    assertThat(secretary1.download("/app/reports/branches/" + ORG + "-cb2/" + YEAR + ".xlsx").statusCode())
+    assertThat(secretary1.get("/app/reports/branches/" + ORG + "-cb2/" + YEAR).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            secretary1
+                .download("/app/reports/branches/" + ORG + "-cb2/" + YEAR + ".xlsx")
+                .statusCode())
         .isEqualTo(403);
     assertThat(secretary1.get("/app/reports/" + ORG + "/" + YEAR).statusCode()).isEqualTo(403);
     assertThat(PageSession.of(port, "secretary2").get(BRANCH_REPORT).statusCode()).isEqualTo(403);
     assertThat(PageSession.of(port, "member1").get(BRANCH_REPORT).statusCode()).isEqualTo(403);
-    assertThat(PageSession.of(port, "committee").get("/app/reports/branches/" + ORG + "-cb3/" + YEAR).statusCode())
+    assertThat(
+            PageSession.of(port, "committee")
+                .get("/app/reports/branches/" + ORG + "-cb3/" + YEAR)
+                .statusCode())
         .isEqualTo(200);
     // an unknown branch: not found for auditors, refused (nothing told) for a branch committee
-    assertThat(PageSession.of(port, "auditor").get("/app/reports/branches/no-such-branch/" + YEAR).statusCode())
+    assertThat(
+            PageSession.of(port, "auditor")
+                .get("/app/reports/branches/no-such-branch/" + YEAR)
+                .statusCode())
         .isEqualTo(404);
-    assertThat(secretary1.get("/app/reports/branches/no-such-branch/" + YEAR).statusCode()).isEqualTo(403);
+    assertThat(secretary1.get("/app/reports/branches/no-such-branch/" + YEAR).statusCode())
+        .isEqualTo(403);
     // the chooser offers a branch committee its own branch only
     String chooser = secretary1.get("/app/reports").body();
-    assertThat(chooser).contains("value=\"" + CB1 + "\"").doesNotContain("value=\"" + ORG + "-cb2\"")
+    assertThat(chooser)
+        .contains("value=\"" + CB1 + "\"")
+        .doesNotContain("value=\"" + ORG + "-cb2\"")
         .doesNotContain("id=\"show-report\"");
     HttpResponse<String> chosen = secretary1.get("/app/reports?branch=" + CB1 + "&year=" + YEAR);
     assertThat(chosen.headers().firstValue("Location").orElse("")).endsWith(BRANCH_REPORT);
@@ -216,30 +288,85 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void each_role_reaches_its_pages_from_the_menu() throws Exception {
-    Map<String, List<String>> menus = Map.of(
-        "member1", List.of("nav-tasks", "nav-mine", "nav-notifications", "nav-preferences", "nav-units",
-            "nav-password"),
-        "secretary1", List.of("nav-tasks", "nav-mine", "nav-meetings", "nav-reports", "nav-notifications",
-            "nav-preferences", "nav-members", "nav-units", "nav-password"),
-        "committee", List.of("nav-tasks", "nav-mine", "nav-open-campaign", "nav-campaigns", "nav-reports",
-            "nav-notifications", "nav-preferences", "nav-members", "nav-units", "nav-roster-import", "nav-movements",
-            "nav-password"),
-        "auditor", List.of("nav-tasks", "nav-mine", "nav-audit", "nav-signals", "nav-password-resets",
-            "nav-campaigns", "nav-reports", "nav-notifications", "nav-preferences", "nav-members", "nav-units",
-            "nav-password"));
+  void eachRoleReachesItsPagesFromTheMenu() throws Exception {
+    Map<String, List<String>> menus =
+        Map.of(
+            "member1",
+                List.of(
+                    "nav-tasks",
+                    "nav-mine",
+                    "nav-notifications",
+                    "nav-preferences",
+                    "nav-units",
+                    "nav-password"),
+            "secretary1",
+                List.of(
+                    "nav-tasks",
+                    "nav-mine",
+                    "nav-meetings",
+                    "nav-reports",
+                    "nav-notifications",
+                    "nav-preferences",
+                    "nav-members",
+                    "nav-units",
+                    "nav-password"),
+            "committee",
+                List.of(
+                    "nav-tasks",
+                    "nav-mine",
+                    "nav-open-campaign",
+                    "nav-campaigns",
+                    "nav-reports",
+                    "nav-notifications",
+                    "nav-preferences",
+                    "nav-members",
+                    "nav-units",
+                    "nav-roster-import",
+                    "nav-movements",
+                    "nav-password"),
+            "auditor",
+                List.of(
+                    "nav-tasks",
+                    "nav-mine",
+                    "nav-audit",
+                    "nav-signals",
+                    "nav-password-resets",
+                    "nav-campaigns",
+                    "nav-reports",
+                    "nav-notifications",
+                    "nav-preferences",
+                    "nav-members",
+                    "nav-units",
+                    "nav-password"));
     // issue 13: the organization tree for everybody, the roster import for the grassroots committee
-    List<String> all = List.of("nav-tasks", "nav-mine", "nav-audit", "nav-signals", "nav-meetings", "nav-reports",
-        "nav-open-campaign", "nav-campaigns", "nav-notifications", "nav-preferences", "nav-members", "nav-units",
-        "nav-roster-import", "nav-movements", "nav-password-resets", "nav-password");
-    // issue 12: everybody changes their own password from the menu; auditors read every password reset
+    List<String> all =
+        List.of(
+            "nav-tasks",
+            "nav-mine",
+            "nav-audit",
+            "nav-signals",
+            "nav-meetings",
+            "nav-reports",
+            "nav-open-campaign",
+            "nav-campaigns",
+            "nav-notifications",
+            "nav-preferences",
+            "nav-members",
+            "nav-units",
+            "nav-roster-import",
+            "nav-movements",
+            "nav-password-resets",
+            "nav-password");
+    // issue 12: everybody changes their own password from the menu; auditors read every password
+    // reset
     Pattern link = Pattern.compile("<a href=\"([^\"]+)\"[^>]*id=\"(nav-[a-z-]+)\"");
     for (var menu : menus.entrySet()) {
       PageSession session = PageSession.of(port, menu.getKey());
       String header = session.get("/app/evaluations").body();
       header = header.substring(header.indexOf("<nav>"), header.indexOf("</nav>"));
       for (String id : all) {
-        assertThat(header.contains("id=\"" + id + "\"")).as(menu.getKey() + " " + id)
+        assertThat(header.contains("id=\"" + id + "\""))
+            .as(menu.getKey() + " " + id)
             .isEqualTo(menu.getValue().contains(id));
       }
       Matcher links = link.matcher(header);
@@ -247,9 +374,13 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
       while (links.find()) {
         int status = session.get(links.group(1)).statusCode();
         // notification-service is down in these tests: its pages answer 503 and say so
-        assertThat(status).as(menu.getKey() + " " + links.group(1))
-            .isEqualTo(links.group(2).startsWith("nav-notifications") || links.group(2).equals("nav-preferences")
-                ? 503 : 200);
+        assertThat(status)
+            .as(menu.getKey() + " " + links.group(1))
+            .isEqualTo(
+                links.group(2).startsWith("nav-notifications")
+                        || links.group(2).equals("nav-preferences")
+                    ? 503
+                    : 200);
         reached++;
       }
       assertThat(reached).as(menu.getKey()).isEqualTo(menu.getValue().size());
@@ -257,34 +388,51 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void an_auditor_gets_no_button_that_changes_anything_on_the_new_pages() throws Exception {
+  void anAuditorGetsNoButtonThatChangesAnythingOnTheNewPages() throws Exception {
     PageSession auditor = PageSession.of(port, "auditor");
-    for (String path : List.of("/app/campaigns", "/app/campaigns/" + ORG + "/" + YEAR, BRANCH_REPORT,
-        "/app/reports/" + ORG + "/" + YEAR, "/app/reports")) {
+    for (String path :
+        List.of(
+            "/app/campaigns",
+            "/app/campaigns/" + ORG + "/" + YEAR,
+            BRANCH_REPORT,
+            "/app/reports/" + ORG + "/" + YEAR,
+            "/app/reports")) {
       String html = auditor.get(path).body();
       assertThat(html.split("method=\"post\"", -1)).as(path).hasSize(2); // signing out only
-      assertThat(html).as(path).doesNotContain("id=\"open-new-campaign\"").doesNotContain("id=\"nav-open-campaign\"");
+      assertThat(html)
+          .as(path)
+          .doesNotContain("id=\"open-new-campaign\"")
+          .doesNotContain("id=\"nav-open-campaign\"");
     }
   }
 
   @Test
-  void while_notification_service_is_down_the_pages_say_so_and_go_on() throws Exception {
+  void whileNotificationServiceIsDownThePagesSaySoAndGoOn() throws Exception {
     PageSession member = PageSession.of(port, "member1");
     long start = System.nanoTime();
     HttpResponse<String> tasks = member.get("/app/tasks");
     assertThat(tasks.statusCode()).isEqualTo(200);
-    assertThat(tasks.body()).contains("id=\"notifications-unavailable\"").doesNotContain("id=\"unread-count\"");
+    assertThat(tasks.body())
+        .contains("id=\"notifications-unavailable\"")
+        .doesNotContain("id=\"unread-count\"");
     HttpResponse<String> list = member.get("/app/notifications");
     assertThat(list.statusCode()).isEqualTo(503);
-    assertThat(list.body()).contains("Thông báo tạm thời không khả dụng").contains("id=\"nav-tasks\"");
-    assertThat(member.get("/app/notifications?lang=en").body()).contains("Notifications are temporarily unavailable");
+    assertThat(list.body())
+        .contains("Thông báo tạm thời không khả dụng")
+        .contains("id=\"nav-tasks\"");
+    assertThat(member.get("/app/notifications?lang=en").body())
+        .contains("Notifications are temporarily unavailable");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     // a bad choice is refused here, before anything is asked of notification-service
     String csrf = member.csrf(tasks.body());
-    HttpResponse<String> bad = member.post("/app/notifications/preferences?lang=vi", "_csrf=" + enc(csrf) + "&channel=SMS");
+    HttpResponse<String> bad =
+        member.post(
+            "/app/notifications/preferences?lang=vi", "_csrf=" + enc(csrf) + "&channel=SMS");
     assertThat(bad.statusCode()).isEqualTo(400);
-    assertThat(bad.body()).contains("id=\"channel-error\"", "Hãy chọn một trong hai cách nhận thông báo.");
-    assertThat(member.post("/app/notifications/not-a-uuid/read", "_csrf=" + enc(csrf)).statusCode()).isEqualTo(400);
+    assertThat(bad.body())
+        .contains("id=\"channel-error\"", "Hãy chọn một trong hai cách nhận thông báo.");
+    assertThat(member.post("/app/notifications/not-a-uuid/read", "_csrf=" + enc(csrf)).statusCode())
+        .isEqualTo(400);
     // without the CSRF token nothing is even tried
     assertThat(member.post("/app/notifications/read-all", "").statusCode()).isEqualTo(403);
   }
@@ -294,19 +442,38 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
   }
 
   private static LocalDateTime vietnamNow() {
-    return LocalDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).truncatedTo(ChronoUnit.MINUTES);
+    return LocalDateTime.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh"))
+        .truncatedTo(ChronoUnit.MINUTES);
   }
 
   /** The campaign form as a browser sends it, due dates so many days from now (Vietnam wall-clock time). */
-  private static String form(PageSession session, int year, String regulation, int self, int residence, int branch,
-      int decision) throws Exception {
+  private static String form(
+      PageSession session,
+      int year,
+      String regulation,
+      int self,
+      int residence,
+      int branch,
+      int decision)
+      throws Exception {
     String csrf = session.csrf(session.get("/app/tasks").body());
     LocalDateTime now = BASE;
-    return "_csrf=" + enc(csrf) + "&organizationId=" + ORG + "&year=" + year + "&regulation=" + enc(regulation)
-        + "&selfReviewDue=" + enc(now.plusDays(self).toString())
-        + "&residenceFeedbackDue=" + enc(now.plusDays(residence).toString())
-        + "&branchReviewDue=" + enc(now.plusDays(branch).toString())
-        + "&decisionDue=" + enc(now.plusDays(decision).toString());
+    return "_csrf="
+        + enc(csrf)
+        + "&organizationId="
+        + ORG
+        + "&year="
+        + year
+        + "&regulation="
+        + enc(regulation)
+        + "&selfReviewDue="
+        + enc(now.plusDays(self).toString())
+        + "&residenceFeedbackDue="
+        + enc(now.plusDays(residence).toString())
+        + "&branchReviewDue="
+        + enc(now.plusDays(branch).toString())
+        + "&decisionDue="
+        + enc(now.plusDays(decision).toString());
   }
 
   private static String errorOf(String html, String field) {
@@ -328,11 +495,16 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
   private void decide(String member, String level, int year) {
     completeOk(member, taskOf(member, "self-review", member, year), selfCriticism(level));
     sendResidenceFeedback(member, year, "Tốt");
-    String secretary = "secretary" + ((Integer.parseInt(member.substring(6)) - 1) / 5 + 1); // five per branch
+    String secretary =
+        "secretary" + ((Integer.parseInt(member.substring(6)) - 1) / 5 + 1); // five per branch
     completeOk(secretary, taskOf(secretary, "branch-review", member, year), branchProposes(level));
-    completeOk("committee", taskOf("committee", "committee-decision", member, year),
+    completeOk(
+        "committee",
+        taskOf("committee", "committee-decision", member, year),
         Map.of("decision", "APPROVE", "decidedLevel", level));
-    await().atMost(Duration.ofSeconds(30)).until(
-        () -> "DECIDED".equals(evaluation("committee", year, member).get("status").asText()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> "DECIDED".equals(evaluation("committee", year, member).get("status").asText()));
   }
 }

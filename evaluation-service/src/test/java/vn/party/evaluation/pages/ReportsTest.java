@@ -36,41 +36,57 @@ class ReportsTest extends EvaluationFlowSupport {
   }
 
   /** member1 and member2 hand in the same text, one retyped without care for case and accents. */
-  private static final Map<String, String> STRENGTHS = Map.of(
-      "member1", "Luôn giữ vững lập trường tư tưởng chính trị, chấp hành tốt chủ trương của Đảng, hoàn thành tốt nhiệm vụ được giao.",
-      "member2", "luon giu vung lap truong tu tuong chinh tri, chap hanh tot chu truong cua dang, hoan thanh tot nhiem vu duoc giao",
-      "member6", "Tích cực tham gia công tác khu dân cư, vận động nhân dân thực hiện nếp sống văn minh, giữ gìn vệ sinh môi trường.");
+  private static final Map<String, String> STRENGTHS =
+      Map.of(
+          "member1",
+              "Luôn giữ vững lập trường tư tưởng chính trị, chấp hành tốt chủ trương của Đảng, hoàn thành tốt nhiệm vụ được giao.",
+          "member2",
+              "luon giu vung lap truong tu tuong chinh tri, chap hanh tot chu truong cua dang, hoan thanh tot nhiem vu duoc giao",
+          "member6",
+              "Tích cực tham gia công tác khu dân cư, vận động nhân dân thực hiện nếp sống văn minh, giữ gìn vệ sinh môi trường.");
 
   private void decide(String member, String level) {
-    completeOk(member, taskOf(member, "self-review", member, YEAR),
+    completeOk(
+        member,
+        taskOf(member, "self-review", member, YEAR),
         selfCriticism(level, "strengths", STRENGTHS.get(member)));
     sendResidenceFeedback(member, YEAR, "Tốt");
-    String secretary = "secretary" + ((Integer.parseInt(member.substring(6)) - 1) / 5 + 1); // five per branch
+    String secretary =
+        "secretary" + ((Integer.parseInt(member.substring(6)) - 1) / 5 + 1); // five per branch
     completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), branchProposes(level));
-    completeOk("committee", taskOf("committee", "committee-decision", member, YEAR),
+    completeOk(
+        "committee",
+        taskOf("committee", "committee-decision", member, YEAR),
         Map.of("decision", "APPROVE", "decidedLevel", level));
-    await().atMost(Duration.ofSeconds(30)).until(
-        () -> "DECIDED".equals(evaluation("committee", YEAR, member).get("status").asText()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> "DECIDED".equals(evaluation("committee", YEAR, member).get("status").asText()));
   }
 
   @Test
-  void the_page_shows_counts_per_branch_and_level_and_the_quota() throws Exception {
+  void thePageShowsCountsPerBranchAndLevelAndTheQuota() throws Exception {
     HttpResponse<String> page = PageSession.of(port, "committee").get(REPORT);
     assertThat(page.statusCode()).isEqualTo(200);
     String html = page.body();
-    assertThat(html).contains("BIỂU TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM " + YEAR);
-    assertThat(html).containsPattern("data-level=\"EXCELLENT\">1<").containsPattern("data-level=\"GOOD\">1<")
-        .containsPattern("data-level=\"COMPLETED\">1<").containsPattern("data-level=\"NOT_COMPLETED\">0<");
+    assertThat(html)
+        .contains("BIỂU TỔNG HỢP KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG ĐẢNG VIÊN NĂM " + YEAR);
+    assertThat(html)
+        .containsPattern("data-level=\"EXCELLENT\">1<")
+        .containsPattern("data-level=\"GOOD\">1<")
+        .containsPattern("data-level=\"COMPLETED\">1<")
+        .containsPattern("data-level=\"NOT_COMPLETED\">0<");
     // one EXCELLENT against one GOOD: 20 % of 1 rounds down to 0 allowed, so the page warns
     assertThat(html).contains("tối đa được phép 0").contains("vượt tỷ lệ cho phép 1 người");
   }
 
   @Test
-  void the_spreadsheet_has_a_line_per_branch_and_the_total() throws Exception {
+  void theSpreadsheetHasALinePerBranchAndTheTotal() throws Exception {
     HttpResponse<byte[]> file = PageSession.of(port, "committee").download(REPORT + ".xlsx");
     assertThat(file.statusCode()).isEqualTo(200);
     assertThat(file.headers().firstValue("Content-Type").orElse("")).contains("spreadsheetml");
-    assertThat(file.headers().firstValue("Content-Disposition").orElse("")).contains(ORG + "-" + YEAR + ".xlsx");
+    assertThat(file.headers().firstValue("Content-Disposition").orElse(""))
+        .contains(ORG + "-" + YEAR + ".xlsx");
     keep(file.body(), "report.xlsx");
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
       Sheet sheet = book.getSheetAt(0);
@@ -103,12 +119,13 @@ class ReportsTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void the_pdf_carries_the_vietnamese_table() throws Exception {
+  void thePdfCarriesTheVietnameseTable() throws Exception {
     HttpResponse<byte[]> file = PageSession.of(port, "auditor").download(REPORT + ".pdf");
     assertThat(file.statusCode()).isEqualTo(200);
     assertThat(file.headers().firstValue("Content-Type").orElse("")).isEqualTo("application/pdf");
     keep(file.body(), "report.pdf");
-    assertThat(new String(file.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    assertThat(new String(file.body(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .isEqualTo("%PDF-");
     PdfReader reader = new PdfReader(file.body());
     try {
       assertThat(reader.getNumberOfPages()).isEqualTo(1);
@@ -120,46 +137,63 @@ class ReportsTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void the_campaign_progress_page_shows_started_and_decided_members() throws Exception {
-    HttpResponse<String> page = PageSession.of(port, "committee").get("/app/campaigns/" + ORG + "/" + YEAR);
+  void theCampaignProgressPageShowsStartedAndDecidedMembers() throws Exception {
+    HttpResponse<String> page =
+        PageSession.of(port, "committee").get("/app/campaigns/" + ORG + "/" + YEAR);
     assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("Đã mở hồ sơ cho 15 / 15 đảng viên", "Đã quyết định xếp loại 3 / 15 đảng viên")
-        .contains("id=\"decided\" max=\"15\" value=\"3\"").doesNotContain("http-equiv=\"refresh\"");
-    assertThat(PageSession.of(port, "member1").get("/app/campaigns/" + ORG + "/" + YEAR).statusCode())
+    assertThat(page.body())
+        .contains("Đã mở hồ sơ cho 15 / 15 đảng viên", "Đã quyết định xếp loại 3 / 15 đảng viên")
+        .contains("id=\"decided\" max=\"15\" value=\"3\"")
+        .doesNotContain("http-equiv=\"refresh\"");
+    assertThat(
+            PageSession.of(port, "member1").get("/app/campaigns/" + ORG + "/" + YEAR).statusCode())
         .isEqualTo(403);
-    assertThat(PageSession.of(port, "committee").get("/app/campaigns/" + ORG + "/2099").statusCode())
+    assertThat(
+            PageSession.of(port, "committee").get("/app/campaigns/" + ORG + "/2099").statusCode())
         .isEqualTo(404);
   }
 
   @Test
-  void inspectors_see_the_signs_of_a_formal_review() throws Exception {
-    HttpResponse<String> page = PageSession.of(port, "auditor").get("/app/audit/signals?year=" + YEAR);
+  void inspectorsSeeTheSignsOfAFormalReview() throws Exception {
+    HttpResponse<String> page =
+        PageSession.of(port, "auditor").get("/app/audit/signals?year=" + YEAR);
     assertThat(page.statusCode()).isEqualTo(200);
     String html = page.body();
     // the retyped copy is found, the different text is not
-    String copies = html.substring(html.indexOf("id=\"near-copies\""), html.indexOf("id=\"same-as-self\""));
+    String copies =
+        html.substring(html.indexOf("id=\"near-copies\""), html.indexOf("id=\"same-as-self\""));
     assertThat(copies).contains("/member1\"", "/member2\"").doesNotContain("/member6\"");
-    // branch 1 proposed exactly what both members proposed themselves; branch 2 had one proposal only
-    String sameAsSelf = html.substring(html.indexOf("id=\"same-as-self\""), html.indexOf("id=\"without-vote\""));
-    assertThat(sameAsSelf).contains("data-branch=\"" + ORG + "-cb1\"").doesNotContain("data-branch=\"" + ORG + "-cb2\"");
+    // branch 1 proposed exactly what both members proposed themselves; branch 2 had one proposal
+    // only
+    String sameAsSelf =
+        html.substring(html.indexOf("id=\"same-as-self\""), html.indexOf("id=\"without-vote\""));
+    assertThat(sameAsSelf)
+        .contains("data-branch=\"" + ORG + "-cb1\"")
+        .doesNotContain("data-branch=\"" + ORG + "-cb2\"");
     // every proposal here went through the API, so no meeting vote stands behind any of them
-    String withoutVote = html.substring(html.indexOf("id=\"without-vote\""), html.indexOf("id=\"quick-decisions\""));
-    assertThat(withoutVote).contains("data-branch=\"" + ORG + "-cb1\"", "data-branch=\"" + ORG + "-cb2\"");
+    String withoutVote =
+        html.substring(html.indexOf("id=\"without-vote\""), html.indexOf("id=\"quick-decisions\""));
+    assertThat(withoutVote)
+        .contains("data-branch=\"" + ORG + "-cb1\"", "data-branch=\"" + ORG + "-cb2\"");
     // the test's committee decides within seconds
-    assertThat(html).contains("id=\"quick-decisions\"", "data-member=\"member1\"", "data-member=\"member6\"");
-    assertThat(PageSession.of(port, "committee").get("/app/audit/signals?year=" + YEAR).statusCode())
+    assertThat(html)
+        .contains("id=\"quick-decisions\"", "data-member=\"member1\"", "data-member=\"member6\"");
+    assertThat(
+            PageSession.of(port, "committee").get("/app/audit/signals?year=" + YEAR).statusCode())
         .isEqualTo(403);
   }
 
   @Test
-  void only_the_committee_auditors_and_administrators_may_read_it() throws Exception {
+  void onlyTheCommitteeAuditorsAndAdministratorsMayReadIt() throws Exception {
     assertThat(PageSession.of(port, "member1").get(REPORT).statusCode()).isEqualTo(403);
-    assertThat(PageSession.of(port, "secretary1").get(REPORT + ".xlsx").statusCode()).isEqualTo(403);
+    assertThat(PageSession.of(port, "secretary1").get(REPORT + ".xlsx").statusCode())
+        .isEqualTo(403);
     assertThat(PageSession.of(port, "auditor").get(REPORT).statusCode()).isEqualTo(200);
     PageSession committee = PageSession.of(port, "committee");
     assertThat(committee.get("/app/reports/" + ORG + "/2099").statusCode()).isEqualTo(404);
     assertThat(committee.get("/app/reports/" + ORG + "/1999").statusCode()).isEqualTo(400);
-    assertThat(committee.get("/app/reports?organization=..%2Fevil&year=2074").statusCode()).isEqualTo(400);
+    assertThat(committee.get("/app/reports?organization=..%2Fevil&year=2074").statusCode())
+        .isEqualTo(400);
     assertThat(committee.get("/app/reports").body()).contains("value=\"" + ORG + "\"");
   }
 

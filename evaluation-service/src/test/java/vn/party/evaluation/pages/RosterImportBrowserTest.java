@@ -26,20 +26,42 @@ class RosterImportBrowserTest extends BrowserTestSupport {
   private static final String WARD = "bt-ward";
 
   @Test
-  void a_preview_full_of_errors_then_the_fixed_file_committed_and_a_first_sign_in() throws Exception {
-    as("admin").post().uri("/api/v1/units").contentType(MediaType.APPLICATION_JSON).body(Map.of("kind",
-        "ORGANIZATION", "parentId", "thanh-khe", "name", "Đảng bộ phường Thử Trang", "code", WARD)).retrieve()
+  void aPreviewFullOfErrorsThenTheFixedFileCommittedAndAFirstSignIn() throws Exception {
+    as("admin")
+        .post()
+        .uri("/api/v1/units")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(
+            Map.of(
+                "kind",
+                "ORGANIZATION",
+                "parentId",
+                "thanh-khe",
+                "name",
+                "Đảng bộ phường Thử Trang",
+                "code",
+                WARD))
+        .retrieve()
         .toEntity(String.class);
-    as("admin").post().uri("/api/v1/units").contentType(MediaType.APPLICATION_JSON).body(Map.of("kind", "BRANCH",
-        "parentId", WARD, "name", "Chi bộ Tổ 1", "code", "bt-cb1")).retrieve().toEntity(String.class);
+    as("admin")
+        .post()
+        .uri("/api/v1/units")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("kind", "BRANCH", "parentId", WARD, "name", "Chi bộ Tổ 1", "code", "bt-cb1"))
+        .retrieve()
+        .toEntity(String.class);
 
-    String heading = "Họ và tên;Ngày sinh (dd/MM/yyyy);Giới tính (Nam/Nữ);Số thẻ đảng viên;Ngày vào Đảng (dd/MM/yyyy);"
-        + "Ngày chính thức (dd/MM/yyyy);Chi bộ (mã hoặc tên);Chức vụ Đảng;Chức vụ chính quyền, đoàn thể;"
-        + "Cán bộ, công chức, viên chức (Có/Không);Miễn công tác và sinh hoạt đảng (Có/Không);"
-        + "Đình chỉ sinh hoạt đảng (Có/Không);Thư điện tử;Điện thoại\r\n";
-    String good1 = "Hoàng Thị Yến;02/09/1980;Nữ;BT000001;19/05/2008;19/05/2009;bt-cb1;;;Không;Không;Không;;\r\n";
-    String dup = "Ngô Văn Tài;02/09/1981;Nam;BT000001;2009-05-19;;Chi bộ Tổ 1;;;Không;Không;Không;;\r\n";
-    String good2 = "Ngô Văn Tài;02/09/1981;Nam;BT000002;19/05/2009;;Chi bộ Tổ 1;;;Không;Không;Không;;\r\n";
+    String heading =
+        "Họ và tên;Ngày sinh (dd/MM/yyyy);Giới tính (Nam/Nữ);Số thẻ đảng viên;Ngày vào Đảng (dd/MM/yyyy);"
+            + "Ngày chính thức (dd/MM/yyyy);Chi bộ (mã hoặc tên);Chức vụ Đảng;Chức vụ chính quyền, đoàn thể;"
+            + "Cán bộ, công chức, viên chức (Có/Không);Miễn công tác và sinh hoạt đảng (Có/Không);"
+            + "Đình chỉ sinh hoạt đảng (Có/Không);Thư điện tử;Điện thoại\r\n";
+    String good1 =
+        "Hoàng Thị Yến;02/09/1980;Nữ;BT000001;19/05/2008;19/05/2009;bt-cb1;;;Không;Không;Không;;\r\n";
+    String dup =
+        "Ngô Văn Tài;02/09/1981;Nam;BT000001;2009-05-19;;Chi bộ Tổ 1;;;Không;Không;Không;;\r\n";
+    String good2 =
+        "Ngô Văn Tài;02/09/1981;Nam;BT000002;19/05/2009;;Chi bộ Tổ 1;;;Không;Không;Không;;\r\n";
     Path bad = Files.createTempFile("danh-sach-loi", ".csv");
     Files.write(bad, ("\uFEFF" + heading + good1 + dup).getBytes(StandardCharsets.UTF_8));
     Path fixed = Files.createTempFile("danh-sach", ".csv");
@@ -51,12 +73,17 @@ class RosterImportBrowserTest extends BrowserTestSupport {
     browser.findElement(By.id("file")).sendKeys(bad.toString());
     upload();
     assertThat(browser.getCurrentUrl()).matches(".*/app/roster-import/[0-9a-f-]{36}$");
-    WebElement card = browser.findElement(By.cssSelector("#problems tr[data-row='3'][data-column='D']"));
+    WebElement card =
+        browser.findElement(By.cssSelector("#problems tr[data-row='3'][data-column='D']"));
     assertThat(card.getAttribute("data-reason")).isEqualTo("card-duplicated");
-    assertThat(card.getText()).contains("Dòng 3, cột D (Số thẻ đảng viên): số thẻ trùng với dòng 2.")
+    assertThat(card.getText())
+        .contains("Dòng 3, cột D (Số thẻ đảng viên): số thẻ trùng với dòng 2.")
         .contains("Row 3, column D (Party card number)");
-    assertThat(browser.findElement(By.cssSelector("#problems tr[data-row='3'][data-column='E']"))
-        .getAttribute("data-reason")).isEqualTo("invalid-date");
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#problems tr[data-row='3'][data-column='E']"))
+                .getAttribute("data-reason"))
+        .isEqualTo("invalid-date");
     assertThat(browser.findElements(By.id("commit"))).isEmpty();
     screenshot("import-01-preview-with-problems");
     assertThat(members()).isZero();
@@ -67,9 +94,12 @@ class RosterImportBrowserTest extends BrowserTestSupport {
     assertThat(browser.findElement(By.id("no-problems")).isDisplayed()).isTrue();
     assertThat(browser.findElement(By.id("counts")).getAttribute("data-create")).isEqualTo("2");
     browser.findElement(By.id("commit")).click();
-    new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.id("result")).isDisplayed());
-    assertThat(browser.findElement(By.id("commit-progress")).getAttribute("value")).isEqualTo("100");
-    assertThat(browser.findElement(By.id("committed")).getText()).isEqualTo("Đã ghi: 2 mới, 0 cập nhật, 0 không đổi.");
+    new WebDriverWait(browser, Duration.ofSeconds(60))
+        .until(d -> d.findElement(By.id("result")).isDisplayed());
+    assertThat(browser.findElement(By.id("commit-progress")).getAttribute("value"))
+        .isEqualTo("100");
+    assertThat(browser.findElement(By.id("committed")).getText())
+        .isEqualTo("Đã ghi: 2 mới, 0 cập nhật, 0 không đổi.");
     List<WebElement> accounts = browser.findElements(By.cssSelector("#accounts tr"));
     assertThat(accounts).hasSize(2);
     String memberId = accounts.get(0).getAttribute("data-member");
@@ -89,11 +119,16 @@ class RosterImportBrowserTest extends BrowserTestSupport {
   private void upload() {
     browser.findElement(By.id("upload")).click();
     try {
-      new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.getCurrentUrl()
-          .matches(".*/app/roster-import/[0-9a-f-]{36}$")
-          || !d.findElements(By.cssSelector("#upload-error:not([hidden])")).isEmpty());
+      new WebDriverWait(browser, Duration.ofSeconds(60))
+          .until(
+              d ->
+                  d.getCurrentUrl().matches(".*/app/roster-import/[0-9a-f-]{36}$")
+                      || !d.findElements(By.cssSelector("#upload-error:not([hidden])")).isEmpty());
     } catch (org.openqa.selenium.TimeoutException e) {
-      Object probe = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+      Object probe =
+          ((org.openqa.selenium.JavascriptExecutor) browser)
+              .executeScript(
+                  """
           var x = new XMLHttpRequest();
           x.open('POST', '/app/roster-import/upload?org=bt-ward&fileName=probe.csv', false);
           x.setRequestHeader(document.querySelector('meta[name=csrf-header]').content,
@@ -105,14 +140,26 @@ class RosterImportBrowserTest extends BrowserTestSupport {
               + ' | script=' + document.querySelector('main script').textContent.substring(0, 700);""");
       throw new AssertionError("no preview: " + probe, e);
     }
-    assertThat(browser.findElements(By.cssSelector("#upload-error:not([hidden])")).stream().map(WebElement::getText)
-        .toList()).isEmpty();
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> "complete".equals(
-        ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    assertThat(
+            browser.findElements(By.cssSelector("#upload-error:not([hidden])")).stream()
+                .map(WebElement::getText)
+                .toList())
+        .isEmpty();
+    new WebDriverWait(browser, Duration.ofSeconds(30))
+        .until(
+            d ->
+                "complete"
+                    .equals(
+                        ((org.openqa.selenium.JavascriptExecutor) d)
+                            .executeScript("return document.readyState")));
   }
 
   private int members() {
-    return jdbc.sql("select count(*) from evaluation.party_member m join evaluation.branch b on b.id = m.branch_id "
-        + "where b.organization_id = :o").param("o", WARD).query(Integer.class).single();
+    return jdbc.sql(
+            "select count(*) from evaluation.party_member m join evaluation.branch b on b.id = m.branch_id "
+                + "where b.organization_id = :o")
+        .param("o", WARD)
+        .query(Integer.class)
+        .single();
   }
 }

@@ -21,43 +21,82 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class UnitsBrowserTest extends BrowserTestSupport {
 
-  @Autowired
-  IdentityService identityService;
+  @Autowired IdentityService identityService;
 
   /** The test's own organization (the demo's stays as the other tests expect it) and a secretary's account. */
   private static final String WARD = "ub-ward";
+
   private static final String SECRETARY = "ub-secretary";
 
   @org.junit.jupiter.api.BeforeEach
   void ward() {
-    as("admin").post().uri("/api/v1/units").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-        .body(java.util.Map.of("kind", "ORGANIZATION", "parentId", "thanh-khe", "name", "Đảng bộ phường Thử Trang",
-            "code", WARD)).retrieve().toEntity(String.class);
-    as("admin").post().uri("/api/v1/units").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-        .body(java.util.Map.of("kind", "SUB_COMMITTEE", "parentId", WARD, "name", "Đảng bộ bộ phận Thử",
-            "code", "ub-bp1")).retrieve().toEntity(String.class);
-    // the demo password, below the password policy like the demo users' (see DemoData, UnitHeadsTest)
+    as("admin")
+        .post()
+        .uri("/api/v1/units")
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .body(
+            java.util.Map.of(
+                "kind",
+                "ORGANIZATION",
+                "parentId",
+                "thanh-khe",
+                "name",
+                "Đảng bộ phường Thử Trang",
+                "code",
+                WARD))
+        .retrieve()
+        .toEntity(String.class);
+    as("admin")
+        .post()
+        .uri("/api/v1/units")
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .body(
+            java.util.Map.of(
+                "kind",
+                "SUB_COMMITTEE",
+                "parentId",
+                WARD,
+                "name",
+                "Đảng bộ bộ phận Thử",
+                "code",
+                "ub-bp1"))
+        .retrieve()
+        .toEntity(String.class);
+    // the demo password, below the password policy like the demo users' (see DemoData,
+    // UnitHeadsTest)
     User account = identityService.newUser(SECRETARY);
     account.setFirstName("Bí thư");
     account.setLastName("Thử");
     account.setEmail(SECRETARY + "@example.vn");
     account.setPassword("demo");
     ((IdentityServiceImpl) identityService).saveUser(account, true);
-    // only a party member of the ward sits on its committees: the account is one, in another branch of the ward
-    as("admin").post().uri("/api/v1/units").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-        .body(java.util.Map.of("kind", "BRANCH", "parentId", WARD, "name", "Chi bộ Thử 0", "code", "ub-cb0"))
-        .retrieve().toEntity(String.class);
-    jdbc.sql("""
+    // only a party member of the ward sits on its committees: the account is one, in another branch
+    // of the ward
+    as("admin")
+        .post()
+        .uri("/api/v1/units")
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .body(
+            java.util.Map.of(
+                "kind", "BRANCH", "parentId", WARD, "name", "Chi bộ Thử 0", "code", "ub-cb0"))
+        .retrieve()
+        .toEntity(String.class);
+    jdbc.sql(
+            """
         insert into evaluation.party_member (id, full_name, branch_id, membership, status, admitted_on)
         values (:id, 'Bí thư Thử', 'ub-cb0', 'OFFICIAL', 'ACTIVE', date '2001-01-01') on conflict (id) do nothing""")
-        .param("id", SECRETARY).update();
+        .param("id", SECRETARY)
+        .update();
   }
 
   @Test
-  void the_committee_opens_a_branch_and_names_its_secretary() {
+  void theCommitteeOpensABranchAndNamesItsSecretary() {
     signIn("admin", "admin");
     clickAndLoad(browser.findElement(By.id("nav-units")));
-    assertThat(browser.findElement(By.cssSelector("tr[data-unit='thanh-khe-tay-kv2']")).getAttribute("data-parent"))
+    assertThat(
+            browser
+                .findElement(By.cssSelector("tr[data-unit='thanh-khe-tay-kv2']"))
+                .getAttribute("data-parent"))
         .isEqualTo(ORG);
     new Select(browser.findElement(By.id("kind"))).selectByValue("BRANCH");
     new Select(browser.findElement(By.id("parentId"))).selectByValue("ub-bp1");
@@ -66,7 +105,10 @@ class UnitsBrowserTest extends BrowserTestSupport {
     assertThat(browser.findElement(By.cssSelector("#form-errors li[data-field=name]")).getText())
         .isEqualTo("Trường Tên đơn vị là bắt buộc.");
     assertThat(browser.findElement(By.id("code")).getAttribute("value")).isEqualTo("ub-cb7");
-    assertThat(jdbc.sql("select count(*) from evaluation.unit where id = 'ub-cb7'").query(Integer.class).single())
+    assertThat(
+            jdbc.sql("select count(*) from evaluation.unit where id = 'ub-cb7'")
+                .query(Integer.class)
+                .single())
         .isZero();
     screenshot("units-01-refused");
 
@@ -75,15 +117,22 @@ class UnitsBrowserTest extends BrowserTestSupport {
     clickAndLoad(browser.findElement(By.id("create-unit")));
     assertThat(browser.getCurrentUrl()).endsWith("/app/units/ub-cb7");
     assertThat(browser.findElement(By.id("unit-name")).getText()).isEqualTo("Chi bộ Tổ dân phố 7");
-    assertThat(browser.findElement(By.id("parent-link")).getText()).isEqualTo("Đảng bộ bộ phận Thử");
-    assertThat(browser.findElement(By.cssSelector("#history tr[data-action=CREATED]")).isDisplayed()).isTrue();
+    assertThat(browser.findElement(By.id("parent-link")).getText())
+        .isEqualTo("Đảng bộ bộ phận Thử");
+    assertThat(
+            browser.findElement(By.cssSelector("#history tr[data-action=CREATED]")).isDisplayed())
+        .isTrue();
 
-    // the inspection account is no party member of the ward: refused next to the field, nobody seated
+    // the inspection account is no party member of the ward: refused next to the field, nobody
+    // seated
     browser.findElement(By.id("personId")).sendKeys("auditor");
     clickAndLoad(browser.findElement(By.id("seat")));
-    assertThat(browser.findElement(By.cssSelector("#form-errors li[data-field=personId]")).getText())
-        .startsWith("Trường Người được phân công: chỉ đảng viên đang sinh hoạt trong danh sách đảng viên");
-    assertThat(browser.findElements(By.cssSelector("#committee tr[data-person=auditor]"))).isEmpty();
+    assertThat(
+            browser.findElement(By.cssSelector("#form-errors li[data-field=personId]")).getText())
+        .startsWith(
+            "Trường Người được phân công: chỉ đảng viên đang sinh hoạt trong danh sách đảng viên");
+    assertThat(browser.findElements(By.cssSelector("#committee tr[data-person=auditor]")))
+        .isEmpty();
     screenshot("units-02-refused-seat");
 
     // a member of the ward becomes the new branch's secretary
@@ -92,7 +141,10 @@ class UnitsBrowserTest extends BrowserTestSupport {
     new Select(browser.findElement(By.id("role"))).selectByValue("SECRETARY");
     browser.findElement(By.id("seat-reason")).sendKeys("NQ 21/NQ-ĐU");
     clickAndLoad(browser.findElement(By.id("seat")));
-    assertThat(browser.findElement(By.cssSelector("#committee tr[data-person=" + SECRETARY + "]")).getAttribute("data-role"))
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#committee tr[data-person=" + SECRETARY + "]"))
+                .getAttribute("data-role"))
         .isEqualTo("SECRETARY");
     screenshot("units-02-secretary");
     signOut();
@@ -106,8 +158,11 @@ class UnitsBrowserTest extends BrowserTestSupport {
 
     signIn("admin", "admin");
     open("/app/units/ub-cb7");
-    clickAndLoad(browser.findElement(By.cssSelector("#committee tr[data-person=" + SECRETARY + "] button.unseat")));
-    assertThat(browser.findElements(By.cssSelector("#committee tr[data-person=" + SECRETARY + "]"))).isEmpty();
+    clickAndLoad(
+        browser.findElement(
+            By.cssSelector("#committee tr[data-person=" + SECRETARY + "] button.unseat")));
+    assertThat(browser.findElements(By.cssSelector("#committee tr[data-person=" + SECRETARY + "]")))
+        .isEmpty();
     signOut();
     signIn(SECRETARY, "demo");
     assertThat(browser.findElements(By.id("nav-meetings"))).isEmpty();

@@ -41,23 +41,34 @@ class RosterHeadsTest extends IntegrationTestSupport {
   private static final String ORG = "heads-ward";
   private static final String CB1 = "heads-cb1";
   private static final String CB2 = "heads-cb2";
+
   /** cb1. */
   private static final String AN = "heads-an";
+
   private static final String BINH = "heads-binh";
   private static final String CHI = "heads-chi";
+
   /** cb2. */
   private static final String DUNG = "heads-dung";
+
   /** cb2, probationary. */
   private static final String EM = "heads-em";
+
   private static final String ELECTED = "Nghị quyết số 3-NQ/CB ngày 05/3 bầu bí thư chi bộ";
 
   @BeforeAll
   void anOrganizationOfItsOwn() {
-    jdbc.sql("insert into evaluation.organization (id, name) values (:id, 'Đảng bộ thử bí thư') on conflict do nothing")
-        .param("id", ORG).update();
+    jdbc.sql(
+            "insert into evaluation.organization (id, name) values (:id, 'Đảng bộ thử bí thư') on conflict do nothing")
+        .param("id", ORG)
+        .update();
     for (String branch : List.of(CB1, CB2)) {
-      jdbc.sql("insert into evaluation.branch (id, organization_id, name) values (:id, :org, :id) "
-          + "on conflict do nothing").param("id", branch).param("org", ORG).update();
+      jdbc.sql(
+              "insert into evaluation.branch (id, organization_id, name) values (:id, :org, :id) "
+                  + "on conflict do nothing")
+          .param("id", branch)
+          .param("org", ORG)
+          .update();
     }
     member(AN, "Nguyễn Văn An", CB1, "OFFICIAL");
     member(BINH, "Trần Thị Bình", CB1, "OFFICIAL");
@@ -68,7 +79,7 @@ class RosterHeadsTest extends IntegrationTestSupport {
 
   @Test
   @Order(1)
-  void an_administrator_makes_a_member_branch_secretary_and_every_reader_sees_it() {
+  void anAdministratorMakesAMemberBranchSecretaryAndEveryReaderSeesIt() {
     assertThat(get("auditor", AN).get("headOf").isNull()).isTrue();
 
     ResponseEntity<String> set = patch("admin", AN, body("BRANCH", ELECTED));
@@ -100,7 +111,7 @@ class RosterHeadsTest extends IntegrationTestSupport {
 
   @Test
   @Order(2)
-  void a_new_branch_secretary_takes_the_post_over_and_both_changes_are_recorded() {
+  void aNewBranchSecretaryTakesThePostOverAndBothChangesAreRecorded() {
     String reason = "Nghị quyết số 9-NQ/CB ngày 10/4: bầu bí thư mới";
     ResponseEntity<String> transferred = patch("admin", BINH, body("BRANCH", reason));
     assertThat(transferred.getStatusCode().value()).as(transferred.getBody()).isEqualTo(200);
@@ -121,26 +132,32 @@ class RosterHeadsTest extends IntegrationTestSupport {
     assertThat(previous.at("/changes/0/field").asText()).isEqualTo("headOf");
     assertThat(previous.at("/changes/0/from").asText()).isEqualTo("BRANCH");
     assertThat(previous.at("/changes/0/to").isNull()).isTrue();
-    assertThat(previous.get("id").asLong()).isEqualTo(update.at("/previousHead/change/id").asLong());
+    assertThat(previous.get("id").asLong())
+        .isEqualTo(update.at("/previousHead/change/id").asLong());
     JsonNode taken = last(changes(BINH));
     assertThat(taken.get("reason").asText()).isEqualTo(reason);
     assertThat(taken.at("/changes/0/from").isNull()).isTrue();
     assertThat(taken.at("/changes/0/to").asText()).isEqualTo("BRANCH");
 
     assertThat(headsOf(CB1, "BRANCH")).containsExactly(BINH);
-    assertThat(headsOf(CB2, "BRANCH")).as("another branch keeps its secretary").containsExactly(DUNG);
+    assertThat(headsOf(CB2, "BRANCH"))
+        .as("another branch keeps its secretary")
+        .containsExactly(DUNG);
   }
 
   @Test
   @Order(3)
-  void the_organization_has_one_secretary_whichever_branch_he_or_she_belongs_to() {
-    ResponseEntity<String> first = patch("admin", CHI, body("ORGANIZATION", "Đại hội đảng bộ bầu bí thư"));
+  void theOrganizationHasOneSecretaryWhicheverBranchHeOrSheBelongsTo() {
+    ResponseEntity<String> first =
+        patch("admin", CHI, body("ORGANIZATION", "Đại hội đảng bộ bầu bí thư"));
     assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(200);
     assertThat(json(first.getBody()).has("previousHead")).isFalse();
-    assertThat(headsOf(CB1, "BRANCH")).as("a branch head and the organization's head side by side")
+    assertThat(headsOf(CB1, "BRANCH"))
+        .as("a branch head and the organization's head side by side")
         .containsExactly(BINH);
 
-    // DUNG, cb2's secretary, becomes the organization's: CHI (cb1) heads nothing, cb2 has no secretary any more
+    // DUNG, cb2's secretary, becomes the organization's: CHI (cb1) heads nothing, cb2 has no
+    // secretary any more
     String reason = "Quyết định chuẩn y số 12-QĐ/QU";
     JsonNode update = json(patch("admin", DUNG, body("ORGANIZATION", reason)).getBody());
     assertThat(update.at("/member/headOf").asText()).isEqualTo("ORGANIZATION");
@@ -156,9 +173,10 @@ class RosterHeadsTest extends IntegrationTestSupport {
 
   @Test
   @Order(4)
-  void a_secretary_stands_down_and_nobody_else_is_touched() {
+  void aSecretaryStandsDownAndNobodyElseIsTouched() {
     int others = changes(AN).size();
-    ResponseEntity<String> cleared = patch("admin", BINH, body(null, "Thôi giữ chức bí thư theo nguyện vọng"));
+    ResponseEntity<String> cleared =
+        patch("admin", BINH, body(null, "Thôi giữ chức bí thư theo nguyện vọng"));
     assertThat(cleared.getStatusCode().value()).as(cleared.getBody()).isEqualTo(200);
     JsonNode update = json(cleared.getBody());
     assertThat(update.at("/member/headOf").isNull()).isTrue();
@@ -172,56 +190,82 @@ class RosterHeadsTest extends IntegrationTestSupport {
 
   @Test
   @Order(5)
-  void an_unknown_unit_or_a_probationary_head_is_refused_and_nothing_is_written() {
+  void anUnknownUnitOrAProbationaryHeadIsRefusedAndNothingIsWritten() {
     int recorded = changes(AN).size();
     Object[][] cases = {
-        {AN, body("SECRETARY", "r"), "headOf", "invalid-head-of"},
-        {AN, body("branch", "r"), "headOf", "invalid-head-of"},
-        {AN, body("BRANCH ", "r"), "headOf", "invalid-head-of"},
-        {AN, body(42, "r"), "headOf", "wrong-type"},
-        {AN, body(true, "r"), "headOf", "wrong-type"},
-        {AN, body(List.of("BRANCH"), "r"), "headOf", "wrong-type"},
-        {AN, Map.of("headOf", "BRANCH"), "reason", "required"},
-        // a probationary member is no secretary (Điều lệ Đảng, Điều 5), nor does a secretary become probationary
-        {EM, body("BRANCH", "r"), "headOf", "probationary-on-committee"},
-        {DUNG, Map.of("membership", "PROBATIONARY", "reason", "r"), "membership", "probationary-on-committee"}};
+      {AN, body("SECRETARY", "r"), "headOf", "invalid-head-of"},
+      {AN, body("branch", "r"), "headOf", "invalid-head-of"},
+      {AN, body("BRANCH ", "r"), "headOf", "invalid-head-of"},
+      {AN, body(42, "r"), "headOf", "wrong-type"},
+      {AN, body(true, "r"), "headOf", "wrong-type"},
+      {AN, body(List.of("BRANCH"), "r"), "headOf", "wrong-type"},
+      {AN, Map.of("headOf", "BRANCH"), "reason", "required"},
+      // a probationary member is no secretary (Điều lệ Đảng, Điều 5), nor does a secretary become
+      // probationary
+      {EM, body("BRANCH", "r"), "headOf", "probationary-on-committee"},
+      {
+        DUNG,
+        Map.of("membership", "PROBATIONARY", "reason", "r"),
+        "membership",
+        "probationary-on-committee"
+      }
+    };
     for (Object[] c : cases) {
       @SuppressWarnings("unchecked")
       ResponseEntity<String> refused = patch("admin", (String) c[0], (Map<String, Object>) c[1]);
       assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
-      assertThat(error(refused, (String) c[2]).get("reason").asText()).as(refused.getBody()).isEqualTo(c[3]);
+      assertThat(error(refused, (String) c[2]).get("reason").asText())
+          .as(refused.getBody())
+          .isEqualTo(c[3]);
     }
     // one field wrong: the valid headship is not written either
     Map<String, Object> partly = new LinkedHashMap<>();
     partly.put("headOf", "BRANCH");
     partly.put("exempted", "yes");
     partly.put("reason", "r");
-    assertThat(error(patch("admin", AN, partly), "exempted").get("reason").asText()).isEqualTo("not-a-flag");
+    assertThat(error(patch("admin", AN, partly), "exempted").get("reason").asText())
+        .isEqualTo("not-a-flag");
     assertThat(get("admin", AN).get("headOf").isNull()).isTrue();
     assertThat(get("admin", EM).get("headOf").isNull()).isTrue();
     assertThat(changes(AN)).hasSize(recorded);
 
     // Vietnamese first, the field named by its label; English when asked
     assertThat(error(patch("admin", AN, body("SECRETARY", "r")), "headOf").get("message").asText())
-        .isEqualTo("Trường Bí thư (người đứng đầu đơn vị) phải là BRANCH (bí thư chi bộ), ORGANIZATION "
-            + "(bí thư đảng ủy cơ sở) hoặc null (không).");
-    ResponseEntity<String> english = as("admin").patch().uri("/api/v1/members/{m}", AN)
-        .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
-        .body(body("SECRETARY", "r")).retrieve().toEntity(String.class);
+        .isEqualTo(
+            "Trường Bí thư (người đứng đầu đơn vị) phải là BRANCH (bí thư chi bộ), ORGANIZATION "
+                + "(bí thư đảng ủy cơ sở) hoặc null (không).");
+    ResponseEntity<String> english =
+        as("admin")
+            .patch()
+            .uri("/api/v1/members/{m}", AN)
+            .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(body("SECRETARY", "r"))
+            .retrieve()
+            .toEntity(String.class);
     assertThat(error(english, "headOf").get("message").asText())
         .startsWith("Secretary (head of a unit) must be BRANCH");
   }
 
   @Test
   @Order(6)
-  void an_auditor_or_another_organizations_committee_changes_no_head() {
+  void anAuditorOrAnotherOrganizationsCommitteeChangesNoHead() {
     int recorded = changes(DUNG).size();
     for (String user : List.of("auditor", "committee", "secretary1", "member1")) {
-      assertThat(patch(user, AN, body("ORGANIZATION", "Thử quyền.")).getStatusCode().value()).as(user)
+      assertThat(patch(user, AN, body("ORGANIZATION", "Thử quyền.")).getStatusCode().value())
+          .as(user)
           .isEqualTo(403);
     }
-    assertThat(anonymous().patch().uri("/api/v1/members/{m}", AN).contentType(MediaType.APPLICATION_JSON)
-        .body(body("ORGANIZATION", "Thử quyền.")).retrieve().toEntity(String.class).getStatusCode().value())
+    assertThat(
+            anonymous()
+                .patch()
+                .uri("/api/v1/members/{m}", AN)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(body("ORGANIZATION", "Thử quyền."))
+                .retrieve()
+                .toEntity(String.class)
+                .getStatusCode()
+                .value())
         .isEqualTo(401);
     assertThat(get("admin", AN).get("headOf").isNull()).isTrue();
     assertThat(headsOf(null, "ORGANIZATION")).containsExactly(DUNG);
@@ -230,61 +274,93 @@ class RosterHeadsTest extends IntegrationTestSupport {
 
   @Test
   @Order(7)
-  void the_page_shows_the_head_offers_the_select_and_says_whose_post_was_taken_over() throws Exception {
+  void thePageShowsTheHeadOffersTheSelectAndSaysWhosePostWasTakenOver() throws Exception {
     PageSession admin = PageSession.of(port, "admin", "admin");
     String page = admin.get("/app/members/" + DUNG).body();
-    assertThat(page).contains("id=\"fact-headOf\"").contains("data-value=\"ORGANIZATION\"")
-        .contains("Bí thư đảng ủy cơ sở").contains("id=\"headOf\"").contains("Bí thư chi bộ");
+    assertThat(page)
+        .contains("id=\"fact-headOf\"")
+        .contains("data-value=\"ORGANIZATION\"")
+        .contains("Bí thư đảng ủy cơ sở")
+        .contains("id=\"headOf\"")
+        .contains("Bí thư chi bộ");
 
     // AN takes the organization over from DUNG through the page
     page = admin.get("/app/members/" + AN).body();
-    HttpResponse<String> saved = admin.post("/app/members/" + AN,
-        "membership=OFFICIAL&admittedOn=2005-06-01&headOf=ORGANIZATION&reason=" + enc("Quyết định chuẩn y số 15-QĐ/QU")
-            + "&_csrf=" + enc(admin.csrf(page)));
+    HttpResponse<String> saved =
+        admin.post(
+            "/app/members/" + AN,
+            "membership=OFFICIAL&admittedOn=2005-06-01&headOf=ORGANIZATION&reason="
+                + enc("Quyết định chuẩn y số 15-QĐ/QU")
+                + "&_csrf="
+                + enc(admin.csrf(page)));
     assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
     page = admin.get("/app/members/" + AN).body();
-    assertThat(page).contains("id=\"transfer-notice\"")
+    assertThat(page)
+        .contains("id=\"transfer-notice\"")
         .contains("Nguyễn Văn An nay là bí thư đảng ủy cơ sở, thay Phạm Thị Dung (" + DUNG + ")");
     assertThat(headsOf(null, "ORGANIZATION")).containsExactly(AN);
-    assertThat(last(changes(DUNG)).get("reason").asText()).isEqualTo("Quyết định chuẩn y số 15-QĐ/QU");
+    assertThat(last(changes(DUNG)).get("reason").asText())
+        .isEqualTo("Quyết định chuẩn y số 15-QĐ/QU");
     assertThat(admin.get("/app/members/" + DUNG).body()).contains("data-field=\"headOf\"");
 
     // a post that does not name headOf leaves the headship as it is
-    HttpResponse<String> other = admin.post("/app/members/" + AN,
-        "membership=OFFICIAL&admittedOn=2005-06-01&civilServant=true&reason=" + enc("Tiếp nhận công chức")
-            + "&_csrf=" + enc(admin.csrf(page)));
+    HttpResponse<String> other =
+        admin.post(
+            "/app/members/" + AN,
+            "membership=OFFICIAL&admittedOn=2005-06-01&civilServant=true&reason="
+                + enc("Tiếp nhận công chức")
+                + "&_csrf="
+                + enc(admin.csrf(page)));
     assertThat(other.statusCode()).isEqualTo(302);
     assertThat(get("admin", AN).get("headOf").asText()).isEqualTo("ORGANIZATION");
     assertThat(last(changes(AN)).get("changes")).hasSize(1);
 
     // an unknown value on the page: 400, the message next to the select, nothing written
-    HttpResponse<String> refused = admin.post("/app/members/" + AN, "membership=OFFICIAL&admittedOn=2005-06-01"
-        + "&civilServant=true&headOf=SECRETARY&reason=r&_csrf=" + enc(admin.csrf(page)));
+    HttpResponse<String> refused =
+        admin.post(
+            "/app/members/" + AN,
+            "membership=OFFICIAL&admittedOn=2005-06-01"
+                + "&civilServant=true&headOf=SECRETARY&reason=r&_csrf="
+                + enc(admin.csrf(page)));
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body()).contains("id=\"headOf-error\"");
     assertThat(headsOf(null, "ORGANIZATION")).containsExactly(AN);
 
     // the branch list shows the heads; the auditor reads without the select
     assertThat(admin.get("/app/members?branch=" + CB2).body()).doesNotContain("data-head-of=");
-    assertThat(admin.get("/app/members?branch=" + CB1).body()).contains("data-head-of=\"ORGANIZATION\"");
+    assertThat(admin.get("/app/members?branch=" + CB1).body())
+        .contains("data-head-of=\"ORGANIZATION\"");
     String audited = PageSession.of(port, "auditor").get("/app/members/" + AN).body();
     assertThat(audited).contains("id=\"fact-headOf\"").doesNotContain("id=\"headOf\"");
 
     // in English when asked: DUNG takes the organization back
     page = admin.get("/app/members/" + DUNG + "?lang=en").body();
-    assertThat(admin.post("/app/members/" + DUNG, "membership=OFFICIAL&admittedOn=2005-06-01&headOf=ORGANIZATION"
-        + "&reason=r&_csrf=" + enc(admin.csrf(page))).statusCode()).isEqualTo(302);
-    assertThat(admin.get("/app/members/" + DUNG).body()).contains("Phạm Thị Dung is now the secretary of the "
-        + "grassroots organization, in place of Nguyễn Văn An (" + AN + "): Nguyễn Văn An no longer holds the post, "
-        + "recorded in Nguyễn Văn An&#39;s history with the reason.");
+    assertThat(
+            admin
+                .post(
+                    "/app/members/" + DUNG,
+                    "membership=OFFICIAL&admittedOn=2005-06-01&headOf=ORGANIZATION"
+                        + "&reason=r&_csrf="
+                        + enc(admin.csrf(page)))
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(admin.get("/app/members/" + DUNG).body())
+        .contains(
+            "Phạm Thị Dung is now the secretary of the "
+                + "grassroots organization, in place of Nguyễn Văn An ("
+                + AN
+                + "): Nguyễn Văn An no longer holds the post, "
+                + "recorded in Nguyễn Văn An&#39;s history with the reason.");
   }
 
   @Test
   @Order(8)
-  void transfers_at_the_same_time_leave_one_head() throws Exception {
+  void transfersAtTheSameTimeLeaveOneHead() throws Exception {
     // from nobody: every member's last record is then a change of headOf
     for (String head : headsOf(null, "ORGANIZATION")) {
-      assertThat(patch("admin", head, body(null, "Trước khi thử đồng thời")).getStatusCode().value()).isEqualTo(200);
+      assertThat(
+              patch("admin", head, body(null, "Trước khi thử đồng thời")).getStatusCode().value())
+          .isEqualTo(200);
     }
     assertThat(headsOf(null, "ORGANIZATION")).isEmpty();
     ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -293,7 +369,8 @@ class RosterHeadsTest extends IntegrationTestSupport {
         List<Callable<Integer>> requests = new ArrayList<>();
         for (String member : List.of(AN, BINH, CHI, DUNG)) {
           String reason = "Đồng thời " + round;
-          requests.add(() -> patch("admin", member, body("ORGANIZATION", reason)).getStatusCode().value());
+          requests.add(
+              () -> patch("admin", member, body("ORGANIZATION", reason)).getStatusCode().value());
         }
         for (Future<Integer> status : pool.invokeAll(requests)) {
           assertThat(status.get()).isEqualTo(200);
@@ -304,7 +381,9 @@ class RosterHeadsTest extends IntegrationTestSupport {
         for (String member : List.of(AN, BINH, CHI, DUNG)) {
           JsonNode record = last(changes(member));
           assertThat(record.at("/changes/0/field").asText()).isEqualTo("headOf");
-          assertThat(record.at("/changes/0/to").isNull()).as(member).isEqualTo(!member.equals(head));
+          assertThat(record.at("/changes/0/to").isNull())
+              .as(member)
+              .isEqualTo(!member.equals(head));
         }
       }
     } finally {
@@ -312,21 +391,33 @@ class RosterHeadsTest extends IntegrationTestSupport {
     }
   }
 
-  // ---------------------------------------------------------------------------------------------- helpers
+  // ----------------------------------------------------------------------------------------------
+  // helpers
 
   private void member(String id, String name, String branch, String membership) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into evaluation.party_member (id, full_name, branch_id, membership, admitted_on)
             values (:id, :name, :branch, :membership, date '2005-06-01') on conflict do nothing""")
-        .param("id", id).param("name", name).param("branch", branch).param("membership", membership).update();
+        .param("id", id)
+        .param("name", name)
+        .param("branch", branch)
+        .param("membership", membership)
+        .update();
   }
 
   /** The members heading a unit of the kind: of the branch, or of the test's organization when branch is null. */
   private List<String> headsOf(String branch, String headOf) {
     String unit = branch == null ? "b.organization_id = :unit" : "m.branch_id = :unit";
-    return jdbc.sql("select m.id from evaluation.party_member m join evaluation.branch b on b.id = m.branch_id "
-            + "where m.head_of = :headOf and " + unit + " order by m.id")
-        .param("headOf", headOf).param("unit", branch == null ? ORG : branch).query(String.class).list();
+    return jdbc.sql(
+            "select m.id from evaluation.party_member m join evaluation.branch b on b.id = m.branch_id "
+                + "where m.head_of = :headOf and "
+                + unit
+                + " order by m.id")
+        .param("headOf", headOf)
+        .param("unit", branch == null ? ORG : branch)
+        .query(String.class)
+        .list();
   }
 
   private static Map<String, Object> body(Object headOf, String reason) {
@@ -337,22 +428,32 @@ class RosterHeadsTest extends IntegrationTestSupport {
   }
 
   private ResponseEntity<String> patch(String user, String memberId, Map<String, ?> body) {
-    return as(user).patch().uri("/api/v1/members/{m}", memberId).contentType(MediaType.APPLICATION_JSON).body(body)
-        .retrieve().toEntity(String.class);
+    return as(user)
+        .patch()
+        .uri("/api/v1/members/{m}", memberId)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body)
+        .retrieve()
+        .toEntity(String.class);
   }
 
   private JsonNode get(String user, String memberId) {
-    ResponseEntity<String> response = as(user).get().uri("/api/v1/members/{m}", memberId).retrieve()
-        .toEntity(String.class);
+    ResponseEntity<String> response =
+        as(user).get().uri("/api/v1/members/{m}", memberId).retrieve().toEntity(String.class);
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
     return json(response.getBody());
   }
 
   private List<JsonNode> changes(String memberId) {
-    ResponseEntity<String> response = as("auditor").get().uri("/api/v1/members/{m}/changes", memberId).retrieve()
-        .toEntity(String.class);
+    ResponseEntity<String> response =
+        as("auditor")
+            .get()
+            .uri("/api/v1/members/{m}/changes", memberId)
+            .retrieve()
+            .toEntity(String.class);
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-    return StreamSupport.stream(json(response.getBody()).spliterator(), false).collect(Collectors.toList());
+    return StreamSupport.stream(json(response.getBody()).spliterator(), false)
+        .collect(Collectors.toList());
   }
 
   private static JsonNode last(List<JsonNode> changes) {
@@ -363,7 +464,8 @@ class RosterHeadsTest extends IntegrationTestSupport {
   private static JsonNode error(ResponseEntity<String> response, String field) {
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
     return StreamSupport.stream(json(response.getBody()).path("errors").spliterator(), false)
-        .filter(e -> e.get("field").asText().equals(field)).findFirst()
+        .filter(e -> e.get("field").asText().equals(field))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no error on " + field + ": " + response.getBody()));
   }
 

@@ -26,8 +26,22 @@ final class RosterFiles {
 
   /** A good row: name, born, sex, card, admitted, official, branch, posts, flags, e-mail, phone. */
   static List<String> row(String name, String card, String branch) {
-    return new ArrayList<>(List.of(name, "15/03/1985", "Nam", card, "19/05/2010", "19/05/2011", branch,
-        "Đảng viên", "Chuyên viên", "Có", "Không", "Không", card.toLowerCase() + "@example.vn", "0905 123 456"));
+    return new ArrayList<>(
+        List.of(
+            name,
+            "15/03/1985",
+            "Nam",
+            card,
+            "19/05/2010",
+            "19/05/2011",
+            branch,
+            "Đảng viên",
+            "Chuyên viên",
+            "Có",
+            "Không",
+            "Không",
+            card.toLowerCase() + "@example.vn",
+            "0905 123 456"));
   }
 
   static byte[] csv(List<List<String>> rows, char delimiter, boolean bom, Charset charset) {
@@ -38,16 +52,21 @@ final class RosterFiles {
           text.append(delimiter);
         }
         String cell = row.get(i) == null ? "" : row.get(i);
-        boolean quote = cell.indexOf(delimiter) >= 0 || cell.contains("\"") || cell.contains("\n")
-            || cell.contains(",");
+        boolean quote =
+            cell.indexOf(delimiter) >= 0
+                || cell.contains("\"")
+                || cell.contains("\n")
+                || cell.contains(",");
         text.append(quote ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell);
       }
       text.append("\r\n");
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     if (bom) {
-      out.writeBytes(charset.equals(StandardCharsets.UTF_8) ? new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}
-          : new byte[0]);
+      out.writeBytes(
+          charset.equals(StandardCharsets.UTF_8)
+              ? new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}
+              : new byte[0]);
     }
     out.writeBytes(text.toString().getBytes(charset));
     return out.toByteArray();
@@ -58,12 +77,13 @@ final class RosterFiles {
   }
 
   static byte[] xlsx(List<List<String>> rows) {
-    return xlsx(rows, sheet -> { });
+    return xlsx(rows, sheet -> {});
   }
 
   /** Every cell as text; then {@code tweak} may change cells (a formula, a number, a date, an error). */
   static byte[] xlsx(List<List<String>> rows, Consumer<Sheet> tweak) {
-    try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (XSSFWorkbook workbook = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = workbook.createSheet("Danh sách");
       for (int r = 0; r < rows.size(); r++) {
         Row row = sheet.createRow(r);
@@ -83,6 +103,5 @@ final class RosterFiles {
     }
   }
 
-  private RosterFiles() {
-  }
+  private RosterFiles() {}
 }

@@ -42,39 +42,50 @@ class RosterImportApiTest extends EvaluationFlowSupport {
 
   @Test
   @Order(1)
-  void the_template_has_the_vietnamese_headings() throws Exception {
-    ResponseEntity<byte[]> xlsx = as("member1").get().uri("/api/v1/roster-imports/template.xlsx").retrieve()
-        .toEntity(byte[].class);
+  void theTemplateHasTheVietnameseHeadings() throws Exception {
+    ResponseEntity<byte[]> xlsx =
+        as("member1")
+            .get()
+            .uri("/api/v1/roster-imports/template.xlsx")
+            .retrieve()
+            .toEntity(byte[].class);
     assertThat(xlsx.getStatusCode().value()).isEqualTo(200);
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
       Row heading = workbook.getSheetAt(0).getRow(0);
       assertThat(heading.getCell(0).getStringCellValue()).isEqualTo("Họ và tên");
       assertThat(heading.getCell(3).getStringCellValue()).isEqualTo("Số thẻ đảng viên");
-      assertThat(heading.getCell(9).getStringCellValue()).isEqualTo("Cán bộ, công chức, viên chức (Có/Không)");
+      assertThat(heading.getCell(9).getStringCellValue())
+          .isEqualTo("Cán bộ, công chức, viên chức (Có/Không)");
       assertThat(heading.getLastCellNum()).isEqualTo((short) 15);
     }
-    byte[] csv = as("member1").get().uri("/api/v1/roster-imports/template.csv").retrieve().body(byte[].class);
+    byte[] csv =
+        as("member1")
+            .get()
+            .uri("/api/v1/roster-imports/template.csv")
+            .retrieve()
+            .body(byte[].class);
     assertThat(csv[0]).isEqualTo((byte) 0xEF);
-    assertThat(new String(csv, StandardCharsets.UTF_8)).contains("Họ và tên,Ngày sinh (dd/MM/yyyy)");
+    assertThat(new String(csv, StandardCharsets.UTF_8))
+        .contains("Họ và tên,Ngày sinh (dd/MM/yyyy)");
   }
 
   @Test
   @Order(2)
-  void a_file_full_of_problems_is_previewed_by_row_and_column_and_nothing_is_written() {
+  void aFileFullOfProblemsIsPreviewedByRowAndColumnAndNothingIsWritten() {
     List<List<String>> rows = new ArrayList<>();
     rows.add(RosterFiles.heading());
-    rows.add(RosterFiles.row("Nguyễn Thị Mai", "RI000001", "ri-cb1"));                 // 2: fine
-    rows.add(RosterFiles.row("Trần Văn Nam", "RI000001", "ri-cb1"));                   // 3: card as row 2
+    rows.add(RosterFiles.row("Nguyễn Thị Mai", "RI000001", "ri-cb1")); // 2: fine
+    rows.add(RosterFiles.row("Trần Văn Nam", "RI000001", "ri-cb1")); // 3: card as row 2
     List<String> badDate = RosterFiles.row("Lê Thị Hồng", "RI000003", "ri-cb1");
-    badDate.set(4, "2010-05-19");                                                      // 4: E not dd/MM/yyyy
+    badDate.set(4, "2010-05-19"); // 4: E not dd/MM/yyyy
     rows.add(badDate);
-    rows.add(RosterFiles.row("Phạm Văn Đức", "RI000004", "Chi bộ không có"));           // 5: G unknown
+    rows.add(RosterFiles.row("Phạm Văn Đức", "RI000004", "Chi bộ không có")); // 5: G unknown
     List<String> official = RosterFiles.row("Võ Thị Lan", "RI000005", "ri-cb2");
-    official.set(5, "01/01/2009");                                                     // 6: F before E
+    official.set(5, "01/01/2009"); // 6: F before E
     rows.add(official);
-    List<String> noName = RosterFiles.row("", "RI000006", "ri-cb2");                  // 7: A required
+    List<String> noName = RosterFiles.row("", "RI000006", "ri-cb2"); // 7: A required
     rows.add(noName);
-    rows.add(RosterFiles.row("Đỗ Văn Hùng", "TAKEN0001", "ri-cb2"));                   // 8: card elsewhere
+    rows.add(RosterFiles.row("Đỗ Văn Hùng", "TAKEN0001", "ri-cb2")); // 8: card elsewhere
     byte[] file = RosterFiles.csv(rows, ';', true, StandardCharsets.UTF_8);
     int members = members();
 
@@ -90,20 +101,29 @@ class RosterImportApiTest extends EvaluationFlowSupport {
     assertProblem(preview, 8, "D", "card-taken");
     assertThat(preview.get("problemsTotal").asInt()).isEqualTo(6);
     JsonNode first = preview.get("problems").get(0);
-    assertThat(first.get("message").asText()).startsWith("Dòng 3, cột D (Số thẻ đảng viên)").contains("dòng 2");
+    assertThat(first.get("message").asText())
+        .startsWith("Dòng 3, cột D (Số thẻ đảng viên)")
+        .contains("dòng 2");
     assertThat(first.get("messageEn").asText()).startsWith("Row 3, column D (Party card number)");
 
-    ResponseEntity<String> refused = as("admin").post().uri("/api/v1/roster-imports/{id}/commit",
-        preview.get("id").asText()).retrieve().toEntity(String.class);
+    ResponseEntity<String> refused =
+        as("admin")
+            .post()
+            .uri("/api/v1/roster-imports/{id}/commit", preview.get("id").asText())
+            .retrieve()
+            .toEntity(String.class);
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(members()).isEqualTo(members);
-    assertThat(jdbc.sql("select count(*) from public.act_id_user where id_ = 'dvri000001'").query(Integer.class)
-        .single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from public.act_id_user where id_ = 'dvri000001'")
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 
   @Test
   @Order(3)
-  void the_fixed_file_is_written_whole_with_sign_ins() {
+  void theFixedFileIsWrittenWholeWithSignIns() {
     byte[] file = RosterFiles.xlsx(goodRows());
     JsonNode preview = json(upload("admin", "danh-sach.xlsx", file).getBody());
     assertThat(preview.get("problemsTotal").asInt()).as(preview.toString()).isZero();
@@ -116,16 +136,24 @@ class RosterImportApiTest extends EvaluationFlowSupport {
     assertThat(result.get("created").asInt()).isEqualTo(3);
     assertThat(result.get("accounts")).hasSize(3);
     assertThat(members()).isEqualTo(3);
-    Map<String, Object> mai = jdbc.sql("""
+    Map<String, Object> mai =
+        jdbc.sql(
+                """
         select full_name, branch_id, membership, date_of_birth, sex, civil_servant, official_on, status
-        from evaluation.party_member where card_number = 'RI000001'""").query().singleRow();
+        from evaluation.party_member where card_number = 'RI000001'""")
+            .query()
+            .singleRow();
     assertThat(mai.get("full_name")).isEqualTo("Nguyễn Thị Mai");
     assertThat(mai.get("branch_id")).isEqualTo("ri-cb1");
     assertThat(mai.get("membership")).isEqualTo("OFFICIAL");
     assertThat(mai.get("civil_servant")).isEqualTo(true);
     assertThat(mai.get("date_of_birth").toString()).isEqualTo("1985-03-15");
-    Map<String, Object> probationary = jdbc.sql("select membership from evaluation.party_member "
-        + "where card_number = 'RI000003'").query().singleRow();
+    Map<String, Object> probationary =
+        jdbc.sql(
+                "select membership from evaluation.party_member "
+                    + "where card_number = 'RI000003'")
+            .query()
+            .singleRow();
     assertThat(probationary.get("membership")).isEqualTo("PROBATIONARY");
 
     // the one-time password signs the member in; it is shown once, the engine keeps only its hash
@@ -133,36 +161,69 @@ class RosterImportApiTest extends EvaluationFlowSupport {
     String memberId = account.get("memberId").asText();
     String password = account.get("oneTimePassword").asText();
     assertThat(password).hasSizeGreaterThanOrEqualTo(12);
-    RestClient member = RestClient.builder().baseUrl("http://localhost:" + port)
-        .defaultHeaders(h -> h.setBasicAuth(memberId, password, StandardCharsets.UTF_8))
-        .defaultStatusHandler(s -> true, (q, r) -> { }).build();
-    // it must be changed at first sign-in: accepted as credentials, refused for anything else until then
+    RestClient member =
+        RestClient.builder()
+            .baseUrl("http://localhost:" + port)
+            .defaultHeaders(h -> h.setBasicAuth(memberId, password, StandardCharsets.UTF_8))
+            .defaultStatusHandler(s -> true, (q, r) -> {})
+            .build();
+    // it must be changed at first sign-in: accepted as credentials, refused for anything else until
+    // then
     var first = member.get().uri("/api/v1/me").retrieve().toEntity(String.class);
     assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(403);
     assertThat(first.getBody()).contains("password-change-required");
     String chosen = "Sông-Hàn-mùa-nước-nổi-2026";
-    assertThat(member.post().uri("/api/v1/me/password").contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("currentPassword", password, "newPassword", chosen)).retrieve().toBodilessEntity()
-        .getStatusCode().value()).isEqualTo(204);
-    RestClient changed = RestClient.builder().baseUrl("http://localhost:" + port)
-        .defaultHeaders(h -> h.setBasicAuth(memberId, chosen, StandardCharsets.UTF_8))
-        .defaultStatusHandler(s -> true, (q, r) -> { }).build();
-    assertThat(changed.get().uri("/api/v1/me").retrieve().toEntity(String.class).getStatusCode().value())
+    assertThat(
+            member
+                .post()
+                .uri("/api/v1/me/password")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("currentPassword", password, "newPassword", chosen))
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(204);
+    RestClient changed =
+        RestClient.builder()
+            .baseUrl("http://localhost:" + port)
+            .defaultHeaders(h -> h.setBasicAuth(memberId, chosen, StandardCharsets.UTF_8))
+            .defaultStatusHandler(s -> true, (q, r) -> {})
+            .build();
+    assertThat(
+            changed
+                .get()
+                .uri("/api/v1/me")
+                .retrieve()
+                .toEntity(String.class)
+                .getStatusCode()
+                .value())
         .isEqualTo(200);
-    assertThat(jdbc.sql("select pwd_ from public.act_id_user where id_ = :id").param("id", memberId)
-        .query(String.class).single()).doesNotContain(password);
-    JsonNode changes = json(as("admin").get().uri("/api/v1/members/{m}/changes", memberId).retrieve()
-        .body(String.class));
+    assertThat(
+            jdbc.sql("select pwd_ from public.act_id_user where id_ = :id")
+                .param("id", memberId)
+                .query(String.class)
+                .single())
+        .doesNotContain(password);
+    JsonNode changes =
+        json(
+            as("admin")
+                .get()
+                .uri("/api/v1/members/{m}/changes", memberId)
+                .retrieve()
+                .body(String.class));
     assertThat(changes).hasSize(1);
-    assertThat(changes.get(0).get("reason").asText()).startsWith("Nhập danh sách từ tệp danh-sach.xlsx lúc ");
+    assertThat(changes.get(0).get("reason").asText())
+        .startsWith("Nhập danh sách từ tệp danh-sach.xlsx lúc ");
     assertThat(commit("admin", preview.get("id").asText()).getStatusCode().value()).isEqualTo(409);
   }
 
   @Test
   @Order(4)
-  void the_same_file_again_changes_nothing_and_a_changed_file_updates_by_card_number() {
+  void theSameFileAgainChangesNothingAndAChangedFileUpdatesByCardNumber() {
     int changesBefore = changeCount();
-    JsonNode again = json(upload("admin", "danh-sach.xlsx", RosterFiles.xlsx(goodRows())).getBody());
+    JsonNode again =
+        json(upload("admin", "danh-sach.xlsx", RosterFiles.xlsx(goodRows())).getBody());
     assertThat(again.get("unchanged").asInt()).isEqualTo(3);
     assertThat(again.get("toCreate").asInt()).isZero();
     JsonNode result = json(commit("admin", again.get("id").asText()).getBody());
@@ -171,60 +232,99 @@ class RosterImportApiTest extends EvaluationFlowSupport {
     assertThat(changeCount()).isEqualTo(changesBefore);
 
     List<List<String>> changed = goodRows();
-    changed.get(2).set(6, "ri-cb2");   // row 3 moves to branch 2
-    changed.get(2).set(10, "Có");      // and is exempted
-    JsonNode preview = json(upload("admin", "danh-sach-thang-6.csv", RosterFiles.csv(changed)).getBody());
+    changed.get(2).set(6, "ri-cb2"); // row 3 moves to branch 2
+    changed.get(2).set(10, "Có"); // and is exempted
+    JsonNode preview =
+        json(upload("admin", "danh-sach-thang-6.csv", RosterFiles.csv(changed)).getBody());
     assertThat(preview.get("toUpdate").asInt()).isEqualTo(1);
     assertThat(preview.get("unchanged").asInt()).isEqualTo(2);
     commit("admin", preview.get("id").asText());
     assertThat(changeCount()).isEqualTo(changesBefore + 1);
-    String memberId = jdbc.sql("select id from evaluation.party_member where card_number = 'RI000002'")
-        .query(String.class).single();
-    JsonNode changes = json(as("admin").get().uri("/api/v1/members/{m}/changes", memberId).retrieve()
-        .body(String.class));
+    String memberId =
+        jdbc.sql("select id from evaluation.party_member where card_number = 'RI000002'")
+            .query(String.class)
+            .single();
+    JsonNode changes =
+        json(
+            as("admin")
+                .get()
+                .uri("/api/v1/members/{m}/changes", memberId)
+                .retrieve()
+                .body(String.class));
     JsonNode last = changes.get(changes.size() - 1);
-    assertThat(last.get("reason").asText()).startsWith("Nhập danh sách từ tệp danh-sach-thang-6.csv lúc ");
-    assertThat(last.get("changes").findValuesAsText("field")).containsExactly("branchId", "exempted");
+    assertThat(last.get("reason").asText())
+        .startsWith("Nhập danh sách từ tệp danh-sach-thang-6.csv lúc ");
+    assertThat(last.get("changes").findValuesAsText("field"))
+        .containsExactly("branchId", "exempted");
     assertThat(last.at("/changes/0/from").asText()).isEqualTo("ri-cb1");
     assertThat(last.at("/changes/0/to").asText()).isEqualTo("ri-cb2");
   }
 
   @Test
   @Order(5)
-  void the_export_is_the_template_filled_in_and_imports_again_unchanged() {
-    ResponseEntity<byte[]> export = as("admin").get().uri("/api/v1/organizations/{o}/roster.xlsx", WARD).retrieve()
-        .toEntity(byte[].class);
+  void theExportIsTheTemplateFilledInAndImportsAgainUnchanged() {
+    ResponseEntity<byte[]> export =
+        as("admin")
+            .get()
+            .uri("/api/v1/organizations/{o}/roster.xlsx", WARD)
+            .retrieve()
+            .toEntity(byte[].class);
     assertThat(export.getStatusCode().value()).isEqualTo(200);
     JsonNode preview = json(upload("admin", "xuat.xlsx", export.getBody()).getBody());
     assertThat(preview.get("problemsTotal").asInt()).as(preview.toString()).isZero();
     assertThat(preview.get("unchanged").asInt()).isEqualTo(3);
-    byte[] csv = as("admin").get().uri("/api/v1/organizations/{o}/roster.csv", WARD).retrieve().body(byte[].class);
-    assertThat(new String(csv, StandardCharsets.UTF_8)).contains("RI000002").contains("Nguyễn Thị Mai");
+    byte[] csv =
+        as("admin")
+            .get()
+            .uri("/api/v1/organizations/{o}/roster.csv", WARD)
+            .retrieve()
+            .body(byte[].class);
+    assertThat(new String(csv, StandardCharsets.UTF_8))
+        .contains("RI000002")
+        .contains("Nguyễn Thị Mai");
     JsonNode fromCsv = json(upload("admin", "xuat.csv", csv).getBody());
     assertThat(fromCsv.get("unchanged").asInt()).as(fromCsv.toString()).isEqualTo(3);
   }
 
   @Test
   @Order(6)
-  void only_administrators_and_the_organizations_committee_import() {
+  void onlyAdministratorsAndTheOrganizationsCommitteeImport() {
     byte[] file = RosterFiles.csv(goodRows());
     for (String user : List.of("committee", "secretary1", "auditor", "district", "member1")) {
       assertThat(upload(user, "x.csv", file).getStatusCode().value()).as(user).isEqualTo(403);
-      assertThat(as(user).get().uri("/api/v1/organizations/{o}/roster.xlsx", WARD).retrieve().toEntity(String.class)
-          .getStatusCode().value()).as(user).isEqualTo(403);
+      assertThat(
+              as(user)
+                  .get()
+                  .uri("/api/v1/organizations/{o}/roster.xlsx", WARD)
+                  .retrieve()
+                  .toEntity(String.class)
+                  .getStatusCode()
+                  .value())
+          .as(user)
+          .isEqualTo(403);
     }
     assertThat(upload("admin", "x.csv", new byte[0]).getStatusCode().value()).isEqualTo(400);
-    assertThat(as("admin").post().uri("/api/v1/organizations/nowhere/roster-imports?fileName=x.csv")
-        .contentType(MediaType.APPLICATION_OCTET_STREAM).body(file).retrieve().toEntity(String.class)
-        .getStatusCode().value()).isEqualTo(404);
+    assertThat(
+            as("admin")
+                .post()
+                .uri("/api/v1/organizations/nowhere/roster-imports?fileName=x.csv")
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(file)
+                .retrieve()
+                .toEntity(String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
   }
 
   static List<List<String>> goodRows() {
     List<List<String>> rows = new ArrayList<>();
     rows.add(RosterFiles.heading());
     rows.add(RosterFiles.row("Nguyễn Thị Mai", "RI000001", "ri-cb1"));
-    rows.add(RosterFiles.row("Trần Văn Nam", "RI000002", "Chi bộ Khối phố 1"));  // the branch by its name
-    List<String> probationary = RosterFiles.row("Lê Thị Hồng", "RI000003", "RI-CB2");  // by its code, any case
+    rows.add(
+        RosterFiles.row("Trần Văn Nam", "RI000002", "Chi bộ Khối phố 1")); // the branch by its name
+    List<String> probationary =
+        RosterFiles.row("Lê Thị Hồng", "RI000003", "RI-CB2"); // by its code, any case
     probationary.set(4, "19/05/2024");
     probationary.set(5, "");
     rows.add(probationary);
@@ -232,36 +332,62 @@ class RosterImportApiTest extends EvaluationFlowSupport {
   }
 
   private ResponseEntity<String> upload(String user, String name, byte[] file) {
-    return as(user).post().uri("/api/v1/organizations/{o}/roster-imports?fileName={n}", WARD, name)
-        .contentType(MediaType.APPLICATION_OCTET_STREAM).header(HttpHeaders.ACCEPT_LANGUAGE, "vi").body(file)
-        .retrieve().toEntity(String.class);
+    return as(user)
+        .post()
+        .uri("/api/v1/organizations/{o}/roster-imports?fileName={n}", WARD, name)
+        .contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
+        .body(file)
+        .retrieve()
+        .toEntity(String.class);
   }
 
   private ResponseEntity<String> commit(String user, String id) {
-    return as(user).post().uri("/api/v1/roster-imports/{id}/commit", id).retrieve().toEntity(String.class);
+    return as(user)
+        .post()
+        .uri("/api/v1/roster-imports/{id}/commit", id)
+        .retrieve()
+        .toEntity(String.class);
   }
 
   private int members() {
-    return jdbc.sql("select count(*) from evaluation.party_member m join evaluation.branch b on b.id = m.branch_id "
-        + "where b.organization_id = :o").param("o", WARD).query(Integer.class).single();
+    return jdbc.sql(
+            "select count(*) from evaluation.party_member m join evaluation.branch b on b.id = m.branch_id "
+                + "where b.organization_id = :o")
+        .param("o", WARD)
+        .query(Integer.class)
+        .single();
   }
 
   private int changeCount() {
-    return jdbc.sql("select count(*) from evaluation.member_roster_change c join evaluation.party_member m "
-        + "on m.id = c.member_id join evaluation.branch b on b.id = m.branch_id where b.organization_id = :o")
-        .param("o", WARD).query(Integer.class).single();
+    return jdbc.sql(
+            "select count(*) from evaluation.member_roster_change c join evaluation.party_member m "
+                + "on m.id = c.member_id join evaluation.branch b on b.id = m.branch_id where b.organization_id = :o")
+        .param("o", WARD)
+        .query(Integer.class)
+        .single();
   }
 
   static void assertProblem(JsonNode preview, int row, String column, String reason) {
     for (JsonNode problem : preview.get("problems")) {
-      if (problem.get("row").asInt() == row && problem.get("column").asText().equals(column)
+      if (problem.get("row").asInt() == row
+          && problem.get("column").asText().equals(column)
           && problem.get("reason").asText().equals(reason)) {
         assertThat(problem.get("message").asText()).isNotBlank();
-        assertThat(problem.get("messageEn").asText()).isNotBlank().isNotEqualTo(problem.get("message").asText());
+        assertThat(problem.get("messageEn").asText())
+            .isNotBlank()
+            .isNotEqualTo(problem.get("message").asText());
         return;
       }
     }
-    throw new AssertionError("no problem " + reason + " at row " + row + " column " + column + " in "
-        + preview.get("problems"));
+    throw new AssertionError(
+        "no problem "
+            + reason
+            + " at row "
+            + row
+            + " column "
+            + column
+            + " in "
+            + preview.get("problems"));
   }
 }

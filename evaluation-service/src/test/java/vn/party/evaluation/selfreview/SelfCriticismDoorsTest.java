@@ -24,33 +24,46 @@ class SelfCriticismDoorsTest extends EvaluationFlowSupport {
 
   private static final int YEAR = 2031;
 
-  @Autowired
-  TaskService taskService;
+  @Autowired TaskService taskService;
 
   @Test
-  void the_domain_api_and_engine_rest_refuse_an_empty_or_too_short_section_naming_the_field() {
+  void theDomainApiAndEngineRestRefuseAnEmptyOrTooShortSectionNamingTheField() {
     launchedCampaign(YEAR);
     String task = taskOf("member4", "self-review", "member4", YEAR);
-    // the setting's minimum (evaluation.self-review.min-length.default, 20) is on the task, where the rule reads it
+    // the setting's minimum (evaluation.self-review.min-length.default, 20) is on the task, where
+    // the rule reads it
     assertThat(taskService.getVariableLocal(task, "limitationsMinLength")).isEqualTo(20);
 
     // the domain API: 400, the field, the reason, the Vietnamese sentence
-    ResponseEntity<String> empty = complete("member4", task, selfCriticism("GOOD", "limitations", " "));
+    ResponseEntity<String> empty =
+        complete("member4", task, selfCriticism("GOOD", "limitations", " "));
     assertThat(refused(empty)).containsExactly("limitations:required");
-    ResponseEntity<String> levelAlone = complete("member4", task, Map.of("selfProposedLevel", "GOOD"));
-    assertThat(refused(levelAlone)).containsExactly("strengths:required", "limitations:required",
-        "shortcomingsFixed:required", "remedialMeasures:required");
-    ResponseEntity<String> tooShort = complete("member4", task, selfCriticism("GOOD", "remedialMeasures", "Cố gắng."));
+    ResponseEntity<String> levelAlone =
+        complete("member4", task, Map.of("selfProposedLevel", "GOOD"));
+    assertThat(refused(levelAlone))
+        .containsExactly(
+            "strengths:required",
+            "limitations:required",
+            "shortcomingsFixed:required",
+            "remedialMeasures:required");
+    ResponseEntity<String> tooShort =
+        complete("member4", task, selfCriticism("GOOD", "remedialMeasures", "Cố gắng."));
     assertThat(refused(tooShort)).containsExactly("remedialMeasures:section-too-short");
     assertThat(tooShort.getBody()).contains("cần ít nhất 20 ký tự");
 
     // engine REST, as Tasklist submits the form: 400 naming the field
     for (String action : List.of("complete", "submit-form")) {
       Map<String, Object> variables = new LinkedHashMap<>();
-      selfCriticism("GOOD", "strengths", "").forEach((name, value) -> variables.put(name, Map.of("value", value)));
-      ResponseEntity<String> viaEngine = as("member4").post().uri("/engine-rest/task/{id}/" + action, task)
-          .contentType(MediaType.APPLICATION_JSON).body(Map.of("variables", variables)).retrieve()
-          .toEntity(String.class);
+      selfCriticism("GOOD", "strengths", "")
+          .forEach((name, value) -> variables.put(name, Map.of("value", value)));
+      ResponseEntity<String> viaEngine =
+          as("member4")
+              .post()
+              .uri("/engine-rest/task/{id}/" + action, task)
+              .contentType(MediaType.APPLICATION_JSON)
+              .body(Map.of("variables", variables))
+              .retrieve()
+              .toEntity(String.class);
       assertThat(viaEngine.getStatusCode().value()).as(viaEngine.getBody()).isEqualTo(400);
       assertThat(viaEngine.getBody()).contains("strengths: required");
     }
@@ -59,9 +72,14 @@ class SelfCriticismDoorsTest extends EvaluationFlowSupport {
     // with every section said, the engine's door takes it
     Map<String, Object> variables = new LinkedHashMap<>();
     selfCriticism("GOOD").forEach((name, value) -> variables.put(name, Map.of("value", value)));
-    ResponseEntity<String> accepted = as("member4").post().uri("/engine-rest/task/{id}/complete", task)
-        .contentType(MediaType.APPLICATION_JSON).body(Map.of("variables", variables)).retrieve()
-        .toEntity(String.class);
+    ResponseEntity<String> accepted =
+        as("member4")
+            .post()
+            .uri("/engine-rest/task/{id}/complete", task)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("variables", variables))
+            .retrieve()
+            .toEntity(String.class);
     assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(204);
   }
 
@@ -69,6 +87,7 @@ class SelfCriticismDoorsTest extends EvaluationFlowSupport {
     assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
     JsonNode errors = json(response.getBody()).get("errors");
     return StreamSupport.stream(errors.spliterator(), false)
-        .map(e -> e.get("field").asText() + ":" + e.get("reason").asText()).toList();
+        .map(e -> e.get("field").asText() + ":" + e.get("reason").asText())
+        .toList();
   }
 }

@@ -22,8 +22,10 @@ class SelfReviewLayoutTest {
     context.put("regulation", regulation);
     context.put("leadershipPost", leader);
     context.put("formKind", formKind);
-    return SelfReviewLayout.of(TaskCompletionRules.form(ProcessKeys.SELF_REVIEW, context),
-        Optional.of(Regulation.fromCode(regulation)), RULES);
+    return SelfReviewLayout.of(
+        TaskCompletionRules.form(ProcessKeys.SELF_REVIEW, context),
+        Optional.of(Regulation.fromCode(regulation)),
+        RULES);
   }
 
   private static List<String> numbered(SelfReviewLayout layout) {
@@ -31,37 +33,55 @@ class SelfReviewLayoutTest {
   }
 
   @Test
-  void the_02A_form_runs_from_I_to_VII_with_six_criteria_and_the_group_maxima() {
+  void the02AFormRunsFromIToVIIWithSixCriteriaAndTheGroupMaxima() {
     SelfReviewLayout layout = layout("OFFICIAL", false, "QD-366-2025");
-    assertThat(numbered(layout)).containsExactly("I strengths", "II limitations", "III shortcomingsFixed",
-        "IV reviewIssuesAnswers", "V collectiveResponsibility", "VI remedialMeasures", "VII selfProposedLevel");
-    assertThat(layout.criterionNumbers()).containsExactly(Map.entry("politicalIdeology", "1"),
-        Map.entry("ethicsLifestyle", "2"), Map.entry("organizationDiscipline", "3"), Map.entry("workStyle", "4"),
-        Map.entry("dutiesResults", "5"), Map.entry("selfImprovementCommitment", "6"));
-    assertThat(layout.pointsMax()).containsEntry("workStylePoints", 30).containsEntry("dutiesResultsPoints", 70);
+    assertThat(numbered(layout))
+        .containsExactly(
+            "I strengths",
+            "II limitations",
+            "III shortcomingsFixed",
+            "IV reviewIssuesAnswers",
+            "V collectiveResponsibility",
+            "VI remedialMeasures",
+            "VII selfProposedLevel");
+    assertThat(layout.criterionNumbers())
+        .containsExactly(
+            Map.entry("politicalIdeology", "1"),
+            Map.entry("ethicsLifestyle", "2"),
+            Map.entry("organizationDiscipline", "3"),
+            Map.entry("workStyle", "4"),
+            Map.entry("dutiesResults", "5"),
+            Map.entry("selfImprovementCommitment", "6"));
+    assertThat(layout.pointsMax())
+        .containsEntry("workStylePoints", 30)
+        .containsEntry("dutiesResultsPoints", 70);
     assertThat(layout.levelSection()).isEqualTo("VII");
-    assertThat(layout.sections().get(6).fields()).extracting(TaskCompletionRules.FormField::name)
+    assertThat(layout.sections().get(6).fields())
+        .extracting(TaskCompletionRules.FormField::name)
         .containsExactly("selfProposedLevel", "civilServiceSelfProposedLevel");
   }
 
   @Test
-  void the_02B_form_numbers_the_leaders_criteria_after_the_others() {
+  void the02BFormNumbersTheLeadersCriteriaAfterTheOthers() {
     SelfReviewLayout layout = layout("OFFICIAL", true, "QD-366-2025");
-    assertThat(layout.criterionNumbers()).containsEntry("leadershipResults", "7").containsEntry("antiCorruption", "10");
+    assertThat(layout.criterionNumbers())
+        .containsEntry("leadershipResults", "7")
+        .containsEntry("antiCorruption", "10");
     assertThat(layout.levelSection()).isEqualTo("VII");
   }
 
   @Test
-  void the_10_KND_form_has_no_sections_III_to_V_and_runs_from_I_to_IV() {
+  void the10KNDFormHasNoSectionsIIIToVAndRunsFromIToIV() {
     SelfReviewLayout layout = layout("PROBATIONARY", false, "QD-366-2025");
-    assertThat(numbered(layout)).containsExactly("I strengths", "II limitations", "III remedialMeasures",
-        "IV selfProposedLevel");
+    assertThat(numbered(layout))
+        .containsExactly(
+            "I strengths", "II limitations", "III remedialMeasures", "IV selfProposedLevel");
     assertThat(layout.criterionNumbers()).containsEntry("probationDuties", "5");
     assertThat(layout.levelSection()).isEqualTo("IV");
   }
 
   @Test
-  void without_a_score_no_points_and_no_maxima() {
+  void withoutAScoreNoPointsAndNoMaxima() {
     SelfReviewLayout layout = layout("OFFICIAL", false, "QD-124-2023");
     assertThat(layout.pointsMax()).isEmpty();
     assertThat(layout.sections()).noneMatch(s -> s.key().equals("other"));

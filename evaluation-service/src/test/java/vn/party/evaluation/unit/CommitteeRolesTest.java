@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.beans.factory.annotation.Autowired;
 import vn.party.evaluation.EvaluationFlowSupport;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.security.CurrentUser;
@@ -31,26 +31,32 @@ import vn.party.evaluation.unit.UnitApi.SeatRequest;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CommitteeRolesTest extends EvaluationFlowSupport {
 
-  @Autowired
-  private UnitService units;
+  @Autowired private UnitService units;
 
   private static final String CB1 = ORG + "-cb1";
+
   /** cb1, on no committee in the demo data. */
   private static final String PERSON = "member3";
 
   @AfterAll
   void theDemoSeatsAgain() {
     secretary1BackInThePost();
-    for (String[] seat : List.of(new String[] {CB1, "COMMITTEE"}, new String[] {ORG, "INSPECTION"},
-        new String[] {ORG, "COMMITTEE"})) {
-      as("admin").delete().uri("/api/v1/units/{u}/committee/{p}?body={b}", seat[0], PERSON, seat[1]).retrieve()
+    for (String[] seat :
+        List.of(
+            new String[] {CB1, "COMMITTEE"},
+            new String[] {ORG, "INSPECTION"},
+            new String[] {ORG, "COMMITTEE"})) {
+      as("admin")
+          .delete()
+          .uri("/api/v1/units/{u}/committee/{p}?body={b}", seat[0], PERSON, seat[1])
+          .retrieve()
           .toEntity(String.class);
     }
   }
 
   @Test
   @Order(1)
-  void a_seat_on_a_branch_committee_gives_the_branchs_rights_and_the_roster_says_so() {
+  void aSeatOnABranchCommitteeGivesTheBranchsRightsAndTheRosterSaysSo() {
     assertThat(status(PERSON, "/api/v1/members/member4")).isEqualTo(403);
     assertThat(memberOf(PERSON, "branch-committee-" + CB1)).isFalse();
 
@@ -60,7 +66,9 @@ class CommitteeRolesTest extends EvaluationFlowSupport {
     assertThat(memberOf(PERSON, "branch-committee-" + CB1)).isTrue();
     assertThat(status(PERSON, "/api/v1/members/member4")).isEqualTo(200);
     assertThat(status(PERSON, "/api/v1/members/member7")).isEqualTo(403); // another branch
-    JsonNode roster = json(as("committee").get().uri("/api/v1/members/{m}", PERSON).retrieve().body(String.class));
+    JsonNode roster =
+        json(
+            as("committee").get().uri("/api/v1/members/{m}", PERSON).retrieve().body(String.class));
     assertThat(roster.get("leadership").asText()).isEqualTo("BRANCH_COMMITTEE");
     assertThat(roster.get("headOf").isNull()).isTrue();
     assertThat(lastChange(PERSON).get("changedBy").asText()).isEqualTo("committee");
@@ -68,126 +76,205 @@ class CommitteeRolesTest extends EvaluationFlowSupport {
 
   @Test
   @Order(2)
-  void a_new_secretary_takes_the_post_and_heads_the_branch() {
+  void aNewSecretaryTakesThePostAndHeadsTheBranch() {
     ResponseEntity<String> seated = seat("committee", CB1, PERSON, "COMMITTEE", "SECRETARY");
     assertThat(seated.getStatusCode().value()).as(seated.getBody()).isEqualTo(200);
-    JsonNode unit = json(as("member1").get().uri("/api/v1/units/{u}", CB1).retrieve().body(String.class));
+    JsonNode unit =
+        json(as("member1").get().uri("/api/v1/units/{u}", CB1).retrieve().body(String.class));
     assertThat(role(unit, PERSON)).isEqualTo("SECRETARY");
-    assertThat(role(unit, "secretary1")).isEqualTo("MEMBER"); // still on the committee, no longer its secretary
+    assertThat(role(unit, "secretary1"))
+        .isEqualTo("MEMBER"); // still on the committee, no longer its secretary
     assertThat(memberOf("secretary1", "branch-committee-" + CB1)).isTrue();
-    JsonNode roster = json(as("committee").get().uri("/api/v1/members/{m}", PERSON).retrieve().body(String.class));
+    JsonNode roster =
+        json(
+            as("committee").get().uri("/api/v1/members/{m}", PERSON).retrieve().body(String.class));
     assertThat(roster.get("headOf").asText()).isEqualTo("BRANCH");
     JsonNode history = unit.get("history");
     assertThat(history.findValuesAsText("action")).contains("SEATED", "ROLE_CHANGED");
 
     // the previous secretary back in the post: the member heads nothing, stays on the committee
     secretary1BackInThePost();
-    roster = json(as("committee").get().uri("/api/v1/members/{m}", PERSON).retrieve().body(String.class));
+    roster =
+        json(
+            as("committee").get().uri("/api/v1/members/{m}", PERSON).retrieve().body(String.class));
     assertThat(roster.get("headOf").isNull()).isTrue();
     assertThat(roster.get("leadership").asText()).isEqualTo("BRANCH_COMMITTEE");
   }
 
   @Test
   @Order(3)
-  void leaving_the_committee_takes_the_rights_away() {
-    ResponseEntity<String> removed = as("committee").delete().uri("/api/v1/units/{u}/committee/{p}?reason={r}", CB1,
-        PERSON, "Thôi chi ủy viên theo NQ 4").retrieve().toEntity(String.class);
+  void leavingTheCommitteeTakesTheRightsAway() {
+    ResponseEntity<String> removed =
+        as("committee")
+            .delete()
+            .uri(
+                "/api/v1/units/{u}/committee/{p}?reason={r}",
+                CB1,
+                PERSON,
+                "Thôi chi ủy viên theo NQ 4")
+            .retrieve()
+            .toEntity(String.class);
     assertThat(removed.getStatusCode().value()).as(removed.getBody()).isEqualTo(204);
     assertThat(memberOf(PERSON, "branch-committee-" + CB1)).isFalse();
     assertThat(status(PERSON, "/api/v1/members/member4")).isEqualTo(403);
-    JsonNode roster = json(as("committee").get().uri("/api/v1/members/{m}", PERSON).retrieve().body(String.class));
+    JsonNode roster =
+        json(
+            as("committee").get().uri("/api/v1/members/{m}", PERSON).retrieve().body(String.class));
     assertThat(roster.get("leadership").isNull()).isTrue();
     assertThat(lastChange(PERSON).get("reason").asText()).isEqualTo("Thôi chi ủy viên theo NQ 4");
-    assertThat(as("committee").delete().uri("/api/v1/units/{u}/committee/{p}", CB1, PERSON).retrieve()
-        .toEntity(String.class).getStatusCode().value()).isEqualTo(404);
+    assertThat(
+            as("committee")
+                .delete()
+                .uri("/api/v1/units/{u}/committee/{p}", CB1, PERSON)
+                .retrieve()
+                .toEntity(String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
   }
 
   @Test
   @Order(4)
-  void the_inspection_committee_and_the_grassroots_committee() {
+  void theInspectionCommitteeAndTheGrassrootsCommittee() {
     assertThat(status(PERSON, "/api/v1/members/member12")).isEqualTo(403);
-    assertThat(seat("committee", ORG, PERSON, "INSPECTION", "MEMBER").getStatusCode().value()).isEqualTo(200);
+    assertThat(seat("committee", ORG, PERSON, "INSPECTION", "MEMBER").getStatusCode().value())
+        .isEqualTo(200);
     // the organization's own inspection group, never the global auditors group
     assertThat(memberOf(PERSON, "inspection-" + ORG)).isTrue();
     assertThat(memberOf(PERSON, "auditors")).isFalse();
-    assertThat(status(PERSON, "/api/v1/members/member12")).isEqualTo(200); // the organization's every member
-    as("committee").delete().uri("/api/v1/units/{u}/committee/{p}?body=INSPECTION", ORG, PERSON).retrieve()
+    assertThat(status(PERSON, "/api/v1/members/member12"))
+        .isEqualTo(200); // the organization's every member
+    as("committee")
+        .delete()
+        .uri("/api/v1/units/{u}/committee/{p}?body=INSPECTION", ORG, PERSON)
+        .retrieve()
         .toEntity(String.class);
     assertThat(memberOf(PERSON, "inspection-" + ORG)).isFalse();
     assertThat(status(PERSON, "/api/v1/members/member12")).isEqualTo(403);
 
-    // on the grassroots committee: it may change the roster (PATCH), its leadership is the organization's
-    assertThat(seat("committee", ORG, PERSON, "COMMITTEE", "MEMBER").getStatusCode().value()).isEqualTo(200);
+    // on the grassroots committee: it may change the roster (PATCH), its leadership is the
+    // organization's
+    assertThat(seat("committee", ORG, PERSON, "COMMITTEE", "MEMBER").getStatusCode().value())
+        .isEqualTo(200);
     assertThat(memberOf(PERSON, "org-committee-" + ORG)).isTrue();
-    assertThat(json(as("committee").get().uri("/api/v1/members/{m}", PERSON).retrieve().body(String.class))
-        .get("leadership").asText()).isEqualTo("ORGANIZATION_COMMITTEE");
+    assertThat(
+            json(as("committee")
+                    .get()
+                    .uri("/api/v1/members/{m}", PERSON)
+                    .retrieve()
+                    .body(String.class))
+                .get("leadership")
+                .asText())
+        .isEqualTo("ORGANIZATION_COMMITTEE");
     assertThat(status(PERSON, "/api/v1/members/member12")).isEqualTo(200);
-    as("committee").delete().uri("/api/v1/units/{u}/committee/{p}", ORG, PERSON).retrieve().toEntity(String.class);
+    as("committee")
+        .delete()
+        .uri("/api/v1/units/{u}/committee/{p}", ORG, PERSON)
+        .retrieve()
+        .toEntity(String.class);
     assertThat(memberOf(PERSON, "org-committee-" + ORG)).isFalse();
-    assertThat(json(as("admin").get().uri("/api/v1/members/{m}", PERSON).retrieve().body(String.class))
-        .get("leadership").isNull()).isTrue();
+    assertThat(
+            json(as("admin").get().uri("/api/v1/members/{m}", PERSON).retrieve().body(String.class))
+                .get("leadership")
+                .isNull())
+        .isTrue();
   }
 
   @Test
   @Order(5)
-  void the_committee_above_follows_its_organizations() {
-    // the district account sits on the committee above: a new organization under it is supervised at once
-    ResponseEntity<String> created = as("admin").post().uri("/api/v1/units").contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("kind", "ORGANIZATION", "parentId", "thanh-khe", "name", "Đảng bộ phường Thử Nghiệm",
-            "code", "cr-ward"))
-        .retrieve().toEntity(String.class);
+  void theCommitteeAboveFollowsItsOrganizations() {
+    // the district account sits on the committee above: a new organization under it is supervised
+    // at once
+    ResponseEntity<String> created =
+        as("admin")
+            .post()
+            .uri("/api/v1/units")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(
+                Map.of(
+                    "kind",
+                    "ORGANIZATION",
+                    "parentId",
+                    "thanh-khe",
+                    "name",
+                    "Đảng bộ phường Thử Nghiệm",
+                    "code",
+                    "cr-ward"))
+            .retrieve()
+            .toEntity(String.class);
     assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
     assertThat(memberOf("district", "superior-committee-cr-ward")).isTrue();
-    assertThat(jdbc.sql("select count(*) from evaluation.organization where id = 'cr-ward'").query(Integer.class)
-        .single()).isEqualTo(1);
+    assertThat(
+            jdbc.sql("select count(*) from evaluation.organization where id = 'cr-ward'")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
     // and a new seat on the committee above joins every organization's group under it
-    assertThat(seat("admin", "thanh-khe", "auditor", "COMMITTEE", "MEMBER").getStatusCode().value()).isEqualTo(200);
+    assertThat(seat("admin", "thanh-khe", "auditor", "COMMITTEE", "MEMBER").getStatusCode().value())
+        .isEqualTo(200);
     assertThat(memberOf("auditor", "superior-committee-cr-ward")).isTrue();
     assertThat(memberOf("auditor", "superior-committee-" + ORG)).isTrue();
-    as("admin").delete().uri("/api/v1/units/thanh-khe/committee/auditor").retrieve().toEntity(String.class);
+    as("admin")
+        .delete()
+        .uri("/api/v1/units/thanh-khe/committee/auditor")
+        .retrieve()
+        .toEntity(String.class);
     assertThat(memberOf("auditor", "superior-committee-cr-ward")).isFalse();
     assertThat(memberOf("auditor", "superior-committee-" + ORG)).isFalse();
     assertThat(memberOf("district", "superior-committee-" + ORG)).isTrue();
-    // the committee above's inspection committee inspects each organization under it, not the whole country
-    assertThat(seat("admin", "thanh-khe", "auditor", "INSPECTION", "MEMBER").getStatusCode().value()).isEqualTo(200);
+    // the committee above's inspection committee inspects each organization under it, not the whole
+    // country
+    assertThat(
+            seat("admin", "thanh-khe", "auditor", "INSPECTION", "MEMBER").getStatusCode().value())
+        .isEqualTo(200);
     assertThat(memberOf("auditor", "inspection-cr-ward")).isTrue();
     assertThat(memberOf("auditor", "inspection-" + ORG)).isTrue();
-    as("admin").delete().uri("/api/v1/units/thanh-khe/committee/auditor?body=INSPECTION").retrieve()
+    as("admin")
+        .delete()
+        .uri("/api/v1/units/thanh-khe/committee/auditor?body=INSPECTION")
+        .retrieve()
         .toEntity(String.class);
     assertThat(memberOf("auditor", "inspection-cr-ward")).isFalse();
     assertThat(memberOf("auditor", "inspection-" + ORG)).isFalse();
-    assertThat(memberOf("auditor", "auditors")).isTrue(); // the demo's global account keeps its own group
+    assertThat(memberOf("auditor", "auditors"))
+        .isTrue(); // the demo's global account keeps its own group
   }
 
   @Test
   @Order(6)
-  void who_may_seat_whom() {
+  void whoMaySeatWhom() {
     for (String user : List.of("secretary1", "member1", "auditor", "district")) {
-      assertThat(seat(user, CB1, PERSON, "COMMITTEE", "MEMBER").getStatusCode().value()).as("as %s", user)
+      assertThat(seat(user, CB1, PERSON, "COMMITTEE", "MEMBER").getStatusCode().value())
+          .as("as %s", user)
           .isEqualTo(403);
     }
-    assertThat(seat("committee", "thanh-khe", PERSON, "COMMITTEE", "MEMBER").getStatusCode().value())
+    assertThat(
+            seat("committee", "thanh-khe", PERSON, "COMMITTEE", "MEMBER").getStatusCode().value())
         .isEqualTo(403);
     Object[][] cases = {
-        {"nobody-such", "COMMITTEE", "MEMBER", "personId", "unknown-person"},
-        {PERSON, "BOARD", "MEMBER", "body", "invalid-body"},
-        {PERSON, "COMMITTEE", "CHAIR", "role", "invalid-role"},
-        {PERSON, "INSPECTION", "MEMBER", "body", "inspection-not-here"},
-        {"", "COMMITTEE", "MEMBER", "personId", "required"},
+      {"nobody-such", "COMMITTEE", "MEMBER", "personId", "unknown-person"},
+      {PERSON, "BOARD", "MEMBER", "body", "invalid-body"},
+      {PERSON, "COMMITTEE", "CHAIR", "role", "invalid-role"},
+      {PERSON, "INSPECTION", "MEMBER", "body", "inspection-not-here"},
+      {"", "COMMITTEE", "MEMBER", "personId", "required"},
     };
     for (Object[] c : cases) {
-      ResponseEntity<String> refused = seat("committee", CB1, (String) c[0], (String) c[1], (String) c[2]);
+      ResponseEntity<String> refused =
+          seat("committee", CB1, (String) c[0], (String) c[1], (String) c[2]);
       assertThat(refused.getStatusCode().value()).as("%s", c[3]).isEqualTo(400);
-      assertThat(UnitsApiTest.error(refused.getBody(), (String) c[3]).get("reason").asText()).isEqualTo(c[4]);
+      assertThat(UnitsApiTest.error(refused.getBody(), (String) c[3]).get("reason").asText())
+          .isEqualTo(c[4]);
     }
     // a probationary member is not elected to a committee (Điều lệ Đảng, Điều 5)
-    jdbc.sql("update evaluation.party_member set membership = 'PROBATIONARY' where id = 'member5'").update();
+    jdbc.sql("update evaluation.party_member set membership = 'PROBATIONARY' where id = 'member5'")
+        .update();
     try {
       ResponseEntity<String> refused = seat("committee", CB1, "member5", "COMMITTEE", "MEMBER");
       assertThat(UnitsApiTest.error(refused.getBody(), "personId").get("reason").asText())
           .isEqualTo("probationary-on-committee");
     } finally {
-      jdbc.sql("update evaluation.party_member set membership = 'OFFICIAL' where id = 'member5'").update();
+      jdbc.sql("update evaluation.party_member set membership = 'OFFICIAL' where id = 'member5'")
+          .update();
     }
     assertThat(memberOf("member5", "branch-committee-" + CB1)).isFalse();
   }
@@ -198,18 +285,31 @@ class CommitteeRolesTest extends EvaluationFlowSupport {
    * {@code SeatsAndInspectionTest}).
    */
   private void secretary1BackInThePost() {
-    units.seatDemoAccount(CB1, new SeatRequest("secretary1", "COMMITTEE", "SECRETARY", "Dữ liệu mẫu / demo data"),
+    units.seatDemoAccount(
+        CB1,
+        new SeatRequest("secretary1", "COMMITTEE", "SECRETARY", "Dữ liệu mẫu / demo data"),
         new CurrentUser("admin", List.of(Groups.ADMINS)));
   }
 
-  private ResponseEntity<String> seat(String user, String unit, String person, String body, String role) {
-    return as(user).put().uri("/api/v1/units/{u}/committee", unit).contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("personId", person, "body", body, "role", role)).retrieve().toEntity(String.class);
+  private ResponseEntity<String> seat(
+      String user, String unit, String person, String body, String role) {
+    return as(user)
+        .put()
+        .uri("/api/v1/units/{u}/committee", unit)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("personId", person, "body", body, "role", role))
+        .retrieve()
+        .toEntity(String.class);
   }
 
   private boolean memberOf(String user, String group) {
-    return jdbc.sql("select count(*) from public.act_id_membership where user_id_ = :u and group_id_ = :g")
-        .param("u", user).param("g", group).query(Integer.class).single() > 0;
+    return jdbc.sql(
+                "select count(*) from public.act_id_membership where user_id_ = :u and group_id_ = :g")
+            .param("u", user)
+            .param("g", group)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   private int status(String user, String uri) {
@@ -217,14 +317,20 @@ class CommitteeRolesTest extends EvaluationFlowSupport {
   }
 
   private JsonNode lastChange(String member) {
-    JsonNode changes = json(as("admin").get().uri("/api/v1/members/{m}/changes", member).retrieve()
-        .body(String.class));
+    JsonNode changes =
+        json(
+            as("admin")
+                .get()
+                .uri("/api/v1/members/{m}/changes", member)
+                .retrieve()
+                .body(String.class));
     return changes.get(changes.size() - 1);
   }
 
   private static String role(JsonNode unit, String person) {
     for (JsonNode seat : unit.get("committee")) {
-      if (seat.get("personId").asText().equals(person) && seat.get("body").asText().equals("COMMITTEE")) {
+      if (seat.get("personId").asText().equals(person)
+          && seat.get("body").asText().equals("COMMITTEE")) {
         return seat.get("role").asText();
       }
     }

@@ -44,22 +44,54 @@ class SeatsAndInspectionTest extends EvaluationFlowSupport {
 
   private static final int YEAR = 2058;
   private static final String CB1 = ORG + "-cb1";
+
   /** Another organization, with a member on its inspection committee. */
   private static final String OTHER = "si-ward";
+
   private static final String OTHER_INSPECTOR = "si-inspector";
+
   /** Branch 1, on no committee in the demo data: seated on the demo organization's inspection committee. */
   private static final String INSPECTOR = "member5";
 
-  @Autowired
-  private IdentityService identityService;
+  @Autowired private IdentityService identityService;
 
   @BeforeAll
   void anotherOrganization() {
-    assertThat(post("admin", "/api/v1/units", Map.of("kind", "ORGANIZATION", "parentId", "thanh-khe",
-        "name", "Đảng bộ phường Thử Kiểm Tra", "code", OTHER, "openedOn", "2000-01-01")).getStatusCode().value())
+    assertThat(
+            post(
+                    "admin",
+                    "/api/v1/units",
+                    Map.of(
+                        "kind",
+                        "ORGANIZATION",
+                        "parentId",
+                        "thanh-khe",
+                        "name",
+                        "Đảng bộ phường Thử Kiểm Tra",
+                        "code",
+                        OTHER,
+                        "openedOn",
+                        "2000-01-01"))
+                .getStatusCode()
+                .value())
         .isEqualTo(201);
-    assertThat(post("admin", "/api/v1/units", Map.of("kind", "BRANCH", "parentId", OTHER,
-        "name", "Chi bộ Thử Kiểm Tra", "code", "si-cb1", "openedOn", "2000-01-01")).getStatusCode().value())
+    assertThat(
+            post(
+                    "admin",
+                    "/api/v1/units",
+                    Map.of(
+                        "kind",
+                        "BRANCH",
+                        "parentId",
+                        OTHER,
+                        "name",
+                        "Chi bộ Thử Kiểm Tra",
+                        "code",
+                        "si-cb1",
+                        "openedOn",
+                        "2000-01-01"))
+                .getStatusCode()
+                .value())
         .isEqualTo(201);
     member(OTHER_INSPECTOR, "Kiểm Tra Viên Thử", "ACTIVE", false);
     member("si-left", "Đã Chuyển Đi Thử", "LEFT", false);
@@ -70,51 +102,64 @@ class SeatsAndInspectionTest extends EvaluationFlowSupport {
 
   @AfterAll
   void theDemoAsBefore() {
-    as("admin").delete().uri("/api/v1/units/{u}/committee/{p}?body=INSPECTION", ORG, INSPECTOR).retrieve()
+    as("admin")
+        .delete()
+        .uri("/api/v1/units/{u}/committee/{p}?body=INSPECTION", ORG, INSPECTOR)
+        .retrieve()
         .toEntity(String.class);
   }
 
   @Test
   @Order(1)
-  void only_active_members_of_the_organization_sit_on_its_committees() {
+  void onlyActiveMembersOfTheOrganizationSitOnItsCommittees() {
     int seats = count("unit_committee_member");
     int history = count("unit_history");
     Object[][] cases = {
-        // the tester's three: the auditor, the committee above, the administrator, on the committee and on the
-        // inspection committee, whoever seats them
-        {"committee", ORG, "auditor", "COMMITTEE", "not-a-member-here"},
-        {"committee", ORG, "district", "COMMITTEE", "not-a-member-here"},
-        {"committee", ORG, "admin", "COMMITTEE", "not-a-member-here"},
-        {"admin", ORG, "auditor", "COMMITTEE", "not-a-member-here"},
-        {"admin", ORG, "district", "INSPECTION", "not-a-member-here"},
-        {"committee", ORG, "auditor", "INSPECTION", "not-a-member-here"},
-        {"committee", CB1, "district", "COMMITTEE", "not-a-member-here"},
-        {"committee", ORG + "-kv2", "admin", "COMMITTEE", "not-a-member-here"},
-        // a member of another organization
-        {"committee", ORG, OTHER_INSPECTOR, "INSPECTION", "not-a-member-here"},
-        {"admin", CB1, OTHER_INSPECTOR, "COMMITTEE", "not-a-member-here"},
-        {"admin", OTHER, INSPECTOR, "COMMITTEE", "not-a-member-here"},
-        // members of the organization who may not sit: left, suspended from activities
-        {"admin", OTHER, "si-left", "COMMITTEE", "member-not-active"},
-        {"admin", "si-cb1", "si-suspended", "COMMITTEE", "member-suspended"},
-        {"admin", OTHER, "si-suspended", "INSPECTION", "member-suspended"},
+      // the tester's three: the auditor, the committee above, the administrator, on the committee
+      // and on the
+      // inspection committee, whoever seats them
+      {"committee", ORG, "auditor", "COMMITTEE", "not-a-member-here"},
+      {"committee", ORG, "district", "COMMITTEE", "not-a-member-here"},
+      {"committee", ORG, "admin", "COMMITTEE", "not-a-member-here"},
+      {"admin", ORG, "auditor", "COMMITTEE", "not-a-member-here"},
+      {"admin", ORG, "district", "INSPECTION", "not-a-member-here"},
+      {"committee", ORG, "auditor", "INSPECTION", "not-a-member-here"},
+      {"committee", CB1, "district", "COMMITTEE", "not-a-member-here"},
+      {"committee", ORG + "-kv2", "admin", "COMMITTEE", "not-a-member-here"},
+      // a member of another organization
+      {"committee", ORG, OTHER_INSPECTOR, "INSPECTION", "not-a-member-here"},
+      {"admin", CB1, OTHER_INSPECTOR, "COMMITTEE", "not-a-member-here"},
+      {"admin", OTHER, INSPECTOR, "COMMITTEE", "not-a-member-here"},
+      // members of the organization who may not sit: left, suspended from activities
+      {"admin", OTHER, "si-left", "COMMITTEE", "member-not-active"},
+      {"admin", "si-cb1", "si-suspended", "COMMITTEE", "member-suspended"},
+      {"admin", OTHER, "si-suspended", "INSPECTION", "member-suspended"},
     };
     for (Object[] c : cases) {
-      ResponseEntity<String> refused = seat((String) c[0], (String) c[1], (String) c[2], (String) c[3], "MEMBER");
-      assertThat(refused.getStatusCode().value()).as("%s seats %s on %s %s: %s", c[0], c[2], c[1], c[3],
-          refused.getBody()).isEqualTo(400);
+      ResponseEntity<String> refused =
+          seat((String) c[0], (String) c[1], (String) c[2], (String) c[3], "MEMBER");
+      assertThat(refused.getStatusCode().value())
+          .as("%s seats %s on %s %s: %s", c[0], c[2], c[1], c[3], refused.getBody())
+          .isEqualTo(400);
       JsonNode error = UnitsApiTest.error(refused.getBody(), "personId");
       assertThat(error).as(refused.getBody()).isNotNull();
       assertThat(error.get("reason").asText()).as("%s on %s", c[2], c[1]).isEqualTo(c[4]);
       assertThat(error.get("message").asText()).startsWith("Trường Người được phân công: ");
     }
-    ResponseEntity<String> english = as("committee").put().uri("/api/v1/units/{u}/committee", ORG)
-        .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("personId", "auditor", "body", "COMMITTEE")).retrieve().toEntity(String.class);
+    ResponseEntity<String> english =
+        as("committee")
+            .put()
+            .uri("/api/v1/units/{u}/committee", ORG)
+            .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("personId", "auditor", "body", "COMMITTEE"))
+            .retrieve()
+            .toEntity(String.class);
     assertThat(UnitsApiTest.error(english.getBody(), "personId").get("message").asText())
-        .isEqualTo("Person: only an active party member on this organization's roster may sit on its committee or "
-            + "inspection committee (not an inspection, committee-above or administrator account, nor a member of "
-            + "another organization).");
+        .isEqualTo(
+            "Person: only an active party member on this organization's roster may sit on its committee or "
+                + "inspection committee (not an inspection, committee-above or administrator account, nor a member of "
+                + "another organization).");
 
     // nothing written: no seat, no history, no engine membership
     assertThat(count("unit_committee_member")).isEqualTo(seats);
@@ -125,20 +170,23 @@ class SeatsAndInspectionTest extends EvaluationFlowSupport {
     }
     assertThat(memberOf(OTHER_INSPECTOR, "inspection-" + ORG)).isFalse();
     assertThat(memberOf("si-suspended", "inspection-" + OTHER)).isFalse();
-    // and the auditor gets no committee task of this organization's year (other tests' years may list tasks the
+    // and the auditor gets no committee task of this organization's year (other tests' years may
+    // list tasks the
     // auditor reads, never works)
     List<String> offered = new ArrayList<>();
-    json(as("auditor").get().uri("/api/v1/tasks").retrieve().body(String.class)).forEach(task -> {
-      if (task.path("year").asInt() == YEAR) {
-        offered.add(task.path("taskKey").asText());
-      }
-    });
+    json(as("auditor").get().uri("/api/v1/tasks").retrieve().body(String.class))
+        .forEach(
+            task -> {
+              if (task.path("year").asInt() == YEAR) {
+                offered.add(task.path("taskKey").asText());
+              }
+            });
     assertThat(offered).doesNotContain("committee-decision");
   }
 
   @Test
   @Order(2)
-  void an_organizations_inspection_committee_reads_that_organization_only() throws Exception {
+  void anOrganizationsInspectionCommitteeReadsThatOrganizationOnly() throws Exception {
     launchedCampaign(YEAR);
     ResponseEntity<String> seated = seat("committee", ORG, INSPECTOR, "INSPECTION", "MEMBER");
     assertThat(seated.getStatusCode().value()).as(seated.getBody()).isEqualTo(200);
@@ -148,22 +196,31 @@ class SeatsAndInspectionTest extends EvaluationFlowSupport {
     assertThat(memberOf(OTHER_INSPECTOR, "auditors")).isFalse();
 
     // the organization's inspector: every evaluation, history and roster record of the organization
-    for (String uri : List.of("/api/v1/evaluations/" + YEAR + "/member12", "/api/v1/evaluations/" + YEAR
-        + "/member3/history", "/api/v1/members/member12")) {
+    for (String uri :
+        List.of(
+            "/api/v1/evaluations/" + YEAR + "/member12",
+            "/api/v1/evaluations/" + YEAR + "/member3/history",
+            "/api/v1/members/member12")) {
       assertThat(status(INSPECTOR, uri)).as(uri).isEqualTo(200);
     }
     assertThat(status(INSPECTOR, "/api/v1/members/" + OTHER_INSPECTOR)).isEqualTo(403);
 
-    // another organization's inspector: nothing of this organization (the tester's GET evaluations/…/member3)
-    for (String uri : List.of("/api/v1/evaluations/" + YEAR + "/member3", "/api/v1/evaluations/" + YEAR
-        + "/member3/history", "/api/v1/evaluations/" + YEAR + "/member12", "/api/v1/members/member3")) {
+    // another organization's inspector: nothing of this organization (the tester's GET
+    // evaluations/…/member3)
+    for (String uri :
+        List.of(
+            "/api/v1/evaluations/" + YEAR + "/member3",
+            "/api/v1/evaluations/" + YEAR + "/member3/history",
+            "/api/v1/evaluations/" + YEAR + "/member12",
+            "/api/v1/members/member3")) {
       assertThat(status(OTHER_INSPECTOR, uri)).as(uri).isEqualTo(403);
     }
     // the global auditor still reads every organization
     assertThat(status("auditor", "/api/v1/evaluations/" + YEAR + "/member3")).isEqualTo(200);
     assertThat(status("auditor", "/api/v1/members/" + OTHER_INSPECTOR)).isEqualTo(200);
 
-    // the pages: the audit search, the signals, the report and the evaluation of its own organization only
+    // the pages: the audit search, the signals, the report and the evaluation of its own
+    // organization only
     PageSession own = PageSession.of(port, INSPECTOR, "demo");
     String search = own.get("/app/audit?year=" + YEAR).body();
     assertThat(search).contains("data-member=\"member12\"", "data-member=\"member3\"");
@@ -175,16 +232,28 @@ class SeatsAndInspectionTest extends EvaluationFlowSupport {
     PageSession other = PageSession.of(port, OTHER_INSPECTOR, "demo");
     var otherSearch = other.get("/app/audit?year=" + YEAR + "&organization=" + ORG);
     assertThat(otherSearch.statusCode()).isEqualTo(200);
-    assertThat(otherSearch.body()).doesNotContain("data-member=\"member3\"", "data-member=\"member12\"")
-        .doesNotContain("Chi bộ Khu dân cư số 1"); // not even the other organization's branches in the picker
+    assertThat(otherSearch.body())
+        .doesNotContain("data-member=\"member3\"", "data-member=\"member12\"")
+        .doesNotContain(
+            "Chi bộ Khu dân cư số 1"); // not even the other organization's branches in the picker
     assertThat(other.get("/app/evaluations/" + YEAR + "/member3").statusCode()).isEqualTo(403);
     assertThat(other.get("/app/reports/" + ORG + "/" + YEAR).statusCode()).isEqualTo(403);
     assertThat(other.get("/app/members/member3").statusCode()).isEqualTo(403);
 
-    // the engine grants the organization's inspection committee nothing: no Cockpit, no engine history (the
-    // engine's authorizations cannot scope a read to one organization's instances; the pages above are its door)
-    JsonNode history = json(as(INSPECTOR).get().uri("/engine-rest/history/process-instance?processInstanceBusinessKey="
-        + YEAR + ":member12").retrieve().body(String.class));
+    // the engine grants the organization's inspection committee nothing: no Cockpit, no engine
+    // history (the
+    // engine's authorizations cannot scope a read to one organization's instances; the pages above
+    // are its door)
+    JsonNode history =
+        json(
+            as(INSPECTOR)
+                .get()
+                .uri(
+                    "/engine-rest/history/process-instance?processInstanceBusinessKey="
+                        + YEAR
+                        + ":member12")
+                .retrieve()
+                .body(String.class));
     assertThat(history).isEmpty();
   }
 
@@ -198,25 +267,46 @@ class SeatsAndInspectionTest extends EvaluationFlowSupport {
     account.setEmail(id + "@example.vn");
     account.setPassword("demo");
     ((IdentityServiceImpl) identityService).saveUser(account, true);
-    jdbc.sql("""
+    jdbc.sql(
+            """
         insert into evaluation.party_member (id, full_name, branch_id, membership, status, admitted_on, suspended)
         values (:id, :name, 'si-cb1', 'OFFICIAL', :status, date '2001-01-01', :suspended)""")
-        .param("id", id).param("name", name).param("status", status).param("suspended", suspended).update();
+        .param("id", id)
+        .param("name", name)
+        .param("status", status)
+        .param("suspended", suspended)
+        .update();
   }
 
-  private ResponseEntity<String> seat(String user, String unit, String person, String body, String role) {
-    return as(user).put().uri("/api/v1/units/{u}/committee", unit).contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("personId", person, "body", body, "role", role)).retrieve().toEntity(String.class);
+  private ResponseEntity<String> seat(
+      String user, String unit, String person, String body, String role) {
+    return as(user)
+        .put()
+        .uri("/api/v1/units/{u}/committee", unit)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("personId", person, "body", body, "role", role))
+        .retrieve()
+        .toEntity(String.class);
   }
 
   private ResponseEntity<String> post(String user, String uri, Map<String, ?> body) {
-    return as(user).post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+    return as(user)
+        .post()
+        .uri(uri)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body)
+        .retrieve()
         .toEntity(String.class);
   }
 
   private boolean memberOf(String user, String group) {
-    return jdbc.sql("select count(*) from public.act_id_membership where user_id_ = :u and group_id_ = :g")
-        .param("u", user).param("g", group).query(Integer.class).single() > 0;
+    return jdbc.sql(
+                "select count(*) from public.act_id_membership where user_id_ = :u and group_id_ = :g")
+            .param("u", user)
+            .param("g", group)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   private int count(String table) {

@@ -34,35 +34,77 @@ import vn.party.evaluation.EvaluationFlowSupport;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UnitsApiTest extends EvaluationFlowSupport {
 
-  @Autowired
-  IdentityService identityService;
+  @Autowired IdentityService identityService;
 
   /** The test's own organization, so the demo's stays as every other test expects it. */
   static final String WARD = "ut-ward";
+
   /** Its grassroots committee: an account made for the test and seated through the API. */
   static final String BOSS = "ut-committee";
 
   @org.junit.jupiter.api.BeforeAll
   void ward() {
-    // the demo password, below the password policy like the demo users' (see DemoData, UnitHeadsTest)
+    // the demo password, below the password policy like the demo users' (see DemoData,
+    // UnitHeadsTest)
     User account = identityService.newUser(BOSS);
     account.setFirstName("Thường trực");
     account.setLastName("Thử");
     account.setEmail(BOSS + "@example.vn");
     account.setPassword("demo");
     ((IdentityServiceImpl) identityService).saveUser(account, true);
-    assertThat(create("admin", Map.of("kind", "ORGANIZATION", "parentId", "thanh-khe", "name",
-        "Đảng bộ phường Thử Cây", "code", WARD, "openedOn", "2000-01-01")).getStatusCode().value()).isEqualTo(201);
-    // only a party member of the organization sits on its committee: the account is one, in a branch of the ward
-    assertThat(create("admin", Map.of("kind", "BRANCH", "parentId", WARD, "name", "Chi bộ Tổ 40", "code", "ut-cb40",
-        "openedOn", "2000-01-01")).getStatusCode().value()).isEqualTo(201);
-    jdbc.sql("""
+    assertThat(
+            create(
+                    "admin",
+                    Map.of(
+                        "kind",
+                        "ORGANIZATION",
+                        "parentId",
+                        "thanh-khe",
+                        "name",
+                        "Đảng bộ phường Thử Cây",
+                        "code",
+                        WARD,
+                        "openedOn",
+                        "2000-01-01"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
+    // only a party member of the organization sits on its committee: the account is one, in a
+    // branch of the ward
+    assertThat(
+            create(
+                    "admin",
+                    Map.of(
+                        "kind",
+                        "BRANCH",
+                        "parentId",
+                        WARD,
+                        "name",
+                        "Chi bộ Tổ 40",
+                        "code",
+                        "ut-cb40",
+                        "openedOn",
+                        "2000-01-01"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
+    jdbc.sql(
+            """
         insert into evaluation.party_member (id, full_name, branch_id, membership, status, admitted_on)
-        values (:id, 'Thường trực Thử', 'ut-cb40', 'OFFICIAL', 'ACTIVE', date '2001-01-01')""").param("id", BOSS)
+        values (:id, 'Thường trực Thử', 'ut-cb40', 'OFFICIAL', 'ACTIVE', date '2001-01-01')""")
+        .param("id", BOSS)
         .update();
-    assertThat(as("admin").put().uri("/api/v1/units/{u}/committee", WARD).contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("personId", BOSS, "role", "SECRETARY")).retrieve().toEntity(String.class).getStatusCode()
-        .value()).isEqualTo(200);
+    assertThat(
+            as("admin")
+                .put()
+                .uri("/api/v1/units/{u}/committee", WARD)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("personId", BOSS, "role", "SECRETARY"))
+                .retrieve()
+                .toEntity(String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
   }
 
   @AfterAll
@@ -73,15 +115,18 @@ class UnitsApiTest extends EvaluationFlowSupport {
 
   @Test
   @Order(1)
-  void everybody_reads_the_demo_tree_parents_before_children() {
-    ResponseEntity<String> answer = as("member4").get().uri("/api/v1/units").retrieve().toEntity(String.class);
+  void everybodyReadsTheDemoTreeParentsBeforeChildren() {
+    ResponseEntity<String> answer =
+        as("member4").get().uri("/api/v1/units").retrieve().toEntity(String.class);
     assertThat(answer.getStatusCode().value()).isEqualTo(200);
     List<String> ids = new ArrayList<>();
     Map<String, JsonNode> byId = new HashMap<>();
-    json(answer.getBody()).forEach(u -> {
-      ids.add(u.get("id").asText());
-      byId.put(u.get("id").asText(), u);
-    });
+    json(answer.getBody())
+        .forEach(
+            u -> {
+              ids.add(u.get("id").asText());
+              byId.put(u.get("id").asText(), u);
+            });
     assertThat(byId.get("thanh-khe").get("kind").asText()).isEqualTo("SUPERIOR_COMMITTEE");
     assertThat(byId.get(ORG).get("parentId").asText()).isEqualTo("thanh-khe");
     assertThat(byId.get(ORG).get("openedOn").asText()).isEqualTo("1997-01-01");
@@ -93,7 +138,13 @@ class UnitsApiTest extends EvaluationFlowSupport {
     assertThat(ids.indexOf(ORG)).isLessThan(ids.indexOf("thanh-khe-tay-kv2"));
     assertThat(ids.indexOf("thanh-khe-tay-kv2")).isLessThan(ids.indexOf(ORG + "-cb3"));
 
-    JsonNode cb1 = json(as("auditor").get().uri("/api/v1/units/{id}", ORG + "-cb1").retrieve().body(String.class));
+    JsonNode cb1 =
+        json(
+            as("auditor")
+                .get()
+                .uri("/api/v1/units/{id}", ORG + "-cb1")
+                .retrieve()
+                .body(String.class));
     assertThat(cb1.at("/unit/kind").asText()).isEqualTo("BRANCH");
     assertThat(cb1.get("committee").findValuesAsText("personId")).containsExactly("secretary1");
     assertThat(cb1.get("history").get(0).get("action").asText()).isEqualTo("CREATED");
@@ -102,27 +153,64 @@ class UnitsApiTest extends EvaluationFlowSupport {
 
   @Test
   @Order(2)
-  void the_grassroots_committee_sets_up_a_sub_committee_and_a_branch_below_it() {
-    ResponseEntity<String> sub = create(BOSS, Map.of("kind", "SUB_COMMITTEE", "parentId", WARD,
-        "name", "Đảng bộ bộ phận Khu vực 9", "code", "UT-BP9", "openedOn", "2020-01-15", "reason", "NQ 3/NQ-ĐU"));
+  void theGrassrootsCommitteeSetsUpASubCommitteeAndABranchBelowIt() {
+    ResponseEntity<String> sub =
+        create(
+            BOSS,
+            Map.of(
+                "kind",
+                "SUB_COMMITTEE",
+                "parentId",
+                WARD,
+                "name",
+                "Đảng bộ bộ phận Khu vực 9",
+                "code",
+                "UT-BP9",
+                "openedOn",
+                "2020-01-15",
+                "reason",
+                "NQ 3/NQ-ĐU"));
     assertThat(sub.getStatusCode().value()).as(sub.getBody()).isEqualTo(201);
     assertThat(sub.getHeaders().getLocation()).hasToString("/api/v1/units/ut-bp9");
     assertThat(json(sub.getBody()).get("organizationId").asText()).isEqualTo(WARD);
 
-    ResponseEntity<String> branch = create(BOSS, Map.of("kind", "BRANCH", "parentId", "ut-bp9",
-        "name", "Chi bộ Tổ 41", "code", "ut-cb41", "openedOn", LocalDate.now().minusMonths(2).toString()));
+    ResponseEntity<String> branch =
+        create(
+            BOSS,
+            Map.of(
+                "kind",
+                "BRANCH",
+                "parentId",
+                "ut-bp9",
+                "name",
+                "Chi bộ Tổ 41",
+                "code",
+                "ut-cb41",
+                "openedOn",
+                LocalDate.now().minusMonths(2).toString()));
     assertThat(branch.getStatusCode().value()).as(branch.getBody()).isEqualTo(201);
-    // a collective of the ward at any depth: campaigns, reports and quotas read branch.organization_id
-    Map<String, Object> row = jdbc.sql("select organization_id, name, established_on from evaluation.branch where id = "
-        + "'ut-cb41'").query().singleRow();
+    // a collective of the ward at any depth: campaigns, reports and quotas read
+    // branch.organization_id
+    Map<String, Object> row =
+        jdbc.sql(
+                "select organization_id, name, established_on from evaluation.branch where id = "
+                    + "'ut-cb41'")
+            .query()
+            .singleRow();
     assertThat(row.get("organization_id")).isEqualTo(WARD);
     assertThat(row.get("name")).isEqualTo("Chi bộ Tổ 41");
-    assertThat(row.get("established_on").toString()).isEqualTo(LocalDate.now().minusMonths(2).toString());
+    assertThat(row.get("established_on").toString())
+        .isEqualTo(LocalDate.now().minusMonths(2).toString());
     // the branch committee's engine group exists before anyone sits on it
-    assertThat(jdbc.sql("select count(*) from public.act_id_group where id_ = 'branch-committee-ut-cb41'")
-        .query(Integer.class).single()).isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from public.act_id_group where id_ = 'branch-committee-ut-cb41'")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
 
-    JsonNode detail = json(as("member9").get().uri("/api/v1/units/ut-bp9").retrieve().body(String.class));
+    JsonNode detail =
+        json(as("member9").get().uri("/api/v1/units/ut-bp9").retrieve().body(String.class));
     assertThat(detail.get("children").findValuesAsText("id")).containsExactly("ut-cb41");
     JsonNode created = detail.get("history").get(0);
     assertThat(created.get("action").asText()).isEqualTo("CREATED");
@@ -132,14 +220,27 @@ class UnitsApiTest extends EvaluationFlowSupport {
 
   @Test
   @Order(3)
-  void a_rename_and_a_new_opening_date_reach_the_collective_and_the_history() {
-    ResponseEntity<String> changed = as(BOSS).patch().uri("/api/v1/units/ut-cb41")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("name", "Chi bộ Tổ dân phố 41", "openedOn", "2019-06-01", "reason", "QĐ 12-QĐ/ĐU"))
-        .retrieve().toEntity(String.class);
+  void aRenameAndANewOpeningDateReachTheCollectiveAndTheHistory() {
+    ResponseEntity<String> changed =
+        as(BOSS)
+            .patch()
+            .uri("/api/v1/units/ut-cb41")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(
+                Map.of(
+                    "name",
+                    "Chi bộ Tổ dân phố 41",
+                    "openedOn",
+                    "2019-06-01",
+                    "reason",
+                    "QĐ 12-QĐ/ĐU"))
+            .retrieve()
+            .toEntity(String.class);
     assertThat(changed.getStatusCode().value()).as(changed.getBody()).isEqualTo(200);
-    Map<String, Object> row = jdbc.sql("select name, established_on from evaluation.branch where id = 'ut-cb41'")
-        .query().singleRow();
+    Map<String, Object> row =
+        jdbc.sql("select name, established_on from evaluation.branch where id = 'ut-cb41'")
+            .query()
+            .singleRow();
     assertThat(row.get("name")).isEqualTo("Chi bộ Tổ dân phố 41");
     assertThat(row.get("established_on").toString()).isEqualTo("2019-06-01");
     JsonNode last = last(history("ut-cb41"));
@@ -149,8 +250,13 @@ class UnitsApiTest extends EvaluationFlowSupport {
     assertThat(last.at("/details/openedOn/to").asText()).isEqualTo("2019-06-01");
     int entries = history("ut-cb41").size();
     // the same again records nothing
-    as(BOSS).patch().uri("/api/v1/units/ut-cb41").contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("name", "Chi bộ Tổ dân phố 41", "reason", "lại")).retrieve().toEntity(String.class);
+    as(BOSS)
+        .patch()
+        .uri("/api/v1/units/ut-cb41")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("name", "Chi bộ Tổ dân phố 41", "reason", "lại"))
+        .retrieve()
+        .toEntity(String.class);
     assertThat(history("ut-cb41")).hasSize(entries);
     assertThatThrownBy(() -> jdbc.sql("update evaluation.unit_history set reason = 'x'").update())
         .hasMessageContaining("append-only");
@@ -160,29 +266,84 @@ class UnitsApiTest extends EvaluationFlowSupport {
 
   @Test
   @Order(4)
-  void bad_input_is_refused_field_by_field_and_nothing_is_written() {
+  void badInputIsRefusedFieldByFieldAndNothingIsWritten() {
     int units = count();
     Object[][] cases = {
-        {Map.of(), "kind", "required"},
-        {Map.of("kind", "CELL", "name", "x", "code", "ut-x"), "kind", "invalid-kind"},
-        {Map.of("kind", "BRANCH", "name", "x", "code", "ut-x"), "parentId", "required"},
-        {Map.of("kind", "BRANCH", "parentId", "thanh-khe", "name", "x", "code", "ut-x"), "parentId",
-            "wrong-parent-kind"},
-        {Map.of("kind", "SUB_COMMITTEE", "parentId", "ut-bp9", "name", "x", "code", "ut-x"), "parentId",
-            "wrong-parent-kind"},
-        {Map.of("kind", "BRANCH", "parentId", "nowhere", "name", "x", "code", "ut-x"), "parentId", "unknown"},
-        {Map.of("kind", "BRANCH", "parentId", WARD, "code", "ut-x"), "name", "required"},
-        {Map.of("kind", "BRANCH", "parentId", WARD, "name", "x".repeat(301), "code", "ut-x"), "name", "too-long"},
-        {Map.of("kind", "BRANCH", "parentId", WARD, "name", "a\u0000b", "code", "ut-x"), "name",
-            "control-characters"},
-        {Map.of("kind", "BRANCH", "parentId", WARD, "name", "x"), "code", "required"},
-        {Map.of("kind", "BRANCH", "parentId", WARD, "name", "x", "code", "có dấu"), "code", "invalid-format"},
-        {Map.of("kind", "BRANCH", "parentId", WARD, "name", "x", "code", "UT-CB41"), "code", "unit-taken"},
-        {Map.of("kind", "BRANCH", "parentId", WARD, "name", "x", "code", ORG + "-cb1"), "code", "unit-taken"},
-        {Map.of("kind", "BRANCH", "parentId", WARD, "name", "x", "code", "ut-x", "openedOn", "15/01/2020"),
-            "openedOn", "invalid-format"},
-        {Map.of("kind", "BRANCH", "parentId", WARD, "name", "x", "code", "ut-x", "openedOn",
-            LocalDate.now().plusDays(2).toString()), "openedOn", "in-future"},
+      {Map.of(), "kind", "required"},
+      {Map.of("kind", "CELL", "name", "x", "code", "ut-x"), "kind", "invalid-kind"},
+      {Map.of("kind", "BRANCH", "name", "x", "code", "ut-x"), "parentId", "required"},
+      {
+        Map.of("kind", "BRANCH", "parentId", "thanh-khe", "name", "x", "code", "ut-x"),
+        "parentId",
+        "wrong-parent-kind"
+      },
+      {
+        Map.of("kind", "SUB_COMMITTEE", "parentId", "ut-bp9", "name", "x", "code", "ut-x"),
+        "parentId",
+        "wrong-parent-kind"
+      },
+      {
+        Map.of("kind", "BRANCH", "parentId", "nowhere", "name", "x", "code", "ut-x"),
+        "parentId",
+        "unknown"
+      },
+      {Map.of("kind", "BRANCH", "parentId", WARD, "code", "ut-x"), "name", "required"},
+      {
+        Map.of("kind", "BRANCH", "parentId", WARD, "name", "x".repeat(301), "code", "ut-x"),
+        "name",
+        "too-long"
+      },
+      {
+        Map.of("kind", "BRANCH", "parentId", WARD, "name", "a\u0000b", "code", "ut-x"),
+        "name",
+        "control-characters"
+      },
+      {Map.of("kind", "BRANCH", "parentId", WARD, "name", "x"), "code", "required"},
+      {
+        Map.of("kind", "BRANCH", "parentId", WARD, "name", "x", "code", "có dấu"),
+        "code",
+        "invalid-format"
+      },
+      {
+        Map.of("kind", "BRANCH", "parentId", WARD, "name", "x", "code", "UT-CB41"),
+        "code",
+        "unit-taken"
+      },
+      {
+        Map.of("kind", "BRANCH", "parentId", WARD, "name", "x", "code", ORG + "-cb1"),
+        "code",
+        "unit-taken"
+      },
+      {
+        Map.of(
+            "kind",
+            "BRANCH",
+            "parentId",
+            WARD,
+            "name",
+            "x",
+            "code",
+            "ut-x",
+            "openedOn",
+            "15/01/2020"),
+        "openedOn",
+        "invalid-format"
+      },
+      {
+        Map.of(
+            "kind",
+            "BRANCH",
+            "parentId",
+            WARD,
+            "name",
+            "x",
+            "code",
+            "ut-x",
+            "openedOn",
+            LocalDate.now().plusDays(2).toString()),
+        "openedOn",
+        "in-future"
+      },
     };
     for (Object[] c : cases) {
       @SuppressWarnings("unchecked")
@@ -193,101 +354,232 @@ class UnitsApiTest extends EvaluationFlowSupport {
       assertThat(error.get("reason").asText()).as("%s", c[0]).isEqualTo(c[2]);
       assertThat(error.get("message").asText()).isNotBlank();
     }
-    ResponseEntity<String> english = as(BOSS).post().uri("/api/v1/units")
-        .header(HttpHeaders.ACCEPT_LANGUAGE, "en").contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("kind", "BRANCH", "parentId", WARD, "code", "ut-x")).retrieve().toEntity(String.class);
+    ResponseEntity<String> english =
+        as(BOSS)
+            .post()
+            .uri("/api/v1/units")
+            .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("kind", "BRANCH", "parentId", WARD, "code", "ut-x"))
+            .retrieve()
+            .toEntity(String.class);
     assertThat(error(english.getBody(), "name").get("message").asText()).contains("Name");
     assertThat(count()).isEqualTo(units);
   }
 
   @Test
   @Order(5)
-  void only_administrators_and_the_organizations_committee_change_the_tree() {
-    Map<String, Object> branch = Map.of("kind", "BRANCH", "parentId", WARD, "name", "x", "code", "ut-denied");
+  void onlyAdministratorsAndTheOrganizationsCommitteeChangeTheTree() {
+    Map<String, Object> branch =
+        Map.of("kind", "BRANCH", "parentId", WARD, "name", "x", "code", "ut-denied");
     for (String user : List.of("committee", "secretary1", "member1", "auditor", "district")) {
-      assertThat(create(user, branch).getStatusCode().value()).as("POST as %s", user).isEqualTo(403);
+      assertThat(create(user, branch).getStatusCode().value())
+          .as("POST as %s", user)
+          .isEqualTo(403);
     }
     // an organization, or the committee above, is the administrators'
-    assertThat(create(BOSS, Map.of("kind", "ORGANIZATION", "parentId", "thanh-khe", "name", "x",
-        "code", "ut-denied")).getStatusCode().value()).isEqualTo(403);
-    assertThat(as("secretary1").patch().uri("/api/v1/units/{id}", ORG + "-cb1").contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("name", "x", "reason", "r")).retrieve().toEntity(String.class).getStatusCode().value())
+    assertThat(
+            create(
+                    BOSS,
+                    Map.of(
+                        "kind",
+                        "ORGANIZATION",
+                        "parentId",
+                        "thanh-khe",
+                        "name",
+                        "x",
+                        "code",
+                        "ut-denied"))
+                .getStatusCode()
+                .value())
         .isEqualTo(403);
-    assertThat(anonymous().get().uri("/api/v1/units").retrieve().toEntity(String.class).getStatusCode().value())
+    assertThat(
+            as("secretary1")
+                .patch()
+                .uri("/api/v1/units/{id}", ORG + "-cb1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", "x", "reason", "r"))
+                .retrieve()
+                .toEntity(String.class)
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
+    assertThat(
+            anonymous()
+                .get()
+                .uri("/api/v1/units")
+                .retrieve()
+                .toEntity(String.class)
+                .getStatusCode()
+                .value())
         .isEqualTo(401);
     assertThat(count("ut-denied")).isZero();
   }
 
   @Test
   @Order(6)
-  void a_merger_moves_the_members_with_their_roster_history_and_closes_the_branch() {
-    assertThat(create(BOSS, Map.of("kind", "BRANCH", "parentId", WARD, "name", "Chi bộ Tổ 42",
-        "code", "ut-cb42")).getStatusCode().value()).isEqualTo(201);
-    jdbc.sql("""
+  void aMergerMovesTheMembersWithTheirRosterHistoryAndClosesTheBranch() {
+    assertThat(
+            create(
+                    BOSS,
+                    Map.of(
+                        "kind",
+                        "BRANCH",
+                        "parentId",
+                        WARD,
+                        "name",
+                        "Chi bộ Tổ 42",
+                        "code",
+                        "ut-cb42"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
+    jdbc.sql(
+            """
         insert into evaluation.party_member (id, full_name, branch_id, membership, status, admitted_on, head_of,
           leadership)
         values ('ut-member', 'Trương Văn Thử', 'ut-cb42', 'OFFICIAL', 'ACTIVE', date '2015-01-01', 'BRANCH',
-          'BRANCH_COMMITTEE')""").update();
+          'BRANCH_COMMITTEE')""")
+        .update();
 
-    ResponseEntity<String> notEmpty = post(BOSS, "/api/v1/units/ut-cb42/dissolution", Map.of("reason", "r"));
+    ResponseEntity<String> notEmpty =
+        post(BOSS, "/api/v1/units/ut-cb42/dissolution", Map.of("reason", "r"));
     assertThat(error(notEmpty.getBody(), "id").get("reason").asText()).isEqualTo("unit-not-empty");
-    ResponseEntity<String> wrongKind = post(BOSS, "/api/v1/units/ut-cb42/merger",
-        Map.of("into", "ut-bp9", "reason", "r"));
+    ResponseEntity<String> wrongKind =
+        post(BOSS, "/api/v1/units/ut-cb42/merger", Map.of("into", "ut-bp9", "reason", "r"));
     assertThat(error(wrongKind.getBody(), "into").get("reason").asText()).isEqualTo("merge-kind");
-    assertThat(error(post(BOSS, "/api/v1/units/ut-cb42/merger", Map.of("into", "ut-cb42", "reason", "r"))
-        .getBody(), "into").get("reason").asText()).isEqualTo("merge-self");
-    assertThat(error(post(BOSS, "/api/v1/units/ut-cb42/merger", Map.of("into", "ut-cb41")).getBody(),
-        "reason").get("reason").asText()).isEqualTo("required");
-    assertThat(post("secretary1", "/api/v1/units/ut-cb42/merger", Map.of("into", "ut-cb41", "reason", "r"))
-        .getStatusCode().value()).isEqualTo(403);
+    assertThat(
+            error(
+                    post(
+                            BOSS,
+                            "/api/v1/units/ut-cb42/merger",
+                            Map.of("into", "ut-cb42", "reason", "r"))
+                        .getBody(),
+                    "into")
+                .get("reason")
+                .asText())
+        .isEqualTo("merge-self");
+    assertThat(
+            error(
+                    post(BOSS, "/api/v1/units/ut-cb42/merger", Map.of("into", "ut-cb41")).getBody(),
+                    "reason")
+                .get("reason")
+                .asText())
+        .isEqualTo("required");
+    assertThat(
+            post(
+                    "secretary1",
+                    "/api/v1/units/ut-cb42/merger",
+                    Map.of("into", "ut-cb41", "reason", "r"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
 
     String reason = "NQ 7/NQ-ĐU hợp nhất Tổ 42 vào Tổ 41";
-    ResponseEntity<String> merged = post(BOSS, "/api/v1/units/ut-cb42/merger",
-        Map.of("into", "ut-cb41", "reason", reason));
+    ResponseEntity<String> merged =
+        post(BOSS, "/api/v1/units/ut-cb42/merger", Map.of("into", "ut-cb41", "reason", reason));
     assertThat(merged.getStatusCode().value()).as(merged.getBody()).isEqualTo(200);
     assertThat(json(merged.getBody()).get("mergedInto").asText()).isEqualTo("ut-cb41");
     assertThat(json(merged.getBody()).get("dissolvedOn").asText()).isNotBlank();
 
-    Map<String, Object> member = jdbc.sql("select branch_id, head_of, leadership from evaluation.party_member "
-        + "where id = 'ut-member'").query().singleRow();
+    Map<String, Object> member =
+        jdbc.sql(
+                "select branch_id, head_of, leadership from evaluation.party_member "
+                    + "where id = 'ut-member'")
+            .query()
+            .singleRow();
     assertThat(member.get("branch_id")).isEqualTo("ut-cb41");
-    assertThat(member.get("head_of")).isNull(); // the headship of the branch left behind does not travel
+    assertThat(member.get("head_of"))
+        .isNull(); // the headship of the branch left behind does not travel
     assertThat(member.get("leadership")).isNull();
-    JsonNode change = last(json(as(BOSS).get().uri("/api/v1/members/ut-member/changes").retrieve()
-        .body(String.class)));
+    JsonNode change =
+        last(
+            json(
+                as(BOSS)
+                    .get()
+                    .uri("/api/v1/members/ut-member/changes")
+                    .retrieve()
+                    .body(String.class)));
     assertThat(change.get("reason").asText()).isEqualTo(reason);
-    assertThat(change.get("changes").findValuesAsText("field")).containsExactly("branchId", "headOf", "leadership");
+    assertThat(change.get("changes").findValuesAsText("field"))
+        .containsExactly("branchId", "headOf", "leadership");
     assertThat(change.at("/changes/0/from").asText()).isEqualTo("ut-cb42");
     assertThat(change.at("/changes/0/to").asText()).isEqualTo("ut-cb41");
 
-    assertThat(jdbc.sql("select dissolved_on is not null from evaluation.branch where id = 'ut-cb42'")
-        .query(Boolean.class).single()).isTrue();
+    assertThat(
+            jdbc.sql("select dissolved_on is not null from evaluation.branch where id = 'ut-cb42'")
+                .query(Boolean.class)
+                .single())
+        .isTrue();
     assertThat(last(history("ut-cb42")).get("action").asText()).isEqualTo("MERGED");
     assertThat(last(history("ut-cb41")).get("action").asText()).isEqualTo("MERGED_IN");
     // closed for good: no second merger, no dissolution, no seat
-    assertThat(error(post(BOSS, "/api/v1/units/ut-cb42/dissolution", Map.of("reason", "r")).getBody(), "id")
-        .get("reason").asText()).isEqualTo("unit-dissolved");
+    assertThat(
+            error(
+                    post(BOSS, "/api/v1/units/ut-cb42/dissolution", Map.of("reason", "r"))
+                        .getBody(),
+                    "id")
+                .get("reason")
+                .asText())
+        .isEqualTo("unit-dissolved");
   }
 
   @Test
   @Order(7)
-  void an_empty_unit_is_dissolved_and_kept_with_its_history() {
-    assertThat(create(BOSS, Map.of("kind", "SUB_COMMITTEE", "parentId", WARD, "name", "Đảng bộ bộ phận tạm",
-        "code", "ut-bp-tmp", "openedOn", "2021-01-01")).getStatusCode().value()).isEqualTo(201);
-    assertThat(error(post(BOSS, "/api/v1/units/ut-bp-tmp/dissolution",
-        Map.of("on", "2020-12-31", "reason", "r")).getBody(), "on").get("reason").asText())
+  void anEmptyUnitIsDissolvedAndKeptWithItsHistory() {
+    assertThat(
+            create(
+                    BOSS,
+                    Map.of(
+                        "kind",
+                        "SUB_COMMITTEE",
+                        "parentId",
+                        WARD,
+                        "name",
+                        "Đảng bộ bộ phận tạm",
+                        "code",
+                        "ut-bp-tmp",
+                        "openedOn",
+                        "2021-01-01"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
+    assertThat(
+            error(
+                    post(
+                            BOSS,
+                            "/api/v1/units/ut-bp-tmp/dissolution",
+                            Map.of("on", "2020-12-31", "reason", "r"))
+                        .getBody(),
+                    "on")
+                .get("reason")
+                .asText())
         .isEqualTo("before-opening");
-    ResponseEntity<String> dissolved = post(BOSS, "/api/v1/units/ut-bp-tmp/dissolution",
-        Map.of("on", "2022-06-30", "reason", "QĐ giải thể số 9"));
+    ResponseEntity<String> dissolved =
+        post(
+            BOSS,
+            "/api/v1/units/ut-bp-tmp/dissolution",
+            Map.of("on", "2022-06-30", "reason", "QĐ giải thể số 9"));
     assertThat(dissolved.getStatusCode().value()).as(dissolved.getBody()).isEqualTo(200);
     assertThat(json(dissolved.getBody()).get("dissolvedOn").asText()).isEqualTo("2022-06-30");
-    JsonNode kept = json(as("member1").get().uri("/api/v1/units/ut-bp-tmp").retrieve().body(String.class));
-    assertThat(kept.get("history").findValuesAsText("action")).containsExactly("CREATED", "DISSOLVED");
+    JsonNode kept =
+        json(as("member1").get().uri("/api/v1/units/ut-bp-tmp").retrieve().body(String.class));
+    assertThat(kept.get("history").findValuesAsText("action"))
+        .containsExactly("CREATED", "DISSOLVED");
     // the ward itself is dissolved only by an administrator, and not while it has branches
-    assertThat(post(BOSS, "/api/v1/units/" + WARD + "/dissolution", Map.of("reason", "r")).getStatusCode()
-        .value()).isEqualTo(403);
-    assertThat(error(post("admin", "/api/v1/units/" + WARD + "/dissolution", Map.of("reason", "r")).getBody(), "id")
-        .get("reason").asText()).isEqualTo("unit-not-empty");
+    assertThat(
+            post(BOSS, "/api/v1/units/" + WARD + "/dissolution", Map.of("reason", "r"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(403);
+    assertThat(
+            error(
+                    post("admin", "/api/v1/units/" + WARD + "/dissolution", Map.of("reason", "r"))
+                        .getBody(),
+                    "id")
+                .get("reason")
+                .asText())
+        .isEqualTo("unit-not-empty");
   }
 
   // ---- helpers
@@ -297,7 +589,12 @@ class UnitsApiTest extends EvaluationFlowSupport {
   }
 
   private ResponseEntity<String> post(String user, String uri, Map<String, ?> body) {
-    return as(user).post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+    return as(user)
+        .post()
+        .uri(uri)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body)
+        .retrieve()
         .toEntity(String.class);
   }
 
@@ -306,7 +603,8 @@ class UnitsApiTest extends EvaluationFlowSupport {
   }
 
   private JsonNode history(String unit) {
-    return json(as(BOSS).get().uri("/api/v1/units/{id}", unit).retrieve().body(String.class)).get("history");
+    return json(as(BOSS).get().uri("/api/v1/units/{id}", unit).retrieve().body(String.class))
+        .get("history");
   }
 
   private static JsonNode last(JsonNode array) {
@@ -318,7 +616,9 @@ class UnitsApiTest extends EvaluationFlowSupport {
   }
 
   private int count(String id) {
-    return jdbc.sql("select count(*) from evaluation.unit where id = :id").param("id", id).query(Integer.class)
+    return jdbc.sql("select count(*) from evaluation.unit where id = :id")
+        .param("id", id)
+        .query(Integer.class)
         .single();
   }
 

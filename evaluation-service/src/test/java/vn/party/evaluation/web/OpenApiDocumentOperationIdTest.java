@@ -26,16 +26,17 @@ class OpenApiDocumentOperationIdTest {
   @RequestMapping("/api/v1/widgets")
   static class WidgetController {
     @PostMapping("/{id}/polish")
-    public void polish() {
-    }
+    public void polish() {}
   }
 
   private final OpenApiDocument document = new OpenApiDocument(new ObjectMapper());
 
   @Test
-  void an_operation_without_an_id_fails_naming_the_method_and_its_mapping() throws Exception {
-    HandlerMethod handler = new HandlerMethod(new WidgetController(), WidgetController.class.getMethod("polish"));
-    assertThatThrownBy(() -> document.contractOfEachOperation().customize(operation(false), handler))
+  void anOperationWithoutAnIdFailsNamingTheMethodAndItsMapping() throws Exception {
+    HandlerMethod handler =
+        new HandlerMethod(new WidgetController(), WidgetController.class.getMethod("polish"));
+    assertThatThrownBy(
+            () -> document.contractOfEachOperation().customize(operation(false), handler))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("WidgetController#polish")
         .hasMessageContaining("POST /api/v1/widgets/{id}/polish")
@@ -43,23 +44,36 @@ class OpenApiDocumentOperationIdTest {
   }
 
   @Test
-  void a_known_operation_gets_its_id_and_a_json_body_its_example() throws Exception {
-    HandlerMethod handler = new HandlerMethod(new UnitController(null, null),
-        UnitController.class.getMethod("create", vn.party.evaluation.unit.UnitApi.NewUnitRequest.class,
-            vn.party.evaluation.security.CurrentUser.class));
+  void aKnownOperationGetsItsIdAndAJsonBodyItsExample() throws Exception {
+    HandlerMethod handler =
+        new HandlerMethod(
+            new UnitController(null, null),
+            UnitController.class.getMethod(
+                "create",
+                vn.party.evaluation.unit.UnitApi.NewUnitRequest.class,
+                vn.party.evaluation.security.CurrentUser.class));
     Operation operation = document.contractOfEachOperation().customize(operation(true), handler);
     assertThat(operation.getOperationId()).isEqualTo("createUnit");
-    assertThat(operation.getRequestBody().getContent().get("application/json").getExample().toString())
+    assertThat(
+            operation.getRequestBody().getContent().get("application/json").getExample().toString())
         .contains("BRANCH");
-    assertThat(operation.getResponses()).containsKeys("201", "400", "409", "415").doesNotContainKey("200");
+    assertThat(operation.getResponses())
+        .containsKeys("201", "400", "409", "415")
+        .doesNotContainKey("200");
   }
 
   private static Operation operation(boolean body) {
-    Operation operation = new Operation().responses(new ApiResponses().addApiResponse("200",
-        new ApiResponse().description("OK")));
+    Operation operation =
+        new Operation()
+            .responses(
+                new ApiResponses().addApiResponse("200", new ApiResponse().description("OK")));
     if (body) {
-      operation.requestBody(new RequestBody().content(new Content().addMediaType("application/json",
-          new MediaType().schema(new ObjectSchema()))));
+      operation.requestBody(
+          new RequestBody()
+              .content(
+                  new Content()
+                      .addMediaType(
+                          "application/json", new MediaType().schema(new ObjectSchema()))));
     }
     return operation;
   }

@@ -19,8 +19,7 @@ import vn.party.localstack.ServiceJars;
  */
 final class Figures {
 
-  private Figures() {
-  }
+  private Figures() {}
 
   static Path directory() {
     return ServiceJars.findRepositoryRootQuietly()
@@ -47,7 +46,10 @@ final class Figures {
       Map<String, String> sorted = new TreeMap<>();
       properties.stringPropertyNames().forEach(key -> sorted.put(key, properties.getProperty(key)));
       try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        out.write("# " + test.getName() + " (written by the test; a key written again replaces its value)\n");
+        out.write(
+            "# "
+                + test.getName()
+                + " (written by the test; a key written again replaces its value)\n");
         for (Map.Entry<String, String> e : sorted.entrySet()) {
           out.write(e.getKey() + "=" + e.getValue() + "\n");
         }

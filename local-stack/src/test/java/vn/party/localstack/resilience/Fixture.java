@@ -62,11 +62,11 @@ final class Fixture {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String DEMO_ORGANIZATION = "thanh-khe-tay";
   static final Duration START_TIMEOUT = Duration.ofMinutes(8);
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
-  private Fixture() {
-  }
+  private Fixture() {}
 
   // ------------------------------------------------------------------ processes
 
@@ -75,7 +75,9 @@ final class Fixture {
   }
 
   static Path logDir(Class<?> test) {
-    return jars().repositoryRootPath().resolve("local-stack/target/resilience-logs/" + test.getSimpleName());
+    return jars()
+        .repositoryRootPath()
+        .resolve("local-stack/target/resilience-logs/" + test.getSimpleName());
   }
 
   /** Deletes the logs of an earlier run of {@code test}: the tests read the services' logs of this run. */
@@ -84,20 +86,21 @@ final class Fixture {
   }
 
   /** evaluation-service on a free port; the outbox polled every 100 ms so that the tests wait less. */
-  static ServiceProcess.Builder evaluationService(LocalInfrastructure infra, int port, boolean demo, Class<?> test) {
+  static ServiceProcess.Builder evaluationService(
+      LocalInfrastructure infra, int port, boolean demo, Class<?> test) {
     return evaluationService(ServiceJars.EVALUATION_SERVICE, infra, port, demo, test);
   }
 
   /** The same under another name (log file {@code <name>.log}), e.g. a second node. */
-  static ServiceProcess.Builder evaluationService(String name, LocalInfrastructure infra, int port, boolean demo,
-      Class<?> test) {
+  static ServiceProcess.Builder evaluationService(
+      String name, LocalInfrastructure infra, int port, boolean demo, Class<?> test) {
     return LocalStack.evaluationService(name, infra, jars().evaluationService(), port, demo)
         .property("evaluation.outbox.poll-interval-ms", 100)
         .logDir(logDir(test));
   }
 
-  static ServiceProcess.Builder notificationService(LocalInfrastructure infra, int port, String evaluationUrl,
-      Class<?> test) {
+  static ServiceProcess.Builder notificationService(
+      LocalInfrastructure infra, int port, String evaluationUrl, Class<?> test) {
     return LocalStack.notificationService(infra, jars().notificationService(), port, evaluationUrl)
         .property("notification.mail.poll-interval", "200ms")
         .logDir(logDir(test));
@@ -147,7 +150,12 @@ final class Fixture {
 
     @Override
     public String toString() {
-      return "HTTP " + status + " in " + millis + " ms: " + (body.length() > 500 ? body.substring(0, 500) : body);
+      return "HTTP "
+          + status
+          + " in "
+          + millis
+          + " ms: "
+          + (body.length() > 500 ? body.substring(0, 500) : body);
     }
   }
 
@@ -156,15 +164,21 @@ final class Fixture {
   }
 
   static Reply get(String url, String user) {
-    return send(authorized(HttpRequest.newBuilder(URI.create(url)), user).header("Accept", "application/json")
-        .GET().build());
+    return send(
+        authorized(HttpRequest.newBuilder(URI.create(url)), user)
+            .header("Accept", "application/json")
+            .GET()
+            .build());
   }
 
   static Reply post(String url, String user, Object body) {
     try {
-      return send(authorized(HttpRequest.newBuilder(URI.create(url)), user)
-          .header("Content-Type", "application/json").header("Accept", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+      return send(
+          authorized(HttpRequest.newBuilder(URI.create(url)), user)
+              .header("Content-Type", "application/json")
+              .header("Accept", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+              .build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -176,19 +190,26 @@ final class Fixture {
       return request;
     }
     String credentials = user + ":" + password(user);
-    return request.header("Authorization",
-        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    return request.header(
+        "Authorization",
+        "Basic "
+            + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Never throws for a transport failure: answers status -1 with the exception as body. */
   static Reply send(HttpRequest request) {
     long t0 = System.nanoTime();
     try {
-      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Reply(response.statusCode(), response.body(), response.headers(),
+      HttpResponse<String> response =
+          HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Reply(
+          response.statusCode(),
+          response.body(),
+          response.headers(),
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
     } catch (IOException e) {
-      return new Reply(-1, e.toString(), null, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+      return new Reply(
+          -1, e.toString(), null, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
@@ -222,17 +243,26 @@ final class Fixture {
    * engine tables rather than the API so that a slow list does not time a test out.
    */
   static String taskId(DataSource db, String taskKey, int year, String memberId) {
-    List<Map<String, Object>> rows = rows(db, """
+    List<Map<String, Object>> rows =
+        rows(
+            db,
+            """
         select t.id_ from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_
-        where t.task_def_key_ = ? and e.business_key_ = ?""", taskKey, year + ":" + memberId);
+        where t.task_def_key_ = ? and e.business_key_ = ?""",
+            taskKey,
+            year + ":" + memberId);
     return rows.isEmpty() ? null : (String) rows.get(0).get("id_");
   }
 
   // ------------------------------------------------------------------ waiting
 
   static void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
-    await(what).atMost(timeout).pollInterval(Duration.ofMillis(500)).pollDelay(Duration.ZERO)
-        .ignoreExceptions().until(condition::getAsBoolean);
+    await(what)
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(500))
+        .pollDelay(Duration.ZERO)
+        .ignoreExceptions()
+        .until(condition::getAsBoolean);
   }
 
   static void sleep(Duration duration) {
@@ -253,10 +283,12 @@ final class Fixture {
   }
 
   static List<Map<String, Object>> rows(DataSource db, String sql, Object... args) {
-    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = db.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setQueryTimeout(60);
       for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i] instanceof String[] array ? c.createArrayOf("varchar", array) : args[i]);
+        ps.setObject(
+            i + 1, args[i] instanceof String[] array ? c.createArrayOf("varchar", array) : args[i]);
       }
       try (ResultSet rs = ps.executeQuery()) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -276,7 +308,8 @@ final class Fixture {
   }
 
   static int update(DataSource db, String sql, Object... args) {
-    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = db.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         ps.setObject(i + 1, args[i]);
       }
@@ -292,23 +325,29 @@ final class Fixture {
    * with that e-mail address in the engine's identity store (no password: they are only told about their tasks).
    * Member ids: {@code {organizationId}-m00001} …
    */
-  static List<String> generateMembers(DataSource db, String organizationId, int branches, int perBranch,
-      String emailDomain) {
+  static List<String> generateMembers(
+      DataSource db, String organizationId, int branches, int perBranch, String emailDomain) {
     List<String> members = new ArrayList<>();
     try (Connection c = db.getConnection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement org = c.prepareStatement(
-          "insert into evaluation.organization (id, name, established_on) values (?, ?, date '2001-01-01')")) {
+      try (PreparedStatement org =
+          c.prepareStatement(
+              "insert into evaluation.organization (id, name, established_on) values (?, ?, date '2001-01-01')")) {
         org.setString(1, organizationId);
         org.setString(2, "Đảng bộ thử nghiệm " + organizationId);
         org.executeUpdate();
       }
-      try (PreparedStatement branch = c.prepareStatement(
-              "insert into evaluation.branch (id, organization_id, name) values (?, ?, ?)");
-          PreparedStatement member = c.prepareStatement("""
+      try (PreparedStatement branch =
+              c.prepareStatement(
+                  "insert into evaluation.branch (id, organization_id, name) values (?, ?, ?)");
+          PreparedStatement member =
+              c.prepareStatement(
+                  """
               insert into evaluation.party_member (id, full_name, email, branch_id, membership, status, admitted_on)
               values (?, ?, ?, ?, 'OFFICIAL', 'ACTIVE', date '2012-03-26')""");
-          PreparedStatement user = c.prepareStatement("""
+          PreparedStatement user =
+              c.prepareStatement(
+                  """
               insert into act_id_user (id_, rev_, first_, last_, email_) values (?, 1, ?, ?, ?)""")) {
         int n = 0;
         for (int b = 1; b <= branches; b++) {
@@ -361,18 +400,27 @@ final class Fixture {
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
     Map<String, Integer> counts = new HashMap<>();
     try (var consumer = new KafkaConsumer<String, byte[]>(config)) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-      while (partitions.stream().anyMatch(p -> consumer.position(p, Duration.ofSeconds(30)) < end.get(p))) {
+      while (partitions.stream()
+          .anyMatch(p -> consumer.position(p, Duration.ofSeconds(30)) < end.get(p))) {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("could not read " + topic + " to its end in 3 minutes");
         }
-        consumer.poll(Duration.ofMillis(500)).forEach(r -> counts.merge(
-            json(new String(r.value(), StandardCharsets.UTF_8)).path("id").asText(), 1, Integer::sum));
+        consumer
+            .poll(Duration.ofMillis(500))
+            .forEach(
+                r ->
+                    counts.merge(
+                        json(new String(r.value(), StandardCharsets.UTF_8)).path("id").asText(),
+                        1,
+                        Integer::sum));
       }
     }
     return counts;
@@ -380,11 +428,22 @@ final class Fixture {
 
   static CloudEvent residenceFeedback(String eventId, String memberId, int year, String comment) {
     try {
-      return CloudEventBuilder.v1().withId(eventId)
-          .withSource(URI.create("/residence/khu-dan-cu-resilience")).withType("vn.party.member.residence-feedback")
+      return CloudEventBuilder.v1()
+          .withId(eventId)
+          .withSource(URI.create("/residence/khu-dan-cu-resilience"))
+          .withType("vn.party.member.residence-feedback")
           .withDataContentType("application/json")
-          .withData(JSON.writeValueAsBytes(Map.of("memberId", memberId, "year", year, "comment", comment,
-              "submittedBy", "Chi ủy khu dân cư (thử nghiệm)")))
+          .withData(
+              JSON.writeValueAsBytes(
+                  Map.of(
+                      "memberId",
+                      memberId,
+                      "year",
+                      year,
+                      "comment",
+                      comment,
+                      "submittedBy",
+                      "Chi ủy khu dân cư (thử nghiệm)")))
           .build();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -402,9 +461,14 @@ final class Fixture {
     try (var producer = new KafkaProducer<String, byte[]>(config)) {
       List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
       for (Map.Entry<String, CloudEvent> e : keyedEvents) {
-        var record = new ProducerRecord<>(LocalInfrastructure.TOPIC_MEMBER_EVENTS, e.getKey(),
-            format.serialize(e.getValue()));
-        record.headers().add("content-type", JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        var record =
+            new ProducerRecord<>(
+                LocalInfrastructure.TOPIC_MEMBER_EVENTS,
+                e.getKey(),
+                format.serialize(e.getValue()));
+        record
+            .headers()
+            .add("content-type", JsonFormat.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
         sent.add(producer.send(record));
       }
       for (var f : sent) {
@@ -421,15 +485,23 @@ final class Fixture {
   static final String MEMBER_DECIDED = "vn.party.evaluation.member.decided";
 
   /** One row of {@code evaluation.outbox}: the CloudEvent id, type, Kafka key, data and whether it was published. */
-  record OutboxEvent(String eventId, String type, String key, JsonNode data, boolean published) {
-  }
+  record OutboxEvent(String eventId, String type, String key, JsonNode data, boolean published) {}
 
   static List<OutboxEvent> outboxEvents(DataSource db) {
-    return rows(db, "select event_id::text as eid, event_type, message_key, payload, published_at is not null as p "
-        + "from evaluation.outbox order by id").stream()
-        .map(r -> new OutboxEvent((String) r.get("eid"), (String) r.get("event_type"), (String) r.get("message_key"),
-            json(new String((byte[]) r.get("payload"), StandardCharsets.UTF_8)).path("data"),
-            (Boolean) r.get("p")))
+    return rows(
+            db,
+            "select event_id::text as eid, event_type, message_key, payload, published_at is not null as p "
+                + "from evaluation.outbox order by id")
+        .stream()
+        .map(
+            r ->
+                new OutboxEvent(
+                    (String) r.get("eid"),
+                    (String) r.get("event_type"),
+                    (String) r.get("message_key"),
+                    json(new String((byte[]) r.get("payload"), StandardCharsets.UTF_8))
+                        .path("data"),
+                    (Boolean) r.get("p")))
         .toList();
   }
 
@@ -457,8 +529,7 @@ final class Fixture {
   // ------------------------------------------------------------------ mail
 
   /** One received e-mail: recipient, subject, Message-ID. */
-  record Mail(String recipient, String subject, String messageId) {
-  }
+  record Mail(String recipient, String subject, String messageId) {}
 
   static List<Mail> mails(GreenMail greenMail) {
     List<Mail> mails = new ArrayList<>();
@@ -468,7 +539,11 @@ final class Fixture {
         String subject = m.getSubject();
         String id = m.getMessageID();
         for (Address a : to == null ? new Address[0] : to) {
-          mails.add(new Mail(((jakarta.mail.internet.InternetAddress) a).getAddress().toLowerCase(), subject, id));
+          mails.add(
+              new Mail(
+                  ((jakarta.mail.internet.InternetAddress) a).getAddress().toLowerCase(),
+                  subject,
+                  id));
         }
       } catch (Exception e) {
         throw new IllegalStateException("cannot read a received e-mail: " + e, e);
@@ -480,17 +555,19 @@ final class Fixture {
   /** How many e-mails each (recipient, subject) got. */
   static Map<String, Integer> mailCounts(GreenMail greenMail) {
     Map<String, Integer> counts = new TreeMap<>();
-    mails(greenMail).forEach(m -> counts.merge(m.recipient() + " | " + m.subject(), 1, Integer::sum));
+    mails(greenMail)
+        .forEach(m -> counts.merge(m.recipient() + " | " + m.subject(), 1, Integer::sum));
     return counts;
   }
 
   static Map<String, Integer> duplicates(Map<String, Integer> counts) {
     Map<String, Integer> duplicated = new TreeMap<>();
-    counts.forEach((k, v) -> {
-      if (v > 1) {
-        duplicated.put(k, v);
-      }
-    });
+    counts.forEach(
+        (k, v) -> {
+          if (v > 1) {
+            duplicated.put(k, v);
+          }
+        });
     return duplicated;
   }
 }

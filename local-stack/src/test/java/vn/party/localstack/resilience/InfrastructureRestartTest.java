@@ -36,10 +36,13 @@ class InfrastructureRestartTest {
   private static final String TOPIC = LocalInfrastructure.TOPIC_EVALUATION_EVENTS;
 
   @Test
-  void the_broker_and_the_database_come_back_with_their_data() throws Exception {
+  void theBrokerAndTheDatabaseComeBackWithTheirData() throws Exception {
     Path data = Files.createTempDirectory("resilience-pg-");
-    try (LocalInfrastructure infra = LocalInfrastructure.forTests().kafkaPort(LocalInfrastructure.freePort())
-        .dataDirectory(data).start()) {
+    try (LocalInfrastructure infra =
+        LocalInfrastructure.forTests()
+            .kafkaPort(LocalInfrastructure.freePort())
+            .dataDirectory(data)
+            .start()) {
       // Kafka: 10 records, a group that committed 4 of them
       try (var producer = new KafkaProducer<String, String>(producerConfig(infra))) {
         for (int i = 0; i < 10; i++) {
@@ -47,7 +50,8 @@ class InfrastructureRestartTest {
         }
       }
       TopicPartition p0 = new TopicPartition(TOPIC, 0);
-      try (var consumer = new KafkaConsumer<String, String>(consumerConfig(infra, "restart-check"))) {
+      try (var consumer =
+          new KafkaConsumer<String, String>(consumerConfig(infra, "restart-check"))) {
         consumer.commitSync(Map.of(p0, new OffsetAndMetadata(4)), Duration.ofSeconds(30));
       }
 
@@ -57,29 +61,42 @@ class InfrastructureRestartTest {
       infra.startKafkaBrokerAgain();
       assertThat(listens(infra.kafkaPort())).isTrue();
 
-      try (var consumer = new KafkaConsumer<String, String>(consumerConfig(infra, "restart-check"))) {
-        assertThat(consumer.committed(java.util.Set.of(p0), Duration.ofSeconds(30)).get(p0).offset())
-            .as("committed offset kept").isEqualTo(4);
-        assertThat(consumer.endOffsets(List.of(p0), Duration.ofSeconds(30)).get(p0)).as("records kept")
+      try (var consumer =
+          new KafkaConsumer<String, String>(consumerConfig(infra, "restart-check"))) {
+        assertThat(
+                consumer.committed(java.util.Set.of(p0), Duration.ofSeconds(30)).get(p0).offset())
+            .as("committed offset kept")
+            .isEqualTo(4);
+        assertThat(consumer.endOffsets(List.of(p0), Duration.ofSeconds(30)).get(p0))
+            .as("records kept")
             .isEqualTo(10);
       }
       try (var producer = new KafkaProducer<String, String>(producerConfig(infra))) {
-        assertThat(producer.send(new ProducerRecord<>(TOPIC, 0, "k", "after")).get(30, TimeUnit.SECONDS).offset())
-            .as("the partition is writable again, after the old records").isEqualTo(10);
+        assertThat(
+                producer
+                    .send(new ProducerRecord<>(TOPIC, 0, "k", "after"))
+                    .get(30, TimeUnit.SECONDS)
+                    .offset())
+            .as("the partition is writable again, after the old records")
+            .isEqualTo(10);
       }
 
       // PostgreSQL
-      try (Connection c = infra.dataSource().getConnection(); Statement st = c.createStatement()) {
+      try (Connection c = infra.dataSource().getConnection();
+          Statement st = c.createStatement()) {
         st.execute("create table restart_check (v text)");
         st.execute("insert into restart_check values ('kept')");
       }
       int port = infra.dbPort();
       infra.stopPostgres();
       assertThat(listens(port)).isFalse();
-      assertThatThrownBy(() -> infra.dataSource().getConnection()).isInstanceOf(java.sql.SQLException.class);
+      assertThatThrownBy(() -> infra.dataSource().getConnection())
+          .isInstanceOf(java.sql.SQLException.class);
       infra.startPostgresAgain();
       assertThat(infra.dbPort()).isEqualTo(port);
-      assertThat(Fixture.count(infra.dataSource(), "select count(*) from restart_check where v = 'kept'"))
+      assertThat(
+              Fixture.count(
+                  infra.dataSource(), "select count(*) from restart_check where v = 'kept'"))
           .isEqualTo(1);
     } finally {
       Fixture.deleteQuietly(data);

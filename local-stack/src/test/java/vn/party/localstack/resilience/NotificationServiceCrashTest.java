@@ -60,10 +60,18 @@ class NotificationServiceCrashTest {
     infra = LocalInfrastructure.startForTests();
     int port = LocalInfrastructure.freePort();
     evaluationUrl = "http://localhost:" + port;
-    evaluation = Fixture.evaluationService(infra, port, false, NotificationServiceCrashTest.class).start()
-        .awaitHealthy(Fixture.START_TIMEOUT);
-    notification = Fixture.notificationService(infra, LocalInfrastructure.freePort(), evaluationUrl,
-        NotificationServiceCrashTest.class).start().awaitHealthy(Fixture.START_TIMEOUT);
+    evaluation =
+        Fixture.evaluationService(infra, port, false, NotificationServiceCrashTest.class)
+            .start()
+            .awaitHealthy(Fixture.START_TIMEOUT);
+    notification =
+        Fixture.notificationService(
+                infra,
+                LocalInfrastructure.freePort(),
+                evaluationUrl,
+                NotificationServiceCrashTest.class)
+            .start()
+            .awaitHealthy(Fixture.START_TIMEOUT);
   }
 
   @AfterAll
@@ -75,27 +83,36 @@ class NotificationServiceCrashTest {
   }
 
   @Test
-  void killed_while_sending_it_loses_no_notification_and_sends_none_twice() {
+  void killedWhileSendingItLosesNoNotificationAndSendsNoneTwice() {
     DataSource db = infra.dataSource();
     Fixture.generateMembers(db, ORGANIZATION, BRANCHES, PER_BRANCH, "crash-mail.example.vn");
-    Reply opened = Fixture.post(evaluationUrl + "/api/v1/campaigns", "admin", Fixture.campaign(ORGANIZATION, YEAR));
+    Reply opened =
+        Fixture.post(
+            evaluationUrl + "/api/v1/campaigns", "admin", Fixture.campaign(ORGANIZATION, YEAR));
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
 
     List<Map<String, Object>> kills = new ArrayList<>();
     for (int i = 0; i < KILLS; i++) {
       if (i == 0) {
-        // first kill: while it takes the events in (each in its own transaction, the offset committed after it)
+        // first kill: while it takes the events in (each in its own transaction, the offset
+        // committed after it)
         int threshold = MEMBERS / 10;
-        waitUntil(threshold + " events taken in before the kill", Duration.ofMinutes(10),
+        waitUntil(
+            threshold + " events taken in before the kill",
+            Duration.ofMinutes(10),
             () -> count(db, "select count(*) from notification.processed_event") >= threshold);
       } else {
         int threshold = (int) Math.round(0.55 * MEMBERS);
-        waitUntil(threshold + " e-mails before the kill", Duration.ofMinutes(10),
+        waitUntil(
+            threshold + " e-mails before the kill",
+            Duration.ofMinutes(10),
             () -> infra.greenMail().getReceivedMessages().length >= threshold - 3);
-        // kill right after the SMTP server has taken the next e-mail: the sender is between its send and its commit
+        // kill right after the SMTP server has taken the next e-mail: the sender is between its
+        // send and its commit
         int seen = infra.greenMail().getReceivedMessages().length;
         long spinUntil = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (infra.greenMail().getReceivedMessages().length == seen && System.nanoTime() < spinUntil) {
+        while (infra.greenMail().getReceivedMessages().length == seen
+            && System.nanoTime() < spinUntil) {
           Thread.onSpinWait();
         }
       }
@@ -103,8 +120,12 @@ class NotificationServiceCrashTest {
       Map<String, Object> k = new LinkedHashMap<>();
       k.put("mails", infra.greenMail().getReceivedMessages().length);
       k.put("processedEvents", count(db, "select count(*) from notification.processed_event"));
-      k.put("pendingMails", count(db, "select count(*) from notification.email_outbox where status = 'PENDING'"));
-      k.put("sentMails", count(db, "select count(*) from notification.email_outbox where status = 'SENT'"));
+      k.put(
+          "pendingMails",
+          count(db, "select count(*) from notification.email_outbox where status = 'PENDING'"));
+      k.put(
+          "sentMails",
+          count(db, "select count(*) from notification.email_outbox where status = 'SENT'"));
       kills.add(k);
       log.info("killed notification-service: {}", k);
       Fixture.sleep(Duration.ofSeconds(3));
@@ -112,15 +133,20 @@ class NotificationServiceCrashTest {
     }
 
     // ---- everything owed arrives
-    waitUntil("evaluation outbox drained", Duration.ofMinutes(5),
+    waitUntil(
+        "evaluation outbox drained",
+        Duration.ofMinutes(5),
         () -> count(db, "select count(*) from evaluation.outbox where published_at is null") == 0);
     List<OutboxEvent> events = Fixture.outboxEvents(db);
     Set<String> expected = Fixture.expectedMails(events);
     assertThat(expected).as("one e-mail owed per member").hasSize(MEMBERS);
-    waitUntil("every e-mail owed is sent", Duration.ofMinutes(10),
-        () -> count(db, "select count(*) from notification.email_outbox where status <> 'SENT'") == 0
-            && count(db, "select count(*) from notification.email_outbox") >= MEMBERS
-            && Fixture.mailCounts(infra.greenMail()).size() >= MEMBERS);
+    waitUntil(
+        "every e-mail owed is sent",
+        Duration.ofMinutes(10),
+        () ->
+            count(db, "select count(*) from notification.email_outbox where status <> 'SENT'") == 0
+                && count(db, "select count(*) from notification.email_outbox") >= MEMBERS
+                && Fixture.mailCounts(infra.greenMail()).size() >= MEMBERS);
     Fixture.sleep(Duration.ofSeconds(10)); // a late duplicate would arrive now
 
     List<Mail> mails = Fixture.mails(infra.greenMail());
@@ -128,35 +154,59 @@ class NotificationServiceCrashTest {
     Map<String, Integer> duplicates = Fixture.duplicates(perRecipientAndSubject);
     // the same message sent again carries the same Message-ID: a mail store keeps it once
     Map<String, Set<String>> messageIds = new HashMap<>();
-    mails.forEach(m -> messageIds.computeIfAbsent(m.recipient() + " | " + m.subject(), k -> new HashSet<>())
-        .add(m.messageId()));
+    mails.forEach(
+        m ->
+            messageIds
+                .computeIfAbsent(m.recipient() + " | " + m.subject(), k -> new HashSet<>())
+                .add(m.messageId()));
     long distinctMessagesTwice = messageIds.values().stream().filter(ids -> ids.size() > 1).count();
     long retransmissions = mails.size() - perRecipientAndSubject.size();
     Set<String> recipients = mails.stream().map(Mail::recipient).collect(Collectors.toSet());
-    long membersWithoutMail = expected.stream().map(e -> e.substring(e.indexOf(" | ") + 3))
-        .filter(address -> !recipients.contains(address)).count();
-    Set<String> owedEvents = events.stream().filter(e -> Fixture.TASK_ASSIGNED.equals(e.type()))
-        .map(OutboxEvent::eventId).collect(Collectors.toSet());
-    Set<String> processed = Fixture.rows(db, "select event_id from notification.processed_event").stream()
-        .map(r -> (String) r.get("event_id")).collect(Collectors.toSet());
+    long membersWithoutMail =
+        expected.stream()
+            .map(e -> e.substring(e.indexOf(" | ") + 3))
+            .filter(address -> !recipients.contains(address))
+            .count();
+    Set<String> owedEvents =
+        events.stream()
+            .filter(e -> Fixture.TASK_ASSIGNED.equals(e.type()))
+            .map(OutboxEvent::eventId)
+            .collect(Collectors.toSet());
+    Set<String> processed =
+        Fixture.rows(db, "select event_id from notification.processed_event").stream()
+            .map(r -> (String) r.get("event_id"))
+            .collect(Collectors.toSet());
     long eventsNotTakenIn = owedEvents.stream().filter(id -> !processed.contains(id)).count();
-    long notificationsTwice = count(db, """
+    long notificationsTwice =
+        count(
+            db,
+            """
         select count(*) from (select event_id, user_id from notification.notification
         group by event_id, user_id having count(*) > 1) d""");
-    long outboxRowsTwice = count(db, """
+    long outboxRowsTwice =
+        count(
+            db,
+            """
         select count(*) from (select n.event_id, o.to_address from notification.email_outbox o
         join notification.notification n on n.id = o.notification_id group by 1, 2 having count(*) > 1) d""");
-    long redeliveriesIgnored = notification.logText().lines().filter(l -> l.contains("already processed")).count();
-    log.info("mails {}, distinct (recipient, subject) {}, retransmissions {}, distinct messages twice {}, kills {}",
-        mails.size(), perRecipientAndSubject.size(), retransmissions, distinctMessagesTwice, kills);
+    long redeliveriesIgnored =
+        notification.logText().lines().filter(l -> l.contains("already processed")).count();
+    log.info(
+        "mails {}, distinct (recipient, subject) {}, retransmissions {}, distinct messages twice {}, kills {}",
+        mails.size(),
+        perRecipientAndSubject.size(),
+        retransmissions,
+        distinctMessagesTwice,
+        kills);
 
     long lost = membersWithoutMail + eventsNotTakenIn;
     long duplicated = distinctMessagesTwice + notificationsTwice + outboxRowsTwice;
     long retransmittedSameId = duplicates.size() - distinctMessagesTwice;
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("faults.injected", kills.size());
-    figures.put("faults.survived", lost == 0 && duplicated == 0 && retransmissions <= kills.size()
-        ? kills.size() : 0);
+    figures.put(
+        "faults.survived",
+        lost == 0 && duplicated == 0 && retransmissions <= kills.size() ? kills.size() : 0);
     figures.put("members", MEMBERS);
     figures.put("emails.expected", expected.size());
     figures.put("emails.received", mails.size());
@@ -176,9 +226,15 @@ class NotificationServiceCrashTest {
     assertThat(eventsNotTakenIn).as("events notification-service never took in").isZero();
     assertThat(notificationsTwice).as("in-app notifications made twice").isZero();
     assertThat(outboxRowsTwice).as("e-mails queued twice").isZero();
-    assertThat(messageIds.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).toList())
-        .as("recipients who got two different messages for the same notice").isEmpty();
-    assertThat(retransmissions).as("retransmissions of the e-mail in flight at a kill (same Message-ID): "
-        + duplicates).isLessThanOrEqualTo(kills.size());
+    assertThat(
+            messageIds.entrySet().stream()
+                .filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey)
+                .toList())
+        .as("recipients who got two different messages for the same notice")
+        .isEmpty();
+    assertThat(retransmissions)
+        .as("retransmissions of the e-mail in flight at a kill (same Message-ID): " + duplicates)
+        .isLessThanOrEqualTo(kills.size());
   }
 }

@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.party.localstack.LocalInfrastructure;
+import vn.party.localstack.SelfCriticism;
 import vn.party.localstack.ServiceProcess;
 import vn.party.localstack.resilience.Fixture.OutboxEvent;
 import vn.party.localstack.resilience.Fixture.Reply;
-import vn.party.localstack.SelfCriticism;
 
 /**
  * Two evaluation-service nodes on the same database and the same topics (one consumer group), as a scaled-out
@@ -75,15 +75,19 @@ class TwoEvaluationNodesTest {
     // the second node starts once the first has created the schema and the demo data
     nodeA = node(portA, "node-a").start().awaitHealthy(Fixture.START_TIMEOUT);
     nodeB = node(portB, "node-b").start().awaitHealthy(Fixture.START_TIMEOUT);
-    notification = Fixture.notificationService(infra, LocalInfrastructure.freePort(), urlA,
-        TwoEvaluationNodesTest.class).start().awaitHealthy(Fixture.START_TIMEOUT);
+    notification =
+        Fixture.notificationService(
+                infra, LocalInfrastructure.freePort(), urlA, TwoEvaluationNodesTest.class)
+            .start()
+            .awaitHealthy(Fixture.START_TIMEOUT);
   }
 
   private static ServiceProcess.Builder node(int port, String name) {
     return Fixture.evaluationService(name, infra, port, true, TwoEvaluationNodesTest.class)
         .property("camunda.bpm.generic-properties.properties.hostname", name)
         .property("evaluation.campaign.launch-batch-size", BATCH)
-        // an idle node looks for due jobs every second (default: backs off up to a minute), so that both compete
+        // an idle node looks for due jobs every second (default: backs off up to a minute), so that
+        // both compete
         .property("camunda.bpm.job-execution.max-wait", 1000);
   }
 
@@ -96,7 +100,7 @@ class TwoEvaluationNodesTest {
   }
 
   @Test
-  void two_nodes_execute_every_job_handle_every_event_and_complete_every_task_once() throws Exception {
+  void twoNodesExecuteEveryJobHandleEveryEventAndCompleteEveryTaskOnce() throws Exception {
     DataSource db = infra.dataSource();
     ExecutorService pool = Executors.newFixedThreadPool(8);
 
@@ -107,10 +111,14 @@ class TwoEvaluationNodesTest {
       String organization = "two-nodes-" + o;
       Fixture.generateMembers(db, organization, 2, PER_ORGANIZATION / 2, null);
       String url = o % 2 == 0 ? urlB : urlA;
-      launches.add(CompletableFuture.supplyAsync(() -> {
-        await(launch);
-        return Fixture.post(url + "/api/v1/campaigns", "admin", Fixture.campaign(organization, YEAR));
-      }, pool));
+      launches.add(
+          CompletableFuture.supplyAsync(
+              () -> {
+                await(launch);
+                return Fixture.post(
+                    url + "/api/v1/campaigns", "admin", Fixture.campaign(organization, YEAR));
+              },
+              pool));
     }
     launch.countDown();
     for (CompletableFuture<Reply> launched : launches) {
@@ -119,12 +127,23 @@ class TwoEvaluationNodesTest {
     }
 
     // ---- the demo organization's campaign, opened through node A
-    Reply opened = Fixture.post(urlA + "/api/v1/campaigns", "committee",
-        Fixture.campaign(Fixture.DEMO_ORGANIZATION, YEAR));
+    Reply opened =
+        Fixture.post(
+            urlA + "/api/v1/campaigns",
+            "committee",
+            Fixture.campaign(Fixture.DEMO_ORGANIZATION, YEAR));
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
-    waitUntil("15 demo self-review tasks", Duration.ofMinutes(5), () -> count(db, """
+    waitUntil(
+        "15 demo self-review tasks",
+        Duration.ofMinutes(5),
+        () ->
+            count(
+                    db,
+                    """
         select count(*) from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_
-        where t.task_def_key_ = 'self-review' and e.business_key_ like ?""", YEAR + ":member%") == DEMO_MEMBERS);
+        where t.task_def_key_ = 'self-review' and e.business_key_ like ?""",
+                    YEAR + ":member%")
+                == DEMO_MEMBERS);
 
     // ---- events: each comment twice, under two keys (two partitions, possibly two nodes at once)
     List<String> feedbackIds = new ArrayList<>();
@@ -137,89 +156,176 @@ class TwoEvaluationNodesTest {
       feedback.add(Map.entry("copy-" + m, event));
     }
     Fixture.publish(infra, feedback);
-    waitUntil("15 comments taken in", Duration.ofMinutes(3),
-        () -> count(db, "select count(*) from evaluation.inbox where event_id = any (?)",
-            (Object) feedbackIds.toArray(String[]::new)) == DEMO_MEMBERS);
+    waitUntil(
+        "15 comments taken in",
+        Duration.ofMinutes(3),
+        () ->
+            count(
+                    db,
+                    "select count(*) from evaluation.inbox where event_id = any (?)",
+                    (Object) feedbackIds.toArray(String[]::new))
+                == DEMO_MEMBERS);
 
     // ---- tasks: every step of every demo member completed through both nodes at the same instant
     List<String[]> races = new ArrayList<>(); // {step, member, user, statusA, statusB}
     for (int m = 1; m <= DEMO_MEMBERS; m++) {
       String member = "member" + m;
-      races.add(race(db, pool, "self-review", member, member,
-          SelfCriticism.of("GOOD")));
+      races.add(race(db, pool, "self-review", member, member, SelfCriticism.of("GOOD")));
     }
     for (int m = 1; m <= DEMO_MEMBERS; m++) {
-      races.add(race(db, pool, "branch-review", "member" + m, "secretary" + ((m - 1) / 5 + 1),
-          Map.of("branchProposedLevel", "GOOD", "branchComment", "Nhất trí.", "eligibleVoters", 12,
-              "votesExcellent", 1, "votesGood", 10, "votesCompleted", 1, "votesNotCompleted", 0)));
+      races.add(
+          race(
+              db,
+              pool,
+              "branch-review",
+              "member" + m,
+              "secretary" + ((m - 1) / 5 + 1),
+              Map.of(
+                  "branchProposedLevel",
+                  "GOOD",
+                  "branchComment",
+                  "Nhất trí.",
+                  "eligibleVoters",
+                  12,
+                  "votesExcellent",
+                  1,
+                  "votesGood",
+                  10,
+                  "votesCompleted",
+                  1,
+                  "votesNotCompleted",
+                  0)));
     }
     for (int m = 1; m <= DEMO_MEMBERS; m++) {
-      races.add(race(db, pool, "committee-decision", "member" + m, "committee",
-          Map.of("decision", "APPROVE", "decidedLevel", "GOOD")));
+      races.add(
+          race(
+              db,
+              pool,
+              "committee-decision",
+              "member" + m,
+              "committee",
+              Map.of("decision", "APPROVE", "decidedLevel", "GOOD")));
     }
     pool.shutdownNow();
 
     // ---- the launch finishes
-    waitUntil("all " + GENERATED + " generated members started", Duration.ofMinutes(15), () -> count(db,
-        "select coalesce(sum(members_started), 0) from evaluation.campaign where organization_id like 'two-nodes-%'")
-        == GENERATED);
-    waitUntil("outbox drained", Duration.ofMinutes(5),
+    waitUntil(
+        "all " + GENERATED + " generated members started",
+        Duration.ofMinutes(15),
+        () ->
+            count(
+                    db,
+                    "select coalesce(sum(members_started), 0) from evaluation.campaign where organization_id like 'two-nodes-%'")
+                == GENERATED);
+    waitUntil(
+        "outbox drained",
+        Duration.ofMinutes(5),
         () -> count(db, "select count(*) from evaluation.outbox where published_at is null") == 0);
     List<OutboxEvent> events = Fixture.outboxEvents(db);
     Set<String> expectedMails = Fixture.expectedMails(events);
-    waitUntil(expectedMails.size() + " e-mails", Duration.ofMinutes(5),
+    waitUntil(
+        expectedMails.size() + " e-mails",
+        Duration.ofMinutes(5),
         () -> Fixture.mails(infra.greenMail()).size() >= expectedMails.size());
     Fixture.sleep(Duration.ofSeconds(10));
 
     // jobs
-    List<Map<String, Object>> jobsByNode = Fixture.rows(db, """
+    List<Map<String, Object>> jobsByNode =
+        Fixture.rows(
+            db,
+            """
         select hostname_, count(*) as n from act_hi_job_log where job_state_ = 2 group by hostname_""");
-    long jobsExecutedTwice = count(db, """
+    long jobsExecutedTwice =
+        count(
+            db,
+            """
         select count(*) from (select job_id_ from act_hi_job_log where job_state_ = 2 group by job_id_
         having count(*) > 1) d""");
-    long jobsSucceeded = count(db, "select count(distinct job_id_) from act_hi_job_log where job_state_ = 2");
-    long jobsCreated = count(db, "select count(distinct job_id_) from act_hi_job_log where job_state_ = 0");
-    long jobsLeft = count(db, "select count(*) from act_ru_job where handler_type_ = 'async-continuation'");
-    long instances = count(db, "select count(*) from act_hi_procinst where proc_def_key_ = 'member-evaluation'");
-    long distinctInstances = count(db,
-        "select count(distinct business_key_) from act_hi_procinst where proc_def_key_ = 'member-evaluation'");
+    long jobsSucceeded =
+        count(db, "select count(distinct job_id_) from act_hi_job_log where job_state_ = 2");
+    long jobsCreated =
+        count(db, "select count(distinct job_id_) from act_hi_job_log where job_state_ = 0");
+    long jobsLeft =
+        count(db, "select count(*) from act_ru_job where handler_type_ = 'async-continuation'");
+    long instances =
+        count(db, "select count(*) from act_hi_procinst where proc_def_key_ = 'member-evaluation'");
+    long distinctInstances =
+        count(
+            db,
+            "select count(distinct business_key_) from act_hi_procinst where proc_def_key_ = 'member-evaluation'");
     // events in
-    long feedbackRows = count(db, "select count(*) from evaluation.residence_feedback where event_id = any (?)",
-        (Object) feedbackIds.toArray(String[]::new));
-    long feedbackTimeline = count(db, """
+    long feedbackRows =
+        count(
+            db,
+            "select count(*) from evaluation.residence_feedback where event_id = any (?)",
+            (Object) feedbackIds.toArray(String[]::new));
+    long feedbackTimeline =
+        count(
+            db,
+            """
         select count(*) from evaluation.timeline_entry where kind = 'EVENT_RECEIVED' and details->>'eventId' = any (?)""",
-        (Object) feedbackIds.toArray(String[]::new));
-    Map<String, Integer> deadLettered = Fixture.eventIdsOnTopic(infra, LocalInfrastructure.TOPIC_MEMBER_EVENTS_DLT);
+            (Object) feedbackIds.toArray(String[]::new));
+    Map<String, Integer> deadLettered =
+        Fixture.eventIdsOnTopic(infra, LocalInfrastructure.TOPIC_MEMBER_EVENTS_DLT);
     // tasks
     long bothWon = races.stream().filter(r -> "204".equals(r[3]) && "204".equals(r[4])).count();
     long noneWon = races.stream().filter(r -> !"204".equals(r[3]) && !"204".equals(r[4])).count();
     List<String> loserAnswers = races.stream().map(r -> "204".equals(r[3]) ? r[4] : r[3]).toList();
     long losersNot4xx = loserAnswers.stream().filter(s -> !s.startsWith("4")).count();
-    long completionsRecorded = count(db, """
+    long completionsRecorded =
+        count(
+            db,
+            """
         select count(*) from evaluation.timeline_entry where kind = 'TASK_COMPLETED' and member_id like 'member%'""");
-    long completionsDistinct = count(db, """
+    long completionsDistinct =
+        count(
+            db,
+            """
         select count(distinct task_id) from evaluation.timeline_entry
         where kind = 'TASK_COMPLETED' and member_id like 'member%'""");
-    Map<String, Long> stepEvents = events.stream().filter(e -> e.key().startsWith("member"))
-        .collect(Collectors.groupingBy(e -> e.type() + " " + e.key() + " " + e.data().path("taskId").asText(""),
-            Collectors.counting()));
+    Map<String, Long> stepEvents =
+        events.stream()
+            .filter(e -> e.key().startsWith("member"))
+            .collect(
+                Collectors.groupingBy(
+                    e -> e.type() + " " + e.key() + " " + e.data().path("taskId").asText(""),
+                    Collectors.counting()));
     long stepEventsTwice = stepEvents.values().stream().filter(n -> n > 1).count();
     // events out
-    Map<String, Integer> onTopic = Fixture.eventIdsOnTopic(infra, LocalInfrastructure.TOPIC_EVALUATION_EVENTS);
+    Map<String, Integer> onTopic =
+        Fixture.eventIdsOnTopic(infra, LocalInfrastructure.TOPIC_EVALUATION_EVENTS);
     long missingOnTopic = events.stream().filter(e -> !onTopic.containsKey(e.eventId())).count();
     long publishedTwice = onTopic.values().stream().filter(n -> n > 1).count();
-    Map<String, Integer> duplicatedMails = Fixture.duplicates(Fixture.mailCounts(infra.greenMail()));
-    long mailsLost = Math.max(0, expectedMails.size() - Fixture.mailCounts(infra.greenMail()).size());
+    Map<String, Integer> duplicatedMails =
+        Fixture.duplicates(Fixture.mailCounts(infra.greenMail()));
+    long mailsLost =
+        Math.max(0, expectedMails.size() - Fixture.mailCounts(infra.greenMail()).size());
 
-    log.info("jobs by node {}, races {}", jobsByNode, races.stream().map(r -> String.join("/", r)).toList());
-    long duplicated = jobsExecutedTwice + (instances - distinctInstances) + Math.max(0, feedbackRows - DEMO_MEMBERS)
-        + Math.max(0, feedbackTimeline - DEMO_MEMBERS) + bothWon + (completionsRecorded - completionsDistinct)
-        + stepEventsTwice + publishedTwice + duplicatedMails.size();
-    long lost = missingOnTopic + mailsLost + Math.max(0, DEMO_MEMBERS - feedbackRows) + deadLettered.size()
-        + Math.max(0, GENERATED + DEMO_MEMBERS - distinctInstances);
+    log.info(
+        "jobs by node {}, races {}",
+        jobsByNode,
+        races.stream().map(r -> String.join("/", r)).toList());
+    long duplicated =
+        jobsExecutedTwice
+            + (instances - distinctInstances)
+            + Math.max(0, feedbackRows - DEMO_MEMBERS)
+            + Math.max(0, feedbackTimeline - DEMO_MEMBERS)
+            + bothWon
+            + (completionsRecorded - completionsDistinct)
+            + stepEventsTwice
+            + publishedTwice
+            + duplicatedMails.size();
+    long lost =
+        missingOnTopic
+            + mailsLost
+            + Math.max(0, DEMO_MEMBERS - feedbackRows)
+            + deadLettered.size()
+            + Math.max(0, GENERATED + DEMO_MEMBERS - distinctInstances);
     Map<String, Object> figures = new LinkedHashMap<>();
     figures.put("faults.injected", 1);
-    figures.put("faults.survived", duplicated == 0 && lost == 0 && noneWon == 0 && losersNot4xx == 0 ? 1 : 0);
+    figures.put(
+        "faults.survived",
+        duplicated == 0 && lost == 0 && noneWon == 0 && losersNot4xx == 0 ? 1 : 0);
     figures.put("nodes", 2);
     jobsByNode.forEach(r -> figures.put("jobs.executed." + r.get("hostname_"), r.get("n")));
     figures.put("jobs.executed-twice", jobsExecutedTwice);
@@ -234,14 +340,21 @@ class TwoEvaluationNodesTest {
     figures.put("emails.received", Fixture.mails(infra.greenMail()).size());
     Figures.record(TwoEvaluationNodesTest.class, figures);
 
-    // Which node runs a job is the shared job executor's choice: a busy node keeps acquiring, and in a CI run on
-    // two loaded cores node-a once took all 38 jobs. So the split is recorded (jobs.executed.node-*), not required;
-    // what is required is that each job ran once, on one of the two nodes, and that both nodes served requests (the
+    // Which node runs a job is the shared job executor's choice: a busy node keeps acquiring, and
+    // in a CI run on
+    // two loaded cores node-a once took all 38 jobs. So the split is recorded
+    // (jobs.executed.node-*), not required;
+    // what is required is that each job ran once, on one of the two nodes, and that both nodes
+    // served requests (the
     // launches through node B answered 201 above).
-    assertThat(jobsByNode).as("jobs executed by the two nodes only").isNotEmpty()
+    assertThat(jobsByNode)
+        .as("jobs executed by the two nodes only")
+        .isNotEmpty()
         .allSatisfy(row -> assertThat(row.get("hostname_")).isIn("node-a", "node-b"));
     assertThat(jobsExecutedTwice).as("jobs executed twice").isZero();
-    assertThat(jobsSucceeded).as("every created job succeeded once").isEqualTo(jobsCreated - jobsLeft);
+    assertThat(jobsSucceeded)
+        .as("every created job succeeded once")
+        .isEqualTo(jobsCreated - jobsLeft);
     assertThat(instances).as("member-evaluation instances").isEqualTo(GENERATED + DEMO_MEMBERS);
     assertThat(distinctInstances).isEqualTo(GENERATED + DEMO_MEMBERS);
     assertThat(feedbackRows).as("comments stored once each").isEqualTo(DEMO_MEMBERS);
@@ -249,8 +362,12 @@ class TwoEvaluationNodesTest {
     assertThat(deadLettered).as("dead letters").isEmpty();
     assertThat(bothWon).as("tasks completed through both nodes").isZero();
     assertThat(noneWon).as("tasks completed through neither node").isZero();
-    assertThat(loserAnswers).as("the losing completion is refused with a 4xx").allMatch(s -> s.startsWith("4"));
-    assertThat(completionsRecorded).as("completions recorded").isEqualTo(3L * DEMO_MEMBERS)
+    assertThat(loserAnswers)
+        .as("the losing completion is refused with a 4xx")
+        .allMatch(s -> s.startsWith("4"));
+    assertThat(completionsRecorded)
+        .as("completions recorded")
+        .isEqualTo(3L * DEMO_MEMBERS)
         .isEqualTo(completionsDistinct);
     assertThat(stepEventsTwice).as("step events written twice: " + stepEvents).isZero();
     assertThat(missingOnTopic).as("events never published").isZero();
@@ -260,27 +377,43 @@ class TwoEvaluationNodesTest {
   }
 
   /** Completes {@code step} of {@code member} as {@code user} through node A and node B at the same instant. */
-  private static String[] race(DataSource db, ExecutorService pool, String step, String member, String user,
-      Map<String, ?> values) throws Exception {
+  private static String[] race(
+      DataSource db,
+      ExecutorService pool,
+      String step,
+      String member,
+      String user,
+      Map<String, ?> values)
+      throws Exception {
     String[] id = new String[1];
-    waitUntil(step + " of " + member, Duration.ofMinutes(2),
+    waitUntil(
+        step + " of " + member,
+        Duration.ofMinutes(2),
         () -> (id[0] = Fixture.taskId(db, step, YEAR, member)) != null);
     CountDownLatch go = new CountDownLatch(1);
-    CompletableFuture<Reply> a = CompletableFuture.supplyAsync(() -> {
-      await(go);
-      return Fixture.post(urlA + "/api/v1/tasks/" + id[0] + "/complete", user, values);
-    }, pool);
-    CompletableFuture<Reply> b = CompletableFuture.supplyAsync(() -> {
-      await(go);
-      return Fixture.post(urlB + "/api/v1/tasks/" + id[0] + "/complete", user, values);
-    }, pool);
+    CompletableFuture<Reply> a =
+        CompletableFuture.supplyAsync(
+            () -> {
+              await(go);
+              return Fixture.post(urlA + "/api/v1/tasks/" + id[0] + "/complete", user, values);
+            },
+            pool);
+    CompletableFuture<Reply> b =
+        CompletableFuture.supplyAsync(
+            () -> {
+              await(go);
+              return Fixture.post(urlB + "/api/v1/tasks/" + id[0] + "/complete", user, values);
+            },
+            pool);
     go.countDown();
     Reply ra = a.get(3, TimeUnit.MINUTES);
     Reply rb = b.get(3, TimeUnit.MINUTES);
     if (ra.status() != 204 && rb.status() != 204 || ra.status() == rb.status()) {
       log.warn("{} {}: node A {}, node B {}", step, member, ra, rb);
     }
-    return new String[] {step, member, user, String.valueOf(ra.status()), String.valueOf(rb.status())};
+    return new String[] {
+      step, member, user, String.valueOf(ra.status()), String.valueOf(rb.status())
+    };
   }
 
   private static void await(CountDownLatch latch) {

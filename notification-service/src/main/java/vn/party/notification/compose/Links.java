@@ -43,11 +43,14 @@ public class Links {
     } catch (IllegalArgumentException e) {
       return null;
     }
-    if (uri.getRawUserInfo() != null || !base.getScheme().equalsIgnoreCase(uri.getScheme())
-        || !base.getHost().equalsIgnoreCase(uri.getHost()) || port(base) != port(uri)) {
+    if (uri.getRawUserInfo() != null
+        || !base.getScheme().equalsIgnoreCase(uri.getScheme())
+        || !base.getHost().equalsIgnoreCase(uri.getHost())
+        || port(base) != port(uri)) {
       return null;
     }
-    String basePath = base.getRawPath() == null || base.getRawPath().isEmpty() ? "/" : base.getRawPath();
+    String basePath =
+        base.getRawPath() == null || base.getRawPath().isEmpty() ? "/" : base.getRawPath();
     String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
     if (path.contains("/../") || path.endsWith("/..")) {
       return null;

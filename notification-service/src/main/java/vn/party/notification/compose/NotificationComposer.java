@@ -38,52 +38,140 @@ public class NotificationComposer {
 
   public RenderedText inApp(NotificationKind kind, Map<String, String> params, Locale locale) {
     return switch (kind) {
-      case TASK_ASSIGNED -> new RenderedText(
-          msg("task-assigned.title", locale, p(params, Params.TASK_NAME), p(params, Params.MEMBER_NAME)),
-          msg(params.containsKey(Params.SUBJECT_NAME) ? "task-assigned.body.subject" : "task-assigned.body", locale,
-              p(params, Params.YEAR), p(params, Params.TASK_NAME), p(params, Params.MEMBER_NAME), due(params, locale)));
-      case TASK_REMINDER -> new RenderedText(
-          msg("task-reminder.title", locale, p(params, Params.TASK_NAME), p(params, Params.MEMBER_NAME)),
-          msg("task-reminder.body", locale, p(params, Params.YEAR), p(params, Params.TASK_NAME),
-              p(params, Params.MEMBER_NAME), due(params, locale)));
-      case TASK_OVERDUE -> new RenderedText(
-          msg("task-overdue.title", locale, p(params, Params.TASK_NAME), p(params, Params.MEMBER_NAME)),
-          sentences(msg("task-overdue.body", locale, p(params, Params.YEAR), p(params, Params.TASK_NAME),
-              p(params, Params.MEMBER_NAME), due(params, locale)), escalation(params, locale)));
-      case CASE_RETURNED -> new RenderedText(
-          msg("case-returned.title", locale, p(params, Params.MEMBER_NAME)),
-          sentences(msg("case-returned.body", locale, p(params, Params.YEAR), p(params, Params.MEMBER_NAME)),
-              reason(params, locale)));
-      case MEMBER_DECIDED -> new RenderedText(
-          msg("member-decided.title", locale, p(params, Params.YEAR), level(params, locale)),
-          msg("member-decided.body", locale, p(params, Params.MEMBER_NAME), p(params, Params.YEAR),
-              level(params, locale)));
-      case RESULT_ANNOUNCED -> new RenderedText(
-          msg("result-announced.title", locale, p(params, Params.YEAR), level(params, locale)),
-          msg("result-announced.body", locale, p(params, Params.YEAR), level(params, locale),
-              windowEnd(params, locale)));
-      case MEMBER_RERATED -> new RenderedText(
-          msg("member-rerated.title", locale, p(params, Params.YEAR), level(params, locale)),
-          msg("member-rerated.body", locale, p(params, Params.MEMBER_NAME), p(params, Params.YEAR),
-              level(params, Params.ORIGINAL_LEVEL, locale), level(params, locale)));
-      case MEMBER_REAPPRAISED -> new RenderedText(
-          msg("member-reappraised.title", locale, p(params, Params.YEAR), level(params, locale)),
-          msg(changed(params) ? "member-reappraised.body.changed" : "member-reappraised.body.kept", locale,
-              p(params, Params.YEAR), level(params, Params.ORIGINAL_LEVEL, locale), level(params, locale)));
-      case MEMBER_LEVEL_ADJUSTED -> new RenderedText(
-          msg("member-level-adjusted.title", locale, p(params, Params.YEAR), level(params, locale)),
-          msg("member-level-adjusted.body", locale, p(params, Params.MEMBER_NAME), p(params, Params.YEAR),
-              level(params, Params.ORIGINAL_LEVEL, locale), level(params, locale)));
-      case ACCOUNT_SIGN_IN_THROTTLED -> new RenderedText(
-          msg("account-throttled.title", locale, p(params, Params.ACCOUNT)),
-          msg("account-throttled.body", locale, p(params, Params.ACCOUNT), p(params, Params.FAILURES),
-              time(params.get(Params.BLOCKED_UNTIL), locale)));
-      case ACCOUNT_PASSWORD_RESET -> new RenderedText(
-          msg("account-reset.title", locale),
-          msg("account-reset.body", locale, changedBy(params, locale), time(params.get(Params.CHANGED_AT), locale)));
-      case ACCOUNT_PASSWORD_CHANGED -> new RenderedText(
-          msg("account-changed.title", locale),
-          msg("account-changed.body", locale, time(params.get(Params.CHANGED_AT), locale)));
+      case TASK_ASSIGNED ->
+          new RenderedText(
+              msg(
+                  "task-assigned.title",
+                  locale,
+                  p(params, Params.TASK_NAME),
+                  p(params, Params.MEMBER_NAME)),
+              msg(
+                  params.containsKey(Params.SUBJECT_NAME)
+                      ? "task-assigned.body.subject"
+                      : "task-assigned.body",
+                  locale,
+                  p(params, Params.YEAR),
+                  p(params, Params.TASK_NAME),
+                  p(params, Params.MEMBER_NAME),
+                  due(params, locale)));
+      case TASK_REMINDER ->
+          new RenderedText(
+              msg(
+                  "task-reminder.title",
+                  locale,
+                  p(params, Params.TASK_NAME),
+                  p(params, Params.MEMBER_NAME)),
+              msg(
+                  "task-reminder.body",
+                  locale,
+                  p(params, Params.YEAR),
+                  p(params, Params.TASK_NAME),
+                  p(params, Params.MEMBER_NAME),
+                  due(params, locale)));
+      case TASK_OVERDUE ->
+          new RenderedText(
+              msg(
+                  "task-overdue.title",
+                  locale,
+                  p(params, Params.TASK_NAME),
+                  p(params, Params.MEMBER_NAME)),
+              sentences(
+                  msg(
+                      "task-overdue.body",
+                      locale,
+                      p(params, Params.YEAR),
+                      p(params, Params.TASK_NAME),
+                      p(params, Params.MEMBER_NAME),
+                      due(params, locale)),
+                  escalation(params, locale)));
+      case CASE_RETURNED ->
+          new RenderedText(
+              msg("case-returned.title", locale, p(params, Params.MEMBER_NAME)),
+              sentences(
+                  msg(
+                      "case-returned.body",
+                      locale,
+                      p(params, Params.YEAR),
+                      p(params, Params.MEMBER_NAME)),
+                  reason(params, locale)));
+      case MEMBER_DECIDED ->
+          new RenderedText(
+              msg("member-decided.title", locale, p(params, Params.YEAR), level(params, locale)),
+              msg(
+                  "member-decided.body",
+                  locale,
+                  p(params, Params.MEMBER_NAME),
+                  p(params, Params.YEAR),
+                  level(params, locale)));
+      case RESULT_ANNOUNCED ->
+          new RenderedText(
+              msg("result-announced.title", locale, p(params, Params.YEAR), level(params, locale)),
+              msg(
+                  "result-announced.body",
+                  locale,
+                  p(params, Params.YEAR),
+                  level(params, locale),
+                  windowEnd(params, locale)));
+      case MEMBER_RERATED ->
+          new RenderedText(
+              msg("member-rerated.title", locale, p(params, Params.YEAR), level(params, locale)),
+              msg(
+                  "member-rerated.body",
+                  locale,
+                  p(params, Params.MEMBER_NAME),
+                  p(params, Params.YEAR),
+                  level(params, Params.ORIGINAL_LEVEL, locale),
+                  level(params, locale)));
+      case MEMBER_REAPPRAISED ->
+          new RenderedText(
+              msg(
+                  "member-reappraised.title",
+                  locale,
+                  p(params, Params.YEAR),
+                  level(params, locale)),
+              msg(
+                  changed(params)
+                      ? "member-reappraised.body.changed"
+                      : "member-reappraised.body.kept",
+                  locale,
+                  p(params, Params.YEAR),
+                  level(params, Params.ORIGINAL_LEVEL, locale),
+                  level(params, locale)));
+      case MEMBER_LEVEL_ADJUSTED ->
+          new RenderedText(
+              msg(
+                  "member-level-adjusted.title",
+                  locale,
+                  p(params, Params.YEAR),
+                  level(params, locale)),
+              msg(
+                  "member-level-adjusted.body",
+                  locale,
+                  p(params, Params.MEMBER_NAME),
+                  p(params, Params.YEAR),
+                  level(params, Params.ORIGINAL_LEVEL, locale),
+                  level(params, locale)));
+      case ACCOUNT_SIGN_IN_THROTTLED ->
+          new RenderedText(
+              msg("account-throttled.title", locale, p(params, Params.ACCOUNT)),
+              msg(
+                  "account-throttled.body",
+                  locale,
+                  p(params, Params.ACCOUNT),
+                  p(params, Params.FAILURES),
+                  time(params.get(Params.BLOCKED_UNTIL), locale)));
+      case ACCOUNT_PASSWORD_RESET ->
+          new RenderedText(
+              msg("account-reset.title", locale),
+              msg(
+                  "account-reset.body",
+                  locale,
+                  changedBy(params, locale),
+                  time(params.get(Params.CHANGED_AT), locale)));
+      case ACCOUNT_PASSWORD_CHANGED ->
+          new RenderedText(
+              msg("account-changed.title", locale),
+              msg("account-changed.body", locale, time(params.get(Params.CHANGED_AT), locale)));
     };
   }
 
@@ -91,28 +179,51 @@ public class NotificationComposer {
    * @param recipientName how the greeting addresses the recipient
    * @param link an http(s) URL or null; see {@link #safeLink(String)}
    */
-  public EmailContent email(NotificationKind kind, Map<String, String> params, String recipientName,
-      String link, Locale locale) {
+  public EmailContent email(
+      NotificationKind kind,
+      Map<String, String> params,
+      String recipientName,
+      String link,
+      Locale locale) {
     List<Block> blocks = new ArrayList<>();
     blocks.add(new Block(msg("email.greeting", locale, recipientName), null));
     String subject;
     switch (kind) {
       case TASK_ASSIGNED, TASK_REMINDER, TASK_OVERDUE -> {
-        String prefix = switch (kind) {
-          case TASK_REMINDER -> "task-reminder";
-          case TASK_OVERDUE -> "task-overdue";
-          default -> "task-assigned";
-        };
-        subject = msg(prefix + ".subject", locale, p(params, Params.YEAR),
-            p(params, Params.TASK_NAME), p(params, Params.MEMBER_NAME));
+        String prefix =
+            switch (kind) {
+              case TASK_REMINDER -> "task-reminder";
+              case TASK_OVERDUE -> "task-overdue";
+              default -> "task-assigned";
+            };
+        subject =
+            msg(
+                prefix + ".subject",
+                locale,
+                p(params, Params.YEAR),
+                p(params, Params.TASK_NAME),
+                p(params, Params.MEMBER_NAME));
         blocks.add(new Block(msg(prefix + ".email.intro", locale, p(params, Params.YEAR)), null));
-        blocks.add(new Block(String.join("\n",
-            msg("task-assigned.email.task", locale, p(params, Params.TASK_NAME)),
-            msg(params.containsKey(Params.SUBJECT_NAME) ? "task-assigned.email.subject-name" : "task-assigned.email.member",
-                locale, p(params, Params.MEMBER_NAME)),
-            msg(kind == NotificationKind.TASK_OVERDUE ? "task-overdue.email.due" : "task-assigned.email.due",
-                locale, due(params, locale))), null));
-        String escalation = kind == NotificationKind.TASK_OVERDUE ? escalation(params, locale) : null;
+        blocks.add(
+            new Block(
+                String.join(
+                    "\n",
+                    msg("task-assigned.email.task", locale, p(params, Params.TASK_NAME)),
+                    msg(
+                        params.containsKey(Params.SUBJECT_NAME)
+                            ? "task-assigned.email.subject-name"
+                            : "task-assigned.email.member",
+                        locale,
+                        p(params, Params.MEMBER_NAME)),
+                    msg(
+                        kind == NotificationKind.TASK_OVERDUE
+                            ? "task-overdue.email.due"
+                            : "task-assigned.email.due",
+                        locale,
+                        due(params, locale))),
+                null));
+        String escalation =
+            kind == NotificationKind.TASK_OVERDUE ? escalation(params, locale) : null;
         if (escalation != null) {
           blocks.add(new Block(escalation, null));
         }
@@ -122,9 +233,20 @@ public class NotificationComposer {
         }
       }
       case CASE_RETURNED -> {
-        subject = msg("case-returned.subject", locale, p(params, Params.YEAR), p(params, Params.MEMBER_NAME));
-        blocks.add(new Block(msg("case-returned.email.intro", locale, p(params, Params.YEAR),
-            p(params, Params.MEMBER_NAME)), null));
+        subject =
+            msg(
+                "case-returned.subject",
+                locale,
+                p(params, Params.YEAR),
+                p(params, Params.MEMBER_NAME));
+        blocks.add(
+            new Block(
+                msg(
+                    "case-returned.email.intro",
+                    locale,
+                    p(params, Params.YEAR),
+                    p(params, Params.MEMBER_NAME)),
+                null));
         blocks.add(new Block(reason(params, locale), null));
         blocks.add(new Block(msg("case-returned.email.action", locale), null));
         if (link != null) {
@@ -133,63 +255,122 @@ public class NotificationComposer {
       }
       case MEMBER_DECIDED -> {
         subject = msg("member-decided.subject", locale, p(params, Params.YEAR));
-        blocks.add(new Block(msg("member-decided.email.intro", locale, p(params, Params.YEAR),
-            p(params, Params.MEMBER_NAME)), null));
+        blocks.add(
+            new Block(
+                msg(
+                    "member-decided.email.intro",
+                    locale,
+                    p(params, Params.YEAR),
+                    p(params, Params.MEMBER_NAME)),
+                null));
         String comment = params.get(Params.COMMENT);
-        blocks.add(new Block(String.join("\n",
-            msg("member-decided.email.level", locale, level(params, locale)),
-            comment == null || comment.isBlank()
-                ? msg("member-decided.email.no-comment", locale)
-                : msg("member-decided.email.comment", locale, comment)), null));
+        blocks.add(
+            new Block(
+                String.join(
+                    "\n",
+                    msg("member-decided.email.level", locale, level(params, locale)),
+                    comment == null || comment.isBlank()
+                        ? msg("member-decided.email.no-comment", locale)
+                        : msg("member-decided.email.comment", locale, comment)),
+                null));
         if (link != null) {
           blocks.add(new Block("", link));
         }
       }
       case RESULT_ANNOUNCED -> {
         subject = msg("result-announced.subject", locale, p(params, Params.YEAR));
-        blocks.add(new Block(msg("result-announced.email.intro", locale, p(params, Params.YEAR)), null));
-        blocks.add(new Block(String.join("\n",
-            msg("member-decided.email.level", locale, level(params, locale)),
-            comment(params, locale)), null));
-        blocks.add(new Block(msg("result-announced.email.complaints", locale, windowEnd(params, locale)), null));
+        blocks.add(
+            new Block(msg("result-announced.email.intro", locale, p(params, Params.YEAR)), null));
+        blocks.add(
+            new Block(
+                String.join(
+                    "\n",
+                    msg("member-decided.email.level", locale, level(params, locale)),
+                    comment(params, locale)),
+                null));
+        blocks.add(
+            new Block(
+                msg("result-announced.email.complaints", locale, windowEnd(params, locale)), null));
         if (link != null) {
           blocks.add(new Block(msg("result-announced.email.link", locale), link));
         }
       }
       case MEMBER_RERATED -> {
         subject = msg("member-rerated.subject", locale, p(params, Params.YEAR));
-        blocks.add(new Block(msg("member-rerated.email.intro", locale, p(params, Params.YEAR),
-            p(params, Params.REASON).isEmpty() ? msg("member-rerated.no-decision", locale)
-                : p(params, Params.REASON)), null));
-        blocks.add(new Block(String.join("\n",
-            msg("member-rerated.email.original", locale, level(params, Params.ORIGINAL_LEVEL, locale)),
-            msg("member-rerated.email.level", locale, level(params, locale)),
-            comment(params, locale)), null));
+        blocks.add(
+            new Block(
+                msg(
+                    "member-rerated.email.intro",
+                    locale,
+                    p(params, Params.YEAR),
+                    p(params, Params.REASON).isEmpty()
+                        ? msg("member-rerated.no-decision", locale)
+                        : p(params, Params.REASON)),
+                null));
+        blocks.add(
+            new Block(
+                String.join(
+                    "\n",
+                    msg(
+                        "member-rerated.email.original",
+                        locale,
+                        level(params, Params.ORIGINAL_LEVEL, locale)),
+                    msg("member-rerated.email.level", locale, level(params, locale)),
+                    comment(params, locale)),
+                null));
       }
       case MEMBER_REAPPRAISED -> {
         subject = msg("member-reappraised.subject", locale, p(params, Params.YEAR));
-        blocks.add(new Block(msg("member-reappraised.email.intro", locale, p(params, Params.YEAR)), null));
-        blocks.add(new Block(String.join("\n",
-            msg("member-rerated.email.original", locale, level(params, Params.ORIGINAL_LEVEL, locale)),
-            msg(changed(params) ? "member-reappraised.email.changed" : "member-reappraised.email.kept", locale,
-                level(params, locale)),
-            comment(params, locale)), null));
+        blocks.add(
+            new Block(msg("member-reappraised.email.intro", locale, p(params, Params.YEAR)), null));
+        blocks.add(
+            new Block(
+                String.join(
+                    "\n",
+                    msg(
+                        "member-rerated.email.original",
+                        locale,
+                        level(params, Params.ORIGINAL_LEVEL, locale)),
+                    msg(
+                        changed(params)
+                            ? "member-reappraised.email.changed"
+                            : "member-reappraised.email.kept",
+                        locale,
+                        level(params, locale)),
+                    comment(params, locale)),
+                null));
         if (link != null) {
           blocks.add(new Block(msg("result-announced.email.link", locale), link));
         }
       }
       case MEMBER_LEVEL_ADJUSTED -> {
         subject = msg("member-level-adjusted.subject", locale, p(params, Params.YEAR));
-        blocks.add(new Block(msg("member-level-adjusted.email.intro", locale, p(params, Params.YEAR)), null));
-        blocks.add(new Block(String.join("\n",
-            msg("member-rerated.email.original", locale, level(params, Params.ORIGINAL_LEVEL, locale)),
-            msg("member-level-adjusted.email.level", locale, level(params, locale)),
-            msg("member-level-adjusted.email.reason", locale, p(params, Params.REASON))), null));
+        blocks.add(
+            new Block(
+                msg("member-level-adjusted.email.intro", locale, p(params, Params.YEAR)), null));
+        blocks.add(
+            new Block(
+                String.join(
+                    "\n",
+                    msg(
+                        "member-rerated.email.original",
+                        locale,
+                        level(params, Params.ORIGINAL_LEVEL, locale)),
+                    msg("member-level-adjusted.email.level", locale, level(params, locale)),
+                    msg("member-level-adjusted.email.reason", locale, p(params, Params.REASON))),
+                null));
       }
       case ACCOUNT_SIGN_IN_THROTTLED -> {
         subject = msg("account-throttled.subject", locale, p(params, Params.ACCOUNT));
-        blocks.add(new Block(msg("account-throttled.email.intro", locale, p(params, Params.ACCOUNT),
-            p(params, Params.FAILURES), time(params.get(Params.BLOCKED_UNTIL), locale)), null));
+        blocks.add(
+            new Block(
+                msg(
+                    "account-throttled.email.intro",
+                    locale,
+                    p(params, Params.ACCOUNT),
+                    p(params, Params.FAILURES),
+                    time(params.get(Params.BLOCKED_UNTIL), locale)),
+                null));
         blocks.add(new Block(msg("account-throttled.email.action", locale), null));
         if (link != null) {
           blocks.add(new Block(msg("account-throttled.email.link", locale), link));
@@ -197,8 +378,14 @@ public class NotificationComposer {
       }
       case ACCOUNT_PASSWORD_RESET -> {
         subject = msg("account-reset.subject", locale);
-        blocks.add(new Block(msg("account-reset.body", locale, changedBy(params, locale),
-            time(params.get(Params.CHANGED_AT), locale)), null));
+        blocks.add(
+            new Block(
+                msg(
+                    "account-reset.body",
+                    locale,
+                    changedBy(params, locale),
+                    time(params.get(Params.CHANGED_AT), locale)),
+                null));
         blocks.add(new Block(msg("account-reset.email.action", locale), null));
         if (link != null) {
           blocks.add(new Block(msg("account-reset.email.link", locale), link));
@@ -206,7 +393,10 @@ public class NotificationComposer {
       }
       case ACCOUNT_PASSWORD_CHANGED -> {
         subject = msg("account-changed.subject", locale);
-        blocks.add(new Block(msg("account-changed.body", locale, time(params.get(Params.CHANGED_AT), locale)), null));
+        blocks.add(
+            new Block(
+                msg("account-changed.body", locale, time(params.get(Params.CHANGED_AT), locale)),
+                null));
       }
       default -> throw new IllegalArgumentException("Unknown kind " + kind);
     }
@@ -223,7 +413,8 @@ public class NotificationComposer {
     try {
       URI uri = URI.create(url.trim());
       String scheme = uri.getScheme();
-      if (uri.getHost() != null && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+      if (uri.getHost() != null
+          && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
         return uri.toString();
       }
     } catch (IllegalArgumentException e) {
@@ -233,9 +424,10 @@ public class NotificationComposer {
   }
 
   private String action(String taskKey, Locale locale) {
-    String[] codes = taskKey == null
-        ? new String[] {"task-assigned.action.default"}
-        : new String[] {"task-assigned.action." + taskKey, "task-assigned.action.default"};
+    String[] codes =
+        taskKey == null
+            ? new String[] {"task-assigned.action.default"}
+            : new String[] {"task-assigned.action." + taskKey, "task-assigned.action.default"};
     return messages.getMessage(new DefaultMessageSourceResolvable(codes), locale);
   }
 
@@ -266,9 +458,10 @@ public class NotificationComposer {
       return null;
     }
     // Group ids as docs/contracts.md (and Groups in module processes) build them.
-    String committee = group.startsWith("branch-committee-") ? "branch"
-        : group.startsWith("org-committee-") ? "organization"
-        : "other";
+    String committee =
+        group.startsWith("branch-committee-")
+            ? "branch"
+            : group.startsWith("org-committee-") ? "organization" : "other";
     return msg("task-overdue.escalated." + committee, locale);
   }
 
@@ -313,7 +506,8 @@ public class NotificationComposer {
   private String windowEnd(Map<String, String> params, Locale locale) {
     String end = params.get(Params.COMPLAINT_WINDOW_END);
     try {
-      return DateTimeFormatter.ofPattern(msg("format.date-time", locale), locale).withZone(zone)
+      return DateTimeFormatter.ofPattern(msg("format.date-time", locale), locale)
+          .withZone(zone)
           .format(Instant.parse(end));
     } catch (RuntimeException e) {
       return p(params, Params.COMPLAINT_WINDOW_END);
@@ -349,16 +543,23 @@ public class NotificationComposer {
   }
 
   private static String html(List<Block> blocks, Locale locale) {
-    StringBuilder out = new StringBuilder()
-        .append("<!DOCTYPE html><html lang=\"").append(HtmlUtils.htmlEscape(locale.getLanguage()))
-        .append("\"><head><meta charset=\"UTF-8\"></head>")
-        .append("<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5\">");
+    StringBuilder out =
+        new StringBuilder()
+            .append("<!DOCTYPE html><html lang=\"")
+            .append(HtmlUtils.htmlEscape(locale.getLanguage()))
+            .append("\"><head><meta charset=\"UTF-8\"></head>")
+            .append(
+                "<body style=\"font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.5\">");
     for (Block block : blocks) {
       out.append("<p>").append(escape(block.text()));
       if (block.link() != null) {
         String href = HtmlUtils.htmlEscape(block.link(), "UTF-8");
         out.append(block.text().isEmpty() ? "" : "<br>")
-            .append("<a href=\"").append(href).append("\">").append(href).append("</a>");
+            .append("<a href=\"")
+            .append(href)
+            .append("\">")
+            .append(href)
+            .append("</a>");
       }
       out.append("</p>");
     }

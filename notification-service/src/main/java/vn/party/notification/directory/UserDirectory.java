@@ -33,8 +33,12 @@ public class UserDirectory {
     }
     jdbc.sql("select id_, first_, last_, email_ from public.act_id_user where id_ in (:ids)")
         .param("ids", userIds)
-        .query((rs, row) -> new DirectoryUser(rs.getString("id_"), name(rs.getString("first_"), rs.getString("last_")),
-            rs.getString("email_")))
+        .query(
+            (rs, row) ->
+                new DirectoryUser(
+                    rs.getString("id_"),
+                    name(rs.getString("first_"), rs.getString("last_")),
+                    rs.getString("email_")))
         .list()
         .forEach(user -> found.put(user.userId(), user));
     return found;
@@ -45,19 +49,24 @@ public class UserDirectory {
    * evaluation-service's Camunda engine keeps it in {@code public.act_id_membership}).
    */
   public List<String> administrators() {
-    return jdbc.sql("select m.user_id_ from public.act_id_membership m where m.group_id_ = :group order by m.user_id_")
-        .param("group", ADMINISTRATORS_GROUP).query(String.class).list();
+    return jdbc.sql(
+            "select m.user_id_ from public.act_id_membership m where m.group_id_ = :group order by m.user_id_")
+        .param("group", ADMINISTRATORS_GROUP)
+        .query(String.class)
+        .list();
   }
 
   /** The name of an account as people read it: the holder's name and the sign-in id, or the id alone. */
   public String accountName(String userId) {
     DirectoryUser user = find(List.of(userId)).get(userId);
-    return user == null || user.displayName() == null || user.displayName().isBlank() ? userId
+    return user == null || user.displayName() == null || user.displayName().isBlank()
+        ? userId
         : user.displayName() + " (" + userId + ")";
   }
 
   private static String name(String first, String last) {
-    return ((first == null ? "" : first.strip()) + " " + (last == null ? "" : last.strip())).strip();
+    return ((first == null ? "" : first.strip()) + " " + (last == null ? "" : last.strip()))
+        .strip();
   }
 
   /** A user as the directory knows them; {@code email} may be null (then in-app notifications only). */

@@ -20,7 +20,8 @@ public class EmailOutboxRepository {
 
   public UUID enqueue(UUID notificationId, String toAddress, EmailContent content) {
     UUID id = UUID.randomUUID();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into notification.email_outbox (id, notification_id, to_address, subject, body, html_body)
             values (:id, :notificationId, :to, :subject, :body, :html)
             """)
@@ -39,7 +40,8 @@ public class EmailOutboxRepository {
    * instances take the next rows instead of waiting, and no two of them get the same row.
    */
   Optional<OutboxEmail> lockNextDue() {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             select id, to_address, subject, body, html_body, attempts
               from notification.email_outbox
              where status = 'PENDING' and next_attempt_at <= now()
@@ -47,13 +49,21 @@ public class EmailOutboxRepository {
              limit 1
              for update skip locked
             """)
-        .query((rs, row) -> new OutboxEmail(rs.getObject("id", UUID.class), rs.getString("to_address"),
-            rs.getString("subject"), rs.getString("body"), rs.getString("html_body"), rs.getInt("attempts")))
+        .query(
+            (rs, row) ->
+                new OutboxEmail(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("to_address"),
+                    rs.getString("subject"),
+                    rs.getString("body"),
+                    rs.getString("html_body"),
+                    rs.getInt("attempts")))
         .optional();
   }
 
   void markSent(UUID id) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update notification.email_outbox
                set status = 'SENT', sent_at = now(), attempts = attempts + 1, last_error = null
              where id = :id
@@ -63,7 +73,8 @@ public class EmailOutboxRepository {
   }
 
   void markRetry(UUID id, String error, Duration delay) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update notification.email_outbox
                set attempts = attempts + 1, last_error = :error,
                    next_attempt_at = now() + (:delayMillis * interval '1 millisecond')
@@ -76,7 +87,8 @@ public class EmailOutboxRepository {
   }
 
   void markFailed(UUID id, String error) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update notification.email_outbox
                set status = 'FAILED', attempts = attempts + 1, last_error = :error
              where id = :id

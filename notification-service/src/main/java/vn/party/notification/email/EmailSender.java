@@ -40,19 +40,27 @@ public class EmailSender {
   private final Counter failed;
   private final Counter connections;
 
-  public EmailSender(EmailOutboxRepository outbox, JavaMailSender mailSender,
-      PlatformTransactionManager transactionManager, NotificationProperties properties,
+  public EmailSender(
+      EmailOutboxRepository outbox,
+      JavaMailSender mailSender,
+      PlatformTransactionManager transactionManager,
+      NotificationProperties properties,
       MeterRegistry meterRegistry) {
     this.outbox = outbox;
     this.mailSender = mailSender;
     this.transaction = new TransactionTemplate(transactionManager);
     this.settings = properties.mail();
     this.from = SenderAddress.parse(settings.from());
-    this.sent = Counter.builder("notification.emails").tag("outcome", "sent").register(meterRegistry);
-    this.retried = Counter.builder("notification.emails").tag("outcome", "retried").register(meterRegistry);
-    this.failed = Counter.builder("notification.emails").tag("outcome", "failed").register(meterRegistry);
-    this.connections = Counter.builder("notification.smtp.connections")
-        .description("SMTP connections opened by the e-mail outbox").register(meterRegistry);
+    this.sent =
+        Counter.builder("notification.emails").tag("outcome", "sent").register(meterRegistry);
+    this.retried =
+        Counter.builder("notification.emails").tag("outcome", "retried").register(meterRegistry);
+    this.failed =
+        Counter.builder("notification.emails").tag("outcome", "failed").register(meterRegistry);
+    this.connections =
+        Counter.builder("notification.smtp.connections")
+            .description("SMTP connections opened by the e-mail outbox")
+            .register(meterRegistry);
   }
 
   /** Sends up to {@code notification.mail.batch-size} due e-mails; returns how many were taken. */
@@ -64,8 +72,10 @@ public class EmailSender {
         taken++;
       }
     } catch (DataAccessException | TransactionException e) {
-      // The database is shared and may be briefly away; the next run tries again. (TransactionException too: with
-      // PostgreSQL stopped the transaction cannot begin or roll back, which logged an ERROR with a stack trace on
+      // The database is shared and may be briefly away; the next run tries again.
+      // (TransactionException too: with
+      // PostgreSQL stopped the transaction cannot begin or roll back, which logged an ERROR with a
+      // stack trace on
       // every run before the resilience test DatabaseOutageTest showed it.)
       log.warn("E-mail outbox not reachable: {}", e.getMostSpecificCause().getMessage());
     }
@@ -91,12 +101,18 @@ public class EmailSender {
       if (attempts >= settings.maxAttempts()) {
         outbox.markFailed(email.id(), describe(e));
         failed.increment();
-        log.warn("E-mail {} failed {} times and is given up: {}", email.id(), attempts, describe(e));
+        log.warn(
+            "E-mail {} failed {} times and is given up: {}", email.id(), attempts, describe(e));
       } else {
         Duration delay = backoff(attempts);
         outbox.markRetry(email.id(), describe(e), delay);
         retried.increment();
-        log.info("E-mail {} not sent (attempt {}), next try in {}: {}", email.id(), attempts, delay, describe(e));
+        log.info(
+            "E-mail {} not sent (attempt {}), next try in {}: {}",
+            email.id(),
+            attempts,
+            delay,
+            describe(e));
       }
       return true;
     }
@@ -128,9 +144,12 @@ public class EmailSender {
       } else {
         helper.setText(email.body(), false);
       }
-      // One Message-ID per outbox row, kept on every attempt. A crash between the SMTP server's acceptance and the
-      // commit of "SENT" makes the next run send the row again (SMTP has no idempotent submission); with the same
-      // Message-ID that copy is the same message to the recipient's mail store, not a second notice. (Found by the
+      // One Message-ID per outbox row, kept on every attempt. A crash between the SMTP server's
+      // acceptance and the
+      // commit of "SENT" makes the next run send the row again (SMTP has no idempotent submission);
+      // with the same
+      // Message-ID that copy is the same message to the recipient's mail store, not a second
+      // notice. (Found by the
       // resilience test NotificationServiceCrashTest: each send used to get a fresh Message-ID.)
       message.setHeader("Message-ID", messageId(email));
     } catch (MessagingException e) {
@@ -141,17 +160,23 @@ public class EmailSender {
 
   private String messageId(OutboxEmail email) {
     String address = from.getAddress();
-    String domain = address == null || address.indexOf('@') < 0 ? "notification-service"
-        : address.substring(address.indexOf('@') + 1);
+    String domain =
+        address == null || address.indexOf('@') < 0
+            ? "notification-service"
+            : address.substring(address.indexOf('@') + 1);
     return "<" + email.id() + "@" + domain + ">";
   }
 
   private static String describe(Exception e) {
     Throwable cause = e;
-    StringBuilder text = new StringBuilder(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
+    StringBuilder text =
+        new StringBuilder(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
     while (cause.getCause() != null && cause.getCause() != cause) {
       cause = cause.getCause();
-      text.append(" <- ").append(cause.getClass().getSimpleName()).append(": ").append(cause.getMessage());
+      text.append(" <- ")
+          .append(cause.getClass().getSimpleName())
+          .append(": ")
+          .append(cause.getMessage());
     }
     return text.toString();
   }

@@ -30,10 +30,12 @@ final class SenderAddress {
         name = name.substring(1, name.length() - 1);
       }
       InternetAddress address = new InternetAddress(matcher.group(2).strip(), true);
-      return name.isBlank() ? address
+      return name.isBlank()
+          ? address
           : new InternetAddress(address.getAddress(), name, StandardCharsets.UTF_8.name());
     } catch (AddressException | UnsupportedEncodingException e) {
-      throw new IllegalArgumentException("notification.mail.from is not an e-mail address: " + from, e);
+      throw new IllegalArgumentException(
+          "notification.mail.from is not an e-mail address: " + from, e);
     }
   }
 }

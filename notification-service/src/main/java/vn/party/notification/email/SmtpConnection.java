@@ -53,8 +53,10 @@ final class SmtpConnection implements AutoCloseable {
   }
 
   private Transport connect(JavaMailSenderImpl sender) throws MessagingException {
-    String protocol = sender.getProtocol() != null ? sender.getProtocol()
-        : sender.getSession().getProperty("mail.transport.protocol");
+    String protocol =
+        sender.getProtocol() != null
+            ? sender.getProtocol()
+            : sender.getSession().getProperty("mail.transport.protocol");
     Transport opened = sender.getSession().getTransport(protocol != null ? protocol : "smtp");
     String username = sender.getUsername();
     String password = sender.getPassword();

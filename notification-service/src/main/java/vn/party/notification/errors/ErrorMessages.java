@@ -3,8 +3,7 @@ package vn.party.notification.errors;
 /** Which message (in {@code messages*.properties}, with its {@code .title}) an error status gets. */
 final class ErrorMessages {
 
-  private ErrorMessages() {
-  }
+  private ErrorMessages() {}
 
   static String key(int status) {
     return switch (status) {

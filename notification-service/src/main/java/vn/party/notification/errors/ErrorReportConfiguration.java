@@ -7,14 +7,16 @@ import org.springframework.stereotype.Component;
 
 /** Puts {@link ProblemErrorReportValve} in place of Tomcat's error report on the host. */
 @Component
-class ErrorReportConfiguration implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
+class ErrorReportConfiguration
+    implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
 
   @Override
   public void customize(TomcatServletWebServerFactory factory) {
-    factory.addContextCustomizers(context -> {
-      if (context.getParent() instanceof StandardHost host) {
-        host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
-      }
-    });
+    factory.addContextCustomizers(
+        context -> {
+          if (context.getParent() instanceof StandardHost host) {
+            host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+          }
+        });
   }
 }

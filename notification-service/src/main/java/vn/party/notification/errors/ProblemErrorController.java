@@ -30,13 +30,20 @@ class ProblemErrorController implements ErrorController {
   @RequestMapping("/error")
   ResponseEntity<ProblemDetail> error(HttpServletRequest request, Locale locale) {
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    int status = code instanceof Integer value && value >= 400 && HttpStatus.resolve(value) != null ? value : 404;
+    int status =
+        code instanceof Integer value && value >= 400 && HttpStatus.resolve(value) != null
+            ? value
+            : 404;
     String key = ErrorMessages.key(status);
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(status),
-        messages.getMessage(key, null, locale));
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.valueOf(status), messages.getMessage(key, null, locale));
     problem.setTitle(messages.getMessage(key + ".title", null, locale));
     Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-    problem.setInstance(URI.create(ErrorMessages.safePath(uri instanceof String path ? path : "/error")));
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    problem.setInstance(
+        URI.create(ErrorMessages.safePath(uri instanceof String path ? path : "/error")));
+    return ResponseEntity.status(status)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 }

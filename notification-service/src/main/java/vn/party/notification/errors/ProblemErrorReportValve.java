@@ -35,9 +35,16 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         return;
       }
       response.setContentType("application/problem+json");
-      writer.write("{\"type\":\"about:blank\",\"title\":\"" + json(message(key + ".title", english))
-          + "\",\"status\":" + status + ",\"detail\":\"" + json(message(key, english)) + "\",\"instance\":\""
-          + ErrorMessages.safePath(uri) + "\"}");
+      writer.write(
+          "{\"type\":\"about:blank\",\"title\":\""
+              + json(message(key + ".title", english))
+              + "\",\"status\":"
+              + status
+              + ",\"detail\":\""
+              + json(message(key, english))
+              + "\",\"instance\":\""
+              + ErrorMessages.safePath(uri)
+              + "\"}");
       response.finishResponse();
     } catch (IOException | IllegalStateException e) {
       ExceptionUtils.handleThrowable(e);
@@ -56,9 +63,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 
   private static String message(String key, boolean english) {
     try {
-      ResourceBundle bundle = ResourceBundle.getBundle("messages", english ? Locale.ENGLISH : Locale.ROOT,
-          ProblemErrorReportValve.class.getClassLoader(),
-          ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+      ResourceBundle bundle =
+          ResourceBundle.getBundle(
+              "messages",
+              english ? Locale.ENGLISH : Locale.ROOT,
+              ProblemErrorReportValve.class.getClassLoader(),
+              ResourceBundle.Control.getNoFallbackControl(
+                  ResourceBundle.Control.FORMAT_PROPERTIES));
       return bundle.getString(key);
     } catch (MissingResourceException e) {
       return english ? "The request could not be served." : "Không thực hiện được yêu cầu.";

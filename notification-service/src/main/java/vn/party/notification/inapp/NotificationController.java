@@ -18,7 +18,9 @@ import vn.party.notification.security.SignedInUser;
 
 @RestController
 @RequestMapping("/api/v1/notifications")
-@Tag(name = "Thông báo", description = "Thông báo trong ứng dụng của người đang đăng nhập (in-app notifications)")
+@Tag(
+    name = "Thông báo",
+    description = "Thông báo trong ứng dụng của người đang đăng nhập (in-app notifications)")
 class NotificationController {
 
   private final NotificationService notifications;
@@ -31,21 +33,28 @@ class NotificationController {
   @Operation(summary = "Danh sách thông báo, mới nhất trước, kèm số chưa đọc")
   NotificationListResponse list(
       @AuthenticationPrincipal SignedInUser user,
-      @Parameter(description = "Chỉ lấy thông báo chưa đọc") @RequestParam(defaultValue = "false") boolean unreadOnly,
-      @Parameter(description = "Số thông báo tối đa (1–200)") @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+      @Parameter(description = "Chỉ lấy thông báo chưa đọc") @RequestParam(defaultValue = "false")
+          boolean unreadOnly,
+      @Parameter(description = "Số thông báo tối đa (1–200)")
+          @RequestParam(defaultValue = "50")
+          @Min(1)
+          @Max(200)
+          int limit,
       Locale locale) {
     return notifications.list(user.userId(), unreadOnly, limit, locale);
   }
 
   @PostMapping("/read-all")
-  @Operation(summary = "Đánh dấu mọi thông báo của mình là đã đọc / mark all of one's notifications read")
+  @Operation(
+      summary = "Đánh dấu mọi thông báo của mình là đã đọc / mark all of one's notifications read")
   ReadAllResponse markAllRead(@AuthenticationPrincipal SignedInUser user) {
     return notifications.markAllRead(user.userId());
   }
 
   @PostMapping("/{id}/read")
   @Operation(summary = "Đánh dấu một thông báo của mình là đã đọc")
-  NotificationResponse markRead(@AuthenticationPrincipal SignedInUser user, @PathVariable UUID id, Locale locale) {
+  NotificationResponse markRead(
+      @AuthenticationPrincipal SignedInUser user, @PathVariable UUID id, Locale locale) {
     return notifications.markRead(id, user.userId(), locale);
   }
 }

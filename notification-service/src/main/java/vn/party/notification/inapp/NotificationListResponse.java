@@ -5,5 +5,6 @@ import java.util.List;
 
 @Schema(description = "Thông báo của người đang đăng nhập, mới nhất trước")
 public record NotificationListResponse(
-    @Schema(description = "Số thông báo chưa đọc (tất cả, không chỉ trong trang này)") long unreadCount,
+    @Schema(description = "Số thông báo chưa đọc (tất cả, không chỉ trong trang này)")
+        long unreadCount,
     List<NotificationResponse> items) {}

@@ -12,6 +12,11 @@ import org.springframework.web.ErrorResponseException;
 public class NotificationNotFoundException extends ErrorResponseException {
 
   public NotificationNotFoundException(UUID id) {
-    super(HttpStatus.NOT_FOUND, ProblemDetail.forStatus(HttpStatus.NOT_FOUND), null, null, new Object[] {id});
+    super(
+        HttpStatus.NOT_FOUND,
+        ProblemDetail.forStatus(HttpStatus.NOT_FOUND),
+        null,
+        null,
+        new Object[] {id});
   }
 }

@@ -31,7 +31,8 @@ public class NotificationRepository {
 
   /** Inserts the notification; its {@code createdAt} and {@code readAt} are ignored. */
   public void insert(Notification notification) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into notification.notification
               (id, user_id, kind, title, body, link, params, event_source, event_id)
             values (:id, :userId, :kind, :title, :body, :link, cast(:params as jsonb), :eventSource, :eventId)
@@ -49,9 +50,12 @@ public class NotificationRepository {
   }
 
   public List<Notification> findForUser(String userId, boolean unreadOnly, int limit) {
-    return jdbc.sql("select " + COLUMNS + " from notification.notification where user_id = :userId"
-            + (unreadOnly ? " and read_at is null" : "")
-            + " order by created_at desc, id desc limit :limit")
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from notification.notification where user_id = :userId"
+                + (unreadOnly ? " and read_at is null" : "")
+                + " order by created_at desc, id desc limit :limit")
         .param("userId", userId)
         .param("limit", limit)
         .query(this::map)
@@ -59,7 +63,8 @@ public class NotificationRepository {
   }
 
   public long countUnread(String userId) {
-    return jdbc.sql("select count(*) from notification.notification where user_id = :userId and read_at is null")
+    return jdbc.sql(
+            "select count(*) from notification.notification where user_id = :userId and read_at is null")
         .param("userId", userId)
         .query(Long.class)
         .single();
@@ -67,8 +72,10 @@ public class NotificationRepository {
 
   /** Marks the user's own notification read (keeping the first read time); empty if the user has no such notification. */
   public Optional<Notification> markRead(UUID id, String userId) {
-    return jdbc.sql("update notification.notification set read_at = coalesce(read_at, now())"
-            + " where id = :id and user_id = :userId returning " + COLUMNS)
+    return jdbc.sql(
+            "update notification.notification set read_at = coalesce(read_at, now())"
+                + " where id = :id and user_id = :userId returning "
+                + COLUMNS)
         .param("id", id)
         .param("userId", userId)
         .query(this::map)
@@ -77,7 +84,8 @@ public class NotificationRepository {
 
   /** Marks every unread notification of the user read; the number marked. */
   public int markAllRead(String userId) {
-    return jdbc.sql("update notification.notification set read_at = now() where user_id = :userId and read_at is null")
+    return jdbc.sql(
+            "update notification.notification set read_at = now() where user_id = :userId and read_at is null")
         .param("userId", userId)
         .update();
   }

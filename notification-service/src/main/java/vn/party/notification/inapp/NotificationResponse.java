@@ -9,7 +9,8 @@ import vn.party.notification.compose.NotificationKind;
 public record NotificationResponse(
     UUID id,
     NotificationKind kind,
-    @Schema(description = "Tiêu đề, theo ngôn ngữ của Accept-Language (mặc định tiếng Việt)") String title,
+    @Schema(description = "Tiêu đề, theo ngôn ngữ của Accept-Language (mặc định tiếng Việt)")
+        String title,
     @Schema(description = "Nội dung") String body,
     @Schema(description = "Đường dẫn tới việc cần làm, nếu có", nullable = true) String link,
     Instant createdAt,

@@ -15,24 +15,27 @@ public class NotificationService {
   private final NotificationComposer composer;
   private final NotificationMapper mapper;
 
-  NotificationService(NotificationRepository repository, NotificationComposer composer, NotificationMapper mapper) {
+  NotificationService(
+      NotificationRepository repository, NotificationComposer composer, NotificationMapper mapper) {
     this.repository = repository;
     this.composer = composer;
     this.mapper = mapper;
   }
 
   @Transactional(readOnly = true)
-  public NotificationListResponse list(String userId, boolean unreadOnly, int limit, Locale locale) {
-    List<NotificationResponse> items = repository.findForUser(userId, unreadOnly, limit).stream()
-        .map(n -> mapper.toResponse(n, text(n, locale)))
-        .toList();
+  public NotificationListResponse list(
+      String userId, boolean unreadOnly, int limit, Locale locale) {
+    List<NotificationResponse> items =
+        repository.findForUser(userId, unreadOnly, limit).stream()
+            .map(n -> mapper.toResponse(n, text(n, locale)))
+            .toList();
     return new NotificationListResponse(repository.countUnread(userId), items);
   }
 
   @Transactional
   public NotificationResponse markRead(UUID id, String userId, Locale locale) {
-    Notification notification = repository.markRead(id, userId)
-        .orElseThrow(() -> new NotificationNotFoundException(id));
+    Notification notification =
+        repository.markRead(id, userId).orElseThrow(() -> new NotificationNotFoundException(id));
     return mapper.toResponse(notification, text(notification, locale));
   }
 

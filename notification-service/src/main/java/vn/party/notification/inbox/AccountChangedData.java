@@ -12,7 +12,8 @@ import jakarta.validation.constraints.Size;
 public record AccountChangedData(
     @NotBlank @Size(max = 100) String userId,
     @NotNull Change change,
-    @Size(min = 1, max = 100) String changedBy) implements EventPayload {
+    @Size(min = 1, max = 100) String changedBy)
+    implements EventPayload {
 
   /** What happened to the password. */
   public enum Change {

@@ -12,4 +12,5 @@ public record AccountSignInThrottledData(
     @NotBlank String userId,
     @NotNull @Positive Integer failures,
     @NotBlank String blockedUntil,
-    String occurredAt) implements EventPayload {}
+    String occurredAt)
+    implements EventPayload {}

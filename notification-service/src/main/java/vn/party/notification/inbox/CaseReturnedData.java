@@ -21,7 +21,8 @@ public record CaseReturnedData(
     String reason,
     String returnedBy,
     String returnedAt,
-    List<@NotNull @Valid RecipientData> recipients) implements EventPayload {
+    List<@NotNull @Valid RecipientData> recipients)
+    implements EventPayload {
 
   public List<RecipientData> recipientsOrNone() {
     return recipients == null ? List.of() : recipients;

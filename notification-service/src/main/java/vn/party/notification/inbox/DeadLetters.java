@@ -12,6 +12,7 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 public class DeadLetters implements ConsumerRecordRecoverer {
 
   public static final String COUNTER = "notification.events.dead_lettered";
+
   /** Header of a dead letter saying in plain words why it could not be processed. */
   public static final String REASON_HEADER = "notification_dlt-reason";
 
@@ -23,18 +24,29 @@ public class DeadLetters implements ConsumerRecordRecoverer {
 
   public DeadLetters(DeadLetterPublishingRecoverer publisher, MeterRegistry meterRegistry) {
     this.publisher = publisher;
-    this.invalid = Counter.builder(COUNTER).tag("reason", "invalid")
-        .description("Records of evaluation.events sent to the dead-letter topic").register(meterRegistry);
-    this.failed = Counter.builder(COUNTER).tag("reason", "failed")
-        .description("Records of evaluation.events sent to the dead-letter topic").register(meterRegistry);
+    this.invalid =
+        Counter.builder(COUNTER)
+            .tag("reason", "invalid")
+            .description("Records of evaluation.events sent to the dead-letter topic")
+            .register(meterRegistry);
+    this.failed =
+        Counter.builder(COUNTER)
+            .tag("reason", "failed")
+            .description("Records of evaluation.events sent to the dead-letter topic")
+            .register(meterRegistry);
   }
 
   @Override
   public void accept(ConsumerRecord<?, ?> record, Exception exception) {
     InvalidEventException invalidEvent = find(exception, InvalidEventException.class);
     String reason = reason(exception);
-    log.warn("Dead-lettering record {}-{}@{} (key {}): {}", record.topic(), record.partition(),
-        record.offset(), record.key(), reason);
+    log.warn(
+        "Dead-lettering record {}-{}@{} (key {}): {}",
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        record.key(),
+        reason);
     // Throws when the dead letter cannot be written; the record is then retried, not lost.
     publisher.accept(record, exception);
     (invalidEvent != null ? invalid : failed).increment();

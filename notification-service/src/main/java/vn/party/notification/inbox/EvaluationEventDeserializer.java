@@ -49,7 +49,8 @@ public class EvaluationEventDeserializer implements Deserializer<InboundEvent> {
     this.zone = zone;
     this.jsonFormat = EventFormatProvider.getInstance().resolveFormat(JsonFormat.CONTENT_TYPE);
     if (jsonFormat == null) {
-      throw new IllegalStateException("CloudEvents JSON format (cloudevents-json-jackson) is not on the classpath");
+      throw new IllegalStateException(
+          "CloudEvents JSON format (cloudevents-json-jackson) is not on the classpath");
     }
   }
 
@@ -76,28 +77,37 @@ public class EvaluationEventDeserializer implements Deserializer<InboundEvent> {
     if (contentType != null && !isJson(contentType)) {
       throw new InvalidEventException("datacontenttype " + contentType + " is not JSON");
     }
-    EventPayload payload = switch (event.getType()) {
-      case EventTypes.TASK_ASSIGNED -> normalise(readData(event, TaskAssignedData.class));
-      case EventTypes.TASK_REMINDER -> normalise(readData(event, TaskReminderData.class));
-      case EventTypes.TASK_OVERDUE -> normalise(readData(event, TaskOverdueData.class));
-      case EventTypes.CASE_RETURNED -> check(event, readData(event, CaseReturnedData.class));
-      case EventTypes.MEMBER_DECIDED -> readData(event, MemberDecidedData.class);
-      case EventTypes.RESULT_ANNOUNCED -> normalise(event, readData(event, ResultAnnouncedData.class));
-      case EventTypes.MEMBER_RERATED -> readData(event, MemberReratedData.class);
-      case EventTypes.MEMBER_REAPPRAISED -> readData(event, MemberReappraisedData.class);
-      case EventTypes.MEMBER_LEVEL_ADJUSTED -> readData(event, MemberLevelAdjustedData.class);
-      case EventTypes.ACCOUNT_SIGN_IN_THROTTLED -> normalise(event, readData(event, AccountSignInThrottledData.class));
-      case EventTypes.ACCOUNT_CHANGED -> readData(event, AccountChangedData.class);
-      default -> new UnhandledEvent();
-    };
-    return new InboundEvent(event.getId(), event.getSource().toString(), event.getType(),
-        event.getTime(), payload, data);
+    EventPayload payload =
+        switch (event.getType()) {
+          case EventTypes.TASK_ASSIGNED -> normalise(readData(event, TaskAssignedData.class));
+          case EventTypes.TASK_REMINDER -> normalise(readData(event, TaskReminderData.class));
+          case EventTypes.TASK_OVERDUE -> normalise(readData(event, TaskOverdueData.class));
+          case EventTypes.CASE_RETURNED -> check(event, readData(event, CaseReturnedData.class));
+          case EventTypes.MEMBER_DECIDED -> readData(event, MemberDecidedData.class);
+          case EventTypes.RESULT_ANNOUNCED ->
+              normalise(event, readData(event, ResultAnnouncedData.class));
+          case EventTypes.MEMBER_RERATED -> readData(event, MemberReratedData.class);
+          case EventTypes.MEMBER_REAPPRAISED -> readData(event, MemberReappraisedData.class);
+          case EventTypes.MEMBER_LEVEL_ADJUSTED -> readData(event, MemberLevelAdjustedData.class);
+          case EventTypes.ACCOUNT_SIGN_IN_THROTTLED ->
+              normalise(event, readData(event, AccountSignInThrottledData.class));
+          case EventTypes.ACCOUNT_CHANGED -> readData(event, AccountChangedData.class);
+          default -> new UnhandledEvent();
+        };
+    return new InboundEvent(
+        event.getId(),
+        event.getSource().toString(),
+        event.getType(),
+        event.getTime(),
+        payload,
+        data);
   }
 
   private CloudEvent read(String topic, Headers headers, byte[] data) {
     try {
       String contentType = header(headers, CONTENT_TYPE);
-      boolean structuredHeader = contentType != null && contentType.startsWith("application/cloudevents");
+      boolean structuredHeader =
+          contentType != null && contentType.startsWith("application/cloudevents");
       if (structuredHeader || headers.lastHeader(CE_SPECVERSION) != null) {
         return cloudEvents.deserialize(topic, headers, data);
       }
@@ -116,20 +126,26 @@ public class EvaluationEventDeserializer implements Deserializer<InboundEvent> {
     try {
       data = objectMapper.readValue(event.getData().toBytes(), type);
     } catch (JsonProcessingException e) {
-      throw new InvalidEventException(event.getType() + " " + event.getId() + ": data is not valid: "
-          + e.getOriginalMessage());
+      throw new InvalidEventException(
+          event.getType() + " " + event.getId() + ": data is not valid: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new InvalidEventException(event.getType() + " " + event.getId() + ": data is not readable: " + e.getMessage());
+      throw new InvalidEventException(
+          event.getType() + " " + event.getId() + ": data is not readable: " + e.getMessage());
     }
     if (data == null) {
       throw new InvalidEventException(event.getType() + " " + event.getId() + " has data null");
     }
     Set<ConstraintViolation<T>> violations = validator.validate(data);
     if (!violations.isEmpty()) {
-      throw new InvalidEventException(event.getType() + " " + event.getId() + ": " + violations.stream()
-          .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-          .map(v -> v.getPropertyPath() + " " + v.getMessage())
-          .collect(Collectors.joining("; ")));
+      throw new InvalidEventException(
+          event.getType()
+              + " "
+              + event.getId()
+              + ": "
+              + violations.stream()
+                  .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                  .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                  .collect(Collectors.joining("; ")));
     }
     return data;
   }
@@ -140,10 +156,19 @@ public class EvaluationEventDeserializer implements Deserializer<InboundEvent> {
     try {
       end = parseInstant(data.complaintWindowEnd()).toString();
     } catch (RuntimeException e) {
-      throw new InvalidEventException(event.getType() + " " + event.getId() + ": complaintWindowEnd is not a time");
+      throw new InvalidEventException(
+          event.getType() + " " + event.getId() + ": complaintWindowEnd is not a time");
     }
-    return new ResultAnnouncedData(data.memberId(), data.memberName(), data.year(), data.organizationId(),
-        data.decidedLevel(), data.decisionComment(), data.announcedAt(), end, data.evaluationUrl(),
+    return new ResultAnnouncedData(
+        data.memberId(),
+        data.memberName(),
+        data.year(),
+        data.organizationId(),
+        data.decidedLevel(),
+        data.decisionComment(),
+        data.announcedAt(),
+        end,
+        data.evaluationUrl(),
         data.recipients());
   }
 
@@ -153,9 +178,11 @@ public class EvaluationEventDeserializer implements Deserializer<InboundEvent> {
     try {
       until = parseInstant(data.blockedUntil()).toString();
     } catch (RuntimeException e) {
-      throw new InvalidEventException(event.getType() + " " + event.getId() + ": blockedUntil is not a time");
+      throw new InvalidEventException(
+          event.getType() + " " + event.getId() + ": blockedUntil is not a time");
     }
-    return new AccountSignInThrottledData(data.userId().strip(), data.failures(), until, data.occurredAt());
+    return new AccountSignInThrottledData(
+        data.userId().strip(), data.failures(), until, data.occurredAt());
   }
 
   /** Due dates become ISO instants, so later formatting does not depend on how they were written. */
@@ -171,9 +198,13 @@ public class EvaluationEventDeserializer implements Deserializer<InboundEvent> {
    * one that names recipients must say whose case it is.
    */
   private static CaseReturnedData check(CloudEvent event, CaseReturnedData data) {
-    if (!data.recipientsOrNone().isEmpty() && (data.memberName() == null || data.memberName().isBlank())) {
-      throw new InvalidEventException(event.getType() + " " + event.getId()
-          + ": memberName must not be blank when recipients are given");
+    if (!data.recipientsOrNone().isEmpty()
+        && (data.memberName() == null || data.memberName().isBlank())) {
+      throw new InvalidEventException(
+          event.getType()
+              + " "
+              + event.getId()
+              + ": memberName must not be blank when recipients are given");
     }
     return data;
   }
@@ -198,7 +229,9 @@ public class EvaluationEventDeserializer implements Deserializer<InboundEvent> {
 
   private static String header(Headers headers, String name) {
     Header header = headers.lastHeader(name);
-    return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    return header == null || header.value() == null
+        ? null
+        : new String(header.value(), StandardCharsets.UTF_8);
   }
 
   private static String rootMessage(Throwable e) {
@@ -206,6 +239,8 @@ public class EvaluationEventDeserializer implements Deserializer<InboundEvent> {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + root.getMessage() + ")";
+    return root == e
+        ? String.valueOf(e.getMessage())
+        : e.getMessage() + " (" + root.getMessage() + ")";
   }
 }

@@ -49,9 +49,15 @@ public class InboxService {
   private final Links links;
   private final Locale locale;
 
-  InboxService(ProcessedEventRepository processedEvents, NotificationRepository notifications,
-      EmailOutboxRepository outbox, NotificationComposer composer, PreferenceService preferences,
-      UserDirectory directory, Links links, NotificationProperties properties) {
+  InboxService(
+      ProcessedEventRepository processedEvents,
+      NotificationRepository notifications,
+      EmailOutboxRepository outbox,
+      NotificationComposer composer,
+      PreferenceService preferences,
+      UserDirectory directory,
+      Links links,
+      NotificationProperties properties) {
     this.directory = directory;
     this.links = links;
     this.processedEvents = processedEvents;
@@ -70,10 +76,14 @@ public class InboxService {
       return 0;
     }
     if (!processedEvents.markProcessed(event.source(), event.id(), event.type())) {
-      log.info("Event {} from {} was already processed; ignoring the redelivery", event.id(), event.source());
+      log.info(
+          "Event {} from {} was already processed; ignoring the redelivery",
+          event.id(),
+          event.source());
       return 0;
     }
-    // One notification per person even if the producer lists someone twice; who they are and where their e-mail
+    // One notification per person even if the producer lists someone twice; who they are and where
+    // their e-mail
     // goes is the directory's word, not the event's.
     Set<String> named = new java.util.LinkedHashSet<>();
     draft.recipients().forEach(r -> named.add(r.userId().strip()));
@@ -83,30 +93,53 @@ public class InboxService {
       if (found.containsKey(userId)) {
         recipients.put(userId, found.get(userId));
       } else {
-        log.warn("Event {} ({}) names user {}, who is not in the directory; not notified", event.id(), event.type(),
+        log.warn(
+            "Event {} ({}) names user {}, who is not in the directory; not notified",
+            event.id(),
+            event.type(),
             userId);
       }
     }
     if (recipients.isEmpty()) {
-      log.warn("Event {} ({}) names no known recipients; nobody is notified", event.id(), event.type());
+      log.warn(
+          "Event {} ({}) names no known recipients; nobody is notified", event.id(), event.type());
     }
-    // a notice about one's own account (issue 12) is mailed whatever the preference: it is how a take-over is noticed
-    Set<String> inAppOnly = draft.mailAlways() ? Set.of() : preferences.emailDisabledAmong(recipients.keySet());
+    // a notice about one's own account (issue 12) is mailed whatever the preference: it is how a
+    // take-over is noticed
+    Set<String> inAppOnly =
+        draft.mailAlways() ? Set.of() : preferences.emailDisabledAmong(recipients.keySet());
     RenderedText text = composer.inApp(draft.kind(), draft.params(), locale);
     for (Map.Entry<String, DirectoryUser> entry : recipients.entrySet()) {
       DirectoryUser recipient = entry.getValue();
       UUID notificationId = UUID.randomUUID();
-      notifications.insert(new Notification(notificationId, entry.getKey(), draft.kind(), text.title(),
-          text.body(), draft.link(), draft.params(), event.source(), event.id(), null, null));
+      notifications.insert(
+          new Notification(
+              notificationId,
+              entry.getKey(),
+              draft.kind(),
+              text.title(),
+              text.body(),
+              draft.link(),
+              draft.params(),
+              event.source(),
+              event.id(),
+              null,
+              null));
       if (recipient.hasEmail() && inAppOnly.contains(entry.getKey())) {
-        log.debug("Event {}: {} chose in-app notifications only; no e-mail", event.id(), entry.getKey());
+        log.debug(
+            "Event {}: {} chose in-app notifications only; no e-mail", event.id(), entry.getKey());
       } else if (recipient.hasEmail()) {
-        EmailContent email = composer.email(draft.kind(), draft.params(), recipient.nameForGreeting(),
-            draft.link(), locale);
+        EmailContent email =
+            composer.email(
+                draft.kind(), draft.params(), recipient.nameForGreeting(), draft.link(), locale);
         outbox.enqueue(notificationId, recipient.email().strip(), email);
       }
     }
-    log.info("Event {} ({}) from {}: {} notification(s) created", event.id(), event.type(), event.source(),
+    log.info(
+        "Event {} ({}) from {}: {} notification(s) created",
+        event.id(),
+        event.type(),
+        event.source(),
         recipients.size());
     return recipients.size();
   }
@@ -136,7 +169,8 @@ public class InboxService {
     }
     if (event.payload() instanceof CaseReturnedData returned) {
       if (returned.recipientsOrNone().isEmpty()) {
-        // An older producer names nobody (and no memberName): logged below, marked processed, not dead-lettered.
+        // An older producer names nobody (and no memberName): logged below, marked processed, not
+        // dead-lettered.
         return new Draft(NotificationKind.CASE_RETURNED, Map.of(), null, List.of(), false);
       }
       Map<String, String> params = new LinkedHashMap<>();
@@ -160,8 +194,12 @@ public class InboxService {
       params.put(Params.LEVEL, announced.decidedLevel().name());
       putIfPresent(params, Params.COMMENT, announced.decisionComment());
       params.put(Params.COMPLAINT_WINDOW_END, announced.complaintWindowEnd());
-      return new Draft(NotificationKind.RESULT_ANNOUNCED, params, link(event, announced.evaluationUrl()),
-          announced.recipients(), false);
+      return new Draft(
+          NotificationKind.RESULT_ANNOUNCED,
+          params,
+          link(event, announced.evaluationUrl()),
+          announced.recipients(),
+          false);
     }
     if (event.payload() instanceof MemberReratedData rerated) {
       Map<String, String> params = new LinkedHashMap<>();
@@ -180,8 +218,12 @@ public class InboxService {
       params.put(Params.ORIGINAL_LEVEL, reappraised.originalLevel().name());
       params.put(Params.LEVEL, reappraised.reappraisedLevel().name());
       putIfPresent(params, Params.COMMENT, reappraised.comment());
-      return new Draft(NotificationKind.MEMBER_REAPPRAISED, params, link(event, reappraised.evaluationUrl()),
-          reappraised.recipients(), false);
+      return new Draft(
+          NotificationKind.MEMBER_REAPPRAISED,
+          params,
+          link(event, reappraised.evaluationUrl()),
+          reappraised.recipients(),
+          false);
     }
     if (event.payload() instanceof MemberLevelAdjustedData adjusted) {
       Map<String, String> params = new LinkedHashMap<>();
@@ -190,7 +232,8 @@ public class InboxService {
       params.put(Params.ORIGINAL_LEVEL, adjusted.fromLevel().name());
       params.put(Params.LEVEL, adjusted.toLevel().name());
       putIfPresent(params, Params.REASON, adjusted.reason());
-      return new Draft(NotificationKind.MEMBER_LEVEL_ADJUSTED, params, null, adjusted.recipients(), false);
+      return new Draft(
+          NotificationKind.MEMBER_LEVEL_ADJUSTED, params, null, adjusted.recipients(), false);
     }
     if (event.payload() instanceof AccountSignInThrottledData throttled) {
       // for the administrators the directory names: the event names nobody
@@ -198,24 +241,36 @@ public class InboxService {
       params.put(Params.ACCOUNT, directory.accountName(throttled.userId()));
       params.put(Params.FAILURES, String.valueOf(throttled.failures()));
       params.put(Params.BLOCKED_UNTIL, throttled.blockedUntil());
-      List<RecipientData> administrators = directory.administrators().stream()
-          .map(id -> new RecipientData(id, null, null)).toList();
-      return new Draft(NotificationKind.ACCOUNT_SIGN_IN_THROTTLED, params, links.page("app/admin/sign-ins"),
-          administrators, false);
+      List<RecipientData> administrators =
+          directory.administrators().stream().map(id -> new RecipientData(id, null, null)).toList();
+      return new Draft(
+          NotificationKind.ACCOUNT_SIGN_IN_THROTTLED,
+          params,
+          links.page("app/admin/sign-ins"),
+          administrators,
+          false);
     }
     if (event.payload() instanceof AccountChangedData changed) {
       // the holder, at the directory's address; who set it is named from the directory too
       Map<String, String> params = new LinkedHashMap<>();
-      params.put(Params.CHANGED_AT, (event.time() == null ? Instant.now() : event.time().toInstant()).toString());
+      params.put(
+          Params.CHANGED_AT,
+          (event.time() == null ? Instant.now() : event.time().toInstant()).toString());
       List<RecipientData> holder = List.of(new RecipientData(changed.userId().strip(), null, null));
       if (changed.change() == AccountChangedData.Change.PASSWORD_CHANGED
-          && (changed.changedBy() == null || changed.changedBy().strip().equals(changed.userId().strip()))) {
+          && (changed.changedBy() == null
+              || changed.changedBy().strip().equals(changed.userId().strip()))) {
         return new Draft(NotificationKind.ACCOUNT_PASSWORD_CHANGED, params, null, holder, true);
       }
       if (changed.changedBy() != null && !changed.changedBy().isBlank()) {
         params.put(Params.CHANGED_BY, directory.accountName(changed.changedBy().strip()));
       }
-      return new Draft(NotificationKind.ACCOUNT_PASSWORD_RESET, params, links.page("app/password"), holder, true);
+      return new Draft(
+          NotificationKind.ACCOUNT_PASSWORD_RESET,
+          params,
+          links.page("app/password"),
+          holder,
+          true);
     }
     return null;
   }
@@ -223,7 +278,8 @@ public class InboxService {
   private String link(InboundEvent event, String url) {
     String link = links.allowed(url);
     if (link == null && url != null && !url.isBlank()) {
-      log.warn("Event {} carries a link that is not under evaluation-service's public URL; it is left out",
+      log.warn(
+          "Event {} carries a link that is not under evaluation-service's public URL; it is left out",
           event.id());
     }
     return link;
@@ -235,6 +291,10 @@ public class InboxService {
     }
   }
 
-  private record Draft(NotificationKind kind, Map<String, String> params, String link,
-      List<RecipientData> recipients, boolean mailAlways) {}
+  private record Draft(
+      NotificationKind kind,
+      Map<String, String> params,
+      String link,
+      List<RecipientData> recipients,
+      boolean mailAlways) {}
 }

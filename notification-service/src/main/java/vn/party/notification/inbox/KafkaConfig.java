@@ -34,7 +34,9 @@ class KafkaConfig {
 
   @Bean
   NewTopic evaluationEventsTopic(NotificationProperties properties) {
-    return TopicBuilder.name(properties.kafka().topic()).partitions(properties.kafka().partitions()).build();
+    return TopicBuilder.name(properties.kafka().topic())
+        .partitions(properties.kafka().partitions())
+        .build();
   }
 
   /** Same partition count as the source topic: a dead letter keeps its partition, and so its key's order. */
@@ -46,14 +48,18 @@ class KafkaConfig {
   }
 
   @Bean
-  ConsumerFactory<String, InboundEvent> evaluationEventConsumerFactory(KafkaProperties kafka,
-      ObjectProvider<SslBundles> sslBundles, ObjectMapper objectMapper, Validator validator,
+  ConsumerFactory<String, InboundEvent> evaluationEventConsumerFactory(
+      KafkaProperties kafka,
+      ObjectProvider<SslBundles> sslBundles,
+      ObjectMapper objectMapper,
+      Validator validator,
       NotificationProperties properties) {
     return new DefaultKafkaConsumerFactory<>(
         kafka.buildConsumerProperties(sslBundles.getIfAvailable()),
         StringDeserializer::new,
-        () -> new ErrorHandlingDeserializer<>(
-            new EvaluationEventDeserializer(objectMapper, validator, properties.timeZone())));
+        () ->
+            new ErrorHandlingDeserializer<>(
+                new EvaluationEventDeserializer(objectMapper, validator, properties.timeZone())));
   }
 
   /**
@@ -66,32 +72,48 @@ class KafkaConfig {
   ConcurrentKafkaListenerContainerFactory<String, InboundEvent> kafkaListenerContainerFactory(
       ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
       ConsumerFactory<String, InboundEvent> evaluationEventConsumerFactory) {
-    ConcurrentKafkaListenerContainerFactory<String, InboundEvent> factory = new ConcurrentKafkaListenerContainerFactory<>();
-    configurer.configure((ConcurrentKafkaListenerContainerFactory) factory, (ConsumerFactory) evaluationEventConsumerFactory);
+    ConcurrentKafkaListenerContainerFactory<String, InboundEvent> factory =
+        new ConcurrentKafkaListenerContainerFactory<>();
+    configurer.configure(
+        (ConcurrentKafkaListenerContainerFactory) factory,
+        (ConsumerFactory) evaluationEventConsumerFactory);
     return factory;
   }
 
   @Bean
-  ProducerFactory<String, Object> deadLetterProducerFactory(KafkaProperties kafka,
-      ObjectProvider<SslBundles> sslBundles) {
-    return new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties(sslBundles.getIfAvailable()),
-        new StringSerializer(), new DeadLetterValueSerializer());
+  ProducerFactory<String, Object> deadLetterProducerFactory(
+      KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles) {
+    return new DefaultKafkaProducerFactory<>(
+        kafka.buildProducerProperties(sslBundles.getIfAvailable()),
+        new StringSerializer(),
+        new DeadLetterValueSerializer());
   }
 
   @Bean
-  KafkaTemplate<String, Object> deadLetterTemplate(ProducerFactory<String, Object> deadLetterProducerFactory) {
+  KafkaTemplate<String, Object> deadLetterTemplate(
+      ProducerFactory<String, Object> deadLetterProducerFactory) {
     return new KafkaTemplate<>(deadLetterProducerFactory);
   }
 
   @Bean
-  DeadLetters deadLetters(KafkaTemplate<String, Object> deadLetterTemplate, NotificationProperties properties,
+  DeadLetters deadLetters(
+      KafkaTemplate<String, Object> deadLetterTemplate,
+      NotificationProperties properties,
       MeterRegistry meterRegistry) {
     String topic = properties.kafka().deadLetterTopic();
     int partitions = properties.kafka().partitions();
-    DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(deadLetterTemplate,
-        (record, exception) -> new TopicPartition(topic, record.partition() < partitions ? record.partition() : -1));
-    publisher.setHeadersFunction((record, exception) -> new RecordHeaders().add(DeadLetters.REASON_HEADER,
-        DeadLetters.reason(exception).getBytes(StandardCharsets.UTF_8)));
+    DeadLetterPublishingRecoverer publisher =
+        new DeadLetterPublishingRecoverer(
+            deadLetterTemplate,
+            (record, exception) ->
+                new TopicPartition(
+                    topic, record.partition() < partitions ? record.partition() : -1));
+    publisher.setHeadersFunction(
+        (record, exception) ->
+            new RecordHeaders()
+                .add(
+                    DeadLetters.REASON_HEADER,
+                    DeadLetters.reason(exception).getBytes(StandardCharsets.UTF_8)));
     return new DeadLetters(publisher, meterRegistry);
   }
 
@@ -100,9 +122,11 @@ class KafkaConfig {
    * other failures, e.g. the database being down, are retried with backoff first.
    */
   @Bean
-  DefaultErrorHandler evaluationEventErrorHandler(DeadLetters deadLetters, NotificationProperties properties) {
+  DefaultErrorHandler evaluationEventErrorHandler(
+      DeadLetters deadLetters, NotificationProperties properties) {
     NotificationProperties.Kafka kafka = properties.kafka();
-    ExponentialBackOff backOff = new ExponentialBackOff(kafka.retryInitialInterval().toMillis(), 2.0);
+    ExponentialBackOff backOff =
+        new ExponentialBackOff(kafka.retryInitialInterval().toMillis(), 2.0);
     backOff.setMaxInterval(kafka.retryMaxInterval().toMillis());
     backOff.setMaxAttempts(kafka.retryMaxAttempts());
     DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);

@@ -16,4 +16,5 @@ public record MemberDecidedData(
     String decisionComment,
     String decidedBy,
     String decidedAt,
-    @NotNull List<@NotNull @Valid RecipientData> recipients) implements EventPayload {}
+    @NotNull List<@NotNull @Valid RecipientData> recipients)
+    implements EventPayload {}

@@ -20,4 +20,5 @@ public record MemberLevelAdjustedData(
     String reason,
     String adjustedBy,
     String adjustedAt,
-    @NotNull List<@NotNull @Valid RecipientData> recipients) implements EventPayload {}
+    @NotNull List<@NotNull @Valid RecipientData> recipients)
+    implements EventPayload {}

@@ -19,4 +19,5 @@ public record MemberReappraisedData(
     String decidedBy,
     String decidedAt,
     String evaluationUrl,
-    @NotNull List<@NotNull @Valid RecipientData> recipients) implements EventPayload {}
+    @NotNull List<@NotNull @Valid RecipientData> recipients)
+    implements EventPayload {}

@@ -17,4 +17,5 @@ public record MemberReratedData(
     @NotNull Level reratedLevel,
     String comment,
     String decidedBy,
-    @NotNull List<@NotNull @Valid RecipientData> recipients) implements EventPayload {}
+    @NotNull List<@NotNull @Valid RecipientData> recipients)
+    implements EventPayload {}

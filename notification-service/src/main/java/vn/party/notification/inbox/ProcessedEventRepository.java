@@ -17,14 +17,16 @@ class ProcessedEventRepository {
    * A concurrent insert of the same event waits here for the other transaction and then sees it.
    */
   boolean markProcessed(String source, String eventId, String type) {
-    return jdbc.sql("""
+    return jdbc.sql(
+                """
             insert into notification.processed_event (source, event_id, type, received_at)
             values (:source, :eventId, :type, now())
             on conflict (source, event_id) do nothing
             """)
-        .param("source", source)
-        .param("eventId", eventId)
-        .param("type", type)
-        .update() == 1;
+            .param("source", source)
+            .param("eventId", eventId)
+            .param("type", type)
+            .update()
+        == 1;
   }
 }

@@ -21,4 +21,5 @@ public record ResultAnnouncedData(
     String announcedAt,
     @NotBlank String complaintWindowEnd,
     String evaluationUrl,
-    @NotNull List<@NotNull @Valid RecipientData> recipients) implements EventPayload {}
+    @NotNull List<@NotNull @Valid RecipientData> recipients)
+    implements EventPayload {}

@@ -28,7 +28,8 @@ public record TaskAssignedData(
     String dueDate,
     @NotBlank String taskUrl,
     @NotNull List<@NotNull @Valid RecipientData> recipients,
-    String subjectName) implements TaskEvent {
+    String subjectName)
+    implements TaskEvent {
 
   /** A member (id and name) or, for a committee's task about a collective or the organization, a subject name. */
   @JsonIgnore
@@ -40,7 +41,20 @@ public record TaskAssignedData(
 
   @Override
   public TaskAssignedData withDueDate(String dueDate) {
-    return new TaskAssignedData(taskId, taskKey, taskName, assignee, candidateGroup, memberId, memberName, year,
-        organizationId, branchId, dueDate, taskUrl, recipients, subjectName);
+    return new TaskAssignedData(
+        taskId,
+        taskKey,
+        taskName,
+        assignee,
+        candidateGroup,
+        memberId,
+        memberName,
+        year,
+        organizationId,
+        branchId,
+        dueDate,
+        taskUrl,
+        recipients,
+        subjectName);
   }
 }

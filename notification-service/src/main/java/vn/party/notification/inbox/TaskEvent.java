@@ -6,7 +6,8 @@ import java.util.List;
  * The data the task events share: {@code task.assigned}, {@code task.reminder} and {@code task.overdue}
  * carry the same fields (docs/contracts.md); {@code task.overdue} adds {@code escalatedTo}.
  */
-public sealed interface TaskEvent extends EventPayload permits TaskAssignedData, TaskReminderData, TaskOverdueData {
+public sealed interface TaskEvent extends EventPayload
+    permits TaskAssignedData, TaskReminderData, TaskOverdueData {
 
   String taskId();
 

@@ -26,11 +26,25 @@ public record TaskOverdueData(
     String dueDate,
     @NotBlank String taskUrl,
     @NotNull List<@NotNull @Valid RecipientData> recipients,
-    String escalatedTo) implements TaskEvent {
+    String escalatedTo)
+    implements TaskEvent {
 
   @Override
   public TaskOverdueData withDueDate(String dueDate) {
-    return new TaskOverdueData(taskId, taskKey, taskName, assignee, candidateGroup, memberId, memberName, year,
-        organizationId, branchId, dueDate, taskUrl, recipients, escalatedTo);
+    return new TaskOverdueData(
+        taskId,
+        taskKey,
+        taskName,
+        assignee,
+        candidateGroup,
+        memberId,
+        memberName,
+        year,
+        organizationId,
+        branchId,
+        dueDate,
+        taskUrl,
+        recipients,
+        escalatedTo);
   }
 }

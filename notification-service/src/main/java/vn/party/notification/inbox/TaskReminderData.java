@@ -21,11 +21,24 @@ public record TaskReminderData(
     /** ISO-8601; checked and normalised by {@link EvaluationEventDeserializer}. */
     String dueDate,
     @NotBlank String taskUrl,
-    @NotNull List<@NotNull @Valid RecipientData> recipients) implements TaskEvent {
+    @NotNull List<@NotNull @Valid RecipientData> recipients)
+    implements TaskEvent {
 
   @Override
   public TaskReminderData withDueDate(String dueDate) {
-    return new TaskReminderData(taskId, taskKey, taskName, assignee, candidateGroup, memberId, memberName, year,
-        organizationId, branchId, dueDate, taskUrl, recipients);
+    return new TaskReminderData(
+        taskId,
+        taskKey,
+        taskName,
+        assignee,
+        candidateGroup,
+        memberId,
+        memberName,
+        year,
+        organizationId,
+        branchId,
+        dueDate,
+        taskUrl,
+        recipients);
   }
 }

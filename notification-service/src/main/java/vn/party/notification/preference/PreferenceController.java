@@ -13,7 +13,9 @@ import vn.party.notification.security.SignedInUser;
 
 @RestController
 @RequestMapping("/api/v1/notifications/preferences")
-@Tag(name = "Tùy chọn thông báo", description = "Nhận thư điện tử hay chỉ thông báo trong ứng dụng (notification preferences)")
+@Tag(
+    name = "Tùy chọn thông báo",
+    description = "Nhận thư điện tử hay chỉ thông báo trong ứng dụng (notification preferences)")
 class PreferenceController {
 
   private final PreferenceService preferences;
@@ -30,7 +32,8 @@ class PreferenceController {
 
   @PutMapping
   @Operation(summary = "Chọn nhận thư điện tử (true) hay chỉ thông báo trong ứng dụng (false)")
-  PreferenceResponse update(@AuthenticationPrincipal SignedInUser user, @Valid @RequestBody PreferenceRequest request) {
+  PreferenceResponse update(
+      @AuthenticationPrincipal SignedInUser user, @Valid @RequestBody PreferenceRequest request) {
     return preferences.update(user.userId(), request);
   }
 }

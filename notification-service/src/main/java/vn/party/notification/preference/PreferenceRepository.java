@@ -30,7 +30,8 @@ class PreferenceRepository {
 
   /** Inserts or replaces the user's preference; returns it as stored. */
   Preference save(Preference preference) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             insert into notification.preference (user_id, email_enabled, updated_at)
             values (:userId, :emailEnabled, now())
             on conflict (user_id) do update
@@ -48,15 +49,18 @@ class PreferenceRepository {
     if (userIds.isEmpty()) {
       return Set.of();
     }
-    return new HashSet<>(jdbc.sql(
-            "select user_id from notification.preference where user_id in (:userIds) and not email_enabled")
-        .param("userIds", userIds)
-        .query(String.class)
-        .list());
+    return new HashSet<>(
+        jdbc.sql(
+                "select user_id from notification.preference where user_id in (:userIds) and not email_enabled")
+            .param("userIds", userIds)
+            .query(String.class)
+            .list());
   }
 
   private static Preference map(ResultSet rs, int row) throws SQLException {
-    return new Preference(rs.getString("user_id"), rs.getBoolean("email_enabled"),
+    return new Preference(
+        rs.getString("user_id"),
+        rs.getBoolean("email_enabled"),
         rs.getObject("updated_at", OffsetDateTime.class).toInstant());
   }
 }

@@ -7,9 +7,11 @@ import vn.party.notification.web.StrictBooleanDeserializer;
 
 @Schema(description = "Tùy chọn nhận thông báo (notification preferences)")
 public record PreferenceRequest(
-    @Schema(description = "true: nhận cả thư điện tử; false: chỉ thông báo trong ứng dụng",
-        requiredMode = Schema.RequiredMode.REQUIRED, example = "false")
-    @NotNull
-    // JSON true or false only: "false" or 0 must not be taken for a choice.
-    @JsonDeserialize(using = StrictBooleanDeserializer.class)
-    Boolean emailEnabled) {}
+    @Schema(
+            description = "true: nhận cả thư điện tử; false: chỉ thông báo trong ứng dụng",
+            requiredMode = Schema.RequiredMode.REQUIRED,
+            example = "false")
+        @NotNull
+        // JSON true or false only: "false" or 0 must not be taken for a choice.
+        @JsonDeserialize(using = StrictBooleanDeserializer.class)
+        Boolean emailEnabled) {}

@@ -24,27 +24,32 @@ class DelegatingAuthenticationProvider implements AuthenticationProvider {
 
   DelegatingAuthenticationProvider(IdentityClient identity, NotificationProperties properties) {
     this.identity = identity;
-    this.cache = new VerifiedCredentialsCache(properties.identityCacheTtl(),
-        properties.identityCacheMaxEntries(), Clock.systemUTC());
+    this.cache =
+        new VerifiedCredentialsCache(
+            properties.identityCacheTtl(), properties.identityCacheMaxEntries(), Clock.systemUTC());
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String username = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (username == null || username.isBlank() || !(credentials instanceof String password) || password.isEmpty()) {
+    if (username == null
+        || username.isBlank()
+        || !(credentials instanceof String password)
+        || password.isEmpty()) {
       throw new BadCredentialsException("Bad credentials");
     }
     SignedInUser user = cache.get(username, password);
     if (user == null) {
-      String address = authentication.getDetails() instanceof WebAuthenticationDetails details
-          ? details.getRemoteAddress() : null;
+      String address =
+          authentication.getDetails() instanceof WebAuthenticationDetails details
+              ? details.getRemoteAddress()
+              : null;
       user = identity.verify(username, password, address);
       cache.put(username, password, user);
     }
-    List<SimpleGrantedAuthority> authorities = user.groups().stream()
-        .map(group -> new SimpleGrantedAuthority("GROUP_" + group))
-        .toList();
+    List<SimpleGrantedAuthority> authorities =
+        user.groups().stream().map(group -> new SimpleGrantedAuthority("GROUP_" + group)).toList();
     return UsernamePasswordAuthenticationToken.authenticated(user, null, authorities);
   }
 

@@ -21,14 +21,18 @@ class IdentityClient {
   private final RestClient restClient;
   private final IdentityMapper mapper;
 
-  IdentityClient(RestClient.Builder builder, NotificationProperties properties, IdentityMapper mapper) {
-    HttpClient httpClient = HttpClient.newBuilder().connectTimeout(properties.identityTimeout()).build();
+  IdentityClient(
+      RestClient.Builder builder, NotificationProperties properties, IdentityMapper mapper) {
+    HttpClient httpClient =
+        HttpClient.newBuilder().connectTimeout(properties.identityTimeout()).build();
     JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
     requestFactory.setReadTimeout(properties.identityTimeout());
-    this.restClient = builder.clone()
-        .baseUrl(properties.identityUrl().toString())
-        .requestFactory(requestFactory)
-        .build();
+    this.restClient =
+        builder
+            .clone()
+            .baseUrl(properties.identityUrl().toString())
+            .requestFactory(requestFactory)
+            .build();
     this.mapper = mapper;
   }
 
@@ -47,35 +51,42 @@ class IdentityClient {
    */
   SignedInUser verify(String username, String password, String clientAddress) {
     try {
-      return restClient.get()
+      return restClient
+          .get()
           .uri("/api/v1/me")
-          .headers(headers -> {
-            headers.setBasicAuth(username, password, StandardCharsets.UTF_8);
-            if (clientAddress != null && !clientAddress.isBlank()) {
-              headers.set("X-Forwarded-For", clientAddress);
-            }
-          })
+          .headers(
+              headers -> {
+                headers.setBasicAuth(username, password, StandardCharsets.UTF_8);
+                if (clientAddress != null && !clientAddress.isBlank()) {
+                  headers.set("X-Forwarded-For", clientAddress);
+                }
+              })
           .accept(MediaType.APPLICATION_JSON)
-          .exchange((request, response) -> {
-            int status = response.getStatusCode().value();
-            if (status == 401 || status == 403) {
-              // 403: the account must change its password first (evaluation-service says so); not signed in here
-              throw new BadCredentialsException("Bad credentials");
-            }
-            if (status == 429) {
-              throw new BadCredentialsException("Too many failed sign-ins; try again later");
-            }
-            if (status != 200) {
-              throw new AuthenticationServiceException("Identity service answered HTTP " + status);
-            }
-            MeResponse me = response.bodyTo(MeResponse.class);
-            if (me == null || me.userId() == null || me.userId().isBlank()) {
-              throw new AuthenticationServiceException("Identity service answered without a userId");
-            }
-            return mapper.toSignedInUser(me);
-          });
+          .exchange(
+              (request, response) -> {
+                int status = response.getStatusCode().value();
+                if (status == 401 || status == 403) {
+                  // 403: the account must change its password first (evaluation-service says so);
+                  // not signed in here
+                  throw new BadCredentialsException("Bad credentials");
+                }
+                if (status == 429) {
+                  throw new BadCredentialsException("Too many failed sign-ins; try again later");
+                }
+                if (status != 200) {
+                  throw new AuthenticationServiceException(
+                      "Identity service answered HTTP " + status);
+                }
+                MeResponse me = response.bodyTo(MeResponse.class);
+                if (me == null || me.userId() == null || me.userId().isBlank()) {
+                  throw new AuthenticationServiceException(
+                      "Identity service answered without a userId");
+                }
+                return mapper.toSignedInUser(me);
+              });
     } catch (RestClientException e) {
-      throw new AuthenticationServiceException("Identity service not reachable: " + e.getMessage(), e);
+      throw new AuthenticationServiceException(
+          "Identity service not reachable: " + e.getMessage(), e);
     }
   }
 }

@@ -32,7 +32,8 @@ class OnBehalfAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -47,7 +48,8 @@ class OnBehalfAuthenticationFilter extends OncePerRequestFilter {
     }
     SignedInUser signedIn = new SignedInUser(user.get(), null, null, Set.of());
     var context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(signedIn, null, List.of()));
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(signedIn, null, List.of()));
     SecurityContextHolder.setContext(context);
     try {
       chain.doFilter(request, response);

@@ -49,12 +49,17 @@ public final class OnBehalfTokens {
     String[] parts;
     try {
       signature = Base64.getUrlDecoder().decode(token.substring(dot + 1));
-      parts = new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8).split("\\|", -1);
+      parts =
+          new String(Base64.getUrlDecoder().decode(payload), StandardCharsets.UTF_8)
+              .split("\\|", -1);
     } catch (IllegalArgumentException notBase64) {
       return Optional.empty();
     }
-    if (!MessageDigest.isEqual(sign(payload), signature) || parts.length != 3 || !"v1".equals(parts[0])
-        || parts[1].isBlank() || !parts[2].matches("[0-9]{1,12}")) {
+    if (!MessageDigest.isEqual(sign(payload), signature)
+        || parts.length != 3
+        || !"v1".equals(parts[0])
+        || parts[1].isBlank()
+        || !parts[2].matches("[0-9]{1,12}")) {
       return Optional.empty();
     }
     long expires = Long.parseLong(parts[2]);

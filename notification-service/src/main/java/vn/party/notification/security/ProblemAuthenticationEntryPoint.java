@@ -33,39 +33,60 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
   private final MessageSource messages;
   private final LocaleResolver localeResolver;
 
-  ProblemAuthenticationEntryPoint(ObjectMapper objectMapper, MessageSource messages, LocaleResolver localeResolver) {
+  ProblemAuthenticationEntryPoint(
+      ObjectMapper objectMapper, MessageSource messages, LocaleResolver localeResolver) {
     this.objectMapper = objectMapper;
     this.messages = messages;
     this.localeResolver = localeResolver;
   }
 
   @Override
-  public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+  public void commence(
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
       throws IOException {
     Locale locale = localeResolver.resolveLocale(request);
     if (exception instanceof AuthenticationServiceException) {
       response.setHeader(HttpHeaders.RETRY_AFTER, "10");
-      write(request, response, HttpStatus.SERVICE_UNAVAILABLE,
+      write(
+          request,
+          response,
+          HttpStatus.SERVICE_UNAVAILABLE,
           messages.getMessage("auth.unavailable.title", null, locale),
           messages.getMessage("auth.unavailable", null, locale));
       return;
     }
-    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-    String detail = exception instanceof BadCredentialsException ? "auth.bad-credentials" : "auth.required";
-    write(request, response, HttpStatus.UNAUTHORIZED, messages.getMessage("auth.title", null, locale),
+    response.setHeader(
+        HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+    String detail =
+        exception instanceof BadCredentialsException ? "auth.bad-credentials" : "auth.required";
+    write(
+        request,
+        response,
+        HttpStatus.UNAUTHORIZED,
+        messages.getMessage("auth.title", null, locale),
         messages.getMessage(detail, null, locale));
   }
 
   @Override
-  public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+  public void handle(
+      HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
       throws IOException {
     Locale locale = localeResolver.resolveLocale(request);
-    write(request, response, HttpStatus.FORBIDDEN, messages.getMessage("error.forbidden.title", null, locale),
+    write(
+        request,
+        response,
+        HttpStatus.FORBIDDEN,
+        messages.getMessage("error.forbidden.title", null, locale),
         messages.getMessage("error.forbidden", null, locale));
   }
 
-  private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String title,
-      String detail) throws IOException {
+  private void write(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpStatus status,
+      String title,
+      String detail)
+      throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
     problem.setInstance(URI.create(request.getRequestURI()));

@@ -1,5 +1,6 @@
 package vn.party.notification.security;
 
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ProviderManager;
@@ -8,7 +9,6 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import java.time.Clock;
 import vn.party.notification.config.NotificationProperties;
 
 @Configuration(proxyBeanMethods = false)
@@ -19,23 +19,44 @@ class SecurityConfig {
    * protect. Health and the OpenAPI document are open.
    */
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, DelegatingAuthenticationProvider provider,
-      ProblemAuthenticationEntryPoint problems, NotificationProperties properties) throws Exception {
-    // Built here, not a bean: as a bean Spring Boot would also register it as a servlet filter outside this chain.
-    OnBehalfTokens tokens = new OnBehalfTokens(properties.onBehalf().secret(), properties.onBehalf().maxLifetime(),
-        Clock.systemUTC());
-    return http
-        .addFilterBefore(new OnBehalfAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-            .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-            .requestMatchers("/error").permitAll()
-            .anyRequest().authenticated())
-        // Only this manager, without the global one as parent: a refused password is asked once, not twice.
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http,
+      DelegatingAuthenticationProvider provider,
+      ProblemAuthenticationEntryPoint problems,
+      NotificationProperties properties)
+      throws Exception {
+    // Built here, not a bean: as a bean Spring Boot would also register it as a servlet filter
+    // outside this chain.
+    OnBehalfTokens tokens =
+        new OnBehalfTokens(
+            properties.onBehalf().secret(), properties.onBehalf().maxLifetime(), Clock.systemUTC());
+    return http.addFilterBefore(
+            new OnBehalfAuthenticationFilter(tokens, problems), BasicAuthenticationFilter.class)
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers("/actuator/health", "/actuator/health/**")
+                    .permitAll()
+                    .requestMatchers(
+                        "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                    .permitAll()
+                    .requestMatchers("/error")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
+        // Only this manager, without the global one as parent: a refused password is asked once,
+        // not twice.
         .authenticationManager(new ProviderManager(provider))
-        .httpBasic(basic -> basic.realmName(ProblemAuthenticationEntryPoint.REALM).authenticationEntryPoint(problems))
-        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(
+            basic ->
+                basic
+                    .realmName(ProblemAuthenticationEntryPoint.REALM)
+                    .authenticationEntryPoint(problems))
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
         .logout(AbstractHttpConfigurer::disable)

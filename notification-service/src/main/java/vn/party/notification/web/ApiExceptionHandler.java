@@ -51,8 +51,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
    * or TransactionSystemException (the rollback on a lost connection), which answered 500 before the resilience
    * test (local-stack, DatabaseOutageTest) found it.
    */
-  @ExceptionHandler({DataAccessException.class, CannotCreateTransactionException.class,
-      TransactionSystemException.class})
+  @ExceptionHandler({
+    DataAccessException.class,
+    CannotCreateTransactionException.class,
+    TransactionSystemException.class
+  })
   ProblemDetail databaseUnavailable(NestedRuntimeException e, Locale locale) {
     log.warn("Database error while serving a request: {}", e.getMostSpecificCause().getMessage());
     return problem(HttpStatus.SERVICE_UNAVAILABLE, "error.database", locale);
@@ -60,29 +63,45 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   /** A body that breaks a Bean Validation rule, e.g. a required field left out or null. */
   @Override
-  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     Locale locale = LocaleContextHolder.getLocale();
-    List<FieldProblem> problems = ex.getBindingResult().getFieldErrors().stream()
-        .map(error -> field(error.getField(), reasonOf(error.getCode()), locale))
-        .distinct()
-        .toList();
-    return handleExceptionInternal(ex, invalid("error.invalid", problems, locale), headers, status, request);
+    List<FieldProblem> problems =
+        ex.getBindingResult().getFieldErrors().stream()
+            .map(error -> field(error.getField(), reasonOf(error.getCode()), locale))
+            .distinct()
+            .toList();
+    return handleExceptionInternal(
+        ex, invalid("error.invalid", problems, locale), headers, status, request);
   }
 
   /** A body that is not JSON, or has a value of the wrong type (named by its JSON path). */
   @Override
-  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
-      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     Locale locale = LocaleContextHolder.getLocale();
     ProblemDetail body;
-    if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+    if (ex.getCause() instanceof JsonMappingException mapping
+        && !mapping.getPath().isEmpty()
         && !(mapping.getCause() instanceof StreamReadException)) {
-      String path = mapping.getPath().stream()
-          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-          .collect(Collectors.joining(".")).replace(".[", "[");
-      String reason = mapping instanceof MismatchedInputException mismatch && isBoolean(mismatch.getTargetType())
-          ? "not-boolean" : "wrong-type";
+      String path =
+          mapping.getPath().stream()
+              .map(
+                  ref ->
+                      ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
+      String reason =
+          mapping instanceof MismatchedInputException mismatch
+                  && isBoolean(mismatch.getTargetType())
+              ? "not-boolean"
+              : "wrong-type";
       body = invalid("error.invalid", List.of(field(path, reason, locale)), locale);
     } else {
       body = invalid("error.malformed", List.of(field("body", "malformed", locale)), locale);
@@ -97,15 +116,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   private ProblemDetail invalid(String detailCode, List<FieldProblem> problems, Locale locale) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        messages.getMessage(detailCode, null, locale));
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST, messages.getMessage(detailCode, null, locale));
     problem.setTitle(messages.getMessage("error.invalid.title", null, locale));
     problem.setProperty("errors", problems);
     return problem;
   }
 
   private FieldProblem field(String field, String reason, Locale locale) {
-    return new FieldProblem(field, reason, messages.getMessage("reason." + reason, new Object[] {field}, locale));
+    return new FieldProblem(
+        field, reason, messages.getMessage("reason." + reason, new Object[] {field}, locale));
   }
 
   /** Bean Validation constraint names → the API's reason codes (the same as evaluation-service's). */
@@ -124,7 +145,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   private ProblemDetail problem(HttpStatus status, String code, Locale locale) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, messages.getMessage(code, null, locale));
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(status, messages.getMessage(code, null, locale));
     problem.setTitle(messages.getMessage(code + ".title", null, locale));
     return problem;
   }

@@ -18,15 +18,19 @@ class OpenApiConfig {
   @Bean
   OpenAPI notificationApi(NotificationProperties properties) {
     return new OpenAPI()
-        .info(new Info()
-            .title("notification-service – Thông báo đánh giá, xếp loại")
-            .description("Thông báo trong ứng dụng và thư điện tử về việc đánh giá, xếp loại chất lượng đảng viên. "
-                + "Đăng nhập bằng tài khoản của hệ thống đánh giá (HTTP Basic). "
-                + "Texts follow Accept-Language: Vietnamese by default, English with `en`.")
-            .version("v1"))
+        .info(
+            new Info()
+                .title("notification-service – Thông báo đánh giá, xếp loại")
+                .description(
+                    "Thông báo trong ứng dụng và thư điện tử về việc đánh giá, xếp loại chất lượng đảng viên. "
+                        + "Đăng nhập bằng tài khoản của hệ thống đánh giá (HTTP Basic). "
+                        + "Texts follow Accept-Language: Vietnamese by default, English with `en`.")
+                .version("v1"))
         .addServersItem(new Server().url(properties.publicUrl().toString()))
-        .components(new Components().addSecuritySchemes(BASIC,
-            new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
         .addSecurityItem(new SecurityRequirement().addList(BASIC));
   }
 }

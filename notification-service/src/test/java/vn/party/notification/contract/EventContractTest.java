@@ -64,13 +64,18 @@ import vn.party.notification.inbox.UnhandledEvent;
 class EventContractTest {
 
   private static final Path ASYNCAPI = Path.of("..", "docs", "asyncapi");
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false); // as Spring Boot's, in production
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .configure(
+              DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+              false); // as Spring Boot's, in production
   private static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
-  private static final JsonSchemaFactory SCHEMAS = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+  private static final JsonSchemaFactory SCHEMAS =
+      JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
 
-  private final EvaluationEventDeserializer reader = new EvaluationEventDeserializer(JSON,
-      VALIDATION.getValidator(), ZoneId.of("Asia/Ho_Chi_Minh"));
+  private final EvaluationEventDeserializer reader =
+      new EvaluationEventDeserializer(
+          JSON, VALIDATION.getValidator(), ZoneId.of("Asia/Ho_Chi_Minh"));
 
   @AfterAll
   static void close() {
@@ -94,37 +99,44 @@ class EventContractTest {
   }
 
   static List<String> types() {
-    List<String> constants = Arrays.stream(EventTypes.class.getFields())
-        .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
-        .map(f -> {
-          try {
-            return (String) f.get(null);
-          } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-          }
-        }).toList();
-    assertThat(readTypes().keySet()).as("every type this service acts on is checked here")
+    List<String> constants =
+        Arrays.stream(EventTypes.class.getFields())
+            .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
+            .map(
+                f -> {
+                  try {
+                    return (String) f.get(null);
+                  } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                  }
+                })
+            .toList();
+    assertThat(readTypes().keySet())
+        .as("every type this service acts on is checked here")
         .containsExactlyInAnyOrderElementsOf(constants);
     return constants;
   }
 
   @ParameterizedTest
   @MethodSource("types")
-  void the_documented_example_matches_the_schema_and_is_read(String type) throws Exception {
+  void theDocumentedExampleMatchesTheSchemaAndIsRead(String type) throws Exception {
     JsonNode event = example(type);
     assertThat(schema(type).validate(event.path("data"))).as(type).isEmpty();
     InboundEvent read = reader.deserialize("evaluation.events", JSON.writeValueAsBytes(event));
-    assertThat(read.payload()).isInstanceOf(readTypes().get(type)).isNotInstanceOf(UnhandledEvent.class);
+    assertThat(read.payload())
+        .isInstanceOf(readTypes().get(type))
+        .isNotInstanceOf(UnhandledEvent.class);
     assertThat(read.type()).isEqualTo(type);
   }
 
   @ParameterizedTest
   @MethodSource("types")
-  void the_smallest_event_the_schema_allows_is_read(String type) throws Exception {
+  void theSmallestEventTheSchemaAllowsIsRead(String type) throws Exception {
     ObjectNode event = example(type).deepCopy();
     JsonNode schemaNode = schemaNode(type);
     Set<String> keep = new HashSet<>(strings(schemaNode.path("required")));
-    if (schemaNode.has("anyOf")) { // e.g. a member (memberId, memberName) or a subjectName: the first way
+    if (schemaNode.has(
+        "anyOf")) { // e.g. a member (memberId, memberName) or a subjectName: the first way
       keep.addAll(strings(schemaNode.at("/anyOf/0/required")));
     }
     ObjectNode data = (ObjectNode) event.path("data");
@@ -136,28 +148,35 @@ class EventContractTest {
 
   @ParameterizedTest
   @MethodSource("types")
-  void every_field_read_is_in_the_schema_and_every_field_required_is_required_there(String type) throws Exception {
+  void everyFieldReadIsInTheSchemaAndEveryFieldRequiredIsRequiredThere(String type)
+      throws Exception {
     JsonNode schemaNode = schemaNode(type);
     Set<String> properties = new HashSet<>();
     schemaNode.path("properties").fieldNames().forEachRemaining(properties::add);
     List<String> required = strings(schemaNode.path("required"));
     Class<? extends Record> data = readTypes().get(type);
     for (RecordComponent component : data.getRecordComponents()) {
-      assertThat(properties).as(type + ": " + data.getSimpleName() + " reads " + component.getName())
+      assertThat(properties)
+          .as(type + ": " + data.getSimpleName() + " reads " + component.getName())
           .contains(component.getName());
       var field = data.getDeclaredField(component.getName());
-      boolean insists = field.isAnnotationPresent(NotNull.class) || field.isAnnotationPresent(NotBlank.class);
+      boolean insists =
+          field.isAnnotationPresent(NotNull.class) || field.isAnnotationPresent(NotBlank.class);
       if (insists) {
-        assertThat(required).as(type + ": " + component.getName() + " is required by " + data.getSimpleName())
+        assertThat(required)
+            .as(type + ": " + component.getName() + " is required by " + data.getSimpleName())
             .contains(component.getName());
       }
     }
   }
 
   private static JsonNode example(String type) throws IOException {
-    JsonNode doc = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(ASYNCAPI.resolve("asyncapi.yaml")));
+    JsonNode doc =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(Files.readString(ASYNCAPI.resolve("asyncapi.yaml")));
     return StreamSupport.stream(doc.at("/components/messages").spliterator(), false)
-        .filter(message -> type.equals(message.path("name").asText())).findFirst()
+        .filter(message -> type.equals(message.path("name").asText()))
+        .findFirst()
         .orElseThrow(() -> new AssertionError(type + " is not in docs/asyncapi/asyncapi.yaml"))
         .at("/examples/0/payload");
   }
@@ -167,7 +186,8 @@ class EventContractTest {
   }
 
   private static JsonSchema schema(String type) throws IOException {
-    return SCHEMAS.getSchema(schemaNode(type), SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
+    return SCHEMAS.getSchema(
+        schemaNode(type), SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
   }
 
   private static List<String> strings(JsonNode array) {

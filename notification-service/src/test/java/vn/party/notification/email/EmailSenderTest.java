@@ -31,16 +31,11 @@ class EmailSenderTest extends IntegrationTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  @Autowired
-  NotificationRepository notifications;
-  @Autowired
-  EmailOutboxRepository outbox;
-  @Autowired
-  JavaMailSender mailSender;
-  @Autowired
-  PlatformTransactionManager transactionManager;
-  @Autowired
-  NotificationProperties properties;
+  @Autowired NotificationRepository notifications;
+  @Autowired EmailOutboxRepository outbox;
+  @Autowired JavaMailSender mailSender;
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired NotificationProperties properties;
 
   @Test
   void whileTheSmtpServerIsDownTheEmailWaitsAndIsSentWhenItIsBack() {
@@ -88,11 +83,13 @@ class EmailSenderTest extends IntegrationTest {
     try {
       List<Future<?>> runs = new ArrayList<>();
       for (EmailSender sender : senders) {
-        runs.add(pool.submit(() -> {
-          while (sender.sendDue() > 0) {
-            // keep taking until the outbox is empty
-          }
-        }));
+        runs.add(
+            pool.submit(
+                () -> {
+                  while (sender.sendDue() > 0) {
+                    // keep taking until the outbox is empty
+                  }
+                }));
       }
       for (Future<?> run : runs) {
         run.get(60, TimeUnit.SECONDS);
@@ -101,11 +98,24 @@ class EmailSenderTest extends IntegrationTest {
       pool.shutdownNow();
     }
 
-    await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from notification.email_outbox where status = 'SENT'")
-        .query(Long.class).single() == ids.size());
-    await().during(Duration.ofMillis(500)).atMost(WAIT).until(() -> Mails.received().size() == ids.size());
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                jdbc.sql("select count(*) from notification.email_outbox where status = 'SENT'")
+                        .query(Long.class)
+                        .single()
+                    == ids.size());
+    await()
+        .during(Duration.ofMillis(500))
+        .atMost(WAIT)
+        .until(() -> Mails.received().size() == ids.size());
     assertThat(Mails.received()).extracting(Mails::subject).doesNotHaveDuplicates();
-    assertThat(jdbc.sql("select max(attempts) from notification.email_outbox").query(Integer.class).single()).isEqualTo(1);
+    assertThat(
+            jdbc.sql("select max(attempts) from notification.email_outbox")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
   }
 
   @Test
@@ -115,22 +125,35 @@ class EmailSenderTest extends IntegrationTest {
       ids.add(enqueue("batch" + i + "@thanhkhetay.example.vn", "Thư lô " + i));
     }
     SimpleMeterRegistry meters = new SimpleMeterRegistry();
-    EmailSender sender = new EmailSender(outbox, mailSender, transactionManager, properties, meters);
+    EmailSender sender =
+        new EmailSender(outbox, mailSender, transactionManager, properties, meters);
 
     int taken = sender.sendDue();
 
-    // The service's own scheduled sender may take a few rows first; whatever this batch took went over one connection.
+    // The service's own scheduled sender may take a few rows first; whatever this batch took went
+    // over one connection.
     assertThat(taken).isPositive();
     assertThat(meters.counter("notification.smtp.connections").count()).isEqualTo(1.0);
-    await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from notification.email_outbox where status = 'SENT'")
-        .query(Long.class).single() == ids.size());
-    await().during(Duration.ofMillis(300)).atMost(WAIT).until(() -> Mails.received().size() == ids.size());
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                jdbc.sql("select count(*) from notification.email_outbox where status = 'SENT'")
+                        .query(Long.class)
+                        .single()
+                    == ids.size());
+    await()
+        .during(Duration.ofMillis(300))
+        .atMost(WAIT)
+        .until(() -> Mails.received().size() == ids.size());
     List<String> messageIds = new ArrayList<>();
     for (jakarta.mail.internet.MimeMessage message : Mails.received()) {
       messageIds.add(message.getMessageID());
     }
-    assertThat(messageIds).doesNotHaveDuplicates()
-        .containsExactlyInAnyOrderElementsOf(ids.stream().map(id -> "<" + id + "@" + senderDomain() + ">").toList());
+    assertThat(messageIds)
+        .doesNotHaveDuplicates()
+        .containsExactlyInAnyOrderElementsOf(
+            ids.stream().map(id -> "<" + id + "@" + senderDomain() + ">").toList());
   }
 
   @Test
@@ -145,23 +168,40 @@ class EmailSenderTest extends IntegrationTest {
 
   private String senderDomain() {
     String from = properties.mail().from();
-    String address = from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>')) : from;
+    String address =
+        from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>')) : from;
     return address.substring(address.indexOf('@') + 1);
   }
 
   private EmailSender newSender() {
-    return new EmailSender(outbox, mailSender, transactionManager, properties, new SimpleMeterRegistry());
+    return new EmailSender(
+        outbox, mailSender, transactionManager, properties, new SimpleMeterRegistry());
   }
 
   private UUID enqueue(String to, String subject) {
     UUID notificationId = UUID.randomUUID();
-    notifications.insert(new Notification(notificationId, "member1", NotificationKind.TASK_ASSIGNED, subject,
-        "Nội dung", null, Map.of(), "/test", UUID.randomUUID().toString(), null, null));
-    return outbox.enqueue(notificationId, to, new EmailContent(subject, "Nội dung thư", "<p>Nội dung thư</p>"));
+    notifications.insert(
+        new Notification(
+            notificationId,
+            "member1",
+            NotificationKind.TASK_ASSIGNED,
+            subject,
+            "Nội dung",
+            null,
+            Map.of(),
+            "/test",
+            UUID.randomUUID().toString(),
+            null,
+            null));
+    return outbox.enqueue(
+        notificationId, to, new EmailContent(subject, "Nội dung thư", "<p>Nội dung thư</p>"));
   }
 
   private Map<String, Object> row(UUID id) {
-    return jdbc.sql("select * from notification.email_outbox where id = :id").param("id", id).query().singleRow();
+    return jdbc.sql("select * from notification.email_outbox where id = :id")
+        .param("id", id)
+        .query()
+        .singleRow();
   }
 
   private int attempts(UUID id) {

@@ -18,26 +18,39 @@ import vn.party.notification.support.IntegrationTest;
  */
 class ErrorAnswersTest extends IntegrationTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @Test
-  void a_header_too_large_for_tomcat_gets_problem_details_in_vietnamese_or_english() throws Exception {
+  void aHeaderTooLargeForTomcatGetsProblemDetailsInVietnameseOrEnglish() throws Exception {
     String huge = "x".repeat(100 * 1024);
-    String vi = raw("GET /api/v1/notifications HTTP/1.1\r\nHost: localhost\r\nX-Big: " + huge
-        + "\r\nConnection: close\r\n\r\n");
-    assertThat(vi).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"status\":400")
-        .contains("Yêu cầu không hợp lệ").doesNotContain("HTTP Status", "<html", "Apache Tomcat");
-    String en = raw("GET /api/v1/notifications HTTP/1.1\r\nHost: localhost\r\nAccept-Language: en\r\nX-Big: " + huge
-        + "\r\nConnection: close\r\n\r\n");
+    String vi =
+        raw(
+            "GET /api/v1/notifications HTTP/1.1\r\nHost: localhost\r\nX-Big: "
+                + huge
+                + "\r\nConnection: close\r\n\r\n");
+    assertThat(vi)
+        .startsWith("HTTP/1.1 400")
+        .contains("application/problem+json")
+        .contains("\"status\":400")
+        .contains("Yêu cầu không hợp lệ")
+        .doesNotContain("HTTP Status", "<html", "Apache Tomcat");
+    String en =
+        raw(
+            "GET /api/v1/notifications HTTP/1.1\r\nHost: localhost\r\nAccept-Language: en\r\nX-Big: "
+                + huge
+                + "\r\nConnection: close\r\n\r\n");
     assertThat(en).startsWith("HTTP/1.1 400").contains("Bad request").doesNotContain("<html");
   }
 
   @Test
-  void a_direct_request_to_the_error_page_is_a_404_problem_not_status_999() throws Exception {
+  void aDirectRequestToTheErrorPageIsA404ProblemNotStatus999() throws Exception {
     String answer = raw("GET /error HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-    assertThat(answer).startsWith("HTTP/1.1 404").contains("application/problem+json").contains("\"status\":404")
-        .contains("Không tìm thấy").doesNotContain("999");
+    assertThat(answer)
+        .startsWith("HTTP/1.1 404")
+        .contains("application/problem+json")
+        .contains("\"status\":404")
+        .contains("Không tìm thấy")
+        .doesNotContain("999");
   }
 
   /** The whole answer to bytes sent as they are (a client library would refuse the header). */

@@ -34,10 +34,8 @@ class NotificationApiTest extends IntegrationTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  NotificationRepository notifications;
+  @LocalServerPort int port;
+  @Autowired NotificationRepository notifications;
 
   private UUID olderTask;
   private UUID newerDecision;
@@ -46,13 +44,46 @@ class NotificationApiTest extends IntegrationTest {
   @BeforeEach
   void notifications() {
     Instant now = Instant.now();
-    olderTask = insert("member1", NotificationKind.TASK_ASSIGNED, Map.of(Params.YEAR, "2025",
-        Params.TASK_NAME, "Tự kiểm điểm", Params.MEMBER_NAME, "Nguyễn Văn An", Params.TASK_KEY, "self-review",
-        Params.DUE_DATE, "2025-12-15T10:00:00Z"), now.minusSeconds(60));
-    newerDecision = insert("member1", NotificationKind.MEMBER_DECIDED, Map.of(Params.YEAR, "2025",
-        Params.MEMBER_NAME, "Nguyễn Văn An", Params.LEVEL, "EXCELLENT"), now);
-    othersNotification = insert("member2", NotificationKind.TASK_ASSIGNED, Map.of(Params.YEAR, "2025",
-        Params.TASK_NAME, "Tự kiểm điểm", Params.MEMBER_NAME, "Trần Thị Bình"), now);
+    olderTask =
+        insert(
+            "member1",
+            NotificationKind.TASK_ASSIGNED,
+            Map.of(
+                Params.YEAR,
+                "2025",
+                Params.TASK_NAME,
+                "Tự kiểm điểm",
+                Params.MEMBER_NAME,
+                "Nguyễn Văn An",
+                Params.TASK_KEY,
+                "self-review",
+                Params.DUE_DATE,
+                "2025-12-15T10:00:00Z"),
+            now.minusSeconds(60));
+    newerDecision =
+        insert(
+            "member1",
+            NotificationKind.MEMBER_DECIDED,
+            Map.of(
+                Params.YEAR,
+                "2025",
+                Params.MEMBER_NAME,
+                "Nguyễn Văn An",
+                Params.LEVEL,
+                "EXCELLENT"),
+            now);
+    othersNotification =
+        insert(
+            "member2",
+            NotificationKind.TASK_ASSIGNED,
+            Map.of(
+                Params.YEAR,
+                "2025",
+                Params.TASK_NAME,
+                "Tự kiểm điểm",
+                Params.MEMBER_NAME,
+                "Trần Thị Bình"),
+            now);
   }
 
   @Test
@@ -60,9 +91,10 @@ class NotificationApiTest extends IntegrationTest {
     HttpResponse<String> response = send(get("/api/v1/notifications").build());
 
     assertThat(response.statusCode()).isEqualTo(401);
-    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     JsonNode problem = JSON.readTree(response.body());
     assertThat(problem.path("status").asInt()).isEqualTo(401);
     assertThat(problem.path("title").asText()).isEqualTo("Chưa đăng nhập");
@@ -70,10 +102,12 @@ class NotificationApiTest extends IntegrationTest {
 
   @Test
   void aWrongPasswordIs401InTheCallersLanguage() throws Exception {
-    HttpResponse<String> response = send(get("/api/v1/notifications")
-        .header("Authorization", basic("member1", "wrong"))
-        .header("Accept-Language", "en")
-        .build());
+    HttpResponse<String> response =
+        send(
+            get("/api/v1/notifications")
+                .header("Authorization", basic("member1", "wrong"))
+                .header("Accept-Language", "en")
+                .build());
 
     assertThat(response.statusCode()).isEqualTo(401);
     JsonNode problem = JSON.readTree(response.body());
@@ -83,14 +117,18 @@ class NotificationApiTest extends IntegrationTest {
 
   @Test
   void aUserSeesOnlyOwnNotificationsNewestFirstWithTheUnreadCount() throws Exception {
-    JsonNode list = json(send(get("/api/v1/notifications").header("Authorization", basic("member1")).build()), 200);
+    JsonNode list =
+        json(
+            send(get("/api/v1/notifications").header("Authorization", basic("member1")).build()),
+            200);
 
     assertThat(list.path("unreadCount").asLong()).isEqualTo(2);
     assertThat(list.path("items")).hasSize(2);
     JsonNode first = list.path("items").get(0);
     assertThat(first.path("id").asText()).isEqualTo(newerDecision.toString());
     assertThat(first.path("kind").asText()).isEqualTo("MEMBER_DECIDED");
-    assertThat(first.path("title").asText()).isEqualTo("Kết quả xếp loại năm 2025: Hoàn thành xuất sắc nhiệm vụ");
+    assertThat(first.path("title").asText())
+        .isEqualTo("Kết quả xếp loại năm 2025: Hoàn thành xuất sắc nhiệm vụ");
     assertThat(first.path("read").asBoolean()).isFalse();
     JsonNode second = list.path("items").get(1);
     assertThat(second.path("id").asText()).isEqualTo(olderTask.toString());
@@ -101,72 +139,129 @@ class NotificationApiTest extends IntegrationTest {
 
   @Test
   void textsFollowAcceptLanguage() throws Exception {
-    JsonNode list = json(send(get("/api/v1/notifications")
-        .header("Authorization", basic("member1")).header("Accept-Language", "en").build()), 200);
+    JsonNode list =
+        json(
+            send(
+                get("/api/v1/notifications")
+                    .header("Authorization", basic("member1"))
+                    .header("Accept-Language", "en")
+                    .build()),
+            200);
 
-    assertThat(list.path("items").get(0).path("title").asText()).isEqualTo("Rating 2025: Excellently fulfilled duties");
-    assertThat(list.path("items").get(1).path("title").asText()).isEqualTo("New task: Tự kiểm điểm – Nguyễn Văn An");
+    assertThat(list.path("items").get(0).path("title").asText())
+        .isEqualTo("Rating 2025: Excellently fulfilled duties");
+    assertThat(list.path("items").get(1).path("title").asText())
+        .isEqualTo("New task: Tự kiểm điểm – Nguyễn Văn An");
   }
 
   @Test
   void remindersOverdueTasksAndReturnedCasesAreWrittenAgainInTheReadersLanguage() throws Exception {
     jdbc.sql("delete from notification.notification").update();
     Instant now = Instant.now();
-    Map<String, String> task = Map.of(Params.YEAR, "2025", Params.TASK_NAME, "Tự kiểm điểm",
-        Params.MEMBER_NAME, "Nguyễn Văn An", Params.DUE_DATE, "2025-12-15T10:00:00Z");
+    Map<String, String> task =
+        Map.of(
+            Params.YEAR,
+            "2025",
+            Params.TASK_NAME,
+            "Tự kiểm điểm",
+            Params.MEMBER_NAME,
+            "Nguyễn Văn An",
+            Params.DUE_DATE,
+            "2025-12-15T10:00:00Z");
     Map<String, String> overdue = new LinkedHashMap<>(task);
     overdue.put(Params.ESCALATED_TO, "branch-committee-thanh-khe-tay-cb1");
     insert("member1", NotificationKind.TASK_REMINDER, task, now.minusSeconds(2));
     insert("member1", NotificationKind.TASK_OVERDUE, overdue, now.minusSeconds(1));
-    insert("member1", NotificationKind.CASE_RETURNED, Map.of(Params.YEAR, "2025", Params.MEMBER_NAME, "Nguyễn Văn An",
-        Params.REASON, "Thiếu nhận xét"), now);
+    insert(
+        "member1",
+        NotificationKind.CASE_RETURNED,
+        Map.of(
+            Params.YEAR,
+            "2025",
+            Params.MEMBER_NAME,
+            "Nguyễn Văn An",
+            Params.REASON,
+            "Thiếu nhận xét"),
+        now);
 
-    JsonNode vi = json(send(get("/api/v1/notifications").header("Authorization", basic("member1")).build()), 200);
-    JsonNode en = json(send(get("/api/v1/notifications")
-        .header("Authorization", basic("member1")).header("Accept-Language", "en").build()), 200);
+    JsonNode vi =
+        json(
+            send(get("/api/v1/notifications").header("Authorization", basic("member1")).build()),
+            200);
+    JsonNode en =
+        json(
+            send(
+                get("/api/v1/notifications")
+                    .header("Authorization", basic("member1"))
+                    .header("Accept-Language", "en")
+                    .build()),
+            200);
 
-    assertThat(vi.path("items")).extracting(item -> item.path("title").asText()).containsExactly(
-        "Trả lại chi bộ: Nguyễn Văn An", "Quá hạn: Tự kiểm điểm – Nguyễn Văn An", "Nhắc việc: Tự kiểm điểm – Nguyễn Văn An");
-    assertThat(en.path("items")).extracting(item -> item.path("title").asText()).containsExactly(
-        "Returned to the branch: Nguyễn Văn An", "Overdue: Tự kiểm điểm – Nguyễn Văn An",
-        "Reminder: Tự kiểm điểm – Nguyễn Văn An");
-    assertThat(en.path("items").get(0).path("body").asText()).endsWith("Committee's reason: Thiếu nhận xét");
+    assertThat(vi.path("items"))
+        .extracting(item -> item.path("title").asText())
+        .containsExactly(
+            "Trả lại chi bộ: Nguyễn Văn An",
+            "Quá hạn: Tự kiểm điểm – Nguyễn Văn An",
+            "Nhắc việc: Tự kiểm điểm – Nguyễn Văn An");
+    assertThat(en.path("items"))
+        .extracting(item -> item.path("title").asText())
+        .containsExactly(
+            "Returned to the branch: Nguyễn Văn An",
+            "Overdue: Tự kiểm điểm – Nguyễn Văn An",
+            "Reminder: Tự kiểm điểm – Nguyễn Văn An");
+    assertThat(en.path("items").get(0).path("body").asText())
+        .endsWith("Committee's reason: Thiếu nhận xét");
     assertThat(en.path("items").get(1).path("body").asText())
-        .isEqualTo("Evaluation 2025: task \"Tự kiểm điểm\" for party member Nguyễn Văn An is overdue"
-            + " (due: 15/12/2025 17:00). The branch committee has been informed that this task is overdue.");
+        .isEqualTo(
+            "Evaluation 2025: task \"Tự kiểm điểm\" for party member Nguyễn Văn An is overdue"
+                + " (due: 15/12/2025 17:00). The branch committee has been informed that this task is overdue.");
     assertThat(en.path("items").get(1).path("kind").asText()).isEqualTo("TASK_OVERDUE");
   }
 
   @Test
   void markingOwnNotificationReadLowersTheUnreadCount() throws Exception {
-    JsonNode read = json(send(post("/api/v1/notifications/" + olderTask + "/read", "member1")), 200);
+    JsonNode read =
+        json(send(post("/api/v1/notifications/" + olderTask + "/read", "member1")), 200);
     assertThat(read.path("read").asBoolean()).isTrue();
     assertThat(read.path("readAt").asText()).isNotBlank();
 
-    JsonNode all = json(send(get("/api/v1/notifications").header("Authorization", basic("member1")).build()), 200);
+    JsonNode all =
+        json(
+            send(get("/api/v1/notifications").header("Authorization", basic("member1")).build()),
+            200);
     assertThat(all.path("unreadCount").asLong()).isEqualTo(1);
     assertThat(all.path("items")).hasSize(2);
-    JsonNode unread = json(send(get("/api/v1/notifications?unreadOnly=true")
-        .header("Authorization", basic("member1")).build()), 200);
+    JsonNode unread =
+        json(
+            send(
+                get("/api/v1/notifications?unreadOnly=true")
+                    .header("Authorization", basic("member1"))
+                    .build()),
+            200);
     assertThat(unread.path("unreadCount").asLong()).isEqualTo(1);
     assertThat(unread.path("items")).hasSize(1);
     assertThat(unread.path("items").get(0).path("id").asText()).isEqualTo(newerDecision.toString());
 
     // Marking again keeps the first read time.
-    JsonNode again = json(send(post("/api/v1/notifications/" + olderTask + "/read", "member1")), 200);
+    JsonNode again =
+        json(send(post("/api/v1/notifications/" + olderTask + "/read", "member1")), 200);
     assertThat(again.path("readAt").asText()).isEqualTo(read.path("readAt").asText());
   }
 
   @Test
   void someoneElsesNotificationIsNotFoundAndStaysUnread() throws Exception {
-    HttpResponse<String> response = send(post("/api/v1/notifications/" + othersNotification + "/read", "member1"));
+    HttpResponse<String> response =
+        send(post("/api/v1/notifications/" + othersNotification + "/read", "member1"));
 
     JsonNode problem = json(response, 404);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        v -> assertThat(v).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     assertThat(problem.path("title").asText()).isEqualTo("Không tìm thấy thông báo");
     assertThat(problem.path("detail").asText()).contains(othersNotification.toString());
-    JsonNode others = json(send(get("/api/v1/notifications").header("Authorization", basic("member2")).build()), 200);
+    JsonNode others =
+        json(
+            send(get("/api/v1/notifications").header("Authorization", basic("member2")).build()),
+            200);
     assertThat(others.path("unreadCount").asLong()).isEqualTo(1);
   }
 
@@ -180,24 +275,38 @@ class NotificationApiTest extends IntegrationTest {
   void groupsComeFromTheIdentityServiceAndEveryCallIsCheckedThere() throws Exception {
     int before = TestInfrastructure.IDENTITY.calls("secretary1");
 
-    json(send(get("/api/v1/notifications").header("Authorization", basic("secretary1")).build()), 200);
-    json(send(get("/api/v1/notifications").header("Authorization", basic("secretary1")).build()), 200);
+    json(
+        send(get("/api/v1/notifications").header("Authorization", basic("secretary1")).build()),
+        200);
+    json(
+        send(get("/api/v1/notifications").header("Authorization", basic("secretary1")).build()),
+        200);
 
     // no cache (issue 12): a password changed or an account removed there is refused here at once
     assertThat(TestInfrastructure.IDENTITY.calls("secretary1") - before).isEqualTo(2);
-    assertThat(TestInfrastructure.IDENTITY.forwardedFor("secretary1")).as("the caller's address, for the throttle")
+    assertThat(TestInfrastructure.IDENTITY.forwardedFor("secretary1"))
+        .as("the caller's address, for the throttle")
         .isEqualTo("127.0.0.1");
   }
 
   @Test
   void aChangedPasswordIsRefusedAtOnceAndTheNewOneAccepted() throws Exception {
     try {
-      json(send(get("/api/v1/notifications").header("Authorization", basic("member2")).build()), 200);
+      json(
+          send(get("/api/v1/notifications").header("Authorization", basic("member2")).build()),
+          200);
       TestInfrastructure.IDENTITY.password("member2", "Mật-khẩu-mới-2026");
-      assertThat(send(get("/api/v1/notifications").header("Authorization", basic("member2")).build()).statusCode())
-          .as("the old password, right after the change").isEqualTo(401);
-      json(send(get("/api/v1/notifications").header("Authorization", basic("member2", "Mật-khẩu-mới-2026"))
-          .build()), 200);
+      assertThat(
+              send(get("/api/v1/notifications").header("Authorization", basic("member2")).build())
+                  .statusCode())
+          .as("the old password, right after the change")
+          .isEqualTo(401);
+      json(
+          send(
+              get("/api/v1/notifications")
+                  .header("Authorization", basic("member2", "Mật-khẩu-mới-2026"))
+                  .build()),
+          200);
     } finally {
       TestInfrastructure.IDENTITY.password("member2", null);
     }
@@ -207,9 +316,17 @@ class NotificationApiTest extends IntegrationTest {
   void aWrongPasswordIsCheckedEveryTime() throws Exception {
     int before = TestInfrastructure.IDENTITY.calls("member2");
 
-    assertThat(send(get("/api/v1/notifications").header("Authorization", basic("member2", "x")).build()).statusCode())
+    assertThat(
+            send(get("/api/v1/notifications")
+                    .header("Authorization", basic("member2", "x"))
+                    .build())
+                .statusCode())
         .isEqualTo(401);
-    assertThat(send(get("/api/v1/notifications").header("Authorization", basic("member2", "x")).build()).statusCode())
+    assertThat(
+            send(get("/api/v1/notifications")
+                    .header("Authorization", basic("member2", "x"))
+                    .build())
+                .statusCode())
         .isEqualTo(401);
 
     assertThat(TestInfrastructure.IDENTITY.calls("member2") - before).isEqualTo(2);
@@ -217,7 +334,8 @@ class NotificationApiTest extends IntegrationTest {
 
   @Test
   void whenTheIdentityServiceFailsTheAnswerIs503NotA500() throws Exception {
-    HttpResponse<String> response = send(get("/api/v1/notifications").header("Authorization", basic("outage")).build());
+    HttpResponse<String> response =
+        send(get("/api/v1/notifications").header("Authorization", basic("outage")).build());
 
     JsonNode problem = json(response, 503);
     assertThat(response.headers().firstValue("Retry-After")).isPresent();
@@ -241,13 +359,26 @@ class NotificationApiTest extends IntegrationTest {
         .containsExactly("unreadOnly", "limit");
   }
 
-  private UUID insert(String userId, NotificationKind kind, Map<String, String> params, Instant createdAt) {
+  private UUID insert(
+      String userId, NotificationKind kind, Map<String, String> params, Instant createdAt) {
     UUID id = UUID.randomUUID();
-    notifications.insert(new Notification(id, userId, kind, "stored title", "stored body",
-        kind == NotificationKind.TASK_ASSIGNED ? "http://localhost:8080/tasks/1" : null,
-        new LinkedHashMap<>(params), "/evaluation-service", UUID.randomUUID().toString(), null, null));
+    notifications.insert(
+        new Notification(
+            id,
+            userId,
+            kind,
+            "stored title",
+            "stored body",
+            kind == NotificationKind.TASK_ASSIGNED ? "http://localhost:8080/tasks/1" : null,
+            new LinkedHashMap<>(params),
+            "/evaluation-service",
+            UUID.randomUUID().toString(),
+            null,
+            null));
     jdbc.sql("update notification.notification set created_at = :createdAt where id = :id")
-        .param("createdAt", java.sql.Timestamp.from(createdAt)).param("id", id).update();
+        .param("createdAt", java.sql.Timestamp.from(createdAt))
+        .param("id", id)
+        .update();
     return id;
   }
 
@@ -262,11 +393,13 @@ class NotificationApiTest extends IntegrationTest {
         .build();
   }
 
-  private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+  private static HttpResponse<String> send(HttpRequest request)
+      throws IOException, InterruptedException {
     return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
-  private static JsonNode json(HttpResponse<String> response, int expectedStatus) throws IOException {
+  private static JsonNode json(HttpResponse<String> response, int expectedStatus)
+      throws IOException {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
     return JSON.readTree(response.body());
   }
@@ -276,6 +409,8 @@ class NotificationApiTest extends IntegrationTest {
   }
 
   private static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -33,17 +33,24 @@ class AccountChangedNoticeTest extends IntegrationTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static CloudEvent event(Map<String, Object> data) throws Exception {
-    return CloudEventBuilder.v1().withId(UUID.randomUUID().toString()).withSource(URI.create(Events.SOURCE))
-        .withType(EventTypes.ACCOUNT_CHANGED).withSubject("member2")
+    return CloudEventBuilder.v1()
+        .withId(UUID.randomUUID().toString())
+        .withSource(URI.create(Events.SOURCE))
+        .withType(EventTypes.ACCOUNT_CHANGED)
+        .withSubject("member2")
         .withTime(OffsetDateTime.parse("2026-12-05T03:20:11Z"))
-        .withData("application/json", JSON.writeValueAsBytes(data)).build();
+        .withData("application/json", JSON.writeValueAsBytes(data))
+        .build();
   }
 
   @Test
-  void the_holder_is_told_who_reset_their_password_and_when_at_the_directorys_address() throws Exception {
-    // the holder chose in-app notices only: a notice about their own password is mailed all the same
-    jdbc.sql("insert into notification.preference (user_id, email_enabled) values ('member2', false) "
-        + "on conflict (user_id) do update set email_enabled = false").update();
+  void theHolderIsToldWhoResetTheirPasswordAndWhenAtTheDirectorysAddress() throws Exception {
+    // the holder chose in-app notices only: a notice about their own password is mailed all the
+    // same
+    jdbc.sql(
+            "insert into notification.preference (user_id, email_enabled) values ('member2', false) "
+                + "on conflict (user_id) do update set email_enabled = false")
+        .update();
     try {
       int before = Mails.receivedBy(HOLDER).size();
       Map<String, Object> data = new LinkedHashMap<>();
@@ -52,24 +59,36 @@ class AccountChangedNoticeTest extends IntegrationTest {
       data.put("changedBy", "secretary1");
       // a forged address or recipient in the event is not believed
       data.put("email", "taker@outside.example.com");
-      data.put("recipients", List.of(Map.of("userId", "member1", "email", "taker@outside.example.com")));
+      data.put(
+          "recipients", List.of(Map.of("userId", "member1", "email", "taker@outside.example.com")));
       CloudEvent event = event(data);
 
       Events.publish("member2", event);
 
       await().atMost(WAIT).until(() -> Mails.receivedBy(HOLDER).size() == before + 1);
       MimeMessage mail = Mails.receivedBy(HOLDER).get(before);
-      assertThat(Arrays.stream(mail.getAllRecipients()).map(Object::toString)).containsExactly(HOLDER);
-      assertThat(Mails.subject(mail)).isEqualTo("[Bảo mật] Mật khẩu tài khoản của bạn đã được đặt lại");
-      assertThat(Mails.text(mail)).contains("Kính gửi đồng chí Trần Thị Bình")
+      assertThat(Arrays.stream(mail.getAllRecipients()).map(Object::toString))
+          .containsExactly(HOLDER);
+      assertThat(Mails.subject(mail))
+          .isEqualTo("[Bảo mật] Mật khẩu tài khoản của bạn đã được đặt lại");
+      assertThat(Mails.text(mail))
+          .contains("Kính gửi đồng chí Trần Thị Bình")
           .contains("Mật khẩu tài khoản của bạn đã được Lê Văn Cường (secretary1) đặt lại lúc")
           .contains("10:20") // 03:20 UTC in Hà Nội's time
           .contains("Nếu bạn không yêu cầu, hãy báo ngay cho quản trị viên hệ thống")
           .contains("http://localhost:8080/app/password");
-      assertThat(jdbc.sql("select user_id || ' ' || kind || ' ' || body from notification.notification "
-              + "where event_id = :id").param("id", event.getId()).query(String.class).list())
-          .singleElement().asString().startsWith("member2 ACCOUNT_PASSWORD_RESET Mật khẩu tài khoản của bạn đã được "
-              + "Lê Văn Cường (secretary1) đặt lại lúc");
+      assertThat(
+              jdbc.sql(
+                      "select user_id || ' ' || kind || ' ' || body from notification.notification "
+                          + "where event_id = :id")
+                  .param("id", event.getId())
+                  .query(String.class)
+                  .list())
+          .singleElement()
+          .asString()
+          .startsWith(
+              "member2 ACCOUNT_PASSWORD_RESET Mật khẩu tài khoản của bạn đã được "
+                  + "Lê Văn Cường (secretary1) đặt lại lúc");
       assertThat(Mails.receivedBy("taker@outside.example.com")).isEmpty();
     } finally {
       jdbc.sql("delete from notification.preference where user_id = 'member2'").update();
@@ -77,7 +96,7 @@ class AccountChangedNoticeTest extends IntegrationTest {
   }
 
   @Test
-  void the_holders_own_change_gets_a_short_confirmation() throws Exception {
+  void theHoldersOwnChangeGetsAShortConfirmation() throws Exception {
     int before = Mails.receivedBy(HOLDER).size();
     CloudEvent event = event(Map.of("userId", "member2", "change", "PASSWORD_CHANGED"));
 
@@ -86,9 +105,16 @@ class AccountChangedNoticeTest extends IntegrationTest {
     await().atMost(WAIT).until(() -> Mails.receivedBy(HOLDER).size() == before + 1);
     MimeMessage mail = Mails.receivedBy(HOLDER).get(before);
     assertThat(Mails.subject(mail)).isEqualTo("[Bảo mật] Mật khẩu tài khoản của bạn đã được đổi");
-    assertThat(Mails.text(mail)).contains("đã được đổi lúc").contains("10:20")
-        .contains("Nếu không phải bạn đổi, hãy báo ngay cho quản trị viên hệ thống").doesNotContain("đặt lại");
-    assertThat(jdbc.sql("select kind from notification.notification where event_id = :id")
-        .param("id", event.getId()).query(String.class).list()).containsExactly("ACCOUNT_PASSWORD_CHANGED");
+    assertThat(Mails.text(mail))
+        .contains("đã được đổi lúc")
+        .contains("10:20")
+        .contains("Nếu không phải bạn đổi, hãy báo ngay cho quản trị viên hệ thống")
+        .doesNotContain("đặt lại");
+    assertThat(
+            jdbc.sql("select kind from notification.notification where event_id = :id")
+                .param("id", event.getId())
+                .query(String.class)
+                .list())
+        .containsExactly("ACCOUNT_PASSWORD_CHANGED");
   }
 }

@@ -34,7 +34,8 @@ class AccountThrottledNoticeTest extends IntegrationTest {
     data.put("blockedUntil", "2026-12-05T03:20:12.204Z");
     data.put("occurredAt", "2026-12-05T03:20:11.204Z");
     // a forged event's recipients and address are not believed
-    data.put("recipients", List.of(Map.of("userId", "member1", "email", "victim@outside.example.com")));
+    data.put(
+        "recipients", List.of(Map.of("userId", "member1", "email", "victim@outside.example.com")));
     CloudEvent event = Events.event(EventTypes.ACCOUNT_SIGN_IN_THROTTLED, data);
 
     Events.publish("member2", event);
@@ -42,14 +43,25 @@ class AccountThrottledNoticeTest extends IntegrationTest {
     await().atMost(WAIT).until(() -> Mails.receivedBy(ADMIN).size() == before + 1);
     MimeMessage mail = Mails.receivedBy(ADMIN).get(before);
     assertThat(Arrays.stream(mail.getAllRecipients()).map(Object::toString)).containsExactly(ADMIN);
-    assertThat(Mails.subject(mail)).contains("Trần Thị Bình (member2)").contains("tạm thời bị chặn đăng nhập");
-    assertThat(Mails.text(mail)).contains("Kính gửi đồng chí Võ Văn Quản").contains("6 lần")
+    assertThat(Mails.subject(mail))
+        .contains("Trần Thị Bình (member2)")
+        .contains("tạm thời bị chặn đăng nhập");
+    assertThat(Mails.text(mail))
+        .contains("Kính gửi đồng chí Võ Văn Quản")
+        .contains("6 lần")
         .contains("10:20") // 03:20 UTC in Hà Nội's time
         .contains("http://localhost:8080/app/admin/sign-ins");
-    assertThat(jdbc.sql("select user_id from notification.notification where event_id = :id")
-        .param("id", event.getId()).query(String.class).list()).containsExactly("admin1");
-    assertThat(jdbc.sql("select link from notification.notification where event_id = :id")
-        .param("id", event.getId()).query(String.class).single())
+    assertThat(
+            jdbc.sql("select user_id from notification.notification where event_id = :id")
+                .param("id", event.getId())
+                .query(String.class)
+                .list())
+        .containsExactly("admin1");
+    assertThat(
+            jdbc.sql("select link from notification.notification where event_id = :id")
+                .param("id", event.getId())
+                .query(String.class)
+                .single())
         .isEqualTo("http://localhost:8080/app/admin/sign-ins");
     assertThat(Mails.receivedBy("victim@outside.example.com")).isEmpty();
 

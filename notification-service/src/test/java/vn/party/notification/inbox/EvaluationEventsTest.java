@@ -23,15 +23,18 @@ class EvaluationEventsTest extends IntegrationTest {
   private static final Duration WAIT = Duration.ofSeconds(30);
 
   @Test
-  void taskAssignedSendsAVietnameseEmailWithTheTaskLinkAndStoresTheInAppNotification() throws Exception {
-    Map<String, Object> data = Events.taskAssignedData("Tự kiểm điểm", "Nguyễn Văn An",
-        List.of(Events.recipient("member1", "Nguyễn Văn An")));
+  void taskAssignedSendsAVietnameseEmailWithTheTaskLinkAndStoresTheInAppNotification()
+      throws Exception {
+    Map<String, Object> data =
+        Events.taskAssignedData(
+            "Tự kiểm điểm", "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An")));
     CloudEvent event = Events.event(EventTypes.TASK_ASSIGNED, data);
 
     Events.publish("member1", event);
 
     MimeMessage mail = awaitOneMailFor("member1@thanhkhetay.example.vn");
-    assertThat(Mails.subject(mail)).isEqualTo("[Đánh giá, xếp loại 2025] Việc mới: Tự kiểm điểm – Nguyễn Văn An");
+    assertThat(Mails.subject(mail))
+        .isEqualTo("[Đánh giá, xếp loại 2025] Việc mới: Tự kiểm điểm – Nguyễn Văn An");
     InternetAddress from = (InternetAddress) mail.getFrom()[0];
     assertThat(from.getAddress()).isEqualTo("no-reply@dang.example.vn");
     assertThat(from.getPersonal()).isEqualTo("Hệ thống đánh giá, xếp loại");
@@ -45,25 +48,45 @@ class EvaluationEventsTest extends IntegrationTest {
         .contains((String) data.get("taskUrl"));
     assertThat(Mails.html(mail)).contains("<a href=\"" + data.get("taskUrl") + "\">");
 
-    Map<String, Object> row = jdbc.sql("select * from notification.notification where event_id = :id")
-        .param("id", event.getId()).query().singleRow();
-    assertThat(row).containsEntry("user_id", "member1")
+    Map<String, Object> row =
+        jdbc.sql("select * from notification.notification where event_id = :id")
+            .param("id", event.getId())
+            .query()
+            .singleRow();
+    assertThat(row)
+        .containsEntry("user_id", "member1")
         .containsEntry("kind", "TASK_ASSIGNED")
         .containsEntry("title", "Việc mới: Tự kiểm điểm – Nguyễn Văn An")
         .containsEntry("link", data.get("taskUrl"))
         .containsEntry("event_source", "/evaluation-service");
     assertThat(row.get("read_at")).isNull();
-    await().atMost(WAIT).until(() -> "SENT".equals(jdbc.sql(
-            "select o.status from notification.email_outbox o join notification.notification n on n.id = o.notification_id"
-                + " where n.event_id = :id").param("id", event.getId()).query(String.class).single()));
-    assertThat(jdbc.sql("select type from notification.processed_event where event_id = :id")
-        .param("id", event.getId()).query(String.class).single()).isEqualTo(EventTypes.TASK_ASSIGNED);
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                "SENT"
+                    .equals(
+                        jdbc.sql(
+                                "select o.status from notification.email_outbox o join notification.notification n on n.id = o.notification_id"
+                                    + " where n.event_id = :id")
+                            .param("id", event.getId())
+                            .query(String.class)
+                            .single()));
+    assertThat(
+            jdbc.sql("select type from notification.processed_event where event_id = :id")
+                .param("id", event.getId())
+                .query(String.class)
+                .single())
+        .isEqualTo(EventTypes.TASK_ASSIGNED);
   }
 
   @Test
   void aCommitteeTaskAboutACollectiveNamesTheCollectiveAndSaysWhatToDo() {
-    Map<String, Object> data = Events.taskAssignedData("Tập thể tự kiểm điểm (Mẫu 01)", null,
-        List.of(Events.recipient("secretary1", "Lê Văn Cường")));
+    Map<String, Object> data =
+        Events.taskAssignedData(
+            "Tập thể tự kiểm điểm (Mẫu 01)",
+            null,
+            List.of(Events.recipient("secretary1", "Lê Văn Cường")));
     data.put("taskKey", "collective-self-review");
     data.put("memberId", null);
     data.put("subjectName", "Chi bộ Khu dân cư số 1");
@@ -73,40 +96,68 @@ class EvaluationEventsTest extends IntegrationTest {
 
     MimeMessage mail = awaitOneMailFor("secretary1@thanhkhetay.example.vn");
     assertThat(Mails.subject(mail))
-        .isEqualTo("[Đánh giá, xếp loại 2025] Việc mới: Tập thể tự kiểm điểm (Mẫu 01) – Chi bộ Khu dân cư số 1");
-    assertThat(Mails.text(mail)).contains("Tập thể, đơn vị: Chi bộ Khu dân cư số 1")
+        .isEqualTo(
+            "[Đánh giá, xếp loại 2025] Việc mới: Tập thể tự kiểm điểm (Mẫu 01) – Chi bộ Khu dân cư số 1");
+    assertThat(Mails.text(mail))
+        .contains("Tập thể, đơn vị: Chi bộ Khu dân cư số 1")
         .doesNotContain("Đảng viên:")
         .contains("Tập thể viết bản tự kiểm điểm (Mẫu 01)");
-    assertThat(jdbc.sql("select body from notification.notification where event_id = :id")
-        .param("id", event.getId()).query(String.class).single())
-        .startsWith("Đánh giá, xếp loại năm 2025: việc \"Tập thể tự kiểm điểm (Mẫu 01)\" của Chi bộ Khu dân cư số 1.");
+    assertThat(
+            jdbc.sql("select body from notification.notification where event_id = :id")
+                .param("id", event.getId())
+                .query(String.class)
+                .single())
+        .startsWith(
+            "Đánh giá, xếp loại năm 2025: việc \"Tập thể tự kiểm điểm (Mẫu 01)\" của Chi bộ Khu dân cư số 1.");
   }
 
   @Test
   void theSameEventDeliveredTwiceSendsOneEmailAndStoresOneNotification() {
-    CloudEvent event = Events.event(EventTypes.TASK_ASSIGNED, Events.taskAssignedData("Tự kiểm điểm",
-        "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An"))));
-    CloudEvent later = Events.event(EventTypes.TASK_ASSIGNED, Events.taskAssignedData("Việc sau",
-        "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+    CloudEvent event =
+        Events.event(
+            EventTypes.TASK_ASSIGNED,
+            Events.taskAssignedData(
+                "Tự kiểm điểm",
+                "Nguyễn Văn An",
+                List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+    CloudEvent later =
+        Events.event(
+            EventTypes.TASK_ASSIGNED,
+            Events.taskAssignedData(
+                "Việc sau",
+                "Nguyễn Văn An",
+                List.of(Events.recipient("member1", "Nguyễn Văn An"))));
 
     Events.publish("member1", event);
     Events.publish("member1", event);
     // Same key, same partition: once the later event is handled, so is the redelivery before it.
     Events.publish("member1", later);
 
-    await().atMost(WAIT).until(() -> Mails.received().stream()
-        .anyMatch(m -> Mails.subject(m).contains("Việc sau")));
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> Mails.received().stream().anyMatch(m -> Mails.subject(m).contains("Việc sau")));
     await().during(Duration.ofMillis(700)).atMost(WAIT).until(() -> Mails.received().size() == 2);
-    assertThat(Mails.received()).filteredOn(m -> Mails.subject(m).contains("Việc mới: Tự kiểm điểm")).hasSize(1);
+    assertThat(Mails.received())
+        .filteredOn(m -> Mails.subject(m).contains("Việc mới: Tự kiểm điểm"))
+        .hasSize(1);
     assertThat(countNotifications(event.getId())).isEqualTo(1);
-    assertThat(jdbc.sql("select count(*) from notification.email_outbox").query(Long.class).single()).isEqualTo(2);
+    assertThat(
+            jdbc.sql("select count(*) from notification.email_outbox").query(Long.class).single())
+        .isEqualTo(2);
   }
 
   @Test
   void aCandidateGroupTaskWithTwoRecipientsSendsTwoEmails() {
-    CloudEvent event = Events.event(EventTypes.TASK_ASSIGNED, Events.taskAssignedData(
-        "Chi bộ kiểm điểm, đề xuất xếp loại", "Nguyễn Văn An",
-        List.of(Events.recipient("secretary1", "Lê Văn Cường"), Events.recipient("deputy1", "Phạm Thị Dung"))));
+    CloudEvent event =
+        Events.event(
+            EventTypes.TASK_ASSIGNED,
+            Events.taskAssignedData(
+                "Chi bộ kiểm điểm, đề xuất xếp loại",
+                "Nguyễn Văn An",
+                List.of(
+                    Events.recipient("secretary1", "Lê Văn Cường"),
+                    Events.recipient("deputy1", "Phạm Thị Dung"))));
 
     Events.publish("member1", event);
 
@@ -115,75 +166,117 @@ class EvaluationEventsTest extends IntegrationTest {
     assertThat(Mails.text(secretary)).contains("Kính gửi đồng chí Lê Văn Cường,");
     assertThat(Mails.text(deputy)).contains("Kính gửi đồng chí Phạm Thị Dung,");
     assertThat(Mails.received()).hasSize(2);
-    assertThat(jdbc.sql("select user_id from notification.notification where event_id = :id order by user_id")
-        .param("id", event.getId()).query(String.class).list()).containsExactly("deputy1", "secretary1");
+    assertThat(
+            jdbc.sql(
+                    "select user_id from notification.notification where event_id = :id order by user_id")
+                .param("id", event.getId())
+                .query(String.class)
+                .list())
+        .containsExactly("deputy1", "secretary1");
   }
 
   @Test
   void memberDecidedSendsTheLevelInVietnameseAndKeepsEventTextAsPlainText() {
     String comment = "Gương mẫu <script>alert('x')</script> & đoàn kết";
-    CloudEvent event = Events.event(EventTypes.MEMBER_DECIDED, Events.memberDecidedData("GOOD", comment,
-        List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+    CloudEvent event =
+        Events.event(
+            EventTypes.MEMBER_DECIDED,
+            Events.memberDecidedData(
+                "GOOD", comment, List.of(Events.recipient("member1", "Nguyễn Văn An"))));
 
     Events.publish("member1", event);
 
     MimeMessage mail = awaitOneMailFor("member1@thanhkhetay.example.vn");
-    assertThat(Mails.subject(mail)).isEqualTo("[Đánh giá, xếp loại 2025] Kết quả xếp loại chất lượng đảng viên");
+    assertThat(Mails.subject(mail))
+        .isEqualTo("[Đánh giá, xếp loại 2025] Kết quả xếp loại chất lượng đảng viên");
     assertThat(Mails.text(mail))
         .contains("Mức xếp loại: Hoàn thành tốt nhiệm vụ")
         .contains("Nhận xét của Đảng ủy: " + comment);
     assertThat(Mails.html(mail))
         .contains("Gương mẫu &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; đoàn kết")
         .doesNotContain("<script>");
-    assertThat(jdbc.sql("select title from notification.notification where event_id = :id")
-        .param("id", event.getId()).query(String.class).single())
+    assertThat(
+            jdbc.sql("select title from notification.notification where event_id = :id")
+                .param("id", event.getId())
+                .query(String.class)
+                .single())
         .isEqualTo("Kết quả xếp loại năm 2025: Hoàn thành tốt nhiệm vụ");
   }
 
   @Test
   void binaryModeAndStructuredJsonWithoutContentTypeHeaderAreReadToo() {
-    CloudEvent binary = Events.event(EventTypes.TASK_ASSIGNED, Events.taskAssignedData("Việc nhị phân",
-        "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An"))));
-    CloudEvent headerless = Events.event(EventTypes.TASK_ASSIGNED, Events.taskAssignedData("Việc không tiêu đề",
-        "Nguyễn Văn An", List.of(Events.recipient("member2", "Trần Thị Bình"))));
+    CloudEvent binary =
+        Events.event(
+            EventTypes.TASK_ASSIGNED,
+            Events.taskAssignedData(
+                "Việc nhị phân",
+                "Nguyễn Văn An",
+                List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+    CloudEvent headerless =
+        Events.event(
+            EventTypes.TASK_ASSIGNED,
+            Events.taskAssignedData(
+                "Việc không tiêu đề",
+                "Nguyễn Văn An",
+                List.of(Events.recipient("member2", "Trần Thị Bình"))));
 
     Events.publishBinary("member1", binary);
     Events.publishRaw("member1", Events.structuredJson(headerless));
 
     await().atMost(WAIT).until(() -> Mails.received().size() == 2);
-    assertThat(Mails.received()).extracting(Mails::subject).containsExactlyInAnyOrder(
-        "[Đánh giá, xếp loại 2025] Việc mới: Việc nhị phân – Nguyễn Văn An",
-        "[Đánh giá, xếp loại 2025] Việc mới: Việc không tiêu đề – Nguyễn Văn An");
+    assertThat(Mails.received())
+        .extracting(Mails::subject)
+        .containsExactlyInAnyOrder(
+            "[Đánh giá, xếp loại 2025] Việc mới: Việc nhị phân – Nguyễn Văn An",
+            "[Đánh giá, xếp loại 2025] Việc mới: Việc không tiêu đề – Nguyễn Văn An");
   }
 
   @Test
   void typesThisServiceDoesNotHandleAreAcknowledgedAndIgnored() {
-    CloudEvent started = Events.event("vn.party.evaluation.campaign.started",
-        Map.of("campaignId", "c1", "organizationId", "thanh-khe-tay", "year", 2025));
-    CloudEvent later = Events.event(EventTypes.TASK_ASSIGNED, Events.taskAssignedData("Việc sau",
-        "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+    CloudEvent started =
+        Events.event(
+            "vn.party.evaluation.campaign.started",
+            Map.of("campaignId", "c1", "organizationId", "thanh-khe-tay", "year", 2025));
+    CloudEvent later =
+        Events.event(
+            EventTypes.TASK_ASSIGNED,
+            Events.taskAssignedData(
+                "Việc sau",
+                "Nguyễn Văn An",
+                List.of(Events.recipient("member1", "Nguyễn Văn An"))));
 
     Events.publish("thanh-khe-tay", started);
     Events.publish("thanh-khe-tay", later);
 
     awaitOneMailFor("member1@thanhkhetay.example.vn");
     assertThat(countNotifications(started.getId())).isZero();
-    assertThat(jdbc.sql("select count(*) from notification.processed_event where event_id = :id")
-        .param("id", started.getId()).query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from notification.processed_event where event_id = :id")
+                .param("id", started.getId())
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
   void aRecipientWithoutEmailAddressGetsOnlyTheInAppNotification() {
     Map<String, Object> withoutEmail = Events.recipient("member3", "Hoàng Văn Em");
     withoutEmail.remove("email");
-    CloudEvent event = Events.event(EventTypes.TASK_ASSIGNED, Events.taskAssignedData("Tự kiểm điểm",
-        "Nguyễn Văn An", List.of(withoutEmail, Events.recipient("member1", "Nguyễn Văn An"))));
+    CloudEvent event =
+        Events.event(
+            EventTypes.TASK_ASSIGNED,
+            Events.taskAssignedData(
+                "Tự kiểm điểm",
+                "Nguyễn Văn An",
+                List.of(withoutEmail, Events.recipient("member1", "Nguyễn Văn An"))));
 
     Events.publish("member1", event);
 
     awaitOneMailFor("member1@thanhkhetay.example.vn");
     assertThat(countNotifications(event.getId())).isEqualTo(2);
-    assertThat(jdbc.sql("select count(*) from notification.email_outbox").query(Long.class).single()).isEqualTo(1);
+    assertThat(
+            jdbc.sql("select count(*) from notification.email_outbox").query(Long.class).single())
+        .isEqualTo(1);
     assertThat(Mails.received()).hasSize(1);
   }
 
@@ -198,7 +291,9 @@ class EvaluationEventsTest extends IntegrationTest {
 
   private long countNotifications(String eventId) {
     return jdbc.sql("select count(*) from notification.notification where event_id = :id")
-        .param("id", eventId).query(Long.class).single();
+        .param("id", eventId)
+        .query(Long.class)
+        .single();
   }
 
   private static MimeMessage awaitOneMailFor(String address) {

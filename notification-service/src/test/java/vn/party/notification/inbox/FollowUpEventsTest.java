@@ -31,21 +31,21 @@ class FollowUpEventsTest extends IntegrationTest {
   private static final String MEMBER2 = "member2@thanhkhetay.example.vn";
   private static final String SECRETARY1 = "secretary1@thanhkhetay.example.vn";
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  MeterRegistry meterRegistry;
+  @LocalServerPort int port;
+  @Autowired MeterRegistry meterRegistry;
 
   @Test
   void aReminderSaysTheDueDateInVietnamTimeAndLinksTheTask() {
-    Map<String, Object> data = Events.taskReminderData("Tự kiểm điểm", "Nguyễn Văn An",
-        List.of(Events.recipient("member1", "Nguyễn Văn An")));
+    Map<String, Object> data =
+        Events.taskReminderData(
+            "Tự kiểm điểm", "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An")));
     CloudEvent event = Events.event(EventTypes.TASK_REMINDER, data);
 
     Events.publish("member1", event);
 
     MimeMessage mail = awaitOneMailFor(MEMBER1);
-    assertThat(Mails.subject(mail)).isEqualTo("[Đánh giá, xếp loại 2025] Nhắc việc: Tự kiểm điểm – Nguyễn Văn An");
+    assertThat(Mails.subject(mail))
+        .isEqualTo("[Đánh giá, xếp loại 2025] Nhắc việc: Tự kiểm điểm – Nguyễn Văn An");
     assertThat(text(mail))
         .contains("Kính gửi đồng chí Nguyễn Văn An,")
         .contains("sắp đến hạn mà chưa hoàn thành")
@@ -57,7 +57,8 @@ class FollowUpEventsTest extends IntegrationTest {
     assertThat(Mails.html(mail)).contains("<a href=\"" + data.get("taskUrl") + "\">");
 
     Map<String, Object> row = notificationOf(event, "member1");
-    assertThat(row).containsEntry("kind", "TASK_REMINDER")
+    assertThat(row)
+        .containsEntry("kind", "TASK_REMINDER")
         .containsEntry("title", "Nhắc việc: Tự kiểm điểm – Nguyễn Văn An")
         .containsEntry("link", data.get("taskUrl"));
     assertThat((String) row.get("body")).contains("sắp đến hạn").contains("15/12/2025 17:00");
@@ -66,9 +67,14 @@ class FollowUpEventsTest extends IntegrationTest {
 
   @Test
   void anOverdueTaskTellsTheAssigneeAndTheCommitteeItWasEscalatedTo() {
-    Map<String, Object> data = Events.taskOverdueData("Tự kiểm điểm", "Nguyễn Văn An",
-        "branch-committee-thanh-khe-tay-cb1",
-        List.of(Events.recipient("member1", "Nguyễn Văn An"), Events.recipient("secretary1", "Lê Văn Cường")));
+    Map<String, Object> data =
+        Events.taskOverdueData(
+            "Tự kiểm điểm",
+            "Nguyễn Văn An",
+            "branch-committee-thanh-khe-tay-cb1",
+            List.of(
+                Events.recipient("member1", "Nguyễn Văn An"),
+                Events.recipient("secretary1", "Lê Văn Cường")));
     CloudEvent event = Events.event(EventTypes.TASK_OVERDUE, data);
 
     Events.publish("member1", event);
@@ -76,7 +82,8 @@ class FollowUpEventsTest extends IntegrationTest {
     MimeMessage member = awaitOneMailFor(MEMBER1);
     MimeMessage secretary = awaitOneMailFor(SECRETARY1);
     for (MimeMessage mail : List.of(member, secretary)) {
-      assertThat(Mails.subject(mail)).isEqualTo("[Đánh giá, xếp loại 2025] Quá hạn: Tự kiểm điểm – Nguyễn Văn An");
+      assertThat(Mails.subject(mail))
+          .isEqualTo("[Đánh giá, xếp loại 2025] Quá hạn: Tự kiểm điểm – Nguyễn Văn An");
       assertThat(text(mail))
           .contains("đã quá hạn mà chưa hoàn thành")
           .contains("Hạn hoàn thành: 15/12/2025 17:00 (đã quá hạn)")
@@ -89,10 +96,12 @@ class FollowUpEventsTest extends IntegrationTest {
 
     for (String userId : List.of("member1", "secretary1")) {
       Map<String, Object> row = notificationOf(event, userId);
-      assertThat(row).containsEntry("kind", "TASK_OVERDUE")
+      assertThat(row)
+          .containsEntry("kind", "TASK_OVERDUE")
           .containsEntry("title", "Quá hạn: Tự kiểm điểm – Nguyễn Văn An")
           .containsEntry("link", data.get("taskUrl"));
-      assertThat((String) row.get("body")).contains("đã quá hạn (hạn hoàn thành: 15/12/2025 17:00)")
+      assertThat((String) row.get("body"))
+          .contains("đã quá hạn (hạn hoàn thành: 15/12/2025 17:00)")
           .endsWith("Chi ủy chi bộ đã được thông báo về việc quá hạn này.");
     }
     assertThat(processedType(event)).isEqualTo(EventTypes.TASK_OVERDUE);
@@ -101,25 +110,36 @@ class FollowUpEventsTest extends IntegrationTest {
   @Test
   void aReturnedCaseTellsTheBranchCommitteeTheReasonAsPlainText() {
     String reason = "Chưa đủ <b>căn cứ</b> & cần bổ sung\nnhận xét nơi cư trú";
-    CloudEvent event = Events.event(EventTypes.CASE_RETURNED, Events.caseReturnedData("Nguyễn Văn An", reason,
-        List.of(Events.recipient("secretary1", "Lê Văn Cường"), Events.recipient("deputy1", "Phạm Thị Dung"))));
+    CloudEvent event =
+        Events.event(
+            EventTypes.CASE_RETURNED,
+            Events.caseReturnedData(
+                "Nguyễn Văn An",
+                reason,
+                List.of(
+                    Events.recipient("secretary1", "Lê Văn Cường"),
+                    Events.recipient("deputy1", "Phạm Thị Dung"))));
 
     Events.publish("member1", event);
 
     MimeMessage mail = awaitOneMailFor(SECRETARY1);
     awaitOneMailFor("deputy1@thanhkhetay.example.vn");
-    assertThat(Mails.subject(mail)).isEqualTo("[Đánh giá, xếp loại 2025] Trả lại chi bộ: Nguyễn Văn An");
+    assertThat(Mails.subject(mail))
+        .isEqualTo("[Đánh giá, xếp loại 2025] Trả lại chi bộ: Nguyễn Văn An");
     assertThat(text(mail))
         .contains("Kính gửi đồng chí Lê Văn Cường,")
-        .contains("Đảng ủy cơ sở đã trả lại chi bộ hồ sơ đánh giá, xếp loại chất lượng năm 2025 của đảng viên Nguyễn Văn An.")
+        .contains(
+            "Đảng ủy cơ sở đã trả lại chi bộ hồ sơ đánh giá, xếp loại chất lượng năm 2025 của đảng viên Nguyễn Văn An.")
         .contains("Lý do của Đảng ủy: " + reason);
     assertThat(Mails.html(mail))
-        .contains("Lý do của Đảng ủy: Chưa đủ &lt;b&gt;căn cứ&lt;/b&gt; &amp; cần bổ sung<br>nhận xét nơi cư trú")
+        .contains(
+            "Lý do của Đảng ủy: Chưa đủ &lt;b&gt;căn cứ&lt;/b&gt; &amp; cần bổ sung<br>nhận xét nơi cư trú")
         .doesNotContain("<b>");
     assertThat(Mails.received()).hasSize(2);
 
     Map<String, Object> row = notificationOf(event, "secretary1");
-    assertThat(row).containsEntry("kind", "CASE_RETURNED")
+    assertThat(row)
+        .containsEntry("kind", "CASE_RETURNED")
         .containsEntry("title", "Trả lại chi bộ: Nguyễn Văn An")
         .containsEntry("link", null);
     assertThat((String) row.get("body")).endsWith("Lý do của Đảng ủy: " + reason);
@@ -130,13 +150,20 @@ class FollowUpEventsTest extends IntegrationTest {
   @Test
   void aReturnedCaseFromAnOlderProducerNotifiesNobodyAndIsNotDeadLettered() {
     double deadLetteredBefore = deadLettered("invalid") + deadLettered("failed");
-    Map<String, Object> emptyRecipients = Events.caseReturnedDataOfAnOlderProducer("Thiếu nhận xét");
+    Map<String, Object> emptyRecipients =
+        Events.caseReturnedDataOfAnOlderProducer("Thiếu nhận xét");
     emptyRecipients.put("recipients", List.of());
-    CloudEvent withoutRecipients = Events.event(EventTypes.CASE_RETURNED,
-        Events.caseReturnedDataOfAnOlderProducer("Thiếu nhận xét"));
+    CloudEvent withoutRecipients =
+        Events.event(
+            EventTypes.CASE_RETURNED, Events.caseReturnedDataOfAnOlderProducer("Thiếu nhận xét"));
     CloudEvent withNoOne = Events.event(EventTypes.CASE_RETURNED, emptyRecipients);
-    CloudEvent later = Events.event(EventTypes.TASK_ASSIGNED, Events.taskAssignedData("Việc sau",
-        "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+    CloudEvent later =
+        Events.event(
+            EventTypes.TASK_ASSIGNED,
+            Events.taskAssignedData(
+                "Việc sau",
+                "Nguyễn Văn An",
+                List.of(Events.recipient("member1", "Nguyễn Văn An"))));
 
     Events.publish("member1", withoutRecipients);
     Events.publish("member1", withNoOne);
@@ -155,14 +182,35 @@ class FollowUpEventsTest extends IntegrationTest {
 
   @Test
   void redeliveredFollowUpEventsSendNothingTwice() {
-    CloudEvent reminder = Events.event(EventTypes.TASK_REMINDER, Events.taskReminderData("Tự kiểm điểm",
-        "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An"))));
-    CloudEvent overdue = Events.event(EventTypes.TASK_OVERDUE, Events.taskOverdueData("Tự kiểm điểm",
-        "Nguyễn Văn An", null, List.of(Events.recipient("member1", "Nguyễn Văn An"))));
-    CloudEvent returned = Events.event(EventTypes.CASE_RETURNED, Events.caseReturnedData("Nguyễn Văn An",
-        "Thiếu nhận xét nơi cư trú", List.of(Events.recipient("secretary1", "Lê Văn Cường"))));
-    CloudEvent later = Events.event(EventTypes.TASK_ASSIGNED, Events.taskAssignedData("Việc sau",
-        "Nguyễn Văn An", List.of(Events.recipient("member2", "Trần Thị Bình"))));
+    CloudEvent reminder =
+        Events.event(
+            EventTypes.TASK_REMINDER,
+            Events.taskReminderData(
+                "Tự kiểm điểm",
+                "Nguyễn Văn An",
+                List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+    CloudEvent overdue =
+        Events.event(
+            EventTypes.TASK_OVERDUE,
+            Events.taskOverdueData(
+                "Tự kiểm điểm",
+                "Nguyễn Văn An",
+                null,
+                List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+    CloudEvent returned =
+        Events.event(
+            EventTypes.CASE_RETURNED,
+            Events.caseReturnedData(
+                "Nguyễn Văn An",
+                "Thiếu nhận xét nơi cư trú",
+                List.of(Events.recipient("secretary1", "Lê Văn Cường"))));
+    CloudEvent later =
+        Events.event(
+            EventTypes.TASK_ASSIGNED,
+            Events.taskAssignedData(
+                "Việc sau",
+                "Nguyễn Văn An",
+                List.of(Events.recipient("member2", "Trần Thị Bình"))));
 
     for (CloudEvent event : List.of(reminder, overdue, returned)) {
       Events.publish("member1", event);
@@ -172,57 +220,92 @@ class FollowUpEventsTest extends IntegrationTest {
 
     awaitOneMailFor(MEMBER2);
     await().during(Duration.ofMillis(700)).atMost(WAIT).until(() -> Mails.received().size() == 4);
-    assertThat(Mails.receivedBy(MEMBER1)).extracting(Mails::subject).containsExactlyInAnyOrder(
-        "[Đánh giá, xếp loại 2025] Nhắc việc: Tự kiểm điểm – Nguyễn Văn An",
-        "[Đánh giá, xếp loại 2025] Quá hạn: Tự kiểm điểm – Nguyễn Văn An");
-    assertThat(Mails.receivedBy(SECRETARY1)).extracting(Mails::subject)
+    assertThat(Mails.receivedBy(MEMBER1))
+        .extracting(Mails::subject)
+        .containsExactlyInAnyOrder(
+            "[Đánh giá, xếp loại 2025] Nhắc việc: Tự kiểm điểm – Nguyễn Văn An",
+            "[Đánh giá, xếp loại 2025] Quá hạn: Tự kiểm điểm – Nguyễn Văn An");
+    assertThat(Mails.receivedBy(SECRETARY1))
+        .extracting(Mails::subject)
         .containsExactly("[Đánh giá, xếp loại 2025] Trả lại chi bộ: Nguyễn Văn An");
     for (CloudEvent event : List.of(reminder, overdue, returned)) {
       assertThat(countNotifications(event)).as(event.getType()).isEqualTo(1);
     }
-    assertThat(jdbc.sql("select count(*) from notification.email_outbox").query(Long.class).single()).isEqualTo(4);
+    assertThat(
+            jdbc.sql("select count(*) from notification.email_outbox").query(Long.class).single())
+        .isEqualTo(4);
   }
 
   @Test
   void aUserWhoChoseInAppOnlyGetsTheNotificationButNoEmailUntilTurningEmailsBackOn() {
-    assertThat(Http.putJson(port, "/api/v1/notifications/preferences", "member1", "{\"emailEnabled\":false}")
-        .statusCode()).isEqualTo(200);
-    CloudEvent reminder = Events.event(EventTypes.TASK_REMINDER, Events.taskReminderData("Chi bộ kiểm điểm",
-        "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An"), Events.recipient("member2", "Trần Thị Bình"))));
+    assertThat(
+            Http.putJson(
+                    port,
+                    "/api/v1/notifications/preferences",
+                    "member1",
+                    "{\"emailEnabled\":false}")
+                .statusCode())
+        .isEqualTo(200);
+    CloudEvent reminder =
+        Events.event(
+            EventTypes.TASK_REMINDER,
+            Events.taskReminderData(
+                "Chi bộ kiểm điểm",
+                "Nguyễn Văn An",
+                List.of(
+                    Events.recipient("member1", "Nguyễn Văn An"),
+                    Events.recipient("member2", "Trần Thị Bình"))));
 
     Events.publish("member1", reminder);
 
     awaitOneMailFor(MEMBER2);
-    // Both notifications and the one e-mail were written in the same transaction: nothing more is coming.
+    // Both notifications and the one e-mail were written in the same transaction: nothing more is
+    // coming.
     assertThat(countNotifications(reminder)).isEqualTo(2);
     assertThat(notificationOf(reminder, "member1")).containsEntry("kind", "TASK_REMINDER");
-    assertThat(jdbc.sql("select to_address from notification.email_outbox").query(String.class).list())
+    assertThat(
+            jdbc.sql("select to_address from notification.email_outbox").query(String.class).list())
         .containsExactly(MEMBER2);
     assertThat(Mails.receivedBy(MEMBER1)).isEmpty();
 
-    HttpResponse<String> on = Http.putJson(port, "/api/v1/notifications/preferences", "member1",
-        "{\"emailEnabled\":true}");
+    HttpResponse<String> on =
+        Http.putJson(
+            port, "/api/v1/notifications/preferences", "member1", "{\"emailEnabled\":true}");
     assertThat(on.statusCode()).isEqualTo(200);
-    CloudEvent overdue = Events.event(EventTypes.TASK_OVERDUE, Events.taskOverdueData("Chi bộ kiểm điểm",
-        "Nguyễn Văn An", null, List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+    CloudEvent overdue =
+        Events.event(
+            EventTypes.TASK_OVERDUE,
+            Events.taskOverdueData(
+                "Chi bộ kiểm điểm",
+                "Nguyễn Văn An",
+                null,
+                List.of(Events.recipient("member1", "Nguyễn Văn An"))));
     Events.publish("member1", overdue);
 
     assertThat(Mails.subject(awaitOneMailFor(MEMBER1))).contains("Quá hạn: Chi bộ kiểm điểm");
   }
 
   private Map<String, Object> notificationOf(CloudEvent event, String userId) {
-    return jdbc.sql("select * from notification.notification where event_id = :id and user_id = :userId")
-        .param("id", event.getId()).param("userId", userId).query().singleRow();
+    return jdbc.sql(
+            "select * from notification.notification where event_id = :id and user_id = :userId")
+        .param("id", event.getId())
+        .param("userId", userId)
+        .query()
+        .singleRow();
   }
 
   private long countNotifications(CloudEvent event) {
     return jdbc.sql("select count(*) from notification.notification where event_id = :id")
-        .param("id", event.getId()).query(Long.class).single();
+        .param("id", event.getId())
+        .query(Long.class)
+        .single();
   }
 
   private String processedType(CloudEvent event) {
     return jdbc.sql("select type from notification.processed_event where event_id = :id")
-        .param("id", event.getId()).query(String.class).single();
+        .param("id", event.getId())
+        .query(String.class)
+        .single();
   }
 
   private double deadLettered(String reason) {

@@ -23,7 +23,8 @@ class ForgedEventsTest extends IntegrationTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String OUTSIDE_ADDRESS = "victim@outside.example.com";
-  private static final String OUTSIDE_LINK = "https://danhgia-thanhkhetay.example.com/login?next=/app";
+  private static final String OUTSIDE_LINK =
+      "https://danhgia-thanhkhetay.example.com/login?next=/app";
 
   @Test
   void aForgedMemberDecidedMailsNoOutsideAddressAndShowsNoOutsideLink() throws Exception {
@@ -31,8 +32,9 @@ class ForgedEventsTest extends IntegrationTest {
     member1.put("email", OUTSIDE_ADDRESS);
     Map<String, Object> outsider = Events.recipient("outsider", "Người ngoài");
     outsider.put("email", "outsider@outside.example.com");
-    Map<String, Object> data = Events.memberDecidedData("EXCELLENT", "Xem chi tiết tại đường dẫn",
-        List.of(member1, outsider));
+    Map<String, Object> data =
+        Events.memberDecidedData(
+            "EXCELLENT", "Xem chi tiết tại đường dẫn", List.of(member1, outsider));
     data.put("taskUrl", OUTSIDE_LINK);
     data.put("evaluationUrl", OUTSIDE_LINK);
     CloudEvent event = Events.event(EventTypes.MEMBER_DECIDED, data);
@@ -41,57 +43,107 @@ class ForgedEventsTest extends IntegrationTest {
 
     // the notice goes to member1's address in the directory, not to the address the event gave
     MimeMessage mail = awaitOneMailFor("member1@thanhkhetay.example.vn");
-    assertThat(Arrays.stream(mail.getAllRecipients()).map(Object::toString)).containsExactly(
-        "member1@thanhkhetay.example.vn");
+    assertThat(Arrays.stream(mail.getAllRecipients()).map(Object::toString))
+        .containsExactly("member1@thanhkhetay.example.vn");
     assertThat(Mails.text(mail)).doesNotContain("outside.example.com");
     assertThat(Mails.html(mail)).doesNotContain("outside.example.com");
     assertThat(Mails.receivedBy(OUTSIDE_ADDRESS)).isEmpty();
     assertThat(Mails.receivedBy("outsider@outside.example.com")).isEmpty();
     // a user id that is not in the directory gets nothing, not even an in-app row
-    assertThat(jdbc.sql("select user_id from notification.notification where event_id = :id")
-        .param("id", event.getId()).query(String.class).list()).containsExactly("member1");
-    assertThat(jdbc.sql("select count(*) from notification.email_outbox where to_address like '%outside%'")
-        .query(Long.class).single()).isZero();
-    assertThat(jdbc.sql("select link from notification.notification where event_id = :id")
-        .param("id", event.getId()).query(String.class).optional()).isEmpty();
+    assertThat(
+            jdbc.sql("select user_id from notification.notification where event_id = :id")
+                .param("id", event.getId())
+                .query(String.class)
+                .list())
+        .containsExactly("member1");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from notification.email_outbox where to_address like '%outside%'")
+                .query(Long.class)
+                .single())
+        .isZero();
+    assertThat(
+            jdbc.sql("select link from notification.notification where event_id = :id")
+                .param("id", event.getId())
+                .query(String.class)
+                .optional())
+        .isEmpty();
   }
 
   @Test
   void aTaskNoticeWithAnOutsideTaskUrlIsShownAndMailedWithoutTheLink() throws Exception {
-    for (String outside : List.of(OUTSIDE_LINK, "http://localhost:8080.outside.example.com/app",
-        "http://evil@localhost:8080/app", "http://localhost:9999/app", "https://localhost:8080/app",
-        "javascript:alert(1)")) {
-      Map<String, Object> data = Events.taskAssignedData("Tự kiểm điểm", "Nguyễn Văn An",
-          List.of(Events.recipient("member2", "Trần Thị Bình")));
+    for (String outside :
+        List.of(
+            OUTSIDE_LINK,
+            "http://localhost:8080.outside.example.com/app",
+            "http://evil@localhost:8080/app",
+            "http://localhost:9999/app",
+            "https://localhost:8080/app",
+            "javascript:alert(1)")) {
+      Map<String, Object> data =
+          Events.taskAssignedData(
+              "Tự kiểm điểm",
+              "Nguyễn Văn An",
+              List.of(Events.recipient("member2", "Trần Thị Bình")));
       data.put("taskUrl", outside);
       CloudEvent event = Events.event(EventTypes.TASK_ASSIGNED, data);
 
       Events.publish("member2", event);
 
-      await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from notification.notification where event_id = :id")
-          .param("id", event.getId()).query(Long.class).single() == 1);
-      assertThat(jdbc.sql("select link from notification.notification where event_id = :id")
-          .param("id", event.getId()).query(String.class).optional()).as(outside).isEmpty();
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  jdbc.sql("select count(*) from notification.notification where event_id = :id")
+                          .param("id", event.getId())
+                          .query(Long.class)
+                          .single()
+                      == 1);
+      assertThat(
+              jdbc.sql("select link from notification.notification where event_id = :id")
+                  .param("id", event.getId())
+                  .query(String.class)
+                  .optional())
+          .as(outside)
+          .isEmpty();
     }
-    await().atMost(WAIT).until(() -> Mails.receivedBy("member2@thanhkhetay.example.vn").size() == 6);
+    await()
+        .atMost(WAIT)
+        .until(() -> Mails.receivedBy("member2@thanhkhetay.example.vn").size() == 6);
     for (MimeMessage mail : Mails.receivedBy("member2@thanhkhetay.example.vn")) {
-      assertThat(Mails.text(mail)).doesNotContain("outside.example.com").doesNotContain("evil@")
-          .doesNotContain("localhost:9999").doesNotContain("https://localhost").doesNotContain("javascript:");
+      assertThat(Mails.text(mail))
+          .doesNotContain("outside.example.com")
+          .doesNotContain("evil@")
+          .doesNotContain("localhost:9999")
+          .doesNotContain("https://localhost")
+          .doesNotContain("javascript:");
     }
   }
 
   @Test
   void aLinkUnderThePublicUrlIsKept() {
-    Map<String, Object> data = Events.taskAssignedData("Tự kiểm điểm", "Nguyễn Văn An",
-        List.of(Events.recipient("member1", "Nguyễn Văn An")));
+    Map<String, Object> data =
+        Events.taskAssignedData(
+            "Tự kiểm điểm", "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An")));
     CloudEvent event = Events.event(EventTypes.TASK_ASSIGNED, data);
 
     Events.publish("member1", event);
 
-    await().atMost(WAIT).until(() -> jdbc.sql("select count(*) from notification.notification where event_id = :id")
-        .param("id", event.getId()).query(Long.class).single() == 1);
-    assertThat(jdbc.sql("select link from notification.notification where event_id = :id")
-        .param("id", event.getId()).query(String.class).single()).isEqualTo(data.get("taskUrl"))
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                jdbc.sql("select count(*) from notification.notification where event_id = :id")
+                        .param("id", event.getId())
+                        .query(Long.class)
+                        .single()
+                    == 1);
+    assertThat(
+            jdbc.sql("select link from notification.notification where event_id = :id")
+                .param("id", event.getId())
+                .query(String.class)
+                .single())
+        .isEqualTo(data.get("taskUrl"))
         .startsWith("http://localhost:8080/");
   }
 

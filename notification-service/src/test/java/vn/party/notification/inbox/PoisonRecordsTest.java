@@ -33,18 +33,19 @@ class PoisonRecordsTest extends IntegrationTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  @Autowired
-  MeterRegistry meterRegistry;
+  @Autowired MeterRegistry meterRegistry;
 
   private KafkaConsumer<String, byte[]> deadLetters;
 
   @BeforeEach
   void readDeadLetters() {
     Map<String, Object> config = new LinkedHashMap<>();
-    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.KAFKA.getBrokersAsString());
+    config.put(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.KAFKA.getBrokersAsString());
     config.put(ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID());
     config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    deadLetters = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    deadLetters =
+        new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     deadLetters.subscribe(List.of(Events.DEAD_LETTER_TOPIC));
   }
 
@@ -59,41 +60,59 @@ class PoisonRecordsTest extends IntegrationTest {
     double before = deadLettered();
 
     Events.publishRaw(key, "not json".getBytes(StandardCharsets.UTF_8));
-    Events.publish(key, Events.event(EventTypes.TASK_ASSIGNED, Events.taskAssignedData("Tự kiểm điểm",
-        "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An")))));
+    Events.publish(
+        key,
+        Events.event(
+            EventTypes.TASK_ASSIGNED,
+            Events.taskAssignedData(
+                "Tự kiểm điểm",
+                "Nguyễn Văn An",
+                List.of(Events.recipient("member1", "Nguyễn Văn An")))));
 
     ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetter(key);
     assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("not json");
     assertThat(header(deadLetter, "kafka_dlt-original-topic")).isEqualTo(Events.TOPIC);
-    assertThat(header(deadLetter, DeadLetters.REASON_HEADER)).startsWith("not a readable CloudEvent");
-    await().atMost(WAIT).until(() -> Mails.receivedBy("member1@thanhkhetay.example.vn").size() == 1);
+    assertThat(header(deadLetter, DeadLetters.REASON_HEADER))
+        .startsWith("not a readable CloudEvent");
+    await()
+        .atMost(WAIT)
+        .until(() -> Mails.receivedBy("member1@thanhkhetay.example.vn").size() == 1);
     await().atMost(WAIT).until(() -> deadLettered() == before + 1);
   }
 
   @Test
   void aWrongSpecVersionGoesToTheDeadLetterTopic() {
     String key = "poison-" + UUID.randomUUID();
-    String json = """
+    String json =
+        """
         {"specversion":"0.1","id":"%s","source":"/evaluation-service","type":"%s","data":{}}"""
-        .formatted(UUID.randomUUID(), EventTypes.TASK_ASSIGNED);
+            .formatted(UUID.randomUUID(), EventTypes.TASK_ASSIGNED);
 
     Events.publishRaw(key, json.getBytes(StandardCharsets.UTF_8));
 
     ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetter(key);
     assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo(json);
-    assertThat(header(deadLetter, DeadLetters.REASON_HEADER)).startsWith("not a readable CloudEvent").contains("0.1");
+    assertThat(header(deadLetter, DeadLetters.REASON_HEADER))
+        .startsWith("not a readable CloudEvent")
+        .contains("0.1");
   }
 
   @Test
   void missingRequiredDataFieldsGoToTheDeadLetterTopicAndNothingIsSent() {
     String key = "poison-" + UUID.randomUUID();
-    Map<String, Object> data = Events.taskAssignedData("Tự kiểm điểm", "Nguyễn Văn An",
-        List.of(Events.recipient("member1", "Nguyễn Văn An")));
+    Map<String, Object> data =
+        Events.taskAssignedData(
+            "Tự kiểm điểm", "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An")));
     data.remove("taskName");
     data.remove("recipients");
     CloudEvent invalid = Events.event(EventTypes.TASK_ASSIGNED, data);
-    CloudEvent valid = Events.event(EventTypes.TASK_ASSIGNED, Events.taskAssignedData("Việc sau",
-        "Nguyễn Văn An", List.of(Events.recipient("member2", "Trần Thị Bình"))));
+    CloudEvent valid =
+        Events.event(
+            EventTypes.TASK_ASSIGNED,
+            Events.taskAssignedData(
+                "Việc sau",
+                "Nguyễn Văn An",
+                List.of(Events.recipient("member2", "Trần Thị Bình"))));
 
     Events.publish(key, invalid);
     Events.publish(key, valid);
@@ -101,65 +120,104 @@ class PoisonRecordsTest extends IntegrationTest {
     ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetter(key);
     assertThat(header(deadLetter, "content-type")).startsWith("application/cloudevents+json");
     assertThat(header(deadLetter, DeadLetters.REASON_HEADER))
-        .isEqualTo(EventTypes.TASK_ASSIGNED + " " + invalid.getId() + ": recipients must not be null; taskName must not be blank");
+        .isEqualTo(
+            EventTypes.TASK_ASSIGNED
+                + " "
+                + invalid.getId()
+                + ": recipients must not be null; taskName must not be blank");
     await().atMost(WAIT).until(() -> Mails.received().size() == 1);
     assertThat(Mails.receivedBy("member2@thanhkhetay.example.vn")).hasSize(1);
-    assertThat(jdbc.sql("select count(*) from notification.processed_event where event_id = :id")
-        .param("id", invalid.getId()).query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from notification.processed_event where event_id = :id")
+                .param("id", invalid.getId())
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   @Test
   void aFollowUpEventBreakingTheContractGoesToTheDeadLetterTopicAndNothingIsSent() {
     String key = "poison-" + UUID.randomUUID();
-    Map<String, Object> nameless = Events.caseReturnedData("Nguyễn Văn An", "Thiếu nhận xét",
-        List.of(Events.recipient("secretary1", "Lê Văn Cường")));
+    Map<String, Object> nameless =
+        Events.caseReturnedData(
+            "Nguyễn Văn An",
+            "Thiếu nhận xét",
+            List.of(Events.recipient("secretary1", "Lê Văn Cường")));
     nameless.remove("memberName");
-    Map<String, Object> noTask = Events.taskReminderData("Tự kiểm điểm", "Nguyễn Văn An",
-        List.of(Events.recipient("member1", "Nguyễn Văn An")));
+    Map<String, Object> noTask =
+        Events.taskReminderData(
+            "Tự kiểm điểm", "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An")));
     noTask.remove("taskId");
     CloudEvent returned = Events.event(EventTypes.CASE_RETURNED, nameless);
     CloudEvent reminder = Events.event(EventTypes.TASK_REMINDER, noTask);
-    CloudEvent valid = Events.event(EventTypes.TASK_OVERDUE, Events.taskOverdueData("Việc sau", "Nguyễn Văn An",
-        null, List.of(Events.recipient("member2", "Trần Thị Bình"))));
+    CloudEvent valid =
+        Events.event(
+            EventTypes.TASK_OVERDUE,
+            Events.taskOverdueData(
+                "Việc sau",
+                "Nguyễn Văn An",
+                null,
+                List.of(Events.recipient("member2", "Trần Thị Bình"))));
 
     Events.publish(key, returned);
     Events.publish(key, reminder);
     Events.publish(key, valid);
 
     List<ConsumerRecord<String, byte[]>> deadLetters = awaitDeadLetters(key, 2);
-    assertThat(deadLetters).extracting(record -> header(record, DeadLetters.REASON_HEADER)).containsExactly(
-        EventTypes.CASE_RETURNED + " " + returned.getId() + ": memberName must not be blank when recipients are given",
-        EventTypes.TASK_REMINDER + " " + reminder.getId() + ": taskId must not be blank");
+    assertThat(deadLetters)
+        .extracting(record -> header(record, DeadLetters.REASON_HEADER))
+        .containsExactly(
+            EventTypes.CASE_RETURNED
+                + " "
+                + returned.getId()
+                + ": memberName must not be blank when recipients are given",
+            EventTypes.TASK_REMINDER + " " + reminder.getId() + ": taskId must not be blank");
     await().atMost(WAIT).until(() -> Mails.received().size() == 1);
     assertThat(Mails.receivedBy("member2@thanhkhetay.example.vn")).hasSize(1);
-    assertThat(jdbc.sql("select count(*) from notification.processed_event where event_id in (:ids)")
-        .param("ids", List.of(returned.getId(), reminder.getId())).query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from notification.processed_event where event_id in (:ids)")
+                .param("ids", List.of(returned.getId(), reminder.getId()))
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   private List<ConsumerRecord<String, byte[]>> awaitDeadLetters(String key, int count) {
     List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-    await().atMost(WAIT).until(() -> {
-      deadLetters.poll(Duration.ofMillis(200)).forEach(record -> {
-        if (key.equals(record.key())) {
-          found.add(record);
-        }
-      });
-      return found.size() >= count;
-    });
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              deadLetters
+                  .poll(Duration.ofMillis(200))
+                  .forEach(
+                      record -> {
+                        if (key.equals(record.key())) {
+                          found.add(record);
+                        }
+                      });
+              return found.size() >= count;
+            });
     assertThat(found).hasSize(count);
     return found;
   }
 
   private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
     List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-    await().atMost(WAIT).until(() -> {
-      deadLetters.poll(Duration.ofMillis(200)).forEach(record -> {
-        if (key.equals(record.key())) {
-          found.add(record);
-        }
-      });
-      return !found.isEmpty();
-    });
+    await()
+        .atMost(WAIT)
+        .until(
+            () -> {
+              deadLetters
+                  .poll(Duration.ofMillis(200))
+                  .forEach(
+                      record -> {
+                        if (key.equals(record.key())) {
+                          found.add(record);
+                        }
+                      });
+              return !found.isEmpty();
+            });
     assertThat(found).hasSize(1);
     return found.get(0);
   }

@@ -28,12 +28,12 @@ class ResultEventsTest extends IntegrationTest {
   private static final String MEMBER1 = "member1@thanhkhetay.example.vn";
   private static final String RECORD = "http://localhost:8080/app/evaluations/2025/member1";
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @Test
   void theAnnouncementTellsTheLevelAndUntilWhenAndHowToComplain() {
-    CloudEvent event = Events.event(EventTypes.RESULT_ANNOUNCED, announced("GOOD", "Hoàn thành tốt <nhiệm vụ>"));
+    CloudEvent event =
+        Events.event(EventTypes.RESULT_ANNOUNCED, announced("GOOD", "Hoàn thành tốt <nhiệm vụ>"));
 
     Events.publish("member1", event);
     Events.publish("member1", event); // a redelivery sends nothing more
@@ -50,37 +50,49 @@ class ResultEventsTest extends IntegrationTest {
         .contains("gửi khiếu nại đến hết 20/01/2026 17:00")
         .contains("Gửi khiếu nại")
         .contains("Hồ sơ đánh giá của đồng chí:\n" + RECORD);
-    assertThat(Mails.html(mail)).contains("<a href=\"" + RECORD + "\">").contains("&lt;nhiệm vụ&gt;");
+    assertThat(Mails.html(mail))
+        .contains("<a href=\"" + RECORD + "\">")
+        .contains("&lt;nhiệm vụ&gt;");
 
     Map<String, Object> row = notificationOf(event);
-    assertThat(row).containsEntry("kind", "RESULT_ANNOUNCED")
+    assertThat(row)
+        .containsEntry("kind", "RESULT_ANNOUNCED")
         .containsEntry("title", "Đã công bố kết quả xếp loại năm 2025: Hoàn thành tốt nhiệm vụ")
         .containsEntry("link", RECORD);
     assertThat((String) row.get("body")).contains("Có thể khiếu nại đến 20/01/2026 17:00");
     await().during(Duration.ofMillis(700)).atMost(WAIT).until(() -> Mails.received().size() == 1);
-    assertThat(jdbc.sql("select count(*) from notification.notification where event_id = :id")
-        .param("id", event.getId()).query(Long.class).single()).isOne();
+    assertThat(
+            jdbc.sql("select count(*) from notification.notification where event_id = :id")
+                .param("id", event.getId())
+                .query(Long.class)
+                .single())
+        .isOne();
   }
 
   @Test
   void theReappraisalSaysWhetherTheLevelWasKeptOrChanged() {
-    CloudEvent changed = Events.event(EventTypes.MEMBER_REAPPRAISED, reappraised("GOOD", "COMPLETED"));
+    CloudEvent changed =
+        Events.event(EventTypes.MEMBER_REAPPRAISED, reappraised("GOOD", "COMPLETED"));
 
     Events.publish("member1", changed);
 
     MimeMessage mail = awaitOneMailFor(MEMBER1);
-    assertThat(Mails.subject(mail)).isEqualTo("[Đánh giá, xếp loại 2025] Kết quả thẩm định lại theo khiếu nại");
+    assertThat(Mails.subject(mail))
+        .isEqualTo("[Đánh giá, xếp loại 2025] Kết quả thẩm định lại theo khiếu nại");
     assertThat(text(mail))
-        .contains("Cấp ủy cấp trên đã thẩm định lại kết quả xếp loại chất lượng năm 2025 của đồng chí theo khiếu nại.")
+        .contains(
+            "Cấp ủy cấp trên đã thẩm định lại kết quả xếp loại chất lượng năm 2025 của đồng chí theo khiếu nại.")
         .contains("Mức xếp loại ban đầu: Hoàn thành tốt nhiệm vụ")
         .contains("Kết quả thẩm định: thay đổi thành mức Hoàn thành nhiệm vụ")
         .contains("Nhận xét của Đảng ủy: Xác minh chưa hoàn thành hai nhiệm vụ.")
         .contains(RECORD);
-    assertThat(notificationOf(changed)).containsEntry("kind", "MEMBER_REAPPRAISED")
+    assertThat(notificationOf(changed))
+        .containsEntry("kind", "MEMBER_REAPPRAISED")
         .containsEntry("title", "Kết quả thẩm định lại năm 2025: Hoàn thành nhiệm vụ");
     assertThat((String) notificationOf(changed).get("body"))
-        .isEqualTo("Cấp ủy cấp trên đã thẩm định lại kết quả xếp loại năm 2025: từ Hoàn thành tốt nhiệm vụ thành "
-            + "Hoàn thành nhiệm vụ.");
+        .isEqualTo(
+            "Cấp ủy cấp trên đã thẩm định lại kết quả xếp loại năm 2025: từ Hoàn thành tốt nhiệm vụ thành "
+                + "Hoàn thành nhiệm vụ.");
 
     CloudEvent kept = Events.event(EventTypes.MEMBER_REAPPRAISED, reappraised("GOOD", "GOOD"));
     Events.publish("member1", kept);
@@ -107,16 +119,21 @@ class ResultEventsTest extends IntegrationTest {
     Events.publish("member1", event);
 
     MimeMessage mail = awaitOneMailFor(MEMBER1);
-    assertThat(Mails.subject(mail)).isEqualTo("[Đánh giá, xếp loại 2025] Đảng ủy cơ sở điều chỉnh mức xếp loại");
+    assertThat(Mails.subject(mail))
+        .isEqualTo("[Đánh giá, xếp loại 2025] Đảng ủy cơ sở điều chỉnh mức xếp loại");
     assertThat(text(mail))
-        .contains("Khi chốt kết quả xếp loại chất lượng năm 2025, Đảng ủy cơ sở đã điều chỉnh mức xếp loại của đồng chí.")
+        .contains(
+            "Khi chốt kết quả xếp loại chất lượng năm 2025, Đảng ủy cơ sở đã điều chỉnh mức xếp loại của đồng chí.")
         .contains("Mức xếp loại ban đầu: Hoàn thành xuất sắc nhiệm vụ")
         .contains("Mức sau điều chỉnh: Hoàn thành tốt nhiệm vụ")
         .contains("Lý do điều chỉnh: Vượt tỷ lệ 20% Hoàn thành xuất sắc nhiệm vụ.");
-    assertThat(notificationOf(event)).containsEntry("kind", "MEMBER_LEVEL_ADJUSTED")
+    assertThat(notificationOf(event))
+        .containsEntry("kind", "MEMBER_LEVEL_ADJUSTED")
         .containsEntry("title", "Điều chỉnh mức xếp loại năm 2025: Hoàn thành tốt nhiệm vụ");
-    assertThat((String) notificationOf(event).get("body")).isEqualTo("Đảng ủy cơ sở đã điều chỉnh mức xếp loại năm "
-        + "2025 của đảng viên Nguyễn Văn An: từ Hoàn thành xuất sắc nhiệm vụ thành Hoàn thành tốt nhiệm vụ.");
+    assertThat((String) notificationOf(event).get("body"))
+        .isEqualTo(
+            "Đảng ủy cơ sở đã điều chỉnh mức xếp loại năm "
+                + "2025 của đảng viên Nguyễn Văn An: từ Hoàn thành xuất sắc nhiệm vụ thành Hoàn thành tốt nhiệm vụ.");
   }
 
   @Test
@@ -137,9 +154,11 @@ class ResultEventsTest extends IntegrationTest {
     Events.publish("member1", event);
 
     MimeMessage mail = awaitOneMailFor(MEMBER1);
-    assertThat(Mails.subject(mail)).isEqualTo("[Đánh giá, xếp loại 2025] Kết quả xếp loại lại chất lượng đảng viên");
+    assertThat(Mails.subject(mail))
+        .isEqualTo("[Đánh giá, xếp loại 2025] Kết quả xếp loại lại chất lượng đảng viên");
     assertThat(text(mail))
-        .contains("Sau quyết định kỷ luật 15-QĐ/UBKT, Đảng ủy cơ sở đã xếp loại lại chất lượng năm 2025")
+        .contains(
+            "Sau quyết định kỷ luật 15-QĐ/UBKT, Đảng ủy cơ sở đã xếp loại lại chất lượng năm 2025")
         .contains("Mức xếp loại ban đầu: Hoàn thành tốt nhiệm vụ")
         .contains("Mức xếp loại lại: Không hoàn thành nhiệm vụ");
     assertThat(notificationOf(event)).containsEntry("kind", "MEMBER_RERATED");
@@ -147,11 +166,22 @@ class ResultEventsTest extends IntegrationTest {
 
   @Test
   void aMemberWhoChoseInAppOnlyGetsTheAnnouncementInTheAppOnly() {
-    assertThat(Http.putJson(port, "/api/v1/notifications/preferences", "member1", "{\"emailEnabled\":false}")
-        .statusCode()).isEqualTo(200);
+    assertThat(
+            Http.putJson(
+                    port,
+                    "/api/v1/notifications/preferences",
+                    "member1",
+                    "{\"emailEnabled\":false}")
+                .statusCode())
+        .isEqualTo(200);
     CloudEvent event = Events.event(EventTypes.RESULT_ANNOUNCED, announced("EXCELLENT", null));
-    CloudEvent later = Events.event(EventTypes.TASK_ASSIGNED, Events.taskAssignedData("Việc sau",
-        "Trần Thị Bình", List.of(Events.recipient("member2", "Trần Thị Bình"))));
+    CloudEvent later =
+        Events.event(
+            EventTypes.TASK_ASSIGNED,
+            Events.taskAssignedData(
+                "Việc sau",
+                "Trần Thị Bình",
+                List.of(Events.recipient("member2", "Trần Thị Bình"))));
 
     Events.publish("member1", event);
     Events.publish("member1", later); // same partition: handled after the announcement
@@ -167,15 +197,24 @@ class ResultEventsTest extends IntegrationTest {
     Map<String, Object> data = announced("GOOD", null);
     data.put("complaintWindowEnd", "next week");
     CloudEvent bad = Events.event(EventTypes.RESULT_ANNOUNCED, data);
-    CloudEvent later = Events.event(EventTypes.TASK_ASSIGNED, Events.taskAssignedData("Việc sau",
-        "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+    CloudEvent later =
+        Events.event(
+            EventTypes.TASK_ASSIGNED,
+            Events.taskAssignedData(
+                "Việc sau",
+                "Nguyễn Văn An",
+                List.of(Events.recipient("member1", "Nguyễn Văn An"))));
 
     Events.publish("member1", bad);
     Events.publish("member1", later);
 
     awaitOneMailFor(MEMBER1);
-    assertThat(jdbc.sql("select count(*) from notification.processed_event where event_id = :id")
-        .param("id", bad.getId()).query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from notification.processed_event where event_id = :id")
+                .param("id", bad.getId())
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   private static Map<String, Object> announced(String level, String comment) {
@@ -211,8 +250,11 @@ class ResultEventsTest extends IntegrationTest {
   }
 
   private Map<String, Object> notificationOf(CloudEvent event) {
-    return jdbc.sql("select * from notification.notification where event_id = :id and user_id = 'member1'")
-        .param("id", event.getId()).query().singleRow();
+    return jdbc.sql(
+            "select * from notification.notification where event_id = :id and user_id = 'member1'")
+        .param("id", event.getId())
+        .query()
+        .singleRow();
   }
 
   private static String text(MimeMessage mail) {

@@ -22,8 +22,9 @@ class IdentityClientTest {
 
   @Test
   void groupsGivenAsIdsOrAsObjectsBecomeGroupIds() {
-    SignedInUser user = client(URI.create(TestInfrastructure.IDENTITY.url()))
-        .verify("secretary1", TestIdentityProvider.PASSWORD);
+    SignedInUser user =
+        client(URI.create(TestInfrastructure.IDENTITY.url()))
+            .verify("secretary1", TestIdentityProvider.PASSWORD);
 
     assertThat(user.userId()).isEqualTo("secretary1");
     assertThat(user.displayName()).isEqualTo("Lê Văn Cường");
@@ -32,7 +33,8 @@ class IdentityClientTest {
 
   @Test
   void aRefusedPasswordIsBadCredentials() {
-    assertThatThrownBy(() -> client(URI.create(TestInfrastructure.IDENTITY.url())).verify("member1", "wrong"))
+    assertThatThrownBy(
+            () -> client(URI.create(TestInfrastructure.IDENTITY.url())).verify("member1", "wrong"))
         .isInstanceOf(BadCredentialsException.class);
   }
 
@@ -42,14 +44,25 @@ class IdentityClientTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       closedPort = socket.getLocalPort();
     }
-    assertThatThrownBy(() -> client(URI.create("http://127.0.0.1:" + closedPort)).verify("member1", "demo"))
+    assertThatThrownBy(
+            () -> client(URI.create("http://127.0.0.1:" + closedPort)).verify("member1", "demo"))
         .isInstanceOf(AuthenticationServiceException.class);
   }
 
   private static IdentityClient client(URI identityUrl) {
-    NotificationProperties properties = new NotificationProperties(identityUrl, Duration.ofSeconds(2),
-        Duration.ofSeconds(60), 100, URI.create("http://localhost:8081"), URI.create("http://localhost:8080"), Locale.forLanguageTag("vi"),
-        ZoneId.of("Asia/Ho_Chi_Minh"), null, null, null);
+    NotificationProperties properties =
+        new NotificationProperties(
+            identityUrl,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(60),
+            100,
+            URI.create("http://localhost:8081"),
+            URI.create("http://localhost:8080"),
+            Locale.forLanguageTag("vi"),
+            ZoneId.of("Asia/Ho_Chi_Minh"),
+            null,
+            null,
+            null);
     return new IdentityClient(RestClient.builder(), properties, new IdentityMapperImpl());
   }
 }

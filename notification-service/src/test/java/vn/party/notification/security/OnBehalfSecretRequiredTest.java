@@ -17,26 +17,37 @@ class OnBehalfSecretRequiredTest {
 
   @Test
   void theServiceRefusesToStartWithoutTheSecret() {
-    assertThatThrownBy(() -> start()).hasMessageContaining("notification.on-behalf.secret")
-        .hasMessageContaining("NOTIFICATION_ON_BEHALF_SECRET").hasMessageContaining("is not set");
-    assertThatThrownBy(() -> start("--notification.on-behalf.secret=   ")).hasMessageContaining("is not set");
+    assertThatThrownBy(() -> start())
+        .hasMessageContaining("notification.on-behalf.secret")
+        .hasMessageContaining("NOTIFICATION_ON_BEHALF_SECRET")
+        .hasMessageContaining("is not set");
+    assertThatThrownBy(() -> start("--notification.on-behalf.secret=   "))
+        .hasMessageContaining("is not set");
   }
 
   @Test
   void theServiceRefusesTheFormerRepositoryDefaultAndShortSecrets() {
-    assertThatThrownBy(() -> start("--notification.on-behalf.secret=local-default-on-behalf-secret"))
-        .hasMessageContaining("notification.on-behalf.secret").hasMessageContaining("published");
+    assertThatThrownBy(
+            () -> start("--notification.on-behalf.secret=local-default-on-behalf-secret"))
+        .hasMessageContaining("notification.on-behalf.secret")
+        .hasMessageContaining("published");
     assertThatThrownBy(() -> start("--notification.on-behalf.secret=" + "x".repeat(31)))
-        .hasMessageContaining("notification.on-behalf.secret").hasMessageContaining("too short");
+        .hasMessageContaining("notification.on-behalf.secret")
+        .hasMessageContaining("too short");
   }
 
   @Test
   void aLongEnoughSecretPassesTheCheck() {
     // the check passes; the start then fails later for want of a database — anything but the secret
-    assertThatThrownBy(() -> start("--notification.on-behalf.secret=" + "x".repeat(32),
-        "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none", "--spring.datasource.hikari.connection-timeout=250",
-        "--spring.flyway.connect-retries=0"))
-        .satisfies(e -> assertThat(String.valueOf(e.getMessage())).doesNotContain("on-behalf.secret"));
+    assertThatThrownBy(
+            () ->
+                start(
+                    "--notification.on-behalf.secret=" + "x".repeat(32),
+                    "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none",
+                    "--spring.datasource.hikari.connection-timeout=250",
+                    "--spring.flyway.connect-retries=0"))
+        .satisfies(
+            e -> assertThat(String.valueOf(e.getMessage())).doesNotContain("on-behalf.secret"));
   }
 
   private static void start(String... args) {

@@ -35,10 +35,9 @@ class OnBehalfTokenTest extends IntegrationTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  NotificationRepository notifications;
+  @LocalServerPort int port;
+  @Autowired NotificationRepository notifications;
+
   @Value("${notification.on-behalf.secret}")
   String secret;
 
@@ -62,39 +61,60 @@ class OnBehalfTokenTest extends IntegrationTest {
     assertThat(readAll.path("marked").asInt()).isEqualTo(2);
     assertThat(readAll.path("unreadCount").asLong()).isZero();
     // member2's notification is untouched
-    assertThat(JSON.readTree(Http.send(Http.request(port, "/api/v1/notifications")
-        .header("Authorization", Http.basic("member2")).build()).body()).path("unreadCount").asLong()).isEqualTo(1);
+    assertThat(
+            JSON.readTree(
+                    Http.send(
+                            Http.request(port, "/api/v1/notifications")
+                                .header("Authorization", Http.basic("member2"))
+                                .build())
+                        .body())
+                .path("unreadCount")
+                .asLong())
+        .isEqualTo(1);
     // the token is checked here, by its signature: the identity service is not asked
     assertThat(TestInfrastructure.IDENTITY.calls("member1")).isEqualTo(identityCalls);
 
-    assertThat(ok(Http.send(Http.request(port, "/api/v1/notifications/preferences")
-        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString("{\"emailEnabled\":false}")).build())).body())
+    assertThat(
+            ok(Http.send(
+                    Http.request(port, "/api/v1/notifications/preferences")
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"emailEnabled\":false}"))
+                        .build()))
+                .body())
         .contains("\"emailEnabled\":false");
   }
 
   @Test
   void forgedExpiredOverlongAndMalformedTokensAre401() {
     long now = Instant.now().getEpochSecond();
-    Map<String, String> refused = Map.of(
-        "signed with another secret", token("another-secret", "v1|member1|" + (now + 60)),
-        "expired", token(secret, "v1|member1|" + (now - 1)),
-        "lives longer than allowed", token(secret, "v1|member1|" + (now + 3600)),
-        "no user", token(secret, "v1||" + (now + 60)),
-        "unknown version", token(secret, "v2|member1|" + (now + 60)),
-        "not base64", "%%%.%%%",
-        "no signature", Base64.getUrlEncoder().withoutPadding().encodeToString(
-            ("v1|member1|" + (now + 60)).getBytes(StandardCharsets.UTF_8)));
-    refused.forEach((why, token) -> {
-      HttpResponse<String> response = get("/api/v1/notifications", token);
-      assertThat(response.statusCode()).as(why).isEqualTo(401);
-      assertThat(response.headers().firstValue("Content-Type").orElse("")).as(why)
-          .startsWith("application/problem+json");
-    });
+    Map<String, String> refused =
+        Map.of(
+            "signed with another secret", token("another-secret", "v1|member1|" + (now + 60)),
+            "expired", token(secret, "v1|member1|" + (now - 1)),
+            "lives longer than allowed", token(secret, "v1|member1|" + (now + 3600)),
+            "no user", token(secret, "v1||" + (now + 60)),
+            "unknown version", token(secret, "v2|member1|" + (now + 60)),
+            "not base64", "%%%.%%%",
+            "no signature",
+                Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(("v1|member1|" + (now + 60)).getBytes(StandardCharsets.UTF_8)));
+    refused.forEach(
+        (why, token) -> {
+          HttpResponse<String> response = get("/api/v1/notifications", token);
+          assertThat(response.statusCode()).as(why).isEqualTo(401);
+          assertThat(response.headers().firstValue("Content-Type").orElse(""))
+              .as(why)
+              .startsWith("application/problem+json");
+        });
     // a signature taken from another user's token does not carry over
     String member2 = token(secret, "v1|member2|" + (now + 60));
-    String swapped = Base64.getUrlEncoder().withoutPadding().encodeToString(
-        ("v1|member1|" + (now + 60)).getBytes(StandardCharsets.UTF_8)) + member2.substring(member2.indexOf('.'));
+    String swapped =
+        Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("v1|member1|" + (now + 60)).getBytes(StandardCharsets.UTF_8))
+            + member2.substring(member2.indexOf('.'));
     assertThat(get("/api/v1/notifications", swapped).statusCode()).isEqualTo(401);
   }
 
@@ -104,42 +124,74 @@ class OnBehalfTokenTest extends IntegrationTest {
    */
   @Test
   void aTokenSignedWithTheFormerRepositoryDefaultIsRefused() {
-    String forged = token("local-default-on-behalf-secret", "v1|member1|" + (Instant.now().getEpochSecond() + 60));
+    String forged =
+        token(
+            "local-default-on-behalf-secret",
+            "v1|member1|" + (Instant.now().getEpochSecond() + 60));
     assertThat(get("/api/v1/notifications", forged).statusCode()).isEqualTo(401);
     assertThat(post("/api/v1/notifications/read-all", forged).statusCode()).isEqualTo(401);
-    assertThat(Http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-        + "/api/v1/notifications/preferences")).header("Authorization", "Bearer " + forged)
-        .header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString("{\"emailEnabled\":false}")).build()).statusCode()).isEqualTo(401);
+    assertThat(
+            Http.send(
+                    HttpRequest.newBuilder(
+                            URI.create(
+                                "http://localhost:" + port + "/api/v1/notifications/preferences"))
+                        .header("Authorization", "Bearer " + forged)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"emailEnabled\":false}"))
+                        .build())
+                .statusCode())
+        .isEqualTo(401);
     assertThat(secret).isNotEqualTo("local-default-on-behalf-secret");
   }
 
   static String token(String secret, String payload) {
     try {
-      String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8));
+      String encoded =
+          Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(payload.getBytes(StandardCharsets.UTF_8));
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return encoded + "." + Base64.getUrlEncoder().withoutPadding()
-          .encodeToString(mac.doFinal(encoded.getBytes(StandardCharsets.UTF_8)));
+      return encoded
+          + "."
+          + Base64.getUrlEncoder()
+              .withoutPadding()
+              .encodeToString(mac.doFinal(encoded.getBytes(StandardCharsets.UTF_8)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
 
   private void insert(String userId) {
-    notifications.insert(new Notification(UUID.randomUUID(), userId, NotificationKind.MEMBER_DECIDED, "t", "b", null,
-        Map.of(Params.YEAR, "2040", Params.MEMBER_NAME, "Nguyễn Văn An", Params.LEVEL, "GOOD"), "/evaluation-service",
-        UUID.randomUUID().toString(), null, null));
+    notifications.insert(
+        new Notification(
+            UUID.randomUUID(),
+            userId,
+            NotificationKind.MEMBER_DECIDED,
+            "t",
+            "b",
+            null,
+            Map.of(Params.YEAR, "2040", Params.MEMBER_NAME, "Nguyễn Văn An", Params.LEVEL, "GOOD"),
+            "/evaluation-service",
+            UUID.randomUUID().toString(),
+            null,
+            null));
   }
 
   private HttpResponse<String> get(String path, String token) {
-    return Http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Bearer " + token).GET().build());
+    return Http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build());
   }
 
   private HttpResponse<String> post(String path, String token) {
-    return Http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build());
+    return Http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build());
   }
 
   private static HttpResponse<String> ok(HttpResponse<String> response) {

@@ -13,8 +13,10 @@ import org.junit.jupiter.api.Test;
 class VerifiedCredentialsCacheTest {
 
   private final MovableClock clock = new MovableClock();
-  private final VerifiedCredentialsCache cache = new VerifiedCredentialsCache(Duration.ofSeconds(60), 2, clock);
-  private final SignedInUser member1 = new SignedInUser("member1", "Nguyễn Văn An", null, Set.of("members"));
+  private final VerifiedCredentialsCache cache =
+      new VerifiedCredentialsCache(Duration.ofSeconds(60), 2, clock);
+  private final SignedInUser member1 =
+      new SignedInUser("member1", "Nguyễn Văn An", null, Set.of("members"));
 
   @Test
   void anAcceptedPasswordIsRememberedUntilTheTtlEnds() {

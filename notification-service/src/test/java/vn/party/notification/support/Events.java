@@ -46,13 +46,15 @@ public final class Events {
     return recipient;
   }
 
-  public static Map<String, Object> taskAssignedData(String taskName, String memberName, List<Map<String, Object>> recipients) {
+  public static Map<String, Object> taskAssignedData(
+      String taskName, String memberName, List<Map<String, Object>> recipients) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("taskId", UUID.randomUUID().toString());
     data.put("taskKey", "self-review");
     data.put("taskName", taskName);
     data.put("assignee", recipients.size() == 1 ? recipients.get(0).get("userId") : null);
-    data.put("candidateGroup", recipients.size() == 1 ? null : "branch-committee-thanh-khe-tay-cb1");
+    data.put(
+        "candidateGroup", recipients.size() == 1 ? null : "branch-committee-thanh-khe-tay-cb1");
     data.put("memberId", "member1");
     data.put("memberName", memberName);
     data.put("year", 2025);
@@ -60,18 +62,24 @@ public final class Events {
     data.put("branchId", "thanh-khe-tay-cb1");
     data.put("dueDate", "2025-12-15T10:00:00Z");
     // As evaluation-service builds it: a Camunda Tasklist link.
-    data.put("taskUrl", "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + data.get("taskId"));
+    data.put(
+        "taskUrl",
+        "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + data.get("taskId"));
     data.put("recipients", recipients);
     return data;
   }
 
   /** task.reminder carries exactly the fields of task.assigned. */
-  public static Map<String, Object> taskReminderData(String taskName, String memberName, List<Map<String, Object>> recipients) {
+  public static Map<String, Object> taskReminderData(
+      String taskName, String memberName, List<Map<String, Object>> recipients) {
     return taskAssignedData(taskName, memberName, recipients);
   }
 
   /** task.overdue: the fields of task.assigned plus escalatedTo (a group id, or null). */
-  public static Map<String, Object> taskOverdueData(String taskName, String memberName, String escalatedTo,
+  public static Map<String, Object> taskOverdueData(
+      String taskName,
+      String memberName,
+      String escalatedTo,
       List<Map<String, Object>> recipients) {
     Map<String, Object> data = taskAssignedData(taskName, memberName, recipients);
     data.put("escalatedTo", escalatedTo);
@@ -79,7 +87,8 @@ public final class Events {
   }
 
   /** case.returned as the producer now sends it: with memberName, organizationId, branchId and recipients. */
-  public static Map<String, Object> caseReturnedData(String memberName, String reason, List<Map<String, Object>> recipients) {
+  public static Map<String, Object> caseReturnedData(
+      String memberName, String reason, List<Map<String, Object>> recipients) {
     Map<String, Object> data = caseReturnedDataOfAnOlderProducer(reason);
     data.put("memberName", memberName);
     data.put("organizationId", "thanh-khe-tay");
@@ -99,7 +108,8 @@ public final class Events {
     return data;
   }
 
-  public static Map<String, Object> memberDecidedData(String level, String comment, List<Map<String, Object>> recipients) {
+  public static Map<String, Object> memberDecidedData(
+      String level, String comment, List<Map<String, Object>> recipients) {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("memberId", "member1");
     data.put("memberName", "Nguyễn Văn An");
@@ -150,7 +160,8 @@ public final class Events {
     return new JsonFormat().serialize(event);
   }
 
-  private static <V> void send(KafkaProducer<String, V> producer, ProducerRecord<String, V> record) {
+  private static <V> void send(
+      KafkaProducer<String, V> producer, ProducerRecord<String, V> record) {
     try {
       producer.send(record).get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
@@ -174,7 +185,8 @@ public final class Events {
 
   private static synchronized KafkaProducer<String, byte[]> rawProducer() {
     if (raw == null) {
-      raw = new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
+      raw =
+          new KafkaProducer<>(producerConfig(), new StringSerializer(), new ByteArraySerializer());
     }
     return raw;
   }
@@ -190,7 +202,8 @@ public final class Events {
 
   private static Map<String, Object> producerConfig() {
     Map<String, Object> config = new LinkedHashMap<>();
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.KAFKA.getBrokersAsString());
+    config.put(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.KAFKA.getBrokersAsString());
     config.put(ProducerConfig.ACKS_CONFIG, "all");
     return config;
   }

@@ -22,9 +22,10 @@ public final class Http {
 
   /** PUT of a JSON body (content-type application/json), signed in as {@code user} unless it is null. */
   public static HttpResponse<String> putJson(int port, String path, String user, String json) {
-    HttpRequest.Builder request = request(port, path)
-        .header("Content-Type", "application/json")
-        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        request(port, path)
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     if (user != null) {
       request.header("Authorization", basic(user));
     }
@@ -47,6 +48,8 @@ public final class Http {
   }
 
   public static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -14,23 +14,23 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-        "notification.mail.poll-interval=100ms",
-        "notification.mail.retry-backoff=300ms",
-        "notification.mail.max-attempts=3",
-        "notification.kafka.retry-initial-interval=100ms",
-        "notification.kafka.retry-max-attempts=2",
-        "notification.identity-timeout=3s",
-        "logging.level.vn.party.notification=DEBUG",
-        // no default in application.yml (issue 12); here in the properties, which exist before the start-up check
-        "notification.on-behalf.secret=" + IntegrationTest.ON_BEHALF_SECRET
+      "notification.mail.poll-interval=100ms",
+      "notification.mail.retry-backoff=300ms",
+      "notification.mail.max-attempts=3",
+      "notification.kafka.retry-initial-interval=100ms",
+      "notification.kafka.retry-max-attempts=2",
+      "notification.identity-timeout=3s",
+      "logging.level.vn.party.notification=DEBUG",
+      // no default in application.yml (issue 12); here in the properties, which exist before the
+      // start-up check
+      "notification.on-behalf.secret=" + IntegrationTest.ON_BEHALF_SECRET
     })
 public abstract class IntegrationTest {
 
   /** This test run's on-behalf secret (a test value; the services have no default). */
   public static final String ON_BEHALF_SECRET = "test-only-on-behalf-secret-0123456789abcdef";
 
-  @Autowired
-  protected JdbcClient jdbc;
+  @Autowired protected JdbcClient jdbc;
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {
@@ -46,8 +46,10 @@ public abstract class IntegrationTest {
   @BeforeEach
   void startFromEmptyState() throws Exception {
     TestInfrastructure.ensureSmtpRunning();
-    jdbc.sql("truncate notification.email_outbox, notification.notification, notification.processed_event,"
-        + " notification.preference").update();
+    jdbc.sql(
+            "truncate notification.email_outbox, notification.notification, notification.processed_event,"
+                + " notification.preference")
+        .update();
     TestInfrastructure.SMTP.purgeEmailFromAllMailboxes();
   }
 }

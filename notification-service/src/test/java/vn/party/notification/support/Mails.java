@@ -40,8 +40,9 @@ public final class Mails {
 
   private static boolean isFor(MimeMessage message, String address) {
     try {
-      return message.getAllRecipients() != null && Arrays.stream(message.getAllRecipients())
-          .anyMatch(recipient -> recipient.toString().equalsIgnoreCase(address));
+      return message.getAllRecipients() != null
+          && Arrays.stream(message.getAllRecipients())
+              .anyMatch(recipient -> recipient.toString().equalsIgnoreCase(address));
     } catch (MessagingException e) {
       throw new IllegalStateException(e);
     }

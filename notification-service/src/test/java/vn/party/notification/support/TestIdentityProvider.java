@@ -22,12 +22,16 @@ public final class TestIdentityProvider {
 
   public static final String PASSWORD = "demo";
 
-  private static final Map<String, String> USERS = Map.of(
-      "member1", """
+  private static final Map<String, String> USERS =
+      Map.of(
+          "member1",
+              """
           {"userId":"member1","displayName":"Nguyễn Văn An","email":"member1@thanhkhetay.example.vn","groups":["members"]}""",
-      "member2", """
+          "member2",
+              """
           {"userId":"member2","displayName":"Trần Thị Bình","email":"member2@thanhkhetay.example.vn","groups":["members"]}""",
-      "secretary1", """
+          "secretary1",
+              """
           {"userId":"secretary1","displayName":"Lê Văn Cường","email":"secretary1@thanhkhetay.example.vn",
            "groups":[{"id":"branch-committee-thanh-khe-tay-cb1","name":"Chi ủy chi bộ 1"},{"id":"members"}]}""");
 
@@ -42,7 +46,8 @@ public final class TestIdentityProvider {
 
   static TestIdentityProvider start() {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       TestIdentityProvider provider = new TestIdentityProvider(server);
       server.createContext("/api/v1/me", provider::me);
       server.start();
@@ -101,7 +106,8 @@ public final class TestIdentityProvider {
         return;
       }
       String user = USERS.get(credentials[0]);
-      if (user == null || !passwords.getOrDefault(credentials[0], PASSWORD).equals(credentials[1])) {
+      if (user == null
+          || !passwords.getOrDefault(credentials[0], PASSWORD).equals(credentials[1])) {
         unauthorized(exchange);
         return;
       }
@@ -113,9 +119,13 @@ public final class TestIdentityProvider {
     if (authorization == null || !authorization.startsWith("Basic ")) {
       return null;
     }
-    String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+    String decoded =
+        new String(
+            Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
     int colon = decoded.indexOf(':');
-    return colon < 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    return colon < 0
+        ? null
+        : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
   }
 
   private static void unauthorized(HttpExchange exchange) throws IOException {

@@ -24,12 +24,13 @@ public final class TestInfrastructure {
 
   /** The directory's users (id, first name, last name, e-mail), as evaluation-service's engine would hold them. */
   public static final String[][] DIRECTORY = {
-      {"member1", "Nguyễn Văn", "An", "member1@thanhkhetay.example.vn"},
-      {"member2", "Trần Thị", "Bình", "member2@thanhkhetay.example.vn"},
-      {"member3", "Hoàng Văn", "Em", null},
-      {"secretary1", "Lê Văn", "Cường", "secretary1@thanhkhetay.example.vn"},
-      {"deputy1", "Phạm Thị", "Dung", "deputy1@thanhkhetay.example.vn"},
-      {"admin1", "Võ Văn", "Quản", "admin1@thanhkhetay.example.vn"}};
+    {"member1", "Nguyễn Văn", "An", "member1@thanhkhetay.example.vn"},
+    {"member2", "Trần Thị", "Bình", "member2@thanhkhetay.example.vn"},
+    {"member3", "Hoàng Văn", "Em", null},
+    {"secretary1", "Lê Văn", "Cường", "secretary1@thanhkhetay.example.vn"},
+    {"deputy1", "Phạm Thị", "Dung", "deputy1@thanhkhetay.example.vn"},
+    {"admin1", "Võ Văn", "Quản", "admin1@thanhkhetay.example.vn"}
+  };
 
   /** The engine group of administrators and who is in it (issue 12: they are told of throttled accounts). */
   public static final String[][] MEMBERSHIPS = {{"admin1", "admins"}, {"member1", "members"}};
@@ -41,16 +42,20 @@ public final class TestInfrastructure {
   public static final TestIdentityProvider IDENTITY = TestIdentityProvider.start();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      IDENTITY.stop();
-      SMTP.stop();
-      KAFKA.destroy();
-      try {
-        POSTGRES.close();
-      } catch (IOException e) {
-        // the JVM is going away anyway
-      }
-    }, "test-infrastructure-shutdown"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  IDENTITY.stop();
+                  SMTP.stop();
+                  KAFKA.destroy();
+                  try {
+                    POSTGRES.close();
+                  } catch (IOException e) {
+                    // the JVM is going away anyway
+                  }
+                },
+                "test-infrastructure-shutdown"));
   }
 
   private TestInfrastructure() {}
@@ -80,20 +85,35 @@ public final class TestInfrastructure {
         // evaluation-service's tables live in other schemas; Flyway here must leave them alone.
         statement.execute("create schema evaluation");
         statement.execute("create table evaluation.member_case (id text primary key)");
-        // the engine's user store, as evaluation-service's Camunda engine keeps it in schema public: the directory
-        // notification-service takes names and e-mail addresses from (issue 12). member3 has no address.
-        statement.execute("create table public.act_id_user (id_ varchar(64) primary key, rev_ integer,"
-            + " first_ varchar(255), last_ varchar(255), email_ varchar(255), pwd_ varchar(255), salt_ varchar(255))");
+        // the engine's user store, as evaluation-service's Camunda engine keeps it in schema
+        // public: the directory
+        // notification-service takes names and e-mail addresses from (issue 12). member3 has no
+        // address.
+        statement.execute(
+            "create table public.act_id_user (id_ varchar(64) primary key, rev_ integer,"
+                + " first_ varchar(255), last_ varchar(255), email_ varchar(255), pwd_ varchar(255), salt_ varchar(255))");
         for (String[] user : DIRECTORY) {
-          statement.execute("insert into public.act_id_user (id_, rev_, first_, last_, email_) values ('" + user[0]
-              + "', 1, '" + user[1] + "', '" + user[2] + "', " + (user[3] == null ? "null" : "'" + user[3] + "'")
-              + ")");
+          statement.execute(
+              "insert into public.act_id_user (id_, rev_, first_, last_, email_) values ('"
+                  + user[0]
+                  + "', 1, '"
+                  + user[1]
+                  + "', '"
+                  + user[2]
+                  + "', "
+                  + (user[3] == null ? "null" : "'" + user[3] + "'")
+                  + ")");
         }
-        statement.execute("create table public.act_id_membership (user_id_ varchar(64), group_id_ varchar(64),"
-            + " primary key (user_id_, group_id_))");
+        statement.execute(
+            "create table public.act_id_membership (user_id_ varchar(64), group_id_ varchar(64),"
+                + " primary key (user_id_, group_id_))");
         for (String[] membership : MEMBERSHIPS) {
-          statement.execute("insert into public.act_id_membership (user_id_, group_id_) values ('" + membership[0]
-              + "', '" + membership[1] + "')");
+          statement.execute(
+              "insert into public.act_id_membership (user_id_, group_id_) values ('"
+                  + membership[0]
+                  + "', '"
+                  + membership[1]
+                  + "')");
         }
       }
       return postgres;
@@ -111,7 +131,8 @@ public final class TestInfrastructure {
   }
 
   private static GreenMail startSmtp() {
-    GreenMail greenMail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    GreenMail greenMail =
+        new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     greenMail.start();
     return greenMail;
   }

@@ -12,9 +12,13 @@ public enum DecisionStage {
   /** Everyone who heads no unit: then the branches are rated. */
   MEMBERS(ProcessKeys.AWAIT_MEMBERS, ProcessKeys.MESSAGE_MEMBERS_DECIDED, List.of()),
   /** The branch heads too: then the organization is rated. */
-  BRANCH_HEADS(ProcessKeys.AWAIT_BRANCH_HEADS, ProcessKeys.MESSAGE_BRANCH_HEADS_DECIDED, List.of("BRANCH")),
+  BRANCH_HEADS(
+      ProcessKeys.AWAIT_BRANCH_HEADS, ProcessKeys.MESSAGE_BRANCH_HEADS_DECIDED, List.of("BRANCH")),
   /** Everyone, the organization's head included: then the results are finalized. */
-  ALL(ProcessKeys.AWAIT_ALL_MEMBERS, ProcessKeys.MESSAGE_ALL_MEMBERS_DECIDED, List.of("BRANCH", "ORGANIZATION"));
+  ALL(
+      ProcessKeys.AWAIT_ALL_MEMBERS,
+      ProcessKeys.MESSAGE_ALL_MEMBERS_DECIDED,
+      List.of("BRANCH", "ORGANIZATION"));
 
   private final String activityId;
   private final String message;
@@ -43,7 +47,10 @@ public enum DecisionStage {
 
   /** @throws IllegalArgumentException for an activity that opens no stage */
   public static DecisionStage openedBy(String activityId) {
-    return Arrays.stream(values()).filter(stage -> stage.activityId.equals(activityId)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no decision stage opens at " + activityId));
+    return Arrays.stream(values())
+        .filter(stage -> stage.activityId.equals(activityId))
+        .findFirst()
+        .orElseThrow(
+            () -> new IllegalArgumentException("no decision stage opens at " + activityId));
   }
 }

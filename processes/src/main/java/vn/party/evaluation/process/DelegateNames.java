@@ -11,12 +11,17 @@ public final class DelegateNames {
 
   public static final String RESIDENCE_FEEDBACK_LOOKUP = "residenceFeedbackLookup";
   public static final String RESIDENCE_FEEDBACK_MISSING = "residenceFeedbackMissing";
+
   /** Sets unitAssessmentExpected and unitAssessmentReceived (and unitComment when received). */
   public static final String UNIT_ASSESSMENT_LOOKUP = "unitAssessmentLookup";
+
   public static final String UNIT_ASSESSMENT_MISSING = "unitAssessmentMissing";
+
   /** Step check-headed-unit-rating: sets {@code headedUnitRated} (and {@code headedUnitLevel}). */
   public static final String HEADED_UNIT_LOOKUP = "headedUnitLookup";
+
   public static final String DECISION_RECORDER = "decisionRecorder";
+
   /** member-rerating: records the new level beside the original one. */
   public static final String RERATING_RECORDER = "reratingRecorder";
 
@@ -25,23 +30,30 @@ public final class DelegateNames {
 
   /** evaluation-campaign: announces the results and opens the complaint window (sets complaintWindowEnd). */
   public static final String RESULTS_ANNOUNCER = "resultsAnnouncer";
+
   /** evaluation-campaign: closes the complaint window (sets openReappraisals). */
   public static final String COMPLAINT_WINDOW_CLOSER = "complaintWindowCloser";
 
   public static final String ROSTER_PREPARER = "rosterPreparer";
   public static final String MEMBER_BATCH_STARTER = "memberBatchStarter";
+
   /** Steps await-members / await-branch-heads / await-all-members ({@link DecisionStage}): sets {@code stageDecided}. */
   public static final String DECISION_STAGE_OPENER = "decisionStageOpener";
+
   public static final String CAMPAIGN_COMPLETER = "campaignCompleter";
+
   /**
    * Task listener of finalize-results ({@code create} and {@code complete}): sets {@code excellentCount},
    * {@code goodCount} and {@code excellentAllowed} from the organization's live counts.
    */
   public static final String FINALIZATION_QUOTA = "finalizationQuota";
+
   /** evaluation-campaign: sets {@code ratedBranches} and {@code organizationRated}. */
   public static final String COLLECTIVE_ROSTER_PREPARER = "collectiveRosterPreparer";
+
   /** collective-evaluation: sets the two groups and the collective-cap facts, stores the record. */
   public static final String COLLECTIVE_EVALUATION_OPENER = "collectiveEvaluationOpener";
+
   /** collective-evaluation: records the approved level. */
   public static final String COLLECTIVE_DECISION_RECORDER = "collectiveDecisionRecorder";
 

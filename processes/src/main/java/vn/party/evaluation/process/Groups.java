@@ -7,11 +7,13 @@ public final class Groups {
 
   /** Every party member. */
   public static final String MEMBERS = "members";
+
   /**
    * The national and district inspection accounts: read every organization, decide nothing. An organization's own
    * inspection committee is {@link #inspection(String)}, scoped to it.
    */
   public static final String AUDITORS = "auditors";
+
   /** Camunda's own administrators group. */
   public static final String ADMINS = "camunda-admin";
 
@@ -49,28 +51,32 @@ public final class Groups {
   public static java.util.Optional<String> organizationOfInspection(String groupId) {
     String prefix = inspection("");
     return groupId != null && groupId.startsWith(prefix) && groupId.length() > prefix.length()
-        ? java.util.Optional.of(groupId.substring(prefix.length())) : java.util.Optional.empty();
+        ? java.util.Optional.of(groupId.substring(prefix.length()))
+        : java.util.Optional.empty();
   }
 
   /** The organization this group supervises from above, if it is a superior committee's group. */
   public static java.util.Optional<String> organizationOfSuperiorCommittee(String groupId) {
     String prefix = superiorCommittee("");
     return groupId != null && groupId.startsWith(prefix) && groupId.length() > prefix.length()
-        ? java.util.Optional.of(groupId.substring(prefix.length())) : java.util.Optional.empty();
+        ? java.util.Optional.of(groupId.substring(prefix.length()))
+        : java.util.Optional.empty();
   }
 
   /** The organization whose grassroots committee this group is, if it is one. */
   public static java.util.Optional<String> organizationOfCommittee(String groupId) {
     String prefix = organizationCommittee("");
     return groupId != null && groupId.startsWith(prefix) && groupId.length() > prefix.length()
-        ? java.util.Optional.of(groupId.substring(prefix.length())) : java.util.Optional.empty();
+        ? java.util.Optional.of(groupId.substring(prefix.length()))
+        : java.util.Optional.empty();
   }
 
   /** The branch whose committee this group is, if it is one. */
   public static java.util.Optional<String> branchOfCommittee(String groupId) {
     String prefix = branchCommittee("");
     return groupId != null && groupId.startsWith(prefix) && groupId.length() > prefix.length()
-        ? java.util.Optional.of(groupId.substring(prefix.length())) : java.util.Optional.empty();
+        ? java.util.Optional.of(groupId.substring(prefix.length()))
+        : java.util.Optional.empty();
   }
 
   private Groups() {}

@@ -7,56 +7,72 @@ public final class ProcessVariables {
 
   // --- start variables of member-evaluation (set by the campaign's batch starter) ---------------
   public static final String CAMPAIGN_ID = "campaignId";
+
   /** Integer. */
   public static final String YEAR = "year";
+
   public static final String MEMBER_ID = "memberId";
   public static final String MEMBER_NAME = "memberName";
   public static final String MEMBER_USER_ID = "memberUserId";
   public static final String ORGANIZATION_ID = "organizationId";
   public static final String BRANCH_ID = "branchId";
+
   /** A {@link Regulation#code()}. */
   public static final String REGULATION = "regulation";
+
   /** OFFICIAL | PROBATIONARY: which self-review form the member fills in (member-eligibility decision). */
   public static final String FORM_KIND = "formKind";
+
   /**
    * Boolean: the member holds a leadership or management post (party_member.leadership_post), so
    * the self-review has the leader's items of Mẫu 02B. Absent counts as false.
    */
   public static final String LEADERSHIP_POST = "leadershipPost";
+
   /** Built by {@link Groups#branchCommittee(String)}. */
   public static final String BRANCH_COMMITTEE_GROUP = "branchCommitteeGroup";
+
   /** Built by {@link Groups#organizationCommittee(String)}. */
   public static final String ORGANIZATION_COMMITTEE_GROUP = "organizationCommitteeGroup";
+
   /** java.util.Date; also start variables of evaluation-campaign, like the three below. */
   public static final String SELF_REVIEW_DUE = "selfReviewDue";
+
   public static final String RESIDENCE_FEEDBACK_DUE = "residenceFeedbackDue";
   public static final String BRANCH_REVIEW_DUE = "branchReviewDue";
   public static final String DECISION_DUE = "decisionDue";
+
   /**
    * java.util.Date: until when member-evaluation waits for the unit leadership's assessment
    * ({@code vn.party.member.unit-assessment}); also a start variable of evaluation-campaign.
    */
   public static final String UNIT_ASSESSMENT_DUE = "unitAssessmentDue";
 
-  // --- unit heads (bí thư chi bộ, bí thư đảng ủy cơ sở): a collective before its head --------------
+  // --- unit heads (bí thư chi bộ, bí thư đảng ủy cơ sở): a collective before its head
+  // --------------
   /** String BRANCH / ORGANIZATION, or absent: the unit the member heads, fixed at launch. */
   public static final String HEAD_OF = "headOf";
+
   /** String, the id of the branch or organization the member heads; absent when {@link #HEAD_OF} is. */
   public static final String HEADED_UNIT_ID = "headedUnitId";
+
   /**
    * Boolean, set by the {@link DelegateNames#HEADED_UNIT_LOOKUP} delegate (and the message that ends the wait): true
    * once the headed unit is rated or known not to be rated, and for a member who heads nothing.
    */
   public static final String HEADED_UNIT_RATED = "headedUnitRated";
+
   /**
    * String level, or absent: the rating of the unit the member heads. An input of member-caps (the head's level is
    * tied to the unit's), so a system fact the completion rules never take from a user.
    */
   public static final String HEADED_UNIT_LEVEL = "headedUnitLevel";
 
-  // --- residence feedback (chi ủy nơi cư trú) -----------------------------------------------------
+  // --- residence feedback (chi ủy nơi cư trú)
+  // -----------------------------------------------------
   /** Boolean, set by the {@link DelegateNames#RESIDENCE_FEEDBACK_LOOKUP} delegate. */
   public static final String RESIDENCE_FEEDBACK_RECEIVED = "residenceFeedbackReceived";
+
   /** String, the comment itself; shown read-only in the branch-review form. */
   public static final String RESIDENCE_COMMENT = "residenceComment";
 
@@ -66,10 +82,13 @@ public final class ProcessVariables {
    * holds a post in the state apparatus (a civil servant), so an assessment is expected at all.
    */
   public static final String UNIT_ASSESSMENT_EXPECTED = "unitAssessmentExpected";
+
   /** Boolean, set by the {@link DelegateNames#UNIT_ASSESSMENT_LOOKUP} delegate. */
   public static final String UNIT_ASSESSMENT_RECEIVED = "unitAssessmentReceived";
+
   /** String, the unit's comment; shown read-only in the branch-review form. */
   public static final String UNIT_COMMENT = "unitComment";
+
   /**
    * String, shown read-only on the branch-review and committee-decision forms: RECEIVED, MISSING
    * (deadline passed) or NOT_EXPECTED (no civil-service post).
@@ -79,34 +98,48 @@ public final class ProcessVariables {
   // --- completion variables of the user tasks (checked by TaskCompletionRules) ------------------
   /** A {@link Level} name. */
   public static final String SELF_PROPOSED_LEVEL = "selfProposedLevel";
+
   public static final String STRENGTHS = "strengths";
   public static final String LIMITATIONS = "limitations";
   public static final String REMEDIAL_MEASURES = "remedialMeasures";
-  // self-review under 366-QĐ/TW: the task conditions of the levels (names as the member-level inputs)
+
+  // self-review under 366-QĐ/TW: the task conditions of the levels (names as the member-level
+  // inputs)
   /** Boolean: 100 % of the tasks completed on time, with quality. */
   public static final String ALL_TASKS_ON_TIME = "allTasksOnTime";
+
   /** Number 0–100: share of tasks completed beyond requirements. */
   public static final String EXCEEDING_TASKS_PERCENT = "exceedingTasksPercent";
+
   /** Boolean: every shortcoming pointed out earlier has been remedied. */
   public static final String SHORTCOMINGS_REMEDIED = "shortcomingsRemedied";
+
   // set by the application when it keeps the submitted self-review (table evaluation.self_review)
   /** Number or null: the self-review's total points (366), shown to the branch and the committee. */
   public static final String SELF_REVIEW_SCORE = "selfReviewScore";
+
   /** A {@link Level} name or null: the level the member's own grades or points give (before caps). */
   public static final String SELF_REVIEW_LEVEL = "selfReviewLevel";
+
   /** Integer: version of the kept self-review (evaluation.self_review). */
   public static final String SELF_REVIEW_VERSION = "selfReviewVersion";
+
   /** A {@link Level} name. */
   public static final String BRANCH_PROPOSED_LEVEL = "branchProposedLevel";
+
   public static final String BRANCH_COMMENT = "branchComment";
+
   /** A {@link Decision} name. */
   public static final String DECISION = "decision";
+
   /** A {@link Level} name. */
   public static final String DECIDED_LEVEL = "decidedLevel";
+
   public static final String DECISION_COMMENT = "decisionComment";
 
   /** member-rerating: the level decided at first, the new level and why, and the discipline that caused it. */
   public static final String ORIGINAL_LEVEL = "originalLevel";
+
   public static final String RERATED_LEVEL = "reratedLevel";
   public static final String RERATING_COMMENT = "reratingComment";
   public static final String DISCIPLINE_DECISION_ID = "disciplineDecisionId";
@@ -117,125 +150,173 @@ public final class ProcessVariables {
    * {@link #ORIGINAL_LEVEL} (the decided level), {@link #SELF_PROPOSED_LEVEL}, {@link #BRANCH_PROPOSED_LEVEL}.
    */
   public static final String SUPERIOR_COMMITTEE_GROUP = "superiorCommitteeGroup";
+
   public static final String COMPLAINTS = "complaints";
   public static final String REAPPRAISED_LEVEL = "reappraisedLevel";
   public static final String REAPPRAISAL_COMMENT = "reappraisalComment";
 
-  // --- facts that cap the level (member-caps decision; same names as its inputs, RuleVariables) ---
-  // Set by the deploying application from facts received as events, when each user task is created and
-  // again when a fact arrives; always present from the first task on (false / null when nothing is known).
+  // --- facts that cap the level (member-caps decision; same names as its inputs, RuleVariables)
+  // ---
+  // Set by the deploying application from facts received as events, when each user task is created
+  // and
+  // again when a fact arrives; always present from the first task on (false / null when nothing is
+  // known).
   /** Boolean: disciplined in the evaluated year (a discipline decision was received). */
   public static final String DISCIPLINED = "disciplined";
+
   /** Boolean: every discipline of the year was for a violation self-detected and remedied. */
-  public static final String DISCIPLINE_SELF_DETECTED_AND_REMEDIED = "disciplineSelfDetectedAndRemedied";
+  public static final String DISCIPLINE_SELF_DETECTED_AND_REMEDIED =
+      "disciplineSelfDetectedAndRemedied";
+
   /** String, a {@link Level} name, or null: the civil-service level from the unit leadership's assessment. */
   public static final String CIVIL_SERVICE_LEVEL = "civilServiceLevel";
+
   /**
    * Number 0–100, or null: share of the year's tasks the member completed, from the unit
    * assessment ({@code tasksCompletedPercent} of the event). A cap input of 132-QĐ/TW.
    */
   public static final String TASKS_COMPLETED_PERCENT = "tasksCompletedPercent";
-  // The branch meeting's vote on the member (required completion variables of branch-review, whatever door the
+
+  // The branch meeting's vote on the member (required completion variables of branch-review,
+  // whatever door the
   // completion comes through: the meeting page, the domain API, engine REST or Tasklist).
   /** Integer ≥ 1: the branch's official members entitled to vote, i.e. not exempted (the base of the vote rule). */
   public static final String ELIGIBLE_VOTERS = "eligibleVoters";
+
   /** Integer ≥ 0: votes for EXCELLENT. */
   public static final String VOTES_EXCELLENT = "votesExcellent";
+
   /** Integer ≥ 0: votes for GOOD. */
   public static final String VOTES_GOOD = "votesGood";
+
   /** Integer ≥ 0: votes for COMPLETED. */
   public static final String VOTES_COMPLETED = "votesCompleted";
+
   /** Integer ≥ 0: votes for NOT_COMPLETED. */
   public static final String VOTES_NOT_COMPLETED = "votesNotCompleted";
+
   /**
    * String, set by the application on the branch-review task (never by the user): the configured share of the vote an
    * EXCELLENT / a GOOD proposal needs, e.g. {@code ">=2/3"} ({@code VoteThreshold}); absent, the defaults apply.
    */
   public static final String EXCELLENT_VOTE_RULE = "excellentVoteRule";
+
   public static final String GOOD_VOTE_RULE = "goodVoteRule";
 
   // Recorded by the branch on the branch-review form (optional completion variables).
   /** Number 0–12: total months of sick leave in the year. */
   public static final String SICK_LEAVE_MONTHS = "sickLeaveMonths";
+
   /** Boolean: a competent body concluded degradation ("suy thoái", "tự diễn biến", "tự chuyển hóa"). */
   public static final String CONCLUDED_DEGRADATION = "concludedDegradation";
+
   /** Boolean: a competent body concluded a breach of what party members must not do. */
   public static final String CONCLUDED_FORBIDDEN_CONDUCT = "concludedForbiddenConduct";
+
   /** Boolean: a competent body concluded a failure of the duty to set an example. */
   public static final String CONCLUDED_FAILED_TO_SET_EXAMPLE = "concludedFailedToSetExample";
+
   // Shown read-only on the forms; set together with the system facts above. Not what is enforced:
   // TaskCompletionRules computes the cap from the facts themselves at completion.
   /** String, the {@link Level} name of the strictest cap, or null when no cap applies. */
   public static final String LEVEL_CAP = "levelCap";
+
   /** String, Vietnamese: which caps apply, why, and the source of each rule. */
   public static final String LEVEL_CAP_REASON = "levelCapReason";
 
-  // --- evaluation-campaign ------------------------------------------------------------------------
+  // --- evaluation-campaign
+  // ------------------------------------------------------------------------
   /** Integer, set by the {@link DelegateNames#MEMBER_BATCH_STARTER} delegate on every pass. */
   public static final String REMAINING_MEMBERS = "remainingMembers";
+
   /**
    * Boolean, set by the {@link DelegateNames#MEMBER_BATCH_STARTER} delegate on every pass; read by instances started
    * before the decision stages existed.
    */
   public static final String ALL_MEMBERS_DECIDED = "allMembersDecided";
+
   /** Boolean, set by the {@link DelegateNames#DECISION_STAGE_OPENER} delegate: every member of the stage is decided. */
   public static final String STAGE_DECIDED = "stageDecided";
+
   // The organization's live quota figures at finalize-results (RuleBook#quota), set by the
-  // {@link DelegateNames#FINALIZATION_QUOTA} listener when the task is created, before every completion, and by the
-  // deploying application whenever a level is adjusted. Completion variables sent with the same names are
+  // {@link DelegateNames#FINALIZATION_QUOTA} listener when the task is created, before every
+  // completion, and by the
+  // deploying application whenever a level is adjusted. Completion variables sent with the same
+  // names are
   // overwritten before the check, so nobody can complete with figures of their own.
   /** Integer: members of the organization decided EXCELLENT. */
   public static final String EXCELLENT_COUNT = "excellentCount";
+
   /** Integer: members decided GOOD. */
   public static final String GOOD_COUNT = "goodCount";
+
   /** Integer: the most EXCELLENT allowed, ⌊ratio × GOOD⌋ (RuleBook#quota). */
   public static final String EXCELLENT_ALLOWED = "excellentAllowed";
 
   /** java.util.Date, set by the {@link DelegateNames#RESULTS_ANNOUNCER} delegate: when the complaint window closes. */
   public static final String COMPLAINT_WINDOW_END = "complaintWindowEnd";
+
   /** Integer, set by the {@link DelegateNames#COMPLAINT_WINDOW_CLOSER} delegate: re-appraisals not decided yet. */
   public static final String OPEN_REAPPRAISALS = "openReappraisals";
 
   /** List of branch ids, set by {@link DelegateNames#COLLECTIVE_ROSTER_PREPARER}: the branches rated as collectives. */
   public static final String RATED_BRANCHES = "ratedBranches";
+
   /** Boolean, set by {@link DelegateNames#COLLECTIVE_ROSTER_PREPARER}: whether the organization itself is rated. */
   public static final String ORGANIZATION_RATED = "organizationRated";
 
-  // --- collective-evaluation (a branch or the grassroots organization as a collective) ---------------
+  // --- collective-evaluation (a branch or the grassroots organization as a collective)
+  // ---------------
   /** The branch id or the organization id. Start variable, with {@link #COLLECTIVE_KIND}, year, organization, regulation. */
   public static final String COLLECTIVE_ID = "collectiveId";
+
   /** {@link CollectiveKind} name: BRANCH | ORGANIZATION. */
   public static final String COLLECTIVE_KIND = "collectiveKind";
+
   /** The collective's name, shown on the forms; set by the opener. */
   public static final String COLLECTIVE_NAME = "collectiveName";
+
   /** Who writes the self-review: the branch committee, or the grassroots committee for the organization. */
   public static final String COLLECTIVE_REVIEWER_GROUP = "collectiveReviewerGroup";
+
   /** Who rates: the grassroots committee for a branch, the committee above ({@link Groups#superiorCommittee}) for the organization. */
   public static final String COLLECTIVE_RATER_GROUP = "collectiveRaterGroup";
-  // The collective's self-review (Mẫu 01) reuses STRENGTHS (I, strengths and results per area), LIMITATIONS (II, with causes), REMEDIAL_MEASURES (III) and
+
+  // The collective's self-review (Mẫu 01) reuses STRENGTHS (I, strengths and results per area),
+  // LIMITATIONS (II, with causes), REMEDIAL_MEASURES (III) and
   // SELF_PROPOSED_LEVEL (IV); the decision reuses DECISION, DECIDED_LEVEL and DECISION_COMMENT.
-  // The collective's task results, recorded by the collective itself in Mẫu 01 I (optional completion variables of
-  // collective-self-review) and read by the collective caps of 366-QĐ/TW ("HTNV: all tasks done, ≤ 20 % late").
+  // The collective's task results, recorded by the collective itself in Mẫu 01 I (optional
+  // completion variables of
+  // collective-self-review) and read by the collective caps of 366-QĐ/TW ("HTNV: all tasks done, ≤
+  // 20 % late").
   // Their own names: the member's ALL_TASKS_ON_TIME / TASKS_COMPLETED_PERCENT mean other things.
   /**
    * Boolean or null: every task of the year done (late or not). False caps the collective at NOT_COMPLETED under
    * 366; null (not stated) caps nothing.
    */
   public static final String ALL_TASKS_DONE = "allTasksDone";
+
   /**
    * Number 0–100 or null: share of the collective's tasks of the year done late. Above 20 caps it at NOT_COMPLETED,
    * above 0 at COMPLETED (GOOD needs 100 % on time) under 366; null (not stated) caps nothing.
    */
   public static final String LATE_TASKS_PERCENT = "lateTasksPercent";
-  // Collective-cap facts (collective-caps decision, RuleVariables): set by the opener from stored facts.
+
+  // Collective-cap facts (collective-caps decision, RuleVariables): set by the opener from stored
+  // facts.
   /** Boolean: a member of the collective's leadership was disciplined in the year at WARNING (cảnh cáo) or above. */
-  public static final String LEADERSHIP_DISCIPLINED_WARNING_OR_ABOVE = "leadershipDisciplinedWarningOrAbove";
+  public static final String LEADERSHIP_DISCIPLINED_WARNING_OR_ABOVE =
+      "leadershipDisciplinedWarningOrAbove";
+
   /** Boolean: a member of the collective's leadership was disciplined in the year, at any form. */
   public static final String LEADERSHIP_DISCIPLINED = "leadershipDisciplined";
+
   /** Boolean: a subordinate unit of the collective was disciplined in the year. */
   public static final String SUBORDINATE_UNIT_DISCIPLINED = "subordinateUnitDisciplined";
+
   /** Double 0–100: share of the collective's subordinates disciplined or rated NOT_COMPLETED. */
   public static final String SUBORDINATE_SHORTFALL_PERCENT = "subordinateShortfallPercent";
+
   /** Double 0–100: the configured share above which the collective is capped (unverified, configuration). */
   public static final String SUBORDINATE_SHORTFALL_THRESHOLD = "subordinateShortfallThreshold";
 

@@ -20,19 +20,23 @@ public final class TextLimits {
    */
   public static final int ENGINE_VARIABLE = 4000;
 
-  // ---------------------------------------------------------------------------------------------- identifiers
+  // ----------------------------------------------------------------------------------------------
+  // identifiers
 
   /** A member's or an organization's id ({@code memberId}, {@code organizationId}) in events and the API. */
   public static final int ID = 100;
+
   /** A decision's number ({@code decisionId} of the discipline events). */
   public static final int DECISION_ID = 200;
+
   /**
    * A name: who sent or decided something ({@code submittedBy}, {@code assessedBy}, {@code decidedBy}), a meeting's
    * place.
    */
   public static final int NAME = 300;
 
-  // ------------------------------------------------------------------------------------ texts from outside (events)
+  // ------------------------------------------------------------------------------------ texts from
+  // outside (events)
 
   /**
    * The residence area's comment ({@code vn.party.member.residence-feedback}, field {@code comment}): kept whole in
@@ -40,18 +44,21 @@ public final class TextLimits {
    * gets {@link #forEngine} of it.
    */
   public static final int RESIDENCE_COMMENT = 10_000;
+
   /**
    * The unit leadership's comment ({@code vn.party.member.unit-assessment}, field {@code comment}): kept whole on the
    * evaluation record; the engine variable {@code unitComment} gets {@link #forEngine} of it.
    */
   public static final int UNIT_ASSESSMENT_COMMENT = 10_000;
+
   /**
    * A complaint's grounds, the same by event ({@code vn.party.member.complaint}, {@code grounds}) and by the API: the
    * committee above reads them whole in a process variable, so they must fit one.
    */
   public static final int COMPLAINT_GROUNDS = ENGINE_VARIABLE;
 
-  // ------------------------------------------------------------------------------------------- texts of the forms
+  // -------------------------------------------------------------------------------------------
+  // texts of the forms
 
   /**
    * A text field of a task form that the engine keeps as a variable (comments and reasons of the branch review,
@@ -59,6 +66,7 @@ public final class TextLimits {
    * pages, the domain API, Tasklist and the engine REST API.
    */
   public static final int FORM_TEXT = ENGINE_VARIABLE;
+
   /**
    * The self-review's long texts (Mẫu 02A/02B section I per criterion, II–IV), the same through every door: the
    * people's pages, the domain API, Tasklist and the engine REST API. Kept whole in the application's own table
@@ -67,11 +75,13 @@ public final class TextLimits {
    * text for the table).
    */
   public static final int SELF_REVIEW_LONG_TEXT = 20_000;
+
   /** A reason given with a change (a level adjustment, a roster change, a return): the engine may carry it. */
   public static final int REASON = ENGINE_VARIABLE;
 
   /** Appended to a text cut for the engine, saying where the whole text is. */
-  public static final String CUT_MARK = " … [toàn văn trong hồ sơ đánh giá / full text in the evaluation record]";
+  public static final String CUT_MARK =
+      " … [toàn văn trong hồ sơ đánh giá / full text in the evaluation record]";
 
   private TextLimits() {}
 

@@ -42,9 +42,19 @@ public record CollectiveFacts(
   }
 
   /** Without the collective's task results (not stated: they cap nothing). */
-  public CollectiveFacts(boolean leadershipDisciplinedWarningOrAbove, boolean leadershipDisciplined,
-      boolean subordinateUnitDisciplined, double subordinateShortfallPercent, double subordinateShortfallThreshold) {
-    this(leadershipDisciplinedWarningOrAbove, leadershipDisciplined, subordinateUnitDisciplined,
-        subordinateShortfallPercent, subordinateShortfallThreshold, null, null);
+  public CollectiveFacts(
+      boolean leadershipDisciplinedWarningOrAbove,
+      boolean leadershipDisciplined,
+      boolean subordinateUnitDisciplined,
+      double subordinateShortfallPercent,
+      double subordinateShortfallThreshold) {
+    this(
+        leadershipDisciplinedWarningOrAbove,
+        leadershipDisciplined,
+        subordinateUnitDisciplined,
+        subordinateShortfallPercent,
+        subordinateShortfallThreshold,
+        null,
+        null);
   }
 }

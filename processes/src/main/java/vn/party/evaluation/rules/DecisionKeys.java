@@ -19,10 +19,13 @@ public final class DecisionKeys {
 
   /** Who is rated, and on which form: hit policy FIRST. */
   public static final String MEMBER_ELIGIBILITY = "member-eligibility";
+
   /** The highest level a member may get, every applicable cap: hit policy RULE ORDER. */
   public static final String MEMBER_CAPS = "member-caps";
+
   /** The level from the score (366) or from the criteria grades (124, 132): hit policy FIRST. */
   public static final String MEMBER_LEVEL = "member-level";
+
   /** Whether an organization (branch, grassroots organization) is rated: hit policy UNIQUE. */
   public static final String ORGANIZATION_ELIGIBILITY = "organization-eligibility";
 
@@ -37,7 +40,12 @@ public final class DecisionKeys {
 
   /** Every kind of decision; each regulation's file has exactly one decision of each. */
   public static final List<String> KINDS =
-      List.of(MEMBER_ELIGIBILITY, MEMBER_CAPS, MEMBER_LEVEL, ORGANIZATION_ELIGIBILITY, COLLECTIVE_CAPS,
+      List.of(
+          MEMBER_ELIGIBILITY,
+          MEMBER_CAPS,
+          MEMBER_LEVEL,
+          ORGANIZATION_ELIGIBILITY,
+          COLLECTIVE_CAPS,
           CRITERION_POINTS);
 
   private DecisionKeys() {}

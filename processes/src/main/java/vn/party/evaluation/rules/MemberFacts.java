@@ -54,7 +54,8 @@ public record MemberFacts(
       throw new IllegalArgumentException("monthsSinceAdmission must not be negative");
     }
     if (!(sickLeaveMonths >= 0 && sickLeaveMonths <= 12)) {
-      throw new IllegalArgumentException("sickLeaveMonths must be within 0–12, was " + sickLeaveMonths);
+      throw new IllegalArgumentException(
+          "sickLeaveMonths must be within 0–12, was " + sickLeaveMonths);
     }
     if (tasksCompletedPercent != null) {
       ScoreAssessment.requirePercent("tasksCompletedPercent", tasksCompletedPercent);

@@ -14,13 +14,15 @@ public enum ReasonCode implements Named {
   SUSPENDED("Bị đình chỉ sinh hoạt đảng", "Suspended from party activities"),
   ADMITTED_UNDER_6_MONTHS(
       "Mới kết nạp chưa đủ 6 tháng", "Admitted less than 6 months before the end of the year"),
-  PROBATIONARY_MEMBER("Đảng viên dự bị (mẫu kiểm điểm riêng)", "Probationary member (own review form)"),
+  PROBATIONARY_MEMBER(
+      "Đảng viên dự bị (mẫu kiểm điểm riêng)", "Probationary member (own review form)"),
   OFFICIAL_MEMBER("Đảng viên chính thức", "Official member"),
   // --- organization-eligibility
   ORGANIZATION_UNDER_6_MONTHS(
       "Tổ chức đảng mới thành lập chưa đủ 6 tháng", "Organization set up less than 6 months ago"),
   ORGANIZATION_RATED("Tổ chức đảng thuộc diện xếp loại", "Organization is rated"),
-  // --- movements during the year (issue 13): a running evaluation ended, the member not rated there
+  // --- movements during the year (issue 13): a running evaluation ended, the member not rated
+  // there
   LEFT_THE_PARTY("Ra khỏi Đảng trong năm", "Left the Party during the year"),
   DECEASED("Từ trần trong năm", "Died during the year"),
   TRANSFERRED_OUT(
@@ -37,7 +39,8 @@ public enum ReasonCode implements Named {
       "Được kết luận vi phạm những điều đảng viên không được làm",
       "Concluded finding of conduct forbidden to party members"),
   FAILED_TO_SET_EXAMPLE(
-      "Được kết luận vi phạm trách nhiệm nêu gương", "Concluded failure of the duty to set an example"),
+      "Được kết luận vi phạm trách nhiệm nêu gương",
+      "Concluded failure of the duty to set an example"),
   TASKS_UNDER_50_PERCENT(
       "Chỉ hoàn thành dưới 50% chỉ tiêu, nhiệm vụ", "Completed less than 50% of the year's tasks"),
   SICK_LEAVE_3_MONTHS("Nghỉ ốm từ 3 tháng trở lên", "Sick leave of 3 months or more"),

@@ -58,6 +58,7 @@ public final class RuleBook {
   private final DmnEngine engine;
   private final Map<String, DmnDecision> decisions = new HashMap<>();
   private final Map<String, String> sources = new HashMap<>();
+
   /** The matching rules of the evaluation running on this thread, set by the engine's listener. */
   private final ThreadLocal<List<DmnEvaluatedDecisionRule>> matched = new ThreadLocal<>();
 
@@ -68,9 +69,10 @@ public final class RuleBook {
 
   public RuleBook(RuleSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
-        .customPostDecisionEvaluationListeners(List.of(new MatchRecorder()))
-        .buildEngine();
+    this.engine =
+        DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
+            .customPostDecisionEvaluationListeners(List.of(new MatchRecorder()))
+            .buildEngine();
     for (Regulation regulation : Regulation.values()) {
       load(regulation);
     }
@@ -85,7 +87,8 @@ public final class RuleBook {
   /** Whether the member is rated this year, and on which form (member-eligibility). */
   public Eligibility eligibility(Regulation regulation, MemberFacts facts) {
     RuleMatch match =
-        single(DecisionKeys.id(DecisionKeys.MEMBER_ELIGIBILITY, regulation), memberVariables(facts));
+        single(
+            DecisionKeys.id(DecisionKeys.MEMBER_ELIGIBILITY, regulation), memberVariables(facts));
     return new Eligibility(
         Boolean.TRUE.equals(match.outputs().get(RuleVariables.RATED)),
         reason(match),
@@ -99,7 +102,11 @@ public final class RuleBook {
         evaluate(DecisionKeys.id(DecisionKeys.MEMBER_CAPS, regulation), memberVariables(facts));
     List<Cap> caps = new ArrayList<>();
     for (RuleMatch match : matches) {
-      caps.add(new Cap(parse(match, RuleVariables.MAX_LEVEL, Level::parse, false), reason(match), match.rule()));
+      caps.add(
+          new Cap(
+              parse(match, RuleVariables.MAX_LEVEL, Level::parse, false),
+              reason(match),
+              match.rule()));
     }
     // The table lists its rows strictest first; sort anyway (stable) rather than rely on it.
     caps.sort((a, b) -> Integer.compare(b.maxLevel().ordinal(), a.maxLevel().ordinal()));
@@ -125,7 +132,10 @@ public final class RuleBook {
     Class<? extends Assessment> kind = Assessment.kindFor(regulation);
     if (!kind.isInstance(assessment)) {
       throw new IllegalArgumentException(
-          regulation.code() + " rates from a " + kind.getSimpleName() + ", not a "
+          regulation.code()
+              + " rates from a "
+              + kind.getSimpleName()
+              + ", not a "
               + assessment.getClass().getSimpleName());
     }
     Map<String, Object> variables = new HashMap<>();
@@ -155,8 +165,11 @@ public final class RuleBook {
     if (assessment instanceof CriteriaAssessment criteria
         && criteria.civilServiceLevel() != facts.civilServiceLevel()) {
       throw new IllegalArgumentException(
-          "The assessment's civil-service level (" + criteria.civilServiceLevel()
-              + ") differs from the member's (" + facts.civilServiceLevel() + ")");
+          "The assessment's civil-service level ("
+              + criteria.civilServiceLevel()
+              + ") differs from the member's ("
+              + facts.civilServiceLevel()
+              + ")");
     }
     Eligibility eligibility = eligibility(regulation, facts);
     if (!eligibility.rated()) {
@@ -176,16 +189,25 @@ public final class RuleBook {
   /** Every cap that applies to a collective (branch, grassroots organization), strictest first (collective-caps). */
   public List<Cap> collectiveCaps(Regulation regulation, CollectiveFacts facts) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(RuleVariables.LEADERSHIP_DISCIPLINED_WARNING_OR_ABOVE, facts.leadershipDisciplinedWarningOrAbove());
+    variables.put(
+        RuleVariables.LEADERSHIP_DISCIPLINED_WARNING_OR_ABOVE,
+        facts.leadershipDisciplinedWarningOrAbove());
     variables.put(RuleVariables.LEADERSHIP_DISCIPLINED, facts.leadershipDisciplined());
     variables.put(RuleVariables.SUBORDINATE_UNIT_DISCIPLINED, facts.subordinateUnitDisciplined());
     variables.put(RuleVariables.SUBORDINATE_SHORTFALL_PERCENT, facts.subordinateShortfallPercent());
-    variables.put(RuleVariables.SUBORDINATE_SHORTFALL_THRESHOLD, facts.subordinateShortfallThreshold());
-    variables.put(RuleVariables.ALL_TASKS_DONE, facts.allTasksDone()); // null: not stated, no row matches
+    variables.put(
+        RuleVariables.SUBORDINATE_SHORTFALL_THRESHOLD, facts.subordinateShortfallThreshold());
+    variables.put(
+        RuleVariables.ALL_TASKS_DONE, facts.allTasksDone()); // null: not stated, no row matches
     variables.put(RuleVariables.LATE_TASKS_PERCENT, facts.lateTasksPercent());
     List<Cap> caps = new ArrayList<>();
-    for (RuleMatch match : evaluate(DecisionKeys.id(DecisionKeys.COLLECTIVE_CAPS, regulation), variables)) {
-      caps.add(new Cap(parse(match, RuleVariables.MAX_LEVEL, Level::parse, false), reason(match), match.rule()));
+    for (RuleMatch match :
+        evaluate(DecisionKeys.id(DecisionKeys.COLLECTIVE_CAPS, regulation), variables)) {
+      caps.add(
+          new Cap(
+              parse(match, RuleVariables.MAX_LEVEL, Level::parse, false),
+              reason(match),
+              match.rule()));
     }
     caps.sort((a, b) -> Integer.compare(b.maxLevel().ordinal(), a.maxLevel().ordinal()));
     return Collections.unmodifiableList(caps);
@@ -197,10 +219,14 @@ public final class RuleBook {
    * criteria's grades).
    */
   public java.util.OptionalInt maxPoints(Regulation regulation, CriterionGroup group) {
-    RuleMatch match = single(DecisionKeys.id(DecisionKeys.CRITERION_POINTS, regulation),
-        Map.of(RuleVariables.CRITERION_GROUP, group.name()));
+    RuleMatch match =
+        single(
+            DecisionKeys.id(DecisionKeys.CRITERION_POINTS, regulation),
+            Map.of(RuleVariables.CRITERION_GROUP, group.name()));
     Object points = match.outputs().get(RuleVariables.MAX_POINTS);
-    return points instanceof Number number ? java.util.OptionalInt.of(number.intValue()) : java.util.OptionalInt.empty();
+    return points instanceof Number number
+        ? java.util.OptionalInt.of(number.intValue())
+        : java.util.OptionalInt.empty();
   }
 
   // --- organizations --------------------------------------------------------------------------
@@ -221,7 +247,10 @@ public final class RuleBook {
             DecisionKeys.id(DecisionKeys.ORGANIZATION_ELIGIBILITY, regulation),
             Map.of(RuleVariables.MONTHS_SINCE_FOUNDED, monthsSinceFounded));
     return new Eligibility(
-        Boolean.TRUE.equals(match.outputs().get(RuleVariables.RATED)), reason(match), null, match.rule());
+        Boolean.TRUE.equals(match.outputs().get(RuleVariables.RATED)),
+        reason(match),
+        null,
+        match.rule());
   }
 
   /**
@@ -239,7 +268,8 @@ public final class RuleBook {
       throw new IllegalArgumentException("Counts must not be negative");
     }
     BigDecimal ratio = settings.excellentQuotaRatio();
-    int max = ratio.multiply(BigDecimal.valueOf(good)).setScale(0, RoundingMode.FLOOR).intValueExact();
+    int max =
+        ratio.multiply(BigDecimal.valueOf(good)).setScale(0, RoundingMode.FLOOR).intValueExact();
     return new QuotaCheck(excellent, good, ratio, max);
   }
 
@@ -285,7 +315,8 @@ public final class RuleBook {
     }
     List<RuleMatch> matches = evaluateTable(decisionId, variables);
     if (memo.size() >= MEMO_SIZE) {
-      memo.clear(); // bounded; the facts of a year's members repeat, so it fills again with what is asked
+      memo.clear(); // bounded; the facts of a year's members repeat, so it fills again with what is
+      // asked
     }
     memo.put(key, matches);
     return matches;
@@ -299,17 +330,26 @@ public final class RuleBook {
    */
   private static final int MEMO_SIZE = 10_000;
 
-  private record MemoKey(String decisionId, Map<String, ?> variables) {
-  }
+  private record MemoKey(String decisionId, Map<String, ?> variables) {}
 
   private final Map<MemoKey, List<RuleMatch>> memo = new ConcurrentHashMap<>();
 
   private static boolean cacheable(Map<String, ?> variables) {
     for (Object value : variables.values()) {
-      if (!(value == null || value instanceof String || value instanceof Boolean || value instanceof Integer
-          || value instanceof Long || value instanceof Short || value instanceof Byte || value instanceof Double
-          || value instanceof Float || value instanceof BigDecimal || value instanceof BigInteger
-          || value instanceof Character || value instanceof Enum<?> || value instanceof LocalDate)) {
+      if (!(value == null
+          || value instanceof String
+          || value instanceof Boolean
+          || value instanceof Integer
+          || value instanceof Long
+          || value instanceof Short
+          || value instanceof Byte
+          || value instanceof Double
+          || value instanceof Float
+          || value instanceof BigDecimal
+          || value instanceof BigInteger
+          || value instanceof Character
+          || value instanceof Enum<?>
+          || value instanceof LocalDate)) {
         return false;
       }
     }
@@ -326,12 +366,16 @@ public final class RuleBook {
       matched.remove();
     }
     List<RuleMatch> matches = new ArrayList<>();
-    for (DmnEvaluatedDecisionRule rule : rules == null ? List.<DmnEvaluatedDecisionRule>of() : rules) {
+    for (DmnEvaluatedDecisionRule rule :
+        rules == null ? List.<DmnEvaluatedDecisionRule>of() : rules) {
       Map<String, Object> outputs = new LinkedHashMap<>();
       for (DmnEvaluatedOutput output : rule.getOutputEntries().values()) {
-        outputs.put(output.getOutputName(), output.getValue() == null ? null : output.getValue().getValue());
+        outputs.put(
+            output.getOutputName(),
+            output.getValue() == null ? null : output.getValue().getValue());
       }
-      matches.add(new RuleMatch(new RuleRef(decisionId, rule.getId(), sources.get(rule.getId())), outputs));
+      matches.add(
+          new RuleMatch(new RuleRef(decisionId, rule.getId(), sources.get(rule.getId())), outputs));
     }
     return List.copyOf(matches);
   }
@@ -355,7 +399,8 @@ public final class RuleBook {
       throw new UncheckedIOException("Could not read " + resource, e);
     }
     for (Rule rule : model.getModelElementsByType(Rule.class)) {
-      String source = rule.getDescription() == null ? "" : rule.getDescription().getTextContent().strip();
+      String source =
+          rule.getDescription() == null ? "" : rule.getDescription().getTextContent().strip();
       sources.put(rule.getId(), source);
     }
     Map<String, DmnDecision> parsed = new HashMap<>();
@@ -388,10 +433,13 @@ public final class RuleBook {
     variables.put(RuleVariables.MONTHS_SINCE_ADMISSION, facts.monthsSinceAdmission());
     variables.put(RuleVariables.PROBATIONARY, facts.probationary());
     variables.put(RuleVariables.DISCIPLINED, facts.disciplined());
-    variables.put(RuleVariables.DISCIPLINE_SELF_DETECTED_AND_REMEDIED, facts.disciplineSelfDetectedAndRemedied());
+    variables.put(
+        RuleVariables.DISCIPLINE_SELF_DETECTED_AND_REMEDIED,
+        facts.disciplineSelfDetectedAndRemedied());
     variables.put(RuleVariables.CONCLUDED_DEGRADATION, facts.concludedDegradation());
     variables.put(RuleVariables.CONCLUDED_FORBIDDEN_CONDUCT, facts.concludedForbiddenConduct());
-    variables.put(RuleVariables.CONCLUDED_FAILED_TO_SET_EXAMPLE, facts.concludedFailedToSetExample());
+    variables.put(
+        RuleVariables.CONCLUDED_FAILED_TO_SET_EXAMPLE, facts.concludedFailedToSetExample());
     variables.put(RuleVariables.SICK_LEAVE_MONTHS, facts.sickLeaveMonths());
     variables.put(RuleVariables.CIVIL_SERVICE_LEVEL, name(facts.civilServiceLevel()));
     variables.put(RuleVariables.TASKS_COMPLETED_PERCENT, facts.tasksCompletedPercent());
@@ -419,8 +467,15 @@ public final class RuleBook {
     }
     return parser
         .apply(value)
-        .orElseThrow(() -> new IllegalStateException(
-            match.rule().ruleId() + ": unknown value '" + value + "' of output '" + output + "'"));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    match.rule().ruleId()
+                        + ": unknown value '"
+                        + value
+                        + "' of output '"
+                        + output
+                        + "'"));
   }
 
   /** Keeps the matching rules (after the hit policy) of the decision table just evaluated. */

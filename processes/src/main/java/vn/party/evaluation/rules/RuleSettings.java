@@ -32,10 +32,13 @@ public record RuleSettings(
 
   /** 20 % (21-HD/BTCTW; under 366 unverified). */
   public static final BigDecimal DEFAULT_EXCELLENT_QUOTA_RATIO = new BigDecimal("0.20");
+
   /** 50 points (by analogy; unverified). */
   public static final int DEFAULT_NOT_COMPLETED_BELOW = 50;
+
   /** ≥ 2/3 (07-HD/BTCTW 2011; unverified for today). */
   public static final VoteThreshold DEFAULT_EXCELLENT_VOTE = VoteThreshold.atLeast(2, 3);
+
   /** &gt; 1/2 (07-HD/BTCTW 2011; unverified for today). */
   public static final VoteThreshold DEFAULT_GOOD_VOTE = VoteThreshold.moreThan(1, 2);
 
@@ -44,10 +47,12 @@ public record RuleSettings(
     Objects.requireNonNull(excellentVote, "excellentVote");
     Objects.requireNonNull(goodVote, "goodVote");
     if (excellentQuotaRatio.signum() < 0 || excellentQuotaRatio.compareTo(BigDecimal.ONE) > 0) {
-      throw new IllegalArgumentException("excellentQuotaRatio must be within 0–1, was " + excellentQuotaRatio);
+      throw new IllegalArgumentException(
+          "excellentQuotaRatio must be within 0–1, was " + excellentQuotaRatio);
     }
     if (notCompletedBelow < 0 || notCompletedBelow > 70) {
-      throw new IllegalArgumentException("notCompletedBelow must be within 0–70, was " + notCompletedBelow);
+      throw new IllegalArgumentException(
+          "notCompletedBelow must be within 0–70, was " + notCompletedBelow);
     }
   }
 

@@ -11,7 +11,10 @@ package vn.party.evaluation.rules;
  *     remedied (true when none was pointed out)
  */
 public record ScoreAssessment(
-    double score, boolean allTasksOnTime, double exceedingTasksPercent, boolean shortcomingsRemedied)
+    double score,
+    boolean allTasksOnTime,
+    double exceedingTasksPercent,
+    boolean shortcomingsRemedied)
     implements Assessment {
 
   public ScoreAssessment {

@@ -32,18 +32,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * evaluation-campaign after every member is decided: announce the results, keep the complaint window open, and
  * complete only once the committee above has re-appraised every case a complaint sent it (member-reappraisal).
  */
-@Deployment(resources = {
-    "bpmn/evaluation-campaign.bpmn",
-    "bpmn/member-reappraisal.bpmn",
-    "forms/reappraisal-form.form",
-    MemberEvaluationProcessTest.BPMN,
-    MemberEvaluationProcessTest.SELF_REVIEW_FORM,
-    MemberEvaluationProcessTest.BRANCH_REVIEW_FORM,
-    MemberEvaluationProcessTest.COMMITTEE_DECISION_FORM})
+@Deployment(
+    resources = {
+      "bpmn/evaluation-campaign.bpmn",
+      "bpmn/member-reappraisal.bpmn",
+      "forms/reappraisal-form.form",
+      MemberEvaluationProcessTest.BPMN,
+      MemberEvaluationProcessTest.SELF_REVIEW_FORM,
+      MemberEvaluationProcessTest.BRANCH_REVIEW_FORM,
+      MemberEvaluationProcessTest.COMMITTEE_DECISION_FORM
+    })
 class ComplaintWindowProcessTest {
 
-  @RegisterExtension
-  static final ProcessEngineExtension engine = PostgresProcessEngine.extension();
+  @RegisterExtension static final ProcessEngineExtension engine = PostgresProcessEngine.extension();
 
   private FakeCampaignDelegates delegates;
 
@@ -71,8 +72,10 @@ class ComplaintWindowProcessTest {
     assertThat(delegates.completedCampaigns).isEmpty();
 
     execute(job(campaign)); // the window's end
-    assertThat(campaign).hasPassedInOrder(COMPLAINT_WINDOW_CLOSED, CLOSE_COMPLAINT_WINDOW, COMPLETE_CAMPAIGN)
-        .hasNotPassed(ALL_REAPPRAISALS_DONE).isEnded();
+    assertThat(campaign)
+        .hasPassedInOrder(COMPLAINT_WINDOW_CLOSED, CLOSE_COMPLAINT_WINDOW, COMPLETE_CAMPAIGN)
+        .hasNotPassed(ALL_REAPPRAISALS_DONE)
+        .isEnded();
     assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
   }
 
@@ -83,14 +86,20 @@ class ComplaintWindowProcessTest {
 
     ProcessInstance reappraisal = complaintFrom("member1"); // in the window
     assertThat(reappraisal).isWaitingAt(REAPPRAISAL_DECISION);
-    assertThat(task(reappraisal)).hasCandidateGroup(Groups.superiorCommittee(MemberFixtures.ORGANIZATION_ID));
+    assertThat(task(reappraisal))
+        .hasCandidateGroup(Groups.superiorCommittee(MemberFixtures.ORGANIZATION_ID));
 
     execute(job(campaign)); // the window closes with one case still open
     assertThat(campaign).hasPassed(CLOSE_COMPLAINT_WINDOW).isWaitingAt(ALL_REAPPRAISALS_DONE);
     assertThat(delegates.completedCampaigns).isEmpty();
 
-    complete(task(reappraisal), Map.of(ProcessVariables.REAPPRAISED_LEVEL, "COMPLETED",
-        ProcessVariables.REAPPRAISAL_COMMENT, "Khiếu nại có cơ sở một phần."));
+    complete(
+        task(reappraisal),
+        Map.of(
+            ProcessVariables.REAPPRAISED_LEVEL,
+            "COMPLETED",
+            ProcessVariables.REAPPRAISAL_COMMENT,
+            "Khiếu nại có cơ sở một phần."));
     assertThat(reappraisal).hasPassed(RECORD_REAPPRAISAL).isEnded();
     assertThat(campaign).hasPassedInOrder(ALL_REAPPRAISALS_DONE, COMPLETE_CAMPAIGN).isEnded();
     assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
@@ -102,8 +111,13 @@ class ComplaintWindowProcessTest {
     execute(job(campaign));
     ProcessInstance reappraisal = complaintFrom("member2");
 
-    complete(task(reappraisal), Map.of(ProcessVariables.REAPPRAISED_LEVEL, "GOOD",
-        ProcessVariables.REAPPRAISAL_COMMENT, "Giữ nguyên mức đã quyết định."));
+    complete(
+        task(reappraisal),
+        Map.of(
+            ProcessVariables.REAPPRAISED_LEVEL,
+            "GOOD",
+            ProcessVariables.REAPPRAISAL_COMMENT,
+            "Giữ nguyên mức đã quyết định."));
     assertThat(reappraisal).isEnded();
     assertThat(campaign).as("the window is still open").isWaitingAt(COMPLAINT_WINDOW_CLOSED);
 
@@ -114,8 +128,8 @@ class ComplaintWindowProcessTest {
   @Test
   void theReappraisalLevelIsRequiredWithItsGrounds() {
     ProcessInstance reappraisal = complaintFrom("member3");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task(reappraisal),
-            Map.of(ProcessVariables.REAPPRAISED_LEVEL, "GOOD")))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> complete(task(reappraisal), Map.of(ProcessVariables.REAPPRAISED_LEVEL, "GOOD")))
         .hasMessageContaining("reappraisalComment: required");
     assertThat(reappraisal).isWaitingAt(REAPPRAISAL_DECISION);
   }
@@ -135,8 +149,12 @@ class ComplaintWindowProcessTest {
   private static ProcessInstance campaignWithEveryoneDecided() {
     Map<String, Object> variables = new HashMap<>(MemberFixtures.startVariables("unused"));
     variables.remove(ProcessVariables.MEMBER_ID);
-    ProcessInstance campaign = runtimeService().startProcessInstanceByKey(ProcessKeys.EVALUATION_CAMPAIGN,
-        BusinessKeys.campaign(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID), variables);
+    ProcessInstance campaign =
+        runtimeService()
+            .startProcessInstanceByKey(
+                ProcessKeys.EVALUATION_CAMPAIGN,
+                BusinessKeys.campaign(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID),
+                variables);
     execute(job(campaign)); // prepare-roster
     execute(job(campaign)); // start-member-batch: nobody left, everyone decided
     execute(job(campaign)); // prepare-collectives: none rated (the fakes' defaults)
@@ -153,11 +171,16 @@ class ComplaintWindowProcessTest {
     variables.put(ProcessVariables.MEMBER_NAME, "Đảng viên " + memberId);
     variables.put(ProcessVariables.ORGANIZATION_ID, MemberFixtures.ORGANIZATION_ID);
     variables.put(ProcessVariables.REGULATION, Regulation.QD_366_2025.code());
-    variables.put(ProcessVariables.SUPERIOR_COMMITTEE_GROUP,
+    variables.put(
+        ProcessVariables.SUPERIOR_COMMITTEE_GROUP,
         Groups.superiorCommittee(MemberFixtures.ORGANIZATION_ID));
     variables.put(ProcessVariables.ORIGINAL_LEVEL, "GOOD");
-    variables.put(ProcessVariables.COMPLAINTS, "Chi bộ chưa xem xét đầy đủ kết quả công tác của tôi.");
-    return runtimeService().startProcessInstanceByKey(ProcessKeys.MEMBER_REAPPRAISAL,
-        BusinessKeys.reappraisal(MemberFixtures.YEAR, memberId), variables);
+    variables.put(
+        ProcessVariables.COMPLAINTS, "Chi bộ chưa xem xét đầy đủ kết quả công tác của tôi.");
+    return runtimeService()
+        .startProcessInstanceByKey(
+            ProcessKeys.MEMBER_REAPPRAISAL,
+            BusinessKeys.reappraisal(MemberFixtures.YEAR, memberId),
+            variables);
   }
 }

@@ -3,20 +3,20 @@ package vn.party.evaluation.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.processInstanceQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static vn.party.evaluation.process.ProcessKeys.ALL_MEMBERS_DECIDED;
-import static vn.party.evaluation.process.ProcessKeys.BRANCH_HEADS_DECIDED;
-import static vn.party.evaluation.process.ProcessKeys.MEMBERS_DECIDED;
-import static vn.party.evaluation.process.ProcessKeys.COMPLETE_CAMPAIGN;
-import static vn.party.evaluation.process.ProcessKeys.FINALIZE_RESULTS;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static vn.party.evaluation.process.ProcessKeys.ALL_MEMBERS_DECIDED;
+import static vn.party.evaluation.process.ProcessKeys.BRANCH_HEADS_DECIDED;
+import static vn.party.evaluation.process.ProcessKeys.COMPLETE_CAMPAIGN;
+import static vn.party.evaluation.process.ProcessKeys.FINALIZE_RESULTS;
+import static vn.party.evaluation.process.ProcessKeys.MEMBERS_DECIDED;
 import static vn.party.evaluation.process.ProcessKeys.PREPARE_ROSTER;
 import static vn.party.evaluation.process.ProcessKeys.START_MEMBER_BATCH;
 
@@ -26,8 +26,8 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -38,23 +38,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** evaluation-campaign: members are started in batches, one job (transaction) per batch. */
-@Deployment(resources = {
-    "bpmn/evaluation-campaign.bpmn",
-    MemberEvaluationProcessTest.BPMN,
-    MemberEvaluationProcessTest.SELF_REVIEW_FORM,
-    MemberEvaluationProcessTest.BRANCH_REVIEW_FORM,
-    MemberEvaluationProcessTest.COMMITTEE_DECISION_FORM,
-    CollectiveEvaluationProcessTest.BPMN,
-    CollectiveEvaluationProcessTest.SELF_REVIEW_FORM,
-    CollectiveEvaluationProcessTest.DECISION_FORM})
+@Deployment(
+    resources = {
+      "bpmn/evaluation-campaign.bpmn",
+      MemberEvaluationProcessTest.BPMN,
+      MemberEvaluationProcessTest.SELF_REVIEW_FORM,
+      MemberEvaluationProcessTest.BRANCH_REVIEW_FORM,
+      MemberEvaluationProcessTest.COMMITTEE_DECISION_FORM,
+      CollectiveEvaluationProcessTest.BPMN,
+      CollectiveEvaluationProcessTest.SELF_REVIEW_FORM,
+      CollectiveEvaluationProcessTest.DECISION_FORM
+    })
 class EvaluationCampaignProcessTest {
 
   private static final List<String> SEVEN_MEMBERS =
       IntStream.rangeClosed(1, 7).mapToObj(i -> "member" + i).toList();
   private static final int BATCH_SIZE = 3;
 
-  @RegisterExtension
-  static final ProcessEngineExtension engine = PostgresProcessEngine.extension();
+  @RegisterExtension static final ProcessEngineExtension engine = PostgresProcessEngine.extension();
 
   @BeforeEach
   void setUp() {
@@ -101,8 +102,14 @@ class EvaluationCampaignProcessTest {
     complete(task(FINALIZE_RESULTS, campaign));
     assertThat(campaign).isWaitingAt(ProcessKeys.ANNOUNCE_RESULTS);
     ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
-    assertThat(campaign).hasPassedInOrder(MEMBERS_DECIDED, ProcessKeys.PREPARE_COLLECTIVES, FINALIZE_RESULTS,
-        ProcessKeys.ANNOUNCE_RESULTS, COMPLETE_CAMPAIGN).isEnded();
+    assertThat(campaign)
+        .hasPassedInOrder(
+            MEMBERS_DECIDED,
+            ProcessKeys.PREPARE_COLLECTIVES,
+            FINALIZE_RESULTS,
+            ProcessKeys.ANNOUNCE_RESULTS,
+            COMPLETE_CAMPAIGN)
+        .isEnded();
     assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
   }
 
@@ -126,14 +133,24 @@ class EvaluationCampaignProcessTest {
     delegates.decided(2, 5, 1);
     assertThatThrownBy(() -> taskService().complete(finalize.getId()))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessageContaining("excellentCount: over-quota (vượt tỷ lệ: 2 đảng viên Hoàn thành xuất sắc nhiệm vụ, "
-            + "5 Hoàn thành tốt nhiệm vụ, tối đa được 1)");
+        .hasMessageContaining(
+            "excellentCount: over-quota (vượt tỷ lệ: 2 đảng viên Hoàn thành xuất sắc nhiệm vụ, "
+                + "5 Hoàn thành tốt nhiệm vụ, tối đa được 1)");
     assertThat(campaign).isWaitingAtExactly(FINALIZE_RESULTS);
     assertThat(delegates.completedCampaigns).isEmpty();
 
-    // figures sent along with the completion are no way round: the listener sets the live ones first
-    assertThatThrownBy(() -> taskService().complete(finalize.getId(),
-        withVariables(ProcessVariables.EXCELLENT_COUNT, 0, ProcessVariables.EXCELLENT_ALLOWED, 9)))
+    // figures sent along with the completion are no way round: the listener sets the live ones
+    // first
+    assertThatThrownBy(
+            () ->
+                taskService()
+                    .complete(
+                        finalize.getId(),
+                        withVariables(
+                            ProcessVariables.EXCELLENT_COUNT,
+                            0,
+                            ProcessVariables.EXCELLENT_ALLOWED,
+                            9)))
         .isInstanceOf(FormFieldValidationException.class);
     assertThat(campaign).isWaitingAtExactly(FINALIZE_RESULTS);
 
@@ -141,7 +158,9 @@ class EvaluationCampaignProcessTest {
     delegates.decided(1, 6, 1);
     complete(finalize);
     ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
-    assertThat(campaign).hasPassedInOrder(MEMBERS_DECIDED, FINALIZE_RESULTS, COMPLETE_CAMPAIGN).isEnded();
+    assertThat(campaign)
+        .hasPassedInOrder(MEMBERS_DECIDED, FINALIZE_RESULTS, COMPLETE_CAMPAIGN)
+        .isEnded();
     assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
   }
 
@@ -158,8 +177,10 @@ class EvaluationCampaignProcessTest {
     execute(job(campaign)); // prepare-collectives: none rated
     complete(task(FINALIZE_RESULTS, campaign)); // nobody decided: within the quota
     ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
-    assertThat(campaign).hasPassed(COMPLETE_CAMPAIGN)
-        .hasNotPassed(MEMBERS_DECIDED, BRANCH_HEADS_DECIDED, ALL_MEMBERS_DECIDED).isEnded();
+    assertThat(campaign)
+        .hasPassed(COMPLETE_CAMPAIGN)
+        .hasNotPassed(MEMBERS_DECIDED, BRANCH_HEADS_DECIDED, ALL_MEMBERS_DECIDED)
+        .isEnded();
     assertThat(delegates.completedCampaigns).containsExactly(MemberFixtures.CAMPAIGN_ID);
   }
 
@@ -176,7 +197,8 @@ class EvaluationCampaignProcessTest {
     execute(job(campaign)); // prepare-collectives
 
     assertThat(campaign).isWaitingAt(ProcessKeys.RATE_BRANCHES);
-    assertThat(collectives()).containsExactlyInAnyOrder("2026:collective:cb1", "2026:collective:cb2");
+    assertThat(collectives())
+        .containsExactlyInAnyOrder("2026:collective:cb1", "2026:collective:cb2");
     CollectiveEvaluationProcessTest.approve("2026:collective:cb1", "GOOD");
     assertThat(campaign).as("one branch still open").isWaitingAt(ProcessKeys.RATE_BRANCHES);
     CollectiveEvaluationProcessTest.approve("2026:collective:cb2", "COMPLETED");
@@ -187,8 +209,14 @@ class EvaluationCampaignProcessTest {
 
     complete(task(FINALIZE_RESULTS, campaign));
     ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
-    assertThat(campaign).hasPassedInOrder(ProcessKeys.RATE_BRANCHES, ProcessKeys.RATE_ORGANIZATION, FINALIZE_RESULTS,
-        ProcessKeys.ANNOUNCE_RESULTS, COMPLETE_CAMPAIGN).isEnded();
+    assertThat(campaign)
+        .hasPassedInOrder(
+            ProcessKeys.RATE_BRANCHES,
+            ProcessKeys.RATE_ORGANIZATION,
+            FINALIZE_RESULTS,
+            ProcessKeys.ANNOUNCE_RESULTS,
+            COMPLETE_CAMPAIGN)
+        .isEnded();
     assertThat(delegates.decidedCollectives)
         .containsExactly("cb1=GOOD", "cb2=COMPLETED", MemberFixtures.ORGANIZATION_ID + "=GOOD");
   }
@@ -211,19 +239,28 @@ class EvaluationCampaignProcessTest {
     delegates.stageDecided(DecisionStage.MEMBERS); // all but the heads
     execute(job(campaign)); // prepare-collectives
     CollectiveEvaluationProcessTest.approve("2026:collective:cb1", "GOOD");
-    assertThat(campaign).as("the branch head is not decided yet").isWaitingAtExactly(BRANCH_HEADS_DECIDED);
+    assertThat(campaign)
+        .as("the branch head is not decided yet")
+        .isWaitingAtExactly(BRANCH_HEADS_DECIDED);
     assertThat(collectives()).as("nor is the organization rated").isEmpty();
 
     delegates.stageDecided(DecisionStage.BRANCH_HEADS);
     assertThat(campaign).isWaitingAtExactly(ProcessKeys.RATE_ORGANIZATION);
     CollectiveEvaluationProcessTest.approve(
         BusinessKeys.collective(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID), "GOOD");
-    assertThat(campaign).as("the organization's head is not decided yet").isWaitingAtExactly(ALL_MEMBERS_DECIDED);
+    assertThat(campaign)
+        .as("the organization's head is not decided yet")
+        .isWaitingAtExactly(ALL_MEMBERS_DECIDED);
 
     delegates.stageDecided(DecisionStage.ALL);
     assertThat(campaign).isWaitingAtExactly(FINALIZE_RESULTS);
-    assertThat(campaign).hasPassedInOrder(MEMBERS_DECIDED, ProcessKeys.RATE_BRANCHES, BRANCH_HEADS_DECIDED,
-        ProcessKeys.RATE_ORGANIZATION, ALL_MEMBERS_DECIDED);
+    assertThat(campaign)
+        .hasPassedInOrder(
+            MEMBERS_DECIDED,
+            ProcessKeys.RATE_BRANCHES,
+            BRANCH_HEADS_DECIDED,
+            ProcessKeys.RATE_ORGANIZATION,
+            ALL_MEMBERS_DECIDED);
   }
 
   /** An organization set up less than six months ago is not rated; its branches are. */
@@ -240,12 +277,20 @@ class EvaluationCampaignProcessTest {
     complete(task(FINALIZE_RESULTS, campaign));
     ComplaintWindowProcessTest.passTheComplaintWindowWithoutComplaints(campaign);
 
-    assertThat(campaign).hasPassed(ProcessKeys.RATE_BRANCHES).hasNotPassed(ProcessKeys.RATE_ORGANIZATION).isEnded();
+    assertThat(campaign)
+        .hasPassed(ProcessKeys.RATE_BRANCHES)
+        .hasNotPassed(ProcessKeys.RATE_ORGANIZATION)
+        .isEnded();
   }
 
   private static List<String> collectives() {
-    return processInstanceQuery().processDefinitionKey(ProcessKeys.COLLECTIVE_EVALUATION).active().list().stream()
-        .map(ProcessInstance::getBusinessKey).toList();
+    return processInstanceQuery()
+        .processDefinitionKey(ProcessKeys.COLLECTIVE_EVALUATION)
+        .active()
+        .list()
+        .stream()
+        .map(ProcessInstance::getBusinessKey)
+        .toList();
   }
 
   @Test
@@ -271,7 +316,8 @@ class EvaluationCampaignProcessTest {
     Map<String, Object> variables = new HashMap<>();
     variables.put(ProcessVariables.CAMPAIGN_ID, MemberFixtures.CAMPAIGN_ID);
     variables.put(ProcessVariables.ORGANIZATION_ID, MemberFixtures.ORGANIZATION_ID);
-    variables.put(ProcessVariables.ORGANIZATION_COMMITTEE_GROUP,
+    variables.put(
+        ProcessVariables.ORGANIZATION_COMMITTEE_GROUP,
         Groups.organizationCommittee(MemberFixtures.ORGANIZATION_ID));
     variables.put(ProcessVariables.YEAR, MemberFixtures.YEAR);
     variables.put(ProcessVariables.REGULATION, Regulation.QD_366_2025.code());
@@ -279,10 +325,11 @@ class EvaluationCampaignProcessTest {
     variables.put(ProcessVariables.RESIDENCE_FEEDBACK_DUE, MemberFixtures.RESIDENCE_FEEDBACK_DUE);
     variables.put(ProcessVariables.BRANCH_REVIEW_DUE, MemberFixtures.BRANCH_REVIEW_DUE);
     variables.put(ProcessVariables.DECISION_DUE, MemberFixtures.DECISION_DUE);
-    return runtimeService().startProcessInstanceByKey(
-        ProcessKeys.EVALUATION_CAMPAIGN,
-        BusinessKeys.campaign(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID),
-        variables);
+    return runtimeService()
+        .startProcessInstanceByKey(
+            ProcessKeys.EVALUATION_CAMPAIGN,
+            BusinessKeys.campaign(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID),
+            variables);
   }
 
   private static long memberEvaluations() {

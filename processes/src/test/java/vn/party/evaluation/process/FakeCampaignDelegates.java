@@ -23,25 +23,37 @@ final class FakeCampaignDelegates {
 
   /** How many members each pass of start-member-batch started, in order. */
   final List<Integer> batches = new ArrayList<>();
+
   /** Campaign ids that complete-campaign summed up. */
   final List<String> completedCampaigns = new ArrayList<>();
+
   /** Campaigns whose results were announced. */
   final List<String> announcedCampaigns = new ArrayList<>();
+
   /** When the complaint window ends: the announcer sets it, as the application does from its configuration. */
-  java.util.Date complaintWindowEnd = java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(15)));
+  java.util.Date complaintWindowEnd =
+      java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(15)));
+
   /** Set once close-complaint-window ran: re-appraisals decided after it tell the campaign. */
   boolean windowClosed;
+
   /** What prepare-collectives answers: the branches rated as collectives, and whether the organization is. */
   List<String> ratedBranches = List.of();
+
   boolean organizationRated;
+
   /** Collective ids that record-collective-decision recorded, with their level, in order. */
   final List<String> decidedCollectives = new ArrayList<>();
+
   /** Stages the test declared decided (the application counts its roster; these fakes cannot tell heads apart). */
   final java.util.Set<DecisionStage> decidedStages = java.util.EnumSet.noneOf(DecisionStage.class);
+
   /** Makes the next pass of start-member-batch fail before it starts anyone. */
   boolean failNextBatch;
+
   /** The organization's live figures the quota listener reports: EXCELLENT, GOOD, most EXCELLENT allowed. */
   int excellent;
+
   int good;
   int excellentAllowed;
 
@@ -56,20 +68,36 @@ final class FakeCampaignDelegates {
     Mocks.register(DelegateNames.DECISION_STAGE_OPENER, (JavaDelegate) this::openStage);
     Mocks.register(DelegateNames.CAMPAIGN_COMPLETER, (JavaDelegate) this::completeCampaign);
     Mocks.register(DelegateNames.RESULTS_ANNOUNCER, (JavaDelegate) this::announceResults);
-    Mocks.register(DelegateNames.COMPLAINT_WINDOW_CLOSER, (JavaDelegate) this::closeComplaintWindow);
+    Mocks.register(
+        DelegateNames.COMPLAINT_WINDOW_CLOSER, (JavaDelegate) this::closeComplaintWindow);
     Mocks.register(DelegateNames.REAPPRAISAL_RECORDER, (JavaDelegate) this::recordReappraisal);
-    Mocks.register(DelegateNames.FINALIZATION_QUOTA, (TaskListener) task -> {
-      task.setVariable(ProcessVariables.EXCELLENT_COUNT, excellent);
-      task.setVariable(ProcessVariables.GOOD_COUNT, good);
-      task.setVariable(ProcessVariables.EXCELLENT_ALLOWED, excellentAllowed);
-    });
-    Mocks.register(DelegateNames.COLLECTIVE_ROSTER_PREPARER, (JavaDelegate) execution -> {
-      execution.setVariable(ProcessVariables.RATED_BRANCHES, new ArrayList<>(ratedBranches));
-      execution.setVariable(ProcessVariables.ORGANIZATION_RATED, organizationRated);
-    });
-    Mocks.register(DelegateNames.COLLECTIVE_EVALUATION_OPENER, (JavaDelegate) FakeCampaignDelegates::openCollective);
-    Mocks.register(DelegateNames.COLLECTIVE_DECISION_RECORDER, (JavaDelegate) execution -> decidedCollectives.add(
-        execution.getVariable(ProcessVariables.COLLECTIVE_ID) + "=" + execution.getVariable(ProcessVariables.DECIDED_LEVEL)));
+    Mocks.register(
+        DelegateNames.FINALIZATION_QUOTA,
+        (TaskListener)
+            task -> {
+              task.setVariable(ProcessVariables.EXCELLENT_COUNT, excellent);
+              task.setVariable(ProcessVariables.GOOD_COUNT, good);
+              task.setVariable(ProcessVariables.EXCELLENT_ALLOWED, excellentAllowed);
+            });
+    Mocks.register(
+        DelegateNames.COLLECTIVE_ROSTER_PREPARER,
+        (JavaDelegate)
+            execution -> {
+              execution.setVariable(
+                  ProcessVariables.RATED_BRANCHES, new ArrayList<>(ratedBranches));
+              execution.setVariable(ProcessVariables.ORGANIZATION_RATED, organizationRated);
+            });
+    Mocks.register(
+        DelegateNames.COLLECTIVE_EVALUATION_OPENER,
+        (JavaDelegate) FakeCampaignDelegates::openCollective);
+    Mocks.register(
+        DelegateNames.COLLECTIVE_DECISION_RECORDER,
+        (JavaDelegate)
+            execution ->
+                decidedCollectives.add(
+                    execution.getVariable(ProcessVariables.COLLECTIVE_ID)
+                        + "="
+                        + execution.getVariable(ProcessVariables.DECIDED_LEVEL)));
   }
 
   /** What the organization's members are decided now (the quota listener reads these). */
@@ -83,11 +111,20 @@ final class FakeCampaignDelegates {
   static void openCollective(DelegateExecution execution) {
     String organizationId = (String) execution.getVariable(ProcessVariables.ORGANIZATION_ID);
     String collectiveId = (String) execution.getVariable(ProcessVariables.COLLECTIVE_ID);
-    boolean branch = CollectiveKind.BRANCH.name().equals(execution.getVariable(ProcessVariables.COLLECTIVE_KIND));
-    execution.setVariable(ProcessVariables.COLLECTIVE_REVIEWER_GROUP,
-        branch ? Groups.branchCommittee(collectiveId) : Groups.organizationCommittee(organizationId));
-    execution.setVariable(ProcessVariables.COLLECTIVE_RATER_GROUP,
-        branch ? Groups.organizationCommittee(organizationId) : Groups.superiorCommittee(organizationId));
+    boolean branch =
+        CollectiveKind.BRANCH
+            .name()
+            .equals(execution.getVariable(ProcessVariables.COLLECTIVE_KIND));
+    execution.setVariable(
+        ProcessVariables.COLLECTIVE_REVIEWER_GROUP,
+        branch
+            ? Groups.branchCommittee(collectiveId)
+            : Groups.organizationCommittee(organizationId));
+    execution.setVariable(
+        ProcessVariables.COLLECTIVE_RATER_GROUP,
+        branch
+            ? Groups.organizationCommittee(organizationId)
+            : Groups.superiorCommittee(organizationId));
   }
 
   private void prepareRoster(DelegateExecution execution) {
@@ -103,10 +140,13 @@ final class FakeCampaignDelegates {
     int startedNow = 0;
     while (startedNow < batchSize && !notStarted.isEmpty()) {
       String memberId = notStarted.poll();
-      execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(
-          ProcessKeys.MEMBER_EVALUATION,
-          BusinessKeys.member(year, memberId),
-          MemberFixtures.startVariables(memberId));
+      execution
+          .getProcessEngineServices()
+          .getRuntimeService()
+          .startProcessInstanceByKey(
+              ProcessKeys.MEMBER_EVALUATION,
+              BusinessKeys.member(year, memberId),
+              MemberFixtures.startVariables(memberId));
       startedNow++;
     }
     started += startedNow;
@@ -120,8 +160,10 @@ final class FakeCampaignDelegates {
   /** Decided: declared so by the test, or every member started has been decided (none, for an empty roster). */
   private void openStage(DelegateExecution execution) {
     DecisionStage stage = DecisionStage.openedBy(execution.getCurrentActivityId());
-    execution.setVariable(ProcessVariables.STAGE_DECIDED,
-        decidedStages.contains(stage) || (notStarted.isEmpty() && decidedMembers(execution) == started));
+    execution.setVariable(
+        ProcessVariables.STAGE_DECIDED,
+        decidedStages.contains(stage)
+            || (notStarted.isEmpty() && decidedMembers(execution) == started));
   }
 
   /** The test's word that the members of {@code stage} are decided: the campaign hears it as the application says it. */
@@ -129,7 +171,8 @@ final class FakeCampaignDelegates {
     decidedStages.add(stage);
     org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService()
         .createMessageCorrelation(stage.message())
-        .processInstanceBusinessKey(BusinessKeys.campaign(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID))
+        .processInstanceBusinessKey(
+            BusinessKeys.campaign(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID))
         .correlateAll();
   }
 
@@ -143,7 +186,9 @@ final class FakeCampaignDelegates {
   /** Members whose evaluation has ended (committed earlier, so a history query sees them). */
   private static long decidedMembers(DelegateExecution execution) {
     ProcessEngineServices engine = execution.getProcessEngineServices();
-    return engine.getHistoryService().createHistoricProcessInstanceQuery()
+    return engine
+        .getHistoryService()
+        .createHistoricProcessInstanceQuery()
         .processDefinitionKey(ProcessKeys.MEMBER_EVALUATION)
         .variableValueEquals(
             ProcessVariables.CAMPAIGN_ID, execution.getVariable(ProcessVariables.CAMPAIGN_ID))
@@ -165,16 +210,24 @@ final class FakeCampaignDelegates {
   /** As the application does: the last re-appraisal decided after the window closed lets the campaign go on. */
   private void recordReappraisal(DelegateExecution execution) {
     if (windowClosed && openReappraisals(execution) == 1) { // this one ends with this transaction
-      execution.getProcessEngineServices().getRuntimeService()
+      execution
+          .getProcessEngineServices()
+          .getRuntimeService()
           .createMessageCorrelation(ProcessKeys.MESSAGE_ALL_REAPPRAISALS_DONE)
-          .processInstanceBusinessKey(BusinessKeys.campaign(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID))
+          .processInstanceBusinessKey(
+              BusinessKeys.campaign(MemberFixtures.YEAR, MemberFixtures.ORGANIZATION_ID))
           .correlate();
     }
   }
 
   private static long openReappraisals(DelegateExecution execution) {
-    return execution.getProcessEngineServices().getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(ProcessKeys.MEMBER_REAPPRAISAL).active().count();
+    return execution
+        .getProcessEngineServices()
+        .getRuntimeService()
+        .createProcessInstanceQuery()
+        .processDefinitionKey(ProcessKeys.MEMBER_REAPPRAISAL)
+        .active()
+        .count();
   }
 
   private void completeCampaign(DelegateExecution execution) {

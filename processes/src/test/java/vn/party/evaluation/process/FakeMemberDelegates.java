@@ -17,16 +17,22 @@ final class FakeMemberDelegates {
 
   /** Residence comments that have already arrived, by member id (the test puts them here). */
   final Map<String, String> receivedResidenceComments = new HashMap<>();
+
   /** Members whose residence comment was recorded as missing. */
   final List<String> missingFeedback = new ArrayList<>();
+
   /** Members holding a civil-service post: their unit assessment is expected. */
   final java.util.Set<String> civilServants = new java.util.HashSet<>();
+
   /** Unit assessments that have already arrived: the unit's comment by member id. */
   final Map<String, String> receivedUnitComments = new HashMap<>();
+
   /** Members whose unit assessment was recorded as missing. */
   final List<String> missingUnitAssessments = new ArrayList<>();
+
   /** Units already rated: level by unit id (null: known not to be rated). */
   final Map<String, String> ratedUnits = new HashMap<>();
+
   /** Decided level by member id, as recorded. */
   final Map<String, String> decidedLevels = new LinkedHashMap<>();
 
@@ -34,7 +40,8 @@ final class FakeMemberDelegates {
     Mocks.register(DelegateNames.RESIDENCE_FEEDBACK_LOOKUP, (JavaDelegate) this::lookUpFeedback);
     Mocks.register(DelegateNames.RESIDENCE_FEEDBACK_MISSING, (JavaDelegate) this::recordMissing);
     Mocks.register(DelegateNames.UNIT_ASSESSMENT_LOOKUP, (JavaDelegate) this::lookUpUnitAssessment);
-    Mocks.register(DelegateNames.UNIT_ASSESSMENT_MISSING,
+    Mocks.register(
+        DelegateNames.UNIT_ASSESSMENT_MISSING,
         (JavaDelegate) execution -> missingUnitAssessments.add(memberId(execution)));
     Mocks.register(DelegateNames.HEADED_UNIT_LOOKUP, (JavaDelegate) this::lookUpHeadedUnit);
     Mocks.register(DelegateNames.DECISION_RECORDER, (JavaDelegate) this::recordDecision);
@@ -50,7 +57,8 @@ final class FakeMemberDelegates {
 
   private void lookUpUnitAssessment(DelegateExecution execution) {
     String comment = receivedUnitComments.get(memberId(execution));
-    execution.setVariable(ProcessVariables.UNIT_ASSESSMENT_EXPECTED, civilServants.contains(memberId(execution)));
+    execution.setVariable(
+        ProcessVariables.UNIT_ASSESSMENT_EXPECTED, civilServants.contains(memberId(execution)));
     execution.setVariable(ProcessVariables.UNIT_ASSESSMENT_RECEIVED, comment != null);
     if (comment != null) {
       execution.setVariable(ProcessVariables.UNIT_COMMENT, comment);

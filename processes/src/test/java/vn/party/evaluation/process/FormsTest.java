@@ -48,13 +48,16 @@ class FormsTest {
 
   static Stream<String> userTasks() {
     return Stream.of(MEMBER_EVALUATION, MEMBER_RERATING, MEMBER_REAPPRAISAL, COLLECTIVE_EVALUATION)
-        .flatMap(model -> model.getModelElementsByType(UserTask.class).stream()).map(UserTask::getId);
+        .flatMap(model -> model.getModelElementsByType(UserTask.class).stream())
+        .map(UserTask::getId);
   }
 
   private static UserTask task(String taskId) {
     return Stream.of(MEMBER_EVALUATION, MEMBER_RERATING, MEMBER_REAPPRAISAL, COLLECTIVE_EVALUATION)
-        .map(model -> (UserTask) model.getModelElementById(taskId)).filter(java.util.Objects::nonNull)
-        .findFirst().orElseThrow();
+        .map(model -> (UserTask) model.getModelElementById(taskId))
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElseThrow();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -70,16 +73,24 @@ class FormsTest {
     List<JsonNode> components = new ArrayList<>();
     form.path("components").forEach(components::add);
     for (String field : TaskCompletionRules.fields(taskId)) {
-      JsonNode component = components.stream()
-          .filter(c -> field.equals(c.path("key").asText()))
-          .findFirst()
-          .orElseThrow(() -> new AssertionError(formId + " has no component for " + field));
+      JsonNode component =
+          components.stream()
+              .filter(c -> field.equals(c.path("key").asText()))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError(formId + " has no component for " + field));
       assertThat(component.path("disabled").asBoolean()).as(field + " is editable").isFalse();
-      TaskCompletionRules.Kind kind = TaskCompletionRules.form(taskId).stream()
-          .filter(f -> f.name().equals(field)).findFirst().orElseThrow().kind();
+      TaskCompletionRules.Kind kind =
+          TaskCompletionRules.form(taskId).stream()
+              .filter(f -> f.name().equals(field))
+              .findFirst()
+              .orElseThrow()
+              .kind();
       switch (kind) {
-        case GRADE -> assertThat(options(component)).as(field).containsExactlyElementsOf(
-            Arrays.stream(Grade.values()).map(g -> g.name() + "=" + g.label()).toList());
+        case GRADE ->
+            assertThat(options(component))
+                .as(field)
+                .containsExactlyElementsOf(
+                    Arrays.stream(Grade.values()).map(g -> g.name() + "=" + g.label()).toList());
         case POINTS, PERCENT -> {
           assertThat(component.path("type").asText()).as(field).isEqualTo("number");
           assertThat(component.path("validate").path("min").asInt()).as(field).isZero();
@@ -88,18 +99,31 @@ class FormsTest {
         case COUNT, VOTERS -> {
           assertThat(component.path("type").asText()).as(field).isEqualTo("number");
           assertThat(component.path("decimalDigits").asInt()).as(field + " whole").isZero();
-          assertThat(component.path("validate").path("required").asBoolean()).as(field + " required").isTrue();
-          assertThat(component.path("validate").path("min").asInt()).as(field).isEqualTo(kind == Kind.VOTERS ? 1 : 0);
-          assertThat(component.path("validate").path("max").asInt()).as(field).isEqualTo(BranchVote.MAX_VOTERS);
+          assertThat(component.path("validate").path("required").asBoolean())
+              .as(field + " required")
+              .isTrue();
+          assertThat(component.path("validate").path("min").asInt())
+              .as(field)
+              .isEqualTo(kind == Kind.VOTERS ? 1 : 0);
+          assertThat(component.path("validate").path("max").asInt())
+              .as(field)
+              .isEqualTo(BranchVote.MAX_VOTERS);
         }
-        // "no" caps the level: a choice that can stay empty, never a checkbox (its untouched false would say "no")
+        // "no" caps the level: a choice that can stay empty, never a checkbox (its untouched false
+        // would say "no")
         case YES_NO -> {
           assertThat(component.path("type").asText()).as(field).isEqualTo("radio");
-          assertThat(component.path("validate").path("required").asBoolean()).as(field + " optional").isFalse();
+          assertThat(component.path("validate").path("required").asBoolean())
+              .as(field + " optional")
+              .isFalse();
           List<JsonNode> values = new ArrayList<>();
           component.path("values").forEach(values::add);
-          assertThat(values).as(field + " values").extracting(v -> v.path("value"))
-              .allMatch(JsonNode::isBoolean).extracting(JsonNode::booleanValue).containsExactly(true, false);
+          assertThat(values)
+              .as(field + " values")
+              .extracting(v -> v.path("value"))
+              .allMatch(JsonNode::isBoolean)
+              .extracting(JsonNode::booleanValue)
+              .containsExactly(true, false);
         }
         default -> assertAllowedValues(field, component);
       }
@@ -118,11 +142,15 @@ class FormsTest {
       if (!"textarea".equals(component.path("type").asText())) {
         continue;
       }
-      assertThat(component.path("validate").path("required").asBoolean()).as(key + " required")
+      assertThat(component.path("validate").path("required").asBoolean())
+          .as(key + " required")
           .isEqualTo(SelfReviewRules.REQUIRED_SECTIONS.contains(key));
     }
-    assertThat(SelfReviewRules.REQUIRED_SECTIONS).allMatch(section -> StreamSupport.stream(
-        form.path("components").spliterator(), false).anyMatch(c -> section.equals(c.path("key").asText())));
+    assertThat(SelfReviewRules.REQUIRED_SECTIONS)
+        .allMatch(
+            section ->
+                StreamSupport.stream(form.path("components").spliterator(), false)
+                    .anyMatch(c -> section.equals(c.path("key").asText())));
   }
 
   /** The member (self-review) and both approvers see the cap and why, read-only (not submitted). */
@@ -132,27 +160,39 @@ class FormsTest {
     UserTask task = task(taskId);
     JsonNode form = JSON.readTree(resource("forms/" + task.getCamundaFormRef() + ".form"));
     for (String shown : List.of(ProcessVariables.LEVEL_CAP, ProcessVariables.LEVEL_CAP_REASON)) {
-      JsonNode component = StreamSupport.stream(form.path("components").spliterator(), false)
-          .filter(c -> shown.equals(c.path("key").asText()))
-          .findFirst()
-          .orElseThrow(() -> new AssertionError(task.getCamundaFormRef() + " does not show " + shown));
+      JsonNode component =
+          StreamSupport.stream(form.path("components").spliterator(), false)
+              .filter(c -> shown.equals(c.path("key").asText()))
+              .findFirst()
+              .orElseThrow(
+                  () -> new AssertionError(task.getCamundaFormRef() + " does not show " + shown));
       assertThat(component.path("disabled").asBoolean()).as(shown + " is read-only").isTrue();
     }
   }
 
   private static void assertAllowedValues(String field, JsonNode component) {
     switch (component.path("type").asText()) {
-      case "select" -> assertThat(options(component)).as(field).containsExactlyElementsOf(
-          Arrays.stream(Level.values()).map(l -> l.name() + "=" + l.label()).toList());
+      case "select" ->
+          assertThat(options(component))
+              .as(field)
+              .containsExactlyElementsOf(
+                  Arrays.stream(Level.values()).map(l -> l.name() + "=" + l.label()).toList());
       // a collective is returned to itself, not to a branch: same values, its own wording
-      case "radio" -> assertThat(options(component).stream().map(o -> o.substring(0, o.indexOf('='))).toList())
-          .as(field).containsExactlyElementsOf(Arrays.stream(Decision.values()).map(Decision::name).toList());
-      case "textarea" -> assertThat(component.path("validate").path("maxLength").asInt())
-          .as(field).isEqualTo(TaskCompletionRules.MAX_TEXT_LENGTH);
+      case "radio" ->
+          assertThat(options(component).stream().map(o -> o.substring(0, o.indexOf('='))).toList())
+              .as(field)
+              .containsExactlyElementsOf(
+                  Arrays.stream(Decision.values()).map(Decision::name).toList());
+      case "textarea" ->
+          assertThat(component.path("validate").path("maxLength").asInt())
+              .as(field)
+              .isEqualTo(TaskCompletionRules.MAX_TEXT_LENGTH);
       case "number" -> {
-        assertThat(component.path("validate").path("min").asInt()).as(field)
+        assertThat(component.path("validate").path("min").asInt())
+            .as(field)
             .isEqualTo(TaskCompletionRules.MIN_MONTHS);
-        assertThat(component.path("validate").path("max").asInt()).as(field)
+        assertThat(component.path("validate").path("max").asInt())
+            .as(field)
             .isEqualTo(TaskCompletionRules.MAX_MONTHS);
       }
       case "checkbox" -> assertThat(component.has("values")).as(field).isFalse();
@@ -162,7 +202,9 @@ class FormsTest {
 
   private static List<String> options(JsonNode component) {
     List<String> options = new ArrayList<>();
-    component.path("values").forEach(v -> options.add(v.path("value").asText() + "=" + v.path("label").asText()));
+    component
+        .path("values")
+        .forEach(v -> options.add(v.path("value").asText() + "=" + v.path("label").asText()));
     return options;
   }
 

@@ -13,9 +13,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.party.evaluation.process.ProcessKeys.BRANCH_REVIEW;
 import static vn.party.evaluation.process.ProcessKeys.CHECK_HEADED_UNIT_RATING;
-import static vn.party.evaluation.process.ProcessKeys.HEADED_UNIT_RATED;
 import static vn.party.evaluation.process.ProcessKeys.CHECK_RESIDENCE_FEEDBACK;
 import static vn.party.evaluation.process.ProcessKeys.COMMITTEE_DECISION;
+import static vn.party.evaluation.process.ProcessKeys.HEADED_UNIT_RATED;
 import static vn.party.evaluation.process.ProcessKeys.RECORD_DECISION;
 import static vn.party.evaluation.process.ProcessKeys.RECORD_MISSING_FEEDBACK;
 import static vn.party.evaluation.process.ProcessKeys.RESIDENCE_FEEDBACK_DEADLINE;
@@ -38,11 +38,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** member-evaluation, one test per path through the diagram. */
-@Deployment(resources = {
-    MemberEvaluationProcessTest.BPMN,
-    MemberEvaluationProcessTest.SELF_REVIEW_FORM,
-    MemberEvaluationProcessTest.BRANCH_REVIEW_FORM,
-    MemberEvaluationProcessTest.COMMITTEE_DECISION_FORM})
+@Deployment(
+    resources = {
+      MemberEvaluationProcessTest.BPMN,
+      MemberEvaluationProcessTest.SELF_REVIEW_FORM,
+      MemberEvaluationProcessTest.BRANCH_REVIEW_FORM,
+      MemberEvaluationProcessTest.COMMITTEE_DECISION_FORM
+    })
 class MemberEvaluationProcessTest {
 
   static final String BPMN = "bpmn/member-evaluation.bpmn";
@@ -52,8 +54,7 @@ class MemberEvaluationProcessTest {
 
   static final String MEMBER = "member1";
 
-  @RegisterExtension
-  static final ProcessEngineExtension engine = PostgresProcessEngine.extension();
+  @RegisterExtension static final ProcessEngineExtension engine = PostgresProcessEngine.extension();
 
   private final FakeMemberDelegates delegates = new FakeMemberDelegates();
 
@@ -75,7 +76,8 @@ class MemberEvaluationProcessTest {
 
     assertThat(evaluation).isWaitingAtExactly(SELF_REVIEW);
     assertThat(evaluation.getBusinessKey()).isEqualTo("2026:member1");
-    Task selfReview = taskQuery().processInstanceId(evaluation.getId()).initializeFormKeys().singleResult();
+    Task selfReview =
+        taskQuery().processInstanceId(evaluation.getId()).initializeFormKeys().singleResult();
     assertThat(selfReview).isAssignedTo(MEMBER).hasDueDate(MemberFixtures.SELF_REVIEW_DUE);
     assertThat(selfReview.getCamundaFormRef().getKey()).isEqualTo(ProcessKeys.SELF_REVIEW_FORM);
     try (InputStream form = engine.getFormService().getDeployedTaskForm(selfReview.getId())) {
@@ -120,7 +122,8 @@ class MemberEvaluationProcessTest {
         .variables()
         .containsEntry("residenceComment", "Chấp hành tốt quy định nơi cư trú.");
     assertThat(jobQuery().processInstanceId(evaluation.getId()).count())
-        .as("no deadline timer").isZero();
+        .as("no deadline timer")
+        .isZero();
   }
 
   @Test
@@ -129,7 +132,8 @@ class MemberEvaluationProcessTest {
     complete(task(SELF_REVIEW, evaluation), MemberFixtures.selfReview("GOOD"));
     assertThat(evaluation).isWaitingAtExactly(RESIDENCE_FEEDBACK_WAIT);
 
-    runtimeService().createMessageCorrelation(ProcessKeys.MESSAGE_RESIDENCE_FEEDBACK_RECEIVED)
+    runtimeService()
+        .createMessageCorrelation(ProcessKeys.MESSAGE_RESIDENCE_FEEDBACK_RECEIVED)
         .processInstanceBusinessKey(BusinessKeys.member(2026, MEMBER))
         .setVariable("residenceComment", "Tham gia đầy đủ sinh hoạt khu dân cư.")
         .setVariable("residenceFeedbackReceived", true)
@@ -140,7 +144,8 @@ class MemberEvaluationProcessTest {
         .hasNotPassed(RECORD_MISSING_FEEDBACK)
         .isWaitingAtExactly(BRANCH_REVIEW);
     assertThat(jobQuery().processInstanceId(evaluation.getId()).count())
-        .as("deadline timer cancelled").isZero();
+        .as("deadline timer cancelled")
+        .isZero();
   }
 
   @Test
@@ -165,18 +170,23 @@ class MemberEvaluationProcessTest {
     delegates.civilServants.add(MEMBER);
     ProcessInstance evaluation = startEvaluation(MEMBER);
     complete(task(SELF_REVIEW, evaluation), MemberFixtures.selfReview("GOOD"));
-    assertThat(evaluation).hasPassed(ProcessKeys.CHECK_UNIT_ASSESSMENT)
+    assertThat(evaluation)
+        .hasPassed(ProcessKeys.CHECK_UNIT_ASSESSMENT)
         .isWaitingAtExactly(ProcessKeys.UNIT_ASSESSMENT_WAIT);
 
-    runtimeService().createMessageCorrelation(ProcessKeys.MESSAGE_UNIT_ASSESSMENT_RECEIVED)
+    runtimeService()
+        .createMessageCorrelation(ProcessKeys.MESSAGE_UNIT_ASSESSMENT_RECEIVED)
         .processInstanceBusinessKey(BusinessKeys.member(2026, MEMBER))
         .setVariable("unitComment", "Hoàn thành tốt nhiệm vụ.")
         .correlate();
 
-    assertThat(evaluation).hasPassed(ProcessKeys.UNIT_ASSESSMENT_RECEIVED)
+    assertThat(evaluation)
+        .hasPassed(ProcessKeys.UNIT_ASSESSMENT_RECEIVED)
         .hasNotPassed(ProcessKeys.RECORD_MISSING_UNIT_ASSESSMENT)
         .isWaitingAtExactly(BRANCH_REVIEW);
-    assertThat(jobQuery().processInstanceId(evaluation.getId()).count()).as("deadline timer cancelled").isZero();
+    assertThat(jobQuery().processInstanceId(evaluation.getId()).count())
+        .as("deadline timer cancelled")
+        .isZero();
   }
 
   @Test
@@ -190,7 +200,8 @@ class MemberEvaluationProcessTest {
     execute(job(evaluation));
 
     assertThat(evaluation)
-        .hasPassedInOrder(ProcessKeys.UNIT_ASSESSMENT_DEADLINE, ProcessKeys.RECORD_MISSING_UNIT_ASSESSMENT)
+        .hasPassedInOrder(
+            ProcessKeys.UNIT_ASSESSMENT_DEADLINE, ProcessKeys.RECORD_MISSING_UNIT_ASSESSMENT)
         .isWaitingAtExactly(BRANCH_REVIEW);
     assertThat(delegates.missingUnitAssessments).containsExactly(MEMBER);
   }
@@ -206,10 +217,15 @@ class MemberEvaluationProcessTest {
     complete(task(SELF_REVIEW, civilServant), MemberFixtures.selfReview("GOOD"));
     complete(task(SELF_REVIEW, noPost), MemberFixtures.selfReview("GOOD"));
 
-    assertThat(civilServant).isWaitingAtExactly(BRANCH_REVIEW).variables()
+    assertThat(civilServant)
+        .isWaitingAtExactly(BRANCH_REVIEW)
+        .variables()
         .containsEntry("unitComment", "Hoàn thành xuất sắc nhiệm vụ.");
-    assertThat(noPost).hasPassed(ProcessKeys.CHECK_UNIT_ASSESSMENT).isWaitingAtExactly(BRANCH_REVIEW)
-        .variables().containsEntry("unitAssessmentExpected", false);
+    assertThat(noPost)
+        .hasPassed(ProcessKeys.CHECK_UNIT_ASSESSMENT)
+        .isWaitingAtExactly(BRANCH_REVIEW)
+        .variables()
+        .containsEntry("unitAssessmentExpected", false);
     assertThat(delegates.missingUnitAssessments).isEmpty();
   }
 
@@ -220,20 +236,31 @@ class MemberEvaluationProcessTest {
     complete(task(SELF_REVIEW, evaluation), MemberFixtures.selfReview("EXCELLENT"));
     complete(task(BRANCH_REVIEW, evaluation), MemberFixtures.branchProposes("EXCELLENT"));
 
-    complete(task(COMMITTEE_DECISION, evaluation), withVariables(
-        "decision", "RETURN", "decisionComment", "Vượt tỷ lệ 20% hoàn thành xuất sắc nhiệm vụ."));
+    complete(
+        task(COMMITTEE_DECISION, evaluation),
+        withVariables(
+            "decision",
+            "RETURN",
+            "decisionComment",
+            "Vượt tỷ lệ 20% hoàn thành xuất sắc nhiệm vụ."));
 
     assertThat(evaluation).isWaitingAtExactly(BRANCH_REVIEW);
     complete(task(BRANCH_REVIEW, evaluation), MemberFixtures.branchProposes("GOOD"));
     // the second decision starts blank: the earlier RETURN and its reason are not pre-filled
     assertThat(runtimeService().getVariables(evaluation.getId()))
         .doesNotContainKeys("decision", "decidedLevel", "decisionComment");
-    complete(task(COMMITTEE_DECISION, evaluation),
+    complete(
+        task(COMMITTEE_DECISION, evaluation),
         withVariables("decision", "APPROVE", "decidedLevel", "GOOD"));
 
     assertThat(evaluation).hasPassed(RECORD_DECISION).isEnded();
-    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery()
-        .processInstanceId(evaluation.getId()).taskDefinitionKey(BRANCH_REVIEW).count())
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricTaskInstanceQuery()
+                .processInstanceId(evaluation.getId())
+                .taskDefinitionKey(BRANCH_REVIEW)
+                .count())
         .isEqualTo(2);
     assertThat(delegates.decidedLevels).containsEntry(MEMBER, "GOOD");
   }
@@ -245,33 +272,56 @@ class MemberEvaluationProcessTest {
   @Test
   void aHeadIsDecidedAfterTheUnitIsRatedAndNotAboveIt() {
     delegates.receivedResidenceComments.put(MEMBER, "Gương mẫu nơi cư trú.");
-    java.util.Map<String, Object> variables = new java.util.HashMap<>(MemberFixtures.startVariables(MEMBER));
+    java.util.Map<String, Object> variables =
+        new java.util.HashMap<>(MemberFixtures.startVariables(MEMBER));
     variables.put(ProcessVariables.HEAD_OF, "BRANCH");
     variables.put(ProcessVariables.HEADED_UNIT_ID, "thanh-khe-tay-cb1");
-    ProcessInstance evaluation = runtimeService().startProcessInstanceByKey(ProcessKeys.MEMBER_EVALUATION,
-        BusinessKeys.member(MemberFixtures.YEAR, MEMBER), variables);
+    ProcessInstance evaluation =
+        runtimeService()
+            .startProcessInstanceByKey(
+                ProcessKeys.MEMBER_EVALUATION,
+                BusinessKeys.member(MemberFixtures.YEAR, MEMBER),
+                variables);
     complete(task(SELF_REVIEW, evaluation), MemberFixtures.selfReview("EXCELLENT"));
     complete(task(BRANCH_REVIEW, evaluation), MemberFixtures.branchProposes("EXCELLENT"));
 
     assertThat(evaluation).isWaitingAtExactly(HEADED_UNIT_RATED);
-    assertThat(taskQuery().processInstanceId(evaluation.getId()).count()).as("no decision yet").isZero();
+    assertThat(taskQuery().processInstanceId(evaluation.getId()).count())
+        .as("no decision yet")
+        .isZero();
 
     // the grassroots committee rates the branch GOOD: the application tells the head's evaluation
-    runtimeService().createMessageCorrelation(ProcessKeys.MESSAGE_HEADED_UNIT_RATED)
+    runtimeService()
+        .createMessageCorrelation(ProcessKeys.MESSAGE_HEADED_UNIT_RATED)
         .processInstanceBusinessKey(BusinessKeys.member(MemberFixtures.YEAR, MEMBER))
         .setVariable(ProcessVariables.HEADED_UNIT_RATED, true)
         .setVariable(ProcessVariables.HEADED_UNIT_LEVEL, "GOOD")
         .correlate();
     Task decision = task(COMMITTEE_DECISION, evaluation);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService().complete(decision.getId(),
-            withVariables("decision", "APPROVE", "decidedLevel", "EXCELLENT")))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                taskService()
+                    .complete(
+                        decision.getId(),
+                        withVariables("decision", "APPROVE", "decidedLevel", "EXCELLENT")))
         .isInstanceOf(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
         .hasMessageContaining("decidedLevel: above-cap");
-    complete(decision, withVariables("decision", "APPROVE", "decidedLevel", "GOOD",
-        "decisionComment", "Chi bộ được xếp loại Hoàn thành tốt nhiệm vụ; bí thư không xếp cao hơn."));
+    complete(
+        decision,
+        withVariables(
+            "decision",
+            "APPROVE",
+            "decidedLevel",
+            "GOOD",
+            "decisionComment",
+            "Chi bộ được xếp loại Hoàn thành tốt nhiệm vụ; bí thư không xếp cao hơn."));
 
     assertThat(evaluation)
-        .hasPassedInOrder(BRANCH_REVIEW, CHECK_HEADED_UNIT_RATING, HEADED_UNIT_RATED, COMMITTEE_DECISION,
+        .hasPassedInOrder(
+            BRANCH_REVIEW,
+            CHECK_HEADED_UNIT_RATING,
+            HEADED_UNIT_RATED,
+            COMMITTEE_DECISION,
             RECORD_DECISION)
         .isEnded();
     assertThat(delegates.decidedLevels).containsEntry(MEMBER, "GOOD");
@@ -282,11 +332,16 @@ class MemberEvaluationProcessTest {
   void aHeadWhoseUnitIsAlreadyRatedGoesStraightToTheDecision() {
     delegates.receivedResidenceComments.put(MEMBER, "Tốt.");
     delegates.ratedUnits.put("thanh-khe-tay-cb1", "COMPLETED");
-    java.util.Map<String, Object> variables = new java.util.HashMap<>(MemberFixtures.startVariables(MEMBER));
+    java.util.Map<String, Object> variables =
+        new java.util.HashMap<>(MemberFixtures.startVariables(MEMBER));
     variables.put(ProcessVariables.HEAD_OF, "BRANCH");
     variables.put(ProcessVariables.HEADED_UNIT_ID, "thanh-khe-tay-cb1");
-    ProcessInstance evaluation = runtimeService().startProcessInstanceByKey(ProcessKeys.MEMBER_EVALUATION,
-        BusinessKeys.member(MemberFixtures.YEAR, MEMBER), variables);
+    ProcessInstance evaluation =
+        runtimeService()
+            .startProcessInstanceByKey(
+                ProcessKeys.MEMBER_EVALUATION,
+                BusinessKeys.member(MemberFixtures.YEAR, MEMBER),
+                variables);
     complete(task(SELF_REVIEW, evaluation), MemberFixtures.selfReview("GOOD"));
     complete(task(BRANCH_REVIEW, evaluation), MemberFixtures.branchProposes("GOOD"));
 
@@ -296,9 +351,10 @@ class MemberEvaluationProcessTest {
   }
 
   static ProcessInstance startEvaluation(String memberId) {
-    return runtimeService().startProcessInstanceByKey(
-        ProcessKeys.MEMBER_EVALUATION,
-        BusinessKeys.member(MemberFixtures.YEAR, memberId),
-        MemberFixtures.startVariables(memberId));
+    return runtimeService()
+        .startProcessInstanceByKey(
+            ProcessKeys.MEMBER_EVALUATION,
+            BusinessKeys.member(MemberFixtures.YEAR, memberId),
+            MemberFixtures.startVariables(memberId));
   }
 }

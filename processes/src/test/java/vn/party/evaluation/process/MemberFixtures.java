@@ -36,7 +36,8 @@ public final class MemberFixtures {
     variables.put(ProcessVariables.REGULATION, Regulation.QD_366_2025.code());
     variables.put(ProcessVariables.BRANCH_COMMITTEE_GROUP, Groups.branchCommittee(BRANCH_ID));
     variables.put(
-        ProcessVariables.ORGANIZATION_COMMITTEE_GROUP, Groups.organizationCommittee(ORGANIZATION_ID));
+        ProcessVariables.ORGANIZATION_COMMITTEE_GROUP,
+        Groups.organizationCommittee(ORGANIZATION_ID));
     variables.put(ProcessVariables.SELF_REVIEW_DUE, SELF_REVIEW_DUE);
     variables.put(ProcessVariables.RESIDENCE_FEEDBACK_DUE, RESIDENCE_FEEDBACK_DUE);
     variables.put(ProcessVariables.UNIT_ASSESSMENT_DUE, UNIT_ASSESSMENT_DUE);
@@ -61,11 +62,15 @@ public final class MemberFixtures {
 
   /** The four required sections of a self-criticism, each a sentence longer than the default minimum. */
   public static Map<String, Object> selfCriticism() {
-    return Map.of(ProcessVariables.STRENGTHS, "Hoàn thành tốt nhiệm vụ chuyên môn được giao trong năm.",
-        ProcessVariables.LIMITATIONS, "Đôi lúc chậm nộp báo cáo; nguyên nhân: chưa sắp xếp thời gian hợp lý.",
+    return Map.of(
+        ProcessVariables.STRENGTHS,
+        "Hoàn thành tốt nhiệm vụ chuyên môn được giao trong năm.",
+        ProcessVariables.LIMITATIONS,
+        "Đôi lúc chậm nộp báo cáo; nguyên nhân: chưa sắp xếp thời gian hợp lý.",
         SelfReviewRules.SHORTCOMINGS_FIXED,
         "Đã khắc phục việc đi họp muộn được chỉ ra ở kỳ kiểm điểm trước.",
-        ProcessVariables.REMEDIAL_MEASURES, "Lập kế hoạch công việc hằng tuần, nộp báo cáo đúng hạn.");
+        ProcessVariables.REMEDIAL_MEASURES,
+        "Lập kế hoạch công việc hằng tuần, nộp báo cáo đúng hạn.");
   }
 
   /**
@@ -75,8 +80,9 @@ public final class MemberFixtures {
   static Map<String, Object> branchProposes(String level, Object... more) {
     Map<String, Object> variables = new java.util.LinkedHashMap<>();
     variables.put(ProcessVariables.BRANCH_PROPOSED_LEVEL, level);
-    variables.putAll(vn.party.evaluation.process.validation.BranchVote.variables(9,
-        Map.of(Level.valueOf(level), 9)));
+    variables.putAll(
+        vn.party.evaluation.process.validation.BranchVote.variables(
+            9, Map.of(Level.valueOf(level), 9)));
     for (int i = 0; i < more.length; i += 2) {
       variables.put((String) more[i], more[i + 1]);
     }

@@ -34,17 +34,18 @@ import vn.party.evaluation.process.validation.TaskCompletionRules;
  * Completions the TaskCompletionValidator listener refuses: the caller gets a
  * FormFieldValidationException naming the field, the task stays open, nothing is stored.
  */
-@Deployment(resources = {
-    MemberEvaluationProcessTest.BPMN,
-    MemberEvaluationProcessTest.SELF_REVIEW_FORM,
-    MemberEvaluationProcessTest.BRANCH_REVIEW_FORM,
-    MemberEvaluationProcessTest.COMMITTEE_DECISION_FORM})
+@Deployment(
+    resources = {
+      MemberEvaluationProcessTest.BPMN,
+      MemberEvaluationProcessTest.SELF_REVIEW_FORM,
+      MemberEvaluationProcessTest.BRANCH_REVIEW_FORM,
+      MemberEvaluationProcessTest.COMMITTEE_DECISION_FORM
+    })
 class RefusedCompletionTest {
 
   private static final String MEMBER = "member2";
 
-  @RegisterExtension
-  static final ProcessEngineExtension engine = PostgresProcessEngine.extension();
+  @RegisterExtension static final ProcessEngineExtension engine = PostgresProcessEngine.extension();
 
   private final FakeMemberDelegates delegates = new FakeMemberDelegates();
   private ProcessInstance evaluation;
@@ -70,19 +71,26 @@ class RefusedCompletionTest {
   /** Issue 14: the sections a self-criticism requires, refused in the engine itself (Tasklist, engine REST). */
   @Test
   void selfReviewWithAnEmptySection() {
-    assertRefused(selfReviewTask(), MemberFixtures.selfReview("GOOD", "limitations", "  "),
+    assertRefused(
+        selfReviewTask(),
+        MemberFixtures.selfReview("GOOD", "limitations", "  "),
         "limitations: required (mục bắt buộc của bản tự kiểm điểm: nêu cụ thể, không để trống)");
   }
 
   @Test
   void selfReviewWithTheLevelAlone() {
     Task task = selfReviewTask();
-    assertThatThrownBy(() -> taskService().complete(task.getId(), withVariables("selfProposedLevel", "GOOD")))
+    assertThatThrownBy(
+            () -> taskService().complete(task.getId(), withVariables("selfProposedLevel", "GOOD")))
         .isInstanceOf(FormFieldValidationException.class)
-        .satisfies(e -> assertThat(((FormFieldValidationException) e).<List<FieldError>>getDetail())
-            .extracting(FieldError::field, FieldError::reason).containsExactly(
-                tuple("strengths", "required"), tuple("limitations", "required"),
-                tuple("shortcomingsFixed", "required"), tuple("remedialMeasures", "required")));
+        .satisfies(
+            e ->
+                assertThat(((FormFieldValidationException) e).<List<FieldError>>getDetail())
+                    .extracting(FieldError::field, FieldError::reason)
+                    .containsExactly(
+                        tuple("strengths", "required"), tuple("limitations", "required"),
+                        tuple("shortcomingsFixed", "required"),
+                            tuple("remedialMeasures", "required")));
     assertThat(evaluation).isWaitingAtExactly(SELF_REVIEW);
   }
 
@@ -90,7 +98,9 @@ class RefusedCompletionTest {
   @Test
   void selfReviewWithASectionShorterThanItsMinimum() {
     Task task = selfReviewTask();
-    assertRefused(task, MemberFixtures.selfReview("GOOD", "strengths", "Tốt."),
+    assertRefused(
+        task,
+        MemberFixtures.selfReview("GOOD", "strengths", "Tốt."),
         "strengths: section-too-short (mục bắt buộc, cần ít nhất 20 ký tự: nêu cụ thể, không để trống hay ghi chung "
             + "chung)");
     taskService().setVariableLocal(task.getId(), "strengthsMinLength", 4);
@@ -100,22 +110,23 @@ class RefusedCompletionTest {
 
   @Test
   void selfReviewWithAnUnknownLevel() {
-    assertRefused(selfReviewTask(),
-        MemberFixtures.selfReview("SUPER"),
-        "selfProposedLevel: invalid-level");
+    assertRefused(
+        selfReviewTask(), MemberFixtures.selfReview("SUPER"), "selfProposedLevel: invalid-level");
   }
 
   @Test
   void selfReviewTextLongerThanTheLimit() {
-    assertRefused(selfReviewTask(),
-        MemberFixtures.selfReview("GOOD",
-            "strengths", "a".repeat(TaskCompletionRules.MAX_TEXT_LENGTH + 1)),
+    assertRefused(
+        selfReviewTask(),
+        MemberFixtures.selfReview(
+            "GOOD", "strengths", "a".repeat(TaskCompletionRules.MAX_TEXT_LENGTH + 1)),
         "strengths: too-long");
   }
 
   @Test
   void selfReviewTextWithControlCharacters() {
-    assertRefused(selfReviewTask(),
+    assertRefused(
+        selfReviewTask(),
         MemberFixtures.selfReview("GOOD", "limitations", "Chậm\u0000 nộp báo cáo."),
         "limitations: control-characters");
   }
@@ -125,27 +136,35 @@ class RefusedCompletionTest {
   void selfReviewTextOfExactlyTheLimitIsStored() {
     String longest = "ư".repeat(TaskCompletionRules.MAX_TEXT_LENGTH);
 
-    complete(selfReviewTask(), MemberFixtures.selfReview(
-        "GOOD", "strengths", longest, "limitations", "Dòng 1: chậm báo cáo\r\nDòng 2\tcuối"));
+    complete(
+        selfReviewTask(),
+        MemberFixtures.selfReview(
+            "GOOD", "strengths", longest, "limitations", "Dòng 1: chậm báo cáo\r\nDòng 2\tcuối"));
 
-    assertThat(evaluation).isWaitingAt(BRANCH_REVIEW).variables().containsEntry("strengths", longest);
+    assertThat(evaluation)
+        .isWaitingAt(BRANCH_REVIEW)
+        .variables()
+        .containsEntry("strengths", longest);
   }
 
   @Test
   void approvalWithoutADecidedLevel() {
-    assertRefused(taskAtCommitteeDecision(), withVariables("decision", "APPROVE"),
-        "decidedLevel: required");
+    assertRefused(
+        taskAtCommitteeDecision(), withVariables("decision", "APPROVE"), "decidedLevel: required");
   }
 
   @Test
   void returnWithoutAReason() {
-    assertRefused(taskAtCommitteeDecision(), withVariables("decision", "RETURN"),
+    assertRefused(
+        taskAtCommitteeDecision(),
+        withVariables("decision", "RETURN"),
         "decisionComment: required");
   }
 
   @Test
   void unknownDecision() {
-    assertRefused(taskAtCommitteeDecision(),
+    assertRefused(
+        taskAtCommitteeDecision(),
         withVariables("decision", "MAYBE", "decisionComment", "Chưa rõ."),
         "decision: invalid-decision");
   }
@@ -155,7 +174,8 @@ class RefusedCompletionTest {
   void branchProposalAboveTheCapOfTheFactsItRecords() {
     complete(selfReviewTask(), MemberFixtures.selfReview("GOOD"));
 
-    assertRefused(task(BRANCH_REVIEW, evaluation),
+    assertRefused(
+        task(BRANCH_REVIEW, evaluation),
         MemberFixtures.branchProposes("GOOD", "sickLeaveMonths", 4),
         "branchProposedLevel: above-cap (không được cao hơn mức \"Hoàn thành nhiệm vụ\": "
             + "Nghỉ ốm từ 3 tháng trở lên; quy tắc member-caps-QD-366-2025-sick-leave)");
@@ -165,15 +185,21 @@ class RefusedCompletionTest {
   @Test
   void branchProposalItsVoteDoesNotSupport() {
     complete(selfReviewTask(), MemberFixtures.selfReview("EXCELLENT"));
-    Map<String, Object> fiveOfNine = MemberFixtures.branchProposes("EXCELLENT", "votesExcellent", 5, "votesGood", 4);
+    Map<String, Object> fiveOfNine =
+        MemberFixtures.branchProposes("EXCELLENT", "votesExcellent", 5, "votesGood", 4);
 
-    assertRefused(task(BRANCH_REVIEW, evaluation), fiveOfNine,
+    assertRefused(
+        task(BRANCH_REVIEW, evaluation),
+        fiveOfNine,
         "branchProposedLevel: vote-not-supported (mức \"Hoàn thành xuất sắc nhiệm vụ\" chỉ được 5/9 phiếu, "
             + "cần >=2/3)");
     Map<String, Object> sixOfNineForGood =
         MemberFixtures.branchProposes("GOOD", "votesExcellent", 3, "votesGood", 6);
     complete(task(BRANCH_REVIEW, evaluation), sixOfNineForGood);
-    assertThat(evaluation).isWaitingAt(COMMITTEE_DECISION).variables().containsEntry("votesGood", 6)
+    assertThat(evaluation)
+        .isWaitingAt(COMMITTEE_DECISION)
+        .variables()
+        .containsEntry("votesGood", 6)
         .containsEntry("eligibleVoters", 9);
   }
 
@@ -183,10 +209,14 @@ class RefusedCompletionTest {
     complete(selfReviewTask(), MemberFixtures.selfReview("GOOD"));
 
     Task branchReview = task(BRANCH_REVIEW, evaluation);
-    assertThatThrownBy(() -> taskService().complete(branchReview.getId(), withVariables("branchProposedLevel", "GOOD")))
+    assertThatThrownBy(
+            () ->
+                taskService()
+                    .complete(branchReview.getId(), withVariables("branchProposedLevel", "GOOD")))
         .isInstanceOf(FormFieldValidationException.class)
-        .hasMessage("eligibleVoters: required; votesExcellent: required; votesGood: required; "
-            + "votesCompleted: required; votesNotCompleted: required");
+        .hasMessage(
+            "eligibleVoters: required; votesExcellent: required; votesGood: required; "
+                + "votesCompleted: required; votesNotCompleted: required");
     assertThat(evaluation).isWaitingAtExactly(BRANCH_REVIEW);
   }
 
@@ -196,7 +226,9 @@ class RefusedCompletionTest {
     Task decision = taskAtCommitteeDecision();
     runtimeService().setVariable(evaluation.getId(), ProcessVariables.DISCIPLINED, true);
 
-    assertRefused(decision, withVariables("decision", "APPROVE", "decidedLevel", "COMPLETED"),
+    assertRefused(
+        decision,
+        withVariables("decision", "APPROVE", "decidedLevel", "COMPLETED"),
         "decidedLevel: above-cap (không được cao hơn mức \"Không hoàn thành nhiệm vụ\": "
             + "Bị kỷ luật trong năm; quy tắc member-caps-QD-366-2025-discipline)");
   }
@@ -204,9 +236,12 @@ class RefusedCompletionTest {
   @Test
   void levelsAtTheCapAreAccepted() {
     complete(selfReviewTask(), MemberFixtures.selfReview("GOOD"));
-    complete(task(BRANCH_REVIEW, evaluation),
-        MemberFixtures.branchProposes("COMPLETED", "sickLeaveMonths", 4.5, "concludedDegradation", false));
-    complete(task(COMMITTEE_DECISION, evaluation),
+    complete(
+        task(BRANCH_REVIEW, evaluation),
+        MemberFixtures.branchProposes(
+            "COMPLETED", "sickLeaveMonths", 4.5, "concludedDegradation", false));
+    complete(
+        task(COMMITTEE_DECISION, evaluation),
         withVariables("decision", "APPROVE", "decidedLevel", "COMPLETED"));
 
     assertThat(evaluation).isEnded();
@@ -229,12 +264,16 @@ class RefusedCompletionTest {
     assertThatThrownBy(() -> taskService().complete(task.getId(), variables))
         .isInstanceOf(FormFieldValidationException.class)
         .hasMessage(expectedError)
-        .satisfies(e -> assertThat(((FormFieldValidationException) e).<List<FieldError>>getDetail())
-            .extracting(FieldError::toString).containsExactly(expectedError));
+        .satisfies(
+            e ->
+                assertThat(((FormFieldValidationException) e).<List<FieldError>>getDetail())
+                    .extracting(FieldError::toString)
+                    .containsExactly(expectedError));
 
     assertThat(taskQuery().taskId(task.getId()).count()).as("task still open").isEqualTo(1);
     assertThat(evaluation).isWaitingAtExactly(task.getTaskDefinitionKey());
     assertThat(runtimeService().getVariables(evaluation.getId()))
-        .as("submitted variables rolled back").doesNotContainKeys(variables.keySet().toArray(String[]::new));
+        .as("submitted variables rolled back")
+        .doesNotContainKeys(variables.keySet().toArray(String[]::new));
   }
 }

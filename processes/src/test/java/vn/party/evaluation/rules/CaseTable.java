@@ -38,7 +38,9 @@ record CaseTable(String file, String kind, List<Case> cases) {
     }
 
     String name() {
-      return String.join(" + ", rules.isEmpty() ? List.of("(no rule)") : rules) + " — " + description;
+      return String.join(" + ", rules.isEmpty() ? List.of("(no rule)") : rules)
+          + " — "
+          + description;
     }
   }
 
@@ -63,13 +65,17 @@ record CaseTable(String file, String kind, List<Case> cases) {
       String[] cells = line.split(";", -1);
       if (header == null) {
         header = cells;
-        if (!header[0].equals("rules") || !header[1].equals("regulations") || !header[2].equals("description")) {
-          throw new IllegalStateException(file + ": header must start with rules;regulations;description");
+        if (!header[0].equals("rules")
+            || !header[1].equals("regulations")
+            || !header[2].equals("description")) {
+          throw new IllegalStateException(
+              file + ": header must start with rules;regulations;description");
         }
         continue;
       }
       if (cells.length != header.length) {
-        throw new IllegalStateException(file + ":" + (i + 1) + ": " + cells.length + " cells, header has " + header.length);
+        throw new IllegalStateException(
+            file + ":" + (i + 1) + ": " + cells.length + " cells, header has " + header.length);
       }
       Map<String, Object> inputs = new LinkedHashMap<>();
       Map<String, Object> expected = new LinkedHashMap<>();
@@ -83,15 +89,16 @@ record CaseTable(String file, String kind, List<Case> cases) {
       }
       String rules = cells[0].strip();
       String regulations = cells[1].strip();
-      cases.add(new Case(
-          i + 1,
-          rules.equals("-") ? List.of() : Arrays.asList(rules.split("\\s+")),
-          regulations.equals("*")
-              ? List.of(Regulation.values())
-              : Arrays.stream(regulations.split("\\s+")).map(Regulation::fromCode).toList(),
-          cells[2].strip(),
-          inputs,
-          expected));
+      cases.add(
+          new Case(
+              i + 1,
+              rules.equals("-") ? List.of() : Arrays.asList(rules.split("\\s+")),
+              regulations.equals("*")
+                  ? List.of(Regulation.values())
+                  : Arrays.stream(regulations.split("\\s+")).map(Regulation::fromCode).toList(),
+              cells[2].strip(),
+              inputs,
+              expected));
     }
     return new CaseTable(file, kind, cases);
   }

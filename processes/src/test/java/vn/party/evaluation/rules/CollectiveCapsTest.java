@@ -16,40 +16,70 @@ class CollectiveCapsTest {
 
   @Test
   void everyCapAppliesStrictestFirstWithItsRuleAndSource() {
-    var caps = RULES.collectiveCaps(Regulation.QD_366_2025, new CollectiveFacts(true, true, true, 50, 20));
+    var caps =
+        RULES.collectiveCaps(Regulation.QD_366_2025, new CollectiveFacts(true, true, true, 50, 20));
 
-    assertThat(caps).extracting(Cap::maxLevel)
+    assertThat(caps)
+        .extracting(Cap::maxLevel)
         .containsExactly(Level.NOT_COMPLETED, Level.COMPLETED, Level.GOOD, Level.GOOD);
     assertThat(caps.get(0).reason()).isEqualTo(ReasonCode.LEADERSHIP_DISCIPLINED_WARNING);
-    assertThat(caps.get(0).rule().ruleId()).isEqualTo("collective-caps-QD-366-2025-leadership-disciplined-warning");
+    assertThat(caps.get(0).rule().ruleId())
+        .isEqualTo("collective-caps-QD-366-2025-leadership-disciplined-warning");
     assertThat(caps.get(0).rule().source()).startsWith("Nguồn:").contains("21-HD/BTCTW");
   }
 
   @Test
   void nothingKnownCapsNothingUnderAnyRegulation() {
     for (Regulation regulation : Regulation.values()) {
-      assertThat(RULES.collectiveCaps(regulation, new CollectiveFacts(false, false, false, 0,
-          CollectiveFacts.DEFAULT_SUBORDINATE_SHORTFALL_THRESHOLD))).as(regulation.code()).isEmpty();
+      assertThat(
+              RULES.collectiveCaps(
+                  regulation,
+                  new CollectiveFacts(
+                      false,
+                      false,
+                      false,
+                      0,
+                      CollectiveFacts.DEFAULT_SUBORDINATE_SHORTFALL_THRESHOLD)))
+          .as(regulation.code())
+          .isEmpty();
     }
   }
 
   @Test
   void theTaskResultsTheCollectiveStatesCapUnder366OnlyAndOnlyWhenStated() {
-    var caps = RULES.collectiveCaps(Regulation.QD_366_2025, new CollectiveFacts(false, false, false, 0, 20, true, 10.0));
-    assertThat(caps).singleElement().satisfies(cap -> {
-      assertThat(cap.maxLevel()).isEqualTo(Level.COMPLETED);
-      assertThat(cap.reason()).isEqualTo(ReasonCode.LATE_TASKS);
-      assertThat(cap.rule().source()).startsWith("Nguồn: 366-QĐ/TW; 43-HD/BTCTW (điều khoản chưa xác minh)");
-    });
-    assertThat(RULES.collectiveCaps(Regulation.QD_366_2025, new CollectiveFacts(false, false, false, 0, 20, false, 25.0)))
-        .extracting(Cap::reason).containsExactly(ReasonCode.NOT_ALL_TASKS_DONE, ReasonCode.LATE_TASKS_OVER_20_PERCENT,
+    var caps =
+        RULES.collectiveCaps(
+            Regulation.QD_366_2025, new CollectiveFacts(false, false, false, 0, 20, true, 10.0));
+    assertThat(caps)
+        .singleElement()
+        .satisfies(
+            cap -> {
+              assertThat(cap.maxLevel()).isEqualTo(Level.COMPLETED);
+              assertThat(cap.reason()).isEqualTo(ReasonCode.LATE_TASKS);
+              assertThat(cap.rule().source())
+                  .startsWith("Nguồn: 366-QĐ/TW; 43-HD/BTCTW (điều khoản chưa xác minh)");
+            });
+    assertThat(
+            RULES.collectiveCaps(
+                Regulation.QD_366_2025,
+                new CollectiveFacts(false, false, false, 0, 20, false, 25.0)))
+        .extracting(Cap::reason)
+        .containsExactly(
+            ReasonCode.NOT_ALL_TASKS_DONE,
+            ReasonCode.LATE_TASKS_OVER_20_PERCENT,
             ReasonCode.LATE_TASKS);
     // not stated is not "not done"
-    assertThat(RULES.collectiveCaps(Regulation.QD_366_2025, new CollectiveFacts(false, false, false, 0, 20, null, null)))
+    assertThat(
+            RULES.collectiveCaps(
+                Regulation.QD_366_2025,
+                new CollectiveFacts(false, false, false, 0, 20, null, null)))
         .isEmpty();
     for (Regulation older : new Regulation[] {Regulation.QD_124_2023, Regulation.QD_132_2018}) {
-      assertThat(RULES.collectiveCaps(older, new CollectiveFacts(false, false, false, 0, 20, false, 50.0)))
-          .as(older.code()).isEmpty();
+      assertThat(
+              RULES.collectiveCaps(
+                  older, new CollectiveFacts(false, false, false, 0, 20, false, 50.0)))
+          .as(older.code())
+          .isEmpty();
     }
   }
 
@@ -58,11 +88,13 @@ class CollectiveCapsTest {
     CollectiveFacts unstated = CollectiveCaps.facts(Map.of());
     assertThat(unstated.allTasksDone()).isNull();
     assertThat(unstated.lateTasksPercent()).isNull();
-    CollectiveFacts stated = CollectiveCaps.facts(Map.of("allTasksDone", false, "lateTasksPercent", 15));
+    CollectiveFacts stated =
+        CollectiveCaps.facts(Map.of("allTasksDone", false, "lateTasksPercent", 15));
     assertThat(stated.allTasksDone()).isFalse();
     assertThat(stated.lateTasksPercent()).isEqualTo(15.0);
     // what the completion rules refuse never reaches the decision as a fact
-    CollectiveFacts refused = CollectiveCaps.facts(Map.of("allTasksDone", "false", "lateTasksPercent", 150));
+    CollectiveFacts refused =
+        CollectiveCaps.facts(Map.of("allTasksDone", "false", "lateTasksPercent", 150));
     assertThat(refused.allTasksDone()).isNull();
     assertThat(refused.lateTasksPercent()).isNull();
   }
@@ -70,12 +102,15 @@ class CollectiveCapsTest {
   @Test
   void sharesOutsideZeroToHundredAreRefused() {
     assertThatThrownBy(() -> new CollectiveFacts(false, false, false, 101, 20))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subordinateShortfallPercent");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("subordinateShortfallPercent");
     assertThatThrownBy(() -> new CollectiveFacts(false, false, false, 10, -1))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subordinateShortfallThreshold");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("subordinateShortfallThreshold");
     assertThatThrownBy(() -> new CollectiveFacts(false, false, false, Double.NaN, 20))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new CollectiveFacts(false, false, false, 0, 20, true, 100.5))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lateTasksPercent");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lateTasksPercent");
   }
 }

@@ -44,7 +44,9 @@ class DecisionTablesTest {
   private static final RuleBook RULES = new RuleBook();
 
   private static List<CaseTable> tables() {
-    return FILES.entrySet().stream().map(entry -> CaseTable.read(entry.getKey(), entry.getValue())).toList();
+    return FILES.entrySet().stream()
+        .map(entry -> CaseTable.read(entry.getKey(), entry.getValue()))
+        .toList();
   }
 
   @TestFactory
@@ -79,7 +81,11 @@ class DecisionTablesTest {
     }
     Map<String, Object> expected = new HashMap<>(c.expected());
     assertThat(actual).as("outputs (of the first match), " + where).isEqualTo(expected);
-    matches.forEach(match -> assertThat(match.rule().source()).as("source of " + match.rule().ruleId()).isNotBlank());
+    matches.forEach(
+        match ->
+            assertThat(match.rule().source())
+                .as("source of " + match.rule().ruleId())
+                .isNotBlank());
   }
 
   @Test
@@ -106,7 +112,10 @@ class DecisionTablesTest {
   void everyCaseFileIsRun() throws IOException, URISyntaxException {
     Path folder = Path.of(DecisionTablesTest.class.getClassLoader().getResource("rules").toURI());
     try (Stream<Path> files = Files.list(folder)) {
-      assertThat(files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".csv")))
+      assertThat(
+              files
+                  .map(path -> path.getFileName().toString())
+                  .filter(name -> name.endsWith(".csv")))
           .containsExactlyInAnyOrderElementsOf(FILES.keySet());
     }
   }
@@ -116,7 +125,9 @@ class DecisionTablesTest {
     Set<String> decisionsWithCases = new TreeSet<>();
     for (CaseTable table : tables()) {
       for (CaseTable.Case c : table.cases()) {
-        c.regulations().forEach(regulation -> decisionsWithCases.add(DecisionKeys.id(table.kind(), regulation)));
+        c.regulations()
+            .forEach(
+                regulation -> decisionsWithCases.add(DecisionKeys.id(table.kind(), regulation)));
       }
     }
     assertThat(decisionsWithCases).isEqualTo(new TreeSet<>(RULES.decisionIds()));

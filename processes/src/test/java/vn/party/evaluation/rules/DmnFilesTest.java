@@ -32,18 +32,20 @@ import vn.party.evaluation.process.Regulation;
 class DmnFilesTest {
 
   /** The regulation's own documents; a row's source must name at least one of them. */
-  private static final Map<Regulation, List<String>> DOCUMENTS = Map.of(
-      Regulation.QD_366_2025, List.of("366-QĐ/TW", "43-HD/BTCTW"),
-      Regulation.QD_124_2023, List.of("124-QĐ/TW", "25-HD/BTCTW"),
-      Regulation.QD_132_2018, List.of("132-QĐ/TW", "16-HD/BTCTW", "21-HD/BTCTW"));
+  private static final Map<Regulation, List<String>> DOCUMENTS =
+      Map.of(
+          Regulation.QD_366_2025, List.of("366-QĐ/TW", "43-HD/BTCTW"),
+          Regulation.QD_124_2023, List.of("124-QĐ/TW", "25-HD/BTCTW"),
+          Regulation.QD_132_2018, List.of("132-QĐ/TW", "16-HD/BTCTW", "21-HD/BTCTW"));
 
-  private static final Map<String, HitPolicy> HIT_POLICIES = Map.of(
-      DecisionKeys.MEMBER_ELIGIBILITY, HitPolicy.FIRST,
-      DecisionKeys.MEMBER_CAPS, HitPolicy.RULE_ORDER,
-      DecisionKeys.MEMBER_LEVEL, HitPolicy.FIRST,
-      DecisionKeys.ORGANIZATION_ELIGIBILITY, HitPolicy.UNIQUE,
-      DecisionKeys.COLLECTIVE_CAPS, HitPolicy.RULE_ORDER,
-      DecisionKeys.CRITERION_POINTS, HitPolicy.UNIQUE);
+  private static final Map<String, HitPolicy> HIT_POLICIES =
+      Map.of(
+          DecisionKeys.MEMBER_ELIGIBILITY, HitPolicy.FIRST,
+          DecisionKeys.MEMBER_CAPS, HitPolicy.RULE_ORDER,
+          DecisionKeys.MEMBER_LEVEL, HitPolicy.FIRST,
+          DecisionKeys.ORGANIZATION_ELIGIBILITY, HitPolicy.UNIQUE,
+          DecisionKeys.COLLECTIVE_CAPS, HitPolicy.RULE_ORDER,
+          DecisionKeys.CRITERION_POINTS, HitPolicy.UNIQUE);
 
   private static final Pattern QUOTED_NAME = Pattern.compile("\"([A-Z_0-9]+)\"");
 
@@ -66,15 +68,19 @@ class DmnFilesTest {
   void everyRuleRowCitesItsSource(Regulation regulation) {
     List<String> missing = new ArrayList<>();
     for (Rule rule : DmnFiles.model(regulation).getModelElementsByType(Rule.class)) {
-      String source = rule.getDescription() == null ? "" : rule.getDescription().getTextContent().strip();
-      boolean cites = source.startsWith("Nguồn:")
-          && DOCUMENTS.get(regulation).stream().anyMatch(source::contains);
+      String source =
+          rule.getDescription() == null ? "" : rule.getDescription().getTextContent().strip();
+      boolean cites =
+          source.startsWith("Nguồn:")
+              && DOCUMENTS.get(regulation).stream().anyMatch(source::contains);
       if (!cites) {
         missing.add(rule.getId() + ": '" + source + "'");
       }
     }
     assertThat(missing)
-        .as("rule rows whose annotation does not start with 'Nguồn:' and name a document of " + regulation.code())
+        .as(
+            "rule rows whose annotation does not start with 'Nguồn:' and name a document of "
+                + regulation.code())
         .isEmpty();
   }
 
@@ -85,9 +91,14 @@ class DmnFilesTest {
       Decision decision = DmnFiles.decision(regulation, kind);
       assertThat(decision.getDescription()).as(decision.getId()).isNotNull();
       assertThat(decision.getDescription().getTextContent()).as(decision.getId()).isNotBlank();
-      // Camunda 7 refuses to deploy a decision without a history time to live (enforced by default).
-      assertThat(decision.getCamundaHistoryTimeToLiveString()).as(decision.getId()).isEqualTo("P3650D");
-      assertThat(DmnFiles.table(decision).getHitPolicy()).as(decision.getId()).isEqualTo(HIT_POLICIES.get(kind));
+      // Camunda 7 refuses to deploy a decision without a history time to live (enforced by
+      // default).
+      assertThat(decision.getCamundaHistoryTimeToLiveString())
+          .as(decision.getId())
+          .isEqualTo("P3650D");
+      assertThat(DmnFiles.table(decision).getHitPolicy())
+          .as(decision.getId())
+          .isEqualTo(HIT_POLICIES.get(kind));
     }
   }
 
@@ -99,7 +110,8 @@ class DmnFilesTest {
       assertThat(DmnFiles.ruleIds(regulation, kind))
           .as(decisionId)
           .isNotEmpty()
-          .allSatisfy(id -> assertThat(id).matches(Pattern.quote(decisionId) + "-[a-z0-9]+(-[a-z0-9]+)*"))
+          .allSatisfy(
+              id -> assertThat(id).matches(Pattern.quote(decisionId) + "-[a-z0-9]+(-[a-z0-9]+)*"))
           .doesNotHaveDuplicates();
     }
   }
@@ -107,11 +119,12 @@ class DmnFilesTest {
   @ParameterizedTest
   @EnumSource(Regulation.class)
   void outputsAreValuesOfTheJavaEnums(Regulation regulation) {
-    Map<String, Predicate<String>> known = Map.of(
-        RuleVariables.LEVEL, name -> Level.parse(name).isPresent(),
-        RuleVariables.MAX_LEVEL, name -> Level.parse(name).isPresent(),
-        RuleVariables.REASON_CODE, name -> ReasonCode.parse(name).isPresent(),
-        RuleVariables.FORM_KIND, name -> FormKind.parse(name).isPresent());
+    Map<String, Predicate<String>> known =
+        Map.of(
+            RuleVariables.LEVEL, name -> Level.parse(name).isPresent(),
+            RuleVariables.MAX_LEVEL, name -> Level.parse(name).isPresent(),
+            RuleVariables.REASON_CODE, name -> ReasonCode.parse(name).isPresent(),
+            RuleVariables.FORM_KIND, name -> FormKind.parse(name).isPresent());
     for (String kind : DecisionKeys.KINDS) {
       DecisionTable table = DmnFiles.table(DmnFiles.decision(regulation, kind));
       List<Output> outputs = new ArrayList<>(table.getOutputs());
@@ -131,7 +144,9 @@ class DmnFilesTest {
             assertThat(known).as("known output " + where).containsKey(name);
             var matcher = QUOTED_NAME.matcher(text);
             assertThat(matcher.matches()).as(where + " is a quoted name: " + text).isTrue();
-            assertThat(known.get(name).test(matcher.group(1))).as(where + " value " + text).isTrue();
+            assertThat(known.get(name).test(matcher.group(1)))
+                .as(where + " value " + text)
+                .isTrue();
           }
         }
       }
@@ -151,15 +166,20 @@ class DmnFilesTest {
     for (Rule rule : table.getRules()) {
       String text = rule.getOutputEntries().iterator().next().getText().getTextContent().strip();
       Level level = Level.valueOf(text.replace("\"", ""));
-      assertThat(level).as(rule.getId() + ": a cap that allows EXCELLENT caps nothing").isNotEqualTo(Level.EXCELLENT);
+      assertThat(level)
+          .as(rule.getId() + ": a cap that allows EXCELLENT caps nothing")
+          .isNotEqualTo(Level.EXCELLENT);
       strictness.add(level.ordinal());
     }
-    assertThat(strictness).as("caps from strictest (NOT_COMPLETED) to loosest").isSortedAccordingTo((a, b) -> b - a);
+    assertThat(strictness)
+        .as("caps from strictest (NOT_COMPLETED) to loosest")
+        .isSortedAccordingTo((a, b) -> b - a);
   }
 
   @ParameterizedTest
   @EnumSource(Regulation.class)
-  void inputsAreBareVariablesNamedInRuleVariables(Regulation regulation) throws IllegalAccessException {
+  void inputsAreBareVariablesNamedInRuleVariables(Regulation regulation)
+      throws IllegalAccessException {
     Set<String> names = new HashSet<>();
     for (Field field : RuleVariables.class.getFields()) {
       if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
@@ -171,9 +191,10 @@ class DmnFilesTest {
       assertThat(names).as(input.getId()).contains(expression);
       assertThat(input.getLabel()).as(input.getId() + " label").isNotBlank();
     }
-    assertThat(DmnFiles.model(regulation).getModelElementsByType(Rule.class).stream()
-            .map(Rule::getId)
-            .collect(Collectors.toSet()))
+    assertThat(
+            DmnFiles.model(regulation).getModelElementsByType(Rule.class).stream()
+                .map(Rule::getId)
+                .collect(Collectors.toSet()))
         .hasSameSizeAs(DmnFiles.model(regulation).getModelElementsByType(Rule.class));
   }
 }

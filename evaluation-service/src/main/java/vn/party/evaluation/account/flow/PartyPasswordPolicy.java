@@ -27,8 +27,12 @@ public class PartyPasswordPolicy implements PasswordPolicy {
 
   public static final int MIN_LENGTH = 10;
 
-  private final List<PasswordPolicyRule> rules = List.of(
-      new PasswordPolicyLengthRuleImpl(MIN_LENGTH), new VarietyRule(), new NotUserIdRule(), new CommonPasswordRule());
+  private final List<PasswordPolicyRule> rules =
+      List.of(
+          new PasswordPolicyLengthRuleImpl(MIN_LENGTH),
+          new VarietyRule(),
+          new NotUserIdRule(),
+          new CommonPasswordRule());
 
   @Override
   public List<PasswordPolicyRule> getRules() {
@@ -57,7 +61,8 @@ public class PartyPasswordPolicy implements PasswordPolicy {
     @Override
     public boolean execute(String password) {
       return password == null
-          || password.codePoints().filter(c -> !Character.isWhitespace(c)).distinct().count() >= MIN_DISTINCT;
+          || password.codePoints().filter(c -> !Character.isWhitespace(c)).distinct().count()
+              >= MIN_DISTINCT;
     }
   }
 
@@ -86,7 +91,9 @@ public class PartyPasswordPolicy implements PasswordPolicy {
       if (password == null || user == null || user.getId() == null || user.getId().isBlank()) {
         return true;
       }
-      return !password.toLowerCase(Locale.ROOT).contains(user.getId().trim().toLowerCase(Locale.ROOT));
+      return !password
+          .toLowerCase(Locale.ROOT)
+          .contains(user.getId().trim().toLowerCase(Locale.ROOT));
     }
   }
 
@@ -123,8 +130,12 @@ public class PartyPasswordPolicy implements PasswordPolicy {
       }
       Set<String> words = new HashSet<>();
       try (var reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-        reader.lines().map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-            .map(line -> line.toLowerCase(Locale.ROOT)).forEach(words::add);
+        reader
+            .lines()
+            .map(String::trim)
+            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+            .map(line -> line.toLowerCase(Locale.ROOT))
+            .forEach(words::add);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -25,7 +25,8 @@ public class RunningEvaluationProcesses {
   private final TaskService taskService;
   private final SystemAccess system;
 
-  public RunningEvaluationProcesses(RuntimeService runtimeService, TaskService taskService, SystemAccess system) {
+  public RunningEvaluationProcesses(
+      RuntimeService runtimeService, TaskService taskService, SystemAccess system) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.system = system;
@@ -36,48 +37,65 @@ public class RunningEvaluationProcesses {
     if (processInstanceId == null) {
       return;
     }
-    system.call(() -> {
-      if (runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
-        runtimeService.deleteProcessInstance(processInstanceId, reason, false, true);
-      }
-      return null;
-    });
+    system.call(
+        () -> {
+          if (runtimeService
+                  .createProcessInstanceQuery()
+                  .processInstanceId(processInstanceId)
+                  .count()
+              > 0) {
+            runtimeService.deleteProcessInstance(processInstanceId, reason, false, true);
+          }
+          return null;
+        });
   }
 
   /** The branch the evaluation belongs to, and the candidate group of its open tasks of the old branch committee. */
-  public void moveToBranch(String processInstanceId, String branchId, String fromGroup, String toGroup) {
+  public void moveToBranch(
+      String processInstanceId, String branchId, String fromGroup, String toGroup) {
     if (processInstanceId == null) {
       return;
     }
-    system.call(() -> {
-      runtimeService.setVariables(processInstanceId, Map.of(BRANCH_ID, branchId, BRANCH_COMMITTEE_GROUP, toGroup));
-      for (Task task : taskService.createTaskQuery().processInstanceId(processInstanceId)
-          .taskCandidateGroup(fromGroup).includeAssignedTasks().list()) {
-        taskService.deleteCandidateGroup(task.getId(), fromGroup);
-        taskService.addCandidateGroup(task.getId(), toGroup);
-        if (task.getAssignee() != null) { // claimed by someone of the old branch committee
-          taskService.setAssignee(task.getId(), null);
-        }
-      }
-      return null;
-    });
+    system.call(
+        () -> {
+          runtimeService.setVariables(
+              processInstanceId, Map.of(BRANCH_ID, branchId, BRANCH_COMMITTEE_GROUP, toGroup));
+          for (Task task :
+              taskService
+                  .createTaskQuery()
+                  .processInstanceId(processInstanceId)
+                  .taskCandidateGroup(fromGroup)
+                  .includeAssignedTasks()
+                  .list()) {
+            taskService.deleteCandidateGroup(task.getId(), fromGroup);
+            taskService.addCandidateGroup(task.getId(), toGroup);
+            if (task.getAssignee() != null) { // claimed by someone of the old branch committee
+              taskService.setAssignee(task.getId(), null);
+            }
+          }
+          return null;
+        });
   }
 
   public void formKind(String processInstanceId, String formKind) {
     if (processInstanceId != null) {
-      system.call(() -> {
-        runtimeService.setVariable(processInstanceId, FORM_KIND, formKind);
-        return null;
-      });
+      system.call(
+          () -> {
+            runtimeService.setVariable(processInstanceId, FORM_KIND, formKind);
+            return null;
+          });
     }
   }
 
   /** The campaign waiting for a complete decision stage hears it (as after the stage's last decision). */
   public void stageComplete(String message, String campaignBusinessKey) {
-    system.call(() -> {
-      runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(campaignBusinessKey)
-          .correlateAll();
-      return null;
-    });
+    system.call(
+        () -> {
+          runtimeService
+              .createMessageCorrelation(message)
+              .processInstanceBusinessKey(campaignBusinessKey)
+              .correlateAll();
+          return null;
+        });
   }
 }

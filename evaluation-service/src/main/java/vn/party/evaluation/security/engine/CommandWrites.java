@@ -22,8 +22,8 @@ import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -44,35 +44,39 @@ import vn.party.evaluation.process.validation.TaskCompletionRules;
 final class CommandWrites {
 
   /** A write: the task whose form it goes through (null: no task form, e.g. a process instance's variables). */
-  record Write(String taskId, boolean completion, Map<String, Object> values) {
-  }
+  record Write(String taskId, boolean completion, Map<String, Object> values) {}
 
   /**
    * An action on a task that decides or takes it: completing, submitting, resolving, throwing an error or escalation
    * from it, claiming it, being handed it (assignee, owner, delegate, candidate) or saving it with a new assignee or
    * owner. {@code users}: whom it hands the task to; {@code givesBack}: unclaiming, which anybody may do.
    */
-  record TaskAction(String taskId, List<String> users, boolean givesBack) {
-  }
+  record TaskAction(String taskId, List<String> users, boolean givesBack) {}
 
   private static final int MAX_DEPTH = 4;
-  private static final Set<String> SKIPPED_PACKAGES = Set.of("org.camunda.bpm.engine.impl.persistence",
-      "org.camunda.bpm.engine.impl.interceptor", "org.camunda.bpm.engine.impl.cfg", "org.camunda.bpm.engine.impl.db",
-      "org.camunda.bpm.engine.impl.context", "org.camunda.bpm.engine.impl.jobexecutor",
-      "org.camunda.bpm.engine.impl.pvm", "org.camunda.bpm.engine.impl.bpmn");
+  private static final Set<String> SKIPPED_PACKAGES =
+      Set.of(
+          "org.camunda.bpm.engine.impl.persistence",
+          "org.camunda.bpm.engine.impl.interceptor",
+          "org.camunda.bpm.engine.impl.cfg",
+          "org.camunda.bpm.engine.impl.db",
+          "org.camunda.bpm.engine.impl.context",
+          "org.camunda.bpm.engine.impl.jobexecutor",
+          "org.camunda.bpm.engine.impl.pvm",
+          "org.camunda.bpm.engine.impl.bpmn");
 
-  private CommandWrites() {
-  }
+  private CommandWrites() {}
 
   /** The variables the command writes (names with their values; a removal has a null value), or null: none. */
   static Write of(Command<?> command) {
-    if (command.getClass().getSimpleName().startsWith("Evaluate") && command.getClass().getSimpleName()
-        .contains("Decision")) {
+    if (command.getClass().getSimpleName().startsWith("Evaluate")
+        && command.getClass().getSimpleName().contains("Decision")) {
       return null; // a decision evaluated with inputs writes nothing
     }
     Map<String, Object> values = new LinkedHashMap<>();
     collect(command, 0, values, new IdentityHashMap<>());
-    if (command instanceof AbstractRemoveVariableCmd || command instanceof AbstractPatchVariablesCmd) {
+    if (command instanceof AbstractRemoveVariableCmd
+        || command instanceof AbstractPatchVariablesCmd) {
       for (String name : List.of("variableNames", "deletions")) {
         if (field(command, name) instanceof Collection<?> names) {
           names.forEach(n -> values.putIfAbsent(String.valueOf(n), null));
@@ -88,8 +92,7 @@ final class CommandWrites {
   }
 
   /** Long texts cut for the engine in a completion's variables: the task and the whole texts by variable name. */
-  record Cut(String taskId, Map<String, String> whole) {
-  }
+  record Cut(String taskId, Map<String, String> whole) {}
 
   /**
    * Cuts, in a task completion's own variables ({@code complete}, {@code resolve}, {@code submit-form}), every long
@@ -102,8 +105,8 @@ final class CommandWrites {
       return null;
     }
     String mapField = command instanceof CompleteTaskCmd ? "variables" : "properties";
-    if (!(field(command, mapField) instanceof Map<?, ?> raw) || raw.keySet().stream()
-        .noneMatch(name -> tooLongForEngine(valueOf(raw, name)))) {
+    if (!(field(command, mapField) instanceof Map<?, ?> raw)
+        || raw.keySet().stream().noneMatch(name -> tooLongForEngine(valueOf(raw, name)))) {
       return null;
     }
     String taskId = (String) field(command, "taskId");
@@ -116,7 +119,9 @@ final class CommandWrites {
     Map<String, String> whole = new LinkedHashMap<>();
     Map<String, Object> cut = new LinkedHashMap<>();
     for (String name : TaskCompletionRules.longTexts(taskKey)) {
-      if (variables.containsKey(name) && valueOf(variables, name) instanceof String text && tooLongForEngine(text)) {
+      if (variables.containsKey(name)
+          && valueOf(variables, name) instanceof String text
+          && tooLongForEngine(text)) {
         whole.put(name, text);
         cut.put(name, TextLimits.forEngine(text));
       }
@@ -140,18 +145,26 @@ final class CommandWrites {
 
   /** The action the command takes on a task, or null: none of those (see {@link TaskAction}). */
   static TaskAction actionOf(Command<?> command) {
-    if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
-        || command instanceof HandleTaskBpmnErrorCmd || command instanceof HandleTaskEscalationCmd) {
+    if (command instanceof CompleteTaskCmd
+        || command instanceof SubmitTaskFormCmd
+        || command instanceof HandleTaskBpmnErrorCmd
+        || command instanceof HandleTaskEscalationCmd) {
       return new TaskAction((String) field(command, "taskId"), List.of(), false);
     }
-    if (command instanceof ClaimTaskCmd || command instanceof DelegateTaskCmd
+    if (command instanceof ClaimTaskCmd
+        || command instanceof DelegateTaskCmd
         || command instanceof AbstractAddIdentityLinkCmd) {
       String userId = (String) field(command, "userId");
-      boolean givesBack = userId == null && (command instanceof ClaimTaskCmd || command instanceof AssignTaskCmd);
-      return new TaskAction((String) field(command, "taskId"), userId == null ? List.of() : List.of(userId),
+      boolean givesBack =
+          userId == null && (command instanceof ClaimTaskCmd || command instanceof AssignTaskCmd);
+      return new TaskAction(
+          (String) field(command, "taskId"),
+          userId == null ? List.of() : List.of(userId),
           givesBack);
     }
-    if (command instanceof SaveTaskCmd && field(command, "task") instanceof TaskEntity task && task.getId() != null) {
+    if (command instanceof SaveTaskCmd
+        && field(command, "task") instanceof TaskEntity task
+        && task.getId() != null) {
       List<String> users = new ArrayList<>();
       for (String userId : new String[] {task.getAssignee(), task.getOwner()}) {
         if (userId != null) {
@@ -163,11 +176,14 @@ final class CommandWrites {
     return null;
   }
 
-  private static void collect(Object target, int depth, Map<String, Object> values, Map<Object, Boolean> seen) {
+  private static void collect(
+      Object target, int depth, Map<String, Object> values, Map<Object, Boolean> seen) {
     if (target == null || depth > MAX_DEPTH || seen.put(target, Boolean.TRUE) != null) {
       return;
     }
-    for (Class<?> type = target.getClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+    for (Class<?> type = target.getClass();
+        type != null && type != Object.class;
+        type = type.getSuperclass()) {
       for (Field field : type.getDeclaredFields()) {
         if (Modifier.isStatic(field.getModifiers()) || field.getType().isPrimitive()) {
           continue;
@@ -178,8 +194,10 @@ final class CommandWrites {
             map.keySet().forEach(key -> values.put(String.valueOf(key), valueOf(map, key)));
           }
         } else if (value instanceof Collection<?> items) {
-          new ArrayList<>(items).stream().filter(CommandWrites::engineObject)
-              .forEach(item -> collect(item, depth + 1, values, seen));
+          new ArrayList<>(items)
+              .stream()
+                  .filter(CommandWrites::engineObject)
+                  .forEach(item -> collect(item, depth + 1, values, seen));
         } else if (engineObject(value)) {
           collect(value, depth + 1, values, seen);
         }
@@ -198,8 +216,11 @@ final class CommandWrites {
       return false;
     }
     String name = value.getClass().getName();
-    return name.startsWith("org.camunda.bpm.engine.impl.") && SKIPPED_PACKAGES.stream().noneMatch(name::startsWith)
-        && !name.contains("CommandExecutor") && !name.contains("Observer") && !name.contains("Listener");
+    return name.startsWith("org.camunda.bpm.engine.impl.")
+        && SKIPPED_PACKAGES.stream().noneMatch(name::startsWith)
+        && !name.contains("CommandExecutor")
+        && !name.contains("Observer")
+        && !name.contains("Listener");
   }
 
   /** A variable map hands out its values deserialized: read the typed value, so a serialized one stays as it came. */
@@ -247,7 +268,8 @@ final class CommandWrites {
       } catch (NoSuchFieldException e) {
         // look in the superclass
       } catch (ReflectiveOperationException | RuntimeException e) {
-        throw new IllegalStateException("could not hand the engine the cut texts of " + target.getClass(), e);
+        throw new IllegalStateException(
+            "could not hand the engine the cut texts of " + target.getClass(), e);
       }
     }
   }

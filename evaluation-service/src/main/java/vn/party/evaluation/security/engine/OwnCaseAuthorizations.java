@@ -27,7 +27,8 @@ public class OwnCaseAuthorizations {
 
   @EventListener
   public void on(DelegateTask task) {
-    if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName()) || !(task instanceof TaskEntity entity)) {
+    if (!TaskListener.EVENTNAME_CREATE.equals(task.getEventName())
+        || !(task instanceof TaskEntity entity)) {
       return;
     }
     Set<String> subjects = OwnCases.subjectsOf(entity);
@@ -35,16 +36,17 @@ public class OwnCaseAuthorizations {
       return;
     }
     CommandContext context = Context.getCommandContext();
-    context.runWithoutAuthorization(() -> {
-      for (String userId : subjects) {
-        AuthorizationEntity revoke = new AuthorizationEntity(AUTH_TYPE_REVOKE);
-        revoke.setUserId(userId);
-        revoke.setResource(Resources.TASK);
-        revoke.setResourceId(entity.getId());
-        revoke.setPermissions(new Permission[] {Permissions.ALL});
-        context.getAuthorizationManager().insert(revoke);
-      }
-      return null;
-    });
+    context.runWithoutAuthorization(
+        () -> {
+          for (String userId : subjects) {
+            AuthorizationEntity revoke = new AuthorizationEntity(AUTH_TYPE_REVOKE);
+            revoke.setUserId(userId);
+            revoke.setResource(Resources.TASK);
+            revoke.setResourceId(entity.getId());
+            revoke.setPermissions(new Permission[] {Permissions.ALL});
+            context.getAuthorizationManager().insert(revoke);
+          }
+          return null;
+        });
   }
 }

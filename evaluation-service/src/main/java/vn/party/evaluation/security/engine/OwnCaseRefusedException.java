@@ -14,7 +14,9 @@ public class OwnCaseRefusedException extends RestException {
   public static final String MESSAGE_KEY = "error.own-case";
 
   public OwnCaseRefusedException() {
-    super(Response.Status.FORBIDDEN, "Không tự quyết định việc của mình: việc này là về chính bạn / "
-        + "You cannot decide your own evaluation: this task is about you");
+    super(
+        Response.Status.FORBIDDEN,
+        "Không tự quyết định việc của mình: việc này là về chính bạn / "
+            + "You cannot decide your own evaluation: this task is about you");
   }
 }

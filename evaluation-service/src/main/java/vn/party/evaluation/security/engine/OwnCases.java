@@ -27,8 +27,11 @@ import vn.party.evaluation.process.ProcessKeys;
 @Component
 public class OwnCases {
 
-  private static final Set<String> MEMBER_PROCESSES = Set.of(ProcessKeys.MEMBER_EVALUATION,
-      ProcessKeys.MEMBER_RERATING, ProcessKeys.MEMBER_REAPPRAISAL);
+  private static final Set<String> MEMBER_PROCESSES =
+      Set.of(
+          ProcessKeys.MEMBER_EVALUATION,
+          ProcessKeys.MEMBER_RERATING,
+          ProcessKeys.MEMBER_REAPPRAISAL);
 
   private final ProcessEngineConfigurationImpl configuration;
 
@@ -41,8 +44,14 @@ public class OwnCases {
     if (taskId == null || userId == null) {
       return false;
     }
-    return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(
-        () -> subjectsOf(context.getTaskManager().findTaskById(taskId)).contains(userId)));
+    return configuration
+        .getCommandExecutorTxRequired()
+        .execute(
+            context ->
+                context.runWithoutAuthorization(
+                    () ->
+                        subjectsOf(context.getTaskManager().findTaskById(taskId))
+                            .contains(userId)));
   }
 
   /**
@@ -50,7 +59,8 @@ public class OwnCases {
    * command, with the authorization checks off.
    */
   static Set<String> subjectsOf(TaskEntity task) {
-    if (task == null || task.getProcessDefinitionId() == null
+    if (task == null
+        || task.getProcessDefinitionId() == null
         || ProcessKeys.SELF_REVIEW.equals(task.getTaskDefinitionKey())) {
       return Set.of();
     }

@@ -22,12 +22,13 @@ public final class PasswordSetters {
     }
   }
 
-  private PasswordSetters() {
-  }
+  private PasswordSetters() {}
 
   /** The password this save sets and who sets it; empty when it sets none or runs without a person. */
   public static Optional<PasswordSet> of(User user) {
-    if (!(user instanceof UserEntity entity) || !entity.hasNewPassword() || Context.getCommandContext() == null) {
+    if (!(user instanceof UserEntity entity)
+        || !entity.hasNewPassword()
+        || Context.getCommandContext() == null) {
       return Optional.empty();
     }
     Authentication authentication = Context.getCommandContext().getAuthentication();

@@ -53,7 +53,8 @@ public class UserCommandGuard extends CommandInterceptor {
       check(command, person);
     }
     // one length per text at every door: a long text the form takes (the self-review's, up to
-    // TextLimits.SELF_REVIEW_LONG_TEXT) goes to the engine as what fits, whole to the domain table (WholeTexts)
+    // TextLimits.SELF_REVIEW_LONG_TEXT) goes to the engine as what fits, whole to the domain table
+    // (WholeTexts)
     CommandWrites.Cut cut = CommandWrites.cutLongTexts(command, this::taskKey);
     if (cut == null) {
       return next.execute(command);
@@ -100,7 +101,8 @@ public class UserCommandGuard extends CommandInterceptor {
     String taskKey = task.taskKey();
     List<FieldError> errors = TaskCompletionRules.unowned(taskKey, write.values().keySet());
     if (errors.isEmpty()) {
-      // each value sent, by the form's rules, before the engine stores or deserializes anything (a value of a type
+      // each value sent, by the form's rules, before the engine stores or deserializes anything (a
+      // value of a type
       // the form does not take, e.g. a serialized object, never reaches the process)
       errors = TaskCompletionRules.checkSent(taskKey, write.values());
     }
@@ -113,16 +115,17 @@ public class UserCommandGuard extends CommandInterceptor {
    * Recusal ({@link OwnCases}): the person the task is about neither acts on it nor has it handed to them; giving
    * back a task one holds stays possible.
    */
-  private static boolean ownCase(CommandWrites.TaskAction action, String person, Set<String> subjects) {
+  private static boolean ownCase(
+      CommandWrites.TaskAction action, String person, Set<String> subjects) {
     if (subjects.isEmpty()) {
       return false;
     }
-    return subjects.contains(person) && !action.givesBack() || action.users().stream().anyMatch(subjects::contains);
+    return subjects.contains(person) && !action.givesBack()
+        || action.users().stream().anyMatch(subjects::contains);
   }
 
   /** What the checks need of a task. */
-  private record TaskFacts(String taskKey, Set<String> subjects) {
-  }
+  private record TaskFacts(String taskKey, Set<String> subjects) {}
 
   /**
    * The task's definition key and whom it is about, read as the engine (whether the person may see the task is the
@@ -132,9 +135,16 @@ public class UserCommandGuard extends CommandInterceptor {
     if (taskId == null) {
       return null;
     }
-    return configuration.getCommandExecutorTxRequired().execute(context -> context.runWithoutAuthorization(() -> {
-      TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      return task == null ? null : new TaskFacts(task.getTaskDefinitionKey(), OwnCases.subjectsOf(task));
-    }));
+    return configuration
+        .getCommandExecutorTxRequired()
+        .execute(
+            context ->
+                context.runWithoutAuthorization(
+                    () -> {
+                      TaskEntity task = context.getTaskManager().findTaskById(taskId);
+                      return task == null
+                          ? null
+                          : new TaskFacts(task.getTaskDefinitionKey(), OwnCases.subjectsOf(task));
+                    }));
   }
 }

@@ -17,7 +17,9 @@ public class VariableRefusedException extends RestException {
   private final transient List<FieldError> errors;
 
   public VariableRefusedException(List<FieldError> errors) {
-    super(Response.Status.BAD_REQUEST, errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
+    super(
+        Response.Status.BAD_REQUEST,
+        errors.stream().map(FieldError::toString).collect(Collectors.joining("; ")));
     this.errors = List.copyOf(errors);
   }
 

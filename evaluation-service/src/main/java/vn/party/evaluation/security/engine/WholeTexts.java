@@ -12,13 +12,11 @@ import java.util.Map;
  */
 public final class WholeTexts {
 
-  private record Current(String taskId, Map<String, String> texts) {
-  }
+  private record Current(String taskId, Map<String, String> texts) {}
 
   private static final ThreadLocal<Current> CURRENT = new ThreadLocal<>();
 
-  private WholeTexts() {
-  }
+  private WholeTexts() {}
 
   /** The whole texts the engine got cut, by variable name, of the completion of this task; empty for any other. */
   public static Map<String, String> of(String taskId) {

@@ -54,7 +54,10 @@ public final class BranchVote {
 
   /** The thresholds of {@code settings} as the task variables {@link #RULE_INPUTS}. */
   public static Map<String, Object> ruleVariables(RuleSettings settings) {
-    return Map.of(EXCELLENT_VOTE_RULE, settings.excellentVote().toString(), GOOD_VOTE_RULE,
+    return Map.of(
+        EXCELLENT_VOTE_RULE,
+        settings.excellentVote().toString(),
+        GOOD_VOTE_RULE,
         settings.goodVote().toString());
   }
 
@@ -88,8 +91,13 @@ public final class BranchVote {
    * @param refused the refusals found so far: silent while the level or a count is among them
    */
   static Optional<FieldError> check(Map<String, ?> variables, List<FieldError> refused) {
-    boolean anyRefused = refused.stream().anyMatch(error -> error.field().equals(BRANCH_PROPOSED_LEVEL)
-        || error.field().equals(ELIGIBLE_VOTERS) || VOTE_FIELDS.contains(error.field()));
+    boolean anyRefused =
+        refused.stream()
+            .anyMatch(
+                error ->
+                    error.field().equals(BRANCH_PROPOSED_LEVEL)
+                        || error.field().equals(ELIGIBLE_VOTERS)
+                        || VOTE_FIELDS.contains(error.field()));
     if (anyRefused || !(variables.get(BRANCH_PROPOSED_LEVEL) instanceof String name)) {
       return Optional.empty();
     }
@@ -106,10 +114,15 @@ public final class BranchVote {
       return Optional.of(new FieldError(ELIGIBLE_VOTERS, FieldError.MORE_VOTES_THAN_VOTERS));
     }
     int votesFor = ((Number) variables.get(votesField(proposed.get()))).intValue();
-    return settings(variables).voteThreshold(proposed.get())
+    return settings(variables)
+        .voteThreshold(proposed.get())
         .filter(threshold -> !threshold.isMetBy(votesFor, eligible))
-        .map(threshold -> new FieldError(BRANCH_PROPOSED_LEVEL, FieldError.VOTE_NOT_SUPPORTED,
-            new Shortfall(proposed.get(), votesFor, eligible, threshold)));
+        .map(
+            threshold ->
+                new FieldError(
+                    BRANCH_PROPOSED_LEVEL,
+                    FieldError.VOTE_NOT_SUPPORTED,
+                    new Shortfall(proposed.get(), votesFor, eligible, threshold)));
   }
 
   /** The defaults, with the thresholds the application set on the task. */

@@ -66,7 +66,9 @@ public final class CollectiveCaps {
         Boolean.TRUE.equals(variables.get(LEADERSHIP_DISCIPLINED)),
         Boolean.TRUE.equals(variables.get(SUBORDINATE_UNIT_DISCIPLINED)),
         percent(variables.get(SUBORDINATE_SHORTFALL_PERCENT), 0),
-        percent(variables.get(SUBORDINATE_SHORTFALL_THRESHOLD), CollectiveFacts.DEFAULT_SUBORDINATE_SHORTFALL_THRESHOLD),
+        percent(
+            variables.get(SUBORDINATE_SHORTFALL_THRESHOLD),
+            CollectiveFacts.DEFAULT_SUBORDINATE_SHORTFALL_THRESHOLD),
         variables.get(ALL_TASKS_DONE) instanceof Boolean done ? done : null,
         percent(variables.get(LATE_TASKS_PERCENT)));
   }

@@ -19,43 +19,62 @@ import vn.party.evaluation.rules.QuotaCheck;
  * @param vote for {@link #VOTE_NOT_SUPPORTED}, the votes the proposal got and the share it needed; null otherwise
  * @param minLength for {@link #SECTION_TOO_SHORT}, the section's minimum length (characters); null otherwise
  */
-public record FieldError(String field, String reason, Cap cap, QuotaCheck quota, BranchVote.Shortfall vote,
+public record FieldError(
+    String field,
+    String reason,
+    Cap cap,
+    QuotaCheck quota,
+    BranchVote.Shortfall vote,
     Integer minLength) {
 
   public static final String REQUIRED = "required";
+
   /** A variable the task's form does not own (or any variable written outside a task form by a person). */
   public static final String UNKNOWN_FIELD = "unknown-field";
+
   public static final String INVALID_LEVEL = "invalid-level";
   public static final String INVALID_DECISION = "invalid-decision";
   public static final String NOT_TEXT = "not-text";
   public static final String TOO_LONG = "too-long";
   public static final String CONTROL_CHARACTERS = "control-characters";
+
   /** A lone surrogate or a bidirectional override/isolate control: see {@link TextCharacters}. */
   public static final String INVALID_CHARACTERS = "invalid-characters";
+
   public static final String NOT_A_NUMBER = "not-a-number";
   public static final String OUT_OF_RANGE = "out-of-range";
   public static final String NOT_A_FLAG = "not-a-flag";
+
   /** The level is above the strictest cap of the member-caps decision ({@link #cap()}). */
   public static final String ABOVE_CAP = "above-cap";
+
   /** Approving another level than the branch proposed, without the reason in {@code decisionComment}. */
   public static final String ADJUSTMENT_REASON_REQUIRED = "adjustment-reason-required";
+
   /** Finalizing the organization's results while more members are EXCELLENT than the quota allows ({@link #quota()}). */
   public static final String OVER_QUOTA = "over-quota";
+
   /** Not a criterion grade (Grade: EXCELLENT, GOOD, AVERAGE, WEAK). */
   public static final String INVALID_GRADE = "invalid-grade";
+
   /** Points below 0 or above the group's maximum (criterion-points). */
   public static final String POINTS_OUT_OF_RANGE = "points-out-of-range";
+
   /** The points of a criterion group add up to more than the group's maximum. */
   public static final String GROUP_TOTAL_TOO_HIGH = "group-total-too-high";
+
   /** A field of another form: 02B items for a member without a leadership post, points without a score. */
   public static final String NOT_ON_THIS_FORM = "not-on-this-form";
+
   /** The self-proposed level is above the level the member's own grades or points give. */
   public static final String ABOVE_OWN_ASSESSMENT = "above-own-assessment";
 
   /** A whole number of votes or voters below 0 or above {@link BranchVote#MAX_VOTERS}. */
   public static final String NOT_A_COUNT = "not-a-count";
+
   /** The votes on a member add up to more than the members entitled to vote. */
   public static final String MORE_VOTES_THAN_VOTERS = "more-votes-than-voters";
+
   /** The branch proposes a level its vote does not support under the configured vote rule ({@link #vote()}). */
   public static final String VOTE_NOT_SUPPORTED = "vote-not-supported";
 
@@ -88,39 +107,73 @@ public record FieldError(String field, String reason, Cap cap, QuotaCheck quota,
 
   /** An English sentence for logs and API error bodies, e.g. "decidedLevel is required". */
   public String message() {
-    return field + " " + switch (reason) {
-      case REQUIRED -> "is required";
-      case INVALID_LEVEL -> "must be one of " + names(Level.values());
-      case INVALID_DECISION -> "must be one of " + names(Decision.values());
-      case NOT_TEXT -> "must be text";
-      case TOO_LONG -> "must be at most " + TaskCompletionRules.MAX_TEXT_LENGTH + " characters";
-      case CONTROL_CHARACTERS -> "must not contain control characters other than line breaks and tabs";
-      case INVALID_CHARACTERS -> "must not contain lone surrogates or bidirectional override characters";
-      case NOT_A_NUMBER -> "must be a number";
-      case OUT_OF_RANGE -> "must be between " + TaskCompletionRules.MIN_MONTHS + " and "
-          + TaskCompletionRules.MAX_MONTHS;
-      case NOT_A_FLAG -> "must be true or false";
-      case INVALID_GRADE -> "must be one of EXCELLENT, GOOD, AVERAGE, WEAK";
-      case POINTS_OUT_OF_RANGE -> "must be between 0 and the group's maximum points";
-      case GROUP_TOTAL_TOO_HIGH -> "and the other points of its group add up to more than the group's maximum";
-      case NOT_ON_THIS_FORM -> "is not on this member's form";
-      case ABOVE_OWN_ASSESSMENT -> "must not be above the level the member's own grades or points give";
-      case ABOVE_CAP -> cap == null ? "is above the level cap"
-          : "must not be above " + cap.maxLevel().name() + ": " + cap.reason().englishLabel()
-              + " (rule " + cap.rule().ruleId() + ")";
-      case ADJUSTMENT_REASON_REQUIRED -> "is required: the decided level differs from the branch's proposal";
-      case NOT_A_COUNT -> "must be a whole number up to " + BranchVote.MAX_VOTERS + " (votes from 0, voters from 1)";
-      case MORE_VOTES_THAN_VOTERS -> "is less than the votes cast on the member";
-      case VOTE_NOT_SUPPORTED -> vote == null ? "is not supported by the branch's vote"
-          : "is not supported by the branch's vote: " + vote.votesFor() + " of " + vote.eligibleVoters()
-              + " votes, the rule needs " + vote.threshold();
-      case SECTION_TOO_SHORT -> "is required and must have at least " + minLength
-          + " characters: be specific, not empty or generic";
-      case OVER_QUOTA -> quota == null ? "is over the EXCELLENT quota"
-          : "is over the EXCELLENT quota: EXCELLENT " + quota.excellent() + ", GOOD " + quota.good()
-              + ", allowed " + quota.maxExcellent();
-      default -> "is invalid (" + reason + ")";
-    };
+    return field
+        + " "
+        + switch (reason) {
+          case REQUIRED -> "is required";
+          case INVALID_LEVEL -> "must be one of " + names(Level.values());
+          case INVALID_DECISION -> "must be one of " + names(Decision.values());
+          case NOT_TEXT -> "must be text";
+          case TOO_LONG -> "must be at most " + TaskCompletionRules.MAX_TEXT_LENGTH + " characters";
+          case CONTROL_CHARACTERS ->
+              "must not contain control characters other than line breaks and tabs";
+          case INVALID_CHARACTERS ->
+              "must not contain lone surrogates or bidirectional override characters";
+          case NOT_A_NUMBER -> "must be a number";
+          case OUT_OF_RANGE ->
+              "must be between "
+                  + TaskCompletionRules.MIN_MONTHS
+                  + " and "
+                  + TaskCompletionRules.MAX_MONTHS;
+          case NOT_A_FLAG -> "must be true or false";
+          case INVALID_GRADE -> "must be one of EXCELLENT, GOOD, AVERAGE, WEAK";
+          case POINTS_OUT_OF_RANGE -> "must be between 0 and the group's maximum points";
+          case GROUP_TOTAL_TOO_HIGH ->
+              "and the other points of its group add up to more than the group's maximum";
+          case NOT_ON_THIS_FORM -> "is not on this member's form";
+          case ABOVE_OWN_ASSESSMENT ->
+              "must not be above the level the member's own grades or points give";
+          case ABOVE_CAP ->
+              cap == null
+                  ? "is above the level cap"
+                  : "must not be above "
+                      + cap.maxLevel().name()
+                      + ": "
+                      + cap.reason().englishLabel()
+                      + " (rule "
+                      + cap.rule().ruleId()
+                      + ")";
+          case ADJUSTMENT_REASON_REQUIRED ->
+              "is required: the decided level differs from the branch's proposal";
+          case NOT_A_COUNT ->
+              "must be a whole number up to "
+                  + BranchVote.MAX_VOTERS
+                  + " (votes from 0, voters from 1)";
+          case MORE_VOTES_THAN_VOTERS -> "is less than the votes cast on the member";
+          case VOTE_NOT_SUPPORTED ->
+              vote == null
+                  ? "is not supported by the branch's vote"
+                  : "is not supported by the branch's vote: "
+                      + vote.votesFor()
+                      + " of "
+                      + vote.eligibleVoters()
+                      + " votes, the rule needs "
+                      + vote.threshold();
+          case SECTION_TOO_SHORT ->
+              "is required and must have at least "
+                  + minLength
+                  + " characters: be specific, not empty or generic";
+          case OVER_QUOTA ->
+              quota == null
+                  ? "is over the EXCELLENT quota"
+                  : "is over the EXCELLENT quota: EXCELLENT "
+                      + quota.excellent()
+                      + ", GOOD "
+                      + quota.good()
+                      + ", allowed "
+                      + quota.maxExcellent();
+          default -> "is invalid (" + reason + ")";
+        };
   }
 
   /**
@@ -130,23 +183,56 @@ public record FieldError(String field, String reason, Cap cap, QuotaCheck quota,
   @Override
   public String toString() {
     if (ABOVE_CAP.equals(reason) && cap != null) {
-      return field + ": " + reason + " (không được cao hơn mức \"" + cap.maxLevel().label() + "\": "
-          + cap.reason().label() + "; quy tắc " + cap.rule().ruleId() + ")";
+      return field
+          + ": "
+          + reason
+          + " (không được cao hơn mức \""
+          + cap.maxLevel().label()
+          + "\": "
+          + cap.reason().label()
+          + "; quy tắc "
+          + cap.rule().ruleId()
+          + ")";
     }
     if (OVER_QUOTA.equals(reason) && quota != null) {
-      return field + ": " + reason + " (vượt tỷ lệ: " + quota.excellent() + " đảng viên Hoàn thành xuất sắc nhiệm vụ, "
-          + quota.good() + " Hoàn thành tốt nhiệm vụ, tối đa được " + quota.maxExcellent() + ")";
+      return field
+          + ": "
+          + reason
+          + " (vượt tỷ lệ: "
+          + quota.excellent()
+          + " đảng viên Hoàn thành xuất sắc nhiệm vụ, "
+          + quota.good()
+          + " Hoàn thành tốt nhiệm vụ, tối đa được "
+          + quota.maxExcellent()
+          + ")";
     }
     if (SECTION_TOO_SHORT.equals(reason) && minLength != null) {
-      return field + ": " + reason + " (mục bắt buộc, cần ít nhất " + minLength
+      return field
+          + ": "
+          + reason
+          + " (mục bắt buộc, cần ít nhất "
+          + minLength
           + " ký tự: nêu cụ thể, không để trống hay ghi chung chung)";
     }
     if (REQUIRED.equals(reason) && SelfReviewRules.REQUIRED_SECTIONS.contains(field)) {
-      return field + ": " + reason + " (mục bắt buộc của bản tự kiểm điểm: nêu cụ thể, không để trống)";
+      return field
+          + ": "
+          + reason
+          + " (mục bắt buộc của bản tự kiểm điểm: nêu cụ thể, không để trống)";
     }
     if (VOTE_NOT_SUPPORTED.equals(reason) && vote != null) {
-      return field + ": " + reason + " (mức \"" + vote.level().label() + "\" chỉ được " + vote.votesFor() + "/"
-          + vote.eligibleVoters() + " phiếu, cần " + vote.threshold() + ")";
+      return field
+          + ": "
+          + reason
+          + " (mức \""
+          + vote.level().label()
+          + "\" chỉ được "
+          + vote.votesFor()
+          + "/"
+          + vote.eligibleVoters()
+          + " phiếu, cần "
+          + vote.threshold()
+          + ")";
     }
     return field + ": " + reason;
   }

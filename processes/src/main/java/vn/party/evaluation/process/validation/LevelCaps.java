@@ -34,7 +34,11 @@ public final class LevelCaps {
    * level of the unit the member heads).
    */
   public static final List<String> SYSTEM_FACTS =
-      List.of(DISCIPLINED, DISCIPLINE_SELF_DETECTED_AND_REMEDIED, CIVIL_SERVICE_LEVEL, TASKS_COMPLETED_PERCENT,
+      List.of(
+          DISCIPLINED,
+          DISCIPLINE_SELF_DETECTED_AND_REMEDIED,
+          CIVIL_SERVICE_LEVEL,
+          TASKS_COMPLETED_PERCENT,
           HEADED_UNIT_LEVEL);
 
   /** Facts the branch records on the branch-review form. */
@@ -95,16 +99,21 @@ public final class LevelCaps {
     return MemberFacts.builder()
         .monthsSinceAdmission(IRRELEVANT_MONTHS_SINCE_ADMISSION)
         .disciplined(flag(variables.get(DISCIPLINED)))
-        .disciplineSelfDetectedAndRemedied(flag(variables.get(DISCIPLINE_SELF_DETECTED_AND_REMEDIED)))
+        .disciplineSelfDetectedAndRemedied(
+            flag(variables.get(DISCIPLINE_SELF_DETECTED_AND_REMEDIED)))
         .concludedDegradation(flag(variables.get(CONCLUDED_DEGRADATION)))
         .concludedForbiddenConduct(flag(variables.get(CONCLUDED_FORBIDDEN_CONDUCT)))
         .concludedFailedToSetExample(flag(variables.get(CONCLUDED_FAILED_TO_SET_EXAMPLE)))
         .sickLeaveMonths(months(variables.get(SICK_LEAVE_MONTHS)))
-        .civilServiceLevel(variables.get(CIVIL_SERVICE_LEVEL) instanceof String name
-            ? Level.parse(name).orElse(null) : null)
+        .civilServiceLevel(
+            variables.get(CIVIL_SERVICE_LEVEL) instanceof String name
+                ? Level.parse(name).orElse(null)
+                : null)
         .tasksCompletedPercent(percent(variables.get(TASKS_COMPLETED_PERCENT)))
-        .headedUnitLevel(variables.get(HEADED_UNIT_LEVEL) instanceof String name
-            ? Level.parse(name).orElse(null) : null)
+        .headedUnitLevel(
+            variables.get(HEADED_UNIT_LEVEL) instanceof String name
+                ? Level.parse(name).orElse(null)
+                : null)
         .build();
   }
 

@@ -6,8 +6,8 @@ import static vn.party.evaluation.process.ProcessVariables.EXCEEDING_TASKS_PERCE
 import static vn.party.evaluation.process.ProcessVariables.FORM_KIND;
 import static vn.party.evaluation.process.ProcessVariables.LEADERSHIP_POST;
 import static vn.party.evaluation.process.ProcessVariables.LIMITATIONS;
-import static vn.party.evaluation.process.ProcessVariables.REMEDIAL_MEASURES;
 import static vn.party.evaluation.process.ProcessVariables.REGULATION;
+import static vn.party.evaluation.process.ProcessVariables.REMEDIAL_MEASURES;
 import static vn.party.evaluation.process.ProcessVariables.SELF_PROPOSED_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.SELF_REVIEW_VERSION;
 import static vn.party.evaluation.process.ProcessVariables.SHORTCOMINGS_REMEDIED;
@@ -112,23 +112,26 @@ public final class SelfReviewRules {
    * onto the two groups without a remainder: the task results (70 points) are the assigned work; the general criteria
    * (30 points) are the other four, the probation duties being party duties rather than work results.
    */
-  public static final List<Criterion> CRITERIA = List.of(
-      new Criterion("politicalIdeology", CriterionGroup.GENERAL, ALL_FORMS),
-      new Criterion("ethicsLifestyle", CriterionGroup.GENERAL, ALL_FORMS),
-      new Criterion("organizationDiscipline", CriterionGroup.GENERAL, ALL_FORMS),
-      new Criterion("workStyle", CriterionGroup.GENERAL, OFFICIAL_FORMS),
-      new Criterion("dutiesResults", CriterionGroup.TASK_RESULTS, ALL_FORMS),
-      new Criterion("probationDuties", CriterionGroup.GENERAL, Set.of(Form.F10_KND)),
-      new Criterion("selfImprovementCommitment", CriterionGroup.GENERAL, OFFICIAL_FORMS),
-      new Criterion("leadershipResults", CriterionGroup.TASK_RESULTS, Set.of(Form.F02B)),
-      new Criterion("responsibilityInnovation", CriterionGroup.GENERAL, Set.of(Form.F02B)),
-      new Criterion("settingExample", CriterionGroup.GENERAL, Set.of(Form.F02B)),
-      new Criterion("antiCorruption", CriterionGroup.GENERAL, Set.of(Form.F02B)));
+  public static final List<Criterion> CRITERIA =
+      List.of(
+          new Criterion("politicalIdeology", CriterionGroup.GENERAL, ALL_FORMS),
+          new Criterion("ethicsLifestyle", CriterionGroup.GENERAL, ALL_FORMS),
+          new Criterion("organizationDiscipline", CriterionGroup.GENERAL, ALL_FORMS),
+          new Criterion("workStyle", CriterionGroup.GENERAL, OFFICIAL_FORMS),
+          new Criterion("dutiesResults", CriterionGroup.TASK_RESULTS, ALL_FORMS),
+          new Criterion("probationDuties", CriterionGroup.GENERAL, Set.of(Form.F10_KND)),
+          new Criterion("selfImprovementCommitment", CriterionGroup.GENERAL, OFFICIAL_FORMS),
+          new Criterion("leadershipResults", CriterionGroup.TASK_RESULTS, Set.of(Form.F02B)),
+          new Criterion("responsibilityInnovation", CriterionGroup.GENERAL, Set.of(Form.F02B)),
+          new Criterion("settingExample", CriterionGroup.GENERAL, Set.of(Form.F02B)),
+          new Criterion("antiCorruption", CriterionGroup.GENERAL, Set.of(Form.F02B)));
 
   /** Sections III–V (II and VI are the older {@code limitations} and {@code remedialMeasures}). */
   public static final String SHORTCOMINGS_FIXED = "shortcomingsFixed";
+
   public static final String REVIEW_ISSUES_ANSWERS = "reviewIssuesAnswers";
   public static final String COLLECTIVE_RESPONSIBILITY = "collectiveResponsibility";
+
   /** Section VII, as a civil servant (optional: members without a civil-service post have none). */
   public static final String CIVIL_SERVICE_SELF_PROPOSED_LEVEL = "civilServiceSelfProposedLevel";
 
@@ -136,8 +139,12 @@ public final class SelfReviewRules {
    * The fields outside section I that only the official members' forms have (our reading of 10-KNĐ: it has no
    * sections III–V and one self-proposed level, as a party member).
    */
-  public static final List<String> OFFICIAL_ONLY_FIELDS = List.of(SHORTCOMINGS_FIXED, REVIEW_ISSUES_ANSWERS,
-      COLLECTIVE_RESPONSIBILITY, CIVIL_SERVICE_SELF_PROPOSED_LEVEL);
+  public static final List<String> OFFICIAL_ONLY_FIELDS =
+      List.of(
+          SHORTCOMINGS_FIXED,
+          REVIEW_ISSUES_ANSWERS,
+          COLLECTIVE_RESPONSIBILITY,
+          CIVIL_SERVICE_SELF_PROPOSED_LEVEL);
 
   /**
    * The sections a self-criticism requires (issue 14; Quy định 366 art. on the self-review's content): strengths (I),
@@ -153,7 +160,8 @@ public final class SelfReviewRules {
   public static final int DEFAULT_MIN_LENGTH = 20;
 
   /** Not an engine variable on the people's pages and the domain API: kept in the application's table. */
-  public static final int MAX_LONG_TEXT_LENGTH = vn.party.evaluation.process.TextLimits.SELF_REVIEW_LONG_TEXT;
+  public static final int MAX_LONG_TEXT_LENGTH =
+      vn.party.evaluation.process.TextLimits.SELF_REVIEW_LONG_TEXT;
 
   private SelfReviewRules() {}
 
@@ -173,8 +181,10 @@ public final class SelfReviewRules {
 
   /** The minimum length of a required section for this task (characters, after trimming). */
   public static int minLength(String section, Map<String, ?> variables) {
-    return variables.get(minLengthVariable(section)) instanceof Number number && number.intValue() >= 0
-        ? number.intValue() : DEFAULT_MIN_LENGTH;
+    return variables.get(minLengthVariable(section)) instanceof Number number
+            && number.intValue() >= 0
+        ? number.intValue()
+        : DEFAULT_MIN_LENGTH;
   }
 
   /**
@@ -184,7 +194,8 @@ public final class SelfReviewRules {
    * own check of the completion does not find them.
    */
   public static boolean requiredSection(String field, Map<String, ?> variables) {
-    return REQUIRED_SECTIONS.contains(field) && onForm(field, variables)
+    return REQUIRED_SECTIONS.contains(field)
+        && onForm(field, variables)
         && variables.get(SELF_REVIEW_VERSION) == null;
   }
 
@@ -224,7 +235,8 @@ public final class SelfReviewRules {
 
   static Optional<Regulation> regulation(Map<String, ?> variables) {
     return variables.get(REGULATION) instanceof String code && !code.isBlank()
-        ? Optional.of(Regulation.fromCode(code)) : Optional.empty();
+        ? Optional.of(Regulation.fromCode(code))
+        : Optional.empty();
   }
 
   static boolean leader(Map<String, ?> variables) {
@@ -232,7 +244,8 @@ public final class SelfReviewRules {
   }
 
   /** What the grades and points give: the totals per group and overall (null when not scored) and the level. */
-  public record Outcome(Map<CriterionGroup, Double> points, Double total, Level level, String ruleId) {
+  public record Outcome(
+      Map<CriterionGroup, Double> points, Double total, Level level, String ruleId) {
 
     /** Points of the general criteria (out of 30 under 366), null when not scored. */
     public Double generalPoints() {
@@ -259,8 +272,10 @@ public final class SelfReviewRules {
     Map<CriterionGroup, Double> points = new EnumMap<>(CriterionGroup.class);
     Map<CriterionGroup, List<Grade>> grades = new EnumMap<>(CriterionGroup.class);
     for (Criterion criterion : criteria) {
-      Optional<Grade> grade = variables.get(criterion.gradeField()) instanceof String name
-          ? Grade.parse(name) : Optional.empty();
+      Optional<Grade> grade =
+          variables.get(criterion.gradeField()) instanceof String name
+              ? Grade.parse(name)
+              : Optional.empty();
       if (grade.isEmpty()) {
         return Optional.empty();
       }
@@ -279,16 +294,30 @@ public final class SelfReviewRules {
       if (total > 100) {
         return Optional.empty(); // refused by the group totals; nothing to derive
       }
-      result = rules.level(regulation.get(), new ScoreAssessment(total,
-          Boolean.TRUE.equals(variables.get(ALL_TASKS_ON_TIME)),
-          variables.get(EXCEEDING_TASKS_PERCENT) instanceof Number percent
-              && percent.doubleValue() >= 0 && percent.doubleValue() <= 100 ? percent.doubleValue() : 0,
-          Boolean.TRUE.equals(variables.get(SHORTCOMINGS_REMEDIED))));
+      result =
+          rules.level(
+              regulation.get(),
+              new ScoreAssessment(
+                  total,
+                  Boolean.TRUE.equals(variables.get(ALL_TASKS_ON_TIME)),
+                  variables.get(EXCEEDING_TASKS_PERCENT) instanceof Number percent
+                          && percent.doubleValue() >= 0
+                          && percent.doubleValue() <= 100
+                      ? percent.doubleValue()
+                      : 0,
+                  Boolean.TRUE.equals(variables.get(SHORTCOMINGS_REMEDIED))));
     } else {
-      Level civilService = variables.get(CIVIL_SERVICE_LEVEL) instanceof String name
-          ? Level.parse(name).orElse(null) : null;
-      result = rules.level(regulation.get(), CriteriaAssessment.ofGrades(
-          grades.get(CriterionGroup.TASK_RESULTS), grades.get(CriterionGroup.GENERAL), civilService));
+      Level civilService =
+          variables.get(CIVIL_SERVICE_LEVEL) instanceof String name
+              ? Level.parse(name).orElse(null)
+              : null;
+      result =
+          rules.level(
+              regulation.get(),
+              CriteriaAssessment.ofGrades(
+                  grades.get(CriterionGroup.TASK_RESULTS),
+                  grades.get(CriterionGroup.GENERAL),
+                  civilService));
     }
     return Optional.of(new Outcome(points, total, result.level(), result.rule().ruleId()));
   }
@@ -298,12 +327,16 @@ public final class SelfReviewRules {
    * the self-proposed level not above what the member's own assessment gives. Field-by-field
    * checks (kinds, lengths) are {@link TaskCompletionRules}'.
    */
-  static List<FieldError> check(RuleBook rules, Map<String, ?> variables, List<FieldError> fieldErrors) {
+  static List<FieldError> check(
+      RuleBook rules, Map<String, ?> variables, List<FieldError> fieldErrors) {
     List<FieldError> errors = new ArrayList<>();
     // a required section that says something, but too little (blank is the field rule's REQUIRED)
     for (String section : REQUIRED_SECTIONS) {
-      boolean refusedAlready = fieldErrors.stream().anyMatch(error -> error.field().equals(section));
-      if (!refusedAlready && requiredSection(section, variables) && variables.get(section) instanceof String text
+      boolean refusedAlready =
+          fieldErrors.stream().anyMatch(error -> error.field().equals(section));
+      if (!refusedAlready
+          && requiredSection(section, variables)
+          && variables.get(section) instanceof String text
           && sectionLength(text) < minLength(section, variables)) {
         errors.add(FieldError.sectionTooShort(section, minLength(section, variables)));
       }
@@ -314,14 +347,14 @@ public final class SelfReviewRules {
     }
     Form form = formOf(variables);
     boolean scored = scored(rules, regulation.get());
-    // fields not on this member's form: the criteria of the other forms (the 02B items for a non-leader, 02A's and
+    // fields not on this member's form: the criteria of the other forms (the 02B items for a
+    // non-leader, 02A's and
     // 02B's for a probationary member and back), points and task conditions without a score
     for (Criterion criterion : CRITERIA) {
       List<String> fields = new ArrayList<>(List.of(criterion.field(), criterion.gradeField()));
       fields.add(criterion.pointsField());
       for (String field : fields) {
-        boolean offForm = !criterion.on(form)
-            || field.equals(criterion.pointsField()) && !scored;
+        boolean offForm = !criterion.on(form) || field.equals(criterion.pointsField()) && !scored;
         if (offForm && present(variables.get(field))) {
           errors.add(new FieldError(field, FieldError.NOT_ON_THIS_FORM));
         }
@@ -333,15 +366,20 @@ public final class SelfReviewRules {
       }
     }
     if (!scored) {
-      for (String field : List.of(ALL_TASKS_ON_TIME, EXCEEDING_TASKS_PERCENT, SHORTCOMINGS_REMEDIED)) {
+      for (String field :
+          List.of(ALL_TASKS_ON_TIME, EXCEEDING_TASKS_PERCENT, SHORTCOMINGS_REMEDIED)) {
         if (present(variables.get(field)) && !Boolean.FALSE.equals(variables.get(field))) {
           errors.add(new FieldError(field, FieldError.NOT_ON_THIS_FORM));
         }
       }
     }
     List<Criterion> criteria = criteriaFor(form);
-    boolean anyGraded = criteria.stream().anyMatch(c -> present(variables.get(c.gradeField()))
-        || scored && present(variables.get(c.pointsField())));
+    boolean anyGraded =
+        criteria.stream()
+            .anyMatch(
+                c ->
+                    present(variables.get(c.gradeField()))
+                        || scored && present(variables.get(c.pointsField())));
     if (anyGraded) {
       for (Criterion criterion : criteria) {
         if (!present(variables.get(criterion.gradeField()))) {
@@ -357,7 +395,8 @@ public final class SelfReviewRules {
         OptionalInt max = rules.maxPoints(regulation.get(), group);
         List<Criterion> inGroup = criteria.stream().filter(c -> c.group() == group).toList();
         double sum = 0;
-        // the group's total is refused on the criterion whose points take it over the maximum: the member reads the
+        // the group's total is refused on the criterion whose points take it over the maximum: the
+        // member reads the
         // error where the total went wrong, not under the group's first criterion
         Criterion crossing = null;
         for (Criterion criterion : inGroup) {
@@ -378,16 +417,28 @@ public final class SelfReviewRules {
     }
     List<FieldError> all = new ArrayList<>(fieldErrors);
     all.addAll(errors);
-    boolean proposalOrAssessmentRefused = all.stream().anyMatch(e -> e.field().equals(SELF_PROPOSED_LEVEL)
-        || CRITERIA.stream().anyMatch(c -> e.field().equals(c.gradeField()) || e.field().equals(c.pointsField()))
-        || List.of(ALL_TASKS_ON_TIME, EXCEEDING_TASKS_PERCENT, SHORTCOMINGS_REMEDIED).contains(e.field()));
+    boolean proposalOrAssessmentRefused =
+        all.stream()
+            .anyMatch(
+                e ->
+                    e.field().equals(SELF_PROPOSED_LEVEL)
+                        || CRITERIA.stream()
+                            .anyMatch(
+                                c ->
+                                    e.field().equals(c.gradeField())
+                                        || e.field().equals(c.pointsField()))
+                        || List.of(
+                                ALL_TASKS_ON_TIME, EXCEEDING_TASKS_PERCENT, SHORTCOMINGS_REMEDIED)
+                            .contains(e.field()));
     if (!proposalOrAssessmentRefused && variables.get(SELF_PROPOSED_LEVEL) instanceof String name) {
       Optional<Level> proposed = Level.parse(name);
-      outcome(rules, variables).ifPresent(outcome -> {
-        if (proposed.isPresent() && proposed.get().ordinal() < outcome.level().ordinal()) {
-          errors.add(new FieldError(SELF_PROPOSED_LEVEL, FieldError.ABOVE_OWN_ASSESSMENT));
-        }
-      });
+      outcome(rules, variables)
+          .ifPresent(
+              outcome -> {
+                if (proposed.isPresent() && proposed.get().ordinal() < outcome.level().ordinal()) {
+                  errors.add(new FieldError(SELF_PROPOSED_LEVEL, FieldError.ABOVE_OWN_ASSESSMENT));
+                }
+              });
     }
     return errors;
   }

@@ -3,14 +3,8 @@ package vn.party.evaluation.process.validation;
 import static vn.party.evaluation.process.ProcessVariables.ALL_TASKS_DONE;
 import static vn.party.evaluation.process.ProcessVariables.ALL_TASKS_ON_TIME;
 import static vn.party.evaluation.process.ProcessVariables.BRANCH_COMMENT;
-import static vn.party.evaluation.process.ProcessVariables.CIVIL_SERVICE_LEVEL;
-import static vn.party.evaluation.process.ProcessVariables.EXCEEDING_TASKS_PERCENT;
-import static vn.party.evaluation.process.ProcessVariables.LATE_TASKS_PERCENT;
-import static vn.party.evaluation.process.ProcessVariables.LEADERSHIP_POST;
-import static vn.party.evaluation.process.ProcessVariables.FORM_KIND;
-import static vn.party.evaluation.process.ProcessVariables.REGULATION;
-import static vn.party.evaluation.process.ProcessVariables.SHORTCOMINGS_REMEDIED;
 import static vn.party.evaluation.process.ProcessVariables.BRANCH_PROPOSED_LEVEL;
+import static vn.party.evaluation.process.ProcessVariables.CIVIL_SERVICE_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.CONCLUDED_DEGRADATION;
 import static vn.party.evaluation.process.ProcessVariables.CONCLUDED_FAILED_TO_SET_EXAMPLE;
 import static vn.party.evaluation.process.ProcessVariables.CONCLUDED_FORBIDDEN_CONDUCT;
@@ -18,16 +12,22 @@ import static vn.party.evaluation.process.ProcessVariables.DECIDED_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.DECISION;
 import static vn.party.evaluation.process.ProcessVariables.DECISION_COMMENT;
 import static vn.party.evaluation.process.ProcessVariables.ELIGIBLE_VOTERS;
+import static vn.party.evaluation.process.ProcessVariables.EXCEEDING_TASKS_PERCENT;
 import static vn.party.evaluation.process.ProcessVariables.EXCELLENT_ALLOWED;
 import static vn.party.evaluation.process.ProcessVariables.EXCELLENT_COUNT;
+import static vn.party.evaluation.process.ProcessVariables.FORM_KIND;
 import static vn.party.evaluation.process.ProcessVariables.GOOD_COUNT;
+import static vn.party.evaluation.process.ProcessVariables.LATE_TASKS_PERCENT;
+import static vn.party.evaluation.process.ProcessVariables.LEADERSHIP_POST;
 import static vn.party.evaluation.process.ProcessVariables.LIMITATIONS;
 import static vn.party.evaluation.process.ProcessVariables.REAPPRAISAL_COMMENT;
 import static vn.party.evaluation.process.ProcessVariables.REAPPRAISED_LEVEL;
+import static vn.party.evaluation.process.ProcessVariables.REGULATION;
 import static vn.party.evaluation.process.ProcessVariables.REMEDIAL_MEASURES;
 import static vn.party.evaluation.process.ProcessVariables.RERATED_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.RERATING_COMMENT;
 import static vn.party.evaluation.process.ProcessVariables.SELF_PROPOSED_LEVEL;
+import static vn.party.evaluation.process.ProcessVariables.SHORTCOMINGS_REMEDIED;
 import static vn.party.evaluation.process.ProcessVariables.SICK_LEAVE_MONTHS;
 import static vn.party.evaluation.process.ProcessVariables.STRENGTHS;
 import static vn.party.evaluation.process.ProcessVariables.VOTES_COMPLETED;
@@ -44,8 +44,8 @@ import vn.party.evaluation.process.Decision;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.rules.Cap;
-import vn.party.evaluation.rules.QuotaCheck;
 import vn.party.evaluation.rules.Grade;
+import vn.party.evaluation.rules.QuotaCheck;
 import vn.party.evaluation.rules.RuleBook;
 
 /**
@@ -74,6 +74,7 @@ public final class TaskCompletionRules {
 
   /** Sick-leave months the branch may record: a year's worth at most. */
   public static final int MIN_MONTHS = 0;
+
   public static final int MAX_MONTHS = 12;
 
   private static final Map<String, List<FieldRule>> RULES =
@@ -82,7 +83,8 @@ public final class TaskCompletionRules {
           List.of(
               FieldRule.level(SELF_PROPOSED_LEVEL, always()),
               FieldRule.text(STRENGTHS, always()),
-              // the year's task results (part of I), optional: unstated, they cap nothing (CollectiveCaps)
+              // the year's task results (part of I), optional: unstated, they cap nothing
+              // (CollectiveCaps)
               new FieldRule(ALL_TASKS_DONE, Kind.YES_NO, never()),
               new FieldRule(LATE_TASKS_PERCENT, Kind.PERCENT, never()),
               FieldRule.text(LIMITATIONS, always()),
@@ -91,8 +93,11 @@ public final class TaskCompletionRules {
           List.of(
               FieldRule.decision(DECISION),
               FieldRule.level(DECIDED_LEVEL, decisionIs(Decision.APPROVE)),
-              // a return says why; so does a level other than the one the collective proposed for itself
-              FieldRule.text(DECISION_COMMENT, decisionIs(Decision.RETURN).or(levelDiffersFrom(SELF_PROPOSED_LEVEL)))),
+              // a return says why; so does a level other than the one the collective proposed for
+              // itself
+              FieldRule.text(
+                  DECISION_COMMENT,
+                  decisionIs(Decision.RETURN).or(levelDiffersFrom(SELF_PROPOSED_LEVEL)))),
           ProcessKeys.SELF_REVIEW,
           selfReview(),
           ProcessKeys.BRANCH_REVIEW,
@@ -116,8 +121,7 @@ public final class TaskCompletionRules {
               FieldRule.text(DECISION_COMMENT, decisionIs(Decision.RETURN))),
           ProcessKeys.RERATING_DECISION,
           List.of(
-              FieldRule.level(RERATED_LEVEL, always()),
-              FieldRule.text(RERATING_COMMENT, always())),
+              FieldRule.level(RERATED_LEVEL, always()), FieldRule.text(RERATING_COMMENT, always())),
           // keep the level or change it, always with the grounds
           ProcessKeys.REAPPRAISAL_DECISION,
           List.of(
@@ -128,34 +132,46 @@ public final class TaskCompletionRules {
           List.of());
 
   /** The organization's live quota figures that finalize-results reads (set by the application, never the user). */
-  public static final List<String> QUOTA_INPUTS = List.of(EXCELLENT_COUNT, GOOD_COUNT, EXCELLENT_ALLOWED);
+  public static final List<String> QUOTA_INPUTS =
+      List.of(EXCELLENT_COUNT, GOOD_COUNT, EXCELLENT_ALLOWED);
 
   /** Body fields of a level adjustment while the results are being finalized: the new level and why. */
   public static final String ADJUSTED_LEVEL = "level";
+
   public static final String ADJUSTMENT_REASON = "reason";
 
   private static final List<FieldRule> ADJUSTMENT =
-      List.of(FieldRule.level(ADJUSTED_LEVEL, always()), FieldRule.text(ADJUSTMENT_REASON, always()));
+      List.of(
+          FieldRule.level(ADJUSTED_LEVEL, always()), FieldRule.text(ADJUSTMENT_REASON, always()));
 
   /** Which level of which task is capped, and when: the branch's proposal always, the decision on approval. */
   private static final Map<String, CapRule> CAPPED =
       Map.of(
-          ProcessKeys.BRANCH_REVIEW, new CapRule(BRANCH_PROPOSED_LEVEL, always()),
-          ProcessKeys.COMMITTEE_DECISION, new CapRule(DECIDED_LEVEL, decisionIs(Decision.APPROVE)),
-          ProcessKeys.RERATING_DECISION, new CapRule(RERATED_LEVEL, always()),
-          ProcessKeys.REAPPRAISAL_DECISION, new CapRule(REAPPRAISED_LEVEL, always()),
+          ProcessKeys.BRANCH_REVIEW,
+          new CapRule(BRANCH_PROPOSED_LEVEL, always()),
+          ProcessKeys.COMMITTEE_DECISION,
+          new CapRule(DECIDED_LEVEL, decisionIs(Decision.APPROVE)),
+          ProcessKeys.RERATING_DECISION,
+          new CapRule(RERATED_LEVEL, always()),
+          ProcessKeys.REAPPRAISAL_DECISION,
+          new CapRule(REAPPRAISED_LEVEL, always()),
           ProcessKeys.COLLECTIVE_DECISION,
-          new CapRule(DECIDED_LEVEL, decisionIs(Decision.APPROVE), CollectiveCaps::strictest, List.of()));
+          new CapRule(
+              DECIDED_LEVEL, decisionIs(Decision.APPROVE), CollectiveCaps::strictest, List.of()));
 
   /** What the collective decision reads besides its fields: the caps' facts and the self-proposed level. */
-  private static final List<String> COLLECTIVE_DECISION_READS = concat(CollectiveCaps.INPUTS, SELF_PROPOSED_LEVEL);
+  private static final List<String> COLLECTIVE_DECISION_READS =
+      concat(CollectiveCaps.INPUTS, SELF_PROPOSED_LEVEL);
 
   /** What the branch review reads besides its fields: the caps' facts and the configured vote rule. */
-  private static final List<String> BRANCH_REVIEW_READS = concat(LevelCaps.INPUTS, BranchVote.RULE_INPUTS);
+  private static final List<String> BRANCH_REVIEW_READS =
+      concat(LevelCaps.INPUTS, BranchVote.RULE_INPUTS);
 
   /** What the self-review reads besides its fields: the form's facts and the sections' minimum lengths. */
-  private static final List<String> SELF_REVIEW_READS = concat(
-      List.of(REGULATION, LEADERSHIP_POST, CIVIL_SERVICE_LEVEL, FORM_KIND), SelfReviewRules.minLengthVariables());
+  private static final List<String> SELF_REVIEW_READS =
+      concat(
+          List.of(REGULATION, LEADERSHIP_POST, CIVIL_SERVICE_LEVEL, FORM_KIND),
+          SelfReviewRules.minLengthVariables());
 
   private TaskCompletionRules() {}
 
@@ -169,10 +185,14 @@ public final class TaskCompletionRules {
   private static List<FieldRule> selfReview() {
     List<FieldRule> rules = new ArrayList<>();
     rules.add(FieldRule.text(STRENGTHS, requiredSection(STRENGTHS)));
-    Predicate<Map<String, ?>> scored = variables -> SelfReviewRules.regulation(variables)
-        .map(regulation -> SelfReviewRules.scored(CapRules.RULES, regulation)).orElse(true);
+    Predicate<Map<String, ?>> scored =
+        variables ->
+            SelfReviewRules.regulation(variables)
+                .map(regulation -> SelfReviewRules.scored(CapRules.RULES, regulation))
+                .orElse(true);
     for (SelfReviewRules.Criterion criterion : SelfReviewRules.CRITERIA) {
-      Predicate<Map<String, ?>> onForm = variables -> criterion.on(SelfReviewRules.formOf(variables));
+      Predicate<Map<String, ?>> onForm =
+          variables -> criterion.on(SelfReviewRules.formOf(variables));
       rules.add(new FieldRule(criterion.field(), Kind.LONG_TEXT, never(), onForm));
       rules.add(new FieldRule(criterion.gradeField(), Kind.GRADE, never(), onForm));
       rules.add(new FieldRule(criterion.pointsField(), Kind.POINTS, never(), onForm.and(scored)));
@@ -181,17 +201,32 @@ public final class TaskCompletionRules {
     rules.add(new FieldRule(EXCEEDING_TASKS_PERCENT, Kind.PERCENT, never(), scored));
     rules.add(new FieldRule(SHORTCOMINGS_REMEDIED, Kind.FLAG, never(), scored));
     rules.add(FieldRule.text(LIMITATIONS, requiredSection(LIMITATIONS)));
-    rules.add(new FieldRule(SelfReviewRules.SHORTCOMINGS_FIXED, Kind.LONG_TEXT,
-        requiredSection(SelfReviewRules.SHORTCOMINGS_FIXED),
-        officialForm(SelfReviewRules.SHORTCOMINGS_FIXED)));
-    rules.add(new FieldRule(SelfReviewRules.REVIEW_ISSUES_ANSWERS, Kind.LONG_TEXT, never(),
-        officialForm(SelfReviewRules.REVIEW_ISSUES_ANSWERS)));
-    rules.add(new FieldRule(SelfReviewRules.COLLECTIVE_RESPONSIBILITY, Kind.LONG_TEXT, never(),
-        officialForm(SelfReviewRules.COLLECTIVE_RESPONSIBILITY)));
+    rules.add(
+        new FieldRule(
+            SelfReviewRules.SHORTCOMINGS_FIXED,
+            Kind.LONG_TEXT,
+            requiredSection(SelfReviewRules.SHORTCOMINGS_FIXED),
+            officialForm(SelfReviewRules.SHORTCOMINGS_FIXED)));
+    rules.add(
+        new FieldRule(
+            SelfReviewRules.REVIEW_ISSUES_ANSWERS,
+            Kind.LONG_TEXT,
+            never(),
+            officialForm(SelfReviewRules.REVIEW_ISSUES_ANSWERS)));
+    rules.add(
+        new FieldRule(
+            SelfReviewRules.COLLECTIVE_RESPONSIBILITY,
+            Kind.LONG_TEXT,
+            never(),
+            officialForm(SelfReviewRules.COLLECTIVE_RESPONSIBILITY)));
     rules.add(FieldRule.text(REMEDIAL_MEASURES, requiredSection(REMEDIAL_MEASURES)));
     rules.add(FieldRule.level(SELF_PROPOSED_LEVEL, always()));
-    rules.add(new FieldRule(SelfReviewRules.CIVIL_SERVICE_SELF_PROPOSED_LEVEL, Kind.LEVEL, never(),
-        officialForm(SelfReviewRules.CIVIL_SERVICE_SELF_PROPOSED_LEVEL)));
+    rules.add(
+        new FieldRule(
+            SelfReviewRules.CIVIL_SERVICE_SELF_PROPOSED_LEVEL,
+            Kind.LEVEL,
+            never(),
+            officialForm(SelfReviewRules.CIVIL_SERVICE_SELF_PROPOSED_LEVEL)));
     return List.copyOf(rules);
   }
 
@@ -257,8 +292,11 @@ public final class TaskCompletionRules {
    */
   public static List<FieldError> unowned(String taskKey, java.util.Collection<String> names) {
     List<String> fields = covers(taskKey) ? fields(taskKey) : List.of();
-    return names.stream().filter(name -> !fields.contains(name)).sorted()
-        .map(name -> new FieldError(name, FieldError.UNKNOWN_FIELD)).toList();
+    return names.stream()
+        .filter(name -> !fields.contains(name))
+        .sorted()
+        .map(name -> new FieldError(name, FieldError.UNKNOWN_FIELD))
+        .toList();
   }
 
   /**
@@ -278,7 +316,8 @@ public final class TaskCompletionRules {
         .filter(error -> !FieldError.VOTE_NOT_SUPPORTED.equals(error.reason()))
         // a section's minimum length is the task's setting, read at completion
         .filter(error -> !FieldError.SECTION_TOO_SHORT.equals(error.reason()))
-        .filter(error -> !FieldError.REQUIRED.equals(error.reason())).toList();
+        .filter(error -> !FieldError.REQUIRED.equals(error.reason()))
+        .toList();
   }
 
   /**
@@ -306,10 +345,14 @@ public final class TaskCompletionRules {
 
   /** The names of the long texts (kept by the application, never engine variables on its own paths). */
   public static List<String> longTexts(String taskKey) {
-    return rulesFor(taskKey).stream().filter(rule -> rule.kind() == Kind.LONG_TEXT).map(FieldRule::field).toList();
+    return rulesFor(taskKey).stream()
+        .filter(rule -> rule.kind() == Kind.LONG_TEXT)
+        .map(FieldRule::field)
+        .toList();
   }
 
-  private static List<FieldError> check(String taskKey, Map<String, ?> variables, int longTextLimit) {
+  private static List<FieldError> check(
+      String taskKey, Map<String, ?> variables, int longTextLimit) {
     List<FieldError> errors = new ArrayList<>();
     for (FieldRule rule : rulesFor(taskKey)) {
       String reason = rule.check(variables, longTextLimit);
@@ -360,17 +403,26 @@ public final class TaskCompletionRules {
    * decisionComment} ({@link FieldError#ADJUSTMENT_REASON_REQUIRED}). Silent while the decision or level is itself
    * refused, or when there is no proposal to compare with.
    */
-  private static Optional<FieldError> adjustmentWithoutReason(Map<String, ?> variables, List<FieldError> errors) {
-    boolean refusedAlready = errors.stream().anyMatch(error -> error.field().equals(DECISION)
-        || error.field().equals(DECIDED_LEVEL) || error.field().equals(DECISION_COMMENT));
-    if (refusedAlready || !decisionIs(Decision.APPROVE).test(variables)
+  private static Optional<FieldError> adjustmentWithoutReason(
+      Map<String, ?> variables, List<FieldError> errors) {
+    boolean refusedAlready =
+        errors.stream()
+            .anyMatch(
+                error ->
+                    error.field().equals(DECISION)
+                        || error.field().equals(DECIDED_LEVEL)
+                        || error.field().equals(DECISION_COMMENT));
+    if (refusedAlready
+        || !decisionIs(Decision.APPROVE).test(variables)
         || !(variables.get(DECIDED_LEVEL) instanceof String decided)
-        || !(variables.get(BRANCH_PROPOSED_LEVEL) instanceof String proposed) || proposed.equals(decided)) {
+        || !(variables.get(BRANCH_PROPOSED_LEVEL) instanceof String proposed)
+        || proposed.equals(decided)) {
       return Optional.empty();
     }
     Object comment = variables.get(DECISION_COMMENT);
     boolean blank = comment == null || comment instanceof String text && text.isBlank();
-    return blank ? Optional.of(new FieldError(DECISION_COMMENT, FieldError.ADJUSTMENT_REASON_REQUIRED))
+    return blank
+        ? Optional.of(new FieldError(DECISION_COMMENT, FieldError.ADJUSTMENT_REASON_REQUIRED))
         : Optional.empty();
   }
 
@@ -385,8 +437,10 @@ public final class TaskCompletionRules {
         || !(variables.get(EXCELLENT_ALLOWED) instanceof Number allowed)) {
       return Optional.of(new FieldError(EXCELLENT_COUNT, FieldError.REQUIRED));
     }
-    QuotaCheck quota = new QuotaCheck(excellent.intValue(), good.intValue(), null, allowed.intValue());
-    return quota.withinQuota() ? Optional.empty()
+    QuotaCheck quota =
+        new QuotaCheck(excellent.intValue(), good.intValue(), null, allowed.intValue());
+    return quota.withinQuota()
+        ? Optional.empty()
         : Optional.of(new FieldError(EXCELLENT_COUNT, FieldError.OVER_QUOTA, null, quota));
   }
 
@@ -412,9 +466,11 @@ public final class TaskCompletionRules {
 
   /** An approval with a decided level other than the one in {@code otherField}. */
   private static Predicate<Map<String, ?>> levelDiffersFrom(String otherField) {
-    return variables -> Decision.APPROVE.name().equals(variables.get(DECISION))
-        && variables.get(DECIDED_LEVEL) instanceof String decided && !decided.isBlank()
-        && !decided.equals(variables.get(otherField));
+    return variables ->
+        Decision.APPROVE.name().equals(variables.get(DECISION))
+            && variables.get(DECIDED_LEVEL) instanceof String decided
+            && !decided.isBlank()
+            && !decided.equals(variables.get(otherField));
   }
 
   private static List<String> concat(List<String> list, String more) {
@@ -465,19 +521,23 @@ public final class TaskCompletionRules {
    * A level that must not be above the strictest cap ({@code capOf}: a member's by default, or a collective's), when
    * {@code appliesWhen} holds; {@code facts} are fields the same completion submits that the cap reads.
    */
-  private record CapRule(String levelField, Predicate<Map<String, ?>> appliesWhen,
-      java.util.function.BiFunction<RuleBook, Map<String, ?>, Optional<Cap>> capOf, List<String> facts) {
+  private record CapRule(
+      String levelField,
+      Predicate<Map<String, ?>> appliesWhen,
+      java.util.function.BiFunction<RuleBook, Map<String, ?>, Optional<Cap>> capOf,
+      List<String> facts) {
 
     CapRule(String levelField, Predicate<Map<String, ?>> appliesWhen) {
       this(levelField, appliesWhen, LevelCaps::strictest, LevelCaps.BRANCH_FACTS);
     }
 
-
     /** The refusal, if the level is above the cap; nothing while the level or a fact is itself refused. */
     Optional<FieldError> check(Map<String, ?> variables, List<FieldError> errors) {
-      boolean factsOrLevelRefused = errors.stream().anyMatch(error -> error.field().equals(levelField)
-          || facts.contains(error.field()));
-      if (factsOrLevelRefused || !appliesWhen.test(variables)
+      boolean factsOrLevelRefused =
+          errors.stream()
+              .anyMatch(error -> error.field().equals(levelField) || facts.contains(error.field()));
+      if (factsOrLevelRefused
+          || !appliesWhen.test(variables)
           || !(variables.get(levelField) instanceof String name)) {
         return Optional.empty();
       }
@@ -485,7 +545,8 @@ public final class TaskCompletionRules {
       if (level.isEmpty()) {
         return Optional.empty();
       }
-      return capOf.apply(CapRules.RULES, variables)
+      return capOf
+          .apply(CapRules.RULES, variables)
           .filter(cap -> cap.lowers(level.get()))
           .map((Cap cap) -> new FieldError(levelField, FieldError.ABOVE_CAP, cap));
     }
@@ -500,7 +561,9 @@ public final class TaskCompletionRules {
    * @throws IllegalArgumentException for a task without rules
    */
   public static List<FormField> form(String taskKey) {
-    return rulesFor(taskKey).stream().map(rule -> new FormField(rule.field(), rule.kind())).toList();
+    return rulesFor(taskKey).stream()
+        .map(rule -> new FormField(rule.field(), rule.kind()))
+        .toList();
   }
 
   /**
@@ -509,12 +572,17 @@ public final class TaskCompletionRules {
    * scores nothing.
    */
   public static List<FormField> form(String taskKey, Map<String, ?> variables) {
-    return rulesFor(taskKey).stream().filter(rule -> rule.shownWhen().test(variables))
-        .map(rule -> new FormField(rule.field(), rule.kind())).toList();
+    return rulesFor(taskKey).stream()
+        .filter(rule -> rule.shownWhen().test(variables))
+        .map(rule -> new FormField(rule.field(), rule.kind()))
+        .toList();
   }
 
   /** One variable: its kind decides the allowed values, {@code requiredWhen} whether it may be absent. */
-  private record FieldRule(String field, Kind kind, Predicate<Map<String, ?>> requiredWhen,
+  private record FieldRule(
+      String field,
+      Kind kind,
+      Predicate<Map<String, ?>> requiredWhen,
       Predicate<Map<String, ?>> shownWhen) {
 
     FieldRule(String field, Kind kind, Predicate<Map<String, ?>> requiredWhen) {
@@ -551,22 +619,37 @@ public final class TaskCompletionRules {
         return requiredWhen.test(variables) ? FieldError.REQUIRED : null;
       }
       return switch (kind) {
-        case LEVEL -> value instanceof String name && Level.parse(name).isPresent()
-            ? null : FieldError.INVALID_LEVEL;
-        case DECISION -> value instanceof String name && Decision.parse(name).isPresent()
-            ? null : FieldError.INVALID_DECISION;
+        case LEVEL ->
+            value instanceof String name && Level.parse(name).isPresent()
+                ? null
+                : FieldError.INVALID_LEVEL;
+        case DECISION ->
+            value instanceof String name && Decision.parse(name).isPresent()
+                ? null
+                : FieldError.INVALID_DECISION;
         case TEXT -> checkText(value, MAX_TEXT_LENGTH);
         case LONG_TEXT -> checkText(value, longTextLimit);
         case MONTHS -> checkMonths(value);
         case FLAG, YES_NO -> value instanceof Boolean ? null : FieldError.NOT_A_FLAG;
-        case GRADE -> value instanceof String name && Grade.parse(name).isPresent() ? null : FieldError.INVALID_GRADE;
-        case POINTS -> !(value instanceof Number number) || !Double.isFinite(number.doubleValue())
-            ? FieldError.NOT_A_NUMBER : number.doubleValue() < 0 ? FieldError.POINTS_OUT_OF_RANGE : null;
-        case PERCENT -> !(value instanceof Number number) || !Double.isFinite(number.doubleValue())
-            ? FieldError.NOT_A_NUMBER
-            : number.doubleValue() < 0 || number.doubleValue() > 100 ? FieldError.OUT_OF_RANGE : null;
+        case GRADE ->
+            value instanceof String name && Grade.parse(name).isPresent()
+                ? null
+                : FieldError.INVALID_GRADE;
+        case POINTS ->
+            !(value instanceof Number number) || !Double.isFinite(number.doubleValue())
+                ? FieldError.NOT_A_NUMBER
+                : number.doubleValue() < 0 ? FieldError.POINTS_OUT_OF_RANGE : null;
+        case PERCENT ->
+            !(value instanceof Number number) || !Double.isFinite(number.doubleValue())
+                ? FieldError.NOT_A_NUMBER
+                : number.doubleValue() < 0 || number.doubleValue() > 100
+                    ? FieldError.OUT_OF_RANGE
+                    : null;
         case COUNT -> BranchVote.isCount(value) ? null : FieldError.NOT_A_COUNT;
-        case VOTERS -> BranchVote.isCount(value) && ((Number) value).doubleValue() >= 1 ? null : FieldError.NOT_A_COUNT;
+        case VOTERS ->
+            BranchVote.isCount(value) && ((Number) value).doubleValue() >= 1
+                ? null
+                : FieldError.NOT_A_COUNT;
       };
     }
 

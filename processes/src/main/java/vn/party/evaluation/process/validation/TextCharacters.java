@@ -10,15 +10,15 @@ package vn.party.evaluation.process.validation;
  */
 public final class TextCharacters {
 
-  private TextCharacters() {
-  }
+  private TextCharacters() {}
 
   /** The reason the text is refused for its characters, or null: none. Line breaks and tabs are allowed. */
   public static String problem(String text) {
     if (text == null) {
       return null;
     }
-    if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+    if (text.chars()
+        .anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
       return FieldError.CONTROL_CHARACTERS;
     }
     return invalid(text) ? FieldError.INVALID_CHARACTERS : null;

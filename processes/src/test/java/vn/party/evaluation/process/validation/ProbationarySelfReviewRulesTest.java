@@ -26,7 +26,8 @@ class ProbationarySelfReviewRulesTest {
     for (SelfReviewRules.Criterion criterion : SelfReviewRules.criteriaFor(Form.F10_KND)) {
       values.put(criterion.field(), "Nội dung " + criterion.field());
       values.put(criterion.gradeField(), "EXCELLENT");
-      values.put(criterion.pointsField(), criterion.group() == CriterionGroup.TASK_RESULTS ? 66 : 6);
+      values.put(
+          criterion.pointsField(), criterion.group() == CriterionGroup.TASK_RESULTS ? 66 : 6);
     }
     values.put("allTasksOnTime", true);
     values.put("exceedingTasksPercent", 30);
@@ -36,52 +37,100 @@ class ProbationarySelfReviewRulesTest {
   }
 
   private static List<String> errors(Map<String, Object> values) {
-    return TaskCompletionRules.check(ProcessKeys.SELF_REVIEW, SelfCriticismFixture.withSections(values)).stream()
-        .map(e -> e.field() + ":" + e.reason()).toList();
+    return TaskCompletionRules.check(
+            ProcessKeys.SELF_REVIEW, SelfCriticismFixture.withSections(values))
+        .stream()
+        .map(e -> e.field() + ":" + e.reason())
+        .toList();
   }
 
   private static List<String> shown(Map<String, ?> variables) {
     return TaskCompletionRules.form(ProcessKeys.SELF_REVIEW, variables).stream()
-        .map(TaskCompletionRules.FormField::name).toList();
+        .map(TaskCompletionRules.FormField::name)
+        .toList();
   }
 
   @Test
   void theFormFollowsFromFormKindThenTheLeadershipPost() {
     assertThat(SelfReviewRules.formOf(Map.of("formKind", "PROBATIONARY"))).isEqualTo(Form.F10_KND);
     assertThat(SelfReviewRules.formOf(Map.of("formKind", "PROBATIONARY", "leadershipPost", true)))
-        .as("a probationary member holding a post still fills in 10-KNĐ").isEqualTo(Form.F10_KND);
-    assertThat(SelfReviewRules.formOf(Map.of("formKind", "OFFICIAL", "leadershipPost", true))).isEqualTo(Form.F02B);
+        .as("a probationary member holding a post still fills in 10-KNĐ")
+        .isEqualTo(Form.F10_KND);
+    assertThat(SelfReviewRules.formOf(Map.of("formKind", "OFFICIAL", "leadershipPost", true)))
+        .isEqualTo(Form.F02B);
     assertThat(SelfReviewRules.formOf(Map.of("formKind", "OFFICIAL"))).isEqualTo(Form.F02A);
-    assertThat(SelfReviewRules.formOf(Map.of())).as("cases started before formKind existed").isEqualTo(Form.F02A);
+    assertThat(SelfReviewRules.formOf(Map.of()))
+        .as("cases started before formKind existed")
+        .isEqualTo(Form.F02A);
     assertThat(Form.F10_KND.code()).isEqualTo("10-KNĐ");
     assertThat(TaskCompletionRules.reads(ProcessKeys.SELF_REVIEW)).contains("formKind");
   }
 
   @Test
   void tenKndHasItsOwnCriteriaInFormOrder() {
-    assertThat(SelfReviewRules.criteriaFor(Form.F10_KND)).extracting(SelfReviewRules.Criterion::field)
-        .containsExactly("politicalIdeology", "ethicsLifestyle", "organizationDiscipline", "dutiesResults",
+    assertThat(SelfReviewRules.criteriaFor(Form.F10_KND))
+        .extracting(SelfReviewRules.Criterion::field)
+        .containsExactly(
+            "politicalIdeology",
+            "ethicsLifestyle",
+            "organizationDiscipline",
+            "dutiesResults",
             "probationDuties");
-    assertThat(SelfReviewRules.criteriaFor(Form.F10_KND)).extracting(SelfReviewRules.Criterion::group)
-        .containsExactly(CriterionGroup.GENERAL, CriterionGroup.GENERAL, CriterionGroup.GENERAL,
-            CriterionGroup.TASK_RESULTS, CriterionGroup.GENERAL);
-    assertThat(SelfReviewRules.criteriaFor(false)).extracting(SelfReviewRules.Criterion::field)
-        .as("02A unchanged").containsExactly("politicalIdeology", "ethicsLifestyle", "organizationDiscipline",
-            "workStyle", "dutiesResults", "selfImprovementCommitment");
+    assertThat(SelfReviewRules.criteriaFor(Form.F10_KND))
+        .extracting(SelfReviewRules.Criterion::group)
+        .containsExactly(
+            CriterionGroup.GENERAL,
+            CriterionGroup.GENERAL,
+            CriterionGroup.GENERAL,
+            CriterionGroup.TASK_RESULTS,
+            CriterionGroup.GENERAL);
+    assertThat(SelfReviewRules.criteriaFor(false))
+        .extracting(SelfReviewRules.Criterion::field)
+        .as("02A unchanged")
+        .containsExactly(
+            "politicalIdeology",
+            "ethicsLifestyle",
+            "organizationDiscipline",
+            "workStyle",
+            "dutiesResults",
+            "selfImprovementCommitment");
   }
 
   @Test
   void thePageShowsTheTenKndSectionsAndNeverThe02bItems() {
-    List<String> fields = shown(Map.of("regulation", "QD-366-2025", "formKind", "PROBATIONARY",
-        "leadershipPost", true));
-    assertThat(fields).containsSubsequence("strengths", "politicalIdeology", "ethicsLifestyle",
-        "organizationDiscipline", "dutiesResults", "probationDuties", "probationDutiesGrade", "probationDutiesPoints",
-        "limitations", "remedialMeasures", "selfProposedLevel");
-    assertThat(fields).doesNotContain("leadershipResults", "responsibilityInnovation", "settingExample",
-        "antiCorruption", "antiCorruptionGrade", "workStyle", "selfImprovementCommitment", "shortcomingsFixed",
-        "reviewIssuesAnswers", "collectiveResponsibility", "civilServiceSelfProposedLevel");
+    List<String> fields =
+        shown(
+            Map.of(
+                "regulation", "QD-366-2025", "formKind", "PROBATIONARY", "leadershipPost", true));
+    assertThat(fields)
+        .containsSubsequence(
+            "strengths",
+            "politicalIdeology",
+            "ethicsLifestyle",
+            "organizationDiscipline",
+            "dutiesResults",
+            "probationDuties",
+            "probationDutiesGrade",
+            "probationDutiesPoints",
+            "limitations",
+            "remedialMeasures",
+            "selfProposedLevel");
+    assertThat(fields)
+        .doesNotContain(
+            "leadershipResults",
+            "responsibilityInnovation",
+            "settingExample",
+            "antiCorruption",
+            "antiCorruptionGrade",
+            "workStyle",
+            "selfImprovementCommitment",
+            "shortcomingsFixed",
+            "reviewIssuesAnswers",
+            "collectiveResponsibility",
+            "civilServiceSelfProposedLevel");
     assertThat(shown(Map.of("regulation", "QD-366-2025", "formKind", "OFFICIAL")))
-        .as("the official form has no probation duties").doesNotContain("probationDuties", "probationDutiesGrade")
+        .as("the official form has no probation duties")
+        .doesNotContain("probationDuties", "probationDutiesGrade")
         .contains("workStyle", "shortcomingsFixed", "civilServiceSelfProposedLevel");
   }
 
@@ -97,7 +146,9 @@ class ProbationarySelfReviewRulesTest {
 
     values.put("probationDutiesPoints", 13); // 6 + 6 + 6 + 13 = 31 > 30
     assertThat(errors(values)).containsExactly("probationDutiesPoints:group-total-too-high");
-    values.put("probationDutiesPoints", 1); // 85 points: GOOD, so EXCELLENT is above the member's own assessment
+    values.put(
+        "probationDutiesPoints",
+        1); // 85 points: GOOD, so EXCELLENT is above the member's own assessment
     assertThat(SelfReviewRules.outcome(RULES, values).orElseThrow().level()).isEqualTo(Level.GOOD);
     assertThat(errors(values)).containsExactly("selfProposedLevel:above-own-assessment");
   }
@@ -120,12 +171,24 @@ class ProbationarySelfReviewRulesTest {
     values.put("workStyle", "Tác phong");
     values.put("shortcomingsFixed", "Đã khắc phục");
     values.put("civilServiceSelfProposedLevel", "GOOD");
-    assertThat(errors(values)).containsExactlyInAnyOrder("antiCorruptionGrade:not-on-this-form",
-        "workStyle:not-on-this-form", "shortcomingsFixed:not-on-this-form",
-        "civilServiceSelfProposedLevel:not-on-this-form");
+    assertThat(errors(values))
+        .containsExactlyInAnyOrder(
+            "antiCorruptionGrade:not-on-this-form",
+            "workStyle:not-on-this-form",
+            "shortcomingsFixed:not-on-this-form",
+            "civilServiceSelfProposedLevel:not-on-this-form");
 
-    Map<String, Object> official = new HashMap<>(Map.of("regulation", "QD-366-2025", "formKind", "OFFICIAL",
-        "selfProposedLevel", "GOOD", "probationDuties", "Không phải đảng viên dự bị"));
+    Map<String, Object> official =
+        new HashMap<>(
+            Map.of(
+                "regulation",
+                "QD-366-2025",
+                "formKind",
+                "OFFICIAL",
+                "selfProposedLevel",
+                "GOOD",
+                "probationDuties",
+                "Không phải đảng viên dự bị"));
     assertThat(errors(official)).containsExactly("probationDuties:not-on-this-form");
   }
 
@@ -136,12 +199,20 @@ class ProbationarySelfReviewRulesTest {
       form = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
     }
     Map<String, String> hide = new HashMap<>();
-    form.path("components").forEach(c -> hide.put(c.path("key").asText(), c.path("conditional").path("hide").asText()));
-    // the same split as SelfReviewRules: whatever 10-KNĐ lacks is hidden from a probationary member, and back
+    form.path("components")
+        .forEach(
+            c -> hide.put(c.path("key").asText(), c.path("conditional").path("hide").asText()));
+    // the same split as SelfReviewRules: whatever 10-KNĐ lacks is hidden from a probationary
+    // member, and back
     for (SelfReviewRules.Criterion criterion : SelfReviewRules.CRITERIA) {
-      for (String field : List.of(criterion.field(), criterion.gradeField(), criterion.pointsField())) {
-        assertThat(hide.get(field)).as(field).contains(criterion.on(Form.F10_KND)
-            ? (criterion.on(Form.F02A) ? "" : "formKind != \"PROBATIONARY\"") : "formKind = \"PROBATIONARY\"");
+      for (String field :
+          List.of(criterion.field(), criterion.gradeField(), criterion.pointsField())) {
+        assertThat(hide.get(field))
+            .as(field)
+            .contains(
+                criterion.on(Form.F10_KND)
+                    ? (criterion.on(Form.F02A) ? "" : "formKind != \"PROBATIONARY\"")
+                    : "formKind = \"PROBATIONARY\"");
       }
     }
     for (String field : SelfReviewRules.OFFICIAL_ONLY_FIELDS) {
@@ -151,15 +222,26 @@ class ProbationarySelfReviewRulesTest {
 
   @Test
   void underTheOlderRegulationsTheGradesGiveTheLevel() {
-    Map<String, Object> values = new HashMap<>(Map.of("regulation", "QD-124-2023", "formKind", "PROBATIONARY",
-        "selfProposedLevel", "EXCELLENT"));
+    Map<String, Object> values =
+        new HashMap<>(
+            Map.of(
+                "regulation",
+                "QD-124-2023",
+                "formKind",
+                "PROBATIONARY",
+                "selfProposedLevel",
+                "EXCELLENT"));
     for (SelfReviewRules.Criterion criterion : SelfReviewRules.criteriaFor(Form.F10_KND)) {
-      values.put(criterion.gradeField(), criterion.group() == CriterionGroup.TASK_RESULTS ? "EXCELLENT" : "GOOD");
+      values.put(
+          criterion.gradeField(),
+          criterion.group() == CriterionGroup.TASK_RESULTS ? "EXCELLENT" : "GOOD");
     }
     assertThat(errors(values)).isEmpty();
-    assertThat(SelfReviewRules.outcome(RULES, values).orElseThrow().level()).isEqualTo(Level.EXCELLENT);
+    assertThat(SelfReviewRules.outcome(RULES, values).orElseThrow().level())
+        .isEqualTo(Level.EXCELLENT);
     values.put("probationDutiesGrade", "WEAK");
-    assertThat(SelfReviewRules.outcome(RULES, values).orElseThrow().level()).isEqualTo(Level.NOT_COMPLETED);
+    assertThat(SelfReviewRules.outcome(RULES, values).orElseThrow().level())
+        .isEqualTo(Level.NOT_COMPLETED);
     values.put("probationDutiesPoints", 5);
     assertThat(errors(values)).contains("probationDutiesPoints:not-on-this-form");
   }

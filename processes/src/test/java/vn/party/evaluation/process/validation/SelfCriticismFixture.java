@@ -15,11 +15,13 @@ final class SelfCriticismFixture {
    */
   static Map<String, Object> withSections(Map<String, Object> values) {
     Map<String, Object> all = new HashMap<>(values);
-    MemberFixtures.selfCriticism().forEach((section, text) -> {
-      if (SelfReviewRules.requiredSection(section, values)) {
-        all.putIfAbsent(section, text);
-      }
-    });
+    MemberFixtures.selfCriticism()
+        .forEach(
+            (section, text) -> {
+              if (SelfReviewRules.requiredSection(section, values)) {
+                all.putIfAbsent(section, text);
+              }
+            });
     return all;
   }
 }

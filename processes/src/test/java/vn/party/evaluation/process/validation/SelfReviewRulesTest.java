@@ -34,8 +34,11 @@ class SelfReviewRulesTest {
   }
 
   private static List<String> errors(Map<String, Object> values) {
-    return TaskCompletionRules.check(ProcessKeys.SELF_REVIEW, SelfCriticismFixture.withSections(values)).stream()
-        .map(e -> e.field() + ":" + e.reason()).toList();
+    return TaskCompletionRules.check(
+            ProcessKeys.SELF_REVIEW, SelfCriticismFixture.withSections(values))
+        .stream()
+        .map(e -> e.field() + ":" + e.reason())
+        .toList();
   }
 
   @Test
@@ -43,17 +46,24 @@ class SelfReviewRulesTest {
     Map<String, Object> values = scored366(false);
     assertThat(errors(values)).isEmpty();
     SelfReviewRules.Outcome outcome = SelfReviewRules.outcome(RULES, values).orElseThrow();
-    assertThat(outcome.points()).containsEntry(CriterionGroup.GENERAL, 25.0).containsEntry(CriterionGroup.TASK_RESULTS, 65.0);
+    assertThat(outcome.points())
+        .containsEntry(CriterionGroup.GENERAL, 25.0)
+        .containsEntry(CriterionGroup.TASK_RESULTS, 65.0);
     assertThat(outcome.total()).isEqualTo(90.0);
     assertThat(outcome.level()).isEqualTo(Level.EXCELLENT);
     assertThat(outcome.ruleId()).isEqualTo("member-level-QD-366-2025-excellent");
 
-    values.put("allTasksOnTime", false); // 90 points but not every task on time: COMPLETED (member-level row)
-    assertThat(SelfReviewRules.outcome(RULES, values).orElseThrow().level()).isEqualTo(Level.COMPLETED);
+    values.put(
+        "allTasksOnTime",
+        false); // 90 points but not every task on time: COMPLETED (member-level row)
+    assertThat(SelfReviewRules.outcome(RULES, values).orElseThrow().level())
+        .isEqualTo(Level.COMPLETED);
     assertThat(errors(values)).containsExactly("selfProposedLevel:above-own-assessment");
     values.put("selfProposedLevel", "COMPLETED");
     assertThat(errors(values)).isEmpty();
-    values.put("selfProposedLevel", "NOT_COMPLETED"); // below one's own assessment: self-criticism is allowed
+    values.put(
+        "selfProposedLevel",
+        "NOT_COMPLETED"); // below one's own assessment: self-criticism is allowed
     assertThat(errors(values)).isEmpty();
   }
 
@@ -61,8 +71,10 @@ class SelfReviewRulesTest {
   void pointsStayWithinTheirGroupsMaximum() {
     Map<String, Object> values = scored366(false);
     values.put("politicalIdeologyPoints", 31);
-    assertThat(errors(values)).contains("politicalIdeologyPoints:points-out-of-range",
-        "politicalIdeologyPoints:group-total-too-high");
+    assertThat(errors(values))
+        .contains(
+            "politicalIdeologyPoints:points-out-of-range",
+            "politicalIdeologyPoints:group-total-too-high");
     values.put("politicalIdeologyPoints", 10); // each within 30, together 30 + 1 = 31
     values.put("ethicsLifestylePoints", 10);
     values.put("organizationDisciplinePoints", 6);
@@ -81,12 +93,17 @@ class SelfReviewRulesTest {
 
   @Test
   void sectionOneIsGradedAllOrNothingAndGradesAreGrades() {
-    Map<String, Object> values = new HashMap<>(Map.of("regulation", "QD-366-2025", "selfProposedLevel", "GOOD"));
+    Map<String, Object> values =
+        new HashMap<>(Map.of("regulation", "QD-366-2025", "selfProposedLevel", "GOOD"));
     assertThat(errors(values)).as("no grades at all: allowed, nothing follows").isEmpty();
     assertThat(SelfReviewRules.outcome(RULES, values)).isEmpty();
     values.put("workStyleGrade", "GOOD");
-    assertThat(errors(values)).contains("politicalIdeologyGrade:required", "politicalIdeologyPoints:required",
-        "workStylePoints:required").doesNotContain("leadershipResultsGrade:required");
+    assertThat(errors(values))
+        .contains(
+            "politicalIdeologyGrade:required",
+            "politicalIdeologyPoints:required",
+            "workStylePoints:required")
+        .doesNotContain("leadershipResultsGrade:required");
     values.put("workStyleGrade", "Tốt");
     assertThat(errors(values)).contains("workStyleGrade:invalid-grade");
   }
@@ -96,19 +113,25 @@ class SelfReviewRulesTest {
     Map<String, Object> member = scored366(false);
     member.put("antiCorruption", "Không có biểu hiện tham nhũng.");
     member.put("antiCorruptionGrade", "GOOD");
-    assertThat(errors(member)).containsExactly("antiCorruption:not-on-this-form", "antiCorruptionGrade:not-on-this-form");
+    assertThat(errors(member))
+        .containsExactly("antiCorruption:not-on-this-form", "antiCorruptionGrade:not-on-this-form");
 
     Map<String, Object> leader = scored366(true);
     assertThat(errors(leader)).isEmpty();
     assertThat(SelfReviewRules.outcome(RULES, leader).orElseThrow().total()).isEqualTo(90.0);
     leader.remove("settingExampleGrade");
     assertThat(errors(leader)).containsExactly("settingExampleGrade:required");
-    assertThat(TaskCompletionRules.form(ProcessKeys.SELF_REVIEW, Map.of("regulation", "QD-366-2025")))
-        .extracting(TaskCompletionRules.FormField::name).doesNotContain("leadershipResults", "antiCorruptionPoints")
+    assertThat(
+            TaskCompletionRules.form(ProcessKeys.SELF_REVIEW, Map.of("regulation", "QD-366-2025")))
+        .extracting(TaskCompletionRules.FormField::name)
+        .doesNotContain("leadershipResults", "antiCorruptionPoints")
         .contains("dutiesResults", "dutiesResultsGrade", "dutiesResultsPoints");
-    assertThat(TaskCompletionRules.form(ProcessKeys.SELF_REVIEW,
-        Map.of("regulation", "QD-366-2025", "leadershipPost", true)))
-        .extracting(TaskCompletionRules.FormField::name).contains("leadershipResults", "antiCorruptionPoints");
+    assertThat(
+            TaskCompletionRules.form(
+                ProcessKeys.SELF_REVIEW,
+                Map.of("regulation", "QD-366-2025", "leadershipPost", true)))
+        .extracting(TaskCompletionRules.FormField::name)
+        .contains("leadershipResults", "antiCorruptionPoints");
   }
 
   @Test
@@ -116,7 +139,9 @@ class SelfReviewRulesTest {
     Map<String, Object> values = new HashMap<>();
     values.put("regulation", "QD-124-2023");
     for (SelfReviewRules.Criterion criterion : SelfReviewRules.criteriaFor(false)) {
-      values.put(criterion.gradeField(), criterion.group() == CriterionGroup.TASK_RESULTS ? "EXCELLENT" : "GOOD");
+      values.put(
+          criterion.gradeField(),
+          criterion.group() == CriterionGroup.TASK_RESULTS ? "EXCELLENT" : "GOOD");
     }
     values.put("selfProposedLevel", "EXCELLENT");
     assertThat(errors(values)).isEmpty();
@@ -125,31 +150,51 @@ class SelfReviewRulesTest {
     assertThat(outcome.total()).isNull();
     assertThat(outcome.ruleId()).isEqualTo("member-level-QD-124-2023-excellent");
 
-    values.put("civilServiceLevel", "GOOD"); // a civil servant rated GOOD: EXCELLENT is out of reach
+    values.put(
+        "civilServiceLevel", "GOOD"); // a civil servant rated GOOD: EXCELLENT is out of reach
     assertThat(errors(values)).containsExactly("selfProposedLevel:above-own-assessment");
     values.put("workStyleGrade", "WEAK");
     values.put("selfProposedLevel", "COMPLETED");
     assertThat(errors(values)).containsExactly("selfProposedLevel:above-own-assessment");
     values.put("workStylePoints", 5);
     values.put("allTasksOnTime", true);
-    assertThat(errors(values)).contains("workStylePoints:not-on-this-form", "allTasksOnTime:not-on-this-form");
-    assertThat(TaskCompletionRules.form(ProcessKeys.SELF_REVIEW, Map.of("regulation", "QD-132-2018")))
-        .extracting(TaskCompletionRules.FormField::name).doesNotContain("workStylePoints", "allTasksOnTime")
+    assertThat(errors(values))
+        .contains("workStylePoints:not-on-this-form", "allTasksOnTime:not-on-this-form");
+    assertThat(
+            TaskCompletionRules.form(ProcessKeys.SELF_REVIEW, Map.of("regulation", "QD-132-2018")))
+        .extracting(TaskCompletionRules.FormField::name)
+        .doesNotContain("workStylePoints", "allTasksOnTime")
         .contains("workStyleGrade");
   }
 
   @Test
   void longTextsMayExceedAnEngineVariableOnlyWhenTheApplicationKeepsThem() {
-    Map<String, Object> values = new HashMap<>(Map.of("regulation", "QD-366-2025", "selfProposedLevel", "GOOD",
-        "politicalIdeology", "x".repeat(5000)));
+    Map<String, Object> values =
+        new HashMap<>(
+            Map.of(
+                "regulation",
+                "QD-366-2025",
+                "selfProposedLevel",
+                "GOOD",
+                "politicalIdeology",
+                "x".repeat(5000)));
     assertThat(errors(values)).containsExactly("politicalIdeology:too-long");
-    assertThat(TaskCompletionRules.checkKeptByApplication(ProcessKeys.SELF_REVIEW, SelfCriticismFixture.withSections(values))).isEmpty();
+    assertThat(
+            TaskCompletionRules.checkKeptByApplication(
+                ProcessKeys.SELF_REVIEW, SelfCriticismFixture.withSections(values)))
+        .isEmpty();
     values.put("politicalIdeology", "x".repeat(SelfReviewRules.MAX_LONG_TEXT_LENGTH + 1));
-    assertThat(TaskCompletionRules.checkKeptByApplication(ProcessKeys.SELF_REVIEW, SelfCriticismFixture.withSections(values)))
-        .extracting(FieldError::reason).containsExactly("too-long");
+    assertThat(
+            TaskCompletionRules.checkKeptByApplication(
+                ProcessKeys.SELF_REVIEW, SelfCriticismFixture.withSections(values)))
+        .extracting(FieldError::reason)
+        .containsExactly("too-long");
     values.remove("politicalIdeology");
     values.put("strengths", "x".repeat(4001)); // the older section texts stay engine variables
-    assertThat(TaskCompletionRules.checkKeptByApplication(ProcessKeys.SELF_REVIEW, SelfCriticismFixture.withSections(values)))
-        .extracting(FieldError::reason).containsExactly("too-long");
+    assertThat(
+            TaskCompletionRules.checkKeptByApplication(
+                ProcessKeys.SELF_REVIEW, SelfCriticismFixture.withSections(values)))
+        .extracting(FieldError::reason)
+        .containsExactly("too-long");
   }
 }

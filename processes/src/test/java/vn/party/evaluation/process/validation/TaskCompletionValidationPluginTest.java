@@ -20,11 +20,14 @@ class TaskCompletionValidationPluginTest {
 
   @Test
   void aRefusalWrappedByTheEngineReachesTheCallerUnwrapped() {
-    FormFieldValidationException refusal = new FormFieldValidationException(
-        List.of(new FieldError("decidedLevel", FieldError.REQUIRED)), "decidedLevel: required");
-    interceptor.setNext(failingWith(new ProcessEngineException(
-        "ENGINE-03051 There was an exception while invoking the TaskListener",
-        new ProcessEngineException("Exception while invoking TaskListener", refusal))));
+    FormFieldValidationException refusal =
+        new FormFieldValidationException(
+            List.of(new FieldError("decidedLevel", FieldError.REQUIRED)), "decidedLevel: required");
+    interceptor.setNext(
+        failingWith(
+            new ProcessEngineException(
+                "ENGINE-03051 There was an exception while invoking the TaskListener",
+                new ProcessEngineException("Exception while invoking TaskListener", refusal))));
 
     assertThatThrownBy(() -> interceptor.execute(commandContext -> null)).isSameAs(refusal);
   }

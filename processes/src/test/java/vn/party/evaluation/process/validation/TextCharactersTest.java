@@ -8,10 +8,11 @@ import org.junit.jupiter.api.Test;
 class TextCharactersTest {
 
   @Test
-  void texts_people_write_are_refused_for_lone_surrogates_and_bidirectional_overrides_only() {
+  void textsPeopleWriteAreRefusedForLoneSurrogatesAndBidirectionalOverridesOnly() {
     assertThat(TextCharacters.problem("Gương mẫu nơi cư trú 😀\n\tđủ")).isNull();
     assertThat(TextCharacters.problem("a\u0007b")).isEqualTo(FieldError.CONTROL_CHARACTERS);
-    for (String bad : new String[] {"a\ud800b", "a\udc00", "\ud83d", "\u202Aa", "a\u202Eb", "\u2066x\u2069"}) {
+    for (String bad :
+        new String[] {"a\ud800b", "a\udc00", "\ud83d", "\u202Aa", "a\u202Eb", "\u2066x\u2069"}) {
       assertThat(TextCharacters.problem(bad)).as(bad).isEqualTo(FieldError.INVALID_CHARACTERS);
     }
     // the marks that only hint a direction (U+200E/F) are ordinary text
@@ -19,8 +20,11 @@ class TextCharactersTest {
   }
 
   @Test
-  void every_form_text_is_checked_the_same_way() {
-    assertThat(TaskCompletionRules.checkSent("committee-decision", Map.of("decisionComment", "a\u202Eb")))
-        .extracting(FieldError::reason).containsExactly(FieldError.INVALID_CHARACTERS);
+  void everyFormTextIsCheckedTheSameWay() {
+    assertThat(
+            TaskCompletionRules.checkSent(
+                "committee-decision", Map.of("decisionComment", "a\u202Eb")))
+        .extracting(FieldError::reason)
+        .containsExactly(FieldError.INVALID_CHARACTERS);
   }
 }
