@@ -2,6 +2,7 @@ package vn.party.notification.security;
 
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -38,6 +39,7 @@ class IdentityClient {
 
   /**
    * @throws BadCredentialsException when evaluation-service says 401
+   * @throws SignInHeldBackException when it says 429 (too many failed sign-ins; wait)
    * @throws AuthenticationServiceException when it cannot say (unreachable, other answers)
    */
   SignedInUser verify(String username, String password) {
@@ -71,7 +73,8 @@ class IdentityClient {
                   throw new BadCredentialsException("Bad credentials");
                 }
                 if (status == 429) {
-                  throw new BadCredentialsException("Too many failed sign-ins; try again later");
+                  throw new SignInHeldBackException(
+                      retryAfterSeconds(response.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)));
                 }
                 if (status != 200) {
                   throw new AuthenticationServiceException(
@@ -88,5 +91,20 @@ class IdentityClient {
       throw new AuthenticationServiceException(
           "Identity service not reachable: " + e.getMessage(), e);
     }
+  }
+
+  /** evaluation-service's Retry-After in seconds; a minute when it gave none that reads as seconds. */
+  static long retryAfterSeconds(String header) {
+    if (header != null) {
+      try {
+        long seconds = Long.parseLong(header.trim());
+        if (seconds > 0) {
+          return seconds;
+        }
+      } catch (NumberFormatException notSeconds) {
+        // an HTTP date or garbage: fall through to the default
+      }
+    }
+    return 60;
   }
 }

@@ -22,7 +22,8 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Answers authentication failures with an RFC 7807 problem in the caller's language: 401 with a
- * Basic challenge, or 503 when evaluation-service could not tell whether the credentials are right.
+ * Basic challenge, 429 with Retry-After when evaluation-service holds this sign-in back after too many failures, or
+ * 503 when evaluation-service could not tell whether the credentials are right.
  */
 @Component
 class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -53,6 +54,17 @@ class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint, Acces
           HttpStatus.SERVICE_UNAVAILABLE,
           messages.getMessage("auth.unavailable.title", null, locale),
           messages.getMessage("auth.unavailable", null, locale));
+      return;
+    }
+    if (exception instanceof SignInHeldBackException heldBack) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(heldBack.retryAfterSeconds()));
+      long minutes = Math.max(1, (heldBack.retryAfterSeconds() + 59) / 60);
+      write(
+          request,
+          response,
+          HttpStatus.TOO_MANY_REQUESTS,
+          messages.getMessage("auth.held-back.title", null, locale),
+          messages.getMessage("auth.held-back", new Object[] {minutes}, locale));
       return;
     }
     response.setHeader(

@@ -344,6 +344,26 @@ class NotificationApiTest extends IntegrationTest {
   }
 
   @Test
+  void aSignInHeldBackByEvaluationServiceIs429WithItsWaitInTheCallersLanguage() throws Exception {
+    HttpResponse<String> vietnamese =
+        send(get("/api/v1/notifications").header("Authorization", basic("heldback")).build());
+    HttpResponse<String> english =
+        send(
+            get("/api/v1/notifications")
+                .header("Authorization", basic("heldback"))
+                .header("Accept-Language", "en")
+                .build());
+
+    JsonNode problem = json(vietnamese, 429);
+    assertThat(vietnamese.headers().firstValue("Retry-After")).hasValue("120");
+    assertThat(vietnamese.headers().firstValue("WWW-Authenticate")).isEmpty();
+    assertThat(problem.path("title").asText()).isEqualTo("Tạm dừng đăng nhập");
+    assertThat(problem.path("detail").asText()).contains("2 phút");
+    assertThat(json(english, 429).path("detail").asText())
+        .isEqualTo("Too many wrong passwords. Please wait about 2 minute(s) and sign in again.");
+  }
+
+  @Test
   void healthAndTheOpenApiDocumentAreOpen() throws Exception {
     HttpResponse<String> health = send(get("/actuator/health").build());
     assertThat(health.statusCode()).isEqualTo(200);

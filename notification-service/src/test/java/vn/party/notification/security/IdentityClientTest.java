@@ -39,6 +39,23 @@ class IdentityClientTest {
   }
 
   @Test
+  void aHeldBackSignInKeepsTheIdentityServicesWaitNotAWrongPassword() {
+    assertThatThrownBy(
+            () -> client(URI.create(TestInfrastructure.IDENTITY.url())).verify("heldback", "any"))
+        .isInstanceOfSatisfying(
+            SignInHeldBackException.class,
+            heldBack -> assertThat(heldBack.retryAfterSeconds()).isEqualTo(120));
+  }
+
+  @Test
+  void aRetryAfterThatIsNoNumberOfSecondsBecomesAMinute() {
+    assertThat(IdentityClient.retryAfterSeconds("30")).isEqualTo(30);
+    assertThat(IdentityClient.retryAfterSeconds("Wed, 21 Oct 2026 07:28:00 GMT")).isEqualTo(60);
+    assertThat(IdentityClient.retryAfterSeconds(null)).isEqualTo(60);
+    assertThat(IdentityClient.retryAfterSeconds("0")).isEqualTo(60);
+  }
+
+  @Test
   void anUnreachableIdentityServiceIsAServiceProblemNotBadCredentials() throws IOException {
     int closedPort;
     try (ServerSocket socket = new ServerSocket(0)) {

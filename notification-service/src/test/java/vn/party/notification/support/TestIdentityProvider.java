@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A small, real identity endpoint in the shape of evaluation-service's {@code GET /api/v1/me}:
  * HTTP Basic in, the user as JSON out, 401 for wrong credentials. User "outage" makes it fail
- * with 500, as an identity service in trouble would.
+ * with 500, as an identity service in trouble would; user "heldback" is answered 429 with Retry-After 120, as
+ * evaluation-service answers a sign-in it holds back after too many wrong passwords.
  */
 public final class TestIdentityProvider {
 
@@ -100,6 +101,11 @@ public final class TestIdentityProvider {
       String forwarded = exchange.getRequestHeaders().getFirst("X-Forwarded-For");
       if (forwarded != null) {
         forwardedFor.put(credentials[0], forwarded);
+      }
+      if (credentials[0].equals("heldback")) {
+        exchange.getResponseHeaders().add("Retry-After", "120");
+        send(exchange, 429, "{\"status\":429}");
+        return;
       }
       if (credentials[0].equals("outage")) {
         send(exchange, 500, "{\"error\":\"engine unavailable\"}");
