@@ -38,15 +38,20 @@ public class OwnCaseAuthorizations {
     CommandContext context = Context.getCommandContext();
     context.runWithoutAuthorization(
         () -> {
-          for (String userId : subjects) {
-            AuthorizationEntity revoke = new AuthorizationEntity(AUTH_TYPE_REVOKE);
-            revoke.setUserId(userId);
-            revoke.setResource(Resources.TASK);
-            revoke.setResourceId(entity.getId());
-            revoke.setPermissions(new Permission[] {Permissions.ALL});
-            context.getAuthorizationManager().insert(revoke);
-          }
+          revokeFrom(context, entity.getId(), subjects);
           return null;
         });
+  }
+
+  /** Revokes every permission of each subject on the task; inside a command, authorization checks off. */
+  static void revokeFrom(CommandContext context, String taskId, Set<String> subjects) {
+    for (String userId : subjects) {
+      AuthorizationEntity revoke = new AuthorizationEntity(AUTH_TYPE_REVOKE);
+      revoke.setUserId(userId);
+      revoke.setResource(Resources.TASK);
+      revoke.setResourceId(taskId);
+      revoke.setPermissions(new Permission[] {Permissions.ALL});
+      context.getAuthorizationManager().insert(revoke);
+    }
   }
 }
