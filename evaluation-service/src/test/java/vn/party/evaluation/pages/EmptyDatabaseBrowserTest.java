@@ -54,6 +54,12 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
+      // A second application in the same JVM as the other tests' (Spring keeps both contexts):
+      // Camunda registers
+      // engines in a static registry by name, and a second "default" would replace the first one's,
+      // so that the
+      // other tests' /engine-rest and webapps would run against this empty database.
+      "camunda.bpm.process-engine-name=empty-database",
       "evaluation.outbox.poll-interval-ms=100",
       "camunda.bpm.job-execution.wait-time-in-millis=200",
       "camunda.bpm.job-execution.max-wait=1000",

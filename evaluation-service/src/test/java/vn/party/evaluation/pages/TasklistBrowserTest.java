@@ -8,20 +8,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chromium.HasCdp;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import vn.party.evaluation.account.SignInThrottle;
 
 /**
  * Camunda Tasklist as members use it, in real headless Chromium (issue 14): each task's name carries the year and the
@@ -37,44 +29,8 @@ class TasklistBrowserTest extends BrowserTestSupport {
   private static final DateTimeFormatter ENGINE_DATE =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
-  private static final Logger log = LoggerFactory.getLogger(TasklistBrowserTest.class);
-
-  @Autowired IdentityService identityService;
-
-  @Autowired SignInThrottle throttle;
-
-  /**
-   * member9 signs in with the demo's password. In the full suite an earlier test of this JVM left the account unable
-   * to (seen once on the merged line of 2026-12-06, not yet traced): say what was found, then start from the demo's.
-   */
-  private void member9AsInTheDemo() {
-    boolean demoPassword = identityService.checkPassword("member9", "demo");
-    Integer mustChange =
-        jdbc.sql(
-                "select count(*) from evaluation.account_password where user_id = 'member9' "
-                    + "and must_change")
-            .query(Integer.class)
-            .single();
-    long groups = identityService.createGroupQuery().groupMember("member9").count();
-    if (!demoPassword || mustChange > 0) {
-      log.warn(
-          "member9 found changed by an earlier test: demo password {}, must change {}, groups {}",
-          demoPassword,
-          mustChange,
-          groups);
-    }
-    User user = identityService.createUserQuery().userId("member9").singleResult();
-    user.setPassword("demo");
-    ((IdentityServiceImpl) identityService).saveUser(user, true);
-    jdbc.sql("update evaluation.account_password set must_change = false where user_id = 'member9'")
-        .update();
-    throttle.release(SignInThrottle.Kind.ACCOUNT, "member9");
-    throttle.release(SignInThrottle.Kind.ADDRESS, "127.0.0.1");
-  }
-
   @Test
   void tasklistNamesTheYearAndTheMemberAndShowsNoMigrationBanner() {
-    member9AsInTheDemo();
     launchedCampaign(YEAR);
     String task = taskOf("member9", "self-review", "member9", YEAR);
     String name =
@@ -84,14 +40,6 @@ class TasklistBrowserTest extends BrowserTestSupport {
     // the engine's name of the task, as Tasklist, the REST API and the notices read it
     var read =
         as("member9").get().uri("/engine-rest/task/{id}", task).retrieve().toEntity(String.class);
-    // In the full suite an earlier test leaves member9's Basic sign-in answered 401 although the
-    // password is the
-    // demo's and no throttle holds it (2026-12-06, not yet traced; alone, this test runs whole).
-    // Until it is traced,
-    // the test says so and stops there rather than fail for another test's sake.
-    Assumptions.assumeTrue(
-        read.getStatusCode().value() != 401,
-        "member9's sign-in was changed by an earlier test of this JVM (not yet traced)");
     assertThat(read.getStatusCode().value())
         .as("member9 reads their task: " + read.getBody())
         .isEqualTo(200);
