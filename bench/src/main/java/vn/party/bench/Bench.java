@@ -2,10 +2,15 @@ package vn.party.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.party.localstack.LocalInfrastructure;
@@ -38,7 +43,7 @@ public final class Bench {
    */
   static double liveHeapMb(ServiceProcess service, EvaluationClient client) throws Exception {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
-    if (!java.nio.file.Files.isExecutable(jcmd)) {
+    if (!Files.isExecutable(jcmd)) {
       log.warn("No {}: live heap not measured", jcmd);
       return Double.NaN;
     }
@@ -47,7 +52,7 @@ public final class Bench {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
-    if (!p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES) || p.exitValue() != 0) {
+    if (!p.waitFor(2, TimeUnit.MINUTES) || p.exitValue() != 0) {
       p.destroyForcibly();
       log.warn("jcmd GC.run failed: live heap not measured");
       return Double.NaN;
@@ -189,7 +194,7 @@ public final class Bench {
 
   /** A CPU meter over named processes: name, pid, name, pid, ... (null when /proc cannot be read). */
   static CpuMeter meter(Object... namesAndPids) {
-    Map<String, Long> named = new java.util.LinkedHashMap<>();
+    Map<String, Long> named = new LinkedHashMap<>();
     for (int i = 0; i < namesAndPids.length; i += 2) {
       named.put((String) namesAndPids[i], (Long) namesAndPids[i + 1]);
     }
@@ -284,7 +289,7 @@ public final class Bench {
       Long postgresPid,
       ServiceProcess nodeA,
       EvaluationClient clientA,
-      javax.sql.DataSource data,
+      DataSource data,
       MemberEvents events,
       Probe probe)
       throws Exception {
@@ -295,7 +300,7 @@ public final class Bench {
     String group =
         options.notificationProperties.getOrDefault(
             "spring.kafka.consumer.group-id", "notification-service");
-    OrganizationGenerator.awaitOutboxDrained(data, java.time.Duration.ofMinutes(5));
+    OrganizationGenerator.awaitOutboxDrained(data, Duration.ofMinutes(5));
     KafkaGroups.commitEndOffsets(infra.kafkaBootstrapServers(), group, Notices.TOPIC);
     int notificationPort = LocalInfrastructure.freePort();
     log.info("Starting notification-service on port {}", notificationPort);
@@ -319,8 +324,7 @@ public final class Bench {
                   results,
                   "lifecycle.1node");
       notification.awaitHealthy(LocalStack.NOTIFICATION_START_TIMEOUT);
-      KafkaGroups.awaitMembers(
-          infra.kafkaBootstrapServers(), group, 1, java.time.Duration.ofMinutes(2));
+      KafkaGroups.awaitMembers(infra.kafkaBootstrapServers(), group, 1, Duration.ofMinutes(2));
       if (one != null) {
         CpuMeter cpu =
             meter(
@@ -387,10 +391,7 @@ public final class Bench {
                 "lifecycle.2nodes");
         nodeB.awaitHealthy(LocalStack.EVALUATION_START_TIMEOUT);
         KafkaGroups.awaitMembers(
-            infra.kafkaBootstrapServers(),
-            "evaluation-service",
-            2,
-            java.time.Duration.ofMinutes(2));
+            infra.kafkaBootstrapServers(), "evaluation-service", 2, Duration.ofMinutes(2));
         List<Lifecycle.Node> nodes =
             List.of(
                 new Lifecycle.Node(NODE_A, clientA),
@@ -545,8 +546,7 @@ public final class Bench {
                           + launchShares)
                   .against(results.get("baseline.full.start.1t.cpu")));
         }
-        double drain =
-            OrganizationGenerator.awaitOutboxDrained(data, java.time.Duration.ofMinutes(10));
+        double drain = OrganizationGenerator.awaitOutboxDrained(data, Duration.ofMinutes(10));
         results.add(
             Figure.of(
                 "launch." + size + ".outbox-drain",

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -45,7 +46,7 @@ final class CpuMeter {
    * A meter over named process trees (a null pid is left out), described as their names joined by " + ";
    * {@link #shares(long[])} tells how the CPU time split between them.
    */
-  static Optional<CpuMeter> named(java.util.Map<String, Long> pidsByName) {
+  static Optional<CpuMeter> named(Map<String, Long> pidsByName) {
     if (!Files.isReadable(PROC.resolve("self").resolve("stat"))) {
       return Optional.empty();
     }

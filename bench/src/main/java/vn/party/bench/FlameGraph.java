@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -194,8 +195,7 @@ public final class FlameGraph {
                 b.append("| `")
                     .append(e.getKey())
                     .append("` | ")
-                    .append(
-                        String.format(java.util.Locale.ROOT, "%.1f %%", 100 * e.getValue() / total))
+                    .append(String.format(Locale.ROOT, "%.1f %%", 100 * e.getValue() / total))
                     .append(" |\n"));
     b.append('\n');
   }
@@ -265,8 +265,7 @@ public final class FlameGraph {
         continue;
       }
       double y = height - 10 - (level + 1) * FRAME_HEIGHT;
-      String pct =
-          String.format(java.util.Locale.ROOT, "%.2f %%", 100.0 * node.samples / root.samples);
+      String pct = String.format(Locale.ROOT, "%.2f %%", 100.0 * node.samples / root.samples);
       b.append("<g><title>")
           .append(escape(node.name))
           .append(" (")
@@ -339,7 +338,7 @@ public final class FlameGraph {
   }
 
   private static String fmt(double v) {
-    return String.format(java.util.Locale.ROOT, "%.1f", v);
+    return String.format(Locale.ROOT, "%.1f", v);
   }
 
   private static String escape(String s) {

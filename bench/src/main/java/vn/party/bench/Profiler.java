@@ -2,6 +2,7 @@ package vn.party.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -51,7 +52,7 @@ final class Profiler {
   private static boolean jcmd(long pid, String... command) {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     try {
-      List<String> args = new java.util.ArrayList<>(List.of(jcmd.toString(), String.valueOf(pid)));
+      List<String> args = new ArrayList<>(List.of(jcmd.toString(), String.valueOf(pid)));
       args.addAll(List.of(command));
       Process p =
           new ProcessBuilder(args)

@@ -2,11 +2,14 @@ package vn.party.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +62,7 @@ public final class Results {
 
   public String header() {
     return "run "
-        + runAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+        + runAt.truncatedTo(ChronoUnit.SECONDS)
         + " · "
         + cores
         + " cores · load average "
@@ -116,7 +119,7 @@ public final class Results {
       b.append(
               String.join(
                   ",",
-                  runAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(),
+                  runAt.truncatedTo(ChronoUnit.SECONDS).toString(),
                   String.valueOf(cores),
                   number(loadAverageAtStart),
                   csvCell(f.name()),
@@ -212,10 +215,7 @@ public final class Results {
     if (Double.isNaN(v) || Double.isInfinite(v)) {
       return String.valueOf(v);
     }
-    return java.math.BigDecimal.valueOf(v)
-        .round(new java.math.MathContext(6))
-        .stripTrailingZeros()
-        .toPlainString();
+    return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
   }
 
   /** At most 3 significant decimals, no exponent, "NaN" kept. */

@@ -4,6 +4,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,8 +20,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -178,7 +182,7 @@ public final class LocalInfrastructure implements AutoCloseable {
       }
       if (config.logDirectory != null) {
         Files.createDirectories(config.logDirectory);
-        java.io.File pgLog = config.logDirectory.resolve("postgres.log").toFile();
+        File pgLog = config.logDirectory.resolve("postgres.log").toFile();
         pg.setOutputRedirector(ProcessBuilder.Redirect.appendTo(pgLog))
             .setErrorRedirector(ProcessBuilder.Redirect.appendTo(pgLog));
       }
@@ -566,8 +570,8 @@ public final class LocalInfrastructure implements AutoCloseable {
 
   private static String randomSecret() {
     byte[] bytes = new byte[33];
-    new java.security.SecureRandom().nextBytes(bytes);
-    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    new SecureRandom().nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   /** {@code jdbc:postgresql://localhost:{port}/party_evaluation}. */
@@ -729,7 +733,7 @@ public final class LocalInfrastructure implements AutoCloseable {
     private String dbUser = DB_USER;
     private String dbPassword = DB_PASSWORD;
     private final List<String> topics = new ArrayList<>(TOPICS);
-    private final Map<String, String> serverConfig = new java.util.LinkedHashMap<>();
+    private final Map<String, String> serverConfig = new LinkedHashMap<>();
     private boolean registerShutdownHook = true;
 
     private Builder(int dbPort, int kafkaPort, int smtpPort, int imapPort) {

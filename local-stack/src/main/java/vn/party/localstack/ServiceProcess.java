@@ -1,5 +1,6 @@
 package vn.party.localstack;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -139,8 +140,8 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  private static java.io.File nullDevice() {
-    return new java.io.File(
+  private static File nullDevice() {
+    return new File(
         System.getProperty("os.name").toLowerCase().startsWith("windows") ? "NUL" : "/dev/null");
   }
 

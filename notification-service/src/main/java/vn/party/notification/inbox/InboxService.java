@@ -2,6 +2,7 @@ package vn.party.notification.inbox;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,7 +86,7 @@ public class InboxService {
     // One notification per person even if the producer lists someone twice; who they are and where
     // their e-mail
     // goes is the directory's word, not the event's.
-    Set<String> named = new java.util.LinkedHashSet<>();
+    Set<String> named = new LinkedHashSet<>();
     draft.recipients().forEach(r -> named.add(r.userId().strip()));
     Map<String, DirectoryUser> found = directory.find(named);
     Map<String, DirectoryUser> recipients = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package vn.party.evaluation.process;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** Camunda group ids. This is the only place that builds them (see {@code docs/contracts.md}). */
 public final class Groups {
@@ -48,35 +49,35 @@ public final class Groups {
   }
 
   /** The organization whose inspection committee this group is, if it is one. */
-  public static java.util.Optional<String> organizationOfInspection(String groupId) {
+  public static Optional<String> organizationOfInspection(String groupId) {
     String prefix = inspection("");
     return groupId != null && groupId.startsWith(prefix) && groupId.length() > prefix.length()
-        ? java.util.Optional.of(groupId.substring(prefix.length()))
-        : java.util.Optional.empty();
+        ? Optional.of(groupId.substring(prefix.length()))
+        : Optional.empty();
   }
 
   /** The organization this group supervises from above, if it is a superior committee's group. */
-  public static java.util.Optional<String> organizationOfSuperiorCommittee(String groupId) {
+  public static Optional<String> organizationOfSuperiorCommittee(String groupId) {
     String prefix = superiorCommittee("");
     return groupId != null && groupId.startsWith(prefix) && groupId.length() > prefix.length()
-        ? java.util.Optional.of(groupId.substring(prefix.length()))
-        : java.util.Optional.empty();
+        ? Optional.of(groupId.substring(prefix.length()))
+        : Optional.empty();
   }
 
   /** The organization whose grassroots committee this group is, if it is one. */
-  public static java.util.Optional<String> organizationOfCommittee(String groupId) {
+  public static Optional<String> organizationOfCommittee(String groupId) {
     String prefix = organizationCommittee("");
     return groupId != null && groupId.startsWith(prefix) && groupId.length() > prefix.length()
-        ? java.util.Optional.of(groupId.substring(prefix.length()))
-        : java.util.Optional.empty();
+        ? Optional.of(groupId.substring(prefix.length()))
+        : Optional.empty();
   }
 
   /** The branch whose committee this group is, if it is one. */
-  public static java.util.Optional<String> branchOfCommittee(String groupId) {
+  public static Optional<String> branchOfCommittee(String groupId) {
     String prefix = branchCommittee("");
     return groupId != null && groupId.startsWith(prefix) && groupId.length() > prefix.length()
-        ? java.util.Optional.of(groupId.substring(prefix.length()))
-        : java.util.Optional.empty();
+        ? Optional.of(groupId.substring(prefix.length()))
+        : Optional.empty();
   }
 
   private Groups() {}

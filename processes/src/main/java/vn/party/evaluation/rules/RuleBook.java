@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -218,15 +219,15 @@ public final class RuleBook {
    * 366-QĐ/TW; empty under a regulation without a score (124, 132: the level follows from the
    * criteria's grades).
    */
-  public java.util.OptionalInt maxPoints(Regulation regulation, CriterionGroup group) {
+  public OptionalInt maxPoints(Regulation regulation, CriterionGroup group) {
     RuleMatch match =
         single(
             DecisionKeys.id(DecisionKeys.CRITERION_POINTS, regulation),
             Map.of(RuleVariables.CRITERION_GROUP, group.name()));
     Object points = match.outputs().get(RuleVariables.MAX_POINTS);
     return points instanceof Number number
-        ? java.util.OptionalInt.of(number.intValue())
-        : java.util.OptionalInt.empty();
+        ? OptionalInt.of(number.intValue())
+        : OptionalInt.empty();
   }
 
   // --- organizations --------------------------------------------------------------------------
