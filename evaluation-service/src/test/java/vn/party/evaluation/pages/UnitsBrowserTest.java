@@ -14,10 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The organization tree and its committees on the pages, in real headless Chromium: an administrator opens a branch
  * under a sub-committee of a ward of the test's own (first without a name: refused next to the field, nothing
- * written), is refused seating the inspection account (no party member of the ward: the reason next to the field),
- * seats a member of the ward as the branch's secretary, and that person, signing in, has the branch committee's pages
- * (meetings);
- * taking the seat away takes them away. A branch member reads the tree without forms. Screenshots go to
+ * written), finds in the seat form's picker the ward's members by name and not the inspection account (no party
+ * member of the ward; the API's refusal is SeatsAndInspectionTest's), seats a member of the ward as the branch's
+ * secretary, and that person, signing in, has the branch committee's pages (meetings); taking the seat away takes
+ * them away. A branch member reads the tree without forms. Screenshots go to
  * {@code target/screenshots/units-*.png}.
  */
 class UnitsBrowserTest extends BrowserTestSupport {
