@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.party.evaluation.accounts.MemberAccounts;
+import vn.party.evaluation.account.MemberAccounts;
 import vn.party.evaluation.roster.MemberRoster;
 import vn.party.evaluation.roster.RosterAccess;
 import vn.party.evaluation.roster.Rosters;

@@ -20,7 +20,7 @@ class ReportAccess {
   }
 
   /**
-   * A branch's report: its own branch committee, the grassroots committee of its organization, auditors and
+   * A branch's report: its own branch committee, the committee of a sub-committee it is under, the grassroots committee of its organization, auditors and
    * administrators. An unknown branch is 403 to others than auditors and administrators, who get 404.
    */
   BranchReport readableBranch(String branchId, int year, CurrentUser user) {
@@ -28,6 +28,7 @@ class ReportAccess {
     String organization = reports.organizationOfBranch(branchId).orElse(null);
     if (!everywhere
         && !user.inBranchCommittee(branchId)
+        && !user.overseesBranch(branchId)
         && (organization == null
             || !user.inOrganizationCommittee(organization) && !user.inspects(organization))) {
       throw ApiException.forbidden();

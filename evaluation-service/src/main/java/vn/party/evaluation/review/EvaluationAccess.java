@@ -19,7 +19,8 @@ public class EvaluationAccess {
   }
 
   /**
-   * The member, their branch committee, their grassroots committee, the committee above (it re-appraises after a
+   * The member, their branch committee, the committee of a sub-committee their branch is under, their grassroots
+   * committee, the committee above (it re-appraises after a
    * complaint), the organization's inspection committee, auditors and administrators may read. Whoever may not gets the same 403 whether or not the member has
    * an evaluation that year (or exists at all): a 404 for them told that there was none (issue 12). The units are
    * those of the evaluation when there is one, and the member's present ones, so that whoever may read it learns
@@ -45,6 +46,7 @@ public class EvaluationAccess {
 
   private static boolean reads(CurrentUser user, String branchId, String organizationId) {
     return user.inBranchCommittee(branchId)
+        || user.overseesBranch(branchId)
         || user.inOrganizationCommittee(organizationId)
         || user.inSuperiorCommitteeOf(organizationId)
         || user.inspects(organizationId);

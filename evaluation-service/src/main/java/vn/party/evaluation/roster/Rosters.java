@@ -101,6 +101,26 @@ public class Rosters {
         .list();
   }
 
+  /** A member who may sit on a committee of their organization, with the branch's name to tell namesakes apart. */
+  public record Seatable(String id, String fullName, String branchName) {}
+
+  /**
+   * The organization's members who may sit on a committee of one of its units (the rule of {@code
+   * UnitService.seat}): active, official, not suspended; by name.
+   */
+  public List<Seatable> seatable(String organizationId) {
+    return jdbc.sql(
+            """
+            select m.id, m.full_name, b.name as branch_name
+            from evaluation.party_member m join evaluation.branch b on b.id = m.branch_id
+            where b.organization_id = :o and m.status = 'ACTIVE' and m.membership = 'OFFICIAL'
+              and not m.suspended
+            order by m.full_name, b.name, m.id""")
+        .param("o", organizationId)
+        .query(Seatable.class)
+        .list();
+  }
+
   /** A branch of the tree, for the members' list page. */
   public record Branch(String id, String name, String organizationId, String organizationName) {}
 

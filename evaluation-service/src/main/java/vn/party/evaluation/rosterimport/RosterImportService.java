@@ -21,7 +21,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.party.evaluation.accounts.MemberAccounts;
+import vn.party.evaluation.account.MemberAccounts;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldProblem;

@@ -38,6 +38,11 @@ public record CurrentUser(String userId, List<String> groups) {
     return groups.contains(Groups.branchCommittee(branchId));
   }
 
+  /** On the committee of a sub-committee the branch sits under (at any depth): reads the branch, decides nothing. */
+  public boolean overseesBranch(String branchId) {
+    return branchId != null && groups.contains(Groups.subCommitteeOver(branchId));
+  }
+
   public boolean inOrganizationCommittee(String organizationId) {
     return groups.contains(Groups.organizationCommittee(organizationId));
   }

@@ -21,7 +21,9 @@ import vn.party.evaluation.security.SystemAccess;
  *   <li>an organization's inspection committee (ủy ban kiểm tra) → {@code inspection-{organization}}, which reads
  *       that organization only and decides nothing; the committee above's → that group of each organization directly
  *       under it. Never the global {@code auditors} group (the national and district inspection accounts);</li>
- *   <li>a sub-committee's committee → no group: no step of the regulations' processes is theirs.</li>
+ *   <li>a sub-committee's committee → {@code sub-committee-over-{branch}} of each branch below it, at any depth: it
+ *       reads those branches' evaluations and reports; no step of the regulations' processes is theirs, so it decides
+ *       nothing.</li>
  * </ul>
  * The task rights come from the engine per task (candidate groups), the auditors' read rights from
  * {@code directory.AccessSetup}; so a membership is all a seat needs. Runs in the caller's transaction (the engine
@@ -61,9 +63,42 @@ class CommitteeGroups {
           units.children(unit.id()).stream()
               .filter(child -> child.kind() == UnitKind.ORGANIZATION)
               .forEach(child -> groups.add(Groups.superiorCommittee(child.id())));
-      case SUB_COMMITTEE -> {}
+      case SUB_COMMITTEE ->
+          branchesBelow(unit.id()).forEach(branch -> groups.add(Groups.subCommitteeOver(branch)));
     }
     return groups;
+  }
+
+  /** The branches below a unit, at any depth (open or not: a seat's groups are taken away by the same list). */
+  private Set<String> branchesBelow(String unitId) {
+    Set<String> branches = new LinkedHashSet<>();
+    for (Unit child : units.children(unitId)) {
+      if (child.kind() == UnitKind.BRANCH) {
+        branches.add(child.id());
+      } else {
+        branches.addAll(branchesBelow(child.id()));
+      }
+    }
+    return branches;
+  }
+
+  /**
+   * A branch newly placed below sub-committees (created under one, or carried over by a merger): the seat holders of
+   * each sub-committee above it, and of the sub-committee merged away, get or lose its group.
+   */
+  void resyncSubCommittees(Set<String> branches, List<CommitteeSeat> seats) {
+    Set<String> branchGroups = new LinkedHashSet<>();
+    branches.forEach(branch -> branchGroups.add(Groups.subCommitteeOver(branch)));
+    for (CommitteeSeat seat : seats) {
+      if ("COMMITTEE".equals(seat.body())) {
+        sync(seat.personId(), branchGroups);
+      }
+    }
+  }
+
+  /** The branches below a sub-committee (for a merger's resync). */
+  Set<String> branchesUnder(String unitId) {
+    return branchesBelow(unitId);
   }
 
   /** The groups a new unit brings (named after it), created if missing. */

@@ -17,12 +17,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.party.evaluation.portal.PortalPage;
+import vn.party.evaluation.roster.Rosters;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.unit.UnitApi.DissolutionRequest;
 import vn.party.evaluation.unit.UnitApi.MergerRequest;
 import vn.party.evaluation.unit.UnitApi.NewUnitRequest;
 import vn.party.evaluation.unit.UnitApi.SeatRequest;
 import vn.party.evaluation.unit.UnitApi.UnitChangeRequest;
+import vn.party.evaluation.unit.flow.SeatAccounts;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldProblem;
 
@@ -37,10 +39,17 @@ import vn.party.evaluation.web.FieldProblem;
 public class UnitPageController {
 
   private final UnitService service;
+  private final Rosters rosters;
+  private final SeatAccounts accounts;
 
-  public UnitPageController(UnitService service) {
+  public UnitPageController(UnitService service, Rosters rosters, SeatAccounts accounts) {
     this.service = service;
+    this.rosters = rosters;
+    this.accounts = accounts;
   }
+
+  /** Whom the seat form offers: the value sent, and the name shown (with the branch, for a member). */
+  public record Candidate(String id, String name, String detail) {}
 
   /** A unit with its depth in the tree, for the indented list. */
   public record Row(Unit unit, int depth) {}
@@ -279,9 +288,25 @@ public class UnitPageController {
             ? List.of("COMMITTEE", "INSPECTION")
             : List.of("COMMITTEE"));
     model.addAttribute("roles", List.of("SECRETARY", "DEPUTY", "MEMBER"));
+    if (unit.open() && UnitAccess.mayEdit(unit, user)) {
+      model.addAttribute("candidates", candidates(unit));
+    }
     model.addAttribute("form", formName);
     model.addAttribute("values", values);
     model.addAttribute("errors", errors);
+  }
+
+  /**
+   * The seat form's picker: on a unit of a grassroots organization, the organization's members who may sit; on the
+   * committee above, whose people are on no roster kept here, the accounts that are no member's sign-in.
+   */
+  private List<Candidate> candidates(Unit unit) {
+    if (unit.organizationId() != null) {
+      return rosters.seatable(unit.organizationId()).stream()
+          .map(m -> new Candidate(m.id(), m.fullName(), m.branchName()))
+          .toList();
+    }
+    return accounts.offRoster().stream().map(a -> new Candidate(a.id(), a.name(), null)).toList();
   }
 
   /** field → the message the check gave. */

@@ -157,6 +157,14 @@ public class UnitService {
     if (kind == UnitKind.ORGANIZATION && parent != null) {
       groups.joinSuperior(unit, units.seats(parent.id()));
     }
+    if (kind == UnitKind.BRANCH) {
+      // the committees of the sub-committees above it read the new branch
+      for (Unit above = parent;
+          above != null && above.kind() == UnitKind.SUB_COMMITTEE;
+          above = above.parentId() == null ? null : units.find(above.parentId()).orElse(null)) {
+        groups.resyncSubCommittees(Set.of(unit.id()), units.seats(above.id()));
+      }
+    }
     return unit;
   }
 
@@ -284,6 +292,11 @@ public class UnitService {
     String reason = text("reason", request.reason(), REASON_MAX, true, found);
     found.throwIfAny();
 
+    // a sub-committee's branches change hands: whoever sat on it stops reading them, the target's
+    // committee starts
+    Set<String> carried =
+        source.kind() == UnitKind.SUB_COMMITTEE ? groups.branchesUnder(source.id()) : Set.of();
+    List<CommitteeSeat> sourceSeats = units.seats(source.id());
     int moved = 0;
     if (source.kind() == UnitKind.BRANCH) {
       for (String memberId : units.activeMemberIds(source.id())) {
@@ -307,6 +320,10 @@ public class UnitService {
     }
     units.dissolve(source.id(), on, target.id());
     endSeats(source, reason, user);
+    if (!carried.isEmpty()) {
+      groups.resyncSubCommittees(carried, sourceSeats);
+      groups.resyncSubCommittees(carried, units.seats(target.id()));
+    }
     units.record(
         source.id(),
         user.userId(),

@@ -23,6 +23,16 @@ public final class Groups {
     return "branch-committee-" + Objects.requireNonNull(branchId, "branchId");
   }
 
+  /**
+   * The committee of a sub-committee (đảng ủy bộ phận) over a branch, e.g. {@code
+   * sub-committee-over-thanh-khe-tay-cb3}: its members read that branch's evaluations and report and decide nothing
+   * (no step of the regulations' processes is theirs). One group per branch below the sub-committee, at any depth, as
+   * the committee above has one per organization under it.
+   */
+  public static String subCommitteeOver(String branchId) {
+    return "sub-committee-over-" + Objects.requireNonNull(branchId, "branchId");
+  }
+
   /** The grassroots party committee (đảng ủy cơ sở), e.g. {@code org-committee-thanh-khe-tay}. */
   public static String organizationCommittee(String organizationId) {
     return "org-committee-" + Objects.requireNonNull(organizationId, "organizationId");

@@ -1,4 +1,4 @@
-package vn.party.evaluation.accounts;
+package vn.party.evaluation.account;
 
 import java.security.SecureRandom;
 import org.springframework.stereotype.Component;
