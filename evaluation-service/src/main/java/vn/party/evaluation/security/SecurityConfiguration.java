@@ -39,6 +39,14 @@ public class SecurityConfiguration {
   private static final int ENGINE_AUTHENTICATION_ORDER = 100;
 
   /**
+   * What the people's pages may load: their own scripts only (none inline, no eval), so that a text someone managed
+   * to smuggle into a page could not run; style attributes stay allowed (layout only).
+   */
+  static final String PAGES_CONTENT_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
+          + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+  /**
    * The people's pages: a session with form login, CSRF tokens on every form (Thymeleaf adds them), a session that
    * expires ({@code server.servlet.session.timeout}), and the engine running as the signed-in user.
    */
@@ -58,7 +66,11 @@ public class SecurityConfiguration {
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
         .sessionManagement(
             session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-        .headers(headers -> headers.frameOptions(frame -> frame.deny()))
+        .headers(
+            headers ->
+                headers
+                    .frameOptions(frame -> frame.deny())
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CONTENT_POLICY)))
         .addFilterAfter(
             new EngineAuthenticationFilter(identityService), AnonymousAuthenticationFilter.class)
         .build();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -41,11 +42,14 @@ public class UnitPageController {
   private final UnitService service;
   private final Rosters rosters;
   private final SeatAccounts accounts;
+  private final UnitHistoryLines historyLines;
 
-  public UnitPageController(UnitService service, Rosters rosters, SeatAccounts accounts) {
+  public UnitPageController(
+      UnitService service, Rosters rosters, SeatAccounts accounts, UnitHistoryLines historyLines) {
     this.service = service;
     this.rosters = rosters;
     this.accounts = accounts;
+    this.historyLines = historyLines;
   }
 
   /** Whom the seat form offers: the value sent, and the name shown (with the branch, for a member). */
@@ -272,7 +276,8 @@ public class UnitPageController {
     model.addAttribute("parent", unit.parentId() == null ? null : service.get(unit.parentId()));
     model.addAttribute("seats", service.committee(id));
     model.addAttribute("children", service.children(id));
-    model.addAttribute("history", service.history(id));
+    model.addAttribute(
+        "history", historyLines.of(service.history(id), LocaleContextHolder.getLocale()));
     model.addAttribute("mayEdit", unit.open() && UnitAccess.mayEdit(unit, user));
     model.addAttribute("mayRestructure", unit.open() && UnitAccess.mayRestructure(unit, user));
     model.addAttribute(

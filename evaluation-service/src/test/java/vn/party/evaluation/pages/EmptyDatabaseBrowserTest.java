@@ -72,7 +72,7 @@ import org.springframework.test.context.DynamicPropertySource;
       // engines in a static registry by name, and a second "default" would replace the first one's,
       // so that the
       // other tests' /engine-rest and webapps would run against this empty database.
-      "camunda.bpm.process-engine-name=empty-database",
+      "camunda.bpm.process-engine-name=emptyDatabase",
       "evaluation.outbox.poll-interval-ms=100",
       "camunda.bpm.job-execution.wait-time-in-millis=200",
       "camunda.bpm.job-execution.max-wait=1000",

@@ -101,6 +101,14 @@ class TasklistBrowserTest extends BrowserTestSupport {
             .map(element -> element.getAttribute("uib-tooltip"))
             .toList();
     assertThat(tooltips).as("the due date in Vietnam's time, day first").contains(dueInVietnam);
+    // the footer names Vietnam's time in readable Vietnamese (the stylesheet is served without a
+    // charset: its letters must survive a Latin-1 reading)
+    Object footer =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "var f = document.getElementById('footer-timezone');"
+                    + " return f ? getComputedStyle(f, '::after').content : null;");
+    assertThat(String.valueOf(footer)).contains("giờ Việt Nam");
     screenshot("tasklist-01-member");
     // an empty zone ends the override
     ((HasCdp) browser).executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", ""));

@@ -142,6 +142,22 @@ class UnitsBrowserTest extends BrowserTestSupport {
                 .findElement(By.cssSelector("#committee tr[data-person=" + SECRETARY + "]"))
                 .getAttribute("data-role"))
         .isEqualTo("SECRETARY");
+    // the history says it in words: the person by name, the body and role, Vietnam's time, the
+    // actor by name; no stored keys or ids
+    String seated =
+        browser.findElement(By.cssSelector("#history tr[data-action=SEATED]")).getText();
+    String secretaryName =
+        jdbc.sql("select full_name from evaluation.party_member where id = ?")
+            .param(SECRETARY)
+            .query(String.class)
+            .single();
+    assertThat(seated)
+        .contains(secretaryName + " — Cấp ủy: Bí thư")
+        .contains("NQ 21/NQ-ĐU")
+        .doesNotContain("personId", "{", SECRETARY + " ", "SECRETARY", "COMMITTEE");
+    assertThat(browser.findElement(By.cssSelector("#history tr[data-action=CREATED]")).getText())
+        .contains("Chi bộ, thuộc Đảng bộ bộ phận Thử")
+        .doesNotContain("BRANCH", "parentId");
     screenshot("units-02-secretary");
     signOut();
 

@@ -36,7 +36,8 @@ public class NotificationComposer {
     this.zone = zone;
   }
 
-  public RenderedText inApp(NotificationKind kind, Map<String, String> params, Locale locale) {
+  public RenderedText inApp(NotificationKind kind, Map<String, String> given, Locale locale) {
+    Map<String, String> params = TaskNames.plain(given);
     return switch (kind) {
       case TASK_ASSIGNED ->
           new RenderedText(
@@ -181,10 +182,11 @@ public class NotificationComposer {
    */
   public EmailContent email(
       NotificationKind kind,
-      Map<String, String> params,
+      Map<String, String> given,
       String recipientName,
       String link,
       Locale locale) {
+    Map<String, String> params = TaskNames.plain(given);
     List<Block> blocks = new ArrayList<>();
     blocks.add(new Block(msg("email.greeting", locale, recipientName), null));
     String subject;

@@ -3,6 +3,7 @@ package vn.party.notification.compose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,26 @@ class NotificationComposerTest {
         .contains("Đảng ủy cơ sở xem xét, quyết định mức xếp loại")
         .contains("https://danhgia.example.vn/tasks/42");
     assertThat(email.html()).contains("<a href=\"https://danhgia.example.vn/tasks/42\">");
+  }
+
+  @Test
+  void aTaskNamedForTasklistWithTheYearAndTheMemberNamesThemOnce() {
+    Map<String, String> named = new HashMap<>(task);
+    named.put(Params.TASK_NAME, "Đảng ủy cơ sở quyết định xếp loại năm 2025: Nguyễn Văn An");
+
+    RenderedText inApp = composer.inApp(NotificationKind.TASK_ASSIGNED, named, VI);
+    EmailContent email =
+        composer.email(NotificationKind.TASK_REMINDER, named, "Lê Văn Cường", null, VI);
+
+    assertThat(inApp.title())
+        .isEqualTo("Việc mới: Đảng ủy cơ sở quyết định xếp loại – Nguyễn Văn An");
+    assertThat(email.subject())
+        .isEqualTo(
+            "[Đánh giá, xếp loại 2025] Nhắc việc: Đảng ủy cơ sở quyết định xếp loại – Nguyễn Văn An");
+    // a name that merely mentions someone else is left as it is
+    named.put(Params.TASK_NAME, "Xếp loại chi bộ: Chi bộ 1");
+    assertThat(composer.inApp(NotificationKind.TASK_ASSIGNED, named, VI).title())
+        .isEqualTo("Việc mới: Xếp loại chi bộ: Chi bộ 1 – Nguyễn Văn An");
   }
 
   @Test
