@@ -102,7 +102,7 @@ public class Rosters {
   }
 
   /** A member who may sit on a committee of their organization, with the branch's name to tell namesakes apart. */
-  public record Seatable(String id, String fullName, String branchName) {}
+  public record Seatable(String id, String fullName, String branchId, String branchName) {}
 
   /**
    * The organization's members who may sit on a committee of one of its units (the rule of {@code
@@ -111,7 +111,7 @@ public class Rosters {
   public List<Seatable> seatable(String organizationId) {
     return jdbc.sql(
             """
-            select m.id, m.full_name, b.name as branch_name
+            select m.id, m.full_name, m.branch_id, b.name as branch_name
             from evaluation.party_member m join evaluation.branch b on b.id = m.branch_id
             where b.organization_id = :o and m.status = 'ACTIVE' and m.membership = 'OFFICIAL'
               and not m.suspended

@@ -91,6 +91,8 @@ public class TaskPageController {
   @GetMapping("/app/tasks")
   public String list(@AuthenticationPrincipal CurrentUser user, Model model) {
     model.addAttribute("tasks", work.visibleTasks(user));
+    // the inspection committee sees every open task, to read; none is theirs to do
+    model.addAttribute("readOnly", user.isAuditor());
     return "tasks/list";
   }
 

@@ -308,6 +308,7 @@ public class UnitPageController {
   private List<Candidate> candidates(Unit unit) {
     if (unit.organizationId() != null) {
       return rosters.seatable(unit.organizationId()).stream()
+          .filter(m -> service.sitsWithin(unit, m.branchId()))
           .map(m -> new Candidate(m.id(), m.fullName(), m.branchName()))
           .toList();
     }

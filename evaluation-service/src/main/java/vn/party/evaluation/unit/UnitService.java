@@ -399,6 +399,9 @@ public class UnitService {
         // an auditor's, the committee above's or an administrator's account, or a member of another
         // organization
         found.add("personId", "not-a-member-here");
+      } else if (member.isPresent() && !sitsWithin(unit, member.get().branchId())) {
+        // a branch's or sub-committee's committee is elected by its own members
+        found.add("personId", "not-a-member-of-unit");
       } else if (member.isPresent() && !"ACTIVE".equals(member.get().status())) {
         found.add("personId", "member-not-active");
       } else if (member.isPresent() && "PROBATIONARY".equals(member.get().membership())) {
@@ -547,6 +550,24 @@ public class UnitService {
   }
 
   // ---- checks
+
+  /**
+   * Whether a member of this branch may sit on the unit's committee: the unit is the branch or above it (an
+   * organization's committee takes any of its members, a branch's only its own).
+   */
+  public boolean sitsWithin(Unit unit, String branchId) {
+    if (unit.kind() != UnitKind.BRANCH && unit.kind() != UnitKind.SUB_COMMITTEE) {
+      return true;
+    }
+    String current = branchId;
+    for (int depth = 0; current != null && depth < 16; depth++) {
+      if (current.equals(unit.id())) {
+        return true;
+      }
+      current = units.find(current).map(Unit::parentId).orElse(null);
+    }
+    return false;
+  }
 
   private static Map<String, Object> details(String personId, String body, String from, String to) {
     Map<String, Object> details = new LinkedHashMap<>();

@@ -82,6 +82,17 @@ class PeoplesPagesAccessTest extends EvaluationFlowSupport {
     launchOnce();
     String task = taskOf("member1", "self-review", "member1", YEAR);
     PageSession auditor = PageSession.of(port, "auditor");
+    // the list says the open tasks are there to read, not to do: "Xem", never "Mở"
+    String list = auditor.get("/app/tasks").body();
+    assertThat(list)
+        .contains("Các việc đang mở")
+        .contains("id=\"read-only\"")
+        .contains(">Xem</a>")
+        .doesNotContain("Công việc của tôi")
+        .doesNotContain(">Mở</a>");
+    assertThat(PageSession.of(port, "member1").get("/app/tasks").body())
+        .contains("Công việc của tôi")
+        .contains(">Mở</a>");
     HttpResponse<String> page = auditor.get("/app/tasks/" + task);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())

@@ -124,6 +124,12 @@ class UnitsBrowserTest extends BrowserTestSupport {
             browser.findElement(By.cssSelector("#history tr[data-action=CREATED]")).isDisplayed())
         .isTrue();
 
+    // a branch's committee is made of its own members: the ward's member joins the new branch first
+    // (a transfer, MovementsBrowserTest)
+    jdbc.sql("update evaluation.party_member set branch_id = 'ub-cb7' where id = ?")
+        .param(SECRETARY)
+        .update();
+    open("/app/units/ub-cb7");
     // the person is picked by name from the ward's members who may sit: the inspection account, no
     // party member of the ward, is not offered (the API refuses it, SeatsAndInspectionTest)
     Select picker = new Select(browser.findElement(By.id("personId")));

@@ -125,6 +125,8 @@ class SeatsAndInspectionTest extends EvaluationFlowSupport {
       {"admin", ORG, "district", "INSPECTION", "not-a-member-here"},
       {"committee", ORG, "auditor", "INSPECTION", "not-a-member-here"},
       {"committee", CB1, "district", "COMMITTEE", "not-a-member-here"},
+      // member6 belongs to branch 2: not on branch 1's committee (outsider's finding)
+      {"committee", CB1, "member6", "COMMITTEE", "not-a-member-of-unit"},
       {"committee", ORG + "-kv2", "admin", "COMMITTEE", "not-a-member-here"},
       // a member of another organization
       {"committee", ORG, OTHER_INSPECTOR, "INSPECTION", "not-a-member-here"},
