@@ -218,16 +218,7 @@ public final class Bench {
       BenchOptions options,
       String node) {
     ServiceProcess.Builder builder =
-        db.isExternal()
-            ? ServiceProcess.builder(name, jar)
-                .port(port)
-                .property("spring.datasource.url", db.jdbcUrl())
-                .property("spring.datasource.username", db.user())
-                .property("spring.datasource.password", db.password())
-                .property("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers())
-                .property("evaluation.public-url", "http://localhost:" + port)
-                .env(LocalStack.EVALUATION_ON_BEHALF_SECRET_VARIABLE, infra.onBehalfSecret())
-            : LocalStack.evaluationService(name, infra, jar, port, false);
+        LocalStack.evaluationService(name, infra, db.login(), jar, port, false);
     builder
         .logDir(logDir)
         .maxHeap(options.serviceHeap)
@@ -252,19 +243,7 @@ public final class Bench {
       Path logDir,
       BenchOptions options) {
     ServiceProcess.Builder builder =
-        ServiceProcess.builder(ServiceJars.NOTIFICATION_SERVICE, jar)
-            .port(port)
-            .property("spring.datasource.url", db.jdbcUrl())
-            .property("spring.datasource.username", db.user())
-            .property("spring.datasource.password", db.password())
-            .property("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers())
-            .property("spring.mail.host", "localhost")
-            .property("spring.mail.port", infra.smtpPort())
-            .property("notification.identity-url", evaluationUrl)
-            .property("notification.public-url", "http://localhost:" + port)
-            .property("notification.evaluation-public-url", evaluationUrl)
-            .env(LocalStack.NOTIFICATION_ON_BEHALF_SECRET_VARIABLE, infra.onBehalfSecret())
-            .logDir(logDir);
+        LocalStack.notificationService(infra, db.login(), jar, port, evaluationUrl).logDir(logDir);
     for (Map.Entry<String, String> p : options.notificationProperties.entrySet()) {
       builder.property(p.getKey(), p.getValue());
     }
