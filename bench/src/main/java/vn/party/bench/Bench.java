@@ -287,19 +287,43 @@ public final class Bench {
         notificationService(
                 infra, db, notificationJar, notificationPort, clientA.baseUrl(), logDir, options)
             .start();
+    // what every lifecycle of this run shares: only the members, nodes and meters differ
+    LifecyclePrepare prepare =
+        (organizations, perOrganization, into, prefix) ->
+            Lifecycle.prepare(
+                clientA,
+                ADMIN,
+                data,
+                organizations,
+                perOrganization,
+                options.branchSize,
+                options.users,
+                into,
+                prefix);
+    LifecycleRun lifecycle =
+        (prefix, nodes, prepared, into, cpu, phaseProbe) ->
+            Lifecycle.run(
+                prefix,
+                nodes,
+                prepared,
+                ADMIN,
+                data,
+                events,
+                infra.kafkaBootstrapServers(),
+                infra.greenMail(),
+                year,
+                options.users,
+                into,
+                cpu,
+                phaseProbe);
     ServiceProcess nodeB = null;
     try {
       Lifecycle.Prepared one =
           options.lifecycleMembers == 0
               ? null
-              : Lifecycle.prepare(
-                  clientA,
-                  ADMIN,
-                  data,
+              : prepare.apply(
                   List.of("bench-" + tag + "-life"),
                   options.lifecycleMembers,
-                  options.branchSize,
-                  options.users,
                   results,
                   "lifecycle.1node");
       notification.awaitHealthy(LocalStack.NOTIFICATION_START_TIMEOUT);
@@ -313,17 +337,10 @@ public final class Bench {
                 notification.pid(),
                 "PostgreSQL",
                 postgresPid);
-        Lifecycle.run(
+        lifecycle.apply(
             "lifecycle.1node",
             List.of(new Lifecycle.Node(NODE_A, clientA)),
             one,
-            ADMIN,
-            data,
-            events,
-            infra.kafkaBootstrapServers(),
-            infra.greenMail(),
-            year,
-            options.users,
             results,
             cpu,
             probe);
@@ -347,25 +364,15 @@ public final class Bench {
         int half = Math.max(1, options.twoNodesMembers / 2);
         int warm = Math.max(5, half / 10);
         Lifecycle.Prepared warmup =
-            Lifecycle.prepare(
-                clientA,
-                ADMIN,
-                data,
+            prepare.apply(
                 List.of("bench-" + tag + "-two-wa", "bench-" + tag + "-two-wb"),
                 warm,
-                options.branchSize,
-                options.users,
                 new Results(results.runAt(), results.cores(), Double.NaN),
                 "warmup");
         Lifecycle.Prepared two =
-            Lifecycle.prepare(
-                clientA,
-                ADMIN,
-                data,
+            prepare.apply(
                 List.of("bench-" + tag + "-two-a", "bench-" + tag + "-two-b"),
                 half,
-                options.branchSize,
-                options.users,
                 results,
                 "lifecycle.2nodes");
         nodeB.awaitHealthy(LocalStack.EVALUATION_START_TIMEOUT);
@@ -378,17 +385,10 @@ public final class Bench {
         log.info(
             "Two nodes: warm-up lifecycle of {} members (not measured; node B starts cold)",
             2 * warm);
-        Lifecycle.run(
+        lifecycle.apply(
             "warmup.2nodes",
             nodes,
             warmup,
-            ADMIN,
-            data,
-            events,
-            infra.kafkaBootstrapServers(),
-            infra.greenMail(),
-            year,
-            options.users,
             new Results(results.runAt(), results.cores(), Double.NaN),
             null,
             null);
@@ -402,20 +402,7 @@ public final class Bench {
                 notification.pid(),
                 "PostgreSQL",
                 postgresPid);
-        Lifecycle.run(
-            "lifecycle.2nodes",
-            nodes,
-            two,
-            ADMIN,
-            data,
-            events,
-            infra.kafkaBootstrapServers(),
-            infra.greenMail(),
-            year,
-            options.users,
-            results,
-            cpu,
-            probe.withoutProfiler());
+        lifecycle.apply("lifecycle.2nodes", nodes, two, results, cpu, probe.withoutProfiler());
       }
     } catch (Exception | AssertionError e) {
       log.error("notification-service log tail:\n{}", notification.logTail(30));
@@ -429,6 +416,26 @@ public final class Bench {
       }
       notification.stop();
     }
+  }
+
+  /** {@link Lifecycle#prepare} with what one run's lifecycles share. */
+  @FunctionalInterface
+  private interface LifecyclePrepare {
+    Lifecycle.Prepared apply(
+        List<String> organizations, int perOrganization, Results results, String prefix);
+  }
+
+  /** {@link Lifecycle#run} with what one run's lifecycles share. */
+  @FunctionalInterface
+  private interface LifecycleRun {
+    void apply(
+        String prefix,
+        List<Lifecycle.Node> nodes,
+        Lifecycle.Prepared prepared,
+        Results results,
+        CpuMeter cpu,
+        Probe probe)
+        throws Exception;
   }
 
   private static void runAgainstService(
