@@ -59,9 +59,7 @@ final class LocalStackRun {
     }
 
     // Each start is made under the lock that shutdown() takes, so that Ctrl-C during start-up
-    // either comes
-    // before it (nothing more is started) or after it (shutdown() sees it and stops it): nothing
-    // is orphaned.
+    // either comes before it (nothing more is started) or after it (shutdown() stops it).
     log.info("Starting local infrastructure (PostgreSQL data in {}, logs in {})", dataDir, logDir);
     synchronized (this) {
       if (shuttingDown) {

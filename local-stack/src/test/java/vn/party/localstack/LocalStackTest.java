@@ -51,20 +51,7 @@ class LocalStackTest {
 
   @Test
   void bannerNamesEveryUrlAndTheDemoLoginsVietnameseFirst() {
-    String banner =
-        new LocalStackBanner(
-                8080,
-                8081,
-                8025,
-                "localhost:9092",
-                "jdbc:postgresql://localhost:15432/party_evaluation",
-                "evaluation",
-                "evaluation",
-                1025,
-                1143,
-                true,
-                Path.of("/repo/local-stack/target/logs"))
-            .text();
+    String banner = defaultBanner(true);
     assertThat(banner)
         .contains(
             "http://localhost:8080/camunda/app/tasklist/",
@@ -90,21 +77,23 @@ class LocalStackTest {
             "mật khẩu: demo",
             "password: demo");
     assertThat(banner.indexOf("ĐÃ SẴN SÀNG")).isLessThan(banner.indexOf("READY"));
-    assertThat(
-            new LocalStackBanner(
-                    8080,
-                    8081,
-                    8025,
-                    "localhost:9092",
-                    "jdbc:postgresql://localhost:15432/party_evaluation",
-                    "evaluation",
-                    "evaluation",
-                    1025,
-                    1143,
-                    false,
-                    Path.of("logs"))
-                .text())
-        .doesNotContain("member1");
+    assertThat(defaultBanner(false)).doesNotContain("member1");
+  }
+
+  private static String defaultBanner(boolean demo) {
+    return new LocalStackBanner(
+            8080,
+            8081,
+            8025,
+            "localhost:9092",
+            "jdbc:postgresql://localhost:15432/party_evaluation",
+            "evaluation",
+            "evaluation",
+            1025,
+            1143,
+            demo,
+            Path.of("/repo/local-stack/target/logs"))
+        .text();
   }
 
   @Test
