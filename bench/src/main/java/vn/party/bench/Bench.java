@@ -218,16 +218,7 @@ public final class Bench {
       BenchOptions options,
       String node) {
     ServiceProcess.Builder builder =
-        db.isExternal()
-            ? ServiceProcess.builder(name, jar)
-                .port(port)
-                .property("spring.datasource.url", db.jdbcUrl())
-                .property("spring.datasource.username", db.user())
-                .property("spring.datasource.password", db.password())
-                .property("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers())
-                .property("evaluation.public-url", "http://localhost:" + port)
-                .env(LocalStack.EVALUATION_ON_BEHALF_SECRET_VARIABLE, infra.onBehalfSecret())
-            : LocalStack.evaluationService(name, infra, jar, port, false);
+        LocalStack.evaluationService(name, infra, db.login(), jar, port, false);
     builder
         .logDir(logDir)
         .maxHeap(options.serviceHeap)
@@ -252,19 +243,7 @@ public final class Bench {
       Path logDir,
       BenchOptions options) {
     ServiceProcess.Builder builder =
-        ServiceProcess.builder(ServiceJars.NOTIFICATION_SERVICE, jar)
-            .port(port)
-            .property("spring.datasource.url", db.jdbcUrl())
-            .property("spring.datasource.username", db.user())
-            .property("spring.datasource.password", db.password())
-            .property("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers())
-            .property("spring.mail.host", "localhost")
-            .property("spring.mail.port", infra.smtpPort())
-            .property("notification.identity-url", evaluationUrl)
-            .property("notification.public-url", "http://localhost:" + port)
-            .property("notification.evaluation-public-url", evaluationUrl)
-            .env(LocalStack.NOTIFICATION_ON_BEHALF_SECRET_VARIABLE, infra.onBehalfSecret())
-            .logDir(logDir);
+        LocalStack.notificationService(infra, db.login(), jar, port, evaluationUrl).logDir(logDir);
     for (Map.Entry<String, String> p : options.notificationProperties.entrySet()) {
       builder.property(p.getKey(), p.getValue());
     }
@@ -308,19 +287,43 @@ public final class Bench {
         notificationService(
                 infra, db, notificationJar, notificationPort, clientA.baseUrl(), logDir, options)
             .start();
+    // what every lifecycle of this run shares: only the members, nodes and meters differ
+    LifecyclePrepare prepare =
+        (organizations, perOrganization, into, prefix) ->
+            Lifecycle.prepare(
+                clientA,
+                ADMIN,
+                data,
+                organizations,
+                perOrganization,
+                options.branchSize,
+                options.users,
+                into,
+                prefix);
+    LifecycleRun lifecycle =
+        (prefix, nodes, prepared, into, cpu, phaseProbe) ->
+            Lifecycle.run(
+                prefix,
+                nodes,
+                prepared,
+                ADMIN,
+                data,
+                events,
+                infra.kafkaBootstrapServers(),
+                infra.greenMail(),
+                year,
+                options.users,
+                into,
+                cpu,
+                phaseProbe);
     ServiceProcess nodeB = null;
     try {
       Lifecycle.Prepared one =
           options.lifecycleMembers == 0
               ? null
-              : Lifecycle.prepare(
-                  clientA,
-                  ADMIN,
-                  data,
+              : prepare.apply(
                   List.of("bench-" + tag + "-life"),
                   options.lifecycleMembers,
-                  options.branchSize,
-                  options.users,
                   results,
                   "lifecycle.1node");
       notification.awaitHealthy(LocalStack.NOTIFICATION_START_TIMEOUT);
@@ -334,17 +337,10 @@ public final class Bench {
                 notification.pid(),
                 "PostgreSQL",
                 postgresPid);
-        Lifecycle.run(
+        lifecycle.apply(
             "lifecycle.1node",
             List.of(new Lifecycle.Node(NODE_A, clientA)),
             one,
-            ADMIN,
-            data,
-            events,
-            infra.kafkaBootstrapServers(),
-            infra.greenMail(),
-            year,
-            options.users,
             results,
             cpu,
             probe);
@@ -368,25 +364,15 @@ public final class Bench {
         int half = Math.max(1, options.twoNodesMembers / 2);
         int warm = Math.max(5, half / 10);
         Lifecycle.Prepared warmup =
-            Lifecycle.prepare(
-                clientA,
-                ADMIN,
-                data,
+            prepare.apply(
                 List.of("bench-" + tag + "-two-wa", "bench-" + tag + "-two-wb"),
                 warm,
-                options.branchSize,
-                options.users,
                 new Results(results.runAt(), results.cores(), Double.NaN),
                 "warmup");
         Lifecycle.Prepared two =
-            Lifecycle.prepare(
-                clientA,
-                ADMIN,
-                data,
+            prepare.apply(
                 List.of("bench-" + tag + "-two-a", "bench-" + tag + "-two-b"),
                 half,
-                options.branchSize,
-                options.users,
                 results,
                 "lifecycle.2nodes");
         nodeB.awaitHealthy(LocalStack.EVALUATION_START_TIMEOUT);
@@ -399,17 +385,10 @@ public final class Bench {
         log.info(
             "Two nodes: warm-up lifecycle of {} members (not measured; node B starts cold)",
             2 * warm);
-        Lifecycle.run(
+        lifecycle.apply(
             "warmup.2nodes",
             nodes,
             warmup,
-            ADMIN,
-            data,
-            events,
-            infra.kafkaBootstrapServers(),
-            infra.greenMail(),
-            year,
-            options.users,
             new Results(results.runAt(), results.cores(), Double.NaN),
             null,
             null);
@@ -423,20 +402,7 @@ public final class Bench {
                 notification.pid(),
                 "PostgreSQL",
                 postgresPid);
-        Lifecycle.run(
-            "lifecycle.2nodes",
-            nodes,
-            two,
-            ADMIN,
-            data,
-            events,
-            infra.kafkaBootstrapServers(),
-            infra.greenMail(),
-            year,
-            options.users,
-            results,
-            cpu,
-            probe.withoutProfiler());
+        lifecycle.apply("lifecycle.2nodes", nodes, two, results, cpu, probe.withoutProfiler());
       }
     } catch (Exception | AssertionError e) {
       log.error("notification-service log tail:\n{}", notification.logTail(30));
@@ -450,6 +416,26 @@ public final class Bench {
       }
       notification.stop();
     }
+  }
+
+  /** {@link Lifecycle#prepare} with what one run's lifecycles share. */
+  @FunctionalInterface
+  private interface LifecyclePrepare {
+    Lifecycle.Prepared apply(
+        List<String> organizations, int perOrganization, Results results, String prefix);
+  }
+
+  /** {@link Lifecycle#run} with what one run's lifecycles share. */
+  @FunctionalInterface
+  private interface LifecycleRun {
+    void apply(
+        String prefix,
+        List<Lifecycle.Node> nodes,
+        Lifecycle.Prepared prepared,
+        Results results,
+        CpuMeter cpu,
+        Probe probe)
+        throws Exception;
   }
 
   private static void runAgainstService(

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.party.localstack.OptionParser;
 
 /** Command-line options of {@link Bench}; {@code --help} prints {@link #USAGE}. */
 public final class BenchOptions {
@@ -92,33 +93,55 @@ public final class BenchOptions {
 
   static BenchOptions parse(String... args) {
     BenchOptions o = new BenchOptions();
-    for (int i = 0; i < args.length; i++) {
-      String arg = args[i];
-      String name = arg;
-      String value = null;
-      int eq = arg.indexOf('=');
-      if (arg.startsWith("--") && eq > 0) {
-        name = arg.substring(0, eq);
-        value = arg.substring(eq + 1);
-      }
-      switch (name) {
-        case "--help", "-h" -> o.help = true;
-        case "--full" -> o.full = true;
-        case "--keep-db" -> o.keepDb = true;
-        case "--profile" -> o.profile = true;
-        case "--skip-baseline" -> o.baseline = false;
-        case "--audit-baseline" -> o.auditBaseline = value == null || Boolean.parseBoolean(value);
-        default -> {
-          if (value == null) {
-            if (i + 1 >= args.length) {
-              throw new IllegalArgumentException(name + " needs a value (see --help)");
-            }
-            value = args[++i];
-          }
-          o.set(name, value);
-        }
-      }
-    }
+    new OptionParser()
+        .flag("--help", () -> o.help = true)
+        .flag("-h", () -> o.help = true)
+        .flag("--full", () -> o.full = true)
+        .flag("--keep-db", () -> o.keepDb = true)
+        .flag("--profile", () -> o.profile = true)
+        .flag("--skip-baseline", () -> o.baseline = false)
+        .flag(
+            "--audit-baseline",
+            value -> o.auditBaseline = value == null || Boolean.parseBoolean(value))
+        .option("--members", v -> o.members = OptionParser.positives("--members", v))
+        .option(
+            "--event-rates",
+            v ->
+                o.eventRates =
+                    "0".equals(v.trim())
+                        ? new ArrayList<>()
+                        : OptionParser.positives("--event-rates", v))
+        .positive("--event-seconds", n -> o.eventSeconds = n)
+        .positive("--event-max", n -> o.eventMax = n)
+        .nonNegative("--event-warmup", n -> o.eventWarmup = n)
+        .nonNegative("--lifecycle-members", n -> o.lifecycleMembers = n)
+        .nonNegative("--two-nodes-members", n -> o.twoNodesMembers = n)
+        .option("--service-jvm-arg", o.serviceJvmArgs::add)
+        .path("--notification-jar", p -> o.notificationJar = p)
+        .keyValue("--notification-property", o.notificationProperties)
+        .positive("--baseline-n", n -> o.baselineN = n)
+        .nonNegative("--warmup", n -> o.warmup = n)
+        .positive("--users", n -> o.users = n)
+        .nonNegative("--api-members", n -> o.apiMembers = n)
+        .positive("--branch-size", n -> o.branchSize = n)
+        .nonNegative("--launch-warmup", n -> o.launchWarmup = n)
+        .nonNegative("--import-members", n -> o.importMembers = n)
+        .option("--jdbc-url", v -> o.jdbcUrl = v)
+        .option("--jdbc-user", v -> o.jdbcUser = v)
+        .option("--jdbc-password", v -> o.jdbcPassword = v)
+        .option("--service-heap", v -> o.serviceHeap = v)
+        .keyValue("--service-property", o.serviceProperties)
+        .path("--evaluation-jar", p -> o.evaluationJar = p)
+        .path("--results-dir", p -> o.resultsDir = p)
+        .path("--log-dir", p -> o.logDir = p)
+        .positive("--year", n -> o.year = n)
+        .path(
+            "--profile-dir",
+            p -> {
+              o.profileDir = p;
+              o.profile = true;
+            })
+        .parse(args);
     if (o.full && !o.members.contains(100_000)) {
       o.members.add(100_000);
     }
@@ -126,88 +149,15 @@ public final class BenchOptions {
     return o;
   }
 
-  private void set(String name, String value) {
-    switch (name) {
-      case "--members" -> members = positives(name, value);
-      case "--event-rates" ->
-          eventRates = "0".equals(value.trim()) ? new ArrayList<>() : positives(name, value);
-      case "--event-seconds" -> eventSeconds = positive(name, value);
-      case "--event-max" -> eventMax = positive(name, value);
-      case "--event-warmup" -> eventWarmup = nonNegative(name, value);
-      case "--lifecycle-members" -> lifecycleMembers = nonNegative(name, value);
-      case "--two-nodes-members" -> twoNodesMembers = nonNegative(name, value);
-      case "--service-jvm-arg" -> serviceJvmArgs.add(value);
-      case "--notification-jar" -> notificationJar = Path.of(value).toAbsolutePath();
-      case "--notification-property" -> put(notificationProperties, name, value);
-      case "--baseline-n" -> baselineN = positive(name, value);
-      case "--warmup" -> warmup = nonNegative(name, value);
-      case "--users" -> users = positive(name, value);
-      case "--api-members" -> apiMembers = nonNegative(name, value);
-      case "--branch-size" -> branchSize = positive(name, value);
-      case "--launch-warmup" -> launchWarmup = nonNegative(name, value);
-      case "--import-members" -> importMembers = nonNegative(name, value);
-      case "--jdbc-url" -> jdbcUrl = value;
-      case "--jdbc-user" -> jdbcUser = value;
-      case "--jdbc-password" -> jdbcPassword = value;
-      case "--service-heap" -> serviceHeap = value;
-      case "--service-property" -> put(serviceProperties, name, value);
-      case "--evaluation-jar" -> evaluationJar = Path.of(value).toAbsolutePath();
-      case "--results-dir" -> resultsDir = Path.of(value).toAbsolutePath();
-      case "--log-dir" -> logDir = Path.of(value).toAbsolutePath();
-      case "--year" -> year = positive(name, value);
-      case "--profile-dir" -> {
-        profileDir = Path.of(value).toAbsolutePath();
-        profile = true;
-      }
-      default -> throw new IllegalArgumentException("Unknown option " + name + " (see --help)");
-    }
-  }
-
-  private static void put(Map<String, String> properties, String name, String value) {
-    int eq = value.indexOf('=');
-    if (eq <= 0) {
-      throw new IllegalArgumentException(name + " needs KEY=VALUE, got " + value);
-    }
-    properties.put(value.substring(0, eq), value.substring(eq + 1));
-  }
-
-  private static List<Integer> positives(String name, String value) {
-    List<Integer> list = new ArrayList<>();
-    for (String s : value.split(",")) {
-      list.add(positive(name, s.trim().replace("_", "")));
-    }
-    return list;
-  }
-
   /** Events sent at {@code rate}: {@link #eventSeconds} of sending, at most {@link #eventMax}, at least 1. */
   int eventsAt(int rate) {
     return (int) Math.max(1, Math.min((long) rate * eventSeconds, eventMax));
   }
 
-  private static int positive(String name, String value) {
-    int n = nonNegative(name, value);
-    if (n == 0) {
-      throw new IllegalArgumentException(name + " must be > 0");
-    }
-    return n;
-  }
-
-  private static int nonNegative(String name, String value) {
-    try {
-      int n = Integer.parseInt(value.trim());
-      if (n < 0) {
-        throw new IllegalArgumentException(name + " must be >= 0");
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " needs a number, got " + value);
-    }
-  }
-
-  /** A one-line account of the options that shape the figures (kept with the results). */
   /** The command line as typed, for the README table's heading. */
   String command = "./bench.sh";
 
+  /** A one-line account of the options that shape the figures (kept with the results). */
   String describe() {
     return "members="
         + members

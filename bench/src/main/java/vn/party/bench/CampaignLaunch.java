@@ -2,12 +2,10 @@ package vn.party.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.party.localstack.CampaignRequest;
 
 /**
  * Opens a campaign through {@code POST /api/v1/campaigns} as {@code admin} and polls
@@ -28,25 +26,10 @@ final class CampaignLaunch {
 
   private CampaignLaunch() {}
 
-  /** The body of {@code POST /api/v1/campaigns}: regulation QD-366-2025, deadlines 10–40 days ahead. */
-  static Map<String, Object> body(String organizationId, int year) {
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("organizationId", organizationId);
-    body.put("year", year);
-    body.put("regulation", "QD-366-2025");
-    // far enough ahead that no deadline timer fires during the run
-    body.put("selfReviewDue", now.plusDays(10).toString());
-    body.put("residenceFeedbackDue", now.plusDays(20).toString());
-    body.put("branchReviewDue", now.plusDays(30).toString());
-    body.put("decisionDue", now.plusDays(40).toString());
-    return body;
-  }
-
   static Outcome launch(
       EvaluationClient client, String admin, String organizationId, int year, int expected)
       throws Exception {
-    Map<String, Object> body = body(organizationId, year);
+    Map<String, Object> body = CampaignRequest.of(organizationId, year);
 
     long t0 = System.nanoTime();
     var created = client.post("/api/v1/campaigns", admin, body);

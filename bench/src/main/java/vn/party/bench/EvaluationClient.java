@@ -54,39 +54,33 @@ final class EvaluationClient {
 
   HttpResponse<String> get(String path, String authorization)
       throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(Duration.ofSeconds(60))
-            .header("Authorization", authorization)
-            .header("Accept", "application/json")
-            .GET()
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return send(request(path, authorization).header("Accept", "application/json").GET());
   }
 
   HttpResponse<String> post(String path, String authorization, Object body)
       throws IOException, InterruptedException {
     String json = body instanceof String s ? s : JSON.writeValueAsString(body);
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(Duration.ofSeconds(60))
-            .header("Authorization", authorization)
+    return send(
+        request(path, authorization)
             .header("Accept", "application/json")
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)));
   }
 
   HttpResponse<String> put(String path, String authorization)
       throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(baseUrl + path))
-            .timeout(Duration.ofSeconds(60))
-            .header("Authorization", authorization)
-            .PUT(HttpRequest.BodyPublishers.noBody())
-            .build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return send(request(path, authorization).PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  private HttpRequest.Builder request(String path, String authorization) {
+    return HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .timeout(Duration.ofSeconds(60))
+        .header("Authorization", authorization);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder request)
+      throws IOException, InterruptedException {
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   String baseUrl() {

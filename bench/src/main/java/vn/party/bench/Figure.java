@@ -33,53 +33,27 @@ public record Figure(
 
   /** Target "ratio ≥ min" (e.g. launch ≥ 0.8 × baseline start rate). */
   public Figure targetRatioAtLeast(double min) {
-    return new Figure(
-        name,
-        value,
-        unit,
-        comparedTo,
-        ratio,
-        "ratio >= " + min,
-        ratio == null ? null : ratio >= min,
-        note);
+    return withTarget("ratio >= " + min, ratio == null ? null : ratio >= min);
   }
 
   /** Target "ratio ≤ max" (e.g. heap after 100,000 ≤ 1.2 × heap after 10,000). */
   public Figure targetRatioAtMost(double max) {
-    return new Figure(
-        name,
-        value,
-        unit,
-        comparedTo,
-        ratio,
-        "ratio <= " + max,
-        ratio == null ? null : ratio <= max,
-        note);
+    return withTarget("ratio <= " + max, ratio == null ? null : ratio <= max);
   }
 
   /** Target "value ≥ min" in the figure's own unit (e.g. lifecycle ≥ 50 members/s). */
   public Figure targetValueAtLeast(double min) {
-    return new Figure(
-        name,
-        value,
-        unit,
-        comparedTo,
-        ratio,
-        ">= " + Results.number(min) + " " + unit,
-        Double.isNaN(value) ? null : value >= min,
-        note);
+    return withTarget(
+        ">= " + Results.number(min) + " " + unit, Double.isNaN(value) ? null : value >= min);
   }
 
   /** Target "value ≤ max" in the figure's own unit (e.g. p95 ≤ 100 ms). */
   public Figure targetValueAtMost(double max) {
-    return new Figure(
-        name,
-        value,
-        unit,
-        comparedTo,
-        ratio,
-        "<= " + Results.number(max) + " " + unit,
-        Double.isNaN(value) ? null : value <= max,
-        note);
+    return withTarget(
+        "<= " + Results.number(max) + " " + unit, Double.isNaN(value) ? null : value <= max);
+  }
+
+  private Figure withTarget(String target, Boolean met) {
+    return new Figure(name, value, unit, comparedTo, ratio, target, met, note);
   }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.party.localstack.CampaignRequest;
 
 /**
  * Step 5 of issue 6, the whole member lifecycle, end to end, on one or several evaluation-service nodes: a campaign
@@ -193,7 +194,7 @@ final class Lifecycle {
         Node node = nodes.get(i % nodes.size());
         EvaluationClient.expect(
             node.client()
-                .post("/api/v1/campaigns", admin, CampaignLaunch.body(o.organizationId(), year)),
+                .post("/api/v1/campaigns", admin, CampaignRequest.of(o.organizationId(), year)),
             201,
             "POST /api/v1/campaigns for " + o.organizationId() + " to " + node.name());
       }

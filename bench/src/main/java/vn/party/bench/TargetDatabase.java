@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.party.localstack.DatabaseLogin;
 import vn.party.localstack.LocalInfrastructure;
 
 /**
@@ -87,6 +88,11 @@ final class TargetDatabase implements AutoCloseable {
     String hostPart = url.substring(0, slash < 0 ? (query < 0 ? url.length() : query) : slash);
     String params = query < 0 ? "" : url.substring(query);
     return hostPart + "/" + database + params;
+  }
+
+  /** What the services are given as {@code spring.datasource.*}. */
+  DatabaseLogin login() {
+    return new DatabaseLogin(jdbcUrl, user, password);
   }
 
   String jdbcUrl() {

@@ -1,41 +1,17 @@
 package vn.party.localstack;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.utils.Exit;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
@@ -54,6 +30,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  *     infra.jdbcUrl(); infra.kafkaBootstrapServers(); infra.smtpPort(); infra.greenMail();
  * }
  * }</pre>
+ *
+ * <p>A façade: {@link LocalPostgres}, {@link LocalKafka} and {@link LocalMail} each run one server.
  */
 public final class LocalInfrastructure implements AutoCloseable {
 
@@ -80,25 +58,11 @@ public final class LocalInfrastructure implements AutoCloseable {
   public static final int DEFAULT_SMTP_PORT = 1025;
   public static final int DEFAULT_IMAP_PORT = 1143;
 
-  private static final String LOOPBACK = "127.0.0.1";
-
   private final Builder config;
-  private EmbeddedPostgres postgres;
-
-  /** The port PostgreSQL listens on (kept while it is stopped, so that it comes back where the services look). */
-  private int postgresPort;
-
-  private EmbeddedKafkaKraftBroker kafka;
-  private boolean kafkaBrokerStopped;
-  private GreenMail greenMail;
-  private String kafkaBootstrapServers;
-  private int smtpPort;
-  private int imapPort;
+  private LocalPostgres postgres;
+  private LocalKafka kafka;
+  private LocalMail mail;
   private Thread shutdownHook;
-
-  /** Kafka's own JVM-exit hooks (deleting its temporary directories), run by {@link #close()} after the broker. */
-  private final List<Runnable> kafkaExitHooks = new CopyOnWriteArrayList<>();
-
   private boolean closed;
 
   /**
@@ -131,9 +95,13 @@ public final class LocalInfrastructure implements AutoCloseable {
   private LocalInfrastructure startAll() {
     long t0 = System.nanoTime();
     try {
-      startPostgres(true);
-      startKafka();
-      startMail();
+      // each part is kept before it starts, so that close() stops it if its start fails half-way
+      postgres = new LocalPostgres(config.postgresSettings());
+      postgres.start();
+      kafka = new LocalKafka(config.kafkaPort, config.topics, TOPIC_PARTITIONS);
+      kafka.start();
+      mail = new LocalMail(config.smtpPort, config.imapPort);
+      mail.start();
     } catch (RuntimeException | Error e) {
       log.error("Startup failed, stopping what was started: {}", e.toString());
       close();
@@ -148,284 +116,10 @@ public final class LocalInfrastructure implements AutoCloseable {
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
         jdbcUrl(),
         dbUser(),
-        kafkaBootstrapServers,
-        smtpPort,
-        imapPort);
+        kafkaBootstrapServers(),
+        smtpPort(),
+        imapPort());
     return this;
-  }
-
-  private void startPostgres(boolean firstStart) {
-    long t0 = System.nanoTime();
-    if (postgresPort == 0) {
-      postgresPort = config.dbPort == 0 ? freePort() : config.dbPort;
-    }
-    try {
-      EmbeddedPostgres.Builder pg =
-          EmbeddedPostgres.builder()
-              .setPort(postgresPort)
-              .setRegisterShutdownHook(config.registerShutdownHook)
-              .setPGStartupWait(Duration.ofSeconds(60))
-              // the services together keep up to ~40 connections open; leave head room for tools
-              // and tests
-              .setServerConfig("max_connections", "200")
-              .setServerConfig("timezone", "UTC")
-              .setServerConfig("listen_addresses", "localhost");
-      config.serverConfig.forEach(pg::setServerConfig);
-      if (config.dataDirectory != null) {
-        Path dir = config.dataDirectory.toAbsolutePath();
-        if (config.cleanDataDirectory && firstStart) {
-          deleteRecursively(dir);
-        }
-        failIfPostmasterStillRuns(dir);
-        Files.createDirectories(dir.getParent());
-        pg.setDataDirectory(dir).setCleanDataDirectory(false);
-      }
-      if (config.logDirectory != null) {
-        Files.createDirectories(config.logDirectory);
-        File pgLog = config.logDirectory.resolve("postgres.log").toFile();
-        pg.setOutputRedirector(ProcessBuilder.Redirect.appendTo(pgLog))
-            .setErrorRedirector(ProcessBuilder.Redirect.appendTo(pgLog));
-      }
-      postgres = pg.start();
-    } catch (IOException e) {
-      throw new IllegalStateException(
-          "Cannot start embedded PostgreSQL on port " + config.dbPort + ": " + e.getMessage(), e);
-    }
-    createDatabase();
-    log.info(
-        "PostgreSQL started in {} ms on port {} ({}data directory {})",
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
-        postgres.getPort(),
-        config.dataDirectory == null ? "throw-away " : "",
-        config.dataDirectory == null ? "in tmp" : config.dataDirectory);
-  }
-
-  private static void failIfPostmasterStillRuns(Path dataDir) throws IOException {
-    Path pidFile = dataDir.resolve("postmaster.pid");
-    if (!Files.isRegularFile(pidFile)) {
-      return;
-    }
-    List<String> lines = Files.readAllLines(pidFile);
-    if (lines.isEmpty()) {
-      return;
-    }
-    try {
-      long pid = Long.parseLong(lines.get(0).trim());
-      Optional<ProcessHandle> running = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-      if (running.isPresent()) {
-        throw new IllegalStateException(
-            "A PostgreSQL from an earlier run (pid "
-                + pid
-                + ") still uses "
-                + dataDir
-                + ". Stop it first (kill "
-                + pid
-                + "), or start with --fresh / another data directory."
-                + " (PostgreSQL của lần chạy trước vẫn đang chạy.)");
-      }
-    } catch (NumberFormatException e) {
-      // not a pid file we understand: let PostgreSQL decide
-    }
-  }
-
-  private void createDatabase() {
-    try (Connection c = postgres.getPostgresDatabase().getConnection()) {
-      boolean roleExists;
-      try (PreparedStatement ps = c.prepareStatement("select 1 from pg_roles where rolname = ?")) {
-        ps.setString(1, config.dbUser);
-        try (ResultSet rs = ps.executeQuery()) {
-          roleExists = rs.next();
-        }
-      }
-      try (Statement st = c.createStatement()) {
-        if (!roleExists) {
-          st.execute(
-              "create role "
-                  + ident(config.dbUser)
-                  + " login password "
-                  + literal(config.dbPassword));
-        } else {
-          st.execute(
-              "alter role "
-                  + ident(config.dbUser)
-                  + " login password "
-                  + literal(config.dbPassword));
-        }
-      }
-      boolean dbExists;
-      try (PreparedStatement ps =
-          c.prepareStatement("select 1 from pg_database where datname = ?")) {
-        ps.setString(1, config.database);
-        try (ResultSet rs = ps.executeQuery()) {
-          dbExists = rs.next();
-        }
-      }
-      if (!dbExists) {
-        try (Statement st = c.createStatement()) {
-          st.execute(
-              "create database "
-                  + ident(config.database)
-                  + " owner "
-                  + ident(config.dbUser)
-                  + " encoding 'UTF8' template template0");
-        }
-        log.info("Created database {} owned by {}", config.database, config.dbUser);
-      } else {
-        log.info("Database {} already exists (kept from an earlier run)", config.database);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "Cannot create database " + config.database + ": " + e.getMessage(), e);
-    }
-    // schema public must be usable by the owner whatever the PostgreSQL version (the engine's
-    // tables live there)
-    try (Connection c = superuserDataSource().getConnection();
-        Statement st = c.createStatement()) {
-      st.execute("grant all on schema public to " + ident(config.dbUser));
-    } catch (SQLException e) {
-      throw new IllegalStateException(
-          "Cannot grant schema public to " + config.dbUser + ": " + e.getMessage(), e);
-    }
-  }
-
-  private void startKafka() {
-    long t0 = System.nanoTime();
-    Map<String, String> props = new HashMap<>();
-    if (config.kafkaPort != 0) {
-      // EmbeddedKafkaKraftBroker.kafkaPorts(...) is ignored in KRaft mode (the test kit picks
-      // random ports);
-      // the test kit only sets 'listeners' if it is absent, so setting it here fixes the client
-      // port.
-      props.put(
-          "listeners", "EXTERNAL://localhost:" + config.kafkaPort + ",CONTROLLER://localhost:0");
-    }
-    props.put("auto.create.topics.enable", "true");
-    props.put("num.partitions", String.valueOf(TOPIC_PARTITIONS));
-    props.put("default.replication.factor", "1");
-    props.put("min.insync.replicas", "1");
-    props.put("offsets.topic.replication.factor", "1");
-    // a single broker: transactional and idempotent producers need these at 1
-    props.put("transaction.state.log.replication.factor", "1");
-    props.put("transaction.state.log.min.isr", "1");
-    props.put("group.initial.rebalance.delay.ms", "0");
-    EmbeddedKafkaKraftBroker broker =
-        new EmbeddedKafkaKraftBroker(1, TOPIC_PARTITIONS, config.topics.toArray(String[]::new));
-    broker.brokerProperties(props);
-    broker.adminTimeout(60);
-    // do not publish spring.kafka.bootstrap-servers as a system property of this JVM
-    broker.brokerListProperty(null);
-    // The test kit registers JVM shutdown hooks that delete the broker's directories; run
-    // concurrently with an
-    // orderly close they make the still-running broker log storage errors. Collect them and run
-    // them in close().
-    Exit.setShutdownHookAdder((name, hook) -> kafkaExitHooks.add(hook));
-    try {
-      broker.afterPropertiesSet();
-    } catch (RuntimeException e) {
-      try {
-        broker.destroy();
-      } catch (RuntimeException ignored) {
-        // already failing
-      }
-      Exit.resetShutdownHookAdder();
-      throw new IllegalStateException(
-          "Cannot start the embedded Kafka broker"
-              + (config.kafkaPort != 0
-                  ? " on port " + config.kafkaPort + " (is another Kafka running there?)"
-                  : "")
-              + ": "
-              + rootMessage(e),
-          e);
-    }
-    Exit.resetShutdownHookAdder();
-    kafka = broker;
-    kafkaBootstrapServers = broker.getBrokersAsString();
-    awaitKafkaReady();
-    log.info(
-        "Kafka (KRaft, broker+controller) started in {} ms at {}, topics {} with {} partitions",
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
-        kafkaBootstrapServers,
-        config.topics,
-        TOPIC_PARTITIONS);
-  }
-
-  /** The broker answers metadata requests and every topic has a leader for each partition. */
-  private void awaitKafkaReady() {
-    Map<String, Object> adminConfig =
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-            kafkaBootstrapServers,
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-            10_000,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-            20_000);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    Exception last = null;
-    try (AdminClient admin = AdminClient.create(adminConfig)) {
-      while (System.nanoTime() < deadline) {
-        try {
-          admin.describeCluster().nodes().get(10, TimeUnit.SECONDS);
-          boolean allLed =
-              admin
-                  .describeTopics(config.topics)
-                  .allTopicNames()
-                  .get(10, TimeUnit.SECONDS)
-                  .values()
-                  .stream()
-                  .allMatch(
-                      t ->
-                          t.partitions().size() == TOPIC_PARTITIONS
-                              && t.partitions().stream().allMatch(p -> p.leader() != null));
-          if (allLed) {
-            return;
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("Interrupted while waiting for Kafka", e);
-        } catch (Exception e) {
-          last = e;
-        }
-        sleepQuietly(500);
-      }
-    }
-    throw new IllegalStateException(
-        "Kafka at "
-            + kafkaBootstrapServers
-            + " did not become ready in 60 s"
-            + (last == null ? "" : ": " + rootMessage(last)),
-        last);
-  }
-
-  private void startMail() {
-    smtpPort = config.smtpPort == 0 ? freePort() : config.smtpPort;
-    imapPort = config.imapPort == 0 ? freePort() : config.imapPort;
-    ServerSetup smtp = new ServerSetup(smtpPort, LOOPBACK, ServerSetup.PROTOCOL_SMTP);
-    ServerSetup imap = new ServerSetup(imapPort, LOOPBACK, ServerSetup.PROTOCOL_IMAP);
-    GreenMail mail =
-        new GreenMail(new ServerSetup[] {smtp, imap})
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-    try {
-      mail.start();
-    } catch (RuntimeException e) {
-      try {
-        mail.stop();
-      } catch (RuntimeException ignored) {
-        // already failing
-      }
-      throw new IllegalStateException(
-          "Cannot start GreenMail (SMTP "
-              + smtpPort
-              + ", IMAP "
-              + imapPort
-              + "; is another mail catcher running?): "
-              + rootMessage(e),
-          e);
-    }
-    greenMail = mail;
-    log.info(
-        "GreenMail started: SMTP localhost:{}, IMAP localhost:{} (any recipient, no authentication)",
-        smtpPort,
-        imapPort);
   }
 
   /** Stops mail, Kafka and PostgreSQL (in that order); idempotent, never throws. */
@@ -442,32 +136,13 @@ public final class LocalInfrastructure implements AutoCloseable {
         // fine
       }
     }
-    if (greenMail != null) {
-      try {
-        greenMail.stop();
-      } catch (RuntimeException e) {
-        log.warn("Stopping GreenMail failed: {}", e.toString());
-      }
-    }
-    if (kafka != null) {
-      try {
-        kafka.destroy();
-      } catch (RuntimeException e) {
-        log.warn("Stopping Kafka failed: {}", e.toString());
-      }
-    }
-    for (Runnable hook : kafkaExitHooks) {
-      try {
-        hook.run();
-      } catch (RuntimeException e) {
-        log.debug("Kafka clean-up hook failed: {}", e.toString());
-      }
-    }
-    if (postgres != null) {
-      try {
-        postgres.close();
-      } catch (IOException | RuntimeException e) {
-        log.warn("Stopping PostgreSQL failed: {}", e.toString());
+    for (AutoCloseable part : new AutoCloseable[] {mail, kafka, postgres}) {
+      if (part != null) {
+        try {
+          part.close();
+        } catch (Exception e) {
+          log.warn("Stopping {} failed: {}", part.getClass().getSimpleName(), e.toString());
+        }
       }
     }
     log.info("Local infrastructure stopped");
@@ -482,39 +157,18 @@ public final class LocalInfrastructure implements AutoCloseable {
    * services look for it. Needs a data directory of this infrastructure ({@link Builder#dataDirectory(Path)}): a
    * throw-away one is deleted on stop.
    */
-  public synchronized void stopPostgres() {
-    if (config.dataDirectory == null) {
-      throw new IllegalStateException(
-          "stopPostgres() needs a data directory that outlives the server: "
-              + "build the infrastructure with dataDirectory(...)");
-    }
-    EmbeddedPostgres pg = postgres;
-    if (pg == null) {
-      return;
-    }
-    postgres = null;
-    try {
-      pg.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot stop PostgreSQL: " + e.getMessage(), e);
-    }
-    log.info(
-        "PostgreSQL stopped (fault injection); data kept in {}, port {}",
-        config.dataDirectory,
-        postgresPort);
+  public void stopPostgres() {
+    postgresPart().stop();
   }
 
   /** Starts PostgreSQL again after {@link #stopPostgres()}: same data directory, same port. */
-  public synchronized void startPostgresAgain() {
-    if (postgres != null) {
-      throw new IllegalStateException("PostgreSQL is running");
-    }
-    startPostgres(false);
+  public void startPostgresAgain() {
+    postgresPart().startAgain();
   }
 
   /** Whether PostgreSQL is running (false after {@link #stopPostgres()}). */
-  public synchronized boolean postgresRunning() {
-    return postgres != null;
+  public boolean postgresRunning() {
+    return postgres != null && postgres.running();
   }
 
   /**
@@ -524,41 +178,18 @@ public final class LocalInfrastructure implements AutoCloseable {
    * fixed Kafka port ({@link Builder#kafkaPort(int)} other than 0): a broker on a random port would come back
    * elsewhere.
    */
-  public synchronized void stopKafkaBroker() {
-    if (config.kafkaPort == 0) {
-      throw new IllegalStateException(
-          "stopKafkaBroker() needs a fixed Kafka port: build the infrastructure "
-              + "with kafkaPort(LocalInfrastructure.freePort())");
-    }
-    if (kafkaBrokerStopped) {
-      return;
-    }
-    long t0 = System.nanoTime();
-    kafkaBroker().getCluster().brokers().values().forEach(broker -> broker.shutdown());
-    kafkaBrokerStopped = true;
-    log.info(
-        "Kafka broker stopped in {} ms (fault injection); controller and log directories kept",
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
+  public void stopKafkaBroker() {
+    kafkaPart().stopBroker();
   }
 
   /** Starts the broker again after {@link #stopKafkaBroker()} and waits until every topic has a leader. */
-  public synchronized void startKafkaBrokerAgain() {
-    if (!kafkaBrokerStopped) {
-      throw new IllegalStateException("The Kafka broker is running");
-    }
-    long t0 = System.nanoTime();
-    kafkaBroker().getCluster().brokers().values().forEach(broker -> broker.startup());
-    kafkaBrokerStopped = false;
-    awaitKafkaReady();
-    log.info(
-        "Kafka broker started again in {} ms at {}",
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0),
-        kafkaBootstrapServers);
+  public void startKafkaBrokerAgain() {
+    kafkaPart().startBrokerAgain();
   }
 
   /** Whether the Kafka broker is up (false after {@link #stopKafkaBroker()}). */
-  public synchronized boolean kafkaBrokerRunning() {
-    return kafka != null && !kafkaBrokerStopped;
+  public boolean kafkaBrokerRunning() {
+    return kafka != null && kafka.brokerRunning();
   }
 
   // ------------------------------------------------------------------ accessors
@@ -576,7 +207,7 @@ public final class LocalInfrastructure implements AutoCloseable {
 
   /** {@code jdbc:postgresql://localhost:{port}/party_evaluation}. */
   public String jdbcUrl() {
-    return "jdbc:postgresql://localhost:" + dbPort() + "/" + config.database;
+    return postgresPart().jdbcUrl();
   }
 
   public String dbUser() {
@@ -587,64 +218,65 @@ public final class LocalInfrastructure implements AutoCloseable {
     return config.dbPassword;
   }
 
+  /** URL, user and password of {@value #DATABASE}, as the services are given them. */
+  public DatabaseLogin databaseLogin() {
+    return new DatabaseLogin(jdbcUrl(), dbUser(), dbPassword());
+  }
+
   public String databaseName() {
     return config.database;
   }
 
   public int dbPort() {
-    if (postgresPort == 0) {
-      throw new IllegalStateException("PostgreSQL was never started");
-    }
-    return postgresPort;
+    return postgresPart().port();
   }
 
   /** Connections to {@value #DATABASE} as {@value #DB_USER}. */
   public DataSource dataSource() {
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(jdbcUrl());
-    ds.setUser(config.dbUser);
-    ds.setPassword(config.dbPassword);
-    return ds;
+    return postgresPart().dataSource();
   }
 
   /** Connections to {@value #DATABASE} as the superuser {@code postgres} (for test assertions and clean-ups). */
   public DataSource superuserDataSource() {
-    return postgres().getDatabase("postgres", config.database);
+    return postgresPart().superuserDataSource();
   }
 
   public EmbeddedPostgres postgres() {
-    return Objects.requireNonNull(postgres, "PostgreSQL is not running");
+    return postgresPart().server();
   }
 
   /** e.g. {@code localhost:9092}. */
   public String kafkaBootstrapServers() {
-    return Objects.requireNonNull(kafkaBootstrapServers, "Kafka is not running");
+    return kafkaPart().bootstrapServers();
   }
 
   public int kafkaPort() {
-    String s = kafkaBootstrapServers();
-    String first = s.split(",")[0];
-    return Integer.parseInt(first.substring(first.lastIndexOf(':') + 1));
+    return kafkaPart().port();
   }
 
   public EmbeddedKafkaKraftBroker kafkaBroker() {
-    return Objects.requireNonNull(kafka, "Kafka is not running");
+    return kafkaPart().broker();
   }
 
   public List<String> topics() {
     return List.copyOf(config.topics);
   }
 
+  /** 0 before the mail server started. */
   public int smtpPort() {
-    return smtpPort;
+    return mail == null ? 0 : mail.smtpPort();
   }
 
+  /** 0 before the mail server started. */
   public int imapPort() {
-    return imapPort;
+    return mail == null ? 0 : mail.imapPort();
   }
 
   public GreenMail greenMail() {
-    return Objects.requireNonNull(greenMail, "GreenMail is not running");
+    if (mail == null) {
+      throw new NullPointerException("GreenMail is not running");
+    }
+    return mail.greenMail();
   }
 
   /** The persistent PostgreSQL data directory, or empty for a throw-away one. */
@@ -652,69 +284,30 @@ public final class LocalInfrastructure implements AutoCloseable {
     return Optional.ofNullable(config.dataDirectory);
   }
 
+  private LocalPostgres postgresPart() {
+    if (postgres == null) {
+      throw new IllegalStateException("PostgreSQL was never started");
+    }
+    return postgres;
+  }
+
+  private LocalKafka kafkaPart() {
+    if (kafka == null) {
+      throw new NullPointerException("Kafka is not running");
+    }
+    return kafka;
+  }
+
   // ------------------------------------------------------------------ helpers
 
   /** A TCP port that is free on the loopback interface right now. */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(false);
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("No free port", e);
-    }
+    return Ports.freePort();
   }
 
   /** True if nothing listens on {@code port} (loopback or wildcard) right now. */
   public static boolean isPortFree(int port) {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(port));
-    } catch (IOException e) {
-      return false;
-    }
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.setReuseAddress(true);
-      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  static String ident(String name) {
-    return "\"" + name.replace("\"", "\"\"") + "\"";
-  }
-
-  static String literal(String value) {
-    return "'" + value.replace("'", "''") + "'";
-  }
-
-  static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
-  private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (cause: " + t + ")";
-  }
-
-  private static void sleepQuietly(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    return Ports.isPortFree(port);
   }
 
   // ------------------------------------------------------------------ builder
@@ -816,6 +409,19 @@ public final class LocalInfrastructure implements AutoCloseable {
     /** Starts PostgreSQL, Kafka and GreenMail; on any failure stops what was started and throws. */
     public LocalInfrastructure start() {
       return new LocalInfrastructure(this).startAll();
+    }
+
+    private LocalPostgres.Settings postgresSettings() {
+      return new LocalPostgres.Settings(
+          dbPort,
+          dataDirectory,
+          cleanDataDirectory,
+          logDirectory,
+          database,
+          dbUser,
+          dbPassword,
+          new LinkedHashMap<>(serverConfig),
+          registerShutdownHook);
     }
   }
 }

@@ -5,15 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.icegreen.greenmail.util.GreenMail;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import jakarta.mail.Address;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -21,16 +14,9 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
-import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -45,16 +31,14 @@ import org.slf4j.LoggerFactory;
  * and bodies carry what users typed.</li>
  * <li>{@code GET /messages.json} — the same as JSON; {@code ?to=address} keeps the messages sent to that address.</li>
  * </ul>
- * Binds to the loopback interface only.
+ * Binds to the loopback interface only. The page is drawn by {@link MailboxPage}, each message read by
+ * {@link ReceivedMail}.
  */
 public final class MailboxWebServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(MailboxWebServer.class);
 
   public static final int DEFAULT_PORT = 8025;
-  static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss").withZone(ZONE);
 
   private final GreenMail greenMail;
   private final HttpServer server;
@@ -171,239 +155,41 @@ public final class MailboxWebServer implements AutoCloseable {
 
   // ------------------------------------------------------------------ messages
 
-  /** What the page shows of one received message. */
-  public record Mail(
-      int index,
-      String receivedAt,
-      String from,
-      List<String> to,
-      List<String> cc,
-      String subject,
-      String text,
-      String html) {}
-
   /** The received messages, newest first; only those addressed to {@code to} if it is not blank. */
-  public List<Mail> messages(String to) {
+  public List<ReceivedMail> messages(String to) {
     MimeMessage[] received = greenMail.getReceivedMessages();
-    List<Mail> mails = new ArrayList<>();
+    List<ReceivedMail> mails = new ArrayList<>();
     for (int i = 0; i < received.length; i++) {
-      Mail mail = toMail(i + 1, received[i]);
-      if (to == null
-          || to.isBlank()
-          || mail.to().stream()
-              .anyMatch(
-                  a -> a.toLowerCase(Locale.ROOT).contains(to.trim().toLowerCase(Locale.ROOT)))
-          || mail.cc().stream()
-              .anyMatch(
-                  a -> a.toLowerCase(Locale.ROOT).contains(to.trim().toLowerCase(Locale.ROOT)))) {
+      ReceivedMail mail = ReceivedMail.of(i + 1, received[i]);
+      if (to == null || to.isBlank() || mail.sentTo(to)) {
         mails.add(mail);
       }
     }
     // newest first; messages without a date last
     mails.sort(
         Comparator.comparing(
-                (Mail m) -> m.receivedAt() == null ? Instant.MIN : Instant.parse(m.receivedAt()))
-            .thenComparing(Mail::index)
+                (ReceivedMail m) ->
+                    m.receivedAt() == null ? Instant.MIN : Instant.parse(m.receivedAt()))
+            .thenComparing(ReceivedMail::index)
             .reversed());
     return mails;
   }
 
+  private String page(List<ReceivedMail> mails) {
+    return MailboxPage.render(
+        mails, greenMail.getSmtp() == null ? "?" : String.valueOf(greenMail.getSmtp().getPort()));
+  }
+
   /**
-   * Reads a received message the way the page shows it: plain-text and HTML bodies found in any multipart
-   * structure. Handy in tests: {@code MailboxWebServer.read(greenMail.getReceivedMessages()[0]).html()}.
+   * Reads a received message the way the page shows it. Handy in tests:
+   * {@code MailboxWebServer.read(greenMail.getReceivedMessages()[0]).html()}.
    */
-  public static Mail read(MimeMessage message) {
-    return toMail(0, message);
+  public static ReceivedMail read(MimeMessage message) {
+    return ReceivedMail.of(0, message);
   }
 
   /** The plain-text body of a message, or its HTML body reduced to text when it has no plain part. */
   public static String text(MimeMessage message) {
-    return bodyText(read(message));
-  }
-
-  static Mail toMail(int index, MimeMessage m) {
-    try {
-      Date received = m.getReceivedDate() != null ? m.getReceivedDate() : m.getSentDate();
-      Bodies bodies = new Bodies();
-      collect(m, bodies);
-      return new Mail(
-          index,
-          received == null ? null : received.toInstant().toString(),
-          join(m.getFrom()),
-          addresses(m.getRecipients(Message.RecipientType.TO)),
-          addresses(m.getRecipients(Message.RecipientType.CC)),
-          m.getSubject(),
-          bodies.text,
-          bodies.html);
-    } catch (MessagingException | IOException e) {
-      return new Mail(
-          index,
-          null,
-          null,
-          List.of(),
-          List.of(),
-          "(unreadable message: " + e.getMessage() + ")",
-          null,
-          null);
-    }
-  }
-
-  private static final class Bodies {
-    String text;
-    String html;
-  }
-
-  private static void collect(Part part, Bodies bodies) throws MessagingException, IOException {
-    if (part.isMimeType("text/plain")
-        && bodies.text == null
-        && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-      bodies.text = contentAsString(part);
-    } else if (part.isMimeType("text/html")
-        && bodies.html == null
-        && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
-      bodies.html = contentAsString(part);
-    } else if (part.isMimeType("multipart/*")) {
-      Multipart multipart = (Multipart) part.getContent();
-      for (int i = 0; i < multipart.getCount(); i++) {
-        BodyPart child = multipart.getBodyPart(i);
-        collect(child, bodies);
-      }
-    }
-  }
-
-  private static String contentAsString(Part part) throws MessagingException, IOException {
-    Object content = part.getContent();
-    if (content instanceof String s) {
-      return s;
-    }
-    if (content instanceof InputStream in) {
-      try (in) {
-        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      }
-    }
-    return String.valueOf(content);
-  }
-
-  private static List<String> addresses(Address[] addresses) {
-    // toUnicodeString decodes RFC 2047 display names ("=?UTF-8?Q?...?=") into readable Vietnamese
-    return addresses == null
-        ? List.of()
-        : Arrays.stream(addresses)
-            .map(
-                a ->
-                    a instanceof jakarta.mail.internet.InternetAddress ia
-                        ? ia.toUnicodeString()
-                        : a.toString())
-            .toList();
-  }
-
-  private static String join(Address[] addresses) {
-    return addresses == null ? null : String.join(", ", addresses(addresses));
-  }
-
-  // ------------------------------------------------------------------ HTML
-
-  String page(List<Mail> mails) {
-    StringBuilder h = new StringBuilder(4096);
-    h.append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>Hộp thư thử nghiệm — Test mailbox</title>\n<style>\n")
-        .append(
-            "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-serif;margin:1.5rem;color:#222}\n")
-        .append("h1{font-size:1.4rem;margin:0 0 .25rem}\n.sub{color:#666;margin:0 0 1rem}\n")
-        .append(
-            "table{border-collapse:collapse;width:100%}\nth,td{border:1px solid #ddd;padding:.45rem .6rem;vertical-align:top;text-align:left}\n")
-        .append("th{background:#f3f3f3}\ntr:nth-child(even) td{background:#fafafa}\n")
-        .append("pre{white-space:pre-wrap;word-break:break-word;margin:0;font-family:inherit}\n")
-        .append(".muted{color:#888}\n.nowrap{white-space:nowrap}\n</style>\n</head>\n<body>\n")
-        .append("<h1>Hộp thư thử nghiệm</h1>\n")
-        .append("<p class=\"sub\">Thư mà hệ thống đã gửi qua SMTP cục bộ (cổng ")
-        .append(greenMail.getSmtp() == null ? "?" : greenMail.getSmtp().getPort())
-        .append(
-            "); không thư nào ra ngoài. — Test mailbox: every e-mail sent to the local SMTP server. ")
-        .append("<a href=\"/\">Làm mới / Refresh</a> · <a href=\"/messages.json\">JSON</a></p>\n");
-    if (mails.isEmpty()) {
-      h.append("<p class=\"muted\">Chưa có thư nào. — No e-mail yet.</p>\n");
-    } else {
-      h.append("<p>").append(mails.size()).append(" thư / e-mails</p>\n");
-      h.append(
-              "<table>\n<thead><tr><th>#</th><th>Thời gian</th><th>Người gửi</th><th>Người nhận</th>")
-          .append("<th>Tiêu đề</th><th>Nội dung</th></tr></thead>\n<tbody>\n");
-      for (Mail m : mails) {
-        h.append("<tr><td>")
-            .append(m.index())
-            .append("</td><td class=\"nowrap\">")
-            .append(
-                escape(m.receivedAt() == null ? "" : TIME.format(Instant.parse(m.receivedAt()))))
-            .append("</td><td>")
-            .append(escape(m.from()))
-            .append("</td><td>")
-            .append(escape(String.join(", ", m.to())));
-        if (!m.cc().isEmpty()) {
-          h.append("<br><span class=\"muted\">cc: ")
-              .append(escape(String.join(", ", m.cc())))
-              .append("</span>");
-        }
-        h.append("</td><td>")
-            .append(escape(m.subject()))
-            .append("</td><td><pre>")
-            .append(escape(bodyText(m)))
-            .append("</pre></td></tr>\n");
-      }
-      h.append("</tbody>\n</table>\n");
-    }
-    h.append("</body>\n</html>\n");
-    return h.toString();
-  }
-
-  /** The plain-text body, or the HTML body reduced to text when there is no plain part. */
-  public static String bodyText(Mail m) {
-    if (m.text() != null && !m.text().isBlank()) {
-      return m.text().strip();
-    }
-    if (m.html() != null) {
-      return htmlToText(m.html());
-    }
-    return "";
-  }
-
-  static String htmlToText(String html) {
-    String s =
-        html.replaceAll("(?is)<(script|style|head)[^>]*>.*?</\\1\\s*>", "")
-            .replaceAll("(?i)<br\\s*/?>", "\n")
-            .replaceAll("(?i)</(p|div|tr|li|h[1-6])\\s*>", "\n")
-            .replaceAll("(?s)<[^>]*>", "");
-    Map<String, String> entities = new LinkedHashMap<>();
-    entities.put("&nbsp;", " ");
-    entities.put("&lt;", "<");
-    entities.put("&gt;", ">");
-    entities.put("&quot;", "\"");
-    entities.put("&#39;", "'");
-    entities.put("&#x27;", "'");
-    entities.put("&amp;", "&");
-    for (Map.Entry<String, String> e : entities.entrySet()) {
-      s = s.replace(e.getKey(), e.getValue());
-    }
-    return s.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
-  }
-
-  /** HTML-escapes text for element content and quoted attribute values. */
-  public static String escape(String s) {
-    if (s == null) {
-      return "";
-    }
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '&' -> b.append("&amp;");
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
+    return read(message).bodyText();
   }
 }

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -152,26 +153,11 @@ class EndToEndTest {
   @Test
   void aMemberIsEvaluatedEndToEnd() throws Exception {
     // the grassroots committee opens the year's campaign
-    OffsetDateTime now = OffsetDateTime.now();
     HttpResponse<String> opened =
         post(
             evaluationUrl + "/api/v1/campaigns",
             "committee",
-            Map.of(
-                "organizationId",
-                "thanh-khe-tay",
-                "year",
-                YEAR,
-                "regulation",
-                "QD-366-2025",
-                "selfReviewDue",
-                now.plusDays(10).toString(),
-                "residenceFeedbackDue",
-                now.plusDays(20).toString(),
-                "branchReviewDue",
-                now.plusDays(30).toString(),
-                "decisionDue",
-                now.plusDays(40).toString()));
+            CampaignRequest.of("thanh-khe-tay", YEAR, "QD-366-2025"));
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
     String campaignId = json(opened.body()).get("id").asText();
 
@@ -736,26 +722,11 @@ class EndToEndTest {
 
   /** Opens the campaign as the grassroots committee and waits until every member's evaluation has started. */
   private static String launchedCampaign(int year, String regulation) throws Exception {
-    OffsetDateTime now = OffsetDateTime.now();
     HttpResponse<String> opened =
         post(
             evaluationUrl + "/api/v1/campaigns",
             "committee",
-            Map.of(
-                "organizationId",
-                ORG,
-                "year",
-                year,
-                "regulation",
-                regulation,
-                "selfReviewDue",
-                now.plusDays(10).toString(),
-                "residenceFeedbackDue",
-                now.plusDays(20).toString(),
-                "branchReviewDue",
-                now.plusDays(30).toString(),
-                "decisionDue",
-                now.plusDays(40).toString()));
+            CampaignRequest.of(ORG, year, regulation));
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
     String id = json(opened.body()).get("id").asText();
     await()
@@ -812,26 +783,37 @@ class EndToEndTest {
 
   /** The id of the member's open task of that kind, as the given user sees it; waits for it to appear. */
   private static String taskOf(String user, String taskKey, String memberId, int year) {
+    return taskOf(user, taskKey, memberId, year, Duration.ofSeconds(30));
+  }
+
+  private static String taskOf(
+      String user, String taskKey, String memberId, int year, Duration atMost) {
     String[] id = new String[1];
     await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(atMost)
         .pollInterval(POLL)
         .until(
             () -> {
-              JsonNode tasks = json(get(evaluationUrl + "/api/v1/tasks", user).body());
               id[0] =
-                  StreamSupport.stream(tasks.spliterator(), false)
-                      .filter(
-                          t ->
-                              taskKey.equals(t.path("taskKey").asText())
-                                  && memberId.equals(t.path("memberId").asText())
-                                  && t.path("year").asInt() == year)
-                      .map(t -> t.get("id").asText())
-                      .findFirst()
-                      .orElse(null);
+                  firstTaskId(
+                      user,
+                      t ->
+                          taskKey.equals(t.path("taskKey").asText())
+                              && memberId.equals(t.path("memberId").asText())
+                              && t.path("year").asInt() == year);
               return id[0] != null;
             });
     return id[0];
+  }
+
+  /** The id of the first of the user's open tasks that {@code matches}, or null. */
+  private static String firstTaskId(String user, Predicate<JsonNode> matches) {
+    JsonNode tasks = json(get(evaluationUrl + "/api/v1/tasks", user).body());
+    return StreamSupport.stream(tasks.spliterator(), false)
+        .filter(matches)
+        .map(t -> t.get("id").asText())
+        .findFirst()
+        .orElse(null);
   }
 
   /**
@@ -860,16 +842,12 @@ class EndToEndTest {
                 return false;
               }
               String instance = instances.get(0).get("id").asText();
-              JsonNode tasks = json(get(evaluationUrl + "/api/v1/tasks", user).body());
               id[0] =
-                  StreamSupport.stream(tasks.spliterator(), false)
-                      .filter(
-                          t ->
-                              taskKey.equals(t.path("taskKey").asText())
-                                  && instance.equals(t.path("processInstanceId").asText()))
-                      .map(t -> t.get("id").asText())
-                      .findFirst()
-                      .orElse(null);
+                  firstTaskId(
+                      user,
+                      t ->
+                          taskKey.equals(t.path("taskKey").asText())
+                              && instance.equals(t.path("processInstanceId").asText()));
               return id[0] != null;
             });
     return id[0];
@@ -1019,31 +997,14 @@ class EndToEndTest {
 
   private static void completeTask(String taskKey, String user, Map<String, ?> values)
       throws Exception {
-    String[] taskId = new String[1];
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> {
-              JsonNode tasks = json(get(evaluationUrl + "/api/v1/tasks", user).body());
-              taskId[0] =
-                  StreamSupport.stream(tasks.spliterator(), false)
-                      .filter(
-                          t ->
-                              taskKey.equals(t.path("taskKey").asText())
-                                  && MEMBER.equals(t.path("memberId").asText())
-                                  && t.path("year").asInt() == YEAR)
-                      .map(t -> t.get("id").asText())
-                      .findFirst()
-                      .orElse(null);
-              return taskId[0] != null;
-            });
+    String taskId = taskOf(user, taskKey, MEMBER, YEAR, Duration.ofSeconds(60));
     HttpResponse<String> done =
-        post(evaluationUrl + "/api/v1/tasks/" + taskId[0] + "/complete", user, values);
+        post(evaluationUrl + "/api/v1/tasks/" + taskId + "/complete", user, values);
     assertThat(done.statusCode()).as(taskKey + ": " + done.body()).isEqualTo(204);
     // wait until the task is gone from the user's list, so the next step sees the next task
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> !get(evaluationUrl + "/api/v1/tasks", user).body().contains(taskId[0]));
+        .until(() -> !get(evaluationUrl + "/api/v1/tasks", user).body().contains(taskId));
   }
 
   /** One residence-area comment per member, as the residence-area committees' system sends them. */

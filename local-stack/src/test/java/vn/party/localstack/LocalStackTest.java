@@ -10,7 +10,7 @@ class LocalStackTest {
 
   @Test
   void defaultsAreTheDocumentedPorts() {
-    LocalStack.Options o = LocalStack.Options.parse();
+    LocalStackOptions o = LocalStackOptions.parse();
     assertThat(o.ports().values()).containsExactly(15432, 9092, 1025, 1143, 8025, 8080, 8081);
     assertThat(o.demo).isTrue();
     assertThat(o.fresh).isFalse();
@@ -18,8 +18,8 @@ class LocalStackTest {
 
   @Test
   void parsesOptionsWithOrWithoutEquals() {
-    LocalStack.Options o =
-        LocalStack.Options.parse(
+    LocalStackOptions o =
+        LocalStackOptions.parse(
             "--kafka-port",
             "19092",
             "--db-port=25432",
@@ -39,31 +39,19 @@ class LocalStackTest {
 
   @Test
   void rejectsNonsense() {
-    assertThatThrownBy(() -> LocalStack.Options.parse("--kafka-port", "abc"))
+    assertThatThrownBy(() -> LocalStackOptions.parse("--kafka-port", "abc"))
         .hasMessageContaining("port number");
-    assertThatThrownBy(() -> LocalStack.Options.parse("--kafka-port"))
+    assertThatThrownBy(() -> LocalStackOptions.parse("--kafka-port"))
         .hasMessageContaining("needs a value");
-    assertThatThrownBy(() -> LocalStack.Options.parse("--db-port=70000"))
+    assertThatThrownBy(() -> LocalStackOptions.parse("--db-port=70000"))
         .hasMessageContaining("not a valid port");
-    assertThatThrownBy(() -> LocalStack.Options.parse("--bogus"))
+    assertThatThrownBy(() -> LocalStackOptions.parse("--bogus"))
         .hasMessageContaining("Unknown option");
   }
 
   @Test
   void bannerNamesEveryUrlAndTheDemoLoginsVietnameseFirst() {
-    String banner =
-        LocalStack.banner(
-            8080,
-            8081,
-            8025,
-            "localhost:9092",
-            "jdbc:postgresql://localhost:15432/party_evaluation",
-            "evaluation",
-            "evaluation",
-            1025,
-            1143,
-            true,
-            Path.of("/repo/local-stack/target/logs"));
+    String banner = defaultBanner(true);
     assertThat(banner)
         .contains(
             "http://localhost:8080/camunda/app/tasklist/",
@@ -89,20 +77,23 @@ class LocalStackTest {
             "mật khẩu: demo",
             "password: demo");
     assertThat(banner.indexOf("ĐÃ SẴN SÀNG")).isLessThan(banner.indexOf("READY"));
-    assertThat(
-            LocalStack.banner(
-                8080,
-                8081,
-                8025,
-                "localhost:9092",
-                "jdbc:postgresql://localhost:15432/party_evaluation",
-                "evaluation",
-                "evaluation",
-                1025,
-                1143,
-                false,
-                Path.of("logs")))
-        .doesNotContain("member1");
+    assertThat(defaultBanner(false)).doesNotContain("member1");
+  }
+
+  private static String defaultBanner(boolean demo) {
+    return new LocalStackBanner(
+            8080,
+            8081,
+            8025,
+            "localhost:9092",
+            "jdbc:postgresql://localhost:15432/party_evaluation",
+            "evaluation",
+            "evaluation",
+            1025,
+            1143,
+            demo,
+            Path.of("/repo/local-stack/target/logs"))
+        .text();
   }
 
   @Test

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -81,7 +80,6 @@ class PortalNotificationsEndToEndTest {
             .start()
             .awaitHealthy(Duration.ofMinutes(4));
     // the campaign gives every member a self-review, and so an in-app notice
-    OffsetDateTime now = OffsetDateTime.now();
     HttpResponse<String> opened =
         HTTP.send(
             HttpRequest.newBuilder(URI.create(evaluationUrl + "/api/v1/campaigns"))
@@ -90,21 +88,7 @@ class PortalNotificationsEndToEndTest {
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
                         JSON.writeValueAsString(
-                            java.util.Map.of(
-                                "organizationId",
-                                "thanh-khe-tay",
-                                "year",
-                                YEAR,
-                                "regulation",
-                                "QD-366-2025",
-                                "selfReviewDue",
-                                now.plusDays(10).toString(),
-                                "residenceFeedbackDue",
-                                now.plusDays(20).toString(),
-                                "branchReviewDue",
-                                now.plusDays(30).toString(),
-                                "decisionDue",
-                                now.plusDays(40).toString()))))
+                            CampaignRequest.of("thanh-khe-tay", YEAR, "QD-366-2025"))))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.party.localstack.CampaignRequest;
 import vn.party.localstack.LocalInfrastructure;
 import vn.party.localstack.ServiceProcess;
 import vn.party.localstack.resilience.Fixture.Reply;
@@ -81,7 +82,7 @@ class CampaignLaunchCrashTest {
 
     Reply opened =
         Fixture.post(
-            evaluationUrl + "/api/v1/campaigns", "admin", Fixture.campaign(ORGANIZATION, YEAR));
+            evaluationUrl + "/api/v1/campaigns", "admin", CampaignRequest.of(ORGANIZATION, YEAR));
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     String campaignId = opened.json().path("id").asText();
 

@@ -24,6 +24,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.party.localstack.CampaignRequest;
 import vn.party.localstack.LocalInfrastructure;
 import vn.party.localstack.SelfCriticism;
 import vn.party.localstack.ServiceProcess;
@@ -91,7 +92,7 @@ class DatabaseOutageTest {
         post(
             evaluationUrl + "/api/v1/campaigns",
             "committee",
-            Fixture.campaign(Fixture.DEMO_ORGANIZATION, YEAR));
+            CampaignRequest.of(Fixture.DEMO_ORGANIZATION, YEAR));
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     Map<String, String> tasks = new LinkedHashMap<>();
     waitUntil(
@@ -170,7 +171,7 @@ class DatabaseOutageTest {
             post(
                 evaluationUrl + "/api/v1/campaigns",
                 "admin",
-                Fixture.campaign(Fixture.DEMO_ORGANIZATION, YEAR + 1)));
+                CampaignRequest.of(Fixture.DEMO_ORGANIZATION, YEAR + 1)));
     calls.put(
         "GET /api/v1/evaluations/{year}/{member}",
         () -> get(evaluationUrl + "/api/v1/evaluations/" + YEAR + "/member14", "member14"));

@@ -25,7 +25,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -222,20 +221,6 @@ final class Fixture {
     } catch (IOException e) {
       throw new UncheckedIOException("not JSON: " + body, e);
     }
-  }
-
-  /** A campaign request whose deadlines lie in the future. */
-  static Map<String, Object> campaign(String organizationId, int year) {
-    OffsetDateTime now = OffsetDateTime.now();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("organizationId", organizationId);
-    body.put("year", year);
-    body.put("regulation", "QD-366-2025");
-    body.put("selfReviewDue", now.plusDays(10).toString());
-    body.put("residenceFeedbackDue", now.plusDays(20).toString());
-    body.put("branchReviewDue", now.plusDays(30).toString());
-    body.put("decisionDue", now.plusDays(40).toString());
-    return body;
   }
 
   /**

@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.party.localstack.CampaignRequest;
 import vn.party.localstack.LocalInfrastructure;
 import vn.party.localstack.SelfCriticism;
 import vn.party.localstack.ServiceProcess;
@@ -78,7 +79,7 @@ class KafkaBrokerOutageTest {
         post(
             evaluationUrl + "/api/v1/campaigns",
             "committee",
-            Fixture.campaign(Fixture.DEMO_ORGANIZATION, YEAR));
+            CampaignRequest.of(Fixture.DEMO_ORGANIZATION, YEAR));
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     waitUntil(
         "15 self-review tasks",

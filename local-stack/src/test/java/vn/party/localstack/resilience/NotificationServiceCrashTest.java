@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.party.localstack.CampaignRequest;
 import vn.party.localstack.LocalInfrastructure;
 import vn.party.localstack.ServiceProcess;
 import vn.party.localstack.resilience.Fixture.Mail;
@@ -88,7 +89,7 @@ class NotificationServiceCrashTest {
     Fixture.generateMembers(db, ORGANIZATION, BRANCHES, PER_BRANCH, "crash-mail.example.vn");
     Reply opened =
         Fixture.post(
-            evaluationUrl + "/api/v1/campaigns", "admin", Fixture.campaign(ORGANIZATION, YEAR));
+            evaluationUrl + "/api/v1/campaigns", "admin", CampaignRequest.of(ORGANIZATION, YEAR));
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
 
     List<Map<String, Object>> kills = new ArrayList<>();

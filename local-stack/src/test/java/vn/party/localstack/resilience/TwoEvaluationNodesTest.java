@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.party.localstack.CampaignRequest;
 import vn.party.localstack.LocalInfrastructure;
 import vn.party.localstack.SelfCriticism;
 import vn.party.localstack.ServiceProcess;
@@ -116,7 +117,7 @@ class TwoEvaluationNodesTest {
               () -> {
                 await(launch);
                 return Fixture.post(
-                    url + "/api/v1/campaigns", "admin", Fixture.campaign(organization, YEAR));
+                    url + "/api/v1/campaigns", "admin", CampaignRequest.of(organization, YEAR));
               },
               pool));
     }
@@ -131,7 +132,7 @@ class TwoEvaluationNodesTest {
         Fixture.post(
             urlA + "/api/v1/campaigns",
             "committee",
-            Fixture.campaign(Fixture.DEMO_ORGANIZATION, YEAR));
+            CampaignRequest.of(Fixture.DEMO_ORGANIZATION, YEAR));
     assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
     waitUntil(
         "15 demo self-review tasks",
