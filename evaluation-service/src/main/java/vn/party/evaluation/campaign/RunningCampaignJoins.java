@@ -77,7 +77,8 @@ public class RunningCampaignJoins {
    * launch would have: the regulation's eligibility, the line, the counts, and for a rated member the evaluation
    * started in the member's branch. Call after {@link #admission} answered OPEN, in the same transaction.
    *
-   * @return empty when the member is on that roster already (a movement recorded twice starts nobody twice)
+   * @return empty when the member is on that roster already (a movement recorded twice starts nobody twice); a
+   *     member whose line there a transfer ended (TRANSFERRED_ELSEWHERE) is put on it again and started afresh
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public Optional<Joined> join(String organizationId, int year, String memberId) {
@@ -95,11 +96,17 @@ public class RunningCampaignJoins {
                 () -> new IllegalStateException(memberId + " is not in " + organizationId));
     Campaigns.RosterEntry entry =
         eligibility.entry(candidate, Regulation.fromCode(campaign.regulation()), year);
-    int added =
+    // a member coming back, whose line here a transfer ended, is put on it again
+    Optional<Boolean> wasEnded =
         jdbc.sql(
                 """
             insert into evaluation.campaign_member (campaign_id, member_id, status, reason, form_kind, rule_id, head_of)
-            values (:id, :member, :status, :reason, :form, :rule, :head) on conflict do nothing""")
+            values (:id, :member, :status, :reason, :form, :rule, :head)
+            on conflict (campaign_id, member_id) do update set status = excluded.status, reason = excluded.reason,
+              form_kind = excluded.form_kind, rule_id = excluded.rule_id, head_of = excluded.head_of
+            where evaluation.campaign_member.status = 'NOT_RATED'
+              and evaluation.campaign_member.reason = 'TRANSFERRED_ELSEWHERE'
+            returning (xmax <> 0) as was_ended""")
             .param("id", id)
             .param("member", memberId)
             .param("status", entry.rated() ? "STARTED" : "NOT_RATED")
@@ -107,8 +114,9 @@ public class RunningCampaignJoins {
             .param("form", entry.formKind())
             .param("rule", entry.ruleId())
             .param("head", entry.headOf())
-            .update();
-    if (added == 0) {
+            .query(Boolean.class)
+            .optional();
+    if (wasEnded.isEmpty()) {
       return Optional.empty();
     }
     jdbc.sql(
@@ -117,8 +125,10 @@ public class RunningCampaignJoins {
               members_total = members_total + case when :rated then 1 else 0 end,
               members_started = members_started + case when :rated then 1 else 0 end,
               members_not_rated = members_not_rated + case when :rated then 0 else 1 end
+                - case when :wasEnded then 1 else 0 end
             where id = :id""")
         .param("rated", entry.rated())
+        .param("wasEnded", wasEnded.get())
         .param("id", id)
         .update();
     if (!entry.rated()) {

@@ -34,7 +34,8 @@ import vn.party.evaluation.rules.ReasonCode;
  * evaluation ends at mo-ward (NOT_RATED, TRANSFERRED_ELSEWHERE, process ended with the reason) and starts in mo-ward2's
  * campaign as its launch starts one — roster line, counts, record, process with that campaign's variables and
  * deadlines, the self-review task in mo-cb2 and its notice — and recording the movement again starts nobody twice.
- * Into mo-ward3: the evaluation stays where it started, with the reason recorded.
+ * Into mo-ward3: the evaluation stays where it started, with the reason recorded. Back into mo-ward: its line there
+ * is put on again and the evaluation starts there afresh.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -267,6 +268,51 @@ class MovementIntoOpenCampaignTest extends EvaluationFlowSupport {
                 .query(String.class)
                 .single())
         .isEqualTo("RECEIVING_CAMPAIGN_PAST_SELF_REVIEW");
+  }
+
+  @Test
+  @Order(4)
+  void comingBackIntoTheFirstOpenCampaignStartsThereAgain() {
+    String member = ids.get("MO000001");
+    ResponseEntity<String> back =
+        move(
+            member,
+            Map.of("kind", "TRANSFER", "toBranch", "mo-cb1", "reason", "Giấy giới thiệu số 23"));
+    assertThat(back.getStatusCode().value()).as(back.getBody()).isEqualTo(201);
+    assertThat(json(back.getBody()).get("campaignEffect").asText()).isEqualTo("TRANSFERRED");
+    assertThat(rosterLine("mo-ward2", member))
+        .containsEntry("status", "NOT_RATED")
+        .containsEntry("reason", "TRANSFERRED_ELSEWHERE");
+    assertThat(rosterLine("mo-ward", member).get("status")).isEqualTo("STARTED");
+    assertThat(rosterLine("mo-ward", member).get("reason")).isNotEqualTo("TRANSFERRED_ELSEWHERE");
+    assertThat(campaign("mo-ward"))
+        .containsEntry("members_total", 2)
+        .containsEntry("members_started", 2)
+        .containsEntry("members_not_rated", 0);
+    assertThat(campaign("mo-ward2"))
+        .containsEntry("members_total", 1)
+        .containsEntry("members_not_rated", 1);
+    assertThat(
+            runtimeService.createProcessInstanceQuery().processInstanceId(startedProcess).count())
+        .isZero();
+    String now = process(member);
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(BusinessKeys.member(YEAR, member))
+                .list())
+        .extracting(p -> p.getId())
+        .containsExactly(now);
+    assertThat(runtimeService.getVariable(now, "campaignId")).isEqualTo(campaigns.get("mo-ward"));
+    assertThat(runtimeService.getVariable(now, "branchId")).isEqualTo("mo-cb1");
+    assertThat(
+            json(as("admin")
+                    .get()
+                    .uri("/api/v1/members/{m}/movements", member)
+                    .retrieve()
+                    .body(String.class))
+                .findValuesAsText("campaignEffect"))
+        .containsExactly("TRANSFERRED", "TRANSFERRED");
   }
 
   private void unit(String kind, String parent, String name, String code) {
