@@ -60,9 +60,11 @@ public class RosterPreparer implements JavaDelegate {
                 campaign.decisionDue())));
   }
 
-  /** The member-eligibility decision of the campaign's regulation, for one member. */
-  private Campaigns.RosterEntry entry(
-      Campaigns.Candidate candidate, Regulation regulation, int year) {
+  /**
+   * The member-eligibility decision of the campaign's regulation, for one member (also for a member joining the
+   * running campaign: {@link RunningCampaignJoins}).
+   */
+  Campaigns.RosterEntry entry(Campaigns.Candidate candidate, Regulation regulation, int year) {
     MemberFacts.Builder facts =
         MemberFacts.builder()
             .exempted(candidate.exempted())

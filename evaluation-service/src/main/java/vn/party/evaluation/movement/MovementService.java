@@ -46,7 +46,9 @@ public class MovementService {
 
   public record Request(String kind, String toBranch, String on, String reason) {}
 
-  /** @param campaignEffect what it did to a running campaign: NONE, ENDED, MOVED, KEPT, FORM_CHANGED */
+  /**
+   * @param campaignEffect what it did to a running campaign: NONE, ENDED, MOVED, KEPT, FORM_CHANGED, TRANSFERRED
+   */
   public record Movement(
       long id,
       String memberId,

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.campaign.Campaigns;
+import vn.party.evaluation.campaign.RunningCampaignJoins;
 import vn.party.evaluation.movement.MovementSettings.RecognitionRule;
 import vn.party.evaluation.movement.MovementSettings.TransferRule;
 import vn.party.evaluation.movement.flow.RunningEvaluationProcesses;
@@ -33,8 +34,11 @@ import vn.party.evaluation.rules.ReasonCode;
  *       ENDED (kept, with its history), the roster line NOT_RATED with the reason, the campaign's counts and decision
  *       stage as if it had never been rated;</li>
  *   <li>TRANSFER after the launch: evaluated where the member spent most of the year ({@link MovementSettings}); the
- *       evaluation moves to the new branch of the same organization, or, to another organization, ends here when
- *       that organization's campaign is still to open (its launch evaluates the member), and otherwise stays;</li>
+ *       evaluation moves to the new branch of the same organization; to another organization it ends here
+ *       (TRANSFERRED_ELSEWHERE) and that organization's launch evaluates the member when its campaign is still to
+ *       open, or, when its campaign is running, the member's evaluation starts there at once as its launch starts
+ *       one ({@link RunningCampaignJoins}); if that campaign is past its self-review, the evaluation stays where it
+ *       started (KEPT, rule RECEIVING_CAMPAIGN_PAST_SELF_REVIEW);</li>
  *   <li>RECOGNITION: the form decided at launch stays, or the official form while the self-review is not submitted
  *       ({@link MovementSettings});</li>
  *   <li>a decided evaluation, or a member the launch did not rate, is left as it is.</li>
@@ -50,7 +54,9 @@ public class RunningCampaignEffects {
     ENDED,
     MOVED,
     KEPT,
-    FORM_CHANGED
+    FORM_CHANGED,
+    /** Ended here and started in the receiving organization's running campaign. */
+    TRANSFERRED
   }
 
   private record Line(
@@ -62,6 +68,7 @@ public class RunningCampaignEffects {
   private final Timeline timeline;
   private final RunningEvaluationProcesses processes;
   private final MovementSettings settings;
+  private final RunningCampaignJoins joins;
 
   public RunningCampaignEffects(
       JdbcClient jdbc,
@@ -69,7 +76,9 @@ public class RunningCampaignEffects {
       EvaluationRecords records,
       Timeline timeline,
       RunningEvaluationProcesses processes,
-      MovementSettings settings) {
+      MovementSettings settings,
+      RunningCampaignJoins joins) {
+    this.joins = joins;
     this.jdbc = jdbc;
     this.campaigns = campaigns;
     this.records = records;
@@ -174,14 +183,22 @@ public class RunningCampaignEffects {
           line.year(), before.id(), TimelineKind.EVALUATION_MOVED, null, null, by, details);
       return Effect.MOVED;
     }
-    boolean receivingLaunched = campaigns.exists(toOrganization, line.year());
-    if (receivingLaunched && "STARTED".equals(line.status())) {
-      // moving into a campaign that has taken its roster is not built: the evaluation stays where
-      // it started
-      details.put("movementRule", "RECEIVING_CAMPAIGN_OPEN");
+    RunningCampaignJoins.Admission admission = joins.admission(toOrganization, line.year());
+    if (admission == RunningCampaignJoins.Admission.PAST_SELF_REVIEW
+        && "STARTED".equals(line.status())) {
+      // the receiving campaign's members are past their self-review: the evaluation stays where it
+      // started
+      details.put("movementRule", "RECEIVING_CAMPAIGN_PAST_SELF_REVIEW");
       return kept(line, before.id(), by, details);
     }
-    return end(line, ReasonCode.TRANSFERRED_ELSEWHERE, reason, by, details);
+    Effect ended = end(line, ReasonCode.TRANSFERRED_ELSEWHERE, reason, by, details);
+    if (ended != Effect.ENDED || admission != RunningCampaignJoins.Admission.OPEN) {
+      return ended; // not open yet: its launch evaluates the member
+    }
+    // its campaign is running: the member's evaluation starts there, as its launch starts one
+    return joins.join(toOrganization, line.year(), before.id()).isPresent()
+        ? Effect.TRANSFERRED
+        : Effect.ENDED;
   }
 
   private Effect recognition(Line line, String by, Map<String, Object> details) {

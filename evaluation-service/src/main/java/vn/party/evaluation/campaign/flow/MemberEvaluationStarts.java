@@ -1,0 +1,118 @@
+package vn.party.evaluation.campaign.flow;
+
+import static vn.party.evaluation.process.ProcessVariables.*;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.audit.Timeline;
+import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.campaign.Campaign;
+import vn.party.evaluation.process.BusinessKeys;
+import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.review.EvaluationRecords;
+import vn.party.evaluation.security.SystemAccess;
+
+/**
+ * Starts one member's evaluation in a campaign: the evaluation record, the timeline's EVALUATION_STARTED and the
+ * member-evaluation process with the campaign's variables and deadlines (its self-review task, and the notices its
+ * task listeners send, come with it). The one way a member's evaluation starts: the launch's batches
+ * ({@code MemberBatchStarter}) and a member transferred into an organization whose campaign is running
+ * ({@code RunningCampaignJoins}). Runs in the caller's transaction, as the system (a movement is recorded by a person
+ * the engine would not let start processes; the launch's jobs have no person at all).
+ */
+@Component
+public class MemberEvaluationStarts {
+
+  /** One rated line of a campaign's roster, with what the process needs of the member and the unit. */
+  public record Starting(
+      String memberId,
+      String fullName,
+      String branchId,
+      String organizationId,
+      String formKind,
+      boolean leadershipPost,
+      String headOf) {}
+
+  private final EvaluationRecords records;
+  private final Timeline timeline;
+  private final RuntimeService runtimeService;
+  private final SystemAccess system;
+
+  public MemberEvaluationStarts(
+      EvaluationRecords records,
+      Timeline timeline,
+      RuntimeService runtimeService,
+      SystemAccess system) {
+    this.records = records;
+    this.timeline = timeline;
+    this.runtimeService = runtimeService;
+    this.system = system;
+  }
+
+  /**
+   * @return the process instance started, or null when the member already has this year's evaluation (nothing is
+   *     written then)
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public String start(Campaign campaign, Starting entry) {
+    if (!records.create(
+        campaign.year(),
+        entry.memberId(),
+        campaign.id(),
+        entry.organizationId(),
+        entry.branchId())) {
+      return null; // already has this year's evaluation
+    }
+    timeline.record(
+        campaign.year(),
+        entry.memberId(),
+        TimelineKind.EVALUATION_STARTED,
+        null,
+        null,
+        Actors.SYSTEM,
+        Map.of("campaignId", campaign.id().toString(), "regulation", campaign.regulation()));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(CAMPAIGN_ID, campaign.id().toString());
+    variables.put(YEAR, campaign.year());
+    variables.put(MEMBER_ID, entry.memberId());
+    variables.put(MEMBER_NAME, entry.fullName());
+    variables.put(MEMBER_USER_ID, entry.memberId());
+    variables.put(ORGANIZATION_ID, entry.organizationId());
+    variables.put(BRANCH_ID, entry.branchId());
+    variables.put(REGULATION, campaign.regulation());
+    variables.put(FORM_KIND, entry.formKind());
+    variables.put(LEADERSHIP_POST, entry.leadershipPost()); // Mẫu 02B
+    if (entry.headOf() != null) { // a collective before its head: decided after the unit is rated
+      variables.put(HEAD_OF, entry.headOf());
+      variables.put(
+          HEADED_UNIT_ID,
+          "BRANCH".equals(entry.headOf()) ? entry.branchId() : entry.organizationId());
+    }
+    variables.put(BRANCH_COMMITTEE_GROUP, Groups.branchCommittee(entry.branchId()));
+    variables.put(
+        ORGANIZATION_COMMITTEE_GROUP, Groups.organizationCommittee(entry.organizationId()));
+    variables.put(SELF_REVIEW_DUE, Date.from(campaign.selfReviewDue().toInstant()));
+    variables.put(RESIDENCE_FEEDBACK_DUE, Date.from(campaign.residenceFeedbackDue().toInstant()));
+    variables.put(UNIT_ASSESSMENT_DUE, Date.from(campaign.unitAssessmentDue().toInstant()));
+    variables.put(BRANCH_REVIEW_DUE, Date.from(campaign.branchReviewDue().toInstant()));
+    variables.put(DECISION_DUE, Date.from(campaign.decisionDue().toInstant()));
+    String processInstanceId =
+        system.call(
+            () ->
+                runtimeService
+                    .startProcessInstanceByKey(
+                        ProcessKeys.MEMBER_EVALUATION,
+                        BusinessKeys.member(campaign.year(), entry.memberId()),
+                        variables)
+                    .getId());
+    records.attachProcess(campaign.year(), entry.memberId(), processInstanceId);
+    return processInstanceId;
+  }
+}
