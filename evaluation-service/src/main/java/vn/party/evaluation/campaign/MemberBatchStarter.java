@@ -17,8 +17,8 @@ import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.ProcessKeys;
-import vn.party.evaluation.review.Actors;
-import vn.party.evaluation.review.EvaluationRecords;
+import vn.party.evaluation.record.EvaluationRecords;
+import vn.party.evaluation.security.Actors;
 
 /**
  * Step start-member-batch: starts the next bounded batch of member evaluations. The step is asynchronous, so each

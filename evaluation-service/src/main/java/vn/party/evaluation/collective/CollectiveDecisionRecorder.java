@@ -19,7 +19,7 @@ import vn.party.evaluation.heads.UnitHeads;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.CollectiveKind;
-import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.security.Actors;
 
 /**
  * Step record-collective-decision: the approved level becomes the collective's result — stored, on the timeline, told

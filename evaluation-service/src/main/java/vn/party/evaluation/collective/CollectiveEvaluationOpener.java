@@ -10,7 +10,7 @@ import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.process.CollectiveKind;
 import vn.party.evaluation.process.Groups;
-import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.security.Actors;
 
 /**
  * Step open-collective-evaluation: who writes the self-review and who rates — a branch: its branch committee, then

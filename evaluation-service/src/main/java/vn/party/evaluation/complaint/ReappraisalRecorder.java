@@ -20,7 +20,7 @@ import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
-import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.security.Actors;
 
 /**
  * {@code record-reappraisal}: the committee above's outcome beside the original decision (which stays), the

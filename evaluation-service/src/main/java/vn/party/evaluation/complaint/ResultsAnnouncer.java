@@ -22,7 +22,7 @@ import vn.party.evaluation.campaign.Campaigns;
 import vn.party.evaluation.directory.People;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
-import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.security.Actors;
 
 /**
  * Step announce-results: the results are announced and the complaint window opens. Records the announcement (its

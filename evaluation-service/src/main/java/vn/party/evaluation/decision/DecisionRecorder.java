@@ -21,8 +21,8 @@ import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.ProcessKeys;
-import vn.party.evaluation.review.Actors;
-import vn.party.evaluation.review.EvaluationRecords;
+import vn.party.evaluation.record.EvaluationRecords;
+import vn.party.evaluation.security.Actors;
 
 /**
  * Step record-decision: the grassroots committee's approval becomes the member's result — stored, counted for the

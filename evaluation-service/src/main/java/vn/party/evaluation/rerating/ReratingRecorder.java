@@ -15,7 +15,7 @@ import vn.party.evaluation.directory.Recipient;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.ProcessVariables;
-import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.security.Actors;
 
 /** {@code record-rerating}: the new level beside the original, the timeline, and {@code member.rerated}. */
 @Component("reratingRecorder")
