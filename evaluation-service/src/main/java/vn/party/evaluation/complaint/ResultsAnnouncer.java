@@ -110,7 +110,7 @@ public class ResultsAnnouncer implements JavaDelegate {
   }
 
   /** The member's evaluation page (sign-in first if needed): the result, and the complaint form while open. */
-  static String evaluationUrl(EvaluationProperties properties, int year, String memberId) {
+  public static String evaluationUrl(EvaluationProperties properties, int year, String memberId) {
     return properties.publicUrl() + "/app/evaluations/" + year + "/" + memberId;
   }
 }

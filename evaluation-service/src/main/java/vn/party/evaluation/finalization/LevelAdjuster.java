@@ -24,6 +24,7 @@ import vn.party.evaluation.directory.People;
 import vn.party.evaluation.directory.Recipient;
 import vn.party.evaluation.finalization.AdjustmentApi.AdjustLevelRequest;
 import vn.party.evaluation.finalization.LevelAdjustments.LevelAdjustment;
+import vn.party.evaluation.finalization.flow.FinalizationQuota;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.ProcessKeys;

@@ -1,6 +1,7 @@
 package vn.party.evaluation.completion;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +89,7 @@ class OneCompletionPathTest extends EvaluationFlowSupport {
     launchedCampaign(CAPPED_YEAR);
     sendDiscipline("member8", CAPPED_YEAR, "KL-member8", "WARNING", false);
     String instance = instanceOf("member8");
-    org.awaitility.Awaitility.await()
+    await()
         .atMost(Duration.ofSeconds(30))
         .until(() -> Boolean.TRUE.equals(runtimeService.getVariable(instance, "disciplined")));
     completeOk(

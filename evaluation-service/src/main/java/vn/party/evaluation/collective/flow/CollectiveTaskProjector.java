@@ -1,4 +1,4 @@
-package vn.party.evaluation.collective;
+package vn.party.evaluation.collective.flow;
 
 import static vn.party.evaluation.process.ProcessVariables.*;
 
@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.caps.CapRefusals;
+import vn.party.evaluation.collective.CollectiveCapService;
+import vn.party.evaluation.collective.CollectiveEvaluation;
+import vn.party.evaluation.collective.CollectiveEvaluations;
 import vn.party.evaluation.process.Decision;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.flow.CompletionRulesInEngine;

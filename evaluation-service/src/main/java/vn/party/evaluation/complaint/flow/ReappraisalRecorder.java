@@ -1,4 +1,4 @@
-package vn.party.evaluation.complaint;
+package vn.party.evaluation.complaint.flow;
 
 import static vn.party.evaluation.process.ProcessVariables.*;
 
@@ -14,6 +14,10 @@ import org.springframework.stereotype.Component;
 import vn.party.evaluation.EvaluationProperties;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.complaint.Announcements;
+import vn.party.evaluation.complaint.ComplaintEvents;
+import vn.party.evaluation.complaint.Reappraisals;
+import vn.party.evaluation.complaint.ResultsAnnouncer;
 import vn.party.evaluation.directory.People;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;

@@ -1,4 +1,4 @@
-package vn.party.evaluation.finalization;
+package vn.party.evaluation.finalization.flow;
 
 import static vn.party.evaluation.process.ProcessVariables.*;
 
@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.decision.OrganizationTally;
+import vn.party.evaluation.finalization.Finalizations;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.flow.CompletionRulesInEngine;

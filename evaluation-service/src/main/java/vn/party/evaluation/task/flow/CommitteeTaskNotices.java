@@ -1,4 +1,4 @@
-package vn.party.evaluation.task;
+package vn.party.evaluation.task.flow;
 
 import static vn.party.evaluation.process.ProcessVariables.COLLECTIVE_NAME;
 import static vn.party.evaluation.process.ProcessVariables.MEMBER_ID;
