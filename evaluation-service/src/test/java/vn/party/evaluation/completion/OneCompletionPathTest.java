@@ -3,7 +3,9 @@ package vn.party.evaluation.completion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,12 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.abuse.WebappSession;
 import vn.party.evaluation.pages.PageSession;
 import vn.party.evaluation.process.validation.CompletionCheck;
 
 /**
  * Issue 15: one completion path. Whatever the door — the domain API, the people's pages, the engine REST API in both
- * path forms (as Tasklist submits) — a completion runs the completion rules once, records a refusal above a cap once,
+ * path forms and Tasklist's own door — a completion runs the completion rules once, records a refusal above a cap once,
  * keeps the self-review once and writes its record entry and event once. The rule evaluations are counted by the
  * rules' own hook ({@link CompletionCheck#observe}); the keeps, timeline entries and events by their rows.
  */
@@ -82,6 +85,21 @@ class OneCompletionPathTest extends EvaluationFlowSupport {
     int status = member7.post("/app/tasks/" + viaPages, encoded(form)).statusCode();
     assertThat(status).as("redirected to the task list").isEqualTo(302);
     assertOnce(viaPages, "member7");
+
+    // Tasklist: its own session and XSRF token, the engine REST API under /camunda/api
+    String viaTasklist = taskOf("member9", "self-review", "member9", YEAR);
+    WebappSession tasklist = new WebappSession(port);
+    assertThat(tasklist.signIn("member9", "tasklist")).isEqualTo(200);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    selfCriticism("GOOD").forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    HttpResponse<String> submitted =
+        tasklist.send(
+            "POST",
+            "/camunda/api/engine/engine/default/task/" + viaTasklist + "/submit-form",
+            "application/json",
+            new ObjectMapper().writeValueAsString(Map.of("variables", variables)));
+    assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
+    assertOnce(viaTasklist, "member9");
   }
 
   @Test
