@@ -25,11 +25,11 @@ import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.process.validation.LevelCaps;
-import vn.party.evaluation.review.Actors;
-import vn.party.evaluation.review.EvaluationRecord;
-import vn.party.evaluation.review.EvaluationRecords;
+import vn.party.evaluation.record.EvaluationRecord;
+import vn.party.evaluation.record.EvaluationRecords;
 import vn.party.evaluation.rules.Cap;
 import vn.party.evaluation.rules.RuleBook;
+import vn.party.evaluation.security.Actors;
 
 /**
  * Keeps a running evaluation's cap facts and displayed cap up to date: the facts received as events become the

@@ -17,9 +17,9 @@ import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.process.TextLimits;
+import vn.party.evaluation.record.EvaluationRecords;
 import vn.party.evaluation.rerating.ReratingStarter;
-import vn.party.evaluation.review.Actors;
-import vn.party.evaluation.review.EvaluationRecords;
+import vn.party.evaluation.security.Actors;
 
 /**
  * Takes facts that cap a level in: stores them, tells the timeline, and brings the cap of the member's running

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.directory.MemberDirectory;
 import vn.party.evaluation.process.TextLimits;
-import vn.party.evaluation.review.EvaluationRecords;
+import vn.party.evaluation.record.EvaluationRecords;
 
 /**
  * Step check-unit-assessment: is the unit leadership's assessment expected at all (the member holds a civil-service

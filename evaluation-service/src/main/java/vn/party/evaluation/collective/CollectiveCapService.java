@@ -21,9 +21,9 @@ import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.process.validation.CollectiveCaps;
-import vn.party.evaluation.review.Actors;
 import vn.party.evaluation.rules.Cap;
 import vn.party.evaluation.rules.RuleBook;
+import vn.party.evaluation.security.Actors;
 
 /**
  * Keeps a collective's cap facts and its displayed cap up to date: computed from stored facts (discipline decisions of

@@ -16,10 +16,10 @@ import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.heads.UnitHeads;
 import vn.party.evaluation.process.CollectiveKind;
 import vn.party.evaluation.process.Regulation;
-import vn.party.evaluation.review.Actors;
 import vn.party.evaluation.rules.Eligibility;
 import vn.party.evaluation.rules.MemberFacts;
 import vn.party.evaluation.rules.RuleBook;
+import vn.party.evaluation.security.Actors;
 
 /**
  * Step prepare-collectives: which of the organization's branches are rated as collectives this year, and whether the

@@ -12,7 +12,7 @@ import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.inbound.UnmatchedEvents;
 import vn.party.evaluation.inbound.UnmatchedReason;
 import vn.party.evaluation.messaging.Inbox;
-import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.security.Actors;
 
 /**
  * Takes discipline decisions against party organizations in: stores them (a correction with the same decision number

@@ -55,7 +55,7 @@ public class Announcements {
 
   /** Locks the announcement row until the transaction ends: intake, closing and re-appraisal decisions take turns. */
   @Transactional(propagation = Propagation.MANDATORY)
-  Optional<Announcement> lock(UUID campaignId) {
+  public Optional<Announcement> lock(UUID campaignId) {
     return jdbc.sql(
             "select * from evaluation.announcement where campaign_id = :campaign for update")
         .param("campaign", campaignId)

@@ -35,10 +35,10 @@ import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.process.validation.LevelCaps;
-import vn.party.evaluation.review.Actors;
-import vn.party.evaluation.review.EvaluationRecord;
-import vn.party.evaluation.review.EvaluationRecords;
-import vn.party.evaluation.review.EvaluationStatus;
+import vn.party.evaluation.record.EvaluationRecord;
+import vn.party.evaluation.record.EvaluationRecords;
+import vn.party.evaluation.record.EvaluationStatus;
+import vn.party.evaluation.security.Actors;
 import vn.party.evaluation.security.SystemAccess;
 
 /**

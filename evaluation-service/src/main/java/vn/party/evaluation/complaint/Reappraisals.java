@@ -65,7 +65,7 @@ public class Reappraisals {
         .optional();
   }
 
-  int open(UUID campaignId) {
+  public int open(UUID campaignId) {
     return jdbc.sql(
             "select count(*) from evaluation.reappraisal where campaign_id = :campaign and decided_at is null")
         .param("campaign", campaignId)
@@ -74,7 +74,7 @@ public class Reappraisals {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  void decided(int year, String memberId, String level, String comment, String by) {
+  public void decided(int year, String memberId, String level, String comment, String by) {
     jdbc.sql(
             """
             update evaluation.reappraisal set reappraised_level = :level, comment = :comment, decided_by = :by,

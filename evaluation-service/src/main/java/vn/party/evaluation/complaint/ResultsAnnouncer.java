@@ -22,7 +22,7 @@ import vn.party.evaluation.campaign.Campaigns;
 import vn.party.evaluation.directory.People;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
-import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.security.Actors;
 
 /**
  * Step announce-results: the results are announced and the complaint window opens. Records the announcement (its
@@ -110,7 +110,7 @@ public class ResultsAnnouncer implements JavaDelegate {
   }
 
   /** The member's evaluation page (sign-in first if needed): the result, and the complaint form while open. */
-  static String evaluationUrl(EvaluationProperties properties, int year, String memberId) {
+  public static String evaluationUrl(EvaluationProperties properties, int year, String memberId) {
     return properties.publicUrl() + "/app/evaluations/" + year + "/" + memberId;
   }
 }

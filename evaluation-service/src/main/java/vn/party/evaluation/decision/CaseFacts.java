@@ -15,7 +15,7 @@ import vn.party.evaluation.directory.People;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
-import vn.party.evaluation.review.EvaluationRecord;
+import vn.party.evaluation.record.EvaluationRecord;
 
 /**
  * What a deciding page shows of a member's case beside the form: the branch's proposal with its vote and the minutes

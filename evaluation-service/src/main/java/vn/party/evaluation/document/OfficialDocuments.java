@@ -29,7 +29,7 @@ import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.Regulation;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
-import vn.party.evaluation.review.EvaluationRecord;
+import vn.party.evaluation.record.EvaluationRecord;
 import vn.party.evaluation.selfreview.SelfReview;
 import vn.party.evaluation.web.ApiException;
 
@@ -153,7 +153,8 @@ public class OfficialDocuments {
       body.add(new Field("Mức xếp loại theo kết quả tự chấm", level(review.derivedLevel())));
     }
     body.add(new Heading("Tự nhận mức xếp loại chất lượng"));
-    body.add(Text.of(level(review.selfProposedLevel())));
+    // the level from its one place, the record (the kept review holds the same, signed)
+    body.add(Text.of(level(record.selfProposedLevel())));
     LocalDate day = VietnameseFormats.day(review.submittedAt(), zone);
     return new OfficialDocument(
         "ban-tu-kiem-diem-" + slug(record.memberName()) + "-" + record.year(),

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.process.TextLimits;
-import vn.party.evaluation.review.EvaluationRecords;
+import vn.party.evaluation.record.EvaluationRecords;
 
 /** Step check-residence-feedback: has the comment already arrived? Then the process does not wait for it. */
 @Component("residenceFeedbackLookup")

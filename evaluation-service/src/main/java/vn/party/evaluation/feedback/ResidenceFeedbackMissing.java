@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
-import vn.party.evaluation.review.Actors;
-import vn.party.evaluation.review.EvaluationRecords;
+import vn.party.evaluation.record.EvaluationRecords;
+import vn.party.evaluation.security.Actors;
 
 /** Step record-missing-feedback: the deadline passed without a comment; recorded as missing, not waited on. */
 @Component("residenceFeedbackMissing")

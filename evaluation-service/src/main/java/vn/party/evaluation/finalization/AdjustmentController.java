@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import vn.party.evaluation.finalization.AdjustmentApi.AdjustLevelRequest;
 import vn.party.evaluation.finalization.AdjustmentApi.AdjustmentView;
-import vn.party.evaluation.review.EvaluationAccess;
+import vn.party.evaluation.record.EvaluationAccess;
 import vn.party.evaluation.security.CurrentUser;
 
 @RestController

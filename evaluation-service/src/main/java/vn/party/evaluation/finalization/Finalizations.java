@@ -39,7 +39,7 @@ public class Finalizations {
    * run one after the other, so nobody finalizes on figures an adjustment is changing.
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  void lockCampaign(UUID campaignId) {
+  public void lockCampaign(UUID campaignId) {
     jdbc.sql("select id from evaluation.campaign where id = :id for update")
         .param("id", campaignId)
         .query(UUID.class)
@@ -47,7 +47,7 @@ public class Finalizations {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  void record(UUID campaignId, QuotaCheck quota, String by) {
+  public void record(UUID campaignId, QuotaCheck quota, String by) {
     jdbc.sql(
             """
             insert into evaluation.result_finalization (campaign_id, excellent, good, excellent_allowed, finalized_by)

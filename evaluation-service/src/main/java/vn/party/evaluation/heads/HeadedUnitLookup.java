@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.party.evaluation.review.EvaluationRecords;
-import vn.party.evaluation.review.EvaluationStatus;
+import vn.party.evaluation.record.EvaluationRecords;
+import vn.party.evaluation.record.EvaluationStatus;
 
 /**
  * Step check-headed-unit-rating: a member who heads nothing goes on to the committee's decision; a head goes on once

@@ -13,8 +13,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.decision.CaseFacts;
-import vn.party.evaluation.review.EvaluationRecord;
-import vn.party.evaluation.review.EvaluationRecords;
+import vn.party.evaluation.record.EvaluationRecord;
+import vn.party.evaluation.record.EvaluationRecords;
 import vn.party.evaluation.selfreview.SelfReviews;
 
 /**

@@ -7,7 +7,6 @@ import static vn.party.evaluation.process.ProcessVariables.LEVEL_CAP;
 import static vn.party.evaluation.process.ProcessVariables.LEVEL_CAP_REASON;
 import static vn.party.evaluation.process.ProcessVariables.MEMBER_ID;
 import static vn.party.evaluation.process.ProcessVariables.MEMBER_NAME;
-import static vn.party.evaluation.process.ProcessVariables.SELF_PROPOSED_LEVEL;
 
 import java.text.Collator;
 import java.time.LocalDate;
@@ -32,6 +31,8 @@ import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.process.validation.BranchVote;
+import vn.party.evaluation.record.EvaluationRecord;
+import vn.party.evaluation.record.EvaluationRecords;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.task.TaskWork;
 import vn.party.evaluation.web.ApiException;
@@ -48,12 +49,18 @@ public class MeetingService {
   static final int MAX_MEMBERS = 1000;
 
   private final TaskService taskService;
+  private final EvaluationRecords records;
   private final TaskWork work;
   private final BranchMeetings meetings;
   private final Timeline timeline;
 
   public MeetingService(
-      TaskService taskService, TaskWork work, BranchMeetings meetings, Timeline timeline) {
+      TaskService taskService,
+      TaskWork work,
+      BranchMeetings meetings,
+      Timeline timeline,
+      EvaluationRecords records) {
+    this.records = records;
     this.taskService = taskService;
     this.work = work;
     this.meetings = meetings;
@@ -79,14 +86,18 @@ public class MeetingService {
     for (Task task : openReviews(branchId, year)) {
       Map<String, Object> v =
           taskService.getVariables(
-              task.getId(),
-              List.of(MEMBER_ID, MEMBER_NAME, SELF_PROPOSED_LEVEL, LEVEL_CAP, LEVEL_CAP_REASON));
+              task.getId(), List.of(MEMBER_ID, MEMBER_NAME, LEVEL_CAP, LEVEL_CAP_REASON));
+      String memberId = (String) v.get(MEMBER_ID);
+      // the self-proposed level as the record keeps it (its one place, see README "One place of
+      // truth")
+      String selfProposed =
+          records.find(year, memberId).map(EvaluationRecord::selfProposedLevel).orElse(null);
       items.add(
           new AgendaItem(
               task.getId(),
-              (String) v.get(MEMBER_ID),
+              memberId,
               (String) v.get(MEMBER_NAME),
-              (String) v.get(SELF_PROPOSED_LEVEL),
+              selfProposed,
               (String) v.get(LEVEL_CAP),
               (String) v.get(LEVEL_CAP_REASON)));
     }

@@ -20,9 +20,9 @@ import vn.party.evaluation.movement.MovementSettings.TransferRule;
 import vn.party.evaluation.movement.flow.RunningEvaluationProcesses;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.Groups;
-import vn.party.evaluation.review.EvaluationRecord;
-import vn.party.evaluation.review.EvaluationRecords;
-import vn.party.evaluation.review.EvaluationStatus;
+import vn.party.evaluation.record.EvaluationRecord;
+import vn.party.evaluation.record.EvaluationRecords;
+import vn.party.evaluation.record.EvaluationStatus;
 import vn.party.evaluation.roster.MemberRoster;
 import vn.party.evaluation.rules.ReasonCode;
 

@@ -30,7 +30,7 @@ import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.ProcessKeys;
-import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.security.Actors;
 
 /**
  * Reminders before a task's due date and escalation once it is overdue: found by scanning the open tasks, told as

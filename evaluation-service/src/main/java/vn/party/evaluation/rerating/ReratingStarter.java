@@ -16,9 +16,9 @@ import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.ProcessKeys;
-import vn.party.evaluation.review.Actors;
-import vn.party.evaluation.review.EvaluationRecord;
-import vn.party.evaluation.review.EvaluationStatus;
+import vn.party.evaluation.record.EvaluationRecord;
+import vn.party.evaluation.record.EvaluationStatus;
+import vn.party.evaluation.security.Actors;
 
 /**
  * A discipline decision for a year whose evaluation is final starts a re-rating (xếp loại lại) by the grassroots

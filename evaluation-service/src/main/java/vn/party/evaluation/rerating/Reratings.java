@@ -63,7 +63,7 @@ public class Reratings {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  void decided(
+  public void decided(
       int year, String memberId, String decisionId, String level, String comment, String by) {
     jdbc.sql(
             """

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.party.evaluation.record.EvaluationStatus;
 
 /** Response bodies of /api/v1/evaluations. */
 public final class EvaluationApi {

@@ -7,6 +7,7 @@ import vn.party.evaluation.audit.TimelineEntry;
 import vn.party.evaluation.complaint.ComplaintFile;
 import vn.party.evaluation.complaint.Complaints.Complaint;
 import vn.party.evaluation.complaint.Reappraisals.Reappraisal;
+import vn.party.evaluation.record.EvaluationRecord;
 import vn.party.evaluation.review.EvaluationApi.ComplaintEntry;
 import vn.party.evaluation.review.EvaluationApi.EvaluationView;
 import vn.party.evaluation.review.EvaluationApi.HistoryEntry;

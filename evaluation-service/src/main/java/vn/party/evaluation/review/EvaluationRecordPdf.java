@@ -23,6 +23,7 @@ import vn.party.evaluation.portal.PeoplesWords;
 import vn.party.evaluation.portal.PortalTime;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
+import vn.party.evaluation.record.EvaluationRecord;
 import vn.party.evaluation.rerating.Reratings.Rerating;
 import vn.party.evaluation.selfreview.SelfReview;
 

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.party.evaluation.review.EvaluationAccess;
+import vn.party.evaluation.record.EvaluationAccess;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 

@@ -37,7 +37,7 @@ import vn.party.evaluation.process.validation.SelfReviewRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules.FormField;
 import vn.party.evaluation.process.validation.TaskCompletionRules.Kind;
-import vn.party.evaluation.review.EvaluationRecords;
+import vn.party.evaluation.record.EvaluationRecords;
 import vn.party.evaluation.rules.Grade;
 import vn.party.evaluation.rules.RuleBook;
 import vn.party.evaluation.security.CurrentUser;
@@ -198,9 +198,8 @@ public class TaskPageController {
       if ("submit".equals(action)) {
         String key = form.task().taskKey();
         if (form.mayWork() && ProcessKeys.SELF_REVIEW.equals(key)) {
-          checkSelfCriticism(id, form, values, params, user, model);
-        }
-        if (form.mayWork() && ProcessKeys.COMMITTEE_DECISION.equals(key)) {
+          completeSelfCriticism(id, form, values, params, user, model);
+        } else if (form.mayWork() && ProcessKeys.COMMITTEE_DECISION.equals(key)) {
           var record = records.find(form.task().year(), form.task().memberId()).orElseThrow();
           String reason = params.getFirst(QuotaAtDecision.REASON);
           boolean confirmed = "true".equals(params.getFirst(QuotaAtDecision.CONFIRMED));
@@ -316,22 +315,39 @@ public class TaskPageController {
    * and a text that is a near copy of the member's own earlier review or of another member's is shown to the member,
    * who revises it or confirms it.
    */
-  private void checkSelfCriticism(
+  /**
+   * Completes a self-criticism through the one completion path (the rules once, {@link TaskWork#complete}); once
+   * the rules passed and before anything is kept, a near copy must be acknowledged.
+   */
+  private void completeSelfCriticism(
       String id,
       TaskForm form,
       Map<String, Object> values,
       MultiValueMap<String, String> params,
       CurrentUser user,
       Model model) {
-    List<FieldProblem> problems = new ArrayList<>(work.wouldRefuse(id, values, user));
-    if (!problems.isEmpty()) {
-      // the summary lists them in the form's order
+    try {
+      work.complete(id, values, user, () -> acknowledgedResemblance(form, values, params, model));
+    } catch (ApiException refused) {
+      if (refused.problems().isEmpty()) {
+        throw refused;
+      }
+      // the summary lists them in the form's order (the near copy's refusal last)
+      List<FieldProblem> problems = new ArrayList<>(refused.problems());
       List<String> order = form.fields().stream().map(FormField::name).toList();
       problems.sort(
           Comparator.comparingInt(
               p -> order.indexOf(p.field()) < 0 ? Integer.MAX_VALUE : order.indexOf(p.field())));
       throw ApiException.invalid(problems);
     }
+  }
+
+  /** Refuses a self-criticism that nearly copies another, unless the member said they know. */
+  private void acknowledgedResemblance(
+      TaskForm form,
+      Map<String, Object> values,
+      MultiValueMap<String, String> params,
+      Model model) {
     if (!"true".equals(params.getFirst(SIMILARITY_ACKNOWLEDGED))) {
       var record = records.find(form.task().year(), form.task().memberId()).orElseThrow();
       decide

@@ -17,11 +17,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.party.evaluation.caps.CapRefusals;
 import vn.party.evaluation.collective.CollectiveEvaluation;
+import vn.party.evaluation.completion.Completions;
+import vn.party.evaluation.completion.Submission;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.process.Regulation;
+import vn.party.evaluation.process.validation.CompletionCheck;
 import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.SelfReviewRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
@@ -31,7 +33,6 @@ import vn.party.evaluation.security.SystemAccess;
 import vn.party.evaluation.security.engine.OwnCaseRefusedException;
 import vn.party.evaluation.security.engine.OwnCases;
 import vn.party.evaluation.security.engine.VariableRefusedException;
-import vn.party.evaluation.selfreview.SelfReviewKeeper;
 import vn.party.evaluation.task.TaskApi.TaskView;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldErrorProblems;
@@ -52,8 +53,7 @@ public class TaskWork {
   private final JdbcClient jdbc;
   private final TaskDrafts drafts;
   private final FieldErrorProblems fieldErrors;
-  private final CapRefusals capRefusals;
-  private final SelfReviewKeeper selfReviewKeeper;
+  private final Completions completions;
   private final RuleBook rules;
   private final OwnCases ownCases;
 
@@ -64,12 +64,10 @@ public class TaskWork {
       JdbcClient jdbc,
       TaskDrafts drafts,
       FieldErrorProblems fieldErrors,
-      CapRefusals capRefusals,
-      SelfReviewKeeper selfReviewKeeper,
+      Completions completions,
       RuleBook rules,
       OwnCases ownCases) {
     this.ownCases = ownCases;
-    this.selfReviewKeeper = selfReviewKeeper;
     this.rules = rules;
     this.taskService = taskService;
     this.systemAccess = systemAccess;
@@ -77,7 +75,7 @@ public class TaskWork {
     this.jdbc = jdbc;
     this.drafts = drafts;
     this.fieldErrors = fieldErrors;
-    this.capRefusals = capRefusals;
+    this.completions = completions;
   }
 
   /**
@@ -227,38 +225,37 @@ public class TaskWork {
     taskService.claim(taskId, user.userId());
   }
 
+  /**
+   * Completes the task through its kind's command ({@link Completions}): the rules once (a refusal above a cap
+   * recorded once), the submission kept once, then the engine's completion, in which the record is written and the
+   * events are emitted without checking again ({@link CompletionCheck}).
+   */
   @Transactional
   public void complete(String taskId, Map<String, Object> values, CurrentUser user) {
+    complete(taskId, values, user, () -> {});
+  }
+
+  /**
+   * {@link #complete(String, Map, CurrentUser)}, with a caller's own check run once the rules passed and before
+   * anything is kept (it refuses by throwing).
+   */
+  @Transactional
+  public void complete(
+      String taskId, Map<String, Object> values, CurrentUser user, Runnable whenValid) {
     lockTask(taskId);
     Task task = workableTask(taskId, user);
     Checked checked = check(task, values);
     if (!checked.problems().isEmpty()) {
-      if (CapRefusals.anyAboveCap(checked.errors())) {
-        Map<String, Object> context = checked.context();
-        // a member's evaluation, or a collective's rating (its timeline subject)
-        String subject =
-            context.get(MEMBER_ID) != null
-                ? (String) context.get(MEMBER_ID)
-                : CollectiveEvaluation.timelineSubject((String) context.get(COLLECTIVE_ID));
-        capRefusals.record(
-            ((Number) context.get(YEAR)).intValue(),
-            subject,
-            task.getTaskDefinitionKey(),
-            taskId,
-            user.userId(),
-            checked.errors(),
-            values);
-      }
+      completions.refused(checked.submission().by(user.userId()), checked.errors(), values);
       throw ApiException.invalid(checked.problems());
     }
-    Map<String, Object> engineValues = values;
-    if (ProcessKeys.SELF_REVIEW.equals(task.getTaskDefinitionKey())) {
-      engineValues = keepSelfReview(task, values, checked.context(), user);
-    }
+    whenValid.run();
+    Map<String, Object> kept =
+        completions.keep(checked.submission().by(user.userId()), checked.context());
+    Map<String, Object> engineValues = kept != null ? kept : values;
     // the person's completion carries only the form's fields, through the engine's one check of
-    // every door
-    // (UserCommandGuard); what the application derived from the review is the application's own
-    // write
+    // every door (UserCommandGuard); what the application derived from the review is the
+    // application's own write
     List<String> fields = TaskCompletionRules.fields(task.getTaskDefinitionKey());
     Map<String, Object> derived = new HashMap<>();
     Map<String, Object> submitted = new HashMap<>();
@@ -272,21 +269,16 @@ public class TaskWork {
           });
     }
     try {
-      taskService.complete(taskId, submitted);
+      CompletionCheck.checkedByApplication(
+          taskId,
+          () -> {
+            taskService.complete(taskId, submitted);
+            return null;
+          });
     } catch (VariableRefusedException refused) {
       throw ApiException.invalid(fieldErrors.of(refused.errors()));
     }
     drafts.discard(taskId);
-  }
-
-  /**
-   * Keeps the whole self-review in the application's table, unchanged from now on, and gives the engine only what
-   * the process and the later forms need: the level proposals, the older short sections, and what followed from the
-   * grades and points. The long texts and the grades never become engine variables.
-   */
-  private Map<String, Object> keepSelfReview(
-      Task task, Map<String, Object> values, Map<String, Object> context, CurrentUser user) {
-    return selfReviewKeeper.keep(task.getId(), context, values, user.userId(), false);
   }
 
   /**
@@ -310,22 +302,27 @@ public class TaskWork {
     return task;
   }
 
-  /** What a check of submitted values found, and the task's variables it read besides them. */
+  /** What a check of submitted values found, the task's variables it read besides them, and the submission. */
   private record Checked(
-      List<FieldProblem> problems, List<FieldError> errors, Map<String, Object> context) {}
+      List<FieldProblem> problems,
+      List<FieldError> errors,
+      Map<String, Object> context,
+      Submission submission) {}
 
   /**
    * The submitted values against the form's rules. The rules also read the task's regulation and the member's facts
-   * (the level caps): the same check the engine makes, here to answer with the fields at fault.
+   * (the level caps): the same check the engine makes, here to answer with the fields at fault. Evaluated once, by
+   * the task kind's command ({@link Completions#evaluate}); a completion records its refusal there too.
    */
   private Checked check(Task task, Map<String, Object> values) {
+    String taskId = task.getId();
     String taskKey = task.getTaskDefinitionKey();
     List<FieldProblem> problems = new ArrayList<>();
     // Only the form's own fields: anything else could overwrite the process's variables (e.g. who
     // the member is).
     List<String> fields = TaskCompletionRules.fields(taskKey);
     problems.addAll(fieldErrors.of(TaskCompletionRules.unowned(taskKey, values.keySet())));
-    Map<String, Object> context = taskVariables(task.getId(), TaskCompletionRules.reads(taskKey));
+    Map<String, Object> context = taskVariables(taskId, TaskCompletionRules.reads(taskKey));
     Map<String, Object> checked = new HashMap<>(context);
     values.forEach(
         (name, value) -> {
@@ -335,9 +332,32 @@ public class TaskWork {
         });
     // the application keeps what it is given here (the self-review's long texts in its own table),
     // so the longer limit
-    List<FieldError> errors = TaskCompletionRules.checkKeptByApplication(taskKey, checked);
+    Map<String, Object> submittedFields = new LinkedHashMap<>();
+    values.forEach(
+        (name, value) -> {
+          if (fields.contains(name)) {
+            submittedFields.put(name, value);
+          }
+        });
+    // a member's evaluation, or a collective's rating (its timeline subject)
+    String subject =
+        context.get(MEMBER_ID) != null
+            ? (String) context.get(MEMBER_ID)
+            : CollectiveEvaluation.timelineSubject((String) context.get(COLLECTIVE_ID));
+    Number year = (Number) context.get(YEAR);
+    Submission submission =
+        new Submission(
+            taskId,
+            taskKey,
+            year == null ? 0 : year.intValue(),
+            subject,
+            null,
+            submittedFields,
+            context::get,
+            true);
+    List<FieldError> errors = completions.evaluate(submission, checked);
     problems.addAll(fieldErrors.of(errors));
-    return new Checked(problems, errors, context);
+    return new Checked(problems, errors, context, submission);
   }
 
   /** The task's current values of the given variables and who and which year it is about, read as the system. */

@@ -16,7 +16,7 @@ import java.time.Duration;
  * out, their own sign-in form; then any request to {@code /camunda/api/...} as that session, which is how the
  * webapps reach the engine REST API ({@code /camunda/api/engine/engine/default/...}).
  */
-final class WebappSession {
+public final class WebappSession {
 
   private final int port;
   private final CookieManager cookies = new CookieManager();
@@ -29,12 +29,12 @@ final class WebappSession {
           .build();
   private String xsrf = "";
 
-  WebappSession(int port) {
+  public WebappSession(int port) {
     this.port = port;
   }
 
   /** Signs in at the app's own form; the status of the sign-in (200 when allowed into that app). */
-  int signIn(String user, String app) {
+  public int signIn(String user, String app) {
     send("GET", "/camunda/app/" + app + "/default/", null, null);
     HttpResponse<String> login =
         send(
@@ -50,7 +50,7 @@ final class WebappSession {
     return login.statusCode();
   }
 
-  HttpResponse<String> send(String method, String path, String contentType, String body) {
+  public HttpResponse<String> send(String method, String path, String contentType, String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .timeout(Duration.ofSeconds(60))

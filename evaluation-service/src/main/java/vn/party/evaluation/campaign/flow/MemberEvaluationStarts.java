@@ -15,8 +15,8 @@ import vn.party.evaluation.campaign.Campaign;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.ProcessKeys;
-import vn.party.evaluation.review.Actors;
-import vn.party.evaluation.review.EvaluationRecords;
+import vn.party.evaluation.record.EvaluationRecords;
+import vn.party.evaluation.security.Actors;
 import vn.party.evaluation.security.SystemAccess;
 
 /**

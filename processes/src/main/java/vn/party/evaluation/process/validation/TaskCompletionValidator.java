@@ -1,10 +1,9 @@
 package vn.party.evaluation.process.validation;
 
-import java.util.List;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import vn.party.evaluation.process.flow.CompletionRulesInEngine;
 
 /**
  * {@code complete} task listener that refuses a completion breaking {@link TaskCompletionRules}.
@@ -15,17 +14,15 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * refused field with its reason, e.g. {@code decidedLevel: required}; its detail is the {@code
  * List<FieldError>}. Accepted variables are left exactly as submitted.
  *
+ * <p>A completion checked once already ({@link CompletionCheck}: by the application before the engine, or by its
+ * listener inside it) is not checked again; the check itself is {@link CompletionRulesInEngine}'s.
+ *
  * <p>Declared in the BPMN with {@code camunda:class}, so it needs no bean in the application.
  */
 public class TaskCompletionValidator implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    List<FieldError> errors =
-        TaskCompletionRules.check(task.getTaskDefinitionKey(), task.getVariables());
-    if (!errors.isEmpty()) {
-      String message = errors.stream().map(FieldError::toString).collect(Collectors.joining("; "));
-      throw new FormFieldValidationException(errors, message);
-    }
+    CompletionRulesInEngine.checkUnlessPassed(task);
   }
 }

@@ -1,4 +1,4 @@
-package vn.party.evaluation.review;
+package vn.party.evaluation.security;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;

@@ -1,4 +1,4 @@
-package vn.party.evaluation.caps;
+package vn.party.evaluation.caps.flow;
 
 import static vn.party.evaluation.process.ProcessVariables.MEMBER_ID;
 import static vn.party.evaluation.process.ProcessVariables.YEAR;
@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import vn.party.evaluation.caps.LevelCapService;
 import vn.party.evaluation.process.ProcessKeys;
 
 /**

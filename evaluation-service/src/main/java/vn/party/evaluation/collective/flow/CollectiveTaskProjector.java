@@ -1,27 +1,27 @@
-package vn.party.evaluation.collective;
+package vn.party.evaluation.collective.flow;
 
 import static vn.party.evaluation.process.ProcessVariables.*;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.caps.CapRefusals;
+import vn.party.evaluation.collective.CollectiveCapService;
+import vn.party.evaluation.collective.CollectiveEvaluation;
+import vn.party.evaluation.collective.CollectiveEvaluations;
 import vn.party.evaluation.process.Decision;
 import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.flow.CompletionRulesInEngine;
 import vn.party.evaluation.process.validation.CollectiveCaps;
-import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
-import vn.party.evaluation.process.validation.TaskCompletionValidator;
-import vn.party.evaluation.review.Actors;
 import vn.party.evaluation.rules.CollectiveFacts;
+import vn.party.evaluation.security.Actors;
 
 /**
  * Projects the user tasks of {@code collective-evaluation} into the collective's record and timeline, inside the
@@ -30,8 +30,6 @@ import vn.party.evaluation.rules.CollectiveFacts;
  */
 @Component
 public class CollectiveTaskProjector {
-
-  private static final TaskCompletionValidator COMPLETION_RULES = new TaskCompletionValidator();
 
   private final CollectiveEvaluations evaluations;
   private final CollectiveCapService caps;
@@ -100,27 +98,23 @@ public class CollectiveTaskProjector {
     String collectiveId = (String) task.getVariable(COLLECTIVE_ID);
     String subject = CollectiveEvaluation.timelineSubject(collectiveId);
     String actor = actors.current();
-    try {
-      COMPLETION_RULES.notify(
-          task); // this listener may run before the BPMN's own: refuse before recording
-    } catch (FormFieldValidationException refusal) {
-      if (refusal.getDetail() instanceof List<?> errors
-          && !errors.isEmpty()
-          && errors.stream().allMatch(FieldError.class::isInstance)) {
-        List<FieldError> fieldErrors = errors.stream().map(FieldError.class::cast).toList();
-        if (CapRefusals.anyAboveCap(fieldErrors)) {
-          capRefusals.record(
-              year,
-              subject,
-              task.getTaskDefinitionKey(),
-              task.getId(),
-              actor,
-              fieldErrors,
-              task.getVariables());
-        }
-      }
-      throw refusal;
-    }
+    // this listener runs before the BPMN's own: refuse before recording, once per completion
+    // (CompletionCheck: the domain API checked already; the BPMN's validator is told it passed)
+    CompletionRulesInEngine.check(
+        task,
+        true,
+        fieldErrors -> {
+          if (CapRefusals.anyAboveCap(fieldErrors)) {
+            capRefusals.record(
+                year,
+                subject,
+                task.getTaskDefinitionKey(),
+                task.getId(),
+                actor,
+                fieldErrors,
+                task.getVariables());
+          }
+        });
     Map<String, Object> values = new LinkedHashMap<>();
     for (String field : TaskCompletionRules.fields(task.getTaskDefinitionKey())) {
       values.put(field, task.getVariable(field));

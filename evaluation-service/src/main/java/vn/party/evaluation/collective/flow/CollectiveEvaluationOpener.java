@@ -1,4 +1,4 @@
-package vn.party.evaluation.collective;
+package vn.party.evaluation.collective.flow;
 
 import static vn.party.evaluation.process.ProcessVariables.*;
 
@@ -8,9 +8,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.collective.CollectiveCapService;
+import vn.party.evaluation.collective.CollectiveEvaluation;
+import vn.party.evaluation.collective.CollectiveEvaluations;
 import vn.party.evaluation.process.CollectiveKind;
 import vn.party.evaluation.process.Groups;
-import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.security.Actors;
 
 /**
  * Step open-collective-evaluation: who writes the self-review and who rates — a branch: its branch committee, then

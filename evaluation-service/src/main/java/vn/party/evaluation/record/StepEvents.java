@@ -1,4 +1,4 @@
-package vn.party.evaluation.review;
+package vn.party.evaluation.record;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -35,7 +35,7 @@ public final class StepEvents {
       String branchId,
       List<Recipient> recipients) {}
 
-  static String now() {
+  public static String now() {
     return OffsetDateTime.now(ZoneOffset.UTC).toString();
   }
 

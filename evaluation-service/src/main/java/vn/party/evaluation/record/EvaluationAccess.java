@@ -1,4 +1,4 @@
-package vn.party.evaluation.review;
+package vn.party.evaluation.record;
 
 import java.util.Optional;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package vn.party.evaluation.collective;
+package vn.party.evaluation.collective.flow;
 
 import static vn.party.evaluation.process.ProcessVariables.*;
 
@@ -13,13 +13,15 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.collective.CollectiveEvaluation;
+import vn.party.evaluation.collective.CollectiveEvaluations;
 import vn.party.evaluation.directory.People;
 import vn.party.evaluation.directory.Recipient;
 import vn.party.evaluation.heads.UnitHeads;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.CollectiveKind;
-import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.security.Actors;
 
 /**
  * Step record-collective-decision: the approved level becomes the collective's result — stored, on the timeline, told

@@ -1,4 +1,4 @@
-package vn.party.evaluation.complaint;
+package vn.party.evaluation.complaint.flow;
 
 import static vn.party.evaluation.process.ProcessVariables.*;
 
@@ -14,13 +14,17 @@ import org.springframework.stereotype.Component;
 import vn.party.evaluation.EvaluationProperties;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.complaint.Announcements;
+import vn.party.evaluation.complaint.ComplaintEvents;
+import vn.party.evaluation.complaint.Reappraisals;
+import vn.party.evaluation.complaint.ResultsAnnouncer;
 import vn.party.evaluation.directory.People;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
-import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.security.Actors;
 
 /**
  * {@code record-reappraisal}: the committee above's outcome beside the original decision (which stays), the

@@ -1,4 +1,4 @@
-package vn.party.evaluation.decision;
+package vn.party.evaluation.decision.flow;
 
 import static vn.party.evaluation.process.ProcessVariables.*;
 
@@ -21,8 +21,9 @@ import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.ProcessKeys;
-import vn.party.evaluation.review.Actors;
-import vn.party.evaluation.review.EvaluationRecords;
+import vn.party.evaluation.record.EvaluationRecord;
+import vn.party.evaluation.record.EvaluationRecords;
+import vn.party.evaluation.security.Actors;
 
 /**
  * Step record-decision: the grassroots committee's approval becomes the member's result — stored, counted for the
@@ -88,7 +89,9 @@ public class DecisionRecorder implements JavaDelegate {
         comment == null
             ? Map.of("decidedLevel", level)
             : Map.of("decidedLevel", level, "decisionComment", comment));
-    String proposed = (String) execution.getVariable(BRANCH_PROPOSED_LEVEL);
+    // the branch's proposal from its one place, the record (README "One place of truth")
+    String proposed =
+        records.find(year, memberId).map(EvaluationRecord::branchProposedLevel).orElse(null);
     if (proposed != null && !proposed.equals(level)) {
       // approved another level than the branch proposed: an adjustment, its reason required by the
       // completion rules

@@ -1,4 +1,4 @@
-package vn.party.evaluation.review;
+package vn.party.evaluation.record;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

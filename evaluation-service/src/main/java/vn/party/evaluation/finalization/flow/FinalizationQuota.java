@@ -1,4 +1,4 @@
-package vn.party.evaluation.finalization;
+package vn.party.evaluation.finalization.flow;
 
 import static vn.party.evaluation.process.ProcessVariables.*;
 
@@ -8,11 +8,12 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.decision.OrganizationTally;
+import vn.party.evaluation.finalization.Finalizations;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
-import vn.party.evaluation.process.validation.TaskCompletionValidator;
-import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.process.flow.CompletionRulesInEngine;
 import vn.party.evaluation.rules.QuotaCheck;
+import vn.party.evaluation.security.Actors;
 
 /**
  * Task listener {@code finalizationQuota} of finalize-results: sets the organization's live quota figures (counted now,
@@ -22,8 +23,6 @@ import vn.party.evaluation.rules.QuotaCheck;
  */
 @Component("finalizationQuota")
 public class FinalizationQuota implements TaskListener {
-
-  private static final TaskCompletionValidator COMPLETION_RULES = new TaskCompletionValidator();
 
   private final OrganizationTally tally;
   private final Finalizations finalizations;
@@ -62,8 +61,9 @@ public class FinalizationQuota implements TaskListener {
     // setVariable, not local: the figures replace any the caller sent with the completion
     figures(quota).forEach(task::setVariable);
     if (completing) {
-      COMPLETION_RULES.notify(
-          task); // refuses over the quota; the listener in the BPMN checks the same again
+      // refuses over the quota with the fresh figures, whoever checked before (the domain API
+      // read them before this lock); the BPMN's listener is told it passed (CompletionCheck)
+      CompletionRulesInEngine.check(task, false, errors -> {});
       String by = actors.current();
       finalizations.record(campaignId, quota, by);
       outbox.publish(

@@ -1,4 +1,4 @@
-package vn.party.evaluation.review;
+package vn.party.evaluation.record;
 
 import java.util.List;
 import java.util.Optional;

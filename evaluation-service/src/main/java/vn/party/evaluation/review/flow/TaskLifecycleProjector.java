@@ -1,15 +1,13 @@
-package vn.party.evaluation.review;
+package vn.party.evaluation.review.flow;
 
 import static vn.party.evaluation.process.ProcessVariables.*;
 
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.event.EventListener;
@@ -17,31 +15,26 @@ import org.springframework.stereotype.Component;
 import vn.party.evaluation.EvaluationProperties;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
-import vn.party.evaluation.caps.CapRefusals;
 import vn.party.evaluation.directory.People;
 import vn.party.evaluation.directory.Recipient;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
-import vn.party.evaluation.process.Decision;
-import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.validation.BranchVote;
-import vn.party.evaluation.process.validation.FieldError;
-import vn.party.evaluation.process.validation.TaskCompletionRules;
-import vn.party.evaluation.process.validation.TaskCompletionValidator;
+import vn.party.evaluation.record.EvaluationRecords;
+import vn.party.evaluation.record.EvaluationStatus;
 import vn.party.evaluation.rules.RuleBook;
+import vn.party.evaluation.security.Actors;
 import vn.party.evaluation.selfreview.RequiredSections;
-import vn.party.evaluation.selfreview.SelfReviewKeeper;
 
 /**
  * Projects the engine's user-task lifecycle of {@code member-evaluation} into the domain: the evaluation record,
- * its append-only timeline and the outgoing events. Runs inside the engine's transaction (Spring eventing bridge,
+ * its append-only timeline and the outgoing events, for a task created or assigned. A completion is the task kind's
+ * command's ({@code completion.Completions}, reached at every door). Runs inside the engine's transaction (Spring eventing bridge,
  * not skippable), so the three always agree with the process state.
  */
 @Component
 public class TaskLifecycleProjector {
-
-  private static final TaskCompletionValidator COMPLETION_RULES = new TaskCompletionValidator();
 
   private final EvaluationRecords records;
   private final Timeline timeline;
@@ -49,8 +42,6 @@ public class TaskLifecycleProjector {
   private final People people;
   private final Actors actors;
   private final EvaluationProperties properties;
-  private final CapRefusals capRefusals;
-  private final SelfReviewKeeper selfReviewKeeper;
   private final Map<String, Object> voteRule;
   private final Map<String, Object> sectionMinimums;
 
@@ -61,11 +52,8 @@ public class TaskLifecycleProjector {
       People people,
       Actors actors,
       EvaluationProperties properties,
-      CapRefusals capRefusals,
-      SelfReviewKeeper selfReviewKeeper,
       RuleBook rules,
       RequiredSections sections) {
-    this.selfReviewKeeper = selfReviewKeeper;
     this.sectionMinimums = sections.taskVariables();
     this.voteRule = BranchVote.ruleVariables(rules.settings());
     this.records = records;
@@ -74,7 +62,6 @@ public class TaskLifecycleProjector {
     this.people = people;
     this.actors = actors;
     this.properties = properties;
-    this.capRefusals = capRefusals;
   }
 
   @EventListener
@@ -85,7 +72,6 @@ public class TaskLifecycleProjector {
     switch (task.getEventName()) {
       case TaskListener.EVENTNAME_CREATE -> created(task);
       case TaskListener.EVENTNAME_ASSIGNMENT -> assigned(task);
-      case TaskListener.EVENTNAME_COMPLETE -> completed(task);
       default -> {}
     }
   }
@@ -174,115 +160,6 @@ public class TaskLifecycleProjector {
         task.getId(),
         actors.current(),
         Map.of("assignee", task.getAssignee()));
-  }
-
-  private void completed(DelegateTask task) {
-    // The engine may call this listener before the one declared in the BPMN: refuse bad values here
-    // too, before
-    // they reach the record (the same rules, the same 400 naming the field).
-    int year = year(task);
-    String memberId = memberId(task);
-    String actor = actors.current();
-    try {
-      COMPLETION_RULES.notify(task);
-    } catch (FormFieldValidationException refusal) {
-      // through the engine REST API or Tasklist (the domain API refuses before the engine and
-      // records it itself)
-      if (refusal.getDetail() instanceof List<?> errors
-          && !errors.isEmpty()
-          && errors.stream().allMatch(FieldError.class::isInstance)) {
-        List<FieldError> fieldErrors = errors.stream().map(FieldError.class::cast).toList();
-        if (CapRefusals.anyAboveCap(fieldErrors)) {
-          capRefusals.record(
-              year,
-              memberId,
-              task.getTaskDefinitionKey(),
-              task.getId(),
-              actor,
-              fieldErrors,
-              task.getVariables());
-        }
-      }
-      throw refusal;
-    }
-    Map<String, Object> values = new LinkedHashMap<>();
-    for (String field : TaskCompletionRules.fields(task.getTaskDefinitionKey())) {
-      values.put(field, task.getVariable(field));
-    }
-    timeline.record(
-        year,
-        memberId,
-        TimelineKind.TASK_COMPLETED,
-        task.getTaskDefinitionKey(),
-        task.getId(),
-        actor,
-        values);
-
-    switch (task.getTaskDefinitionKey()) {
-      case ProcessKeys.SELF_REVIEW -> {
-        if (task.getVariable(SELF_REVIEW_VERSION) == null) {
-          // submitted through Tasklist or the engine REST API: kept as well, whole (the engine
-          // variables got what
-          // fits of a text longer than one holds, TextLimits.forEngine; the guard kept the whole
-          // texts: WholeTexts)
-          Map<String, Object> context = new HashMap<>();
-          for (String name :
-              List.of(
-                  YEAR, MEMBER_ID, REGULATION, LEADERSHIP_POST, CIVIL_SERVICE_LEVEL, FORM_KIND)) {
-            context.put(name, task.getVariable(name));
-          }
-          task.getExecution()
-              .setVariables(selfReviewKeeper.keep(task.getId(), context, values, actor, true));
-        }
-        String level = (String) task.getVariable(SELF_PROPOSED_LEVEL);
-        records.selfReviewed(year, memberId, level, actor);
-        records.status(year, memberId, EvaluationStatus.WAITING_RESIDENCE_FEEDBACK);
-        outbox.publish(
-            EventTypes.SELF_REVIEW_SUBMITTED,
-            memberId,
-            new StepEvents.SelfReviewSubmitted(memberId, year, level, actor, StepEvents.now()));
-      }
-      case ProcessKeys.BRANCH_REVIEW -> {
-        String level = (String) task.getVariable(BRANCH_PROPOSED_LEVEL);
-        String comment = (String) task.getVariable(BRANCH_COMMENT);
-        records.branchReviewed(year, memberId, level, comment, actor);
-        outbox.publish(
-            EventTypes.BRANCH_REVIEW_COMPLETED,
-            memberId,
-            new StepEvents.BranchReviewCompleted(
-                memberId, year, level, comment, actor, StepEvents.now()));
-      }
-      case ProcessKeys.COMMITTEE_DECISION -> {
-        if (Decision.RETURN.name().equals(task.getVariable(DECISION))) {
-          String reason = (String) task.getVariable(DECISION_COMMENT);
-          records.returned(year, memberId, reason);
-          timeline.record(
-              year,
-              memberId,
-              TimelineKind.CASE_RETURNED,
-              task.getTaskDefinitionKey(),
-              task.getId(),
-              actor,
-              Map.of("reason", reason));
-          String branchId = (String) task.getVariable(BRANCH_ID);
-          outbox.publish(
-              EventTypes.CASE_RETURNED,
-              memberId,
-              new StepEvents.CaseReturned(
-                  memberId,
-                  year,
-                  reason,
-                  actor,
-                  StepEvents.now(),
-                  (String) task.getVariable(MEMBER_NAME),
-                  (String) task.getVariable(ORGANIZATION_ID),
-                  branchId,
-                  people.groupMembers(Groups.branchCommittee(branchId))));
-        }
-        // an approval is made final by the record-decision step (DecisionRecorder)
-      }
-      default -> {}
-    }
   }
 
   private static EvaluationStatus statusWhileOpen(String taskKey) {

@@ -1,4 +1,4 @@
-package vn.party.evaluation.task;
+package vn.party.evaluation.task.flow;
 
 import static vn.party.evaluation.process.ProcessVariables.COLLECTIVE_NAME;
 import static vn.party.evaluation.process.ProcessVariables.MEMBER_ID;
@@ -17,8 +17,8 @@ import vn.party.evaluation.directory.People;
 import vn.party.evaluation.directory.Recipient;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
-import vn.party.evaluation.review.TaskLifecycleProjector;
-import vn.party.evaluation.review.TaskLifecycleProjector.TaskAssigned;
+import vn.party.evaluation.review.flow.TaskLifecycleProjector;
+import vn.party.evaluation.review.flow.TaskLifecycleProjector.TaskAssigned;
 
 /**
  * Tells a committee of its tasks that are about no single member — a collective's self-review and rating, and

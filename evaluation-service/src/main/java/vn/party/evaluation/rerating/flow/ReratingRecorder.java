@@ -1,4 +1,4 @@
-package vn.party.evaluation.rerating;
+package vn.party.evaluation.rerating.flow;
 
 import static vn.party.evaluation.process.ProcessVariables.*;
 
@@ -15,7 +15,8 @@ import vn.party.evaluation.directory.Recipient;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.ProcessVariables;
-import vn.party.evaluation.review.Actors;
+import vn.party.evaluation.rerating.Reratings;
+import vn.party.evaluation.security.Actors;
 
 /** {@code record-rerating}: the new level beside the original, the timeline, and {@code member.rerated}. */
 @Component("reratingRecorder")

@@ -1,4 +1,4 @@
-package vn.party.evaluation.review;
+package vn.party.evaluation.record;
 
 /** Where a member's evaluation stands. */
 public enum EvaluationStatus {

@@ -1,0 +1,27 @@
+package vn.party.evaluation.completion;
+
+import java.util.Map;
+
+/**
+ * The command of one task kind, run by {@link Completions} once per completion whichever door it came through: after
+ * the rules passed, {@link #keep} what the application keeps of the submission, then, inside the engine's completion,
+ * {@link #completed} writes the record and emits the events.
+ */
+public interface TaskCompletion {
+
+  /** The task definition key this command completes. */
+  String taskKey();
+
+  /**
+   * Keeps what the application keeps of the submission (once) and returns the variables to give the engine in place
+   * of the submitted ones; null (most kinds): nothing kept, the engine takes the submission as it is.
+   *
+   * @param context the task's variables the rules read, with year and member
+   */
+  default Map<String, Object> keep(Submission submission, Map<String, Object> context) {
+    return null;
+  }
+
+  /** The completion went through: the record, the timeline and the events (once). */
+  void completed(Submission submission);
+}
