@@ -417,7 +417,7 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
           "workStyle",
           "selfImprovementCommitment"
         }) {
-      values.put(item, "Tự đánh giá: " + item + ".");
+      values.put(item, "Tự đánh giá tiêu chí này: chấp hành nghiêm, có tiến bộ trong năm.");
       values.put(item + "Grade", generalGrade);
       if (generalEach != null) {
         values.put(item + "Points", generalEach);
