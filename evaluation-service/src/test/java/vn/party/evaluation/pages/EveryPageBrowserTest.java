@@ -182,6 +182,10 @@ class EveryPageBrowserTest extends BrowserTestSupport {
         .isEqualTo("Địa chỉ máy (IP)");
     assertThat(address.findElement(By.className("sign-in-subject")).getText())
         .isEqualTo("203.0.113.7");
+    screenshot("14-sign-ins-1366");
+    DecideWithFactsBrowserTest.phone();
+    screenshot("14-sign-ins-phone");
+    DecideWithFactsBrowserTest.desktop();
     open("/app/admin/sign-ins?lang=en");
     assertThat(
             browser
