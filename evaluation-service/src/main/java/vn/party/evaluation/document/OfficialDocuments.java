@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -193,7 +194,7 @@ public class OfficialDocuments {
   private static Map<String, String> sectionNumerals(String form) {
     boolean probationary = "10-KNĐ".equals(form);
     String[] numerals = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII"};
-    Map<String, String> numbered = new java.util.LinkedHashMap<>();
+    Map<String, String> numbered = new LinkedHashMap<>();
     for (String section :
         List.of(
             "strengths",
