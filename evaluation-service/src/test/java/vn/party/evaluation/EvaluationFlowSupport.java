@@ -246,6 +246,13 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
         "shortcomingsFixed", "Đã khắc phục việc đi họp muộn được chỉ ra ở kỳ kiểm điểm trước.");
     values.put("remedialMeasures", "Lập kế hoạch công việc hằng tuần, nộp báo cáo đúng hạn.");
     values.put("selfProposedLevel", level);
+    if ("EXCELLENT".equals(level)) {
+      // EXCELLENT needs a graded section I (SelfReviewRules): Mẫu 02A under 366, the default
+      // campaign, at 95 points with the task conditions met. Other forms and regulations: form02a.
+      Map<String, Object> graded = form02a("EXCELLENT", 5, "EXCELLENT", 70, 30, "EXCELLENT");
+      graded.keySet().removeAll(values.keySet());
+      values.putAll(graded);
+    }
     for (int i = 0; i < more.length; i += 2) {
       values.put((String) more[i], more[i + 1]);
     }
@@ -410,7 +417,7 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
           "workStyle",
           "selfImprovementCommitment"
         }) {
-      values.put(item, "Tự đánh giá: " + item + ".");
+      values.put(item, "Tự đánh giá tiêu chí này: chấp hành nghiêm, có tiến bộ trong năm.");
       values.put(item + "Grade", generalGrade);
       if (generalEach != null) {
         values.put(item + "Points", generalEach);

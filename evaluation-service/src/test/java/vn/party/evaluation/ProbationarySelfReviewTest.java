@@ -118,9 +118,9 @@ class ProbationarySelfReviewTest extends EvaluationFlowSupport {
     member.post("/app/tasks/" + task, encode(values, "draft", member.csrf(page)));
     page = member.get("/app/tasks/" + task).body();
     assertThat(page)
-        .contains("id=\"points-general\">24.0<")
-        .contains("id=\"points-tasks\">66.0<")
-        .contains("id=\"points-total\">90.0<")
+        .contains("id=\"points-general\">24,0<")
+        .contains("id=\"points-tasks\">66,0<")
+        .contains("id=\"points-total\">90,0<")
         .contains("id=\"derived-level\">Hoàn thành xuất sắc nhiệm vụ<");
 
     // the same validation: another form's items are refused, nothing is kept

@@ -111,7 +111,7 @@ class SelfReviewTest extends EvaluationFlowSupport {
     page = member.get("/app/tasks/" + task).body();
     assertThat(page)
         .contains(longText.strip())
-        .contains("id=\"points-total\">90.0<")
+        .contains("id=\"points-total\">90,0<")
         .contains("id=\"derived-level\">Hoàn thành xuất sắc nhiệm vụ<");
 
     // submitted through the API
@@ -237,7 +237,7 @@ class SelfReviewTest extends EvaluationFlowSupport {
     assertThat(secretary.get("/app/tasks/" + branchReview).body())
         .contains("id=\"summary-self-proposed\">Hoàn thành xuất sắc nhiệm vụ<")
         .contains("id=\"summary-derived-level\">Hoàn thành xuất sắc nhiệm vụ<")
-        .contains("id=\"summary-points\">90.00<");
+        .contains("id=\"summary-points\">90,0<"); // Vietnamese numbers (issue 14)
     JsonNode tasklist =
         json(
             as("secretary3")

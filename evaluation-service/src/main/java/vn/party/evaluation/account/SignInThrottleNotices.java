@@ -28,10 +28,16 @@ public class SignInThrottleNotices {
 
   private static final Logger log = LoggerFactory.getLogger(SignInThrottleNotices.class);
 
+  /**
+   * One throttling as the administrators read it: the kind ({@code ACCOUNT} | {@code ADDRESS}, shown in words), the
+   * account or address, the person's name when the subject is a known account (null otherwise), the failures and the
+   * instants (shown in local time by the page).
+   */
   public record Notice(
       long id,
       String kind,
       String subject,
+      String subjectName,
       int failures,
       Instant blockedUntil,
       Instant occurredAt) {}
@@ -99,8 +105,12 @@ public class SignInThrottleNotices {
 
   public List<Notice> latest(int limit) {
     return jdbc.sql(
-            "select id, kind, subject, failures, blocked_until, occurred_at "
-                + "from evaluation.sign_in_throttle_event order by id desc limit ?")
+            """
+            select e.id, e.kind, e.subject, trim(concat_ws(' ', u.first_, u.last_)),
+                   e.failures, e.blocked_until, e.occurred_at
+            from evaluation.sign_in_throttle_event e
+            left join act_id_user u on e.kind = 'ACCOUNT' and lower(u.id_) = lower(e.subject)
+            order by e.id desc limit ?""")
         .param(limit)
         .query(
             (rs, n) ->
@@ -108,9 +118,14 @@ public class SignInThrottleNotices {
                     rs.getLong(1),
                     rs.getString(2),
                     rs.getString(3),
-                    rs.getInt(4),
-                    rs.getTimestamp(5).toInstant(),
-                    rs.getTimestamp(6).toInstant()))
+                    blankToNull(rs.getString(4)),
+                    rs.getInt(5),
+                    rs.getTimestamp(6).toInstant(),
+                    rs.getTimestamp(7).toInstant()))
         .list();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
   }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +29,7 @@ import vn.party.evaluation.document.OfficialDocument.Text;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.Regulation;
+import vn.party.evaluation.process.validation.SelfReviewRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.record.EvaluationRecord;
 import vn.party.evaluation.selfreview.SelfReview;
@@ -93,6 +95,9 @@ public class OfficialDocuments {
     // in the form's order; the criteria (text, grade, points) in one table where the first of them
     // stands
     List<String> fields = TaskCompletionRules.fields(ProcessKeys.SELF_REVIEW);
+    // the sections numbered as the member's form numbers them (Mẫu 02A/02B: I–VII; 10-KNĐ has no
+    // III–V), each titled as on the form (issue 14: not "Ưu điểm" beside "III. …")
+    Map<String, String> sections = sectionNumerals(review.form());
     List<List<String>> criteria = new ArrayList<>();
     int criteriaAt = -1;
     Map<String, Object> content = review.content();
@@ -121,8 +126,14 @@ public class OfficialDocuments {
         body.add(new Field(label(field), flag ? "Có" : "Không"));
       } else if (value instanceof Number number) {
         body.add(new Field(label(field), pointsOf(number).replaceFirst(",0$", "")));
+      } else if (SelfReviewRules.CIVIL_SERVICE_SELF_PROPOSED_LEVEL.equals(field)) {
+        continue; // in section VII, after the level as a party member
       } else if (value != null && !String.valueOf(value).isBlank()) {
-        body.add(new Heading(label(field)));
+        body.add(
+            new Heading(
+                sections.containsKey(field)
+                    ? sections.get(field) + ". " + message("self-review.section." + field)
+                    : label(field)));
         body.add(Text.of(text(value)));
       }
     }
@@ -152,9 +163,17 @@ public class OfficialDocuments {
     if (review.derivedLevel() != null) {
       body.add(new Field("Mức xếp loại theo kết quả tự chấm", level(review.derivedLevel())));
     }
-    body.add(new Heading("Tự nhận mức xếp loại chất lượng"));
+    body.add(
+        new Heading(
+            sections.get("selfProposedLevel")
+                + ". "
+                + message("self-review.section.selfProposedLevel")));
     // the level from its one place, the record (the kept review holds the same, signed)
-    body.add(Text.of(level(record.selfProposedLevel())));
+    body.add(new Field("Là đảng viên", level(record.selfProposedLevel())));
+    Object civilService = content.get(SelfReviewRules.CIVIL_SERVICE_SELF_PROPOSED_LEVEL);
+    if (civilService != null && !String.valueOf(civilService).isBlank()) {
+      body.add(new Field("Là cán bộ, công chức, viên chức", level(text(civilService))));
+    }
     LocalDate day = VietnameseFormats.day(review.submittedAt(), zone);
     return new OfficialDocument(
         "ban-tu-kiem-diem-" + slug(record.memberName()) + "-" + record.year(),
@@ -170,6 +189,27 @@ public class OfficialDocuments {
             new Signature(
                 List.of("NGƯỜI TỰ KIỂM ĐIỂM"), "(Ký, ghi rõ họ tên)", record.memberName())),
         List.of());
+  }
+
+  /** The numerals of the sections outside the criteria, in the member's form's order. */
+  private static Map<String, String> sectionNumerals(String form) {
+    boolean probationary = "10-KNĐ".equals(form);
+    String[] numerals = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII"};
+    Map<String, String> numbered = new LinkedHashMap<>();
+    for (String section :
+        List.of(
+            "strengths",
+            "limitations",
+            SelfReviewRules.SHORTCOMINGS_FIXED,
+            SelfReviewRules.REVIEW_ISSUES_ANSWERS,
+            SelfReviewRules.COLLECTIVE_RESPONSIBILITY,
+            "remedialMeasures",
+            "selfProposedLevel")) {
+      if (!(probationary && SelfReviewRules.OFFICIAL_ONLY_FIELDS.contains(section))) {
+        numbered.put(section, numerals[numbered.size()]);
+      }
+    }
+    return numbered;
   }
 
   /** The minutes of the branch's review meetings of the year: attendance, each member's tally and proposal. */

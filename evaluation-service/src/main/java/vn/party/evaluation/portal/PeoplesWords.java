@@ -188,15 +188,27 @@ public class PeoplesWords {
   }
 
   /** A roster change's value in words: yes and no, a branch by its name, a date as people write it. */
+  /**
+   * Points of a self-review as the reader's language writes them, one decimal: "95,0" in Vietnamese, "95.0" in
+   * English (issue 14: never the program's "95.00").
+   */
+  public String points(Number points) {
+    if (points == null) {
+      return "";
+    }
+    return new DecimalFormat(
+            "#,##0.0", DecimalFormatSymbols.getInstance(LocaleContextHolder.getLocale()))
+        .format(points);
+  }
+
   public String rosterValue(String field, String value) {
     if (value == null) {
       return "—";
     }
-    if ("membership".equals(field)) {
-      String membership = message("roster.membership." + value);
-      if (membership != null) {
-        return membership;
-      }
+    // the roster's own words for its coded fields: membership, leadership (cấp ủy), headOf
+    String own = message("roster." + field + "." + value);
+    if (own != null) {
+      return own;
     }
     String words =
         value("branchId".equals(field) || "toBranch".equals(field) ? "unitId" : field, value);

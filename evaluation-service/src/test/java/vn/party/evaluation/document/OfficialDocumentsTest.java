@@ -131,6 +131,15 @@ class OfficialDocumentsTest extends EvaluationFlowSupport {
             "Quy định số 366-QĐ/TW");
     assertThat(text).containsPattern("Thanh Khê, ngày \\d\\d tháng \\d{1,2} năm \\d{4}");
     assertThat(text).doesNotContain("80.0", "80,0 /");
+    // the sections numbered as Mẫu 02A numbers them, I to VII, never a bare "Ưu điểm" beside "III."
+    assertThat(text)
+        .contains(
+            "I. Ưu điểm, kết quả đạt được",
+            "II. Hạn chế, khuyết điểm và nguyên nhân",
+            "III. Kết quả khắc phục hạn chế",
+            "VI. Phương hướng, biện pháp khắc phục",
+            "VII. Tự nhận mức xếp loại chất lượng",
+            "Là đảng viên: Hoàn thành tốt nhiệm vụ");
     noRawData(text);
     String docx =
         docx("member1", "/app/documents/self-review/" + YEAR + "/member1.docx", "self-review");

@@ -32,7 +32,7 @@ class DecidePagesWithoutScriptTest extends EvaluationFlowSupport {
     page = member.get("/app/tasks/" + selfReview).body();
     Map<String, String> form = new LinkedHashMap<>();
     form.put("action", "submit");
-    form.put("selfProposedLevel", "EXCELLENT");
+    form.put("selfProposedLevel", "GOOD");
     form.put("strengths", "Tốt.");
     HttpResponse<String> refused =
         member.post("/app/tasks/" + selfReview, encode(form, member.csrf(page)));

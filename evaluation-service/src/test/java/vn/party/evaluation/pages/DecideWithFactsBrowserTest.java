@@ -147,6 +147,8 @@ class DecideWithFactsBrowserTest extends BrowserTestSupport {
         .contains("Nhà văn hóa khu dân cư số 1")
         .contains("có mặt 5 trên 5");
     assertThat(browser.findElement(By.id("minutes-criticism")).getText()).isEqualTo(CRITICISM);
+    // the member's points as Vietnamese writes them (95,0), never the program's 95.00
+    assertThat(browser.findElement(By.id("summary-points")).getText()).isEqualTo("95,0");
     assertThat(
             new Select(browser.findElement(By.id("decidedLevel")))
                 .getFirstSelectedOption()

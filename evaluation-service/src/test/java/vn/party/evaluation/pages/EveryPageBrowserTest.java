@@ -45,6 +45,18 @@ class EveryPageBrowserTest extends BrowserTestSupport {
       List.of("member1", "secretary1", "committee", "auditor", "district", "admin");
   private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
 
+  /** A UTC ISO instant or date-time as a program writes it: 2066-12-31T17:05. */
+  private static final Pattern ISO_INSTANT =
+      Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}");
+
+  /** A number with a decimal point (not an address or a grouped thousand, 1.000): 95.00, 20.0. */
+  private static final Pattern POINT_DECIMAL =
+      Pattern.compile("(?<![\\d.])\\d+\\.\\d{1,2}(?![\\d.])");
+
+  /** A constant's name, NOT_COMPLETED, SELF_REVIEW_KEPT: never a word a person reads. */
+  private static final Pattern CONSTANT =
+      Pattern.compile("(?<![\\w-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\\w-])");
+
   /** Never shown to a person in Vietnamese (as whole words). */
   private static final List<String> RAW = rawWords();
 
@@ -63,6 +75,7 @@ class EveryPageBrowserTest extends BrowserTestSupport {
         "data:text/html;charset=utf-8,<html lang=vi><title>t</title><body><main><img src=x></main></body></html>");
     assertThat(axe("a bad page", axe)).anyMatch(problem -> problem.contains("image-alt"));
     List<String> problems = new ArrayList<>();
+    TreeSet<String> unvisited = new TreeSet<>(patterns);
     int pages = 0;
     for (String role : ROLES) {
       signIn(role, "admin".equals(role) ? "admin" : "demo");
@@ -72,6 +85,7 @@ class EveryPageBrowserTest extends BrowserTestSupport {
         if (path == null) {
           continue;
         }
+        unvisited.remove(pattern);
         for (String lang : List.of("vi", "en")) {
           open(path + (path.contains("?") ? "&" : "?") + "lang=" + lang);
           pages++;
@@ -85,6 +99,26 @@ class EveryPageBrowserTest extends BrowserTestSupport {
           if (source.contains("Whitelabel Error Page")) {
             problems.add(where + ": Whitelabel page");
           }
+          // in either language: no UTC ISO instant (times are local, in words and figures), no
+          // enum-like CONSTANT_NAME, no enum value of the list in capitals (issue 14)
+          Matcher instant = ISO_INSTANT.matcher(text);
+          if (instant.find()) {
+            problems.add(where + ": shows the instant " + instant.group());
+          }
+          Matcher constant = CONSTANT.matcher(text);
+          if (constant.find()) {
+            problems.add(where + ": shows \"" + constant.group() + "\"");
+          }
+          if ("en".equals(lang)) {
+            for (String raw : RAW) {
+              if (raw.equals(raw.toUpperCase(java.util.Locale.ROOT))
+                  && Pattern.compile("(?<![\\w-])" + Pattern.quote(raw) + "(?![\\w-])")
+                      .matcher(text)
+                      .find()) {
+                problems.add(where + ": shows \"" + raw + "\"");
+              }
+            }
+          }
           if ("vi".equals(lang)) {
             for (String raw : RAW) {
               if (Pattern.compile("(?<![\\w-])" + Pattern.quote(raw) + "(?![\\w-])")
@@ -92,6 +126,11 @@ class EveryPageBrowserTest extends BrowserTestSupport {
                   .find()) {
                 problems.add(where + ": shows \"" + raw + "\"");
               }
+            }
+            // a decimal as a program writes it (95.00, 20.0): Vietnamese writes 95,0
+            Matcher decimal = POINT_DECIMAL.matcher(text);
+            if (decimal.find()) {
+              problems.add(where + ": shows the number " + decimal.group());
             }
             // the organization tree's pages show each unit's code beside its name: there it is the
             // thing managed
@@ -116,7 +155,54 @@ class EveryPageBrowserTest extends BrowserTestSupport {
       signOut();
     }
     assertThat(pages).isGreaterThan(100);
+    // every page the application serves was opened by some role: none skipped for want of an id
+    assertThat(unvisited).as("pages no role opened").isEmpty();
     assertThat(problems).as("problems on %d pages", pages).isEmpty();
+  }
+
+  /**
+   * The administrators' sign-in record (issue 14): the kind in words, the person's name beside the account, the
+   * instants in local time (Asia/Ho_Chi_Minh), in both languages.
+   */
+  @Test
+  void theSignInRecordShowsKindsInWordsNamesAndLocalTimes() {
+    demoYear();
+    signIn("admin", "admin");
+    open("/app/admin/sign-ins?lang=vi");
+    var account = browser.findElement(By.cssSelector("#sign-ins tr[data-subject=member14]"));
+    assertThat(account.findElement(By.className("sign-in-kind")).getText()).isEqualTo("Tài khoản");
+    assertThat(account.findElement(By.className("sign-in-subject")).getText())
+        .startsWith(personName("member14"))
+        .endsWith("(member14)");
+    // 2066-12-31 17:05 UTC is 1 January 2067, 00:05 in Hanoi
+    assertThat(account.findElement(By.className("sign-in-until")).getText())
+        .isEqualTo("01/01/2067 00:05");
+    var address = browser.findElement(By.cssSelector("#sign-ins tr[data-subject='203.0.113.7']"));
+    assertThat(address.findElement(By.className("sign-in-kind")).getText())
+        .isEqualTo("Địa chỉ máy (IP)");
+    assertThat(address.findElement(By.className("sign-in-subject")).getText())
+        .isEqualTo("203.0.113.7");
+    screenshot("14-sign-ins-1366");
+    DecideWithFactsBrowserTest.phone();
+    screenshot("14-sign-ins-phone");
+    DecideWithFactsBrowserTest.desktop();
+    open("/app/admin/sign-ins?lang=en");
+    assertThat(
+            browser
+                .findElement(By.cssSelector("#sign-ins tr[data-subject=member14] .sign-in-kind"))
+                .getText())
+        .isEqualTo("Account");
+    assertThat(browser.findElement(By.id("sign-ins")).getText())
+        .doesNotContain("ACCOUNT", "ADDRESS", "2066-12-31T");
+    open("/app?lang=vi");
+    signOut();
+  }
+
+  private String personName(String userId) {
+    return jdbc.sql("select trim(concat_ws(' ', first_, last_)) from act_id_user where id_ = :id")
+        .param("id", userId)
+        .query(String.class)
+        .single();
   }
 
   /**
@@ -153,6 +239,17 @@ class EveryPageBrowserTest extends BrowserTestSupport {
       return;
     }
     launchedCampaign(YEAR);
+    // the administrators' sign-in record: an account and an address made to wait (as
+    // SignInThrottleNotices records them; real failed sign-ins would make this machine's address
+    // wait for the other tests too)
+    jdbc.sql(
+            "insert into evaluation.sign_in_throttle_event (kind, subject, failures, blocked_until,"
+                + " occurred_at) values ('ACCOUNT', 'member14', 6, '2066-12-31T17:05:00Z',"
+                + " '2066-12-31T17:04:00Z'), ('ADDRESS', '203.0.113.7', 21,"
+                + " '2066-12-31T17:06:00Z', '2066-12-31T17:05:30Z')")
+        .update();
+    // a roster import previewed, not committed: its page has something to show
+    rosterImportPreview();
     decideMember(YEAR, 1, "GOOD");
     completeOk(
         "member2",
@@ -171,12 +268,63 @@ class EveryPageBrowserTest extends BrowserTestSupport {
     await().atMost(Duration.ofSeconds(30)).until(() -> !taskIds("committee").isEmpty());
   }
 
+  /** A roster file with one row whose branch is unknown, previewed by the administrator. */
+  private void rosterImportPreview() {
+    List<String> heading =
+        Arrays.stream(vn.party.evaluation.rosterimport.ImportColumn.values())
+            .map(vn.party.evaluation.rosterimport.ImportColumn::heading)
+            .toList();
+    List<String> row =
+        List.of(
+            "Nguyễn Văn Thử",
+            "15/03/1985",
+            "Nam",
+            "TT-2067-01",
+            "19/05/2010",
+            "19/05/2011",
+            "Chi bộ chưa có",
+            "Đảng viên",
+            "Chuyên viên",
+            "Có",
+            "Không",
+            "Không",
+            "thu2067@example.vn",
+            "0905 123 456");
+    List<String> cells = new ArrayList<>(row);
+    while (cells.size() < heading.size()) {
+      cells.add("");
+    }
+    String csv = "\uFEFF" + csvLine(heading) + csvLine(cells.subList(0, heading.size()));
+    as("admin")
+        .post()
+        .uri("/api/v1/organizations/{o}/roster-imports?fileName={n}", ORG, "danh-sach-thu.csv")
+        .contentType(org.springframework.http.MediaType.APPLICATION_OCTET_STREAM)
+        .body(csv.getBytes(StandardCharsets.UTF_8))
+        .retrieve()
+        .toBodilessEntity();
+  }
+
+  private static String csvLine(List<String> cells) {
+    return String.join(",", cells.stream().map(c -> "\"" + c.replace("\"", "\"\"") + "\"").toList())
+        + "\r\n";
+  }
+
   /** The GET pages under /app, downloads left out (PDF, XLSX, DOCX are checked by their own tests). */
   private List<String> pagePatterns() {
     TreeSet<String> patterns = new TreeSet<>();
-    for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+    for (var handler : mappings.getHandlerMethods().entrySet()) {
+      RequestMappingInfo info = handler.getKey();
       var methods = info.getMethodsCondition().getMethods();
       if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
+        continue;
+      }
+      // an answer in JSON for a page's script (e.g. an import's progress) is not a page
+      if (handler
+              .getValue()
+              .hasMethodAnnotation(org.springframework.web.bind.annotation.ResponseBody.class)
+          || org.springframework.core.annotation.AnnotatedElementUtils.hasAnnotation(
+              handler.getValue().getBeanType(),
+              org.springframework.web.bind.annotation.ResponseBody.class)) {
         continue;
       }
       for (String pattern : info.getPatternValues()) {
@@ -201,13 +349,28 @@ class EveryPageBrowserTest extends BrowserTestSupport {
     values.put("collectiveId", ORG + "-cb1");
     List<String> tasks = taskIds(role);
     if (!tasks.isEmpty()) {
-      values.put("id", tasks.get(0));
+      values.put("taskId", tasks.get(0));
     }
+    values.put("unitId", ORG + "-cb1");
+    jdbc.sql(
+            "select id::text from evaluation.roster_import where organization_id = :o"
+                + " order by uploaded_at desc limit 1")
+        .param("o", ORG)
+        .query(String.class)
+        .optional()
+        .ifPresent(id -> values.put("importId", id));
     return values;
   }
 
   private static String fill(String pattern, Map<String, String> values) {
-    Matcher variable = VARIABLE.matcher(pattern);
+    // {id} names a task, a unit or a roster import, by the page
+    String named =
+        pattern.startsWith("/app/units/")
+            ? pattern.replace("{id}", "{unitId}")
+            : pattern.startsWith("/app/roster-import/")
+                ? pattern.replace("{id}", "{importId}")
+                : pattern.replace("{id}", "{taskId}");
+    Matcher variable = VARIABLE.matcher(named);
     StringBuilder path = new StringBuilder();
     while (variable.find()) {
       String value = values.get(variable.group(1));
@@ -283,6 +446,12 @@ class EveryPageBrowserTest extends BrowserTestSupport {
                 "QD-366-2025",
                 "QD-124-2023",
                 "QD-132-2018",
+                "ACCOUNT",
+                "ADDRESS",
+                "PREVIEWED",
+                "COMMITTED",
+                "AVERAGE",
+                "WEAK",
                 "null"));
     Arrays.stream(TimelineKind.values())
         .map(Enum::name)

@@ -85,7 +85,13 @@ class SelfCriticismBrowserTest extends BrowserTestSupport {
     assertThat(browser.findElement(By.id("dutiesResultsPoints")).getAttribute("max"))
         .isEqualTo("70");
     assertThat(browser.findElement(By.id("outcome-help")).getText())
-        .contains("Mức tự nhận là đảng viên ở mục VII");
+        .contains("Mức đảng viên tự nhận ở mục VII không được cao hơn mức này")
+        // an ungraded EXCELLENT is above the member's own assessment: the form says so beforehand
+        .contains("muốn tự nhận Hoàn thành xuất sắc nhiệm vụ thì phải tự xếp cấp độ");
+    // a required section's help never says it may be left empty (seen on the screenshots)
+    assertThat(browser.findElement(By.id("shortcomingsFixed-help")).getText())
+        .startsWith("Bắt buộc")
+        .doesNotContain("Để trống");
     screenshot("self-criticism-01-form-desktop");
     DecideWithFactsBrowserTest.phone();
     screenshot("self-criticism-02-form-phone");

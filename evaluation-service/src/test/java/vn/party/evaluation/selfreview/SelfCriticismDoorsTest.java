@@ -24,6 +24,8 @@ class SelfCriticismDoorsTest extends EvaluationFlowSupport {
 
   private static final int YEAR = 2031;
 
+  private static final int UNGRADED_YEAR = 2090;
+
   @Autowired TaskService taskService;
 
   @Test
@@ -78,6 +80,62 @@ class SelfCriticismDoorsTest extends EvaluationFlowSupport {
             .uri("/engine-rest/task/{id}/complete", task)
             .contentType(MediaType.APPLICATION_JSON)
             .body(Map.of("variables", variables))
+            .retrieve()
+            .toEntity(String.class);
+    assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(204);
+  }
+
+  @Test
+  void anUngradedExcellentIsRefusedAboveOwnAssessmentAtTheDomainApiAndEngineRestAlike() {
+    launchedCampaign(UNGRADED_YEAR);
+    String task = taskOf("member4", "self-review", "member4", UNGRADED_YEAR);
+    Map<String, Object> ungraded = selfCriticism("GOOD", "selfProposedLevel", "EXCELLENT");
+
+    // the domain API: the proposal is above what the member's own grading supports, and each
+    // grade and (under 366) points of section I is named required
+    ResponseEntity<String> viaApi = complete("member4", task, ungraded);
+    assertThat(refused(viaApi))
+        .contains(
+            "selfProposedLevel:above-own-assessment",
+            "dutiesResultsGrade:required",
+            "dutiesResultsPoints:required",
+            "politicalIdeologyGrade:required");
+    assertThat(viaApi.getBody()).contains("không được cao hơn mức suy ra");
+
+    // engine REST, as Tasklist submits: the same rule, the same refusal
+    Map<String, Object> variables = new LinkedHashMap<>();
+    ungraded.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    for (String action : List.of("complete", "submit-form")) {
+      ResponseEntity<String> viaEngine =
+          as("member4")
+              .post()
+              .uri("/engine-rest/task/{id}/" + action, task)
+              .contentType(MediaType.APPLICATION_JSON)
+              .body(Map.of("variables", variables))
+              .retrieve()
+              .toEntity(String.class);
+      assertThat(viaEngine.getStatusCode().value()).as(viaEngine.getBody()).isEqualTo(400);
+      assertThat(viaEngine.getBody())
+          .contains("selfProposedLevel: above-own-assessment", "dutiesResultsGrade: required");
+    }
+    assertThat(taskOf("member4", "self-review", "member4", UNGRADED_YEAR))
+        .as("still open")
+        .isEqualTo(task);
+
+    // GOOD without grades stays possible (the branch's vote and the committee decide) ...
+    completeOk(
+        "member5",
+        taskOf("member5", "self-review", "member5", UNGRADED_YEAR),
+        selfCriticism("GOOD"));
+    // ... and EXCELLENT with section I graded to 95 points passes the engine's door
+    Map<String, Object> graded = new LinkedHashMap<>();
+    selfCriticism("EXCELLENT").forEach((name, value) -> graded.put(name, Map.of("value", value)));
+    ResponseEntity<String> accepted =
+        as("member4")
+            .post()
+            .uri("/engine-rest/task/{id}/complete", task)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("variables", graded))
             .retrieve()
             .toEntity(String.class);
     assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(204);

@@ -54,6 +54,17 @@ public final class MemberFixtures {
   static Map<String, Object> selfReview(String level, Object... more) {
     Map<String, Object> variables = new LinkedHashMap<>(selfCriticism());
     variables.put(ProcessVariables.SELF_PROPOSED_LEVEL, level);
+    if ("EXCELLENT".equals(level)) {
+      // EXCELLENT needs a graded section I (SelfReviewRules): Mẫu 02A under 366, 95 points
+      for (SelfReviewRules.Criterion criterion : SelfReviewRules.criteriaFor(false)) {
+        boolean task = criterion.group() == vn.party.evaluation.rules.CriterionGroup.TASK_RESULTS;
+        variables.put(criterion.gradeField(), "EXCELLENT");
+        variables.put(criterion.pointsField(), task ? 70 : 5);
+      }
+      variables.put(ProcessVariables.ALL_TASKS_ON_TIME, true);
+      variables.put(ProcessVariables.EXCEEDING_TASKS_PERCENT, 30);
+      variables.put(ProcessVariables.SHORTCOMINGS_REMEDIED, true);
+    }
     for (int i = 0; i < more.length; i += 2) {
       variables.put((String) more[i], more[i + 1]);
     }

@@ -390,6 +390,28 @@ public final class SelfReviewRules {
         }
       }
     }
+    // EXCELLENT needs a graded section I (grades, and points under a scored regulation): its
+    // conditions — task criteria "Xuất sắc" under 124/132, >= 90 points with the task conditions
+    // under 366 — exist only in the member's own grading, so an ungraded proposal of EXCELLENT is
+    // above what the member's own assessment supports. One rule at every door (issue 14, part 1):
+    // the grades are marked required and the proposal refused above-own-assessment. GOOD and
+    // below may still be proposed without grades (the branch's vote and the committee decide).
+    // (once the application has kept the whole review, selfReviewVersion, it has checked it: the
+    // engine's variables then hold no grades to check again)
+    boolean ungradedExcellent =
+        !anyGraded
+            && variables.get(SELF_REVIEW_VERSION) == null
+            && variables.get(SELF_PROPOSED_LEVEL) instanceof String proposal
+            && Level.parse(proposal).filter(l -> l == Level.EXCELLENT).isPresent();
+    if (ungradedExcellent) {
+      for (Criterion criterion : criteria) {
+        errors.add(new FieldError(criterion.gradeField(), FieldError.REQUIRED));
+        if (scored) {
+          errors.add(new FieldError(criterion.pointsField(), FieldError.REQUIRED));
+        }
+      }
+      errors.add(new FieldError(SELF_PROPOSED_LEVEL, FieldError.ABOVE_OWN_ASSESSMENT));
+    }
     if (scored) {
       for (CriterionGroup group : CriterionGroup.values()) {
         OptionalInt max = rules.maxPoints(regulation.get(), group);
@@ -430,7 +452,9 @@ public final class SelfReviewRules {
                         || List.of(
                                 ALL_TASKS_ON_TIME, EXCEEDING_TASKS_PERCENT, SHORTCOMINGS_REMEDIED)
                             .contains(e.field()));
-    if (!proposalOrAssessmentRefused && variables.get(SELF_PROPOSED_LEVEL) instanceof String name) {
+    if (!proposalOrAssessmentRefused
+        && !ungradedExcellent
+        && variables.get(SELF_PROPOSED_LEVEL) instanceof String name) {
       Optional<Level> proposed = Level.parse(name);
       outcome(rules, variables)
           .ifPresent(

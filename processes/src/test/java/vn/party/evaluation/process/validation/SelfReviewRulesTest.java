@@ -197,4 +197,33 @@ class SelfReviewRulesTest {
         .extracting(FieldError::reason)
         .containsExactly("too-long");
   }
+
+  @Test
+  void anUngradedProposalOfExcellentIsAboveOwnAssessmentUnderEveryRegulationAndForm() {
+    for (String regulation : List.of("QD-366-2025", "QD-124-2023", "QD-132-2018")) {
+      for (boolean leader : List.of(false, true)) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("regulation", regulation);
+        values.put("leadershipPost", leader);
+        values.put("selfProposedLevel", "EXCELLENT");
+        List<String> errors = errors(values);
+        assertThat(errors)
+            .as(regulation + " leader " + leader)
+            .contains("selfProposedLevel:above-own-assessment");
+        for (SelfReviewRules.Criterion criterion : SelfReviewRules.criteriaFor(leader)) {
+          assertThat(errors).contains(criterion.gradeField() + ":required");
+          if (regulation.equals("QD-366-2025")) {
+            assertThat(errors).contains(criterion.pointsField() + ":required");
+          } else {
+            assertThat(errors).doesNotContain(criterion.pointsField() + ":required");
+          }
+        }
+        // GOOD and below stay possible without grades: the branch's vote and the committee decide
+        for (String level : List.of("GOOD", "COMPLETED", "NOT_COMPLETED")) {
+          values.put("selfProposedLevel", level);
+          assertThat(errors(values)).as(regulation + " " + level).isEmpty();
+        }
+      }
+    }
+  }
 }

@@ -405,7 +405,18 @@ class TaskCompletionRulesTest {
         // the member's own proposal is not capped: the member sees the cap, the approvers apply it
         row(
             "self-review",
-            vars(REGULATION, QD_366, "selfProposedLevel", "EXCELLENT", "disciplined", true)),
+            vars(REGULATION, QD_366, "selfProposedLevel", "GOOD", "disciplined", true)),
+        // ... but an ungraded EXCELLENT is above the member's own assessment (SelfReviewRules)
+        row(
+            "self-review",
+            vars(REGULATION, QD_124, "selfProposedLevel", "EXCELLENT"),
+            "politicalIdeologyGrade: required",
+            "ethicsLifestyleGrade: required",
+            "organizationDisciplineGrade: required",
+            "workStyleGrade: required",
+            "dutiesResultsGrade: required",
+            "selfImprovementCommitmentGrade: required",
+            "selfProposedLevel: above-own-assessment"),
         // adjust with a reason: approving another level than the branch proposed needs
         // decisionComment
         row(
