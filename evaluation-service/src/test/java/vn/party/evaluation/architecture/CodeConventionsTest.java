@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Conventions the formatter cannot enforce, checked over every module's sources (issue 15): test methods are named
- * in lowerCamelCase sentences, the way JUnit and the Spring examples write them, never snake_case.
+ * in lowerCamelCase sentences, the way JUnit and the Spring examples write them, never snake_case; and main code names
+ * the types it uses in its imports, never inline by their full names (which hide dependencies from a reader).
  */
 class CodeConventionsTest {
 
@@ -28,11 +29,45 @@ class CodeConventionsTest {
               + "(?:\\s*@[^\\n]*\\n)*\\s*(?:(?:public|protected|private|static|final)\\s+)*"
               + "[\\w<>\\[\\], ?]+?\\s+(\\w+)\\s*\\(");
 
+  /** A package name then a type name, in code (not in an import, a comment or a string). */
+  private static final Pattern INLINE_NAME =
+      Pattern.compile(
+          "(?<![\\w.\"])(?:java|javax|jakarta|org|com|vn)(?:\\.[a-z][a-z0-9_]*)+\\.[A-Z]\\w*");
+
+  @Test
+  void mainCodeNamesNoTypeInlineByItsFullName() throws IOException {
+    List<String> found = new ArrayList<>();
+    int files = 0;
+    for (Path source : sources("/src/main/java/")) {
+      files++;
+      List<String> lines = Files.readAllLines(source, StandardCharsets.UTF_8);
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i).strip();
+        if (line.startsWith("import ")
+            || line.startsWith("package ")
+            || line.startsWith("*")
+            || line.startsWith("/*")
+            || line.startsWith("//")) {
+          continue;
+        }
+        String code = line.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"");
+        int comment = code.indexOf("//");
+        code = comment < 0 ? code : code.substring(0, comment);
+        Matcher inline = INLINE_NAME.matcher(code);
+        if (inline.find()) {
+          found.add(REPOSITORY.relativize(source) + ":" + (i + 1) + " " + inline.group());
+        }
+      }
+    }
+    assertThat(files).as("main source files found").isGreaterThan(300);
+    assertThat(found).as("types named inline by their full names").isEmpty();
+  }
+
   @Test
   void testMethodsAreNamedInLowerCamelCaseInEveryModule() throws IOException {
     List<String> found = new ArrayList<>();
     int methods = 0;
-    for (Path source : testSources()) {
+    for (Path source : sources("/src/test/java/")) {
       Matcher method = TEST_METHOD.matcher(Files.readString(source, StandardCharsets.UTF_8));
       while (method.find()) {
         methods++;
@@ -46,11 +81,11 @@ class CodeConventionsTest {
     assertThat(found).as("test methods not in lowerCamelCase").isEmpty();
   }
 
-  private static List<Path> testSources() throws IOException {
+  private static List<Path> sources(String root) throws IOException {
     try (Stream<Path> files = Files.walk(REPOSITORY)) {
       return files
           .filter(path -> path.toString().endsWith(".java"))
-          .filter(path -> path.toString().contains("/src/test/java/"))
+          .filter(path -> path.toString().contains(root))
           .filter(path -> !path.toString().contains("/target/"))
           .toList();
     }

@@ -22,6 +22,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.Regulation;
+import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.rules.CriteriaAssessment;
 import vn.party.evaluation.rules.CriterionGroup;
 import vn.party.evaluation.rules.FormKind;
@@ -160,8 +161,7 @@ public final class SelfReviewRules {
   public static final int DEFAULT_MIN_LENGTH = 20;
 
   /** Not an engine variable on the people's pages and the domain API: kept in the application's table. */
-  public static final int MAX_LONG_TEXT_LENGTH =
-      vn.party.evaluation.process.TextLimits.SELF_REVIEW_LONG_TEXT;
+  public static final int MAX_LONG_TEXT_LENGTH = TextLimits.SELF_REVIEW_LONG_TEXT;
 
   private SelfReviewRules() {}
 

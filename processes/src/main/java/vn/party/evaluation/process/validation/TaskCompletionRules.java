@@ -36,13 +36,16 @@ import static vn.party.evaluation.process.ProcessVariables.VOTES_GOOD;
 import static vn.party.evaluation.process.ProcessVariables.VOTES_NOT_COMPLETED;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import vn.party.evaluation.process.Decision;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.rules.Cap;
 import vn.party.evaluation.rules.Grade;
 import vn.party.evaluation.rules.QuotaCheck;
@@ -70,7 +73,7 @@ public final class TaskCompletionRules {
    * String variable in a {@code varchar(4000)} column ({@code ACT_RU_VARIABLE.TEXT_}), so a longer
    * text would pass here and then fail in the database with an unhelpful error.
    */
-  public static final int MAX_TEXT_LENGTH = vn.party.evaluation.process.TextLimits.FORM_TEXT;
+  public static final int MAX_TEXT_LENGTH = TextLimits.FORM_TEXT;
 
   /** Sick-leave months the branch may record: a year's worth at most. */
   public static final int MIN_MONTHS = 0;
@@ -290,7 +293,7 @@ public final class TaskCompletionRules {
    * all of them for a task without rules. The one answer to "may a person write this variable through this task",
    * asked by the engine for every door (engine REST in both path forms, the webapps, the domain API, Java callers).
    */
-  public static List<FieldError> unowned(String taskKey, java.util.Collection<String> names) {
+  public static List<FieldError> unowned(String taskKey, Collection<String> names) {
     List<String> fields = covers(taskKey) ? fields(taskKey) : List.of();
     return names.stream()
         .filter(name -> !fields.contains(name))
@@ -524,7 +527,7 @@ public final class TaskCompletionRules {
   private record CapRule(
       String levelField,
       Predicate<Map<String, ?>> appliesWhen,
-      java.util.function.BiFunction<RuleBook, Map<String, ?>, Optional<Cap>> capOf,
+      BiFunction<RuleBook, Map<String, ?>, Optional<Cap>> capOf,
       List<String> facts) {
 
     CapRule(String levelField, Predicate<Map<String, ?>> appliesWhen) {
