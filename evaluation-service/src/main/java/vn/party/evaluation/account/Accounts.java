@@ -179,6 +179,7 @@ public class Accounts {
     String reason =
         switch (rule.getPlaceholder()) {
           case "PASSWORD_POLICY_LENGTH" -> "password-too-short";
+          case PartyPasswordPolicy.MaxLengthRule.PLACEHOLDER -> "password-too-long";
           case PartyPasswordPolicy.NotUserIdRule.PLACEHOLDER -> "password-contains-user-id";
           case PartyPasswordPolicy.CommonPasswordRule.PLACEHOLDER -> "password-too-common";
           case PartyPasswordPolicy.VarietyRule.PLACEHOLDER -> "password-too-simple";

@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,6 +18,7 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -32,6 +34,10 @@ import vn.party.evaluation.process.Groups;
  *   <li>no 5xx for bad input: what the engine answered 500 for (a variable's data the declared type cannot read, deleting a
  *       process's task, a signal to an execution not waiting for it, an unknown id) is a 4xx, without the engine's or
  *       Jackson's internal text; a database failure stays a 500, without text;</li>
+ *   <li>a body that is not JSON, or not of the expected shape, is the same 400 without Jackson's text (it named the
+ *       engine's internal classes), whether or not the task it names exists; an unknown task is the same 403;</li>
+ *   <li>the same at the webapps' copy of the API ({@code /camunda/api/engine}, Tasklist's and Cockpit's door,
+ *       {@link WebappEngineRestApplication});</li>
  *   <li>everything else as the engine answers it (a completion refused naming its fields, say).</li>
  * </ul>
  * The body keeps the engine's {@code type} and {@code message} (Tasklist reads them) and adds the problem details'
@@ -52,9 +58,14 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
   static final String FAILURE = "Lỗi hệ thống, hãy thử lại sau / Internal error, try again later";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final IdentityService identityService;
+  private final Supplier<IdentityService> identityService;
 
   public EngineRestProblems(IdentityService identityService) {
+    this(() -> identityService);
+  }
+
+  /** For the webapps' JAX-RS application, which Jersey makes by class name: the engine is looked up when needed. */
+  EngineRestProblems(Supplier<IdentityService> identityService) {
     this.identityService = identityService;
   }
 
@@ -66,6 +77,7 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
     }
     if (has(error, NullValueException.class)
         || has(error, NotFoundException.class)
+        || (engine.getStatus() == 404 && has(error, RestException.class))
         || (has(error, MismatchingMessageCorrelationException.class) && !administrator())) {
       return administrator() ? problem(404, "Not Found", NOT_FOUND) : forbidden();
     }
@@ -90,7 +102,7 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
 
   /** The same answer for "not allowed" and "no such thing": names only who asked (their own id), nothing else. */
   private Response forbidden() {
-    Authentication authentication = identityService.getCurrentAuthentication();
+    Authentication authentication = identityService.get().getCurrentAuthentication();
     return problem(
         403,
         "Forbidden",
@@ -100,7 +112,7 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
   }
 
   private boolean administrator() {
-    Authentication authentication = identityService.getCurrentAuthentication();
+    Authentication authentication = identityService.get().getCurrentAuthentication();
     return authentication != null
         && authentication.getGroupIds() != null
         && authentication.getGroupIds().contains(Groups.ADMINS);

@@ -2,6 +2,7 @@ package vn.party.evaluation.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 import vn.party.evaluation.contracts.EventSchemas;
 import vn.party.evaluation.messaging.CloudEventReader;
 import vn.party.evaluation.process.TextLimits;
+import vn.party.evaluation.process.validation.TextCharacters;
 
 /**
  * The one listener of the inbound topics ({@code party.member-events} and each outside producer's own
@@ -24,7 +26,9 @@ import vn.party.evaluation.process.TextLimits;
  *   unmatched ({@code PRODUCER_NOT_ALLOWED});</li>
  *   <li>a type no handler takes is kept as unmatched ({@code UNSUPPORTED_TYPE}) rather than dropped;</li>
  *   <li>the data must match its type's published JSON Schema (docs/asyncapi/schemas), else it is kept as unmatched
- *   ({@code INVALID_DATA}) with the schema's message, and no handler sees it.</li>
+ *   ({@code INVALID_DATA}) with the schema's message, and no handler sees it;</li>
+ *   <li>every text must hold only characters the API takes ({@link TextCharacters}), else it is kept as unmatched
+ *   ({@code INVALID_DATA}) naming the field and the reason, e.g. {@code comment: control-characters}.</li>
  * </ol>
  * Unreadable records are dead-lettered by the container's error handler.
  */
@@ -93,7 +97,61 @@ public class InboundEventConsumer {
       unmatched.keepInvalid(event, year(data), text(data, "memberId"), String.join("; ", problems));
       return;
     }
+    List<String> characters = characterProblems(data);
+    if (!characters.isEmpty()) {
+      // what the API refuses is refused here too (issue 12): a lone surrogate was stored as "?", a
+      // bidirectional override shown, a NUL lost the event in the dead-letter topic
+      log.warn(
+          "event {} from {} ({}) has text the API refuses: {}",
+          event.getId(),
+          event.getSource(),
+          event.getType(),
+          characters);
+      unmatched.keepInvalid(
+          event, year(data), text(data, "memberId"), String.join("; ", characters));
+      return;
+    }
     handler.handle(event, data);
+  }
+
+  /**
+   * Each text of the data (at any depth) that {@link TextCharacters} refuses, as {@code "<field>: <reason>"}, e.g.
+   * {@code "comment: invalid-characters"}: the same characters the API and the engine refuse (control characters
+   * other than line breaks and tabs, NUL among them; lone surrogates; bidirectional overrides and isolates). Field
+   * names are checked too; the text itself is not repeated.
+   */
+  static List<String> characterProblems(JsonNode data) {
+    List<String> problems = new ArrayList<>();
+    collect("", data, problems);
+    return problems;
+  }
+
+  private static void collect(String path, JsonNode node, List<String> problems) {
+    if (node == null) {
+      return;
+    }
+    if (node.isTextual()) {
+      String reason = TextCharacters.problem(node.textValue());
+      if (reason != null) {
+        problems.add((path.isEmpty() ? "data" : path) + ": " + reason);
+      }
+    } else if (node.isObject()) {
+      node.fields()
+          .forEachRemaining(
+              entry -> {
+                String name = entry.getKey();
+                String reason = TextCharacters.problem(name);
+                String where = reason == null ? name : "(" + reason + ")";
+                if (reason != null) {
+                  problems.add((path.isEmpty() ? "" : path + ".") + where + ": " + reason);
+                }
+                collect(path.isEmpty() ? where : path + "." + where, entry.getValue(), problems);
+              });
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        collect(path + "[" + i + "]", node.get(i), problems);
+      }
+    }
   }
 
   /** The year, when it is one (the list shows it); anything else is left out, the problem says why. */
@@ -107,7 +165,10 @@ public class InboundEventConsumer {
   /** A text field of the data when it is readable text of a sane length; otherwise none (the data is kept). */
   private static String text(JsonNode data, String field) {
     JsonNode node = data == null ? null : data.get(field);
-    return node != null && node.isTextual() && node.asText().length() <= TextLimits.ID
+    return node != null
+            && node.isTextual()
+            && node.asText().length() <= TextLimits.ID
+            && TextCharacters.problem(node.asText()) == null
         ? node.asText()
         : null;
   }

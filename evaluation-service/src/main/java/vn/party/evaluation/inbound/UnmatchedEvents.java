@@ -70,13 +70,11 @@ public class UnmatchedEvents {
 
   private void insert(
       CloudEvent event, Integer year, String memberId, UnmatchedReason reason, String problem) {
-    String data =
-        event.getData() == null
-            ? null
-            : new String(event.getData().toBytes(), StandardCharsets.UTF_8);
+    String data = storable(dataOf(event));
     if (data != null && data.length() > MAX_DATA) {
       data = data.substring(0, MAX_DATA);
     }
+    problem = storable(problem);
     jdbc.sql(
             """
             insert into evaluation.unmatched_event (source, event_id, type, subject, member_id, year, reason, data,
@@ -92,6 +90,43 @@ public class UnmatchedEvents {
         .param("data", data)
         .param("problem", problem)
         .update();
+  }
+
+  private static String dataOf(CloudEvent event) {
+    if (event.getData() == null) {
+      return null;
+    }
+    try {
+      return new String(event.getData().toBytes(), StandardCharsets.UTF_8);
+    } catch (RuntimeException unwritable) {
+      // JSON data holding a lone surrogate cannot be written back as UTF-8: the problem says why
+      return null;
+    }
+  }
+
+  /**
+   * The text as PostgreSQL can keep it: a NUL (which it refuses: the event used to be lost in the dead-letter
+   * topic) and a lone surrogate (which it would keep as "?") become U+FFFD, so that the administrator sees where
+   * they were (issue 12).
+   */
+  static String storable(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder kept = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        kept.append(c).append(text.charAt(++i));
+      } else if (c == '\u0000' || Character.isSurrogate(c)) {
+        kept.append('\uFFFD');
+      } else {
+        kept.append(c);
+      }
+    }
+    return kept.toString();
   }
 
   /**

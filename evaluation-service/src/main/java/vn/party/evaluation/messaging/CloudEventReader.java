@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.core.provider.EventFormatProvider;
+import io.cloudevents.jackson.JsonCloudEventData;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.io.IOException;
@@ -56,7 +57,13 @@ public class CloudEventReader {
       throw new UnreadableEventException("event " + event.getId() + " has no data");
     }
     try {
-      JsonNode node = objectMapper.readTree(event.getData().toBytes());
+      // structured JSON data is read as it came: written back to bytes first, a lone surrogate
+      // became
+      // U+FFFD and slipped past the character check (issue 12, finding 5)
+      JsonNode node =
+          event.getData() instanceof JsonCloudEventData json
+              ? json.getNode()
+              : objectMapper.readTree(event.getData().toBytes());
       if (node == null || !node.isObject()) {
         throw new UnreadableEventException("event " + event.getId() + " data is not a JSON object");
       }

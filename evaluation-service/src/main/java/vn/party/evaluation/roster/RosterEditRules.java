@@ -180,7 +180,9 @@ final class RosterEditRules {
   }
 
   private static String reason(JsonNode value) {
-    if (value == null || value.isNull() || value.isTextual() && value.textValue().isBlank()) {
+    if (value == null
+        || value.isNull()
+        || value.isTextual() && TextCharacters.blank(value.textValue())) {
       return FieldError.REQUIRED;
     }
     if (!value.isTextual()) {

@@ -267,7 +267,7 @@ class RowChecker {
         return null;
       }
       String value = cells.get(column);
-      if (value.isEmpty()) {
+      if (TextCharacters.blank(value)) {
         if (column.required()) {
           problem(column, "required", null);
         }

@@ -685,8 +685,9 @@ public class UnitService {
     return on == null ? LocalDate.now(zone) : on;
   }
 
+  /** Nothing a reader sees (issue 12: a unit named only by zero-width spaces is refused like a blank one). */
   private static boolean blank(String value) {
-    return value == null || value.isBlank();
+    return TextCharacters.blank(value);
   }
 
   static Comparator<Unit> byName() {

@@ -499,6 +499,16 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
               "invalid-characters"
             },
             new Object[] {"section III as a number", "shortcomingsFixed", 3, "not-text"},
+            // issue 12, finding 10: invisible characters are not counted
+            new Object[] {
+              "section I as 25 zero-width spaces", "strengths", "\u200b".repeat(25), "required"
+            },
+            new Object[] {
+              "section II with too few visible characters among zero-width ones",
+              "limitations",
+              "Còn chậm." + "\u200b\u200c\u200d\u2060\ufeff".repeat(5),
+              "section-too-short"
+            },
             new Object[] {
               "civil-service self-proposal not a level",
               "civilServiceSelfProposedLevel",
@@ -1647,7 +1657,9 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
               "member1",
               JSON_TYPE,
               utf8(body),
-              Expect.mentioning(Set.of(400, 404), id.replace("%20", " "))));
+              // issue 12, finding 9: an unknown task is answered as a forbidden one (403, naming
+              // nothing of it), not 404 "Cannot find task <id>", which told which ids exist
+              Expect.mentioning(Set.of(403), "Không có quyền, hoặc không có đối tượng này")));
     }
     cases.add(
         new Case(

@@ -25,6 +25,7 @@ class EngineRestAnswersTest extends EvaluationFlowSupport {
 
   private static final List<String> DOORS = List.of("/engine-rest", "/engine-rest/engine/default");
   private static final String UNKNOWN = "00000000-0000-0000-0000-000000000000";
+  private static final String WEBAPP = "/camunda/api/engine/engine/default";
 
   private Http http;
   private String member10;
@@ -115,6 +116,79 @@ class EngineRestAnswersTest extends EvaluationFlowSupport {
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(member10).count())
         .isEqualTo(1);
     assertThat(runtimeService.getVariable(member10, "probe")).isNull();
+  }
+
+  /**
+   * Issue 12, finding 9: Tasklist's copy of the engine API answered 403 naming another member's process instance,
+   * and 500 {@code NullValueException} for an unknown one. Now the same answer as {@code /engine-rest}: one 403 for
+   * both, naming nothing but who asked; no 5xx; the administrator is told "not found" without the engine's text.
+   */
+  @Test
+  void tasklistsEngineApiGivesTheSameAnswersAsTheEngineRestApi() {
+    WebappSession tasklist = new WebappSession(port);
+    assertThat(tasklist.signIn("member3", "tasklist")).isEqualTo(200);
+    HttpResponse<String> other =
+        tasklist.send("GET", WEBAPP + "/process-instance/" + member10 + "/variables", null, null);
+    HttpResponse<String> unknown =
+        tasklist.send("GET", WEBAPP + "/process-instance/" + UNKNOWN + "/variables", null, null);
+    assertThat(other.statusCode()).as(other.body()).isEqualTo(403);
+    assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(403);
+    assertThat(other.body())
+        .isEqualTo(unknown.body())
+        .doesNotContain(member10, "ProcessInstance", "READ");
+    HttpResponse<String> message =
+        tasklist.send(
+            "POST",
+            WEBAPP + "/message",
+            "application/json",
+            "{\"messageName\":\"residence-feedback-received\",\"businessKey\":\""
+                + YEAR
+                + ":member10\"}");
+    assertThat(message.statusCode()).as(message.body()).isEqualTo(403);
+    assertThat(message.body()).isEqualTo(unknown.body());
+
+    WebappSession cockpit = new WebappSession(port);
+    assertThat(cockpit.signIn("admin", "cockpit")).isEqualTo(200);
+    HttpResponse<String> missing =
+        cockpit.send("GET", WEBAPP + "/process-instance/" + UNKNOWN + "/variables", null, null);
+    assertThat(missing.statusCode()).as(missing.body()).isEqualTo(404);
+    assertThat(missing.body()).doesNotContain(UNKNOWN, "doesn't exist", "Exception");
+  }
+
+  /**
+   * Issue 12, finding 9: a broken body got Jackson's text naming the engine's classes ({@code CompleteTaskDto},
+   * {@code LinkedHashMap}), and an unknown task id got 404 "Cannot find task" where a real one got 400: the
+   * difference told whether a task id exists. Now a broken body is the same 400 without internal text whether the
+   * task exists or not, and an unknown task is the same 403 as another's, at every door.
+   */
+  @Test
+  void aBrokenBodyGetsOneAnswerWithoutJacksonTextAndAnUnknownTaskIsNotAnOracle() {
+    String own = taskOf("member10", "self-review", "member10", YEAR);
+    String broken = "{\"variables\":{\"x\":{\"value\":\"Gi";
+    WebappSession tasklist = new WebappSession(port);
+    assertThat(tasklist.signIn("member10", "tasklist")).isEqualTo(200);
+    for (String door : List.of("/engine-rest", "/engine-rest/engine/default", WEBAPP)) {
+      for (String action : List.of("submit-form", "complete")) {
+        HttpResponse<String> real = send(tasklist, door, "/task/" + own + "/" + action, broken);
+        HttpResponse<String> none = send(tasklist, door, "/task/" + UNKNOWN + "/" + action, broken);
+        assertBadInput(real, door + " " + action + " broken body");
+        assertThat(real.statusCode()).as(door).isEqualTo(400);
+        assertThat(none.statusCode()).as(door + " unknown task: " + none.body()).isEqualTo(400);
+        assertThat(none.body()).isEqualTo(real.body());
+        assertThat(real.body()).doesNotContain("CompleteTaskDto", "LinkedHashMap", "end-of-input");
+      }
+      HttpResponse<String> unknownTask =
+          send(tasklist, door, "/task/" + UNKNOWN + "/complete", "{}");
+      assertThat(unknownTask.statusCode()).as(door + ": " + unknownTask.body()).isEqualTo(403);
+      assertThat(unknownTask.body()).doesNotContain(UNKNOWN, "Cannot find task");
+    }
+    assertThat(taskOf("member10", "self-review", "member10", YEAR)).isEqualTo(own);
+  }
+
+  private HttpResponse<String> send(WebappSession tasklist, String door, String path, String body) {
+    return door.equals(WEBAPP)
+        ? tasklist.send("POST", door + path, "application/json", body)
+        : http.send("POST", door + path, "member10", "application/json", body);
   }
 
   private HttpResponse<String> message(String door, String businessKey) {

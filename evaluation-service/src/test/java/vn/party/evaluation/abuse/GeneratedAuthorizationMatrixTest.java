@@ -280,7 +280,7 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
             new String[] {"cockpit", "org.camunda.bpm.cockpit.impl.web.CockpitApplication"},
             new String[] {"tasklist", "org.camunda.bpm.tasklist.impl.web.TasklistApplication"},
             new String[] {"welcome", "org.camunda.bpm.welcome.impl.web.WelcomeApplication"},
-            new String[] {"engine", "org.camunda.bpm.webapp.impl.engine.EngineRestApplication"})) {
+            new String[] {"engine", "vn.party.evaluation.engine.WebappEngineRestApplication"})) {
       Application application =
           (Application) Class.forName(app[1]).getDeclaredConstructor().newInstance();
       webapp.addAll(Endpoints.jaxRs("webapp", "/camunda/api/" + app[0], application.getClasses()));

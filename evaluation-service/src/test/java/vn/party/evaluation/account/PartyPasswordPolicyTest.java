@@ -51,4 +51,14 @@ class PartyPasswordPolicyTest {
     assertThat(refusedBy("sunshine2026!"))
         .isEqualTo(PartyPasswordPolicy.CommonPasswordRule.PLACEHOLDER);
   }
+
+  @Test
+  void aPasswordOfMoreThan128CharactersIsRefused() {
+    String base = "Sông-Hàn-chiều-thu-7-";
+    assertThat(accepted((base + "y".repeat(200)).substring(0, 128))).isTrue();
+    assertThat(refusedBy((base + "y".repeat(200)).substring(0, 129)))
+        .isEqualTo(PartyPasswordPolicy.MaxLengthRule.PLACEHOLDER);
+    assertThat(refusedBy(base + "y".repeat(20_000)))
+        .isEqualTo(PartyPasswordPolicy.MaxLengthRule.PLACEHOLDER);
+  }
 }

@@ -204,6 +204,54 @@ class PasswordsTest extends IntegrationTestSupport {
         .isEqualTo(204);
   }
 
+  /**
+   * Issue 12, finding 16: a 20,012-character password was taken, and then HTTP Basic could no longer carry it (the
+   * API and engine REST answered 401 for good). At most 128 characters, at every door: our API and the engine (as
+   * Camunda Admin sets it), with the reason in Vietnamese and English; 128 is still taken.
+   */
+  @Test
+  void aPasswordLongerThan128CharactersIsRefusedAtEveryDoor() {
+    account("policy-probe-7", STRONG);
+    String tooLong = "Sông-Hàn-chiều-thu-" + "x".repeat(130);
+    String vi =
+        as("policy-probe-7", STRONG)
+            .post()
+            .uri("/api/v1/me/password")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(java.util.Map.of("currentPassword", STRONG, "newPassword", tooLong))
+            .retrieve()
+            .body(String.class);
+    assertThat(json(vi).get("status").asInt()).isEqualTo(400);
+    assertThat(vi)
+        .contains("\"field\":\"newPassword\"")
+        .contains("\"reason\":\"password-too-long\"")
+        .contains("dài quá 128 ký tự");
+    String en =
+        as("policy-probe-7", STRONG)
+            .post()
+            .uri("/api/v1/me/password")
+            .contentType(MediaType.APPLICATION_JSON)
+            .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+            .body(java.util.Map.of("currentPassword", STRONG, "newPassword", tooLong))
+            .retrieve()
+            .body(String.class);
+    assertThat(en).contains("at most 128 characters");
+    assertThat(createThroughEngineRest("policy-probe-8", tooLong)).isEqualTo(400);
+    assertThat(identityService.createUserQuery().userId("policy-probe-8").count()).isZero();
+    String longest = ("Sông-Hàn-chiều-thu-" + "x".repeat(128)).substring(0, 128);
+    changeOwn("policy-probe-7", STRONG, longest);
+    assertThat(
+            as("policy-probe-7", longest)
+                .get()
+                .uri("/api/v1/me")
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .as("HTTP Basic carries the longest password taken")
+        .isEqualTo(200);
+  }
+
   @Test
   void aNewPasswordIsCheckedAndEveryRefusalNamedInVietnameseAndEnglish() {
     account("policy-probe-2", STRONG);

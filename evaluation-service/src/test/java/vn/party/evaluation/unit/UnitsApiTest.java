@@ -288,6 +288,17 @@ class UnitsApiTest extends EvaluationFlowSupport {
         "unknown"
       },
       {Map.of("kind", "BRANCH", "parentId", WARD, "code", "ut-x"), "name", "required"},
+      // issue 12, finding 10: a name of only zero-width characters is refused like a blank one
+      {
+        Map.of("kind", "BRANCH", "parentId", WARD, "name", "\u200b\u200b", "code", "ut-x"),
+        "name",
+        "required"
+      },
+      {
+        Map.of("kind", "BRANCH", "parentId", WARD, "name", " \u200c\ufeff\u2060 ", "code", "ut-x"),
+        "name",
+        "required"
+      },
       {
         Map.of("kind", "BRANCH", "parentId", WARD, "name", "x".repeat(301), "code", "ut-x"),
         "name",

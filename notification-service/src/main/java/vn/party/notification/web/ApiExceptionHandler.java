@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.NestedRuntimeException;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -107,6 +109,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       body = invalid("error.malformed", List.of(field("body", "malformed", locale)), locale);
     }
     return handleExceptionInternal(ex, body, headers, status, request);
+  }
+
+  /**
+   * A path or query parameter of the wrong type, e.g. {@code /api/v1/notifications/xyz/read}: Spring's own answer
+   * was the English "Failed to convert 'id' with value: 'xyz'" (issue 12). A 400 in the caller's language naming
+   * the parameter, as a refused body field is named.
+   */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Locale locale = LocaleContextHolder.getLocale();
+    String name =
+        ex instanceof MethodArgumentTypeMismatchException mismatch
+            ? mismatch.getName()
+            : ex.getPropertyName() == null ? "parameter" : ex.getPropertyName();
+    String value = String.valueOf(ex.getValue());
+    if (value.length() > 100) {
+      value = value.substring(0, 100) + "…";
+    }
+    String code = MethodArgumentTypeMismatchException.class.getName();
+    ProblemDetail body =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.BAD_REQUEST,
+            messages.getMessage("problemDetail." + code, new Object[] {name, value}, locale));
+    body.setTitle(messages.getMessage("problemDetail.title." + code, null, locale));
+    body.setProperty("errors", List.of(field(name, "wrong-type", locale)));
+    return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
   }
 
   @ExceptionHandler(Exception.class)

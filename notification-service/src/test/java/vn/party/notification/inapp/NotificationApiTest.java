@@ -269,6 +269,27 @@ class NotificationApiTest extends IntegrationTest {
   void aBadIdIs400AsAProblem() throws Exception {
     JsonNode problem = json(send(post("/api/v1/notifications/not-a-uuid/read", "member1")), 400);
     assertThat(problem.path("title").asText()).isEqualTo("Tham số không hợp lệ");
+    // issue 12, finding 17: the detail was Spring's English "Failed to convert 'id' with value…"
+    assertThat(problem.toString()).doesNotContain("Failed to convert").doesNotContain("java.");
+    assertThat(problem.path("detail").asText())
+        .isEqualTo("Giá trị \"not-a-uuid\" của tham số \"id\" không hợp lệ.");
+    assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("id");
+    assertThat(problem.path("errors").get(0).path("reason").asText()).isEqualTo("wrong-type");
+    assertThat(problem.path("errors").get(0).path("message").asText())
+        .isEqualTo("Trường id sai kiểu dữ liệu.");
+    JsonNode english =
+        json(
+            send(
+                HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/v1/notifications/xyz/read"))
+                    .header("Authorization", basic("member1"))
+                    .header("Accept-Language", "en")
+                    .POST(HttpRequest.BodyPublishers.noBody())
+                    .build()),
+            400);
+    assertThat(english.path("detail").asText())
+        .isEqualTo("Value \"xyz\" of parameter \"id\" is invalid.");
+    assertThat(english.path("errors").get(0).path("field").asText()).isEqualTo("id");
   }
 
   @Test

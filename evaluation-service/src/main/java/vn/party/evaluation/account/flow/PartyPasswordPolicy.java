@@ -18,7 +18,8 @@ import org.camunda.bpm.engine.impl.identity.PasswordPolicyLengthRuleImpl;
 /**
  * The password policy, as the engine's {@link PasswordPolicy} so that every door that sets a password applies it:
  * Camunda Admin and the engine REST API (the engine refuses a user saved with a weak password) and our own pages
- * and API ({@code Accounts}). At least {@value #MIN_LENGTH} characters, not containing the user id, not a listed
+ * and API ({@code Accounts}). At least {@value #MIN_LENGTH} and at most {@value MaxLengthRule#MAX_LENGTH}
+ * characters (issue 12: a 20,000-character password was taken, and then no HTTP Basic header could carry it), not containing the user id, not a listed
  * common password (resource {@code accounts/common-passwords.txt}), at least 5 different characters other than
  * spaces. Each rule has a placeholder the messages
  * translate: {@code password-policy.<placeholder>} in messages*.properties.
@@ -30,6 +31,7 @@ public class PartyPasswordPolicy implements PasswordPolicy {
   private final List<PasswordPolicyRule> rules =
       List.of(
           new PasswordPolicyLengthRuleImpl(MIN_LENGTH),
+          new MaxLengthRule(),
           new VarietyRule(),
           new NotUserIdRule(),
           new CommonPasswordRule());
@@ -37,6 +39,32 @@ public class PartyPasswordPolicy implements PasswordPolicy {
   @Override
   public List<PasswordPolicyRule> getRules() {
     return rules;
+  }
+
+  /**
+   * At most {@value #MAX_LENGTH} characters (code points): a longer password does not fit the request headers that
+   * carry it (HTTP Basic on the API and the engine REST API), so the account would lock itself out of every door but
+   * the form.
+   */
+  public static final class MaxLengthRule implements PasswordPolicyRule {
+
+    public static final String PLACEHOLDER = "PASSWORD_POLICY_MAX_LENGTH";
+    public static final int MAX_LENGTH = 128;
+
+    @Override
+    public String getPlaceholder() {
+      return PLACEHOLDER;
+    }
+
+    @Override
+    public Map<String, String> getParameters() {
+      return Map.of("maxLength", Integer.toString(MAX_LENGTH));
+    }
+
+    @Override
+    public boolean execute(String password) {
+      return password == null || password.codePointCount(0, password.length()) <= MAX_LENGTH;
+    }
   }
 
   /**

@@ -199,10 +199,9 @@ public final class SelfReviewRules {
         && variables.get(SELF_REVIEW_VERSION) == null;
   }
 
-  /** A text's length as the minimum counts it: characters (code points) after trimming. */
+  /** A text's length as the minimum counts it: the characters a reader sees ({@link TextCharacters#visibleLength}). */
   static int sectionLength(String text) {
-    String stripped = text.strip();
-    return stripped.codePointCount(0, stripped.length());
+    return TextCharacters.visibleLength(text);
   }
 
   /** Whether the regulation scores the self-review (366): from the criterion-points decision. */

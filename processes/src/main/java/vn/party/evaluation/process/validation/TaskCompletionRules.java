@@ -423,7 +423,7 @@ public final class TaskCompletionRules {
       return Optional.empty();
     }
     Object comment = variables.get(DECISION_COMMENT);
-    boolean blank = comment == null || comment instanceof String text && text.isBlank();
+    boolean blank = comment == null || comment instanceof String text && TextCharacters.blank(text);
     return blank
         ? Optional.of(new FieldError(DECISION_COMMENT, FieldError.ADJUSTMENT_REASON_REQUIRED))
         : Optional.empty();
@@ -618,7 +618,7 @@ public final class TaskCompletionRules {
     String check(Map<String, ?> variables, int longTextLimit) {
       Object value = variables.get(field);
       // A form sends an untouched field as "" (or whitespace): treat it like a missing value.
-      if (value == null || value instanceof String text && text.isBlank()) {
+      if (value == null || value instanceof String text && TextCharacters.blank(text)) {
         return requiredWhen.test(variables) ? FieldError.REQUIRED : null;
       }
       return switch (kind) {

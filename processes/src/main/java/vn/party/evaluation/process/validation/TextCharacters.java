@@ -24,6 +24,40 @@ public final class TextCharacters {
     return invalid(text) ? FieldError.INVALID_CHARACTERS : null;
   }
 
+  /**
+   * The length a reader sees, as every minimum length counts it: code points, leaving out Unicode format characters
+   * (category Cf, e.g. the zero-width space U+200B, the joiners U+200C/U+200D, U+2060, U+FEFF) and the whitespace
+   * (no-break spaces too) at either end. Issue 12, finding 10: 25 zero-width spaces passed the 20-character "Ưu điểm" section, and a unit
+   * named by zero-width spaces showed a blank heading.
+   */
+  public static int visibleLength(CharSequence text) {
+    if (text == null) {
+      return 0;
+    }
+    int[] seen = text.codePoints().filter(c -> Character.getType(c) != Character.FORMAT).toArray();
+    int from = 0;
+    int to = seen.length;
+    while (from < to && space(seen[from])) {
+      from++;
+    }
+    while (to > from && space(seen[to - 1])) {
+      to--;
+    }
+    return to - from;
+  }
+
+  private static boolean space(int c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c);
+  }
+
+  /**
+   * Null, empty, or nothing a reader sees ({@link #visibleLength} 0: only whitespace and format characters): treated
+   * as missing ("required") at every door.
+   */
+  public static boolean blank(CharSequence text) {
+    return visibleLength(text) == 0;
+  }
+
   /** A lone surrogate or a bidirectional embedding, override or isolate control. */
   public static boolean invalid(CharSequence text) {
     for (int i = 0; i < text.length(); i++) {

@@ -63,6 +63,23 @@ class TaskCompletionRulesTest {
             "self-review",
             vars("selfProposedLevel", "GOOD", "limitations", "Còn chậm.   "),
             "limitations: section-too-short"),
+        // issue 12, finding 10: invisible characters are not counted — 25 zero-width spaces are
+        // an empty section, and zero-width text around too few letters is still too short
+        row(
+            "self-review",
+            vars(
+                "selfProposedLevel",
+                "GOOD",
+                "strengths",
+                "\u200b".repeat(25),
+                "limitations",
+                "\u200c\u200d\u2060\ufeff ".repeat(10)),
+            "strengths: required",
+            "limitations: required"),
+        row(
+            "self-review",
+            vars("selfProposedLevel", "GOOD", "limitations", "Còn chậm." + "\u200b".repeat(20)),
+            "limitations: section-too-short"),
         row(
             "self-review",
             vars(

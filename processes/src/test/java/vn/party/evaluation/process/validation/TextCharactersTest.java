@@ -27,4 +27,15 @@ class TextCharactersTest {
         .extracting(FieldError::reason)
         .containsExactly(FieldError.INVALID_CHARACTERS);
   }
+
+  @Test
+  void minimumLengthsCountOnlyTheCharactersAReaderSees() {
+    assertThat(TextCharacters.visibleLength("\u200b".repeat(25))).isZero();
+    assertThat(TextCharacters.blank("\u200b\u200c\u200d\u2060\ufeff \u00a0\n\t")).isTrue();
+    assertThat(TextCharacters.blank(null)).isTrue();
+    assertThat(TextCharacters.visibleLength("Gương mẫu 😀")).isEqualTo(11);
+    assertThat(TextCharacters.visibleLength("a\u200bb")).isEqualTo(2);
+    assertThat(TextCharacters.blank("\u200ba")).isFalse();
+    assertThat(TextCharacters.visibleLength("\u200b Còn\u200b chậm.\u200b\u00a0")).isEqualTo(9);
+  }
 }
