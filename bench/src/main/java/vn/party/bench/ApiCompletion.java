@@ -3,6 +3,7 @@ package vn.party.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +34,7 @@ final class ApiCompletion {
       int users,
       Results results,
       CpuMeter cpu,
-      javax.sql.DataSource data,
+      DataSource data,
       Probe probe)
       throws InterruptedException {
     Load.Measurement created =

@@ -3,6 +3,7 @@ package vn.party.bench;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -79,8 +80,7 @@ final class OrganizationGenerator {
   }
 
   /** Waits until evaluation-service has published every outbox row; returns the seconds waited (NaN on timeout). */
-  static double awaitOutboxDrained(DataSource ds, java.time.Duration timeout)
-      throws InterruptedException {
+  static double awaitOutboxDrained(DataSource ds, Duration timeout) throws InterruptedException {
     long t0 = System.nanoTime();
     while (System.nanoTime() - t0 < timeout.toNanos()) {
       try (Connection c = ds.getConnection();

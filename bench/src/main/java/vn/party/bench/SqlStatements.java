@@ -1,5 +1,6 @@
 package vn.party.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -114,7 +115,7 @@ final class SqlStatements {
         Files.createDirectories(dir);
         Files.writeString(
             dir.resolve("sql-" + phase + ".tsv"), describe(phase, statements, operations));
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         log.warn("Could not write the statements of {}: {}", phase, e.getMessage());
       }
     }
