@@ -65,7 +65,6 @@ class OwnRecordsAndSeatsTest extends EvaluationFlowSupport {
             .query(String.class)
             .optional()
             .orElse(null);
-    jdbc.sql("update evaluation.party_member set head_of = 'BRANCH' where id = 'member6'").update();
     for (String member : List.of("member4", "member6")) {
       ResponseEntity<String> seated =
           as("committee")
@@ -96,7 +95,21 @@ class OwnRecordsAndSeatsTest extends EvaluationFlowSupport {
 
   @Test
   void nobodyRatesTheUnitTheyHeadNorAdjustsExemptsOrMovesThemselves() throws Exception {
+    // member6 heads cb2, as in the local run
+    assertThat(
+            jdbc.sql("update evaluation.party_member set head_of = 'BRANCH' where id = 'member6'")
+                .update())
+        .isEqualTo(1);
     launchedCampaign(YEAR);
+    assertThat(
+            jdbc.sql(
+                    "select cm.head_of from evaluation.campaign_member cm join evaluation.campaign c"
+                        + " on c.id = cm.campaign_id where c.year = :y and cm.member_id = 'member6'")
+                .param("y", YEAR)
+                .query(String.class)
+                .optional())
+        .as("member6 heads cb2 in the campaign")
+        .contains("BRANCH");
     for (int n = 1; n <= 15; n++) {
       if (n == 6) {
         String head = "member6";
@@ -383,6 +396,11 @@ class OwnRecordsAndSeatsTest extends EvaluationFlowSupport {
               .retrieve()
               .toEntity(String.class),
           "Ủy ban kiểm tra chỉ xem");
+      // ...nor opens a campaign or adjusts a level through the domain API (it passed authorization
+      // before)
+      ResponseEntity<String> opened =
+          openCampaign("auditor", SEATS_YEAR, java.time.OffsetDateTime.now().plusDays(30));
+      assertThat(opened.getStatusCode().value()).as(opened.getBody()).isEqualTo(403);
     } finally {
       identityService.deleteMembership("auditor", ORG_COMMITTEE);
     }
