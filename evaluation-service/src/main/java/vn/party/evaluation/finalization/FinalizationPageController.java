@@ -198,6 +198,7 @@ public class FinalizationPageController {
     model.addAttribute("open", open);
     model.addAttribute("finalization", finalizations.of(campaign.id()).orElse(null));
     model.addAttribute("mayWork", open && user.inOrganizationCommittee(campaign.organizationId()));
+    model.addAttribute("self", user.userId()); // recusal: no adjustment form on one's own line
     model.addAttribute("levels", Level.values());
     model.addAttribute("errors", errors);
     model.addAttribute("errorMember", errorMember);

@@ -106,7 +106,7 @@ public class LevelAdjuster {
       List<Recipient> recipients) {}
 
   /**
-   * 404 no such evaluation; 403 not the member's grassroots committee; 400 a missing or unknown level, a missing
+   * 404 no such evaluation; 403 not the member's grassroots committee, or the member themselves; 400 a missing or unknown level, a missing
    * reason, the same level, a level above the member's cap; 409 the organization's finalization is not open or the
    * member is not decided.
    */
@@ -119,6 +119,10 @@ public class LevelAdjuster {
             .orElseThrow(() -> ApiException.notFound("error.evaluation.not-found", year, memberId));
     if (!user.inOrganizationCommittee(record.organizationId())) {
       throw ApiException.forbidden();
+    }
+    if (user.userId().equals(memberId)) {
+      // recusal: a committee member never adjusts their own level (issue 12, outsider's finding 1)
+      throw ApiException.ownRecord();
     }
     Map<String, Object> checked = capInputs(record);
     checked.put(ADJUSTED_LEVEL, request == null ? null : request.level());

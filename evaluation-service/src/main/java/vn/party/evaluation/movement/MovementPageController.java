@@ -134,6 +134,7 @@ public class MovementPageController {
             .list()
             .stream()
             .filter(m -> mayChange(m.organizationId(), user))
+            .filter(m -> !m.id().equals(user.userId())) // recusal: never one's own movement
             .toList();
     if (!mayRecordAny(user)) {
       throw ApiException.forbidden();

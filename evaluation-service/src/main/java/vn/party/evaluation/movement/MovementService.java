@@ -111,9 +111,7 @@ public class MovementService {
         rosters
             .find(memberId)
             .orElseThrow(() -> ApiException.notFound("error.member.not-found", memberId));
-    if (!RosterAccess.mayChange(member, user)) {
-      throw ApiException.forbidden();
-    }
+    RosterAccess.changeable(member, user);
     List<FieldProblem> problems = new ArrayList<>();
     String kind = request.kind() == null ? null : request.kind().strip();
     if (kind == null || kind.isEmpty()) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import vn.party.evaluation.security.engine.OwnCaseRefusedException;
+import vn.party.evaluation.security.engine.PersonRefusedException;
 import vn.party.evaluation.web.ApiException;
 
 /** Refusals on the people's pages: a page saying what happened, with the HTTP status the API would give. */
@@ -43,6 +44,11 @@ public class PageExceptionHandler {
   @ExceptionHandler(OwnCaseRefusedException.class)
   String ownCase(Model model, HttpServletResponse response) {
     return page(403, OwnCaseRefusedException.MESSAGE_KEY, new Object[0], model, response);
+  }
+
+  @ExceptionHandler(PersonRefusedException.class)
+  String personRefused(PersonRefusedException e, Model model, HttpServletResponse response) {
+    return page(403, e.messageKey(), new Object[0], model, response);
   }
 
   @ExceptionHandler(TaskAlreadyClaimedException.class)

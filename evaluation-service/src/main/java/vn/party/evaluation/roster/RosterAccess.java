@@ -47,9 +47,28 @@ public class RosterAccess {
 
   /**
    * Administrators and the grassroots committee of the member's organization (it keeps its members' records and
-   * decides their results). Never auditors (they read, they change nothing), nor the branch committee or the member.
+   * decides their results). Never auditors (they read, they change nothing), nor the branch committee or the member,
+   * even seated on the grassroots committee (recusal).
    */
   public static boolean mayChange(MemberRoster roster, CurrentUser user) {
+    return mayChangeOthers(roster, user) && !user.userId().equals(roster.id());
+  }
+
+  /**
+   * 403 unless the user may change the member's roster facts and movements ({@link #mayChange}); for the member
+   * themselves, seated on their committee, with the recusal's reason: nobody decides their own case (issue 12,
+   * outsider's finding 1).
+   */
+  public static void changeable(MemberRoster roster, CurrentUser user) {
+    if (!mayChangeOthers(roster, user)) {
+      throw ApiException.forbidden();
+    }
+    if (user.userId().equals(roster.id())) {
+      throw ApiException.ownRecord();
+    }
+  }
+
+  private static boolean mayChangeOthers(MemberRoster roster, CurrentUser user) {
     if (user.isAuditor() && !user.isAdmin()) {
       return false;
     }

@@ -71,9 +71,7 @@ public class RosterService {
   public RosterUpdate change(String memberId, JsonNode body, CurrentUser user) {
     MemberRoster seen =
         rosters.find(memberId).orElseThrow(() -> RosterAccess.unknown(memberId, user));
-    if (!RosterAccess.mayChange(seen, user)) {
-      throw ApiException.forbidden();
-    }
+    RosterAccess.changeable(seen, user);
     if (body != null && body.has(RosterFields.HEAD_OF)) {
       // the organization before the members, always in that order (Rosters.lockOrganization); the
       // member's branch,

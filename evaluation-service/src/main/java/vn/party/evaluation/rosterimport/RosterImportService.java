@@ -331,6 +331,10 @@ public class RosterImportService {
         }
         created++;
       } else if (!changes.isEmpty()) {
+        if (before.id().equals(by)) {
+          // recusal (issue 12): one's own facts are never changed by a file one imports
+          throw ApiException.ownRecord();
+        }
         boolean moved = !Objects.equals(before.branchId(), row.branchId());
         imports.update(before.id(), row, moved);
         List<Map<String, Object>> recorded = new ArrayList<>(changes);

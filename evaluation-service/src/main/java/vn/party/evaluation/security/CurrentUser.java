@@ -34,8 +34,13 @@ public record CurrentUser(String userId, List<String> groups) {
     return isAuditor() || !inspectedOrganizations().isEmpty();
   }
 
+  /**
+   * On the branch's committee. Never an auditor, whatever groups they hold (the inspection reads and changes nothing;
+   * seats refuse auditors, and the engine refuses seating anyone through its identity API — issue 12, outsider's
+   * finding 3). The same for the other deciding committees below.
+   */
   public boolean inBranchCommittee(String branchId) {
-    return groups.contains(Groups.branchCommittee(branchId));
+    return !isAuditor() && groups.contains(Groups.branchCommittee(branchId));
   }
 
   /** On the committee of a sub-committee the branch sits under (at any depth): reads the branch, decides nothing. */
@@ -44,10 +49,10 @@ public record CurrentUser(String userId, List<String> groups) {
   }
 
   public boolean inOrganizationCommittee(String organizationId) {
-    return groups.contains(Groups.organizationCommittee(organizationId));
+    return !isAuditor() && groups.contains(Groups.organizationCommittee(organizationId));
   }
 
   public boolean inSuperiorCommitteeOf(String organizationId) {
-    return groups.contains(Groups.superiorCommittee(organizationId));
+    return !isAuditor() && groups.contains(Groups.superiorCommittee(organizationId));
   }
 }

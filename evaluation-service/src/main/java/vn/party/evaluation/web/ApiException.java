@@ -28,6 +28,14 @@ public class ApiException extends RuntimeException {
     return new ApiException(HttpStatus.FORBIDDEN, "error.forbidden", List.of());
   }
 
+  /**
+   * Recusal: the person asked to change their own record or result (a level adjustment, an exemption, a movement, a
+   * roster fact) — nobody decides their own case (issue 12). 403 with the reason.
+   */
+  public static ApiException ownRecord() {
+    return new ApiException(HttpStatus.FORBIDDEN, "error.own-record", List.of());
+  }
+
   public static ApiException conflict(String messageKey, Object... arguments) {
     return new ApiException(HttpStatus.CONFLICT, messageKey, List.of(), arguments);
   }

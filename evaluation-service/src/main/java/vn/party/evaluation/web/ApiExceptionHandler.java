@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.security.engine.OwnCaseRefusedException;
+import vn.party.evaluation.security.engine.PersonRefusedException;
 
 /**
  * Every refusal of the domain API as RFC 7807 problem details with {@code errors: [{field, reason, message}]},
@@ -146,6 +147,12 @@ public class ApiExceptionHandler {
   @ExceptionHandler(OwnCaseRefusedException.class)
   ResponseEntity<ProblemDetail> ownCase(OwnCaseRefusedException e) {
     return problem(HttpStatus.FORBIDDEN, message(OwnCaseRefusedException.MESSAGE_KEY), List.of());
+  }
+
+  /** A command no person may give through the engine (seat groups, the inspection committee's tasks). */
+  @ExceptionHandler(PersonRefusedException.class)
+  ResponseEntity<ProblemDetail> personRefused(PersonRefusedException e) {
+    return problem(HttpStatus.FORBIDDEN, message(e.messageKey()), List.of());
   }
 
   @ExceptionHandler(AuthorizationException.class)

@@ -307,6 +307,7 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
     for (Endpoints.Endpoint e : engine) {
       probeEngine(e);
     }
+    probeSeatGroups(engine);
     for (Endpoints.Endpoint e : spring) {
       probeDomain(e);
     }
@@ -528,6 +529,78 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
                 body(e.body(), role.user, "selfProposedLevel", "SUPREME").json()),
             true);
       }
+    }
+  }
+
+  /**
+   * Row kind "seat groups" (outsider's finding 3): the committees' engine groups are set only by the seats on the
+   * unit's page. Every role, the administrator included, is refused — on both path forms — a membership of a seat
+   * group (the grassroots committee's, given to the auditor), taking one away, creating a seat group and deleting one.
+   * Targets: the demo organization's committee group for the new membership, a throw-away inspection group (and its
+   * member) for the deletions; whatever a wrong grant changed is put back.
+   */
+  private void probeSeatGroups(List<Endpoints.Endpoint> engine) {
+    String committee = vn.party.evaluation.process.Groups.organizationCommittee(ORG);
+    String throwAway = vn.party.evaluation.process.Groups.inspection("authz-seat-" + YEAR);
+    String created = vn.party.evaluation.process.Groups.inspection("authz-new-" + YEAR);
+    seatGroup(throwAway);
+    for (Endpoints.Endpoint e : engine) {
+      String tail = e.method() + " " + engineTail(e.template());
+      String head =
+          e.template()
+              .substring(0, e.template().length() - engineTail(e.template()).length())
+              .replace("{name}", "default");
+      for (Role role : Role.values()) {
+        switch (tail) {
+          case "PUT /group/{id}/members/{userId}" -> {
+            judge(
+                e,
+                role,
+                send(role, "PUT", head + "/group/" + committee + "/members/auditor", null),
+                true);
+            identityService.deleteMembership("auditor", committee);
+          }
+          case "DELETE /group/{id}/members/{userId}" -> {
+            judge(
+                e,
+                role,
+                send(role, "DELETE", head + "/group/" + throwAway + "/members/member2", null),
+                true);
+            seatGroup(throwAway);
+          }
+          case "POST /group/create" -> {
+            judge(
+                e,
+                role,
+                send(
+                    role,
+                    "POST",
+                    head + "/group/create",
+                    write(Map.of("id", created, "name", "Ủy ban kiểm tra", "type", "WORKFLOW"))),
+                true);
+            identityService.deleteGroup(created);
+          }
+          case "DELETE /group/{id}" -> {
+            judge(e, role, send(role, "DELETE", head + "/group/" + throwAway, null), true);
+            seatGroup(throwAway);
+          }
+          default -> {}
+        }
+      }
+    }
+    identityService.deleteGroup(throwAway);
+  }
+
+  /** The throw-away seat group with member2 in it, as the system makes it (the seats' own way). */
+  private void seatGroup(String id) {
+    if (identityService.createGroupQuery().groupId(id).count() == 0) {
+      org.camunda.bpm.engine.identity.Group group = identityService.newGroup(id);
+      group.setName("Ủy ban kiểm tra thử");
+      group.setType("WORKFLOW");
+      identityService.saveGroup(group);
+    }
+    if (identityService.createUserQuery().userId("member2").memberOfGroup(id).count() == 0) {
+      identityService.createMembership("member2", id);
     }
   }
 

@@ -90,5 +90,36 @@ public final class Groups {
         : Optional.empty();
   }
 
+  /**
+   * Whether the group is one that committee seats manage (a branch committee, a grassroots committee, the committee
+   * above, an inspection committee, a sub-committee's): its members are set only on the unit's page (the seats), never
+   * directly in the engine's identity service.
+   */
+  public static boolean seatManaged(String groupId) {
+    if (groupId == null) {
+      return false;
+    }
+    for (String prefix :
+        new String[] {
+          branchCommittee(""),
+          organizationCommittee(""),
+          superiorCommittee(""),
+          inspection(""),
+          subCommitteeOver("")
+        }) {
+      if (groupId.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the group gives a part in a decision: a branch, grassroots or superior committee's group. */
+  public static boolean decides(String groupId) {
+    return branchOfCommittee(groupId).isPresent()
+        || organizationOfCommittee(groupId).isPresent()
+        || organizationOfSuperiorCommittee(groupId).isPresent();
+  }
+
   private Groups() {}
 }

@@ -247,6 +247,16 @@ final class CommandWrites {
     return value;
   }
 
+  /** A command's field, read by reflection (the engine's commands keep them package-private); null if none. */
+  static Object fieldOf(Object target, String name) {
+    return field(target, name);
+  }
+
+  /** {@link #fieldOf}, when it is a string. */
+  static String stringField(Object target, String name) {
+    return field(target, name) instanceof String text ? text : null;
+  }
+
   private static Object field(Object target, String name) {
     for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
       try {

@@ -31,14 +31,13 @@ public class OwnCaseAuthorizations {
         || !(task instanceof TaskEntity entity)) {
       return;
     }
-    Set<String> subjects = OwnCases.subjectsOf(entity);
-    if (subjects.isEmpty()) {
-      return;
-    }
     CommandContext context = Context.getCommandContext();
     context.runWithoutAuthorization(
         () -> {
-          revokeFrom(context, entity.getId(), subjects);
+          Set<String> subjects = OwnCases.subjectsOf(entity);
+          if (!subjects.isEmpty()) {
+            revokeFrom(context, entity.getId(), subjects);
+          }
           return null;
         });
   }

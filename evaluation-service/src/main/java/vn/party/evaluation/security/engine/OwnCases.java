@@ -1,13 +1,19 @@
 package vn.party.evaluation.security.engine;
 
+import static vn.party.evaluation.process.ProcessVariables.COLLECTIVE_ID;
+import static vn.party.evaluation.process.ProcessVariables.HEADED_UNIT_ID;
 import static vn.party.evaluation.process.ProcessVariables.MEMBER_ID;
 import static vn.party.evaluation.process.ProcessVariables.MEMBER_USER_ID;
+import static vn.party.evaluation.process.ProcessVariables.YEAR;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.process.ProcessKeys;
 
@@ -16,8 +22,9 @@ import vn.party.evaluation.process.ProcessKeys;
  * review, the committee's decision, the re-rating, the re-appraisal — is about that member (process variable
  * {@code memberUserId}, else {@code memberId}); the member may not claim it, be handed it, complete, submit or resolve
  * it, nor see it in their task lists, even when they sit on the committee whose task it is (real committees are
- * members who are themselves evaluated). The member's own self-review is theirs to do. A collective's tasks are left
- * alone: a branch committee rates its own branch by design.
+ * members who are themselves evaluated). The member's own self-review is theirs to do. A collective's rating
+ * (collective-decision) is about the unit's heads, whose own level it caps ({@code headedUnitId}); its self-review
+ * (Mẫu 01) stays its committee's: a branch committee reviews its own branch by design.
  *
  * <p>Two engine-level parts, so every door is the same: {@link UserCommandGuard} refuses the commands
  * ({@link OwnCaseRefusedException}, 403 with the reason), and {@link OwnCaseAuthorizations} gives each such task, when
@@ -65,6 +72,11 @@ public class OwnCases {
       return Set.of();
     }
     ProcessDefinitionEntity definition = task.getProcessDefinition();
+    if (definition != null
+        && ProcessKeys.COLLECTIVE_EVALUATION.equals(definition.getKey())
+        && ProcessKeys.COLLECTIVE_DECISION.equals(task.getTaskDefinitionKey())) {
+      return headsOf(task);
+    }
     if (definition == null || !MEMBER_PROCESSES.contains(definition.getKey())) {
       return Set.of();
     }
@@ -75,5 +87,33 @@ public class OwnCases {
       }
     }
     return subjects;
+  }
+
+  /**
+   * The heads of the collective a collective-decision task rates: the members whose evaluation of the same year waits
+   * for this unit's rating ({@code headedUnitId}), as their level is capped by it (issue 12, outsider's finding 2).
+   * The collective's own self-review (Mẫu 01) stays its committee's, heads included.
+   */
+  private static Set<String> headsOf(TaskEntity task) {
+    if (!(task.getVariable(COLLECTIVE_ID) instanceof String unit)
+        || task.getVariable(YEAR) == null) {
+      return Set.of();
+    }
+    RuntimeService runtime = Context.getProcessEngineConfiguration().getRuntimeService();
+    Set<String> heads = new LinkedHashSet<>();
+    for (ProcessInstance head :
+        runtime
+            .createProcessInstanceQuery()
+            .processDefinitionKey(ProcessKeys.MEMBER_EVALUATION)
+            .variableValueEquals(HEADED_UNIT_ID, unit)
+            .variableValueEquals(YEAR, task.getVariable(YEAR))
+            .list()) {
+      for (String name : new String[] {MEMBER_USER_ID, MEMBER_ID}) {
+        if (runtime.getVariable(head.getId(), name) instanceof String id && !id.isBlank()) {
+          heads.add(id);
+        }
+      }
+    }
+    return heads;
   }
 }

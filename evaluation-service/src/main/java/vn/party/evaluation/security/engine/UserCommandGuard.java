@@ -3,11 +3,19 @@ package vn.party.evaluation.security.engine;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveGroupCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 
@@ -48,9 +56,11 @@ public class UserCommandGuard extends CommandInterceptor {
     if (Context.getCommandContext() != null) {
       return next.execute(command);
     }
-    String person = person();
+    Authentication authentication = configuration.getIdentityService().getCurrentAuthentication();
+    String person = authentication == null ? null : authentication.getUserId();
     if (person != null) {
-      check(command, person);
+      checkIdentity(command);
+      check(command, person, groupsOf(authentication));
     }
     // one length per text at every door: a long text the form takes (the self-review's, up to
     // TextLimits.SELF_REVIEW_LONG_TEXT) goes to the engine as what fits, whole to the domain table
@@ -73,12 +83,46 @@ public class UserCommandGuard extends CommandInterceptor {
     return task == null ? null : task.taskKey();
   }
 
-  private String person() {
-    Authentication authentication = configuration.getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
+  private static List<String> groupsOf(Authentication authentication) {
+    return authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
   }
 
-  private void check(Command<?> command, String person) {
+  /**
+   * Seats are set on the unit's page only (issue 12, outsider's finding 3): a person may not create or delete a group
+   * that seats manage ({@link Groups#seatManaged}), nor a membership of one, through the engine's identity service
+   * (the engine REST API in both path forms, Camunda Admin, Java callers). The application's own seat changes run as
+   * the system ({@code SystemAccess}) and are not judged.
+   */
+  private static void checkIdentity(Command<?> command) {
+    String groupId = null;
+    if (command instanceof CreateMembershipCmd
+        || command instanceof DeleteMembershipCmd
+        || command instanceof DeleteGroupCmd) {
+      groupId = CommandWrites.stringField(command, "groupId");
+    } else if (command instanceof SaveGroupCmd
+        && CommandWrites.fieldOf(command, "group") instanceof GroupEntity group
+        && group.getRevision() == 0) {
+      groupId = group.getId(); // a new group; renaming an existing one changes no seat
+    }
+    if (Groups.seatManaged(groupId)) {
+      throw PersonRefusedException.seats(groupId);
+    }
+  }
+
+  /**
+   * The inspection committee reads and changes nothing: a user in the {@code auditors} group (whatever other groups
+   * they hold), or one whose only committee groups are inspection committees', gives no task command — except, for a
+   * member, their own self-review, which is theirs as a member.
+   */
+  private static boolean inspectsOnly(List<String> groups) {
+    if (groups.contains(Groups.AUDITORS)) {
+      return true;
+    }
+    return groups.stream().anyMatch(g -> Groups.organizationOfInspection(g).isPresent())
+        && groups.stream().noneMatch(Groups::decides);
+  }
+
+  private void check(Command<?> command, String person, List<String> groups) {
     CommandWrites.TaskAction action = CommandWrites.actionOf(command);
     CommandWrites.Write write = CommandWrites.of(command);
     if (action == null && write == null) {
@@ -91,6 +135,11 @@ public class UserCommandGuard extends CommandInterceptor {
     TaskFacts task = facts(action != null ? action.taskId() : write.taskId());
     if (task == null) {
       return; // no such task: the engine's own answer
+    }
+    if (inspectsOnly(groups)
+        && !(action != null && action.givesBack())
+        && !ownSelfReview(task, person, groups)) {
+      throw PersonRefusedException.inspection();
     }
     if (action != null && ownCase(action, person, task.subjects())) {
       throw new OwnCaseRefusedException();
@@ -124,8 +173,15 @@ public class UserCommandGuard extends CommandInterceptor {
         || action.users().stream().anyMatch(subjects::contains);
   }
 
+  /** A member's own self-review: theirs even when they sit on an inspection committee (never an auditor's). */
+  private static boolean ownSelfReview(TaskFacts task, String person, List<String> groups) {
+    return !groups.contains(Groups.AUDITORS)
+        && ProcessKeys.SELF_REVIEW.equals(task.taskKey())
+        && person.equals(task.memberUserId());
+  }
+
   /** What the checks need of a task. */
-  private record TaskFacts(String taskKey, Set<String> subjects) {}
+  private record TaskFacts(String taskKey, Set<String> subjects, String memberUserId) {}
 
   /**
    * The task's definition key and whom it is about, read as the engine (whether the person may see the task is the
@@ -144,7 +200,12 @@ public class UserCommandGuard extends CommandInterceptor {
                       TaskEntity task = context.getTaskManager().findTaskById(taskId);
                       return task == null
                           ? null
-                          : new TaskFacts(task.getTaskDefinitionKey(), OwnCases.subjectsOf(task));
+                          : new TaskFacts(
+                              task.getTaskDefinitionKey(),
+                              OwnCases.subjectsOf(task),
+                              task.getVariable(ProcessVariables.MEMBER_USER_ID) instanceof String id
+                                  ? id
+                                  : null);
                     }));
   }
 }

@@ -1,0 +1,49 @@
+package vn.party.evaluation.security.engine;
+
+import jakarta.ws.rs.core.Response;
+import org.camunda.bpm.engine.rest.exception.RestException;
+
+/**
+ * A person's engine command that no person may give, whatever the door (issue 12, outsider's finding 3): a
+ * {@link RestException} with status 403, so the engine REST API (both path forms, the webapps' copy, Camunda Admin)
+ * answers 403 with this bilingual reason; the domain API and the pages answer with {@link #messageKey()} in the
+ * reader's language.
+ */
+public class PersonRefusedException extends RestException {
+
+  /** Seats (the committees' engine groups) are set on the unit's page, never in the engine's identity service. */
+  public static final String SEATS_KEY = "error.seats-on-unit-page";
+
+  /** The inspection committee and the auditors read and change nothing. */
+  public static final String INSPECTION_KEY = "error.inspection-changes-nothing";
+
+  private final String messageKey;
+
+  private PersonRefusedException(String messageKey, String reason) {
+    super(Response.Status.FORBIDDEN, reason);
+    this.messageKey = messageKey;
+  }
+
+  /** Creating or deleting a seat group, or a membership of one, by a person. */
+  public static PersonRefusedException seats(String groupId) {
+    return new PersonRefusedException(
+        SEATS_KEY,
+        "Ghế trong cấp ủy, chi ủy, ủy ban kiểm tra được đặt trên trang của đơn vị, không sửa nhóm "
+            + groupId
+            + " tại đây / Committee seats are set on the unit's page; group "
+            + groupId
+            + " cannot be changed here");
+  }
+
+  /** A task command by an auditor or a member of an inspection committee only. */
+  public static PersonRefusedException inspection() {
+    return new PersonRefusedException(
+        INSPECTION_KEY,
+        "Ủy ban kiểm tra chỉ xem, không thực hiện hay quyết định việc nào / "
+            + "The inspection committee reads and changes nothing: it does no task");
+  }
+
+  public String messageKey() {
+    return messageKey;
+  }
+}
