@@ -511,6 +511,25 @@ final class Fixture {
     return expected;
   }
 
+  /**
+   * The e-mails received beyond those owed ({@link #expectedMails}), as {@code address | subject}: what else the
+   * system mailed (administrators' notices, say), so that "received" above "expected" says what it was.
+   */
+  static List<String> mailsNotOwed(GreenMail greenMail, java.util.Set<String> expected) {
+    Map<String, Integer> owed = new TreeMap<>();
+    expected.forEach(e -> owed.merge(e.substring(e.indexOf(" | ") + 3), 1, Integer::sum));
+    List<String> extra = new ArrayList<>();
+    for (Mail mail : mails(greenMail)) {
+      int left = owed.getOrDefault(mail.recipient(), 0);
+      if (left > 0) {
+        owed.put(mail.recipient(), left - 1);
+      } else {
+        extra.add(mail.recipient() + " | " + mail.subject());
+      }
+    }
+    return extra;
+  }
+
   // ------------------------------------------------------------------ mail
 
   /** One received e-mail: recipient, subject, Message-ID. */

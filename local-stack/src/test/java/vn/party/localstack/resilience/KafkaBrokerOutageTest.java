@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import vn.party.localstack.CampaignRequest;
 import vn.party.localstack.LocalInfrastructure;
 import vn.party.localstack.SelfCriticism;
@@ -280,7 +281,13 @@ class KafkaBrokerOutageTest {
             Map.entry("events.on-topic-more-than-once", sentTwiceOnTopic),
             Map.entry("events.redeliveries-ignored-by-consumer", redeliveriesIgnored),
             Map.entry("emails.expected", expectedMails.size()),
-            Map.entry("emails.received", Fixture.mails(infra.greenMail()).size())));
+            Map.entry("emails.received", Fixture.mails(infra.greenMail()).size()),
+            Map.entry(
+                "emails.not-owed", Fixture.mailsNotOwed(infra.greenMail(), expectedMails).size())));
+    LoggerFactory.getLogger(KafkaBrokerOutageTest.class)
+        .info(
+            "e-mails received beyond those owed: {}",
+            Fixture.mailsNotOwed(infra.greenMail(), expectedMails));
 
     assertThat(
             submissions.entrySet().stream()

@@ -211,6 +211,9 @@ class NotificationServiceCrashTest {
     figures.put("members", MEMBERS);
     figures.put("emails.expected", expected.size());
     figures.put("emails.received", mails.size());
+    List<String> notOwed = Fixture.mailsNotOwed(infra.greenMail(), expected);
+    log.info("e-mails received beyond those owed: {}", notOwed);
+    figures.put("emails.not-owed", notOwed.size());
     figures.put("emails.retransmitted", retransmissions);
     figures.put("emails.retransmitted.same-message-id", retransmittedSameId);
     figures.put("emails.distinct-messages-twice", distinctMessagesTwice);

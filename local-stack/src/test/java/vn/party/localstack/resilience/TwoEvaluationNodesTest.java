@@ -339,6 +339,9 @@ class TwoEvaluationNodesTest {
     figures.put("events.duplicated", duplicated);
     figures.put("emails.expected", expectedMails.size());
     figures.put("emails.received", Fixture.mails(infra.greenMail()).size());
+    List<String> notOwed = Fixture.mailsNotOwed(infra.greenMail(), expectedMails);
+    log.info("e-mails received beyond those owed: {}", notOwed);
+    figures.put("emails.not-owed", notOwed.size());
     Figures.record(TwoEvaluationNodesTest.class, figures);
 
     // Which node runs a job is the shared job executor's choice: a busy node keeps acquiring, and
