@@ -42,8 +42,8 @@ public class PageExceptionHandler {
   }
 
   @ExceptionHandler(OwnCaseRefusedException.class)
-  String ownCase(Model model, HttpServletResponse response) {
-    return page(403, OwnCaseRefusedException.MESSAGE_KEY, new Object[0], model, response);
+  String ownCase(OwnCaseRefusedException e, Model model, HttpServletResponse response) {
+    return page(403, e.messageKey(), new Object[0], model, response);
   }
 
   @ExceptionHandler(PersonRefusedException.class)

@@ -146,7 +146,7 @@ public class ApiExceptionHandler {
   /** Recusal: the person the task is about acted on it (through the engine, e.g. a meeting's completions). */
   @ExceptionHandler(OwnCaseRefusedException.class)
   ResponseEntity<ProblemDetail> ownCase(OwnCaseRefusedException e) {
-    return problem(HttpStatus.FORBIDDEN, message(OwnCaseRefusedException.MESSAGE_KEY), List.of());
+    return problem(HttpStatus.FORBIDDEN, message(e.messageKey()), List.of());
   }
 
   /** A command no person may give through the engine (seat groups, the inspection committee's tasks). */

@@ -179,8 +179,8 @@ class OwnRecordsAndSeatsTest extends EvaluationFlowSupport {
             "committee",
             "application/json",
             "{\"userId\":\"member6\"}"),
-        REASON_VI,
-        REASON_EN);
+        "Không giao việc này cho chính người được kiểm điểm",
+        "This task cannot be handed to the member it is about");
     assertThat(collective("committee", YEAR, CB2).toString()).doesNotContain("member6");
 
     // the committee's other members rate the branches; then member6 is decided, then the

@@ -144,7 +144,7 @@ class RecusalTest extends EvaluationFlowSupport {
             door + " " + action);
       }
       // nor may anyone hand it to them, the administrator included
-      assertEngineOwnCase(
+      assertEngineHandedToSubject(
           http.send(
               "POST",
               door + "/task/" + own + "/assignee",
@@ -152,7 +152,7 @@ class RecusalTest extends EvaluationFlowSupport {
               "application/json",
               "{\"userId\":\"" + SELF + "\"}"),
           door + " assignee");
-      assertEngineOwnCase(
+      assertEngineHandedToSubject(
           http.send(
               "POST",
               door + "/task/" + own + "/delegate",
@@ -160,7 +160,7 @@ class RecusalTest extends EvaluationFlowSupport {
               "application/json",
               "{\"userId\":\"" + SELF + "\"}"),
           door + " delegate");
-      assertEngineOwnCase(
+      assertEngineHandedToSubject(
           http.send(
               "POST",
               door + "/task/" + own + "/identity-links",
@@ -236,6 +236,17 @@ class RecusalTest extends EvaluationFlowSupport {
   private static void assertEngineOwnCase(HttpResponse<String> response, String what) {
     assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(403);
     assertThat(response.body()).as(what).contains(REASON_VI, REASON_EN);
+  }
+
+  /** Someone else handing the member their own task is told so, not as if it were their own case. */
+  private static void assertEngineHandedToSubject(HttpResponse<String> response, String what) {
+    assertThat(response.statusCode()).as(what + ": " + response.body()).isEqualTo(403);
+    assertThat(response.body())
+        .as(what)
+        .contains(
+            "Không giao việc này cho chính người được kiểm điểm",
+            "This task cannot be handed to the member it is about")
+        .doesNotContain("về chính bạn");
   }
 
   private List<String> recipientsOf(String taskKey, String memberId) {

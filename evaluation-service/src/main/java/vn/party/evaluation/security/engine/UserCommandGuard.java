@@ -142,7 +142,9 @@ public class UserCommandGuard extends CommandInterceptor {
       throw PersonRefusedException.inspection();
     }
     if (action != null && ownCase(action, person, task.subjects())) {
-      throw new OwnCaseRefusedException();
+      throw task.subjects().contains(person)
+          ? new OwnCaseRefusedException()
+          : OwnCaseRefusedException.handedToSubject();
     }
     if (write == null) {
       return;
