@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,9 @@ public class MeetingPageController {
       }
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       model.addAttribute("values", params.toSingleValueMap());
-      return page(branchId, year, user, model, errors(refused.problems()));
+      Map<String, String> names = new HashMap<>();
+      meetings.agenda(branchId, year, user).forEach(i -> names.put(i.taskId(), i.memberName()));
+      return page(branchId, year, user, model, errors(refused.problems(), names));
     }
   }
 
@@ -179,13 +182,21 @@ public class MeetingPageController {
     return Integer.valueOf(value);
   }
 
-  private Map<String, String> errors(List<FieldProblem> problems) {
+  /**
+   * field → message; a member's line ({@code entries[taskId].…}) names the member, so that the summary at the top
+   * says whose vote or proposal is wrong.
+   */
+  private Map<String, String> errors(List<FieldProblem> problems, Map<String, String> memberNames) {
     var locale = LocaleContextHolder.getLocale();
     Map<String, String> errors = new LinkedHashMap<>();
     for (FieldProblem problem : problems) {
       String field = problem.field();
       String name = field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : field;
       String label = messages.getMessage("field." + name, null, name, locale);
+      if (field.startsWith("entries[") && field.indexOf(']') > 8) {
+        String member = memberNames.get(field.substring(8, field.indexOf(']')));
+        label = member == null ? label : label + " (" + member + ")";
+      }
       errors.putIfAbsent(
           field,
           problem.message() != null

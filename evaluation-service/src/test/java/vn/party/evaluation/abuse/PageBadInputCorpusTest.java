@@ -560,6 +560,16 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
     tally.answered(status, !before.equals(after), named);
     assertThat(status).as(c.name()).isBetween(400, 499);
     assertThat(named).as(c.name() + ": the page marks " + c.markedField()).isTrue();
+    if (c.markedField() != null && c.markedField().startsWith("entries[")) {
+      // a member's line in the meeting's summary says whose line it is, in words (outsider's
+      // finding: "Trường votesGOOD …" five times, naming nobody)
+      String summary =
+          response.body().substring(Math.max(0, response.body().indexOf("id=\"form-errors\"")));
+      assertThat(summary).as(c.name()).doesNotContainPattern("Trường (votes|entries)");
+      assertThat(summary.substring(0, Math.min(summary.length(), 4000)))
+          .as(c.name() + ": the member is named")
+          .containsPattern("\\([^)]+\\)");
+    }
     assertThat(after).as(c.name() + ": nothing written").isEqualTo(before);
   }
 
