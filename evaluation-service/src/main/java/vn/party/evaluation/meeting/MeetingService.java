@@ -139,10 +139,7 @@ public class MeetingService {
                 problem ->
                     problems.add(
                         new FieldProblem(
-                            prefix
-                                + (ELIGIBLE_VOTERS.equals(problem.field())
-                                    ? "votes"
-                                    : problem.field()),
+                            prefix + entryField(problem.field()),
                             problem.reason(),
                             problem.message())));
       }
@@ -181,6 +178,17 @@ public class MeetingService {
       work.complete(entry.taskId(), completion(meeting, entry), user);
     }
     return id;
+  }
+
+  /**
+   * The meeting's name of a branch-review field the completion rules refused: the entry's votes for the voters (the
+   * attendance, not a field of the entry), its {@code criticism} for the review's comment — what the caller sent.
+   */
+  private static String entryField(String reviewField) {
+    if (ELIGIBLE_VOTERS.equals(reviewField)) {
+      return "votes";
+    }
+    return BRANCH_COMMENT.equals(reviewField) ? "criticism" : reviewField;
   }
 
   /** The member's branch review: the proposal, the meeting's vote on it (against the eligible voters), the criticism. */

@@ -373,6 +373,12 @@ public class UnitService {
     if (!UnitAccess.mayEdit(unit, user)) {
       throw ApiException.forbidden();
     }
+    if (onlyMembers
+        && request.personId() != null
+        && request.personId().strip().equals(user.userId())) {
+      // nobody seats themselves: a seat decides what one may decide (outsider's recheck)
+      throw ApiException.ownRecord();
+    }
     UnitProblems.Collector found = problems.collector();
     if (!unit.open()) {
       found.add("id", "unit-dissolved");
@@ -457,6 +463,9 @@ public class UnitService {
     if (!UnitAccess.mayEdit(unit, user)) {
       throw ApiException.forbidden();
     }
+    if (user.userId().equals(personId)) {
+      throw ApiException.ownRecord();
+    }
     UnitProblems.Collector found = problems.collector();
     String seatBody = choice("body", body, "COMMITTEE", Set.of("COMMITTEE", "INSPECTION"), found);
     String why = text("reason", reason, REASON_MAX, false, found);
@@ -534,6 +543,20 @@ public class UnitService {
         branchSeat = true;
         branchSecretary |= "SECRETARY".equals(seat.role());
       }
+    }
+    // On the unit not being changed, a member holding no seat there keeps what the roster says of
+    // them (roles that
+    // came with the roster, as in the demo): a seat on the organization's committee must not erase
+    // a branch
+    // secretary's headship, which caps their own level (outsider's recheck).
+    if (!unit.id().equals(member.branchId()) && !branchSeat) {
+      branchSecretary = "BRANCH".equals(member.headOf());
+      branchSeat = branchSecretary || "BRANCH_COMMITTEE".equals(member.leadership());
+    }
+    if (!unit.id().equals(member.organizationId()) && !organizationSeat) {
+      organizationSecretary = "ORGANIZATION".equals(member.headOf());
+      organizationSeat =
+          organizationSecretary || "ORGANIZATION_COMMITTEE".equals(member.leadership());
     }
     String leadership =
         organizationSeat ? "ORGANIZATION_COMMITTEE" : branchSeat ? "BRANCH_COMMITTEE" : null;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -91,6 +92,91 @@ class OwnRecordsAndSeatsTest extends EvaluationFlowSupport {
     jdbc.sql("update evaluation.party_member set head_of = :h where id = 'member6'")
         .param("h", member6HeadOf)
         .update();
+  }
+
+  /**
+   * The recheck's findings: seating a branch secretary on the organization's committee erased their headship (so
+   * their level was no longer capped by their branch's rating, and they could rate it), and a committee member
+   * seated and unseated themselves.
+   */
+  @Test
+  void nobodySeatsThemselvesAndASeatElsewhereKeepsTheHeadshipTheRosterGives() {
+    var before =
+        jdbc.sql("select leadership, head_of from evaluation.party_member where id = 'member11'")
+            .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+            .single();
+    jdbc.sql(
+            "update evaluation.party_member set leadership = 'BRANCH_COMMITTEE', head_of = 'BRANCH'"
+                + " where id = 'member11'")
+        .update();
+    try {
+      ResponseEntity<String> seated =
+          as("committee")
+              .put()
+              .uri("/api/v1/units/{u}/committee", ORG)
+              .contentType(MediaType.APPLICATION_JSON)
+              .body(
+                  Map.of(
+                      "personId",
+                      "member11",
+                      "body",
+                      "COMMITTEE",
+                      "role",
+                      "MEMBER",
+                      "reason",
+                      "NQ"))
+              .retrieve()
+              .toEntity(String.class);
+      assertThat(seated.getStatusCode().value()).as(seated.getBody()).isEqualTo(200);
+      assertThat(factsOf("member11")).containsExactly("ORGANIZATION_COMMITTEE", "BRANCH");
+
+      // member4 sits on the organization's committee: they may seat others, never themselves
+      ResponseEntity<String> self =
+          as("member4")
+              .put()
+              .uri("/api/v1/units/{u}/committee", ORG)
+              .contentType(MediaType.APPLICATION_JSON)
+              .body(
+                  Map.of(
+                      "personId",
+                      "member4",
+                      "body",
+                      "INSPECTION",
+                      "role",
+                      "MEMBER",
+                      "reason",
+                      "NQ"))
+              .retrieve()
+              .toEntity(String.class);
+      assertRefused(self, REASON_VI);
+      assertRefused(
+          as("member4")
+              .delete()
+              .uri("/api/v1/units/{u}/committee/{p}?body=COMMITTEE", ORG, "member4")
+              .retrieve()
+              .toEntity(String.class),
+          REASON_VI);
+
+      as("admin")
+          .delete()
+          .uri("/api/v1/units/{u}/committee/{p}?body=COMMITTEE", ORG, "member11")
+          .retrieve()
+          .toEntity(String.class);
+      assertThat(factsOf("member11")).containsExactly("BRANCH_COMMITTEE", "BRANCH");
+    } finally {
+      jdbc.sql(
+              "update evaluation.party_member set leadership = :l, head_of = :h where id = 'member11'")
+          .param("l", before[0])
+          .param("h", before[1])
+          .update();
+    }
+  }
+
+  private List<String> factsOf(String member) {
+    return jdbc.sql("select leadership, head_of from evaluation.party_member where id = :m")
+        .param("m", member)
+        .query((rs, n) -> Arrays.asList(rs.getString(1), rs.getString(2)))
+        .single();
   }
 
   @Test

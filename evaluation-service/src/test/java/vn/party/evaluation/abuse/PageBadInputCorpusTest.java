@@ -262,7 +262,7 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
         meetingCase(
             "criticism with U+0000",
             Map.of("criticism_" + branchReview, "phê bình\u0000"),
-            "entries[" + branchReview + "].branchComment"));
+            "entries[" + branchReview + "].criticism"));
     cases.add(
         meetingCase("an unknown member's task", Map.of("taskId", "nope"), "entries[nope].taskId"));
     cases.add(meetingCase("nobody proposed", Map.of("level_" + branchReview, ""), "entries"));
