@@ -519,6 +519,11 @@ public class UnitService {
    * {@code leadership} (the collective caps read it) and {@code headOf} (the campaign decides heads after their unit)
    * as the seats say — the organization's committee before the branch's.
    */
+  /** The roster's {@code headOf} values a seat sync reads back. */
+  private static final String HEADS_BRANCH = "BRANCH";
+
+  private static final String HEADS_ORGANIZATION = "ORGANIZATION";
+
   private void syncFacts(String personId, Unit unit, String reason, CurrentUser user) {
     Optional<MemberRoster> found = rosters.find(personId);
     if (found.isEmpty()) {
@@ -550,11 +555,11 @@ public class UnitService {
     // a branch
     // secretary's headship, which caps their own level (outsider's recheck).
     if (!unit.id().equals(member.branchId()) && !branchSeat) {
-      branchSecretary = "BRANCH".equals(member.headOf());
+      branchSecretary = Objects.equals(member.headOf(), HEADS_BRANCH);
       branchSeat = branchSecretary || "BRANCH_COMMITTEE".equals(member.leadership());
     }
     if (!unit.id().equals(member.organizationId()) && !organizationSeat) {
-      organizationSecretary = "ORGANIZATION".equals(member.headOf());
+      organizationSecretary = Objects.equals(member.headOf(), HEADS_ORGANIZATION);
       organizationSeat =
           organizationSecretary || "ORGANIZATION_COMMITTEE".equals(member.leadership());
     }
