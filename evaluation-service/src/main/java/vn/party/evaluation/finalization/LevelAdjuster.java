@@ -9,9 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
@@ -24,6 +21,7 @@ import vn.party.evaluation.directory.People;
 import vn.party.evaluation.directory.Recipient;
 import vn.party.evaluation.finalization.AdjustmentApi.AdjustLevelRequest;
 import vn.party.evaluation.finalization.LevelAdjustments.LevelAdjustment;
+import vn.party.evaluation.finalization.flow.FinalizationProcess;
 import vn.party.evaluation.finalization.flow.FinalizationQuota;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
@@ -34,7 +32,6 @@ import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.record.EvaluationRecord;
 import vn.party.evaluation.record.EvaluationRecords;
 import vn.party.evaluation.security.CurrentUser;
-import vn.party.evaluation.security.SystemAccess;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldErrorProblems;
 
@@ -55,10 +52,7 @@ public class LevelAdjuster {
   private final Timeline timeline;
   private final Outbox outbox;
   private final People people;
-  private final HistoryService historyService;
-  private final RuntimeService runtimeService;
-  private final TaskService taskService;
-  private final SystemAccess systemAccess;
+  private final FinalizationProcess process;
   private final FieldErrorProblems fieldErrors;
 
   public LevelAdjuster(
@@ -71,10 +65,7 @@ public class LevelAdjuster {
       Timeline timeline,
       Outbox outbox,
       People people,
-      HistoryService historyService,
-      RuntimeService runtimeService,
-      TaskService taskService,
-      SystemAccess systemAccess,
+      FinalizationProcess process,
       FieldErrorProblems fieldErrors) {
     this.records = records;
     this.campaigns = campaigns;
@@ -85,10 +76,7 @@ public class LevelAdjuster {
     this.timeline = timeline;
     this.outbox = outbox;
     this.people = people;
-    this.historyService = historyService;
-    this.runtimeService = runtimeService;
-    this.taskService = taskService;
-    this.systemAccess = systemAccess;
+    this.process = process;
     this.fieldErrors = fieldErrors;
   }
 
@@ -187,27 +175,13 @@ public class LevelAdjuster {
             people.user(memberId)));
     // the open task shows the figures it will be checked on (its completion counts again anyway)
     var quota = tally.of(record.organizationId(), year).quota();
-    systemAccess.call(
-        () -> {
-          runtimeService.setVariables(
-              campaign.processInstanceId(), FinalizationQuota.figures(quota));
-          return null;
-        });
+    process.setVariables(campaign.processInstanceId(), FinalizationQuota.figures(quota));
     return adjustment;
   }
 
   /** Whether the campaign's finalize-results task is open. */
   public boolean finalizationOpen(Campaign campaign) {
-    return campaign.processInstanceId() != null
-        && systemAccess.call(
-            () ->
-                taskService
-                        .createTaskQuery()
-                        .processInstanceId(campaign.processInstanceId())
-                        .taskDefinitionKey(ProcessKeys.FINALIZE_RESULTS)
-                        .active()
-                        .count()
-                    > 0);
+    return process.open(campaign.processInstanceId());
   }
 
   /**
@@ -217,15 +191,7 @@ public class LevelAdjuster {
   private Map<String, Object> capInputs(EvaluationRecord record) {
     Map<String, Object> inputs = new HashMap<>();
     if (record.processInstanceId() != null) {
-      systemAccess
-          .call(
-              () ->
-                  historyService
-                      .createHistoricVariableInstanceQuery()
-                      .processInstanceId(record.processInstanceId())
-                      .variableNameIn(LevelCaps.INPUTS.toArray(String[]::new))
-                      .list())
-          .forEach(variable -> inputs.put(variable.getName(), variable.getValue()));
+      inputs.putAll(process.historicVariables(record.processInstanceId(), LevelCaps.INPUTS));
     }
     inputs.putAll(facts.facts(record.year(), record.memberId()).variables());
     return inputs;

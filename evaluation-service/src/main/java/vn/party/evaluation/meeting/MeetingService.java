@@ -19,13 +19,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
-import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.meeting.flow.BranchReviewTasks;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
@@ -48,20 +46,20 @@ public class MeetingService {
 
   static final int MAX_MEMBERS = 1000;
 
-  private final TaskService taskService;
+  private final BranchReviewTasks tasks;
   private final EvaluationRecords records;
   private final TaskWork work;
   private final BranchMeetings meetings;
   private final Timeline timeline;
 
   public MeetingService(
-      TaskService taskService,
+      BranchReviewTasks tasks,
       TaskWork work,
       BranchMeetings meetings,
       Timeline timeline,
       EvaluationRecords records) {
     this.records = records;
-    this.taskService = taskService;
+    this.tasks = tasks;
     this.work = work;
     this.meetings = meetings;
     this.timeline = timeline;
@@ -73,20 +71,18 @@ public class MeetingService {
     TreeSet<Integer> years = new TreeSet<>(Comparator.reverseOrder());
     openReviews(branchId, null)
         .forEach(
-            task ->
+            taskId ->
                 years.add(
-                    Integer.parseInt(
-                        taskService.getVariable(task.getId(), ProcessVariables.YEAR).toString())));
+                    Integer.parseInt(tasks.variable(taskId, ProcessVariables.YEAR).toString())));
     return new ArrayList<>(years);
   }
 
   public List<AgendaItem> agenda(String branchId, int year, CurrentUser user) {
     allowed(branchId, user);
     List<AgendaItem> items = new ArrayList<>();
-    for (Task task : openReviews(branchId, year)) {
+    for (String taskId : openReviews(branchId, year)) {
       Map<String, Object> v =
-          taskService.getVariables(
-              task.getId(), List.of(MEMBER_ID, MEMBER_NAME, LEVEL_CAP, LEVEL_CAP_REASON));
+          tasks.variables(taskId, List.of(MEMBER_ID, MEMBER_NAME, LEVEL_CAP, LEVEL_CAP_REASON));
       String memberId = (String) v.get(MEMBER_ID);
       // the self-proposed level as the record keeps it (its one place, see README "One place of
       // truth")
@@ -94,7 +90,7 @@ public class MeetingService {
           records.find(year, memberId).map(EvaluationRecord::selfProposedLevel).orElse(null);
       items.add(
           new AgendaItem(
-              task.getId(),
+              taskId,
               memberId,
               (String) v.get(MEMBER_NAME),
               selfProposed,
@@ -171,8 +167,7 @@ public class MeetingService {
           entry.taskId(),
           user.userId(),
           details);
-      if (taskService.createTaskQuery().taskId(entry.taskId()).singleResult().getAssignee()
-          == null) {
+      if (tasks.unassigned(entry.taskId())) {
         work.claim(entry.taskId(), user);
       }
       work.complete(entry.taskId(), completion(meeting, entry), user);
@@ -260,18 +255,8 @@ public class MeetingService {
     return problems;
   }
 
-  private List<Task> openReviews(String branchId, Integer year) {
-    var query =
-        taskService
-            .createTaskQuery()
-            .active()
-            .taskDefinitionKey(ProcessKeys.BRANCH_REVIEW)
-            .taskCandidateGroup(Groups.branchCommittee(branchId))
-            .includeAssignedTasks();
-    if (year != null) {
-      query = query.processInstanceBusinessKeyLike(year + ":%");
-    }
-    return query.listPage(0, MAX_MEMBERS);
+  private List<String> openReviews(String branchId, Integer year) {
+    return tasks.openReviews(branchId, year, MAX_MEMBERS);
   }
 
   /** The branch's committee (or an administrator) only: checked before a body is even read. */

@@ -9,10 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -29,11 +25,12 @@ import vn.party.evaluation.process.validation.SelfReviewRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.rules.RuleBook;
 import vn.party.evaluation.security.CurrentUser;
-import vn.party.evaluation.security.SystemAccess;
 import vn.party.evaluation.security.engine.OwnCaseRefusedException;
 import vn.party.evaluation.security.engine.OwnCases;
 import vn.party.evaluation.security.engine.VariableRefusedException;
 import vn.party.evaluation.task.TaskApi.TaskView;
+import vn.party.evaluation.task.flow.TaskEngine;
+import vn.party.evaluation.task.flow.TaskEngine.EngineTask;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldErrorProblems;
 import vn.party.evaluation.web.FieldProblem;
@@ -47,8 +44,7 @@ public class TaskWork {
 
   private static final int MAX_TASKS = 500;
 
-  private final TaskService taskService;
-  private final SystemAccess systemAccess;
+  private final TaskEngine engine;
   private final TaskMapper mapper;
   private final JdbcClient jdbc;
   private final TaskDrafts drafts;
@@ -58,8 +54,7 @@ public class TaskWork {
   private final OwnCases ownCases;
 
   public TaskWork(
-      TaskService taskService,
-      SystemAccess systemAccess,
+      TaskEngine engine,
       TaskMapper mapper,
       JdbcClient jdbc,
       TaskDrafts drafts,
@@ -69,8 +64,7 @@ public class TaskWork {
       OwnCases ownCases) {
     this.ownCases = ownCases;
     this.rules = rules;
-    this.taskService = taskService;
-    this.systemAccess = systemAccess;
+    this.engine = engine;
     this.mapper = mapper;
     this.jdbc = jdbc;
     this.drafts = drafts;
@@ -83,21 +77,21 @@ public class TaskWork {
    * (a case returned to the branch shows the branch's earlier proposal).
    */
   public TaskForm form(String taskId, CurrentUser user) {
-    Task task = visibleTask(refusingOwnCase(taskId, user));
+    EngineTask task = visibleTask(refusingOwnCase(taskId, user));
     OpenTask open = openTask(task);
     // the form as this case shows it: 02B items for a leader, points under a regulation that scores
     Map<String, Object> context =
-        TaskCompletionRules.covers(task.getTaskDefinitionKey())
-            ? taskVariables(taskId, TaskCompletionRules.reads(task.getTaskDefinitionKey()))
+        TaskCompletionRules.covers(task.taskKey())
+            ? taskVariables(taskId, TaskCompletionRules.reads(task.taskKey()))
             : Map.of();
     List<TaskCompletionRules.FormField> fields =
-        TaskCompletionRules.covers(task.getTaskDefinitionKey())
-            ? TaskCompletionRules.form(task.getTaskDefinitionKey(), context)
+        TaskCompletionRules.covers(task.taskKey())
+            ? TaskCompletionRules.form(task.taskKey(), context)
             : List.of();
     Map<String, Object> values = new LinkedHashMap<>();
     if (!fields.isEmpty()) {
-      taskService
-          .getVariables(taskId, fields.stream().map(TaskCompletionRules.FormField::name).toList())
+      engine
+          .variables(taskId, fields.stream().map(TaskCompletionRules.FormField::name).toList())
           .forEach(
               (name, value) -> {
                 if (value != null) {
@@ -110,7 +104,7 @@ public class TaskWork {
     boolean mayWork = mayWork(open, user);
     // the cap and why, as the Tasklist forms show it (set for each task of a member's evaluation)
     Map<String, Object> cap =
-        taskService.getVariables(taskId, List.of(LEVEL_CAP, LEVEL_CAP_REASON));
+        engine.variables(taskId, List.of(LEVEL_CAP, LEVEL_CAP_REASON));
     return new TaskForm(
         mapper.toView(open, new Date()),
         fields,
@@ -120,15 +114,15 @@ public class TaskWork {
         (String) cap.get(LEVEL_CAP),
         (String) cap.get(LEVEL_CAP_REASON),
         outcome(task, context, values).orElse(null),
-        ProcessKeys.SELF_REVIEW.equals(task.getTaskDefinitionKey())
+        ProcessKeys.SELF_REVIEW.equals(task.taskKey())
             ? SelfReviewRules.formOf(context).name()
             : null);
   }
 
   /** What the member's grades and points give so far (self-review only; empty until section I is complete). */
   public Optional<SelfReviewRules.Outcome> outcome(
-      Task task, Map<String, Object> context, Map<String, Object> values) {
-    if (!ProcessKeys.SELF_REVIEW.equals(task.getTaskDefinitionKey())) {
+      EngineTask task, Map<String, Object> context, Map<String, Object> values) {
+    if (!ProcessKeys.SELF_REVIEW.equals(task.taskKey())) {
       return Optional.empty();
     }
     Map<String, Object> all = new HashMap<>(context);
@@ -151,15 +145,14 @@ public class TaskWork {
   /** The regulation of a visible task's campaign (null when the task names none). */
   public Regulation regulationOf(String taskId) {
     visibleTask(taskId);
-    Object code =
-        systemAccess.call(() -> taskService.getVariable(taskId, ProcessVariables.REGULATION));
+    Object code = engine.variableAsSystem(taskId, ProcessVariables.REGULATION);
     return code instanceof String name && !name.isBlank() ? Regulation.fromCode(name) : null;
   }
 
   /** The organization a task belongs to (a campaign task has no member), read as the user who may see it. */
   public String organizationOf(String taskId) {
     visibleTask(taskId);
-    return (String) taskService.getVariable(taskId, ORGANIZATION_ID);
+    return (String) engine.variable(taskId, ORGANIZATION_ID);
   }
 
   /**
@@ -169,7 +162,7 @@ public class TaskWork {
   @Transactional
   public void saveDraft(String taskId, Map<String, Object> values, CurrentUser user) {
     lockTask(taskId);
-    Task task = workableTask(taskId, user);
+    EngineTask task = workableTask(taskId, user);
     List<FieldProblem> problems =
         check(task, values).problems().stream()
             .filter(
@@ -185,14 +178,14 @@ public class TaskWork {
 
   @Transactional
   public void unclaim(String taskId, CurrentUser user) {
-    Task task = visibleTask(refusingOwnCase(taskId, user));
-    if (!user.userId().equals(task.getAssignee()) && !user.isAdmin()) {
+    EngineTask task = visibleTask(refusingOwnCase(taskId, user));
+    if (!user.userId().equals(task.assignee()) && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
     // claim(id, null) gives the task back to its group: it needs the user's TASK_WORK, which a
     // committee member
     // holds, where setAssignee needs TASK_ASSIGN, which only administrators hold
-    taskService.claim(taskId, null);
+    engine.claim(taskId, null);
   }
 
   /**
@@ -201,20 +194,10 @@ public class TaskWork {
    * of the country against the user's authorizations (seconds at 100,000 open tasks, see bench/README.md).
    */
   public List<TaskView> visibleTasks(CurrentUser user) {
-    TaskQuery query = taskService.createTaskQuery().active();
-    if (!user.isAuditor() && !user.isAdmin()) {
-      query =
-          user.groups().isEmpty()
-              ? query.taskAssignee(user.userId())
-              : query
-                  .or()
-                  .taskAssignee(user.userId())
-                  .taskCandidateGroupIn(user.groups())
-                  .includeAssignedTasks()
-                  .endOr();
-    }
     Date now = new Date();
-    return query.orderByDueDate().asc().listPage(0, MAX_TASKS).stream()
+    return engine
+        .active(user.userId(), user.groups(), user.isAuditor() || user.isAdmin(), MAX_TASKS)
+        .stream()
         .map(task -> mapper.toView(openTask(task), now))
         .toList();
   }
@@ -222,7 +205,7 @@ public class TaskWork {
   @Transactional
   public void claim(String taskId, CurrentUser user) {
     visibleTask(refusingOwnCase(taskId, user));
-    taskService.claim(taskId, user.userId());
+    engine.claim(taskId, user.userId());
   }
 
   /**
@@ -243,7 +226,7 @@ public class TaskWork {
   public void complete(
       String taskId, Map<String, Object> values, CurrentUser user, Runnable whenValid) {
     lockTask(taskId);
-    Task task = workableTask(taskId, user);
+    EngineTask task = workableTask(taskId, user);
     Checked checked = check(task, values);
     if (!checked.problems().isEmpty()) {
       completions.refused(checked.submission().by(user.userId()), checked.errors(), values);
@@ -256,23 +239,19 @@ public class TaskWork {
     // the person's completion carries only the form's fields, through the engine's one check of
     // every door (UserCommandGuard); what the application derived from the review is the
     // application's own write
-    List<String> fields = TaskCompletionRules.fields(task.getTaskDefinitionKey());
+    List<String> fields = TaskCompletionRules.fields(task.taskKey());
     Map<String, Object> derived = new HashMap<>();
     Map<String, Object> submitted = new HashMap<>();
     engineValues.forEach(
         (name, value) -> (fields.contains(name) ? submitted : derived).put(name, value));
     if (!derived.isEmpty()) {
-      systemAccess.call(
-          () -> {
-            taskService.setVariables(taskId, derived);
-            return null;
-          });
+      engine.setVariablesAsSystem(taskId, derived);
     }
     try {
       CompletionCheck.checkedByApplication(
           taskId,
           () -> {
-            taskService.complete(taskId, submitted);
+            engine.complete(taskId, submitted);
             return null;
           });
     } catch (VariableRefusedException refused) {
@@ -291,12 +270,12 @@ public class TaskWork {
   }
 
   /** The task, if the user may see it and work on it: auditors read and change nothing, whatever they send. */
-  private Task workableTask(String taskId, CurrentUser user) {
-    Task task = visibleTask(refusingOwnCase(taskId, user));
+  private EngineTask workableTask(String taskId, CurrentUser user) {
+    EngineTask task = visibleTask(refusingOwnCase(taskId, user));
     if (user.isAuditor() && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
-    if (!TaskCompletionRules.covers(task.getTaskDefinitionKey())) {
+    if (!TaskCompletionRules.covers(task.taskKey())) {
       throw ApiException.forbidden();
     }
     return task;
@@ -314,9 +293,9 @@ public class TaskWork {
    * (the level caps): the same check the engine makes, here to answer with the fields at fault. Evaluated once, by
    * the task kind's command ({@link Completions#evaluate}); a completion records its refusal there too.
    */
-  private Checked check(Task task, Map<String, Object> values) {
-    String taskId = task.getId();
-    String taskKey = task.getTaskDefinitionKey();
+  private Checked check(EngineTask task, Map<String, Object> values) {
+    String taskId = task.id();
+    String taskKey = task.taskKey();
     List<FieldProblem> problems = new ArrayList<>();
     // Only the form's own fields: anything else could overwrite the process's variables (e.g. who
     // the member is).
@@ -364,13 +343,13 @@ public class TaskWork {
   private Map<String, Object> taskVariables(String taskId, List<String> names) {
     List<String> wanted = new ArrayList<>(names);
     wanted.addAll(List.of(MEMBER_ID, COLLECTIVE_ID, YEAR));
-    return systemAccess.call(() -> taskService.getVariables(taskId, wanted));
+    return engine.variablesAsSystem(taskId, wanted);
   }
 
   /** The collective a visible task rates (a collective-evaluation's task), if it is one. */
   public Optional<String> collectiveOf(String taskId) {
     visibleTask(taskId);
-    return Optional.ofNullable((String) taskService.getVariable(taskId, COLLECTIVE_ID));
+    return Optional.ofNullable((String) engine.variable(taskId, COLLECTIVE_ID));
   }
 
   /** Whether the page should offer the buttons that change the task (the engine still checks on use). */
@@ -412,48 +391,36 @@ public class TaskWork {
   }
 
   /** The task if the user may see it; 403 when it exists but is someone else's, 404 when there is none. */
-  private Task visibleTask(String taskId) {
-    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-    if (task == null) {
-      throw existsForSystem(taskId)
-          ? ApiException.forbidden()
-          : ApiException.notFound("error.task.not-found", taskId);
-    }
-    return task;
+  private EngineTask visibleTask(String taskId) {
+    return engine
+        .visible(taskId)
+        .orElseThrow(
+            () ->
+                engine.existsForSystem(taskId)
+                    ? ApiException.forbidden()
+                    : ApiException.notFound("error.task.not-found", taskId));
   }
 
-  private boolean existsForSystem(String taskId) {
-    return systemAccess.call(() -> taskService.createTaskQuery().taskId(taskId).count() > 0);
-  }
-
-  private OpenTask openTask(Task task) {
+  private OpenTask openTask(EngineTask task) {
     Map<String, Object> variables =
-        taskService.getVariables(
-            task.getId(), List.of(MEMBER_ID, MEMBER_NAME, YEAR, COLLECTIVE_NAME));
+        engine.variables(task.id(), List.of(MEMBER_ID, MEMBER_NAME, YEAR, COLLECTIVE_NAME));
     // a collective's rating has no member: the list shows the collective's name in its place
     Object name =
         variables.get(MEMBER_NAME) != null
             ? variables.get(MEMBER_NAME)
             : variables.get(COLLECTIVE_NAME);
-    String candidateGroup =
-        taskService.getIdentityLinksForTask(task.getId()).stream()
-            .filter(
-                link ->
-                    IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-            .map(link -> link.getGroupId())
-            .findFirst()
-            .orElse(null);
+    String candidateGroup = engine.candidateGroup(task.id());
     return new OpenTask(
-        task.getId(),
-        task.getTaskDefinitionKey(),
-        task.getName(),
+        task.id(),
+        task.taskKey(),
+        task.name(),
         (String) variables.get(MEMBER_ID),
         (String) name,
         (Integer) variables.get(YEAR),
-        task.getAssignee(),
+        task.assignee(),
         candidateGroup,
-        task.getCreateTime(),
-        task.getDueDate(),
-        task.getProcessInstanceId());
+        task.created(),
+        task.due(),
+        task.processInstanceId());
   }
 }

@@ -1,0 +1,128 @@
+package vn.party.evaluation.task.flow;
+
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+import vn.party.evaluation.security.SystemAccess;
+
+/**
+ * The engine's task calls of the task feature ({@code TaskWork}), so that the domain code imports nothing from the
+ * engine. Calls run as the signed-in user (the engine's authorizations decide what they see and may do) unless the
+ * method says "as the system".
+ */
+@Component
+public class TaskEngine {
+
+  /** What the domain reads of an engine task. */
+  public record EngineTask(
+      String id,
+      String taskKey,
+      String name,
+      String assignee,
+      Date created,
+      Date due,
+      String processInstanceId) {}
+
+  private final TaskService taskService;
+  private final SystemAccess systemAccess;
+
+  public TaskEngine(TaskService taskService, SystemAccess systemAccess) {
+    this.taskService = taskService;
+    this.systemAccess = systemAccess;
+  }
+
+  /** The task, if the user may see it. */
+  public Optional<EngineTask> visible(String taskId) {
+    return Optional.ofNullable(taskService.createTaskQuery().taskId(taskId).singleResult())
+        .map(TaskEngine::engineTask);
+  }
+
+  /** Whether the task exists at all (as the system: whoever asks). */
+  public boolean existsForSystem(String taskId) {
+    return systemAccess.call(() -> taskService.createTaskQuery().taskId(taskId).count() > 0);
+  }
+
+  /**
+   * The open tasks: all of them when {@code everyone}, else the user's own and (when they have groups) their groups'
+   * tasks, earliest due first, at most {@code max}.
+   */
+  public List<EngineTask> active(
+      String userId, Collection<String> groups, boolean everyone, int max) {
+    TaskQuery query = taskService.createTaskQuery().active();
+    if (!everyone) {
+      query =
+          groups.isEmpty()
+              ? query.taskAssignee(userId)
+              : query
+                  .or()
+                  .taskAssignee(userId)
+                  .taskCandidateGroupIn(List.copyOf(groups))
+                  .includeAssignedTasks()
+                  .endOr();
+    }
+    return query.orderByDueDate().asc().listPage(0, max).stream()
+        .map(TaskEngine::engineTask)
+        .toList();
+  }
+
+  public Map<String, Object> variables(String taskId, Collection<String> names) {
+    return taskService.getVariables(taskId, names);
+  }
+
+  public Map<String, Object> variablesAsSystem(String taskId, Collection<String> names) {
+    return systemAccess.call(() -> taskService.getVariables(taskId, names));
+  }
+
+  public Object variable(String taskId, String name) {
+    return taskService.getVariable(taskId, name);
+  }
+
+  public Object variableAsSystem(String taskId, String name) {
+    return systemAccess.call(() -> taskService.getVariable(taskId, name));
+  }
+
+  /** The group the task is offered to, if any. */
+  public String candidateGroup(String taskId) {
+    return taskService.getIdentityLinksForTask(taskId).stream()
+        .filter(
+            link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(link -> link.getGroupId())
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Claims the task for the user, or gives it back to its group ({@code userId} null). */
+  public void claim(String taskId, String userId) {
+    taskService.claim(taskId, userId);
+  }
+
+  public void setVariablesAsSystem(String taskId, Map<String, Object> variables) {
+    systemAccess.call(
+        () -> {
+          taskService.setVariables(taskId, variables);
+          return null;
+        });
+  }
+
+  public void complete(String taskId, Map<String, Object> variables) {
+    taskService.complete(taskId, variables);
+  }
+
+  private static EngineTask engineTask(Task task) {
+    return new EngineTask(
+        task.getId(),
+        task.getTaskDefinitionKey(),
+        task.getName(),
+        task.getAssignee(),
+        task.getCreateTime(),
+        task.getDueDate(),
+        task.getProcessInstanceId());
+  }
+}
