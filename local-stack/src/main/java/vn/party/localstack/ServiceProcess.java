@@ -4,29 +4,16 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +25,10 @@ import org.slf4j.LoggerFactory;
  * fault tests use to kill a service mid-work; {@link #restart()} starts the same command again, appending to the same
  * log. Processes still running when this JVM exits are stopped by a shutdown hook, so that a test run that dies leaves
  * no service behind holding its port.
+ *
+ * <p>The jobs are split: the command line ({@link ServiceCommand}), the log file ({@link ServiceLog}), the health
+ * probe ({@link HealthProbe}), stopping and killing ({@link ProcessEnding}); this class starts the process and ties
+ * them together.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -46,23 +37,15 @@ public final class ServiceProcess implements AutoCloseable {
   public static final String DEFAULT_MAX_HEAP = "768m";
   public static final Duration DEFAULT_STOP_GRACE = Duration.ofSeconds(30);
 
-  private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
-
-  static {
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(ServiceProcess::stopAllOnExit, "service-process-reaper"));
-  }
-
   private final String name;
   private final Path jar;
   private final int port;
   private final List<String> command;
   private final Map<String, String> environment;
-  private final Path logFile;
+  private final ServiceLog serviceLog;
   private final Path workingDirectory;
   private final boolean stopOnJvmExit;
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HealthProbe health;
 
   private volatile Process process;
 
@@ -71,26 +54,11 @@ public final class ServiceProcess implements AutoCloseable {
     this.jar = b.jar;
     this.port = b.port;
     this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
-    this.logFile = b.logDir.resolve(b.name + ".log");
+    this.serviceLog = new ServiceLog(b.logDir.resolve(b.name + ".log"));
     this.workingDirectory = b.workingDirectory;
     this.stopOnJvmExit = b.stopOnJvmExit;
-    List<String> cmd = new ArrayList<>();
-    cmd.add(b.javaExecutable.toString());
-    if (b.maxHeap != null) {
-      cmd.add("-Xmx" + b.maxHeap);
-    }
-    cmd.add("-Dfile.encoding=UTF-8");
-    cmd.addAll(b.jvmArgs);
-    cmd.add("-jar");
-    cmd.add(b.jar.toString());
-    if (b.port > 0) {
-      cmd.add("--server.port=" + b.port);
-      // this machine only: the local stack runs demo logins (admin/admin), never for the network
-      // (issue 12)
-      cmd.add("--server.address=127.0.0.1");
-    }
-    cmd.addAll(b.args);
-    this.command = List.copyOf(cmd);
+    this.command = ServiceCommand.of(b.javaExecutable, b.maxHeap, b.jvmArgs, b.jar, b.port, b.args);
+    this.health = new HealthProbe(healthUrl());
   }
 
   /** A service from {@code jar}; {@code name} names the log file ({@code <logDir>/<name>.log}). */
@@ -105,24 +73,11 @@ public final class ServiceProcess implements AutoCloseable {
       throw new IllegalStateException(name + " is already running (pid " + process.pid() + ")");
     }
     try {
-      Files.createDirectories(logFile.getParent());
-      Files.writeString(
-          logFile,
-          System.lineSeparator()
-              + "===== "
-              + OffsetDateTime.now()
-              + " starting "
-              + name
-              + ": "
-              + String.join(" ", command)
-              + System.lineSeparator(),
-          StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE,
-          StandardOpenOption.APPEND);
+      serviceLog.appendStartBanner(name, command);
       ProcessBuilder pb =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile().toFile()))
               .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
       if (workingDirectory != null) {
         pb.directory(workingDirectory.toFile());
@@ -130,10 +85,10 @@ public final class ServiceProcess implements AutoCloseable {
       pb.environment().putAll(environment);
       Process started = pb.start();
       if (stopOnJvmExit) {
-        RUNNING.add(started);
+        ProcessEnding.stopOnJvmExit(started);
       }
       process = started;
-      log.info("Started {} (pid {}, port {}), log: {}", name, started.pid(), port, logFile);
+      log.info("Started {} (pid {}, port {}), log: {}", name, started.pid(), port, logFile());
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot start " + name + " from " + jar + ": " + e.getMessage(), e);
@@ -153,67 +108,14 @@ public final class ServiceProcess implements AutoCloseable {
     if (port <= 0) {
       throw new IllegalStateException(name + " has no known port to probe");
     }
-    Instant deadline = Instant.now().plus(timeout);
-    String lastProblem = "no answer yet";
-    while (true) {
-      Process p = process;
-      if (p == null || !p.isAlive()) {
-        String exit = p == null ? "was never started" : "exited with code " + p.exitValue();
-        throw new IllegalStateException(
-            name + " " + exit + " before it became healthy.\n" + diagnostics());
-      }
-      try {
-        HttpResponse<String> response = probe();
-        if (response.statusCode() == 200 && isUp(response.body())) {
-          log.info("{} is healthy at {}", name, healthUrl());
-          return this;
-        }
-        lastProblem = "HTTP " + response.statusCode() + " " + abbreviate(response.body());
-      } catch (IOException e) {
-        lastProblem =
-            e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("Interrupted while waiting for " + name, e);
-      }
-      if (Instant.now().isAfter(deadline)) {
-        throw new IllegalStateException(
-            name
-                + " did not become healthy within "
-                + timeout
-                + " ("
-                + lastProblem
-                + ").\n"
-                + diagnostics());
-      }
-      sleep(Duration.ofMillis(500));
-    }
+    health.await(name, timeout, () -> process, this::diagnostics);
+    log.info("{} is healthy at {}", name, healthUrl());
+    return this;
   }
 
   /** One health probe: true if the service answers 200 with status UP right now. */
   public boolean isHealthy() {
-    if (port <= 0 || !isAlive()) {
-      return false;
-    }
-    try {
-      HttpResponse<String> response = probe();
-      return response.statusCode() == 200 && isUp(response.body());
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  private HttpResponse<String> probe() throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(healthUrl()).timeout(Duration.ofSeconds(3)).GET().build();
-    return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-  }
-
-  private static boolean isUp(String body) {
-    return body != null && body.replace(" ", "").contains("\"status\":\"UP\"");
+    return port > 0 && isAlive() && health.healthy();
   }
 
   /** Graceful stop: SIGTERM, wait up to 30 s, then SIGKILL. Returns the exit code (or empty if not started). */
@@ -224,37 +126,15 @@ public final class ServiceProcess implements AutoCloseable {
   /** Graceful stop: SIGTERM, wait up to {@code grace}, then SIGKILL. */
   public synchronized OptionalInt stop(Duration grace) {
     Process p = process;
-    if (p == null) {
-      return OptionalInt.empty();
-    }
-    if (p.isAlive()) {
-      log.info("Stopping {} (pid {})", name, p.pid());
-      p.destroy();
-      if (!waitFor(p, grace)) {
-        log.warn("{} did not stop within {}, killing it", name, grace);
-        p.destroyForcibly();
-        waitFor(p, Duration.ofSeconds(10));
-      }
-    }
-    RUNNING.remove(p);
-    return p.isAlive() ? OptionalInt.empty() : OptionalInt.of(p.exitValue());
+    return p == null ? OptionalInt.empty() : ProcessEnding.stop(name, p, grace);
   }
 
   /** Immediate kill (SIGKILL via {@link Process#destroyForcibly()}), as a crash would; waits until it is gone. */
   public synchronized void kill() {
     Process p = process;
-    if (p == null) {
-      return;
+    if (p != null) {
+      ProcessEnding.kill(name, p);
     }
-    if (p.isAlive()) {
-      log.info("Killing {} (pid {})", name, p.pid());
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
-      p.destroyForcibly();
-      if (!waitFor(p, Duration.ofSeconds(10))) {
-        throw new IllegalStateException(name + " (pid " + p.pid() + ") survived SIGKILL for 10 s");
-      }
-    }
-    RUNNING.remove(p);
   }
 
   /** Stops the process if it is running (gracefully) and starts the same command again, appending to the log. */
@@ -273,28 +153,6 @@ public final class ServiceProcess implements AutoCloseable {
   @Override
   public void close() {
     stop();
-  }
-
-  private static boolean waitFor(Process p, Duration timeout) {
-    try {
-      return p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return !p.isAlive();
-    }
-  }
-
-  private static void stopAllOnExit() {
-    for (Process p : RUNNING) {
-      if (p.isAlive()) {
-        p.destroy();
-      }
-    }
-    for (Process p : RUNNING) {
-      if (!waitFor(p, Duration.ofSeconds(20))) {
-        p.destroyForcibly();
-      }
-    }
   }
 
   // ------------------------------------------------------------------ state
@@ -341,7 +199,7 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   public Path logFile() {
-    return logFile;
+    return serviceLog.file();
   }
 
   /** The full command line, java executable first. */
@@ -356,22 +214,7 @@ public final class ServiceProcess implements AutoCloseable {
 
   /** The last {@code lines} lines of the log file (empty if there is none yet). */
   public String logTail(int lines) {
-    if (!Files.exists(logFile)) {
-      return "(no log file " + logFile + ")";
-    }
-    Deque<String> tail = new ArrayDeque<>(lines);
-    try (Stream<String> all = Files.lines(logFile, StandardCharsets.UTF_8)) {
-      all.forEach(
-          line -> {
-            if (tail.size() == lines) {
-              tail.removeFirst();
-            }
-            tail.addLast(line);
-          });
-    } catch (IOException | UncheckedIOException e) {
-      return "(cannot read " + logFile + ": " + e.getMessage() + ")";
-    }
-    return String.join(System.lineSeparator(), tail);
+    return serviceLog.tail(lines);
   }
 
   /**
@@ -379,66 +222,12 @@ public final class ServiceProcess implements AutoCloseable {
    * analysis, ERROR entries; a stack trace's frames are left out) and then its last lines.
    */
   public String diagnostics() {
-    List<String> key = new ArrayList<>();
-    if (Files.exists(logFile)) {
-      try (Stream<String> all = Files.lines(logFile, StandardCharsets.UTF_8)) {
-        all.filter(ServiceProcess::isKeyLine)
-            .forEach(
-                line -> {
-                  if (key.isEmpty() || !key.get(key.size() - 1).equals(line)) {
-                    key.add(line);
-                  }
-                });
-      } catch (IOException | UncheckedIOException e) {
-        // the tail below says why
-      }
-    }
-    StringBuilder b = new StringBuilder("Log: ").append(logFile).append('\n');
-    if (!key.isEmpty()) {
-      b.append("Error lines:\n")
-          .append(
-              String.join(
-                  System.lineSeparator(), key.subList(Math.max(0, key.size() - 25), key.size())))
-          .append('\n');
-    }
-    return b.append("Last lines:\n").append(logTail(40)).toString();
-  }
-
-  private static boolean isKeyLine(String line) {
-    String t = line.strip();
-    return t.startsWith("Caused by:")
-        || t.startsWith("Exception in thread")
-        || t.contains(" ERROR ")
-        || t.startsWith("APPLICATION FAILED TO START")
-        || t.startsWith("Description:")
-        || t.startsWith("Action:")
-        || t.startsWith("Reason:")
-        || (!t.startsWith("at ") && t.matches("^[\\w.$]+(Exception|Error)(: .*)?$"));
+    return serviceLog.diagnostics();
   }
 
   /** The whole log file as text. */
   public String logText() {
-    try {
-      return Files.exists(logFile) ? Files.readString(logFile, StandardCharsets.UTF_8) : "";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String abbreviate(String s) {
-    if (s == null) {
-      return "";
-    }
-    return s.length() <= 200 ? s : s.substring(0, 200) + "…";
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted", e);
-    }
+    return serviceLog.text();
   }
 
   @Override
