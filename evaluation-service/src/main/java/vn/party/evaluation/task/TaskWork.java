@@ -103,8 +103,7 @@ public class TaskWork {
     draft.ifPresent(saved -> values.putAll(saved.values()));
     boolean mayWork = mayWork(open, user);
     // the cap and why, as the Tasklist forms show it (set for each task of a member's evaluation)
-    Map<String, Object> cap =
-        engine.variables(taskId, List.of(LEVEL_CAP, LEVEL_CAP_REASON));
+    Map<String, Object> cap = engine.variables(taskId, List.of(LEVEL_CAP, LEVEL_CAP_REASON));
     return new TaskForm(
         mapper.toView(open, new Date()),
         fields,

@@ -137,11 +137,15 @@ class ModuleStructureTest {
               .toList();
       count = 0;
       for (Path file : domain) {
-        count += Files.readAllLines(file).stream().filter(l -> l.startsWith("import org.camunda.")).count();
+        count +=
+            Files.readAllLines(file).stream()
+                .filter(l -> l.startsWith("import org.camunda."))
+                .count();
       }
     }
     assertThat(count)
-        .as("imports of org.camunda outside the engine adapters (never more; lower the bound when it shrinks)")
+        .as(
+            "imports of org.camunda outside the engine adapters (never more; lower the bound when it shrinks)")
         .isLessThanOrEqualTo(ENGINE_IMPORTS_OUTSIDE_ADAPTERS);
   }
 

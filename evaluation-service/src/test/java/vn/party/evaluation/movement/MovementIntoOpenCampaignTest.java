@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.party.evaluation.EvaluationFlowSupport;
 import vn.party.evaluation.process.BusinessKeys;
@@ -48,8 +46,11 @@ class MovementIntoOpenCampaignTest extends EvaluationFlowSupport {
 
   @Autowired TaskService taskService;
 
+  private MovementFixture fixture;
+
   @BeforeAll
   void threeOrganizationsWithTheirCampaignsOpen() {
+    fixture = new MovementFixture(this::as, jdbc);
     unit("ORGANIZATION", "thanh-khe", "Đảng bộ phường Nơi Đi", "mo-ward");
     unit("BRANCH", "mo-ward", "Chi bộ Nơi đi", "mo-cb1");
     unit("ORGANIZATION", "thanh-khe", "Đảng bộ phường Đợt Đang Mở", "mo-ward2");
@@ -64,9 +65,9 @@ class MovementIntoOpenCampaignTest extends EvaluationFlowSupport {
     importRoster(
         "mo-ward2", List.<String[]>of(new String[] {"Đã Ở Nơi Đến", "MO000003", "mo-cb2"}));
     assertThat(ids).hasSize(3);
-    campaigns.put("mo-ward", open("mo-ward"));
-    campaigns.put("mo-ward2", open("mo-ward2"));
-    campaigns.put("mo-ward3", open("mo-ward3"));
+    for (String organization : List.of("mo-ward", "mo-ward2", "mo-ward3")) {
+      campaigns.put(organization, fixture.openCampaign(organization, YEAR));
+    }
     await()
         .atMost(Duration.ofSeconds(90))
         .untilAsserted(
@@ -316,78 +317,16 @@ class MovementIntoOpenCampaignTest extends EvaluationFlowSupport {
   }
 
   private void unit(String kind, String parent, String name, String code) {
-    ResponseEntity<String> created =
-        as("admin")
-            .post()
-            .uri("/api/v1/units")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("kind", kind, "parentId", parent, "name", name, "code", code))
-            .retrieve()
-            .toEntity(String.class);
-    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+    fixture.unit(kind, parent, name, code);
   }
 
   private void importRoster(String organization, List<String[]> members) {
-    StringBuilder file =
-        new StringBuilder(
-            "Họ và tên,Số thẻ đảng viên,Ngày vào Đảng (dd/MM/yyyy),Ngày chính thức (dd/MM/yyyy),"
-                + "Chi bộ (mã hoặc tên)\r\n");
+    StringBuilder lines = new StringBuilder();
     for (String[] m : members) {
-      file.append(m[0])
-          .append(',')
-          .append(m[1])
-          .append(",19/05/2009,19/05/2010,")
-          .append(m[2])
-          .append("\r\n");
+      lines.append(MovementFixture.rosterLine(m[0], m[1], "19/05/2010", m[2]));
     }
-    JsonNode preview =
-        json(
-            as("admin")
-                .post()
-                .uri("/api/v1/organizations/{o}/roster-imports?fileName=mo.csv", organization)
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(file.toString().getBytes(StandardCharsets.UTF_8))
-                .retrieve()
-                .body(String.class));
-    JsonNode result =
-        json(
-            as("admin")
-                .post()
-                .uri("/api/v1/roster-imports/{id}/commit", preview.get("id").asText())
-                .retrieve()
-                .body(String.class));
-    result
-        .get("accounts")
-        .forEach(a -> ids.put(a.get("cardNumber").asText(), a.get("memberId").asText()));
-  }
-
-  private String open(String organization) {
-    OffsetDateTime now = OffsetDateTime.now();
-    ResponseEntity<String> created =
-        as("admin")
-            .post()
-            .uri("/api/v1/campaigns")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(
-                Map.of(
-                    "organizationId",
-                    organization,
-                    "year",
-                    YEAR,
-                    "regulation",
-                    "QD-366-2025",
-                    "selfReviewDue",
-                    now.plusDays(10).toString(),
-                    "residenceFeedbackDue",
-                    now.plusDays(30).toString(),
-                    "branchReviewDue",
-                    now.plusDays(40).toString(),
-                    "decisionDue",
-                    now.plusDays(50).toString()))
-            .retrieve()
-            .toEntity(String.class);
-    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
-    return json(created.getBody()).get("id").asText();
+    ids.putAll(
+        MovementFixture.memberIds(fixture.importRoster(organization, "mo.csv", lines.toString())));
   }
 
   private Map<String, Object> campaign(String organization) {
@@ -415,21 +354,10 @@ class MovementIntoOpenCampaignTest extends EvaluationFlowSupport {
   }
 
   private String process(String member) {
-    return jdbc.sql(
-            "select process_instance_id from evaluation.member_evaluation where year = :y and member_id = :m")
-        .param("y", YEAR)
-        .param("m", member)
-        .query(String.class)
-        .single();
+    return fixture.process(YEAR, member);
   }
 
   private ResponseEntity<String> move(String member, Map<String, ?> body) {
-    return as("admin")
-        .post()
-        .uri("/api/v1/members/{m}/movements", member)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(body)
-        .retrieve()
-        .toEntity(String.class);
+    return fixture.move(member, body);
   }
 }

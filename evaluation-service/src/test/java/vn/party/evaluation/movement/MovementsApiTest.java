@@ -1,13 +1,10 @@
 package vn.party.evaluation.movement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import vn.party.evaluation.EvaluationFlowSupport;
@@ -41,95 +37,31 @@ class MovementsApiTest extends EvaluationFlowSupport {
   private final Map<String, String> ids = new HashMap<>();
   private final Map<String, String> passwords = new HashMap<>();
 
+  private MovementFixture fixture;
+
   @BeforeAll
   void ward() {
-    unit("ORGANIZATION", "thanh-khe", "Đảng bộ phường Biến Động", "mv-ward");
-    unit("BRANCH", "mv-ward", "Chi bộ Biến động 1", "mv-cb1");
-    unit("BRANCH", "mv-ward", "Chi bộ Biến động 2", "mv-cb2");
-    unit("ORGANIZATION", "thanh-khe", "Đảng bộ phường Nơi Đến", "mv-ward2");
-    unit("BRANCH", "mv-ward2", "Chi bộ Nơi đến", "mv-cb9");
-    String heading =
-        "Họ và tên,Số thẻ đảng viên,Ngày vào Đảng (dd/MM/yyyy),Ngày chính thức (dd/MM/yyyy),"
-            + "Chi bộ (mã hoặc tên)\r\n";
-    StringBuilder file = new StringBuilder(heading);
-    for (String[] m :
-        List.of(
-            new String[] {"Chuyển Trong", "MV000001", "19/05/2010"},
-            new String[] {"Chuyển Ngoài", "MV000002", "19/05/2010"},
-            new String[] {"Dự Bị", "MV000003", ""},
-            new String[] {"Ra Đảng", "MV000004", "19/05/2010"},
-            new String[] {"Từ Trần", "MV000005", "19/05/2010"})) {
-      file.append(m[0])
-          .append(',')
-          .append(m[1])
-          .append(",19/05/2009,")
-          .append(m[2])
-          .append(",mv-cb1\r\n");
-    }
-    JsonNode preview =
-        json(
-            as("admin")
-                .post()
-                .uri("/api/v1/organizations/mv-ward/roster-imports?fileName=mv.csv")
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(file.toString().getBytes(StandardCharsets.UTF_8))
-                .retrieve()
-                .body(String.class));
-    JsonNode result =
-        json(
-            as("admin")
-                .post()
-                .uri("/api/v1/roster-imports/{id}/commit", preview.get("id").asText())
-                .retrieve()
-                .body(String.class));
-    result
-        .get("accounts")
-        .forEach(
-            a -> {
-              ids.put(a.get("cardNumber").asText(), a.get("memberId").asText());
-              passwords.put(a.get("memberId").asText(), a.get("oneTimePassword").asText());
-            });
+    fixture = new MovementFixture(this::as, jdbc);
+    fixture.unit("ORGANIZATION", "thanh-khe", "Đảng bộ phường Biến Động", "mv-ward");
+    fixture.unit("BRANCH", "mv-ward", "Chi bộ Biến động 1", "mv-cb1");
+    fixture.unit("BRANCH", "mv-ward", "Chi bộ Biến động 2", "mv-cb2");
+    fixture.unit("ORGANIZATION", "thanh-khe", "Đảng bộ phường Nơi Đến", "mv-ward2");
+    fixture.unit("BRANCH", "mv-ward2", "Chi bộ Nơi đến", "mv-cb9");
+    JsonNode accounts =
+        fixture.importRoster(
+            "mv-ward",
+            "mv.csv",
+            MovementFixture.rosterLine("Chuyển Trong", "MV000001", "19/05/2010", "mv-cb1")
+                + MovementFixture.rosterLine("Chuyển Ngoài", "MV000002", "19/05/2010", "mv-cb1")
+                + MovementFixture.rosterLine("Dự Bị", "MV000003", "", "mv-cb1")
+                + MovementFixture.rosterLine("Ra Đảng", "MV000004", "19/05/2010", "mv-cb1")
+                + MovementFixture.rosterLine("Từ Trần", "MV000005", "19/05/2010", "mv-cb1"));
+    ids.putAll(MovementFixture.memberIds(accounts));
+    accounts.forEach(
+        a -> passwords.put(a.get("memberId").asText(), a.get("oneTimePassword").asText()));
     assertThat(ids).hasSize(5);
     // the campaign is running before anyone moves
-    OffsetDateTime now = OffsetDateTime.now();
-    ResponseEntity<String> campaign =
-        as("admin")
-            .post()
-            .uri("/api/v1/campaigns")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(
-                Map.of(
-                    "organizationId",
-                    "mv-ward",
-                    "year",
-                    YEAR,
-                    "regulation",
-                    "QD-366-2025",
-                    "selfReviewDue",
-                    now.plusDays(10).toString(),
-                    "residenceFeedbackDue",
-                    now.plusDays(30).toString(),
-                    "branchReviewDue",
-                    now.plusDays(40).toString(),
-                    "decisionDue",
-                    now.plusDays(50).toString()))
-            .retrieve()
-            .toEntity(String.class);
-    assertThat(campaign.getStatusCode().value()).as(campaign.getBody()).isEqualTo(201);
-    String id = json(campaign.getBody()).get("id").asText();
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        json(as("admin")
-                                .get()
-                                .uri("/api/v1/campaigns/" + id)
-                                .retrieve()
-                                .body(String.class))
-                            .at("/progress/membersStarted")
-                            .asInt())
-                    .isEqualTo(5));
+    fixture.awaitStarted(fixture.openCampaign("mv-ward", YEAR), 5);
   }
 
   @Test
@@ -359,16 +291,6 @@ class MovementsApiTest extends EvaluationFlowSupport {
         .isEqualTo("ACTIVE");
   }
 
-  private void unit(String kind, String parent, String name, String code) {
-    as("admin")
-        .post()
-        .uri("/api/v1/units")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("kind", kind, "parentId", parent, "name", name, "code", code))
-        .retrieve()
-        .toEntity(String.class);
-  }
-
   private ResponseEntity<String> move(String user, String member, Map<String, ?> body) {
     RestClient client =
         member.equals(user)
@@ -379,13 +301,7 @@ class MovementsApiTest extends EvaluationFlowSupport {
                 .defaultStatusHandler(s -> true, (q, r) -> {})
                 .build()
             : as(user);
-    return client
-        .post()
-        .uri("/api/v1/members/{m}/movements", member)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(body)
-        .retrieve()
-        .toEntity(String.class);
+    return MovementFixture.move(client, member, body);
   }
 
   private static String error(ResponseEntity<String> response, String field) {
@@ -399,19 +315,11 @@ class MovementsApiTest extends EvaluationFlowSupport {
   }
 
   private String branchOf(String member) {
-    return jdbc.sql("select branch_id from evaluation.party_member where id = :m")
-        .param("m", member)
-        .query(String.class)
-        .single();
+    return fixture.branchOf(member);
   }
 
   private String evaluationBranch(String member) {
-    return jdbc.sql(
-            "select branch_id from evaluation.member_evaluation where year = :y and member_id = :m")
-        .param("y", YEAR)
-        .param("m", member)
-        .query(String.class)
-        .single();
+    return fixture.evaluationBranch(YEAR, member);
   }
 
   private boolean onRoster(String member) {
@@ -482,12 +390,7 @@ class MovementsApiTest extends EvaluationFlowSupport {
   }
 
   private String process(String member) {
-    return jdbc.sql(
-            "select process_instance_id from evaluation.member_evaluation where year = :y and member_id = :m")
-        .param("y", YEAR)
-        .param("m", member)
-        .query(String.class)
-        .single();
+    return fixture.process(YEAR, member);
   }
 
   private JsonNode lastChange(String member) {

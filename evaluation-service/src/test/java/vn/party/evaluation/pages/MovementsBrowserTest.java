@@ -1,21 +1,14 @@
 package vn.party.evaluation.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import vn.party.evaluation.movement.MovementFixture;
 
 /**
  * A transfer on the movements page (issue 13): a ward of its own (mb-ward, branches mb-cb1 and mb-cb2) with its
@@ -27,6 +20,8 @@ import org.springframework.http.ResponseEntity;
 class MovementsBrowserTest extends BrowserTestSupport {
 
   private static final int YEAR = 2038;
+  private static final String OPENED_ON = "2020-01-01";
+  private MovementFixture fixture;
 
   @Test
   void aTransferOnTheMovementsPageMovesTheRunningEvaluation() {
@@ -78,14 +73,7 @@ class MovementsBrowserTest extends BrowserTestSupport {
             "Chuyển hồ sơ đánh giá sang chi bộ mới");
     screenshot("movements-02-recorded");
     assertThat(branchOf(member)).isEqualTo("mb-cb2");
-    assertThat(
-            jdbc.sql(
-                    "select branch_id from evaluation.member_evaluation where year = :y and member_id = :m")
-                .param("y", YEAR)
-                .param("m", member)
-                .query(String.class)
-                .single())
-        .isEqualTo("mb-cb2");
+    assertThat(fixture.evaluationBranch(YEAR, member)).isEqualTo("mb-cb2");
 
     // the member's evaluation history tells the move, in words
     open("/app/evaluations/" + YEAR + "/" + member);
@@ -111,104 +99,24 @@ class MovementsBrowserTest extends BrowserTestSupport {
 
   /** The ward, its roster through the import, and its campaign of 2038 launched. */
   private Map<String, String> ward() {
-    unit("ORGANIZATION", "thanh-khe", "Đảng bộ phường Trang Biến", "mb-ward");
-    unit("BRANCH", "mb-ward", "Chi bộ Trang 1", "mb-cb1");
-    unit("BRANCH", "mb-ward", "Chi bộ Trang 2", "mb-cb2");
-    String file =
-        "Họ và tên,Số thẻ đảng viên,Ngày vào Đảng (dd/MM/yyyy),Ngày chính thức (dd/MM/yyyy),"
-            + "Chi bộ (mã hoặc tên)\r\n"
-            + "Lê Văn Chuyển,MB000001,19/05/2009,19/05/2010,mb-cb1\r\n"
-            + "Trần Thị Ở Lại,MB000002,19/05/2009,19/05/2010,mb-cb1\r\n";
-    JsonNode preview =
-        json(
-            as("admin")
-                .post()
-                .uri("/api/v1/organizations/mb-ward/roster-imports?fileName=mb.csv")
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .body(file.getBytes(StandardCharsets.UTF_8))
-                .retrieve()
-                .body(String.class));
-    JsonNode result =
-        json(
-            as("admin")
-                .post()
-                .uri("/api/v1/roster-imports/{id}/commit", preview.get("id").asText())
-                .retrieve()
-                .body(String.class));
-    Map<String, String> ids = new HashMap<>();
-    result
-        .get("accounts")
-        .forEach(a -> ids.put(a.get("cardNumber").asText(), a.get("memberId").asText()));
+    fixture = new MovementFixture(this::as, jdbc);
+    fixture.unit("ORGANIZATION", "thanh-khe", "Đảng bộ phường Trang Biến", "mb-ward", OPENED_ON);
+    fixture.unit("BRANCH", "mb-ward", "Chi bộ Trang 1", "mb-cb1", OPENED_ON);
+    fixture.unit("BRANCH", "mb-ward", "Chi bộ Trang 2", "mb-cb2", OPENED_ON);
+    Map<String, String> ids =
+        MovementFixture.memberIds(
+            fixture.importRoster(
+                "mb-ward",
+                "mb.csv",
+                MovementFixture.rosterLine("Lê Văn Chuyển", "MB000001", "19/05/2010", "mb-cb1")
+                    + MovementFixture.rosterLine(
+                        "Trần Thị Ở Lại", "MB000002", "19/05/2010", "mb-cb1")));
     assertThat(ids).hasSize(2);
-    OffsetDateTime now = OffsetDateTime.now();
-    ResponseEntity<String> campaign =
-        as("admin")
-            .post()
-            .uri("/api/v1/campaigns")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(
-                Map.of(
-                    "organizationId",
-                    "mb-ward",
-                    "year",
-                    YEAR,
-                    "regulation",
-                    "QD-366-2025",
-                    "selfReviewDue",
-                    now.plusDays(10).toString(),
-                    "residenceFeedbackDue",
-                    now.plusDays(30).toString(),
-                    "branchReviewDue",
-                    now.plusDays(40).toString(),
-                    "decisionDue",
-                    now.plusDays(50).toString()))
-            .retrieve()
-            .toEntity(String.class);
-    assertThat(campaign.getStatusCode().value()).as(campaign.getBody()).isEqualTo(201);
-    String id = json(campaign.getBody()).get("id").asText();
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        json(as("admin")
-                                .get()
-                                .uri("/api/v1/campaigns/" + id)
-                                .retrieve()
-                                .body(String.class))
-                            .at("/progress/membersStarted")
-                            .asInt())
-                    .isEqualTo(2));
+    fixture.awaitStarted(fixture.openCampaign("mb-ward", YEAR), 2);
     return ids;
   }
 
-  private void unit(String kind, String parent, String name, String code) {
-    ResponseEntity<String> created =
-        as("admin")
-            .post()
-            .uri("/api/v1/units")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(
-                Map.of(
-                    "kind",
-                    kind,
-                    "parentId",
-                    parent,
-                    "name",
-                    name,
-                    "code",
-                    code,
-                    "openedOn",
-                    "2020-01-01"))
-            .retrieve()
-            .toEntity(String.class);
-    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
-  }
-
   private String branchOf(String member) {
-    return jdbc.sql("select branch_id from evaluation.party_member where id = :m")
-        .param("m", member)
-        .query(String.class)
-        .single();
+    return fixture.branchOf(member);
   }
 }
