@@ -2,6 +2,7 @@ package vn.party.evaluation.audit;
 
 import java.time.OffsetDateTime;
 import java.util.Map;
+import vn.party.evaluation.portal.Occurred;
 
 /** One step in the history of a member's evaluation: who did what, when, with which values. */
 public record TimelineEntry(
@@ -13,4 +14,5 @@ public record TimelineEntry(
     String taskKey,
     String taskId,
     String actor,
-    Map<String, Object> details) {}
+    Map<String, Object> details)
+    implements Occurred {}

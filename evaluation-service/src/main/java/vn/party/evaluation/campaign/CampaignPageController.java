@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.party.evaluation.campaign.CampaignApi.CreateCampaignRequest;
-import vn.party.evaluation.finalization.Finalizations;
 import vn.party.evaluation.portal.PortalPage;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.Regulation;

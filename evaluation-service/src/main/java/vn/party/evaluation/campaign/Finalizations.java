@@ -1,4 +1,4 @@
-package vn.party.evaluation.finalization;
+package vn.party.evaluation.campaign;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;

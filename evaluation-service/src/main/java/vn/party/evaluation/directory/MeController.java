@@ -1,4 +1,4 @@
-package vn.party.evaluation.security;
+package vn.party.evaluation.directory;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -6,8 +6,7 @@ import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.party.evaluation.directory.People;
-import vn.party.evaluation.directory.Recipient;
+import vn.party.evaluation.security.CurrentUser;
 
 /** Who am I: also how notification-service checks the same users' credentials. */
 @RestController

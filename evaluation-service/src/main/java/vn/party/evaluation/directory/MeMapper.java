@@ -1,9 +1,9 @@
-package vn.party.evaluation.security;
+package vn.party.evaluation.directory;
 
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
-import vn.party.evaluation.directory.Recipient;
-import vn.party.evaluation.security.MeController.Me;
+import vn.party.evaluation.directory.MeController.Me;
+import vn.party.evaluation.security.CurrentUser;
 
 @Mapper(componentModel = "spring")
 interface MeMapper {

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,14 +16,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.party.evaluation.campaign.Campaign;
 import vn.party.evaluation.campaign.Campaigns;
+import vn.party.evaluation.campaign.Finalizations;
 import vn.party.evaluation.decision.OrganizationTally;
 import vn.party.evaluation.finalization.AdjustmentApi.AdjustLevelRequest;
+import vn.party.evaluation.finalization.flow.FinalizationProcess;
 import vn.party.evaluation.portal.PortalPage;
 import vn.party.evaluation.process.Level;
-import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.security.CurrentUser;
-import vn.party.evaluation.security.SystemAccess;
 import vn.party.evaluation.task.TaskWork;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldErrorProblems;
@@ -47,8 +46,7 @@ public class FinalizationPageController {
   private final LevelAdjuster adjuster;
   private final Finalizations finalizations;
   private final TaskWork work;
-  private final TaskService taskService;
-  private final SystemAccess systemAccess;
+  private final FinalizationProcess process;
   private final FieldErrorProblems fieldErrors;
   private final JdbcClient jdbc;
 
@@ -58,8 +56,7 @@ public class FinalizationPageController {
       LevelAdjuster adjuster,
       Finalizations finalizations,
       TaskWork work,
-      TaskService taskService,
-      SystemAccess systemAccess,
+      FinalizationProcess process,
       FieldErrorProblems fieldErrors,
       JdbcClient jdbc) {
     this.campaigns = campaigns;
@@ -67,8 +64,7 @@ public class FinalizationPageController {
     this.adjuster = adjuster;
     this.finalizations = finalizations;
     this.work = work;
-    this.taskService = taskService;
-    this.systemAccess = systemAccess;
+    this.process = process;
     this.fieldErrors = fieldErrors;
     this.jdbc = jdbc;
   }
@@ -232,21 +228,7 @@ public class FinalizationPageController {
   }
 
   private String openTask(Campaign campaign) {
-    if (campaign.processInstanceId() == null) {
-      return null;
-    }
-    return systemAccess.call(
-        () ->
-            taskService
-                .createTaskQuery()
-                .processInstanceId(campaign.processInstanceId())
-                .taskDefinitionKey(ProcessKeys.FINALIZE_RESULTS)
-                .active()
-                .list()
-                .stream()
-                .map(task -> task.getId())
-                .findFirst()
-                .orElse(null));
+    return process.openTask(campaign.processInstanceId());
   }
 
   /** field → the message the API gave (its reason's text when it gave none). */

@@ -15,6 +15,7 @@ import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.campaign.Campaign;
 import vn.party.evaluation.campaign.Campaigns;
+import vn.party.evaluation.campaign.Finalizations;
 import vn.party.evaluation.caps.MemberFactStore;
 import vn.party.evaluation.decision.OrganizationTally;
 import vn.party.evaluation.directory.People;

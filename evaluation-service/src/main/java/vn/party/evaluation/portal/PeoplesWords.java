@@ -16,10 +16,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import vn.party.evaluation.audit.TimelineEntry;
 import vn.party.evaluation.directory.People;
 import vn.party.evaluation.process.Regulation;
-import vn.party.evaluation.review.EvaluationApi;
 
 /**
  * What a person reads instead of the record's raw data ({@code ${@words…}} in a template): people's names instead of
@@ -124,13 +122,7 @@ public class PeoplesWords {
 
   /** When a timeline entry (of a member or of a collective) happened, in the users' time zone. */
   public String at(Object entry) {
-    if (entry instanceof TimelineEntry timelineEntry) {
-      return time.format(timelineEntry.occurredAt());
-    }
-    if (entry instanceof EvaluationApi.HistoryEntry history) {
-      return time.format(history.at());
-    }
-    return "";
+    return entry instanceof Occurred occurred ? time.format(occurred.occurredAt()) : "";
   }
 
   /** A person by name: a sign-in id becomes the name in the directory; a name from outside stays as it is. */

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import vn.party.evaluation.portal.Occurred;
 import vn.party.evaluation.record.EvaluationStatus;
 
 /** Response bodies of /api/v1/evaluations. */
@@ -68,7 +69,15 @@ public final class EvaluationApi {
       String taskKey,
       String taskId,
       String actor,
-      Map<String, Object> details) {}
+      Map<String, Object> details)
+      implements Occurred {
+
+    /** When it happened (for the pages; not a field of the body). */
+    @Override
+    public OffsetDateTime occurredAt() {
+      return at;
+    }
+  }
 
   private EvaluationApi() {}
 }
