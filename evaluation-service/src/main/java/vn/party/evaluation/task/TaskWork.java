@@ -32,6 +32,8 @@ import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.security.SystemAccess;
 import vn.party.evaluation.security.engine.OwnCaseRefusedException;
 import vn.party.evaluation.security.engine.OwnCases;
+import vn.party.evaluation.security.engine.SeatOnlyRefusedException;
+import vn.party.evaluation.security.engine.TaskSeats;
 import vn.party.evaluation.security.engine.VariableRefusedException;
 import vn.party.evaluation.task.TaskApi.TaskView;
 import vn.party.evaluation.web.ApiException;
@@ -56,6 +58,7 @@ public class TaskWork {
   private final Completions completions;
   private final RuleBook rules;
   private final OwnCases ownCases;
+  private final TaskSeats seats;
 
   public TaskWork(
       TaskService taskService,
@@ -66,8 +69,10 @@ public class TaskWork {
       FieldErrorProblems fieldErrors,
       Completions completions,
       RuleBook rules,
-      OwnCases ownCases) {
+      OwnCases ownCases,
+      TaskSeats seats) {
     this.ownCases = ownCases;
+    this.seats = seats;
     this.rules = rules;
     this.taskService = taskService;
     this.systemAccess = systemAccess;
@@ -296,6 +301,10 @@ public class TaskWork {
     if (user.isAuditor() && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
+    // a seat on the task before any value is judged or a refusal recorded (the engine refuses too)
+    if (!seats.mayWork(taskId, user.userId(), user.groups())) {
+      throw SeatOnlyRefusedException.notYours();
+    }
     if (!TaskCompletionRules.covers(task.getTaskDefinitionKey())) {
       throw ApiException.forbidden();
     }
@@ -378,8 +387,8 @@ public class TaskWork {
     if (user.isAuditor() && !user.isAdmin()) {
       return false;
     }
-    return user.isAdmin()
-        || user.userId().equals(task.assignee())
+    // a seat, not the administrators' group (TaskSeats)
+    return user.userId().equals(task.assignee())
         || task.assignee() == null
             && task.candidateGroup() != null
             && user.groups().contains(task.candidateGroup());
