@@ -273,8 +273,7 @@ final class EventToTask {
             keyPattern,
             count);
     Load.Measurement accounts =
-        Load.run(
-            tasks.size(), threads, i -> account(client, admin, tasks.get(i)[1]));
+        Load.run(tasks.size(), threads, i -> account(client, admin, tasks.get(i)[1]));
     EngineDirectory.failOnErrors("member accounts for the self-reviews", accounts);
     log.info(
         "Event to task: completing {} self-reviews through the API as their members (set-up)",

@@ -78,9 +78,7 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
     Response engine = ExceptionHandlerHelper.getInstance().getResponse(error);
     if (has(error, AuthorizationException.class)
         || refusedAsMissing(error)
-        || (engine.getStatus() == 403 && has(error, InvalidRequestException.class))) {
-      // the REST layer's own 403s (a task's deployed form) carry the engine's text naming the
-      // task: the same answer as for a missing one
+        || (engine.getStatus() == 403 && restLayersOwnRefusal(error))) {
       return forbidden();
     }
     if (has(error, NullValueException.class)
@@ -117,6 +115,23 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
         authentication == null || authentication.getUserId() == null
             ? FORBIDDEN
             : FORBIDDEN + " (" + authentication.getUserId() + ")");
+  }
+
+  /**
+   * A 403 the REST layer made of the engine's text (a task's deployed form: "The user … does not have … READ
+   * permission on resource '…' of type 'Task'"), naming the task: the same answer as for a missing one. Not the
+   * application's own refusals, which it wraps too (a completion's "Cannot complete task …: " + their reason).
+   */
+  private static boolean restLayersOwnRefusal(Throwable error) {
+    boolean wrapper = false;
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof InvalidRequestException) {
+        wrapper = true;
+      } else if (t instanceof RestException) {
+        return false; // one of ours, with its reason
+      }
+    }
+    return wrapper;
   }
 
   /** A task one holds no seat on: answered as one that does not exist ({@link SeatOnlyRefusedException}). */

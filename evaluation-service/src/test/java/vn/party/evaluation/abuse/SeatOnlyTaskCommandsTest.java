@@ -52,13 +52,15 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     http = new Http(port);
     launchedCampaign(YEAR);
     selfReview = taskOf("member10", "self-review", "member10", YEAR);
-    completeOk(
-        "member5", taskOf("member5", "self-review", "member5", YEAR), selfCriticism("GOOD"));
+    completeOk("member5", taskOf("member5", "self-review", "member5", YEAR), selfCriticism("GOOD"));
     sendResidenceFeedback("member5", YEAR, "Tốt");
     completeOk(
-        "secretary1", taskOf("secretary1", "branch-review", "member5", YEAR), branchProposes("GOOD"));
+        "secretary1",
+        taskOf("secretary1", "branch-review", "member5", YEAR),
+        branchProposes("GOOD"));
     decision = taskOf("committee", "committee-decision", "member5", YEAR);
-    decisionInstance = taskService.createTaskQuery().taskId(decision).singleResult().getProcessInstanceId();
+    decisionInstance =
+        taskService.createTaskQuery().taskId(decision).singleResult().getProcessInstanceId();
   }
 
   @AfterAll
@@ -69,7 +71,11 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
   @Test
   void theAdministratorHoldsNoSeatAtAnyDoor() {
     ResponseEntity<String> claimed =
-        as("admin").post().uri("/api/v1/tasks/{id}/claim", decision).retrieve().toEntity(String.class);
+        as("admin")
+            .post()
+            .uri("/api/v1/tasks/{id}/claim", decision)
+            .retrieve()
+            .toEntity(String.class);
     assertRefused(claimed.getStatusCode().value(), claimed.getBody(), SEAT_ONLY_VI);
     ResponseEntity<String> completed =
         complete("admin", decision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD"));
@@ -89,7 +95,11 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
           }) {
         HttpResponse<String> answer =
             http.send(
-                "POST", door + "/task/" + decision + command[0], "admin", "application/json", command[1]);
+                "POST",
+                door + "/task/" + decision + command[0],
+                "admin",
+                "application/json",
+                command[1]);
         assertThat(answer.statusCode()).as(door + command[0] + ": " + answer.body()).isEqualTo(403);
       }
       // the member's own self-review is theirs alone
@@ -111,7 +121,9 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     List<String> created = new ArrayList<>();
     try {
       for (String[] grant :
-          new String[][] {{"/engine-rest", "district"}, {"/engine-rest/engine/default", "secretary3"}}) {
+          new String[][] {
+            {"/engine-rest", "district"}, {"/engine-rest/engine/default", "secretary3"}
+          }) {
         HttpResponse<String> authorization =
             http.send(
                 "POST",
@@ -140,13 +152,21 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
               .isEqualTo(403);
           assertThat(
                   http.send(
-                          "POST", door + "/task/" + decision + "/complete", user, "application/json", DECIDE)
+                          "POST",
+                          door + "/task/" + decision + "/complete",
+                          user,
+                          "application/json",
+                          DECIDE)
                       .statusCode())
               .as(user + " completes at " + door)
               .isEqualTo(403);
         }
         ResponseEntity<String> claimed =
-            as(user).post().uri("/api/v1/tasks/{id}/claim", decision).retrieve().toEntity(String.class);
+            as(user)
+                .post()
+                .uri("/api/v1/tasks/{id}/claim", decision)
+                .retrieve()
+                .toEntity(String.class);
         assertThat(claimed.getStatusCode().value()).as(claimed.getBody()).isEqualTo(403);
         ResponseEntity<String> completed =
             complete(user, decision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD"));
@@ -176,7 +196,11 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
               "{\"groupId\":\"members\",\"type\":\"candidate\"}")) {
         HttpResponse<String> added =
             http.send(
-                "POST", door + "/task/" + decision + "/identity-links", "committee", "application/json", link);
+                "POST",
+                door + "/task/" + decision + "/identity-links",
+                "committee",
+                "application/json",
+                link);
         assertThat(added.statusCode()).as(link + ": " + added.body()).isEqualTo(403);
       }
       HttpResponse<String> delegated =
@@ -287,7 +311,14 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
             "application/json",
             "{\"variables\":{\"nonsense\":{\"value\":\"x\"},\"decidedLevel\":{\"value\":\"SUPREME\"}}}",
             decision);
-        samePair(door, user, "POST", "/task/{id}/claim", "application/json", "{\"userId\":\"" + user + "\"}", decision);
+        samePair(
+            door,
+            user,
+            "POST",
+            "/task/{id}/claim",
+            "application/json",
+            "{\"userId\":\"" + user + "\"}",
+            decision);
       }
       for (String user : List.of("member3", "district")) {
         samePair(door, user, "DELETE", "/task/{id}", null, null, decision);
@@ -305,14 +336,20 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     }
     assertUntouched();
     assertThat(
-            runtimeService.createProcessInstanceQuery().processInstanceId(decisionInstance).suspended().count())
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(decisionInstance)
+                .suspended()
+                .count())
         .isZero();
   }
 
   private void samePair(
       String door, String user, String method, String path, String type, String body, String real) {
-    HttpResponse<String> there = http.send(method, door + path.replace("{id}", real), user, type, body);
-    HttpResponse<String> none = http.send(method, door + path.replace("{id}", UNKNOWN), user, type, body);
+    HttpResponse<String> there =
+        http.send(method, door + path.replace("{id}", real), user, type, body);
+    HttpResponse<String> none =
+        http.send(method, door + path.replace("{id}", UNKNOWN), user, type, body);
     String what = user + " " + method + " " + door + path;
     assertThat(there.statusCode()).as(what + ": " + there.body()).isEqualTo(403);
     assertThat(none.statusCode()).as(what + " (unknown): " + none.body()).isEqualTo(403);

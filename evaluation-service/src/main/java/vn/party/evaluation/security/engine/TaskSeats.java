@@ -88,8 +88,7 @@ public class TaskSeats {
   static Seats of(TaskEntity task) {
     ProcessDefinitionEntity definition =
         task.getProcessDefinitionId() == null ? null : task.getProcessDefinition();
-    boolean application =
-        definition != null && APPLICATION_PROCESSES.contains(definition.getKey());
+    boolean application = definition != null && APPLICATION_PROCESSES.contains(definition.getKey());
     Set<String> candidateGroups = new LinkedHashSet<>();
     for (IdentityLinkEntity link : task.getIdentityLinks()) {
       if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
@@ -119,7 +118,11 @@ public class TaskSeats {
   static Set<String> groupsOf(CommandContext context, String userId) {
     Set<String> groups = new LinkedHashSet<>();
     for (Group group :
-        context.getReadOnlyIdentityProvider().createGroupQuery(context).groupMember(userId).list()) {
+        context
+            .getReadOnlyIdentityProvider()
+            .createGroupQuery(context)
+            .groupMember(userId)
+            .list()) {
       groups.add(group.getId());
     }
     return groups;

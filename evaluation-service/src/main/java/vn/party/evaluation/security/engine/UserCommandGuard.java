@@ -2,8 +2,8 @@ package vn.party.evaluation.security.engine;
 
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetProcessInstanceStateCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
@@ -181,10 +181,7 @@ public class UserCommandGuard extends CommandInterceptor {
    * task one holds stays possible.
    */
   private void checkSeat(
-      CommandWrites.TaskAction action,
-      String person,
-      List<String> groups,
-      TaskSeats.Seats seats) {
+      CommandWrites.TaskAction action, String person, List<String> groups, TaskSeats.Seats seats) {
     switch (action.kind()) {
       case LINK -> throw SeatOnlyRefusedException.notYours();
       case GIVE_BACK -> {
@@ -230,7 +227,9 @@ public class UserCommandGuard extends CommandInterceptor {
         .execute(
             context ->
                 context.runWithoutAuthorization(
-                    () -> context.getExecutionManager().findExecutionById(processInstanceId) != null));
+                    () ->
+                        context.getExecutionManager().findExecutionById(processInstanceId)
+                            != null));
   }
 
   /** A user's groups, read as the engine. */
