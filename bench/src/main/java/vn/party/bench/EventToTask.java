@@ -250,9 +250,10 @@ final class EventToTask {
   }
 
   /**
-   * Brings {@code count} more members to the wait state: their self-reviews are completed through the domain API
-   * as {@code admin} (the same command, listeners, domain writes and outbox as a member's own completion; the task
-   * ids read from the engine tables), with {@code threads} workers. Set-up, reported without a target.
+   * Brings {@code count} more members to the wait state: each member's self-review is completed through the domain
+   * API by the member (the task's assignee; only they hold it, an administrator is no seat), signing in with an
+   * engine account made first as {@code admin} where they have none (the task ids and assignees read from the engine
+   * tables), with {@code threads} workers. Set-up, reported without a target.
    */
   private static void bringToFeedbackWait(
       EvaluationClient client,
@@ -262,17 +263,20 @@ final class EventToTask {
       int count,
       int threads,
       Results results) {
-    List<String> tasks =
+    List<String[]> tasks =
         Sql.list(
             data,
             """
-                select t.id_ from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_
+                select t.id_, t.assignee_ from act_ru_task t join act_ru_execution e on e.id_ = t.proc_inst_id_
                 where t.task_def_key_ = 'self-review' and e.business_key_ like ? order by e.business_key_ limit ?""",
-            rs -> rs.getString(1),
+            rs -> new String[] {rs.getString(1), rs.getString(2)},
             keyPattern,
             count);
+    Load.Measurement accounts =
+        Load.run(tasks.size(), threads, i -> account(client, admin, tasks.get(i)[1]));
+    EngineDirectory.failOnErrors("member accounts for the self-reviews", accounts);
     log.info(
-        "Event to task: completing {} self-reviews through the API as admin (set-up)",
+        "Event to task: completing {} self-reviews through the API as their members (set-up)",
         tasks.size());
     Load.Measurement m =
         Load.run(
@@ -281,11 +285,11 @@ final class EventToTask {
             i ->
                 EvaluationClient.expect(
                     client.post(
-                        "/api/v1/tasks/" + tasks.get(i) + "/complete",
-                        admin,
+                        "/api/v1/tasks/" + tasks.get(i)[0] + "/complete",
+                        EvaluationClient.basic(tasks.get(i)[1], EngineDirectory.PASSWORD),
                         EvaluationClient.SELF_REVIEW),
                     204,
-                    "complete self-review " + tasks.get(i)));
+                    "complete self-review " + tasks.get(i)[0]));
     EngineDirectory.failOnErrors("completing self-reviews", m);
     results.add(
         Figure.of(
@@ -293,10 +297,19 @@ final class EventToTask {
             m.perSecond(),
             "completions/s",
             tasks.size()
-                + " self-reviews completed as admin through the API, "
+                + " self-reviews completed by their members through the API, "
                 + threads
                 + " threads, to reach the wait state"
                 + " (set-up, no target)"));
+  }
+
+  /** The member's engine account with the bench's password, made as {@code admin} unless it is there already. */
+  private static void account(EvaluationClient client, String admin, String userId)
+      throws Exception {
+    if (client.get("/engine-rest/user/" + userId + "/profile", admin).statusCode() == 200) {
+      return;
+    }
+    EngineDirectory.createUser(client, admin, userId, userId + "@bench.example.vn");
   }
 
   /** Waits until every member has a branch-review task; false on timeout. */

@@ -18,11 +18,13 @@ import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.security.engine.SeatOnlyRefusedException;
 
 /**
  * The engine REST API's answer to every error, in place of the engine's own mappers (issue 12, outsider's findings):
@@ -38,6 +40,8 @@ import vn.party.evaluation.process.Groups;
  *       engine's internal classes), whether or not the task it names exists; an unknown task is the same 403;</li>
  *   <li>the same at the webapps' copy of the API ({@code /camunda/api/engine}, Tasklist's and Cockpit's door,
  *       {@link WebappEngineRestApplication});</li>
+ *   <li>a task command by a person holding no seat on the task ({@link SeatOnlyRefusedException}) is that same 403:
+ *       a task one may not act on and one that does not exist answer alike, for the administrator too;</li>
  *   <li>everything else as the engine answers it (a completion refused naming its fields, say).</li>
  * </ul>
  * The body keeps the engine's {@code type} and {@code message} (Tasklist reads them) and adds the problem details'
@@ -72,7 +76,9 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable error) {
     Response engine = ExceptionHandlerHelper.getInstance().getResponse(error);
-    if (has(error, AuthorizationException.class)) {
+    if (has(error, AuthorizationException.class)
+        || refusedAsMissing(error)
+        || (engine.getStatus() == 403 && restLayersOwnRefusal(error))) {
       return forbidden();
     }
     if (has(error, NullValueException.class)
@@ -109,6 +115,33 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
         authentication == null || authentication.getUserId() == null
             ? FORBIDDEN
             : FORBIDDEN + " (" + authentication.getUserId() + ")");
+  }
+
+  /**
+   * A 403 the REST layer made of the engine's text (a task's deployed form: "The user … does not have … READ
+   * permission on resource '…' of type 'Task'"), naming the task: the same answer as for a missing one. Not the
+   * application's own refusals, which it wraps too (a completion's "Cannot complete task …: " + their reason).
+   */
+  private static boolean restLayersOwnRefusal(Throwable error) {
+    boolean wrapper = false;
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof InvalidRequestException) {
+        wrapper = true;
+      } else if (t instanceof RestException) {
+        return false; // one of ours, with its reason
+      }
+    }
+    return wrapper;
+  }
+
+  /** A task one holds no seat on: answered as one that does not exist ({@link SeatOnlyRefusedException}). */
+  private static boolean refusedAsMissing(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SeatOnlyRefusedException refused && refused.answeredAsMissing()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean administrator() {

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import vn.party.evaluation.security.engine.OwnCaseRefusedException;
 import vn.party.evaluation.security.engine.PersonRefusedException;
+import vn.party.evaluation.security.engine.SeatOnlyRefusedException;
 import vn.party.evaluation.web.ApiException;
 
 /** Refusals on the people's pages: a page saying what happened, with the HTTP status the API would give. */
@@ -48,6 +49,11 @@ public class PageExceptionHandler {
 
   @ExceptionHandler(PersonRefusedException.class)
   String personRefused(PersonRefusedException e, Model model, HttpServletResponse response) {
+    return page(403, e.messageKey(), new Object[0], model, response);
+  }
+
+  @ExceptionHandler(SeatOnlyRefusedException.class)
+  String seatOnly(SeatOnlyRefusedException e, Model model, HttpServletResponse response) {
     return page(403, e.messageKey(), new Object[0], model, response);
   }
 

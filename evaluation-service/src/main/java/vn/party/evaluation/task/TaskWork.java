@@ -27,6 +27,8 @@ import vn.party.evaluation.rules.RuleBook;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.security.engine.OwnCaseRefusedException;
 import vn.party.evaluation.security.engine.OwnCases;
+import vn.party.evaluation.security.engine.SeatOnlyRefusedException;
+import vn.party.evaluation.security.engine.TaskSeats;
 import vn.party.evaluation.security.engine.VariableRefusedException;
 import vn.party.evaluation.task.TaskApi.TaskView;
 import vn.party.evaluation.task.flow.TaskEngine;
@@ -52,6 +54,7 @@ public class TaskWork {
   private final Completions completions;
   private final RuleBook rules;
   private final OwnCases ownCases;
+  private final TaskSeats seats;
 
   public TaskWork(
       TaskEngine engine,
@@ -61,8 +64,10 @@ public class TaskWork {
       FieldErrorProblems fieldErrors,
       Completions completions,
       RuleBook rules,
-      OwnCases ownCases) {
+      OwnCases ownCases,
+      TaskSeats seats) {
     this.ownCases = ownCases;
+    this.seats = seats;
     this.rules = rules;
     this.engine = engine;
     this.mapper = mapper;
@@ -274,6 +279,10 @@ public class TaskWork {
     if (user.isAuditor() && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
+    // a seat on the task before any value is judged or a refusal recorded (the engine refuses too)
+    if (!seats.mayWork(taskId, user.userId(), user.groups())) {
+      throw SeatOnlyRefusedException.notYours();
+    }
     if (!TaskCompletionRules.covers(task.taskKey())) {
       throw ApiException.forbidden();
     }
@@ -356,8 +365,8 @@ public class TaskWork {
     if (user.isAuditor() && !user.isAdmin()) {
       return false;
     }
-    return user.isAdmin()
-        || user.userId().equals(task.assignee())
+    // a seat, not the administrators' group (TaskSeats)
+    return user.userId().equals(task.assignee())
         || task.assignee() == null
             && task.candidateGroup() != null
             && user.groups().contains(task.candidateGroup());

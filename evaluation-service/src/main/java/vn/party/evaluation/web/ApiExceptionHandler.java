@@ -31,6 +31,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.security.engine.OwnCaseRefusedException;
 import vn.party.evaluation.security.engine.PersonRefusedException;
+import vn.party.evaluation.security.engine.SeatOnlyRefusedException;
 
 /**
  * Every refusal of the domain API as RFC 7807 problem details with {@code errors: [{field, reason, message}]},
@@ -152,6 +153,12 @@ public class ApiExceptionHandler {
   /** A command no person may give through the engine (seat groups, the inspection committee's tasks). */
   @ExceptionHandler(PersonRefusedException.class)
   ResponseEntity<ProblemDetail> personRefused(PersonRefusedException e) {
+    return problem(HttpStatus.FORBIDDEN, message(e.messageKey()), List.of());
+  }
+
+  /** Seats: a task of the processes is worked on and handed only by and to its committee's members. */
+  @ExceptionHandler(SeatOnlyRefusedException.class)
+  ResponseEntity<ProblemDetail> seatOnly(SeatOnlyRefusedException e) {
     return problem(HttpStatus.FORBIDDEN, message(e.messageKey()), List.of());
   }
 

@@ -1379,12 +1379,12 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
         other("another member claims member1's self-review", "member2", self, "claim", null, 403));
     cases.add(
         other(
-            "the administrator claims member1's self-review, already assigned to member1",
+            "the administrator claims member1's self-review (no seat: 403 before the engine's 409)",
             "admin",
             self,
             "claim",
             null,
-            409));
+            403));
     return cases;
   }
 

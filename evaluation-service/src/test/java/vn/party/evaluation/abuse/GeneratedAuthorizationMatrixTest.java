@@ -35,7 +35,8 @@ import vn.party.evaluation.pages.PageSession;
  * <p>What counts as a <em>wrong grant</em> (a 2xx, or for the people's pages a redirect anywhere but the login page):
  * anonymous, anywhere but the public addresses; anyone, on a write carrying variables (only a task's form may write
  * them, and these bodies are never a valid form); a role other than the administrator, on any other write not listed
- * as theirs in {@link #WRITES}; a member or another branch's committee, on a read of member1's task or evaluation
+ * as theirs in {@link #WRITES}; the administrator, on any write on member1's task at any door (engine rights and
+ * {@code camunda-admin} are no committee seat, issue 12's recheck); a member or another branch's committee, on a read of member1's task or evaluation
  * instance (ids sampled from a running campaign; other ids are ones that do not exist). Reads otherwise answer what
  * the engine's authorizations filter — the hand-listed {@link AuthorizationMatrixTest} checks what they show.
  *
@@ -508,8 +509,12 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
       }
       Body mine = body(e.body(), role.user);
       if (role == Role.ADMIN && !mine.variables()) {
-        continue; // the administrator may change anything but variables; not tried on the shared
-        // targets
+        // the administrator may change anything but variables and the member processes' tasks:
+        // engine rights are no seat (TaskSeats), so any write on member1's self-review is a grant
+        if (path.contains(task)) {
+          judge(e, role, send(role, e.method(), path, mine.json()), true);
+        }
+        continue; // other writes are not tried on the shared targets
       }
       boolean allowed =
           !mine.variables()
@@ -676,10 +681,12 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
         }
         continue;
       }
-      if (role == Role.ADMIN) {
+      if (role == Role.ADMIN && !onTask(e.template())) {
         continue;
       }
-      boolean allowed = WRITES.getOrDefault(e.toString(), Set.of()).contains(role);
+      // the administrator holds no seat: no work on member1's self-review (TaskSeats)
+      boolean allowed =
+          role != Role.ADMIN && WRITES.getOrDefault(e.toString(), Set.of()).contains(role);
       String answer =
           page
               ? pageStatus(role, e.method(), path)
@@ -692,6 +699,11 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
                       "{\"" + FOREIGN + "\":\"members\"}"));
       judge(e, role, answer, !allowed);
     }
+  }
+
+  /** A domain write on the sampled task (member1's self-review). */
+  private static boolean onTask(String template) {
+    return template.startsWith("/api/v1/tasks/{taskId}") || template.startsWith("/app/tasks/{id}");
   }
 
   /**

@@ -11,19 +11,35 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractAddIdentityLinkCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractPatchVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractRemoveVariableCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetTaskPropertyCmd;
+import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteAttachmentCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteIdentityLinkCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCommentCmd;
+import org.camunda.bpm.engine.impl.cmd.GetRenderedTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.GetTaskFormVariablesCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskBpmnErrorCmd;
 import org.camunda.bpm.engine.impl.cmd.HandleTaskEscalationCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveAttachmentCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SetTaskOwnerCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateCommentCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.Attachment;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -47,11 +63,36 @@ final class CommandWrites {
   record Write(String taskId, boolean completion, Map<String, Object> values) {}
 
   /**
-   * An action on a task that decides or takes it: completing, submitting, resolving, throwing an error or escalation
-   * from it, claiming it, being handed it (assignee, owner, delegate, candidate) or saving it with a new assignee or
-   * owner. {@code users}: whom it hands the task to; {@code givesBack}: unclaiming, which anybody may do.
+   * What a person's command does to a task (see {@link Kind}). {@code users}: whom it hands the task to (assignee,
+   * owner, delegate, candidate), who must then be eligible themselves.
    */
-  record TaskAction(String taskId, List<String> users, boolean givesBack) {}
+  record TaskAction(String taskId, Kind kind, List<String> users) {
+
+    /** Unclaiming, or taking the assignee away: giving back a task one holds. */
+    boolean givesBack() {
+      return kind == Kind.GIVE_BACK;
+    }
+  }
+
+  /** The kinds of task commands the guard judges. */
+  enum Kind {
+    /** Completing, submitting, resolving, throwing an error or escalation from it. */
+    DECIDE,
+    /** Claiming it (for oneself, or for someone else: then {@code users}). */
+    CLAIM,
+    /** Unclaiming, or setting no assignee. */
+    GIVE_BACK,
+    /** Handing it: assignee, owner, delegate, candidate user ({@code users}). */
+    HAND,
+    /** Changing it otherwise: its name, dates, priority, owner taken away, a candidate user taken away. */
+    CHANGE,
+    /** A comment or an attachment added, changed or deleted. */
+    NOTE,
+    /** A candidate group or another kind of identity link added or taken away: the process's alone. */
+    LINK,
+    /** Deleting it. */
+    DELETE
+  }
 
   private static final int MAX_DEPTH = 4;
   private static final Set<String> SKIPPED_PACKAGES =
@@ -145,22 +186,67 @@ final class CommandWrites {
 
   /** The action the command takes on a task, or null: none of those (see {@link TaskAction}). */
   static TaskAction actionOf(Command<?> command) {
+    String taskId = stringField(command, "taskId");
     if (command instanceof CompleteTaskCmd
         || command instanceof SubmitTaskFormCmd
         || command instanceof HandleTaskBpmnErrorCmd
         || command instanceof HandleTaskEscalationCmd) {
-      return new TaskAction((String) field(command, "taskId"), List.of(), false);
+      return new TaskAction(taskId, Kind.DECIDE, List.of());
     }
-    if (command instanceof ClaimTaskCmd
-        || command instanceof DelegateTaskCmd
-        || command instanceof AbstractAddIdentityLinkCmd) {
-      String userId = (String) field(command, "userId");
-      boolean givesBack =
-          userId == null && (command instanceof ClaimTaskCmd || command instanceof AssignTaskCmd);
+    if (command instanceof ClaimTaskCmd) {
+      String userId = stringField(command, "userId");
+      return userId == null
+          ? new TaskAction(taskId, Kind.GIVE_BACK, List.of())
+          : new TaskAction(taskId, Kind.CLAIM, List.of(userId));
+    }
+    if (command instanceof DelegateTaskCmd) {
+      String userId = stringField(command, "userId");
+      return new TaskAction(taskId, Kind.HAND, userId == null ? List.of() : List.of(userId));
+    }
+    if (command instanceof AbstractAddIdentityLinkCmd) {
+      String userId = stringField(command, "userId");
+      String type = stringField(command, "type");
+      if (stringField(command, "groupId") != null
+          || !(command instanceof AssignTaskCmd
+              || command instanceof SetTaskOwnerCmd
+              || handing(type))) {
+        return new TaskAction(taskId, Kind.LINK, List.of());
+      }
+      if (userId == null) {
+        return new TaskAction(
+            taskId,
+            command instanceof AssignTaskCmd || IdentityLinkType.ASSIGNEE.equals(type)
+                ? Kind.GIVE_BACK
+                : Kind.CHANGE,
+            List.of());
+      }
+      return new TaskAction(taskId, Kind.HAND, List.of(userId));
+    }
+    if (command instanceof DeleteIdentityLinkCmd) {
+      String type = stringField(command, "type");
+      if (stringField(command, "groupId") != null || !handing(type)) {
+        return new TaskAction(taskId, Kind.LINK, List.of());
+      }
       return new TaskAction(
-          (String) field(command, "taskId"),
-          userId == null ? List.of() : List.of(userId),
-          givesBack);
+          taskId, IdentityLinkType.ASSIGNEE.equals(type) ? Kind.GIVE_BACK : Kind.CHANGE, List.of());
+    }
+    if (command instanceof AbstractSetTaskPropertyCmd<?>) {
+      return new TaskAction(taskId, Kind.CHANGE, List.of()); // name, description, dates, priority
+    }
+    if (command instanceof AddCommentCmd
+        || command instanceof UpdateCommentCmd
+        || command instanceof DeleteTaskCommentCmd
+        || command instanceof CreateAttachmentCmd
+        || command instanceof DeleteAttachmentCmd) {
+      return taskId == null ? null : new TaskAction(taskId, Kind.NOTE, List.of());
+    }
+    if (command instanceof SaveAttachmentCmd
+        && field(command, "attachment") instanceof Attachment attachment
+        && attachment.getTaskId() != null) {
+      return new TaskAction(attachment.getTaskId(), Kind.NOTE, List.of());
+    }
+    if (command instanceof DeleteTaskCmd && taskId != null) {
+      return new TaskAction(taskId, Kind.DELETE, List.of());
     }
     if (command instanceof SaveTaskCmd
         && field(command, "task") instanceof TaskEntity task
@@ -171,9 +257,32 @@ final class CommandWrites {
           users.add(userId);
         }
       }
-      return new TaskAction(task.getId(), users, false);
+      return new TaskAction(task.getId(), Kind.CHANGE, users);
     }
     return null;
+  }
+
+  /** The identity links a person may give or take away on a task (to or from an eligible user): the others are the process's. */
+  private static final Set<String> HANDING_LINKS =
+      Set.of(IdentityLinkType.CANDIDATE, IdentityLinkType.ASSIGNEE, IdentityLinkType.OWNER);
+
+  private static boolean handing(String linkType) {
+    return linkType != null && HANDING_LINKS.contains(linkType); // Set.of refuses null
+  }
+
+  /**
+   * The task a read of a task's form names (deployed, rendered, its form variables), or null: not such a read. An
+   * unknown task there answers as one the person may not see (no oracle).
+   */
+  static String formReadOf(Command<?> command) {
+    if (command instanceof GetTaskFormVariablesCmd) {
+      return stringField(command, "resourceId");
+    }
+    return command instanceof GetDeployedTaskFormCmd
+            || command instanceof GetTaskFormCmd
+            || command instanceof GetRenderedTaskFormCmd
+        ? stringField(command, "taskId")
+        : null;
   }
 
   private static void collect(

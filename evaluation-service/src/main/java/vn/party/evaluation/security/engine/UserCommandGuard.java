@@ -2,7 +2,9 @@ package vn.party.evaluation.security.engine;
 
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetProcessInstanceStateCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
@@ -42,6 +44,12 @@ import vn.party.evaluation.process.validation.TaskCompletionRules;
  * <p>Recusal ({@link OwnCases}): before anything else, a person may not claim, be handed (assignee, owner, delegate,
  * candidate), complete, submit, resolve or throw from a task about themselves — their own branch review, committee
  * decision, re-rating or re-appraisal — whatever group they sit in: 403, {@link OwnCaseRefusedException}.
+ *
+ * <p>Seats ({@link TaskSeats}): a task of the application's processes is claimed, completed, submitted, resolved,
+ * delegated, handed, changed, commented on or given attachments only by a person holding a seat on it (one of its
+ * candidate groups; for a task without any, the assignee the process set), and handed only to a user holding one;
+ * engine authorizations (granted with {@code POST /engine-rest/authorization/create}, say) and {@code camunda-admin}
+ * are no seat: 403, {@link SeatOnlyRefusedException}. An unknown task gets the same answer.
  */
 public class UserCommandGuard extends CommandInterceptor {
 
@@ -100,9 +108,8 @@ public class UserCommandGuard extends CommandInterceptor {
         || command instanceof DeleteGroupCmd) {
       groupId = CommandWrites.stringField(command, "groupId");
     } else if (command instanceof SaveGroupCmd
-        && CommandWrites.fieldOf(command, "group") instanceof GroupEntity group
-        && group.getRevision() == 0) {
-      groupId = group.getId(); // a new group; renaming an existing one changes no seat
+        && CommandWrites.fieldOf(command, "group") instanceof GroupEntity group) {
+      groupId = group.getId(); // a new one, or renaming one: the unit's page names its committees
     }
     if (Groups.seatManaged(groupId)) {
       throw PersonRefusedException.seats(groupId);
@@ -123,6 +130,7 @@ public class UserCommandGuard extends CommandInterceptor {
   }
 
   private void check(Command<?> command, String person, List<String> groups) {
+    checkUnknownReads(command);
     CommandWrites.TaskAction action = CommandWrites.actionOf(command);
     CommandWrites.Write write = CommandWrites.of(command);
     if (action == null && write == null) {
@@ -134,7 +142,8 @@ public class UserCommandGuard extends CommandInterceptor {
     }
     TaskFacts task = facts(action != null ? action.taskId() : write.taskId());
     if (task == null) {
-      return; // no such task: the engine's own answer
+      // no such task: the same answer as a task one holds no seat on (no oracle)
+      throw SeatOnlyRefusedException.notYours();
     }
     if (inspectsOnly(groups)
         && !(action != null && action.givesBack())
@@ -145,6 +154,9 @@ public class UserCommandGuard extends CommandInterceptor {
       throw task.subjects().contains(person)
           ? new OwnCaseRefusedException()
           : OwnCaseRefusedException.handedToSubject();
+    }
+    if (action != null && task.seats().application()) {
+      checkSeat(action, person, groups, task.seats());
     }
     if (write == null) {
       return;
@@ -160,6 +172,72 @@ public class UserCommandGuard extends CommandInterceptor {
     if (!errors.isEmpty()) {
       throw new VariableRefusedException(errors);
     }
+  }
+
+  /**
+   * Seats ({@link TaskSeats}), judged before any variable (a refusal says nothing of what was sent): only a person
+   * holding a seat on the task works on it, whatever engine authorizations or the administrators' group say; a task is
+   * handed only to a user holding a seat on it; its candidate groups and other links are the process's. Giving back a
+   * task one holds stays possible.
+   */
+  private void checkSeat(
+      CommandWrites.TaskAction action, String person, List<String> groups, TaskSeats.Seats seats) {
+    switch (action.kind()) {
+      case LINK -> throw SeatOnlyRefusedException.notYours();
+      case GIVE_BACK -> {
+        if (!person.equals(seats.assignee()) && !seats.eligible(person, groups)) {
+          throw SeatOnlyRefusedException.notYours();
+        }
+      }
+      default -> {
+        if (!seats.eligible(person, groups)) {
+          throw SeatOnlyRefusedException.notYours();
+        }
+        for (String user : action.users()) {
+          boolean unchanged =
+              user.equals(person) || user.equals(seats.assignee()) || user.equals(seats.owner());
+          if (!unchanged && !seats.eligible(user, groupsOf(user))) {
+            throw SeatOnlyRefusedException.handed();
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * A read of a task's form, or a suspension of a process instance, naming one that does not exist answers as one the
+   * person may not see ({@code EngineRestProblems}: one 403), not the engine's "no task found" 400 or a silent 204
+   * (outsider's recheck: an oracle for which ids exist).
+   */
+  private void checkUnknownReads(Command<?> command) {
+    String formTask = CommandWrites.formReadOf(command);
+    if (formTask != null && facts(formTask) == null) {
+      throw new NotFoundException("no such task");
+    }
+    if (command instanceof AbstractSetProcessInstanceStateCmd
+        && CommandWrites.fieldOf(command, "processInstanceId") instanceof String instance
+        && !processInstanceExists(instance)) {
+      throw new NotFoundException("no such process instance");
+    }
+  }
+
+  private boolean processInstanceExists(String processInstanceId) {
+    return configuration
+        .getCommandExecutorTxRequired()
+        .execute(
+            context ->
+                context.runWithoutAuthorization(
+                    () ->
+                        context.getExecutionManager().findExecutionById(processInstanceId)
+                            != null));
+  }
+
+  /** A user's groups, read as the engine. */
+  private Set<String> groupsOf(String userId) {
+    return configuration
+        .getCommandExecutorTxRequired()
+        .execute(
+            context -> context.runWithoutAuthorization(() -> TaskSeats.groupsOf(context, userId)));
   }
 
   /**
@@ -183,7 +261,8 @@ public class UserCommandGuard extends CommandInterceptor {
   }
 
   /** What the checks need of a task. */
-  private record TaskFacts(String taskKey, Set<String> subjects, String memberUserId) {}
+  private record TaskFacts(
+      String taskKey, Set<String> subjects, String memberUserId, TaskSeats.Seats seats) {}
 
   /**
    * The task's definition key and whom it is about, read as the engine (whether the person may see the task is the
@@ -207,7 +286,8 @@ public class UserCommandGuard extends CommandInterceptor {
                               OwnCases.subjectsOf(task),
                               task.getVariable(ProcessVariables.MEMBER_USER_ID) instanceof String id
                                   ? id
-                                  : null);
+                                  : null,
+                              TaskSeats.of(task));
                     }));
   }
 }

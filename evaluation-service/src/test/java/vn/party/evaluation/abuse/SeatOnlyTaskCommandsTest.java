@@ -1,0 +1,372 @@
+package vn.party.evaluation.abuse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.process.Groups;
+
+/**
+ * The outsider's recheck (issue 12): the administrator, holding no committee seat, claimed and completed committee
+ * decisions through {@code /api/v1} and both engine REST path forms, and granted task rights with {@code POST
+ * /engine-rest/authorization/create} to {@code district} and {@code secretary3}, who then decided. Now a task of the
+ * application's processes is worked on and handed only by and to a person in one of its candidate groups (the member
+ * themselves for their self-review), whatever engine authorizations or {@code camunda-admin} say; the auditor adds no
+ * comment or attachment; no seat group is renamed; and a person who may not act on a task gets the same answer
+ * whether it exists or not.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
+
+  private static final int YEAR = 2091;
+  private static final List<String> DOORS = List.of("/engine-rest", "/engine-rest/engine/default");
+  private static final String UNKNOWN = "00000000-0000-0000-0000-000000000000";
+  private static final String DECIDE =
+      "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},\"decidedLevel\":{\"value\":\"GOOD\"}}}";
+  private static final String SEAT_ONLY_VI = "Chỉ người trong cấp ủy";
+
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
+
+  private Http http;
+  private String decision;
+  private String decisionInstance;
+  private String selfReview;
+
+  @BeforeAll
+  void aCommitteeDecisionIsOpen() {
+    http = new Http(port);
+    launchedCampaign(YEAR);
+    selfReview = taskOf("member10", "self-review", "member10", YEAR);
+    completeOk("member5", taskOf("member5", "self-review", "member5", YEAR), selfCriticism("GOOD"));
+    sendResidenceFeedback("member5", YEAR, "Tốt");
+    completeOk(
+        "secretary1",
+        taskOf("secretary1", "branch-review", "member5", YEAR),
+        branchProposes("GOOD"));
+    decision = taskOf("committee", "committee-decision", "member5", YEAR);
+    decisionInstance =
+        taskService.createTaskQuery().taskId(decision).singleResult().getProcessInstanceId();
+  }
+
+  @AfterAll
+  void theCommitteeDecides() {
+    completeOk("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD"));
+  }
+
+  @Test
+  void theAdministratorHoldsNoSeatAtAnyDoor() {
+    ResponseEntity<String> claimed =
+        as("admin")
+            .post()
+            .uri("/api/v1/tasks/{id}/claim", decision)
+            .retrieve()
+            .toEntity(String.class);
+    assertRefused(claimed.getStatusCode().value(), claimed.getBody(), SEAT_ONLY_VI);
+    ResponseEntity<String> completed =
+        complete("admin", decision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD"));
+    assertRefused(completed.getStatusCode().value(), completed.getBody(), SEAT_ONLY_VI);
+    for (String door : DOORS) {
+      for (String[] command :
+          new String[][] {
+            {"/claim", "{\"userId\":\"admin\"}"},
+            {"/complete", DECIDE},
+            {"/submit-form", DECIDE},
+            {"/resolve", DECIDE},
+            {"/delegate", "{\"userId\":\"admin\"}"},
+            {"/assignee", "{\"userId\":\"committee\"}"},
+            {"/identity-links", "{\"userId\":\"admin\",\"type\":\"candidate\"}"},
+            {"/identity-links", "{\"groupId\":\"camunda-admin\",\"type\":\"candidate\"}"},
+            {"/comment/create", "{\"message\":\"Quản trị quyết thay\"}"}
+          }) {
+        HttpResponse<String> answer =
+            http.send(
+                "POST",
+                door + "/task/" + decision + command[0],
+                "admin",
+                "application/json",
+                command[1]);
+        assertThat(answer.statusCode()).as(door + command[0] + ": " + answer.body()).isEqualTo(403);
+      }
+      // the member's own self-review is theirs alone
+      HttpResponse<String> own =
+          http.send(
+              "POST",
+              door + "/task/" + selfReview + "/complete",
+              "admin",
+              "application/json",
+              "{\"variables\":{}}");
+      assertThat(own.statusCode()).as(own.body()).isEqualTo(403);
+    }
+    assertUntouched();
+    assertThat(taskService.createTaskQuery().taskId(selfReview).count()).isEqualTo(1);
+  }
+
+  @Test
+  void engineAuthorizationsGrantedByTheAdministratorAreNoSeat() throws Exception {
+    List<String> created = new ArrayList<>();
+    try {
+      for (String[] grant :
+          new String[][] {
+            {"/engine-rest", "district"}, {"/engine-rest/engine/default", "secretary3"}
+          }) {
+        HttpResponse<String> authorization =
+            http.send(
+                "POST",
+                grant[0] + "/authorization/create",
+                "admin",
+                "application/json",
+                "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\""
+                    + grant[1]
+                    + "\",\"resourceType\":7,\"resourceId\":\""
+                    + decision
+                    + "\"}");
+        assertThat(authorization.statusCode()).as(authorization.body()).isEqualTo(200);
+        created.add(JSON.readTree(authorization.body()).get("id").asText());
+      }
+      for (String user : List.of("district", "secretary3")) {
+        for (String door : DOORS) {
+          assertThat(
+                  http.send(
+                          "POST",
+                          door + "/task/" + decision + "/claim",
+                          user,
+                          "application/json",
+                          "{\"userId\":\"" + user + "\"}")
+                      .statusCode())
+              .as(user + " claims at " + door)
+              .isEqualTo(403);
+          assertThat(
+                  http.send(
+                          "POST",
+                          door + "/task/" + decision + "/complete",
+                          user,
+                          "application/json",
+                          DECIDE)
+                      .statusCode())
+              .as(user + " completes at " + door)
+              .isEqualTo(403);
+        }
+        ResponseEntity<String> claimed =
+            as(user)
+                .post()
+                .uri("/api/v1/tasks/{id}/claim", decision)
+                .retrieve()
+                .toEntity(String.class);
+        assertThat(claimed.getStatusCode().value()).as(claimed.getBody()).isEqualTo(403);
+        ResponseEntity<String> completed =
+            complete(user, decision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD"));
+        assertThat(completed.getStatusCode().value()).as(completed.getBody()).isEqualTo(403);
+      }
+    } finally {
+      created.forEach(authorizationService::deleteAuthorization);
+    }
+    assertUntouched();
+  }
+
+  @Test
+  void theCommitteeHandsItsTaskOnlyToItsOwnMembers() {
+    for (String door : DOORS) {
+      HttpResponse<String> toDistrict =
+          http.send(
+              "POST",
+              door + "/task/" + decision + "/assignee",
+              "committee",
+              "application/json",
+              "{\"userId\":\"district\"}");
+      assertThat(toDistrict.statusCode()).as(toDistrict.body()).isEqualTo(403);
+      assertThat(toDistrict.body()).contains("Chỉ giao việc này cho người trong cấp ủy");
+      for (String link :
+          List.of(
+              "{\"userId\":\"secretary3\",\"type\":\"candidate\"}",
+              "{\"groupId\":\"members\",\"type\":\"candidate\"}")) {
+        HttpResponse<String> added =
+            http.send(
+                "POST",
+                door + "/task/" + decision + "/identity-links",
+                "committee",
+                "application/json",
+                link);
+        assertThat(added.statusCode()).as(link + ": " + added.body()).isEqualTo(403);
+      }
+      HttpResponse<String> delegated =
+          http.send(
+              "POST",
+              door + "/task/" + decision + "/delegate",
+              "committee",
+              "application/json",
+              "{\"userId\":\"admin\"}");
+      assertThat(delegated.statusCode()).as(delegated.body()).isEqualTo(403);
+    }
+    assertUntouched();
+    // a seat claims and gives back (as the pages do: the engine's unclaim needs TASK_ASSIGN)
+    HttpResponse<String> claimed =
+        http.send(
+            "POST",
+            "/engine-rest/task/" + decision + "/claim",
+            "committee",
+            "application/json",
+            "{\"userId\":\"committee\"}");
+    assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
+    asPerson("committee", () -> taskService.claim(decision, null));
+    assertUntouched();
+  }
+
+  @Test
+  void theAuditorAddsNoCommentNorAttachment() {
+    for (String door : DOORS) {
+      HttpResponse<String> comment =
+          http.send(
+              "POST",
+              door + "/task/" + decision + "/comment/create",
+              "auditor",
+              "application/json",
+              "{\"message\":\"Kiểm tra ghi chú\"}");
+      assertThat(comment.statusCode()).as(comment.body()).isEqualTo(403);
+      String boundary = "b0undary";
+      String multipart =
+          "--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"attachment-name\"\r\n\r\nbien-ban\r\n--"
+              + boundary
+              + "\r\nContent-Disposition: form-data; name=\"url\"\r\n\r\nhttp://example.invalid/x\r\n--"
+              + boundary
+              + "--\r\n";
+      HttpResponse<String> attachment =
+          http.send(
+              "POST",
+              door + "/task/" + decision + "/attachment/create",
+              "auditor",
+              "multipart/form-data; boundary=" + boundary,
+              multipart);
+      assertThat(attachment.statusCode()).as(attachment.body()).isEqualTo(403);
+    }
+    assertThat(taskService.getTaskComments(decision)).isEmpty();
+    assertThat(taskService.getTaskAttachments(decision)).isEmpty();
+    // the committee, whose task it is, notes on it
+    asPerson("committee", () -> taskService.createComment(decision, null, "Đã xem hồ sơ"));
+    assertThat(taskService.getTaskComments(decision)).hasSize(1);
+  }
+
+  /** Runs as the person (their engine groups), as the domain API and the pages do. */
+  private void asPerson(String user, Runnable work) {
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(user).list().stream()
+            .map(org.camunda.bpm.engine.identity.Group::getId)
+            .toList();
+    identityService.setAuthentication(user, groups);
+    try {
+      work.run();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  @Test
+  void noSeatGroupIsRenamed() {
+    String group = Groups.organizationCommittee(ORG);
+    String name = identityService.createGroupQuery().groupId(group).singleResult().getName();
+    for (String door : DOORS) {
+      HttpResponse<String> renamed =
+          http.send(
+              "PUT",
+              door + "/group/" + group,
+              "admin",
+              "application/json",
+              "{\"id\":\"" + group + "\",\"name\":\"Ban đổi tên\",\"type\":\"WORKFLOW\"}");
+      assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(403);
+      assertThat(renamed.body()).contains("trang của đơn vị");
+    }
+    assertThat(identityService.createGroupQuery().groupId(group).singleResult().getName())
+        .isEqualTo(name);
+  }
+
+  /**
+   * The recheck's oracles: as someone who may not act on the task, a real task and an unknown id got different
+   * answers (a bad value: {@code unknown-field} against 403; delete, the deployed form, a suspension).
+   */
+  @Test
+  void whoMayNotActGetsOneAnswerForARealTaskAndForNone() {
+    for (String door : DOORS) {
+      for (String user : List.of("member3", "district", "admin")) {
+        samePair(
+            door,
+            user,
+            "POST",
+            "/task/{id}/complete",
+            "application/json",
+            "{\"variables\":{\"nonsense\":{\"value\":\"x\"},\"decidedLevel\":{\"value\":\"SUPREME\"}}}",
+            decision);
+        samePair(
+            door,
+            user,
+            "POST",
+            "/task/{id}/claim",
+            "application/json",
+            "{\"userId\":\"" + user + "\"}",
+            decision);
+      }
+      for (String user : List.of("member3", "district")) {
+        samePair(door, user, "DELETE", "/task/{id}", null, null, decision);
+        samePair(door, user, "GET", "/task/{id}/deployed-form", null, null, decision);
+        samePair(door, user, "GET", "/task/{id}/form", null, null, decision);
+        samePair(
+            door,
+            user,
+            "PUT",
+            "/process-instance/{id}/suspended",
+            "application/json",
+            "{\"suspended\":true}",
+            decisionInstance);
+      }
+    }
+    assertUntouched();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(decisionInstance)
+                .suspended()
+                .count())
+        .isZero();
+  }
+
+  private void samePair(
+      String door, String user, String method, String path, String type, String body, String real) {
+    HttpResponse<String> there =
+        http.send(method, door + path.replace("{id}", real), user, type, body);
+    HttpResponse<String> none =
+        http.send(method, door + path.replace("{id}", UNKNOWN), user, type, body);
+    String what = user + " " + method + " " + door + path;
+    assertThat(there.statusCode()).as(what + ": " + there.body()).isEqualTo(403);
+    assertThat(none.statusCode()).as(what + " (unknown): " + none.body()).isEqualTo(403);
+    assertThat(there.body()).as(what).isEqualTo(none.body()).doesNotContain(real);
+  }
+
+  private void assertUntouched() {
+    Task task = taskService.createTaskQuery().taskId(decision).singleResult();
+    assertThat(task).as("the committee's decision is still open").isNotNull();
+    assertThat(task.getAssignee()).isNull();
+    assertThat(task.getOwner()).isNull();
+    assertThat(taskService.getIdentityLinksForTask(decision))
+        .allMatch(link -> Groups.organizationCommittee(ORG).equals(link.getGroupId()));
+  }
+
+  private static void assertRefused(int status, String body, String reason) {
+    assertThat(status).as(body).isEqualTo(403);
+    assertThat(body).contains(reason);
+  }
+}
