@@ -31,6 +31,7 @@ import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.LevelCaps;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
+import vn.party.evaluation.record.EvaluationAccess;
 import vn.party.evaluation.record.EvaluationRecord;
 import vn.party.evaluation.record.EvaluationRecords;
 import vn.party.evaluation.security.CurrentUser;
@@ -60,6 +61,7 @@ public class LevelAdjuster {
   private final TaskService taskService;
   private final SystemAccess systemAccess;
   private final FieldErrorProblems fieldErrors;
+  private final EvaluationAccess access;
 
   public LevelAdjuster(
       EvaluationRecords records,
@@ -75,7 +77,8 @@ public class LevelAdjuster {
       RuntimeService runtimeService,
       TaskService taskService,
       SystemAccess systemAccess,
-      FieldErrorProblems fieldErrors) {
+      FieldErrorProblems fieldErrors,
+      EvaluationAccess access) {
     this.records = records;
     this.campaigns = campaigns;
     this.adjustments = adjustments;
@@ -90,6 +93,7 @@ public class LevelAdjuster {
     this.taskService = taskService;
     this.systemAccess = systemAccess;
     this.fieldErrors = fieldErrors;
+    this.access = access;
   }
 
   /** Data of {@code vn.party.evaluation.member.level-adjusted}. */
@@ -106,17 +110,17 @@ public class LevelAdjuster {
       List<Recipient> recipients) {}
 
   /**
-   * 404 no such evaluation; 403 not the member's grassroots committee, or the member themselves; 400 a missing or unknown level, a missing
+   * 404 no such evaluation (to whoever may read it; 403 to anyone else); 403 not the member's grassroots committee, or the member themselves; 400 a missing or unknown level, a missing
    * reason, the same level, a level above the member's cap; 409 the organization's finalization is not open or the
    * member is not decided.
    */
   @Transactional
   public LevelAdjustment adjust(
       int year, String memberId, AdjustLevelRequest request, CurrentUser user) {
+    // no evaluation: 404 only to whoever may read the member's evaluation, the same 403 as for another's real one to
+    // anyone else (a 404 told an outsider whether the member had an evaluation that year: issue 12)
     EvaluationRecord record =
-        records
-            .find(year, memberId)
-            .orElseThrow(() -> ApiException.notFound("error.evaluation.not-found", year, memberId));
+        records.find(year, memberId).orElseGet(() -> access.readable(year, memberId, user));
     if (!user.inOrganizationCommittee(record.organizationId())) {
       throw ApiException.forbidden();
     }

@@ -83,7 +83,7 @@ public class TaskWork {
    * (a case returned to the branch shows the branch's earlier proposal).
    */
   public TaskForm form(String taskId, CurrentUser user) {
-    Task task = visibleTask(refusingOwnCase(taskId, user));
+    Task task = visibleTask(refusingOwnCase(taskId, user), user);
     OpenTask open = openTask(task);
     // the form as this case shows it: 02B items for a leader, points under a regulation that scores
     Map<String, Object> context =
@@ -185,7 +185,7 @@ public class TaskWork {
 
   @Transactional
   public void unclaim(String taskId, CurrentUser user) {
-    Task task = visibleTask(refusingOwnCase(taskId, user));
+    Task task = visibleTask(refusingOwnCase(taskId, user), user);
     if (!user.userId().equals(task.getAssignee()) && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
@@ -221,7 +221,7 @@ public class TaskWork {
 
   @Transactional
   public void claim(String taskId, CurrentUser user) {
-    visibleTask(refusingOwnCase(taskId, user));
+    visibleTask(refusingOwnCase(taskId, user), user);
     taskService.claim(taskId, user.userId());
   }
 
@@ -292,7 +292,7 @@ public class TaskWork {
 
   /** The task, if the user may see it and work on it: auditors read and change nothing, whatever they send. */
   private Task workableTask(String taskId, CurrentUser user) {
-    Task task = visibleTask(refusingOwnCase(taskId, user));
+    Task task = visibleTask(refusingOwnCase(taskId, user), user);
     if (user.isAuditor() && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
@@ -411,15 +411,24 @@ public class TaskWork {
     return taskId;
   }
 
-  /** The task if the user may see it; 403 when it exists but is someone else's, 404 when there is none. */
-  private Task visibleTask(String taskId) {
+  /**
+   * The task if the user may see it. Otherwise one answer, 403, whether it is someone else's or there is none: a 404
+   * for an unknown id told an outsider which ids were real tasks (issue 12, outsiders' recheck). Only an
+   * administrator, who sees every task, learns with a 404 that there is none.
+   */
+  private Task visibleTask(String taskId, CurrentUser user) {
     Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
     if (task == null) {
-      throw existsForSystem(taskId)
-          ? ApiException.forbidden()
-          : ApiException.notFound("error.task.not-found", taskId);
+      throw user != null && user.isAdmin() && !existsForSystem(taskId)
+          ? ApiException.notFound("error.task.not-found", taskId)
+          : ApiException.forbidden();
     }
     return task;
+  }
+
+  /** {@link #visibleTask(String, CurrentUser)} for a caller without a user at hand: never a 404. */
+  private Task visibleTask(String taskId) {
+    return visibleTask(taskId, null);
   }
 
   private boolean existsForSystem(String taskId) {
