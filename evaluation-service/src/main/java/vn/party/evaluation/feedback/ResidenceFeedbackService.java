@@ -22,6 +22,11 @@ import vn.party.evaluation.security.Actors;
  * Takes a residence-area comment in: stores it, tells the timeline, and advances the member's evaluation if it
  * waits for the comment. A comment that arrives earlier is kept and picked up when the process gets there
  * ({@link ResidenceFeedbackLookup}); both sides lock the evaluation row, so none slips through in between.
+ *
+ * <p>Several comments for the same member and year: the latest wins, on the evaluation record and in the engine's
+ * {@code residenceComment} alike, whenever it arrives while the evaluation runs (the residence committee corrects
+ * what it sent; the lookup takes the latest too). None is lost: each stays in {@code residence_feedback} and on the
+ * timeline with its event id.
  */
 @Service
 public class ResidenceFeedbackService {
@@ -94,11 +99,25 @@ public class ResidenceFeedbackService {
     } else {
       records.residenceFeedbackReceived(
           feedback.year(), feedback.memberId(), feedback.comment(), feedback.submittedBy());
+      String key = BusinessKeys.member(feedback.year(), feedback.memberId());
+      // kept whole in the domain tables; the engine variable gets what fits (issue 12)
+      String forEngine = TextLimits.forEngine(feedback.comment());
+      // the latest comment wins, in the record and in the engine alike (issue 12, outsiders' finding):
+      // a second comment replaced the first in the record, while the engine, which no longer waited
+      // for one, kept the first. Every comment stays in residence_feedback and on the timeline.
+      runtimeService
+          .createProcessInstanceQuery()
+          .processDefinitionKey(ProcessKeys.MEMBER_EVALUATION)
+          .processInstanceBusinessKey(key)
+          .list()
+          .forEach(
+              instance ->
+                  runtimeService.setVariable(
+                      instance.getId(), ProcessVariables.RESIDENCE_COMMENT, forEngine));
       runtimeService
           .createMessageCorrelation(ProcessKeys.MESSAGE_RESIDENCE_FEEDBACK_RECEIVED)
-          .processInstanceBusinessKey(BusinessKeys.member(feedback.year(), feedback.memberId()))
-          // kept whole in the domain tables; the engine variable gets what fits (issue 12)
-          .setVariable(ProcessVariables.RESIDENCE_COMMENT, TextLimits.forEngine(feedback.comment()))
+          .processInstanceBusinessKey(key)
+          .setVariable(ProcessVariables.RESIDENCE_COMMENT, forEngine)
           .correlateAll(); // nothing waits yet: the lookup step will find the stored comment
     }
     return true;
