@@ -102,9 +102,10 @@ public class ResidenceFeedbackService {
       String key = BusinessKeys.member(feedback.year(), feedback.memberId());
       // kept whole in the domain tables; the engine variable gets what fits (issue 12)
       String forEngine = TextLimits.forEngine(feedback.comment());
-      // the latest comment wins, in the record and in the engine alike (issue 12, outsiders' finding):
-      // a second comment replaced the first in the record, while the engine, which no longer waited
-      // for one, kept the first. Every comment stays in residence_feedback and on the timeline.
+      // the latest comment wins, in the record and in the engine alike (issue 12, outsiders'
+      // finding: a second comment replaced the first in the record, while the engine, which no
+      // longer waited for one, kept the first). Every comment stays in residence_feedback and on
+      // the timeline.
       runtimeService
           .createProcessInstanceQuery()
           .processDefinitionKey(ProcessKeys.MEMBER_EVALUATION)

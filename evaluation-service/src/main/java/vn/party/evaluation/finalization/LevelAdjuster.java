@@ -117,8 +117,9 @@ public class LevelAdjuster {
   @Transactional
   public LevelAdjustment adjust(
       int year, String memberId, AdjustLevelRequest request, CurrentUser user) {
-    // no evaluation: 404 only to whoever may read the member's evaluation, the same 403 as for another's real one to
-    // anyone else (a 404 told an outsider whether the member had an evaluation that year: issue 12)
+    // no evaluation: 404 only to whoever may read the member's evaluation, the same 403 as for
+    // another's real one to anyone else (a 404 told an outsider whether the member had an
+    // evaluation that year: issue 12)
     EvaluationRecord record =
         records.find(year, memberId).orElseGet(() -> access.readable(year, memberId, user));
     if (!user.inOrganizationCommittee(record.organizationId())) {

@@ -68,9 +68,10 @@ public class InboundEventConsumer {
     CloudEvent event = reader.read(record);
     List<String> attributes = attributeProblems(event);
     if (!attributes.isEmpty()) {
-      // before anything that remembers the event by its id and source (issue 12, outsiders' recheck): a NUL
-      // in the id made the inbox's row fail and the event went to the dead-letter topic unlisted, and ids
-      // differing by a lone surrogate were remembered alike (the second taken for a redelivery)
+      // before anything that remembers the event by its id and source (issue 12, outsiders'
+      // recheck): a NUL in the id made the inbox's row fail and the event went to the dead-letter
+      // topic unlisted, and ids differing by a lone surrogate were remembered alike (the second
+      // taken for a redelivery)
       log.warn("an event has attributes the API would refuse: {}; kept as unmatched", attributes);
       JsonNode data = readable(event);
       unmatched.keepRefusedAttributes(

@@ -88,9 +88,7 @@ public class MovementService {
 
   public List<Movement> of(String memberId, CurrentUser user) {
     MemberRoster member =
-        rosters
-            .find(memberId)
-            .orElseThrow(() -> RosterAccess.unknown(memberId, user));
+        rosters.find(memberId).orElseThrow(() -> RosterAccess.unknown(memberId, user));
     if (!RosterAccess.mayRead(member, user)) {
       throw ApiException.forbidden();
     }
@@ -108,9 +106,7 @@ public class MovementService {
   @Transactional
   public Movement record(String memberId, Request request, CurrentUser user) {
     MemberRoster member =
-        rosters
-            .find(memberId)
-            .orElseThrow(() -> RosterAccess.unknown(memberId, user));
+        rosters.find(memberId).orElseThrow(() -> RosterAccess.unknown(memberId, user));
     RosterAccess.changeable(member, user);
     List<FieldProblem> problems = new ArrayList<>();
     String kind = request.kind() == null ? null : request.kind().strip();

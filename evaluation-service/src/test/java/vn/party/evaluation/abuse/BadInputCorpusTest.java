@@ -509,9 +509,12 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
               "Còn chậm." + "\u200b\u200c\u200d\u2060\ufeff".repeat(5),
               "section-too-short"
             },
-            // issue 12, outsiders' recheck: blanks that are not format characters are not counted either
+            // issue 12, outsiders' recheck: other blanks (fillers, joiners) are not counted either
             new Object[] {
-              "section I as 25 Hangul fillers (U+3164)", "strengths", "\u3164".repeat(25), "required"
+              "section I as 25 Hangul fillers (U+3164)",
+              "strengths",
+              "\u3164".repeat(25),
+              "required"
             },
             new Object[] {
               "section I as Braille blanks, grapheme joiners and Hangul fillers",
@@ -1280,7 +1283,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
                 "member1",
                 JSON_TYPE,
                 "complete".equals(action) ? utf8("{\"selfProposedLevel\":\"GOOD\"}") : null,
-                // no oracle (issue 12, outsiders' recheck): an unknown task is the same 403 as another's
+                // no oracle (issue 12): an unknown task is the same 403 as another's
                 rejectedByServer
                     ? Expect.mentioning(Set.of(400, 403, 404))
                     : Expect.mentioning(Set.of(403))));

@@ -218,7 +218,11 @@ class EngineRestAnswersTest extends EvaluationFlowSupport {
           door.equals(WEBAPP)
               ? tasklist.send("POST", door + "/task", "application/json", "{\"name\":\"a\\u0000\"}")
               : http.send(
-                  "POST", door + "/task", "member10", "application/json", "{\"name\":\"a\\u0000\"}");
+                  "POST",
+                  door + "/task",
+                  "member10",
+                  "application/json",
+                  "{\"name\":\"a\\u0000\"}");
       assertBadInput(body, door + " query body with a NUL");
       assertThat(body.statusCode()).as(door + ": " + body.body()).isEqualTo(400);
     }

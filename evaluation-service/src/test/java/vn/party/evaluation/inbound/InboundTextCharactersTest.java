@@ -172,8 +172,7 @@ class InboundTextCharactersTest extends EvaluationFlowSupport {
       }
     }
     assertThat(
-            jdbc.sql(
-                    "select problem from evaluation.unmatched_event where event_id like :long")
+            jdbc.sql("select problem from evaluation.unmatched_event where event_id like :long")
                 .param("long", run + "-long%")
                 .query(String.class)
                 .single())

@@ -43,8 +43,21 @@ class TextCharactersTest {
   void blanksOtherThanFormatCharactersAreNotCountedNorInnerRunsOfSpaces() {
     for (String blank :
         new String[] {
-          "\u3164", "\u2800", "\u034f", "\u115f", "\u1160", "\uffa0", "\u180e", "\u17b4", "\ufe0f",
-          "\u00ad", "\u2065", "\udb40\udc20", "\ud834\udd73", "\u3000", "\u2007"
+          "\u3164",
+          "\u2800",
+          "\u034f",
+          "\u115f",
+          "\u1160",
+          "\uffa0",
+          "\u180e",
+          "\u17b4",
+          "\ufe0f",
+          "\u00ad",
+          "\u2065",
+          "\udb40\udc20",
+          "\ud834\udd73",
+          "\u3000",
+          "\u2007"
         }) {
       assertThat(TextCharacters.visibleLength(blank.repeat(30)))
           .as("U+%04X", blank.codePointAt(0))
