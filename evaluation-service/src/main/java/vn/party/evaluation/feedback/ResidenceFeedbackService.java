@@ -2,19 +2,15 @@ package vn.party.evaluation.feedback;
 
 import io.cloudevents.CloudEvent;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.directory.MemberDirectory;
+import vn.party.evaluation.feedback.flow.ResidenceCommentDelivery;
 import vn.party.evaluation.inbound.UnmatchedEvents;
 import vn.party.evaluation.inbound.UnmatchedReason;
 import vn.party.evaluation.messaging.Inbox;
-import vn.party.evaluation.process.BusinessKeys;
-import vn.party.evaluation.process.ProcessKeys;
-import vn.party.evaluation.process.ProcessVariables;
-import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.record.EvaluationRecords;
 import vn.party.evaluation.security.Actors;
 
@@ -35,7 +31,7 @@ public class ResidenceFeedbackService {
   private final ResidenceFeedbackStore store;
   private final EvaluationRecords records;
   private final Timeline timeline;
-  private final RuntimeService runtimeService;
+  private final ResidenceCommentDelivery delivery;
   private final MemberDirectory directory;
   private final UnmatchedEvents unmatched;
 
@@ -44,7 +40,7 @@ public class ResidenceFeedbackService {
       ResidenceFeedbackStore store,
       EvaluationRecords records,
       Timeline timeline,
-      RuntimeService runtimeService,
+      ResidenceCommentDelivery delivery,
       MemberDirectory directory,
       UnmatchedEvents unmatched) {
     this.inbox = inbox;
@@ -53,7 +49,7 @@ public class ResidenceFeedbackService {
     this.store = store;
     this.records = records;
     this.timeline = timeline;
-    this.runtimeService = runtimeService;
+    this.delivery = delivery;
   }
 
   /** @return false for a redelivered event, which changes nothing */
@@ -99,27 +95,7 @@ public class ResidenceFeedbackService {
     } else {
       records.residenceFeedbackReceived(
           feedback.year(), feedback.memberId(), feedback.comment(), feedback.submittedBy());
-      String key = BusinessKeys.member(feedback.year(), feedback.memberId());
-      // kept whole in the domain tables; the engine variable gets what fits (issue 12)
-      String forEngine = TextLimits.forEngine(feedback.comment());
-      // the latest comment wins, in the record and in the engine alike (issue 12, outsiders'
-      // finding: a second comment replaced the first in the record, while the engine, which no
-      // longer waited for one, kept the first). Every comment stays in residence_feedback and on
-      // the timeline.
-      runtimeService
-          .createProcessInstanceQuery()
-          .processDefinitionKey(ProcessKeys.MEMBER_EVALUATION)
-          .processInstanceBusinessKey(key)
-          .list()
-          .forEach(
-              instance ->
-                  runtimeService.setVariable(
-                      instance.getId(), ProcessVariables.RESIDENCE_COMMENT, forEngine));
-      runtimeService
-          .createMessageCorrelation(ProcessKeys.MESSAGE_RESIDENCE_FEEDBACK_RECEIVED)
-          .processInstanceBusinessKey(key)
-          .setVariable(ProcessVariables.RESIDENCE_COMMENT, forEngine)
-          .correlateAll(); // nothing waits yet: the lookup step will find the stored comment
+      delivery.deliver(feedback.year(), feedback.memberId(), feedback.comment());
     }
     return true;
   }

@@ -31,7 +31,6 @@ import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.LevelCaps;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
-import vn.party.evaluation.record.EvaluationAccess;
 import vn.party.evaluation.record.EvaluationRecord;
 import vn.party.evaluation.record.EvaluationRecords;
 import vn.party.evaluation.security.CurrentUser;
@@ -61,7 +60,6 @@ public class LevelAdjuster {
   private final TaskService taskService;
   private final SystemAccess systemAccess;
   private final FieldErrorProblems fieldErrors;
-  private final EvaluationAccess access;
 
   public LevelAdjuster(
       EvaluationRecords records,
@@ -77,8 +75,7 @@ public class LevelAdjuster {
       RuntimeService runtimeService,
       TaskService taskService,
       SystemAccess systemAccess,
-      FieldErrorProblems fieldErrors,
-      EvaluationAccess access) {
+      FieldErrorProblems fieldErrors) {
     this.records = records;
     this.campaigns = campaigns;
     this.adjustments = adjustments;
@@ -93,7 +90,6 @@ public class LevelAdjuster {
     this.taskService = taskService;
     this.systemAccess = systemAccess;
     this.fieldErrors = fieldErrors;
-    this.access = access;
   }
 
   /** Data of {@code vn.party.evaluation.member.level-adjusted}. */
@@ -110,18 +106,17 @@ public class LevelAdjuster {
       List<Recipient> recipients) {}
 
   /**
-   * 404 no such evaluation (to whoever may read it; 403 to anyone else); 403 not the member's grassroots committee, or the member themselves; 400 a missing or unknown level, a missing
+   * 404 no such evaluation (the controller answers 403 first to whoever may not read it: no oracle); 403 not the member's grassroots committee, or the member themselves; 400 a missing or unknown level, a missing
    * reason, the same level, a level above the member's cap; 409 the organization's finalization is not open or the
    * member is not decided.
    */
   @Transactional
   public LevelAdjustment adjust(
       int year, String memberId, AdjustLevelRequest request, CurrentUser user) {
-    // no evaluation: 404 only to whoever may read the member's evaluation, the same 403 as for
-    // another's real one to anyone else (a 404 told an outsider whether the member had an
-    // evaluation that year: issue 12)
     EvaluationRecord record =
-        records.find(year, memberId).orElseGet(() -> access.readable(year, memberId, user));
+        records
+            .find(year, memberId)
+            .orElseThrow(() -> ApiException.notFound("error.evaluation.not-found", year, memberId));
     if (!user.inOrganizationCommittee(record.organizationId())) {
       throw ApiException.forbidden();
     }

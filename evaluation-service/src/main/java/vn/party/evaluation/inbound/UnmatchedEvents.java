@@ -2,7 +2,10 @@ package vn.party.evaluation.inbound;
 
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -121,7 +124,7 @@ public class UnmatchedEvents {
       return out.toString();
     }
     String sum =
-        java.util.HexFormat.of()
+        HexFormat.of()
             .formatHex(sha256(value.getBytes(StandardCharsets.UTF_16BE)))
             .substring(0, 16);
     int cut = max - sum.length() - 1;
@@ -133,8 +136,8 @@ public class UnmatchedEvents {
 
   private static byte[] sha256(byte[] bytes) {
     try {
-      return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (java.security.NoSuchAlgorithmException impossible) {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException impossible) {
       throw new IllegalStateException(impossible);
     }
   }

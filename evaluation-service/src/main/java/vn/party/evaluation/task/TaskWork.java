@@ -83,7 +83,7 @@ public class TaskWork {
    * (a case returned to the branch shows the branch's earlier proposal).
    */
   public TaskForm form(String taskId, CurrentUser user) {
-    Task task = visibleTask(refusingOwnCase(taskId, user), user);
+    Task task = visibleTask(refusingOwnCase(taskId, user));
     OpenTask open = openTask(task);
     // the form as this case shows it: 02B items for a leader, points under a regulation that scores
     Map<String, Object> context =
@@ -185,7 +185,7 @@ public class TaskWork {
 
   @Transactional
   public void unclaim(String taskId, CurrentUser user) {
-    Task task = visibleTask(refusingOwnCase(taskId, user), user);
+    Task task = visibleTask(refusingOwnCase(taskId, user));
     if (!user.userId().equals(task.getAssignee()) && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
@@ -221,7 +221,7 @@ public class TaskWork {
 
   @Transactional
   public void claim(String taskId, CurrentUser user) {
-    visibleTask(refusingOwnCase(taskId, user), user);
+    visibleTask(refusingOwnCase(taskId, user));
     taskService.claim(taskId, user.userId());
   }
 
@@ -292,7 +292,7 @@ public class TaskWork {
 
   /** The task, if the user may see it and work on it: auditors read and change nothing, whatever they send. */
   private Task workableTask(String taskId, CurrentUser user) {
-    Task task = visibleTask(refusingOwnCase(taskId, user), user);
+    Task task = visibleTask(refusingOwnCase(taskId, user));
     if (user.isAuditor() && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
@@ -402,33 +402,31 @@ public class TaskWork {
 
   /**
    * The task id, unless the task is about the user: then 403 with the reason (nobody decides their own case, see
-   * {@link OwnCases}), which the engine would only answer as a task they may not see.
+   * {@link OwnCases}), which the engine would only answer as a task they may not see; for an administrator, 404 when
+   * there is no such task.
    */
   private String refusingOwnCase(String taskId, CurrentUser user) {
     if (ownCases.about(taskId, user.userId())) {
       throw new ApiException(HttpStatus.FORBIDDEN, OwnCaseRefusedException.MESSAGE_KEY, List.of());
+    }
+    // only an administrator, who sees every task, learns with a 404 that there is none
+    if (user.isAdmin() && !existsForSystem(taskId)) {
+      throw ApiException.notFound("error.task.not-found", taskId);
     }
     return taskId;
   }
 
   /**
    * The task if the user may see it. Otherwise one answer, 403, whether it is someone else's or there is none: a 404
-   * for an unknown id told an outsider which ids were real tasks (issue 12, outsiders' recheck). Only an
-   * administrator, who sees every task, learns with a 404 that there is none.
+   * for an unknown id told an outsider which ids were real tasks (issue 12, outsiders' recheck); the administrator's
+   * 404 is answered before ({@link #refusingOwnCase}).
    */
-  private Task visibleTask(String taskId, CurrentUser user) {
+  private Task visibleTask(String taskId) {
     Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
     if (task == null) {
-      throw user != null && user.isAdmin() && !existsForSystem(taskId)
-          ? ApiException.notFound("error.task.not-found", taskId)
-          : ApiException.forbidden();
+      throw ApiException.forbidden();
     }
     return task;
-  }
-
-  /** {@link #visibleTask(String, CurrentUser)} for a caller without a user at hand: never a 404. */
-  private Task visibleTask(String taskId) {
-    return visibleTask(taskId, null);
   }
 
   private boolean existsForSystem(String taskId) {

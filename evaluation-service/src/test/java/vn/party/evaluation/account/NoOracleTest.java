@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.party.evaluation.EvaluationFlowSupport;
 import vn.party.evaluation.pages.PageSession;
@@ -105,7 +106,7 @@ class NoOracleTest extends EvaluationFlowSupport {
     return as(user)
         .post()
         .uri(path)
-        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .contentType(MediaType.APPLICATION_JSON)
         .body(body)
         .retrieve()
         .toEntity(String.class);

@@ -3,12 +3,14 @@ package vn.party.notification.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,7 +196,7 @@ class PoisonRecordsTest extends IntegrationTest {
     String key = "poison-" + UUID.randomUUID();
     String prefix = "attack-" + UUID.randomUUID();
     String data =
-        new com.fasterxml.jackson.databind.ObjectMapper()
+        new ObjectMapper()
             .writeValueAsString(
                 Events.taskAssignedData(
                     "Tự kiểm điểm",
@@ -218,7 +220,7 @@ class PoisonRecordsTest extends IntegrationTest {
     assertThat(awaitDeadLetters(key, attacks.length))
         .extracting(record -> header(record, DeadLetters.REASON_HEADER))
         .containsExactly(
-            java.util.Arrays.stream(attacks)
+            Arrays.stream(attacks)
                 .map(a -> "CloudEvent attributes with characters the API refuses: " + a[2])
                 .toArray(String[]::new));
     assertThat(
