@@ -90,7 +90,9 @@ class FinalizationTest extends EvaluationFlowSupport {
     assertRefused(adjust("committee", "member3", null, "Vượt tỷ lệ."), "level", "required");
     assertRefused(adjust("committee", "member3", "EXCELLENT", "Không đổi."), "level", "unchanged");
     assertRefused(adjust("committee", "member15", "GOOD", "Nâng mức."), "level", "above-cap");
-    assertStatus(adjust("committee", "no-such-member", "GOOD", "Vượt tỷ lệ."), 404);
+    // no oracle (issue 12): nobody the committee may read is the same 403 as another's member
+    assertStatus(adjust("committee", "no-such-member", "GOOD", "Vượt tỷ lệ."), 403);
+    assertStatus(adjust("admin", "no-such-member", "GOOD", "Vượt tỷ lệ."), 404);
     assertThat(adjustments("member3")).isEmpty();
 
     ResponseEntity<String> adjusted =

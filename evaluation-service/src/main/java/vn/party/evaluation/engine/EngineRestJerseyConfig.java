@@ -49,5 +49,6 @@ public class EngineRestJerseyConfig extends CamundaJerseyResourceConfig {
     // without Jersey's own Jackson mappers (the English parser text): EngineRestProblems answers
     register(JacksonFeature.withoutExceptionMappers());
     register(new EngineRestProblems(identityService));
+    register(new EngineRestQueryParameters());
   }
 }

@@ -7,7 +7,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -42,6 +44,9 @@ import vn.party.evaluation.security.engine.SeatOnlyRefusedException;
  *       {@link WebappEngineRestApplication});</li>
  *   <li>a task command by a person holding no seat on the task ({@link SeatOnlyRefusedException}) is that same 403:
  *       a task one may not act on and one that does not exist answer alike, for the administrator too;</li>
+ *   <li>input the database refuses (a NUL, a negative LIMIT) is a 400, a row that exists already (the same membership
+ *       twice) a 409, not a 500 (issue 12, outsiders' recheck; query parameters are checked before, naming the
+ *       parameter: {@link EngineRestQueryParameters});</li>
  *   <li>everything else as the engine answers it (a completion refused naming its fields, say).</li>
  * </ul>
  * The body keeps the engine's {@code type} and {@code message} (Tasklist reads them) and adds the problem details'
@@ -60,6 +65,19 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
       "Việc này vừa được xử lý cùng lúc ở nơi khác; hãy thử lại / "
           + "This was changed at the same moment elsewhere; try again";
   static final String FAILURE = "Lỗi hệ thống, hãy thử lại sau / Internal error, try again later";
+  static final String BAD_PARAMETERS =
+      "Tham số không hợp lệ (xem errors) / Invalid parameters (see errors)";
+  static final String DUPLICATE = "Đã có rồi / It already exists";
+
+  /**
+   * PostgreSQL's answers to input it cannot take (issue 12, outsiders' recheck: each was a 500): a NUL in a text
+   * (22021, 22P05), a negative LIMIT or OFFSET (2201W, 2201X), a number or text that does not fit (22003, 22001);
+   * and a row that already exists (23505: the same membership added twice, a user or group id taken).
+   */
+  private static final Set<String> BAD_INPUT_STATES =
+      Set.of("22021", "22P05", "2201W", "2201X", "22003", "22001");
+
+  private static final String UNIQUE_VIOLATION = "23505";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Supplier<IdentityService> identityService;
@@ -92,6 +110,15 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
     }
     if (has(error, OptimisticLockingException.class)) {
       return problem(409, "Conflict", CONFLICT);
+    }
+    String state = sqlState(error);
+    if (UNIQUE_VIOLATION.equals(state)) {
+      log.info("engine REST: already exists: {}", error.getMessage());
+      return problem(409, "Conflict", DUPLICATE);
+    }
+    if (state != null && BAD_INPUT_STATES.contains(state)) {
+      log.info("engine REST: input the database refuses ({}): {}", state, error.getMessage());
+      return problem(400, "Bad Request", INVALID);
     }
     if (has(error, SQLException.class)
         || has(error, DataAccessException.class)
@@ -151,6 +178,32 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
         && authentication.getGroupIds().contains(Groups.ADMINS);
   }
 
+  /** The SQL state of the first database exception in the chain (a batch's next exceptions included), or null. */
+  private static String sqlState(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql) {
+        for (SQLException e = sql; e != null; e = e.getNextException()) {
+          if (e.getSQLState() != null && !e.getSQLState().isBlank()) {
+            return e.getSQLState();
+          }
+        }
+      }
+    }
+    return null;
+  }
+
+  /** 400 naming each refused parameter and why ({@link EngineRestQueryParameters}). */
+  static Response badRequest(List<Map<String, String>> errors) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "BadRequest");
+    body.put("title", "Bad Request");
+    body.put("status", 400);
+    body.put("detail", BAD_PARAMETERS);
+    body.put("message", BAD_PARAMETERS);
+    body.put("errors", errors);
+    return json(400, body);
+  }
+
   private static boolean has(Throwable error, Class<? extends Throwable> type) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (type.isInstance(t)) {
@@ -167,6 +220,10 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
     body.put("status", status);
     body.put("detail", detail);
     body.put("message", detail);
+    return json(status, body);
+  }
+
+  private static Response json(int status, Map<String, Object> body) {
     try {
       return Response.status(status)
           .type(MediaType.valueOf("application/problem+json"))

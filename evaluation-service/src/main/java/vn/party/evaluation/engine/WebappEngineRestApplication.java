@@ -27,7 +27,8 @@ public class WebappEngineRestApplication extends EngineRestApplication {
   public Set<Object> getSingletons() {
     return Set.of(
         JacksonFeature.withoutExceptionMappers(),
-        new EngineRestProblems(() -> engine().getIdentityService()));
+        new EngineRestProblems(() -> engine().getIdentityService()),
+        new EngineRestQueryParameters());
   }
 
   private static ProcessEngine engine() {

@@ -2,19 +2,15 @@ package vn.party.evaluation.feedback;
 
 import io.cloudevents.CloudEvent;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.directory.MemberDirectory;
+import vn.party.evaluation.feedback.flow.ResidenceCommentDelivery;
 import vn.party.evaluation.inbound.UnmatchedEvents;
 import vn.party.evaluation.inbound.UnmatchedReason;
 import vn.party.evaluation.messaging.Inbox;
-import vn.party.evaluation.process.BusinessKeys;
-import vn.party.evaluation.process.ProcessKeys;
-import vn.party.evaluation.process.ProcessVariables;
-import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.record.EvaluationRecords;
 import vn.party.evaluation.security.Actors;
 
@@ -22,6 +18,11 @@ import vn.party.evaluation.security.Actors;
  * Takes a residence-area comment in: stores it, tells the timeline, and advances the member's evaluation if it
  * waits for the comment. A comment that arrives earlier is kept and picked up when the process gets there
  * ({@link ResidenceFeedbackLookup}); both sides lock the evaluation row, so none slips through in between.
+ *
+ * <p>Several comments for the same member and year: the latest wins, on the evaluation record and in the engine's
+ * {@code residenceComment} alike, whenever it arrives while the evaluation runs (the residence committee corrects
+ * what it sent; the lookup takes the latest too). None is lost: each stays in {@code residence_feedback} and on the
+ * timeline with its event id.
  */
 @Service
 public class ResidenceFeedbackService {
@@ -30,7 +31,7 @@ public class ResidenceFeedbackService {
   private final ResidenceFeedbackStore store;
   private final EvaluationRecords records;
   private final Timeline timeline;
-  private final RuntimeService runtimeService;
+  private final ResidenceCommentDelivery delivery;
   private final MemberDirectory directory;
   private final UnmatchedEvents unmatched;
 
@@ -39,7 +40,7 @@ public class ResidenceFeedbackService {
       ResidenceFeedbackStore store,
       EvaluationRecords records,
       Timeline timeline,
-      RuntimeService runtimeService,
+      ResidenceCommentDelivery delivery,
       MemberDirectory directory,
       UnmatchedEvents unmatched) {
     this.inbox = inbox;
@@ -48,7 +49,7 @@ public class ResidenceFeedbackService {
     this.store = store;
     this.records = records;
     this.timeline = timeline;
-    this.runtimeService = runtimeService;
+    this.delivery = delivery;
   }
 
   /** @return false for a redelivered event, which changes nothing */
@@ -94,12 +95,7 @@ public class ResidenceFeedbackService {
     } else {
       records.residenceFeedbackReceived(
           feedback.year(), feedback.memberId(), feedback.comment(), feedback.submittedBy());
-      runtimeService
-          .createMessageCorrelation(ProcessKeys.MESSAGE_RESIDENCE_FEEDBACK_RECEIVED)
-          .processInstanceBusinessKey(BusinessKeys.member(feedback.year(), feedback.memberId()))
-          // kept whole in the domain tables; the engine variable gets what fits (issue 12)
-          .setVariable(ProcessVariables.RESIDENCE_COMMENT, TextLimits.forEngine(feedback.comment()))
-          .correlateAll(); // nothing waits yet: the lookup step will find the stored comment
+      delivery.deliver(feedback.year(), feedback.memberId(), feedback.comment());
     }
     return true;
   }

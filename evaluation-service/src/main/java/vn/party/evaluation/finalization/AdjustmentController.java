@@ -51,6 +51,11 @@ public class AdjustmentController {
       @PathVariable String memberId,
       @RequestBody AdjustLevelRequest request,
       @AuthenticationPrincipal CurrentUser user) {
+    // whoever may not read the member's evaluation gets the same 403 whether or not there is one: a
+    // 404
+    // told an outsider whether the member had an evaluation that year (issue 12, outsiders'
+    // recheck)
+    access.readable(year, memberId, user);
     return mapper.toView(adjuster.adjust(year, memberId, request, user));
   }
 

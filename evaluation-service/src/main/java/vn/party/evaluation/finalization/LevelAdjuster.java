@@ -95,7 +95,7 @@ public class LevelAdjuster {
       List<Recipient> recipients) {}
 
   /**
-   * 404 no such evaluation; 403 not the member's grassroots committee, or the member themselves; 400 a missing or unknown level, a missing
+   * 404 no such evaluation (the controller answers 403 first to whoever may not read it: no oracle); 403 not the member's grassroots committee, or the member themselves; 400 a missing or unknown level, a missing
    * reason, the same level, a level above the member's cap; 409 the organization's finalization is not open or the
    * member is not decided.
    */

@@ -16,12 +16,16 @@ import org.springframework.stereotype.Component;
 import vn.party.evaluation.contracts.EventSchemas;
 import vn.party.evaluation.messaging.CloudEventReader;
 import vn.party.evaluation.process.TextLimits;
+import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.TextCharacters;
 
 /**
  * The one listener of the inbound topics ({@code party.member-events} and each outside producer's own
  * {@code party.member-events.<producer>}). Each record is read as a CloudEvent, then, in this order:
  * <ol>
+ *   <li>its attributes ({@code id}, {@code source}, {@code type}, {@code subject}) must hold only characters the
+ *   API takes and fit their columns, else it is kept as unmatched ({@code INVALID_DATA}, e.g.
+ *   {@code id: control-characters}) under a readable form of them ({@link UnmatchedEvents#keepRefusedAttributes});</li>
  *   <li>the topic's producer must be allowed to send its type ({@link InboundProducers}), else it is kept as
  *   unmatched ({@code PRODUCER_NOT_ALLOWED});</li>
  *   <li>a type no handler takes is kept as unmatched ({@code UNSUPPORTED_TYPE}) rather than dropped;</li>
@@ -62,6 +66,18 @@ public class InboundEventConsumer {
   @KafkaListener(topics = "#{@inboundProducers.topics()}")
   public void onMemberEvent(ConsumerRecord<String, byte[]> record) {
     CloudEvent event = reader.read(record);
+    List<String> attributes = attributeProblems(event);
+    if (!attributes.isEmpty()) {
+      // before anything that remembers the event by its id and source (issue 12, outsiders'
+      // recheck): a NUL in the id made the inbox's row fail and the event went to the dead-letter
+      // topic unlisted, and ids differing by a lone surrogate were remembered alike (the second
+      // taken for a redelivery)
+      log.warn("an event has attributes the API would refuse: {}; kept as unmatched", attributes);
+      JsonNode data = readable(event);
+      unmatched.keepRefusedAttributes(
+          event, year(data), text(data, "memberId"), String.join("; ", attributes));
+      return;
+    }
     Optional<String> refusal = producers.refusal(record.topic(), event.getType());
     if (refusal.isPresent()) {
       // the topic says who wrote it (only that principal may); the event's own source proves
@@ -115,6 +131,50 @@ public class InboundEventConsumer {
   }
 
   /**
+   * The CloudEvent attributes this service keeps and remembers the event by ({@code id}, {@code source},
+   * {@code type}, {@code subject}) that it refuses, as {@code "<attribute>: <reason>"}: characters
+   * {@link TextCharacters} refuses, and line breaks and tabs too (they are identifiers); longer than the columns
+   * that keep them ({@code too-long}).
+   */
+  static List<String> attributeProblems(CloudEvent event) {
+    List<String> problems = new ArrayList<>();
+    attribute(problems, "id", event.getId(), UnmatchedEvents.MAX_ID);
+    attribute(
+        problems,
+        "source",
+        event.getSource() == null ? null : event.getSource().toString(),
+        UnmatchedEvents.MAX_SOURCE);
+    attribute(problems, "type", event.getType(), UnmatchedEvents.MAX_TYPE);
+    attribute(problems, "subject", event.getSubject(), UnmatchedEvents.MAX_SUBJECT);
+    return problems;
+  }
+
+  private static void attribute(List<String> problems, String name, String value, int max) {
+    if (value == null) {
+      return;
+    }
+    String reason = TextCharacters.problem(value);
+    if (reason == null && value.chars().anyMatch(Character::isISOControl)) {
+      reason = FieldError.CONTROL_CHARACTERS;
+    }
+    if (reason == null && value.length() > max) {
+      reason = FieldError.TOO_LONG;
+    }
+    if (reason != null) {
+      problems.add(name + ": " + reason);
+    }
+  }
+
+  /** The data if it can be read, to show the member and year beside the refusal; else none. */
+  private JsonNode readable(CloudEvent event) {
+    try {
+      return reader.data(event);
+    } catch (RuntimeException unreadable) {
+      return null;
+    }
+  }
+
+  /**
    * Each text of the data (at any depth) that {@link TextCharacters} refuses, as {@code "<field>: <reason>"}, e.g.
    * {@code "comment: invalid-characters"}: the same characters the API and the engine refuse (control characters
    * other than line breaks and tabs, NUL among them; lone surrogates; bidirectional overrides and isolates). Field
@@ -156,7 +216,7 @@ public class InboundEventConsumer {
 
   /** The year, when it is one (the list shows it); anything else is left out, the problem says why. */
   private static Integer year(JsonNode data) {
-    JsonNode year = data.get("year");
+    JsonNode year = data == null ? null : data.get("year");
     return year != null && year.isIntegralNumber() && year.canConvertToInt()
         ? year.intValue()
         : null;

@@ -2,7 +2,10 @@ package vn.party.evaluation.inbound;
 
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,6 +21,13 @@ public class UnmatchedEvents {
   static final int MAX_DATA = 20_000;
 
   static final int MAX_PROBLEM = 2_000;
+
+  /** The columns that keep an event's attributes (V1, V4: inbox and unmatched_event). */
+  static final int MAX_ID = 300;
+
+  static final int MAX_SOURCE = 300;
+  static final int MAX_TYPE = 200;
+  static final int MAX_SUBJECT = 300;
 
   private final JdbcClient jdbc;
   private final Inbox inbox;
@@ -62,6 +72,76 @@ public class UnmatchedEvents {
     }
   }
 
+  /**
+   * An event whose own attributes ({@code id}, {@code source}, {@code type}, {@code subject}) hold characters the API
+   * refuses, or do not fit (issue 12, outsiders' recheck): kept without the inbox, which remembers events by the very
+   * id and source at fault (a NUL made its row fail, lone surrogates made two ids one). The attributes are kept as
+   * {@link #readable} text, one for one, so that two such events stay two, and a redelivery is still kept once.
+   */
+  @Transactional
+  public void keepRefusedAttributes(
+      CloudEvent event, Integer year, String memberId, String problem) {
+    insert(
+        readable(event.getSource() == null ? "" : event.getSource().toString(), MAX_SOURCE),
+        readable(event.getId(), MAX_ID),
+        readable(event.getType(), MAX_TYPE),
+        event.getSubject() == null ? null : readable(event.getSubject(), MAX_SUBJECT),
+        dataOf(event),
+        year,
+        memberId,
+        UnmatchedReason.INVALID_DATA,
+        problem.length() > MAX_PROBLEM ? problem.substring(0, MAX_PROBLEM) : problem);
+  }
+
+  /**
+   * The attribute as a person can read it and PostgreSQL keep it, distinct for distinct values: a backslash, every
+   * control character, a lone surrogate and the bidirectional controls written as a backslash, "u" and four hex
+   * digits (a backslash as two); too long for its column, cut and ended by a checksum of the whole.
+   */
+  static String readable(String value, int max) {
+    if (value == null) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < value.length()
+          && Character.isLowSurrogate(value.charAt(i + 1))) {
+        out.append(c).append(value.charAt(++i));
+      } else if (c == '\\') {
+        out.append("\\\\");
+      } else if (Character.isISOControl(c)
+          || Character.isSurrogate(c)
+          || c >= '\u202A' && c <= '\u202E'
+          || c >= '\u2066' && c <= '\u2069') {
+        out.append(String.format("\\u%04X", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    if (out.length() <= max) {
+      return out.toString();
+    }
+    String sum =
+        HexFormat.of()
+            .formatHex(sha256(value.getBytes(StandardCharsets.UTF_16BE)))
+            .substring(0, 16);
+    int cut = max - sum.length() - 1;
+    if (Character.isHighSurrogate(out.charAt(cut - 1))) {
+      cut--;
+    }
+    return out.substring(0, cut) + "…" + sum;
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (NoSuchAlgorithmException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
   /** Keeps the event, once per (source, id), in the caller's transaction (the one that wrote the inbox row). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void keep(CloudEvent event, Integer year, String memberId, UnmatchedReason reason) {
@@ -70,7 +150,29 @@ public class UnmatchedEvents {
 
   private void insert(
       CloudEvent event, Integer year, String memberId, UnmatchedReason reason, String problem) {
-    String data = storable(dataOf(event));
+    insert(
+        event.getSource().toString(),
+        event.getId(),
+        event.getType(),
+        event.getSubject(),
+        dataOf(event),
+        year,
+        memberId,
+        reason,
+        problem);
+  }
+
+  private void insert(
+      String source,
+      String id,
+      String type,
+      String subject,
+      String data,
+      Integer year,
+      String memberId,
+      UnmatchedReason reason,
+      String problem) {
+    data = storable(data);
     if (data != null && data.length() > MAX_DATA) {
       data = data.substring(0, MAX_DATA);
     }
@@ -80,10 +182,10 @@ public class UnmatchedEvents {
             insert into evaluation.unmatched_event (source, event_id, type, subject, member_id, year, reason, data,
                                                     problem)
             values (:source, :id, :type, :subject, :member, :year, :reason, :data, :problem) on conflict do nothing""")
-        .param("source", event.getSource().toString())
-        .param("id", event.getId())
-        .param("type", event.getType())
-        .param("subject", event.getSubject())
+        .param("source", source)
+        .param("id", id)
+        .param("type", type)
+        .param("subject", subject)
         .param("member", memberId)
         .param("year", year)
         .param("reason", reason.name())

@@ -88,9 +88,7 @@ public class MovementService {
 
   public List<Movement> of(String memberId, CurrentUser user) {
     MemberRoster member =
-        rosters
-            .find(memberId)
-            .orElseThrow(() -> ApiException.notFound("error.member.not-found", memberId));
+        rosters.find(memberId).orElseThrow(() -> RosterAccess.unknown(memberId, user));
     if (!RosterAccess.mayRead(member, user)) {
       throw ApiException.forbidden();
     }
@@ -104,13 +102,11 @@ public class MovementService {
         .list();
   }
 
-  /** 404 no such member; 403 neither an administrator nor the member's grassroots committee; 400 naming the fields. */
+  /** 404 no such member (for administrators and auditors; 403 for anyone else, as for another's member: issue 12); 403 neither an administrator nor the member's grassroots committee; 400 naming the fields. */
   @Transactional
   public Movement record(String memberId, Request request, CurrentUser user) {
     MemberRoster member =
-        rosters
-            .find(memberId)
-            .orElseThrow(() -> ApiException.notFound("error.member.not-found", memberId));
+        rosters.find(memberId).orElseThrow(() -> RosterAccess.unknown(memberId, user));
     RosterAccess.changeable(member, user);
     List<FieldProblem> problems = new ArrayList<>();
     String kind = request.kind() == null ? null : request.kind().strip();

@@ -389,24 +389,27 @@ public class TaskWork {
 
   /**
    * The task id, unless the task is about the user: then 403 with the reason (nobody decides their own case, see
-   * {@link OwnCases}), which the engine would only answer as a task they may not see.
+   * {@link OwnCases}), which the engine would only answer as a task they may not see; for an administrator, 404 when
+   * there is no such task.
    */
   private String refusingOwnCase(String taskId, CurrentUser user) {
     if (ownCases.about(taskId, user.userId())) {
       throw new ApiException(HttpStatus.FORBIDDEN, OwnCaseRefusedException.MESSAGE_KEY, List.of());
     }
+    // only an administrator, who sees every task, learns with a 404 that there is none
+    if (user.isAdmin() && !engine.existsForSystem(taskId)) {
+      throw ApiException.notFound("error.task.not-found", taskId);
+    }
     return taskId;
   }
 
-  /** The task if the user may see it; 403 when it exists but is someone else's, 404 when there is none. */
+  /**
+   * The task if the user may see it. Otherwise one answer, 403, whether it is someone else's or there is none: a 404
+   * for an unknown id told an outsider which ids were real tasks (issue 12, outsiders' recheck); the administrator's
+   * 404 is answered before ({@link #refusingOwnCase}).
+   */
   private EngineTask visibleTask(String taskId) {
-    return engine
-        .visible(taskId)
-        .orElseThrow(
-            () ->
-                engine.existsForSystem(taskId)
-                    ? ApiException.forbidden()
-                    : ApiException.notFound("error.task.not-found", taskId));
+    return engine.visible(taskId).orElseThrow(ApiException::forbidden);
   }
 
   private OpenTask openTask(EngineTask task) {

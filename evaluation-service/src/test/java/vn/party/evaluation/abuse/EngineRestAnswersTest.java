@@ -185,6 +185,73 @@ class EngineRestAnswersTest extends EvaluationFlowSupport {
     assertThat(taskOf("member10", "self-review", "member10", YEAR)).isEqualTo(own);
   }
 
+  /**
+   * Issue 12, outsiders' recheck (LOW): a NUL in a query parameter ({@code /engine-rest/task?name=%00}, both path
+   * forms), {@code maxResults=-5} and {@code firstResult=-1}, and adding the same membership twice answered 500. Now
+   * a 400 naming the parameter and the reason, or a 409, as problems without the engine's or the database's text.
+   */
+  @Test
+  void databaseRefusalsOfBadInputAreA400Or409NamingTheParameterNotA500() {
+    WebappSession tasklist = new WebappSession(port);
+    assertThat(tasklist.signIn("member10", "tasklist")).isEqualTo(200);
+    for (String door : List.of("/engine-rest", "/engine-rest/engine/default", WEBAPP)) {
+      for (String[] query :
+          new String[][] {
+            {"/task?name=%00", "name", "control-characters"},
+            {"/task?nameLike=a%00b&maxResults=5", "nameLike", "control-characters"},
+            {"/task?maxResults=-5", "maxResults", "out-of-range"},
+            {"/task?firstResult=-1&maxResults=10", "firstResult", "out-of-range"},
+            {"/task/count?maxResults=x", "maxResults", "not-a-number"},
+            {"/process-instance?businessKey=%E2%80%AE1", "businessKey", "invalid-characters"}
+          }) {
+        HttpResponse<String> answer =
+            door.equals(WEBAPP)
+                ? tasklist.send("GET", door + query[0], null, null)
+                : http.get(door + query[0], "member10");
+        assertBadInput(answer, door + query[0]);
+        assertThat(answer.statusCode()).as(door + query[0]).isEqualTo(400);
+        assertThat(json(answer.body()).at("/errors/0/field").asText()).isEqualTo(query[1]);
+        assertThat(json(answer.body()).at("/errors/0/reason").asText()).isEqualTo(query[2]);
+      }
+      // the same text in a query's JSON body reaches the database: still a 400, not a 500
+      HttpResponse<String> body =
+          door.equals(WEBAPP)
+              ? tasklist.send("POST", door + "/task", "application/json", "{\"name\":\"a\\u0000\"}")
+              : http.send(
+                  "POST",
+                  door + "/task",
+                  "member10",
+                  "application/json",
+                  "{\"name\":\"a\\u0000\"}");
+      assertBadInput(body, door + " query body with a NUL");
+      assertThat(body.statusCode()).as(door + ": " + body.body()).isEqualTo(400);
+    }
+    // an ordinary query still answers
+    assertThat(http.get("/engine-rest/task?maxResults=5&firstResult=0", "member10").statusCode())
+        .isEqualTo(200);
+
+    String group = "probe-" + YEAR;
+    HttpResponse<String> created =
+        http.send(
+            "POST",
+            "/engine-rest/group/create",
+            "admin",
+            "application/json",
+            "{\"id\":\"" + group + "\",\"name\":\"Nhóm thử\",\"type\":\"TEST\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(204);
+    try {
+      String membership = "/engine-rest/group/" + group + "/members/member10";
+      HttpResponse<String> first = http.send("PUT", membership, "admin", null, (byte[]) null);
+      assertThat(first.statusCode()).as(first.body()).isEqualTo(204);
+      HttpResponse<String> second = http.send("PUT", membership, "admin", null, (byte[]) null);
+      assertBadInput(second, "the same membership twice");
+      assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
+      assertThat(second.body()).doesNotContain("duplicate key", "ACT_ID", "act_id");
+    } finally {
+      http.send("DELETE", "/engine-rest/group/" + group, "admin", null, (byte[]) null);
+    }
+  }
+
   private HttpResponse<String> send(WebappSession tasklist, String door, String path, String body) {
     return door.equals(WEBAPP)
         ? tasklist.send("POST", door + path, "application/json", body)

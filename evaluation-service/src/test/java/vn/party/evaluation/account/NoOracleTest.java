@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.party.evaluation.EvaluationFlowSupport;
 import vn.party.evaluation.pages.PageSession;
@@ -98,6 +99,67 @@ class NoOracleTest extends EvaluationFlowSupport {
     assertThat(member.getStatusCode().value()).isEqualTo(403);
     sameAnswer(member, get("member2", "/api/v1/members/no-such-member"), "members");
     assertThat(get("auditor", "/api/v1/members/no-such-member").getStatusCode().value())
+        .isEqualTo(404);
+  }
+
+  private ResponseEntity<String> post(String user, String path, String body) {
+    return as(user)
+        .post()
+        .uri(path)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body)
+        .retrieve()
+        .toEntity(String.class);
+  }
+
+  /**
+   * Issue 12, outsiders' recheck: adjustments, movements and tasks answered 404 for an unknown id and 403 for another's
+   * real one. Now one answer for a person who may not see it; whoever may (an administrator, the member's committee)
+   * still learns with a 404 that there is none.
+   */
+  @Test
+  void adjustmentsMovementsAndTasksAnswerAlikeWhetherTheyExistOrNot() {
+    launchOnce();
+    String adjust = "{\"level\":\"GOOD\",\"reason\":\"Điều chỉnh theo chỉ tiêu\"}";
+    ResponseEntity<String> realAdjustment =
+        post("member2", "/api/v1/evaluations/" + YEAR + "/member1/adjustments", adjust);
+    assertThat(realAdjustment.getStatusCode().value()).isEqualTo(403);
+    sameAnswer(
+        realAdjustment,
+        post("member2", "/api/v1/evaluations/" + NO_CAMPAIGN + "/member1/adjustments", adjust),
+        "adjustment, no evaluation that year");
+    sameAnswer(
+        realAdjustment,
+        post("member2", "/api/v1/evaluations/" + YEAR + "/no-such-member/adjustments", adjust),
+        "adjustment, no such member");
+    assertThat(
+            post("committee", "/api/v1/evaluations/" + NO_CAMPAIGN + "/member1/adjustments", adjust)
+                .getStatusCode()
+                .value())
+        .isEqualTo(404);
+
+    ResponseEntity<String> realMovements = get("member2", "/api/v1/members/member1/movements");
+    assertThat(realMovements.getStatusCode().value()).isEqualTo(403);
+    sameAnswer(
+        realMovements, get("member2", "/api/v1/members/no-such-member/movements"), "movements");
+    String move = "{\"kind\":\"TRANSFER_OUT\",\"reason\":\"Chuyển sinh hoạt\"}";
+    ResponseEntity<String> realMove = post("member2", "/api/v1/members/member1/movements", move);
+    assertThat(realMove.getStatusCode().value()).isEqualTo(403);
+    sameAnswer(
+        realMove,
+        post("member2", "/api/v1/members/no-such-member/movements", move),
+        "recording a movement");
+    assertThat(get("admin", "/api/v1/members/no-such-member/movements").getStatusCode().value())
+        .isEqualTo(404);
+
+    String task = taskOf("member1", "self-review", "member1", YEAR);
+    for (String action : new String[] {"/claim", "/complete"}) {
+      ResponseEntity<String> real = post("member2", "/api/v1/tasks/" + task + action, "{}");
+      assertThat(real.getStatusCode().value()).as(action).isEqualTo(403);
+      sameAnswer(
+          real, post("member2", "/api/v1/tasks/no-such-task" + action, "{}"), "task " + action);
+    }
+    assertThat(post("admin", "/api/v1/tasks/no-such-task/claim", "{}").getStatusCode().value())
         .isEqualTo(404);
   }
 

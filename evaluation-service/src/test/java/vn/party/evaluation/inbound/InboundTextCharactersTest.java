@@ -119,6 +119,75 @@ class InboundTextCharactersTest extends EvaluationFlowSupport {
     assertThat(invalid(clean.id())).isNull();
   }
 
+  /**
+   * Issue 12, outsiders' recheck: the CloudEvent's own attributes were not checked. A NUL in {@code id} made the
+   * inbox's row fail, so the event was dead-lettered without being listed; ids differing only by a lone surrogate
+   * were remembered alike (the second taken for a redelivery); U+202E in {@code source} was stored. Now each is
+   * listed as INVALID_DATA naming the attribute and the reason, under a readable form of the attribute (the escape
+   * as written here), two such ids stay two, and nothing is dead-lettered.
+   */
+  @Test
+  void eventAttributesWithCharactersTheApiRefusesAreListedNotDeadLetteredNorMerged() {
+    String run = UUID.randomUUID().toString();
+    String type = "vn.party.member.residence-feedback";
+    String source = "/text-characters/test";
+    // id, source, type, subject as JSON escapes (upper-case hex: the listed form), and the refusal
+    String[][] attacks = {
+      {run + "-nul\\u0000", source, type, null, "id: control-characters"},
+      {run + "-twin\\uD800", source, type, null, "id: invalid-characters"},
+      {run + "-twin\\uD801", source, type, null, "id: invalid-characters"},
+      {run + "-type", source, type + "\\u0000", null, "type: control-characters"},
+      {run + "-source", source + "\\u202E", type, null, "source: invalid-characters"},
+      {run + "-subject", source, type, "member4\\u202E", "subject: invalid-characters"},
+      {run + "-long" + "x".repeat(300), source, type, null, "id: too-long"}
+    };
+    String data;
+    try {
+      data = JSON.writeValueAsString(residence());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    for (String[] a : attacks) {
+      String json =
+          """
+          {"specversion":"1.0","id":"%s","source":"%s","type":"%s",%s"datacontenttype":"application/json","data":%s}"""
+              .formatted(
+                  a[0], a[1], a[2], a[3] == null ? "" : "\"subject\":\"" + a[3] + "\",", data);
+      send("member4", json.getBytes(StandardCharsets.UTF_8));
+    }
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        jdbc.sql(
+                                "select count(*) from evaluation.unmatched_event where event_id like :run")
+                            .param("run", run + "%")
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(attacks.length));
+    for (String[] a : attacks) {
+      if (a[0].length() < 300) {
+        assertThat(invalid(a[0])).as(a[0]).isEqualTo(a[4]);
+      }
+    }
+    assertThat(
+            jdbc.sql("select problem from evaluation.unmatched_event where event_id like :long")
+                .param("long", run + "-long%")
+                .query(String.class)
+                .single())
+        .isEqualTo("id: too-long");
+    assertThat(
+            jdbc.sql(
+                    "select source || ' ' || coalesce(subject, '') from evaluation.unmatched_event"
+                        + " where event_id in (:ids) order by event_id")
+                .param("ids", List.of(run + "-source", run + "-subject"))
+                .query(String.class)
+                .list())
+        .containsExactly(source + "\\u202E ", source + " member4\\u202E");
+    assertThat(deadLettered(Duration.ofSeconds(2))).noneMatch(id -> id.startsWith(run));
+  }
+
   // --------------------------------------------------------------------------------------------------- helpers
 
   private record Case(String type, String field, Map<String, Object> base) {}

@@ -34,10 +34,18 @@ class TextLimitsTest extends EvaluationFlowSupport {
 
   private static final int YEAR = 2094;
   private static final Duration WAIT = Duration.ofSeconds(60);
+  private static boolean launched;
+
+  private void launchOnce() {
+    if (!launched) {
+      launchedCampaign(YEAR);
+      launched = true;
+    }
+  }
 
   @Test
   void longCommentsFromOutsideAreKeptWholeAndNeverBreakTheEvaluation() {
-    launchedCampaign(YEAR);
+    launchOnce();
     String longest =
         "Nhận xét nơi cư trú. "
             .repeat(TextLimits.RESIDENCE_COMMENT)
@@ -86,6 +94,28 @@ class TextLimitsTest extends EvaluationFlowSupport {
     assertThat(stored("residence_feedback", "member9")).isZero();
     assertThat(evaluation("member9", YEAR, "member9").at("/residenceFeedback/status").asText())
         .isEqualTo("PENDING");
+  }
+
+  /**
+   * Issue 12, outsiders' finding: a second residence comment for the same member replaced the first on the record
+   * but not in the engine's variable (the engine no longer waited for one). Sent as the README tells a residence
+   * committee to: the latest wins in both, and both stay in residence_feedback.
+   */
+  @Test
+  void aSecondResidenceCommentReplacesTheFirstOnTheRecordAndInTheEngineAlike() {
+    launchOnce();
+    completeOk("member3", taskOf("member3", "self-review", "member3", YEAR), selfCriticism("GOOD"));
+    sendResidenceFeedback("member3", YEAR, "Nhận xét lần đầu.");
+    // the evaluation took the first and moved on to the branch's review
+    taskOf("secretary1", "branch-review", "member3", YEAR);
+    assertThat(engineVariable("member3", "residenceComment")).isEqualTo("Nhận xét lần đầu.");
+
+    sendResidenceFeedback("member3", YEAR, "Nhận xét sửa lại: gương mẫu nơi cư trú.");
+    await().atMost(WAIT).until(() -> stored("residence_feedback", "member3") == 2);
+    assertThat(evaluation("member3", YEAR, "member3").at("/residenceFeedback/comment").asText())
+        .isEqualTo("Nhận xét sửa lại: gương mẫu nơi cư trú.");
+    assertThat(engineVariable("member3", "residenceComment"))
+        .isEqualTo("Nhận xét sửa lại: gương mẫu nơi cư trú.");
   }
 
   @Test
@@ -285,6 +315,16 @@ class TextLimitsTest extends EvaluationFlowSupport {
         .hasSize(TextLimits.ENGINE_VARIABLE)
         .endsWith(TextLimits.CUT_MARK)
         .startsWith(whole.substring(0, 1000));
+  }
+
+  private Object engineVariable(String memberId, String variable) {
+    String instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(BusinessKeys.member(YEAR, memberId))
+            .singleResult()
+            .getId();
+    return runtimeService.getVariable(instance, variable);
   }
 
   private int stored(String table, String memberId) {

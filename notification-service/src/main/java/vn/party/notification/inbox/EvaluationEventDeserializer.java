@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -72,6 +73,13 @@ public class EvaluationEventDeserializer implements Deserializer<InboundEvent> {
     CloudEvent event = read(topic, headers, data);
     if (event.getSpecVersion() != SpecVersion.V1) {
       throw new InvalidEventException("specversion " + event.getSpecVersion() + " is not 1.0");
+    }
+    // the attributes first: the id and source are what the inbox remembers the event by
+    List<String> attributes = EventAttributes.problems(event);
+    if (!attributes.isEmpty()) {
+      throw new InvalidEventException(
+          "CloudEvent attributes with characters the API refuses: "
+              + String.join("; ", attributes));
     }
     String contentType = event.getDataContentType();
     if (contentType != null && !isJson(contentType)) {

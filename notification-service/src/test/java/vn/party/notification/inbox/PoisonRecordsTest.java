@@ -3,12 +3,14 @@ package vn.party.notification.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,6 +179,53 @@ class PoisonRecordsTest extends IntegrationTest {
     assertThat(
             jdbc.sql("select count(*) from notification.processed_event where event_id in (:ids)")
                 .param("ids", List.of(returned.getId(), reminder.getId()))
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
+  /**
+   * Issue 12, outsiders' recheck: a NUL in a CloudEvent's id made the row that remembers it fail (a "failed" dead
+   * letter after retries, no reason a person can act on), and ids differing only by a lone surrogate were remembered
+   * alike (the second taken for a redelivery and dropped). Now each is refused at once, naming the attribute and the
+   * reason, as the API refuses such characters; nothing is processed.
+   */
+  @Test
+  void cloudEventAttributesWithCharactersTheApiRefusesAreDeadLetteredNamingTheAttribute()
+      throws Exception {
+    String key = "poison-" + UUID.randomUUID();
+    String prefix = "attack-" + UUID.randomUUID();
+    String data =
+        new ObjectMapper()
+            .writeValueAsString(
+                Events.taskAssignedData(
+                    "Tự kiểm điểm",
+                    "Nguyễn Văn An",
+                    List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+    // written as a producer would, JSON escapes and all
+    String[][] attacks = {
+      {prefix + "\\u0000", Events.SOURCE, "id: control-characters"},
+      {prefix + "-twin\\ud800", Events.SOURCE, "id: invalid-characters"},
+      {prefix + "-twin\\ud801", Events.SOURCE, "id: invalid-characters"},
+      {prefix + "-rtl", Events.SOURCE + "\\u202e", "source: invalid-characters"}
+    };
+    for (String[] attack : attacks) {
+      String json =
+          """
+          {"specversion":"1.0","id":"%s","source":"%s","type":"%s","datacontenttype":"application/json","data":%s}"""
+              .formatted(attack[0], attack[1], EventTypes.TASK_ASSIGNED, data);
+      Events.publishRaw(key, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    assertThat(awaitDeadLetters(key, attacks.length))
+        .extracting(record -> header(record, DeadLetters.REASON_HEADER))
+        .containsExactly(
+            Arrays.stream(attacks)
+                .map(a -> "CloudEvent attributes with characters the API refuses: " + a[2])
+                .toArray(String[]::new));
+    assertThat(
+            jdbc.sql("select count(*) from notification.processed_event where event_id like :p")
+                .param("p", prefix + "%")
                 .query(Long.class)
                 .single())
         .isZero();

@@ -25,25 +25,64 @@ public final class TextCharacters {
   }
 
   /**
-   * The length a reader sees, as every minimum length counts it: code points, leaving out Unicode format characters
-   * (category Cf, e.g. the zero-width space U+200B, the joiners U+200C/U+200D, U+2060, U+FEFF) and the whitespace
-   * (no-break spaces too) at either end. Issue 12, finding 10: 25 zero-width spaces passed the 20-character "Ưu điểm" section, and a unit
-   * named by zero-width spaces showed a blank heading.
+   * The length a reader sees, as every minimum length counts it: code points, leaving out every character that shows
+   * nothing ({@link #shows}: format characters, Unicode's default-ignorable code points, the blank fillers), the
+   * whitespace (no-break spaces too) at either end, and counting a run of whitespace inside the text as one (a reader
+   * sees one gap). Issue 12, finding 10 and the outsiders' recheck: 25 zero-width spaces, then Hangul fillers
+   * (U+3164), Braille blanks (U+2800) or combining grapheme joiners (U+034F), passed the 20-character "Ưu điểm"
+   * section, and a unit named by them showed a blank heading.
    */
   public static int visibleLength(CharSequence text) {
     if (text == null) {
       return 0;
     }
-    int[] seen = text.codePoints().filter(c -> Character.getType(c) != Character.FORMAT).toArray();
-    int from = 0;
-    int to = seen.length;
-    while (from < to && space(seen[from])) {
-      from++;
+    int length = 0;
+    boolean gap = false;
+    for (int c : text.codePoints().filter(TextCharacters::shows).toArray()) {
+      if (space(c)) {
+        gap = length > 0;
+      } else {
+        length += gap ? 2 : 1;
+        gap = false;
+      }
     }
-    while (to > from && space(seen[to - 1])) {
-      to--;
+    return length;
+  }
+
+  /**
+   * Whether the character shows anything. Not shown, in one place for every minimum length and "required":
+   *
+   * <ul>
+   *   <li>format characters (category Cf: U+200B–U+200F, U+2060–U+2064, U+FEFF, the soft hyphen U+00AD, ...);
+   *   <li>Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt, Unicode 15): the combining grapheme
+   *       joiner U+034F, the Hangul fillers U+115F, U+1160, U+3164, U+FFA0, the Khmer vowels U+17B4–U+17B5, the
+   *       Mongolian variation selectors and vowel separator U+180B–U+180F, U+2065, the variation selectors
+   *       U+FE00–U+FE0F and U+E0100–U+E01EF, U+FFF0–U+FFF8, U+1BCA0–U+1BCA3, the musical formatting U+1D173–U+1D17A
+   *       and the tags U+E0000–U+E0FFF;
+   *   <li>blanks that are none of those but draw nothing: the Braille pattern blank U+2800.
+   * </ul>
+   *
+   * Whitespace is shown (as a gap); {@link #visibleLength} counts it apart.
+   */
+  public static boolean shows(int c) {
+    if (Character.getType(c) == Character.FORMAT) {
+      return false;
     }
-    return to - from;
+    return !(c == 0x034F
+        || c == 0x115F
+        || c == 0x1160
+        || c == 0x17B4
+        || c == 0x17B5
+        || c >= 0x180B && c <= 0x180F
+        || c == 0x2065
+        || c == 0x2800
+        || c == 0x3164
+        || c >= 0xFE00 && c <= 0xFE0F
+        || c == 0xFFA0
+        || c >= 0xFFF0 && c <= 0xFFF8
+        || c >= 0x1BCA0 && c <= 0x1BCA3
+        || c >= 0x1D173 && c <= 0x1D17A
+        || c >= 0xE0000 && c <= 0xE0FFF);
   }
 
   private static boolean space(int c) {
@@ -51,7 +90,7 @@ public final class TextCharacters {
   }
 
   /**
-   * Null, empty, or nothing a reader sees ({@link #visibleLength} 0: only whitespace and format characters): treated
+   * Null, empty, or nothing a reader sees ({@link #visibleLength} 0: only whitespace and characters that show nothing): treated
    * as missing ("required") at every door.
    */
   public static boolean blank(CharSequence text) {

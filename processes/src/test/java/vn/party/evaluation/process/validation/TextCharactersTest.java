@@ -38,4 +38,37 @@ class TextCharactersTest {
     assertThat(TextCharacters.blank("\u200ba")).isFalse();
     assertThat(TextCharacters.visibleLength("\u200b Còn\u200b chậm.\u200b\u00a0")).isEqualTo(9);
   }
+
+  @Test
+  void blanksOtherThanFormatCharactersAreNotCountedNorInnerRunsOfSpaces() {
+    for (String blank :
+        new String[] {
+          "\u3164",
+          "\u2800",
+          "\u034f",
+          "\u115f",
+          "\u1160",
+          "\uffa0",
+          "\u180e",
+          "\u17b4",
+          "\ufe0f",
+          "\u00ad",
+          "\u2065",
+          "\udb40\udc20",
+          "\ud834\udd73",
+          "\u3000",
+          "\u2007"
+        }) {
+      assertThat(TextCharacters.visibleLength(blank.repeat(30)))
+          .as("U+%04X", blank.codePointAt(0))
+          .isZero();
+    }
+    assertThat(TextCharacters.blank("\u3164\u2800 \u034f\u115f\u1160\uffa0\u180e")).isTrue();
+    // a gap is one character however long the run of spaces (and fillers) that makes it
+    assertThat(TextCharacters.visibleLength("a" + " ".repeat(40) + "b")).isEqualTo(3);
+    assertThat(TextCharacters.visibleLength("a \u3164\u2800 \n\tb")).isEqualTo(3);
+    // a combining mark on a letter, and a flag (regional indicators) or an emoji sequence are seen
+    assertThat(TextCharacters.visibleLength("e\u0301")).isEqualTo(2);
+    assertThat(TextCharacters.visibleLength("\ud83c\uddfb\ud83c\uddf3")).isEqualTo(2);
+  }
 }
