@@ -236,7 +236,7 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
             "decidedLevel",
             "above-cap");
       }
-      completeOk("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", level));
+      completeOk("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", level, "quotaReason", "Thành tích nổi bật được chi bộ ghi nhận"));
     }
     // cb3's secretary now: not above cb3's COMPLETED; the organization waits for him
     String member11Decision = taskOf("committee", "committee-decision", "member11", year);
@@ -501,7 +501,7 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
       completeOk(
           "committee",
           taskOf("committee", "committee-decision", "member" + n, year),
-          Map.of("decision", "APPROVE", "decidedLevel", level));
+          Map.of("decision", "APPROVE", "decidedLevel", level, "quotaReason", "Thành tích nổi bật được chi bộ ghi nhận"));
     }
     for (int n = 1; n <= 15; n++) {
       if (n != 1 && n != 6 && n != 11) {

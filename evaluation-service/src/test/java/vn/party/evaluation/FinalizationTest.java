@@ -205,10 +205,10 @@ class FinalizationTest extends EvaluationFlowSupport {
     completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), branch);
     String decision = taskOf("committee", "committee-decision", member, YEAR);
     if (reason == null) {
-      completeOk("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", decided));
+      completeOk("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", decided, "quotaReason", "Thành tích nổi bật được chi bộ ghi nhận"));
     } else {
       assertRefused(
-          complete("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", decided)),
+          complete("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", decided, "quotaReason", "Thành tích nổi bật được chi bộ ghi nhận")),
           "decisionComment",
           "adjustment-reason-required");
       completeOk(

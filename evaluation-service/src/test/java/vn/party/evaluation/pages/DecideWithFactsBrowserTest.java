@@ -191,7 +191,7 @@ class DecideWithFactsBrowserTest extends BrowserTestSupport {
     assertThat(
             jdbc.sql(
                     """
-            select details->>'reason' from evaluation.timeline_entry
+            select details->>'quotaReason' from evaluation.timeline_entry
             where year = :y and member_id = 'member3' and kind = 'QUOTA_EXCEEDED_CONFIRMED'""")
                 .param("y", YEAR)
                 .query(String.class)
