@@ -236,7 +236,16 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
             "decidedLevel",
             "above-cap");
       }
-      completeOk("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", level, "quotaReason", "Thành tích nổi bật được chi bộ ghi nhận"));
+      completeOk(
+          "committee",
+          decision,
+          Map.of(
+              "decision",
+              "APPROVE",
+              "decidedLevel",
+              level,
+              "quotaReason",
+              "Thành tích nổi bật được chi bộ ghi nhận"));
     }
     // cb3's secretary now: not above cb3's COMPLETED; the organization waits for him
     String member11Decision = taskOf("committee", "committee-decision", "member11", year);
@@ -501,7 +510,13 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
       completeOk(
           "committee",
           taskOf("committee", "committee-decision", "member" + n, year),
-          Map.of("decision", "APPROVE", "decidedLevel", level, "quotaReason", "Thành tích nổi bật được chi bộ ghi nhận"));
+          Map.of(
+              "decision",
+              "APPROVE",
+              "decidedLevel",
+              level,
+              "quotaReason",
+              "Thành tích nổi bật được chi bộ ghi nhận"));
     }
     for (int n = 1; n <= 15; n++) {
       if (n != 1 && n != 6 && n != 11) {

@@ -203,7 +203,7 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
       completeOk(
           "committee",
           collectiveTaskOf("committee", "collective-decision", branch, year),
-          Map.of("decision", "APPROVE", "decidedLevel", level, "quotaReason", "Thành tích nổi bật được chi bộ ghi nhận"));
+          Map.of("decision", "APPROVE", "decidedLevel", level));
     }
     completeOk(
         "committee",
@@ -212,7 +212,7 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
     completeOk(
         "district",
         collectiveTaskOf("district", "collective-decision", ORG, year),
-        Map.of("decision", "APPROVE", "decidedLevel", level, "quotaReason", "Thành tích nổi bật được chi bộ ghi nhận"));
+        Map.of("decision", "APPROVE", "decidedLevel", level));
   }
 
   /** A complete Mẫu 01 self-review proposing {@code level}. */
@@ -355,7 +355,13 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
     completeOk(
         "committee",
         taskOf("committee", "committee-decision", member, year),
-        Map.of("decision", "APPROVE", "decidedLevel", level, "quotaReason", "Thành tích nổi bật được chi bộ ghi nhận"));
+        Map.of(
+            "decision",
+            "APPROVE",
+            "decidedLevel",
+            level,
+            "quotaReason",
+            "Thành tích nổi bật được chi bộ ghi nhận"));
   }
 
   /** The secretary of member n's branch in the demo data (five members per branch). */

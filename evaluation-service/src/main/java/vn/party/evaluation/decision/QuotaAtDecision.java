@@ -63,8 +63,7 @@ public class QuotaAtDecision implements CompletionGuard {
 
   /** Whether a reason says enough to be one. */
   public static boolean sufficient(Object reason) {
-    return reason instanceof String text
-        && TextCharacters.visibleLength(text) >= MIN_REASON_LENGTH;
+    return reason instanceof String text && TextCharacters.visibleLength(text) >= MIN_REASON_LENGTH;
   }
 
   /** The quota after this submission's approval when it approves EXCELLENT above the quota; empty otherwise. */

@@ -209,9 +209,7 @@ public class TaskPageController {
           }
           boolean confirmed = "true".equals(params.getFirst(QuotaAtDecision.CONFIRMED));
           List<FieldProblem> unconfirmed =
-              decide
-                  .quota()
-                  .unconfirmed(record.organizationId(), record.year(), values, confirmed);
+              decide.quota().unconfirmed(record.organizationId(), record.year(), values, confirmed);
           if (!unconfirmed.isEmpty()) {
             List<FieldProblem> all = new ArrayList<>(work.wouldRefuse(id, values, user));
             if (all.stream().noneMatch(p -> QuotaAtDecision.REASON.equals(p.field()))) {

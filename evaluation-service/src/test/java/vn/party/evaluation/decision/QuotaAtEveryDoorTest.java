@@ -95,17 +95,14 @@ class QuotaAtEveryDoorTest extends EvaluationFlowSupport {
     completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism("GOOD"));
     sendResidenceFeedback(member, YEAR, "Tốt");
     completeOk(
-        secretary,
-        taskOf(secretary, "branch-review", member, YEAR),
-        branchProposes("EXCELLENT"));
+        secretary, taskOf(secretary, "branch-review", member, YEAR), branchProposes("EXCELLENT"));
     return taskOf("committee", "committee-decision", member, YEAR);
   }
 
   private String proposedGood(String member, String secretary) {
     completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism("GOOD"));
     sendResidenceFeedback(member, YEAR, "Tốt");
-    completeOk(
-        secretary, taskOf(secretary, "branch-review", member, YEAR), branchProposes("GOOD"));
+    completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), branchProposes("GOOD"));
     return taskOf("committee", "committee-decision", member, YEAR);
   }
 

@@ -259,7 +259,8 @@ class EmptyDatabaseBrowserTest {
                     "arguments[0].value = arguments[1];",
                     browser.findElement(By.id(field)),
                     value));
-    clickAndLoad(browser.findElement(By.id("open-campaign")));
+    browser.findElement(By.id("open-campaign")).click(); // asks first (assets/confirm.js)
+    clickAndLoad(browser.findElement(By.id("open-campaign-confirm-yes")));
     assertThat(browser.getCurrentUrl()).endsWith("/app/campaigns/kd-ward/" + YEAR);
     await()
         .atMost(Duration.ofSeconds(90))
@@ -511,7 +512,8 @@ class EmptyDatabaseBrowserTest {
         .sendKeys("Chi bộ thống nhất với bản tự kiểm điểm.");
     browser.findElement(By.id("votesGOOD_" + task)).sendKeys(String.valueOf(officialMembers));
     new Select(browser.findElement(By.id("level_" + task))).selectByValue("GOOD");
-    clickAndLoad(browser.findElement(By.id("record-meeting")));
+    browser.findElement(By.id("record-meeting")).click(); // asks first (assets/confirm.js)
+    clickAndLoad(browser.findElement(By.id("record-meeting-confirm-yes")));
     assertThat(browser.findElements(By.id("notice")))
         .as(browser.findElement(By.tagName("main")).getText())
         .isNotEmpty();

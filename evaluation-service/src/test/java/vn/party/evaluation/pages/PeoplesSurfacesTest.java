@@ -501,7 +501,13 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
     completeOk(
         "committee",
         taskOf("committee", "committee-decision", member, year),
-        Map.of("decision", "APPROVE", "decidedLevel", level, "quotaReason", "Thành tích nổi bật được chi bộ ghi nhận"));
+        Map.of(
+            "decision",
+            "APPROVE",
+            "decidedLevel",
+            level,
+            "quotaReason",
+            "Thành tích nổi bật được chi bộ ghi nhận"));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
