@@ -157,7 +157,9 @@ class PeoplesPagesBrowserTest extends BrowserTestSupport {
             "decidedLevel",
             "EXCELLENT",
             "decisionComment",
-            "Nhiều đóng góp nổi bật."));
+            "Nhiều đóng góp nổi bật.",
+            "quotaReason",
+            "Thành tích nổi bật được chi bộ ghi nhận"));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
