@@ -247,13 +247,7 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
       completeOk(
           "committee",
           decision,
-          Map.of(
-              "decision",
-              "APPROVE",
-              "decidedLevel",
-              level,
-              "quotaReason",
-              "Thành tích nổi bật được chi bộ ghi nhận"));
+          Map.of("decision", "APPROVE", "decidedLevel", level));
     }
     // cb3's secretary now: not above cb3's COMPLETED; the organization waits for him
     String member11Decision = taskOf("committee", "committee-decision", "member11", year);
