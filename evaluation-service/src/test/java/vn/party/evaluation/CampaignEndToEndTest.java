@@ -244,10 +244,7 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
             "decidedLevel",
             "above-cap");
       }
-      completeOk(
-          "committee",
-          decision,
-          Map.of("decision", "APPROVE", "decidedLevel", level));
+      completeOk("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", level));
     }
     // cb3's secretary now: not above cb3's COMPLETED; the organization waits for him
     String member11Decision = taskOf("committee", "committee-decision", "member11", year);
