@@ -210,7 +210,15 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
                 "Chi bộ chưa tính kết quả vượt chỉ tiêu quý IV."));
       } else {
         completeOk(
-            "committee", task, Map.of("decision", "APPROVE", "decidedLevel", proposed366(n)));
+            "committee",
+            task,
+            Map.of(
+                "decision",
+                "APPROVE",
+                "decidedLevel",
+                proposed366(n),
+                "quotaReason",
+                "Thành tích nổi bật được chi bộ ghi nhận"));
       }
     }
     assertThat(openTasks(year, "member7", "member11")).as("no decision for the heads yet").isZero();
@@ -501,7 +509,13 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
       completeOk(
           "committee",
           taskOf("committee", "committee-decision", "member" + n, year),
-          Map.of("decision", "APPROVE", "decidedLevel", level));
+          Map.of(
+              "decision",
+              "APPROVE",
+              "decidedLevel",
+              level,
+              "quotaReason",
+              "Thành tích nổi bật được chi bộ ghi nhận"));
     }
     for (int n = 1; n <= 15; n++) {
       if (n != 1 && n != 6 && n != 11) {

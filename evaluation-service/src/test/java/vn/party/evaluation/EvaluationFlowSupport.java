@@ -355,7 +355,13 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
     completeOk(
         "committee",
         taskOf("committee", "committee-decision", member, year),
-        Map.of("decision", "APPROVE", "decidedLevel", level));
+        Map.of(
+            "decision",
+            "APPROVE",
+            "decidedLevel",
+            level,
+            "quotaReason",
+            "Thành tích nổi bật được chi bộ ghi nhận"));
   }
 
   /** The secretary of member n's branch in the demo data (five members per branch). */

@@ -207,16 +207,42 @@ class FinalizationTest extends EvaluationFlowSupport {
     completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), branch);
     String decision = taskOf("committee", "committee-decision", member, YEAR);
     if (reason == null) {
-      completeOk("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", decided));
+      completeOk(
+          "committee",
+          decision,
+          Map.of(
+              "decision",
+              "APPROVE",
+              "decidedLevel",
+              decided,
+              "quotaReason",
+              "Thành tích nổi bật được chi bộ ghi nhận"));
     } else {
       assertRefused(
-          complete("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", decided)),
+          complete(
+              "committee",
+              decision,
+              Map.of(
+                  "decision",
+                  "APPROVE",
+                  "decidedLevel",
+                  decided,
+                  "quotaReason",
+                  "Thành tích nổi bật được chi bộ ghi nhận")),
           "decisionComment",
           "adjustment-reason-required");
       completeOk(
           "committee",
           decision,
-          Map.of("decision", "APPROVE", "decidedLevel", decided, "decisionComment", reason));
+          Map.of(
+              "decision",
+              "APPROVE",
+              "decidedLevel",
+              decided,
+              "decisionComment",
+              reason,
+              "quotaReason",
+              "Thành tích nổi bật được chi bộ ghi nhận"));
     }
     await()
         .atMost(Duration.ofSeconds(30))

@@ -230,7 +230,15 @@ class LevelCapsTest extends EvaluationFlowSupport {
         "above-cap");
     ResponseEntity<String> decisionViaEngine =
         engineComplete(
-            "committee", decision, Map.of("decision", "APPROVE", "decidedLevel", "EXCELLENT"));
+            "committee",
+            decision,
+            Map.of(
+                "decision",
+                "APPROVE",
+                "decidedLevel",
+                "EXCELLENT",
+                "quotaReason",
+                "Thành tích nổi bật được chi bộ ghi nhận"));
     assertThat(decisionViaEngine.getStatusCode().value())
         .as(decisionViaEngine.getBody())
         .isEqualTo(400);

@@ -71,6 +71,9 @@ public final class LocalStack {
     // a throw-away engine: the tools (bench, end-to-end tests) use the configured admin as it is
     // (issue 12)
     b.property("evaluation.accounts.initial-admin-must-change", "false");
+    // the tools open campaigns for years to come (each end-to-end test and bench run a year of its
+    // own), which the service refuses by default (issue 14)
+    b.property("evaluation.campaign.future-years-allowed", "true");
     return datasource(b, db)
         .property("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers())
         .property("evaluation.public-url", "http://localhost:" + port)

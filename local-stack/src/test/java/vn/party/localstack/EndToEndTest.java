@@ -675,7 +675,13 @@ class EndToEndTest {
   }
 
   private static Map<String, Object> approve(String level) {
-    return Map.of("decision", "APPROVE", "decidedLevel", level);
+    return Map.of(
+        "decision",
+        "APPROVE",
+        "decidedLevel",
+        level,
+        "quotaReason",
+        "Thành tích nổi bật được chi bộ ghi nhận");
   }
 
   /** A branch proposal carried by all nine eligible voters. */

@@ -19,7 +19,15 @@ public final class CampaignApi {
   public record CreateCampaignRequest(
       @NotBlank @Size(max = TextLimits.ID) @Pattern(regexp = "[a-z0-9][a-z0-9-]*")
           String organizationId,
-      @NotNull @Min(2018) @Max(2100) Integer year,
+      @NotNull
+          @Min(2018)
+          @Max(2100)
+          @NotAfterCurrentYear
+          @Schema(
+              description =
+                  "Năm đánh giá, không sau năm hiện tại (giờ Việt Nam) / the year evaluated, not after the"
+                      + " current year in Vietnam (reason future-year)")
+          Integer year,
       @NotBlank @Size(max = 20) @Schema(example = "QD-366-2025") String regulation,
       @NotNull OffsetDateTime selfReviewDue,
       @NotNull OffsetDateTime residenceFeedbackDue,

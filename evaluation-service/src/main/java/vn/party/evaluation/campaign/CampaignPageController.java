@@ -32,6 +32,7 @@ import vn.party.evaluation.process.Regulation;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldProblem;
+import vn.party.evaluation.web.PageDates;
 
 /**
  * Campaigns as pages: the grassroots committee opens its organization's campaign (the same checks as the API, the
@@ -231,7 +232,7 @@ public class CampaignPageController {
       return null;
     }
     try {
-      return LocalDateTime.parse(text).atZone(zone).toOffsetDateTime();
+      return LocalDateTime.parse(PageDates.isoDateTime(text)).atZone(zone).toOffsetDateTime();
     } catch (DateTimeParseException e) {
       problems.add(new FieldProblem(field, "invalid-format", null));
       return null;
@@ -246,6 +247,7 @@ public class CampaignPageController {
       case "Size" -> "too-long";
       case "Min", "Max" -> "out-of-range";
       case "Pattern" -> "invalid-format";
+      case "NotAfterCurrentYear" -> "future-year";
       default -> "invalid";
     };
   }

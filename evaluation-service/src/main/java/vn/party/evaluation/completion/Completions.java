@@ -1,5 +1,6 @@
 package vn.party.evaluation.completion;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +28,18 @@ public class Completions {
   private final Map<String, TaskCompletion> commands;
   private final CapRefusals capRefusals;
   private final Timeline timeline;
+  private final List<CompletionGuard> guards;
 
-  public Completions(List<TaskCompletion> commands, CapRefusals capRefusals, Timeline timeline) {
+  public Completions(
+      List<TaskCompletion> commands,
+      CapRefusals capRefusals,
+      Timeline timeline,
+      List<CompletionGuard> guards) {
     this.commands =
         commands.stream().collect(Collectors.toMap(TaskCompletion::taskKey, Function.identity()));
     this.capRefusals = capRefusals;
     this.timeline = timeline;
+    this.guards = List.copyOf(guards);
   }
 
   /**
@@ -43,8 +50,25 @@ public class Completions {
    * @return the refused fields; empty: the completion may go ahead
    */
   public List<FieldError> evaluate(Submission submission, Map<String, ?> checked) {
-    return CompletionCheck.evaluate(
-        submission.taskId(), submission.taskKey(), checked, submission.keptByApplication());
+    List<FieldError> errors =
+        new ArrayList<>(
+            CompletionCheck.evaluate(
+                submission.taskId(),
+                submission.taskKey(),
+                checked,
+                submission.keptByApplication()));
+    errors.addAll(guarded(submission));
+    return errors;
+  }
+
+  /**
+   * The application's own checks of the submission ({@link CompletionGuard}): part of {@link #evaluate} before the
+   * engine, run on their own by the engine's listener after the rules passed inside it.
+   */
+  public List<FieldError> guarded(Submission submission) {
+    List<FieldError> errors = new ArrayList<>();
+    guards.forEach(guard -> errors.addAll(guard.refusals(submission)));
+    return errors;
   }
 
   /**
@@ -88,6 +112,7 @@ public class Completions {
         submission.taskId(),
         submission.actor(),
         values);
+    guards.forEach(guard -> guard.completed(submission));
     TaskCompletion command = commands.get(submission.taskKey());
     if (command != null) {
       command.completed(submission);

@@ -3,43 +3,49 @@ package vn.party.evaluation.decision;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.completion.CompletionGuard;
+import vn.party.evaluation.completion.Submission;
 import vn.party.evaluation.process.Decision;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
-import vn.party.evaluation.process.validation.TaskCompletionRules;
+import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.TextCharacters;
+import vn.party.evaluation.record.EvaluationRecords;
 import vn.party.evaluation.rules.QuotaCheck;
-import vn.party.evaluation.security.CurrentUser;
-import vn.party.evaluation.task.TaskWork;
 import vn.party.evaluation.web.FieldProblem;
 
 /**
- * The EXCELLENT quota at the moment of the committee's decision on the people's pages. Our choice (README): an
- * approval of EXCELLENT that would take the organization above the quota of the moment is not refused — the quota's
- * base, the members decided GOOD so far, still grows while decisions come in — but it needs an explicit confirmation
- * with a reason, recorded in the member's timeline ({@link TimelineKind#QUOTA_EXCEEDED_CONFIRMED}) in the same
- * transaction as the decision. The finalization still refuses an organization above the quota.
+ * The EXCELLENT quota at the moment of the committee's decision, at every door (the domain API, the pages, Tasklist
+ * and the engine REST API: a {@link CompletionGuard} on the one completion path). Our choice (README): an approval of
+ * EXCELLENT that would take the organization above the quota of the moment is not refused — the quota's base, the
+ * members decided GOOD so far, still grows while decisions come in — but it needs the reason in the decision's field
+ * {@code quotaReason} (at least {@link #MIN_REASON_LENGTH} visible characters), recorded in the member's timeline
+ * ({@link TimelineKind#QUOTA_EXCEEDED_CONFIRMED}) inside the completion's transaction. Without it the completion is
+ * refused (400, field {@code quotaReason}). The finalization still refuses an organization above the quota.
  */
 @Component
-public class QuotaAtDecision {
+public class QuotaAtDecision implements CompletionGuard {
 
-  /** The form fields of the confirmation (not task variables: they never reach the engine). */
+  /** The page's own confirmation tick (not a task variable: it never reaches the engine). */
   public static final String CONFIRMED = "quotaConfirmed";
 
-  public static final String REASON = "quotaReason";
+  public static final String REASON = ProcessVariables.QUOTA_REASON;
+
+  /** The fewest visible characters a reason for going above the quota has (a word or two is no reason). */
+  public static final int MIN_REASON_LENGTH = 10;
 
   private final OrganizationTally tally;
-  private final TaskWork work;
+  private final EvaluationRecords records;
   private final Timeline timeline;
 
-  public QuotaAtDecision(OrganizationTally tally, TaskWork work, Timeline timeline) {
+  public QuotaAtDecision(OrganizationTally tally, EvaluationRecords records, Timeline timeline) {
     this.tally = tally;
-    this.work = work;
+    this.records = records;
     this.timeline = timeline;
   }
 
@@ -50,65 +56,79 @@ public class QuotaAtDecision {
   }
 
   /** Whether these values approve EXCELLENT. */
-  public static boolean approvesExcellent(Map<String, Object> values) {
+  public static boolean approvesExcellent(Map<String, ?> values) {
     return Decision.APPROVE.name().equals(values.get(ProcessVariables.DECISION))
         && Level.EXCELLENT.name().equals(values.get(ProcessVariables.DECIDED_LEVEL));
   }
 
-  /**
-   * The refusals of a confirmation that is needed and missing or wrong; empty when none is needed or it is given.
-   */
-  public List<FieldProblem> problems(
-      String organizationId,
-      int year,
-      Map<String, Object> values,
-      boolean confirmed,
-      String reason) {
-    if (!approvesExcellent(values) || withOneMore(tally.of(organizationId, year)).withinQuota()) {
-      return List.of();
+  /** Whether a reason says enough to be one. */
+  public static boolean sufficient(Object reason) {
+    return reason instanceof String text && TextCharacters.visibleLength(text) >= MIN_REASON_LENGTH;
+  }
+
+  /** The quota after this submission's approval when it approves EXCELLENT above the quota; empty otherwise. */
+  private Optional<QuotaCheck> aboveQuota(Submission submission) {
+    if (!ProcessKeys.COMMITTEE_DECISION.equals(submission.taskKey())
+        || !approvesExcellent(submission.values())) {
+      return Optional.empty();
     }
-    if (!confirmed || reason == null || reason.isBlank()) {
-      return List.of(new FieldProblem(REASON, "over-quota-unconfirmed", null));
-    }
-    if (reason.length() > TaskCompletionRules.MAX_TEXT_LENGTH) {
-      return List.of(new FieldProblem(REASON, "too-long", null));
-    }
-    String characters = TextCharacters.problem(reason);
-    if (characters != null) {
-      return List.of(new FieldProblem(REASON, characters, null));
-    }
-    return List.of();
+    return records
+        .find(submission.year(), submission.subject())
+        .map(record -> withOneMore(tally.of(record.organizationId(), record.year())))
+        .filter(after -> !after.withinQuota());
+  }
+
+  @Override
+  public List<FieldError> refusals(Submission submission) {
+    return aboveQuota(submission)
+        .filter(after -> !sufficient(submission.values().get(REASON)))
+        .map(
+            after ->
+                List.of(
+                    new FieldError(
+                        REASON,
+                        FieldError.OVER_QUOTA_REASON_REQUIRED,
+                        null,
+                        after,
+                        null,
+                        MIN_REASON_LENGTH)))
+        .orElse(List.of());
   }
 
   /**
-   * Completes the decision and, when it approves EXCELLENT above the quota of the moment, records the confirmation
-   * and its reason with the figures, in one transaction.
+   * The page's own step before the completion: approving EXCELLENT above the quota needs the tick as well as the
+   * reason; empty when none is needed or it is given.
    */
-  @Transactional
-  public void decide(
-      String taskId,
-      String organizationId,
-      int year,
-      String memberId,
-      Map<String, Object> values,
-      String reason,
-      CurrentUser user) {
-    QuotaCheck after = withOneMore(tally.of(organizationId, year));
-    work.complete(taskId, values, user);
-    if (approvesExcellent(values) && !after.withinQuota()) {
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("reason", reason);
-      details.put("excellent", after.excellent());
-      details.put("excellentAllowed", after.maxExcellent());
-      details.put("good", after.good());
-      timeline.record(
-          year,
-          memberId,
-          TimelineKind.QUOTA_EXCEEDED_CONFIRMED,
-          ProcessKeys.COMMITTEE_DECISION,
-          taskId,
-          user.userId(),
-          details);
+  public List<FieldProblem> unconfirmed(
+      String organizationId, int year, Map<String, Object> values, boolean confirmed) {
+    if (confirmed
+        || !approvesExcellent(values)
+        || withOneMore(tally.of(organizationId, year)).withinQuota()) {
+      return List.of();
     }
+    return List.of(new FieldProblem(REASON, "over-quota-unconfirmed", null));
+  }
+
+  /** Records the approval above the quota with its reason and the figures (the completion's transaction). */
+  @Override
+  public void completed(Submission submission) {
+    aboveQuota(submission)
+        .filter(after -> sufficient(submission.values().get(REASON)))
+        .ifPresent(
+            after -> {
+              Map<String, Object> details = new LinkedHashMap<>();
+              details.put(REASON, ((String) submission.values().get(REASON)).strip());
+              details.put("excellent", after.excellent());
+              details.put("excellentAllowed", after.maxExcellent());
+              details.put("good", after.good());
+              timeline.record(
+                  submission.year(),
+                  submission.subject(),
+                  TimelineKind.QUOTA_EXCEEDED_CONFIRMED,
+                  submission.taskKey(),
+                  submission.taskId(),
+                  submission.actor(),
+                  details);
+            });
   }
 }

@@ -27,6 +27,7 @@ import vn.party.evaluation.process.Level;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldProblem;
+import vn.party.evaluation.web.PageDates;
 
 /** The branch meeting view: all members of the branch in one sitting. */
 @Controller
@@ -140,7 +141,7 @@ public class MeetingPageController {
       entries.add(new Meeting.Entry(taskId, text(params, "criticism_" + taskId), votes, proposed));
     }
     LocalDate heldOn = null;
-    String date = text(params, "heldOn");
+    String date = PageDates.isoDate(text(params, "heldOn"));
     if (date != null) {
       try {
         heldOn = LocalDate.parse(date);

@@ -23,6 +23,7 @@ import vn.party.evaluation.portal.PortalPage;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldProblem;
+import vn.party.evaluation.web.PageDates;
 
 /**
  * {@code /app/movements}: record a movement (transfer to a branch of this or another organization, transfer out,
@@ -64,11 +65,19 @@ public class MovementPageController {
   private final MovementService service;
   private final JdbcClient jdbc;
   private final MessageSource messages;
+  private final java.time.ZoneId zone;
 
-  public MovementPageController(MovementService service, JdbcClient jdbc, MessageSource messages) {
+  public MovementPageController(
+      MovementService service,
+      JdbcClient jdbc,
+      MessageSource messages,
+      @org.springframework.beans.factory.annotation.Value(
+              "${evaluation.time-zone:Asia/Ho_Chi_Minh}")
+          String zone) {
     this.service = service;
     this.jdbc = jdbc;
     this.messages = messages;
+    this.zone = java.time.ZoneId.of(zone);
   }
 
   @GetMapping("/app/movements")
@@ -105,7 +114,7 @@ public class MovementPageController {
           new Request(
               kind,
               "TRANSFER".equals(kind) ? form.get("toBranch") : null,
-              form.get("on"),
+              PageDates.isoDate(form.get("on")),
               form.get("reason")),
           user);
     } catch (ApiException refused) {
@@ -184,7 +193,8 @@ public class MovementPageController {
                         || mayChange(r.toOrganizationId(), user))
             .limit(50)
             .toList());
-    model.addAttribute("today", LocalDate.now());
+    // today in Vietnam, as the service checks "not in the future" (the server may run on UTC)
+    model.addAttribute("today", LocalDate.now(zone));
     model.addAttribute("values", values);
     model.addAttribute("errors", errors);
   }

@@ -19,6 +19,7 @@ import vn.party.evaluation.portal.PortalPage;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldProblem;
+import vn.party.evaluation.web.PageDates;
 
 /**
  * The member's roster facts as a page: the facts, the recorded changes, and for administrators and the grassroots
@@ -99,7 +100,7 @@ public class RosterPageController {
       HttpServletResponse response) {
     ObjectNode body = objectMapper.createObjectNode();
     body.put(RosterFields.MEMBERSHIP, blankToNull(membership));
-    body.put(RosterFields.ADMITTED_ON, blankToNull(admittedOn));
+    body.put(RosterFields.ADMITTED_ON, PageDates.isoDate(admittedOn));
     body.put(RosterFields.EXEMPTED, ticked(exempted));
     body.put(RosterFields.SUSPENDED, ticked(suspended));
     body.put(RosterFields.LEADERSHIP, blankToNull(leadership));

@@ -202,26 +202,22 @@ public class TaskPageController {
         } else if (form.mayWork() && ProcessKeys.COMMITTEE_DECISION.equals(key)) {
           var record = records.find(form.task().year(), form.task().memberId()).orElseThrow();
           String reason = params.getFirst(QuotaAtDecision.REASON);
+          if (reason != null && !reason.isBlank()) {
+            // sent as the decision's own field: the completion requires it above the quota at every
+            // door and records it (QuotaAtDecision)
+            values.put(QuotaAtDecision.REASON, reason.replace("\r\n", "\n").strip());
+          }
           boolean confirmed = "true".equals(params.getFirst(QuotaAtDecision.CONFIRMED));
-          List<FieldProblem> quota =
-              decide
-                  .quota()
-                  .problems(record.organizationId(), record.year(), values, confirmed, reason);
-          if (!quota.isEmpty()) {
+          List<FieldProblem> unconfirmed =
+              decide.quota().unconfirmed(record.organizationId(), record.year(), values, confirmed);
+          if (!unconfirmed.isEmpty()) {
             List<FieldProblem> all = new ArrayList<>(work.wouldRefuse(id, values, user));
-            all.addAll(quota);
+            if (all.stream().noneMatch(p -> QuotaAtDecision.REASON.equals(p.field()))) {
+              all.addAll(unconfirmed);
+            }
             throw ApiException.invalid(all);
           }
-          decide
-              .quota()
-              .decide(
-                  id,
-                  record.organizationId(),
-                  record.year(),
-                  record.memberId(),
-                  values,
-                  reason == null ? null : reason.replace("\r\n", "\n").strip(),
-                  user);
+          work.complete(id, values, user);
         } else {
           work.complete(id, values, user);
         }

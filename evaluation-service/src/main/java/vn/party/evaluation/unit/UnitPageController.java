@@ -28,6 +28,7 @@ import vn.party.evaluation.unit.UnitApi.UnitChangeRequest;
 import vn.party.evaluation.unit.flow.SeatAccounts;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldProblem;
+import vn.party.evaluation.web.PageDates;
 
 /**
  * The organization tree as pages, through the same {@link UnitService} as the API: {@code /app/units} (the tree, and
@@ -79,7 +80,7 @@ public class UnitPageController {
                   form.get("parentId"),
                   form.get("name"),
                   form.get("code"),
-                  form.get("openedOn"),
+                  PageDates.isoDate(form.get("openedOn")),
                   form.get("reason")),
               user);
       flash.addFlashAttribute("notice", "notice.unit-saved");
@@ -121,7 +122,10 @@ public class UnitPageController {
             service.change(
                 id,
                 new UnitChangeRequest(
-                    form.get("name"), form.get("code"), form.get("openedOn"), form.get("reason")),
+                    form.get("name"),
+                    form.get("code"),
+                    PageDates.isoDate(form.get("openedOn")),
+                    form.get("reason")),
                 user));
   }
 
@@ -188,7 +192,10 @@ public class UnitPageController {
         response,
         flash,
         () ->
-            service.dissolve(id, new DissolutionRequest(form.get("on"), form.get("reason")), user));
+            service.dissolve(
+                id,
+                new DissolutionRequest(PageDates.isoDate(form.get("on")), form.get("reason")),
+                user));
   }
 
   @PostMapping("/app/units/{id}/merger")
@@ -209,7 +216,10 @@ public class UnitPageController {
         flash,
         () ->
             service.merge(
-                id, new MergerRequest(form.get("into"), form.get("on"), form.get("reason")), user));
+                id,
+                new MergerRequest(
+                    form.get("into"), PageDates.isoDate(form.get("on")), form.get("reason")),
+                user));
   }
 
   private String act(

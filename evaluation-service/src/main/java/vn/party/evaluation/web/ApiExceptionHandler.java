@@ -206,6 +206,7 @@ public class ApiExceptionHandler {
       case "Size" -> "too-long";
       case "Pattern" -> "invalid-format";
       case "Min", "Max", "Range" -> "out-of-range";
+      case "NotAfterCurrentYear" -> "future-year";
       default -> "invalid";
     };
   }

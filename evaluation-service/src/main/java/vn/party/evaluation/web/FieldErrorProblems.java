@@ -30,7 +30,8 @@ public class FieldErrorProblems {
     Cap cap = error.cap();
     // {0} the field; for a cap also {1} its level (vi), {2} its level (code), {3} why (vi), {4} why
     // (en), {5} rule
-    // for the quota: {1} EXCELLENT, {2} GOOD, {3} the most EXCELLENT allowed
+    // for the quota: {1} EXCELLENT, {2} GOOD, {3} the most EXCELLENT allowed, {4} a reason's
+    // minimum length
     // for a vote short of its share: {1} the votes for the level, {2} the eligible voters, {3} the
     // share needed,
     // {4} the level in the caller's language
@@ -50,7 +51,8 @@ public class FieldErrorProblems {
                   field,
                   error.quota().excellent(),
                   error.quota().good(),
-                  error.quota().maxExcellent()
+                  error.quota().maxExcellent(),
+                  error.minLength()
                 }
                 : vote != null
                     ? new Object[] {
@@ -62,7 +64,7 @@ public class FieldErrorProblems {
                           "level." + vote.level().name(), null, vote.level().name(), locale)
                     }
                     : new Object[] {field};
-    if (error.minLength() != null) {
+    if (error.minLength() != null && error.quota() == null) {
       // a section of the self-criticism too short: {0} the section as the form titles it, {1} its
       // minimum length
       String section =

@@ -133,7 +133,13 @@ class AuditTrailTest extends EvaluationFlowSupport {
     completeOk(
         "committee",
         taskOf("committee", "committee-decision", "member1", YEAR),
-        Map.of("decision", "APPROVE", "decidedLevel", "EXCELLENT"));
+        Map.of(
+            "decision",
+            "APPROVE",
+            "decidedLevel",
+            "EXCELLENT",
+            "quotaReason",
+            "Thành tích nổi bật được chi bộ ghi nhận"));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(

@@ -200,7 +200,15 @@ class RecusalTest extends EvaluationFlowSupport {
     assertThat(taskIds(as(SELF).get().uri("/api/v1/tasks").retrieve().body(String.class)))
         .contains(other)
         .doesNotContain(own);
-    String approve = variables(Map.of("decision", "APPROVE", "decidedLevel", "EXCELLENT"));
+    String approve =
+        variables(
+            Map.of(
+                "decision",
+                "APPROVE",
+                "decidedLevel",
+                "EXCELLENT",
+                "quotaReason",
+                "Thành tích nổi bật được chi bộ ghi nhận"));
     for (String door : DOORS) {
       for (String action : List.of("complete", "submit-form", "resolve")) {
         assertEngineOwnCase(
@@ -218,7 +226,17 @@ class RecusalTest extends EvaluationFlowSupport {
           door + " claim");
     }
     assertOwnCase(
-        complete(SELF, own, Map.of("decision", "APPROVE", "decidedLevel", "EXCELLENT")), REASON_VI);
+        complete(
+            SELF,
+            own,
+            Map.of(
+                "decision",
+                "APPROVE",
+                "decidedLevel",
+                "EXCELLENT",
+                "quotaReason",
+                "Thành tích nổi bật được chi bộ ghi nhận")),
+        REASON_VI);
     assertThat(evaluation("committee", YEAR, SELF).path("status").asText()).isNotEqualTo("DECIDED");
     assertThat(recipientsOf("committee-decision", SELF)).contains("committee").doesNotContain(SELF);
 

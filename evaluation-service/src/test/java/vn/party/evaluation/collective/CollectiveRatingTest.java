@@ -387,7 +387,13 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
     completeOk(
         "committee",
         taskOf("committee", "committee-decision", member, YEAR),
-        Map.of("decision", "APPROVE", "decidedLevel", level));
+        Map.of(
+            "decision",
+            "APPROVE",
+            "decidedLevel",
+            level,
+            "quotaReason",
+            "Thành tích nổi bật được chi bộ ghi nhận"));
   }
 
   /** A page form's body: the fields, then the CSRF token. */

@@ -112,7 +112,15 @@ class UnitHeadsTest extends EvaluationFlowSupport {
     JsonNode released = timeline("hw-head2", "HEADED_UNIT_RATED").get("details");
     assertThat(released.get("unitId").asText()).isEqualTo(NEW_BRANCH);
     assertThat(released.hasNonNull("unitLevel")).as("not rated: no level").isFalse();
-    complete(head2Decision, Map.of("decision", "APPROVE", "decidedLevel", "EXCELLENT"));
+    complete(
+        head2Decision,
+        Map.of(
+            "decision",
+            "APPROVE",
+            "decidedLevel",
+            "EXCELLENT",
+            "quotaReason",
+            "Thành tích nổi bật được chi bộ ghi nhận"));
 
     // the rated branch: COMPLETED; its head may then be decided, not above COMPLETED
     complete(
@@ -212,7 +220,14 @@ class UnitHeadsTest extends EvaluationFlowSupport {
     assertThatThrownBy(
             () ->
                 complete(
-                    secretaryDecision, Map.of("decision", "APPROVE", "decidedLevel", "EXCELLENT")))
+                    secretaryDecision,
+                    Map.of(
+                        "decision",
+                        "APPROVE",
+                        "decidedLevel",
+                        "EXCELLENT",
+                        "quotaReason",
+                        "Thành tích nổi bật được chi bộ ghi nhận")))
         .hasMessageContaining("decidedLevel: above-cap");
     assertThat(finalizeTasks()).as("finalized only once everyone is decided").isZero();
     complete(

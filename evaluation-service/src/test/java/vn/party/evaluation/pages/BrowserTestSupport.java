@@ -37,6 +37,11 @@ public abstract class BrowserTestSupport extends EvaluationFlowSupport {
 
   @BeforeAll
   static void startBrowser() throws IOException {
+    startBrowser("vi");
+  }
+
+  /** Starts the browser in a language of the user's (its UI and the Accept-Language it sends). */
+  static void startBrowser(String language) throws IOException {
     org.junit.jupiter.api.Assumptions.assumeTrue(
         Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM),
         "needs the Debian packages chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
@@ -49,7 +54,11 @@ public abstract class BrowserTestSupport extends EvaluationFlowSupport {
                 "--no-sandbox",
                 "--disable-dev-shm-usage",
                 "--window-size=1280,1000",
-                "--lang=vi");
+                "--lang=" + language);
+    if (!"vi".equals(language)) {
+      options.setExperimentalOption(
+          "prefs", java.util.Map.of("intl.accept_languages", language + ",en"));
+    }
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
@@ -74,6 +83,50 @@ public abstract class BrowserTestSupport extends EvaluationFlowSupport {
   protected void signOut() {
     clickAndLoad(browser.findElement(By.id("sign-out")));
     assertThat(browser.getCurrentUrl()).contains("/login");
+  }
+
+  /**
+   * Clicks a button whose step cannot be undone (a {@code data-confirm} button, assets/confirm.js): its dialog
+   * {@code <id>-confirm} opens and nothing is sent yet; then confirms it and waits for the next page.
+   */
+  protected static void clickAndConfirm(String buttonId) {
+    openConfirmation(buttonId);
+    clickAndLoad(browser.findElement(By.id(buttonId + "-confirm-yes")));
+  }
+
+  /**
+   * Clicks a button whose step cannot be undone, checks that its confirmation opens, and cancels it: the dialog
+   * closes, nothing is sent (the same page, not reloaded) and the focus is back on the button.
+   */
+  protected static void clickAndCancel(String buttonId) {
+    String url = browser.getCurrentUrl();
+    String mark = openConfirmation(buttonId);
+    browser.findElement(By.id(buttonId + "-confirm-no")).click();
+    WebElement dialog = browser.findElement(By.id(buttonId + "-confirm"));
+    new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver -> !dialog.isDisplayed());
+    assertThat(
+            ((JavascriptExecutor) browser)
+                .executeScript("return window.__confirmMark === arguments[0];", mark))
+        .as("cancelling sent nothing: the page was not reloaded")
+        .isEqualTo(Boolean.TRUE);
+    assertThat(browser.getCurrentUrl()).isEqualTo(url);
+    assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo(buttonId);
+  }
+
+  /** Clicks the button and waits for its confirmation dialog (the page is not left); returns the page's mark. */
+  private static String openConfirmation(String buttonId) {
+    String mark = java.util.UUID.randomUUID().toString();
+    ((JavascriptExecutor) browser).executeScript("window.__confirmMark = arguments[0];", mark);
+    browser.findElement(By.id(buttonId)).click();
+    WebElement dialog = browser.findElement(By.id(buttonId + "-confirm"));
+    new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver -> dialog.isDisplayed());
+    assertThat(
+            ((JavascriptExecutor) browser)
+                .executeScript("return window.__confirmMark === arguments[0];", mark))
+        .as("the click only asked: the page was not left")
+        .isEqualTo(Boolean.TRUE);
+    assertThat(browser.findElement(By.id(buttonId + "-confirm-title")).getText()).isNotBlank();
+    return mark;
   }
 
   /**

@@ -90,7 +90,7 @@ class DecidePagesWithoutScriptTest extends EvaluationFlowSupport {
     assertThat(
             jdbc.sql(
                     """
-            select details->>'reason' || ' ' || (details->>'excellent') || '/' || (details->>'excellentAllowed')
+            select details->>'quotaReason' || ' ' || (details->>'excellent') || '/' || (details->>'excellentAllowed')
             from evaluation.timeline_entry where year = :y and member_id = 'member13'
               and kind = 'QUOTA_EXCEEDED_CONFIRMED'""")
                 .param("y", YEAR)

@@ -174,8 +174,10 @@ class DecideWithFactsBrowserTest extends BrowserTestSupport {
         .isEqualTo("Gửi và không sửa được nữa?");
     screenshot("decide-08-confirm-dialog");
     clickAndLoad(browser.findElement(By.id("confirm-submit")));
+    // the reason the completion itself requires (every door), with the figures
     assertThat(browser.findElement(By.id("quotaReason-error")).getText())
-        .isEqualTo("Phê duyệt vượt tỷ lệ hoàn thành xuất sắc cần được xác nhận và nêu lý do.");
+        .startsWith("Cần nêu lý do vượt tỷ lệ (ít nhất 10 ký tự)")
+        .endsWith("chỉ được tối đa 0.");
     assertThat(((JavascriptExecutor) browser).executeScript("return document.activeElement.id"))
         .isEqualTo("form-errors");
     assertThat(browser.findElement(By.cssSelector("#form-errors a")).getAttribute("href"))
@@ -191,7 +193,7 @@ class DecideWithFactsBrowserTest extends BrowserTestSupport {
     assertThat(
             jdbc.sql(
                     """
-            select details->>'reason' from evaluation.timeline_entry
+            select details->>'quotaReason' from evaluation.timeline_entry
             where year = :y and member_id = 'member3' and kind = 'QUOTA_EXCEEDED_CONFIRMED'""")
                 .param("y", YEAR)
                 .query(String.class)

@@ -120,7 +120,13 @@ class PeoplesPagesBrowserTest extends BrowserTestSupport {
     browser.findElement(By.id("votesGOOD_" + review)).sendKeys("5");
     new Select(browser.findElement(By.id("level_" + review))).selectByValue("GOOD");
     screenshot("05-secretary-branch-meeting");
-    clickAndLoad(browser.findElement(By.id("record-meeting")));
+    // recording the meeting cannot be undone: it asks first; cancelling sends nothing
+    clickAndCancel("record-meeting");
+    assertThat(browser.findElement(By.id("votesGOOD_" + review)).getAttribute("value"))
+        .isEqualTo("5");
+    browser.findElement(By.id("record-meeting")).click();
+    screenshot("05b-secretary-confirms-meeting");
+    clickAndLoad(browser.findElement(By.id("record-meeting-confirm-yes")));
     assertThat(browser.findElement(By.id("notice")).getText())
         .contains("Đã ghi biên bản họp chi bộ");
     await()
@@ -151,7 +157,9 @@ class PeoplesPagesBrowserTest extends BrowserTestSupport {
             "decidedLevel",
             "EXCELLENT",
             "decisionComment",
-            "Nhiều đóng góp nổi bật."));
+            "Nhiều đóng góp nổi bật.",
+            "quotaReason",
+            "Thành tích nổi bật được chi bộ ghi nhận"));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -230,11 +238,14 @@ class PeoplesPagesBrowserTest extends BrowserTestSupport {
             year + "-12-18T17:00");
     dues.forEach(this::typeDue);
     screenshot("10-committee-opens-campaign");
-    clickAndLoad(browser.findElement(By.id("open-campaign")));
+    // opening a campaign cannot be undone: it asks first; cancelling sends nothing
+    clickAndCancel("open-campaign");
+    assertThat(browser.findElements(By.id("decisionDue-error"))).isEmpty();
+    clickAndConfirm("open-campaign");
     assertThat(browser.findElement(By.id("decisionDue-error")).getText())
         .contains("không đúng thứ tự");
     assertThat(browser.findElement(By.id("branchReviewDue")).getAttribute("value"))
-        .isEqualTo(year + "-12-20T17:00");
+        .isEqualTo("20/12/" + year + " 17:00");
     assertThat(
             new Select(browser.findElement(By.id("regulation")))
                 .getFirstSelectedOption()
@@ -242,7 +253,9 @@ class PeoplesPagesBrowserTest extends BrowserTestSupport {
         .isEqualTo("QD-124-2023");
     screenshot("11-campaign-refused-field");
     typeDue("decisionDue", year + "-12-28T17:00");
-    clickAndLoad(browser.findElement(By.id("open-campaign")));
+    browser.findElement(By.id("open-campaign")).click();
+    screenshot("11b-committee-confirms-campaign");
+    clickAndLoad(browser.findElement(By.id("open-campaign-confirm-yes")));
     // lands on the progress page, which follows the launch by itself
     assertThat(browser.getCurrentUrl()).endsWith("/app/campaigns/" + ORG + "/" + year);
     assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Đã mở đợt đánh giá.");

@@ -137,7 +137,7 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
                 + enc(csrf)
                 + "&year="
                 + enc("２０４２")
-                + "&regulation=&selfReviewDue=10%2F12%2F2042&residenceFeedbackDue=&branchReviewDue=2042-12-20T17%3A00"
+                + "&regulation=&selfReviewDue=12%2F31%2F2042&residenceFeedbackDue=&branchReviewDue=2042-12-20T17%3A00"
                 + "&decisionDue=2042-12-28T17%3A00");
     assertThat(unreadable.statusCode()).isEqualTo(400);
     assertThat(errorOf(unreadable.body(), "year")).contains("sai kiểu dữ liệu");
@@ -501,7 +501,13 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
     completeOk(
         "committee",
         taskOf("committee", "committee-decision", member, year),
-        Map.of("decision", "APPROVE", "decidedLevel", level));
+        Map.of(
+            "decision",
+            "APPROVE",
+            "decidedLevel",
+            level,
+            "quotaReason",
+            "Thành tích nổi bật được chi bộ ghi nhận"));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(

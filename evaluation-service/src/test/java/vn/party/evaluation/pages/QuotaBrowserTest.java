@@ -33,7 +33,13 @@ class QuotaBrowserTest extends BrowserTestSupport {
       completeOk(
           "committee",
           taskOf("committee", "committee-decision", "member" + n, YEAR),
-          Map.of("decision", "APPROVE", "decidedLevel", level));
+          Map.of(
+              "decision",
+              "APPROVE",
+              "decidedLevel",
+              level,
+              "quotaReason",
+              "Thành tích nổi bật được chi bộ ghi nhận"));
     }
     proposed("member15", "EXCELLENT");
     String decision = taskOf("committee", "committee-decision", "member15", YEAR);

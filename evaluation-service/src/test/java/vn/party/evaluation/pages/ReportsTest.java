@@ -59,7 +59,13 @@ class ReportsTest extends EvaluationFlowSupport {
     completeOk(
         "committee",
         taskOf("committee", "committee-decision", member, YEAR),
-        Map.of("decision", "APPROVE", "decidedLevel", level));
+        Map.of(
+            "decision",
+            "APPROVE",
+            "decidedLevel",
+            level,
+            "quotaReason",
+            "Thành tích nổi bật được chi bộ ghi nhận"));
     await()
         .atMost(Duration.ofSeconds(30))
         .until(

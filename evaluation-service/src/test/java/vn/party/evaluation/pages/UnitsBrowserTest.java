@@ -114,7 +114,7 @@ class UnitsBrowserTest extends BrowserTestSupport {
     screenshot("units-01-refused");
 
     browser.findElement(By.id("name")).sendKeys("Chi bộ Tổ dân phố 7");
-    browser.findElement(By.id("openedOn")).sendKeys("01032020");
+    browser.findElement(By.id("openedOn")).sendKeys("01/03/2020");
     clickAndLoad(browser.findElement(By.id("create-unit")));
     assertThat(browser.getCurrentUrl()).endsWith("/app/units/ub-cb7");
     assertThat(browser.findElement(By.id("unit-name")).getText()).isEqualTo("Chi bộ Tổ dân phố 7");

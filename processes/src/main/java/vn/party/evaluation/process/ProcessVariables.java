@@ -137,6 +137,12 @@ public final class ProcessVariables {
 
   public static final String DECISION_COMMENT = "decisionComment";
 
+  /**
+   * Why the committee approves EXCELLENT although it takes the organization above the quota of the moment; required
+   * then (checked by the application at every door, with the organization's tally), ignored otherwise.
+   */
+  public static final String QUOTA_REASON = "quotaReason";
+
   /** member-rerating: the level decided at first, the new level and why, and the discipline that caused it. */
   public static final String ORIGINAL_LEVEL = "originalLevel";
 

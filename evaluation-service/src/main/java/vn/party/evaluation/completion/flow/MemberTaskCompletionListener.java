@@ -13,6 +13,8 @@ import org.springframework.stereotype.Component;
 import vn.party.evaluation.completion.Completions;
 import vn.party.evaluation.completion.Submission;
 import vn.party.evaluation.process.flow.CompletionRulesInEngine;
+import vn.party.evaluation.process.validation.CompletionCheck;
+import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.security.Actors;
 
@@ -63,6 +65,12 @@ public class MemberTaskCompletionListener {
             false);
     if (CompletionRulesInEngine.check(
         task, true, errors -> completions.refused(submission, errors, task.getVariables()))) {
+      // the application's own checks (the quota at the decision), as the engine REST API's 400
+      List<FieldError> guarded = completions.guarded(submission);
+      if (!guarded.isEmpty()) {
+        CompletionCheck.forget(taskId);
+        throw CompletionRulesInEngine.refusal(guarded);
+      }
       Map<String, Object> context = new HashMap<>();
       KEEP_CONTEXT.forEach(name -> context.put(name, task.getVariable(name)));
       Map<String, Object> kept = completions.keep(submission, context);

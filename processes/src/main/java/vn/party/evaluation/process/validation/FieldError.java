@@ -54,6 +54,12 @@ public record FieldError(
   /** Finalizing the organization's results while more members are EXCELLENT than the quota allows ({@link #quota()}). */
   public static final String OVER_QUOTA = "over-quota";
 
+  /**
+   * Approving EXCELLENT above the quota of the moment ({@link #quota()}: the figures after this approval) without
+   * a reason of at least {@link #minLength()} visible characters in {@code quotaReason}.
+   */
+  public static final String OVER_QUOTA_REASON_REQUIRED = "over-quota-reason-required";
+
   /** Not a criterion grade (Grade: EXCELLENT, GOOD, AVERAGE, WEAK). */
   public static final String INVALID_GRADE = "invalid-grade";
 
@@ -172,6 +178,18 @@ public record FieldError(
                       + quota.good()
                       + ", allowed "
                       + quota.maxExcellent();
+          case OVER_QUOTA_REASON_REQUIRED ->
+              "is required (at least "
+                  + minLength
+                  + " visible characters): approving EXCELLENT goes above the quota"
+                  + (quota == null
+                      ? ""
+                      : ": EXCELLENT "
+                          + quota.excellent()
+                          + ", GOOD "
+                          + quota.good()
+                          + ", allowed "
+                          + quota.maxExcellent());
           default -> "is invalid (" + reason + ")";
         };
   }
@@ -205,6 +223,18 @@ public record FieldError(
           + " Hoàn thành tốt nhiệm vụ, tối đa được "
           + quota.maxExcellent()
           + ")";
+    }
+    if (OVER_QUOTA_REASON_REQUIRED.equals(reason) && quota != null) {
+      return field
+          + ": "
+          + reason
+          + " (phê duyệt Hoàn thành xuất sắc nhiệm vụ này vượt tỷ lệ: "
+          + quota.excellent()
+          + " đảng viên Hoàn thành xuất sắc nhiệm vụ, tối đa được "
+          + quota.maxExcellent()
+          + "; cần nêu lý do vượt tỷ lệ, ít nhất "
+          + minLength
+          + " ký tự)";
     }
     if (SECTION_TOO_SHORT.equals(reason) && minLength != null) {
       return field

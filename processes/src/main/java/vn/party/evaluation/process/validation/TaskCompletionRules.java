@@ -20,6 +20,7 @@ import static vn.party.evaluation.process.ProcessVariables.GOOD_COUNT;
 import static vn.party.evaluation.process.ProcessVariables.LATE_TASKS_PERCENT;
 import static vn.party.evaluation.process.ProcessVariables.LEADERSHIP_POST;
 import static vn.party.evaluation.process.ProcessVariables.LIMITATIONS;
+import static vn.party.evaluation.process.ProcessVariables.QUOTA_REASON;
 import static vn.party.evaluation.process.ProcessVariables.REAPPRAISAL_COMMENT;
 import static vn.party.evaluation.process.ProcessVariables.REAPPRAISED_LEVEL;
 import static vn.party.evaluation.process.ProcessVariables.REGULATION;
@@ -121,7 +122,11 @@ public final class TaskCompletionRules {
           List.of(
               FieldRule.decision(DECISION),
               FieldRule.level(DECIDED_LEVEL, decisionIs(Decision.APPROVE)),
-              FieldRule.text(DECISION_COMMENT, decisionIs(Decision.RETURN))),
+              FieldRule.text(DECISION_COMMENT, decisionIs(Decision.RETURN)),
+              // required only above the quota, which these rules cannot see: the application's
+              // quota check (decision.QuotaAtDecision) requires it at every door; the pages show it
+              // in their own confirmation, not among the form's fields
+              new FieldRule(QUOTA_REASON, Kind.TEXT, never(), never())),
           ProcessKeys.RERATING_DECISION,
           List.of(
               FieldRule.level(RERATED_LEVEL, always()), FieldRule.text(RERATING_COMMENT, always())),

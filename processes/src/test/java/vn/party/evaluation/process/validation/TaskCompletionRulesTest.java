@@ -907,7 +907,7 @@ class TaskCompletionRulesTest {
             "concludedForbiddenConduct",
             "concludedFailedToSetExample");
     assertThat(TaskCompletionRules.fields("committee-decision"))
-        .containsExactly("decision", "decidedLevel", "decisionComment");
+        .containsExactly("decision", "decidedLevel", "decisionComment", "quotaReason");
   }
 
   @Test
