@@ -81,7 +81,7 @@ final class Lifecycle {
               organization,
               OrganizationGenerator.memberIds(data, organization, perOrganization),
               branchSize);
-      EngineDirectory.create(client, admin, people, threads);
+      EngineDirectory.create(client, admin, data, people, threads);
       users += people.users().size();
       organizations.add(people);
     }
