@@ -1,4 +1,4 @@
-// Buttons whose step cannot be undone (recording a branch meeting, opening a campaign, dissolving a unit) ask first,
+// Buttons whose step cannot be undone (recording a branch meeting, opening a campaign, merging or dissolving a unit) ask first,
 // as "Gửi" does on a task (task-form.js): a button with data-confirm="<dialog id>" opens that native <dialog> (focus
 // stays inside it, Escape closes it); its [data-confirm-yes] button, inside the same form, submits; [data-confirm-no]
 // closes it and nothing is sent. Without JavaScript the dialog stays closed and the button posts as before.
