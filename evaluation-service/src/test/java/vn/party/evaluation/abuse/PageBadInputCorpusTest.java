@@ -52,7 +52,8 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
   private static final List<String> BAD_NUMBERS =
       List.of("abc", "1.5", "-", "1e3", "９", "0x10", "99999999999", "<script>");
   private static final List<String> BAD_DATES =
-      List.of("27/11/2026", "2026-13-01", "2026-02-30", "tomorrow", "2026-11-27T10:00", "<script>");
+      // dates are typed dd/mm/yyyy (web.PageDates): month first, or a day the month lacks, is refused
+      List.of("11/27/2026", "31/02/2026", "2026-13-01", "2026-02-30", "tomorrow", "2026-11-27T10:00", "<script>");
 
   private PageSession member1;
   private PageSession secretary1;
@@ -418,7 +419,8 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
       for (String due :
           List.of(
               "",
-              "27/11/2042",
+              "11/27/2042 10:00",
+              "31/02/2042 10:00",
               "2042-13-01T10:00",
               "2042-02-30T10:00",
               "tomorrow",
