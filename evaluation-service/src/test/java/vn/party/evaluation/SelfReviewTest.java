@@ -191,10 +191,10 @@ class SelfReviewTest extends EvaluationFlowSupport {
                 .getValue())
         .isEqualTo("EXCELLENT");
 
-    // later edits are refused: the task is gone, and the kept row cannot be changed even from the
-    // database
+    // later edits are refused: the task is gone (the API answers as for anyone's task one may not
+    // see: one 403, no oracle), and the kept row cannot be changed even from the database
     assertThat(complete("member12", task, selfCriticism("COMPLETED")).getStatusCode().value())
-        .isEqualTo(404);
+        .isEqualTo(403);
     assertThat(
             member
                 .post(
@@ -204,7 +204,7 @@ class SelfReviewTest extends EvaluationFlowSupport {
                         "draft",
                         member.csrf(member.get("/app/tasks").body())))
                 .statusCode())
-        .isEqualTo(404);
+        .isEqualTo(403);
     assertThatThrownBy(
             () ->
                 jdbc.sql(

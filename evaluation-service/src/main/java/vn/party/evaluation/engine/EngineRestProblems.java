@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.security.engine.PersonRefusedException;
 import vn.party.evaluation.security.engine.SeatOnlyRefusedException;
 
 /**
@@ -94,6 +95,16 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
   @Override
   public Response toResponse(Throwable error) {
     Response engine = ExceptionHandlerHelper.getInstance().getResponse(error);
+    PersonRefusedException person = find(error, PersonRefusedException.class);
+    if (person != null) {
+      // a process of the evaluation steered or deleted from outside: for anyone but an
+      // administrator the same
+      // answer as for one that does not exist (no oracle); an administrator is told why
+      return PersonRefusedException.PROCESS_CONTROL_KEY.equals(person.messageKey())
+              && !administrator()
+          ? forbidden()
+          : problem(403, "Forbidden", person.getMessage());
+    }
     if (has(error, AuthorizationException.class)
         || refusedAsMissing(error)
         || (engine.getStatus() == 403 && restLayersOwnRefusal(error))) {
@@ -202,6 +213,15 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
     body.put("message", BAD_PARAMETERS);
     body.put("errors", errors);
     return json(400, body);
+  }
+
+  private static <T extends Throwable> T find(Throwable error, Class<T> type) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   private static boolean has(Throwable error, Class<? extends Throwable> type) {

@@ -3,11 +3,13 @@ package vn.party.evaluation.movement;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,19 +67,17 @@ public class MovementPageController {
   private final MovementService service;
   private final JdbcClient jdbc;
   private final MessageSource messages;
-  private final java.time.ZoneId zone;
+  private final ZoneId zone;
 
   public MovementPageController(
       MovementService service,
       JdbcClient jdbc,
       MessageSource messages,
-      @org.springframework.beans.factory.annotation.Value(
-              "${evaluation.time-zone:Asia/Ho_Chi_Minh}")
-          String zone) {
+      @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone) {
     this.service = service;
     this.jdbc = jdbc;
     this.messages = messages;
-    this.zone = java.time.ZoneId.of(zone);
+    this.zone = ZoneId.of(zone);
   }
 
   @GetMapping("/app/movements")

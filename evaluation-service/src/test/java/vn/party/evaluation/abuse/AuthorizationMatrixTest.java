@@ -111,7 +111,7 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
       | GET  /engine-rest/authorization shows any                        | -    | no      | no      | no         | no         | no        | no      | yes   |
       | POST /engine-rest/user/create                                    | 401  | 403     | 403     | 403        | 403        | 403       | 403     | 204   |
       | POST /engine-rest/process-definition/key/member-evaluation/start (with variables: 400) | 401 | 400 | 400 | 400 | 400 | 400 | 400 | 400 |
-      | POST /engine-rest/message               (a waiting evaluation)   | 401  | 403     | 403     | 403        | 403        | 403       | 403     | 204   |
+      | POST /engine-rest/message               (a waiting evaluation)   | 401  | 403     | 403     | 403        | 403        | 403       | 403     | 403   |
       | GET  /engine-rest/engine                                         | 401|403 | -     | -       | -          | -          | -         | -       | -     |
       | GET  /engine-rest/engine/                                        | 401|403 | -     | -       | -          | -          | -         | -       | -     |
       | GET  /engine-rest/engine/default/task                            | 401  | -       | -       | -          | -          | -         | -       | -     |

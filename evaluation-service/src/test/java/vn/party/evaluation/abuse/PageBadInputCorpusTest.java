@@ -52,8 +52,16 @@ class PageBadInputCorpusTest extends EvaluationFlowSupport {
   private static final List<String> BAD_NUMBERS =
       List.of("abc", "1.5", "-", "1e3", "９", "0x10", "99999999999", "<script>");
   private static final List<String> BAD_DATES =
-      // dates are typed dd/mm/yyyy (web.PageDates): month first, or a day the month lacks, is refused
-      List.of("11/27/2026", "31/02/2026", "2026-13-01", "2026-02-30", "tomorrow", "2026-11-27T10:00", "<script>");
+      // dates are typed dd/mm/yyyy (web.PageDates): month first, or a day the month lacks, is
+      // refused
+      List.of(
+          "11/27/2026",
+          "31/02/2026",
+          "2026-13-01",
+          "2026-02-30",
+          "tomorrow",
+          "2026-11-27T10:00",
+          "<script>");
 
   private PageSession member1;
   private PageSession secretary1;

@@ -1,15 +1,19 @@
 package vn.party.evaluation.abuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,8 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired AuthorizationService authorizationService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired HistoryService historyService;
 
   private Http http;
   private String decision;
@@ -354,6 +360,132 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     assertThat(there.statusCode()).as(what + ": " + there.body()).isEqualTo(403);
     assertThat(none.statusCode()).as(what + " (unknown): " + none.body()).isEqualTo(403);
     assertThat(there.body()).as(what).isEqualTo(none.body()).doesNotContain(real);
+  }
+
+  /**
+   * The outsider's re-attack: with the engine's process commands the administrator (or anyone granted engine rights)
+   * moved an evaluation past its self-review and branch review, recorded a decision by starting its last step, and
+   * suspended or deleted evaluations and their history. No person gives those, at any door, granted or not.
+   */
+  @Test
+  void nobodySteersStopsOrDeletesAnEvaluationFromOutsideItsSteps() throws Exception {
+    List<String> created = new ArrayList<>();
+    try {
+      for (int resourceType : new int[] {6, 8, 9}) { // process definitions, instances, deployments
+        HttpResponse<String> authorization =
+            http.send(
+                "POST",
+                "/engine-rest/authorization/create",
+                "admin",
+                "application/json",
+                "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"district\",\"resourceType\":"
+                    + resourceType
+                    + ",\"resourceId\":\"*\"}");
+        assertThat(authorization.statusCode()).as(authorization.body()).isEqualTo(200);
+        created.add(JSON.readTree(authorization.body()).get("id").asText());
+      }
+      for (String user : List.of("admin", "district")) {
+        for (String door : DOORS) {
+          for (String[] command :
+              new String[][] {
+                {
+                  "POST",
+                  "/process-instance/" + decisionInstance + "/modification",
+                  "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"record-decision\"}]}"
+                },
+                {
+                  "POST",
+                  "/process-instance/" + decisionInstance + "/modification",
+                  "{\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"committee-decision\"}]}"
+                },
+                {
+                  "PUT",
+                  "/process-instance/" + decisionInstance + "/suspended",
+                  "{\"suspended\":true}"
+                },
+                {"DELETE", "/process-instance/" + decisionInstance, null},
+                {
+                  "POST",
+                  "/process-instance/delete",
+                  "{\"processInstanceIds\":[\"" + decisionInstance + "\"],\"deleteReason\":\"x\"}"
+                },
+                {"DELETE", "/history/process-instance/" + decisionInstance, null},
+                {
+                  "POST",
+                  "/message",
+                  "{\"messageName\":\"residence-feedback-received\",\"businessKey\":\""
+                      + YEAR
+                      + ":member5\"}"
+                },
+                {
+                  "POST",
+                  "/process-definition/key/member-evaluation/start",
+                  "{\"businessKey\":\"x\"}"
+                }
+              }) {
+            HttpResponse<String> answer =
+                http.send(
+                    command[0],
+                    door + command[1],
+                    user,
+                    command[2] == null ? null : "application/json",
+                    command[2]);
+            assertThat(answer.statusCode())
+                .as(user + " " + command[0] + " " + door + command[1] + ": " + answer.body())
+                .isEqualTo(403);
+            // the administrator is told why; anyone else gets the answer for what does not exist
+            assertThat(answer.body())
+                .contains(
+                    user.equals("admin")
+                        ? "Việc đánh giá chỉ đi theo các bước của quy trình"
+                        : "Không có quyền, hoặc không có đối tượng này");
+          }
+        }
+      }
+    } finally {
+      created.forEach(authorizationService::deleteAuthorization);
+    }
+    // the Java door: a deployment over the processes, given as a person
+    identityService.setAuthentication("admin", List.of("camunda-admin"));
+    try {
+      assertThatThrownBy(
+              () ->
+                  repositoryService
+                      .createDeployment()
+                      .addModelInstance(
+                          "member-evaluation.bpmn",
+                          Bpmn.createExecutableProcess("member-evaluation")
+                              .startEvent()
+                              .endEvent()
+                              .done())
+                      .deploy())
+          .hasMessageContaining("An evaluation moves only through its steps");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertUntouched();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(decisionInstance)
+                .active()
+                .count())
+        .as("the evaluation runs on, not suspended")
+        .isEqualTo(1);
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceId(decisionInstance)
+                .count())
+        .isEqualTo(1);
+    assertThat(
+            historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(decisionInstance)
+                .activityId("record-decision")
+                .count())
+        .as("no step was started from outside")
+        .isZero();
   }
 
   private void assertUntouched() {

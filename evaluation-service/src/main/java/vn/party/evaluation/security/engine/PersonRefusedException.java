@@ -17,6 +17,9 @@ public class PersonRefusedException extends RestException {
   /** The inspection committee and the auditors read and change nothing. */
   public static final String INSPECTION_KEY = "error.inspection-changes-nothing";
 
+  /** An evaluation moves only through its steps: nobody steers, stops or deletes a process or its history. */
+  public static final String PROCESS_CONTROL_KEY = "error.process-control";
+
   private final String messageKey;
 
   private PersonRefusedException(String messageKey, String reason) {
@@ -41,6 +44,15 @@ public class PersonRefusedException extends RestException {
         INSPECTION_KEY,
         "Ủy ban kiểm tra chỉ xem, không thực hiện hay quyết định việc nào / "
             + "The inspection committee reads and changes nothing: it does no task");
+  }
+
+  /** A modification, start, message, suspension or deletion of a process or its history ({@link ProcessControlCommands}). */
+  public static PersonRefusedException processControl() {
+    return new PersonRefusedException(
+        PROCESS_CONTROL_KEY,
+        "Việc đánh giá chỉ đi theo các bước của quy trình: không ai được chuyển bước, tạm dừng, xóa quy trình hay lịch sử"
+            + " của nó / An evaluation moves only through its steps: nobody moves, suspends or deletes a process or"
+            + " its history");
   }
 
   public String messageKey() {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.AbstractSetProcessInstanceStateCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
@@ -50,6 +49,10 @@ import vn.party.evaluation.process.validation.TaskCompletionRules;
  * candidate groups; for a task without any, the assignee the process set), and handed only to a user holding one;
  * engine authorizations (granted with {@code POST /engine-rest/authorization/create}, say) and {@code camunda-admin}
  * are no seat: 403, {@link SeatOnlyRefusedException}. An unknown task gets the same answer.
+ *
+ * <p>Process control ({@link ProcessControlCommands}): no person, the administrator included, modifies, starts,
+ * restarts, migrates, signals, suspends or deletes a process of the evaluation, deploys over it, or deletes its
+ * history: 403, {@link PersonRefusedException#processControl()}.
  */
 public class UserCommandGuard extends CommandInterceptor {
 
@@ -130,15 +133,21 @@ public class UserCommandGuard extends CommandInterceptor {
   }
 
   private void check(Command<?> command, String person, List<String> groups) {
-    checkUnknownReads(command);
     CommandWrites.TaskAction action = CommandWrites.actionOf(command);
     CommandWrites.Write write = CommandWrites.of(command);
-    if (action == null && write == null) {
-      return;
-    }
     if (write != null && write.taskId() == null) {
       // outside a task form: no variable at all
       throw new VariableRefusedException(TaskCompletionRules.unowned("", write.values().keySet()));
+    }
+    // after the variables (a foreign variable is named with a 400 at every door), before whether
+    // the process
+    // exists (one answer for a real one and for none)
+    if (ProcessControlCommands.refused(command)) {
+      throw PersonRefusedException.processControl();
+    }
+    checkUnknownReads(command);
+    if (action == null && write == null) {
+      return;
     }
     TaskFacts task = facts(action != null ? action.taskId() : write.taskId());
     if (task == null) {
@@ -205,8 +214,7 @@ public class UserCommandGuard extends CommandInterceptor {
   }
 
   /**
-   * A read of a task's form, or a suspension of a process instance, naming one that does not exist answers as one the
-   * person may not see ({@code EngineRestProblems}: one 403), not the engine's "no task found" 400 or a silent 204
+   * A read of a task's form naming one that does not exist answers as one the person may not see ({@code EngineRestProblems}: one 403), not the engine's "no task found" 400 or a silent 204
    * (outsider's recheck: an oracle for which ids exist).
    */
   private void checkUnknownReads(Command<?> command) {
@@ -214,22 +222,6 @@ public class UserCommandGuard extends CommandInterceptor {
     if (formTask != null && facts(formTask) == null) {
       throw new NotFoundException("no such task");
     }
-    if (command instanceof AbstractSetProcessInstanceStateCmd
-        && CommandWrites.fieldOf(command, "processInstanceId") instanceof String instance
-        && !processInstanceExists(instance)) {
-      throw new NotFoundException("no such process instance");
-    }
-  }
-
-  private boolean processInstanceExists(String processInstanceId) {
-    return configuration
-        .getCommandExecutorTxRequired()
-        .execute(
-            context ->
-                context.runWithoutAuthorization(
-                    () ->
-                        context.getExecutionManager().findExecutionById(processInstanceId)
-                            != null));
   }
 
   /** A user's groups, read as the engine. */
