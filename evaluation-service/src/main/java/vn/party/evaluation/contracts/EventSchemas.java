@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -65,6 +66,31 @@ public class EventSchemas {
         .map(
             schema ->
                 schema.validate(data).stream().map(ValidationMessage::getMessage).sorted().toList())
+        .orElse(List.of());
+  }
+
+  /**
+   * The data's top-level fields the type's schema requires as text (e.g. {@code comment}, {@code submittedBy}): the
+   * schema's {@code \\S} pattern takes a text of only Hangul fillers or zero-width spaces, which a reader sees as
+   * blank, so the consumer refuses those as missing the way the API does (issue 12, fourth session).
+   */
+  public List<String> requiredTexts(String type) {
+    return schema(type)
+        .map(
+            schema -> {
+              JsonNode node = schema.getSchemaNode();
+              JsonNode properties = node.path("properties");
+              List<String> texts = new ArrayList<>();
+              node.path("required")
+                  .forEach(
+                      name -> {
+                        JsonNode property = properties.path(name.asText());
+                        if ("string".equals(property.path("type").asText())) {
+                          texts.add(name.asText());
+                        }
+                      });
+              return List.copyOf(texts);
+            })
         .orElse(List.of());
   }
 

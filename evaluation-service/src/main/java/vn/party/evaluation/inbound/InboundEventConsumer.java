@@ -114,6 +114,7 @@ public class InboundEventConsumer {
       return;
     }
     List<String> characters = characterProblems(data);
+    characters.addAll(blankProblems(data, schemas.requiredTexts(event.getType())));
     if (!characters.isEmpty()) {
       // what the API refuses is refused here too (issue 12): a lone surrogate was stored as "?", a
       // bidirectional override shown, a NUL lost the event in the dead-letter topic
@@ -138,20 +139,29 @@ public class InboundEventConsumer {
    */
   static List<String> attributeProblems(CloudEvent event) {
     List<String> problems = new ArrayList<>();
-    attribute(problems, "id", event.getId(), UnmatchedEvents.MAX_ID);
+    attribute(problems, "id", event.getId(), UnmatchedEvents.MAX_ID, true);
     attribute(
         problems,
         "source",
         event.getSource() == null ? null : event.getSource().toString(),
-        UnmatchedEvents.MAX_SOURCE);
-    attribute(problems, "type", event.getType(), UnmatchedEvents.MAX_TYPE);
-    attribute(problems, "subject", event.getSubject(), UnmatchedEvents.MAX_SUBJECT);
+        UnmatchedEvents.MAX_SOURCE,
+        true);
+    attribute(problems, "type", event.getType(), UnmatchedEvents.MAX_TYPE, true);
+    attribute(problems, "subject", event.getSubject(), UnmatchedEvents.MAX_SUBJECT, false);
     return problems;
   }
 
-  private static void attribute(List<String> problems, String name, String value, int max) {
-    if (value == null) {
-      return;
+  private static void attribute(
+      List<String> problems, String name, String value, int max, boolean required) {
+    if (value == null || TextCharacters.blank(value)) {
+      // CloudEvents 1.0: id, source and type are non-empty; an event is remembered by source and
+      // id, so an empty id would make every such event one (issue 12, fourth session)
+      if (required) {
+        problems.add(name + ": " + FieldError.REQUIRED);
+      }
+      if (value == null || value.isEmpty()) {
+        return;
+      }
     }
     String reason = TextCharacters.problem(value);
     if (reason == null && value.chars().anyMatch(Character::isISOControl)) {
@@ -212,6 +222,22 @@ public class InboundEventConsumer {
         collect(path + "[" + i + "]", node.get(i), problems);
       }
     }
+  }
+
+  /**
+   * Each text the type's schema requires ({@link EventSchemas#requiredTexts}) that shows nothing to a reader (only
+   * whitespace, Hangul fillers, zero-width spaces: {@link TextCharacters#blank}), as {@code "<field>: required"}, the
+   * way the API treats such a text as missing.
+   */
+  static List<String> blankProblems(JsonNode data, List<String> requiredTexts) {
+    List<String> problems = new ArrayList<>();
+    for (String field : requiredTexts) {
+      JsonNode node = data == null ? null : data.get(field);
+      if (node != null && node.isTextual() && TextCharacters.blank(node.textValue())) {
+        problems.add(field + ": " + FieldError.REQUIRED);
+      }
+    }
+    return problems;
   }
 
   /** The year, when it is one (the list shows it); anything else is left out, the problem says why. */

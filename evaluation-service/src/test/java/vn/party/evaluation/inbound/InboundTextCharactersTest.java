@@ -188,6 +188,82 @@ class InboundTextCharactersTest extends EvaluationFlowSupport {
     assertThat(deadLettered(Duration.ofSeconds(2))).noneMatch(id -> id.startsWith(run));
   }
 
+  /**
+   * Issue 12, outsider's re-attack of 2026-12-06 (fourth session): a residence feedback whose comment and sender were
+   * only Hangul fillers (U+3164) was taken, though the API treats such a text as blank since that day. Now a text
+   * an inbound type requires that shows nothing (Hangul fillers, zero-width spaces, a Braille blank) is listed as
+   * INVALID_DATA, {@code <field>: required}, for every inbound type, and nothing of it is stored.
+   */
+  @Test
+  void everyRequiredInboundTextThatShowsNothingIsListedAsRequired() {
+    List<Sent> sent = new ArrayList<>();
+    for (Case c : cases()) {
+      for (String blank : List.of("\\u3164", "\\u200b \\u3164\\u2800", "\\u115f\\u1160")) {
+        sent.add(send(c, blank, FieldError.REQUIRED));
+      }
+    }
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              for (Sent s : sent) {
+                assertThat(invalid(s.id())).as(s.toString()).contains(s.field() + ": required");
+              }
+            });
+    for (String table :
+        List.of(
+            "residence_feedback",
+            "unit_assessment",
+            "discipline_decision",
+            "organization_discipline_decision",
+            "complaint")) {
+      assertThat(storedFor(table)).as(table + " of " + YEAR).isZero();
+    }
+  }
+
+  /**
+   * Issue 12, outsider's re-attack of 2026-12-06 (fourth session): an event with {@code "id":""} was applied.
+   * CloudEvents 1.0 requires {@code id}, {@code source} and {@code type} to be non-empty, and events are remembered by
+   * source and id; now each is listed as INVALID_DATA, {@code id: required}, and not taken.
+   */
+  @Test
+  void anEventWithAnEmptyIdIsListedAsRequiredAndNotTaken() {
+    String source = "/text-characters/empty-id/" + UUID.randomUUID();
+    String data;
+    try {
+      data = JSON.writeValueAsString(residence());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    String json =
+        """
+        {"specversion":"1.0","id":"%s","source":"%s","type":"vn.party.member.residence-feedback",\
+        "datacontenttype":"application/json","data":%s}""";
+    send("member4", json.formatted("", source, data).getBytes(StandardCharsets.UTF_8));
+    send(
+        "member4",
+        json.formatted(" \\u3164", source + "/blank", data).getBytes(StandardCharsets.UTF_8));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        jdbc.sql(
+                                "select problem from evaluation.unmatched_event where source like :s"
+                                    + " and reason = 'INVALID_DATA' order by source")
+                            .param("s", source + "%")
+                            .query(String.class)
+                            .list())
+                    .containsExactly("id: required", "id: required"));
+    assertThat(
+            jdbc.sql("select count(*) from evaluation.inbox where source like :s")
+                .param("s", source + "%")
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(storedFor("residence_feedback")).isZero();
+  }
+
   // --------------------------------------------------------------------------------------------------- helpers
 
   private record Case(String type, String field, Map<String, Object> base) {}

@@ -280,6 +280,38 @@ class CommitteeRolesTest extends EvaluationFlowSupport {
   }
 
   /**
+   * Issue 12, outsider's re-attack of 2026-12-06 (fourth session): a NUL in {@code personId} reached PostgreSQL and
+   * answered 500. Every text of the seat request (as of every request record) is checked for the characters the API
+   * refuses first: 400 naming the field, nothing seated.
+   */
+  @Test
+  @Order(7)
+  void aSeatRequestWithCharactersTheApiRefusesIsRefusedNamingTheField() {
+    String[][] cases = {
+      {"member5\u0000", "COMMITTEE", "MEMBER", "x", "personId", "control-characters"},
+      {"member5", "COMMITTEE\u0007", "MEMBER", "x", "body", "control-characters"},
+      {"member5", "COMMITTEE", "MEMBER\u0000", "x", "role", "control-characters"},
+      {"member5", "COMMITTEE", "MEMBER", "lý do\u0000", "reason", "control-characters"},
+      {"member5", "COMMITTEE", "MEMBER", "lý do \u202e", "reason", "invalid-characters"},
+    };
+    for (String[] c : cases) {
+      ResponseEntity<String> refused =
+          as("committee")
+              .put()
+              .uri("/api/v1/units/{u}/committee", CB1)
+              .contentType(MediaType.APPLICATION_JSON)
+              .body(Map.of("personId", c[0], "body", c[1], "role", c[2], "reason", c[3]))
+              .retrieve()
+              .toEntity(String.class);
+      assertThat(refused.getStatusCode().value()).as("%s", c[4]).isEqualTo(400);
+      assertThat(UnitsApiTest.error(refused.getBody(), c[4]).get("reason").asText())
+          .as("%s", c[4])
+          .isEqualTo(c[5]);
+    }
+    assertThat(memberOf("member5", "branch-committee-" + CB1)).isFalse();
+  }
+
+  /**
    * The demo's secretary account back as branch 1's secretary: it is the demo's shared office account, on no roster,
    * which only the demo loader may seat ({@link UnitService#seatDemoAccount}); the API refuses it (see
    * {@code SeatsAndInspectionTest}).

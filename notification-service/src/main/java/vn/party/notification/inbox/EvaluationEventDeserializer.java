@@ -78,8 +78,7 @@ public class EvaluationEventDeserializer implements Deserializer<InboundEvent> {
     List<String> attributes = EventAttributes.problems(event);
     if (!attributes.isEmpty()) {
       throw new InvalidEventException(
-          "CloudEvent attributes with characters the API refuses: "
-              + String.join("; ", attributes));
+          "CloudEvent attributes the API refuses: " + String.join("; ", attributes));
     }
     String contentType = event.getDataContentType();
     if (contentType != null && !isJson(contentType)) {

@@ -15,17 +15,31 @@ final class EventAttributes {
 
   static final String CONTROL_CHARACTERS = "control-characters";
   static final String INVALID_CHARACTERS = "invalid-characters";
+  static final String REQUIRED = "required";
 
   private EventAttributes() {}
 
   /** Each refused attribute as {@code "<attribute>: <reason>"}; empty when all are fine. */
   static List<String> problems(CloudEvent event) {
     List<String> problems = new ArrayList<>();
+    required(problems, "id", event.getId());
+    required(problems, "source", event.getSource() == null ? null : event.getSource().toString());
+    required(problems, "type", event.getType());
     add(problems, "id", event.getId());
     add(problems, "source", event.getSource() == null ? null : event.getSource().toString());
     add(problems, "type", event.getType());
     add(problems, "subject", event.getSubject());
     return problems;
+  }
+
+  /**
+   * CloudEvents 1.0: id, source and type are non-empty; the inbox remembers an event by source and id, so with an
+   * empty id every such event would be one (issue 12, fourth session).
+   */
+  private static void required(List<String> problems, String attribute, String value) {
+    if (value == null || value.isBlank()) {
+      problems.add(attribute + ": " + REQUIRED);
+    }
   }
 
   private static void add(List<String> problems, String attribute, String value) {

@@ -207,7 +207,9 @@ class PoisonRecordsTest extends IntegrationTest {
       {prefix + "\\u0000", Events.SOURCE, "id: control-characters"},
       {prefix + "-twin\\ud800", Events.SOURCE, "id: invalid-characters"},
       {prefix + "-twin\\ud801", Events.SOURCE, "id: invalid-characters"},
-      {prefix + "-rtl", Events.SOURCE + "\\u202e", "source: invalid-characters"}
+      {prefix + "-rtl", Events.SOURCE + "\\u202e", "source: invalid-characters"},
+      // the outsider's re-attack of 2026-12-06 (fourth session): an empty id was processed
+      {"", Events.SOURCE, "id: required"}
     };
     for (String[] attack : attacks) {
       String json =
@@ -221,7 +223,7 @@ class PoisonRecordsTest extends IntegrationTest {
         .extracting(record -> header(record, DeadLetters.REASON_HEADER))
         .containsExactly(
             Arrays.stream(attacks)
-                .map(a -> "CloudEvent attributes with characters the API refuses: " + a[2])
+                .map(a -> "CloudEvent attributes the API refuses: " + a[2])
                 .toArray(String[]::new));
     assertThat(
             jdbc.sql("select count(*) from notification.processed_event where event_id like :p")
