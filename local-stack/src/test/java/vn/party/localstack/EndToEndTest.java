@@ -515,7 +515,7 @@ class EndToEndTest {
       completeOk(
           "committee",
           collectiveTaskOf("committee", "collective-decision", branch, year),
-          approve(level));
+          approveCollective(level));
 
       String decision = taskOf("committee", "committee-decision", head, year);
       JsonNode capped = evaluation(year, head);
@@ -572,7 +572,9 @@ class EndToEndTest {
     assertThat(evaluation(year, ORGANIZATION_HEAD).get("status").asText())
         .isEqualTo("WAITING_UNIT_RATING");
     completeOk(
-        "district", collectiveTaskOf("district", "collective-decision", ORG, year), approve(GOOD));
+        "district",
+        collectiveTaskOf("district", "collective-decision", ORG, year),
+        approveCollective(GOOD));
     String secretaryDecision = taskOf("committee", "committee-decision", ORGANIZATION_HEAD, year);
     assertThat(evaluation(year, ORGANIZATION_HEAD).at("/levelCap/ruleId").asText())
         .isEqualTo("member-caps-" + regulation + "-head-unit-good");
@@ -682,6 +684,11 @@ class EndToEndTest {
         level,
         "quotaReason",
         "Thành tích nổi bật được chi bộ ghi nhận");
+  }
+
+  /** A collective's rating: no quota, so no reason above it (the field is not the collective form's). */
+  private static Map<String, Object> approveCollective(String level) {
+    return Map.of("decision", "APPROVE", "decidedLevel", level);
   }
 
   /** A branch proposal carried by all nine eligible voters. */
