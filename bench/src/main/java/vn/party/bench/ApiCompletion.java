@@ -45,6 +45,7 @@ final class ApiCompletion {
                 EngineDirectory.createUser(
                     client, admin, members.get(i), members.get(i) + "@bench.example.vn"));
     failOnErrors("creating engine users", created);
+    EngineDirectory.signedInOnce(data, members);
     results.add(
         Figure.of(
             "setup.engine-users-created",

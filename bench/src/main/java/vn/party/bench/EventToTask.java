@@ -275,6 +275,7 @@ final class EventToTask {
     Load.Measurement accounts =
         Load.run(tasks.size(), threads, i -> account(client, admin, tasks.get(i)[1]));
     EngineDirectory.failOnErrors("member accounts for the self-reviews", accounts);
+    EngineDirectory.signedInOnce(data, tasks.stream().map(t -> t[1]).toList());
     log.info(
         "Event to task: completing {} self-reviews through the API as their members (set-up)",
         tasks.size());
