@@ -231,6 +231,17 @@ public class TaskWork {
   public void complete(
       String taskId, Map<String, Object> values, CurrentUser user, Runnable whenValid) {
     lockTask(taskId);
+    // the seat is read once, under the row lock: asked before any value is judged (a refusal is
+    // recorded only for a person holding a seat), and taken by the engine's guard of the completion
+    seats.readOnce(
+        () -> {
+          completeLocked(taskId, values, user, whenValid);
+          return null;
+        });
+  }
+
+  private void completeLocked(
+      String taskId, Map<String, Object> values, CurrentUser user, Runnable whenValid) {
     EngineTask task = workableTask(taskId, user);
     Checked checked = check(task, values);
     if (!checked.problems().isEmpty()) {
