@@ -8,10 +8,8 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import vn.party.evaluation.reminder.DeadlineNotices;
 
 /**
@@ -27,30 +25,11 @@ class DeadlineNoticesTest extends EvaluationFlowSupport {
   @Test
   void aTaskDueSoonIsRemindedOnceAndEscalatedOnceWhenOverdue() {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    var created =
-        as("committee")
-            .post()
-            .uri("/api/v1/campaigns")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(
-                Map.of(
-                    "organizationId",
-                    ORG,
-                    "year",
-                    YEAR,
-                    "regulation",
-                    "QD-366-2025",
-                    "selfReviewDue",
-                    now.plusHours(1).toString(),
-                    "residenceFeedbackDue",
-                    now.plusHours(2).toString(),
-                    "branchReviewDue",
-                    now.plusHours(3).toString(),
-                    "decisionDue",
-                    now.plusHours(4).toString()))
-            .retrieve()
-            .toEntity(String.class);
-    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+    openedCampaign(
+        "committee",
+        YEAR,
+        new CampaignOpening.Dues(
+            now.plusHours(1), now.plusHours(2), now.plusHours(3), now.plusHours(4)));
     String selfReview = taskOf("member1", "self-review", "member1", YEAR);
     await()
         .atMost(Duration.ofSeconds(60))

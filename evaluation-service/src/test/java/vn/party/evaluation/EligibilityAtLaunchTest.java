@@ -1,16 +1,11 @@
 package vn.party.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 /**
  * At launch the campaign's regulation decides who is rated: exempted and suspended members and members admitted
@@ -36,52 +31,23 @@ class EligibilityAtLaunchTest extends IntegrationTestSupport {
     member("elig-suspended", "OFFICIAL", false, true, LocalDate.of(2005, 1, 1));
     member("elig-new", "PROBATIONARY", false, false, LocalDate.of(YEAR, 8, 1));
 
-    OffsetDateTime now = OffsetDateTime.now();
-    ResponseEntity<String> opened =
-        as("admin")
-            .post()
-            .uri("/api/v1/campaigns")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(
-                Map.of(
-                    "organizationId",
-                    ORG,
-                    "year",
-                    YEAR,
-                    "regulation",
-                    "QD-366-2025",
-                    "selfReviewDue",
-                    now.plusDays(5).toString(),
-                    "residenceFeedbackDue",
-                    now.plusDays(6).toString(),
-                    "branchReviewDue",
-                    now.plusDays(7).toString(),
-                    "decisionDue",
-                    now.plusDays(8).toString()))
-            .retrieve()
-            .toEntity(String.class);
-    assertThat(opened.getStatusCode().value()).as(opened.getBody()).isEqualTo(201);
-    String id = json(opened.getBody()).get("id").asText();
+    String id =
+        CampaignOpening.opened(
+            as("admin"), ORG, YEAR, "QD-366-2025", CampaignOpening.Dues.daysAhead(5, 6, 7, 8));
 
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () -> {
-              JsonNode progress =
-                  json(as("auditor")
-                          .get()
-                          .uri("/api/v1/campaigns/" + id)
-                          .retrieve()
-                          .body(String.class))
-                      .get("progress");
-              assertThat(progress.get("membersTotal").asInt()).isEqualTo(2);
-              assertThat(progress.get("membersStarted").asInt()).isEqualTo(2);
-              assertThat(progress.get("membersNotRated").asInt()).isEqualTo(3);
-              assertThat(progress.at("/notRatedByReason/EXEMPTED").asInt()).isEqualTo(1);
-              assertThat(progress.at("/notRatedByReason/SUSPENDED").asInt()).isEqualTo(1);
-              assertThat(progress.at("/notRatedByReason/ADMITTED_UNDER_6_MONTHS").asInt())
-                  .isEqualTo(1);
-            });
+    CampaignOpening.awaitLaunch(
+        as("auditor"),
+        id,
+        Duration.ofSeconds(60),
+        campaign -> {
+          JsonNode progress = campaign.get("progress");
+          assertThat(progress.get("membersTotal").asInt()).isEqualTo(2);
+          assertThat(progress.get("membersStarted").asInt()).isEqualTo(2);
+          assertThat(progress.get("membersNotRated").asInt()).isEqualTo(3);
+          assertThat(progress.at("/notRatedByReason/EXEMPTED").asInt()).isEqualTo(1);
+          assertThat(progress.at("/notRatedByReason/SUSPENDED").asInt()).isEqualTo(1);
+          assertThat(progress.at("/notRatedByReason/ADMITTED_UNDER_6_MONTHS").asInt()).isEqualTo(1);
+        });
     assertThat(
             jdbc.sql(
                     "select member_id from evaluation.member_evaluation where year = :y and organization_id = :o "

@@ -12,6 +12,7 @@ import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.ManagementService;
@@ -37,29 +38,18 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
   protected ResponseEntity<String> openCampaign(
       String user, int year, OffsetDateTime residenceFeedbackDue, String regulation) {
     OffsetDateTime now = OffsetDateTime.now();
-    Map<String, Object> body =
-        Map.of(
-            "organizationId",
-            ORG,
-            "year",
-            year,
-            "regulation",
-            regulation,
-            "selfReviewDue",
-            now.plusDays(10).toString(),
-            "residenceFeedbackDue",
-            residenceFeedbackDue.toString(),
-            "branchReviewDue",
-            now.plusDays(40).toString(),
-            "decisionDue",
-            now.plusDays(50).toString());
-    return as(user)
-        .post()
-        .uri("/api/v1/campaigns")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(body)
-        .retrieve()
-        .toEntity(String.class);
+    return CampaignOpening.open(
+        as(user),
+        ORG,
+        year,
+        regulation,
+        new CampaignOpening.Dues(
+            now.plusDays(10), residenceFeedbackDue, now.plusDays(40), now.plusDays(50)));
+  }
+
+  /** Opens the demo organization's campaign of the year under QĐ 366 with these due dates, as that user; its id. */
+  protected String openedCampaign(String user, int year, CampaignOpening.Dues dues) {
+    return CampaignOpening.opened(as(user), ORG, year, "QD-366-2025", dues);
   }
 
   /** Opens the campaign as the grassroots committee and waits until every member's evaluation has started. */
@@ -73,20 +63,14 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
         openCampaign("committee", year, OffsetDateTime.now().plusDays(30), regulation);
     assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
     String id = json(created.getBody()).get("id").asText();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () -> {
-              JsonNode campaign =
-                  json(
-                      as("committee")
-                          .get()
-                          .uri("/api/v1/campaigns/" + id)
-                          .retrieve()
-                          .body(String.class));
-              assertThat(campaign.at("/progress/membersStarted").asInt()).isEqualTo(15);
-              assertThat(campaign.get("status").asText()).isEqualTo("RUNNING");
-            });
+    CampaignOpening.awaitLaunch(
+        as("committee"),
+        id,
+        Duration.ofSeconds(60),
+        campaign -> {
+          assertThat(campaign.at("/progress/membersStarted").asInt()).isEqualTo(15);
+          assertThat(campaign.get("status").asText()).isEqualTo("RUNNING");
+        });
     return id;
   }
 
@@ -233,6 +217,24 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
   }
 
   /**
+   * A committee decision approving {@code level}, with the reason an EXCELLENT above the organization's quota needs
+   * (sent whatever the tally: within the quota it is not asked for), and any more variables (name, value, …).
+   */
+  public static Map<String, Object> approves(String level, Object... more) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("decision", "APPROVE");
+    values.put("decidedLevel", level);
+    values.put("quotaReason", QUOTA_REASON);
+    for (int i = 0; i < more.length; i += 2) {
+      values.put((String) more[i], more[i + 1]);
+    }
+    return values;
+  }
+
+  /** The reason the tests give for an EXCELLENT above the quota. */
+  protected static final String QUOTA_REASON = "Thành tích nổi bật được chi bộ ghi nhận";
+
+  /**
    * A member's self-review as the API takes it: the self-proposed level and the sections a self-criticism requires
    * (SelfReviewRules.REQUIRED_SECTIONS, each longer than the default minimum), then any more values (name, value, …;
    * they win). For a probationary member (10-KNĐ, no section III) remove {@code shortcomingsFixed}.
@@ -353,15 +355,7 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
         taskOf(secretaryOf(n), "branch-review", member, year),
         branchProposes(level));
     completeOk(
-        "committee",
-        taskOf("committee", "committee-decision", member, year),
-        Map.of(
-            "decision",
-            "APPROVE",
-            "decidedLevel",
-            level,
-            "quotaReason",
-            "Thành tích nổi bật được chi bộ ghi nhận"));
+        "committee", taskOf("committee", "committee-decision", member, year), approves(level));
   }
 
   /** The secretary of member n's branch in the demo data (five members per branch). */

@@ -229,16 +229,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
         "decidedLevel",
         "above-cap");
     ResponseEntity<String> decisionViaEngine =
-        engineComplete(
-            "committee",
-            decision,
-            Map.of(
-                "decision",
-                "APPROVE",
-                "decidedLevel",
-                "EXCELLENT",
-                "quotaReason",
-                "Thành tích nổi bật được chi bộ ghi nhận"));
+        engineComplete("committee", decision, approves("EXCELLENT"));
     assertThat(decisionViaEngine.getStatusCode().value())
         .as(decisionViaEngine.getBody())
         .isEqualTo(400);

@@ -126,13 +126,7 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
     completeOk(
         "committee",
         taskOf("committee", "committee-decision", "member1", YEAR),
-        Map.of(
-            "decision",
-            "APPROVE",
-            "decidedLevel",
-            "EXCELLENT",
-            "quotaReason",
-            "Thành tích nổi bật được chi bộ ghi nhận"));
+        approves("EXCELLENT"));
 
     JsonNode result = evaluation("member1", YEAR, "member1");
     assertThat(result.get("status").asText()).isEqualTo("DECIDED");

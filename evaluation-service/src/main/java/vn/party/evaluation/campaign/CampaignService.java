@@ -8,16 +8,15 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.campaign.CampaignApi.CampaignView;
 import vn.party.evaluation.campaign.CampaignApi.CreateCampaignRequest;
+import vn.party.evaluation.campaign.flow.CampaignProcess;
 import vn.party.evaluation.directory.MemberDirectory;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.Groups;
-import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.Regulation;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.security.SystemAccess;
@@ -30,20 +29,20 @@ public class CampaignService {
 
   private final Campaigns campaigns;
   private final MemberDirectory directory;
-  private final RuntimeService runtimeService;
+  private final CampaignProcess process;
   private final CampaignMapper mapper;
   private final SystemAccess systemAccess;
 
   public CampaignService(
       Campaigns campaigns,
       MemberDirectory directory,
-      RuntimeService runtimeService,
+      CampaignProcess process,
       CampaignMapper mapper,
       SystemAccess systemAccess) {
     this.systemAccess = systemAccess;
     this.campaigns = campaigns;
     this.directory = directory;
-    this.runtimeService = runtimeService;
+    this.process = process;
     this.mapper = mapper;
   }
 
@@ -89,12 +88,8 @@ public class CampaignService {
     String processInstanceId =
         systemAccess.call(
             () ->
-                runtimeService
-                    .startProcessInstanceByKey(
-                        ProcessKeys.EVALUATION_CAMPAIGN,
-                        BusinessKeys.campaign(campaign.year(), campaign.organizationId()),
-                        variables)
-                    .getId());
+                process.start(
+                    BusinessKeys.campaign(campaign.year(), campaign.organizationId()), variables));
     campaigns.attachProcess(id, processInstanceId);
     return view(id);
   }

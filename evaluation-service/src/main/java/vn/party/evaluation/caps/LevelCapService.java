@@ -12,15 +12,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.caps.flow.RunningEvaluations;
 import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.process.TextLimits;
@@ -55,7 +56,7 @@ public class LevelCapService {
   private final RuleBook rules;
   private final EvaluationRecords records;
   private final Timeline timeline;
-  private final RuntimeService runtimeService;
+  private final RunningEvaluations running;
   private final MessageSource messages;
   private final Actors actors;
 
@@ -64,32 +65,30 @@ public class LevelCapService {
       RuleBook rules,
       EvaluationRecords records,
       Timeline timeline,
-      RuntimeService runtimeService,
+      RunningEvaluations running,
       MessageSource messages,
       Actors actors) {
     this.store = store;
     this.rules = rules;
     this.records = records;
     this.timeline = timeline;
-    this.runtimeService = runtimeService;
+    this.running = running;
     this.messages = messages;
     this.actors = actors;
   }
 
   /**
-   * When a user task of the evaluation is created (in the engine's transaction). The first task sets every cap
-   * variable, so that later refreshes only update existing variables (never two transactions creating the same one).
+   * When a user task of the evaluation is created (in the engine's transaction): the variables to set on its
+   * execution (none: empty). The first task sets every cap variable, so that later refreshes only update existing
+   * variables (never two transactions creating the same one).
+   *
+   * @param current the execution's variables, read once the evaluation's row is locked
    */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void refresh(DelegateExecution execution, String taskKey) {
-    int year = ProcessVariables.year(execution);
-    String memberId = ProcessVariables.memberId(execution);
+  public Map<String, Object> refresh(
+      int year, String memberId, Supplier<Map<String, Object>> current, String taskKey) {
     records.lock(year, memberId); // serialises with the fact consumer
-    Map<String, Object> current = execution.getVariables();
-    Map<String, Object> updates = apply(year, memberId, current, taskKey);
-    if (!updates.isEmpty()) {
-      execution.setVariables(updates);
-    }
+    return apply(year, memberId, current.get(), taskKey);
   }
 
   /**
@@ -100,17 +99,15 @@ public class LevelCapService {
   public void refreshRunning(int year, String memberId, String eventType) {
     EvaluationRecord record = records.find(year, memberId).orElseThrow();
     String processInstanceId = record.processInstanceId();
-    if (processInstanceId == null
-        || runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count()
-            == 0) {
-      return;
-    }
     List<String> names = new ArrayList<>(LevelCaps.INPUTS);
     names.addAll(List.of(LEVEL_CAP, LEVEL_CAP_REASON));
-    Map<String, Object> current = runtimeService.getVariables(processInstanceId, names);
-    Map<String, Object> updates = apply(year, memberId, current, eventType);
+    Optional<Map<String, Object>> current = running.variables(processInstanceId, names);
+    if (current.isEmpty()) {
+      return;
+    }
+    Map<String, Object> updates = apply(year, memberId, current.get(), eventType);
     if (!updates.isEmpty()) {
-      runtimeService.setVariables(processInstanceId, updates);
+      running.setVariables(processInstanceId, updates);
     }
   }
 

@@ -12,10 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -26,13 +22,13 @@ import vn.party.evaluation.campaign.Campaigns;
 import vn.party.evaluation.complaint.Announcements.Announcement;
 import vn.party.evaluation.complaint.Complaints.Channel;
 import vn.party.evaluation.complaint.Complaints.Complaint;
+import vn.party.evaluation.complaint.flow.ReappraisalProcess;
 import vn.party.evaluation.directory.MemberDirectory;
 import vn.party.evaluation.inbound.UnmatchedEvents;
 import vn.party.evaluation.inbound.UnmatchedReason;
 import vn.party.evaluation.messaging.Inbox;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.Groups;
-import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.process.validation.LevelCaps;
 import vn.party.evaluation.record.EvaluationRecord;
@@ -62,8 +58,7 @@ public class ComplaintService {
   private final Reappraisals reappraisals;
   private final Campaigns campaigns;
   private final Timeline timeline;
-  private final RuntimeService runtimeService;
-  private final HistoryService historyService;
+  private final ReappraisalProcess process;
   private final SystemAccess systemAccess;
   private final Inbox inbox;
   private final UnmatchedEvents unmatched;
@@ -76,8 +71,7 @@ public class ComplaintService {
       Reappraisals reappraisals,
       Campaigns campaigns,
       Timeline timeline,
-      RuntimeService runtimeService,
-      HistoryService historyService,
+      ReappraisalProcess process,
       SystemAccess systemAccess,
       Inbox inbox,
       UnmatchedEvents unmatched,
@@ -88,8 +82,7 @@ public class ComplaintService {
     this.reappraisals = reappraisals;
     this.campaigns = campaigns;
     this.timeline = timeline;
-    this.runtimeService = runtimeService;
-    this.historyService = historyService;
+    this.process = process;
     this.systemAccess = systemAccess;
     this.inbox = inbox;
     this.unmatched = unmatched;
@@ -194,7 +187,7 @@ public class ComplaintService {
       // the committee above sees every complaint on the open form
       systemAccess.call(
           () -> {
-            runtimeService.setVariable(
+            process.setVariable(
                 processInstanceId, COMPLAINTS, summary(complaints.of(year, memberId)));
             return null;
           });
@@ -235,14 +228,10 @@ public class ComplaintService {
     variables.put(BRANCH_PROPOSED_LEVEL, evaluation.branchProposedLevel());
     variables.put(COMPLAINTS, clip("1. " + submittedBy + ": " + grounds));
     variables.putAll(branchFacts(evaluation.processInstanceId()));
-    ProcessInstance instance =
-        systemAccess.call(
-            () ->
-                runtimeService.startProcessInstanceByKey(
-                    ProcessKeys.MEMBER_REAPPRAISAL,
-                    BusinessKeys.reappraisal(evaluation.year(), evaluation.memberId()),
-                    variables));
-    return instance.getId();
+    return systemAccess.call(
+        () ->
+            process.start(
+                BusinessKeys.reappraisal(evaluation.year(), evaluation.memberId()), variables));
   }
 
   /**
@@ -250,22 +239,11 @@ public class ComplaintService {
    * above is held to the same caps as the committee that decided. The facts from events are set at task creation.
    */
   private Map<String, Object> branchFacts(String evaluationInstanceId) {
-    Map<String, Object> facts = new HashMap<>();
     if (evaluationInstanceId == null) {
-      return facts;
+      return new HashMap<>();
     }
-    List<HistoricVariableInstance> variables =
-        systemAccess.call(
-            () ->
-                historyService
-                    .createHistoricVariableInstanceQuery()
-                    .processInstanceId(evaluationInstanceId)
-                    .variableNameIn(LevelCaps.BRANCH_FACTS.toArray(String[]::new))
-                    .list());
-    variables.stream()
-        .filter(v -> v.getValue() != null)
-        .forEach(v -> facts.put(v.getName(), v.getValue()));
-    return facts;
+    return systemAccess.call(
+        () -> process.historicValues(evaluationInstanceId, LevelCaps.BRANCH_FACTS));
   }
 
   private static String summary(List<Complaint> all) {

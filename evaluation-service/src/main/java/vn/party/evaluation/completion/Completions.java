@@ -11,6 +11,7 @@ import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.caps.CapRefusals;
 import vn.party.evaluation.process.validation.CompletionCheck;
+import vn.party.evaluation.process.validation.CompletionJudgement;
 import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 
@@ -47,18 +48,15 @@ public class Completions {
    * engine's listeners evaluate them through {@code process.flow.CompletionRulesInEngine}).
    *
    * @param checked the submitted fields with the task's variables the rules read
-   * @return the refused fields; empty: the completion may go ahead
+   * @return the refused fields (empty: the completion may go ahead), with what the rules computed for keeping it
    */
-  public List<FieldError> evaluate(Submission submission, Map<String, ?> checked) {
-    List<FieldError> errors =
-        new ArrayList<>(
-            CompletionCheck.evaluate(
-                submission.taskId(),
-                submission.taskKey(),
-                checked,
-                submission.keptByApplication()));
+  public CompletionJudgement evaluate(Submission submission, Map<String, ?> checked) {
+    CompletionJudgement rules =
+        CompletionCheck.evaluate(
+            submission.taskId(), submission.taskKey(), checked, submission.keptByApplication());
+    List<FieldError> errors = new ArrayList<>(rules.errors());
     errors.addAll(guarded(submission));
-    return errors;
+    return new CompletionJudgement(errors, rules.outcome());
   }
 
   /**
@@ -90,12 +88,18 @@ public class Completions {
   }
 
   /**
-   * Keeps what the application keeps of a checked submission (the self-review, whole) and returns the variables to
-   * give the engine in place of the submitted ones; null: nothing kept.
+   * Keeps what the application keeps of a checked submission (the self-review, whole, with the outcome its rules
+   * computed) and returns the variables to give the engine in place of the submitted ones; null: nothing kept.
+   *
+   * @param judgement what the rules found (passed) for this submission
    */
-  public Map<String, Object> keep(Submission submission, Map<String, Object> context) {
+  public Map<String, Object> keep(
+      Submission submission, CompletionJudgement judgement, Map<String, Object> context) {
+    if (!judgement.passed()) {
+      throw new IllegalStateException("a refused submission is not kept: " + judgement.errors());
+    }
     TaskCompletion command = commands.get(submission.taskKey());
-    return command == null ? null : command.keep(submission, context);
+    return command == null ? null : command.keep(submission, judgement, context);
   }
 
   /** The completion of a member's task went through (inside the engine): the timeline, the record, the events. */

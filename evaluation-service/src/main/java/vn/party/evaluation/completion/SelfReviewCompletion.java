@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.validation.CompletionJudgement;
 import vn.party.evaluation.record.EvaluationRecords;
 import vn.party.evaluation.record.EvaluationStatus;
 import vn.party.evaluation.record.StepEvents;
@@ -32,7 +33,8 @@ class SelfReviewCompletion implements TaskCompletion {
   }
 
   @Override
-  public Map<String, Object> keep(Submission submission, Map<String, Object> context) {
+  public Map<String, Object> keep(
+      Submission submission, CompletionJudgement judgement, Map<String, Object> context) {
     if (submission.variables().apply(SELF_REVIEW_VERSION) != null) {
       return null; // kept already
     }
@@ -41,7 +43,8 @@ class SelfReviewCompletion implements TaskCompletion {
         context,
         submission.values(),
         submission.actor(),
-        !submission.keptByApplication());
+        !submission.keptByApplication(),
+        judgement.outcome());
   }
 
   @Override

@@ -1,6 +1,7 @@
 package vn.party.evaluation.completion;
 
 import java.util.Map;
+import vn.party.evaluation.process.validation.CompletionJudgement;
 
 /**
  * The command of one task kind, run by {@link Completions} once per completion whichever door it came through: after
@@ -16,9 +17,11 @@ public interface TaskCompletion {
    * Keeps what the application keeps of the submission (once) and returns the variables to give the engine in place
    * of the submitted ones; null (most kinds): nothing kept, the engine takes the submission as it is.
    *
+   * @param judgement what the rules found for it (passed), e.g. a self-review's outcome: not computed again
    * @param context the task's variables the rules read, with year and member
    */
-  default Map<String, Object> keep(Submission submission, Map<String, Object> context) {
+  default Map<String, Object> keep(
+      Submission submission, CompletionJudgement judgement, Map<String, Object> context) {
     return null;
   }
 

@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +27,9 @@ import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.reminder.flow.DueTaskFacts;
 import vn.party.evaluation.security.Actors;
+import vn.party.evaluation.task.flow.TaskEngine;
 
 /**
  * Reminders before a task's due date and escalation once it is overdue: found by scanning the open tasks, told as
@@ -43,8 +42,8 @@ public class DeadlineNotices {
   private static final Logger log = LoggerFactory.getLogger(DeadlineNotices.class);
 
   private final JdbcClient jdbc;
-  private final TaskService taskService;
-  private final RuntimeService runtimeService;
+  private final DueTaskFacts engine;
+  private final TaskEngine tasks;
   private final People people;
   private final Outbox outbox;
   private final Timeline timeline;
@@ -53,16 +52,16 @@ public class DeadlineNotices {
 
   public DeadlineNotices(
       JdbcClient jdbc,
-      TaskService taskService,
-      RuntimeService runtimeService,
+      DueTaskFacts engine,
+      TaskEngine tasks,
       People people,
       Outbox outbox,
       Timeline timeline,
       EvaluationProperties properties,
       ReminderProperties reminders) {
     this.jdbc = jdbc;
-    this.taskService = taskService;
-    this.runtimeService = runtimeService;
+    this.engine = engine;
+    this.tasks = tasks;
     this.people = people;
     this.outbox = outbox;
     this.timeline = timeline;
@@ -162,19 +161,12 @@ public class DeadlineNotices {
       return; // another node got there first
     }
     Map<String, Object> variables =
-        runtimeService.getVariables(
+        engine.processVariables(
             task.processInstanceId(),
             List.of(MEMBER_ID, MEMBER_NAME, YEAR, ORGANIZATION_ID, BRANCH_ID));
     String memberId = (String) variables.get(MEMBER_ID);
     int year = (Integer) variables.get(YEAR);
-    String candidateGroup =
-        taskService.getIdentityLinksForTask(task.id()).stream()
-            .filter(
-                link ->
-                    IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-            .map(link -> link.getGroupId())
-            .findFirst()
-            .orElse(null);
+    String candidateGroup = tasks.candidateGroup(task.id());
     Map<String, Recipient> recipients = new LinkedHashMap<>();
     List<Recipient> doers =
         task.assignee() != null

@@ -14,7 +14,6 @@ import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.validation.SelfReviewRules;
-import vn.party.evaluation.rules.RuleBook;
 import vn.party.evaluation.security.engine.WholeTexts;
 
 /**
@@ -35,12 +34,10 @@ public class SelfReviewKeeper {
           SelfReviewRules.CIVIL_SERVICE_SELF_PROPOSED_LEVEL);
 
   private final SelfReviews reviews;
-  private final RuleBook rules;
   private final Timeline timeline;
 
-  public SelfReviewKeeper(SelfReviews reviews, RuleBook rules, Timeline timeline) {
+  public SelfReviewKeeper(SelfReviews reviews, Timeline timeline) {
     this.reviews = reviews;
-    this.rules = rules;
     this.timeline = timeline;
   }
 
@@ -50,6 +47,8 @@ public class SelfReviewKeeper {
    *
    * @param context the task's regulation, leadershipPost, civilServiceLevel, formKind, year and memberId
    * @param values the submitted fields (null values are left out)
+   * @param outcome what the grades and points give, as the completion rules computed it when they passed the review
+   *     ({@code CompletionJudgement}): not computed again here
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public Map<String, Object> keep(
@@ -57,7 +56,8 @@ public class SelfReviewKeeper {
       Map<String, Object> context,
       Map<String, Object> values,
       String actor,
-      boolean keepTextsInEngine) {
+      boolean keepTextsInEngine,
+      Optional<SelfReviewRules.Outcome> outcome) {
     Map<String, Object> content = new LinkedHashMap<>();
     values.forEach(
         (name, value) -> {
@@ -73,7 +73,6 @@ public class SelfReviewKeeper {
     }
     Map<String, Object> all = new HashMap<>(context);
     all.putAll(content);
-    Optional<SelfReviewRules.Outcome> outcome = SelfReviewRules.outcome(rules, all);
     int year = ((Number) context.get(YEAR)).intValue();
     String memberId = (String) context.get(MEMBER_ID);
     // 10-KNĐ for a probationary member (formKind), else 02B for a leader, else 02A

@@ -20,6 +20,7 @@ import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.process.Regulation;
 import vn.party.evaluation.process.validation.CompletionCheck;
+import vn.party.evaluation.process.validation.CompletionJudgement;
 import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.SelfReviewRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
@@ -230,15 +231,28 @@ public class TaskWork {
   public void complete(
       String taskId, Map<String, Object> values, CurrentUser user, Runnable whenValid) {
     lockTask(taskId);
+    // the seat is read once, under the row lock: asked before any value is judged (a refusal is
+    // recorded only for a person holding a seat), and taken by the engine's guard of the completion
+    seats.readOnce(
+        () -> {
+          completeLocked(taskId, values, user, whenValid);
+          return null;
+        });
+  }
+
+  private void completeLocked(
+      String taskId, Map<String, Object> values, CurrentUser user, Runnable whenValid) {
     EngineTask task = workableTask(taskId, user);
     Checked checked = check(task, values);
     if (!checked.problems().isEmpty()) {
-      completions.refused(checked.submission().by(user.userId()), checked.errors(), values);
+      completions.refused(
+          checked.submission().by(user.userId()), checked.judgement().errors(), values);
       throw ApiException.invalid(checked.problems());
     }
     whenValid.run();
     Map<String, Object> kept =
-        completions.keep(checked.submission().by(user.userId()), checked.context());
+        completions.keep(
+            checked.submission().by(user.userId()), checked.judgement(), checked.context());
     Map<String, Object> engineValues = kept != null ? kept : values;
     // the person's completion carries only the form's fields, through the engine's one check of
     // every door (UserCommandGuard); what the application derived from the review is the
@@ -289,10 +303,13 @@ public class TaskWork {
     return task;
   }
 
-  /** What a check of submitted values found, the task's variables it read besides them, and the submission. */
+  /**
+   * What a check of submitted values found (the problems to answer with, the rules' judgement to keep the submission
+   * with), the task's variables it read besides them, and the submission.
+   */
   private record Checked(
       List<FieldProblem> problems,
-      List<FieldError> errors,
+      CompletionJudgement judgement,
       Map<String, Object> context,
       Submission submission) {}
 
@@ -342,9 +359,9 @@ public class TaskWork {
             submittedFields,
             context::get,
             true);
-    List<FieldError> errors = completions.evaluate(submission, checked);
-    problems.addAll(fieldErrors.of(errors));
-    return new Checked(problems, errors, context, submission);
+    CompletionJudgement judgement = completions.evaluate(submission, checked);
+    problems.addAll(fieldErrors.of(judgement.errors()));
+    return new Checked(problems, judgement, context, submission);
   }
 
   /** The task's current values of the given variables and who and which year it is about, read as the system. */

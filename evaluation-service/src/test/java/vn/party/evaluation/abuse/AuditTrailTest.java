@@ -17,10 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.party.evaluation.CampaignOpening;
 import vn.party.evaluation.EvaluationFlowSupport;
 
 /**
@@ -49,43 +48,13 @@ class AuditTrailTest extends EvaluationFlowSupport {
   @BeforeAll
   void oneEvaluationWithEveryKindOfStep() {
     OffsetDateTime now = OffsetDateTime.now();
-    ResponseEntity<String> created =
-        as("committee")
-            .post()
-            .uri("/api/v1/campaigns")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(
-                Map.of(
-                    "organizationId",
-                    ORG,
-                    "year",
-                    YEAR,
-                    "regulation",
-                    "QD-366-2025",
-                    "selfReviewDue",
-                    now.plusSeconds(1).toString(),
-                    "residenceFeedbackDue",
-                    now.plusSeconds(5).toString(),
-                    "branchReviewDue",
-                    now.plusDays(40).toString(),
-                    "decisionDue",
-                    now.plusDays(50).toString()))
-            .retrieve()
-            .toEntity(String.class);
-    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
-    String campaignId = json(created.getBody()).get("id").asText();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                json(as("committee")
-                            .get()
-                            .uri("/api/v1/campaigns/" + campaignId)
-                            .retrieve()
-                            .body(String.class))
-                        .at("/progress/membersStarted")
-                        .asInt()
-                    == 15);
+    String campaignId =
+        openedCampaign(
+            "committee",
+            YEAR,
+            new CampaignOpening.Dues(
+                now.plusSeconds(1), now.plusSeconds(5), now.plusDays(40), now.plusDays(50)));
+    CampaignOpening.awaitStarted(as("committee"), campaignId, 15, Duration.ofSeconds(60));
 
     sendResidenceFeedback("member1", YEAR, "Gương mẫu nơi cư trú.");
     await()
@@ -133,13 +102,7 @@ class AuditTrailTest extends EvaluationFlowSupport {
     completeOk(
         "committee",
         taskOf("committee", "committee-decision", "member1", YEAR),
-        Map.of(
-            "decision",
-            "APPROVE",
-            "decidedLevel",
-            "EXCELLENT",
-            "quotaReason",
-            "Thành tích nổi bật được chi bộ ghi nhận"));
+        approves("EXCELLENT"));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(

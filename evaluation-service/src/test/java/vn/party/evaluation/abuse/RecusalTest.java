@@ -200,15 +200,7 @@ class RecusalTest extends EvaluationFlowSupport {
     assertThat(taskIds(as(SELF).get().uri("/api/v1/tasks").retrieve().body(String.class)))
         .contains(other)
         .doesNotContain(own);
-    String approve =
-        variables(
-            Map.of(
-                "decision",
-                "APPROVE",
-                "decidedLevel",
-                "EXCELLENT",
-                "quotaReason",
-                "Thành tích nổi bật được chi bộ ghi nhận"));
+    String approve = variables(approves("EXCELLENT"));
     for (String door : DOORS) {
       for (String action : List.of("complete", "submit-form", "resolve")) {
         assertEngineOwnCase(
@@ -225,18 +217,7 @@ class RecusalTest extends EvaluationFlowSupport {
               "{\"userId\":\"" + SELF + "\"}"),
           door + " claim");
     }
-    assertOwnCase(
-        complete(
-            SELF,
-            own,
-            Map.of(
-                "decision",
-                "APPROVE",
-                "decidedLevel",
-                "EXCELLENT",
-                "quotaReason",
-                "Thành tích nổi bật được chi bộ ghi nhận")),
-        REASON_VI);
+    assertOwnCase(complete(SELF, own, approves("EXCELLENT")), REASON_VI);
     assertThat(evaluation("committee", YEAR, SELF).path("status").asText()).isNotEqualTo("DECIDED");
     assertThat(recipientsOf("committee-decision", SELF)).contains("committee").doesNotContain(SELF);
 

@@ -26,9 +26,10 @@ import vn.party.evaluation.process.validation.CompletionCheck;
 
 /**
  * Issue 15: one completion path. Whatever the door — the domain API, the people's pages, the engine REST API in both
- * path forms and Tasklist's own door — a completion runs the completion rules once, records a refusal above a cap once,
- * keeps the self-review once and writes its record entry and event once. The rule evaluations are counted by the
- * rules' own hook ({@link CompletionCheck#observe}); the keeps, timeline entries and events by their rows.
+ * path forms and Tasklist's own door — a completion runs the completion rules once, computes what a self-review's
+ * grades give once (the rules compute it, the keeper takes it), records a refusal above a cap once, keeps the
+ * self-review once and writes its record entry and event once. The rule evaluations and the outcomes are counted by
+ * the rules' own hook ({@link CompletionCheck#observe}); the keeps, timeline entries and events by their rows.
  */
 class OneCompletionPathTest extends EvaluationFlowSupport {
 
@@ -37,11 +38,25 @@ class OneCompletionPathTest extends EvaluationFlowSupport {
 
   private final Map<String, AtomicInteger> evaluations = new ConcurrentHashMap<>();
 
+  /** Computations of a self-review's outcome, per member (SelfReviewRules.outcome). */
+  private final Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
+
   @BeforeEach
   void countEvaluations() {
     CompletionCheck.observe(
-        (taskId, taskKey) ->
-            evaluations.computeIfAbsent(taskId, id -> new AtomicInteger()).incrementAndGet());
+        new CompletionCheck.Observer() {
+          @Override
+          public void evaluated(String taskId, String taskKey) {
+            evaluations.computeIfAbsent(taskId, id -> new AtomicInteger()).incrementAndGet();
+          }
+
+          @Override
+          public void outcomeComputed(Map<String, ?> variables) {
+            if (variables.get("memberId") instanceof String memberId) {
+              outcomes.computeIfAbsent(memberId, id -> new AtomicInteger()).incrementAndGet();
+            }
+          }
+        });
   }
 
   @AfterEach
@@ -78,6 +93,7 @@ class OneCompletionPathTest extends EvaluationFlowSupport {
     String viaPages = taskOf("member7", "self-review", "member7", YEAR);
     PageSession member7 = PageSession.of(port, "member7");
     String page = member7.get("/app/tasks/" + viaPages).body();
+    outcomes.remove("member7"); // what the form shows so far, not the submission
     Map<String, Object> form = new LinkedHashMap<>(selfCriticism("GOOD"));
     form.put("action", "submit");
     form.put("similarityAcknowledged", "true");
@@ -112,6 +128,7 @@ class OneCompletionPathTest extends EvaluationFlowSupport {
         .until(() -> Boolean.TRUE.equals(runtimeService.getVariable(instance, "disciplined")));
     completeOk(
         "member8", taskOf("member8", "self-review", "member8", CAPPED_YEAR), selfCriticism("GOOD"));
+    assertThat(outcomes.remove("member8")).as("self-review outcomes").hasValue(1);
     sendResidenceFeedback("member8", CAPPED_YEAR, "Tốt");
     String secretary = secretaryOf(8);
     String review = taskOf(secretary, "branch-review", "member8", CAPPED_YEAR);
@@ -143,9 +160,10 @@ class OneCompletionPathTest extends EvaluationFlowSupport {
         .isEqualTo(1);
   }
 
-  /** One evaluation of the rules, one kept review, one timeline entry of each kind, one event. */
+  /** One evaluation of the rules, one outcome, one kept review, one timeline entry of each kind, one event. */
   private void assertOnce(String taskId, String memberId) {
     assertThat(evaluations.remove(taskId)).as("rule evaluations of " + memberId).hasValue(1);
+    assertThat(outcomes.remove(memberId)).as("self-review outcomes of " + memberId).hasValue(1);
     assertThat(
             jdbc.sql(
                     "select count(*) from evaluation.self_review where year = :y and member_id = :m")

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import vn.party.evaluation.CampaignOpening;
 import vn.party.evaluation.EvaluationFlowSupport;
 import vn.party.evaluation.caps.MemberFactStore;
 import vn.party.evaluation.process.Groups;
@@ -112,15 +112,7 @@ class UnitHeadsTest extends EvaluationFlowSupport {
     JsonNode released = timeline("hw-head2", "HEADED_UNIT_RATED").get("details");
     assertThat(released.get("unitId").asText()).isEqualTo(NEW_BRANCH);
     assertThat(released.hasNonNull("unitLevel")).as("not rated: no level").isFalse();
-    complete(
-        head2Decision,
-        Map.of(
-            "decision",
-            "APPROVE",
-            "decidedLevel",
-            "EXCELLENT",
-            "quotaReason",
-            "Thành tích nổi bật được chi bộ ghi nhận"));
+    complete(head2Decision, approves("EXCELLENT"));
 
     // the rated branch: COMPLETED; its head may then be decided, not above COMPLETED
     complete(
@@ -217,17 +209,7 @@ class UnitHeadsTest extends EvaluationFlowSupport {
     Task secretaryDecision = task("hw-secretary", "committee-decision");
     assertThat(evaluation("auditor", YEAR, "hw-secretary").at("/levelCap/ruleId").asText())
         .isEqualTo("member-caps-QD-366-2025-head-unit-good");
-    assertThatThrownBy(
-            () ->
-                complete(
-                    secretaryDecision,
-                    Map.of(
-                        "decision",
-                        "APPROVE",
-                        "decidedLevel",
-                        "EXCELLENT",
-                        "quotaReason",
-                        "Thành tích nổi bật được chi bộ ghi nhận")))
+    assertThatThrownBy(() -> complete(secretaryDecision, approves("EXCELLENT")))
         .hasMessageContaining("decidedLevel: above-cap");
     assertThat(finalizeTasks()).as("finalized only once everyone is decided").isZero();
     complete(
@@ -309,32 +291,8 @@ class UnitHeadsTest extends EvaluationFlowSupport {
   }
 
   private String launch() {
-    OffsetDateTime now = OffsetDateTime.now();
-    ResponseEntity<String> opened =
-        as("admin")
-            .post()
-            .uri("/api/v1/campaigns")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(
-                Map.of(
-                    "organizationId",
-                    WARD,
-                    "year",
-                    YEAR,
-                    "regulation",
-                    "QD-366-2025",
-                    "selfReviewDue",
-                    now.plusDays(5).toString(),
-                    "residenceFeedbackDue",
-                    now.plusDays(6).toString(),
-                    "branchReviewDue",
-                    now.plusDays(7).toString(),
-                    "decisionDue",
-                    now.plusDays(8).toString()))
-            .retrieve()
-            .toEntity(String.class);
-    assertThat(opened.getStatusCode().value()).as(opened.getBody()).isEqualTo(201);
-    return json(opened.getBody()).get("id").asText();
+    return CampaignOpening.opened(
+        as("admin"), WARD, YEAR, "QD-366-2025", CampaignOpening.Dues.daysAhead(5, 6, 7, 8));
   }
 
   /** The member's open task of that kind, waited for (the engine's task service: these members have no login). */

@@ -1,7 +1,6 @@
 package vn.party.evaluation.movement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
+import vn.party.evaluation.CampaignOpening;
 
 /**
  * The set-up the movement tests share (MovementsApiTest, MovementIntoOpenCampaignTest, pages.MovementsBrowserTest):
@@ -106,49 +105,17 @@ public final class MovementFixture {
 
   /** Opens the organization's campaign of the year under QĐ 366 (due dates 10 to 50 days ahead); its id. */
   public String openCampaign(String organization, int year) {
-    OffsetDateTime now = OffsetDateTime.now();
-    ResponseEntity<String> created =
-        as.apply("admin")
-            .post()
-            .uri("/api/v1/campaigns")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(
-                Map.of(
-                    "organizationId",
-                    organization,
-                    "year",
-                    year,
-                    "regulation",
-                    "QD-366-2025",
-                    "selfReviewDue",
-                    now.plusDays(10).toString(),
-                    "residenceFeedbackDue",
-                    now.plusDays(30).toString(),
-                    "branchReviewDue",
-                    now.plusDays(40).toString(),
-                    "decisionDue",
-                    now.plusDays(50).toString()))
-            .retrieve()
-            .toEntity(String.class);
-    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
-    return json(created.getBody()).get("id").asText();
+    return CampaignOpening.opened(
+        as.apply("admin"),
+        organization,
+        year,
+        "QD-366-2025",
+        CampaignOpening.Dues.daysAhead(10, 30, 40, 50));
   }
 
   /** Waits (90 s at most) until the campaign's launch has started that many members. */
   public void awaitStarted(String campaignId, int members) {
-    await()
-        .atMost(Duration.ofSeconds(90))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        json(as.apply("admin")
-                                .get()
-                                .uri("/api/v1/campaigns/" + campaignId)
-                                .retrieve()
-                                .body(String.class))
-                            .at("/progress/membersStarted")
-                            .asInt())
-                    .isEqualTo(members));
+    CampaignOpening.awaitStarted(as.apply("admin"), campaignId, members, Duration.ofSeconds(90));
   }
 
   /** Records a movement of the member as the administrator. */

@@ -3,13 +3,16 @@ package vn.party.evaluation.caps.flow;
 import static vn.party.evaluation.process.ProcessVariables.MEMBER_ID;
 import static vn.party.evaluation.process.ProcessVariables.YEAR;
 
+import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.caps.LevelCapService;
 import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.ProcessVariables;
 
 /**
  * Brings the cap up to date whenever a user task of a member's evaluation is created, so that the member (self-review)
@@ -41,6 +44,15 @@ class LevelCapRefresher {
         || task.getVariable(YEAR) == null) {
       return;
     }
-    caps.refresh(task.getExecution(), task.getTaskDefinitionKey());
+    DelegateExecution execution = task.getExecution();
+    Map<String, Object> updates =
+        caps.refresh(
+            ProcessVariables.year(execution),
+            ProcessVariables.memberId(execution),
+            execution::getVariables,
+            task.getTaskDefinitionKey());
+    if (!updates.isEmpty()) {
+      execution.setVariables(updates);
+    }
   }
 }

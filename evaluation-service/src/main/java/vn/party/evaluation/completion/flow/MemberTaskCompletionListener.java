@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.event.EventListener;
@@ -14,6 +15,7 @@ import vn.party.evaluation.completion.Completions;
 import vn.party.evaluation.completion.Submission;
 import vn.party.evaluation.process.flow.CompletionRulesInEngine;
 import vn.party.evaluation.process.validation.CompletionCheck;
+import vn.party.evaluation.process.validation.CompletionJudgement;
 import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.security.Actors;
@@ -63,8 +65,10 @@ public class MemberTaskCompletionListener {
             values,
             task::getVariable,
             false);
-    if (CompletionRulesInEngine.check(
-        task, true, errors -> completions.refused(submission, errors, task.getVariables()))) {
+    Optional<CompletionJudgement> judged =
+        CompletionRulesInEngine.judge(
+            task, true, errors -> completions.refused(submission, errors, task.getVariables()));
+    if (judged.isPresent()) {
       // the application's own checks (the quota at the decision), as the engine REST API's 400
       List<FieldError> guarded = completions.guarded(submission);
       if (!guarded.isEmpty()) {
@@ -73,7 +77,7 @@ public class MemberTaskCompletionListener {
       }
       Map<String, Object> context = new HashMap<>();
       KEEP_CONTEXT.forEach(name -> context.put(name, task.getVariable(name)));
-      Map<String, Object> kept = completions.keep(submission, context);
+      Map<String, Object> kept = completions.keep(submission, judged.get(), context);
       if (kept != null) {
         task.getExecution().setVariables(kept);
       }

@@ -1,9 +1,12 @@
 package vn.party.evaluation.security.engine;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -21,9 +24,16 @@ import vn.party.evaluation.process.ProcessKeys;
  * task's candidate groups (the committee whose step it is), or, for a task without candidate groups, the assignee the
  * process itself sets (the member's own self-review). Engine authorizations and the administrators' group are no
  * seat: {@link UserCommandGuard} refuses every other person's work on the task ({@link SeatOnlyRefusedException}).
+ *
+ * <p>One read of a task's seats answers both checks of a domain API command ({@link #readOnce}): the application's,
+ * before any value is judged (so that a refusal is recorded only for a person holding a seat), and the guard's, of the
+ * engine command the application then runs for that person. Each applies its own person and groups to the same seats.
  */
 @Component
 public class TaskSeats {
+
+  /** The seats read in the running {@link #readOnce} scope, by task id; null: no scope. */
+  private static final ThreadLocal<Map<String, Seats>> READ = new ThreadLocal<>();
 
   /** The processes this application deploys: their tasks are worked on by seats only. */
   static final Set<String> APPLICATION_PROCESSES =
@@ -84,8 +94,38 @@ public class TaskSeats {
     return seats != null && (!seats.application() || seats.eligible(userId, groups));
   }
 
-  /** The task's seats; inside a command, with the authorization checks off. */
+  /**
+   * Runs a person's work on tasks with each task's seats read once: {@link #mayWork} and the guard of the engine's
+   * commands inside it ({@link UserCommandGuard}) take the same read rather than reading the seats again. For work
+   * that holds the task's row lock (the domain API's completion, {@code TaskWork}): its seats cannot change in between,
+   * since the candidate groups are the process's (a person's link command is refused) and the process assignee follows
+   * from the member, set at launch.
+   */
+  public <T> T readOnce(Supplier<T> work) {
+    if (READ.get() != null) {
+      return work.get();
+    }
+    READ.set(new HashMap<>());
+    try {
+      return work.get();
+    } finally {
+      READ.remove();
+    }
+  }
+
+  /**
+   * The task's seats; inside a command, with the authorization checks off. In a {@link #readOnce} scope, the scope's
+   * read of the task when there is one.
+   */
   static Seats of(TaskEntity task) {
+    Map<String, Seats> read = READ.get();
+    if (read == null || task.getId() == null) {
+      return read(task);
+    }
+    return read.computeIfAbsent(task.getId(), id -> read(task));
+  }
+
+  private static Seats read(TaskEntity task) {
     ProcessDefinitionEntity definition =
         task.getProcessDefinitionId() == null ? null : task.getProcessDefinition();
     boolean application = definition != null && APPLICATION_PROCESSES.contains(definition.getKey());

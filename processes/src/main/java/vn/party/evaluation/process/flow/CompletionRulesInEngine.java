@@ -1,11 +1,13 @@
 package vn.party.evaluation.process.flow;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import vn.party.evaluation.process.validation.CompletionCheck;
+import vn.party.evaluation.process.validation.CompletionJudgement;
 import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.process.validation.TaskCompletionValidator;
@@ -33,7 +35,8 @@ public final class CompletionRulesInEngine {
       return;
     }
     List<FieldError> errors =
-        CompletionCheck.evaluate(taskId, task.getTaskDefinitionKey(), task.getVariables(), false);
+        CompletionCheck.evaluate(taskId, task.getTaskDefinitionKey(), task.getVariables(), false)
+            .errors();
     if (!errors.isEmpty()) {
       throw refusal(errors);
     }
@@ -48,19 +51,29 @@ public final class CompletionRulesInEngine {
    */
   public static boolean check(
       DelegateTask task, boolean trustApplication, Consumer<List<FieldError>> refused) {
+    return judge(task, trustApplication, refused).isPresent();
+  }
+
+  /**
+   * {@link #check}, with what the rules found when they ran here (a self-review's outcome, for its keeper).
+   *
+   * @return the judgement, which passed; empty: the application checked the completion before the engine
+   */
+  public static Optional<CompletionJudgement> judge(
+      DelegateTask task, boolean trustApplication, Consumer<List<FieldError>> refused) {
     String taskId = task.getId();
     if (trustApplication && CompletionCheck.checkedByApplication(taskId)) {
-      return false;
+      return Optional.empty();
     }
     CompletionCheck.forget(taskId);
-    List<FieldError> errors =
+    CompletionJudgement judgement =
         CompletionCheck.evaluate(taskId, task.getTaskDefinitionKey(), task.getVariables(), false);
-    if (!errors.isEmpty()) {
-      refused.accept(errors);
-      throw refusal(errors);
+    if (!judgement.passed()) {
+      refused.accept(judgement.errors());
+      throw refusal(judgement.errors());
     }
     CompletionCheck.passed(taskId);
-    return true;
+    return Optional.of(judgement);
   }
 
   /** The refusal of a completion for these errors (see the class). */

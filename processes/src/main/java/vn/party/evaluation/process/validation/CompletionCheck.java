@@ -1,7 +1,6 @@
 package vn.party.evaluation.process.validation;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -36,6 +35,12 @@ public final class CompletionCheck {
   /** Told of each evaluation of the completion rules (a test counts them per task). */
   public interface Observer {
     void evaluated(String taskId, String taskKey);
+
+    /**
+     * Told of each computation of a self-review's {@link SelfReviewRules#outcome}, with the variables it read (they
+     * name the member and the year).
+     */
+    default void outcomeComputed(Map<String, ?> variables) {}
   }
 
   /** Sets (or, with null, removes) the one observer of evaluations. */
@@ -44,18 +49,25 @@ public final class CompletionCheck {
   }
 
   /**
-   * The completion rules for a task's completion: {@link TaskCompletionRules#check} for the engine's variables, or
-   * {@link TaskCompletionRules#checkKeptByApplication} for values the application keeps itself.
+   * The completion rules for a task's completion ({@link TaskCompletionRules#judge}): {@link
+   * TaskCompletionRules#check} for the engine's variables, or {@link TaskCompletionRules#checkKeptByApplication} for
+   * values the application keeps itself; with a self-review's outcome, which its keeper takes.
    */
-  public static List<FieldError> evaluate(
+  public static CompletionJudgement evaluate(
       String taskId, String taskKey, Map<String, ?> variables, boolean keptByApplication) {
     Observer current = observer;
     if (current != null) {
       current.evaluated(taskId, taskKey);
     }
-    return keptByApplication
-        ? TaskCompletionRules.checkKeptByApplication(taskKey, variables)
-        : TaskCompletionRules.check(taskKey, variables);
+    return TaskCompletionRules.judge(taskKey, variables, keptByApplication);
+  }
+
+  /** Tells the observer of a self-review's outcome computed ({@link SelfReviewRules#outcome}). */
+  static void outcomeComputed(Map<String, ?> variables) {
+    Observer current = observer;
+    if (current != null) {
+      current.outcomeComputed(variables);
+    }
   }
 
   /**

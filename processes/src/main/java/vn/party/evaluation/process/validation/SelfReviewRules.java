@@ -262,6 +262,7 @@ public final class SelfReviewRules {
    * (or the variables name no regulation). Reads the values as the checks accept them.
    */
   public static Optional<Outcome> outcome(RuleBook rules, Map<String, ?> variables) {
+    CompletionCheck.outcomeComputed(variables);
     Optional<Regulation> regulation = regulation(variables);
     if (regulation.isEmpty()) {
       return Optional.empty();
@@ -324,10 +325,17 @@ public final class SelfReviewRules {
   /**
    * The checks across fields: section I all or nothing, points within their group's maximum, and
    * the self-proposed level not above what the member's own assessment gives. Field-by-field
-   * checks (kinds, lengths) are {@link TaskCompletionRules}'.
+   * checks (kinds, lengths) are {@link TaskCompletionRules}'. The {@link #outcome} is computed at
+   * most once here: for the proposal's check, or, {@code outcomeWhenPassed}, for a review that
+   * passes (its keeper takes it from the judgement).
+   *
+   * @return the refusals beyond {@code fieldErrors}, with the outcome if it was computed
    */
-  static List<FieldError> check(
-      RuleBook rules, Map<String, ?> variables, List<FieldError> fieldErrors) {
+  static CompletionJudgement check(
+      RuleBook rules,
+      Map<String, ?> variables,
+      List<FieldError> fieldErrors,
+      boolean outcomeWhenPassed) {
     List<FieldError> errors = new ArrayList<>();
     // a required section that says something, but too little (blank is the field rule's REQUIRED)
     for (String section : REQUIRED_SECTIONS) {
@@ -342,7 +350,7 @@ public final class SelfReviewRules {
     }
     Optional<Regulation> regulation = regulation(variables);
     if (regulation.isEmpty()) {
-      return errors;
+      return new CompletionJudgement(errors, Optional.empty());
     }
     Form form = formOf(variables);
     boolean scored = scored(rules, regulation.get());
@@ -451,19 +459,23 @@ public final class SelfReviewRules {
                         || List.of(
                                 ALL_TASKS_ON_TIME, EXCEEDING_TASKS_PERCENT, SHORTCOMINGS_REMEDIED)
                             .contains(e.field()));
+    Optional<Outcome> outcome = Optional.empty();
     if (!proposalOrAssessmentRefused
         && !ungradedExcellent
         && variables.get(SELF_PROPOSED_LEVEL) instanceof String name) {
       Optional<Level> proposed = Level.parse(name);
-      outcome(rules, variables)
-          .ifPresent(
-              outcome -> {
-                if (proposed.isPresent() && proposed.get().ordinal() < outcome.level().ordinal()) {
-                  errors.add(new FieldError(SELF_PROPOSED_LEVEL, FieldError.ABOVE_OWN_ASSESSMENT));
-                }
-              });
+      outcome = outcome(rules, variables);
+      outcome.ifPresent(
+          given -> {
+            if (proposed.isPresent() && proposed.get().ordinal() < given.level().ordinal()) {
+              errors.add(new FieldError(SELF_PROPOSED_LEVEL, FieldError.ABOVE_OWN_ASSESSMENT));
+            }
+          });
+    } else if (outcomeWhenPassed && all.isEmpty()) {
+      // no proposal to compare: what the grades give, for the review's keeper
+      outcome = outcome(rules, variables);
     }
-    return errors;
+    return new CompletionJudgement(errors, outcome);
   }
 
   private static boolean present(Object value) {

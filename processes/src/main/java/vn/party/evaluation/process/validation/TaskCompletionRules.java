@@ -319,7 +319,7 @@ public final class TaskCompletionRules {
     if (!covers(taskKey)) {
       return unowned(taskKey, values.keySet());
     }
-    return check(taskKey, values, SelfReviewRules.MAX_LONG_TEXT_LENGTH).stream()
+    return check(taskKey, values, SelfReviewRules.MAX_LONG_TEXT_LENGTH, false).errors().stream()
         .filter(error -> values.containsKey(error.field()))
         .filter(error -> !FieldError.VOTE_NOT_SUPPORTED.equals(error.reason()))
         // a section's minimum length is the task's setting, read at completion
@@ -339,7 +339,7 @@ public final class TaskCompletionRules {
    *     that names no regulation
    */
   public static List<FieldError> check(String taskKey, Map<String, ?> variables) {
-    return check(taskKey, variables, MAX_TEXT_LENGTH);
+    return check(taskKey, variables, MAX_TEXT_LENGTH, false).errors();
   }
 
   /**
@@ -348,7 +348,21 @@ public final class TaskCompletionRules {
    * self-review may then have up to {@link SelfReviewRules#MAX_LONG_TEXT_LENGTH} characters.
    */
   public static List<FieldError> checkKeptByApplication(String taskKey, Map<String, ?> variables) {
-    return check(taskKey, variables, SelfReviewRules.MAX_LONG_TEXT_LENGTH);
+    return check(taskKey, variables, SelfReviewRules.MAX_LONG_TEXT_LENGTH, false).errors();
+  }
+
+  /**
+   * {@link #check} (or, {@code keptByApplication}, {@link #checkKeptByApplication}) of a completion, with what a
+   * self-review that passes gives ({@link CompletionJudgement#outcome}): the rules compute it once, and the review is
+   * kept with it.
+   */
+  public static CompletionJudgement judge(
+      String taskKey, Map<String, ?> variables, boolean keptByApplication) {
+    return check(
+        taskKey,
+        variables,
+        keptByApplication ? SelfReviewRules.MAX_LONG_TEXT_LENGTH : MAX_TEXT_LENGTH,
+        true);
   }
 
   /** The names of the long texts (kept by the application, never engine variables on its own paths). */
@@ -359,8 +373,8 @@ public final class TaskCompletionRules {
         .toList();
   }
 
-  private static List<FieldError> check(
-      String taskKey, Map<String, ?> variables, int longTextLimit) {
+  private static CompletionJudgement check(
+      String taskKey, Map<String, ?> variables, int longTextLimit, boolean outcomeWhenPassed) {
     List<FieldError> errors = new ArrayList<>();
     for (FieldRule rule : rulesFor(taskKey)) {
       String reason = rule.check(variables, longTextLimit);
@@ -382,9 +396,12 @@ public final class TaskCompletionRules {
       overQuota(variables).ifPresent(errors::add);
     }
     if (ProcessKeys.SELF_REVIEW.equals(taskKey)) {
-      errors.addAll(SelfReviewRules.check(CapRules.RULES, variables, errors));
+      CompletionJudgement selfReview =
+          SelfReviewRules.check(CapRules.RULES, variables, errors, outcomeWhenPassed);
+      errors.addAll(selfReview.errors());
+      return new CompletionJudgement(errors, selfReview.outcome());
     }
-    return errors;
+    return new CompletionJudgement(errors, Optional.empty());
   }
 
   /**

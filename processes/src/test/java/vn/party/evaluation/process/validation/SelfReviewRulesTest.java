@@ -2,6 +2,7 @@ package vn.party.evaluation.process.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,48 @@ class SelfReviewRulesTest {
         .stream()
         .map(e -> e.field() + ":" + e.reason())
         .toList();
+  }
+
+  /**
+   * Issue 15: the rules' judgement of a self-review that passes carries what its grades give, computed once on the
+   * way (to compare the proposal with), so the keeper takes it instead of computing it again.
+   */
+  @Test
+  void theJudgementOfAPassedReviewCarriesItsOutcomeComputedOnce() {
+    List<Integer> computed = new ArrayList<>();
+    CompletionCheck.observe(
+        new CompletionCheck.Observer() {
+          @Override
+          public void evaluated(String taskId, String taskKey) {}
+
+          @Override
+          public void outcomeComputed(Map<String, ?> variables) {
+            computed.add(1);
+          }
+        });
+    try {
+      for (String proposed : List.of("EXCELLENT", "COMPLETED")) {
+        computed.clear();
+        Map<String, Object> values = SelfCriticismFixture.withSections(scored366(false));
+        values.put("selfProposedLevel", proposed);
+        CompletionJudgement judgement =
+            CompletionCheck.evaluate("task-1", ProcessKeys.SELF_REVIEW, values, true);
+        assertThat(judgement.errors()).as("proposing " + proposed).isEmpty();
+        assertThat(computed).as("outcomes computed, proposing " + proposed).hasSize(1);
+        assertThat(judgement.outcome().orElseThrow().total()).isEqualTo(90.0);
+        assertThat(judgement.outcome().orElseThrow().level()).isEqualTo(Level.EXCELLENT);
+      }
+      computed.clear();
+      Map<String, Object> refused = SelfCriticismFixture.withSections(scored366(false));
+      refused.put(
+          "politicalIdeologyGrade", null); // section I half graded: refused, nothing to keep
+      assertThat(
+              CompletionCheck.evaluate("task-2", ProcessKeys.SELF_REVIEW, refused, true).passed())
+          .isFalse();
+      assertThat(computed).as("no outcome for a refused review").isEmpty();
+    } finally {
+      CompletionCheck.observe(null);
+    }
   }
 
   @Test

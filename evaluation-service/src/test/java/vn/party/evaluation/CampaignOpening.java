@@ -1,0 +1,115 @@
+package vn.party.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+
+/**
+ * A campaign opened through the domain API as the tests open it, and the wait for its launch: one request and one
+ * wait for every test class (the flow support, the movement fixture, the tests that set their own due dates).
+ */
+public final class CampaignOpening {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private CampaignOpening() {}
+
+  /** The four due dates of a campaign. */
+  public record Dues(
+      OffsetDateTime selfReview,
+      OffsetDateTime residenceFeedback,
+      OffsetDateTime branchReview,
+      OffsetDateTime decision) {
+
+    /** Due that many days from now, each. */
+    public static Dues daysAhead(
+        int selfReview, int residenceFeedback, int branchReview, int decision) {
+      OffsetDateTime now = OffsetDateTime.now();
+      return new Dues(
+          now.plusDays(selfReview),
+          now.plusDays(residenceFeedback),
+          now.plusDays(branchReview),
+          now.plusDays(decision));
+    }
+  }
+
+  /** Opens the organization's campaign of the year with that client: the answer as it is. */
+  public static ResponseEntity<String> open(
+      RestClient client, String organization, int year, String regulation, Dues dues) {
+    return client
+        .post()
+        .uri("/api/v1/campaigns")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(
+            Map.of(
+                "organizationId",
+                organization,
+                "year",
+                year,
+                "regulation",
+                regulation,
+                "selfReviewDue",
+                dues.selfReview().toString(),
+                "residenceFeedbackDue",
+                dues.residenceFeedback().toString(),
+                "branchReviewDue",
+                dues.branchReview().toString(),
+                "decisionDue",
+                dues.decision().toString()))
+        .retrieve()
+        .toEntity(String.class);
+  }
+
+  /** {@link #open}, which must succeed (201): the campaign's id. */
+  public static String opened(
+      RestClient client, String organization, int year, String regulation, Dues dues) {
+    ResponseEntity<String> created = open(client, organization, year, regulation, dues);
+    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+    return json(created.getBody()).get("id").asText();
+  }
+
+  /** Waits (at most {@code atMost}) until the campaign, as that client reads it, passes the assertions. */
+  public static void awaitLaunch(
+      RestClient client, String campaignId, Duration atMost, Consumer<JsonNode> assertions) {
+    await()
+        .atMost(atMost)
+        .untilAsserted(
+            () ->
+                assertions.accept(
+                    json(
+                        client
+                            .get()
+                            .uri("/api/v1/campaigns/" + campaignId)
+                            .retrieve()
+                            .body(String.class))));
+  }
+
+  /** Waits until the campaign's launch has started that many members. */
+  public static void awaitStarted(
+      RestClient client, String campaignId, int members, Duration atMost) {
+    awaitLaunch(
+        client,
+        campaignId,
+        atMost,
+        campaign -> assertThat(campaign.at("/progress/membersStarted").asInt()).isEqualTo(members));
+  }
+
+  private static JsonNode json(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
