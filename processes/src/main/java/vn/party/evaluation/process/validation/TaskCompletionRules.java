@@ -397,7 +397,7 @@ public final class TaskCompletionRules {
     }
     if (ProcessKeys.SELF_REVIEW.equals(taskKey)) {
       CompletionJudgement selfReview =
-          SelfReviewRules.check(CapRules.RULES, variables, errors, outcomeWhenPassed);
+          SelfReviewRules.check(levelRules(), variables, errors, outcomeWhenPassed);
       errors.addAll(selfReview.errors());
       return new CompletionJudgement(errors, selfReview.outcome());
     }
@@ -540,6 +540,23 @@ public final class TaskCompletionRules {
   /** The member-caps decision, parsed once on first use. Caps read no RuleSettings: the defaults are exact. */
   private static final class CapRules {
     static final RuleBook RULES = new RuleBook();
+  }
+
+  /**
+   * The rule book a self-review's level is computed with: the application's configured one once it is {@link
+   * #useRules given} (its settings, such as the score under which a member is NOT_COMPLETED, are configurable and
+   * unverified), the defaults until then (the processes without the application, unit tests).
+   */
+  private static volatile RuleBook configured;
+
+  /** Gives the application's configured rule book (see {@link #configured}). */
+  public static void useRules(RuleBook rules) {
+    configured = rules;
+  }
+
+  private static RuleBook levelRules() {
+    RuleBook rules = configured;
+    return rules != null ? rules : CapRules.RULES;
   }
 
   /**

@@ -11,6 +11,7 @@ import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.rules.CriterionGroup;
 import vn.party.evaluation.rules.RuleBook;
+import vn.party.evaluation.rules.RuleSettings;
 
 /** Mẫu 02A/02B: the checks across fields and the level that follows from the member's own grades and points. */
 class SelfReviewRulesTest {
@@ -40,6 +41,38 @@ class SelfReviewRulesTest {
         .stream()
         .map(e -> e.field() + ":" + e.reason())
         .toList();
+  }
+
+  /**
+   * The score under which a member is NOT_COMPLETED is a setting (unverified, default 50): the judgement's level
+   * follows the rule book the application gives, not the defaults.
+   */
+  @Test
+  void theJudgementsLevelFollowsTheConfiguredScoreUnderWhichAMemberIsNotCompleted() {
+    Map<String, Object> values = SelfCriticismFixture.withSections(scored366(false));
+    for (SelfReviewRules.Criterion criterion : SelfReviewRules.criteriaFor(false)) {
+      if (criterion.group() == CriterionGroup.TASK_RESULTS) {
+        values.put(criterion.pointsField(), 35);
+        values.put(criterion.gradeField(), "AVERAGE");
+      }
+    }
+    values.put("selfProposedLevel", "NOT_COMPLETED");
+    try {
+      Level byDefault = judgedLevel(values);
+      TaskCompletionRules.useRules(new RuleBook(RuleSettings.defaults().withNotCompletedBelow(70)));
+      Level configured = judgedLevel(values);
+      assertThat(byDefault).as("60 points, NOT_COMPLETED below 50").isEqualTo(Level.COMPLETED);
+      assertThat(configured).as("60 points, NOT_COMPLETED below 70").isEqualTo(Level.NOT_COMPLETED);
+    } finally {
+      TaskCompletionRules.useRules(null);
+    }
+  }
+
+  private static Level judgedLevel(Map<String, Object> values) {
+    CompletionJudgement judgement =
+        CompletionCheck.evaluate("task-3", ProcessKeys.SELF_REVIEW, values, true);
+    assertThat(judgement.errors()).isEmpty();
+    return judgement.outcome().orElseThrow().level();
   }
 
   /**
