@@ -50,9 +50,9 @@ import org.springframework.web.client.RestClient;
     properties = {
       "evaluation.outbox.poll-interval-ms=100",
       "evaluation.campaign.launch-batch-size=4",
-      // each test class opens a campaign of its own year, 2029–2100 (FutureCampaignYearTest turns
-      // this off)
-      "evaluation.campaign.future-years-allowed=true",
+      // each test class opens a campaign of its own year, 2018–2100, with that year's deadlines
+      // (FutureCampaignYearTest and CampaignCalendarBrowserTest turn this off)
+      "evaluation.campaign.any-calendar-allowed=true",
       "camunda.bpm.job-execution.wait-time-in-millis=200",
       "camunda.bpm.job-execution.max-wait=1000",
       // the corpora and matrices send thousands of wrong credentials from 127.0.0.1 on purpose; the

@@ -64,6 +64,22 @@ public final class LocalStack {
   /** The same on another database than {@code infra}'s, e.g. the bench's external server. */
   public static ServiceProcess.Builder evaluationService(
       String name, LocalInfrastructure infra, DatabaseLogin db, Path jar, int port, boolean demo) {
+    // the tools open campaigns for years to come and with deadlines already past (each end-to-end
+    // test and bench run a year of its own), which the service refuses by default (issue 14)
+    return evaluationServiceAsDeployed(name, infra, db, jar, port, demo)
+        .property(ANY_CALENDAR_ALLOWED, "true");
+  }
+
+  /** The setting that lets the tools open a campaign for any year with any deadlines (issue 14). */
+  public static final String ANY_CALENDAR_ALLOWED = "evaluation.campaign.any-calendar-allowed";
+
+  /**
+   * evaluation-service as {@link #evaluationService} wires it, but with the calendar rules of a deployment: a campaign
+   * for a year still to come, or with a deadline already past, is refused — the README's run ({@code
+   * ./run-local.sh}), which people try as they would the real thing.
+   */
+  public static ServiceProcess.Builder evaluationServiceAsDeployed(
+      String name, LocalInfrastructure infra, DatabaseLogin db, Path jar, int port, boolean demo) {
     ServiceProcess.Builder b = ServiceProcess.builder(name, jar).port(port);
     if (demo) {
       b.property("spring.profiles.active", "demo");
@@ -71,9 +87,6 @@ public final class LocalStack {
     // a throw-away engine: the tools (bench, end-to-end tests) use the configured admin as it is
     // (issue 12)
     b.property("evaluation.accounts.initial-admin-must-change", "false");
-    // the tools open campaigns for years to come (each end-to-end test and bench run a year of its
-    // own), which the service refuses by default (issue 14)
-    b.property("evaluation.campaign.future-years-allowed", "true");
     return datasource(b, db)
         .property("spring.kafka.bootstrap-servers", infra.kafkaBootstrapServers())
         .property("evaluation.public-url", "http://localhost:" + port)

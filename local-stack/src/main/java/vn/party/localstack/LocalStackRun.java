@@ -28,6 +28,28 @@ final class LocalStackRun {
     this.options = options;
   }
 
+  /**
+   * evaluation-service as the README's run starts it: with the calendar rules of a deployment (a campaign for a year
+   * still to come, or with a deadline already past, is refused, as in production; the tools built on {@link
+   * LocalStack#evaluationService} allow them), the signed-in person's notifications from notification-service and,
+   * with the demo, its secretaries heading their units.
+   */
+  static ServiceProcess.Builder evaluationService(
+      LocalInfrastructure infra, Path jar, LocalStackOptions options) {
+    return LocalStack.evaluationServiceAsDeployed(
+            ServiceJars.EVALUATION_SERVICE,
+            infra,
+            infra.databaseLogin(),
+            jar,
+            options.evaluationPort,
+            options.demo)
+        // the pages show the signed-in person's notifications from notification-service
+        .property("evaluation.notifications.url", "http://localhost:" + options.notificationPort)
+        // the demo's secretaries head their units, so a campaign shows "a collective before its
+        // head"
+        .property("evaluation.demo.unit-heads", String.valueOf(options.demo));
+  }
+
   void start() {
     ServiceJars jars = ServiceJars.locate();
     Path evaluationJar = jars.evaluationService();
@@ -89,13 +111,7 @@ final class LocalStackRun {
         return;
       }
       evaluation =
-          LocalStack.evaluationService(infra, evaluationJar, options.evaluationPort, options.demo)
-              // the pages show the signed-in person's notifications from notification-service
-              .property(
-                  "evaluation.notifications.url", "http://localhost:" + options.notificationPort)
-              // the demo's secretaries head their units, so a campaign shows "a collective before
-              // its head"
-              .property("evaluation.demo.unit-heads", String.valueOf(options.demo))
+          evaluationService(infra, evaluationJar, options)
               .logDir(logDir)
               .workingDirectory(root)
               .stopOnJvmExit(false)

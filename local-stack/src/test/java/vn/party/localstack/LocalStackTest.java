@@ -147,6 +147,19 @@ class LocalStackTest {
           ServiceJars.EVALUATION_SERVICE,
           LocalStack.evaluationService(infra, fakeJar, 18080, true).build().command());
       assertPropertiesExist(ServiceJars.NOTIFICATION_SERVICE, notification.command());
+
+      // issue 14: the tools (end-to-end tests, bench) open campaigns for any year with any
+      // deadlines; the README's run (./run-local.sh) refuses a year still to come and deadlines
+      // already past, as a deployment does (the setting is false by default)
+      assertThat(LocalStack.evaluationService(infra, fakeJar, 18080, false).build().command())
+          .contains("--" + LocalStack.ANY_CALENDAR_ALLOWED + "=true");
+      java.util.List<String> run =
+          LocalStackRun.evaluationService(infra, fakeJar, LocalStackOptions.parse())
+              .build()
+              .command();
+      assertThat(run)
+          .contains("--spring.profiles.active=demo", "--evaluation.demo.unit-heads=true")
+          .noneMatch(a -> a.contains("any-calendar-allowed") || a.contains("future-years-allowed"));
     }
   }
 

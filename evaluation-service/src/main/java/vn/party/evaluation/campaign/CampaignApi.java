@@ -1,5 +1,6 @@
 package vn.party.evaluation.campaign;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,15 +30,20 @@ public final class CampaignApi {
                       + " current year in Vietnam (reason future-year)")
           Integer year,
       @NotBlank @Size(max = 20) @Schema(example = "QD-366-2025") String regulation,
-      @NotNull OffsetDateTime selfReviewDue,
-      @NotNull OffsetDateTime residenceFeedbackDue,
+      @NotNull @JsonDeserialize(using = UnreadableDeadlines.Reader.class)
+          OffsetDateTime selfReviewDue,
+      @NotNull @JsonDeserialize(using = UnreadableDeadlines.Reader.class)
+          OffsetDateTime residenceFeedbackDue,
       @Schema(
               description =
                   "Hạn nhận xét của lãnh đạo đơn vị (mức xếp loại CBCCVC) / deadline of the unit leadership's"
                       + " assessment; absent: the residence-feedback deadline")
+          @JsonDeserialize(using = UnreadableDeadlines.Reader.class)
           OffsetDateTime unitAssessmentDue,
-      @NotNull OffsetDateTime branchReviewDue,
-      @NotNull OffsetDateTime decisionDue) {}
+      @NotNull @JsonDeserialize(using = UnreadableDeadlines.Reader.class)
+          OffsetDateTime branchReviewDue,
+      @NotNull @JsonDeserialize(using = UnreadableDeadlines.Reader.class)
+          OffsetDateTime decisionDue) {}
 
   public record Deadlines(
       OffsetDateTime selfReviewDue,

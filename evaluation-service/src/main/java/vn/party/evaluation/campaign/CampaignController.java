@@ -2,7 +2,6 @@ package vn.party.evaluation.campaign;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -23,9 +22,11 @@ import vn.party.evaluation.security.CurrentUser;
 public class CampaignController {
 
   private final CampaignService service;
+  private final CampaignRequestCheck check;
 
-  public CampaignController(CampaignService service) {
+  public CampaignController(CampaignService service, CampaignRequestCheck check) {
     this.service = service;
+    this.check = check;
   }
 
   @PostMapping
@@ -35,8 +36,9 @@ public class CampaignController {
       description =
           "201 with the campaign; 409 when the organization already has a campaign that year.")
   public ResponseEntity<CampaignView> open(
-      @Valid @RequestBody CreateCampaignRequest request,
-      @AuthenticationPrincipal CurrentUser user) {
+      @RequestBody CreateCampaignRequest request, @AuthenticationPrincipal CurrentUser user) {
+    // checked with the deadlines that were no dates: every problem at once
+    check.check(request, UnreadableDeadlines.ofThisRequest());
     CampaignView campaign = service.open(request, user);
     return ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaign.id())).body(campaign);
   }

@@ -1,8 +1,6 @@
 package vn.party.evaluation.campaign;
 
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.Year;
@@ -55,7 +53,7 @@ public class CampaignPageController {
 
   private final Campaigns campaigns;
   private final CampaignService service;
-  private final Validator validator;
+  private final CampaignRequestCheck check;
   private final MessageSource messages;
   private final ZoneId zone;
   private final Finalizations finalizations;
@@ -63,13 +61,13 @@ public class CampaignPageController {
   public CampaignPageController(
       Campaigns campaigns,
       CampaignService service,
-      Validator validator,
+      CampaignRequestCheck check,
       MessageSource messages,
       @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone,
       Finalizations finalizations) {
     this.campaigns = campaigns;
     this.service = service;
-    this.validator = validator;
+    this.check = check;
     this.messages = messages;
     this.zone = ZoneId.of(zone);
     this.finalizations = finalizations;
@@ -137,16 +135,10 @@ public class CampaignPageController {
             dues.get("unitAssessmentDue"),
             dues.get("branchReviewDue"),
             dues.get("decisionDue"));
-    for (ConstraintViolation<CreateCampaignRequest> violation : validator.validate(request)) {
-      String field = violation.getPropertyPath().toString();
-      if (problems.stream().noneMatch(p -> p.field().equals(field))) {
-        problems.add(new FieldProblem(field, reason(violation), null));
-      }
-    }
     try {
-      if (!problems.isEmpty()) {
-        throw ApiException.invalid(problems);
-      }
+      // every problem at once: the values that could not be read, the other fields' constraints,
+      // the deadlines read (in the past, out of order)
+      check.check(request, problems);
       service.open(request, user);
       flash.addFlashAttribute("notice", "notice.campaign-opened");
       return "redirect:/app/campaigns/" + organization + "/" + year;
@@ -237,19 +229,6 @@ public class CampaignPageController {
       problems.add(new FieldProblem(field, "invalid-format", null));
       return null;
     }
-  }
-
-  private static String reason(ConstraintViolation<?> violation) {
-    String constraint =
-        violation.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-    return switch (constraint) {
-      case "NotNull", "NotBlank" -> "required";
-      case "Size" -> "too-long";
-      case "Min", "Max" -> "out-of-range";
-      case "Pattern" -> "invalid-format";
-      case "NotAfterCurrentYear" -> "future-year";
-      default -> "invalid";
-    };
   }
 
   private Map<String, String> errors(List<FieldProblem> problems) {

@@ -112,6 +112,10 @@ public class CampaignService {
         campaigns.notRatedByReason(id));
   }
 
+  /**
+   * What only the organization's committee may learn (whether the organization exists), and the regulation again;
+   * the request's fields and deadlines were checked before, every problem at once ({@link CampaignRequestCheck}).
+   */
   private void validate(CreateCampaignRequest request) {
     List<FieldProblem> problems = new ArrayList<>();
     if (Arrays.stream(Regulation.values()).noneMatch(r -> r.code().equals(request.regulation()))) {
@@ -119,20 +123,6 @@ public class CampaignService {
     }
     if (!directory.organizationExists(request.organizationId())) {
       problems.add(new FieldProblem("organizationId", "unknown", null));
-    }
-    if (request.residenceFeedbackDue().isBefore(request.selfReviewDue())) {
-      problems.add(new FieldProblem("residenceFeedbackDue", "out-of-order", null));
-    }
-    if (request.unitAssessmentDue() != null
-        && (request.unitAssessmentDue().isBefore(request.selfReviewDue())
-            || request.unitAssessmentDue().isAfter(request.branchReviewDue()))) {
-      problems.add(new FieldProblem("unitAssessmentDue", "out-of-order", null));
-    }
-    if (request.branchReviewDue().isBefore(request.residenceFeedbackDue())) {
-      problems.add(new FieldProblem("branchReviewDue", "out-of-order", null));
-    }
-    if (request.decisionDue().isBefore(request.branchReviewDue())) {
-      problems.add(new FieldProblem("decisionDue", "out-of-order", null));
     }
     if (!problems.isEmpty()) {
       throw ApiException.invalid(problems);

@@ -9,8 +9,9 @@ import java.lang.annotation.Target;
 
 /**
  * A campaign's year may not be after the current year in the users' time zone (a year is evaluated during or after
- * it), unless {@code evaluation.campaign.future-years-allowed} (the tests and the local stack's demos open campaigns
- * for years to come). Refused as reason {@code future-year}.
+ * it), unless {@code evaluation.campaign.any-calendar-allowed} (the tests, the end-to-end tests and the bench open
+ * campaigns for years to come) or the older {@code evaluation.campaign.future-years-allowed}. Refused as reason
+ * {@code future-year}.
  */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)

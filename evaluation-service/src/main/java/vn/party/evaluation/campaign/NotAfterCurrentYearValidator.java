@@ -36,8 +36,9 @@ public class NotAfterCurrentYearValidator
       return true;
     }
     boolean allowed =
-        environment != null
-            && environment.getProperty(FUTURE_YEARS_ALLOWED, Boolean.class, Boolean.FALSE);
+        CampaignCalendar.anyCalendarAllowed(environment)
+            || environment != null
+                && environment.getProperty(FUTURE_YEARS_ALLOWED, Boolean.class, Boolean.FALSE);
     String zone =
         environment == null ? VIETNAM : environment.getProperty("evaluation.time-zone", VIETNAM);
     return allowed || year <= Year.now(ZoneId.of(zone)).getValue();

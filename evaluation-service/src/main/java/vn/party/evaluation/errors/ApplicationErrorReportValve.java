@@ -11,15 +11,30 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.tomcat.util.ExceptionUtils;
 import org.springframework.http.HttpStatus;
+import vn.party.evaluation.portal.PagesLanguage;
+import vn.party.evaluation.portal.PortalConfiguration;
 
 /**
  * Tomcat's own error report, for errors it answers before the application sees the request (an encoded {@code %2F}
  * in a path, a malformed URI or header): the application's answer instead of Tomcat's English HTML page with its
- * version — problem details for the APIs, a plain page in Vietnamese (English with {@code lang=en} or an English
- * Accept-Language) for everything else. Installed on the host by {@link ErrorPagesConfiguration}; messages from the
- * application's bundles ({@code ui.error.*}).
+ * version — problem details for the APIs (in the caller's Accept-Language, Vietnamese without one), a plain page for
+ * everything else in the people's language as every page speaks it ({@code evaluation.portal.default-locale},
+ * Vietnamese whatever the browser asks; English with {@code ?lang=en} or the {@code lang} cookie it leaves:
+ * {@link PagesLanguage}). Installed on the host by {@link ErrorPagesConfiguration}; messages from the application's
+ * bundles ({@code ui.error.*}).
  */
 public class ApplicationErrorReportValve extends ErrorReportValve {
+
+  private final Locale pagesLocale;
+
+  /** As Tomcat builds it by its class name: the pages in Vietnamese. */
+  public ApplicationErrorReportValve() {
+    this(PortalConfiguration.VIETNAMESE);
+  }
+
+  public ApplicationErrorReportValve(Locale pagesLocale) {
+    this.pagesLocale = pagesLocale;
+  }
 
   @Override
   protected void report(Request request, Response response, Throwable throwable) {
@@ -28,7 +43,8 @@ public class ApplicationErrorReportValve extends ErrorReportValve {
       return;
     }
     String uri = request.getRequestURI() == null ? "/" : request.getRequestURI();
-    boolean english = english(request);
+    boolean json = ErrorAnswers.wantsJson(uri, request.getHeader("Accept"));
+    boolean english = json ? englishClient(request) : englishAsked(request);
     String message = message(ApplicationErrorController.messageKey(status), english);
     try {
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -36,7 +52,7 @@ public class ApplicationErrorReportValve extends ErrorReportValve {
       if (writer == null) {
         return;
       }
-      if (ErrorAnswers.wantsJson(uri, request.getHeader("Accept"))) {
+      if (json) {
         response.setContentType("application/problem+json");
         writer.write(
             "{\"type\":\"about:blank\",\"title\":\""
@@ -74,14 +90,14 @@ public class ApplicationErrorReportValve extends ErrorReportValve {
     }
   }
 
-  private static boolean english(Request request) {
-    if (request.getCookies() != null) {
-      for (var cookie : request.getCookies()) {
-        if ("lang".equals(cookie.getName())) {
-          return cookie.getValue() != null && cookie.getValue().startsWith("en");
-        }
-      }
-    }
+  /** A person's page: English only if asked for ({@code ?lang=en}, the cookie), whatever the browser's language. */
+  private boolean englishAsked(Request request) {
+    Locale asked = PagesLanguage.requested(request.getQueryString(), request.getCookies());
+    return "en".equals((asked != null ? asked : pagesLocale).getLanguage());
+  }
+
+  /** An API client: its Accept-Language, Vietnamese without one. */
+  private static boolean englishClient(Request request) {
     String accept = request.getHeader("Accept-Language");
     return accept != null && accept.trim().toLowerCase(Locale.ROOT).startsWith("en");
   }

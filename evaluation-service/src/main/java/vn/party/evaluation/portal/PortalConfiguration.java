@@ -13,7 +13,8 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 /**
  * Language: Vietnamese first. The people's pages (and the sign-in page) speak {@code evaluation.portal.default-locale}
  * (Vietnamese) whatever the browser asks — office PCs are often set to English — and switch only on request,
- * {@code ?lang=en} / {@code ?lang=vi} on any page, remembered in a cookie. API clients are answered in their
+ * {@code ?lang=en} / {@code ?lang=vi} on any page, remembered in a cookie; so do the error pages people get, whoever
+ * answers them ({@link PagesLanguage}). API clients are answered in their
  * Accept-Language, and without one in Vietnamese.
  */
 @Configuration
@@ -29,24 +30,19 @@ public class PortalConfiguration implements WebMvcConfigurer {
 
   @Bean
   LocaleResolver localeResolver() {
-    CookieLocaleResolver resolver = new CookieLocaleResolver("lang");
+    CookieLocaleResolver resolver = new CookieLocaleResolver(PagesLanguage.COOKIE);
     resolver.setDefaultLocaleFunction(
         request -> {
-          String path = request.getRequestURI().substring(request.getContextPath().length());
-          if (isPage(path)) {
-            return pagesLocale;
+          // a page, or the error page a person gets for any request (Tomcat's and Spring's errors
+          // too: the error dispatch's path is /error, the first request's path decides)
+          if (PagesLanguage.speaksPeoplesLanguage(request)) {
+            // ?lang= of a request that failed before the page's interceptor could read it
+            Locale asked = PagesLanguage.requestedOnError(request);
+            return asked != null ? asked : pagesLocale;
           }
           return request.getHeader("Accept-Language") == null ? VIETNAMESE : request.getLocale();
         });
     return resolver;
-  }
-
-  /** The people's pages and the sign-in and sign-out pages. */
-  static boolean isPage(String path) {
-    return path.equals("/app")
-        || path.startsWith("/app/")
-        || path.startsWith("/login")
-        || path.startsWith("/logout");
   }
 
   @Override

@@ -42,7 +42,12 @@ class FutureCampaignYearTest extends EvaluationFlowSupport {
         .getPropertySources()
         .addFirst(
             new MapPropertySource(
-                SOURCE, Map.of(NotAfterCurrentYearValidator.FUTURE_YEARS_ALLOWED, "false")));
+                SOURCE,
+                Map.of(
+                    NotAfterCurrentYearValidator.FUTURE_YEARS_ALLOWED,
+                    "false",
+                    CampaignCalendar.ANY_CALENDAR_ALLOWED,
+                    "false")));
   }
 
   @AfterEach
@@ -100,7 +105,12 @@ class FutureCampaignYearTest extends EvaluationFlowSupport {
         .getPropertySources()
         .addFirst(
             new MapPropertySource(
-                SOURCE, Map.of(NotAfterCurrentYearValidator.FUTURE_YEARS_ALLOWED, "false")));
+                SOURCE,
+                Map.of(
+                    NotAfterCurrentYearValidator.FUTURE_YEARS_ALLOWED,
+                    "false",
+                    CampaignCalendar.ANY_CALENDAR_ALLOWED,
+                    "false")));
     assertThat(validator.validateValue(CampaignApi.CreateCampaignRequest.class, "year", NEXT_YEAR))
         .isNotEmpty();
   }

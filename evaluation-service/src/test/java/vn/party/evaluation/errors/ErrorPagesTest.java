@@ -20,13 +20,23 @@ import vn.party.evaluation.pages.PageSession;
 class ErrorPagesTest extends IntegrationTestSupport {
 
   private String raw(String path, String acceptLanguage) throws Exception {
+    return raw("GET", path, acceptLanguage, null);
+  }
+
+  private String raw(String method, String path, String acceptLanguage, String cookie)
+      throws Exception {
     try (Socket socket = new Socket("localhost", port)) {
       OutputStream out = socket.getOutputStream();
       out.write(
-          ("GET "
+          (method
+                  + " "
                   + path
                   + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                   + (acceptLanguage == null ? "" : "Accept-Language: " + acceptLanguage + "\r\n")
+                  + (cookie == null ? "" : "Cookie: " + cookie + "\r\n")
+                  + ("POST".equals(method)
+                      ? "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 0\r\n"
+                      : "")
                   + "\r\n")
               .getBytes(StandardCharsets.US_ASCII));
       out.flush();
@@ -85,7 +95,17 @@ class ErrorPagesTest extends IntegrationTestSupport {
     assertThat(page).startsWith("HTTP/1.1 400");
     assertThat(page).contains("Yêu cầu không hợp lệ").contains("lang=\"vi\"");
     ours(page);
-    assertThat(raw("/app/evaluations/2026/member1%2Fx", "en")).contains("Bad request.");
+    // issue 14: the people's language whatever the browser asks, English on request (the query,
+    // the cookie ?lang= leaves)
+    String english = raw("/app/evaluations/2026/member1%2Fx", "en-US,en;q=0.9");
+    assertThat(english).contains("Yêu cầu không hợp lệ").contains("lang=\"vi\"");
+    assertThat(english).doesNotContain("Bad request.");
+    assertThat(raw("/app/units/%2Fetc", "en")).contains("Yêu cầu không hợp lệ");
+    assertThat(raw("/app/units/%2Fetc?lang=en", "vi"))
+        .contains("Bad request.")
+        .contains("lang=\"en\"");
+    assertThat(raw("GET", "/app/units/%2Fetc", "vi", "lang=en")).contains("Bad request.");
+    assertThat(raw("GET", "/%2Fetc", "en", null)).contains("Yêu cầu không hợp lệ");
     String api = raw("/api/v1/evaluations/2026/member1%2Fx", null);
     assertThat(api)
         .startsWith("HTTP/1.1 400")
@@ -94,5 +114,23 @@ class ErrorPagesTest extends IntegrationTestSupport {
     ours(api);
     String engine = raw("/engine-rest/task/a%2Fb", null);
     assertThat(engine).startsWith("HTTP/1.1 400").contains("application/problem+json");
+    // the APIs keep answering in their caller's language
+    assertThat(raw("/api/v1/evaluations/2026/member1%2Fx", "en")).contains("Bad request.");
+  }
+
+  /**
+   * Issue 14: an error Spring answers before the pages' locale resolver runs (here Spring Security's refusal of a
+   * sign-in without its CSRF token, forwarded to {@code /error}) speaks the pages' language too: Vietnamese to an
+   * English browser, English on request.
+   */
+  @Test
+  void errorsSpringAnswersBeforeThePagesSpeakThePagesLanguage() throws Exception {
+    String refused = raw("POST", "/login", "en-US,en;q=0.9", null);
+    assertThat(refused).startsWith("HTTP/1.1 403");
+    assertThat(refused).contains("lang=\"vi\"").contains("Bạn không có quyền");
+    ours(refused);
+    String asked = raw("POST", "/login?lang=en", "vi", null);
+    assertThat(asked).startsWith("HTTP/1.1 403").contains("lang=\"en\"");
+    assertThat(raw("POST", "/login", "vi", "lang=en")).contains("lang=\"en\"");
   }
 }

@@ -363,7 +363,7 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
     for (var menu : menus.entrySet()) {
       PageSession session = PageSession.of(port, menu.getKey());
       String header = session.get("/app/evaluations").body();
-      header = header.substring(header.indexOf("<nav>"), header.indexOf("</nav>"));
+      header = header.substring(header.indexOf("<nav id=\"main-menu\""), header.indexOf("</nav>"));
       for (String id : all) {
         assertThat(header.contains("id=\"" + id + "\""))
             .as(menu.getKey() + " " + id)

@@ -2,6 +2,9 @@ package vn.party.evaluation.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
@@ -31,6 +34,9 @@ class UnitsBrowserTest extends BrowserTestSupport {
 
   @org.junit.jupiter.api.BeforeEach
   void ward() {
+    if (identityService.createUserQuery().userId(SECRETARY).count() > 0) {
+      return; // set up by the class's first test
+    }
     as("admin")
         .post()
         .uri("/api/v1/units")
@@ -88,6 +94,54 @@ class UnitsBrowserTest extends BrowserTestSupport {
         values (:id, 'Bí thư Thử', 'ub-cb0', 'OFFICIAL', 'ACTIVE', date '2001-01-01') on conflict (id) do nothing""")
         .param("id", SECRETARY)
         .update();
+  }
+
+  /**
+   * Issue 14 (security.md L6): the tree, a unit's page and a member's record show units by name, never their codes
+   * (kept in the links and the forms' values); the regulation by its title on the campaign form. For the
+   * administrator and the grassroots committee, on a desktop and a 390 px phone.
+   */
+  @Test
+  void theTreeAUnitAndARecordShowNamesNotCodes() {
+    Pattern code =
+        Pattern.compile(
+            "(?<![\\w-])(thanh-khe-tay(-[a-z0-9]+)*|"
+                + WARD
+                + "(-[a-z0-9]+)*|QD-\\d+-\\d+)(?![\\w-])");
+    for (String user : List.of("admin", "committee")) {
+      signIn(user, "admin".equals(user) ? "admin" : "demo");
+      DecideWithFactsBrowserTest.desktop();
+      for (String page :
+          List.of(
+              "/app/units",
+              "/app/units/thanh-khe-tay-cb1",
+              "/app/units/thanh-khe-tay",
+              "/app/members/member1",
+              "/app/members?branch=thanh-khe-tay-cb1",
+              "/app/campaigns/new")) {
+        open(page);
+        String text = browser.findElement(By.tagName("main")).getText();
+        Matcher shown = code.matcher(text);
+        assertThat(shown.find() ? shown.group() : null)
+            .as("%s on %s shows a code", user, page)
+            .isNull();
+      }
+      open("/app/units");
+      assertThat(browser.findElement(By.id("units")).getText())
+          .contains("Đảng bộ phường Thanh Khê Tây", "Chi bộ Khu dân cư số 1");
+      screenshot("units-names-not-codes-1366-" + user);
+      DecideWithFactsBrowserTest.phone();
+      screenshot("units-names-not-codes-390-" + user);
+      open("/app/units/thanh-khe-tay-cb1");
+      screenshot("units-branch-390-" + user);
+      DecideWithFactsBrowserTest.desktop();
+      open("/app/units/thanh-khe-tay-cb1");
+      screenshot("units-branch-1366-" + user);
+      open("/app/members/member1");
+      assertThat(browser.findElement(By.id("sign-in-name")).getText())
+          .isEqualTo("Tên đăng nhập: member1");
+      signOut();
+    }
   }
 
   @Test
