@@ -2,11 +2,15 @@ package vn.party.evaluation.campaign;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.party.evaluation.campaign.CampaignApi.CampaignView;
 import vn.party.evaluation.campaign.CampaignApi.CreateCampaignRequest;
 import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.web.ApiException;
 
 @RestController
 @RequestMapping("/api/v1/campaigns")
@@ -23,9 +28,11 @@ import vn.party.evaluation.security.CurrentUser;
 public class CampaignController {
 
   private final CampaignService service;
+  private final SpringValidatorAdapter validator;
 
-  public CampaignController(CampaignService service) {
+  public CampaignController(CampaignService service, Validator validator) {
     this.service = service;
+    this.validator = new SpringValidatorAdapter(validator);
   }
 
   @PostMapping
@@ -35,8 +42,19 @@ public class CampaignController {
       description =
           "201 with the campaign; 409 when the organization already has a campaign that year.")
   public ResponseEntity<CampaignView> open(
-      @Valid @RequestBody CreateCampaignRequest request,
-      @AuthenticationPrincipal CurrentUser user) {
+      @RequestBody CreateCampaignRequest request, @AuthenticationPrincipal CurrentUser user)
+      throws BindException {
+    // who may not open this organization's campaign learns nothing about the body (issue 12,
+    // outsider's re-attack L3); who may open none is refused before it is read (CampaignOpeners)
+    if (request.organizationId() != null
+        && !CampaignOpeners.mayOpen(request.organizationId(), user)) {
+      throw ApiException.forbidden();
+    }
+    BindingResult errors = new BeanPropertyBindingResult(request, "request");
+    validator.validate(request, errors);
+    if (errors.hasErrors()) {
+      throw new BindException(errors);
+    }
     CampaignView campaign = service.open(request, user);
     return ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaign.id())).body(campaign);
   }
