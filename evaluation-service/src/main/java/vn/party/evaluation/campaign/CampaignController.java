@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.party.evaluation.campaign.CampaignApi.CampaignView;
 import vn.party.evaluation.campaign.CampaignApi.CreateCampaignRequest;
 import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.web.ApiException;
 
 @RestController
 @RequestMapping("/api/v1/campaigns")
@@ -37,6 +38,12 @@ public class CampaignController {
           "201 with the campaign; 409 when the organization already has a campaign that year.")
   public ResponseEntity<CampaignView> open(
       @RequestBody CreateCampaignRequest request, @AuthenticationPrincipal CurrentUser user) {
+    // who may not open this organization's campaign learns nothing about the body (issue 12,
+    // outsider's re-attack L3); who may open none is refused before it is read (CampaignOpeners)
+    if (request.organizationId() != null
+        && !CampaignOpeners.mayOpen(request.organizationId(), user)) {
+      throw ApiException.forbidden();
+    }
     // checked with the deadlines that were no dates: every problem at once
     check.check(request, UnreadableDeadlines.ofThisRequest());
     CampaignView campaign = service.open(request, user);

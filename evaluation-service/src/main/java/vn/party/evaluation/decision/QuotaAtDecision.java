@@ -24,7 +24,7 @@ import vn.party.evaluation.web.FieldProblem;
  * and the engine REST API: a {@link CompletionGuard} on the one completion path). Our choice (README): an approval of
  * EXCELLENT that would take the organization above the quota of the moment is not refused — the quota's base, the
  * members decided GOOD so far, still grows while decisions come in — but it needs the reason in the decision's field
- * {@code quotaReason} (at least {@link #MIN_REASON_LENGTH} visible characters), recorded in the member's timeline
+ * {@code quotaReason} (at least {@link #MIN_REASON_LENGTH} letters or digits: eleven dots are no reason), recorded in the member's timeline
  * ({@link TimelineKind#QUOTA_EXCEEDED_CONFIRMED}) inside the completion's transaction. Without it the completion is
  * refused (400, field {@code quotaReason}). The finalization still refuses an organization above the quota.
  */
@@ -36,7 +36,10 @@ public class QuotaAtDecision implements CompletionGuard {
 
   public static final String REASON = ProcessVariables.QUOTA_REASON;
 
-  /** The fewest visible characters a reason for going above the quota has (a word or two is no reason). */
+  /**
+   * The fewest letters or digits a reason for going above the quota has (a word or two, or punctuation, is no
+   * reason); letters that show nothing (the Hangul filler U+3164) are not counted ({@link TextCharacters#shows}).
+   */
   public static final int MIN_REASON_LENGTH = 10;
 
   private final OrganizationTally tally;
@@ -63,7 +66,11 @@ public class QuotaAtDecision implements CompletionGuard {
 
   /** Whether a reason says enough to be one. */
   public static boolean sufficient(Object reason) {
-    return reason instanceof String text && TextCharacters.visibleLength(text) >= MIN_REASON_LENGTH;
+    return reason instanceof String text
+        && text.codePoints()
+                .filter(c -> Character.isLetterOrDigit(c) && TextCharacters.shows(c))
+                .count()
+            >= MIN_REASON_LENGTH;
   }
 
   /** The quota after this submission's approval when it approves EXCELLENT above the quota; empty otherwise. */

@@ -2,7 +2,7 @@ package vn.party.evaluation.engine;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.JsonMappingExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.JsonParseExceptionHandler;
@@ -33,10 +33,10 @@ public class EngineRestJerseyConfig extends CamundaJerseyResourceConfig {
           JsonMappingExceptionHandler.class,
           JsonParseExceptionHandler.class);
 
-  private final IdentityService identityService;
+  private final ProcessEngine engine;
 
-  public EngineRestJerseyConfig(IdentityService identityService) {
-    this.identityService = identityService;
+  public EngineRestJerseyConfig(ProcessEngine engine) {
+    this.engine = engine;
   }
 
   @Override
@@ -48,7 +48,7 @@ public class EngineRestJerseyConfig extends CamundaJerseyResourceConfig {
     registerClasses(configuration);
     // without Jersey's own Jackson mappers (the English parser text): EngineRestProblems answers
     register(JacksonFeature.withoutExceptionMappers());
-    register(new EngineRestProblems(identityService));
+    register(new EngineRestProblems(engine));
     register(new EngineRestQueryParameters());
   }
 }

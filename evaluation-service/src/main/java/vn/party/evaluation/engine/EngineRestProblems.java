@@ -16,8 +16,10 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
@@ -26,8 +28,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.security.engine.JobRunRefusedException;
 import vn.party.evaluation.security.engine.PersonRefusedException;
 import vn.party.evaluation.security.engine.SeatOnlyRefusedException;
+import vn.party.evaluation.security.engine.TaskSeats;
 
 /**
  * The engine REST API's answer to every error, in place of the engine's own mappers (issue 12, outsider's findings):
@@ -81,20 +85,37 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
   private static final String UNIQUE_VIOLATION = "23505";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Supplier<IdentityService> identityService;
+  /**
+   * What the engine REST API's comment and attachment resources answer before any command when the person may not
+   * read the task's history (no member or committee may): the same for a real task and for none.
+   */
+  private static final String NO_TASK_FOUND = "No task found for task id ";
 
-  public EngineRestProblems(IdentityService identityService) {
-    this(() -> identityService);
+  private final Supplier<IdentityService> identityService;
+  private final Supplier<TaskSeats> seats;
+
+  public EngineRestProblems(ProcessEngine engine) {
+    this(() -> engine);
   }
 
   /** For the webapps' JAX-RS application, which Jersey makes by class name: the engine is looked up when needed. */
-  EngineRestProblems(Supplier<IdentityService> identityService) {
-    this.identityService = identityService;
+  EngineRestProblems(Supplier<ProcessEngine> engine) {
+    this.identityService = () -> engine.get().getIdentityService();
+    this.seats =
+        () ->
+            new TaskSeats(
+                (ProcessEngineConfigurationImpl) engine.get().getProcessEngineConfiguration());
   }
 
   @Override
   public Response toResponse(Throwable error) {
     Response engine = ExceptionHandlerHelper.getInstance().getResponse(error);
+    if (has(error, JobRunRefusedException.class)) {
+      // a timer run before its time: as every process-control refusal below
+      return administrator()
+          ? problem(403, "Forbidden", PersonRefusedException.processControl().getMessage())
+          : forbidden();
+    }
     PersonRefusedException person = find(error, PersonRefusedException.class);
     if (person != null) {
       // a process of the evaluation steered or deleted from outside: for anyone but an
@@ -104,6 +125,15 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
               && !administrator()
           ? forbidden()
           : problem(403, "Forbidden", person.getMessage());
+    }
+    String noteTask = noteTaskNotFound(error);
+    if (noteTask != null) {
+      // a comment or an attachment: a seat holder is told why (as the engine's guard tells them
+      // when the command runs), anyone else gets the answer for no task (issue 12, outsider's
+      // re-attack L3: "No task found" on one's own task)
+      return holdsSeat(noteTask)
+          ? problem(403, "Forbidden", PersonRefusedException.notes().getMessage())
+          : administrator() ? problem(404, "Not Found", NOT_FOUND) : forbidden();
     }
     if (has(error, AuthorizationException.class)
         || refusedAsMissing(error)
@@ -170,6 +200,32 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
       }
     }
     return wrapper;
+  }
+
+  /**
+   * The task id of the REST layer's own "No task found" before a comment or an attachment is written (a 400 of the
+   * engine REST API's comment and attachment resources), or null.
+   */
+  private static String noteTaskNotFound(Throwable error) {
+    if (error instanceof InvalidRequestException invalid
+        && invalid.getStatus() == Response.Status.BAD_REQUEST
+        && invalid.getMessage() != null
+        && invalid.getMessage().startsWith(NO_TASK_FOUND)) {
+      return invalid.getMessage().substring(NO_TASK_FOUND.length()).strip();
+    }
+    return null;
+  }
+
+  /** Whether the person asking holds a seat on this task of the processes ({@link TaskSeats}). */
+  private boolean holdsSeat(String taskId) {
+    Authentication authentication = identityService.get().getCurrentAuthentication();
+    if (authentication == null || authentication.getUserId() == null) {
+      return false;
+    }
+    List<String> groups =
+        authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+    return !groups.contains(Groups.AUDITORS)
+        && seats.get().mayWork(taskId, authentication.getUserId(), groups);
   }
 
   /** A task one holds no seat on: answered as one that does not exist ({@link SeatOnlyRefusedException}). */

@@ -27,7 +27,7 @@ public class WebappEngineRestApplication extends EngineRestApplication {
   public Set<Object> getSingletons() {
     return Set.of(
         JacksonFeature.withoutExceptionMappers(),
-        new EngineRestProblems(() -> engine().getIdentityService()),
+        new EngineRestProblems(WebappEngineRestApplication::engine),
         new EngineRestQueryParameters());
   }
 

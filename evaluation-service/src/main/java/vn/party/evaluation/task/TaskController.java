@@ -1,7 +1,10 @@
 package vn.party.evaluation.task;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -11,9 +14,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.task.TaskApi.TaskView;
+import vn.party.evaluation.web.ApiException;
+import vn.party.evaluation.web.FieldProblem;
 
 @RestController
 @RequestMapping("/api/v1/tasks")
@@ -26,13 +32,58 @@ public class TaskController {
     this.work = work;
   }
 
+  /** The most tasks a page holds: the whole list (the list holds at most this many, earliest due first). */
+  static final int MAX_SIZE = 500;
+
+  /** The last page asked for that may hold anything (one task a page). */
+  static final int MAX_PAGE = MAX_SIZE - 1;
+
   @GetMapping
   @Operation(
       summary = "Việc của tôi / my work list",
       description =
-          "The open tasks the signed-in user may see: their own, their committee's; auditors see all.")
-  public List<TaskView> list(@AuthenticationPrincipal CurrentUser user) {
-    return work.visibleTasks(user);
+          "The open tasks the signed-in user may see: their own, their committee's; auditors see all. At most 500,"
+              + " earliest due first, in pages: page 0–499, size 1–500 (default: page 0 of 500, the whole list);"
+              + " a page or size out of range, or not a whole number, is refused (400 naming it: out-of-range,"
+              + " wrong-type).")
+  public List<TaskView> list(
+      @AuthenticationPrincipal CurrentUser user,
+      @Parameter(
+              description = "Trang, từ 0 / the page, from 0",
+              schema =
+                  @Schema(
+                      type = "integer",
+                      minimum = "0",
+                      maximum = "" + MAX_PAGE,
+                      defaultValue = "0"))
+          @RequestParam(defaultValue = "0")
+          int page,
+      @Parameter(
+              description = "Số việc mỗi trang / tasks per page",
+              schema =
+                  @Schema(
+                      type = "integer",
+                      minimum = "1",
+                      maximum = "" + MAX_SIZE,
+                      defaultValue = "" + MAX_SIZE))
+          @RequestParam(defaultValue = "" + MAX_SIZE)
+          int size) {
+    // issue 12, outsider's re-attack (L4): a negative or huge page or size was taken silently
+    List<FieldProblem> problems = new ArrayList<>();
+    if (page < 0 || page > MAX_PAGE) {
+      problems.add(new FieldProblem("page", "out-of-range", null));
+    }
+    if (size < 1 || size > MAX_SIZE) {
+      problems.add(new FieldProblem("size", "out-of-range", null));
+    }
+    if (!problems.isEmpty()) {
+      throw ApiException.invalid(problems);
+    }
+    List<TaskView> all = work.visibleTasks(user);
+    long from = (long) page * size;
+    return from >= all.size()
+        ? List.of()
+        : all.subList((int) from, (int) Math.min(all.size(), from + size));
   }
 
   @PostMapping("/{taskId}/claim")

@@ -84,6 +84,11 @@ public class TaskWork {
    */
   public TaskForm form(String taskId, CurrentUser user) {
     EngineTask task = visibleTask(refusingOwnCase(taskId, user));
+    // a task's page only for whoever finds it in their list (issue 12, outsider's re-attack L1):
+    // engine read rights the administrator granted are no seat; the answer for no task
+    if (!listed(task, user)) {
+      throw ApiException.forbidden();
+    }
     OpenTask open = openTask(task);
     // the form as this case shows it: 02B items for a leader, points under a regulation that scores
     Map<String, Object> context =
@@ -377,6 +382,17 @@ public class TaskWork {
     return Optional.ofNullable((String) engine.variable(taskId, COLLECTIVE_ID));
   }
 
+  /**
+   * Whether the task is in the user's list ({@link #visibleTasks}): every task for auditors and administrators, else
+   * their own and their committees' (a seat on it, {@link TaskSeats}).
+   */
+  private boolean listed(EngineTask task, CurrentUser user) {
+    return user.isAuditor()
+        || user.isAdmin()
+        || user.userId().equals(task.assignee())
+        || seats.mayWork(task.id(), user.userId(), user.groups());
+  }
+
   /** Whether the page should offer the buttons that change the task (the engine still checks on use). */
   private static boolean mayWork(OpenTask task, CurrentUser user) {
     if (user.isAuditor() && !user.isAdmin()) {
@@ -405,13 +421,17 @@ public class TaskWork {
   }
 
   /**
-   * The task id, unless the task is about the user: then 403 with the reason (nobody decides their own case, see
-   * {@link OwnCases}), which the engine would only answer as a task they may not see; for an administrator, 404 when
-   * there is no such task.
+   * The task id, unless the task is about the user (nobody decides their own case, see {@link OwnCases}): then the
+   * 403 for a task they may not see, which it is (an administrator, who sees every task, gets the reason); for an
+   * administrator, 404 when there is no such task.
    */
   private String refusingOwnCase(String taskId, CurrentUser user) {
     if (ownCases.about(taskId, user.userId())) {
-      throw new ApiException(HttpStatus.FORBIDDEN, OwnCaseRefusedException.MESSAGE_KEY, List.of());
+      // they may not see it: the answer for no task (issue 12, outsider's re-attack L3), unless
+      // they see every task
+      throw user.isAdmin()
+          ? new ApiException(HttpStatus.FORBIDDEN, OwnCaseRefusedException.MESSAGE_KEY, List.of())
+          : ApiException.forbidden();
     }
     // only an administrator, who sees every task, learns with a 404 that there is none
     if (user.isAdmin() && !engine.existsForSystem(taskId)) {

@@ -22,8 +22,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -59,8 +59,9 @@ public class ApiExceptionHandler {
     return problem(e.status(), message(e.messageKey(), e.arguments()), problems);
   }
 
-  @ExceptionHandler(MethodArgumentNotValidException.class)
-  ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+  /** A body that breaks its Bean Validation rules, checked by Spring ({@code @Valid}) or by a controller itself. */
+  @ExceptionHandler(BindException.class)
+  ResponseEntity<ProblemDetail> invalid(BindException e) {
     List<FieldProblem> problems =
         e.getBindingResult().getFieldErrors().stream()
             .map(error -> field(error.getField(), reasonOf(error.getCode())))

@@ -51,6 +51,14 @@ class OwnRecordsAndSeatsTest extends EvaluationFlowSupport {
   private static final String ORG_COMMITTEE = Groups.organizationCommittee(ORG);
   private static final String REASON_VI = "Không tự quyết định việc của mình";
   private static final String REASON_EN = "You cannot decide your own evaluation";
+
+  /**
+   * The answers for a task one may not see, which the member a task is about gets for it (they may not see it:
+   * outsider's re-attack of 2026-12-06, L3): the engine REST API's, the domain API's.
+   */
+  private static final String NO_TASK_VI = "Không có quyền, hoặc không có đối tượng này";
+
+  private static final String NO_TASK_API_VI = "Bạn không có quyền thực hiện thao tác này";
   private static final List<String> DOORS = List.of("/engine-rest", "/engine-rest/engine/default");
 
   @Autowired IdentityService identityService;
@@ -234,8 +242,8 @@ class OwnRecordsAndSeatsTest extends EvaluationFlowSupport {
               "member6",
               "application/json",
               "{\"userId\":\"member6\"}"),
-          REASON_VI,
-          REASON_EN);
+          NO_TASK_VI,
+          NO_TASK_VI);
       assertEngineRefused(
           http.send(
               "POST",
@@ -244,8 +252,8 @@ class OwnRecordsAndSeatsTest extends EvaluationFlowSupport {
               "application/json",
               "{\"variables\":{\"decision\":{\"value\":\"APPROVE\"},"
                   + "\"decidedLevel\":{\"value\":\"GOOD\"}}}"),
-          REASON_VI,
-          REASON_EN);
+          NO_TASK_VI,
+          NO_TASK_VI);
     }
     assertRefused(
         as("member6")
@@ -253,10 +261,10 @@ class OwnRecordsAndSeatsTest extends EvaluationFlowSupport {
             .uri("/api/v1/tasks/{id}/claim", cb2Rating)
             .retrieve()
             .toEntity(String.class),
-        REASON_VI);
+        NO_TASK_API_VI);
     assertRefused(
         complete("member6", cb2Rating, Map.of("decision", "APPROVE", "decidedLevel", "GOOD")),
-        REASON_VI);
+        NO_TASK_API_VI);
     // the committee cannot hand it to them either (the engine REST API's assignee)
     assertEngineRefused(
         http.send(

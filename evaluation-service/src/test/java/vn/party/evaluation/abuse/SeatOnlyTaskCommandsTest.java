@@ -2,9 +2,12 @@ package vn.party.evaluation.abuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -12,6 +15,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.pages.PageSession;
 import vn.party.evaluation.process.Groups;
 
 /**
@@ -263,9 +268,54 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     }
     assertThat(taskService.getTaskComments(decision)).isEmpty();
     assertThat(taskService.getTaskAttachments(decision)).isEmpty();
-    // the committee, whose task it is, notes on it
-    asPerson("committee", () -> taskService.createComment(decision, null, "Đã xem hồ sơ"));
-    assertThat(taskService.getTaskComments(decision)).hasSize(1);
+  }
+
+  /**
+   * The outsider's re-attack (L3): {@code comment/create} on one's own task answered "No task found". Comments and
+   * attachments are no one's (what is said about a case goes in its step's form, checked and kept on the record): a
+   * seat holder is told so at every door, anyone else gets the answer for no task.
+   */
+  @Test
+  void aSeatHolderIsToldThatCommentsAndAttachmentsGoInTheStepsForm() {
+    for (String door : DOORS) {
+      for (String[] asked : new String[][] {{"member10", selfReview}, {"committee", decision}}) {
+        HttpResponse<String> comment =
+            http.send(
+                "POST",
+                door + "/task/" + asked[1] + "/comment/create",
+                asked[0],
+                "application/json",
+                "{\"message\":\"Đã xem hồ sơ\"}");
+        assertThat(comment.statusCode()).as(asked[0] + " " + comment.body()).isEqualTo(403);
+        assertThat(comment.body()).contains("được ghi trong biểu mẫu của bước");
+      }
+      HttpResponse<String> unknown =
+          http.send(
+              "POST",
+              door + "/task/" + UNKNOWN + "/comment/create",
+              "member10",
+              "application/json",
+              "{\"message\":\"Đã xem hồ sơ\"}");
+      assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(403);
+      assertThat(unknown.body()).contains("Không có quyền, hoặc không có đối tượng này");
+      HttpResponse<String> others =
+          http.send(
+              "POST",
+              door + "/task/" + decision + "/comment/create",
+              "member10",
+              "application/json",
+              "{\"message\":\"Đã xem hồ sơ\"}");
+      assertThat(others.statusCode()).as(others.body()).isEqualTo(403);
+      assertThat(others.body()).isEqualTo(unknown.body());
+    }
+    // the Java door, as the committee whose task it is
+    assertThatThrownBy(
+            () ->
+                asPerson(
+                    "committee", () -> taskService.createComment(decision, null, "Đã xem hồ sơ")))
+        .hasMessageContaining("goes in its step's form");
+    assertThat(taskService.getTaskComments(decision)).isEmpty();
+    assertThat(taskService.getTaskComments(selfReview)).isEmpty();
   }
 
   /** Runs as the person (their engine groups), as the domain API and the pages do. */
@@ -486,6 +536,169 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
                 .count())
         .as("no step was started from outside")
         .isZero();
+  }
+
+  /**
+   * The outsider's re-attack (the timer-job door): the administrator, or a user granted engine rights, ran an
+   * evaluation's timer before its time ({@code POST /job/{id}/execute}: the complaint window, the deadline for the
+   * residence comment) or moved its due date; or shortened a definition's history time to live for the cleanup to
+   * delete the auditors' history. The timer waits for its time; setting retries (an incident's retry) stays.
+   */
+  @Test
+  void nobodyRunsAnEvaluationsTimerBeforeItsTimeNorShortensItsHistory() throws Exception {
+    completeOk("member7", taskOf("member7", "self-review", "member7", YEAR), selfCriticism("GOOD"));
+    String instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(YEAR + ":member7")
+            .singleResult()
+            .getId();
+    Job[] found = new Job[1];
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                (found[0] =
+                        managementService
+                            .createJobQuery()
+                            .timers()
+                            .activityId("residence-feedback-deadline")
+                            .processInstanceId(instance)
+                            .singleResult())
+                    != null);
+    Job timer = found[0];
+    String definition = timer.getProcessDefinitionId();
+    String now = "\"2020-01-01T00:00:00.000+0000\"";
+    List<String> created = new ArrayList<>();
+    try {
+      for (int resourceType : new int[] {6, 8}) { // process definitions, instances
+        HttpResponse<String> authorization =
+            http.send(
+                "POST",
+                "/engine-rest/authorization/create",
+                "admin",
+                "application/json",
+                "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"district\",\"resourceType\":"
+                    + resourceType
+                    + ",\"resourceId\":\"*\"}");
+        assertThat(authorization.statusCode()).as(authorization.body()).isEqualTo(200);
+        created.add(JSON.readTree(authorization.body()).get("id").asText());
+      }
+      for (String user : List.of("admin", "district")) {
+        for (String door : DOORS) {
+          for (String[] command :
+              new String[][] {
+                {"POST", "/job/" + timer.getId() + "/execute", null},
+                {"PUT", "/job/" + timer.getId() + "/duedate", "{\"duedate\":" + now + "}"},
+                {"POST", "/job/" + timer.getId() + "/duedate/recalculate", null},
+                {
+                  "PUT",
+                  "/job/" + timer.getId() + "/retries",
+                  "{\"retries\":3,\"dueDate\":" + now + "}"
+                },
+                {
+                  "PUT",
+                  "/process-definition/" + definition + "/history-time-to-live",
+                  "{\"historyTimeToLive\":0}"
+                },
+                {
+                  "PUT",
+                  "/process-definition/key/member-evaluation/history-time-to-live",
+                  "{\"historyTimeToLive\":0}"
+                }
+              }) {
+            HttpResponse<String> answer =
+                http.send(
+                    command[0],
+                    door + command[1],
+                    user,
+                    command[2] == null ? null : "application/json",
+                    command[2]);
+            assertThat(answer.statusCode())
+                .as(user + " " + command[0] + " " + door + command[1] + ": " + answer.body())
+                .isEqualTo(403);
+            assertThat(answer.body())
+                .contains(
+                    user.equals("admin")
+                        ? "Việc đánh giá chỉ đi theo các bước của quy trình"
+                        : "Không có quyền, hoặc không có đối tượng này");
+          }
+        }
+      }
+      // an incident's retry stays the administrator's
+      HttpResponse<String> retries =
+          http.send(
+              "PUT",
+              "/engine-rest/job/" + timer.getId() + "/retries",
+              "admin",
+              "application/json",
+              "{\"retries\":3}");
+      assertThat(retries.statusCode()).as(retries.body()).isEqualTo(204);
+    } finally {
+      created.forEach(authorizationService::deleteAuthorization);
+    }
+    // the Java door, as a person
+    identityService.setAuthentication("admin", List.of(Groups.ADMINS));
+    try {
+      assertThatThrownBy(() -> managementService.executeJob(timer.getId()))
+          .hasStackTraceContaining("An evaluation moves only through its steps");
+      assertThatThrownBy(() -> managementService.setJobDuedate(timer.getId(), new Date()))
+          .hasStackTraceContaining("An evaluation moves only through its steps");
+      assertThatThrownBy(
+              () -> repositoryService.updateProcessDefinitionHistoryTimeToLive(definition, 0))
+          .hasStackTraceContaining("An evaluation moves only through its steps");
+    } finally {
+      identityService.clearAuthentication();
+    }
+    Job after = managementService.createJobQuery().jobId(timer.getId()).singleResult();
+    assertThat(after).as("the timer still waits").isNotNull();
+    assertThat(after.getDuedate()).isEqualTo(timer.getDuedate());
+    assertThat(after.getRetries()).as("no refusal counted as a failure").isEqualTo(3);
+    assertThat(after.getExceptionMessage()).isNull();
+    assertThat(
+            historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(instance)
+                .activityId("record-missing-feedback")
+                .count())
+        .as("the deadline did not pass early")
+        .isZero();
+    assertThat(repositoryService.getProcessDefinition(definition).getHistoryTimeToLive())
+        .isEqualTo(3650);
+  }
+
+  /**
+   * The outsider's re-attack (L1): a user the administrator granted engine read rights on another member's task saw
+   * its page read-only ({@code /app/tasks/{id}}) while the API refused. The page answers as for a task that does not
+   * exist.
+   */
+  @Test
+  void engineReadRightsShowNoTaskPage() throws Exception {
+    HttpResponse<String> authorization =
+        http.send(
+            "POST",
+            "/engine-rest/authorization/create",
+            "admin",
+            "application/json",
+            "{\"type\":1,\"permissions\":[\"READ\"],\"userId\":\"member3\",\"resourceType\":7,"
+                + "\"resourceId\":\""
+                + selfReview
+                + "\"}");
+    assertThat(authorization.statusCode()).as(authorization.body()).isEqualTo(200);
+    try {
+      PageSession page = PageSession.of(port, "member3");
+      HttpResponse<String> others = page.get("/app/tasks/" + selfReview);
+      HttpResponse<String> none = page.get("/app/tasks/" + UNKNOWN);
+      assertThat(none.statusCode()).isEqualTo(403);
+      assertThat(others.statusCode()).as(others.body()).isEqualTo(none.statusCode());
+      assertThat(others.body()).doesNotContain(selfReview).doesNotContain("member10");
+      // the owner still opens it
+      assertThat(PageSession.of(port, "member10").get("/app/tasks/" + selfReview).statusCode())
+          .isEqualTo(200);
+    } finally {
+      authorizationService.deleteAuthorization(
+          JSON.readTree(authorization.body()).get("id").asText());
+    }
   }
 
   private void assertUntouched() {

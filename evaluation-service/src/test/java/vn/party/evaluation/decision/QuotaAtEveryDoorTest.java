@@ -29,6 +29,11 @@ class QuotaAtEveryDoorTest extends EvaluationFlowSupport {
 
   private static final String REASON = "Chi bộ ghi nhận thành tích nổi bật trong năm.";
 
+  /** Eleven characters or more that say nothing: dots, dashes and spaces, Hangul fillers around a word. */
+  private static final String[] NO_REASONS = {
+    "...........", "- - - - - - - -", "\u3164".repeat(12) + " lý do", "Lý do: ---------"
+  };
+
   @Test
   void anApprovalAboveTheQuotaNeedsAReasonAtEveryDoorAndTheReasonIsRecorded() throws Exception {
     launchedCampaign(YEAR);
@@ -38,10 +43,15 @@ class QuotaAtEveryDoorTest extends EvaluationFlowSupport {
     // the domain API: no reason, a too-short one, one of invisible characters
     JsonNode refused = refused(complete("committee", decision, approve));
     assertThat(refused.get("message").asText())
-        .startsWith("Cần nêu lý do vượt tỷ lệ (ít nhất 10 ký tự)")
+        .startsWith("Cần nêu lý do vượt tỷ lệ (ít nhất 10 chữ cái hoặc chữ số)")
         .contains("tối đa 0");
     refused(complete("committee", decision, with(approve, "Cần thiết")));
     refused(complete("committee", decision, with(approve, "\u200B".repeat(20) + "  x  ")));
+    // the outsider's re-attack (L2): a reason needs ten letters or digits, not ten characters of
+    // punctuation or of letters that show nothing (the Hangul filler)
+    for (String noReason : NO_REASONS) {
+      refused(complete("committee", decision, with(approve, noReason)));
+    }
 
     // the engine REST API, as Tasklist completes: refused inside the engine, naming the field
     for (String action : new String[] {"complete", "submit-form"}) {
@@ -50,6 +60,11 @@ class QuotaAtEveryDoorTest extends EvaluationFlowSupport {
       assertThat(engine.getBody())
           .contains("quotaReason: over-quota-reason-required")
           .contains("vượt tỷ lệ");
+      for (String noReason : NO_REASONS) {
+        ResponseEntity<String> dots = engine(action, decision, with(approve, noReason));
+        assertThat(dots.getStatusCode().value()).as(dots.getBody()).isEqualTo(400);
+        assertThat(dots.getBody()).contains("quotaReason: over-quota-reason-required");
+      }
     }
     assertThat(timelineKinds(YEAR, "member1")).doesNotContain("DECIDED");
 

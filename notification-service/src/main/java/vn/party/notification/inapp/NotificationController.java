@@ -35,7 +35,10 @@ class NotificationController {
       @AuthenticationPrincipal SignedInUser user,
       @Parameter(description = "Chỉ lấy thông báo chưa đọc") @RequestParam(defaultValue = "false")
           boolean unreadOnly,
-      @Parameter(description = "Số thông báo tối đa (1–200)")
+      @Parameter(
+              description =
+                  "Số thông báo tối đa (1–200); ngoài khoảng: 400 limit out-of-range / at most this many"
+                      + " (1–200); out of range: 400 naming limit")
           @RequestParam(defaultValue = "50")
           @Min(1)
           @Max(200)

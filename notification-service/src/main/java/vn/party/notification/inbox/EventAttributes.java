@@ -3,6 +3,7 @@ package vn.party.notification.inbox;
 import io.cloudevents.CloudEvent;
 import java.util.ArrayList;
 import java.util.List;
+import vn.party.evaluation.process.validation.TextCharacters;
 
 /**
  * The characters a CloudEvent's own attributes ({@code id}, {@code source}, {@code type}, {@code subject}) may hold:
@@ -34,10 +35,12 @@ final class EventAttributes {
 
   /**
    * CloudEvents 1.0: id, source and type are non-empty; the inbox remembers an event by source and id, so with an
-   * empty id every such event would be one (issue 12, fourth session).
+   * empty id every such event would be one (issue 12, fourth session). Blank as evaluation-service judges it, with
+   * the same rule ({@link TextCharacters#blank}, processes module): an id of Hangul fillers (U+3164) or Braille blanks
+   * (U+2800), which {@code String.isBlank} took for text, is refused here as there.
    */
   private static void required(List<String> problems, String attribute, String value) {
-    if (value == null || value.isBlank()) {
+    if (value == null || TextCharacters.blank(value)) {
       problems.add(attribute + ": " + REQUIRED);
     }
   }

@@ -292,6 +292,43 @@ class NotificationApiTest extends IntegrationTest {
     assertThat(english.path("errors").get(0).path("field").asText()).isEqualTo("id");
   }
 
+  /**
+   * Issue 12, outsider's re-attack (L4): a negative or huge {@code limit} was taken silently, or refused without
+   * naming the parameter. Now each is a 400 naming it, as a refused body field is named; within bounds it works.
+   */
+  @Test
+  void aLimitOutOfItsBoundsIs400NamingIt() throws Exception {
+    for (String limit : new String[] {"-5", "0", "201", "100000"}) {
+      JsonNode problem =
+          json(
+              send(
+                  get("/api/v1/notifications?limit=" + limit)
+                      .header("Authorization", basic("member1"))
+                      .build()),
+              400);
+      assertThat(problem.path("status").asInt()).isEqualTo(400);
+      assertThat(problem.path("errors").get(0).path("field").asText()).as(limit).isEqualTo("limit");
+      assertThat(problem.path("errors").get(0).path("reason").asText()).isEqualTo("out-of-range");
+      assertThat(problem.path("errors").get(0).path("message").asText())
+          .isEqualTo("Trường limit nằm ngoài khoảng cho phép.");
+    }
+    JsonNode huge =
+        json(
+            send(
+                get("/api/v1/notifications?limit=99999999999")
+                    .header("Authorization", basic("member1"))
+                    .build()),
+            400);
+    assertThat(huge.path("errors").get(0).path("field").asText()).isEqualTo("limit");
+    assertThat(huge.path("errors").get(0).path("reason").asText()).isEqualTo("wrong-type");
+    json(
+        send(
+            get("/api/v1/notifications?limit=200")
+                .header("Authorization", basic("member1"))
+                .build()),
+        200);
+  }
+
   @Test
   void groupsComeFromTheIdentityServiceAndEveryCallIsCheckedThere() throws Exception {
     int before = TestInfrastructure.IDENTITY.calls("secretary1");

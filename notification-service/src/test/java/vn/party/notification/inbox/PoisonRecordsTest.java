@@ -209,7 +209,11 @@ class PoisonRecordsTest extends IntegrationTest {
       {prefix + "-twin\\ud801", Events.SOURCE, "id: invalid-characters"},
       {prefix + "-rtl", Events.SOURCE + "\\u202e", "source: invalid-characters"},
       // the outsider's re-attack of 2026-12-06 (fourth session): an empty id was processed
-      {"", Events.SOURCE, "id: required"}
+      {"", Events.SOURCE, "id: required"},
+      // and ids that show nothing, which evaluation-service refuses (TextCharacters.blank): Hangul
+      // fillers, a Braille blank
+      {"\\u3164\\u3164\\u3164", Events.SOURCE, "id: required"},
+      {"\\u2800 \\u3164", Events.SOURCE, "id: required"}
     };
     for (String[] attack : attacks) {
       String json =

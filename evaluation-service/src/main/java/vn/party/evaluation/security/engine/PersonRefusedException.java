@@ -20,6 +20,12 @@ public class PersonRefusedException extends RestException {
   /** An evaluation moves only through its steps: nobody steers, stops or deletes a process or its history. */
   public static final String PROCESS_CONTROL_KEY = "error.process-control";
 
+  /**
+   * Comments and attachments on a task: what is said about a case goes in its step's form, checked and kept on the
+   * record; a comment or an attachment no form checks (characters, length, outside links) is added by nobody.
+   */
+  public static final String NOTES_KEY = "error.task-notes";
+
   private final String messageKey;
 
   private PersonRefusedException(String messageKey, String reason) {
@@ -53,6 +59,15 @@ public class PersonRefusedException extends RestException {
         "Việc đánh giá chỉ đi theo các bước của quy trình: không ai được chuyển bước, tạm dừng, xóa quy trình hay lịch sử"
             + " của nó / An evaluation moves only through its steps: nobody moves, suspends or deletes a process or"
             + " its history");
+  }
+
+  /** A comment or an attachment added to, changed on or deleted from a task of the processes by its seat holder. */
+  public static PersonRefusedException notes() {
+    return new PersonRefusedException(
+        NOTES_KEY,
+        "Ý kiến về việc này được ghi trong biểu mẫu của bước (được kiểm tra và lưu vào hồ sơ), không ghi bình luận hay"
+            + " đính kèm vào việc / What is said about this task goes in its step's form (checked and kept on the"
+            + " record), not in comments or attachments on the task");
   }
 
   public String messageKey() {

@@ -1,6 +1,8 @@
 package vn.party.evaluation.security.engine;
 
+import java.util.Date;
 import java.util.List;
+import java.util.function.Function;
 import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractDeleteProcessDefinitionCmd;
@@ -9,6 +11,7 @@ import org.camunda.bpm.engine.impl.cmd.AbstractProcessInstanceModificationComman
 import org.camunda.bpm.engine.impl.cmd.AbstractRestartProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobDefinitionStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetJobStateCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetJobsRetriesBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetProcessDefinitionStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetProcessInstanceStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractUpdateProcessInstancesSuspendStateCmd;
@@ -25,24 +28,42 @@ import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstancesCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteUserOperationLogEntryCmd;
 import org.camunda.bpm.engine.impl.cmd.DeployCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.MessageEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceAsyncCmd;
 import org.camunda.bpm.engine.impl.cmd.ModifyProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationCmd;
+import org.camunda.bpm.engine.impl.cmd.RecalculateJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceAtActivitiesCmd;
 import org.camunda.bpm.engine.impl.cmd.StartProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateDecisionDefinitionHistoryTimeToLiveCmd;
+import org.camunda.bpm.engine.impl.cmd.UpdateProcessDefinitionHistoryTimeToLiveCmd;
 import org.camunda.bpm.engine.impl.cmd.UpdateProcessInstancesSuspendStateBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.DeleteHistoricProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.DeleteProcessInstanceBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.removaltime.SetRemovalTimeToHistoricDecisionInstancesCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.removaltime.SetRemovalTimeToHistoricProcessInstancesCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.cmmn.cmd.UpdateCaseDefinitionHistoryTimeToLiveCmd;
+import org.camunda.bpm.engine.impl.dmn.cmd.DeleteHistoricDecisionInstanceByDefinitionIdCmd;
+import org.camunda.bpm.engine.impl.dmn.cmd.DeleteHistoricDecisionInstanceByInstanceIdCmd;
+import org.camunda.bpm.engine.impl.dmn.cmd.DeleteHistoricDecisionInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.dmn.cmd.DeleteHistoricDecisionInstancesBulkCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd;
 import org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.JobDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TimerEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The engine commands that steer, stop, end or rewrite an evaluation's process or its history from outside its steps
@@ -52,8 +73,16 @@ import org.camunda.bpm.engine.impl.migration.batch.MigrateProcessInstanceBatchCm
  * and the application's own services (a movement ends one, with its reason); no person gives these, whatever
  * authorizations say and whatever the door: the engine REST API in both path forms, the webapps (Cockpit), Java.
  *
- * <p>Left to the administrator: running a due job again or sooner (an incident's retry) and the identity commands the
- * unit pages do not own.
+ * <p>Time is the process's too (outsider's re-attack, the timer-job door): no person runs a timer of the application's
+ * processes before it is due (the complaint window, a deadline for a comment), nor changes or recalculates the due
+ * date of any of their jobs (also as part of setting retries). Nor does a person change a definition's history time
+ * to live, after which the engine's history cleanup would delete the auditors' history: no person deploys (below),
+ * so every definition in the engine is the application's, and each keeps the time to live its deployment gives it
+ * (P3650D). The cleanup itself ({@code POST /history/cleanup}) stays the administrator's: it deletes only what that
+ * time to live lets go.
+ *
+ * <p>Left to the administrator: running a job again that failed or is due (an incident's retry), setting a job's
+ * retries, and the identity commands the unit pages do not own.
  */
 final class ProcessControlCommands {
 
@@ -103,12 +132,88 @@ final class ProcessControlCommands {
           DeleteHistoricVariableInstancesByProcessInstanceIdCmd.class,
           DeleteUserOperationLogEntryCmd.class,
           DeleteProcessInstanceCommentCmd.class,
-          SetRemovalTimeToHistoricProcessInstancesCmd.class);
+          SetRemovalTimeToHistoricProcessInstancesCmd.class,
+          DeleteHistoricDecisionInstancesBulkCmd.class,
+          DeleteHistoricDecisionInstancesBatchCmd.class,
+          DeleteHistoricDecisionInstanceByInstanceIdCmd.class,
+          DeleteHistoricDecisionInstanceByDefinitionIdCmd.class,
+          SetRemovalTimeToHistoricDecisionInstancesCmd.class,
+          // shortening how long history is kept, for the cleanup to delete it
+          UpdateProcessDefinitionHistoryTimeToLiveCmd.class,
+          UpdateDecisionDefinitionHistoryTimeToLiveCmd.class,
+          UpdateCaseDefinitionHistoryTimeToLiveCmd.class);
 
   private ProcessControlCommands() {}
 
-  /** Whether no person may give this command. */
-  static boolean refused(Command<?> command) {
-    return REFUSED.stream().anyMatch(type -> type.isInstance(command));
+  /**
+   * Whether no person may give this command; the jobs it names are read as the engine, with {@code executor}. A
+   * batch setting retries is refused only when it sets due dates too (its jobs are known only when it runs).
+   */
+  static boolean refused(Command<?> command, CommandExecutor executor) {
+    if (command instanceof AbstractSetJobsRetriesBatchCmd) {
+      return setsDueDate(command);
+    }
+    if (REFUSED.stream().anyMatch(type -> type.isInstance(command))) {
+      return true;
+    }
+    if (command instanceof ExecuteJobsCmd) {
+      String jobId = CommandWrites.stringField(command, "jobId");
+      return read(executor, context -> timerNotYetDue(context.getJobManager().findJobById(jobId)));
+    }
+    if (command instanceof SetJobDuedateCmd
+        || command instanceof RecalculateJobDuedateCmd
+        || command instanceof SetJobRetriesCmd && setsDueDate(command)) {
+      return read(executor, context -> namesApplicationJob(command, context));
+    }
+    return false;
+  }
+
+  /**
+   * A timer of the application's processes that has not fired yet: its due date is still to come and it never
+   * failed (a failed timer waiting for its next retry is an incident's to run again).
+   */
+  private static boolean timerNotYetDue(JobEntity job) {
+    if (!(job instanceof TimerEntity) || !application(job)) {
+      return false;
+    }
+    Date due = job.getDuedate();
+    return due != null
+        && due.after(ClockUtil.getCurrentTime())
+        && job.getExceptionMessage() == null;
+  }
+
+  /** Whether a job the command names (by id, ids or job definition) is one of the application's processes. */
+  private static boolean namesApplicationJob(Command<?> command, CommandContext context) {
+    String jobId = CommandWrites.stringField(command, "jobId");
+    if (jobId != null && application(context.getJobManager().findJobById(jobId))) {
+      return true;
+    }
+    if (CommandWrites.fieldOf(command, "jobIds") instanceof List<?> ids) {
+      for (Object id : ids) {
+        if (id instanceof String text && application(context.getJobManager().findJobById(text))) {
+          return true;
+        }
+      }
+    }
+    String definitionId = CommandWrites.stringField(command, "jobDefinitionId");
+    if (definitionId != null) {
+      JobDefinitionEntity definition = context.getJobDefinitionManager().findById(definitionId);
+      return definition != null
+          && TaskSeats.APPLICATION_PROCESSES.contains(definition.getProcessDefinitionKey());
+    }
+    return false;
+  }
+
+  private static boolean application(JobEntity job) {
+    return job != null && TaskSeats.APPLICATION_PROCESSES.contains(job.getProcessDefinitionKey());
+  }
+
+  private static boolean setsDueDate(Command<?> command) {
+    return Boolean.TRUE.equals(CommandWrites.fieldOf(command, "isDueDateSet"));
+  }
+
+  private static boolean read(CommandExecutor executor, Function<CommandContext, Boolean> check) {
+    return Boolean.TRUE.equals(
+        executor.execute(context -> context.runWithoutAuthorization(() -> check.apply(context))));
   }
 }

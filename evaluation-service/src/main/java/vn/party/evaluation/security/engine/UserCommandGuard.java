@@ -7,11 +7,14 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveGroupCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
+import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
 import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import vn.party.evaluation.process.Groups;
@@ -42,17 +45,21 @@ import vn.party.evaluation.process.validation.TaskCompletionRules;
  *
  * <p>Recusal ({@link OwnCases}): before anything else, a person may not claim, be handed (assignee, owner, delegate,
  * candidate), complete, submit, resolve or throw from a task about themselves — their own branch review, committee
- * decision, re-rating or re-appraisal — whatever group they sit in: 403, {@link OwnCaseRefusedException}.
+ * decision, re-rating or re-appraisal — whatever group they sit in: 403. They may not see the task either, so the
+ * answer is the one for a task that does not exist ({@link SeatOnlyRefusedException#notYours()}); an administrator,
+ * who sees every task, and whoever hands the task to its subject are told why ({@link OwnCaseRefusedException}).
  *
  * <p>Seats ({@link TaskSeats}): a task of the application's processes is claimed, completed, submitted, resolved,
- * delegated, handed, changed, commented on or given attachments only by a person holding a seat on it (one of its
+ * delegated, handed or changed only by a person holding a seat on it (one of its
  * candidate groups; for a task without any, the assignee the process set), and handed only to a user holding one;
  * engine authorizations (granted with {@code POST /engine-rest/authorization/create}, say) and {@code camunda-admin}
- * are no seat: 403, {@link SeatOnlyRefusedException}. An unknown task gets the same answer.
+ * are no seat: 403, {@link SeatOnlyRefusedException}. An unknown task gets the same answer. Comments and attachments
+ * are no one's: a seat holder is told so ({@link PersonRefusedException#notes()}), anyone else as above.
  *
  * <p>Process control ({@link ProcessControlCommands}): no person, the administrator included, modifies, starts,
- * restarts, migrates, signals, suspends or deletes a process of the evaluation, deploys over it, or deletes its
- * history: 403, {@link PersonRefusedException#processControl()}.
+ * restarts, migrates, signals, suspends or deletes a process of the evaluation, deploys over it, runs its timers
+ * before they are due or moves their due dates, shortens how long its history is kept, or deletes its history: 403,
+ * {@link PersonRefusedException#processControl()}.
  */
 public class UserCommandGuard extends CommandInterceptor {
 
@@ -69,6 +76,12 @@ public class UserCommandGuard extends CommandInterceptor {
     }
     Authentication authentication = configuration.getIdentityService().getCurrentAuthentication();
     String person = authentication == null ? null : authentication.getUserId();
+    if (person != null && refusedJobsListener(command)) {
+      // the engine's listener after a job it refused to run for this person (a timer not yet
+      // due): the job never ran, so it neither fails nor loses a retry (three tries would make an
+      // incident of a timer waiting for its time)
+      return null;
+    }
     if (person != null) {
       checkIdentity(command);
       check(command, person, groupsOf(authentication));
@@ -86,6 +99,23 @@ public class UserCommandGuard extends CommandInterceptor {
     } finally {
       WholeTexts.clear();
     }
+  }
+
+  /** The engine's failed-job listener after this guard refused to run the job ({@link ProcessControlCommands}). */
+  private static boolean refusedJobsListener(Command<?> command) {
+    if (!(command instanceof FailedJobListener)
+        || !(CommandWrites.fieldOf(command, "jobFailureCollector")
+            instanceof JobFailureCollector collector)) {
+      return false;
+    }
+    for (Throwable t = collector.getFailure();
+        t != null;
+        t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof JobRunRefusedException || t instanceof PersonRefusedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The task's definition key, or null: no such task. */
@@ -142,8 +172,12 @@ public class UserCommandGuard extends CommandInterceptor {
     // after the variables (a foreign variable is named with a 400 at every door), before whether
     // the process
     // exists (one answer for a real one and for none)
-    if (ProcessControlCommands.refused(command)) {
-      throw PersonRefusedException.processControl();
+    if (ProcessControlCommands.refused(command, configuration.getCommandExecutorTxRequired())) {
+      // running a job: the engine REST API's job resource passes on only an authorization
+      // refusal as it is (JobRunRefusedException)
+      throw command instanceof ExecuteJobsCmd
+          ? new JobRunRefusedException()
+          : PersonRefusedException.processControl();
     }
     checkUnknownReads(command);
     if (action == null && write == null) {
@@ -160,12 +194,23 @@ public class UserCommandGuard extends CommandInterceptor {
       throw PersonRefusedException.inspection();
     }
     if (action != null && ownCase(action, person, task.subjects())) {
-      throw task.subjects().contains(person)
+      if (!task.subjects().contains(person)) {
+        throw OwnCaseRefusedException.handedToSubject();
+      }
+      // the member it is about may not see the task (OwnCaseAuthorizations): the answer for no
+      // task, which tells them nothing of it (issue 12, outsider's re-attack L3); only an
+      // administrator, who sees every task, is told why
+      throw groups.contains(Groups.ADMINS)
           ? new OwnCaseRefusedException()
-          : OwnCaseRefusedException.handedToSubject();
+          : SeatOnlyRefusedException.notYours();
     }
     if (action != null && task.seats().application()) {
       checkSeat(action, person, groups, task.seats());
+      if (action.kind() == CommandWrites.Kind.NOTE) {
+        // a seat holder is told why (issue 12, outsider's re-attack L3: the engine REST API said
+        // "No task found" on their own task); anyone else got the answer for no task above
+        throw PersonRefusedException.notes();
+      }
     }
     if (write == null) {
       return;

@@ -56,7 +56,7 @@ public record FieldError(
 
   /**
    * Approving EXCELLENT above the quota of the moment ({@link #quota()}: the figures after this approval) without
-   * a reason of at least {@link #minLength()} visible characters in {@code quotaReason}.
+   * a reason of at least {@link #minLength()} letters or digits in {@code quotaReason}.
    */
   public static final String OVER_QUOTA_REASON_REQUIRED = "over-quota-reason-required";
 
@@ -181,7 +181,7 @@ public record FieldError(
           case OVER_QUOTA_REASON_REQUIRED ->
               "is required (at least "
                   + minLength
-                  + " visible characters): approving EXCELLENT goes above the quota"
+                  + " letters or digits): approving EXCELLENT goes above the quota"
                   + (quota == null
                       ? ""
                       : ": EXCELLENT "
