@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.party.evaluation.record.EvaluationAccess;
+import vn.party.evaluation.record.EvaluationRecord;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 
@@ -37,10 +38,12 @@ public class SelfReviewController {
       @PathVariable int year,
       @PathVariable String memberId,
       @AuthenticationPrincipal CurrentUser user) {
-    access.readable(year, memberId, user);
+    EvaluationRecord evaluation = access.readable(year, memberId, user);
+    // the member by name, as a reader knows them (outsider's fifth session, finding 13)
+    String member = evaluation.memberName() == null ? memberId : evaluation.memberName();
     return reviews
         .latest(year, memberId)
         .map(mapper::toView)
-        .orElseThrow(() -> ApiException.notFound("error.self-review.not-found", year, memberId));
+        .orElseThrow(() -> ApiException.notFound("error.self-review.not-found", year, member));
   }
 }

@@ -140,9 +140,20 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
    */
   private static final String LONE_SURROGATE = "\uE000lone-surrogate\uE000";
 
-  /** A lone surrogate, and bidirectional override and isolate controls (a text that reads otherwise): refused. */
+  /**
+   * A lone surrogate, bidirectional override and isolate controls (a text that reads otherwise), and — the outsider's
+   * fifth session, finding 9 — the noncharacters U+FFFE and U+FFFF and a tag character (U+E0069): refused.
+   */
   private static final List<String> INVALID_CHARACTERS =
-      List.of(LONE_SURROGATE, "\u202A", "\u202E", "\u2066", "\u2069");
+      List.of(
+          LONE_SURROGATE,
+          "\u202A",
+          "\u202E",
+          "\u2066",
+          "\u2069",
+          "\uFFFE",
+          "\uFFFF",
+          "\uDB40\uDC69");
 
   private static final List<String> UNKNOWN_FIELDS =
       List.of(

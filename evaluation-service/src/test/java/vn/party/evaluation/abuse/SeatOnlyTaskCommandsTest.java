@@ -319,6 +319,258 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
   }
 
   /** Runs as the person (their engine groups), as the domain API and the pages do. */
+  /**
+   * The outsider's re-attack of 2026-12-06 (fifth session), finding 1: a seat holder — the member on their own
+   * self-review, the committee on its decision — ended the evaluation's process by throwing a BPMN error (or an
+   * escalation) from the task; no process has a boundary for one, so the engine ended the execution silently and the
+   * evaluation stayed in its step for good. No person throws one, at any door.
+   */
+  @Test
+  void noSeatEndsAnEvaluationByThrowingFromItsTask() {
+    String selfReviewInstance =
+        taskService.createTaskQuery().taskId(selfReview).singleResult().getProcessInstanceId();
+    WebappSession tasklist = new WebappSession(port);
+    assertThat(tasklist.signIn("member10", "tasklist")).isEqualTo(200);
+    for (String throwing : List.of("/bpmnError", "/bpmnEscalation")) {
+      String body =
+          throwing.equals("/bpmnError") ? "{\"errorCode\":\"x\"}" : "{\"escalationCode\":\"x\"}";
+      for (String door : DOORS) {
+        for (String[] seat : new String[][] {{"member10", selfReview}, {"committee", decision}}) {
+          HttpResponse<String> answer =
+              http.send(
+                  "POST", door + "/task/" + seat[1] + throwing, seat[0], "application/json", body);
+          assertThat(answer.statusCode())
+              .as(seat[0] + " " + door + throwing + ": " + answer.body())
+              .isEqualTo(403);
+        }
+      }
+      HttpResponse<String> webapp =
+          tasklist.send(
+              "POST",
+              "/camunda/api/engine/engine/default/task/" + selfReview + throwing,
+              "application/json",
+              body);
+      assertThat(webapp.statusCode())
+          .as("Tasklist " + throwing + ": " + webapp.body())
+          .isEqualTo(403);
+    }
+    for (String instance : List.of(selfReviewInstance, decisionInstance)) {
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance).count())
+          .as("the evaluation runs on")
+          .isEqualTo(1);
+    }
+    assertThat(taskService.createTaskQuery().taskId(selfReview).count()).isEqualTo(1);
+    assertUntouched();
+  }
+
+  /**
+   * Fifth session, findings 3, 5, 7 and 10: setting a job's retries to 0 took a deadline's timer out of the job
+   * executor's hands (the evaluation waited for good), {@code submit-form} on a start form started a process that
+   * {@code /start} may not, and the administrator (or a granted user) forged an incident on an evaluation and annotated
+   * the operation log and incidents the auditors read. Refused at every door, with one answer whether the job or
+   * execution exists or not; a positive retry count (an incident's retry) is still the administrator's.
+   */
+  @Test
+  void nobodyStallsStartsOrForgesAnEvaluationThroughJobsFormsOrIncidents() throws Exception {
+    // a deadline's timer: member6's residence comment, awaited once their self-review is in
+    List<String> before =
+        managementService.createJobQuery().list().stream().map(Job::getId).toList();
+    completeOk("member6", taskOf("member6", "self-review", "member6", YEAR), selfCriticism("GOOD"));
+    Job job =
+        managementService.createJobQuery().timers().list().stream()
+            .filter(timer -> !before.contains(timer.getId()))
+            .findFirst()
+            .orElseThrow();
+    String jobDefinition = job.getJobDefinitionId();
+    long incidents = runtimeService.createIncidentQuery().count();
+    long instances = runtimeService.createProcessInstanceQuery().count();
+    List<String> created = new ArrayList<>();
+    try {
+      for (int resourceType : new int[] {6, 8, 14}) { // definitions, instances, historic instances
+        HttpResponse<String> authorization =
+            http.send(
+                "POST",
+                "/engine-rest/authorization/create",
+                "admin",
+                "application/json",
+                "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"district\",\"resourceType\":"
+                    + resourceType
+                    + ",\"resourceId\":\"*\"}");
+        assertThat(authorization.statusCode()).as(authorization.body()).isEqualTo(200);
+        created.add(JSON.readTree(authorization.body()).get("id").asText());
+      }
+      for (String user : List.of("admin", "district")) {
+        for (String door : DOORS) {
+          for (String[] command :
+              new String[][] {
+                {"PUT", "/job/" + job.getId() + "/retries", "{\"retries\":0}"},
+                {"PUT", "/job/" + UNKNOWN + "/retries", "{\"retries\":0}"},
+                {"PUT", "/job-definition/" + jobDefinition + "/retries", "{\"retries\":0}"},
+                {"POST", "/job/retries", "{\"jobIds\":[\"" + job.getId() + "\"],\"retries\":0}"},
+                {
+                  "POST",
+                  "/process-instance/job-retries",
+                  "{\"processInstances\":[\"" + decisionInstance + "\"],\"retries\":0}"
+                },
+                {"POST", "/process-definition/key/evaluation-campaign/submit-form", "{}"},
+                {"POST", "/process-definition/key/member-evaluation/submit-form", "{}"},
+                {
+                  "POST",
+                  "/execution/" + decisionInstance + "/create-incident",
+                  "{\"incidentType\":\"failedJob\",\"message\":\"forged\"}"
+                },
+                {
+                  "POST",
+                  "/execution/" + UNKNOWN + "/create-incident",
+                  "{\"incidentType\":\"failedJob\",\"message\":\"forged\"}"
+                },
+                {
+                  "PUT",
+                  "/history/user-operation/" + UNKNOWN + "/set-annotation",
+                  "{\"annotation\":\"approved by the inspection committee\"}"
+                },
+                {"PUT", "/history/user-operation/" + UNKNOWN + "/clear-annotation", null},
+                {"PUT", "/incident/" + UNKNOWN + "/annotation", "{\"annotation\":\"x\"}"},
+                {"DELETE", "/incident/" + UNKNOWN + "/annotation", null}
+              }) {
+            HttpResponse<String> answer =
+                http.send(
+                    command[0],
+                    door + command[1],
+                    user,
+                    command[2] == null ? null : "application/json",
+                    command[2]);
+            assertThat(answer.statusCode())
+                .as(user + " " + command[0] + " " + door + command[1] + ": " + answer.body())
+                .isEqualTo(403);
+            assertThat(answer.body())
+                .as(user + " " + command[0] + " " + door + command[1])
+                .contains(
+                    user.equals("admin")
+                        ? "Việc đánh giá chỉ đi theo các bước của quy trình"
+                        : "Không có quyền, hoặc không có đối tượng này");
+          }
+        }
+      }
+    } finally {
+      created.forEach(authorizationService::deleteAuthorization);
+    }
+    // a negative count is the engine's own 400, before it looks for the job: alike for a real one
+    // and none
+    HttpResponse<String> negative =
+        http.send(
+            "PUT",
+            "/engine-rest/job/" + job.getId() + "/retries",
+            "district",
+            "application/json",
+            "{\"retries\":-1}");
+    HttpResponse<String> negativeNone =
+        http.send(
+            "PUT",
+            "/engine-rest/job/" + UNKNOWN + "/retries",
+            "district",
+            "application/json",
+            "{\"retries\":-1}");
+    assertThat(negative.statusCode()).as(negative.body()).isEqualTo(400);
+    assertThat(negative.body()).isEqualTo(negativeNone.body());
+    Job after = managementService.createJobQuery().jobId(job.getId()).singleResult();
+    assertThat(after.getRetries()).as("the job is still the executor's").isPositive();
+    assertThat(runtimeService.createIncidentQuery().count()).isEqualTo(incidents);
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+    // retrying a job (an incident's retry) stays the administrator's
+    HttpResponse<String> retry =
+        http.send(
+            "PUT",
+            "/engine-rest/job/" + job.getId() + "/retries",
+            "admin",
+            "application/json",
+            "{\"retries\":" + after.getRetries() + "}");
+    assertThat(retry.statusCode()).as(retry.body()).isEqualTo(204);
+  }
+
+  /**
+   * Fifth session, finding 6: the committee completed its decision with transient values ({@code
+   * "valueInfo":{"transient":true}}); the domain record got them, the engine's variables and history did not. A person's
+   * value is never transient: 400 naming the variable, at every door and for complete, submit-form and resolve.
+   */
+  @Test
+  void noSeatCompletesWithValuesKeptOutOfTheProcess() {
+    String transientDecision =
+        "{\"variables\":{\"decision\":{\"value\":\"APPROVE\",\"valueInfo\":{\"transient\":true}},"
+            + "\"decidedLevel\":{\"value\":\"GOOD\"}}}";
+    for (String door : DOORS) {
+      for (String command : List.of("/complete", "/submit-form", "/resolve")) {
+        HttpResponse<String> answer =
+            http.send(
+                "POST",
+                door + "/task/" + decision + command,
+                "committee",
+                "application/json",
+                transientDecision);
+        assertThat(answer.statusCode()).as(door + command + ": " + answer.body()).isEqualTo(400);
+        assertThat(answer.body()).as(door + command).contains("decision").contains("transient");
+      }
+    }
+    assertUntouched();
+  }
+
+  /**
+   * Fifth session, finding 13: before the self-review was submitted the member read "Chưa có bản tự kiểm điểm đã nộp
+   * của member1 năm 2.026" — the year with a thousands separator, the member by account. Now the year as written and
+   * the member by name.
+   */
+  @Test
+  void aSelfReviewNotYetSubmittedIsNamedByYearAsWrittenAndByTheMembersName() {
+    HttpResponse<String> answer =
+        http.send(
+            "GET",
+            "/api/v1/evaluations/" + YEAR + "/member10/self-review",
+            "member10",
+            null,
+            (String) null);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(404);
+    assertThat(answer.body())
+        .contains("năm " + YEAR)
+        .doesNotContain("2.091")
+        .doesNotContain("2,091")
+        .doesNotContain("của member10");
+  }
+
+  /**
+   * Fifth session, finding 8: the administrator created a standalone task ({@code POST /engine-rest/task/create}) named
+   * like a self-review, with a link to another site, and it showed in the member's {@code /api/v1/tasks}. The product
+   * has no standalone tasks: no person creates one, and the list shows the application's processes' tasks only.
+   */
+  @Test
+  void noPersonCreatesAStandaloneTaskAndNoneIsListed() {
+    for (String door : DOORS) {
+      for (String body :
+          List.of(
+              "{\"name\":\"Tự kiểm điểm (bổ sung)\",\"assignee\":\"member10\","
+                  + "\"description\":\"http://evil.example/login\"}",
+              "{\"id\":\"forged-task\",\"name\":\"x\",\"assignee\":\"member10\"}")) {
+        HttpResponse<String> answer =
+            http.send("POST", door + "/task/create", "admin", "application/json", body);
+        assertThat(answer.statusCode()).as(door + " " + body + ": " + answer.body()).isEqualTo(403);
+      }
+    }
+    assertThat(taskService.createTaskQuery().taskAssignee("member10").list())
+        .allMatch(task -> task.getProcessInstanceId() != null);
+    // one made anyway (by the engine's own hand) is not the member's work
+    Task standalone = taskService.newTask();
+    standalone.setName("Tự kiểm điểm (bổ sung)");
+    standalone.setAssignee("member10");
+    taskService.saveTask(standalone);
+    try {
+      HttpResponse<String> listed =
+          http.send("GET", "/api/v1/tasks", "member10", null, (String) null);
+      assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+      assertThat(listed.body()).contains(selfReview).doesNotContain(standalone.getId());
+    } finally {
+      taskService.deleteTask(standalone.getId(), true);
+    }
+  }
+
   private void asPerson(String user, Runnable work) {
     List<String> groups =
         identityService.createGroupQuery().groupMember(user).list().stream()

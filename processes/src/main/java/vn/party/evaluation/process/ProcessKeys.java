@@ -1,5 +1,7 @@
 package vn.party.evaluation.process;
 
+import java.util.Set;
+
 /** Process keys, element ids, message names and form ids used in the BPMN files of this module. */
 public final class ProcessKeys {
 
@@ -150,6 +152,15 @@ public final class ProcessKeys {
 
   /** Correlated by campaign business key when the last open re-appraisal of a closed window is decided. */
   public static final String MESSAGE_ALL_REAPPRAISALS_DONE = "all-reappraisals-done";
+
+  /** The processes this application deploys (a task outside them is none of the product's: it has no standalone tasks). */
+  public static final Set<String> APPLICATION_PROCESSES =
+      Set.of(
+          MEMBER_EVALUATION,
+          MEMBER_RERATING,
+          MEMBER_REAPPRAISAL,
+          COLLECTIVE_EVALUATION,
+          EVALUATION_CAMPAIGN);
 
   private ProcessKeys() {}
 }

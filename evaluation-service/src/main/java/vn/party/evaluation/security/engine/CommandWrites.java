@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +61,9 @@ import vn.party.evaluation.process.validation.TaskCompletionRules;
 final class CommandWrites {
 
   /** A write: the task whose form it goes through (null: no task form, e.g. a process instance's variables). */
-  record Write(String taskId, boolean completion, Map<String, Object> values) {}
+  /** {@code transients}: the variables sent as transient values (kept out of the engine's variables and history). */
+  record Write(
+      String taskId, boolean completion, Map<String, Object> values, Set<String> transients) {}
 
   /**
    * What a person's command does to a task (see {@link Kind}). {@code users}: whom it hands the task to (assignee,
@@ -115,7 +118,8 @@ final class CommandWrites {
       return null; // a decision evaluated with inputs writes nothing
     }
     Map<String, Object> values = new LinkedHashMap<>();
-    collect(command, 0, values, new IdentityHashMap<>());
+    Set<String> transients = new LinkedHashSet<>();
+    collect(command, 0, values, transients, new IdentityHashMap<>());
     if (command instanceof AbstractRemoveVariableCmd
         || command instanceof AbstractPatchVariablesCmd) {
       for (String name : List.of("variableNames", "deletions")) {
@@ -129,7 +133,7 @@ final class CommandWrites {
     }
     boolean completion = command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd;
     String taskId = completion ? (String) field(command, "taskId") : null;
-    return new Write(taskId, completion, values);
+    return new Write(taskId, completion, values, transients);
   }
 
   /** Long texts cut for the engine in a completion's variables: the task and the whole texts by variable name. */
@@ -286,7 +290,11 @@ final class CommandWrites {
   }
 
   private static void collect(
-      Object target, int depth, Map<String, Object> values, Map<Object, Boolean> seen) {
+      Object target,
+      int depth,
+      Map<String, Object> values,
+      Set<String> transients,
+      Map<Object, Boolean> seen) {
     if (target == null || depth > MAX_DEPTH || seen.put(target, Boolean.TRUE) != null) {
       return;
     }
@@ -300,15 +308,20 @@ final class CommandWrites {
         Object value = read(field, target);
         if (value instanceof Map<?, ?> map) {
           if (namesVariables(field.getName())) {
-            map.keySet().forEach(key -> values.put(String.valueOf(key), valueOf(map, key)));
+            for (Object key : map.keySet()) {
+              values.put(String.valueOf(key), valueOf(map, key));
+              if (sentTransient(map, key)) {
+                transients.add(String.valueOf(key));
+              }
+            }
           }
         } else if (value instanceof Collection<?> items) {
           new ArrayList<>(items)
               .stream()
                   .filter(CommandWrites::engineObject)
-                  .forEach(item -> collect(item, depth + 1, values, seen));
+                  .forEach(item -> collect(item, depth + 1, values, transients, seen));
         } else if (engineObject(value)) {
-          collect(value, depth + 1, values, seen);
+          collect(value, depth + 1, values, transients, seen);
         }
       }
     }
@@ -341,6 +354,23 @@ final class CommandWrites {
       return unwrap(map.get(key));
     } catch (RuntimeException notDeserialized) {
       return notDeserialized; // not a value any form takes: refused by the rules
+    }
+  }
+
+  /**
+   * Whether the value was sent as a transient one ({@code "valueInfo":{"transient":true}}): the engine hands it to the
+   * listeners but keeps it out of its variables and history (outsider's re-attack of 2026-12-06, fifth session,
+   * finding 6).
+   */
+  private static boolean sentTransient(Map<?, ?> map, Object key) {
+    try {
+      Object value =
+          map instanceof VariableMap variables
+              ? variables.getValueTyped(String.valueOf(key))
+              : map.get(key);
+      return value instanceof TypedValue typed && typed.isTransient();
+    } catch (RuntimeException notDeserialized) {
+      return false; // refused by the rules as not a value any form takes
     }
   }
 

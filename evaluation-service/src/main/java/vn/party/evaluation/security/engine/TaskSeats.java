@@ -36,13 +36,7 @@ public class TaskSeats {
   private static final ThreadLocal<Map<String, Seats>> READ = new ThreadLocal<>();
 
   /** The processes this application deploys: their tasks are worked on by seats only. */
-  static final Set<String> APPLICATION_PROCESSES =
-      Set.of(
-          ProcessKeys.MEMBER_EVALUATION,
-          ProcessKeys.MEMBER_RERATING,
-          ProcessKeys.MEMBER_REAPPRAISAL,
-          ProcessKeys.COLLECTIVE_EVALUATION,
-          ProcessKeys.EVALUATION_CAMPAIGN);
+  static final Set<String> APPLICATION_PROCESSES = ProcessKeys.APPLICATION_PROCESSES;
 
   /**
    * A task's seats. {@code application}: a task of {@link #APPLICATION_PROCESSES} (others are not judged here).

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveGroupCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -179,6 +180,9 @@ public class UserCommandGuard extends CommandInterceptor {
           ? new JobRunRefusedException()
           : PersonRefusedException.processControl();
     }
+    if (JobRetries.stalls(command) || createsTask(command)) {
+      throw PersonRefusedException.processControl();
+    }
     checkUnknownReads(command);
     if (action == null && write == null) {
       return;
@@ -217,6 +221,15 @@ public class UserCommandGuard extends CommandInterceptor {
     }
     String taskKey = task.taskKey();
     List<FieldError> errors = TaskCompletionRules.unowned(taskKey, write.values().keySet());
+    if (errors.isEmpty()) {
+      // a transient value would reach the listeners (and the domain record) but not the engine's
+      // variables and history: whatever a person sends is kept (outsider's fifth session, finding
+      // 6)
+      errors =
+          write.transients().stream()
+              .map(name -> new FieldError(name, FieldError.TRANSIENT_NOT_ALLOWED))
+              .toList();
+    }
     if (errors.isEmpty()) {
       // each value sent, by the form's rules, before the engine stores or deserializes anything (a
       // value of a type
@@ -267,6 +280,17 @@ public class UserCommandGuard extends CommandInterceptor {
     if (formTask != null && facts(formTask) == null) {
       throw new NotFoundException("no such task");
     }
+  }
+
+  /**
+   * A new task saved by a person ({@code POST /engine-rest/task/create}, Tasklist's "create task"): the product has no
+   * standalone tasks, every task is a step of its processes (outsider's fifth session, finding 8: the administrator's
+   * task, with any name and links, showed in a member's list next to the real ones).
+   */
+  private static boolean createsTask(Command<?> command) {
+    return command instanceof SaveTaskCmd
+        && CommandWrites.fieldOf(command, "task") instanceof TaskEntity task
+        && task.getRevision() == 0;
   }
 
   /** A user's groups, read as the engine. */

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
+import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.security.SystemAccess;
 
 /**
@@ -55,7 +56,13 @@ public class TaskEngine {
    */
   public List<EngineTask> active(
       String userId, Collection<String> groups, boolean everyone, int max) {
-    TaskQuery query = taskService.createTaskQuery().active();
+    // the application's processes only: a standalone task (created in the engine, not by a step)
+    // is none of the product's (outsider's fifth session, finding 8)
+    TaskQuery query =
+        taskService
+            .createTaskQuery()
+            .active()
+            .processDefinitionKeyIn(ProcessKeys.APPLICATION_PROCESSES.toArray(String[]::new));
     if (!everyone) {
       query =
           groups.isEmpty()

@@ -41,6 +41,9 @@ public record FieldError(
   /** A lone surrogate or a bidirectional override/isolate control: see {@link TextCharacters}. */
   public static final String INVALID_CHARACTERS = "invalid-characters";
 
+  /** A value sent as transient: it would not reach the engine's variables and history. */
+  public static final String TRANSIENT_NOT_ALLOWED = "transient-not-allowed";
+
   public static final String NOT_A_NUMBER = "not-a-number";
   public static final String OUT_OF_RANGE = "out-of-range";
   public static final String NOT_A_FLAG = "not-a-flag";
@@ -124,7 +127,9 @@ public record FieldError(
           case CONTROL_CHARACTERS ->
               "must not contain control characters other than line breaks and tabs";
           case INVALID_CHARACTERS ->
-              "must not contain lone surrogates or bidirectional override characters";
+              "must not contain lone surrogates, bidirectional override, noncharacter or tag characters";
+          case TRANSIENT_NOT_ALLOWED ->
+              "must not be transient: every value sent is kept in the process and its history";
           case NOT_A_NUMBER -> "must be a number";
           case OUT_OF_RANGE ->
               "must be between "

@@ -6,7 +6,9 @@ package vn.party.evaluation.process.validation;
  * ({@link FieldError#CONTROL_CHARACTERS}); and ({@link FieldError#INVALID_CHARACTERS}) a lone surrogate, which the
  * database stores as "?" (the kept text, and its checksum, would not be what was written), and the bidirectional
  * embedding, override and isolate controls U+202A–U+202E and U+2066–U+2069, which make a text read otherwise than it
- * is written (issue 12).
+ * is written (issue 12); the noncharacters U+FDD0–U+FDEF and U+nFFFE/U+nFFFF of every plane, which are no text
+ * (the DOCX showed "?"), and the Unicode tag characters U+E0000–U+E007F, invisible instructions hidden in text
+ * (outsider's re-attack of 2026-12-06, fifth session, finding 9).
  */
 public final class TextCharacters {
 
@@ -97,15 +99,17 @@ public final class TextCharacters {
     return visibleLength(text) == 0;
   }
 
-  /** A lone surrogate or a bidirectional embedding, override or isolate control. */
+  /** A lone surrogate, a bidirectional embedding, override or isolate control, a noncharacter or a tag character. */
   public static boolean invalid(CharSequence text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069') {
         return true;
       }
+      int codePoint = c;
       if (Character.isHighSurrogate(c)) {
         if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+          codePoint = Character.toCodePoint(c, text.charAt(i + 1));
           i++;
         } else {
           return true;
@@ -113,7 +117,15 @@ public final class TextCharacters {
       } else if (Character.isLowSurrogate(c)) {
         return true;
       }
+      if (noncharacter(codePoint) || codePoint >= 0xE0000 && codePoint <= 0xE007F) {
+        return true;
+      }
     }
     return false;
+  }
+
+  /** Unicode's noncharacters: U+FDD0–U+FDEF and the last two code points of every plane. */
+  private static boolean noncharacter(int c) {
+    return c >= 0xFDD0 && c <= 0xFDEF || (c & 0xFFFE) == 0xFFFE;
   }
 }

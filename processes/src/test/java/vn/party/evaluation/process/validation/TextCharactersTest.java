@@ -19,6 +19,33 @@ class TextCharactersTest {
     assertThat(TextCharacters.problem("a\u200Fb")).isNull();
   }
 
+  /**
+   * Outsider's re-attack of 2026-12-06 (fifth session), finding 9: a noncharacter (U+FFFE, shown as "?" in the DOCX)
+   * and the invisible tag characters U+E0000–U+E007F inside otherwise valid text passed every door.
+   */
+  @Test
+  void noncharactersAndTagCharactersInsideATextAreRefused() {
+    for (String bad :
+        new String[] {
+          "Tốt\uFFFE",
+          "a\uFFFFb",
+          "a\uFDD0b",
+          "a\uFDEFb",
+          "a\ud83f\udffeb", // U+1FFFE
+          "a\udbff\udfffb", // U+10FFFF
+          "Ưu điểm \udb40\udc69\udb40\udc67\udb40\udc6e", // U+E0069 U+E0067 U+E006E
+          "a\udb40\udc01b", // U+E0001 LANGUAGE TAG
+          "a\udb40\udc7fb" // U+E007F CANCEL TAG
+        }) {
+      assertThat(TextCharacters.problem(bad)).as(bad).isEqualTo(FieldError.INVALID_CHARACTERS);
+    }
+    // neighbours stay ordinary text: the replacement character, private use, a variation selector
+    // supplement
+    for (String good : new String[] {"a\uFFFDb", "a\uE000b", "a\uFDCFb", "a\udb40\udd00b"}) {
+      assertThat(TextCharacters.problem(good)).as(good).isNull();
+    }
+  }
+
   @Test
   void everyFormTextIsCheckedTheSameWay() {
     assertThat(
