@@ -161,6 +161,14 @@ class SelfReviewTest extends EvaluationFlowSupport {
                 .value())
         .isEqualTo(403);
 
+    // the record page shows the kept review in words: the yes/no conditions as "Có", never "true"
+    String record = member.get("/app/evaluations/" + YEAR + "/member12").body();
+    assertThat(record)
+        .contains("data-field=\"allTasksOnTime\"")
+        .doesNotContainPattern(
+            "data-field=\"(allTasksOnTime|shortcomingsRemedied)\"[^>]*>\\s*(true|false)\\s*<")
+        .containsPattern("data-field=\"allTasksOnTime\"[^>]*>\\s*Có\\s*<");
+
     // the long texts and the grades never became engine variables; the score and the level did
     String processInstance =
         historyService

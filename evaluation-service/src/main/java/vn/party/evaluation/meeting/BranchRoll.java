@@ -89,6 +89,21 @@ public class BranchRoll {
       OffsetDateTime residenceFeedbackDue,
       OffsetDateTime unitAssessmentDue) {}
 
+  /**
+   * The years in which some of the branch's members are still on their way to its meeting (not submitted, or waiting
+   * for a comment): the meeting page shows them in its groups before anyone is ready.
+   */
+  public List<Integer> yearsOnTheWay(String branchId) {
+    return jdbc.sql(
+            """
+            select distinct e.year from evaluation.member_evaluation e
+            where e.branch_id = :branch and e.status in ('SELF_REVIEW', 'WAITING_RESIDENCE_FEEDBACK')
+            order by e.year desc""")
+        .param("branch", branchId)
+        .query(Integer.class)
+        .list();
+  }
+
   /** The branch's members of the year who are not on the agenda because something is still missing. */
   public Roll roll(String branchId, int year) {
     List<Waiting> waiting = new ArrayList<>();

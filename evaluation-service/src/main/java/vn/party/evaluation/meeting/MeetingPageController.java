@@ -4,12 +4,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,14 +46,23 @@ public class MeetingPageController {
     this.messages = messages;
   }
 
-  /** The branches the user is the committee of, with the years that have members waiting for the meeting. */
+  /**
+   * The branches the user is the committee of, with the years that have members ready for the meeting or still on
+   * their way to it (the meeting page lists who is ready, who waits for a comment and who has not submitted).
+   */
   @GetMapping("/app/meetings")
   public String choose(@AuthenticationPrincipal CurrentUser user, Model model) {
     Map<String, List<Integer>> years = new LinkedHashMap<>();
     user.groups().stream()
         .map(Groups::branchOfCommittee)
         .flatMap(Optional::stream)
-        .forEach(branch -> years.put(branch, meetings.openYears(branch, user)));
+        .forEach(
+            branch -> {
+              TreeSet<Integer> open = new TreeSet<>(Comparator.reverseOrder());
+              open.addAll(meetings.openYears(branch, user));
+              open.addAll(roll.yearsOnTheWay(branch));
+              years.put(branch, new ArrayList<>(open));
+            });
     model.addAttribute("branches", years);
     return "meeting/choose";
   }

@@ -26,6 +26,12 @@ class BranchMeetingTest extends EvaluationFlowSupport {
   @Test
   void theSecretaryRecordsTheMeetingAndTheVoteRuleIsApplied() throws Exception {
     launchedCampaign(YEAR);
+    // before anyone is ready the branch reaches its meeting page, which lists who has not
+    // submitted (outsider's use of the pages: "Không còn đảng viên nào chờ chi bộ xét", no link)
+    PageSession early = PageSession.of(port, "secretary1");
+    assertThat(early.get("/app/meetings").body()).contains(MEETING);
+    assertThat(early.get(MEETING).body())
+        .containsPattern("id=\"roll-not-submitted\"[\\s\\S]*data-member=\"member1\"");
     for (String member : List.of("member1", "member2", "member3")) {
       completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism("GOOD"));
       sendResidenceFeedback(member, YEAR, "Tốt");
