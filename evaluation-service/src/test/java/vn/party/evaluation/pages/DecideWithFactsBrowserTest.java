@@ -176,7 +176,7 @@ class DecideWithFactsBrowserTest extends BrowserTestSupport {
     clickAndLoad(browser.findElement(By.id("confirm-submit")));
     // the reason the completion itself requires (every door), with the figures
     assertThat(browser.findElement(By.id("quotaReason-error")).getText())
-        .startsWith("Cần nêu lý do vượt tỷ lệ (ít nhất 10 ký tự)")
+        .startsWith("Cần nêu lý do vượt tỷ lệ (ít nhất 10 chữ cái hoặc chữ số)")
         .endsWith("chỉ được tối đa 0.");
     assertThat(((JavascriptExecutor) browser).executeScript("return document.activeElement.id"))
         .isEqualTo("form-errors");
