@@ -261,20 +261,17 @@ public class TaskWork {
     Map<String, Object> engineValues = kept != null ? kept : values;
     // the person's completion carries only the form's fields, through the engine's one check of
     // every door (UserCommandGuard); what the application derived from the review is the
-    // application's own write
+    // application's own write, in the same engine command
     List<String> fields = TaskCompletionRules.fields(task.taskKey());
     Map<String, Object> derived = new HashMap<>();
     Map<String, Object> submitted = new HashMap<>();
     engineValues.forEach(
         (name, value) -> (fields.contains(name) ? submitted : derived).put(name, value));
-    if (!derived.isEmpty()) {
-      engine.setVariablesAsSystem(taskId, derived);
-    }
     try {
       CompletionCheck.checkedByApplication(
           taskId,
           () -> {
-            engine.complete(taskId, submitted);
+            engine.complete(taskId, submitted, derived);
             return null;
           });
     } catch (VariableRefusedException refused) {

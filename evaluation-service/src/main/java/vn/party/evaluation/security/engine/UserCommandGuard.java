@@ -75,22 +75,27 @@ public class UserCommandGuard extends CommandInterceptor {
     if (Context.getCommandContext() != null) {
       return next.execute(command);
     }
+    // the application's completion with what it derived: the person's completion is what is judged
+    Command<?> judged =
+        command instanceof CompletionWithDerivedValues withDerived
+            ? withDerived.personsCompletion()
+            : command;
     Authentication authentication = configuration.getIdentityService().getCurrentAuthentication();
     String person = authentication == null ? null : authentication.getUserId();
-    if (person != null && refusedJobsListener(command)) {
+    if (person != null && refusedJobsListener(judged)) {
       // the engine's listener after a job it refused to run for this person (a timer not yet
       // due): the job never ran, so it neither fails nor loses a retry (three tries would make an
       // incident of a timer waiting for its time)
       return null;
     }
     if (person != null) {
-      checkIdentity(command);
-      check(command, person, groupsOf(authentication));
+      checkIdentity(judged);
+      check(judged, person, groupsOf(authentication));
     }
     // one length per text at every door: a long text the form takes (the self-review's, up to
     // TextLimits.SELF_REVIEW_LONG_TEXT) goes to the engine as what fits, whole to the domain table
     // (WholeTexts)
-    CommandWrites.Cut cut = CommandWrites.cutLongTexts(command, this::taskKey);
+    CommandWrites.Cut cut = CommandWrites.cutLongTexts(judged, this::taskKey);
     if (cut == null) {
       return next.execute(command);
     }

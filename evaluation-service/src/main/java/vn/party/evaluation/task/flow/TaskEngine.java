@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.security.SystemAccess;
+import vn.party.evaluation.security.engine.CompletionWithDerivedValues;
 
 /**
  * The engine's task calls of the task feature ({@code TaskWork}), so that the domain code imports nothing from the
@@ -33,10 +35,15 @@ public class TaskEngine {
 
   private final TaskService taskService;
   private final SystemAccess systemAccess;
+  private final ProcessEngineConfigurationImpl engineConfiguration;
 
-  public TaskEngine(TaskService taskService, SystemAccess systemAccess) {
+  public TaskEngine(
+      TaskService taskService,
+      SystemAccess systemAccess,
+      ProcessEngineConfigurationImpl engineConfiguration) {
     this.taskService = taskService;
     this.systemAccess = systemAccess;
+    this.engineConfiguration = engineConfiguration;
   }
 
   /** The task, if the user may see it. */
@@ -110,16 +117,14 @@ public class TaskEngine {
     taskService.claim(taskId, userId);
   }
 
-  public void setVariablesAsSystem(String taskId, Map<String, Object> variables) {
-    systemAccess.call(
-        () -> {
-          taskService.setVariables(taskId, variables);
-          return null;
-        });
-  }
-
-  public void complete(String taskId, Map<String, Object> variables) {
-    taskService.complete(taskId, variables);
+  /**
+   * The person's completion with the form's fields ({@code submitted}) and the application's own write of what it
+   * derived from them ({@code derived}), in one engine command ({@link CompletionWithDerivedValues}).
+   */
+  public void complete(String taskId, Map<String, Object> submitted, Map<String, Object> derived) {
+    engineConfiguration
+        .getCommandExecutorTxRequired()
+        .execute(new CompletionWithDerivedValues(taskId, submitted, derived));
   }
 
   private static EngineTask engineTask(Task task) {
