@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Locale;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.MessageSource;
@@ -46,22 +45,7 @@ public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
       response.sendRedirect(request.getContextPath() + "/app/password");
       return;
     }
-    Locale locale =
-        request.getHeader("Accept-Language") == null
-            ? Locale.forLanguageTag("vi")
-            : request.getLocale();
-    String message =
-        messages.getMessage(
-            "error.password-change-required", null, "Change your password first", locale);
-    response.setStatus(403);
-    response.setContentType("application/problem+json");
-    response.setCharacterEncoding("UTF-8");
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\""
-                + message.replace("\\", "\\\\").replace("\"", "\\\"")
-                + "\",\"reason\":\"password-change-required\",\"changePassword\":\"/api/v1/me/password\"}");
+    FilterProblems.passwordChangeRequired(request, response, messages, "/api/v1/me/password");
   }
 
   private String signedIn(String path) {

@@ -1,27 +1,21 @@
 package vn.party.evaluation.account;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.MessageSource;
 import org.springframework.web.filter.OncePerRequestFilter;
+import vn.party.evaluation.security.BodyReplayingRequest;
 
 /**
  * The outer side of the throttle, in front of every door that takes a password: HTTP Basic anywhere
@@ -73,13 +67,14 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
           userId = request.getParameter("username");
           pageForm = true;
         } else if (WEBAPP_LOGIN.matcher(path).matches()) {
-          BufferedBody buffered = BufferedBody.of(request);
-          forward = buffered;
-          userId = buffered.formValue("username");
+          // the webapps' sign-in body, read once here and given again to the webapp
+          byte[] body = request.getInputStream().readNBytes(MAX_LOGIN_BODY);
+          forward = new BodyReplayingRequest(request, body);
+          userId = formValue(body, "username");
           if (userId != null
               && throttle.waitFor(userId, address).isEmpty()
               && flags.mustChange(userId)) {
-            webappSignInBeforeChange(userId, buffered.formValue("password"), request, response);
+            webappSignInBeforeChange(userId, formValue(body, "password"), request, response);
             return;
           }
         }
@@ -105,25 +100,14 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
       response.sendRedirect(request.getContextPath() + "/login?throttled=" + seconds);
       return;
     }
-    Locale locale =
-        request.getHeader("Accept-Language") == null
-            ? Locale.forLanguageTag("vi")
-            : request.getLocale();
     String message =
         messages.getMessage(
-            "error.sign-in-throttled", new Object[] {seconds}, "Too many failed sign-ins", locale);
-    response.setStatus(429);
-    response.setContentType("application/problem+json");
-    response.setCharacterEncoding("UTF-8");
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-                + "\"detail\":\""
-                + json(message)
-                + "\",\"retryAfterSeconds\":"
-                + seconds
-                + "}");
+            "error.sign-in-throttled",
+            new Object[] {seconds},
+            "Too many failed sign-ins",
+            FilterProblems.callersLocale(request));
+    FilterProblems.write(
+        response, 429, "Too Many Requests", message, ",\"retryAfterSeconds\":" + seconds);
   }
 
   /**
@@ -138,22 +122,7 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
       response.setStatus(401);
       return;
     }
-    Locale locale =
-        request.getHeader("Accept-Language") == null
-            ? Locale.forLanguageTag("vi")
-            : request.getLocale();
-    String message =
-        messages.getMessage(
-            "error.password-change-required", null, "Change your password first", locale);
-    response.setStatus(403);
-    response.setContentType("application/problem+json");
-    response.setCharacterEncoding("UTF-8");
-    response
-        .getWriter()
-        .write(
-            "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"detail\":\""
-                + json(message)
-                + "\",\"reason\":\"password-change-required\",\"changePassword\":\"/app/password\"}");
+    FilterProblems.passwordChangeRequired(request, response, messages, "/app/password");
   }
 
   private static long seconds(Duration wait) {
@@ -176,70 +145,14 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
     }
   }
 
-  private static String json(String text) {
-    return text.replace("\\", "\\\\").replace("\"", "\\\"");
-  }
-
-  /** The webapps' sign-in body read once here and given again to the webapp. */
-  private static final class BufferedBody extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    private BufferedBody(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    static BufferedBody of(HttpServletRequest request) throws IOException {
-      byte[] body = request.getInputStream().readNBytes(MAX_LOGIN_BODY);
-      return new BufferedBody(request, body);
-    }
-
-    String formValue(String name) {
-      for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
-        int eq = pair.indexOf('=');
-        if (eq > 0
-            && name.equals(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8))) {
-          return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        }
+  /** A value of a form-encoded body ({@code a=1&b=2}), or null. */
+  private static String formValue(byte[] body, String name) {
+    for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && name.equals(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8))) {
+        return URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
       }
-      return null;
     }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
+    return null;
   }
 }

@@ -41,13 +41,13 @@ public class DisciplineHandler implements InboundEventHandler {
             fields.optionalFlag("selfDetectedAndRemedied"),
             fields.date("decidedOn"),
             fields.text("decidedBy", EventFields.MAX_NAME));
-    boolean first = service.receive(event, decision);
-    log.info(
+    InboundEventHandler.logReceived(
+        log,
+        service.receive(event, decision),
         "discipline decision {} ({}) for {}/{}{}",
         decision.decisionId(),
         event.getId(),
         decision.year(),
-        decision.memberId(),
-        first ? "" : " (duplicate, ignored)");
+        decision.memberId());
   }
 }

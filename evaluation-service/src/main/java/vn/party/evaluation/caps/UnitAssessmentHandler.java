@@ -42,12 +42,12 @@ public class UnitAssessmentHandler implements InboundEventHandler {
             fields.text("comment", TextLimits.UNIT_ASSESSMENT_COMMENT),
             fields.text("assessedBy", EventFields.MAX_NAME),
             fields.optionalPercent("tasksCompletedPercent"));
-    boolean first = service.receive(event, assessment);
-    log.info(
+    InboundEventHandler.logReceived(
+        log,
+        service.receive(event, assessment),
         "unit assessment {} for {}/{}{}",
         event.getId(),
         assessment.year(),
-        assessment.memberId(),
-        first ? "" : " (duplicate, ignored)");
+        assessment.memberId());
   }
 }

@@ -41,13 +41,13 @@ public class OrganizationDisciplineHandler implements InboundEventHandler {
             fields.oneOf("form", OrganizationDisciplineForm.class, true).orElseThrow(),
             fields.date("decidedOn"),
             fields.text("decidedBy", EventFields.MAX_NAME));
-    boolean first = service.receive(event, decision);
-    log.info(
+    InboundEventHandler.logReceived(
+        log,
+        service.receive(event, decision),
         "organization discipline decision {} ({}) for {}/{}{}",
         decision.decisionId(),
         event.getId(),
         decision.year(),
-        decision.organizationId(),
-        first ? "" : " (duplicate, ignored)");
+        decision.organizationId());
   }
 }

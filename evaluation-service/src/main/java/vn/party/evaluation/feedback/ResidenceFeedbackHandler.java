@@ -31,13 +31,13 @@ public class ResidenceFeedbackHandler implements InboundEventHandler {
   @Override
   public void handle(CloudEvent event, JsonNode data) {
     ResidenceFeedback feedback = feedback(event, data);
-    boolean first = service.receive(event, feedback);
-    log.info(
+    InboundEventHandler.logReceived(
+        log,
+        service.receive(event, feedback),
         "residence feedback {} for {}/{}{}",
         event.getId(),
         feedback.year(),
-        feedback.memberId(),
-        first ? "" : " (duplicate, ignored)");
+        feedback.memberId());
   }
 
   private static ResidenceFeedback feedback(CloudEvent event, JsonNode data) {

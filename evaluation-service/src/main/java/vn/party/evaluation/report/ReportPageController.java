@@ -63,17 +63,16 @@ public class ReportPageController {
       @AuthenticationPrincipal CurrentUser user,
       Model model) {
     if (branch != null && !branch.isBlank() && year != null) {
-      if (!branch.trim().matches("[a-z0-9][a-z0-9-]{0,99}")) {
-        throw ApiException.invalid(List.of(new FieldProblem("branch", "invalid-format", null)));
-      }
-      return "redirect:/app/reports/branches/" + branch.trim() + "/" + checkedYear(year);
+      return "redirect:/app/reports/branches/"
+          + checkedId("branch", branch)
+          + "/"
+          + checkedYear(year);
     }
     if (organization != null && !organization.isBlank() && year != null) {
-      if (!organization.trim().matches("[a-z0-9][a-z0-9-]{0,99}")) {
-        throw ApiException.invalid(
-            List.of(new FieldProblem("organization", "invalid-format", null)));
-      }
-      return "redirect:/app/reports/" + organization.trim() + "/" + checkedYear(year);
+      return "redirect:/app/reports/"
+          + checkedId("organization", organization)
+          + "/"
+          + checkedYear(year);
     }
     model.addAttribute(
         "organization",
@@ -101,11 +100,8 @@ public class ReportPageController {
       @PathVariable int year,
       @AuthenticationPrincipal CurrentUser user,
       Model model) {
-    OrganizationReport report = access.readable(organization, checkedYear(year), user);
-    model.addAttribute("report", report);
-    model.addAttribute("levels", Level.values());
-    model.addAttribute("labels", labels());
-    return "report/organization";
+    return page(
+        model, access.readable(organization, checkedYear(year), user), "report/organization");
   }
 
   @GetMapping("/app/reports/{organization}/{year}.xlsx")
@@ -136,10 +132,7 @@ public class ReportPageController {
       @PathVariable int year,
       @AuthenticationPrincipal CurrentUser user,
       Model model) {
-    model.addAttribute("report", access.readableBranch(branch, checkedYear(year), user));
-    model.addAttribute("levels", Level.values());
-    model.addAttribute("labels", labels());
-    return "report/branch";
+    return page(model, access.readableBranch(branch, checkedYear(year), user), "report/branch");
   }
 
   @GetMapping("/app/reports/branches/{branch}/{year}.xlsx")
@@ -189,8 +182,25 @@ public class ReportPageController {
     return branches;
   }
 
+  /** An organization's report and a branch's are shown with the same levels and labels. */
+  private String page(Model model, Object report, String view) {
+    model.addAttribute("report", report);
+    model.addAttribute("levels", Level.values());
+    model.addAttribute("labels", labels());
+    return view;
+  }
+
   private ReportLabels labels() {
     return new ReportLabels(messages, LocaleContextHolder.getLocale());
+  }
+
+  /** An organization's or a branch's id as the chooser's form sent it (trimmed), refused in {@code field} if malformed. */
+  private static String checkedId(String field, String id) {
+    String trimmed = id.trim();
+    if (!trimmed.matches("[a-z0-9][a-z0-9-]{0,99}")) {
+      throw ApiException.invalid(List.of(new FieldProblem(field, "invalid-format", null)));
+    }
+    return trimmed;
   }
 
   private static int checkedYear(int year) {

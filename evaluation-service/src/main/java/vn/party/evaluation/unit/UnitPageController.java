@@ -86,11 +86,7 @@ public class UnitPageController {
       flash.addFlashAttribute("notice", "notice.unit-saved");
       return "redirect:/app/units/" + unit.id();
     } catch (ApiException refused) {
-      if (refused.problems().isEmpty()) {
-        throw refused;
-      }
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      fillTree(user, model, form, messages(refused.problems()));
+      fillTree(user, model, form, shownOnForm(refused, response));
       return "units/list";
     }
   }
@@ -234,11 +230,7 @@ public class UnitPageController {
     try {
       action.get();
     } catch (ApiException refused) {
-      if (refused.problems().isEmpty()) {
-        throw refused;
-      }
-      response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      fillUnit(id, user, model, formName, form, messages(refused.problems()));
+      fillUnit(id, user, model, formName, form, shownOnForm(refused, response));
       return "units/show";
     }
     flash.addFlashAttribute("notice", "notice.unit-saved");
@@ -323,6 +315,19 @@ public class UnitPageController {
           .toList();
     }
     return accounts.offRoster().stream().map(a -> new Candidate(a.id(), a.name(), null)).toList();
+  }
+
+  /**
+   * A refusal that names fields is shown on the form again (400, field → the message the check gave); one that names
+   * none goes on to the error page. Both forms (a new unit, a change to one) refuse alike.
+   */
+  private static Map<String, String> shownOnForm(
+      ApiException refused, HttpServletResponse response) {
+    if (refused.problems().isEmpty()) {
+      throw refused;
+    }
+    response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+    return messages(refused.problems());
   }
 
   /** field → the message the check gave. */

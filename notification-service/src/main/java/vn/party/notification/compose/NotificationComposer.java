@@ -40,64 +40,25 @@ public class NotificationComposer {
     Map<String, String> params = TaskNames.plain(given);
     return switch (kind) {
       case TASK_ASSIGNED ->
-          new RenderedText(
-              msg(
-                  "task-assigned.title",
-                  locale,
-                  p(params, Params.TASK_NAME),
-                  p(params, Params.MEMBER_NAME)),
-              msg(
-                  params.containsKey(Params.SUBJECT_NAME)
-                      ? "task-assigned.body.subject"
-                      : "task-assigned.body",
-                  locale,
-                  p(params, Params.YEAR),
-                  p(params, Params.TASK_NAME),
-                  p(params, Params.MEMBER_NAME),
-                  due(params, locale)));
-      case TASK_REMINDER ->
-          new RenderedText(
-              msg(
-                  "task-reminder.title",
-                  locale,
-                  p(params, Params.TASK_NAME),
-                  p(params, Params.MEMBER_NAME)),
-              msg(
-                  "task-reminder.body",
-                  locale,
-                  p(params, Params.YEAR),
-                  p(params, Params.TASK_NAME),
-                  p(params, Params.MEMBER_NAME),
-                  due(params, locale)));
+          taskText(
+              "task-assigned",
+              params.containsKey(Params.SUBJECT_NAME)
+                  ? "task-assigned.body.subject"
+                  : "task-assigned.body",
+              null,
+              params,
+              locale);
+      case TASK_REMINDER -> taskText("task-reminder", "task-reminder.body", null, params, locale);
       case TASK_OVERDUE ->
-          new RenderedText(
-              msg(
-                  "task-overdue.title",
-                  locale,
-                  p(params, Params.TASK_NAME),
-                  p(params, Params.MEMBER_NAME)),
-              sentences(
-                  msg(
-                      "task-overdue.body",
-                      locale,
-                      p(params, Params.YEAR),
-                      p(params, Params.TASK_NAME),
-                      p(params, Params.MEMBER_NAME),
-                      due(params, locale)),
-                  escalation(params, locale)));
+          taskText("task-overdue", "task-overdue.body", escalation(params, locale), params, locale);
       case CASE_RETURNED ->
           new RenderedText(
               msg("case-returned.title", locale, p(params, Params.MEMBER_NAME)),
               sentences(
-                  msg(
-                      "case-returned.body",
-                      locale,
-                      p(params, Params.YEAR),
-                      p(params, Params.MEMBER_NAME)),
-                  reason(params, locale)));
+                  yearAndMember("case-returned.body", params, locale), reason(params, locale)));
       case MEMBER_DECIDED ->
           new RenderedText(
-              msg("member-decided.title", locale, p(params, Params.YEAR), level(params, locale)),
+              levelTitle("member-decided", params, locale),
               msg(
                   "member-decided.body",
                   locale,
@@ -106,30 +67,17 @@ public class NotificationComposer {
                   level(params, locale)));
       case RESULT_ANNOUNCED ->
           new RenderedText(
-              msg("result-announced.title", locale, p(params, Params.YEAR), level(params, locale)),
+              levelTitle("result-announced", params, locale),
               msg(
                   "result-announced.body",
                   locale,
                   p(params, Params.YEAR),
                   level(params, locale),
                   windowEnd(params, locale)));
-      case MEMBER_RERATED ->
-          new RenderedText(
-              msg("member-rerated.title", locale, p(params, Params.YEAR), level(params, locale)),
-              msg(
-                  "member-rerated.body",
-                  locale,
-                  p(params, Params.MEMBER_NAME),
-                  p(params, Params.YEAR),
-                  level(params, Params.ORIGINAL_LEVEL, locale),
-                  level(params, locale)));
+      case MEMBER_RERATED -> levelChangeText("member-rerated", params, locale);
       case MEMBER_REAPPRAISED ->
           new RenderedText(
-              msg(
-                  "member-reappraised.title",
-                  locale,
-                  p(params, Params.YEAR),
-                  level(params, locale)),
+              levelTitle("member-reappraised", params, locale),
               msg(
                   changed(params)
                       ? "member-reappraised.body.changed"
@@ -138,20 +86,7 @@ public class NotificationComposer {
                   p(params, Params.YEAR),
                   level(params, Params.ORIGINAL_LEVEL, locale),
                   level(params, locale)));
-      case MEMBER_LEVEL_ADJUSTED ->
-          new RenderedText(
-              msg(
-                  "member-level-adjusted.title",
-                  locale,
-                  p(params, Params.YEAR),
-                  level(params, locale)),
-              msg(
-                  "member-level-adjusted.body",
-                  locale,
-                  p(params, Params.MEMBER_NAME),
-                  p(params, Params.YEAR),
-                  level(params, Params.ORIGINAL_LEVEL, locale),
-                  level(params, locale)));
+      case MEMBER_LEVEL_ADJUSTED -> levelChangeText("member-level-adjusted", params, locale);
       case ACCOUNT_SIGN_IN_THROTTLED ->
           new RenderedText(
               msg("account-throttled.title", locale, p(params, Params.ACCOUNT)),
@@ -177,6 +112,43 @@ public class NotificationComposer {
   }
 
   /**
+   * The three task notices name the same things (year, task, member, due date) and differ only in their wording and,
+   * for an overdue task, a sentence on who was told.
+   */
+  private RenderedText taskText(
+      String prefix, String body, String more, Map<String, String> params, Locale locale) {
+    return new RenderedText(
+        msg(prefix + ".title", locale, p(params, Params.TASK_NAME), p(params, Params.MEMBER_NAME)),
+        sentences(
+            msg(
+                body,
+                locale,
+                p(params, Params.YEAR),
+                p(params, Params.TASK_NAME),
+                p(params, Params.MEMBER_NAME),
+                due(params, locale)),
+            more));
+  }
+
+  /** A member's level changed after the decision (re-rated, adjusted): the same facts, each in its own words. */
+  private RenderedText levelChangeText(String prefix, Map<String, String> params, Locale locale) {
+    return new RenderedText(
+        levelTitle(prefix, params, locale),
+        msg(
+            prefix + ".body",
+            locale,
+            p(params, Params.MEMBER_NAME),
+            p(params, Params.YEAR),
+            level(params, Params.ORIGINAL_LEVEL, locale),
+            level(params, locale)));
+  }
+
+  /** Every notice on a member's level is titled with the year and the level. */
+  private String levelTitle(String prefix, Map<String, String> params, Locale locale) {
+    return msg(prefix + ".title", locale, p(params, Params.YEAR), level(params, locale));
+  }
+
+  /**
    * @param recipientName how the greeting addresses the recipient
    * @param link an http(s) URL or null; see {@link #safeLink(String)}
    */
@@ -188,7 +160,7 @@ public class NotificationComposer {
       Locale locale) {
     Map<String, String> params = TaskNames.plain(given);
     List<Block> blocks = new ArrayList<>();
-    blocks.add(new Block(msg("email.greeting", locale, recipientName), null));
+    paragraph(blocks, msg("email.greeting", locale, recipientName));
     String subject;
     switch (kind) {
       case TASK_ASSIGNED, TASK_REMINDER, TASK_OVERDUE -> {
@@ -205,206 +177,180 @@ public class NotificationComposer {
                 p(params, Params.YEAR),
                 p(params, Params.TASK_NAME),
                 p(params, Params.MEMBER_NAME));
-        blocks.add(new Block(msg(prefix + ".email.intro", locale, p(params, Params.YEAR)), null));
-        blocks.add(
-            new Block(
-                String.join(
-                    "\n",
-                    msg("task-assigned.email.task", locale, p(params, Params.TASK_NAME)),
-                    msg(
-                        params.containsKey(Params.SUBJECT_NAME)
-                            ? "task-assigned.email.subject-name"
-                            : "task-assigned.email.member",
-                        locale,
-                        p(params, Params.MEMBER_NAME)),
-                    msg(
-                        kind == NotificationKind.TASK_OVERDUE
-                            ? "task-overdue.email.due"
-                            : "task-assigned.email.due",
-                        locale,
-                        due(params, locale))),
-                null));
+        paragraph(blocks, msg(prefix + ".email.intro", locale, p(params, Params.YEAR)));
+        paragraph(
+            blocks,
+            String.join(
+                "\n",
+                msg("task-assigned.email.task", locale, p(params, Params.TASK_NAME)),
+                msg(
+                    params.containsKey(Params.SUBJECT_NAME)
+                        ? "task-assigned.email.subject-name"
+                        : "task-assigned.email.member",
+                    locale,
+                    p(params, Params.MEMBER_NAME)),
+                msg(
+                    kind == NotificationKind.TASK_OVERDUE
+                        ? "task-overdue.email.due"
+                        : "task-assigned.email.due",
+                    locale,
+                    due(params, locale))));
         String escalation =
             kind == NotificationKind.TASK_OVERDUE ? escalation(params, locale) : null;
         if (escalation != null) {
-          blocks.add(new Block(escalation, null));
+          paragraph(blocks, escalation);
         }
-        blocks.add(new Block(action(params.get(Params.TASK_KEY), locale), null));
-        if (link != null) {
-          blocks.add(new Block(msg("task-assigned.email.link", locale), link));
-        }
+        paragraph(blocks, action(params.get(Params.TASK_KEY), locale));
+        link(blocks, "task-assigned.email.link", link, locale);
       }
       case CASE_RETURNED -> {
-        subject =
-            msg(
-                "case-returned.subject",
-                locale,
-                p(params, Params.YEAR),
-                p(params, Params.MEMBER_NAME));
-        blocks.add(
-            new Block(
-                msg(
-                    "case-returned.email.intro",
-                    locale,
-                    p(params, Params.YEAR),
-                    p(params, Params.MEMBER_NAME)),
-                null));
-        blocks.add(new Block(reason(params, locale), null));
-        blocks.add(new Block(msg("case-returned.email.action", locale), null));
-        if (link != null) {
-          blocks.add(new Block("", link));
-        }
+        subject = yearAndMember("case-returned.subject", params, locale);
+        paragraph(blocks, yearAndMember("case-returned.email.intro", params, locale));
+        paragraph(blocks, reason(params, locale));
+        paragraph(blocks, msg("case-returned.email.action", locale));
+        link(blocks, null, link, locale);
       }
       case MEMBER_DECIDED -> {
         subject = msg("member-decided.subject", locale, p(params, Params.YEAR));
-        blocks.add(
-            new Block(
-                msg(
-                    "member-decided.email.intro",
-                    locale,
-                    p(params, Params.YEAR),
-                    p(params, Params.MEMBER_NAME)),
-                null));
-        String comment = params.get(Params.COMMENT);
-        blocks.add(
-            new Block(
-                String.join(
-                    "\n",
-                    msg("member-decided.email.level", locale, level(params, locale)),
-                    comment == null || comment.isBlank()
-                        ? msg("member-decided.email.no-comment", locale)
-                        : msg("member-decided.email.comment", locale, comment)),
-                null));
-        if (link != null) {
-          blocks.add(new Block("", link));
-        }
+        paragraph(blocks, yearAndMember("member-decided.email.intro", params, locale));
+        paragraph(blocks, levelAndComment(params, locale));
+        link(blocks, null, link, locale);
       }
       case RESULT_ANNOUNCED -> {
         subject = msg("result-announced.subject", locale, p(params, Params.YEAR));
-        blocks.add(
-            new Block(msg("result-announced.email.intro", locale, p(params, Params.YEAR)), null));
-        blocks.add(
-            new Block(
-                String.join(
-                    "\n",
-                    msg("member-decided.email.level", locale, level(params, locale)),
-                    comment(params, locale)),
-                null));
-        blocks.add(
-            new Block(
-                msg("result-announced.email.complaints", locale, windowEnd(params, locale)), null));
-        if (link != null) {
-          blocks.add(new Block(msg("result-announced.email.link", locale), link));
-        }
+        paragraph(blocks, msg("result-announced.email.intro", locale, p(params, Params.YEAR)));
+        paragraph(blocks, levelAndComment(params, locale));
+        paragraph(
+            blocks, msg("result-announced.email.complaints", locale, windowEnd(params, locale)));
+        link(blocks, "result-announced.email.link", link, locale);
       }
       case MEMBER_RERATED -> {
         subject = msg("member-rerated.subject", locale, p(params, Params.YEAR));
-        blocks.add(
-            new Block(
-                msg(
-                    "member-rerated.email.intro",
-                    locale,
-                    p(params, Params.YEAR),
-                    p(params, Params.REASON).isEmpty()
-                        ? msg("member-rerated.no-decision", locale)
-                        : p(params, Params.REASON)),
-                null));
-        blocks.add(
-            new Block(
-                String.join(
-                    "\n",
-                    msg(
-                        "member-rerated.email.original",
-                        locale,
-                        level(params, Params.ORIGINAL_LEVEL, locale)),
-                    msg("member-rerated.email.level", locale, level(params, locale)),
-                    comment(params, locale)),
-                null));
+        paragraph(
+            blocks,
+            msg(
+                "member-rerated.email.intro",
+                locale,
+                p(params, Params.YEAR),
+                p(params, Params.REASON).isEmpty()
+                    ? msg("member-rerated.no-decision", locale)
+                    : p(params, Params.REASON)));
+        paragraph(
+            blocks,
+            levelChangeLines(
+                params,
+                msg("member-rerated.email.level", locale, level(params, locale)),
+                comment(params, locale),
+                locale));
       }
       case MEMBER_REAPPRAISED -> {
         subject = msg("member-reappraised.subject", locale, p(params, Params.YEAR));
-        blocks.add(
-            new Block(msg("member-reappraised.email.intro", locale, p(params, Params.YEAR)), null));
-        blocks.add(
-            new Block(
-                String.join(
-                    "\n",
-                    msg(
-                        "member-rerated.email.original",
-                        locale,
-                        level(params, Params.ORIGINAL_LEVEL, locale)),
-                    msg(
-                        changed(params)
-                            ? "member-reappraised.email.changed"
-                            : "member-reappraised.email.kept",
-                        locale,
-                        level(params, locale)),
-                    comment(params, locale)),
-                null));
-        if (link != null) {
-          blocks.add(new Block(msg("result-announced.email.link", locale), link));
-        }
+        paragraph(blocks, msg("member-reappraised.email.intro", locale, p(params, Params.YEAR)));
+        paragraph(
+            blocks,
+            levelChangeLines(
+                params,
+                msg(
+                    changed(params)
+                        ? "member-reappraised.email.changed"
+                        : "member-reappraised.email.kept",
+                    locale,
+                    level(params, locale)),
+                comment(params, locale),
+                locale));
+        link(blocks, "result-announced.email.link", link, locale);
       }
       case MEMBER_LEVEL_ADJUSTED -> {
         subject = msg("member-level-adjusted.subject", locale, p(params, Params.YEAR));
-        blocks.add(
-            new Block(
-                msg("member-level-adjusted.email.intro", locale, p(params, Params.YEAR)), null));
-        blocks.add(
-            new Block(
-                String.join(
-                    "\n",
-                    msg(
-                        "member-rerated.email.original",
-                        locale,
-                        level(params, Params.ORIGINAL_LEVEL, locale)),
-                    msg("member-level-adjusted.email.level", locale, level(params, locale)),
-                    msg("member-level-adjusted.email.reason", locale, p(params, Params.REASON))),
-                null));
+        paragraph(blocks, msg("member-level-adjusted.email.intro", locale, p(params, Params.YEAR)));
+        paragraph(
+            blocks,
+            levelChangeLines(
+                params,
+                msg("member-level-adjusted.email.level", locale, level(params, locale)),
+                msg("member-level-adjusted.email.reason", locale, p(params, Params.REASON)),
+                locale));
       }
       case ACCOUNT_SIGN_IN_THROTTLED -> {
         subject = msg("account-throttled.subject", locale, p(params, Params.ACCOUNT));
-        blocks.add(
-            new Block(
-                msg(
-                    "account-throttled.email.intro",
-                    locale,
-                    p(params, Params.ACCOUNT),
-                    p(params, Params.FAILURES),
-                    time(params.get(Params.BLOCKED_UNTIL), locale)),
-                null));
-        blocks.add(new Block(msg("account-throttled.email.action", locale), null));
-        if (link != null) {
-          blocks.add(new Block(msg("account-throttled.email.link", locale), link));
-        }
+        accountNotice(
+            blocks,
+            "account-throttled",
+            msg(
+                "account-throttled.email.intro",
+                locale,
+                p(params, Params.ACCOUNT),
+                p(params, Params.FAILURES),
+                time(params.get(Params.BLOCKED_UNTIL), locale)),
+            link,
+            locale);
       }
       case ACCOUNT_PASSWORD_RESET -> {
         subject = msg("account-reset.subject", locale);
-        blocks.add(
-            new Block(
-                msg(
-                    "account-reset.body",
-                    locale,
-                    changedBy(params, locale),
-                    time(params.get(Params.CHANGED_AT), locale)),
-                null));
-        blocks.add(new Block(msg("account-reset.email.action", locale), null));
-        if (link != null) {
-          blocks.add(new Block(msg("account-reset.email.link", locale), link));
-        }
+        accountNotice(
+            blocks,
+            "account-reset",
+            msg(
+                "account-reset.body",
+                locale,
+                changedBy(params, locale),
+                time(params.get(Params.CHANGED_AT), locale)),
+            link,
+            locale);
       }
       case ACCOUNT_PASSWORD_CHANGED -> {
         subject = msg("account-changed.subject", locale);
-        blocks.add(
-            new Block(
-                msg("account-changed.body", locale, time(params.get(Params.CHANGED_AT), locale)),
-                null));
+        paragraph(
+            blocks,
+            msg("account-changed.body", locale, time(params.get(Params.CHANGED_AT), locale)));
       }
       default -> throw new IllegalArgumentException("Unknown kind " + kind);
     }
-    blocks.add(new Block(msg("email.signature", locale), null));
-    blocks.add(new Block(msg("email.footer", locale), null));
+    paragraph(blocks, msg("email.signature", locale));
+    paragraph(blocks, msg("email.footer", locale));
     return new EmailContent(oneLine(subject), text(blocks), html(blocks, locale));
+  }
+
+  /** A text on one member's case, which names the year and the member (in that order). */
+  private String yearAndMember(String key, Map<String, String> params, Locale locale) {
+    return msg(key, locale, p(params, Params.YEAR), p(params, Params.MEMBER_NAME));
+  }
+
+  /** The decided level and the decision's comment, as the decision and the announced result both give them. */
+  private String levelAndComment(Map<String, String> params, Locale locale) {
+    return String.join(
+        "\n",
+        msg("member-decided.email.level", locale, level(params, locale)),
+        comment(params, locale));
+  }
+
+  private static void paragraph(List<Block> blocks, String text) {
+    blocks.add(new Block(text, null));
+  }
+
+  /** The email's link, when it has one, under the text {@code labelKey} names (none when null). */
+  private void link(List<Block> blocks, String labelKey, String link, Locale locale) {
+    if (link != null) {
+      blocks.add(new Block(labelKey == null ? "" : msg(labelKey, locale), link));
+    }
+  }
+
+  /** What happened to the account, what to do, and where: the account emails differ only in their words. */
+  private void accountNotice(
+      List<Block> blocks, String prefix, String what, String link, Locale locale) {
+    paragraph(blocks, what);
+    paragraph(blocks, msg(prefix + ".email.action", locale));
+    link(blocks, prefix + ".email.link", link, locale);
+  }
+
+  /** The level before, the level now and a closing line: the middle of every email on a changed level. */
+  private String levelChangeLines(
+      Map<String, String> params, String levelNow, String closing, Locale locale) {
+    return String.join(
+        "\n",
+        msg("member-rerated.email.original", locale, level(params, Params.ORIGINAL_LEVEL, locale)),
+        levelNow,
+        closing);
   }
 
   /** Returns the URL when it is an absolute http(s) URL, else null: anything else could run script. */
