@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import vn.party.evaluation.CampaignOpening.Dues;
 
 /**
  * Opening a campaign, refusing a second one, and closing it once the last member is decided, the results are
@@ -142,17 +141,7 @@ class CampaignLifecycleTest extends EvaluationFlowSupport {
                 .getStatusCode()
                 .value())
         .isEqualTo(403);
-    assertThat(
-            anonymous()
-                .post()
-                .uri("/api/v1/campaigns")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body("{}")
-                .retrieve()
-                .toBodilessEntity()
-                .getStatusCode()
-                .value())
-        .isEqualTo(401);
+    assertThat(CampaignOpening.post(anonymous(), "{}").getStatusCode().value()).isEqualTo(401);
   }
 
   @Test
@@ -160,51 +149,22 @@ class CampaignLifecycleTest extends EvaluationFlowSupport {
     OffsetDateTime now = OffsetDateTime.now();
     assertField(
         post(
-            Map.of(
-                "organizationId",
-                "thanh-khe-tay",
-                "year",
-                2020,
-                "regulation",
-                "QD-999",
-                "selfReviewDue",
-                now.plusDays(5).toString(),
-                "residenceFeedbackDue",
-                now.plusDays(6).toString(),
-                "branchReviewDue",
-                now.plusDays(7).toString(),
-                "decisionDue",
-                now.plusDays(8).toString())),
+            CampaignOpening.request("thanh-khe-tay", 2020, "QD-999")
+                .dues(
+                    new Dues(now.plusDays(5), now.plusDays(6), now.plusDays(7), now.plusDays(8)))),
         "regulation");
     assertField(
         post(
-            Map.of(
-                "organizationId",
-                "thanh-khe-tay",
-                "year",
-                2020,
-                "regulation",
-                "QD-366-2025",
-                "selfReviewDue",
-                now.plusDays(5).toString(),
-                "residenceFeedbackDue",
-                now.plusDays(6).toString(),
-                "branchReviewDue",
-                now.plusDays(7).toString(),
-                "decisionDue",
-                now.plusDays(1).toString())),
+            CampaignOpening.request("thanh-khe-tay", 2020, "QD-366-2025")
+                .dues(
+                    new Dues(now.plusDays(5), now.plusDays(6), now.plusDays(7), now.plusDays(1)))),
         "decisionDue");
-    assertField(post(Map.of("organizationId", "thanh-khe-tay", "year", "twenty")), "year");
     assertField(
-        post(Map.of("organizationId", "thanh-khe-tay", "regulation", "QD-366-2025")), "year");
-    ResponseEntity<String> malformed =
-        as("admin")
-            .post()
-            .uri("/api/v1/campaigns")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body("{\"organizationId\": ")
-            .retrieve()
-            .toEntity(String.class);
+        post(CampaignOpening.request().organization("thanh-khe-tay").year("twenty")), "year");
+    assertField(
+        post(CampaignOpening.request().organization("thanh-khe-tay").regulation("QD-366-2025")),
+        "year");
+    ResponseEntity<String> malformed = CampaignOpening.post(as("admin"), "{\"organizationId\": ");
     assertThat(malformed.getStatusCode().value()).isEqualTo(400);
     assertThat(
             jdbc.sql("select count(*) from evaluation.campaign where year = 2020")
@@ -213,14 +173,8 @@ class CampaignLifecycleTest extends EvaluationFlowSupport {
         .isZero();
   }
 
-  private ResponseEntity<String> post(Map<String, ?> body) {
-    return as("admin")
-        .post()
-        .uri("/api/v1/campaigns")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(body)
-        .retrieve()
-        .toEntity(String.class);
+  private ResponseEntity<String> post(CampaignOpening.Request request) {
+    return request.post(as("admin"));
   }
 
   private static void assertField(ResponseEntity<String> response, String field) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.http.MediaType;
@@ -44,31 +45,89 @@ public final class CampaignOpening {
     }
   }
 
-  /** Opens the organization's campaign of the year with that client: the answer as it is. */
-  public static ResponseEntity<String> open(
-      RestClient client, String organization, int year, String regulation, Dues dues) {
+  /**
+   * A campaign request's body, built field by field with the API's field names; what a test leaves out stays out
+   * (to see it refused), and any field may be set to any value (to see it refused too).
+   */
+  public static final class Request {
+
+    private final Map<String, Object> fields = new LinkedHashMap<>();
+
+    private Request() {}
+
+    public Request organization(String organizationId) {
+      return set("organizationId", organizationId);
+    }
+
+    /** The year: a number, or anything else to see it refused. */
+    public Request year(Object year) {
+      return set("year", year);
+    }
+
+    public Request regulation(String regulation) {
+      return set("regulation", regulation);
+    }
+
+    /** The four due dates, as ISO-8601 texts. */
+    public Request dues(Dues dues) {
+      return due("selfReviewDue", dues.selfReview())
+          .due("residenceFeedbackDue", dues.residenceFeedback())
+          .due("branchReviewDue", dues.branchReview())
+          .due("decisionDue", dues.decision());
+    }
+
+    /** One due date ({@code selfReviewDue}, {@code unitAssessmentDue}, …) as its text: a date-time or any text. */
+    public Request due(String field, Object value) {
+      return set(field, value.toString());
+    }
+
+    /** Any field, as it is. */
+    public Request set(String field, Object value) {
+      fields.put(field, value);
+      return this;
+    }
+
+    public Request without(String field) {
+      fields.remove(field);
+      return this;
+    }
+
+    /** The body as it stands (a copy). */
+    public Map<String, Object> body() {
+      return new LinkedHashMap<>(fields);
+    }
+
+    /** Posts the body to the campaigns with that client: the answer as it is. */
+    public ResponseEntity<String> post(RestClient client) {
+      return CampaignOpening.post(client, body());
+    }
+  }
+
+  /** An empty request. */
+  public static Request request() {
+    return new Request();
+  }
+
+  /** A request for the organization's campaign of the year under that regulation (no due dates yet). */
+  public static Request request(String organization, Object year, String regulation) {
+    return request().organization(organization).year(year).regulation(regulation);
+  }
+
+  /** Posts any body (a built {@link Request}'s, or a text as it is, malformed or empty) to the campaigns. */
+  public static ResponseEntity<String> post(RestClient client, Object body) {
     return client
         .post()
         .uri("/api/v1/campaigns")
         .contentType(MediaType.APPLICATION_JSON)
-        .body(
-            Map.of(
-                "organizationId",
-                organization,
-                "year",
-                year,
-                "regulation",
-                regulation,
-                "selfReviewDue",
-                dues.selfReview().toString(),
-                "residenceFeedbackDue",
-                dues.residenceFeedback().toString(),
-                "branchReviewDue",
-                dues.branchReview().toString(),
-                "decisionDue",
-                dues.decision().toString()))
+        .body(body)
         .retrieve()
         .toEntity(String.class);
+  }
+
+  /** Opens the organization's campaign of the year with that client: the answer as it is. */
+  public static ResponseEntity<String> open(
+      RestClient client, String organization, int year, String regulation, Dues dues) {
+    return request(organization, year, regulation).dues(dues).post(client);
   }
 
   /** {@link #open}, which must succeed (201): the campaign's id. */

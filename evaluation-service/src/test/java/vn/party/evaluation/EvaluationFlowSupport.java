@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import vn.party.evaluation.rules.Level;
 
 /** Steps of the evaluation as its users take them over HTTP. */
 public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
@@ -209,7 +210,7 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
     values.put("branchProposedLevel", level);
     values.putAll(
         vn.party.evaluation.process.validation.BranchVote.variables(
-            9, Map.of(vn.party.evaluation.process.Level.valueOf(level), 9)));
+            9, Map.of(Level.valueOf(level), 9)));
     for (int i = 0; i < more.length; i += 2) {
       values.put((String) more[i], more[i + 1]);
     }

@@ -7,17 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.party.evaluation.pages.PageSession;
 
@@ -93,7 +89,7 @@ class UnitAssessmentDeadlineTest extends EvaluationFlowSupport {
         .contains("above-cap")
         .contains("member-caps-QD-132-2018-tasks-under-50");
     completeOk("secretary2", branchReview, branchProposes("NOT_COMPLETED"));
-    assertThat(kinds("member9", WAITED)).doesNotContain("UNIT_ASSESSMENT_MISSING");
+    assertThat(timelineKinds(WAITED, "member9")).doesNotContain("UNIT_ASSESSMENT_MISSING");
   }
 
   @Test
@@ -115,12 +111,12 @@ class UnitAssessmentDeadlineTest extends EvaluationFlowSupport {
     JsonNode civilServant = evaluation("secretary2", MISSED, "member10");
     assertThat(civilServant.at("/unitAssessment/status").asText()).isEqualTo("MISSING");
     assertThat(civilServant.at("/residenceFeedback/status").asText()).isEqualTo("MISSING");
-    assertThat(kinds("member10", MISSED))
+    assertThat(timelineKinds(MISSED, "member10"))
         .contains("RESIDENCE_FEEDBACK_MISSING", "UNIT_ASSESSMENT_MISSING");
     // a member without a civil-service post is not waited for, and nothing is missing
     assertThat(evaluation("secretary1", MISSED, "member1").at("/unitAssessment/status").asText())
         .isEqualTo("NOT_EXPECTED");
-    assertThat(kinds("member1", MISSED)).doesNotContain("UNIT_ASSESSMENT_MISSING");
+    assertThat(timelineKinds(MISSED, "member1")).doesNotContain("UNIT_ASSESSMENT_MISSING");
 
     // the branch sees it on its form, in both languages of the pages, and on the member's record
     PageSession secretary = PageSession.of(port, "secretary2");
@@ -144,16 +140,16 @@ class UnitAssessmentDeadlineTest extends EvaluationFlowSupport {
   @Test
   void withoutADateOfItsOwnTheAssessmentIsDueWithTheResidenceCommentAndNeverOutOfOrder() {
     OffsetDateTime now = OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS);
-    Map<String, Object> body =
+    CampaignOpening.Request body =
         campaign(DEFAULTED, "QD-366-2025", now.plusDays(10), now.plusDays(20), null);
-    body.put("unitAssessmentDue", now.plusDays(5).toString());
+    body.due("unitAssessmentDue", now.plusDays(5));
     ResponseEntity<String> early = post(body);
     assertThat(early.getStatusCode().value()).as(early.getBody()).isEqualTo(400);
     assertThat(early.getBody()).contains("unitAssessmentDue").contains("out-of-order");
-    body.put("unitAssessmentDue", now.plusDays(45).toString());
+    body.due("unitAssessmentDue", now.plusDays(45));
     assertThat(post(body).getBody()).contains("unitAssessmentDue").contains("out-of-order");
 
-    body.remove("unitAssessmentDue");
+    body.without("unitAssessmentDue");
     ResponseEntity<String> created = post(body);
     assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
     JsonNode deadlines = json(created.getBody()).get("deadlines");
@@ -169,72 +165,38 @@ class UnitAssessmentDeadlineTest extends EvaluationFlowSupport {
         .update();
   }
 
-  private static Map<String, Object> campaign(
+  private static CampaignOpening.Request campaign(
       int year,
       String regulation,
       OffsetDateTime selfReviewDue,
       OffsetDateTime residenceFeedbackDue,
       OffsetDateTime unitAssessmentDue) {
     OffsetDateTime now = OffsetDateTime.now();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("organizationId", ORG);
-    body.put("year", year);
-    body.put("regulation", regulation);
-    body.put("selfReviewDue", selfReviewDue.toString());
-    body.put("residenceFeedbackDue", residenceFeedbackDue.toString());
+    CampaignOpening.Request body =
+        CampaignOpening.request(ORG, year, regulation)
+            .dues(
+                new CampaignOpening.Dues(
+                    selfReviewDue, residenceFeedbackDue, now.plusDays(40), now.plusDays(50)));
     if (unitAssessmentDue != null) {
-      body.put("unitAssessmentDue", unitAssessmentDue.toString());
+      body.due("unitAssessmentDue", unitAssessmentDue);
     }
-    body.put("branchReviewDue", now.plusDays(40).toString());
-    body.put("decisionDue", now.plusDays(50).toString());
     return body;
   }
 
-  private ResponseEntity<String> post(Map<String, Object> body) {
-    return as("committee")
-        .post()
-        .uri("/api/v1/campaigns")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(body)
-        .retrieve()
-        .toEntity(String.class);
+  private ResponseEntity<String> post(CampaignOpening.Request body) {
+    return body.post(as("committee"));
   }
 
-  private String launched(Map<String, Object> body) {
+  private String launched(CampaignOpening.Request body) {
     ResponseEntity<String> created = post(body);
     assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
     String id = json(created.getBody()).get("id").asText();
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () ->
-                assertThat(
-                        json(as("committee")
-                                .get()
-                                .uri("/api/v1/campaigns/" + id)
-                                .retrieve()
-                                .body(String.class))
-                            .at("/progress/membersStarted")
-                            .asInt())
-                    .isEqualTo(15));
+    CampaignOpening.awaitStarted(as("committee"), id, 15, Duration.ofSeconds(60));
     return id;
   }
 
   private JsonNode deadlines(String id) {
     return json(as("committee").get().uri("/api/v1/campaigns/" + id).retrieve().body(String.class))
         .get("deadlines");
-  }
-
-  private List<String> kinds(String memberId, int year) {
-    JsonNode history =
-        json(
-            as("auditor")
-                .get()
-                .uri("/api/v1/evaluations/{y}/{m}/history", year, memberId)
-                .retrieve()
-                .body(String.class));
-    return StreamSupport.stream(history.spliterator(), false)
-        .map(e -> e.get("kind").asText())
-        .toList();
   }
 }

@@ -7,8 +7,8 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import vn.party.evaluation.campaign.CampaignApi.CampaignView;
 import vn.party.evaluation.campaign.CampaignApi.CreateCampaignRequest;
-import vn.party.evaluation.process.Level;
-import vn.party.evaluation.process.Regulation;
+import vn.party.evaluation.rules.Level;
+import vn.party.evaluation.rules.Regulation;
 
 @Mapper(componentModel = "spring")
 interface CampaignMapper {

@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.party.evaluation.campaign.CampaignApi.CreateCampaignRequest;
 import vn.party.evaluation.portal.PortalPage;
 import vn.party.evaluation.process.Groups;
-import vn.party.evaluation.process.Regulation;
+import vn.party.evaluation.rules.Regulation;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldProblem;

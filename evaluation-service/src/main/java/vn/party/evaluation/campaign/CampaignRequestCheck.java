@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.campaign.CampaignApi.CreateCampaignRequest;
-import vn.party.evaluation.process.Regulation;
+import vn.party.evaluation.rules.Regulation;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldProblem;
 

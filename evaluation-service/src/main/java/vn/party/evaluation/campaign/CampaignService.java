@@ -17,7 +17,7 @@ import vn.party.evaluation.campaign.flow.CampaignProcess;
 import vn.party.evaluation.directory.MemberDirectory;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.Groups;
-import vn.party.evaluation.process.Regulation;
+import vn.party.evaluation.rules.Regulation;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.security.SystemAccess;
 import vn.party.evaluation.web.ApiException;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.process.DecisionStage;
-import vn.party.evaluation.process.Level;
+import vn.party.evaluation.rules.Level;
 
 /** campaign and campaign_member rows. */
 @Component

@@ -1,7 +1,7 @@
 package vn.party.evaluation.campaign;
 
 import java.time.OffsetDateTime;
-import vn.party.evaluation.process.Regulation;
+import vn.party.evaluation.rules.Regulation;
 
 /** What it takes to open a campaign (validated). */
 public record NewCampaign(

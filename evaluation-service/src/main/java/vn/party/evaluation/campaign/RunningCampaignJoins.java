@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.campaign.flow.MemberEvaluationStarts;
 import vn.party.evaluation.campaign.flow.MemberEvaluationStarts.Starting;
 import vn.party.evaluation.process.DecisionStage;
-import vn.party.evaluation.process.Regulation;
+import vn.party.evaluation.rules.Regulation;
 
 /**
  * A member transferred after the launch into an organization whose campaign for the year has taken its roster

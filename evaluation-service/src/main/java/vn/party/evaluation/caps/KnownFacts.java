@@ -9,7 +9,7 @@ import static vn.party.evaluation.process.ProcessVariables.TASKS_COMPLETED_PERCE
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import vn.party.evaluation.process.Level;
+import vn.party.evaluation.rules.Level;
 
 /**
  * What the system knows about a member's year that can cap the level: the discipline decisions, the civil-service

@@ -22,13 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.caps.flow.RunningEvaluations;
-import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.process.validation.LevelCaps;
 import vn.party.evaluation.record.EvaluationRecord;
 import vn.party.evaluation.record.EvaluationRecords;
 import vn.party.evaluation.rules.Cap;
+import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.rules.RuleBook;
 import vn.party.evaluation.security.Actors;
 

@@ -3,20 +3,16 @@ package vn.party.evaluation.caps;
 import io.cloudevents.CloudEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.campaign.Campaigns;
+import vn.party.evaluation.caps.flow.RunningEvaluations;
 import vn.party.evaluation.directory.MemberDirectory;
 import vn.party.evaluation.inbound.UnmatchedEvents;
 import vn.party.evaluation.inbound.UnmatchedReason;
 import vn.party.evaluation.messaging.Inbox;
-import vn.party.evaluation.process.BusinessKeys;
-import vn.party.evaluation.process.ProcessKeys;
-import vn.party.evaluation.process.ProcessVariables;
-import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.record.EvaluationRecords;
 import vn.party.evaluation.rerating.ReratingStarter;
 import vn.party.evaluation.security.Actors;
@@ -38,7 +34,7 @@ public class MemberFactService {
   private final UnmatchedEvents unmatched;
   private final ReratingStarter rerating;
   private final Campaigns campaigns;
-  private final RuntimeService runtimeService;
+  private final RunningEvaluations running;
 
   public MemberFactService(
       Inbox inbox,
@@ -50,8 +46,8 @@ public class MemberFactService {
       UnmatchedEvents unmatched,
       ReratingStarter rerating,
       Campaigns campaigns,
-      RuntimeService runtimeService) {
-    this.runtimeService = runtimeService;
+      RunningEvaluations running) {
+    this.running = running;
     this.rerating = rerating;
     this.campaigns = campaigns;
     this.inbox = inbox;
@@ -112,13 +108,8 @@ public class MemberFactService {
     if (evaluationExists) {
       records.unitAssessmentReceived(
           assessment.year(), assessment.memberId(), assessment.comment(), assessment.assessedBy());
-      runtimeService
-          .createMessageCorrelation(ProcessKeys.MESSAGE_UNIT_ASSESSMENT_RECEIVED)
-          .processInstanceBusinessKey(BusinessKeys.member(assessment.year(), assessment.memberId()))
-          // kept whole on the evaluation record; the engine variable gets what fits (issue 12)
-          .setVariable(ProcessVariables.UNIT_COMMENT, TextLimits.forEngine(assessment.comment()))
-          .setVariable(ProcessVariables.UNIT_ASSESSMENT_STATUS, "RECEIVED")
-          .correlateAll(); // nothing waits yet: the lookup step will find the stored assessment
+      running.unitAssessmentReceived(
+          assessment.year(), assessment.memberId(), assessment.comment());
     }
     return true;
   }

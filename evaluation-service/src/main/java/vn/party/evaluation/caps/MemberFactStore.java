@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.heads.UnitHeads;
-import vn.party.evaluation.process.Level;
+import vn.party.evaluation.rules.Level;
 
 /**
  * Facts that cap a member's level, as received (kept whether or not an evaluation exists for them yet), and the

@@ -1,6 +1,6 @@
 package vn.party.evaluation.caps;
 
-import vn.party.evaluation.process.Level;
+import vn.party.evaluation.rules.Level;
 
 /**
  * The unit leadership's assessment of a member (nhận xét của lãnh đạo đơn vị), as received

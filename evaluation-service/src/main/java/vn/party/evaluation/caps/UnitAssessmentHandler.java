@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.inbound.InboundEventHandler;
 import vn.party.evaluation.messaging.EventTypes;
-import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.TextLimits;
+import vn.party.evaluation.rules.Level;
 
 /**
  * {@code vn.party.member.unit-assessment}: the unit leadership's comment with the member's civil-service level, a

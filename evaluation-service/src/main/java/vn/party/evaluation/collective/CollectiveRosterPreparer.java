@@ -15,9 +15,9 @@ import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.heads.UnitHeads;
 import vn.party.evaluation.process.CollectiveKind;
-import vn.party.evaluation.process.Regulation;
 import vn.party.evaluation.rules.Eligibility;
 import vn.party.evaluation.rules.MemberFacts;
+import vn.party.evaluation.rules.Regulation;
 import vn.party.evaluation.rules.RuleBook;
 import vn.party.evaluation.security.Actors;
 

@@ -12,10 +12,10 @@ import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineEntry;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.directory.People;
-import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.record.EvaluationRecord;
+import vn.party.evaluation.rules.Level;
 
 /**
  * What a deciding page shows of a member's case beside the form: the branch's proposal with its vote and the minutes

@@ -4,7 +4,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import vn.party.evaluation.process.Level;
+import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.rules.QuotaCheck;
 import vn.party.evaluation.rules.RuleBook;
 

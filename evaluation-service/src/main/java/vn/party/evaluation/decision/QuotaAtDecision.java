@@ -10,12 +10,12 @@ import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.completion.CompletionGuard;
 import vn.party.evaluation.completion.Submission;
 import vn.party.evaluation.process.Decision;
-import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.TextCharacters;
 import vn.party.evaluation.record.EvaluationRecords;
+import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.rules.QuotaCheck;
 import vn.party.evaluation.web.FieldProblem;
 

@@ -26,12 +26,12 @@ import vn.party.evaluation.document.OfficialDocument.Heading;
 import vn.party.evaluation.document.OfficialDocument.Signature;
 import vn.party.evaluation.document.OfficialDocument.Table;
 import vn.party.evaluation.document.OfficialDocument.Text;
-import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
-import vn.party.evaluation.process.Regulation;
 import vn.party.evaluation.process.validation.SelfReviewRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.record.EvaluationRecord;
+import vn.party.evaluation.rules.Level;
+import vn.party.evaluation.rules.Regulation;
 import vn.party.evaluation.selfreview.SelfReview;
 import vn.party.evaluation.web.ApiException;
 

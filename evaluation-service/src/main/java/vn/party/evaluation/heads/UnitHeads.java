@@ -15,10 +15,10 @@ import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.CollectiveKind;
-import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.record.EvaluationRecords;
+import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.security.Actors;
 
 /** Who heads which unit in a campaign, what became of the unit's rating, and telling the head's evaluation. */

@@ -5,7 +5,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import vn.party.evaluation.process.Level;
+import vn.party.evaluation.rules.Level;
 
 /** The meeting records (biên bản họp chi bộ). */
 @Component

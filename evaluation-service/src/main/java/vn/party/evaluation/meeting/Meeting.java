@@ -3,7 +3,7 @@ package vn.party.evaluation.meeting;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import vn.party.evaluation.process.Level;
+import vn.party.evaluation.rules.Level;
 
 /**
  * What the branch secretary records at the review meeting: attendance once, then for each member on the agenda the

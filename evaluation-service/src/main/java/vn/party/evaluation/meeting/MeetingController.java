@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.party.evaluation.meeting.MeetingApi.AgendaView;
 import vn.party.evaluation.meeting.MeetingApi.MeetingRecorded;
 import vn.party.evaluation.meeting.MeetingApi.MeetingRequest;
-import vn.party.evaluation.process.Level;
+import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.ApiExceptionHandler;

@@ -7,7 +7,7 @@ import org.mapstruct.Mapper;
 import vn.party.evaluation.meeting.MeetingApi.AgendaView;
 import vn.party.evaluation.meeting.MeetingApi.EntryRequest;
 import vn.party.evaluation.meeting.MeetingApi.MeetingRequest;
-import vn.party.evaluation.process.Level;
+import vn.party.evaluation.rules.Level;
 
 /** The meeting API's bodies and the domain's Meeting; the controller has refused unknown levels before. */
 @Mapper(componentModel = "spring")

@@ -17,7 +17,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.directory.People;
-import vn.party.evaluation.process.Regulation;
+import vn.party.evaluation.rules.Regulation;
 
 /**
  * What a person reads instead of the record's raw data ({@code ${@words…}} in a template): people's names instead of

@@ -1,6 +1,6 @@
 package vn.party.evaluation.report;
 
-import vn.party.evaluation.process.Level;
+import vn.party.evaluation.rules.Level;
 
 /** Members of a branch or an organization in one year's evaluation, by decided level. */
 public record LevelCounts(int excellent, int good, int completed, int notCompleted, int undecided) {

@@ -16,8 +16,8 @@ import java.util.List;
 import vn.party.evaluation.document.PartyHeader;
 import vn.party.evaluation.document.VietnameseFormats;
 import vn.party.evaluation.portal.PdfFonts;
-import vn.party.evaluation.process.Level;
 import vn.party.evaluation.report.OrganizationReport.BranchLine;
+import vn.party.evaluation.rules.Level;
 
 /**
  * The summary table as a PDF, landscape A4, in {@link PdfFonts}, under the party's header (the committee or the

@@ -3,7 +3,7 @@ package vn.party.evaluation.report;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import vn.party.evaluation.portal.PeoplesWords;
-import vn.party.evaluation.process.Level;
+import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.rules.ReasonCode;
 
 /** The texts of a report in one language (Vietnamese first), for the exporters. */

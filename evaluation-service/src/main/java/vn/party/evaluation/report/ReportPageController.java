@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.party.evaluation.document.OfficialDocuments;
 import vn.party.evaluation.portal.PortalPage;
 import vn.party.evaluation.process.Groups;
-import vn.party.evaluation.process.Level;
+import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldProblem;

@@ -13,8 +13,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import vn.party.evaluation.process.Level;
 import vn.party.evaluation.report.OrganizationReport.BranchLine;
+import vn.party.evaluation.rules.Level;
 
 /** The summary table as a spreadsheet: numbers as numbers, so that a secretary can add up and chart them. */
 final class XlsxReport {

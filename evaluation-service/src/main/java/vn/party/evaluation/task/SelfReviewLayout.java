@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.party.evaluation.process.ProcessVariables;
-import vn.party.evaluation.process.Regulation;
 import vn.party.evaluation.process.validation.SelfReviewRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules.FormField;
+import vn.party.evaluation.rules.Regulation;
 import vn.party.evaluation.rules.RuleBook;
 
 /**

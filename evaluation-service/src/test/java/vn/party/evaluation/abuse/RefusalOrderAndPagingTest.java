@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import vn.party.evaluation.CampaignOpening;
 import vn.party.evaluation.IntegrationTestSupport;
 
 /**
@@ -19,16 +19,16 @@ class RefusalOrderAndPagingTest extends IntegrationTestSupport {
 
   @Test
   void whoMayNotOpenACampaignGets403WhateverTheBody() {
-    String[] bodies = {
+    Object[] bodies = {
       "{}",
-      "{\"organizationId\":\"thanh-khe-tay\",\"year\":-1}",
-      "{\"organizationId\":\"thanh-khe-tay\",\"year\":\"x\"}",
+      CampaignOpening.request().organization("thanh-khe-tay").year(-1).body(),
+      CampaignOpening.request().organization("thanh-khe-tay").year("x").body(),
       "{\"organizationId\":",
       ""
     };
     for (String user : new String[] {"auditor", "member1", "secretary1"}) {
-      for (String body : bodies) {
-        ResponseEntity<String> answer = open(user, body);
+      for (Object body : bodies) {
+        ResponseEntity<String> answer = CampaignOpening.post(as(user), body);
         assertThat(answer.getStatusCode().value())
             .as(user + " " + body + ": " + answer.getBody())
             .isEqualTo(403);
@@ -37,12 +37,15 @@ class RefusalOrderAndPagingTest extends IntegrationTestSupport {
     }
     // the grassroots committee may open one of its own organization's: told what is wrong
     ResponseEntity<String> committee =
-        open("committee", "{\"organizationId\":\"thanh-khe-tay\",\"year\":-1}");
+        CampaignOpening.request().organization("thanh-khe-tay").year(-1).post(as("committee"));
     assertThat(committee.getStatusCode().value()).as(committee.getBody()).isEqualTo(400);
     assertThat(fields(committee)).contains("year: out-of-range", "regulation: required");
     // ... but not another organization's, whatever the body
     ResponseEntity<String> elsewhere =
-        open("committee", "{\"organizationId\":\"another-organization\",\"year\":-1}");
+        CampaignOpening.request()
+            .organization("another-organization")
+            .year(-1)
+            .post(as("committee"));
     assertThat(elsewhere.getStatusCode().value()).as(elsewhere.getBody()).isEqualTo(403);
   }
 
@@ -77,16 +80,6 @@ class RefusalOrderAndPagingTest extends IntegrationTestSupport {
                     .body(String.class))
                 .size())
         .isLessThanOrEqualTo(1);
-  }
-
-  private ResponseEntity<String> open(String user, String body) {
-    return as(user)
-        .post()
-        .uri("/api/v1/campaigns")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(body)
-        .retrieve()
-        .toEntity(String.class);
   }
 
   /** The problem's errors as {@code field: reason}. */

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.http.ResponseEntity;
+import vn.party.evaluation.CampaignOpening;
 import vn.party.evaluation.EvaluationFlowSupport;
 import vn.party.evaluation.pages.PageSession;
 
@@ -58,7 +59,7 @@ class FutureCampaignYearTest extends EvaluationFlowSupport {
   @Test
   void theApiRefusesAYearStillToCome() {
     ResponseEntity<String> refused =
-        openCampaign("committee", NEXT_YEAR, java.time.OffsetDateTime.now().plusDays(20));
+        openCampaign("committee", NEXT_YEAR, OffsetDateTime.now().plusDays(20));
     assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
     JsonNode year = error(refused.getBody(), "year");
     assertThat(year.get("reason").asText()).isEqualTo("future-year");
@@ -73,20 +74,26 @@ class FutureCampaignYearTest extends EvaluationFlowSupport {
   void thePageRefusesAYearStillToComeNextToTheField() throws Exception {
     PageSession committee = PageSession.of(port, "committee");
     String page = committee.get("/app/campaigns/new").body();
-    Map<String, String> form = new LinkedHashMap<>();
-    form.put("year", String.valueOf(NEXT_YEAR));
-    form.put("regulation", "QD-366-2025");
-    form.put("selfReviewDue", NEXT_YEAR + "-01-10T17:00");
-    form.put("residenceFeedbackDue", NEXT_YEAR + "-01-15T17:00");
-    form.put("branchReviewDue", NEXT_YEAR + "-01-20T17:00");
-    form.put("decisionDue", NEXT_YEAR + "-01-25T17:00");
-    form.put("_csrf", committee.csrf(page));
+    // the page's form: the request's fields but the organization, the dates as its inputs hold them
+    Map<String, Object> form =
+        CampaignOpening.request()
+            .year(String.valueOf(NEXT_YEAR))
+            .regulation("QD-366-2025")
+            .due("selfReviewDue", NEXT_YEAR + "-01-10T17:00")
+            .due("residenceFeedbackDue", NEXT_YEAR + "-01-15T17:00")
+            .due("branchReviewDue", NEXT_YEAR + "-01-20T17:00")
+            .due("decisionDue", NEXT_YEAR + "-01-25T17:00")
+            .set("_csrf", committee.csrf(page))
+            .body();
     HttpResponse<String> refused =
         committee.post(
             "/app/campaigns/new",
             form.entrySet().stream()
                 .map(
-                    e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                    e ->
+                        e.getKey()
+                            + "="
+                            + URLEncoder.encode((String) e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&")));
     assertThat(refused.statusCode()).isEqualTo(400);
     assertThat(refused.body())
@@ -101,16 +108,7 @@ class FutureCampaignYearTest extends EvaluationFlowSupport {
     // the application's validator alone: nothing is opened (the tests' years are scarce)
     assertThat(validator.validateValue(CampaignApi.CreateCampaignRequest.class, "year", NEXT_YEAR))
         .isEmpty();
-    environment
-        .getPropertySources()
-        .addFirst(
-            new MapPropertySource(
-                SOURCE,
-                Map.of(
-                    NotAfterCurrentYearValidator.FUTURE_YEARS_ALLOWED,
-                    "false",
-                    CampaignCalendar.ANY_CALENDAR_ALLOWED,
-                    "false")));
+    asByDefault();
     assertThat(validator.validateValue(CampaignApi.CreateCampaignRequest.class, "year", NEXT_YEAR))
         .isNotEmpty();
   }

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.process.TextLimits;
+import vn.party.evaluation.rules.Level;
 
 /**
  * docs/asyncapi/asyncapi.yaml is a valid AsyncAPI 3.0 document (its official JSON Schema, committed in
@@ -176,7 +177,7 @@ class AsyncApiDocumentTest {
                 .at("/properties/civilServiceLevel/enum")
                 .toString())
         .isEqualTo(
-            Arrays.stream(vn.party.evaluation.process.Level.values())
+            Arrays.stream(Level.values())
                 .map(l -> "\"" + l.name() + "\"")
                 .collect(Collectors.joining(",", "[", ",null]")));
   }

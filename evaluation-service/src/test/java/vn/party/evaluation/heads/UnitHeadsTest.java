@@ -20,7 +20,7 @@ import vn.party.evaluation.CampaignOpening;
 import vn.party.evaluation.EvaluationFlowSupport;
 import vn.party.evaluation.caps.MemberFactStore;
 import vn.party.evaluation.process.Groups;
-import vn.party.evaluation.process.Level;
+import vn.party.evaluation.rules.Level;
 
 /**
  * A collective before its head, on an organization of its own: two branches, one founded this autumn (not rated).

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
@@ -18,8 +17,9 @@ import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import vn.party.evaluation.CampaignOpening;
+import vn.party.evaluation.CampaignOpening.Dues;
 
 /**
  * Issue 14 (security.md L5): a campaign's deadlines, at the domain API and on the page {@code /app/campaigns/new} in
@@ -61,12 +61,7 @@ class CampaignCalendarBrowserTest extends BrowserTestSupport {
     int before = campaigns();
     OffsetDateTime now = OffsetDateTime.now(VIETNAM);
     ResponseEntity<String> refused =
-        open(
-            Map.of(
-                "selfReviewDue", now.minusDays(40).toString(),
-                "residenceFeedbackDue", now.minusDays(30).toString(),
-                "branchReviewDue", now.minusDays(20).toString(),
-                "decisionDue", now.minusDays(10).toString()));
+        open(new Dues(now.minusDays(40), now.minusDays(30), now.minusDays(20), now.minusDays(10)));
     assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
     assertThat(errors(refused.getBody()))
         .containsEntry("selfReviewDue", "in-the-past")
@@ -76,12 +71,7 @@ class CampaignCalendarBrowserTest extends BrowserTestSupport {
         .hasSize(4);
     // one deadline past among future ones: that one
     ResponseEntity<String> one =
-        open(
-            Map.of(
-                "selfReviewDue", now.minusHours(1).toString(),
-                "residenceFeedbackDue", now.plusDays(20).toString(),
-                "branchReviewDue", now.plusDays(30).toString(),
-                "decisionDue", now.plusDays(40).toString()));
+        open(new Dues(now.minusHours(1), now.plusDays(20), now.plusDays(30), now.plusDays(40)));
     assertThat(errors(one.getBody())).containsExactly(Map.entry("selfReviewDue", "in-the-past"));
     assertThat(campaigns()).isEqualTo(before);
   }
@@ -91,12 +81,12 @@ class CampaignCalendarBrowserTest extends BrowserTestSupport {
     int before = campaigns();
     OffsetDateTime now = OffsetDateTime.now(VIETNAM);
     ResponseEntity<String> refused =
-        open(
-            Map.of(
-                "selfReviewDue", "31/12/" + THIS_YEAR,
-                "residenceFeedbackDue", now.plusDays(30).toString(),
-                "branchReviewDue", now.plusDays(20).toString(),
-                "decisionDue", now.plusDays(40).toString()));
+        thisYears()
+            .due("selfReviewDue", "31/12/" + THIS_YEAR)
+            .due("residenceFeedbackDue", now.plusDays(30))
+            .due("branchReviewDue", now.plusDays(20))
+            .due("decisionDue", now.plusDays(40))
+            .post(as("committee"));
     assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
     assertThat(errors(refused.getBody()))
         .containsEntry("selfReviewDue", "invalid-format")
@@ -161,19 +151,12 @@ class CampaignCalendarBrowserTest extends BrowserTestSupport {
     input.sendKeys(value);
   }
 
-  private ResponseEntity<String> open(Map<String, String> deadlines) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("organizationId", ORG);
-    body.put("year", THIS_YEAR);
-    body.put("regulation", "QD-366-2025");
-    body.putAll(deadlines);
-    return as("committee")
-        .post()
-        .uri("/api/v1/campaigns")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(body)
-        .retrieve()
-        .toEntity(String.class);
+  private ResponseEntity<String> open(Dues dues) {
+    return thisYears().dues(dues).post(as("committee"));
+  }
+
+  private static CampaignOpening.Request thisYears() {
+    return CampaignOpening.request(ORG, THIS_YEAR, "QD-366-2025");
   }
 
   /** Field → reason of a refusal's errors. */

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import vn.party.evaluation.process.ProcessKeys;
-import vn.party.evaluation.process.Regulation;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
+import vn.party.evaluation.rules.Regulation;
 import vn.party.evaluation.rules.RuleBook;
 
 /** The self-review's numbering follows each official form: I–VII on 02A and 02B, I–IV on 10-KNĐ. */

@@ -1,6 +1,7 @@
 package vn.party.evaluation.process;
 
 import java.util.Optional;
+import vn.party.evaluation.rules.Names;
 
 /** What a collective-evaluation rates: a branch (chi bộ) or the grassroots organization (tổ chức cơ sở đảng). */
 public enum CollectiveKind {

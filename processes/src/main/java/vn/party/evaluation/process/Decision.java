@@ -1,6 +1,7 @@
 package vn.party.evaluation.process;
 
 import java.util.Optional;
+import vn.party.evaluation.rules.Names;
 
 /** What the grassroots committee decides in {@code committee-decision}. */
 public enum Decision {

@@ -1,6 +1,8 @@
 package vn.party.evaluation.process;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import vn.party.evaluation.rules.Level;
+import vn.party.evaluation.rules.Regulation;
 
 /** Names of the process variables of both processes (types as in {@code docs/contracts.md}). */
 public final class ProcessVariables {

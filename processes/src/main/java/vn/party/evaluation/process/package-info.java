@@ -6,6 +6,11 @@
  * correlates or queries the processes uses these constants instead of string literals, so a
  * rename is one change here and not a search through several services.
  *
- * <p>Depends on nothing but the JDK, so any module can use it without pulling in the engine.
+ * <p>The levels and regulations the processes carry ({@link vn.party.evaluation.rules.Level}, {@link
+ * vn.party.evaluation.rules.Regulation}) are in {@code vn.party.evaluation.rules}, which the rules and the
+ * processes share: {@code process} uses {@code rules}, never the other way round.
+ *
+ * <p>Depends on nothing but the JDK and those values (plain enums and a record), so any module can use it without
+ * pulling in the engine.
  */
 package vn.party.evaluation.process;

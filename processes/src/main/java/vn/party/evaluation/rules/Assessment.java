@@ -1,7 +1,5 @@
 package vn.party.evaluation.rules;
 
-import vn.party.evaluation.process.Regulation;
-
 /**
  * What a level is computed from: the member's self-assessment, or the branch's or committee's
  * assessment of the member (the rules are the same, whoever grades).

@@ -1,7 +1,6 @@
 package vn.party.evaluation.rules;
 
 import java.util.Objects;
-import vn.party.evaluation.process.Level;
 
 /**
  * An upper bound on a member's level: the member may be rated {@code maxLevel} or lower.

@@ -2,7 +2,6 @@ package vn.party.evaluation.rules;
 
 import java.util.Collection;
 import java.util.Objects;
-import vn.party.evaluation.process.Level;
 
 /**
  * A 124-QĐ/TW or 132-QĐ/TW assessment: a grade per criterion, reduced to the weakest grade of each

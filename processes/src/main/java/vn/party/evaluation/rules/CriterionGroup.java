@@ -1,8 +1,7 @@
 package vn.party.evaluation.rules;
 
 import java.util.Optional;
-import vn.party.evaluation.process.Names;
-import vn.party.evaluation.process.Names.Named;
+import vn.party.evaluation.rules.Names.Named;
 
 /**
  * The two groups of criteria of a self-review under the 100-point score of 366-QĐ/TW (general

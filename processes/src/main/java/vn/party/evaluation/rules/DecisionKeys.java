@@ -1,7 +1,6 @@
 package vn.party.evaluation.rules;
 
 import java.util.List;
-import vn.party.evaluation.process.Regulation;
 
 /**
  * Ids of the rule decisions and of the files that hold them.

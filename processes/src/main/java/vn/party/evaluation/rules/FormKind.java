@@ -1,8 +1,7 @@
 package vn.party.evaluation.rules;
 
 import java.util.Optional;
-import vn.party.evaluation.process.Names;
-import vn.party.evaluation.process.Names.Named;
+import vn.party.evaluation.rules.Names.Named;
 
 /** Which self-review form a rated member fills in: the {@code formKind} output of member-eligibility. */
 public enum FormKind implements Named {

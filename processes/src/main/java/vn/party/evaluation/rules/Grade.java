@@ -3,12 +3,11 @@ package vn.party.evaluation.rules;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
-import vn.party.evaluation.process.Names;
-import vn.party.evaluation.process.Names.Named;
+import vn.party.evaluation.rules.Names.Named;
 
 /**
  * The grade of one criterion (cấp độ của một tiêu chí) under 124-QĐ/TW and 132-QĐ/TW, best first.
- * Not to be confused with {@link vn.party.evaluation.process.Level}, the overall rating.
+ * Not to be confused with {@link Level}, the overall rating.
  */
 public enum Grade implements Named {
   EXCELLENT("Xuất sắc", "excellent"),

@@ -1,7 +1,6 @@
 package vn.party.evaluation.rules;
 
 import java.util.Objects;
-import vn.party.evaluation.process.Level;
 
 /**
  * The level the assessment alone gives (before caps), with the member-level rule row that gave it.

@@ -1,7 +1,5 @@
 package vn.party.evaluation.rules;
 
-import vn.party.evaluation.process.Level;
-
 /**
  * Comparing {@link Level}s. The enum is declared best first (EXCELLENT … NOT_COMPLETED), so a
  * higher ordinal is a lower level; this is the one place that relies on it.

@@ -2,7 +2,6 @@ package vn.party.evaluation.rules;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import vn.party.evaluation.process.Level;
 
 /**
  * What is known about a member for the year, apart from the assessment itself: the inputs of the

@@ -3,7 +3,6 @@ package vn.party.evaluation.rules;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import vn.party.evaluation.process.Level;
 
 /**
  * The rules' whole answer for one member: eligibility, the level from the assessment, the caps,

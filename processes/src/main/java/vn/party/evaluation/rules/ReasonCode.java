@@ -1,8 +1,7 @@
 package vn.party.evaluation.rules;
 
 import java.util.Optional;
-import vn.party.evaluation.process.Names;
-import vn.party.evaluation.process.Names.Named;
+import vn.party.evaluation.rules.Names.Named;
 
 /**
  * Why a rule applied: the {@code reasonCode} outputs of the eligibility and caps decisions. Each

@@ -1,8 +1,5 @@
 package vn.party.evaluation.rules;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -27,11 +24,7 @@ import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedOutput;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.DmnModelInstance;
-import org.camunda.bpm.model.dmn.instance.Rule;
-import vn.party.evaluation.process.Level;
-import vn.party.evaluation.process.Regulation;
+import vn.party.evaluation.rules.flow.DecisionFile;
 
 /**
  * The evaluation rules of every {@link Regulation}, evaluated: the one entry point to the DMN
@@ -49,7 +42,7 @@ import vn.party.evaluation.process.Regulation;
  * variable {@code notCompletedBelow}).
  *
  * <p><strong>Engine.</strong> A standalone Camunda {@link DmnEngine} (FEEL), built once, with the
- * files parsed once in the constructor; no process engine and no database. Thread-safe: build one
+ * files parsed once in the constructor (by the adapter {@link DecisionFile}); no process engine and no database. Thread-safe: build one
  * per application (a Spring bean) and share it. The constructor fails fast when a file or decision
  * is missing.
  */
@@ -389,33 +382,11 @@ public final class RuleBook {
   // --- internals ------------------------------------------------------------------------------
 
   private void load(Regulation regulation) {
-    String resource = DecisionKeys.resource(regulation);
-    DmnModelInstance model;
-    try (InputStream in = RuleBook.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException("Missing rule file on the classpath: " + resource);
-      }
-      model = Dmn.readModelFromStream(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not read " + resource, e);
-    }
-    for (Rule rule : model.getModelElementsByType(Rule.class)) {
-      String source =
-          rule.getDescription() == null ? "" : rule.getDescription().getTextContent().strip();
-      sources.put(rule.getId(), source);
-    }
-    Map<String, DmnDecision> parsed = new HashMap<>();
-    for (DmnDecision decision : engine.parseDecisions(model)) {
-      parsed.put(decision.getKey(), decision);
-    }
+    List<String> ids = new ArrayList<>();
     for (String kind : DecisionKeys.KINDS) {
-      String id = DecisionKeys.id(kind, regulation);
-      DmnDecision decision = parsed.get(id);
-      if (decision == null) {
-        throw new IllegalStateException(resource + " has no decision '" + id + "'");
-      }
-      decisions.put(id, decision);
+      ids.add(DecisionKeys.id(kind, regulation));
     }
+    decisions.putAll(DecisionFile.read(engine, DecisionKeys.resource(regulation), ids, sources));
   }
 
   private RuleMatch single(String decisionId, Map<String, ?> variables) {

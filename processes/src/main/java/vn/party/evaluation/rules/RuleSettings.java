@@ -3,7 +3,6 @@ package vn.party.evaluation.rules;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.Optional;
-import vn.party.evaluation.process.Level;
 
 /**
  * The rule values that are <strong>not verified</strong> against the text in force, so they are

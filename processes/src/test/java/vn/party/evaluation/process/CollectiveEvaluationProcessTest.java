@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.party.evaluation.rules.Regulation;
 
 /** collective-evaluation, one test per path through the diagram. */
 @Deployment(

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.party.evaluation.rules.Regulation;
 
 /**
  * evaluation-campaign after every member is decided: announce the results, keep the complaint window open, and

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import vn.party.evaluation.rules.Regulation;
 
 /** evaluation-campaign: members are started in batches, one job (transaction) per batch. */
 @Deployment(

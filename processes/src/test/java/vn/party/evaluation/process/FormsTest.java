@@ -22,6 +22,7 @@ import vn.party.evaluation.process.validation.SelfReviewRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules.Kind;
 import vn.party.evaluation.rules.Grade;
+import vn.party.evaluation.rules.Level;
 
 /**
  * Every form a user task references exists, is a form Camunda 7.24 Tasklist can render, and asks

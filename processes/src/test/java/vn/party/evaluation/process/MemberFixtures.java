@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import vn.party.evaluation.process.validation.SelfReviewRules;
+import vn.party.evaluation.rules.Level;
+import vn.party.evaluation.rules.Regulation;
 
 /** Start variables of a member-evaluation as the campaign launcher sets them (contracts.md). */
 public final class MemberFixtures {

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.party.evaluation.rules.DecisionKeys;
+import vn.party.evaluation.rules.Level;
+import vn.party.evaluation.rules.Regulation;
 import vn.party.evaluation.rules.RuleVariables;
 
 /**

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.party.evaluation.process.Regulation;
 
 /**
  * The cases of one decision kind, read from {@code src/test/resources/rules/*.csv}: semicolon

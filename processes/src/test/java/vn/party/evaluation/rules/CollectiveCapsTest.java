@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.party.evaluation.process.Level;
-import vn.party.evaluation.process.Regulation;
 import vn.party.evaluation.process.validation.CollectiveCaps;
 
 /** The facade over collective-caps: every cap, strictest first, each with its rule; facts checked on the way in. */

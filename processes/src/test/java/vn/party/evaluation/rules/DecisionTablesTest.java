@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
-import vn.party.evaluation.process.Regulation;
 
 /**
  * Every decision table, case by case, from {@code src/test/resources/rules/*.csv}: each case names

@@ -11,7 +11,6 @@ import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.DecisionTable;
 import org.camunda.bpm.model.dmn.instance.Rule;
-import vn.party.evaluation.process.Regulation;
 
 /** The DMN files as models, for tests that look at the tables rather than evaluate them. */
 final class DmnFiles {

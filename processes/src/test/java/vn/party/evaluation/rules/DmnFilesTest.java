@@ -22,8 +22,6 @@ import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import vn.party.evaluation.process.Level;
-import vn.party.evaluation.process.Regulation;
 
 /**
  * The DMN files as documents: one per regulation with the full set of decisions, every rule row

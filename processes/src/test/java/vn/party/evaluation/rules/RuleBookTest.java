@@ -2,13 +2,13 @@ package vn.party.evaluation.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static vn.party.evaluation.process.Level.COMPLETED;
-import static vn.party.evaluation.process.Level.EXCELLENT;
-import static vn.party.evaluation.process.Level.GOOD;
-import static vn.party.evaluation.process.Level.NOT_COMPLETED;
-import static vn.party.evaluation.process.Regulation.QD_124_2023;
-import static vn.party.evaluation.process.Regulation.QD_132_2018;
-import static vn.party.evaluation.process.Regulation.QD_366_2025;
+import static vn.party.evaluation.rules.Level.COMPLETED;
+import static vn.party.evaluation.rules.Level.EXCELLENT;
+import static vn.party.evaluation.rules.Level.GOOD;
+import static vn.party.evaluation.rules.Level.NOT_COMPLETED;
+import static vn.party.evaluation.rules.Regulation.QD_124_2023;
+import static vn.party.evaluation.rules.Regulation.QD_132_2018;
+import static vn.party.evaluation.rules.Regulation.QD_366_2025;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
-import vn.party.evaluation.process.Level;
-import vn.party.evaluation.process.Regulation;
 
 /** The facade: typed results, settings, quota and votes. The tables themselves: DecisionTablesTest. */
 class RuleBookTest {

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.party.evaluation.process.Level;
+import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.rules.RuleSettings;
 import vn.party.evaluation.rules.VoteThreshold;
 

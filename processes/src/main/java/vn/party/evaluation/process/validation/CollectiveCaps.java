@@ -12,9 +12,9 @@ import static vn.party.evaluation.process.ProcessVariables.SUBORDINATE_UNIT_DISC
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.party.evaluation.process.Regulation;
 import vn.party.evaluation.rules.Cap;
 import vn.party.evaluation.rules.CollectiveFacts;
+import vn.party.evaluation.rules.Regulation;
 import vn.party.evaluation.rules.RuleBook;
 
 /**

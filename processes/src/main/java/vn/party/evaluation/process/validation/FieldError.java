@@ -3,8 +3,8 @@ package vn.party.evaluation.process.validation;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import vn.party.evaluation.process.Decision;
-import vn.party.evaluation.process.Level;
 import vn.party.evaluation.rules.Cap;
+import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.rules.QuotaCheck;
 
 /**

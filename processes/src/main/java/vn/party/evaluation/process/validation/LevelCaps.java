@@ -14,10 +14,10 @@ import static vn.party.evaluation.process.ProcessVariables.TASKS_COMPLETED_PERCE
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.party.evaluation.process.Level;
-import vn.party.evaluation.process.Regulation;
 import vn.party.evaluation.rules.Cap;
+import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.rules.MemberFacts;
+import vn.party.evaluation.rules.Regulation;
 import vn.party.evaluation.rules.RuleBook;
 
 /**

@@ -20,14 +20,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
-import vn.party.evaluation.process.Level;
-import vn.party.evaluation.process.Regulation;
 import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.rules.CriteriaAssessment;
 import vn.party.evaluation.rules.CriterionGroup;
 import vn.party.evaluation.rules.FormKind;
 import vn.party.evaluation.rules.Grade;
+import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.rules.LevelResult;
+import vn.party.evaluation.rules.Regulation;
 import vn.party.evaluation.rules.RuleBook;
 import vn.party.evaluation.rules.ScoreAssessment;
 

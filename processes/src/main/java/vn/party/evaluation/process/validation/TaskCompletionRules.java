@@ -44,11 +44,11 @@ import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import vn.party.evaluation.process.Decision;
-import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.rules.Cap;
 import vn.party.evaluation.rules.Grade;
+import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.rules.QuotaCheck;
 import vn.party.evaluation.rules.RuleBook;
 

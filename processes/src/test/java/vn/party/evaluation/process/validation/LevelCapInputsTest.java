@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.party.evaluation.process.Level;
+import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.rules.MemberFacts;
 import vn.party.evaluation.rules.ReasonCode;
 import vn.party.evaluation.rules.RuleBook;

@@ -6,10 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.validation.SelfReviewRules.Form;
 import vn.party.evaluation.rules.CriterionGroup;
+import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.rules.RuleBook;
 
 /** Mẫu 10-KNĐ, the probationary member's self-review: its criteria, its form, its checks and its score. */

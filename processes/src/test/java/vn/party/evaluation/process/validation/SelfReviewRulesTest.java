@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.party.evaluation.process.Level;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.rules.CriterionGroup;
+import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.rules.RuleBook;
 import vn.party.evaluation.rules.RuleSettings;
 

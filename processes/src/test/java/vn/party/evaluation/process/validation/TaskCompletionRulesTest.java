@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import vn.party.evaluation.process.Level;
+import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.rules.ReasonCode;
 
 class TaskCompletionRulesTest {

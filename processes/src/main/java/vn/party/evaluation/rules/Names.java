@@ -1,4 +1,4 @@
-package vn.party.evaluation.process;
+package vn.party.evaluation.rules;
 
 import java.util.Optional;
 
