@@ -50,5 +50,6 @@ public class EngineRestJerseyConfig extends CamundaJerseyResourceConfig {
     register(JacksonFeature.withoutExceptionMappers());
     register(new EngineRestProblems(engine));
     register(new EngineRestQueryParameters());
+    register(new EngineRestProblems.RequestBody());
   }
 }

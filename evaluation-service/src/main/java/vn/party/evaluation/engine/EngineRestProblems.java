@@ -1,16 +1,35 @@
 package vn.party.evaluation.engine;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.apache.ibatis.exceptions.PersistenceException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
@@ -26,8 +45,14 @@ import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.dao.DataAccessException;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.process.validation.FieldError;
+import vn.party.evaluation.process.validation.TextCharacters;
 import vn.party.evaluation.security.engine.JobRunRefusedException;
 import vn.party.evaluation.security.engine.PersonRefusedException;
 import vn.party.evaluation.security.engine.SeatOnlyRefusedException;
@@ -52,10 +77,19 @@ import vn.party.evaluation.security.engine.TaskSeats;
  *   <li>input the database refuses (a NUL, a negative LIMIT) is a 400, a row that exists already (the same membership
  *       twice) a 409, not a 500 (issue 12, outsiders' recheck; query parameters are checked before, naming the
  *       parameter: {@link EngineRestQueryParameters});</li>
- *   <li>everything else as the engine answers it (a completion refused naming its fields, say).</li>
+ *   <li>bad input the engine refuses (issue 12, finding 11: its 400s named Java classes, "Cannot convert value 'x'
+ *       of type 'Integer' to java type java.lang.Integer", and the parameter or variable only inside that text) is
+ *       the problem /api/v1 gives: 400, {@code errors: [{field, reason, message}]} naming the query parameter
+ *       ({@code dueAfter}, {@code sortBy}, {@code priority}), the variable ({@code variables.a},
+ *       {@code processVariables.a}; the engine names only its type and value, so it is found in the body, kept by
+ *       {@link RequestBody}) or the body's field ({@code messageName}; {@code body} for what is not JSON), the
+ *       texts in the request's language ({@link #badInput});</li>
+ *   <li>everything else as the engine answers it (a completion refused naming its fields, say), as a problem whose
+ *       {@code type} is the status's name, not the engine's exception class, and without the engine's text when it
+ *       names a class ({@link #INTERNALS}).</li>
  * </ul>
- * The body keeps the engine's {@code type} and {@code message} (Tasklist reads them) and adds the problem details'
- * {@code status}, {@code title} and {@code detail} (RFC 9457).
+ * The body keeps the engine's {@code message} (Tasklist shows it) and adds the problem details' {@code status},
+ * {@code title} and {@code detail} (RFC 9457).
  */
 public class EngineRestProblems implements ExceptionMapper<Throwable> {
 
@@ -146,8 +180,15 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
         || (has(error, MismatchingMessageCorrelationException.class) && !administrator())) {
       return administrator() ? problem(404, "Not Found", NOT_FOUND) : forbidden();
     }
+    List<Map<String, String>> fields = badInput(error);
+    if (fields != null) {
+      // issue 12, finding 11: the engine's text named Java classes and named the parameter or
+      // variable only inside it; the same problem as /api/v1, naming it
+      log.info("engine REST: bad input {}: {}", fields, error.getMessage());
+      return badRequest(fields);
+    }
     if (engine.getStatus() < 500) {
-      return engine;
+      return engineAnswer(engine, error);
     }
     if (has(error, OptimisticLockingException.class)) {
       return problem(409, "Conflict", CONFLICT);
@@ -172,6 +213,259 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
         error.getClass().getSimpleName(),
         error.getMessage());
     return problem(400, "Bad Request", INVALID);
+  }
+
+  /**
+   * What no answer shows (issue 12, finding 11): a Java class or package name, an exception's name, a stack frame,
+   * SQL. An engine answer holding one is replaced by a problem without text of the engine.
+   */
+  static final Pattern INTERNALS =
+      Pattern.compile(
+          "java\\.|javax\\.|jakarta\\.|org\\.camunda|com\\.fasterxml|org\\.apache|org\\.glassfish"
+              + "|org\\.postgresql|[Ee]xception|\\bat [a-z]+\\.[a-z]+\\.[a-z]"
+              + "|\\b(?:select|SELECT)\\b.*\\b(?:from|FROM)\\b|\\b(?:act|ACT)_[a-zA-Z]{2}_");
+
+  /** The engine's own words for a query parameter it could not read: the parameter's name is the first quoted. */
+  private static final Pattern QUERY_PARAMETER =
+      Pattern.compile("Cannot set query parameter '([A-Za-z][A-Za-z0-9_]{0,99})' to value");
+
+  /** A sorting parameter's value the engine does not know ("sortBy parameter has invalid value: bogus"). */
+  private static final Pattern INVALID_PARAMETER_VALUE =
+      Pattern.compile("^([A-Za-z][A-Za-z0-9_]{0,99}) parameter has invalid value");
+
+  private static final String SORTING_INCOMPLETE = "Only a single sorting parameter specified";
+
+  /** A variable's value its declared type cannot read: the value and the type (names no variable). */
+  private static final Pattern VARIABLE_VALUE =
+      Pattern.compile(
+          "Cannot convert value '(.*)' of type '([^']{0,100})' to java type", Pattern.DOTALL);
+
+  /** A variable of a type the engine does not know. */
+  private static final Pattern VARIABLE_TYPE =
+      Pattern.compile("Unsupported value type '([^']{0,100})'");
+
+  /** A serialized (Object, Json, Xml) variable whose value is not text. */
+  private static final Pattern SERIALIZED_VALUE =
+      Pattern.compile(
+          "Must provide 'null' or String value for value of SerializableValue type '([^']{0,100})'");
+
+  /** The variable named by the path ({@code .../variables/{name}}, {@code .../localVariables/{name}/data}). */
+  private static final Pattern VARIABLE_IN_PATH =
+      Pattern.compile("/(?:variables|localVariables)/([^/]+)(?:/data)?/?$");
+
+  /**
+   * The parameters or variables at fault in an engine refusal of bad input, each with a reason as /api/v1 gives
+   * them; null when the error is no such refusal. The engine's text is read here only to find the name: a query
+   * parameter it could not convert or sort by, a variable whose value its type cannot read or whose type it does not
+   * know (found in the body by its type and value), a body that is not JSON or not of the expected shape.
+   */
+  static List<Map<String, String>> badInput(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String message = t.getMessage() == null ? "" : t.getMessage();
+      Matcher query = QUERY_PARAMETER.matcher(message);
+      if (query.find()) {
+        return List.of(field(query.group(1), conversionReason(t)));
+      }
+      Matcher value = INVALID_PARAMETER_VALUE.matcher(message);
+      if (value.find()) {
+        return List.of(field(value.group(1), "invalid"));
+      }
+      if (message.startsWith(SORTING_INCOMPLETE)) {
+        Map<String, String[]> parameters = currentParameters();
+        return List.of(
+            field(parameters.containsKey("sortBy") ? "sortOrder" : "sortBy", FieldError.REQUIRED));
+      }
+      Matcher variable = VARIABLE_VALUE.matcher(message);
+      if (variable.find()) {
+        return List.of(field(variable(variable.group(2), variable.group(1)), "wrong-type"));
+      }
+      Matcher type = VARIABLE_TYPE.matcher(message);
+      if (type.find()) {
+        return List.of(field(variable(type.group(1), null), "unknown-type"));
+      }
+      Matcher serialized = SERIALIZED_VALUE.matcher(message);
+      if (serialized.find()) {
+        return List.of(field(variable(serialized.group(1), null), "wrong-type"));
+      }
+    }
+    JsonMappingException mismatch =
+        bodyUnread(error) ? find(error, JsonMappingException.class) : null;
+    if (mismatch != null && !mismatch.getPath().isEmpty()) {
+      return List.of(
+          field(
+              fieldPath(mismatch),
+              mismatch instanceof UnrecognizedPropertyException
+                  ? FieldError.UNKNOWN_FIELD
+                  : mismatch instanceof InvalidFormatException ? "invalid-format" : "wrong-type"));
+    }
+    if (bodyUnread(error)) {
+      return List.of(field("body", "malformed"));
+    }
+    return null;
+  }
+
+  /**
+   * Whether the request's body could not be read as the resource expects (Jackson's own exception, as the reader
+   * threw it or as Jersey wrapped it), not a JSON error of the engine's work (a stored variable read back).
+   */
+  private static boolean bodyUnread(Throwable error) {
+    return !(error instanceof RestException)
+        && (error instanceof JsonProcessingException
+            || error.getCause() instanceof JsonProcessingException);
+  }
+
+  /** Why a query parameter could not be read: a date's or a filter's format, a number, a flag, else its value. */
+  private static String conversionReason(Throwable error) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      text.append(t.getMessage()).append('\n');
+    }
+    String all = text.toString();
+    if (all.contains("java.util.Date") || all.contains("KEY_OPERATOR_VALUE")) {
+      return "invalid-format";
+    }
+    if (Pattern.compile("java\\.lang\\.(Integer|Long|Short|Double|Float)|java\\.math\\.")
+        .matcher(all)
+        .find()) {
+      return FieldError.NOT_A_NUMBER;
+    }
+    if (all.contains("java.lang.Boolean")) {
+      return FieldError.NOT_A_FLAG;
+    }
+    return "invalid";
+  }
+
+  /** Where in the body a value did not fit, as /api/v1 names fields: {@code processVariables.a}. */
+  private static String fieldPath(JsonMappingException mismatch) {
+    String path =
+        mismatch.getPath().stream()
+            .map(
+                ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+            .collect(Collectors.joining("."))
+            .replace(".[", "[");
+    return shown(path, "body");
+  }
+
+  /**
+   * The variable the engine refused, by the path in the body of the variable of this type (and value, when the
+   * engine names it): {@code variables.a}, {@code processVariables.a}; for a body that is the variable itself, its
+   * name in the URL. The engine names no variable.
+   */
+  private static String variable(String type, String value) {
+    JsonNode body = currentBody();
+    String path = null;
+    if (body != null) {
+      path = variablePath(body, "", type, value);
+      if (path == null && value != null) {
+        path = variablePath(body, "", type, null);
+      }
+    }
+    if (path == null || path.isEmpty()) {
+      HttpServletRequest request = currentRequest();
+      Matcher named = VARIABLE_IN_PATH.matcher(request == null ? "" : request.getRequestURI());
+      if (named.find()) {
+        return shown(URLDecoder.decode(named.group(1), StandardCharsets.UTF_8), "variables");
+      }
+      return "variables";
+    }
+    return shown(path, "variables");
+  }
+
+  private static String variablePath(JsonNode node, String path, String type, String value) {
+    if (node.isObject()) {
+      JsonNode declared = node.get("type");
+      if (declared != null
+          && declared.isTextual()
+          && declared.asText().equals(type)
+          && (value == null || valueOf(node.get("value")).equals(value))) {
+        return path;
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> child = it.next();
+        String found =
+            variablePath(
+                child.getValue(),
+                path.isEmpty() ? child.getKey() : path + "." + child.getKey(),
+                type,
+                value);
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        String found = variablePath(node.get(i), path + "[" + i + "]", type, value);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String valueOf(JsonNode value) {
+    return value == null || value.isNull()
+        ? "null"
+        : value.isTextual() ? value.asText() : value.toString();
+  }
+
+  /** A name as it may be shown: the reader's own text, unless it holds what no answer repeats. */
+  private static String shown(String name, String otherwise) {
+    if (name == null
+        || name.isBlank()
+        || TextCharacters.problem(name) != null
+        || INTERNALS.matcher(name).find()) {
+      return otherwise;
+    }
+    return name.length() > 100 ? name.substring(0, 100) : name;
+  }
+
+  private static Map<String, String> field(String name, String reason) {
+    Map<String, String> field = new LinkedHashMap<>();
+    field.put("field", name);
+    field.put("reason", reason);
+    return field;
+  }
+
+  /**
+   * Any other refusal as the engine answers it (a completion refused naming its fields, say), as a problem: its
+   * {@code type} the status's name, not the engine's exception class; the engine's message kept unless it holds
+   * internal text (a class name), then the problem's general detail.
+   */
+  private static Response engineAnswer(Response engine, Throwable error) {
+    int status = engine.getStatus();
+    Response.Status known = Response.Status.fromStatusCode(status);
+    String title = known == null ? "Bad Request" : known.getReasonPhrase();
+    Map<String, Object> body = new LinkedHashMap<>();
+    Object entity = engine.getEntity();
+    if (entity != null) {
+      try {
+        Map<?, ?> engineBody = JSON.convertValue(entity, Map.class);
+        engineBody.forEach((k, v) -> body.put(String.valueOf(k), v));
+      } catch (IllegalArgumentException e) {
+        body.clear();
+      }
+    }
+    body.remove("type");
+    String text;
+    try {
+      text = JSON.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      text = "Exception";
+    }
+    if (INTERNALS.matcher(text).find()) {
+      log.info("engine REST: {} refused ({}): {}", status, error.getClass().getSimpleName(), text);
+      return problem(status, title, status == 400 ? INVALID : title);
+    }
+    Object message = body.get("message");
+    Map<String, Object> problem = new LinkedHashMap<>();
+    problem.put("type", title.replace(" ", ""));
+    problem.put("title", title);
+    problem.put("status", status);
+    problem.put("detail", message == null ? title : message);
+    problem.putAll(body);
+    problem.put("status", status);
+    return json(status, problem);
   }
 
   /** The same answer for "not allowed" and "no such thing": names only who asked (their own id), nothing else. */
@@ -259,16 +553,105 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
     return null;
   }
 
-  /** 400 naming each refused parameter and why ({@link EngineRestQueryParameters}). */
+  /**
+   * 400 naming each refused parameter or variable and why ({@link EngineRestQueryParameters}, {@link #badInput}), as
+   * /api/v1 answers: {@code errors: [{field, reason, message}]}, the detail and messages in the request's language
+   * (Vietnamese unless another is asked for). The engine's {@code message}, which Tasklist shows, says it all.
+   */
   static Response badRequest(List<Map<String, String>> errors) {
+    Locale locale = currentLocale();
+    boolean malformed = errors.stream().allMatch(e -> "malformed".equals(e.get("reason")));
+    String detail = text(malformed ? "error.malformed" : "error.invalid", locale);
+    List<Map<String, String>> named = new ArrayList<>();
+    for (Map<String, String> error : errors) {
+      Map<String, String> withMessage = new LinkedHashMap<>(error);
+      withMessage.put("message", text("reason." + error.get("reason"), locale, error.get("field")));
+      named.add(withMessage);
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "BadRequest");
     body.put("title", "Bad Request");
     body.put("status", 400);
-    body.put("detail", BAD_PARAMETERS);
-    body.put("message", BAD_PARAMETERS);
-    body.put("errors", errors);
+    body.put("detail", detail);
+    body.put(
+        "message",
+        detail + " " + named.stream().map(e -> e.get("message")).collect(Collectors.joining(" ")));
+    body.put("errors", named);
     return json(400, body);
+  }
+
+  /** The application's texts (messages.properties: Vietnamese; messages_en: English). */
+  private static final ResourceBundleMessageSource MESSAGES = messages();
+
+  private static ResourceBundleMessageSource messages() {
+    ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+    messages.setBasename("messages");
+    messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
+    messages.setFallbackToSystemLocale(false);
+    return messages;
+  }
+
+  private static String text(String key, Locale locale, Object... arguments) {
+    return MESSAGES.getMessage(key, arguments, key, locale);
+  }
+
+  /** The request's language as /api/v1 takes it: Vietnamese unless an Accept-Language asks otherwise. */
+  private static Locale currentLocale() {
+    HttpServletRequest request = currentRequest();
+    return request == null || request.getHeader("Accept-Language") == null
+        ? Locale.forLanguageTag("vi")
+        : request.getLocale();
+  }
+
+  /** The servlet request being answered (Spring's request context spans both doors' servlets), or null. */
+  private static HttpServletRequest currentRequest() {
+    RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+    return attributes instanceof ServletRequestAttributes servlet ? servlet.getRequest() : null;
+  }
+
+  private static Map<String, String[]> currentParameters() {
+    HttpServletRequest request = currentRequest();
+    return request == null ? Map.of() : request.getParameterMap();
+  }
+
+  /** The JSON body of the request being answered, as {@link RequestBody} kept it, or null. */
+  private static JsonNode currentBody() {
+    HttpServletRequest request = currentRequest();
+    Object body = request == null ? null : request.getAttribute(RequestBody.ATTRIBUTE);
+    if (body instanceof byte[] bytes) {
+      try {
+        return JSON.readTree(bytes);
+      } catch (IOException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Keeps a copy of a JSON request body (up to {@link #LIMIT}) while the engine reads it, so that a refusal of a
+   * variable can name the variable: the engine's text names only its type and value.
+   */
+  public static class RequestBody implements ReaderInterceptor {
+
+    static final String ATTRIBUTE = RequestBody.class.getName();
+    private static final int LIMIT = 1 << 20;
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+      MediaType type = context.getMediaType();
+      if (type != null && type.getSubtype() != null && type.getSubtype().endsWith("json")) {
+        InputStream in = context.getInputStream();
+        byte[] head = in.readNBytes(LIMIT + 1);
+        if (head.length <= LIMIT) {
+          context.setProperty(ATTRIBUTE, head);
+          context.setInputStream(new ByteArrayInputStream(head));
+        } else {
+          context.setInputStream(new SequenceInputStream(new ByteArrayInputStream(head), in));
+        }
+      }
+      return context.proceed();
+    }
   }
 
   private static <T extends Throwable> T find(Throwable error, Class<T> type) {

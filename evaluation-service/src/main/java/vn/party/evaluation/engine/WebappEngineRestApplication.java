@@ -28,7 +28,8 @@ public class WebappEngineRestApplication extends EngineRestApplication {
     return Set.of(
         JacksonFeature.withoutExceptionMappers(),
         new EngineRestProblems(WebappEngineRestApplication::engine),
-        new EngineRestQueryParameters());
+        new EngineRestQueryParameters(),
+        new EngineRestProblems.RequestBody());
   }
 
   private static ProcessEngine engine() {

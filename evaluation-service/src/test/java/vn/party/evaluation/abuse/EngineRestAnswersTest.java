@@ -2,12 +2,20 @@ package vn.party.evaluation.abuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import vn.party.evaluation.EvaluationFlowSupport;
 
 /**
@@ -250,6 +258,152 @@ class EngineRestAnswersTest extends EvaluationFlowSupport {
     } finally {
       http.send("DELETE", "/engine-rest/group/" + group, "admin", null, (byte[]) null);
     }
+  }
+
+  /** What no engine REST answer to bad input may show: a Java class or package name, a stack frame, SQL. */
+  static final Pattern INTERNALS =
+      Pattern.compile(
+          "java\\.|javax\\.|jakarta\\.|org\\.camunda|com\\.fasterxml|org\\.apache|org\\.glassfish"
+              + "|org\\.postgresql|[Ee]xception|\\bat [a-z]+\\.[a-z]+\\.[a-z]"
+              + "|\\b(?:select|SELECT)\\b.*\\b(?:from|FROM)\\b|\\b(?:act|ACT)_[a-zA-Z]{2}_");
+
+  /**
+   * Issue 12, finding 11 (LOW): the engine REST API's 400s for bad input carried the engine's text, with Java class
+   * names ("Cannot convert value 'x' of type 'Integer' to java type java.lang.Integer", "Unsupported value type",
+   * "Cannot set query parameter 'dueAfter' to value 'yesterday'", Jackson's parser text), and named the parameter or
+   * variable only inside that text, if at all. Now each is the /api/v1 problem: 400, a title and a detail in the
+   * request's language, the parameter or variable named in {@code errors[].field} with a reason, no internal text;
+   * at both URL forms and Tasklist's copy of the API.
+   */
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @MethodSource("badInputs")
+  void badInputIsAProblemNamingTheParameterWithoutInternalText(
+      String door, String method, String path, String body, String field, String reason) {
+    String user = path.contains("/variables/") ? "admin" : "member10";
+    String target =
+        door
+            + path.replace("{task}", taskOf("member10", "self-review", "member10", YEAR))
+                .replace("{unknown}", UNKNOWN);
+    HttpResponse<String> answer;
+    if (door.equals(WEBAPP)) {
+      WebappSession tasklist = new WebappSession(port);
+      assertThat(tasklist.signIn(user, user.equals("admin") ? "cockpit" : "tasklist"))
+          .isEqualTo(200);
+      answer = tasklist.send(method, target, body == null ? null : "application/json", body);
+    } else {
+      answer =
+          http.send(
+              method,
+              target,
+              user,
+              body == null ? null : "application/json",
+              body == null ? null : body.getBytes(StandardCharsets.UTF_8),
+              null);
+    }
+    String what = method + " " + target + " " + body + ": " + answer.body();
+    assertThat(answer.statusCode()).as(what).isEqualTo(400);
+    assertThat(answer.headers().firstValue("Content-Type").orElse(""))
+        .as(what)
+        .startsWith("application/problem+json");
+    assertThat(INTERNALS.matcher(answer.body()).find()).as(what).isFalse();
+    JsonNode problem = json(answer.body());
+    assertThat(problem.path("status").asInt()).as(what).isEqualTo(400);
+    assertThat(problem.path("title").asText()).as(what).isNotBlank();
+    // Vietnamese when no language is asked for, as /api/v1
+    assertThat(problem.path("detail").asText())
+        .as(what)
+        .isEqualTo(reason.equals("malformed") ? VIETNAMESE_MALFORMED : VIETNAMESE_INVALID);
+    List<String> named = new ArrayList<>();
+    StreamSupport.stream(problem.path("errors").spliterator(), false)
+        .forEach(e -> named.add(e.path("field").asText() + ":" + e.path("reason").asText()));
+    assertThat(named).as(what).contains(field + ":" + reason);
+    JsonNode error =
+        StreamSupport.stream(problem.path("errors").spliterator(), false)
+            .filter(e -> e.path("field").asText().equals(field))
+            .findFirst()
+            .orElseThrow();
+    if (!reason.equals("malformed")) {
+      assertThat(error.path("message").asText()).as(what).contains(field);
+      // what Tasklist shows (the engine's "message") names it too
+      assertThat(problem.path("message").asText()).as(what).contains(field);
+    }
+  }
+
+  private static final String VIETNAMESE_INVALID =
+      "Dữ liệu không hợp lệ, vui lòng kiểm tra các trường được nêu.";
+  private static final String VIETNAMESE_MALFORMED =
+      "Nội dung yêu cầu không đọc được (không phải JSON hợp lệ).";
+
+  static Stream<Arguments> badInputs() {
+    String[][] cases = {
+      // query strings: paging, sorting, dates, booleans, numbers, variable filters
+      {"GET", "/task?firstResult=x", null, "firstResult", "not-a-number"},
+      {"GET", "/task?maxResults=-1", null, "maxResults", "out-of-range"},
+      {"GET", "/task?sortBy=bogus&sortOrder=asc", null, "sortBy", "invalid"},
+      {"GET", "/task?sortBy=created&sortOrder=up", null, "sortOrder", "invalid"},
+      {"GET", "/task?sortBy=created", null, "sortOrder", "required"},
+      {"GET", "/task?dueAfter=yesterday", null, "dueAfter", "invalid-format"},
+      {"GET", "/task/count?createdBefore=2026-13-45", null, "createdBefore", "invalid-format"},
+      {"GET", "/task?priority=high", null, "priority", "not-a-number"},
+      {"GET", "/process-definition?version=x", null, "version", "not-a-number"},
+      {"GET", "/process-instance?suspended=maybe", null, "suspended", "not-a-flag"},
+      {"GET", "/task?processVariables=a_eq", null, "processVariables", "invalid-format"},
+      // bodies: variables of a type their value is not, of no type at all
+      {
+        "POST",
+        "/message",
+        "{\"messageName\":\"no-such-message\",\"processVariables\":"
+            + "{\"a\":{\"value\":\"x\",\"type\":\"Integer\"}}}",
+        "processVariables.a",
+        "wrong-type"
+      },
+      {
+        "POST",
+        "/message",
+        "{\"messageName\":\"no-such-message\",\"processVariables\":"
+            + "{\"b\":{\"value\":\"1\",\"type\":\"String\"},\"a\":{\"value\":\"x\",\"type\":\"Bogus\"}}}",
+        "processVariables.a",
+        "unknown-type"
+      },
+      {
+        "POST",
+        "/task/{task}/complete",
+        "{\"variables\":{\"a\":{\"value\":\"yesterday\",\"type\":\"Date\"}}}",
+        "variables.a",
+        "wrong-type"
+      },
+      {
+        "PUT",
+        "/process-instance/{unknown}/variables/a",
+        "{\"value\":\"x\",\"type\":\"Long\"}",
+        "a",
+        "wrong-type"
+      },
+      // JSON that is not JSON, and JSON of the wrong shape
+      {"POST", "/message", "{\"messageName\":", "body", "malformed"},
+      {"POST", "/message", "{\"messageName\":[\"a\"]}", "messageName", "wrong-type"},
+      {"POST", "/message", "{\"processVariables\":[1]}", "processVariables", "wrong-type"},
+      {"POST", "/task", "{\"dueAfter\":\"yesterday\"}", "dueAfter", "invalid-format"},
+    };
+    List<Arguments> arguments = new ArrayList<>();
+    for (String door : List.of("/engine-rest", "/engine-rest/engine/default", WEBAPP)) {
+      for (String[] c : cases) {
+        arguments.add(Arguments.of(door, c[0], c[1], c[2], c[3], c[4]));
+      }
+    }
+    return arguments.stream();
+  }
+
+  /** The same problem in English when English is asked for, naming the same parameter. */
+  @Test
+  void badInputIsAnsweredInTheRequestsLanguage() {
+    HttpResponse<String> english =
+        http.send("GET", "/engine-rest/task?dueAfter=yesterday", "member10", null, null, "en");
+    assertThat(english.statusCode()).as(english.body()).isEqualTo(400);
+    JsonNode problem = json(english.body());
+    assertThat(problem.path("detail").asText()).isNotEqualTo(VIETNAMESE_INVALID).contains("field");
+    assertThat(problem.at("/errors/0/field").asText()).isEqualTo("dueAfter");
+    assertThat(problem.at("/errors/0/message").asText()).contains("dueAfter");
   }
 
   private HttpResponse<String> send(WebappSession tasklist, String door, String path, String body) {

@@ -165,6 +165,13 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
   private int cases;
   private int wrongGrants;
   private final List<String> grants = new ArrayList<>();
+
+  /**
+   * 4xx answers of the engine REST API (both path forms) and its webapp copy whose body names a Java class, a
+   * package, a stack frame or SQL (issue 12, finding 11): every resource, every role.
+   */
+  private final List<String> internalText = new ArrayList<>();
+
   private final Map<String, Integer> perDoor = new TreeMap<>();
   private String throwAwayMember;
   private String throwAwayUnit;
@@ -340,6 +347,9 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
         .as("served endpoints without a row (decide who may use them)")
         .isEmpty();
     assertThat(grants).as("wrong grants").isEmpty();
+    assertThat(internalText)
+        .as("engine REST 4xx answers showing a Java class name, a stack frame or SQL")
+        .isEmpty();
     // the tests after this one in the same JVM share the demo accounts: each still signs in with
     // its password (no
     // one-time password, no change, not disabled) and keeps its groups
@@ -802,6 +812,7 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
       if (!e.read() || othersApp && !path.contains("/static/") && !path.contains("/assets/")) {
         HttpResponse<String> answer =
             member.send(e.method(), path, json == null ? null : "application/json", json);
+        noInternalText(e.method(), path, answer);
         boolean allowed =
             !e.read()
                     && body != null
@@ -830,6 +841,7 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
   private String send(Role role, String method, String path, String json) {
     HttpResponse<String> response =
         http.send(method, path, role.user, json == null ? null : "application/json", json);
+    noInternalText(method, path, response);
     if (response.statusCode() / 100 == 2 && role != Role.ANONYMOUS) {
       restore();
     }
@@ -863,6 +875,14 @@ class GeneratedAuthorizationMatrixTest extends EvaluationFlowSupport {
     if (mustRefuse && granted) {
       wrongGrants++;
       grants.add(e + " as " + (role.user == null ? "anonymous" : role.user) + ": " + answer);
+    }
+  }
+
+  private void noInternalText(String method, String path, HttpResponse<String> response) {
+    if ((path.startsWith("/engine-rest/") || path.startsWith("/camunda/api/engine/"))
+        && response.statusCode() / 100 == 4
+        && EngineRestAnswersTest.INTERNALS.matcher(response.body()).find()) {
+      internalText.add(method + " " + path + " " + response.statusCode() + ": " + response.body());
     }
   }
 

@@ -43,6 +43,12 @@ final class Http {
   /** Sends a request; {@code user} null = anonymous, {@code contentType} null = no Content-Type header. */
   HttpResponse<String> send(
       String method, String path, String user, String contentType, byte[] body) {
+    return send(method, path, user, contentType, body, null);
+  }
+
+  /** As above, asking for answers in {@code language} (an Accept-Language header; null = none). */
+  HttpResponse<String> send(
+      String method, String path, String user, String contentType, byte[] body, String language) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
             .timeout(Duration.ofSeconds(60))
@@ -52,6 +58,9 @@ final class Http {
     }
     if (contentType != null) {
       request.header("Content-Type", contentType);
+    }
+    if (language != null) {
+      request.header("Accept-Language", language);
     }
     request.method(
         method,

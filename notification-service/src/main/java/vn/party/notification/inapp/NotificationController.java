@@ -30,7 +30,13 @@ class NotificationController {
   }
 
   @GetMapping
-  @Operation(summary = "Danh sách thông báo, mới nhất trước, kèm số chưa đọc")
+  @Operation(
+      summary = "Danh sách thông báo, mới nhất trước, kèm số chưa đọc",
+      description =
+          "Chỉ phân trang bằng limit; tham số khác (size, page, offset...) bị từ chối: 400 nêu tên tham số"
+              + " (reason unknown-parameter), không bị bỏ qua. / Pages by limit only; any other query"
+              + " parameter (size, page, offset...) is refused with a 400 naming it (reason"
+              + " unknown-parameter), never ignored.")
   NotificationListResponse list(
       @AuthenticationPrincipal SignedInUser user,
       @Parameter(description = "Chỉ lấy thông báo chưa đọc") @RequestParam(defaultValue = "false")

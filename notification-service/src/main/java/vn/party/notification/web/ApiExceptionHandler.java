@@ -66,6 +66,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.SERVICE_UNAVAILABLE, "error.database", locale);
   }
 
+  /**
+   * A query parameter the endpoint does not take ({@code GET /api/v1/notifications?size=5}): a 400 naming it
+   * ({@code unknown-parameter}), not the default page without a word ({@link UnknownQueryParameters}). A name that
+   * is not plain letters, digits, {@code _ . - [ ]} (at most 100) is not repeated.
+   */
+  @ExceptionHandler(UnknownQueryParameters.UnknownParameterException.class)
+  ProblemDetail unknownParameter(
+      UnknownQueryParameters.UnknownParameterException e, Locale locale) {
+    List<FieldProblem> problems =
+        e.names().stream()
+            .map(name -> name.matches("[\\p{L}\\p{N}_.\\-\\[\\]]{1,100}") ? name : "(parameter)")
+            .distinct()
+            .map(name -> field(name, "unknown-parameter", locale))
+            .toList();
+    return invalid("error.invalid", problems, locale);
+  }
+
   /** A body that breaks a Bean Validation rule, e.g. a required field left out or null. */
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(

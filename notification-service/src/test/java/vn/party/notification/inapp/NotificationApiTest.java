@@ -329,6 +329,46 @@ class NotificationApiTest extends IntegrationTest {
         200);
   }
 
+  /**
+   * Issue 12, outsider's re-attack finding 11: {@code size=5} (or {@code page}, {@code offset}) was ignored, so the
+   * client silently got the default page. The list pages by {@code limit} only: any other query parameter is a 400
+   * naming it; the parameters it takes still answer.
+   */
+  @Test
+  void anUnknownPagingParameterIs400NamingIt() throws Exception {
+    for (String query : new String[] {"size=5", "page=2", "offset=10", "limit=5&pageSize=5"}) {
+      JsonNode problem =
+          json(
+              send(
+                  get("/api/v1/notifications?" + query)
+                      .header("Authorization", basic("member1"))
+                      .build()),
+              400);
+      String name = query.substring(query.lastIndexOf('&') + 1, query.lastIndexOf('='));
+      assertThat(problem.path("status").asInt()).isEqualTo(400);
+      assertThat(problem.path("errors").get(0).path("field").asText()).as(query).isEqualTo(name);
+      assertThat(problem.path("errors").get(0).path("reason").asText())
+          .isEqualTo("unknown-parameter");
+      assertThat(problem.path("errors").get(0).path("message").asText()).contains(name);
+    }
+    JsonNode english =
+        json(
+            send(
+                get("/api/v1/notifications?size=5")
+                    .header("Authorization", basic("member1"))
+                    .header("Accept-Language", "en")
+                    .build()),
+            400);
+    assertThat(english.path("errors").get(0).path("message").asText())
+        .startsWith("This address takes no parameter size");
+    json(
+        send(
+            get("/api/v1/notifications?unreadOnly=true&limit=5")
+                .header("Authorization", basic("member1"))
+                .build()),
+        200);
+  }
+
   @Test
   void groupsComeFromTheIdentityServiceAndEveryCallIsCheckedThere() throws Exception {
     int before = TestInfrastructure.IDENTITY.calls("secretary1");
