@@ -2,8 +2,8 @@ package vn.party.evaluation.collective;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import vn.party.evaluation.review.EvaluationApi.HistoryEntry;
-import vn.party.evaluation.review.EvaluationApi.LevelCapView;
+import vn.party.evaluation.audit.HistoryEntry;
+import vn.party.evaluation.caps.LevelCapView;
 
 /** Response bodies of /api/v1/collectives. */
 public final class CollectiveApi {

@@ -3,10 +3,10 @@ package vn.party.evaluation.collective;
 import java.util.List;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
+import vn.party.evaluation.audit.HistoryEntry;
 import vn.party.evaluation.audit.TimelineEntry;
+import vn.party.evaluation.caps.LevelCapView;
 import vn.party.evaluation.collective.CollectiveApi.CollectiveView;
-import vn.party.evaluation.review.EvaluationApi.HistoryEntry;
-import vn.party.evaluation.review.EvaluationApi.LevelCapView;
 import vn.party.evaluation.rules.ReasonCode;
 
 @Mapper(componentModel = "spring")

@@ -2,9 +2,8 @@ package vn.party.evaluation.review;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import vn.party.evaluation.portal.Occurred;
+import vn.party.evaluation.caps.LevelCapView;
 import vn.party.evaluation.record.EvaluationStatus;
 
 /** Response bodies of /api/v1/evaluations. */
@@ -17,12 +16,6 @@ public final class EvaluationApi {
 
   /** The unit leadership's assessment: PENDING, RECEIVED, MISSING (deadline passed) or NOT_EXPECTED. */
   public record UnitAssessmentView(String status, String comment, String by, OffsetDateTime at) {}
-
-  /**
-   * The strictest level cap in force: the highest level the member may be rated, why (a member-caps reason code and
-   * its Vietnamese text) and the rule row that says so. Absent when no cap applies.
-   */
-  public record LevelCapView(String level, String reason, String reasonText, String ruleId) {}
 
   /** A complaint about the announced result (channel API: the member; EVENT: received elsewhere). */
   public record ComplaintEntry(
@@ -61,23 +54,6 @@ public final class EvaluationApi {
       LevelCapView levelCap,
       List<ComplaintEntry> complaints,
       ReappraisalView reappraisal) {}
-
-  public record HistoryEntry(
-      long sequence,
-      OffsetDateTime at,
-      String kind,
-      String taskKey,
-      String taskId,
-      String actor,
-      Map<String, Object> details)
-      implements Occurred {
-
-    /** When it happened (for the pages; not a field of the body). */
-    @Override
-    public OffsetDateTime occurredAt() {
-      return at;
-    }
-  }
 
   private EvaluationApi() {}
 }

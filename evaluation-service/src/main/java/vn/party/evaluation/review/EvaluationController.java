@@ -8,12 +8,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import vn.party.evaluation.audit.HistoryEntry;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.complaint.ComplaintFile;
 import vn.party.evaluation.record.EvaluationAccess;
 import vn.party.evaluation.record.EvaluationRecord;
 import vn.party.evaluation.review.EvaluationApi.EvaluationView;
-import vn.party.evaluation.review.EvaluationApi.HistoryEntry;
 import vn.party.evaluation.security.CurrentUser;
 
 @RestController

@@ -3,15 +3,15 @@ package vn.party.evaluation.review;
 import java.util.List;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
+import vn.party.evaluation.audit.HistoryEntry;
 import vn.party.evaluation.audit.TimelineEntry;
+import vn.party.evaluation.caps.LevelCapView;
 import vn.party.evaluation.complaint.ComplaintFile;
 import vn.party.evaluation.complaint.Complaints.Complaint;
 import vn.party.evaluation.complaint.Reappraisals.Reappraisal;
 import vn.party.evaluation.record.EvaluationRecord;
 import vn.party.evaluation.review.EvaluationApi.ComplaintEntry;
 import vn.party.evaluation.review.EvaluationApi.EvaluationView;
-import vn.party.evaluation.review.EvaluationApi.HistoryEntry;
-import vn.party.evaluation.review.EvaluationApi.LevelCapView;
 import vn.party.evaluation.review.EvaluationApi.ReappraisalView;
 import vn.party.evaluation.rules.ReasonCode;
 

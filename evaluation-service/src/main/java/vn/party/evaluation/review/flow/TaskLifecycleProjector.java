@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.EvaluationProperties;
@@ -26,6 +24,8 @@ import vn.party.evaluation.record.EvaluationStatus;
 import vn.party.evaluation.rules.RuleBook;
 import vn.party.evaluation.security.Actors;
 import vn.party.evaluation.selfreview.RequiredSections;
+import vn.party.evaluation.task.flow.TaskAssigned;
+import vn.party.evaluation.task.flow.TaskEngine;
 
 /**
  * Projects the engine's user-task lifecycle of {@code member-evaluation} into the domain: the evaluation record,
@@ -90,7 +90,7 @@ public class TaskLifecycleProjector {
     }
     int year = year(task);
     String memberId = memberId(task);
-    String candidateGroup = candidateGroup(task);
+    String candidateGroup = TaskEngine.candidateGroup(task);
     EvaluationStatus status = statusWhileOpen(taskKey);
     if (status != null) {
       records.status(year, memberId, status);
@@ -174,34 +174,4 @@ public class TaskLifecycleProjector {
       default -> throw new IllegalStateException("unknown task " + taskKey);
     };
   }
-
-  /** The task's first candidate group, or null. */
-  public static String candidateGroup(DelegateTask task) {
-    return task.getCandidates().stream()
-        .filter(
-            link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId)
-        .findFirst()
-        .orElse(null);
-  }
-
-  /**
-   * Data of vn.party.evaluation.task.assigned. A member's task names the member; a committee's task about a collective
-   * or the whole organization (collective ratings, finalize-results) has no member and names its subject instead.
-   */
-  public record TaskAssigned(
-      String taskId,
-      String taskKey,
-      String taskName,
-      String assignee,
-      String candidateGroup,
-      String memberId,
-      String memberName,
-      int year,
-      String organizationId,
-      String branchId,
-      String dueDate,
-      String taskUrl,
-      List<Recipient> recipients,
-      String subjectName) {}
 }

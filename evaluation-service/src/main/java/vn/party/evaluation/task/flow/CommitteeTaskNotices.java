@@ -17,8 +17,6 @@ import vn.party.evaluation.directory.People;
 import vn.party.evaluation.directory.Recipient;
 import vn.party.evaluation.messaging.EventTypes;
 import vn.party.evaluation.messaging.Outbox;
-import vn.party.evaluation.review.flow.TaskLifecycleProjector;
-import vn.party.evaluation.review.flow.TaskLifecycleProjector.TaskAssigned;
 
 /**
  * Tells a committee of its tasks that are about no single member — a collective's self-review and rating, and
@@ -49,7 +47,7 @@ public class CommitteeTaskNotices {
         || !(task.getVariable(ORGANIZATION_ID) instanceof String org)) {
       return; // a member's task (TaskLifecycleProjector tells it) or none of the evaluation's
     }
-    String candidateGroup = TaskLifecycleProjector.candidateGroup(task);
+    String candidateGroup = TaskEngine.candidateGroup(task);
     List<Recipient> recipients =
         task.getAssignee() != null
             ? people.user(task.getAssignee())

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -108,6 +110,16 @@ public class TaskEngine {
         .filter(
             link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(link -> link.getGroupId())
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** The first candidate group of a task the engine is creating or assigning, or null. */
+  public static String candidateGroup(DelegateTask task) {
+    return task.getCandidates().stream()
+        .filter(
+            link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId)
         .findFirst()
         .orElse(null);
   }
