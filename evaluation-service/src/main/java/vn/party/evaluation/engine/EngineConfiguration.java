@@ -2,6 +2,7 @@ package vn.party.evaluation.engine;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.party.evaluation.process.validation.TaskCompletionValidationPlugin;
 import vn.party.evaluation.security.engine.UserCommandGuardPlugin;
 
@@ -15,10 +16,24 @@ public class EngineConfiguration {
     return new TaskCompletionValidationPlugin();
   }
 
-  /** Every variable a person writes, through any door, is checked by the engine (issue 12). */
+  /**
+   * Every variable a person writes, through any door, is checked by the engine (issue 12); the accounts the
+   * application's records name — a party member, a committee seat, a timeline's member — are never deleted by a
+   * person (sixth session, finding 2).
+   */
   @Bean
-  UserCommandGuardPlugin userCommandGuardPlugin() {
-    return new UserCommandGuardPlugin();
+  UserCommandGuardPlugin userCommandGuardPlugin(JdbcClient jdbc) {
+    return new UserCommandGuardPlugin(
+        userId ->
+            jdbc.sql(
+                    """
+                    select exists (select 1 from evaluation.party_member where id = :u)
+                        or exists (select 1 from evaluation.unit_committee_member where person_id = :u)
+                        or exists (select 1 from evaluation.timeline_entry where member_id = :u)
+                    """)
+                .param("u", userId)
+                .query(Boolean.class)
+                .single());
   }
 
   /** The index a task completion needs on ACT_RU_TASK.PARENT_TASK_ID_ (see {@link EngineIndexes}). */

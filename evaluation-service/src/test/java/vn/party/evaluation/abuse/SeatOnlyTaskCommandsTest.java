@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
+import java.text.SimpleDateFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
@@ -15,6 +16,10 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -951,6 +956,112 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
       authorizationService.deleteAuthorization(
           JSON.readTree(authorization.body()).get("id").asText());
     }
+  }
+
+  /**
+   * The outsider's re-attack of 2026-12-07 (sixth session), finding 3: with an UPDATE grant from the administrator, a
+   * seat holder saved their task whole ({@code PUT /task/{id}}) with another member's task as its parent; completing
+   * that one deleted theirs (the process waited in a step without a task), and the same PUT cleared the due date. No
+   * person sets a task's parent nor changes what the process set on its task (dates, name…), at any door; sending the
+   * task back unchanged (what Tasklist's own update does when nothing changed) still passes.
+   */
+  @Test
+  void noPersonReparentsRedatesOrRenamesATaskOfTheProcesses() {
+    Task before = taskService.createTaskQuery().taskId(selfReview).singleResult();
+    // what the outsider did: the administrator adds UPDATE to the member's own authorization on it
+    Authorization grant =
+        authorizationService
+            .createAuthorizationQuery()
+            .userIdIn("member10")
+            .resourceType(Resources.TASK)
+            .resourceId(selfReview)
+            .singleResult();
+    boolean made = grant == null;
+    if (made) {
+      grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      grant.setUserId("member10");
+      grant.setResource(Resources.TASK);
+      grant.setResourceId(selfReview);
+    }
+    Permission[] held = grant.getPermissions(Permissions.values());
+    grant.addPermission(Permissions.READ);
+    grant.addPermission(Permissions.UPDATE);
+    grant.addPermission(Permissions.TASK_WORK);
+    authorizationService.saveAuthorization(grant);
+    try {
+      String name = before.getName();
+      String due = restDate(before.getDueDate());
+      for (String door : DOORS) {
+        for (String[] change :
+            new String[][] {{name, due, decision}, {name, "null", null}, {"Đã xong", due, null}}) {
+          if (change[1].equals(due) && change[2] == null && change[0].equals(name)) {
+            continue; // no due date to clear
+          }
+          HttpResponse<String> answer =
+              http.send(
+                  "PUT",
+                  door + "/task/" + selfReview,
+                  "member10",
+                  "application/json",
+                  taskBody(before, change[0], change[1], change[2]));
+          assertThat(answer.statusCode())
+              .as(door + " " + String.join(", ", String.valueOf(change[2])) + ": " + answer.body())
+              .isEqualTo(403);
+        }
+        HttpResponse<String> unchanged =
+            http.send(
+                "PUT",
+                door + "/task/" + selfReview,
+                "member10",
+                "application/json",
+                taskBody(before, name, due, null));
+        assertThat(unchanged.statusCode()).as(unchanged.body()).isEqualTo(204);
+      }
+    } finally {
+      if (made) {
+        authorizationService.deleteAuthorization(grant.getId());
+      } else {
+        grant.setPermissions(held);
+        authorizationService.saveAuthorization(grant);
+      }
+    }
+    Task after = taskService.createTaskQuery().taskId(selfReview).singleResult();
+    assertThat(after.getParentTaskId()).isNull();
+    assertThat(after.getDueDate()).isEqualTo(before.getDueDate());
+    assertThat(after.getName()).isEqualTo(before.getName());
+    assertThat(taskService.createTaskQuery().taskId(decision).count()).isEqualTo(1);
+  }
+
+  private static String restDate(Date date) {
+    return date == null
+        ? "null"
+        : "\"" + new SimpleDateFormat("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(date) + "\"";
+  }
+
+  private static String taskBody(Task task, String name, String due, String parent) {
+    return "{\"name\":"
+        + quoted(name)
+        + ",\"description\":"
+        + quoted(task.getDescription())
+        + ",\"priority\":"
+        + task.getPriority()
+        + ",\"assignee\":"
+        + quoted(task.getAssignee())
+        + ",\"owner\":"
+        + quoted(task.getOwner())
+        + ",\"due\":"
+        + due
+        + ",\"followUp\":"
+        + restDate(task.getFollowUpDate())
+        + ",\"parentTaskId\":"
+        + quoted(parent)
+        + ",\"tenantId\":"
+        + quoted(task.getTenantId())
+        + "}";
+  }
+
+  private static String quoted(String text) {
+    return text == null ? "null" : "\"" + text.replace("\"", "\\\"") + "\"";
   }
 
   private void assertUntouched() {

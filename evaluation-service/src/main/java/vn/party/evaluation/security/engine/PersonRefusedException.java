@@ -26,6 +26,15 @@ public class PersonRefusedException extends RestException {
    */
   public static final String NOTES_KEY = "error.task-notes";
 
+  /**
+   * An account the application knows (a party member, a seat holder, someone its evaluations name) is disabled through
+   * the application when its holder leaves, never deleted in the engine ({@link UserDeletions}).
+   */
+  public static final String ACCOUNT_KEPT_KEY = "error.account-kept";
+
+  /** {@code members}, {@code auditors}, {@code camunda-admin}: the groups the application is built on ({@link BuiltInGroups}). */
+  public static final String BUILT_IN_GROUP_KEY = "error.built-in-group";
+
   private final String messageKey;
 
   private PersonRefusedException(String messageKey, String reason) {
@@ -42,6 +51,32 @@ public class PersonRefusedException extends RestException {
             + " tại đây / Committee seats are set on the unit's page; group "
             + groupId
             + " cannot be changed here");
+  }
+
+  /** Deleting an account the application knows, or one's own ({@link UserDeletions}). */
+  public static PersonRefusedException accountKept(String userId) {
+    return new PersonRefusedException(
+        ACCOUNT_KEPT_KEY,
+        "Không xóa tài khoản "
+            + userId
+            + ": tài khoản của đảng viên, người giữ ghế hay người đã làm việc trong quy trình được giữ lại và chỉ bị"
+            + " vô hiệu hóa trong ứng dụng; không ai tự xóa tài khoản của mình / Account "
+            + userId
+            + " cannot be deleted: the accounts of party members, seat holders and anyone who worked in the process"
+            + " are kept and only disabled in the application; nobody deletes their own account");
+  }
+
+  /** Deleting or renaming a built-in group, or a membership of one the application keeps ({@link BuiltInGroups}). */
+  public static PersonRefusedException builtInGroup(String groupId) {
+    return new PersonRefusedException(
+        BUILT_IN_GROUP_KEY,
+        "Nhóm "
+            + groupId
+            + " là nhóm nền của ứng dụng: không xóa, không đổi tên; đảng viên vào nhóm members qua danh sách đảng viên;"
+            + " đảng viên và người giữ ghế không vào nhóm auditors; quản trị viên cuối cùng được giữ lại / Group "
+            + groupId
+            + " is one the application is built on: it is not deleted or renamed; party members join members through"
+            + " the roster; party members and seat holders do not join auditors; the last administrator stays");
   }
 
   /** A task command by an auditor or a member of an inspection committee only. */

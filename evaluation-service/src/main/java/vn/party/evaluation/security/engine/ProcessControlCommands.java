@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.camunda.bpm.engine.impl.SetAnnotationForOperationLog;
 import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.batch.history.DeleteHistoricBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractDeleteProcessDefinitionCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractDeleteProcessInstanceCmd;
@@ -26,6 +27,7 @@ import org.camunda.bpm.engine.impl.cmd.DeleteHistoricVariableInstanceCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteHistoricVariableInstancesByProcessInstanceIdCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteJobCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteJobsCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteProcessDefinitionsByIdsCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstanceCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteProcessInstancesCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteUserOperationLogEntryCmd;
@@ -41,7 +43,9 @@ import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.ProcessInstanceModificationCmd;
 import org.camunda.bpm.engine.impl.cmd.RecalculateJobDuedateCmd;
 import org.camunda.bpm.engine.impl.cmd.SetAnnotationForIncidentCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobDefinitionPriorityCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobDuedateCmd;
+import org.camunda.bpm.engine.impl.cmd.SetJobPriorityCmd;
 import org.camunda.bpm.engine.impl.cmd.SetJobRetriesCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalCmd;
 import org.camunda.bpm.engine.impl.cmd.SignalEventReceivedCmd;
@@ -54,6 +58,7 @@ import org.camunda.bpm.engine.impl.cmd.UpdateProcessInstancesSuspendStateBatchCm
 import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.DeleteHistoricProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.DeleteProcessInstanceBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.batch.removaltime.SetRemovalTimeToHistoricBatchesCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.removaltime.SetRemovalTimeToHistoricDecisionInstancesCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.removaltime.SetRemovalTimeToHistoricProcessInstancesCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
@@ -62,6 +67,8 @@ import org.camunda.bpm.engine.impl.dmn.cmd.DeleteHistoricDecisionInstanceByDefin
 import org.camunda.bpm.engine.impl.dmn.cmd.DeleteHistoricDecisionInstanceByInstanceIdCmd;
 import org.camunda.bpm.engine.impl.dmn.cmd.DeleteHistoricDecisionInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.dmn.cmd.DeleteHistoricDecisionInstancesBulkCmd;
+import org.camunda.bpm.engine.impl.dmn.cmd.EvaluateDecisionCmd;
+import org.camunda.bpm.engine.impl.dmn.cmd.EvaluateDecisionTableCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -82,10 +89,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  *
  * <p>Time is the process's too (outsider's re-attack, the timer-job door): no person runs a timer of the application's
  * processes before it is due (the complaint window, a deadline for a comment), nor changes or recalculates the due
- * date of any of their jobs (also as part of setting retries). Nor does a person change a definition's history time
+ * date or priority of any of their jobs (also as part of setting retries). Nor does a person change a definition's history time
  * to live, after which the engine's history cleanup would delete the auditors' history: no person deploys (below),
  * so every definition in the engine is the application's, and each keeps the time to live its deployment gives it
- * (P3650D). The cleanup itself ({@code POST /history/cleanup}) stays the administrator's: it deletes only what that
+ * (P3650D); nor deletes a definition (by id, by key, cascading or not: sixth session, finding 1). The cleanup itself ({@code POST /history/cleanup}) stays the administrator's: it deletes only what that
  * time to live lets go.
  *
  * <p>Left to the administrator: running a job again that failed or is due (an incident's retry), setting a job's
@@ -159,7 +166,22 @@ final class ProcessControlCommands {
           SubmitStartFormCmd.class,
           CreateIncidentCmd.class,
           SetAnnotationForOperationLog.class,
-          SetAnnotationForIncidentCmd.class);
+          SetAnnotationForIncidentCmd.class,
+          // outsider's re-attack of 2026-12-07 (sixth session, from the engine's command list):
+          // deleting a definition by id (DELETE /process-definition/{id}, also what /key/{key}
+          // resolves to; the by-key command was refused already) — with cascade it deleted every
+          // running evaluation of it and its history. The DMN definitions have no delete command:
+          // they go only with their deployment (refused above)
+          DeleteProcessDefinitionsByIdsCmd.class,
+          // evaluating a decision of the rules outside a process: a made-up case written into the
+          // decision history the auditors read (the application's rules run in its own DMN engine,
+          // RuleBook, and a business rule task inside a person's command is not the outermost)
+          EvaluateDecisionCmd.class,
+          EvaluateDecisionTableCmd.class,
+          // the batches' history: a record of what was done to processes in bulk (retries set by
+          // the administrator, say); the history cleanup removes it when its time has come
+          DeleteHistoricBatchCmd.class,
+          SetRemovalTimeToHistoricBatchesCmd.class);
 
   private ProcessControlCommands() {}
 
@@ -180,6 +202,10 @@ final class ProcessControlCommands {
     }
     if (command instanceof SetJobDuedateCmd
         || command instanceof RecalculateJobDuedateCmd
+        // the order in which the job executor takes the evaluation's jobs is the process's
+        // (sixth session, finding 7); the history cleanup's own jobs stay the administrator's
+        || command instanceof SetJobPriorityCmd
+        || command instanceof SetJobDefinitionPriorityCmd
         || command instanceof SetJobRetriesCmd && setsDueDate(command)) {
       return read(executor, context -> namesApplicationJob(command, context));
     }

@@ -61,13 +61,20 @@ import vn.party.evaluation.process.validation.TaskCompletionRules;
  * restarts, migrates, signals, suspends or deletes a process of the evaluation, deploys over it, runs its timers
  * before they are due or moves their due dates, shortens how long its history is kept, or deletes its history: 403,
  * {@link PersonRefusedException#processControl()}.
+ *
+ * <p>Outsider's re-attack of 2026-12-07 (sixth session, from the engine's command list): no person sets a task's
+ * parent or changes what the process set on its task ({@link TaskFields}); deletes their own account or one the
+ * application knows ({@link UserDeletions}); deletes or renames a built-in group, changes {@code members}, makes a
+ * party member or seat holder an auditor, or removes the last administrator ({@link BuiltInGroups}).
  */
 public class UserCommandGuard extends CommandInterceptor {
 
   private final ProcessEngineConfigurationImpl configuration;
+  private final ApplicationPeople people;
 
-  public UserCommandGuard(ProcessEngineConfigurationImpl configuration) {
+  public UserCommandGuard(ProcessEngineConfigurationImpl configuration, ApplicationPeople people) {
     this.configuration = configuration;
+    this.people = people;
   }
 
   @Override
@@ -89,7 +96,7 @@ public class UserCommandGuard extends CommandInterceptor {
       return null;
     }
     if (person != null) {
-      checkIdentity(judged);
+      checkIdentity(judged, person, groupsOf(authentication));
       check(judged, person, groupsOf(authentication));
     }
     // one length per text at every door: a long text the form takes (the self-review's, up to
@@ -139,8 +146,11 @@ public class UserCommandGuard extends CommandInterceptor {
    * that seats manage ({@link Groups#seatManaged}), nor a membership of one, through the engine's identity service
    * (the engine REST API in both path forms, Camunda Admin, Java callers). The application's own seat changes run as
    * the system ({@code SystemAccess}) and are not judged.
+   *
+   * <p>Sixth session (findings 2, 4, 5): the built-in groups ({@link BuiltInGroups}) and the accounts the application
+   * knows ({@link UserDeletions}) are kept the same way.
    */
-  private static void checkIdentity(Command<?> command) {
+  private void checkIdentity(Command<?> command, String person, List<String> groups) {
     String groupId = null;
     if (command instanceof CreateMembershipCmd
         || command instanceof DeleteMembershipCmd
@@ -153,6 +163,50 @@ public class UserCommandGuard extends CommandInterceptor {
     if (Groups.seatManaged(groupId)) {
       throw PersonRefusedException.seats(groupId);
     }
+    if (BuiltInGroups.refused(command, this::groupsOf, this::administrators)) {
+      throw PersonRefusedException.builtInGroup(
+          groupId != null ? groupId : Groups.ADMINS); // a user deleted: the last administrator
+    }
+    if (UserDeletions.refused(
+        command, person, groups, people::knows, this::heldTasks, this::groupsOf)) {
+      throw PersonRefusedException.accountKept(CommandWrites.stringField(command, "userId"));
+    }
+  }
+
+  /** How many users {@code camunda-admin} holds, read as the engine. */
+  private long administrators() {
+    return configuration
+        .getCommandExecutorTxRequired()
+        .execute(
+            context ->
+                context.runWithoutAuthorization(
+                    () ->
+                        configuration
+                            .getIdentityService()
+                            .createUserQuery()
+                            .memberOfGroup(Groups.ADMINS)
+                            .count()));
+  }
+
+  /** Whether the engine's history names the user as a task's assignee or owner. */
+  private boolean heldTasks(String userId) {
+    return configuration
+        .getCommandExecutorTxRequired()
+        .execute(
+            context ->
+                context.runWithoutAuthorization(
+                    () ->
+                        configuration
+                                    .getHistoryService()
+                                    .createHistoricTaskInstanceQuery()
+                                    .taskAssignee(userId)
+                                    .count()
+                                + configuration
+                                    .getHistoryService()
+                                    .createHistoricTaskInstanceQuery()
+                                    .taskOwner(userId)
+                                    .count()
+                            > 0));
   }
 
   /**
@@ -220,6 +274,9 @@ public class UserCommandGuard extends CommandInterceptor {
         // "No task found" on their own task); anyone else got the answer for no task above
         throw PersonRefusedException.notes();
       }
+    }
+    if (TaskFields.refused(command, configuration.getCommandExecutorTxRequired())) {
+      throw PersonRefusedException.processControl();
     }
     if (write == null) {
       return;

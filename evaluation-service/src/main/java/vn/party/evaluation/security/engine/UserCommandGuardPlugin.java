@@ -12,13 +12,20 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
  */
 public class UserCommandGuardPlugin extends AbstractProcessEnginePlugin {
 
+  private final ApplicationPeople people;
+
+  /** {@code people}: whom the application's records name ({@link UserDeletions}). */
+  public UserCommandGuardPlugin(ApplicationPeople people) {
+    this.people = people;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     List<CommandInterceptor> interceptors = new ArrayList<>();
     if (configuration.getCustomPreCommandInterceptorsTxRequired() != null) {
       interceptors.addAll(configuration.getCustomPreCommandInterceptorsTxRequired());
     }
-    interceptors.add(new UserCommandGuard(configuration));
+    interceptors.add(new UserCommandGuard(configuration, people));
     configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
   }
 }

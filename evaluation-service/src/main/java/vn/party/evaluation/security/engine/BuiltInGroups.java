@@ -1,0 +1,84 @@
+package vn.party.evaluation.security.engine;
+
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteUserCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveGroupCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
+import vn.party.evaluation.process.Groups;
+
+/**
+ * The groups the application is built on (outsider's re-attack of 2026-12-07, sixth session, finding 4): {@code
+ * members} (who is a party member: the roster import's sign-ins; the seat form tells accounts apart by it), {@code
+ * auditors} (reads every evaluation, does no task) and {@code camunda-admin}. Through the engine's identity service
+ * (the engine REST API in both path forms, Camunda Admin, Java as a person):
+ *
+ * <ul>
+ *   <li>none of them is deleted or renamed (a deleted {@code auditors} took every inspector's reads away);
+ *   <li>{@code members} gains or loses nobody: a party member's sign-in comes with the roster, and leaves with it
+ *       (disabled by the application);
+ *   <li>{@code auditors} takes no party member's sign-in and no committee seat holder (the outsider's hidden
+ *       inspector: a member reading every evaluation, who could no longer submit their own self-review); the
+ *       national and district inspection accounts are added and taken out by the administrators, as before, and the
+ *       engine's operation log records each change (category Admin), which Cockpit shows;
+ *   <li>the last member of {@code camunda-admin} stays one, and is not deleted: with no administrator left, the
+ *       webapps' setup page lets anyone on the network create one ({@code POST
+ *       /camunda/api/admin/setup/default/user/create}, no sign-in).
+ * </ul>
+ *
+ * Other administrators are added and removed by the administrators. The application's own changes run as the system
+ * and are not judged.
+ */
+final class BuiltInGroups {
+
+  private static final Set<String> BUILT_IN =
+      Set.of(Groups.MEMBERS, Groups.AUDITORS, Groups.ADMINS);
+
+  private BuiltInGroups() {}
+
+  /**
+   * Whether a person may not give this command; {@code groupsOf} reads a user's groups, {@code administrators} how
+   * many users {@code camunda-admin} holds, both as the engine.
+   */
+  static boolean refused(
+      Command<?> command, Function<String, Set<String>> groupsOf, LongSupplier administrators) {
+    if (command instanceof DeleteGroupCmd) {
+      return BUILT_IN.contains(CommandWrites.stringField(command, "groupId"));
+    }
+    if (command instanceof SaveGroupCmd
+        && CommandWrites.fieldOf(command, "group") instanceof GroupEntity group) {
+      return BUILT_IN.contains(group.getId());
+    }
+    String groupId = CommandWrites.stringField(command, "groupId");
+    String userId = CommandWrites.stringField(command, "userId");
+    if (command instanceof CreateMembershipCmd) {
+      if (Groups.MEMBERS.equals(groupId)) {
+        return true;
+      }
+      return Groups.AUDITORS.equals(groupId)
+          && userId != null
+          && groupsOf.apply(userId).stream()
+              .anyMatch(g -> Groups.MEMBERS.equals(g) || Groups.seatManaged(g));
+    }
+    if (command instanceof DeleteMembershipCmd) {
+      return Groups.MEMBERS.equals(groupId)
+          || Groups.ADMINS.equals(groupId) && lastAdministrator(userId, groupsOf, administrators);
+    }
+    if (command instanceof DeleteUserCmd) {
+      return lastAdministrator(userId, groupsOf, administrators);
+    }
+    return false;
+  }
+
+  private static boolean lastAdministrator(
+      String userId, Function<String, Set<String>> groupsOf, LongSupplier administrators) {
+    return userId != null
+        && groupsOf.apply(userId).contains(Groups.ADMINS)
+        && administrators.getAsLong() <= 1;
+  }
+}

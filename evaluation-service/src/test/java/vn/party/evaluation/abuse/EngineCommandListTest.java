@@ -1,0 +1,271 @@
+package vn.party.evaluation.abuse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.process.ProcessKeys;
+
+/**
+ * The outsider's re-attack of 2026-12-07 (sixth session), run from the engine's list of commands: the commands no
+ * guard named — deleting a process definition by id, deleting one's own or a known person's account, the built-in
+ * groups, evaluating a decision, job priorities and the batches' history — sent as the outsider sent them, in both
+ * engine REST path forms and through the webapps where the outsider used them. Each is refused and nothing changes.
+ */
+class EngineCommandListTest extends EvaluationFlowSupport {
+
+  private static final List<String> DOORS = List.of("/engine-rest", "/engine-rest/engine/default");
+  private static final String UNKNOWN = "00000000-0000-0000-0000-000000000000";
+
+  @Autowired RepositoryService repositoryService;
+  @Autowired IdentityService identityService;
+  @Autowired HistoryService historyService;
+
+  /**
+   * Finding 1: {@code DELETE /process-definition/{id}?cascade=true} (also {@code /key/{key}}, which the engine REST API
+   * resolves to ids, and Cockpit's copy) deleted four of the five definitions and with them every running evaluation
+   * and its history.
+   */
+  @Test
+  void nobodyDeletesAProcessDefinitionAtAnyDoor() {
+    Http http = new Http(port);
+    Map<String, String> before = definitions();
+    assertThat(before.keySet()).containsAll(ProcessKeys.APPLICATION_PROCESSES);
+    long instances = runtimeService.createProcessInstanceQuery().count();
+    for (String door : DOORS) {
+      for (Map.Entry<String, String> definition : before.entrySet()) {
+        for (String path :
+            List.of(
+                "/process-definition/" + definition.getValue() + "?cascade=true",
+                "/process-definition/" + definition.getValue(),
+                "/process-definition/key/" + definition.getKey() + "?cascade=true",
+                "/process-definition/key/" + definition.getKey())) {
+          HttpResponse<String> answer =
+              http.send("DELETE", door + path, "admin", null, (String) null);
+          assertThat(answer.statusCode()).as(door + path + ": " + answer.body()).isEqualTo(403);
+        }
+      }
+    }
+    WebappSession cockpit = new WebappSession(port);
+    assertThat(cockpit.signIn("admin", "cockpit")).isEqualTo(200);
+    for (String id : before.values()) {
+      HttpResponse<String> answer =
+          cockpit.send(
+              "DELETE",
+              "/camunda/api/engine/engine/default/process-definition/"
+                  + id
+                  + "?cascade=true&skipCustomListeners=true",
+              null,
+              null);
+      assertThat(answer.statusCode()).as("Cockpit: " + answer.body()).isEqualTo(403);
+    }
+    assertThat(definitions()).isEqualTo(before);
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
+  }
+
+  /**
+   * Findings 2 and 5: a member and a branch secretary deleted their own accounts (owners hold ALL on their user), and
+   * the administrator deleted {@code member5} to re-create the id with their own e-mail address. The accounts the
+   * application knows stay, at every door (Camunda Admin included); an account nobody depends on is still the
+   * administrator's to delete.
+   */
+  @Test
+  void nobodyDeletesTheirOwnAccountNorOneTheApplicationKnows() {
+    Http http = new Http(port);
+    Map<String, List<String>> before = groupsOf("member15", "secretary3", "member5", "committee");
+    for (String door : DOORS) {
+      for (String[] deletion :
+          new String[][] {
+            {"member15", "member15"},
+            {"secretary3", "secretary3"},
+            {"admin", "member5"},
+            {"admin", "secretary3"},
+            {"admin", "committee"}
+          }) {
+        HttpResponse<String> answer =
+            http.send("DELETE", door + "/user/" + deletion[1], deletion[0], null, (String) null);
+        assertThat(answer.statusCode())
+            .as(deletion[0] + " deletes " + deletion[1] + " at " + door + ": " + answer.body())
+            .isEqualTo(403);
+      }
+    }
+    WebappSession admin = new WebappSession(port);
+    assertThat(admin.signIn("admin", "admin")).isEqualTo(200);
+    HttpResponse<String> camundaAdmin =
+        admin.send("DELETE", "/camunda/api/engine/engine/default/user/member5", null, null);
+    assertThat(camundaAdmin.statusCode()).as(camundaAdmin.body()).isEqualTo(403);
+    assertThat(groupsOf("member15", "secretary3", "member5", "committee")).isEqualTo(before);
+    User member5 = identityService.createUserQuery().userId("member5").singleResult();
+    assertThat(member5.getEmail()).doesNotContain("admin");
+
+    // an account made by mistake, which nothing names, is still the administrator's to delete
+    for (String door : DOORS) {
+      User mistake = identityService.newUser("mistake12");
+      mistake.setFirstName("Nhầm");
+      mistake.setLastName("Tạo");
+      mistake.setPassword("a-long-passphrase-12");
+      identityService.saveUser(mistake);
+      HttpResponse<String> answer =
+          http.send("DELETE", door + "/user/mistake12", "admin", null, (String) null);
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(204);
+      assertThat(identityService.createUserQuery().userId("mistake12").count()).isZero();
+    }
+  }
+
+  /**
+   * Finding 4: the administrator made member3 a hidden inspector ({@code auditors}), deleted {@code auditors}, and
+   * removed the last member of {@code camunda-admin}, after which anyone on the network made themselves administrator
+   * on the webapps' setup page.
+   */
+  @Test
+  void theBuiltInGroupsStayAndTheLastAdministratorWithThem() {
+    Http http = new Http(port);
+    Map<String, List<String>> before = groupsOf("member3", "admin", "auditor", "member1");
+    for (String door : DOORS) {
+      for (String[] request :
+          new String[][] {
+            {"PUT", "/group/" + Groups.AUDITORS + "/members/member3"},
+            {"PUT", "/group/" + Groups.AUDITORS + "/members/committee"},
+            {"DELETE", "/group/" + Groups.AUDITORS},
+            {"DELETE", "/group/" + Groups.MEMBERS},
+            {"DELETE", "/group/" + Groups.ADMINS},
+            {"DELETE", "/group/" + Groups.MEMBERS + "/members/member1"},
+            {"PUT", "/group/" + Groups.MEMBERS + "/members/auditor"},
+            {"DELETE", "/group/" + Groups.ADMINS + "/members/admin"},
+            {"DELETE", "/user/admin"}
+          }) {
+        HttpResponse<String> answer =
+            http.send(request[0], door + request[1], "admin", null, (String) null);
+        assertThat(answer.statusCode())
+            .as(request[0] + " " + door + request[1] + ": " + answer.body())
+            .isEqualTo(403);
+      }
+      HttpResponse<String> rename =
+          http.send(
+              "PUT",
+              door + "/group/" + Groups.AUDITORS,
+              "admin",
+              "application/json",
+              "{\"id\":\"auditors\",\"name\":\"Ai cũng đọc\",\"type\":\"WORKFLOW\"}");
+      assertThat(rename.statusCode()).as(rename.body()).isEqualTo(403);
+    }
+    assertThat(groupsOf("member3", "admin", "auditor", "member1")).isEqualTo(before);
+    assertThat(identityService.createGroupQuery().groupId(Groups.AUDITORS).singleResult().getName())
+        .isNotEqualTo("Ai cũng đọc");
+    WebappSession anonymous = new WebappSession(port);
+    anonymous.send("GET", "/camunda/app/admin/default/", null, null);
+    HttpResponse<String> setup =
+        anonymous.send(
+            "POST",
+            "/camunda/api/admin/setup/default/user/create",
+            "application/json",
+            "{\"profile\":{\"id\":\"evil\",\"firstName\":\"E\",\"lastName\":\"V\"},"
+                + "\"credentials\":{\"password\":\"a-long-passphrase-12\"}}");
+    assertThat(setup.statusCode()).as(setup.body()).isGreaterThanOrEqualTo(400);
+    assertThat(identityService.createUserQuery().userId("evil").count()).isZero();
+
+    // a national inspection account is still added and taken out by the administrators
+    User inspector = identityService.newUser("inspector12");
+    inspector.setFirstName("Kiểm");
+    inspector.setLastName("Tra");
+    inspector.setPassword("a-long-passphrase-12");
+    identityService.saveUser(inspector);
+    try {
+      for (String door : DOORS) {
+        String path = door + "/group/" + Groups.AUDITORS + "/members/inspector12";
+        assertThat(http.send("PUT", path, "admin", null, (String) null).statusCode())
+            .isEqualTo(204);
+        assertThat(http.send("DELETE", path, "admin", null, (String) null).statusCode())
+            .isEqualTo(204);
+      }
+    } finally {
+      identityService.deleteUser("inspector12");
+    }
+  }
+
+  /**
+   * Finding 6: {@code POST /decision-definition/key/{key}/evaluate} wrote a made-up case into the decision history the
+   * auditors read. Finding 7: job priorities of the evaluations' jobs, and the batches' history, were the
+   * administrator's to change.
+   */
+  @Test
+  void nobodyEvaluatesADecisionNorReordersJobsNorDeletesBatchHistory() {
+    Http http = new Http(port);
+    DecisionDefinition decision =
+        repositoryService.createDecisionDefinitionQuery().latestVersion().list().get(0);
+    long decisions = historyService.createHistoricDecisionInstanceQuery().count();
+    JobDefinition jobDefinition =
+        managementService.createJobDefinitionQuery().list().stream()
+            .filter(d -> ProcessKeys.APPLICATION_PROCESSES.contains(d.getProcessDefinitionKey()))
+            .findFirst()
+            .orElseThrow();
+    for (String door : DOORS) {
+      for (String path :
+          List.of(
+              "/decision-definition/key/" + decision.getKey() + "/evaluate",
+              "/decision-definition/" + decision.getId() + "/evaluate")) {
+        HttpResponse<String> answer =
+            http.send("POST", door + path, "admin", "application/json", "{\"variables\":{}}");
+        assertThat(answer.statusCode()).as(door + path + ": " + answer.body()).isEqualTo(403);
+      }
+      HttpResponse<String> priority =
+          http.send(
+              "PUT",
+              door + "/job-definition/" + jobDefinition.getId() + "/jobPriority",
+              "admin",
+              "application/json",
+              "{\"priority\":99,\"includeJobs\":true}");
+      assertThat(priority.statusCode()).as(priority.body()).isEqualTo(403);
+      HttpResponse<String> batch =
+          http.send("DELETE", door + "/history/batch/" + UNKNOWN, "admin", null, (String) null);
+      assertThat(batch.statusCode()).as(batch.body()).isEqualTo(403);
+      HttpResponse<String> removal =
+          http.send(
+              "POST",
+              door + "/history/batch/set-removal-time",
+              "admin",
+              "application/json",
+              "{\"clearedRemovalTime\":true,\"historicBatchIds\":[\"" + UNKNOWN + "\"]}");
+      assertThat(removal.statusCode()).as(removal.body()).isEqualTo(403);
+    }
+    assertThat(historyService.createHistoricDecisionInstanceQuery().count()).isEqualTo(decisions);
+    assertThat(
+            managementService
+                .createJobDefinitionQuery()
+                .jobDefinitionId(jobDefinition.getId())
+                .singleResult()
+                .getOverridingJobPriority())
+        .isNull();
+  }
+
+  private Map<String, String> definitions() {
+    return repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
+        .collect(Collectors.toMap(ProcessDefinition::getKey, ProcessDefinition::getId));
+  }
+
+  private Map<String, List<String>> groupsOf(String... users) {
+    return Arrays.stream(users)
+        .collect(
+            Collectors.toMap(
+                u -> u,
+                u ->
+                    identityService.createGroupQuery().groupMember(u).list().stream()
+                        .map(g -> g.getId())
+                        .sorted()
+                        .toList()));
+  }
+}
