@@ -51,14 +51,10 @@ public class OwnCases {
     if (taskId == null || userId == null) {
       return false;
     }
-    return configuration
-        .getCommandExecutorTxRequired()
-        .execute(
-            context ->
-                context.runWithoutAuthorization(
-                    () ->
-                        subjectsOf(context.getTaskManager().findTaskById(taskId))
-                            .contains(userId)));
+    return AsEngine.task(
+        configuration.getCommandExecutorTxRequired(),
+        taskId,
+        task -> subjectsOf(task).contains(userId));
   }
 
   /**

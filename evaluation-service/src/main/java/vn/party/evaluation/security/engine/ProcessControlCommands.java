@@ -257,7 +257,6 @@ final class ProcessControlCommands {
   }
 
   private static boolean read(CommandExecutor executor, Function<CommandContext, Boolean> check) {
-    return Boolean.TRUE.equals(
-        executor.execute(context -> context.runWithoutAuthorization(() -> check.apply(context))));
+    return Boolean.TRUE.equals(AsEngine.call(executor, check));
   }
 }

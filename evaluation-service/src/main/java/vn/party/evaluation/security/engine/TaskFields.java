@@ -39,13 +39,7 @@ final class TaskFields {
       return false;
     }
     return Boolean.TRUE.equals(
-        executor.execute(
-            context ->
-                context.runWithoutAuthorization(
-                    () -> {
-                      TaskEntity stored = context.getTaskManager().findTaskById(sent.getId());
-                      return stored != null && changes(sent, stored);
-                    })));
+        AsEngine.task(executor, sent.getId(), stored -> stored != null && changes(sent, stored)));
   }
 
   private static boolean changes(TaskEntity sent, TaskEntity stored) {

@@ -76,15 +76,10 @@ public class TaskSeats {
       return false;
     }
     Seats seats =
-        configuration
-            .getCommandExecutorTxRequired()
-            .execute(
-                context ->
-                    context.runWithoutAuthorization(
-                        () -> {
-                          TaskEntity task = context.getTaskManager().findTaskById(taskId);
-                          return task == null ? null : of(task);
-                        }));
+        AsEngine.task(
+            configuration.getCommandExecutorTxRequired(),
+            taskId,
+            task -> task == null ? null : of(task));
     return seats != null && (!seats.application() || seats.eligible(userId, groups));
   }
 

@@ -2,6 +2,7 @@ package vn.party.evaluation.security.engine;
 
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
@@ -175,38 +176,25 @@ public class UserCommandGuard extends CommandInterceptor {
 
   /** How many users {@code camunda-admin} holds, read as the engine. */
   private long administrators() {
-    return configuration
-        .getCommandExecutorTxRequired()
-        .execute(
-            context ->
-                context.runWithoutAuthorization(
-                    () ->
-                        configuration
-                            .getIdentityService()
-                            .createUserQuery()
-                            .memberOfGroup(Groups.ADMINS)
-                            .count()));
+    return AsEngine.call(
+        configuration.getCommandExecutorTxRequired(),
+        context ->
+            configuration
+                .getIdentityService()
+                .createUserQuery()
+                .memberOfGroup(Groups.ADMINS)
+                .count());
   }
 
   /** Whether the engine's history names the user as a task's assignee or owner. */
   private boolean heldTasks(String userId) {
-    return configuration
-        .getCommandExecutorTxRequired()
-        .execute(
-            context ->
-                context.runWithoutAuthorization(
-                    () ->
-                        configuration
-                                    .getHistoryService()
-                                    .createHistoricTaskInstanceQuery()
-                                    .taskAssignee(userId)
-                                    .count()
-                                + configuration
-                                    .getHistoryService()
-                                    .createHistoricTaskInstanceQuery()
-                                    .taskOwner(userId)
-                                    .count()
-                            > 0));
+    HistoryService history = configuration.getHistoryService();
+    return AsEngine.call(
+        configuration.getCommandExecutorTxRequired(),
+        context ->
+            history.createHistoricTaskInstanceQuery().taskAssignee(userId).count()
+                    + history.createHistoricTaskInstanceQuery().taskOwner(userId).count()
+                > 0);
   }
 
   /**
@@ -357,10 +345,9 @@ public class UserCommandGuard extends CommandInterceptor {
 
   /** A user's groups, read as the engine. */
   private Set<String> groupsOf(String userId) {
-    return configuration
-        .getCommandExecutorTxRequired()
-        .execute(
-            context -> context.runWithoutAuthorization(() -> TaskSeats.groupsOf(context, userId)));
+    return AsEngine.call(
+        configuration.getCommandExecutorTxRequired(),
+        context -> TaskSeats.groupsOf(context, userId));
   }
 
   /**
@@ -395,22 +382,18 @@ public class UserCommandGuard extends CommandInterceptor {
     if (taskId == null) {
       return null;
     }
-    return configuration
-        .getCommandExecutorTxRequired()
-        .execute(
-            context ->
-                context.runWithoutAuthorization(
-                    () -> {
-                      TaskEntity task = context.getTaskManager().findTaskById(taskId);
-                      return task == null
-                          ? null
-                          : new TaskFacts(
-                              task.getTaskDefinitionKey(),
-                              OwnCases.subjectsOf(task),
-                              task.getVariable(ProcessVariables.MEMBER_USER_ID) instanceof String id
-                                  ? id
-                                  : null,
-                              TaskSeats.of(task));
-                    }));
+    return AsEngine.task(
+        configuration.getCommandExecutorTxRequired(),
+        taskId,
+        task ->
+            task == null
+                ? null
+                : new TaskFacts(
+                    task.getTaskDefinitionKey(),
+                    OwnCases.subjectsOf(task),
+                    task.getVariable(ProcessVariables.MEMBER_USER_ID) instanceof String id
+                        ? id
+                        : null,
+                    TaskSeats.of(task)));
   }
 }
