@@ -7,6 +7,13 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# --help prints the options at once: no build for it (an outsider waited for a whole build, 2026-12-07)
+for arg in "$@"; do
+  if [[ "$arg" == "--help" || "$arg" == "-h" ]] && [[ -f local-stack/target/local-stack-0.1.0-SNAPSHOT-exec.jar ]]; then
+    SKIP_BUILD=1
+  fi
+done
+
 if [[ "${SKIP_BUILD:-}" != "1" ]]; then
   echo "Đang build / Building (mvn -DskipTests install)..."
   mvn -B -q -DskipTests install
