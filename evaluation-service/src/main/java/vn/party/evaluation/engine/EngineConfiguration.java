@@ -1,9 +1,11 @@
 package vn.party.evaluation.engine;
 
+import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.party.evaluation.process.validation.TaskCompletionValidationPlugin;
+import vn.party.evaluation.security.engine.ApplicationPeople;
 import vn.party.evaluation.security.engine.UserCommandGuardPlugin;
 
 /** Engine plugins this application needs (the Spring Boot starter registers every plugin bean). */
@@ -24,8 +26,10 @@ public class EngineConfiguration {
   @Bean
   UserCommandGuardPlugin userCommandGuardPlugin(JdbcClient jdbc) {
     return new UserCommandGuardPlugin(
-        userId ->
-            jdbc.sql(
+        new ApplicationPeople() {
+          @Override
+          public boolean knows(String userId) {
+            return jdbc.sql(
                     """
                     select exists (select 1 from evaluation.party_member where id = :u)
                         or exists (select 1 from evaluation.unit_committee_member where person_id = :u)
@@ -33,7 +37,17 @@ public class EngineConfiguration {
                     """)
                 .param("u", userId)
                 .query(Boolean.class)
-                .single());
+                .single();
+          }
+
+          @Override
+          public Optional<String> rosterEmail(String userId) {
+            return jdbc.sql("select coalesce(email, '') from evaluation.party_member where id = :u")
+                .param("u", userId)
+                .query(String.class)
+                .optional();
+          }
+        });
   }
 
   /** The index a task completion needs on ACT_RU_TASK.PARENT_TASK_ID_ (see {@link EngineIndexes}). */

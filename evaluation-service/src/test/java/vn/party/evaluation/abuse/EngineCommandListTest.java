@@ -127,6 +127,50 @@ class EngineCommandListTest extends EvaluationFlowSupport {
   }
 
   /**
+   * The outsider's recheck (medium A): without deleting anyone, the administrator pointed member5's sign-in at their
+   * own address ({@code PUT /user/member5/profile}), reset the password — the notice went to that address — and worked
+   * as member5. A party member's address is the roster's, at every door; saving the roster's own address still works.
+   */
+  @Test
+  void aPartyMembersEmailIsTheRosters() {
+    Http http = new Http(port);
+    User before = identityService.createUserQuery().userId("member5").singleResult();
+    for (String door : DOORS) {
+      HttpResponse<String> answer =
+          http.send(
+              "PUT",
+              door + "/user/member5/profile",
+              "admin",
+              "application/json",
+              profile(before, "admin@localhost"));
+      assertThat(answer.statusCode()).as(door + ": " + answer.body()).isEqualTo(403);
+      assertThat(answer.body()).contains("roster");
+    }
+    assertThat(identityService.createUserQuery().userId("member5").singleResult().getEmail())
+        .isEqualTo(before.getEmail());
+    HttpResponse<String> same =
+        http.send(
+            "PUT",
+            "/engine-rest/user/member5/profile",
+            "admin",
+            "application/json",
+            profile(before, before.getEmail()));
+    assertThat(same.statusCode()).as(same.body()).isEqualTo(204);
+  }
+
+  private static String profile(User user, String email) {
+    return "{\"id\":\""
+        + user.getId()
+        + "\",\"firstName\":\""
+        + user.getFirstName()
+        + "\",\"lastName\":\""
+        + user.getLastName()
+        + "\",\"email\":\""
+        + email
+        + "\"}";
+  }
+
+  /**
    * Finding 4: the administrator made member3 a hidden inspector ({@code auditors}), deleted {@code auditors}, and
    * removed the last member of {@code camunda-admin}, after which anyone on the network made themselves administrator
    * on the webapps' setup page.

@@ -35,6 +35,8 @@ public class PersonRefusedException extends RestException {
   /** {@code members}, {@code auditors}, {@code camunda-admin}: the groups the application is built on ({@link BuiltInGroups}). */
   public static final String BUILT_IN_GROUP_KEY = "error.built-in-group";
 
+  public static final String MEMBER_EMAIL_KEY = "error.member-email";
+
   private final String messageKey;
 
   private PersonRefusedException(String messageKey, String reason) {
@@ -67,6 +69,14 @@ public class PersonRefusedException extends RestException {
   }
 
   /** Deleting or renaming a built-in group, or a membership of one the application keeps ({@link BuiltInGroups}). */
+  /** A party member's e-mail address is the roster's ({@link MemberEmails}). */
+  public static PersonRefusedException memberEmail() {
+    return new PersonRefusedException(
+        MEMBER_EMAIL_KEY,
+        "Địa chỉ thư điện tử của đảng viên là địa chỉ trong danh sách đảng viên: đổi ở đó, nơi thay đổi được ghi lại"
+            + " / A party member's e-mail address is the roster's: change it there, where the change is recorded");
+  }
+
   public static PersonRefusedException builtInGroup(String groupId) {
     return new PersonRefusedException(
         BUILT_IN_GROUP_KEY,

@@ -172,6 +172,9 @@ public class UserCommandGuard extends CommandInterceptor {
         command, person, groups, people::knows, this::heldTasks, this::groupsOf)) {
       throw PersonRefusedException.accountKept(CommandWrites.stringField(command, "userId"));
     }
+    if (MemberEmails.refused(command, people::rosterEmail)) {
+      throw PersonRefusedException.memberEmail();
+    }
   }
 
   /** How many users {@code camunda-admin} holds, read as the engine. */
