@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
@@ -172,9 +173,20 @@ public class UserCommandGuard extends CommandInterceptor {
         command, person, groups, people::knows, this::heldTasks, this::groupsOf)) {
       throw PersonRefusedException.accountKept(CommandWrites.stringField(command, "userId"));
     }
-    if (MemberEmails.refused(command, people::rosterEmail)) {
+    if (MemberEmails.refused(command, people::rosterEmail, this::storedEmail)) {
       throw PersonRefusedException.memberEmail();
     }
+  }
+
+  /** The e-mail address of the user's account, read as the engine; null: no such account. */
+  private String storedEmail(String userId) {
+    return AsEngine.call(
+        configuration.getCommandExecutorTxRequired(),
+        context -> {
+          User user =
+              configuration.getIdentityService().createUserQuery().userId(userId).singleResult();
+          return user == null ? null : user.getEmail();
+        });
   }
 
   /** How many users {@code camunda-admin} holds, read as the engine. */
