@@ -391,19 +391,8 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     long instances = runtimeService.createProcessInstanceQuery().count();
     List<String> created = new ArrayList<>();
     try {
-      for (int resourceType : new int[] {6, 8, 14}) { // definitions, instances, historic instances
-        HttpResponse<String> authorization =
-            http.send(
-                "POST",
-                "/engine-rest/authorization/create",
-                "admin",
-                "application/json",
-                "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"district\",\"resourceType\":"
-                    + resourceType
-                    + ",\"resourceId\":\"*\"}");
-        assertThat(authorization.statusCode()).as(authorization.body()).isEqualTo(200);
-        created.add(JSON.readTree(authorization.body()).get("id").asText());
-      }
+      // definitions, instances, historic instances
+      created.addAll(grantAllToDistrict(6, 8, 14));
       for (String user : List.of("admin", "district")) {
         for (String door : DOORS) {
           for (String[] command :
@@ -678,19 +667,8 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
   void nobodySteersStopsOrDeletesAnEvaluationFromOutsideItsSteps() throws Exception {
     List<String> created = new ArrayList<>();
     try {
-      for (int resourceType : new int[] {6, 8, 9}) { // process definitions, instances, deployments
-        HttpResponse<String> authorization =
-            http.send(
-                "POST",
-                "/engine-rest/authorization/create",
-                "admin",
-                "application/json",
-                "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"district\",\"resourceType\":"
-                    + resourceType
-                    + ",\"resourceId\":\"*\"}");
-        assertThat(authorization.statusCode()).as(authorization.body()).isEqualTo(200);
-        created.add(JSON.readTree(authorization.body()).get("id").asText());
-      }
+      // process definitions, instances, deployments
+      created.addAll(grantAllToDistrict(6, 8, 9));
       for (String user : List.of("admin", "district")) {
         for (String door : DOORS) {
           for (String[] command :
@@ -828,19 +806,8 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     String now = "\"2020-01-01T00:00:00.000+0000\"";
     List<String> created = new ArrayList<>();
     try {
-      for (int resourceType : new int[] {6, 8}) { // process definitions, instances
-        HttpResponse<String> authorization =
-            http.send(
-                "POST",
-                "/engine-rest/authorization/create",
-                "admin",
-                "application/json",
-                "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"district\",\"resourceType\":"
-                    + resourceType
-                    + ",\"resourceId\":\"*\"}");
-        assertThat(authorization.statusCode()).as(authorization.body()).isEqualTo(200);
-        created.add(JSON.readTree(authorization.body()).get("id").asText());
-      }
+      // process definitions, instances
+      created.addAll(grantAllToDistrict(6, 8));
       for (String user : List.of("admin", "district")) {
         for (String door : DOORS) {
           for (String[] command :
@@ -1076,5 +1043,27 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
   private static void assertRefused(int status, String body, String reason) {
     assertThat(status).as(body).isEqualTo(403);
     assertThat(body).contains(reason);
+  }
+
+  /**
+   * The administrator grants {@code district} every permission on every resource of these types ({@code POST
+   * /engine-rest/authorization/create}); the ids of the authorizations made, for the test to delete.
+   */
+  private List<String> grantAllToDistrict(int... resourceTypes) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (int resourceType : resourceTypes) {
+      HttpResponse<String> authorization =
+          http.send(
+              "POST",
+              "/engine-rest/authorization/create",
+              "admin",
+              "application/json",
+              "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"district\",\"resourceType\":"
+                  + resourceType
+                  + ",\"resourceId\":\"*\"}");
+      assertThat(authorization.statusCode()).as(authorization.body()).isEqualTo(200);
+      ids.add(JSON.readTree(authorization.body()).get("id").asText());
+    }
+    return ids;
   }
 }
