@@ -2,14 +2,20 @@ package vn.party.evaluation.abuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -29,11 +35,13 @@ import vn.party.evaluation.process.ProcessKeys;
 class EngineCommandListTest extends EvaluationFlowSupport {
 
   private static final List<String> DOORS = List.of("/engine-rest", "/engine-rest/engine/default");
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String UNKNOWN = "00000000-0000-0000-0000-000000000000";
 
   @Autowired RepositoryService repositoryService;
   @Autowired IdentityService identityService;
   @Autowired HistoryService historyService;
+  @Autowired AuthorizationService authorizationService;
 
   /**
    * Finding 1: {@code DELETE /process-definition/{id}?cascade=true} (also {@code /key/{key}}, which the engine REST API
@@ -294,6 +302,143 @@ class EngineCommandListTest extends EvaluationFlowSupport {
                 .singleResult()
                 .getOverridingJobPriority())
         .isNull();
+  }
+
+  /**
+   * Outsider's recheck of the sixth session, B: the administrator granted member5 READ and READ_HISTORY on every
+   * process instance and definition ({@code POST /authorization/create}, resource types 8 and 6): a reader of every
+   * evaluation outside {@code auditors}. No person grants, changes or removes an authorization on the evaluations, at
+   * any door; authorizations on accounts and the webapps stay the administrators'.
+   */
+  @Test
+  void nobodyGrantsAHiddenReaderOfTheEvaluations() throws Exception {
+    Http http = new Http(port);
+    Authorization auditorsInstances =
+        authorizationService
+            .createAuthorizationQuery()
+            .groupIdIn(Groups.AUDITORS)
+            .resourceType(Resources.PROCESS_INSTANCE)
+            .singleResult();
+    List<Permission> auditorsPermissions =
+        List.of(auditorsInstances.getPermissions(Permissions.values()));
+    long member5s = authorizationService.createAuthorizationQuery().userIdIn("member5").count();
+    long all = authorizationService.createAuthorizationQuery().count();
+    WebappSession admin = new WebappSession(port);
+    assertThat(admin.signIn("admin", "admin")).isEqualTo(200);
+    for (String door : List.of(DOORS.get(0), DOORS.get(1), WEBAPP)) {
+      for (String body :
+          List.of(
+              grant(1, "READ", 8, "*"),
+              grant(1, "READ\",\"READ_HISTORY\",\"READ_INSTANCE", 6, "*"),
+              grant(1, "READ", 7, "*"),
+              grant(1, "READ", 19, "*"),
+              grant(1, "READ", 20, "*"),
+              grant(1, "READ", 10, "*"),
+              grant(1, "READ", 17, "*"),
+              grant(2, "ALL", 7, "*"))) {
+        HttpResponse<String> answer =
+            send(http, admin, door, "POST", "/authorization/create", body);
+        assertThat(answer.statusCode()).as(door + " " + body + ": " + answer.body()).isEqualTo(403);
+        assertThat(answer.body()).doesNotContain("Exception");
+      }
+      String auditors = "/authorization/" + auditorsInstances.getId();
+      HttpResponse<String> widened =
+          send(http, admin, door, "PUT", auditors, grant(1, "ALL", 8, "*"));
+      assertThat(widened.statusCode()).as(widened.body()).isEqualTo(403);
+      HttpResponse<String> removed = send(http, admin, door, "DELETE", auditors, null);
+      assertThat(removed.statusCode()).as(removed.body()).isEqualTo(403);
+
+      // the webapps stay the administrators' to open to whom they choose, and not a way round
+      HttpResponse<String> cockpit =
+          send(
+              http, admin, door, "POST", "/authorization/create", grant(1, "ACCESS", 0, "cockpit"));
+      assertThat(cockpit.statusCode()).as(cockpit.body()).isEqualTo(200);
+      String id = JSON.readTree(cockpit.body()).get("id").asText();
+      HttpResponse<String> turned =
+          send(http, admin, door, "PUT", "/authorization/" + id, grant(1, "READ", 8, "*"));
+      assertThat(turned.statusCode()).as(turned.body()).isEqualTo(403);
+      HttpResponse<String> gone = send(http, admin, door, "DELETE", "/authorization/" + id, null);
+      assertThat(gone.statusCode()).as(gone.body()).isEqualTo(204);
+    }
+    assertThat(authorizationService.createAuthorizationQuery().userIdIn("member5").count())
+        .isEqualTo(member5s);
+    assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(all);
+    Authorization after =
+        authorizationService
+            .createAuthorizationQuery()
+            .authorizationId(auditorsInstances.getId())
+            .singleResult();
+    assertThat(after.getPermissions(Permissions.values()))
+        .containsExactlyInAnyOrderElementsOf(auditorsPermissions);
+    assertThat(after.getResourceType()).isEqualTo(Resources.PROCESS_INSTANCE.resourceType());
+  }
+
+  /**
+   * Outsider's recheck of the sixth session, C: the last member of {@code auditors} could be taken out, and with them
+   * every read of the evaluations' history. The last one stays (their membership and their account); one of two may
+   * leave.
+   */
+  @Test
+  void theLastAuditorStays() {
+    Http http = new Http(port);
+    List<String> others =
+        identityService.createUserQuery().memberOfGroup(Groups.AUDITORS).list().stream()
+            .map(User::getId)
+            .filter(id -> !id.equals("auditor"))
+            .toList();
+    others.forEach(id -> identityService.deleteMembership(id, Groups.AUDITORS));
+    User inspector = identityService.newUser("inspector13");
+    inspector.setFirstName("Kiểm");
+    inspector.setLastName("Tra");
+    inspector.setPassword("a-long-passphrase-13");
+    identityService.saveUser(inspector);
+    try {
+      for (String door : DOORS) {
+        String last = door + "/group/" + Groups.AUDITORS + "/members/auditor";
+        HttpResponse<String> out = http.send("DELETE", last, "admin", null, (String) null);
+        assertThat(out.statusCode()).as(out.body()).isEqualTo(403);
+        assertThat(out.body()).contains(Groups.AUDITORS);
+        HttpResponse<String> deleted =
+            http.send("DELETE", door + "/user/auditor", "admin", null, (String) null);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(403);
+        // with a second inspector, either may leave
+        String second = door + "/group/" + Groups.AUDITORS + "/members/inspector13";
+        assertThat(http.send("PUT", second, "admin", null, (String) null).statusCode())
+            .isEqualTo(204);
+        assertThat(http.send("DELETE", second, "admin", null, (String) null).statusCode())
+            .isEqualTo(204);
+      }
+      assertThat(identityService.createUserQuery().memberOfGroup(Groups.AUDITORS).list())
+          .extracting(User::getId)
+          .containsExactly("auditor");
+    } finally {
+      identityService.deleteUser("inspector13");
+      others.forEach(id -> identityService.createMembership(id, Groups.AUDITORS));
+    }
+  }
+
+  private static final String WEBAPP = "/camunda/api/engine/engine/default";
+
+  /** An authorization's JSON as the engine REST API takes it, for member5. */
+  private static String grant(int type, String permissions, int resourceType, String resourceId) {
+    return "{\"type\":"
+        + type
+        + ",\"permissions\":[\""
+        + permissions
+        + "\"],\"userId\":\"member5\",\"resourceType\":"
+        + resourceType
+        + ",\"resourceId\":\""
+        + resourceId
+        + "\"}";
+  }
+
+  /** The request as the administrator, at an engine REST door or through the webapps' session. */
+  private static HttpResponse<String> send(
+      Http http, WebappSession webapp, String door, String method, String path, String body) {
+    String type = body == null ? null : "application/json";
+    return door.equals(WEBAPP)
+        ? webapp.send(method, door + path, type, body)
+        : http.send(method, door + path, "admin", type, body);
   }
 
   private Map<String, String> definitions() {

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.text.SimpleDateFormat;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -132,27 +133,17 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     assertThat(taskService.createTaskQuery().taskId(selfReview).count()).isEqualTo(1);
   }
 
+  /**
+   * Grants on a task made outside the guard (the engine's Java API without a person, an authorization left from before
+   * the seventh session, when the administrator could still make one at {@code POST /authorization/create}, now
+   * refused: {@code EngineCommandListTest.nobodyGrantsAHiddenReaderOfTheEvaluations}) are no seat either.
+   */
   @Test
   void engineAuthorizationsGrantedByTheAdministratorAreNoSeat() throws Exception {
     List<String> created = new ArrayList<>();
     try {
-      for (String[] grant :
-          new String[][] {
-            {"/engine-rest", "district"}, {"/engine-rest/engine/default", "secretary3"}
-          }) {
-        HttpResponse<String> authorization =
-            http.send(
-                "POST",
-                grant[0] + "/authorization/create",
-                "admin",
-                "application/json",
-                "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\""
-                    + grant[1]
-                    + "\",\"resourceType\":7,\"resourceId\":\""
-                    + decision
-                    + "\"}");
-        assertThat(authorization.statusCode()).as(authorization.body()).isEqualTo(200);
-        created.add(JSON.readTree(authorization.body()).get("id").asText());
+      for (String user : List.of("district", "secretary3")) {
+        created.add(grant(user, Resources.TASK, decision, Permissions.ALL));
       }
       for (String user : List.of("district", "secretary3")) {
         for (String door : DOORS) {
@@ -898,17 +889,7 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
    */
   @Test
   void engineReadRightsShowNoTaskPage() throws Exception {
-    HttpResponse<String> authorization =
-        http.send(
-            "POST",
-            "/engine-rest/authorization/create",
-            "admin",
-            "application/json",
-            "{\"type\":1,\"permissions\":[\"READ\"],\"userId\":\"member3\",\"resourceType\":7,"
-                + "\"resourceId\":\""
-                + selfReview
-                + "\"}");
-    assertThat(authorization.statusCode()).as(authorization.body()).isEqualTo(200);
+    String authorization = grant("member3", Resources.TASK, selfReview, Permissions.READ);
     try {
       PageSession page = PageSession.of(port, "member3");
       HttpResponse<String> others = page.get("/app/tasks/" + selfReview);
@@ -920,8 +901,7 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
       assertThat(PageSession.of(port, "member10").get("/app/tasks/" + selfReview).statusCode())
           .isEqualTo(200);
     } finally {
-      authorizationService.deleteAuthorization(
-          JSON.readTree(authorization.body()).get("id").asText());
+      authorizationService.deleteAuthorization(authorization);
     }
   }
 
@@ -1041,24 +1021,32 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
   }
 
   /**
-   * The administrator grants {@code district} every permission on every resource of these types ({@code POST
-   * /engine-rest/authorization/create}); the ids of the authorizations made, for the test to delete.
+   * {@code district} holds every permission on every resource of these types (granted outside the guard: a person may
+   * no longer grant one, see {@link #engineAuthorizationsGrantedByTheAdministratorAreNoSeat()}); the ids of the
+   * authorizations made, for the test to delete.
    */
-  private List<String> grantAllToDistrict(int... resourceTypes) throws Exception {
+  private List<String> grantAllToDistrict(int... resourceTypes) {
     List<String> ids = new ArrayList<>();
     for (int resourceType : resourceTypes) {
-      HttpResponse<String> authorization =
-          http.send(
-              "POST",
-              "/engine-rest/authorization/create",
-              "admin",
-              "application/json",
-              "{\"type\":1,\"permissions\":[\"ALL\"],\"userId\":\"district\",\"resourceType\":"
-                  + resourceType
-                  + ",\"resourceId\":\"*\"}");
-      assertThat(authorization.statusCode()).as(authorization.body()).isEqualTo(200);
-      ids.add(JSON.readTree(authorization.body()).get("id").asText());
+      Resources resource =
+          Arrays.stream(Resources.values())
+              .filter(r -> r.resourceType() == resourceType)
+              .findFirst()
+              .orElseThrow();
+      ids.add(grant("district", resource, "*", Permissions.ALL));
     }
     return ids;
+  }
+
+  /** A grant made through the engine's Java API, without a person (no guard judges it); its id. */
+  private String grant(
+      String userId, Resources resource, String resourceId, Permission permission) {
+    Authorization authorization =
+        authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    authorization.setUserId(userId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    authorization.addPermission(permission);
+    return authorizationService.saveAuthorization(authorization).getId();
   }
 }

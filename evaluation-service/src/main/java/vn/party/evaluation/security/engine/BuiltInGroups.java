@@ -2,7 +2,7 @@ package vn.party.evaluation.security.engine;
 
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
@@ -39,46 +39,57 @@ final class BuiltInGroups {
   private static final Set<String> BUILT_IN =
       Set.of(Groups.MEMBERS, Groups.AUDITORS, Groups.ADMINS);
 
+  /** The groups that never lose their last member. */
+  private static final Set<String> KEPT_ONE = Set.of(Groups.ADMINS, Groups.AUDITORS);
+
   private BuiltInGroups() {}
 
   /**
-   * Whether a person may not give this command; {@code groupsOf} reads a user's groups, {@code administrators} how
-   * many users {@code camunda-admin} holds, both as the engine.
+   * The built-in group this command may not change (null: it may); {@code groupsOf} reads a user's groups, {@code
+   * membersOf} how many users a group holds, both as the engine.
    */
-  static boolean refused(
-      Command<?> command, Function<String, Set<String>> groupsOf, LongSupplier administrators) {
+  static String refused(
+      Command<?> command,
+      Function<String, Set<String>> groupsOf,
+      ToLongFunction<String> membersOf) {
+    String groupId = CommandWrites.stringField(command, "groupId");
     if (command instanceof DeleteGroupCmd) {
-      return BUILT_IN.contains(CommandWrites.stringField(command, "groupId"));
+      return BUILT_IN.contains(groupId) ? groupId : null;
     }
     if (command instanceof SaveGroupCmd
         && CommandWrites.fieldOf(command, "group") instanceof GroupEntity group) {
-      return BUILT_IN.contains(group.getId());
+      return BUILT_IN.contains(group.getId()) ? group.getId() : null;
     }
-    String groupId = CommandWrites.stringField(command, "groupId");
     String userId = CommandWrites.stringField(command, "userId");
+    boolean refused = false;
     if (command instanceof CreateMembershipCmd) {
-      if (Groups.MEMBERS.equals(groupId)) {
-        return true;
-      }
-      return Groups.AUDITORS.equals(groupId)
-          && userId != null
-          && groupsOf.apply(userId).stream()
-              .anyMatch(g -> Groups.MEMBERS.equals(g) || Groups.seatManaged(g));
+      refused =
+          Groups.MEMBERS.equals(groupId)
+              || Groups.AUDITORS.equals(groupId)
+                  && userId != null
+                  && groupsOf.apply(userId).stream()
+                      .anyMatch(g -> Groups.MEMBERS.equals(g) || Groups.seatManaged(g));
+    } else if (command instanceof DeleteMembershipCmd) {
+      refused =
+          Groups.MEMBERS.equals(groupId)
+              || KEPT_ONE.contains(groupId) && last(userId, groupId, groupsOf, membersOf);
+    } else if (command instanceof DeleteUserCmd) {
+      return KEPT_ONE.stream()
+          .filter(group -> last(userId, group, groupsOf, membersOf))
+          .findFirst()
+          .orElse(null);
     }
-    if (command instanceof DeleteMembershipCmd) {
-      return Groups.MEMBERS.equals(groupId)
-          || Groups.ADMINS.equals(groupId) && lastAdministrator(userId, groupsOf, administrators);
-    }
-    if (command instanceof DeleteUserCmd) {
-      return lastAdministrator(userId, groupsOf, administrators);
-    }
-    return false;
+    return refused ? groupId : null;
   }
 
-  private static boolean lastAdministrator(
-      String userId, Function<String, Set<String>> groupsOf, LongSupplier administrators) {
+  /** Whether the user is the group's last member. */
+  private static boolean last(
+      String userId,
+      String groupId,
+      Function<String, Set<String>> groupsOf,
+      ToLongFunction<String> membersOf) {
     return userId != null
-        && groupsOf.apply(userId).contains(Groups.ADMINS)
-        && administrators.getAsLong() <= 1;
+        && groupsOf.apply(userId).contains(groupId)
+        && membersOf.applyAsLong(groupId) <= 1;
   }
 }

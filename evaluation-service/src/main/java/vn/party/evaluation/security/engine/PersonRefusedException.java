@@ -37,6 +37,9 @@ public class PersonRefusedException extends RestException {
 
   public static final String MEMBER_EMAIL_KEY = "error.member-email";
 
+  /** Who reads and works on the evaluations is the application's ({@link EvaluationAuthorizations}). */
+  public static final String AUTHORIZATION_KEPT_KEY = "error.authorization-kept";
+
   private final String messageKey;
 
   private PersonRefusedException(String messageKey, String reason) {
@@ -68,7 +71,6 @@ public class PersonRefusedException extends RestException {
             + " are kept and only disabled in the application; nobody deletes their own account");
   }
 
-  /** Deleting or renaming a built-in group, or a membership of one the application keeps ({@link BuiltInGroups}). */
   /** A party member's e-mail address is the roster's ({@link MemberEmails}). */
   public static PersonRefusedException memberEmail() {
     return new PersonRefusedException(
@@ -77,16 +79,28 @@ public class PersonRefusedException extends RestException {
             + " / A party member's e-mail address is the roster's: change it there, where the change is recorded");
   }
 
+  /** Deleting or renaming a built-in group, or a membership of one the application keeps ({@link BuiltInGroups}). */
   public static PersonRefusedException builtInGroup(String groupId) {
     return new PersonRefusedException(
         BUILT_IN_GROUP_KEY,
         "Nhóm "
             + groupId
             + " là nhóm nền của ứng dụng: không xóa, không đổi tên; đảng viên vào nhóm members qua danh sách đảng viên;"
-            + " đảng viên và người giữ ghế không vào nhóm auditors; quản trị viên cuối cùng được giữ lại / Group "
+            + " đảng viên và người giữ ghế không vào nhóm auditors; quản trị viên và người kiểm tra cuối cùng được giữ lại / Group "
             + groupId
             + " is one the application is built on: it is not deleted or renamed; party members join members through"
-            + " the roster; party members and seat holders do not join auditors; the last administrator stays");
+            + " the roster; party members and seat holders do not join auditors; the last administrator and the last auditor stay");
+  }
+
+  /** An engine authorization on the evaluations granted, changed or removed by a person ({@link EvaluationAuthorizations}). */
+  public static PersonRefusedException authorizationKept() {
+    return new PersonRefusedException(
+        AUTHORIZATION_KEPT_KEY,
+        "Quyền xem và làm việc trên các cuộc đánh giá do ứng dụng cấp: người kiểm tra vào nhóm auditors, cấp ủy ngồi"
+            + " ghế trên trang của đơn vị; không cấp, sửa hay xóa quyền trên quy trình, việc, lịch sử hay bảng quyết định"
+            + " tại đây / Who reads and works on the evaluations is the application's: inspectors join auditors,"
+            + " committees take their seats on the unit's page; authorizations on processes, tasks, history and"
+            + " decisions are not granted, changed or removed here");
   }
 
   /** A task command by an auditor or a member of an inspection committee only. */

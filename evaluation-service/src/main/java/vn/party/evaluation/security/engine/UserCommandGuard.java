@@ -3,6 +3,7 @@ package vn.party.evaluation.security.engine;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -151,6 +152,9 @@ public class UserCommandGuard extends CommandInterceptor {
    *
    * <p>Sixth session (findings 2, 4, 5): the built-in groups ({@link BuiltInGroups}) and the accounts the application
    * knows ({@link UserDeletions}) are kept the same way.
+   *
+   * <p>Seventh session (outsider's recheck B): authorizations on the evaluations are the application's ({@link
+   * EvaluationAuthorizations}).
    */
   private void checkIdentity(Command<?> command, String person, List<String> groups) {
     String groupId = null;
@@ -165,9 +169,9 @@ public class UserCommandGuard extends CommandInterceptor {
     if (Groups.seatManaged(groupId)) {
       throw PersonRefusedException.seats(groupId);
     }
-    if (BuiltInGroups.refused(command, this::groupsOf, this::administrators)) {
-      throw PersonRefusedException.builtInGroup(
-          groupId != null ? groupId : Groups.ADMINS); // a user deleted: the last administrator
+    String builtIn = BuiltInGroups.refused(command, this::groupsOf, this::membersOf);
+    if (builtIn != null) {
+      throw PersonRefusedException.builtInGroup(builtIn);
     }
     if (UserDeletions.refused(
         command, person, groups, people::knows, this::heldTasks, this::groupsOf)) {
@@ -176,6 +180,27 @@ public class UserCommandGuard extends CommandInterceptor {
     if (MemberEmails.refused(command, people::rosterEmail, this::storedEmail)) {
       throw PersonRefusedException.memberEmail();
     }
+    if (EvaluationAuthorizations.refused(command, this::storedResourceType)) {
+      throw PersonRefusedException.authorizationKept();
+    }
+  }
+
+  /** The resource type of a stored authorization, read as the engine; null: no such authorization. */
+  private Integer storedResourceType(String authorizationId) {
+    if (authorizationId == null) {
+      return null;
+    }
+    return AsEngine.call(
+        configuration.getCommandExecutorTxRequired(),
+        context -> {
+          Authorization stored =
+              configuration
+                  .getAuthorizationService()
+                  .createAuthorizationQuery()
+                  .authorizationId(authorizationId)
+                  .singleResult();
+          return stored == null ? null : stored.getResourceType();
+        });
   }
 
   /** The e-mail address of the user's account, read as the engine; null: no such account. */
@@ -189,16 +214,12 @@ public class UserCommandGuard extends CommandInterceptor {
         });
   }
 
-  /** How many users {@code camunda-admin} holds, read as the engine. */
-  private long administrators() {
+  /** How many users a group holds, read as the engine. */
+  private long membersOf(String groupId) {
     return AsEngine.call(
         configuration.getCommandExecutorTxRequired(),
         context ->
-            configuration
-                .getIdentityService()
-                .createUserQuery()
-                .memberOfGroup(Groups.ADMINS)
-                .count());
+            configuration.getIdentityService().createUserQuery().memberOfGroup(groupId).count());
   }
 
   /** Whether the engine's history names the user as a task's assignee or owner. */
