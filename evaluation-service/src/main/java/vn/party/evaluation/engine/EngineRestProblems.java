@@ -53,6 +53,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.TextCharacters;
+import vn.party.evaluation.security.engine.IdentityLengths;
 import vn.party.evaluation.security.engine.JobRunRefusedException;
 import vn.party.evaluation.security.engine.PersonRefusedException;
 import vn.party.evaluation.security.engine.SeatOnlyRefusedException;
@@ -257,10 +258,15 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
    * The parameters or variables at fault in an engine refusal of bad input, each with a reason as /api/v1 gives
    * them; null when the error is no such refusal. The engine's text is read here only to find the name: a query
    * parameter it could not convert or sort by, a variable whose value its type cannot read or whose type it does not
-   * know (found in the body by its type and value), a body that is not JSON or not of the expected shape.
+   * know (found in the body by its type and value), a body that is not JSON or not of the expected shape; and the
+   * fields of a user, group, tenant or filter that do not fit the engine's columns ({@link IdentityLengths}).
    */
   static List<Map<String, String>> badInput(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof IdentityLengths.Refused refused) {
+        // a user, group, tenant or filter not fitting the engine's columns, named by the guard
+        return refused.errors();
+      }
       String message = t.getMessage() == null ? "" : t.getMessage();
       Matcher query = QUERY_PARAMETER.matcher(message);
       if (query.find()) {
@@ -555,17 +561,28 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
 
   /**
    * 400 naming each refused parameter or variable and why ({@link EngineRestQueryParameters}, {@link #badInput}), as
-   * /api/v1 answers: {@code errors: [{field, reason, message}]}, the detail and messages in the request's language
+   * /api/v1 answers: {@code errors: [{field, reason, message}]} (with {@code maxLength}, also in the message, for a
+   * value longer than the engine's column: {@link IdentityLengths}), the detail and messages in the request's language
    * (Vietnamese unless another is asked for). The engine's {@code message}, which Tasklist shows, says it all.
    */
   static Response badRequest(List<Map<String, String>> errors) {
     Locale locale = currentLocale();
     boolean malformed = errors.stream().allMatch(e -> "malformed".equals(e.get("reason")));
     String detail = text(malformed ? "error.malformed" : "error.invalid", locale);
-    List<Map<String, String>> named = new ArrayList<>();
+    List<Map<String, Object>> named = new ArrayList<>();
     for (Map<String, String> error : errors) {
-      Map<String, String> withMessage = new LinkedHashMap<>(error);
-      withMessage.put("message", text("reason." + error.get("reason"), locale, error.get("field")));
+      Map<String, Object> withMessage = new LinkedHashMap<>(error);
+      String max = error.get(IdentityLengths.MAX_LENGTH);
+      if (max == null) {
+        withMessage.put(
+            "message", text("reason." + error.get("reason"), locale, error.get("field")));
+      } else {
+        // a column's length (IdentityLengths): named, as a number and in the message
+        withMessage.put(IdentityLengths.MAX_LENGTH, Integer.valueOf(max));
+        withMessage.put(
+            "message",
+            text("reason." + error.get("reason") + ".max", locale, error.get("field"), max));
+      }
       named.add(withMessage);
     }
     Map<String, Object> body = new LinkedHashMap<>();
@@ -575,7 +592,9 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
     body.put("detail", detail);
     body.put(
         "message",
-        detail + " " + named.stream().map(e -> e.get("message")).collect(Collectors.joining(" ")));
+        detail
+            + " "
+            + named.stream().map(e -> (String) e.get("message")).collect(Collectors.joining(" ")));
     body.put("errors", named);
     return json(400, body);
   }

@@ -99,6 +99,7 @@ public class UserCommandGuard extends CommandInterceptor {
       return null;
     }
     if (person != null) {
+      IdentityLengths.check(judged); // what does not fit the engine's columns: 400
       checkIdentity(judged, person, groupsOf(authentication));
       check(judged, person, groupsOf(authentication));
     }

@@ -1,0 +1,133 @@
+package vn.party.evaluation.security.engine;
+
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveGroupCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTenantCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import vn.party.evaluation.process.validation.FieldError;
+
+/**
+ * What a person writes to the engine's users, groups, tenants and filters fits the engine's columns, whatever the
+ * door ({@code /engine-rest/user/create}, {@code PUT /engine-rest/user/{id}/profile}, the same for {@code group},
+ * {@code tenant} and {@code filter}, with or without {@code /engine/default}, the webapps' copy under {@code
+ * /camunda/api/engine} that Camunda Admin and Tasklist call, Java as a person). Before: a value longer than its column
+ * (a 300,000-character first name, a 65-character id) reached PostgreSQL, which refused it, and the answer was a 400
+ * naming nothing ({@code EngineRestProblems}). Now the command is refused before it starts (nothing is written): 400
+ * naming each field ({@code firstName}, {@code name}…) with {@code too-long} and the column's length, or {@code
+ * required} for an id that is empty or only spaces (the engine refused those too, naming nothing).
+ *
+ * <p>The lengths are the engine's own, from camunda-engine 7.24's create SQL for PostgreSQL ({@code
+ * org/camunda/bpm/engine/db/create/activiti.postgres.create.identity.sql} and {@code ...create.engine.sql}); a
+ * {@code varchar(n)} holds n characters (code points, as PostgreSQL counts them, not UTF-16 units). A filter's {@code
+ * query} and {@code properties} are {@code TEXT} there: no length to keep.
+ */
+public final class IdentityLengths {
+
+  /** {@code ACT_ID_USER.ID_}, {@code ACT_ID_GROUP.ID_}, {@code ACT_ID_TENANT.ID_}: {@code varchar(64)}. */
+  public static final int ID = 64;
+
+  /**
+   * {@code ACT_ID_USER.FIRST_}, {@code LAST_}, {@code EMAIL_}; {@code ACT_ID_GROUP.NAME_}, {@code TYPE_}; {@code
+   * ACT_ID_TENANT.NAME_}; {@code ACT_RU_FILTER.NAME_}, {@code OWNER_}: {@code varchar(255)}.
+   */
+  public static final int TEXT = 255;
+
+  /** The problem's key for a column's length ({@code EngineRestProblems}: the message's second argument). */
+  public static final String MAX_LENGTH = "maxLength";
+
+  private IdentityLengths() {}
+
+  /** Refuses a person's save of a user, group, tenant or filter holding a value its column cannot take. */
+  static void check(Command<?> command) {
+    List<Map<String, String>> errors = refusals(command);
+    if (!errors.isEmpty()) {
+      throw new Refused(errors);
+    }
+  }
+
+  /** Each field of the saved user, group, tenant or filter that does not fit, in the body's order; empty: all fit. */
+  static List<Map<String, String>> refusals(Command<?> command) {
+    List<Map<String, String>> errors = new ArrayList<>();
+    if (command instanceof SaveUserCmd
+        && CommandWrites.fieldOf(command, "user") instanceof User user) {
+      id(errors, user.getId());
+      fits(errors, "firstName", user.getFirstName(), TEXT);
+      fits(errors, "lastName", user.getLastName(), TEXT);
+      fits(errors, "email", user.getEmail(), TEXT);
+    } else if (command instanceof SaveGroupCmd
+        && CommandWrites.fieldOf(command, "group") instanceof Group group) {
+      id(errors, group.getId());
+      fits(errors, "name", group.getName(), TEXT);
+      fits(errors, "type", group.getType(), TEXT);
+    } else if (command instanceof SaveTenantCmd
+        && CommandWrites.fieldOf(command, "tenant") instanceof Tenant tenant) {
+      id(errors, tenant.getId());
+      fits(errors, "name", tenant.getName(), TEXT);
+    } else if (command instanceof SaveFilterCmd
+        && CommandWrites.fieldOf(command, "filter") instanceof Filter filter) {
+      // the id is the engine's; the query and the properties are TEXT
+      fits(errors, "name", filter.getName(), TEXT);
+      fits(errors, "owner", filter.getOwner(), TEXT);
+    }
+    return errors;
+  }
+
+  private static void id(List<Map<String, String>> errors, String id) {
+    if (id == null || id.isBlank()) {
+      errors.add(error("id", FieldError.REQUIRED, null));
+    } else {
+      fits(errors, "id", id, ID);
+    }
+  }
+
+  private static void fits(List<Map<String, String>> errors, String field, String value, int max) {
+    if (value != null && value.codePointCount(0, value.length()) > max) {
+      errors.add(error(field, FieldError.TOO_LONG, max));
+    }
+  }
+
+  private static Map<String, String> error(String field, String reason, Integer max) {
+    Map<String, String> error = new LinkedHashMap<>();
+    error.put("field", field);
+    error.put("reason", reason);
+    if (max != null) {
+      error.put(MAX_LENGTH, String.valueOf(max));
+    }
+    return error;
+  }
+
+  /**
+   * The refusal: a {@link RestException} with status 400 (as {@link VariableRefusedException}), so that every door of
+   * the engine REST API passes it on; {@code EngineRestProblems} answers it as the problem naming each field.
+   */
+  public static final class Refused extends RestException {
+
+    private final transient List<Map<String, String>> errors;
+
+    Refused(List<Map<String, String>> errors) {
+      super(
+          Response.Status.BAD_REQUEST,
+          errors.stream()
+              .map(e -> e.get("field") + ": " + e.get("reason"))
+              .collect(Collectors.joining("; ")));
+      this.errors = List.copyOf(errors);
+    }
+
+    /** {@code {field, reason}}, and {@link #MAX_LENGTH} for a value too long. */
+    public List<Map<String, String>> errors() {
+      return errors;
+    }
+  }
+}
