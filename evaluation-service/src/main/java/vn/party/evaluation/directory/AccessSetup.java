@@ -24,7 +24,9 @@ import vn.party.evaluation.process.Groups;
 /**
  * The engine authorizations every installation needs, created once at start-up (idempotent):
  * <ul>
- *   <li>everybody signed in: Tasklist, read the process definitions and their forms, the shared task filters;</li>
+ *   <li>everybody signed in: Tasklist, the deployments (the forms), the shared task filters; the process definitions
+ *       are read by a grant to each group ({@code security.engine.DefinitionReaders}), not globally: the engine reads a
+ *       global authorization as revoking what it leaves out for a member with an open case about them;</li>
  *   <li>auditors (ủy ban kiểm tra): Cockpit and read — never update — everything, running or finished;</li>
  *   <li>members and committees get their task rights from the engine itself, per task (assignee, candidate
  *       group), so nobody sees or works on another branch's tasks.</li>
@@ -48,7 +50,6 @@ public class AccessSetup implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     global(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    global(Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
     global(Resources.DEPLOYMENT, ANY, Permissions.READ);
 
     group(Groups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

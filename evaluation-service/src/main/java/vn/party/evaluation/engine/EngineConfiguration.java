@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.party.evaluation.process.validation.TaskCompletionValidationPlugin;
 import vn.party.evaluation.security.engine.ApplicationPeople;
+import vn.party.evaluation.security.engine.DefinitionReaders;
 import vn.party.evaluation.security.engine.UserCommandGuardPlugin;
 
 /** Engine plugins this application needs (the Spring Boot starter registers every plugin bean). */
@@ -48,6 +49,15 @@ public class EngineConfiguration {
                 .optional();
           }
         });
+  }
+
+  /**
+   * Each group reads the process definitions by a grant of its own, never a global authorization, which the engine
+   * turns into revocations for a member with an open case about them (open question D, {@link DefinitionReaders}).
+   */
+  @Bean
+  DefinitionReaders.Plugin definitionReadersPlugin() {
+    return new DefinitionReaders.Plugin();
   }
 
   /** The index a task completion needs on ACT_RU_TASK.PARENT_TASK_ID_ (see {@link EngineIndexes}). */
