@@ -54,11 +54,11 @@ final class BuiltInGroups {
       ToLongFunction<String> membersOf) {
     String groupId = CommandWrites.stringField(command, "groupId");
     if (command instanceof DeleteGroupCmd) {
-      return BUILT_IN.contains(groupId) ? groupId : null;
+      return builtIn(groupId) ? groupId : null;
     }
     if (command instanceof SaveGroupCmd
         && CommandWrites.fieldOf(command, "group") instanceof GroupEntity group) {
-      return BUILT_IN.contains(group.getId()) ? group.getId() : null;
+      return builtIn(group.getId()) ? group.getId() : null;
     }
     String userId = CommandWrites.stringField(command, "userId");
     boolean refused = false;
@@ -72,7 +72,9 @@ final class BuiltInGroups {
     } else if (command instanceof DeleteMembershipCmd) {
       refused =
           Groups.MEMBERS.equals(groupId)
-              || KEPT_ONE.contains(groupId) && last(userId, groupId, groupsOf, membersOf);
+              || builtIn(groupId)
+                  && KEPT_ONE.contains(groupId)
+                  && last(userId, groupId, groupsOf, membersOf);
     } else if (command instanceof DeleteUserCmd) {
       return KEPT_ONE.stream()
           .filter(group -> last(userId, group, groupsOf, membersOf))
@@ -80,6 +82,11 @@ final class BuiltInGroups {
           .orElse(null);
     }
     return refused ? groupId : null;
+  }
+
+  /** Null-safe: {@code Set.of} refuses to look up null (a command naming no group). */
+  private static boolean builtIn(String groupId) {
+    return groupId != null && BUILT_IN.contains(groupId);
   }
 
   /** Whether the user is the group's last member. */
