@@ -30,6 +30,11 @@ public class MemberAccounts {
     return system.call(() -> signIns.exists(memberId));
   }
 
+  /** Whether the sign-in is an administrator's or an inspector's ({@code camunda-admin}, {@code auditors}). */
+  public boolean staff(String userId) {
+    return system.call(() -> signIns.staff(userId));
+  }
+
   /**
    * Creates the account; its one-time password, which must be changed at first sign-in ({@link Accounts}), or null
    * when the account existed already.

@@ -269,7 +269,13 @@ public class RosterImportService {
             imports.cardHolders(),
             this::problem,
             LocalDate.now(zone),
-            id -> imports.memberIdTaken(id) ? "MEMBER" : accounts.exists(id) ? "USER" : null,
+            // an administrator's or inspector's sign-in is never adopted as a party member's
+            // (seventh
+            // session's outsider: the member's leaving then emptied camunda-admin)
+            id ->
+                imports.memberIdTaken(id) || accounts.staff(id)
+                    ? "MEMBER"
+                    : accounts.exists(id) ? "USER" : null,
             user.isAdmin());
     Checked checked = new Checked();
     checked.checker = checker;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -42,6 +43,7 @@ class EngineCommandListTest extends EvaluationFlowSupport {
   @Autowired IdentityService identityService;
   @Autowired HistoryService historyService;
   @Autowired AuthorizationService authorizationService;
+  @Autowired FilterService filterService;
 
   /**
    * Finding 1: {@code DELETE /process-definition/{id}?cascade=true} (also {@code /key/{key}}, which the engine REST API
@@ -192,6 +194,9 @@ class EngineCommandListTest extends EvaluationFlowSupport {
           new String[][] {
             {"PUT", "/group/" + Groups.AUDITORS + "/members/member3"},
             {"PUT", "/group/" + Groups.AUDITORS + "/members/committee"},
+            // seventh session's outsider: a party member or a seat holder made administrator
+            {"PUT", "/group/" + Groups.ADMINS + "/members/member3"},
+            {"PUT", "/group/" + Groups.ADMINS + "/members/secretary1"},
             {"DELETE", "/group/" + Groups.AUDITORS},
             {"DELETE", "/group/" + Groups.MEMBERS},
             {"DELETE", "/group/" + Groups.ADMINS},
@@ -415,6 +420,67 @@ class EngineCommandListTest extends EvaluationFlowSupport {
       identityService.deleteUser("inspector13");
       others.forEach(id -> identityService.createMembership(id, Groups.AUDITORS));
     }
+  }
+
+  /**
+   * Seventh session's outsider, HIGH: a stored filter's expression ran the application's beans inside the engine, past
+   * every guard, as whoever opened the filter ({@code ${identityService.createMembership("member3","auditors")}}: a
+   * hidden reader). A filter a person saves holds only Tasklist's own expressions; anything else is a 400 naming the
+   * query field, at every door, in an or-query too; nothing is saved or run.
+   */
+  @Test
+  void noStoredFilterRunsAnExpression() throws Exception {
+    Http http = new Http(port);
+    WebappSession admin = new WebappSession(port);
+    assertThat(admin.signIn("admin", "admin")).isEqualTo(200);
+    long filters = filterService.createFilterQuery().count();
+    String join = "${identityService.createMembership(\\\"member3\\\",\\\"auditors\\\")}";
+    for (String door : List.of(DOORS.get(0), DOORS.get(1), WEBAPP)) {
+      for (String query :
+          List.of(
+              "{\"assigneeExpression\":\"" + join + "x\"}",
+              "{\"candidateGroupsExpression\":\"${runtimeService}\"}",
+              "{\"orQueries\":[{\"assigneeExpression\":\"" + join + "\"}]}",
+              "{\"dueBeforeExpression\":\"${dateTime().plusDays(1).toDate()}${currentUser()}\"}")) {
+        String body =
+            "{\"resourceType\":\"Task\",\"name\":\"x\",\"owner\":\"admin\",\"query\":"
+                + query
+                + "}";
+        HttpResponse<String> created = send(http, admin, door, "POST", "/filter/create", body);
+        assertThat(created.statusCode())
+            .as(door + " " + body + ": " + created.body())
+            .isEqualTo(400);
+        assertThat(created.body()).contains("expression-not-allowed").doesNotContain("Exception");
+      }
+      // Tasklist's own expressions still save
+      HttpResponse<String> mine =
+          send(
+              http,
+              admin,
+              door,
+              "POST",
+              "/filter/create",
+              "{\"resourceType\":\"Task\",\"name\":\"Việc của tôi\",\"owner\":\"admin\",\"query\":"
+                  + "{\"assigneeExpression\":\"${currentUser()}\","
+                  + "\"dueBeforeExpression\":\"${dateTime().plusDays(3).toDate()}\"}}");
+      assertThat(mine.statusCode()).as(mine.body()).isEqualTo(200);
+      String id = JSON.readTree(mine.body()).get("id").asText();
+      HttpResponse<String> changed =
+          send(
+              http,
+              admin,
+              door,
+              "PUT",
+              "/filter/" + id,
+              "{\"name\":\"x\",\"owner\":\"admin\",\"query\":{\"assigneeExpression\":\""
+                  + join
+                  + "\"}}");
+      assertThat(changed.statusCode()).as(changed.body()).isEqualTo(400);
+      assertThat(send(http, admin, door, "DELETE", "/filter/" + id, null).statusCode())
+          .isEqualTo(204);
+    }
+    assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
+    assertThat(groupsOf("member3").get("member3")).doesNotContain(Groups.AUDITORS);
   }
 
   private static final String WEBAPP = "/camunda/api/engine/engine/default";

@@ -2,6 +2,7 @@ package vn.party.evaluation.security.engine;
 
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
@@ -26,6 +27,9 @@ import vn.party.evaluation.process.Groups;
  *       inspector: a member reading every evaluation, who could no longer submit their own self-review); the
  *       national and district inspection accounts are added and taken out by the administrators, as before, and the
  *       engine's operation log records each change (category Admin), which Cockpit shows;
+ *   <li>{@code camunda-admin} takes no party member (by the roster, whatever their groups) and no seat holder, as
+ *       {@code auditors} (seventh session's outsider: a party member made administrator read every evaluation, and
+ *       the member's leaving, which takes the sign-in out of every group, emptied the group);
  *   <li>the last member of {@code camunda-admin} stays one, and is not deleted: with no administrator left, the
  *       webapps' setup page lets anyone on the network create one ({@code POST
  *       /camunda/api/admin/setup/default/user/create}, no sign-in).
@@ -46,12 +50,13 @@ final class BuiltInGroups {
 
   /**
    * The built-in group this command may not change (null: it may); {@code groupsOf} reads a user's groups, {@code
-   * membersOf} how many users a group holds, both as the engine.
+   * membersOf} how many users a group holds, both as the engine; {@code partyMember} whether the roster holds the user.
    */
   static String refused(
       Command<?> command,
       Function<String, Set<String>> groupsOf,
-      ToLongFunction<String> membersOf) {
+      ToLongFunction<String> membersOf,
+      Predicate<String> partyMember) {
     String groupId = CommandWrites.stringField(command, "groupId");
     if (command instanceof DeleteGroupCmd) {
       return builtIn(groupId) ? groupId : null;
@@ -65,10 +70,11 @@ final class BuiltInGroups {
     if (command instanceof CreateMembershipCmd) {
       refused =
           Groups.MEMBERS.equals(groupId)
-              || Groups.AUDITORS.equals(groupId)
+              || KEPT_ONE.contains(groupId)
                   && userId != null
-                  && groupsOf.apply(userId).stream()
-                      .anyMatch(g -> Groups.MEMBERS.equals(g) || Groups.seatManaged(g));
+                  && (partyMember.test(userId)
+                      || groupsOf.apply(userId).stream()
+                          .anyMatch(g -> Groups.MEMBERS.equals(g) || Groups.seatManaged(g)));
     } else if (command instanceof DeleteMembershipCmd) {
       refused =
           Groups.MEMBERS.equals(groupId)

@@ -170,7 +170,9 @@ public class UserCommandGuard extends CommandInterceptor {
     if (Groups.seatManaged(groupId)) {
       throw PersonRefusedException.seats(groupId);
     }
-    String builtIn = BuiltInGroups.refused(command, this::groupsOf, this::membersOf);
+    String builtIn =
+        BuiltInGroups.refused(
+            command, this::groupsOf, this::membersOf, id -> people.rosterEmail(id).isPresent());
     if (builtIn != null) {
       throw PersonRefusedException.builtInGroup(builtIn);
     }
@@ -183,6 +185,10 @@ public class UserCommandGuard extends CommandInterceptor {
     }
     if (EvaluationAuthorizations.refused(command, this::storedResourceType)) {
       throw PersonRefusedException.authorizationKept();
+    }
+    List<FieldError> expressions = FilterExpressions.refused(command);
+    if (!expressions.isEmpty()) {
+      throw new VariableRefusedException(expressions);
     }
   }
 
