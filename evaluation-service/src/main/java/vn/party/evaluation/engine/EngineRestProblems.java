@@ -120,6 +120,9 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
   private static final String UNIQUE_VIOLATION = "23505";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The engine's refusal of an empty filter name ({@code FilterEntity.setName}), which names the field in English. */
+  private static final String FILTER_NAME_EMPTY = "Filter name must not be null or empty";
+
   /**
    * What the engine REST API's comment and attachment resources answer before any command when the person may not
    * read the task's history (no member or committee may): the same for a real task and for none.
@@ -268,6 +271,11 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
         return refused.errors();
       }
       String message = t.getMessage() == null ? "" : t.getMessage();
+      if (message.startsWith(FILTER_NAME_EMPTY)) {
+        // the engine's own check of a filter's name, before any command (seventh session's
+        // outsider)
+        return List.of(field("name", FieldError.REQUIRED));
+      }
       Matcher query = QUERY_PARAMETER.matcher(message);
       if (query.find()) {
         return List.of(field(query.group(1), conversionReason(t)));

@@ -213,6 +213,42 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
     }
   }
 
+  /**
+   * Seventh session's outsider (finding 8's edges): a blank filter name answered the engine's "invalid content" naming
+   * nothing, a blank owner was stored (with an authorization for user "   "), a NUL in a name reached PostgreSQL, and
+   * an e-mail address with a line break was stored as sent. Each is a 400 naming the field; nothing is written.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  void blankNamesAndControlCharactersAreRefusedNamingTheField(String door) {
+    long filters = filterService.createFilterQuery().count();
+    assertProblem(
+        send(door, "POST", "/filter/create", body(filter("   ", "admin"))), "name", "required");
+    assertProblem(
+        send(door, "POST", "/filter/create", body(filter("Bộ lọc thử", "   "))),
+        "owner",
+        "required");
+    assertProblem(
+        send(door, "POST", "/filter/create", body(filter("Bộ\u0000lọc", "admin"))),
+        "name",
+        "control-characters");
+    assertThat(filterService.createFilterQuery().count()).isEqualTo(filters);
+    String id = "probe-ctl-" + door.length();
+    assertProblem(
+        send(
+            door,
+            "POST",
+            "/user/create",
+            newUser(id, "Văn", "An", "an@example.vn\nBcc: other@example.org")),
+        "email",
+        "control-characters");
+    assertProblem(
+        send(door, "POST", "/user/create", newUser(id, "V\u0000n", "An", "an@example.vn")),
+        "firstName",
+        "control-characters");
+    assertThat(identityService.createUserQuery().userId(id).count()).isZero();
+  }
+
   /** Asked in English, the same problem in English, naming the field and the limit. */
   @Test
   void theRefusalIsInTheRequestsLanguage() {

@@ -77,8 +77,13 @@ public final class IdentityLengths {
       fits(errors, "name", tenant.getName(), TEXT);
     } else if (command instanceof SaveFilterCmd
         && CommandWrites.fieldOf(command, "filter") instanceof Filter filter) {
-      // the id is the engine's; the query and the properties are TEXT
+      // the id is the engine's; the query and the properties are TEXT; a filter is listed by its
+      // name, and a blank owner was stored with an authorization for user "   " (seventh session)
+      required(errors, "name", filter.getName());
       fits(errors, "name", filter.getName(), TEXT);
+      if (filter.getOwner() != null && filter.getOwner().isBlank()) {
+        errors.add(error("owner", FieldError.REQUIRED, null));
+      }
       fits(errors, "owner", filter.getOwner(), TEXT);
     }
     return errors;
@@ -92,8 +97,23 @@ public final class IdentityLengths {
     }
   }
 
+  private static void required(List<Map<String, String>> errors, String field, String value) {
+    if (value == null || value.isBlank()) {
+      errors.add(error(field, FieldError.REQUIRED, null));
+    }
+  }
+
+  /**
+   * Too long, or holding a control character (a NUL reached PostgreSQL, which refused it naming nothing; an e-mail
+   * address with a line break was stored as sent: seventh session's outsider).
+   */
   private static void fits(List<Map<String, String>> errors, String field, String value, int max) {
-    if (value != null && value.codePointCount(0, value.length()) > max) {
+    if (value == null) {
+      return;
+    }
+    if (value.codePoints().anyMatch(Character::isISOControl)) {
+      errors.add(error(field, FieldError.CONTROL_CHARACTERS, null));
+    } else if (value.codePointCount(0, value.length()) > max) {
       errors.add(error(field, FieldError.TOO_LONG, max));
     }
   }
