@@ -1,15 +1,20 @@
 package vn.party.evaluation.security.engine;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteUserCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveGroupCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import vn.party.evaluation.process.Groups;
 
@@ -37,6 +42,10 @@ import vn.party.evaluation.process.Groups;
  *
  * Other administrators are added and removed by the administrators. The application's own changes run as the system
  * and are not judged.
+ *
+ * <p>Seventh session's outsider (E): two removals sent at once each counted two members before either ran, and both
+ * went through: the group was empty. A removal that could take a member of {@code camunda-admin} or {@code auditors}
+ * is therefore judged again inside its own transaction, under a lock every node takes ({@link #lastMemberKept}).
  */
 final class BuiltInGroups {
 
@@ -88,6 +97,62 @@ final class BuiltInGroups {
           .orElse(null);
     }
     return refused ? groupId : null;
+  }
+
+  /**
+   * PostgreSQL advisory lock held, until its transaction ends, by every person's removal that could take a member of
+   * a group in {@link #KEPT_ONE}. One constant key rather than {@code select ... for update} on the groups' rows in
+   * {@code ACT_ID_GROUP}: a user's deletion touches both groups (no order of row locks to keep), the key needs no row
+   * to exist, and these removals are rare enough to wait for one another across all nodes. Above the int range, so
+   * no {@code hashtext} key elsewhere meets it.
+   */
+  static final long KEPT_MEMBERS_LOCK = 0x0E7A1_6A0DL;
+
+  /** Whether a person's command could remove a member of a group that keeps its last one. */
+  static boolean removesKeptMember(Command<?> command) {
+    if (command instanceof DeleteUserCmd) {
+      return true;
+    }
+    String groupId = CommandWrites.stringField(command, "groupId");
+    return command instanceof DeleteMembershipCmd && groupId != null && KEPT_ONE.contains(groupId);
+  }
+
+  /**
+   * The command run in one transaction with its check: the lock first ({@link #KEPT_MEMBERS_LOCK}), then the members
+   * counted as they are committed now (read committed: a removal that held the lock before has committed), then the
+   * command itself, in the same command context, so the removal commits before the next one counts. The guard runs it
+   * through the rest of the engine's interceptors, which open the context and the transaction.
+   */
+  static <T> Command<T> lastMemberKept(Command<T> command) {
+    return context -> {
+      lock(context);
+      String refused =
+          refused(
+              command,
+              userId -> context.runWithoutAuthorization(() -> TaskSeats.groupsOf(context, userId)),
+              groupId ->
+                  context.runWithoutAuthorization(
+                      () ->
+                          context
+                              .getReadOnlyIdentityProvider()
+                              .createUserQuery(context)
+                              .memberOfGroup(groupId)
+                              .count()));
+      if (refused != null) {
+        throw PersonRefusedException.builtInGroup(refused);
+      }
+      return command.execute(context);
+    };
+  }
+
+  private static void lock(CommandContext context) {
+    Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
+    try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
+      lock.setLong(1, KEPT_MEMBERS_LOCK);
+      lock.executeQuery().close();
+    } catch (SQLException e) {
+      throw new ProcessEngineException("could not lock the kept groups' members", e);
+    }
   }
 
   /** Null-safe: {@code Set.of} refuses to look up null (a command naming no group). */
