@@ -137,7 +137,8 @@ final class BuiltInGroups {
                               .getReadOnlyIdentityProvider()
                               .createUserQuery(context)
                               .memberOfGroup(groupId)
-                              .count()));
+                              .count()),
+              userId -> false); // only a membership made asks whether the roster holds the user
       if (refused != null) {
         throw PersonRefusedException.builtInGroup(refused);
       }
