@@ -916,55 +916,37 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
   void noPersonReparentsRedatesOrRenamesATaskOfTheProcesses() {
     Task before = taskService.createTaskQuery().taskId(selfReview).singleResult();
     // what the outsider did: the administrator adds UPDATE to the member's own authorization on it
-    Authorization grant =
-        authorizationService
-            .createAuthorizationQuery()
-            .userIdIn("member10")
-            .resourceType(Resources.TASK)
-            .resourceId(selfReview)
-            .singleResult();
-    boolean made = grant == null;
-    if (made) {
-      grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      grant.setUserId("member10");
-      grant.setResource(Resources.TASK);
-      grant.setResourceId(selfReview);
-    }
-    Permission[] held = grant.getPermissions(Permissions.values());
-    grant.addPermission(Permissions.READ);
-    grant.addPermission(Permissions.UPDATE);
-    grant.addPermission(Permissions.TASK_WORK);
-    authorizationService.saveAuthorization(grant);
-    try {
-      String name = before.getName();
-      String due = restDate(before.getDueDate());
-      for (String door : DOORS) {
-        for (String[] change :
-            new String[][] {{name, due, decision}, {name, "null", null}, {"Đã xong", due, null}}) {
-          if (change[1].equals(due) && change[2] == null && change[0].equals(name)) {
-            continue; // no due date to clear
+    withUpdateGrant(
+        () -> {
+          String name = before.getName();
+          String due = restDate(before.getDueDate());
+          for (String door : DOORS) {
+            for (String[] change :
+                new String[][] {
+                  {name, due, decision}, {name, "null", null}, {"Đã xong", due, null}
+                }) {
+              if (change[1].equals(due) && change[2] == null && change[0].equals(name)) {
+                continue; // no due date to clear
+              }
+              HttpResponse<String> answer =
+                  http.send(
+                      "PUT",
+                      door + "/task/" + selfReview,
+                      "member10",
+                      "application/json",
+                      taskBody(before, change[0], change[1], change[2]));
+              assertThat(answer.statusCode())
+                  .as(
+                      door
+                          + " "
+                          + String.join(", ", String.valueOf(change[2]))
+                          + ": "
+                          + answer.body())
+                  .isEqualTo(403);
+            }
+            assertUnchangedSaveStands(door);
           }
-          HttpResponse<String> answer =
-              http.send(
-                  "PUT",
-                  door + "/task/" + selfReview,
-                  "member10",
-                  "application/json",
-                  taskBody(before, change[0], change[1], change[2]));
-          assertThat(answer.statusCode())
-              .as(door + " " + String.join(", ", String.valueOf(change[2])) + ": " + answer.body())
-              .isEqualTo(403);
-        }
-        assertUnchangedSaveStands(door);
-      }
-    } finally {
-      if (made) {
-        authorizationService.deleteAuthorization(grant.getId());
-      } else {
-        grant.setPermissions(held);
-        authorizationService.saveAuthorization(grant);
-      }
-    }
+        });
     Task after = taskService.createTaskQuery().taskId(selfReview).singleResult();
     assertThat(after.getParentTaskId()).isNull();
     assertThat(after.getDueDate()).isEqualTo(before.getDueDate());

@@ -92,12 +92,7 @@ class RosterImportApiTest extends EvaluationFlowSupport {
     JsonNode preview = json(answer.getBody());
     assertProblem(preview, 2, "O", "account-taken");
     assertProblem(preview, 3, "O", "account-taken");
-    ResponseEntity<String> refused =
-        as("admin")
-            .post()
-            .uri("/api/v1/roster-imports/{id}/commit", preview.get("id").asText())
-            .retrieve()
-            .toEntity(String.class);
+    ResponseEntity<String> refused = commit("admin", preview.get("id").asText());
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(members()).isEqualTo(members);
   }
@@ -139,12 +134,7 @@ class RosterImportApiTest extends EvaluationFlowSupport {
         .contains("dòng 2");
     assertThat(first.get("messageEn").asText()).startsWith("Row 3, column D (Party card number)");
 
-    ResponseEntity<String> refused =
-        as("admin")
-            .post()
-            .uri("/api/v1/roster-imports/{id}/commit", preview.get("id").asText())
-            .retrieve()
-            .toEntity(String.class);
+    ResponseEntity<String> refused = commit("admin", preview.get("id").asText());
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(members()).isEqualTo(members);
     assertThat(
