@@ -3,10 +3,13 @@ package vn.party.evaluation.rosterimport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -114,6 +117,18 @@ class RosterImports {
             .query(Integer.class)
             .single()
         > 0;
+  }
+
+  /** Which of these ids are members' ids: one query. */
+  Set<String> memberIdsTaken(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        jdbc.sql("select id from evaluation.party_member where id in (:ids)")
+            .param("ids", ids)
+            .query(String.class)
+            .list());
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

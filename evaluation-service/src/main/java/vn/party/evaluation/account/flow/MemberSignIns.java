@@ -1,8 +1,15 @@
 package vn.party.evaluation.account.flow;
 
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.process.Groups;
 
@@ -10,14 +17,24 @@ import vn.party.evaluation.process.Groups;
  * The engine's side of a member's sign-in (a thin adapter over its identity store): the account, its place in the
  * members' group {@link Groups#MEMBERS} (made with the first account on a database started without the demo), and
  * disabling it. The caller runs as the system and decides who may.
+ *
+ * <p>Many accounts at once (the roster import) are looked up and created a chunk at a time, each chunk in ONE engine
+ * command: inside a Spring transaction every engine command keeps its whole command context reachable until the
+ * transaction ends (Camunda's {@code SpringTransactionContext} registers a transaction synchronization holding it),
+ * and a 50,000-member import that ran some seven commands per member ran out of heap (bench of 2026-12-07).
  */
 @Component
 public class MemberSignIns {
 
-  private final IdentityService identity;
+  /** An account to create: its id, the member's name and e-mail address, its first password. */
+  public record NewSignIn(String userId, String fullName, String email, String password) {}
 
-  public MemberSignIns(IdentityService identity) {
+  private final IdentityService identity;
+  private final ProcessEngineConfigurationImpl engine;
+
+  public MemberSignIns(IdentityService identity, ProcessEngineConfigurationImpl engine) {
     this.identity = identity;
+    this.engine = engine;
   }
 
   public boolean exists(String userId) {
@@ -34,21 +51,80 @@ public class MemberSignIns {
         > 0;
   }
 
-  /** Creates the account with the password given, in the members' group; false when it existed already. */
-  public boolean create(String userId, String fullName, String email, String password) {
-    if (exists(userId)) {
-      return false;
+  /**
+   * Which of these users are in {@code camunda-admin} or {@code auditors}: one engine command (each query is two of
+   * its own, made then run: all four run inside one here).
+   */
+  public Set<String> staff(Collection<String> userIds) {
+    if (userIds.isEmpty()) {
+      return Set.of();
     }
-    User user = identity.newUser(userId);
-    int space = fullName.lastIndexOf(' ');
-    user.setFirstName(space > 0 ? fullName.substring(0, space) : fullName);
-    user.setLastName(space > 0 ? fullName.substring(space + 1) : "");
-    user.setEmail(email);
-    user.setPassword(password);
-    identity.saveUser(user);
-    ensureMembersGroup();
-    identity.createMembership(userId, Groups.MEMBERS);
-    return true;
+    String[] ids = userIds.toArray(String[]::new);
+    return engine
+        .getCommandExecutorTxRequired()
+        .execute(
+            context -> {
+              Set<String> staff = new HashSet<>();
+              for (String group : List.of(Groups.ADMINS, Groups.AUDITORS)) {
+                identity.createUserQuery().memberOfGroup(group).userIdIn(ids).list().stream()
+                    .map(User::getId)
+                    .forEach(staff::add);
+              }
+              return staff;
+            });
+  }
+
+  /**
+   * Which of these accounts exist: one engine command (making the query is a command of its own, running it another:
+   * both run inside one here).
+   */
+  public Set<String> existing(Collection<String> userIds) {
+    if (userIds.isEmpty()) {
+      return Set.of();
+    }
+    return engine
+        .getCommandExecutorTxRequired()
+        .execute(
+            context ->
+                identity.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list().stream()
+                    .map(User::getId)
+                    .collect(Collectors.toSet()));
+  }
+
+  /**
+   * Creates the accounts that do not exist yet, each with its password and in the members' group, in one engine
+   * command (the identity service's own commands run inside it, in its command context); the ids created, in order.
+   * Inside one command an account just created is not yet in the database, so nothing here asks for it again.
+   */
+  public Set<String> createAll(List<NewSignIn> signIns) {
+    if (signIns.isEmpty()) {
+      return Set.of();
+    }
+    return engine
+        .getCommandExecutorTxRequired()
+        .execute(
+            context -> {
+              Set<String> taken =
+                  new HashSet<>(existing(signIns.stream().map(NewSignIn::userId).toList()));
+              ensureMembersGroup();
+              Set<String> created = new LinkedHashSet<>();
+              for (NewSignIn signIn : signIns) {
+                if (!taken.add(signIn.userId())) {
+                  continue;
+                }
+                User user = identity.newUser(signIn.userId());
+                String fullName = signIn.fullName();
+                int space = fullName.lastIndexOf(' ');
+                user.setFirstName(space > 0 ? fullName.substring(0, space) : fullName);
+                user.setLastName(space > 0 ? fullName.substring(space + 1) : "");
+                user.setEmail(signIn.email());
+                user.setPassword(signIn.password());
+                identity.saveUser(user);
+                identity.createMembership(signIn.userId(), Groups.MEMBERS);
+                created.add(signIn.userId());
+              }
+              return created;
+            });
   }
 
   /**
