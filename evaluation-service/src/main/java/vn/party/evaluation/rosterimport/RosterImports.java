@@ -119,14 +119,21 @@ class RosterImports {
         > 0;
   }
 
-  /** Which of these ids are members' ids: one query. */
+  /**
+   * Which of these ids are members' ids: one query. Joined to the ids given rather than {@code id in (…)}, which a
+   * roster grown by a big import in this very transaction (its statistics older) has answered with a sequential scan
+   * comparing every row with every id: 0.6 s per 500 ids at 44,000 members (bench of 2026-12-07).
+   */
   Set<String> memberIdsTaken(Collection<String> ids) {
     if (ids.isEmpty()) {
       return Set.of();
     }
     return new HashSet<>(
-        jdbc.sql("select id from evaluation.party_member where id in (:ids)")
-            .param("ids", ids)
+        jdbc.sql(
+                """
+                select m.id from unnest(cast(:ids as varchar[])) as asked(id)
+                join evaluation.party_member m on m.id = asked.id""")
+            .param("ids", ids.toArray(String[]::new))
             .query(String.class)
             .list());
   }

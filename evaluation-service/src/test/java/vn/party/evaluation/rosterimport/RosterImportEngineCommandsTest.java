@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -232,6 +233,50 @@ class RosterImportEngineCommandsTest extends EvaluationFlowSupport {
           .as(pattern)
           .isZero();
     }
+  }
+
+  @Test
+  void aSignInWithoutAMemberIsAdoptedByAnAdministratorAndKeepsItsPassword() {
+    String tag = tag();
+    String lower = tag.toLowerCase(Locale.ROOT);
+    String solo = "rb" + lower + "-solo";
+    String password = "Sông-Hàn-mùa-nước-nổi-2026";
+    User user = identityService.newUser(solo);
+    user.setFirstName("Người");
+    user.setLastName("Riêng");
+    user.setPassword(password);
+    identityService.saveUser(user);
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(RosterFiles.heading());
+    List<String> first = RosterFiles.row("Đảng viên mới", "RB" + tag + "00001", BRANCH);
+    first.add("");
+    rows.add(first);
+    List<String> adopted = RosterFiles.row("Người Riêng", "RB" + tag + "00002", BRANCH);
+    adopted.add(solo);
+    rows.add(adopted);
+
+    RosterImportService.Preview preview =
+        service.preview(WARD, "nhan.csv", RosterFiles.csv(rows), ADMIN);
+    assertThat(preview.problemsTotal()).as(preview.problems().toString()).isZero();
+    RosterImportService.Result result = service.commit(preview.id(), ADMIN);
+
+    assertThat(result.created()).isEqualTo(2);
+    // the sign-in that existed gets no one-time password: it keeps its own, and no flag
+    assertThat(result.accounts())
+        .extracting(RosterImportService.NewAccount::memberId)
+        .containsExactly("dvrb" + lower + "00001");
+    assertThat(
+            jdbc.sql("select id from evaluation.party_member where card_number = :c")
+                .param("c", "RB" + tag + "00002")
+                .query(String.class)
+                .single())
+        .isEqualTo(solo);
+    assertThat(identityService.checkPassword(solo, password)).isTrue();
+    assertThat(
+            count(
+                "select count(*) from evaluation.account_password where user_id in (:ids)",
+                List.of(solo)))
+        .isZero();
   }
 
   private int count(String sql, List<String> ids) {

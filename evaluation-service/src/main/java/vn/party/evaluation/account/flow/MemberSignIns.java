@@ -5,11 +5,16 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityCache;
+import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbOperationManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.process.Groups;
 
@@ -31,10 +36,13 @@ public class MemberSignIns {
 
   private final IdentityService identity;
   private final ProcessEngineConfigurationImpl engine;
+  private final JdbcClient jdbc;
 
-  public MemberSignIns(IdentityService identity, ProcessEngineConfigurationImpl engine) {
+  public MemberSignIns(
+      IdentityService identity, ProcessEngineConfigurationImpl engine, JdbcClient jdbc) {
     this.identity = identity;
     this.engine = engine;
+    this.jdbc = jdbc;
   }
 
   public boolean exists(String userId) {
@@ -75,56 +83,86 @@ public class MemberSignIns {
   }
 
   /**
-   * Which of these accounts exist: one engine command (making the query is a command of its own, running it another:
-   * both run inside one here).
+   * Which of these accounts exist: one query, read from the engine's table, no engine command. Not the engine's
+   * {@code userIdIn} query: its {@code ID_ in (…)} is answered with a sequential scan comparing every row with every
+   * id when the table's statistics predate a big import (the first import into a new database: 0.6 s per 500 ids at
+   * 44,000 accounts, two thirds of a 50,000-row commit, bench of 2026-12-07); joined to the ids given, each row is
+   * looked up once whichever plan is chosen.
    */
   public Set<String> existing(Collection<String> userIds) {
     if (userIds.isEmpty()) {
       return Set.of();
     }
-    return engine
-        .getCommandExecutorTxRequired()
-        .execute(
-            context ->
-                identity.createUserQuery().userIdIn(userIds.toArray(String[]::new)).list().stream()
-                    .map(User::getId)
-                    .collect(Collectors.toSet()));
+    return new HashSet<>(
+        jdbc.sql(
+                """
+                select u.id_ from unnest(cast(:ids as varchar[])) as asked(id)
+                join act_id_user u on u.id_ = asked.id""")
+            .param("ids", userIds.toArray(String[]::new))
+            .query(String.class)
+            .list());
   }
 
   /**
    * Creates the accounts that do not exist yet, each with its password and in the members' group, in one engine
    * command (the identity service's own commands run inside it, in its command context); the ids created, in order.
-   * Inside one command an account just created is not yet in the database, so nothing here asks for it again.
+   * Inside one command an account just created is not yet in the database, so nothing here asks for it again. The
+   * engine works on the caller's transaction's connection (Spring's), so {@link #existing} sees the accounts of
+   * earlier chunks.
    */
   public Set<String> createAll(List<NewSignIn> signIns) {
     if (signIns.isEmpty()) {
       return Set.of();
     }
-    return engine
-        .getCommandExecutorTxRequired()
-        .execute(
-            context -> {
-              Set<String> taken =
-                  new HashSet<>(existing(signIns.stream().map(NewSignIn::userId).toList()));
-              ensureMembersGroup();
-              Set<String> created = new LinkedHashSet<>();
-              for (NewSignIn signIn : signIns) {
-                if (!taken.add(signIn.userId())) {
-                  continue;
-                }
-                User user = identity.newUser(signIn.userId());
-                String fullName = signIn.fullName();
-                int space = fullName.lastIndexOf(' ');
-                user.setFirstName(space > 0 ? fullName.substring(0, space) : fullName);
-                user.setLastName(space > 0 ? fullName.substring(space + 1) : "");
-                user.setEmail(signIn.email());
-                user.setPassword(signIn.password());
-                identity.saveUser(user);
-                identity.createMembership(signIn.userId(), Groups.MEMBERS);
-                created.add(signIn.userId());
-              }
-              return created;
-            });
+    return inOneCommand(
+        () -> {
+          Set<String> taken =
+              new HashSet<>(existing(signIns.stream().map(NewSignIn::userId).toList()));
+          ensureMembersGroup();
+          Set<String> created = new LinkedHashSet<>();
+          for (NewSignIn signIn : signIns) {
+            if (!taken.add(signIn.userId())) {
+              continue;
+            }
+            User user = identity.newUser(signIn.userId());
+            String fullName = signIn.fullName();
+            int space = fullName.lastIndexOf(' ');
+            user.setFirstName(space > 0 ? fullName.substring(0, space) : fullName);
+            user.setLastName(space > 0 ? fullName.substring(space + 1) : "");
+            user.setEmail(signIn.email());
+            user.setPassword(signIn.password());
+            identity.saveUser(user);
+            identity.createMembership(signIn.userId(), Groups.MEMBERS);
+            created.add(signIn.userId());
+          }
+          return created;
+        });
+  }
+
+  /**
+   * Runs {@code work} as one engine command (the identity service's commands inside reuse its command context) and,
+   * when it was not itself inside another command, lets go of what that context cached once it has closed: its
+   * entities (the accounts, their memberships and authorizations) and their inserts, already flushed into the
+   * transaction. The context stays reachable until the transaction ends (a transaction synchronization holds it);
+   * its cache would keep some 2.5 KB per account created — 125 MB for 50,000 rows — until the commit.
+   */
+  private <T> T inOneCommand(Supplier<T> work) {
+    boolean outermost = Context.getCommandContext() == null;
+    DbEntityManager[] entities = new DbEntityManager[1];
+    try {
+      return engine
+          .getCommandExecutorTxRequired()
+          .execute(
+              context -> {
+                entities[0] = context.getDbEntityManager();
+                return work.get();
+              });
+    } finally {
+      if (outermost && entities[0] != null) {
+        entities[0].setDbEntityCache(new DbEntityCache());
+        entities[0].setDbOperationManager(new DbOperationManager());
+      }
+    }
   }
 
   /**
