@@ -44,12 +44,12 @@ public class MemberAccounts {
     return system.call(() -> signIns.staff(userId));
   }
 
-  /** Which of these sign-ins are administrators' or inspectors': one engine command, however many they are. */
+  /** Which of these sign-ins are administrators' or inspectors': one query, however many they are. */
   public Set<String> staff(Collection<String> userIds) {
     return system.call(() -> signIns.staff(userIds));
   }
 
-  /** Which of these sign-ins exist: one engine query, however many they are. */
+  /** Which of these sign-ins exist: one query, however many they are. */
   public Set<String> existing(Collection<String> memberIds) {
     return system.call(() -> signIns.existing(memberIds));
   }
