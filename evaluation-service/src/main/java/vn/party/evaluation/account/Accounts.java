@@ -85,7 +85,7 @@ public class Accounts {
    */
   @Transactional
   public String issueOneTimePassword(String userId, String issuedBy) {
-    String password = generate(userId);
+    String password = newOneTimePassword(userId);
     systemAccess.call(
         () -> {
           User user = identityService.createUserQuery().userId(userId).singleResult();
@@ -96,8 +96,25 @@ public class Accounts {
           identityService.saveUser(user);
           return null;
         });
-    // issue 12: recorded for the administrators and auditors, and the holder is told (who, when),
-    // in this transaction
+    oneTimePasswordSet(userId, issuedBy);
+    return password;
+  }
+
+  /**
+   * A one-time password for the account (random, passing the policy, without the user id), set nowhere yet: for a
+   * caller that sets it itself, as the account is created ({@link MemberAccounts#createAll}), and then tells {@link
+   * #oneTimePasswordSet}.
+   */
+  String newOneTimePassword(String userId) {
+    return generate(userId);
+  }
+
+  /**
+   * Records that the account's password was set to a one-time password by {@code issuedBy} (or the roster import):
+   * it must be changed at first sign-in, the setting is recorded for the administrators and auditors and the holder is
+   * told (who, when) — issue 12, in the caller's transaction. No engine command.
+   */
+  void oneTimePasswordSet(String userId, String issuedBy) {
     boolean byImport = ROSTER_IMPORT.equals(issuedBy);
     flags.setBySomeoneElse(
         userId, issuedBy, byImport ? PasswordResets.Door.ROSTER_IMPORT : PasswordResets.Door.RESET);
@@ -105,7 +122,6 @@ public class Accounts {
         ACCOUNT_CHANGED,
         userId,
         new AccountChanged(userId, "ONE_TIME_PASSWORD", byImport ? null : issuedBy));
-    return password;
   }
 
   /**

@@ -1,5 +1,11 @@
 package vn.party.evaluation.account;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.account.flow.MemberSignIns;
 import vn.party.evaluation.security.SystemAccess;
@@ -26,6 +32,9 @@ public class MemberAccounts {
     this.accounts = accounts;
   }
 
+  /** An account to create for a member: the member's id (the sign-in), name and e-mail address. */
+  public record NewAccount(String memberId, String fullName, String email) {}
+
   public boolean exists(String memberId) {
     return system.call(() -> signIns.exists(memberId));
   }
@@ -35,14 +44,44 @@ public class MemberAccounts {
     return system.call(() -> signIns.staff(userId));
   }
 
+  /** Which of these sign-ins are administrators' or inspectors': one query, however many they are. */
+  public Set<String> staff(Collection<String> userIds) {
+    return system.call(() -> signIns.staff(userIds));
+  }
+
+  /** Which of these sign-ins exist: one query, however many they are. */
+  public Set<String> existing(Collection<String> memberIds) {
+    return system.call(() -> signIns.existing(memberIds));
+  }
+
   /**
    * Creates the account; its one-time password, which must be changed at first sign-in ({@link Accounts}), or null
    * when the account existed already.
    */
   public String create(String memberId, String fullName, String email) {
-    String password = passwords.generate() + passwords.generate();
-    boolean created = system.call(() -> signIns.create(memberId, fullName, email, password));
-    return created ? accounts.issueOneTimePassword(memberId, Accounts.ROSTER_IMPORT) : null;
+    return createAll(List.of(new NewAccount(memberId, fullName, email))).get(memberId);
+  }
+
+  /**
+   * Creates the accounts that do not exist yet, each with a one-time password that must be changed at first sign-in,
+   * set as it is created, in one engine command however many they are (the roster import creates them a chunk at a
+   * time); each is recorded as {@link Accounts#oneTimePasswordSet} does for the roster import. The one-time passwords
+   * by member id, in the order given; an account that existed already has none.
+   */
+  public Map<String, String> createAll(List<NewAccount> newAccounts) {
+    Map<String, String> oneTime = new LinkedHashMap<>();
+    List<MemberSignIns.NewSignIn> toCreate = new ArrayList<>(newAccounts.size());
+    for (NewAccount account : newAccounts) {
+      String password = accounts.newOneTimePassword(account.memberId());
+      oneTime.put(account.memberId(), password);
+      toCreate.add(
+          new MemberSignIns.NewSignIn(
+              account.memberId(), account.fullName(), account.email(), password));
+    }
+    Set<String> created = system.call(() -> signIns.createAll(toCreate));
+    oneTime.keySet().retainAll(created);
+    oneTime.keySet().forEach(id -> accounts.oneTimePasswordSet(id, Accounts.ROSTER_IMPORT));
+    return oneTime;
   }
 
   /**

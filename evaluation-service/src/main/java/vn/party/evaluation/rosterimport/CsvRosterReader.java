@@ -10,6 +10,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
@@ -36,7 +37,17 @@ class CsvRosterReader implements RosterFileReader {
         CSVFormat.RFC4180.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false).get();
     int number = 0;
     try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
-      for (CSVRecord record : parser) {
+      Iterator<CSVRecord> records = parser.iterator();
+      while (true) {
+        CSVRecord record;
+        try {
+          if (!records.hasNext()) {
+            break;
+          }
+          record = records.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+          throw new UnreadableFile("malformed-csv", number + 1, 0, e);
+        }
         number = (int) record.getRecordNumber();
         String[] cells = new String[MAX_COLUMNS];
         Map<Integer, String> issues = new HashMap<>();
@@ -56,9 +67,11 @@ class CsvRosterReader implements RosterFileReader {
           }
           cells[i] = cell;
         }
+        // outside the parser's try: what the consumer throws (the commit's writer) passes through
+        // unchanged
         rows.accept(new SheetRow(number, cells, issues));
       }
-    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+    } catch (IOException e) {
       throw new UnreadableFile("malformed-csv", number + 1, 0, e);
     }
   }

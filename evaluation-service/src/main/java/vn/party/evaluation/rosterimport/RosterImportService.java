@@ -7,12 +7,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -41,6 +44,15 @@ public class RosterImportService {
   public static final int MAX_BYTES = 40 * 1024 * 1024;
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+  /**
+   * Rows checked and written together: their ids looked up at once, their new members' accounts created in one
+   * engine command.
+   */
+  static final int CHUNK = 500;
+
+  /** Longer cells are no account and no card: not looked up. */
+  private static final int MAX_ID = 100;
 
   /** What a preview shows. {@code problems} holds every problem; {@code problemsTotal} counts them. */
   public record Preview(
@@ -257,11 +269,16 @@ public class RosterImportService {
 
   /**
    * Reads the file once, checking each row; with a writer, each good row is written as it is read (the transaction
-   * is rolled back whole when a later row has a problem).
+   * is rolled back whole when a later row has a problem). The rows are checked and written a chunk at a time
+   * ({@link #CHUNK}): the ids a chunk may ask about (the accounts named, the new members' ids) are looked up once for
+   * the chunk, and its new members' accounts are created at its end in one engine command — never an engine command
+   * per row (inside this transaction each one stays in memory until the commit: 50,000 rows ran out of heap, bench of
+   * 2026-12-07).
    */
   private Checked check(
       String organizationId, String format, byte[] content, Writer writer, CurrentUser user) {
     Map<String, ExistingMember> existing = imports.members(organizationId);
+    Holders holders = new Holders();
     RowChecker checker =
         new RowChecker(
             organizationId,
@@ -269,17 +286,11 @@ public class RosterImportService {
             imports.cardHolders(),
             this::problem,
             LocalDate.now(zone),
-            // an administrator's or inspector's sign-in is never adopted as a party member's
-            // (seventh
-            // session's outsider: the member's leaving then emptied camunda-admin)
-            id ->
-                imports.memberIdTaken(id) || accounts.staff(id)
-                    ? "MEMBER"
-                    : accounts.exists(id) ? "USER" : null,
+            holders::holder,
             user.isAdmin());
     Checked checked = new Checked();
     checked.checker = checker;
-    Consumer<SheetRow> rows =
+    Consumer<SheetRow> checkRow =
         row -> {
           MemberRow member = checker.check(row);
           if (member == null) {
@@ -295,17 +306,109 @@ public class RosterImportService {
             checked.toUpdate++;
           }
           if (writer != null && checker.problems().isEmpty()) {
-            writer.write(before, member, changes);
+            writer.write(before, member, changes, holders);
           }
         };
+    List<SheetRow> chunk = new ArrayList<>(CHUNK);
+    Runnable checkChunk =
+        () -> {
+          Set<String> ids = new HashSet<>();
+          for (SheetRow row : chunk) {
+            String account = checker.cell(row, ImportColumn.ACCOUNT);
+            if (account != null && account.length() <= MAX_ID) {
+              ids.add(account);
+            }
+            String card = checker.cell(row, ImportColumn.CARD_NUMBER);
+            if (writer != null
+                && card != null
+                && card.length() <= MAX_ID
+                && !existing.containsKey(card)) {
+              ids.add(baseMemberId(card));
+            }
+          }
+          holders.lookUp(ids);
+          chunk.forEach(checkRow);
+          chunk.clear();
+          if (writer != null && checker.problems().isEmpty()) {
+            writer.createAccounts();
+          }
+        };
+    Consumer<SheetRow> rows =
+        row -> {
+          if (!checker.hasHeading()) {
+            checkRow.accept(row);
+            return;
+          }
+          chunk.add(row);
+          if (chunk.size() == CHUNK) {
+            checkChunk.run();
+          }
+        };
+    RosterFileReader.UnreadableFile unreadable = null;
     try {
       ("XLSX".equals(format) ? new XlsxRosterReader() : new CsvRosterReader()).read(content, rows);
     } catch (RosterFileReader.UnreadableFile e) {
-      checker.unreadable(e);
+      unreadable = e;
+    }
+    checkChunk.run(); // the rest, and the rows read before the file turned unreadable
+    if (unreadable != null) {
+      checker.unreadable(unreadable);
     }
     checker.finish();
     checked.rows = checker.dataRows();
     return checked;
+  }
+
+  /**
+   * Who holds the ids the rows of a chunk ask about — "MEMBER" (a party member), "USER" (a sign-in without a member),
+   * null (free) — looked up once for the chunk ({@link #lookUp}); an id not looked up (a new member's id with a
+   * suffix, when the plain one is taken) is asked on its own. The ids given to the chunk's new members so far are
+   * members'.
+   */
+  private final class Holders {
+    private static final String FREE = "";
+    private final Map<String, String> known = new HashMap<>();
+    private final Set<String> given = new HashSet<>();
+
+    void lookUp(Set<String> ids) {
+      known.clear();
+      given.clear();
+      if (ids.isEmpty()) {
+        return;
+      }
+      Set<String> members = imports.memberIdsTaken(ids);
+      Set<String> users = accounts.existing(ids);
+      Set<String> staff = users.isEmpty() ? Set.of() : accounts.staff(users);
+      for (String id : ids) {
+        known.put(
+            id,
+            members.contains(id) || staff.contains(id)
+                ? "MEMBER"
+                : users.contains(id) ? "USER" : FREE);
+      }
+    }
+
+    /**
+     * An administrator's or inspector's sign-in counts as a member's: never adopted as a party member's (seventh
+     * session's outsider: the member's leaving then emptied camunda-admin).
+     */
+    String holder(String id) {
+      if (given.contains(id)) {
+        return "MEMBER";
+      }
+      String holder =
+          known.computeIfAbsent(
+              id,
+              alone ->
+                  imports.memberIdTaken(alone) || accounts.staff(alone)
+                      ? "MEMBER"
+                      : accounts.exists(alone) ? "USER" : FREE);
+      return holder.equals(FREE) ? null : holder;
+    }
+
+    void given(String id) {
+      given.add(id);
+    }
   }
 
   /** Writes the rows of a commit, counting them for the progress bar. */
@@ -319,6 +422,11 @@ public class RosterImportService {
     int unchanged;
     final List<NewAccount> newAccounts = new ArrayList<>();
 
+    /** The accounts of the chunk's new members, created at its end ({@link #createAccounts}), with their cards. */
+    private final List<MemberAccounts.NewAccount> accountsToCreate = new ArrayList<>();
+
+    private final Map<String, String> cards = new HashMap<>();
+
     Writer(UUID id, int total, String by, String reason) {
       this.id = id;
       this.total = total;
@@ -326,15 +434,16 @@ public class RosterImportService {
       this.reason = reason;
     }
 
-    void write(ExistingMember before, MemberRow row, List<Map<String, Object>> changes) {
+    void write(
+        ExistingMember before, MemberRow row, List<Map<String, Object>> changes, Holders holders) {
       if (before == null) {
-        String memberId = row.account() != null ? row.account() : newMemberId(row.cardNumber());
+        String memberId =
+            row.account() != null ? row.account() : newMemberId(row.cardNumber(), holders);
+        holders.given(memberId);
         imports.insert(memberId, row);
         imports.record(memberId, by, reason, changes);
-        String password = accounts.create(memberId, row.fullName(), row.email());
-        if (password != null) {
-          newAccounts.add(new NewAccount(memberId, row.fullName(), row.cardNumber(), password));
-        }
+        accountsToCreate.add(new MemberAccounts.NewAccount(memberId, row.fullName(), row.email()));
+        cards.put(memberId, row.cardNumber());
         created++;
       } else if (!changes.isEmpty()) {
         if (before.id().equals(by)) {
@@ -360,16 +469,44 @@ public class RosterImportService {
         progress.put(id, new Progress(id, done, total, false));
       }
     }
+
+    /**
+     * The accounts of the new members written since the last call, with their one-time passwords (one engine
+     * command); an account that existed already (a sign-in without a member, adopted) gets none, as before.
+     */
+    void createAccounts() {
+      if (accountsToCreate.isEmpty()) {
+        return;
+      }
+      Map<String, String> passwords = accounts.createAll(accountsToCreate);
+      for (MemberAccounts.NewAccount account : accountsToCreate) {
+        String password = passwords.get(account.memberId());
+        if (password != null) {
+          newAccounts.add(
+              new NewAccount(
+                  account.memberId(), account.fullName(), cards.get(account.memberId()), password));
+        }
+      }
+      accountsToCreate.clear();
+      cards.clear();
+    }
   }
 
-  /** A member's id (also the sign-in) from the card number: "dv" and the number, lower-cased. */
-  private String newMemberId(String cardNumber) {
-    String base = "dv" + cardNumber.toLowerCase(Locale.ROOT);
+  /**
+   * A member's id (also the sign-in) from the card number: "dv" and the number, lower-cased; with "-2", "-3"… when
+   * that is a member's or a sign-in's already.
+   */
+  private static String newMemberId(String cardNumber, Holders holders) {
+    String base = baseMemberId(cardNumber);
     String id = base;
-    for (int n = 2; imports.memberIdTaken(id) || accounts.exists(id); n++) {
+    for (int n = 2; holders.holder(id) != null; n++) {
       id = base + "-" + n;
     }
     return id;
+  }
+
+  private static String baseMemberId(String cardNumber) {
+    return "dv" + cardNumber.toLowerCase(Locale.ROOT);
   }
 
   /** The fields the file changes, by the roster's API names, before and after; every field for a new member. */

@@ -3,10 +3,13 @@ package vn.party.evaluation.rosterimport;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -114,6 +117,25 @@ class RosterImports {
             .query(Integer.class)
             .single()
         > 0;
+  }
+
+  /**
+   * Which of these ids are members' ids: one query. Joined to the ids given rather than {@code id in (…)}, which a
+   * roster grown by a big import in this very transaction (its statistics older) has answered with a sequential scan
+   * comparing every row with every id: 0.6 s per 500 ids at 44,000 members (bench of 2026-12-07).
+   */
+  Set<String> memberIdsTaken(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        jdbc.sql(
+                """
+                select m.id from unnest(cast(:ids as varchar[])) as asked(id)
+                join evaluation.party_member m on m.id = asked.id""")
+            .param("ids", ids.toArray(String[]::new))
+            .query(String.class)
+            .list());
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

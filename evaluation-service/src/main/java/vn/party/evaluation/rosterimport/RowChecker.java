@@ -61,6 +61,7 @@ class RowChecker {
 
   private final List<ImportProblem> problems = new ArrayList<>();
   private Map<Integer, ImportColumn> columns;
+  private final Map<ImportColumn, Integer> columnIndex = new EnumMap<>(ImportColumn.class);
   private int dataRows;
 
   /**
@@ -90,6 +91,25 @@ class RowChecker {
 
   int dataRows() {
     return dataRows;
+  }
+
+  /** Whether the heading row has been read (the columns are known). */
+  boolean hasHeading() {
+    return columns != null;
+  }
+
+  /**
+   * The row's cell in that column as the checks read it (NFC, stripped), before any check: null before the heading,
+   * when the file has no such column or the cell is blank. For looking up many rows' ids at once before checking them.
+   */
+  String cell(SheetRow row, ImportColumn column) {
+    Integer index = columnIndex.get(column);
+    String cell = index == null ? null : row.cell(index);
+    if (cell == null) {
+      return null;
+    }
+    String value = Normalizer.normalize(cell, Normalizer.Form.NFC).strip();
+    return value.isEmpty() ? null : value;
   }
 
   /** After the last row: a file with no heading or no data row is a problem too. */
@@ -226,6 +246,7 @@ class RowChecker {
       } else {
         found.put(match, index);
         columns.put(index, match);
+        columnIndex.put(match, index);
       }
     }
     for (ImportColumn column : ImportColumn.values()) {

@@ -29,8 +29,15 @@ class XlsxRosterReader implements RosterFileReader {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+  /**
+   * What the consumer of the rows throws (the commit's writer: a database error, the heap running out while writing)
+   * passes through unchanged, however the parser wrapped it: only what the parser itself throws is an unreadable file
+   * (an OutOfMemoryError while parsing: a zip bomb). A commit that ran out of heap in its writer was once answered
+   * "không đọc được tệp" (bench of 2026-12-07).
+   */
   @Override
   public void read(byte[] content, Consumer<SheetRow> rows) {
+    RowsConsumer consumer = new RowsConsumer(rows);
     try (OPCPackage pkg = OPCPackage.open(new ByteArrayInputStream(content))) {
       XSSFReader reader = new XSSFReader(pkg);
       ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
@@ -41,12 +48,14 @@ class XlsxRosterReader implements RosterFileReader {
       }
       try (InputStream sheet = sheets.next()) {
         XMLReader xml = XMLHelper.newXMLReader();
-        xml.setContentHandler(new Handler(strings, styles, rows));
+        xml.setContentHandler(new Handler(strings, styles, consumer));
         xml.parse(new InputSource(sheet));
       }
     } catch (UnreadableFile e) {
       throw e;
     } catch (Exception | Error e) {
+      consumer.rethrowFailure();
+      // the parser's own failure
       if (e instanceof Error && !(e instanceof OutOfMemoryError)) {
         throw (Error) e;
       }
@@ -54,11 +63,43 @@ class XlsxRosterReader implements RosterFileReader {
     }
   }
 
+  /** The caller's consumer, remembering what it threw so that it is never taken for the parser's failure. */
+  private static final class RowsConsumer implements Consumer<SheetRow> {
+
+    private final Consumer<SheetRow> rows;
+    private Throwable failure;
+
+    RowsConsumer(Consumer<SheetRow> rows) {
+      this.rows = rows;
+    }
+
+    @Override
+    public void accept(SheetRow row) {
+      try {
+        rows.accept(row);
+      } catch (RuntimeException | Error e) {
+        failure = e;
+        throw e;
+      }
+    }
+
+    /** Throws, unchanged, what the consumer threw, if it threw (the parser may have wrapped it on its way out). */
+    void rethrowFailure() {
+      if (failure == null) {
+        return;
+      }
+      if (failure instanceof Error error) {
+        throw error;
+      }
+      throw (RuntimeException) failure;
+    }
+  }
+
   private static final class Handler extends DefaultHandler {
 
     private final ReadOnlySharedStringsTable strings;
     private final StylesTable styles;
-    private final Consumer<SheetRow> rows;
+    private final RowsConsumer rows;
     private int rowNumber;
     private String[] cells;
     private Map<Integer, String> issues;
@@ -70,7 +111,7 @@ class XlsxRosterReader implements RosterFileReader {
     private final StringBuilder value = new StringBuilder();
     private boolean truncated;
 
-    Handler(ReadOnlySharedStringsTable strings, StylesTable styles, Consumer<SheetRow> rows) {
+    Handler(ReadOnlySharedStringsTable strings, StylesTable styles, RowsConsumer rows) {
       this.strings = strings;
       this.styles = styles;
       this.rows = rows;
