@@ -93,6 +93,10 @@ final class EngineDirectory {
     }
 
     String domain() {
+      return domainOf(organizationId);
+    }
+
+    static String domainOf(String organizationId) {
       return organizationId + ".example.vn";
     }
 

@@ -75,7 +75,12 @@ final class Lifecycle {
     long t0 = System.nanoTime();
     int users = 0;
     for (String organization : organizationIds) {
-      OrganizationGenerator.generate(data, organization, perOrganization, branchSize);
+      OrganizationGenerator.generate(
+          data,
+          organization,
+          perOrganization,
+          branchSize,
+          EngineDirectory.People.domainOf(organization));
       EngineDirectory.People people =
           EngineDirectory.People.of(
               organization,

@@ -18,6 +18,15 @@ final class OrganizationGenerator {
   private OrganizationGenerator() {}
 
   static void generate(DataSource ds, String organizationId, int members, int branchSize) {
+    generate(ds, organizationId, members, branchSize, "bench.example.vn");
+  }
+
+  /**
+   * As above, each member's roster address {@code <member>@<mailDomain>}: the address their engine account must have
+   * too (evaluation-service refuses an account whose address differs from the roster's).
+   */
+  static void generate(
+      DataSource ds, String organizationId, int members, int branchSize, String mailDomain) {
     int branches = (members + branchSize - 1) / branchSize;
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
@@ -33,7 +42,7 @@ final class OrganizationGenerator {
               c.prepareStatement(
                   """
                             insert into evaluation.party_member (id, full_name, email, branch_id, membership, status, admitted_on)
-                            select ? || '-m' || g, 'Đảng viên thử nghiệm ' || g, ? || '-m' || g || '@bench.example.vn',
+                            select ? || '-m' || g, 'Đảng viên thử nghiệm ' || g, ? || '-m' || g || '@' || ?,
                                    ? || '-cb' || ((g - 1) / ? + 1), 'OFFICIAL', 'ACTIVE', date '2010-05-19'
                             from generate_series(1, ?) g""")) {
         org.setString(1, organizationId);
@@ -45,9 +54,10 @@ final class OrganizationGenerator {
         branch.executeUpdate();
         member.setString(1, organizationId);
         member.setString(2, organizationId);
-        member.setString(3, organizationId);
-        member.setInt(4, branchSize);
-        member.setInt(5, members);
+        member.setString(3, mailDomain);
+        member.setString(4, organizationId);
+        member.setInt(5, branchSize);
+        member.setInt(6, members);
         member.executeUpdate();
       }
       c.commit();
