@@ -36,12 +36,14 @@ import vn.party.evaluation.security.engine.PasswordSetters;
  *
  * <p>And the place that sees every password a person sets through the engine: one set for someone else (Camunda
  * Admin, {@code POST /engine-rest/user/create}, {@code PUT /engine-rest/user/{id}/credentials}) must be changed at
- * first sign-in ({@link PasswordsSetInEngine}).
+ * first sign-in ({@link PasswordsSetInEngine}). And every change of an account's e-mail address, told to the address
+ * it was ({@link EmailChanges}).
  */
 public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
   private final SignInThrottle throttle;
   private Supplier<PasswordsSetInEngine> passwordsSet = () -> null;
+  private Supplier<EmailChanges> emailChanges = () -> null;
 
   ThrottledIdentityProvider(SignInThrottle throttle) {
     this.throttle = throttle;
@@ -49,6 +51,10 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
   void passwordsSet(Supplier<PasswordsSetInEngine> passwordsSet) {
     this.passwordsSet = passwordsSet;
+  }
+
+  void emailChanges(Supplier<EmailChanges> emailChanges) {
+    this.emailChanges = emailChanges;
   }
 
   @Override
@@ -69,8 +75,14 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
   @Override
   public IdentityOperationResult saveUser(User user) {
     Authentication authentication = Context.getCommandContext().getAuthentication();
-    if (authentication != null && authentication.getUserId() != null && !isAdmin(authentication)) {
-      String[] stored = storedProfile(user.getId());
+    String person = authentication == null ? null : authentication.getUserId();
+    // an account saved before (not one being created) is read as stored: its address, to tell if it
+    // changes
+    String[] stored =
+        user instanceof UserEntity entity && entity.getRevision() == 0
+            ? null
+            : storedProfile(user.getId());
+    if (person != null && !isAdmin(authentication)) {
       if (stored != null
           && !(Objects.equals(stored[0], user.getFirstName())
               && Objects.equals(stored[1], user.getLastName())
@@ -91,6 +103,11 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
     PasswordsSetInEngine told = passwordsSet.get();
     if (password.isPresent() && told != null) {
       told.saved(password.get());
+    }
+    EmailChanges emails = emailChanges.get();
+    if (stored != null && emails != null) {
+      // the previous address is told (seventh session's outsider, 5b), whoever changed it
+      emails.changed(user.getId(), stored[2], user.getEmail(), person);
     }
     return result;
   }
@@ -133,10 +150,15 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
     private final SignInThrottle throttle;
     private final Supplier<PasswordsSetInEngine> passwordsSet;
+    private final Supplier<EmailChanges> emailChanges;
 
-    Factory(SignInThrottle throttle, Supplier<PasswordsSetInEngine> passwordsSet) {
+    Factory(
+        SignInThrottle throttle,
+        Supplier<PasswordsSetInEngine> passwordsSet,
+        Supplier<EmailChanges> emailChanges) {
       this.throttle = throttle;
       this.passwordsSet = passwordsSet;
+      this.emailChanges = emailChanges;
     }
 
     @Override
@@ -148,6 +170,7 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
     public Session openSession() {
       ThrottledIdentityProvider provider = new ThrottledIdentityProvider(throttle);
       provider.passwordsSet(passwordsSet);
+      provider.emailChanges(emailChanges);
       return provider;
     }
   }
