@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import vn.party.evaluation.account.flow.SavedUsers;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.security.engine.PasswordSetters;
 
@@ -75,14 +76,10 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
   @Override
   public IdentityOperationResult saveUser(User user) {
     Authentication authentication = Context.getCommandContext().getAuthentication();
-    String person = authentication == null ? null : authentication.getUserId();
     // an account saved before (not one being created) is read as stored: its address, to tell if it
     // changes
-    String[] stored =
-        user instanceof UserEntity entity && entity.getRevision() == 0
-            ? null
-            : storedProfile(user.getId());
-    if (person != null && !isAdmin(authentication)) {
+    String[] stored = SavedUsers.storedBefore(user, ThrottledIdentityProvider::storedProfile);
+    if (authentication != null && authentication.getUserId() != null && !isAdmin(authentication)) {
       if (stored != null
           && !(Objects.equals(stored[0], user.getFirstName())
               && Objects.equals(stored[1], user.getLastName())
@@ -107,7 +104,7 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
     EmailChanges emails = emailChanges.get();
     if (stored != null && emails != null) {
       // the previous address is told (seventh session's outsider, 5b), whoever changed it
-      emails.changed(user.getId(), stored[2], user.getEmail(), person);
+      SavedUsers.tellEmailChange(emails, user, stored[2], authentication);
     }
     return result;
   }
