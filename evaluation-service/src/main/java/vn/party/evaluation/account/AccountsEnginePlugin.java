@@ -20,6 +20,7 @@ public class AccountsEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final SignInThrottle throttle;
   private ObjectProvider<PasswordsSetInEngine> passwordsSet;
+  private ObjectProvider<EmailChanges> emailChanges;
 
   public AccountsEnginePlugin(SignInThrottle throttle) {
     this.throttle = throttle;
@@ -31,10 +32,17 @@ public class AccountsEnginePlugin extends AbstractProcessEnginePlugin {
     this.passwordsSet = passwordsSet;
   }
 
+  /** Looked up when a user is saved, for the same reason. */
+  @Autowired
+  void emailChanges(ObjectProvider<EmailChanges> emailChanges) {
+    this.emailChanges = emailChanges;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setIdentityProviderSessionFactory(
-        new ThrottledIdentityProvider.Factory(throttle, () -> passwordsSet.getIfAvailable()));
+        new ThrottledIdentityProvider.Factory(
+            throttle, () -> passwordsSet.getIfAvailable(), () -> emailChanges.getIfAvailable()));
     // belt and braces: should the provider above ever be replaced, the engine's lock still never
     // becomes permanent
     configuration.setLoginMaxAttempts(Integer.MAX_VALUE);

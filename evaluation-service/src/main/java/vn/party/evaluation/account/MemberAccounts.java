@@ -55,31 +55,37 @@ public class MemberAccounts {
   }
 
   /**
-   * Creates the account; its one-time password, which must be changed at first sign-in ({@link Accounts}), or null
-   * when the account existed already.
+   * Creates the account, or adopts the sign-in without a member that has the id ({@link #createAll}); its one-time
+   * password, which must be changed at first sign-in ({@link Accounts}).
    */
   public String create(String memberId, String fullName, String email) {
     return createAll(List.of(new NewAccount(memberId, fullName, email))).get(memberId);
   }
 
   /**
-   * Creates the accounts that do not exist yet, each with a one-time password that must be changed at first sign-in,
-   * set as it is created, in one engine command however many they are (the roster import creates them a chunk at a
-   * time); each is recorded as {@link Accounts#oneTimePasswordSet} does for the roster import. The one-time passwords
-   * by member id, in the order given; an account that existed already has none.
+   * Signs in the members: an account that does not exist is created, one that exists (a sign-in without a member the
+   * caller adopts, never an administrator's or inspector's) is taken over — both with the member's name and e-mail
+   * address, in the members' group, and with a one-time password that must be changed at first sign-in, set in one
+   * engine command however many they are (the roster import signs them in a chunk at a time). Adopted or new, the
+   * account is treated alike (seventh session's outsider, 5a: an adopted account kept the password the administrator
+   * gave it); each is recorded as {@link Accounts#oneTimePasswordSet} does for the roster import. The one-time
+   * passwords by member id, in the order given.
    */
   public Map<String, String> createAll(List<NewAccount> newAccounts) {
     Map<String, String> oneTime = new LinkedHashMap<>();
     List<MemberSignIns.NewSignIn> toCreate = new ArrayList<>(newAccounts.size());
     for (NewAccount account : newAccounts) {
+      if (oneTime.containsKey(account.memberId())) {
+        continue; // signed in once, with the first password
+      }
       String password = accounts.newOneTimePassword(account.memberId());
       oneTime.put(account.memberId(), password);
       toCreate.add(
           new MemberSignIns.NewSignIn(
               account.memberId(), account.fullName(), account.email(), password));
     }
-    Set<String> created = system.call(() -> signIns.createAll(toCreate));
-    oneTime.keySet().retainAll(created);
+    Set<String> signedIn = system.call(() -> signIns.createAll(toCreate));
+    oneTime.keySet().retainAll(signedIn);
     oneTime.keySet().forEach(id -> accounts.oneTimePasswordSet(id, Accounts.ROSTER_IMPORT));
     return oneTime;
   }

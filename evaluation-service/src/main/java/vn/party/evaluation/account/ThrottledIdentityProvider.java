@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.impl.identity.db.DbIdentityServiceProvider;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
+import vn.party.evaluation.account.flow.SavedUsers;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.security.engine.PasswordSetters;
 
@@ -36,12 +37,14 @@ import vn.party.evaluation.security.engine.PasswordSetters;
  *
  * <p>And the place that sees every password a person sets through the engine: one set for someone else (Camunda
  * Admin, {@code POST /engine-rest/user/create}, {@code PUT /engine-rest/user/{id}/credentials}) must be changed at
- * first sign-in ({@link PasswordsSetInEngine}).
+ * first sign-in ({@link PasswordsSetInEngine}). And every change of an account's e-mail address, told to the address
+ * it was ({@link EmailChanges}).
  */
 public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
   private final SignInThrottle throttle;
   private Supplier<PasswordsSetInEngine> passwordsSet = () -> null;
+  private Supplier<EmailChanges> emailChanges = () -> null;
 
   ThrottledIdentityProvider(SignInThrottle throttle) {
     this.throttle = throttle;
@@ -49,6 +52,10 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
   void passwordsSet(Supplier<PasswordsSetInEngine> passwordsSet) {
     this.passwordsSet = passwordsSet;
+  }
+
+  void emailChanges(Supplier<EmailChanges> emailChanges) {
+    this.emailChanges = emailChanges;
   }
 
   @Override
@@ -69,8 +76,10 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
   @Override
   public IdentityOperationResult saveUser(User user) {
     Authentication authentication = Context.getCommandContext().getAuthentication();
+    // an account saved before (not one being created) is read as stored: its address, to tell if it
+    // changes
+    String[] stored = SavedUsers.storedBefore(user, ThrottledIdentityProvider::storedProfile);
     if (authentication != null && authentication.getUserId() != null && !isAdmin(authentication)) {
-      String[] stored = storedProfile(user.getId());
       if (stored != null
           && !(Objects.equals(stored[0], user.getFirstName())
               && Objects.equals(stored[1], user.getLastName())
@@ -91,6 +100,11 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
     PasswordsSetInEngine told = passwordsSet.get();
     if (password.isPresent() && told != null) {
       told.saved(password.get());
+    }
+    EmailChanges emails = emailChanges.get();
+    if (stored != null && emails != null) {
+      // the previous address is told (seventh session's outsider, 5b), whoever changed it
+      SavedUsers.tellEmailChange(emails, user, stored[2], authentication);
     }
     return result;
   }
@@ -133,10 +147,15 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
 
     private final SignInThrottle throttle;
     private final Supplier<PasswordsSetInEngine> passwordsSet;
+    private final Supplier<EmailChanges> emailChanges;
 
-    Factory(SignInThrottle throttle, Supplier<PasswordsSetInEngine> passwordsSet) {
+    Factory(
+        SignInThrottle throttle,
+        Supplier<PasswordsSetInEngine> passwordsSet,
+        Supplier<EmailChanges> emailChanges) {
       this.throttle = throttle;
       this.passwordsSet = passwordsSet;
+      this.emailChanges = emailChanges;
     }
 
     @Override
@@ -148,6 +167,7 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
     public Session openSession() {
       ThrottledIdentityProvider provider = new ThrottledIdentityProvider(throttle);
       provider.passwordsSet(passwordsSet);
+      provider.emailChanges(emailChanges);
       return provider;
     }
   }

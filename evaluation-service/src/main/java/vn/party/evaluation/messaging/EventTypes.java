@@ -35,6 +35,12 @@ public final class EventTypes {
   public static final String ACCOUNT_CHANGED = "vn.party.evaluation.account.changed";
 
   /**
+   * A sign-in's e-mail address changed (on the roster, or on the account); keyed by userId. Names the previous
+   * address, which notification-service tells (seventh session's outsider, 5b).
+   */
+  public static final String ACCOUNT_EMAIL_CHANGED = "vn.party.evaluation.account.email-changed";
+
+  /**
    * An existing account started to wait after wrong passwords (issue 12); keyed by userId. Names no recipient:
    * notification-service tells the administrators it finds in the directory. Once per account per period of waiting.
    */

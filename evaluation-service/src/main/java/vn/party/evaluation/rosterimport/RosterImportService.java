@@ -24,6 +24,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.account.EmailChanges;
 import vn.party.evaluation.account.MemberAccounts;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
@@ -86,6 +87,7 @@ public class RosterImportService {
   private final RosterImports imports;
   private final MessageSource messages;
   private final MemberAccounts accounts;
+  private final EmailChanges emailChanges;
   private final ZoneId zone;
   private final Map<UUID, Progress> progress = new ConcurrentHashMap<>();
 
@@ -93,10 +95,12 @@ public class RosterImportService {
       RosterImports imports,
       MessageSource messages,
       MemberAccounts accounts,
+      EmailChanges emailChanges,
       @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone) {
     this.imports = imports;
     this.messages = messages;
     this.accounts = accounts;
+    this.emailChanges = emailChanges;
     this.zone = ZoneId.of(zone);
   }
 
@@ -460,6 +464,8 @@ public class RosterImportService {
           recorded.add(change("leadership", "BRANCH_COMMITTEE", null));
         }
         imports.record(before.id(), by, reason, recorded);
+        // the address the roster had is told of the change (seventh session's outsider, 5b)
+        emailChanges.changed(before.id(), before.email(), row.email(), by);
         updated++;
       } else {
         unchanged++;
@@ -472,7 +478,9 @@ public class RosterImportService {
 
     /**
      * The accounts of the new members written since the last call, with their one-time passwords (one engine
-     * command); an account that existed already (a sign-in without a member, adopted) gets none, as before.
+     * command); an account that existed already (a sign-in without a member, adopted by an administrator's import)
+     * is signed in alike — the roster's name and address, a one-time password, the members' group (seventh session's
+     * outsider, 5a: it kept the administrator's address and password) — and listed with the new ones.
      */
     void createAccounts() {
       if (accountsToCreate.isEmpty()) {

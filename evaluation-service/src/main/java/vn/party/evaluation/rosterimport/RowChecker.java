@@ -56,7 +56,12 @@ class RowChecker {
   /** Who holds an account id: "MEMBER" (a party member), "USER" (a sign-in without a member), null (free). */
   private final Function<String, String> accounts;
 
-  /** Whether a sign-in without a member may become a new member's (administrators: the demo's accounts). */
+  /**
+   * Whether a sign-in without a member may become a new member's (administrators' imports only; never an
+   * administrator's or inspector's sign-in, which the holder lookup counts as a member's). An adopted sign-in is
+   * signed in as a new one is: the roster's address, a one-time password, the members' group ({@code
+   * MemberAccounts.createAll}).
+   */
   private final boolean mayAdopt;
 
   private final List<ImportProblem> problems = new ArrayList<>();

@@ -76,7 +76,7 @@ class AsyncApiDocumentTest {
   @Test
   void everyMessageHasItsDataSchemaAndAnExampleThatMatches() {
     Map<String, Contracts.Message> messages = Contracts.messages();
-    assertThat(messages).hasSize(22);
+    assertThat(messages).hasSize(23);
     messages
         .values()
         .forEach(

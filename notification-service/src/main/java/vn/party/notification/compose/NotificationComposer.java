@@ -108,6 +108,8 @@ public class NotificationComposer {
           new RenderedText(
               msg("account-changed.title", locale),
               msg("account-changed.body", locale, time(params.get(Params.CHANGED_AT), locale)));
+      case ACCOUNT_EMAIL_CHANGED ->
+          new RenderedText(msg("account-email.title", locale), emailChanged(params, locale));
     };
   }
 
@@ -304,6 +306,10 @@ public class NotificationComposer {
             blocks,
             msg("account-changed.body", locale, time(params.get(Params.CHANGED_AT), locale)));
       }
+      case ACCOUNT_EMAIL_CHANGED -> {
+        subject = msg("account-email.subject", locale);
+        accountNotice(blocks, "account-email", emailChanged(params, locale), link, locale);
+      }
       default -> throw new IllegalArgumentException("Unknown kind " + kind);
     }
     paragraph(blocks, msg("email.signature", locale));
@@ -414,9 +420,24 @@ public class NotificationComposer {
   }
 
   /** Who set the password: their name from the directory, or "the system" when no person did (roster import). */
+  /** Which address was changed, by whom, when: the same words for the holder and for the previous address. */
+  private String emailChanged(Map<String, String> params, Locale locale) {
+    return msg(
+        "account-email.body",
+        locale,
+        p(params, Params.PREVIOUS_EMAIL),
+        by(params, "account-email.by-system", locale),
+        time(params.get(Params.CHANGED_AT), locale));
+  }
+
   private String changedBy(Map<String, String> params, Locale locale) {
+    return by(params, "account-reset.by-system", locale);
+  }
+
+  /** Who changed an account, or the system's name under {@code systemKey}. */
+  private String by(Map<String, String> params, String systemKey, Locale locale) {
     String by = params.get(Params.CHANGED_BY);
-    return by == null || by.isBlank() ? msg("account-reset.by-system", locale) : by;
+    return by == null || by.isBlank() ? msg(systemKey, locale) : by;
   }
 
   private String reason(Map<String, String> params, Locale locale) {

@@ -26,5 +26,10 @@ public enum NotificationKind {
    */
   ACCOUNT_PASSWORD_RESET,
   /** The holder changed their own password (account.changed, PASSWORD_CHANGED): a short confirmation, mailed too. */
-  ACCOUNT_PASSWORD_CHANGED
+  ACCOUNT_PASSWORD_CHANGED,
+  /**
+   * The account's e-mail address changed (event account.email-changed; seventh session's outsider, 5b): the holder is
+   * told, and the previous address is mailed too, whatever the preference.
+   */
+  ACCOUNT_EMAIL_CHANGED
 }

@@ -99,6 +99,7 @@ public class EvaluationEventDeserializer implements Deserializer<InboundEvent> {
           case EventTypes.ACCOUNT_SIGN_IN_THROTTLED ->
               normalise(event, readData(event, AccountSignInThrottledData.class));
           case EventTypes.ACCOUNT_CHANGED -> readData(event, AccountChangedData.class);
+          case EventTypes.ACCOUNT_EMAIL_CHANGED -> readData(event, AccountEmailChangedData.class);
           default -> new UnhandledEvent();
         };
     return new InboundEvent(

@@ -11,4 +11,5 @@ public sealed interface EventPayload
         MemberLevelAdjustedData,
         AccountSignInThrottledData,
         AccountChangedData,
+        AccountEmailChangedData,
         UnhandledEvent {}

@@ -40,5 +40,11 @@ public final class EventTypes {
    */
   public static final String ACCOUNT_CHANGED = "vn.party.evaluation.account.changed";
 
+  /**
+   * The address an account's notices go to changed (seventh session's outsider, 5b): the holder is told, and the
+   * previous address is mailed, so a hijacked address is noticed.
+   */
+  public static final String ACCOUNT_EMAIL_CHANGED = "vn.party.evaluation.account.email-changed";
+
   private EventTypes() {}
 }

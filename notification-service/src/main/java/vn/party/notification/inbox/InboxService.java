@@ -135,6 +135,16 @@ public class InboxService {
                 draft.kind(), draft.params(), recipient.nameForGreeting(), draft.link(), locale);
         outbox.enqueue(notificationId, recipient.email().strip(), email);
       }
+      if (draft.alsoMail() != null
+          && !draft
+              .alsoMail()
+              .equalsIgnoreCase(recipient.hasEmail() ? recipient.email().strip() : "")) {
+        outbox.enqueue(
+            notificationId,
+            draft.alsoMail(),
+            composer.email(
+                draft.kind(), draft.params(), recipient.nameForGreeting(), draft.link(), locale));
+      }
     }
     log.info(
         "Event {} ({}) from {}: {} notification(s) created",
@@ -166,19 +176,20 @@ public class InboxService {
         kind = NotificationKind.TASK_OVERDUE;
         putIfPresent(params, Params.ESCALATED_TO, overdue.escalatedTo());
       }
-      return new Draft(kind, params, link(event, task.taskUrl()), task.recipients(), false);
+      return new Draft(kind, params, link(event, task.taskUrl()), task.recipients(), false, null);
     }
     if (event.payload() instanceof CaseReturnedData returned) {
       if (returned.recipientsOrNone().isEmpty()) {
         // An older producer names nobody (and no memberName): logged below, marked processed, not
         // dead-lettered.
-        return new Draft(NotificationKind.CASE_RETURNED, Map.of(), null, List.of(), false);
+        return new Draft(NotificationKind.CASE_RETURNED, Map.of(), null, List.of(), false, null);
       }
       Map<String, String> params = new LinkedHashMap<>();
       params.put(Params.YEAR, String.valueOf(returned.year()));
       params.put(Params.MEMBER_NAME, returned.memberName().strip());
       putIfPresent(params, Params.REASON, returned.reason());
-      return new Draft(NotificationKind.CASE_RETURNED, params, null, returned.recipients(), false);
+      return new Draft(
+          NotificationKind.CASE_RETURNED, params, null, returned.recipients(), false, null);
     }
     if (event.payload() instanceof MemberDecidedData decided) {
       Map<String, String> params = new LinkedHashMap<>();
@@ -186,7 +197,8 @@ public class InboxService {
       params.put(Params.MEMBER_NAME, decided.memberName().strip());
       params.put(Params.LEVEL, decided.decidedLevel().name());
       putIfPresent(params, Params.COMMENT, decided.decisionComment());
-      return new Draft(NotificationKind.MEMBER_DECIDED, params, null, decided.recipients(), false);
+      return new Draft(
+          NotificationKind.MEMBER_DECIDED, params, null, decided.recipients(), false, null);
     }
     if (event.payload() instanceof ResultAnnouncedData announced) {
       Map<String, String> params = new LinkedHashMap<>();
@@ -200,7 +212,8 @@ public class InboxService {
           params,
           link(event, announced.evaluationUrl()),
           announced.recipients(),
-          false);
+          false,
+          null);
     }
     if (event.payload() instanceof MemberReratedData rerated) {
       Map<String, String> params = new LinkedHashMap<>();
@@ -210,7 +223,8 @@ public class InboxService {
       params.put(Params.LEVEL, rerated.reratedLevel().name());
       putIfPresent(params, Params.COMMENT, rerated.comment());
       putIfPresent(params, Params.REASON, rerated.disciplineDecisionId());
-      return new Draft(NotificationKind.MEMBER_RERATED, params, null, rerated.recipients(), false);
+      return new Draft(
+          NotificationKind.MEMBER_RERATED, params, null, rerated.recipients(), false, null);
     }
     if (event.payload() instanceof MemberReappraisedData reappraised) {
       Map<String, String> params = new LinkedHashMap<>();
@@ -224,7 +238,8 @@ public class InboxService {
           params,
           link(event, reappraised.evaluationUrl()),
           reappraised.recipients(),
-          false);
+          false,
+          null);
     }
     if (event.payload() instanceof MemberLevelAdjustedData adjusted) {
       Map<String, String> params = new LinkedHashMap<>();
@@ -234,7 +249,7 @@ public class InboxService {
       params.put(Params.LEVEL, adjusted.toLevel().name());
       putIfPresent(params, Params.REASON, adjusted.reason());
       return new Draft(
-          NotificationKind.MEMBER_LEVEL_ADJUSTED, params, null, adjusted.recipients(), false);
+          NotificationKind.MEMBER_LEVEL_ADJUSTED, params, null, adjusted.recipients(), false, null);
     }
     if (event.payload() instanceof AccountSignInThrottledData throttled) {
       // for the administrators the directory names: the event names nobody
@@ -249,7 +264,8 @@ public class InboxService {
           params,
           links.page("app/admin/sign-ins"),
           administrators,
-          false);
+          false,
+          null);
     }
     if (event.payload() instanceof AccountChangedData changed) {
       // the holder, at the directory's address; who set it is named from the directory too
@@ -261,7 +277,8 @@ public class InboxService {
       if (changed.change() == AccountChangedData.Change.PASSWORD_CHANGED
           && (changed.changedBy() == null
               || changed.changedBy().strip().equals(changed.userId().strip()))) {
-        return new Draft(NotificationKind.ACCOUNT_PASSWORD_CHANGED, params, null, holder, true);
+        return new Draft(
+            NotificationKind.ACCOUNT_PASSWORD_CHANGED, params, null, holder, true, null);
       }
       if (changed.changedBy() != null && !changed.changedBy().isBlank()) {
         params.put(Params.CHANGED_BY, directory.accountName(changed.changedBy().strip()));
@@ -271,7 +288,27 @@ public class InboxService {
           params,
           links.page("app/password"),
           holder,
-          true);
+          true,
+          null);
+    }
+    if (event.payload() instanceof AccountEmailChangedData changed) {
+      // the holder at the directory's (new) address, and the address it was: a hijacked address is
+      // noticed there
+      Map<String, String> params = new LinkedHashMap<>();
+      params.put(Params.PREVIOUS_EMAIL, changed.previousEmail().strip());
+      params.put(
+          Params.CHANGED_AT,
+          (event.time() == null ? Instant.now() : event.time().toInstant()).toString());
+      if (changed.changedBy() != null && !changed.changedBy().isBlank()) {
+        params.put(Params.CHANGED_BY, directory.accountName(changed.changedBy().strip()));
+      }
+      return new Draft(
+          NotificationKind.ACCOUNT_EMAIL_CHANGED,
+          params,
+          links.page("app"),
+          List.of(new RecipientData(changed.userId().strip(), null, null)),
+          true,
+          changed.previousEmail().strip());
     }
     return null;
   }
@@ -292,10 +329,15 @@ public class InboxService {
     }
   }
 
+  /**
+   * @param alsoMail an address outside the directory that gets the holder's e-mail too: only the previous address of
+   *     an e-mail change (seventh session's outsider, 5b), null otherwise
+   */
   private record Draft(
       NotificationKind kind,
       Map<String, String> params,
       String link,
       List<RecipientData> recipients,
-      boolean mailAlways) {}
+      boolean mailAlways,
+      String alsoMail) {}
 }

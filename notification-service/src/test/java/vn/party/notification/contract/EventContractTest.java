@@ -33,6 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.party.notification.inbox.AccountChangedData;
+import vn.party.notification.inbox.AccountEmailChangedData;
 import vn.party.notification.inbox.AccountSignInThrottledData;
 import vn.party.notification.inbox.CaseReturnedData;
 import vn.party.notification.inbox.EvaluationEventDeserializer;
@@ -95,6 +96,7 @@ class EventContractTest {
     types.put(EventTypes.MEMBER_LEVEL_ADJUSTED, MemberLevelAdjustedData.class);
     types.put(EventTypes.ACCOUNT_SIGN_IN_THROTTLED, AccountSignInThrottledData.class);
     types.put(EventTypes.ACCOUNT_CHANGED, AccountChangedData.class);
+    types.put(EventTypes.ACCOUNT_EMAIL_CHANGED, AccountEmailChangedData.class);
     return types;
   }
 

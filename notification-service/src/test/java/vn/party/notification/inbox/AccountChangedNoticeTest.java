@@ -117,4 +117,70 @@ class AccountChangedNoticeTest extends IntegrationTest {
                 .list())
         .containsExactly("ACCOUNT_PASSWORD_CHANGED");
   }
+
+  /**
+   * Seventh session's outsider, 5b: a member's address was changed (roster import, then the profile) and a password
+   * reset went only to the new address. The address it was is told of the change ({@code account.email-changed}),
+   * whatever the holder's preference, and so is the holder at the directory's address; the mail does not name the new
+   * address.
+   */
+  @Test
+  void theAddressItWasIsToldOfAnEmailChange() throws Exception {
+    String previous = "member2-truoc-day@thanhkhetay.example.vn";
+    jdbc.sql(
+            "insert into notification.preference (user_id, email_enabled) values ('member2', false) "
+                + "on conflict (user_id) do update set email_enabled = false")
+        .update();
+    try {
+      int before = Mails.receivedBy(HOLDER).size();
+      int beforeThere = Mails.receivedBy(previous).size();
+      CloudEvent event =
+          CloudEventBuilder.v1()
+              .withId(UUID.randomUUID().toString())
+              .withSource(URI.create(Events.SOURCE))
+              .withType(EventTypes.ACCOUNT_EMAIL_CHANGED)
+              .withSubject("member2")
+              .withTime(OffsetDateTime.parse("2026-12-07T03:20:11Z"))
+              .withData(
+                  "application/json",
+                  JSON.writeValueAsBytes(
+                      Map.of(
+                          "userId",
+                          "member2",
+                          "previousEmail",
+                          previous,
+                          "changedBy",
+                          "secretary1")))
+              .build();
+
+      Events.publish("member2", event);
+
+      await().atMost(WAIT).until(() -> Mails.receivedBy(previous).size() == beforeThere + 1);
+      MimeMessage mail = Mails.receivedBy(previous).get(beforeThere);
+      assertThat(Arrays.stream(mail.getAllRecipients()).map(Object::toString))
+          .containsExactly(previous);
+      assertThat(Mails.subject(mail))
+          .isEqualTo("[Bảo mật] Địa chỉ thư điện tử của bạn đã được đổi");
+      assertThat(Mails.text(mail))
+          .contains("Kính gửi đồng chí Trần Thị Bình")
+          .contains(
+              "Địa chỉ thư điện tử "
+                  + previous
+                  + " của tài khoản của bạn đã được Lê Văn Cường "
+                  + "(secretary1) đổi sang địa chỉ khác lúc")
+          .contains("10:20")
+          .doesNotContain(HOLDER);
+      await().atMost(WAIT).until(() -> Mails.receivedBy(HOLDER).size() == before + 1);
+      assertThat(
+              jdbc.sql(
+                      "select user_id || ' ' || kind from notification.notification "
+                          + "where event_id = :id")
+                  .param("id", event.getId())
+                  .query(String.class)
+                  .list())
+          .containsExactly("member2 ACCOUNT_EMAIL_CHANGED");
+    } finally {
+      jdbc.sql("delete from notification.preference where user_id = 'member2'").update();
+    }
+  }
 }

@@ -59,25 +59,12 @@ public class MemberSignIns {
         > 0;
   }
 
-  /**
-   * Which of these users are in {@code camunda-admin} or {@code auditors}: one query, read from the engine's table as
-   * {@link #existing} is.
-   */
+  /** Which of these users are in {@code camunda-admin} or {@code auditors}: one query (see {@link #existing}). */
   public Set<String> staff(Collection<String> userIds) {
-    if (userIds.isEmpty()) {
-      return Set.of();
-    }
-    return new HashSet<>(
-        jdbc.sql(
-                """
-                select m.user_id_ from unnest(cast(:ids as varchar[])) as asked(id)
-                join act_id_membership m on m.user_id_ = asked.id
-                where m.group_id_ in (:admins, :auditors)""")
-            .param("ids", userIds.toArray(String[]::new))
-            .param("admins", Groups.ADMINS)
-            .param("auditors", Groups.AUDITORS)
-            .query(String.class)
-            .list());
+    return among(
+        userIds,
+        "join act_id_membership m on m.user_id_ = asked.id where m.group_id_ in (:groups)",
+        List.of(Groups.ADMINS, Groups.AUDITORS));
   }
 
   /**
@@ -88,25 +75,38 @@ public class MemberSignIns {
    * looked up once whichever plan is chosen.
    */
   public Set<String> existing(Collection<String> userIds) {
-    if (userIds.isEmpty()) {
-      return Set.of();
-    }
-    return new HashSet<>(
-        jdbc.sql(
-                """
-                select u.id_ from unnest(cast(:ids as varchar[])) as asked(id)
-                join act_id_user u on u.id_ = asked.id""")
-            .param("ids", userIds.toArray(String[]::new))
-            .query(String.class)
-            .list());
+    return among(userIds, "join act_id_user u on u.id_ = asked.id", null);
   }
 
   /**
-   * Creates the accounts that do not exist yet, each with its password and in the members' group, in one engine
-   * command (the identity service's own commands run inside it, in its command context); the ids created, in order.
-   * Inside one command an account just created is not yet in the database, so nothing here asks for it again. The
-   * engine works on the caller's transaction's connection (Spring's), so {@link #existing} sees the accounts of
-   * earlier chunks.
+   * The ids among {@code userIds} that the engine's table joined by {@code joinedOn} (to {@code asked.id}) holds: one
+   * query, the ids given unnested and joined (never {@code in (…)} over the table, see {@link #existing}).
+   * {@code groups}, when given, is the query's {@code :groups}.
+   */
+  private Set<String> among(Collection<String> userIds, String joinedOn, List<String> groups) {
+    if (userIds.isEmpty()) {
+      return Set.of();
+    }
+    var query =
+        jdbc.sql("select asked.id from unnest(cast(:ids as varchar[])) as asked(id) " + joinedOn)
+            .param("ids", userIds.toArray(String[]::new));
+    if (groups != null) {
+      query = query.param("groups", groups);
+    }
+    return new HashSet<>(query.query(String.class).list());
+  }
+
+  /**
+   * Signs in each member given, in one engine command (the identity service's own commands run inside it, in its
+   * command context): an account that does not exist is created; one that exists — a sign-in without a party member
+   * that the caller chose to adopt — is taken over (seventh session's outsider, 5a: an account the administrator made
+   * kept the administrator's address and password, in no group, so the administrator could sign in as the new
+   * member). Either way the account gets the member's name and e-mail address and the password given (the caller's
+   * one-time password) and is in the members' group. An administrator's or inspector's account is never adopted (the
+   * caller refuses it before; here it is refused again). The ids signed in, in order; an id given twice once. Inside
+   * one command an account just created is not yet in the database, so nothing here asks for it again. The engine
+   * works on the caller's transaction's connection (Spring's), so {@link #existing} sees the accounts of earlier
+   * chunks.
    */
   public Set<String> createAll(List<NewSignIn> signIns) {
     if (signIns.isEmpty()) {
@@ -114,15 +114,28 @@ public class MemberSignIns {
     }
     return inOneCommand(
         () -> {
-          Set<String> taken =
-              new HashSet<>(existing(signIns.stream().map(NewSignIn::userId).toList()));
+          Set<String> existing = existing(signIns.stream().map(NewSignIn::userId).toList());
+          Set<String> staff = staff(existing);
+          if (!staff.isEmpty()) {
+            throw new IllegalStateException(
+                "an administrator's or inspector's sign-in is never a member's: " + staff);
+          }
+          Set<String> members =
+              among(
+                  existing,
+                  "join act_id_membership m on m.user_id_ = asked.id where m.group_id_ in (:groups)",
+                  List.of(Groups.MEMBERS));
           ensureMembersGroup();
-          Set<String> created = new LinkedHashSet<>();
+          Set<String> signedIn = new LinkedHashSet<>();
           for (NewSignIn signIn : signIns) {
-            if (!taken.add(signIn.userId())) {
+            if (signedIn.contains(signIn.userId())) {
               continue;
             }
-            User user = identity.newUser(signIn.userId());
+            boolean adopted = existing.contains(signIn.userId());
+            User user =
+                adopted
+                    ? identity.createUserQuery().userId(signIn.userId()).singleResult()
+                    : identity.newUser(signIn.userId());
             String fullName = signIn.fullName();
             int space = fullName.lastIndexOf(' ');
             user.setFirstName(space > 0 ? fullName.substring(0, space) : fullName);
@@ -130,10 +143,12 @@ public class MemberSignIns {
             user.setEmail(signIn.email());
             user.setPassword(signIn.password());
             identity.saveUser(user);
-            identity.createMembership(signIn.userId(), Groups.MEMBERS);
-            created.add(signIn.userId());
+            if (!members.contains(signIn.userId())) {
+              identity.createMembership(signIn.userId(), Groups.MEMBERS);
+            }
+            signedIn.add(signIn.userId());
           }
-          return created;
+          return signedIn;
         });
   }
 

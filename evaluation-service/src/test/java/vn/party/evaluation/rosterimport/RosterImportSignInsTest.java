@@ -1,0 +1,284 @@
+package vn.party.evaluation.rosterimport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import vn.party.evaluation.IntegrationTestSupport;
+import vn.party.evaluation.account.PasswordFlags;
+import vn.party.evaluation.process.Groups;
+
+/**
+ * The sign-ins of the roster import (seventh session's outsider, 5a and 5b), on an organization of its own
+ * ({@link #WARD}, branch {@code sg12-cb1}): an account the administrator made and the import adopts is signed in as
+ * a new member's is; a member's address changed by the import, and then on the account, is told to the address it
+ * was.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RosterImportSignInsTest extends IntegrationTestSupport {
+
+  static final String WARD = "sg12-ward";
+  private static final String BRANCH = "sg12-cb1";
+  private static final String STRONG = "Đèo-Hải-Vân-mây-trắng-9";
+
+  /** The event type, spelled out: the contract, not the constant ({@code EmailChanges.ACCOUNT_EMAIL_CHANGED}). */
+  private static final String EMAIL_CHANGED = "vn.party.evaluation.account.email-changed";
+
+  @Autowired IdentityService identityService;
+  @Autowired PasswordFlags flags;
+
+  @BeforeAll
+  void ward() {
+    RestClient admin = as("admin");
+    admin
+        .post()
+        .uri("/api/v1/units")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(
+            Map.of(
+                "kind",
+                "ORGANIZATION",
+                "parentId",
+                "thanh-khe",
+                "name",
+                "Đảng bộ phường Thử Đăng Nhập",
+                "code",
+                WARD,
+                "openedOn",
+                "2001-01-01"))
+        .retrieve()
+        .toEntity(String.class);
+    admin
+        .post()
+        .uri("/api/v1/units")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(
+            Map.of(
+                "kind",
+                "BRANCH",
+                "parentId",
+                WARD,
+                "name",
+                "Chi bộ Thử Đăng Nhập 1",
+                "code",
+                BRANCH))
+        .retrieve()
+        .toEntity(String.class);
+  }
+
+  /**
+   * 5a: the administrator made an account (their own address, their own password) and the import adopted it as a new
+   * member's sign-in, which kept both and sat in no group — the administrator could sign in as the member. Now the
+   * adopted sign-in gets the roster's name and address, a one-time password in the commit's answer (to be changed at
+   * first sign-in, as a new account's) and the members' group; the administrator's password no longer works.
+   */
+  @Test
+  void anAccountTheAdministratorMadeIsAdoptedAsANewMembersSignInIs() {
+    String id = "sg12-adopted";
+    String adminsAddress = "quan-tri-rieng@outside.example.com";
+    int created =
+        as("admin")
+            .post()
+            .uri("/engine-rest/user/create")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(
+                Map.of(
+                    "profile",
+                    Map.of(
+                        "id",
+                        id,
+                        "firstName",
+                        "Tài khoản",
+                        "lastName",
+                        "Ẩn",
+                        "email",
+                        adminsAddress),
+                    "credentials",
+                    Map.of("password", STRONG)))
+            .retrieve()
+            .toBodilessEntity()
+            .getStatusCode()
+            .value();
+    assertThat(created).isEqualTo(204);
+    assertThat(identityService.checkPassword(id, STRONG)).isTrue();
+
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(RosterFiles.heading());
+    List<String> row = RosterFiles.row("Phan Văn Nhận", "SG120001", BRANCH);
+    row.add(id);
+    rows.add(row);
+    JsonNode result = importFile("nhan-tai-khoan.csv", rows);
+
+    JsonNode account = null;
+    for (JsonNode a : result.get("accounts")) {
+      if (id.equals(a.get("memberId").asText())) {
+        account = a;
+      }
+    }
+    assertThat(account).as("the commit's answer lists the adopted sign-in: " + result).isNotNull();
+    String oneTime = account.get("oneTimePassword").asText();
+    assertThat(oneTime).isNotBlank();
+    assertThat(identityService.checkPassword(id, STRONG))
+        .as("the administrator's password no longer signs in")
+        .isFalse();
+    assertThat(identityService.checkPassword(id, oneTime)).isTrue();
+    assertThat(flags.mustChange(id)).as("changed at first sign-in, as a new account's").isTrue();
+    User user = identityService.createUserQuery().userId(id).singleResult();
+    assertThat(user.getEmail()).isEqualTo("sg120001@example.vn");
+    assertThat(user.getFirstName() + " " + user.getLastName()).isEqualTo("Phan Văn Nhận");
+    assertThat(identityService.createGroupQuery().groupMember(id).groupId(Groups.MEMBERS).count())
+        .isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from evaluation.password_reset where user_id = :id "
+                        + "and door = 'ROSTER_IMPORT'")
+                .param("id", id)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+    // the address the administrator gave it is told that it changed (5b, the account's side)
+    assertThat(emailChangedEvents(id))
+        .anySatisfy(
+            data -> assertThat(data).contains("\"previousEmail\":\"" + adminsAddress + "\""));
+    // and the member signs in with the one-time password (and must change it first)
+    var me = as(id, oneTime).get().uri("/api/v1/me").retrieve().toEntity(String.class);
+    assertThat(me.getStatusCode().value()).isEqualTo(403);
+    assertThat(me.getBody()).contains("password-change-required");
+    assertThat(as(id, STRONG).get().uri("/api/v1/me").retrieve().toBodilessEntity().getStatusCode())
+        .matches(status -> status.value() == 401);
+  }
+
+  /**
+   * 5b: a member's address changed by the roster import (recorded on the roster), then the same address on the
+   * account by the administrator, then a password reset: the notice went only to the new address, and the member
+   * never knew. Each change is now told to the address it was ({@code account.email-changed} through the outbox, the
+   * channel of the password notices), naming who changed it.
+   */
+  @Test
+  void anEmailChangeIsToldToTheAddressItWas() {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(RosterFiles.heading());
+    rows.add(RosterFiles.row("Trương Thị Đổi", "SG120002", BRANCH));
+    importFile("doi-dia-chi-1.csv", rows);
+    String memberId =
+        jdbc.sql("select id from evaluation.party_member where card_number = 'SG120002'")
+            .query(String.class)
+            .single();
+    String before = "sg120002@example.vn";
+    assertThat(emailChangedEvents(memberId)).isEmpty();
+
+    String taken = "nguoi-khac@outside.example.com";
+    rows.get(1).set(12, taken);
+    importFile("doi-dia-chi-2.csv", rows);
+
+    assertThat(emailChangedEvents(memberId))
+        .singleElement()
+        .asString()
+        .contains("\"userId\":\"" + memberId + "\"")
+        .contains("\"previousEmail\":\"" + before + "\"")
+        .contains("\"changedBy\":\"admin\"")
+        .doesNotContain(taken);
+
+    // then the same address on the account (the roster's, so the engine takes it): told again,
+    // from the address the account had
+    int profile =
+        as("admin")
+            .put()
+            .uri("/engine-rest/user/{id}/profile", memberId)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(
+                Map.of(
+                    "id", memberId, "firstName", "Trương Thị", "lastName", "Đổi", "email", taken))
+            .retrieve()
+            .toBodilessEntity()
+            .getStatusCode()
+            .value();
+    assertThat(profile).isEqualTo(204);
+    assertThat(identityService.createUserQuery().userId(memberId).singleResult().getEmail())
+        .isEqualTo(taken);
+    List<String> told = emailChangedEvents(memberId);
+    assertThat(told).hasSize(2);
+    assertThat(told.get(1))
+        .contains("\"previousEmail\":\"" + before + "\"")
+        .contains("\"changedBy\":\"admin\"");
+
+    // a save that keeps the address tells nobody
+    assertThat(
+            as("admin")
+                .put()
+                .uri("/engine-rest/user/{id}/profile", memberId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(
+                    Map.of(
+                        "id",
+                        memberId,
+                        "firstName",
+                        "Trương Thị",
+                        "lastName",
+                        "Đổi",
+                        "email",
+                        taken.toUpperCase()))
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(204);
+    assertThat(emailChangedEvents(memberId)).hasSize(2);
+  }
+
+  /** The data of the member's {@code account.email-changed} events, oldest first. */
+  private List<String> emailChangedEvents(String userId) {
+    return jdbc.sql(
+            "select convert_from(payload, 'UTF8') from evaluation.outbox where event_type = :type "
+                + "and message_key = :key order by id")
+        .param("type", EMAIL_CHANGED)
+        .param("key", userId)
+        .query(String.class)
+        .list();
+  }
+
+  private JsonNode importFile(String name, List<List<String>> rows) {
+    ResponseEntity<String> preview =
+        as("admin")
+            .post()
+            .uri("/api/v1/organizations/{o}/roster-imports?fileName={n}", WARD, name)
+            .contentType(MediaType.APPLICATION_OCTET_STREAM)
+            .header(HttpHeaders.ACCEPT_LANGUAGE, "vi")
+            .body(RosterFiles.csv(rows, ';', true, StandardCharsets.UTF_8))
+            .retrieve()
+            .toEntity(String.class);
+    assertThat(preview.getStatusCode().value()).as(preview.getBody()).isEqualTo(201);
+    JsonNode previewed = json(preview.getBody());
+    assertThat(previewed.get("problemsTotal").asInt()).as(preview.getBody()).isZero();
+    ResponseEntity<String> committed =
+        as("admin")
+            .post()
+            .uri("/api/v1/roster-imports/{id}/commit", previewed.get("id").asText())
+            .retrieve()
+            .toEntity(String.class);
+    assertThat(committed.getStatusCode().value()).as(committed.getBody()).isEqualTo(200);
+    return json(committed.getBody());
+  }
+
+  private RestClient as(String user, String password) {
+    return RestClient.builder()
+        .baseUrl("http://localhost:" + port)
+        .defaultHeaders(h -> h.setBasicAuth(user, password, StandardCharsets.UTF_8))
+        .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
+        .defaultStatusHandler(status -> true, (request, response) -> {})
+        .build();
+  }
+}

@@ -1,0 +1,16 @@
+package vn.party.notification.inbox;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * Data of {@code vn.party.evaluation.account.email-changed} (seventh session's outsider, 5b): whose address changed,
+ * the address it was, and who changed it ({@code changedBy}, a user id; optional). The only event whose address is
+ * used: {@code previousEmail} gets the one fixed notice that the address was changed, nothing else; the holder is told
+ * at the address the directory has now.
+ */
+public record AccountEmailChangedData(
+    @NotBlank @Size(max = 100) String userId,
+    @NotBlank @Size(max = 300) String previousEmail,
+    @Size(min = 1, max = 100) String changedBy)
+    implements EventPayload {}
