@@ -20,8 +20,14 @@ final class ProcessEnding {
   private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(ProcessEnding::stopAllOnExit, "service-process-reaper"));
+    try {
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(ProcessEnding::stopAllOnExit, "service-process-reaper"));
+    } catch (IllegalStateException shutdownInProgress) {
+      // First used from a shutdown hook (run-local's Ctrl-C stops its services there): no process
+      // can be registered
+      // any more, so there is nothing for this hook to do. Failing here left both services running.
+    }
   }
 
   private ProcessEnding() {}
