@@ -274,7 +274,8 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
   /**
    * Seventh session's outsider (finding 6): a 300,000-character password was answered with the engine's "does not
    * match policy", naming neither the field nor the limit. Now 400 naming {@code password}, {@code too-long} and the
-   * policy's maximum, for a new user and for new credentials; nothing is saved.
+   * policy's maximum, for a new user and for new credentials (a password too short: {@code password-too-short});
+   * nothing is saved.
    */
   @ParameterizedTest(name = "{0}")
   @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
@@ -294,6 +295,25 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
                     Map.of("password", tooLong)))),
         "password",
         128);
+    // the policy's other rules are named too, with the reason the application's own pages give
+    HttpResponse<String> tooShort =
+        send(
+            door,
+            "POST",
+            "/user/create",
+            body(
+                Map.of(
+                    "profile",
+                    profile(id, "Thử", "Người", "p@example.invalid"),
+                    "credentials",
+                    Map.of("password", "Kx7-q"))));
+    assertThat(tooShort.statusCode()).as(tooShort.body()).isEqualTo(400);
+    JsonNode shortError = json(tooShort.body()).path("errors").get(0);
+    assertThat(shortError.path("field").asText()).as(tooShort.body()).isEqualTo("password");
+    assertThat(shortError.path("reason").asText())
+        .as(tooShort.body())
+        .isEqualTo("password-too-short");
+    assertThat(shortError.path("message").asText()).isEqualTo("Mật khẩu phải có ít nhất 10 ký tự.");
     assertThat(identityService.createUserQuery().userId(id).count()).isZero();
 
     User user = identityService.newUser(id);

@@ -44,7 +44,8 @@ import vn.party.evaluation.process.validation.FieldError;
  * id against the configured pattern of its kind ({@code userResourceWhitelistPattern}, {@code group…}, {@code
  * tenant…}, else {@code generalResourceWhitelistPattern}), 400 {@code id} {@value #INVALID_ID}; a new password against
  * the engine's password policy (when it is on and the save does not skip it), 400 {@code password}: {@code too-long}
- * with the policy's own maximum, or {@value #PASSWORD_POLICY} for any other rule of it.
+ * with the policy's own maximum, else the first refusing rule's reason ({@link PasswordReasons}: {@code
+ * password-too-short}, {@code password-too-common}…).
  */
 public final class IdentityLengths {
 
@@ -62,9 +63,6 @@ public final class IdentityLengths {
 
   /** An id the engine's id pattern refuses. */
   static final String INVALID_ID = "invalid-id";
-
-  /** A new password the engine's password policy refuses, for a rule other than its maximum length. */
-  static final String PASSWORD_POLICY = "password-policy";
 
   /** The parameter the password policy's maximum-length rule names its maximum by ({@code PartyPasswordPolicy}). */
   private static final String POLICY_MAX_LENGTH = "maxLength";
@@ -175,9 +173,10 @@ public final class IdentityLengths {
         return;
       }
     }
-    if (policy.getRules().stream().anyMatch(rule -> !rule.execute(password, user))) {
-      errors.add(error("password", PASSWORD_POLICY, null));
-    }
+    policy.getRules().stream()
+        .filter(rule -> !rule.execute(password, user))
+        .findFirst()
+        .ifPresent(rule -> errors.add(error("password", PasswordReasons.of(rule), null)));
   }
 
   private static void required(List<Map<String, String>> errors, String field, String value) {
