@@ -68,13 +68,13 @@ class StoredFilterExpressionsTest extends IntegrationTestSupport {
                 e ->
                     e.getLevel() == Level.WARN
                         && e.getFormattedMessage().contains(id)
-                        && e.getFormattedMessage().contains("owner "));
+                        && e.getFormattedMessage().contains("Owner "));
       }
       assertThat(log.list)
           .anyMatch(
               e ->
                   e.getFormattedMessage().contains(bean)
-                      && e.getFormattedMessage().contains("owner member1"));
+                      && e.getFormattedMessage().contains("Owner member1"));
       // Tasklist's own expressions stay, and run
       assertThat(filterRows(tasklists)).isEqualTo(1);
       for (String door : DOORS) {

@@ -31,7 +31,8 @@ import vn.party.evaluation.process.validation.FieldError;
  * its criteria would list more than its owner meant, under the same name.
  *
  * <p>Each filter is read in a command of its own: a row the engine cannot read (a query that is not its JSON) cannot
- * run either, and is logged and left for the administrators rather than stopping the start.
+ * run either, and is logged and left for the administrators rather than stopping the start; so is one another node
+ * starting at the same moment deleted first.
  */
 @Component
 public class StoredFilterExpressions {
@@ -60,41 +61,50 @@ public class StoredFilterExpressions {
     List<String> deleted = new ArrayList<>();
     for (String id : AsEngine.call(configuration.getCommandExecutorTxRequired(), this::filterIds)) {
       try {
-        if (AsEngine.call(
-            configuration.getCommandExecutorTxRequired(), c -> deleteIfRefused(c, id))) {
+        String held =
+            AsEngine.call(
+                configuration.getCommandExecutorTxRequired(), c -> deleteIfRefused(c, id));
+        if (held != null) {
+          // logged once the deletion has committed
+          log.warn(
+              "Stored filter {} held expressions Tasklist does not use: deleted before it could run. {}",
+              id,
+              held);
           deleted.add(id);
         }
       } catch (RuntimeException e) {
-        // the engine's mapping of the query failed: the engine cannot run it either
-        log.warn(
-            "Stored filter {} could not be read, so it cannot run; left as it is: {}",
-            id,
-            e.getMessage());
+        // the engine's mapping of the query failed (then the engine cannot run it either), or
+        // another node deleted it first
+        log.warn("Stored filter {} could not be judged; left as it is: {}", id, e.getMessage());
       }
     }
     return deleted;
   }
 
-  /** Whether the filter held a refused expression (then it is deleted, in this command's transaction). */
-  private boolean deleteIfRefused(CommandContext context, String id) {
+  /**
+   * What the filter held, when it held a refused expression (then it is deleted, in this command's transaction); null
+   * when it holds none.
+   */
+  private String deleteIfRefused(CommandContext context, String id) {
     FilterEntity filter = context.getFilterManager().findFilterById(id);
     if (filter == null) {
-      return false;
+      return null;
     }
     List<FieldError> refused = FilterExpressions.refused(filter);
     if (refused.isEmpty()) {
-      return false;
+      return null;
     }
-    log.warn(
-        "Stored filter {} (owner {}, name \"{}\") held expressions Tasklist does not use, in {}: deleted"
-            + " before it could run. Expressions: {}",
-        id,
-        shown(filter.getOwner()),
-        shown(filter.getName()),
-        refused.stream().map(FieldError::field).distinct().toList(),
-        expressions(filter.getQuery()));
+    String held =
+        "Owner "
+            + shown(filter.getOwner())
+            + ", name \""
+            + shown(filter.getName())
+            + "\", query fields "
+            + refused.stream().map(FieldError::field).distinct().toList()
+            + ", expressions "
+            + expressions(filter.getQuery());
     context.getFilterManager().deleteFilter(id);
-    return true;
+    return held;
   }
 
   /** The ids of every stored filter, read without the engine's mapping of their queries (one may be unreadable). */
