@@ -18,6 +18,7 @@ import vn.party.evaluation.roster.RosterAccess;
 import vn.party.evaluation.roster.Rosters;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.security.SystemAccess;
+import vn.party.evaluation.security.engine.PasswordReasons;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldProblem;
 
@@ -192,16 +193,7 @@ public class Accounts {
   }
 
   private static FieldProblem problem(PasswordPolicyRule rule) {
-    String reason =
-        switch (rule.getPlaceholder()) {
-          case "PASSWORD_POLICY_LENGTH" -> "password-too-short";
-          case PartyPasswordPolicy.MaxLengthRule.PLACEHOLDER -> "password-too-long";
-          case PartyPasswordPolicy.NotUserIdRule.PLACEHOLDER -> "password-contains-user-id";
-          case PartyPasswordPolicy.CommonPasswordRule.PLACEHOLDER -> "password-too-common";
-          case PartyPasswordPolicy.VarietyRule.PLACEHOLDER -> "password-too-simple";
-          default -> "password-policy";
-        };
-    return new FieldProblem("newPassword", reason, null);
+    return new FieldProblem("newPassword", PasswordReasons.of(rule), null);
   }
 
   private boolean exists(String userId) {

@@ -50,6 +50,7 @@ public class EngineRestJerseyConfig extends CamundaJerseyResourceConfig {
     register(JacksonFeature.withoutExceptionMappers());
     register(new EngineRestProblems(engine));
     register(new EngineRestQueryParameters());
+    register(new EngineRestPathIds());
     register(new EngineRestProblems.RequestBody());
   }
 }

@@ -29,6 +29,7 @@ public class WebappEngineRestApplication extends EngineRestApplication {
         JacksonFeature.withoutExceptionMappers(),
         new EngineRestProblems(WebappEngineRestApplication::engine),
         new EngineRestQueryParameters(),
+        new EngineRestPathIds(),
         new EngineRestProblems.RequestBody());
   }
 

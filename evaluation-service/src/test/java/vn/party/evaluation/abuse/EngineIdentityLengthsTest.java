@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.FilterService;
@@ -28,7 +29,9 @@ import vn.party.evaluation.IntegrationTestSupport;
  * API at its three doors (both URL forms, and the webapps' copy Camunda Admin calls): PostgreSQL refused it and the
  * answer was a 400 naming nothing. Now the problem naming the field, {@code too-long} and the column's length
  * ({@code IdentityLengths}); an empty or blank id is {@code required}; a value at the limit is saved whole, one past
- * it writes nothing (no new user, group, tenant or filter; an existing one unchanged).
+ * it writes nothing (no new user, group, tenant or filter; an existing one unchanged). The same problem, naming the
+ * field, for an id outside the engine's pattern, a password longer than the policy takes and an id in the body other
+ * than the path's (seventh session's outsider, finding 6).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EngineIdentityLengthsTest extends IntegrationTestSupport {
@@ -247,6 +250,166 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
         "firstName",
         "control-characters");
     assertThat(identityService.createUserQuery().userId(id).count()).isZero();
+  }
+
+  /**
+   * Seventh session's outsider (finding 6): an id the engine's id pattern refuses was answered with the engine's "has
+   * an invalid id" naming no field. Now 400 naming {@code id}, {@code invalid-id}, in Vietnamese unless asked
+   * otherwise; nothing is saved.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  void idsOutsideTheEnginesPatternAreRefusedNamingTheId(String door) {
+    for (String id : new String[] {"probe id", "probe/x", "đảng-viên", "probe*", "probe@x"}) {
+      assertInvalidId(
+          send(door, "POST", "/user/create", newUser(id, "Thử", "Người", "p@example.invalid")));
+      assertThat(identityService.createUserQuery().userId(id).count()).isZero();
+      assertInvalidId(send(door, "POST", "/group/create", body(group(id, "Nhóm thử", "TEST"))));
+      assertThat(identityService.createGroupQuery().groupId(id).count()).isZero();
+      assertInvalidId(send(door, "POST", "/tenant/create", body(tenant(id, "Đơn vị thử"))));
+      assertThat(identityService.createTenantQuery().tenantId(id).count()).isZero();
+    }
+  }
+
+  /**
+   * Seventh session's outsider (finding 6): a 300,000-character password was answered with the engine's "does not
+   * match policy", naming neither the field nor the limit. Now 400 naming {@code password}, {@code too-long} and the
+   * policy's maximum, for a new user and for new credentials (a password too short: {@code password-too-short});
+   * nothing is saved.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  void aPasswordLongerThanThePolicyTakesIsRefusedNamingTheLimit(String door) {
+    String id = "probe-pwd-" + door.length();
+    String tooLong = "Kx7-qPz2mW".repeat(30_000);
+    assertRefused(
+        send(
+            door,
+            "POST",
+            "/user/create",
+            body(
+                Map.of(
+                    "profile",
+                    profile(id, "Thử", "Người", "p@example.invalid"),
+                    "credentials",
+                    Map.of("password", tooLong)))),
+        "password",
+        128);
+    // the policy's other rules are named too, with the reason the application's own pages give
+    HttpResponse<String> tooShort =
+        send(
+            door,
+            "POST",
+            "/user/create",
+            body(
+                Map.of(
+                    "profile",
+                    profile(id, "Thử", "Người", "p@example.invalid"),
+                    "credentials",
+                    Map.of("password", "Kx7-q"))));
+    assertThat(tooShort.statusCode()).as(tooShort.body()).isEqualTo(400);
+    JsonNode shortError = json(tooShort.body()).path("errors").get(0);
+    assertThat(shortError.path("field").asText()).as(tooShort.body()).isEqualTo("password");
+    assertThat(shortError.path("reason").asText())
+        .as(tooShort.body())
+        .isEqualTo("password-too-short");
+    assertThat(shortError.path("message").asText()).isEqualTo("Mật khẩu phải có ít nhất 10 ký tự.");
+    assertThat(identityService.createUserQuery().userId(id).count()).isZero();
+
+    User user = identityService.newUser(id);
+    user.setFirstName("Thử");
+    user.setLastName("Người");
+    user.setPassword("a-long-passphrase-pwd");
+    identityService.saveUser(user);
+    try {
+      assertRefused(
+          send(
+              door,
+              "PUT",
+              "/user/" + id + "/credentials",
+              body(Map.of("password", tooLong, "authenticatedUserPassword", "admin"))),
+          "password",
+          128);
+      assertThat(identityService.checkPassword(id, "a-long-passphrase-pwd")).isTrue();
+    } finally {
+      identityService.deleteUser(id);
+    }
+  }
+
+  /**
+   * Seventh session's outsider (finding 6): {@code PUT /group/{id}} with another id in the body answered 409 (the
+   * engine loads the path's group and saves it under the body's id). Now 400 naming {@code id}, {@code
+   * differs-from-path}, for a group, a tenant and a user's profile — a new id or another existing one's; neither is
+   * changed. The same id in both still saves.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  void anIdInTheBodyOtherThanThePathsIsRefusedNamingTheId(String door) {
+    String a = "probe-path-a" + door.length();
+    String b = "probe-path-b" + door.length();
+    for (String id : List.of(a, b)) {
+      Group group = identityService.newGroup(id);
+      group.setName("Nhóm " + id);
+      group.setType("TEST");
+      identityService.saveGroup(group);
+      identityService.saveTenant(named(identityService.newTenant(id), "Đơn vị " + id));
+      User user = identityService.newUser(id);
+      user.setFirstName("Tên " + id);
+      user.setLastName("Họ");
+      user.setPassword("a-long-passphrase-path");
+      identityService.saveUser(user);
+    }
+    try {
+      for (String other : List.of(a + "-new", b)) {
+        assertDiffers(send(door, "PUT", "/group/" + a, body(group(other, "Đổi tên", "TEST"))));
+        assertDiffers(send(door, "PUT", "/tenant/" + a, body(tenant(other, "Đổi tên"))));
+        assertDiffers(
+            send(
+                door,
+                "PUT",
+                "/user/" + a + "/profile",
+                body(profile(other, "Đổi tên", "Họ", "p@example.invalid"))));
+      }
+      for (String id : List.of(a, b)) {
+        assertGroup(id, "Nhóm " + id, "TEST");
+        assertThat(tenantName(id)).isEqualTo("Đơn vị " + id);
+        assertThat(identityService.createUserQuery().userId(id).singleResult().getFirstName())
+            .isEqualTo("Tên " + id);
+      }
+      assertThat(identityService.createGroupQuery().groupId(a + "-new").count()).isZero();
+
+      HttpResponse<String> same =
+          send(door, "PUT", "/group/" + a, body(group(a, "Nhóm mới", "TEST")));
+      assertThat(same.statusCode()).as(same.body()).isEqualTo(204);
+      assertGroup(a, "Nhóm mới", "TEST");
+    } finally {
+      for (String id : List.of(a, b)) {
+        identityService.deleteGroup(id);
+        identityService.deleteTenant(id);
+        identityService.deleteUser(id);
+      }
+    }
+  }
+
+  private static Tenant named(Tenant tenant, String name) {
+    tenant.setName(name);
+    return tenant;
+  }
+
+  private static void assertInvalidId(HttpResponse<String> answer) {
+    JsonNode error = assertProblem(answer, "id", "invalid-id");
+    assertThat(error.path("message").asText())
+        .as(answer.body())
+        .isEqualTo(
+            "Trường id chỉ được gồm chữ cái không dấu (a–z, A–Z), chữ số và các dấu gạch ngang (-),"
+                + " gạch dưới (_), chấm (.).");
+  }
+
+  private static void assertDiffers(HttpResponse<String> answer) {
+    JsonNode error = assertProblem(answer, "id", "differs-from-path");
+    assertThat(error.path("message").asText())
+        .as(answer.body())
+        .startsWith("Trường id khác với mã trong đường dẫn");
   }
 
   /** Asked in English, the same problem in English, naming the field and the limit. */

@@ -207,7 +207,7 @@ class DecideWithFactsBrowserTest extends BrowserTestSupport {
     assertThat(browser.findElement(By.id("level-cap-reason")).getText()).isNotBlank();
     assertThat(browser.findElement(By.id("proposal-minutes")).getText())
         .isEqualTo(
-            "Không có biên bản họp chi bộ được ghi nhận cho đề xuất này (đề xuất được gửi qua API hoặc Tasklist).");
+            "Đề xuất của chi bộ được gửi không kèm biên bản: không có biên bản họp chi bộ nào được ghi nhận cho đề xuất này.");
     assertThat(
             new Select(browser.findElement(By.id("decidedLevel")))
                 .getFirstSelectedOption()

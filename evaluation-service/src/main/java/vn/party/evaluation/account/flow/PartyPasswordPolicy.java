@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.identity.PasswordPolicy;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.PasswordPolicyLengthRuleImpl;
+import vn.party.evaluation.security.engine.PasswordReasons;
 
 /**
  * The password policy, as the engine's {@link PasswordPolicy} so that every door that sets a password applies it:
@@ -22,7 +23,8 @@ import org.camunda.bpm.engine.impl.identity.PasswordPolicyLengthRuleImpl;
  * characters (issue 12: a 20,000-character password was taken, and then no HTTP Basic header could carry it), not containing the user id, not a listed
  * common password (resource {@code accounts/common-passwords.txt}), at least 5 different characters other than
  * spaces. Each rule has a placeholder the messages
- * translate: {@code password-policy.<placeholder>} in messages*.properties.
+ * translate: {@code password-policy.<placeholder>} in messages*.properties, and names the field error's reason of a
+ * password it refuses ({@link PasswordReasons}, the same at every door).
  */
 public class PartyPasswordPolicy implements PasswordPolicy {
 
@@ -46,10 +48,15 @@ public class PartyPasswordPolicy implements PasswordPolicy {
    * carry it (HTTP Basic on the API and the engine REST API), so the account would lock itself out of every door but
    * the form.
    */
-  public static final class MaxLengthRule implements PasswordPolicyRule {
+  public static final class MaxLengthRule implements PasswordPolicyRule, PasswordReasons.Named {
 
     public static final String PLACEHOLDER = "PASSWORD_POLICY_MAX_LENGTH";
     public static final int MAX_LENGTH = 128;
+
+    @Override
+    public String reason() {
+      return "password-too-long";
+    }
 
     @Override
     public String getPlaceholder() {
@@ -71,10 +78,15 @@ public class PartyPasswordPolicy implements PasswordPolicy {
    * At least {@value #MIN_DISTINCT} different characters other than spaces: ten spaces or "aaaaaaaaaa" pass the
    * length rule and nothing else should let them through.
    */
-  public static final class VarietyRule implements PasswordPolicyRule {
+  public static final class VarietyRule implements PasswordPolicyRule, PasswordReasons.Named {
 
     public static final String PLACEHOLDER = "PASSWORD_POLICY_VARIETY";
     public static final int MIN_DISTINCT = 5;
+
+    @Override
+    public String reason() {
+      return "password-too-simple";
+    }
 
     @Override
     public String getPlaceholder() {
@@ -95,9 +107,14 @@ public class PartyPasswordPolicy implements PasswordPolicy {
   }
 
   /** Not the user id, nor containing it (the first guess of anyone who knows the id, and ids are predictable). */
-  public static final class NotUserIdRule implements PasswordPolicyRule {
+  public static final class NotUserIdRule implements PasswordPolicyRule, PasswordReasons.Named {
 
     public static final String PLACEHOLDER = "PASSWORD_POLICY_USER_DATA";
+
+    @Override
+    public String reason() {
+      return "password-contains-user-id";
+    }
 
     @Override
     public String getPlaceholder() {
@@ -126,10 +143,16 @@ public class PartyPasswordPolicy implements PasswordPolicy {
   }
 
   /** Not a listed common password, also not one with digits or symbols added at its end ("password2026!"). */
-  public static final class CommonPasswordRule implements PasswordPolicyRule {
+  public static final class CommonPasswordRule
+      implements PasswordPolicyRule, PasswordReasons.Named {
 
     public static final String PLACEHOLDER = "PASSWORD_POLICY_COMMON";
     private static final Set<String> COMMON = load();
+
+    @Override
+    public String reason() {
+      return "password-too-common";
+    }
 
     @Override
     public String getPlaceholder() {

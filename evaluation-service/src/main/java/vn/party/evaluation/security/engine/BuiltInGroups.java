@@ -45,7 +45,8 @@ import vn.party.evaluation.process.Groups;
  *
  * <p>Seventh session's outsider (E): two removals sent at once each counted two members before either ran, and both
  * went through: the group was empty. A removal that could take a member of {@code camunda-admin} or {@code auditors}
- * is therefore judged again inside its own transaction, under a lock every node takes ({@link #lastMemberKept}).
+ * is therefore judged inside its own transaction, under a lock every node takes ({@link #lastMemberKept}), and only
+ * there ({@code IdentityRules}).
  */
 final class BuiltInGroups {
 
@@ -118,12 +119,21 @@ final class BuiltInGroups {
   }
 
   /**
+   * What a removal run with its check did: the command's result, or the group it would have emptied (then nothing was
+   * removed).
+   */
+  record Removal<T>(T result, String keptGroup) {}
+
+  /**
    * The command run in one transaction with its check: the lock first ({@link #KEPT_MEMBERS_LOCK}), then the members
    * counted as they are committed now (read committed: a removal that held the lock before has committed), then the
    * command itself, in the same command context, so the removal commits before the next one counts. The guard runs it
-   * through the rest of the engine's interceptors, which open the context and the transaction.
+   * through the rest of the engine's interceptors, which open the context and the transaction, and answers a refusal
+   * ({@link Removal#keptGroup()}) once the command has ended: thrown in here, it was the engine's failed command,
+   * logged at ERROR (ENGINE-16004) with its stack for each refused removal, though nothing failed. Nothing is written
+   * before the refusal, so the transaction that ends it has nothing to undo; it only lets the lock go.
    */
-  static <T> Command<T> lastMemberKept(Command<T> command) {
+  static <T> Command<Removal<T>> lastMemberKept(Command<T> command) {
     return context -> {
       lock(context);
       String refused =
@@ -140,9 +150,9 @@ final class BuiltInGroups {
                               .count()),
               userId -> false); // only a membership made asks whether the roster holds the user
       if (refused != null) {
-        throw PersonRefusedException.builtInGroup(refused);
+        return new Removal<>(null, refused);
       }
-      return command.execute(context);
+      return new Removal<>(command.execute(context), null);
     };
   }
 

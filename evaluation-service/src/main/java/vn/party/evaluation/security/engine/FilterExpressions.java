@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.AbstractQuery;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
@@ -21,7 +22,8 @@ import vn.party.evaluation.process.validation.FieldError;
  *
  * <p>Allowed, whole and alone: {@code ${currentUser()}}, {@code ${currentUserGroups()}}, {@code ${now()}} and {@code
  * ${dateTime()}} moved by whole units ({@code .plusDays(3)}, {@code .minusWeeks(1)}…) then {@code .toDate()}. Any other
- * expression in a filter a person saves is refused, 400 naming the query field.
+ * expression in a filter a person saves is refused, 400 naming the query field; a filter stored before this rule is
+ * judged by it at start and deleted when it holds one ({@link StoredFilterExpressions}).
  */
 final class FilterExpressions {
 
@@ -41,6 +43,14 @@ final class FilterExpressions {
         || !(CommandWrites.fieldOf(command, "filter") instanceof FilterEntity filter)) {
       return List.of();
     }
+    return refused(filter);
+  }
+
+  /**
+   * The refused expressions of a filter, by query field; empty: it holds Tasklist's own only (or none). The one rule,
+   * for a filter being saved and for one already stored ({@link StoredFilterExpressions}).
+   */
+  static List<FieldError> refused(Filter filter) {
     List<FieldError> errors = new ArrayList<>();
     collect(filter.getQuery(), errors);
     return errors;

@@ -5,16 +5,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
+import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveGroupCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTenantCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveUserCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import vn.party.evaluation.process.validation.FieldError;
 
@@ -32,6 +37,15 @@ import vn.party.evaluation.process.validation.FieldError;
  * org/camunda/bpm/engine/db/create/activiti.postgres.create.identity.sql} and {@code ...create.engine.sql}); a
  * {@code varchar(n)} holds n characters (code points, as PostgreSQL counts them, not UTF-16 units). A filter's {@code
  * query} and {@code properties} are {@code TEXT} there: no length to keep.
+ *
+ * <p>Seventh session's outsider (finding 6): the engine's own refusals named no field — an id outside its id pattern
+ * ("User has an invalid id: … is not a valid resource identifier") and a password its policy refuses ("Password does
+ * not match policy", also for a 300,000-character one). Both are judged here first, as the engine judges them: an
+ * id against the configured pattern of its kind ({@code userResourceWhitelistPattern}, {@code group…}, {@code
+ * tenant…}, else {@code generalResourceWhitelistPattern}), 400 {@code id} {@value #INVALID_ID}; a new password against
+ * the engine's password policy (when it is on and the save does not skip it), 400 {@code password}: {@code too-long}
+ * with the policy's own maximum, else the first refusing rule's reason ({@link PasswordReasons}: {@code
+ * password-too-short}, {@code password-too-common}…).
  */
 public final class IdentityLengths {
 
@@ -47,33 +61,55 @@ public final class IdentityLengths {
   /** The problem's key for a column's length ({@code EngineRestProblems}: the message's second argument). */
   public static final String MAX_LENGTH = "maxLength";
 
+  /** An id the engine's id pattern refuses. */
+  static final String INVALID_ID = "invalid-id";
+
+  /** The parameter the password policy's maximum-length rule names its maximum by ({@code PartyPasswordPolicy}). */
+  private static final String POLICY_MAX_LENGTH = "maxLength";
+
   private IdentityLengths() {}
 
-  /** Refuses a person's save of a user, group, tenant or filter holding a value its column cannot take. */
-  static void check(Command<?> command) {
-    List<Map<String, String>> errors = refusals(command);
+  /**
+   * Refuses a person's save of a user, group, tenant or filter holding a value its column cannot take, an id the
+   * engine's pattern refuses or a password its policy refuses.
+   */
+  static void check(Command<?> command, ProcessEngineConfigurationImpl configuration) {
+    List<Map<String, String>> errors = refusals(command, configuration);
     if (!errors.isEmpty()) {
       throw new Refused(errors);
     }
   }
 
   /** Each field of the saved user, group, tenant or filter that does not fit, in the body's order; empty: all fit. */
-  static List<Map<String, String>> refusals(Command<?> command) {
+  static List<Map<String, String>> refusals(
+      Command<?> command, ProcessEngineConfigurationImpl configuration) {
     List<Map<String, String>> errors = new ArrayList<>();
     if (command instanceof SaveUserCmd
         && CommandWrites.fieldOf(command, "user") instanceof User user) {
-      id(errors, user.getId());
+      id(
+          errors,
+          user.getId(),
+          idPattern(configuration, configuration.getUserResourceWhitelistPattern()));
       fits(errors, "firstName", user.getFirstName(), TEXT);
       fits(errors, "lastName", user.getLastName(), TEXT);
       fits(errors, "email", user.getEmail(), TEXT);
+      if (!Boolean.TRUE.equals(CommandWrites.fieldOf(command, "skipPasswordPolicy"))) {
+        password(errors, user, configuration);
+      }
     } else if (command instanceof SaveGroupCmd
         && CommandWrites.fieldOf(command, "group") instanceof Group group) {
-      id(errors, group.getId());
+      id(
+          errors,
+          group.getId(),
+          idPattern(configuration, configuration.getGroupResourceWhitelistPattern()));
       fits(errors, "name", group.getName(), TEXT);
       fits(errors, "type", group.getType(), TEXT);
     } else if (command instanceof SaveTenantCmd
         && CommandWrites.fieldOf(command, "tenant") instanceof Tenant tenant) {
-      id(errors, tenant.getId());
+      id(
+          errors,
+          tenant.getId(),
+          idPattern(configuration, configuration.getTenantResourceWhitelistPattern()));
       fits(errors, "name", tenant.getName(), TEXT);
     } else if (command instanceof SaveFilterCmd
         && CommandWrites.fieldOf(command, "filter") instanceof Filter filter) {
@@ -89,12 +125,58 @@ public final class IdentityLengths {
     return errors;
   }
 
-  private static void id(List<Map<String, String>> errors, String id) {
+  private static void id(List<Map<String, String>> errors, String id, Pattern pattern) {
     if (id == null || id.isBlank()) {
       errors.add(error("id", FieldError.REQUIRED, null));
-    } else {
-      fits(errors, "id", id, ID);
+      return;
     }
+    int before = errors.size();
+    fits(errors, "id", id, ID);
+    if (errors.size() == before && pattern != null && !pattern.matcher(id).matches()) {
+      errors.add(error("id", INVALID_ID, null));
+    }
+  }
+
+  /**
+   * The engine's id pattern for a kind of resource, chosen as the engine chooses it ({@code EnsureUtil
+   * .ensureWhitelistedResourceId}): the kind's own when set, else the general one; null: none configured.
+   */
+  private static Pattern idPattern(
+      ProcessEngineConfigurationImpl configuration, String ownPattern) {
+    String pattern =
+        ownPattern != null && !ownPattern.isEmpty()
+            ? ownPattern
+            : configuration.getGeneralResourceWhitelistPattern();
+    return pattern == null || pattern.isEmpty() ? null : Pattern.compile(pattern);
+  }
+
+  /**
+   * A new password against the engine's password policy, as the engine's save judges it (when the policy is on): one
+   * error, the maximum length first (a 300,000-character password was answered "does not match policy", naming
+   * neither the field nor the limit).
+   */
+  private static void password(
+      List<Map<String, String>> errors, User user, ProcessEngineConfigurationImpl configuration) {
+    PasswordPolicy policy = configuration.getPasswordPolicy();
+    if (!configuration.isEnablePasswordPolicy()
+        || policy == null
+        || !(user instanceof UserEntity entity)
+        || !entity.hasNewPassword()
+        || !(CommandWrites.fieldOf(entity, "newPassword") instanceof String password)) {
+      return;
+    }
+    for (PasswordPolicyRule rule : policy.getRules()) {
+      String max =
+          rule.getParameters() == null ? null : rule.getParameters().get(POLICY_MAX_LENGTH);
+      if (max != null && !rule.execute(password, user)) {
+        errors.add(error("password", FieldError.TOO_LONG, Integer.valueOf(max)));
+        return;
+      }
+    }
+    policy.getRules().stream()
+        .filter(rule -> !rule.execute(password, user))
+        .findFirst()
+        .ifPresent(rule -> errors.add(error("password", PasswordReasons.of(rule), null)));
   }
 
   private static void required(List<Map<String, String>> errors, String field, String value) {

@@ -2,16 +2,9 @@ package vn.party.evaluation.security.engine;
 
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.exception.NotFoundException;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
-import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
-import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteJobsCmd;
-import org.camunda.bpm.engine.impl.cmd.SaveGroupCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -19,7 +12,6 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.jobexecutor.FailedJobListener;
 import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
-import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.ProcessKeys;
@@ -66,18 +58,20 @@ import vn.party.evaluation.process.validation.TaskCompletionRules;
  * {@link PersonRefusedException#processControl()}.
  *
  * <p>Outsider's re-attack of 2026-12-07 (sixth session, from the engine's command list): no person sets a task's
- * parent or changes what the process set on its task ({@link TaskFields}); deletes their own account or one the
- * application knows ({@link UserDeletions}); deletes or renames a built-in group, changes {@code members}, makes a
- * party member or seat holder an auditor, or removes the last administrator ({@link BuiltInGroups}).
+ * parent or changes what the process set on its task ({@link TaskFields}). The accounts, groups, authorizations and
+ * filters are kept by {@link IdentityRules}, one named rule each; a removal that could empty {@code camunda-admin} or
+ * {@code auditors} is judged with the removal itself, under a lock ({@link BuiltInGroups#lastMemberKept}).
  */
 public class UserCommandGuard extends CommandInterceptor {
 
   private final ProcessEngineConfigurationImpl configuration;
-  private final ApplicationPeople people;
+  private final EngineLookups engine;
+  private final IdentityRules identityRules;
 
   public UserCommandGuard(ProcessEngineConfigurationImpl configuration, ApplicationPeople people) {
     this.configuration = configuration;
-    this.people = people;
+    this.engine = new EngineLookups(configuration);
+    this.identityRules = new IdentityRules(people, engine);
   }
 
   @Override
@@ -99,20 +93,22 @@ public class UserCommandGuard extends CommandInterceptor {
       return null;
     }
     if (person != null) {
-      IdentityLengths.check(judged); // what does not fit the engine's columns: 400
-      checkIdentity(judged, person, groupsOf(authentication));
+      // what does not fit the engine's columns, its id pattern or its password policy: 400
+      IdentityLengths.check(judged, configuration);
+      identityRules.check(judged, person, groupsOf(authentication));
       check(judged, person, groupsOf(authentication));
+      if (BuiltInGroups.removesKeptMember(judged)) {
+        // the last member of camunda-admin or auditors: judged with the removal, in one
+        // transaction under a lock every node takes (two removals at once emptied the group)
+        return removeKeepingLastMember(command);
+      }
     }
     // one length per text at every door: a long text the form takes (the self-review's, up to
     // TextLimits.SELF_REVIEW_LONG_TEXT) goes to the engine as what fits, whole to the domain table
     // (WholeTexts)
     CommandWrites.Cut cut = CommandWrites.cutLongTexts(judged, this::taskKey);
     if (cut == null) {
-      // the last member of camunda-admin or auditors: judged again with the removal, in one
-      // transaction under a lock every node takes (two removals at once emptied the group)
-      return person != null && BuiltInGroups.removesKeptMember(judged)
-          ? next.execute(BuiltInGroups.lastMemberKept(command))
-          : next.execute(command);
+      return next.execute(command);
     }
     WholeTexts.set(cut.taskId(), cut.whole());
     try {
@@ -120,6 +116,18 @@ public class UserCommandGuard extends CommandInterceptor {
     } finally {
       WholeTexts.clear();
     }
+  }
+
+  /**
+   * The removal run with its check ({@link BuiltInGroups#lastMemberKept}); a refusal is answered here, after the
+   * command's transaction has ended, so that the engine does not log a refused removal as its own failure.
+   */
+  private <T> T removeKeepingLastMember(Command<T> command) {
+    BuiltInGroups.Removal<T> removal = next.execute(BuiltInGroups.lastMemberKept(command));
+    if (removal.keptGroup() != null) {
+      throw PersonRefusedException.builtInGroup(removal.keptGroup());
+    }
+    return removal.result();
   }
 
   /** The engine's failed-job listener after this guard refused to run the job ({@link ProcessControlCommands}). */
@@ -147,101 +155,6 @@ public class UserCommandGuard extends CommandInterceptor {
 
   private static List<String> groupsOf(Authentication authentication) {
     return authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-  }
-
-  /**
-   * Seats are set on the unit's page only (issue 12, outsider's finding 3): a person may not create or delete a group
-   * that seats manage ({@link Groups#seatManaged}), nor a membership of one, through the engine's identity service
-   * (the engine REST API in both path forms, Camunda Admin, Java callers). The application's own seat changes run as
-   * the system ({@code SystemAccess}) and are not judged.
-   *
-   * <p>Sixth session (findings 2, 4, 5): the built-in groups ({@link BuiltInGroups}) and the accounts the application
-   * knows ({@link UserDeletions}) are kept the same way.
-   *
-   * <p>Seventh session (outsider's recheck B): authorizations on the evaluations are the application's ({@link
-   * EvaluationAuthorizations}).
-   */
-  private void checkIdentity(Command<?> command, String person, List<String> groups) {
-    String groupId = null;
-    if (command instanceof CreateMembershipCmd
-        || command instanceof DeleteMembershipCmd
-        || command instanceof DeleteGroupCmd) {
-      groupId = CommandWrites.stringField(command, "groupId");
-    } else if (command instanceof SaveGroupCmd
-        && CommandWrites.fieldOf(command, "group") instanceof GroupEntity group) {
-      groupId = group.getId(); // a new one, or renaming one: the unit's page names its committees
-    }
-    if (Groups.seatManaged(groupId)) {
-      throw PersonRefusedException.seats(groupId);
-    }
-    String builtIn =
-        BuiltInGroups.refused(
-            command, this::groupsOf, this::membersOf, id -> people.rosterEmail(id).isPresent());
-    if (builtIn != null) {
-      throw PersonRefusedException.builtInGroup(builtIn);
-    }
-    if (UserDeletions.refused(
-        command, person, groups, people::knows, this::heldTasks, this::groupsOf)) {
-      throw PersonRefusedException.accountKept(CommandWrites.stringField(command, "userId"));
-    }
-    if (MemberEmails.refused(command, people::rosterEmail, this::storedEmail)) {
-      throw PersonRefusedException.memberEmail();
-    }
-    if (EvaluationAuthorizations.refused(command, this::storedResourceType)) {
-      throw PersonRefusedException.authorizationKept();
-    }
-    List<FieldError> expressions = FilterExpressions.refused(command);
-    if (!expressions.isEmpty()) {
-      throw new VariableRefusedException(expressions);
-    }
-  }
-
-  /** The resource type of a stored authorization, read as the engine; null: no such authorization. */
-  private Integer storedResourceType(String authorizationId) {
-    if (authorizationId == null) {
-      return null;
-    }
-    return AsEngine.call(
-        configuration.getCommandExecutorTxRequired(),
-        context -> {
-          Authorization stored =
-              configuration
-                  .getAuthorizationService()
-                  .createAuthorizationQuery()
-                  .authorizationId(authorizationId)
-                  .singleResult();
-          return stored == null ? null : stored.getResourceType();
-        });
-  }
-
-  /** The e-mail address of the user's account, read as the engine; null: no such account. */
-  private String storedEmail(String userId) {
-    return AsEngine.call(
-        configuration.getCommandExecutorTxRequired(),
-        context -> {
-          User user =
-              configuration.getIdentityService().createUserQuery().userId(userId).singleResult();
-          return user == null ? null : user.getEmail();
-        });
-  }
-
-  /** How many users a group holds, read as the engine. */
-  private long membersOf(String groupId) {
-    return AsEngine.call(
-        configuration.getCommandExecutorTxRequired(),
-        context ->
-            configuration.getIdentityService().createUserQuery().memberOfGroup(groupId).count());
-  }
-
-  /** Whether the engine's history names the user as a task's assignee or owner. */
-  private boolean heldTasks(String userId) {
-    HistoryService history = configuration.getHistoryService();
-    return AsEngine.call(
-        configuration.getCommandExecutorTxRequired(),
-        context ->
-            history.createHistoricTaskInstanceQuery().taskAssignee(userId).count()
-                    + history.createHistoricTaskInstanceQuery().taskOwner(userId).count()
-                > 0);
   }
 
   /**
@@ -360,7 +273,7 @@ public class UserCommandGuard extends CommandInterceptor {
         for (String user : action.users()) {
           boolean unchanged =
               user.equals(person) || user.equals(seats.assignee()) || user.equals(seats.owner());
-          if (!unchanged && !seats.eligible(user, groupsOf(user))) {
+          if (!unchanged && !seats.eligible(user, engine.groupsOf(user))) {
             throw SeatOnlyRefusedException.handed();
           }
         }
@@ -388,13 +301,6 @@ public class UserCommandGuard extends CommandInterceptor {
     return command instanceof SaveTaskCmd
         && CommandWrites.fieldOf(command, "task") instanceof TaskEntity task
         && task.getRevision() == 0;
-  }
-
-  /** A user's groups, read as the engine. */
-  private Set<String> groupsOf(String userId) {
-    return AsEngine.call(
-        configuration.getCommandExecutorTxRequired(),
-        context -> TaskSeats.groupsOf(context, userId));
   }
 
   /**
