@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.record.YearRows;
 import vn.party.evaluation.rules.Cap;
 
 /** collective_evaluation rows, and the facts about a collective's members and branches the caps are computed from. */
@@ -138,20 +139,17 @@ public class CollectiveEvaluations {
 
   /**
    * Sets {@code assignments} (its values named :v1, :v2, … in order) on the collective's row, and updated_at: the one
-   * update of a collective's row, as {@code EvaluationRecords} has for a member's.
+   * update of a collective's row, the statement a member's row is updated with too ({@link YearRows}).
    */
   private void update(int year, String collectiveId, String assignments, Object... values) {
-    var statement =
-        jdbc.sql(
-                "update evaluation.collective_evaluation set "
-                    + assignments
-                    + ", updated_at = now() where year = :y and collective_id = :c")
-            .param("y", year)
-            .param("c", collectiveId);
-    for (int i = 0; i < values.length; i++) {
-      statement = statement.param("v" + (i + 1), values[i]);
-    }
-    statement.update();
+    YearRows.update(
+        jdbc,
+        "evaluation.collective_evaluation",
+        "collective_id",
+        year,
+        collectiveId,
+        assignments,
+        values);
   }
 
   // --- facts for the caps ----------------------------------------------------------------------
