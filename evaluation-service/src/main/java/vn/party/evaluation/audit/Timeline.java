@@ -3,12 +3,14 @@ package vn.party.evaluation.audit;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.security.Actors;
 
 /**
  * The append-only history of each evaluation (the database refuses updates and deletes of its rows). Written in
@@ -48,6 +50,23 @@ public class Timeline {
         .param("actor", actor)
         .param("details", json(details))
         .update();
+  }
+
+  /**
+   * A deadline passed without what a step waited for (the unit assessment, the residence comment): the system's entry,
+   * with the deadline as the engine held it (a date, written as an instant). One entry shape for every missed
+   * deadline, so the timeline shows them alike.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void deadlineMissed(int year, String memberId, TimelineKind kind, Object due) {
+    record(
+        year,
+        memberId,
+        kind,
+        null,
+        null,
+        Actors.SYSTEM,
+        Map.of("deadline", String.valueOf(due instanceof Date d ? d.toInstant() : due)));
   }
 
   public List<TimelineEntry> of(int year, String memberId) {

@@ -1,11 +1,9 @@
 package vn.party.evaluation.caps;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import vn.party.evaluation.inbound.InboundEventHandler;
+import vn.party.evaluation.inbound.EventFields;
+import vn.party.evaluation.inbound.FactEventHandler;
 import vn.party.evaluation.messaging.EventTypes;
 
 /**
@@ -14,40 +12,36 @@ import vn.party.evaluation.messaging.EventTypes;
  * decidedOn (yyyy-mm-dd), decidedBy.
  */
 @Component
-public class DisciplineHandler implements InboundEventHandler {
-
-  private static final Logger log = LoggerFactory.getLogger(DisciplineHandler.class);
+public class DisciplineHandler extends FactEventHandler<DisciplineDecision> {
 
   private final MemberFactService service;
 
   public DisciplineHandler(MemberFactService service) {
+    super(EventTypes.DISCIPLINED, "discipline decision {} ({}) for {}/{}{}");
     this.service = service;
   }
 
   @Override
-  public String eventType() {
-    return EventTypes.DISCIPLINED;
+  protected DisciplineDecision read(EventFields fields) {
+    return new DisciplineDecision(
+        fields.text("memberId", EventFields.MAX_MEMBER_ID),
+        fields.year(),
+        fields.text("decisionId", EventFields.MAX_DECISION_ID),
+        fields.oneOf("form", DisciplineForm.class, true).orElseThrow(),
+        fields.optionalFlag("selfDetectedAndRemedied"),
+        fields.date("decidedOn"),
+        fields.text("decidedBy", EventFields.MAX_NAME));
   }
 
   @Override
-  public void handle(CloudEvent event, JsonNode data) {
-    EventFields fields = new EventFields(event, data);
-    DisciplineDecision decision =
-        new DisciplineDecision(
-            fields.text("memberId", EventFields.MAX_MEMBER_ID),
-            fields.year(),
-            fields.text("decisionId", EventFields.MAX_DECISION_ID),
-            fields.oneOf("form", DisciplineForm.class, true).orElseThrow(),
-            fields.optionalFlag("selfDetectedAndRemedied"),
-            fields.date("decidedOn"),
-            fields.text("decidedBy", EventFields.MAX_NAME));
-    InboundEventHandler.logReceived(
-        log,
-        service.receive(event, decision),
-        "discipline decision {} ({}) for {}/{}{}",
-        decision.decisionId(),
-        event.getId(),
-        decision.year(),
-        decision.memberId());
+  protected boolean receive(CloudEvent event, DisciplineDecision decision) {
+    return service.receive(event, decision);
+  }
+
+  @Override
+  protected Object[] logArguments(CloudEvent event, DisciplineDecision decision) {
+    return new Object[] {
+      decision.decisionId(), event.getId(), decision.year(), decision.memberId()
+    };
   }
 }

@@ -7,11 +7,8 @@ import static vn.party.evaluation.process.ProcessVariables.SICK_LEAVE_MONTHS;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -20,10 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
-import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.caps.flow.RunningEvaluations;
 import vn.party.evaluation.process.ProcessVariables;
-import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.process.validation.LevelCaps;
 import vn.party.evaluation.record.EvaluationRecord;
 import vn.party.evaluation.record.EvaluationRecords;
@@ -43,12 +38,6 @@ import vn.party.evaluation.security.Actors;
  */
 @Component
 public class LevelCapService {
-
-  /** Process variables hold Vietnamese text: the forms are Vietnamese, whoever opens them. */
-  private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
-
-  /** Camunda keeps a String variable in a varchar(4000) column. */
-  private static final int MAX_REASON = TextLimits.ENGINE_VARIABLE;
 
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -119,76 +108,33 @@ public class LevelCapService {
     Map<String, Object> merged = new HashMap<>(current);
     merged.putAll(wanted);
     List<Cap> caps = LevelCaps.caps(rules, merged);
-    Cap strictest = caps.isEmpty() ? null : caps.get(0);
+    CapChange change = new CapChange(caps, (String) current.get(LEVEL_CAP), trigger);
+    Cap strictest = change.strictest();
     wanted.put(LEVEL_CAP, strictest == null ? null : strictest.maxLevel().name());
-    wanted.put(LEVEL_CAP_REASON, explain(caps, facts, merged));
+    wanted.put(
+        LEVEL_CAP_REASON,
+        CapExplanation.explain(messages, caps, cap -> because(cap, facts, merged)));
 
-    Map<String, Object> updates = new HashMap<>();
-    wanted.forEach(
-        (name, value) -> {
-          if (!current.containsKey(name) || !Objects.equals(current.get(name), value)) {
-            updates.put(name, value);
-          }
-        });
+    Map<String, Object> updates = CapExplanation.changed(current, wanted);
     if (updates.containsKey(LEVEL_CAP) || updates.containsKey(LEVEL_CAP_REASON)) {
-      capChanged(year, memberId, (String) current.get(LEVEL_CAP), strictest, caps, trigger);
+      capChanged(year, memberId, change);
     }
     return updates;
   }
 
-  private void capChanged(
-      int year, String memberId, String previous, Cap strictest, List<Cap> caps, String trigger) {
-    if (strictest == null && previous == null) {
-      return; // no cap before, none now: the text only said so for the first time
+  private void capChanged(int year, String memberId, CapChange change) {
+    if (change.nothingToRecord()) {
+      return;
     }
+    Cap strictest = change.strictest();
     records.levelCap(
         year,
         memberId,
         strictest == null ? null : strictest.maxLevel().name(),
         strictest == null ? null : strictest.reason().name(),
         strictest == null ? null : strictest.rule().ruleId());
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("trigger", trigger);
-    details.put("previousLevelCap", previous);
-    if (strictest != null) {
-      details.put("levelCap", strictest.maxLevel().name());
-      details.put("reasonCode", strictest.reason().name());
-      details.put("reason", strictest.reason().label());
-      details.put("ruleId", strictest.rule().ruleId());
-      details.put("source", strictest.rule().source());
-      details.put("allCaps", caps.stream().map(cap -> cap.rule().ruleId()).toList());
-    }
     timeline.record(
-        year,
-        memberId,
-        strictest == null ? TimelineKind.LEVEL_CAP_LIFTED : TimelineKind.LEVEL_CAP_APPLIED,
-        null,
-        null,
-        actors.current(),
-        details);
-  }
-
-  /** Vietnamese: the strictest cap, then every cap with the facts behind it and the rule's source. */
-  String explain(List<Cap> caps, KnownFacts facts, Map<String, Object> variables) {
-    if (caps.isEmpty()) {
-      return text("cap.none");
-    }
-    List<String> lines = new ArrayList<>();
-    Cap strictest = caps.get(0);
-    lines.add(
-        text("cap.strictest", strictest.maxLevel().label(), strictest.maxLevel().shortCode()));
-    for (Cap cap : caps) {
-      lines.add(
-          text(
-              "cap.item",
-              cap.reason().label(),
-              cap.maxLevel().shortCode(),
-              because(cap, facts, variables),
-              cap.rule().source(),
-              cap.rule().ruleId()));
-    }
-    String text = String.join("\n", lines);
-    return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
+        year, memberId, change.timelineKind(), null, null, actors.current(), change.details());
   }
 
   /** The facts behind a cap, where the system knows more than the rule's name. */
@@ -224,6 +170,6 @@ public class LevelCapService {
   }
 
   private String text(String key, Object... arguments) {
-    return messages.getMessage(key, arguments, VIETNAMESE);
+    return messages.getMessage(key, arguments, CapExplanation.VIETNAMESE);
   }
 }

@@ -2,15 +2,12 @@ package vn.party.evaluation.caps;
 
 import static vn.party.evaluation.process.ProcessVariables.*;
 
-import java.util.Date;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.record.EvaluationRecords;
-import vn.party.evaluation.security.Actors;
 
 /**
  * Step record-missing-unit-assessment: the deadline passed without the unit leadership's assessment; recorded as
@@ -33,14 +30,10 @@ public class UnitAssessmentMissing implements JavaDelegate {
     String memberId = memberId(execution);
     records.unitAssessmentNotReceived(year, memberId, "MISSING");
     execution.setVariable(UNIT_ASSESSMENT_STATUS, "MISSING");
-    Object due = execution.getVariable(UNIT_ASSESSMENT_DUE);
-    timeline.record(
+    timeline.deadlineMissed(
         year,
         memberId,
         TimelineKind.UNIT_ASSESSMENT_MISSING,
-        null,
-        null,
-        Actors.SYSTEM,
-        Map.of("deadline", String.valueOf(due instanceof Date d ? d.toInstant() : due)));
+        execution.getVariable(UNIT_ASSESSMENT_DUE));
   }
 }

@@ -2,11 +2,8 @@ package vn.party.evaluation.collective;
 
 import static vn.party.evaluation.process.ProcessVariables.*;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -18,8 +15,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
-import vn.party.evaluation.audit.TimelineKind;
-import vn.party.evaluation.process.TextLimits;
+import vn.party.evaluation.caps.CapChange;
+import vn.party.evaluation.caps.CapExplanation;
 import vn.party.evaluation.process.validation.CollectiveCaps;
 import vn.party.evaluation.rules.Cap;
 import vn.party.evaluation.rules.RuleBook;
@@ -36,8 +33,6 @@ import vn.party.evaluation.security.Actors;
  */
 @Component
 public class CollectiveCapService {
-
-  private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
   private final CollectiveEvaluations evaluations;
   private final CollectiveProperties properties;
@@ -113,79 +108,44 @@ public class CollectiveCapService {
     Map<String, Object> merged = new HashMap<>(current);
     merged.putAll(wanted);
     List<Cap> caps = CollectiveCaps.caps(rules, merged);
-    Cap strictest = caps.isEmpty() ? null : caps.get(0);
+    CapChange change = new CapChange(caps, (String) current.get(LEVEL_CAP), trigger);
+    Cap strictest = change.strictest();
     wanted.put(LEVEL_CAP, strictest == null ? null : strictest.maxLevel().name());
-    wanted.put(LEVEL_CAP_REASON, explain(caps, merged));
+    wanted.put(
+        LEVEL_CAP_REASON, CapExplanation.explain(messages, caps, cap -> because(cap, merged)));
 
-    String previous = (String) current.get(LEVEL_CAP);
     boolean capChanged =
-        !current.containsKey(LEVEL_CAP) || !Objects.equals(previous, wanted.get(LEVEL_CAP));
-    wanted.forEach(
-        (name, value) -> {
-          if (!current.containsKey(name) || !Objects.equals(current.get(name), value)) {
-            set.accept(name, value);
-          }
-        });
-    if (capChanged && (strictest != null || previous != null)) {
+        !current.containsKey(LEVEL_CAP)
+            || !Objects.equals(change.previous(), wanted.get(LEVEL_CAP));
+    CapExplanation.changed(current, wanted).forEach(set);
+    if (capChanged && !change.nothingToRecord()) {
       evaluations.cap(year, collectiveId, strictest);
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("trigger", trigger);
-      details.put("previousLevelCap", previous);
-      if (strictest != null) {
-        details.put("levelCap", strictest.maxLevel().name());
-        details.put("reasonCode", strictest.reason().name());
-        details.put("reason", strictest.reason().label());
-        details.put("ruleId", strictest.rule().ruleId());
-        details.put("source", strictest.rule().source());
-        details.put("allCaps", caps.stream().map(cap -> cap.rule().ruleId()).toList());
-      }
       timeline.record(
           year,
           CollectiveEvaluation.timelineSubject(collectiveId),
-          strictest == null ? TimelineKind.LEVEL_CAP_LIFTED : TimelineKind.LEVEL_CAP_APPLIED,
+          change.timelineKind(),
           null,
           null,
           actors.current(),
-          details);
+          change.details());
     }
   }
 
-  /** Vietnamese: the strictest cap, then every cap with the figures behind it and the rule's source. */
-  private String explain(List<Cap> caps, Map<String, Object> variables) {
-    if (caps.isEmpty()) {
-      return text("cap.none");
-    }
-    List<String> lines = new ArrayList<>();
-    Cap strictest = caps.get(0);
-    lines.add(
-        text("cap.strictest", strictest.maxLevel().label(), strictest.maxLevel().shortCode()));
-    for (Cap cap : caps) {
-      String because =
-          switch (cap.reason()) {
-            case SUBORDINATE_SHORTFALL ->
-                text(
-                    "collective.cap.because.shortfall",
-                    variables.get(SUBORDINATE_SHORTFALL_PERCENT),
-                    variables.get(SUBORDINATE_SHORTFALL_THRESHOLD));
-            case LATE_TASKS, LATE_TASKS_OVER_20_PERCENT ->
-                text("collective.cap.because.late", variables.get(LATE_TASKS_PERCENT));
-            default -> "";
-          };
-      lines.add(
+  /** The figures behind a cap, where the variables hold more than the rule's name. */
+  private String because(Cap cap, Map<String, Object> variables) {
+    return switch (cap.reason()) {
+      case SUBORDINATE_SHORTFALL ->
           text(
-              "cap.item",
-              cap.reason().label(),
-              cap.maxLevel().shortCode(),
-              because,
-              cap.rule().source(),
-              cap.rule().ruleId()));
-    }
-    String text = String.join("\n", lines);
-    int max = TextLimits.ENGINE_VARIABLE;
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+              "collective.cap.because.shortfall",
+              variables.get(SUBORDINATE_SHORTFALL_PERCENT),
+              variables.get(SUBORDINATE_SHORTFALL_THRESHOLD));
+      case LATE_TASKS, LATE_TASKS_OVER_20_PERCENT ->
+          text("collective.cap.because.late", variables.get(LATE_TASKS_PERCENT));
+      default -> "";
+    };
   }
 
   private String text(String key, Object... arguments) {
-    return messages.getMessage(key, arguments, VIETNAMESE);
+    return messages.getMessage(key, arguments, CapExplanation.VIETNAMESE);
   }
 }

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.record.YearRows;
 import vn.party.evaluation.rules.Cap;
 
 /** collective_evaluation rows, and the facts about a collective's members and branches the caps are computed from. */
@@ -73,26 +74,13 @@ public class CollectiveEvaluations {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void opened(int year, String collectiveId, String processInstanceId) {
-    jdbc.sql(
-            """
-            update evaluation.collective_evaluation set process_instance_id = :pi, status = 'SELF_REVIEW', updated_at = now()
-            where year = :y and collective_id = :c""")
-        .param("pi", processInstanceId)
-        .param("y", year)
-        .param("c", collectiveId)
-        .update();
+    update(
+        year, collectiveId, "process_instance_id = :v1, status = 'SELF_REVIEW'", processInstanceId);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void status(int year, String collectiveId, String status) {
-    jdbc.sql(
-            """
-            update evaluation.collective_evaluation set status = :s, updated_at = now()
-            where year = :y and collective_id = :c""")
-        .param("s", status)
-        .param("y", year)
-        .param("c", collectiveId)
-        .update();
+    update(year, collectiveId, "status = :v1", status);
   }
 
   /** The self-review as submitted (again, after a return): the task results too, null when not stated. */
@@ -127,33 +115,41 @@ public class CollectiveEvaluations {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void decided(int year, String collectiveId, String level, String comment, String by) {
-    jdbc.sql(
-            """
-            update evaluation.collective_evaluation set decided_level = :level, decision_comment = :comment,
-              decided_by = :by, decided_at = now(), status = 'DECIDED', updated_at = now()
-            where year = :y and collective_id = :c""")
-        .param("level", level)
-        .param("comment", comment)
-        .param("by", by)
-        .param("y", year)
-        .param("c", collectiveId)
-        .update();
+    update(
+        year,
+        collectiveId,
+        "decided_level = :v1, decision_comment = :v2, decided_by = :v3, decided_at = now(),"
+            + " status = 'DECIDED'",
+        level,
+        comment,
+        by);
   }
 
   /** Keeps the strictest cap in force (null: none). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void cap(int year, String collectiveId, Cap cap) {
-    jdbc.sql(
-            """
-            update evaluation.collective_evaluation set level_cap = :level, level_cap_reason = :reason,
-              level_cap_rule = :rule, updated_at = now()
-            where year = :y and collective_id = :c""")
-        .param("level", cap == null ? null : cap.maxLevel().name())
-        .param("reason", cap == null ? null : cap.reason().name())
-        .param("rule", cap == null ? null : cap.rule().ruleId())
-        .param("y", year)
-        .param("c", collectiveId)
-        .update();
+    update(
+        year,
+        collectiveId,
+        "level_cap = :v1, level_cap_reason = :v2, level_cap_rule = :v3",
+        cap == null ? null : cap.maxLevel().name(),
+        cap == null ? null : cap.reason().name(),
+        cap == null ? null : cap.rule().ruleId());
+  }
+
+  /**
+   * Sets {@code assignments} (its values named :v1, :v2, … in order) on the collective's row, and updated_at: the one
+   * update of a collective's row, the statement a member's row is updated with too ({@link YearRows}).
+   */
+  private void update(int year, String collectiveId, String assignments, Object... values) {
+    YearRows.update(
+        jdbc,
+        "evaluation.collective_evaluation",
+        "collective_id",
+        year,
+        collectiveId,
+        assignments,
+        values);
   }
 
   // --- facts for the caps ----------------------------------------------------------------------

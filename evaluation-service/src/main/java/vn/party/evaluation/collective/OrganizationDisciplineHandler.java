@@ -1,12 +1,9 @@
 package vn.party.evaluation.collective;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import vn.party.evaluation.caps.EventFields;
-import vn.party.evaluation.inbound.InboundEventHandler;
+import vn.party.evaluation.inbound.EventFields;
+import vn.party.evaluation.inbound.FactEventHandler;
 import vn.party.evaluation.messaging.EventTypes;
 
 /**
@@ -15,39 +12,37 @@ import vn.party.evaluation.messaging.EventTypes;
  * ({@link OrganizationDisciplineForm}), decidedOn (yyyy-mm-dd), decidedBy.
  */
 @Component
-public class OrganizationDisciplineHandler implements InboundEventHandler {
-
-  private static final Logger log = LoggerFactory.getLogger(OrganizationDisciplineHandler.class);
+public class OrganizationDisciplineHandler extends FactEventHandler<OrganizationDiscipline> {
 
   private final OrganizationDisciplineService service;
 
   public OrganizationDisciplineHandler(OrganizationDisciplineService service) {
+    super(
+        EventTypes.ORGANIZATION_DISCIPLINED,
+        "organization discipline decision {} ({}) for {}/{}{}");
     this.service = service;
   }
 
   @Override
-  public String eventType() {
-    return EventTypes.ORGANIZATION_DISCIPLINED;
+  protected OrganizationDiscipline read(EventFields fields) {
+    return new OrganizationDiscipline(
+        fields.text("organizationId", EventFields.MAX_MEMBER_ID),
+        fields.year(),
+        fields.text("decisionId", EventFields.MAX_DECISION_ID),
+        fields.oneOf("form", OrganizationDisciplineForm.class, true).orElseThrow(),
+        fields.date("decidedOn"),
+        fields.text("decidedBy", EventFields.MAX_NAME));
   }
 
   @Override
-  public void handle(CloudEvent event, JsonNode data) {
-    EventFields fields = new EventFields(event, data);
-    OrganizationDiscipline decision =
-        new OrganizationDiscipline(
-            fields.text("organizationId", EventFields.MAX_MEMBER_ID),
-            fields.year(),
-            fields.text("decisionId", EventFields.MAX_DECISION_ID),
-            fields.oneOf("form", OrganizationDisciplineForm.class, true).orElseThrow(),
-            fields.date("decidedOn"),
-            fields.text("decidedBy", EventFields.MAX_NAME));
-    InboundEventHandler.logReceived(
-        log,
-        service.receive(event, decision),
-        "organization discipline decision {} ({}) for {}/{}{}",
-        decision.decisionId(),
-        event.getId(),
-        decision.year(),
-        decision.organizationId());
+  protected boolean receive(CloudEvent event, OrganizationDiscipline decision) {
+    return service.receive(event, decision);
+  }
+
+  @Override
+  protected Object[] logArguments(CloudEvent event, OrganizationDiscipline decision) {
+    return new Object[] {
+      decision.decisionId(), event.getId(), decision.year(), decision.organizationId()
+    };
   }
 }

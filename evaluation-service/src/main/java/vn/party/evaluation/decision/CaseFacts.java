@@ -57,7 +57,21 @@ public class CaseFacts {
       int present,
       String absentNames,
       String recordedBy,
-      String criticism) {}
+      String criticism) {
+
+    /** The same minutes with the recorder as people read them (the table keeps the account). */
+    private Minutes withRecorder(String recorder) {
+      return new Minutes(
+          heldOn,
+          place,
+          officialMembers,
+          exemptedMembers,
+          present,
+          absentNames,
+          recorder,
+          criticism);
+    }
+  }
 
   /**
    * The branch's proposal.
@@ -108,16 +122,6 @@ public class CaseFacts {
             minutes(record.year(), record.memberId())));
   }
 
-  private record MinutesRow(
-      LocalDate heldOn,
-      String place,
-      int officialMembers,
-      int exemptedMembers,
-      int present,
-      String absentNames,
-      String recordedBy,
-      String criticism) {}
-
   private Optional<Minutes> minutes(int year, String memberId) {
     return jdbc.sql(
             """
@@ -127,19 +131,9 @@ public class CaseFacts {
             where m.year = :year and v.member_id = :member order by m.recorded_at desc limit 1""")
         .param("year", year)
         .param("member", memberId)
-        .query(MinutesRow.class)
+        .query(Minutes.class)
         .optional()
-        .map(
-            row ->
-                new Minutes(
-                    row.heldOn(),
-                    row.place(),
-                    row.officialMembers(),
-                    row.exemptedMembers(),
-                    row.present(),
-                    row.absentNames(),
-                    people.displayName(row.recordedBy()),
-                    row.criticism()));
+        .map(row -> row.withRecorder(people.displayName(row.recordedBy())));
   }
 
   /** The committee's last return, if the branch has not proposed again since. */

@@ -2,15 +2,12 @@ package vn.party.evaluation.feedback;
 
 import static vn.party.evaluation.process.ProcessVariables.*;
 
-import java.util.Date;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.record.EvaluationRecords;
-import vn.party.evaluation.security.Actors;
 
 /** Step record-missing-feedback: the deadline passed without a comment; recorded as missing, not waited on. */
 @Component("residenceFeedbackMissing")
@@ -29,14 +26,10 @@ public class ResidenceFeedbackMissing implements JavaDelegate {
     int year = year(execution);
     String memberId = memberId(execution);
     records.residenceFeedbackMissing(year, memberId);
-    Object due = execution.getVariable(RESIDENCE_FEEDBACK_DUE);
-    timeline.record(
+    timeline.deadlineMissed(
         year,
         memberId,
         TimelineKind.RESIDENCE_FEEDBACK_MISSING,
-        null,
-        null,
-        Actors.SYSTEM,
-        Map.of("deadline", String.valueOf(due instanceof Date d ? d.toInstant() : due)));
+        execution.getVariable(RESIDENCE_FEEDBACK_DUE));
   }
 }

@@ -1,7 +1,6 @@
 package vn.party.evaluation.finalization;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -109,7 +108,7 @@ public class FinalizationPageController {
         throw refused;
       }
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-      fill(campaign, user, model, messages(refused.problems()), memberId, null);
+      fill(campaign, user, model, FieldProblem.messagesByField(refused.problems()), memberId, null);
       return "campaign/finalization";
     }
     flash.addFlashAttribute("notice", "notice.level-adjusted");
@@ -229,16 +228,6 @@ public class FinalizationPageController {
 
   private String openTask(Campaign campaign) {
     return process.openTask(campaign.processInstanceId());
-  }
-
-  /** field → the message the API gave (its reason's text when it gave none). */
-  private static Map<String, String> messages(List<FieldProblem> problems) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    problems.forEach(
-        problem ->
-            errors.putIfAbsent(
-                problem.field(), problem.message() != null ? problem.message() : problem.reason()));
-    return errors;
   }
 
   private static String blankToNull(String value) {

@@ -203,16 +203,7 @@ public class EvaluationRecords {
   }
 
   private void update(int year, String memberId, String assignments, Object... values) {
-    var statement =
-        jdbc.sql(
-                "update evaluation.member_evaluation set "
-                    + assignments
-                    + ", updated_at = now() where year = :year and member_id = :member")
-            .param("year", year)
-            .param("member", memberId);
-    for (int i = 0; i < values.length; i++) {
-      statement = statement.param("v" + (i + 1), values[i]);
-    }
-    statement.update();
+    YearRows.update(
+        jdbc, "evaluation.member_evaluation", "member_id", year, memberId, assignments, values);
   }
 }

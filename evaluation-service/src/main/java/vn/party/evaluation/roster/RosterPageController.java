@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -124,7 +123,7 @@ public class RosterPageController {
       body.fields()
           .forEachRemaining(
               f -> submitted.put(f.getKey(), f.getValue().isNull() ? "" : f.getValue().asText()));
-      fill(roster, user, model, submitted, messages(refused.problems()));
+      fill(roster, user, model, submitted, FieldProblem.messagesByField(refused.problems()));
       return "roster/show";
     }
     flash.addFlashAttribute(
@@ -176,16 +175,6 @@ public class RosterPageController {
     }
     values.put(RosterFields.REASON, "");
     return values;
-  }
-
-  /** field → the message the check gave (its reason's code when it gave none). */
-  private static Map<String, String> messages(List<FieldProblem> problems) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    problems.forEach(
-        problem ->
-            errors.putIfAbsent(
-                problem.field(), problem.message() != null ? problem.message() : problem.reason()));
-    return errors;
   }
 
   private static boolean ticked(String checkbox) {

@@ -3,7 +3,6 @@ package vn.party.evaluation.unit;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -327,14 +326,6 @@ public class UnitPageController {
       throw refused;
     }
     response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-    return messages(refused.problems());
-  }
-
-  /** field → the message the check gave. */
-  private static Map<String, String> messages(List<FieldProblem> problems) {
-    Map<String, String> errors = new LinkedHashMap<>();
-    problems.forEach(
-        p -> errors.putIfAbsent(p.field(), p.message() != null ? p.message() : p.reason()));
-    return errors;
+    return FieldProblem.messagesByField(refused.problems());
   }
 }

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -171,11 +172,7 @@ public class UnitService {
   /** Rename, change the code or the opening date; fields left out (null) stay. Nothing different: nothing recorded. */
   @Transactional
   public Unit change(String id, UnitChangeRequest request, CurrentUser user) {
-    Unit current =
-        units.lock(id).orElseThrow(() -> ApiException.notFound("error.unit.not-found", id));
-    if (!UnitAccess.mayEdit(current, user)) {
-      throw ApiException.forbidden();
-    }
+    Unit current = locked(id, user, UnitAccess::mayEdit);
     UnitProblems.Collector found = problems.collector();
     String name =
         request.name() == null
@@ -226,11 +223,7 @@ public class UnitService {
    */
   @Transactional
   public Unit dissolve(String id, DissolutionRequest request, CurrentUser user) {
-    Unit current =
-        units.lock(id).orElseThrow(() -> ApiException.notFound("error.unit.not-found", id));
-    if (!UnitAccess.mayRestructure(current, user)) {
-      throw ApiException.forbidden();
-    }
+    Unit current = locked(id, user, UnitAccess::mayRestructure);
     UnitProblems.Collector found = problems.collector();
     if (!current.open()) {
       found.add("id", "unit-dissolved");
@@ -369,10 +362,7 @@ public class UnitService {
 
   private CommitteeSeat seat(
       String id, SeatRequest request, CurrentUser user, boolean onlyMembers) {
-    Unit unit = units.lock(id).orElseThrow(() -> ApiException.notFound("error.unit.not-found", id));
-    if (!UnitAccess.mayEdit(unit, user)) {
-      throw ApiException.forbidden();
-    }
+    Unit unit = locked(id, user, UnitAccess::mayEdit);
     if (onlyMembers
         && unit.organizationId() != null
         && request.personId() != null
@@ -463,10 +453,7 @@ public class UnitService {
   /** Takes a person off the unit's committee (or inspection committee); 404 when the person has no such seat. */
   @Transactional
   public void unseat(String id, String personId, String body, String reason, CurrentUser user) {
-    Unit unit = units.lock(id).orElseThrow(() -> ApiException.notFound("error.unit.not-found", id));
-    if (!UnitAccess.mayEdit(unit, user)) {
-      throw ApiException.forbidden();
-    }
+    Unit unit = locked(id, user, UnitAccess::mayEdit);
     if (unit.organizationId() != null && user.userId().equals(personId)) {
       throw ApiException.ownRecord();
     }
@@ -720,6 +707,18 @@ public class UnitService {
   /** Nothing a reader sees (issue 12: a unit named only by zero-width spaces is refused like a blank one). */
   private static boolean blank(String value) {
     return TextCharacters.blank(value);
+  }
+
+  /**
+   * The unit, locked for the change, once {@code may} lets the user make it: 404 for an unknown unit, 403 for a user
+   * who may not. Locked before the check, so the access is judged on the unit as the change will find it.
+   */
+  private Unit locked(String id, CurrentUser user, BiPredicate<Unit, CurrentUser> may) {
+    Unit unit = units.lock(id).orElseThrow(() -> ApiException.notFound("error.unit.not-found", id));
+    if (!may.test(unit, user)) {
+      throw ApiException.forbidden();
+    }
+    return unit;
   }
 
   static Comparator<Unit> byName() {

@@ -479,6 +479,17 @@ public class OpenApiDocument {
     return new StringSchema().format("binary").description(description);
   }
 
+  /** The 400 answer, its example naming the one field wrong, the reason and the message. */
+  private static ApiResponse badRequest(
+      String operationId, String field, String reason, String message) {
+    return problem(
+        operationId,
+        400,
+        "Bad Request",
+        "Dữ liệu không hợp lệ: xem errors.",
+        List.of(Map.of("field", field, "reason", reason, "message", message)));
+  }
+
   private void addErrors(Operation operation, HandlerMethod handler, String operationId) {
     ApiResponses responses = operation.getResponses();
     List<String> badRequest = BAD_REQUEST_EXAMPLES.get(operationId);
@@ -487,38 +498,17 @@ public class OpenApiDocument {
       if (!badRequest.isEmpty()) {
         responses.addApiResponse(
             "400",
-            problem(
-                operationId,
-                400,
-                "Bad Request",
-                "Dữ liệu không hợp lệ: xem errors.",
-                List.of(
-                    Map.of(
-                        "field",
-                        badRequest.get(0),
-                        "reason",
-                        badRequest.get(1),
-                        "message",
-                        badRequest.get(2)))));
+            badRequest(operationId, badRequest.get(0), badRequest.get(1), badRequest.get(2)));
       }
     } else if (field != null) {
+      boolean body = operation.getRequestBody() != null;
       responses.addApiResponse(
           "400",
-          problem(
+          badRequest(
               operationId,
-              400,
-              "Bad Request",
-              "Dữ liệu không hợp lệ: xem errors.",
-              List.of(
-                  Map.of(
-                      "field",
-                      field,
-                      "reason",
-                      operation.getRequestBody() != null ? "required" : "wrong-type",
-                      "message",
-                      operation.getRequestBody() != null
-                          ? "Cần nhập " + field + "."
-                          : field + " không đúng kiểu."))));
+              field,
+              body ? "required" : "wrong-type",
+              body ? "Cần nhập " + field + "." : field + " không đúng kiểu."));
     }
     responses.addApiResponse(
         "401",

@@ -1,7 +1,7 @@
 package vn.party.evaluation.process;
 
-import java.util.Arrays;
 import java.util.List;
+import vn.party.evaluation.rules.Names;
 
 /**
  * The stages of the member decisions in a campaign, in the regulation's order (a collective before its head; members
@@ -47,9 +47,7 @@ public enum DecisionStage {
 
   /** @throws IllegalArgumentException for an activity that opens no stage */
   public static DecisionStage openedBy(String activityId) {
-    return Arrays.stream(values())
-        .filter(stage -> stage.activityId.equals(activityId))
-        .findFirst()
+    return Names.find(DecisionStage.class, stage -> stage.activityId, activityId)
         .orElseThrow(
             () -> new IllegalArgumentException("no decision stage opens at " + activityId));
   }

@@ -3,8 +3,13 @@ package vn.party.evaluation.process;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.rules.Regulation;
+import vn.party.evaluation.rules.RuleVariables;
 
-/** Names of the process variables of both processes (types as in {@code docs/contracts.md}). */
+/**
+ * Names of the process variables of both processes (types as in {@code docs/contracts.md}). A variable a decision
+ * reads or returns is named as in the decision, {@link RuleVariables}, and written once there: the business rule tasks
+ * hand the process variables to the decision as they are, so the two names cannot be allowed to drift apart.
+ */
 public final class ProcessVariables {
 
   // --- start variables of member-evaluation (set by the campaign's batch starter) ---------------
@@ -23,7 +28,7 @@ public final class ProcessVariables {
   public static final String REGULATION = "regulation";
 
   /** OFFICIAL | PROBATIONARY: which self-review form the member fills in (member-eligibility decision). */
-  public static final String FORM_KIND = "formKind";
+  public static final String FORM_KIND = RuleVariables.FORM_KIND;
 
   /**
    * Boolean: the member holds a leadership or management post (party_member.leadership_post), so
@@ -68,7 +73,7 @@ public final class ProcessVariables {
    * String level, or absent: the rating of the unit the member heads. An input of member-caps (the head's level is
    * tied to the unit's), so a system fact the completion rules never take from a user.
    */
-  public static final String HEADED_UNIT_LEVEL = "headedUnitLevel";
+  public static final String HEADED_UNIT_LEVEL = RuleVariables.HEADED_UNIT_LEVEL;
 
   // --- residence feedback (chi ủy nơi cư trú)
   // -----------------------------------------------------
@@ -108,13 +113,13 @@ public final class ProcessVariables {
   // self-review under 366-QĐ/TW: the task conditions of the levels (names as the member-level
   // inputs)
   /** Boolean: 100 % of the tasks completed on time, with quality. */
-  public static final String ALL_TASKS_ON_TIME = "allTasksOnTime";
+  public static final String ALL_TASKS_ON_TIME = RuleVariables.ALL_TASKS_ON_TIME;
 
   /** Number 0–100: share of tasks completed beyond requirements. */
-  public static final String EXCEEDING_TASKS_PERCENT = "exceedingTasksPercent";
+  public static final String EXCEEDING_TASKS_PERCENT = RuleVariables.EXCEEDING_TASKS_PERCENT;
 
   /** Boolean: every shortcoming pointed out earlier has been remedied. */
-  public static final String SHORTCOMINGS_REMEDIED = "shortcomingsRemedied";
+  public static final String SHORTCOMINGS_REMEDIED = RuleVariables.SHORTCOMINGS_REMEDIED;
 
   // set by the application when it keeps the submitted self-review (table evaluation.self_review)
   /** Number or null: the self-review's total points (366), shown to the branch and the committee. */
@@ -170,20 +175,20 @@ public final class ProcessVariables {
   // again when a fact arrives; always present from the first task on (false / null when nothing is
   // known).
   /** Boolean: disciplined in the evaluated year (a discipline decision was received). */
-  public static final String DISCIPLINED = "disciplined";
+  public static final String DISCIPLINED = RuleVariables.DISCIPLINED;
 
   /** Boolean: every discipline of the year was for a violation self-detected and remedied. */
   public static final String DISCIPLINE_SELF_DETECTED_AND_REMEDIED =
-      "disciplineSelfDetectedAndRemedied";
+      RuleVariables.DISCIPLINE_SELF_DETECTED_AND_REMEDIED;
 
   /** String, a {@link Level} name, or null: the civil-service level from the unit leadership's assessment. */
-  public static final String CIVIL_SERVICE_LEVEL = "civilServiceLevel";
+  public static final String CIVIL_SERVICE_LEVEL = RuleVariables.CIVIL_SERVICE_LEVEL;
 
   /**
    * Number 0–100, or null: share of the year's tasks the member completed, from the unit
    * assessment ({@code tasksCompletedPercent} of the event). A cap input of 132-QĐ/TW.
    */
-  public static final String TASKS_COMPLETED_PERCENT = "tasksCompletedPercent";
+  public static final String TASKS_COMPLETED_PERCENT = RuleVariables.TASKS_COMPLETED_PERCENT;
 
   // The branch meeting's vote on the member (required completion variables of branch-review,
   // whatever door the
@@ -213,16 +218,18 @@ public final class ProcessVariables {
 
   // Recorded by the branch on the branch-review form (optional completion variables).
   /** Number 0–12: total months of sick leave in the year. */
-  public static final String SICK_LEAVE_MONTHS = "sickLeaveMonths";
+  public static final String SICK_LEAVE_MONTHS = RuleVariables.SICK_LEAVE_MONTHS;
 
   /** Boolean: a competent body concluded degradation ("suy thoái", "tự diễn biến", "tự chuyển hóa"). */
-  public static final String CONCLUDED_DEGRADATION = "concludedDegradation";
+  public static final String CONCLUDED_DEGRADATION = RuleVariables.CONCLUDED_DEGRADATION;
 
   /** Boolean: a competent body concluded a breach of what party members must not do. */
-  public static final String CONCLUDED_FORBIDDEN_CONDUCT = "concludedForbiddenConduct";
+  public static final String CONCLUDED_FORBIDDEN_CONDUCT =
+      RuleVariables.CONCLUDED_FORBIDDEN_CONDUCT;
 
   /** Boolean: a competent body concluded a failure of the duty to set an example. */
-  public static final String CONCLUDED_FAILED_TO_SET_EXAMPLE = "concludedFailedToSetExample";
+  public static final String CONCLUDED_FAILED_TO_SET_EXAMPLE =
+      RuleVariables.CONCLUDED_FAILED_TO_SET_EXAMPLE;
 
   // Shown read-only on the forms; set together with the system facts above. Not what is enforced:
   // TaskCompletionRules computes the cap from the facts themselves at completion.
@@ -302,31 +309,34 @@ public final class ProcessVariables {
    * Boolean or null: every task of the year done (late or not). False caps the collective at NOT_COMPLETED under
    * 366; null (not stated) caps nothing.
    */
-  public static final String ALL_TASKS_DONE = "allTasksDone";
+  public static final String ALL_TASKS_DONE = RuleVariables.ALL_TASKS_DONE;
 
   /**
    * Number 0–100 or null: share of the collective's tasks of the year done late. Above 20 caps it at NOT_COMPLETED,
    * above 0 at COMPLETED (GOOD needs 100 % on time) under 366; null (not stated) caps nothing.
    */
-  public static final String LATE_TASKS_PERCENT = "lateTasksPercent";
+  public static final String LATE_TASKS_PERCENT = RuleVariables.LATE_TASKS_PERCENT;
 
   // Collective-cap facts (collective-caps decision, RuleVariables): set by the opener from stored
   // facts.
   /** Boolean: a member of the collective's leadership was disciplined in the year at WARNING (cảnh cáo) or above. */
   public static final String LEADERSHIP_DISCIPLINED_WARNING_OR_ABOVE =
-      "leadershipDisciplinedWarningOrAbove";
+      RuleVariables.LEADERSHIP_DISCIPLINED_WARNING_OR_ABOVE;
 
   /** Boolean: a member of the collective's leadership was disciplined in the year, at any form. */
-  public static final String LEADERSHIP_DISCIPLINED = "leadershipDisciplined";
+  public static final String LEADERSHIP_DISCIPLINED = RuleVariables.LEADERSHIP_DISCIPLINED;
 
   /** Boolean: a subordinate unit of the collective was disciplined in the year. */
-  public static final String SUBORDINATE_UNIT_DISCIPLINED = "subordinateUnitDisciplined";
+  public static final String SUBORDINATE_UNIT_DISCIPLINED =
+      RuleVariables.SUBORDINATE_UNIT_DISCIPLINED;
 
   /** Double 0–100: share of the collective's subordinates disciplined or rated NOT_COMPLETED. */
-  public static final String SUBORDINATE_SHORTFALL_PERCENT = "subordinateShortfallPercent";
+  public static final String SUBORDINATE_SHORTFALL_PERCENT =
+      RuleVariables.SUBORDINATE_SHORTFALL_PERCENT;
 
   /** Double 0–100: the configured share above which the collective is capped (unverified, configuration). */
-  public static final String SUBORDINATE_SHORTFALL_THRESHOLD = "subordinateShortfallThreshold";
+  public static final String SUBORDINATE_SHORTFALL_THRESHOLD =
+      RuleVariables.SUBORDINATE_SHORTFALL_THRESHOLD;
 
   /** The evaluated year of a member-evaluation or evaluation-campaign instance. */
   public static int year(VariableScope scope) {

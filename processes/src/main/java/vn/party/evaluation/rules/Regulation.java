@@ -1,7 +1,5 @@
 package vn.party.evaluation.rules;
 
-import java.util.Arrays;
-
 /** The Politburo regulation a campaign follows; chosen per campaign, stored as {@link #code()}. */
 public enum Regulation {
   QD_366_2025(
@@ -37,9 +35,7 @@ public enum Regulation {
 
   /** @throws IllegalArgumentException for a code that names no regulation */
   public static Regulation fromCode(String code) {
-    return Arrays.stream(values())
-        .filter(regulation -> regulation.code.equals(code))
-        .findFirst()
+    return Names.find(Regulation.class, Regulation::code, code)
         .orElseThrow(() -> new IllegalArgumentException("Unknown regulation code: " + code));
   }
 }

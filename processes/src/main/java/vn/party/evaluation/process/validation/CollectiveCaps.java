@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import vn.party.evaluation.rules.Cap;
 import vn.party.evaluation.rules.CollectiveFacts;
-import vn.party.evaluation.rules.Regulation;
 import vn.party.evaluation.rules.RuleBook;
 
 /**
@@ -44,11 +43,9 @@ public final class CollectiveCaps {
 
   /** Every cap that applies, strictest first; empty when the variables name no regulation. */
   public static List<Cap> caps(RuleBook rules, Map<String, ?> variables) {
-    Object regulation = variables.get(REGULATION);
-    if (!(regulation instanceof String code) || code.isBlank()) {
-      return List.of();
-    }
-    return rules.collectiveCaps(Regulation.fromCode(code), facts(variables));
+    return CapVariables.regulation(variables)
+        .map(regulation -> rules.collectiveCaps(regulation, facts(variables)))
+        .orElse(List.of());
   }
 
   public static Optional<Cap> strictest(RuleBook rules, Map<String, ?> variables) {
@@ -70,22 +67,11 @@ public final class CollectiveCaps {
             variables.get(SUBORDINATE_SHORTFALL_THRESHOLD),
             CollectiveFacts.DEFAULT_SUBORDINATE_SHORTFALL_THRESHOLD),
         variables.get(ALL_TASKS_DONE) instanceof Boolean done ? done : null,
-        percent(variables.get(LATE_TASKS_PERCENT)));
+        CapVariables.percent(variables.get(LATE_TASKS_PERCENT)));
   }
 
   private static double percent(Object value, double otherwise) {
-    Double percent = percent(value);
+    Double percent = CapVariables.percent(value);
     return percent == null ? otherwise : percent;
-  }
-
-  /** A share within 0–100, or null. */
-  private static Double percent(Object value) {
-    if (value instanceof Number number) {
-      double percent = number.doubleValue();
-      if (percent >= 0 && percent <= 100) {
-        return percent;
-      }
-    }
-    return null;
   }
 }

@@ -17,7 +17,6 @@ import java.util.Optional;
 import vn.party.evaluation.rules.Cap;
 import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.rules.MemberFacts;
-import vn.party.evaluation.rules.Regulation;
 import vn.party.evaluation.rules.RuleBook;
 
 /**
@@ -78,11 +77,9 @@ public final class LevelCaps {
    * @throws IllegalArgumentException for a regulation code that names no regulation
    */
   public static List<Cap> caps(RuleBook rules, Map<String, ?> variables) {
-    Object regulation = variables.get(REGULATION);
-    if (!(regulation instanceof String code) || code.isBlank()) {
-      return List.of();
-    }
-    return rules.caps(Regulation.fromCode(code), facts(variables));
+    return CapVariables.regulation(variables)
+        .map(regulation -> rules.caps(regulation, facts(variables)))
+        .orElse(List.of());
   }
 
   /** The strictest cap ({@link #caps}, first), if any. */
@@ -109,7 +106,7 @@ public final class LevelCaps {
             variables.get(CIVIL_SERVICE_LEVEL) instanceof String name
                 ? Level.parse(name).orElse(null)
                 : null)
-        .tasksCompletedPercent(percent(variables.get(TASKS_COMPLETED_PERCENT)))
+        .tasksCompletedPercent(CapVariables.percent(variables.get(TASKS_COMPLETED_PERCENT)))
         .headedUnitLevel(
             variables.get(HEADED_UNIT_LEVEL) instanceof String name
                 ? Level.parse(name).orElse(null)
@@ -119,17 +116,6 @@ public final class LevelCaps {
 
   private static boolean flag(Object value) {
     return Boolean.TRUE.equals(value);
-  }
-
-  /** A share 0–100, or null (not known; the unit assessment is the only source and checks the range). */
-  private static Double percent(Object value) {
-    if (value instanceof Number number) {
-      double percent = number.doubleValue();
-      if (percent >= 0 && percent <= 100) {
-        return percent;
-      }
-    }
-    return null;
   }
 
   private static double months(Object value) {

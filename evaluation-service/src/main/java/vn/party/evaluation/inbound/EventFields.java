@@ -1,4 +1,4 @@
-package vn.party.evaluation.caps;
+package vn.party.evaluation.inbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
@@ -12,7 +12,8 @@ import vn.party.evaluation.process.TextLimits;
 
 /**
  * Reads the data fields of an inbound fact event. Anything it cannot read is an {@link UnreadableEventException}
- * (dead-lettered with the reason): a fact read wrongly would cap, or fail to cap, a member's level.
+ * (dead-lettered with the reason): a fact read wrongly would cap, or fail to cap, a member's level. One reading for every
+ * inbound handler, so that the same field is refused for the same reason whatever the event type.
  */
 public final class EventFields {
 
