@@ -32,14 +32,17 @@ public class CampaignService {
   private final CampaignProcess process;
   private final CampaignMapper mapper;
   private final SystemAccess systemAccess;
+  private final CampaignProperties properties;
 
   public CampaignService(
       Campaigns campaigns,
       MemberDirectory directory,
       CampaignProcess process,
       CampaignMapper mapper,
-      SystemAccess systemAccess) {
+      SystemAccess systemAccess,
+      CampaignProperties properties) {
     this.systemAccess = systemAccess;
+    this.properties = properties;
     this.campaigns = campaigns;
     this.directory = directory;
     this.process = process;
@@ -48,7 +51,8 @@ public class CampaignService {
 
   /**
    * Stores the campaign and starts its process in one transaction; the process prepares the roster and starts
-   * the members' evaluations asynchronously, batch by batch, so this call returns at once whatever the size.
+   * the members' evaluations asynchronously, batch by batch in {@code launch-parallelism} lanes at once, so this call
+   * returns at once whatever the size.
    */
   @Transactional
   public CampaignView open(CreateCampaignRequest request, CurrentUser user) {
@@ -82,7 +86,8 @@ public class CampaignService {
             Map.entry(DECISION_DUE, Date.from(campaign.decisionDue().toInstant())),
             Map.entry(
                 ORGANIZATION_COMMITTEE_GROUP,
-                Groups.organizationCommittee(campaign.organizationId())));
+                Groups.organizationCommittee(campaign.organizationId())),
+            Map.entry(LAUNCH_PARALLELISM, properties.launchParallelism()));
     // Who may open a campaign is decided above, by the organization tree; the engine then acts for
     // the system.
     String processInstanceId =

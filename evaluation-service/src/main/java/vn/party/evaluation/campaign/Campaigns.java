@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import vn.party.evaluation.process.DecisionStage;
 import vn.party.evaluation.rules.Level;
 
@@ -173,17 +175,60 @@ public class Campaigns {
     return counts;
   }
 
+  /**
+   * Counts a launch batch's members as started. The campaign row is written as the transaction's last statement,
+   * just before its commit: a batch's engine rows are written when its job's engine command ends, after the batch
+   * starter has returned, and a lock on the campaign row taken before them would make the other lanes of the launch
+   * wait for them (each lane adds its batches to this same row). Outside a Spring transaction synchronization (none
+   * in this service) it is written at once.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  void markStarted(UUID id, int count, boolean rosterDone) {
-    jdbc.sql(
-            """
-            update evaluation.campaign set members_started = members_started + :n,
-              status = case when :done and status = 'LAUNCHING' then 'RUNNING' else status end
-            where id = :id""")
-        .param("n", count)
-        .param("done", rosterDone)
+  void markStarted(UUID id, int count) {
+    if (count == 0) {
+      return;
+    }
+    Runnable add =
+        () ->
+            jdbc.sql(
+                    "update evaluation.campaign set members_started = members_started + :n where id = :id")
+                .param("n", count)
+                .param("id", id)
+                .update();
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      add.run();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void beforeCommit(boolean readOnly) {
+            add.run();
+          }
+        });
+  }
+
+  /** Rated members of the campaign's roster not started yet (PENDING). */
+  int pendingMembers(UUID id) {
+    return jdbc.sql(
+            "select count(*) from evaluation.campaign_member where campaign_id = :id and status = 'PENDING'")
         .param("id", id)
-        .update();
+        .query(Integer.class)
+        .single();
+  }
+
+  /**
+   * Every rated member started: the campaign leaves LAUNCHING for RUNNING. Conditional, so that only the first call
+   * changes it.
+   *
+   * @return whether this call changed it
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  boolean markLaunched(UUID id) {
+    return jdbc.sql(
+                "update evaluation.campaign set status = 'RUNNING' where id = :id and status = 'LAUNCHING'")
+            .param("id", id)
+            .update()
+        == 1;
   }
 
   /**

@@ -37,9 +37,8 @@ import vn.party.localstack.resilience.Fixture.Reply;
  * request to both at once.
  * <ul>
  *   <li>jobs: six organizations of 100 generated members each, their campaigns opened at the same instant through
- *   both nodes and launched in batches of 20 (6 roster jobs and 30 batch jobs, taken by either node; a campaign's
- *   chain of batches stays on the node that took its first one): each job executed once, each member started
- *   once;</li>
+ *   both nodes and launched in batches of 20 (6 roster jobs, and 30 batch jobs with members in two lanes per
+ *   campaign, each batch job taken by either node): each job executed once, each member started once;</li>
  *   <li>events: 15 residence comments, each delivered twice under different Kafka keys so that the two copies land
  *   on different partitions and may be taken by the two nodes at the same time: each handled once;</li>
  *   <li>tasks: every self-review, branch review and committee decision of the 15 demo members is completed through
@@ -105,7 +104,7 @@ class TwoEvaluationNodesTest {
     DataSource db = infra.dataSource();
     ExecutorService pool = Executors.newFixedThreadPool(8);
 
-    // ---- jobs: a launch in 30 batches, taken by either node
+    // ---- jobs: launches in 30 batches with members, taken by either node
     List<CompletableFuture<Reply>> launches = new ArrayList<>();
     CountDownLatch launch = new CountDownLatch(1);
     for (int o = 1; o <= ORGANIZATIONS; o++) {

@@ -35,7 +35,19 @@ public final class DelegateNames {
   public static final String COMPLAINT_WINDOW_CLOSER = "complaintWindowCloser";
 
   public static final String ROSTER_PREPARER = "rosterPreparer";
+
+  /**
+   * evaluation-campaign, step start-member-batch in each launch lane: starts the next batch; sets {@code
+   * memberBatchFull} (local to the lane). In an instance started before the lanes (one loop), sets {@code
+   * remainingMembers} and {@code allMembersDecided} instead, and marks the campaign started after its last batch.
+   */
   public static final String MEMBER_BATCH_STARTER = "memberBatchStarter";
+
+  /**
+   * evaluation-campaign, step check-launch-complete once every lane has ended: sets {@code remainingMembers} and marks
+   * the campaign started when it is 0.
+   */
+  public static final String LAUNCH_COMPLETION_CHECK = "launchCompletionCheck";
 
   /** Steps await-members / await-branch-heads / await-all-members ({@link DecisionStage}): sets {@code stageDecided}. */
   public static final String DECISION_STAGE_OPENER = "decisionStageOpener";

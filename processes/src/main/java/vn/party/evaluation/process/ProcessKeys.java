@@ -98,7 +98,17 @@ public final class ProcessKeys {
   public static final String EVALUATION_CAMPAIGN = "evaluation-campaign";
 
   public static final String PREPARE_ROSTER = "prepare-roster";
+
+  /**
+   * The launch's lanes: a parallel multi-instance subprocess of {@code launchParallelism} lanes, each looping
+   * {@link #START_MEMBER_BATCH} until a batch is not full; then {@link #CHECK_LAUNCH_COMPLETE}.
+   */
+  public static final String LAUNCH_LANES = "launch-lanes";
+
   public static final String START_MEMBER_BATCH = "start-member-batch";
+
+  /** After every lane has ended: marks the campaign started, or sends the launch round again. */
+  public static final String CHECK_LAUNCH_COMPLETE = "check-launch-complete";
 
   /**
    * Service tasks that open a stage of the member decisions (a collective before its head): {@link #AWAIT_MEMBERS}

@@ -241,12 +241,31 @@ public final class ProcessVariables {
 
   // --- evaluation-campaign
   // ------------------------------------------------------------------------
-  /** Integer, set by the {@link DelegateNames#MEMBER_BATCH_STARTER} delegate on every pass. */
+  /**
+   * Integer, start variable: how many lanes of the launch take member batches at the same time (the application's
+   * {@code evaluation.campaign.launch-parallelism}); fixed when the campaign opens.
+   */
+  public static final String LAUNCH_PARALLELISM = "launchParallelism";
+
+  /** Integer, local to one lane of {@code launch-lanes}: the lane's number, 0, 1, ... (its loop counter). */
+  public static final String LAUNCH_LANE = "launchLane";
+
+  /**
+   * Boolean, set by the {@link DelegateNames#MEMBER_BATCH_STARTER} delegate in a lane, local to it: the pass took a
+   * full batch, so more members may be waiting; a lane ends at its first batch that is not full.
+   */
+  public static final String MEMBER_BATCH_FULL = "memberBatchFull";
+
+  /**
+   * Integer, members not started yet: set by the {@link DelegateNames#LAUNCH_COMPLETION_CHECK} delegate once every
+   * lane has ended (and on every pass by the {@link DelegateNames#MEMBER_BATCH_STARTER} delegate of an instance
+   * started before the lanes, which loops on it).
+   */
   public static final String REMAINING_MEMBERS = "remainingMembers";
 
   /**
-   * Boolean, set by the {@link DelegateNames#MEMBER_BATCH_STARTER} delegate on every pass; read by instances started
-   * before the decision stages existed.
+   * Boolean, set by the {@link DelegateNames#MEMBER_BATCH_STARTER} delegate on every pass of an instance started
+   * before the lanes; read by instances started before the decision stages existed.
    */
   public static final String ALL_MEMBERS_DECIDED = "allMembersDecided";
 

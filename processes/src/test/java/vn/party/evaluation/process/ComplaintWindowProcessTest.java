@@ -150,6 +150,7 @@ class ComplaintWindowProcessTest {
   private static ProcessInstance campaignWithEveryoneDecided() {
     Map<String, Object> variables = new HashMap<>(MemberFixtures.startVariables("unused"));
     variables.remove(ProcessVariables.MEMBER_ID);
+    variables.put(ProcessVariables.LAUNCH_PARALLELISM, 1);
     ProcessInstance campaign =
         runtimeService()
             .startProcessInstanceByKey(
@@ -158,6 +159,7 @@ class ComplaintWindowProcessTest {
                 variables);
     execute(job(campaign)); // prepare-roster
     execute(job(campaign)); // start-member-batch: nobody left, everyone decided
+    execute(job(campaign)); // the launch lane's end (async after)
     execute(job(campaign)); // prepare-collectives: none rated (the fakes' defaults)
     complete(task(ProcessKeys.FINALIZE_RESULTS, campaign)); // nobody decided: within the quota
     assertThat(campaign).isWaitingAt(ANNOUNCE_RESULTS);

@@ -14,6 +14,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static vn.party.evaluation.process.ProcessKeys.ALL_MEMBERS_DECIDED;
 import static vn.party.evaluation.process.ProcessKeys.BRANCH_HEADS_DECIDED;
+import static vn.party.evaluation.process.ProcessKeys.CHECK_LAUNCH_COMPLETE;
 import static vn.party.evaluation.process.ProcessKeys.COMPLETE_CAMPAIGN;
 import static vn.party.evaluation.process.ProcessKeys.FINALIZE_RESULTS;
 import static vn.party.evaluation.process.ProcessKeys.MEMBERS_DECIDED;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -38,7 +40,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import vn.party.evaluation.rules.Regulation;
 
-/** evaluation-campaign: members are started in batches, one job (transaction) per batch. */
+/**
+ * evaluation-campaign: members are started in batches, one job (transaction) per batch, in lanes that take batches
+ * at the same time.
+ */
 @Deployment(
     resources = {
       "bpmn/evaluation-campaign.bpmn",
@@ -91,7 +96,9 @@ class EvaluationCampaignProcessTest {
     execute(job(campaign));
     assertThat(memberEvaluations()).isEqualTo(7);
     assertThat(delegates.batches).containsExactly(3, 3, 1);
-    assertThat(campaign).isWaitingAtExactly(MEMBERS_DECIDED);
+    assertThat(campaign).hasNotPassed(CHECK_LAUNCH_COMPLETE);
+    execute(job(campaign)); // the lane's end, a job of its own (async after)
+    assertThat(campaign).hasPassed(CHECK_LAUNCH_COMPLETE).isWaitingAtExactly(MEMBERS_DECIDED);
     assertThat(processInstanceQuery().processInstanceBusinessKey("2026:member7").count()).isOne();
 
     delegates.everyoneDecided();
@@ -121,6 +128,7 @@ class EvaluationCampaignProcessTest {
     ProcessInstance campaign = startCampaign();
     execute(job(campaign)); // prepare-roster
     execute(job(campaign)); // one batch: all seven
+    execute(job(campaign)); // the lane's end
     delegates.everyoneDecided();
     execute(job(campaign)); // prepare-collectives: none rated
 
@@ -173,6 +181,7 @@ class EvaluationCampaignProcessTest {
 
     execute(job(campaign));
     execute(job(campaign));
+    execute(job(campaign)); // the lane's end
 
     assertThat(delegates.batches).containsExactly(0);
     execute(job(campaign)); // prepare-collectives: none rated
@@ -195,6 +204,7 @@ class EvaluationCampaignProcessTest {
     ProcessInstance campaign = startCampaign();
     execute(job(campaign)); // prepare-roster
     execute(job(campaign)); // no members
+    execute(job(campaign)); // the lane's end
     execute(job(campaign)); // prepare-collectives
 
     assertThat(campaign).isWaitingAt(ProcessKeys.RATE_BRANCHES);
@@ -235,6 +245,7 @@ class EvaluationCampaignProcessTest {
     ProcessInstance campaign = startCampaign();
     execute(job(campaign)); // prepare-roster
     execute(job(campaign)); // all seven started
+    execute(job(campaign)); // the lane's end
     assertThat(campaign).isWaitingAtExactly(MEMBERS_DECIDED);
 
     delegates.stageDecided(DecisionStage.MEMBERS); // all but the heads
@@ -273,6 +284,7 @@ class EvaluationCampaignProcessTest {
     ProcessInstance campaign = startCampaign();
     execute(job(campaign));
     execute(job(campaign));
+    execute(job(campaign)); // the lane's end
     execute(job(campaign)); // prepare-collectives
     CollectiveEvaluationProcessTest.approve("2026:collective:cb1", "GOOD");
     complete(task(FINALIZE_RESULTS, campaign));
@@ -313,8 +325,127 @@ class EvaluationCampaignProcessTest {
     assertThat(memberEvaluations()).isEqualTo(6);
   }
 
+  /**
+   * Two lanes, as the application launches by default: each lane takes batch after batch, its jobs not exclusive (so
+   * the job executor may run the two lanes' batches at once; here the test runs them one by one), until a batch is
+   * not full; once both lanes have ended (their ends counted one at a time, exclusive jobs), the launch is checked
+   * once and the campaign goes on. Every member is started once.
+   */
+  @Test
+  void twoLanesTakeBatchesSideBySideAndEveryMemberIsStartedOnce() {
+    FakeCampaignDelegates delegates = new FakeCampaignDelegates(SEVEN_MEMBERS, BATCH_SIZE);
+    delegates.register();
+    ProcessInstance campaign = startCampaign(2);
+    execute(job(campaign)); // prepare-roster
+
+    // both lanes wait at their first batch, each a job of its own that is not exclusive
+    assertThat(batchJobOfLane(campaign, 0)).isNotNull();
+    assertThat(batchJobOfLane(campaign, 1)).isNotNull();
+    assertThat(jobs(campaign))
+        .hasSize(2)
+        .allSatisfy(j -> assertThat(((JobEntity) j).isExclusive()).as("exclusive").isFalse());
+
+    execute(batchJobOfLane(campaign, 0)); // members 1-3
+    execute(batchJobOfLane(campaign, 1)); // members 4-6
+    execute(batchJobOfLane(campaign, 0)); // member 7: not a full batch, lane 0 ends
+    assertThat(batchJobOfLane(campaign, 0)).as("lane 0 ended").isNull();
+    execute(batchJobOfLane(campaign, 1)); // nobody left: lane 1 ends
+    assertThat(delegates.lanes).containsExactly(0, 1, 0, 1);
+    assertThat(delegates.batches).containsExactly(3, 3, 1, 0);
+
+    // the two lanes' ends: exclusive jobs, counted one after the other
+    List<Job> laneEnds = jobs(campaign);
+    assertThat(laneEnds)
+        .hasSize(2)
+        .allSatisfy(j -> assertThat(((JobEntity) j).isExclusive()).as("exclusive").isTrue());
+    execute(laneEnds.get(0));
+    assertThat(campaign).as("one lane still open").hasNotPassed(CHECK_LAUNCH_COMPLETE);
+    execute(laneEnds.get(1));
+    assertThat(campaign).hasPassed(CHECK_LAUNCH_COMPLETE).isWaitingAtExactly(MEMBERS_DECIDED);
+    assertThat(passes(campaign, CHECK_LAUNCH_COMPLETE)).as("the launch checked once").isOne();
+    assertThat(passes(campaign, ProcessKeys.LAUNCH_LANES)).as("lanes").isEqualTo(2);
+
+    // every member started, once
+    for (String member : SEVEN_MEMBERS) {
+      assertThat(
+              processInstanceQuery()
+                  .processInstanceBusinessKey(BusinessKeys.member(MemberFixtures.YEAR, member))
+                  .count())
+          .as(member)
+          .isOne();
+    }
+    assertThat(memberEvaluations()).isEqualTo(7);
+  }
+
+  /**
+   * A member a movement held while both lanes passed (its roster line locked, so skipped) is still not started when
+   * the lanes end: the check sends the launch round again, and the member is started then.
+   */
+  @Test
+  void aMemberSkippedByEveryLaneSendsTheLaunchRoundAgain() {
+    FakeCampaignDelegates delegates = new FakeCampaignDelegates(SEVEN_MEMBERS, 10);
+    delegates.heldByAMovement.add("member4");
+    delegates.register();
+    ProcessInstance campaign = startCampaign(2);
+    execute(job(campaign)); // prepare-roster
+    execute(batchJobOfLane(campaign, 0)); // six members: not a full batch
+    execute(batchJobOfLane(campaign, 1)); // nobody it may take
+    delegates.heldByAMovement.clear(); // the movement was rolled back: member4 is PENDING again
+    jobs(campaign).forEach(BpmnAwareTests::execute); // the lanes' ends, then the check: one left
+
+    assertThat(campaign).isWaitingAt(START_MEMBER_BATCH);
+    assertThat(passes(campaign, CHECK_LAUNCH_COMPLETE)).isOne();
+    execute(batchJobOfLane(campaign, 0)); // member4
+    execute(batchJobOfLane(campaign, 1));
+    jobs(campaign).forEach(BpmnAwareTests::execute);
+
+    assertThat(campaign).isWaitingAtExactly(MEMBERS_DECIDED);
+    assertThat(passes(campaign, CHECK_LAUNCH_COMPLETE)).isEqualTo(2);
+    assertThat(delegates.batches).containsExactly(6, 0, 1, 0);
+    assertThat(memberEvaluations()).isEqualTo(7);
+  }
+
+  /** The campaign's jobs now. */
+  private static List<Job> jobs(ProcessInstance campaign) {
+    return managementService().createJobQuery().processInstanceId(campaign.getId()).list();
+  }
+
+  /** The job of the next batch of that lane (launchLane), or null once the lane has ended. */
+  private static Job batchJobOfLane(ProcessInstance campaign, int lane) {
+    return managementService()
+        .createJobQuery()
+        .processInstanceId(campaign.getId())
+        .activityId(START_MEMBER_BATCH)
+        .list()
+        .stream()
+        .filter(
+            j ->
+                Integer.valueOf(lane)
+                    .equals(
+                        runtimeService()
+                            .getVariable(j.getExecutionId(), ProcessVariables.LAUNCH_LANE)))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** How many times the campaign's process passed that activity (ended activity instances). */
+  private static long passes(ProcessInstance campaign, String activityId) {
+    return BpmnAwareTests.historyService()
+        .createHistoricActivityInstanceQuery()
+        .processInstanceId(campaign.getId())
+        .activityId(activityId)
+        .finished()
+        .count();
+  }
+
+  /** A campaign launched in one lane: one batch after another, as before the lanes. */
   private static ProcessInstance startCampaign() {
+    return startCampaign(1);
+  }
+
+  private static ProcessInstance startCampaign(int launchLanes) {
     Map<String, Object> variables = new HashMap<>();
+    variables.put(ProcessVariables.LAUNCH_PARALLELISM, launchLanes);
     variables.put(ProcessVariables.CAMPAIGN_ID, MemberFixtures.CAMPAIGN_ID);
     variables.put(ProcessVariables.ORGANIZATION_ID, MemberFixtures.ORGANIZATION_ID);
     variables.put(

@@ -24,6 +24,15 @@ final class FakeCampaignDelegates {
   /** How many members each pass of start-member-batch started, in order. */
   final List<Integer> batches = new ArrayList<>();
 
+  /** The lane (launchLane) of each pass, in the same order. */
+  final List<Integer> lanes = new ArrayList<>();
+
+  /**
+   * Members a movement holds at the moment (their roster lines locked): a batch skips them, as the application's
+   * {@code for update skip locked} does, and they stay not started.
+   */
+  final java.util.Set<String> heldByAMovement = new java.util.HashSet<>();
+
   /** Campaign ids that complete-campaign summed up. */
   final List<String> completedCampaigns = new ArrayList<>();
 
@@ -65,6 +74,11 @@ final class FakeCampaignDelegates {
   void register() {
     Mocks.register(DelegateNames.ROSTER_PREPARER, (JavaDelegate) this::prepareRoster);
     Mocks.register(DelegateNames.MEMBER_BATCH_STARTER, (JavaDelegate) this::startBatch);
+    Mocks.register(
+        DelegateNames.LAUNCH_COMPLETION_CHECK,
+        (JavaDelegate)
+            execution ->
+                execution.setVariable(ProcessVariables.REMAINING_MEMBERS, notStarted.size()));
     Mocks.register(DelegateNames.DECISION_STAGE_OPENER, (JavaDelegate) this::openStage);
     Mocks.register(DelegateNames.CAMPAIGN_COMPLETER, (JavaDelegate) this::completeCampaign);
     Mocks.register(DelegateNames.RESULTS_ANNOUNCER, (JavaDelegate) this::announceResults);
@@ -131,15 +145,17 @@ final class FakeCampaignDelegates {
     notStarted.addAll(organizationMembers);
   }
 
+  /** As the application's batch: takes the next members nobody holds, starts them, says whether it was full. */
   private void startBatch(DelegateExecution execution) {
     if (failNextBatch) {
       failNextBatch = false;
       throw new IllegalStateException("roster store unavailable");
     }
     int year = (Integer) execution.getVariable(ProcessVariables.YEAR);
-    int startedNow = 0;
-    while (startedNow < batchSize && !notStarted.isEmpty()) {
-      String memberId = notStarted.poll();
+    List<String> taken =
+        notStarted.stream().filter(m -> !heldByAMovement.contains(m)).limit(batchSize).toList();
+    for (String memberId : taken) {
+      notStarted.remove(memberId);
       execution
           .getProcessEngineServices()
           .getRuntimeService()
@@ -147,14 +163,11 @@ final class FakeCampaignDelegates {
               ProcessKeys.MEMBER_EVALUATION,
               BusinessKeys.member(year, memberId),
               MemberFixtures.startVariables(memberId));
-      startedNow++;
     }
-    started += startedNow;
-    batches.add(startedNow);
-    execution.setVariable(ProcessVariables.REMAINING_MEMBERS, notStarted.size());
-    execution.setVariable(
-        ProcessVariables.ALL_MEMBERS_DECIDED,
-        notStarted.isEmpty() && decidedMembers(execution) == started);
+    started += taken.size();
+    batches.add(taken.size());
+    lanes.add((Integer) execution.getVariable(ProcessVariables.LAUNCH_LANE));
+    execution.setVariableLocal(ProcessVariables.MEMBER_BATCH_FULL, taken.size() == batchSize);
   }
 
   /** Decided: declared so by the test, or every member started has been decided (none, for an empty roster). */

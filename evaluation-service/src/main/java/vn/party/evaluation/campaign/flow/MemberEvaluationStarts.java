@@ -23,7 +23,7 @@ import vn.party.evaluation.security.SystemAccess;
  * Starts one member's evaluation in a campaign: the evaluation record, the timeline's EVALUATION_STARTED and the
  * member-evaluation process with the campaign's variables and deadlines (its self-review task, and the notices its
  * task listeners send, come with it). The one way a member's evaluation starts: the launch's batches
- * ({@code MemberBatchStarter}) and a member transferred into an organization whose campaign is running
+ * ({@code MemberBatches}) and a member transferred into an organization whose campaign is running
  * ({@code RunningCampaignJoins}). Runs in the caller's transaction, as the system (a movement is recorded by a person
  * the engine would not let start processes; the launch's jobs have no person at all).
  */
