@@ -31,6 +31,11 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
   @Autowired protected ManagementService managementService;
   @Autowired protected RuntimeService runtimeService;
 
+  /** Units, roster persons and committee seats of a test's own organization, made over the API. */
+  protected UnitFixture unitFixture() {
+    return new UnitFixture(this::as, jdbc);
+  }
+
   protected ResponseEntity<String> openCampaign(
       String user, int year, OffsetDateTime residenceFeedbackDue) {
     return openCampaign(user, year, residenceFeedbackDue, "QD-366-2025");
