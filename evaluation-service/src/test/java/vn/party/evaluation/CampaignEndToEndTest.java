@@ -201,13 +201,7 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
         completeOk(
             "committee",
             task,
-            Map.of(
-                "decision",
-                "APPROVE",
-                "decidedLevel",
-                GOOD,
-                "decisionComment",
-                "Chi bộ chưa tính kết quả vượt chỉ tiêu quý IV."));
+            approvesWithComment(GOOD, "Chi bộ chưa tính kết quả vượt chỉ tiêu quý IV."));
       } else {
         completeOk(
             "committee",
@@ -236,11 +230,7 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
       String decision = collectiveTaskOf("committee", "collective-decision", branch, year);
       if (b == 3) {
         assertRefused(
-            complete(
-                "committee",
-                decision,
-                Map.of(
-                    "decision", "APPROVE", "decidedLevel", GOOD, "decisionComment", "Nâng mức.")),
+            complete("committee", decision, approvesWithComment(GOOD, "Nâng mức.")),
             "decidedLevel",
             "above-cap");
       }
@@ -265,12 +255,8 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
     completeOk(
         "committee",
         member11Decision,
-        Map.of(
-            "decision",
-            "APPROVE",
-            "decidedLevel",
+        approvesWithComment(
             COMPLETED,
-            "decisionComment",
             "Chi bộ Khu dân cư số 3 hoàn thành nhiệm vụ; bí thư không xếp cao hơn chi bộ."));
     // then the organization, and after it its secretary
     completeOk(
@@ -667,14 +653,6 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
   }
 
   private static void assertRefused(ResponseEntity<String> response, String field, String reason) {
-    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
-    assertThat(
-            StreamSupport.stream(json(response.getBody()).get("errors").spliterator(), false)
-                .anyMatch(
-                    e ->
-                        e.get("field").asText().equals(field)
-                            && e.get("reason").asText().equals(reason)))
-        .as(response.getBody())
-        .isTrue();
+    Refusals.assertFieldRefused(response, field, reason);
   }
 }

@@ -31,6 +31,11 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
   @Autowired protected ManagementService managementService;
   @Autowired protected RuntimeService runtimeService;
 
+  /** Units, roster persons and committee seats of a test's own organization, made over the API. */
+  protected UnitFixture unitFixture() {
+    return new UnitFixture(this::as, jdbc);
+  }
+
   protected ResponseEntity<String> openCampaign(
       String user, int year, OffsetDateTime residenceFeedbackDue) {
     return openCampaign(user, year, residenceFeedbackDue, "QD-366-2025");
@@ -232,6 +237,11 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
     return values;
   }
 
+  /** A decision approving {@code level} with the decision's comment (and no quota reason). */
+  protected static Map<String, Object> approvesWithComment(String level, String comment) {
+    return Map.of("decision", "APPROVE", "decidedLevel", level, "decisionComment", comment);
+  }
+
   /** The reason the tests give for an EXCELLENT above the quota. */
   protected static final String QUOTA_REASON = "Thành tích nổi bật được chi bộ ghi nhận";
 
@@ -357,6 +367,23 @@ public abstract class EvaluationFlowSupport extends IntegrationTestSupport {
         branchProposes(level));
     completeOk(
         "committee", taskOf("committee", "committee-decision", member, year), approves(level));
+  }
+
+  /**
+   * A demo member through the self-review given, the residence comment, the branch review and the committee's
+   * approval at {@code level}; waits until the evaluation is DECIDED.
+   */
+  protected void decided(String member, int year, Map<String, Object> selfReview, String level) {
+    completeOk(member, taskOf(member, "self-review", member, year), selfReview);
+    sendResidenceFeedback(member, year, "Tốt");
+    String secretary = secretaryOf(Integer.parseInt(member.substring("member".length())));
+    completeOk(secretary, taskOf(secretary, "branch-review", member, year), branchProposes(level));
+    completeOk(
+        "committee", taskOf("committee", "committee-decision", member, year), approves(level));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> "DECIDED".equals(evaluation("committee", year, member).get("status").asText()));
   }
 
   /** The secretary of member n's branch in the demo data (five members per branch). */

@@ -264,13 +264,13 @@ class FinalizationTest extends EvaluationFlowSupport {
   }
 
   private List<JsonNode> adjustments(String member) {
+    return listOf("committee", "/api/v1/evaluations/{y}/{m}/adjustments", member);
+  }
+
+  /** The JSON array the user reads at the member's evaluation's URI, as a list. */
+  private List<JsonNode> listOf(String user, String uri, String member) {
     return StreamSupport.stream(
-            json(as("committee")
-                    .get()
-                    .uri("/api/v1/evaluations/{y}/{m}/adjustments", YEAR, member)
-                    .retrieve()
-                    .body(String.class))
-                .spliterator(),
+            json(as(user).get().uri(uri, YEAR, member).retrieve().body(String.class)).spliterator(),
             false)
         .toList();
   }
@@ -294,15 +294,7 @@ class FinalizationTest extends EvaluationFlowSupport {
   }
 
   private List<JsonNode> history(String member) {
-    return StreamSupport.stream(
-            json(as("auditor")
-                    .get()
-                    .uri("/api/v1/evaluations/{y}/{m}/history", YEAR, member)
-                    .retrieve()
-                    .body(String.class))
-                .spliterator(),
-            false)
-        .toList();
+    return listOf("auditor", "/api/v1/evaluations/{y}/{m}/history", member);
   }
 
   private static void assertStatus(ResponseEntity<String> response, int status) {
@@ -310,14 +302,6 @@ class FinalizationTest extends EvaluationFlowSupport {
   }
 
   private static void assertRefused(ResponseEntity<String> response, String field, String reason) {
-    assertStatus(response, 400);
-    assertThat(
-            StreamSupport.stream(json(response.getBody()).get("errors").spliterator(), false)
-                .anyMatch(
-                    e ->
-                        e.get("field").asText().equals(field)
-                            && e.get("reason").asText().equals(reason)))
-        .as(response.getBody())
-        .isTrue();
+    Refusals.assertFieldRefused(response, field, reason);
   }
 }

@@ -187,15 +187,6 @@ class InboundProducersTest extends IntegrationTestSupport {
   }
 
   private List<JsonNode> unmatched() {
-    var response =
-        as("admin")
-            .get()
-            .uri("/api/v1/admin/unmatched-events?reason=PRODUCER_NOT_ALLOWED")
-            .retrieve()
-            .toEntity(String.class);
-    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-    List<JsonNode> events = new java.util.ArrayList<>();
-    json(response.getBody()).forEach(events::add);
-    return events;
+    return unmatchedEvents("?reason=PRODUCER_NOT_ALLOWED");
   }
 }

@@ -1,5 +1,7 @@
 package vn.party.evaluation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
@@ -33,6 +35,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -125,6 +128,25 @@ public abstract class IntegrationTestSupport {
         .baseUrl("http://localhost:" + port)
         .defaultStatusHandler(status -> true, (request, response) -> {})
         .build();
+  }
+
+  /** The unmatched events the administrator lists with that query ("" or "?name=value…"): 200. */
+  protected List<JsonNode> unmatchedEvents(String query) {
+    ResponseEntity<String> response =
+        as("admin")
+            .get()
+            .uri("/api/v1/admin/unmatched-events" + query)
+            .retrieve()
+            .toEntity(String.class);
+    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+    List<JsonNode> events = new ArrayList<>();
+    json(response.getBody()).forEach(events::add);
+    return events;
+  }
+
+  /** The status of a GET of the URI with that client (signed in or not), the body unread. */
+  protected static int statusOf(RestClient client, String uri) {
+    return client.get().uri(uri).retrieve().toBodilessEntity().getStatusCode().value();
   }
 
   protected static JsonNode json(String body) {

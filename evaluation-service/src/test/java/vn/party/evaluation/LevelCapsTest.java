@@ -16,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,14 +183,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
 
   @Test
   void theCivilServiceLevelCapsTheBranchAndTheDecisionThroughBothApis() {
-    sendUnitAssessment("member3", "COMPLETED");
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                "COMPLETED"
-                    .equals(
-                        evaluation("member3", YEAR, "member3").at("/levelCap/level").asText(null)));
+    assessedAndCapped("member3", "COMPLETED");
     sendResidenceFeedback("member3", YEAR, "Tốt.");
     completeOk(
         "member3", taskOf("member3", "self-review", "member3", YEAR), selfCriticism("EXCELLENT"));
@@ -356,14 +348,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
 
   @Test
   void theTaskPageShowsTheCapAsksForTheBranchsFactsAndRefusesAboveTheCap() throws Exception {
-    sendUnitAssessment("member7", "GOOD");
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                "GOOD"
-                    .equals(
-                        evaluation("member7", YEAR, "member7").at("/levelCap/level").asText(null)));
+    assessedAndCapped("member7", "GOOD");
     sendResidenceFeedback("member7", YEAR, "Tốt.");
     completeOk("member7", taskOf("member7", "self-review", "member7", YEAR), selfCriticism("GOOD"));
     String branchReview = taskOf("secretary2", "branch-review", "member7", YEAR);
@@ -590,6 +575,17 @@ class LevelCapsTest extends EvaluationFlowSupport {
     return event;
   }
 
+  /** Sends the unit's assessment with that civil-service level and waits until it caps the member's evaluation. */
+  private void assessedAndCapped(String member, String civilServiceLevel) {
+    sendUnitAssessment(member, civilServiceLevel);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                civilServiceLevel.equals(
+                    evaluation(member, YEAR, member).at("/levelCap/level").asText(null)));
+  }
+
   private CloudEvent sendUnitAssessment(String memberId, String civilServiceLevel) {
     String level = civilServiceLevel == null ? "null" : "\"" + civilServiceLevel + "\"";
     CloudEvent event =
@@ -700,16 +696,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
   }
 
   private List<JsonNode> unmatched() {
-    ResponseEntity<String> response =
-        as("admin")
-            .get()
-            .uri("/api/v1/admin/unmatched-events?limit=500")
-            .retrieve()
-            .toEntity(String.class);
-    assertThat(response.getStatusCode().value()).isEqualTo(200);
-    List<JsonNode> events = new ArrayList<>();
-    json(response.getBody()).forEach(events::add);
-    return events;
+    return unmatchedEvents("?limit=500");
   }
 
   /** A signed-in browser session on the people's pages: cookies kept, the CSRF token read from each page. */

@@ -280,15 +280,6 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
   }
 
   private static void assertRefused(ResponseEntity<String> response, String field, String reason) {
-    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
-    JsonNode errors = json(response.getBody()).get("errors");
-    assertThat(
-            StreamSupport.stream(errors.spliterator(), false)
-                .anyMatch(
-                    e ->
-                        e.get("field").asText().equals(field)
-                            && e.get("reason").asText().equals(reason)))
-        .as(response.getBody())
-        .isTrue();
+    Refusals.assertFieldRefused(response, field, reason);
   }
 }

@@ -10,46 +10,14 @@ class SecurityTest extends IntegrationTestSupport {
 
   @Test
   void engineRestAnswers401WithoutCredentialsAndServesSignedInUsers() {
-    assertThat(
-            anonymous()
-                .get()
-                .uri("/engine-rest/task")
-                .retrieve()
-                .toBodilessEntity()
-                .getStatusCode()
-                .value())
-        .isEqualTo(401);
-    assertThat(
-            as("member1")
-                .get()
-                .uri("/engine-rest/task")
-                .retrieve()
-                .toBodilessEntity()
-                .getStatusCode()
-                .value())
-        .isEqualTo(200);
-    assertThat(
-            as("member1")
-                .get()
-                .uri("/engine-rest/authorization")
-                .retrieve()
-                .toBodilessEntity()
-                .getStatusCode()
-                .value())
-        .isEqualTo(200);
+    assertThat(statusOf(anonymous(), "/engine-rest/task")).isEqualTo(401);
+    assertThat(statusOf(as("member1"), "/engine-rest/task")).isEqualTo(200);
+    assertThat(statusOf(as("member1"), "/engine-rest/authorization")).isEqualTo(200);
   }
 
   @Test
   void domainApiNeedsCredentialsAndKnowsTheUser() {
-    assertThat(
-            anonymous()
-                .get()
-                .uri("/api/v1/me")
-                .retrieve()
-                .toBodilessEntity()
-                .getStatusCode()
-                .value())
-        .isEqualTo(401);
+    assertThat(statusOf(anonymous(), "/api/v1/me")).isEqualTo(401);
     // (a wrong password locks the user for a few seconds — the engine's brute-force guard — so not
     // a demo user)
     assertThat(
@@ -92,15 +60,7 @@ class SecurityTest extends IntegrationTestSupport {
 
   @Test
   void healthAndApiDocsArePublic() {
-    assertThat(
-            anonymous()
-                .get()
-                .uri("/actuator/health")
-                .retrieve()
-                .toBodilessEntity()
-                .getStatusCode()
-                .value())
-        .isEqualTo(200);
+    assertThat(statusOf(anonymous(), "/actuator/health")).isEqualTo(200);
     String docs = anonymous().get().uri("/v3/api-docs").retrieve().body(String.class);
     assertThat(docs).contains("/api/v1/campaigns", "/api/v1/evaluations/{year}/{memberId}/history");
   }

@@ -195,24 +195,7 @@ class EndToEndTest {
 
     // branch proposes, the committee returns it with a reason, the branch proposes again, the
     // committee approves
-    completeTask(
-        "branch-review",
-        "secretary1",
-        Map.of(
-            "branchProposedLevel",
-            "GOOD",
-            "branchComment",
-            "Nhất trí",
-            "eligibleVoters",
-            12,
-            "votesExcellent",
-            1,
-            "votesGood",
-            10,
-            "votesCompleted",
-            1,
-            "votesNotCompleted",
-            0));
+    completeTask("branch-review", "secretary1", BranchReview.good("Nhất trí"));
     completeTask(
         "committee-decision",
         "committee",
@@ -221,21 +204,7 @@ class EndToEndTest {
     completeTask(
         "branch-review",
         "secretary1",
-        Map.of(
-            "branchProposedLevel",
-            "COMPLETED",
-            "branchComment",
-            "Đã bổ sung: còn hạn chế trong sinh hoạt.",
-            "eligibleVoters",
-            12,
-            "votesExcellent",
-            0,
-            "votesGood",
-            2,
-            "votesCompleted",
-            10,
-            "votesNotCompleted",
-            0));
+        BranchReview.of("COMPLETED", "Đã bổ sung: còn hạn chế trong sinh hoạt.", 0, 2, 10, 0));
     completeTask(
         "committee-decision",
         "committee",

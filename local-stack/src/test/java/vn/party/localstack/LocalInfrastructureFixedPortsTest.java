@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,15 +29,17 @@ class LocalInfrastructureFixedPortsTest {
     Path dataDir = tmp.resolve("data").resolve("postgres");
     Path logDir = tmp.resolve("logs");
 
-    try (LocalInfrastructure infra =
-        LocalInfrastructure.forLocalRun()
-            .dbPort(db)
-            .kafkaPort(kafka)
-            .smtpPort(smtp)
-            .imapPort(imap)
-            .dataDirectory(dataDir)
-            .logDirectory(logDir)
-            .start()) {
+    // every run on the same ports and data directory
+    Supplier<LocalInfrastructure.Builder> sameRun =
+        () ->
+            LocalInfrastructure.forLocalRun()
+                .dbPort(db)
+                .kafkaPort(kafka)
+                .smtpPort(smtp)
+                .imapPort(imap)
+                .dataDirectory(dataDir);
+
+    try (LocalInfrastructure infra = sameRun.get().logDirectory(logDir).start()) {
       assertThat(infra.dbPort()).isEqualTo(db);
       assertThat(infra.jdbcUrl())
           .isEqualTo("jdbc:postgresql://localhost:" + db + "/party_evaluation");
@@ -56,41 +59,14 @@ class LocalInfrastructureFixedPortsTest {
     }
 
     // second run on the same data directory: the database and its rows are still there
-    try (LocalInfrastructure infra =
-        LocalInfrastructure.forLocalRun()
-            .dbPort(db)
-            .kafkaPort(kafka)
-            .smtpPort(smtp)
-            .imapPort(imap)
-            .dataDirectory(dataDir)
-            .start()) {
-      try (Connection c =
-              DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
-          Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("select id from kept")) {
-        assertThat(rs.next()).isTrue();
-        assertThat(rs.getInt(1)).isEqualTo(42);
-      }
+    try (LocalInfrastructure infra = sameRun.get().start()) {
+      assertThat(firstInt(infra, "select id from kept")).isEqualTo(42);
     }
 
     // --fresh: an empty database again
-    try (LocalInfrastructure infra =
-        LocalInfrastructure.forLocalRun()
-            .dbPort(db)
-            .kafkaPort(kafka)
-            .smtpPort(smtp)
-            .imapPort(imap)
-            .dataDirectory(dataDir)
-            .cleanDataDirectory(true)
-            .start()) {
-      try (Connection c =
-              DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
-          Statement st = c.createStatement();
-          ResultSet rs =
-              st.executeQuery("select count(*) from pg_tables where tablename = 'kept'")) {
-        assertThat(rs.next()).isTrue();
-        assertThat(rs.getInt(1)).isZero();
-      }
+    try (LocalInfrastructure infra = sameRun.get().cleanDataDirectory(true).start()) {
+      assertThat(firstInt(infra, "select count(*) from pg_tables where tablename = 'kept'"))
+          .isZero();
     }
     assertThat(Files.exists(dataDir)).isTrue();
   }
@@ -108,5 +84,16 @@ class LocalInfrastructureFixedPortsTest {
     }
     // PostgreSQL, started before the failure, was stopped again
     assertThat(LocalInfrastructure.isPortFree(db)).isTrue();
+  }
+
+  /** The first column of the query's first row (there must be one). */
+  private static int firstInt(LocalInfrastructure infra, String query) throws Exception {
+    try (Connection c =
+            DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword());
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(query)) {
+      assertThat(rs.next()).isTrue();
+      return rs.getInt(1);
+    }
   }
 }

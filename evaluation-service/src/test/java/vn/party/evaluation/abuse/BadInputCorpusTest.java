@@ -563,26 +563,20 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
       }
       String field = "above-own-assessment".equals(w[3]) ? "selfProposedLevel" : (String) w[1];
       cases.add(
-          new Case(
+          post(
               "self-review: " + w[0],
-              Api.DOMAIN,
-              "POST",
               taskPath(self, "complete"),
               "member1",
-              JSON_TYPE,
-              utf8(write(body)),
+              write(body),
               Expect.field(400, field, (String) w[3])));
     }
     // the same field twice: refused, not "last wins"
     cases.add(
-        new Case(
+        post(
             "self-review: the same field twice",
-            Api.DOMAIN,
-            "POST",
             taskPath(self, "complete"),
             "member1",
-            JSON_TYPE,
-            utf8("{\"selfProposedLevel\":\"GOOD\",\"selfProposedLevel\":\"EXCELLENT\"}"),
+            "{\"selfProposedLevel\":\"GOOD\",\"selfProposedLevel\":\"EXCELLENT\"}",
             Expect.field(400, "selfProposedLevel", "duplicate-field")));
     return cases;
   }
@@ -630,14 +624,11 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     List<Case> cases = new ArrayList<>();
     for (String body : concat(MALFORMED_JSON, NOT_AN_OBJECT)) {
       cases.add(
-          new Case(
+          post(
               "body " + shown(body),
-              Api.DOMAIN,
-              "POST",
               "/api/v1/campaigns",
               "admin",
-              JSON_TYPE,
-              utf8(body),
+              body,
               Expect.field(400, "body", "malformed")));
     }
     cases.add(
@@ -679,14 +670,11 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     cases.add(campaign("year = -1", Map.of("year", -1), "year", "out-of-range"));
     cases.add(campaign("year = 0", Map.of("year", 0), "year", "out-of-range"));
     cases.add(
-        new Case(
+        post(
             "year = 99999999999 (beyond int)",
-            Api.DOMAIN,
-            "POST",
             "/api/v1/campaigns",
             "admin",
-            JSON_TYPE,
-            utf8(campaignBody(Map.of()).replace("\"year\":" + FREE_YEAR, "\"year\":99999999999")),
+            campaignBody(Map.of()).replace("\"year\":" + FREE_YEAR, "\"year\":99999999999"),
             Expect.field(400, "year", null)));
     for (String date :
         List.of("selfReviewDue", "residenceFeedbackDue", "branchReviewDue", "decisionDue")) {
@@ -802,54 +790,30 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     List<Case> cases = new ArrayList<>();
     Map<String, Object> otherOrganization = Map.of("organizationId", "other-org");
     cases.add(
-        new Case(
+        post(
             "the grassroots committee opens another organization's campaign",
-            Api.DOMAIN,
-            "POST",
             "/api/v1/campaigns",
             "committee",
-            JSON_TYPE,
-            utf8(campaignBody(otherOrganization)),
+            campaignBody(otherOrganization),
             Expect.mentioning(Set.of(403))));
+    for (String[] who :
+        new String[][] {
+          {"a member", "member1"}, {"a branch committee", "secretary1"}, {"an auditor", "auditor"}
+        }) {
+      cases.add(
+          post(
+              who[0] + " opens a campaign",
+              "/api/v1/campaigns",
+              who[1],
+              campaignBody(Map.of()),
+              Expect.mentioning(Set.of(403))));
+    }
     cases.add(
-        new Case(
-            "a member opens a campaign",
-            Api.DOMAIN,
-            "POST",
-            "/api/v1/campaigns",
-            "member1",
-            JSON_TYPE,
-            utf8(campaignBody(Map.of())),
-            Expect.mentioning(Set.of(403))));
-    cases.add(
-        new Case(
-            "a branch committee opens a campaign",
-            Api.DOMAIN,
-            "POST",
-            "/api/v1/campaigns",
-            "secretary1",
-            JSON_TYPE,
-            utf8(campaignBody(Map.of())),
-            Expect.mentioning(Set.of(403))));
-    cases.add(
-        new Case(
-            "an auditor opens a campaign",
-            Api.DOMAIN,
-            "POST",
-            "/api/v1/campaigns",
-            "auditor",
-            JSON_TYPE,
-            utf8(campaignBody(Map.of())),
-            Expect.mentioning(Set.of(403))));
-    cases.add(
-        new Case(
+        post(
             "the same organization and year again",
-            Api.DOMAIN,
-            "POST",
             "/api/v1/campaigns",
             "committee",
-            JSON_TYPE,
-            utf8(campaignBody(Map.of("year", YEAR))),
+            campaignBody(Map.of("year", YEAR)),
             Expect.mentioning(Set.of(409), String.valueOf(YEAR))));
     for (String id :
         List.of("not-a-uuid", "'%20OR%20'1'='1", "%3Cscript%3E", "1", "x".repeat(500))) {
@@ -879,14 +843,11 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     // were it accepted,
     // it would open a campaign and every later case would meet a 409)
     cases.add(
-        new Case(
+        post(
             "year = 2099.5 (not an integer)",
-            Api.DOMAIN,
-            "POST",
             "/api/v1/campaigns",
             "admin",
-            JSON_TYPE,
-            utf8(campaignBody(Map.of()).replace("\"year\":" + FREE_YEAR, "\"year\":2099.5")),
+            campaignBody(Map.of()).replace("\"year\":" + FREE_YEAR, "\"year\":2099.5"),
             Expect.field(400, "year", null)));
     return cases;
   }
@@ -899,146 +860,106 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     String path = "/api/v1/evaluations/" + YEAR + "/member1/complaints";
     List<Case> cases = new ArrayList<>();
     for (String body : concat(MALFORMED_JSON, NOT_AN_OBJECT)) {
-      cases.add(
-          new Case(
-              "body " + shown(body),
-              Api.DOMAIN,
-              "POST",
-              path,
-              "member1",
-              JSON_TYPE,
-              utf8(body),
-              Expect.mentioning(Set.of(400))));
+      cases.add(post("body " + shown(body), path, "member1", body, Expect.mentioning(Set.of(400))));
     }
     cases.add(
-        new Case(
-            "grounds missing",
-            Api.DOMAIN,
-            "POST",
-            path,
-            "member1",
-            JSON_TYPE,
-            utf8("{}"),
-            Expect.field(400, "grounds", "required")));
+        post("grounds missing", path, "member1", "{}", Expect.field(400, "grounds", "required")));
     cases.add(
-        new Case(
+        post(
             "grounds = null",
-            Api.DOMAIN,
-            "POST",
             path,
             "member1",
-            JSON_TYPE,
-            utf8("{\"grounds\":null}"),
+            "{\"grounds\":null}",
             Expect.field(400, "grounds", "required")));
     for (String blank : BLANKS) {
       cases.add(
-          new Case(
+          post(
               "grounds = " + shown(blank),
-              Api.DOMAIN,
-              "POST",
               path,
               "member1",
-              JSON_TYPE,
-              utf8(write(Map.of("grounds", blank))),
+              write(Map.of("grounds", blank)),
               Expect.field(400, "grounds", "required")));
     }
     for (Object wrong : List.of(List.of(), List.of("x"), Map.of(), Map.of("value", "x"))) {
       cases.add(
-          new Case(
+          post(
               "grounds = " + shown(write(wrong)),
-              Api.DOMAIN,
-              "POST",
               path,
               "member1",
-              JSON_TYPE,
-              utf8(write(Map.of("grounds", wrong))),
+              write(Map.of("grounds", wrong)),
               Expect.field(400, "grounds", null)));
     }
     for (String longText : List.of("a".repeat(4001), "ệ".repeat(4001), "c".repeat(100_000))) {
       cases.add(
-          new Case(
+          post(
               "grounds = " + longText.length() + " chars",
-              Api.DOMAIN,
-              "POST",
               path,
               "member1",
-              JSON_TYPE,
-              utf8(write(Map.of("grounds", longText))),
+              write(Map.of("grounds", longText)),
               Expect.field(400, "grounds", "too-long")));
     }
     for (String control : CONTROL) {
       cases.add(
-          new Case(
+          post(
               "grounds contains " + shown(control),
-              Api.DOMAIN,
-              "POST",
               path,
               "member1",
-              JSON_TYPE,
-              utf8(write(Map.of("grounds", "Khiếu nại " + control + " tiếp"))),
+              write(Map.of("grounds", "Khiếu nại " + control + " tiếp")),
               Expect.field(400, "grounds", "control-characters")));
     }
     cases.addAll(
         contentTypes(Api.DOMAIN, path, "member1", write(Map.of("grounds", "Không đồng ý"))));
     String good = write(Map.of("grounds", "Tôi không đồng ý với kết quả."));
     cases.add(
-        new Case(
+        post(
             "before the announcement",
-            Api.DOMAIN,
-            "POST",
             path,
             "member1",
-            JSON_TYPE,
-            utf8(good),
+            good,
             Expect.mentioning(Set.of(409), String.valueOf(YEAR))));
     for (String user : List.of("member2", "secretary1", "committee", "auditor", "admin")) {
       cases.add(
-          new Case(
+          post(
               user + " complains about member1's result",
-              Api.DOMAIN,
-              "POST",
               path,
               user,
-              JSON_TYPE,
-              utf8(good),
+              good,
               Expect.mentioning(Set.of(403))));
     }
     cases.add(
-        new Case(
+        post(
             "year not a number",
-            Api.DOMAIN,
-            "POST",
             "/api/v1/evaluations/two/member1/complaints",
             "member1",
-            JSON_TYPE,
-            utf8(good),
+            good,
             Expect.field(400, "year", "wrong-type")));
     // 2035: a year kept free of campaigns for this case (the complaint helper's range, 2033–2035)
     cases.add(
-        new Case(
+        post(
             "a year without an evaluation",
-            Api.DOMAIN,
-            "POST",
             "/api/v1/evaluations/2035/member1/complaints",
             "member1",
-            JSON_TYPE,
-            utf8(good),
+            good,
             Expect.mentioning(Set.of(404), "member1")));
     return cases;
+  }
+
+  /** A JSON request to the domain API: POST to the path as that user. */
+  private static Case post(String name, String path, String user, String body, Expect expect) {
+    return jsonCase(name, Api.DOMAIN, "POST", path, user, body, expect);
+  }
+
+  /** A JSON request. */
+  private static Case jsonCase(
+      String name, Api api, String method, String path, String user, String body, Expect expect) {
+    return new Case(name, api, method, path, user, JSON_TYPE, utf8(body), expect);
   }
 
   private Case campaign(String name, Map<String, ?> changes, String field, String reason) {
     @SuppressWarnings("unchecked")
     Map<String, Object> typed = (Map<String, Object>) changes;
-    return new Case(
-        name,
-        Api.DOMAIN,
-        "POST",
-        "/api/v1/campaigns",
-        "admin",
-        JSON_TYPE,
-        utf8(campaignBody(typed)),
-        Expect.field(400, field, reason));
+    return post(
+        name, "/api/v1/campaigns", "admin", campaignBody(typed), Expect.field(400, field, reason));
   }
 
   private static Map<String, Object> nullValue(String field) {
@@ -1060,14 +981,11 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     for (Map.Entry<String, Map<String, Object>> refused : refusedValues(target).entrySet()) {
       String[] key = refused.getKey().split("\u241F", 3); // name, field, reason
       cases.add(
-          new Case(
+          post(
               key[0],
-              Api.DOMAIN,
-              "POST",
               taskPath(target, "complete"),
               target.user(),
-              JSON_TYPE,
-              utf8(write(refused.getValue())),
+              write(refused.getValue()),
               Expect.field(400, key[1], key[2].isEmpty() ? null : key[2])));
     }
     return cases;
@@ -1197,14 +1115,11 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     List<Case> cases = new ArrayList<>();
     for (String body : concat(MALFORMED_JSON, NOT_AN_OBJECT)) {
       cases.add(
-          new Case(
+          post(
               "body " + shown(body),
-              Api.DOMAIN,
-              "POST",
               taskPath(self, "complete"),
               "member1",
-              JSON_TYPE,
-              utf8(body),
+              body,
               Expect.field(400, "body", "malformed")));
     }
     cases.add(
@@ -1226,55 +1141,42 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
       Map<String, Object> body = new LinkedHashMap<>(selfCriticism("GOOD"));
       body.put(name, "member2");
       cases.add(
-          new Case(
+          post(
               "self-review with " + shown(name),
-              Api.DOMAIN,
-              "POST",
               taskPath(self, "complete"),
               "member1",
-              JSON_TYPE,
-              utf8(write(body)),
+              write(body),
               Expect.field(400, name, "unknown-field")));
     }
     for (String name : List.of("decidedLevel", "decision", "branchProposedLevel")) {
       cases.add(
-          new Case(
+          post(
               "self-review with another step's field " + name,
-              Api.DOMAIN,
-              "POST",
               taskPath(self, "complete"),
               "member1",
-              JSON_TYPE,
-              utf8(write(selfCriticism("GOOD", name, "EXCELLENT"))),
+              write(selfCriticism("GOOD", name, "EXCELLENT")),
               Expect.field(400, name, "unknown-field")));
     }
     cases.add(
-        new Case(
+        post(
             "branch review with memberId",
-            Api.DOMAIN,
-            "POST",
             taskPath(branch, "complete"),
             "secretary1",
-            JSON_TYPE,
-            utf8(write(branchProposes("GOOD", "memberId", "member2"))),
+            write(branchProposes("GOOD", "memberId", "member2")),
             Expect.field(400, "memberId", "unknown-field")));
     cases.add(
-        new Case(
+        post(
             "committee decision with selfProposedLevel",
-            Api.DOMAIN,
-            "POST",
             taskPath(decision, "complete"),
             "committee",
-            JSON_TYPE,
-            utf8(
-                write(
-                    Map.of(
-                        "decision",
-                        "APPROVE",
-                        "decidedLevel",
-                        "GOOD",
-                        "selfProposedLevel",
-                        "EXCELLENT"))),
+            write(
+                Map.of(
+                    "decision",
+                    "APPROVE",
+                    "decidedLevel",
+                    "GOOD",
+                    "selfProposedLevel",
+                    "EXCELLENT")),
             Expect.field(400, "selfProposedLevel", "unknown-field")));
     return cases;
   }
@@ -1483,37 +1385,28 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     };
     for (Object[] body : bodies) {
       cases.add(
-          new Case(
+          post(
               "adjustment " + shown((String) body[0]),
-              Api.DOMAIN,
-              "POST",
               path,
               "committee",
-              JSON_TYPE,
-              utf8((String) body[0]),
+              (String) body[0],
               Expect.field(400, (String) body[1], (String) body[2])));
     }
     for (String body : concat(MALFORMED_JSON, NOT_AN_OBJECT)) {
       cases.add(
-          new Case(
+          post(
               "adjustment body " + shown(body),
-              Api.DOMAIN,
-              "POST",
               path,
               "committee",
-              JSON_TYPE,
-              utf8(body),
+              body,
               Expect.field(400, "body", "malformed")));
     }
     cases.add(
-        new Case(
+        post(
             "adjustment year = \"abc\"",
-            Api.DOMAIN,
-            "POST",
             "/api/v1/evaluations/abc/member1/adjustments",
             "committee",
-            JSON_TYPE,
-            utf8("{\"level\":\"GOOD\",\"reason\":\"x\"}"),
+            "{\"level\":\"GOOD\",\"reason\":\"x\"}",
             Expect.field(400, "year", "wrong-type")));
     cases.add(
         new Case(
@@ -1558,14 +1451,13 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
         break; // the same code path as complete: a sample is enough
       }
       cases.add(
-          new Case(
+          jsonCase(
               key[0],
               Api.ENGINE,
               "POST",
               enginePath(target, action),
               target.user(),
-              JSON_TYPE,
-              utf8(variables(refused.getValue())),
+              variables(refused.getValue()),
               Expect.mentioning(Set.of(400), key[1] + ": " + key[2])));
     }
     // typed variables the engine cannot convert, or must not accept
@@ -1586,14 +1478,13 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
       base.forEach((name, value) -> variables.put(name, Map.of("value", value)));
       variables.put(first.name(), Map.of("value", typed[0], "type", typed[1]));
       cases.add(
-          new Case(
+          jsonCase(
               first.name() + " typed " + typed[1] + " " + shown(typed[0]),
               Api.ENGINE,
               "POST",
               enginePath(target, action),
               target.user(),
-              JSON_TYPE,
-              utf8(write(Map.of("variables", variables))),
+              write(Map.of("variables", variables)),
               Expect.mentioning(Set.of(400), first.name(), "'" + typed[1] + "'")));
     }
     for (Object[] typed :
@@ -1611,14 +1502,13 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
       variables.put(first.name(), Map.of("value", typed[0], "type", typed[1]));
       String reason = first.kind() == Kind.DECISION ? "invalid-decision" : "invalid-level";
       cases.add(
-          new Case(
+          jsonCase(
               first.name() + " as a " + typed[1],
               Api.ENGINE,
               "POST",
               enginePath(target, action),
               target.user(),
-              JSON_TYPE,
-              utf8(write(Map.of("variables", variables))),
+              write(Map.of("variables", variables)),
               Expect.mentioning(Set.of(400), first.name() + ": " + reason)));
     }
     Map<String, Object> serialized = new LinkedHashMap<>();
@@ -1637,14 +1527,13 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
                 "serializationDataFormat",
                 "application/x-java-serialized-object")));
     cases.add(
-        new Case(
+        jsonCase(
             first.name() + " as a Java-serialized object",
             Api.ENGINE,
             "POST",
             enginePath(target, action),
             target.user(),
-            JSON_TYPE,
-            utf8(write(Map.of("variables", serialized))),
+            write(Map.of("variables", serialized)),
             Expect.mentioning(Set.of(400), first.name())));
     return cases;
   }
@@ -1662,14 +1551,13 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
                 "{\"variables\":[1]}",
                 "{\"variables\":{\"selfProposedLevel\":\"GOOD\"}}"))) {
       cases.add(
-          new Case(
+          jsonCase(
               "body " + shown(body),
               Api.ENGINE,
               "POST",
               path,
               "member1",
-              JSON_TYPE,
-              utf8(body),
+              body,
               Expect.mentioning(Set.of(400))));
     }
     cases.addAll(contentTypes(Api.ENGINE, path, "member1", variables(selfCriticism("GOOD"))));
@@ -1694,45 +1582,40 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
               Expect.mentioning(Set.of(403), "Không có quyền, hoặc không có đối tượng này")));
     }
     cases.add(
-        new Case(
+        jsonCase(
             "another member completes member1's self-review",
             Api.ENGINE,
             "POST",
             enginePath(self, action),
             "member2",
-            JSON_TYPE,
-            utf8(body),
+            body,
             Expect.mentioning(Set.of(403), "member2")));
     cases.add(
-        new Case(
+        jsonCase(
             "the auditor completes member1's self-review",
             Api.ENGINE,
             "POST",
             enginePath(self, action),
             "auditor",
-            JSON_TYPE,
-            utf8(body),
-            // the engine's guard says why: the inspection committee does no task
+            body, // the engine's guard says why: the inspection committee does no task
             Expect.mentioning(Set.of(403), "inspection committee")));
     cases.add(
-        new Case(
+        jsonCase(
             "another branch's committee completes a cb1 branch review",
             Api.ENGINE,
             "POST",
             enginePath(branch, action),
             "secretary2",
-            JSON_TYPE,
-            utf8(variables(branchProposes("GOOD"))),
+            variables(branchProposes("GOOD")),
             Expect.mentioning(Set.of(403), "secretary2")));
     cases.add(
-        new Case(
+        jsonCase(
             "a member completes the committee decision",
             Api.ENGINE,
             "POST",
             enginePath(decision, action),
             "member1",
-            JSON_TYPE,
-            utf8(variables(Map.of("decision", "APPROVE", "decidedLevel", "GOOD"))),
+            variables(Map.of("decision", "APPROVE", "decidedLevel", "GOOD")),
             Expect.mentioning(Set.of(403), "member1")));
     return cases;
   }
@@ -1762,7 +1645,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
       values.put("selfProposedLevel", "GOOD");
       values.put((String) overwrite[1], overwrite[2]);
       cases.add(
-          new Case(
+          jsonCase(
               overwrite[0]
                   + " "
                   + member
@@ -1774,8 +1657,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
               "POST",
               "/engine-rest/task/" + task + "/" + overwrite[0],
               member,
-              JSON_TYPE,
-              utf8(variables(values)),
+              variables(values),
               Expect.mentioning(Set.of(400), (String) overwrite[1])));
     }
     return cases;
@@ -1859,26 +1741,24 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     };
     for (Object[] body : bodies) {
       cases.add(
-          new Case(
+          jsonCase(
               "roster " + shown((String) body[0]),
               Api.DOMAIN,
               "PATCH",
               path,
               "committee",
-              JSON_TYPE,
-              utf8((String) body[0]),
+              (String) body[0],
               Expect.field(400, (String) body[1], (String) body[2])));
     }
     for (String body : concat(MALFORMED_JSON, NOT_AN_OBJECT)) {
       cases.add(
-          new Case(
+          jsonCase(
               "roster body " + shown(body),
               Api.DOMAIN,
               "PATCH",
               path,
               "committee",
-              JSON_TYPE,
-              utf8(body),
+              body,
               Expect.field(400, "body", "malformed")));
     }
     for (String type :
@@ -1897,24 +1777,22 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     // no oracle (issue 12): to the committee an unknown id answers like another organization's
     // member, 403
     cases.add(
-        new Case(
+        jsonCase(
             "roster of an unknown member",
             Api.DOMAIN,
             "PATCH",
             "/api/v1/members/nobody",
             "committee",
-            JSON_TYPE,
-            utf8("{\"civilServant\":true,\"reason\":\"QĐ 15\"}"),
+            "{\"civilServant\":true,\"reason\":\"QĐ 15\"}",
             Expect.mentioning(Set.of(403))));
     cases.add(
-        new Case(
+        jsonCase(
             "roster changed by an auditor",
             Api.DOMAIN,
             "PATCH",
             path,
             "auditor",
-            JSON_TYPE,
-            utf8("{\"civilServant\":true,\"reason\":\"QĐ 15\"}"),
+            "{\"civilServant\":true,\"reason\":\"QĐ 15\"}",
             Expect.mentioning(Set.of(403))));
     return cases;
   }

@@ -394,44 +394,25 @@ class OwnRecordsAndSeatsTest extends EvaluationFlowSupport {
   void seatGroupsChangeOnlyThroughTheUnitsPageAndAnAuditorDoesNoTask() throws Exception {
     // finding 3: the engine's identity API is not a second way to seat someone
     for (String door : DOORS) {
-      assertEngineRefused(
-          http.send(
-              "PUT",
-              door + "/group/" + ORG_COMMITTEE + "/members/auditor",
-              "admin",
-              null,
-              (byte[]) null),
-          "trang của đơn vị",
-          "unit's page");
-      assertEngineRefused(
-          http.send(
-              "DELETE",
-              door + "/group/" + ORG_COMMITTEE + "/members/committee",
-              "admin",
-              null,
-              (byte[]) null),
-          "trang của đơn vị",
-          "unit's page");
-      assertEngineRefused(
-          http.send(
+      for (String[] command :
+          new String[][] {
+            {"PUT", "/group/" + ORG_COMMITTEE + "/members/auditor", null},
+            {"DELETE", "/group/" + ORG_COMMITTEE + "/members/committee", null},
+            {
               "POST",
-              door + "/group/create",
-              "admin",
-              "application/json",
+              "/group/create",
               "{\"id\":\""
                   + Groups.inspection("nowhere")
-                  + "\",\"name\":\"x\",\"type\":\"WORKFLOW\"}"),
-          "trang của đơn vị",
-          "unit's page");
-      assertEngineRefused(
-          http.send(
-              "DELETE",
-              door + "/group/" + Groups.branchCommittee(ORG + "-cb1"),
-              "admin",
-              null,
-              (byte[]) null),
-          "trang của đơn vị",
-          "unit's page");
+                  + "\",\"name\":\"x\",\"type\":\"WORKFLOW\"}"
+            },
+            {"DELETE", "/group/" + Groups.branchCommittee(ORG + "-cb1"), null}
+          }) {
+        HttpResponse<String> answer =
+            command[2] == null
+                ? http.send(command[0], door + command[1], "admin", null, (byte[]) null)
+                : http.send(command[0], door + command[1], "admin", "application/json", command[2]);
+        assertEngineRefused(answer, "trang của đơn vị", "unit's page");
+      }
     }
     assertThat(inGroup("auditor", ORG_COMMITTEE)).isFalse();
     assertThat(inGroup("committee", ORG_COMMITTEE)).isTrue();

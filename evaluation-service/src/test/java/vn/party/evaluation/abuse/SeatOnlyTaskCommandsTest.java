@@ -384,59 +384,38 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     try {
       // definitions, instances, historic instances
       created.addAll(grantAllToDistrict(6, 8, 14));
-      for (String user : List.of("admin", "district")) {
-        for (String door : DOORS) {
-          for (String[] command :
-              new String[][] {
-                {"PUT", "/job/" + job.getId() + "/retries", "{\"retries\":0}"},
-                {"PUT", "/job/" + UNKNOWN + "/retries", "{\"retries\":0}"},
-                {"PUT", "/job-definition/" + jobDefinition + "/retries", "{\"retries\":0}"},
-                {"POST", "/job/retries", "{\"jobIds\":[\"" + job.getId() + "\"],\"retries\":0}"},
-                {
-                  "POST",
-                  "/process-instance/job-retries",
-                  "{\"processInstances\":[\"" + decisionInstance + "\"],\"retries\":0}"
-                },
-                {"POST", "/process-definition/key/evaluation-campaign/submit-form", "{}"},
-                {"POST", "/process-definition/key/member-evaluation/submit-form", "{}"},
-                {
-                  "POST",
-                  "/execution/" + decisionInstance + "/create-incident",
-                  "{\"incidentType\":\"failedJob\",\"message\":\"forged\"}"
-                },
-                {
-                  "POST",
-                  "/execution/" + UNKNOWN + "/create-incident",
-                  "{\"incidentType\":\"failedJob\",\"message\":\"forged\"}"
-                },
-                {
-                  "PUT",
-                  "/history/user-operation/" + UNKNOWN + "/set-annotation",
-                  "{\"annotation\":\"approved by the inspection committee\"}"
-                },
-                {"PUT", "/history/user-operation/" + UNKNOWN + "/clear-annotation", null},
-                {"PUT", "/incident/" + UNKNOWN + "/annotation", "{\"annotation\":\"x\"}"},
-                {"DELETE", "/incident/" + UNKNOWN + "/annotation", null}
-              }) {
-            HttpResponse<String> answer =
-                http.send(
-                    command[0],
-                    door + command[1],
-                    user,
-                    command[2] == null ? null : "application/json",
-                    command[2]);
-            assertThat(answer.statusCode())
-                .as(user + " " + command[0] + " " + door + command[1] + ": " + answer.body())
-                .isEqualTo(403);
-            assertThat(answer.body())
-                .as(user + " " + command[0] + " " + door + command[1])
-                .contains(
-                    user.equals("admin")
-                        ? "Việc đánh giá chỉ đi theo các bước của quy trình"
-                        : "Không có quyền, hoặc không có đối tượng này");
-          }
-        }
-      }
+      assertEveryDoorRefuses(
+          new String[][] {
+            {"PUT", "/job/" + job.getId() + "/retries", "{\"retries\":0}"},
+            {"PUT", "/job/" + UNKNOWN + "/retries", "{\"retries\":0}"},
+            {"PUT", "/job-definition/" + jobDefinition + "/retries", "{\"retries\":0}"},
+            {"POST", "/job/retries", "{\"jobIds\":[\"" + job.getId() + "\"],\"retries\":0}"},
+            {
+              "POST",
+              "/process-instance/job-retries",
+              "{\"processInstances\":[\"" + decisionInstance + "\"],\"retries\":0}"
+            },
+            {"POST", "/process-definition/key/evaluation-campaign/submit-form", "{}"},
+            {"POST", "/process-definition/key/member-evaluation/submit-form", "{}"},
+            {
+              "POST",
+              "/execution/" + decisionInstance + "/create-incident",
+              "{\"incidentType\":\"failedJob\",\"message\":\"forged\"}"
+            },
+            {
+              "POST",
+              "/execution/" + UNKNOWN + "/create-incident",
+              "{\"incidentType\":\"failedJob\",\"message\":\"forged\"}"
+            },
+            {
+              "PUT",
+              "/history/user-operation/" + UNKNOWN + "/set-annotation",
+              "{\"annotation\":\"approved by the inspection committee\"}"
+            },
+            {"PUT", "/history/user-operation/" + UNKNOWN + "/clear-annotation", null},
+            {"PUT", "/incident/" + UNKNOWN + "/annotation", "{\"annotation\":\"x\"}"},
+            {"DELETE", "/incident/" + UNKNOWN + "/annotation", null}
+          });
     } finally {
       created.forEach(authorizationService::deleteAuthorization);
     }
@@ -660,64 +639,35 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     try {
       // process definitions, instances, deployments
       created.addAll(grantAllToDistrict(6, 8, 9));
-      for (String user : List.of("admin", "district")) {
-        for (String door : DOORS) {
-          for (String[] command :
-              new String[][] {
-                {
-                  "POST",
-                  "/process-instance/" + decisionInstance + "/modification",
-                  "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"record-decision\"}]}"
-                },
-                {
-                  "POST",
-                  "/process-instance/" + decisionInstance + "/modification",
-                  "{\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"committee-decision\"}]}"
-                },
-                {
-                  "PUT",
-                  "/process-instance/" + decisionInstance + "/suspended",
-                  "{\"suspended\":true}"
-                },
-                {"DELETE", "/process-instance/" + decisionInstance, null},
-                {
-                  "POST",
-                  "/process-instance/delete",
-                  "{\"processInstanceIds\":[\"" + decisionInstance + "\"],\"deleteReason\":\"x\"}"
-                },
-                {"DELETE", "/history/process-instance/" + decisionInstance, null},
-                {
-                  "POST",
-                  "/message",
-                  "{\"messageName\":\"residence-feedback-received\",\"businessKey\":\""
-                      + YEAR
-                      + ":member5\"}"
-                },
-                {
-                  "POST",
-                  "/process-definition/key/member-evaluation/start",
-                  "{\"businessKey\":\"x\"}"
-                }
-              }) {
-            HttpResponse<String> answer =
-                http.send(
-                    command[0],
-                    door + command[1],
-                    user,
-                    command[2] == null ? null : "application/json",
-                    command[2]);
-            assertThat(answer.statusCode())
-                .as(user + " " + command[0] + " " + door + command[1] + ": " + answer.body())
-                .isEqualTo(403);
-            // the administrator is told why; anyone else gets the answer for what does not exist
-            assertThat(answer.body())
-                .contains(
-                    user.equals("admin")
-                        ? "Việc đánh giá chỉ đi theo các bước của quy trình"
-                        : "Không có quyền, hoặc không có đối tượng này");
-          }
-        }
-      }
+      assertEveryDoorRefuses(
+          new String[][] {
+            {
+              "POST",
+              "/process-instance/" + decisionInstance + "/modification",
+              "{\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"record-decision\"}]}"
+            },
+            {
+              "POST",
+              "/process-instance/" + decisionInstance + "/modification",
+              "{\"instructions\":[{\"type\":\"cancel\",\"activityId\":\"committee-decision\"}]}"
+            },
+            {"PUT", "/process-instance/" + decisionInstance + "/suspended", "{\"suspended\":true}"},
+            {"DELETE", "/process-instance/" + decisionInstance, null},
+            {
+              "POST",
+              "/process-instance/delete",
+              "{\"processInstanceIds\":[\"" + decisionInstance + "\"],\"deleteReason\":\"x\"}"
+            },
+            {"DELETE", "/history/process-instance/" + decisionInstance, null},
+            {
+              "POST",
+              "/message",
+              "{\"messageName\":\"residence-feedback-received\",\"businessKey\":\""
+                  + YEAR
+                  + ":member5\"}"
+            },
+            {"POST", "/process-definition/key/member-evaluation/start", "{\"businessKey\":\"x\"}"}
+          });
     } finally {
       created.forEach(authorizationService::deleteAuthorization);
     }
@@ -799,47 +749,25 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     try {
       // process definitions, instances
       created.addAll(grantAllToDistrict(6, 8));
-      for (String user : List.of("admin", "district")) {
-        for (String door : DOORS) {
-          for (String[] command :
-              new String[][] {
-                {"POST", "/job/" + timer.getId() + "/execute", null},
-                {"PUT", "/job/" + timer.getId() + "/duedate", "{\"duedate\":" + now + "}"},
-                {"POST", "/job/" + timer.getId() + "/duedate/recalculate", null},
-                {
-                  "PUT",
-                  "/job/" + timer.getId() + "/retries",
-                  "{\"retries\":3,\"dueDate\":" + now + "}"
-                },
-                {
-                  "PUT",
-                  "/process-definition/" + definition + "/history-time-to-live",
-                  "{\"historyTimeToLive\":0}"
-                },
-                {
-                  "PUT",
-                  "/process-definition/key/member-evaluation/history-time-to-live",
-                  "{\"historyTimeToLive\":0}"
-                }
-              }) {
-            HttpResponse<String> answer =
-                http.send(
-                    command[0],
-                    door + command[1],
-                    user,
-                    command[2] == null ? null : "application/json",
-                    command[2]);
-            assertThat(answer.statusCode())
-                .as(user + " " + command[0] + " " + door + command[1] + ": " + answer.body())
-                .isEqualTo(403);
-            assertThat(answer.body())
-                .contains(
-                    user.equals("admin")
-                        ? "Việc đánh giá chỉ đi theo các bước của quy trình"
-                        : "Không có quyền, hoặc không có đối tượng này");
-          }
-        }
-      }
+      assertEveryDoorRefuses(
+          new String[][] {
+            {"POST", "/job/" + timer.getId() + "/execute", null},
+            {"PUT", "/job/" + timer.getId() + "/duedate", "{\"duedate\":" + now + "}"},
+            {"POST", "/job/" + timer.getId() + "/duedate/recalculate", null},
+            {
+              "PUT", "/job/" + timer.getId() + "/retries", "{\"retries\":3,\"dueDate\":" + now + "}"
+            },
+            {
+              "PUT",
+              "/process-definition/" + definition + "/history-time-to-live",
+              "{\"historyTimeToLive\":0}"
+            },
+            {
+              "PUT",
+              "/process-definition/key/member-evaluation/history-time-to-live",
+              "{\"historyTimeToLive\":0}"
+            }
+          });
       // an incident's retry stays the administrator's
       HttpResponse<String> retries =
           http.send(
@@ -1094,6 +1022,36 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
 
   private static String quoted(String text) {
     return text == null ? "null" : "\"" + text.replace("\"", "\\\"") + "\"";
+  }
+
+  /**
+   * Each command (method, path below the door, JSON body or null) at every door, as the administrator and as the
+   * district granted engine rights: 403; the administrator is told why, anyone else gets the answer for what does not
+   * exist.
+   */
+  private void assertEveryDoorRefuses(String[][] commands) {
+    for (String user : List.of("admin", "district")) {
+      for (String door : DOORS) {
+        for (String[] command : commands) {
+          HttpResponse<String> answer =
+              http.send(
+                  command[0],
+                  door + command[1],
+                  user,
+                  command[2] == null ? null : "application/json",
+                  command[2]);
+          assertThat(answer.statusCode())
+              .as(user + " " + command[0] + " " + door + command[1] + ": " + answer.body())
+              .isEqualTo(403);
+          assertThat(answer.body())
+              .as(user + " " + command[0] + " " + door + command[1])
+              .contains(
+                  user.equals("admin")
+                      ? "Việc đánh giá chỉ đi theo các bước của quy trình"
+                      : "Không có quyền, hoặc không có đối tượng này");
+        }
+      }
+    }
   }
 
   private void assertUntouched() {

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.Refusals;
 import vn.party.evaluation.pages.PageSession;
 
 /**
@@ -52,16 +53,7 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
         lateQuarter);
     String cb1Returned = collectiveTaskOf("committee", "collective-decision", CB1, YEAR);
     ResponseEntity<String> overTwenty =
-        complete(
-            "committee",
-            cb1Returned,
-            Map.of(
-                "decision",
-                "APPROVE",
-                "decidedLevel",
-                "COMPLETED",
-                "decisionComment",
-                "Còn nhiệm vụ chậm."));
+        complete("committee", cb1Returned, approvesWithComment("COMPLETED", "Còn nhiệm vụ chậm."));
     assertRefused(overTwenty, "decidedLevel", "above-cap");
     assertThat(overTwenty.getBody()).contains("Tập thể có trên 20% nhiệm vụ hoàn thành chậm");
     completeOk(
@@ -114,13 +106,7 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
         complete(
             "committee",
             cb1Decision,
-            Map.of(
-                "decision",
-                "APPROVE",
-                "decidedLevel",
-                "GOOD",
-                "decisionComment",
-                "Chưa đủ tiêu chí hoàn thành xuất sắc."));
+            approvesWithComment("GOOD", "Chưa đủ tiêu chí hoàn thành xuất sắc."));
     assertRefused(late, "decidedLevel", "above-cap");
     assertThat(late.getBody())
         .contains("Tập thể có nhiệm vụ hoàn thành chậm (chưa đạt 100% đúng hạn)")
@@ -133,13 +119,7 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
     completeOk(
         "committee",
         cb1Decision,
-        Map.of(
-            "decision",
-            "APPROVE",
-            "decidedLevel",
-            "COMPLETED",
-            "decisionComment",
-            "Một phần mười nhiệm vụ hoàn thành chậm."));
+        approvesWithComment("COMPLETED", "Một phần mười nhiệm vụ hoàn thành chậm."));
 
     // cb2: capped at NOT_COMPLETED by its disciplined leadership member; the refusal is on its
     // history
@@ -176,13 +156,7 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
     completeOk(
         "committee",
         cb2Decision,
-        Map.of(
-            "decision",
-            "APPROVE",
-            "decidedLevel",
-            "NOT_COMPLETED",
-            "decisionComment",
-            "Chi ủy viên bị kỷ luật cảnh cáo trong năm."));
+        approvesWithComment("NOT_COMPLETED", "Chi ủy viên bị kỷ luật cảnh cáo trong năm."));
 
     // cb3: 40 % of its members not completed, above the 20 % threshold: at most COMPLETED
     completeOk(
@@ -197,13 +171,7 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
     completeOk(
         "committee",
         cb3Decision,
-        Map.of(
-            "decision",
-            "APPROVE",
-            "decidedLevel",
-            "COMPLETED",
-            "decisionComment",
-            "Hai trong năm đảng viên không hoàn thành nhiệm vụ."));
+        approvesWithComment("COMPLETED", "Hai trong năm đảng viên không hoàn thành nhiệm vụ."));
 
     // the organization, after its branches: reviewed by its committee, rated by the committee
     // above; one branch of
@@ -214,10 +182,7 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
         collectiveSelfReview("GOOD"));
     String organizationDecision = collectiveTaskOf("district", "collective-decision", ORG, YEAR);
     assertRefused(
-        complete(
-            "committee",
-            organizationDecision,
-            Map.of("decision", "APPROVE", "decidedLevel", "COMPLETED", "decisionComment", "x")),
+        complete("committee", organizationDecision, approvesWithComment("COMPLETED", "x")),
         null,
         null);
     assertRefused(
@@ -230,13 +195,7 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
     completeOk(
         "district",
         organizationDecision,
-        Map.of(
-            "decision",
-            "APPROVE",
-            "decidedLevel",
-            "COMPLETED",
-            "decisionComment",
-            "Một chi bộ không hoàn thành nhiệm vụ."));
+        approvesWithComment("COMPLETED", "Một chi bộ không hoàn thành nhiệm vụ."));
 
     finalizeResults(YEAR); // no EXCELLENT: within the quota
     closeComplaintWindow(YEAR); // announced; nobody complains
@@ -438,15 +397,7 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
       assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(403);
       return;
     }
-    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
-    assertThat(
-            StreamSupport.stream(json(response.getBody()).get("errors").spliterator(), false)
-                .anyMatch(
-                    e ->
-                        e.get("field").asText().equals(field)
-                            && e.get("reason").asText().equals(reason)))
-        .as(response.getBody())
-        .isTrue();
+    Refusals.assertFieldRefused(response, field, reason);
   }
 
   private void sendDiscipline(String memberId, String decisionId, String form) {

@@ -11,14 +11,13 @@ import io.cloudevents.jackson.JsonFormat;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.Refusals;
 import vn.party.evaluation.pages.PageSession;
 
 /**
@@ -112,10 +111,7 @@ class OrganizationDisciplineTest extends EvaluationFlowSupport {
         "decidedLevel",
         "above-cap");
     assertRefused(
-        complete(
-            "district",
-            decision,
-            Map.of("decision", "APPROVE", "decidedLevel", "GOOD", "decisionComment", "x")),
+        complete("district", decision, approvesWithComment("GOOD", "x")),
         "decidedLevel",
         "above-cap");
     // the raters' form shows the cap and every reason behind it, with the rules
@@ -141,13 +137,7 @@ class OrganizationDisciplineTest extends EvaluationFlowSupport {
     completeOk(
         "district",
         decision,
-        Map.of(
-            "decision",
-            "APPROVE",
-            "decidedLevel",
-            "COMPLETED",
-            "decisionComment",
-            "Chi bộ Khu dân cư số 2 bị kỷ luật cảnh cáo trong năm."));
+        approvesWithComment("COMPLETED", "Chi bộ Khu dân cư số 2 bị kỷ luật cảnh cáo trong năm."));
     JsonNode organization = collective("auditor", YEAR, ORG);
     assertThat(organization.at("/decision/level").asText()).isEqualTo("COMPLETED");
     assertThat(organization.at("/levelCap/reason").asText()).isEqualTo("SUBORDINATE_SHORTFALL");
@@ -261,28 +251,11 @@ class OrganizationDisciplineTest extends EvaluationFlowSupport {
   }
 
   private List<JsonNode> unmatched() {
-    ResponseEntity<String> response =
-        as("admin")
-            .get()
-            .uri("/api/v1/admin/unmatched-events?limit=500")
-            .retrieve()
-            .toEntity(String.class);
-    assertThat(response.getStatusCode().value()).isEqualTo(200);
-    List<JsonNode> events = new ArrayList<>();
-    json(response.getBody()).forEach(events::add);
-    return events;
+    return unmatchedEvents("?limit=500");
   }
 
   /** 400 naming the field and reason. */
   private static void assertRefused(ResponseEntity<String> response, String field, String reason) {
-    assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
-    assertThat(
-            StreamSupport.stream(json(response.getBody()).get("errors").spliterator(), false)
-                .anyMatch(
-                    e ->
-                        e.get("field").asText().equals(field)
-                            && e.get("reason").asText().equals(reason)))
-        .as(response.getBody())
-        .isTrue();
+    Refusals.assertFieldRefused(response, field, reason);
   }
 }

@@ -146,17 +146,7 @@ class UnitHeadsTest extends EvaluationFlowSupport {
                 .body())
         .contains("data-stage=\"BRANCH_HEADS\"")
         .contains("đang xếp loại bí thư chi bộ");
-    assertThatThrownBy(
-            () ->
-                complete(
-                    head1Decision,
-                    Map.of(
-                        "decision",
-                        "APPROVE",
-                        "decidedLevel",
-                        "GOOD",
-                        "decisionComment",
-                        "Nâng mức.")))
+    assertThatThrownBy(() -> complete(head1Decision, approvesWithComment("GOOD", "Nâng mức.")))
         .hasMessageContaining("decidedLevel: above-cap")
         .hasMessageContaining("head-unit-completed");
     // the unit's level is a fact of the system: the committee cannot send its own along, through
@@ -193,13 +183,8 @@ class UnitHeadsTest extends EvaluationFlowSupport {
     assertThat(viaEngine.getBody()).contains("headedUnitLevel: unknown-field");
     complete(
         head1Decision,
-        Map.of(
-            "decision",
-            "APPROVE",
-            "decidedLevel",
-            "COMPLETED",
-            "decisionComment",
-            "Chi bộ hoàn thành nhiệm vụ; bí thư không xếp cao hơn chi bộ."));
+        approvesWithComment(
+            "COMPLETED", "Chi bộ hoàn thành nhiệm vụ; bí thư không xếp cao hơn chi bộ."));
 
     // the organization, after its branches and their heads; then its secretary, not above it
     complete(collectiveTask(WARD, "collective-self-review"), collectiveSelfReview("GOOD"));
@@ -212,15 +197,7 @@ class UnitHeadsTest extends EvaluationFlowSupport {
     assertThatThrownBy(() -> complete(secretaryDecision, approves("EXCELLENT")))
         .hasMessageContaining("decidedLevel: above-cap");
     assertThat(finalizeTasks()).as("finalized only once everyone is decided").isZero();
-    complete(
-        secretaryDecision,
-        Map.of(
-            "decision",
-            "APPROVE",
-            "decidedLevel",
-            "GOOD",
-            "decisionComment",
-            "Đảng bộ hoàn thành tốt nhiệm vụ."));
+    complete(secretaryDecision, approvesWithComment("GOOD", "Đảng bộ hoàn thành tốt nhiệm vụ."));
 
     // everyone decided: finalization (1 EXCELLENT for 2 GOOD: ⌊0.4⌋ = 0 allowed, so one adjustment
     // first)
@@ -297,22 +274,15 @@ class UnitHeadsTest extends EvaluationFlowSupport {
 
   /** The member's open task of that kind, waited for (the engine's task service: these members have no login). */
   private Task task(String memberId, String taskKey) {
-    Task[] task = new Task[1];
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                (task[0] =
-                        taskService
-                            .createTaskQuery()
-                            .processInstanceBusinessKey(YEAR + ":" + memberId)
-                            .taskDefinitionKey(taskKey)
-                            .singleResult())
-                    != null);
-    return task[0];
+    return openTask(YEAR + ":" + memberId, taskKey);
   }
 
   private Task collectiveTask(String collectiveId, String taskKey) {
+    return openTask(YEAR + ":collective:" + collectiveId, taskKey);
+  }
+
+  /** The open task of that kind of the process with that business key, waited for. */
+  private Task openTask(String businessKey, String taskKey) {
     Task[] task = new Task[1];
     await()
         .atMost(Duration.ofSeconds(30))
@@ -321,7 +291,7 @@ class UnitHeadsTest extends EvaluationFlowSupport {
                 (task[0] =
                         taskService
                             .createTaskQuery()
-                            .processInstanceBusinessKey(YEAR + ":collective:" + collectiveId)
+                            .processInstanceBusinessKey(businessKey)
                             .taskDefinitionKey(taskKey)
                             .singleResult())
                     != null);

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.InboundEventData;
 import vn.party.evaluation.process.validation.FieldError;
 
 /**
@@ -336,56 +337,22 @@ class InboundTextCharactersTest extends EvaluationFlowSupport {
   }
 
   private static Map<String, Object> residence() {
-    return Map.of(
-        "memberId", "member4", "year", YEAR, "comment", "Tốt.", "submittedBy", "Chi ủy khu dân cư");
+    return InboundEventData.residence("member4", YEAR, "Chi ủy khu dân cư");
   }
 
   private static Map<String, Object> unit() {
-    return Map.of(
-        "memberId", "member4", "year", YEAR, "comment", "Tốt.", "assessedBy", "Thủ trưởng đơn vị");
+    return InboundEventData.unitAssessment("member4", YEAR);
   }
 
   private static Map<String, Object> discipline() {
-    return Map.of(
-        "memberId",
-        "member4",
-        "year",
-        YEAR,
-        "decisionId",
-        "QĐ-01/UBKT",
-        "form",
-        "REPRIMAND",
-        "decidedOn",
-        YEAR + "-03-01",
-        "decidedBy",
-        "Ủy ban kiểm tra");
+    return InboundEventData.discipline("member4", YEAR);
   }
 
   private static Map<String, Object> organizationDiscipline() {
-    return Map.of(
-        "organizationId",
-        "thanh-khe-tay-cb1",
-        "year",
-        YEAR,
-        "decisionId",
-        "QĐ-02/UBKT",
-        "form",
-        "REPRIMAND",
-        "decidedOn",
-        YEAR + "-03-01",
-        "decidedBy",
-        "Ủy ban kiểm tra");
+    return InboundEventData.organizationDiscipline(YEAR);
   }
 
   private static Map<String, Object> complaint() {
-    return Map.of(
-        "memberId",
-        "member4",
-        "year",
-        YEAR,
-        "grounds",
-        "Chưa thỏa đáng.",
-        "submittedBy",
-        "member4");
+    return InboundEventData.complaint("member4", YEAR);
   }
 }

@@ -19,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.InboundEventData;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.TextLimits;
 
@@ -394,64 +395,23 @@ class TextLimitsTest extends EvaluationFlowSupport {
   }
 
   private static Map<String, Object> residence(int year) {
-    return Map.of(
-        "memberId",
-        "member1",
-        "year",
-        year,
-        "comment",
-        "Tốt.",
-        "submittedBy",
-        "Chi ủy khu dân cư số 1");
+    return InboundEventData.residence("member1", year, "Chi ủy khu dân cư số 1");
   }
 
   private static Map<String, Object> unit(int year) {
-    return Map.of(
-        "memberId", "member1", "year", year, "comment", "Tốt.", "assessedBy", "Thủ trưởng đơn vị");
+    return InboundEventData.unitAssessment("member1", year);
   }
 
   private static Map<String, Object> discipline(int year) {
-    return Map.of(
-        "memberId",
-        "member1",
-        "year",
-        year,
-        "decisionId",
-        "QĐ-01/UBKT",
-        "form",
-        "REPRIMAND",
-        "decidedOn",
-        year + "-03-01",
-        "decidedBy",
-        "Ủy ban kiểm tra");
+    return InboundEventData.discipline("member1", year);
   }
 
   private static Map<String, Object> organizationDiscipline(int year) {
-    return Map.of(
-        "organizationId",
-        "thanh-khe-tay-cb1",
-        "year",
-        year,
-        "decisionId",
-        "QĐ-02/UBKT",
-        "form",
-        "REPRIMAND",
-        "decidedOn",
-        year + "-03-01",
-        "decidedBy",
-        "Ủy ban kiểm tra");
+    return InboundEventData.organizationDiscipline(year);
   }
 
   private static Map<String, Object> complaint(int year) {
-    return Map.of(
-        "memberId",
-        "member1",
-        "year",
-        year,
-        "grounds",
-        "Chưa thỏa đáng.",
-        "submittedBy",
-        "member1");
+    return InboundEventData.complaint("member1", year);
   }
 
   private record FieldCase(String type, String field, int limit, Map<String, Object> base) {

@@ -1,7 +1,5 @@
 package vn.party.evaluation.movement;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 import vn.party.evaluation.CampaignOpening;
+import vn.party.evaluation.UnitFixture;
 
 /**
  * The set-up the movement tests share (MovementsApiTest, MovementIntoOpenCampaignTest, pages.MovementsBrowserTest):
@@ -44,23 +43,7 @@ public final class MovementFixture {
 
   /** Creates a unit (201), with its opening date when one is given. */
   public void unit(String kind, String parent, String name, String code, String openedOn) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("kind", kind);
-    body.put("parentId", parent);
-    body.put("name", name);
-    body.put("code", code);
-    if (openedOn != null) {
-      body.put("openedOn", openedOn);
-    }
-    ResponseEntity<String> created =
-        as.apply("admin")
-            .post()
-            .uri("/api/v1/units")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(body)
-            .retrieve()
-            .toEntity(String.class);
-    assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+    new UnitFixture(as, jdbc).create(kind, parent, name, code, openedOn);
   }
 
   public void unit(String kind, String parent, String name, String code) {

@@ -2,11 +2,9 @@ package vn.party.evaluation.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.http.MediaType;
 
 /**
  * Issue 14: the buttons whose step cannot be undone ask first, with the dialog "Gửi" uses (assets/confirm.js, no
@@ -79,25 +77,7 @@ class ConfirmIrreversibleBrowserTest extends BrowserTestSupport {
   }
 
   private void unit(String kind, String parent, String name, String code) {
-    var created =
-        as("admin")
-            .post()
-            .uri("/api/v1/units")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(
-                Map.of(
-                    "kind",
-                    kind,
-                    "parentId",
-                    parent,
-                    "name",
-                    name,
-                    "code",
-                    code,
-                    "openedOn",
-                    "2021-01-01"))
-            .retrieve()
-            .toEntity(String.class);
+    var created = unitFixture().post(kind, parent, name, code, "2021-01-01");
     assertThat(created.getStatusCode().value()).as(created.getBody()).isIn(201, 409);
   }
 

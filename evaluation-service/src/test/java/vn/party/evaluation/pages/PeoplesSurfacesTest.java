@@ -493,24 +493,6 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
   }
 
   private void decide(String member, String level, int year) {
-    completeOk(member, taskOf(member, "self-review", member, year), selfCriticism(level));
-    sendResidenceFeedback(member, year, "Tốt");
-    String secretary =
-        "secretary" + ((Integer.parseInt(member.substring(6)) - 1) / 5 + 1); // five per branch
-    completeOk(secretary, taskOf(secretary, "branch-review", member, year), branchProposes(level));
-    completeOk(
-        "committee",
-        taskOf("committee", "committee-decision", member, year),
-        Map.of(
-            "decision",
-            "APPROVE",
-            "decidedLevel",
-            level,
-            "quotaReason",
-            "Thành tích nổi bật được chi bộ ghi nhận"));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> "DECIDED".equals(evaluation("committee", year, member).get("status").asText()));
+    decided(member, year, selfCriticism(level), level);
   }
 }

@@ -1,13 +1,11 @@
 package vn.party.evaluation.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.lowagie.text.pdf.PdfReader;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,28 +46,7 @@ class ReportsTest extends EvaluationFlowSupport {
               "Tích cực tham gia công tác khu dân cư, vận động nhân dân thực hiện nếp sống văn minh, giữ gìn vệ sinh môi trường.");
 
   private void decide(String member, String level) {
-    completeOk(
-        member,
-        taskOf(member, "self-review", member, YEAR),
-        selfCriticism(level, "strengths", STRENGTHS.get(member)));
-    sendResidenceFeedback(member, YEAR, "Tốt");
-    String secretary =
-        "secretary" + ((Integer.parseInt(member.substring(6)) - 1) / 5 + 1); // five per branch
-    completeOk(secretary, taskOf(secretary, "branch-review", member, YEAR), branchProposes(level));
-    completeOk(
-        "committee",
-        taskOf("committee", "committee-decision", member, YEAR),
-        Map.of(
-            "decision",
-            "APPROVE",
-            "decidedLevel",
-            level,
-            "quotaReason",
-            "Thành tích nổi bật được chi bộ ghi nhận"));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () -> "DECIDED".equals(evaluation("committee", YEAR, member).get("status").asText()));
+    decided(member, YEAR, selfCriticism(level, "strengths", STRENGTHS.get(member)), level);
   }
 
   @Test

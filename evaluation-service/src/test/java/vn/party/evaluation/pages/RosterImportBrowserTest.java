@@ -7,12 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.http.MediaType;
+import vn.party.evaluation.UnitFixture;
 
 /**
  * The roster import on its pages, in real headless Chromium, as a new ward would do it: the organization and its
@@ -27,29 +26,8 @@ class RosterImportBrowserTest extends BrowserTestSupport {
 
   @Test
   void aPreviewFullOfErrorsThenTheFixedFileCommittedAndAFirstSignIn() throws Exception {
-    as("admin")
-        .post()
-        .uri("/api/v1/units")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(
-            Map.of(
-                "kind",
-                "ORGANIZATION",
-                "parentId",
-                "thanh-khe",
-                "name",
-                "Đảng bộ phường Thử Trang",
-                "code",
-                WARD))
-        .retrieve()
-        .toEntity(String.class);
-    as("admin")
-        .post()
-        .uri("/api/v1/units")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("kind", "BRANCH", "parentId", WARD, "name", "Chi bộ Tổ 1", "code", "bt-cb1"))
-        .retrieve()
-        .toEntity(String.class);
+    unitFixture().post("ORGANIZATION", UnitFixture.ABOVE, "Đảng bộ phường Thử Trang", WARD, null);
+    unitFixture().post("BRANCH", WARD, "Chi bộ Tổ 1", "bt-cb1", null);
 
     String heading =
         "Họ và tên;Ngày sinh (dd/MM/yyyy);Giới tính (Nam/Nữ);Số thẻ đảng viên;Ngày vào Đảng (dd/MM/yyyy);"

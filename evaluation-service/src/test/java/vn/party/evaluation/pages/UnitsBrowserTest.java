@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.party.evaluation.UnitFixture;
 
 /**
  * The organization tree and its committees on the pages, in real headless Chromium: an administrator opens a branch
@@ -37,63 +36,13 @@ class UnitsBrowserTest extends BrowserTestSupport {
     if (identityService.createUserQuery().userId(SECRETARY).count() > 0) {
       return; // set up by the class's first test
     }
-    as("admin")
-        .post()
-        .uri("/api/v1/units")
-        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-        .body(
-            java.util.Map.of(
-                "kind",
-                "ORGANIZATION",
-                "parentId",
-                "thanh-khe",
-                "name",
-                "Đảng bộ phường Thử Trang",
-                "code",
-                WARD))
-        .retrieve()
-        .toEntity(String.class);
-    as("admin")
-        .post()
-        .uri("/api/v1/units")
-        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-        .body(
-            java.util.Map.of(
-                "kind",
-                "SUB_COMMITTEE",
-                "parentId",
-                WARD,
-                "name",
-                "Đảng bộ bộ phận Thử",
-                "code",
-                "ub-bp1"))
-        .retrieve()
-        .toEntity(String.class);
-    // the demo password, below the password policy like the demo users' (see DemoData,
-    // UnitHeadsTest)
-    User account = identityService.newUser(SECRETARY);
-    account.setFirstName("Bí thư");
-    account.setLastName("Thử");
-    account.setEmail(SECRETARY + "@example.vn");
-    account.setPassword("demo");
-    ((IdentityServiceImpl) identityService).saveUser(account, true);
+    UnitFixture units = unitFixture();
+    units.post("ORGANIZATION", UnitFixture.ABOVE, "Đảng bộ phường Thử Trang", WARD, null);
+    units.post("SUB_COMMITTEE", WARD, "Đảng bộ bộ phận Thử", "ub-bp1", null);
     // only a party member of the ward sits on its committees: the account is one, in another branch
     // of the ward
-    as("admin")
-        .post()
-        .uri("/api/v1/units")
-        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-        .body(
-            java.util.Map.of(
-                "kind", "BRANCH", "parentId", WARD, "name", "Chi bộ Thử 0", "code", "ub-cb0"))
-        .retrieve()
-        .toEntity(String.class);
-    jdbc.sql(
-            """
-        insert into evaluation.party_member (id, full_name, branch_id, membership, status, admitted_on)
-        values (:id, 'Bí thư Thử', 'ub-cb0', 'OFFICIAL', 'ACTIVE', date '2001-01-01') on conflict (id) do nothing""")
-        .param("id", SECRETARY)
-        .update();
+    units.post("BRANCH", WARD, "Chi bộ Thử 0", "ub-cb0", null);
+    units.member(identityService, SECRETARY, "Bí thư", "Thử", "ub-cb0");
   }
 
   /**

@@ -64,13 +64,7 @@ class MemberRosterTest extends EvaluationFlowSupport {
   @Test
   @Order(1)
   void theGrassrootsCommitteeExemptsAMemberAndTheChangeIsRecordedWithBeforeAfterAndActor() {
-    JsonNode before =
-        json(
-            as("committee")
-                .get()
-                .uri("/api/v1/members/{m}", EXEMPTED)
-                .retrieve()
-                .body(String.class));
+    JsonNode before = memberRecord("committee", EXEMPTED);
     assertThat(before.get("exempted").asBoolean()).isFalse();
     assertThat(before.get("branchId").asText()).isEqualTo(ORG + "-cb2");
     assertThat(before.get("organizationId").asText()).isEqualTo(ORG);
@@ -104,15 +98,7 @@ class MemberRosterTest extends EvaluationFlowSupport {
     assertThat(last.at("/changes/0/to").asBoolean()).isTrue();
     assertThat(changes(EXEMPTED, EXEMPTED)).hasSize(listed.size());
     assertThat(changes("secretary2", EXEMPTED)).hasSize(listed.size());
-    assertThat(
-            json(as("secretary2")
-                    .get()
-                    .uri("/api/v1/members/{m}", EXEMPTED)
-                    .retrieve()
-                    .body(String.class))
-                .get("exempted")
-                .asBoolean())
-        .isTrue();
+    assertThat(memberRecord("secretary2", EXEMPTED).get("exempted").asBoolean()).isTrue();
 
     // the same request again changes nothing and records nothing
     JsonNode again =
@@ -194,15 +180,7 @@ class MemberRosterTest extends EvaluationFlowSupport {
     assertThat(status("committee", "/api/v1/members/nobody")).isEqualTo(403);
     assertThat(patch("committee", "nobody", body).getStatusCode().value()).isEqualTo(403);
     assertThat(status("auditor", "/api/v1/members/nobody")).isEqualTo(404);
-    assertThat(
-            json(as("admin")
-                    .get()
-                    .uri("/api/v1/members/{m}", EXEMPTED)
-                    .retrieve()
-                    .body(String.class))
-                .get("suspended")
-                .asBoolean())
-        .isFalse();
+    assertThat(memberRecord("admin", EXEMPTED).get("suspended").asBoolean()).isFalse();
     assertThat(changes("auditor", EXEMPTED)).hasSize(recorded);
   }
 
@@ -259,15 +237,7 @@ class MemberRosterTest extends EvaluationFlowSupport {
     partly.put("admittedOn", future);
     partly.put("reason", "r");
     assertRefused(patch("committee", EXEMPTED, partly), "admittedOn", "in-future");
-    assertThat(
-            json(as("admin")
-                    .get()
-                    .uri("/api/v1/members/{m}", EXEMPTED)
-                    .retrieve()
-                    .body(String.class))
-                .get("civilServant")
-                .asBoolean())
-        .isFalse();
+    assertThat(memberRecord("admin", EXEMPTED).get("civilServant").asBoolean()).isFalse();
 
     // a body that is not an object, not JSON, or not JSON at all
     for (String body : List.of("[]", "\"exempted\"", "42", "null", "{", "")) {
@@ -515,15 +485,7 @@ class MemberRosterTest extends EvaluationFlowSupport {
                         + enc(committee.csrf(page)))
                 .statusCode())
         .isEqualTo(302);
-    assertThat(
-            json(as("admin")
-                    .get()
-                    .uri("/api/v1/members/{m}", EXEMPTED)
-                    .retrieve()
-                    .body(String.class))
-                .get("civilServant")
-                .asBoolean())
-        .isFalse();
+    assertThat(memberRecord("admin", EXEMPTED).get("civilServant").asBoolean()).isFalse();
   }
 
   @Test
@@ -545,6 +507,11 @@ class MemberRosterTest extends EvaluationFlowSupport {
         .body(body)
         .retrieve()
         .toEntity(String.class);
+  }
+
+  /** The member's roster record as the user reads it. */
+  private JsonNode memberRecord(String user, String memberId) {
+    return json(as(user).get().uri("/api/v1/members/{m}", memberId).retrieve().body(String.class));
   }
 
   private List<JsonNode> changes(String user, String memberId) {

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -23,6 +22,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.UnitFixture;
 
 /**
  * The importer's bad-input corpus: every bad cell of the template in CSV and in XLSX, and bad files (legacy encodings,
@@ -39,75 +39,14 @@ class RosterImportCorpusTest extends EvaluationFlowSupport {
 
   /** The test organization and a card number held in another organization (shared with RosterImportApiTest). */
   static void setUpWard(Function<String, RestClient> as, JdbcClient jdbc) {
-    RestClient admin = as.apply("admin");
-    admin
-        .post()
-        .uri("/api/v1/units")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(
-            Map.of(
-                "kind",
-                "ORGANIZATION",
-                "parentId",
-                "thanh-khe",
-                "name",
-                "Đảng bộ phường Thử Nhập",
-                "code",
-                WARD,
-                "openedOn",
-                "2001-01-01"))
-        .retrieve()
-        .toEntity(String.class);
+    // the answers unchecked: RosterImportApiTest sets the same ward up again
+    UnitFixture units = new UnitFixture(as, jdbc);
+    units.post("ORGANIZATION", UnitFixture.ABOVE, "Đảng bộ phường Thử Nhập", WARD, "2001-01-01");
     for (int b = 1; b <= 2; b++) {
-      admin
-          .post()
-          .uri("/api/v1/units")
-          .contentType(MediaType.APPLICATION_JSON)
-          .body(
-              Map.of(
-                  "kind",
-                  "BRANCH",
-                  "parentId",
-                  WARD,
-                  "name",
-                  "Chi bộ Khối phố " + b,
-                  "code",
-                  "ri-cb" + b))
-          .retrieve()
-          .toEntity(String.class);
+      units.post("BRANCH", WARD, "Chi bộ Khối phố " + b, "ri-cb" + b, null);
     }
-    admin
-        .post()
-        .uri("/api/v1/units")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(
-            Map.of(
-                "kind",
-                "ORGANIZATION",
-                "parentId",
-                "thanh-khe",
-                "name",
-                "Đảng bộ phường Nơi Khác",
-                "code",
-                "ri-other"))
-        .retrieve()
-        .toEntity(String.class);
-    admin
-        .post()
-        .uri("/api/v1/units")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(
-            Map.of(
-                "kind",
-                "BRANCH",
-                "parentId",
-                "ri-other",
-                "name",
-                "Chi bộ Nơi khác",
-                "code",
-                "ri-other-cb"))
-        .retrieve()
-        .toEntity(String.class);
+    units.post("ORGANIZATION", UnitFixture.ABOVE, "Đảng bộ phường Nơi Khác", "ri-other", null);
+    units.post("BRANCH", "ri-other", "Chi bộ Nơi khác", "ri-other-cb", null);
     jdbc.sql(
             """
         insert into evaluation.party_member (id, full_name, branch_id, card_number)

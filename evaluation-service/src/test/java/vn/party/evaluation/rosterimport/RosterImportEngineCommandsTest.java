@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
 import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.UnitFixture;
 import vn.party.evaluation.account.Accounts;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.security.CurrentUser;
@@ -50,32 +50,9 @@ class RosterImportEngineCommandsTest extends EvaluationFlowSupport {
 
   @BeforeAll
   void ward() {
-    as("admin")
-        .post()
-        .uri("/api/v1/units")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(
-            Map.of(
-                "kind",
-                "ORGANIZATION",
-                "parentId",
-                "thanh-khe",
-                "name",
-                "Đảng bộ phường Nhập Nhiều",
-                "code",
-                WARD,
-                "openedOn",
-                "2001-01-01"))
-        .retrieve()
-        .toEntity(String.class);
-    as("admin")
-        .post()
-        .uri("/api/v1/units")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(
-            Map.of("kind", "BRANCH", "parentId", WARD, "name", "Chi bộ Nhập Nhiều", "code", BRANCH))
-        .retrieve()
-        .toEntity(String.class);
+    unitFixture()
+        .post("ORGANIZATION", UnitFixture.ABOVE, "Đảng bộ phường Nhập Nhiều", WARD, "2001-01-01");
+    unitFixture().post("BRANCH", WARD, "Chi bộ Nhập Nhiều", BRANCH, null);
   }
 
   /** Card numbers of this run: "RB", four letters or digits of its own, the row. */

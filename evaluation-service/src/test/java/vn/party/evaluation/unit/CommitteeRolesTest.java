@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.UnitFixture;
 import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.unit.UnitApi.SeatRequest;
@@ -186,22 +187,8 @@ class CommitteeRolesTest extends EvaluationFlowSupport {
     // the district account sits on the committee above: a new organization under it is supervised
     // at once
     ResponseEntity<String> created =
-        as("admin")
-            .post()
-            .uri("/api/v1/units")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(
-                Map.of(
-                    "kind",
-                    "ORGANIZATION",
-                    "parentId",
-                    "thanh-khe",
-                    "name",
-                    "Đảng bộ phường Thử Nghiệm",
-                    "code",
-                    "cr-ward"))
-            .retrieve()
-            .toEntity(String.class);
+        unitFixture()
+            .post("ORGANIZATION", UnitFixture.ABOVE, "Đảng bộ phường Thử Nghiệm", "cr-ward", null);
     assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
     assertThat(memberOf("district", "superior-committee-cr-ward")).isTrue();
     assertThat(
@@ -325,23 +312,11 @@ class CommitteeRolesTest extends EvaluationFlowSupport {
 
   private ResponseEntity<String> seat(
       String user, String unit, String person, String body, String role) {
-    return as(user)
-        .put()
-        .uri("/api/v1/units/{u}/committee", unit)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("personId", person, "body", body, "role", role))
-        .retrieve()
-        .toEntity(String.class);
+    return unitFixture().seat(user, unit, person, body, role);
   }
 
   private boolean memberOf(String user, String group) {
-    return jdbc.sql(
-                "select count(*) from public.act_id_membership where user_id_ = :u and group_id_ = :g")
-            .param("u", user)
-            .param("g", group)
-            .query(Integer.class)
-            .single()
-        > 0;
+    return unitFixture().memberOf(user, group);
   }
 
   private int status(String user, String uri) {

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,6 +19,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.UnitFixture;
 import vn.party.evaluation.pages.PageSession;
 
 /**
@@ -57,42 +56,10 @@ class SeatsAndInspectionTest extends EvaluationFlowSupport {
 
   @BeforeAll
   void anotherOrganization() {
-    assertThat(
-            post(
-                    "admin",
-                    "/api/v1/units",
-                    Map.of(
-                        "kind",
-                        "ORGANIZATION",
-                        "parentId",
-                        "thanh-khe",
-                        "name",
-                        "Đảng bộ phường Thử Kiểm Tra",
-                        "code",
-                        OTHER,
-                        "openedOn",
-                        "2000-01-01"))
-                .getStatusCode()
-                .value())
-        .isEqualTo(201);
-    assertThat(
-            post(
-                    "admin",
-                    "/api/v1/units",
-                    Map.of(
-                        "kind",
-                        "BRANCH",
-                        "parentId",
-                        OTHER,
-                        "name",
-                        "Chi bộ Thử Kiểm Tra",
-                        "code",
-                        "si-cb1",
-                        "openedOn",
-                        "2000-01-01"))
-                .getStatusCode()
-                .value())
-        .isEqualTo(201);
+    UnitFixture units = unitFixture();
+    units.create(
+        "ORGANIZATION", UnitFixture.ABOVE, "Đảng bộ phường Thử Kiểm Tra", OTHER, "2000-01-01");
+    units.create("BRANCH", OTHER, "Chi bộ Thử Kiểm Tra", "si-cb1", "2000-01-01");
     member(OTHER_INSPECTOR, "Kiểm Tra Viên Thử", "ACTIVE", false);
     member("si-left", "Đã Chuyển Đi Thử", "LEFT", false);
     member("si-suspended", "Đình Chỉ Thử", "ACTIVE", true);
@@ -263,52 +230,16 @@ class SeatsAndInspectionTest extends EvaluationFlowSupport {
 
   /** A party member of the other organization's branch with a sign-in (the demo password, as the demo's). */
   private void member(String id, String name, String status, boolean suspended) {
-    User account = identityService.newUser(id);
-    account.setFirstName(name);
-    account.setLastName("");
-    account.setEmail(id + "@example.vn");
-    account.setPassword("demo");
-    ((IdentityServiceImpl) identityService).saveUser(account, true);
-    jdbc.sql(
-            """
-        insert into evaluation.party_member (id, full_name, branch_id, membership, status, admitted_on, suspended)
-        values (:id, :name, 'si-cb1', 'OFFICIAL', :status, date '2001-01-01', :suspended)""")
-        .param("id", id)
-        .param("name", name)
-        .param("status", status)
-        .param("suspended", suspended)
-        .update();
+    unitFixture().member(identityService, id, name, "", "si-cb1", status, suspended);
   }
 
   private ResponseEntity<String> seat(
       String user, String unit, String person, String body, String role) {
-    return as(user)
-        .put()
-        .uri("/api/v1/units/{u}/committee", unit)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(Map.of("personId", person, "body", body, "role", role))
-        .retrieve()
-        .toEntity(String.class);
-  }
-
-  private ResponseEntity<String> post(String user, String uri, Map<String, ?> body) {
-    return as(user)
-        .post()
-        .uri(uri)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(body)
-        .retrieve()
-        .toEntity(String.class);
+    return unitFixture().seat(user, unit, person, body, role);
   }
 
   private boolean memberOf(String user, String group) {
-    return jdbc.sql(
-                "select count(*) from public.act_id_membership where user_id_ = :u and group_id_ = :g")
-            .param("u", user)
-            .param("g", group)
-            .query(Integer.class)
-            .single()
-        > 0;
+    return unitFixture().memberOf(user, group);
   }
 
   private int count(String table) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.UnitFixture;
 
 /**
  * Issue 13: a sub-committee's committee (đảng ủy bộ phận) gets engine groups as the branch and grassroots committees
@@ -46,13 +47,7 @@ class SubCommitteeSeatsTest extends EvaluationFlowSupport {
     assertThat(status(PERSON, "member13")).isEqualTo(403);
 
     ResponseEntity<String> seated =
-        as("committee")
-            .put()
-            .uri("/api/v1/units/{u}/committee", SUB_COMMITTEE)
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("personId", PERSON, "body", "COMMITTEE", "role", "SECRETARY"))
-            .retrieve()
-            .toEntity(String.class);
+        unitFixture().seat("committee", SUB_COMMITTEE, PERSON, "COMMITTEE", "SECRETARY");
     assertThat(seated.getStatusCode().value()).as(seated.getBody()).isEqualTo(200);
     assertThat(memberOf(PERSON, "sub-committee-over-" + ORG + "-cb3")).isTrue();
     assertThat(memberOf(PERSON, "branch-committee-" + ORG + "-cb3")).isFalse();
@@ -63,24 +58,11 @@ class SubCommitteeSeatsTest extends EvaluationFlowSupport {
 
     // a branch opened below it later is read as well
     ResponseEntity<String> created =
-        as("committee")
-            .post()
-            .uri("/api/v1/units")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(
-                Map.of(
-                    "kind",
-                    "BRANCH",
-                    "parentId",
-                    SUB_COMMITTEE,
-                    "name",
-                    "Chi bộ Khu vực 2 mới",
-                    "code",
-                    NEW_BRANCH,
-                    "openedOn",
-                    "2020-01-01"))
-            .retrieve()
-            .toEntity(String.class);
+        unitFixture()
+            .post(
+                "committee",
+                UnitFixture.body(
+                    "BRANCH", SUB_COMMITTEE, "Chi bộ Khu vực 2 mới", NEW_BRANCH, "2020-01-01"));
     assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
     assertThat(memberOf(PERSON, "sub-committee-over-" + NEW_BRANCH)).isTrue();
 
@@ -108,12 +90,6 @@ class SubCommitteeSeatsTest extends EvaluationFlowSupport {
   }
 
   private boolean memberOf(String user, String group) {
-    return jdbc.sql(
-                "select count(*) from public.act_id_membership where user_id_ = :u and group_id_ = :g")
-            .param("u", user)
-            .param("g", group)
-            .query(Integer.class)
-            .single()
-        > 0;
+    return unitFixture().memberOf(user, group);
   }
 }

@@ -2,6 +2,7 @@ package vn.party.evaluation.unit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.party.evaluation.UnitFixture.body;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
@@ -10,8 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -23,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.UnitFixture;
 
 /**
  * The organization tree through /api/v1/units: the demo's tree (the committee above, the ward, one sub-committee with
@@ -44,66 +44,13 @@ class UnitsApiTest extends EvaluationFlowSupport {
 
   @org.junit.jupiter.api.BeforeAll
   void ward() {
-    // the demo password, below the password policy like the demo users' (see DemoData,
-    // UnitHeadsTest)
-    User account = identityService.newUser(BOSS);
-    account.setFirstName("Thường trực");
-    account.setLastName("Thử");
-    account.setEmail(BOSS + "@example.vn");
-    account.setPassword("demo");
-    ((IdentityServiceImpl) identityService).saveUser(account, true);
-    assertThat(
-            create(
-                    "admin",
-                    Map.of(
-                        "kind",
-                        "ORGANIZATION",
-                        "parentId",
-                        "thanh-khe",
-                        "name",
-                        "Đảng bộ phường Thử Cây",
-                        "code",
-                        WARD,
-                        "openedOn",
-                        "2000-01-01"))
-                .getStatusCode()
-                .value())
-        .isEqualTo(201);
+    UnitFixture units = unitFixture();
+    units.create("ORGANIZATION", UnitFixture.ABOVE, "Đảng bộ phường Thử Cây", WARD, "2000-01-01");
     // only a party member of the organization sits on its committee: the account is one, in a
     // branch of the ward
-    assertThat(
-            create(
-                    "admin",
-                    Map.of(
-                        "kind",
-                        "BRANCH",
-                        "parentId",
-                        WARD,
-                        "name",
-                        "Chi bộ Tổ 40",
-                        "code",
-                        "ut-cb40",
-                        "openedOn",
-                        "2000-01-01"))
-                .getStatusCode()
-                .value())
-        .isEqualTo(201);
-    jdbc.sql(
-            """
-        insert into evaluation.party_member (id, full_name, branch_id, membership, status, admitted_on)
-        values (:id, 'Thường trực Thử', 'ut-cb40', 'OFFICIAL', 'ACTIVE', date '2001-01-01')""")
-        .param("id", BOSS)
-        .update();
-    assertThat(
-            as("admin")
-                .put()
-                .uri("/api/v1/units/{u}/committee", WARD)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("personId", BOSS, "role", "SECRETARY"))
-                .retrieve()
-                .toEntity(String.class)
-                .getStatusCode()
-                .value())
+    units.create("BRANCH", WARD, "Chi bộ Tổ 40", "ut-cb40", "2000-01-01");
+    units.member(identityService, BOSS, "Thường trực", "Thử", "ut-cb40");
+    assertThat(units.seat("admin", WARD, BOSS, null, "SECRETARY").getStatusCode().value())
         .isEqualTo(200);
   }
 
@@ -177,16 +124,11 @@ class UnitsApiTest extends EvaluationFlowSupport {
     ResponseEntity<String> branch =
         create(
             BOSS,
-            Map.of(
-                "kind",
+            body(
                 "BRANCH",
-                "parentId",
                 "ut-bp9",
-                "name",
                 "Chi bộ Tổ 41",
-                "code",
                 "ut-cb41",
-                "openedOn",
                 LocalDate.now().minusMonths(2).toString()));
     assertThat(branch.getStatusCode().value()).as(branch.getBody()).isEqualTo(201);
     // a collective of the ward at any depth: campaigns, reports and quotas read
@@ -270,88 +212,24 @@ class UnitsApiTest extends EvaluationFlowSupport {
     int units = count();
     Object[][] cases = {
       {Map.of(), "kind", "required"},
-      {Map.of("kind", "CELL", "name", "x", "code", "ut-x"), "kind", "invalid-kind"},
-      {Map.of("kind", "BRANCH", "name", "x", "code", "ut-x"), "parentId", "required"},
-      {
-        Map.of("kind", "BRANCH", "parentId", "thanh-khe", "name", "x", "code", "ut-x"),
-        "parentId",
-        "wrong-parent-kind"
-      },
-      {
-        Map.of("kind", "SUB_COMMITTEE", "parentId", "ut-bp9", "name", "x", "code", "ut-x"),
-        "parentId",
-        "wrong-parent-kind"
-      },
-      {
-        Map.of("kind", "BRANCH", "parentId", "nowhere", "name", "x", "code", "ut-x"),
-        "parentId",
-        "unknown"
-      },
-      {Map.of("kind", "BRANCH", "parentId", WARD, "code", "ut-x"), "name", "required"},
+      {body("CELL", null, "x", "ut-x", null), "kind", "invalid-kind"},
+      {body("BRANCH", null, "x", "ut-x", null), "parentId", "required"},
+      {body("BRANCH", "thanh-khe", "x", "ut-x", null), "parentId", "wrong-parent-kind"},
+      {body("SUB_COMMITTEE", "ut-bp9", "x", "ut-x", null), "parentId", "wrong-parent-kind"},
+      {body("BRANCH", "nowhere", "x", "ut-x", null), "parentId", "unknown"},
+      {body("BRANCH", WARD, null, "ut-x", null), "name", "required"},
       // issue 12, finding 10: a name of only zero-width characters is refused like a blank one
+      {body("BRANCH", WARD, "\u200b\u200b", "ut-x", null), "name", "required"},
+      {body("BRANCH", WARD, " \u200c\ufeff\u2060 ", "ut-x", null), "name", "required"},
+      {body("BRANCH", WARD, "x".repeat(301), "ut-x", null), "name", "too-long"},
+      {body("BRANCH", WARD, "a\u0000b", "ut-x", null), "name", "control-characters"},
+      {body("BRANCH", WARD, "x", null, null), "code", "required"},
+      {body("BRANCH", WARD, "x", "có dấu", null), "code", "invalid-format"},
+      {body("BRANCH", WARD, "x", "UT-CB41", null), "code", "unit-taken"},
+      {body("BRANCH", WARD, "x", ORG + "-cb1", null), "code", "unit-taken"},
+      {body("BRANCH", WARD, "x", "ut-x", "15/01/2020"), "openedOn", "invalid-format"},
       {
-        Map.of("kind", "BRANCH", "parentId", WARD, "name", "\u200b\u200b", "code", "ut-x"),
-        "name",
-        "required"
-      },
-      {
-        Map.of("kind", "BRANCH", "parentId", WARD, "name", " \u200c\ufeff\u2060 ", "code", "ut-x"),
-        "name",
-        "required"
-      },
-      {
-        Map.of("kind", "BRANCH", "parentId", WARD, "name", "x".repeat(301), "code", "ut-x"),
-        "name",
-        "too-long"
-      },
-      {
-        Map.of("kind", "BRANCH", "parentId", WARD, "name", "a\u0000b", "code", "ut-x"),
-        "name",
-        "control-characters"
-      },
-      {Map.of("kind", "BRANCH", "parentId", WARD, "name", "x"), "code", "required"},
-      {
-        Map.of("kind", "BRANCH", "parentId", WARD, "name", "x", "code", "có dấu"),
-        "code",
-        "invalid-format"
-      },
-      {
-        Map.of("kind", "BRANCH", "parentId", WARD, "name", "x", "code", "UT-CB41"),
-        "code",
-        "unit-taken"
-      },
-      {
-        Map.of("kind", "BRANCH", "parentId", WARD, "name", "x", "code", ORG + "-cb1"),
-        "code",
-        "unit-taken"
-      },
-      {
-        Map.of(
-            "kind",
-            "BRANCH",
-            "parentId",
-            WARD,
-            "name",
-            "x",
-            "code",
-            "ut-x",
-            "openedOn",
-            "15/01/2020"),
-        "openedOn",
-        "invalid-format"
-      },
-      {
-        Map.of(
-            "kind",
-            "BRANCH",
-            "parentId",
-            WARD,
-            "name",
-            "x",
-            "code",
-            "ut-x",
-            "openedOn",
-            LocalDate.now().plusDays(2).toString()),
+        body("BRANCH", WARD, "x", "ut-x", LocalDate.now().plusDays(2).toString()),
         "openedOn",
         "in-future"
       },
@@ -390,17 +268,7 @@ class UnitsApiTest extends EvaluationFlowSupport {
     }
     // an organization, or the committee above, is the administrators'
     assertThat(
-            create(
-                    BOSS,
-                    Map.of(
-                        "kind",
-                        "ORGANIZATION",
-                        "parentId",
-                        "thanh-khe",
-                        "name",
-                        "x",
-                        "code",
-                        "ut-denied"))
+            create(BOSS, body("ORGANIZATION", "thanh-khe", "x", "ut-denied", null))
                 .getStatusCode()
                 .value())
         .isEqualTo(403);
@@ -431,17 +299,7 @@ class UnitsApiTest extends EvaluationFlowSupport {
   @Order(6)
   void aMergerMovesTheMembersWithTheirRosterHistoryAndClosesTheBranch() {
     assertThat(
-            create(
-                    BOSS,
-                    Map.of(
-                        "kind",
-                        "BRANCH",
-                        "parentId",
-                        WARD,
-                        "name",
-                        "Chi bộ Tổ 42",
-                        "code",
-                        "ut-cb42"))
+            create(BOSS, body("BRANCH", WARD, "Chi bộ Tổ 42", "ut-cb42", null))
                 .getStatusCode()
                 .value())
         .isEqualTo(201);
@@ -541,17 +399,7 @@ class UnitsApiTest extends EvaluationFlowSupport {
     assertThat(
             create(
                     BOSS,
-                    Map.of(
-                        "kind",
-                        "SUB_COMMITTEE",
-                        "parentId",
-                        WARD,
-                        "name",
-                        "Đảng bộ bộ phận tạm",
-                        "code",
-                        "ut-bp-tmp",
-                        "openedOn",
-                        "2021-01-01"))
+                    body("SUB_COMMITTEE", WARD, "Đảng bộ bộ phận tạm", "ut-bp-tmp", "2021-01-01"))
                 .getStatusCode()
                 .value())
         .isEqualTo(201);
@@ -596,7 +444,7 @@ class UnitsApiTest extends EvaluationFlowSupport {
   // ---- helpers
 
   private ResponseEntity<String> create(String user, Map<String, ?> body) {
-    return post(user, "/api/v1/units", body);
+    return unitFixture().post(user, body);
   }
 
   private ResponseEntity<String> post(String user, String uri, Map<String, ?> body) {

@@ -52,18 +52,14 @@ class CampaignLaunchCrashTest {
     int port = LocalInfrastructure.freePort();
     evaluationUrl = "http://localhost:" + port;
     evaluation =
-        Fixture.evaluationService(infra, port, false, CampaignLaunchCrashTest.class)
-            .property("camunda.bpm.job-execution.lock-time-in-millis", LOCK_TIME_MILLIS)
-            .start()
-            .awaitHealthy(Fixture.START_TIMEOUT);
+        Fixture.started(
+            Fixture.evaluationService(infra, port, false, CampaignLaunchCrashTest.class)
+                .property("camunda.bpm.job-execution.lock-time-in-millis", LOCK_TIME_MILLIS));
   }
 
   @AfterAll
   static void stopSystem() {
-    Fixture.stopQuietly(evaluation);
-    if (infra != null) {
-      infra.close();
-    }
+    Fixture.stopSystem(infra, evaluation);
   }
 
   @Test

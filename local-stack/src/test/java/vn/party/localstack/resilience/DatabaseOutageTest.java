@@ -64,24 +64,18 @@ class DatabaseOutageTest {
     int port = LocalInfrastructure.freePort();
     evaluationUrl = "http://localhost:" + port;
     evaluation =
-        Fixture.evaluationService(infra, port, true, DatabaseOutageTest.class)
-            .start()
-            .awaitHealthy(Fixture.START_TIMEOUT);
+        Fixture.started(Fixture.evaluationService(infra, port, true, DatabaseOutageTest.class));
     int notificationPort = LocalInfrastructure.freePort();
     notificationUrl = "http://localhost:" + notificationPort;
     notification =
-        Fixture.notificationService(
-                infra, notificationPort, evaluationUrl, DatabaseOutageTest.class)
-            .start()
-            .awaitHealthy(Fixture.START_TIMEOUT);
+        Fixture.started(
+            Fixture.notificationService(
+                infra, notificationPort, evaluationUrl, DatabaseOutageTest.class));
   }
 
   @AfterAll
   static void stopSystem() {
-    Fixture.stopQuietly(notification, evaluation);
-    if (infra != null) {
-      infra.close();
-    }
+    Fixture.stopSystem(infra, notification, evaluation);
     Fixture.deleteQuietly(dataDir);
   }
 

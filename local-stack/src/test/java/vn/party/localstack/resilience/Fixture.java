@@ -124,6 +124,19 @@ final class Fixture {
     }
   }
 
+  /** Starts the service and waits until it is healthy (at most {@link #START_TIMEOUT}). */
+  static ServiceProcess started(ServiceProcess.Builder service) {
+    return service.start().awaitHealthy(START_TIMEOUT);
+  }
+
+  /** Stops the services, then the infrastructure (either may not have started). */
+  static void stopSystem(LocalInfrastructure infra, ServiceProcess... services) {
+    stopQuietly(services);
+    if (infra != null) {
+      infra.close();
+    }
+  }
+
   static void stopQuietly(ServiceProcess... services) {
     for (ServiceProcess service : services) {
       if (service != null) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+import vn.party.localstack.BranchReview;
 import vn.party.localstack.CampaignRequest;
 import vn.party.localstack.LocalInfrastructure;
 import vn.party.localstack.SelfCriticism;
@@ -55,22 +56,16 @@ class KafkaBrokerOutageTest {
     int port = LocalInfrastructure.freePort();
     evaluationUrl = "http://localhost:" + port;
     evaluation =
-        Fixture.evaluationService(infra, port, true, KafkaBrokerOutageTest.class)
-            .start()
-            .awaitHealthy(Fixture.START_TIMEOUT);
+        Fixture.started(Fixture.evaluationService(infra, port, true, KafkaBrokerOutageTest.class));
     notification =
-        Fixture.notificationService(
-                infra, LocalInfrastructure.freePort(), evaluationUrl, KafkaBrokerOutageTest.class)
-            .start()
-            .awaitHealthy(Fixture.START_TIMEOUT);
+        Fixture.started(
+            Fixture.notificationService(
+                infra, LocalInfrastructure.freePort(), evaluationUrl, KafkaBrokerOutageTest.class));
   }
 
   @AfterAll
   static void stopSystem() {
-    Fixture.stopQuietly(notification, evaluation);
-    if (infra != null) {
-      infra.close();
-    }
+    Fixture.stopSystem(infra, notification, evaluation);
   }
 
   @Test
@@ -134,26 +129,7 @@ class KafkaBrokerOutageTest {
       String secretary = "secretary" + ((m - 1) / 5 + 1);
       submissions.put(
           "branch-review " + member,
-          complete(
-              db,
-              "branch-review",
-              member,
-              secretary,
-              Map.of(
-                  "branchProposedLevel",
-                  "GOOD",
-                  "branchComment",
-                  "Chi bộ nhất trí.",
-                  "eligibleVoters",
-                  12,
-                  "votesExcellent",
-                  1,
-                  "votesGood",
-                  10,
-                  "votesCompleted",
-                  1,
-                  "votesNotCompleted",
-                  0)));
+          complete(db, "branch-review", member, secretary, BranchReview.good("Chi bộ nhất trí.")));
     }
     for (int m = 1; m <= MEMBERS; m++) {
       String member = "member" + m;

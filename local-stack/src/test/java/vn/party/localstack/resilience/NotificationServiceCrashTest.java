@@ -62,25 +62,20 @@ class NotificationServiceCrashTest {
     int port = LocalInfrastructure.freePort();
     evaluationUrl = "http://localhost:" + port;
     evaluation =
-        Fixture.evaluationService(infra, port, false, NotificationServiceCrashTest.class)
-            .start()
-            .awaitHealthy(Fixture.START_TIMEOUT);
+        Fixture.started(
+            Fixture.evaluationService(infra, port, false, NotificationServiceCrashTest.class));
     notification =
-        Fixture.notificationService(
+        Fixture.started(
+            Fixture.notificationService(
                 infra,
                 LocalInfrastructure.freePort(),
                 evaluationUrl,
-                NotificationServiceCrashTest.class)
-            .start()
-            .awaitHealthy(Fixture.START_TIMEOUT);
+                NotificationServiceCrashTest.class));
   }
 
   @AfterAll
   static void stopSystem() {
-    Fixture.stopQuietly(notification, evaluation);
-    if (infra != null) {
-      infra.close();
-    }
+    Fixture.stopSystem(infra, notification, evaluation);
   }
 
   @Test

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.party.localstack.BranchReview;
 import vn.party.localstack.CampaignRequest;
 import vn.party.localstack.LocalInfrastructure;
 import vn.party.localstack.SelfCriticism;
@@ -73,13 +74,12 @@ class TwoEvaluationNodesTest {
     urlA = "http://localhost:" + portA;
     urlB = "http://localhost:" + portB;
     // the second node starts once the first has created the schema and the demo data
-    nodeA = node(portA, "node-a").start().awaitHealthy(Fixture.START_TIMEOUT);
-    nodeB = node(portB, "node-b").start().awaitHealthy(Fixture.START_TIMEOUT);
+    nodeA = Fixture.started(node(portA, "node-a"));
+    nodeB = Fixture.started(node(portB, "node-b"));
     notification =
-        Fixture.notificationService(
-                infra, LocalInfrastructure.freePort(), urlA, TwoEvaluationNodesTest.class)
-            .start()
-            .awaitHealthy(Fixture.START_TIMEOUT);
+        Fixture.started(
+            Fixture.notificationService(
+                infra, LocalInfrastructure.freePort(), urlA, TwoEvaluationNodesTest.class));
   }
 
   private static ServiceProcess.Builder node(int port, String name) {
@@ -93,10 +93,7 @@ class TwoEvaluationNodesTest {
 
   @AfterAll
   static void stopSystem() {
-    Fixture.stopQuietly(notification, nodeB, nodeA);
-    if (infra != null) {
-      infra.close();
-    }
+    Fixture.stopSystem(infra, notification, nodeB, nodeA);
   }
 
   @Test
@@ -180,21 +177,7 @@ class TwoEvaluationNodesTest {
               "branch-review",
               "member" + m,
               "secretary" + ((m - 1) / 5 + 1),
-              Map.of(
-                  "branchProposedLevel",
-                  "GOOD",
-                  "branchComment",
-                  "Nhất trí.",
-                  "eligibleVoters",
-                  12,
-                  "votesExcellent",
-                  1,
-                  "votesGood",
-                  10,
-                  "votesCompleted",
-                  1,
-                  "votesNotCompleted",
-                  0)));
+              BranchReview.good("Nhất trí.")));
     }
     for (int m = 1; m <= DEMO_MEMBERS; m++) {
       races.add(

@@ -117,10 +117,7 @@ class NotificationApiTest extends IntegrationTest {
 
   @Test
   void aUserSeesOnlyOwnNotificationsNewestFirstWithTheUnreadCount() throws Exception {
-    JsonNode list =
-        json(
-            send(get("/api/v1/notifications").header("Authorization", basic("member1")).build()),
-            200);
+    JsonNode list = read("/api/v1/notifications", "member1", 200);
 
     assertThat(list.path("unreadCount").asLong()).isEqualTo(2);
     assertThat(list.path("items")).hasSize(2);
@@ -139,14 +136,7 @@ class NotificationApiTest extends IntegrationTest {
 
   @Test
   void textsFollowAcceptLanguage() throws Exception {
-    JsonNode list =
-        json(
-            send(
-                get("/api/v1/notifications")
-                    .header("Authorization", basic("member1"))
-                    .header("Accept-Language", "en")
-                    .build()),
-            200);
+    JsonNode list = read("/api/v1/notifications", "member1", "en", 200);
 
     assertThat(list.path("items").get(0).path("title").asText())
         .isEqualTo("Rating 2025: Excellently fulfilled duties");
@@ -184,18 +174,8 @@ class NotificationApiTest extends IntegrationTest {
             "Thiếu nhận xét"),
         now);
 
-    JsonNode vi =
-        json(
-            send(get("/api/v1/notifications").header("Authorization", basic("member1")).build()),
-            200);
-    JsonNode en =
-        json(
-            send(
-                get("/api/v1/notifications")
-                    .header("Authorization", basic("member1"))
-                    .header("Accept-Language", "en")
-                    .build()),
-            200);
+    JsonNode vi = read("/api/v1/notifications", "member1", 200);
+    JsonNode en = read("/api/v1/notifications", "member1", "en", 200);
 
     assertThat(vi.path("items"))
         .extracting(item -> item.path("title").asText())
@@ -225,19 +205,10 @@ class NotificationApiTest extends IntegrationTest {
     assertThat(read.path("read").asBoolean()).isTrue();
     assertThat(read.path("readAt").asText()).isNotBlank();
 
-    JsonNode all =
-        json(
-            send(get("/api/v1/notifications").header("Authorization", basic("member1")).build()),
-            200);
+    JsonNode all = read("/api/v1/notifications", "member1", 200);
     assertThat(all.path("unreadCount").asLong()).isEqualTo(1);
     assertThat(all.path("items")).hasSize(2);
-    JsonNode unread =
-        json(
-            send(
-                get("/api/v1/notifications?unreadOnly=true")
-                    .header("Authorization", basic("member1"))
-                    .build()),
-            200);
+    JsonNode unread = read("/api/v1/notifications?unreadOnly=true", "member1", 200);
     assertThat(unread.path("unreadCount").asLong()).isEqualTo(1);
     assertThat(unread.path("items")).hasSize(1);
     assertThat(unread.path("items").get(0).path("id").asText()).isEqualTo(newerDecision.toString());
@@ -258,10 +229,7 @@ class NotificationApiTest extends IntegrationTest {
         .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
     assertThat(problem.path("title").asText()).isEqualTo("Không tìm thấy thông báo");
     assertThat(problem.path("detail").asText()).contains(othersNotification.toString());
-    JsonNode others =
-        json(
-            send(get("/api/v1/notifications").header("Authorization", basic("member2")).build()),
-            200);
+    JsonNode others = read("/api/v1/notifications", "member2", 200);
     assertThat(others.path("unreadCount").asLong()).isEqualTo(1);
   }
 
@@ -299,34 +267,17 @@ class NotificationApiTest extends IntegrationTest {
   @Test
   void aLimitOutOfItsBoundsIs400NamingIt() throws Exception {
     for (String limit : new String[] {"-5", "0", "201", "100000"}) {
-      JsonNode problem =
-          json(
-              send(
-                  get("/api/v1/notifications?limit=" + limit)
-                      .header("Authorization", basic("member1"))
-                      .build()),
-              400);
+      JsonNode problem = read("/api/v1/notifications?limit=" + limit, "member1", 400);
       assertThat(problem.path("status").asInt()).isEqualTo(400);
       assertThat(problem.path("errors").get(0).path("field").asText()).as(limit).isEqualTo("limit");
       assertThat(problem.path("errors").get(0).path("reason").asText()).isEqualTo("out-of-range");
       assertThat(problem.path("errors").get(0).path("message").asText())
           .isEqualTo("Trường limit nằm ngoài khoảng cho phép.");
     }
-    JsonNode huge =
-        json(
-            send(
-                get("/api/v1/notifications?limit=99999999999")
-                    .header("Authorization", basic("member1"))
-                    .build()),
-            400);
+    JsonNode huge = read("/api/v1/notifications?limit=99999999999", "member1", 400);
     assertThat(huge.path("errors").get(0).path("field").asText()).isEqualTo("limit");
     assertThat(huge.path("errors").get(0).path("reason").asText()).isEqualTo("wrong-type");
-    json(
-        send(
-            get("/api/v1/notifications?limit=200")
-                .header("Authorization", basic("member1"))
-                .build()),
-        200);
+    read("/api/v1/notifications?limit=200", "member1", 200);
   }
 
   /**
@@ -337,13 +288,7 @@ class NotificationApiTest extends IntegrationTest {
   @Test
   void anUnknownPagingParameterIs400NamingIt() throws Exception {
     for (String query : new String[] {"size=5", "page=2", "offset=10", "limit=5&pageSize=5"}) {
-      JsonNode problem =
-          json(
-              send(
-                  get("/api/v1/notifications?" + query)
-                      .header("Authorization", basic("member1"))
-                      .build()),
-              400);
+      JsonNode problem = read("/api/v1/notifications?" + query, "member1", 400);
       String name = query.substring(query.lastIndexOf('&') + 1, query.lastIndexOf('='));
       assertThat(problem.path("status").asInt()).isEqualTo(400);
       assertThat(problem.path("errors").get(0).path("field").asText()).as(query).isEqualTo(name);
@@ -351,34 +296,18 @@ class NotificationApiTest extends IntegrationTest {
           .isEqualTo("unknown-parameter");
       assertThat(problem.path("errors").get(0).path("message").asText()).contains(name);
     }
-    JsonNode english =
-        json(
-            send(
-                get("/api/v1/notifications?size=5")
-                    .header("Authorization", basic("member1"))
-                    .header("Accept-Language", "en")
-                    .build()),
-            400);
+    JsonNode english = read("/api/v1/notifications?size=5", "member1", "en", 400);
     assertThat(english.path("errors").get(0).path("message").asText())
         .startsWith("This address takes no parameter size");
-    json(
-        send(
-            get("/api/v1/notifications?unreadOnly=true&limit=5")
-                .header("Authorization", basic("member1"))
-                .build()),
-        200);
+    read("/api/v1/notifications?unreadOnly=true&limit=5", "member1", 200);
   }
 
   @Test
   void groupsComeFromTheIdentityServiceAndEveryCallIsCheckedThere() throws Exception {
     int before = TestInfrastructure.IDENTITY.calls("secretary1");
 
-    json(
-        send(get("/api/v1/notifications").header("Authorization", basic("secretary1")).build()),
-        200);
-    json(
-        send(get("/api/v1/notifications").header("Authorization", basic("secretary1")).build()),
-        200);
+    read("/api/v1/notifications", "secretary1", 200);
+    read("/api/v1/notifications", "secretary1", 200);
 
     // no cache (issue 12): a password changed or an account removed there is refused here at once
     assertThat(TestInfrastructure.IDENTITY.calls("secretary1") - before).isEqualTo(2);
@@ -390,9 +319,7 @@ class NotificationApiTest extends IntegrationTest {
   @Test
   void aChangedPasswordIsRefusedAtOnceAndTheNewOneAccepted() throws Exception {
     try {
-      json(
-          send(get("/api/v1/notifications").header("Authorization", basic("member2")).build()),
-          200);
+      read("/api/v1/notifications", "member2", 200);
       TestInfrastructure.IDENTITY.password("member2", "Mật-khẩu-mới-2026");
       assertThat(
               send(get("/api/v1/notifications").header("Authorization", basic("member2")).build())
@@ -498,6 +425,23 @@ class NotificationApiTest extends IntegrationTest {
         .param("id", id)
         .update();
     return id;
+  }
+
+  /** GET as the user, checked to answer with that status; the body as JSON. */
+  private JsonNode read(String path, String user, int expectedStatus) throws Exception {
+    return json(send(get(path).header("Authorization", basic(user)).build()), expectedStatus);
+  }
+
+  /** The same in that language (Accept-Language). */
+  private JsonNode read(String path, String user, String language, int expectedStatus)
+      throws Exception {
+    return json(
+        send(
+            get(path)
+                .header("Authorization", basic(user))
+                .header("Accept-Language", language)
+                .build()),
+        expectedStatus);
   }
 
   private HttpRequest.Builder get(String path) {

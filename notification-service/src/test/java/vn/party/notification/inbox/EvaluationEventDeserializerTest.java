@@ -33,13 +33,7 @@ class EvaluationEventDeserializerTest {
 
   @Test
   void readsStructuredAndBinaryModeAlike() {
-    CloudEvent event =
-        Events.event(
-            EventTypes.TASK_ASSIGNED,
-            Events.taskAssignedData(
-                "Tự kiểm điểm",
-                "Nguyễn Văn An",
-                List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+    CloudEvent event = Events.taskAssigned("Tự kiểm điểm", "Nguyễn Văn An", Events.member1());
 
     InboundEvent structured = read(event, "STRUCTURED");
     InboundEvent binary = read(event, "BINARY");

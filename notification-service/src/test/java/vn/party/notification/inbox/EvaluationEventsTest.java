@@ -26,13 +26,12 @@ class EvaluationEventsTest extends IntegrationTest {
   void taskAssignedSendsAVietnameseEmailWithTheTaskLinkAndStoresTheInAppNotification()
       throws Exception {
     Map<String, Object> data =
-        Events.taskAssignedData(
-            "Tự kiểm điểm", "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An")));
+        Events.taskAssignedData("Tự kiểm điểm", "Nguyễn Văn An", List.of(Events.member1()));
     CloudEvent event = Events.event(EventTypes.TASK_ASSIGNED, data);
 
     Events.publish("member1", event);
 
-    MimeMessage mail = awaitOneMailFor("member1@thanhkhetay.example.vn");
+    MimeMessage mail = Mails.awaitOneFor("member1@thanhkhetay.example.vn");
     assertThat(Mails.subject(mail))
         .isEqualTo("[Đánh giá, xếp loại 2025] Việc mới: Tự kiểm điểm – Nguyễn Văn An");
     InternetAddress from = (InternetAddress) mail.getFrom()[0];
@@ -72,12 +71,7 @@ class EvaluationEventsTest extends IntegrationTest {
                             .param("id", event.getId())
                             .query(String.class)
                             .single()));
-    assertThat(
-            jdbc.sql("select type from notification.processed_event where event_id = :id")
-                .param("id", event.getId())
-                .query(String.class)
-                .single())
-        .isEqualTo(EventTypes.TASK_ASSIGNED);
+    assertThat(processedType(event)).isEqualTo(EventTypes.TASK_ASSIGNED);
   }
 
   @Test
@@ -94,7 +88,7 @@ class EvaluationEventsTest extends IntegrationTest {
 
     Events.publish("thanh-khe-tay", event);
 
-    MimeMessage mail = awaitOneMailFor("secretary1@thanhkhetay.example.vn");
+    MimeMessage mail = Mails.awaitOneFor("secretary1@thanhkhetay.example.vn");
     assertThat(Mails.subject(mail))
         .isEqualTo(
             "[Đánh giá, xếp loại 2025] Việc mới: Tập thể tự kiểm điểm (Mẫu 01) – Chi bộ Khu dân cư số 1");
@@ -113,20 +107,8 @@ class EvaluationEventsTest extends IntegrationTest {
 
   @Test
   void theSameEventDeliveredTwiceSendsOneEmailAndStoresOneNotification() {
-    CloudEvent event =
-        Events.event(
-            EventTypes.TASK_ASSIGNED,
-            Events.taskAssignedData(
-                "Tự kiểm điểm",
-                "Nguyễn Văn An",
-                List.of(Events.recipient("member1", "Nguyễn Văn An"))));
-    CloudEvent later =
-        Events.event(
-            EventTypes.TASK_ASSIGNED,
-            Events.taskAssignedData(
-                "Việc sau",
-                "Nguyễn Văn An",
-                List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+    CloudEvent event = Events.taskAssigned("Tự kiểm điểm", "Nguyễn Văn An", Events.member1());
+    CloudEvent later = Events.taskAssigned("Việc sau", "Nguyễn Văn An", Events.member1());
 
     Events.publish("member1", event);
     Events.publish("member1", event);
@@ -141,7 +123,7 @@ class EvaluationEventsTest extends IntegrationTest {
     assertThat(Mails.received())
         .filteredOn(m -> Mails.subject(m).contains("Việc mới: Tự kiểm điểm"))
         .hasSize(1);
-    assertThat(countNotifications(event.getId())).isEqualTo(1);
+    assertThat(countNotifications(event)).isEqualTo(1);
     assertThat(
             jdbc.sql("select count(*) from notification.email_outbox").query(Long.class).single())
         .isEqualTo(2);
@@ -150,19 +132,16 @@ class EvaluationEventsTest extends IntegrationTest {
   @Test
   void aCandidateGroupTaskWithTwoRecipientsSendsTwoEmails() {
     CloudEvent event =
-        Events.event(
-            EventTypes.TASK_ASSIGNED,
-            Events.taskAssignedData(
-                "Chi bộ kiểm điểm, đề xuất xếp loại",
-                "Nguyễn Văn An",
-                List.of(
-                    Events.recipient("secretary1", "Lê Văn Cường"),
-                    Events.recipient("deputy1", "Phạm Thị Dung"))));
+        Events.taskAssigned(
+            "Chi bộ kiểm điểm, đề xuất xếp loại",
+            "Nguyễn Văn An",
+            Events.recipient("secretary1", "Lê Văn Cường"),
+            Events.recipient("deputy1", "Phạm Thị Dung"));
 
     Events.publish("member1", event);
 
-    MimeMessage secretary = awaitOneMailFor("secretary1@thanhkhetay.example.vn");
-    MimeMessage deputy = awaitOneMailFor("deputy1@thanhkhetay.example.vn");
+    MimeMessage secretary = Mails.awaitOneFor("secretary1@thanhkhetay.example.vn");
+    MimeMessage deputy = Mails.awaitOneFor("deputy1@thanhkhetay.example.vn");
     assertThat(Mails.text(secretary)).contains("Kính gửi đồng chí Lê Văn Cường,");
     assertThat(Mails.text(deputy)).contains("Kính gửi đồng chí Phạm Thị Dung,");
     assertThat(Mails.received()).hasSize(2);
@@ -181,12 +160,11 @@ class EvaluationEventsTest extends IntegrationTest {
     CloudEvent event =
         Events.event(
             EventTypes.MEMBER_DECIDED,
-            Events.memberDecidedData(
-                "GOOD", comment, List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+            Events.memberDecidedData("GOOD", comment, List.of(Events.member1())));
 
     Events.publish("member1", event);
 
-    MimeMessage mail = awaitOneMailFor("member1@thanhkhetay.example.vn");
+    MimeMessage mail = Mails.awaitOneFor("member1@thanhkhetay.example.vn");
     assertThat(Mails.subject(mail))
         .isEqualTo("[Đánh giá, xếp loại 2025] Kết quả xếp loại chất lượng đảng viên");
     assertThat(Mails.text(mail))
@@ -205,20 +183,10 @@ class EvaluationEventsTest extends IntegrationTest {
 
   @Test
   void binaryModeAndStructuredJsonWithoutContentTypeHeaderAreReadToo() {
-    CloudEvent binary =
-        Events.event(
-            EventTypes.TASK_ASSIGNED,
-            Events.taskAssignedData(
-                "Việc nhị phân",
-                "Nguyễn Văn An",
-                List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+    CloudEvent binary = Events.taskAssigned("Việc nhị phân", "Nguyễn Văn An", Events.member1());
     CloudEvent headerless =
-        Events.event(
-            EventTypes.TASK_ASSIGNED,
-            Events.taskAssignedData(
-                "Việc không tiêu đề",
-                "Nguyễn Văn An",
-                List.of(Events.recipient("member2", "Trần Thị Bình"))));
+        Events.taskAssigned(
+            "Việc không tiêu đề", "Nguyễn Văn An", Events.recipient("member2", "Trần Thị Bình"));
 
     Events.publishBinary("member1", binary);
     Events.publishRaw("member1", Events.structuredJson(headerless));
@@ -237,25 +205,14 @@ class EvaluationEventsTest extends IntegrationTest {
         Events.event(
             "vn.party.evaluation.campaign.started",
             Map.of("campaignId", "c1", "organizationId", "thanh-khe-tay", "year", 2025));
-    CloudEvent later =
-        Events.event(
-            EventTypes.TASK_ASSIGNED,
-            Events.taskAssignedData(
-                "Việc sau",
-                "Nguyễn Văn An",
-                List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+    CloudEvent later = Events.taskAssigned("Việc sau", "Nguyễn Văn An", Events.member1());
 
     Events.publish("thanh-khe-tay", started);
     Events.publish("thanh-khe-tay", later);
 
-    awaitOneMailFor("member1@thanhkhetay.example.vn");
-    assertThat(countNotifications(started.getId())).isZero();
-    assertThat(
-            jdbc.sql("select count(*) from notification.processed_event where event_id = :id")
-                .param("id", started.getId())
-                .query(Long.class)
-                .single())
-        .isZero();
+    Mails.awaitOneFor("member1@thanhkhetay.example.vn");
+    assertThat(countNotifications(started)).isZero();
+    assertThat(countProcessed(started)).isZero();
   }
 
   @Test
@@ -263,17 +220,12 @@ class EvaluationEventsTest extends IntegrationTest {
     Map<String, Object> withoutEmail = Events.recipient("member3", "Hoàng Văn Em");
     withoutEmail.remove("email");
     CloudEvent event =
-        Events.event(
-            EventTypes.TASK_ASSIGNED,
-            Events.taskAssignedData(
-                "Tự kiểm điểm",
-                "Nguyễn Văn An",
-                List.of(withoutEmail, Events.recipient("member1", "Nguyễn Văn An"))));
+        Events.taskAssigned("Tự kiểm điểm", "Nguyễn Văn An", withoutEmail, Events.member1());
 
     Events.publish("member1", event);
 
-    awaitOneMailFor("member1@thanhkhetay.example.vn");
-    assertThat(countNotifications(event.getId())).isEqualTo(2);
+    Mails.awaitOneFor("member1@thanhkhetay.example.vn");
+    assertThat(countNotifications(event)).isEqualTo(2);
     assertThat(
             jdbc.sql("select count(*) from notification.email_outbox").query(Long.class).single())
         .isEqualTo(1);
@@ -287,19 +239,5 @@ class EvaluationEventsTest extends IntegrationTest {
         .containsEntry(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed")
         .containsEntry(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false)
         .containsEntry(ConsumerConfig.GROUP_ID_CONFIG, "notification-service");
-  }
-
-  private long countNotifications(String eventId) {
-    return jdbc.sql("select count(*) from notification.notification where event_id = :id")
-        .param("id", eventId)
-        .query(Long.class)
-        .single();
-  }
-
-  private static MimeMessage awaitOneMailFor(String address) {
-    await().atMost(WAIT).until(() -> !Mails.receivedBy(address).isEmpty());
-    List<MimeMessage> mails = Mails.receivedBy(address);
-    assertThat(mails).hasSize(1);
-    return mails.get(0);
   }
 }

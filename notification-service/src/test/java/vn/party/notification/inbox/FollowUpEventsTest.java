@@ -37,16 +37,15 @@ class FollowUpEventsTest extends IntegrationTest {
   @Test
   void aReminderSaysTheDueDateInVietnamTimeAndLinksTheTask() {
     Map<String, Object> data =
-        Events.taskReminderData(
-            "Tự kiểm điểm", "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An")));
+        Events.taskReminderData("Tự kiểm điểm", "Nguyễn Văn An", List.of(Events.member1()));
     CloudEvent event = Events.event(EventTypes.TASK_REMINDER, data);
 
     Events.publish("member1", event);
 
-    MimeMessage mail = awaitOneMailFor(MEMBER1);
+    MimeMessage mail = Mails.awaitOneFor(MEMBER1);
     assertThat(Mails.subject(mail))
         .isEqualTo("[Đánh giá, xếp loại 2025] Nhắc việc: Tự kiểm điểm – Nguyễn Văn An");
-    assertThat(text(mail))
+    assertThat(Mails.lines(mail))
         .contains("Kính gửi đồng chí Nguyễn Văn An,")
         .contains("sắp đến hạn mà chưa hoàn thành")
         .contains("Việc: Tự kiểm điểm")
@@ -72,26 +71,24 @@ class FollowUpEventsTest extends IntegrationTest {
             "Tự kiểm điểm",
             "Nguyễn Văn An",
             "branch-committee-thanh-khe-tay-cb1",
-            List.of(
-                Events.recipient("member1", "Nguyễn Văn An"),
-                Events.recipient("secretary1", "Lê Văn Cường")));
+            List.of(Events.member1(), Events.recipient("secretary1", "Lê Văn Cường")));
     CloudEvent event = Events.event(EventTypes.TASK_OVERDUE, data);
 
     Events.publish("member1", event);
 
-    MimeMessage member = awaitOneMailFor(MEMBER1);
-    MimeMessage secretary = awaitOneMailFor(SECRETARY1);
+    MimeMessage member = Mails.awaitOneFor(MEMBER1);
+    MimeMessage secretary = Mails.awaitOneFor(SECRETARY1);
     for (MimeMessage mail : List.of(member, secretary)) {
       assertThat(Mails.subject(mail))
           .isEqualTo("[Đánh giá, xếp loại 2025] Quá hạn: Tự kiểm điểm – Nguyễn Văn An");
-      assertThat(text(mail))
+      assertThat(Mails.lines(mail))
           .contains("đã quá hạn mà chưa hoàn thành")
           .contains("Hạn hoàn thành: 15/12/2025 17:00 (đã quá hạn)")
           .contains("Chi ủy chi bộ đã được thông báo về việc quá hạn này.")
           .contains((String) data.get("taskUrl"));
     }
-    assertThat(text(member)).contains("Kính gửi đồng chí Nguyễn Văn An,");
-    assertThat(text(secretary)).contains("Kính gửi đồng chí Lê Văn Cường,");
+    assertThat(Mails.lines(member)).contains("Kính gửi đồng chí Nguyễn Văn An,");
+    assertThat(Mails.lines(secretary)).contains("Kính gửi đồng chí Lê Văn Cường,");
     assertThat(Mails.received()).hasSize(2);
 
     for (String userId : List.of("member1", "secretary1")) {
@@ -122,11 +119,11 @@ class FollowUpEventsTest extends IntegrationTest {
 
     Events.publish("member1", event);
 
-    MimeMessage mail = awaitOneMailFor(SECRETARY1);
-    awaitOneMailFor("deputy1@thanhkhetay.example.vn");
+    MimeMessage mail = Mails.awaitOneFor(SECRETARY1);
+    Mails.awaitOneFor("deputy1@thanhkhetay.example.vn");
     assertThat(Mails.subject(mail))
         .isEqualTo("[Đánh giá, xếp loại 2025] Trả lại chi bộ: Nguyễn Văn An");
-    assertThat(text(mail))
+    assertThat(Mails.lines(mail))
         .contains("Kính gửi đồng chí Lê Văn Cường,")
         .contains(
             "Đảng ủy cơ sở đã trả lại chi bộ hồ sơ đánh giá, xếp loại chất lượng năm 2025 của đảng viên Nguyễn Văn An.")
@@ -157,20 +154,14 @@ class FollowUpEventsTest extends IntegrationTest {
         Events.event(
             EventTypes.CASE_RETURNED, Events.caseReturnedDataOfAnOlderProducer("Thiếu nhận xét"));
     CloudEvent withNoOne = Events.event(EventTypes.CASE_RETURNED, emptyRecipients);
-    CloudEvent later =
-        Events.event(
-            EventTypes.TASK_ASSIGNED,
-            Events.taskAssignedData(
-                "Việc sau",
-                "Nguyễn Văn An",
-                List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+    CloudEvent later = Events.taskAssigned("Việc sau", "Nguyễn Văn An", Events.member1());
 
     Events.publish("member1", withoutRecipients);
     Events.publish("member1", withNoOne);
     // Same key, same partition: once the later event is handled, so are the two before it.
     Events.publish("member1", later);
 
-    awaitOneMailFor(MEMBER1);
+    Mails.awaitOneFor(MEMBER1);
     // Processed (so neither retried nor dead-lettered), and nobody notified.
     assertThat(processedType(withoutRecipients)).isEqualTo(EventTypes.CASE_RETURNED);
     assertThat(processedType(withNoOne)).isEqualTo(EventTypes.CASE_RETURNED);
@@ -185,18 +176,12 @@ class FollowUpEventsTest extends IntegrationTest {
     CloudEvent reminder =
         Events.event(
             EventTypes.TASK_REMINDER,
-            Events.taskReminderData(
-                "Tự kiểm điểm",
-                "Nguyễn Văn An",
-                List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+            Events.taskReminderData("Tự kiểm điểm", "Nguyễn Văn An", List.of(Events.member1())));
     CloudEvent overdue =
         Events.event(
             EventTypes.TASK_OVERDUE,
             Events.taskOverdueData(
-                "Tự kiểm điểm",
-                "Nguyễn Văn An",
-                null,
-                List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+                "Tự kiểm điểm", "Nguyễn Văn An", null, List.of(Events.member1())));
     CloudEvent returned =
         Events.event(
             EventTypes.CASE_RETURNED,
@@ -205,12 +190,8 @@ class FollowUpEventsTest extends IntegrationTest {
                 "Thiếu nhận xét nơi cư trú",
                 List.of(Events.recipient("secretary1", "Lê Văn Cường"))));
     CloudEvent later =
-        Events.event(
-            EventTypes.TASK_ASSIGNED,
-            Events.taskAssignedData(
-                "Việc sau",
-                "Nguyễn Văn An",
-                List.of(Events.recipient("member2", "Trần Thị Bình"))));
+        Events.taskAssigned(
+            "Việc sau", "Nguyễn Văn An", Events.recipient("member2", "Trần Thị Bình"));
 
     for (CloudEvent event : List.of(reminder, overdue, returned)) {
       Events.publish("member1", event);
@@ -218,7 +199,7 @@ class FollowUpEventsTest extends IntegrationTest {
     }
     Events.publish("member1", later);
 
-    awaitOneMailFor(MEMBER2);
+    Mails.awaitOneFor(MEMBER2);
     await().during(Duration.ofMillis(700)).atMost(WAIT).until(() -> Mails.received().size() == 4);
     assertThat(Mails.receivedBy(MEMBER1))
         .extracting(Mails::subject)
@@ -252,13 +233,11 @@ class FollowUpEventsTest extends IntegrationTest {
             Events.taskReminderData(
                 "Chi bộ kiểm điểm",
                 "Nguyễn Văn An",
-                List.of(
-                    Events.recipient("member1", "Nguyễn Văn An"),
-                    Events.recipient("member2", "Trần Thị Bình"))));
+                List.of(Events.member1(), Events.recipient("member2", "Trần Thị Bình"))));
 
     Events.publish("member1", reminder);
 
-    awaitOneMailFor(MEMBER2);
+    Mails.awaitOneFor(MEMBER2);
     // Both notifications and the one e-mail were written in the same transaction: nothing more is
     // coming.
     assertThat(countNotifications(reminder)).isEqualTo(2);
@@ -276,52 +255,14 @@ class FollowUpEventsTest extends IntegrationTest {
         Events.event(
             EventTypes.TASK_OVERDUE,
             Events.taskOverdueData(
-                "Chi bộ kiểm điểm",
-                "Nguyễn Văn An",
-                null,
-                List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+                "Chi bộ kiểm điểm", "Nguyễn Văn An", null, List.of(Events.member1())));
     Events.publish("member1", overdue);
 
-    assertThat(Mails.subject(awaitOneMailFor(MEMBER1))).contains("Quá hạn: Chi bộ kiểm điểm");
-  }
-
-  private Map<String, Object> notificationOf(CloudEvent event, String userId) {
-    return jdbc.sql(
-            "select * from notification.notification where event_id = :id and user_id = :userId")
-        .param("id", event.getId())
-        .param("userId", userId)
-        .query()
-        .singleRow();
-  }
-
-  private long countNotifications(CloudEvent event) {
-    return jdbc.sql("select count(*) from notification.notification where event_id = :id")
-        .param("id", event.getId())
-        .query(Long.class)
-        .single();
-  }
-
-  private String processedType(CloudEvent event) {
-    return jdbc.sql("select type from notification.processed_event where event_id = :id")
-        .param("id", event.getId())
-        .query(String.class)
-        .single();
+    assertThat(Mails.subject(Mails.awaitOneFor(MEMBER1))).contains("Quá hạn: Chi bộ kiểm điểm");
   }
 
   private double deadLettered(String reason) {
     Counter counter = meterRegistry.find(DeadLetters.COUNTER).tag("reason", reason).counter();
     return counter == null ? 0 : counter.count();
-  }
-
-  /** The plain-text part with its line breaks as written (SMTP carries them as CRLF). */
-  private static String text(MimeMessage mail) {
-    return Mails.text(mail).replace("\r\n", "\n");
-  }
-
-  private static MimeMessage awaitOneMailFor(String address) {
-    await().atMost(WAIT).until(() -> !Mails.receivedBy(address).isEmpty());
-    List<MimeMessage> mails = Mails.receivedBy(address);
-    assertThat(mails).hasSize(1);
-    return mails.get(0);
   }
 }

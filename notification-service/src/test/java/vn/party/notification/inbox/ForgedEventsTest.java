@@ -28,7 +28,7 @@ class ForgedEventsTest extends IntegrationTest {
 
   @Test
   void aForgedMemberDecidedMailsNoOutsideAddressAndShowsNoOutsideLink() throws Exception {
-    Map<String, Object> member1 = Events.recipient("member1", "Nguyễn Văn An");
+    Map<String, Object> member1 = Events.member1();
     member1.put("email", OUTSIDE_ADDRESS);
     Map<String, Object> outsider = Events.recipient("outsider", "Người ngoài");
     outsider.put("email", "outsider@outside.example.com");
@@ -42,7 +42,7 @@ class ForgedEventsTest extends IntegrationTest {
     Events.publish("member1", event);
 
     // the notice goes to member1's address in the directory, not to the address the event gave
-    MimeMessage mail = awaitOneMailFor("member1@thanhkhetay.example.vn");
+    MimeMessage mail = Mails.awaitOneFor("member1@thanhkhetay.example.vn");
     assertThat(Arrays.stream(mail.getAllRecipients()).map(Object::toString))
         .containsExactly("member1@thanhkhetay.example.vn");
     assertThat(Mails.text(mail)).doesNotContain("outside.example.com");
@@ -123,8 +123,7 @@ class ForgedEventsTest extends IntegrationTest {
   @Test
   void aLinkUnderThePublicUrlIsKept() {
     Map<String, Object> data =
-        Events.taskAssignedData(
-            "Tự kiểm điểm", "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An")));
+        Events.taskAssignedData("Tự kiểm điểm", "Nguyễn Văn An", List.of(Events.member1()));
     CloudEvent event = Events.event(EventTypes.TASK_ASSIGNED, data);
 
     Events.publish("member1", event);
@@ -145,10 +144,5 @@ class ForgedEventsTest extends IntegrationTest {
                 .single())
         .isEqualTo(data.get("taskUrl"))
         .startsWith("http://localhost:8080/");
-  }
-
-  private static MimeMessage awaitOneMailFor(String address) {
-    await().atMost(WAIT).until(() -> !Mails.receivedBy(address).isEmpty());
-    return Mails.receivedBy(address).get(0);
   }
 }

@@ -62,14 +62,7 @@ class PoisonRecordsTest extends IntegrationTest {
     double before = deadLettered();
 
     Events.publishRaw(key, "not json".getBytes(StandardCharsets.UTF_8));
-    Events.publish(
-        key,
-        Events.event(
-            EventTypes.TASK_ASSIGNED,
-            Events.taskAssignedData(
-                "Tự kiểm điểm",
-                "Nguyễn Văn An",
-                List.of(Events.recipient("member1", "Nguyễn Văn An")))));
+    Events.publish(key, Events.taskAssigned("Tự kiểm điểm", "Nguyễn Văn An", Events.member1()));
 
     ConsumerRecord<String, byte[]> deadLetter = awaitDeadLetter(key);
     assertThat(new String(deadLetter.value(), StandardCharsets.UTF_8)).isEqualTo("not json");
@@ -103,18 +96,13 @@ class PoisonRecordsTest extends IntegrationTest {
   void missingRequiredDataFieldsGoToTheDeadLetterTopicAndNothingIsSent() {
     String key = "poison-" + UUID.randomUUID();
     Map<String, Object> data =
-        Events.taskAssignedData(
-            "Tự kiểm điểm", "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An")));
+        Events.taskAssignedData("Tự kiểm điểm", "Nguyễn Văn An", List.of(Events.member1()));
     data.remove("taskName");
     data.remove("recipients");
     CloudEvent invalid = Events.event(EventTypes.TASK_ASSIGNED, data);
     CloudEvent valid =
-        Events.event(
-            EventTypes.TASK_ASSIGNED,
-            Events.taskAssignedData(
-                "Việc sau",
-                "Nguyễn Văn An",
-                List.of(Events.recipient("member2", "Trần Thị Bình"))));
+        Events.taskAssigned(
+            "Việc sau", "Nguyễn Văn An", Events.recipient("member2", "Trần Thị Bình"));
 
     Events.publish(key, invalid);
     Events.publish(key, valid);
@@ -147,8 +135,7 @@ class PoisonRecordsTest extends IntegrationTest {
             List.of(Events.recipient("secretary1", "Lê Văn Cường")));
     nameless.remove("memberName");
     Map<String, Object> noTask =
-        Events.taskReminderData(
-            "Tự kiểm điểm", "Nguyễn Văn An", List.of(Events.recipient("member1", "Nguyễn Văn An")));
+        Events.taskReminderData("Tự kiểm điểm", "Nguyễn Văn An", List.of(Events.member1()));
     noTask.remove("taskId");
     CloudEvent returned = Events.event(EventTypes.CASE_RETURNED, nameless);
     CloudEvent reminder = Events.event(EventTypes.TASK_REMINDER, noTask);
@@ -199,9 +186,7 @@ class PoisonRecordsTest extends IntegrationTest {
         new ObjectMapper()
             .writeValueAsString(
                 Events.taskAssignedData(
-                    "Tự kiểm điểm",
-                    "Nguyễn Văn An",
-                    List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+                    "Tự kiểm điểm", "Nguyễn Văn An", List.of(Events.member1())));
     // written as a producer would, JSON escapes and all
     String[][] attacks = {
       {prefix + "\\u0000", Events.SOURCE, "id: control-characters"},

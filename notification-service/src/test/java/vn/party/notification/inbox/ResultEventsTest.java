@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.cloudevents.CloudEvent;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,10 +37,10 @@ class ResultEventsTest extends IntegrationTest {
     Events.publish("member1", event);
     Events.publish("member1", event); // a redelivery sends nothing more
 
-    MimeMessage mail = awaitOneMailFor(MEMBER1);
+    MimeMessage mail = Mails.awaitOneFor(MEMBER1);
     assertThat(Mails.subject(mail))
         .isEqualTo("[Đánh giá, xếp loại 2025] Kết quả xếp loại năm 2025 đã được công bố");
-    assertThat(text(mail))
+    assertThat(Mails.lines(mail))
         .contains("Kính gửi đồng chí Nguyễn Văn An,")
         .contains("Kết quả xếp loại chất lượng đảng viên năm 2025 của đồng chí đã được công bố.")
         .contains("Mức xếp loại: Hoàn thành tốt nhiệm vụ")
@@ -54,19 +53,14 @@ class ResultEventsTest extends IntegrationTest {
         .contains("<a href=\"" + RECORD + "\">")
         .contains("&lt;nhiệm vụ&gt;");
 
-    Map<String, Object> row = notificationOf(event);
+    Map<String, Object> row = notificationOf(event, "member1");
     assertThat(row)
         .containsEntry("kind", "RESULT_ANNOUNCED")
         .containsEntry("title", "Đã công bố kết quả xếp loại năm 2025: Hoàn thành tốt nhiệm vụ")
         .containsEntry("link", RECORD);
     assertThat((String) row.get("body")).contains("Có thể khiếu nại đến 20/01/2026 17:00");
     await().during(Duration.ofMillis(700)).atMost(WAIT).until(() -> Mails.received().size() == 1);
-    assertThat(
-            jdbc.sql("select count(*) from notification.notification where event_id = :id")
-                .param("id", event.getId())
-                .query(Long.class)
-                .single())
-        .isOne();
+    assertThat(countNotifications(event)).isOne();
   }
 
   @Test
@@ -76,20 +70,20 @@ class ResultEventsTest extends IntegrationTest {
 
     Events.publish("member1", changed);
 
-    MimeMessage mail = awaitOneMailFor(MEMBER1);
+    MimeMessage mail = Mails.awaitOneFor(MEMBER1);
     assertThat(Mails.subject(mail))
         .isEqualTo("[Đánh giá, xếp loại 2025] Kết quả thẩm định lại theo khiếu nại");
-    assertThat(text(mail))
+    assertThat(Mails.lines(mail))
         .contains(
             "Cấp ủy cấp trên đã thẩm định lại kết quả xếp loại chất lượng năm 2025 của đồng chí theo khiếu nại.")
         .contains("Mức xếp loại ban đầu: Hoàn thành tốt nhiệm vụ")
         .contains("Kết quả thẩm định: thay đổi thành mức Hoàn thành nhiệm vụ")
         .contains("Nhận xét của Đảng ủy: Xác minh chưa hoàn thành hai nhiệm vụ.")
         .contains(RECORD);
-    assertThat(notificationOf(changed))
+    assertThat(notificationOf(changed, "member1"))
         .containsEntry("kind", "MEMBER_REAPPRAISED")
         .containsEntry("title", "Kết quả thẩm định lại năm 2025: Hoàn thành nhiệm vụ");
-    assertThat((String) notificationOf(changed).get("body"))
+    assertThat((String) notificationOf(changed, "member1").get("body"))
         .isEqualTo(
             "Cấp ủy cấp trên đã thẩm định lại kết quả xếp loại năm 2025: từ Hoàn thành tốt nhiệm vụ thành "
                 + "Hoàn thành nhiệm vụ.");
@@ -97,40 +91,36 @@ class ResultEventsTest extends IntegrationTest {
     CloudEvent kept = Events.event(EventTypes.MEMBER_REAPPRAISED, reappraised("GOOD", "GOOD"));
     Events.publish("member1", kept);
     await().atMost(WAIT).until(() -> Mails.receivedBy(MEMBER1).size() == 2);
-    assertThat(Mails.receivedBy(MEMBER1).stream().map(ResultEventsTest::text))
+    assertThat(Mails.receivedBy(MEMBER1).stream().map(Mails::lines))
         .anyMatch(t -> t.contains("Kết quả thẩm định: giữ nguyên mức Hoàn thành tốt nhiệm vụ"));
   }
 
   @Test
   void anAdjustmentWhileFinalizingIsToldToTheMemberWithTheReason() {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("memberId", "member1");
-    data.put("memberName", "Nguyễn Văn An");
-    data.put("year", 2025);
-    data.put("organizationId", "thanh-khe-tay");
+    Map<String, Object> data = Events.aboutMember1();
     data.put("fromLevel", "EXCELLENT");
     data.put("toLevel", "GOOD");
     data.put("reason", "Vượt tỷ lệ 20% Hoàn thành xuất sắc nhiệm vụ.");
     data.put("adjustedBy", "committee");
     data.put("adjustedAt", "2026-01-10T09:00:00Z");
-    data.put("recipients", List.of(Events.recipient("member1", "Nguyễn Văn An")));
+    data.put("recipients", List.of(Events.member1()));
     CloudEvent event = Events.event(EventTypes.MEMBER_LEVEL_ADJUSTED, data);
 
     Events.publish("member1", event);
 
-    MimeMessage mail = awaitOneMailFor(MEMBER1);
+    MimeMessage mail = Mails.awaitOneFor(MEMBER1);
     assertThat(Mails.subject(mail))
         .isEqualTo("[Đánh giá, xếp loại 2025] Đảng ủy cơ sở điều chỉnh mức xếp loại");
-    assertThat(text(mail))
+    assertThat(Mails.lines(mail))
         .contains(
             "Khi chốt kết quả xếp loại chất lượng năm 2025, Đảng ủy cơ sở đã điều chỉnh mức xếp loại của đồng chí.")
         .contains("Mức xếp loại ban đầu: Hoàn thành xuất sắc nhiệm vụ")
         .contains("Mức sau điều chỉnh: Hoàn thành tốt nhiệm vụ")
         .contains("Lý do điều chỉnh: Vượt tỷ lệ 20% Hoàn thành xuất sắc nhiệm vụ.");
-    assertThat(notificationOf(event))
+    assertThat(notificationOf(event, "member1"))
         .containsEntry("kind", "MEMBER_LEVEL_ADJUSTED")
         .containsEntry("title", "Điều chỉnh mức xếp loại năm 2025: Hoàn thành tốt nhiệm vụ");
-    assertThat((String) notificationOf(event).get("body"))
+    assertThat((String) notificationOf(event, "member1").get("body"))
         .isEqualTo(
             "Đảng ủy cơ sở đã điều chỉnh mức xếp loại năm "
                 + "2025 của đảng viên Nguyễn Văn An: từ Hoàn thành xuất sắc nhiệm vụ thành Hoàn thành tốt nhiệm vụ.");
@@ -138,30 +128,26 @@ class ResultEventsTest extends IntegrationTest {
 
   @Test
   void aReratingIsToldToTheMemberWithTheDisciplineDecision() {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("memberId", "member1");
-    data.put("memberName", "Nguyễn Văn An");
-    data.put("year", 2025);
-    data.put("organizationId", "thanh-khe-tay");
+    Map<String, Object> data = Events.aboutMember1();
     data.put("disciplineDecisionId", "15-QĐ/UBKT");
     data.put("originalLevel", "GOOD");
     data.put("reratedLevel", "NOT_COMPLETED");
     data.put("comment", "Bị kỷ luật khiển trách.");
     data.put("decidedBy", "committee");
-    data.put("recipients", List.of(Events.recipient("member1", "Nguyễn Văn An")));
+    data.put("recipients", List.of(Events.member1()));
     CloudEvent event = Events.event(EventTypes.MEMBER_RERATED, data);
 
     Events.publish("member1", event);
 
-    MimeMessage mail = awaitOneMailFor(MEMBER1);
+    MimeMessage mail = Mails.awaitOneFor(MEMBER1);
     assertThat(Mails.subject(mail))
         .isEqualTo("[Đánh giá, xếp loại 2025] Kết quả xếp loại lại chất lượng đảng viên");
-    assertThat(text(mail))
+    assertThat(Mails.lines(mail))
         .contains(
             "Sau quyết định kỷ luật 15-QĐ/UBKT, Đảng ủy cơ sở đã xếp loại lại chất lượng năm 2025")
         .contains("Mức xếp loại ban đầu: Hoàn thành tốt nhiệm vụ")
         .contains("Mức xếp loại lại: Không hoàn thành nhiệm vụ");
-    assertThat(notificationOf(event)).containsEntry("kind", "MEMBER_RERATED");
+    assertThat(notificationOf(event, "member1")).containsEntry("kind", "MEMBER_RERATED");
   }
 
   @Test
@@ -176,18 +162,14 @@ class ResultEventsTest extends IntegrationTest {
         .isEqualTo(200);
     CloudEvent event = Events.event(EventTypes.RESULT_ANNOUNCED, announced("EXCELLENT", null));
     CloudEvent later =
-        Events.event(
-            EventTypes.TASK_ASSIGNED,
-            Events.taskAssignedData(
-                "Việc sau",
-                "Trần Thị Bình",
-                List.of(Events.recipient("member2", "Trần Thị Bình"))));
+        Events.taskAssigned(
+            "Việc sau", "Trần Thị Bình", Events.recipient("member2", "Trần Thị Bình"));
 
     Events.publish("member1", event);
     Events.publish("member1", later); // same partition: handled after the announcement
 
-    awaitOneMailFor("member2@thanhkhetay.example.vn");
-    assertThat(notificationOf(event)).containsEntry("kind", "RESULT_ANNOUNCED");
+    Mails.awaitOneFor("member2@thanhkhetay.example.vn");
+    assertThat(notificationOf(event, "member1")).containsEntry("kind", "RESULT_ANNOUNCED");
     assertThat(Mails.receivedBy(MEMBER1)).isEmpty();
     Http.putJson(port, "/api/v1/notifications/preferences", "member1", "{\"emailEnabled\":true}");
   }
@@ -197,47 +179,28 @@ class ResultEventsTest extends IntegrationTest {
     Map<String, Object> data = announced("GOOD", null);
     data.put("complaintWindowEnd", "next week");
     CloudEvent bad = Events.event(EventTypes.RESULT_ANNOUNCED, data);
-    CloudEvent later =
-        Events.event(
-            EventTypes.TASK_ASSIGNED,
-            Events.taskAssignedData(
-                "Việc sau",
-                "Nguyễn Văn An",
-                List.of(Events.recipient("member1", "Nguyễn Văn An"))));
+    CloudEvent later = Events.taskAssigned("Việc sau", "Nguyễn Văn An", Events.member1());
 
     Events.publish("member1", bad);
     Events.publish("member1", later);
 
-    awaitOneMailFor(MEMBER1);
-    assertThat(
-            jdbc.sql("select count(*) from notification.processed_event where event_id = :id")
-                .param("id", bad.getId())
-                .query(Long.class)
-                .single())
-        .isZero();
+    Mails.awaitOneFor(MEMBER1);
+    assertThat(countProcessed(bad)).isZero();
   }
 
   private static Map<String, Object> announced(String level, String comment) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("memberId", "member1");
-    data.put("memberName", "Nguyễn Văn An");
-    data.put("year", 2025);
-    data.put("organizationId", "thanh-khe-tay");
+    Map<String, Object> data = Events.aboutMember1();
     data.put("decidedLevel", level);
     data.put("decisionComment", comment);
     data.put("announcedAt", "2026-01-05T10:00:00Z");
     data.put("complaintWindowEnd", "2026-01-20T10:00:00Z");
     data.put("evaluationUrl", RECORD);
-    data.put("recipients", List.of(Events.recipient("member1", "Nguyễn Văn An")));
+    data.put("recipients", List.of(Events.member1()));
     return data;
   }
 
   private static Map<String, Object> reappraised(String original, String level) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("memberId", "member1");
-    data.put("memberName", "Nguyễn Văn An");
-    data.put("year", 2025);
-    data.put("organizationId", "thanh-khe-tay");
+    Map<String, Object> data = Events.aboutMember1();
     data.put("originalLevel", original);
     data.put("reappraisedLevel", level);
     data.put("changed", !original.equals(level));
@@ -245,26 +208,7 @@ class ResultEventsTest extends IntegrationTest {
     data.put("decidedBy", "district");
     data.put("decidedAt", "2026-01-25T10:00:00Z");
     data.put("evaluationUrl", RECORD);
-    data.put("recipients", List.of(Events.recipient("member1", "Nguyễn Văn An")));
+    data.put("recipients", List.of(Events.member1()));
     return data;
-  }
-
-  private Map<String, Object> notificationOf(CloudEvent event) {
-    return jdbc.sql(
-            "select * from notification.notification where event_id = :id and user_id = 'member1'")
-        .param("id", event.getId())
-        .query()
-        .singleRow();
-  }
-
-  private static String text(MimeMessage mail) {
-    return Mails.text(mail).replace("\r\n", "\n");
-  }
-
-  private static MimeMessage awaitOneMailFor(String address) {
-    await().atMost(WAIT).until(() -> !Mails.receivedBy(address).isEmpty());
-    List<MimeMessage> mails = Mails.receivedBy(address);
-    assertThat(mails).hasSize(1);
-    return mails.get(0);
   }
 }

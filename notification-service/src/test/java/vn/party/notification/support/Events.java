@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import vn.party.notification.inbox.EventTypes;
 
 /**
  * Publishes events to the real broker the way evaluation-service does: CloudEvents built and
@@ -44,6 +45,32 @@ public final class Events {
     recipient.put("email", userId + "@thanhkhetay.example.vn");
     recipient.put("displayName", displayName);
     return recipient;
+  }
+
+  /** The demo's first member, Nguyễn Văn An, as a recipient. */
+  public static Map<String, Object> member1() {
+    return recipient("member1", "Nguyễn Văn An");
+  }
+
+  /** A task.assigned event of the task named, about the member named, to these recipients. */
+  @SafeVarargs
+  public static CloudEvent taskAssigned(
+      String taskName, String memberName, Map<String, Object>... recipients) {
+    return event(
+        EventTypes.TASK_ASSIGNED, taskAssignedData(taskName, memberName, List.of(recipients)));
+  }
+
+  /**
+   * The data of an event about member1's evaluation of 2025 in the demo organization: the member, the year and the
+   * organization first, as evaluation-service writes them; the caller adds the rest and the recipients.
+   */
+  public static Map<String, Object> aboutMember1() {
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("memberId", "member1");
+    data.put("memberName", "Nguyễn Văn An");
+    data.put("year", 2025);
+    data.put("organizationId", "thanh-khe-tay");
+    return data;
   }
 
   public static Map<String, Object> taskAssignedData(
@@ -110,11 +137,7 @@ public final class Events {
 
   public static Map<String, Object> memberDecidedData(
       String level, String comment, List<Map<String, Object>> recipients) {
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("memberId", "member1");
-    data.put("memberName", "Nguyễn Văn An");
-    data.put("year", 2025);
-    data.put("organizationId", "thanh-khe-tay");
+    Map<String, Object> data = aboutMember1();
     data.put("decidedLevel", level);
     data.put("decisionComment", comment);
     data.put("decidedBy", "committee");

@@ -1,5 +1,7 @@
 package vn.party.notification.support;
 
+import io.cloudevents.CloudEvent;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,6 +33,40 @@ public abstract class IntegrationTest {
   public static final String ON_BEHALF_SECRET = "test-only-on-behalf-secret-0123456789abcdef";
 
   @Autowired protected JdbcClient jdbc;
+
+  /** How many notifications the event left (one a recipient). */
+  protected long countNotifications(CloudEvent event) {
+    return jdbc.sql("select count(*) from notification.notification where event_id = :id")
+        .param("id", event.getId())
+        .query(Long.class)
+        .single();
+  }
+
+  /** The notification the event left for the user. */
+  protected Map<String, Object> notificationOf(CloudEvent event, String userId) {
+    return jdbc.sql(
+            "select * from notification.notification where event_id = :id and user_id = :userId")
+        .param("id", event.getId())
+        .param("userId", userId)
+        .query()
+        .singleRow();
+  }
+
+  /** Whether the event was processed (0 or 1: once only). */
+  protected long countProcessed(CloudEvent event) {
+    return jdbc.sql("select count(*) from notification.processed_event where event_id = :id")
+        .param("id", event.getId())
+        .query(Long.class)
+        .single();
+  }
+
+  /** The type the event was processed as (it must have been). */
+  protected String processedType(CloudEvent event) {
+    return jdbc.sql("select type from notification.processed_event where event_id = :id")
+        .param("id", event.getId())
+        .query(String.class)
+        .single();
+  }
 
   @DynamicPropertySource
   static void infrastructure(DynamicPropertyRegistry registry) {

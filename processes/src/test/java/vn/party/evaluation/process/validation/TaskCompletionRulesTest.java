@@ -195,30 +195,18 @@ class TaskCompletionRulesTest {
         // caps: computed from the facts under the regulation; the branch's own facts count at once
         row(
             "branch-review",
-            vars(REGULATION, QD_366, "branchProposedLevel", "GOOD", "sickLeaveMonths", 3),
+            branchProposal(QD_366, "GOOD", "sickLeaveMonths", 3),
+            "branchProposedLevel: above-cap"),
+        row("branch-review", branchProposal(QD_366, "COMPLETED", "sickLeaveMonths", 3)),
+        row("branch-review", branchProposal(QD_366, "EXCELLENT", "sickLeaveMonths", 2.9)),
+        row(
+            "branch-review",
+            branchProposal(QD_366, "COMPLETED", "concludedForbiddenConduct", true),
             "branchProposedLevel: above-cap"),
         row(
             "branch-review",
-            vars(REGULATION, QD_366, "branchProposedLevel", "COMPLETED", "sickLeaveMonths", 3)),
-        row(
-            "branch-review",
-            vars(REGULATION, QD_366, "branchProposedLevel", "EXCELLENT", "sickLeaveMonths", 2.9)),
-        row(
-            "branch-review",
-            vars(
-                REGULATION,
+            branchProposal(
                 QD_366,
-                "branchProposedLevel",
-                "COMPLETED",
-                "concludedForbiddenConduct",
-                true),
-            "branchProposedLevel: above-cap"),
-        row(
-            "branch-review",
-            vars(
-                REGULATION,
-                QD_366,
-                "branchProposedLevel",
                 "NOT_COMPLETED",
                 "concludedForbiddenConduct",
                 true,
@@ -228,47 +216,23 @@ class TaskCompletionRulesTest {
                 true)),
         row(
             "branch-review",
-            vars(REGULATION, QD_366, "branchProposedLevel", "COMPLETED", "disciplined", true),
+            branchProposal(QD_366, "COMPLETED", "disciplined", true),
             "branchProposedLevel: above-cap"),
         row(
             "branch-review",
-            vars(
-                REGULATION,
-                QD_366,
-                "branchProposedLevel",
-                "GOOD",
-                "disciplined",
-                true,
-                "disciplineSelfDetectedAndRemedied",
-                true)),
+            branchProposal(
+                QD_366, "GOOD", "disciplined", true, "disciplineSelfDetectedAndRemedied", true)),
         row(
             "branch-review",
-            vars(
-                REGULATION,
-                QD_132,
-                "branchProposedLevel",
-                "GOOD",
-                "disciplined",
-                true,
-                "disciplineSelfDetectedAndRemedied",
-                true),
+            branchProposal(
+                QD_132, "GOOD", "disciplined", true, "disciplineSelfDetectedAndRemedied", true),
             "branchProposedLevel: above-cap"),
         row(
             "branch-review",
-            vars(
-                REGULATION,
-                QD_124,
-                "branchProposedLevel",
-                "EXCELLENT",
-                "civilServiceLevel",
-                "GOOD"),
+            branchProposal(QD_124, "EXCELLENT", "civilServiceLevel", "GOOD"),
             "branchProposedLevel: above-cap"),
-        row(
-            "branch-review",
-            vars(REGULATION, QD_124, "branchProposedLevel", "GOOD", "civilServiceLevel", "GOOD")),
-        row(
-            "branch-review",
-            vars(REGULATION, QD_366, "branchProposedLevel", "GOOD", "civilServiceLevel", null)),
+        row("branch-review", branchProposal(QD_124, "GOOD", "civilServiceLevel", "GOOD")),
+        row("branch-review", branchProposal(QD_366, "GOOD", "civilServiceLevel", null)),
         // the branch's vote (BranchVote): the tally is required and the proposal needs its share of
         // the eligible voters
         row(
@@ -352,51 +316,21 @@ class TaskCompletionRulesTest {
         // a refused level or fact is reported alone: the cap waits until they are valid
         row(
             "branch-review",
-            vars(REGULATION, QD_366, "branchProposedLevel", "BEST", "disciplined", true),
+            branchProposal(QD_366, "BEST", "disciplined", true),
             "branchProposedLevel: invalid-level"),
         row(
             "branch-review",
-            vars(
-                REGULATION,
-                QD_366,
-                "branchProposedLevel",
-                "GOOD",
-                "sickLeaveMonths",
-                13,
-                "disciplined",
-                true),
+            branchProposal(QD_366, "GOOD", "sickLeaveMonths", 13, "disciplined", true),
             "sickLeaveMonths: out-of-range"),
         row(
             "committee-decision",
-            vars(
-                REGULATION,
-                QD_366,
-                "decision",
-                "APPROVE",
-                "decidedLevel",
-                "GOOD",
-                "sickLeaveMonths",
-                4),
+            approve(QD_366, "GOOD", "sickLeaveMonths", 4),
             "decidedLevel: above-cap"),
+        row("committee-decision", approve(QD_366, "COMPLETED", "sickLeaveMonths", 4)),
         row(
             "committee-decision",
-            vars(
-                REGULATION,
+            approve(
                 QD_366,
-                "decision",
-                "APPROVE",
-                "decidedLevel",
-                "COMPLETED",
-                "sickLeaveMonths",
-                4)),
-        row(
-            "committee-decision",
-            vars(
-                REGULATION,
-                QD_366,
-                "decision",
-                "APPROVE",
-                "decidedLevel",
                 "GOOD",
                 "civilServiceLevel",
                 "COMPLETED",
@@ -408,8 +342,7 @@ class TaskCompletionRulesTest {
         // a return decides no level: a level left in the form is not held against it
         row(
             "committee-decision",
-            vars(
-                REGULATION,
+            under(
                 QD_366,
                 "decision",
                 "RETURN",
@@ -420,13 +353,11 @@ class TaskCompletionRulesTest {
                 "disciplined",
                 true)),
         // the member's own proposal is not capped: the member sees the cap, the approvers apply it
-        row(
-            "self-review",
-            vars(REGULATION, QD_366, "selfProposedLevel", "GOOD", "disciplined", true)),
+        row("self-review", under(QD_366, "selfProposedLevel", "GOOD", "disciplined", true)),
         // ... but an ungraded EXCELLENT is above the member's own assessment (SelfReviewRules)
         row(
             "self-review",
-            vars(REGULATION, QD_124, "selfProposedLevel", "EXCELLENT"),
+            under(QD_124, "selfProposedLevel", "EXCELLENT"),
             "politicalIdeologyGrade: required",
             "ethicsLifestyleGrade: required",
             "organizationDisciplineGrade: required",
@@ -481,17 +412,7 @@ class TaskCompletionRulesTest {
         // collectives: Mẫu 01 has every section; the proposal itself is not capped
         row(
             "collective-self-review",
-            vars(
-                "selfProposedLevel",
-                "GOOD",
-                "strengths",
-                "Kết quả",
-                "limitations",
-                "Hạn chế",
-                "remedialMeasures",
-                "Biện pháp",
-                "leadershipDisciplinedWarningOrAbove",
-                true)),
+            mau01("selfProposedLevel", "GOOD", "leadershipDisciplinedWarningOrAbove", true)),
         row(
             "collective-self-review",
             vars("selfProposedLevel", "GOOD"),
@@ -501,129 +422,38 @@ class TaskCompletionRulesTest {
         // the collective's task results (366): optional, a yes/no and a share
         row(
             "collective-self-review",
-            vars(
-                "selfProposedLevel",
-                "GOOD",
-                "strengths",
-                "Kết quả",
-                "limitations",
-                "Hạn chế",
-                "remedialMeasures",
-                "Biện pháp",
-                "allTasksDone",
-                true,
-                "lateTasksPercent",
-                10)),
+            mau01("selfProposedLevel", "GOOD", "allTasksDone", true, "lateTasksPercent", 10)),
         row(
             "collective-self-review",
-            vars(
-                "selfProposedLevel",
-                "GOOD",
-                "strengths",
-                "Kết quả",
-                "limitations",
-                "Hạn chế",
-                "remedialMeasures",
-                "Biện pháp",
-                "allTasksDone",
-                null,
-                "lateTasksPercent",
-                null)),
+            mau01("selfProposedLevel", "GOOD", "allTasksDone", null, "lateTasksPercent", null)),
         row(
             "collective-self-review",
-            vars(
-                "selfProposedLevel",
-                "GOOD",
-                "strengths",
-                "Kết quả",
-                "limitations",
-                "Hạn chế",
-                "remedialMeasures",
-                "Biện pháp",
-                "allTasksDone",
-                "yes",
-                "lateTasksPercent",
-                "10"),
+            mau01("selfProposedLevel", "GOOD", "allTasksDone", "yes", "lateTasksPercent", "10"),
             "allTasksDone: not-a-flag",
             "lateTasksPercent: not-a-number"),
         row(
             "collective-self-review",
-            vars(
-                "selfProposedLevel",
-                "GOOD",
-                "strengths",
-                "Kết quả",
-                "limitations",
-                "Hạn chế",
-                "remedialMeasures",
-                "Biện pháp",
-                "lateTasksPercent",
-                120.5),
+            mau01("selfProposedLevel", "GOOD", "lateTasksPercent", 120.5),
             "lateTasksPercent: out-of-range"),
         row(
             "collective-self-review",
-            vars(
-                "selfProposedLevel",
-                "GOOD",
-                "strengths",
-                "Kết quả",
-                "limitations",
-                "Hạn chế",
-                "remedialMeasures",
-                "Biện pháp",
-                "lateTasksPercent",
-                -1),
+            mau01("selfProposedLevel", "GOOD", "lateTasksPercent", -1),
             "lateTasksPercent: out-of-range"),
         // the collective's own proposal is not capped by what it states, as a member's is not
         row(
             "collective-self-review",
-            vars(
-                REGULATION,
-                QD_366,
-                "selfProposedLevel",
-                "EXCELLENT",
-                "strengths",
-                "Kết quả",
-                "limitations",
-                "Hạn chế",
-                "remedialMeasures",
-                "Biện pháp",
-                "allTasksDone",
-                false)),
-        row(
-            "collective-decision",
-            vars(
-                REGULATION,
-                QD_366,
-                "selfProposedLevel",
-                "GOOD",
-                "decision",
-                "APPROVE",
-                "decidedLevel",
-                "GOOD")),
+            mau01(REGULATION, QD_366, "selfProposedLevel", "EXCELLENT", "allTasksDone", false)),
+        row("collective-decision", collectiveApproval(QD_366, "GOOD", "GOOD")),
         // another level than the collective proposed needs a reason
         row(
             "collective-decision",
-            vars(
-                REGULATION,
-                QD_366,
-                "selfProposedLevel",
-                "GOOD",
-                "decision",
-                "APPROVE",
-                "decidedLevel",
-                "COMPLETED"),
+            collectiveApproval(QD_366, "GOOD", "COMPLETED"),
             "decisionComment: required"),
         row(
             "collective-decision",
-            vars(
-                REGULATION,
+            collectiveApproval(
                 QD_124,
-                "selfProposedLevel",
                 "GOOD",
-                "decision",
-                "APPROVE",
-                "decidedLevel",
                 "NOT_COMPLETED",
                 "decisionComment",
                 "Lý do",
@@ -631,29 +461,15 @@ class TaskCompletionRulesTest {
                 true)),
         row(
             "collective-decision",
-            vars(
-                REGULATION,
-                QD_132,
-                "selfProposedLevel",
-                "COMPLETED",
-                "decision",
-                "APPROVE",
-                "decidedLevel",
-                "COMPLETED",
-                "leadershipDisciplinedWarningOrAbove",
-                true),
+            collectiveApproval(
+                QD_132, "COMPLETED", "COMPLETED", "leadershipDisciplinedWarningOrAbove", true),
             "decidedLevel: above-cap"),
         // the threshold is the instance's configured value: 25 % is above 20 %, within 30 %
         row(
             "collective-decision",
-            vars(
-                REGULATION,
+            collectiveApproval(
                 QD_366,
-                "selfProposedLevel",
                 "GOOD",
-                "decision",
-                "APPROVE",
-                "decidedLevel",
                 "GOOD",
                 "subordinateShortfallPercent",
                 25.0,
@@ -662,14 +478,9 @@ class TaskCompletionRulesTest {
             "decidedLevel: above-cap"),
         row(
             "collective-decision",
-            vars(
-                REGULATION,
+            collectiveApproval(
                 QD_366,
-                "selfProposedLevel",
                 "GOOD",
-                "decision",
-                "APPROVE",
-                "decidedLevel",
                 "GOOD",
                 "subordinateShortfallPercent",
                 25.0,
@@ -678,58 +489,22 @@ class TaskCompletionRulesTest {
         // under 366 only: a leadership member reprimanded rules out EXCELLENT
         row(
             "collective-decision",
-            vars(
-                REGULATION,
-                QD_366,
-                "selfProposedLevel",
-                "EXCELLENT",
-                "decision",
-                "APPROVE",
-                "decidedLevel",
-                "EXCELLENT",
-                "leadershipDisciplined",
-                true),
+            collectiveApproval(QD_366, "EXCELLENT", "EXCELLENT", "leadershipDisciplined", true),
             "decidedLevel: above-cap"),
         row(
             "collective-decision",
-            vars(
-                REGULATION,
-                QD_124,
-                "selfProposedLevel",
-                "EXCELLENT",
-                "decision",
-                "APPROVE",
-                "decidedLevel",
-                "EXCELLENT",
-                "leadershipDisciplined",
-                true)),
+            collectiveApproval(QD_124, "EXCELLENT", "EXCELLENT", "leadershipDisciplined", true)),
         // 366: the task results the collective stated bind the decision above it
         row(
             "collective-decision",
-            vars(
-                REGULATION,
-                QD_366,
-                "selfProposedLevel",
-                "GOOD",
-                "decision",
-                "APPROVE",
-                "decidedLevel",
-                "GOOD",
-                "allTasksDone",
-                true,
-                "lateTasksPercent",
-                10.0),
+            collectiveApproval(
+                QD_366, "GOOD", "GOOD", "allTasksDone", true, "lateTasksPercent", 10.0),
             "decidedLevel: above-cap"),
         row(
             "collective-decision",
-            vars(
-                REGULATION,
+            collectiveApproval(
                 QD_366,
-                "selfProposedLevel",
                 "GOOD",
-                "decision",
-                "APPROVE",
-                "decidedLevel",
                 "COMPLETED",
                 "decisionComment",
                 "Có nhiệm vụ chậm.",
@@ -739,83 +514,29 @@ class TaskCompletionRulesTest {
                 10.0)),
         row(
             "collective-decision",
-            vars(
-                REGULATION,
-                QD_366,
-                "selfProposedLevel",
-                "COMPLETED",
-                "decision",
-                "APPROVE",
-                "decidedLevel",
-                "COMPLETED",
-                "allTasksDone",
-                true,
-                "lateTasksPercent",
-                25),
+            collectiveApproval(
+                QD_366, "COMPLETED", "COMPLETED", "allTasksDone", true, "lateTasksPercent", 25),
             "decidedLevel: above-cap"),
         row(
             "collective-decision",
-            vars(
-                REGULATION,
-                QD_366,
-                "selfProposedLevel",
-                "COMPLETED",
-                "decision",
-                "APPROVE",
-                "decidedLevel",
-                "COMPLETED",
-                "allTasksDone",
-                false),
+            collectiveApproval(QD_366, "COMPLETED", "COMPLETED", "allTasksDone", false),
             "decidedLevel: above-cap"),
         row(
             "collective-decision",
-            vars(
-                REGULATION,
-                QD_366,
-                "selfProposedLevel",
-                "EXCELLENT",
-                "decision",
-                "APPROVE",
-                "decidedLevel",
-                "EXCELLENT",
-                "allTasksDone",
-                true,
-                "lateTasksPercent",
-                0)),
+            collectiveApproval(
+                QD_366, "EXCELLENT", "EXCELLENT", "allTasksDone", true, "lateTasksPercent", 0)),
         // not stated: nothing capped; before 366 the figures cap nothing
         row(
             "collective-decision",
-            vars(
-                REGULATION,
-                QD_366,
-                "selfProposedLevel",
-                "EXCELLENT",
-                "decision",
-                "APPROVE",
-                "decidedLevel",
-                "EXCELLENT",
-                "allTasksDone",
-                null,
-                "lateTasksPercent",
-                null)),
+            collectiveApproval(
+                QD_366, "EXCELLENT", "EXCELLENT", "allTasksDone", null, "lateTasksPercent", null)),
         row(
             "collective-decision",
-            vars(
-                REGULATION,
-                QD_124,
-                "selfProposedLevel",
-                "GOOD",
-                "decision",
-                "APPROVE",
-                "decidedLevel",
-                "GOOD",
-                "allTasksDone",
-                false,
-                "lateTasksPercent",
-                50)),
+            collectiveApproval(
+                QD_124, "GOOD", "GOOD", "allTasksDone", false, "lateTasksPercent", 50)),
         row(
             "collective-decision",
-            vars(REGULATION, QD_366, "decision", "RETURN"),
+            under(QD_366, "decision", "RETURN"),
             "decisionComment: required"));
   }
 
@@ -1058,6 +779,38 @@ class TaskCompletionRulesTest {
         completed,
         "votesNotCompleted",
         notCompleted);
+  }
+
+  /** Under that regulation, with these variables. */
+  private static Map<String, Object> under(String regulation, Object... namesAndValues) {
+    return with(vars(REGULATION, regulation), namesAndValues);
+  }
+
+  /** The branch proposing that level under that regulation, with these variables. */
+  private static Map<String, Object> branchProposal(
+      String regulation, String proposedLevel, Object... namesAndValues) {
+    return with(under(regulation, "branchProposedLevel", proposedLevel), namesAndValues);
+  }
+
+  /** The committee approving a member's evaluation at that level under that regulation, with these variables. */
+  private static Map<String, Object> approve(
+      String regulation, String decidedLevel, Object... namesAndValues) {
+    return with(
+        under(regulation, "decision", "APPROVE", "decidedLevel", decidedLevel), namesAndValues);
+  }
+
+  /** The committee above approving a collective's proposal, or another level, under that regulation. */
+  private static Map<String, Object> collectiveApproval(
+      String regulation, String proposedLevel, String decidedLevel, Object... namesAndValues) {
+    return with(
+        approve(regulation, decidedLevel, "selfProposedLevel", proposedLevel), namesAndValues);
+  }
+
+  /** A collective's Mẫu 01 with its three sections written, and these variables. */
+  private static Map<String, Object> mau01(Object... namesAndValues) {
+    return with(
+        vars("strengths", "Kết quả", "limitations", "Hạn chế", "remedialMeasures", "Biện pháp"),
+        namesAndValues);
   }
 
   private static Map<String, Object> with(Map<String, Object> variables, Object... namesAndValues) {
