@@ -39,14 +39,17 @@ public class MemberAccounts {
     return system.call(() -> signIns.exists(memberId));
   }
 
-  /** Whether the sign-in is an administrator's or an inspector's ({@code camunda-admin}, {@code auditors}). */
-  public boolean staff(String userId) {
-    return system.call(() -> signIns.staff(userId));
+  /**
+   * Whether the sign-in has a role beyond {@code members} (an administrator's, an inspector's, a committee seat
+   * holder's): never adopted as a party member's.
+   */
+  public boolean inOtherGroups(String userId) {
+    return system.call(() -> signIns.inOtherGroups(userId));
   }
 
-  /** Which of these sign-ins are administrators' or inspectors': one query, however many they are. */
-  public Set<String> staff(Collection<String> userIds) {
-    return system.call(() -> signIns.staff(userIds));
+  /** Which of these sign-ins have a role beyond {@code members}: one query, however many they are. */
+  public Set<String> inOtherGroups(Collection<String> userIds) {
+    return system.call(() -> signIns.inOtherGroups(userIds));
   }
 
   /** Which of these sign-ins exist: one query, however many they are. */

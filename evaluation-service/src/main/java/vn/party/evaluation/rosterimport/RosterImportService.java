@@ -382,19 +382,20 @@ public class RosterImportService {
       }
       Set<String> members = imports.memberIdsTaken(ids);
       Set<String> users = accounts.existing(ids);
-      Set<String> staff = users.isEmpty() ? Set.of() : accounts.staff(users);
+      Set<String> roles = users.isEmpty() ? Set.of() : accounts.inOtherGroups(users);
       for (String id : ids) {
         known.put(
             id,
-            members.contains(id) || staff.contains(id)
+            members.contains(id) || roles.contains(id)
                 ? "MEMBER"
                 : users.contains(id) ? "USER" : FREE);
       }
     }
 
     /**
-     * An administrator's or inspector's sign-in counts as a member's: never adopted as a party member's (seventh
-     * session's outsider: the member's leaving then emptied camunda-admin).
+     * A sign-in with a role beyond {@code members} counts as a member's: never adopted as a party member's (an
+     * administrator's or inspector's: the member's leaving then emptied camunda-admin, seventh session's outsider; a
+     * committee seat holder's: the administrator got a one-time password for the branch committee, eighth session's).
      */
     String holder(String id) {
       if (given.contains(id)) {
@@ -404,7 +405,7 @@ public class RosterImportService {
           known.computeIfAbsent(
               id,
               alone ->
-                  imports.memberIdTaken(alone) || accounts.staff(alone)
+                  imports.memberIdTaken(alone) || accounts.inOtherGroups(alone)
                       ? "MEMBER"
                       : accounts.exists(alone) ? "USER" : FREE);
       return holder.equals(FREE) ? null : holder;

@@ -97,6 +97,37 @@ class RosterImportApiTest extends EvaluationFlowSupport {
     assertThat(members()).isEqualTo(members);
   }
 
+  /**
+   * Eighth session's outsider: a row naming {@code secretary1} (the branch committee's seat) or {@code committee}
+   * took the account over — its seat group kept, a one-time password in the administrator's hands, the holder's own
+   * password dead. A sign-in with any role beyond {@code members} is never adopted.
+   */
+  @Test
+  @Order(1)
+  void aCommitteeSeatHoldersSignInIsNeverAdopted() {
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(RosterFiles.heading());
+    List<String> secretary = RosterFiles.row("Người Thử Một", "RI000903", "ri-cb1");
+    secretary.add("secretary1");
+    rows.add(secretary);
+    List<String> committee = RosterFiles.row("Người Thử Hai", "RI000904", "ri-cb1");
+    committee.add("committee");
+    rows.add(committee);
+    int members = members();
+    ResponseEntity<String> answer =
+        upload(
+            "admin", "ghe-uy-vien.csv", RosterFiles.csv(rows, ';', true, StandardCharsets.UTF_8));
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(201);
+    JsonNode preview = json(answer.getBody());
+    assertProblem(preview, 2, "O", "account-taken");
+    assertProblem(preview, 3, "O", "account-taken");
+    assertThat(commit("admin", preview.get("id").asText()).getStatusCode().value()).isEqualTo(400);
+    assertThat(members()).isEqualTo(members);
+    assertThat(statusOf(as("secretary1"), "/api/v1/me"))
+        .as("the seat holder still signs in with their own password")
+        .isEqualTo(200);
+  }
+
   @Test
   @Order(2)
   void aFileFullOfProblemsIsPreviewedByRowAndColumnAndNothingIsWritten() {

@@ -49,22 +49,23 @@ public class MemberSignIns {
     return identity.createUserQuery().userId(userId).count() > 0;
   }
 
-  /** Whether the user is in {@code camunda-admin} or {@code auditors}. */
-  public boolean staff(String userId) {
-    return identity
-            .createGroupQuery()
-            .groupMember(userId)
-            .groupIdIn(Groups.ADMINS, Groups.AUDITORS)
-            .count()
-        > 0;
+  /**
+   * Whether the account is in a group other than {@code members}: an administrator, an inspector, a committee seat
+   * holder, anyone the administrator gave a role. Such an account is never adopted as a party member's (eighth
+   * session's outsider: a roster row naming {@code secretary1} took over the branch committee's account, its seat
+   * group kept, with a one-time password handed to the administrator).
+   */
+  public boolean inOtherGroups(String userId) {
+    return identity.createGroupQuery().groupMember(userId).list().stream()
+        .anyMatch(group -> !Groups.MEMBERS.equals(group.getId()));
   }
 
-  /** Which of these users are in {@code camunda-admin} or {@code auditors}: one query (see {@link #existing}). */
-  public Set<String> staff(Collection<String> userIds) {
+  /** Which of these accounts are in a group other than {@code members}: one query (see {@link #existing}). */
+  public Set<String> inOtherGroups(Collection<String> userIds) {
     return among(
         userIds,
-        "join act_id_membership m on m.user_id_ = asked.id where m.group_id_ in (:groups)",
-        List.of(Groups.ADMINS, Groups.AUDITORS));
+        "join act_id_membership m on m.user_id_ = asked.id where m.group_id_ not in (:groups)",
+        List.of(Groups.MEMBERS));
   }
 
   /**
@@ -102,8 +103,8 @@ public class MemberSignIns {
    * that the caller chose to adopt — is taken over (seventh session's outsider, 5a: an account the administrator made
    * kept the administrator's address and password, in no group, so the administrator could sign in as the new
    * member). Either way the account gets the member's name and e-mail address and the password given (the caller's
-   * one-time password) and is in the members' group. An administrator's or inspector's account is never adopted (the
-   * caller refuses it before; here it is refused again). The ids signed in, in order; an id given twice once. Inside
+   * one-time password) and is in the members' group. An account in any other group (an administrator, an inspector,
+   * a seat holder) is never adopted (the caller refuses it before; here it is refused again). The ids signed in, in order; an id given twice once. Inside
    * one command an account just created is not yet in the database, so nothing here asks for it again. The engine
    * works on the caller's transaction's connection (Spring's), so {@link #existing} sees the accounts of earlier
    * chunks.
@@ -115,10 +116,10 @@ public class MemberSignIns {
     return inOneCommand(
         () -> {
           Set<String> existing = existing(signIns.stream().map(NewSignIn::userId).toList());
-          Set<String> staff = staff(existing);
-          if (!staff.isEmpty()) {
+          Set<String> roles = inOtherGroups(existing);
+          if (!roles.isEmpty()) {
             throw new IllegalStateException(
-                "an administrator's or inspector's sign-in is never a member's: " + staff);
+                "an account in a group other than members is never a member's: " + roles);
           }
           Set<String> members =
               among(
