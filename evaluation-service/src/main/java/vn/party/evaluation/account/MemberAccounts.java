@@ -94,6 +94,18 @@ public class MemberAccounts {
   }
 
   /**
+   * Gives the members' existing sign-ins their new roster addresses (member id to address), in one engine command
+   * however many; a member without a sign-in is skipped. The caller tells the previous addresses ({@link
+   * EmailChanges}): these saves tell nothing. The ids whose sign-in's address was set.
+   */
+  public Set<String> setEmails(Map<String, String> emails) {
+    if (emails.isEmpty()) {
+      return Set.of();
+    }
+    return system.call(() -> signIns.setEmails(emails));
+  }
+
+  /**
    * The member cannot sign in any more — out of every group, the password replaced by a random one nobody is told —
    * but the account stays (CE has no "disabled" flag; the tasks' history and the timeline still name it).
    */

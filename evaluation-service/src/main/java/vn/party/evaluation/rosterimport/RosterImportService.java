@@ -432,6 +432,9 @@ public class RosterImportService {
 
     private final Map<String, String> cards = new HashMap<>();
 
+    /** The chunk's members whose roster address changed, with the new one: their sign-ins' at its end. */
+    private final Map<String, String> emailsToSet = new LinkedHashMap<>();
+
     Writer(UUID id, int total, String by, String reason) {
       this.id = id;
       this.total = total;
@@ -467,6 +470,10 @@ public class RosterImportService {
         imports.record(before.id(), by, reason, recorded);
         // the address the roster had is told of the change (seventh session's outsider, 5b)
         emailChanges.changed(before.id(), before.email(), row.email(), by);
+        if (!Objects.equals(before.email(), row.email())) {
+          // and the sign-in's address follows, or notices keep going to the old one
+          emailsToSet.put(before.id(), row.email());
+        }
         updated++;
       } else {
         unchanged++;
@@ -484,6 +491,11 @@ public class RosterImportService {
      * outsider, 5a: it kept the administrator's address and password) — and listed with the new ones.
      */
     void createAccounts() {
+      // the sign-ins of the chunk's members whose address changed: one engine command, only those
+      // that
+      // exist (the change was told above, once)
+      accounts.setEmails(emailsToSet);
+      emailsToSet.clear();
       if (accountsToCreate.isEmpty()) {
         return;
       }

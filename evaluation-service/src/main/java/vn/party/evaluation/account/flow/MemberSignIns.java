@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.IdentityService;
@@ -151,6 +152,31 @@ public class MemberSignIns {
           }
           return signedIn;
         });
+  }
+
+  /**
+   * Gives each existing account the e-mail address given for it (the roster's, changed by the roster import), in one
+   * engine command however many (the import calls it a chunk at a time, see {@link #createAll}); an id without an
+   * account is left out. The change is told by the caller (the roster's previous address, naming the importer), so
+   * these saves tell nothing ({@link SavedUsers#toldByCaller}): one notice per change. The ids whose address was set.
+   */
+  public Set<String> setEmails(Map<String, String> emails) {
+    if (emails.isEmpty()) {
+      return Set.of();
+    }
+    return inOneCommand(
+        () ->
+            SavedUsers.toldByCaller(
+                () -> {
+                  Set<String> set = new LinkedHashSet<>();
+                  for (String userId : existing(emails.keySet())) {
+                    User user = identity.createUserQuery().userId(userId).singleResult();
+                    user.setEmail(emails.get(userId));
+                    identity.saveUser(user);
+                    set.add(userId);
+                  }
+                  return set;
+                }));
   }
 
   /**

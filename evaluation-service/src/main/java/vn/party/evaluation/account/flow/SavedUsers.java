@@ -1,6 +1,7 @@
 package vn.party.evaluation.account.flow;
 
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
@@ -13,7 +14,25 @@ import vn.party.evaluation.account.EmailChanges;
  */
 public final class SavedUsers {
 
+  /** Set while a caller that tells the change itself saves accounts ({@link #toldByCaller}). */
+  private static final ThreadLocal<Boolean> TOLD_BY_CALLER = ThreadLocal.withInitial(() -> false);
+
   private SavedUsers() {}
+
+  /**
+   * Runs {@code work}, whose saves' e-mail changes the caller tells itself: the roster import tells the roster's
+   * previous address, naming its importer ({@code MemberSignIns.setEmails}), so the save tells nothing more — one
+   * notice per change, not two.
+   */
+  static <T> T toldByCaller(Supplier<T> work) {
+    boolean outer = TOLD_BY_CALLER.get();
+    TOLD_BY_CALLER.set(true);
+    try {
+      return work.get();
+    } finally {
+      TOLD_BY_CALLER.set(outer);
+    }
+  }
 
   /**
    * The account's profile as stored (first name, last name, e-mail) when the save is of an account saved before;
@@ -30,6 +49,9 @@ public final class SavedUsers {
   /** Tells the address the account had, when the save changed it; who saved it, when a person did. */
   public static void tellEmailChange(
       EmailChanges emails, User user, String storedEmail, Authentication authentication) {
+    if (TOLD_BY_CALLER.get()) {
+      return;
+    }
     emails.changed(
         user.getId(),
         storedEmail,
