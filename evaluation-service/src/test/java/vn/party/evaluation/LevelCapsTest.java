@@ -164,7 +164,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
   }
 
   @Test
-  void aViolationSelfDetectedAndRemediedCapsNothing() {
+  void aViolationSelfDetectedAndRemediedCapsNothing() throws Exception {
     String eventId = sendDiscipline("member2", "QĐ-02/UBKT", "REPRIMAND", true).getId();
     await().atMost(Duration.ofSeconds(30)).until(() -> received("member2", eventId));
 
@@ -172,6 +172,14 @@ class LevelCapsTest extends EvaluationFlowSupport {
     String selfReview = taskOf("member2", "self-review", "member2", YEAR);
     assertThat(formVariables("member2", selfReview).at("/levelCapReason/value").asText())
         .isEqualTo("Không có trường hợp giới hạn mức xếp loại theo các căn cứ đã có.");
+    // the page in English says so in English (the variable stays Vietnamese)
+    HttpResponse<String> english =
+        new PageSession("member2").get("/app/tasks/" + selfReview + "?lang=en");
+    assertThat(english.statusCode()).isEqualTo(200);
+    assertThat(english.body())
+        .contains("id=\"level-cap-reason\"")
+        .contains("No level cap applies on the grounds recorded so far.")
+        .doesNotContain("Không có trường hợp giới hạn mức xếp loại");
     completeOk("member2", selfReview, selfCriticism("GOOD"));
     completeOk(
         "secretary1",

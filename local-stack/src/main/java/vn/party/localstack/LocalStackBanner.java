@@ -37,6 +37,8 @@ record LocalStackBanner(
           secretary1 … secretary3       chi ủy chi bộ thanh-khe-tay-cb1 … cb3
           committee                     Đảng ủy cơ sở (Đảng bộ phường Thanh Khê Tây)
           auditor                       Ủy ban kiểm tra
+          district                      Ban Thường vụ cấp ủy quận cấp trên của thanh-khe-tay
+                                        (xếp loại tổ chức, phúc tra khi có khiếu nại)
           thư điện tử: {tài khoản}@thanhkhetay.example.vn
       """;
 
@@ -51,6 +53,8 @@ record LocalStackBanner(
           secretary1 … secretary3       branch committees thanh-khe-tay-cb1 … cb3
           committee                     grassroots party committee (thanh-khe-tay)
           auditor                       inspection committee
+          district                      standing committee of the district above thanh-khe-tay
+                                        (rates the organization, re-appraises after a complaint)
           e-mail: {userId}@thanhkhetay.example.vn
       """;
 

@@ -74,6 +74,8 @@ class LocalStackTest {
             "secretary1 … secretary3",
             "committee",
             "auditor",
+            "district                      Ban Thường vụ cấp ủy quận cấp trên của thanh-khe-tay",
+            "district                      standing committee of the district above thanh-khe-tay",
             "mật khẩu: demo",
             "password: demo");
     assertThat(banner.indexOf("ĐÃ SẴN SÀNG")).isLessThan(banner.indexOf("READY"));

@@ -73,6 +73,17 @@ public final class CapExplanation {
     return updates;
   }
 
+  /**
+   * The stored reason as a page in {@code locale} shows it: the "no cap" text is the same for everyone, so it is shown in
+   * the reader's language; a cap's own explanation stays as stored (Vietnamese, with the rules' sources).
+   */
+  public static String inLanguage(MessageSource messages, String stored, Locale locale) {
+    if (stored != null && stored.equals(text(messages, "cap.none"))) {
+      return messages.getMessage("cap.none", null, locale);
+    }
+    return stored;
+  }
+
   private static String text(MessageSource messages, String key, Object... arguments) {
     return messages.getMessage(key, arguments, VIETNAMESE);
   }

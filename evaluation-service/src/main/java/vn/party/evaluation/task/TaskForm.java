@@ -29,4 +29,19 @@ public record TaskForm(
     String levelCap,
     String levelCapReason,
     SelfReviewRules.Outcome selfReviewOutcome,
-    String selfReviewForm) {}
+    String selfReviewForm) {
+
+  /** The same form with the cap's reason as the reader's page shows it. */
+  public TaskForm withLevelCapReason(String reason) {
+    return new TaskForm(
+        task,
+        fields,
+        values,
+        draftSavedAt,
+        mayWork,
+        levelCap,
+        reason,
+        selfReviewOutcome,
+        selfReviewForm);
+  }
+}

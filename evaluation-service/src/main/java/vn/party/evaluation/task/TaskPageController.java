@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.party.evaluation.audit.FormalitySignals;
+import vn.party.evaluation.caps.CapExplanation;
 import vn.party.evaluation.collective.CollectiveAccess;
 import vn.party.evaluation.decision.CaseFacts;
 import vn.party.evaluation.decision.OrganizationTally;
@@ -99,7 +100,7 @@ public class TaskPageController {
   @GetMapping("/app/tasks/{id}")
   public String form(
       @PathVariable String id, @AuthenticationPrincipal CurrentUser user, Model model) {
-    TaskForm form = work.form(id, user);
+    TaskForm form = inLanguage(work.form(id, user));
     if (ProcessKeys.FINALIZE_RESULTS.equals(form.task().taskKey())) {
       // finalizing is done on the organization's finalization page (counts, gauge, adjustments)
       return "redirect:/app/campaigns/"
@@ -241,7 +242,7 @@ public class TaskPageController {
               form.draftSavedAt(),
               form.mayWork(),
               form.levelCap(),
-              form.levelCapReason(),
+              inLanguage(form).levelCapReason(),
               form.selfReviewOutcome(),
               form.selfReviewForm()));
       model.addAttribute("errors", errors(refused.problems()));
@@ -251,6 +252,13 @@ public class TaskPageController {
       addTally(form, model);
       return "tasks/form";
     }
+  }
+
+  /** The cap's reason in the page's language where it has one (the "no cap" text). */
+  private TaskForm inLanguage(TaskForm form) {
+    return form.withLevelCapReason(
+        CapExplanation.inLanguage(
+            messages, form.levelCapReason(), LocaleContextHolder.getLocale()));
   }
 
   /**
