@@ -324,6 +324,20 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
   }
 
   /**
+   * Eighth session's outsider (LOW 3): a membership call with an id outside the engine's pattern was answered 204 (a
+   * removal) or with the engine's text. Now 400 naming {@code groupId} or {@code userId}, as a creation names its id.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  void aMembershipWithAnIdOutsideTheEnginesPatternIsRefusedNamingTheId(String door) {
+    assertProblem(send(door, "PUT", "/group/a%20b/members/member3", ""), "groupId", "invalid-id");
+    assertProblem(
+        send(door, "DELETE", "/group/auditors/members/a%20b", ""), "userId", "invalid-id");
+    assertProblem(
+        send(door, "PUT", "/group/auditors/members/" + "u".repeat(300), ""), "userId", "too-long");
+  }
+
+  /**
    * Seventh session's outsider (finding 6): an id the engine's id pattern refuses was answered with the engine's "has
    * an invalid id" naming no field. Now 400 naming {@code id}, {@code invalid-id}, in Vietnamese unless asked
    * otherwise; nothing is saved.
