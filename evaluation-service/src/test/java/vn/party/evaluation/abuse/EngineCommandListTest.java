@@ -2,6 +2,7 @@ package vn.party.evaluation.abuse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
@@ -451,6 +452,16 @@ class EngineCommandListTest extends EvaluationFlowSupport {
             .as(door + " " + body + ": " + created.body())
             .isEqualTo(400);
         assertThat(created.body()).contains("expression-not-allowed").doesNotContain("Exception");
+        // a person's sentence, not the raw key (eighth session's outsider, LOW 4)
+        JsonNode problem = JSON.readTree(created.body());
+        assertThat(problem.path("detail").asText())
+            .as(created.body())
+            .isEqualTo("Dữ liệu không hợp lệ, vui lòng kiểm tra các trường được nêu.");
+        assertThat(problem.at("/errors/0/reason").asText()).isEqualTo("expression-not-allowed");
+        assertThat(problem.at("/errors/0/message").asText())
+            .as(created.body())
+            .contains("của bộ lọc chỉ nhận các biểu thức");
+        assertThat(problem.path("message").asText()).contains("của bộ lọc chỉ nhận các biểu thức");
       }
       // Tasklist's own expressions still save
       HttpResponse<String> mine =

@@ -253,6 +253,91 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
   }
 
   /**
+   * Eighth session's outsider (LOW 1): an e-mail address carrying a second recipient (after a line separator U+2028,
+   * a comma, a semicolon, a space) or not one address was saved (204), and notices to it failed. Now 400 naming
+   * {@code email}, {@code invalid-email}; the stored address is unchanged. An empty one stays allowed.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  void anEmailThatIsNotOneAddressIsRefusedNamingTheEmail(String door) {
+    String id = "probe-mail-" + door.length();
+    for (String bad :
+        new String[] {
+          "a@x.vn\u2028bcc@evil.vn",
+          "victim1@x.vn, attacker@evil.vn",
+          "victim1@x.vn;attacker@evil.vn",
+          "a@x.vn\u00a0b@y.vn",
+          "a\u200b@x.vn",
+          "a@x.vn\u2029",
+          "no-at.example.vn",
+          "two@@x.vn",
+          "@x.vn",
+          "a@",
+        }) {
+      JsonNode error =
+          assertProblem(
+              send(door, "POST", "/user/create", newUser(id, "Thử", "Người", bad)),
+              "email",
+              "invalid-email");
+      assertThat(error.path("message").asText()).startsWith("Trường email phải là đúng một");
+      assertThat(identityService.createUserQuery().userId(id).count()).isZero();
+    }
+    HttpResponse<String> created =
+        send(door, "POST", "/user/create", newUser(id, "Thử", "Người", "p@example.invalid"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(204);
+    try {
+      assertProblem(
+          send(
+              door,
+              "PUT",
+              "/user/" + id + "/profile",
+              body(profile(id, "Thử", "Người", "a@x.vn\u2028bcc@evil.vn"))),
+          "email",
+          "invalid-email");
+      assertProblem(
+          send(
+              door,
+              "PUT",
+              "/user/" + id + "/profile",
+              body(profile(id, "Thử", "Người", "victim1@x.vn, attacker@evil.vn"))),
+          "email",
+          "invalid-email");
+      assertUser(id, "Thử", "Người", "p@example.invalid");
+      HttpResponse<String> emptied =
+          send(door, "PUT", "/user/" + id + "/profile", body(profile(id, "Thử", "Người", "")));
+      assertThat(emptied.statusCode()).as(emptied.body()).isEqualTo(204);
+    } finally {
+      identityService.deleteUser(id);
+    }
+  }
+
+  /** Eighth session's outsider (LOW 2): a group with a blank name was saved; now 400 naming {@code name}. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  void aGroupWithABlankNameIsRefusedNamingTheName(String door) {
+    String id = "probe-gname-" + door.length();
+    for (String blank : new String[] {"", "   "}) {
+      assertProblem(
+          send(door, "POST", "/group/create", body(group(id, blank, "x"))), "name", "required");
+      assertThat(identityService.createGroupQuery().groupId(id).count()).isZero();
+    }
+  }
+
+  /**
+   * Eighth session's outsider (LOW 3): a membership call with an id outside the engine's pattern was answered 204 (a
+   * removal) or with the engine's text. Now 400 naming {@code groupId} or {@code userId}, as a creation names its id.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  void aMembershipWithAnIdOutsideTheEnginesPatternIsRefusedNamingTheId(String door) {
+    assertProblem(send(door, "PUT", "/group/a%20b/members/member3", ""), "groupId", "invalid-id");
+    assertProblem(
+        send(door, "DELETE", "/group/auditors/members/a%20b", ""), "userId", "invalid-id");
+    assertProblem(
+        send(door, "PUT", "/group/auditors/members/" + "u".repeat(300), ""), "userId", "too-long");
+  }
+
+  /**
    * Seventh session's outsider (finding 6): an id the engine's id pattern refuses was answered with the engine's "has
    * an invalid id" naming no field. Now 400 naming {@code id}, {@code invalid-id}, in Vietnamese unless asked
    * otherwise; nothing is saved.

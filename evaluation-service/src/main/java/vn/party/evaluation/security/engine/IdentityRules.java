@@ -1,6 +1,8 @@
 package vn.party.evaluation.security.engine;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteGroupCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
@@ -118,11 +120,24 @@ final class IdentityRules {
     }
   }
 
-  /** A filter saved holds Tasklist's own expressions only ({@link FilterExpressions}): 400 naming the fields. */
+  /**
+   * A filter saved holds Tasklist's own expressions only ({@link FilterExpressions}): 400 naming the fields, each with
+   * its sentence, as a field that does not fit its column ({@link IdentityLengths.Refused}). As a variable's refusal
+   * the detail was the raw key "taskAssignee: expression-not-allowed" (eighth session's outsider, LOW 4).
+   */
   private static void filterExpressions(Command<?> command, String person, List<String> groups) {
     List<FieldError> expressions = FilterExpressions.refused(command);
     if (!expressions.isEmpty()) {
-      throw new VariableRefusedException(expressions);
+      throw new IdentityLengths.Refused(
+          expressions.stream()
+              .map(
+                  e -> {
+                    Map<String, String> error = new LinkedHashMap<>();
+                    error.put("field", e.field());
+                    error.put("reason", e.reason());
+                    return error;
+                  })
+              .toList());
     }
   }
 }
