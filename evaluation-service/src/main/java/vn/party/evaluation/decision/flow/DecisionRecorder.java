@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
-import vn.party.evaluation.campaign.Campaign;
 import vn.party.evaluation.campaign.Campaigns;
 import vn.party.evaluation.directory.People;
 import vn.party.evaluation.directory.Recipient;
@@ -24,6 +23,7 @@ import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.record.EvaluationRecord;
 import vn.party.evaluation.record.EvaluationRecords;
 import vn.party.evaluation.security.Actors;
+import vn.party.evaluation.security.SystemAccess;
 
 /**
  * Step record-decision: the grassroots committee's approval becomes the member's result — stored, counted for the
@@ -40,6 +40,7 @@ public class DecisionRecorder implements JavaDelegate {
   private final People people;
   private final Actors actors;
   private final RuntimeService runtimeService;
+  private final SystemAccess system;
 
   public DecisionRecorder(
       EvaluationRecords records,
@@ -48,7 +49,8 @@ public class DecisionRecorder implements JavaDelegate {
       Outbox outbox,
       People people,
       Actors actors,
-      RuntimeService runtimeService) {
+      RuntimeService runtimeService,
+      SystemAccess system) {
     this.records = records;
     this.campaigns = campaigns;
     this.timeline = timeline;
@@ -56,6 +58,7 @@ public class DecisionRecorder implements JavaDelegate {
     this.people = people;
     this.actors = actors;
     this.runtimeService = runtimeService;
+    this.system = system;
   }
 
   /** Data of vn.party.evaluation.member.decided. */
@@ -124,20 +127,26 @@ public class DecisionRecorder implements JavaDelegate {
             OffsetDateTime.now(ZoneOffset.UTC).toString(),
             people.user((String) execution.getVariable(MEMBER_USER_ID))));
 
-    Campaign campaign =
-        campaigns.memberDecided(
-            UUID.fromString((String) execution.getVariable(CAMPAIGN_ID)), memberId);
     // correlateAll: while the last batch is still being started, or before the campaign opens the
-    // stage, it is not
-    // waiting yet; it then counts the decisions itself (DecisionStageOpener)
-    campaigns
-        .completedStage(campaign)
-        .ifPresent(
-            stage ->
-                runtimeService
-                    .createMessageCorrelation(stage.message())
-                    .processInstanceBusinessKey(
-                        BusinessKeys.campaign(campaign.year(), campaign.organizationId()))
-                    .correlateAll());
+    // stage, it is not waiting yet; it then counts the decisions itself (DecisionStageOpener).
+    // Counted just before the commit, after the person's command has ended: the campaign going on
+    // is
+    // the process's own step, so it runs as the system, not as a new command of the person's
+    campaigns.memberDecided(
+        UUID.fromString((String) execution.getVariable(CAMPAIGN_ID)),
+        memberId,
+        campaign ->
+            campaigns
+                .completedStage(campaign)
+                .ifPresent(
+                    stage ->
+                        system.call(
+                            () ->
+                                runtimeService
+                                    .createMessageCorrelation(stage.message())
+                                    .processInstanceBusinessKey(
+                                        BusinessKeys.campaign(
+                                            campaign.year(), campaign.organizationId()))
+                                    .correlateAllWithResult())));
   }
 }
