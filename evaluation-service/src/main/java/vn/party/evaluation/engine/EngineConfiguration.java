@@ -60,6 +60,12 @@ public class EngineConfiguration {
     return new DefinitionReaders.Plugin();
   }
 
+  /** A person's groups that hold authorizations, found by index (see {@link AuthorizedGroups}). */
+  @Bean
+  AuthorizedGroups authorizedGroups() {
+    return new AuthorizedGroups();
+  }
+
   /** The index a task completion needs on ACT_RU_TASK.PARENT_TASK_ID_ (see {@link EngineIndexes}). */
   @Bean
   EngineIndexes engineIndexes() {
