@@ -40,7 +40,10 @@ public class Accounts {
 
   public static final String ACCOUNT_CHANGED = EventTypes.ACCOUNT_CHANGED;
 
-  /** {@code issuedBy} of the one-time passwords of the roster import: no person, the system. */
+  /**
+   * {@code reset_by} of the one-time passwords of the roster imports before the importer was recorded (eighth session's
+   * outsider, 3b), and of an import without one: no person, the system.
+   */
   public static final String ROSTER_IMPORT = "roster-import";
 
   /** Letters and digits that cannot be mistaken for one another when read out or copied from paper. */
@@ -123,6 +126,19 @@ public class Accounts {
         ACCOUNT_CHANGED,
         userId,
         new AccountChanged(userId, "ONE_TIME_PASSWORD", byImport ? null : issuedBy));
+  }
+
+  /**
+   * As {@link #oneTimePasswordSet}, for a one-time password the roster import issued: recorded as set by the importer
+   * through the import's door — the auditors' page said "the system" (eighth session's outsider, 3b). The holder's
+   * notice ({@code account.changed}) stays as it was, naming nobody.
+   */
+  void oneTimePasswordSetByImport(String userId, String importer) {
+    flags.setBySomeoneElse(
+        userId,
+        importer == null || importer.isBlank() ? ROSTER_IMPORT : importer,
+        PasswordResets.Door.ROSTER_IMPORT);
+    outbox.publish(ACCOUNT_CHANGED, userId, new AccountChanged(userId, "ONE_TIME_PASSWORD", null));
   }
 
   /**

@@ -20,14 +20,16 @@ public class EmailChanges {
   public static final String ACCOUNT_EMAIL_CHANGED = EventTypes.ACCOUNT_EMAIL_CHANGED;
 
   /**
-   * Data of {@code account.email-changed}: whose address changed, the address it was, and who changed it (a user id;
-   * left out when no person did, e.g. the roster import's own writes run as the system — the import names its
-   * importer).
+   * Data of {@code account.email-changed}: whose address changed, the address it was, who changed it (a user id; left
+   * out when no person did — the roster import names its importer, for its adoptions too) and, when the same change
+   * renamed the account, the name it had ({@code previousName}, AsyncAPI 0.4.0): the previous address is greeted by
+   * it, not by the name the change gave (eighth session's outsider, 3a).
    */
   public record AccountEmailChanged(
       String userId,
       String previousEmail,
-      @JsonInclude(JsonInclude.Include.NON_NULL) String changedBy) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) String changedBy,
+      @JsonInclude(JsonInclude.Include.NON_NULL) String previousName) {}
 
   private final Outbox outbox;
 
@@ -40,6 +42,12 @@ public class EmailChanges {
    * or it is the same one (spaces and letter case aside).
    */
   public void changed(String userId, String previous, String now, String changedBy) {
+    changed(userId, previous, now, changedBy, null);
+  }
+
+  /** As {@link #changed(String, String, String, String)}; {@code previousName}: the name before, when it changed. */
+  public void changed(
+      String userId, String previous, String now, String changedBy, String previousName) {
     if (previous == null || previous.isBlank() || normalized(previous).equals(normalized(now))) {
       return;
     }
@@ -47,7 +55,21 @@ public class EmailChanges {
         ACCOUNT_EMAIL_CHANGED,
         userId,
         new AccountEmailChanged(
-            userId, previous.strip(), changedBy == null || changedBy.isBlank() ? null : changedBy));
+            userId,
+            previous.strip(),
+            blankToNull(changedBy),
+            blankToNull(previousName) == null ? null : cut(previousName.strip(), 300)));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  /** At most {@code max} code points (the schema's limit; a first and a last name are 255 each). */
+  private static String cut(String value, int max) {
+    return value.codePointCount(0, value.length()) <= max
+        ? value
+        : value.substring(0, value.offsetByCodePoints(0, max));
   }
 
   private static String normalized(String email) {

@@ -52,6 +52,11 @@ public class MemberAccounts {
     return system.call(() -> signIns.inOtherGroups(userIds));
   }
 
+  /** The names of these sign-ins (first and last name), by id: one query; one without a name is left out. */
+  public Map<String, String> names(Collection<String> userIds) {
+    return system.call(() -> signIns.names(userIds));
+  }
+
   /** Which of these sign-ins exist: one query, however many they are. */
   public Set<String> existing(Collection<String> memberIds) {
     return system.call(() -> signIns.existing(memberIds));
@@ -61,8 +66,8 @@ public class MemberAccounts {
    * Creates the account, or adopts the sign-in without a member that has the id ({@link #createAll}); its one-time
    * password, which must be changed at first sign-in ({@link Accounts}).
    */
-  public String create(String memberId, String fullName, String email) {
-    return createAll(List.of(new NewAccount(memberId, fullName, email))).get(memberId);
+  public String create(String memberId, String fullName, String email, String by) {
+    return createAll(List.of(new NewAccount(memberId, fullName, email)), by).get(memberId);
   }
 
   /**
@@ -71,10 +76,11 @@ public class MemberAccounts {
    * address, in the members' group, and with a one-time password that must be changed at first sign-in, set in one
    * engine command however many they are (the roster import signs them in a chunk at a time). Adopted or new, the
    * account is treated alike (seventh session's outsider, 5a: an adopted account kept the password the administrator
-   * gave it); each is recorded as {@link Accounts#oneTimePasswordSet} does for the roster import. The one-time
-   * passwords by member id, in the order given.
+   * gave it); each is recorded as {@link Accounts#oneTimePasswordSetByImport} does, set by {@code by} (the importer,
+   * not "the system": eighth session's outsider, 3b), who is also named when an adopted account's address changes.
+   * The one-time passwords by member id, in the order given.
    */
-  public Map<String, String> createAll(List<NewAccount> newAccounts) {
+  public Map<String, String> createAll(List<NewAccount> newAccounts, String by) {
     Map<String, String> oneTime = new LinkedHashMap<>();
     List<MemberSignIns.NewSignIn> toCreate = new ArrayList<>(newAccounts.size());
     for (NewAccount account : newAccounts) {
@@ -87,9 +93,9 @@ public class MemberAccounts {
           new MemberSignIns.NewSignIn(
               account.memberId(), account.fullName(), account.email(), password));
     }
-    Set<String> signedIn = system.call(() -> signIns.createAll(toCreate));
+    Set<String> signedIn = system.call(() -> signIns.createAll(toCreate, by));
     oneTime.keySet().retainAll(signedIn);
-    oneTime.keySet().forEach(id -> accounts.oneTimePasswordSet(id, Accounts.ROSTER_IMPORT));
+    oneTime.keySet().forEach(id -> accounts.oneTimePasswordSetByImport(id, by));
     return oneTime;
   }
 

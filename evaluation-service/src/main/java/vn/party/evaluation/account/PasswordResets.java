@@ -28,8 +28,9 @@ public class PasswordResets {
   }
 
   /**
-   * One reset as administrators and auditors read it: the names of the account's holder and of who reset it (null
-   * when the directory has none, e.g. the roster import, shown as null), when ({@code resetAt}) and the same in the
+   * One reset as administrators and auditors read it: the names of the account's holder and of who reset it (for the
+   * roster import its importer; {@code resetBy} {@code roster-import} with no name for the imports recorded before
+   * the importer was, eighth session's outsider 3b; null when the directory has none), when ({@code resetAt}) and the same in the
    * system's time zone ({@code resetAtLocal}, as the page shows it).
    */
   @JsonInclude(JsonInclude.Include.ALWAYS)

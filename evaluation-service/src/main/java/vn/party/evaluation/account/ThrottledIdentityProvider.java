@@ -104,7 +104,7 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
     EmailChanges emails = emailChanges.get();
     if (stored != null && emails != null) {
       // the previous address is told (seventh session's outsider, 5b), whoever changed it
-      SavedUsers.tellEmailChange(emails, user, stored[2], authentication);
+      SavedUsers.tellEmailChange(emails, user, stored, authentication);
     }
     return result;
   }

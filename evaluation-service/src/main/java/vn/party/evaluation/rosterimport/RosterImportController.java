@@ -63,8 +63,9 @@ public class RosterImportController {
       description =
           "The body is the file itself (XLSX or CSV: UTF-8 with or without BOM, or UTF-16 with BOM; ',' or "
               + "';'), fileName as a parameter. Nothing of a member is written: 201 with the counts (toCreate, toUpdate, "
-              + "unchanged) and every problem {row, column, heading, field, reason, message (vi), messageEn}. 413 over "
-              + "40 MB.")
+              + "unchanged), every problem {row, column, heading, field, reason, message (vi), messageEn} and every "
+              + "row whose new member takes over an existing sign-in {row, account, currentName, message (vi), "
+              + "messageEn} (adoptions: a new one-time password, the roster's name and address). 413 over 40 MB.")
   public ResponseEntity<Preview> upload(
       @PathVariable String organizationId,
       @RequestParam(required = false) String fileName,

@@ -46,6 +46,8 @@ public class RosterImportService {
 
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
+  private static final Locale VI = Locale.forLanguageTag("vi");
+
   /**
    * Rows checked and written together: their ids looked up at once, their new members' accounts created in one
    * engine command.
@@ -55,7 +57,11 @@ public class RosterImportService {
   /** Longer cells are no account and no card: not looked up. */
   private static final int MAX_ID = 100;
 
-  /** What a preview shows. {@code problems} holds every problem; {@code problemsTotal} counts them. */
+  /**
+   * What a preview shows. {@code problems} holds every problem; {@code problemsTotal} counts them. {@code adoptions}:
+   * the rows whose new member takes over a sign-in that exists already (eighth session's outsider, 3c: the preview did
+   * not say so, and the commit reset it).
+   */
   public record Preview(
       UUID id,
       String organizationId,
@@ -67,7 +73,17 @@ public class RosterImportService {
       int toUpdate,
       int unchanged,
       int problemsTotal,
-      List<ImportProblem> problems) {}
+      List<ImportProblem> problems,
+      List<Adoption> adoptions) {}
+
+  /**
+   * A row whose new member's account column names a sign-in that exists and is no member's (made by an administrator
+   * in the engine, say): the commit takes it over — a new one-time password (the old one stops working), the roster's
+   * name and address, the members' group. The row as the spreadsheet numbers it, the sign-in, its name now (null: none)
+   * and the sentence in Vietnamese and in English.
+   */
+  public record Adoption(
+      int row, String account, String currentName, String message, String messageEn) {}
 
   /** An account created by the commit, with its one-time password: shown once, kept nowhere. */
   public record NewAccount(
@@ -156,7 +172,8 @@ public class RosterImportService {
         checked.toUpdate,
         checked.unchanged,
         checked.checker.problems().size(),
-        checked.checker.problems());
+        checked.checker.problems(),
+        checked.adoptions);
   }
 
   public Preview preview(UUID id, CurrentUser user) {
@@ -177,6 +194,7 @@ public class RosterImportService {
           kept.membersUpdated(),
           kept.membersUnchanged(),
           0,
+          List.of(),
           List.of());
     }
     Checked checked = check(kept.organizationId(), kept.format(), imports.content(id), null, user);
@@ -191,7 +209,8 @@ public class RosterImportService {
         checked.toUpdate,
         checked.unchanged,
         checked.checker.problems().size(),
-        checked.checker.problems());
+        checked.checker.problems(),
+        checked.adoptions);
   }
 
   public List<RosterImports.Import> recent(String organizationId, CurrentUser user) {
@@ -269,6 +288,7 @@ public class RosterImportService {
     int toCreate;
     int toUpdate;
     int unchanged;
+    final List<Adoption> adoptions = new ArrayList<>();
   }
 
   /**
@@ -294,6 +314,7 @@ public class RosterImportService {
             user.isAdmin());
     Checked checked = new Checked();
     checked.checker = checker;
+    List<MemberRow> adopted = new ArrayList<>();
     Consumer<SheetRow> checkRow =
         row -> {
           MemberRow member = checker.check(row);
@@ -304,6 +325,11 @@ public class RosterImportService {
           List<Map<String, Object>> changes = changes(before, member);
           if (before == null) {
             checked.toCreate++;
+            if (writer == null
+                && member.account() != null
+                && "USER".equals(holders.holder(member.account()))) {
+              adopted.add(member); // told at the chunk's end, with the sign-ins' names
+            }
           } else if (changes.isEmpty()) {
             checked.unchanged++;
           } else {
@@ -333,6 +359,7 @@ public class RosterImportService {
           holders.lookUp(ids);
           chunk.forEach(checkRow);
           chunk.clear();
+          adoptions(adopted, checked.adoptions);
           if (writer != null && checker.problems().isEmpty()) {
             writer.createAccounts();
           }
@@ -361,6 +388,39 @@ public class RosterImportService {
     checker.finish();
     checked.rows = checker.dataRows();
     return checked;
+  }
+
+  /**
+   * The preview's sentence for each row of {@code rows} (a new member taking over an existing sign-in), with the
+   * sign-ins' names now (one query for the chunk), added to {@code adoptions}; {@code rows} is emptied.
+   */
+  private void adoptions(List<MemberRow> rows, List<Adoption> adoptions) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    Map<String, String> names = accounts.names(rows.stream().map(MemberRow::account).toList());
+    for (MemberRow row : rows) {
+      String name = names.get(row.account());
+      // the row as a text: a number would be grouped ("1.234")
+      String number = String.valueOf(row.row());
+      Object[] vi = {number, row.account(), named(name, VI)};
+      Object[] en = {number, row.account(), named(name, Locale.ENGLISH)};
+      adoptions.add(
+          new Adoption(
+              row.row(),
+              row.account(),
+              name,
+              messages.getMessage("import.adoption", vi, VI),
+              messages.getMessage("import.adoption", en, Locale.ENGLISH)));
+    }
+    rows.clear();
+  }
+
+  /** "now named …", or "without a name", in the language given. */
+  private String named(String name, Locale locale) {
+    return name == null
+        ? messages.getMessage("import.adoption.unnamed", null, locale)
+        : messages.getMessage("import.adoption.named", new Object[] {name}, locale);
   }
 
   /**
@@ -469,7 +529,12 @@ public class RosterImportService {
         }
         imports.record(before.id(), by, reason, recorded);
         // the address the roster had is told of the change (seventh session's outsider, 5b)
-        emailChanges.changed(before.id(), before.email(), row.email(), by);
+        emailChanges.changed(
+            before.id(),
+            before.email(),
+            row.email(),
+            by,
+            Objects.equals(before.fullName(), row.fullName()) ? null : before.fullName());
         if (!Objects.equals(before.email(), row.email())) {
           // and the sign-in's address follows, or notices keep going to the old one
           emailsToSet.put(before.id(), row.email());
@@ -499,7 +564,7 @@ public class RosterImportService {
       if (accountsToCreate.isEmpty()) {
         return;
       }
-      Map<String, String> passwords = accounts.createAll(accountsToCreate);
+      Map<String, String> passwords = accounts.createAll(accountsToCreate, by);
       for (MemberAccounts.NewAccount account : accountsToCreate) {
         String password = passwords.get(account.memberId());
         if (password != null) {

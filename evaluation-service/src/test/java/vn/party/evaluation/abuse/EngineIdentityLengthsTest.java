@@ -338,6 +338,35 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
   }
 
   /**
+   * Eighth session's outsider (LOW 4, the tenants' part): a tenant's membership with an id outside the engine's
+   * pattern was answered with the engine's text, or 204 for a removal. Now 400 naming {@code tenantId}, {@code userId}
+   * or {@code groupId}, as a group's membership does.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  void aTenantMembershipWithAnIdOutsideTheEnginesPatternIsRefusedNamingTheId(String door) {
+    String tenant = "probe-tm-" + door.length();
+    for (String method : new String[] {"PUT", "DELETE"}) {
+      assertProblem(
+          send(door, method, "/tenant/" + tenant + "/user-members/a%20b", ""),
+          "userId",
+          "invalid-id");
+      assertProblem(
+          send(door, method, "/tenant/" + tenant + "/group-members/a%20b", ""),
+          "groupId",
+          "invalid-id");
+      assertProblem(
+          send(door, method, "/tenant/a%20b/user-members/member3", ""), "tenantId", "invalid-id");
+      assertProblem(
+          send(door, method, "/tenant/a%20b/group-members/members", ""), "tenantId", "invalid-id");
+    }
+    assertProblem(
+        send(door, "PUT", "/tenant/" + tenant + "/user-members/" + "u".repeat(300), ""),
+        "userId",
+        "too-long");
+  }
+
+  /**
    * Seventh session's outsider (finding 6): an id the engine's id pattern refuses was answered with the engine's "has
    * an invalid id" naming no field. Now 400 naming {@code id}, {@code invalid-id}, in Vietnamese unless asked
    * otherwise; nothing is saved.

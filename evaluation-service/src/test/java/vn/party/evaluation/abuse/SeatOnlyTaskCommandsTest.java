@@ -233,6 +233,54 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     assertUntouched();
   }
 
+  /**
+   * Eighth session's outsider (LOW 5, second part): the auditor writing an existing process variable through the
+   * engine REST API got 400 {@code unknown-field}, as if a better-named variable would have been taken. The inspection
+   * committee changes nothing: 403 before any variable is judged, at every door; nothing is written. Anyone else's
+   * write outside a task's form keeps its 400 naming the variable.
+   */
+  @Test
+  void theAuditorWritesNoVariableAndIsToldSoBeforeTheVariablesAreJudged() {
+    String variable = "/process-instance/" + decisionInstance + "/variables/memberUserId";
+    String value = "{\"value\":\"auditor\",\"type\":\"String\"}";
+    String[][] writes = {
+      {"PUT", variable, value},
+      {"DELETE", variable, null},
+      {
+        "POST",
+        "/process-instance/" + decisionInstance + "/variables",
+        "{\"modifications\":{\"memberUserId\":" + value + "}}"
+      },
+      {"PUT", "/task/" + decision + "/variables/memberUserId", value},
+      {"PUT", "/task/" + decision + "/localVariables/ghiChu", value}
+    };
+    WebappSession cockpit = new WebappSession(port);
+    assertThat(cockpit.signIn("auditor", "cockpit")).isEqualTo(200);
+    for (String[] write : writes) {
+      for (String door : DOORS) {
+        HttpResponse<String> answer =
+            http.send(write[0], door + write[1], "auditor", "application/json", write[2]);
+        assertRefused(
+            answer.statusCode(), door + write[1] + ": " + answer.body(), "Ủy ban kiểm tra");
+        assertThat(answer.body()).doesNotContain("unknown-field");
+      }
+      HttpResponse<String> webapp =
+          cockpit.send(
+              write[0],
+              "/camunda/api/engine/engine/default" + write[1],
+              "application/json",
+              write[2]);
+      assertRefused(webapp.statusCode(), write[1] + ": " + webapp.body(), "Ủy ban kiểm tra");
+    }
+    assertThat(runtimeService.getVariable(decisionInstance, "memberUserId")).isEqualTo("member5");
+    // another person's write outside the form is still named, as before
+    HttpResponse<String> committee =
+        http.send("PUT", "/engine-rest" + variable, "committee", "application/json", value);
+    assertThat(committee.statusCode()).as(committee.body()).isEqualTo(400);
+    assertThat(committee.body()).contains("memberUserId", "unknown-field");
+    assertUntouched();
+  }
+
   @Test
   void theAuditorAddsNoCommentNorAttachment() {
     for (String door : DOORS) {

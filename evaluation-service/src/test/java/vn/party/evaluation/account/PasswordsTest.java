@@ -2,8 +2,11 @@ package vn.party.evaluation.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
@@ -548,6 +551,34 @@ class PasswordsTest extends IntegrationTestSupport {
                 .query(String.class)
                 .list())
         .containsExactly("admin ENGINE");
+  }
+
+  /**
+   * Eighth session's outsider (7b): the auditors' page listed fifteen resets by "the system (roster import)", one per
+   * demo member — the demo loads its members through the roster import and then gives them the README's password, so
+   * nobody was ever handed those one-time passwords. The demo's set-up is no reset: none is recorded for its members.
+   */
+  @Test
+  void theDemosSetUpRecordsNoPasswordReset() {
+    List<String> demoMembers = IntStream.rangeClosed(1, 15).mapToObj(n -> "member" + n).toList();
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from evaluation.password_reset where door = 'ROSTER_IMPORT' "
+                        + "and user_id in (:ids)")
+                .param("ids", demoMembers)
+                .query(Integer.class)
+                .single())
+        .isZero();
+    JsonNode listed =
+        json(
+            as("auditor").get().uri("/api/v1/admin/password-resets").retrieve().body(String.class));
+    for (JsonNode reset : listed) {
+      assertThat(
+              demoMembers.contains(reset.path("userId").asText())
+                  && "ROSTER_IMPORT".equals(reset.path("door").asText()))
+          .as(reset.toString())
+          .isFalse();
+    }
   }
 
   @Test

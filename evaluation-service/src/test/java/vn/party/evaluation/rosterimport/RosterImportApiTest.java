@@ -10,17 +10,21 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.pages.PageSession;
 
 /**
  * The roster import through the API, on an organization of its own (ward "ri-ward", branches ri-cb1 and ri-cb2): the
@@ -34,6 +38,8 @@ import vn.party.evaluation.EvaluationFlowSupport;
 class RosterImportApiTest extends EvaluationFlowSupport {
 
   static final String WARD = "ri-ward";
+
+  @Autowired IdentityService identityService;
 
   @BeforeAll
   void ward() {
@@ -92,6 +98,63 @@ class RosterImportApiTest extends EvaluationFlowSupport {
     assertThat(statusOf(as("secretary1"), "/api/v1/me"))
         .as("the seat holder still signs in with their own password")
         .isEqualTo(200);
+  }
+
+  /**
+   * Eighth session's outsider, 3c: a row naming an existing sign-in that is no member's (an account an administrator
+   * made in the engine) was previewed as one more new member, and the commit took the sign-in over. The preview now
+   * says so for that row, in the API's answer ({@code adoptions}: the row, the sign-in, its name now and the sentence
+   * in both languages) and on the page; nothing is written by the preview.
+   */
+  @Test
+  void thePreviewSaysWhichRowTakesOverAnExistingSignIn() throws Exception {
+    String id = "ri-adopt-preview";
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User made = identityService.newUser(id);
+      made.setFirstName("Tài khoản");
+      made.setLastName("Tạm");
+      made.setEmail("tam@outside.example.com");
+      made.setPassword("Đèo-Cả-gió-lộng-7");
+      identityService.saveUser(made);
+    }
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(RosterFiles.heading());
+    rows.add(RosterFiles.row("Hồ Văn Mới", "RI000801", "ri-cb1")); // 2: a new member, a new sign-in
+    List<String> adopting = RosterFiles.row("Đặng Thị Tiếp", "RI000802", "ri-cb1");
+    adopting.add(id); // 3: the existing sign-in named
+    rows.add(adopting);
+
+    ResponseEntity<String> answer =
+        upload("admin", "tiep-nhan.csv", RosterFiles.csv(rows, ';', true, StandardCharsets.UTF_8));
+
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(201);
+    JsonNode preview = json(answer.getBody());
+    assertThat(preview.get("problemsTotal").asInt()).as(answer.getBody()).isZero();
+    assertThat(preview.get("toCreate").asInt()).isEqualTo(2);
+    JsonNode adoption = preview.get("adoptions");
+    assertThat(adoption).as(answer.getBody()).hasSize(1);
+    assertThat(adoption.get(0).get("row").asInt()).isEqualTo(3);
+    assertThat(adoption.get(0).get("account").asText()).isEqualTo(id);
+    assertThat(adoption.get(0).get("currentName").asText()).isEqualTo("Tài khoản Tạm");
+    assertThat(adoption.get(0).get("message").asText())
+        .contains(
+            "Dòng 3", id, "đang mang tên Tài khoản Tạm", "tiếp nhận", "mật khẩu dùng một lần");
+    assertThat(adoption.get(0).get("messageEn").asText())
+        .contains("Row 3", id, "now named Tài khoản Tạm", "taken over", "one-time password");
+
+    String page =
+        PageSession.of(port, "admin", "admin")
+            .get("/app/roster-import/" + preview.get("id").asText())
+            .body();
+    assertThat(page)
+        .contains("id=\"adoptions\"")
+        .contains("data-row=\"3\" data-account=\"" + id + "\"")
+        .contains("1 tài khoản đăng nhập có sẵn sẽ được tiếp nhận")
+        .contains("đang mang tên Tài khoản Tạm");
+    // the preview wrote nothing: the sign-in is as it was
+    User now = identityService.createUserQuery().userId(id).singleResult();
+    assertThat(now.getFirstName() + " " + now.getLastName()).isEqualTo("Tài khoản Tạm");
+    assertThat(identityService.checkPassword(id, "Đèo-Cả-gió-lộng-7")).isTrue();
   }
 
   /** A row per account, each on a new card: the preview says "account-taken" for each, the commit writes nothing. */

@@ -141,13 +141,13 @@ class RosterImportEngineCommandsTest extends EvaluationFlowSupport {
     assertThat(
             count(
                 "select count(*) from evaluation.account_password where must_change "
-                    + "and set_by = 'roster-import' and user_id in (:ids)",
+                    + "and set_by = 'admin' and user_id in (:ids)",
                 ids))
         .isEqualTo(members);
     assertThat(
             count(
                 "select count(*) from evaluation.password_reset where door = 'ROSTER_IMPORT' "
-                    + "and user_id in (:ids)",
+                    + "and reset_by = 'admin' and user_id in (:ids)",
                 ids))
         .isEqualTo(members);
     assertThat(
@@ -261,7 +261,7 @@ class RosterImportEngineCommandsTest extends EvaluationFlowSupport {
     assertThat(
             count(
                 "select count(*) from evaluation.account_password where must_change "
-                    + "and set_by = 'roster-import' and user_id in (:ids)",
+                    + "and set_by = 'admin' and user_id in (:ids)",
                 List.of(solo)))
         .isEqualTo(1);
     assertThat(

@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import vn.party.evaluation.IntegrationTestSupport;
 import vn.party.evaluation.account.PasswordFlags;
+import vn.party.evaluation.pages.PageSession;
 import vn.party.evaluation.process.Groups;
 
 /**
@@ -159,6 +160,72 @@ class RosterImportSignInsTest extends IntegrationTestSupport {
     assertThat(me.getBody()).contains("password-change-required");
     assertThat(as(id, STRONG).get().uri("/api/v1/me").retrieve().toBodilessEntity().getStatusCode())
         .matches(status -> status.value() == 401);
+  }
+
+  /**
+   * Eighth session's outsider, 3a and 3b: when the import adopted a sign-in, the notice to its previous address said
+   * it was changed "by the system" and (the account already renamed) could only greet the name the importer wrote; the
+   * auditors' page recorded the one-time password as the system's. Now the change names the administrator who
+   * committed the import and carries the name the account had ({@code previousName}), and the reset is recorded as
+   * theirs — in the table, the API and the auditors' page.
+   */
+  @Test
+  void anAdoptionIsToldAndRecordedAsTheImportersNamingTheAccountsFormerName() throws Exception {
+    String id = "sg12-adopt-named";
+    String formerAddress = "tai-khoan-cu@outside.example.com";
+    assertThat(
+            as("admin")
+                .post()
+                .uri("/engine-rest/user/create")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(
+                    Map.of(
+                        "profile",
+                        Map.of(
+                            "id",
+                            id,
+                            "firstName",
+                            "Tài khoản",
+                            "lastName",
+                            "Cũ",
+                            "email",
+                            formerAddress),
+                        "credentials",
+                        Map.of("password", STRONG)))
+                .retrieve()
+                .toBodilessEntity()
+                .getStatusCode()
+                .value())
+        .isEqualTo(204);
+    List<List<String>> rows = new ArrayList<>();
+    rows.add(RosterFiles.heading());
+    List<String> row = RosterFiles.row("Võ Thị Tiếp", "SG120004", BRANCH);
+    row.add(id);
+    rows.add(row);
+
+    importFile("tiep-nhan-ten-cu.csv", rows);
+
+    assertThat(emailChangedEvents(id))
+        .singleElement()
+        .asString()
+        .contains("\"previousEmail\":\"" + formerAddress + "\"")
+        .contains("\"changedBy\":\"admin\"")
+        .contains("\"previousName\":\"Tài khoản Cũ\"")
+        .doesNotContain("sg120004@example.vn");
+    assertThat(
+            jdbc.sql(
+                    "select reset_by || ' ' || door from evaluation.password_reset "
+                        + "where user_id = :id order by id")
+                .param("id", id)
+                .query(String.class)
+                .list())
+        .as("the administrator's password through the engine, then the import's one-time password")
+        .containsExactly("admin ENGINE", "admin ROSTER_IMPORT");
+    String page = PageSession.of(port, "auditor").get("/app/audit/password-resets?lang=vi").body();
+    int at = page.indexOf("data-user=\"" + id + "\"");
+    assertThat(at).as(page).isPositive();
+    String line = page.substring(at, page.indexOf("</tr>", at));
+    assertThat(line).contains("data-by=\"admin\"").doesNotContain("Hệ thống (nhập danh sách)");
   }
 
   /**

@@ -143,7 +143,11 @@ public class InboxService {
             notificationId,
             draft.alsoMail(),
             composer.email(
-                draft.kind(), draft.params(), recipient.nameForGreeting(), draft.link(), locale));
+                draft.kind(),
+                draft.params(),
+                draft.alsoMailName() != null ? draft.alsoMailName() : recipient.nameForGreeting(),
+                draft.link(),
+                locale));
       }
     }
     log.info(
@@ -302,13 +306,18 @@ public class InboxService {
       if (changed.changedBy() != null && !changed.changedBy().isBlank()) {
         params.put(Params.CHANGED_BY, directory.accountName(changed.changedBy().strip()));
       }
+      // the previous address is its holder's: greeted by the name the account had when the same
+      // change renamed it (an adoption by the roster import), not the name it was given
       return new Draft(
           NotificationKind.ACCOUNT_EMAIL_CHANGED,
           params,
           links.page("app"),
           List.of(new RecipientData(changed.userId().strip(), null, null)),
           true,
-          changed.previousEmail().strip());
+          changed.previousEmail().strip(),
+          changed.previousName() == null || changed.previousName().isBlank()
+              ? null
+              : changed.previousName().strip());
     }
     return null;
   }
@@ -332,6 +341,7 @@ public class InboxService {
   /**
    * @param alsoMail an address outside the directory that gets the holder's e-mail too: only the previous address of
    *     an e-mail change (seventh session's outsider, 5b), null otherwise
+   * @param alsoMailName how the e-mail to {@code alsoMail} greets its reader; null: as the holder is greeted
    */
   private record Draft(
       NotificationKind kind,
@@ -339,5 +349,17 @@ public class InboxService {
       String link,
       List<RecipientData> recipients,
       boolean mailAlways,
-      String alsoMail) {}
+      String alsoMail,
+      String alsoMailName) {
+
+    Draft(
+        NotificationKind kind,
+        Map<String, String> params,
+        String link,
+        List<RecipientData> recipients,
+        boolean mailAlways,
+        String alsoMail) {
+      this(kind, params, link, recipients, mailAlways, alsoMail, null);
+    }
+  }
 }

@@ -183,4 +183,45 @@ class AccountChangedNoticeTest extends IntegrationTest {
       jdbc.sql("delete from notification.preference where user_id = 'member2'").update();
     }
   }
+
+  /**
+   * Eighth session's outsider, 3a: a roster import adopted a sign-in and changed its address and its name; the notice
+   * to the previous address named no one and greeted the name the importer wrote. With {@code previousName} (AsyncAPI
+   * 0.4.0) the previous address is greeted by the name the account had, and told who changed it (the importer); the
+   * holder at the directory's address is greeted by the directory's name, as before.
+   */
+  @Test
+  void thePreviousAddressIsGreetedByTheNameTheAccountHadAndToldWhoChangedIt() throws Exception {
+    String previous = "tai-khoan-cu-" + UUID.randomUUID() + "@outside.example.com";
+    int before = Mails.receivedBy(HOLDER).size();
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("userId", "member2");
+    data.put("previousEmail", previous);
+    data.put("changedBy", "secretary1");
+    data.put("previousName", "Tài khoản Ẩn Danh");
+    CloudEvent event =
+        CloudEventBuilder.v1()
+            .withId(UUID.randomUUID().toString())
+            .withSource(URI.create(Events.SOURCE))
+            .withType(EventTypes.ACCOUNT_EMAIL_CHANGED)
+            .withSubject("member2")
+            .withTime(OffsetDateTime.parse("2026-12-07T03:20:11Z"))
+            .withData("application/json", JSON.writeValueAsBytes(data))
+            .build();
+
+    Events.publish("member2", event);
+
+    await().atMost(WAIT).until(() -> Mails.receivedBy(previous).size() == 1);
+    MimeMessage there = Mails.receivedBy(previous).get(0);
+    assertThat(Mails.text(there))
+        .contains("Kính gửi đồng chí Tài khoản Ẩn Danh,")
+        .doesNotContain("Trần Thị Bình")
+        .contains(
+            "của tài khoản của bạn đã được Lê Văn Cường (secretary1) đổi sang địa chỉ khác lúc")
+        .doesNotContain("hệ thống đổi");
+    await().atMost(WAIT).until(() -> Mails.receivedBy(HOLDER).size() == before + 1);
+    assertThat(Mails.text(Mails.receivedBy(HOLDER).get(before)))
+        .contains("Kính gửi đồng chí Trần Thị Bình")
+        .doesNotContain("Tài khoản Ẩn Danh");
+  }
 }

@@ -1,6 +1,7 @@
 package vn.party.evaluation.account.flow;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,6 +82,28 @@ public class MemberSignIns {
   }
 
   /**
+   * The names of these accounts (first and last name), read from the engine's table in one query as {@link #existing}
+   * reads it; an account without a name, or none, is left out.
+   */
+  public Map<String, String> names(Collection<String> userIds) {
+    if (userIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> names = new HashMap<>();
+    jdbc
+        .sql(
+            "select u.id_, trim(concat_ws(' ', u.first_, u.last_)) from unnest(cast(:ids as"
+                + " varchar[])) as asked(id) join act_id_user u on u.id_ = asked.id")
+        .param("ids", userIds.toArray(String[]::new))
+        .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
+        .list()
+        .stream()
+        .filter(named -> named[1] != null && !named[1].isBlank())
+        .forEach(named -> names.put(named[0], named[1]));
+    return names;
+  }
+
+  /**
    * The ids among {@code userIds} that the engine's table joined by {@code joinedOn} (to {@code asked.id}) holds: one
    * query, the ids given unnested and joined (never {@code in (…)} over the table, see {@link #existing}).
    * {@code groups}, when given, is the query's {@code :groups}.
@@ -108,12 +131,17 @@ public class MemberSignIns {
    * a seat holder) is never adopted (the caller refuses it before; here it is refused again). The ids signed in, in order; an id given twice once. Inside
    * one command an account just created is not yet in the database, so nothing here asks for it again. The engine
    * works on the caller's transaction's connection (Spring's), so {@link #existing} sees the accounts of earlier
-   * chunks.
+   * chunks. An adopted account's change of address is told naming {@code by}, the person the caller signs them in for
+   * (the importer; it said "changed by the system": eighth session's outsider, 3a), and the name it had.
    */
-  public Set<String> createAll(List<NewSignIn> signIns) {
+  public Set<String> createAll(List<NewSignIn> signIns, String by) {
     if (signIns.isEmpty()) {
       return Set.of();
     }
+    return SavedUsers.onBehalfOf(by, () -> signInAll(signIns));
+  }
+
+  private Set<String> signInAll(List<NewSignIn> signIns) {
     return inOneCommand(
         () -> {
           Set<String> existing = existing(signIns.stream().map(NewSignIn::userId).toList());

@@ -17,6 +17,9 @@ public final class SavedUsers {
   /** Set while a caller that tells the change itself saves accounts ({@link #toldByCaller}). */
   private static final ThreadLocal<Boolean> TOLD_BY_CALLER = ThreadLocal.withInitial(() -> false);
 
+  /** The person on whose behalf the system saves accounts ({@link #onBehalfOf}); null: nobody named. */
+  private static final ThreadLocal<String> ON_BEHALF_OF = new ThreadLocal<>();
+
   private SavedUsers() {}
 
   /**
@@ -35,6 +38,25 @@ public final class SavedUsers {
   }
 
   /**
+   * Runs {@code work}, whose saves run as the system (no authentication: {@code SystemAccess}) for {@code person}: a
+   * change they tell names that person. The roster import adopts a sign-in as the system, and its notice to the
+   * previous address said "changed by the system" (eighth session's outsider, 3a); the importer is known.
+   */
+  static <T> T onBehalfOf(String person, Supplier<T> work) {
+    String outer = ON_BEHALF_OF.get();
+    ON_BEHALF_OF.set(person);
+    try {
+      return work.get();
+    } finally {
+      if (outer == null) {
+        ON_BEHALF_OF.remove();
+      } else {
+        ON_BEHALF_OF.set(outer);
+      }
+    }
+  }
+
+  /**
    * The account's profile as stored (first name, last name, e-mail) when the save is of an account saved before;
    * null for one being created (the engine inserts a user whose revision is 0), which is not read at all — the roster
    * import creates thousands in one command.
@@ -46,16 +68,34 @@ public final class SavedUsers {
     return storedProfile.apply(user.getId());
   }
 
-  /** Tells the address the account had, when the save changed it; who saved it, when a person did. */
+  /**
+   * Tells the address the account had, when the save changed it; who saved it, when a person did (or the person the
+   * system saved it for, {@link #onBehalfOf}); and the name the account had, when the same save renamed it (an
+   * adoption by the roster import): the previous address is its holder's, greeted by that name, not the new one.
+   *
+   * @param stored the account's first name, last name and e-mail address as stored before the save
+   */
   public static void tellEmailChange(
-      EmailChanges emails, User user, String storedEmail, Authentication authentication) {
+      EmailChanges emails, User user, String[] stored, Authentication authentication) {
     if (TOLD_BY_CALLER.get()) {
       return;
     }
+    String by = authentication == null ? null : authentication.getUserId();
+    String previousName = fullName(stored[0], stored[1]);
     emails.changed(
         user.getId(),
-        storedEmail,
+        stored[2],
         user.getEmail(),
-        authentication == null ? null : authentication.getUserId());
+        by != null ? by : ON_BEHALF_OF.get(),
+        previousName.equals(fullName(user.getFirstName(), user.getLastName()))
+            ? null
+            : previousName);
+  }
+
+  private static String fullName(String firstName, String lastName) {
+    return ((firstName == null ? "" : firstName.strip())
+            + " "
+            + (lastName == null ? "" : lastName.strip()))
+        .strip();
   }
 }

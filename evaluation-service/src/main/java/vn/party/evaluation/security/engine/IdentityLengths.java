@@ -15,7 +15,11 @@ import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.CreateMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateTenantGroupMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateTenantUserMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTenantGroupMembershipCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTenantUserMembershipCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveFilterCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveGroupCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTenantCmd;
@@ -125,6 +129,30 @@ public final class IdentityLengths {
           "userId",
           CommandWrites.stringField(command, "userId"),
           idPattern(configuration, configuration.getUserResourceWhitelistPattern()));
+    } else if (command instanceof CreateTenantUserMembershipCmd
+        || command instanceof DeleteTenantUserMembershipCmd
+        || command instanceof CreateTenantGroupMembershipCmd
+        || command instanceof DeleteTenantGroupMembershipCmd) {
+      // a tenant's memberships, as a group's above (eighth session's outsider, 4b: answered with
+      // the
+      // engine's text or 204): the tenant, then the user or group, each by its kind's pattern
+      id(
+          errors,
+          "tenantId",
+          CommandWrites.stringField(command, "tenantId"),
+          idPattern(configuration, configuration.getTenantResourceWhitelistPattern()));
+      boolean ofUser =
+          command instanceof CreateTenantUserMembershipCmd
+              || command instanceof DeleteTenantUserMembershipCmd;
+      id(
+          errors,
+          ofUser ? "userId" : "groupId",
+          CommandWrites.stringField(command, ofUser ? "userId" : "groupId"),
+          idPattern(
+              configuration,
+              ofUser
+                  ? configuration.getUserResourceWhitelistPattern()
+                  : configuration.getGroupResourceWhitelistPattern()));
     } else if (command instanceof SaveTenantCmd
         && CommandWrites.fieldOf(command, "tenant") instanceof Tenant tenant) {
       id(

@@ -160,7 +160,8 @@ public class UserCommandGuard extends CommandInterceptor {
   /**
    * The inspection committee reads and changes nothing: a user in the {@code auditors} group (whatever other groups
    * they hold), or one whose only committee groups are inspection committees', gives no task command — except, for a
-   * member, their own self-review, which is theirs as a member.
+   * member, their own self-review, which is theirs as a member — and writes no variable outside a task's form: 403
+   * before the variables are judged (a 400 naming them would answer a write that was never theirs to make).
    */
   private static boolean inspectsOnly(List<String> groups) {
     if (groups.contains(Groups.AUDITORS)) {
@@ -174,6 +175,11 @@ public class UserCommandGuard extends CommandInterceptor {
     CommandWrites.TaskAction action = CommandWrites.actionOf(command);
     CommandWrites.Write write = CommandWrites.of(command);
     if (write != null && write.taskId() == null) {
+      if (inspectsOnly(groups)) {
+        // the inspection committee changes nothing: told so before anything is said of the
+        // variables sent (eighth session's outsider, LOW 5: 400 unknown-field for an existing one)
+        throw PersonRefusedException.inspection();
+      }
       // outside a task form: no variable at all
       throw new VariableRefusedException(TaskCompletionRules.unowned("", write.values().keySet()));
     }
