@@ -29,10 +29,7 @@ final class PdfReport {
 
   static byte[] write(PartyHeader header, OrganizationReport report, ReportLabels labels) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
-    PdfWriter.getInstance(document, out);
-    document.open();
-    header.writeTo(document);
+    Document document = opened(new Document(PageSize.A4.rotate(), 28, 28, 28, 28), out, header);
     Font text = PdfFonts.regular(9);
     Font bold = PdfFonts.bold(9);
     headings(
@@ -139,10 +136,7 @@ final class PdfReport {
   /** One branch, portrait A4: the figures, a line per level against the year before, those not rated. */
   static byte[] writeBranch(PartyHeader header, BranchReport report, ReportLabels labels) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Document document = new Document(PageSize.A4, 36, 36, 36, 36);
-    PdfWriter.getInstance(document, out);
-    document.open();
-    header.writeTo(document);
+    Document document = opened(new Document(PageSize.A4, 36, 36, 36, 36), out, header);
     Font text = PdfFonts.regular(10);
     Font bold = PdfFonts.bold(10);
     headings(
@@ -242,6 +236,14 @@ final class PdfReport {
     PdfPCell cell = new PdfPCell(new Phrase(value, font));
     cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
     return cell;
+  }
+
+  /** The document opened, writing to {@code out}, with the party header first. */
+  private static Document opened(Document document, ByteArrayOutputStream out, PartyHeader header) {
+    PdfWriter.getInstance(document, out);
+    document.open();
+    header.writeTo(document);
+    return document;
   }
 
   /** The report's title (bold, 13 points) and the line under it, centred. */

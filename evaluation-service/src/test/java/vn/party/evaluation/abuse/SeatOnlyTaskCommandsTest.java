@@ -360,20 +360,8 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     }
     // a negative count is the engine's own 400, before it looks for the job: alike for a real one
     // and none
-    HttpResponse<String> negative =
-        http.send(
-            "PUT",
-            "/engine-rest/job/" + job.getId() + "/retries",
-            "district",
-            "application/json",
-            "{\"retries\":-1}");
-    HttpResponse<String> negativeNone =
-        http.send(
-            "PUT",
-            "/engine-rest/job/" + UNKNOWN + "/retries",
-            "district",
-            "application/json",
-            "{\"retries\":-1}");
+    HttpResponse<String> negative = setRetries(job.getId(), "district", -1);
+    HttpResponse<String> negativeNone = setRetries(UNKNOWN, "district", -1);
     assertThat(negative.statusCode()).as(negative.body()).isEqualTo(400);
     assertThat(negative.body()).isEqualTo(negativeNone.body());
     Job after = managementService.createJobQuery().jobId(job.getId()).singleResult();
@@ -381,13 +369,7 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     assertThat(runtimeService.createIncidentQuery().count()).isEqualTo(incidents);
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
     // retrying a job (an incident's retry) stays the administrator's
-    HttpResponse<String> retry =
-        http.send(
-            "PUT",
-            "/engine-rest/job/" + job.getId() + "/retries",
-            "admin",
-            "application/json",
-            "{\"retries\":" + after.getRetries() + "}");
+    HttpResponse<String> retry = setRetries(job.getId(), "admin", after.getRetries());
     assertThat(retry.statusCode()).as(retry.body()).isEqualTo(204);
   }
 
@@ -703,13 +685,7 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
             }
           });
       // an incident's retry stays the administrator's
-      HttpResponse<String> retries =
-          http.send(
-              "PUT",
-              "/engine-rest/job/" + timer.getId() + "/retries",
-              "admin",
-              "application/json",
-              "{\"retries\":3}");
+      HttpResponse<String> retries = setRetries(timer.getId(), "admin", 3);
       assertThat(retries.statusCode()).as(retries.body()).isEqualTo(204);
     } finally {
       created.forEach(authorizationService::deleteAuthorization);
@@ -995,6 +971,16 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     assertThat(task.getOwner()).isNull();
     assertThat(taskService.getIdentityLinksForTask(decision))
         .allMatch(link -> Groups.organizationCommittee(ORG).equals(link.getGroupId()));
+  }
+
+  /** Sets a job's retries through the engine REST API, as the user. */
+  private HttpResponse<String> setRetries(String jobId, String user, int retries) {
+    return http.send(
+        "PUT",
+        "/engine-rest/job/" + jobId + "/retries",
+        user,
+        "application/json",
+        "{\"retries\":" + retries + "}");
   }
 
   /** A command on a task through the engine REST door ({@code command}: "/claim", "/complete"…), as JSON. */

@@ -15,8 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 import vn.party.evaluation.IntegrationTestSupport;
+import vn.party.evaluation.UnitFixture;
 import vn.party.evaluation.account.PasswordFlags;
 import vn.party.evaluation.process.Groups;
 
@@ -41,41 +41,11 @@ class RosterImportSignInsTest extends IntegrationTestSupport {
 
   @BeforeAll
   void ward() {
-    RestClient admin = as("admin");
-    admin
-        .post()
-        .uri("/api/v1/units")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(
-            Map.of(
-                "kind",
-                "ORGANIZATION",
-                "parentId",
-                "thanh-khe",
-                "name",
-                "Đảng bộ phường Thử Đăng Nhập",
-                "code",
-                WARD,
-                "openedOn",
-                "2001-01-01"))
-        .retrieve()
-        .toEntity(String.class);
-    admin
-        .post()
-        .uri("/api/v1/units")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(
-            Map.of(
-                "kind",
-                "BRANCH",
-                "parentId",
-                WARD,
-                "name",
-                "Chi bộ Thử Đăng Nhập 1",
-                "code",
-                BRANCH))
-        .retrieve()
-        .toEntity(String.class);
+    // unchecked, as a set-up that runs again meets its units taken
+    UnitFixture units = new UnitFixture(this::as, jdbc);
+    units.post(
+        "ORGANIZATION", UnitFixture.ABOVE, "Đảng bộ phường Thử Đăng Nhập", WARD, "2001-01-01");
+    units.post("BRANCH", WARD, "Chi bộ Thử Đăng Nhập 1", BRANCH, null);
   }
 
   /**
