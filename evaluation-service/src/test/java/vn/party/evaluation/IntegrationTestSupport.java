@@ -114,7 +114,11 @@ public abstract class IntegrationTestSupport {
 
   /** An HTTP client signed in as the given demo user (password "demo", or "admin" for admin). */
   protected RestClient as(String user) {
-    String password = "admin".equals(user) ? "admin" : "demo";
+    return as(user, "admin".equals(user) ? "admin" : "demo");
+  }
+
+  /** An HTTP client signed in with the given password; every answer is returned, none thrown. */
+  protected RestClient as(String user, String password) {
     return RestClient.builder()
         .baseUrl("http://localhost:" + port)
         .defaultHeaders(h -> h.setBasicAuth(user, password, StandardCharsets.UTF_8))

@@ -236,12 +236,7 @@ public class CampaignPageController {
     Map<String, String> errors = new LinkedHashMap<>();
     for (FieldProblem problem : problems) {
       String label = messages.getMessage("field." + problem.field(), null, problem.field(), locale);
-      errors.putIfAbsent(
-          problem.field(),
-          problem.message() != null
-              ? problem.message()
-              : messages.getMessage(
-                  "reason." + problem.reason(), new Object[] {label}, problem.reason(), locale));
+      errors.putIfAbsent(problem.field(), problem.shown(messages, label, locale));
     }
     return errors;
   }

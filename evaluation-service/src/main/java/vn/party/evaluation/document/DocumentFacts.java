@@ -7,7 +7,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** What the documents print that the other features do not already read: names, the minutes, the decided list. */
+/**
+ * What the documents print that the other features do not already read: names, the minutes, the decided list. Each
+ * query names its columns as the record's components, so that rows map to the records by name.
+ */
 @Component
 class DocumentFacts {
 
@@ -59,47 +62,32 @@ class DocumentFacts {
   Optional<Unit> branch(String branchId) {
     return jdbc.sql(
             """
-            select b.id, b.name, o.id as org_id, o.name as org_name from evaluation.branch b
-            join evaluation.organization o on o.id = b.organization_id where b.id = :id""")
+            select b.id, b.name, o.id as organization_id, o.name as organization_name
+            from evaluation.branch b join evaluation.organization o on o.id = b.organization_id
+            where b.id = :id""")
         .param("id", branchId)
-        .query(
-            (rs, n) ->
-                new Unit(
-                    rs.getString("id"),
-                    rs.getString("name"),
-                    rs.getString("org_id"),
-                    rs.getString("org_name")))
+        .query(Unit.class)
         .optional();
   }
 
+  /** The organization as a unit of its own: its own organization. */
   Optional<Unit> organization(String organizationId) {
-    return jdbc.sql("select id, name from evaluation.organization where id = :id")
+    return jdbc.sql(
+            """
+            select id, name, id as organization_id, name as organization_name from evaluation.organization
+            where id = :id""")
         .param("id", organizationId)
-        .query(
-            (rs, n) ->
-                new Unit(
-                    rs.getString("id"),
-                    rs.getString("name"),
-                    rs.getString("id"),
-                    rs.getString("name")))
+        .query(Unit.class)
         .optional();
   }
 
   Optional<Person> member(String memberId) {
     return jdbc.sql(
             """
-            select id, full_name, branch_id, head_of, leadership, membership from evaluation.party_member
+            select id, full_name as name, branch_id, head_of, leadership, membership from evaluation.party_member
             where id = :id""")
         .param("id", memberId)
-        .query(
-            (rs, n) ->
-                new Person(
-                    rs.getString("id"),
-                    rs.getString("full_name"),
-                    rs.getString("branch_id"),
-                    rs.getString("head_of"),
-                    rs.getString("leadership"),
-                    rs.getString("membership")))
+        .query(Person.class)
         .optional();
   }
 
@@ -131,46 +119,27 @@ class DocumentFacts {
             from evaluation.branch_meeting where branch_id = :branch and year = :year order by held_on, recorded_at""")
         .param("branch", branchId)
         .param("year", year)
-        .query(
-            (rs, n) ->
-                new Sitting(
-                    rs.getString("id"),
-                    rs.getObject("held_on", LocalDate.class),
-                    rs.getString("place"),
-                    rs.getInt("official_members"),
-                    rs.getInt("exempted_members"),
-                    rs.getInt("present"),
-                    rs.getString("absent_names"),
-                    rs.getString("recorded_by"),
-                    rs.getObject("recorded_at", OffsetDateTime.class)))
+        .query(Sitting.class)
         .list();
   }
 
   List<Vote> votes(String sittingId) {
     return jdbc.sql(
             """
-            select coalesce(m.full_name, v.member_id) as name, v.votes_excellent, v.votes_good, v.votes_completed,
-              v.votes_not_completed, v.proposed_level, v.criticism
+            select coalesce(m.full_name, v.member_id) as member_name, v.votes_excellent as excellent,
+              v.votes_good as good, v.votes_completed as completed, v.votes_not_completed as not_completed,
+              v.proposed_level, v.criticism
             from evaluation.branch_meeting_vote v left join evaluation.party_member m on m.id = v.member_id
-            where v.meeting_id = cast(:id as uuid) order by name""")
+            where v.meeting_id = cast(:id as uuid) order by member_name""")
         .param("id", sittingId)
-        .query(
-            (rs, n) ->
-                new Vote(
-                    rs.getString("name"),
-                    rs.getInt("votes_excellent"),
-                    rs.getInt("votes_good"),
-                    rs.getInt("votes_completed"),
-                    rs.getInt("votes_not_completed"),
-                    rs.getString("proposed_level"),
-                    rs.getString("criticism")))
+        .query(Vote.class)
         .list();
   }
 
   List<Decided> decided(String organizationId, int year) {
     return jdbc.sql(
             """
-            select m.full_name, b.name as branch_name, e.decided_level
+            select m.full_name as member_name, b.name as branch_name, e.decided_level as level
             from evaluation.member_evaluation e
             join evaluation.party_member m on m.id = e.member_id
             join evaluation.branch b on b.id = e.branch_id
@@ -178,12 +147,7 @@ class DocumentFacts {
             order by b.name, m.full_name""")
         .param("org", organizationId)
         .param("year", year)
-        .query(
-            (rs, n) ->
-                new Decided(
-                    rs.getString("full_name"),
-                    rs.getString("branch_name"),
-                    rs.getString("decided_level")))
+        .query(Decided.class)
         .list();
   }
 
@@ -191,18 +155,13 @@ class DocumentFacts {
     return jdbc.sql(
             """
             select c.regulation, c.status, f.finalized_at,
-              (select max(e.decided_at) from evaluation.member_evaluation e where e.campaign_id = c.id) as last_decision
+              (select max(e.decided_at) from evaluation.member_evaluation e where e.campaign_id = c.id)
+                as last_decision_at
             from evaluation.campaign c left join evaluation.result_finalization f on f.campaign_id = c.id
             where c.organization_id = :org and c.year = :year""")
         .param("org", organizationId)
         .param("year", year)
-        .query(
-            (rs, n) ->
-                new Campaign(
-                    rs.getString("regulation"),
-                    rs.getString("status"),
-                    rs.getObject("finalized_at", OffsetDateTime.class),
-                    rs.getObject("last_decision", OffsetDateTime.class)))
+        .query(Campaign.class)
         .optional();
   }
 

@@ -209,12 +209,7 @@ public class MeetingPageController {
         String member = memberNames.get(field.substring(8, field.indexOf(']')));
         label = member == null ? label : label + " (" + member + ")";
       }
-      errors.putIfAbsent(
-          field,
-          problem.message() != null
-              ? problem.message()
-              : messages.getMessage(
-                  "reason." + problem.reason(), new Object[] {label}, problem.reason(), locale));
+      errors.putIfAbsent(field, problem.shown(messages, label, locale));
     }
     return errors;
   }

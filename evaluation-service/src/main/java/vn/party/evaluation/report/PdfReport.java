@@ -29,27 +29,15 @@ final class PdfReport {
 
   static byte[] write(PartyHeader header, OrganizationReport report, ReportLabels labels) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Document document = new Document(PageSize.A4.rotate(), 28, 28, 28, 28);
-    PdfWriter.getInstance(document, out);
-    document.open();
-    header.writeTo(document);
+    Document document = opened(new Document(PageSize.A4.rotate(), 28, 28, 28, 28), out, header);
     Font text = PdfFonts.regular(9);
     Font bold = PdfFonts.bold(9);
-    Font title = PdfFonts.bold(13);
-    Paragraph heading = new Paragraph(labels.text("report.title", report.year()), title);
-    heading.setAlignment(Element.ALIGN_CENTER);
-    heading.setSpacingBefore(8);
-    document.add(heading);
-    Paragraph subtitle =
-        new Paragraph(
-            labels.text(
-                "report.subtitle",
-                report.organizationName(),
-                labels.regulation(report.regulation())),
-            text);
-    subtitle.setAlignment(Element.ALIGN_CENTER);
-    subtitle.setSpacingAfter(10);
-    document.add(subtitle);
+    headings(
+        document,
+        labels.text("report.title", report.year()),
+        labels.text(
+            "report.subtitle", report.organizationName(), labels.regulation(report.regulation())),
+        text);
 
     List<String> columns = XlsxReport.columns(labels);
     PdfPTable table = new PdfPTable(columns.size());
@@ -148,28 +136,18 @@ final class PdfReport {
   /** One branch, portrait A4: the figures, a line per level against the year before, those not rated. */
   static byte[] writeBranch(PartyHeader header, BranchReport report, ReportLabels labels) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Document document = new Document(PageSize.A4, 36, 36, 36, 36);
-    PdfWriter.getInstance(document, out);
-    document.open();
-    header.writeTo(document);
+    Document document = opened(new Document(PageSize.A4, 36, 36, 36, 36), out, header);
     Font text = PdfFonts.regular(10);
     Font bold = PdfFonts.bold(10);
-    Paragraph heading =
-        new Paragraph(labels.text("report.branch-title", report.year()), PdfFonts.bold(13));
-    heading.setAlignment(Element.ALIGN_CENTER);
-    heading.setSpacingBefore(8);
-    document.add(heading);
-    Paragraph subtitle =
-        new Paragraph(
-            labels.text(
-                "report.branch-subtitle",
-                report.branchName(),
-                report.organizationName(),
-                labels.regulation(report.regulation())),
-            text);
-    subtitle.setAlignment(Element.ALIGN_CENTER);
-    subtitle.setSpacingAfter(10);
-    document.add(subtitle);
+    headings(
+        document,
+        labels.text("report.branch-title", report.year()),
+        labels.text(
+            "report.branch-subtitle",
+            report.branchName(),
+            report.organizationName(),
+            labels.regulation(report.regulation())),
+        text);
     BranchLine line = report.line();
     document.add(
         new Paragraph(
@@ -258,5 +236,25 @@ final class PdfReport {
     PdfPCell cell = new PdfPCell(new Phrase(value, font));
     cell.setHorizontalAlignment(Element.ALIGN_RIGHT);
     return cell;
+  }
+
+  /** The document opened, writing to {@code out}, with the party header first. */
+  private static Document opened(Document document, ByteArrayOutputStream out, PartyHeader header) {
+    PdfWriter.getInstance(document, out);
+    document.open();
+    header.writeTo(document);
+    return document;
+  }
+
+  /** The report's title (bold, 13 points) and the line under it, centred. */
+  private static void headings(Document document, String title, String subtitle, Font text) {
+    Paragraph heading = new Paragraph(title, PdfFonts.bold(13));
+    heading.setAlignment(Element.ALIGN_CENTER);
+    heading.setSpacingBefore(8);
+    document.add(heading);
+    Paragraph under = new Paragraph(subtitle, text);
+    under.setAlignment(Element.ALIGN_CENTER);
+    under.setSpacingAfter(10);
+    document.add(under);
   }
 }

@@ -26,19 +26,12 @@ final class XlsxReport {
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = book.createSheet(labels.text("report.sheet", report.year()));
       CellStyle title = book.createCellStyle();
-      Font bold = book.createFont();
-      bold.setBold(true);
-      title.setFont(bold);
-      CellStyle header = book.createCellStyle();
-      header.setFont(bold);
-      header.setWrapText(true);
+      Styles styles = Styles.of(book);
+      title.setFont(styles.bold());
+      CellStyle header = styles.header();
       header.setAlignment(HorizontalAlignment.CENTER);
-      border(header);
-      CellStyle cell = book.createCellStyle();
-      border(cell);
-      CellStyle percent = book.createCellStyle();
-      border(percent);
-      percent.setDataFormat(book.createDataFormat().getFormat("0.0"));
+      CellStyle cell = styles.cell();
+      CellStyle percent = styles.percent();
 
       int r = 0;
       sheet.createRow(r++).createCell(0).setCellValue(labels.text("report.title", report.year()));
@@ -119,17 +112,10 @@ final class XlsxReport {
     try (XSSFWorkbook book = new XSSFWorkbook();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = book.createSheet(labels.text("report.sheet", report.year()));
-      Font bold = book.createFont();
-      bold.setBold(true);
-      CellStyle header = book.createCellStyle();
-      header.setFont(bold);
-      header.setWrapText(true);
-      border(header);
-      CellStyle cell = book.createCellStyle();
-      border(cell);
-      CellStyle percent = book.createCellStyle();
-      border(percent);
-      percent.setDataFormat(book.createDataFormat().getFormat("0.0"));
+      Styles styles = Styles.of(book);
+      CellStyle header = styles.header();
+      CellStyle cell = styles.cell();
+      CellStyle percent = styles.percent();
       int r = 0;
       sheet
           .createRow(r++)
@@ -297,6 +283,25 @@ final class XlsxReport {
       row.createCell(2).setCellValue(labels.collective(collectives.organization()));
     }
     return r;
+  }
+
+  /** The styles both sheets share: a bold font; bordered header (bold, wrapped), cell and one-decimal percent. */
+  private record Styles(Font bold, CellStyle header, CellStyle cell, CellStyle percent) {
+
+    static Styles of(XSSFWorkbook book) {
+      Font bold = book.createFont();
+      bold.setBold(true);
+      CellStyle header = book.createCellStyle();
+      header.setFont(bold);
+      header.setWrapText(true);
+      border(header);
+      CellStyle cell = book.createCellStyle();
+      border(cell);
+      CellStyle percent = book.createCellStyle();
+      border(percent);
+      percent.setDataFormat(book.createDataFormat().getFormat("0.0"));
+      return new Styles(bold, header, cell, percent);
+    }
   }
 
   private static void border(CellStyle style) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -176,12 +177,19 @@ public class RosterImportService {
         checked.adoptions);
   }
 
-  public Preview preview(UUID id, CurrentUser user) {
+  /** The import found, if the user may import into its organization: 404 when there is none, else 403. */
+  private RosterImports.Import permitted(
+      UUID id, Optional<RosterImports.Import> found, CurrentUser user) {
     RosterImports.Import kept =
-        imports.find(id).orElseThrow(() -> ApiException.notFound("error.import.not-found", id));
+        found.orElseThrow(() -> ApiException.notFound("error.import.not-found", id));
     if (!mayImport(kept.organizationId(), user)) {
       throw ApiException.forbidden();
     }
+    return kept;
+  }
+
+  public Preview preview(UUID id, CurrentUser user) {
+    RosterImports.Import kept = permitted(id, imports.find(id), user);
     if ("COMMITTED".equals(kept.status())) {
       return new Preview(
           id,
@@ -221,11 +229,7 @@ public class RosterImportService {
   }
 
   public Progress progress(UUID id, CurrentUser user) {
-    RosterImports.Import kept =
-        imports.find(id).orElseThrow(() -> ApiException.notFound("error.import.not-found", id));
-    if (!mayImport(kept.organizationId(), user)) {
-      throw ApiException.forbidden();
-    }
+    RosterImports.Import kept = permitted(id, imports.find(id), user);
     return progress.getOrDefault(
         id,
         new Progress(
@@ -241,11 +245,7 @@ public class RosterImportService {
    */
   @Transactional
   public Result commit(UUID id, CurrentUser user) {
-    RosterImports.Import kept =
-        imports.lock(id).orElseThrow(() -> ApiException.notFound("error.import.not-found", id));
-    if (!mayImport(kept.organizationId(), user)) {
-      throw ApiException.forbidden();
-    }
+    RosterImports.Import kept = permitted(id, imports.lock(id), user);
     if ("COMMITTED".equals(kept.status())) {
       throw ApiException.conflict("error.import.committed", kept.fileName());
     }

@@ -215,22 +215,8 @@ class RosterImports {
               phone)
             values (:id, :name, :email, :branch, :membership, 'ACTIVE', :admitted, :exempted, :suspended, :civil,
               :card, :dob, :sex, :official, :partyPost, :statePost, :phone)""")
-        .param("id", id)
-        .param("name", row.fullName())
-        .param("email", row.email())
-        .param("branch", row.branchId())
-        .param("membership", row.membership())
-        .param("admitted", row.admittedOn())
-        .param("exempted", row.exempted())
-        .param("suspended", row.suspended())
-        .param("civil", row.civilServant())
+        .params(facts(id, row))
         .param("card", row.cardNumber())
-        .param("dob", row.dateOfBirth())
-        .param("sex", row.sex())
-        .param("official", row.officialOn())
-        .param("partyPost", row.partyPost())
-        .param("statePost", row.statePost())
-        .param("phone", row.phone())
         .update();
   }
 
@@ -246,23 +232,30 @@ class RosterImports {
               head_of = case when :moved and head_of = 'BRANCH' then null else head_of end,
               leadership = case when :moved and leadership = 'BRANCH_COMMITTEE' then null else leadership end
             where id = :id""")
-        .param("id", id)
-        .param("name", row.fullName())
-        .param("email", row.email())
-        .param("branch", row.branchId())
-        .param("membership", row.membership())
-        .param("admitted", row.admittedOn())
-        .param("exempted", row.exempted())
-        .param("suspended", row.suspended())
-        .param("civil", row.civilServant())
-        .param("dob", row.dateOfBirth())
-        .param("sex", row.sex())
-        .param("official", row.officialOn())
-        .param("partyPost", row.partyPost())
-        .param("statePost", row.statePost())
-        .param("phone", row.phone())
+        .params(facts(id, row))
         .param("moved", branchChanged)
         .update();
+  }
+
+  /** The file's facts of a member as the insert and the update name them (the card number only the insert). */
+  private static Map<String, Object> facts(String id, MemberRow row) {
+    Map<String, Object> facts = new HashMap<>(); // values may be null: Map.of takes none
+    facts.put("id", id);
+    facts.put("name", row.fullName());
+    facts.put("email", row.email());
+    facts.put("branch", row.branchId());
+    facts.put("membership", row.membership());
+    facts.put("admitted", row.admittedOn());
+    facts.put("exempted", row.exempted());
+    facts.put("suspended", row.suspended());
+    facts.put("civil", row.civilServant());
+    facts.put("dob", row.dateOfBirth());
+    facts.put("sex", row.sex());
+    facts.put("official", row.officialOn());
+    facts.put("partyPost", row.partyPost());
+    facts.put("statePost", row.statePost());
+    facts.put("phone", row.phone());
+    return facts;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

@@ -408,12 +408,7 @@ public class TaskPageController {
                 locale));
         continue;
       }
-      errors.putIfAbsent(
-          problem.field(),
-          problem.message() != null
-              ? problem.message()
-              : messages.getMessage(
-                  "reason." + problem.reason(), new Object[] {label}, problem.reason(), locale));
+      errors.putIfAbsent(problem.field(), problem.shown(messages, label, locale));
     }
     return errors;
   }

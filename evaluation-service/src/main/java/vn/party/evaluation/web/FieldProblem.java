@@ -2,7 +2,9 @@ package vn.party.evaluation.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.MessageSource;
 
 /** One thing wrong with a request: which field, a stable reason code, and a message in the user's language. */
 public record FieldProblem(String field, String reason, String message) {
@@ -18,5 +20,15 @@ public record FieldProblem(String field, String reason, String message) {
             errors.putIfAbsent(
                 problem.field(), problem.message() != null ? problem.message() : problem.reason()));
     return errors;
+  }
+
+  /**
+   * What a page shows next to the field: the message the check gave, else the reason's text ({@code reason.*}) naming
+   * the field by the label given.
+   */
+  public String shown(MessageSource messages, String label, Locale locale) {
+    return message != null
+        ? message
+        : messages.getMessage("reason." + reason, new Object[] {label}, reason, locale);
   }
 }

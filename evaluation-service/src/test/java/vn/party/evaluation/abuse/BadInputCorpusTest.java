@@ -622,15 +622,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
 
   private List<Case> campaignMalformed() {
     List<Case> cases = new ArrayList<>();
-    for (String body : concat(MALFORMED_JSON, NOT_AN_OBJECT)) {
-      cases.add(
-          post(
-              "body " + shown(body),
-              "/api/v1/campaigns",
-              "admin",
-              body,
-              Expect.field(400, "body", "malformed")));
-    }
+    cases.addAll(malformedBodies("body ", "POST", "/api/v1/campaigns", "admin"));
     cases.add(
         new Case(
             "body not UTF-8",
@@ -653,15 +645,8 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
       cases.add(campaign(field + " = {}", Map.of(field, Map.of()), field, "wrong-type"));
     }
     for (String blank : BLANKS) {
-      cases.add(
-          campaign(
-              "organizationId = " + shown(blank),
-              Map.of("organizationId", blank),
-              "organizationId",
-              null));
-      cases.add(
-          campaign(
-              "regulation = " + shown(blank), Map.of("regulation", blank), "regulation", null));
+      cases.add(campaignWith("organizationId", blank));
+      cases.add(campaignWith("regulation", blank));
     }
     cases.add(campaign("year = \"twenty\"", Map.of("year", "twenty"), "year", "invalid-format"));
     cases.add(campaign("year = true", Map.of("year", true), "year", "wrong-type"));
@@ -686,8 +671,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
               "2026-12-10T17:00:00",
               "10/12/2026 17:00",
               true)) {
-        cases.add(
-            campaign(date + " = " + shown(String.valueOf(bad)), Map.of(date, bad), date, null));
+        cases.add(campaignWith(date, bad));
       }
     }
     OffsetDateTime now = OffsetDateTime.now();
@@ -704,12 +688,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
             "branchReviewDue",
             "out-of-order"));
     for (Object bad : List.of("yesterday", "2026-02-30T10:00:00+07:00", "2026-12-10", true)) {
-      cases.add(
-          campaign(
-              "unitAssessmentDue = " + shown(String.valueOf(bad)),
-              Map.of("unitAssessmentDue", bad),
-              "unitAssessmentDue",
-              null));
+      cases.add(campaignWith("unitAssessmentDue", bad));
     }
     cases.add(
         campaign(
@@ -739,12 +718,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
             "QĐ-366-2025",
             "x".repeat(21),
             "x".repeat(100_000))) {
-      cases.add(
-          campaign(
-              "regulation = " + shown(regulation),
-              Map.of("regulation", regulation),
-              "regulation",
-              null));
+      cases.add(campaignWith("regulation", regulation));
     }
     for (String organization :
         List.of(
@@ -757,12 +731,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
             "-thanh-khe-tay",
             "a".repeat(101),
             "a".repeat(100_000))) {
-      cases.add(
-          campaign(
-              "organizationId = " + shown(organization),
-              Map.of("organizationId", organization),
-              "organizationId",
-              null));
+      cases.add(campaignWith("organizationId", organization));
     }
     return cases;
   }
@@ -770,18 +739,8 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
   private List<Case> campaignInjections() {
     List<Case> cases = new ArrayList<>();
     for (String injection : INJECTIONS) {
-      cases.add(
-          campaign(
-              "organizationId = " + shown(injection),
-              Map.of("organizationId", injection),
-              "organizationId",
-              null));
-      cases.add(
-          campaign(
-              "regulation = " + shown(injection),
-              Map.of("regulation", injection),
-              "regulation",
-              null));
+      cases.add(campaignWith("organizationId", injection));
+      cases.add(campaignWith("regulation", injection));
     }
     return cases;
   }
@@ -955,6 +914,46 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     return new Case(name, api, method, path, user, JSON_TYPE, utf8(body), expect);
   }
 
+  /** Each body of the domain API's table ({body, field, reason}): refused naming the field and the reason. */
+  private static List<Case> refusedBodies(
+      String prefix, String method, String path, String user, Object[][] bodies) {
+    return Arrays.stream(bodies)
+        .map(
+            body ->
+                jsonCase(
+                    prefix + shown((String) body[0]),
+                    Api.DOMAIN,
+                    method,
+                    path,
+                    user,
+                    (String) body[0],
+                    Expect.field(400, (String) body[1], (String) body[2])))
+        .toList();
+  }
+
+  /** Every body that is not JSON, or not a JSON object, sent to the domain API: refused as a malformed body. */
+  private static List<Case> malformedBodies(
+      String prefix, String method, String path, String user) {
+    return concat(MALFORMED_JSON, NOT_AN_OBJECT).stream()
+        .map(
+            body ->
+                jsonCase(
+                    prefix + shown(body),
+                    Api.DOMAIN,
+                    method,
+                    path,
+                    user,
+                    body,
+                    Expect.field(400, "body", "malformed")))
+        .toList();
+  }
+
+  /** The valid campaign with {@code field} set to {@code value}: refused naming the field. */
+  private Case campaignWith(String field, Object value) {
+    return campaign(
+        field + " = " + shown(String.valueOf(value)), Map.of(field, value), field, null);
+  }
+
   private Case campaign(String name, Map<String, ?> changes, String field, String reason) {
     @SuppressWarnings("unchecked")
     Map<String, Object> typed = (Map<String, Object>) changes;
@@ -1113,15 +1112,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
 
   private List<Case> domainMalformed() {
     List<Case> cases = new ArrayList<>();
-    for (String body : concat(MALFORMED_JSON, NOT_AN_OBJECT)) {
-      cases.add(
-          post(
-              "body " + shown(body),
-              taskPath(self, "complete"),
-              "member1",
-              body,
-              Expect.field(400, "body", "malformed")));
-    }
+    cases.addAll(malformedBodies("body ", "POST", taskPath(self, "complete"), "member1"));
     cases.add(
         new Case(
             "no body",
@@ -1383,24 +1374,8 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
       {"{\"level\":[],\"reason\":\"Vượt tỷ lệ.\"}", "level", "wrong-type"},
       {"{\"level\":\"GOOD\",\"reason\":{}}", "reason", "wrong-type"}
     };
-    for (Object[] body : bodies) {
-      cases.add(
-          post(
-              "adjustment " + shown((String) body[0]),
-              path,
-              "committee",
-              (String) body[0],
-              Expect.field(400, (String) body[1], (String) body[2])));
-    }
-    for (String body : concat(MALFORMED_JSON, NOT_AN_OBJECT)) {
-      cases.add(
-          post(
-              "adjustment body " + shown(body),
-              path,
-              "committee",
-              body,
-              Expect.field(400, "body", "malformed")));
-    }
+    cases.addAll(refusedBodies("adjustment ", "POST", path, "committee", bodies));
+    cases.addAll(malformedBodies("adjustment body ", "POST", path, "committee"));
     cases.add(
         post(
             "adjustment year = \"abc\"",
@@ -1739,28 +1714,8 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
         "unknown-field"
       }
     };
-    for (Object[] body : bodies) {
-      cases.add(
-          jsonCase(
-              "roster " + shown((String) body[0]),
-              Api.DOMAIN,
-              "PATCH",
-              path,
-              "committee",
-              (String) body[0],
-              Expect.field(400, (String) body[1], (String) body[2])));
-    }
-    for (String body : concat(MALFORMED_JSON, NOT_AN_OBJECT)) {
-      cases.add(
-          jsonCase(
-              "roster body " + shown(body),
-              Api.DOMAIN,
-              "PATCH",
-              path,
-              "committee",
-              body,
-              Expect.field(400, "body", "malformed")));
-    }
+    cases.addAll(refusedBodies("roster ", "PATCH", path, "committee", bodies));
+    cases.addAll(malformedBodies("roster body ", "PATCH", path, "committee"));
     for (String type :
         Arrays.asList("text/plain", "application/x-www-form-urlencoded", "application/xml", null)) {
       cases.add(
@@ -1892,103 +1847,54 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
    * variables, evaluation records, timeline, outbox, and the engine's history details and operation log.
    */
   private String snapshot() {
-    String businessKeys = YEAR + ":%";
-    StringBuilder state = new StringBuilder();
-    state
-        .append(jdbc.sql("select count(*) from evaluation.campaign").query(Long.class).single())
-        .append('|');
-    state
-        .append(
-            jdbc.sql(
-                    "select count(*) from public.act_hi_procinst where proc_def_key_ = 'evaluation-campaign'")
-                .query(Long.class)
-                .single())
-        .append('|');
-    state
-        .append(
-            jdbc.sql("select * from evaluation.campaign where year = :y")
-                .param("y", YEAR)
-                .query()
-                .listOfRows())
-        .append('|');
-    state
-        .append(
-            jdbc.sql(
-                    "select * from evaluation.member_evaluation where year = :y order by member_id")
-                .param("y", YEAR)
-                .query()
-                .listOfRows())
-        .append('|');
-    state
-        .append(
-            jdbc.sql(
-                    "select count(*), coalesce(max(id), 0) from evaluation.timeline_entry where year = :y")
-                .param("y", YEAR)
-                .query()
-                .listOfRows())
-        .append('|');
-    state
-        .append(
-            jdbc.sql(
-                    "select count(*) from evaluation.outbox where position(:needle in convert_from(payload, "
-                        + "'UTF8')) > 0")
-                .param("needle", "\"year\":" + YEAR)
-                .query(Long.class)
-                .single())
-        .append('|');
-    state
-        .append(
-            jdbc.sql(
-                    """
-            select t.id_, t.rev_, t.assignee_, t.task_def_key_ from public.act_ru_task t
-            join public.act_ru_execution e on e.id_ = t.proc_inst_id_ where e.business_key_ like :bk order by t.id_""")
-                .param("bk", businessKeys)
-                .query()
-                .listOfRows())
-        .append('|');
-    state
-        .append(
-            jdbc.sql(
-                    """
-            select v.id_, v.rev_, v.name_, v.type_, v.text_, v.long_, v.double_, v.task_id_
-            from public.act_ru_variable v join public.act_ru_execution e on e.id_ = v.proc_inst_id_
-            where e.business_key_ like :bk order by v.id_""")
-                .param("bk", businessKeys)
-                .query()
-                .listOfRows())
-        .append('|');
-    state
-        .append(
-            jdbc.sql(
-                    """
-            select count(*) from public.act_hi_detail d join public.act_hi_procinst p on p.id_ = d.proc_inst_id_
-            where p.business_key_ like :bk""")
-                .param("bk", businessKeys)
-                .query(Long.class)
-                .single())
-        .append('|');
-    state
-        .append(
-            jdbc.sql(
-                    """
-            select count(*) from public.act_hi_op_log o join public.act_hi_procinst p on p.id_ = o.proc_inst_id_
-            where p.business_key_ like :bk""")
-                .param("bk", businessKeys)
-                .query(Long.class)
-                .single())
-        .append('|');
-    // the member roster's cases: member1's facts and the record of changes
-    state
-        .append(
-            jdbc.sql("select * from evaluation.party_member where id = 'member1'")
-                .query()
-                .listOfRows())
-        .append('|');
-    state.append(
-        jdbc.sql("select count(*) from evaluation.member_roster_change")
-            .query(Long.class)
-            .single());
-    return state.toString();
+    Map<String, Object> year = Map.of("y", YEAR);
+    Map<String, Object> businessKeys = Map.of("bk", YEAR + ":%");
+    return Stream.of(
+            rows("select count(*) from evaluation.campaign", Map.of()),
+            rows(
+                "select count(*) from public.act_hi_procinst where proc_def_key_ = 'evaluation-campaign'",
+                Map.of()),
+            rows("select * from evaluation.campaign where year = :y", year),
+            rows(
+                "select * from evaluation.member_evaluation where year = :y order by member_id",
+                year),
+            rows(
+                "select count(*), coalesce(max(id), 0) from evaluation.timeline_entry where year = :y",
+                year),
+            rows(
+                "select count(*) from evaluation.outbox where position(:needle in convert_from(payload, "
+                    + "'UTF8')) > 0",
+                Map.of("needle", "\"year\":" + YEAR)),
+            rows(
+                """
+                select t.id_, t.rev_, t.assignee_, t.task_def_key_ from public.act_ru_task t
+                join public.act_ru_execution e on e.id_ = t.proc_inst_id_ where e.business_key_ like :bk order by t.id_""",
+                businessKeys),
+            rows(
+                """
+                select v.id_, v.rev_, v.name_, v.type_, v.text_, v.long_, v.double_, v.task_id_
+                from public.act_ru_variable v join public.act_ru_execution e on e.id_ = v.proc_inst_id_
+                where e.business_key_ like :bk order by v.id_""",
+                businessKeys),
+            rows(
+                """
+                select count(*) from public.act_hi_detail d join public.act_hi_procinst p on p.id_ = d.proc_inst_id_
+                where p.business_key_ like :bk""",
+                businessKeys),
+            rows(
+                """
+                select count(*) from public.act_hi_op_log o join public.act_hi_procinst p on p.id_ = o.proc_inst_id_
+                where p.business_key_ like :bk""",
+                businessKeys),
+            // the member roster's cases: member1's facts and the record of changes
+            rows("select * from evaluation.party_member where id = 'member1'", Map.of()),
+            rows("select count(*) from evaluation.member_roster_change", Map.of()))
+        .collect(Collectors.joining("|"));
+  }
+
+  /** The rows a query answers, as text: one part of the {@link #snapshot()}. */
+  private String rows(String sql, Map<String, ?> params) {
+    return jdbc.sql(sql).params(params).query().listOfRows().toString();
   }
 
   // ------------------------------------------------------------------------------ accepted texts
@@ -2020,11 +1926,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     assertThat(history.headers().firstValue("Content-Type").orElse(""))
         .startsWith("application/json");
     assertThat(history.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-    JsonNode completed =
-        StreamSupport.stream(json(history.body()).spliterator(), false)
-            .filter(e -> e.path("kind").asText().equals("TASK_COMPLETED"))
-            .findFirst()
-            .orElseThrow();
+    JsonNode completed = firstOfKind(json(history.body()), "TASK_COMPLETED");
     for (Map.Entry<String, String> text : selfReview.entrySet()) {
       assertThat(completed.at("/details/" + text.getKey()).isTextual()).isTrue();
       assertThat(completed.at("/details/" + text.getKey()).asText()).isEqualTo(text.getValue());
@@ -2033,12 +1935,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
 
     String branchComment =
         "<script>alert('chi bộ')</script><a href=\"javascript:alert(1)\">xem</a>";
-    completeOk("member7", taskOf("member7", "self-review", "member7", YEAR), selfCriticism("GOOD"));
-    sendResidenceFeedback("member7", YEAR, "Tốt");
-    completeOk(
-        "secretary2",
-        taskOf("secretary2", "branch-review", "member7", YEAR),
-        branchProposes("GOOD", "branchComment", branchComment));
+    reviewedByTheBranch("member7", branchProposes("GOOD", "branchComment", branchComment));
     assertThat(evaluation("member7", YEAR, "member7").at("/branchReview/comment").asText())
         .isEqualTo(branchComment);
     String event =
@@ -2054,26 +1951,14 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     markupVerbatim++;
 
     String returnReason = "<b>Trả lại</b><iframe src=\"javascript:alert(1)\"></iframe> ' OR 1=1 --";
-    completeOk("member8", taskOf("member8", "self-review", "member8", YEAR), selfCriticism("GOOD"));
-    sendResidenceFeedback("member8", YEAR, "Tốt");
-    completeOk(
-        "secretary2",
-        taskOf("secretary2", "branch-review", "member8", YEAR),
-        branchProposes("GOOD"));
+    reviewedByTheBranch("member8", branchProposes("GOOD"));
     completeOk(
         "committee",
         taskOf("committee", "committee-decision", "member8", YEAR),
         Map.of("decision", "RETURN", "decisionComment", returnReason));
     assertThat(evaluation("committee", YEAR, "member8").at("/decision/comment").asText())
         .isEqualTo(returnReason);
-    JsonNode returned =
-        StreamSupport.stream(
-                json(http.get("/api/v1/evaluations/" + YEAR + "/member8/history", "auditor").body())
-                    .spliterator(),
-                false)
-            .filter(e -> e.path("kind").asText().equals("CASE_RETURNED"))
-            .findFirst()
-            .orElseThrow();
+    JsonNode returned = firstOfKind(history("member8", "auditor"), "CASE_RETURNED");
     assertThat(returned.at("/details/reason").asText()).isEqualTo(returnReason);
     markupVerbatim++;
 
@@ -2083,14 +1968,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
         "member9",
         taskOf("member9", "self-review", "member9", YEAR),
         selfCriticism("GOOD", "strengths", longest));
-    JsonNode member9 =
-        StreamSupport.stream(
-                json(http.get("/api/v1/evaluations/" + YEAR + "/member9/history", "member9").body())
-                    .spliterator(),
-                false)
-            .filter(e -> e.path("kind").asText().equals("TASK_COMPLETED"))
-            .findFirst()
-            .orElseThrow();
+    JsonNode member9 = firstOfKind(history("member9", "member9"), "TASK_COMPLETED");
     assertThat(member9.at("/details/strengths").asText()).isEqualTo(longest);
 
     // and the tables the SQL strings name are all still there
@@ -2102,6 +1980,25 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
         .isPositive();
     assertThat(jdbc.sql("select count(*) from evaluation.campaign").query(Long.class).single())
         .isPositive();
+  }
+
+  /** The member's self-review, the residence area's comment and the branch's review of the corpus year. */
+  private void reviewedByTheBranch(String member, Map<String, Object> branchReview) {
+    completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism("GOOD"));
+    sendResidenceFeedback(member, YEAR, "Tốt");
+    completeOk("secretary2", taskOf("secretary2", "branch-review", member, YEAR), branchReview);
+  }
+
+  /** The member's timeline of the corpus year, as the user reads it. */
+  private JsonNode history(String member, String user) {
+    return json(http.get("/api/v1/evaluations/" + YEAR + "/" + member + "/history", user).body());
+  }
+
+  private static JsonNode firstOfKind(JsonNode timeline, String kind) {
+    return StreamSupport.stream(timeline.spliterator(), false)
+        .filter(entry -> entry.path("kind").asText().equals(kind))
+        .findFirst()
+        .orElseThrow();
   }
 
   @AfterAll

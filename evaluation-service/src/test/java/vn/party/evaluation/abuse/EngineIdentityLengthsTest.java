@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -45,6 +49,13 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
 
   private static final String WIDE = "😀";
 
+  /** A test run at each of the engine REST API's doors: both URL forms, and the webapps' copy. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @Target(ElementType.METHOD)
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  @interface AtEveryDoor {}
+
   @Autowired private IdentityService identityService;
   @Autowired private FilterService filterService;
 
@@ -58,8 +69,7 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
     assertThat(camundaAdmin.signIn("admin", "admin")).isEqualTo(200);
   }
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  @AtEveryDoor
   void aUsersProfileLongerThanItsColumnsIsRefusedNamingTheField(String door) {
     String id = fill("probe-len-u" + door.length() + "-", 'i', 64);
     String email = fill("probe@", 'e', 255 - ".invalid".length()) + ".invalid";
@@ -113,8 +123,7 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  @AtEveryDoor
   void aGroupLongerThanItsColumnsIsRefusedNamingTheField(String door) {
     String id = fill("probe-len-g" + door.length() + "-", 'i', 64);
     for (String[] past :
@@ -151,8 +160,7 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  @AtEveryDoor
   void aTenantLongerThanItsColumnsIsRefusedNamingTheField(String door) {
     String id = fill("probe-len-t" + door.length() + "-", 'i', 64);
     for (String[] past :
@@ -184,8 +192,7 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
     }
   }
 
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  @AtEveryDoor
   void aFilterLongerThanItsColumnsIsRefusedNamingTheField(String door) {
     String name = fill("probe-len-f" + door.length() + "-", 'n', 255);
     long before = filterService.createFilterQuery().count();
@@ -221,8 +228,7 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
    * nothing, a blank owner was stored (with an authorization for user "   "), a NUL in a name reached PostgreSQL, and
    * an e-mail address with a line break was stored as sent. Each is a 400 naming the field; nothing is written.
    */
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  @AtEveryDoor
   void blankNamesAndControlCharactersAreRefusedNamingTheField(String door) {
     long filters = filterService.createFilterQuery().count();
     assertProblem(
@@ -257,8 +263,7 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
    * a comma, a semicolon, a space) or not one address was saved (204), and notices to it failed. Now 400 naming
    * {@code email}, {@code invalid-email}; the stored address is unchanged. An empty one stays allowed.
    */
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  @AtEveryDoor
   void anEmailThatIsNotOneAddressIsRefusedNamingTheEmail(String door) {
     String id = "probe-mail-" + door.length();
     for (String bad :
@@ -312,8 +317,7 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
   }
 
   /** Eighth session's outsider (LOW 2): a group with a blank name was saved; now 400 naming {@code name}. */
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  @AtEveryDoor
   void aGroupWithABlankNameIsRefusedNamingTheName(String door) {
     String id = "probe-gname-" + door.length();
     for (String blank : new String[] {"", "   "}) {
@@ -327,8 +331,7 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
    * Eighth session's outsider (LOW 3): a membership call with an id outside the engine's pattern was answered 204 (a
    * removal) or with the engine's text. Now 400 naming {@code groupId} or {@code userId}, as a creation names its id.
    */
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  @AtEveryDoor
   void aMembershipWithAnIdOutsideTheEnginesPatternIsRefusedNamingTheId(String door) {
     assertProblem(send(door, "PUT", "/group/a%20b/members/member3", ""), "groupId", "invalid-id");
     assertProblem(
@@ -371,8 +374,7 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
    * an invalid id" naming no field. Now 400 naming {@code id}, {@code invalid-id}, in Vietnamese unless asked
    * otherwise; nothing is saved.
    */
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  @AtEveryDoor
   void idsOutsideTheEnginesPatternAreRefusedNamingTheId(String door) {
     for (String id : new String[] {"probe id", "probe/x", "đảng-viên", "probe*", "probe@x"}) {
       assertInvalidId(
@@ -391,8 +393,7 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
    * policy's maximum, for a new user and for new credentials (a password too short: {@code password-too-short});
    * nothing is saved.
    */
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  @AtEveryDoor
   void aPasswordLongerThanThePolicyTakesIsRefusedNamingTheLimit(String door) {
     String id = "probe-pwd-" + door.length();
     String tooLong = "Kx7-qPz2mW".repeat(30_000);
@@ -456,8 +457,7 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
    * differs-from-path}, for a group, a tenant and a user's profile — a new id or another existing one's; neither is
    * changed. The same id in both still saves.
    */
-  @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"/engine-rest", "/engine-rest/engine/default", WEBAPP})
+  @AtEveryDoor
   void anIdInTheBodyOtherThanThePathsIsRefusedNamingTheId(String door) {
     String a = "probe-path-a" + door.length();
     String b = "probe-path-b" + door.length();

@@ -110,23 +110,12 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
             {"/identity-links", "{\"groupId\":\"camunda-admin\",\"type\":\"candidate\"}"},
             {"/comment/create", "{\"message\":\"Quản trị quyết thay\"}"}
           }) {
-        HttpResponse<String> answer =
-            http.send(
-                "POST",
-                door + "/task/" + decision + command[0],
-                "admin",
-                "application/json",
-                command[1]);
+        HttpResponse<String> answer = taskCommand(door, decision, command[0], "admin", command[1]);
         assertThat(answer.statusCode()).as(door + command[0] + ": " + answer.body()).isEqualTo(403);
       }
       // the member's own self-review is theirs alone
       HttpResponse<String> own =
-          http.send(
-              "POST",
-              door + "/task/" + selfReview + "/complete",
-              "admin",
-              "application/json",
-              "{\"variables\":{}}");
+          taskCommand(door, selfReview, "/complete", "admin", "{\"variables\":{}}");
       assertThat(own.statusCode()).as(own.body()).isEqualTo(403);
     }
     assertUntouched();
@@ -148,23 +137,11 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
       for (String user : List.of("district", "secretary3")) {
         for (String door : DOORS) {
           assertThat(
-                  http.send(
-                          "POST",
-                          door + "/task/" + decision + "/claim",
-                          user,
-                          "application/json",
-                          "{\"userId\":\"" + user + "\"}")
+                  taskCommand(door, decision, "/claim", user, "{\"userId\":\"" + user + "\"}")
                       .statusCode())
               .as(user + " claims at " + door)
               .isEqualTo(403);
-          assertThat(
-                  http.send(
-                          "POST",
-                          door + "/task/" + decision + "/complete",
-                          user,
-                          "application/json",
-                          DECIDE)
-                      .statusCode())
+          assertThat(taskCommand(door, decision, "/complete", user, DECIDE).statusCode())
               .as(user + " completes at " + door)
               .isEqualTo(403);
         }
@@ -189,12 +166,7 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
   void theCommitteeHandsItsTaskOnlyToItsOwnMembers() {
     for (String door : DOORS) {
       HttpResponse<String> toDistrict =
-          http.send(
-              "POST",
-              door + "/task/" + decision + "/assignee",
-              "committee",
-              "application/json",
-              "{\"userId\":\"district\"}");
+          taskCommand(door, decision, "/assignee", "committee", "{\"userId\":\"district\"}");
       assertThat(toDistrict.statusCode()).as(toDistrict.body()).isEqualTo(403);
       assertThat(toDistrict.body()).contains("Chỉ giao việc này cho người trong cấp ủy");
       for (String link :
@@ -202,32 +174,17 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
               "{\"userId\":\"secretary3\",\"type\":\"candidate\"}",
               "{\"groupId\":\"members\",\"type\":\"candidate\"}")) {
         HttpResponse<String> added =
-            http.send(
-                "POST",
-                door + "/task/" + decision + "/identity-links",
-                "committee",
-                "application/json",
-                link);
+            taskCommand(door, decision, "/identity-links", "committee", link);
         assertThat(added.statusCode()).as(link + ": " + added.body()).isEqualTo(403);
       }
       HttpResponse<String> delegated =
-          http.send(
-              "POST",
-              door + "/task/" + decision + "/delegate",
-              "committee",
-              "application/json",
-              "{\"userId\":\"admin\"}");
+          taskCommand(door, decision, "/delegate", "committee", "{\"userId\":\"admin\"}");
       assertThat(delegated.statusCode()).as(delegated.body()).isEqualTo(403);
     }
     assertUntouched();
     // a seat claims and gives back (as the pages do: the engine's unclaim needs TASK_ASSIGN)
     HttpResponse<String> claimed =
-        http.send(
-            "POST",
-            "/engine-rest/task/" + decision + "/claim",
-            "committee",
-            "application/json",
-            "{\"userId\":\"committee\"}");
+        taskCommand("/engine-rest", decision, "/claim", "committee", "{\"userId\":\"committee\"}");
     assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(204);
     asPerson("committee", () -> taskService.claim(decision, null));
     assertUntouched();
@@ -285,12 +242,8 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
   void theAuditorAddsNoCommentNorAttachment() {
     for (String door : DOORS) {
       HttpResponse<String> comment =
-          http.send(
-              "POST",
-              door + "/task/" + decision + "/comment/create",
-              "auditor",
-              "application/json",
-              "{\"message\":\"Kiểm tra ghi chú\"}");
+          taskCommand(
+              door, decision, "/comment/create", "auditor", "{\"message\":\"Kiểm tra ghi chú\"}");
       assertThat(comment.statusCode()).as(comment.body()).isEqualTo(403);
       String boundary = "b0undary";
       String multipart =
@@ -324,31 +277,19 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     for (String door : DOORS) {
       for (String[] asked : new String[][] {{"member10", selfReview}, {"committee", decision}}) {
         HttpResponse<String> comment =
-            http.send(
-                "POST",
-                door + "/task/" + asked[1] + "/comment/create",
-                asked[0],
-                "application/json",
-                "{\"message\":\"Đã xem hồ sơ\"}");
+            taskCommand(
+                door, asked[1], "/comment/create", asked[0], "{\"message\":\"Đã xem hồ sơ\"}");
         assertThat(comment.statusCode()).as(asked[0] + " " + comment.body()).isEqualTo(403);
         assertThat(comment.body()).contains("được ghi trong biểu mẫu của bước");
       }
       HttpResponse<String> unknown =
-          http.send(
-              "POST",
-              door + "/task/" + UNKNOWN + "/comment/create",
-              "member10",
-              "application/json",
-              "{\"message\":\"Đã xem hồ sơ\"}");
+          taskCommand(
+              door, UNKNOWN, "/comment/create", "member10", "{\"message\":\"Đã xem hồ sơ\"}");
       assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(403);
       assertThat(unknown.body()).contains("Không có quyền, hoặc không có đối tượng này");
       HttpResponse<String> others =
-          http.send(
-              "POST",
-              door + "/task/" + decision + "/comment/create",
-              "member10",
-              "application/json",
-              "{\"message\":\"Đã xem hồ sơ\"}");
+          taskCommand(
+              door, decision, "/comment/create", "member10", "{\"message\":\"Đã xem hồ sơ\"}");
       assertThat(others.statusCode()).as(others.body()).isEqualTo(403);
       assertThat(others.body()).isEqualTo(unknown.body());
     }
@@ -380,9 +321,7 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
           throwing.equals("/bpmnError") ? "{\"errorCode\":\"x\"}" : "{\"escalationCode\":\"x\"}";
       for (String door : DOORS) {
         for (String[] seat : new String[][] {{"member10", selfReview}, {"committee", decision}}) {
-          HttpResponse<String> answer =
-              http.send(
-                  "POST", door + "/task/" + seat[1] + throwing, seat[0], "application/json", body);
+          HttpResponse<String> answer = taskCommand(door, seat[1], throwing, seat[0], body);
           assertThat(answer.statusCode())
               .as(seat[0] + " " + door + throwing + ": " + answer.body())
               .isEqualTo(403);
@@ -469,20 +408,8 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     }
     // a negative count is the engine's own 400, before it looks for the job: alike for a real one
     // and none
-    HttpResponse<String> negative =
-        http.send(
-            "PUT",
-            "/engine-rest/job/" + job.getId() + "/retries",
-            "district",
-            "application/json",
-            "{\"retries\":-1}");
-    HttpResponse<String> negativeNone =
-        http.send(
-            "PUT",
-            "/engine-rest/job/" + UNKNOWN + "/retries",
-            "district",
-            "application/json",
-            "{\"retries\":-1}");
+    HttpResponse<String> negative = setRetries(job.getId(), "district", -1);
+    HttpResponse<String> negativeNone = setRetries(UNKNOWN, "district", -1);
     assertThat(negative.statusCode()).as(negative.body()).isEqualTo(400);
     assertThat(negative.body()).isEqualTo(negativeNone.body());
     Job after = managementService.createJobQuery().jobId(job.getId()).singleResult();
@@ -490,13 +417,7 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     assertThat(runtimeService.createIncidentQuery().count()).isEqualTo(incidents);
     assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instances);
     // retrying a job (an incident's retry) stays the administrator's
-    HttpResponse<String> retry =
-        http.send(
-            "PUT",
-            "/engine-rest/job/" + job.getId() + "/retries",
-            "admin",
-            "application/json",
-            "{\"retries\":" + after.getRetries() + "}");
+    HttpResponse<String> retry = setRetries(job.getId(), "admin", after.getRetries());
     assertThat(retry.statusCode()).as(retry.body()).isEqualTo(204);
   }
 
@@ -513,12 +434,7 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     for (String door : DOORS) {
       for (String command : List.of("/complete", "/submit-form", "/resolve")) {
         HttpResponse<String> answer =
-            http.send(
-                "POST",
-                door + "/task/" + decision + command,
-                "committee",
-                "application/json",
-                transientDecision);
+            taskCommand(door, decision, command, "committee", transientDecision);
         assertThat(answer.statusCode()).as(door + command + ": " + answer.body()).isEqualTo(400);
         assertThat(answer.body()).as(door + command).contains("decision").contains("transient");
       }
@@ -817,13 +733,7 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
             }
           });
       // an incident's retry stays the administrator's
-      HttpResponse<String> retries =
-          http.send(
-              "PUT",
-              "/engine-rest/job/" + timer.getId() + "/retries",
-              "admin",
-              "application/json",
-              "{\"retries\":3}");
+      HttpResponse<String> retries = setRetries(timer.getId(), "admin", 3);
       assertThat(retries.statusCode()).as(retries.body()).isEqualTo(204);
     } finally {
       created.forEach(authorizationService::deleteAuthorization);
@@ -1109,6 +1019,22 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     assertThat(task.getOwner()).isNull();
     assertThat(taskService.getIdentityLinksForTask(decision))
         .allMatch(link -> Groups.organizationCommittee(ORG).equals(link.getGroupId()));
+  }
+
+  /** Sets a job's retries through the engine REST API, as the user. */
+  private HttpResponse<String> setRetries(String jobId, String user, int retries) {
+    return http.send(
+        "PUT",
+        "/engine-rest/job/" + jobId + "/retries",
+        user,
+        "application/json",
+        "{\"retries\":" + retries + "}");
+  }
+
+  /** A command on a task through the engine REST door ({@code command}: "/claim", "/complete"…), as JSON. */
+  private HttpResponse<String> taskCommand(
+      String door, String taskId, String command, String user, String body) {
+    return http.send("POST", door + "/task/" + taskId + command, user, "application/json", body);
   }
 
   private static void assertRefused(int status, String body, String reason) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 import vn.party.evaluation.IntegrationTestSupport;
 import vn.party.evaluation.pages.PageSession;
 
@@ -30,13 +30,9 @@ class PasswordsTest extends IntegrationTestSupport {
   @Autowired IdentityService identityService;
   @Autowired PasswordFlags flags;
 
-  private RestClient as(String user, String password) {
-    return RestClient.builder()
-        .baseUrl("http://localhost:" + port)
-        .defaultHeaders(h -> h.setBasicAuth(user, password, StandardCharsets.UTF_8))
-        .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-        .defaultStatusHandler(status -> true, (request, response) -> {})
-        .build();
+  /** The status of a GET of the path, signed in with that password. */
+  private int statusOf(String user, String password, String path) {
+    return as(user, password).get().uri(path).retrieve().toBodilessEntity().getStatusCode().value();
   }
 
   private void account(String id, String password) {
@@ -90,15 +86,7 @@ class PasswordsTest extends IntegrationTestSupport {
     assertThat(engine.getBody()).contains("password-change-required");
     String own = "Sóng-vỗ-Mỹ-Khê-" + System.nanoTime();
     changeOwn("policy-probe-1", STRONG, own);
-    assertThat(
-            as("policy-probe-1", own)
-                .get()
-                .uri("/engine-rest/task")
-                .retrieve()
-                .toBodilessEntity()
-                .getStatusCode()
-                .value())
-        .isEqualTo(200);
+    assertThat(statusOf("policy-probe-1", own, "/engine-rest/task")).isEqualTo(200);
   }
 
   /**
@@ -109,14 +97,7 @@ class PasswordsTest extends IntegrationTestSupport {
   @Test
   void aPasswordAnAdministratorSetsThroughTheEngineMustBeChangedAtFirstSignIn() {
     account("engine-set-probe", STRONG);
-    assertThat(
-            as("engine-set-probe", STRONG)
-                .get()
-                .uri("/engine-rest/task")
-                .retrieve()
-                .toBodilessEntity()
-                .getStatusCode()
-                .value())
+    assertThat(statusOf("engine-set-probe", STRONG, "/engine-rest/task"))
         .as("the account's own password")
         .isEqualTo(200);
     for (String path :
@@ -170,15 +151,7 @@ class PasswordsTest extends IntegrationTestSupport {
             setCredentials(
                 "engine-set-probe", own, "/engine-rest/user/engine-set-probe/credentials", again))
         .isEqualTo(204);
-    assertThat(
-            as("engine-set-probe", again)
-                .get()
-                .uri("/api/v1/me")
-                .retrieve()
-                .toBodilessEntity()
-                .getStatusCode()
-                .value())
-        .isEqualTo(200);
+    assertThat(statusOf("engine-set-probe", again, "/api/v1/me")).isEqualTo(200);
   }
 
   private int setCredentials(String by, String byPassword, String path, String password) {
@@ -186,11 +159,28 @@ class PasswordsTest extends IntegrationTestSupport {
         .put()
         .uri(path)
         .contentType(MediaType.APPLICATION_JSON)
-        .body(java.util.Map.of("password", password, "authenticatedUserPassword", byPassword))
+        .body(Map.of("password", password, "authenticatedUserPassword", byPassword))
         .retrieve()
         .toBodilessEntity()
         .getStatusCode()
         .value();
+  }
+
+  /** Our API's answer to a change of one's own password, in the language asked ({@code null}: none asked). */
+  private String ownPasswordChange(String id, String password, String language, Object body) {
+    return as(id, password)
+        .post()
+        .uri("/api/v1/me/password")
+        .contentType(MediaType.APPLICATION_JSON)
+        .headers(
+            headers -> {
+              if (language != null) {
+                headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+              }
+            })
+        .body(body)
+        .retrieve()
+        .body(String.class);
   }
 
   private void changeOwn(String id, String current, String next) {
@@ -199,7 +189,7 @@ class PasswordsTest extends IntegrationTestSupport {
                 .post()
                 .uri("/api/v1/me/password")
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(java.util.Map.of("currentPassword", current, "newPassword", next))
+                .body(Map.of("currentPassword", current, "newPassword", next))
                 .retrieve()
                 .toBodilessEntity()
                 .getStatusCode()
@@ -217,40 +207,28 @@ class PasswordsTest extends IntegrationTestSupport {
     account("policy-probe-7", STRONG);
     String tooLong = "Sông-Hàn-chiều-thu-" + "x".repeat(130);
     String vi =
-        as("policy-probe-7", STRONG)
-            .post()
-            .uri("/api/v1/me/password")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(java.util.Map.of("currentPassword", STRONG, "newPassword", tooLong))
-            .retrieve()
-            .body(String.class);
+        ownPasswordChange(
+            "policy-probe-7",
+            STRONG,
+            null,
+            Map.of("currentPassword", STRONG, "newPassword", tooLong));
     assertThat(json(vi).get("status").asInt()).isEqualTo(400);
     assertThat(vi)
         .contains("\"field\":\"newPassword\"")
         .contains("\"reason\":\"password-too-long\"")
         .contains("dài quá 128 ký tự");
     String en =
-        as("policy-probe-7", STRONG)
-            .post()
-            .uri("/api/v1/me/password")
-            .contentType(MediaType.APPLICATION_JSON)
-            .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-            .body(java.util.Map.of("currentPassword", STRONG, "newPassword", tooLong))
-            .retrieve()
-            .body(String.class);
+        ownPasswordChange(
+            "policy-probe-7",
+            STRONG,
+            "en",
+            Map.of("currentPassword", STRONG, "newPassword", tooLong));
     assertThat(en).contains("at most 128 characters");
     assertThat(createThroughEngineRest("policy-probe-8", tooLong)).isEqualTo(400);
     assertThat(identityService.createUserQuery().userId("policy-probe-8").count()).isZero();
     String longest = ("Sông-Hàn-chiều-thu-" + "x".repeat(128)).substring(0, 128);
     changeOwn("policy-probe-7", STRONG, longest);
-    assertThat(
-            as("policy-probe-7", longest)
-                .get()
-                .uri("/api/v1/me")
-                .retrieve()
-                .toBodilessEntity()
-                .getStatusCode()
-                .value())
+    assertThat(statusOf("policy-probe-7", longest, "/api/v1/me"))
         .as("HTTP Basic carries the longest password taken")
         .isEqualTo(200);
   }
@@ -259,50 +237,35 @@ class PasswordsTest extends IntegrationTestSupport {
   void aNewPasswordIsCheckedAndEveryRefusalNamedInVietnameseAndEnglish() {
     account("policy-probe-2", STRONG);
     String vi =
-        as("policy-probe-2", STRONG)
-            .post()
-            .uri("/api/v1/me/password")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body("{\"currentPassword\":\"" + STRONG + "\",\"newPassword\":\"short\"}")
-            .retrieve()
-            .body(String.class);
+        ownPasswordChange(
+            "policy-probe-2",
+            STRONG,
+            null,
+            "{\"currentPassword\":\"" + STRONG + "\",\"newPassword\":\"short\"}");
     assertThat(json(vi).get("status").asInt()).isEqualTo(400);
     assertThat(vi)
         .contains("\"field\":\"newPassword\"")
         .contains("\"reason\":\"password-too-short\"")
         .contains("ít nhất 10 ký tự");
     var en =
-        as("policy-probe-2", STRONG)
-            .post()
-            .uri("/api/v1/me/password")
-            .contentType(MediaType.APPLICATION_JSON)
-            .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-            .body("{\"currentPassword\":\"wrong\",\"newPassword\":\"iloveyou1234\"}")
-            .retrieve()
-            .body(String.class);
+        ownPasswordChange(
+            "policy-probe-2",
+            STRONG,
+            "en",
+            "{\"currentPassword\":\"wrong\",\"newPassword\":\"iloveyou1234\"}");
     assertThat(en)
         .contains("\"reason\":\"wrong-password\"")
         .contains("\"reason\":\"password-too-common\"")
         .contains("too common");
     String id =
-        as("policy-probe-2", STRONG)
-            .post()
-            .uri("/api/v1/me/password")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body("{\"currentPassword\":\"" + STRONG + "\",\"newPassword\":\"POLICY-PROBE-2-mới\"}")
-            .retrieve()
-            .body(String.class);
+        ownPasswordChange(
+            "policy-probe-2",
+            STRONG,
+            null,
+            "{\"currentPassword\":\"" + STRONG + "\",\"newPassword\":\"POLICY-PROBE-2-mới\"}");
     assertThat(id).contains("\"reason\":\"password-contains-user-id\"");
     // nothing changed: the old password still works
-    assertThat(
-            as("policy-probe-2", STRONG)
-                .get()
-                .uri("/api/v1/me")
-                .retrieve()
-                .toBodilessEntity()
-                .getStatusCode()
-                .value())
-        .isEqualTo(200);
+    assertThat(statusOf("policy-probe-2", STRONG, "/api/v1/me")).isEqualTo(200);
   }
 
   @Test
@@ -316,14 +279,7 @@ class PasswordsTest extends IntegrationTestSupport {
             .body(String.class);
     String oneTime = json(issued).get("oneTimePassword").asText();
     assertThat(oneTime).hasSizeGreaterThanOrEqualTo(10);
-    assertThat(
-            as("first-sign-in-probe", STRONG)
-                .get()
-                .uri("/api/v1/me")
-                .retrieve()
-                .toBodilessEntity()
-                .getStatusCode()
-                .value())
+    assertThat(statusOf("first-sign-in-probe", STRONG, "/api/v1/me"))
         .as("the old password is gone")
         .isEqualTo(401);
 
@@ -353,7 +309,7 @@ class PasswordsTest extends IntegrationTestSupport {
             port,
             "POST",
             "/camunda/api/admin/auth/user/default/login/tasklist",
-            java.util.Map.of("Content-Type", "application/x-www-form-urlencoded"),
+            Map.of("Content-Type", "application/x-www-form-urlencoded"),
             "username=first-sign-in-probe&password="
                 + java.net.URLEncoder.encode(oneTime, StandardCharsets.UTF_8));
     assertThat(webapp.status()).isEqualTo(403);
@@ -388,24 +344,8 @@ class PasswordsTest extends IntegrationTestSupport {
                 + page.csrf(refused.body()));
     assertThat(changed.statusCode()).isEqualTo(302);
     assertThat(page.get("/app/tasks").statusCode()).isEqualTo(200);
-    assertThat(
-            as("first-sign-in-probe", strong)
-                .get()
-                .uri("/api/v1/me")
-                .retrieve()
-                .toBodilessEntity()
-                .getStatusCode()
-                .value())
-        .isEqualTo(200);
-    assertThat(
-            as("first-sign-in-probe", oneTime)
-                .get()
-                .uri("/api/v1/me")
-                .retrieve()
-                .toBodilessEntity()
-                .getStatusCode()
-                .value())
-        .isEqualTo(401);
+    assertThat(statusOf("first-sign-in-probe", strong, "/api/v1/me")).isEqualTo(200);
+    assertThat(statusOf("first-sign-in-probe", oneTime, "/api/v1/me")).isEqualTo(401);
   }
 
   @Test
@@ -438,14 +378,7 @@ class PasswordsTest extends IntegrationTestSupport {
                 .getStatusCode()
                 .value())
         .isEqualTo(404);
-    assertThat(
-            as("reset-probe", STRONG)
-                .get()
-                .uri("/api/v1/me")
-                .retrieve()
-                .toBodilessEntity()
-                .getStatusCode()
-                .value())
+    assertThat(statusOf("reset-probe", STRONG, "/api/v1/me"))
         .as("nothing was reset")
         .isEqualTo(200);
     assertThat(

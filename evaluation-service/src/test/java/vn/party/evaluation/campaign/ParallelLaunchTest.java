@@ -91,13 +91,7 @@ class ParallelLaunchTest extends IntegrationTestSupport {
             CampaignOpening.opened(
                 as("admin"), ORG, YEAR, "QD-366-2025", CampaignOpening.Dues.daysAhead(5, 6, 7, 8));
         holdEvaluationRows(holder, UUID.fromString(campaignId), members);
-        prepareRoster.forEach(
-            id ->
-                managementService
-                    .updateJobDefinitionSuspensionState()
-                    .byJobDefinitionId(id)
-                    .includeJobs(true)
-                    .activate());
+        activate(prepareRoster);
 
         int holderPid = pid(holder);
         await()
@@ -109,13 +103,7 @@ class ParallelLaunchTest extends IntegrationTestSupport {
                         .isEqualTo(2));
       } finally {
         holder.rollback();
-        prepareRoster.forEach(
-            id ->
-                managementService
-                    .updateJobDefinitionSuspensionState()
-                    .byJobDefinitionId(id)
-                    .includeJobs(true)
-                    .activate());
+        activate(prepareRoster);
       }
     }
 
@@ -204,6 +192,17 @@ class ParallelLaunchTest extends IntegrationTestSupport {
       }
       insert.executeBatch();
     }
+  }
+
+  /** Lets the suspended job definitions, and their jobs, run again. */
+  private void activate(List<String> jobDefinitionIds) {
+    jobDefinitionIds.forEach(
+        id ->
+            managementService
+                .updateJobDefinitionSuspensionState()
+                .byJobDefinitionId(id)
+                .includeJobs(true)
+                .activate());
   }
 
   private static int pid(Connection connection) throws SQLException {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -16,8 +15,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 import vn.party.evaluation.IntegrationTestSupport;
+import vn.party.evaluation.UnitFixture;
 import vn.party.evaluation.account.PasswordFlags;
 import vn.party.evaluation.pages.PageSession;
 import vn.party.evaluation.process.Groups;
@@ -43,41 +42,11 @@ class RosterImportSignInsTest extends IntegrationTestSupport {
 
   @BeforeAll
   void ward() {
-    RestClient admin = as("admin");
-    admin
-        .post()
-        .uri("/api/v1/units")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(
-            Map.of(
-                "kind",
-                "ORGANIZATION",
-                "parentId",
-                "thanh-khe",
-                "name",
-                "Đảng bộ phường Thử Đăng Nhập",
-                "code",
-                WARD,
-                "openedOn",
-                "2001-01-01"))
-        .retrieve()
-        .toEntity(String.class);
-    admin
-        .post()
-        .uri("/api/v1/units")
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(
-            Map.of(
-                "kind",
-                "BRANCH",
-                "parentId",
-                WARD,
-                "name",
-                "Chi bộ Thử Đăng Nhập 1",
-                "code",
-                BRANCH))
-        .retrieve()
-        .toEntity(String.class);
+    // unchecked, as a set-up that runs again meets its units taken
+    UnitFixture units = new UnitFixture(this::as, jdbc);
+    units.post(
+        "ORGANIZATION", UnitFixture.ABOVE, "Đảng bộ phường Thử Đăng Nhập", WARD, "2001-01-01");
+    units.post("BRANCH", WARD, "Chi bộ Thử Đăng Nhập 1", BRANCH, null);
   }
 
   /**
@@ -116,12 +85,9 @@ class RosterImportSignInsTest extends IntegrationTestSupport {
     assertThat(created).isEqualTo(204);
     assertThat(identityService.checkPassword(id, STRONG)).isTrue();
 
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(RosterFiles.heading());
     List<String> row = RosterFiles.row("Phan Văn Nhận", "SG120001", BRANCH);
     row.add(id);
-    rows.add(row);
-    JsonNode result = importFile("nhan-tai-khoan.csv", rows);
+    JsonNode result = importFile("nhan-tai-khoan.csv", row);
 
     JsonNode account = null;
     for (JsonNode a : result.get("accounts")) {
@@ -236,20 +202,13 @@ class RosterImportSignInsTest extends IntegrationTestSupport {
    */
   @Test
   void anEmailChangeIsToldToTheAddressItWas() {
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(RosterFiles.heading());
-    rows.add(RosterFiles.row("Trương Thị Đổi", "SG120002", BRANCH));
-    importFile("doi-dia-chi-1.csv", rows);
-    String memberId =
-        jdbc.sql("select id from evaluation.party_member where card_number = 'SG120002'")
-            .query(String.class)
-            .single();
+    List<String> row = RosterFiles.row("Trương Thị Đổi", "SG120002", BRANCH);
+    String memberId = importNewMember("doi-dia-chi-1.csv", row);
     String before = "sg120002@example.vn";
     assertThat(emailChangedEvents(memberId)).isEmpty();
 
     String taken = "nguoi-khac@outside.example.com";
-    rows.get(1).set(12, taken);
-    importFile("doi-dia-chi-2.csv", rows);
+    importAgainWithEmail("doi-dia-chi-2.csv", row, taken);
 
     assertThat(emailChangedEvents(memberId))
         .singleElement()
@@ -295,21 +254,14 @@ class RosterImportSignInsTest extends IntegrationTestSupport {
    */
   @Test
   void theImportSetsTheSignInsAddress() {
-    List<List<String>> rows = new ArrayList<>();
-    rows.add(RosterFiles.heading());
-    rows.add(RosterFiles.row("Lê Văn Theo", "SG120003", BRANCH));
-    importFile("theo-dia-chi-1.csv", rows);
-    String memberId =
-        jdbc.sql("select id from evaluation.party_member where card_number = 'SG120003'")
-            .query(String.class)
-            .single();
+    List<String> row = RosterFiles.row("Lê Văn Theo", "SG120003", BRANCH);
+    String memberId = importNewMember("theo-dia-chi-1.csv", row);
     String before = "sg120003@example.vn";
     assertThat(identityService.createUserQuery().userId(memberId).singleResult().getEmail())
         .isEqualTo(before);
 
     String now = "le-van-theo@moi.example.vn";
-    rows.get(1).set(12, now);
-    importFile("theo-dia-chi-2.csv", rows);
+    importAgainWithEmail("theo-dia-chi-2.csv", row, now);
 
     assertThat(identityService.createUserQuery().userId(memberId).singleResult().getEmail())
         .as("the sign-in's address is the roster's new one")
@@ -334,7 +286,24 @@ class RosterImportSignInsTest extends IntegrationTestSupport {
         .list();
   }
 
-  private JsonNode importFile(String name, List<List<String>> rows) {
+  /** Imports the row of a member new to the roster; answers the member's id. */
+  private String importNewMember(String name, List<String> row) {
+    importFile(name, row);
+    return jdbc.sql("select id from evaluation.party_member where card_number = :card")
+        .param("card", row.get(ImportColumn.CARD_NUMBER.ordinal()))
+        .query(String.class)
+        .single();
+  }
+
+  /** Imports the member's row again with another e-mail address. */
+  private void importAgainWithEmail(String name, List<String> row, String email) {
+    row.set(ImportColumn.EMAIL.ordinal(), email);
+    importFile(name, row);
+  }
+
+  /** A roster file of the one row, previewed without a problem and committed; answers the commit's answer. */
+  private JsonNode importFile(String name, List<String> row) {
+    List<List<String>> rows = List.of(RosterFiles.heading(), row);
     ResponseEntity<String> preview =
         as("admin")
             .post()
@@ -355,14 +324,5 @@ class RosterImportSignInsTest extends IntegrationTestSupport {
             .toEntity(String.class);
     assertThat(committed.getStatusCode().value()).as(committed.getBody()).isEqualTo(200);
     return json(committed.getBody());
-  }
-
-  private RestClient as(String user, String password) {
-    return RestClient.builder()
-        .baseUrl("http://localhost:" + port)
-        .defaultHeaders(h -> h.setBasicAuth(user, password, StandardCharsets.UTF_8))
-        .defaultHeader(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON_VALUE)
-        .defaultStatusHandler(status -> true, (request, response) -> {})
-        .build();
   }
 }

@@ -98,18 +98,7 @@ class EmailSenderTest extends IntegrationTest {
       pool.shutdownNow();
     }
 
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                jdbc.sql("select count(*) from notification.email_outbox where status = 'SENT'")
-                        .query(Long.class)
-                        .single()
-                    == ids.size());
-    await()
-        .during(Duration.ofMillis(500))
-        .atMost(WAIT)
-        .until(() -> Mails.received().size() == ids.size());
+    awaitEverySent(ids.size(), Duration.ofMillis(500));
     assertThat(Mails.received()).extracting(Mails::subject).doesNotHaveDuplicates();
     assertThat(
             jdbc.sql("select max(attempts) from notification.email_outbox")
@@ -134,18 +123,7 @@ class EmailSenderTest extends IntegrationTest {
     // over one connection.
     assertThat(taken).isPositive();
     assertThat(meters.counter("notification.smtp.connections").count()).isEqualTo(1.0);
-    await()
-        .atMost(WAIT)
-        .until(
-            () ->
-                jdbc.sql("select count(*) from notification.email_outbox where status = 'SENT'")
-                        .query(Long.class)
-                        .single()
-                    == ids.size());
-    await()
-        .during(Duration.ofMillis(300))
-        .atMost(WAIT)
-        .until(() -> Mails.received().size() == ids.size());
+    awaitEverySent(ids.size(), Duration.ofMillis(300));
     List<String> messageIds = new ArrayList<>();
     for (jakarta.mail.internet.MimeMessage message : Mails.received()) {
       messageIds.add(message.getMessageID());
@@ -206,5 +184,18 @@ class EmailSenderTest extends IntegrationTest {
 
   private int attempts(UUID id) {
     return ((Number) row(id).get("attempts")).intValue();
+  }
+
+  /** Waits until the outbox has sent that many and the server has received as many, and no more for {@code quiet}. */
+  private void awaitEverySent(int count, Duration quiet) {
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                jdbc.sql("select count(*) from notification.email_outbox where status = 'SENT'")
+                        .query(Long.class)
+                        .single()
+                    == count);
+    await().during(quiet).atMost(WAIT).until(() -> Mails.received().size() == count);
   }
 }

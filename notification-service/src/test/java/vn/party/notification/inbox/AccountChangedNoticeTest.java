@@ -3,18 +3,16 @@ package vn.party.notification.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vn.party.notification.support.Events;
 import vn.party.notification.support.IntegrationTest;
@@ -30,80 +28,89 @@ class AccountChangedNoticeTest extends IntegrationTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String HOLDER = "member2@thanhkhetay.example.vn";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static CloudEvent event(Map<String, Object> data) throws Exception {
-    return CloudEventBuilder.v1()
-        .withId(UUID.randomUUID().toString())
-        .withSource(URI.create(Events.SOURCE))
-        .withType(EventTypes.ACCOUNT_CHANGED)
+  /** An event about member2's account at the given time (the mails print it in Hà Nội's time). */
+  private static CloudEvent event(String type, String time, Map<String, Object> data) {
+    return CloudEventBuilder.v1(Events.event(type, data))
         .withSubject("member2")
-        .withTime(OffsetDateTime.parse("2026-12-05T03:20:11Z"))
-        .withData("application/json", JSON.writeValueAsBytes(data))
+        .withTime(OffsetDateTime.parse(time))
         .build();
   }
 
-  @Test
-  void theHolderIsToldWhoResetTheirPasswordAndWhenAtTheDirectorysAddress() throws Exception {
-    // the holder chose in-app notices only: a notice about their own password is mailed all the
-    // same
+  /** The holder chose in-app notices only: a notice about their own account is mailed all the same. */
+  private void chooseInAppNoticesOnly() {
     jdbc.sql(
             "insert into notification.preference (user_id, email_enabled) values ('member2', false) "
                 + "on conflict (user_id) do update set email_enabled = false")
         .update();
-    try {
-      int before = Mails.receivedBy(HOLDER).size();
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("userId", "member2");
-      data.put("change", "ONE_TIME_PASSWORD");
-      data.put("changedBy", "secretary1");
-      // a forged address or recipient in the event is not believed
-      data.put("email", "taker@outside.example.com");
-      data.put(
-          "recipients", List.of(Map.of("userId", "member1", "email", "taker@outside.example.com")));
-      CloudEvent event = event(data);
+  }
 
-      Events.publish("member2", event);
+  @AfterEach
+  void forgetThePreference() {
+    jdbc.sql("delete from notification.preference where user_id = 'member2'").update();
+  }
 
-      await().atMost(WAIT).until(() -> Mails.receivedBy(HOLDER).size() == before + 1);
-      MimeMessage mail = Mails.receivedBy(HOLDER).get(before);
-      assertThat(Arrays.stream(mail.getAllRecipients()).map(Object::toString))
-          .containsExactly(HOLDER);
-      assertThat(Mails.subject(mail))
-          .isEqualTo("[Bảo mật] Mật khẩu tài khoản của bạn đã được đặt lại");
-      assertThat(Mails.text(mail))
-          .contains("Kính gửi đồng chí Trần Thị Bình")
-          .contains("Mật khẩu tài khoản của bạn đã được Lê Văn Cường (secretary1) đặt lại lúc")
-          .contains("10:20") // 03:20 UTC in Hà Nội's time
-          .contains("Nếu bạn không yêu cầu, hãy báo ngay cho quản trị viên hệ thống")
-          .contains("http://localhost:8080/app/password");
-      assertThat(
-              jdbc.sql(
-                      "select user_id || ' ' || kind || ' ' || body from notification.notification "
-                          + "where event_id = :id")
-                  .param("id", event.getId())
-                  .query(String.class)
-                  .list())
-          .singleElement()
-          .asString()
-          .startsWith(
-              "member2 ACCOUNT_PASSWORD_RESET Mật khẩu tài khoản của bạn đã được "
-                  + "Lê Văn Cường (secretary1) đặt lại lúc");
-      assertThat(Mails.receivedBy("taker@outside.example.com")).isEmpty();
-    } finally {
-      jdbc.sql("delete from notification.preference where user_id = 'member2'").update();
-    }
+  /** Waits for the next mail to the address (after the {@code before} it had) and checks it went there alone. */
+  private static MimeMessage nextMailTo(String address, int before) throws Exception {
+    await().atMost(WAIT).until(() -> Mails.receivedBy(address).size() == before + 1);
+    MimeMessage mail = Mails.receivedBy(address).get(before);
+    assertThat(Arrays.stream(mail.getAllRecipients()).map(Object::toString))
+        .containsExactly(address);
+    return mail;
+  }
+
+  @Test
+  void theHolderIsToldWhoResetTheirPasswordAndWhenAtTheDirectorysAddress() throws Exception {
+    chooseInAppNoticesOnly();
+    int before = Mails.receivedBy(HOLDER).size();
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("userId", "member2");
+    data.put("change", "ONE_TIME_PASSWORD");
+    data.put("changedBy", "secretary1");
+    // a forged address or recipient in the event is not believed
+    data.put("email", "taker@outside.example.com");
+    data.put(
+        "recipients", List.of(Map.of("userId", "member1", "email", "taker@outside.example.com")));
+    CloudEvent event = event(EventTypes.ACCOUNT_CHANGED, "2026-12-05T03:20:11Z", data);
+
+    Events.publish("member2", event);
+
+    MimeMessage mail = nextMailTo(HOLDER, before);
+    assertThat(Mails.subject(mail))
+        .isEqualTo("[Bảo mật] Mật khẩu tài khoản của bạn đã được đặt lại");
+    assertThat(Mails.text(mail))
+        .contains("Kính gửi đồng chí Trần Thị Bình")
+        .contains("Mật khẩu tài khoản của bạn đã được Lê Văn Cường (secretary1) đặt lại lúc")
+        .contains("10:20") // 03:20 UTC in Hà Nội's time
+        .contains("Nếu bạn không yêu cầu, hãy báo ngay cho quản trị viên hệ thống")
+        .contains("http://localhost:8080/app/password");
+    assertThat(
+            jdbc.sql(
+                    "select user_id || ' ' || kind || ' ' || body from notification.notification "
+                        + "where event_id = :id")
+                .param("id", event.getId())
+                .query(String.class)
+                .list())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "member2 ACCOUNT_PASSWORD_RESET Mật khẩu tài khoản của bạn đã được "
+                + "Lê Văn Cường (secretary1) đặt lại lúc");
+    assertThat(Mails.receivedBy("taker@outside.example.com")).isEmpty();
   }
 
   @Test
   void theHoldersOwnChangeGetsAShortConfirmation() throws Exception {
     int before = Mails.receivedBy(HOLDER).size();
-    CloudEvent event = event(Map.of("userId", "member2", "change", "PASSWORD_CHANGED"));
+    CloudEvent event =
+        event(
+            EventTypes.ACCOUNT_CHANGED,
+            "2026-12-05T03:20:11Z",
+            Map.of("userId", "member2", "change", "PASSWORD_CHANGED"));
 
     Events.publish("member2", event);
 
-    await().atMost(WAIT).until(() -> Mails.receivedBy(HOLDER).size() == before + 1);
-    MimeMessage mail = Mails.receivedBy(HOLDER).get(before);
+    MimeMessage mail = nextMailTo(HOLDER, before);
     assertThat(Mails.subject(mail)).isEqualTo("[Bảo mật] Mật khẩu tài khoản của bạn đã được đổi");
     assertThat(Mails.text(mail))
         .contains("đã được đổi lúc")
@@ -127,61 +134,37 @@ class AccountChangedNoticeTest extends IntegrationTest {
   @Test
   void theAddressItWasIsToldOfAnEmailChange() throws Exception {
     String previous = "member2-truoc-day@thanhkhetay.example.vn";
-    jdbc.sql(
-            "insert into notification.preference (user_id, email_enabled) values ('member2', false) "
-                + "on conflict (user_id) do update set email_enabled = false")
-        .update();
-    try {
-      int before = Mails.receivedBy(HOLDER).size();
-      int beforeThere = Mails.receivedBy(previous).size();
-      CloudEvent event =
-          CloudEventBuilder.v1()
-              .withId(UUID.randomUUID().toString())
-              .withSource(URI.create(Events.SOURCE))
-              .withType(EventTypes.ACCOUNT_EMAIL_CHANGED)
-              .withSubject("member2")
-              .withTime(OffsetDateTime.parse("2026-12-07T03:20:11Z"))
-              .withData(
-                  "application/json",
-                  JSON.writeValueAsBytes(
-                      Map.of(
-                          "userId",
-                          "member2",
-                          "previousEmail",
-                          previous,
-                          "changedBy",
-                          "secretary1")))
-              .build();
+    chooseInAppNoticesOnly();
+    int before = Mails.receivedBy(HOLDER).size();
+    int beforeThere = Mails.receivedBy(previous).size();
+    CloudEvent event =
+        event(
+            EventTypes.ACCOUNT_EMAIL_CHANGED,
+            "2026-12-07T03:20:11Z",
+            Map.of("userId", "member2", "previousEmail", previous, "changedBy", "secretary1"));
 
-      Events.publish("member2", event);
+    Events.publish("member2", event);
 
-      await().atMost(WAIT).until(() -> Mails.receivedBy(previous).size() == beforeThere + 1);
-      MimeMessage mail = Mails.receivedBy(previous).get(beforeThere);
-      assertThat(Arrays.stream(mail.getAllRecipients()).map(Object::toString))
-          .containsExactly(previous);
-      assertThat(Mails.subject(mail))
-          .isEqualTo("[Bảo mật] Địa chỉ thư điện tử của bạn đã được đổi");
-      assertThat(Mails.text(mail))
-          .contains("Kính gửi đồng chí Trần Thị Bình")
-          .contains(
-              "Địa chỉ thư điện tử "
-                  + previous
-                  + " của tài khoản của bạn đã được Lê Văn Cường "
-                  + "(secretary1) đổi sang địa chỉ khác lúc")
-          .contains("10:20")
-          .doesNotContain(HOLDER);
-      await().atMost(WAIT).until(() -> Mails.receivedBy(HOLDER).size() == before + 1);
-      assertThat(
-              jdbc.sql(
-                      "select user_id || ' ' || kind from notification.notification "
-                          + "where event_id = :id")
-                  .param("id", event.getId())
-                  .query(String.class)
-                  .list())
-          .containsExactly("member2 ACCOUNT_EMAIL_CHANGED");
-    } finally {
-      jdbc.sql("delete from notification.preference where user_id = 'member2'").update();
-    }
+    MimeMessage mail = nextMailTo(previous, beforeThere);
+    assertThat(Mails.subject(mail)).isEqualTo("[Bảo mật] Địa chỉ thư điện tử của bạn đã được đổi");
+    assertThat(Mails.text(mail))
+        .contains("Kính gửi đồng chí Trần Thị Bình")
+        .contains(
+            "Địa chỉ thư điện tử "
+                + previous
+                + " của tài khoản của bạn đã được Lê Văn Cường "
+                + "(secretary1) đổi sang địa chỉ khác lúc")
+        .contains("10:20")
+        .doesNotContain(HOLDER);
+    await().atMost(WAIT).until(() -> Mails.receivedBy(HOLDER).size() == before + 1);
+    assertThat(
+            jdbc.sql(
+                    "select user_id || ' ' || kind from notification.notification "
+                        + "where event_id = :id")
+                .param("id", event.getId())
+                .query(String.class)
+                .list())
+        .containsExactly("member2 ACCOUNT_EMAIL_CHANGED");
   }
 
   /**

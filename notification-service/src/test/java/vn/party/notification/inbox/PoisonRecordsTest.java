@@ -243,23 +243,7 @@ class PoisonRecordsTest extends IntegrationTest {
   }
 
   private ConsumerRecord<String, byte[]> awaitDeadLetter(String key) {
-    List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-    await()
-        .atMost(WAIT)
-        .until(
-            () -> {
-              deadLetters
-                  .poll(Duration.ofMillis(200))
-                  .forEach(
-                      record -> {
-                        if (key.equals(record.key())) {
-                          found.add(record);
-                        }
-                      });
-              return !found.isEmpty();
-            });
-    assertThat(found).hasSize(1);
-    return found.get(0);
+    return awaitDeadLetters(key, 1).get(0);
   }
 
   private double deadLettered() {

@@ -92,10 +92,13 @@ public final class RuleBook {
 
   /** Every cap that applies to the member, strictest first (member-caps, hit policy RULE ORDER). */
   public List<Cap> caps(Regulation regulation, MemberFacts facts) {
-    List<RuleMatch> matches =
-        evaluate(DecisionKeys.id(DecisionKeys.MEMBER_CAPS, regulation), memberVariables(facts));
+    return capsOf(DecisionKeys.id(DecisionKeys.MEMBER_CAPS, regulation), memberVariables(facts));
+  }
+
+  /** The caps a caps table gives for these variables, strictest first. */
+  private List<Cap> capsOf(String decisionId, Map<String, Object> variables) {
     List<Cap> caps = new ArrayList<>();
-    for (RuleMatch match : matches) {
+    for (RuleMatch match : evaluate(decisionId, variables)) {
       caps.add(
           new Cap(
               parse(match, RuleVariables.MAX_LEVEL, Level::parse, false),
@@ -194,17 +197,7 @@ public final class RuleBook {
     variables.put(
         RuleVariables.ALL_TASKS_DONE, facts.allTasksDone()); // null: not stated, no row matches
     variables.put(RuleVariables.LATE_TASKS_PERCENT, facts.lateTasksPercent());
-    List<Cap> caps = new ArrayList<>();
-    for (RuleMatch match :
-        evaluate(DecisionKeys.id(DecisionKeys.COLLECTIVE_CAPS, regulation), variables)) {
-      caps.add(
-          new Cap(
-              parse(match, RuleVariables.MAX_LEVEL, Level::parse, false),
-              reason(match),
-              match.rule()));
-    }
-    caps.sort((a, b) -> Integer.compare(b.maxLevel().ordinal(), a.maxLevel().ordinal()));
-    return Collections.unmodifiableList(caps);
+    return capsOf(DecisionKeys.id(DecisionKeys.COLLECTIVE_CAPS, regulation), variables);
   }
 
   /**
