@@ -189,6 +189,70 @@ class LevelCapsTest extends EvaluationFlowSupport {
     assertThat(kinds(history("member2"))).doesNotContain("LEVEL_CAP_APPLIED", "ABOVE_CAP_REFUSED");
   }
 
+  /**
+   * The explanation is kept in Vietnamese (the variable Tasklist shows, the auditors' record of what was said) and
+   * rebuilt from the caps on the pages in English: the member's task, the branch meeting, the timeline.
+   */
+  @Test
+  void aDisciplineCapIsExplainedInEnglishOnTheEnglishPages() throws Exception {
+    sendDiscipline("member12", "QĐ-12/UBKT", "WARNING", false);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "NOT_COMPLETED"
+                    .equals(
+                        evaluation("member12", YEAR, "member12")
+                            .at("/levelCap/level")
+                            .asText(null)));
+    String english =
+        "- Disciplined in the year → at most “Did not fulfil tasks”. Discipline: QĐ-12/UBKT (Warning,"
+            + " on 01/03/"
+            + YEAR
+            + ", by Ủy ban kiểm tra Đảng ủy phường). (rule member-caps-QD-366-2025-discipline)";
+
+    String selfReview = taskOf("member12", "self-review", "member12", YEAR);
+    assertThat(formVariables("member12", selfReview).at("/levelCapReason/value").asText())
+        .as("kept as written, in Vietnamese")
+        .contains("Mức cao nhất được xếp: Không hoàn thành nhiệm vụ (KHTNV)")
+        .contains("Bị kỷ luật trong năm")
+        .contains("Cảnh cáo");
+    PageSession member = new PageSession("member12");
+    HttpResponse<String> task = member.get("/app/tasks/" + selfReview + "?lang=en");
+    assertThat(task.statusCode()).isEqualTo(200);
+    assertThat(task.body())
+        .contains("id=\"level-cap-reason\"")
+        .contains("Highest level allowed: Did not fulfil tasks.")
+        .contains(english)
+        .doesNotContain("Mức cao nhất được xếp")
+        .doesNotContain("Bị kỷ luật trong năm")
+        .doesNotContain("Cảnh cáo")
+        .doesNotContain("Nguồn:");
+    assertThat(member.get("/app/tasks/" + selfReview + "?lang=vi").body())
+        .as("the Vietnamese page shows it as kept")
+        .contains("Mức cao nhất được xếp: Không hoàn thành nhiệm vụ (KHTNV)")
+        .contains("Cảnh cáo")
+        .doesNotContain(english);
+
+    sendResidenceFeedback("member12", YEAR, "Tốt.");
+    completeOk("member12", selfReview, selfCriticism("COMPLETED"));
+    taskOf("secretary3", "branch-review", "member12", YEAR);
+    HttpResponse<String> meeting =
+        new PageSession("secretary3").get("/app/meetings/" + ORG + "-cb3/" + YEAR + "?lang=en");
+    assertThat(meeting.statusCode()).isEqualTo(200);
+    assertThat(meeting.body())
+        .contains(english)
+        .doesNotContain("Bị kỷ luật trong năm")
+        .doesNotContain("Cảnh cáo");
+
+    // the timeline names the cap's reason in the reader's language too
+    HttpResponse<String> record = member.get("/app/evaluations/" + YEAR + "/member12?lang=en");
+    assertThat(record.statusCode()).isEqualTo(200);
+    assertThat(record.body())
+        .contains("Disciplined in the year")
+        .doesNotContain("Bị kỷ luật trong năm");
+  }
+
   @Test
   void theCivilServiceLevelCapsTheBranchAndTheDecisionThroughBothApis() {
     assessedAndCapped("member3", "COMPLETED");

@@ -10,6 +10,8 @@ import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.rules.Cap;
+import vn.party.evaluation.rules.Level;
+import vn.party.evaluation.rules.Names.Named;
 
 /**
  * The cap text the forms show ({@code levelCapReason}) and the variables a recomputed cap changes, alike for members
@@ -18,7 +20,10 @@ import vn.party.evaluation.rules.Cap;
  */
 public final class CapExplanation {
 
-  /** Process variables hold Vietnamese text: the forms are Vietnamese, whoever opens them. */
+  /**
+   * Process variables hold Vietnamese text, as Tasklist's forms are Vietnamese whoever opens them; the people's pages
+   * in English rebuild it from the caps ({@link #shown}).
+   */
   public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
   /** Camunda keeps a String variable in a varchar(4000) column. */
@@ -32,30 +37,92 @@ public final class CapExplanation {
    */
   public static String explain(
       MessageSource messages, List<Cap> caps, Function<Cap, String> because) {
+    return explain(messages, caps, because, VIETNAMESE);
+  }
+
+  /**
+   * {@link #explain(MessageSource, List, Function)} in {@code locale}, for a page that shows the caps in its reader's
+   * language: the same lines, each label in that language ({@code because} must be worded in it too). The rules'
+   * source annotations exist only in Vietnamese, so another language cites the rule by its id alone.
+   */
+  public static String explain(
+      MessageSource messages, List<Cap> caps, Function<Cap, String> because, Locale locale) {
     if (caps.isEmpty()) {
-      return text(messages, "cap.none");
+      return messages.getMessage("cap.none", null, locale);
     }
     List<String> lines = new ArrayList<>();
     Cap strictest = caps.get(0);
     lines.add(
-        text(
-            messages,
+        messages.getMessage(
             "cap.strictest",
-            strictest.maxLevel().label(),
-            strictest.maxLevel().shortCode()));
+            new Object[] {
+              level(messages, strictest.maxLevel(), locale), strictest.maxLevel().shortCode()
+            },
+            locale));
     for (Cap cap : caps) {
+      // {0} why, {1} the level's short code, {2} the facts, {3} the rule's source, {4} the rule,
+      // {5} the level
       lines.add(
-          text(
-              messages,
+          messages.getMessage(
               "cap.item",
-              cap.reason().label(),
-              cap.maxLevel().shortCode(),
-              because.apply(cap),
-              cap.rule().source(),
-              cap.rule().ruleId()));
+              new Object[] {
+                label(cap.reason(), locale),
+                cap.maxLevel().shortCode(),
+                because.apply(cap),
+                cap.rule().source(),
+                cap.rule().ruleId(),
+                level(messages, cap.maxLevel(), locale)
+              },
+              locale));
     }
     String text = String.join("\n", lines);
     return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
+  }
+
+  /**
+   * The explanation a page in {@code locale} shows of a stored cap and its stored text (null: the task shows none).
+   * In English it is rebuilt from {@code caps}, computed now from the facts the stored text was written from, as long
+   * as they still give the stored cap; otherwise, and in Vietnamese, the stored text as it was written ("no cap" in
+   * the reader's language), never an explanation of another cap than the one shown beside it.
+   *
+   * @param because the facts behind a cap, worded in {@code locale}
+   */
+  public static String shown(
+      MessageSource messages,
+      String storedCap,
+      String storedReason,
+      List<Cap> caps,
+      Function<Cap, String> because,
+      Locale locale) {
+    String now = caps.isEmpty() ? null : caps.get(0).maxLevel().name();
+    if (storedReason == null || !rebuiltIn(locale) || !Objects.equals(now, storedCap)) {
+      return inLanguage(messages, storedReason, locale);
+    }
+    return explain(messages, caps, because, locale);
+  }
+
+  /**
+   * Whether a page in {@code locale} rebuilds the explanation from the caps rather than show the stored text: the
+   * stored text is Vietnamese, so only a page in English does.
+   */
+  public static boolean rebuiltIn(Locale locale) {
+    return isEnglish(locale);
+  }
+
+  /** A value's label as a reader in {@code locale} reads it: English on an English page, else Vietnamese. */
+  public static String label(Named value, Locale locale) {
+    return isEnglish(locale) ? value.englishLabel() : value.label();
+  }
+
+  private static boolean isEnglish(Locale locale) {
+    return locale != null && "en".equals(locale.getLanguage());
+  }
+
+  /** The level's name: Vietnamese as in decisions ({@link Level#label}), else the page's words for it. */
+  public static String level(MessageSource messages, Level level, Locale locale) {
+    return isEnglish(locale)
+        ? messages.getMessage("level." + level.name(), null, level.label(), locale)
+        : level.label();
   }
 
   /**
@@ -74,8 +141,9 @@ public final class CapExplanation {
   }
 
   /**
-   * The stored reason as a page in {@code locale} shows it: the "no cap" text is the same for everyone, so it is shown in
-   * the reader's language; a cap's own explanation stays as stored (Vietnamese, with the rules' sources).
+   * The stored reason as a page in {@code locale} shows it without the caps at hand: the "no cap" text is the same for
+   * everyone, so it is shown in the reader's language; a cap's own explanation as stored (Vietnamese, with the rules'
+   * sources). {@link #shown} rebuilds it from the caps.
    */
   public static String inLanguage(MessageSource messages, String stored, Locale locale) {
     if (stored != null && stored.equals(text(messages, "cap.none"))) {

@@ -1,20 +1,24 @@
 package vn.party.evaluation.caps;
 
+import vn.party.evaluation.rules.Names;
+import vn.party.evaluation.rules.Names.Named;
+
 /** The forms of party discipline for a member (hình thức kỷ luật đảng viên), mildest first. */
-public enum DisciplineForm {
-  REPRIMAND("Khiển trách"),
-  WARNING("Cảnh cáo"),
-  DISMISSAL("Cách chức"),
-  EXPULSION("Khai trừ");
+public enum DisciplineForm implements Named {
+  REPRIMAND("Khiển trách", "Reprimand"),
+  WARNING("Cảnh cáo", "Warning"),
+  DISMISSAL("Cách chức", "Dismissal from office"),
+  EXPULSION("Khai trừ", "Expulsion");
 
-  private final String label;
+  private final Names names;
 
-  DisciplineForm(String label) {
-    this.label = label;
+  DisciplineForm(String label, String englishLabel) {
+    this.names = new Names(label, englishLabel);
   }
 
-  /** Vietnamese, as written in the decision. */
-  public String label() {
-    return label;
+  /** Vietnamese as written in the decision ({@link #label}), English for the pages in English. */
+  @Override
+  public Names names() {
+    return names;
   }
 }

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -113,7 +114,8 @@ public class LevelCapService {
     wanted.put(LEVEL_CAP, strictest == null ? null : strictest.maxLevel().name());
     wanted.put(
         LEVEL_CAP_REASON,
-        CapExplanation.explain(messages, caps, cap -> because(cap, facts, merged)));
+        CapExplanation.explain(
+            messages, caps, cap -> because(cap, facts, merged, CapExplanation.VIETNAMESE)));
 
     Map<String, Object> updates = CapExplanation.changed(current, wanted);
     if (updates.containsKey(LEVEL_CAP) || updates.containsKey(LEVEL_CAP_REASON)) {
@@ -137,39 +139,76 @@ public class LevelCapService {
         year, memberId, change.timelineKind(), null, null, actors.current(), change.details());
   }
 
-  /** The facts behind a cap, where the system knows more than the rule's name. */
-  private String because(Cap cap, KnownFacts facts, Map<String, Object> variables) {
+  /**
+   * The explanation of a member's cap as a page in {@code locale} shows it ({@link CapExplanation#shown}): rebuilt from
+   * the caps the task's variables give with the stored facts laid over them, as {@link #apply} computes them.
+   *
+   * @param variables the task's {@link LevelCaps#INPUTS}, {@code year}, {@code memberId}, {@code levelCap} and {@code
+   *     levelCapReason}
+   */
+  public String explanation(Map<String, Object> variables, Locale locale) {
+    String stored = (String) variables.get(LEVEL_CAP_REASON);
+    if (stored == null
+        || !CapExplanation.rebuiltIn(locale)
+        || !(variables.get(ProcessVariables.YEAR) instanceof Number year)
+        || !(variables.get(ProcessVariables.MEMBER_ID) instanceof String memberId)) {
+      return CapExplanation.inLanguage(messages, stored, locale);
+    }
+    KnownFacts facts = store.facts(year.intValue(), memberId);
+    Map<String, Object> merged = new HashMap<>(variables);
+    merged.putAll(facts.variables());
+    return CapExplanation.shown(
+        messages,
+        (String) variables.get(LEVEL_CAP),
+        stored,
+        LevelCaps.caps(rules, merged),
+        cap -> because(cap, facts, merged, locale),
+        locale);
+  }
+
+  /** The facts behind a cap, where the system knows more than the rule's name, in {@code locale}. */
+  private String because(Cap cap, KnownFacts facts, Map<String, Object> variables, Locale locale) {
     return switch (cap.reason()) {
       case DISCIPLINED ->
           text(
+              locale,
               "cap.because.disciplined",
               facts.disciplines().stream()
                   .map(
                       d ->
                           text(
+                              locale,
                               "cap.because.decision",
                               d.decisionId(),
-                              d.form().label(),
+                              CapExplanation.label(d.form(), locale),
                               DATE.format(d.decidedOn()),
                               d.decidedBy()))
                   .collect(Collectors.joining("; ")));
       case CIVIL_SERVICE_LEVEL ->
           facts.civilServiceLevel() == null
               ? ""
-              : text("cap.because.civil-service", facts.civilServiceLevel().label());
+              : text(
+                  locale,
+                  "cap.because.civil-service",
+                  CapExplanation.level(messages, facts.civilServiceLevel(), locale));
       case SICK_LEAVE_3_MONTHS ->
-          text("cap.because.sick-leave", String.valueOf(variables.get(SICK_LEAVE_MONTHS)));
+          text(locale, "cap.because.sick-leave", String.valueOf(variables.get(SICK_LEAVE_MONTHS)));
       case HEADED_UNIT_LEVEL ->
           variables.get(ProcessVariables.HEADED_UNIT_LEVEL) instanceof String name
               ? Level.parse(name)
-                  .map(level -> text("cap.because.headed-unit", level.label()))
+                  .map(
+                      level ->
+                          text(
+                              locale,
+                              "cap.because.headed-unit",
+                              CapExplanation.level(messages, level, locale)))
                   .orElse("")
               : "";
       default -> "";
     };
   }
 
-  private String text(String key, Object... arguments) {
-    return messages.getMessage(key, arguments, CapExplanation.VIETNAMESE);
+  private String text(Locale locale, String key, Object... arguments) {
+    return messages.getMessage(key, arguments, locale);
   }
 }

@@ -4,6 +4,7 @@ import static vn.party.evaluation.process.ProcessVariables.*;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -112,7 +113,9 @@ public class CollectiveCapService {
     Cap strictest = change.strictest();
     wanted.put(LEVEL_CAP, strictest == null ? null : strictest.maxLevel().name());
     wanted.put(
-        LEVEL_CAP_REASON, CapExplanation.explain(messages, caps, cap -> because(cap, merged)));
+        LEVEL_CAP_REASON,
+        CapExplanation.explain(
+            messages, caps, cap -> because(cap, merged, CapExplanation.VIETNAMESE)));
 
     boolean capChanged =
         !current.containsKey(LEVEL_CAP)
@@ -131,21 +134,43 @@ public class CollectiveCapService {
     }
   }
 
-  /** The figures behind a cap, where the variables hold more than the rule's name. */
-  private String because(Cap cap, Map<String, Object> variables) {
-    return switch (cap.reason()) {
-      case SUBORDINATE_SHORTFALL ->
-          text(
-              "collective.cap.because.shortfall",
-              variables.get(SUBORDINATE_SHORTFALL_PERCENT),
-              variables.get(SUBORDINATE_SHORTFALL_THRESHOLD));
-      case LATE_TASKS, LATE_TASKS_OVER_20_PERCENT ->
-          text("collective.cap.because.late", variables.get(LATE_TASKS_PERCENT));
-      default -> "";
-    };
+  /**
+   * The explanation of a collective's cap as a page in {@code locale} shows it ({@link CapExplanation#shown}): rebuilt
+   * from the caps the task's variables give, the facts {@link #apply} set among them.
+   *
+   * @param variables the task's {@link CollectiveCaps#INPUTS}, its {@code levelCap} and {@code levelCapReason}
+   */
+  public String explanation(Map<String, Object> variables, Locale locale) {
+    String stored = (String) variables.get(LEVEL_CAP_REASON);
+    if (stored == null || !CapExplanation.rebuiltIn(locale)) {
+      return CapExplanation.inLanguage(messages, stored, locale);
+    }
+    return CapExplanation.shown(
+        messages,
+        (String) variables.get(LEVEL_CAP),
+        stored,
+        CollectiveCaps.caps(rules, variables),
+        cap -> because(cap, variables, locale),
+        locale);
   }
 
-  private String text(String key, Object... arguments) {
-    return messages.getMessage(key, arguments, CapExplanation.VIETNAMESE);
+  /** The figures behind a cap, where the variables hold more than the rule's name, in {@code locale}. */
+  private String because(Cap cap, Map<String, Object> variables, Locale locale) {
+    return switch (cap.reason()) {
+      case SUBORDINATE_SHORTFALL ->
+          messages.getMessage(
+              "collective.cap.because.shortfall",
+              new Object[] {
+                variables.get(SUBORDINATE_SHORTFALL_PERCENT),
+                variables.get(SUBORDINATE_SHORTFALL_THRESHOLD)
+              },
+              locale);
+      case LATE_TASKS, LATE_TASKS_OVER_20_PERCENT ->
+          messages.getMessage(
+              "collective.cap.because.late",
+              new Object[] {variables.get(LATE_TASKS_PERCENT)},
+              locale);
+      default -> "";
+    };
   }
 }

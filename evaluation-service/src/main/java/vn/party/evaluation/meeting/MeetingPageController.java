@@ -111,8 +111,9 @@ public class MeetingPageController {
       String branchId, int year, CurrentUser user, Model model, Map<String, String> errors) {
     model.addAttribute("branchId", branchId);
     model.addAttribute("year", year);
+    // checks the user's access to the branch; each cap's reason in the page's language
     List<AgendaItem> agenda =
-        meetings.agenda(branchId, year, user); // checks the user's access to the branch
+        meetings.agenda(branchId, year, user, LocaleContextHolder.getLocale());
     model.addAttribute("agenda", agenda);
     // what the meeting deliberates on, and who it cannot take yet
     model.addAttribute("files", roll.deliberations(year, agenda));

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.caps.CapExplanation;
 import vn.party.evaluation.meeting.flow.BranchReviewTasks;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
@@ -101,6 +102,30 @@ public class MeetingService {
         Comparator.comparing(
             AgendaItem::memberName, Collator.getInstance(Locale.forLanguageTag("vi"))));
     return items;
+  }
+
+  /**
+   * The agenda as a page in {@code locale} shows it: each cap's reason as stored (Vietnamese) on a Vietnamese page,
+   * rebuilt from the member's caps on an English one.
+   */
+  public List<AgendaItem> agenda(String branchId, int year, CurrentUser user, Locale locale) {
+    List<AgendaItem> items = agenda(branchId, year, user);
+    if (!CapExplanation.rebuiltIn(locale)) {
+      return items;
+    }
+    return items.stream()
+        .map(
+            item ->
+                item.levelCapReason() == null
+                    ? item
+                    : new AgendaItem(
+                        item.taskId(),
+                        item.memberId(),
+                        item.memberName(),
+                        item.selfProposedLevel(),
+                        item.levelCap(),
+                        work.levelCapReason(item.taskId(), locale)))
+        .toList();
   }
 
   /** @return the meeting's id; refused (nothing written) with every problem found, per field */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
@@ -17,6 +18,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.directory.People;
+import vn.party.evaluation.rules.ReasonCode;
 import vn.party.evaluation.rules.Regulation;
 
 /**
@@ -105,14 +107,21 @@ public class PeoplesWords {
           if (value == null || HIDDEN.contains(key)) {
             return;
           }
-          String label = message("field." + key);
+          // a rule's reason (a cap's, a collective not rated) is recorded in Vietnamese beside its
+          // code: shown
+          // in the reader's language from the code, and not as an adjustment's reason
+          Optional<ReasonCode> rule =
+              "reason".equals(key) && details.get("reasonCode") instanceof String code
+                  ? ReasonCode.parse(code)
+                  : Optional.empty();
+          String label = rule.isPresent() ? message("detail.rule-reason") : message("field." + key);
           if (label == null) {
             label = message("detail." + key);
           }
           if (label == null) {
             return;
           }
-          String text = value(key, value);
+          String text = rule.isPresent() ? reason(rule.get()) : value(key, value);
           if (text != null && !text.isBlank()) {
             shown.add(new Detail(label, text));
           }
@@ -149,6 +158,17 @@ public class PeoplesWords {
         .query(String.class)
         .optional()
         .orElse(unitId);
+  }
+
+  /** A rule's reason (a cap's: why the level is capped) by its code, in the reader's language; the code if unknown. */
+  public String reason(String code) {
+    return code == null ? "" : ReasonCode.parse(code).map(this::reason).orElse(code);
+  }
+
+  private String reason(ReasonCode reason) {
+    return "en".equals(LocaleContextHolder.getLocale().getLanguage())
+        ? reason.englishLabel()
+        : reason.label();
   }
 
   /** A regulation by its title. */

@@ -9,6 +9,7 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -184,26 +185,33 @@ final class EvaluationRecordPdf {
                   },
                   locale),
               text));
-      if (selfReview.totalPoints() != null || selfReview.derivedLevel() != null) {
-        document.add(
-            new Paragraph(
-                msg.apply("ui.self-review.points.total")
-                    + ": "
-                    + (selfReview.totalPoints() == null
-                        ? "—"
-                        : VietnameseFormats.points(selfReview.totalPoints()) + "/100")
-                    + " · "
-                    + msg.apply("ui.self-review.derived-level")
-                    + ": "
-                    + level.apply(selfReview.derivedLevel()),
-                text));
+      // what is known of the points and the level they give; an unknown one is left out, as the
+      // self-review's own paper leaves it out
+      List<String> outcome = new ArrayList<>();
+      if (selfReview.totalPoints() != null) {
+        outcome.add(
+            msg.apply("ui.self-review.points.total")
+                + ": "
+                + VietnameseFormats.points(selfReview.totalPoints())
+                + "/100");
       }
+      if (selfReview.derivedLevel() != null) {
+        outcome.add(
+            msg.apply("ui.self-review.derived-level")
+                + ": "
+                + level.apply(selfReview.derivedLevel()));
+      }
+      if (!outcome.isEmpty()) {
+        document.add(new Paragraph(String.join(" · ", outcome), text));
+      }
+      // each item of the self-review and what the member wrote, graded or answered (not steps and
+      // opinions: the levels' table above has those)
       PdfPTable review =
           table(
               new float[] {2, 5},
               bold,
-              msg.apply("ui.evaluation.step"),
-              msg.apply("ui.evaluation.comment"));
+              msg.apply("ui.self-review.table.item"),
+              msg.apply("ui.self-review.table.answer"));
       for (String field : TaskCompletionRules.fields(ProcessKeys.SELF_REVIEW)) {
         Object value = selfReview.content().get(field);
         if (value != null && !(value instanceof Boolean)) {
@@ -215,7 +223,12 @@ final class EvaluationRecordPdf {
                   locale);
           row(review, text, msg.apply("field." + field), shown);
         } else if (value instanceof Boolean flag) {
-          row(review, text, msg.apply("field." + field), flag ? "✓" : "—");
+          // in words, as the self-review's paper and the record's page answer it
+          row(
+              review,
+              text,
+              msg.apply("field." + field),
+              msg.apply(flag ? "ui.form.yes" : "ui.form.no"));
         }
       }
       document.add(review);

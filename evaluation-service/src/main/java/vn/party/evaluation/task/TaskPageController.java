@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.MessageSource;
@@ -100,7 +101,7 @@ public class TaskPageController {
   @GetMapping("/app/tasks/{id}")
   public String form(
       @PathVariable String id, @AuthenticationPrincipal CurrentUser user, Model model) {
-    TaskForm form = inLanguage(work.form(id, user));
+    TaskForm form = inLanguage(id, work.form(id, user));
     if (ProcessKeys.FINALIZE_RESULTS.equals(form.task().taskKey())) {
       // finalizing is done on the organization's finalization page (counts, gauge, adjustments)
       return "redirect:/app/campaigns/"
@@ -242,7 +243,7 @@ public class TaskPageController {
               form.draftSavedAt(),
               form.mayWork(),
               form.levelCap(),
-              inLanguage(form).levelCapReason(),
+              inLanguage(id, form).levelCapReason(),
               form.selfReviewOutcome(),
               form.selfReviewForm()));
       model.addAttribute("errors", errors(refused.problems()));
@@ -254,11 +255,17 @@ public class TaskPageController {
     }
   }
 
-  /** The cap's reason in the page's language where it has one (the "no cap" text). */
-  private TaskForm inLanguage(TaskForm form) {
-    return form.withLevelCapReason(
-        CapExplanation.inLanguage(
-            messages, form.levelCapReason(), LocaleContextHolder.getLocale()));
+  /**
+   * The cap's reason in the page's language: as stored (Vietnamese) on a Vietnamese page, rebuilt from the caps on an
+   * English one.
+   */
+  private TaskForm inLanguage(String taskId, TaskForm form) {
+    Locale locale = LocaleContextHolder.getLocale();
+    if (form.levelCapReason() == null || !CapExplanation.rebuiltIn(locale)) {
+      return form.withLevelCapReason(
+          CapExplanation.inLanguage(messages, form.levelCapReason(), locale));
+    }
+    return form.withLevelCapReason(work.levelCapReason(taskId, locale));
   }
 
   /**

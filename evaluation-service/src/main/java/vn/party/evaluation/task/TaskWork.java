@@ -7,20 +7,25 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.party.evaluation.caps.LevelCapService;
+import vn.party.evaluation.collective.CollectiveCapService;
 import vn.party.evaluation.collective.CollectiveEvaluation;
 import vn.party.evaluation.completion.Completions;
 import vn.party.evaluation.completion.Submission;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
+import vn.party.evaluation.process.validation.CollectiveCaps;
 import vn.party.evaluation.process.validation.CompletionCheck;
 import vn.party.evaluation.process.validation.CompletionJudgement;
 import vn.party.evaluation.process.validation.FieldError;
+import vn.party.evaluation.process.validation.LevelCaps;
 import vn.party.evaluation.process.validation.SelfReviewRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
 import vn.party.evaluation.rules.Regulation;
@@ -56,6 +61,8 @@ public class TaskWork {
   private final RuleBook rules;
   private final OwnCases ownCases;
   private final TaskSeats seats;
+  private final LevelCapService memberCaps;
+  private final CollectiveCapService collectiveCaps;
 
   public TaskWork(
       TaskEngine engine,
@@ -66,7 +73,11 @@ public class TaskWork {
       Completions completions,
       RuleBook rules,
       OwnCases ownCases,
-      TaskSeats seats) {
+      TaskSeats seats,
+      LevelCapService memberCaps,
+      CollectiveCapService collectiveCaps) {
+    this.memberCaps = memberCaps;
+    this.collectiveCaps = collectiveCaps;
     this.ownCases = ownCases;
     this.seats = seats;
     this.rules = rules;
@@ -127,6 +138,22 @@ public class TaskWork {
         ProcessKeys.SELF_REVIEW.equals(task.taskKey())
             ? SelfReviewRules.formOf(context).name()
             : null);
+  }
+
+  /**
+   * Why the task's level is capped, as a page in {@code locale} shows it (null: the task shows no cap): the stored
+   * {@code levelCapReason} is Vietnamese, so a page in English rebuilds it from the caps of the member or the
+   * collective the task is about. Read as the system: the caller shows the task to a user who may see it.
+   */
+  public String levelCapReason(String taskId, Locale locale) {
+    List<String> names =
+        new ArrayList<>(List.of(LEVEL_CAP, LEVEL_CAP_REASON, MEMBER_ID, COLLECTIVE_ID, YEAR));
+    names.addAll(LevelCaps.INPUTS);
+    names.addAll(CollectiveCaps.INPUTS);
+    Map<String, Object> variables = engine.variablesAsSystem(taskId, names);
+    return variables.get(COLLECTIVE_ID) != null
+        ? collectiveCaps.explanation(variables, locale)
+        : memberCaps.explanation(variables, locale);
   }
 
   /** What the member's grades and points give so far (self-review only; empty until section I is complete). */

@@ -116,6 +116,14 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
         .contains("id=\"collective-all-tasks-done\">Có<")
         .contains("id=\"collective-late-tasks-percent\">10,0%<")
         .contains("Tỷ lệ nhiệm vụ hoàn thành chậm (tập thể tự khai): 10%.");
+    // in English, rebuilt from the caps (the variable stays Vietnamese)
+    assertThat(
+            PageSession.of(port, "committee").get("/app/tasks/" + cb1Decision + "?lang=en").body())
+        .contains("Highest level allowed: Fulfilled tasks.")
+        .contains("Share of tasks completed late (stated by the collective): 10%.")
+        .contains("(rule collective-caps-QD-366-2025-tasks-late)")
+        .doesNotContain("Tỷ lệ nhiệm vụ hoàn thành chậm (tập thể tự khai)")
+        .doesNotContain("Mức cao nhất được xếp");
     completeOk(
         "committee",
         cb1Decision,
@@ -289,6 +297,13 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
         .contains("data-kind=\"ABOVE_CAP_REFUSED\"")
         .contains("Chi ủy viên bị kỷ luật cảnh cáo trong năm.")
         .contains("id=\"all-tasks-done\">— Không khai —<");
+    // its cap, and the cap's reason on its history, in the reader's language
+    assertThat(
+            PageSession.of(port, "auditor")
+                .get("/app/collectives/" + YEAR + "/" + CB2 + "?lang=en")
+                .body())
+        .contains("A leadership member disciplined at warning or above in the year")
+        .doesNotContain("Tập thể lãnh đạo có thành viên bị kỷ luật từ cảnh cáo trở lên trong năm");
     assertThat(auditor.get("/app/collectives/" + YEAR + "/" + CB1).body())
         .contains("Tập thể hoàn thành tất cả các nhiệm vụ trong năm")
         .contains("id=\"all-tasks-done\">Có<")

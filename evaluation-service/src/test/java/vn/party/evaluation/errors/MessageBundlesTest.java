@@ -1,0 +1,40 @@
+package vn.party.evaluation.errors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every text a person reads exists in both languages: a key only in the Vietnamese bundle falls back to Vietnamese on
+ * an English page (the level caps' explanation did, eighth session's outsider, finding 6), one only in the English
+ * bundle shows English on a Vietnamese page.
+ */
+class MessageBundlesTest {
+
+  @Test
+  void everyKeyIsInBothLanguages() throws IOException {
+    Set<String> vietnamese = keys("messages.properties");
+    Set<String> english = keys("messages_en.properties");
+
+    Set<String> onlyVietnamese = new TreeSet<>(vietnamese);
+    onlyVietnamese.removeAll(english);
+    Set<String> onlyEnglish = new TreeSet<>(english);
+    onlyEnglish.removeAll(vietnamese);
+    assertThat(onlyVietnamese).as("keys without an English text").isEmpty();
+    assertThat(onlyEnglish).as("keys without a Vietnamese text").isEmpty();
+  }
+
+  private Set<String> keys(String file) throws IOException {
+    Properties messages = new Properties();
+    try (var in = getClass().getClassLoader().getResourceAsStream(file)) {
+      messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return messages.stringPropertyNames();
+  }
+}
