@@ -232,11 +232,15 @@ public class TaskWork {
    */
   public List<TaskView> visibleTasks(CurrentUser user) {
     Date now = new Date();
-    return engine
-        .active(user.userId(), user.groups(), user.isAuditor() || user.isAdmin(), MAX_TASKS)
-        .stream()
-        .map(task -> mapper.toView(openTask(task), now))
-        .toList();
+    // one engine command for the list: each task's variables and links are read with the task the
+    // query found, not after reading it again by id
+    return engine.inOneCommand(
+        () ->
+            engine
+                .active(user.userId(), user.groups(), user.isAuditor() || user.isAdmin(), MAX_TASKS)
+                .stream()
+                .map(task -> mapper.toView(openTask(task), now))
+                .toList());
   }
 
   @Transactional
@@ -263,13 +267,18 @@ public class TaskWork {
   public void complete(
       String taskId, Map<String, Object> values, CurrentUser user, Runnable whenValid) {
     lockTask(taskId);
-    // the seat is read once, under the row lock: asked before any value is judged (a refusal is
-    // recorded only for a person holding a seat), and taken by the engine's guard of the completion
-    seats.readOnce(
-        () -> {
-          completeLocked(taskId, values, user, whenValid);
-          return null;
-        });
+    // the engine calls of the completion in one engine command, under the row lock: the task, its
+    // execution, definition and variables read once, not once per call (issue 15); the guard still
+    // judges each call as the person's. The seat is read once: asked before any value is judged (a
+    // refusal is recorded only for a person holding a seat), and taken by the guard of the
+    // completion
+    engine.inOneCommand(
+        () ->
+            seats.readOnce(
+                () -> {
+                  completeLocked(taskId, values, user, whenValid);
+                  return null;
+                }));
   }
 
   private void completeLocked(

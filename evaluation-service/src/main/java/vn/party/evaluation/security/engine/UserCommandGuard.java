@@ -33,7 +33,8 @@ import vn.party.evaluation.process.validation.TaskCompletionRules;
  *
  * <p>Only the outermost command is judged: a command run by the process itself inside a person's command (a delegate
  * correlating a message, a listener setting a figure) is the application at work. The application's own calls run
- * without an authentication ({@code SystemAccess}) and are not judged either.
+ * without an authentication ({@code SystemAccess}) and are not judged either. A domain API request runs its engine
+ * calls in one context ({@link PersonsRequest}): each call it makes directly is judged as an outermost command.
  *
  * <p>Here each value sent is judged by the form's rules on its own; the completion listener the process declares
  * ({@code TaskCompletionValidator}) then judges the whole form with the caps and what is required. {@code resolve}
@@ -76,9 +77,18 @@ public class UserCommandGuard extends CommandInterceptor {
 
   @Override
   public <T> T execute(Command<T> command) {
-    if (Context.getCommandContext() != null) {
-      return next.execute(command);
+    if (Context.getCommandContext() == null) {
+      // a request's one context is no person's command: what the application runs inside it is
+      return command instanceof PersonsRequest<?> ? next.execute(command) : judged(command, null);
     }
+    // inside a person's request (PersonsRequest) the application's calls share one context: each
+    // is judged as if it came through a door on its own; what they run themselves is not
+    PersonsRequest<?> request = PersonsRequest.running();
+    return request == null ? next.execute(command) : judged(command, request);
+  }
+
+  /** The command judged, then run ({@code request}: the person's request it runs inside, or null). */
+  private <T> T judged(Command<T> command, PersonsRequest<?> request) {
     // the application's completion with what it derived: the person's completion is what is judged
     Command<?> judged =
         command instanceof CompletionWithDerivedValues withDerived
@@ -100,7 +110,7 @@ public class UserCommandGuard extends CommandInterceptor {
       if (BuiltInGroups.removesKeptMember(judged)) {
         // the last member of camunda-admin or auditors: judged with the removal, in one
         // transaction under a lock every node takes (two removals at once emptied the group)
-        return removeKeepingLastMember(command);
+        return removeKeepingLastMember(command, request);
       }
     }
     // one length per text at every door: a long text the form takes (the self-review's, up to
@@ -108,22 +118,27 @@ public class UserCommandGuard extends CommandInterceptor {
     // (WholeTexts)
     CommandWrites.Cut cut = CommandWrites.cutLongTexts(judged, this::taskKey);
     if (cut == null) {
-      return next.execute(command);
+      return proceed(command, request);
     }
     WholeTexts.set(cut.taskId(), cut.whole());
     try {
-      return next.execute(command);
+      return proceed(command, request);
     } finally {
       WholeTexts.clear();
     }
+  }
+
+  /** Runs a command that passed: inside a person's request, with its failure noted there. */
+  private <T> T proceed(Command<T> command, PersonsRequest<?> request) {
+    return request == null ? next.execute(command) : request.inside(() -> next.execute(command));
   }
 
   /**
    * The removal run with its check ({@link BuiltInGroups#lastMemberKept}); a refusal is answered here, after the
    * command's transaction has ended, so that the engine does not log a refused removal as its own failure.
    */
-  private <T> T removeKeepingLastMember(Command<T> command) {
-    BuiltInGroups.Removal<T> removal = next.execute(BuiltInGroups.lastMemberKept(command));
+  private <T> T removeKeepingLastMember(Command<T> command, PersonsRequest<?> request) {
+    BuiltInGroups.Removal<T> removal = proceed(BuiltInGroups.lastMemberKept(command), request);
     if (removal.keptGroup() != null) {
       throw PersonRefusedException.builtInGroup(removal.keptGroup());
     }

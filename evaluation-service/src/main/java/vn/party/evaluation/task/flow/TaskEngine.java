@@ -5,6 +5,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.security.SystemAccess;
 import vn.party.evaluation.security.engine.CompletionWithDerivedValues;
+import vn.party.evaluation.security.engine.PersonsRequest;
 
 /**
  * The engine's task calls of the task feature ({@code TaskWork}), so that the domain code imports nothing from the
@@ -46,6 +48,15 @@ public class TaskEngine {
     this.taskService = taskService;
     this.systemAccess = systemAccess;
     this.engineConfiguration = engineConfiguration;
+  }
+
+  /**
+   * Runs one request's calls of this adapter in one engine command context ({@link PersonsRequest}): the task, its
+   * execution, definition, links and variables read once instead of once per call; each call still judged by the
+   * engine's guard as the person's own.
+   */
+  public <T> T inOneCommand(Supplier<T> work) {
+    return PersonsRequest.run(engineConfiguration.getCommandExecutorTxRequired(), work);
   }
 
   /** The task, if the user may see it. */

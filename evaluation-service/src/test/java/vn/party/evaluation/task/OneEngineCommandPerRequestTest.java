@@ -1,0 +1,190 @@
+package vn.party.evaluation.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.assertj.core.api.SoftAssertions;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.process.ProcessVariables;
+import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.security.SystemAccess;
+import vn.party.evaluation.security.engine.VariableRefusedException;
+import vn.party.evaluation.task.TaskApi.TaskView;
+import vn.party.evaluation.task.flow.TaskEngine;
+import vn.party.evaluation.web.ApiException;
+
+/**
+ * Issue 15: a domain API request runs its engine calls in one engine command context, so the task, its execution,
+ * definition and variables are read once per request, not once per call (the completion read the task seven times).
+ * The engine's guard still judges each call the application makes inside it as the person's own, and the request has
+ * one outcome: a refusal rolls back what the engine did in it and reaches the caller as thrown. Year 2064 is this
+ * test's own (member7 and member8); the service is called on the test's thread, so the engine commands counted are the request's.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OneEngineCommandPerRequestTest extends EvaluationFlowSupport {
+
+  private static final int YEAR = 2064;
+  private static final String MEMBER = "member7";
+
+  @Autowired TaskWork work;
+  @Autowired TaskEngine taskEngine;
+  @Autowired TaskService taskService;
+  @Autowired IdentityService identityService;
+  @Autowired SystemAccess systemAccess;
+  @Autowired ProcessEngineConfigurationImpl engine;
+
+  @BeforeAll
+  void campaign() {
+    launchedCampaign(YEAR);
+  }
+
+  @Test
+  void aMembersTaskListAndCompletionOpenOneEngineCommandEach() {
+    String taskId = taskOf(MEMBER, "self-review", MEMBER, YEAR);
+    CurrentUser member = signedIn(MEMBER);
+    try {
+      Counted<List<TaskView>> list = counted(() -> work.visibleTasks(member));
+      assertThat(list.value()).extracting(TaskView::id).contains(taskId);
+
+      Counted<Void> completion =
+          counted(
+              () -> {
+                work.complete(taskId, selfCriticism("GOOD"), member);
+                return null;
+              });
+      // before: the list three (the query, then each task's variables and links); the completion
+      // six (three look-ups of the task as the engine: own case, seat, the guard's; the visibility
+      // query, the variables the rules read, the completion), each a command of its own
+      SoftAssertions.assertSoftly(
+          softly -> {
+            softly
+                .assertThat(list.commands())
+                .as("engine commands of the list: %s", list.byClass())
+                .isOne();
+            softly
+                .assertThat(completion.commands())
+                .as("engine commands of the completion: %s", completion.byClass())
+                .isOne();
+          });
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(
+            jdbc.sql("select count(*) from public.act_ru_task where id_ = :id")
+                .param("id", taskId)
+                .query(Integer.class)
+                .single())
+        .isZero();
+    assertThat(timelineKinds(YEAR, MEMBER)).contains("TASK_COMPLETED");
+  }
+
+  @Test
+  void theGuardJudgesThePersonsCallsInsideTheRequestAndARefusalRollsItBack() {
+    String taskId = taskOf("member8", "self-review", "member8", YEAR);
+    signedIn("member8");
+    try {
+      // the person's own write of a variable their form does not own, made inside a request: the
+      // guard refuses it as from any door (before: no request, no such call judged inside one)
+      assertThatThrownBy(
+              () ->
+                  taskEngine.inOneCommand(
+                      () -> {
+                        taskService.setVariable(taskId, ProcessVariables.MEMBER_USER_ID, "member9");
+                        return null;
+                      }))
+          .isInstanceOf(VariableRefusedException.class);
+      assertThat(variable(taskId, ProcessVariables.MEMBER_USER_ID)).isEqualTo("member8");
+
+      // the application's own write, then its refusal: nothing of the engine's is kept, and the
+      // caller gets the refusal itself
+      ApiException refusal = ApiException.forbidden();
+      assertThatThrownBy(
+              () ->
+                  taskEngine.inOneCommand(
+                      () -> {
+                        systemAccess.call(
+                            () -> {
+                              taskService.setVariable(taskId, "oneRequestProbe", "written");
+                              return null;
+                            });
+                        throw refusal;
+                      }))
+          .isSameAs(refusal);
+      assertThat(variable(taskId, "oneRequestProbe")).isNull();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    // the task is still the member's to complete, through the one request
+    completeOk("member8", taskId, selfCriticism("GOOD"));
+  }
+
+  private Object variable(String taskId, String name) {
+    return systemAccess.call(() -> taskService.getVariable(taskId, name));
+  }
+
+  /** The user as the web filter signs them in for the engine, and as the domain API sees them. */
+  private CurrentUser signedIn(String userId) {
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .toList();
+    identityService.setAuthentication(userId, groups);
+    return new CurrentUser(userId, groups);
+  }
+
+  /** What the work returned, and the engine commands it started, by class. */
+  private record Counted<T>(T value, List<String> started) {
+    int commands() {
+      return started.size();
+    }
+
+    Map<String, Long> byClass() {
+      return started.stream()
+          .collect(Collectors.groupingBy(name -> name, TreeMap::new, Collectors.counting()));
+    }
+  }
+
+  /**
+   * Runs {@code work} counting the engine commands it starts on this thread that open a command context (the
+   * outermost ones). The counter sits in the engine's interceptor chain, after the first interceptor, only meanwhile.
+   */
+  private <T> Counted<T> counted(Supplier<T> work) {
+    CommandInterceptor first = (CommandInterceptor) engine.getCommandExecutorTxRequired();
+    Thread thread = Thread.currentThread();
+    List<String> started = new ArrayList<>();
+    CommandInterceptor counter =
+        new CommandInterceptor() {
+          @Override
+          public <R> R execute(Command<R> command) {
+            if (Thread.currentThread() == thread && Context.getCommandContext() == null) {
+              started.add(command.getClass().getSimpleName());
+            }
+            return next.execute(command);
+          }
+        };
+    counter.setNext(first.getNext());
+    first.setNext(counter);
+    try {
+      return new Counted<>(work.get(), started);
+    } finally {
+      first.setNext(counter.getNext());
+    }
+  }
+}
