@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
  * real member.
  *
  * <p>The members need engine users to sign in: they are created first, as {@code admin}, through the engine REST
- * API ({@code POST /engine-rest/user/create}, password {@value #PASSWORD}); that set-up is timed separately. No
- * group memberships are needed (a member's rights on their own task come from being its assignee).
+ * API ({@code POST /engine-rest/user/create}, password {@value #PASSWORD}); that set-up is timed separately. Each is
+ * put in the members' group {@code members}, as the roster import puts every member's sign-in (a member's rights on
+ * their own task come from being its assignee, but the engine asks which of a person's groups hold authorizations in
+ * each of their commands, so a member without a group would cost less than a real one).
  */
 final class ApiCompletion {
 
@@ -46,6 +48,7 @@ final class ApiCompletion {
                     client, admin, members.get(i), members.get(i) + "@bench.example.vn"));
     failOnErrors("creating engine users", created);
     EngineDirectory.signedInOnce(data, members);
+    EngineDirectory.inMembersGroup(data, members);
     results.add(
         Figure.of(
             "setup.engine-users-created",

@@ -52,6 +52,29 @@ final class EngineDirectory {
     }
   }
 
+  /**
+   * The users in the members' group ({@code members}, "Đảng viên"), as the roster import puts a member's sign-in
+   * (set-up, untimed; the group made as the service makes it on a database without the demo).
+   */
+  static void inMembersGroup(DataSource data, List<String> userIds) {
+    try (Connection c = data.getConnection();
+        PreparedStatement group =
+            c.prepareStatement(
+                "insert into act_id_group (id_, rev_, name_, type_) values ('members', 1, 'Đảng viên',"
+                    + " 'WORKFLOW') on conflict do nothing");
+        PreparedStatement member =
+            c.prepareStatement(
+                "insert into act_id_membership (user_id_, group_id_)"
+                    + " select u, 'members' from unnest(?) as u on conflict do nothing")) {
+      group.executeUpdate();
+      member.setArray(1, c.createArrayOf("varchar", userIds.toArray()));
+      member.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "putting " + userIds.size() + " users in the members' group", e);
+    }
+  }
+
   /** The committee seats ({group, user} pairs), as the units' pages leave them in the engine's tables. */
   static void seat(DataSource data, List<String[]> memberships) throws SQLException {
     try (Connection c = data.getConnection();
