@@ -155,7 +155,7 @@ public class MeetingService {
         // door
         // the voters are the meeting's attendance, not a field of the entry: their refusal concerns
         // the entry's votes
-        work.wouldRefuse(entry.taskId(), completion(meeting, entry), user)
+        work.refusing(entry.taskId(), completion(meeting, entry), user)
             .forEach(
                 problem ->
                     problems.add(

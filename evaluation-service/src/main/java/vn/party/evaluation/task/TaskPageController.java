@@ -213,7 +213,7 @@ public class TaskPageController {
           List<FieldProblem> unconfirmed =
               decide.quota().unconfirmed(record.organizationId(), record.year(), values, confirmed);
           if (!unconfirmed.isEmpty()) {
-            List<FieldProblem> all = new ArrayList<>(work.wouldRefuse(id, values, user));
+            List<FieldProblem> all = new ArrayList<>(work.refusing(id, values, user));
             if (all.stream().noneMatch(p -> QuotaAtDecision.REASON.equals(p.field()))) {
               all.addAll(unconfirmed);
             }

@@ -317,12 +317,18 @@ public class TaskWork {
   }
 
   /**
-   * What completing the task with these values would be refused for, without completing it (empty: it would go
-   * through, as far as the form's rules and caps tell). Lets a caller check several tasks before touching any.
+   * What completing the task with these values is refused for, without completing it (empty: it would go through, as
+   * far as the form's rules and caps tell), for a door that refuses what the person sent without completing anything
+   * (the branch meeting, all its proposals or none; the decision page asking to confirm the quota). A refusal above a
+   * cap is recorded, as a refused completion's is, so that auditors see it whichever door it came through.
    */
-  public List<FieldProblem> wouldRefuse(
-      String taskId, Map<String, Object> values, CurrentUser user) {
-    return check(workableTask(taskId, user), values).problems();
+  public List<FieldProblem> refusing(String taskId, Map<String, Object> values, CurrentUser user) {
+    Checked checked = check(workableTask(taskId, user), values);
+    if (!checked.problems().isEmpty()) {
+      completions.refused(
+          checked.submission().by(user.userId()), checked.judgement().errors(), values);
+    }
+    return checked.problems();
   }
 
   /** The task, if the user may see it and work on it: auditors read and change nothing, whatever they send. */

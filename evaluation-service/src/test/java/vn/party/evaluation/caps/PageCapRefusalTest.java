@@ -1,0 +1,106 @@
+package vn.party.evaluation.caps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.pages.PageSession;
+
+/**
+ * A level above the cap refused at the pages is on the timeline, as from the API, engine REST and Tasklist
+ * (ninth session's outsider, finding 2): the task page, and the branch meeting, which refuses all its proposals
+ * together before completing any (it used to check them without recording the refusal).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PageCapRefusalTest extends EvaluationFlowSupport {
+
+  private static final int YEAR = 2069;
+
+  @BeforeAll
+  void aCampaign() {
+    launchedCampaign(YEAR);
+  }
+
+  @Test
+  void aRefusalAboveTheCapOnTheTaskPageIsOnTheTimeline() throws Exception {
+    String branchReview = cappedBranchReview("member3");
+
+    PageSession page = PageSession.of(port, "secretary1");
+    String token = page.csrf(page.get("/app/tasks/" + branchReview).body());
+    page.post("/app/tasks/" + branchReview + "/claim", "_csrf=" + token);
+    StringBuilder form = new StringBuilder("action=submit&_csrf=" + token);
+    branchProposes("GOOD").forEach((k, v) -> form.append('&').append(k).append('=').append(v));
+    HttpResponse<String> refused = page.post("/app/tasks/" + branchReview, form.toString());
+
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(refused.body()).contains("branchProposedLevel-error");
+    assertThat(refusals("member3")).isEqualTo(1);
+  }
+
+  @Test
+  void aMeetingRefusedForAProposalAboveTheCapRecordsThatRefusal() {
+    String branchReview = cappedBranchReview("member4");
+
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("taskId", branchReview);
+    entry.put("criticism", "Ý kiến của chi bộ.");
+    entry.put("votes", Map.of("GOOD", 4));
+    entry.put("proposedLevel", "GOOD");
+    Map<String, Object> meeting = new LinkedHashMap<>();
+    meeting.put("heldOn", LocalDate.now().toString());
+    meeting.put("place", "Hội trường khu phố 3");
+    meeting.put("officialMembers", 5);
+    meeting.put("exemptedMembers", 0);
+    meeting.put("present", 4);
+    meeting.put("absentNames", "Trần Văn C (công tác)");
+    meeting.put("entries", List.of(entry));
+    ResponseEntity<String> refused =
+        as("secretary1")
+            .post()
+            .uri("/api/v1/branches/" + ORG + "-cb1/meetings/" + YEAR)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(meeting)
+            .retrieve()
+            .toEntity(String.class);
+
+    assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+    assertThat(refused.getBody()).contains("above-cap");
+    assertThat(refusals("member4")).isEqualTo(1);
+    assertThat(taskOf("secretary1", "branch-review", "member4", YEAR))
+        .as("nothing completed")
+        .isEqualTo(branchReview);
+  }
+
+  /** The member's branch review, the member capped at NOT_COMPLETED by a discipline of the year. */
+  private String cappedBranchReview(String member) {
+    sendDiscipline(member, YEAR, "QĐ-69/UBKT-" + member, "REPRIMAND", false);
+    await().atMost(Duration.ofSeconds(30)).until(() -> kinds(member).contains("LEVEL_CAP_APPLIED"));
+    sendResidenceFeedback(member, YEAR, "Tốt.");
+    completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism("GOOD"));
+    return taskOf("secretary1", "branch-review", member, YEAR);
+  }
+
+  private int refusals(String member) {
+    return (int) kinds(member).stream().filter("ABOVE_CAP_REFUSED"::equals).count();
+  }
+
+  private List<String> kinds(String member) {
+    return jdbc.sql(
+            "select kind from evaluation.timeline_entry where year = :y and member_id = :m order by id")
+        .param("y", YEAR)
+        .param("m", member)
+        .query(String.class)
+        .list();
+  }
+}
