@@ -127,6 +127,32 @@ public abstract class IntegrationTestSupport {
         .build();
   }
 
+  /**
+   * The body of {@code POST /engine-rest/user/create} (what Camunda Admin sends): the user's profile and password.
+   */
+  protected static Map<String, Object> engineUser(
+      String id, String firstName, String lastName, String email, String password) {
+    return Map.of(
+        "profile",
+        Map.of("id", id, "firstName", firstName, "lastName", lastName, "email", email),
+        "credentials",
+        Map.of("password", password));
+  }
+
+  /** Creates that engine user through engine REST as the administrator; the answer's status (204: made). */
+  protected int createEngineUser(
+      String id, String firstName, String lastName, String email, String password) {
+    return as("admin")
+        .post()
+        .uri("/engine-rest/user/create")
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(engineUser(id, firstName, lastName, email, password))
+        .retrieve()
+        .toBodilessEntity()
+        .getStatusCode()
+        .value();
+  }
+
   protected RestClient anonymous() {
     return RestClient.builder()
         .baseUrl("http://localhost:" + port)

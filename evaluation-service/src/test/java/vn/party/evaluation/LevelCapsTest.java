@@ -75,13 +75,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
   @Test
   void aDisciplineCapsTheBranchAndTheDecisionAtNotCompleted() {
     sendDiscipline("member1", "QĐ-01/UBKT", "REPRIMAND", false);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                "NOT_COMPLETED"
-                    .equals(
-                        evaluation("member1", YEAR, "member1").at("/levelCap/level").asText(null)));
+    awaitCap("member1", "NOT_COMPLETED");
 
     // the member sees it on the self-review, with the decision and the rule's source
     String selfReview = taskOf("member1", "self-review", "member1", YEAR);
@@ -196,15 +190,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
   @Test
   void aDisciplineCapIsExplainedInEnglishOnTheEnglishPages() throws Exception {
     sendDiscipline("member12", "QĐ-12/UBKT", "WARNING", false);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                "NOT_COMPLETED"
-                    .equals(
-                        evaluation("member12", YEAR, "member12")
-                            .at("/levelCap/level")
-                            .asText(null)));
+    awaitCap("member12", "NOT_COMPLETED");
     String english =
         "- Disciplined in the year → at most “Did not fulfil tasks”. Discipline: QĐ-12/UBKT (Warning,"
             + " on 01/03/"
@@ -528,13 +514,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
   @Test
   void aDuplicateChangesNothingAndACorrectionOfTheSameDecisionReplacesIt() {
     CloudEvent discipline = sendDiscipline("member8", "QĐ-08/UBKT", "REPRIMAND", false);
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                "NOT_COMPLETED"
-                    .equals(
-                        evaluation("member8", YEAR, "member8").at("/levelCap/level").asText(null)));
+    awaitCap("member8", "NOT_COMPLETED");
 
     send("member8", structured(discipline)); // redelivered
     // a marker with the same key (same partition, so handled after the duplicate)
@@ -650,12 +630,16 @@ class LevelCapsTest extends EvaluationFlowSupport {
   /** Sends the unit's assessment with that civil-service level and waits until it caps the member's evaluation. */
   private void assessedAndCapped(String member, String civilServiceLevel) {
     sendUnitAssessment(member, civilServiceLevel);
+    awaitCap(member, civilServiceLevel);
+  }
+
+  /** Waits until the member's evaluation of the year is capped at that level. */
+  private void awaitCap(String member, String level) {
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
-                civilServiceLevel.equals(
-                    evaluation(member, YEAR, member).at("/levelCap/level").asText(null)));
+                level.equals(evaluation(member, YEAR, member).at("/levelCap/level").asText(null)));
   }
 
   private CloudEvent sendUnitAssessment(String memberId, String civilServiceLevel) {

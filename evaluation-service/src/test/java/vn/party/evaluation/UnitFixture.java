@@ -2,6 +2,7 @@ package vn.party.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -109,6 +110,38 @@ public final class UnitFixture {
   public void member(
       IdentityService identities, String id, String firstName, String lastName, String branch) {
     member(identities, id, firstName, lastName, branch, "ACTIVE", false);
+  }
+
+  /**
+   * An organization and its branch straight into their tables, not through the API (no unit history, no committees):
+   * for tests of what a campaign does with its rows. Again with the same ids: left as they are.
+   */
+  public void organizationRows(String organization, String name, String branch) {
+    jdbc.sql(
+            "insert into evaluation.organization (id, name) values (:id, :name) on conflict do nothing")
+        .param("id", organization)
+        .param("name", name)
+        .update();
+    jdbc.sql(
+            "insert into evaluation.branch (id, organization_id, name) values (:id, :org, 'Chi bộ 1') on conflict do nothing")
+        .param("id", branch)
+        .param("org", organization)
+        .update();
+  }
+
+  /**
+   * A member on the branch's roster only (no sign-in), straight into the table: official since 2 March 2001, the full
+   * name their id.
+   */
+  public void rosterRow(String id, String branch) {
+    jdbc.sql(
+            """
+        insert into evaluation.party_member (id, full_name, branch_id, membership, admitted_on)
+        values (:id, :id, :branch, 'OFFICIAL', :admitted)""")
+        .param("id", id)
+        .param("branch", branch)
+        .param("admitted", LocalDate.of(2001, 3, 2))
+        .update();
   }
 
   /**

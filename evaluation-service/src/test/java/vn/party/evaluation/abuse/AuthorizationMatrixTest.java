@@ -790,18 +790,8 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
             "/engine-rest/user/create",
             role,
             write(
-                Map.of(
-                    "profile",
-                        Map.of(
-                            "id",
-                            id,
-                            "firstName",
-                            "Probe",
-                            "lastName",
-                            "User",
-                            "email",
-                            id + "@example.invalid"),
-                    "credentials", Map.of("password", UUID.randomUUID().toString()))));
+                engineUser(
+                    id, "Probe", "User", id + "@example.invalid", UUID.randomUUID().toString())));
     if (got.startsWith("2")) {
       assertThat(
               http.send("DELETE", "/engine-rest/user/" + id, "admin", null, (byte[]) null)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.party.evaluation.IntegrationTestSupport;
+import vn.party.evaluation.UnitFixture;
 
 /**
  * Issue 15 (lifecycle speed): a decision counts its member for the campaign as its transaction's last statement. The
@@ -113,15 +113,8 @@ class DecisionCountTest extends IntegrationTestSupport {
   }
 
   private UUID campaignOf(List<String> members, int year) {
-    jdbc.sql(
-            "insert into evaluation.organization (id, name) values (:id, 'Đảng bộ đếm quyết định') on conflict do nothing")
-        .param("id", ORG)
-        .update();
-    jdbc.sql(
-            "insert into evaluation.branch (id, organization_id, name) values (:id, :org, 'Chi bộ 1') on conflict do nothing")
-        .param("id", BRANCH)
-        .param("org", ORG)
-        .update();
+    UnitFixture units = new UnitFixture(this::as, jdbc);
+    units.organizationRows(ORG, "Đảng bộ đếm quyết định", BRANCH);
     UUID campaign = UUID.randomUUID();
     jdbc.sql(
             """
@@ -136,14 +129,7 @@ class DecisionCountTest extends IntegrationTestSupport {
         .param("n", members.size())
         .update();
     for (String member : members) {
-      jdbc.sql(
-              """
-              insert into evaluation.party_member (id, full_name, branch_id, membership, admitted_on)
-              values (:id, :id, :branch, 'OFFICIAL', :admitted)""")
-          .param("id", member)
-          .param("branch", BRANCH)
-          .param("admitted", LocalDate.of(2001, 3, 2))
-          .update();
+      units.rosterRow(member, BRANCH);
       jdbc.sql(
               "insert into evaluation.campaign_member (campaign_id, member_id, status) values (:c, :m, 'STARTED')")
           .param("c", campaign)

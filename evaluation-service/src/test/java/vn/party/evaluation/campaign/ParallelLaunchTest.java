@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.party.evaluation.CampaignOpening;
 import vn.party.evaluation.IntegrationTestSupport;
+import vn.party.evaluation.UnitFixture;
 import vn.party.evaluation.process.ProcessKeys;
 
 /**
@@ -48,26 +48,12 @@ class ParallelLaunchTest extends IntegrationTestSupport {
   @Test
   void twoLanesStartMembersAtTheSameTimeAndEveryMemberOnce() throws SQLException {
     assertThat(properties.launchParallelism()).isEqualTo(2);
-    jdbc.sql(
-            "insert into evaluation.organization (id, name) values (:id, 'Đảng bộ khởi tạo song song')")
-        .param("id", ORG)
-        .update();
-    jdbc.sql(
-            "insert into evaluation.branch (id, organization_id, name) values (:id, :org, 'Chi bộ 1')")
-        .param("id", BRANCH)
-        .param("org", ORG)
-        .update();
+    UnitFixture units = new UnitFixture(this::as, jdbc);
+    units.organizationRows(ORG, "Đảng bộ khởi tạo song song", BRANCH);
     List<String> members =
         IntStream.rangeClosed(1, MEMBERS).mapToObj(n -> String.format("pl-m%02d", n)).toList();
     for (String member : members) {
-      jdbc.sql(
-              """
-              insert into evaluation.party_member (id, full_name, branch_id, membership, admitted_on)
-              values (:id, :id, :branch, 'OFFICIAL', :admitted)""")
-          .param("id", member)
-          .param("branch", BRANCH)
-          .param("admitted", LocalDate.of(2001, 3, 2))
-          .update();
+      units.rosterRow(member, BRANCH);
     }
 
     // the roster waits until the test holds every member's evaluation row

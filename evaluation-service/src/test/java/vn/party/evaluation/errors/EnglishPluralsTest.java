@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import vn.party.evaluation.TestMessages;
 
 /** English counts agree with their number: "1 error", "2 errors" (Vietnamese has no plural forms). */
 class EnglishPluralsTest {
 
-  private final ResourceBundleMessageSource messages = messages();
+  private final ResourceBundleMessageSource messages = TestMessages.messages();
 
   @Test
   void theFormsErrorSummaryCountsOneErrorAndTwoErrors() {
@@ -27,13 +28,5 @@ class EnglishPluralsTest {
 
   private String text(String key, Object... arguments) {
     return messages.getMessage(key, arguments, Locale.ENGLISH);
-  }
-
-  private static ResourceBundleMessageSource messages() {
-    ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-    source.setBasename("messages");
-    source.setDefaultEncoding("UTF-8");
-    source.setFallbackToSystemLocale(false);
-    return source;
   }
 }

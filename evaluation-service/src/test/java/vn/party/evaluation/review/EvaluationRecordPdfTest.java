@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import vn.party.evaluation.TestMessages;
 import vn.party.evaluation.complaint.ComplaintFile;
 import vn.party.evaluation.document.PartyHeader;
 import vn.party.evaluation.portal.PeoplesWords;
@@ -32,7 +33,7 @@ class EvaluationRecordPdfTest {
 
   private static final OffsetDateTime AT = OffsetDateTime.parse("2026-12-05T09:30:00+07:00");
 
-  private final ResourceBundleMessageSource messages = messages();
+  private final ResourceBundleMessageSource messages = TestMessages.messages();
   private final PortalTime time = new PortalTime("Asia/Ho_Chi_Minh");
   // no person or unit to look up: the record names none by sign-in, the timeline is empty
   private final PeoplesWords words = new PeoplesWords(messages, null, time, null);
@@ -164,13 +165,5 @@ class EvaluationRecordPdfTest {
         "GOOD",
         "pdf-member",
         AT);
-  }
-
-  private static ResourceBundleMessageSource messages() {
-    ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-    source.setBasename("messages");
-    source.setDefaultEncoding("UTF-8");
-    source.setFallbackToSystemLocale(false);
-    return source;
   }
 }

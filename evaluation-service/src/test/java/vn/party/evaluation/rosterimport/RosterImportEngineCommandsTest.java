@@ -2,25 +2,20 @@ package vn.party.evaluation.rosterimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.party.evaluation.EngineCommands.counted;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.party.evaluation.EngineCommands.Counted;
 import vn.party.evaluation.EvaluationFlowSupport;
 import vn.party.evaluation.UnitFixture;
 import vn.party.evaluation.account.Accounts;
@@ -89,7 +84,7 @@ class RosterImportEngineCommandsTest extends EvaluationFlowSupport {
     byte[] file = RosterFiles.csv(rows(tag, members));
 
     Counted<RosterImportService.Preview> preview =
-        counted(() -> service.preview(WARD, "nhieu.csv", file, ADMIN));
+        counted(engine, () -> service.preview(WARD, "nhieu.csv", file, ADMIN));
     assertThat(preview.value().problemsTotal()).as(preview.value().problems().toString()).isZero();
     assertThat(preview.value().toCreate()).isEqualTo(members);
     // before: one engine query per row naming its account, two commands each (822 here)
@@ -98,7 +93,7 @@ class RosterImportEngineCommandsTest extends EvaluationFlowSupport {
         .isLessThanOrEqualTo(chunks);
 
     Counted<RosterImportService.Result> commit =
-        counted(() -> service.commit(preview.value().id(), ADMIN));
+        counted(engine, () -> service.commit(preview.value().id(), ADMIN));
     // before: twelve per member (14,808 here): the id looked up, the account made and saved, the
     // group looked up, the membership, the account looked up again and saved with its one-time
     // password (each query two commands: made, then run)
@@ -274,47 +269,5 @@ class RosterImportEngineCommandsTest extends EvaluationFlowSupport {
 
   private int count(String sql, List<String> ids) {
     return jdbc.sql(sql).param("ids", ids).query(Integer.class).single();
-  }
-
-  /** What the work returned, and the engine commands it started, by class. */
-  private record Counted<T>(T value, List<String> started) {
-    int commands() {
-      return started.size();
-    }
-
-    /** By class, how many. */
-    Map<String, Long> byClass() {
-      return started.stream()
-          .collect(Collectors.groupingBy(name -> name, TreeMap::new, Collectors.counting()));
-    }
-  }
-
-  /**
-   * Runs {@code work} counting the engine commands it starts on this thread: the outermost ones, each of which opens
-   * a command context (the identity service's calls inside the roster import's own command reuse its context and are
-   * not counted). The counter sits in the engine's interceptor chain, after the first interceptor, only meanwhile.
-   */
-  private <T> Counted<T> counted(Supplier<T> work) {
-    CommandInterceptor first = (CommandInterceptor) engine.getCommandExecutorTxRequired();
-    Thread thread = Thread.currentThread();
-    List<String> started = new ArrayList<>();
-    CommandInterceptor counter =
-        new CommandInterceptor() {
-          @Override
-          public <R> R execute(Command<R> command) {
-            if (Thread.currentThread() == thread && Context.getCommandContext() == null) {
-              started.add(command.getClass().getSimpleName());
-            }
-            return next.execute(command);
-          }
-        };
-    counter.setNext(first.getNext());
-    first.setNext(counter);
-    try {
-      T value = work.get();
-      return new Counted<>(value, started);
-    } finally {
-      first.setNext(counter.getNext());
-    }
   }
 }

@@ -59,30 +59,7 @@ class RosterImportSignInsTest extends IntegrationTestSupport {
   void anAccountTheAdministratorMadeIsAdoptedAsANewMembersSignInIs() {
     String id = "sg12-adopted";
     String adminsAddress = "quan-tri-rieng@outside.example.com";
-    int created =
-        as("admin")
-            .post()
-            .uri("/engine-rest/user/create")
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(
-                Map.of(
-                    "profile",
-                    Map.of(
-                        "id",
-                        id,
-                        "firstName",
-                        "Tài khoản",
-                        "lastName",
-                        "Ẩn",
-                        "email",
-                        adminsAddress),
-                    "credentials",
-                    Map.of("password", STRONG)))
-            .retrieve()
-            .toBodilessEntity()
-            .getStatusCode()
-            .value();
-    assertThat(created).isEqualTo(204);
+    assertThat(createEngineUser(id, "Tài khoản", "Ẩn", adminsAddress, STRONG)).isEqualTo(204);
     assertThat(identityService.checkPassword(id, STRONG)).isTrue();
 
     List<String> row = RosterFiles.row("Phan Văn Nhận", "SG120001", BRANCH);
@@ -139,30 +116,7 @@ class RosterImportSignInsTest extends IntegrationTestSupport {
   void anAdoptionIsToldAndRecordedAsTheImportersNamingTheAccountsFormerName() throws Exception {
     String id = "sg12-adopt-named";
     String formerAddress = "tai-khoan-cu@outside.example.com";
-    assertThat(
-            as("admin")
-                .post()
-                .uri("/engine-rest/user/create")
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(
-                    Map.of(
-                        "profile",
-                        Map.of(
-                            "id",
-                            id,
-                            "firstName",
-                            "Tài khoản",
-                            "lastName",
-                            "Cũ",
-                            "email",
-                            formerAddress),
-                        "credentials",
-                        Map.of("password", STRONG)))
-                .retrieve()
-                .toBodilessEntity()
-                .getStatusCode()
-                .value())
-        .isEqualTo(204);
+    assertThat(createEngineUser(id, "Tài khoản", "Cũ", formerAddress, STRONG)).isEqualTo(204);
     List<String> row = RosterFiles.row("Võ Thị Tiếp", "SG120004", BRANCH);
     row.add(id);
 

@@ -2,25 +2,19 @@ package vn.party.evaluation.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.party.evaluation.EngineCommands.counted;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.interceptor.Command;
-import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import vn.party.evaluation.EngineCommands.Counted;
 import vn.party.evaluation.EvaluationFlowSupport;
 import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.security.CurrentUser;
@@ -60,11 +54,12 @@ class OneEngineCommandPerRequestTest extends EvaluationFlowSupport {
     String taskId = taskOf(MEMBER, "self-review", MEMBER, YEAR);
     CurrentUser member = signedIn(MEMBER);
     try {
-      Counted<List<TaskView>> list = counted(() -> work.visibleTasks(member));
+      Counted<List<TaskView>> list = counted(engine, () -> work.visibleTasks(member));
       assertThat(list.value()).extracting(TaskView::id).contains(taskId);
 
       Counted<Void> completion =
           counted(
+              engine,
               () -> {
                 work.complete(taskId, selfCriticism("GOOD"), member);
                 return null;
@@ -147,44 +142,5 @@ class OneEngineCommandPerRequestTest extends EvaluationFlowSupport {
             .toList();
     identityService.setAuthentication(userId, groups);
     return new CurrentUser(userId, groups);
-  }
-
-  /** What the work returned, and the engine commands it started, by class. */
-  private record Counted<T>(T value, List<String> started) {
-    int commands() {
-      return started.size();
-    }
-
-    Map<String, Long> byClass() {
-      return started.stream()
-          .collect(Collectors.groupingBy(name -> name, TreeMap::new, Collectors.counting()));
-    }
-  }
-
-  /**
-   * Runs {@code work} counting the engine commands it starts on this thread that open a command context (the
-   * outermost ones). The counter sits in the engine's interceptor chain, after the first interceptor, only meanwhile.
-   */
-  private <T> Counted<T> counted(Supplier<T> work) {
-    CommandInterceptor first = (CommandInterceptor) engine.getCommandExecutorTxRequired();
-    Thread thread = Thread.currentThread();
-    List<String> started = new ArrayList<>();
-    CommandInterceptor counter =
-        new CommandInterceptor() {
-          @Override
-          public <R> R execute(Command<R> command) {
-            if (Thread.currentThread() == thread && Context.getCommandContext() == null) {
-              started.add(command.getClass().getSimpleName());
-            }
-            return next.execute(command);
-          }
-        };
-    counter.setNext(first.getNext());
-    first.setNext(counter);
-    try {
-      return new Counted<>(work.get(), started);
-    } finally {
-      first.setNext(counter.getNext());
-    }
   }
 }
