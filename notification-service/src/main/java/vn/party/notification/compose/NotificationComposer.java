@@ -420,12 +420,15 @@ public class NotificationComposer {
   }
 
   /** Who set the password: their name from the directory, or "the system" when no person did (roster import). */
-  /** Which address was changed, by whom, when: the same words for the holder and for the previous address. */
+  /**
+   * By whom and when the address was changed: the same words for the holder and for the previous address, naming
+   * neither address (the previous one may be another person's: an account the roster import took over, ninth
+   * session's outsider, finding 3).
+   */
   private String emailChanged(Map<String, String> params, Locale locale) {
     return msg(
         "account-email.body",
         locale,
-        p(params, Params.PREVIOUS_EMAIL),
         by(params, "account-email.by-system", locale),
         time(params.get(Params.CHANGED_AT), locale));
   }

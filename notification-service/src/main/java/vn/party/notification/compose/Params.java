@@ -43,9 +43,6 @@ public final class Params {
   /** Who set a password for someone else: their name (and sign-in id) from the directory, empty for the system. */
   public static final String CHANGED_BY = "changedBy";
 
-  /** An account's e-mail address before it was changed. */
-  public static final String PREVIOUS_EMAIL = "previousEmail";
-
   /** ISO-8601 instant: when a password was set (the event's time). */
   public static final String CHANGED_AT = "changedAt";
 

@@ -299,7 +299,6 @@ public class InboxService {
       // the holder at the directory's (new) address, and the address it was: a hijacked address is
       // noticed there
       Map<String, String> params = new LinkedHashMap<>();
-      params.put(Params.PREVIOUS_EMAIL, changed.previousEmail().strip());
       params.put(
           Params.CHANGED_AT,
           (event.time() == null ? Instant.now() : event.time().toInstant()).toString());
