@@ -130,15 +130,18 @@ public class Accounts {
 
   /**
    * As {@link #oneTimePasswordSet}, for a one-time password the roster import issued: recorded as set by the importer
-   * through the import's door — the auditors' page said "the system" (eighth session's outsider, 3b). The holder's
-   * notice ({@code account.changed}) stays as it was, naming nobody.
+   * through the import's door — the auditors' page said "the system" (eighth session's outsider, 3b) — and the
+   * holder's notice ({@code account.changed}) names the importer too: it said "set by the system when the account was
+   * made" for an account the import took over (ninth session's outsider, finding 4).
    */
   void oneTimePasswordSetByImport(String userId, String importer) {
+    boolean known = importer != null && !importer.isBlank();
     flags.setBySomeoneElse(
+        userId, known ? importer : ROSTER_IMPORT, PasswordResets.Door.ROSTER_IMPORT);
+    outbox.publish(
+        ACCOUNT_CHANGED,
         userId,
-        importer == null || importer.isBlank() ? ROSTER_IMPORT : importer,
-        PasswordResets.Door.ROSTER_IMPORT);
-    outbox.publish(ACCOUNT_CHANGED, userId, new AccountChanged(userId, "ONE_TIME_PASSWORD", null));
+        new AccountChanged(userId, "ONE_TIME_PASSWORD", known ? importer : null));
   }
 
   /**

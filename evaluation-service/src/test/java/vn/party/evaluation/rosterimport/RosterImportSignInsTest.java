@@ -143,6 +143,19 @@ class RosterImportSignInsTest extends IntegrationTestSupport {
     assertThat(at).as(page).isPositive();
     String line = page.substring(at, page.indexOf("</tr>", at));
     assertThat(line).contains("data-by=\"admin\"").doesNotContain("Hệ thống (nhập danh sách)");
+    // and the holder's notice of the one-time password names the importer too (ninth session's
+    // outsider, finding 4: "set by the system when the account was made", for an adopted account)
+    assertThat(
+            jdbc.sql(
+                    "select convert_from(payload, 'UTF8') from evaluation.outbox where event_type = "
+                        + "'vn.party.evaluation.account.changed' and message_key = :key order by id")
+                .param("key", id)
+                .query(String.class)
+                .list())
+        .last()
+        .asString()
+        .contains("\"change\":\"ONE_TIME_PASSWORD\"")
+        .contains("\"changedBy\":\"admin\"");
   }
 
   /**
