@@ -333,7 +333,7 @@ public class TaskWork {
 
   /** The task, if the user may see it and work on it: auditors read and change nothing, whatever they send. */
   private EngineTask workableTask(String taskId, CurrentUser user) {
-    EngineTask task = visibleTask(refusingOwnCase(taskId, user));
+    EngineTask task = visibleTask(refusingOwnCase(taskId, user), user);
     if (user.isAuditor() && !user.isAdmin()) {
       throw ApiException.forbidden();
     }
@@ -486,6 +486,19 @@ public class TaskWork {
    */
   private EngineTask visibleTask(String taskId) {
     return engine.visible(taskId).orElseThrow(ApiException::forbidden);
+  }
+
+  /**
+   * {@link #visibleTask} for a command on the task: a task the user completed themselves is answered 409 "already
+   * submitted", not 403 — the loser of a double submission was told they had no right to their own task (ninth
+   * session's outsider, finding 6). Nothing is told that the user does not know: they did it.
+   */
+  private EngineTask visibleTask(String taskId, CurrentUser user) {
+    Optional<EngineTask> task = engine.visible(taskId);
+    if (task.isEmpty() && engine.completedBy(taskId, user.userId())) {
+      throw ApiException.conflict("error.task.already-completed");
+    }
+    return task.orElseThrow(ApiException::forbidden);
   }
 
   private OpenTask openTask(EngineTask task) {

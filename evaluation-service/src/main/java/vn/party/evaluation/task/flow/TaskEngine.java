@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -38,14 +39,17 @@ public class TaskEngine {
       String processInstanceId) {}
 
   private final TaskService taskService;
+  private final HistoryService historyService;
   private final SystemAccess systemAccess;
   private final ProcessEngineConfigurationImpl engineConfiguration;
 
   public TaskEngine(
       TaskService taskService,
+      HistoryService historyService,
       SystemAccess systemAccess,
       ProcessEngineConfigurationImpl engineConfiguration) {
     this.taskService = taskService;
+    this.historyService = historyService;
     this.systemAccess = systemAccess;
     this.engineConfiguration = engineConfiguration;
   }
@@ -63,6 +67,22 @@ public class TaskEngine {
   public Optional<EngineTask> visible(String taskId) {
     return Optional.ofNullable(taskService.createTaskQuery().taskId(taskId).singleResult())
         .map(TaskEngine::engineTask);
+  }
+
+  /**
+   * Whether the task was completed by this user (as the system, from the engine's history): the answer to a second
+   * submission of one's own task, which no longer exists (a double click, two tabs).
+   */
+  public boolean completedBy(String taskId, String userId) {
+    return systemAccess.call(
+        () ->
+            historyService
+                    .createHistoricTaskInstanceQuery()
+                    .taskId(taskId)
+                    .taskAssignee(userId)
+                    .finished()
+                    .count()
+                > 0);
   }
 
   /** Whether the task exists at all (as the system: whoever asks). */
