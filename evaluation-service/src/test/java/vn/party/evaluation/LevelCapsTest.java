@@ -115,7 +115,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
             .toEntity(String.class);
     assertThat(assertRefused(inEnglish, "branchProposedLevel", "above-cap").get("message").asText())
         .isEqualTo(
-            "Level proposed by the branch must not be above NOT_COMPLETED: Disciplined in the year "
+            "Level proposed by the branch must not be above \"Did not fulfil tasks\": Disciplined in the year "
                 + "(rule member-caps-QD-366-2025-discipline).");
     assertThat(taskOf("secretary1", "branch-review", "member1", YEAR))
         .as("still open")

@@ -28,7 +28,8 @@ public class FieldErrorProblems {
     // the field as the forms name it (field.*), else its variable name
     String field = messages.getMessage("field." + error.field(), null, error.field(), locale);
     Cap cap = error.cap();
-    // {0} the field; for a cap also {1} its level (vi), {2} its level (code), {3} why (vi), {4} why
+    // {0} the field; for a cap also {1} its level (vi), {2} its level in the caller's language
+    // (English pages showed the code, ninth session's outsider, finding 8), {3} why (vi), {4} why
     // (en), {5} rule
     // for the quota: {1} EXCELLENT, {2} GOOD, {3} the most EXCELLENT allowed, {4} a reason's
     // minimum length
@@ -41,7 +42,8 @@ public class FieldErrorProblems {
             ? new Object[] {
               field,
               cap.maxLevel().label(),
-              cap.maxLevel().name(),
+              messages.getMessage(
+                  "level." + cap.maxLevel().name(), null, cap.maxLevel().name(), locale),
               cap.reason().label(),
               cap.reason().englishLabel(),
               cap.rule().ruleId()
