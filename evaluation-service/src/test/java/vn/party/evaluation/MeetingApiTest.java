@@ -120,7 +120,8 @@ class MeetingApiTest extends EvaluationFlowSupport {
         .isEqualTo(1);
   }
 
-  private static Map<String, Object> meeting(Map<String, Object>... entries) {
+  @SafeVarargs
+  static Map<String, Object> meeting(Map<String, Object>... entries) {
     Map<String, Object> meeting = new LinkedHashMap<>();
     meeting.put("heldOn", LocalDate.now().toString());
     meeting.put("place", "Hội trường khu phố 3");
@@ -132,7 +133,7 @@ class MeetingApiTest extends EvaluationFlowSupport {
     return meeting;
   }
 
-  private static Map<String, Object> entry(String taskId, String level, Map<String, ?> votes) {
+  static Map<String, Object> entry(String taskId, String level, Map<String, ?> votes) {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("taskId", taskId);
     entry.put("criticism", "Ý kiến của chi bộ.");

@@ -1,12 +1,10 @@
-package vn.party.evaluation.caps;
+package vn.party.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import vn.party.evaluation.EvaluationFlowSupport;
 import vn.party.evaluation.pages.PageSession;
 
 /**
@@ -52,19 +49,8 @@ class PageCapRefusalTest extends EvaluationFlowSupport {
   void aMeetingRefusedForAProposalAboveTheCapRecordsThatRefusal() {
     String branchReview = cappedBranchReview("member4");
 
-    Map<String, Object> entry = new LinkedHashMap<>();
-    entry.put("taskId", branchReview);
-    entry.put("criticism", "Ý kiến của chi bộ.");
-    entry.put("votes", Map.of("GOOD", 4));
-    entry.put("proposedLevel", "GOOD");
-    Map<String, Object> meeting = new LinkedHashMap<>();
-    meeting.put("heldOn", LocalDate.now().toString());
-    meeting.put("place", "Hội trường khu phố 3");
-    meeting.put("officialMembers", 5);
-    meeting.put("exemptedMembers", 0);
-    meeting.put("present", 4);
-    meeting.put("absentNames", "Trần Văn C (công tác)");
-    meeting.put("entries", List.of(entry));
+    Map<String, Object> meeting =
+        MeetingApiTest.meeting(MeetingApiTest.entry(branchReview, "GOOD", Map.of("GOOD", 4)));
     ResponseEntity<String> refused =
         as("secretary1")
             .post()
