@@ -94,8 +94,8 @@ class LevelCapsTest extends EvaluationFlowSupport {
     assertThat(view.get("ruleId").asText()).isEqualTo("member-caps-QD-366-2025-discipline");
 
     // the member's own proposal is theirs: not capped
-    sendResidenceFeedback("member1", YEAR, "Chấp hành tốt nơi cư trú.");
     completeOk("member1", selfReview, selfCriticism("GOOD"));
+    sendResidenceFeedback("member1", YEAR, "Chấp hành tốt nơi cư trú.");
 
     String branchReview = taskOf("secretary1", "branch-review", "member1", YEAR);
     ResponseEntity<String> refused = complete("secretary1", branchReview, branchProposes("GOOD"));
@@ -220,8 +220,8 @@ class LevelCapsTest extends EvaluationFlowSupport {
         .contains("Cảnh cáo")
         .doesNotContain(english);
 
-    sendResidenceFeedback("member12", YEAR, "Tốt.");
     completeOk("member12", selfReview, selfCriticism("COMPLETED"));
+    sendResidenceFeedback("member12", YEAR, "Tốt.");
     taskOf("secretary3", "branch-review", "member12", YEAR);
     HttpResponse<String> meeting =
         new PageSession("secretary3").get("/app/meetings/" + ORG + "-cb3/" + YEAR + "?lang=en");
@@ -242,9 +242,9 @@ class LevelCapsTest extends EvaluationFlowSupport {
   @Test
   void theCivilServiceLevelCapsTheBranchAndTheDecisionThroughBothApis() {
     assessedAndCapped("member3", "COMPLETED");
-    sendResidenceFeedback("member3", YEAR, "Tốt.");
     completeOk(
         "member3", taskOf("member3", "self-review", "member3", YEAR), selfCriticism("EXCELLENT"));
+    sendResidenceFeedback("member3", YEAR, "Tốt.");
 
     String branchReview = taskOf("secretary1", "branch-review", "member3", YEAR);
     assertThat(formVariables("secretary1", branchReview).at("/levelCapReason/value").asText())
@@ -308,8 +308,8 @@ class LevelCapsTest extends EvaluationFlowSupport {
 
   @Test
   void sickLeaveRecordedByTheBranchCapsItsOwnProposalAndTheDecision() {
-    sendResidenceFeedback("member4", YEAR, "Tốt.");
     completeOk("member4", taskOf("member4", "self-review", "member4", YEAR), selfCriticism("GOOD"));
+    sendResidenceFeedback("member4", YEAR, "Tốt.");
     String branchReview = taskOf("secretary1", "branch-review", "member4", YEAR);
 
     assertRefused(
@@ -369,8 +369,8 @@ class LevelCapsTest extends EvaluationFlowSupport {
 
   @Test
   void aFactArrivingWhileTheCommitteeDecidesCapsTheDecision() {
-    sendResidenceFeedback("member6", YEAR, "Tốt.");
     completeOk("member6", taskOf("member6", "self-review", "member6", YEAR), selfCriticism("GOOD"));
+    sendResidenceFeedback("member6", YEAR, "Tốt.");
     completeOk(
         "secretary2",
         taskOf("secretary2", "branch-review", "member6", YEAR),
@@ -407,8 +407,8 @@ class LevelCapsTest extends EvaluationFlowSupport {
   @Test
   void theTaskPageShowsTheCapAsksForTheBranchsFactsAndRefusesAboveTheCap() throws Exception {
     assessedAndCapped("member7", "GOOD");
-    sendResidenceFeedback("member7", YEAR, "Tốt.");
     completeOk("member7", taskOf("member7", "self-review", "member7", YEAR), selfCriticism("GOOD"));
+    sendResidenceFeedback("member7", YEAR, "Tốt.");
     String branchReview = taskOf("secretary2", "branch-review", "member7", YEAR);
 
     PageSession page = new PageSession("secretary2");

@@ -199,9 +199,12 @@ class SelfReviewTest extends EvaluationFlowSupport {
                 .getValue())
         .isEqualTo("EXCELLENT");
 
-    // later edits are refused: the task is gone (the API answers as for anyone's task one may not
-    // see: one 403, no oracle), and the kept row cannot be changed even from the database
+    // later edits are refused: the task is gone (its submitter is told it is already submitted,
+    // 409; anyone else gets the one 403 for a task one may not see, no oracle), and the kept row
+    // cannot be changed even from the database
     assertThat(complete("member12", task, selfCriticism("COMPLETED")).getStatusCode().value())
+        .isEqualTo(409);
+    assertThat(complete("member11", task, selfCriticism("COMPLETED")).getStatusCode().value())
         .isEqualTo(403);
     assertThat(
             member
@@ -212,7 +215,7 @@ class SelfReviewTest extends EvaluationFlowSupport {
                         "draft",
                         member.csrf(member.get("/app/tasks").body())))
                 .statusCode())
-        .isEqualTo(403);
+        .isEqualTo(409);
     assertThatThrownBy(
             () ->
                 jdbc.sql(

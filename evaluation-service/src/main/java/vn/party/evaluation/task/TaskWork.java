@@ -94,7 +94,7 @@ public class TaskWork {
    * (a case returned to the branch shows the branch's earlier proposal).
    */
   public TaskForm form(String taskId, CurrentUser user) {
-    EngineTask task = visibleTask(refusingOwnCase(taskId, user));
+    EngineTask task = visibleTask(refusingOwnCase(taskId, user), user);
     // a task's page only for whoever finds it in their list (issue 12, outsider's re-attack L1):
     // engine read rights the administrator granted are no seat; the answer for no task
     if (!listed(task, user)) {

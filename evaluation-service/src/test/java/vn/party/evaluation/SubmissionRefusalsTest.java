@@ -15,14 +15,18 @@ import org.springframework.http.ResponseEntity;
 import vn.party.evaluation.pages.PageSession;
 
 /**
- * A level above the cap refused at the pages is on the timeline, as from the API, engine REST and Tasklist
- * (ninth session's outsider, finding 2): the task page, and the branch meeting, which refuses all its proposals
- * together before completing any (it used to check them without recording the refusal).
+ * What is recorded and told when a submission is refused (ninth session's outsider). A level above the cap refused at
+ * the pages is on the timeline, as from the API, engine REST and Tasklist (finding 2): the task page, and the branch
+ * meeting, which refuses all its proposals together before completing any (it used to check them without recording
+ * the refusal). A second submission of one's own task (a double click, two tabs) is told the task is already submitted
+ * (409), not that the person has no right to it (finding 6); anybody else still gets the one answer for a task they
+ * cannot see (403), whether it exists or not.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PageCapRefusalTest extends EvaluationFlowSupport {
+class SubmissionRefusalsTest extends EvaluationFlowSupport {
 
-  private static final int YEAR = 2069;
+  /** A year no other test class opens (MostOfTheYearTest uses it as a plain number). */
+  private static final int YEAR = 2039;
 
   @BeforeAll
   void aCampaign() {
@@ -68,12 +72,26 @@ class PageCapRefusalTest extends EvaluationFlowSupport {
         .isEqualTo(branchReview);
   }
 
+  @Test
+  void theSecondSubmissionOfOnesOwnTaskIsToldItIsAlreadySubmitted() {
+    String selfReview = taskOf("member1", "self-review", "member1", YEAR);
+    completeOk("member1", selfReview, selfCriticism("GOOD"));
+
+    ResponseEntity<String> again = complete("member1", selfReview, selfCriticism("GOOD"));
+    assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(409);
+    assertThat(json(again.getBody()).get("detail").asText())
+        .isEqualTo("Bạn đã gửi công việc này rồi: kết quả đã được ghi nhận, không cần gửi lại.");
+
+    ResponseEntity<String> someoneElse = complete("member2", selfReview, selfCriticism("GOOD"));
+    assertThat(someoneElse.getStatusCode().value()).as(someoneElse.getBody()).isEqualTo(403);
+  }
+
   /** The member's branch review, the member capped at NOT_COMPLETED by a discipline of the year. */
   private String cappedBranchReview(String member) {
-    sendDiscipline(member, YEAR, "QĐ-69/UBKT-" + member, "REPRIMAND", false);
+    sendDiscipline(member, YEAR, "QĐ-39/UBKT-" + member, "REPRIMAND", false);
     await().atMost(Duration.ofSeconds(30)).until(() -> kinds(member).contains("LEVEL_CAP_APPLIED"));
-    sendResidenceFeedback(member, YEAR, "Tốt.");
     completeOk(member, taskOf(member, "self-review", member, YEAR), selfCriticism("GOOD"));
+    sendResidenceFeedback(member, YEAR, "Tốt.");
     return taskOf("secretary1", "branch-review", member, YEAR);
   }
 
