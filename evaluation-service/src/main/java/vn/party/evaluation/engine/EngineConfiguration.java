@@ -66,6 +66,12 @@ public class EngineConfiguration {
     return new AuthorizedGroups();
   }
 
+  /** History {@code full} without a second copy of the facts a process starts with (see {@link StartFactsHistory}). */
+  @Bean
+  StartFactsHistory startFactsHistory() {
+    return new StartFactsHistory();
+  }
+
   /** The index a task completion needs on ACT_RU_TASK.PARENT_TASK_ID_ (see {@link EngineIndexes}). */
   @Bean
   EngineIndexes engineIndexes() {

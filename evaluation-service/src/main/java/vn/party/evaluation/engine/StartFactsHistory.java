@@ -1,0 +1,82 @@
+package vn.party.evaluation.engine;
+
+import static vn.party.evaluation.process.ProcessVariables.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+
+/**
+ * History level {@code full}, except one copy: the facts an evaluation starts with (its campaign, year, member, units,
+ * regulation, form, due dates, committee groups) get no {@code ACT_HI_DETAIL} row when they are created. Their
+ * {@code ACT_HI_VARINST} row already holds the same value, time and process instance, and history {@code full} wrote
+ * each of them a third time: a launched member's start was mostly these rows (bench/README.md, "Floors"). Every change
+ * of such a fact later (a member's transfer sets {@code branchId}) and every other variable keep their detail row, so
+ * the engine's history still shows who changed what and when. Same id and name as the engine's {@code full}, so a
+ * database set up with {@code full} keeps working.
+ */
+public class StartFactsHistory extends AbstractProcessEnginePlugin {
+
+  /** Set when a process starts and read afterwards; {@code ProcessVariables} documents each. */
+  static final Set<String> START_FACTS =
+      Set.of(
+          CAMPAIGN_ID,
+          YEAR,
+          MEMBER_ID,
+          MEMBER_NAME,
+          MEMBER_USER_ID,
+          ORGANIZATION_ID,
+          BRANCH_ID,
+          REGULATION,
+          FORM_KIND,
+          LEADERSHIP_POST,
+          HEAD_OF,
+          HEADED_UNIT_ID,
+          BRANCH_COMMITTEE_GROUP,
+          ORGANIZATION_COMMITTEE_GROUP,
+          SELF_REVIEW_DUE,
+          RESIDENCE_FEEDBACK_DUE,
+          UNIT_ASSESSMENT_DUE,
+          BRANCH_REVIEW_DUE,
+          DECISION_DUE);
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    // the engine takes the last level of its list named as `history`: the built-in ones come first
+    List<HistoryLevel> custom = new ArrayList<>();
+    if (configuration.getCustomHistoryLevels() != null) {
+      custom.addAll(configuration.getCustomHistoryLevels());
+    }
+    custom.add(new Level());
+    configuration.setCustomHistoryLevels(custom);
+  }
+
+  /** The engine's {@code full}, but a start fact's creation is not copied into {@code ACT_HI_DETAIL}. */
+  static final class Level extends AbstractHistoryLevel {
+
+    @Override
+    public int getId() {
+      return HistoryLevel.HISTORY_LEVEL_FULL.getId();
+    }
+
+    @Override
+    public String getName() {
+      return HistoryLevel.HISTORY_LEVEL_FULL.getName();
+    }
+
+    @Override
+    public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+      return !(eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
+          && entity instanceof HistoricVariableUpdateEventEntity variable
+          && variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)
+          && START_FACTS.contains(variable.getVariableName()));
+    }
+  }
+}

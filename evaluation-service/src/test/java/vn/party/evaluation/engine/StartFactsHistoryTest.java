@@ -1,0 +1,83 @@
+package vn.party.evaluation.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import vn.party.evaluation.IntegrationTestSupport;
+import vn.party.evaluation.process.ProcessVariables;
+
+/**
+ * Issue 15: the facts a process starts with are kept once in the engine's history ({@code ACT_HI_VARINST}), not also
+ * copied into {@code ACT_HI_DETAIL}; a later change of such a fact, and every other variable, keep their detail row.
+ */
+class StartFactsHistoryTest extends IntegrationTestSupport {
+
+  private static final String PROCESS = "start-facts-history-test";
+
+  @Autowired private ProcessEngineConfigurationImpl configuration;
+  @Autowired private RepositoryService repositoryService;
+  @Autowired private RuntimeService runtimeService;
+  @Autowired private HistoryService historyService;
+
+  @Test
+  void aStartFactIsKeptOnceAndItsLaterChangeAndOtherVariablesInDetail() {
+    repositoryService
+        .createDeployment()
+        .addModelInstance(
+            PROCESS + ".bpmn",
+            Bpmn.createExecutableProcess(PROCESS)
+                .camundaHistoryTimeToLive(180)
+                .startEvent()
+                .userTask("wait")
+                .endEvent()
+                .done())
+        .deploy();
+    String id =
+        runtimeService
+            .startProcessInstanceByKey(
+                PROCESS,
+                Map.of(
+                    ProcessVariables.MEMBER_ID,
+                    "sfh-member",
+                    ProcessVariables.BRANCH_ID,
+                    "sfh-branch-a",
+                    "notAStartFact",
+                    "kept in detail"))
+            .getId();
+
+    runtimeService.setVariable(id, ProcessVariables.BRANCH_ID, "sfh-branch-b"); // a transfer
+
+    assertThat(configuration.getHistoryLevel()).isInstanceOf(StartFactsHistory.Level.class);
+    assertThat(configuration.getHistoryLevel().getName()).isEqualTo("full");
+    assertThat(configuration.getHistoryLevel().getId()).isEqualTo(3);
+    assertThat(detailsOf(id))
+        .containsExactlyInAnyOrder("notAStartFact=kept in detail", "branchId=sfh-branch-b");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(id).list())
+        .extracting(v -> v.getName() + "=" + v.getValue())
+        .containsExactlyInAnyOrder(
+            "memberId=sfh-member", "branchId=sfh-branch-b", "notAStartFact=kept in detail");
+  }
+
+  private List<String> detailsOf(String processInstanceId) {
+    return historyService
+        .createHistoricDetailQuery()
+        .processInstanceId(processInstanceId)
+        .variableUpdates()
+        .list()
+        .stream()
+        .map(HistoricDetail.class::cast)
+        .map(HistoricVariableUpdate.class::cast)
+        .map(update -> update.getVariableName() + "=" + update.getValue())
+        .toList();
+  }
+}
