@@ -43,29 +43,47 @@ public class PartyPasswordPolicy implements PasswordPolicy {
     return rules;
   }
 
+  /** A rule with its placeholder (the messages' key), the field error's reason and the values its message shows. */
+  abstract static class NamedRule implements PasswordPolicyRule, PasswordReasons.Named {
+
+    private final String placeholder;
+    private final String reason;
+    private final Map<String, String> parameters;
+
+    NamedRule(String placeholder, String reason, Map<String, String> parameters) {
+      this.placeholder = placeholder;
+      this.reason = reason;
+      this.parameters = parameters;
+    }
+
+    @Override
+    public String reason() {
+      return reason;
+    }
+
+    @Override
+    public String getPlaceholder() {
+      return placeholder;
+    }
+
+    @Override
+    public Map<String, String> getParameters() {
+      return parameters;
+    }
+  }
+
   /**
    * At most {@value #MAX_LENGTH} characters (code points): a longer password does not fit the request headers that
    * carry it (HTTP Basic on the API and the engine REST API), so the account would lock itself out of every door but
    * the form.
    */
-  public static final class MaxLengthRule implements PasswordPolicyRule, PasswordReasons.Named {
+  public static final class MaxLengthRule extends NamedRule {
 
     public static final String PLACEHOLDER = "PASSWORD_POLICY_MAX_LENGTH";
     public static final int MAX_LENGTH = 128;
 
-    @Override
-    public String reason() {
-      return "password-too-long";
-    }
-
-    @Override
-    public String getPlaceholder() {
-      return PLACEHOLDER;
-    }
-
-    @Override
-    public Map<String, String> getParameters() {
-      return Map.of("maxLength", Integer.toString(MAX_LENGTH));
+    public MaxLengthRule() {
+      super(PLACEHOLDER, "password-too-long", Map.of("maxLength", Integer.toString(MAX_LENGTH)));
     }
 
     @Override
@@ -78,24 +96,16 @@ public class PartyPasswordPolicy implements PasswordPolicy {
    * At least {@value #MIN_DISTINCT} different characters other than spaces: ten spaces or "aaaaaaaaaa" pass the
    * length rule and nothing else should let them through.
    */
-  public static final class VarietyRule implements PasswordPolicyRule, PasswordReasons.Named {
+  public static final class VarietyRule extends NamedRule {
 
     public static final String PLACEHOLDER = "PASSWORD_POLICY_VARIETY";
     public static final int MIN_DISTINCT = 5;
 
-    @Override
-    public String reason() {
-      return "password-too-simple";
-    }
-
-    @Override
-    public String getPlaceholder() {
-      return PLACEHOLDER;
-    }
-
-    @Override
-    public Map<String, String> getParameters() {
-      return Map.of("minDistinct", Integer.toString(MIN_DISTINCT));
+    public VarietyRule() {
+      super(
+          PLACEHOLDER,
+          "password-too-simple",
+          Map.of("minDistinct", Integer.toString(MIN_DISTINCT)));
     }
 
     @Override
@@ -107,23 +117,12 @@ public class PartyPasswordPolicy implements PasswordPolicy {
   }
 
   /** Not the user id, nor containing it (the first guess of anyone who knows the id, and ids are predictable). */
-  public static final class NotUserIdRule implements PasswordPolicyRule, PasswordReasons.Named {
+  public static final class NotUserIdRule extends NamedRule {
 
     public static final String PLACEHOLDER = "PASSWORD_POLICY_USER_DATA";
 
-    @Override
-    public String reason() {
-      return "password-contains-user-id";
-    }
-
-    @Override
-    public String getPlaceholder() {
-      return PLACEHOLDER;
-    }
-
-    @Override
-    public Map<String, String> getParameters() {
-      return Map.of();
+    public NotUserIdRule() {
+      super(PLACEHOLDER, "password-contains-user-id", Map.of());
     }
 
     @Override
@@ -143,25 +142,13 @@ public class PartyPasswordPolicy implements PasswordPolicy {
   }
 
   /** Not a listed common password, also not one with digits or symbols added at its end ("password2026!"). */
-  public static final class CommonPasswordRule
-      implements PasswordPolicyRule, PasswordReasons.Named {
+  public static final class CommonPasswordRule extends NamedRule {
 
     public static final String PLACEHOLDER = "PASSWORD_POLICY_COMMON";
     private static final Set<String> COMMON = load();
 
-    @Override
-    public String reason() {
-      return "password-too-common";
-    }
-
-    @Override
-    public String getPlaceholder() {
-      return PLACEHOLDER;
-    }
-
-    @Override
-    public Map<String, String> getParameters() {
-      return Map.of();
+    public CommonPasswordRule() {
+      super(PLACEHOLDER, "password-too-common", Map.of());
     }
 
     @Override
