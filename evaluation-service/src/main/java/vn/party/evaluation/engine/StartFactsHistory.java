@@ -3,6 +3,7 @@ package vn.party.evaluation.engine;
 import static vn.party.evaluation.process.ProcessVariables.*;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -12,10 +13,12 @@ import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import vn.party.evaluation.process.validation.SelfReviewRules;
 
 /**
  * History level {@code full}, except one copy: the facts an evaluation starts with (its campaign, year, member, units,
- * regulation, form, due dates, committee groups) get no {@code ACT_HI_DETAIL} row when they are created. Their
+ * regulation, form, due dates, committee groups) and the settings a task is created with get no {@code ACT_HI_DETAIL}
+ * row when they are created. Their
  * {@code ACT_HI_VARINST} row already holds the same value, time and process instance, and history {@code full} wrote
  * each of them a third time: a launched member's start was mostly these rows (bench/README.md, "Floors"). Every change
  * of such a fact later (a member's transfer sets {@code branchId}) and every other variable keep their detail row, so
@@ -24,28 +27,41 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
  */
 public class StartFactsHistory extends AbstractProcessEnginePlugin {
 
-  /** Set when a process starts and read afterwards; {@code ProcessVariables} documents each. */
-  static final Set<String> START_FACTS =
-      Set.of(
-          CAMPAIGN_ID,
-          YEAR,
-          MEMBER_ID,
-          MEMBER_NAME,
-          MEMBER_USER_ID,
-          ORGANIZATION_ID,
-          BRANCH_ID,
-          REGULATION,
-          FORM_KIND,
-          LEADERSHIP_POST,
-          HEAD_OF,
-          HEADED_UNIT_ID,
-          BRANCH_COMMITTEE_GROUP,
-          ORGANIZATION_COMMITTEE_GROUP,
-          SELF_REVIEW_DUE,
-          RESIDENCE_FEEDBACK_DUE,
-          UNIT_ASSESSMENT_DUE,
-          BRANCH_REVIEW_DUE,
-          DECISION_DUE);
+  /**
+   * Set when a process starts, or as a task's settings when it is created (the self-review's minimum section lengths,
+   * the branch review's vote rules), and read afterwards; {@code ProcessVariables} documents each.
+   */
+  static final Set<String> START_FACTS = startFacts();
+
+  private static Set<String> startFacts() {
+    Set<String> names = new HashSet<>();
+    SelfReviewRules.REQUIRED_SECTIONS.forEach(
+        section -> names.add(SelfReviewRules.minLengthVariable(section)));
+    names.addAll(
+        List.of(
+            EXCELLENT_VOTE_RULE,
+            GOOD_VOTE_RULE,
+            CAMPAIGN_ID,
+            YEAR,
+            MEMBER_ID,
+            MEMBER_NAME,
+            MEMBER_USER_ID,
+            ORGANIZATION_ID,
+            BRANCH_ID,
+            REGULATION,
+            FORM_KIND,
+            LEADERSHIP_POST,
+            HEAD_OF,
+            HEADED_UNIT_ID,
+            BRANCH_COMMITTEE_GROUP,
+            ORGANIZATION_COMMITTEE_GROUP,
+            SELF_REVIEW_DUE,
+            RESIDENCE_FEEDBACK_DUE,
+            UNIT_ASSESSMENT_DUE,
+            BRANCH_REVIEW_DUE,
+            DECISION_DUE));
+    return Set.copyOf(names);
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

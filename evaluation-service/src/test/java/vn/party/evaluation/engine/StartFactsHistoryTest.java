@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -15,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.party.evaluation.IntegrationTestSupport;
 import vn.party.evaluation.process.ProcessVariables;
+import vn.party.evaluation.process.validation.SelfReviewRules;
 
 /**
- * Issue 15: the facts a process starts with are kept once in the engine's history ({@code ACT_HI_VARINST}), not also
+ * Issue 15: the facts a process starts with, and the settings a task is created with, are kept once in the engine's history ({@code ACT_HI_VARINST}), not also
  * copied into {@code ACT_HI_DETAIL}; a later change of such a fact, and every other variable, keep their detail row.
  */
 class StartFactsHistoryTest extends IntegrationTestSupport {
@@ -28,6 +30,7 @@ class StartFactsHistoryTest extends IntegrationTestSupport {
   @Autowired private RepositoryService repositoryService;
   @Autowired private RuntimeService runtimeService;
   @Autowired private HistoryService historyService;
+  @Autowired private TaskService taskService;
 
   @Test
   void aStartFactIsKeptOnceAndItsLaterChangeAndOtherVariablesInDetail() {
@@ -55,6 +58,8 @@ class StartFactsHistoryTest extends IntegrationTestSupport {
                     "kept in detail"))
             .getId();
 
+    String task = taskService.createTaskQuery().processInstanceId(id).singleResult().getId();
+    taskService.setVariableLocal(task, SelfReviewRules.minLengthVariable("strengths"), 50);
     runtimeService.setVariable(id, ProcessVariables.BRANCH_ID, "sfh-branch-b"); // a transfer
 
     assertThat(configuration.getHistoryLevel()).isInstanceOf(StartFactsHistory.Level.class);
@@ -65,7 +70,10 @@ class StartFactsHistoryTest extends IntegrationTestSupport {
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(id).list())
         .extracting(v -> v.getName() + "=" + v.getValue())
         .containsExactlyInAnyOrder(
-            "memberId=sfh-member", "branchId=sfh-branch-b", "notAStartFact=kept in detail");
+            "memberId=sfh-member",
+            "branchId=sfh-branch-b",
+            "notAStartFact=kept in detail",
+            "strengthsMinLength=50");
   }
 
   private List<String> detailsOf(String processInstanceId) {
