@@ -5,17 +5,26 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
 /** One member's evaluation through every step, with the refusals a careless or curious user meets on the way. */
 class MemberEvaluationFlowTest extends EvaluationFlowSupport {
 
   private static final int YEAR = 2025;
+
+  @Autowired private TaskService taskService;
 
   @Test
   void memberGoesThroughSelfReviewBranchReviewReturnAndDecision() {
@@ -234,9 +243,32 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
   @Test
   void aCommentThatArrivesWhileTheProcessWaitsAdvancesIt() {
     int year = 2023;
-    launchedCampaign(year);
-    completeOk(
-        "member6", taskOf("member6", "self-review", "member6", year), selfCriticism("COMPLETED"));
+    String campaign = launchedCampaign(year);
+    String instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(year + ":member6")
+            .singleResult()
+            .getId();
+    // issue 15: the instance keeps the member and the unit, not what follows from them or from the
+    // campaign
+    assertThat(runtimeService.getVariables(instance))
+        .containsEntry("memberId", "member6")
+        .containsEntry("branchId", "thanh-khe-tay-cb2")
+        .doesNotContainKeys(
+            "memberUserId",
+            "branchCommitteeGroup",
+            "organizationCommitteeGroup",
+            "selfReviewDue",
+            "residenceFeedbackDue",
+            "unitAssessmentDue",
+            "branchReviewDue",
+            "decisionDue");
+    Task selfReview = openTask(instance, "self-review");
+    assertThat(selfReview.getAssignee()).isEqualTo("member6");
+    assertThat(selfReview.getDueDate().toInstant()).isEqualTo(due(campaign, "self_review_due"));
+
+    completeOk("member6", selfReview.getId(), selfCriticism("COMPLETED"));
     await()
         .atMost(Duration.ofSeconds(10))
         .until(
@@ -245,10 +277,24 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
                     .get("status")
                     .asText()
                     .equals("WAITING_RESIDENCE_FEEDBACK"));
+    assertThat(
+            managementService
+                .createJobQuery()
+                .processInstanceId(instance)
+                .timers()
+                .singleResult()
+                .getDuedate()
+                .toInstant())
+        .isEqualTo(due(campaign, "residence_feedback_due"));
 
     var event = sendResidenceFeedback("member6", year, "Chấp hành tốt quy định nơi cư trú.");
     String branchReview = taskOf("secretary2", "branch-review", "member6", year);
     assertThat(branchReview).isNotNull();
+    assertThat(taskService.getIdentityLinksForTask(branchReview))
+        .extracting(IdentityLink::getGroupId)
+        .containsExactly("branch-committee-thanh-khe-tay-cb2");
+    assertThat(openTask(instance, "branch-review").getDueDate().toInstant())
+        .isEqualTo(due(campaign, "branch_review_due"));
     assertThat(evaluation("secretary2", year, "member6").at("/residenceFeedback/comment").asText())
         .isEqualTo("Chấp hành tốt quy định nơi cư trú.");
 
@@ -277,6 +323,24 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  private Task openTask(String instance, String taskKey) {
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance)
+        .taskDefinitionKey(taskKey)
+        .singleResult();
+  }
+
+  /** One of the campaign's deadlines as stored, to the millisecond the engine keeps. */
+  private Instant due(String campaignId, String column) {
+    return jdbc.sql("select " + column + " from evaluation.campaign where id = :id::uuid")
+        .param("id", campaignId)
+        .query(OffsetDateTime.class)
+        .single()
+        .toInstant()
+        .truncatedTo(ChronoUnit.MILLIS);
   }
 
   private static void assertRefused(ResponseEntity<String> response, String field, String reason) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -113,6 +114,19 @@ class UnitAssessmentDeadlineTest extends EvaluationFlowSupport {
     assertThat(civilServant.at("/residenceFeedback/status").asText()).isEqualTo("MISSING");
     assertThat(timelineKinds(MISSED, "member10"))
         .contains("RESIDENCE_FEEDBACK_MISSING", "UNIT_ASSESSMENT_MISSING");
+    // the deadline each entry names is the campaign's (read from it since issue 15, no longer a
+    // process variable)
+    JsonNode due = deadlines(id);
+    assertThat(missedDeadline(MISSED, "member10", "RESIDENCE_FEEDBACK_MISSING"))
+        .isEqualTo(
+            OffsetDateTime.parse(due.get("residenceFeedbackDue").asText())
+                .toInstant()
+                .truncatedTo(ChronoUnit.MILLIS));
+    assertThat(missedDeadline(MISSED, "member10", "UNIT_ASSESSMENT_MISSING"))
+        .isEqualTo(
+            OffsetDateTime.parse(due.get("unitAssessmentDue").asText())
+                .toInstant()
+                .truncatedTo(ChronoUnit.MILLIS));
     // a member without a civil-service post is not waited for, and nothing is missing
     assertThat(evaluation("secretary1", MISSED, "member1").at("/unitAssessment/status").asText())
         .isEqualTo("NOT_EXPECTED");
@@ -193,6 +207,20 @@ class UnitAssessmentDeadlineTest extends EvaluationFlowSupport {
     String id = json(created.getBody()).get("id").asText();
     CampaignOpening.awaitStarted(as("committee"), id, 15, Duration.ofSeconds(60));
     return id;
+  }
+
+  /** The deadline a missed-deadline timeline entry names. */
+  private Instant missedDeadline(int year, String memberId, String kind) {
+    return Instant.parse(
+        jdbc.sql(
+                """
+            select details ->> 'deadline' from evaluation.timeline_entry
+            where year = :y and member_id = :m and kind = :k""")
+            .param("y", year)
+            .param("m", memberId)
+            .param("k", kind)
+            .query(String.class)
+            .single());
   }
 
   private JsonNode deadlines(String id) {

@@ -16,7 +16,6 @@ import vn.party.evaluation.campaign.CampaignApi.CreateCampaignRequest;
 import vn.party.evaluation.campaign.flow.CampaignProcess;
 import vn.party.evaluation.directory.MemberDirectory;
 import vn.party.evaluation.process.BusinessKeys;
-import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.rules.Regulation;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.security.SystemAccess;
@@ -84,9 +83,6 @@ public class CampaignService {
                 RESIDENCE_FEEDBACK_DUE, Date.from(campaign.residenceFeedbackDue().toInstant())),
             Map.entry(BRANCH_REVIEW_DUE, Date.from(campaign.branchReviewDue().toInstant())),
             Map.entry(DECISION_DUE, Date.from(campaign.decisionDue().toInstant())),
-            Map.entry(
-                ORGANIZATION_COMMITTEE_GROUP,
-                Groups.organizationCommittee(campaign.organizationId())),
             Map.entry(LAUNCH_PARALLELISM, properties.launchParallelism()));
     // Who may open a campaign is decided above, by the organization tree; the engine then acts for
     // the system.

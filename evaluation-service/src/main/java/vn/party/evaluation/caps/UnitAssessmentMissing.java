@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.process.CampaignDeadlines;
 import vn.party.evaluation.record.EvaluationRecords;
 
 /**
@@ -18,10 +19,13 @@ public class UnitAssessmentMissing implements JavaDelegate {
 
   private final EvaluationRecords records;
   private final Timeline timeline;
+  private final CampaignDeadlines deadlines;
 
-  public UnitAssessmentMissing(EvaluationRecords records, Timeline timeline) {
+  public UnitAssessmentMissing(
+      EvaluationRecords records, Timeline timeline, CampaignDeadlines deadlines) {
     this.records = records;
     this.timeline = timeline;
+    this.deadlines = deadlines;
   }
 
   @Override
@@ -34,6 +38,8 @@ public class UnitAssessmentMissing implements JavaDelegate {
         year,
         memberId,
         TimelineKind.UNIT_ASSESSMENT_MISSING,
-        execution.getVariable(UNIT_ASSESSMENT_DUE));
+        // the campaign's (issue 15: no copy in the instance; an instance started before holds the
+        // same date)
+        deadlines.unitAssessment((String) execution.getVariable(CAMPAIGN_ID)));
   }
 }

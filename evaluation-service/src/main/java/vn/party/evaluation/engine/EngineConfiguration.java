@@ -4,6 +4,9 @@ import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import vn.party.evaluation.process.DelegateNames;
+import vn.party.evaluation.process.Groups;
+import vn.party.evaluation.process.TaskGroups;
 import vn.party.evaluation.process.validation.TaskCompletionValidationPlugin;
 import vn.party.evaluation.security.engine.ApplicationPeople;
 import vn.party.evaluation.security.engine.DefinitionReaders;
@@ -12,6 +15,15 @@ import vn.party.evaluation.security.engine.UserCommandGuardPlugin;
 /** Engine plugins this application needs (the Spring Boot starter registers every plugin bean). */
 @Configuration
 public class EngineConfiguration {
+
+  /**
+   * The committee groups the diagrams derive from the instance's unit ({@code ${taskGroups.branchCommittee(branchId)}}):
+   * {@link Groups}' names, as everywhere else.
+   */
+  @Bean(DelegateNames.TASK_GROUPS)
+  TaskGroups taskGroups() {
+    return new TaskGroups();
+  }
 
   /** A refused task completion reaches engine REST and Tasklist as 400 naming the field, not as a 500. */
   @Bean

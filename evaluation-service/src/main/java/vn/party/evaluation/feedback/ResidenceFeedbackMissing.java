@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
+import vn.party.evaluation.process.CampaignDeadlines;
 import vn.party.evaluation.record.EvaluationRecords;
 
 /** Step record-missing-feedback: the deadline passed without a comment; recorded as missing, not waited on. */
@@ -15,10 +16,13 @@ public class ResidenceFeedbackMissing implements JavaDelegate {
 
   private final EvaluationRecords records;
   private final Timeline timeline;
+  private final CampaignDeadlines deadlines;
 
-  public ResidenceFeedbackMissing(EvaluationRecords records, Timeline timeline) {
+  public ResidenceFeedbackMissing(
+      EvaluationRecords records, Timeline timeline, CampaignDeadlines deadlines) {
     this.records = records;
     this.timeline = timeline;
+    this.deadlines = deadlines;
   }
 
   @Override
@@ -30,6 +34,8 @@ public class ResidenceFeedbackMissing implements JavaDelegate {
         year,
         memberId,
         TimelineKind.RESIDENCE_FEEDBACK_MISSING,
-        execution.getVariable(RESIDENCE_FEEDBACK_DUE));
+        // the campaign's (issue 15: no copy in the instance; an instance started before holds the
+        // same date)
+        deadlines.residenceFeedback((String) execution.getVariable(CAMPAIGN_ID)));
   }
 }

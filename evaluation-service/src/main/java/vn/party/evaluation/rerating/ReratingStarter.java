@@ -14,7 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.process.BusinessKeys;
-import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.record.EvaluationRecord;
 import vn.party.evaluation.record.EvaluationStatus;
@@ -58,8 +57,6 @@ public class ReratingStarter {
     variables.put(ORGANIZATION_ID, evaluation.organizationId());
     variables.put(BRANCH_ID, evaluation.branchId());
     variables.put(REGULATION, regulation);
-    variables.put(
-        ORGANIZATION_COMMITTEE_GROUP, Groups.organizationCommittee(evaluation.organizationId()));
     variables.put(ORIGINAL_LEVEL, evaluation.decidedLevel());
     variables.put(DISCIPLINE_DECISION_ID, decisionId);
     ProcessInstance instance =

@@ -100,7 +100,7 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
       | GET  /engine-rest/task shows a cb1 branch review                 | -    | no      | no      | no         | yes        | no        | yes     | yes   |
       | GET  /engine-rest/task/{task}                                    | 401  | 200     | 403     | 403        | 403        | 403       | 200     | 200   |
       | POST /engine-rest/task/{task}/complete  (no variables: 400)      | 401  | 400     | 403     | 403        | 403        | 403       | 403     | 403   |
-      | PUT  /engine-rest/task/{task}/variables/memberUserId (no form: 400) | 401 | 400  | 400     | 400        | 400        | 400       | 403     | 400   |
+      | PUT  /engine-rest/task/{task}/variables/memberId (no form: 400) | 401 | 400  | 400     | 400        | 400        | 400       | 403     | 400   |
       | POST /engine-rest/task/{task}/assignee  (to member1 again)       | 401  | 403     | 403     | 403        | 403        | 403       | 403     | 403   |
       | GET  /engine-rest/process-instance                               | 401  | 200     | 200     | 200        | 200        | 200       | 200     | 200   |
       | GET  /engine-rest/process-instance shows the year's evaluations  | -    | no      | no      | no         | no         | no        | yes     | yes   |
@@ -406,12 +406,12 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
         "POST /engine-rest/task/{task}/complete (no variables: 400)",
         role -> post("/engine-rest/task/" + task + "/complete", role, "{\"variables\":{}}"));
     p.put(
-        "PUT /engine-rest/task/{task}/variables/memberUserId (no form: 400)",
+        "PUT /engine-rest/task/{task}/variables/memberId (no form: 400)",
         role ->
             status(
                 http.send(
                     "PUT",
-                    "/engine-rest/task/" + task + "/variables/memberUserId",
+                    "/engine-rest/task/" + task + "/variables/memberId",
                     role.user,
                     "application/json",
                     "{\"value\":\"member1\",\"type\":\"String\"}")));
@@ -815,7 +815,7 @@ class AuthorizationMatrixTest extends EvaluationFlowSupport {
                     "authz-probe",
                     "variables",
                     Map.of(
-                        "memberUserId",
+                        "memberId",
                         Map.of("value", "authz-probe-nobody"),
                         "selfReviewDue",
                         Map.of("value", "2099-01-01T00:00:00.000+0000", "type", "Date")))));

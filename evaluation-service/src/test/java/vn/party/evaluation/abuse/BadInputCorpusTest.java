@@ -1642,7 +1642,7 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     return jdbc.sql(
             """
             select v.text_ from public.act_ru_variable v join public.act_ru_task t on t.proc_inst_id_ = v.proc_inst_id_
-            where t.id_ = :task and v.name_ = 'memberUserId'""")
+            where t.id_ = :task and v.name_ = 'memberId'""")
         .param("task", taskId)
         .query(String.class)
         .single();

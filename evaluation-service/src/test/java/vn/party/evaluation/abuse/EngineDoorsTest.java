@@ -219,12 +219,12 @@ class EngineDoorsTest extends EvaluationFlowSupport {
         assertRefused(
             http.send(
                 "DELETE",
-                door + "/task/" + task + "/variables/memberUserId",
+                door + "/task/" + task + "/variables/memberId",
                 user,
                 null,
                 (byte[]) null),
             door + " DELETE task variable as " + user,
-            "memberUserId");
+            "memberId");
       }
       assertRefused(
           http.send(
@@ -247,12 +247,12 @@ class EngineDoorsTest extends EvaluationFlowSupport {
       assertRefused(
           http.send(
               "DELETE",
-              door + "/process-instance/" + instance + "/variables/memberUserId",
+              door + "/process-instance/" + instance + "/variables/memberId",
               "admin",
               null,
               (byte[]) null),
           door + " DELETE process-instance variable",
-          "memberUserId");
+          "memberId");
       assertRefused(
           http.send(
               "PUT",
@@ -316,7 +316,7 @@ class EngineDoorsTest extends EvaluationFlowSupport {
 
     assertThat(runtimeService.getVariable(instance, "branchCommitteeGroup"))
         .isNotEqualTo("members");
-    assertThat(runtimeService.getVariable(instance, "memberUserId")).isEqualTo("member2");
+    assertThat(runtimeService.getVariable(instance, "memberId")).isEqualTo("member2");
     assertThat(
             jdbc.sql("select count(*) from act_ru_task where proc_inst_id_ = :p")
                 .param("p", instance)

@@ -198,7 +198,7 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
    */
   @Test
   void theAuditorWritesNoVariableAndIsToldSoBeforeTheVariablesAreJudged() {
-    String variable = "/process-instance/" + decisionInstance + "/variables/memberUserId";
+    String variable = "/process-instance/" + decisionInstance + "/variables/memberId";
     String value = "{\"value\":\"auditor\",\"type\":\"String\"}";
     String[][] writes = {
       {"PUT", variable, value},
@@ -206,9 +206,9 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
       {
         "POST",
         "/process-instance/" + decisionInstance + "/variables",
-        "{\"modifications\":{\"memberUserId\":" + value + "}}"
+        "{\"modifications\":{\"memberId\":" + value + "}}"
       },
-      {"PUT", "/task/" + decision + "/variables/memberUserId", value},
+      {"PUT", "/task/" + decision + "/variables/memberId", value},
       {"PUT", "/task/" + decision + "/localVariables/ghiChu", value}
     };
     WebappSession cockpit = new WebappSession(port);
@@ -229,12 +229,12 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
               write[2]);
       assertRefused(webapp.statusCode(), write[1] + ": " + webapp.body(), "Ủy ban kiểm tra");
     }
-    assertThat(runtimeService.getVariable(decisionInstance, "memberUserId")).isEqualTo("member5");
+    assertThat(runtimeService.getVariable(decisionInstance, "memberId")).isEqualTo("member5");
     // another person's write outside the form is still named, as before
     HttpResponse<String> committee =
         http.send("PUT", "/engine-rest" + variable, "committee", "application/json", value);
     assertThat(committee.statusCode()).as(committee.body()).isEqualTo(400);
-    assertThat(committee.body()).contains("memberUserId", "unknown-field");
+    assertThat(committee.body()).contains("memberId", "unknown-field");
     assertUntouched();
   }
 

@@ -145,17 +145,9 @@ class MovementIntoOpenCampaignTest extends EvaluationFlowSupport {
         .containsEntry("campaignId", campaigns.get("mo-ward2"))
         .containsEntry("organizationId", "mo-ward2")
         .containsEntry("branchId", "mo-cb2")
-        .containsEntry("branchCommitteeGroup", "branch-committee-mo-cb2")
-        .containsEntry("organizationCommitteeGroup", "org-committee-mo-ward2")
-        .containsEntry("formKind", "OFFICIAL");
-    assertThat(((java.util.Date) variables.get("selfReviewDue")).toInstant())
-        .isEqualTo(
-            jdbc.sql("select self_review_due from evaluation.campaign where id = :c::uuid")
-                .param("c", campaigns.get("mo-ward2"))
-                .query(OffsetDateTime.class)
-                .single()
-                .toInstant()
-                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        .containsEntry("formKind", "OFFICIAL")
+        // the committees and the deadlines follow from the unit and the campaign (issue 15)
+        .doesNotContainKeys("branchCommitteeGroup", "organizationCommitteeGroup", "selfReviewDue");
     Task selfReview =
         taskService
             .createTaskQuery()
@@ -163,6 +155,14 @@ class MovementIntoOpenCampaignTest extends EvaluationFlowSupport {
             .taskDefinitionKey("self-review")
             .singleResult();
     assertThat(selfReview).isNotNull();
+    assertThat(selfReview.getDueDate().toInstant())
+        .isEqualTo(
+            jdbc.sql("select self_review_due from evaluation.campaign where id = :c::uuid")
+                .param("c", campaigns.get("mo-ward2"))
+                .query(OffsetDateTime.class)
+                .single()
+                .toInstant()
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     assertThat(selfReview.getAssignee()).isEqualTo(member);
     assertThat(taskService.getVariable(selfReview.getId(), "branchId")).isEqualTo("mo-cb2");
     // its notice, as the launch sends one for each member

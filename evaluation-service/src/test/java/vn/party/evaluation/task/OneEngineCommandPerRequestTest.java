@@ -101,11 +101,11 @@ class OneEngineCommandPerRequestTest extends EvaluationFlowSupport {
               () ->
                   taskEngine.inOneCommand(
                       () -> {
-                        taskService.setVariable(taskId, ProcessVariables.MEMBER_USER_ID, "member9");
+                        taskService.setVariable(taskId, ProcessVariables.MEMBER_ID, "member9");
                         return null;
                       }))
           .isInstanceOf(VariableRefusedException.class);
-      assertThat(variable(taskId, ProcessVariables.MEMBER_USER_ID)).isEqualTo("member8");
+      assertThat(variable(taskId, ProcessVariables.MEMBER_ID)).isEqualTo("member8");
 
       // the application's own write, then its refusal: nothing of the engine's is kept, and the
       // caller gets the refusal itself

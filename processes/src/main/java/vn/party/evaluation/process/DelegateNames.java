@@ -69,5 +69,17 @@ public final class DelegateNames {
   /** collective-evaluation: records the approved level. */
   public static final String COLLECTIVE_DECISION_RECORDER = "collectiveDecisionRecorder";
 
+  /**
+   * Not a delegate: a {@link TaskGroups}, which the diagrams' candidate groups call with the instance's unit
+   * ({@code ${taskGroups.branchCommittee(branchId)}}, {@code ${taskGroups.organizationCommittee(organizationId)}}).
+   */
+  public static final String TASK_GROUPS = "taskGroups";
+
+  /**
+   * Not a delegate: a {@link CampaignDeadlines}, which member-evaluation's due dates and timers call with the
+   * instance's {@code campaignId}.
+   */
+  public static final String CAMPAIGN_DEADLINES = "campaignDeadlines";
+
   private DelegateNames() {}
 }

@@ -20,7 +20,14 @@ public final class ProcessVariables {
 
   public static final String MEMBER_ID = "memberId";
   public static final String MEMBER_NAME = "memberName";
+
+  /**
+   * The member's user id, always equal to {@link #MEMBER_ID}: set only on member-evaluation instances started before
+   * issue 15 (whose diagram version assigns the self-review to {@code ${memberUserId}}); the current diagram assigns it
+   * to {@code ${memberId}}. Read it for those instances only, falling back to {@link #MEMBER_ID}.
+   */
   public static final String MEMBER_USER_ID = "memberUserId";
+
   public static final String ORGANIZATION_ID = "organizationId";
   public static final String BRANCH_ID = "branchId";
 
@@ -36,13 +43,25 @@ public final class ProcessVariables {
    */
   public static final String LEADERSHIP_POST = "leadershipPost";
 
-  /** Built by {@link Groups#branchCommittee(String)}. */
+  /**
+   * Built by {@link Groups#branchCommittee(String)}. Only on member-evaluation instances started before issue 15: the
+   * current diagram derives the group from {@link #BRANCH_ID} ({@code ${taskGroups.branchCommittee(branchId)}}, {@link
+   * TaskGroups}).
+   */
   public static final String BRANCH_COMMITTEE_GROUP = "branchCommitteeGroup";
 
-  /** Built by {@link Groups#organizationCommittee(String)}. */
+  /**
+   * Built by {@link Groups#organizationCommittee(String)}. Only on member-evaluation, member-rerating and
+   * evaluation-campaign instances started before issue 15: the current diagrams derive it from {@link
+   * #ORGANIZATION_ID} ({@code ${taskGroups.organizationCommittee(organizationId)}}, {@link TaskGroups}).
+   */
   public static final String ORGANIZATION_COMMITTEE_GROUP = "organizationCommitteeGroup";
 
-  /** java.util.Date; also start variables of evaluation-campaign, like the three below. */
+  /**
+   * java.util.Date; start variables of evaluation-campaign, like the four below. On member-evaluation instances only
+   * when started before issue 15: the current diagram reads each deadline from the campaign when the task or timer is
+   * created ({@code ${campaignDeadlines.selfReview(campaignId)}}, {@link CampaignDeadlines}).
+   */
   public static final String SELF_REVIEW_DUE = "selfReviewDue";
 
   public static final String RESIDENCE_FEEDBACK_DUE = "residenceFeedbackDue";

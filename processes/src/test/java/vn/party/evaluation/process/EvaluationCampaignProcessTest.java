@@ -448,9 +448,6 @@ class EvaluationCampaignProcessTest {
     variables.put(ProcessVariables.LAUNCH_PARALLELISM, launchLanes);
     variables.put(ProcessVariables.CAMPAIGN_ID, MemberFixtures.CAMPAIGN_ID);
     variables.put(ProcessVariables.ORGANIZATION_ID, MemberFixtures.ORGANIZATION_ID);
-    variables.put(
-        ProcessVariables.ORGANIZATION_COMMITTEE_GROUP,
-        Groups.organizationCommittee(MemberFixtures.ORGANIZATION_ID));
     variables.put(ProcessVariables.YEAR, MemberFixtures.YEAR);
     variables.put(ProcessVariables.REGULATION, Regulation.QD_366_2025.code());
     variables.put(ProcessVariables.SELF_REVIEW_DUE, MemberFixtures.SELF_REVIEW_DUE);

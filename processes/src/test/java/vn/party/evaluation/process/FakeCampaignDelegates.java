@@ -72,6 +72,7 @@ final class FakeCampaignDelegates {
   }
 
   void register() {
+    MemberFixtures.registerCampaignBeans();
     Mocks.register(DelegateNames.ROSTER_PREPARER, (JavaDelegate) this::prepareRoster);
     Mocks.register(DelegateNames.MEMBER_BATCH_STARTER, (JavaDelegate) this::startBatch);
     Mocks.register(

@@ -45,6 +45,7 @@ final class FakeMemberDelegates {
         (JavaDelegate) execution -> missingUnitAssessments.add(memberId(execution)));
     Mocks.register(DelegateNames.HEADED_UNIT_LOOKUP, (JavaDelegate) this::lookUpHeadedUnit);
     Mocks.register(DelegateNames.DECISION_RECORDER, (JavaDelegate) this::recordDecision);
+    MemberFixtures.registerCampaignBeans();
   }
 
   private void lookUpFeedback(DelegateExecution execution) {

@@ -26,6 +26,7 @@ import static vn.party.evaluation.process.ProcessKeys.SELF_REVIEW;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -84,6 +85,46 @@ class MemberEvaluationProcessTest {
       assertThat(new String(form.readAllBytes(), StandardCharsets.UTF_8))
           .contains("\"id\": \"self-review-form\"");
     }
+  }
+
+  /**
+   * Issue 15: the instance keeps the member and the unit, not what follows from them. The self-review's assignee is the
+   * member, the committees follow from the branch and the organization, and each deadline is the campaign's when the
+   * task or timer is created: a deadline the campaign moves after the start is the one its task gets.
+   */
+  @Test
+  void committeesAndDeadlinesAreTheCampaignsWhenEachTaskIsCreatedNotTheInstancesVariables() {
+    Date movedResidenceDeadline =
+        Date.from(MemberFixtures.RESIDENCE_FEEDBACK_DUE.toInstant().plusSeconds(86_400));
+    ProcessInstance evaluation = startEvaluation(MEMBER);
+    assertThat(runtimeService().getVariables(evaluation.getId()))
+        .doesNotContainKeys(
+            "memberUserId",
+            "branchCommitteeGroup",
+            "organizationCommitteeGroup",
+            "selfReviewDue",
+            "residenceFeedbackDue",
+            "unitAssessmentDue",
+            "branchReviewDue",
+            "decisionDue");
+    assertThat(task(SELF_REVIEW, evaluation))
+        .isAssignedTo(MEMBER)
+        .hasDueDate(MemberFixtures.SELF_REVIEW_DUE);
+
+    Mocks.register(
+        DelegateNames.CAMPAIGN_DEADLINES,
+        new MemberFixtures.FixtureCampaign() {
+          @Override
+          public Date residenceFeedback(String campaignId) {
+            return movedResidenceDeadline;
+          }
+        });
+    complete(task(SELF_REVIEW, evaluation), MemberFixtures.selfReview("GOOD"));
+    assertThat(job(evaluation)).hasDueDate(movedResidenceDeadline);
+    execute(job(evaluation));
+    assertThat(task(BRANCH_REVIEW, evaluation))
+        .hasCandidateGroup(Groups.branchCommittee(MemberFixtures.BRANCH_ID))
+        .hasDueDate(MemberFixtures.BRANCH_REVIEW_DUE);
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import vn.party.evaluation.process.validation.SelfReviewRules;
 import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.rules.Regulation;
@@ -32,20 +33,56 @@ public final class MemberFixtures {
     variables.put(ProcessVariables.YEAR, YEAR);
     variables.put(ProcessVariables.MEMBER_ID, memberId);
     variables.put(ProcessVariables.MEMBER_NAME, "Đảng viên " + memberId);
-    variables.put(ProcessVariables.MEMBER_USER_ID, memberId);
     variables.put(ProcessVariables.ORGANIZATION_ID, ORGANIZATION_ID);
     variables.put(ProcessVariables.BRANCH_ID, BRANCH_ID);
     variables.put(ProcessVariables.REGULATION, Regulation.QD_366_2025.code());
-    variables.put(ProcessVariables.BRANCH_COMMITTEE_GROUP, Groups.branchCommittee(BRANCH_ID));
-    variables.put(
-        ProcessVariables.ORGANIZATION_COMMITTEE_GROUP,
-        Groups.organizationCommittee(ORGANIZATION_ID));
-    variables.put(ProcessVariables.SELF_REVIEW_DUE, SELF_REVIEW_DUE);
-    variables.put(ProcessVariables.RESIDENCE_FEEDBACK_DUE, RESIDENCE_FEEDBACK_DUE);
-    variables.put(ProcessVariables.UNIT_ASSESSMENT_DUE, UNIT_ASSESSMENT_DUE);
-    variables.put(ProcessVariables.BRANCH_REVIEW_DUE, BRANCH_REVIEW_DUE);
-    variables.put(ProcessVariables.DECISION_DUE, DECISION_DUE);
     return variables;
+  }
+
+  /**
+   * What the application provides the diagrams besides the delegates: the committee groups, derived from the unit
+   * ({@code ${taskGroups.branchCommittee(branchId)}}), and the campaign's deadlines, read by its id
+   * ({@code ${campaignDeadlines.selfReview(campaignId)}}): the fixture campaign's dates above.
+   */
+  static void registerCampaignBeans() {
+    Mocks.register(DelegateNames.TASK_GROUPS, new TaskGroups());
+    Mocks.register(DelegateNames.CAMPAIGN_DEADLINES, new FixtureCampaign());
+  }
+
+  /** The deadlines of the campaign {@link #CAMPAIGN_ID}; any other campaign id is a mistake of the test. */
+  public static class FixtureCampaign implements CampaignDeadlines {
+
+    @Override
+    public Date selfReview(String campaignId) {
+      return of(campaignId, SELF_REVIEW_DUE);
+    }
+
+    @Override
+    public Date residenceFeedback(String campaignId) {
+      return of(campaignId, RESIDENCE_FEEDBACK_DUE);
+    }
+
+    @Override
+    public Date unitAssessment(String campaignId) {
+      return of(campaignId, UNIT_ASSESSMENT_DUE);
+    }
+
+    @Override
+    public Date branchReview(String campaignId) {
+      return of(campaignId, BRANCH_REVIEW_DUE);
+    }
+
+    @Override
+    public Date decision(String campaignId) {
+      return of(campaignId, DECISION_DUE);
+    }
+
+    private static Date of(String campaignId, Date due) {
+      if (!CAMPAIGN_ID.equals(campaignId)) {
+        throw new IllegalArgumentException("no such campaign: " + campaignId);
+      }
+      return due;
+    }
   }
 
   /**

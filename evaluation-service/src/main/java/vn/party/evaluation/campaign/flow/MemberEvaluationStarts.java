@@ -2,7 +2,6 @@ package vn.party.evaluation.campaign.flow;
 
 import static vn.party.evaluation.process.ProcessVariables.*;
 
-import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -13,7 +12,6 @@ import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.campaign.Campaign;
 import vn.party.evaluation.process.BusinessKeys;
-import vn.party.evaluation.process.Groups;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.record.EvaluationRecords;
 import vn.party.evaluation.security.Actors;
@@ -21,7 +19,7 @@ import vn.party.evaluation.security.SystemAccess;
 
 /**
  * Starts one member's evaluation in a campaign: the evaluation record, the timeline's EVALUATION_STARTED and the
- * member-evaluation process with the campaign's variables and deadlines (its self-review task, and the notices its
+ * member-evaluation process with the member's and the unit's variables (its self-review task, and the notices its
  * task listeners send, come with it). The one way a member's evaluation starts: the launch's batches
  * ({@code MemberBatches}) and a member transferred into an organization whose campaign is running
  * ({@code RunningCampaignJoins}). Runs in the caller's transaction, as the system (a movement is recorded by a person
@@ -83,7 +81,6 @@ public class MemberEvaluationStarts {
     variables.put(YEAR, campaign.year());
     variables.put(MEMBER_ID, entry.memberId());
     variables.put(MEMBER_NAME, entry.fullName());
-    variables.put(MEMBER_USER_ID, entry.memberId());
     variables.put(ORGANIZATION_ID, entry.organizationId());
     variables.put(BRANCH_ID, entry.branchId());
     variables.put(REGULATION, campaign.regulation());
@@ -95,14 +92,12 @@ public class MemberEvaluationStarts {
           HEADED_UNIT_ID,
           "BRANCH".equals(entry.headOf()) ? entry.branchId() : entry.organizationId());
     }
-    variables.put(BRANCH_COMMITTEE_GROUP, Groups.branchCommittee(entry.branchId()));
-    variables.put(
-        ORGANIZATION_COMMITTEE_GROUP, Groups.organizationCommittee(entry.organizationId()));
-    variables.put(SELF_REVIEW_DUE, Date.from(campaign.selfReviewDue().toInstant()));
-    variables.put(RESIDENCE_FEEDBACK_DUE, Date.from(campaign.residenceFeedbackDue().toInstant()));
-    variables.put(UNIT_ASSESSMENT_DUE, Date.from(campaign.unitAssessmentDue().toInstant()));
-    variables.put(BRANCH_REVIEW_DUE, Date.from(campaign.branchReviewDue().toInstant()));
-    variables.put(DECISION_DUE, Date.from(campaign.decisionDue().toInstant()));
+    // Nothing that follows from these (issue 15: each variable costs rows at every start): the
+    // self-review's assignee
+    // is memberId, the committees follow from branchId and organizationId (TaskGroups) and the
+    // deadlines are
+    // read from the campaign by campaignId when each task or timer is created
+    // (CampaignDeadlinesInProcess).
     String processInstanceId =
         system.call(
             () ->

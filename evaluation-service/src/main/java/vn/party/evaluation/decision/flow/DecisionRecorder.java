@@ -125,7 +125,7 @@ public class DecisionRecorder implements JavaDelegate {
             comment,
             decidedBy,
             OffsetDateTime.now(ZoneOffset.UTC).toString(),
-            people.user((String) execution.getVariable(MEMBER_USER_ID))));
+            people.user(memberId)));
 
     // correlateAll: while the last batch is still being started, or before the campaign opens the
     // stage, it is not waiting yet; it then counts the decisions itself (DecisionStageOpener).

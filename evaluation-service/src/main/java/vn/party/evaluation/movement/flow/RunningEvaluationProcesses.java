@@ -4,6 +4,7 @@ import static vn.party.evaluation.process.ProcessVariables.BRANCH_COMMITTEE_GROU
 import static vn.party.evaluation.process.ProcessVariables.BRANCH_ID;
 import static vn.party.evaluation.process.ProcessVariables.FORM_KIND;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -58,8 +59,17 @@ public class RunningEvaluationProcesses {
     }
     system.call(
         () -> {
-          runtimeService.setVariables(
-              processInstanceId, Map.of(BRANCH_ID, branchId, BRANCH_COMMITTEE_GROUP, toGroup));
+          // The branch decides the branch review's committee
+          // (taskGroups.branchCommittee(branchId)). An
+          // instance started
+          // before issue 15 runs its own diagram version, which reads the group from its variable:
+          // that one moves too.
+          Map<String, Object> variables = new HashMap<>();
+          variables.put(BRANCH_ID, branchId);
+          if (runtimeService.getVariable(processInstanceId, BRANCH_COMMITTEE_GROUP) != null) {
+            variables.put(BRANCH_COMMITTEE_GROUP, toGroup);
+          }
+          runtimeService.setVariables(processInstanceId, variables);
           for (Task task :
               taskService
                   .createTaskQuery()

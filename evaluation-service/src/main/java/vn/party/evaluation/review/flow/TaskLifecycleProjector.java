@@ -118,7 +118,7 @@ public class TaskLifecycleProjector {
     if (!ProcessKeys.SELF_REVIEW.equals(taskKey)) {
       // recusal: a committee member is not asked to decide their own case (nor may they, see
       // OwnCases)
-      Object userId = task.getVariable(MEMBER_USER_ID);
+      Object userId = task.getVariable(MEMBER_USER_ID); // null since issue 15: memberId itself
       recipients =
           recipients.stream()
               .filter(r -> !r.userId().equals(memberId) && !r.userId().equals(userId))

@@ -128,7 +128,7 @@ public class TaskSeats {
         application, candidateGroups, task.getAssignee(), task.getOwner(), processAssignee(task));
   }
 
-  /** What the task's definition sets as its assignee (the self-review's {@code ${memberUserId}}), or null. */
+  /** What the task's definition sets as its assignee (the self-review's {@code ${memberId}}; {@code ${memberUserId}} in instances started before issue 15), or null. */
   private static String processAssignee(TaskEntity task) {
     TaskDefinition definition = task.getTaskDefinition();
     Expression expression = definition == null ? null : definition.getAssigneeExpression();

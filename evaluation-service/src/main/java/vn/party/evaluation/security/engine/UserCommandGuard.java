@@ -344,6 +344,16 @@ public class UserCommandGuard extends CommandInterceptor {
         && person.equals(task.memberUserId());
   }
 
+  /**
+   * The member a member-evaluation task is about, as a user id: {@code memberUserId} on an instance started before
+   * issue 15, {@code memberId} (always the same id) since; null for a task about no member.
+   */
+  private static String memberUserId(TaskEntity task) {
+    return task.getVariable(ProcessVariables.MEMBER_USER_ID) instanceof String id
+        ? id
+        : task.getVariable(ProcessVariables.MEMBER_ID) instanceof String member ? member : null;
+  }
+
   /** What the checks need of a task. */
   private record TaskFacts(
       String taskKey, Set<String> subjects, String memberUserId, TaskSeats.Seats seats) {}
@@ -365,9 +375,7 @@ public class UserCommandGuard extends CommandInterceptor {
                 : new TaskFacts(
                     task.getTaskDefinitionKey(),
                     OwnCases.subjectsOf(task),
-                    task.getVariable(ProcessVariables.MEMBER_USER_ID) instanceof String id
-                        ? id
-                        : null,
+                    memberUserId(task),
                     TaskSeats.of(task)));
   }
 }
