@@ -95,7 +95,7 @@ public class TaskWork {
    */
   public TaskForm form(String taskId, CurrentUser user) {
     // the form's engine calls in one engine command: the task, its links and variables read once
-    // (issue 15; before: eight commands, each reading the task again)
+    // (issue 15; before: seven commands, each reading the task again)
     return engine.inOneCommand(() -> seats.readOnce(() -> formRead(taskId, user)));
   }
 
