@@ -93,6 +93,8 @@ public abstract class IntegrationTestSupport {
     registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "");
+    // PostgreSQL's driver, its statements counted while a test records them (SqlStatements)
+    registry.add("spring.datasource.driver-class-name", SqlStatements.Driver.class::getName);
     // notification-service is not part of these tests: a port nobody listens on, so the pages meet
     // it "down"
     // (the two services together: local-stack's PortalNotificationsEndToEndTest)

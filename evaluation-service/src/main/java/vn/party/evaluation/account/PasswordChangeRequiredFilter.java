@@ -11,6 +11,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.security.RequestSignIn;
 
 /**
  * An account whose password was set by someone else (initial, one-time, reset) does nothing else before changing it:
@@ -37,7 +38,7 @@ public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String userId = signedIn(path);
-    if (userId == null || allowed(path, request.getMethod()) || !flags.mustChange(userId)) {
+    if (userId == null || allowed(path, request.getMethod()) || !mustChange(request, userId)) {
       chain.doFilter(request, response);
       return;
     }
@@ -46,6 +47,12 @@ public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
       return;
     }
     FilterProblems.passwordChangeRequired(request, response, messages, "/api/v1/me/password");
+  }
+
+  /** As this request's own sign-in read it (issue 15: not read twice), else read now. */
+  private boolean mustChange(HttpServletRequest request, String userId) {
+    return RequestSignIn.mustChangePassword(request, userId)
+        .orElseGet(() -> flags.mustChange(userId));
   }
 
   private String signedIn(String path) {

@@ -1,48 +1,47 @@
 package vn.party.evaluation.security;
 
-import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
+import vn.party.evaluation.security.engine.PersonSignIn;
 
 /**
  * Checks HTTP Basic credentials against the engine's identity store, so the domain API, the engine REST API and
- * the webapps know the same users (passwords are kept salted and hashed by the engine).
+ * the webapps know the same users (passwords are kept salted and hashed by the engine). The password, the groups and
+ * the must-change flag are read in one engine command for each sign-in ({@link PersonSignIn}); the flag is kept for
+ * the domain API's request only ({@link RequestSignIn}).
  */
 @Component
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   public static final String GROUP_PREFIX = "GROUP_";
 
-  private final IdentityService identityService;
+  private final PersonSignIn signIn;
 
-  public CamundaIdentityAuthenticationProvider(IdentityService identityService) {
-    this.identityService = identityService;
+  public CamundaIdentityAuthenticationProvider(PersonSignIn signIn) {
+    this.signIn = signIn;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (userId == null
-        || credentials == null
-        || !identityService.checkPassword(userId, credentials.toString())) {
-      throw new BadCredentialsException("bad credentials");
-    }
-    List<String> groups =
-        identityService.createGroupQuery().groupMember(userId).list().stream()
-            .map(Group::getId)
-            .toList();
+    PersonSignIn.SignedIn signedIn =
+        signIn
+            .check(userId, credentials == null ? null : credentials.toString())
+            .orElseThrow(() -> new BadCredentialsException("bad credentials"));
     var token =
         new UsernamePasswordAuthenticationToken(
-            new CurrentUser(userId, groups),
+            new CurrentUser(userId, signedIn.groups()),
             null,
-            groups.stream().map(g -> new SimpleGrantedAuthority(GROUP_PREFIX + g)).toList());
+            signedIn.groups().stream()
+                .map(g -> new SimpleGrantedAuthority(GROUP_PREFIX + g))
+                .toList());
+    // for the domain API's request, which signs in with each request (EngineAuthenticationFilter)
+    token.setDetails(new RequestSignIn(userId, signedIn.mustChangePassword()));
     return token;
   }
 

@@ -17,8 +17,20 @@ public class EngineAuthenticationFilter extends OncePerRequestFilter {
 
   private final IdentityService identityService;
 
+  /** Whether the chain signs its caller in with each request (stateless): its sign-in is this request's. */
+  private final boolean signsInEachRequest;
+
   public EngineAuthenticationFilter(IdentityService identityService) {
+    this(identityService, false);
+  }
+
+  /**
+   * {@code signsInEachRequest}: the chain authenticates every request itself (stateless HTTP Basic), so what its
+   * sign-in read is this request's and is handed on ({@link RequestSignIn}); never for a session's chain.
+   */
+  public EngineAuthenticationFilter(IdentityService identityService, boolean signsInEachRequest) {
     this.identityService = identityService;
+    this.signsInEachRequest = signsInEachRequest;
   }
 
   @Override
@@ -28,6 +40,9 @@ public class EngineAuthenticationFilter extends OncePerRequestFilter {
     var authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
       identityService.setAuthentication(user.userId(), user.groups());
+      if (signsInEachRequest && authentication.getDetails() instanceof RequestSignIn signIn) {
+        signIn.handTo(request);
+      }
     }
     try {
       chain.doFilter(request, response);

@@ -95,8 +95,10 @@ public class SecurityConfiguration {
         // Basic credentials are sent by the client on every call, never by a browser on its own: no
         // CSRF risk.
         .csrf(csrf -> csrf.disable())
+        // stateless: the caller signs in with each request, so the sign-in's must-change flag is
+        // this request's (RequestSignIn)
         .addFilterAfter(
-            new EngineAuthenticationFilter(identityService), BasicAuthenticationFilter.class)
+            new EngineAuthenticationFilter(identityService, true), BasicAuthenticationFilter.class)
         .build();
   }
 

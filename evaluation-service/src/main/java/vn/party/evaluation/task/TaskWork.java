@@ -94,6 +94,12 @@ public class TaskWork {
    * (a case returned to the branch shows the branch's earlier proposal).
    */
   public TaskForm form(String taskId, CurrentUser user) {
+    // the form's engine calls in one engine command: the task, its links and variables read once
+    // (issue 15; before: seven commands, each reading the task again)
+    return engine.inOneCommand(() -> seats.readOnce(() -> formRead(taskId, user)));
+  }
+
+  private TaskForm formRead(String taskId, CurrentUser user) {
     EngineTask task = visibleTask(refusingOwnCase(taskId, user), user);
     // a task's page only for whoever finds it in their list (issue 12, outsider's re-attack L1):
     // engine read rights the administrator granted are no seat; the answer for no task
@@ -199,6 +205,17 @@ public class TaskWork {
   @Transactional
   public void saveDraft(String taskId, Map<String, Object> values, CurrentUser user) {
     lockTask(taskId);
+    // in one engine command under the row lock, the seat read once, as a completion (issue 15)
+    engine.inOneCommand(
+        () ->
+            seats.readOnce(
+                () -> {
+                  saveDraftLocked(taskId, values, user);
+                  return null;
+                }));
+  }
+
+  private void saveDraftLocked(String taskId, Map<String, Object> values, CurrentUser user) {
     EngineTask task = workableTask(taskId, user);
     List<FieldProblem> problems =
         check(task, values).problems().stream()
@@ -215,14 +232,19 @@ public class TaskWork {
 
   @Transactional
   public void unclaim(String taskId, CurrentUser user) {
-    EngineTask task = visibleTask(refusingOwnCase(taskId, user));
-    if (!user.userId().equals(task.assignee()) && !user.isAdmin()) {
-      throw ApiException.forbidden();
-    }
-    // claim(id, null) gives the task back to its group: it needs the user's TASK_WORK, which a
-    // committee member
-    // holds, where setAssignee needs TASK_ASSIGN, which only administrators hold
-    engine.claim(taskId, null);
+    // one engine command: the look-ups and the person's claim (judged by the guard) share it
+    engine.inOneCommand(
+        () -> {
+          EngineTask task = visibleTask(refusingOwnCase(taskId, user));
+          if (!user.userId().equals(task.assignee()) && !user.isAdmin()) {
+            throw ApiException.forbidden();
+          }
+          // claim(id, null) gives the task back to its group: it needs the user's TASK_WORK, which
+          // a committee member holds, where setAssignee needs TASK_ASSIGN, which only
+          // administrators hold
+          engine.claim(taskId, null);
+          return null;
+        });
   }
 
   /**
@@ -245,8 +267,13 @@ public class TaskWork {
 
   @Transactional
   public void claim(String taskId, CurrentUser user) {
-    visibleTask(refusingOwnCase(taskId, user));
-    engine.claim(taskId, user.userId());
+    // one engine command: the look-ups and the person's claim (judged by the guard) share it
+    engine.inOneCommand(
+        () -> {
+          visibleTask(refusingOwnCase(taskId, user));
+          engine.claim(taskId, user.userId());
+          return null;
+        });
   }
 
   /**
@@ -323,12 +350,20 @@ public class TaskWork {
    * cap is recorded, as a refused completion's is, so that auditors see it whichever door it came through.
    */
   public List<FieldProblem> refusing(String taskId, Map<String, Object> values, CurrentUser user) {
-    Checked checked = check(workableTask(taskId, user), values);
-    if (!checked.problems().isEmpty()) {
-      completions.refused(
-          checked.submission().by(user.userId()), checked.judgement().errors(), values);
-    }
-    return checked.problems();
+    // one engine command, the seat read once, as a completion's check (issue 15)
+    return engine.inOneCommand(
+        () ->
+            seats.readOnce(
+                () -> {
+                  Checked checked = check(workableTask(taskId, user), values);
+                  if (!checked.problems().isEmpty()) {
+                    completions.refused(
+                        checked.submission().by(user.userId()),
+                        checked.judgement().errors(),
+                        values);
+                  }
+                  return checked.problems();
+                }));
   }
 
   /** The task, if the user may see it and work on it: auditors read and change nothing, whatever they send. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.party.evaluation.EngineCommands.counted;
 
 import java.util.List;
+import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -14,8 +15,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
 import vn.party.evaluation.EngineCommands.Counted;
 import vn.party.evaluation.EvaluationFlowSupport;
+import vn.party.evaluation.SqlStatements;
+import vn.party.evaluation.SqlStatements.Recorded;
 import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.security.SystemAccess;
@@ -29,13 +34,20 @@ import vn.party.evaluation.web.ApiException;
  * definition and variables are read once per request, not once per call (the completion read the task seven times).
  * The engine's guard still judges each call the application makes inside it as the person's own, and the request has
  * one outcome: a refusal rolls back what the engine did in it and reaches the caller as thrown. Year 2064 is this
- * test's own (member7 and member8); the service is called on the test's thread, so the engine commands counted are the request's.
+ * test's own (member7 to member10); the service is called on the test's thread, so the engine commands counted
+ * are the request's, and over HTTP for the SQL statements of a GET + POST (counted on the web server's threads).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OneEngineCommandPerRequestTest extends EvaluationFlowSupport {
 
   private static final int YEAR = 2064;
   private static final String MEMBER = "member7";
+
+  /** At most, per GET + POST (before: 89). */
+  private static final int MAX_STATEMENTS = 81;
+
+  /** The two sign-ins' reads of the user, the groups and the must-change flag (before: 6). */
+  private static final int MAX_SIGN_IN_STATEMENTS = 2;
 
   @Autowired TaskWork work;
   @Autowired TaskEngine taskEngine;
@@ -88,6 +100,89 @@ class OneEngineCommandPerRequestTest extends EvaluationFlowSupport {
                 .single())
         .isZero();
     assertThat(timelineKinds(YEAR, MEMBER)).contains("TASK_COMPLETED");
+  }
+
+  @Test
+  void aTasksFormAndADraftOpenOneEngineCommandEach() {
+    String member = "member10";
+    String taskId = taskOf(member, "self-review", member, YEAR);
+    CurrentUser signedIn = signedIn(member);
+    try {
+      Counted<TaskForm> form = counted(engine, () -> work.form(taskId, signedIn));
+      assertThat(form.value().task().id()).isEqualTo(taskId);
+      Counted<Void> draft =
+          counted(
+              engine,
+              () -> {
+                work.saveDraft(taskId, Map.of("strengths", "Bản nháp."), signedIn);
+                return null;
+              });
+      // before: the form seven (the own-case look-up, the visibility query, the variables read
+      // four times, the links), the draft six (two look-ups as the engine, the visibility query,
+      // the links, the variables twice), each a command of its own
+      SoftAssertions.assertSoftly(
+          softly -> {
+            softly
+                .assertThat(form.commands())
+                .as("engine commands of the form: %s", form.byClass())
+                .isOne();
+            softly
+                .assertThat(draft.commands())
+                .as("engine commands of the draft: %s", draft.byClass())
+                .isOne();
+          });
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(work.form(taskId, signedIn(member)).values())
+        .containsEntry("strengths", "Bản nháp.");
+    identityService.clearAuthentication();
+  }
+
+  /**
+   * What the bench's API users cost (bench/README.md, "SQL statements per operation"): a member's {@code GET
+   * /api/v1/tasks} and {@code POST /api/v1/tasks/{id}/complete}, each signed in with HTTP Basic, counted as the
+   * bench's {@code pg_stat_statements} counts them (a transaction's {@code BEGIN} included), on the web server's
+   * threads only. Before: 89 statements in 6 transactions, of which the two sign-ins 10 (the password, the groups
+   * and the must-change flag with each request; the password and the groups in two engine commands, so two
+   * transactions); after: 81 in 2, the sign-ins one statement each ({@code PersonSignIn}).
+   */
+  @Test
+  void aMembersListAndCompletionOverHttpSendAtMostSoManyStatements() {
+    String member = "member9";
+    // the list once before, unrecorded, as the bench's warm-up: what a first request loads is not
+    // the request's
+    String taskId = taskOf(member, "self-review", member, YEAR);
+    RestClient client = as(member);
+    Recorded<Integer> recorded =
+        SqlStatements.ofRequests(
+            () -> {
+              ResponseEntity<String> list =
+                  client.get().uri("/api/v1/tasks").retrieve().toEntity(String.class);
+              assertThat(list.getStatusCode().value()).as(list.getBody()).isEqualTo(200);
+              assertThat(list.getBody()).contains(taskId);
+              return complete(member, taskId, selfCriticism("GOOD")).getStatusCode().value();
+            });
+    assertThat(recorded.value()).isEqualTo(204);
+    System.out.printf(
+        "GET /api/v1/tasks + POST complete: %d statements (%d transactions)%n%s",
+        recorded.count(), recorded.transactions(), recorded.byText());
+    long signIn = SqlStatements.signIns(recorded);
+    SoftAssertions.assertSoftly(
+        softly -> {
+          softly
+              .assertThat(recorded.count())
+              .as("statements of GET + POST:%n%s", recorded.byText())
+              .isLessThanOrEqualTo(MAX_STATEMENTS);
+          softly
+              .assertThat(recorded.transactions())
+              .as("transactions of GET + POST (before: 6, the sign-ins four of them)")
+              .isLessThanOrEqualTo(2);
+          softly
+              .assertThat(signIn)
+              .as("statements of the two sign-ins (user, groups, must-change flag)")
+              .isLessThanOrEqualTo(MAX_SIGN_IN_STATEMENTS);
+        });
   }
 
   @Test
