@@ -134,6 +134,14 @@ class ComplaintWindowTest extends EvaluationFlowSupport {
             "id=\"complaints\"",
             "Chi bộ chưa xét đến kết quả công tác quý IV.",
             "Đơn phản ánh của quần chúng nơi cư trú.");
+    // the re-appraisal has no due date: no "Hạn: ·" with nothing after it (ninth session's
+    // outsider, finding 13), in either language
+    assertThat(form)
+        .doesNotContain("id=\"task-due\"")
+        .doesNotContainPattern(">Hạn</span>:\\s*<span>\\s*</span>");
+    assertThat(PageSession.of(port, "district").get("/app/tasks/" + task1 + "?lang=en").body())
+        .doesNotContainPattern(">Due</span>:\\s*<span>\\s*</span>")
+        .contains("id=\"assignee\"");
     completeOk(
         "district",
         task2,

@@ -77,17 +77,21 @@ class LevelCapsTest extends EvaluationFlowSupport {
     sendDiscipline("member1", "QĐ-01/UBKT", "REPRIMAND", false);
     awaitCap("member1", "NOT_COMPLETED");
 
-    // the member sees it on the self-review, with the decision and the rule's source
+    // the member sees it on the self-review, with the decision, in sentences for people: the
+    // levels in full, no rule id, rules file or abbreviation (ninth session's outsider, finding 10)
     String selfReview = taskOf("member1", "self-review", "member1", YEAR);
     JsonNode form = formVariables("member1", selfReview);
     assertThat(form.at("/levelCap/value").asText()).isEqualTo("NOT_COMPLETED");
     assertThat(form.at("/levelCapReason/value").asText())
-        .contains("Mức cao nhất được xếp: Không hoàn thành nhiệm vụ (KHTNV)")
-        .contains("Bị kỷ luật trong năm")
-        .contains("QĐ-01/UBKT")
-        .contains("Khiển trách")
-        .contains("Nguồn:")
-        .contains("member-caps-QD-366-2025-discipline");
+        .startsWith("Mức cao nhất được xếp: Không hoàn thành nhiệm vụ.\n")
+        .contains(
+            "- Bị kỷ luật trong năm: được xếp tối đa mức “Không hoàn thành nhiệm vụ”. Quyết định kỷ"
+                + " luật: QĐ-01/UBKT (Khiển trách, ngày ")
+        .doesNotContain("KHTNV")
+        .doesNotContain("Nguồn")
+        .doesNotContain("member-caps")
+        .doesNotContain("quy tắc")
+        .doesNotContain(".md");
     JsonNode view = evaluation("member1", YEAR, "member1").get("levelCap");
     assertThat(view.get("reason").asText()).isEqualTo("DISCIPLINED");
     assertThat(view.get("reasonText").asText()).isEqualTo("Bị kỷ luật trong năm");
@@ -192,15 +196,15 @@ class LevelCapsTest extends EvaluationFlowSupport {
     sendDiscipline("member12", "QĐ-12/UBKT", "WARNING", false);
     awaitCap("member12", "NOT_COMPLETED");
     String english =
-        "- Disciplined in the year → at most “Did not fulfil tasks”. Discipline: QĐ-12/UBKT (Warning,"
+        "- Disciplined in the year: at most “Did not fulfil tasks”. Discipline: QĐ-12/UBKT (Warning,"
             + " on 01/03/"
             + YEAR
-            + ", by Ủy ban kiểm tra Đảng ủy phường). (rule member-caps-QD-366-2025-discipline)";
+            + ", by Ủy ban kiểm tra Đảng ủy phường).";
 
     String selfReview = taskOf("member12", "self-review", "member12", YEAR);
     assertThat(formVariables("member12", selfReview).at("/levelCapReason/value").asText())
         .as("kept as written, in Vietnamese")
-        .contains("Mức cao nhất được xếp: Không hoàn thành nhiệm vụ (KHTNV)")
+        .contains("Mức cao nhất được xếp: Không hoàn thành nhiệm vụ.")
         .contains("Bị kỷ luật trong năm")
         .contains("Cảnh cáo");
     PageSession member = new PageSession("member12");
@@ -208,17 +212,26 @@ class LevelCapsTest extends EvaluationFlowSupport {
     assertThat(task.statusCode()).isEqualTo(200);
     assertThat(task.body())
         .contains("id=\"level-cap-reason\"")
-        .contains("Highest level allowed: Did not fulfil tasks.")
         .contains(english)
+        .doesNotContain("(rule ")
         .doesNotContain("Mức cao nhất được xếp")
         .doesNotContain("Bị kỷ luật trong năm")
         .doesNotContain("Cảnh cáo")
         .doesNotContain("Nguồn:");
-    assertThat(member.get("/app/tasks/" + selfReview + "?lang=vi").body())
+    String vietnamese = member.get("/app/tasks/" + selfReview + "?lang=vi").body();
+    assertThat(vietnamese)
         .as("the Vietnamese page shows it as kept")
-        .contains("Mức cao nhất được xếp: Không hoàn thành nhiệm vụ (KHTNV)")
-        .contains("Cảnh cáo")
+        .contains(
+            "- Bị kỷ luật trong năm: được xếp tối đa mức “Không hoàn thành nhiệm vụ”. Quyết định kỷ"
+                + " luật: QĐ-12/UBKT (Cảnh cáo, ngày ")
+        .doesNotContain("KHTNV")
+        .doesNotContain("member-caps")
         .doesNotContain(english);
+    // one heading and the level once, the explanation below it (finding 10: "Highest level
+    // allowed" twice)
+    assertThat(occurrences(vietnamese, "Mức cao nhất được xếp")).isEqualTo(1);
+    assertThat(vietnamese).as("a task with a due date shows it").contains("id=\"task-due\"");
+    assertThat(occurrences(task.body(), "Highest level allowed")).isEqualTo(1);
 
     completeOk("member12", selfReview, selfCriticism("COMPLETED"));
     sendResidenceFeedback("member12", YEAR, "Tốt.");
@@ -816,5 +829,13 @@ class LevelCapsTest extends EvaluationFlowSupport {
         .findFirst()
         .orElseThrow(
             () -> new AssertionError(field + ": " + reason + " not in " + response.getBody()));
+  }
+
+  private static int occurrences(String text, String part) {
+    int count = 0;
+    for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+      count++;
+    }
+    return count;
   }
 }

@@ -2,6 +2,7 @@ package vn.party.evaluation.account;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -107,7 +108,9 @@ public class AccountPageController {
     if (!user.isAdmin() && !user.isAuditor()) {
       throw ApiException.forbidden();
     }
-    model.addAttribute("resets", resets.latest(200));
+    List<PasswordResets.PasswordReset> latest = resets.latest(200);
+    model.addAttribute("resets", latest);
+    model.addAttribute("beforeImport", PasswordResets.beforeARosterImport(latest));
     return "account/password-resets";
   }
 

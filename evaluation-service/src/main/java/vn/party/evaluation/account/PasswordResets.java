@@ -4,7 +4,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -88,6 +90,26 @@ public class PasswordResets {
                   LocalDateTime.ofInstant(at, zone));
             })
         .list();
+  }
+
+  /**
+   * The resets (their ids) of an account that a later roster import took over, all among {@code resets} (newest
+   * first, as {@link #latest} gives them): the account may then have been another person's, under another name, and
+   * only its name now is known — the page says so rather than show that name as the holder's then (ninth session's
+   * outsider, finding 12).
+   */
+  public static Set<Long> beforeARosterImport(List<PasswordReset> resets) {
+    Set<Long> before = new HashSet<>();
+    Set<String> imported = new HashSet<>();
+    for (PasswordReset reset : resets) {
+      if (imported.contains(reset.userId())) {
+        before.add(reset.id());
+      }
+      if (reset.door() == Door.ROSTER_IMPORT) {
+        imported.add(reset.userId());
+      }
+    }
+    return before;
   }
 
   private static String blankToNull(String value) {

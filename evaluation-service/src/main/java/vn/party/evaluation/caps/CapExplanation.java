@@ -32,8 +32,9 @@ public final class CapExplanation {
   private CapExplanation() {}
 
   /**
-   * Vietnamese: the strictest cap, then every cap with {@code because} (the facts behind it, or empty) and the rule's
-   * source; cut to what an engine variable holds.
+   * Vietnamese: the strictest cap, then every cap with {@code because} (the facts behind it, or empty); cut to what an
+   * engine variable holds. Sentences for people: the levels in full, no rule ids, rules files or abbreviations (ninth
+   * session's outsider, finding 10) — the rule stays on the record ({@code levelCap.ruleId}, the timeline).
    */
   public static String explain(
       MessageSource messages, List<Cap> caps, Function<Cap, String> because) {
@@ -42,8 +43,7 @@ public final class CapExplanation {
 
   /**
    * {@link #explain(MessageSource, List, Function)} in {@code locale}, for a page that shows the caps in its reader's
-   * language: the same lines, each label in that language ({@code because} must be worded in it too). The rules'
-   * source annotations exist only in Vietnamese, so another language cites the rule by its id alone.
+   * language: the same lines, each label in that language ({@code because} must be worded in it too).
    */
   public static String explain(
       MessageSource messages, List<Cap> caps, Function<Cap, String> because, Locale locale) {
@@ -61,7 +61,7 @@ public final class CapExplanation {
             locale));
     for (Cap cap : caps) {
       // {0} why, {1} the level's short code, {2} the facts, {3} the rule's source, {4} the rule,
-      // {5} the level
+      // {5} the level (the messages use {0}, {2} and {5}: the others are for people who read rules)
       lines.add(
           messages.getMessage(
               "cap.item",
@@ -77,6 +77,19 @@ public final class CapExplanation {
     }
     String text = String.join("\n", lines);
     return text.length() <= MAX_REASON ? text : text.substring(0, MAX_REASON - 1) + "…";
+  }
+
+  /**
+   * The explanation without its first line, the strictest cap, for a page that shows the cap's level itself just
+   * above it: "Highest level allowed" once (ninth session's outsider, finding 10). A text with no cap line below it
+   * ("no cap") is left as it is.
+   */
+  public static String belowTheLevel(String text) {
+    if (text == null || text.startsWith("- ")) {
+      return text; // none, or already without it
+    }
+    int items = text.indexOf("\n- ");
+    return items < 0 ? text : text.substring(items + 1);
   }
 
   /**

@@ -48,7 +48,6 @@ public class LevelCapService {
   private final Timeline timeline;
   private final RunningEvaluations running;
   private final MessageSource messages;
-  private final Actors actors;
 
   public LevelCapService(
       MemberFactStore store,
@@ -56,15 +55,13 @@ public class LevelCapService {
       EvaluationRecords records,
       Timeline timeline,
       RunningEvaluations running,
-      MessageSource messages,
-      Actors actors) {
+      MessageSource messages) {
     this.store = store;
     this.rules = rules;
     this.records = records;
     this.timeline = timeline;
     this.running = running;
     this.messages = messages;
-    this.actors = actors;
   }
 
   /**
@@ -136,7 +133,13 @@ public class LevelCapService {
         strictest == null ? null : strictest.reason().name(),
         strictest == null ? null : strictest.rule().ruleId());
     timeline.record(
-        year, memberId, change.timelineKind(), null, null, actors.current(), change.details());
+        year,
+        memberId,
+        change.timelineKind(),
+        null,
+        null,
+        Actors.SYSTEM, // the rules applied to the facts, whoever's step or event brought them
+        change.details());
   }
 
   /**

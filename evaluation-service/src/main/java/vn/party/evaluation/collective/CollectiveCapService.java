@@ -40,7 +40,6 @@ public class CollectiveCapService {
   private final RuleBook rules;
   private final Timeline timeline;
   private final MessageSource messages;
-  private final Actors actors;
   private final RuntimeService runtimeService;
 
   public CollectiveCapService(
@@ -49,7 +48,6 @@ public class CollectiveCapService {
       RuleBook rules,
       Timeline timeline,
       MessageSource messages,
-      Actors actors,
       RuntimeService runtimeService) {
     this.runtimeService = runtimeService;
     this.evaluations = evaluations;
@@ -57,7 +55,6 @@ public class CollectiveCapService {
     this.rules = rules;
     this.timeline = timeline;
     this.messages = messages;
-    this.actors = actors;
   }
 
   /** Recomputes the facts and the cap on the instance (an execution or a task); changes only what differs. */
@@ -129,7 +126,7 @@ public class CollectiveCapService {
           change.timelineKind(),
           null,
           null,
-          actors.current(),
+          Actors.SYSTEM, // the rules applied to the facts, whoever's step brought them
           change.details());
     }
   }

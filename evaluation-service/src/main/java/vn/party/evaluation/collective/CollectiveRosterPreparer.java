@@ -37,7 +37,6 @@ public class CollectiveRosterPreparer implements JavaDelegate {
   private final RuleBook rules;
   private final CollectiveEvaluations evaluations;
   private final Timeline timeline;
-  private final Actors actors;
   private final UnitHeads heads;
 
   public CollectiveRosterPreparer(
@@ -45,13 +44,11 @@ public class CollectiveRosterPreparer implements JavaDelegate {
       RuleBook rules,
       CollectiveEvaluations evaluations,
       Timeline timeline,
-      Actors actors,
       UnitHeads heads) {
     this.jdbc = jdbc;
     this.rules = rules;
     this.evaluations = evaluations;
     this.timeline = timeline;
-    this.actors = actors;
     this.heads = heads;
   }
 
@@ -123,7 +120,7 @@ public class CollectiveRosterPreparer implements JavaDelegate {
           TimelineKind.COLLECTIVE_NOT_RATED,
           null,
           null,
-          actors.current(),
+          Actors.SYSTEM, // a rule of the launch, not a person's judgement
           Map.of(
               "reasonCode",
               eligibility.reason().name(),

@@ -32,19 +32,16 @@ public class UnitHeads {
   private final EvaluationRecords records;
   private final Timeline timeline;
   private final RuntimeService runtimeService;
-  private final Actors actors;
 
   public UnitHeads(
       JdbcClient jdbc,
       EvaluationRecords records,
       Timeline timeline,
-      RuntimeService runtimeService,
-      Actors actors) {
+      RuntimeService runtimeService) {
     this.jdbc = jdbc;
     this.records = records;
     this.timeline = timeline;
     this.runtimeService = runtimeService;
-    this.actors = actors;
   }
 
   /** The unit's rating once it is decided or known not to be rated; empty while it is still to come. */
@@ -96,7 +93,13 @@ public class UnitHeads {
       details.put("unitKind", kind.name());
       details.put("unitLevel", level); // null: the unit is not rated this year
       timeline.record(
-          year, headId, TimelineKind.HEADED_UNIT_RATED, null, null, actors.current(), details);
+          year,
+          headId,
+          TimelineKind.HEADED_UNIT_RATED,
+          null,
+          null,
+          Actors.SYSTEM, // the process told the head's case, whoever rated the unit
+          details);
       Map<String, Object> variables = new HashMap<>();
       variables.put(ProcessVariables.HEADED_UNIT_RATED, true);
       variables.put(ProcessVariables.HEADED_UNIT_LEVEL, level);

@@ -277,6 +277,13 @@ public class PeoplesWords {
       return joined.toString();
     }
     if (text.matches("[A-Z][A-Z_]+|[a-z]+(-[a-z]+)+|vn\\.party\\.[a-z.-]+")) {
+      // a collective's kind in the words its own page uses ("Chi bộ"), not a head's (ninth
+      // session's
+      // outsider, finding 9: "BRANCH" was found first among the roster's "Bí thư chi bộ")
+      String kind = "kind".equals(key) ? message("collective.kind." + text) : null;
+      if (kind != null) {
+        return kind;
+      }
       for (String prefix : VALUE_PREFIXES) {
         String words = message(prefix + text);
         if (words != null) {

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +45,11 @@ public class TaskController {
       description =
           "The open tasks the signed-in user may see: their own, their committee's; auditors see all. At most 500,"
               + " earliest due first, in pages: page 0–499, size 1–500 (default: page 0 of 500, the whole list);"
-              + " a page or size out of range, or not a whole number, is refused (400 naming it: out-of-range,"
-              + " wrong-type).")
+              + " a page or size out of range, not a whole number or given twice, is refused (400 naming it:"
+              + " out-of-range, wrong-type, duplicate-parameter).")
   public List<TaskView> list(
       @AuthenticationPrincipal CurrentUser user,
+      HttpServletRequest request,
       @Parameter(
               description = "Trang, từ 0 / the page, from 0",
               schema =
@@ -70,10 +72,15 @@ public class TaskController {
           int size) {
     // issue 12, outsider's re-attack (L4): a negative or huge page or size was taken silently
     List<FieldProblem> problems = new ArrayList<>();
-    if (page < 0 || page > MAX_PAGE) {
+    // ninth session's outsider, finding 13: "?page=1&page=2" was answered with the first page
+    if (twice(request, "page")) {
+      problems.add(new FieldProblem("page", "duplicate-parameter", null));
+    } else if (page < 0 || page > MAX_PAGE) {
       problems.add(new FieldProblem("page", "out-of-range", null));
     }
-    if (size < 1 || size > MAX_SIZE) {
+    if (twice(request, "size")) {
+      problems.add(new FieldProblem("size", "duplicate-parameter", null));
+    } else if (size < 1 || size > MAX_SIZE) {
       problems.add(new FieldProblem("size", "out-of-range", null));
     }
     if (!problems.isEmpty()) {
@@ -84,6 +91,12 @@ public class TaskController {
     return from >= all.size()
         ? List.of()
         : all.subList((int) from, (int) Math.min(all.size(), from + size));
+  }
+
+  /** Whether the query names the parameter more than once: which value is meant is not for us to guess. */
+  private static boolean twice(HttpServletRequest request, String name) {
+    String[] values = request.getParameterValues(name);
+    return values != null && values.length > 1;
   }
 
   @PostMapping("/{taskId}/claim")

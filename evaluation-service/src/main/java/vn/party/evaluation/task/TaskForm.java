@@ -14,7 +14,7 @@ import vn.party.evaluation.task.TaskApi.TaskView;
  * @param draftSavedAt when the draft was saved, null without one
  * @param mayWork whether the user may claim, save or submit (an auditor never may)
  * @param levelCap the level cap in force (a level name), null when none
- * @param levelCapReason why, in Vietnamese with the rules' sources; null for a task that does not show the cap
+ * @param levelCapReason why, in the page's language, below the level the page shows (null: the task shows no cap)
  * @param selfReviewOutcome self-review: the totals and the level the member's grades and points give, null until
  *     section I is complete
  * @param selfReviewForm self-review: the member's form ({@code SelfReviewRules.Form} name, e.g. F10_KND); null for

@@ -257,15 +257,17 @@ public class TaskPageController {
 
   /**
    * The cap's reason in the page's language: as stored (Vietnamese) on a Vietnamese page, rebuilt from the caps on an
-   * English one.
+   * English one; without the line of the level, which the page shows itself.
    */
   private TaskForm inLanguage(String taskId, TaskForm form) {
     Locale locale = LocaleContextHolder.getLocale();
-    if (form.levelCapReason() == null || !CapExplanation.rebuiltIn(locale)) {
-      return form.withLevelCapReason(
-          CapExplanation.inLanguage(messages, form.levelCapReason(), locale));
-    }
-    return form.withLevelCapReason(work.levelCapReason(taskId, locale));
+    String reason =
+        form.levelCapReason() == null || !CapExplanation.rebuiltIn(locale)
+            ? CapExplanation.inLanguage(messages, form.levelCapReason(), locale)
+            : work.levelCapReason(taskId, locale);
+    // the page shows the level under its own heading: the explanation's line of it not again
+    return form.withLevelCapReason(
+        form.levelCap() != null ? CapExplanation.belowTheLevel(reason) : reason);
   }
 
   /**

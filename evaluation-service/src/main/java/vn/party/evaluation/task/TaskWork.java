@@ -33,6 +33,7 @@ import vn.party.evaluation.rules.RuleBook;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.security.engine.OwnCaseRefusedException;
 import vn.party.evaluation.security.engine.OwnCases;
+import vn.party.evaluation.security.engine.PersonRefusedException;
 import vn.party.evaluation.security.engine.SeatOnlyRefusedException;
 import vn.party.evaluation.security.engine.TaskSeats;
 import vn.party.evaluation.security.engine.VariableRefusedException;
@@ -366,11 +367,16 @@ public class TaskWork {
                 }));
   }
 
-  /** The task, if the user may see it and work on it: auditors read and change nothing, whatever they send. */
+  /**
+   * The task, if the user may see it and work on it: auditors read and change nothing, whatever they send — and are
+   * told so, as engine REST tells them (ninth session's outsider, finding 7: the domain API said only "no
+   * permission").
+   */
   private EngineTask workableTask(String taskId, CurrentUser user) {
     EngineTask task = visibleTask(refusingOwnCase(taskId, user), user);
     if (user.isAuditor() && !user.isAdmin()) {
-      throw ApiException.forbidden();
+      throw new ApiException(
+          HttpStatus.FORBIDDEN, PersonRefusedException.INSPECTION_KEY, List.of());
     }
     // a seat on the task before any value is judged or a refusal recorded (the engine refuses too)
     if (!seats.mayWork(taskId, user.userId(), user.groups())) {

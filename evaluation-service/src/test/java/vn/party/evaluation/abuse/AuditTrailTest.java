@@ -179,6 +179,10 @@ class AuditTrailTest extends EvaluationFlowSupport {
         .containsOnly("committee");
     assertThat(actorsOf("member1", "DECIDED", null)).containsOnly("committee");
     assertThat(actorsOf("member1", "EVALUATION_STARTED", null)).containsOnly(SYSTEM);
+    // the tasks the process made, as the process started: the system's, not the person's whose
+    // step led to them (ninth session's outsider, finding 11)
+    assertThat(actorsOf("member1", "TASK_CREATED", "branch-review")).containsOnly(SYSTEM);
+    assertThat(actorsOf("member1", "TASK_CREATED", "committee-decision")).containsOnly(SYSTEM);
     assertThat(actorsOf("member2", "RESIDENCE_FEEDBACK_MISSING", null)).containsOnly(SYSTEM);
 
     // the evaluation record says the same, and so does the engine's own log of who completed each

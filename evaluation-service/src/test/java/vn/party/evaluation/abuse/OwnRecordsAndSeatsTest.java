@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.party.evaluation.EvaluationFlowSupport;
@@ -471,6 +472,28 @@ class OwnRecordsAndSeatsTest extends EvaluationFlowSupport {
               .retrieve()
               .toEntity(String.class),
           "Ủy ban kiểm tra chỉ xem");
+      // ...nor completes it through the domain API, told why as engine REST tells it (ninth
+      // session's
+      // outsider, finding 7: "no permission" here), in the reader's language
+      assertRefused(
+          as("auditor")
+              .post()
+              .uri("/api/v1/tasks/{id}/complete", decision)
+              .contentType(MediaType.APPLICATION_JSON)
+              .body(Map.of("decision", "APPROVE", "decidedLevel", "GOOD"))
+              .retrieve()
+              .toEntity(String.class),
+          "Ủy ban kiểm tra chỉ xem, không thực hiện hay quyết định việc nào.");
+      assertRefused(
+          as("auditor")
+              .post()
+              .uri("/api/v1/tasks/{id}/complete", decision)
+              .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+              .contentType(MediaType.APPLICATION_JSON)
+              .body(Map.of("decision", "APPROVE", "decidedLevel", "GOOD"))
+              .retrieve()
+              .toEntity(String.class),
+          "The inspection committee reads and changes nothing");
       // ...nor opens a campaign or adjusts a level through the domain API (it passed authorization
       // before)
       ResponseEntity<String> opened =
@@ -479,6 +502,16 @@ class OwnRecordsAndSeatsTest extends EvaluationFlowSupport {
     } finally {
       identityService.deleteMembership("auditor", ORG_COMMITTEE);
     }
+    // an auditor in no committee at all is told the same
+    assertRefused(
+        as("auditor")
+            .post()
+            .uri("/api/v1/tasks/{id}/complete", decision)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("decision", "APPROVE", "decidedLevel", "GOOD"))
+            .retrieve()
+            .toEntity(String.class),
+        "Ủy ban kiểm tra chỉ xem, không thực hiện hay quyết định việc nào.");
     assertThat(evaluation("committee", SEATS_YEAR, "member5").get("status").asText())
         .isNotEqualTo("DECIDED");
     completeOk("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", "GOOD"));

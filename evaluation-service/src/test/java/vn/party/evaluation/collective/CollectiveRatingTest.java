@@ -119,9 +119,10 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
     // in English, rebuilt from the caps (the variable stays Vietnamese)
     assertThat(
             PageSession.of(port, "committee").get("/app/tasks/" + cb1Decision + "?lang=en").body())
-        .contains("Highest level allowed: Fulfilled tasks.")
-        .contains("Share of tasks completed late (stated by the collective): 10%.")
-        .contains("(rule collective-caps-QD-366-2025-tasks-late)")
+        .contains(
+            "- Some of the collective&#39;s tasks completed late (not 100% on time): at most “Fulfilled"
+                + " tasks”. Share of tasks completed late (stated by the collective): 10%.")
+        .doesNotContain("collective-caps")
         .doesNotContain("Tỷ lệ nhiệm vụ hoàn thành chậm (tập thể tự khai)")
         .doesNotContain("Mức cao nhất được xếp");
     completeOk(
@@ -147,8 +148,10 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
     HttpResponse<String> form = secretary2.get("/app/tasks/" + cb2SelfReview);
     assertThat(form.statusCode()).isEqualTo(200);
     assertThat(form.body())
-        .contains("Tập thể lãnh đạo có thành viên bị kỷ luật từ cảnh cáo trở lên trong năm")
-        .contains("collective-caps-QD-366-2025-leadership-disciplined-warning");
+        .contains(
+            "- Tập thể lãnh đạo có thành viên bị kỷ luật từ cảnh cáo trở lên trong năm: được xếp tối"
+                + " đa mức “Không hoàn thành nhiệm vụ”.")
+        .doesNotContain("collective-caps");
     completeOk("secretary2", cb2SelfReview, collectiveSelfReview("COMPLETED"));
     String cb2Decision = collectiveTaskOf("committee", "collective-decision", CB2, YEAR);
     // the raters' form shows the collective's self-review and links to its record
@@ -297,6 +300,34 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
         .contains("data-kind=\"ABOVE_CAP_REFUSED\"")
         .contains("Chi ủy viên bị kỷ luật cảnh cáo trong năm.")
         .contains("id=\"all-tasks-done\">— Không khai —<");
+    // its history names its kind as its own page does, not as a secretary (ninth session's
+    // outsider, finding 9), and credits the steps the process ran to the system (finding 11)
+    String history = record.body().substring(record.body().indexOf("id=\"timeline\""));
+    assertThat(history)
+        .containsPattern("<dt>Loại tập thể</dt>\\s*<dd>Chi bộ</dd>")
+        .doesNotContain("Bí thư");
+    assertThat(row(history, "COLLECTIVE_RATING_STARTED")).contains("Hệ thống");
+    assertThat(row(history, "TASK_CREATED")).contains("Hệ thống");
+    assertThat(
+            jdbc.sql(
+                    "select distinct actor from evaluation.timeline_entry where year = :y and member_id"
+                        + " in (:subjects) and kind in ('COLLECTIVE_RATING_STARTED', 'TASK_CREATED',"
+                        + " 'LEVEL_CAP_APPLIED', 'COLLECTIVE_NOT_RATED')")
+                .param("y", YEAR)
+                .param(
+                    "subjects",
+                    List.of(
+                        CollectiveEvaluation.timelineSubject(CB1),
+                        CollectiveEvaluation.timelineSubject(CB2),
+                        CollectiveEvaluation.timelineSubject(ORG)))
+                .query(String.class)
+                .list())
+        .containsExactly("system");
+    assertThat(
+            PageSession.of(port, "auditor")
+                .get("/app/collectives/" + YEAR + "/" + ORG + "?lang=en")
+                .body())
+        .containsPattern("<dt>Kind of collective</dt>\\s*<dd>Grassroots organization</dd>");
     // its cap, and the cap's reason on its history, in the reader's language
     assertThat(
             PageSession.of(port, "auditor")
@@ -428,5 +459,12 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
                         .query(Integer.class)
                         .single()
                     > 0);
+  }
+
+  /** The first row of a timeline of this kind, as the page shows it. */
+  private static String row(String timeline, String kind) {
+    int at = timeline.indexOf("data-kind=\"" + kind + "\"");
+    assertThat(at).as(kind).isPositive();
+    return timeline.substring(at, timeline.indexOf("</tr>", at));
   }
 }

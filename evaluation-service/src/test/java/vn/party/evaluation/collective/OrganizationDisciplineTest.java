@@ -114,13 +114,14 @@ class OrganizationDisciplineTest extends EvaluationFlowSupport {
         complete("district", decision, approvesWithComment("GOOD", "x")),
         "decidedLevel",
         "above-cap");
-    // the raters' form shows the cap and every reason behind it, with the rules
+    // the raters' form shows the cap and every reason behind it, in words (no rule ids: ninth
+    // session's outsider, finding 10)
     String form = PageSession.of(port, "district").get("/app/tasks/" + decision).body();
     assertThat(form)
         .contains(
             "Có tổ chức đảng trực thuộc hoặc thành viên tập thể lãnh đạo bị kỷ luật trong năm")
-        .contains("collective-caps-QD-366-2025-subordinate-unit-disciplined")
-        .contains("collective-caps-QD-366-2025-subordinate-shortfall");
+        .contains("Tỷ lệ cấp dưới bị kỷ luật hoặc không hoàn thành nhiệm vụ vượt ngưỡng")
+        .doesNotContain("collective-caps");
     JsonNode capApplied =
         json(
             jdbc.sql(

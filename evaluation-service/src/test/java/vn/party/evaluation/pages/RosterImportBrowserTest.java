@@ -7,9 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.party.evaluation.UnitFixture;
 
@@ -91,6 +94,88 @@ class RosterImportBrowserTest extends BrowserTestSupport {
     assertThat(browser.getCurrentUrl()).doesNotContain("/login");
     assertThat(browser.findElement(By.id("signed-in-as")).getText()).isNotBlank();
     signOut();
+  }
+
+  /**
+   * Ninth session's outsider, finding 13: the preview's table of the sign-ins to be taken over showed both languages
+   * at once, and on a 390 px phone its sentence was one word wide. Now one language, the page's, and one card per row
+   * that fits the phone.
+   */
+  @Test
+  void theSignInsTakenOverReadInThePagesLanguageOnAPhone() throws Exception {
+    String ward = "bt-adopt";
+    String account = "bt-adopt-co-san";
+    unitFixture().post("ORGANIZATION", UnitFixture.ABOVE, "Đảng bộ phường Tiếp Nhận", ward, null);
+    unitFixture().post("BRANCH", ward, "Chi bộ Tổ 2", ward + "-cb1", null);
+    assertThat(
+            createEngineUser(
+                account,
+                "Tài khoản",
+                "Có Sẵn",
+                "co-san@outside.example.com",
+                "Đèo-Hải-Vân-mây-trắng-9"))
+        .isEqualTo(204);
+    String heading =
+        "Họ và tên;Ngày sinh (dd/MM/yyyy);Giới tính (Nam/Nữ);Số thẻ đảng viên;Ngày vào Đảng (dd/MM/yyyy);"
+            + "Ngày chính thức (dd/MM/yyyy);Chi bộ (mã hoặc tên);Chức vụ Đảng;Chức vụ chính quyền, đoàn thể;"
+            + "Cán bộ, công chức, viên chức (Có/Không);Miễn công tác và sinh hoạt đảng (Có/Không);"
+            + "Đình chỉ sinh hoạt đảng (Có/Không);Thư điện tử;Điện thoại;Tài khoản (để trống: dv + số thẻ)\r\n";
+    String row =
+        "Đặng Thị Tiếp;02/09/1980;Nữ;BT000101;19/05/2008;19/05/2009;"
+            + ward
+            + "-cb1;;;Không;Không;Không;;;"
+            + account
+            + "\r\n";
+    Path file = Files.createTempFile("tiep-nhan", ".csv");
+    Files.write(file, ("\uFEFF" + heading + row).getBytes(StandardCharsets.UTF_8));
+
+    signIn("admin", "admin");
+    open("/app/roster-import?org=" + ward);
+    browser.findElement(By.id("file")).sendKeys(file.toString());
+    upload();
+    String preview = browser.getCurrentUrl().replaceAll("\\?.*$", "");
+    try {
+      phone();
+      for (String language : List.of("vi", "en")) {
+        browser.get(preview + "?lang=" + language);
+        WebElement adoption =
+            browser.findElement(By.cssSelector("#adoptions tr[data-account='" + account + "']"));
+        String text = adoption.getText();
+        screenshot("import-03-adoption-390-" + language);
+        if ("vi".equals(language)) {
+          assertThat(text)
+              .contains("Dòng 2", "đang mang tên Tài khoản Có Sẵn", "tiếp nhận")
+              .doesNotContain("taken over", "now named");
+        } else {
+          assertThat(text)
+              .contains("Row 2", "now named Tài khoản Có Sẵn", "taken over")
+              .doesNotContain("tiếp nhận", "đang mang tên");
+        }
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        long page =
+            ((Number) script.executeScript("return document.documentElement.scrollWidth"))
+                .longValue();
+        long sentence =
+            ((Number)
+                    script.executeScript(
+                        "return document.querySelector('#adoptions td.adoption-message')"
+                            + ".getBoundingClientRect().width"))
+                .longValue();
+        assertThat(page).as("the preview is no wider than the phone").isLessThanOrEqualTo(390);
+        assertThat(sentence).as("the sentence takes the card's width").isGreaterThan(300);
+      }
+    } finally {
+      ((ChromeDriver) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+      browser.get(preview + "?lang=vi");
+      signOut();
+    }
+  }
+
+  private static void phone() {
+    ((ChromeDriver) browser)
+        .executeCdpCommand(
+            "Emulation.setDeviceMetricsOverride",
+            Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
   }
 
   /** Uploads the chosen file and waits for the preview page (or says what the page reported instead). */

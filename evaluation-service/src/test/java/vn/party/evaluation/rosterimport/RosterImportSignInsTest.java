@@ -143,6 +143,24 @@ class RosterImportSignInsTest extends IntegrationTestSupport {
     assertThat(at).as(page).isPositive();
     String line = page.substring(at, page.indexOf("</tr>", at));
     assertThat(line).contains("data-by=\"admin\"").doesNotContain("Hệ thống (nhập danh sách)");
+    // the password set before the import took the account over was "Tài khoản Cũ"'s: not shown as
+    // the new holder's (ninth session's outsider, finding 12)
+    int older = page.indexOf("data-user=\"" + id + "\"", at + 1);
+    assertThat(older).as(page).isPositive();
+    String olderLine = page.substring(older, page.indexOf("</tr>", older));
+    assertThat(olderLine)
+        .contains("data-door=\"ENGINE\"")
+        .contains(
+            id
+                + " — trước khi nhập danh sách đảng viên giao tài khoản này cho Võ Thị Tiếp (tên người"
+                + " giữ tài khoản khi đó không được ghi lại)")
+        .doesNotContain("Võ Thị Tiếp (" + id + ")");
+    assertThat(line).contains("Võ Thị Tiếp (" + id + ")");
+    String english =
+        PageSession.of(port, "auditor").get("/app/audit/password-resets?lang=en").body();
+    assertThat(english)
+        .contains(id + " — before the roster import gave this account to Võ Thị Tiếp")
+        .doesNotContain("trước khi nhập danh sách");
     // and the holder's notice of the one-time password names the importer too (ninth session's
     // outsider, finding 4: "set by the system when the account was made", for an adopted account)
     assertThat(

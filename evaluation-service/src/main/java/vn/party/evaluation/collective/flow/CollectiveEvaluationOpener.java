@@ -26,17 +26,12 @@ public class CollectiveEvaluationOpener implements JavaDelegate {
   private final CollectiveEvaluations evaluations;
   private final CollectiveCapService caps;
   private final Timeline timeline;
-  private final Actors actors;
 
   public CollectiveEvaluationOpener(
-      CollectiveEvaluations evaluations,
-      CollectiveCapService caps,
-      Timeline timeline,
-      Actors actors) {
+      CollectiveEvaluations evaluations, CollectiveCapService caps, Timeline timeline) {
     this.evaluations = evaluations;
     this.caps = caps;
     this.timeline = timeline;
-    this.actors = actors;
   }
 
   @Override
@@ -74,7 +69,7 @@ public class CollectiveEvaluationOpener implements JavaDelegate {
         TimelineKind.COLLECTIVE_RATING_STARTED,
         null,
         null,
-        actors.current(),
+        Actors.SYSTEM, // the process opened it, whoever's step led to it
         Map.of("kind", kind.name(), "reviewers", reviewers, "raters", raters));
     caps.refresh(execution, "collective-rating-started");
   }

@@ -89,7 +89,7 @@ public class CollectiveTaskProjector {
         TimelineKind.TASK_CREATED,
         task.getTaskDefinitionKey(),
         task.getId(),
-        actors.current(),
+        Actors.SYSTEM, // the process made the task, whoever's step led to it
         details);
   }
 

@@ -108,7 +108,7 @@ public class TaskLifecycleProjector {
         TimelineKind.TASK_CREATED,
         task.getTaskDefinitionKey(),
         task.getId(),
-        actors.current(),
+        Actors.SYSTEM, // the process made the task, whoever's step led to it
         details);
 
     List<Recipient> recipients =
