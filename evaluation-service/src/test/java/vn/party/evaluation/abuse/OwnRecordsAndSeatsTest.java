@@ -472,28 +472,13 @@ class OwnRecordsAndSeatsTest extends EvaluationFlowSupport {
               .retrieve()
               .toEntity(String.class),
           "Ủy ban kiểm tra chỉ xem");
-      // ...nor completes it through the domain API, told why as engine REST tells it (ninth
-      // session's
-      // outsider, finding 7: "no permission" here), in the reader's language
+      // ...nor completes it through the domain API, told why as engine REST tells it, in the
+      // reader's language (ninth session's outsider, finding 7: "no permission" here)
       assertRefused(
-          as("auditor")
-              .post()
-              .uri("/api/v1/tasks/{id}/complete", decision)
-              .contentType(MediaType.APPLICATION_JSON)
-              .body(Map.of("decision", "APPROVE", "decidedLevel", "GOOD"))
-              .retrieve()
-              .toEntity(String.class),
+          auditorApproves(decision, "vi"),
           "Ủy ban kiểm tra chỉ xem, không thực hiện hay quyết định việc nào.");
       assertRefused(
-          as("auditor")
-              .post()
-              .uri("/api/v1/tasks/{id}/complete", decision)
-              .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-              .contentType(MediaType.APPLICATION_JSON)
-              .body(Map.of("decision", "APPROVE", "decidedLevel", "GOOD"))
-              .retrieve()
-              .toEntity(String.class),
-          "The inspection committee reads and changes nothing");
+          auditorApproves(decision, "en"), "The inspection committee reads and changes nothing");
       // ...nor opens a campaign or adjusts a level through the domain API (it passed authorization
       // before)
       ResponseEntity<String> opened =
@@ -504,13 +489,7 @@ class OwnRecordsAndSeatsTest extends EvaluationFlowSupport {
     }
     // an auditor in no committee at all is told the same
     assertRefused(
-        as("auditor")
-            .post()
-            .uri("/api/v1/tasks/{id}/complete", decision)
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("decision", "APPROVE", "decidedLevel", "GOOD"))
-            .retrieve()
-            .toEntity(String.class),
+        auditorApproves(decision, "vi"),
         "Ủy ban kiểm tra chỉ xem, không thực hiện hay quyết định việc nào.");
     assertThat(evaluation("committee", SEATS_YEAR, "member5").get("status").asText())
         .isNotEqualTo("DECIDED");
@@ -540,5 +519,17 @@ class OwnRecordsAndSeatsTest extends EvaluationFlowSupport {
       HttpResponse<String> response, String reasonVi, String reasonEn) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
     assertThat(response.body()).contains(reasonVi, reasonEn);
+  }
+
+  /** The auditor's approval of a decision task through the domain API, asked in a language. */
+  private ResponseEntity<String> auditorApproves(String decision, String language) {
+    return as("auditor")
+        .post()
+        .uri("/api/v1/tasks/{id}/complete", decision)
+        .header(HttpHeaders.ACCEPT_LANGUAGE, language)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("decision", "APPROVE", "decidedLevel", "GOOD"))
+        .retrieve()
+        .toEntity(String.class);
   }
 }
