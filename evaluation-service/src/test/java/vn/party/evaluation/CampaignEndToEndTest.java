@@ -530,7 +530,9 @@ class CampaignEndToEndTest extends EvaluationFlowSupport {
       ResponseEntity<String> refused =
           complete("secretary2", branchReview, branchProposes(COMPLETED));
       assertRefused(refused, "branchProposedLevel", "above-cap");
-      assertThat(refused.getBody()).contains("member-caps-QD-132-2018-tasks-under-50");
+      assertThat(refused.getBody())
+          .contains("Chỉ hoàn thành dưới 50% chỉ tiêu, nhiệm vụ")
+          .doesNotContain("member-caps-");
       completeOk("secretary2", branchReview, branchProposes(NOT_COMPLETED));
       completeOk(
           "committee",

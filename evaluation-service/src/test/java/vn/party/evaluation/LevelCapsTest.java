@@ -107,7 +107,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
     assertThat(error.get("message").asText())
         .isEqualTo(
             "Trường Mức xếp loại chi bộ đề xuất không được cao hơn mức \"Không hoàn thành nhiệm vụ\": "
-                + "Bị kỷ luật trong năm (quy tắc member-caps-QD-366-2025-discipline).");
+                + "Bị kỷ luật trong năm.");
     ResponseEntity<String> inEnglish =
         as("secretary1")
             .post()
@@ -119,8 +119,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
             .toEntity(String.class);
     assertThat(assertRefused(inEnglish, "branchProposedLevel", "above-cap").get("message").asText())
         .isEqualTo(
-            "Level proposed by the branch must not be above \"Did not fulfil tasks\": Disciplined in the year "
-                + "(rule member-caps-QD-366-2025-discipline).");
+            "Level proposed by the branch must not be above \"Did not fulfil tasks\": Disciplined in the year.");
     assertThat(taskOf("secretary1", "branch-review", "member1", YEAR))
         .as("still open")
         .isEqualTo(branchReview);

@@ -88,7 +88,8 @@ class UnitAssessmentDeadlineTest extends EvaluationFlowSupport {
     assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
     assertThat(refused.getBody())
         .contains("above-cap")
-        .contains("member-caps-QD-132-2018-tasks-under-50");
+        .contains("Chỉ hoàn thành dưới 50% chỉ tiêu, nhiệm vụ")
+        .doesNotContain("member-caps-");
     completeOk("secretary2", branchReview, branchProposes("NOT_COMPLETED"));
     assertThat(timelineKinds(WAITED, "member9")).doesNotContain("UNIT_ASSESSMENT_MISSING");
   }

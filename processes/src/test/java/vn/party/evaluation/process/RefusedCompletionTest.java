@@ -178,7 +178,7 @@ class RefusedCompletionTest {
         task(BRANCH_REVIEW, evaluation),
         MemberFixtures.branchProposes("GOOD", "sickLeaveMonths", 4),
         "branchProposedLevel: above-cap (không được cao hơn mức \"Hoàn thành nhiệm vụ\": "
-            + "Nghỉ ốm từ 3 tháng trở lên; quy tắc member-caps-QD-366-2025-sick-leave)");
+            + "Nghỉ ốm từ 3 tháng trở lên)");
   }
 
   /** Five of nine votes are short of the two thirds EXCELLENT needs; six of nine carry GOOD (more than half). */
@@ -230,7 +230,7 @@ class RefusedCompletionTest {
         decision,
         withVariables("decision", "APPROVE", "decidedLevel", "COMPLETED"),
         "decidedLevel: above-cap (không được cao hơn mức \"Không hoàn thành nhiệm vụ\": "
-            + "Bị kỷ luật trong năm; quy tắc member-caps-QD-366-2025-discipline)");
+            + "Bị kỷ luật trong năm)");
   }
 
   @Test

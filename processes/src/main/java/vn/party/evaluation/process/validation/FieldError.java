@@ -150,10 +150,7 @@ public record FieldError(
                   : "must not be above "
                       + cap.maxLevel().name()
                       + ": "
-                      + cap.reason().englishLabel()
-                      + " (rule "
-                      + cap.rule().ruleId()
-                      + ")";
+                      + cap.reason().englishLabel();
           case ADJUSTMENT_REASON_REQUIRED ->
               "is required: the decided level differs from the branch's proposal";
           case NOT_A_COUNT ->
@@ -213,8 +210,6 @@ public record FieldError(
           + cap.maxLevel().label()
           + "\": "
           + cap.reason().label()
-          + "; quy tắc "
-          + cap.rule().ruleId()
           + ")";
     }
     if (OVER_QUOTA.equals(reason) && quota != null) {

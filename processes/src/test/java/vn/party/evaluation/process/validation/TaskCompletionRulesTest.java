@@ -715,11 +715,10 @@ class TaskCompletionRulesTest {
               assertThat(error.toString())
                   .isEqualTo(
                       "decidedLevel: above-cap (không được cao hơn mức "
-                          + "\"Không hoàn thành nhiệm vụ\": Bị kỷ luật trong năm; quy tắc member-caps-QD-366-2025-discipline)");
+                          + "\"Không hoàn thành nhiệm vụ\": Bị kỷ luật trong năm)");
               assertThat(error.message())
                   .isEqualTo(
-                      "decidedLevel must not be above NOT_COMPLETED: Disciplined in the "
-                          + "year (rule member-caps-QD-366-2025-discipline)");
+                      "decidedLevel must not be above NOT_COMPLETED: Disciplined in the year");
             });
   }
 
