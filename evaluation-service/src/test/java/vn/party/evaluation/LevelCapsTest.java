@@ -277,7 +277,8 @@ class LevelCapsTest extends EvaluationFlowSupport {
     assertThat(json(viaEngine.getBody()).get("message").asText())
         .contains("branchProposedLevel: above-cap")
         .contains("Hoàn thành nhiệm vụ")
-        .contains("member-caps-QD-366-2025-civil-service-completed");
+        .contains("Không cao hơn mức xếp loại cán bộ, công chức, viên chức")
+        .doesNotContain("member-caps-");
     assertThat(taskOf("secretary1", "branch-review", "member3", YEAR))
         .as("still open")
         .isEqualTo(branchReview);
@@ -346,7 +347,8 @@ class LevelCapsTest extends EvaluationFlowSupport {
     assertThat(viaEngine.getStatusCode().value()).as(viaEngine.getBody()).isEqualTo(400);
     assertThat(viaEngine.getBody())
         .contains("branchProposedLevel: above-cap")
-        .contains("member-caps-QD-366-2025-sick-leave");
+        .contains("Nghỉ ốm từ 3 tháng trở lên")
+        .doesNotContain("member-caps-");
     ResponseEntity<String> accepted =
         engineComplete(
             "secretary1",

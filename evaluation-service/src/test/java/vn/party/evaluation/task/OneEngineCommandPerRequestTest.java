@@ -43,8 +43,14 @@ class OneEngineCommandPerRequestTest extends EvaluationFlowSupport {
   private static final int YEAR = 2064;
   private static final String MEMBER = "member7";
 
-  /** At most, per GET + POST (before: 89). */
+  /** At most, per GET + POST of a member with one open task, as the bench's (before: 89). */
   private static final int MAX_STATEMENTS = 81;
+
+  /**
+   * What each further task in the list adds (its variables twice, its execution, links and the grant check): the
+   * demo members have a task in every year other test classes launched before this one.
+   */
+  private static final int PER_FURTHER_TASK = 5;
 
   /** The two sign-ins' reads of the user, the groups and the must-change flag (before: 6). */
   private static final int MAX_SIGN_IN_STATEMENTS = 2;
@@ -154,6 +160,7 @@ class OneEngineCommandPerRequestTest extends EvaluationFlowSupport {
     // the request's
     String taskId = taskOf(member, "self-review", member, YEAR);
     RestClient client = as(member);
+    int[] listed = new int[1];
     Recorded<Integer> recorded =
         SqlStatements.ofRequests(
             () -> {
@@ -161,6 +168,7 @@ class OneEngineCommandPerRequestTest extends EvaluationFlowSupport {
                   client.get().uri("/api/v1/tasks").retrieve().toEntity(String.class);
               assertThat(list.getStatusCode().value()).as(list.getBody()).isEqualTo(200);
               assertThat(list.getBody()).contains(taskId);
+              listed[0] = json(list.getBody()).size();
               return complete(member, taskId, selfCriticism("GOOD")).getStatusCode().value();
             });
     assertThat(recorded.value()).isEqualTo(204);
@@ -172,8 +180,8 @@ class OneEngineCommandPerRequestTest extends EvaluationFlowSupport {
         softly -> {
           softly
               .assertThat(recorded.count())
-              .as("statements of GET + POST:%n%s", recorded.byText())
-              .isLessThanOrEqualTo(MAX_STATEMENTS);
+              .as("statements of GET + POST, %d tasks listed:%n%s", listed[0], recorded.byText())
+              .isLessThanOrEqualTo(MAX_STATEMENTS + PER_FURTHER_TASK * (listed[0] - 1));
           softly
               .assertThat(recorded.transactions())
               .as("transactions of GET + POST (before: 6, the sign-ins four of them)")
