@@ -16,14 +16,14 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import vn.party.evaluation.process.validation.SelfReviewRules;
 
 /**
- * History level {@code full}, except one copy: the facts an evaluation starts with (its campaign, year, member, units,
- * regulation, form, due dates, committee groups) and the settings a task is created with get no {@code ACT_HI_DETAIL}
- * row when they are created. Their
- * {@code ACT_HI_VARINST} row already holds the same value, time and process instance, and history {@code full} wrote
- * each of them a third time: a launched member's start was mostly these rows (bench/README.md, "Floors"). Every change
- * of such a fact later (a member's transfer sets {@code branchId}) and every other variable keep their detail row, so
- * the engine's history still shows who changed what and when. Same id and name as the engine's {@code full}, so a
- * database set up with {@code full} keeps working.
+ * History level {@code full}, except one copy: the facts an evaluation starts with that never change (its campaign,
+ * year, member, organization, regulation, form, due dates) and the settings a task is created with get no
+ * {@code ACT_HI_DETAIL} row when they are created. Their {@code ACT_HI_VARINST} row already holds the same value, time
+ * and process instance, and history {@code full} wrote each of them a third time: a launched member's start was mostly
+ * these rows (bench/README.md, "Floors"). A fact a later step may change keeps its first value's detail row: the branch
+ * (a transfer sets {@code branchId}: the engine's history must still show where the evaluation started — tenth
+ * session's outsider, finding 4). Every other variable keeps its detail rows, so the engine's history shows who changed
+ * what and when. Same id and name as the engine's {@code full}, so a database set up with {@code full} keeps working.
  */
 public class StartFactsHistory extends AbstractProcessEnginePlugin {
 
@@ -47,7 +47,6 @@ public class StartFactsHistory extends AbstractProcessEnginePlugin {
             MEMBER_NAME,
             MEMBER_USER_ID,
             ORGANIZATION_ID,
-            BRANCH_ID,
             REGULATION,
             FORM_KIND,
             LEADERSHIP_POST,
