@@ -9,9 +9,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.context.MessageSource;
 import org.springframework.web.filter.OncePerRequestFilter;
 import vn.party.evaluation.security.SessionRights;
@@ -95,18 +92,7 @@ public class WebappSessionFilter extends OncePerRequestFilter {
     }
   }
 
-  private static List<String> users(HttpSession session) {
-    if (session == null) {
-      return List.of();
-    }
-    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-    if (authentications == null) {
-      return List.of();
-    }
-    return authentications.getAuthentications().stream()
-        .map(UserAuthentication::getIdentityId)
-        .filter(id -> id != null)
-        .distinct()
-        .toList();
+  private List<String> users(HttpSession session) {
+    return sessionRights.webappUsers(session);
   }
 }

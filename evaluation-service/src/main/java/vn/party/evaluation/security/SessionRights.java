@@ -7,8 +7,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -87,6 +91,22 @@ public class SessionRights {
   public Optional<String> webappSignedWith(HttpSession session, String userId) {
     Map<String, String> webapps = webappDigests(session);
     return webapps == null ? Optional.empty() : Optional.ofNullable(webapps.get(userId));
+  }
+
+  /** The users the webapps signed in in this session (their own {@code Authentications}); none without a session. */
+  public List<String> webappUsers(HttpSession session) {
+    if (session == null) {
+      return List.of();
+    }
+    Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+    if (authentications == null) {
+      return List.of();
+    }
+    return authentications.getAuthentications().stream()
+        .map(UserAuthentication::getIdentityId)
+        .filter(id -> id != null)
+        .distinct()
+        .toList();
   }
 
   @SuppressWarnings("unchecked")
