@@ -2,6 +2,7 @@ package vn.party.evaluation.account;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.security.SessionRights;
 import vn.party.evaluation.web.ApiException;
 
 /** Passwords over the domain API: change one's own, reset a member's, the administrators' sign-in notices, and the
@@ -28,12 +30,15 @@ public class AccountController {
   private final SignInThrottle throttle;
   private final SignInThrottleNotices notices;
   private final PasswordResets resets;
+  private final SessionRights sessionRights;
 
   public AccountController(
       Accounts accounts,
       SignInThrottle throttle,
       SignInThrottleNotices notices,
-      PasswordResets resets) {
+      PasswordResets resets,
+      SessionRights sessionRights) {
+    this.sessionRights = sessionRights;
     this.resets = resets;
     this.accounts = accounts;
     this.throttle = throttle;
@@ -46,8 +51,12 @@ public class AccountController {
           "Đổi mật khẩu của mình / change one's own password (policy: ≥ 10 characters, not the user id, "
               + "not a common password)")
   public ResponseEntity<Void> change(
-      @RequestBody PasswordChange change, @AuthenticationPrincipal CurrentUser user) {
+      @RequestBody PasswordChange change,
+      @AuthenticationPrincipal CurrentUser user,
+      HttpServletRequest request) {
     accounts.changePassword(user.userId(), change.currentPassword(), change.newPassword());
+    // the person's own change: a session the request came with keeps going (SessionRights)
+    sessionRights.passwordChanged(request, user.userId());
     return ResponseEntity.noContent().build();
   }
 

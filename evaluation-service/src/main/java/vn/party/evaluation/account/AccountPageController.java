@@ -1,5 +1,6 @@
 package vn.party.evaluation.account;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.party.evaluation.portal.PortalPage;
 import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.security.SessionRights;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldProblem;
 
@@ -31,12 +33,15 @@ public class AccountPageController {
   private final SignInThrottle throttle;
   private final SignInThrottleNotices notices;
   private final PasswordResets resets;
+  private final SessionRights sessionRights;
 
   public AccountPageController(
       Accounts accounts,
       SignInThrottle throttle,
       SignInThrottleNotices notices,
-      PasswordResets resets) {
+      PasswordResets resets,
+      SessionRights sessionRights) {
+    this.sessionRights = sessionRights;
     this.resets = resets;
     this.accounts = accounts;
     this.throttle = throttle;
@@ -57,6 +62,7 @@ public class AccountPageController {
       @RequestParam(required = false) String confirmPassword,
       @AuthenticationPrincipal CurrentUser user,
       Model model,
+      HttpServletRequest request,
       HttpServletResponse response,
       RedirectAttributes redirect) {
     Map<String, String> errors = new LinkedHashMap<>();
@@ -66,6 +72,8 @@ public class AccountPageController {
     if (errors.isEmpty()) {
       try {
         accounts.changePassword(user.userId(), currentPassword, newPassword);
+        // the person's own change: this session keeps going (SessionRights)
+        sessionRights.passwordChanged(request, user.userId());
         redirect.addFlashAttribute("notice", "ui.password.changed");
         return "redirect:/app/password";
       } catch (ApiException e) {

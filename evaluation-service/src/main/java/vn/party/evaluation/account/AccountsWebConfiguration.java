@@ -10,6 +10,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import vn.party.evaluation.security.SessionRights;
 
 /** The accounts' filters, in front of every door and after each door's sign-in. */
 @Configuration
@@ -48,6 +49,21 @@ public class AccountsWebConfiguration {
     registration.setName("password-change-required");
     registration.addUrlPatterns("/app", "/app/*", "/api/*", "/engine-rest/*");
     registration.setOrder(105);
+    return registration;
+  }
+
+  /**
+   * The webapps' sessions: the must-change flag and a password set anew since the sign-in, each request (with the
+   * webapps' own filters, like {@code security.WebappAppAccessFilter}).
+   */
+  @Bean
+  FilterRegistrationBean<WebappSessionFilter> webappSessionFilter(
+      SessionRights sessionRights, MessageSource messages) {
+    var registration =
+        new FilterRegistrationBean<>(new WebappSessionFilter(sessionRights, messages));
+    registration.setName("webapp-session-rights");
+    registration.addUrlPatterns("/camunda/api/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 20);
     return registration;
   }
 }

@@ -41,7 +41,9 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
                 .map(g -> new SimpleGrantedAuthority(GROUP_PREFIX + g))
                 .toList());
     // for the domain API's request, which signs in with each request (EngineAuthenticationFilter)
-    token.setDetails(new RequestSignIn(userId, signedIn.mustChangePassword()));
+    // and, for a page session, the digest of the password hash it signed in with (SessionRights)
+    token.setDetails(
+        new RequestSignIn(userId, signedIn.mustChangePassword(), signedIn.passwordDigest()));
     return token;
   }
 

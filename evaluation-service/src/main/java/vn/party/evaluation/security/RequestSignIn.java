@@ -8,10 +8,12 @@ import java.util.Optional;
  * What a sign-in read besides the user and the groups (issue 15): whether the password must be changed first, so that
  * the filter asking it ({@code account.PasswordChangeRequiredFilter}) does not read it again in the same request. The
  * sign-in leaves it as its authentication's details; the domain API, which signs its caller in with each request
- * (stateless, HTTP Basic), hands it to the request ({@link EngineAuthenticationFilter}). Nowhere else is it taken: a
- * session's later requests, the pages and the engine's own doors read the flag afresh.
+ * (stateless, HTTP Basic), hands it to the request ({@link EngineAuthenticationFilter}). A page session's later
+ * requests read the account afresh ({@link SessionRights}), which hands what it read on the same way; the digest of
+ * the stored password hash signed in with (never the hash) is what the session compares with then.
  */
-public record RequestSignIn(String userId, boolean mustChangePassword) implements Serializable {
+public record RequestSignIn(String userId, boolean mustChangePassword, String passwordDigest)
+    implements Serializable {
 
   private static final String ATTRIBUTE = RequestSignIn.class.getName();
 

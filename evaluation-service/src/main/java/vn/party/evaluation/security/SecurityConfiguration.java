@@ -52,7 +52,9 @@ public class SecurityConfiguration {
    */
   @Bean
   @Order(0)
-  SecurityFilterChain pages(HttpSecurity http, IdentityService identityService) throws Exception {
+  SecurityFilterChain pages(
+      HttpSecurity http, IdentityService identityService, SessionRights sessionRights)
+      throws Exception {
     return http.securityMatcher(anyOf("/app", "/app/**", "/login", "/logout", "/assets/**"))
         .authorizeHttpRequests(
             auth ->
@@ -71,6 +73,8 @@ public class SecurityConfiguration {
                 headers
                     .frameOptions(frame -> frame.deny())
                     .contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CONTENT_POLICY)))
+        // each request of a session: the account as it is now (its groups), or the session ends
+        .addFilterBefore(sessionRights.pages(), AnonymousAuthenticationFilter.class)
         .addFilterAfter(
             new EngineAuthenticationFilter(identityService), AnonymousAuthenticationFilter.class)
         .build();

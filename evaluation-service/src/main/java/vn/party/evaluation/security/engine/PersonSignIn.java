@@ -1,9 +1,13 @@
 package vn.party.evaluation.security.engine;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -29,12 +33,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class PersonSignIn {
 
-  /** Who signed in: their groups (by id, in order) and whether they must change their password first. */
-  public record SignedIn(List<String> groups, boolean mustChangePassword) {}
+  /**
+   * Who signed in: their groups (by id, in order), whether they must change their password first, and a digest of
+   * the stored password hash they signed in with (never the hash itself), so that a session can tell when the
+   * password was set anew since ({@code security.SessionRights}).
+   */
+  public record SignedIn(List<String> groups, boolean mustChangePassword, String passwordDigest) {}
 
   /** The account as the sign-in reads it (the stored hash never leaves this class). */
   private record Stored(
-      String password, String salt, boolean leftMarked, List<String> groups, boolean mustChange) {}
+      String password, String salt, boolean leftMarked, List<String> groups, boolean mustChange) {
+
+    SignedIn signedIn() {
+      return new SignedIn(groups, mustChange, digest(password));
+    }
+  }
 
   private static final String GROUPS =
       "array(select G.ID_ from ACT_ID_GROUP G join ACT_ID_MEMBERSHIP M on M.GROUP_ID_ = G.ID_"
@@ -86,7 +99,35 @@ public class PersonSignIn {
       return Optional.empty();
     }
     tries.matched(userId);
-    return Optional.of(new SignedIn(account.groups(), account.mustChange()));
+    return Optional.of(account.signedIn());
+  }
+
+  /**
+   * The account as it is now, without a password (for a session's later requests: its groups, the must-change flag
+   * and the digest of its stored password hash, in the same one query); empty when the account no longer exists.
+   */
+  public Optional<SignedIn> current(String userId) {
+    if (userId == null) {
+      return Optional.empty();
+    }
+    return jdbc.sql(ACCOUNT)
+        .param("id", userId)
+        .query(PersonSignIn::stored)
+        .optional()
+        .map(Stored::signedIn);
+  }
+
+  /** A digest (SHA-256, Base64) of a stored password hash; of none, the digest of the empty text. */
+  static String digest(String storedPassword) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(
+                  (storedPassword == null ? "" : storedPassword).getBytes(StandardCharsets.UTF_8));
+      return Base64.getEncoder().withoutPadding().encodeToString(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The engine's own check (throttled, clearing an old lock's mark), then the account read again. */
@@ -98,7 +139,7 @@ public class PersonSignIn {
         .param("id", userId)
         .query(PersonSignIn::stored)
         .optional()
-        .map(account -> new SignedIn(account.groups(), account.mustChange()));
+        .map(Stored::signedIn);
   }
 
   private static Stored stored(ResultSet row, int n) throws SQLException {
