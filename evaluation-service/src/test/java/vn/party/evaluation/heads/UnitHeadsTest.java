@@ -148,7 +148,9 @@ class UnitHeadsTest extends EvaluationFlowSupport {
         .contains("đang xếp loại bí thư chi bộ");
     assertThatThrownBy(() -> complete(head1Decision, approvesWithComment("GOOD", "Nâng mức.")))
         .hasMessageContaining("decidedLevel: above-cap")
-        .hasMessageContaining("head-unit-completed");
+        .hasMessageContaining(
+            "Người đứng đầu không cao hơn mức xếp loại của tập thể do mình đứng đầu")
+        .hasMessageNotContaining("member-caps-"); // the rule's id is not for people
     // the unit's level is a fact of the system: the committee cannot send its own along, through
     // either API
     ResponseEntity<String> viaApi =
