@@ -43,8 +43,11 @@ class OneEngineCommandPerRequestTest extends EvaluationFlowSupport {
   private static final int YEAR = 2064;
   private static final String MEMBER = "member7";
 
-  /** At most, per GET + POST of a member with one open task, as the bench's (before: 89). */
-  private static final int MAX_STATEMENTS = 81;
+  /**
+   * At most, per GET + POST of a member with one open task, as the bench's (before: 89; 81, then 82 since the list reads
+   * one's own and one's groups' tasks in two indexed queries instead of one that read every open task).
+   */
+  private static final int MAX_STATEMENTS = 82;
 
   /**
    * What each further task in the list adds (its variables twice, its execution, links and the grant check): the

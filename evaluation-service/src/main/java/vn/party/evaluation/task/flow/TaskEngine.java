@@ -1,7 +1,9 @@
 package vn.party.evaluation.task.flow;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,24 +98,45 @@ public class TaskEngine {
    */
   public List<EngineTask> active(
       String userId, Collection<String> groups, boolean everyone, int max) {
+    if (everyone) {
+      return page(applicationTasks(), max);
+    }
+    List<EngineTask> own = page(applicationTasks().taskAssignee(userId), max);
+    if (groups.isEmpty()) {
+      return own;
+    }
+    // Two indexed queries, not one with "assignee or candidate group": the engine's OR over the
+    // identity-link join read every open task (10 ms of PostgreSQL per list at 11,000 open tasks
+    // in the bench, most of an API completion's database time), and it grows with the year's tasks.
+    List<EngineTask> offered =
+        page(
+            applicationTasks().taskCandidateGroupIn(List.copyOf(groups)).includeAssignedTasks(),
+            max);
+    return earliestDueFirst(own, offered, max);
+  }
+
+  /** The two lists as one, each task once, earliest due first (no due date last, as PostgreSQL sorts), at most max. */
+  static List<EngineTask> earliestDueFirst(List<EngineTask> a, List<EngineTask> b, int max) {
+    Map<String, EngineTask> byId = new LinkedHashMap<>();
+    a.forEach(task -> byId.putIfAbsent(task.id(), task));
+    b.forEach(task -> byId.putIfAbsent(task.id(), task));
+    return byId.values().stream()
+        .sorted(
+            Comparator.comparing(EngineTask::due, Comparator.nullsLast(Comparator.naturalOrder())))
+        .limit(max)
+        .toList();
+  }
+
+  private TaskQuery applicationTasks() {
     // the application's processes only: a standalone task (created in the engine, not by a step)
     // is none of the product's (outsider's fifth session, finding 8)
-    TaskQuery query =
-        taskService
-            .createTaskQuery()
-            .active()
-            .processDefinitionKeyIn(ProcessKeys.APPLICATION_PROCESSES.toArray(String[]::new));
-    if (!everyone) {
-      query =
-          groups.isEmpty()
-              ? query.taskAssignee(userId)
-              : query
-                  .or()
-                  .taskAssignee(userId)
-                  .taskCandidateGroupIn(List.copyOf(groups))
-                  .includeAssignedTasks()
-                  .endOr();
-    }
+    return taskService
+        .createTaskQuery()
+        .active()
+        .processDefinitionKeyIn(ProcessKeys.APPLICATION_PROCESSES.toArray(String[]::new));
+  }
+
+  private static List<EngineTask> page(TaskQuery query, int max) {
     return query.orderByDueDate().asc().listPage(0, max).stream()
         .map(TaskEngine::engineTask)
         .toList();
