@@ -13,8 +13,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.party.evaluation.security.CurrentUser;
-import vn.party.evaluation.security.SessionRights;
-import vn.party.evaluation.web.ApiException;
 
 /** Passwords over the domain API: change one's own, reset a member's, the administrators' sign-in notices, and the
  * record of password resets (administrators and auditors). */
@@ -26,23 +24,10 @@ public class AccountController {
 
   public record OneTimePassword(String userId, String oneTimePassword, boolean mustChange) {}
 
-  private final Accounts accounts;
-  private final SignInThrottle throttle;
-  private final SignInThrottleNotices notices;
-  private final PasswordResets resets;
-  private final SessionRights sessionRights;
+  private final AccountDesk desk;
 
-  public AccountController(
-      Accounts accounts,
-      SignInThrottle throttle,
-      SignInThrottleNotices notices,
-      PasswordResets resets,
-      SessionRights sessionRights) {
-    this.sessionRights = sessionRights;
-    this.resets = resets;
-    this.accounts = accounts;
-    this.throttle = throttle;
-    this.notices = notices;
+  public AccountController(AccountDesk desk) {
+    this.desk = desk;
   }
 
   @PostMapping("/api/v1/me/password")
@@ -54,9 +39,8 @@ public class AccountController {
       @RequestBody PasswordChange change,
       @AuthenticationPrincipal CurrentUser user,
       HttpServletRequest request) {
-    accounts.changePassword(user.userId(), change.currentPassword(), change.newPassword());
     // the person's own change: a session the request came with keeps going (SessionRights)
-    sessionRights.passwordChanged(request, user.userId());
+    desk.changeOwnPassword(user, change.currentPassword(), change.newPassword(), request);
     return ResponseEntity.noContent().build();
   }
 
@@ -67,7 +51,7 @@ public class AccountController {
               + "committee for its members); 404 for an account that does not exist or is not the caller's to reset")
   public OneTimePassword reset(
       @PathVariable String userId, @AuthenticationPrincipal CurrentUser user) {
-    return new OneTimePassword(userId, accounts.resetPassword(userId, user), true);
+    return new OneTimePassword(userId, desk.resetPassword(userId, user), true);
   }
 
   @GetMapping("/api/v1/admin/sign-in-throttles")
@@ -75,16 +59,14 @@ public class AccountController {
       summary =
           "Đăng nhập bị làm chậm / accounts and addresses that started to wait (administrators)")
   public List<SignInThrottleNotices.Notice> throttled(@AuthenticationPrincipal CurrentUser user) {
-    requireAdmin(user);
-    return notices.latest(200);
+    return desk.throttled(user);
   }
 
   @DeleteMapping("/api/v1/admin/sign-in-throttles/accounts/{userId}")
   @Operation(summary = "Bỏ chờ / lift an account's wait at once (administrators)")
   public ResponseEntity<Void> release(
       @PathVariable String userId, @AuthenticationPrincipal CurrentUser user) {
-    requireAdmin(user);
-    throttle.release(SignInThrottle.Kind.ACCOUNT, userId);
+    desk.release(userId, user);
     return ResponseEntity.noContent().build();
   }
 
@@ -95,15 +77,6 @@ public class AccountController {
               + "(administrators and auditors; issue 12)")
   public List<PasswordResets.PasswordReset> passwordResets(
       @AuthenticationPrincipal CurrentUser user) {
-    if (!user.isAdmin() && !user.isAuditor()) {
-      throw ApiException.forbidden();
-    }
-    return resets.latest(200);
-  }
-
-  private static void requireAdmin(CurrentUser user) {
-    if (!user.isAdmin()) {
-      throw ApiException.forbidden();
-    }
+    return desk.passwordResets(user);
   }
 }

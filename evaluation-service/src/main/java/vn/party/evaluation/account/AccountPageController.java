@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.party.evaluation.portal.PortalPage;
 import vn.party.evaluation.security.CurrentUser;
-import vn.party.evaluation.security.SessionRights;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldProblem;
 
@@ -29,28 +28,15 @@ import vn.party.evaluation.web.FieldProblem;
 @PortalPage
 public class AccountPageController {
 
-  private final Accounts accounts;
-  private final SignInThrottle throttle;
-  private final SignInThrottleNotices notices;
-  private final PasswordResets resets;
-  private final SessionRights sessionRights;
+  private final AccountDesk desk;
 
-  public AccountPageController(
-      Accounts accounts,
-      SignInThrottle throttle,
-      SignInThrottleNotices notices,
-      PasswordResets resets,
-      SessionRights sessionRights) {
-    this.sessionRights = sessionRights;
-    this.resets = resets;
-    this.accounts = accounts;
-    this.throttle = throttle;
-    this.notices = notices;
+  public AccountPageController(AccountDesk desk) {
+    this.desk = desk;
   }
 
   @GetMapping("/app/password")
   public String form(@AuthenticationPrincipal CurrentUser user, Model model) {
-    model.addAttribute("required", accounts.mustChangePassword(user.userId()));
+    model.addAttribute("required", desk.mustChangePassword(user));
     model.addAttribute("errors", Map.of());
     return "account/password";
   }
@@ -71,9 +57,8 @@ public class AccountPageController {
     }
     if (errors.isEmpty()) {
       try {
-        accounts.changePassword(user.userId(), currentPassword, newPassword);
         // the person's own change: this session keeps going (SessionRights)
-        sessionRights.passwordChanged(request, user.userId());
+        desk.changeOwnPassword(user, currentPassword, newPassword, request);
         redirect.addFlashAttribute("notice", "ui.password.changed");
         return "redirect:/app/password";
       } catch (ApiException e) {
@@ -83,7 +68,7 @@ public class AccountPageController {
       }
     }
     response.setStatus(400);
-    model.addAttribute("required", accounts.mustChangePassword(user.userId()));
+    model.addAttribute("required", desk.mustChangePassword(user));
     model.addAttribute("errors", errors);
     return "account/password";
   }
@@ -92,39 +77,28 @@ public class AccountPageController {
   public String reset(
       @PathVariable String memberId, @AuthenticationPrincipal CurrentUser user, Model model) {
     model.addAttribute("userId", memberId);
-    model.addAttribute("oneTimePassword", accounts.resetPassword(memberId, user));
+    model.addAttribute("oneTimePassword", desk.resetPassword(memberId, user));
     return "account/one-time";
   }
 
   @GetMapping("/app/admin/sign-ins")
   public String signIns(@AuthenticationPrincipal CurrentUser user, Model model) {
-    requireAdmin(user);
-    model.addAttribute("notices", notices.latest(200));
+    model.addAttribute("notices", desk.throttled(user));
     return "account/sign-ins";
   }
 
   @PostMapping("/app/admin/sign-ins/release")
   public String release(@RequestParam String userId, @AuthenticationPrincipal CurrentUser user) {
-    requireAdmin(user);
-    throttle.release(SignInThrottle.Kind.ACCOUNT, userId);
+    desk.release(userId, user);
     return "redirect:/app/admin/sign-ins";
   }
 
   /** Issue 12: every password set by someone else, read only, for the administrators and the auditors. */
   @GetMapping("/app/audit/password-resets")
   public String passwordResets(@AuthenticationPrincipal CurrentUser user, Model model) {
-    if (!user.isAdmin() && !user.isAuditor()) {
-      throw ApiException.forbidden();
-    }
-    List<PasswordResets.PasswordReset> latest = resets.latest(200);
+    List<PasswordResets.PasswordReset> latest = desk.passwordResets(user);
     model.addAttribute("resets", latest);
     model.addAttribute("beforeImport", PasswordResets.beforeARosterImport(latest));
     return "account/password-resets";
-  }
-
-  private static void requireAdmin(CurrentUser user) {
-    if (!user.isAdmin()) {
-      throw ApiException.forbidden();
-    }
   }
 }

@@ -8,13 +8,14 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import vn.party.evaluation.directory.People;
+import vn.party.evaluation.portal.PeoplesWords;
 import vn.party.evaluation.portal.PortalTime;
 
 /**
  * A unit's history as people read it (outsider's finding on issue 13): who by name, when in the users' time zone,
  * and what changed in words — people's and units' names, the body and role in words, dates day first — never the
- * stored details' keys and ids.
+ * stored details' keys and ids. People are named as on every other page ({@link PeoplesWords#person}): a step the
+ * system took reads "Hệ thống", never the raw actor id (outsider's tenth session, finding 7).
  */
 @Component
 public class UnitHistoryLines {
@@ -25,13 +26,13 @@ public class UnitHistoryLines {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final Units units;
-  private final People people;
+  private final PeoplesWords words;
   private final PortalTime time;
   private final MessageSource messages;
 
-  UnitHistoryLines(Units units, People people, PortalTime time, MessageSource messages) {
+  UnitHistoryLines(Units units, PeoplesWords words, PortalTime time, MessageSource messages) {
     this.units = units;
-    this.people = people;
+    this.words = words;
     this.time = time;
     this.messages = messages;
   }
@@ -43,7 +44,7 @@ public class UnitHistoryLines {
           new Line(
               entry.action(),
               time.format(entry.occurredAt()),
-              entry.actor() == null ? "" : people.displayName(entry.actor()),
+              words.person(entry.actor()),
               entry.reason() == null ? "" : entry.reason(),
               what(entry, locale)));
     }
@@ -73,7 +74,7 @@ public class UnitHistoryLines {
   }
 
   private String seat(Map<String, Object> d, Locale locale) {
-    String person = d.get("personId") == null ? "" : people.displayName((String) d.get("personId"));
+    String person = words.person((String) d.get("personId"));
     String body = word("unit.body." + d.get("body"), locale);
     String from = d.get("from") == null ? null : word("unit.role." + d.get("from"), locale);
     String to = d.get("to") == null ? null : word("unit.role." + d.get("to"), locale);

@@ -1,12 +1,12 @@
 package vn.party.evaluation.unit;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Supplier;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -15,8 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.party.evaluation.portal.PortalPage;
+import vn.party.evaluation.roster.RosterAccess;
 import vn.party.evaluation.roster.Rosters;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.unit.UnitApi.DissolutionRequest;
@@ -43,6 +45,7 @@ public class UnitPageController {
   private final Rosters rosters;
   private final SeatAccounts accounts;
   private final UnitHistoryLines historyLines;
+  private final Map<String, UnitForm> forms;
 
   public UnitPageController(
       UnitService service, Rosters rosters, SeatAccounts accounts, UnitHistoryLines historyLines) {
@@ -50,6 +53,7 @@ public class UnitPageController {
     this.rosters = rosters;
     this.accounts = accounts;
     this.historyLines = historyLines;
+    this.forms = forms();
   }
 
   /** Whom the seat form offers: the value sent, and the name shown (with the branch, for a member). */
@@ -97,139 +101,93 @@ public class UnitPageController {
     return "units/show";
   }
 
-  @PostMapping("/app/units/{id}")
-  public String change(
+  /** The forms on a unit's page, each at its own path (the API's request, built from the form's fields). */
+  private static final String CHANGE = "/app/units/{id}";
+
+  private static final String SEAT = "/app/units/{id}/seats";
+  private static final String UNSEAT = "/app/units/{id}/seats/remove";
+  private static final String DISSOLVE = "/app/units/{id}/dissolution";
+  private static final String MERGE = "/app/units/{id}/merger";
+
+  /** One form of a unit's page: its name (which form shows a refusal) and what it asks the service to do. */
+  private record UnitForm(String name, UnitAction action) {}
+
+  @FunctionalInterface
+  private interface UnitAction {
+    void run(String id, Map<String, String> form, CurrentUser user);
+  }
+
+  private Map<String, UnitForm> forms() {
+    return Map.of(
+        CHANGE,
+        new UnitForm(
+            "change",
+            (id, form, user) ->
+                service.change(
+                    id,
+                    new UnitChangeRequest(
+                        form.get("name"),
+                        form.get("code"),
+                        PageDates.isoDate(form.get("openedOn")),
+                        form.get("reason")),
+                    user)),
+        SEAT,
+        new UnitForm(
+            "seat",
+            (id, form, user) ->
+                service.seat(
+                    id,
+                    new SeatRequest(
+                        form.get("personId"),
+                        form.get("body"),
+                        form.get("role"),
+                        form.get("reason")),
+                    user)),
+        UNSEAT,
+        new UnitForm(
+            "unseat",
+            (id, form, user) ->
+                service.unseat(
+                    id, form.get("personId"), form.get("body"), form.get("reason"), user)),
+        DISSOLVE,
+        new UnitForm(
+            "dissolve",
+            (id, form, user) ->
+                service.dissolve(
+                    id,
+                    new DissolutionRequest(PageDates.isoDate(form.get("on")), form.get("reason")),
+                    user)),
+        MERGE,
+        new UnitForm(
+            "merge",
+            (id, form, user) ->
+                service.merge(
+                    id,
+                    new MergerRequest(
+                        form.get("into"), PageDates.isoDate(form.get("on")), form.get("reason")),
+                    user)));
+  }
+
+  /**
+   * Every form of a unit's page, told apart by the path it was posted to: done, back to the unit with a notice; refused
+   * with fields, the page again with the form's values and the refusals next to them (400).
+   */
+  @PostMapping({CHANGE, SEAT, UNSEAT, DISSOLVE, MERGE})
+  public String act(
       @PathVariable String id,
       @RequestParam Map<String, String> form,
       @AuthenticationPrincipal CurrentUser user,
       Model model,
+      HttpServletRequest request,
       HttpServletResponse response,
       RedirectAttributes flash) {
-    return act(
-        id,
-        "change",
-        form,
-        user,
-        model,
-        response,
-        flash,
-        () ->
-            service.change(
-                id,
-                new UnitChangeRequest(
-                    form.get("name"),
-                    form.get("code"),
-                    PageDates.isoDate(form.get("openedOn")),
-                    form.get("reason")),
-                user));
-  }
-
-  @PostMapping("/app/units/{id}/seats")
-  public String seat(
-      @PathVariable String id,
-      @RequestParam Map<String, String> form,
-      @AuthenticationPrincipal CurrentUser user,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes flash) {
-    return act(
-        id,
-        "seat",
-        form,
-        user,
-        model,
-        response,
-        flash,
-        () ->
-            service.seat(
-                id,
-                new SeatRequest(
-                    form.get("personId"), form.get("body"), form.get("role"), form.get("reason")),
-                user));
-  }
-
-  @PostMapping("/app/units/{id}/seats/remove")
-  public String unseat(
-      @PathVariable String id,
-      @RequestParam Map<String, String> form,
-      @AuthenticationPrincipal CurrentUser user,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes flash) {
-    return act(
-        id,
-        "unseat",
-        form,
-        user,
-        model,
-        response,
-        flash,
-        () -> {
-          service.unseat(id, form.get("personId"), form.get("body"), form.get("reason"), user);
-          return null;
-        });
-  }
-
-  @PostMapping("/app/units/{id}/dissolution")
-  public String dissolve(
-      @PathVariable String id,
-      @RequestParam Map<String, String> form,
-      @AuthenticationPrincipal CurrentUser user,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes flash) {
-    return act(
-        id,
-        "dissolve",
-        form,
-        user,
-        model,
-        response,
-        flash,
-        () ->
-            service.dissolve(
-                id,
-                new DissolutionRequest(PageDates.isoDate(form.get("on")), form.get("reason")),
-                user));
-  }
-
-  @PostMapping("/app/units/{id}/merger")
-  public String merge(
-      @PathVariable String id,
-      @RequestParam Map<String, String> form,
-      @AuthenticationPrincipal CurrentUser user,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes flash) {
-    return act(
-        id,
-        "merge",
-        form,
-        user,
-        model,
-        response,
-        flash,
-        () ->
-            service.merge(
-                id,
-                new MergerRequest(
-                    form.get("into"), PageDates.isoDate(form.get("on")), form.get("reason")),
-                user));
-  }
-
-  private String act(
-      String id,
-      String formName,
-      Map<String, String> form,
-      CurrentUser user,
-      Model model,
-      HttpServletResponse response,
-      RedirectAttributes flash,
-      Supplier<Object> action) {
+    UnitForm posted =
+        forms.get(
+            String.valueOf(request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE)));
     try {
-      action.get();
+      posted.action().run(id, form, user);
     } catch (ApiException refused) {
-      fillUnit(id, user, model, formName, form, shownOnForm(refused, response));
+      fillUnit(id, user, model, posted.name(), form, shownOnForm(refused, response));
       return "units/show";
     }
     flash.addFlashAttribute("notice", "notice.unit-saved");
@@ -280,6 +238,11 @@ public class UnitPageController {
     model.addAttribute(
         "history", historyLines.of(service.history(id), LocaleContextHolder.getLocale()));
     model.addAttribute("mayEdit", unit.open() && UnitAccess.mayEdit(unit, user));
+    // the link to the branch's members only for whom that page answers (its own rights check)
+    model.addAttribute(
+        "mayListMembers",
+        unit.kind() == UnitKind.BRANCH
+            && rosters.branch(id).filter(b -> RosterAccess.mayListBranch(b, user)).isPresent());
     model.addAttribute("mayRestructure", unit.open() && UnitAccess.mayRestructure(unit, user));
     model.addAttribute(
         "mergeTargets",

@@ -189,4 +189,35 @@ class UnitsBrowserTest extends BrowserTestSupport {
     assertThat(browser.findElements(By.id("nav-meetings"))).isEmpty();
     signOut();
   }
+
+  /**
+   * Outsider's tenth session, finding 7: a unit's history names a step of the system "Hệ thống" (as the timelines
+   * do), never the raw actor id; the link to a branch's members is offered only to whom that page answers: not to a
+   * member of the branch (member1) nor to the committee above (district), to the grassroots committee it is.
+   */
+  @Test
+  void theHistoryNamesTheSystemAndTheMembersLinkIsOnlyForWhoMayListThem() {
+    for (String user : List.of("member1", "district", "committee")) {
+      signIn(user, "demo");
+      open("/app/units/thanh-khe-tay-cb1");
+      // the demo loader opened the branch: a step of the system
+      String created =
+          browser.findElement(By.cssSelector("#history tr[data-action=CREATED]")).getText();
+      assertThat(created).as("%s reads the creator", user).contains("Hệ thống");
+      assertThat(browser.findElement(By.id("history")).getText())
+          .as("%s reads the raw actor", user)
+          .doesNotContainPattern("(?i)\\bsystem\\b");
+      if ("committee".equals(user)) {
+        clickAndLoad(browser.findElement(By.id("members-link")));
+        assertThat(browser.getCurrentUrl()).endsWith("/app/members?branch=thanh-khe-tay-cb1");
+        // the page answers (the members' table), not the refusal
+        assertThat(browser.findElements(By.id("members"))).hasSize(1);
+      } else {
+        assertThat(browser.findElements(By.id("members-link")))
+            .as("%s is offered the branch's members", user)
+            .isEmpty();
+      }
+      signOut();
+    }
+  }
 }

@@ -1,0 +1,80 @@
+package vn.party.evaluation.account;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.security.SessionRights;
+import vn.party.evaluation.web.ApiException;
+
+/**
+ * What the API ({@link AccountController}) and the pages ({@link AccountPageController}) do with accounts, each with
+ * its rights check in one place: every door reaches the same handler.
+ */
+@Component
+public class AccountDesk {
+
+  /** How many sign-in waits and password resets a list shows, newest first. */
+  private static final int LATEST = 200;
+
+  private final Accounts accounts;
+  private final SignInThrottle throttle;
+  private final SignInThrottleNotices notices;
+  private final PasswordResets resets;
+  private final SessionRights sessionRights;
+
+  public AccountDesk(
+      Accounts accounts,
+      SignInThrottle throttle,
+      SignInThrottleNotices notices,
+      PasswordResets resets,
+      SessionRights sessionRights) {
+    this.accounts = accounts;
+    this.throttle = throttle;
+    this.notices = notices;
+    this.resets = resets;
+    this.sessionRights = sessionRights;
+  }
+
+  /** One's own password; the session the request came with keeps going ({@link SessionRights}). */
+  public void changeOwnPassword(
+      CurrentUser user, String currentPassword, String newPassword, HttpServletRequest request) {
+    accounts.changePassword(user.userId(), currentPassword, newPassword);
+    sessionRights.passwordChanged(request, user.userId());
+  }
+
+  public boolean mustChangePassword(CurrentUser user) {
+    return accounts.mustChangePassword(user.userId());
+  }
+
+  /** A one-time password for a member (administrators; the grassroots committee for its members). */
+  public String resetPassword(String userId, CurrentUser user) {
+    return accounts.resetPassword(userId, user);
+  }
+
+  /** The accounts and addresses that started to wait (administrators). */
+  public List<SignInThrottleNotices.Notice> throttled(CurrentUser user) {
+    requireAdmin(user);
+    return notices.latest(LATEST);
+  }
+
+  /** Lifts an account's wait at once (administrators). */
+  public void release(String userId, CurrentUser user) {
+    requireAdmin(user);
+    throttle.release(SignInThrottle.Kind.ACCOUNT, userId);
+  }
+
+  /** Every password set by someone else, newest first: administrators and auditors (issue 12). */
+  public List<PasswordResets.PasswordReset> passwordResets(CurrentUser user) {
+    if (!user.isAdmin() && !user.isAuditor()) {
+      throw ApiException.forbidden();
+    }
+    return resets.latest(LATEST);
+  }
+
+  private static void requireAdmin(CurrentUser user) {
+    if (!user.isAdmin()) {
+      throw ApiException.forbidden();
+    }
+  }
+}
