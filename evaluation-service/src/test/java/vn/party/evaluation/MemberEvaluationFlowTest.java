@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,7 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
   private static final int YEAR = 2025;
 
   @Autowired private TaskService taskService;
+  @Autowired private HistoryService historyService;
 
   @Test
   void memberGoesThroughSelfReviewBranchReviewReturnAndDecision() {
@@ -264,6 +268,49 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
             "unitAssessmentDue",
             "branchReviewDue",
             "decisionDue");
+    // issue 15: what a member's evaluation holds right after its launch (a member with no post,
+    // no facts yet, the default section minimums): the start facts and the cap the forms show,
+    // nothing that only holds a default (false, null, 20): every variable costs rows at each launch
+    String plain =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(year + ":member7")
+            .singleResult()
+            .getId();
+    assertThat(
+            runtimeService.createVariableInstanceQuery().processInstanceIdIn(plain).list().stream()
+                .map(VariableInstance::getName))
+        .containsExactlyInAnyOrder(
+            "campaignId",
+            "year",
+            "memberId",
+            "memberName",
+            "organizationId",
+            "branchId",
+            "regulation",
+            "formKind",
+            "levelCap",
+            "levelCapReason");
+    // and in the engine's history: the start facts once (their ACT_HI_VARINST rows), a detail row
+    // only for what a later step may change (the branch: a transfer; the cap)
+    assertThat(
+            historyService
+                .createHistoricDetailQuery()
+                .processInstanceId(plain)
+                .variableUpdates()
+                .list()
+                .stream()
+                .map(detail -> ((HistoricVariableUpdate) detail).getVariableName()))
+        .containsExactlyInAnyOrder("branchId", "levelCap", "levelCapReason");
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(plain)
+                .list()
+                .stream()
+                .filter(v -> v.getName().equals("memberId") || v.getName().equals("branchId"))
+                .map(v -> v.getName() + "=" + v.getValue()))
+        .containsExactlyInAnyOrder("memberId=member7", "branchId=thanh-khe-tay-cb2");
     Task selfReview = openTask(instance, "self-review");
     assertThat(selfReview.getAssignee()).isEqualTo("member6");
     assertThat(selfReview.getDueDate().toInstant()).isEqualTo(due(campaign, "self_review_due"));

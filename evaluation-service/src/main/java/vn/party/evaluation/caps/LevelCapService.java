@@ -66,8 +66,11 @@ public class LevelCapService {
 
   /**
    * When a user task of the evaluation is created (in the engine's transaction): the variables to set on its
-   * execution (none: empty). The first task sets every cap variable, so that later refreshes only update existing
-   * variables (never two transactions creating the same one).
+   * execution (none: empty). The first task sets {@code levelCap}, {@code levelCapReason} and the facts already known;
+   * a fact not known (false, null) is created only when it becomes known (issue 15: absent means the same to every
+   * reader). Two transactions creating the same variable at once (a fact's consumer and a task's creation, both
+   * behind the evaluation's row lock, the latter with the variables it read before the lock) are told apart by the
+   * engine's unique variable index as a concurrent modification, as two updates of one variable are by its revision.
    *
    * @param current the execution's variables, read once the evaluation's row is locked
    */
@@ -118,7 +121,24 @@ public class LevelCapService {
     if (updates.containsKey(LEVEL_CAP) || updates.containsKey(LEVEL_CAP_REASON)) {
       capChanged(year, memberId, change);
     }
+    // issue 15: a fact not known is what an absent variable already means to every reader
+    // (LevelCaps.facts: false, no level), so it is not created until it is known: a launched
+    // member without facts was 5 variables (10 rows, 5 detail rows) of false and null. The
+    // display variables levelCap and levelCapReason are created always: Tasklist's forms and the
+    // engine REST API's form variables show them, null included.
+    updates
+        .entrySet()
+        .removeIf(
+            e ->
+                LevelCaps.SYSTEM_FACTS.contains(e.getKey())
+                    && !current.containsKey(e.getKey())
+                    && notKnown(e.getValue()));
     return updates;
+  }
+
+  /** A fact's "not known" value: what an absent variable means ({@link LevelCaps#facts}). */
+  private static boolean notKnown(Object value) {
+    return value == null || Boolean.FALSE.equals(value);
   }
 
   private void capChanged(int year, String memberId, CapChange change) {

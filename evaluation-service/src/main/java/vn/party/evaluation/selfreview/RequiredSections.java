@@ -41,11 +41,18 @@ public class RequiredSections {
         "evaluation.self-review.min-length." + section, Integer.class, fallback);
   }
 
-  /** The task-local variables a self-review task gets when it is created: each section's minimum length. */
+  /**
+   * The task-local variables a self-review task gets when it is created: each section's minimum length set otherwise
+   * than the rule's own default ({@link SelfReviewRules#DEFAULT_MIN_LENGTH}, which the rule applies to a task without
+   * the variable): with the default settings none (issue 15: four variables, eight rows, at every launched member).
+   */
   public Map<String, Object> taskVariables() {
     Map<String, Object> variables = new LinkedHashMap<>();
     for (String section : SECTIONS) {
-      variables.put(SelfReviewRules.minLengthVariable(section), minLength(section));
+      int minLength = minLength(section);
+      if (minLength != SelfReviewRules.DEFAULT_MIN_LENGTH) {
+        variables.put(SelfReviewRules.minLengthVariable(section), minLength);
+      }
     }
     return variables;
   }

@@ -32,9 +32,9 @@ class SelfCriticismDoorsTest extends EvaluationFlowSupport {
   void theDomainApiAndEngineRestRefuseAnEmptyOrTooShortSectionNamingTheField() {
     launchedCampaign(YEAR);
     String task = taskOf("member4", "self-review", "member4", YEAR);
-    // the setting's minimum (evaluation.self-review.min-length.default, 20) is on the task, where
-    // the rule reads it
-    assertThat(taskService.getVariableLocal(task, "limitationsMinLength")).isEqualTo(20);
+    // the setting's minimum (evaluation.self-review.min-length.default, 20) is the rule's own
+    // default: not put on the task (issue 15), the rule applies it to a task without the variable
+    assertThat(taskService.getVariableLocal(task, "limitationsMinLength")).isNull();
 
     // the domain API: 400, the field, the reason, the Vietnamese sentence
     ResponseEntity<String> empty =

@@ -39,7 +39,7 @@ public final class ProcessVariables {
 
   /**
    * Boolean: the member holds a leadership or management post (party_member.leadership_post), so
-   * the self-review has the leader's items of Mẫu 02B. Absent counts as false.
+   * the self-review has the leader's items of Mẫu 02B. Absent counts as false: set only when true (issue 15).
    */
   public static final String LEADERSHIP_POST = "leadershipPost";
 

@@ -85,7 +85,9 @@ public class MemberEvaluationStarts {
     variables.put(BRANCH_ID, entry.branchId());
     variables.put(REGULATION, campaign.regulation());
     variables.put(FORM_KIND, entry.formKind());
-    variables.put(LEADERSHIP_POST, entry.leadershipPost()); // Mẫu 02B
+    if (entry.leadershipPost()) { // Mẫu 02B; absent counts as false for every reader (issue 15)
+      variables.put(LEADERSHIP_POST, true);
+    }
     if (entry.headOf() != null) { // a collective before its head: decided after the unit is rated
       variables.put(HEAD_OF, entry.headOf());
       variables.put(

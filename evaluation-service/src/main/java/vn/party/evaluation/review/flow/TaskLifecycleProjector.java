@@ -85,7 +85,7 @@ public class TaskLifecycleProjector {
         ProcessKeys.BRANCH_REVIEW.equals(taskKey)
             ? voteRule
             : ProcessKeys.SELF_REVIEW.equals(taskKey) ? sectionMinimums : null;
-    if (settings != null) {
+    if (settings != null && !settings.isEmpty()) {
       task.setVariablesLocal(settings);
     }
     int year = year(task);
