@@ -2,9 +2,11 @@ package vn.party.evaluation.account;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -80,6 +82,16 @@ public class AccountPageController {
         for (FieldProblem problem : e.problems()) {
           errors.putIfAbsent(problem.field(), "reason." + problem.reason());
         }
+        if (e.status() == HttpStatus.TOO_MANY_REQUESTS) {
+          // the account waits after failed sign-ins: told as the sign-in page tells it (how long)
+          Object seconds = e.arguments()[0];
+          response.setStatus(429);
+          response.setHeader("Retry-After", String.valueOf(seconds));
+          model.addAttribute("throttledSeconds", seconds);
+          model.addAttribute("required", accounts.mustChangePassword(user.userId()));
+          model.addAttribute("errors", errors);
+          return "account/password";
+        }
       }
     }
     response.setStatus(400);
@@ -99,7 +111,17 @@ public class AccountPageController {
   @GetMapping("/app/admin/sign-ins")
   public String signIns(@AuthenticationPrincipal CurrentUser user, Model model) {
     requireAdmin(user);
-    model.addAttribute("notices", notices.latest(200));
+    List<SignInThrottleNotices.Notice> latest = notices.latest(200);
+    // each notice is when a key started to wait; what holds now is the throttle's (tenth session's
+    // outsider, LOW 10: the first wait read as the wait in force)
+    Map<Long, SignInThrottle.Wait> now = new HashMap<>();
+    for (SignInThrottleNotices.Notice notice : latest) {
+      throttle
+          .inForce(SignInThrottle.Kind.valueOf(notice.kind()), notice.subject())
+          .ifPresent(wait -> now.put(notice.id(), wait));
+    }
+    model.addAttribute("notices", latest);
+    model.addAttribute("inForce", now);
     return "account/sign-ins";
   }
 
