@@ -67,6 +67,12 @@ public class MeetingProblems {
                   "meeting.member-problem", new Object[] {member, problem.message()}, locale);
     } else {
       message = sentence(problem, member == null ? label : label + " (" + member + ")", locale);
+      if (member != null && !message.contains(member)) {
+        // a reason whose sentence names no field ("more votes than members present"): the member
+        // before it
+        message =
+            messages.getMessage("meeting.member-problem", new Object[] {member, message}, locale);
+      }
     }
     return new FieldProblem(field, problem.reason(), message);
   }
