@@ -1839,10 +1839,13 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
     }
     // a refusal naming fields names them in errors[].field, its message in words (the variables
     // refused: tenth session's outsider, LOW 8)
-    List<String> fields =
-        StreamSupport.stream(answer.path("errors").spliterator(), false)
-            .map(e -> e.path("field").asText())
-            .toList();
+    List<String> fields = new ArrayList<>();
+    StreamSupport.stream(answer.path("errors").spliterator(), false)
+        .forEach(
+            e -> {
+              fields.add(e.path("field").asText());
+              fields.add(e.path("field").asText() + ": " + e.path("reason").asText());
+            });
     return c.expect().mentions().stream().anyMatch(m -> message.contains(m) || fields.contains(m))
         ? null
         : "message or errors[].field mentions one of " + c.expect().mentions();
