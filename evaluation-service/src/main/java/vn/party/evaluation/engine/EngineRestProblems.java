@@ -86,6 +86,9 @@ import vn.party.evaluation.security.engine.VariableRefusedException;
  *       {@code processVariables.a}; the engine names only its type and value, so it is found in the body, kept by
  *       {@link RequestBody}) or the body's field ({@code messageName}; {@code body} for what is not JSON), the
  *       texts in the request's language ({@link #badInput});</li>
+ *   <li>variables the guard refuses (written outside a task's form, not on the completed task's form, transient or
+ *       of a value the form does not take: {@code VariableRefusedException}) as /api/v1 refuses the same command,
+ *       each field with its stable reason and a sentence in Vietnamese then English ({@link #variablesRefused});</li>
  *   <li>everything else as the engine answers it (a completion refused naming its fields, say), as a problem whose
  *       {@code type} is the status's name, not the engine's exception class, and without the engine's text when it
  *       names a class ({@link #INTERNALS}).</li>
