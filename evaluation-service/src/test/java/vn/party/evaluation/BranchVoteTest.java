@@ -90,7 +90,8 @@ class BranchVoteTest extends EvaluationFlowSupport {
     lenient.put("goodVoteRule", ">=1/3");
     ResponseEntity<String> overriding = engineComplete("secretary1", review2, lenient);
     assertThat(overriding.getStatusCode().value()).isEqualTo(400);
-    assertThat(overriding.getBody()).contains("goodVoteRule: unknown-field");
+    assertThat(overriding.getBody())
+        .contains("\"field\":\"goodVoteRule\",\"reason\":\"unknown-field\"");
     assertThat(evaluation("secretary1", YEAR, "member2").get("status").asText())
         .isEqualTo("BRANCH_REVIEW");
 

@@ -76,6 +76,24 @@ class MeetingApiTest extends EvaluationFlowSupport {
             "entries[" + review2 + "].votes.BEST");
     assertThat(refused.findValuesAsText("reason"))
         .contains("unknown-field", "invalid-format", "not-a-count", "invalid-level");
+    // what a person reads is a sentence: the member by name, the field by its label, no path and
+    // no task id (tenth session's outsider, LOW 9); the field keeps the path for API clients
+    String member1 = nameOnAgenda(agenda, review1);
+    assertThat(refused.path("errors").findValuesAsText("message"))
+        .isNotEmpty()
+        .allSatisfy(
+            message -> assertThat(message).doesNotContain("entries[", review1, review2, "taskId"));
+    assertThat(String.join(" ", refused.path("errors").findValuesAsText("message")))
+        .contains("Số phiếu: Hoàn thành xuất sắc nhiệm vụ (" + member1 + ")");
+    JsonNode notOnAgenda =
+        problems(
+            post("secretary1", meeting(entry("khong-co-viec-nay", "GOOD", Map.of("GOOD", 4)))),
+            400);
+    assertThat(notOnAgenda.at("/errors/0/field").asText())
+        .isEqualTo("entries[khong-co-viec-nay].taskId");
+    assertThat(notOnAgenda.at("/errors/0/message").asText())
+        .contains("không thuộc đảng viên nào chi bộ đang họp xét")
+        .doesNotContain("khong-co-viec-nay", "taskId", "entries[");
     assertThat(meetings()).isZero();
 
     // EXCELLENT with two of five votes: short of two thirds, with the figures
@@ -88,7 +106,11 @@ class MeetingApiTest extends EvaluationFlowSupport {
     assertThat(shortVote.at("/errors/0/field").asText())
         .isEqualTo("entries[" + review1 + "].branchProposedLevel");
     assertThat(shortVote.at("/errors/0/reason").asText()).isEqualTo("vote-not-supported");
-    assertThat(shortVote.at("/errors/0/message").asText()).contains("2/5").contains(">=2/3");
+    assertThat(shortVote.at("/errors/0/message").asText())
+        .startsWith("Đảng viên " + member1 + ": ")
+        .contains("2/5")
+        .contains(">=2/3")
+        .doesNotContain(review1);
     assertThat(meetings()).isZero();
 
     // another branch's committee and the auditor cannot record it
@@ -118,6 +140,16 @@ class MeetingApiTest extends EvaluationFlowSupport {
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
+  }
+
+  /** The member's name on the agenda, by their branch review's task id. */
+  private static String nameOnAgenda(JsonNode agenda, String taskId) {
+    for (JsonNode item : agenda) {
+      if (item.path("taskId").asText().equals(taskId)) {
+        return item.path("memberName").asText();
+      }
+    }
+    throw new AssertionError("not on the agenda: " + taskId);
   }
 
   @SafeVarargs

@@ -198,6 +198,30 @@ class SelfReviewTest extends EvaluationFlowSupport {
                 .singleResult()
                 .getValue())
         .isEqualTo("EXCELLENT");
+    // the four required sections of the self-criticism are in the engine's history and on the
+    // timeline's completion entry, III (shortcomings fixed) with the others (tenth session's
+    // outsider, observation: III was left out)
+    for (String section :
+        new String[] {"strengths", "limitations", "shortcomingsFixed", "remedialMeasures"}) {
+      assertThat(
+              historyService
+                  .createHistoricVariableInstanceQuery()
+                  .processInstanceId(processInstance)
+                  .variableName(section)
+                  .singleResult())
+          .as("the engine's history of " + section)
+          .isNotNull()
+          .extracting(v -> v.getValue())
+          .isEqualTo(form02a(longText).get(section));
+    }
+    JsonNode completedEntry =
+        StreamSupport.stream(history.spliterator(), false)
+            .filter(e -> e.get("kind").asText().equals("TASK_COMPLETED"))
+            .filter(e -> e.path("taskKey").asText("self-review").equals("self-review"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(completedEntry.at("/details/shortcomingsFixed").asText())
+        .isEqualTo("Đã khắc phục việc chậm báo cáo năm trước.");
 
     // later edits are refused: the task is gone (its submitter is told it is already submitted,
     // 409; anyone else gets the one 403 for a task one may not see, no oracle), and the kept row

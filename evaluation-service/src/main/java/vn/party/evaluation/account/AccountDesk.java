@@ -1,7 +1,9 @@
 package vn.party.evaluation.account;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.security.SessionRights;
@@ -56,6 +58,20 @@ public class AccountDesk {
   public List<SignInThrottleNotices.Notice> throttled(CurrentUser user) {
     requireAdmin(user);
     return notices.latest(LATEST);
+  }
+
+  /**
+   * Which of the notices' waits hold now, by notice id: each notice is when a key started to wait, what holds now is
+   * the throttle's (tenth session's outsider, LOW 10: the first wait read as the wait in force).
+   */
+  public Map<Long, SignInThrottle.Wait> waitsInForce(List<SignInThrottleNotices.Notice> latest) {
+    Map<Long, SignInThrottle.Wait> now = new HashMap<>();
+    for (SignInThrottleNotices.Notice notice : latest) {
+      throttle
+          .inForce(SignInThrottle.Kind.valueOf(notice.kind()), notice.subject())
+          .ifPresent(wait -> now.put(notice.id(), wait));
+    }
+    return now;
   }
 
   /** Lifts an account's wait at once (administrators). */

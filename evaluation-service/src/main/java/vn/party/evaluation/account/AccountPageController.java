@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,6 +66,16 @@ public class AccountPageController {
         for (FieldProblem problem : e.problems()) {
           errors.putIfAbsent(problem.field(), "reason." + problem.reason());
         }
+        if (e.status() == HttpStatus.TOO_MANY_REQUESTS) {
+          // the account waits after failed sign-ins: told as the sign-in page tells it (how long)
+          Object seconds = e.arguments()[0];
+          response.setStatus(429);
+          response.setHeader("Retry-After", String.valueOf(seconds));
+          model.addAttribute("throttledSeconds", seconds);
+          model.addAttribute("required", desk.mustChangePassword(user));
+          model.addAttribute("errors", errors);
+          return "account/password";
+        }
       }
     }
     response.setStatus(400);
@@ -83,7 +94,9 @@ public class AccountPageController {
 
   @GetMapping("/app/admin/sign-ins")
   public String signIns(@AuthenticationPrincipal CurrentUser user, Model model) {
-    model.addAttribute("notices", desk.throttled(user));
+    List<SignInThrottleNotices.Notice> latest = desk.throttled(user);
+    model.addAttribute("notices", latest);
+    model.addAttribute("inForce", desk.waitsInForce(latest));
     return "account/sign-ins";
   }
 

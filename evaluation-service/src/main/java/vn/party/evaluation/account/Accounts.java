@@ -2,13 +2,16 @@ package vn.party.evaluation.account;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
 import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.account.flow.PartyPasswordPolicy;
@@ -65,6 +68,7 @@ public class Accounts {
   private final PasswordFlags flags;
   private final Rosters rosters;
   private final Outbox outbox;
+  private final SignInThrottle throttle;
   private final SecureRandom random = new SecureRandom();
 
   public Accounts(
@@ -72,7 +76,9 @@ public class Accounts {
       SystemAccess systemAccess,
       PasswordFlags flags,
       Rosters rosters,
-      Outbox outbox) {
+      Outbox outbox,
+      SignInThrottle throttle) {
+    this.throttle = throttle;
     this.identityService = identityService;
     this.systemAccess = systemAccess;
     this.flags = flags;
@@ -166,11 +172,25 @@ public class Accounts {
 
   /**
    * The holder changes their own password: the current one must be right, the new one must pass the policy and differ
-   * from the current one. Refusals name the field ({@code currentPassword}, {@code newPassword}) and the rule.
+   * from the current one. Refusals name the field ({@code currentPassword}, {@code newPassword}) and the rule. While
+   * the account or the caller's address waits after failed sign-ins ({@link SignInThrottle}), 429 saying how long
+   * ({@code error.sign-in-throttled}, its seconds the message's argument), the password untried.
    */
   @Transactional
   public void changePassword(String userId, String currentPassword, String newPassword) {
     List<FieldProblem> problems = new ArrayList<>();
+    Optional<Duration> wait = throttle.waitFor(userId, ClientAddress.current());
+    if (wait.isPresent()) {
+      // the account (or the caller's address) waits: the password is not tried, and the person is
+      // told what the sign-in doors tell (how long to wait, 429), not that it is wrong (tenth
+      // session's outsider, LOW 5: the engine's check answers false while a key waits)
+      long seconds = SignInThrottleFilter.seconds(wait.get());
+      throw new ApiException(
+          HttpStatus.TOO_MANY_REQUESTS,
+          "error.sign-in-throttled",
+          List.of(new FieldProblem("currentPassword", "sign-in-throttled", null)),
+          seconds);
+    }
     if (currentPassword == null || currentPassword.isEmpty()) {
       problems.add(new FieldProblem("currentPassword", "required", null));
     } else if (!identityService.checkPassword(userId, currentPassword)) {

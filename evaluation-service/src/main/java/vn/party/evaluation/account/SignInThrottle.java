@@ -83,6 +83,25 @@ public class SignInThrottle {
     return longest.isZero() ? Optional.empty() : Optional.of(longest);
   }
 
+  /** A wait in force now: the key's failures so far and when its wait ends. */
+  public record Wait(int failures, Instant until) {}
+
+  /**
+   * The wait in force now for an account (its id, without regard to case) or an address, as a notice names it; empty
+   * when it may be tried now. A notice tells when a key started to wait; this tells what holds now (the wait doubles
+   * with each failure after, ends by itself, or was lifted).
+   */
+  public Optional<Wait> inForce(Kind kind, String value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    Counter counter = counters.get(key(kind, kind == Kind.ACCOUNT ? normalized(value) : value));
+    Instant now = clock.instant();
+    return counter != null && counter.blockedUntil.isAfter(now)
+        ? Optional.of(new Wait(counter.failures, counter.blockedUntil))
+        : Optional.empty();
+  }
+
   /** A wrong password (or an unknown user): both keys count it; crossing into a wait is recorded once. */
   public void failed(String userId, String address) {
     Instant now = clock.instant();

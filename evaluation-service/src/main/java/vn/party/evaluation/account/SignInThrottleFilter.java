@@ -125,7 +125,8 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
     FilterProblems.passwordChangeRequired(request, response, messages, "/app/password");
   }
 
-  private static long seconds(Duration wait) {
+  /** A wait in whole seconds, at least one, as every door tells it (Retry-After, the messages). */
+  static long seconds(Duration wait) {
     return Math.max(1, (wait.toMillis() + 999) / 1000);
   }
 

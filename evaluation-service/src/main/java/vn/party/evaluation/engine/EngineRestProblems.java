@@ -58,6 +58,7 @@ import vn.party.evaluation.security.engine.JobRunRefusedException;
 import vn.party.evaluation.security.engine.PersonRefusedException;
 import vn.party.evaluation.security.engine.SeatOnlyRefusedException;
 import vn.party.evaluation.security.engine.TaskSeats;
+import vn.party.evaluation.security.engine.VariableRefusedException;
 
 /**
  * The engine REST API's answer to every error, in place of the engine's own mappers (issue 12, outsider's findings):
@@ -85,6 +86,9 @@ import vn.party.evaluation.security.engine.TaskSeats;
  *       {@code processVariables.a}; the engine names only its type and value, so it is found in the body, kept by
  *       {@link RequestBody}) or the body's field ({@code messageName}; {@code body} for what is not JSON), the
  *       texts in the request's language ({@link #badInput});</li>
+ *   <li>variables the guard refuses (written outside a task's form, not on the completed task's form, transient or
+ *       of a value the form does not take: {@code VariableRefusedException}) as /api/v1 refuses the same command,
+ *       each field with its stable reason and a sentence in Vietnamese then English ({@link #variablesRefused});</li>
  *   <li>everything else as the engine answers it (a completion refused naming its fields, say), as a problem whose
  *       {@code type} is the status's name, not the engine's exception class, and without the engine's text when it
  *       names a class ({@link #INTERNALS}).</li>
@@ -183,6 +187,14 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
         || (engine.getStatus() == 404 && has(error, RestException.class))
         || (has(error, MismatchingMessageCorrelationException.class) && !administrator())) {
       return administrator() ? problem(404, "Not Found", NOT_FOUND) : forbidden();
+    }
+    VariableRefusedException variables = find(error, VariableRefusedException.class);
+    if (variables != null) {
+      // a variable written or a completion sent with variables the form does not take: the refusal
+      // of the other doors, in words (tenth session's outsider, LOW 8: "x: unknown-field", code
+      // null)
+      log.info("engine REST: variables refused: {}", variables.getMessage());
+      return variablesRefused(variables.errors());
     }
     List<Map<String, String>> fields = badInput(error);
     if (fields != null) {
@@ -605,6 +617,50 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
             + named.stream().map(e -> (String) e.get("message")).collect(Collectors.joining(" ")));
     body.put("errors", named);
     return json(400, body);
+  }
+
+  static final String VARIABLES_REFUSED =
+      "Biến không được ghi (xem errors) / The variables were not written (see errors)";
+
+  /**
+   * 400 for variables refused by the guard ({@link VariableRefusedException}): a variable written outside a task's
+   * form, a completion's variable the form does not take, a transient or ill-typed value. As /api/v1 answers the same
+   * command: {@code errors: [{field, reason, message}]}, the field the variable's name, the reason a stable code
+   * ({@code unknown-field}, …), the message a sentence naming the field by its label, Vietnamese first then English, as
+   * this door's other refusals; no raw {@code field: reason} text and no {@code code: null}.
+   */
+  static Response variablesRefused(List<FieldError> refused) {
+    Locale vi = Locale.forLanguageTag("vi");
+    List<Map<String, Object>> named = new ArrayList<>();
+    for (FieldError error : refused) {
+      Map<String, Object> field = new LinkedHashMap<>();
+      field.put("field", error.field());
+      field.put("reason", error.reason());
+      field.put(
+          "message",
+          sentence(error.field(), error.reason(), vi)
+              + " / "
+              + sentence(error.field(), error.reason(), Locale.ENGLISH));
+      named.add(field);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "BadRequest");
+    body.put("title", "Bad Request");
+    body.put("status", 400);
+    body.put("detail", VARIABLES_REFUSED);
+    body.put(
+        "message",
+        VARIABLES_REFUSED
+            + ": "
+            + named.stream().map(e -> (String) e.get("message")).collect(Collectors.joining(" ")));
+    body.put("errors", named);
+    return json(400, body);
+  }
+
+  /** A refused variable's sentence in one language: the reason, naming the field by its label (or its name). */
+  private static String sentence(String field, String reason, Locale locale) {
+    String label = MESSAGES.getMessage("field." + field, null, field, locale);
+    return text("reason." + reason, locale, label);
   }
 
   /** The application's texts (messages.properties: Vietnamese; messages_en: English). */

@@ -40,8 +40,11 @@ public class MeetingController {
   private final MeetingService meetings;
   private final MeetingMapper mapper;
   private final ObjectMapper json;
+  private final MeetingProblems words;
 
-  public MeetingController(MeetingService meetings, MeetingMapper mapper, ObjectMapper json) {
+  public MeetingController(
+      MeetingService meetings, MeetingMapper mapper, ObjectMapper json, MeetingProblems words) {
+    this.words = words;
     this.meetings = meetings;
     this.mapper = mapper;
     this.json = json;
@@ -74,7 +77,13 @@ public class MeetingController {
       @RequestBody JsonNode body,
       @AuthenticationPrincipal CurrentUser user) {
     MeetingService.allowed(branchId, user); // a stranger learns nothing from the body's problems
-    MeetingRequest request = read(body);
+    MeetingRequest request;
+    try {
+      request = read(body);
+    } catch (ApiException refused) {
+      // in words, naming the members of the agenda (no path, no task id in a message)
+      throw words.refusal(refused.problems(), meetings.memberNames(branchId, year, user));
+    }
     Meeting meeting = mapper.toMeeting(request);
     UUID id = meetings.record(branchId, year, meeting, user);
     List<String> completed =

@@ -39,8 +39,11 @@ public class MeetingPageController {
   private final MeetingService meetings;
   private final MessageSource messages;
   private final BranchRoll roll;
+  private final MeetingProblems words;
 
-  public MeetingPageController(MeetingService meetings, MessageSource messages, BranchRoll roll) {
+  public MeetingPageController(
+      MeetingService meetings, MessageSource messages, BranchRoll roll, MeetingProblems words) {
+    this.words = words;
     this.roll = roll;
     this.meetings = meetings;
     this.messages = messages;
@@ -200,17 +203,13 @@ public class MeetingPageController {
    * says whose vote or proposal is wrong.
    */
   private Map<String, String> errors(List<FieldProblem> problems, Map<String, String> memberNames) {
-    var locale = LocaleContextHolder.getLocale();
     Map<String, String> errors = new LinkedHashMap<>();
     for (FieldProblem problem : problems) {
-      String field = problem.field();
-      String name = field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : field;
-      String label = messages.getMessage("field." + name, null, name, locale);
-      if (field.startsWith("entries[") && field.indexOf(']') > 8) {
-        String member = memberNames.get(field.substring(8, field.indexOf(']')));
-        label = member == null ? label : label + " (" + member + ")";
-      }
-      errors.putIfAbsent(field, problem.shown(messages, label, locale));
+      // the service's refusals are in words already; the page's own (a number that does not parse)
+      // are put in words here, as the service does (MeetingProblems)
+      FieldProblem worded =
+          problem.message() != null ? problem : words.worded(List.of(problem), memberNames).get(0);
+      errors.putIfAbsent(problem.field(), worded.message());
     }
     return errors;
   }

@@ -52,13 +52,16 @@ public class MeetingService {
   private final TaskWork work;
   private final BranchMeetings meetings;
   private final Timeline timeline;
+  private final MeetingProblems words;
 
   public MeetingService(
       BranchReviewTasks tasks,
       TaskWork work,
       BranchMeetings meetings,
       Timeline timeline,
-      EvaluationRecords records) {
+      EvaluationRecords records,
+      MeetingProblems words) {
+    this.words = words;
     this.records = records;
     this.tasks = tasks;
     this.work = work;
@@ -128,6 +131,18 @@ public class MeetingService {
         .toList();
   }
 
+  /** The members on the agenda by their branch review's task id. */
+  static Map<String, String> memberNames(List<AgendaItem> agenda) {
+    Map<String, String> names = new LinkedHashMap<>();
+    agenda.forEach(item -> names.put(item.taskId(), item.memberName()));
+    return names;
+  }
+
+  /** The members on the branch's agenda by their branch review's task id (to name them in a refusal). */
+  public Map<String, String> memberNames(String branchId, int year, CurrentUser user) {
+    return memberNames(agenda(branchId, year, user));
+  }
+
   /** @return the meeting's id; refused (nothing written) with every problem found, per field */
   @Transactional
   public UUID record(String branchId, int year, Meeting meeting, CurrentUser user) {
@@ -169,7 +184,8 @@ public class MeetingService {
       problems.add(new FieldProblem("entries", "required", null));
     }
     if (!problems.isEmpty()) {
-      throw ApiException.invalid(problems);
+      // in words: the member by name, the field by its label (no path, no task id)
+      throw words.refusal(problems, memberNames(agenda));
     }
     UUID id = meetings.save(branchId, year, meeting, user.userId());
     for (Meeting.Entry entry : meeting.entries()) {

@@ -24,12 +24,19 @@ import vn.party.evaluation.security.engine.WholeTexts;
 @Component
 public class SelfReviewKeeper {
 
-  /** What the engine keeps of a review submitted through the application: the proposals and the older sections. */
+  /**
+   * What the engine keeps of a review submitted through the application: the proposals and the four required
+   * sections of the self-criticism ({@link SelfReviewRules#REQUIRED_SECTIONS}: I strengths, II limitations, III
+   * shortcomings fixed, IV remedial measures), so that the engine's history and the timeline's completion entry hold
+   * each section the review required, as the record and the PDF do (tenth session's outsider: III was left out). The
+   * other texts and the grades stay in the record only.
+   */
   private static final List<String> ENGINE_FIELDS =
       List.of(
           SELF_PROPOSED_LEVEL,
           STRENGTHS,
           LIMITATIONS,
+          SelfReviewRules.SHORTCOMINGS_FIXED,
           REMEDIAL_MEASURES,
           SelfReviewRules.CIVIL_SERVICE_SELF_PROPOSED_LEVEL);
 

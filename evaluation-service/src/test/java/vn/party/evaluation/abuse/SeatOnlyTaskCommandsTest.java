@@ -234,7 +234,60 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     HttpResponse<String> committee =
         http.send("PUT", "/engine-rest" + variable, "committee", "application/json", value);
     assertThat(committee.statusCode()).as(committee.body()).isEqualTo(400);
-    assertThat(committee.body()).contains("memberId", "unknown-field");
+    assertThat(committee.body()).contains("\"field\":\"memberId\",\"reason\":\"unknown-field\"");
+    assertUntouched();
+  }
+
+  /**
+   * Tenth session's outsider, LOW 8: a variable write the guard refuses answered in English with the raw reason
+   * ({@code memberId: unknown-field}) and {@code code: null}. Now, at both engine REST path forms and Tasklist's copy,
+   * the refusal the other doors give: 400, the field, a stable reason, and a sentence naming the field in Vietnamese
+   * first, then English; nothing written.
+   */
+  @Test
+  void aRefusedVariableWriteIsToldInWordsAtEveryEngineDoor() {
+    String variable = "/process-instance/" + decisionInstance + "/variables/memberId";
+    String value = "{\"value\":\"committee\",\"type\":\"String\"}";
+    String[][] writes = {
+      {"PUT", variable, value},
+      {
+        "POST",
+        "/process-instance/" + decisionInstance + "/variables",
+        "{\"modifications\":{\"memberId\":" + value + "}}"
+      }
+    };
+    WebappSession tasklist = new WebappSession(port);
+    assertThat(tasklist.signIn("committee", "tasklist")).isEqualTo(200);
+    List<HttpResponse<String>> answers = new ArrayList<>();
+    for (String[] write : writes) {
+      for (String door : DOORS) {
+        answers.add(
+            http.send(write[0], door + write[1], "committee", "application/json", write[2]));
+      }
+      answers.add(
+          tasklist.send(
+              write[0],
+              "/camunda/api/engine/engine/default" + write[1],
+              "application/json",
+              write[2]));
+    }
+    for (HttpResponse<String> answer : answers) {
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+      var problem = json(answer.body());
+      assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("memberId");
+      assertThat(problem.path("errors").get(0).path("reason").asText()).isEqualTo("unknown-field");
+      assertThat(problem.path("errors").get(0).path("message").asText())
+          .as("Vietnamese first, then English, the field by its label")
+          .contains("không thuộc biểu mẫu này")
+          .contains(" / ")
+          .contains("is not a field of this form")
+          .doesNotContain("memberId");
+      assertThat(problem.path("detail").asText()).startsWith("Biến không được ghi");
+      assertThat(answer.body())
+          .doesNotContain("memberId: unknown-field")
+          .doesNotContain("\"code\"");
+    }
+    assertThat(runtimeService.getVariable(decisionInstance, "memberId")).isEqualTo("member5");
     assertUntouched();
   }
 

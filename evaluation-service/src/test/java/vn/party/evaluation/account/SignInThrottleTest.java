@@ -2,6 +2,9 @@ package vn.party.evaluation.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.party.evaluation.IntegrationTestSupport;
 import vn.party.evaluation.messaging.EventTypes;
+import vn.party.evaluation.pages.PageSession;
 
 /**
  * Issue 12, item 5: wrong passwords slow the guesser down, per account and per client address, on every door, and
@@ -139,6 +143,98 @@ class SignInThrottleTest extends IntegrationTestSupport {
     RawHttp.Response signedIn = me("127.0.0.20", id, RIGHT);
     assertThat(signedIn.status()).isEqualTo(200);
     assertThat(signedIn.body()).contains("\"userId\":\"" + id + "\"");
+  }
+
+  /**
+   * Tenth session's outsider, LOW 5: the page to change one's password said "the current password is wrong" while the
+   * account waited after failed sign-ins elsewhere (the engine's check answers false without trying). It now says what
+   * the sign-in page says, how long to wait (429, Retry-After), and "wrong" only for a wrong password once the wait is
+   * over.
+   */
+  @Test
+  void thePasswordPageSaysHowLongToWaitWhileTheAccountWaits() throws Exception {
+    String id = "throttle-probe-pw";
+    account(id);
+    PageSession page = PageSession.of(port, id, RIGHT);
+    HttpResponse<String> form = page.get("/app/password");
+    for (int i = 1; i <= 6; i++) {
+      me("127.0.0." + (120 + i), id, "wrong-" + i);
+    }
+    String strong = "Hoa-sữa-cuối-thu-" + System.nanoTime();
+    HttpResponse<String> waiting =
+        page.post(
+            "/app/password",
+            "currentPassword="
+                + URLEncoder.encode(RIGHT, StandardCharsets.UTF_8)
+                + "&newPassword="
+                + URLEncoder.encode(strong, StandardCharsets.UTF_8)
+                + "&confirmPassword="
+                + URLEncoder.encode(strong, StandardCharsets.UTF_8)
+                + "&_csrf="
+                + page.csrf(form.body()));
+    assertThat(waiting.statusCode())
+        .as("the right password, while the account waits")
+        .isEqualTo(429);
+    assertThat(waiting.headers().firstValue("Retry-After")).contains("1");
+    assertThat(waiting.body())
+        .contains("id=\"currentPassword-error\"")
+        .contains("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 1 giây.")
+        .doesNotContain("Mật khẩu hiện tại không đúng");
+
+    // once the wait is over, a wrong current password is told as wrong
+    clock.advance(Duration.ofSeconds(1));
+    HttpResponse<String> wrong =
+        page.post(
+            "/app/password",
+            "currentPassword=not-it&newPassword="
+                + URLEncoder.encode(strong, StandardCharsets.UTF_8)
+                + "&confirmPassword="
+                + URLEncoder.encode(strong, StandardCharsets.UTF_8)
+                + "&_csrf="
+                + page.csrf(waiting.body()));
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.body())
+        .contains("Mật khẩu hiện tại không đúng")
+        .doesNotContain("Vui lòng thử lại sau");
+  }
+
+  /**
+   * Tenth session's outsider, LOW 10: the administrators' list is of notices (a key starting to wait, once), and it
+   * showed each notice's first wait as if it were the wait now. Each row now says what is in force: the wait running
+   * now and until when, or that none is.
+   */
+  @Test
+  void theAdministratorsListSaysWhichWaitIsInForceNow() throws Exception {
+    String id = "throttle-probe-now";
+    account(id);
+    for (int i = 1; i <= 7; i++) {
+      me("127.0.0." + (140 + i), id, "wrong-" + i);
+      if (i == 6) {
+        clock.advance(Duration.ofSeconds(1));
+      }
+    }
+    // the notice was written at the 6th failure (a 1-second wait); the 7th doubled it: 2 seconds
+    // now
+    PageSession admin = PageSession.of(port, "admin", "admin");
+    String list = admin.get("/app/admin/sign-ins").body();
+    String row = row(list, id);
+    assertThat(row)
+        .contains("class=\"sign-in-now\"")
+        .contains("Đang chờ đến")
+        .contains("7 lần sai");
+    assertThat(row).contains("Bỏ chờ");
+
+    clock.advance(Duration.ofSeconds(2));
+    row = row(admin.get("/app/admin/sign-ins").body(), id);
+    assertThat(row).contains("Không còn chờ").doesNotContain("Đang chờ đến");
+    assertThat(row).as("nothing to release").doesNotContain("Bỏ chờ");
+  }
+
+  /** The list's row of this account. */
+  private static String row(String html, String subject) {
+    int start = html.indexOf("data-subject=\"" + subject + "\"");
+    assertThat(start).as("a row of " + subject).isPositive();
+    return html.substring(start, html.indexOf("</tr>", start));
   }
 
   @Test

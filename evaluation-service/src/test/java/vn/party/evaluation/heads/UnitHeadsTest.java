@@ -182,7 +182,8 @@ class UnitHeadsTest extends EvaluationFlowSupport {
                 "headedUnitLevel",
                 "EXCELLENT"));
     assertThat(viaEngine.getStatusCode().value()).as(viaEngine.getBody()).isEqualTo(400);
-    assertThat(viaEngine.getBody()).contains("headedUnitLevel: unknown-field");
+    assertThat(viaEngine.getBody())
+        .contains("\"field\":\"headedUnitLevel\",\"reason\":\"unknown-field\"");
     complete(
         head1Decision,
         approvesWithComment(

@@ -19,7 +19,8 @@ import vn.party.evaluation.UnitFixture;
 /**
  * The roster import on its pages, in real headless Chromium, as a new ward would do it: the organization and its
  * branch set up through the units, a first file with problems (a card number twice, a date the wrong way round) is
- * shown row by row and column by column in Vietnamese and English with nothing to commit; the fixed file is
+ * shown row by row and column by column in the page's language (Vietnamese; English with {@code ?lang=en}) with
+ * nothing to commit; the fixed file is
  * committed with the progress bar, the one-time passwords are shown once, and a new member signs in with one.
  * Screenshots go to {@code target/screenshots/import-*.png}.
  */
@@ -57,9 +58,11 @@ class RosterImportBrowserTest extends BrowserTestSupport {
     WebElement card =
         browser.findElement(By.cssSelector("#problems tr[data-row='3'][data-column='D']"));
     assertThat(card.getAttribute("data-reason")).isEqualTo("card-duplicated");
+    // in the page's language only, as the page's other tables (tenth session: both languages at
+    // once)
     assertThat(card.getText())
         .contains("Dòng 3, cột D (Số thẻ đảng viên): số thẻ trùng với dòng 2.")
-        .contains("Row 3, column D (Party card number)");
+        .doesNotContain("Row 3", "Party card number");
     assertThat(
             browser
                 .findElement(By.cssSelector("#problems tr[data-row='3'][data-column='E']"))
@@ -68,6 +71,34 @@ class RosterImportBrowserTest extends BrowserTestSupport {
     assertThat(browser.findElements(By.id("commit"))).isEmpty();
     screenshot("import-01-preview-with-problems");
     assertThat(members()).isZero();
+    String withProblems = browser.getCurrentUrl().replaceAll("\\?.*$", "");
+    try {
+      phone();
+      for (String language : List.of("vi", "en")) {
+        browser.get(withProblems + "?lang=" + language);
+        String text =
+            browser
+                .findElement(By.cssSelector("#problems tr[data-row='3'][data-column='D']"))
+                .getText();
+        screenshot("import-01-problems-390-" + language);
+        if ("vi".equals(language)) {
+          assertThat(text).contains("Số thẻ đảng viên").doesNotContain("Party card number");
+        } else {
+          assertThat(text)
+              .contains("Row 3, column D (Party card number)")
+              .doesNotContain("Số thẻ đảng viên");
+        }
+        long page =
+            ((Number)
+                    ((JavascriptExecutor) browser)
+                        .executeScript("return document.documentElement.scrollWidth"))
+                .longValue();
+        assertThat(page).as("the preview is no wider than the phone").isLessThanOrEqualTo(390);
+      }
+    } finally {
+      ((ChromeDriver) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+      browser.get(withProblems + "?lang=vi");
+    }
 
     open("/app/roster-import?org=" + WARD);
     browser.findElement(By.id("file")).sendKeys(fixed.toString());
