@@ -605,6 +605,12 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
       }
       named.add(withMessage);
     }
+    return badRequest(detail, " ", named);
+  }
+
+  /** 400 in the engine's error form, with the fields named in {@code errors} and their sentences in the message. */
+  private static Response badRequest(
+      String detail, String beforeSentences, List<Map<String, Object>> named) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "BadRequest");
     body.put("title", "Bad Request");
@@ -613,7 +619,7 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
     body.put(
         "message",
         detail
-            + " "
+            + beforeSentences
             + named.stream().map(e -> (String) e.get("message")).collect(Collectors.joining(" ")));
     body.put("errors", named);
     return json(400, body);
@@ -643,18 +649,7 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
               + sentence(error.field(), error.reason(), Locale.ENGLISH));
       named.add(field);
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "BadRequest");
-    body.put("title", "Bad Request");
-    body.put("status", 400);
-    body.put("detail", VARIABLES_REFUSED);
-    body.put(
-        "message",
-        VARIABLES_REFUSED
-            + ": "
-            + named.stream().map(e -> (String) e.get("message")).collect(Collectors.joining(" ")));
-    body.put("errors", named);
-    return json(400, body);
+    return badRequest(VARIABLES_REFUSED, ": ", named);
   }
 
   /** A refused variable's sentence in one language: the reason, naming the field by its label (or its name). */
