@@ -115,16 +115,21 @@ public class TaskEngine {
     return earliestDueFirst(own, offered, max);
   }
 
+  /**
+   * Earliest due first (no due date last, as PostgreSQL sorts), then the oldest, then by id: one order whatever the
+   * database returns first, so that paging neither skips nor repeats a task (eleventh session's outsider, LOW 14).
+   */
+  private static final Comparator<EngineTask> EARLIEST_DUE_FIRST =
+      Comparator.comparing(EngineTask::due, Comparator.nullsLast(Comparator.<Date>naturalOrder()))
+          .thenComparing(EngineTask::created, Comparator.nullsLast(Comparator.<Date>naturalOrder()))
+          .thenComparing(EngineTask::id);
+
   /** The two lists as one, each task once, earliest due first (no due date last, as PostgreSQL sorts), at most max. */
   static List<EngineTask> earliestDueFirst(List<EngineTask> a, List<EngineTask> b, int max) {
     Map<String, EngineTask> byId = new LinkedHashMap<>();
     a.forEach(task -> byId.putIfAbsent(task.id(), task));
     b.forEach(task -> byId.putIfAbsent(task.id(), task));
-    return byId.values().stream()
-        .sorted(
-            Comparator.comparing(EngineTask::due, Comparator.nullsLast(Comparator.naturalOrder())))
-        .limit(max)
-        .toList();
+    return byId.values().stream().sorted(EARLIEST_DUE_FIRST).limit(max).toList();
   }
 
   private TaskQuery applicationTasks() {
@@ -137,7 +142,15 @@ public class TaskEngine {
   }
 
   private static List<EngineTask> page(TaskQuery query, int max) {
-    return query.orderByDueDate().asc().listPage(0, max).stream()
+    return query
+        .orderByDueDate()
+        .asc()
+        .orderByTaskCreateTime()
+        .asc()
+        .orderByTaskId()
+        .asc()
+        .listPage(0, max)
+        .stream()
         .map(TaskEngine::engineTask)
         .toList();
   }

@@ -41,6 +41,27 @@ class EarliestDueFirstTest {
     assertThat(list).extracting(EngineTask::id).containsExactly("a", "b", "c");
   }
 
+  @Test
+  void tasksDueTheSameDayKeepOneOrderTheOldestFirstThenById() {
+    EngineTask newer =
+        new EngineTask("a", "branch-review", "a", null, new Date(2000), day(7), "p-a");
+    EngineTask older =
+        new EngineTask("z", "branch-review", "z", null, new Date(1000), day(7), "p-z");
+    EngineTask olderSameTime =
+        new EngineTask("y", "branch-review", "y", null, new Date(1000), day(7), "p-y");
+
+    assertThat(TaskEngine.earliestDueFirst(List.of(newer, older), List.of(olderSameTime), 10))
+        .extracting(EngineTask::id)
+        .containsExactly("y", "z", "a");
+    assertThat(TaskEngine.earliestDueFirst(List.of(olderSameTime), List.of(older, newer), 10))
+        .extracting(EngineTask::id)
+        .containsExactly("y", "z", "a");
+  }
+
+  private static Date day(int day) {
+    return new Date(day * 86_400_000L);
+  }
+
   private static EngineTask task(String id, Integer dueDay) {
     Date due = dueDay == null ? null : new Date(dueDay * 86_400_000L);
     return new EngineTask(id, "self-review", id, null, new Date(0), due, "p-" + id);
