@@ -85,6 +85,13 @@ class MeetingApiTest extends EvaluationFlowSupport {
             message -> assertThat(message).doesNotContain("entries[", review1, review2, "taskId"));
     assertThat(String.join(" ", refused.path("errors").findValuesAsText("message")))
         .contains("Số phiếu: Hoàn thành xuất sắc nhiệm vụ (" + member1 + ")");
+    // an unknown level: the levels listed by their names, not their codes (twelfth session's
+    // outsider, LOW 9)
+    assertThat(String.join(" ", refused.path("errors").findValuesAsText("message")))
+        .contains(
+            "phải là một trong các mức: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ,"
+                + " Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ.")
+        .doesNotContain("EXCELLENT, GOOD");
     JsonNode notOnAgenda =
         problems(
             post("secretary1", meeting(entry("khong-co-viec-nay", "GOOD", Map.of("GOOD", 4)))),

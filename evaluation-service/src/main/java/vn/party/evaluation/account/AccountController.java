@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import vn.party.evaluation.security.CurrentUser;
+import vn.party.evaluation.web.ApiException;
 
 /** Passwords over the domain API: change one's own, reset a member's, the administrators' sign-in notices, and the
  * record of password resets (administrators and auditors). */
@@ -63,10 +64,17 @@ public class AccountController {
   }
 
   @DeleteMapping("/api/v1/admin/sign-in-throttles/accounts/{userId}")
-  @Operation(summary = "Bỏ chờ / lift an account's wait at once (administrators)")
+  @Operation(
+      summary = "Bỏ chờ / lift an account's wait at once (administrators)",
+      description =
+          "204: the account was waiting and may sign in at once. 404 with a problem "
+              + "(\"Tài khoản X không đang phải chờ.\"): nothing was waiting, the wait being over "
+              + "or no such account.")
   public ResponseEntity<Void> release(
       @PathVariable String userId, @AuthenticationPrincipal CurrentUser user) {
-    desk.release(userId, user);
+    if (!desk.release(userId, user)) {
+      throw ApiException.notFound("error.sign-in.not-waiting", userId);
+    }
     return ResponseEntity.noContent().build();
   }
 

@@ -74,10 +74,16 @@ public class AccountDesk {
     return now;
   }
 
-  /** Lifts an account's wait at once (administrators). */
-  public void release(String userId, CurrentUser user) {
+  /**
+   * Lifts an account's wait at once (administrators). False when nothing was waiting (the wait was over, or no such
+   * account): the administrator is told so, not answered as if a wait had been lifted (twelfth session's outsider,
+   * LOW 6). The failures counted so far are forgotten either way.
+   */
+  public boolean release(String userId, CurrentUser user) {
     requireAdmin(user);
+    boolean waiting = throttle.inForce(SignInThrottle.Kind.ACCOUNT, userId).isPresent();
     throttle.release(SignInThrottle.Kind.ACCOUNT, userId);
+    return waiting;
   }
 
   /** Every password set by someone else, newest first: administrators and auditors (issue 12). */

@@ -101,8 +101,14 @@ public class AccountPageController {
   }
 
   @PostMapping("/app/admin/sign-ins/release")
-  public String release(@RequestParam String userId, @AuthenticationPrincipal CurrentUser user) {
-    desk.release(userId, user);
+  public String release(
+      @RequestParam String userId,
+      @AuthenticationPrincipal CurrentUser user,
+      RedirectAttributes flash) {
+    if (!desk.release(userId, user)) {
+      // nothing was waiting: said so, rather than the list as if a wait had been lifted
+      flash.addFlashAttribute("notWaiting", userId);
+    }
     return "redirect:/app/admin/sign-ins";
   }
 

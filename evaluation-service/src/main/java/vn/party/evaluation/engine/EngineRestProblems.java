@@ -632,7 +632,7 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
    * 400 for variables refused by the guard ({@link VariableRefusedException}): a variable written outside a task's
    * form, a completion's variable the form does not take, a transient or ill-typed value. As /api/v1 answers the same
    * command: {@code errors: [{field, reason, message}]}, the field the variable's name, the reason a stable code
-   * ({@code unknown-field}, …), the message a sentence naming the field by its label, Vietnamese first then English, as
+   * ({@code written-by-completion-only} outside a completion, {@code unknown-field}, …), the message a sentence naming the field by its label, Vietnamese first then English, as
    * this door's other refusals; no raw {@code field: reason} text and no {@code code: null}.
    */
   static Response variablesRefused(List<FieldError> refused) {

@@ -334,7 +334,7 @@ class EngineDoorsTest extends EvaluationFlowSupport {
       assertThatThrownBy(
               () -> runtimeService.setVariable(instance, "branchCommitteeGroup", "members"))
           .isInstanceOf(VariableRefusedException.class)
-          .hasMessageContaining("branchCommitteeGroup: unknown-field");
+          .hasMessageContaining("branchCommitteeGroup: written-by-completion-only");
     } finally {
       identityService.clearAuthentication();
     }

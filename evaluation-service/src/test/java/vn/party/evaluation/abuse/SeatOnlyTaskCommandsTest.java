@@ -234,7 +234,8 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
     HttpResponse<String> committee =
         http.send("PUT", "/engine-rest" + variable, "committee", "application/json", value);
     assertThat(committee.statusCode()).as(committee.body()).isEqualTo(400);
-    assertThat(committee.body()).contains("\"field\":\"memberId\",\"reason\":\"unknown-field\"");
+    assertThat(committee.body())
+        .contains("\"field\":\"memberId\",\"reason\":\"written-by-completion-only\"");
     assertUntouched();
   }
 
@@ -242,24 +243,55 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
    * Tenth session's outsider, LOW 8: a variable write the guard refuses answered in English with the raw reason
    * ({@code memberId: unknown-field}) and {@code code: null}. Now, at both engine REST path forms and Tasklist's copy,
    * the refusal the other doors give: 400, the field, a stable reason, and a sentence naming the field in Vietnamese
-   * first, then English; nothing written.
+   * first, then English; nothing written. Twelfth session's outsider, MEDIUM 5: the sentence said "not a field of this
+   * form" of a form's own fields (strengths, decidedLevel), and named levelCap by its key: a write outside a
+   * completion now has its own reason ({@code written-by-completion-only}), every variable its label.
    */
   @Test
   void aRefusedVariableWriteIsToldInWordsAtEveryEngineDoor() {
-    String variable = "/process-instance/" + decisionInstance + "/variables/memberId";
     String value = "{\"value\":\"committee\",\"type\":\"String\"}";
+    String level = "{\"value\":\"EXCELLENT\",\"type\":\"String\"}";
+    // method, path, body, the variable, its label (Vietnamese, English): a form's fields
+    // (strengths, decidedLevel), a value the form shows (levelCap) and a process variable
+    // (memberId), each written outside a completion
     String[][] writes = {
-      {"PUT", variable, value},
+      {
+        "PUT",
+        "/process-instance/" + decisionInstance + "/variables/memberId",
+        value,
+        "memberId",
+        "Đảng viên",
+        "Member"
+      },
       {
         "POST",
         "/process-instance/" + decisionInstance + "/variables",
-        "{\"modifications\":{\"memberId\":" + value + "}}"
+        "{\"modifications\":{\"decidedLevel\":" + level + "}}",
+        "decidedLevel",
+        "Mức xếp loại",
+        "Level"
+      },
+      {
+        "POST",
+        "/task/" + decision + "/variables",
+        "{\"modifications\":{\"strengths\":" + value + "}}",
+        "strengths",
+        "Ưu điểm",
+        "Strengths"
+      },
+      {
+        "PUT",
+        "/task/" + decision + "/variables/levelCap",
+        level,
+        "levelCap",
+        "Mức cao nhất được xếp",
+        "Highest level allowed"
       }
     };
     WebappSession tasklist = new WebappSession(port);
     assertThat(tasklist.signIn("committee", "tasklist")).isEqualTo(200);
-    List<HttpResponse<String>> answers = new ArrayList<>();
     for (String[] write : writes) {
+      List<HttpResponse<String>> answers = new ArrayList<>();
       for (String door : DOORS) {
         answers.add(
             http.send(write[0], door + write[1], "committee", "application/json", write[2]));
@@ -270,24 +302,36 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
               "/camunda/api/engine/engine/default" + write[1],
               "application/json",
               write[2]));
-    }
-    for (HttpResponse<String> answer : answers) {
-      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
-      var problem = json(answer.body());
-      assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("memberId");
-      assertThat(problem.path("errors").get(0).path("reason").asText()).isEqualTo("unknown-field");
-      assertThat(problem.path("errors").get(0).path("message").asText())
-          .as("Vietnamese first, then English, the field by its label")
-          .contains("không thuộc biểu mẫu này")
-          .contains(" / ")
-          .contains("is not a field of this form")
-          .doesNotContain("memberId");
-      assertThat(problem.path("detail").asText()).startsWith("Biến không được ghi");
-      assertThat(answer.body())
-          .doesNotContain("memberId: unknown-field")
-          .doesNotContain("\"code\"");
+      for (HttpResponse<String> answer : answers) {
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        var problem = json(answer.body());
+        var error = problem.path("errors").get(0);
+        assertThat(error.path("field").asText()).isEqualTo(write[3]);
+        assertThat(error.path("reason").asText())
+            .as("a write outside a completion, not a field foreign to the form")
+            .isEqualTo("written-by-completion-only");
+        assertThat(error.path("message").asText())
+            .as("Vietnamese first, then English, the field by its label")
+            .isEqualTo(
+                "Trường "
+                    + write[4]
+                    + " chỉ được ghi khi hoàn thành công việc (qua biểu mẫu của công việc),"
+                    + " không ghi riêng được. / "
+                    + write[5]
+                    + " is written only by completing the task (through its form), not on its"
+                    + " own.");
+        assertThat(problem.path("detail").asText()).startsWith("Biến không được ghi");
+        assertThat(answer.body())
+            .doesNotContain("không thuộc biểu mẫu này")
+            .doesNotContain(": unknown-field")
+            .doesNotContain("\"code\"");
+      }
     }
     assertThat(runtimeService.getVariable(decisionInstance, "memberId")).isEqualTo("member5");
+    assertThat(runtimeService.getVariable(decisionInstance, "decidedLevel"))
+        .isNotEqualTo("EXCELLENT");
+    assertThat(taskService.getVariable(decision, "strengths")).isNotEqualTo("committee");
+    assertThat(taskService.getVariable(decision, "levelCap")).isNotEqualTo("EXCELLENT");
     assertUntouched();
   }
 

@@ -299,6 +299,58 @@ class SignInThrottleTest extends IntegrationTestSupport {
     assertThat(me("127.0.0.90", id, RIGHT).status()).isEqualTo(200);
   }
 
+  /**
+   * Twelfth session's outsider, LOW 6: lifting the wait of an account whose wait was over, or of no account at all,
+   * answered as a real lift (204, the list again) with nothing said. The API answers 404 with a problem naming the
+   * account, the page says that nothing was waiting; a real lift answers as before.
+   */
+  @Test
+  void liftingAWaitThatIsNotThereIsToldSo() throws Exception {
+    String id = "words-throttle-probe";
+    account(id);
+    for (int i = 1; i <= 6; i++) {
+      me("127.0.3." + (10 + i), id, "wrong-" + i);
+    }
+    clock.advance(Duration.ofMinutes(1)); // the 1-second wait is over
+    PageSession admin = PageSession.of(port, "admin", "admin");
+    for (String who : List.of(id, "words-no-such-account")) {
+      var api =
+          as("admin")
+              .delete()
+              .uri("/api/v1/admin/sign-in-throttles/accounts/{id}", who)
+              .retrieve()
+              .toEntity(String.class);
+      assertThat(api.getStatusCode().value()).as(api.getBody()).isEqualTo(404);
+      assertThat(api.getBody()).contains("Tài khoản " + who + " không đang phải chờ.");
+
+      String token = admin.csrf(admin.get("/app/admin/sign-ins").body());
+      HttpResponse<String> released =
+          admin.post(
+              "/app/admin/sign-ins/release",
+              "userId="
+                  + URLEncoder.encode(who, StandardCharsets.UTF_8)
+                  + "&_csrf="
+                  + URLEncoder.encode(token, StandardCharsets.UTF_8));
+      assertThat(released.statusCode()).isEqualTo(302);
+      assertThat(admin.get("/app/admin/sign-ins").body())
+          .as("the page says nothing was waiting")
+          .contains("Tài khoản " + who + " không đang phải chờ.");
+    }
+    // a real lift: as before, no such notice
+    for (int i = 1; i <= 7; i++) {
+      me("127.0.3." + (30 + i), id, "wrong-again-" + i);
+    }
+    assertThat(me("127.0.3.50", id, RIGHT).status()).isEqualTo(429);
+    String token = admin.csrf(admin.get("/app/admin/sign-ins").body());
+    HttpResponse<String> released =
+        admin.post(
+            "/app/admin/sign-ins/release",
+            "userId=" + id + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    assertThat(released.statusCode()).isEqualTo(302);
+    assertThat(admin.get("/app/admin/sign-ins").body()).doesNotContain("không đang phải chờ");
+    assertThat(me("127.0.3.50", id, RIGHT).status()).isEqualTo(200);
+  }
+
   @Test
   void manyWrongPasswordsFromOneAddressMakeThatAddressWaitNotTheAccounts() throws Exception {
     String address = "127.0.0.60";

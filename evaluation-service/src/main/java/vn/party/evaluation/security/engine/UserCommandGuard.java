@@ -195,8 +195,13 @@ public class UserCommandGuard extends CommandInterceptor {
         // variables sent (eighth session's outsider, LOW 5: 400 unknown-field for an existing one)
         throw PersonRefusedException.inspection();
       }
-      // outside a task form: no variable at all
-      throw new VariableRefusedException(TaskCompletionRules.unowned("", write.values().keySet()));
+      // outside a task's completion: no variable at all, a form's field included; told as such
+      // (a form's field named "not a field of this form" misled the outside tester, MEDIUM 5)
+      throw new VariableRefusedException(
+          write.values().keySet().stream()
+              .sorted()
+              .map(name -> new FieldError(name, FieldError.WRITTEN_BY_COMPLETION_ONLY))
+              .toList());
     }
     // after the variables (a foreign variable is named with a 400 at every door), before whether
     // the process

@@ -29,8 +29,14 @@ public record FieldError(
 
   public static final String REQUIRED = "required";
 
-  /** A variable the task's form does not own (or any variable written outside a task form by a person). */
+  /** A variable the task's form does not own, sent with the task's completion. */
   public static final String UNKNOWN_FIELD = "unknown-field";
+
+  /**
+   * A variable a person wrote outside a task's completion (a task's or a process instance's variables, engine REST or
+   * Java): variables are written only by completing a task through its form, whether or not the variable is a field.
+   */
+  public static final String WRITTEN_BY_COMPLETION_ONLY = "written-by-completion-only";
 
   public static final String INVALID_LEVEL = "invalid-level";
   public static final String INVALID_DECISION = "invalid-decision";
