@@ -230,6 +230,8 @@ public class UnitService {
     } else if (units.children(id).stream().anyMatch(Unit::open)
         || (current.kind() == UnitKind.BRANCH && units.activeMembers(id) > 0)) {
       found.add("id", "unit-not-empty");
+    } else {
+      underEvaluation(current, "dissolve", found);
     }
     LocalDate on = dissolutionDate(request.on(), current, found);
     String reason = text("reason", request.reason(), REASON_MAX, true, found);
@@ -266,6 +268,8 @@ public class UnitService {
       found.add("id", "unit-dissolved");
     } else if (source.kind() != UnitKind.BRANCH && source.kind() != UnitKind.SUB_COMMITTEE) {
       found.add("id", "merge-kind");
+    } else {
+      underEvaluation(source, "merge", found);
     }
     if (blank(request.into())) {
       found.add("into", "required");
@@ -569,6 +573,24 @@ public class UnitService {
   }
 
   // ---- checks
+
+  /**
+   * Refuses (400 on {@code id}, like a unit not empty) to merge or dissolve a unit whose members' evaluations are in
+   * progress in a running campaign: their open tasks sit on this unit's committee group, which the change would leave
+   * without anybody, and the target's meetings would not list them. Each member is moved with a transfer (which moves
+   * the evaluation), or the unit is changed once the campaign has ended.
+   */
+  private void underEvaluation(Unit unit, String change, UnitProblems.Collector found) {
+    int running = units.evaluationsInProgress(unit.id());
+    if (running > 0) {
+      found.add(
+          "id",
+          "unit-under-evaluation",
+          "reason.unit-under-evaluation." + change,
+          unit.name(),
+          running);
+    }
+  }
 
   /**
    * Whether a member of this branch may sit on the unit's committee: the unit is the branch or above it (an

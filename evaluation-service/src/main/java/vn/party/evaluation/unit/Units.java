@@ -191,6 +191,23 @@ public class Units {
         .single();
   }
 
+  /**
+   * Evaluations in progress (not yet decided, not ended by a movement) of a campaign not completed whose tasks belong
+   * to this unit's committees: those of the branch, or of the organization. A merger or dissolution would leave their
+   * open tasks on a committee group that no longer has anybody (outsider's re-attack of 2026-12-07).
+   */
+  public int evaluationsInProgress(String unitId) {
+    return jdbc.sql(
+            """
+            select count(*) from evaluation.member_evaluation e
+              join evaluation.campaign c on c.id = e.campaign_id
+            where (e.branch_id = :u or e.organization_id = :u)
+              and e.status not in ('DECIDED', 'ENDED') and c.status <> 'COMPLETED'""")
+        .param("u", unitId)
+        .query(Integer.class)
+        .single();
+  }
+
   public List<String> activeMemberIds(String branchId) {
     return jdbc.sql(
             "select id from evaluation.party_member where branch_id = :b and status = 'ACTIVE' order by id")
