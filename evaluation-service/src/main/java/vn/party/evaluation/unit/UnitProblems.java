@@ -64,6 +64,11 @@ class UnitProblems {
     return ApiException.invalid(List.of(problem(field, reason)));
   }
 
+  /** A text of the messages in the caller's language. */
+  String text(String key) {
+    return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+  }
+
   FieldProblem problem(String field, String reason) {
     return message(field, reason, "reason." + reason);
   }

@@ -454,7 +454,10 @@ public class UnitService {
     return units.seat(id, body, personId).orElseThrow();
   }
 
-  /** Takes a person off the unit's committee (or inspection committee); 404 when the person has no such seat. */
+  /**
+   * Takes a person off the unit's committee (or inspection committee); 400 on {@code personId} when the person has no
+   * such seat.
+   */
   @Transactional
   public void unseat(String id, String personId, String body, String reason, CurrentUser user) {
     Unit unit = locked(id, user, UnitAccess::mayEdit);
@@ -464,12 +467,23 @@ public class UnitService {
     UnitProblems.Collector found = problems.collector();
     String seatBody = choice("body", body, "COMMITTEE", Set.of("COMMITTEE", "INSPECTION"), found);
     String why = text("reason", reason, REASON_MAX, false, found);
+    Optional<CommitteeSeat> seat =
+        personId == null ? Optional.empty() : units.seat(id, seatBody, personId);
+    if (seat.isEmpty()) {
+      // a refusal of the form like the others (400 next to it), the person and the unit by name
+      String name =
+          Optional.ofNullable(personId)
+              .flatMap(units::personName)
+              .orElseGet(() -> problems.text("unit.person.unknown"));
+      found.add(
+          "personId",
+          "not-on-committee",
+          "INSPECTION".equals(seatBody) ? "reason.not-on-inspection" : "reason.not-on-committee",
+          name,
+          unit.name());
+    }
     found.throwIfAny();
-    CommitteeSeat seat =
-        units
-            .seat(id, seatBody, personId)
-            .orElseThrow(() -> ApiException.notFound("error.unit.seat-not-found", personId, id));
-    unseat(unit, seat, why != null ? why : defaultReason(unit), user);
+    unseat(unit, seat.get(), why != null ? why : defaultReason(unit), user);
   }
 
   private void unseat(Unit unit, CommitteeSeat seat, String reason, CurrentUser user) {

@@ -269,6 +269,19 @@ public class Units {
       left join evaluation.party_member m on m.id = s.person_id
       left join public.act_id_user u on u.id_ = s.person_id""";
 
+  /** A person's name as the committee lists show it (the roster's, else the sign-in's); empty for nobody known. */
+  public Optional<String> personName(String personId) {
+    return jdbc.sql(
+            """
+            select coalesce(
+              (select full_name from evaluation.party_member where id = :p),
+              (select nullif(trim(coalesce(first_, '') || ' ' || coalesce(last_, '')), '')
+                 from public.act_id_user where id_ = :p))""")
+        .param("p", personId)
+        .query(String.class)
+        .optional();
+  }
+
   public List<CommitteeSeat> seats(String unitId) {
     return jdbc.sql(
             SEATS

@@ -126,12 +126,12 @@ class CommitteeRolesTest extends EvaluationFlowSupport {
     assertThat(
             as("committee")
                 .delete()
-                .uri("/api/v1/units/{u}/committee/{p}", CB1, PERSON)
+                .uri("/api/v1/units/{u}/committee/{p}?reason=r", CB1, PERSON)
                 .retrieve()
                 .toEntity(String.class)
                 .getStatusCode()
                 .value())
-        .isEqualTo(404);
+        .isEqualTo(400); // not on it (any more): refused on personId
   }
 
   @Test

@@ -136,6 +136,38 @@ class UnitRestructureRefusalsTest extends EvaluationFlowSupport {
     assertThat(merged.getStatusCode().value()).as(merged.getBody()).isEqualTo(200);
   }
 
+  /**
+   * Finding 4 (MEDIUM): unseating someone not on the committee is a refusal next to the form (400, as the page's other
+   * refusals), naming the person and the unit by name; the API answers the same 400 on {@code personId}.
+   */
+  @Test
+  @Order(2)
+  void unseatingSomeoneNotOnTheCommitteeIsRefusedNextToTheForm() throws Exception {
+    if (identityService.createUserQuery().userId("uf-m3").count() == 0) {
+      unitFixture().member(identityService, "uf-m3", "Văn", "Thử Ba", "uf-cb2");
+    }
+    PageSession page = PageSession.of(port, BOSS);
+    HttpResponse<String> refused =
+        page.post(
+            "/app/units/uf-cb2/seats/remove",
+            "personId=uf-m3&body=COMMITTEE&reason=r&_csrf=" + csrf(page, "/app/units/uf-cb2"));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("id=\"form-errors\"")
+        .contains("Văn Thử Ba không có trong cấp ủy của Chi bộ Hợp Nhất 2")
+        .doesNotContain("uf-m3 không", "uf-cb2.");
+
+    ResponseEntity<String> api =
+        as(BOSS)
+            .delete()
+            .uri("/api/v1/units/{u}/committee/{p}?reason=r", "uf-cb2", "uf-m3")
+            .retrieve()
+            .toEntity(String.class);
+    assertThat(api.getStatusCode().value()).isEqualTo(400);
+    assertThat(UnitsApiTest.error(api.getBody(), "personId").get("reason").asText())
+        .isEqualTo("not-on-committee");
+  }
+
   // ---- helpers
 
   private ResponseEntity<String> post(String uri, Map<String, ?> body) {
