@@ -274,7 +274,7 @@ public class UnitService {
     if (blank(request.into())) {
       found.add("into", "required");
     } else if (target == null) {
-      found.add("into", "unknown");
+      found.add("into", "unknown", "reason.merge-into-unknown", request.into().strip());
     } else if (target.id().equals(source.id())) {
       found.add("into", "merge-self");
     } else if (target.kind() != source.kind()

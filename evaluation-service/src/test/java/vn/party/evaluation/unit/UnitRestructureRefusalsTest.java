@@ -168,6 +168,26 @@ class UnitRestructureRefusalsTest extends EvaluationFlowSupport {
         .isEqualTo("not-on-committee");
   }
 
+  /**
+   * Finding 11 (LOW): a merged unit's header says where it went, not "dissolved"; finding 10 (part): a merger into a
+   * unit that does not exist says so in a sentence naming what was sent.
+   */
+  @Test
+  @Order(3)
+  void aMergedUnitNamesItsTargetAndAnUnknownTargetIsASentence() throws Exception {
+    PageSession page = PageSession.of(port, BOSS);
+    String merged = page.get("/app/units/uf-cb1").body();
+    assertThat(merged).contains("Đã hợp nhất vào Chi bộ Hợp Nhất 2 ").doesNotContain("Đã giải thể");
+
+    ResponseEntity<String> unknown =
+        post("/api/v1/units/uf-cb3/merger", Map.of("into", "uf-nowhere", "reason", "r"));
+    assertThat(unknown.getStatusCode().value()).isEqualTo(400);
+    JsonNode error = UnitsApiTest.error(unknown.getBody(), "into");
+    assertThat(error.get("reason").asText()).isEqualTo("unknown");
+    assertThat(error.get("message").asText())
+        .isEqualTo("Không có đơn vị “uf-nowhere” để hợp nhất vào.");
+  }
+
   // ---- helpers
 
   private ResponseEntity<String> post(String uri, Map<String, ?> body) {
