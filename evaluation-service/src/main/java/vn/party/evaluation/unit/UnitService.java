@@ -414,7 +414,9 @@ public class UnitService {
         found.add("personId", "member-suspended");
       }
     }
-    String reason = text("reason", request.reason(), REASON_MAX, false, found);
+    // required as for a change or a merger: the unit's history says why (the demo loader's office
+    // accounts keep their stock reason)
+    String reason = text("reason", request.reason(), REASON_MAX, onlyMembers, found);
     found.throwIfAny();
     String why = reason != null ? reason : defaultReason(unit);
 
@@ -466,7 +468,7 @@ public class UnitService {
     }
     UnitProblems.Collector found = problems.collector();
     String seatBody = choice("body", body, "COMMITTEE", Set.of("COMMITTEE", "INSPECTION"), found);
-    String why = text("reason", reason, REASON_MAX, false, found);
+    String why = text("reason", reason, REASON_MAX, true, found);
     Optional<CommitteeSeat> seat =
         personId == null ? Optional.empty() : units.seat(id, seatBody, personId);
     if (seat.isEmpty()) {
@@ -483,7 +485,7 @@ public class UnitService {
           unit.name());
     }
     found.throwIfAny();
-    unseat(unit, seat.get(), why != null ? why : defaultReason(unit), user);
+    unseat(unit, seat.get(), why, user);
   }
 
   private void unseat(Unit unit, CommitteeSeat seat, String reason, CurrentUser user) {

@@ -188,6 +188,70 @@ class UnitRestructureRefusalsTest extends EvaluationFlowSupport {
         .isEqualTo("Không có đơn vị “uf-nowhere” để hợp nhất vào.");
   }
 
+  /**
+   * Finding 2 (MEDIUM): a seat and its removal need a reason, as a change or a merger do, at the API and on the page;
+   * no stock reason is recorded.
+   */
+  @Test
+  @Order(4)
+  void seatingAndUnseatingNeedAReason() throws Exception {
+    Map<String, Object> seat = new java.util.HashMap<>();
+    seat.put("personId", "uf-m3");
+    seat.put("body", "COMMITTEE");
+    ResponseEntity<String> noReason =
+        as(BOSS)
+            .put()
+            .uri("/api/v1/units/{u}/committee", "uf-cb2")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(seat)
+            .retrieve()
+            .toEntity(String.class);
+    assertThat(noReason.getStatusCode().value()).as(noReason.getBody()).isEqualTo(400);
+    assertThat(UnitsApiTest.error(noReason.getBody(), "reason").get("message").asText())
+        .isEqualTo("Trường Lý do là bắt buộc.");
+
+    PageSession page = PageSession.of(port, BOSS);
+    HttpResponse<String> pageSeat =
+        page.post(
+            "/app/units/uf-cb2/seats",
+            "personId=uf-m3&body=COMMITTEE&role=MEMBER&reason=&_csrf="
+                + csrf(page, "/app/units/uf-cb2"));
+    assertThat(pageSeat.statusCode()).isEqualTo(400);
+    assertThat(pageSeat.body()).contains("Trường Lý do là bắt buộc.");
+    assertThat(unitFixture().seat(BOSS, "uf-cb2", "uf-m3", null, null).getStatusCode().value())
+        .isEqualTo(200);
+
+    ResponseEntity<String> unseat =
+        as(BOSS)
+            .delete()
+            .uri("/api/v1/units/{u}/committee/{p}", "uf-cb2", "uf-m3")
+            .retrieve()
+            .toEntity(String.class);
+    assertThat(unseat.getStatusCode().value()).isEqualTo(400);
+    assertThat(UnitsApiTest.error(unseat.getBody(), "reason").get("reason").asText())
+        .isEqualTo("required");
+    HttpResponse<String> pageUnseat =
+        page.post(
+            "/app/units/uf-cb2/seats/remove",
+            "personId=uf-m3&body=COMMITTEE&reason=&_csrf=" + csrf(page, "/app/units/uf-cb2"));
+    assertThat(pageUnseat.statusCode()).isEqualTo(400);
+    assertThat(pageUnseat.body()).contains("Trường Lý do là bắt buộc.");
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from evaluation.unit_committee_member where unit_id = 'uf-cb2'"
+                        + " and person_id = 'uf-m3'")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from evaluation.unit_history where reason like 'Phân công cấp ủy%'"
+                        + " and unit_id like 'uf-%'")
+                .query(Integer.class)
+                .single())
+        .isZero();
+  }
+
   // ---- helpers
 
   private ResponseEntity<String> post(String uri, Map<String, ?> body) {
