@@ -152,6 +152,7 @@ public final class UnitFixture {
       String user, String unit, String person, String body, String role) {
     Map<String, Object> request = new LinkedHashMap<>();
     request.put("personId", person);
+    request.put("reason", "Phân công thử");
     if (body != null) {
       request.put("body", body);
     }

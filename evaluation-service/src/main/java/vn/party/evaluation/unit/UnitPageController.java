@@ -233,6 +233,9 @@ public class UnitPageController {
     Unit unit = service.get(id);
     model.addAttribute("unit", unit);
     model.addAttribute("parent", unit.parentId() == null ? null : service.get(unit.parentId()));
+    // a merged unit's header names the unit it went into (not "dissolved")
+    model.addAttribute(
+        "mergedInto", unit.mergedInto() == null ? null : service.get(unit.mergedInto()));
     model.addAttribute("seats", service.committee(id));
     model.addAttribute("children", service.children(id));
     model.addAttribute(

@@ -25,23 +25,33 @@ class UnitProblems {
   /** Collects (field, reason) pairs, then refuses with all of them at once. */
   final class Collector {
     private final List<String[]> found = new ArrayList<>();
+    private final List<FieldProblem> problems = new ArrayList<>();
 
     Collector add(String field, String reason) {
       found.add(new String[] {field, reason});
       return this;
     }
 
+    /** A refusal whose message ({@code messageKey}) names more than the field: its label, then the arguments. */
+    Collector add(String field, String reason, String messageKey, Object... arguments) {
+      problems.add(message(field, reason, messageKey, arguments));
+      return this;
+    }
+
     boolean isEmpty() {
-      return found.isEmpty();
+      return found.isEmpty() && problems.isEmpty();
     }
 
     boolean has(String field) {
-      return found.stream().anyMatch(f -> f[0].equals(field));
+      return found.stream().anyMatch(f -> f[0].equals(field))
+          || problems.stream().anyMatch(p -> p.field().equals(field));
     }
 
     void throwIfAny() {
-      if (!found.isEmpty()) {
-        throw ApiException.invalid(found.stream().map(f -> problem(f[0], f[1])).toList());
+      if (!isEmpty()) {
+        List<FieldProblem> all = new ArrayList<>(problems);
+        found.forEach(f -> all.add(problem(f[0], f[1])));
+        throw ApiException.invalid(all);
       }
     }
   }
@@ -54,12 +64,21 @@ class UnitProblems {
     return ApiException.invalid(List.of(problem(field, reason)));
   }
 
+  /** A text of the messages in the caller's language. */
+  String text(String key) {
+    return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+  }
+
   FieldProblem problem(String field, String reason) {
+    return message(field, reason, "reason." + reason);
+  }
+
+  /** The problem with its message from {@code messageKey}: {0} the field's label, then the arguments. */
+  FieldProblem message(String field, String reason, String messageKey, Object... arguments) {
     Locale locale = LocaleContextHolder.getLocale();
-    String label = messages.getMessage("unit.field." + field, null, field, locale);
-    return new FieldProblem(
-        field,
-        reason,
-        messages.getMessage("reason." + reason, new Object[] {label}, reason, locale));
+    Object[] all = new Object[arguments.length + 1];
+    all[0] = messages.getMessage("unit.field." + field, null, field, locale);
+    System.arraycopy(arguments, 0, all, 1, arguments.length);
+    return new FieldProblem(field, reason, messages.getMessage(messageKey, all, reason, locale));
   }
 }

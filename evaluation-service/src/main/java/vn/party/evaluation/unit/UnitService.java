@@ -230,6 +230,8 @@ public class UnitService {
     } else if (units.children(id).stream().anyMatch(Unit::open)
         || (current.kind() == UnitKind.BRANCH && units.activeMembers(id) > 0)) {
       found.add("id", "unit-not-empty");
+    } else {
+      underEvaluation(current, "dissolve", found);
     }
     LocalDate on = dissolutionDate(request.on(), current, found);
     String reason = text("reason", request.reason(), REASON_MAX, true, found);
@@ -266,11 +268,13 @@ public class UnitService {
       found.add("id", "unit-dissolved");
     } else if (source.kind() != UnitKind.BRANCH && source.kind() != UnitKind.SUB_COMMITTEE) {
       found.add("id", "merge-kind");
+    } else {
+      underEvaluation(source, "merge", found);
     }
     if (blank(request.into())) {
       found.add("into", "required");
     } else if (target == null) {
-      found.add("into", "unknown");
+      found.add("into", "unknown", "reason.merge-into-unknown", request.into().strip());
     } else if (target.id().equals(source.id())) {
       found.add("into", "merge-self");
     } else if (target.kind() != source.kind()
@@ -410,7 +414,9 @@ public class UnitService {
         found.add("personId", "member-suspended");
       }
     }
-    String reason = text("reason", request.reason(), REASON_MAX, false, found);
+    // required as for a change or a merger: the unit's history says why (the demo loader's office
+    // accounts keep their stock reason)
+    String reason = text("reason", request.reason(), REASON_MAX, onlyMembers, found);
     found.throwIfAny();
     String why = reason != null ? reason : defaultReason(unit);
 
@@ -450,7 +456,10 @@ public class UnitService {
     return units.seat(id, body, personId).orElseThrow();
   }
 
-  /** Takes a person off the unit's committee (or inspection committee); 404 when the person has no such seat. */
+  /**
+   * Takes a person off the unit's committee (or inspection committee); 400 on {@code personId} when the person has no
+   * such seat.
+   */
   @Transactional
   public void unseat(String id, String personId, String body, String reason, CurrentUser user) {
     Unit unit = locked(id, user, UnitAccess::mayEdit);
@@ -459,13 +468,24 @@ public class UnitService {
     }
     UnitProblems.Collector found = problems.collector();
     String seatBody = choice("body", body, "COMMITTEE", Set.of("COMMITTEE", "INSPECTION"), found);
-    String why = text("reason", reason, REASON_MAX, false, found);
+    String why = text("reason", reason, REASON_MAX, true, found);
+    Optional<CommitteeSeat> seat =
+        personId == null ? Optional.empty() : units.seat(id, seatBody, personId);
+    if (seat.isEmpty()) {
+      // a refusal of the form like the others (400 next to it), the person and the unit by name
+      String name =
+          Optional.ofNullable(personId)
+              .flatMap(units::personName)
+              .orElseGet(() -> problems.text("unit.person.unknown"));
+      found.add(
+          "personId",
+          "not-on-committee",
+          "INSPECTION".equals(seatBody) ? "reason.not-on-inspection" : "reason.not-on-committee",
+          name,
+          unit.name());
+    }
     found.throwIfAny();
-    CommitteeSeat seat =
-        units
-            .seat(id, seatBody, personId)
-            .orElseThrow(() -> ApiException.notFound("error.unit.seat-not-found", personId, id));
-    unseat(unit, seat, why != null ? why : defaultReason(unit), user);
+    unseat(unit, seat.get(), why, user);
   }
 
   private void unseat(Unit unit, CommitteeSeat seat, String reason, CurrentUser user) {
@@ -569,6 +589,24 @@ public class UnitService {
   }
 
   // ---- checks
+
+  /**
+   * Refuses (400 on {@code id}, like a unit not empty) to merge or dissolve a unit whose members' evaluations are in
+   * progress in a running campaign: their open tasks sit on this unit's committee group, which the change would leave
+   * without anybody, and the target's meetings would not list them. Each member is moved with a transfer (which moves
+   * the evaluation), or the unit is changed once the campaign has ended.
+   */
+  private void underEvaluation(Unit unit, String change, UnitProblems.Collector found) {
+    int running = units.evaluationsInProgress(unit.id());
+    if (running > 0) {
+      found.add(
+          "id",
+          "unit-under-evaluation",
+          "reason.unit-under-evaluation." + change,
+          unit.name(),
+          running);
+    }
+  }
 
   /**
    * Whether a member of this branch may sit on the unit's committee: the unit is the branch or above it (an

@@ -191,6 +191,23 @@ public class Units {
         .single();
   }
 
+  /**
+   * Evaluations in progress (not yet decided, not ended by a movement) of a campaign not completed whose tasks belong
+   * to this unit's committees: those of the branch, or of the organization. A merger or dissolution would leave their
+   * open tasks on a committee group that no longer has anybody (outsider's re-attack of 2026-12-07).
+   */
+  public int evaluationsInProgress(String unitId) {
+    return jdbc.sql(
+            """
+            select count(*) from evaluation.member_evaluation e
+              join evaluation.campaign c on c.id = e.campaign_id
+            where (e.branch_id = :u or e.organization_id = :u)
+              and e.status not in ('DECIDED', 'ENDED') and c.status <> 'COMPLETED'""")
+        .param("u", unitId)
+        .query(Integer.class)
+        .single();
+  }
+
   public List<String> activeMemberIds(String branchId) {
     return jdbc.sql(
             "select id from evaluation.party_member where branch_id = :b and status = 'ACTIVE' order by id")
@@ -251,6 +268,19 @@ public class Units {
       from evaluation.unit_committee_member s
       left join evaluation.party_member m on m.id = s.person_id
       left join public.act_id_user u on u.id_ = s.person_id""";
+
+  /** A person's name as the committee lists show it (the roster's, else the sign-in's); empty for nobody known. */
+  public Optional<String> personName(String personId) {
+    return jdbc.sql(
+            """
+            select coalesce(
+              (select full_name from evaluation.party_member where id = :p),
+              (select nullif(trim(coalesce(first_, '') || ' ' || coalesce(last_, '')), '')
+                 from public.act_id_user where id_ = :p))""")
+        .param("p", personId)
+        .query(String.class)
+        .optional();
+  }
 
   public List<CommitteeSeat> seats(String unitId) {
     return jdbc.sql(

@@ -33,7 +33,7 @@ class OpenTaskRecusalsTest extends EvaluationFlowSupport {
   void seatsAsInTheDemo() {
     as("admin")
         .delete()
-        .uri("/api/v1/units/{u}/committee/{p}?body=COMMITTEE", CB1, SELF)
+        .uri("/api/v1/units/{u}/committee/{p}?body=COMMITTEE&reason=r", CB1, SELF)
         .retrieve()
         .toEntity(String.class);
   }
@@ -46,7 +46,7 @@ class OpenTaskRecusalsTest extends EvaluationFlowSupport {
             .put()
             .uri("/api/v1/units/{u}/committee", CB1)
             .contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("personId", SELF, "body", "COMMITTEE", "role", "MEMBER"))
+            .body(Map.of("personId", SELF, "body", "COMMITTEE", "role", "MEMBER", "reason", "r"))
             .retrieve()
             .toEntity(String.class);
     assertThat(seated.getStatusCode().value()).as(seated.getBody()).isEqualTo(200);

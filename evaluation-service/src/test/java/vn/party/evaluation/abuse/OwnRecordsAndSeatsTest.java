@@ -94,7 +94,7 @@ class OwnRecordsAndSeatsTest extends EvaluationFlowSupport {
     for (String member : List.of("member4", "member6")) {
       as("admin")
           .delete()
-          .uri("/api/v1/units/{u}/committee/{p}?body=COMMITTEE", ORG, member)
+          .uri("/api/v1/units/{u}/committee/{p}?body=COMMITTEE&reason=r", ORG, member)
           .retrieve()
           .toEntity(String.class);
     }
@@ -161,14 +161,14 @@ class OwnRecordsAndSeatsTest extends EvaluationFlowSupport {
       assertRefused(
           as("member4")
               .delete()
-              .uri("/api/v1/units/{u}/committee/{p}?body=COMMITTEE", ORG, "member4")
+              .uri("/api/v1/units/{u}/committee/{p}?body=COMMITTEE&reason=r", ORG, "member4")
               .retrieve()
               .toEntity(String.class),
           REASON_VI);
 
       as("admin")
           .delete()
-          .uri("/api/v1/units/{u}/committee/{p}?body=COMMITTEE", ORG, "member11")
+          .uri("/api/v1/units/{u}/committee/{p}?body=COMMITTEE&reason=r", ORG, "member11")
           .retrieve()
           .toEntity(String.class);
       assertThat(factsOf("member11")).containsExactly("BRANCH_COMMITTEE", "BRANCH");

@@ -57,7 +57,7 @@ class RecusalTest extends EvaluationFlowSupport {
               .put()
               .uri("/api/v1/units/{u}/committee", unit)
               .contentType(MediaType.APPLICATION_JSON)
-              .body(Map.of("personId", SELF, "body", "COMMITTEE", "role", "MEMBER"))
+              .body(Map.of("personId", SELF, "body", "COMMITTEE", "role", "MEMBER", "reason", "r"))
               .retrieve()
               .toEntity(String.class);
       assertThat(seated.getStatusCode().value()).as(seated.getBody()).isEqualTo(200);
@@ -73,7 +73,7 @@ class RecusalTest extends EvaluationFlowSupport {
     for (String unit : List.of(CB1, ORG)) {
       as("admin")
           .delete()
-          .uri("/api/v1/units/{u}/committee/{p}?body=COMMITTEE", unit, SELF)
+          .uri("/api/v1/units/{u}/committee/{p}?body=COMMITTEE&reason=r", unit, SELF)
           .retrieve()
           .toEntity(String.class);
     }

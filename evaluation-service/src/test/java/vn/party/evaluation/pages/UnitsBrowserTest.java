@@ -179,6 +179,11 @@ class UnitsBrowserTest extends BrowserTestSupport {
 
     signIn("admin", "admin");
     open("/app/units/ub-cb7");
+    // the reason is required to take a seat away as to give one (outsider's eleventh session)
+    browser
+        .findElement(
+            By.cssSelector("#committee tr[data-person=" + SECRETARY + "] input.unseat-reason"))
+        .sendKeys("NQ 22/NQ-ĐU");
     clickAndLoad(
         browser.findElement(
             By.cssSelector("#committee tr[data-person=" + SECRETARY + "] button.unseat")));

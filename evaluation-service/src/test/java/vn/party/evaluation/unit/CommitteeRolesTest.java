@@ -49,7 +49,7 @@ class CommitteeRolesTest extends EvaluationFlowSupport {
             new String[] {ORG, "COMMITTEE"})) {
       as("admin")
           .delete()
-          .uri("/api/v1/units/{u}/committee/{p}?body={b}", seat[0], PERSON, seat[1])
+          .uri("/api/v1/units/{u}/committee/{p}?body={b}&reason=r", seat[0], PERSON, seat[1])
           .retrieve()
           .toEntity(String.class);
     }
@@ -126,12 +126,12 @@ class CommitteeRolesTest extends EvaluationFlowSupport {
     assertThat(
             as("committee")
                 .delete()
-                .uri("/api/v1/units/{u}/committee/{p}", CB1, PERSON)
+                .uri("/api/v1/units/{u}/committee/{p}?reason=r", CB1, PERSON)
                 .retrieve()
                 .toEntity(String.class)
                 .getStatusCode()
                 .value())
-        .isEqualTo(404);
+        .isEqualTo(400); // not on it (any more): refused on personId
   }
 
   @Test
@@ -147,7 +147,7 @@ class CommitteeRolesTest extends EvaluationFlowSupport {
         .isEqualTo(200); // the organization's every member
     as("committee")
         .delete()
-        .uri("/api/v1/units/{u}/committee/{p}?body=INSPECTION", ORG, PERSON)
+        .uri("/api/v1/units/{u}/committee/{p}?body=INSPECTION&reason=r", ORG, PERSON)
         .retrieve()
         .toEntity(String.class);
     assertThat(memberOf(PERSON, "inspection-" + ORG)).isFalse();
@@ -170,7 +170,7 @@ class CommitteeRolesTest extends EvaluationFlowSupport {
     assertThat(status(PERSON, "/api/v1/members/member12")).isEqualTo(200);
     as("committee")
         .delete()
-        .uri("/api/v1/units/{u}/committee/{p}", ORG, PERSON)
+        .uri("/api/v1/units/{u}/committee/{p}?reason=r", ORG, PERSON)
         .retrieve()
         .toEntity(String.class);
     assertThat(memberOf(PERSON, "org-committee-" + ORG)).isFalse();
@@ -203,7 +203,7 @@ class CommitteeRolesTest extends EvaluationFlowSupport {
     assertThat(memberOf("auditor", "superior-committee-" + ORG)).isTrue();
     as("admin")
         .delete()
-        .uri("/api/v1/units/thanh-khe/committee/auditor")
+        .uri("/api/v1/units/thanh-khe/committee/auditor?reason=r")
         .retrieve()
         .toEntity(String.class);
     assertThat(memberOf("auditor", "superior-committee-cr-ward")).isFalse();
@@ -218,7 +218,7 @@ class CommitteeRolesTest extends EvaluationFlowSupport {
     assertThat(memberOf("auditor", "inspection-" + ORG)).isTrue();
     as("admin")
         .delete()
-        .uri("/api/v1/units/thanh-khe/committee/auditor?body=INSPECTION")
+        .uri("/api/v1/units/thanh-khe/committee/auditor?body=INSPECTION&reason=r")
         .retrieve()
         .toEntity(String.class);
     assertThat(memberOf("auditor", "inspection-cr-ward")).isFalse();

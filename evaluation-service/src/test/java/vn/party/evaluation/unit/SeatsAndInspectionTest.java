@@ -71,7 +71,7 @@ class SeatsAndInspectionTest extends EvaluationFlowSupport {
   void theDemoAsBefore() {
     as("admin")
         .delete()
-        .uri("/api/v1/units/{u}/committee/{p}?body=INSPECTION", ORG, INSPECTOR)
+        .uri("/api/v1/units/{u}/committee/{p}?body=INSPECTION&reason=r", ORG, INSPECTOR)
         .retrieve()
         .toEntity(String.class);
   }

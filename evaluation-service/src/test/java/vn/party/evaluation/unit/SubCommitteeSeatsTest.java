@@ -29,7 +29,7 @@ class SubCommitteeSeatsTest extends EvaluationFlowSupport {
   void theDemoAsBefore() {
     as("admin")
         .delete()
-        .uri("/api/v1/units/{u}/committee/{p}?body=COMMITTEE", SUB_COMMITTEE, PERSON)
+        .uri("/api/v1/units/{u}/committee/{p}?body=COMMITTEE&reason=r", SUB_COMMITTEE, PERSON)
         .retrieve()
         .toEntity(String.class);
     // the demo organization's later campaigns (other tests) rate its open branches: closed again
@@ -70,7 +70,7 @@ class SubCommitteeSeatsTest extends EvaluationFlowSupport {
     ResponseEntity<String> unseated =
         as("committee")
             .delete()
-            .uri("/api/v1/units/{u}/committee/{p}?body=COMMITTEE", SUB_COMMITTEE, PERSON)
+            .uri("/api/v1/units/{u}/committee/{p}?body=COMMITTEE&reason=r", SUB_COMMITTEE, PERSON)
             .retrieve()
             .toEntity(String.class);
     assertThat(unseated.getStatusCode().is2xxSuccessful()).as(unseated.getBody()).isTrue();
