@@ -47,8 +47,9 @@ public class UnitAssessmentLookup implements JavaDelegate {
     if (!expected) {
       records.unitAssessmentNotReceived(year, memberId, "NOT_EXPECTED");
     }
-    execution.setVariable(UNIT_ASSESSMENT_EXPECTED, expected);
-    execution.setVariable(UNIT_ASSESSMENT_RECEIVED, assessment.isPresent());
+    // for the gateway only (issue 15): unitAssessmentStatus says both to the forms and everyone else
+    setForTheGateway(execution, UNIT_ASSESSMENT_EXPECTED, expected);
+    setForTheGateway(execution, UNIT_ASSESSMENT_RECEIVED, assessment.isPresent());
     execution.setVariable(
         UNIT_ASSESSMENT_STATUS,
         assessment.isPresent() ? "RECEIVED" : expected ? "PENDING" : "NOT_EXPECTED");

@@ -33,6 +33,7 @@ public class ResidenceFeedbackLookup implements JavaDelegate {
           // kept whole in the domain tables; the engine variable gets what fits (issue 12)
           execution.setVariable(RESIDENCE_COMMENT, TextLimits.forEngine(f.comment()));
         });
-    execution.setVariable(RESIDENCE_FEEDBACK_RECEIVED, feedback.isPresent());
+    // for the gateway only (issue 15): the record says it for everyone else
+    setForTheGateway(execution, RESIDENCE_FEEDBACK_RECEIVED, feedback.isPresent());
   }
 }
