@@ -208,7 +208,8 @@ public class EvaluationRecords {
         decided_level = :v1, decision_comment = :v2, decided_by = :v3, decided_at = now(), status = 'DECIDED'""",
         level,
         comment,
-        by);    RowsInTransaction.current().statusNow(year, memberId, EvaluationStatus.DECIDED.name());
+        by);
+    RowsInTransaction.current().statusNow(year, memberId, EvaluationStatus.DECIDED.name());
   }
 
   /** The committee adjusted the decided level while finalizing; who decided and the decision's comment stay. */

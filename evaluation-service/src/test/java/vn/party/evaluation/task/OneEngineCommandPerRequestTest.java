@@ -2,12 +2,14 @@ package vn.party.evaluation.task;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static vn.party.evaluation.EngineCommands.counted;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -98,7 +100,19 @@ class OneEngineCommandPerRequestTest extends EvaluationFlowSupport {
 
   @BeforeAll
   void campaign() {
-    // the launch's batches run as jobs on the job executor's threads: what they send is the launch's
+    // the launch's batches run as jobs on the job executor's threads: what they send is the
+    // launch's, once the jobs other test classes left (another launch still running) are done
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                jdbc.sql(
+                            """
+                            select count(*) from public.act_ru_job where retries_ > 0
+                              and suspension_state_ = 1 and (duedate_ is null or duedate_ <= now())""")
+                        .query(Integer.class)
+                        .single()
+                    == 0);
     launch =
         SqlStatements.recorded(
             thread -> thread.getName().startsWith("camundaTaskExecutor"),

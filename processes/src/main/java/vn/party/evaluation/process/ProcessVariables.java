@@ -1,7 +1,6 @@
 package vn.party.evaluation.process;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.variable.Variables;
 import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.rules.Regulation;
 import vn.party.evaluation.rules.RuleVariables;
@@ -99,7 +98,7 @@ public final class ProcessVariables {
   // -----------------------------------------------------
   /**
    * Boolean, set by the {@link DelegateNames#RESIDENCE_FEEDBACK_LOOKUP} delegate for the gateway after it: transient
-   * ({@link #setForTheGateway}), not kept.
+   * ({@code process.flow.GatewayFlags}), not kept.
    */
   public static final String RESIDENCE_FEEDBACK_RECEIVED = "residenceFeedbackReceived";
 
@@ -110,13 +109,13 @@ public final class ProcessVariables {
   /**
    * Boolean, set by the {@link DelegateNames#UNIT_ASSESSMENT_LOOKUP} delegate: whether the member
    * holds a post in the state apparatus (a civil servant), so an assessment is expected at all. For the gateway
-   * after it: transient ({@link #setForTheGateway}), not kept.
+   * after it: transient ({@code process.flow.GatewayFlags}), not kept.
    */
   public static final String UNIT_ASSESSMENT_EXPECTED = "unitAssessmentExpected";
 
   /**
    * Boolean, set by the {@link DelegateNames#UNIT_ASSESSMENT_LOOKUP} delegate for the gateway after it: transient
-   * ({@link #setForTheGateway}), not kept.
+   * ({@code process.flow.GatewayFlags}), not kept.
    */
   public static final String UNIT_ASSESSMENT_RECEIVED = "unitAssessmentReceived";
 
@@ -392,16 +391,6 @@ public final class ProcessVariables {
   /** The evaluated member of a member-evaluation instance. */
   public static String memberId(VariableScope scope) {
     return (String) scope.getVariable(MEMBER_ID);
-  }
-
-  /**
-   * Sets a Boolean that only the gateway right after the step reads ({@link #RESIDENCE_FEEDBACK_RECEIVED}, {@link
-   * #UNIT_ASSESSMENT_EXPECTED}, {@link #UNIT_ASSESSMENT_RECEIVED}): transient, so the engine keeps it neither as a
-   * variable nor in its history (issue 15: three rows each, repeating what the evaluation record and {@link
-   * #UNIT_ASSESSMENT_STATUS} already say).
-   */
-  public static void setForTheGateway(VariableScope scope, String name, boolean value) {
-    scope.setVariable(name, Variables.booleanValue(value, true));
   }
 
   private ProcessVariables() {}

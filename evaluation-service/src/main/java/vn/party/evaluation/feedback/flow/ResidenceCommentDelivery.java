@@ -29,13 +29,14 @@ public class ResidenceCommentDelivery {
     String key = BusinessKeys.member(year, memberId);
     String forEngine = TextLimits.forEngine(comment);
     // the waiting instance gets the comment with the message; only the others are given it apart
-    // (issue 15: the waiting one was given it twice, an update and a history row more per event)
+    // (issue 15: the waiting one was given it twice, an update and a history row more per event).
+    // Nothing waits yet before the lookup step, which will find the stored comment.
     Set<String> correlated =
         runtimeService
             .createMessageCorrelation(ProcessKeys.MESSAGE_RESIDENCE_FEEDBACK_RECEIVED)
             .processInstanceBusinessKey(key)
             .setVariable(ProcessVariables.RESIDENCE_COMMENT, forEngine)
-            .correlateAllWithResult() // nothing waits yet: the lookup step will find the stored comment
+            .correlateAllWithResult()
             .stream()
             .map(
                 result ->

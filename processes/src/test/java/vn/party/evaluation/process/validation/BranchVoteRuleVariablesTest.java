@@ -20,8 +20,7 @@ class BranchVoteRuleVariablesTest {
 
   @Test
   void aThresholdSetOtherwiseIsPutOnTheTask() {
-    RuleSettings stricter =
-        RuleSettings.defaults().withExcellentVote(VoteThreshold.parse(">=3/4"));
+    RuleSettings stricter = RuleSettings.defaults().withExcellentVote(VoteThreshold.parse(">=3/4"));
     assertThat(BranchVote.ruleVariables(stricter))
         .containsOnly(entry("excellentVoteRule", ">=3/4"));
 
