@@ -1,5 +1,8 @@
 package vn.party.evaluation.caps;
 
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,23 +94,46 @@ public class MemberFactStore {
 
   /**
    * The discipline decisions of the year, and the civil-service level and share of tasks completed of the latest
-   * unit assessment.
+   * unit assessment: in one statement (issue 15: read at every task's creation, in two), a row per decision with the
+   * assessment's figures on each, or one row with them alone when no decision arrived.
    */
   public KnownFacts facts(int year, String memberId) {
-    List<DisciplineDecision> disciplines =
-        jdbc.sql(
-                """
-            select member_id, year, decision_id, form, self_detected_and_remedied, decided_on, decided_by
-            from evaluation.discipline_decision where year = :year and member_id = :member order by decided_on, id""")
-            .param("year", year)
-            .param("member", memberId)
-            .query(DisciplineDecision.class)
-            .list();
-    Optional<UnitAssessment> unit = latestUnitAssessment(year, memberId);
+    List<DisciplineDecision> disciplines = new ArrayList<>();
+    Level[] civilServiceLevel = new Level[1];
+    Double[] tasksCompletedPercent = new Double[1];
+    jdbc.sql(
+            """
+            select d.decision_id, d.form, d.self_detected_and_remedied, d.decided_on, d.decided_by,
+              u.civil_service_level, u.tasks_completed_percent::float8 as tasks_completed_percent
+            from (select 1) as one
+            left join lateral (
+              select civil_service_level, tasks_completed_percent from evaluation.unit_assessment
+              where year = :year and member_id = :member order by id desc limit 1) u on true
+            left join evaluation.discipline_decision d on d.year = :year and d.member_id = :member
+            order by d.decided_on, d.id""")
+        .param("year", year)
+        .param("member", memberId)
+        .query(
+            (ResultSet rs) -> {
+              String level = rs.getString("civil_service_level");
+              civilServiceLevel[0] = level == null ? null : Level.parse(level).orElse(null);
+              tasksCompletedPercent[0] = rs.getObject("tasks_completed_percent", Double.class);
+              if (rs.getString("decision_id") != null) {
+                disciplines.add(
+                    new DisciplineDecision(
+                        memberId,
+                        year,
+                        rs.getString("decision_id"),
+                        DisciplineForm.valueOf(rs.getString("form")),
+                        rs.getBoolean("self_detected_and_remedied"),
+                        rs.getObject("decided_on", LocalDate.class),
+                        rs.getString("decided_by")));
+              }
+            });
     return new KnownFacts(
         disciplines,
-        unit.map(UnitAssessment::civilServiceLevel).orElse(null),
-        unit.map(UnitAssessment::tasksCompletedPercent).orElse(null),
+        civilServiceLevel[0],
+        tasksCompletedPercent[0],
         heads.headedUnitLevel(year, memberId).orElse(null));
   }
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.directory.MemberDirectory;
 import vn.party.evaluation.process.TextLimits;
+import vn.party.evaluation.process.flow.GatewayFlags;
 import vn.party.evaluation.record.EvaluationRecords;
 
 /**
@@ -47,8 +48,9 @@ public class UnitAssessmentLookup implements JavaDelegate {
     if (!expected) {
       records.unitAssessmentNotReceived(year, memberId, "NOT_EXPECTED");
     }
-    execution.setVariable(UNIT_ASSESSMENT_EXPECTED, expected);
-    execution.setVariable(UNIT_ASSESSMENT_RECEIVED, assessment.isPresent());
+    // for the gateway only (issue 15): unitAssessmentStatus says both to everyone else
+    GatewayFlags.set(execution, UNIT_ASSESSMENT_EXPECTED, expected);
+    GatewayFlags.set(execution, UNIT_ASSESSMENT_RECEIVED, assessment.isPresent());
     execution.setVariable(
         UNIT_ASSESSMENT_STATUS,
         assessment.isPresent() ? "RECEIVED" : expected ? "PENDING" : "NOT_EXPECTED");

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.process.TextLimits;
+import vn.party.evaluation.process.flow.GatewayFlags;
 import vn.party.evaluation.record.EvaluationRecords;
 
 /** Step check-residence-feedback: has the comment already arrived? Then the process does not wait for it. */
@@ -33,6 +34,7 @@ public class ResidenceFeedbackLookup implements JavaDelegate {
           // kept whole in the domain tables; the engine variable gets what fits (issue 12)
           execution.setVariable(RESIDENCE_COMMENT, TextLimits.forEngine(f.comment()));
         });
-    execution.setVariable(RESIDENCE_FEEDBACK_RECEIVED, feedback.isPresent());
+    // for the gateway only (issue 15): the record says it for everyone else
+    GatewayFlags.set(execution, RESIDENCE_FEEDBACK_RECEIVED, feedback.isPresent());
   }
 }

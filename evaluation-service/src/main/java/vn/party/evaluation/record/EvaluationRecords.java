@@ -51,7 +51,8 @@ public class EvaluationRecords {
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean create(
       int year, String memberId, UUID campaignId, String organizationId, String branchId) {
-    return jdbc.sql(
+    int rows =
+        jdbc.sql(
                 """
             insert into evaluation.member_evaluation (year, member_id, campaign_id, organization_id, branch_id, status)
             values (:year, :member, :campaign, :org, :branch, 'SELF_REVIEW')
@@ -70,14 +71,23 @@ public class EvaluationRecords {
             .param("campaign", campaignId)
             .param("org", organizationId)
             .param("branch", branchId)
-            .update()
-        == 1;
+            .update();
+    if (rows != 1) {
+      return false;
+    }
+    // the insert (or the fresh start) holds the row's lock and set its status (issue 15: the cap
+    // refresh's lock and the self-review's status at the launch sent nothing new)
+    RowsInTransaction transaction = RowsInTransaction.current();
+    transaction.lockedNow(year, memberId);
+    transaction.statusNow(year, memberId, EvaluationStatus.SELF_REVIEW.name());
+    return true;
   }
 
   /** A movement ended the evaluation (leaving, death, a transfer): it stays, with the reason, and is not decided. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void ended(int year, String memberId, String reasonCode) {
     update(year, memberId, "status = 'ENDED', ended_reason = :v1, ended_at = now()", reasonCode);
+    RowsInTransaction.current().statusNow(year, memberId, EvaluationStatus.ENDED.name());
   }
 
   /** A transfer inside the organization moved the running evaluation to the member's new branch. */
@@ -93,22 +103,39 @@ public class EvaluationRecords {
 
   /**
    * Locks the row until the transaction ends. The residence-feedback consumer and the process step that checks
-   * for feedback both take this lock, so a comment can never slip between the check and the wait.
+   * for feedback both take this lock, so a comment can never slip between the check and the wait. Once per
+   * transaction (issue 15: an event that opens the branch review asked three times): a row locked stays locked until
+   * the transaction ends.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean lock(int year, String memberId) {
-    return jdbc.sql(
-            "select 1 from evaluation.member_evaluation where year = :year and member_id = :member for update")
-        .param("year", year)
-        .param("member", memberId)
-        .query(Integer.class)
-        .optional()
-        .isPresent();
+    RowsInTransaction transaction = RowsInTransaction.current();
+    if (transaction.locked(year, memberId)) {
+      return true;
+    }
+    boolean exists =
+        jdbc.sql(
+                "select 1 from evaluation.member_evaluation where year = :year and member_id = :member for update")
+            .param("year", year)
+            .param("member", memberId)
+            .query(Integer.class)
+            .optional()
+            .isPresent();
+    if (exists) {
+      transaction.lockedNow(year, memberId);
+    }
+    return exists;
   }
 
+  /** Sent only when the transaction has not already set that status (issue 15: the launch set it twice). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void status(int year, String memberId, EvaluationStatus status) {
+    RowsInTransaction transaction = RowsInTransaction.current();
+    if (transaction.hasStatus(year, memberId, status.name())) {
+      return;
+    }
     update(year, memberId, "status = :v1", status.name());
+    transaction.statusNow(year, memberId, status.name());
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -182,6 +209,7 @@ public class EvaluationRecords {
         level,
         comment,
         by);
+    RowsInTransaction.current().statusNow(year, memberId, EvaluationStatus.DECIDED.name());
   }
 
   /** The committee adjusted the decided level while finalizing; who decided and the decision's comment stay. */

@@ -96,7 +96,10 @@ public final class ProcessVariables {
 
   // --- residence feedback (chi ủy nơi cư trú)
   // -----------------------------------------------------
-  /** Boolean, set by the {@link DelegateNames#RESIDENCE_FEEDBACK_LOOKUP} delegate. */
+  /**
+   * Boolean, set by the {@link DelegateNames#RESIDENCE_FEEDBACK_LOOKUP} delegate for the gateway after it: transient
+   * ({@code process.flow.GatewayFlags}), not kept.
+   */
   public static final String RESIDENCE_FEEDBACK_RECEIVED = "residenceFeedbackReceived";
 
   /** String, the comment itself; shown read-only in the branch-review form. */
@@ -105,11 +108,15 @@ public final class ProcessVariables {
   // --- unit leadership assessment (nhận xét của lãnh đạo đơn vị, with the civil-service level) ---
   /**
    * Boolean, set by the {@link DelegateNames#UNIT_ASSESSMENT_LOOKUP} delegate: whether the member
-   * holds a post in the state apparatus (a civil servant), so an assessment is expected at all.
+   * holds a post in the state apparatus (a civil servant), so an assessment is expected at all. For the gateway
+   * after it: transient ({@code process.flow.GatewayFlags}), not kept.
    */
   public static final String UNIT_ASSESSMENT_EXPECTED = "unitAssessmentExpected";
 
-  /** Boolean, set by the {@link DelegateNames#UNIT_ASSESSMENT_LOOKUP} delegate. */
+  /**
+   * Boolean, set by the {@link DelegateNames#UNIT_ASSESSMENT_LOOKUP} delegate for the gateway after it: transient
+   * ({@code process.flow.GatewayFlags}), not kept.
+   */
   public static final String UNIT_ASSESSMENT_RECEIVED = "unitAssessmentReceived";
 
   /** String, the unit's comment; shown read-only in the branch-review form. */

@@ -1,5 +1,7 @@
 package vn.party.evaluation.feedback.flow;
 
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.process.BusinessKeys;
@@ -26,19 +28,32 @@ public class ResidenceCommentDelivery {
   public void deliver(int year, String memberId, String comment) {
     String key = BusinessKeys.member(year, memberId);
     String forEngine = TextLimits.forEngine(comment);
+    // the waiting instance gets the comment with the message; only the others are given it apart
+    // (issue 15: the waiting one was given it twice, an update and a history row more per event).
+    // Nothing waits yet before the lookup step, which will find the stored comment.
+    Set<String> correlated =
+        runtimeService
+            .createMessageCorrelation(ProcessKeys.MESSAGE_RESIDENCE_FEEDBACK_RECEIVED)
+            .processInstanceBusinessKey(key)
+            .setVariable(ProcessVariables.RESIDENCE_COMMENT, forEngine)
+            .correlateAllWithResult()
+            .stream()
+            .map(
+                result ->
+                    result.getExecution() != null
+                        ? result.getExecution().getProcessInstanceId()
+                        : result.getProcessInstance().getId())
+            .collect(Collectors.toSet());
     runtimeService
         .createProcessInstanceQuery()
         .processDefinitionKey(ProcessKeys.MEMBER_EVALUATION)
         .processInstanceBusinessKey(key)
         .list()
+        .stream()
+        .filter(instance -> !correlated.contains(instance.getId()))
         .forEach(
             instance ->
                 runtimeService.setVariable(
                     instance.getId(), ProcessVariables.RESIDENCE_COMMENT, forEngine));
-    runtimeService
-        .createMessageCorrelation(ProcessKeys.MESSAGE_RESIDENCE_FEEDBACK_RECEIVED)
-        .processInstanceBusinessKey(key)
-        .setVariable(ProcessVariables.RESIDENCE_COMMENT, forEngine)
-        .correlateAll(); // nothing waits yet: the lookup step will find the stored comment
   }
 }

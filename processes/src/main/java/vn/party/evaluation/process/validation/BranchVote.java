@@ -52,13 +52,21 @@ public final class BranchVote {
     return VOTE_FIELDS.get(level.ordinal());
   }
 
-  /** The thresholds of {@code settings} as the task variables {@link #RULE_INPUTS}. */
+  /**
+   * The thresholds of {@code settings} set otherwise than the documented defaults, as the task variables {@link
+   * #RULE_INPUTS}: a threshold absent from the task is the default, which the check applies (issue 15: with the
+   * default settings two variables, four rows, at every branch review for nothing).
+   */
   public static Map<String, Object> ruleVariables(RuleSettings settings) {
-    return Map.of(
-        EXCELLENT_VOTE_RULE,
-        settings.excellentVote().toString(),
-        GOOD_VOTE_RULE,
-        settings.goodVote().toString());
+    RuleSettings defaults = RuleSettings.defaults();
+    Map<String, Object> variables = new LinkedHashMap<>();
+    if (!settings.excellentVote().equals(defaults.excellentVote())) {
+      variables.put(EXCELLENT_VOTE_RULE, settings.excellentVote().toString());
+    }
+    if (!settings.goodVote().equals(defaults.goodVote())) {
+      variables.put(GOOD_VOTE_RULE, settings.goodVote().toString());
+    }
+    return variables;
   }
 
   /**
