@@ -26,6 +26,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
@@ -111,6 +112,7 @@ class TasklistFiltersTest extends IntegrationTestSupport {
     Task open = task("Việc chưa ai nhận / Unclaimed task", group);
     taskService.claim(claimed.getId(), claimer);
     Filter filter = filterService.createFilterQuery().filterName(COMMITTEE).singleResult();
+    TaskQuery query = filter.getQuery();
     try {
       assertCommitteeFilterShows(colleague, claimed.getId(), open.getId());
 
@@ -126,7 +128,7 @@ class TasklistFiltersTest extends IntegrationTestSupport {
       startUp();
       assertCommitteeFilterShows(colleague, claimed.getId(), open.getId());
     } finally {
-      startUp();
+      filterService.saveFilter(filterService.getFilter(filter.getId()).setQuery(query));
       taskService.deleteTask(claimed.getId(), true);
       taskService.deleteTask(open.getId(), true);
       identityService.deleteUser(claimer);
