@@ -82,10 +82,9 @@ class BranchVoteTest extends EvaluationFlowSupport {
     Map<String, Object> short4of9 = branchProposes("GOOD", "votesGood", 4, "votesCompleted", 5);
     ResponseEntity<String> viaEngine = engineComplete("secretary1", review2, short4of9);
     assertThat(viaEngine.getStatusCode().value()).as(viaEngine.getBody()).isEqualTo(400);
-    assertThat(json(viaEngine.getBody()).get("message").asText())
-        .contains("branchProposedLevel: vote-not-supported")
-        .contains("4/9")
-        .contains(">1/2");
+    assertThat(viaEngine.getBody())
+        .contains("\"field\":\"branchProposedLevel\",\"reason\":\"vote-not-supported\"");
+    assertThat(json(viaEngine.getBody()).get("message").asText()).contains("4/9").contains(">1/2");
     Map<String, Object> lenient = new LinkedHashMap<>(short4of9);
     lenient.put("goodVoteRule", ">=1/3");
     ResponseEntity<String> overriding = engineComplete("secretary1", review2, lenient);

@@ -274,8 +274,9 @@ class LevelCapsTest extends EvaluationFlowSupport {
     ResponseEntity<String> viaEngine =
         engineComplete("secretary1", branchReview, branchProposes("GOOD"));
     assertThat(viaEngine.getStatusCode().value()).as(viaEngine.getBody()).isEqualTo(400);
+    assertThat(viaEngine.getBody())
+        .contains("\"field\":\"branchProposedLevel\",\"reason\":\"above-cap\"");
     assertThat(json(viaEngine.getBody()).get("message").asText())
-        .contains("branchProposedLevel: above-cap")
         .contains("Hoàn thành nhiệm vụ")
         .contains("Không cao hơn mức xếp loại cán bộ, công chức, viên chức")
         .doesNotContain("member-caps-");
@@ -296,7 +297,8 @@ class LevelCapsTest extends EvaluationFlowSupport {
     assertThat(decisionViaEngine.getStatusCode().value())
         .as(decisionViaEngine.getBody())
         .isEqualTo(400);
-    assertThat(decisionViaEngine.getBody()).contains("decidedLevel: above-cap");
+    assertThat(decisionViaEngine.getBody())
+        .contains("\"field\":\"decidedLevel\",\"reason\":\"above-cap\"");
     completeOk("committee", decision, Map.of("decision", "APPROVE", "decidedLevel", "COMPLETED"));
 
     List<JsonNode> refusals =
@@ -346,7 +348,7 @@ class LevelCapsTest extends EvaluationFlowSupport {
             branchProposes("GOOD", "sickLeaveMonths", 4.5, "concludedDegradation", false));
     assertThat(viaEngine.getStatusCode().value()).as(viaEngine.getBody()).isEqualTo(400);
     assertThat(viaEngine.getBody())
-        .contains("branchProposedLevel: above-cap")
+        .contains("\"field\":\"branchProposedLevel\",\"reason\":\"above-cap\"")
         .contains("Nghỉ ốm từ 3 tháng trở lên")
         .doesNotContain("member-caps-");
     ResponseEntity<String> accepted =

@@ -4,17 +4,12 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
-import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -24,7 +19,8 @@ import vn.party.evaluation.process.Groups;
 /**
  * The engine authorizations every installation needs, created once at start-up (idempotent):
  * <ul>
- *   <li>everybody signed in: Tasklist, the deployments (the forms), the shared task filters; the process definitions
+ *   <li>everybody signed in: Tasklist, the deployments (the forms) (the shared task filters:
+ *       {@code engine.TasklistFilters}); the process definitions
  *       are read by a grant to each group ({@code security.engine.DefinitionReaders}), not globally: the engine reads a
  *       global authorization as revoking what it leaves out for a member with an open case about them;</li>
  *   <li>auditors (ủy ban kiểm tra): Cockpit and read — never update — everything, running or finished;</li>
@@ -37,14 +33,9 @@ import vn.party.evaluation.process.Groups;
 public class AccessSetup implements ApplicationRunner {
 
   private final AuthorizationService authorizations;
-  private final FilterService filters;
-  private final TaskService taskService;
 
-  public AccessSetup(
-      AuthorizationService authorizations, FilterService filters, TaskService taskService) {
+  public AccessSetup(AuthorizationService authorizations) {
     this.authorizations = authorizations;
-    this.filters = filters;
-    this.taskService = taskService;
   }
 
   @Override
@@ -71,19 +62,6 @@ public class AccessSetup implements ApplicationRunner {
         Permissions.READ_HISTORY);
     group(Groups.AUDITORS, Resources.USER, ANY, Permissions.READ);
     group(Groups.AUDITORS, Resources.GROUP, ANY, Permissions.READ);
-
-    filter(
-        "Việc của tôi / My tasks",
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"),
-        1);
-    filter(
-        "Việc của tập thể tôi / My committee's tasks",
-        taskService
-            .createTaskQuery()
-            .taskCandidateGroupInExpression("${currentUserGroups()}")
-            .taskUnassigned(),
-        2);
-    filter("Tất cả việc tôi được xem / All tasks I may see", taskService.createTaskQuery(), 3);
   }
 
   private void global(Resource resource, String resourceId, Permission... permissions) {
@@ -124,20 +102,5 @@ public class AccessSetup implements ApplicationRunner {
       authorization.addPermission(permission);
     }
     authorizations.saveAuthorization(authorization);
-  }
-
-  private void filter(String name, TaskQuery query, int priority) {
-    Filter existing = filters.createFilterQuery().filterName(name).singleResult();
-    if (existing != null) {
-      return;
-    }
-    Filter filter =
-        filters
-            .newTaskFilter(name)
-            .setOwner("admin")
-            .setQuery(query)
-            .setProperties(Map.of("priority", priority, "autoRefresh", true));
-    filters.saveFilter(filter);
-    global(Resources.FILTER, filter.getId(), Permissions.READ);
   }
 }

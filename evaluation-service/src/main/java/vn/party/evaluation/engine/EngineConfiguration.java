@@ -72,6 +72,12 @@ public class EngineConfiguration {
     return new DefinitionReaders.Plugin();
   }
 
+  /** {@code ${currentUserGroups()}} of a person in no group finds nothing (see {@link CurrentUserGroups}). */
+  @Bean
+  CurrentUserGroups currentUserGroups() {
+    return new CurrentUserGroups();
+  }
+
   /** A person's groups that hold authorizations, found by index (see {@link AuthorizedGroups}). */
   @Bean
   AuthorizedGroups authorizedGroups() {

@@ -39,6 +39,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
@@ -59,6 +60,7 @@ import vn.party.evaluation.security.engine.PersonRefusedException;
 import vn.party.evaluation.security.engine.SeatOnlyRefusedException;
 import vn.party.evaluation.security.engine.TaskSeats;
 import vn.party.evaluation.security.engine.VariableRefusedException;
+import vn.party.evaluation.web.FieldErrorProblems;
 
 /**
  * The engine REST API's answer to every error, in place of the engine's own mappers (issue 12, outsider's findings):
@@ -89,7 +91,10 @@ import vn.party.evaluation.security.engine.VariableRefusedException;
  *   <li>variables the guard refuses (written outside a task's form, not on the completed task's form, transient or
  *       of a value the form does not take: {@code VariableRefusedException}) as /api/v1 refuses the same command,
  *       each field with its stable reason and a sentence in Vietnamese then English ({@link #variablesRefused});</li>
- *   <li>everything else as the engine answers it (a completion refused naming its fields, say), as a problem whose
+ *   <li>a completion the completion rules refuse (a section too short, a level above its cap, the engine's
+ *       {@code FormFieldValidationException}) as /api/v1 refuses it, each field with its reason and the domain API's
+ *       sentence in Vietnamese then English ({@link #completionRefused});</li>
+ *   <li>everything else as the engine answers it, as a problem whose
  *       {@code type} is the status's name, not the engine's exception class, and without the engine's text when it
  *       names a class ({@link #INTERNALS}).</li>
  * </ul>
@@ -195,6 +200,14 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
       // null)
       log.info("engine REST: variables refused: {}", variables.getMessage());
       return variablesRefused(variables.errors());
+    }
+    List<FieldError> completion = completionRefused(error);
+    if (completion != null) {
+      // the completion rules refused (a section too short, a level above its cap): the engine's
+      // text was "Cannot submit task form …: strengths: section-too-short (…)", no errors[], no
+      // English (eleventh session's outsider, MEDIUM 3)
+      log.info("engine REST: completion refused: {}", completion);
+      return completionRefused(completion);
     }
     List<Map<String, String>> fields = badInput(error);
     if (fields != null) {
@@ -454,7 +467,7 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
   }
 
   /**
-   * Any other refusal as the engine answers it (a completion refused naming its fields, say), as a problem: its
+   * Any other refusal as the engine answers it, as a problem: its
    * {@code type} the status's name, not the engine's exception class; the engine's message kept unless it holds
    * internal text (a class name), then the problem's general detail.
    */
@@ -652,6 +665,46 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
     return badRequest(VARIABLES_REFUSED, ": ", named);
   }
 
+  static final String COMPLETION_REFUSED =
+      "Công việc chưa được hoàn thành (xem errors) / The task was not completed (see errors)";
+
+  /**
+   * The completion rules' refusal ({@link FieldError}s, the detail of the engine's {@link FormFieldValidationException}
+   * the processes' completion listener throws) in the chain, or null (the engine's own form field checks, whose
+   * detail is no such list, stay the engine's answer).
+   */
+  private static List<FieldError> completionRefused(Throwable error) {
+    FormFieldValidationException refusal = find(error, FormFieldValidationException.class);
+    if (refusal != null
+        && refusal.getDetail() instanceof List<?> list
+        && !list.isEmpty()
+        && list.stream().allMatch(FieldError.class::isInstance)) {
+      return list.stream().map(FieldError.class::cast).toList();
+    }
+    return null;
+  }
+
+  /**
+   * 400 for a completion the completion rules refuse, as /api/v1 refuses it: {@code errors: [{field, reason,
+   * message}]}, each message the domain API's sentence ({@link FieldErrorProblems}: the field by its label, a
+   * section by its title, a cap, quota or vote with its figures) in Vietnamese, then English; the {@code message}
+   * Tasklist shows says them all.
+   */
+  static Response completionRefused(List<FieldError> refused) {
+    Locale vi = Locale.forLanguageTag("vi");
+    List<Map<String, Object>> named = new ArrayList<>();
+    for (FieldError error : refused) {
+      Map<String, Object> field = new LinkedHashMap<>();
+      field.put("field", error.field());
+      field.put("reason", error.reason());
+      field.put(
+          "message",
+          PROBLEMS.of(error, vi).message() + " / " + PROBLEMS.of(error, Locale.ENGLISH).message());
+      named.add(field);
+    }
+    return badRequest(COMPLETION_REFUSED, ": ", named);
+  }
+
   /** A refused variable's sentence in one language: the reason, naming the field by its label (or its name). */
   private static String sentence(String field, String reason, Locale locale) {
     String label = MESSAGES.getMessage("field." + field, null, field, locale);
@@ -660,6 +713,9 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
 
   /** The application's texts (messages.properties: Vietnamese; messages_en: English). */
   private static final ResourceBundleMessageSource MESSAGES = messages();
+
+  /** The domain API's sentences for the completion rules' refusals, from the same texts. */
+  private static final FieldErrorProblems PROBLEMS = new FieldErrorProblems(MESSAGES);
 
   private static ResourceBundleMessageSource messages() {
     ResourceBundleMessageSource messages = new ResourceBundleMessageSource();

@@ -24,7 +24,11 @@ public class FieldErrorProblems {
   }
 
   public FieldProblem of(FieldError error) {
-    Locale locale = LocaleContextHolder.getLocale();
+    return of(error, LocaleContextHolder.getLocale());
+  }
+
+  /** In a given language: the engine REST API's refusals say each sentence in Vietnamese, then English. */
+  public FieldProblem of(FieldError error, Locale locale) {
     // the field as the forms name it (field.*), else its variable name
     String field = messages.getMessage("field." + error.field(), null, error.field(), locale);
     Cap cap = error.cap();

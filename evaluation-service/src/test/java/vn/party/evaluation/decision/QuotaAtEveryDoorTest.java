@@ -58,12 +58,13 @@ class QuotaAtEveryDoorTest extends EvaluationFlowSupport {
       ResponseEntity<String> engine = engine(action, decision, approve);
       assertThat(engine.getStatusCode().value()).as(engine.getBody()).isEqualTo(400);
       assertThat(engine.getBody())
-          .contains("quotaReason: over-quota-reason-required")
+          .contains("\"field\":\"quotaReason\",\"reason\":\"over-quota-reason-required\"")
           .contains("vượt tỷ lệ");
       for (String noReason : NO_REASONS) {
         ResponseEntity<String> dots = engine(action, decision, with(approve, noReason));
         assertThat(dots.getStatusCode().value()).as(dots.getBody()).isEqualTo(400);
-        assertThat(dots.getBody()).contains("quotaReason: over-quota-reason-required");
+        assertThat(dots.getBody())
+            .contains("\"field\":\"quotaReason\",\"reason\":\"over-quota-reason-required\"");
       }
     }
     assertThat(timelineKinds(YEAR, "member1")).doesNotContain("DECIDED");

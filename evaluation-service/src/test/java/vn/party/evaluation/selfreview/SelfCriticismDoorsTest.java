@@ -28,9 +28,21 @@ class SelfCriticismDoorsTest extends EvaluationFlowSupport {
 
   @Autowired TaskService taskService;
 
+  private static boolean launched;
+
+  /** The campaign of {@link #YEAR}, launched once for the tests that use it, whichever runs first. */
+  private void campaign() {
+    synchronized (SelfCriticismDoorsTest.class) {
+      if (!launched) {
+        launchedCampaign(YEAR);
+        launched = true;
+      }
+    }
+  }
+
   @Test
   void theDomainApiAndEngineRestRefuseAnEmptyOrTooShortSectionNamingTheField() {
-    launchedCampaign(YEAR);
+    campaign();
     String task = taskOf("member4", "self-review", "member4", YEAR);
     // the setting's minimum (evaluation.self-review.min-length.default, 20) is the rule's own
     // default: not put on the task (issue 15), the rule applies it to a task without the variable
@@ -66,8 +78,9 @@ class SelfCriticismDoorsTest extends EvaluationFlowSupport {
               .body(Map.of("variables", variables))
               .retrieve()
               .toEntity(String.class);
-      assertThat(viaEngine.getStatusCode().value()).as(viaEngine.getBody()).isEqualTo(400);
-      assertThat(viaEngine.getBody()).contains("strengths: required");
+      assertThat(refused(viaEngine)).containsExactly("strengths:required");
+      assertThat(json(viaEngine.getBody()).get("message").asText())
+          .contains("Trường Ưu điểm là bắt buộc. / Strengths is required.");
     }
     assertThat(taskOf("member4", "self-review", "member4", YEAR)).as("still open").isEqualTo(task);
 
@@ -114,9 +127,9 @@ class SelfCriticismDoorsTest extends EvaluationFlowSupport {
               .body(Map.of("variables", variables))
               .retrieve()
               .toEntity(String.class);
-      assertThat(viaEngine.getStatusCode().value()).as(viaEngine.getBody()).isEqualTo(400);
-      assertThat(viaEngine.getBody())
-          .contains("selfProposedLevel: above-own-assessment", "dutiesResultsGrade: required");
+      assertThat(refused(viaEngine))
+          .contains("selfProposedLevel:above-own-assessment", "dutiesResultsGrade:required");
+      assertThat(viaEngine.getBody()).contains("không được cao hơn mức suy ra");
     }
     assertThat(taskOf("member4", "self-review", "member4", UNGRADED_YEAR))
         .as("still open")
@@ -139,6 +152,66 @@ class SelfCriticismDoorsTest extends EvaluationFlowSupport {
             .retrieve()
             .toEntity(String.class);
     assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(204);
+  }
+
+  /**
+   * Eleventh session's outsider, MEDIUM 3: a self-review with too-short sections at engine REST was refused with the
+   * engine's raw text ("Cannot submit task form …: strengths: section-too-short (…)"), no {@code errors[]}, no
+   * English. Now at both path forms, {@code complete} and {@code submit-form}, as the domain API refuses it: each
+   * field with its reason and a sentence naming the section by its title, Vietnamese then English; the {@code
+   * message} Tasklist shows says the same; the task stays open.
+   */
+  @Test
+  void aRefusedCompletionIsToldInWordsAtEveryEngineRestPath() {
+    campaign();
+    String task = taskOf("member6", "self-review", "member6", YEAR);
+    Map<String, Object> variables = new LinkedHashMap<>();
+    selfCriticism("GOOD", "strengths", "Tốt.", "limitations", " ")
+        .forEach((name, value) -> variables.put(name, Map.of("value", value)));
+    String tooShort =
+        "Mục \"Ưu điểm, kết quả đạt được\" là bắt buộc và cần ít nhất 20 ký tự: nêu cụ thể,"
+            + " không để trống hay ghi chung chung. / Section \"Strengths and results\" is required"
+            + " and needs at least 20 characters: be specific, do not leave it empty or generic.";
+    String required =
+        "Trường Hạn chế, khuyết điểm và nguyên nhân là bắt buộc. / Shortcomings and their causes"
+            + " is required.";
+    for (String door : List.of("/engine-rest", "/engine-rest/engine/default")) {
+      for (String action : List.of("complete", "submit-form")) {
+        ResponseEntity<String> viaEngine =
+            as("member6")
+                .post()
+                .uri(door + "/task/{id}/" + action, task)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("variables", variables))
+                .retrieve()
+                .toEntity(String.class);
+        String where = door + " " + action + ": " + viaEngine.getBody();
+        assertThat(refused(viaEngine))
+            .as(where)
+            .containsExactlyInAnyOrder("strengths:section-too-short", "limitations:required");
+        JsonNode problem = json(viaEngine.getBody());
+        assertThat(
+                StreamSupport.stream(problem.get("errors").spliterator(), false)
+                    .map(e -> e.get("message").asText())
+                    .toList())
+            .as(where)
+            .containsExactlyInAnyOrder(tooShort, required);
+        assertThat(problem.get("detail").asText())
+            .as(where)
+            .isEqualTo(
+                "Công việc chưa được hoàn thành (xem errors) / The task was not completed (see"
+                    + " errors)");
+        assertThat(problem.get("message").asText())
+            .as("what Tasklist shows: " + where)
+            .startsWith("Công việc chưa được hoàn thành")
+            .contains(tooShort, required);
+        assertThat(viaEngine.getBody())
+            .as(where)
+            .doesNotContain(
+                "Cannot submit task form", "Cannot complete task", ": section-too-short");
+      }
+    }
+    assertThat(taskOf("member6", "self-review", "member6", YEAR)).as("still open").isEqualTo(task);
   }
 
   private static List<String> refused(ResponseEntity<String> response) {
