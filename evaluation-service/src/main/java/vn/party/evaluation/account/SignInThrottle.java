@@ -1,5 +1,6 @@
 package vn.party.evaluation.account;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,6 +126,7 @@ public class SignInThrottle {
   }
 
   /** A wait in force now: the key's failures so far and when its wait ends. */
+  @Schema(name = "SignInWaitInForce")
   public record Wait(int failures, Instant until) {}
 
   /**

@@ -19,6 +19,7 @@ public record SignInWaits(
     List<Row> notices) {
 
   /** A notice, and the wait of its account or address in force now (null: none). */
+  @Schema(name = "SignInWaitNotice")
   public record Row(
       @JsonUnwrapped SignInThrottleNotices.Notice notice,
       @Schema(
