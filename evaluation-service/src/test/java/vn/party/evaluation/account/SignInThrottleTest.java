@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -243,46 +244,19 @@ class SignInThrottleTest extends IntegrationTestSupport {
     for (int i = 1; i <= 21; i++) {
       assertThat(me(address, "nobody-lw-" + i, "wrong").status()).as("failure " + i).isEqualTo(401);
     }
-    String body = "{\"currentPassword\":\"wrong\",\"newPassword\":\"Hoa-sữa-cuối-thu-99\"}";
-    RawHttp.Response change =
-        RawHttp.send(
-            address,
-            port,
-            "POST",
-            "/api/v1/me/password",
-            Map.of(
-                "Authorization",
-                RawHttp.basic("member12", "demo"),
-                "Content-Type",
-                "application/json"),
-            body);
+    RawHttp.Response change = wrongCurrentPassword(address, "member12", null);
     assertThat(change.status()).isEqualTo(429);
     assertThat(change.body())
         .contains(
             "Quá nhiều lần đăng nhập sai từ địa chỉ mạng này, không phải với tài khoản của bạn")
         .contains("Vui lòng thử lại sau 1 giây.");
-    RawHttp.Response english =
-        RawHttp.send(
-            address,
-            port,
-            "POST",
-            "/api/v1/me/password",
-            Map.of(
-                "Authorization",
-                RawHttp.basic("member12", "demo"),
-                "Content-Type",
-                "application/json",
-                "Accept-Language",
-                "en"),
-            body);
+    RawHttp.Response english = wrongCurrentPassword(address, "member12", "en");
     assertThat(english.body())
         .contains("Too many failed sign-ins from this network address, not with your account");
     // the account's own count was never touched: from elsewhere it is not held back
     assertThat(throttle.waitFor("member12", "127.0.0.96")).isEmpty();
 
-    JsonNode waits =
-        json(
-            as("admin").get().uri("/api/v1/admin/sign-in-throttles").retrieve().body(String.class));
+    JsonNode waits = waits();
     assertThat(Instant.parse(waits.path("now").asText())).isEqualTo(clock.instant());
     JsonNode notice = notice(waits, address);
     assertThat(notice.path("kind").asText()).isEqualTo("ADDRESS");
@@ -290,10 +264,32 @@ class SignInThrottleTest extends IntegrationTestSupport {
     assertThat(notice.at("/inForce/failures").asInt()).isEqualTo(21);
 
     clock.advance(Duration.ofSeconds(1));
-    waits =
-        json(
-            as("admin").get().uri("/api/v1/admin/sign-in-throttles").retrieve().body(String.class));
+    waits = waits();
     assertThat(notice(waits, address).has("inForce")).as("the wait is over").isFalse();
+  }
+
+  /** {@code POST /api/v1/me/password} as the demo user from that address, with a wrong current password. */
+  private RawHttp.Response wrongCurrentPassword(String from, String user, String language)
+      throws Exception {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("Authorization", RawHttp.basic(user, "demo"));
+    headers.put("Content-Type", "application/json");
+    if (language != null) {
+      headers.put("Accept-Language", language);
+    }
+    return RawHttp.send(
+        from,
+        port,
+        "POST",
+        "/api/v1/me/password",
+        headers,
+        "{\"currentPassword\":\"wrong\",\"newPassword\":\"Hoa-sữa-cuối-thu-99\"}");
+  }
+
+  /** The administrators' list of waits, as the API answers it. */
+  private JsonNode waits() {
+    return json(
+        as("admin").get().uri("/api/v1/admin/sign-in-throttles").retrieve().body(String.class));
   }
 
   /** The list's notice of this subject. */
