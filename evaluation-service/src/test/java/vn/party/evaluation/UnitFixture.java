@@ -162,6 +162,31 @@ public final class UnitFixture {
     return sendJson(as.apply(user).put().uri("/api/v1/units/{u}/committee", unit), request);
   }
 
+  /**
+   * A test's own organization under the committee above with one branch, and its grassroots committee: an account,
+   * a member of that branch, seated as the organization's secretary by the administrator.
+   */
+  public void organizationWithSecretary(
+      IdentityService identities, Unit organization, Unit branch, Person secretary) {
+    create("ORGANIZATION", ABOVE, organization.name(), organization.code(), "2000-01-01");
+    create("BRANCH", organization.code(), branch.name(), branch.code(), "2000-01-01");
+    member(identities, secretary.id(), secretary.firstName(), secretary.lastName(), branch.code());
+    ResponseEntity<String> seated =
+        seat("admin", organization.code(), secretary.id(), null, "SECRETARY");
+    assertThat(seated.getStatusCode().value()).as(seated.getBody()).isEqualTo(200);
+  }
+
+  /** A unit of a test's own: its code and name. */
+  public record Unit(String code, String name) {}
+
+  /** A person of a test's own: the sign-in id, first and last name. */
+  public record Person(String id, String firstName, String lastName) {}
+
+  /** A JSON request to {@code uri} as that user; the answer as it comes. */
+  public ResponseEntity<String> postJson(String user, String uri, Object body) {
+    return sendJson(as.apply(user).post().uri(uri), body);
+  }
+
   /** Whether the engine has the user in the group (what a seat gives and its removal takes). */
   public boolean memberOf(String user, String group) {
     String memberships =

@@ -58,9 +58,12 @@ public class AccountController {
   @GetMapping("/api/v1/admin/sign-in-throttles")
   @Operation(
       summary =
-          "Đăng nhập bị làm chậm / accounts and addresses that started to wait (administrators)")
-  public List<SignInThrottleNotices.Notice> throttled(@AuthenticationPrincipal CurrentUser user) {
-    return desk.throttled(user);
+          "Đăng nhập bị làm chậm / accounts and addresses that started to wait (administrators)",
+      description =
+          "Each notice is when a key started to wait; inForce is its wait now (absent: none), read against"
+              + " now, the server's time.")
+  public SignInWaits throttled(@AuthenticationPrincipal CurrentUser user) {
+    return desk.waits(user);
   }
 
   @DeleteMapping("/api/v1/admin/sign-in-throttles/accounts/{userId}")

@@ -60,6 +60,17 @@ public class AccountDesk {
     return notices.latest(LATEST);
   }
 
+  /** The same for the API: with the server's time and, on each notice, the wait in force now. */
+  public SignInWaits waits(CurrentUser user) {
+    List<SignInThrottleNotices.Notice> latest = throttled(user);
+    Map<Long, SignInThrottle.Wait> inForce = waitsInForce(latest);
+    return new SignInWaits(
+        throttle.now(),
+        latest.stream()
+            .map(notice -> new SignInWaits.Row(notice, inForce.get(notice.id())))
+            .toList());
+  }
+
   /**
    * Which of the notices' waits hold now, by notice id: each notice is when a key started to wait, what holds now is
    * the throttle's (tenth session's outsider, LOW 10: the first wait read as the wait in force).

@@ -72,6 +72,8 @@ public class AccountPageController {
           response.setStatus(429);
           response.setHeader("Retry-After", String.valueOf(seconds));
           model.addAttribute("throttledSeconds", seconds);
+          // whose wait it is: the account's, or the network address's (others' failures)
+          model.addAttribute("throttledKey", e.messageKey());
           model.addAttribute("required", desk.mustChangePassword(user));
           model.addAttribute("errors", errors);
           return "account/password";

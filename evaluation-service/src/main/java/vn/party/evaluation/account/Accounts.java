@@ -2,7 +2,6 @@ package vn.party.evaluation.account;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -179,15 +178,15 @@ public class Accounts {
   @Transactional
   public void changePassword(String userId, String currentPassword, String newPassword) {
     List<FieldProblem> problems = new ArrayList<>();
-    Optional<Duration> wait = throttle.waitFor(userId, ClientAddress.current());
+    Optional<SignInThrottle.HeldBack> wait = throttle.holdBack(userId, ClientAddress.current());
     if (wait.isPresent()) {
       // the account (or the caller's address) waits: the password is not tried, and the person is
       // told what the sign-in doors tell (how long to wait, 429), not that it is wrong (tenth
       // session's outsider, LOW 5: the engine's check answers false while a key waits)
-      long seconds = SignInThrottleFilter.seconds(wait.get());
+      long seconds = SignInThrottleFilter.seconds(wait.get().duration());
       throw new ApiException(
           HttpStatus.TOO_MANY_REQUESTS,
-          "error.sign-in-throttled",
+          wait.get().messageKey(),
           List.of(new FieldProblem("currentPassword", "sign-in-throttled", null)),
           seconds);
     }

@@ -9,7 +9,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
 import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.security.RequestSignIn;
 
@@ -19,24 +18,22 @@ import vn.party.evaluation.security.RequestSignIn;
  * {@code password-change-required} and where to change it ({@code POST /api/v1/me/password}). Runs after the
  * sign-in of each door (Spring Security for the pages and the API, the engine's filter for engine REST).
  */
-public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
+public class PasswordChangeRequiredFilter extends PasswordGateFilter {
 
   private final PasswordFlags flags;
   private final IdentityService identityService;
-  private final MessageSource messages;
 
   public PasswordChangeRequiredFilter(
       PasswordFlags flags, IdentityService identityService, MessageSource messages) {
+    super(messages);
     this.flags = flags;
     this.identityService = identityService;
-    this.messages = messages;
   }
 
   @Override
-  protected void doFilterInternal(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void filter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
     String userId = signedIn(path);
     if (userId == null || allowed(path, request.getMethod()) || !mustChange(request, userId)) {
       chain.doFilter(request, response);
@@ -46,7 +43,7 @@ public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
       response.sendRedirect(request.getContextPath() + "/app/password");
       return;
     }
-    FilterProblems.passwordChangeRequired(request, response, messages, "/api/v1/me/password");
+    refuseUntilPasswordChanged(request, response);
   }
 
   /** As this request's own sign-in read it (issue 15: not read twice), else read now. */
@@ -72,6 +69,6 @@ public class PasswordChangeRequiredFilter extends OncePerRequestFilter {
         || path.equals("/login")
         || path.startsWith("/assets/")
         || path.equals("/error")
-        || (path.equals("/api/v1/me/password") && "POST".equals(method));
+        || isPasswordChange(path, method);
   }
 }

@@ -1,11 +1,14 @@
 package vn.party.evaluation.account;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -71,19 +74,59 @@ public class SignInThrottle {
 
   /** How long a sign-in as this user from this address must still wait; empty when it may be tried now. */
   public Optional<Duration> waitFor(String userId, String address) {
+    return holdBack(userId, address).map(HeldBack::duration);
+  }
+
+  /**
+   * Whose wait holds a sign-in back and for how long: the account's own failures, the address's (others' failures
+   * from the same network address: the person is told it is not their account's, eleventh session's outsider, LOW
+   * 12), or both; the longest wait. Empty when it may be tried now.
+   */
+  public Optional<HeldBack> holdBack(String userId, String address) {
     Instant now = clock.instant();
-    Duration longest = Duration.ZERO;
-    for (String key : keys(userId, address)) {
-      Counter counter = counters.get(key);
-      if (counter != null && counter.blockedUntil.isAfter(now)) {
-        Duration left = Duration.between(now, counter.blockedUntil);
-        longest = left.compareTo(longest) > 0 ? left : longest;
-      }
+    Duration account = left(userId == null ? null : key(Kind.ACCOUNT, normalized(userId)), now);
+    Duration byAddress = left(address == null ? null : key(Kind.ADDRESS, address), now);
+    if (account.isZero() && byAddress.isZero()) {
+      return Optional.empty();
     }
-    return longest.isZero() ? Optional.empty() : Optional.of(longest);
+    Set<Kind> whose = EnumSet.noneOf(Kind.class);
+    if (!account.isZero()) {
+      whose.add(Kind.ACCOUNT);
+    }
+    if (!byAddress.isZero()) {
+      whose.add(Kind.ADDRESS);
+    }
+    return Optional.of(
+        new HeldBack(account.compareTo(byAddress) > 0 ? account : byAddress, Set.copyOf(whose)));
+  }
+
+  /** A sign-in held back: for how long, and whose wait it is (the account's, the address's or both). */
+  public record HeldBack(Duration duration, Set<Kind> whose) {
+
+    /** The message key of the refusal: the address's wait is told as the address's, not the account's. */
+    public String messageKey() {
+      return whose.contains(Kind.ACCOUNT)
+          ? whose.contains(Kind.ADDRESS)
+              ? "error.sign-in-throttled.both"
+              : "error.sign-in-throttled"
+          : "error.sign-in-throttled.address";
+    }
+  }
+
+  /** The time the throttle goes by (the administrators' list tells it, to read the waits against). */
+  public Instant now() {
+    return clock.instant();
+  }
+
+  private Duration left(String key, Instant now) {
+    Counter counter = key == null ? null : counters.get(key);
+    return counter != null && counter.blockedUntil.isAfter(now)
+        ? Duration.between(now, counter.blockedUntil)
+        : Duration.ZERO;
   }
 
   /** A wait in force now: the key's failures so far and when its wait ends. */
+  @Schema(name = "SignInWaitInForce")
   public record Wait(int failures, Instant until) {}
 
   /**
@@ -149,13 +192,6 @@ public class SignInThrottle {
     if (counter.failures == free + 1) {
       notices.throttled(kind, value, counter.failures, counter.blockedUntil);
     }
-  }
-
-  private static String[] keys(String userId, String address) {
-    return new String[] {
-      userId == null ? "-" : key(Kind.ACCOUNT, normalized(userId)),
-      address == null ? "-" : key(Kind.ADDRESS, address)
-    };
   }
 
   private static String key(Kind kind, String value) {

@@ -80,9 +80,9 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
         }
       }
       if (userId != null || pageForm) {
-        Optional<Duration> wait = throttle.waitFor(userId, address);
+        Optional<SignInThrottle.HeldBack> wait = throttle.holdBack(userId, address);
         if (wait.isPresent()) {
-          refuse(request, response, seconds(wait.get()), pageForm);
+          refuse(request, response, wait.get(), pageForm);
           return;
         }
       }
@@ -93,8 +93,12 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
   }
 
   private void refuse(
-      HttpServletRequest request, HttpServletResponse response, long seconds, boolean pageForm)
+      HttpServletRequest request,
+      HttpServletResponse response,
+      SignInThrottle.HeldBack wait,
+      boolean pageForm)
       throws IOException {
+    long seconds = seconds(wait.duration());
     response.setHeader("Retry-After", Long.toString(seconds));
     if (pageForm) {
       response.sendRedirect(request.getContextPath() + "/login?throttled=" + seconds);
@@ -102,7 +106,7 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
     }
     String message =
         messages.getMessage(
-            "error.sign-in-throttled",
+            wait.messageKey(),
             new Object[] {seconds},
             "Too many failed sign-ins",
             FilterProblems.callersLocale(request));

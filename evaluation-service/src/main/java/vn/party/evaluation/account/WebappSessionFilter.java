@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
-import org.springframework.web.filter.OncePerRequestFilter;
 import vn.party.evaluation.security.SessionRights;
 import vn.party.evaluation.security.engine.PersonSignIn;
 
@@ -23,25 +22,23 @@ import vn.party.evaluation.security.engine.PersonSignIn;
  * with. The webapps' own sign-in and sign-out ({@code /camunda/api/admin/auth/...}) pass; a sign-in remembers the
  * digest of the hash it checked (never the hash).
  */
-public class WebappSessionFilter extends OncePerRequestFilter {
+public class WebappSessionFilter extends PasswordGateFilter {
 
   private static final String AUTH = "/camunda/api/admin/auth/";
   private static final Pattern SIGN_IN =
       Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+/?$");
 
   private final SessionRights sessionRights;
-  private final MessageSource messages;
 
   public WebappSessionFilter(SessionRights sessionRights, MessageSource messages) {
+    super(messages);
     this.sessionRights = sessionRights;
-    this.messages = messages;
   }
 
   @Override
-  protected void doFilterInternal(
-      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void filter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain, String path)
       throws ServletException, IOException {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
     if (path.startsWith(AUTH)) {
       chain.doFilter(request, response);
       if (SIGN_IN.matcher(path).matches()) {
@@ -74,7 +71,7 @@ public class WebappSessionFilter extends OncePerRequestFilter {
       session.invalidate();
     }
     if (mustChange) {
-      FilterProblems.passwordChangeRequired(request, response, messages, "/api/v1/me/password");
+      refuseUntilPasswordChanged(request, response);
       return;
     }
     if (ended) {

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import vn.party.evaluation.campaign.CampaignApi.CreateCampaignRequest;
 import vn.party.evaluation.rules.Regulation;
 import vn.party.evaluation.web.ApiException;
+import vn.party.evaluation.web.ConstraintBounds;
 import vn.party.evaluation.web.FieldProblem;
 
 /**
@@ -37,7 +38,8 @@ public class CampaignRequestCheck {
       String field = violation.getPropertyPath().toString();
       // a value that could not be read is absent: its reason is that, not "required"
       if (unreadable.stream().noneMatch(p -> p.field().equals(field))) {
-        problems.add(new FieldProblem(field, reason(violation), null));
+        problems.add(
+            new FieldProblem(field, reason(violation), null, ConstraintBounds.of(violation)));
       }
     }
     if (request.regulation() != null

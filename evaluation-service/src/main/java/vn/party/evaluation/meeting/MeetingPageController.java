@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -37,16 +36,13 @@ import vn.party.evaluation.web.PageDates;
 public class MeetingPageController {
 
   private final MeetingService meetings;
-  private final MessageSource messages;
   private final BranchRoll roll;
   private final MeetingProblems words;
 
-  public MeetingPageController(
-      MeetingService meetings, MessageSource messages, BranchRoll roll, MeetingProblems words) {
+  public MeetingPageController(MeetingService meetings, BranchRoll roll, MeetingProblems words) {
     this.words = words;
     this.roll = roll;
     this.meetings = meetings;
-    this.messages = messages;
   }
 
   /**

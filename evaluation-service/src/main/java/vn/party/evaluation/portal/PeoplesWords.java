@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import vn.party.evaluation.directory.People;
 import vn.party.evaluation.rules.ReasonCode;
 import vn.party.evaluation.rules.Regulation;
+import vn.party.evaluation.security.Actors;
 
 /**
  * What a person reads instead of the record's raw data ({@code ${@words…}} in a template): people's names instead of
@@ -139,7 +140,7 @@ public class PeoplesWords {
     if (userId == null || userId.isBlank()) {
       return "";
     }
-    if ("system".equals(userId)) {
+    if (Actors.SYSTEM.equals(userId)) {
       return message("detail.system-actor") == null ? userId : message("detail.system-actor");
     }
     return people.displayName(userId);

@@ -76,12 +76,12 @@ public class TaskController {
     if (twice(request, "page")) {
       problems.add(new FieldProblem("page", "duplicate-parameter", null));
     } else if (page < 0 || page > MAX_PAGE) {
-      problems.add(new FieldProblem("page", "out-of-range", null));
+      problems.add(FieldProblem.outOfRange("page", 0, MAX_PAGE));
     }
     if (twice(request, "size")) {
       problems.add(new FieldProblem("size", "duplicate-parameter", null));
     } else if (size < 1 || size > MAX_SIZE) {
-      problems.add(new FieldProblem("size", "out-of-range", null));
+      problems.add(FieldProblem.outOfRange("size", 1, MAX_SIZE));
     }
     if (!problems.isEmpty()) {
       throw ApiException.invalid(problems);

@@ -3,6 +3,8 @@ package vn.party.evaluation.web;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.validation.ConstraintViolation;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -54,7 +56,7 @@ public class ApiExceptionHandler {
   ResponseEntity<ProblemDetail> api(ApiException e) {
     List<FieldProblem> problems =
         e.problems().stream()
-            .map(p -> p.message() != null ? p : field(p.field(), p.reason()))
+            .map(p -> p.message() != null ? p : field(p.field(), p.reason(), p.bounds()))
             .toList();
     return problem(e.status(), message(e.messageKey(), e.arguments()), problems);
   }
@@ -64,7 +66,7 @@ public class ApiExceptionHandler {
   ResponseEntity<ProblemDetail> invalid(BindException e) {
     List<FieldProblem> problems =
         e.getBindingResult().getFieldErrors().stream()
-            .map(error -> field(error.getField(), reasonOf(error.getCode())))
+            .map(error -> field(error.getField(), reasonOf(error.getCode()), bounds(error)))
             .toList();
     return problem(HttpStatus.BAD_REQUEST, message("error.invalid"), problems);
   }
@@ -75,7 +77,7 @@ public class ApiExceptionHandler {
       return problem(
           HttpStatus.BAD_REQUEST,
           message("error.invalid"),
-          List.of(field(fieldPath(mismatch), mismatchReason(mismatch))));
+          List.of(typed(fieldPath(mismatch), mismatchReason(mismatch), targetType(mismatch))));
     }
     if (e.getCause() instanceof JsonParseException parse
         && parse.getOriginalMessage() != null
@@ -114,7 +116,7 @@ public class ApiExceptionHandler {
     return problem(
         HttpStatus.BAD_REQUEST,
         message("error.invalid"),
-        List.of(field(e.getName(), "wrong-type")));
+        List.of(typed(e.getName(), "wrong-type", e.getRequiredType())));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
@@ -194,7 +196,56 @@ public class ApiExceptionHandler {
   }
 
   private FieldProblem field(String field, String reason) {
-    return new FieldProblem(field, reason, message("reason." + reason, field));
+    return new FieldProblem(field, reason, message("reason." + reason, label(field)));
+  }
+
+  /**
+   * The reason's message saying the range or the length allowed where the check knows it (outsider's re-attack of
+   * 2026-12-07, LOW 10: "ngoài khoảng cho phép" said nothing of the range), as the pages word it ({@link
+   * FieldProblem#shown}).
+   */
+  private FieldProblem field(String field, String reason, List<Long> bounds) {
+    String message =
+        new FieldProblem(field, reason, null, bounds)
+            .shown(messages, label(field), LocaleContextHolder.getLocale());
+    return new FieldProblem(field, reason, message);
+  }
+
+  /** A value of the wrong type or shape, saying what was expected ({@code type.*}) where it is one of ours. */
+  private FieldProblem typed(String field, String reason, Class<?> expected) {
+    String type = ExpectedType.of(expected);
+    if (type == null) {
+      return field(field, reason);
+    }
+    return new FieldProblem(
+        field,
+        reason,
+        message("reason." + reason + ".expected", label(field), message("type." + type)));
+  }
+
+  /**
+   * How a person reads the field or parameter ({@code field.*}): of the whole path, else of its last name
+   * ({@code entries[0].votes}: the votes), else the name as sent.
+   */
+  private String label(String field) {
+    Locale locale = LocaleContextHolder.getLocale();
+    String label = messages.getMessage("field." + field, null, null, locale);
+    if (label == null) {
+      String last = field.substring(field.lastIndexOf('.') + 1).replaceAll("\\[\\d+]", "");
+      label = messages.getMessage("field." + last, null, null, locale);
+    }
+    return label != null ? label : field;
+  }
+
+  private static Class<?> targetType(JsonMappingException mismatch) {
+    return mismatch instanceof MismatchedInputException input ? input.getTargetType() : null;
+  }
+
+  /** The limits the broken constraint sets, where Bean Validation checked the field. */
+  private static List<Long> bounds(org.springframework.validation.FieldError error) {
+    return error.contains(ConstraintViolation.class)
+        ? ConstraintBounds.of(error.unwrap(ConstraintViolation.class))
+        : List.of();
   }
 
   /** Bean Validation constraint names → the API's reason codes. */

@@ -1,13 +1,39 @@
 package vn.party.evaluation.web;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 
-/** One thing wrong with a request: which field, a stable reason code, and a message in the user's language. */
-public record FieldProblem(String field, String reason, String message) {
+/**
+ * One thing wrong with a request: which field, a stable reason code, and a message in the user's language; for a
+ * value out of its range, the range ({@code bounds}: the least and the most allowed, either null when there is
+ * none), which the API's message says and the answer does not carry apart.
+ */
+public record FieldProblem(
+    String field,
+    String reason,
+    String message,
+    @JsonIgnore @Schema(hidden = true) List<Long> bounds) {
+
+  public FieldProblem {
+    bounds = bounds == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(bounds));
+  }
+
+  public FieldProblem(String field, String reason, String message) {
+    this(field, reason, message, List.of());
+  }
+
+  /** A value outside {@code least}–{@code most}: the API's message says the range. */
+  public static FieldProblem outOfRange(String field, long least, long most) {
+    return new FieldProblem(field, "out-of-range", null, Arrays.asList(least, most));
+  }
 
   /**
    * field → what a form shows next to it: the message the check gave, or its reason's code when it gave none; the
@@ -27,8 +53,30 @@ public record FieldProblem(String field, String reason, String message) {
    * the field by the label given.
    */
   public String shown(MessageSource messages, String label, Locale locale) {
-    return message != null
-        ? message
-        : messages.getMessage("reason." + reason, new Object[] {label}, reason, locale);
+    if (message != null) {
+      return message;
+    }
+    Long least = bounds.isEmpty() ? null : bounds.get(0);
+    Long most = bounds.size() < 2 ? null : bounds.get(1);
+    // the range or the length where the check knows it (eleventh session's outsider, LOW 10); the
+    // numbers as written, not as amounts ("2018", not "2.018")
+    if ("out-of-range".equals(reason) && (least != null || most != null)) {
+      String key =
+          least == null
+              ? "reason.out-of-range.max"
+              : most == null ? "reason.out-of-range.min" : "reason.out-of-range.between";
+      Object[] arguments =
+          least == null
+              ? new Object[] {label, "" + most}
+              : most == null
+                  ? new Object[] {label, "" + least}
+                  : new Object[] {label, "" + least, "" + most};
+      return messages.getMessage(key, arguments, reason, locale);
+    }
+    if ("too-long".equals(reason) && most != null) {
+      return messages.getMessage(
+          "reason.too-long.max", new Object[] {label, "" + most}, reason, locale);
+    }
+    return messages.getMessage("reason." + reason, new Object[] {label}, reason, locale);
   }
 }

@@ -82,7 +82,7 @@ class RefusalOrderAndPagingTest extends IntegrationTestSupport {
                 .at("/errors/0/message")
                 .asText())
         .isEqualTo(
-            "Tham số page được nêu nhiều lần trong địa chỉ: chỉ nêu một lần, với một giá trị.");
+            "Tham số Số trang được nêu nhiều lần trong địa chỉ: chỉ nêu một lần, với một giá trị.");
     for (String ok : new String[] {"", "?page=0&size=1", "?size=500", "?page=499&size=1"}) {
       ResponseEntity<String> answer =
           as("committee").get().uri("/api/v1/tasks" + ok).retrieve().toEntity(String.class);

@@ -2,6 +2,7 @@ package vn.party.evaluation.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -228,6 +230,76 @@ class SignInThrottleTest extends IntegrationTestSupport {
     row = row(admin.get("/app/admin/sign-ins").body(), id);
     assertThat(row).contains("Không còn chờ").doesNotContain("Đang chờ đến");
     assertThat(row).as("nothing to release").doesNotContain("Bỏ chờ");
+  }
+
+  /**
+   * Eleventh session's outsider, LOW 12: after many failures from one network address, an account that had not failed
+   * itself was answered 429 without being told that the wait was the address's; and the administrators' API list had
+   * no "now" to read its waits against. The 429 now says whose wait it is (in either language); the list answers the
+   * server's time and, on each notice, the wait in force now (none once it is over).
+   */
+  @Test
+  void theAddressesWaitIsToldAsTheAddressesAndTheListSaysNow() throws Exception {
+    String address = "127.0.0.95";
+    for (int i = 1; i <= 21; i++) {
+      assertThat(me(address, "nobody-lw-" + i, "wrong").status()).as("failure " + i).isEqualTo(401);
+    }
+    RawHttp.Response change = wrongCurrentPassword(address, "member12", null);
+    assertThat(change.status()).isEqualTo(429);
+    assertThat(change.body())
+        .contains(
+            "Quá nhiều lần đăng nhập sai từ địa chỉ mạng này, không phải với tài khoản của bạn")
+        .contains("Vui lòng thử lại sau 1 giây.");
+    RawHttp.Response english = wrongCurrentPassword(address, "member12", "en");
+    assertThat(english.body())
+        .contains("Too many failed sign-ins from this network address, not with your account");
+    // the account's own count was never touched: from elsewhere it is not held back
+    assertThat(throttle.waitFor("member12", "127.0.0.96")).isEmpty();
+
+    JsonNode waits = waits();
+    assertThat(Instant.parse(waits.path("now").asText())).isEqualTo(clock.instant());
+    JsonNode notice = notice(waits, address);
+    assertThat(notice.path("kind").asText()).isEqualTo("ADDRESS");
+    assertThat(Instant.parse(notice.at("/inForce/until").asText())).isAfter(clock.instant());
+    assertThat(notice.at("/inForce/failures").asInt()).isEqualTo(21);
+
+    clock.advance(Duration.ofSeconds(1));
+    waits = waits();
+    assertThat(notice(waits, address).has("inForce")).as("the wait is over").isFalse();
+  }
+
+  /** {@code POST /api/v1/me/password} as the demo user from that address, with a wrong current password. */
+  private RawHttp.Response wrongCurrentPassword(String from, String user, String language)
+      throws Exception {
+    Map<String, String> headers = new HashMap<>();
+    headers.put("Authorization", RawHttp.basic(user, "demo"));
+    headers.put("Content-Type", "application/json");
+    if (language != null) {
+      headers.put("Accept-Language", language);
+    }
+    return RawHttp.send(
+        from,
+        port,
+        "POST",
+        "/api/v1/me/password",
+        headers,
+        "{\"currentPassword\":\"wrong\",\"newPassword\":\"Hoa-sữa-cuối-thu-99\"}");
+  }
+
+  /** The administrators' list of waits, as the API answers it. */
+  private JsonNode waits() {
+    return json(
+        as("admin").get().uri("/api/v1/admin/sign-in-throttles").retrieve().body(String.class));
+  }
+
+  /** The list's notice of this subject. */
+  private static JsonNode notice(JsonNode waits, String subject) {
+    for (JsonNode notice : waits.path("notices")) {
+      if (subject.equals(notice.path("subject").asText())) {
+        return notice;
+      }
+    }
+    throw new AssertionError("no notice of " + subject + ": " + waits);
   }
 
   /** The list's row of this account. */

@@ -152,7 +152,7 @@ class PeoplesSurfacesTest extends EvaluationFlowSupport {
     HttpResponse<String> wrong =
         committee.post("/app/campaigns/new", form(committee, 2017, "QD-999-2030", 10, 5, 30, 20));
     assertThat(wrong.statusCode()).isEqualTo(400);
-    assertThat(errorOf(wrong.body(), "year")).contains("ngoài khoảng");
+    assertThat(errorOf(wrong.body(), "year")).contains("phải từ 2018 đến 2100");
     wrong =
         committee.post("/app/campaigns/new", form(committee, 2042, "QD-999-2030", 10, 5, 30, 20));
     assertThat(errorOf(wrong.body(), "regulation")).contains("QD-366-2025");

@@ -43,14 +43,13 @@ class UnitRestructureRefusalsTest extends EvaluationFlowSupport {
   @BeforeAll
   void ward() {
     UnitFixture units = unitFixture();
-    units.create(
-        "ORGANIZATION", UnitFixture.ABOVE, "Đảng bộ phường Thử Hợp Nhất", WARD, "2000-01-01");
+    units.organizationWithSecretary(
+        identityService,
+        new UnitFixture.Unit(WARD, "Đảng bộ phường Thử Hợp Nhất"),
+        new UnitFixture.Unit("uf-cb2", "Chi bộ Hợp Nhất 2"),
+        new UnitFixture.Person(BOSS, "Thường trực", "Hợp Nhất"));
     units.create("BRANCH", WARD, "Chi bộ Hợp Nhất 1", "uf-cb1", "2000-01-01");
-    units.create("BRANCH", WARD, "Chi bộ Hợp Nhất 2", "uf-cb2", "2000-01-01");
     units.create("BRANCH", WARD, "Chi bộ Hợp Nhất 3", "uf-cb3", "2000-01-01");
-    units.member(identityService, BOSS, "Thường trực", "Hợp Nhất", "uf-cb2");
-    assertThat(units.seat("admin", WARD, BOSS, null, "SECRETARY").getStatusCode().value())
-        .isEqualTo(200);
     UUID campaign = UUID.randomUUID();
     jdbc.sql(
             """
@@ -255,13 +254,7 @@ class UnitRestructureRefusalsTest extends EvaluationFlowSupport {
   // ---- helpers
 
   private ResponseEntity<String> post(String uri, Map<String, ?> body) {
-    return as(BOSS)
-        .post()
-        .uri(uri)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(body)
-        .retrieve()
-        .toEntity(String.class);
+    return unitFixture().postJson(BOSS, uri, body);
   }
 
   private static String csrf(PageSession page, String path) throws Exception {

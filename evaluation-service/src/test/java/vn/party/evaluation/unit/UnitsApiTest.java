@@ -44,14 +44,14 @@ class UnitsApiTest extends EvaluationFlowSupport {
 
   @org.junit.jupiter.api.BeforeAll
   void ward() {
-    UnitFixture units = unitFixture();
-    units.create("ORGANIZATION", UnitFixture.ABOVE, "Đảng bộ phường Thử Cây", WARD, "2000-01-01");
     // only a party member of the organization sits on its committee: the account is one, in a
     // branch of the ward
-    units.create("BRANCH", WARD, "Chi bộ Tổ 40", "ut-cb40", "2000-01-01");
-    units.member(identityService, BOSS, "Thường trực", "Thử", "ut-cb40");
-    assertThat(units.seat("admin", WARD, BOSS, null, "SECRETARY").getStatusCode().value())
-        .isEqualTo(200);
+    unitFixture()
+        .organizationWithSecretary(
+            identityService,
+            new UnitFixture.Unit(WARD, "Đảng bộ phường Thử Cây"),
+            new UnitFixture.Unit("ut-cb40", "Chi bộ Tổ 40"),
+            new UnitFixture.Person(BOSS, "Thường trực", "Thử"));
   }
 
   @AfterAll
@@ -448,13 +448,7 @@ class UnitsApiTest extends EvaluationFlowSupport {
   }
 
   private ResponseEntity<String> post(String user, String uri, Map<String, ?> body) {
-    return as(user)
-        .post()
-        .uri(uri)
-        .contentType(MediaType.APPLICATION_JSON)
-        .body(body)
-        .retrieve()
-        .toEntity(String.class);
+    return unitFixture().postJson(user, uri, body);
   }
 
   private int status(String user, String uri) {

@@ -80,8 +80,7 @@ public class PersonSignIn {
     if (userId == null || password == null || !tries.mayTry(userId)) {
       return Optional.empty();
     }
-    Optional<Stored> stored =
-        jdbc.sql(ACCOUNT).param("id", userId).query(PersonSignIn::stored).optional();
+    Optional<Stored> stored = read(userId);
     if (stored.isEmpty()) {
       tries.missed(userId);
       return Optional.empty();
@@ -110,11 +109,7 @@ public class PersonSignIn {
     if (userId == null) {
       return Optional.empty();
     }
-    return jdbc.sql(ACCOUNT)
-        .param("id", userId)
-        .query(PersonSignIn::stored)
-        .optional()
-        .map(Stored::signedIn);
+    return read(userId).map(Stored::signedIn);
   }
 
   /** A digest (SHA-256, Base64) of a stored password hash; of none, the digest of the empty text. */
@@ -135,11 +130,12 @@ public class PersonSignIn {
     if (!configuration.getIdentityService().checkPassword(userId, password)) {
       return Optional.empty();
     }
-    return jdbc.sql(ACCOUNT)
-        .param("id", userId)
-        .query(PersonSignIn::stored)
-        .optional()
-        .map(Stored::signedIn);
+    return read(userId).map(Stored::signedIn);
+  }
+
+  /** The account in the one query; empty when there is none. */
+  private Optional<Stored> read(String userId) {
+    return jdbc.sql(ACCOUNT).param("id", userId).query(PersonSignIn::stored).optional();
   }
 
   private static Stored stored(ResultSet row, int n) throws SQLException {

@@ -1,0 +1,99 @@
+package vn.party.evaluation.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import vn.party.evaluation.CampaignOpening;
+import vn.party.evaluation.IntegrationTestSupport;
+
+/**
+ * Outsider's re-attack of 2026-12-07 (eleventh session), LOW 10: the API's refusals say what was expected — the type
+ * of a value of the wrong type, the range of a number, the most characters of a text — and name a parameter by its
+ * label, not as the address writes it ({@code page}, {@code size}); in Vietnamese, and in English when asked.
+ * Nothing is written: every request here is refused.
+ */
+class RefusalWordsTest extends IntegrationTestSupport {
+
+  @Test
+  void aPageOrSizeOutOfRangeSaysTheRangeAndNamesTheParameterByItsLabel() {
+    assertThat(message(tasks("size=0", null), "size"))
+        .isEqualTo("Trường Số việc mỗi trang phải từ 1 đến 500.");
+    assertThat(message(tasks("page=500", null), "page"))
+        .isEqualTo("Trường Số trang phải từ 0 đến 499.");
+    assertThat(message(tasks("size=100000", "en"), "size"))
+        .isEqualTo("Tasks per page must be between 1 and 500.");
+  }
+
+  @Test
+  void aParameterOfTheWrongTypeSaysWhatWasExpected() {
+    assertThat(message(tasks("page=abc", null), "page"))
+        .isEqualTo("Trường Số trang sai kiểu dữ liệu: cần một số nguyên, không có dấu ngoặc kép.");
+    assertThat(message(tasks("page=abc", "en"), "page"))
+        .isEqualTo("Page number has the wrong type: expected a whole number, without quotes.");
+  }
+
+  @Test
+  void aBodyValueOfTheWrongTypeSaysWhatWasExpected() {
+    ResponseEntity<String> answer =
+        CampaignOpening.post(
+            as("committee"),
+            Map.of("organizationId", ORGANIZATION, "year", Map.of("y", 2026), "regulation", "x"));
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+    assertThat(error(answer, "year").path("reason").asText()).isEqualTo("wrong-type");
+    assertThat(message(answer, "year"))
+        .isEqualTo(
+            "Trường Năm đánh giá sai kiểu dữ liệu: cần một số nguyên, không có dấu ngoặc kép.");
+  }
+
+  @Test
+  void aNumberOutOfRangeAndATextTooLongSayTheLimits() {
+    ResponseEntity<String> answer =
+        CampaignOpening.request(ORGANIZATION, 2017, "Q".repeat(21)).post(as("committee"));
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+    assertThat(error(answer, "year").path("reason").asText()).isEqualTo("out-of-range");
+    assertThat(message(answer, "year")).isEqualTo("Trường Năm đánh giá phải từ 2018 đến 2100.");
+    assertThat(error(answer, "regulation").path("reason").asText()).isEqualTo("too-long");
+    assertThat(message(answer, "regulation"))
+        .isEqualTo("Trường Quy định áp dụng quá dài: tối đa 20 ký tự.");
+
+    ResponseEntity<String> english =
+        as("committee")
+            .post()
+            .uri("/api/v1/campaigns")
+            .header("Accept-Language", "en")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(CampaignOpening.request(ORGANIZATION, 2101, "QD-366-2025").body())
+            .retrieve()
+            .toEntity(String.class);
+    assertThat(message(english, "year")).isEqualTo("Year evaluated must be between 2018 and 2100.");
+  }
+
+  private static final String ORGANIZATION = "thanh-khe-tay";
+
+  private ResponseEntity<String> tasks(String query, String language) {
+    var request = as("committee").get().uri("/api/v1/tasks?" + query);
+    if (language != null) {
+      request.header("Accept-Language", language);
+    }
+    ResponseEntity<String> answer = request.retrieve().toEntity(String.class);
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+    return answer;
+  }
+
+  private static String message(ResponseEntity<String> answer, String field) {
+    return error(answer, field).path("message").asText();
+  }
+
+  private static JsonNode error(ResponseEntity<String> answer, String field) {
+    for (JsonNode error : json(answer.getBody()).path("errors")) {
+      if (field.equals(error.path("field").asText())) {
+        return error;
+      }
+    }
+    throw new AssertionError("no error on " + field + ": " + answer.getBody());
+  }
+}
