@@ -60,9 +60,9 @@ public class AccountController {
       summary =
           "Đăng nhập bị làm chậm / accounts and addresses that started to wait (administrators)",
       description =
-          "Each notice is when a key started to wait; inForce is its wait now (absent: none), read against"
-              + " now, the server's time.")
-  public SignInWaits throttled(@AuthenticationPrincipal CurrentUser user) {
+          "Each notice is when a key started to wait; inForce is its wait in force when the list was read"
+              + " (the answer's Date header; absent: none).")
+  public List<SignInWaits> throttled(@AuthenticationPrincipal CurrentUser user) {
     return desk.waits(user);
   }
 

@@ -60,15 +60,13 @@ public class AccountDesk {
     return notices.latest(LATEST);
   }
 
-  /** The same for the API: with the server's time and, on each notice, the wait in force now. */
-  public SignInWaits waits(CurrentUser user) {
+  /** The same for the API: each notice with the wait in force now. */
+  public List<SignInWaits> waits(CurrentUser user) {
     List<SignInThrottleNotices.Notice> latest = throttled(user);
     Map<Long, SignInThrottle.Wait> inForce = waitsInForce(latest);
-    return new SignInWaits(
-        throttle.now(),
-        latest.stream()
-            .map(notice -> new SignInWaits.Row(notice, inForce.get(notice.id())))
-            .toList());
+    return latest.stream()
+        .map(notice -> new SignInWaits(notice, inForce.get(notice.id())))
+        .toList();
   }
 
   /**

@@ -257,7 +257,7 @@ class SignInThrottleTest extends IntegrationTestSupport {
     assertThat(throttle.waitFor("member12", "127.0.0.96")).isEmpty();
 
     JsonNode waits = waits();
-    assertThat(Instant.parse(waits.path("now").asText())).isEqualTo(clock.instant());
+    assertThat(waits.isArray()).as("the list stays a list").isTrue();
     JsonNode notice = notice(waits, address);
     assertThat(notice.path("kind").asText()).isEqualTo("ADDRESS");
     assertThat(Instant.parse(notice.at("/inForce/until").asText())).isAfter(clock.instant());
@@ -294,7 +294,7 @@ class SignInThrottleTest extends IntegrationTestSupport {
 
   /** The list's notice of this subject. */
   private static JsonNode notice(JsonNode waits, String subject) {
-    for (JsonNode notice : waits.path("notices")) {
+    for (JsonNode notice : waits) {
       if (subject.equals(notice.path("subject").asText())) {
         return notice;
       }
