@@ -25,6 +25,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindException;
+import org.springframework.validation.ObjectError;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -242,7 +243,7 @@ public class ApiExceptionHandler {
   }
 
   /** The limits the broken constraint sets, where Bean Validation checked the field. */
-  private static List<Long> bounds(org.springframework.validation.FieldError error) {
+  private static List<Long> bounds(ObjectError error) {
     return error.contains(ConstraintViolation.class)
         ? ConstraintBounds.of(error.unwrap(ConstraintViolation.class))
         : List.of();
