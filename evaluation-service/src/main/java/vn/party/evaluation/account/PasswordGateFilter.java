@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 abstract class PasswordGateFilter extends OncePerRequestFilter {
 
-  private static final String CHANGE_PASSWORD = "/api/v1/me/password";
+  private static final String CHANGE_ENDPOINT = "/api/v1/me/password";
 
   private final MessageSource messages;
 
@@ -41,11 +41,11 @@ abstract class PasswordGateFilter extends OncePerRequestFilter {
   /** 403 {@code password-change-required}, in the caller's language, with where to change it. */
   protected final void refuseUntilPasswordChanged(
       HttpServletRequest request, HttpServletResponse response) throws IOException {
-    FilterProblems.passwordChangeRequired(request, response, messages, CHANGE_PASSWORD);
+    FilterProblems.passwordChangeRequired(request, response, messages, CHANGE_ENDPOINT);
   }
 
   /** Where the password is changed (the one request the gate lets through by the API). */
   protected static boolean isPasswordChange(String path, String method) {
-    return path.equals(CHANGE_PASSWORD) && "POST".equals(method);
+    return path.equals(CHANGE_ENDPOINT) && "POST".equals(method);
   }
 }
