@@ -110,6 +110,12 @@ class FormsTest {
               .as(field)
               .isEqualTo(BranchVote.MAX_VOTERS);
         }
+        // one length per text at every door (twelfth session's outsider, 13): Tasklist stopped the
+        // self-review's long texts at an engine variable's 4,000 characters, the pages and the API at 20,000
+        case LONG_TEXT ->
+            assertThat(component.path("validate").path("maxLength").asInt())
+                .as(field)
+                .isEqualTo(SelfReviewRules.MAX_LONG_TEXT_LENGTH);
         // "no" caps the level: a choice that can stay empty, never a checkbox (its untouched false
         // would say "no")
         case YES_NO -> {
