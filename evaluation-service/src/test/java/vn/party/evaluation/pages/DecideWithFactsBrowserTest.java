@@ -215,6 +215,16 @@ class DecideWithFactsBrowserTest extends BrowserTestSupport {
         .isEqualTo("COMPLETED");
     screenshot("decide-10-committee-cap");
     phone();
+    // the organization's counts fit the phone's width, "not decided yet" included: the table need
+    // not be scrolled sideways in its box (twelfth outsider, 14: the fifth column was cut off)
+    assertThat(
+            ((Number)
+                    ((JavascriptExecutor) browser)
+                        .executeScript(
+                            "var t = document.getElementById('tally');"
+                                + " return t.scrollWidth - t.clientWidth;"))
+                .intValue())
+        .isLessThanOrEqualTo(0);
     screenshot("decide-11-committee-cap-phone");
     desktop();
     signOut();
