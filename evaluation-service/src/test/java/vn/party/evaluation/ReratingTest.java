@@ -3,6 +3,7 @@ package vn.party.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.provider.EventFormatProvider;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,13 +68,13 @@ class ReratingTest extends EvaluationFlowSupport {
         .until(
             () ->
                 jdbc.sql(
-                        """
+                            """
                         select count(*) from evaluation.timeline_entry where year = :y and member_id = 'member4'
                         and kind = 'EVENT_RECEIVED' and details ->> 'eventId' in (:ids)""")
-                    .param("y", YEAR)
-                    .param("ids", List.of(comment.getId(), assessment.getId()))
-                    .query(Integer.class)
-                    .single()
+                        .param("y", YEAR)
+                        .param("ids", List.of(comment.getId(), assessment.getId()))
+                        .query(Integer.class)
+                        .single()
                     == 2);
 
     JsonNode after = evaluation("auditor", YEAR, "member4");
@@ -113,6 +113,65 @@ class ReratingTest extends EvaluationFlowSupport {
         .contains("Đến sau khi đảng ủy đã quyết định; không được xem xét");
     assertThat(pageAs("auditor", "/app/evaluations/" + YEAR + "/member4?lang=en"))
         .contains("Arrived after the decision; not considered");
+  }
+
+  /**
+   * Finding 10: the meeting page and the committee's decision page say who sent the residence comment and when.
+   * And a comment once the branch has proposed is too late (the branch review is the step that reads it): the
+   * committee still sees the one the branch read.
+   */
+  @Test
+  void theCommentsSenderAndTimeAreShownAndOneAfterTheBranchReviewIsNotConsidered() {
+    launched();
+    completeOk("member5", taskOf("member5", "self-review", "member5", YEAR), selfCriticism("GOOD"));
+    sendResidenceFeedback("member5", YEAR, "Gương mẫu");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "RECEIVED"
+                    .equals(
+                        evaluation("committee", YEAR, "member5")
+                            .at("/residenceFeedback/status")
+                            .asText()));
+    String meeting = "/app/meetings/" + ORG + "-cb1/" + YEAR;
+    assertThat(pageAs("secretary1", meeting))
+        .contains("Gương mẫu")
+        .contains("(gửi bởi Chi ủy khu dân cư số 1, lúc ");
+    assertThat(pageAs("secretary1", meeting + "?lang=en"))
+        .contains("(sent by Chi ủy khu dân cư số 1 at ");
+    completeOk(
+        "secretary1",
+        taskOf("secretary1", "branch-review", "member5", YEAR),
+        branchProposes("GOOD"));
+    String decision = "/app/tasks/" + taskOf("committee", "committee-decision", "member5", YEAR);
+    assertThat(pageAs("committee", decision))
+        .contains("Gương mẫu")
+        .contains("(gửi bởi Chi ủy khu dân cư số 1, lúc ");
+    assertThat(pageAs("committee", decision + "?lang=en"))
+        .contains("(sent by Chi ủy khu dân cư số 1 at ");
+
+    CloudEvent late = sendResidenceFeedback("member5", YEAR, "Sau khi chi bộ đề xuất");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                unmatchedEvents("?reason=TOO_LATE").stream()
+                    .anyMatch(e -> late.getId().equals(e.get("eventId").asText())));
+    assertThat(evaluation("committee", YEAR, "member5").at("/residenceFeedback/comment").asText())
+        .isEqualTo("Gương mẫu");
+    String instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(
+                vn.party.evaluation.process.BusinessKeys.member(YEAR, "member5"))
+            .singleResult()
+            .getId();
+    assertThat(runtimeService.getVariable(instance, "residenceComment")).isEqualTo("Gương mẫu");
+    assertThat(pageAs("committee", decision)).doesNotContain("Sau khi chi bộ đề xuất");
+    assertThat(pageAs("auditor", "/app/evaluations/" + YEAR + "/member5"))
+        .contains("Sau khi chi bộ đề xuất")
+        .contains("Đến sau khi chi bộ đã kiểm điểm, đề xuất xếp loại; không được xem xét");
   }
 
   @Test
