@@ -3,6 +3,7 @@ package vn.party.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.provider.EventFormatProvider;
@@ -13,7 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -25,9 +28,155 @@ class ReratingTest extends EvaluationFlowSupport {
 
   private static final int YEAR = 2077;
 
+  @Autowired private HistoryService historyService;
+
+  /** The year's campaign, launched by whichever test of this class comes first. */
+  private void launched() {
+    Integer campaigns =
+        jdbc.sql(
+                "select count(*) from evaluation.campaign where year = :y and organization_id = 'thanh-khe-tay'")
+            .param("y", YEAR)
+            .query(Integer.class)
+            .single();
+    if (campaigns == 0) {
+      launchedCampaign(YEAR);
+    }
+  }
+
+  /**
+   * Twelfth session's outsider, findings 1 and 2: a residence comment and a unit assessment after the decision
+   * changed the decided record (the comment; RECEIVED beside the decided level) while the engine kept the earlier
+   * comment. Now neither changes; each is on the timeline, marked as too late, and listed for the administrators.
+   */
+  @Test
+  void aResidenceCommentOrUnitAssessmentAfterTheDecisionChangesNothingAndIsToldAsLate() {
+    launched();
+    decided("member4", YEAR, selfCriticism("GOOD"), "GOOD");
+    JsonNode before = evaluation("auditor", YEAR, "member4");
+    String processInstance =
+        jdbc.sql(
+                "select process_instance_id from evaluation.member_evaluation where year = :y and member_id = 'member4'")
+            .param("y", YEAR)
+            .query(String.class)
+            .single();
+
+    CloudEvent comment = sendResidenceFeedback("member4", YEAR, "Nhận xét muộn sau quyết định");
+    CloudEvent assessment = sendUnitAssessment("member4", YEAR, "NOT_COMPLETED", 40.0, "Muộn");
+    // both taken in (on the timeline), whatever they did
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                jdbc.sql(
+                            """
+                        select count(*) from evaluation.timeline_entry where year = :y and member_id = 'member4'
+                        and kind = 'EVENT_RECEIVED' and details ->> 'eventId' in (:ids)""")
+                        .param("y", YEAR)
+                        .param("ids", List.of(comment.getId(), assessment.getId()))
+                        .query(Integer.class)
+                        .single()
+                    == 2);
+
+    JsonNode after = evaluation("auditor", YEAR, "member4");
+    assertThat(after.get("status").asText()).isEqualTo("DECIDED");
+    assertThat(after.get("residenceFeedback")).isEqualTo(before.get("residenceFeedback"));
+    assertThat(after.at("/residenceFeedback/comment").asText()).isEqualTo("Tốt");
+    assertThat(after.get("unitAssessment")).isEqualTo(before.get("unitAssessment"));
+    assertThat(after.at("/decision/level").asText()).isEqualTo("GOOD");
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(processInstance)
+                .variableName("residenceComment")
+                .singleResult()
+                .getValue())
+        .isEqualTo("Tốt");
+    // on the timeline, marked; the people's words say so
+    assertThat(
+            jdbc.sql(
+                    """
+                    select count(*) from evaluation.timeline_entry where year = :y and member_id = 'member4'
+                    and kind = 'EVENT_RECEIVED' and details ->> 'lateArrival' = 'AFTER_DECISION'""")
+                .param("y", YEAR)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(2);
+    // listed for the administrators with a reason of its own
+    assertThat(
+            unmatchedEvents("?reason=TOO_LATE").stream()
+                .map(e -> e.get("eventId").asText())
+                .filter(id -> id.equals(comment.getId()) || id.equals(assessment.getId())))
+        .hasSize(2);
+    String page = pageAs("auditor", "/app/evaluations/" + YEAR + "/member4");
+    assertThat(page)
+        .contains("Nhận xét muộn sau quyết định")
+        .contains("Đến sau khi đảng ủy đã quyết định; không được xem xét");
+    assertThat(pageAs("auditor", "/app/evaluations/" + YEAR + "/member4?lang=en"))
+        .contains("Arrived after the decision; not considered");
+  }
+
+  /**
+   * Finding 10: the meeting page and the committee's decision page say who sent the residence comment and when.
+   * And a comment once the branch has proposed is too late (the branch review is the step that reads it): the
+   * committee still sees the one the branch read.
+   */
+  @Test
+  void theCommentsSenderAndTimeAreShownAndOneAfterTheBranchReviewIsNotConsidered() {
+    launched();
+    completeOk("member5", taskOf("member5", "self-review", "member5", YEAR), selfCriticism("GOOD"));
+    sendResidenceFeedback("member5", YEAR, "Gương mẫu");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "RECEIVED"
+                    .equals(
+                        evaluation("committee", YEAR, "member5")
+                            .at("/residenceFeedback/status")
+                            .asText()));
+    String meeting = "/app/meetings/" + ORG + "-cb1/" + YEAR;
+    assertThat(pageAs("secretary1", meeting))
+        .contains("Gương mẫu")
+        .contains("(gửi bởi Chi ủy khu dân cư số 1, lúc ");
+    assertThat(pageAs("secretary1", meeting + "?lang=en"))
+        .contains("(sent by Chi ủy khu dân cư số 1 at ");
+    completeOk(
+        "secretary1",
+        taskOf("secretary1", "branch-review", "member5", YEAR),
+        branchProposes("GOOD"));
+    String decision = "/app/tasks/" + taskOf("committee", "committee-decision", "member5", YEAR);
+    assertThat(pageAs("committee", decision))
+        .contains("Gương mẫu")
+        .contains("(gửi bởi Chi ủy khu dân cư số 1, lúc ");
+    assertThat(pageAs("committee", decision + "?lang=en"))
+        .contains("(sent by Chi ủy khu dân cư số 1 at ");
+
+    CloudEvent late = sendResidenceFeedback("member5", YEAR, "Sau khi chi bộ đề xuất");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                unmatchedEvents("?reason=TOO_LATE").stream()
+                    .anyMatch(e -> late.getId().equals(e.get("eventId").asText())));
+    assertThat(evaluation("committee", YEAR, "member5").at("/residenceFeedback/comment").asText())
+        .isEqualTo("Gương mẫu");
+    String instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(
+                vn.party.evaluation.process.BusinessKeys.member(YEAR, "member5"))
+            .singleResult()
+            .getId();
+    assertThat(runtimeService.getVariable(instance, "residenceComment")).isEqualTo("Gương mẫu");
+    assertThat(pageAs("committee", decision)).doesNotContain("Sau khi chi bộ đề xuất");
+    assertThat(pageAs("auditor", "/app/evaluations/" + YEAR + "/member5"))
+        .contains("Sau khi chi bộ đề xuất")
+        .contains("Đến sau khi chi bộ đã kiểm điểm, đề xuất xếp loại; không được xem xét");
+  }
+
   @Test
   void aDisciplineAfterTheDecisionIsReratedByTheCommitteeAndTheOriginalStays() {
-    launchedCampaign(YEAR);
+    launched();
     completeOk("member3", taskOf("member3", "self-review", "member3", YEAR), selfCriticism("GOOD"));
     sendResidenceFeedback("member3", YEAR, "Tốt");
     completeOk(

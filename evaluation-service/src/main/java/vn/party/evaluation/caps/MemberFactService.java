@@ -3,6 +3,7 @@ package vn.party.evaluation.caps;
 import io.cloudevents.CloudEvent;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
@@ -14,13 +15,16 @@ import vn.party.evaluation.inbound.UnmatchedEvents;
 import vn.party.evaluation.inbound.UnmatchedReason;
 import vn.party.evaluation.messaging.Inbox;
 import vn.party.evaluation.record.EvaluationRecords;
+import vn.party.evaluation.record.LateArrival;
 import vn.party.evaluation.rerating.ReratingStarter;
 import vn.party.evaluation.security.Actors;
 
 /**
  * Takes facts that cap a level in: stores them, tells the timeline, and brings the cap of the member's running
  * evaluation up to date. A fact for an evaluation not started yet is kept and used when it starts (the first task
- * reads the stored facts); both sides lock the evaluation row, so none slips through in between.
+ * reads the stored facts); both sides lock the evaluation row, so none slips through in between. A unit assessment
+ * after the decision (or the end) is too late ({@link LateArrival#forUnitAssessment}): not stored as a fact, the
+ * record and the engine unchanged; on the timeline, marked, and listed for the administrators ({@code TOO_LATE}).
  */
 @Service
 public class MemberFactService {
@@ -96,7 +100,12 @@ public class MemberFactService {
       return false;
     }
     boolean evaluationExists = records.lock(assessment.year(), assessment.memberId());
-    store.save(assessment, event.getSource().toString(), event.getId());
+    Optional<LateArrival> late =
+        evaluationExists
+            ? records
+                .find(assessment.year(), assessment.memberId())
+                .flatMap(evaluation -> LateArrival.forUnitAssessment(evaluation.status()))
+            : Optional.empty();
     Map<String, Object> details = received(event, evaluationExists);
     details.put(
         "civilServiceLevel",
@@ -104,6 +113,23 @@ public class MemberFactService {
     details.put("comment", assessment.comment());
     details.put("assessedBy", assessment.assessedBy());
     details.put("tasksCompletedPercent", assessment.tasksCompletedPercent());
+    if (late.isPresent()) {
+      // outsider's finding 2: after the decision the record must not read RECEIVED beside a level
+      // decided without it, nor may a later re-rating's cap read it from the store; it stays on the
+      // timeline, marked, and in the administrators' list
+      details.put("lateArrival", late.get().name());
+      timeline.record(
+          assessment.year(),
+          assessment.memberId(),
+          TimelineKind.EVENT_RECEIVED,
+          null,
+          null,
+          Actors.SYSTEM,
+          details);
+      unmatched.keep(event, assessment.year(), assessment.memberId(), UnmatchedReason.TOO_LATE);
+      return true;
+    }
+    store.save(assessment, event.getSource().toString(), event.getId());
     applied(event, assessment.year(), assessment.memberId(), evaluationExists, details);
     if (evaluationExists) {
       records.unitAssessmentReceived(

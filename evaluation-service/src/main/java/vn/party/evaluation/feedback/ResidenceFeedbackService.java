@@ -1,7 +1,9 @@
 package vn.party.evaluation.feedback;
 
 import io.cloudevents.CloudEvent;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
@@ -12,6 +14,7 @@ import vn.party.evaluation.inbound.UnmatchedEvents;
 import vn.party.evaluation.inbound.UnmatchedReason;
 import vn.party.evaluation.messaging.Inbox;
 import vn.party.evaluation.record.EvaluationRecords;
+import vn.party.evaluation.record.LateArrival;
 import vn.party.evaluation.security.Actors;
 
 /**
@@ -23,6 +26,11 @@ import vn.party.evaluation.security.Actors;
  * {@code residenceComment} alike, whenever it arrives while the evaluation runs (the residence committee corrects
  * what it sent; the lookup takes the latest too). None is lost: each stays in {@code residence_feedback} and on the
  * timeline with its event id.
+ *
+ * <p>Too late to be considered ({@link LateArrival#forResidenceComment}): once the branch has made its proposal (the
+ * branch review is the step that reads the comment; a return reopens it), after the decision and after an end. Such
+ * a comment changes neither the record nor the engine; it stays in {@code residence_feedback} and on the timeline,
+ * marked, and is listed for the administrators ({@code TOO_LATE}).
  */
 @Service
 public class ResidenceFeedbackService {
@@ -59,9 +67,23 @@ public class ResidenceFeedbackService {
       return false;
     }
     boolean evaluationExists = records.lock(feedback.year(), feedback.memberId());
+    Optional<LateArrival> late =
+        evaluationExists
+            ? records
+                .find(feedback.year(), feedback.memberId())
+                .flatMap(evaluation -> LateArrival.forResidenceComment(evaluation.status()))
+            : Optional.empty();
     store.save(feedback, event.getSource().toString(), event.getId());
     // the system took the event in; who wrote the comment (free text from outside) is part of the
     // details
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("type", event.getType());
+    details.put("eventId", event.getId());
+    details.put("source", event.getSource().toString());
+    details.put("comment", feedback.comment());
+    details.put("submittedBy", feedback.submittedBy());
+    details.put("evaluationStarted", evaluationExists);
+    late.ifPresent(when -> details.put("lateArrival", when.name()));
     timeline.record(
         feedback.year(),
         feedback.memberId(),
@@ -69,19 +91,7 @@ public class ResidenceFeedbackService {
         null,
         null,
         Actors.SYSTEM,
-        Map.of(
-            "type",
-            event.getType(),
-            "eventId",
-            event.getId(),
-            "source",
-            event.getSource().toString(),
-            "comment",
-            feedback.comment(),
-            "submittedBy",
-            feedback.submittedBy(),
-            "evaluationStarted",
-            evaluationExists));
+        details);
     if (!evaluationExists) {
       // kept and visible to the administrator; a comment for a known member is picked up when the
       // evaluation starts
@@ -92,6 +102,10 @@ public class ResidenceFeedbackService {
           directory.member(feedback.memberId()).isPresent()
               ? UnmatchedReason.NO_EVALUATION_YET
               : UnmatchedReason.UNKNOWN_MEMBER);
+    } else if (late.isPresent()) {
+      // outsider's finding 1: the branch can no longer read it, so neither the record nor the
+      // engine take it; the timeline and the administrators' list say it came too late
+      unmatched.keep(event, feedback.year(), feedback.memberId(), UnmatchedReason.TOO_LATE);
     } else {
       records.residenceFeedbackReceived(
           feedback.year(), feedback.memberId(), feedback.comment(), feedback.submittedBy());

@@ -38,7 +38,9 @@ public class UnmatchedEventController {
       summary = "Sự kiện đến không khớp hồ sơ nào / inbound events that matched nothing",
       description =
           "Administrators only. Newest first; filter by reason (UNKNOWN_MEMBER, NO_EVALUATION_YET, "
-              + "UNSUPPORTED_TYPE, NOT_ANNOUNCED, COMPLAINT_WINDOW_CLOSED, UNKNOWN_ORGANIZATION, INVALID_DATA); limit 1–"
+              + "UNSUPPORTED_TYPE, NOT_ANNOUNCED, COMPLAINT_WINDOW_CLOSED, UNKNOWN_ORGANIZATION, "
+              + "PRODUCER_NOT_ALLOWED, INVALID_DATA, "
+              + "TOO_LATE); limit 1–"
               + MAX_LIMIT
               + ".")
   public List<UnmatchedEventView> list(

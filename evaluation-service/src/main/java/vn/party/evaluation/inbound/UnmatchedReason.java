@@ -20,5 +20,10 @@ public enum UnmatchedReason {
    */
   PRODUCER_NOT_ALLOWED,
   /** The data does not match the type's JSON Schema (docs/asyncapi/schemas); the schema's message says why. */
-  INVALID_DATA
+  INVALID_DATA,
+  /**
+   * A comment from outside (residence area, unit leadership) for an evaluation past the point where it can be
+   * considered (record.LateArrival): on the member's timeline, marked so; the record and the engine unchanged.
+   */
+  TOO_LATE
 }

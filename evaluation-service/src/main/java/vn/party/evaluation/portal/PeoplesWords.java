@@ -80,7 +80,8 @@ public class PeoplesWords {
           "collective.kind.",
           "event-type.",
           "movement.",
-          "movement-rule.");
+          "movement-rule.",
+          "late.");
 
   private final MessageSource messages;
   private final People people;
