@@ -405,6 +405,9 @@ class EveryPageBrowserTest extends BrowserTestSupport {
   static List<String> axe(String where, String axe) {
     JavascriptExecutor script = (JavascriptExecutor) browser;
     script.executeScript(axe);
+    // axe walks the whole page: on a loaded 2-core machine a long page took more than the
+    // default 30 s (a script timeout in a full run beside other builds, not a finding)
+    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(120));
     Object result =
         script.executeAsyncScript(
             """
