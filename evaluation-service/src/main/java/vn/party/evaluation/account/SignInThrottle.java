@@ -105,12 +105,29 @@ public class SignInThrottle {
 
     /** The message key of the refusal: the address's wait is told as the address's, not the account's. */
     public String messageKey() {
-      return whose.contains(Kind.ACCOUNT)
-          ? whose.contains(Kind.ADDRESS)
-              ? "error.sign-in-throttled.both"
-              : "error.sign-in-throttled"
-          : "error.sign-in-throttled.address";
+      return messageKey(whoseName());
     }
+
+    /** Whose wait, as the sign-in page's address carries it ({@code /login?throttled=3&whose=account}). */
+    public String whoseName() {
+      return whose.contains(Kind.ACCOUNT)
+          ? whose.contains(Kind.ADDRESS) ? "both" : "account"
+          : "address";
+    }
+
+    /** The message key for a {@link #whoseName()}; anything else is told as the account's own wait. */
+    public static String messageKey(String whoseName) {
+      return switch (whoseName == null ? "" : whoseName) {
+        case "both" -> "error.sign-in-throttled.both";
+        case "address" -> "error.sign-in-throttled.address";
+        default -> "error.sign-in-throttled";
+      };
+    }
+  }
+
+  /** The longest any sign-in is held back, in whole seconds, as the doors tell it (at least one). */
+  public long longestWaitSeconds() {
+    return SignInThrottleFilter.seconds(maxDelay);
   }
 
   /** The time the throttle goes by (the administrators' list tells it, to read the waits against). */

@@ -101,7 +101,8 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
     long seconds = seconds(wait.duration());
     response.setHeader("Retry-After", Long.toString(seconds));
     if (pageForm) {
-      response.sendRedirect(request.getContextPath() + "/login?throttled=" + seconds);
+      response.sendRedirect(
+          request.getContextPath() + "/login?throttled=" + seconds + "&whose=" + wait.whoseName());
       return;
     }
     String message =

@@ -57,6 +57,7 @@ public class CampaignPageController {
   private final MessageSource messages;
   private final ZoneId zone;
   private final Finalizations finalizations;
+  private final BranchesWithoutCommittee withoutCommittee;
 
   public CampaignPageController(
       Campaigns campaigns,
@@ -64,13 +65,15 @@ public class CampaignPageController {
       CampaignRequestCheck check,
       MessageSource messages,
       @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone,
-      Finalizations finalizations) {
+      Finalizations finalizations,
+      BranchesWithoutCommittee withoutCommittee) {
     this.campaigns = campaigns;
     this.service = service;
     this.check = check;
     this.messages = messages;
     this.zone = ZoneId.of(zone);
     this.finalizations = finalizations;
+    this.withoutCommittee = withoutCommittee;
   }
 
   /** The campaigns the user may follow: their organization's, or every one for auditors and administrators. */
@@ -171,6 +174,7 @@ public class CampaignPageController {
                 () -> ApiException.notFound("error.report.not-found", organizationId, year));
     model.addAttribute("campaign", service.get(id, user));
     model.addAttribute("finalization", finalizations.of(id).orElse(null));
+    model.addAttribute("withoutCommittee", withoutCommittee.of(id));
     return "campaign/progress";
   }
 
@@ -226,7 +230,16 @@ public class CampaignPageController {
     try {
       return LocalDateTime.parse(PageDates.isoDateTime(text)).atZone(zone).toOffsetDateTime();
     } catch (DateTimeParseException e) {
-      problems.add(new FieldProblem(field, "invalid-format", null));
+      // the format the page's field takes, not the API's (twelfth session's outsider, MEDIUM 6)
+      var locale = LocaleContextHolder.getLocale();
+      String label = messages.getMessage("field." + field, null, field, locale);
+      String expected = messages.getMessage("format.page.due", null, locale);
+      problems.add(
+          new FieldProblem(
+              field,
+              "invalid-format",
+              messages.getMessage(
+                  "reason.invalid-format.expected", new Object[] {label, expected}, locale)));
       return null;
     }
   }

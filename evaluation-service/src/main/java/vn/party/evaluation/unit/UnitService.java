@@ -484,6 +484,7 @@ public class UnitService {
           name,
           unit.name());
     }
+    seat.ifPresent(s -> lastBranchSeat(unit, s, found));
     found.throwIfAny();
     unseat(unit, seat.get(), why, user);
   }
@@ -609,6 +610,33 @@ public class UnitService {
   }
 
   /**
+   * Refuses (400 on {@code personId}) to take a branch's last committee seat while its members' evaluations wait in a
+   * running campaign: their branch reviews sit on the branch committee's group, which would have nobody (twelfth
+   * session's outsider, MEDIUM 9). Someone else is seated first; like a merger of a unit under evaluation.
+   */
+  private void lastBranchSeat(Unit unit, CommitteeSeat seat, UnitProblems.Collector found) {
+    if (unit.kind() != UnitKind.BRANCH || !"COMMITTEE".equals(seat.body())) {
+      return;
+    }
+    boolean othersSit =
+        units.seats(unit.id()).stream()
+            .anyMatch(s -> "COMMITTEE".equals(s.body()) && !s.personId().equals(seat.personId()));
+    if (othersSit) {
+      return;
+    }
+    int waiting = units.evaluationsInProgress(unit.id());
+    if (waiting > 0) {
+      found.add(
+          "personId",
+          "last-branch-committee-seat",
+          "reason.last-branch-committee-seat",
+          seat.personName(),
+          unit.name(),
+          waiting);
+    }
+  }
+
+  /**
    * Whether a member of this branch may sit on the unit's committee: the unit is the branch or above it (an
    * organization's committee takes any of its members, a branch's only its own).
    */
@@ -684,7 +712,11 @@ public class UnitService {
     }
     String code = value.strip();
     if (!CODE.matcher(code).matches()) {
-      found.add("code", "invalid-format");
+      found.add(
+          "code",
+          "invalid-format",
+          "reason.invalid-format.expected",
+          problems.text("format.unit.code"));
       return null;
     }
     Optional<Unit> holder = units.byCode(code);
@@ -729,7 +761,11 @@ public class UnitService {
       }
       return date;
     } catch (DateTimeParseException e) {
-      found.add(field, "invalid-format");
+      found.add(
+          field,
+          "invalid-format",
+          "reason.invalid-format.expected",
+          problems.text("format.unit.date"));
       return null;
     }
   }

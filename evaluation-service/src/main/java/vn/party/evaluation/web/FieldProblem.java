@@ -77,6 +77,14 @@ public record FieldProblem(
       return messages.getMessage(
           "reason.too-long.max", new Object[] {label, "" + most}, reason, locale);
     }
+    // the format expected where the field has one to say (twelfth session's outsider, MEDIUM 6)
+    if ("invalid-format".equals(reason)) {
+      String expected = messages.getMessage("format." + field, null, null, locale);
+      if (expected != null) {
+        return messages.getMessage(
+            "reason.invalid-format.expected", new Object[] {label, expected}, reason, locale);
+      }
+    }
     return messages.getMessage("reason." + reason, new Object[] {label}, reason, locale);
   }
 }

@@ -578,7 +578,8 @@ public class OpenApiDocument {
                 operationId,
                 429,
                 "Too Many Requests",
-                "Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 60 giây.",
+                "Đăng nhập sai quá nhiều lần với tài khoản này: mọi lần đăng nhập vào tài khoản này phải"
+                    + " chờ. Vui lòng thử lại sau 60 giây.",
                 List.of())
             .addHeaderObject(
                 "Retry-After",

@@ -21,4 +21,18 @@ class HeldBackTest {
     assertThat(new HeldBack(second, Set.of(Kind.ACCOUNT, Kind.ADDRESS)).messageKey())
         .isEqualTo("error.sign-in-throttled.both");
   }
+
+  /** The sign-in page's address carries whose wait it is; an unknown name is told as the account's own. */
+  @Test
+  void theSignInPageReadsWhoseWaitBack() {
+    HeldBack address = new HeldBack(Duration.ofSeconds(3), Set.of(Kind.ADDRESS));
+    assertThat(HeldBack.messageKey(address.whoseName())).isEqualTo(address.messageKey());
+    assertThat(SignInWaitNotice.of("3", "address", 900))
+        .contains(new SignInWaitNotice("error.sign-in-throttled.address", 3));
+    assertThat(SignInWaitNotice.of("3", "<b>", 900))
+        .contains(new SignInWaitNotice("error.sign-in-throttled", 3));
+    assertThat(SignInWaitNotice.of("901", "account", 900)).isEmpty();
+    assertThat(SignInWaitNotice.of("-5", "account", 900)).isEmpty();
+    assertThat(SignInWaitNotice.of(null, null, 900)).isEmpty();
+  }
 }

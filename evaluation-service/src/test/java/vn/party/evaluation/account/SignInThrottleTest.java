@@ -133,7 +133,31 @@ class SignInThrottleTest extends IntegrationTestSupport {
             Map.of("Content-Type", "application/x-www-form-urlencoded"),
             "username=" + id + "&password=" + RIGHT);
     assertThat(form.status()).as("the pages' sign-in").isEqualTo(302);
-    assertThat(form.header("Location")).contains("/login?throttled=1");
+    assertThat(form.header("Location")).contains("/login?throttled=1&whose=account");
+    // twelfth session's outsider, MEDIUM 4: the page says it is this account's wait, one second in
+    // the singular
+    assertThat(loginPage("?throttled=1&whose=account"))
+        .contains("Đăng nhập sai quá nhiều lần với tài khoản này")
+        .contains("Vui lòng thử lại sau 1 giây.");
+    assertThat(loginPage("?throttled=1&whose=account&lang=en"))
+        .contains("Too many failed sign-ins with this account")
+        .contains("Please try again in 1 second.");
+    assertThat(api.body()).contains("Đăng nhập sai quá nhiều lần với tài khoản này");
+    RawHttp.Response english =
+        RawHttp.send(
+            "127.0.0.20",
+            port,
+            "GET",
+            "/api/v1/me",
+            Map.of(
+                "Authorization", RawHttp.basic(id, RIGHT),
+                "Accept", "application/json",
+                "Accept-Language", "en"),
+            null);
+    assertThat(english.status()).isEqualTo(429);
+    assertThat(english.body())
+        .contains("Too many failed sign-ins with this account")
+        .contains("Please try again in 1 second.");
 
     // the next failure after the wait doubles it
     clock.advance(Duration.ofSeconds(1));
@@ -145,6 +169,54 @@ class SignInThrottleTest extends IntegrationTestSupport {
     RawHttp.Response signedIn = me("127.0.0.20", id, RIGHT);
     assertThat(signedIn.status()).isEqualTo(200);
     assertThat(signedIn.body()).contains("\"userId\":\"" + id + "\"");
+  }
+
+  /** The sign-in page as anyone reaches it, with the address's query. */
+  private String loginPage(String query) throws Exception {
+    RawHttp.Response page =
+        RawHttp.send("127.0.0.1", port, "GET", "/login" + query, Map.of(), null);
+    assertThat(page.status()).as(query).isEqualTo(200);
+    return page.body();
+  }
+
+  /**
+   * Twelfth session's outsider, MEDIUM 3: {@code /login?throttled=<any text>} put that text in the warning of the
+   * sign-in page (a fake message on a trusted page), also -5, abc or 99999999999 seconds. Only a whole number of
+   * seconds the throttle can ask for (1 to its longest wait, 15 minutes) is told; anything else, no warning.
+   */
+  @Test
+  void theSignInPageTellsOnlyAWaitTheThrottleCouldHaveAskedFor() throws Exception {
+    assertThat(loginPage("?throttled=900&whose=address"))
+        .contains("id=\"login-throttled\"")
+        .contains("từ địa chỉ mạng này")
+        .contains("Vui lòng thử lại sau 900 giây.");
+    assertThat(loginPage("?throttled=2&whose=both&lang=en"))
+        .contains("Please try again in 2 seconds.");
+    assertThat(loginPage("?throttled=7")).as("an old link: the account's wait").contains("7 giây");
+    String forged =
+        URLEncoder.encode(
+            "5 giây. Tài khoản bị khóa, gọi 0909000000 để mở khóa. Sau đó chờ 1",
+            StandardCharsets.UTF_8);
+    for (String query :
+        List.of(
+            "?throttled=" + forged,
+            "?throttled=-5",
+            "?throttled=abc",
+            "?throttled=99999999999",
+            "?throttled=901",
+            "?throttled=0",
+            "?throttled=007",
+            "?throttled=1.5",
+            "?throttled=",
+            "?throttled=5&whose=" + forged)) {
+      String body = loginPage(query);
+      if (query.contains("whose")) {
+        // whose wait only picks one of the three sentences: the text itself is never shown
+        assertThat(body).as(query).contains("5 giây").doesNotContain("0909000000");
+      } else {
+        assertThat(body).as(query).doesNotContain("login-throttled").doesNotContain("0909000000");
+      }
+    }
   }
 
   /**
@@ -180,7 +252,8 @@ class SignInThrottleTest extends IntegrationTestSupport {
     assertThat(waiting.headers().firstValue("Retry-After")).contains("1");
     assertThat(waiting.body())
         .contains("id=\"currentPassword-error\"")
-        .contains("Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 1 giây.")
+        .contains("Đăng nhập sai quá nhiều lần với tài khoản này")
+        .contains("Vui lòng thử lại sau 1 giây.")
         .doesNotContain("Mật khẩu hiện tại không đúng");
 
     // once the wait is over, a wrong current password is told as wrong

@@ -56,7 +56,7 @@ class UnitRestructureRefusalsTest extends EvaluationFlowSupport {
             insert into evaluation.campaign (id, organization_id, year, regulation, self_review_due,
               residence_feedback_due, unit_assessment_due, branch_review_due, decision_due, status,
               members_total, members_started, roster_prepared, created_by)
-            values (:id, :org, :year, 'HD25', now(), now(), now(), now(), now(), 'RUNNING', 2, 2, true,
+            values (:id, :org, :year, 'QD-366-2025', now(), now(), now(), now(), now(), 'RUNNING', 2, 2, true,
               'admin')""")
         .param("id", campaign)
         .param("org", WARD)
@@ -249,6 +249,79 @@ class UnitRestructureRefusalsTest extends EvaluationFlowSupport {
                 .query(Integer.class)
                 .single())
         .isZero();
+  }
+
+  /**
+   * Twelfth session's outsider, MEDIUM 9: the committee took a branch's last committee member away while its members'
+   * evaluations waited in a running campaign; their branch reviews had nobody, nobody was told. The unseat is refused
+   * (400 on {@code personId}, naming the branch and how many evaluations wait, saying to seat someone else first) and
+   * goes through once someone else sits; a branch left without committee another way is a warning on the progress
+   * page.
+   */
+  @Test
+  @Order(5)
+  void theLastCommitteeMemberOfABranchUnderEvaluationStaysUntilSomeoneElseSits() throws Exception {
+    for (String[] person : new String[][] {{"uf-m4", "Thử Bốn"}, {"uf-m5", "Thử Năm"}}) {
+      if (identityService.createUserQuery().userId(person[0]).count() == 0) {
+        unitFixture().member(identityService, person[0], "Văn", person[1], "uf-cb3");
+      }
+    }
+    assertThat(
+            unitFixture().seat(BOSS, "uf-cb3", "uf-m4", null, "SECRETARY").getStatusCode().value())
+        .isEqualTo(200);
+    ResponseEntity<String> last = unseat("uf-m4", null);
+    assertThat(last.getStatusCode().value()).as(last.getBody()).isEqualTo(400);
+    JsonNode error = UnitsApiTest.error(last.getBody(), "personId");
+    assertThat(error.get("reason").asText()).isEqualTo("last-branch-committee-seat");
+    assertThat(error.get("message").asText())
+        .startsWith("Chưa thể cho Văn Thử Bốn thôi chi ủy Chi bộ Hợp Nhất 3")
+        .contains("1 hồ sơ đánh giá", "phân công người khác vào chi ủy Chi bộ Hợp Nhất 3 trước");
+    assertThat(
+            UnitsApiTest.error(unseat("uf-m4", "en").getBody(), "personId").get("message").asText())
+        .startsWith("Cannot take Văn Thử Bốn off the committee of Chi bộ Hợp Nhất 3")
+        .contains("1 evaluation of the branch's members", "Seat someone else");
+    PageSession page = PageSession.of(port, BOSS);
+    HttpResponse<String> refused =
+        page.post(
+            "/app/units/uf-cb3/seats/remove",
+            "personId=uf-m4&body=COMMITTEE&reason=r&_csrf=" + csrf(page, "/app/units/uf-cb3"));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("Chưa thể cho Văn Thử Bốn thôi chi ủy Chi bộ Hợp Nhất 3");
+    assertThat(seats("uf-cb3")).isEqualTo(1);
+    String progress = page.get("/app/campaigns/" + WARD + "/" + YEAR).body();
+    assertThat(progress).doesNotContain("branches-without-committee");
+
+    // someone else sits first: then the unseat goes through
+    assertThat(unitFixture().seat(BOSS, "uf-cb3", "uf-m5", null, null).getStatusCode().value())
+        .isEqualTo(200);
+    assertThat(unseat("uf-m4", null).getStatusCode().value()).isEqualTo(204);
+
+    // a branch left without committee otherwise (a roster change, a member leaving): the progress
+    // page warns
+    jdbc.sql("delete from evaluation.unit_committee_member where unit_id = 'uf-cb3'").update();
+    progress = page.get("/app/campaigns/" + WARD + "/" + YEAR).body();
+    assertThat(progress)
+        .contains("id=\"branches-without-committee\"")
+        .contains("không còn ai trong chi ủy")
+        .contains("Chi bộ Hợp Nhất 3: 1 hồ sơ đánh giá đang chờ");
+    assertThat(page.get("/app/campaigns/" + WARD + "/" + YEAR + "?lang=en").body())
+        .contains("Chi bộ Hợp Nhất 3: 1 evaluation waits");
+  }
+
+  private ResponseEntity<String> unseat(String person, String language) {
+    var request =
+        as(BOSS).delete().uri("/api/v1/units/{u}/committee/{p}?reason=r", "uf-cb3", person);
+    if (language != null) {
+      request.header("Accept-Language", language);
+    }
+    return request.retrieve().toEntity(String.class);
+  }
+
+  private int seats(String unit) {
+    return jdbc.sql("select count(*) from evaluation.unit_committee_member where unit_id = :u")
+        .param("u", unit)
+        .query(Integer.class)
+        .single();
   }
 
   // ---- helpers

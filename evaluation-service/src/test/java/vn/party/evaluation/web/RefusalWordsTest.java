@@ -72,6 +72,76 @@ class RefusalWordsTest extends IntegrationTestSupport {
     assertThat(message(english, "year")).isEqualTo("Year evaluated must be between 2018 and 2100.");
   }
 
+  /**
+   * Twelfth session's outsider, MEDIUM 6: a deadline, a unit's opening date or code in the wrong shape was refused as
+   * "sai định dạng" without the shape expected. Each now says it, in Vietnamese and, when asked, in English.
+   */
+  @Test
+  void aValueInTheWrongFormatSaysTheFormatExpected() {
+    Map<String, Object> campaign =
+        Map.of(
+            "organizationId",
+            ORGANIZATION,
+            "year",
+            2026,
+            "regulation",
+            "QD-366-2025",
+            "selfReviewDue",
+            "x");
+    ResponseEntity<String> due = CampaignOpening.post(as("committee"), campaign);
+    assertThat(due.getStatusCode().value()).as(due.getBody()).isEqualTo(400);
+    assertThat(error(due, "selfReviewDue").path("reason").asText()).isEqualTo("invalid-format");
+    assertThat(message(due, "selfReviewDue"))
+        .startsWith("Trường ")
+        .contains("sai định dạng: cần một thời điểm có múi giờ")
+        .contains("2026-12-10T17:00:00+07:00");
+    ResponseEntity<String> englishDue =
+        as("committee")
+            .post()
+            .uri("/api/v1/campaigns")
+            .header("Accept-Language", "en")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(campaign)
+            .retrieve()
+            .toEntity(String.class);
+    assertThat(message(englishDue, "selfReviewDue"))
+        .contains("has the wrong format: expected an ISO 8601 date and time with its offset")
+        .contains("2026-12-10T17:00:00+07:00");
+
+    Map<String, Object> unit =
+        Map.of(
+            "kind", "BRANCH",
+            "parentId", ORGANIZATION,
+            "name", "Chi bộ thử",
+            "code", "x y",
+            "openedOn", "32/13/2026");
+    ResponseEntity<String> refused = unit(unit, null);
+    assertThat(error(refused, "code").path("reason").asText()).isEqualTo("invalid-format");
+    assertThat(message(refused, "code"))
+        .contains("sai định dạng: cần từ 1 đến 50 ký tự")
+        .contains("a–z")
+        .contains("không có khoảng trắng");
+    assertThat(error(refused, "openedOn").path("reason").asText()).isEqualTo("invalid-format");
+    assertThat(message(refused, "openedOn"))
+        .contains("sai định dạng: cần một ngày có thật dạng năm-tháng-ngày (yyyy-MM-dd)");
+    ResponseEntity<String> english = unit(unit, "en");
+    assertThat(message(english, "code"))
+        .contains("has the wrong format: expected 1 to 50 characters");
+    assertThat(message(english, "openedOn"))
+        .contains("expected a real date as year-month-day (yyyy-MM-dd)");
+  }
+
+  private ResponseEntity<String> unit(Map<String, Object> body, String language) {
+    var request =
+        as("admin").post().uri("/api/v1/units").contentType(MediaType.APPLICATION_JSON).body(body);
+    if (language != null) {
+      request.header("Accept-Language", language);
+    }
+    ResponseEntity<String> answer = request.retrieve().toEntity(String.class);
+    assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(400);
+    return answer;
+  }
+
   private static final String ORGANIZATION = "thanh-khe-tay";
 
   private ResponseEntity<String> tasks(String query, String language) {
