@@ -77,8 +77,24 @@ public class FieldErrorProblems {
           messages.getMessage("self-review.section." + error.field(), null, field, locale);
       arguments = new Object[] {section, error.minLength()};
     }
-    String message =
-        messages.getMessage("reason." + error.reason(), arguments, error.message(), locale);
+    String key = "reason." + error.reason();
+    FieldError.OwnShortfall own = error.own();
+    if (own != null) {
+      // above the member's own assessment: {1} the level the grades and points give, {2} the
+      // conditions not met by their labels (the twelfth session's outsider, finding 7)
+      String derived =
+          messages.getMessage(
+              "level." + own.derived().name(), null, own.derived().name(), locale);
+      String unmet =
+          String.join(
+              "; ",
+              own.unmet().stream()
+                  .map(name -> messages.getMessage("field." + name, null, name, locale))
+                  .toList());
+      arguments = new Object[] {field, derived, unmet};
+      key = own.unmet().isEmpty() ? key + ".level" : key + ".unmet";
+    }
+    String message = messages.getMessage(key, arguments, error.message(), locale);
     return new FieldProblem(error.field(), error.reason(), message);
   }
 

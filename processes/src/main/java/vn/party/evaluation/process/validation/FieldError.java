@@ -18,6 +18,8 @@ import vn.party.evaluation.rules.QuotaCheck;
  * @param quota for {@link #OVER_QUOTA}, the organization's figures (its ratio may be null); null otherwise
  * @param vote for {@link #VOTE_NOT_SUPPORTED}, the votes the proposal got and the share it needed; null otherwise
  * @param minLength for {@link #SECTION_TOO_SHORT}, the section's minimum length (characters); null otherwise
+ * @param own for {@link #ABOVE_OWN_ASSESSMENT} once the grades are complete, the level they give and what is not
+ *     met; null otherwise
  */
 public record FieldError(
     String field,
@@ -25,7 +27,15 @@ public record FieldError(
     Cap cap,
     QuotaCheck quota,
     BranchVote.Shortfall vote,
-    Integer minLength) {
+    Integer minLength,
+    OwnShortfall own) {
+
+  /**
+   * Why a self-proposed level is above the member's own assessment: the level the grades and points give, and the
+   * variables of the conditions not met that the proposal needs ({@code allTasksOnTime}, …; {@code totalPoints} or
+   * the grades' own when the conditions alone would not reach it), so the member can tell what to fix.
+   */
+  public record OwnShortfall(Level derived, java.util.List<String> unmet) {}
 
   public static final String REQUIRED = "required";
 
@@ -99,25 +109,40 @@ public record FieldError(
    */
   public static final String SECTION_TOO_SHORT = "section-too-short";
 
+  public FieldError(
+      String field,
+      String reason,
+      Cap cap,
+      QuotaCheck quota,
+      BranchVote.Shortfall vote,
+      Integer minLength) {
+    this(field, reason, cap, quota, vote, minLength, null);
+  }
+
   public FieldError(String field, String reason) {
-    this(field, reason, null, null, null, null);
+    this(field, reason, null, null, null, null, null);
   }
 
   public FieldError(String field, String reason, Cap cap) {
-    this(field, reason, cap, null, null, null);
+    this(field, reason, cap, null, null, null, null);
   }
 
   public FieldError(String field, String reason, Cap cap, QuotaCheck quota) {
-    this(field, reason, cap, quota, null, null);
+    this(field, reason, cap, quota, null, null, null);
   }
 
   public FieldError(String field, String reason, BranchVote.Shortfall vote) {
-    this(field, reason, null, null, vote, null);
+    this(field, reason, null, null, vote, null, null);
   }
 
   /** {@link #SECTION_TOO_SHORT} of a section, with its minimum. */
   public static FieldError sectionTooShort(String section, int minLength) {
-    return new FieldError(section, SECTION_TOO_SHORT, null, null, null, minLength);
+    return new FieldError(section, SECTION_TOO_SHORT, null, null, null, minLength, null);
+  }
+
+  /** {@link #ABOVE_OWN_ASSESSMENT} of a proposal, with the level the grades give and what is not met. */
+  public static FieldError aboveOwnAssessment(String field, OwnShortfall own) {
+    return new FieldError(field, ABOVE_OWN_ASSESSMENT, null, null, null, null, own);
   }
 
   /** An English sentence for logs and API error bodies, e.g. "decidedLevel is required". */
@@ -149,7 +174,10 @@ public record FieldError(
               "and the other points of its group add up to more than the group's maximum";
           case NOT_ON_THIS_FORM -> "is not on this member's form";
           case ABOVE_OWN_ASSESSMENT ->
-              "must not be above the level the member's own grades or points give";
+              "must not be above the level the member's own grades or points give"
+                  + (own == null
+                      ? ""
+                      : ": " + own.derived().name() + ", not met: " + String.join(", ", own.unmet()));
           case ABOVE_CAP ->
               cap == null
                   ? "is above the level cap"
