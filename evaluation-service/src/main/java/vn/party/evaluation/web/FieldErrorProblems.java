@@ -77,6 +77,14 @@ public class FieldErrorProblems {
           messages.getMessage("self-review.section." + error.field(), null, field, locale);
       arguments = new Object[] {section, error.minLength()};
     }
+    if (error.bounds().stream().anyMatch(java.util.Objects::nonNull)) {
+      // the range or the maximum the completion rules allow, worded as bean validation's are
+      // (the twelfth session's outsider, finding 5)
+      FieldProblem bounded =
+          new FieldProblem(error.field(), error.reason(), null, error.bounds());
+      return new FieldProblem(
+          error.field(), error.reason(), bounded.shown(messages, field, locale), error.bounds());
+    }
     String key = "reason." + error.reason();
     FieldError.OwnShortfall own = error.own();
     if (own != null) {

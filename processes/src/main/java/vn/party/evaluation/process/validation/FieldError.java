@@ -28,7 +28,36 @@ public record FieldError(
     QuotaCheck quota,
     BranchVote.Shortfall vote,
     Integer minLength,
-    OwnShortfall own) {
+    OwnShortfall own,
+    java.util.List<Long> bounds) {
+
+  public FieldError {
+    // either end may be null (unbounded): not List.copyOf, which refuses nulls
+    bounds =
+        bounds == null
+            ? java.util.List.of()
+            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(bounds));
+  }
+
+  public FieldError(
+      String field,
+      String reason,
+      Cap cap,
+      QuotaCheck quota,
+      BranchVote.Shortfall vote,
+      Integer minLength,
+      OwnShortfall own) {
+    this(field, reason, cap, quota, vote, minLength, own, null);
+  }
+
+  /**
+   * {@link #OUT_OF_RANGE} or {@link #TOO_LONG} with what the check allows: the least and the most (either null when
+   * unbounded), so the refusal says the range or the maximum (the twelfth session's outsider, finding 5).
+   */
+  public static FieldError bounded(String field, String reason, Long least, Long most) {
+    return new FieldError(
+        field, reason, null, null, null, null, null, java.util.Arrays.asList(least, most));
+  }
 
   /**
    * Why a self-proposed level is above the member's own assessment: the level the grades and points give, and the
