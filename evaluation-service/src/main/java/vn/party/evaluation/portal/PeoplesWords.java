@@ -119,8 +119,7 @@ public class PeoplesWords {
                   : Optional.empty();
           // "form" is a self-review's official form (Mẫu 02A) or a discipline's form (hình thức),
           // "level" beside a cap a proposal refused above it: each under its own label
-          String disciplineForm =
-              "form".equals(key) ? message("discipline-form." + value) : null;
+          String disciplineForm = "form".equals(key) ? message("discipline-form." + value) : null;
           String label =
               rule.isPresent()
                   ? message("detail.rule-reason")

@@ -80,8 +80,7 @@ public class FieldErrorProblems {
     if (error.bounds().stream().anyMatch(java.util.Objects::nonNull)) {
       // the range or the maximum the completion rules allow, worded as bean validation's are
       // (the twelfth session's outsider, finding 5)
-      FieldProblem bounded =
-          new FieldProblem(error.field(), error.reason(), null, error.bounds());
+      FieldProblem bounded = new FieldProblem(error.field(), error.reason(), null, error.bounds());
       return new FieldProblem(
           error.field(), error.reason(), bounded.shown(messages, field, locale), error.bounds());
     }
@@ -91,8 +90,7 @@ public class FieldErrorProblems {
       // above the member's own assessment: {1} the level the grades and points give, {2} the
       // conditions not met by their labels (the twelfth session's outsider, finding 7)
       String derived =
-          messages.getMessage(
-              "level." + own.derived().name(), null, own.derived().name(), locale);
+          messages.getMessage("level." + own.derived().name(), null, own.derived().name(), locale);
       String unmet =
           String.join(
               "; ",

@@ -88,8 +88,7 @@ class TimelineDetailWordsTest {
     return Stream.of("vi", "en")
         .flatMap(
             lang ->
-                values.entrySet().stream()
-                    .map(e -> Arguments.of(lang, e.getKey(), e.getValue())));
+                values.entrySet().stream().map(e -> Arguments.of(lang, e.getKey(), e.getValue())));
   }
 
   @ParameterizedTest(name = "{0}: {1}")
@@ -154,8 +153,7 @@ class TimelineDetailWordsTest {
 
   static Stream<Arguments> refusedProposals() {
     return Stream.of(
-        Arguments.of(
-            "vi", "Mức đề xuất (không được chấp nhận)", "Hoàn thành tốt nhiệm vụ"),
+        Arguments.of("vi", "Mức đề xuất (không được chấp nhận)", "Hoàn thành tốt nhiệm vụ"),
         Arguments.of("en", "Level proposed (not accepted)", "Well fulfilled tasks"));
   }
 }

@@ -61,8 +61,7 @@ class CompletionBoundsWordsTest {
     Map<String, Object> values = new HashMap<>();
     values.put("regulation", "QD-366-2025");
     values.put("limitations", "x".repeat(TaskCompletionRules.MAX_TEXT_LENGTH + 1));
-    assertThat(
-            message(ProcessKeys.SELF_REVIEW, values, "limitations", Locale.forLanguageTag("vi")))
+    assertThat(message(ProcessKeys.SELF_REVIEW, values, "limitations", Locale.forLanguageTag("vi")))
         .endsWith("quá dài: tối đa " + TaskCompletionRules.MAX_TEXT_LENGTH + " ký tự.");
     assertThat(message(ProcessKeys.SELF_REVIEW, values, "limitations", Locale.ENGLISH))
         .contains("" + TaskCompletionRules.MAX_TEXT_LENGTH);

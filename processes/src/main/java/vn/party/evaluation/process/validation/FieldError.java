@@ -206,7 +206,10 @@ public record FieldError(
               "must not be above the level the member's own grades or points give"
                   + (own == null
                       ? ""
-                      : ": " + own.derived().name() + ", not met: " + String.join(", ", own.unmet()));
+                      : ": "
+                          + own.derived().name()
+                          + ", not met: "
+                          + String.join(", ", own.unmet()));
           case ABOVE_CAP ->
               cap == null
                   ? "is above the level cap"
