@@ -2,6 +2,7 @@ package vn.party.evaluation.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -77,7 +78,7 @@ public class FieldErrorProblems {
           messages.getMessage("self-review.section." + error.field(), null, field, locale);
       arguments = new Object[] {section, error.minLength()};
     }
-    if (error.bounds().stream().anyMatch(java.util.Objects::nonNull)) {
+    if (error.bounds().stream().anyMatch(Objects::nonNull)) {
       // the range or the maximum the completion rules allow, worded as bean validation's are
       // (the twelfth session's outsider, finding 5)
       FieldProblem bounded = new FieldProblem(error.field(), error.reason(), null, error.bounds());

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -496,7 +497,7 @@ public class NotificationComposer {
     if (name == null) {
       return params;
     }
-    Map<String, String> copy = new java.util.HashMap<>(params);
+    Map<String, String> copy = new HashMap<>(params);
     copy.put(Params.TASK_NAME, name);
     return copy;
   }

@@ -1,6 +1,9 @@
 package vn.party.evaluation.process.validation;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.stream.Collectors;
 import vn.party.evaluation.process.Decision;
 import vn.party.evaluation.rules.Cap;
@@ -29,14 +32,11 @@ public record FieldError(
     BranchVote.Shortfall vote,
     Integer minLength,
     OwnShortfall own,
-    java.util.List<Long> bounds) {
+    List<Long> bounds) {
 
   public FieldError {
     // either end may be null (unbounded): not List.copyOf, which refuses nulls
-    bounds =
-        bounds == null
-            ? java.util.List.of()
-            : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(bounds));
+    bounds = bounds == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(bounds));
   }
 
   public FieldError(
@@ -55,8 +55,7 @@ public record FieldError(
    * unbounded), so the refusal says the range or the maximum (the twelfth session's outsider, finding 5).
    */
   public static FieldError bounded(String field, String reason, Long least, Long most) {
-    return new FieldError(
-        field, reason, null, null, null, null, null, java.util.Arrays.asList(least, most));
+    return new FieldError(field, reason, null, null, null, null, null, Arrays.asList(least, most));
   }
 
   /**
@@ -64,7 +63,7 @@ public record FieldError(
    * variables of the conditions not met that the proposal needs ({@code allTasksOnTime}, …; {@code totalPoints} or
    * the grades' own when the conditions alone would not reach it), so the member can tell what to fix.
    */
-  public record OwnShortfall(Level derived, java.util.List<String> unmet) {}
+  public record OwnShortfall(Level derived, List<String> unmet) {}
 
   public static final String REQUIRED = "required";
 

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Predicate;
 import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.rules.CriteriaAssessment;
 import vn.party.evaluation.rules.CriterionGroup;
@@ -277,7 +278,7 @@ public final class SelfReviewRules {
                 && number.doubleValue() <= 100
             ? number.doubleValue()
             : 0;
-    java.util.function.Predicate<ScoreAssessment> reaches =
+    Predicate<ScoreAssessment> reaches =
         assessment ->
             rules.level(regulation.get(), assessment).level().ordinal() <= proposed.ordinal();
     double total = given.total();
