@@ -129,7 +129,7 @@ class PortalNotificationsEndToEndTest {
         Pattern.compile("data-notification=\"([0-9a-f-]{36})\" data-read=\"false\"")
             .matcher(list.body());
     assertThat(first.find()).isTrue();
-    assertThat(page.get("/app/notifications?lang=en").body()).contains("New task: Tự kiểm điểm");
+    assertThat(page.get("/app/notifications?lang=en").body()).contains("New task: Self-review");
 
     // mark one read: notification-service has it read, the count drops
     HttpResponse<String> marked = page.post("/app/notifications/" + first.group(1) + "/read", "");

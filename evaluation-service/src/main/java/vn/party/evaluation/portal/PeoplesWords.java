@@ -35,6 +35,7 @@ public class PeoplesWords {
   private static final Set<String> HIDDEN =
       Set.of(
           "campaignId",
+          "complaintId",
           "processInstanceId",
           "eventId",
           "meetingId",
@@ -81,7 +82,8 @@ public class PeoplesWords {
           "event-type.",
           "movement.",
           "movement-rule.",
-          "late.");
+          "late.",
+          "complaint-channel.");
 
   private final MessageSource messages;
   private final People people;
@@ -116,14 +118,27 @@ public class PeoplesWords {
               "reason".equals(key) && details.get("reasonCode") instanceof String code
                   ? ReasonCode.parse(code)
                   : Optional.empty();
-          String label = rule.isPresent() ? message("detail.rule-reason") : message("field." + key);
+          // "form" is a self-review's official form (Mẫu 02A) or a discipline's form (hình thức),
+          // "level" beside a cap a proposal refused above it: each under its own label
+          String disciplineForm = "form".equals(key) ? message("discipline-form." + value) : null;
+          String label =
+              rule.isPresent()
+                  ? message("detail.rule-reason")
+                  : disciplineForm != null
+                      ? message("detail.disciplineForm")
+                      : "level".equals(key) && details.containsKey("levelCap")
+                          ? message("detail.refusedLevel")
+                          : message("field." + key);
           if (label == null) {
             label = message("detail." + key);
           }
           if (label == null) {
             return;
           }
-          String text = rule.isPresent() ? reason(rule.get()) : value(key, value);
+          String text =
+              rule.isPresent()
+                  ? reason(rule.get())
+                  : disciplineForm != null ? disciplineForm : value(key, value);
           if (text != null && !text.isBlank()) {
             shown.add(new Detail(label, text));
           }

@@ -2,6 +2,7 @@ package vn.party.evaluation.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -77,8 +78,30 @@ public class FieldErrorProblems {
           messages.getMessage("self-review.section." + error.field(), null, field, locale);
       arguments = new Object[] {section, error.minLength()};
     }
-    String message =
-        messages.getMessage("reason." + error.reason(), arguments, error.message(), locale);
+    if (error.bounds().stream().anyMatch(Objects::nonNull)) {
+      // the range or the maximum the completion rules allow, worded as bean validation's are
+      // (the twelfth session's outsider, finding 5)
+      FieldProblem bounded = new FieldProblem(error.field(), error.reason(), null, error.bounds());
+      return new FieldProblem(
+          error.field(), error.reason(), bounded.shown(messages, field, locale), error.bounds());
+    }
+    String key = "reason." + error.reason();
+    FieldError.OwnShortfall own = error.own();
+    if (own != null) {
+      // above the member's own assessment: {1} the level the grades and points give, {2} the
+      // conditions not met by their labels (the twelfth session's outsider, finding 7)
+      String derived =
+          messages.getMessage("level." + own.derived().name(), null, own.derived().name(), locale);
+      String unmet =
+          String.join(
+              "; ",
+              own.unmet().stream()
+                  .map(name -> messages.getMessage("field." + name, null, name, locale))
+                  .toList());
+      arguments = new Object[] {field, derived, unmet};
+      key = own.unmet().isEmpty() ? key + ".level" : key + ".unmet";
+    }
+    String message = messages.getMessage(key, arguments, error.message(), locale);
     return new FieldProblem(error.field(), error.reason(), message);
   }
 

@@ -90,7 +90,7 @@ class NotificationComposerTest {
 
     assertThat(email.subject()).isEqualTo("[Evaluation 2025] Party member rating result");
     assertThat(email.text())
-        .contains("Rating level: Did not fulfil duties")
+        .contains("Rating level: Did not fulfil tasks")
         .contains("Committee's comment: none.");
   }
 
@@ -180,7 +180,7 @@ class NotificationComposerTest {
         .contains("Mở việc tại địa chỉ sau:\nhttps://danhgia.example.vn/tasks/42");
     assertThat(vi.html()).contains("<a href=\"https://danhgia.example.vn/tasks/42\">");
     assertThat(en.subject())
-        .isEqualTo("[Evaluation 2025] Reminder: Đảng ủy cơ sở quyết định xếp loại – Nguyễn Văn An");
+        .isEqualTo("[Evaluation 2025] Reminder: Committee decision – Nguyễn Văn An");
     assertThat(en.text()).contains("is due soon").contains("Due: 10/01/2026 00:30");
     assertThat(composer.inApp(NotificationKind.TASK_REMINDER, task, VI))
         .isEqualTo(
@@ -220,7 +220,7 @@ class NotificationComposerTest {
     assertThat(composer.email(NotificationKind.TASK_OVERDUE, task, "An", null, VI).text())
         .doesNotContain("đã được thông báo");
     assertThat(composer.inApp(NotificationKind.TASK_OVERDUE, organization, Locale.ENGLISH).title())
-        .isEqualTo("Overdue: Đảng ủy cơ sở quyết định xếp loại – Nguyễn Văn An");
+        .isEqualTo("Overdue: Committee decision – Nguyễn Văn An");
     assertThat(
             composer
                 .email(NotificationKind.TASK_OVERDUE, organization, "An", null, Locale.ENGLISH)
@@ -304,7 +304,7 @@ class NotificationComposerTest {
                     Locale.ENGLISH)
                 .body())
         .isEqualTo(
-            "The committee above has re-appraised your 2025 rating and kept it at Well fulfilled duties.");
+            "The committee above has re-appraised your 2025 rating and kept it at Well fulfilled tasks.");
   }
 
   @Test
@@ -327,13 +327,13 @@ class NotificationComposerTest {
     assertThat(email.subject())
         .isEqualTo("[Evaluation 2025] The grassroots party committee adjusted your rating");
     assertThat(email.text())
-        .contains("Level after the adjustment: Well fulfilled duties")
+        .contains("Level after the adjustment: Well fulfilled tasks")
         .contains("Reason: Over the 20 % quota");
     assertThat(
             composer
                 .inApp(NotificationKind.MEMBER_LEVEL_ADJUSTED, adjusted, Locale.ENGLISH)
                 .title())
-        .isEqualTo("Rating adjusted for 2025: Well fulfilled duties");
+        .isEqualTo("Rating adjusted for 2025: Well fulfilled tasks");
   }
 
   private static Map<String, String> with(Map<String, String> params, String name, String value) {
@@ -349,5 +349,22 @@ class NotificationComposerTest {
     messages.setFallbackToSystemLocale(false);
     messages.setAlwaysUseMessageFormat(true);
     return messages;
+  }
+
+  @Test
+  void inEnglishTheTaskIsNamedInEnglishAndTheLevelsAsElsewhere() {
+    Map<String, String> params =
+        Map.of(
+            Params.YEAR, "2026",
+            Params.TASK_KEY, "self-review",
+            Params.TASK_NAME, "Tự kiểm điểm năm 2026: Nguyễn Văn An",
+            Params.MEMBER_NAME, "Nguyễn Văn An");
+    assertThat(composer.inApp(NotificationKind.TASK_ASSIGNED, params, Locale.ENGLISH).title())
+        .isEqualTo("New task: Self-review – Nguyễn Văn An");
+    assertThat(
+            composer
+                .inApp(NotificationKind.TASK_ASSIGNED, params, Locale.forLanguageTag("vi"))
+                .title())
+        .contains("Tự kiểm điểm");
   }
 }

@@ -139,9 +139,9 @@ class NotificationApiTest extends IntegrationTest {
     JsonNode list = read("/api/v1/notifications", "member1", "en", 200);
 
     assertThat(list.path("items").get(0).path("title").asText())
-        .isEqualTo("Rating 2025: Excellently fulfilled duties");
+        .isEqualTo("Rating 2025: Excellently fulfilled tasks");
     assertThat(list.path("items").get(1).path("title").asText())
-        .isEqualTo("New task: Tự kiểm điểm – Nguyễn Văn An");
+        .isEqualTo("New task: Self-review – Nguyễn Văn An");
   }
 
   @Test

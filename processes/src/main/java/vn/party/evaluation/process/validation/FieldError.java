@@ -1,6 +1,9 @@
 package vn.party.evaluation.process.validation;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.stream.Collectors;
 import vn.party.evaluation.process.Decision;
 import vn.party.evaluation.rules.Cap;
@@ -18,6 +21,8 @@ import vn.party.evaluation.rules.QuotaCheck;
  * @param quota for {@link #OVER_QUOTA}, the organization's figures (its ratio may be null); null otherwise
  * @param vote for {@link #VOTE_NOT_SUPPORTED}, the votes the proposal got and the share it needed; null otherwise
  * @param minLength for {@link #SECTION_TOO_SHORT}, the section's minimum length (characters); null otherwise
+ * @param own for {@link #ABOVE_OWN_ASSESSMENT} once the grades are complete, the level they give and what is not
+ *     met; null otherwise
  */
 public record FieldError(
     String field,
@@ -25,7 +30,40 @@ public record FieldError(
     Cap cap,
     QuotaCheck quota,
     BranchVote.Shortfall vote,
-    Integer minLength) {
+    Integer minLength,
+    OwnShortfall own,
+    List<Long> bounds) {
+
+  public FieldError {
+    // either end may be null (unbounded): not List.copyOf, which refuses nulls
+    bounds = bounds == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(bounds));
+  }
+
+  public FieldError(
+      String field,
+      String reason,
+      Cap cap,
+      QuotaCheck quota,
+      BranchVote.Shortfall vote,
+      Integer minLength,
+      OwnShortfall own) {
+    this(field, reason, cap, quota, vote, minLength, own, null);
+  }
+
+  /**
+   * {@link #OUT_OF_RANGE} or {@link #TOO_LONG} with what the check allows: the least and the most (either null when
+   * unbounded), so the refusal says the range or the maximum (the twelfth session's outsider, finding 5).
+   */
+  public static FieldError bounded(String field, String reason, Long least, Long most) {
+    return new FieldError(field, reason, null, null, null, null, null, Arrays.asList(least, most));
+  }
+
+  /**
+   * Why a self-proposed level is above the member's own assessment: the level the grades and points give, and the
+   * variables of the conditions not met that the proposal needs ({@code allTasksOnTime}, …; {@code totalPoints} or
+   * the grades' own when the conditions alone would not reach it), so the member can tell what to fix.
+   */
+  public record OwnShortfall(Level derived, List<String> unmet) {}
 
   public static final String REQUIRED = "required";
 
@@ -99,25 +137,40 @@ public record FieldError(
    */
   public static final String SECTION_TOO_SHORT = "section-too-short";
 
+  public FieldError(
+      String field,
+      String reason,
+      Cap cap,
+      QuotaCheck quota,
+      BranchVote.Shortfall vote,
+      Integer minLength) {
+    this(field, reason, cap, quota, vote, minLength, null);
+  }
+
   public FieldError(String field, String reason) {
-    this(field, reason, null, null, null, null);
+    this(field, reason, null, null, null, null, null);
   }
 
   public FieldError(String field, String reason, Cap cap) {
-    this(field, reason, cap, null, null, null);
+    this(field, reason, cap, null, null, null, null);
   }
 
   public FieldError(String field, String reason, Cap cap, QuotaCheck quota) {
-    this(field, reason, cap, quota, null, null);
+    this(field, reason, cap, quota, null, null, null);
   }
 
   public FieldError(String field, String reason, BranchVote.Shortfall vote) {
-    this(field, reason, null, null, vote, null);
+    this(field, reason, null, null, vote, null, null);
   }
 
   /** {@link #SECTION_TOO_SHORT} of a section, with its minimum. */
   public static FieldError sectionTooShort(String section, int minLength) {
-    return new FieldError(section, SECTION_TOO_SHORT, null, null, null, minLength);
+    return new FieldError(section, SECTION_TOO_SHORT, null, null, null, minLength, null);
+  }
+
+  /** {@link #ABOVE_OWN_ASSESSMENT} of a proposal, with the level the grades give and what is not met. */
+  public static FieldError aboveOwnAssessment(String field, OwnShortfall own) {
+    return new FieldError(field, ABOVE_OWN_ASSESSMENT, null, null, null, null, own);
   }
 
   /** An English sentence for logs and API error bodies, e.g. "decidedLevel is required". */
@@ -149,7 +202,13 @@ public record FieldError(
               "and the other points of its group add up to more than the group's maximum";
           case NOT_ON_THIS_FORM -> "is not on this member's form";
           case ABOVE_OWN_ASSESSMENT ->
-              "must not be above the level the member's own grades or points give";
+              "must not be above the level the member's own grades or points give"
+                  + (own == null
+                      ? ""
+                      : ": "
+                          + own.derived().name()
+                          + ", not met: "
+                          + String.join(", ", own.unmet()));
           case ABOVE_CAP ->
               cap == null
                   ? "is above the level cap"

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Predicate;
 import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.rules.CriteriaAssessment;
 import vn.party.evaluation.rules.CriterionGroup;
@@ -258,6 +259,54 @@ public final class SelfReviewRules {
   }
 
   /**
+   * What a proposal above the member's own assessment lacks (the twelfth session's outsider, finding 7: a refusal
+   * naming nothing): under a score, the task conditions not met without which the proposed level is out of reach
+   * even with the others met, and {@code totalPoints} when meeting every condition would still not reach it; under
+   * the grades, nothing more than the level they give.
+   */
+  private static List<String> unmet(
+      RuleBook rules, Map<String, ?> variables, Outcome given, Level proposed) {
+    Optional<Regulation> regulation = regulation(variables);
+    if (given.total() == null || regulation.isEmpty()) {
+      return List.of();
+    }
+    boolean onTime = Boolean.TRUE.equals(variables.get(ALL_TASKS_ON_TIME));
+    boolean remedied = Boolean.TRUE.equals(variables.get(SHORTCOMINGS_REMEDIED));
+    double percent =
+        variables.get(EXCEEDING_TASKS_PERCENT) instanceof Number number
+                && number.doubleValue() >= 0
+                && number.doubleValue() <= 100
+            ? number.doubleValue()
+            : 0;
+    Predicate<ScoreAssessment> reaches =
+        assessment ->
+            rules.level(regulation.get(), assessment).level().ordinal() <= proposed.ordinal();
+    double total = given.total();
+    if (!reaches.test(new ScoreAssessment(total, true, 100, true))) {
+      List<String> unmet = new ArrayList<>();
+      unmet.add("totalPoints");
+      if (!onTime) {
+        unmet.add(ALL_TASKS_ON_TIME);
+      }
+      if (!remedied) {
+        unmet.add(SHORTCOMINGS_REMEDIED);
+      }
+      return unmet;
+    }
+    List<String> unmet = new ArrayList<>();
+    if (!onTime && !reaches.test(new ScoreAssessment(total, false, 100, true))) {
+      unmet.add(ALL_TASKS_ON_TIME);
+    }
+    if (percent < 100 && !reaches.test(new ScoreAssessment(total, true, percent, true))) {
+      unmet.add(EXCEEDING_TASKS_PERCENT);
+    }
+    if (!remedied && !reaches.test(new ScoreAssessment(total, true, 100, false))) {
+      unmet.add(SHORTCOMINGS_REMEDIED);
+    }
+    return unmet;
+  }
+
+  /**
    * The totals and the level that follow from a complete section I; empty while it is not complete
    * (or the variables name no regulation). Reads the values as the checks accept them.
    */
@@ -468,7 +517,11 @@ public final class SelfReviewRules {
       outcome.ifPresent(
           given -> {
             if (proposed.isPresent() && proposed.get().ordinal() < given.level().ordinal()) {
-              errors.add(new FieldError(SELF_PROPOSED_LEVEL, FieldError.ABOVE_OWN_ASSESSMENT));
+              errors.add(
+                  FieldError.aboveOwnAssessment(
+                      SELF_PROPOSED_LEVEL,
+                      new FieldError.OwnShortfall(
+                          given.level(), unmet(rules, variables, given, proposed.get()))));
             }
           });
     } else if (outcomeWhenPassed && all.isEmpty()) {

@@ -378,7 +378,10 @@ public final class TaskCompletionRules {
     List<FieldError> errors = new ArrayList<>();
     for (FieldRule rule : rulesFor(taskKey)) {
       String reason = rule.check(variables, longTextLimit);
-      if (reason != null) {
+      if (FieldError.OUT_OF_RANGE.equals(reason) || FieldError.TOO_LONG.equals(reason)) {
+        Long[] bounds = rule.bounds(longTextLimit);
+        errors.add(FieldError.bounded(rule.field(), reason, bounds[0], bounds[1]));
+      } else if (reason != null) {
         errors.add(new FieldError(rule.field(), reason));
       }
     }
@@ -651,6 +654,17 @@ public final class TaskCompletionRules {
     /** An optional true/false (a checkbox). */
     static FieldRule flag(String field) {
       return new FieldRule(field, Kind.FLAG, never());
+    }
+
+    /** The least and the most a value of this field may be (characters for a text), null where unbounded. */
+    Long[] bounds(int longTextLimit) {
+      return switch (kind) {
+        case PERCENT -> new Long[] {0L, 100L};
+        case MONTHS -> new Long[] {(long) MIN_MONTHS, (long) MAX_MONTHS};
+        case TEXT -> new Long[] {null, (long) MAX_TEXT_LENGTH};
+        case LONG_TEXT -> new Long[] {null, (long) longTextLimit};
+        default -> new Long[] {null, null};
+      };
     }
 
     /** The reason the value is refused, or null when it is acceptable. */
