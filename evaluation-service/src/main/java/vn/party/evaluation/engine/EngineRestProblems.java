@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -649,20 +650,10 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
    * this door's other refusals; no raw {@code field: reason} text and no {@code code: null}.
    */
   static Response variablesRefused(List<FieldError> refused) {
-    Locale vi = Locale.forLanguageTag("vi");
-    List<Map<String, Object>> named = new ArrayList<>();
-    for (FieldError error : refused) {
-      Map<String, Object> field = new LinkedHashMap<>();
-      field.put("field", error.field());
-      field.put("reason", error.reason());
-      field.put(
-          "message",
-          sentence(error.field(), error.reason(), vi)
-              + " / "
-              + sentence(error.field(), error.reason(), Locale.ENGLISH));
-      named.add(field);
-    }
-    return badRequest(VARIABLES_REFUSED, ": ", named);
+    return refusedInWords(
+        VARIABLES_REFUSED,
+        refused,
+        (error, locale) -> sentence(error.field(), error.reason(), locale));
   }
 
   static final String COMPLETION_REFUSED =
@@ -691,6 +682,13 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
    * Tasklist shows says them all.
    */
   static Response completionRefused(List<FieldError> refused) {
+    return refusedInWords(
+        COMPLETION_REFUSED, refused, (error, locale) -> PROBLEMS.of(error, locale).message());
+  }
+
+  /** The 400 of refused fields, each with its sentence in Vietnamese then English. */
+  private static Response refusedInWords(
+      String detail, List<FieldError> refused, BiFunction<FieldError, Locale, String> sentence) {
     Locale vi = Locale.forLanguageTag("vi");
     List<Map<String, Object>> named = new ArrayList<>();
     for (FieldError error : refused) {
@@ -698,11 +696,10 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
       field.put("field", error.field());
       field.put("reason", error.reason());
       field.put(
-          "message",
-          PROBLEMS.of(error, vi).message() + " / " + PROBLEMS.of(error, Locale.ENGLISH).message());
+          "message", sentence.apply(error, vi) + " / " + sentence.apply(error, Locale.ENGLISH));
       named.add(field);
     }
-    return badRequest(COMPLETION_REFUSED, ": ", named);
+    return badRequest(detail, ": ", named);
   }
 
   /** A refused variable's sentence in one language: the reason, naming the field by its label (or its name). */
