@@ -111,7 +111,8 @@ class FormsTest {
               .isEqualTo(BranchVote.MAX_VOTERS);
         }
         // one length per text at every door (twelfth session's outsider, 13): Tasklist stopped the
-        // self-review's long texts at an engine variable's 4,000 characters, the pages and the API at 20,000
+        // self-review's long texts at an engine variable's 4,000 characters, the pages and the API
+        // at 20,000
         case LONG_TEXT ->
             assertThat(component.path("validate").path("maxLength").asInt())
                 .as(field)
