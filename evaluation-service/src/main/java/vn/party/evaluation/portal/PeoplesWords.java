@@ -216,7 +216,6 @@ public class PeoplesWords {
     return at > 0 ? title.substring(0, at) : title;
   }
 
-  /** A roster change's value in words: yes and no, a branch by its name, a date as people write it. */
   /**
    * Points of a self-review as the reader's language writes them, one decimal: "95,0" in Vietnamese, "95.0" in
    * English (issue 14: never the program's "95.00").
@@ -230,11 +229,12 @@ public class PeoplesWords {
         .format(points);
   }
 
+  /** A roster change's value in words: yes and no, a branch by its name, a date as people write it. */
   public String rosterValue(String field, String value) {
     if (value == null) {
       return "—";
     }
-    // the roster's own words for its coded fields: membership, leadership (cấp ủy), headOf
+    // the roster's own words for its coded fields: membership, leadership (cấp ủy), headOf, sex
     String own = message("roster." + field + "." + value);
     if (own != null) {
       return own;

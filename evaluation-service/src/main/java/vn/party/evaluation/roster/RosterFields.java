@@ -36,6 +36,13 @@ public final class RosterFields {
   public static final List<String> LEADERSHIPS =
       List.of("BRANCH_COMMITTEE", "ORGANIZATION_COMMITTEE");
 
+  /** The sex as the roster keeps it (the import reads "Nam"/"Nữ" and their English words). */
+  public static final String MALE = "MALE";
+
+  public static final String FEMALE = "FEMALE";
+
+  public static final List<String> SEXES = List.of(MALE, FEMALE);
+
   /** BRANCH: bí thư of the member's own branch; ORGANIZATION: bí thư of the member's grassroots organization. */
   public static final List<String> HEADS = List.of("BRANCH", "ORGANIZATION");
 

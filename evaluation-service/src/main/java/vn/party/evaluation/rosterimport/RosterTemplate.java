@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.party.evaluation.roster.RosterFields;
 
 /**
  * The roster template and the roster in it: XLSX written with POI's streaming workbook (100 rows in memory), or CSV
@@ -144,7 +145,7 @@ public class RosterTemplate {
   }
 
   private static String sex(String sex) {
-    return sex == null ? "" : "MALE".equals(sex) ? "Nam" : "Nữ";
+    return sex == null ? "" : RosterFields.MALE.equals(sex) ? "Nam" : "Nữ";
   }
 
   private static String yes(boolean flag) {

@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import vn.party.evaluation.process.validation.FieldError;
 import vn.party.evaluation.process.validation.TextCharacters;
+import vn.party.evaluation.roster.RosterFields;
 
 /**
  * Checks the rows of one file, in order, against the template and the organization: the heading row names the columns
@@ -350,8 +351,8 @@ class RowChecker {
         return null;
       }
       return switch (value.toLowerCase(Locale.ROOT)) {
-        case "nam", "male", "m" -> "MALE";
-        case "nữ", "nu", "female", "f" -> "FEMALE";
+        case "nam", "male", "m" -> RosterFields.MALE;
+        case "nữ", "nu", "female", "f" -> RosterFields.FEMALE;
         default -> {
           problem(ImportColumn.SEX, "invalid-sex", null);
           yield null;
