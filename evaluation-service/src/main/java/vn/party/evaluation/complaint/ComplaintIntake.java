@@ -2,6 +2,7 @@ package vn.party.evaluation.complaint;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.complaint.ComplaintApi.ComplaintView;
@@ -42,7 +43,10 @@ public class ComplaintIntake {
             ? "required"
             : grounds.length() > MAX_GROUNDS ? "too-long" : TextCharacters.problem(grounds);
     if (problem != null) {
-      throw ApiException.invalid(List.of(new FieldProblem("grounds", problem, null)));
+      // too long: the refusal says the maximum, as the other texts' (twelfth session's outsider, 5)
+      List<Long> bounds =
+          "too-long".equals(problem) ? Arrays.asList(null, (long) MAX_GROUNDS) : List.of();
+      throw ApiException.invalid(List.of(new FieldProblem("grounds", problem, null, bounds)));
     }
     ComplaintService.Outcome outcome =
         service.fromApi(year, memberId, grounds.strip(), user.userId());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
@@ -61,6 +62,7 @@ import vn.party.evaluation.security.engine.PersonRefusedException;
 import vn.party.evaluation.security.engine.SeatOnlyRefusedException;
 import vn.party.evaluation.security.engine.TaskSeats;
 import vn.party.evaluation.security.engine.VariableRefusedException;
+import vn.party.evaluation.web.ExpectedType;
 import vn.party.evaluation.web.FieldErrorProblems;
 
 /**
@@ -317,7 +319,10 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
       }
       Matcher variable = VARIABLE_VALUE.matcher(message);
       if (variable.find()) {
-        return List.of(field(variable(variable.group(2), variable.group(1)), "wrong-type"));
+        return List.of(
+            expecting(
+                field(variable(variable.group(2), variable.group(1)), "wrong-type"),
+                variable.group(2)));
       }
       Matcher type = VARIABLE_TYPE.matcher(message);
       if (type.find()) {
@@ -325,18 +330,23 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
       }
       Matcher serialized = SERIALIZED_VALUE.matcher(message);
       if (serialized.find()) {
-        return List.of(field(variable(serialized.group(1), null), "wrong-type"));
+        return List.of(expecting(field(variable(serialized.group(1), null), "wrong-type"), "text"));
       }
     }
     JsonMappingException mismatch =
         bodyUnread(error) ? find(error, JsonMappingException.class) : null;
     if (mismatch != null && !mismatch.getPath().isEmpty()) {
-      return List.of(
+      Map<String, String> field =
           field(
               fieldPath(mismatch),
               mismatch instanceof UnrecognizedPropertyException
                   ? FieldError.UNKNOWN_FIELD
-                  : mismatch instanceof InvalidFormatException ? "invalid-format" : "wrong-type"));
+                  : mismatch instanceof InvalidFormatException ? "invalid-format" : "wrong-type");
+      String expected =
+          mismatch instanceof MismatchedInputException input
+              ? ExpectedType.of(input.getTargetType())
+              : null;
+      return List.of(expected == null ? field : expecting(field, expected));
     }
     if (bodyUnread(error)) {
       return List.of(field("body", "malformed"));
@@ -458,6 +468,12 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
       return otherwise;
     }
     return name.length() > 100 ? name.substring(0, 100) : name;
+  }
+
+  /** The refusal with the type its sentence says was expected ({@link EngineRestWords#EXPECTED}). */
+  private static Map<String, String> expecting(Map<String, String> field, String type) {
+    field.put(EngineRestWords.EXPECTED, type);
+    return field;
   }
 
   private static Map<String, String> field(String name, String reason) {
@@ -606,17 +622,15 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
     List<Map<String, Object>> named = new ArrayList<>();
     for (Map<String, String> error : errors) {
       Map<String, Object> withMessage = new LinkedHashMap<>(error);
+      withMessage.remove(EngineRestWords.EXPECTED);
       String max = error.get(IdentityLengths.MAX_LENGTH);
-      if (max == null) {
-        withMessage.put(
-            "message", text("reason." + error.get("reason"), locale, error.get("field")));
-      } else {
+      if (max != null) {
         // a column's length (IdentityLengths): named, as a number and in the message
         withMessage.put(IdentityLengths.MAX_LENGTH, Integer.valueOf(max));
-        withMessage.put(
-            "message",
-            text("reason." + error.get("reason") + ".max", locale, error.get("field"), max));
       }
+      // the field by its label and what was expected (twelfth session's outsider, LOW 12: raw
+      // names, no expected value)
+      withMessage.put("message", WORDS.sentence(error, locale));
       named.add(withMessage);
     }
     return badRequest(detail, " ", named);
@@ -702,14 +716,19 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
     return badRequest(detail, ": ", named);
   }
 
-  /** A refused variable's sentence in one language: the reason, naming the field by its label (or its name). */
+  /**
+   * A refused variable's sentence in one language: the reason, naming the variable by its form's label, else as a
+   * variable ("biến “x”"), not by its bare name.
+   */
   private static String sentence(String field, String reason, Locale locale) {
-    String label = MESSAGES.getMessage("field." + field, null, field, locale);
-    return text("reason." + reason, locale, label);
+    return text("reason." + reason, locale, WORDS.variableLabel(field, locale));
   }
 
   /** The application's texts (messages.properties: Vietnamese; messages_en: English). */
   private static final ResourceBundleMessageSource MESSAGES = messages();
+
+  /** The sentences of engine REST's own refusals (a parameter, a body's field, a variable). */
+  private static final EngineRestWords WORDS = new EngineRestWords(MESSAGES);
 
   /** The domain API's sentences for the completion rules' refusals, from the same texts. */
   private static final FieldErrorProblems PROBLEMS = new FieldErrorProblems(MESSAGES);

@@ -78,8 +78,9 @@ public class MeetingProblems {
   }
 
   private String sentence(FieldProblem problem, String label, Locale locale) {
-    return messages.getMessage(
-        "reason." + problem.reason(), new Object[] {label}, problem.reason(), locale);
+    // the one wording of a reason: with the range, the maximum or the format expected where known
+    // (format.*: a date held on the page, twelfth session's outsider, MEDIUM 6)
+    return problem.shown(messages, label, locale);
   }
 
   /**

@@ -217,13 +217,9 @@ public class MovementPageController {
     Map<String, String> errors = new LinkedHashMap<>();
     for (FieldProblem p : problems) {
       String field = messages.getMessage("movement.field." + p.field(), null, p.field(), locale);
-      errors.putIfAbsent(
-          p.field(),
-          messages.getMessage(
-              "reason." + p.reason(),
-              new Object[] {field},
-              p.message() != null ? p.message() : p.reason(),
-              locale));
+      // the one wording of a reason, with the format expected where known (format.on: twelfth
+      // session's outsider, MEDIUM 6)
+      errors.putIfAbsent(p.field(), p.shown(messages, field, locale));
     }
     return errors;
   }

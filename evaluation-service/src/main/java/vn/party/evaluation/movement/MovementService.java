@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +134,7 @@ public class MovementService {
     if (reason.isEmpty()) {
       problems.add(new FieldProblem("reason", "required", null));
     } else if (reason.length() > 2000) {
-      problems.add(new FieldProblem("reason", "too-long", null));
+      problems.add(new FieldProblem("reason", "too-long", null, Arrays.asList(null, 2000L)));
     }
     String organizationTo = null;
     if ("TRANSFER".equals(kind)) {

@@ -29,9 +29,11 @@ class RosterProblems {
             error -> {
               String label =
                   messages.getMessage("roster.field." + error.field(), null, error.field(), locale);
+              // the one wording of a reason: with the format expected where known (format.*: the
+              // admission date, twelfth session's outsider, MEDIUM 6)
               String message =
-                  messages.getMessage(
-                      "reason." + error.reason(), new Object[] {label}, error.reason(), locale);
+                  new FieldProblem(error.field(), error.reason(), null)
+                      .shown(messages, label, locale);
               return new FieldProblem(error.field(), error.reason(), message);
             })
         .toList();

@@ -741,7 +741,8 @@ public class UnitService {
     }
     String text = value.strip();
     if (text.length() > max) {
-      found.add(field, "too-long");
+      // the maximum said, as the other texts' (twelfth session's outsider, 5)
+      found.add(field, "too-long", "reason.too-long.max", "" + max);
     } else if (CONTROL.matcher(text).find()) {
       found.add(field, "control-characters");
     } else if (TextCharacters.invalid(text)) {

@@ -2,6 +2,7 @@ package vn.party.evaluation.web;
 
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import vn.party.evaluation.process.validation.TextCharacters;
 
 /** A refusal the API explains: status, a message key (see messages*.properties) and the fields at fault. */
 public class ApiException extends RuntimeException {
@@ -16,7 +17,9 @@ public class ApiException extends RuntimeException {
     super(messageKey);
     this.status = status;
     this.messageKey = messageKey;
-    this.arguments = arguments;
+    // the reader's own text (an id in the path) is repeated neutralised, here for every refusal
+    // that echoes one (twelfth session's outsider, LOW 14: a bidirectional override in a 404)
+    this.arguments = neutralised(arguments);
     this.problems = problems;
   }
 
@@ -42,6 +45,19 @@ public class ApiException extends RuntimeException {
 
   public static ApiException invalid(List<FieldProblem> problems) {
     return new ApiException(HttpStatus.BAD_REQUEST, "error.invalid", problems);
+  }
+
+  private static Object[] neutralised(Object[] arguments) {
+    if (arguments == null) {
+      return null;
+    }
+    Object[] shown = arguments.clone();
+    for (int i = 0; i < shown.length; i++) {
+      if (shown[i] instanceof CharSequence text) {
+        shown[i] = TextCharacters.neutralised(text.toString());
+      }
+    }
+    return shown;
   }
 
   public HttpStatus status() {

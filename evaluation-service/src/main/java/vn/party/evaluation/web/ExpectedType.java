@@ -11,12 +11,12 @@ import java.util.UUID;
  * What a field or parameter of the wrong type should have been, as the key of its words ({@code type.*} in
  * messages*.properties): the API says it after "sai kiểu dữ liệu" (outsider's re-attack of 2026-12-07, LOW 10).
  */
-final class ExpectedType {
+public final class ExpectedType {
 
   private ExpectedType() {}
 
   /** The key for the type, or null where there is no word for it (an enum: its own reason names the choices). */
-  static String of(Class<?> type) {
+  public static String of(Class<?> type) {
     if (type == null || type.isEnum()) {
       return null;
     }

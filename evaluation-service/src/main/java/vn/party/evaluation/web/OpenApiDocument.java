@@ -502,13 +502,16 @@ public class OpenApiDocument {
       }
     } else if (field != null) {
       boolean body = operation.getRequestBody() != null;
+      // in words, as the API answers: the field by its label (it was its key)
       responses.addApiResponse(
           "400",
           badRequest(
               operationId,
               field,
               body ? "required" : "wrong-type",
-              body ? "Cần nhập " + field + "." : field + " không đúng kiểu."));
+              body
+                  ? OpenApiExampleWords.required(field)
+                  : OpenApiExampleWords.wrongType(field, operation.getParameters().get(0))));
     }
     responses.addApiResponse(
         "401",

@@ -284,7 +284,8 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
               send(door, "POST", "/user/create", newUser(id, "Thử", "Người", bad)),
               "email",
               "invalid-email");
-      assertThat(error.path("message").asText()).startsWith("Trường email phải là đúng một");
+      assertThat(error.path("message").asText())
+          .startsWith("Trường Thư điện tử (email) phải là đúng một");
       assertThat(identityService.createUserQuery().userId(id).count()).isZero();
     }
     HttpResponse<String> created =
@@ -515,7 +516,7 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
     assertThat(error.path("message").asText())
         .as(answer.body())
         .isEqualTo(
-            "Trường id chỉ được gồm chữ cái không dấu (a–z, A–Z), chữ số và các dấu gạch ngang (-),"
+            "Trường Mã (id) chỉ được gồm chữ cái không dấu (a–z, A–Z), chữ số và các dấu gạch ngang (-),"
                 + " gạch dưới (_), chấm (.).");
   }
 
@@ -523,7 +524,7 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
     JsonNode error = assertProblem(answer, "id", "differs-from-path");
     assertThat(error.path("message").asText())
         .as(answer.body())
-        .startsWith("Trường id khác với mã trong đường dẫn");
+        .startsWith("Trường Mã (id) khác với mã trong đường dẫn");
   }
 
   /** Asked in English, the same problem in English, naming the field and the limit. */
@@ -542,7 +543,7 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
     assertThat(problem.path("detail").asText()).isNotEqualTo(VIETNAMESE_INVALID);
     assertThat(problem.at("/errors/0/field").asText()).isEqualTo("name");
     assertThat(problem.at("/errors/0/message").asText())
-        .isEqualTo("name is too long: at most 255 characters.");
+        .isEqualTo("Name (name) is too long: at most 255 characters.");
     assertThat(identityService.createGroupQuery().groupId("probe-len-en").count()).isZero();
   }
 
@@ -552,14 +553,15 @@ class EngineIdentityLengthsTest extends IntegrationTestSupport {
     assertThat(error.path("maxLength").asInt()).as(answer.body()).isEqualTo(maxLength);
     assertThat(error.path("message").asText())
         .as(answer.body())
-        .isEqualTo("Trường " + field + " quá dài: tối đa " + maxLength + " ký tự.");
+        // the field by its label, its name after it as a developer writes it
+        .matches("Trường [^(]+ \\(" + field + "\\) quá dài: tối đa " + maxLength + " ký tự\\.");
   }
 
   private static void assertRequired(HttpResponse<String> answer) {
     JsonNode error = assertProblem(answer, "id", "required");
     assertThat(error.path("message").asText())
         .as(answer.body())
-        .isEqualTo("Trường id là bắt buộc.");
+        .isEqualTo("Trường Mã (id) là bắt buộc.");
   }
 
   private static JsonNode assertProblem(HttpResponse<String> answer, String field, String reason) {

@@ -323,9 +323,13 @@ class EngineRestAnswersTest extends EvaluationFlowSupport {
             .findFirst()
             .orElseThrow();
     if (!reason.equals("malformed")) {
-      assertThat(error.path("message").asText()).as(what).contains(field);
+      // a parameter or body field by its label, its name after it; a variable as such
+      String named_ =
+          field.contains(".") ? "“" + field.substring(field.indexOf('.') + 1) + "”" : field;
+      assertThat(error.path("message").asText()).as(what).contains(named_);
+      assertThat(error.path("message").asText()).as(what).doesNotContain("Trường " + field + " ");
       // what Tasklist shows (the engine's "message") names it too
-      assertThat(problem.path("message").asText()).as(what).contains(field);
+      assertThat(problem.path("message").asText()).as(what).contains(named_);
     }
   }
 
@@ -403,7 +407,77 @@ class EngineRestAnswersTest extends EvaluationFlowSupport {
     JsonNode problem = json(english.body());
     assertThat(problem.path("detail").asText()).isNotEqualTo(VIETNAMESE_INVALID).contains("field");
     assertThat(problem.at("/errors/0/field").asText()).isEqualTo("dueAfter");
-    assertThat(problem.at("/errors/0/message").asText()).contains("dueAfter");
+    assertThat(problem.at("/errors/0/message").asText())
+        .isEqualTo(
+            "Due after (dueAfter) has the wrong format: expected a date and time as"
+                + " yyyy-MM-dd'T'HH:mm:ss.SSSZ, e.g. 2026-12-10T17:00:00.000+0700.");
+  }
+
+  /**
+   * Twelfth session's outsider, LOW 12: engine REST's own refusals outside a completion named the field raw
+   * ("Trường firstResult phải là một số.") and said nothing of what was expected. Each now names the field by its label
+   * and says what was expected, as /api/v1 does: in Vietnamese, in English when asked.
+   */
+  @Test
+  void ownRefusalsNameTheFieldByItsLabelAndSayWhatWasExpected() {
+    assertThat(firstMessage(http.get("/engine-rest/task?firstResult=abc", "member10")))
+        .isEqualTo(
+            "Trường Vị trí bắt đầu của danh sách (firstResult) phải là một số nguyên từ 0 trở"
+                + " lên.");
+    assertThat(firstMessage(http.get("/engine-rest/engine/default/task?maxResults=-1", "member10")))
+        .isEqualTo("Trường Số kết quả tối đa (maxResults) phải từ 0 trở lên.");
+    assertThat(firstMessage(http.get("/engine-rest/task?dueAfter=yesterday", "member10")))
+        .isEqualTo(
+            "Trường Hạn sau thời điểm (dueAfter) sai định dạng: cần một thời điểm dạng"
+                + " năm-tháng-ngàyTgiờ:phút:giây.mili giây+múi giờ (yyyy-MM-dd'T'HH:mm:ss.SSSZ),"
+                + " ví dụ 2026-12-10T17:00:00.000+0700.");
+    assertThat(firstMessage(http.get("/engine-rest/task?sortBy=created&sortOrder=up", "member10")))
+        .isEqualTo(
+            "Trường Thứ tự sắp xếp (sortOrder) không hợp lệ: cần asc (tăng dần) hoặc desc (giảm"
+                + " dần).");
+    assertThat(
+            firstMessage(
+                http.send(
+                    "POST",
+                    "/engine-rest/message",
+                    "member10",
+                    "application/json",
+                    "{\"messageName\":\"no-such-message\",\"processVariables\":"
+                        + "{\"a\":{\"value\":\"x\",\"type\":\"Integer\"}}}")))
+        .isEqualTo("Trường biến “a” sai kiểu dữ liệu: cần một số nguyên, không có dấu ngoặc kép.");
+    assertThat(
+            firstMessage(
+                http.send(
+                    "POST",
+                    "/engine-rest/message",
+                    "member10",
+                    "application/json",
+                    "{\"messageName\":\"no-such-message\",\"processVariables\":"
+                        + "{\"a\":{\"value\":\"x\",\"type\":\"Bogus\"}}}")))
+        .isEqualTo(
+            "Trường biến “a” có kiểu dữ liệu không được hỗ trợ: cần một trong các kiểu String,"
+                + " Boolean, Integer, Short, Long, Double, Date hoặc Null.");
+    assertThat(
+            firstMessage(
+                http.send(
+                    "POST",
+                    "/engine-rest/message",
+                    "member10",
+                    "application/json",
+                    "{\"messageName\":[\"a\"]}")))
+        .isEqualTo(
+            "Trường Tên thông điệp (messageName) sai kiểu dữ liệu: cần một đoạn văn bản trong"
+                + " dấu ngoặc kép.");
+    assertThat(
+            firstMessage(
+                http.send(
+                    "GET", "/engine-rest/task?firstResult=abc", "member10", null, null, "en")))
+        .isEqualTo("First result of the list (firstResult) must be a whole number from 0 up.");
+  }
+
+  private static String firstMessage(HttpResponse<String> answer) {
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+    return json(answer.body()).at("/errors/0/message").asText();
   }
 
   private HttpResponse<String> send(WebappSession tasklist, String door, String path, String body) {

@@ -126,6 +126,25 @@ class TimelineDetailWordsTest {
         Arguments.of("en", "DISSOLUTION", "Form", "Dissolution"));
   }
 
+  /**
+   * A complaint's channel (how it arrived: on this system, or received from another) has its own label, not the
+   * discipline's "Hình thức" (twelfth session's outsider, LOW 14's list of labels).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("complaintChannels")
+  void aComplaintsChannelIsNotLabelledAsADisciplinesForm(String lang, String label, String value) {
+    LocaleContextHolder.setLocale(Locale.forLanguageTag(lang));
+
+    assertThat(words.details(Map.of("channel", "EVENT")))
+        .containsExactly(new PeoplesWords.Detail(label, value));
+  }
+
+  static Stream<Arguments> complaintChannels() {
+    return Stream.of(
+        Arguments.of("vi", "Kênh tiếp nhận khiếu nại", "Nhận từ hệ thống khác"),
+        Arguments.of("en", "Complaint received through", "Received from another system"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("selfReviewForms")
   void aSelfReviewKeepsItsOfficialForm(String lang, String label) {

@@ -131,6 +131,33 @@ class RefusalWordsTest extends IntegrationTestSupport {
         .contains("expected a real date as year-month-day (yyyy-MM-dd)");
   }
 
+  /**
+   * Twelfth session's outsider, MEDIUM 5 (left open): a complaint's grounds and a unit's name too long said "quá dài"
+   * without the maximum. Each now says it, as the other texts do.
+   */
+  @Test
+  void complaintGroundsAndAUnitsNameTooLongSayTheMaximum() {
+    ResponseEntity<String> complaint =
+        as("member1")
+            .post()
+            .uri("/api/v1/evaluations/2026/member1/complaints")
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("grounds", "x".repeat(4001)))
+            .retrieve()
+            .toEntity(String.class);
+    assertThat(complaint.getStatusCode().value()).as(complaint.getBody()).isEqualTo(400);
+    assertThat(error(complaint, "grounds").path("reason").asText()).isEqualTo("too-long");
+    assertThat(message(complaint, "grounds"))
+        .isEqualTo("Trường Nội dung khiếu nại quá dài: tối đa 4000 ký tự.");
+
+    Map<String, Object> unit =
+        Map.of("kind", "BRANCH", "parentId", ORGANIZATION, "name", "C".repeat(301));
+    ResponseEntity<String> refused = unit(unit, null);
+    assertThat(error(refused, "name").path("reason").asText()).isEqualTo("too-long");
+    assertThat(message(refused, "name")).endsWith("quá dài: tối đa 300 ký tự.");
+    assertThat(message(unit(unit, "en"), "name")).endsWith("at most 300 characters.");
+  }
+
   private ResponseEntity<String> unit(Map<String, Object> body, String language) {
     var request =
         as("admin").post().uri("/api/v1/units").contentType(MediaType.APPLICATION_JSON).body(body);

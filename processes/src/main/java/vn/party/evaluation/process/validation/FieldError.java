@@ -173,6 +173,26 @@ public record FieldError(
     return new FieldError(field, ABOVE_OWN_ASSESSMENT, null, null, null, null, own);
   }
 
+  /** The most the check allowed ({@link #bounded}), else the given default. */
+  private long most(long otherwise) {
+    return bounds.size() == 2 && bounds.get(1) != null ? bounds.get(1) : otherwise;
+  }
+
+  /** The range the check allowed ({@link #bounded}), else the months' (the first field given a range). */
+  private String range() {
+    Long least = bounds.isEmpty() ? null : bounds.get(0);
+    Long most = bounds.size() < 2 ? null : bounds.get(1);
+    if (least == null && most == null) {
+      return "must be between "
+          + TaskCompletionRules.MIN_MONTHS
+          + " and "
+          + TaskCompletionRules.MAX_MONTHS;
+    }
+    return least == null
+        ? "must be at most " + most
+        : most == null ? "must be at least " + least : "must be between " + least + " and " + most;
+  }
+
   /** An English sentence for logs and API error bodies, e.g. "decidedLevel is required". */
   public String message() {
     return field
@@ -182,7 +202,9 @@ public record FieldError(
           case INVALID_LEVEL -> "must be one of " + names(Level.values());
           case INVALID_DECISION -> "must be one of " + names(Decision.values());
           case NOT_TEXT -> "must be text";
-          case TOO_LONG -> "must be at most " + TaskCompletionRules.MAX_TEXT_LENGTH + " characters";
+          // the limit the check applied (the long texts take 20,000), not one for every field
+          case TOO_LONG ->
+              "must be at most " + most(TaskCompletionRules.MAX_TEXT_LENGTH) + " characters";
           case CONTROL_CHARACTERS ->
               "must not contain control characters other than line breaks and tabs";
           case INVALID_CHARACTERS ->
@@ -190,11 +212,7 @@ public record FieldError(
           case TRANSIENT_NOT_ALLOWED ->
               "must not be transient: every value sent is kept in the process and its history";
           case NOT_A_NUMBER -> "must be a number";
-          case OUT_OF_RANGE ->
-              "must be between "
-                  + TaskCompletionRules.MIN_MONTHS
-                  + " and "
-                  + TaskCompletionRules.MAX_MONTHS;
+          case OUT_OF_RANGE -> range();
           case NOT_A_FLAG -> "must be true or false";
           case INVALID_GRADE -> "must be one of EXCELLENT, GOOD, AVERAGE, WEAK";
           case POINTS_OUT_OF_RANGE -> "must be between 0 and the group's maximum points";

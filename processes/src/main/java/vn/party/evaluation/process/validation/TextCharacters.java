@@ -124,6 +124,38 @@ public final class TextCharacters {
     return false;
   }
 
+  /** What an echoed character that could mislead the reader is shown as: the replacement character. */
+  public static final String NEUTRAL = "\uFFFD";
+
+  /**
+   * A text the reader sent, as an answer may repeat it: every control character (line breaks too), format character
+   * (the bidirectional controls, zero-width characters), lone surrogate, noncharacter and tag character replaced by
+   * {@link #NEUTRAL}, so that a repeated id cannot reorder or hide the sentence around it (twelfth session's
+   * outsider, LOW 14: "Tài khoản \u202Eevil…" read backwards in the 404).
+   */
+  public static String neutralised(String text) {
+    if (text == null) {
+      return null;
+    }
+    StringBuilder shown = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      int width = Character.charCount(c);
+      boolean lone = Character.isSurrogate(text.charAt(i)) && width == 1;
+      if (lone
+          || Character.isISOControl(c)
+          || Character.getType(c) == Character.FORMAT
+          || noncharacter(c)
+          || c >= 0xE0000 && c <= 0xE0FFF) {
+        shown.append(NEUTRAL);
+      } else {
+        shown.appendCodePoint(c);
+      }
+      i += width;
+    }
+    return shown.toString();
+  }
+
   /** Unicode's noncharacters: U+FDD0–U+FDEF and the last two code points of every plane. */
   private static boolean noncharacter(int c) {
     return c >= 0xFDD0 && c <= 0xFDEF || (c & 0xFFFE) == 0xFFFE;
