@@ -19,6 +19,7 @@ import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.record.EvaluationRecords;
 import vn.party.evaluation.record.EvaluationRecords.NewEvaluation;
+import vn.party.evaluation.rules.FormKind;
 import vn.party.evaluation.security.Actors;
 import vn.party.evaluation.security.SystemAccess;
 
@@ -120,7 +121,9 @@ public class MemberEvaluationStarts {
     variables.put(ORGANIZATION_ID, entry.organizationId());
     variables.put(BRANCH_ID, entry.branchId());
     variables.put(REGULATION, campaign.regulation());
-    variables.put(FORM_KIND, entry.formKind());
+    if (!FormKind.OFFICIAL.name().equals(entry.formKind())) { // absent: OFFICIAL to every reader
+      variables.put(FORM_KIND, entry.formKind());
+    }
     if (entry.leadershipPost()) { // Mẫu 02B; absent counts as false for every reader (issue 15)
       variables.put(LEADERSHIP_POST, true);
     }
