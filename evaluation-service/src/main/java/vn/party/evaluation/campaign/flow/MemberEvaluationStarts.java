@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.campaign.Campaign;
+import vn.party.evaluation.directory.People;
 import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.ProcessKeys;
@@ -47,6 +48,7 @@ public class MemberEvaluationStarts {
   private final EvaluationRecords records;
   private final Timeline timeline;
   private final Outbox outbox;
+  private final People people;
   private final RuntimeService runtimeService;
   private final SystemAccess system;
 
@@ -54,11 +56,13 @@ public class MemberEvaluationStarts {
       EvaluationRecords records,
       Timeline timeline,
       Outbox outbox,
+      People people,
       RuntimeService runtimeService,
       SystemAccess system) {
     this.records = records;
     this.timeline = timeline;
     this.outbox = outbox;
+    this.people = people;
     this.runtimeService = runtimeService;
     this.system = system;
   }
@@ -74,8 +78,8 @@ public class MemberEvaluationStarts {
 
   /**
    * Starts several members' evaluations, each as {@link #start} does; their records are written in one statement,
-   * their processes attached in another, and their timeline entries and events written together at the end (issue 15:
-   * a launch batch sent these as statements per member).
+   * their processes attached in another, their accounts read in one query, and their timeline entries and events
+   * written together at the end (issue 15: a launch batch sent these as statements per member).
    *
    * @return the process instances started, by member id: none for a member who already has this year's evaluation
    */
@@ -89,17 +93,21 @@ public class MemberEvaluationStarts {
                 .map(e -> new NewEvaluation(e.memberId(), e.organizationId(), e.branchId()))
                 .toList());
     Map<String, String> started = new LinkedHashMap<>();
-    timeline.writtenTogether(
+    // each self-review is the member's own: its notice's recipient is read with the others'
+    people.usersReadTogether(
+        created,
         () ->
-            outbox.writtenTogether(
-                () -> {
-                  for (Starting entry : entries) {
-                    if (created.contains(entry.memberId())) {
-                      started.put(entry.memberId(), startProcess(campaign, entry));
-                    }
-                  }
-                  return started;
-                }));
+            timeline.writtenTogether(
+                () ->
+                    outbox.writtenTogether(
+                        () -> {
+                          for (Starting entry : entries) {
+                            if (created.contains(entry.memberId())) {
+                              started.put(entry.memberId(), startProcess(campaign, entry));
+                            }
+                          }
+                          return started;
+                        })));
     records.attachProcesses(campaign.year(), started);
     return started;
   }
