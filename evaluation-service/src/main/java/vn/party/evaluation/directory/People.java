@@ -2,7 +2,6 @@ package vn.party.evaluation.directory;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -19,10 +18,7 @@ import vn.party.evaluation.security.SystemAccess;
 @Component
 public class People {
 
-  /** Users in one query at most (the engine's {@code userIdIn} is an SQL {@code in} list). */
-  private static final int USERS_PER_QUERY = 1000;
-
-  /** The users {@link #usersReadTogether} read, by id; an id asked for and not found maps to no one. */
+  /** The users {@link #usersKnown} was given, by id; an id asked for and not found maps to no one. */
   private final ThreadLocal<Map<String, List<Recipient>>> readTogether = new ThreadLocal<>();
 
   private final IdentityService identityService;
@@ -46,29 +42,22 @@ public class People {
   }
 
   /**
-   * Runs {@code work} with the users named read beforehand in one query, so that {@link #user} of each of them sends
-   * nothing (issue 15: a launch batch looked each member up for the self-review's notice, a statement each).
+   * Runs {@code work} with the users named already read ({@code found}, e.g. by {@code AccountsByIds} in one query), so
+   * that {@link #user} of each of them sends nothing (issue 15: a launch batch looked each member up for the
+   * self-review's notice, a statement each).
+   *
+   * @param found the accounts of {@code userIds} that exist, by user id
    */
-  public <T> T usersReadTogether(Collection<String> userIds, Supplier<T> work) {
-    if (readTogether.get() != null || userIds.isEmpty()) {
+  public <T> T usersKnown(
+      Collection<String> userIds, Map<String, Recipient> found, Supplier<T> work) {
+    if (readTogether.get() != null) {
       return work.get();
     }
     Map<String, List<Recipient>> known = new HashMap<>();
-    List<String> ids = List.copyOf(new LinkedHashSet<>(userIds));
-    for (int from = 0; from < ids.size(); from += USERS_PER_QUERY) {
-      String[] chunk =
-          ids.subList(from, Math.min(ids.size(), from + USERS_PER_QUERY)).toArray(String[]::new);
-      systemAccess.call(
-          () -> {
-            identityService
-                .createUserQuery()
-                .userIdIn(chunk)
-                .list()
-                .forEach(user -> known.put(user.getId(), List.of(recipient(user))));
-            return null;
-          });
+    for (String id : userIds) {
+      Recipient recipient = found.get(id);
+      known.put(id, recipient == null ? List.of() : List.of(recipient));
     }
-    ids.forEach(id -> known.putIfAbsent(id, List.of()));
     readTogether.set(known);
     try {
       return work.get();
@@ -95,7 +84,8 @@ public class People {
     return user(userId).stream().map(Recipient::displayName).findFirst().orElse(userId);
   }
 
-  private static Recipient recipient(User user) {
+  /** A person as notices name them: the account's e-mail and full name (the id when it has none). */
+  public static Recipient recipient(User user) {
     String name =
         ((user.getFirstName() == null ? "" : user.getFirstName())
                 + " "

@@ -15,6 +15,7 @@ import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.campaign.Campaign;
 import vn.party.evaluation.directory.People;
+import vn.party.evaluation.directory.flow.AccountsByIds;
 import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.ProcessKeys;
@@ -49,6 +50,7 @@ public class MemberEvaluationStarts {
   private final Timeline timeline;
   private final Outbox outbox;
   private final People people;
+  private final AccountsByIds accounts;
   private final RuntimeService runtimeService;
   private final SystemAccess system;
 
@@ -57,12 +59,14 @@ public class MemberEvaluationStarts {
       Timeline timeline,
       Outbox outbox,
       People people,
+      AccountsByIds accounts,
       RuntimeService runtimeService,
       SystemAccess system) {
     this.records = records;
     this.timeline = timeline;
     this.outbox = outbox;
     this.people = people;
+    this.accounts = accounts;
     this.runtimeService = runtimeService;
     this.system = system;
   }
@@ -94,8 +98,9 @@ public class MemberEvaluationStarts {
                 .toList());
     Map<String, String> started = new LinkedHashMap<>();
     // each self-review is the member's own: its notice's recipient is read with the others'
-    people.usersReadTogether(
+    people.usersKnown(
         created,
+        accounts.read(created),
         () ->
             timeline.writtenTogether(
                 () ->
