@@ -3,9 +3,13 @@ package vn.party.evaluation.audit;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,6 +24,12 @@ import vn.party.evaluation.security.Actors;
 public class Timeline {
 
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+  /** At most so many rows in one insert (7 parameters each, far below the driver's 32,767). */
+  private static final int ROWS_PER_STATEMENT = 500;
+
+  /** Rows of {@link #writtenTogether} not written yet, in the order they were recorded. */
+  private final ThreadLocal<List<Map<String, Object>>> pending = new ThreadLocal<>();
 
   private final JdbcClient jdbc;
   private final ObjectMapper objectMapper;
@@ -38,17 +48,71 @@ public class Timeline {
       String taskId,
       String actor,
       Map<String, ?> details) {
+    Map<String, Object> row = new HashMap<>();
+    row.put("year", year);
+    row.put("member", memberId);
+    row.put("kind", kind.name());
+    row.put("taskKey", taskKey);
+    row.put("taskId", taskId);
+    row.put("actor", actor);
+    row.put("details", json(details));
+    List<Map<String, Object>> together = pending.get();
+    if (together != null) {
+      together.add(row);
+      return;
+    }
+    insert(List.of(row));
+  }
+
+  /**
+   * Runs {@code work} with the entries it records written at its end, in order, in one statement per {@value
+   * #ROWS_PER_STATEMENT} (issue 15: a launch batch recorded two entries per member, a statement each). Still in the
+   * caller's transaction: nothing is written if {@code work} fails. Entries read on this thread meanwhile ({@link
+   * #of}) are written first.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public <T> T writtenTogether(Supplier<T> work) {
+    if (pending.get() != null) {
+      return work.get(); // already inside: the outer one writes
+    }
+    pending.set(new ArrayList<>());
+    try {
+      T result = work.get();
+      writePending();
+      return result;
+    } finally {
+      pending.remove();
+    }
+  }
+
+  private void writePending() {
+    List<Map<String, Object>> rows = pending.get();
+    if (rows == null) {
+      return;
+    }
+    for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+      insert(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
+    }
+    rows.clear();
+  }
+
+  private void insert(List<Map<String, Object>> rows) {
+    StringJoiner values = new StringJoiner(", ");
+    Map<String, Object> params = new HashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      values.add(
+          "(:year%1$d, :member%1$d, :kind%1$d, :taskKey%1$d, :taskId%1$d, :actor%1$d, cast(:details%1$d as jsonb))"
+              .formatted(i));
+      for (Map.Entry<String, Object> column : rows.get(i).entrySet()) {
+        params.put(column.getKey() + i, column.getValue());
+      }
+    }
     jdbc.sql(
             """
             insert into evaluation.timeline_entry (year, member_id, kind, task_key, task_id, actor, details)
-            values (:year, :member, :kind, :taskKey, :taskId, :actor, cast(:details as jsonb))""")
-        .param("year", year)
-        .param("member", memberId)
-        .param("kind", kind.name())
-        .param("taskKey", taskKey)
-        .param("taskId", taskId)
-        .param("actor", actor)
-        .param("details", json(details))
+            values %s"""
+                .formatted(values))
+        .params(params)
         .update();
   }
 
@@ -70,6 +134,7 @@ public class Timeline {
   }
 
   public List<TimelineEntry> of(int year, String memberId) {
+    writePending();
     return jdbc.sql(
             """
             select id, year, member_id, occurred_at, kind, task_key, task_id, actor, details::text as details

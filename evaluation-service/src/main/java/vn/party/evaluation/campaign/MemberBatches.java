@@ -74,9 +74,7 @@ public class MemberBatches {
             .query(Starting.class)
             .list();
 
-    for (Starting entry : batch) {
-      starts.start(campaign, entry);
-    }
+    starts.startAll(campaign, batch);
     if (!batch.isEmpty()) {
       jdbc.sql(
               """

@@ -20,11 +20,9 @@ import vn.party.evaluation.rules.Level;
 public class MemberFactStore {
 
   private final JdbcClient jdbc;
-  private final UnitHeads heads;
 
-  public MemberFactStore(JdbcClient jdbc, UnitHeads heads) {
+  public MemberFactStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.heads = heads;
   }
 
   /** Stores the decision; the same decision number again (a correction) replaces the earlier values. */
@@ -94,21 +92,30 @@ public class MemberFactStore {
 
   /**
    * The discipline decisions of the year, and the civil-service level and share of tasks completed of the latest
-   * unit assessment: in one statement (issue 15: read at every task's creation, in two), a row per decision with the
-   * assessment's figures on each, or one row with them alone when no decision arrived.
+   * unit assessment, and the level of the unit the member heads ({@link UnitHeads#headedUnitLevel}): in one statement
+   * (issue 15: read at every task's creation, in three, then two), a row per decision with the assessment's figures and
+   * the headed unit's level on each, or one row with them alone when no decision arrived.
    */
   public KnownFacts facts(int year, String memberId) {
     List<DisciplineDecision> disciplines = new ArrayList<>();
     Level[] civilServiceLevel = new Level[1];
     Double[] tasksCompletedPercent = new Double[1];
+    Level[] headedUnitLevel = new Level[1];
     jdbc.sql(
             """
             select d.decision_id, d.form, d.self_detected_and_remedied, d.decided_on, d.decided_by,
-              u.civil_service_level, u.tasks_completed_percent::float8 as tasks_completed_percent
+              u.civil_service_level, u.tasks_completed_percent::float8 as tasks_completed_percent,
+              h.decided_level as headed_unit_level
             from (select 1) as one
             left join lateral (
               select civil_service_level, tasks_completed_percent from evaluation.unit_assessment
               where year = :year and member_id = :member order by id desc limit 1) u on true
+            left join lateral (
+              select c.decided_level from evaluation.member_evaluation e
+              join evaluation.campaign_member cm on cm.campaign_id = e.campaign_id and cm.member_id = e.member_id
+              join evaluation.collective_evaluation c on c.year = e.year and c.status = 'DECIDED'
+                and c.collective_id = (case when cm.head_of = 'BRANCH' then e.branch_id else e.organization_id end)
+              where e.year = :year and e.member_id = :member and cm.head_of is not null limit 1) h on true
             left join evaluation.discipline_decision d on d.year = :year and d.member_id = :member
             order by d.decided_on, d.id""")
         .param("year", year)
@@ -118,6 +125,8 @@ public class MemberFactStore {
               String level = rs.getString("civil_service_level");
               civilServiceLevel[0] = level == null ? null : Level.parse(level).orElse(null);
               tasksCompletedPercent[0] = rs.getObject("tasks_completed_percent", Double.class);
+              String headed = rs.getString("headed_unit_level");
+              headedUnitLevel[0] = headed == null ? null : Level.parse(headed).orElse(null);
               if (rs.getString("decision_id") != null) {
                 disciplines.add(
                     new DisciplineDecision(
@@ -131,9 +140,6 @@ public class MemberFactStore {
               }
             });
     return new KnownFacts(
-        disciplines,
-        civilServiceLevel[0],
-        tasksCompletedPercent[0],
-        heads.headedUnitLevel(year, memberId).orElse(null));
+        disciplines, civilServiceLevel[0], tasksCompletedPercent[0], headedUnitLevel[0]);
   }
 }

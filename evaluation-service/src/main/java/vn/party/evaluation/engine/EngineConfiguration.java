@@ -1,6 +1,8 @@
 package vn.party.evaluation.engine;
 
+import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -84,10 +86,14 @@ public class EngineConfiguration {
     return new AuthorizedGroups();
   }
 
-  /** History {@code full} without a second copy of the facts a process starts with (see {@link StartFactsHistory}). */
+  /**
+   * History {@code full} without a second copy of the facts a process starts with, nor of a cap created as "no cap"
+   * (see {@link StartFactsHistory}): the cap's reason then is the Vietnamese "no cap" text the forms show.
+   */
   @Bean
-  StartFactsHistory startFactsHistory() {
-    return new StartFactsHistory();
+  StartFactsHistory startFactsHistory(MessageSource messages) {
+    return new StartFactsHistory(
+        messages.getMessage("cap.none", null, Locale.forLanguageTag("vi")));
   }
 
   /** The index a task completion needs on ACT_RU_TASK.PARENT_TASK_ID_ (see {@link EngineIndexes}). */

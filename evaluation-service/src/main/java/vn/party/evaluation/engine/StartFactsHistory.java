@@ -24,6 +24,12 @@ import vn.party.evaluation.process.validation.SelfReviewRules;
  * (a transfer sets {@code branchId}: the engine's history must still show where the evaluation started — tenth
  * session's outsider, finding 4). Every other variable keeps its detail rows, so the engine's history shows who changed
  * what and when. Same id and name as the engine's {@code full}, so a database set up with {@code full} keeps working.
+ *
+ * <p>Likewise the displayed cap ({@code levelCap}, {@code levelCapReason}) created as "no cap" (null and the no-cap
+ * text) when the first task is created: that is every member's start without facts, and its {@code ACT_HI_VARINST} row
+ * holds the same value and time until the cap changes; the change, and a cap created as a cap, keep their detail rows,
+ * so the first detail row of a cap without a creation row is a change from "no cap" (issue 15: two detail rows per
+ * launched member).
  */
 public class StartFactsHistory extends AbstractProcessEnginePlugin {
 
@@ -62,6 +68,13 @@ public class StartFactsHistory extends AbstractProcessEnginePlugin {
     return Set.copyOf(names);
   }
 
+  private final String noCapReason;
+
+  /** @param noCapReason the {@code levelCapReason} of "no cap" (the Vietnamese text, as the forms show it) */
+  public StartFactsHistory(String noCapReason) {
+    this.noCapReason = noCapReason;
+  }
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     // the engine takes the last level of its list named as `history`: the built-in ones come first
@@ -69,12 +82,18 @@ public class StartFactsHistory extends AbstractProcessEnginePlugin {
     if (configuration.getCustomHistoryLevels() != null) {
       custom.addAll(configuration.getCustomHistoryLevels());
     }
-    custom.add(new Level());
+    custom.add(new Level(noCapReason));
     configuration.setCustomHistoryLevels(custom);
   }
 
   /** The engine's {@code full}, but a start fact's creation is not copied into {@code ACT_HI_DETAIL}. */
   static final class Level extends AbstractHistoryLevel {
+
+    private final String noCapReason;
+
+    Level(String noCapReason) {
+      this.noCapReason = noCapReason;
+    }
 
     @Override
     public int getId() {
@@ -91,7 +110,23 @@ public class StartFactsHistory extends AbstractProcessEnginePlugin {
       return !(eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL
           && entity instanceof HistoricVariableUpdateEventEntity variable
           && variable.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)
-          && START_FACTS.contains(variable.getVariableName()));
+          && (START_FACTS.contains(variable.getVariableName()) || noCap(variable)));
+    }
+
+    /** The displayed cap created as "no cap": {@code levelCap} null, {@code levelCapReason} the no-cap text. */
+    private boolean noCap(HistoricVariableUpdateEventEntity variable) {
+      return switch (variable.getVariableName()) {
+        case LEVEL_CAP ->
+            variable.getTextValue() == null
+                && variable.getByteValue() == null
+                && variable.getLongValue() == null
+                && variable.getDoubleValue() == null;
+        case LEVEL_CAP_REASON ->
+            noCapReason != null
+                && noCapReason.equals(variable.getTextValue())
+                && variable.getByteValue() == null;
+        default -> false;
+      };
     }
   }
 }

@@ -9,7 +9,13 @@ import io.cloudevents.jackson.JsonFormat;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,6 +30,12 @@ import vn.party.evaluation.contracts.EventSchemas;
 public class Outbox {
 
   static final URI SOURCE = URI.create("/evaluation-service");
+
+  /** At most so many events in one insert. */
+  private static final int ROWS_PER_STATEMENT = 500;
+
+  /** Events of {@link #writtenTogether} not written yet, in the order they were published. */
+  private final ThreadLocal<List<Map<String, Object>>> pending = new ThreadLocal<>();
 
   private final JdbcClient jdbc;
   private final ObjectMapper objectMapper;
@@ -63,17 +75,60 @@ public class Outbox {
             .withDataSchema(schemas.dataSchema(type))
             .withData(toJson(data))
             .build();
+    Map<String, Object> row = new HashMap<>();
+    row.put("id", id);
+    row.put("topic", topics.topics().outbound());
+    row.put("key", key);
+    row.put("type", type);
+    row.put("payload", format.serialize(event));
+    List<Map<String, Object>> together = pending.get();
+    if (together != null) {
+      together.add(row);
+    } else {
+      insert(List.of(row));
+    }
+    return id;
+  }
+
+  /**
+   * Runs {@code work} with the events it publishes written at its end, in order, in one statement per {@value
+   * #ROWS_PER_STATEMENT} (issue 15: a launch batch published an event per member, a statement each). Still in the
+   * caller's transaction: nothing is written if {@code work} fails.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public <T> T writtenTogether(Supplier<T> work) {
+    if (pending.get() != null) {
+      return work.get(); // already inside: the outer one writes
+    }
+    pending.set(new ArrayList<>());
+    try {
+      T result = work.get();
+      List<Map<String, Object>> rows = pending.get();
+      for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+        insert(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
+      }
+      return result;
+    } finally {
+      pending.remove();
+    }
+  }
+
+  private void insert(List<Map<String, Object>> rows) {
+    StringJoiner values = new StringJoiner(", ");
+    Map<String, Object> params = new HashMap<>();
+    for (int i = 0; i < rows.size(); i++) {
+      values.add("(:id%1$d, :topic%1$d, :key%1$d, :type%1$d, :payload%1$d)".formatted(i));
+      for (Map.Entry<String, Object> column : rows.get(i).entrySet()) {
+        params.put(column.getKey() + i, column.getValue());
+      }
+    }
     jdbc.sql(
             """
             insert into evaluation.outbox (event_id, topic, message_key, event_type, payload)
-            values (:id, :topic, :key, :type, :payload)""")
-        .param("id", id)
-        .param("topic", topics.topics().outbound())
-        .param("key", key)
-        .param("type", type)
-        .param("payload", format.serialize(event))
+            values %s"""
+                .formatted(values))
+        .params(params)
         .update();
-    return id;
   }
 
   private byte[] toJson(Object data) {

@@ -1,7 +1,11 @@
 package vn.party.evaluation.record;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,6 +46,9 @@ public class EvaluationRecords {
         .list();
   }
 
+  /** Where a new evaluation belongs: the member, the organization and the branch. */
+  public record NewEvaluation(String memberId, String organizationId, String branchId) {}
+
   /**
    * A new evaluation, or a fresh start of one that a transfer ended in another organization's campaign (ENDED: the
    * receiving organization's launch evaluates the member from the beginning; the history keeps both).
@@ -51,11 +58,38 @@ public class EvaluationRecords {
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean create(
       int year, String memberId, UUID campaignId, String organizationId, String branchId) {
-    int rows =
+    return !createAll(
+            year, campaignId, List.of(new NewEvaluation(memberId, organizationId, branchId)))
+        .isEmpty();
+  }
+
+  /**
+   * {@link #create} for several members in one statement (issue 15: a launch batch wrote a statement per member).
+   *
+   * @return the members whose evaluation was written: not those who already have one for that year
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Set<String> createAll(int year, UUID campaignId, List<NewEvaluation> evaluations) {
+    if (evaluations.isEmpty()) {
+      return Set.of();
+    }
+    StringJoiner values = new StringJoiner(", ");
+    Map<String, Object> params = new HashMap<>();
+    params.put("year", year);
+    params.put("campaign", campaignId);
+    for (int i = 0; i < evaluations.size(); i++) {
+      NewEvaluation evaluation = evaluations.get(i);
+      values.add(
+          "(:year, :member%1$d, :campaign, :org%1$d, :branch%1$d, 'SELF_REVIEW')".formatted(i));
+      params.put("member" + i, evaluation.memberId());
+      params.put("org" + i, evaluation.organizationId());
+      params.put("branch" + i, evaluation.branchId());
+    }
+    List<String> created =
         jdbc.sql(
                 """
             insert into evaluation.member_evaluation (year, member_id, campaign_id, organization_id, branch_id, status)
-            values (:year, :member, :campaign, :org, :branch, 'SELF_REVIEW')
+            values %s
             on conflict (year, member_id) do update set campaign_id = excluded.campaign_id,
               organization_id = excluded.organization_id, branch_id = excluded.branch_id, status = 'SELF_REVIEW',
               process_instance_id = null, self_proposed_level = null, self_reviewed_by = null, self_reviewed_at = null,
@@ -65,22 +99,20 @@ public class EvaluationRecords {
               decided_by = null, decided_at = null, level_cap = null, level_cap_reason = null, level_cap_rule = null,
               unit_assessment = 'PENDING', unit_comment = null, unit_comment_by = null, unit_comment_at = null,
               ended_reason = null, ended_at = null, updated_at = now()
-            where evaluation.member_evaluation.status = 'ENDED'""")
-            .param("year", year)
-            .param("member", memberId)
-            .param("campaign", campaignId)
-            .param("org", organizationId)
-            .param("branch", branchId)
-            .update();
-    if (rows != 1) {
-      return false;
-    }
+            where evaluation.member_evaluation.status = 'ENDED'
+            returning member_id"""
+                    .formatted(values))
+            .params(params)
+            .query(String.class)
+            .list();
     // the insert (or the fresh start) holds the row's lock and set its status (issue 15: the cap
     // refresh's lock and the self-review's status at the launch sent nothing new)
     RowsInTransaction transaction = RowsInTransaction.current();
-    transaction.lockedNow(year, memberId);
-    transaction.statusNow(year, memberId, EvaluationStatus.SELF_REVIEW.name());
-    return true;
+    for (String memberId : created) {
+      transaction.lockedNow(year, memberId);
+      transaction.statusNow(year, memberId, EvaluationStatus.SELF_REVIEW.name());
+    }
+    return Set.copyOf(created);
   }
 
   /** A movement ended the evaluation (leaving, death, a transfer): it stays, with the reason, and is not decided. */
@@ -99,6 +131,37 @@ public class EvaluationRecords {
   @Transactional(propagation = Propagation.MANDATORY)
   public void attachProcess(int year, String memberId, String processInstanceId) {
     update(year, memberId, "process_instance_id = :v1", processInstanceId);
+  }
+
+  /**
+   * {@link #attachProcess} for several members in one statement (issue 15: a launch batch wrote a statement per
+   * member).
+   *
+   * @param processInstanceIds by member id
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void attachProcesses(int year, Map<String, String> processInstanceIds) {
+    if (processInstanceIds.isEmpty()) {
+      return;
+    }
+    StringJoiner values = new StringJoiner(", ");
+    Map<String, Object> params = new HashMap<>();
+    params.put("year", year);
+    int i = 0;
+    for (Map.Entry<String, String> attached : processInstanceIds.entrySet()) {
+      values.add("(:member%1$d, :process%1$d)".formatted(i));
+      params.put("member" + i, attached.getKey());
+      params.put("process" + i, attached.getValue());
+      i++;
+    }
+    jdbc.sql(
+            """
+            update evaluation.member_evaluation e set process_instance_id = v.process, updated_at = now()
+            from (values %s) as v (member, process)
+            where e.year = :year and e.member_id = v.member"""
+                .formatted(values))
+        .params(params)
+        .update();
   }
 
   /**

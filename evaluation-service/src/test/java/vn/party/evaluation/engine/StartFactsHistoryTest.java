@@ -2,7 +2,9 @@ package vn.party.evaluation.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -14,6 +16,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
 import vn.party.evaluation.IntegrationTestSupport;
 import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.process.validation.SelfReviewRules;
@@ -31,20 +34,11 @@ class StartFactsHistoryTest extends IntegrationTestSupport {
   @Autowired private RuntimeService runtimeService;
   @Autowired private HistoryService historyService;
   @Autowired private TaskService taskService;
+  @Autowired private MessageSource messages;
 
   @Test
   void aStartFactIsKeptOnceAndItsLaterChangeAndOtherVariablesInDetail() {
-    repositoryService
-        .createDeployment()
-        .addModelInstance(
-            PROCESS + ".bpmn",
-            Bpmn.createExecutableProcess(PROCESS)
-                .camundaHistoryTimeToLive(180)
-                .startEvent()
-                .userTask("wait")
-                .endEvent()
-                .done())
-        .deploy();
+    deployed();
     String id =
         runtimeService
             .startProcessInstanceByKey(
@@ -77,6 +71,60 @@ class StartFactsHistoryTest extends IntegrationTestSupport {
             "branchId=sfh-branch-b",
             "notAStartFact=kept in detail",
             "strengthsMinLength=50");
+  }
+
+  private void deploy() {
+    repositoryService
+        .createDeployment()
+        .addModelInstance(
+            PROCESS + ".bpmn",
+            Bpmn.createExecutableProcess(PROCESS)
+                .camundaHistoryTimeToLive(180)
+                .startEvent()
+                .userTask("wait")
+                .endEvent()
+                .done())
+        .deploy();
+  }
+
+  /**
+   * Issue 15: the displayed cap created as "no cap" (every launched member without facts) gets no detail row; its
+   * later change does, and so does a cap created as a cap.
+   */
+  @Test
+  void theCapCreatedAsNoCapIsKeptOnceAndItsChangeInDetail() {
+    String noCap = messages.getMessage("cap.none", null, Locale.forLanguageTag("vi"));
+    Map<String, Object> none = new HashMap<>();
+    none.put(ProcessVariables.LEVEL_CAP, null);
+    none.put(ProcessVariables.LEVEL_CAP_REASON, noCap);
+    String uncapped = runtimeService.startProcessInstanceByKey(deployed(), none).getId();
+    String capped =
+        runtimeService
+            .startProcessInstanceByKey(
+                PROCESS,
+                Map.of(
+                    ProcessVariables.LEVEL_CAP,
+                    "COMPLETED",
+                    ProcessVariables.LEVEL_CAP_REASON,
+                    "sfh: a cap"))
+            .getId();
+
+    assertThat(detailsOf(uncapped)).isEmpty();
+    assertThat(detailsOf(capped))
+        .containsExactlyInAnyOrder("levelCap=COMPLETED", "levelCapReason=sfh: a cap");
+
+    runtimeService.setVariable(uncapped, ProcessVariables.LEVEL_CAP, "GOOD"); // a fact arrived
+    runtimeService.setVariable(uncapped, ProcessVariables.LEVEL_CAP_REASON, "sfh: now a cap");
+    assertThat(detailsOf(uncapped))
+        .containsExactlyInAnyOrder("levelCap=GOOD", "levelCapReason=sfh: now a cap");
+  }
+
+  private String deployed() {
+    if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count()
+        == 0) {
+      deploy();
+    }
+    return PROCESS;
   }
 
   private List<String> detailsOf(String processInstanceId) {

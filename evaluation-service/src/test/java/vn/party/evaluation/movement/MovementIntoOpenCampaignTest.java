@@ -145,9 +145,10 @@ class MovementIntoOpenCampaignTest extends EvaluationFlowSupport {
         .containsEntry("campaignId", campaigns.get("mo-ward2"))
         .containsEntry("organizationId", "mo-ward2")
         .containsEntry("branchId", "mo-cb2")
-        .containsEntry("formKind", "OFFICIAL")
-        // the committees and the deadlines follow from the unit and the campaign (issue 15)
-        .doesNotContainKeys("branchCommitteeGroup", "organizationCommitteeGroup", "selfReviewDue");
+        // an official member's form is what an absent formKind means (issue 15); the committees and
+        // the deadlines follow from the unit and the campaign (issue 15)
+        .doesNotContainKeys(
+            "formKind", "branchCommitteeGroup", "organizationCommitteeGroup", "selfReviewDue");
     Task selfReview =
         taskService
             .createTaskQuery()

@@ -34,7 +34,10 @@ public final class ProcessVariables {
   /** A {@link Regulation#code()}. */
   public static final String REGULATION = "regulation";
 
-  /** OFFICIAL | PROBATIONARY: which self-review form the member fills in (member-eligibility decision). */
+  /**
+   * OFFICIAL | PROBATIONARY: which self-review form the member fills in (member-eligibility decision). Absent counts as
+   * OFFICIAL: set at the start only when PROBATIONARY (issue 15), and by a recognition after the launch.
+   */
   public static final String FORM_KIND = RuleVariables.FORM_KIND;
 
   /**

@@ -3,7 +3,10 @@ package vn.party.evaluation.campaign.flow;
 import static vn.party.evaluation.process.ProcessVariables.*;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -11,9 +14,14 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.campaign.Campaign;
+import vn.party.evaluation.directory.People;
+import vn.party.evaluation.directory.flow.AccountsByIds;
+import vn.party.evaluation.messaging.Outbox;
 import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.record.EvaluationRecords;
+import vn.party.evaluation.record.EvaluationRecords.NewEvaluation;
+import vn.party.evaluation.rules.FormKind;
 import vn.party.evaluation.security.Actors;
 import vn.party.evaluation.security.SystemAccess;
 
@@ -40,16 +48,25 @@ public class MemberEvaluationStarts {
 
   private final EvaluationRecords records;
   private final Timeline timeline;
+  private final Outbox outbox;
+  private final People people;
+  private final AccountsByIds accounts;
   private final RuntimeService runtimeService;
   private final SystemAccess system;
 
   public MemberEvaluationStarts(
       EvaluationRecords records,
       Timeline timeline,
+      Outbox outbox,
+      People people,
+      AccountsByIds accounts,
       RuntimeService runtimeService,
       SystemAccess system) {
     this.records = records;
     this.timeline = timeline;
+    this.outbox = outbox;
+    this.people = people;
+    this.accounts = accounts;
     this.runtimeService = runtimeService;
     this.system = system;
   }
@@ -60,14 +77,47 @@ public class MemberEvaluationStarts {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public String start(Campaign campaign, Starting entry) {
-    if (!records.create(
-        campaign.year(),
-        entry.memberId(),
-        campaign.id(),
-        entry.organizationId(),
-        entry.branchId())) {
-      return null; // already has this year's evaluation
-    }
+    return startAll(campaign, List.of(entry)).get(entry.memberId());
+  }
+
+  /**
+   * Starts several members' evaluations, each as {@link #start} does; their records are written in one statement,
+   * their processes attached in another, their accounts read in one query, and their timeline entries and events
+   * written together at the end (issue 15: a launch batch sent these as statements per member).
+   *
+   * @return the process instances started, by member id: none for a member who already has this year's evaluation
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Map<String, String> startAll(Campaign campaign, List<Starting> entries) {
+    Set<String> created =
+        records.createAll(
+            campaign.year(),
+            campaign.id(),
+            entries.stream()
+                .map(e -> new NewEvaluation(e.memberId(), e.organizationId(), e.branchId()))
+                .toList());
+    Map<String, String> started = new LinkedHashMap<>();
+    // each self-review is the member's own: its notice's recipient is read with the others'
+    people.usersKnown(
+        created,
+        accounts.read(created),
+        () ->
+            timeline.writtenTogether(
+                () ->
+                    outbox.writtenTogether(
+                        () -> {
+                          for (Starting entry : entries) {
+                            if (created.contains(entry.memberId())) {
+                              started.put(entry.memberId(), startProcess(campaign, entry));
+                            }
+                          }
+                          return started;
+                        })));
+    records.attachProcesses(campaign.year(), started);
+    return started;
+  }
+
+  private String startProcess(Campaign campaign, Starting entry) {
     timeline.record(
         campaign.year(),
         entry.memberId(),
@@ -84,7 +134,9 @@ public class MemberEvaluationStarts {
     variables.put(ORGANIZATION_ID, entry.organizationId());
     variables.put(BRANCH_ID, entry.branchId());
     variables.put(REGULATION, campaign.regulation());
-    variables.put(FORM_KIND, entry.formKind());
+    if (!FormKind.OFFICIAL.name().equals(entry.formKind())) { // absent: OFFICIAL to every reader
+      variables.put(FORM_KIND, entry.formKind());
+    }
     if (entry.leadershipPost()) { // Mẫu 02B; absent counts as false for every reader (issue 15)
       variables.put(LEADERSHIP_POST, true);
     }
@@ -95,21 +147,16 @@ public class MemberEvaluationStarts {
           "BRANCH".equals(entry.headOf()) ? entry.branchId() : entry.organizationId());
     }
     // Nothing that follows from these (issue 15: each variable costs rows at every start): the
-    // self-review's assignee
-    // is memberId, the committees follow from branchId and organizationId (TaskGroups) and the
-    // deadlines are
-    // read from the campaign by campaignId when each task or timer is created
-    // (CampaignDeadlinesInProcess).
-    String processInstanceId =
-        system.call(
-            () ->
-                runtimeService
-                    .startProcessInstanceByKey(
-                        ProcessKeys.MEMBER_EVALUATION,
-                        BusinessKeys.member(campaign.year(), entry.memberId()),
-                        variables)
-                    .getId());
-    records.attachProcess(campaign.year(), entry.memberId(), processInstanceId);
-    return processInstanceId;
+    // self-review's assignee is memberId, the committees follow from branchId and organizationId
+    // (TaskGroups) and the deadlines are read from the campaign by campaignId when each task or
+    // timer is created (CampaignDeadlinesInProcess).
+    return system.call(
+        () ->
+            runtimeService
+                .startProcessInstanceByKey(
+                    ProcessKeys.MEMBER_EVALUATION,
+                    BusinessKeys.member(campaign.year(), entry.memberId()),
+                    variables)
+                .getId());
   }
 }
