@@ -165,7 +165,8 @@ public class MovementService {
     // as the seat's removal is: the committee's decisions would have nobody (the twelfth session's
     // outsider, 9)
     boolean leavesOrganization =
-        Set.of("TRANSFER_OUT", "LEAVING", "DEATH").contains(kind)
+        // (Set.of refuses to be asked about null: a movement without a kind)
+        kind != null && Set.of("TRANSFER_OUT", "LEAVING", "DEATH").contains(kind)
             || organizationTo != null && !organizationTo.equals(member.organizationId());
     if (leavesOrganization && member.organizationId() != null) {
       units.lastOrganizationSeatOf(memberId, member.organizationId()).ifPresent(problems::add);
