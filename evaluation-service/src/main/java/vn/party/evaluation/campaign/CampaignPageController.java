@@ -58,6 +58,7 @@ public class CampaignPageController {
   private final ZoneId zone;
   private final Finalizations finalizations;
   private final BranchesWithoutCommittee withoutCommittee;
+  private final OrganizationWithoutCommittee organizationWithoutCommittee;
 
   public CampaignPageController(
       Campaigns campaigns,
@@ -66,7 +67,8 @@ public class CampaignPageController {
       MessageSource messages,
       @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone,
       Finalizations finalizations,
-      BranchesWithoutCommittee withoutCommittee) {
+      BranchesWithoutCommittee withoutCommittee,
+      OrganizationWithoutCommittee organizationWithoutCommittee) {
     this.campaigns = campaigns;
     this.service = service;
     this.check = check;
@@ -74,6 +76,7 @@ public class CampaignPageController {
     this.zone = ZoneId.of(zone);
     this.finalizations = finalizations;
     this.withoutCommittee = withoutCommittee;
+    this.organizationWithoutCommittee = organizationWithoutCommittee;
   }
 
   /** The campaigns the user may follow: their organization's, or every one for auditors and administrators. */
@@ -175,6 +178,8 @@ public class CampaignPageController {
     model.addAttribute("campaign", service.get(id, user));
     model.addAttribute("finalization", finalizations.of(id).orElse(null));
     model.addAttribute("withoutCommittee", withoutCommittee.of(id));
+    model.addAttribute(
+        "organizationWithoutCommittee", organizationWithoutCommittee.waiting(id).orElse(null));
     return "campaign/progress";
   }
 

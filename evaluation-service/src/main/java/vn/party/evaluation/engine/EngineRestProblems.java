@@ -639,16 +639,22 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
   /** 400 in the engine's error form, with the fields named in {@code errors} and their sentences in the message. */
   private static Response badRequest(
       String detail, String beforeSentences, List<Map<String, Object>> named) {
+    return problem(
+        detail,
+        detail
+            + beforeSentences
+            + named.stream().map(e -> (String) e.get("message")).collect(Collectors.joining(" ")),
+        named);
+  }
+
+  /** 400 in the engine's error form: the detail, the message a person reads, the fields named. */
+  private static Response problem(String detail, String message, List<Map<String, Object>> named) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "BadRequest");
     body.put("title", "Bad Request");
     body.put("status", 400);
     body.put("detail", detail);
-    body.put(
-        "message",
-        detail
-            + beforeSentences
-            + named.stream().map(e -> (String) e.get("message")).collect(Collectors.joining(" ")));
+    body.put("message", message);
     body.put("errors", named);
     return json(400, body);
   }
@@ -696,13 +702,39 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
    * Tasklist shows says them all.
    */
   static Response completionRefused(List<FieldError> refused) {
-    return refusedInWords(
-        COMPLETION_REFUSED, refused, (error, locale) -> PROBLEMS.of(error, locale).message());
+    // Tasklist shows only the message, in its red box after its own English lead (twelfth
+    // session's outsider, 8): every sentence in Vietnamese, then every one in English, without the
+    // detail's "(xem errors)", which names a part of the answer no person sees there
+    BiFunction<FieldError, Locale, String> sentence =
+        (error, locale) -> PROBLEMS.of(error, locale).message();
+    return problem(COMPLETION_REFUSED, completionRefusedMessage(refused), named(refused, sentence));
   }
+
+  /** What a person reads of a refused completion: the sentences in Vietnamese, then in English. */
+  static String completionRefusedMessage(List<FieldError> refused) {
+    return COMPLETION_REFUSED_VI
+        + refused.stream()
+            .map(error -> PROBLEMS.of(error, Locale.forLanguageTag("vi")).message())
+            .collect(Collectors.joining(" "))
+        + " / "
+        + COMPLETION_REFUSED_EN
+        + refused.stream()
+            .map(error -> PROBLEMS.of(error, Locale.ENGLISH).message())
+            .collect(Collectors.joining(" "));
+  }
+
+  private static final String COMPLETION_REFUSED_VI = "Công việc chưa được hoàn thành: ";
+  private static final String COMPLETION_REFUSED_EN = "The task was not completed: ";
 
   /** The 400 of refused fields, each with its sentence in Vietnamese then English. */
   private static Response refusedInWords(
       String detail, List<FieldError> refused, BiFunction<FieldError, Locale, String> sentence) {
+    return badRequest(detail, ": ", named(refused, sentence));
+  }
+
+  /** Each refused field with its reason and its sentence in Vietnamese, then English. */
+  private static List<Map<String, Object>> named(
+      List<FieldError> refused, BiFunction<FieldError, Locale, String> sentence) {
     Locale vi = Locale.forLanguageTag("vi");
     List<Map<String, Object>> named = new ArrayList<>();
     for (FieldError error : refused) {
@@ -713,7 +745,7 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
           "message", sentence.apply(error, vi) + " / " + sentence.apply(error, Locale.ENGLISH));
       named.add(field);
     }
-    return badRequest(detail, ": ", named);
+    return named;
   }
 
   /**

@@ -44,7 +44,7 @@ public class MovementController {
           "kind: TRANSFER (toBranch) | TRANSFER_OUT | RECOGNITION | LEAVING | DEATH; on (yyyy-MM-dd, "
               + "default today); reason (required). Administrators and the member's grassroots committee. 400: required, "
               + "invalid-movement, member-not-active, in-future, invalid-format, unknown, unit-dissolved, same-branch, "
-              + "already-official, too-long.")
+              + "already-official, too-long, last-organization-committee-seat.")
   public Movement record(
       @PathVariable String memberId,
       @RequestBody Request request,

@@ -162,6 +162,16 @@ public class MovementService {
     if ("RECOGNITION".equals(kind) && !"PROBATIONARY".equals(member.membership())) {
       problems.add(new FieldProblem("kind", "already-official", null));
     }
+    // a movement that ends the organization's last committee seat while evaluations wait is refused
+    // as the seat's removal is: the committee's decisions would have nobody (the twelfth session's
+    // outsider, 9)
+    boolean leavesOrganization =
+        // (Set.of refuses to be asked about null: a movement without a kind)
+        kind != null && Set.of("TRANSFER_OUT", "LEAVING", "DEATH").contains(kind)
+            || organizationTo != null && !organizationTo.equals(member.organizationId());
+    if (leavesOrganization && member.organizationId() != null) {
+      units.lastOrganizationSeatOf(memberId, member.organizationId()).ifPresent(problems::add);
+    }
     if (!problems.isEmpty()) {
       throw ApiException.invalid(problems);
     }

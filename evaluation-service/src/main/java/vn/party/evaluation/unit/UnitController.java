@@ -34,7 +34,7 @@ public class UnitController {
   private static final String REFUSALS =
       " 400 with errors[{field, reason, message}]: required, unknown, invalid-kind, "
           + "wrong-parent-kind, unit-dissolved, unit-taken, invalid-format, in-future, too-long, control-characters, "
-          + "unit-not-empty, unit-under-evaluation, last-branch-committee-seat, not-on-committee, merge-kind, merge-self, before-opening, invalid-body, invalid-role, inspection-not-here, "
+          + "unit-not-empty, unit-under-evaluation, last-branch-committee-seat, last-organization-committee-seat, not-on-committee, merge-kind, merge-self, before-opening, invalid-body, invalid-role, inspection-not-here, "
           + "unknown-person, not-a-member-here, probationary-on-committee, member-not-active, member-suspended, "
           + "nothing-to-change. 403: administrators, and "
           + "the grassroots committee for its own organization's units (not the organization's creation, merger or "

@@ -38,6 +38,12 @@ class UnitProblems {
       return this;
     }
 
+    /** A refusal already in words. */
+    Collector add(FieldProblem problem) {
+      problems.add(problem);
+      return this;
+    }
+
     boolean isEmpty() {
       return found.isEmpty() && problems.isEmpty();
     }

@@ -31,6 +31,7 @@ import vn.party.evaluation.unit.UnitApi.NewUnitRequest;
 import vn.party.evaluation.unit.UnitApi.SeatRequest;
 import vn.party.evaluation.unit.UnitApi.UnitChangeRequest;
 import vn.party.evaluation.web.ApiException;
+import vn.party.evaluation.web.FieldProblem;
 
 /**
  * Sets up and keeps the organization tree: creates units, renames them (name, code, opening date), merges and dissolves
@@ -485,6 +486,11 @@ public class UnitService {
           unit.name());
     }
     seat.ifPresent(s -> lastBranchSeat(unit, s, found));
+    seat.flatMap(
+            s ->
+                lastOrganizationSeat(
+                    unit, s, "personId", "reason.last-organization-committee-seat"))
+        .ifPresent(found::add);
     found.throwIfAny();
     unseat(unit, seat.get(), why, user);
   }
@@ -634,6 +640,54 @@ public class UnitService {
           unit.name(),
           waiting);
     }
+  }
+
+  /**
+   * The refusal (on {@code field}) of ending a grassroots organization's last committee seat while its members'
+   * evaluations wait in a running campaign: the committee decides them, and nobody would be left to (twelfth
+   * session's outsider, MEDIUM 9, the organization's side of {@link #lastBranchSeat}). Empty for any other seat.
+   */
+  private Optional<FieldProblem> lastOrganizationSeat(
+      Unit unit, CommitteeSeat seat, String field, String messageKey) {
+    if (unit.kind() != UnitKind.ORGANIZATION || !"COMMITTEE".equals(seat.body())) {
+      return Optional.empty();
+    }
+    boolean othersSit =
+        units.seats(unit.id()).stream()
+            .anyMatch(s -> "COMMITTEE".equals(s.body()) && !s.personId().equals(seat.personId()));
+    int waiting = othersSit ? 0 : units.evaluationsInProgress(unit.id());
+    if (waiting == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        problems.message(
+            field,
+            "last-organization-committee-seat",
+            messageKey,
+            seat.personName(),
+            unit.name(),
+            waiting));
+  }
+
+  /**
+   * The refusal of a movement (on {@code kind}) that would end the person's seat on the organization's committee
+   * while it is the last one and evaluations wait: every door that ends a seat refuses it alike ({@link
+   * #endSeatsOf} does not check, its callers do first).
+   */
+  public Optional<FieldProblem> lastOrganizationSeatOf(String personId, String organizationId) {
+    return units
+        .seat(organizationId, "COMMITTEE", personId)
+        .flatMap(
+            seat ->
+                units
+                    .find(organizationId)
+                    .flatMap(
+                        unit ->
+                            lastOrganizationSeat(
+                                unit,
+                                seat,
+                                "kind",
+                                "reason.last-organization-committee-seat.movement")));
   }
 
   /**

@@ -161,6 +161,44 @@ class FormsTest {
                     .anyMatch(c -> section.equals(c.path("key").asText())));
   }
 
+  /**
+   * Twelfth session's outsider, 8: Tasklist marks section I's grades (and the points under a scored regulation)
+   * required, so a member sees before sending what the rules ask once any criterion is graded or EXCELLENT is proposed
+   * (all of them). Each is hidden on the forms without its criterion, and form-js neither checks nor sends a hidden
+   * field, so a probationary member or one without a leadership post is not asked for criteria not on their form.
+   */
+  @Test
+  void theSelfReviewFormMarksTheGradesRequiredWhereTheyAreAsked() throws IOException {
+    JsonNode form = JSON.readTree(resource("forms/self-review-form.form"));
+    for (SelfReviewRules.Criterion criterion : SelfReviewRules.CRITERIA) {
+      for (String field : List.of(criterion.gradeField(), criterion.pointsField())) {
+        JsonNode component =
+            StreamSupport.stream(form.path("components").spliterator(), false)
+                .filter(c -> field.equals(c.path("key").asText()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no component for " + field));
+        assertThat(component.path("validate").path("required").asBoolean())
+            .as(field + " required")
+            .isTrue();
+        String hide = component.path("conditional").path("hide").asText("");
+        assertThat(hide.contains("formKind = \"PROBATIONARY\""))
+            .as(field + " hidden from probationary members: " + hide)
+            .isEqualTo(!criterion.on(SelfReviewRules.Form.F10_KND));
+        assertThat(hide.contains("formKind != \"PROBATIONARY\""))
+            .as(field + " hidden from full members: " + hide)
+            .isEqualTo(
+                !criterion.on(SelfReviewRules.Form.F02A)
+                    && !criterion.on(SelfReviewRules.Form.F02B));
+        assertThat(hide.contains("leadershipPost != true"))
+            .as(field + " hidden from members without a leadership post: " + hide)
+            .isEqualTo(criterion.leadersOnly());
+        assertThat(hide.contains("regulation != \"QD-366-2025\""))
+            .as(field + " hidden without a score: " + hide)
+            .isEqualTo(field.equals(criterion.pointsField()));
+      }
+    }
+  }
+
   /** The member (self-review) and both approvers see the cap and why, read-only (not submitted). */
   @ParameterizedTest(name = "{0}")
   @MethodSource("userTasks")
