@@ -182,6 +182,19 @@ class MemberEventsConsumerTest extends IntegrationTestSupport {
     assertThat(statusOf(anonymous(), "/api/v1/admin/unmatched-events")).isEqualTo(401);
     assertRefusedQuery("?limit=0", "limit");
     assertRefusedQuery("?reason=LOST", "reason");
+    // named as the unmatched events' reason (not the adjustment's), with the values it takes
+    // (api13)
+    String lost =
+        as("admin")
+            .get()
+            .uri("/api/v1/admin/unmatched-events?reason=LOST")
+            .retrieve()
+            .toEntity(String.class)
+            .getBody();
+    assertThat(json(lost).at("/errors/0/message").asText())
+        .contains("Lý do sự kiện chưa được áp dụng")
+        .doesNotContain("điều chỉnh")
+        .contains("UNKNOWN_MEMBER", "TOO_LATE");
   }
 
   /** The query is refused with 400 naming the field. */

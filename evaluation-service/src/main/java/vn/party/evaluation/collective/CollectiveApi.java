@@ -1,5 +1,6 @@
 package vn.party.evaluation.collective;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import vn.party.evaluation.audit.HistoryEntry;
@@ -15,7 +16,12 @@ public final class CollectiveApi {
       String kind,
       String organizationId,
       String name,
-      String status,
+      @Schema(
+              allowableValues = {"NOT_RATED", "PENDING", "SELF_REVIEW", "DECISION", "DECIDED"},
+              description =
+                  "NOT_RATED (see notRatedReason), PENDING (not started), SELF_REVIEW, DECISION (the committee "
+                      + "above decides), DECIDED")
+          String status,
       String notRatedReason,
       SelfReview selfReview,
       Decision decision,

@@ -27,7 +27,10 @@ public class CollectiveController {
       description =
           "A branch (chi bộ) or a grassroots organization: its self-review (Mẫu 01), the decided level, "
               + "the collective cap in force and the ordered history. Administrators, auditors, the organization's "
-              + "committee and the committee above, and a branch's own committee.")
+              + "committee and the committee above, and a branch's own committee. Who may read is checked first: "
+              + "403 for anyone else, whether or not the collective exists (an outsider learns nothing of which "
+              + "units exist); 404 only for those allowed to know — administrators and auditors for any id, a "
+              + "committee for its own unit — when the unit does not exist or has no rating that year.")
   public CollectiveView get(
       @PathVariable int year,
       @PathVariable String collectiveId,

@@ -1,11 +1,13 @@
 package vn.party.evaluation.meeting;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import vn.party.evaluation.process.TextLimits;
 
 /** Request and response bodies of /api/v1/branches/{branchId}/meetings/{year}. */
 public final class MeetingApi {
@@ -26,28 +28,61 @@ public final class MeetingApi {
   @Schema(
       description = "Biên bản họp chi bộ kiểm điểm / the minutes of the branch's review meeting")
   public record MeetingRequest(
-      @Schema(description = "Ngày họp / date held (not in the future)") LocalDate heldOn,
-      @Schema(description = "Địa điểm / place") String place,
-      @Schema(description = "Tổng số đảng viên chính thức / official members")
+      @Schema(
+              requiredMode = Schema.RequiredMode.REQUIRED,
+              description = "Ngày họp / date held (not in the future)")
+          LocalDate heldOn,
+      @Schema(
+              requiredMode = Schema.RequiredMode.REQUIRED,
+              maxLength = TextLimits.NAME,
+              description = "Địa điểm / place")
+          String place,
+      @Schema(
+              requiredMode = Schema.RequiredMode.REQUIRED,
+              minimum = "1",
+              maximum = "1000",
+              description = "Tổng số đảng viên chính thức / official members")
           Integer officialMembers,
-      @Schema(description = "Số được miễn công tác và sinh hoạt đảng / of them exempted")
+      @Schema(
+              requiredMode = Schema.RequiredMode.REQUIRED,
+              minimum = "0",
+              description =
+                  "Số được miễn công tác và sinh hoạt đảng / of them exempted (fewer than officialMembers)")
           Integer exemptedMembers,
-      @Schema(description = "Số có mặt / present") Integer present,
-      @Schema(description = "Họ tên người vắng mặt, lý do / who was absent and why")
+      @Schema(
+              requiredMode = Schema.RequiredMode.REQUIRED,
+              minimum = "0",
+              description = "Số có mặt / present (at most officialMembers)")
+          Integer present,
+      @Schema(
+              maxLength = TextLimits.FORM_TEXT,
+              description = "Họ tên người vắng mặt, lý do / who was absent and why")
           String absentNames,
-      @Schema(description = "Từng đảng viên được kiểm điểm / each member reviewed")
+      @ArraySchema(
+              minItems = 1,
+              schema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED),
+              arraySchema =
+                  @Schema(
+                      requiredMode = Schema.RequiredMode.REQUIRED,
+                      description = "Từng đảng viên được kiểm điểm / each member reviewed"))
           List<EntryRequest> entries) {}
 
   @Schema(description = "Kiểm điểm một đảng viên tại cuộc họp / one member at the meeting")
   public record EntryRequest(
-      @Schema(description = "The member's open branch-review task (see the agenda)") String taskId,
-      @Schema(description = "Ý kiến phê bình / the criticism") String criticism,
+      @Schema(
+              requiredMode = Schema.RequiredMode.REQUIRED,
+              description = "The member's open branch-review task (see the agenda)")
+          String taskId,
+      @Schema(maxLength = TextLimits.FORM_TEXT, description = "Ý kiến phê bình / the criticism")
+          String criticism,
       @Schema(
               description =
                   "Số phiếu theo mức / votes per level: EXCELLENT, GOOD, COMPLETED, NOT_COMPLETED; a "
                       + "level left out has 0")
           Map<String, Integer> votes,
-      @Schema(description = "Mức chi bộ đề xuất / the proposal; null: not decided at this meeting")
+      @Schema(
+              types = {"string", "null"},
+              description = "Mức chi bộ đề xuất / the proposal; null: not decided at this meeting")
           String proposedLevel) {}
 
   /** A member on the agenda: an open branch review. */

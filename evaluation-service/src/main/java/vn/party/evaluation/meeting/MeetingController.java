@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
@@ -74,7 +76,10 @@ public class MeetingController {
   public ResponseEntity<MeetingRecorded> record(
       @PathVariable String branchId,
       @PathVariable int year,
-      @RequestBody JsonNode body,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              content = @Content(schema = @Schema(implementation = MeetingRequest.class)))
+          @RequestBody
+          JsonNode body,
       @AuthenticationPrincipal CurrentUser user) {
     MeetingService.allowed(branchId, user); // a stranger learns nothing from the body's problems
     MeetingRequest request;

@@ -9,12 +9,15 @@ import io.cloudevents.jackson.JsonCloudEventData;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a Kafka record as a CloudEvent 1.0: binary mode (ce_* headers) or structured JSON mode, with or without
- * a content-type header. Anything else is an {@link UnreadableEventException}.
+ * Reads a Kafka record as a CloudEvent 1.0: binary mode (ce_* headers) or structured JSON mode, with a content-type
+ * header application/cloudevents+json or without one. Anything else is an {@link UnreadableEventException}.
  */
 @Component
 public class CloudEventReader {
@@ -31,6 +34,7 @@ public class CloudEventReader {
     if (record.value() == null) {
       throw new UnreadableEventException("empty record");
     }
+    refuseNeitherMode(record);
     try {
       boolean hasHeaders =
           record.headers().lastHeader("ce_specversion") != null
@@ -48,6 +52,28 @@ public class CloudEventReader {
       throw e;
     } catch (RuntimeException e) {
       throw new UnreadableEventException("not a CloudEvents 1.0 record: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The CloudEvents Kafka binding: a content-type of application/cloudevents… is structured mode, ce_specversion is
+   * binary mode (content-type then types the data). A content-type such as application/json without ce_* headers
+   * is neither — the same JSON without the header is structured mode, read leniently — so the record goes to the DLT
+   * with a reason that says what to send, not the SDK's "Unknown encoding" (session 13's integrator).
+   */
+  private static void refuseNeitherMode(ConsumerRecord<String, byte[]> record) {
+    Header contentType = record.headers().lastHeader("content-type");
+    if (contentType == null || record.headers().lastHeader("ce_specversion") != null) {
+      return;
+    }
+    String value = new String(contentType.value(), StandardCharsets.UTF_8);
+    if (!value.toLowerCase(Locale.ROOT).startsWith("application/cloudevents")) {
+      throw new UnreadableEventException(
+          "content-type '"
+              + (value.length() > 100 ? value.substring(0, 100) : value)
+              + "' without ce_* headers is neither CloudEvents mode: send structured mode with content-type "
+              + "application/cloudevents+json (or no content-type header), or binary mode with ce_specversion, "
+              + "ce_id, ce_source and ce_type headers and the data as the value");
     }
   }
 

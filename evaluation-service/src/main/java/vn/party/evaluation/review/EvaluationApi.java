@@ -1,5 +1,6 @@
 package vn.party.evaluation.review;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -11,11 +12,19 @@ public final class EvaluationApi {
 
   public record Step(String level, String comment, String by, OffsetDateTime at) {}
 
+  /** The residence's feedback: PENDING, RECEIVED or MISSING (deadline passed). */
   public record ResidenceFeedbackView(
-      String status, String comment, String by, OffsetDateTime at) {}
+      @Schema(allowableValues = {"PENDING", "RECEIVED", "MISSING"}) String status,
+      String comment,
+      String by,
+      OffsetDateTime at) {}
 
   /** The unit leadership's assessment: PENDING, RECEIVED, MISSING (deadline passed) or NOT_EXPECTED. */
-  public record UnitAssessmentView(String status, String comment, String by, OffsetDateTime at) {}
+  public record UnitAssessmentView(
+      @Schema(allowableValues = {"PENDING", "RECEIVED", "MISSING", "NOT_EXPECTED"}) String status,
+      String comment,
+      String by,
+      OffsetDateTime at) {}
 
   /** A complaint about the announced result (channel API: the member; EVENT: received elsewhere). */
   public record ComplaintEntry(

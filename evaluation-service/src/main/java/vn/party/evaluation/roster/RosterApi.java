@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import vn.party.evaluation.process.TextLimits;
 
 /** Response bodies of /api/v1/members. */
 public final class RosterApi {
@@ -64,6 +65,45 @@ public final class RosterApi {
 
   /** The unit's previous head, who heads nothing now: the change recorded on his or her roster. */
   public record PreviousHeadView(String memberId, String fullName, RosterChangeView change) {}
+
+  /**
+   * The PATCH body, for the document only (the service reads the body as a JSON merge patch, field by field, to
+   * tell a null from a field left out): any of the changeable facts, with the required reason.
+   */
+  @Schema(
+      description =
+          "Các thông tin cần đổi, kèm lý do / the facts to change, with the reason: a field left out is not "
+              + "changed, null clears a fact that may be not on file; any other field is refused (unknown-field)",
+      additionalProperties = Schema.AdditionalPropertiesValue.FALSE,
+      minProperties = 2)
+  public record RosterPatch(
+      @Schema(allowableValues = {"OFFICIAL", "PROBATIONARY"}) String membership,
+      @Schema(
+              types = {"string", "null"},
+              format = "date",
+              description = "yyyy-MM-dd, not in the future; null: not on file")
+          LocalDate admittedOn,
+      @Schema(description = "miễn công tác và sinh hoạt đảng") Boolean exempted,
+      @Schema(description = "đình chỉ sinh hoạt đảng") Boolean suspended,
+      @Schema(description = "cán bộ, công chức, viên chức") Boolean civilServant,
+      @Schema(description = "giữ chức vụ lãnh đạo, quản lý (Mẫu 02B)") Boolean leadershipPost,
+      @Schema(
+              types = {"string", "null"},
+              allowableValues = {"BRANCH_COMMITTEE", "ORGANIZATION_COMMITTEE"},
+              description = "null: on no committee")
+          String leadership,
+      @Schema(
+              types = {"string", "null"},
+              allowableValues = {"BRANCH", "ORGANIZATION"},
+              description =
+                  "BRANCH: bí thư of the member's branch; ORGANIZATION: bí thư of the member's grassroots "
+                      + "organization; null: heads nothing")
+          String headOf,
+      @Schema(
+              requiredMode = Schema.RequiredMode.REQUIRED,
+              maxLength = TextLimits.REASON,
+              description = "Lý do, ví dụ số quyết định / why, e.g. the decision number")
+          String reason) {}
 
   private RosterApi() {}
 }

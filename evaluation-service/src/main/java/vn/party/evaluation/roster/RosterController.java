@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.party.evaluation.roster.RosterApi.MemberRosterView;
 import vn.party.evaluation.roster.RosterApi.RosterChangeView;
+import vn.party.evaluation.roster.RosterApi.RosterPatch;
 import vn.party.evaluation.roster.RosterApi.RosterUpdateView;
 import vn.party.evaluation.security.CurrentUser;
 
@@ -73,6 +75,7 @@ public class RosterController {
       @io.swagger.v3.oas.annotations.parameters.RequestBody(
               content =
                   @Content(
+                      schema = @Schema(implementation = RosterPatch.class),
                       examples =
                           @ExampleObject(
                               value =

@@ -2,7 +2,11 @@ package vn.party.evaluation.task;
 
 import java.util.Date;
 
-/** An open user task of a member's evaluation, as the engine holds it, with the member it is about. */
+/**
+ * An open user task, as the engine holds it, with what it is about: a member's task names the member; a committee's
+ * task about a collective or the whole organization has no member and names its subject (the collective's or the
+ * organization's name), as the task.assigned event does.
+ */
 public record OpenTask(
     String id,
     String taskKey,
@@ -14,7 +18,8 @@ public record OpenTask(
     String candidateGroup,
     Date created,
     Date due,
-    String processInstanceId) {
+    String processInstanceId,
+    String subjectName) {
 
   boolean overdueAt(Date now) {
     return due != null && due.before(now);

@@ -112,7 +112,14 @@ public class TaskController {
       summary = "Hoàn thành việc / complete a task",
       description =
           "Body: the task's form fields, e.g. {\"selfProposedLevel\":\"GOOD\",\"strengths\":\"...\"}. "
-              + "400 names each refused field; 403 when the task is not yours; the task stays open on refusal.")
+              + "400 names each refused field; 403 when the task is not yours; the task stays open on refusal. "
+              + "The fields of each task and the reasons of a refusal: docs/contracts.md (member-evaluation: the variables each task submits). "
+              + "committee-decision: decision (APPROVE | RETURN), decidedLevel (EXCELLENT | GOOD | COMPLETED | "
+              + "NOT_COMPLETED, required on APPROVE, not above the cap: above-cap), decisionComment (required on RETURN "
+              + "and on approving another level than the branch proposed: adjustment-reason-required), quotaReason "
+              + "(required, at least 10 letters or digits, when approving EXCELLENT takes the organization above the "
+              + "EXCELLENT quota of the moment: over-quota-reason-required; the approval is then recorded with the "
+              + "reason, not refused).")
   public ResponseEntity<Void> complete(
       @PathVariable String taskId,
       @RequestBody Map<String, Object> values,

@@ -19,6 +19,7 @@ import vn.party.evaluation.collective.CollectiveCapService;
 import vn.party.evaluation.collective.CollectiveEvaluation;
 import vn.party.evaluation.completion.Completions;
 import vn.party.evaluation.completion.Submission;
+import vn.party.evaluation.directory.MemberDirectory;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.process.validation.CollectiveCaps;
@@ -64,6 +65,7 @@ public class TaskWork {
   private final TaskSeats seats;
   private final LevelCapService memberCaps;
   private final CollectiveCapService collectiveCaps;
+  private final MemberDirectory directory;
 
   public TaskWork(
       TaskEngine engine,
@@ -76,7 +78,9 @@ public class TaskWork {
       OwnCases ownCases,
       TaskSeats seats,
       LevelCapService memberCaps,
-      CollectiveCapService collectiveCaps) {
+      CollectiveCapService collectiveCaps,
+      MemberDirectory directory) {
+    this.directory = directory;
     this.memberCaps = memberCaps;
     this.collectiveCaps = collectiveCaps;
     this.ownCases = ownCases;
@@ -544,7 +548,8 @@ public class TaskWork {
 
   private OpenTask openTask(EngineTask task) {
     Map<String, Object> variables =
-        engine.variables(task.id(), List.of(MEMBER_ID, MEMBER_NAME, YEAR, COLLECTIVE_NAME));
+        engine.variables(
+            task.id(), List.of(MEMBER_ID, MEMBER_NAME, YEAR, COLLECTIVE_NAME, ORGANIZATION_ID));
     // a collective's rating has no member: the list shows the collective's name in its place
     Object name =
         variables.get(MEMBER_NAME) != null
@@ -562,6 +567,20 @@ public class TaskWork {
         candidateGroup,
         task.created(),
         task.due(),
-        task.processInstanceId());
+        task.processInstanceId(),
+        subjectName(variables));
+  }
+
+  /** A committee's task about no single member names its subject, as the task.assigned event does. */
+  private String subjectName(Map<String, Object> variables) {
+    if (variables.get(MEMBER_ID) != null) {
+      return null;
+    }
+    if (variables.get(COLLECTIVE_NAME) instanceof String collective) {
+      return collective;
+    }
+    return variables.get(ORGANIZATION_ID) instanceof String organization
+        ? directory.organizationName(organization).orElse(organization)
+        : null;
   }
 }

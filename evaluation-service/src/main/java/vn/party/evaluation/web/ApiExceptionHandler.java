@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -92,6 +93,14 @@ public class ApiExceptionHandler {
           message("error.invalid"),
           List.of(field(name.length() > 100 ? name.substring(0, 100) : name, "duplicate-field")));
     }
+    if (e.getCause() instanceof MismatchedInputException) {
+      // valid JSON of another kind ([…], "…", 1): every JSON body of the API is one object
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          message("error.not-an-object"),
+          List.of(
+              new FieldProblem("body", "malformed", message("reason.malformed.not-an-object"))));
+    }
     return problem(
         HttpStatus.BAD_REQUEST, message("error.malformed"), List.of(field("body", "malformed")));
   }
@@ -114,6 +123,12 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ProblemDetail> pathType(MethodArgumentTypeMismatchException e) {
+    if (e.getRequiredType() != null && e.getRequiredType().isEnum()) {
+      return problem(
+          HttpStatus.BAD_REQUEST,
+          message("error.invalid"),
+          List.of(oneOf(e.getName(), e.getRequiredType())));
+    }
     return problem(
         HttpStatus.BAD_REQUEST,
         message("error.invalid"),
@@ -222,6 +237,25 @@ public class ApiExceptionHandler {
         field,
         reason,
         message("reason." + reason + ".expected", label(field), message("type." + type)));
+  }
+
+  /**
+   * A parameter that must be one of an enum's names ({@code ?reason=FOO} on the unmatched events): named by its
+   * type's label ({@code field.unmatched-reason}, not the adjustment's "reason"), with the values it takes.
+   */
+  private FieldProblem oneOf(String name, Class<?> type) {
+    String kebab =
+        type.getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    String label =
+        messages.getMessage("field." + kebab, null, null, LocaleContextHolder.getLocale());
+    String values =
+        Arrays.stream(type.getEnumConstants())
+            .map(value -> ((Enum<?>) value).name())
+            .collect(Collectors.joining(", "));
+    return new FieldProblem(
+        name,
+        "wrong-type",
+        message("reason.wrong-type.one-of", label != null ? label : label(name), values));
   }
 
   /**

@@ -52,6 +52,16 @@ class CollectiveRatingTest extends EvaluationFlowSupport {
         collectiveTaskOf("secretary1", "collective-self-review", CB1, YEAR),
         lateQuarter);
     String cb1Returned = collectiveTaskOf("committee", "collective-decision", CB1, YEAR);
+    // the committee's list tells its collectives' tasks apart: each names its subject (api13)
+    assertThat(tasksOf("committee"))
+        .filteredOn(task -> task.get("id").asText().equals(cb1Returned))
+        .singleElement()
+        .satisfies(
+            task -> {
+              assertThat(task.path("memberId").isMissingNode()).isTrue();
+              assertThat(task.path("subjectName").asText())
+                  .isEqualTo(collective("committee", YEAR, CB1).get("name").asText());
+            });
     ResponseEntity<String> overTwenty =
         complete("committee", cb1Returned, approvesWithComment("COMPLETED", "Còn nhiệm vụ chậm."));
     assertRefused(overTwenty, "decidedLevel", "above-cap");
