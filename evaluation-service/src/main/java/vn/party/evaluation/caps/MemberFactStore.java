@@ -9,7 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import vn.party.evaluation.heads.UnitHeads;
 import vn.party.evaluation.rules.Level;
 
 /**
@@ -19,12 +18,16 @@ import vn.party.evaluation.rules.Level;
 @Component
 public class MemberFactStore {
 
-  private final JdbcClient jdbc;
-  private final UnitHeads heads;
+  /**
+   * What the unit-assessment check reads: whether the member holds a civil-service post ({@code
+   * party_member.civil_servant}, false for an unknown member) and the latest unit assessment of the year, if any.
+   */
+  public record AssessmentCheck(boolean civilServant, Optional<UnitAssessment> latest) {}
 
-  public MemberFactStore(JdbcClient jdbc, UnitHeads heads) {
+  private final JdbcClient jdbc;
+
+  public MemberFactStore(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.heads = heads;
   }
 
   /** Stores the decision; the same decision number again (a correction) replaces the earlier values. */
@@ -71,44 +74,68 @@ public class MemberFactStore {
         .update();
   }
 
-  /** The latest unit assessment of the year, if any arrived. */
-  public Optional<UnitAssessment> latestUnitAssessment(int year, String memberId) {
+  /**
+   * Whether the member holds a civil-service post, and the latest unit assessment of the year: in one statement
+   * (issue 15: two per event that reaches the unit-assessment check).
+   */
+  public AssessmentCheck assessmentCheck(int year, String memberId) {
     return jdbc.sql(
             """
-            select member_id, year, civil_service_level, comment, assessed_by,
-              tasks_completed_percent::float8 as tasks_completed_percent
-            from evaluation.unit_assessment where year = :year and member_id = :member order by id desc limit 1""")
+            select coalesce(m.civil_servant, false) as civil_servant, u.civil_service_level, u.comment,
+              u.assessed_by, u.tasks_completed_percent::float8 as tasks_completed_percent, u.id is not null as assessed
+            from (select 1) as one
+            left join evaluation.party_member m on m.id = :member
+            left join lateral (
+              select id, civil_service_level, comment, assessed_by, tasks_completed_percent
+              from evaluation.unit_assessment where year = :year and member_id = :member order by id desc limit 1) u
+              on true""")
         .param("year", year)
         .param("member", memberId)
         .query(
             (rs, row) ->
-                new UnitAssessment(
-                    rs.getString("member_id"),
-                    rs.getInt("year"),
-                    Level.parse(rs.getString("civil_service_level")).orElse(null),
-                    rs.getString("comment"),
-                    rs.getString("assessed_by"),
-                    rs.getObject("tasks_completed_percent", Double.class)))
-        .optional();
+                new AssessmentCheck(
+                    rs.getBoolean("civil_servant"),
+                    rs.getBoolean("assessed")
+                        ? Optional.of(
+                            new UnitAssessment(
+                                memberId,
+                                year,
+                                Level.parse(rs.getString("civil_service_level")).orElse(null),
+                                rs.getString("comment"),
+                                rs.getString("assessed_by"),
+                                rs.getObject("tasks_completed_percent", Double.class)))
+                        : Optional.empty()))
+        .single();
   }
 
   /**
-   * The discipline decisions of the year, and the civil-service level and share of tasks completed of the latest
-   * unit assessment: in one statement (issue 15: read at every task's creation, in two), a row per decision with the
-   * assessment's figures on each, or one row with them alone when no decision arrived.
+   * The discipline decisions of the year, the civil-service level and share of tasks completed of the latest unit
+   * assessment, and the level of the unit the member heads once it is rated (a fact that caps the member's level
+   * wherever a cap is computed: the decision, a finalization adjustment, a re-appraisal, a re-rating; none for a
+   * member who heads nothing, or whose unit is not rated yet): in one statement (issue 15: read at every task's
+   * creation, in three), a row per decision with the other figures on each, or one row with them alone when no
+   * decision arrived.
    */
   public KnownFacts facts(int year, String memberId) {
     List<DisciplineDecision> disciplines = new ArrayList<>();
     Level[] civilServiceLevel = new Level[1];
     Double[] tasksCompletedPercent = new Double[1];
+    Level[] headedUnitLevel = new Level[1];
     jdbc.sql(
             """
             select d.decision_id, d.form, d.self_detected_and_remedied, d.decided_on, d.decided_by,
-              u.civil_service_level, u.tasks_completed_percent::float8 as tasks_completed_percent
+              u.civil_service_level, u.tasks_completed_percent::float8 as tasks_completed_percent,
+              h.decided_level as headed_unit_level
             from (select 1) as one
             left join lateral (
               select civil_service_level, tasks_completed_percent from evaluation.unit_assessment
               where year = :year and member_id = :member order by id desc limit 1) u on true
+            left join lateral (
+              select c.decided_level from evaluation.member_evaluation e
+              join evaluation.campaign_member cm on cm.campaign_id = e.campaign_id and cm.member_id = e.member_id
+              join evaluation.collective_evaluation c on c.year = e.year and c.status = 'DECIDED'
+                and c.collective_id = (case when cm.head_of = 'BRANCH' then e.branch_id else e.organization_id end)
+              where e.year = :year and e.member_id = :member and cm.head_of is not null limit 1) h on true
             left join evaluation.discipline_decision d on d.year = :year and d.member_id = :member
             order by d.decided_on, d.id""")
         .param("year", year)
@@ -118,6 +145,7 @@ public class MemberFactStore {
               String level = rs.getString("civil_service_level");
               civilServiceLevel[0] = level == null ? null : Level.parse(level).orElse(null);
               tasksCompletedPercent[0] = rs.getObject("tasks_completed_percent", Double.class);
+              headedUnitLevel[0] = Level.parse(rs.getString("headed_unit_level")).orElse(null);
               if (rs.getString("decision_id") != null) {
                 disciplines.add(
                     new DisciplineDecision(
@@ -131,9 +159,6 @@ public class MemberFactStore {
               }
             });
     return new KnownFacts(
-        disciplines,
-        civilServiceLevel[0],
-        tasksCompletedPercent[0],
-        heads.headedUnitLevel(year, memberId).orElse(null));
+        disciplines, civilServiceLevel[0], tasksCompletedPercent[0], headedUnitLevel[0]);
   }
 }
