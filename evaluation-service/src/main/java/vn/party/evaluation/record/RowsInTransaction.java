@@ -29,6 +29,7 @@ final class RowsInTransaction implements TransactionSynchronization {
   private final Map<Row, String> statuses = new HashMap<>();
   private final Map<Row, Assignments> deferred = new LinkedHashMap<>();
   private final RowWriter writer;
+  private boolean committing;
 
   private RowsInTransaction(RowWriter writer) {
     this.writer = writer;
@@ -68,8 +69,15 @@ final class RowsInTransaction implements TransactionSynchronization {
     statuses.put(new Row(year, memberId), status);
   }
 
-  /** Keeps the assignments for the row's next write in this transaction, or its commit. */
+  /**
+   * Keeps the assignments for the row's next write in this transaction, or its commit; written at once when the
+   * transaction is committing already (another synchronization's work before the commit, after this one's).
+   */
   void defer(int year, String memberId, Assignments assignments) {
+    if (committing) {
+      writer.write(year, memberId, assignments);
+      return;
+    }
     deferred.computeIfAbsent(new Row(year, memberId), row -> new Assignments()).addAll(assignments);
   }
 
@@ -89,6 +97,7 @@ final class RowsInTransaction implements TransactionSynchronization {
 
   @Override
   public void beforeCommit(boolean readOnly) {
+    committing = true;
     writeDeferred();
   }
 }
