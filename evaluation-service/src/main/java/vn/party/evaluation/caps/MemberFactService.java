@@ -15,6 +15,7 @@ import vn.party.evaluation.inbound.UnmatchedEvents;
 import vn.party.evaluation.inbound.UnmatchedReason;
 import vn.party.evaluation.messaging.Inbox;
 import vn.party.evaluation.record.EvaluationRecords;
+import vn.party.evaluation.record.EvaluationStatus;
 import vn.party.evaluation.record.LateArrival;
 import vn.party.evaluation.rerating.ReratingStarter;
 import vn.party.evaluation.security.Actors;
@@ -99,13 +100,10 @@ public class MemberFactService {
     if (!inbox.firstDelivery(event)) {
       return false;
     }
-    boolean evaluationExists = records.lock(assessment.year(), assessment.memberId());
-    Optional<LateArrival> late =
-        evaluationExists
-            ? records
-                .find(assessment.year(), assessment.memberId())
-                .flatMap(evaluation -> LateArrival.forUnitAssessment(evaluation.status()))
-            : Optional.empty();
+    Optional<EvaluationStatus> status =
+        records.lockedStatus(assessment.year(), assessment.memberId());
+    boolean evaluationExists = status.isPresent();
+    Optional<LateArrival> late = status.flatMap(LateArrival::forUnitAssessment);
     Map<String, Object> details = received(event, evaluationExists);
     details.put(
         "civilServiceLevel",

@@ -9,7 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import vn.party.evaluation.heads.UnitHeads;
 import vn.party.evaluation.rules.Level;
 
 /**
@@ -18,6 +17,12 @@ import vn.party.evaluation.rules.Level;
  */
 @Component
 public class MemberFactStore {
+
+  /**
+   * What the unit-assessment check reads: whether the member holds a civil-service post ({@code
+   * party_member.civil_servant}, false for an unknown member) and the latest unit assessment of the year, if any.
+   */
+  public record AssessmentCheck(boolean civilServant, Optional<UnitAssessment> latest) {}
 
   private final JdbcClient jdbc;
 
@@ -69,32 +74,47 @@ public class MemberFactStore {
         .update();
   }
 
-  /** The latest unit assessment of the year, if any arrived. */
-  public Optional<UnitAssessment> latestUnitAssessment(int year, String memberId) {
+  /**
+   * Whether the member holds a civil-service post, and the latest unit assessment of the year: in one statement
+   * (issue 15: two per event that reaches the unit-assessment check).
+   */
+  public AssessmentCheck assessmentCheck(int year, String memberId) {
     return jdbc.sql(
             """
-            select member_id, year, civil_service_level, comment, assessed_by,
-              tasks_completed_percent::float8 as tasks_completed_percent
-            from evaluation.unit_assessment where year = :year and member_id = :member order by id desc limit 1""")
+            select coalesce(m.civil_servant, false) as civil_servant, u.civil_service_level, u.comment,
+              u.assessed_by, u.tasks_completed_percent::float8 as tasks_completed_percent, u.id is not null as assessed
+            from (select 1) as one
+            left join evaluation.party_member m on m.id = :member
+            left join lateral (
+              select id, civil_service_level, comment, assessed_by, tasks_completed_percent
+              from evaluation.unit_assessment where year = :year and member_id = :member order by id desc limit 1) u
+              on true""")
         .param("year", year)
         .param("member", memberId)
         .query(
             (rs, row) ->
-                new UnitAssessment(
-                    rs.getString("member_id"),
-                    rs.getInt("year"),
-                    Level.parse(rs.getString("civil_service_level")).orElse(null),
-                    rs.getString("comment"),
-                    rs.getString("assessed_by"),
-                    rs.getObject("tasks_completed_percent", Double.class)))
-        .optional();
+                new AssessmentCheck(
+                    rs.getBoolean("civil_servant"),
+                    rs.getBoolean("assessed")
+                        ? Optional.of(
+                            new UnitAssessment(
+                                memberId,
+                                year,
+                                Level.parse(rs.getString("civil_service_level")).orElse(null),
+                                rs.getString("comment"),
+                                rs.getString("assessed_by"),
+                                rs.getObject("tasks_completed_percent", Double.class)))
+                        : Optional.empty()))
+        .single();
   }
 
   /**
-   * The discipline decisions of the year, and the civil-service level and share of tasks completed of the latest
-   * unit assessment, and the level of the unit the member heads ({@link UnitHeads#headedUnitLevel}): in one statement
-   * (issue 15: read at every task's creation, in three, then two), a row per decision with the assessment's figures and
-   * the headed unit's level on each, or one row with them alone when no decision arrived.
+   * The discipline decisions of the year, the civil-service level and share of tasks completed of the latest unit
+   * assessment, and the level of the unit the member heads once it is rated (a fact that caps the member's level
+   * wherever a cap is computed: the decision, a finalization adjustment, a re-appraisal, a re-rating; none for a
+   * member who heads nothing, or whose unit is not rated yet): in one statement (issue 15: read at every task's
+   * creation, in three), a row per decision with the other figures on each, or one row with them alone when no
+   * decision arrived.
    */
   public KnownFacts facts(int year, String memberId) {
     List<DisciplineDecision> disciplines = new ArrayList<>();

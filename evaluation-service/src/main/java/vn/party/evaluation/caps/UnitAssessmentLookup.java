@@ -6,27 +6,25 @@ import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import vn.party.evaluation.directory.MemberDirectory;
+import vn.party.evaluation.caps.MemberFactStore.AssessmentCheck;
 import vn.party.evaluation.process.TextLimits;
 import vn.party.evaluation.process.flow.GatewayFlags;
 import vn.party.evaluation.record.EvaluationRecords;
 
 /**
  * Step check-unit-assessment: is the unit leadership's assessment expected at all (the member holds a civil-service
- * post, {@link MemberDirectory#civilServant}), and has it already arrived? Then the process does not wait for it.
+ * post, {@code party_member.civil_servant}), and has it already arrived? Then the process does not wait for it. Both
+ * read in one statement ({@link MemberFactStore#assessmentCheck}).
  */
 @Component("unitAssessmentLookup")
 public class UnitAssessmentLookup implements JavaDelegate {
 
   private final EvaluationRecords records;
   private final MemberFactStore store;
-  private final MemberDirectory directory;
 
-  public UnitAssessmentLookup(
-      EvaluationRecords records, MemberFactStore store, MemberDirectory directory) {
+  public UnitAssessmentLookup(EvaluationRecords records, MemberFactStore store) {
     this.records = records;
     this.store = store;
-    this.directory = directory;
   }
 
   @Override
@@ -36,9 +34,10 @@ public class UnitAssessmentLookup implements JavaDelegate {
     records.lock(
         year,
         memberId); // serialises with the consumer: an assessment cannot slip between check and wait
-    Optional<UnitAssessment> assessment = store.latestUnitAssessment(year, memberId);
+    AssessmentCheck check = store.assessmentCheck(year, memberId);
+    Optional<UnitAssessment> assessment = check.latest();
     // an assessment that came anyway is used even for a member not marked as a civil servant
-    boolean expected = directory.civilServant(memberId) || assessment.isPresent();
+    boolean expected = check.civilServant() || assessment.isPresent();
     assessment.ifPresent(
         a -> {
           records.unitAssessmentReceived(year, memberId, a.comment(), a.assessedBy());

@@ -24,18 +24,6 @@ public class MemberDirectory {
         .optional();
   }
 
-  /**
-   * Whether the member holds a post in the state apparatus (cán bộ, công chức, viên chức), and so has a civil-service
-   * rating from the unit leadership: {@code party_member.civil_servant}. False for an unknown member.
-   */
-  public boolean civilServant(String memberId) {
-    return jdbc.sql("select civil_servant from evaluation.party_member where id = :id")
-        .param("id", memberId)
-        .query(Boolean.class)
-        .optional()
-        .orElse(false);
-  }
-
   public boolean organizationExists(String organizationId) {
     return jdbc.sql("select count(*) from evaluation.organization where id = :id")
             .param("id", organizationId)

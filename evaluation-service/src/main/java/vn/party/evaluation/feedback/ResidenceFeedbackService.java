@@ -14,6 +14,7 @@ import vn.party.evaluation.inbound.UnmatchedEvents;
 import vn.party.evaluation.inbound.UnmatchedReason;
 import vn.party.evaluation.messaging.Inbox;
 import vn.party.evaluation.record.EvaluationRecords;
+import vn.party.evaluation.record.EvaluationStatus;
 import vn.party.evaluation.record.LateArrival;
 import vn.party.evaluation.security.Actors;
 
@@ -66,13 +67,9 @@ public class ResidenceFeedbackService {
     if (!inbox.firstDelivery(event)) {
       return false;
     }
-    boolean evaluationExists = records.lock(feedback.year(), feedback.memberId());
-    Optional<LateArrival> late =
-        evaluationExists
-            ? records
-                .find(feedback.year(), feedback.memberId())
-                .flatMap(evaluation -> LateArrival.forResidenceComment(evaluation.status()))
-            : Optional.empty();
+    Optional<EvaluationStatus> status = records.lockedStatus(feedback.year(), feedback.memberId());
+    boolean evaluationExists = status.isPresent();
+    Optional<LateArrival> late = status.flatMap(LateArrival::forResidenceComment);
     store.save(feedback, event.getSource().toString(), event.getId());
     // the system took the event in; who wrote the comment (free text from outside) is part of the
     // details

@@ -18,7 +18,6 @@ import vn.party.evaluation.process.CollectiveKind;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.ProcessVariables;
 import vn.party.evaluation.record.EvaluationRecords;
-import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.security.Actors;
 
 /** Who heads which unit in a campaign, what became of the unit's rating, and telling the head's evaluation. */
@@ -54,26 +53,6 @@ public class UnitHeads {
         .param("c", unitId)
         .query((rs, n) -> new UnitOutcome(rs.getString("decided_level")))
         .optional();
-  }
-
-  /**
-   * The level of the unit the member heads in the year, once the unit is rated: a fact that caps the member's level
-   * wherever a cap is computed (the decision, a finalization adjustment, a re-appraisal, a re-rating). Empty for a
-   * member who heads nothing, or whose unit is not rated (yet).
-   */
-  public Optional<Level> headedUnitLevel(int year, String memberId) {
-    return jdbc.sql(
-            """
-            select c.decided_level from evaluation.member_evaluation e
-            join evaluation.campaign_member cm on cm.campaign_id = e.campaign_id and cm.member_id = e.member_id
-            join evaluation.collective_evaluation c on c.year = e.year and c.status = 'DECIDED'
-              and c.collective_id = (case when cm.head_of = 'BRANCH' then e.branch_id else e.organization_id end)
-            where e.year = :y and e.member_id = :m and cm.head_of is not null""")
-        .param("y", year)
-        .param("m", memberId)
-        .query(String.class)
-        .optional()
-        .flatMap(Level::parse);
   }
 
   /**

@@ -11,10 +11,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Reads and writes member_evaluation rows. Each write names the step it records. */
+/**
+ * Reads and writes member_evaluation rows. Each write names the step it records.
+ *
+ * <p>What came in from outside and was looked for by the process — the residence comment and the unit assessment,
+ * received or not — waits for the transaction's next write of the row, or its commit, and goes out with it (issue 15:
+ * an event that opens the branch review sent three updates of the row, now one). Those columns are read in other
+ * transactions (the pages, the reports); a read through {@link #find} or {@link #ofMember} writes them first.
+ */
 @Component
 public class EvaluationRecords {
+
+  private static final String TABLE = "evaluation.member_evaluation";
 
   private final JdbcClient jdbc;
 
@@ -23,6 +33,7 @@ public class EvaluationRecords {
   }
 
   public Optional<EvaluationRecord> find(int year, String memberId) {
+    writeDeferred();
     return jdbc.sql(
             """
             select e.*, m.full_name as member_name from evaluation.member_evaluation e
@@ -36,6 +47,7 @@ public class EvaluationRecords {
 
   /** A member's evaluations of every year, newest first. */
   public List<EvaluationRecord> ofMember(String memberId) {
+    writeDeferred();
     return jdbc.sql(
             """
             select e.*, m.full_name as member_name from evaluation.member_evaluation e
@@ -73,6 +85,11 @@ public class EvaluationRecords {
     if (evaluations.isEmpty()) {
       return Set.of();
     }
+    RowsInTransaction transaction = rows();
+    for (NewEvaluation evaluation : evaluations) {
+      String memberId = evaluation.memberId();
+      write(year, memberId, transaction.takeDeferred(year, memberId));
+    }
     StringJoiner values = new StringJoiner(", ");
     Map<String, Object> params = new HashMap<>();
     params.put("year", year);
@@ -107,7 +124,6 @@ public class EvaluationRecords {
             .list();
     // the insert (or the fresh start) holds the row's lock and set its status (issue 15: the cap
     // refresh's lock and the self-review's status at the launch sent nothing new)
-    RowsInTransaction transaction = RowsInTransaction.current();
     for (String memberId : created) {
       transaction.lockedNow(year, memberId);
       transaction.statusNow(year, memberId, EvaluationStatus.SELF_REVIEW.name());
@@ -119,7 +135,7 @@ public class EvaluationRecords {
   @Transactional(propagation = Propagation.MANDATORY)
   public void ended(int year, String memberId, String reasonCode) {
     update(year, memberId, "status = 'ENDED', ended_reason = :v1, ended_at = now()", reasonCode);
-    RowsInTransaction.current().statusNow(year, memberId, EvaluationStatus.ENDED.name());
+    rows().statusNow(year, memberId, EvaluationStatus.ENDED.name());
   }
 
   /** A transfer inside the organization moved the running evaluation to the member's new branch. */
@@ -172,28 +188,40 @@ public class EvaluationRecords {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public boolean lock(int year, String memberId) {
-    RowsInTransaction transaction = RowsInTransaction.current();
-    if (transaction.locked(year, memberId)) {
-      return true;
-    }
-    boolean exists =
-        jdbc.sql(
-                "select 1 from evaluation.member_evaluation where year = :year and member_id = :member for update")
-            .param("year", year)
-            .param("member", memberId)
-            .query(Integer.class)
-            .optional()
-            .isPresent();
-    if (exists) {
+    return lockedStatus(year, memberId).isPresent();
+  }
+
+  /**
+   * Locks the row as {@link #lock} does, and tells the evaluation's status: empty when the member has no evaluation
+   * that year. The status is read with the lock (issue 15: a residence comment read the whole record after the lock
+   * to tell one that came too late).
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Optional<EvaluationStatus> lockedStatus(int year, String memberId) {
+    RowsInTransaction transaction = rows();
+    if (!transaction.locked(year, memberId) || transaction.status(year, memberId) == null) {
+      Optional<String> status =
+          jdbc.sql(
+                  """
+                  select status from evaluation.member_evaluation where year = :year and member_id = :member
+                  for update""")
+              .param("year", year)
+              .param("member", memberId)
+              .query(String.class)
+              .optional();
+      if (status.isEmpty()) {
+        return Optional.empty();
+      }
       transaction.lockedNow(year, memberId);
+      transaction.statusNow(year, memberId, status.get());
     }
-    return exists;
+    return Optional.of(EvaluationStatus.valueOf(transaction.status(year, memberId)));
   }
 
   /** Sent only when the transaction has not already set that status (issue 15: the launch set it twice). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void status(int year, String memberId, EvaluationStatus status) {
-    RowsInTransaction transaction = RowsInTransaction.current();
+    RowsInTransaction transaction = rows();
     if (transaction.hasStatus(year, memberId, status.name())) {
       return;
     }
@@ -213,36 +241,37 @@ public class EvaluationRecords {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void residenceFeedbackReceived(int year, String memberId, String comment, String by) {
-    update(
+    defer(
         year,
         memberId,
-        """
-        residence_feedback = 'RECEIVED', residence_comment = :v1, residence_comment_by = :v2,
-        residence_comment_at = now()""",
-        comment,
-        by);
+        new Assignments()
+            .set("residence_feedback", "RECEIVED")
+            .set("residence_comment", comment)
+            .set("residence_comment_by", by)
+            .setNow("residence_comment_at"));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void residenceFeedbackMissing(int year, String memberId) {
-    update(year, memberId, "residence_feedback = 'MISSING'");
+    defer(year, memberId, new Assignments().set("residence_feedback", "MISSING"));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void unitAssessmentReceived(int year, String memberId, String comment, String by) {
-    update(
+    defer(
         year,
         memberId,
-        """
-        unit_assessment = 'RECEIVED', unit_comment = :v1, unit_comment_by = :v2, unit_comment_at = now()""",
-        comment,
-        by);
+        new Assignments()
+            .set("unit_assessment", "RECEIVED")
+            .set("unit_comment", comment)
+            .set("unit_comment_by", by)
+            .setNow("unit_comment_at"));
   }
 
   /** MISSING (the deadline passed) or NOT_EXPECTED (no civil-service post). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void unitAssessmentNotReceived(int year, String memberId, String status) {
-    update(year, memberId, "unit_assessment = :v1", status);
+    defer(year, memberId, new Assignments().set("unit_assessment", status));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -272,7 +301,7 @@ public class EvaluationRecords {
         level,
         comment,
         by);
-    RowsInTransaction.current().statusNow(year, memberId, EvaluationStatus.DECIDED.name());
+    rows().statusNow(year, memberId, EvaluationStatus.DECIDED.name());
   }
 
   /** The committee adjusted the decided level while finalizing; who decided and the decision's comment stay. */
@@ -293,8 +322,43 @@ public class EvaluationRecords {
         ruleId);
   }
 
+  /**
+   * Sets {@code assignments} (values named :v1, :v2, … in order) and whatever the transaction deferred for the row, in
+   * one statement. The deferred columns (residence comment, unit assessment) are never among {@code assignments}.
+   */
   private void update(int year, String memberId, String assignments, Object... values) {
+    Assignments deferred = rows().takeDeferred(year, memberId);
+    if (deferred.isEmpty()) {
+      YearRows.update(jdbc, TABLE, "member_id", year, memberId, assignments, values);
+      return;
+    }
+    Map<String, Object> named = new HashMap<>(deferred.values());
+    for (int i = 0; i < values.length; i++) {
+      named.put("v" + (i + 1), values[i]);
+    }
     YearRows.update(
-        jdbc, "evaluation.member_evaluation", "member_id", year, memberId, assignments, values);
+        jdbc, TABLE, "member_id", year, memberId, deferred.sql() + ", " + assignments, named);
+  }
+
+  private void defer(int year, String memberId, Assignments assignments) {
+    rows().defer(year, memberId, assignments);
+  }
+
+  private void write(int year, String memberId, Assignments assignments) {
+    if (!assignments.isEmpty()) {
+      YearRows.update(
+          jdbc, TABLE, "member_id", year, memberId, assignments.sql(), assignments.values());
+    }
+  }
+
+  /** Before a read: what the running transaction deferred, written (nothing outside a transaction). */
+  private void writeDeferred() {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      rows().writeDeferred();
+    }
+  }
+
+  private RowsInTransaction rows() {
+    return RowsInTransaction.current(this::write);
   }
 }

@@ -1,5 +1,7 @@
 package vn.party.evaluation.record;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,6 +25,22 @@ public final class YearRows {
       String key,
       String assignments,
       Object... values) {
+    Map<String, Object> named = new HashMap<>();
+    for (int i = 0; i < values.length; i++) {
+      named.put("v" + (i + 1), values[i]);
+    }
+    update(jdbc, table, keyColumn, year, key, assignments, named);
+  }
+
+  /** The same, the assignments' values named as {@code values} names them. */
+  public static void update(
+      JdbcClient jdbc,
+      String table,
+      String keyColumn,
+      int year,
+      String key,
+      String assignments,
+      Map<String, Object> values) {
     var statement =
         jdbc.sql(
                 "update "
@@ -34,8 +52,8 @@ public final class YearRows {
                     + " = :key")
             .param("year", year)
             .param("key", key);
-    for (int i = 0; i < values.length; i++) {
-      statement = statement.param("v" + (i + 1), values[i]);
+    for (Map.Entry<String, Object> value : values.entrySet()) {
+      statement = statement.param(value.getKey(), value.getValue());
     }
     statement.update();
   }

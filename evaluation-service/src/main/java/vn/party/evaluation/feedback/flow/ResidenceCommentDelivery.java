@@ -1,7 +1,5 @@
 package vn.party.evaluation.feedback.flow;
 
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.process.BusinessKeys;
@@ -31,26 +29,25 @@ public class ResidenceCommentDelivery {
     // the waiting instance gets the comment with the message; only the others are given it apart
     // (issue 15: the waiting one was given it twice, an update and a history row more per event).
     // Nothing waits yet before the lookup step, which will find the stored comment.
-    Set<String> correlated =
-        runtimeService
+    boolean waited =
+        !runtimeService
             .createMessageCorrelation(ProcessKeys.MESSAGE_RESIDENCE_FEEDBACK_RECEIVED)
             .processInstanceBusinessKey(key)
             .setVariable(ProcessVariables.RESIDENCE_COMMENT, forEngine)
             .correlateAllWithResult()
-            .stream()
-            .map(
-                result ->
-                    result.getExecution() != null
-                        ? result.getExecution().getProcessInstanceId()
-                        : result.getProcessInstance().getId())
-            .collect(Collectors.toSet());
+            .isEmpty();
+    if (waited) {
+      // issue 15: a member's evaluation of a year is one running instance (a movement deletes it
+      // before a fresh start), and it took the comment with the message: no other is left to give
+      // it
+      // to, so it is not looked for (a query per event)
+      return;
+    }
     runtimeService
         .createProcessInstanceQuery()
         .processDefinitionKey(ProcessKeys.MEMBER_EVALUATION)
         .processInstanceBusinessKey(key)
         .list()
-        .stream()
-        .filter(instance -> !correlated.contains(instance.getId()))
         .forEach(
             instance ->
                 runtimeService.setVariable(

@@ -152,12 +152,12 @@ public class DefinitionReaders {
     }
   }
 
-  /** Installs {@link Provider} as the engine's authorization provider. */
+  /** Installs {@link Provider}, as {@link FreshTaskGrants}, as the engine's authorization provider. */
   public static class Plugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-      configuration.setResourceAuthorizationProvider(new Provider());
+      configuration.setResourceAuthorizationProvider(new FreshTaskGrants());
     }
   }
 }
