@@ -19,6 +19,8 @@ public final class MeetingApi {
           "exemptedMembers",
           "present",
           "absentNames",
+          "chairId",
+          "clerkId",
           "entries");
 
   static final Set<String> ENTRY_FIELDS = Set.of("taskId", "criticism", "votes", "proposedLevel");
@@ -35,6 +37,16 @@ public final class MeetingApi {
       @Schema(description = "Số có mặt / present") Integer present,
       @Schema(description = "Họ tên người vắng mặt, lý do / who was absent and why")
           String absentNames,
+      @Schema(
+              description =
+                  "Người chủ trì (mã đảng viên của chi bộ, không vắng mặt) / who chaired: a member of the "
+                      + "branch, not listed absent; absent: the branch's secretary")
+          String chairId,
+      @Schema(
+              description =
+                  "Thư ký (mã đảng viên của chi bộ) / who took the minutes: a member of the branch; "
+                      + "absent: the signed-in user")
+          String clerkId,
       @Schema(description = "Từng đảng viên được kiểm điểm / each member reviewed")
           List<EntryRequest> entries) {}
 
