@@ -1,9 +1,11 @@
 package vn.party.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -63,6 +65,28 @@ class MeetingChairTest extends EvaluationFlowSupport {
             "Chủ trì: đồng chí " + name("member4"),
             "Thư ký: đồng chí " + name("member5"))
         .doesNotContain("Chủ trì: đồng chí " + absent);
+
+    // the committee's decision page names the unit's assessment in full and links the minutes
+    // (session 13's outsider, LOW 5)
+    sendUnitAssessment("member1", YEAR, "GOOD", 92.5, "Hoàn thành tốt công việc được giao.");
+    String decision = taskOf("committee", "committee-decision", "member1", YEAR);
+    PageSession committee = PageSession.of(port, "committee");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                committee
+                    .get("/app/tasks/" + decision)
+                    .body()
+                    .contains("unit-civil-service-level"));
+    String page = committee.get("/app/tasks/" + decision).body();
+    assertThat(page)
+        .contains(
+            "(người nhận xét: Thủ trưởng đơn vị)",
+            "92,5%",
+            "href=\"/app/documents/minutes/" + BRANCH + "/" + YEAR + ".pdf\"");
+    String unit = page.substring(page.indexOf("id=\"unit-civil-service-level\""));
+    assertThat(unit.substring(0, unit.indexOf("</span>"))).contains("Hoàn thành tốt nhiệm vụ");
   }
 
   /** The absent are written in words: by the full name, or by the given name alone when it is the branch's only one. */
