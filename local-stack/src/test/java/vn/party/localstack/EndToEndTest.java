@@ -266,7 +266,7 @@ class EndToEndTest {
               List<MimeMessage> mails = mailsTo(address, YEAR);
               assertThat(mails.stream().map(EndToEndTest::subject).toList())
                   .anyMatch(s -> s.contains("Tự kiểm điểm"))
-                  .anyMatch(s -> s.contains("Kết quả xếp loại"));
+                  .anyMatch(s -> s.contains("Đảng ủy quyết định xếp loại"));
               String taskMail =
                   mails.stream()
                       .filter(m -> subject(m).contains("Tự kiểm điểm"))
@@ -276,7 +276,7 @@ class EndToEndTest {
               assertThat(taskMail).contains(evaluationUrl + "/app/tasks/");
               String resultMail =
                   mails.stream()
-                      .filter(m -> subject(m).contains("Kết quả"))
+                      .filter(m -> subject(m).contains("Đảng ủy quyết định xếp loại"))
                       .map(MailboxWebServer::text)
                       .findFirst()
                       .orElseThrow();
@@ -290,7 +290,7 @@ class EndToEndTest {
     // the in-app notifications of the signed-in member, through notification-service with the same
     // credentials
     JsonNode notifications = json(get(notificationUrl + "/api/v1/notifications", MEMBER).body());
-    assertThat(notifications.toString()).contains("Kết quả xếp loại năm " + YEAR);
+    assertThat(notifications.toString()).contains("Đảng ủy quyết định xếp loại năm " + YEAR);
     assertThat(get(notificationUrl + "/api/v1/notifications", null).statusCode()).isEqualTo(401);
 
     // the campaign's progress counts the decision

@@ -24,6 +24,14 @@ class DocumentFacts {
       String leadership,
       String membership) {}
 
+  /**
+   * A sitting of the branch meeting.
+   *
+   * @param recordedBy the clerk who took the minutes
+   * @param clerkName the clerk's name when a member of the branch's party, else null (named by the directory)
+   * @param chairName who chaired, as the meeting recorded it; null for meetings recorded before it was asked
+   * @param chairIsSecretary the chair heads the branch (Bí thư chi bộ)
+   */
   record Sitting(
       String id,
       LocalDate heldOn,
@@ -33,7 +41,10 @@ class DocumentFacts {
       int present,
       String absentNames,
       String recordedBy,
-      OffsetDateTime recordedAt) {}
+      OffsetDateTime recordedAt,
+      String clerkName,
+      String chairName,
+      boolean chairIsSecretary) {}
 
   record Vote(
       String memberName,
@@ -114,9 +125,18 @@ class DocumentFacts {
   List<Sitting> sittings(String branchId, int year) {
     return jdbc.sql(
             """
-            select id::text as id, held_on, place, official_members, exempted_members, present, absent_names,
-              recorded_by, recorded_at
-            from evaluation.branch_meeting where branch_id = :branch and year = :year order by held_on, recorded_at""")
+            select s.id::text as id, s.held_on, s.place, s.official_members, s.exempted_members, s.present,
+              s.absent_names, s.recorded_by, s.recorded_at, clerk.full_name as clerk_name,
+              chair.full_name as chair_name, coalesce(chair.head_of = 'BRANCH', false) as chair_is_secretary
+            from evaluation.branch_meeting s
+            left join evaluation.party_member clerk on clerk.id = s.recorded_by
+            -- branch_meeting has no column for the chair: the meeting's timeline entries carry it
+            left join evaluation.party_member chair on chair.id = (
+              select t.details ->> 'chair' from evaluation.timeline_entry t
+              where t.year = s.year and t.kind = 'BRANCH_MEETING' and t.details ->> 'meetingId' = s.id::text
+                and t.member_id in (select v.member_id from evaluation.branch_meeting_vote v where v.meeting_id = s.id)
+              limit 1)
+            where s.branch_id = :branch and s.year = :year order by s.held_on, s.recorded_at""")
         .param("branch", branchId)
         .param("year", year)
         .query(Sitting.class)

@@ -29,6 +29,26 @@ public record OfficialDocument(
     List<Signature> signatures,
     List<String> recipients) {
 
+  /** Texts longer than this may stand apart from the signatures: a page could not hold them with the blocks. */
+  private static final int KEPT_TEXT_LENGTH = 600;
+
+  /**
+   * How many of the body's last blocks stay on the signatures' page (PDF: one unbreakable table; DOCX: "keep with
+   * next"): the last lines — up to three headings, fields or short texts, never a table, which may be long.
+   */
+  static int keptWithSignatures(List<Block> body) {
+    int kept = 0;
+    for (int i = body.size() - 1; i >= 0 && kept < 3; i--) {
+      Block block = body.get(i);
+      if (block instanceof Table
+          || (block instanceof Text t && t.text().length() > KEPT_TEXT_LENGTH)) {
+        break;
+      }
+      kept++;
+    }
+    return kept;
+  }
+
   /** A part of the body. */
   public sealed interface Block permits Heading, Text, Field, Table {}
 

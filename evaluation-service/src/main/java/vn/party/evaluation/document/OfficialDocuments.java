@@ -26,6 +26,7 @@ import vn.party.evaluation.document.OfficialDocument.Heading;
 import vn.party.evaluation.document.OfficialDocument.Signature;
 import vn.party.evaluation.document.OfficialDocument.Table;
 import vn.party.evaluation.document.OfficialDocument.Text;
+import vn.party.evaluation.meeting.BranchPeople;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.process.validation.SelfReviewRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules;
@@ -51,6 +52,7 @@ public class OfficialDocuments {
   private final DocumentFacts facts;
   private final DocumentRegister register;
   private final People people;
+  private final BranchPeople branchPeople;
   private final MessageSource messages;
   private final ZoneId zone;
   private final String decisionNumber;
@@ -59,12 +61,14 @@ public class OfficialDocuments {
       DocumentFacts facts,
       DocumentRegister register,
       People people,
+      BranchPeople branchPeople,
       MessageSource messages,
       @Value("${evaluation.time-zone:Asia/Ho_Chi_Minh}") String zone,
       @Value("${evaluation.documents.decision-number:Số %s-QĐ/ĐU}") String decisionNumber) {
     this.facts = facts;
     this.register = register;
     this.people = people;
+    this.branchPeople = branchPeople;
     this.messages = messages;
     this.zone = ZoneId.of(zone);
     this.decisionNumber = decisionNumber;
@@ -224,7 +228,7 @@ public class OfficialDocuments {
             .campaign(branch.organizationId(), year)
             .map(c -> regulation(c.regulation()))
             .orElse(null);
-    String secretary = facts.branchSecretary(branchId).orElse(null);
+    List<BranchPeople.Person> members = branchPeople.of(branchId);
     List<Block> body = new ArrayList<>();
     Map<Level, Integer> proposed = new EnumMap<>(Level.class);
     int sittingNumber = 0;
@@ -261,10 +265,14 @@ public class OfficialDocuments {
               sitting.absentNames() == null || sitting.absentNames().isBlank()
                   ? "Không"
                   : sitting.absentNames()));
+      Chair chair = chair(sitting, members);
       body.add(
           new Field(
-              "Chủ trì", secretary == null ? null : "đồng chí " + secretary + ", Bí thư chi bộ"));
-      body.add(new Field("Thư ký", "đồng chí " + people.displayName(sitting.recordedBy())));
+              "Chủ trì",
+              chair.name() == null
+                  ? null
+                  : "đồng chí " + chair.name() + (chair.secretary() ? ", Bí thư chi bộ" : "")));
+      body.add(new Field("Thư ký", "đồng chí " + clerk(sitting)));
       body.add(new Heading("II. Nội dung"));
       body.add(
           Text.of(
@@ -323,6 +331,7 @@ public class OfficialDocuments {
     body.add(
         Text.of("Biên bản đã được thông qua trước chi bộ và được các đồng chí dự họp nhất trí."));
     Sitting last = sittings.get(sittings.size() - 1);
+    Chair chair = chair(last, members);
     return new OfficialDocument(
         "bien-ban-hop-chi-bo-" + slug(branch.name()) + "-" + year,
         VietnameseFormats.upper(branch.organizationName()),
@@ -334,10 +343,38 @@ public class OfficialDocuments {
         false,
         body,
         List.of(
+            new Signature(List.of("THƯ KÝ"), "(Ký, ghi rõ họ tên)", clerk(last)),
             new Signature(
-                List.of("THƯ KÝ"), "(Ký, ghi rõ họ tên)", people.displayName(last.recordedBy())),
-            new Signature(List.of("T/M CHI BỘ", "BÍ THƯ"), "(Ký, ghi rõ họ tên)", secretary)),
+                List.of(
+                    "T/M CHI BỘ", chair.secretary() || chair.name() == null ? "BÍ THƯ" : "CHỦ TRÌ"),
+                "(Ký, ghi rõ họ tên)",
+                chair.name())),
         List.of());
+  }
+
+  private record Chair(String name, boolean secretary) {}
+
+  /**
+   * Who chaired the sitting: as recorded; for a meeting recorded before the chair was asked, the branch's secretary
+   * unless the attendance lists them as absent (then a dotted line to fill in).
+   */
+  private static Chair chair(Sitting sitting, List<BranchPeople.Person> members) {
+    if (sitting.chairName() != null) {
+      return new Chair(sitting.chairName(), sitting.chairIsSecretary());
+    }
+    return members.stream()
+        .filter(BranchPeople.Person::secretary)
+        .filter(p -> !BranchPeople.listedAbsent(sitting.absentNames(), p, members))
+        .findFirst()
+        .map(p -> new Chair(p.name(), true))
+        .orElse(new Chair(null, false));
+  }
+
+  /** Who took the minutes: the member's name, else the directory's. */
+  private String clerk(Sitting sitting) {
+    return sitting.clerkName() != null
+        ? sitting.clerkName()
+        : people.displayName(sitting.recordedBy());
   }
 
   /**

@@ -57,8 +57,13 @@ final class OfficialDocx {
         run(paragraph(docx, ParagraphAlignment.CENTER), doc.subtitle(), 14, true, false);
       }
       run(paragraph(docx, ParagraphAlignment.CENTER), "-----", 13, false, false);
-      for (Block block : doc.body()) {
-        block(docx, block);
+      int keptFrom = doc.body().size() - OfficialDocument.keptWithSignatures(doc.body());
+      for (int i = 0; i < doc.body().size(); i++) {
+        block(docx, doc.body().get(i));
+        if (i >= keptFrom) {
+          // the last lines stay on the signatures' page: a signature alone on a page signs nothing
+          docx.getParagraphs().get(docx.getParagraphs().size() - 1).setKeepNext(true);
+        }
       }
       signatures(docx, doc);
       docx.write(out);
@@ -177,6 +182,7 @@ final class OfficialDocx {
     List<Signature> signatures = doc.signatures();
     int columns = Math.max(2, signatures.size() + (recipients ? 1 : 0));
     XWPFTable table = borderless(docx, 1, columns);
+    table.getRow(0).setCantSplitRow(true);
     List<XWPFTableCell> cells = new ArrayList<>(table.getRow(0).getTableCells());
     int at = 0;
     if (recipients) {

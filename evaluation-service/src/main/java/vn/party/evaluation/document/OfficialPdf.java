@@ -45,12 +45,12 @@ final class OfficialPdf {
       draft.setAlignment(Element.ALIGN_RIGHT);
       pdf.add(draft);
     }
-    Paragraph title = new Paragraph(doc.title(), PdfFonts.serif(15, Font.BOLD));
+    Paragraph title = paragraph(doc.title(), PdfFonts.serif(15, Font.BOLD));
     title.setAlignment(Element.ALIGN_CENTER);
     title.setSpacingBefore(14);
     pdf.add(title);
     if (doc.subtitle() != null) {
-      Paragraph subtitle = new Paragraph(doc.subtitle(), PdfFonts.serif(14, Font.BOLD));
+      Paragraph subtitle = paragraph(doc.subtitle(), PdfFonts.serif(14, Font.BOLD));
       subtitle.setAlignment(Element.ALIGN_CENTER);
       pdf.add(subtitle);
     }
@@ -58,10 +58,12 @@ final class OfficialPdf {
     rule.setAlignment(Element.ALIGN_CENTER);
     rule.setSpacingAfter(8);
     pdf.add(rule);
-    for (Block block : doc.body()) {
+    int kept = OfficialDocument.keptWithSignatures(doc.body());
+    List<Block> before = doc.body().subList(0, doc.body().size() - kept);
+    for (Block block : before) {
       pdf.add(block(block));
     }
-    pdf.add(signatures(doc));
+    pdf.add(signatures(doc, doc.body().subList(before.size(), doc.body().size())));
     pdf.close();
     writer.close();
     return out.toByteArray();
@@ -74,14 +76,14 @@ final class OfficialPdf {
 
   private static Element block(Block block) {
     if (block instanceof Heading h) {
-      Paragraph p = new Paragraph(h.text(), PdfFonts.serif(BODY, Font.BOLD));
+      Paragraph p = paragraph(h.text(), PdfFonts.serif(BODY, Font.BOLD));
       p.setSpacingBefore(6);
       p.setSpacingAfter(2);
       return p;
     }
     if (block instanceof Text t) {
       Paragraph p =
-          new Paragraph(
+          paragraph(
               t.text(),
               PdfFonts.serif(
                   BODY,
@@ -93,11 +95,12 @@ final class OfficialPdf {
     }
     if (block instanceof Field f) {
       Paragraph p = new Paragraph();
-      p.add(new Chunk(f.label() + ": ", PdfFonts.serif(BODY, Font.NORMAL)));
+      Font font = PdfFonts.serif(BODY, Font.NORMAL);
+      p.add(new Chunk(Glyphs.shown(f.label() + ": ", font), font));
       p.add(
           new Chunk(
-              f.value() == null || f.value().isBlank() ? "……………" : f.value(),
-              PdfFonts.serif(BODY, Font.NORMAL)));
+              f.value() == null || f.value().isBlank() ? "……………" : Glyphs.shown(f.value(), font),
+              font));
       p.setSpacingAfter(2);
       return p;
     }
@@ -111,7 +114,7 @@ final class OfficialPdf {
     table.setSpacingAfter(6);
     table.setHeaderRows(1);
     for (String header : t.headers()) {
-      PdfPCell cell = new PdfPCell(new Phrase(header, PdfFonts.serif(11, Font.BOLD)));
+      PdfPCell cell = new PdfPCell(phrase(header, PdfFonts.serif(11, Font.BOLD)));
       cell.setHorizontalAlignment(Element.ALIGN_CENTER);
       cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
       cell.setPadding(4);
@@ -120,7 +123,7 @@ final class OfficialPdf {
     for (List<String> row : t.rows()) {
       for (int i = 0; i < row.size(); i++) {
         String value = row.get(i) == null ? "" : row.get(i);
-        PdfPCell cell = new PdfPCell(new Phrase(value, PdfFonts.serif(11, Font.NORMAL)));
+        PdfPCell cell = new PdfPCell(phrase(value, PdfFonts.serif(11, Font.NORMAL)));
         cell.setPadding(4);
         // numbers (STT, votes, points) centred, texts to the left
         cell.setHorizontalAlignment(
@@ -131,21 +134,36 @@ final class OfficialPdf {
     return table;
   }
 
-  private static PdfPTable signatures(OfficialDocument doc) {
+  /**
+   * The signature blocks, kept on one page together with the last lines of the body before them ({@code kept}): a
+   * signature alone on a page signs nothing one can read.
+   */
+  private static PdfPTable signatures(OfficialDocument doc, List<Block> kept) {
     List<Signature> signatures = doc.signatures();
     boolean recipients = !doc.recipients().isEmpty();
     int columns = Math.max(2, signatures.size() + (recipients ? 1 : 0));
     PdfPTable table = new PdfPTable(columns);
     table.setWidthPercentage(100);
-    table.setSpacingBefore(14);
     table.setKeepTogether(true);
+    if (kept.isEmpty()) {
+      table.setSpacingBefore(14);
+    } else {
+      PdfPCell last = cell();
+      last.setColspan(columns);
+      last.setPadding(0);
+      last.setPaddingBottom(14);
+      for (Block block : kept) {
+        last.addElement(block(block));
+      }
+      table.addCell(last);
+    }
     if (recipients) {
       PdfPCell cell = cell();
       Paragraph heading =
           new Paragraph("Nơi nhận:", PdfFonts.serif(12, Font.BOLDITALIC | Font.UNDERLINE));
       cell.addElement(heading);
       for (String recipient : doc.recipients()) {
-        cell.addElement(new Paragraph("- " + recipient, PdfFonts.serif(11, Font.NORMAL)));
+        cell.addElement(paragraph("- " + recipient, PdfFonts.serif(11, Font.NORMAL)));
       }
       table.addCell(cell);
     }
@@ -181,6 +199,14 @@ final class OfficialPdf {
   }
 
   private static Paragraph centered(String text, Font font) {
-    return PartyHeader.centered(text, font);
+    return PartyHeader.centered(Glyphs.shown(text, font), font);
+  }
+
+  private static Paragraph paragraph(String text, Font font) {
+    return new Paragraph(Glyphs.shown(text, font), font);
+  }
+
+  private static Phrase phrase(String text, Font font) {
+    return new Phrase(Glyphs.shown(text, font), font);
   }
 }

@@ -17,8 +17,9 @@ class BranchMeetings {
     this.jdbc = jdbc;
   }
 
+  /** {@code recorded_by} holds the clerk who took the minutes (thư ký), whoever typed them in. */
   @Transactional(propagation = Propagation.MANDATORY)
-  UUID save(String branchId, int year, Meeting meeting, String by) {
+  UUID save(String branchId, int year, Meeting meeting, String clerk) {
     UUID id = UUID.randomUUID();
     jdbc.sql(
             """
@@ -34,7 +35,7 @@ class BranchMeetings {
         .param("exempted", meeting.exemptedMembers())
         .param("present", meeting.present())
         .param("absent", meeting.absentNames())
-        .param("by", by)
+        .param("by", clerk)
         .update();
     return id;
   }

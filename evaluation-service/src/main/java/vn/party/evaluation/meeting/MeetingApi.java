@@ -21,6 +21,8 @@ public final class MeetingApi {
           "exemptedMembers",
           "present",
           "absentNames",
+          "chairId",
+          "clerkId",
           "entries");
 
   static final Set<String> ENTRY_FIELDS = Set.of("taskId", "criticism", "votes", "proposedLevel");
@@ -58,6 +60,16 @@ public final class MeetingApi {
               maxLength = TextLimits.FORM_TEXT,
               description = "Họ tên người vắng mặt, lý do / who was absent and why")
           String absentNames,
+      @Schema(
+              description =
+                  "Người chủ trì (mã đảng viên của chi bộ, không vắng mặt) / who chaired: a member of the "
+                      + "branch, not listed absent; absent: the branch's secretary")
+          String chairId,
+      @Schema(
+              description =
+                  "Thư ký (mã đảng viên của chi bộ) / who took the minutes: a member of the branch; "
+                      + "absent: the signed-in user")
+          String clerkId,
       @ArraySchema(
               minItems = 1,
               schema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED),

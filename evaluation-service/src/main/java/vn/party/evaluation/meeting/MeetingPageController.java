@@ -38,9 +38,12 @@ public class MeetingPageController {
   private final MeetingService meetings;
   private final BranchRoll roll;
   private final MeetingProblems words;
+  private final BranchPeople people;
 
-  public MeetingPageController(MeetingService meetings, BranchRoll roll, MeetingProblems words) {
+  public MeetingPageController(
+      MeetingService meetings, BranchRoll roll, MeetingProblems words, BranchPeople people) {
     this.words = words;
+    this.people = people;
     this.roll = roll;
     this.meetings = meetings;
   }
@@ -119,6 +122,15 @@ public class MeetingPageController {
     model.addAttribute("roll", roll.roll(branchId, year));
     model.addAttribute("levels", Level.values());
     model.addAttribute("errors", errors);
+    // who chaired and who took the minutes, picked by name: the secretary and the signed-in user at
+    // first
+    List<BranchPeople.Person> branchPeople = people.of(branchId);
+    model.addAttribute("branchPeople", branchPeople);
+    model.addAttribute(
+        "defaultChair",
+        BranchPeople.secretary(branchPeople).map(BranchPeople.Person::id).orElse(""));
+    model.addAttribute("defaultClerk", user.userId());
+    model.addAttribute("clerkInBranch", BranchPeople.find(branchPeople, user.userId()).isPresent());
     return "meeting/form";
   }
 
@@ -167,6 +179,8 @@ public class MeetingPageController {
         number(params, "exemptedMembers", "exemptedMembers", problems),
         number(params, "present", "present", problems),
         text(params, "absentNames"),
+        text(params, "chairId"),
+        text(params, "clerkId"),
         entries);
   }
 

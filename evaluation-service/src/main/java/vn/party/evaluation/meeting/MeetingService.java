@@ -53,6 +53,7 @@ public class MeetingService {
   private final BranchMeetings meetings;
   private final Timeline timeline;
   private final MeetingProblems words;
+  private final BranchPeople people;
 
   public MeetingService(
       BranchReviewTasks tasks,
@@ -60,8 +61,10 @@ public class MeetingService {
       BranchMeetings meetings,
       Timeline timeline,
       EvaluationRecords records,
-      MeetingProblems words) {
+      MeetingProblems words,
+      BranchPeople people) {
     this.words = words;
+    this.people = people;
     this.records = records;
     this.tasks = tasks;
     this.work = work;
@@ -150,6 +153,9 @@ public class MeetingService {
     Map<String, AgendaItem> byTask = new LinkedHashMap<>();
     agenda.forEach(item -> byTask.put(item.taskId(), item));
     List<FieldProblem> problems = new ArrayList<>(attendanceProblems(meeting));
+    List<BranchPeople.Person> branchPeople = people.of(branchId);
+    String chair = chair(meeting, branchPeople, problems);
+    String clerk = clerk(meeting, branchPeople, user, problems);
     boolean attendanceValid = problems.isEmpty();
     boolean anyProposal = false;
     for (Meeting.Entry entry : meeting.entries()) {
@@ -187,7 +193,7 @@ public class MeetingService {
       // in words: the member by name, the field by its label (no path, no task id)
       throw words.refusal(problems, memberNames(agenda));
     }
-    UUID id = meetings.save(branchId, year, meeting, user.userId());
+    UUID id = meetings.save(branchId, year, meeting, clerk);
     for (Meeting.Entry entry : meeting.entries()) {
       if (entry.proposedLevel() == null) {
         continue;
@@ -199,6 +205,9 @@ public class MeetingService {
       details.put("heldOn", meeting.heldOn().toString());
       details.put("place", meeting.place());
       details.put("present", meeting.present() + "/" + meeting.officialMembers());
+      // the branch_meeting table has no column for the chair: the minutes read it from here
+      putIfNotNull(details, "chair", chair);
+      details.put("clerk", clerk);
       entry.votes().forEach((level, n) -> details.put("votes" + level.name(), n));
       timeline.record(
           year,
@@ -214,6 +223,48 @@ public class MeetingService {
       work.complete(entry.taskId(), completion(meeting, entry), user);
     }
     return id;
+  }
+
+  /**
+   * Who chaired: the member picked, else the branch's secretary; refused when not of the branch or listed absent (the
+   * minutes would name an absent chair, who signs them). Null when the branch has no secretary and none was picked.
+   */
+  private static String chair(
+      Meeting meeting, List<BranchPeople.Person> branch, List<FieldProblem> problems) {
+    var chair =
+        meeting.chairId() == null
+            ? BranchPeople.secretary(branch)
+            : BranchPeople.find(branch, meeting.chairId());
+    if (meeting.chairId() != null && chair.isEmpty()) {
+      problems.add(new FieldProblem("chairId", "unknown", null));
+      return null;
+    }
+    if (chair.isPresent()
+        && BranchPeople.listedAbsent(meeting.absentNames(), chair.get(), branch)) {
+      problems.add(new FieldProblem("chairId", "chair-absent", null));
+    }
+    return chair.map(BranchPeople.Person::id).orElse(null);
+  }
+
+  /** Who took the minutes: the member picked, else the signed-in user. */
+  private static String clerk(
+      Meeting meeting,
+      List<BranchPeople.Person> branch,
+      CurrentUser user,
+      List<FieldProblem> problems) {
+    if (meeting.clerkId() == null) {
+      return user.userId();
+    }
+    if (BranchPeople.find(branch, meeting.clerkId()).isEmpty()) {
+      problems.add(new FieldProblem("clerkId", "unknown", null));
+    }
+    return meeting.clerkId();
+  }
+
+  private static void putIfNotNull(Map<String, Object> details, String name, String value) {
+    if (value != null) {
+      details.put(name, value);
+    }
   }
 
   /**

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.party.evaluation.audit.FormalitySignals;
 import vn.party.evaluation.caps.CapExplanation;
+import vn.party.evaluation.caps.MemberFactStore;
 import vn.party.evaluation.collective.CollectiveAccess;
 import vn.party.evaluation.decision.CaseFacts;
 import vn.party.evaluation.decision.OrganizationTally;
@@ -73,6 +74,8 @@ public class TaskPageController {
       FormalitySignals signals,
       RuleBook rules) {}
 
+  private final MemberFactStore unitAssessments;
+
   public TaskPageController(
       TaskWork work,
       MessageSource messages,
@@ -80,8 +83,10 @@ public class TaskPageController {
       OrganizationTally tally,
       CollectiveAccess collectives,
       SelfReviews selfReviews,
-      Decide decide) {
+      Decide decide,
+      MemberFactStore unitAssessments) {
     this.decide = decide;
+    this.unitAssessments = unitAssessments;
     this.selfReviews = selfReviews;
     this.work = work;
     this.messages = messages;
@@ -285,6 +290,11 @@ public class TaskPageController {
       selfReviews
           .latest(form.task().year(), form.task().memberId())
           .ifPresent(review -> model.addAttribute("selfReview", review));
+      // who in the unit assessed the member, the civil-service level and the tasks completed, as
+      // received
+      unitAssessments
+          .latestUnitAssessment(form.task().year(), form.task().memberId())
+          .ifPresent(assessment -> model.addAttribute("unitAssessment", assessment));
     }
     if (ProcessKeys.COMMITTEE_DECISION.equals(form.task().taskKey())) {
       records

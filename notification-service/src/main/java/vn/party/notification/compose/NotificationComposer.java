@@ -60,12 +60,14 @@ public class NotificationComposer {
       case MEMBER_DECIDED ->
           new RenderedText(
               levelTitle("member-decided", params, locale),
-              msg(
-                  "member-decided.body",
-                  locale,
-                  p(params, Params.MEMBER_NAME),
-                  p(params, Params.YEAR),
-                  level(params, locale)));
+              sentences(
+                  msg(
+                      "member-decided.body",
+                      locale,
+                      p(params, Params.MEMBER_NAME),
+                      p(params, Params.YEAR),
+                      level(params, locale)),
+                  notYetFinal(params, locale)));
       case RESULT_ANNOUNCED ->
           new RenderedText(
               levelTitle("result-announced", params, locale),
@@ -217,7 +219,8 @@ public class NotificationComposer {
         subject = msg("member-decided.subject", locale, p(params, Params.YEAR));
         paragraph(blocks, yearAndMember("member-decided.email.intro", params, locale));
         paragraph(blocks, levelAndComment(params, locale));
-        link(blocks, null, link, locale);
+        paragraph(blocks, notYetFinal(params, locale));
+        link(blocks, "member-decided.email.link", link, locale);
       }
       case RESULT_ANNOUNCED -> {
         subject = msg("result-announced.subject", locale, p(params, Params.YEAR));
@@ -449,6 +452,18 @@ public class NotificationComposer {
     return reason == null || reason.isBlank()
         ? msg("case-returned.no-reason", locale)
         : msg("case-returned.reason", locale, reason);
+  }
+
+  /**
+   * The committee's decision is not yet the result: it is announced after the finalization, and a level approved above
+   * the quota may change there.
+   */
+  private String notYetFinal(Map<String, String> params, Locale locale) {
+    return msg(
+        "true".equals(params.get(Params.ABOVE_QUOTA))
+            ? "member-decided.above-quota"
+            : "member-decided.not-final",
+        locale);
   }
 
   private static String sentences(String first, String second) {

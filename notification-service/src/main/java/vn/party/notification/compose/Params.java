@@ -19,6 +19,9 @@ public final class Params {
 
   public static final String COMMENT = "comment";
 
+  /** "true" when EXCELLENT was approved above the quota: the level may change when the results are finalized. */
+  public static final String ABOVE_QUOTA = "aboveQuota";
+
   /** The group an overdue task was escalated to, e.g. branch-committee-{branchId}. */
   public static final String ESCALATED_TO = "escalatedTo";
 

@@ -201,8 +201,21 @@ public class InboxService {
       params.put(Params.MEMBER_NAME, decided.memberName().strip());
       params.put(Params.LEVEL, decided.decidedLevel().name());
       putIfPresent(params, Params.COMMENT, decided.decisionComment());
+      if (Boolean.TRUE.equals(decided.aboveQuota())) {
+        params.put(Params.ABOVE_QUOTA, "true");
+      }
+      // the member's record page; an older producer names none: the same page, built here
+      String record =
+          decided.evaluationUrl() != null
+              ? decided.evaluationUrl()
+              : links.page("app/evaluations/" + decided.year() + "/" + decided.memberId());
       return new Draft(
-          NotificationKind.MEMBER_DECIDED, params, null, decided.recipients(), false, null);
+          NotificationKind.MEMBER_DECIDED,
+          params,
+          link(event, record),
+          decided.recipients(),
+          false,
+          null);
     }
     if (event.payload() instanceof ResultAnnouncedData announced) {
       Map<String, String> params = new LinkedHashMap<>();

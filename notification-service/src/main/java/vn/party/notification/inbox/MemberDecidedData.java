@@ -14,6 +14,8 @@ public record MemberDecidedData(
     String organizationId,
     @NotNull Level decidedLevel,
     String decisionComment,
+    Boolean aboveQuota,
+    String evaluationUrl,
     String decidedBy,
     String decidedAt,
     @NotNull List<@NotNull @Valid RecipientData> recipients)

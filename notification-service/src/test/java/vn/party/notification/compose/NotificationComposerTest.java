@@ -88,10 +88,41 @@ class NotificationComposerTest {
             null,
             Locale.ENGLISH);
 
-    assertThat(email.subject()).isEqualTo("[Evaluation 2025] Party member rating result");
+    assertThat(email.subject())
+        .isEqualTo("[Evaluation 2025] The committee's rating decision on a party member");
     assertThat(email.text())
         .contains("Rating level: Did not fulfil tasks")
         .contains("Committee's comment: none.");
+  }
+
+  /**
+   * At the decision the level is the committee's, not yet the result (session 13): the notice says it is announced
+   * after the finalization, and that a level approved above the quota may change there; the e-mail links the record.
+   */
+  @Test
+  void theDecisionIsToldAsTheCommitteesNotYetTheResult() {
+    Map<String, String> params = new java.util.HashMap<>();
+    params.put(Params.YEAR, "2025");
+    params.put(Params.MEMBER_NAME, "papers13 Nguyễn Văn An");
+    params.put(Params.LEVEL, "EXCELLENT");
+    assertThat(composer.inApp(NotificationKind.MEMBER_DECIDED, params, VI).body())
+        .contains(
+            "Đây là quyết định của Đảng ủy; kết quả xếp loại sẽ được công bố sau khi chốt kết quả.");
+    params.put(Params.ABOVE_QUOTA, "true");
+    assertThat(composer.inApp(NotificationKind.MEMBER_DECIDED, params, VI).body())
+        .contains("có thể thay đổi khi chốt kết quả");
+    EmailContent email =
+        composer.email(
+            NotificationKind.MEMBER_DECIDED,
+            params,
+            "An",
+            "http://localhost:8080/app/evaluations/2025/papers13-member",
+            VI);
+    assertThat(email.subject()).doesNotContain("Kết quả xếp loại");
+    assertThat(email.text())
+        .contains("có thể thay đổi khi chốt kết quả")
+        .contains("Hồ sơ đánh giá của đảng viên:")
+        .contains("http://localhost:8080/app/evaluations/2025/papers13-member");
   }
 
   @Test
@@ -112,7 +143,7 @@ class NotificationComposerTest {
                                 Params.YEAR, "2025", Params.MEMBER_NAME, "A", Params.LEVEL, level),
                             VI)
                         .title())
-                .isEqualTo("Kết quả xếp loại năm 2025: " + name));
+                .isEqualTo("Đảng ủy quyết định xếp loại năm 2025: " + name));
   }
 
   @Test

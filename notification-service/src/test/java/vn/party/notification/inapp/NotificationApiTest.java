@@ -125,7 +125,7 @@ class NotificationApiTest extends IntegrationTest {
     assertThat(first.path("id").asText()).isEqualTo(newerDecision.toString());
     assertThat(first.path("kind").asText()).isEqualTo("MEMBER_DECIDED");
     assertThat(first.path("title").asText())
-        .isEqualTo("Kết quả xếp loại năm 2025: Hoàn thành xuất sắc nhiệm vụ");
+        .isEqualTo("Đảng ủy quyết định xếp loại năm 2025: Hoàn thành xuất sắc nhiệm vụ");
     assertThat(first.path("read").asBoolean()).isFalse();
     JsonNode second = list.path("items").get(1);
     assertThat(second.path("id").asText()).isEqualTo(olderTask.toString());
@@ -139,7 +139,7 @@ class NotificationApiTest extends IntegrationTest {
     JsonNode list = read("/api/v1/notifications", "member1", "en", 200);
 
     assertThat(list.path("items").get(0).path("title").asText())
-        .isEqualTo("Rating 2025: Excellently fulfilled tasks");
+        .isEqualTo("Committee's rating decision 2025: Excellently fulfilled tasks");
     assertThat(list.path("items").get(1).path("title").asText())
         .isEqualTo("New task: Self-review – Nguyễn Văn An");
   }

@@ -166,7 +166,7 @@ class EvaluationEventsTest extends IntegrationTest {
 
     MimeMessage mail = Mails.awaitOneFor("member1@thanhkhetay.example.vn");
     assertThat(Mails.subject(mail))
-        .isEqualTo("[Đánh giá, xếp loại 2025] Kết quả xếp loại chất lượng đảng viên");
+        .isEqualTo("[Đánh giá, xếp loại 2025] Đảng ủy quyết định xếp loại chất lượng đảng viên");
     assertThat(Mails.text(mail))
         .contains("Mức xếp loại: Hoàn thành tốt nhiệm vụ")
         .contains("Nhận xét của Đảng ủy: " + comment);
@@ -178,7 +178,17 @@ class EvaluationEventsTest extends IntegrationTest {
                 .param("id", event.getId())
                 .query(String.class)
                 .single())
-        .isEqualTo("Kết quả xếp loại năm 2025: Hoàn thành tốt nhiệm vụ");
+        .isEqualTo("Đảng ủy quyết định xếp loại năm 2025: Hoàn thành tốt nhiệm vụ");
+    // the in-app item opens the member's record (the event of an older producer names no page)
+    assertThat(
+            jdbc.sql("select link from notification.notification where event_id = :id")
+                .param("id", event.getId())
+                .query(String.class)
+                .single())
+        .endsWith("/app/evaluations/2025/member1");
+    assertThat(Mails.text(mail))
+        .contains("kết quả xếp loại sẽ được công bố sau khi chốt kết quả")
+        .contains("/app/evaluations/2025/member1");
   }
 
   @Test

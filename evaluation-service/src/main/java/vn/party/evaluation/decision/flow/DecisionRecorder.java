@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import vn.party.evaluation.EvaluationProperties;
 import vn.party.evaluation.audit.Timeline;
 import vn.party.evaluation.audit.TimelineKind;
 import vn.party.evaluation.campaign.Campaigns;
@@ -22,6 +23,7 @@ import vn.party.evaluation.process.BusinessKeys;
 import vn.party.evaluation.process.ProcessKeys;
 import vn.party.evaluation.record.EvaluationRecord;
 import vn.party.evaluation.record.EvaluationRecords;
+import vn.party.evaluation.rules.Level;
 import vn.party.evaluation.security.Actors;
 import vn.party.evaluation.security.SystemAccess;
 
@@ -41,6 +43,7 @@ public class DecisionRecorder implements JavaDelegate {
   private final Actors actors;
   private final RuntimeService runtimeService;
   private final SystemAccess system;
+  private final EvaluationProperties properties;
 
   public DecisionRecorder(
       EvaluationRecords records,
@@ -50,7 +53,8 @@ public class DecisionRecorder implements JavaDelegate {
       People people,
       Actors actors,
       RuntimeService runtimeService,
-      SystemAccess system) {
+      SystemAccess system,
+      EvaluationProperties properties) {
     this.records = records;
     this.campaigns = campaigns;
     this.timeline = timeline;
@@ -59,9 +63,16 @@ public class DecisionRecorder implements JavaDelegate {
     this.actors = actors;
     this.runtimeService = runtimeService;
     this.system = system;
+    this.properties = properties;
   }
 
-  /** Data of vn.party.evaluation.member.decided. */
+  /**
+   * Data of vn.party.evaluation.member.decided.
+   *
+   * @param aboveQuota EXCELLENT approved above the quota with a reason: the level may change when the results are
+   *     finalized, and the member's notice says so
+   * @param evaluationUrl the member's record page, which the notice links to
+   */
   public record MemberDecided(
       String memberId,
       String memberName,
@@ -69,6 +80,8 @@ public class DecisionRecorder implements JavaDelegate {
       String organizationId,
       String decidedLevel,
       String decisionComment,
+      boolean aboveQuota,
+      String evaluationUrl,
       String decidedBy,
       String decidedAt,
       List<Recipient> recipients) {}
@@ -123,6 +136,8 @@ public class DecisionRecorder implements JavaDelegate {
             (String) execution.getVariable(ORGANIZATION_ID),
             level,
             comment,
+            aboveQuota(execution, level),
+            properties.publicUrl() + "/app/evaluations/" + year + "/" + memberId,
             decidedBy,
             OffsetDateTime.now(ZoneOffset.UTC).toString(),
             people.user(memberId)));
@@ -148,5 +163,15 @@ public class DecisionRecorder implements JavaDelegate {
                                         BusinessKeys.campaign(
                                             campaign.year(), campaign.organizationId()))
                                     .correlateAllWithResult())));
+  }
+
+  /**
+   * An EXCELLENT approved above the quota of the moment carries the committee's reason for it (QuotaAtDecision
+   * refuses it without one); the finalization may still bring it back within the quota.
+   */
+  private static boolean aboveQuota(DelegateExecution execution, String level) {
+    return Level.EXCELLENT.name().equals(level)
+        && execution.getVariable(QUOTA_REASON) instanceof String reason
+        && !reason.isBlank();
   }
 }

@@ -1,0 +1,135 @@
+package vn.party.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import vn.party.evaluation.meeting.BranchPeople;
+import vn.party.evaluation.meeting.BranchPeople.Person;
+import vn.party.evaluation.pages.PageSession;
+
+/**
+ * Who chaired the branch meeting and who took its minutes (session 13's outsider, MEDIUM 1): the minutes named the
+ * branch's secretary as chair, and had him sign, although the attendance listed him as absent; the clerk was always
+ * the signed-in user. The meeting names both from the branch's people, refuses an absent chair, and the minutes
+ * print them.
+ */
+class MeetingChairTest extends EvaluationFlowSupport {
+
+  private static final int YEAR = 2027;
+  private static final String BRANCH = ORG + "-cb1";
+  private static final String PATH = "/api/v1/branches/" + BRANCH + "/meetings/" + YEAR;
+
+  @Test
+  void theMinutesNameTheChairAndTheClerkTheMeetingChose() throws Exception {
+    launchedCampaign(YEAR);
+    completeOk("member1", taskOf("member1", "self-review", "member1", YEAR), selfCriticism("GOOD"));
+    sendResidenceFeedback("member1", YEAR, "Tốt");
+    String review = taskOf("secretary1", "branch-review", "member1", YEAR);
+    String absent = name("member3");
+    Map<String, Object> meeting =
+        MeetingApiTest.meeting(MeetingApiTest.entry(review, "GOOD", Map.of("GOOD", 4)));
+    meeting.put("absentNames", "Đồng chí " + absent + " (ốm)");
+
+    // the chair listed as absent: refused, in words, nothing written
+    meeting.put("chairId", "member3");
+    ResponseEntity<String> refused = post(meeting);
+    assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+    JsonNode problem = json(refused.getBody()).path("errors").get(0);
+    assertThat(problem.path("field").asText()).isEqualTo("chairId");
+    assertThat(problem.path("reason").asText()).isEqualTo("chair-absent");
+    assertThat(problem.path("message").asText()).contains("Chủ trì", "vắng mặt");
+    // someone not of the branch cannot take the minutes
+    meeting.put("chairId", "member4");
+    meeting.put("clerkId", "member6");
+    assertThat(post(meeting).getStatusCode().value()).isEqualTo(400);
+
+    meeting.put("clerkId", "member5");
+    ResponseEntity<String> recorded = post(meeting);
+    assertThat(recorded.getStatusCode().value()).as(recorded.getBody()).isEqualTo(201);
+
+    String minutes = minutes();
+    assertThat(minutes)
+        .contains(
+            "Vắng mặt: Đồng chí " + absent + " (ốm)",
+            "Chủ trì: đồng chí " + name("member4"),
+            "Thư ký: đồng chí " + name("member5"))
+        .doesNotContain("Chủ trì: đồng chí " + absent);
+
+    // the committee's decision page names the unit's assessment in full and links the minutes
+    // (session 13's outsider, LOW 5)
+    sendUnitAssessment("member1", YEAR, "GOOD", 92.5, "Hoàn thành tốt công việc được giao.");
+    String decision = taskOf("committee", "committee-decision", "member1", YEAR);
+    PageSession committee = PageSession.of(port, "committee");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                committee
+                    .get("/app/tasks/" + decision)
+                    .body()
+                    .contains("unit-civil-service-level"));
+    String page = committee.get("/app/tasks/" + decision).body();
+    assertThat(page)
+        .contains(
+            "(người nhận xét: Thủ trưởng đơn vị)",
+            "92,5%",
+            "href=\"/app/documents/minutes/" + BRANCH + "/" + YEAR + ".pdf\"");
+    String unit = page.substring(page.indexOf("id=\"unit-civil-service-level\""));
+    assertThat(unit.substring(0, unit.indexOf("</span>"))).contains("Hoàn thành tốt nhiệm vụ");
+  }
+
+  /** The absent are written in words: by the full name, or by the given name alone when it is the branch's only one. */
+  @Test
+  void theAttendanceNamesTheAbsentByFullOrGivenName() {
+    Person an = new Person("papers13-an", "Nguyễn Văn An", true);
+    Person binh = new Person("papers13-binh", "Trần Thị Bình", false);
+    Person anh = new Person("papers13-anh", "Lê Văn Anh", false);
+    List<Person> branch = List.of(an, binh, anh);
+    assertThat(BranchPeople.listedAbsent("Đồng chí An (ốm)", an, branch)).isTrue();
+    assertThat(BranchPeople.listedAbsent("đồng chí nguyễn văn an, công tác", an, branch)).isTrue();
+    assertThat(BranchPeople.listedAbsent("Đồng chí Anh (ốm)", an, branch)).isFalse();
+    assertThat(BranchPeople.listedAbsent("Đồng chí Ân (ốm)", an, branch)).isFalse();
+    assertThat(BranchPeople.listedAbsent(null, an, branch)).isFalse();
+    // two "An" in the branch: the given name alone names neither
+    Person an2 = new Person("papers13-an2", "Phạm Văn An", false);
+    assertThat(BranchPeople.listedAbsent("Đồng chí An (ốm)", an, List.of(an, an2))).isFalse();
+  }
+
+  private ResponseEntity<String> post(Map<String, Object> body) {
+    return as("secretary1")
+        .post()
+        .uri(PATH)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(body)
+        .retrieve()
+        .toEntity(String.class);
+  }
+
+  private String minutes() throws Exception {
+    HttpResponse<byte[]> file =
+        PageSession.of(port, "secretary1")
+            .download("/app/documents/minutes/" + BRANCH + "/" + YEAR + ".pdf");
+    assertThat(file.statusCode()).isEqualTo(200);
+    try (PDDocument document = Loader.loadPDF(file.body())) {
+      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+    }
+  }
+
+  private String name(String memberId) {
+    return jdbc.sql("select full_name from evaluation.party_member where id = :id")
+        .param("id", memberId)
+        .query(String.class)
+        .single();
+  }
+}
