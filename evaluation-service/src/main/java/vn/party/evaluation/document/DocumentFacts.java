@@ -130,12 +130,7 @@ class DocumentFacts {
               chair.full_name as chair_name, coalesce(chair.head_of = 'BRANCH', false) as chair_is_secretary
             from evaluation.branch_meeting s
             left join evaluation.party_member clerk on clerk.id = s.recorded_by
-            -- branch_meeting has no column for the chair: the meeting's timeline entries carry it
-            left join evaluation.party_member chair on chair.id = (
-              select t.details ->> 'chair' from evaluation.timeline_entry t
-              where t.year = s.year and t.kind = 'BRANCH_MEETING' and t.details ->> 'meetingId' = s.id::text
-                and t.member_id in (select v.member_id from evaluation.branch_meeting_vote v where v.meeting_id = s.id)
-              limit 1)
+            left join evaluation.party_member chair on chair.id = s.chair_id
             where s.branch_id = :branch and s.year = :year order by s.held_on, s.recorded_at""")
         .param("branch", branchId)
         .param("year", year)

@@ -17,15 +17,18 @@ class BranchMeetings {
     this.jdbc = jdbc;
   }
 
-  /** {@code recorded_by} holds the clerk who took the minutes (thư ký), whoever typed them in. */
+  /**
+   * {@code recorded_by} holds the clerk who took the minutes (thư ký), whoever typed them in; {@code chair_id} who
+   * chaired (null when the branch has no secretary and nobody was picked).
+   */
   @Transactional(propagation = Propagation.MANDATORY)
-  UUID save(String branchId, int year, Meeting meeting, String clerk) {
+  UUID save(String branchId, int year, Meeting meeting, String chair, String clerk) {
     UUID id = UUID.randomUUID();
     jdbc.sql(
             """
             insert into evaluation.branch_meeting (id, branch_id, year, held_on, place, official_members,
-              exempted_members, present, absent_names, recorded_by)
-            values (:id, :branch, :year, :heldOn, :place, :official, :exempted, :present, :absent, :by)""")
+              exempted_members, present, absent_names, chair_id, recorded_by)
+            values (:id, :branch, :year, :heldOn, :place, :official, :exempted, :present, :absent, :chair, :by)""")
         .param("id", id)
         .param("branch", branchId)
         .param("year", year)
@@ -35,6 +38,7 @@ class BranchMeetings {
         .param("exempted", meeting.exemptedMembers())
         .param("present", meeting.present())
         .param("absent", meeting.absentNames())
+        .param("chair", chair)
         .param("by", clerk)
         .update();
     return id;

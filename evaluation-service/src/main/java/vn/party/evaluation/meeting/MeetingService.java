@@ -193,7 +193,7 @@ public class MeetingService {
       // in words: the member by name, the field by its label (no path, no task id)
       throw words.refusal(problems, memberNames(agenda));
     }
-    UUID id = meetings.save(branchId, year, meeting, clerk);
+    UUID id = meetings.save(branchId, year, meeting, chair, clerk);
     for (Meeting.Entry entry : meeting.entries()) {
       if (entry.proposedLevel() == null) {
         continue;
@@ -205,7 +205,6 @@ public class MeetingService {
       details.put("heldOn", meeting.heldOn().toString());
       details.put("place", meeting.place());
       details.put("present", meeting.present() + "/" + meeting.officialMembers());
-      // the branch_meeting table has no column for the chair: the minutes read it from here
       putIfNotNull(details, "chair", chair);
       details.put("clerk", clerk);
       entry.votes().forEach((level, n) -> details.put("votes" + level.name(), n));

@@ -293,7 +293,8 @@ public class TaskPageController {
       // who in the unit assessed the member, the civil-service level and the tasks completed, as
       // received
       unitAssessments
-          .latestUnitAssessment(form.task().year(), form.task().memberId())
+          .assessmentCheck(form.task().year(), form.task().memberId())
+          .latest()
           .ifPresent(assessment -> model.addAttribute("unitAssessment", assessment));
     }
     if (ProcessKeys.COMMITTEE_DECISION.equals(form.task().taskKey())) {
