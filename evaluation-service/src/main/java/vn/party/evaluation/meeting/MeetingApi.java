@@ -63,12 +63,12 @@ public final class MeetingApi {
       @Schema(
               description =
                   "Người chủ trì (mã đảng viên của chi bộ, không vắng mặt) / who chaired: a member of the "
-                      + "branch, not listed absent; absent: the branch's secretary")
+                      + "branch, not listed absent; when omitted, the branch's secretary")
           String chairId,
       @Schema(
               description =
                   "Thư ký (mã đảng viên của chi bộ) / who took the minutes: a member of the branch; "
-                      + "absent: the signed-in user")
+                      + "when omitted, the signed-in user")
           String clerkId,
       @ArraySchema(
               minItems = 1,
