@@ -148,6 +148,11 @@ public class EvaluationRecords {
         by);
   }
 
+  /**
+   * The latest comment received, at the time it arrived (the row kept on receipt): the process may take it up later,
+   * when the evaluation starts or reaches the step, and the record showed that time instead (outsider of session 13,
+   * MEDIUM 4: the self-review's submission time).
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public void residenceFeedbackReceived(int year, String memberId, String comment, String by) {
     update(
@@ -155,9 +160,12 @@ public class EvaluationRecords {
         memberId,
         """
         residence_feedback = 'RECEIVED', residence_comment = :v1, residence_comment_by = :v2,
-        residence_comment_at = now()""",
+        residence_comment_at = coalesce((select f.received_at from evaluation.residence_feedback f
+          where f.year = :v3 and f.member_id = :v4 order by f.id desc limit 1), now())""",
         comment,
-        by);
+        by,
+        year,
+        memberId);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -165,15 +173,20 @@ public class EvaluationRecords {
     update(year, memberId, "residence_feedback = 'MISSING'");
   }
 
+  /** The latest assessment received, at the time it arrived, as {@link #residenceFeedbackReceived}. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void unitAssessmentReceived(int year, String memberId, String comment, String by) {
     update(
         year,
         memberId,
         """
-        unit_assessment = 'RECEIVED', unit_comment = :v1, unit_comment_by = :v2, unit_comment_at = now()""",
+        unit_assessment = 'RECEIVED', unit_comment = :v1, unit_comment_by = :v2,
+        unit_comment_at = coalesce((select a.received_at from evaluation.unit_assessment a
+          where a.year = :v3 and a.member_id = :v4 order by a.id desc limit 1), now())""",
         comment,
-        by);
+        by,
+        year,
+        memberId);
   }
 
   /** MISSING (the deadline passed) or NOT_EXPECTED (no civil-service post). */
