@@ -16,6 +16,14 @@
       });
     });
   }
+  // the quota's confirmation belongs to an approval of EXCELLENT only: it follows the level chosen
+  var quota = document.getElementById('quota-confirmation');
+  var level = document.getElementById('decidedLevel');
+  if (quota && level) {
+    level.addEventListener('change', function () {
+      quota.hidden = level.value !== 'EXCELLENT';
+    });
+  }
   var submit = document.getElementById('submit');
   var dialog = document.getElementById('confirm-dialog');
   if (!submit || !dialog || typeof dialog.showModal !== 'function') {

@@ -46,6 +46,41 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
                         .query(Integer.class)
                         .single()
                     == 1);
+    // and the unit leadership's assessment too; both arrived an hour before the process takes them
+    // up: the record says when they arrived, not when they were used (outsider of session 13,
+    // MEDIUM 4: the self-review's submission time)
+    sendUnitAssessment("member1", YEAR, "EXCELLENT", null, "Hoàn thành xuất sắc nhiệm vụ.");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from evaluation.unit_assessment where year = :y and member_id = 'member1'")
+                        .param("y", YEAR)
+                        .query(Integer.class)
+                        .single()
+                    == 1);
+    for (String table : List.of("residence_feedback", "unit_assessment")) {
+      jdbc.sql(
+              "update evaluation."
+                  + table
+                  + " set received_at = received_at - interval '1 hour'"
+                  + " where year = :y and member_id = 'member1'")
+          .param("y", YEAR)
+          .update();
+    }
+    OffsetDateTime commentArrived =
+        jdbc.sql(
+                "select received_at from evaluation.residence_feedback where year = :y and member_id = 'member1'")
+            .param("y", YEAR)
+            .query(OffsetDateTime.class)
+            .single();
+    OffsetDateTime assessmentArrived =
+        jdbc.sql(
+                "select received_at from evaluation.unit_assessment where year = :y and member_id = 'member1'")
+            .param("y", YEAR)
+            .query(OffsetDateTime.class)
+            .single();
 
     String selfReview = taskOf("member1", "self-review", "member1", YEAR);
 
@@ -104,8 +139,12 @@ class MemberEvaluationFlowTest extends EvaluationFlowSupport {
 
     // the early comment was found: no waiting, straight to the branch
     String branchReview = taskOf("secretary1", "branch-review", "member1", YEAR);
-    assertThat(evaluation("member1", YEAR, "member1").at("/residenceFeedback/status").asText())
-        .isEqualTo("RECEIVED");
+    JsonNode taken = evaluation("member1", YEAR, "member1");
+    assertThat(taken.at("/residenceFeedback/status").asText()).isEqualTo("RECEIVED");
+    assertThat(OffsetDateTime.parse(taken.at("/residenceFeedback/at").asText()).toInstant())
+        .isEqualTo(commentArrived.toInstant());
+    assertThat(OffsetDateTime.parse(taken.at("/unitAssessment/at").asText()).toInstant())
+        .isEqualTo(assessmentArrived.toInstant());
     assertThat(complete("secretary2", branchReview, branchProposes("GOOD")).getStatusCode().value())
         .isEqualTo(403);
     completeOk("secretary1", branchReview, branchProposes("GOOD", "branchComment", "Nhất trí."));

@@ -84,6 +84,50 @@ class SelfReviewTest extends EvaluationFlowSupport {
     return values;
   }
 
+  /**
+   * Outsider of session 13, HIGH 1: "Lưu nháp" with a self-proposed level above what the grades and points give was
+   * refused and the whole Mẫu 02A was lost. The draft is kept and the level's problem said beside it as what will
+   * block the submission; a value that could never be submitted as it is (an over-long text) still refuses the
+   * draft, and the page then says it was not saved, above everything typed.
+   */
+  @Test
+  void aDraftAboveTheOwnAssessmentIsKeptWithTheWarningBesideTheLevel() throws Exception {
+    String task = taskOf("member10", "self-review", "member10", YEAR);
+    PageSession member = PageSession.of(port, "member10");
+    String page = member.get("/app/tasks/" + task).body();
+    Map<String, Object> values = form02a("Hoàn thành các nhiệm vụ chuyên môn được giao.");
+    values.put("dutiesResultsPoints", 40); // 65 points: not EXCELLENT, which it proposes
+    var saved = member.post("/app/tasks/" + task, encode(values, "draft", member.csrf(page)));
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+    assertThat(
+            jdbc.sql("select count(*) from evaluation.task_draft where task_id = :t")
+                .param("t", task)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+    page = member.get("/app/tasks/" + task).body();
+    assertThat(page)
+        .contains("Đã lưu nháp.")
+        .contains("Bản nháp đã được lưu, nhưng còn 1 điều phải sửa thì mới gửi được.")
+        .contains("id=\"selfProposedLevel-error\"")
+        .contains("Hoàn thành các nhiệm vụ chuyên môn được giao.")
+        .doesNotContain("lỗi chưa sửa");
+    // reopened: everything typed is there
+    assertThat(member.get("/app/tasks/" + task).body())
+        .contains("Hoàn thành các nhiệm vụ chuyên môn được giao.")
+        .contains("Đôi khi chưa chủ động.")
+        .doesNotContain("id=\"selfProposedLevel-error\"");
+
+    values.put("limitations", "Chưa chủ động. ".repeat(300));
+    var refused = member.post("/app/tasks/" + task, encode(values, "draft", member.csrf(page)));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("Bản nháp CHƯA được lưu")
+        .contains("id=\"limitations-error\"")
+        .contains("Hoàn thành các nhiệm vụ chuyên môn được giao.");
+    assertThat(member.get("/app/tasks/" + task).body()).contains("Đôi khi chưa chủ động.");
+  }
+
   @Test
   void aLongDraftIsKeptThenTheSubmittedReviewIsKeptUnchangedAndReadByEveryoneEntitled()
       throws Exception {

@@ -28,6 +28,21 @@ final class Assignments {
     return this;
   }
 
+  /**
+   * When the member's latest row of {@code table} (a fact kept on receipt, with {@code received_at}) arrived, else the
+   * transaction's time; read in the statement that writes the row ({@link YearRows#update} names the row's year and
+   * member {@code :year} and {@code :key}).
+   */
+  Assignments setArrivalOf(String column, String table) {
+    expressions.put(
+        column,
+        "coalesce((select r.received_at from evaluation."
+            + table
+            + " r where r.year = :year and r.member_id = :key order by r.id desc limit 1), now())");
+    values.remove(column);
+    return this;
+  }
+
   void addAll(Assignments later) {
     later.expressions.forEach(
         (column, expression) -> {

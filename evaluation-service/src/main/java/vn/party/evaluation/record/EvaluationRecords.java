@@ -239,6 +239,11 @@ public class EvaluationRecords {
         by);
   }
 
+  /**
+   * The latest comment received, at the time it arrived (the row kept on receipt): the process may take it up later,
+   * when the evaluation starts or reaches the step, and the record showed that time instead (outsider of session 13,
+   * MEDIUM 4: the self-review's submission time).
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public void residenceFeedbackReceived(int year, String memberId, String comment, String by) {
     defer(
@@ -248,7 +253,7 @@ public class EvaluationRecords {
             .set("residence_feedback", "RECEIVED")
             .set("residence_comment", comment)
             .set("residence_comment_by", by)
-            .setNow("residence_comment_at"));
+            .setArrivalOf("residence_comment_at", "residence_feedback"));
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -256,6 +261,7 @@ public class EvaluationRecords {
     defer(year, memberId, new Assignments().set("residence_feedback", "MISSING"));
   }
 
+  /** The latest assessment received, at the time it arrived, as {@link #residenceFeedbackReceived}. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void unitAssessmentReceived(int year, String memberId, String comment, String by) {
     defer(
@@ -265,7 +271,7 @@ public class EvaluationRecords {
             .set("unit_assessment", "RECEIVED")
             .set("unit_comment", comment)
             .set("unit_comment_by", by)
-            .setNow("unit_comment_at"));
+            .setArrivalOf("unit_comment_at", "unit_assessment"));
   }
 
   /** MISSING (the deadline passed) or NOT_EXPECTED (no civil-service post). */

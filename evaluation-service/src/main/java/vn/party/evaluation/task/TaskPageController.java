@@ -129,7 +129,10 @@ public class TaskPageController {
               });
     }
     model.addAttribute("form", form);
-    model.addAttribute("errors", Map.of());
+    // after a draft kept with what the submission will refuse: those beside their fields
+    model.addAttribute(
+        "errors",
+        model.containsAttribute(DRAFT_WARNINGS) ? model.getAttribute(DRAFT_WARNINGS) : Map.of());
     addTally(form, model);
     // a collective's task: its self-review (Mẫu 01) in view for the raters, with a link to its
     // record
@@ -160,6 +163,9 @@ public class TaskPageController {
     flash.addFlashAttribute("notice", "notice.unclaimed");
     return "redirect:/app/tasks";
   }
+
+  /** The flash attribute of a kept draft's warnings, field → words. */
+  static final String DRAFT_WARNINGS = "draftWarnings";
 
   /** Save as draft ({@code action=draft}) or submit ({@code action=submit}); a refusal shows next to each field. */
   @PostMapping("/app/tasks/{id}")
@@ -231,8 +237,12 @@ public class TaskPageController {
         flash.addFlashAttribute("notice", "notice.submitted");
         return "redirect:/app/tasks";
       }
-      work.saveDraft(id, values, user);
+      List<FieldProblem> warnings = work.saveDraft(id, values, user);
       flash.addFlashAttribute("notice", "notice.draft-saved");
+      if (!warnings.isEmpty()) {
+        // kept, and said beside the fields: the submission will refuse these until corrected
+        flash.addFlashAttribute(DRAFT_WARNINGS, new LinkedHashMap<>(errors(warnings)));
+      }
       return "redirect:/app/tasks/" + id;
     } catch (ApiException refused) {
       if (refused.problems().isEmpty()) {
@@ -252,6 +262,8 @@ public class TaskPageController {
               form.selfReviewOutcome(),
               form.selfReviewForm()));
       model.addAttribute("errors", errors(refused.problems()));
+      // a refused draft is not kept: the page says so above what was typed
+      model.addAttribute("draftRefused", !"submit".equals(action));
       model.addAttribute("quotaReason", params.getFirst(QuotaAtDecision.REASON));
       model.addAttribute(
           "quotaConfirmed", "true".equals(params.getFirst(QuotaAtDecision.CONFIRMED)));

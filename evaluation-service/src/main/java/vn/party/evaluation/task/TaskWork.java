@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -204,35 +205,52 @@ public class TaskWork {
   }
 
   /**
-   * Keeps the values without completing the task. Checked like a completion except that nothing is required yet (nor a section's minimum length):
-   * a draft with a wrong level or an over-long text is refused, so what is kept can later be submitted.
+   * What a draft may hold though the submission would be refused: nothing required yet (nor a section's minimum
+   * length), and the judgments of values that are each well formed — a level above the grades or the cap, a vote
+   * that does not carry it, a missing reason. A refused draft lost everything typed (outsider of session 13, HIGH 1:
+   * a self-proposed level above the grades); these are kept and said as warnings.
+   */
+  private static final Set<String> KEPT_IN_A_DRAFT =
+      Set.of(
+          FieldError.REQUIRED,
+          FieldError.SECTION_TOO_SHORT,
+          FieldError.ABOVE_OWN_ASSESSMENT,
+          FieldError.ABOVE_CAP,
+          FieldError.GROUP_TOTAL_TOO_HIGH,
+          FieldError.MORE_VOTES_THAN_VOTERS,
+          FieldError.VOTE_NOT_SUPPORTED,
+          FieldError.ADJUSTMENT_REASON_REQUIRED,
+          FieldError.OVER_QUOTA_REASON_REQUIRED);
+
+  /**
+   * Keeps the values without completing the task. Checked like a completion, but only a value that could never be
+   * submitted as it is (a wrong level, an over-long text, a number that is no number) refuses the draft; what the
+   * submission would still refuse of well-formed values ({@link #KEPT_IN_A_DRAFT}, nothing required yet) is kept and
+   * returned as the warnings, so what is kept can later be corrected and submitted.
    */
   @Transactional
-  public void saveDraft(String taskId, Map<String, Object> values, CurrentUser user) {
+  public List<FieldProblem> saveDraft(String taskId, Map<String, Object> values, CurrentUser user) {
     lockTask(taskId);
     // in one engine command under the row lock, the seat read once, as a completion (issue 15)
-    engine.inOneCommand(
-        () ->
-            seats.readOnce(
-                () -> {
-                  saveDraftLocked(taskId, values, user);
-                  return null;
-                }));
+    return engine.inOneCommand(() -> seats.readOnce(() -> saveDraftLocked(taskId, values, user)));
   }
 
-  private void saveDraftLocked(String taskId, Map<String, Object> values, CurrentUser user) {
+  private List<FieldProblem> saveDraftLocked(
+      String taskId, Map<String, Object> values, CurrentUser user) {
     EngineTask task = workableTask(taskId, user);
-    List<FieldProblem> problems =
-        check(task, values).problems().stream()
-            .filter(
-                problem ->
-                    !FieldError.REQUIRED.equals(problem.reason())
-                        && !FieldError.SECTION_TOO_SHORT.equals(problem.reason()))
-            .toList();
-    if (!problems.isEmpty()) {
-      throw ApiException.invalid(problems);
+    List<FieldProblem> problems = check(task, values).problems();
+    List<FieldProblem> refusing =
+        problems.stream().filter(problem -> !KEPT_IN_A_DRAFT.contains(problem.reason())).toList();
+    if (!refusing.isEmpty()) {
+      throw ApiException.invalid(refusing);
     }
     drafts.save(openTask(task), values, user.userId());
+    return problems.stream()
+        .filter(
+            problem ->
+                !FieldError.REQUIRED.equals(problem.reason())
+                    && !FieldError.SECTION_TOO_SHORT.equals(problem.reason()))
+        .toList();
   }
 
   @Transactional

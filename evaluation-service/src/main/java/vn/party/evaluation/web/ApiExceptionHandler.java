@@ -116,9 +116,16 @@ public class ApiExceptionHandler {
         .replace(".[", "[");
   }
 
-  /** {@code invalid-format} for a value of the right kind in the wrong shape (a date), else {@code wrong-type}. */
+  /**
+   * {@code invalid-format} for a value of the right kind in the wrong shape (a date), else {@code wrong-type} (a
+   * number or a flag where text belongs: {@link StrictTextJson}).
+   */
   public static String mismatchReason(JsonMappingException mismatch) {
-    return mismatch instanceof InvalidFormatException ? "invalid-format" : "wrong-type";
+    return mismatch instanceof InvalidFormatException format
+            && !CharSequence.class.isAssignableFrom(
+                format.getTargetType() == null ? Object.class : format.getTargetType())
+        ? "invalid-format"
+        : "wrong-type";
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -648,6 +648,13 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
       cases.add(campaignWith("organizationId", blank));
       cases.add(campaignWith("regulation", blank));
     }
+    // a number or a flag where text belongs is refused, not stored as "5" (outsider of session 13,
+    // HIGH 3)
+    for (String text : List.of("organizationId", "regulation")) {
+      for (Object scalar : List.of(5, 2.5, true)) {
+        cases.add(campaign(text + " = " + scalar, Map.of(text, scalar), text, "wrong-type"));
+      }
+    }
     cases.add(campaign("year = \"twenty\"", Map.of("year", "twenty"), "year", "invalid-format"));
     cases.add(campaign("year = true", Map.of("year", true), "year", "wrong-type"));
     cases.add(campaign("year = 2017 (before 2018)", Map.of("year", 2017), "year", "out-of-range"));
@@ -847,6 +854,17 @@ class BadInputCorpusTest extends EvaluationFlowSupport {
               "member1",
               write(Map.of("grounds", wrong)),
               Expect.field(400, "grounds", null)));
+    }
+    // Jackson made "5" and "true" of these and the complaint was stored (outsider of session 13,
+    // HIGH 3)
+    for (Object scalar : List.of(5, -1, 2.5, true, false)) {
+      cases.add(
+          post(
+              "grounds = " + scalar,
+              path,
+              "member1",
+              write(Map.of("grounds", scalar)),
+              Expect.field(400, "grounds", "wrong-type")));
     }
     for (String longText : List.of("a".repeat(4001), "ệ".repeat(4001), "c".repeat(100_000))) {
       cases.add(

@@ -84,6 +84,17 @@ class DecidePagesWithoutScriptTest extends EvaluationFlowSupport {
     committee.post(
         "/app/tasks/" + decision + "/claim", "_csrf=" + enc(committee.csrf(decisionPage)));
     decisionPage = committee.get("/app/tasks/" + decision).body();
+    assertThat(decisionPage).doesNotContainPattern("id=\"quota-confirmation\"[^>]*hidden");
+    // another level chosen: the confirmation of EXCELLENT above the quota is not shown (outsider of
+    // session 13, MEDIUM 5), here when the page comes back refused
+    Map<String, String> good = new LinkedHashMap<>();
+    good.put("action", "submit");
+    good.put("decision", "APPROVE");
+    good.put("decidedLevel", "GOOD");
+    HttpResponse<String> noReason =
+        committee.post("/app/tasks/" + decision, encode(good, committee.csrf(decisionPage)));
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(noReason.body()).containsPattern("id=\"quota-confirmation\"[^>]*hidden");
     Map<String, String> decide = new LinkedHashMap<>();
     decide.put("action", "submit");
     decide.put("decision", "APPROVE");

@@ -167,6 +167,12 @@ class DecideWithFactsBrowserTest extends BrowserTestSupport {
     // "Gửi" asks first, in a dialog; without the confirmation of the quota, refused next to the
     // field
     claimIfOffered();
+    // the confirmation belongs to EXCELLENT only: it follows the level chosen (outsider of session
+    // 13, MEDIUM 5: it showed for GOOD)
+    new Select(browser.findElement(By.id("decidedLevel"))).selectByValue("GOOD");
+    assertThat(browser.findElement(By.id("quota-confirmation")).isDisplayed()).isFalse();
+    new Select(browser.findElement(By.id("decidedLevel"))).selectByValue("EXCELLENT");
+    assertThat(browser.findElement(By.id("quota-confirmation")).isDisplayed()).isTrue();
     new Select(browser.findElement(By.id("decision"))).selectByValue("APPROVE");
     browser.findElement(By.id("submit")).click();
     assertThat(browser.findElement(By.id("confirm-dialog")).getAttribute("open")).isNotNull();
