@@ -3,7 +3,6 @@ package vn.party.evaluation.audit;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.security.Actors;
+import vn.party.evaluation.sql.RowsWrittenTogether;
 
 /**
  * The append-only history of each evaluation (the database refuses updates and deletes of its rows). Written in
@@ -28,8 +28,9 @@ public class Timeline {
   /** At most so many rows in one insert (7 parameters each, far below the driver's 32,767). */
   private static final int ROWS_PER_STATEMENT = 500;
 
-  /** Rows of {@link #writtenTogether} not written yet, in the order they were recorded. */
-  private final ThreadLocal<List<Map<String, Object>>> pending = new ThreadLocal<>();
+  /** Rows of {@link #writtenTogether}, held until its work ends. */
+  private final RowsWrittenTogether held =
+      new RowsWrittenTogether(ROWS_PER_STATEMENT, this::insert);
 
   private final JdbcClient jdbc;
   private final ObjectMapper objectMapper;
@@ -56,12 +57,7 @@ public class Timeline {
     row.put("taskId", taskId);
     row.put("actor", actor);
     row.put("details", json(details));
-    List<Map<String, Object>> together = pending.get();
-    if (together != null) {
-      together.add(row);
-      return;
-    }
-    insert(List.of(row));
+    held.add(row);
   }
 
   /**
@@ -72,28 +68,7 @@ public class Timeline {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public <T> T writtenTogether(Supplier<T> work) {
-    if (pending.get() != null) {
-      return work.get(); // already inside: the outer one writes
-    }
-    pending.set(new ArrayList<>());
-    try {
-      T result = work.get();
-      writePending();
-      return result;
-    } finally {
-      pending.remove();
-    }
-  }
-
-  private void writePending() {
-    List<Map<String, Object>> rows = pending.get();
-    if (rows == null) {
-      return;
-    }
-    for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-      insert(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
-    }
-    rows.clear();
+    return held.around(work);
   }
 
   private void insert(List<Map<String, Object>> rows) {
@@ -134,7 +109,7 @@ public class Timeline {
   }
 
   public List<TimelineEntry> of(int year, String memberId) {
-    writePending();
+    held.flush();
     return jdbc.sql(
             """
             select id, year, member_id, occurred_at, kind, task_key, task_id, actor, details::text as details

@@ -64,6 +64,7 @@ import vn.party.evaluation.security.engine.TaskSeats;
 import vn.party.evaluation.security.engine.VariableRefusedException;
 import vn.party.evaluation.web.ExpectedType;
 import vn.party.evaluation.web.FieldErrorProblems;
+import vn.party.evaluation.web.MessageBundle;
 
 /**
  * The engine REST API's answer to every error, in place of the engine's own mappers (issue 12, outsider's findings):
@@ -757,21 +758,13 @@ public class EngineRestProblems implements ExceptionMapper<Throwable> {
   }
 
   /** The application's texts (messages.properties: Vietnamese; messages_en: English). */
-  private static final ResourceBundleMessageSource MESSAGES = messages();
+  private static final ResourceBundleMessageSource MESSAGES = MessageBundle.TEXTS;
 
   /** The sentences of engine REST's own refusals (a parameter, a body's field, a variable). */
   private static final EngineRestWords WORDS = new EngineRestWords(MESSAGES);
 
   /** The domain API's sentences for the completion rules' refusals, from the same texts. */
   private static final FieldErrorProblems PROBLEMS = new FieldErrorProblems(MESSAGES);
-
-  private static ResourceBundleMessageSource messages() {
-    ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-    messages.setBasename("messages");
-    messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
-    messages.setFallbackToSystemLocale(false);
-    return messages;
-  }
 
   private static String text(String key, Locale locale, Object... arguments) {
     return MESSAGES.getMessage(key, arguments, key, locale);

@@ -9,7 +9,6 @@ import io.cloudevents.jackson.JsonFormat;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.party.evaluation.contracts.EventSchemas;
+import vn.party.evaluation.sql.RowsWrittenTogether;
 
 /**
  * Writes outgoing events into the outbox table, inside the caller's transaction: an event exists if and only if
@@ -34,8 +34,9 @@ public class Outbox {
   /** At most so many events in one insert. */
   private static final int ROWS_PER_STATEMENT = 500;
 
-  /** Events of {@link #writtenTogether} not written yet, in the order they were published. */
-  private final ThreadLocal<List<Map<String, Object>>> pending = new ThreadLocal<>();
+  /** Events of {@link #writtenTogether}, held until its work ends. */
+  private final RowsWrittenTogether held =
+      new RowsWrittenTogether(ROWS_PER_STATEMENT, this::insert);
 
   private final JdbcClient jdbc;
   private final ObjectMapper objectMapper;
@@ -81,12 +82,7 @@ public class Outbox {
     row.put("key", key);
     row.put("type", type);
     row.put("payload", format.serialize(event));
-    List<Map<String, Object>> together = pending.get();
-    if (together != null) {
-      together.add(row);
-    } else {
-      insert(List.of(row));
-    }
+    held.add(row);
     return id;
   }
 
@@ -97,20 +93,7 @@ public class Outbox {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public <T> T writtenTogether(Supplier<T> work) {
-    if (pending.get() != null) {
-      return work.get(); // already inside: the outer one writes
-    }
-    pending.set(new ArrayList<>());
-    try {
-      T result = work.get();
-      List<Map<String, Object>> rows = pending.get();
-      for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
-        insert(rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT)));
-      }
-      return result;
-    } finally {
-      pending.remove();
-    }
+    return held.around(work);
   }
 
   private void insert(List<Map<String, Object>> rows) {

@@ -2,7 +2,6 @@ package vn.party.evaluation.web;
 
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -21,7 +20,7 @@ final class OpenApiExampleWords {
   private static final List<String> LABELS =
       List.of("field.", "roster.field.", "movement.field.", "unit.field.");
 
-  private static final ResourceBundleMessageSource MESSAGES = messages();
+  private static final ResourceBundleMessageSource MESSAGES = MessageBundle.TEXTS;
 
   private OpenApiExampleWords() {}
 
@@ -68,13 +67,5 @@ final class OpenApiExampleWords {
 
   private static String text(String key, Object... arguments) {
     return MESSAGES.getMessage(key, arguments.length == 0 ? null : arguments, key, VIETNAMESE);
-  }
-
-  private static ResourceBundleMessageSource messages() {
-    ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-    messages.setBasename("messages");
-    messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
-    messages.setFallbackToSystemLocale(false);
-    return messages;
   }
 }
