@@ -3,6 +3,7 @@ package vn.party.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,64 @@ final class ApiCompletion {
     failOnErrors("warm-up", warm);
 
     List<String> measured = members.subList(warmup, members.size());
+    String t = users + "t";
+    // the parts of one GET + POST, each measured on its own (issue 15: the split measured, not
+    // guessed): a request refused for want of credentials (HTTP, the filter chain, the 401), a
+    // signed-in trivial GET (the sign-in), the work list alone; the POST is the pair's rest
+    Part anonymous =
+        part(
+            "api-anonymous",
+            measured.size(),
+            users,
+            cpu,
+            data,
+            probe,
+            i ->
+                EvaluationClient.expect(
+                    client.getAnonymous("/api/v1/me"), 401, "GET /api/v1/me without credentials"));
+    Part me =
+        part(
+            "api-me",
+            measured.size(),
+            users,
+            cpu,
+            data,
+            probe,
+            i ->
+                EvaluationClient.expect(
+                    client.get("/api/v1/me", EvaluationClient.basic(measured.get(i), PASSWORD)),
+                    200,
+                    "GET /api/v1/me as " + measured.get(i)));
+    Part tasksOnly =
+        part(
+            "api-tasks",
+            measured.size(),
+            users,
+            cpu,
+            data,
+            probe,
+            i ->
+                EvaluationClient.expect(
+                    client.get("/api/v1/tasks", EvaluationClient.basic(measured.get(i), PASSWORD)),
+                    200,
+                    "GET /api/v1/tasks as " + measured.get(i)));
+    anonymous.report(
+        results,
+        "api.anonymous." + t,
+        "GET /api/v1/me without credentials (401): HTTP, the filter chain and the refusal",
+        cpu);
+    me.report(
+        results,
+        "api.me." + t,
+        "GET /api/v1/me with HTTP Basic: HTTP, the sign-in (password hash, groups, must-change flag)"
+            + " and one read of the user",
+        cpu);
+    tasksOnly.report(
+        results,
+        "api.tasks-only." + t,
+        "GET /api/v1/tasks alone (one open task per member), each member once more after the warm-up",
+        cpu);
+
     Latencies list = new Latencies();
     Latencies complete = new Latencies();
     log.info(
@@ -74,6 +133,7 @@ final class ApiCompletion {
         warmup);
     long c0 = cpu == null ? 0 : cpu.cpuNanos();
     long[] s0 = cpu == null ? null : cpu.cpuNanosByRoot();
+    Map<ThreadCpu.Kind, Long> threads0 = threadTicks(cpu);
     PgStats.Snapshot pg0 = PgStats.take(data);
     Probe.Phase phase = probe.begin("api-complete");
     Load.Measurement m =
@@ -85,6 +145,7 @@ final class ApiCompletion {
         cpu == null ? Double.NaN : cpu.msPerOperation(c0, m.operations() - m.errors());
     double sqlPerCompletion = phase.end(m.operations() - m.errors());
     String shares = cpu == null ? "" : cpu.shares(s0);
+    String threadSplit = threadSplit(cpu, threads0, m.operations() - m.errors());
     String database = PgStats.since(data, pg0, m.operations() - m.errors());
     log.info("  {}", database);
     log.info(
@@ -94,7 +155,6 @@ final class ApiCompletion {
         m.errors(),
         m.firstError() == null ? "" : ", first: " + m.firstError());
 
-    String t = users + "t";
     String baselineRef = "baseline.full.complete." + t;
     results.add(
         Figure.of(
@@ -129,9 +189,24 @@ final class ApiCompletion {
                       + cpu.description()
                       + " per member (GET /tasks + POST complete; the client not counted); "
                       + shares
+                      + "; evaluation-service's threads: "
+                      + threadSplit
                       + ". "
                       + database)
               .against(results.get(baselineRef + ".cpu")));
+      if (tasksOnly.cpuPerOperation() == tasksOnly.cpuPerOperation()) {
+        results.add(
+            Figure.of(
+                    "api.complete-post." + t + ".cpu",
+                    cpuPerCompletion - tasksOnly.cpuPerOperation(),
+                    "cpu-ms/op",
+                    "the POST's share of a GET + POST: api.complete."
+                        + t
+                        + ".cpu minus api.tasks-only."
+                        + t
+                        + ".cpu")
+                .against(results.get(baselineRef + ".cpu")));
+      }
     }
     results.add(
         Probe.figure("api.complete." + t, sqlPerCompletion, results.get(baselineRef + ".sql")));
@@ -149,6 +224,79 @@ final class ApiCompletion {
             m.errors(),
             "requests",
             m.firstError() == null ? "none" : "first: " + m.firstError()));
+  }
+
+  /** One measured part of the request pair: CPU and statements per operation, the service's thread split. */
+  private record Part(
+      Load.Measurement measurement,
+      double cpuPerOperation,
+      double sqlPerOperation,
+      String shares,
+      String threads) {
+
+    void report(Results results, String name, String what, CpuMeter cpu) {
+      if (measurement.errors() > 0) {
+        log.warn(
+            "  {}: {} errors, first: {}", name, measurement.errors(), measurement.firstError());
+      }
+      if (cpu != null) {
+        results.add(
+            Figure.of(
+                name + ".cpu",
+                cpuPerOperation,
+                "cpu-ms/op",
+                "CPU of "
+                    + cpu.description()
+                    + " per request, "
+                    + what
+                    + "; "
+                    + shares
+                    + "; evaluation-service's threads: "
+                    + threads
+                    + "; "
+                    + measurement.errors()
+                    + " errors"));
+      }
+      results.add(Probe.figure(name, sqlPerOperation, null));
+    }
+  }
+
+  private static Part part(
+      String phaseName,
+      int count,
+      int users,
+      CpuMeter cpu,
+      DataSource data,
+      Probe probe,
+      Load.Operation operation) {
+    long c0 = cpu == null ? 0 : cpu.cpuNanos();
+    long[] s0 = cpu == null ? null : cpu.cpuNanosByRoot();
+    Map<ThreadCpu.Kind, Long> threads0 = threadTicks(cpu);
+    Probe.Phase phase = probe.begin(phaseName);
+    Load.Measurement m = Load.run(count, users, operation);
+    int done = m.operations() - m.errors();
+    double cpuPerOperation = cpu == null ? Double.NaN : cpu.msPerOperation(c0, done);
+    double sql = phase.end(done);
+    String shares = cpu == null ? "" : cpu.shares(s0);
+    log.info(
+        "  {}: {} requests in {} s, {} cpu-ms and {} statements per request",
+        phaseName,
+        done,
+        Results.number(m.seconds()),
+        Results.number(cpuPerOperation),
+        Results.number(sql));
+    return new Part(m, cpuPerOperation, sql, shares, threadSplit(cpu, threads0, done));
+  }
+
+  private static Map<ThreadCpu.Kind, Long> threadTicks(CpuMeter cpu) {
+    return cpu == null || cpu.firstRoot() == null ? Map.of() : ThreadCpu.ticks(cpu.firstRoot());
+  }
+
+  private static String threadSplit(CpuMeter cpu, Map<ThreadCpu.Kind, Long> start, int operations) {
+    return cpu == null || cpu.firstRoot() == null
+        ? ""
+        : ThreadCpu.perOperation(
+            start, ThreadCpu.ticks(cpu.firstRoot()), cpu.nanosPerTick(), operations);
   }
 
   private static void completeSelfReview(

@@ -123,6 +123,15 @@ final class CpuMeter {
     }
   }
 
+  /** The first process tree's root (the service whose threads {@link ThreadCpu} splits), or null. */
+  Long firstRoot() {
+    return roots.isEmpty() ? null : roots.get(0);
+  }
+
+  long nanosPerTick() {
+    return nanosPerTick;
+  }
+
   String description() {
     return description;
   }

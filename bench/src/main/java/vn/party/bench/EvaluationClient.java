@@ -57,6 +57,15 @@ final class EvaluationClient {
     return send(request(path, authorization).header("Accept", "application/json").GET());
   }
 
+  /** A GET without credentials (the API answers 401). */
+  HttpResponse<String> getAnonymous(String path) throws IOException, InterruptedException {
+    return send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(60))
+            .header("Accept", "application/json")
+            .GET());
+  }
+
   HttpResponse<String> post(String path, String authorization, Object body)
       throws IOException, InterruptedException {
     String json = body instanceof String s ? s : JSON.writeValueAsString(body);
