@@ -143,9 +143,10 @@ final class ApiCompletion {
             i -> completeSelfReview(client, measured.get(i), list, complete));
     double cpuPerCompletion =
         cpu == null ? Double.NaN : cpu.msPerOperation(c0, m.operations() - m.errors());
-    double sqlPerCompletion = phase.end(m.operations() - m.errors());
-    String shares = cpu == null ? "" : cpu.shares(s0);
+    // read before the phase ends: ending it stops the profiler, whose recording the service writes
     String threadSplit = threadSplit(cpu, threads0, m.operations() - m.errors());
+    String shares = cpu == null ? "" : cpu.shares(s0);
+    double sqlPerCompletion = phase.end(m.operations() - m.errors());
     String database = PgStats.since(data, pg0, m.operations() - m.errors());
     log.info("  {}", database);
     log.info(
@@ -276,8 +277,10 @@ final class ApiCompletion {
     Load.Measurement m = Load.run(count, users, operation);
     int done = m.operations() - m.errors();
     double cpuPerOperation = cpu == null ? Double.NaN : cpu.msPerOperation(c0, done);
-    double sql = phase.end(done);
+    // read before the phase ends: ending it stops the profiler, whose recording the service writes
+    String threads = threadSplit(cpu, threads0, done);
     String shares = cpu == null ? "" : cpu.shares(s0);
+    double sql = phase.end(done);
     log.info(
         "  {}: {} requests in {} s, {} cpu-ms and {} statements per request",
         phaseName,
@@ -285,7 +288,7 @@ final class ApiCompletion {
         Results.number(m.seconds()),
         Results.number(cpuPerOperation),
         Results.number(sql));
-    return new Part(m, cpuPerOperation, sql, shares, threadSplit(cpu, threads0, done));
+    return new Part(m, cpuPerOperation, sql, shares, threads);
   }
 
   private static Map<ThreadCpu.Kind, Long> threadTicks(CpuMeter cpu) {
