@@ -48,10 +48,6 @@ public class SecurityConfiguration {
           + " object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
   /**
-   * The people's pages: a session with form login, CSRF tokens on every form (Thymeleaf adds them), a session that
-   * expires ({@code server.servlet.session.timeout}), and the engine running as the signed-in user.
-   */
-  /**
    * Spring Security's own observations off: with them every request was a tree of observations, one per filter of
    * the chain (about fifteen) plus the sign-in's and the authorization's, each timed into a meter no dashboard reads
    * (issue 15: about 5 % of the CPU of a member's GET + POST; the request itself stays observed as {@code
@@ -62,6 +58,10 @@ public class SecurityConfiguration {
     return SecurityObservationSettings.noObservations();
   }
 
+  /**
+   * The people's pages: a session with form login, CSRF tokens on every form (Thymeleaf adds them), a session that
+   * expires ({@code server.servlet.session.timeout}), and the engine running as the signed-in user.
+   */
   @Bean
   @Order(0)
   SecurityFilterChain pages(
