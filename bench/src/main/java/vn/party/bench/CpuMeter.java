@@ -174,6 +174,10 @@ final class CpuMeter {
     return t;
   }
 
+  static long nanosPerTick() {
+    return 1_000_000_000L / clockTicksPerSecond();
+  }
+
   private static long clockTicksPerSecond() {
     try {
       Process p = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
