@@ -133,7 +133,7 @@ final class ApiCompletion {
         warmup);
     long c0 = cpu == null ? 0 : cpu.cpuNanos();
     long[] s0 = cpu == null ? null : cpu.cpuNanosByRoot();
-    Map<ThreadCpu.Kind, Long> threads0 = threadTicks(cpu);
+    Map<ThreadKinds.Kind, Long> threads0 = threadTicks(cpu);
     PgStats.Snapshot pg0 = PgStats.take(data);
     Probe.Phase phase = probe.begin("api-complete");
     Load.Measurement m =
@@ -272,7 +272,7 @@ final class ApiCompletion {
       Load.Operation operation) {
     long c0 = cpu == null ? 0 : cpu.cpuNanos();
     long[] s0 = cpu == null ? null : cpu.cpuNanosByRoot();
-    Map<ThreadCpu.Kind, Long> threads0 = threadTicks(cpu);
+    Map<ThreadKinds.Kind, Long> threads0 = threadTicks(cpu);
     Probe.Phase phase = probe.begin(phaseName);
     Load.Measurement m = Load.run(count, users, operation);
     int done = m.operations() - m.errors();
@@ -291,15 +291,16 @@ final class ApiCompletion {
     return new Part(m, cpuPerOperation, sql, shares, threads);
   }
 
-  private static Map<ThreadCpu.Kind, Long> threadTicks(CpuMeter cpu) {
-    return cpu == null || cpu.firstRoot() == null ? Map.of() : ThreadCpu.ticks(cpu.firstRoot());
+  private static Map<ThreadKinds.Kind, Long> threadTicks(CpuMeter cpu) {
+    return cpu == null || cpu.firstRoot() == null ? Map.of() : ThreadKinds.ticks(cpu.firstRoot());
   }
 
-  private static String threadSplit(CpuMeter cpu, Map<ThreadCpu.Kind, Long> start, int operations) {
+  private static String threadSplit(
+      CpuMeter cpu, Map<ThreadKinds.Kind, Long> start, int operations) {
     return cpu == null || cpu.firstRoot() == null
         ? ""
-        : ThreadCpu.perOperation(
-            start, ThreadCpu.ticks(cpu.firstRoot()), cpu.nanosPerTick(), operations);
+        : ThreadKinds.perOperation(
+            start, ThreadKinds.ticks(cpu.firstRoot()), CpuMeter.nanosPerTick(), operations);
   }
 
   private static void completeSelfReview(

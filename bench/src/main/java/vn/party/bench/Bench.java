@@ -222,7 +222,9 @@ public final class Bench {
     builder
         .logDir(logDir)
         .maxHeap(options.serviceHeap)
-        .property("camunda.bpm.generic-properties.properties.hostname", node);
+        .property("camunda.bpm.generic-properties.properties.hostname", node)
+        // PostgreSQL's backends say whose they are (ThreadCpu: PostgreSQL's CPU by client)
+        .property("spring.datasource.hikari.data-source-properties.ApplicationName", name);
     for (Map.Entry<String, String> p : options.serviceProperties.entrySet()) {
       builder.property(p.getKey(), p.getValue());
     }
@@ -244,8 +246,14 @@ public final class Bench {
       BenchOptions options) {
     ServiceProcess.Builder builder =
         LocalStack.notificationService(infra, db.login(), jar, port, evaluationUrl).logDir(logDir);
+    builder.property(
+        "spring.datasource.hikari.data-source-properties.ApplicationName", "notification-service");
     for (Map.Entry<String, String> p : options.notificationProperties.entrySet()) {
       builder.property(p.getKey(), p.getValue());
+    }
+    options.notificationJvmArgs.forEach(builder::jvmArg);
+    if (options.profile) {
+      Profiler.JVM_ARGS.forEach(builder::jvmArg);
     }
     return builder;
   }
@@ -337,13 +345,20 @@ public final class Bench {
                 notification.pid(),
                 "PostgreSQL",
                 postgresPid);
+        ThreadCpu threads =
+            new ThreadCpu(
+                Map.of(
+                    "evaluation-service", nodeA.pid(), "notification-service", notification.pid()),
+                postgresPid,
+                data,
+                CpuMeter.nanosPerTick());
         lifecycle.apply(
             "lifecycle.1node",
             List.of(new Lifecycle.Node(NODE_A, clientA)),
             one,
             results,
             cpu,
-            probe);
+            probe.alsoProfiling(notification.pid(), "notification", threads));
       }
       if (options.twoNodesMembers > 0) {
         int portB = LocalInfrastructure.freePort();

@@ -34,6 +34,8 @@ public final class BenchOptions {
                                         unmeasured warm-up of a tenth as many (default 300; 0 skips)
               --notification-jar PATH   the notification-service exec jar (default: found by ServiceJars)
               --notification-property K=V  extra Spring property for notification-service (repeatable)
+              --notification-jvm-arg ARG  extra JVM argument for notification-service (repeatable); with --profile
+                                        notification-service is recorded too during the lifecycle
               --jdbc-url URL            external PostgreSQL server, e.g. jdbc:postgresql://127.0.0.1:5432/postgres;
                                         a fresh database party_bench_<time> is created there and dropped afterwards
               --jdbc-user U             (default postgres)     --jdbc-password P   (default empty)
@@ -75,6 +77,7 @@ public final class BenchOptions {
   List<String> serviceJvmArgs = new ArrayList<>();
   Path notificationJar;
   Map<String, String> notificationProperties = new LinkedHashMap<>();
+  List<String> notificationJvmArgs = new ArrayList<>();
   String jdbcUrl;
   String jdbcUser = "postgres";
   String jdbcPassword = "";
@@ -119,6 +122,7 @@ public final class BenchOptions {
         .option("--service-jvm-arg", o.serviceJvmArgs::add)
         .path("--notification-jar", p -> o.notificationJar = p)
         .keyValue("--notification-property", o.notificationProperties)
+        .option("--notification-jvm-arg", o.notificationJvmArgs::add)
         .positive("--baseline-n", n -> o.baselineN = n)
         .nonNegative("--warmup", n -> o.warmup = n)
         .positive("--users", n -> o.users = n)
@@ -193,6 +197,7 @@ public final class BenchOptions {
         + twoNodesMembers
         + (serviceProperties.isEmpty() ? "" : " service-properties=" + serviceProperties)
         + (serviceJvmArgs.isEmpty() ? "" : " service-jvm-args=" + serviceJvmArgs)
+        + (notificationJvmArgs.isEmpty() ? "" : " notification-jvm-args=" + notificationJvmArgs)
         + (notificationProperties.isEmpty()
             ? ""
             : " notification-properties=" + notificationProperties)

@@ -123,13 +123,9 @@ final class CpuMeter {
     }
   }
 
-  /** The first process tree's root (the service whose threads {@link ThreadCpu} splits), or null. */
+  /** The first process tree's root (the service whose threads {@link ThreadKinds} splits), or null. */
   Long firstRoot() {
     return roots.isEmpty() ? null : roots.get(0);
-  }
-
-  long nanosPerTick() {
-    return nanosPerTick;
   }
 
   String description() {
@@ -181,6 +177,10 @@ final class CpuMeter {
       t += Long.parseLong(rest[13]) + Long.parseLong(rest[14]);
     }
     return t;
+  }
+
+  static long nanosPerTick() {
+    return 1_000_000_000L / clockTicksPerSecond();
   }
 
   private static long clockTicksPerSecond() {

@@ -254,8 +254,9 @@ final class Lifecycle {
     }
     double seconds = (tEnd - t0) / 1e9;
     double cpuPerMember = cpu == null ? Double.NaN : cpu.msPerOperation(c0, total);
-    double sqlPerMember = phase == null ? Double.NaN : phase.end(total);
+    // the shares before the phase's end: stopping the recordings costs the services CPU too
     String shares = cpu == null ? "" : cpu.shares(s0);
+    double sqlPerMember = phase == null ? Double.NaN : phase.end(total);
     String database = PgStats.since(data, pg0, total);
     log.info("  {}", database);
     Latencies memberTimes = new Latencies();

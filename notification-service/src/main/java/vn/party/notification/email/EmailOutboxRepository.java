@@ -36,19 +36,27 @@ public class EmailOutboxRepository {
   }
 
   /**
+   * Ordered by the index's own column only ({@code email_outbox_due_idx}): the first due row of the index is taken
+   * and the scan stops there. With a second sort key ({@code created_at}) PostgreSQL sorted every pending row for
+   * each e-mail — the most expensive statement of the bench's lifecycle (1.5 ms per e-mail with a backlog). Rows
+   * due at the same instant are the rows of one event; their order does not matter.
+   */
+  static final String LOCK_NEXT_DUE =
+      """
+      select id, to_address, subject, body, html_body, attempts
+        from notification.email_outbox
+       where status = 'PENDING' and next_attempt_at <= now()
+       order by next_attempt_at
+       limit 1
+       for update skip locked
+      """;
+
+  /**
    * Locks the oldest due PENDING e-mail for the current transaction. SKIP LOCKED lets other
    * instances take the next rows instead of waiting, and no two of them get the same row.
    */
   Optional<OutboxEmail> lockNextDue() {
-    return jdbc.sql(
-            """
-            select id, to_address, subject, body, html_body, attempts
-              from notification.email_outbox
-             where status = 'PENDING' and next_attempt_at <= now()
-             order by next_attempt_at, created_at
-             limit 1
-             for update skip locked
-            """)
+    return jdbc.sql(LOCK_NEXT_DUE)
         .query(
             (rs, row) ->
                 new OutboxEmail(

@@ -46,6 +46,7 @@ public class EmailSender {
       PlatformTransactionManager transactionManager,
       NotificationProperties properties,
       MeterRegistry meterRegistry) {
+    MailStreams.nameTheProvider();
     this.outbox = outbox;
     this.mailSender = mailSender;
     this.transaction = new TransactionTemplate(transactionManager);
