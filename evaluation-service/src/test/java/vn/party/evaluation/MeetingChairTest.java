@@ -49,6 +49,39 @@ class MeetingChairTest extends EvaluationFlowSupport {
     assertThat(problem.path("field").asText()).isEqualTo("chairId");
     assertThat(problem.path("reason").asText()).isEqualTo("chair-absent");
     assertThat(problem.path("message").asText()).contains("Chủ trì", "vắng mặt");
+    // a clerk listed as absent: refused alike (the clerk signs the minutes too), at the API and
+    // on the meeting page, nothing written
+    meeting.put("chairId", "member4");
+    meeting.put("clerkId", "member3");
+    ResponseEntity<String> absentClerk = post(meeting);
+    assertThat(absentClerk.getStatusCode().value()).as(absentClerk.getBody()).isEqualTo(400);
+    JsonNode clerkProblem = json(absentClerk.getBody()).path("errors").get(0);
+    assertThat(clerkProblem.path("field").asText()).isEqualTo("clerkId");
+    assertThat(clerkProblem.path("reason").asText()).isEqualTo("clerk-absent");
+    assertThat(clerkProblem.path("message").asText())
+        .isEqualTo(
+            "Thư ký: đồng chí được chọn có tên trong danh sách vắng mặt; hãy chọn thư ký có mặt"
+                + " tại cuộc họp.");
+    PageSession secretary = PageSession.of(port, "secretary1");
+    String meetingPage = "/app/meetings/" + BRANCH + "/" + YEAR;
+    Map<String, String> form = new java.util.LinkedHashMap<>();
+    form.put("heldOn", java.time.LocalDate.now().toString());
+    form.put("place", "Hội trường khu phố 3");
+    form.put("officialMembers", "5");
+    form.put("exemptedMembers", "0");
+    form.put("present", "4");
+    form.put("absentNames", "Đồng chí " + absent + " (ốm)");
+    form.put("chairId", "member4");
+    form.put("clerkId", "member3");
+    meetingEntry(form, review, "GOOD", Map.of("GOOD", "4"), "Ý kiến của chi bộ.");
+    HttpResponse<String> onThePage =
+        secretary.post(
+            meetingPage, meetingForm(form, secretary.csrf(secretary.get(meetingPage).body())));
+    assertThat(onThePage.statusCode()).isEqualTo(400);
+    assertThat(onThePage.body())
+        .contains("id=\"clerkId-error\"")
+        .contains("hãy chọn thư ký có mặt tại cuộc họp");
+
     // someone not of the branch cannot take the minutes
     meeting.put("chairId", "member4");
     meeting.put("clerkId", "member6");

@@ -14,6 +14,8 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.party.evaluation.process.ProcessKeys;
+import vn.party.evaluation.process.validation.TaskCompletionRules;
 
 /**
  * Signs of a formal, box-ticking review (bệnh hình thức) for inspectors: self-reviews that are near copies of each
@@ -37,14 +39,51 @@ public class FormalitySignals {
   private final JdbcClient jdbc;
   private final ObjectMapper objectMapper;
   private final Duration quickDecision;
+  private final List<String> texts;
 
   public FormalitySignals(
       JdbcClient jdbc,
       ObjectMapper objectMapper,
-      @Value("${evaluation.audit.quick-decision:PT2M}") Duration quickDecision) {
+      @Value("${evaluation.audit.quick-decision:PT2M}") Duration quickDecision,
+      @Value("${evaluation.audit.near-copy-sections:strengths,limitations,remedialMeasures}")
+          List<String> texts) {
     this.jdbc = jdbc;
     this.objectMapper = objectMapper;
     this.quickDecision = quickDecision;
+    this.texts = nearCopySections(texts);
+  }
+
+  /**
+   * The sections compared, as configured ({@code evaluation.audit.near-copy-sections}; default {@link #TEXTS}): each
+   * a field of the self-review's form, else the application does not start (a misspelt name would silently compare
+   * nothing).
+   */
+  static List<String> nearCopySections(List<String> configured) {
+    List<String> sections =
+        configured == null
+            ? List.of()
+            : configured.stream().map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+    if (sections.isEmpty()) {
+      throw new IllegalStateException(
+          "evaluation.audit.near-copy-sections: name at least one section of the self-review");
+    }
+    List<String> fields = TaskCompletionRules.fields(ProcessKeys.SELF_REVIEW);
+    for (String section : sections) {
+      if (!fields.contains(section)) {
+        throw new IllegalStateException(
+            "evaluation.audit.near-copy-sections: "
+                + section
+                + " is not a field of the self-review (one of "
+                + fields
+                + ")");
+      }
+    }
+    return sections;
+  }
+
+  /** The sections the near-copy check compares. */
+  public List<String> nearCopySections() {
+    return texts;
   }
 
   public record NearCopy(
@@ -124,7 +163,8 @@ public class FormalitySignals {
       String organizationId, String memberId, String memberName, String details, int year) {}
 
   /**
-   * The texts compared (the self-review's short sections, kept in the timeline with each completion). Not section III,
+   * The texts compared by default (the self-review's short sections, kept in the timeline with each completion; the
+   * inspection committee may compare others, {@code evaluation.audit.near-copy-sections}). Not section III,
    * the remedies of last year's shortcomings: new by its nature each year, it would dilute a review whose I, II and
    * the direction repeat last year's or a colleague's word for word, the formality this signal is for (a new section
    * III beside copied ones is still a copy: {@code SelfCriticismBrowserTest}).
@@ -189,7 +229,7 @@ public class FormalitySignals {
    * as {@link #nearCopies}: the member's own of an earlier year, or another member's of this year in the same
    * organization. Lets the member see the signal before submitting, not only the inspectors after.
    *
-   * @param values the self-review's values as the form sends them (the compared texts: {@link #TEXTS})
+   * @param values the self-review's values as the form sends them (the compared texts: {@link #nearCopySections()})
    * @return empty when the text is too short to compare or nothing is a near copy
    */
   public Optional<Resemblance> resemblance(
@@ -287,9 +327,9 @@ public class FormalitySignals {
     }
   }
 
-  private static String text(Map<?, ?> values) {
+  String text(Map<?, ?> values) {
     StringBuilder text = new StringBuilder();
-    for (String field : TEXTS) {
+    for (String field : texts) {
       Object value = values.get(field);
       if (value instanceof String s) {
         text.append(s).append(' ');

@@ -82,6 +82,9 @@ public class MeetingController {
           JsonNode body,
       @AuthenticationPrincipal CurrentUser user) {
     MeetingService.allowed(branchId, user); // a stranger learns nothing from the body's problems
+    if (body == null || !body.isObject()) {
+      throw words.notAnObject();
+    }
     MeetingRequest request;
     try {
       request = read(body);
@@ -103,10 +106,7 @@ public class MeetingController {
 
   /** The body as a request, refusing unknown fields, wrong types and unknown levels (nothing is read half). */
   private MeetingRequest read(JsonNode body) {
-    List<FieldProblem> problems = new ArrayList<>();
-    if (body == null || !body.isObject()) {
-      throw ApiException.invalid(List.of(new FieldProblem("body", "malformed", null)));
-    }
+    List<FieldProblem> problems = new ArrayList<>(); // one object: checked by the caller
     unknown(body, MeetingApi.MEETING_FIELDS, "", problems);
     for (String count : List.of("officialMembers", "exemptedMembers", "present")) {
       wholeNumber(body.get(count), count, problems);

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.FieldProblem;
@@ -30,6 +31,22 @@ public class MeetingProblems {
   /** The refusal of these problems (400), each with its sentence; the members named from the agenda. */
   public ApiException refusal(List<FieldProblem> problems, Map<String, String> memberNames) {
     return ApiException.invalid(worded(problems, memberNames));
+  }
+
+  /**
+   * A body of another kind than one JSON object ({@code […]}, a text, a number): the answer every JSON body of the API
+   * gives ({@code ApiExceptionHandler}), not "not valid JSON" (session 13's outsider, LOW 16).
+   */
+  public ApiException notAnObject() {
+    Locale locale = LocaleContextHolder.getLocale();
+    return new ApiException(
+        HttpStatus.BAD_REQUEST,
+        "error.not-an-object",
+        List.of(
+            new FieldProblem(
+                "body",
+                "malformed",
+                messages.getMessage("reason.malformed.not-an-object", null, locale))));
   }
 
   /** Each problem with its sentence (one that has a message already keeps it, naming the member). */

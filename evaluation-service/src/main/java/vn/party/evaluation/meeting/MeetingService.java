@@ -245,19 +245,25 @@ public class MeetingService {
     return chair.map(BranchPeople.Person::id).orElse(null);
   }
 
-  /** Who took the minutes: the member picked, else the signed-in user. */
+  /**
+   * Who took the minutes: the member picked, else the signed-in user; refused, as the chair is, when the attendance
+   * lists them as absent (the clerk signs the minutes too).
+   */
   private static String clerk(
       Meeting meeting,
       List<BranchPeople.Person> branch,
       CurrentUser user,
       List<FieldProblem> problems) {
-    if (meeting.clerkId() == null) {
-      return user.userId();
-    }
-    if (BranchPeople.find(branch, meeting.clerkId()).isEmpty()) {
+    String clerk = meeting.clerkId() == null ? user.userId() : meeting.clerkId();
+    var person = BranchPeople.find(branch, clerk);
+    if (meeting.clerkId() != null && person.isEmpty()) {
       problems.add(new FieldProblem("clerkId", "unknown", null));
     }
-    return meeting.clerkId();
+    if (person.isPresent()
+        && BranchPeople.listedAbsent(meeting.absentNames(), person.get(), branch)) {
+      problems.add(new FieldProblem("clerkId", "clerk-absent", null));
+    }
+    return clerk;
   }
 
   private static void putIfNotNull(Map<String, Object> details, String name, String value) {

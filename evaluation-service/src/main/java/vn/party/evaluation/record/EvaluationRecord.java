@@ -37,4 +37,21 @@ public record EvaluationRecord(
     OffsetDateTime decidedAt,
     String levelCap,
     String levelCapReason,
-    String levelCapRule) {}
+    String levelCapRule) {
+
+  /**
+   * The unit leadership's assessment as the pages and the PDFs show it ({@code unit-assessment.*}). Whether one is
+   * expected at all is settled by the process's {@code check-unit-assessment}, once the self-review is sent and the
+   * residence comment is in (or its deadline passed): the member's civil-service post is read then, and may change
+   * before. Until then PENDING, which the record holds from the start, is shown as {@code UNDECIDED} — needed only for
+   * a member with such a post — not as "waiting" (session 13's outsider, LOW 13). The API's {@code
+   * unitAssessment.status} keeps the stored value.
+   */
+  public String unitAssessmentShown() {
+    boolean beforeTheCheck =
+        status == EvaluationStatus.SELF_REVIEW
+            || status == EvaluationStatus.WAITING_RESIDENCE_FEEDBACK
+                && (residenceFeedback == null || "PENDING".equals(residenceFeedback));
+    return "PENDING".equals(unitAssessment) && beforeTheCheck ? "UNDECIDED" : unitAssessment;
+  }
+}

@@ -100,7 +100,7 @@ final class EvaluationRecordPdf {
         levels,
         text,
         msg.apply("ui.evaluation.unit"),
-        msg.apply("unit-assessment." + e.unitAssessment()),
+        msg.apply("unit-assessment." + e.unitAssessmentShown()),
         e.unitComment(),
         e.unitCommentBy(),
         time.format(e.unitCommentAt()));

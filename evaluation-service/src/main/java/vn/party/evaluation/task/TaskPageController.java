@@ -429,14 +429,13 @@ public class TaskPageController {
               && (FieldError.SECTION_TOO_SHORT.equals(problem.reason())
                   || FieldError.REQUIRED.equals(problem.reason()));
       if (emptySection) {
-        // blank or too short, one message: the section is required and needs its minimum length
-        String section =
-            messages.getMessage("self-review.section." + problem.field(), null, label, locale);
+        // blank or too short, one message: the section is required and needs its minimum length;
+        // named by its label (field.*), the words of its heading and of every other refusal
         errors.putIfAbsent(
             problem.field(),
             messages.getMessage(
                 "reason.section-too-short",
-                new Object[] {section, decide.sections().minLength(problem.field())},
+                new Object[] {label, decide.sections().minLength(problem.field())},
                 locale));
         continue;
       }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import java.util.Arrays;
 import java.util.List;
@@ -21,18 +23,21 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindException;
 import org.springframework.validation.ObjectError;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import vn.party.evaluation.process.validation.FieldError;
+import vn.party.evaluation.process.validation.TextCharacters;
 import vn.party.evaluation.security.engine.OwnCaseRefusedException;
 import vn.party.evaluation.security.engine.PersonRefusedException;
 import vn.party.evaluation.security.engine.SeatOnlyRefusedException;
@@ -75,6 +80,10 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+      // a field the body's type does not have ({@link StrictTextJson}): refused, not ignored
+      return problem(HttpStatus.BAD_REQUEST, message("error.invalid"), List.of(unknown(unknown)));
+    }
     if (e.getCause() instanceof JsonMappingException mismatch && !mismatch.getPath().isEmpty()) {
       return problem(
           HttpStatus.BAD_REQUEST,
@@ -103,6 +112,28 @@ public class ApiExceptionHandler {
     }
     return problem(
         HttpStatus.BAD_REQUEST, message("error.malformed"), List.of(field("body", "malformed")));
+  }
+
+  /**
+   * A field the body does not take, named as sent (neutralised, at most 100 characters) with the fields it takes: a
+   * misspelt {@code reson} must not read as if the text had been recorded.
+   */
+  private FieldProblem unknown(UnrecognizedPropertyException unknown) {
+    String path = fieldPath(unknown);
+    String name = unknown.getPropertyName() == null ? path : unknown.getPropertyName();
+    String shown =
+        TextCharacters.neutralised(name.length() > 100 ? name.substring(0, 100) + "…" : name);
+    String known =
+        unknown.getKnownPropertyIds() == null
+            ? ""
+            : unknown.getKnownPropertyIds().stream()
+                .map(String::valueOf)
+                .collect(Collectors.joining(", "));
+    String field = path.length() > 100 ? path.substring(0, 100) : path;
+    return known.isEmpty()
+        ? new FieldProblem(field, FieldError.UNKNOWN_FIELD, message("reason.unknown-field", shown))
+        : new FieldProblem(
+            field, FieldError.UNKNOWN_FIELD, message("reason.unknown-field.known", shown, known));
   }
 
   /** How Jackson's strict duplicate detection names the field ({@code spring.jackson.parser}). */
@@ -145,6 +176,31 @@ public class ApiExceptionHandler {
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
     return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, message("error.media-type"), List.of());
+  }
+
+  /**
+   * No answer in the type asked for ({@code Accept: text/csv}): says what was asked for and what the address answers
+   * (session 13's outsider, LOW 16: "Không thực hiện được yêu cầu" said neither). The refusal itself comes as
+   * problem details, as every refusal does.
+   */
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<ProblemDetail> notAcceptable(
+      HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
+    String asked = request.getHeader("Accept") == null ? "" : request.getHeader("Accept");
+    String served =
+        e.getSupportedMediaTypes().stream()
+            .filter(type -> !type.isWildcardType() && !type.isWildcardSubtype())
+            .map(MediaType::toString)
+            .distinct()
+            .collect(Collectors.joining(", "));
+    return problem(
+        HttpStatus.NOT_ACCEPTABLE,
+        message(
+            "error.not-acceptable",
+            TextCharacters.neutralised(
+                asked.length() > 200 ? asked.substring(0, 200) + "…" : asked),
+            served.isEmpty() ? MediaType.APPLICATION_JSON_VALUE : served),
+        List.of());
   }
 
   /**

@@ -72,11 +72,9 @@ public class FieldErrorProblems {
                     }
                     : new Object[] {field};
     if (error.minLength() != null && error.quota() == null) {
-      // a section of the self-criticism too short: {0} the section as the form titles it, {1} its
-      // minimum length
-      String section =
-          messages.getMessage("self-review.section." + error.field(), null, field, locale);
-      arguments = new Object[] {section, error.minLength()};
+      // a section of the self-criticism too short: {0} the section by its label (field.*, the
+      // section's title, as the page's heading and Tasklist's form name it), {1} its minimum length
+      arguments = new Object[] {field, error.minLength()};
     }
     if (error.bounds().stream().anyMatch(Objects::nonNull)) {
       // the range or the maximum the completion rules allow, worded as bean validation's are

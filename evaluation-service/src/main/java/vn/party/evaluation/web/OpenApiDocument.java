@@ -212,7 +212,9 @@ public class OpenApiDocument {
                 The domain API of the annual review and quality classification of party members and organizations: \
                 campaigns, tasks, results and their history, complaints, the member roster. Every call takes HTTP \
                 Basic; every refusal is RFC 9457 problem details with errors[{field, reason, message}], messages in \
-                Vietnamese unless Accept-Language asks for English. The Kafka events: /asyncapi/asyncapi.yaml.""")
+                Vietnamese unless Accept-Language asks for English. A JSON body takes the fields its schema \
+                describes and no others: an unknown field is refused 400 unknown-field, naming it and the fields \
+                taken, never ignored. The Kafka events: /asyncapi/asyncapi.yaml.""")
                 // whom an integrator asks: the deployment's own team (evaluation.contracts.contact
                 // in application.yml)
                 .contact(new Contact().name(contactName).email(contactEmail))
@@ -572,7 +574,9 @@ public class OpenApiDocument {
             operationId,
             406,
             "Not Acceptable",
-            "Chỉ trả lời application/json hoặc application/problem+json.",
+            "Không trả lời được theo kiểu nội dung đã yêu cầu (Accept: text/csv): địa chỉ này chỉ"
+                + " trả lời application/json, application/yaml; các lời từ chối được gửi dạng"
+                + " application/problem+json.",
             List.of()));
     // every call signs in: too many wrong passwords for the account or from the address slow the
     // caller down
@@ -666,7 +670,7 @@ public class OpenApiDocument {
             new StringSchema()
                 .description(
                     "Mã lý do ổn định / a stable reason code: required, wrong-type, invalid-format, "
-                        + "out-of-range, too-long, …")
+                        + "out-of-range, too-long, unknown-field, …")
                 .example("required"))
         .addProperty(
             "message",

@@ -276,8 +276,8 @@ class SeatOnlyTaskCommandsTest extends EvaluationFlowSupport {
         "/task/" + decision + "/variables",
         "{\"modifications\":{\"strengths\":" + value + "}}",
         "strengths",
-        "Ưu điểm",
-        "Strengths"
+        "Ưu điểm, kết quả đạt được",
+        "Strengths and results"
       },
       {
         "PUT",

@@ -81,8 +81,8 @@ class SelfCriticismDoorsTest extends EvaluationFlowSupport {
       assertThat(refused(viaEngine)).containsExactly("strengths:required");
       assertThat(json(viaEngine.getBody()).get("message").asText())
           .isEqualTo(
-              "Công việc chưa được hoàn thành: Trường Ưu điểm là bắt buộc. / The task was not"
-                  + " completed: Strengths is required.");
+              "Công việc chưa được hoàn thành: Trường Ưu điểm, kết quả đạt được là bắt buộc. / The"
+                  + " task was not completed: Strengths and results is required.");
     }
     assertThat(taskOf("member4", "self-review", "member4", YEAR)).as("still open").isEqualTo(task);
 
