@@ -83,6 +83,8 @@ final class Baseline {
       double completeCpu =
           cpu == null ? Double.NaN : cpu.msPerOperation(c0, completions.operations());
       double completeSql = phase.end(completions.operations());
+      EventBaseline.Measured correlations =
+          EventBaseline.run(engine, options.warmup, n, cpu, probe, "baseline-" + historyLevel);
       Load.Measurement startsParallel = Load.run(n, options.users, i -> start(runtime, "p-" + i));
       ids = openTasks(tasks);
       c0 = cpu == null ? 0 : cpu.cpuNanos();
@@ -91,7 +93,7 @@ final class Baseline {
       double completeParallelCpu =
           cpu == null ? Double.NaN : cpu.msPerOperation(c0, completionsParallel.operations());
       double completeParallelSql = phase.end(completionsParallel.operations());
-      checkNoErrors(starts, completions, startsParallel, completionsParallel);
+      checkNoErrors(starts, completions, correlations.load(), startsParallel, completionsParallel);
 
       results.add(
           Figure.of(
@@ -143,6 +145,7 @@ final class Baseline {
         results.add(
             Figure.of(prefix + "complete." + t + ".cpu", completeParallelCpu, "cpu-ms/op", note));
       }
+      correlations.report(prefix, results);
       results.add(Probe.figure(prefix + "start.1t", startSql, null));
       results.add(Probe.figure(prefix + "complete.1t", completeSql, null));
       results.add(Probe.figure(prefix + "complete." + t, completeParallelSql, null));
@@ -199,6 +202,7 @@ final class Baseline {
         .createDeployment()
         .name("bench-baseline")
         .addModelInstance(PROCESS_KEY + ".bpmn", model())
+        .addModelInstance(EventBaseline.PROCESS_KEY + ".bpmn", EventBaseline.model())
         .enableDuplicateFiltering(true)
         .deploy();
   }

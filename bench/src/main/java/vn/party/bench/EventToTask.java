@@ -205,10 +205,9 @@ final class EventToTask {
                       + shares
                       + ". "
                       + database)
-              .against(results.get("baseline.full.complete.1t.cpu")));
+              .against(engineReference(results, ".cpu")));
     }
-    results.add(
-        Probe.figure("event." + rate, sqlPerEvent, results.get("baseline.full.complete.1t.sql")));
+    results.add(Probe.figure("event." + rate, sqlPerEvent, engineReference(results, ".sql")));
     results.add(
         Figure.of(
                 prefix + "lost",
@@ -216,6 +215,15 @@ final class EventToTask {
                 "events",
                 "no branch-review task within " + timeout.toSeconds() + " s")
             .targetValueAtMost(0));
+  }
+
+  /**
+   * The bare engine's own part of an event to task, {@code baseline.full.correlate.1t<suffix>} (a correlation into an
+   * event-based gateway creating a task with a candidate group); a bare completion's figure in results without it.
+   */
+  static Figure engineReference(Results results, String suffix) {
+    Figure correlation = results.get("baseline.full.correlate.1t" + suffix);
+    return correlation != null ? correlation : results.get("baseline.full.complete.1t" + suffix);
   }
 
   /** Sends one comment per member at {@code rate}; fails if the broker refused any. */

@@ -94,9 +94,17 @@ public class MemberFactService {
     return true;
   }
 
-  /** @return false for a redelivered event, which changes nothing */
+  /**
+   * @return false for a redelivered event, which changes nothing
+   */
   @Transactional
   public boolean receive(CloudEvent event, UnitAssessment assessment) {
+    // issue 15: the assessment's timeline entry and a new task's (the engine's create listener,
+    // when the evaluation goes on to its branch review) go in one insert at the end
+    return timeline.writtenTogether(() -> take(event, assessment));
+  }
+
+  private boolean take(CloudEvent event, UnitAssessment assessment) {
     if (!inbox.firstDelivery(event)) {
       return false;
     }

@@ -61,9 +61,17 @@ public class ResidenceFeedbackService {
     this.delivery = delivery;
   }
 
-  /** @return false for a redelivered event, which changes nothing */
+  /**
+   * @return false for a redelivered event, which changes nothing
+   */
   @Transactional
   public boolean receive(CloudEvent event, ResidenceFeedback feedback) {
+    // issue 15: the comment's timeline entry and the new task's (written by the engine's create
+    // listener during the correlation) go in one insert at the end, still in this transaction
+    return timeline.writtenTogether(() -> take(event, feedback));
+  }
+
+  private boolean take(CloudEvent event, ResidenceFeedback feedback) {
     if (!inbox.firstDelivery(event)) {
       return false;
     }
