@@ -61,6 +61,8 @@ class MeetingApiTest extends EvaluationFlowSupport {
     sloppy.put("palce", "Hội trường");
     sloppy.put("heldOn", "hôm qua");
     ((Map<String, Object>) ((List<?>) sloppy.get("entries")).get(0)).put("proposedlevel", "GOOD");
+    // a second value of the wrong type is named too (fourteenth session's outsider, MEDIUM 7)
+    ((Map<String, Object>) ((List<?>) sloppy.get("entries")).get(0)).put("criticism", 5);
     sloppy.put(
         "entries",
         List.of(
@@ -71,11 +73,12 @@ class MeetingApiTest extends EvaluationFlowSupport {
             "palce",
             "heldOn",
             "entries[" + review1 + "].proposedlevel",
-            "entries[" + review1 + "].votesEXCELLENT",
-            "entries[" + review2 + "].branchProposedLevel",
+            "entries[" + review1 + "].votes.EXCELLENT",
+            "entries[" + review1 + "].criticism",
+            "entries[" + review2 + "].proposedLevel",
             "entries[" + review2 + "].votes.BEST");
     assertThat(refused.findValuesAsText("reason"))
-        .contains("unknown-field", "invalid-format", "not-a-count", "invalid-level");
+        .contains("unknown-field", "invalid-format", "wrong-type", "not-a-count", "invalid-level");
     // what a person reads is a sentence: the member by name, the field by its label, no path and
     // no task id (tenth session's outsider, LOW 9); the field keeps the path for API clients
     String member1 = nameOnAgenda(agenda, review1);
@@ -110,8 +113,9 @@ class MeetingApiTest extends EvaluationFlowSupport {
                 "secretary1",
                 meeting(entry(review1, "EXCELLENT", Map.of("EXCELLENT", 2, "GOOD", 2)))),
             400);
+    // named as the request sent it (fourteenth session's outsider, MEDIUM 8)
     assertThat(shortVote.at("/errors/0/field").asText())
-        .isEqualTo("entries[" + review1 + "].branchProposedLevel");
+        .isEqualTo("entries[" + review1 + "].proposedLevel");
     assertThat(shortVote.at("/errors/0/reason").asText()).isEqualTo("vote-not-supported");
     assertThat(shortVote.at("/errors/0/message").asText())
         .startsWith("Đảng viên " + member1 + ": ")

@@ -122,6 +122,48 @@ class MeetingChairTest extends EvaluationFlowSupport {
     assertThat(unit.substring(0, unit.indexOf("</span>"))).contains("Hoàn thành tốt nhiệm vụ");
   }
 
+  /**
+   * Two meetings of the branch in one year (fourteenth session's outsider, MEDIUM 6): the minutes carried one
+   * signature block, the last meeting's; each meeting is now signed by its own clerk and chair after its part.
+   */
+  @Test
+  void eachMeetingOfTheMinutesIsSignedByItsOwnChairAndClerk() throws Exception {
+    int year = 2099;
+    String path = "/api/v1/branches/" + BRANCH + "/meetings/" + year;
+    launchedCampaign(year);
+    for (String member : List.of("member1", "member2")) {
+      completeOk(member, taskOf(member, "self-review", member, year), selfCriticism("GOOD"));
+      sendResidenceFeedback(member, year, "Tốt");
+    }
+    Map<String, Object> first =
+        MeetingApiTest.meeting(
+            MeetingApiTest.entry(
+                taskOf("secretary1", "branch-review", "member1", year), "GOOD", Map.of("GOOD", 4)));
+    first.put("chairId", "member4");
+    first.put("clerkId", "member5");
+    assertThat(post(path, first).getStatusCode().value()).isEqualTo(201);
+    Map<String, Object> second =
+        MeetingApiTest.meeting(
+            MeetingApiTest.entry(
+                taskOf("secretary1", "branch-review", "member2", year), "GOOD", Map.of("GOOD", 4)));
+    second.put("chairId", "member5");
+    second.put("clerkId", "member4");
+    assertThat(post(path, second).getStatusCode().value()).isEqualTo(201);
+
+    String minutes = minutes(year, true);
+    int secondSitting = minutes.indexOf("hiên họp thứ 2"); // sorted by position: "P hiên"
+    assertThat(secondSitting).as(minutes).isPositive();
+    String firstPart = minutes.substring(0, secondSitting);
+    String secondPart = minutes.substring(secondSitting);
+    // the first sitting's blocks: its clerk and its chair sign before the second begins
+    assertThat(firstPart).contains("THƯ KÝ", "T/M CHI BỘ");
+    assertThat(firstPart.substring(firstPart.lastIndexOf("THƯ KÝ")))
+        .contains(name("member5"), name("member4"));
+    assertThat(secondPart).contains("THƯ KÝ", "T/M CHI BỘ");
+    assertThat(secondPart.substring(secondPart.lastIndexOf("THƯ KÝ")))
+        .contains(name("member4"), name("member5"));
+  }
+
   /** The absent are written in words: by the full name, or by the given name alone when it is the branch's only one. */
   @Test
   void theAttendanceNamesTheAbsentByFullOrGivenName() {
@@ -140,9 +182,13 @@ class MeetingChairTest extends EvaluationFlowSupport {
   }
 
   private ResponseEntity<String> post(Map<String, Object> body) {
+    return post(PATH, body);
+  }
+
+  private ResponseEntity<String> post(String path, Map<String, Object> body) {
     return as("secretary1")
         .post()
-        .uri(PATH)
+        .uri(path)
         .contentType(MediaType.APPLICATION_JSON)
         .body(body)
         .retrieve()
@@ -150,12 +196,19 @@ class MeetingChairTest extends EvaluationFlowSupport {
   }
 
   private String minutes() throws Exception {
+    return minutes(YEAR, false);
+  }
+
+  /** The minutes' text; {@code inReadingOrder}: as laid out on the pages (tables are drawn apart from the text). */
+  private String minutes(int year, boolean inReadingOrder) throws Exception {
     HttpResponse<byte[]> file =
         PageSession.of(port, "secretary1")
-            .download("/app/documents/minutes/" + BRANCH + "/" + YEAR + ".pdf");
+            .download("/app/documents/minutes/" + BRANCH + "/" + year + ".pdf");
     assertThat(file.statusCode()).isEqualTo(200);
     try (PDDocument document = Loader.loadPDF(file.body())) {
-      return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      PDFTextStripper text = new PDFTextStripper();
+      text.setSortByPosition(inReadingOrder);
+      return text.getText(document).replaceAll("\\s+", " ");
     }
   }
 

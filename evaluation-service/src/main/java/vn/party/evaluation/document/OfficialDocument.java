@@ -41,6 +41,7 @@ public record OfficialDocument(
     for (int i = body.size() - 1; i >= 0 && kept < 3; i--) {
       Block block = body.get(i);
       if (block instanceof Table
+          || block instanceof Signed
           || (block instanceof Text t && t.text().length() > KEPT_TEXT_LENGTH)) {
         break;
       }
@@ -50,7 +51,7 @@ public record OfficialDocument(
   }
 
   /** A part of the body. */
-  public sealed interface Block permits Heading, Text, Field, Table {}
+  public sealed interface Block permits Heading, Text, Field, Table, Signed {}
 
   /** A section heading, bold ("I. Ưu điểm"). */
   public record Heading(String text) implements Block {}
@@ -82,5 +83,11 @@ public record OfficialDocument(
    * A signature block: the capacity lines in bold ("T/M CHI BỘ", "BÍ THƯ"), a note in italics ("(ký, ghi rõ họ
    * tên)"), room to sign, then the name (null: a dotted line).
    */
+  /**
+   * Signature blocks inside the body, for a part signed by its own people: one sitting of the minutes of several
+   * (fourteenth session's outsider, MEDIUM 6: the first meeting's chair and clerk signed nowhere).
+   */
+  public record Signed(List<Signature> signatures) implements Block {}
+
   public record Signature(List<String> capacity, String note, String name) {}
 }

@@ -24,6 +24,7 @@ import vn.party.evaluation.document.OfficialDocument.Block;
 import vn.party.evaluation.document.OfficialDocument.Field;
 import vn.party.evaluation.document.OfficialDocument.Heading;
 import vn.party.evaluation.document.OfficialDocument.Signature;
+import vn.party.evaluation.document.OfficialDocument.Signed;
 import vn.party.evaluation.document.OfficialDocument.Table;
 import vn.party.evaluation.document.OfficialDocument.Text;
 import vn.party.evaluation.meeting.BranchPeople;
@@ -314,6 +315,16 @@ public class OfficialDocuments {
           body.add(Text.of("Đối với đồng chí " + vote.memberName() + ": " + vote.criticism()));
         }
       }
+      if (sittingNumber < sittings.size()) {
+        // each sitting signed by its own chair and clerk; the last signs at the end, after the
+        // summary (fourteenth session's outsider, MEDIUM 6)
+        body.add(
+            Text.of(
+                "Biên bản phiên họp thứ "
+                    + sittingNumber
+                    + " đã được thông qua trước chi bộ và được các đồng chí dự họp nhất trí."));
+        body.add(new Signed(sittingSignatures(sitting, members)));
+      }
     }
     int total = proposed.values().stream().mapToInt(Integer::intValue).sum();
     body.add(new Heading("Tổng hợp đề xuất của chi bộ"));
@@ -331,7 +342,6 @@ public class OfficialDocuments {
     body.add(
         Text.of("Biên bản đã được thông qua trước chi bộ và được các đồng chí dự họp nhất trí."));
     Sitting last = sittings.get(sittings.size() - 1);
-    Chair chair = chair(last, members);
     return new OfficialDocument(
         "bien-ban-hop-chi-bo-" + slug(branch.name()) + "-" + year,
         VietnameseFormats.upper(branch.organizationName()),
@@ -342,14 +352,19 @@ public class OfficialDocuments {
         "Kiểm điểm, đánh giá, xếp loại chất lượng đảng viên năm " + year,
         false,
         body,
-        List.of(
-            new Signature(List.of("THƯ KÝ"), "(Ký, ghi rõ họ tên)", clerk(last)),
-            new Signature(
-                List.of(
-                    "T/M CHI BỘ", chair.secretary() || chair.name() == null ? "BÍ THƯ" : "CHỦ TRÌ"),
-                "(Ký, ghi rõ họ tên)",
-                chair.name())),
+        sittingSignatures(last, members),
         List.of());
+  }
+
+  /** The clerk's and the chair's signature blocks of one sitting. */
+  private List<Signature> sittingSignatures(Sitting sitting, List<BranchPeople.Person> members) {
+    Chair chair = chair(sitting, members);
+    return List.of(
+        new Signature(List.of("THƯ KÝ"), "(Ký, ghi rõ họ tên)", clerk(sitting)),
+        new Signature(
+            List.of("T/M CHI BỘ", chair.secretary() || chair.name() == null ? "BÍ THƯ" : "CHỦ TRÌ"),
+            "(Ký, ghi rõ họ tên)",
+            chair.name()));
   }
 
   private record Chair(String name, boolean secretary) {}

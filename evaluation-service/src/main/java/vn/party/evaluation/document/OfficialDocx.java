@@ -129,6 +129,9 @@ final class OfficialDocx {
           13,
           false,
           false);
+    } else if (block instanceof OfficialDocument.Signed signed) {
+      signatures(docx, signed.signatures(), List.of());
+      paragraph(docx, ParagraphAlignment.LEFT);
     } else {
       table(docx, (Table) block);
     }
@@ -178,8 +181,12 @@ final class OfficialDocx {
   }
 
   private static void signatures(XWPFDocument docx, OfficialDocument doc) {
-    boolean recipients = !doc.recipients().isEmpty();
-    List<Signature> signatures = doc.signatures();
+    signatures(docx, doc.signatures(), doc.recipients());
+  }
+
+  private static void signatures(
+      XWPFDocument docx, List<Signature> signatures, List<String> recipientList) {
+    boolean recipients = !recipientList.isEmpty();
     int columns = Math.max(2, signatures.size() + (recipients ? 1 : 0));
     XWPFTable table = borderless(docx, 1, columns);
     table.getRow(0).setCantSplitRow(true);
@@ -190,7 +197,7 @@ final class OfficialDocx {
       XWPFRun heading = run(first(cell), "Nơi nhận:", 12, true, true);
       heading.setUnderline(UnderlinePatterns.SINGLE);
       first(cell).setAlignment(ParagraphAlignment.LEFT);
-      for (String recipient : doc.recipients()) {
+      for (String recipient : recipientList) {
         XWPFParagraph p = cell.addParagraph();
         run(p, "- " + recipient, 11, false, false);
       }

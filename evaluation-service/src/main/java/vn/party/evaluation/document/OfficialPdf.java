@@ -104,6 +104,9 @@ final class OfficialPdf {
       p.setSpacingAfter(2);
       return p;
     }
+    if (block instanceof OfficialDocument.Signed signed) {
+      return signatures(signed.signatures(), List.of(), List.of());
+    }
     return table((Table) block);
   }
 
@@ -139,8 +142,12 @@ final class OfficialPdf {
    * signature alone on a page signs nothing one can read.
    */
   private static PdfPTable signatures(OfficialDocument doc, List<Block> kept) {
-    List<Signature> signatures = doc.signatures();
-    boolean recipients = !doc.recipients().isEmpty();
+    return signatures(doc.signatures(), doc.recipients(), kept);
+  }
+
+  private static PdfPTable signatures(
+      List<Signature> signatures, List<String> recipientList, List<Block> kept) {
+    boolean recipients = !recipientList.isEmpty();
     int columns = Math.max(2, signatures.size() + (recipients ? 1 : 0));
     PdfPTable table = new PdfPTable(columns);
     table.setWidthPercentage(100);
@@ -162,7 +169,7 @@ final class OfficialPdf {
       Paragraph heading =
           new Paragraph("Nơi nhận:", PdfFonts.serif(12, Font.BOLDITALIC | Font.UNDERLINE));
       cell.addElement(heading);
-      for (String recipient : doc.recipients()) {
+      for (String recipient : recipientList) {
         cell.addElement(paragraph("- " + recipient, PdfFonts.serif(11, Font.NORMAL)));
       }
       table.addCell(cell);

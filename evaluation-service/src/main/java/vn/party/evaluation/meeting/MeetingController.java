@@ -29,6 +29,7 @@ import vn.party.evaluation.security.CurrentUser;
 import vn.party.evaluation.web.ApiException;
 import vn.party.evaluation.web.ApiExceptionHandler;
 import vn.party.evaluation.web.FieldProblem;
+import vn.party.evaluation.web.TypedBodyProblems;
 
 /**
  * The branch meeting through the API, for a system that keeps the minutes elsewhere: the same record and the same
@@ -93,7 +94,22 @@ public class MeetingController {
       throw words.refusal(refused.problems(), meetings.memberNames(branchId, year, user));
     }
     Meeting meeting = mapper.toMeeting(request);
-    UUID id = meetings.record(branchId, year, meeting, user);
+    UUID id;
+    try {
+      id = meetings.record(branchId, year, meeting, user);
+    } catch (ApiException refused) {
+      if (refused.problems().isEmpty()) {
+        throw refused;
+      }
+      // named as the request sent them: proposedLevel, votes.GOOD (fourteenth session, MEDIUM 8)
+      throw new ApiException(
+          refused.status(),
+          refused.messageKey(),
+          refused.problems().stream()
+              .map(p -> new FieldProblem(asSent(p.field()), p.reason(), p.message(), p.bounds()))
+              .toList(),
+          refused.arguments());
+    }
     List<String> completed =
         meeting.entries().stream()
             .filter(entry -> entry.proposedLevel() != null)
@@ -127,7 +143,7 @@ public class MeetingController {
         unknown(entry, MeetingApi.ENTRY_FIELDS, prefix, problems);
         JsonNode level = entry.get("proposedLevel");
         if (level != null && level.isTextual() && Level.parse(level.asText()).isEmpty()) {
-          problems.add(new FieldProblem(prefix + "branchProposedLevel", "invalid-level", null));
+          problems.add(new FieldProblem(prefix + "proposedLevel", "invalid-level", null));
         }
         JsonNode votes = entry.get("votes");
         if (votes != null && votes.isObject()) {
@@ -139,7 +155,7 @@ public class MeetingController {
                       problems.add(
                           new FieldProblem(prefix + "votes." + name, "invalid-level", null));
                     } else {
-                      wholeNumber(votes.get(name), prefix + "votes" + name, problems);
+                      wholeNumber(votes.get(name), prefix + "votes." + name, problems);
                     }
                   });
         }
@@ -149,10 +165,19 @@ public class MeetingController {
     try {
       request = json.treeToValue(body, MeetingRequest.class);
     } catch (JsonMappingException mismatch) {
-      String path = ApiExceptionHandler.fieldPath(mismatch);
-      problems.add(
-          new FieldProblem(
-              path.isEmpty() ? "body" : path, ApiExceptionHandler.mismatchReason(mismatch), null));
+      // every value of the wrong type, not only the first (fourteenth session's outsider, MEDIUM 7)
+      List<TypedBodyProblems.Mismatch> all = TypedBodyProblems.of(json, MeetingRequest.class, body);
+      if (all.isEmpty()) {
+        String path = ApiExceptionHandler.fieldPath(mismatch);
+        all = List.of(new TypedBodyProblems.Mismatch(path.isEmpty() ? "body" : path, mismatch));
+      }
+      for (TypedBodyProblems.Mismatch each : all) {
+        String field = requestPath(each.field(), body);
+        if (problems.stream().noneMatch(p -> p.field().equals(field))) {
+          problems.add(
+              new FieldProblem(field, ApiExceptionHandler.mismatchReason(each.cause()), null));
+        }
+      }
     } catch (JsonProcessingException malformed) {
       problems.add(new FieldProblem("body", "malformed", null));
     }
@@ -160,6 +185,48 @@ public class MeetingController {
       throw ApiException.invalid(problems);
     }
     return request;
+  }
+
+  /**
+   * A member line's field as the request names it: the branch review's {@code branchProposedLevel} is the entry's
+   * {@code proposedLevel}, its {@code votesGOOD} the entry's {@code votes.GOOD} (fourteenth session's outsider,
+   * MEDIUM 8: the errors named fields the request never sent).
+   */
+  static String asSent(String field) {
+    if (field == null || !field.startsWith("entries[")) {
+      return field;
+    }
+    int dot = field.indexOf("].");
+    if (dot < 0) {
+      return field;
+    }
+    String prefix = field.substring(0, dot + 2);
+    String name = field.substring(dot + 2);
+    if ("branchProposedLevel".equals(name)) {
+      return prefix + "proposedLevel";
+    }
+    for (Level level : Level.values()) {
+      if (name.equals("votes" + level.name())) {
+        return prefix + "votes." + level.name();
+      }
+    }
+    return field;
+  }
+
+  /** A path of the body ({@code entries[0].votes.GOOD}) with the entry named by its task id, as every problem names it. */
+  private static String requestPath(String path, JsonNode body) {
+    if (!path.startsWith("entries[")) {
+      return path;
+    }
+    int close = path.indexOf(']');
+    try {
+      JsonNode entry = body.path("entries").path(Integer.parseInt(path.substring(8, close)));
+      return entry.path("taskId").isTextual()
+          ? "entries[" + entry.get("taskId").asText() + path.substring(close)
+          : path;
+    } catch (NumberFormatException notAnIndex) {
+      return path;
+    }
   }
 
   /** Jackson would read 2.5 as 2 and "4" as 4: a count must be a whole JSON number (or absent). */

@@ -106,7 +106,14 @@ public class MeetingProblems {
    */
   private String label(String field, Locale locale) {
     String last = field.contains(".") ? field.substring(field.lastIndexOf('.') + 1) : field;
-    String label = messages.getMessage("field." + last, null, null, locale);
+    // votes.GOOD: the votes for that level (field.votesGOOD), as the page's votesGOOD
+    String label =
+        field.contains(".")
+            ? messages.getMessage("field." + field.replace(".", ""), null, null, locale)
+            : null;
+    if (label == null) {
+      label = messages.getMessage("field." + last, null, null, locale);
+    }
     if (label == null && field.contains(".")) {
       String first = field.substring(0, field.indexOf('.'));
       label = messages.getMessage("field." + first, null, null, locale);

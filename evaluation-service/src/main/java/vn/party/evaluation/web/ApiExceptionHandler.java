@@ -2,6 +2,7 @@ package vn.party.evaluation.web;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -53,10 +54,13 @@ public class ApiExceptionHandler {
 
   private final MessageSource messages;
   private final FieldErrorProblems fieldErrors;
+  private final ObjectMapper json;
 
-  public ApiExceptionHandler(MessageSource messages, FieldErrorProblems fieldErrors) {
+  public ApiExceptionHandler(
+      MessageSource messages, FieldErrorProblems fieldErrors, ObjectMapper json) {
     this.messages = messages;
     this.fieldErrors = fieldErrors;
+    this.json = json;
   }
 
   @ExceptionHandler(ApiException.class)
@@ -85,6 +89,17 @@ public class ApiExceptionHandler {
       return problem(HttpStatus.BAD_REQUEST, message("error.invalid"), List.of(unknown(unknown)));
     }
     if (e.getCause() instanceof JsonMappingException mismatch && !mismatch.getPath().isEmpty()) {
+      // every value of the wrong type, not only the first Jackson met (fourteenth session, MEDIUM
+      // 7)
+      List<TypedBodyProblems.Mismatch> all = TypedBodyProblems.of(json);
+      if (!all.isEmpty()) {
+        return problem(
+            HttpStatus.BAD_REQUEST,
+            message("error.invalid"),
+            all.stream()
+                .map(m -> typed(m.field(), mismatchReason(m.cause()), targetType(m.cause())))
+                .toList());
+      }
       return problem(
           HttpStatus.BAD_REQUEST,
           message("error.invalid"),
