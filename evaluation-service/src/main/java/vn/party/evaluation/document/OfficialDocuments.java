@@ -133,12 +133,15 @@ public class OfficialDocuments {
         body.add(new Field(label(field), pointsOf(number).replaceFirst(",0$", "")));
       } else if (SelfReviewRules.CIVIL_SERVICE_SELF_PROPOSED_LEVEL.equals(field)) {
         continue; // in section VII, after the level as a party member
-      } else if (value != null && !String.valueOf(value).isBlank()) {
+      } else if (sections.containsKey(field)) {
+        // every section of the member's form with its number, "Không có." when the member wrote
+        // nothing (outsider of session 14, finding 13: the empty IV and V were dropped, I–III, VI,
+        // VII left)
+        body.add(new Heading(sections.get(field) + ". " + message("self-review.section." + field)));
         body.add(
-            new Heading(
-                sections.containsKey(field)
-                    ? sections.get(field) + ". " + message("self-review.section." + field)
-                    : label(field)));
+            Text.of(value == null || String.valueOf(value).isBlank() ? "Không có." : text(value)));
+      } else if (value != null && !String.valueOf(value).isBlank()) {
+        body.add(new Heading(label(field)));
         body.add(Text.of(text(value)));
       }
     }

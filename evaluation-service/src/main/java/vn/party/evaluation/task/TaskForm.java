@@ -6,6 +6,7 @@ import java.util.Map;
 import vn.party.evaluation.process.validation.SelfReviewRules;
 import vn.party.evaluation.process.validation.TaskCompletionRules.FormField;
 import vn.party.evaluation.task.TaskApi.TaskView;
+import vn.party.evaluation.web.FieldProblem;
 
 /**
  * A task as its form page shows it.
@@ -19,6 +20,8 @@ import vn.party.evaluation.task.TaskApi.TaskView;
  *     section I is complete
  * @param selfReviewForm self-review: the member's form ({@code SelfReviewRules.Form} name, e.g. F10_KND); null for
  *     other tasks
+ * @param draftWarnings what still blocks the submission of the kept draft, by the draft's own check; empty without a
+ *     draft, for a reader who may not work on the task, or where the caller did not ask for them
  */
 public record TaskForm(
     TaskView task,
@@ -29,7 +32,8 @@ public record TaskForm(
     String levelCap,
     String levelCapReason,
     SelfReviewRules.Outcome selfReviewOutcome,
-    String selfReviewForm) {
+    String selfReviewForm,
+    List<FieldProblem> draftWarnings) {
 
   /** The same form with the cap's reason as the reader's page shows it. */
   public TaskForm withLevelCapReason(String reason) {
@@ -42,6 +46,7 @@ public record TaskForm(
         levelCap,
         reason,
         selfReviewOutcome,
-        selfReviewForm);
+        selfReviewForm,
+        draftWarnings);
   }
 }

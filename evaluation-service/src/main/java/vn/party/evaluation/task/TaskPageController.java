@@ -106,7 +106,7 @@ public class TaskPageController {
   @GetMapping("/app/tasks/{id}")
   public String form(
       @PathVariable String id, @AuthenticationPrincipal CurrentUser user, Model model) {
-    TaskForm form = inLanguage(id, work.form(id, user));
+    TaskForm form = inLanguage(id, work.formAsOpened(id, user));
     if (ProcessKeys.FINALIZE_RESULTS.equals(form.task().taskKey())) {
       // finalizing is done on the organization's finalization page (counts, gauge, adjustments)
       return "redirect:/app/campaigns/"
@@ -129,7 +129,12 @@ public class TaskPageController {
               });
     }
     model.addAttribute("form", form);
-    // after a draft kept with what the submission will refuse: those beside their fields
+    // a kept draft with what the submission will refuse: those beside their fields, right after
+    // "Lưu nháp" and whenever the draft is opened again (outsider of session 14, finding 3)
+    if (!model.containsAttribute(DRAFT_WARNINGS) && !form.draftWarnings().isEmpty()) {
+      model.addAttribute(
+          DRAFT_WARNINGS, new LinkedHashMap<>(errors(inFormOrder(form, form.draftWarnings()))));
+    }
     model.addAttribute(
         "errors",
         model.containsAttribute(DRAFT_WARNINGS) ? model.getAttribute(DRAFT_WARNINGS) : Map.of());
@@ -241,7 +246,8 @@ public class TaskPageController {
       flash.addFlashAttribute("notice", "notice.draft-saved");
       if (!warnings.isEmpty()) {
         // kept, and said beside the fields: the submission will refuse these until corrected
-        flash.addFlashAttribute(DRAFT_WARNINGS, new LinkedHashMap<>(errors(warnings)));
+        flash.addFlashAttribute(
+            DRAFT_WARNINGS, new LinkedHashMap<>(errors(inFormOrder(form, warnings))));
       }
       return "redirect:/app/tasks/" + id;
     } catch (ApiException refused) {
@@ -260,7 +266,8 @@ public class TaskPageController {
               form.levelCap(),
               inLanguage(id, form).levelCapReason(),
               form.selfReviewOutcome(),
-              form.selfReviewForm()));
+              form.selfReviewForm(),
+              List.of()));
       model.addAttribute("errors", errors(refused.problems()));
       // a refused draft is not kept: the page says so above what was typed
       model.addAttribute("draftRefused", !"submit".equals(action));
@@ -369,13 +376,18 @@ public class TaskPageController {
         throw refused;
       }
       // the summary lists them in the form's order (the near copy's refusal last)
-      List<FieldProblem> problems = new ArrayList<>(refused.problems());
-      List<String> order = form.fields().stream().map(FormField::name).toList();
-      problems.sort(
-          Comparator.comparingInt(
-              p -> order.indexOf(p.field()) < 0 ? Integer.MAX_VALUE : order.indexOf(p.field())));
-      throw ApiException.invalid(problems);
+      throw ApiException.invalid(inFormOrder(form, refused.problems()));
     }
+  }
+
+  /** The problems in the form's order (what no field of the form names last), as the summary lists them. */
+  private static List<FieldProblem> inFormOrder(TaskForm form, List<FieldProblem> problems) {
+    List<FieldProblem> ordered = new ArrayList<>(problems);
+    List<String> order = form.fields().stream().map(FormField::name).toList();
+    ordered.sort(
+        Comparator.comparingInt(
+            p -> order.indexOf(p.field()) < 0 ? Integer.MAX_VALUE : order.indexOf(p.field())));
+    return ordered;
   }
 
   /** Refuses a self-criticism that nearly copies another, unless the member said they know. */

@@ -100,12 +100,25 @@ public class TaskWork {
    * (a case returned to the branch shows the branch's earlier proposal).
    */
   public TaskForm form(String taskId, CurrentUser user) {
-    // the form's engine calls in one engine command: the task, its links and variables read once
-    // (issue 15; before: seven commands, each reading the task again)
-    return engine.inOneCommand(() -> seats.readOnce(() -> formRead(taskId, user)));
+    return form(taskId, user, false);
   }
 
-  private TaskForm formRead(String taskId, CurrentUser user) {
+  /**
+   * {@link #form}, with what still blocks the submission of a kept draft ({@link TaskForm#draftWarnings}), by the
+   * draft's own check: the page that opens the task shows them.
+   */
+  public TaskForm formAsOpened(String taskId, CurrentUser user) {
+    return form(taskId, user, true);
+  }
+
+  private TaskForm form(String taskId, CurrentUser user, boolean withDraftWarnings) {
+    // the form's engine calls in one engine command: the task, its links and variables read once
+    // (issue 15; before: seven commands, each reading the task again)
+    return engine.inOneCommand(
+        () -> seats.readOnce(() -> formRead(taskId, user, withDraftWarnings)));
+  }
+
+  private TaskForm formRead(String taskId, CurrentUser user, boolean withDraftWarnings) {
     EngineTask task = visibleTask(refusingOwnCase(taskId, user), user);
     // a task's page only for whoever finds it in their list (issue 12, outsider's re-attack L1):
     // engine read rights the administrator granted are no seat; the answer for no task
@@ -136,6 +149,12 @@ public class TaskWork {
     var draft = drafts.find(taskId);
     draft.ifPresent(saved -> values.putAll(saved.values()));
     boolean mayWork = mayWork(open, user);
+    // a kept draft says, whenever it is opened, what still blocks its submission: the draft's own
+    // check (outsider of session 14, finding 3: the warnings showed once, after "Lưu nháp")
+    List<FieldProblem> draftWarnings =
+        withDraftWarnings && draft.isPresent() && mayWork && !fields.isEmpty()
+            ? draftWarnings(task, draft.get().values())
+            : List.of();
     // the cap and why, as the Tasklist forms show it (set for each task of a member's evaluation)
     Map<String, Object> cap = engine.variables(taskId, List.of(LEVEL_CAP, LEVEL_CAP_REASON));
     return new TaskForm(
@@ -149,7 +168,8 @@ public class TaskWork {
         outcome(task, context, values).orElse(null),
         ProcessKeys.SELF_REVIEW.equals(task.taskKey())
             ? SelfReviewRules.formOf(context).name()
-            : null);
+            : null,
+        draftWarnings);
   }
 
   /**
@@ -176,19 +196,13 @@ public class TaskWork {
     }
     Map<String, Object> all = new HashMap<>(context);
     all.putAll(values);
-    // the sections a self-criticism requires do not change what the grades and points give
+    // only a refused grade, points or task condition changes what they give: a text still to write
+    // or a proposal still to choose (or above them) does not (outsider of session 14, finding 5: a
+    // draft with every grade and points showed no total while the level was not chosen yet)
     return TaskCompletionRules.checkKeptByApplication(ProcessKeys.SELF_REVIEW, all).stream()
-            .allMatch(
-                error ->
-                    SelfReviewRules.requiredSection(error.field(), all)
-                        && requiredOrTooShort(error))
+            .noneMatch(error -> SelfReviewRules.assessmentField(error.field()))
         ? SelfReviewRules.outcome(rules, all)
         : Optional.empty();
-  }
-
-  private static boolean requiredOrTooShort(FieldError error) {
-    return FieldError.REQUIRED.equals(error.reason())
-        || FieldError.SECTION_TOO_SHORT.equals(error.reason());
   }
 
   /** The regulation of a visible task's campaign (null when the task names none). */
@@ -238,19 +252,23 @@ public class TaskWork {
   private List<FieldProblem> saveDraftLocked(
       String taskId, Map<String, Object> values, CurrentUser user) {
     EngineTask task = workableTask(taskId, user);
-    List<FieldProblem> problems = check(task, values).problems();
+    List<FieldProblem> problems = draftWarnings(task, values);
     List<FieldProblem> refusing =
         problems.stream().filter(problem -> !KEPT_IN_A_DRAFT.contains(problem.reason())).toList();
     if (!refusing.isEmpty()) {
       throw ApiException.invalid(refusing);
     }
     drafts.save(openTask(task), values, user.userId());
-    return problems.stream()
-        .filter(
-            problem ->
-                !FieldError.REQUIRED.equals(problem.reason())
-                    && !FieldError.SECTION_TOO_SHORT.equals(problem.reason()))
-        .toList();
+    return problems;
+  }
+
+  /**
+   * What blocks the submission of a draft's values: the submission's own check, every problem it finds — the
+   * sections still required or too short too (outsider of session 14, finding 4: the draft said one thing to correct,
+   * "Gửi" then five). One check for the draft when it is saved and whenever it is opened again.
+   */
+  private List<FieldProblem> draftWarnings(EngineTask task, Map<String, Object> values) {
+    return check(task, values).problems();
   }
 
   @Transactional

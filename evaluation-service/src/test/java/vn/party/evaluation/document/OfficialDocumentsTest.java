@@ -144,6 +144,18 @@ class OfficialDocumentsTest extends EvaluationFlowSupport {
     String docx =
         docx("member1", "/app/documents/self-review/" + YEAR + "/member1.docx", "self-review");
     assertThat(docx).contains("ĐẢNG CỘNG SẢN VIỆT NAM", "BẢN KIỂM ĐIỂM CÁ NHÂN", "80,0/100", name);
+    // member6 left IV and V empty: they keep their number, "Không có." (outsider of session 14,
+    // finding 13: IV and V were dropped)
+    String empty =
+        pdf("member6", "/app/documents/self-review/" + YEAR + "/member6.pdf", "self-review-6")
+            .replaceAll("\\s+", " ");
+    assertThat(empty)
+        .containsPattern(
+            "III\\. Kết quả khắc phục .*IV\\. Giải trình .*Không có\\. V\\. Trách nhiệm .*Không có\\. VI\\. ");
+    assertThat(
+            docx("member6", "/app/documents/self-review/" + YEAR + "/member6.docx", "self-review-6")
+                .replaceAll("\\s+", " "))
+        .containsPattern("IV\\. Giải trình .*Không có\\. V\\. Trách nhiệm .*Không có\\.");
   }
 
   @Test

@@ -243,6 +243,18 @@ public final class SelfReviewRules {
     return Boolean.TRUE.equals(variables.get(LEADERSHIP_POST));
   }
 
+  /**
+   * Whether {@code field} is part of the member's own assessment, what {@link #outcome} reads: a criterion's grade or
+   * points, or a task condition. A refusal of any other field (a text, the proposal) does not change what the grades
+   * and points give.
+   */
+  public static boolean assessmentField(String field) {
+    return CRITERIA.stream()
+            .anyMatch(c -> field.equals(c.gradeField()) || field.equals(c.pointsField()))
+        || List.of(ALL_TASKS_ON_TIME, EXCEEDING_TASKS_PERCENT, SHORTCOMINGS_REMEDIED)
+            .contains(field);
+  }
+
   /** What the grades and points give: the totals per group and overall (null when not scored) and the level. */
   public record Outcome(
       Map<CriterionGroup, Double> points, Double total, Level level, String ruleId) {
@@ -497,17 +509,7 @@ public final class SelfReviewRules {
     all.addAll(errors);
     boolean proposalOrAssessmentRefused =
         all.stream()
-            .anyMatch(
-                e ->
-                    e.field().equals(SELF_PROPOSED_LEVEL)
-                        || CRITERIA.stream()
-                            .anyMatch(
-                                c ->
-                                    e.field().equals(c.gradeField())
-                                        || e.field().equals(c.pointsField()))
-                        || List.of(
-                                ALL_TASKS_ON_TIME, EXCEEDING_TASKS_PERCENT, SHORTCOMINGS_REMEDIED)
-                            .contains(e.field()));
+            .anyMatch(e -> e.field().equals(SELF_PROPOSED_LEVEL) || assessmentField(e.field()));
     Optional<Outcome> outcome = Optional.empty();
     if (!proposalOrAssessmentRefused
         && !ungradedExcellent
