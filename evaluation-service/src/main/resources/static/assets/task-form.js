@@ -3,7 +3,9 @@
 (function () {
   var summary = document.getElementById('form-errors');
   if (summary) {
-    summary.focus();
+    if (summary.hasAttribute('autofocus')) {
+      summary.focus();
+    }
     // a link of the summary takes the focus to its field, not only the view (a fragment alone only scrolls)
     Array.prototype.forEach.call(summary.querySelectorAll('a[href^="#"]'), function (link) {
       link.addEventListener('click', function (event) {

@@ -79,6 +79,9 @@ class SelfReviewDraftTest extends EvaluationFlowSupport {
             "Bản nháp đã được lưu, nhưng còn " + warned.size() + " điều phải sửa thì mới gửi được.")
         .contains("id=\"workStylePoints-error\"")
         .contains("id=\"shortcomingsFixed-error\"");
+    // news right after "Lưu nháp" (an alert that takes the focus), not on every opening
+    assertThat(summaryTag(afterSave)).contains("role=\"alert\"").contains("autofocus");
+    assertThat(summaryTag(reopened)).doesNotContain("role=").doesNotContain("autofocus");
 
     // "Gửi" lists the same, no more
     var submitted =
@@ -117,6 +120,13 @@ class SelfReviewDraftTest extends EvaluationFlowSupport {
         .contains("id=\"points-total\">85,0<")
         .contains("id=\"derived-level\">Hoàn thành tốt nhiệm vụ<")
         .doesNotContain("rồi lưu nháp để xem tổng điểm");
+  }
+
+  /** The opening tag of the page's error summary. */
+  private static String summaryTag(String page) {
+    int summary = page.indexOf("id=\"form-errors\"");
+    assertThat(summary).as("an error summary").isPositive();
+    return page.substring(page.lastIndexOf('<', summary), page.indexOf('>', summary) + 1);
   }
 
   /** The fields the page's error summary lists, in order. */

@@ -134,6 +134,8 @@ public class TaskPageController {
     if (!model.containsAttribute(DRAFT_WARNINGS) && !form.draftWarnings().isEmpty()) {
       model.addAttribute(
           DRAFT_WARNINGS, new LinkedHashMap<>(errors(inFormOrder(form, form.draftWarnings()))));
+      // told on opening, not as news: the summary neither alerts nor takes the focus
+      model.addAttribute("draftReopened", true);
     }
     model.addAttribute(
         "errors",
