@@ -5,15 +5,12 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.util.List;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -86,30 +83,16 @@ class StrictTextJson {
     @Override
     public Object read(Type type, Class<?> contextClass, HttpInputMessage input)
         throws IOException {
-      byte[] body = input.getBody().readAllBytes();
+      KeptBody body = KeptBody.of(input);
       try {
-        return super.read(type, contextClass, again(input, body));
+        return super.read(type, contextClass, body);
       } catch (HttpMessageNotReadableException unknown) {
         if (!(unknown.getCause() instanceof UnrecognizedPropertyException)) {
           throw unknown;
         }
-        lenient.read(type, contextClass, again(input, body));
+        lenient.read(type, contextClass, body);
         throw unknown;
       }
-    }
-
-    private static HttpInputMessage again(HttpInputMessage input, byte[] body) {
-      return new HttpInputMessage() {
-        @Override
-        public InputStream getBody() {
-          return new ByteArrayInputStream(body);
-        }
-
-        @Override
-        public HttpHeaders getHeaders() {
-          return input.getHeaders();
-        }
-      };
     }
   }
 }

@@ -7,16 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyName;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.MethodParameter;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.RestController;
@@ -62,21 +59,10 @@ public class TypedBodyProblems extends RequestBodyAdviceAdapter {
     if (request == null) {
       return inputMessage;
     }
-    byte[] body = inputMessage.getBody().readAllBytes();
-    request.setAttribute(BODY, body, RequestAttributes.SCOPE_REQUEST);
+    KeptBody body = KeptBody.of(inputMessage);
+    request.setAttribute(BODY, body.bytes(), RequestAttributes.SCOPE_REQUEST);
     request.setAttribute(TYPE, targetType, RequestAttributes.SCOPE_REQUEST);
-    HttpHeaders headers = inputMessage.getHeaders();
-    return new HttpInputMessage() {
-      @Override
-      public InputStream getBody() {
-        return new ByteArrayInputStream(body);
-      }
-
-      @Override
-      public HttpHeaders getHeaders() {
-        return headers;
-      }
-    };
+    return body;
   }
 
   /** One mismatch: where (the request's path), Jackson's refusal of it. */
