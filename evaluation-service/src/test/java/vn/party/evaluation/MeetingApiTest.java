@@ -88,6 +88,18 @@ class MeetingApiTest extends EvaluationFlowSupport {
             message -> assertThat(message).doesNotContain("entries[", review1, review2, "taskId"));
     assertThat(String.join(" ", refused.path("errors").findValuesAsText("message")))
         .contains("Số phiếu: Hoàn thành xuất sắc nhiệm vụ (" + member1 + ")");
+    // a meeting's own bounds said, not only "out of range" / "too long" (fourteenth session's
+    // outsider, LOW 14)
+    Map<String, Object> outOfBounds = meeting(entry(review1, "GOOD", Map.of("GOOD", 4)));
+    outOfBounds.put("heldOn", LocalDate.now().plusDays(3).toString());
+    outOfBounds.put("place", "x".repeat(301));
+    outOfBounds.put("present", 6);
+    assertThat(
+            String.join(
+                " ", problems(post("secretary1", outOfBounds), 400).findValuesAsText("message")))
+        .contains("nằm ngoài khoảng cho phép: muộn nhất là ngày mai")
+        .contains("quá dài: tối đa 300 ký tự")
+        .contains("phải từ 0 đến 5");
     // an unknown level: the levels listed by their names, not their codes (twelfth session's
     // outsider, LOW 9)
     assertThat(String.join(" ", refused.path("errors").findValuesAsText("message")))

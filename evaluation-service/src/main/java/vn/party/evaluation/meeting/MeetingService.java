@@ -11,6 +11,7 @@ import static vn.party.evaluation.process.ProcessVariables.MEMBER_NAME;
 import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -309,18 +310,19 @@ public class MeetingService {
     if (meeting.place() == null || meeting.place().isBlank()) {
       problems.add(new FieldProblem("place", "required", null));
     } else if (meeting.place().length() > TextLimits.NAME) {
-      problems.add(new FieldProblem("place", "too-long", null));
+      problems.add(
+          new FieldProblem("place", "too-long", null, Arrays.asList(null, (long) TextLimits.NAME)));
     }
     if (meeting.officialMembers() == null) {
       problems.add(new FieldProblem("officialMembers", "required", null));
     } else if (meeting.officialMembers() < 1 || meeting.officialMembers() > MAX_MEMBERS) {
-      problems.add(new FieldProblem("officialMembers", "out-of-range", null));
+      problems.add(FieldProblem.outOfRange("officialMembers", 1, MAX_MEMBERS));
     }
     int official = meeting.officialMembers() == null ? MAX_MEMBERS : meeting.officialMembers();
     if (meeting.exemptedMembers() == null) {
       problems.add(new FieldProblem("exemptedMembers", "required", null));
     } else if (meeting.exemptedMembers() < 0 || meeting.exemptedMembers() > official) {
-      problems.add(new FieldProblem("exemptedMembers", "out-of-range", null));
+      problems.add(FieldProblem.outOfRange("exemptedMembers", 0, official));
     } else if (meeting.exemptedMembers() == official) {
       // the vote counts against the members entitled to vote: with none, no proposal can be carried
       problems.add(new FieldProblem("exemptedMembers", "no-eligible-voters", null));
@@ -328,10 +330,12 @@ public class MeetingService {
     if (meeting.present() == null) {
       problems.add(new FieldProblem("present", "required", null));
     } else if (meeting.present() < 0 || meeting.present() > official) {
-      problems.add(new FieldProblem("present", "out-of-range", null));
+      problems.add(FieldProblem.outOfRange("present", 0, official));
     }
     if (meeting.absentNames() != null && meeting.absentNames().length() > TextLimits.FORM_TEXT) {
-      problems.add(new FieldProblem("absentNames", "too-long", null));
+      problems.add(
+          new FieldProblem(
+              "absentNames", "too-long", null, Arrays.asList(null, (long) TextLimits.FORM_TEXT)));
     }
     return problems;
   }

@@ -73,6 +73,14 @@ public record FieldProblem(
                   : new Object[] {label, "" + least, "" + most};
       return messages.getMessage(key, arguments, reason, locale);
     }
+    // a range that is not a pair of numbers (a date), said in words where the field has one
+    if ("out-of-range".equals(reason)) {
+      String range = messages.getMessage("range." + field, null, null, locale);
+      if (range != null) {
+        return messages.getMessage(
+            "reason.out-of-range.expected", new Object[] {label, range}, reason, locale);
+      }
+    }
     if ("too-long".equals(reason) && most != null) {
       return messages.getMessage(
           "reason.too-long.max", new Object[] {label, "" + most}, reason, locale);
