@@ -158,6 +158,8 @@ class ReportsTest extends EvaluationFlowSupport {
     String copies =
         html.substring(html.indexOf("id=\"near-copies\""), html.indexOf("id=\"same-as-self\""));
     assertThat(copies).contains("/member1\"", "/member2\"").doesNotContain("/member6\"");
+    // the two members' columns are told apart (fourteenth session's outsider, item 2)
+    assertThat(copies).contains("<th>Đảng viên</th><th>Trùng gần với đảng viên</th>");
     // branch 1 proposed exactly what both members proposed themselves; branch 2 had one proposal
     // only
     String sameAsSelf =
