@@ -65,6 +65,23 @@ class ReportsTest extends EvaluationFlowSupport {
     assertThat(html).contains("tối đa được phép 0").contains("vượt tỷ lệ cho phép 1 người");
   }
 
+  /** Fourteenth session's outsider, item 4: the record's PDF is named from the person, not their id. */
+  @Test
+  void theMembersRecordPdfIsNamedFromThePersonsName() throws Exception {
+    HttpResponse<byte[]> file =
+        PageSession.of(port, "auditor").download("/app/evaluations/" + YEAR + "/member1.pdf");
+    assertThat(file.statusCode()).isEqualTo(200);
+    String disposition = file.headers().firstValue("Content-Disposition").orElse("");
+    assertThat(disposition)
+        .matches(
+            "attachment; filename=\"ho-so-[a-z0-9-]+-"
+                + YEAR
+                + "\\.pdf\"; filename\\*=UTF-8''ho-so-[a-z0-9-]+-"
+                + YEAR
+                + "\\.pdf")
+        .doesNotContain("member1");
+  }
+
   @Test
   void theSpreadsheetHasALinePerBranchAndTheTotal() throws Exception {
     HttpResponse<byte[]> file = PageSession.of(port, "committee").download(REPORT + ".xlsx");
