@@ -70,6 +70,9 @@
           return r.json();
         }).then(function (result) {
           bar.value = 100;
+          // "nothing written until…" is no longer true, and there is nothing left to write
+          document.getElementById('no-problems').hidden = true;
+          commit.hidden = true;
           document.getElementById('result').hidden = false;
           document.getElementById('committed').textContent = commit.dataset.committed
               .replace('{0}', result.created).replace('{1}', result.updated).replace('{2}', result.unchanged);

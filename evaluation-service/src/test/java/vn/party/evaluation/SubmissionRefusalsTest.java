@@ -86,6 +86,32 @@ class SubmissionRefusalsTest extends EvaluationFlowSupport {
     assertThat(someoneElse.getStatusCode().value()).as(someoneElse.getBody()).isEqualTo(403);
   }
 
+  /**
+   * Fourteenth session's outsider, item 1: the page of a task one has already sent says so in words, in Vietnamese
+   * (English on request), with the site's menu — it showed a raw "(409)" and no menu (an exception handler's model
+   * lacked the signed-in user).
+   */
+  @Test
+  void thePageOfAnAlreadySentTaskSaysSoInWordsWithTheMenu() throws Exception {
+    String selfReview = taskOf("member2", "self-review", "member2", YEAR);
+    completeOk("member2", selfReview, selfCriticism("GOOD"));
+
+    PageSession page = PageSession.of(port, "member2");
+    HttpResponse<String> sent = page.get("/app/tasks/" + selfReview);
+    assertThat(sent.statusCode()).as(sent.body()).isEqualTo(409);
+    assertThat(sent.body())
+        .contains("Bạn đã gửi công việc này rồi")
+        .contains("id=\"main-menu\"")
+        .doesNotContain("409")
+        .doesNotContain("You have already");
+    HttpResponse<String> english = page.get("/app/tasks/" + selfReview + "?lang=en");
+    assertThat(english.statusCode()).isEqualTo(409);
+    assertThat(english.body())
+        .contains("You have already submitted this task")
+        .contains("id=\"main-menu\"")
+        .doesNotContain("409");
+  }
+
   /** The member's branch review, the member capped at NOT_COMPLETED by a discipline of the year. */
   private String cappedBranchReview(String member) {
     sendDiscipline(member, YEAR, "QĐ-39/UBKT-" + member, "REPRIMAND", false);

@@ -690,7 +690,7 @@ public class OfficialDocuments {
   }
 
   /** A file name in ASCII: "Chi bộ Khu dân cư số 1" → "chi-bo-khu-dan-cu-so-1". */
-  static String slug(String text) {
+  public static String slug(String text) {
     String ascii =
         Normalizer.normalize(text.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
             .replaceAll("\\p{M}", "");

@@ -78,9 +78,7 @@ public class ApplicationErrorReportValve extends ErrorReportValve {
                 + html(title)
                 + "</h1><p class=\"alert\" id=\"error-message\">"
                 + html(message)
-                + " ("
-                + status
-                + ")</p><p><a href=\"/app\">"
+                + "</p><p><a href=\"/app\">"
                 + html(message("ui.error.home", english))
                 + "</a></p></main></body></html>");
       }

@@ -3,7 +3,6 @@ package vn.party.evaluation.review;
 import java.time.OffsetDateTime;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -132,6 +131,7 @@ public class EvaluationPageController {
       @PathVariable String memberId,
       @AuthenticationPrincipal CurrentUser user) {
     EvaluationRecord record = access.readable(year, memberId, user);
+    String fileName = pdfFileName(record);
     byte[] pdf =
         EvaluationRecordPdf.write(
             documents.branchHeader(record.branchId(), documents.today()),
@@ -149,10 +149,20 @@ public class EvaluationPageController {
         .contentType(MediaType.APPLICATION_PDF)
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(memberId + "-" + year + ".pdf")
-                .build()
-                .toString())
+            "attachment; filename=\"" + fileName + "\"; filename*=UTF-8''" + fileName)
         .body(pdf);
+  }
+
+  /**
+   * "ho-so-nguyen-van-an-2026.pdf": the person's name folded to ASCII, not their id (fourteenth session's outsider,
+   * item 4); the id only for a record without a name. Letters, digits and hyphens only: the same in {@code filename}
+   * and {@code filename*}, nothing to quote or encode.
+   */
+  static String pdfFileName(EvaluationRecord record) {
+    String name = record.memberName() == null ? "" : OfficialDocuments.slug(record.memberName());
+    if (name.isEmpty()) {
+      name = OfficialDocuments.slug(record.memberId());
+    }
+    return "ho-so-" + name + "-" + record.year() + ".pdf";
   }
 }

@@ -34,27 +34,27 @@ class ErrorPagesLanguageBrowserTest extends BrowserTestSupport {
 
     // Tomcat's own refusal of an encoded slash, before any servlet
     open("/app/units/%2Fetc");
-    assertError("vi", "Yêu cầu không hợp lệ. (400)");
+    assertError("vi", "Yêu cầu không hợp lệ.");
     screenshot("error-language-01-encoded-slash-1366");
     DecideWithFactsBrowserTest.phone();
     screenshot("error-language-02-encoded-slash-390");
     DecideWithFactsBrowserTest.desktop();
     // Spring's: no such page, answered through /error
     open("/app/no-such-page");
-    assertError("vi", "Không tìm thấy trang này. (404)");
+    assertError("vi", "Không tìm thấy trang này.");
     screenshot("error-language-03-no-such-page-1366");
 
     // English on request, then remembered
     open("/app/units/%2Fetc?lang=en");
-    assertError("en", "Bad request. (400)");
+    assertError("en", "Bad request.");
     open("/app/no-such-page?lang=en");
-    assertError("en", "This page does not exist. (404)");
+    assertError("en", "This page does not exist.");
     open("/app/units/%2Fetc");
-    assertError("en", "Bad request. (400)");
+    assertError("en", "Bad request.");
     screenshot("error-language-04-asked-english-1366");
     open("/app?lang=vi");
     open("/app/units/%2Fetc");
-    assertError("vi", "Yêu cầu không hợp lệ. (400)");
+    assertError("vi", "Yêu cầu không hợp lệ.");
     open("/app");
     signOut();
   }

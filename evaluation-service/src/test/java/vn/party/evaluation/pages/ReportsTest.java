@@ -65,6 +65,23 @@ class ReportsTest extends EvaluationFlowSupport {
     assertThat(html).contains("tối đa được phép 0").contains("vượt tỷ lệ cho phép 1 người");
   }
 
+  /** Fourteenth session's outsider, item 4: the record's PDF is named from the person, not their id. */
+  @Test
+  void theMembersRecordPdfIsNamedFromThePersonsName() throws Exception {
+    HttpResponse<byte[]> file =
+        PageSession.of(port, "auditor").download("/app/evaluations/" + YEAR + "/member1.pdf");
+    assertThat(file.statusCode()).isEqualTo(200);
+    String disposition = file.headers().firstValue("Content-Disposition").orElse("");
+    assertThat(disposition)
+        .matches(
+            "attachment; filename=\"ho-so-[a-z0-9-]+-"
+                + YEAR
+                + "\\.pdf\"; filename\\*=UTF-8''ho-so-[a-z0-9-]+-"
+                + YEAR
+                + "\\.pdf")
+        .doesNotContain("member1");
+  }
+
   @Test
   void theSpreadsheetHasALinePerBranchAndTheTotal() throws Exception {
     HttpResponse<byte[]> file = PageSession.of(port, "committee").download(REPORT + ".xlsx");
@@ -158,6 +175,8 @@ class ReportsTest extends EvaluationFlowSupport {
     String copies =
         html.substring(html.indexOf("id=\"near-copies\""), html.indexOf("id=\"same-as-self\""));
     assertThat(copies).contains("/member1\"", "/member2\"").doesNotContain("/member6\"");
+    // the two members' columns are told apart (fourteenth session's outsider, item 2)
+    assertThat(copies).contains("<th>Đảng viên</th><th>Trùng gần với đảng viên</th>");
     // branch 1 proposed exactly what both members proposed themselves; branch 2 had one proposal
     // only
     String sameAsSelf =

@@ -112,6 +112,9 @@ class RosterImportBrowserTest extends BrowserTestSupport {
         .isEqualTo("100");
     assertThat(browser.findElement(By.id("committed")).getText())
         .isEqualTo("Đã ghi: 2 mới, 0 cập nhật, 0 không đổi.");
+    // "Chưa ghi gì…" is gone once something is written (fourteenth session's outsider, item 3)
+    assertThat(browser.findElement(By.id("no-problems")).isDisplayed()).isFalse();
+    assertThat(browser.findElement(By.id("commit")).isDisplayed()).isFalse();
     List<WebElement> accounts = browser.findElements(By.cssSelector("#accounts tr"));
     assertThat(accounts).hasSize(2);
     String memberId = accounts.get(0).getAttribute("data-member");
