@@ -25,7 +25,7 @@ import vn.party.evaluation.pages.PageSession;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SelfReviewDraftTest extends EvaluationFlowSupport {
 
-  private static final int YEAR = 2069;
+  private static final int YEAR = 2100;
 
   private static final String[] GENERAL = {
     "politicalIdeology",

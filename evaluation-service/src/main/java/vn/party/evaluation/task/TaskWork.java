@@ -199,8 +199,17 @@ public class TaskWork {
     // only a refused grade, points or task condition changes what they give: a text still to write
     // or a proposal still to choose (or above them) does not (outsider of session 14, finding 5: a
     // draft with every grade and points showed no total while the level was not chosen yet)
-    return TaskCompletionRules.checkKeptByApplication(ProcessKeys.SELF_REVIEW, all).stream()
-            .noneMatch(error -> SelfReviewRules.assessmentField(error.field()))
+    // and nothing to tell before a grade or points is given (the submission's own reading of the
+    // form
+    // computes none: one outcome per submission, OneCompletionPathTest)
+    boolean assessed =
+        values.entrySet().stream()
+            .anyMatch(
+                entry ->
+                    entry.getValue() != null && SelfReviewRules.assessmentField(entry.getKey()));
+    return assessed
+            && TaskCompletionRules.checkKeptByApplication(ProcessKeys.SELF_REVIEW, all).stream()
+                .noneMatch(error -> SelfReviewRules.assessmentField(error.field()))
         ? SelfReviewRules.outcome(rules, all)
         : Optional.empty();
   }

@@ -368,7 +368,7 @@ class OwnRecordsAndSeatsTest extends EvaluationFlowSupport {
                     "TRANSFER",
                     "toBranch",
                     CB2,
-                    "occurredOn",
+                    "on",
                     YEAR + "-12-01",
                     "reason",
                     "Tự chuyển"))

@@ -21,7 +21,7 @@ import vn.party.evaluation.pages.PageSession;
  */
 class UnitAssessmentBeforeSelfReviewTest extends EvaluationFlowSupport {
 
-  private static final int YEAR = 2022;
+  private static final int YEAR = 2079;
   private static final String UNDECIDED =
       "Chưa xác định: chỉ cần khi đảng viên giữ chức vụ, vị trí trong cơ quan nhà nước; được xác"
           + " định sau khi đảng viên gửi bản tự kiểm điểm và có nhận xét nơi cư trú (hoặc hết hạn"
